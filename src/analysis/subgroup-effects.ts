@@ -14,7 +14,7 @@ import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogene
 import { covariateColumnOf } from '../trial/load-trial.js';
 import { sameCategory } from '../trial/category-values.js';
 import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
-import { isResponder, type ResponderCounts } from '../trial/responders.js';
+import { atZeroUnderPercent, isResponder, type ResponderCounts, zeroBaselineCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
@@ -127,8 +127,12 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       pending.push({ sg, subgroup: sg.column, label, outcome: outcomeKey, outcomeLabel, time, method: 'ancova', levels: rows, excluded, interaction });
     };
 
-    /** Per-patient 0/1 values with their ids → counts per level, effects and the Q test. */
-    const binary = (outcomeKey: string, outcomeLabel: string, time: string, ids: string[], arms: Arm[], events: boolean[], mcid: number | undefined, direction: Direction, event: 'good' | 'bad') => {
+    /**
+     * Per-patient 0/1 values with their ids → counts per level, effects and the Q test. `zero`: a
+     * responder row's patients at a baseline of 0 under a percent rule, counted per level
+     * (`atZeroBaseline`, as the trial's rows: responders.ts).
+     */
+    const binary = (outcomeKey: string, outcomeLabel: string, time: string, ids: string[], arms: Arm[], events: boolean[], mcid: number | undefined, direction: Direction, event: 'good' | 'bad', zero?: readonly boolean[]) => {
       const { byLevel, excluded } = splitByLevel(ids, valueOf, levels);
       const countsOf = (level: string): ResponderCounts => {
         const c: ResponderCounts = { intervention: { events: 0, n: 0 }, control: { events: 0, n: 0 } };
@@ -146,7 +150,8 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
           checkLevel(level, { intervention: c.intervention.n, control: c.control.n }, time);
           return binaryEffect(c, confLevel, event);
         });
-        return { level, effect: { ...effect, population: 'trial' as const } };
+        const atZeroBaseline = zero && !effect.error ? zeroBaselineCounts(zero, arms, byLevel.get(level) ?? []) : undefined;
+        return { level, effect: { ...effect, ...(atZeroBaseline ? { atZeroBaseline } : {}), population: 'trial' as const } };
       });
       const tested = levels.levels.filter((l) => (byLevel.get(l) ?? []).length > 0);
       const test = 'Cochran Q (risk differences)' as const;
@@ -180,7 +185,8 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       for (const time of plan.timepoints) {
         const pairs = ctx.pairsAt(outcome.key, time);
         const events = pairs.ids.map((_, i) => isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, r, direction));
-        binary(r.key, labelOf(r), time, pairs.ids, pairs.arm, events, undefined, 'higher-is-better', 'good');
+        const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, r));
+        binary(r.key, labelOf(r), time, pairs.ids, pairs.arm, events, undefined, 'higher-is-better', 'good', zero);
       }
     }
   }

@@ -10,7 +10,7 @@ import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.
 import type { PlanOutcome } from '../plan/plan-schema.js';
 import { rakedAncova, reweightedRiskDifference } from '../stats/raked-ancova.js';
 import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
-import { isResponder } from '../trial/responders.js';
+import { atZeroUnderPercent, isResponder, zeroBaselineCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import { labelOf, row } from './judged-row.js';
@@ -22,6 +22,8 @@ export type Transported = NonNullable<TargetPopulation['transported']>[number];
 export interface WeightNote {
   weights: Transported['weights'];
   excludedMissing: number;
+  /** A responder row's patients at a baseline of 0 under a percent rule, per arm, among those weighted. */
+  atZeroBaseline?: { intervention: number; control: number };
 }
 
 export interface Weighted {
@@ -51,13 +53,19 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
   const push = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], fit: (note: WeightNote) => EffectEstimate) => {
     const note: WeightNote = { weights: null, excludedMissing: 0 };
     const effect = row(base, confLevel, mcid, direction, () => fit(note));
-    out.push({ outcome: base.outcome, time: base.time, weighting: transport.weighting, effect: { ...effect, population: 'target' }, excludedMissing: note.excludedMissing, weights: effect.error ? null : note.weights });
+    const zero = note.atZeroBaseline && !effect.error ? { atZeroBaseline: note.atZeroBaseline } : {};
+    out.push({ outcome: base.outcome, time: base.time, weighting: transport.weighting, effect: { ...effect, ...zero, population: 'target' }, excludedMissing: note.excludedMissing, weights: effect.error ? null : note.weights });
   };
 
-  /** Binary: each patient's 0/1 value, weighted without regard to covariates (the risk difference adjusts for none). */
-  const binary = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], arm: readonly Arm[], events: readonly number[]) =>
+  /**
+   * Binary: each patient's 0/1 value, weighted without regard to covariates (the risk difference
+   * adjusts for none). `zero`: a responder row's patients at a baseline of 0 under a percent rule,
+   * counted among those weighted (`atZeroBaseline`, as the trial's rows: responders.ts).
+   */
+  const binary = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], arm: readonly Arm[], events: readonly number[], zero?: readonly boolean[]) =>
     push(base, mcid, direction, (note) => {
       const r = transport.weigh(ids, () => true, note);
+      if (zero) note.atZeroBaseline = zeroBaselineCounts(zero, arm, r.keep);
       const fit = reweightedRiskDifference({ outcome: r.keep.map((i) => events[i] as number), treated: treatedOf(arm, r.keep), weights: r.weights, margins: r.margins }, confLevel);
       return { ...fit, confLevel, ciMethod: transport.ciMethod.riskDifference, extra: {} };
     });
@@ -98,7 +106,8 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
     for (const time of plan.timepoints) {
       const pairs = pairsAt(outcome.key, time);
       const events = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, resp, direction) ? 1 : 0));
-      binary({ outcome: resp.key, label: labelOf(resp), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events);
+      const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, resp));
+      binary({ outcome: resp.key, label: labelOf(resp), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events, zero);
     }
   }
   return out;

@@ -192,9 +192,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const i = count(1);
     const c = count(0);
     const rd = i.n && c.n ? i.events / i.n - c.events / c.n : NaN;
+    // Under a percent rule a baseline of 0 cannot improve by a share of itself: non-responders, said as the trial's rows say it.
+    const zeroOf = (a: number) => data.patients.filter((p, k) => arm[k] === a && p.atZeroBaseline.includes(r.key)).length;
+    const zero = { intervention: zeroOf(1), control: zeroOf(0) };
     // In words for every reader: the plan's label, else the rule ("RMDQ improved ≥ 5 points").
     const label = { en: outcomeLabel(withResponders, r.key, 'en'), da: outcomeLabel(withResponders, r.key, 'da') };
-    return { key: r.key, label, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
+    return { key: r.key, label, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, ...(zero.intervention + zero.control > 0 ? { atZeroBaseline: zero } : {}), riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
   });
 
   return {

@@ -13,7 +13,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
 import { resolveColumns } from '../trial/column-resolver.js';
 import { didYouMean } from '../trial/near-miss.js';
-import { isResponder } from '../trial/responders.js';
+import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
@@ -33,6 +33,8 @@ export interface CeaPatient {
   covariates: Record<string, string | number | null>;
   /** Responder key → responded (null = not classifiable: baseline or follow-up missing). */
   responders: Record<string, boolean | null>;
+  /** Responder keys whose percent rule this patient, classified, cannot meet: a baseline of 0 (responders.ts). */
+  atZeroBaseline: string[];
 }
 
 export interface CeaPatients {
@@ -75,10 +77,12 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       continue;
     }
     const responders: Record<string, boolean | null> = {};
+    const atZeroBaseline: string[] = [];
     for (const r of responderRules) {
       const b = scoreAt(p.id, tp.baseline, r.outcome);
       const f = scoreAt(p.id, responderTime, r.outcome);
       responders[r.key] = b === null || f === null ? null : isResponder(b, f, r, direction.get(r.outcome)!);
+      if (b !== null && f !== null && atZeroUnderPercent(b, r)) atZeroBaseline.push(r.key);
     }
     const own = units.get(p.id);
     patients.push({
@@ -88,6 +92,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       units: Object.fromEntries(plan.resourceUse.map((r) => [r.key, plan.periods.map((_, k) => own?.[r.key]?.[k] ?? null)])),
       covariates: p.covariates,
       responders,
+      atZeroBaseline,
     });
   }
   if (patients.length === 0) {

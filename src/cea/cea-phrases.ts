@@ -4,7 +4,7 @@
  * ratio (docs/plan-cea.md#results).
  */
 import type { Lang } from '../report/i18n.js';
-import { boundDecimals } from '../report/interval-bound.js';
+import { formatLimitWith } from '../report/interval-bound.js';
 import type { CeaResult } from './cea-results-schema.js';
 
 type Icer = CeaResult['icer'];
@@ -113,7 +113,22 @@ export function regressorsText(covariates: readonly string[], lang: Lang): strin
   return covariates.length === 0 ? two : `${three} ${covariates.join(', ')}`;
 }
 
-/** A confidence limit of money: never rounded onto 0 (src/report/interval-bound.ts). */
+/**
+ * A confidence limit of money: never rounded onto 0, the decision value of an incremental cost
+ * and of a net monetary benefit (positive ⇔ cost-effective at the willingness-to-pay); one still
+ * on 0 with every extra digit spent prints its side, "<€0" / ">0 EUR" (src/report/interval-bound.ts).
+ */
 export function moneyLimit(x: number, currency: string, lang: Lang): string {
-  return money(x, currency, lang, boundDecimals(x, 0));
+  return formatLimitWith(x, 0, (v, d) => money(v, currency, lang, d));
+}
+
+/** A QALY count to `decimals` (4 by default), with the page's decimal sign and a true minus; never "−0.0000". */
+export function qalyText(x: number, lang: Lang, decimals = 4): string {
+  const s = (Object.is(Number(x.toFixed(decimals)), -0) ? 0 : x).toFixed(decimals).replace('-', '−');
+  return lang === 'da' ? s.replace('.', ',') : s;
+}
+
+/** A confidence limit of incremental QALYs: never rounded onto 0, its side when it stays there ("<0.0000"), as moneyLimit. */
+export function qalyLimit(x: number, lang: Lang, format: (v: number, decimals: number) => string = (v, d) => qalyText(v, lang, d)): string {
+  return formatLimitWith(x, 4, format);
 }

@@ -130,6 +130,10 @@ export const ceaResultSchema = z.object({
       time: z.string(),
       intervention: z.object({ events: z.number().int(), n: z.number().int() }),
       control: z.object({ events: z.number().int(), n: z.number().int() }),
+      atZeroBaseline: z
+        .object({ intervention: z.number().int(), control: z.number().int() })
+        .optional()
+        .describe('A percent rule: the patients per arm (of n) whose baseline is 0, who cannot improve by a percentage of it and count as non-responders (present when any; docs/plan-trial.md#responders)'),
       riskDifference: z.number().describe('difference in the share responding, complete cases'),
       costPerExtraResponder: icerSchema,
     }),

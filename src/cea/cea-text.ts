@@ -2,8 +2,7 @@
 import { discountSentence } from './discount-text.js';
 import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
-import { boundDecimals } from '../report/interval-bound.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
 
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
 const SCENARIO_DA: Record<string, string> = {
@@ -31,10 +30,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   const ci = (lo: number, hi: number, f: (x: number, limit: true) => string) => `(${en ? '95% CI' : '95 %-KI'} ${f(lo, true)} ${en ? 'to' : 'til'} ${f(hi, true)})`;
   // A confidence limit is never rounded onto 0 (src/report/interval-bound.ts).
   const m = (x: number, limit = false) => (limit ? moneyLimit(x, cur, lang) : money(x, cur, lang));
-  const q = (x: number, limit = false) => {
-    const s = x.toFixed(limit ? boundDecimals(x, 4) : 4);
-    return (en ? s : s.replace('.', ',')).replace('-', '−');
-  };
+  const q = (x: number, limit = false) => (limit ? qalyLimit(x, lang) : qalyText(x, lang));
   const lines = [
     en
       ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${formatThousands(r.patients.intervention, 0, lang)} intervention and ${formatThousands(r.patients.control, 0, lang)} control patients.`

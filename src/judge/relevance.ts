@@ -16,8 +16,12 @@
  *   9. −m < L, U < m    → no-relevant-difference   (relevant benefit and harm both ruled out)
  *  10. otherwise        → inconclusive
  * The boundaries follow the rules exactly: L = m counts as relevant, so U = m does not rule a
- * relevant effect out; L = 0 is not significant.
+ * relevant effect out; L = 0 is not significant. A value within floating-point noise of 0 or ±m
+ * is on it (float-noise.ts), as the page prints it: a limit of 2 − 1e-13 reads "2.00" against an
+ * MCID of 2, and is judged as L = m.
  */
+import { above, atLeast, atMost, below } from './float-noise.js';
+
 export const RELEVANCE_LABELS = [
   'relevant-benefit',
   'relevant-harm',
@@ -36,13 +40,13 @@ export type Relevance = (typeof RELEVANCE_LABELS)[number];
 export function relevanceOf(benefit: number, lower: number, upper: number, mcid: number): Relevance {
   if (!(mcid > 0)) throw new RangeError(`MCID must be positive, got ${mcid}`);
   if (!(lower <= upper)) throw new RangeError(`CI lower bound ${lower} exceeds upper bound ${upper}`);
-  if (lower >= mcid) return 'relevant-benefit';
-  if (upper <= -mcid) return 'relevant-harm';
-  if (benefit >= mcid) return 'possibly-relevant-benefit';
-  if (benefit <= -mcid) return 'possibly-relevant-harm';
-  if (lower > 0) return upper < mcid ? 'significant-not-relevant' : 'significant-relevance-uncertain';
-  if (upper < 0) return lower > -mcid ? 'significant-harm-not-relevant' : 'significant-harm-relevance-uncertain';
-  if (-mcid < lower && upper < mcid) return 'no-relevant-difference';
+  if (atLeast(lower, mcid)) return 'relevant-benefit';
+  if (atMost(upper, -mcid)) return 'relevant-harm';
+  if (atLeast(benefit, mcid)) return 'possibly-relevant-benefit';
+  if (atMost(benefit, -mcid)) return 'possibly-relevant-harm';
+  if (above(lower, 0)) return below(upper, mcid) ? 'significant-not-relevant' : 'significant-relevance-uncertain';
+  if (below(upper, 0)) return above(lower, -mcid) ? 'significant-harm-not-relevant' : 'significant-harm-relevance-uncertain';
+  if (above(lower, -mcid) && below(upper, mcid)) return 'no-relevant-difference';
   return 'inconclusive';
 }
 
@@ -54,14 +58,14 @@ export function relevanceOf(benefit: number, lower: number, upper: number, mcid:
  */
 export function otherSideNotRuledOut(relevance: Relevance | null, lower: number | null, upper: number | null, mcid: number | null): 'harm' | 'benefit' | null {
   if (lower === null || upper === null || mcid === null) return null;
-  if (relevance === 'possibly-relevant-benefit' && lower <= -mcid) return 'harm';
-  if (relevance === 'possibly-relevant-harm' && upper >= mcid) return 'benefit';
+  if (relevance === 'possibly-relevant-benefit' && atMost(lower, -mcid)) return 'harm';
+  if (relevance === 'possibly-relevant-harm' && atLeast(upper, mcid)) return 'benefit';
   return null;
 }
 
 /** A CI that excludes 0 (the test at the CI's level rejects "no difference"). */
 export function isSignificant(lower: number, upper: number): boolean {
-  return lower > 0 || upper < 0;
+  return above(lower, 0) || below(upper, 0);
 }
 
 /**
@@ -70,5 +74,5 @@ export function isSignificant(lower: number, upper: number): boolean {
  * doi:10.1016/j.jclinepi.2011.01.012).
  */
 export function isImprecise(lower: number, upper: number, mcid: number): boolean {
-  return (lower < mcid && upper > mcid) || (lower < -mcid && upper > -mcid);
+  return (below(lower, mcid) && above(upper, mcid)) || (below(lower, -mcid) && above(upper, -mcid));
 }

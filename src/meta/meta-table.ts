@@ -7,6 +7,7 @@ import { armNames, type ArmNames } from '../report/arm-names.js';
 import { differenceDecisions, formatBound } from '../report/interval-bound.js';
 import { fillPhrase, formatFixed, formatP, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
+import { metaVerdictText } from './meta-verdict.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
 import { MIN_PI_TRIALS, NO_SUBGROUP } from './meta-analyze.js';
@@ -154,7 +155,7 @@ function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] 
     formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang, s.mcid),
     s.pooled ? w.pct(s.weightFixed) : w.t('notPooled'),
     s.pooled ? w.pct(s.weightRandom) : '',
-    s.relevance ? SHORT_RELEVANCE_TEXT[s.relevance][w.lang] : '',
+    s.relevance ? metaVerdictText({ ...s, relevance: s.relevance }, SHORT_RELEVANCE_TEXT, w.lang) : '',
   );
   return cells;
 }
@@ -166,7 +167,7 @@ function pooledTableRow(r: MetaPooledRow, withSubgroup: boolean, label: string, 
     formatInterval(r.measure, r.estimate, r.ciLower, r.ciUpper, w.lang, r.mcid),
     r.model === 'fixed' ? w.pct(100) : '',
     r.model === 'random' ? w.pct(100) : '',
-    r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][w.lang] : '',
+    r.relevance ? metaVerdictText({ ...r, relevance: r.relevance }, SHORT_RELEVANCE_TEXT, w.lang) : '',
   );
   return cells;
 }
@@ -271,7 +272,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   }
   for (const x of tests.filter((y) => y.model === 'random')) lines.push(subgroupTestLine(x, w));
   for (const x of tests.filter((y) => y.model === 'fixed')) lines.push(subgroupTestLine(x, w));
-  const verdict = headline.relevance ? RELEVANCE_TEXT[headline.relevance][lang] : t('noJudgement');
+  const verdict = headline.relevance ? metaVerdictText({ ...headline, relevance: headline.relevance }, RELEVANCE_TEXT, lang) : t('noJudgement');
   const basis = overall.single ? t('singleStudy') : random ? t('randomEffects') : t('oneTrialBasis');
   lines.push(t('verdictLine', { basis, mcid: mcidText(s, w), verdict }));
   lines.push(

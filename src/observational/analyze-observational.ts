@@ -16,7 +16,7 @@ import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.
 import type { PlanOutcome } from '../plan/plan-schema.js';
 import { zInterval } from '../stats/distributions.js';
 import { outcomePairs, type OutcomePairs } from '../trial/outcome-pairs.js';
-import { isResponder } from '../trial/responders.js';
+import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
@@ -75,6 +75,8 @@ interface Target {
   y: number[];
   mcid: number | undefined;
   direction: Direction;
+  /** A responder definition with a percent rule: the patients (pairs' order) at a baseline of 0, non-responders by the rule. */
+  zero?: boolean[];
 }
 
 function effectOf(
@@ -314,11 +316,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => windowQuantile(e.filter((_, i) => a[i] === k), q, threshold));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, maxOf: threshold, extreme: { exposed: extremeOf(group(1)), unexposed: extremeOf(group(0)) }, truncatedAt, truncated };
+    // Of the patients analysed, those a percent rule cannot call responders (baseline 0): said, as the trial's rows do (small counts hidden: small-counts.ts).
+    const zeroCount = (g: 0 | 1) => keep.filter((k) => d.exposed[k] === g && t.zero![d.rows[k]!]).length;
+    const atZeroBaseline = t.zero ? { exposed: zeroCount(1), unexposed: zeroCount(0) } : null;
     return {
       ...base,
       patients,
       excluded: { missingConfounders, trimmed },
       flow: flow(),
+      ...(atZeroBaseline && atZeroBaseline.exposed + atZeroBaseline.unexposed > 0 ? { atZeroBaseline } : {}),
       propensity,
       weights,
       balance,
@@ -355,7 +361,8 @@ export function observationalTargets(trial: TrialData): Target[] {
     for (const time of plan.timepoints) {
       const pairs = outcomePairs(trial, o.key, time);
       const y = pairs.baseline.map((b, i) => (isResponder(b, pairs.followUp[i]!, r, direction) ? 1 : 0));
-      targets.push({ outcome: r.key, label: labelOf(r), time, kind: 'responder', pairs, y, mcid: undefined, direction: 'higher-is-better' });
+      const zero = pairs.baseline.map((b) => atZeroUnderPercent(b, r));
+      targets.push({ outcome: r.key, label: labelOf(r), time, kind: 'responder', pairs, y, mcid: undefined, direction: 'higher-is-better', ...(zero.some(Boolean) ? { zero } : {}) });
     }
   }
   return targets;

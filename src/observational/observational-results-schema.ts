@@ -100,6 +100,9 @@ export const observationalAnalysisSchema = z.object({
     .nullable()
     .optional()
     .describe('Per group, from the patients read (input.patients) to those analysed (patients): input = withoutOutcome + missingConfounders + trimmed + analysed. All "suppressed" when any of them, or a total they add up to, is a small count (docs/observational.md, "Small counts", rule 10); null with `patients`'),
+  atZeroBaseline: groupCounts
+    .optional()
+    .describe('A responder definition with a percent rule: the patients analysed per group whose baseline is 0, who cannot improve by a percentage of it and are counted as non-responders (present when any; docs/plan-trial.md#responders); "suppressed" when small (docs/observational.md, "Small counts", rule 11)'),
   propensity: z
     .object({
       model: z.string(),

@@ -129,7 +129,8 @@ export const REGISTRY_TEXT = {
   percentagePoints: { en: 'percentage points', da: 'procentpoint' },
   benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
-  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
+  // Danish with the article, as the trial page says it ("Til fordel for appen →"; docs/glossary-da.md).
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   excluded: {
     en: 'Patients left out for a missing confounder value: {missing}; trimmed: {trimmed}.',
     da: 'Patienter udeladt for en manglende værdi af en forstyrrende faktor: {missing}; trimmet: {trimmed}.',

@@ -29,6 +29,8 @@
  *     analysed counts and both totals are, and none of its six cells is small; else all six
  *     are hidden. Hidden, each is bounded by its row's and its column's sums, which are 0 or at
  *     least threshold (rules 2 and 3), so none is pinned into 1 … threshold − 1.
+ * 11. A responder's patients at a baseline of 0 under a percent rule (atZeroBaseline) are hidden
+ *     per group when small, or when the group's analysed count is; each is bounded only by that count.
  * Zeros are published (as in the uptake outputs' default).
  */
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
@@ -100,7 +102,10 @@ export function protectSmallCounts(input: GroupCounts, analyses: readonly Observ
     const hiddenFlow = { withoutOutcome: SUPPRESSED, missingConfounders: SUPPRESSED, trimmed: SUPPRESSED };
     if (hideFlow) suppressedCells += flowCells.length;
     const flow = hideFlow ? { exposed: hiddenFlow, unexposed: hiddenFlow } : a.flow;
-    return { ...a, patients, excluded, ...(a.flow !== undefined ? { flow } : {}), propensity, weights };
+    // Rule 11: a responder's patients at a baseline of 0 (percent rule) per group, hidden when small;
+    // each is only bounded by its group's analysed count, and with that hidden they are too.
+    const zero = a.atZeroBaseline ? { atZeroBaseline: { exposed: hide(hideAnalysed || small(num(a.atZeroBaseline.exposed)), a.atZeroBaseline.exposed), unexposed: hide(hideAnalysed || small(num(a.atZeroBaseline.unexposed)), a.atZeroBaseline.unexposed) } } : {};
+    return { ...a, patients, excluded, ...(a.flow !== undefined ? { flow } : {}), ...zero, propensity, weights };
   });
   return { input: hideInput ? { exposed: SUPPRESSED, unexposed: SUPPRESSED } : input, analyses: out, suppressedCells };
 }

@@ -12,22 +12,36 @@ export interface Abbreviation {
   full: string;
 }
 
-/** Each abbreviation as the page of each language writes it, and its words. Alphabetical by the English form. */
-const CATALOGUE: Record<Lang, Abbreviation>[] = [
+/**
+ * Each abbreviation as the page of each language writes it, and its words. Alphabetical by the
+ * English form. Every upper-case token a bundled page prints is here or a name, not an
+ * abbreviation (test/report/abbreviations-complete.test.ts); Danish words from docs/glossary-da.md.
+ */
+export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret inverse sandsynlighedsvægtning' } },
   { en: { abbr: 'ANCOVA', full: 'analysis of covariance' }, da: { abbr: 'ANCOVA', full: 'kovariansanalyse' } },
   { en: { abbr: 'ATE', full: 'average treatment effect' }, da: { abbr: 'ATE', full: 'gennemsnitlig behandlingseffekt' } },
   { en: { abbr: 'CI', full: 'confidence interval' }, da: { abbr: 'KI', full: 'konfidensinterval' } },
+  { en: { abbr: 'CONSORT', full: 'Consolidated Standards of Reporting Trials' }, da: { abbr: 'CONSORT', full: 'Consolidated Standards of Reporting Trials (retningslinjer for rapportering af randomiserede forsøg)' } },
+  { en: { abbr: 'DAGS', full: 'Danish Ambulatory Grouping System (outpatient tariffs)' }, da: { abbr: 'DAGS', full: 'Dansk Ambulant Grupperingssystem (takster for ambulant behandling)' } },
+  { en: { abbr: 'DK', full: 'Denmark (the Danish value set)' }, da: { abbr: 'DK', full: 'Danmark (det danske værdisæt)' } },
+  { en: { abbr: 'DKK', full: 'Danish kroner' }, da: { abbr: 'DKK', full: 'danske kroner' } },
+  { en: { abbr: 'DRG', full: 'diagnosis-related groups (hospital tariffs)' }, da: { abbr: 'DRG', full: 'diagnoserelaterede grupper (takster for sygehusbehandling)' } },
   { en: { abbr: 'EQ-5D-3L', full: 'EuroQol 5 dimensions, 3 levels' }, da: { abbr: 'EQ-5D-3L', full: 'EuroQol 5 dimensioner, 3 niveauer' } },
   { en: { abbr: 'EQ-5D-5L', full: 'EuroQol 5 dimensions, 5 levels' }, da: { abbr: 'EQ-5D-5L', full: 'EuroQol 5 dimensioner, 5 niveauer' } },
   { en: { abbr: 'EQ-5D', full: 'EuroQol 5 dimensions (quality-of-life questionnaire)' }, da: { abbr: 'EQ-5D', full: 'EuroQol 5 dimensioner (spørgeskema om livskvalitet)' } },
+  { en: { abbr: 'EUR', full: 'euro' }, da: { abbr: 'EUR', full: 'euro' } },
   { en: { abbr: 'GP', full: 'general practitioner' }, da: { abbr: 'GP', full: 'alment praktiserende læge' } },
+  { en: { abbr: 'GRADE', full: 'Grading of Recommendations Assessment, Development and Evaluation' }, da: { abbr: 'GRADE', full: 'Grading of Recommendations Assessment, Development and Evaluation (system til vurdering af evidensens kvalitet)' } },
+  { en: { abbr: 'HC0', full: "heteroskedasticity-consistent (sandwich) standard errors, White's original form" }, da: { abbr: 'HC0', full: 'heteroskedasticitetsrobuste (sandwich-)standardfejl, Whites oprindelige form' } },
   { en: { abbr: 'ICEMAN', full: 'Instrument for the Credibility of Effect Modification Analyses' }, da: { abbr: 'ICEMAN', full: 'redskab til vurdering af subgruppeanalysers troværdighed' } },
   { en: { abbr: 'ICER', full: 'incremental cost-effectiveness ratio' }, da: { abbr: 'ICER', full: 'inkrementel omkostningseffektivitetsratio' } },
+  { en: { abbr: 'IV', full: 'inverse variance' }, da: { abbr: 'IV', full: 'invers varians' } },
   { en: { abbr: 'MAR', full: 'missing at random' }, da: { abbr: 'MAR', full: 'tilfældigt manglende (afhænger kun af observerede data)' } },
   { en: { abbr: 'MCID', full: 'minimal clinically important difference' }, da: { abbr: 'MKRF', full: 'mindste klinisk relevante forskel' } },
   { en: { abbr: 'MD', full: 'mean difference' }, da: { abbr: 'MD', full: 'gennemsnitlig forskel' } },
   { en: { abbr: 'MMRM', full: 'mixed model for repeated measures' }, da: { abbr: 'MMRM', full: 'mixed model for gentagne målinger' } },
+  { en: { abbr: 'MRI', full: 'magnetic resonance imaging' }, da: { abbr: 'MR', full: 'magnetisk resonans (MR-scanning)' } },
   { en: { abbr: 'NNT', full: 'number needed to treat' }, da: { abbr: 'NNT', full: 'antal nødvendige at behandle' } },
   { en: { abbr: 'NRS', full: 'numeric rating scale' }, da: { abbr: 'NRS', full: 'numerisk vurderingsskala' } },
   { en: { abbr: 'OLS', full: 'ordinary least squares' }, da: { abbr: 'OLS', full: 'mindste kvadraters metode' } },

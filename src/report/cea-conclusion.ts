@@ -6,8 +6,7 @@
  * (money, the 4-decimal QALYs, icerText, pctText), so the paragraph says nothing the table does not.
  */
 import type { CeaResult } from '../cea/cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText } from '../cea/cea-phrases.js';
-import { boundDecimals } from './interval-bound.js';
+import { icerText, money, moneyLimit, pctText, qalyLimit, qalyText } from '../cea/cea-phrases.js';
 import { fillPhrase, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
 const TEXT = {
@@ -41,10 +40,7 @@ const TEXT = {
 const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${TEXT.and[lang]} ${xs[xs.length - 1]}`);
 
 /** "0.0319" / "0,0319": the results table's QALY format. */
-const qalys = (x: number, lang: Lang, decimals = 4) => {
-  const s = x.toFixed(decimals).replace('-', '−');
-  return lang === 'da' ? s.replace('.', ',') : s;
-};
+const qalys = (x: number, lang: Lang) => qalyText(x, lang);
 
 export function ceaConclusion(r: CeaResult, arms: { intervention: string; control: string }, lang: Lang): string {
   const cur = r.currency;
@@ -61,7 +57,7 @@ export function ceaConclusion(r: CeaResult, arms: { intervention: string; contro
     icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }),
     // The results table's intervals (Table 1), in its formats.
     costCi: range(moneyLimit(r.incrementalCost.ciLower, cur, lang), moneyLimit(r.incrementalCost.ciUpper, cur, lang)),
-    qalyCi: range(qalys(r.incrementalQaly.ciLower, lang, boundDecimals(r.incrementalQaly.ciLower, 4)), qalys(r.incrementalQaly.ciUpper, lang, boundDecimals(r.incrementalQaly.ciUpper, 4))),
+    qalyCi: range(qalyLimit(r.incrementalQaly.ciLower, lang), qalyLimit(r.incrementalQaly.ciUpper, lang)),
     qaly: qalys(r.incrementalQaly.estimate, lang),
   };
   const usual = r.icer.kind === 'ratio' && r.icer.quadrant === 'NE';

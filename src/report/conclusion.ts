@@ -17,7 +17,7 @@ import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
-import { verdictPhrase } from './verdict-notes.js';
+import { verdictPhrase, withBracket } from './verdict-notes.js';
 
 type Ctx = TrialChartContext;
 
@@ -66,7 +66,7 @@ function primarySentence(s: SofRow, label: keyof typeof HEAD_KEY, name: string, 
   const lang = ctx.lang;
   const r = s.row;
   const head = fillPhrase(REPORT_TEXT[HEAD_KEY[label]][lang], { outcome: upperFirst(name), time: ctx.timeLabel(s.time), intervention: ctx.arms.intervention, control: ctx.arms.control });
-  const verdict = `${verdictPhrase(r, lang)} (${certaintyPhrase(s, lang)})`;
+  const verdict = withBracket(verdictPhrase(r, lang), certaintyPhrase(s, lang));
   if (r.error || r.difference === null) return `${head} – ${verdict}.`;
   const effect = sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `);
   const mcid = r.mcid !== null ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: formatRowMcid({ method: r.method, mcid: r.mcid }, lang, ctx.unitOf(r.outcome)) })}` : '';
@@ -75,7 +75,8 @@ function primarySentence(s: SofRow, label: keyof typeof HEAD_KEY, name: string, 
 
 /**
  * The other results' certainty, when not all of them have the primary's: one level, or the range
- * ("moderate to low certainty of evidence"); "" when they all have the primary's.
+ * ("moderate to low certainty of evidence"); "" when they all have the primary's. Said in brackets
+ * after the sentence's own (withBracket).
  */
 function othersCertainty(primary: SofRow, others: readonly SofRow[], lang: Lang): string {
   if (others.every((r) => r.certainty.level === primary.certainty.level)) return '';
@@ -83,7 +84,7 @@ function othersCertainty(primary: SofRow, others: readonly SofRow[], lang: Lang)
   const unrated = others.some((r) => !r.certainty.level) ? [lowerFirst(REPORT_TEXT.notAssessed[lang])] : [];
   const word = (l: CertaintyLevel) => REPORT_TEXT[l][lang].toLowerCase();
   const range = rated.length ? [fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: rated.length === 1 ? word(rated[0]!) : `${word(rated[0]!)} ${REPORT_TEXT.conclusionTo[lang]} ${word(rated[rated.length - 1]!)}` })] : [];
-  return ` (${[...range, ...unrated].join('; ')})`;
+  return [...range, ...unrated].join('; ');
 }
 
 /** "3 and 9 months" for "3 months", "9 months" (a shared last word said once); else "6 weeks and 1 year". */
@@ -118,7 +119,10 @@ function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<
     [...new Set(rs.map((r) => r.outcome))].map((o) => `${names.get(o) ?? o} ${at} ${timeList(rs.filter((r) => r.outcome === o).map((r) => ctx.timeLabel(r.time)), lang)}`);
   const grouped = [...groups.entries()].map(([v, rs]) => `${v} ${REPORT_TEXT.conclusionFor[lang]} ${joinNames(byOutcome(rs), lang)}`).join('; ');
   const certainty = othersCertainty(primary, others, lang);
-  const phrase = (key: keyof typeof REPORT_TEXT, values: Record<string, string | number>) => `${fillPhrase(REPORT_TEXT[key][lang], values)}${certainty}.`;
+  const phrase = (key: keyof typeof REPORT_TEXT, values: Record<string, string | number>) => {
+    const said = fillPhrase(REPORT_TEXT[key][lang], values);
+    return `${certainty ? withBracket(said, certainty) : said}.`;
+  };
   if (others.length === 1) {
     const only = others[0]!;
     return same.length ? phrase('conclusionOneAgrees', { named: nameOf(only) }) : phrase('conclusionOneDiffers', { named: nameOf(only), verdict: verdictPhrase(only.row, lang) });

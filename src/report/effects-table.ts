@@ -48,7 +48,7 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   const f = (v: number) => formatFixed(v * scale, decimals, lang);
   // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): its side is the verdict's.
   const decisions = differenceDecisions(r.mcid, scale);
-  const b = (v: number) => formatBound(v * scale, decimals, lang, decisions);
+  const b = (v: number) => formatBound(v * scale, decimals, lang, decisions, scale);
   return `${f(r.difference)}${unit} ${tableInterval(b(r.ciLower), b(r.ciUpper), lang)}`;
 }
 

@@ -44,6 +44,11 @@ figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+/* On a phone a number column wraps as in print (a number cell only between its pieces:
+   text-table.ts numberCellHtml): with one-line headers and cells ("Recomputed from the synthetic
+   export", "+€230 (−€136 to €595)") the CEA results table was wider than the screen, its numbers
+   cut at the edge with no margin (docs/report-trial.md, "Phone width"). */
+@media screen and (max-width: 600px) { th.num, td.num { white-space: normal; } }
 td.nowrap, span.nowrap { white-space: nowrap; }
 td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }

@@ -13,6 +13,7 @@ import type { Relevance } from '../judge/relevance.js';
 import type { Table } from './text-table.js';
 import type { MetaResults } from '../meta/meta-results-schema.js';
 import { metaSettings, onlySubgroup, outcomeName } from './meta-summary-table.js';
+import { metaVerdictText } from '../meta/meta-verdict.js';
 
 const TEXT = {
   head: {
@@ -68,6 +69,8 @@ export interface MetaConclusionRow {
   outcome: string;
   time: string;
   relevance: Relevance | null;
+  /** The verdict in running text, with what its CI leaves open ("… (not statistically significant; clinically relevant harm is not ruled out)"); null without one. */
+  verdict: string | null;
   trials: number;
   /** Whether the row has an estimate (the summary table's "Not pooled" rows have none: no study reported an interval). */
   pooled: boolean;
@@ -78,7 +81,7 @@ export function metaConclusionRows(results: Pick<MetaResults, 'outcomes' | 'pool
   return metaSettings(results).map(({ setting: s, studies, overall: { headline } }) => {
     const label = s.label ?? s.outcome;
     const named = outcomeName(s, studies, lang);
-    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, subgroupName: onlySubgroup(studies), outcome: s.outcome, time: s.time, relevance: headline?.relevance ?? null, trials: headline?.trials ?? 0, pooled: headline !== undefined };
+    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, subgroupName: onlySubgroup(studies), outcome: s.outcome, time: s.time, relevance: headline?.relevance ?? null, verdict: headline?.relevance ? metaVerdictText({ ...headline, relevance: headline.relevance }, VERDICT_TEXT, lang, true) : null, trials: headline?.trials ?? 0, pooled: headline !== undefined };
   });
 }
 
@@ -95,7 +98,7 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
   const row = rows[i]!;
   const cells = table.rows[i]!;
   // Without an MCID, the table's own words ("No MCID: not judged").
-  const verdictOf = (r: MetaConclusionRow) => lowerFirst(r.relevance ? VERDICT_TEXT[r.relevance][lang] : (table.rows[rows.indexOf(r)]?.[8] ?? ''));
+  const verdictOf = (r: MetaConclusionRow) => lowerFirst(r.verdict ?? (table.rows[rows.indexOf(r)]?.[8] ?? ''));
   const name = (r: MetaConclusionRow) => `${runningName(r.label)}${r.subgroup ? `, ${r.subgroup}` : ''}`;
   const verdict = verdictOf(row);
   const mcid = cells[7] && cells[7] !== '—' ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: cells[7] })}` : '';

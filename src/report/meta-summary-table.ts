@@ -16,6 +16,7 @@ import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { turnedEffect } from './charts/meta-effect-text.js';
 import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
+import { metaVerdictText } from '../meta/meta-verdict.js';
 
 const TEXT = {
   header: {
@@ -128,7 +129,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';
     const mcid = s.mcid === null ? '—' : `${formatMcid(s.mcid, lang)}${unit ? ` ${unit}` : ''}`;
     const relevance = head.relevance;
-    const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
+    const verdict = relevance ? metaVerdictText({ ...head, relevance }, RELEVANCE_TEXT, lang) : t('noMcid');
     return [outcome, timeLabel(s.time, lang), count, effect, basis, pi, i2, mcid, verdict];
   });
   // The trials cell is words ("1 trial, 2 subgroups (not reported)"), not a number: left-aligned

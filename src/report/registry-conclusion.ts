@@ -10,7 +10,7 @@
 import type { ObservationalAnalysis, ObservationalEffect } from '../observational/observational-results-schema.js';
 import { othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, formatFixed, formatRowMcid, type Lang, lowerFirst, REPORT_TEXT, timeLabel } from './i18n.js';
-import { verdictPhrase } from './verdict-notes.js';
+import { verdictPhrase, withBracket } from './verdict-notes.js';
 
 const TEXT = {
   adjusted: { en: 'adjusted by {method}', da: 'justeret med {method}' },
@@ -68,7 +68,7 @@ export function registryConclusion(x: RegistryConclusionInput): string {
   const mcid = e.mcid !== null ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: formatRowMcid({ method: e.kind === 'risk-difference' ? 'risk-difference' : 'mean', mcid: e.mcid }, lang, e.kind === 'risk-difference' ? undefined : x.unitOf(primary.outcome) || undefined) })}` : '';
   const certainty = fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: REPORT_TEXT[e.certainty.level][lang].toLowerCase() });
   const verdict = verdictPhrase(e, lang);
-  const sentences = [`${head}, ${how}: ${effect}${mcid} – ${verdict} (${certainty}).`];
+  const sentences = [`${head}, ${how}: ${effect}${mcid} – ${withBracket(verdict, certainty)}.`];
   // The other doubly robust estimate: the page says the two should agree.
   const second = method === 'weighted-regression' ? primary.effects.find((f) => f.method === 'aipw') : undefined;
   if (second) {

@@ -4,7 +4,8 @@
  * page prints analyses with the same counts once (registry-flow.ts) and leaves out the per-group
  * trimmed row when the plan does not trim: its tally counted 18 beside 4 cells reading
  * "suppressed". The count cells: the effects table's group sizes, every cell of the flow table,
- * the weights table's "Analysed" and the overlap note's "left out … : suppressed".
+ * the weights table's "Analysed", the overlap note's "left out … : suppressed" and the effects
+ * note's patients at a baseline of 0 ("— App users suppressed, Non-users 12;": zero-baseline-note.ts).
  * Balance rows and withheld estimates are values, not counts: the tally says them apart.
  */
 import type { PageSection } from './report-page.js';
@@ -26,6 +27,8 @@ export function shownSuppressedCounts(sections: readonly PageSection[], marker: 
     }
     // "Patients left out for a missing confounder value: suppressed; trimmed: suppressed."
     if (s.id === 'overlap') for (const note of s.notes ?? []) n += note.split(`: ${marker}`).length - 1;
+    // "… with a baseline of 0 — App users suppressed, Non-users 12; …": a group's count ends in "," or ";".
+    if (s.id === 'effects') for (const note of s.notes ?? []) n += note.split(new RegExp(` ${marker}[,;]`)).length - 1;
   }
   return n;
 }

@@ -62,8 +62,8 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
  * A CI limit in words ("0.03 more"): never rounded onto 0 or ±MCID (`decisions`, interval-bound.ts),
  * so "0.997 lower" stays on its side of an MCID of 1.
  */
-function bound(v: number, decimals: number, lang: Lang, up: string, down: string, decisions: readonly number[]): string {
-  const printed = formatBound(v, decimals, lang, decisions);
+function bound(v: number, decimals: number, lang: Lang, up: string, down: string, decisions: readonly number[], scale = 1): string {
+  const printed = formatBound(v, decimals, lang, decisions, scale);
   // A limit printed as its side ("<0.00", ">−1.00"): in words a size, so below 0 the sign turns ("<1.00 lower").
   const side = /^([<>])[−-]?(.*)$/.exec(printed);
   if (side) return `${v < 0 ? (side[1] === '<' ? '>' : '<') : side[1]}${side[2]} ${v < 0 ? down : up}`;
@@ -82,7 +82,7 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
     const per1000 = (v: number) => signed(Math.round(v), (x) => x, t('more'), t('fewer'));
     // Judged per 1,000 (sofJudgedRow): 0 and ±MCID per 1,000 are the values the verdict reads.
     const decisions = differenceDecisions(r.mcid, 1000);
-    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer'), decisions), hi: bound(a.upper, 0, lang, t('more'), t('fewer'), decisions) });
+    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer'), decisions, 1000), hi: bound(a.upper, 0, lang, t('more'), t('fewer'), decisions, 1000) });
   }
   const d = ctx.decimalsOf(r.outcome);
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));

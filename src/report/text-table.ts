@@ -125,12 +125,13 @@ function headerHtml(h: string): string {
 }
 
 /**
- * A number cell, which the print stylesheet lets wrap when its table would not fit the page: it
- * breaks only before its interval's "(" and after "til"/"to", never inside "22,2 %-point" or
- * "−1,08" (each piece is kept whole).
+ * A number cell, which the print stylesheet (and a phone's screen) lets wrap when its table would
+ * not fit the page: it breaks only before its interval's "(" and after "til"/"to", never inside
+ * "22,2 %-point", "−1,08" or "(−€136" (each piece is kept whole). Money counts ("+€235 (€74 to
+ * €390)"): its currency sign may come before the digits.
  */
 function numberCellHtml(s: string): string {
-  if (!/^[\u2212+\-<>≤≥]?\d/.test(s)) return escapeHtml(s);
+  if (!/^[\u2212+\-<>≤≥]?[€$£]?\d/.test(s)) return escapeHtml(s);
   const pieces = s.split(/ (?=\()|(?<=\b(?:til|to)) /);
   return pieces.length === 1 && !/-/.test(s) ? escapeHtml(s) : pieces.map((p) => `<span class="nowrap">${escapeHtml(p)}</span>`).join(' ');
 }

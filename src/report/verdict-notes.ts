@@ -112,3 +112,13 @@ export function significanceNotes(rows: readonly Pick<EffectRow, 'method' | 'pVa
     ...(disagreeing.length ? [DISAGREES_NOTE[lang].replace('{p}', disagreeing.map((r) => formatP(r.pValue!)).join(lang === 'da' ? ' og ' : ' and ')).replace('{where}', pShown ? '' : IN_RESULTS[lang])] : []),
   ];
 }
+
+/**
+ * `text` followed by `addition` in brackets — in the bracket `text` already ends with, when it
+ * does: "possibly clinically relevant benefit (not statistically significant; moderate certainty
+ * of evidence)", "agree (disability at 9 months; low certainty of evidence)", never "(…) (…)",
+ * which a committee does not write.
+ */
+export function withBracket(text: string, addition: string): string {
+  return text.endsWith(')') ? `${text.slice(0, -1)}; ${addition})` : `${text} (${addition})`;
+}

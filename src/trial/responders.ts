@@ -10,6 +10,7 @@
 import type { Direction } from '../instruments/instrument.js';
 import type { PlanResponder } from '../plan/plan-schema.js';
 import type { OutcomePairs } from './outcome-pairs.js';
+import type { Arm } from './trial-data.js';
 
 export interface ResponderCounts {
   intervention: { events: number; n: number };
@@ -25,6 +26,23 @@ export function isResponder(baseline: number, followUp: number, rule: Pick<PlanR
   return improvement >= (pct / 100) * Math.abs(baseline) - 1e-9;
 }
 
+/** Whether the patient with this baseline counts as a non-responder only because the rule is a percentage of a baseline of 0. */
+export function atZeroUnderPercent(baseline: number, rule: Pick<PlanResponder, 'points'>): boolean {
+  return rule.points === undefined && baseline === 0;
+}
+
+/**
+ * Of the patients `indices` (into `arm`), how many per arm `zero` marks (atZeroUnderPercent);
+ * undefined when none, so a row without any keeps its shape (docs/data-contracts.md#effect-rows).
+ * The subgroup, transported, observational and cost-effectiveness responder rows count with it,
+ * as the trial's rows do (countResponders).
+ */
+export function zeroBaselineCounts(zero: readonly boolean[], arm: readonly Arm[], indices: Iterable<number>): { intervention: number; control: number } | undefined {
+  const c = { intervention: 0, control: 0 };
+  for (const i of indices) if (zero[i]) c[arm[i] as Arm]++;
+  return c.intervention + c.control > 0 ? c : undefined;
+}
+
 /**
  * The responders per arm and, under a percentage rule, the patients per arm whose baseline is 0:
  * counted as non-responders whatever their follow-up (isResponder).
@@ -35,7 +53,7 @@ export function countResponders(pairs: OutcomePairs, rule: Pick<PlanResponder, '
   pairs.arm.forEach((arm, i) => {
     const cell = out[arm];
     cell.n++;
-    if (rule.points === undefined && pairs.baseline[i] === 0) atZeroBaseline[arm]++;
+    if (atZeroUnderPercent(pairs.baseline[i] as number, rule)) atZeroBaseline[arm]++;
     if (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, rule, direction)) cell.events++;
   });
   return { ...out, atZeroBaseline };

@@ -71,6 +71,22 @@ describe.each(['en', 'da'] as const)('the conclusion (%s)', (lang) => {
 });
 
 describe('the conclusion where certainty or verdicts differ, or parts are missing', () => {
+  // Two brackets in a row ("… (not statistically significant) (moderate certainty of evidence)") is not how a committee writes: one bracket.
+  const twoBrackets = /\)\s*\(/;
+  it.each(['en', 'da'] as const)('(%s) a verdict with its own bracket takes the certainty into it, never "(…) (…)"', (lang) => {
+    const { text } = conclusion(lang, result, (rows) => {
+      for (const r of rows.filter((x) => x.outcome === 'rmdq' && x.time === '3m')) r.row = { ...r.row, relevance: 'possibly-relevant-benefit', significant: false };
+      // The others agree, with another certainty: their sentence's bracket of names takes it too.
+      for (const r of rows.filter((x) => x.importance === 'critical' && !(x.outcome === 'rmdq' && x.time === '3m'))) {
+        r.row = { ...r.row, relevance: 'possibly-relevant-benefit', significant: false };
+        r.certainty = { ...r.certainty, level: 'low' };
+      }
+    });
+    expect(text).not.toMatch(twoBrackets);
+    expect(text).toContain(lang === 'en' ? '– possibly clinically relevant benefit (not statistically significant; moderate certainty of evidence).' : '– muligvis klinisk relevant gavn (ikke statistisk signifikant; moderat evidenskvalitet).');
+    expect(text).toMatch(lang === 'en' ? /All 5 other critical results agree \([^()]*; low certainty of evidence\)\./ : /Alle 5 øvrige kritiske resultater har samme vurdering \(.*; lav evidenskvalitet\)\./);
+  });
+
   it('names the other results\' certainty when it is not the primary\'s', () => {
     const { text } = conclusion('en', result, (rows) => {
       for (const r of rows.filter((x) => x.outcome === 'eq5d')) r.certainty = { ...r.certainty, level: 'low' };

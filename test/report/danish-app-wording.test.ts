@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { armNames, fillArms } from '../../src/report/arm-names.js';
 import { REPORT_TEXT } from '../../src/report/i18n.js';
 import { SUBGROUP_TEXT } from '../../src/report/sections/subgroup-phrases.js';
+import { REGISTRY_TEXT } from '../../src/observational/registry-report-text.js';
 
 const da = armNames(undefined, 'da');
 
@@ -18,6 +19,8 @@ describe('Danish chart wording names the app with its article', () => {
     [REPORT_TEXT.benefitOfCol.da, 'Gavn af appen (95 %-KI)'],
     [SUBGROUP_TEXT.favoursApp.da, 'Til fordel for appen →'],
     [SUBGROUP_TEXT.axis.da, 'Gavn i MKRF (positiv er til fordel for appen)'],
+    // The registry page's and the meta forest's, as the trial page's (they said "Til fordel for app").
+    [REGISTRY_TEXT.favoursApp.da, 'Til fordel for appen →'],
   ])('%s', (phrase, expected) => {
     expect(fillArms(phrase, da)).toBe(expected);
   });

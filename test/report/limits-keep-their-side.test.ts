@@ -6,7 +6,16 @@
  * … No clinically relevant difference" against an MCID of 1 (upper 0.9967).
  */
 import { describe, expect, it } from 'vitest';
-import { moneyLimit } from '../../src/cea/cea-phrases.js';
+import { moneyLimit, qalyLimit, qalyText } from '../../src/cea/cea-phrases.js';
+import { ceaSummaryText } from '../../src/cea/cea-text.js';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { afterAll } from 'vitest';
+import { ceaFixture } from '../support/cea-fixture.js';
+import { removeTempDirs } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+const cea = ceaFixture();
 import { formatInterval, formatLimit } from '../../src/meta/meta-table.js';
 import { forestAnalyses, subgroupForestRows } from '../../src/report/charts/subgroup-forest.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
@@ -66,6 +75,26 @@ describe('the one rule for confidence limits', () => {
     expect(moneyLimit(-0.4, 'EUR', 'en')).toBe('−€0.4');
     expect(moneyLimit(1234.4, 'EUR', 'en')).toBe('€1,234');
     expect(moneyLimit(0.04, 'EUR', 'da')).toBe('0,04 EUR');
+  });
+
+  it('a CEA limit still on its decision value (0 incremental cost, QALYs or net monetary benefit) prints its side, as the trial tables do', () => {
+    // Was "€0.0000" and "−0.0000": a side the verdict reads, lost.
+    expect(moneyLimit(-1e-7, 'EUR', 'en')).toBe('<€0');
+    expect(moneyLimit(1e-7, 'DKK', 'da')).toBe('>0 DKK');
+    expect(qalyLimit(-1e-9, 'en')).toBe('<0.0000');
+    expect(qalyLimit(1e-9, 'da')).toBe('>0,0000');
+    // Off 0 by more than the cap's digits: its digits, never "−0.0000".
+    expect(qalyLimit(-0.00001, 'en')).toBe('−0.00001');
+    expect(qalyLimit(0.0123, 'da')).toBe('0,0123');
+    expect(qalyText(-1e-9, 'en')).toBe('0.0000');
+  });
+
+  it('`hta cea`\'s summary prints a limit on 0 as its side', () => {
+    const { result } = analyseCeaFiles({ dataFile: cea.exportFile, planFile: cea.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+    const r: CeaResult = { ...result, incrementalCost: { ...result.incrementalCost, ciLower: -1e-7, ciUpper: 390.2 }, incrementalQaly: { ...result.incrementalQaly, ciLower: -1e-9, ciUpper: 0.0499 } };
+    expect(ceaSummaryText(r, 'en')).toContain('(95% CI <€0 to €390)');
+    expect(ceaSummaryText(r, 'en')).toContain('(95% CI <0.0000 to 0.0499)');
+    expect(ceaSummaryText(r, 'da')).toContain('(95 %-KI <0,0000 til 0,0499)');
   });
 
   it('a table row prints its limit off ±MCID', () => {

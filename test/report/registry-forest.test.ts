@@ -44,7 +44,7 @@ describe('registryEffectsSpec', () => {
     const favours = spec.spec.layer.filter((l) => l.mark?.type === 'text' && l.encoding?.text?.datum !== undefined);
     const right = favours.find((l) => l.encoding!.x!.value === spec.spec.width)!;
     const left = favours.find((l) => l.encoding!.x!.value === 0)!;
-    expect(right.encoding!.text!.datum).toBe(lang === 'en' ? 'Favours app →' : 'Til fordel for app →');
+    expect(right.encoding!.text!.datum).toBe(lang === 'en' ? 'Favours app →' : 'Til fordel for appen →');
     expect(right.mark!.align).toBe('right');
     expect(left.encoding!.text!.datum).toMatch(/^← /);
     // Rendered: every printed number and the axis title are drawn.

@@ -17,6 +17,13 @@ import { verdictPhrase, withSignificance } from '../../src/report/verdict-notes.
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { effectsForestSpec } from '../../src/report/charts/effects-forest.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { MIN_PI_TRIALS, metaAnalyze } from '../../src/meta/meta-analyze.js';
+import { metaText } from '../../src/meta/meta-table.js';
+import { parseStudies } from '../../src/meta/read-studies.js';
+import { metaConclusion, metaConclusionRows } from '../../src/report/meta-conclusion.js';
+import { metaSummaryTable } from '../../src/report/meta-summary-table.js';
 
 /** An NRS row (lower is better, MCID 1): difference = −benefit. */
 function nrsRow(benefit: number, lower: number, upper: number, mcid = 1): EffectRow {
@@ -79,5 +86,34 @@ describe('the wording of a possible benefit whose CI includes relevant harm', ()
     const { table } = summaryOfFindings([{ outcome: 'rmdq', time: '3m', row, importance: 'critical', certainty: certaintyOf(undefined, row, lang), controlMean: null }], trialChartContext(trial, lang));
     const cells = table.rows.map((r) => r.at(-1)!);
     expect(cells.some((c) => c.startsWith(lang === 'en' ? 'Possibly clinically relevant benefit, not statistically significant; clinically relevant harm is not ruled out' : 'Muligvis klinisk relevant gavn, ikke statistisk signifikant; klinisk relevant skade kan ikke udelukkes'))).toBe(true);
+  });
+});
+
+describe('the effects forest and the meta tables word it too (en + da)', () => {
+  const trialForForest = loadTrial(readCsvFile('data/synthetic/selfback-trial.csv'), loadPlanFile('data/plans/selfback.plan.json'));
+  it.each([
+    ['en', 'Possibly clinically relevant benefit, not statistically significant; clinically relevant harm is not ruled out'],
+    ['da', 'Muligvis klinisk relevant gavn, ikke statistisk signifikant; klinisk relevant skade kan ikke udelukkes'],
+  ] as const)('(%s) the forest\'s verdict column and its legend', (lang, words) => {
+    const ctx = trialChartContext(trialForForest, lang);
+    const row = { ...nrsRow(1.19, -1.31, 3.68), outcome: 'pain-avg', method: ctx.primaryMethod } as EffectRow;
+    const spec = effectsForestSpec({ effects: [row] }, ctx) as unknown as { data: { values: { verdictText: string; heading: boolean }[] }; hconcat: { layer?: { encoding?: { color?: { scale?: { domain: string[] } } } }[] }[] };
+    expect(spec.data.values.filter((d) => !d.heading).map((d) => d.verdictText)).toEqual([words]);
+    const domains = spec.hconcat.flatMap((c) => c.layer ?? []).map((l) => l.encoding?.color?.scale?.domain).filter((d) => d !== undefined);
+    expect(domains.length).toBeGreaterThan(0);
+    for (const d of domains) expect(d).toEqual([words]);
+  });
+
+  // RMDQ (lower is better, MCID 5): a difference of −6 (−17 to 5.5) is a benefit of 6 (−5.5 to 17).
+  const meta = metaAnalyze(parseStudies(parseCsvText(['study,outcome,time,difference,ci_lower,ci_upper', 'A,rmdq,3m,-6,-17,5.5'].join('\n'), 'studies.csv')), { version: 't' });
+  it.each([
+    ['en', 'clinically relevant harm is not ruled out', 'possibly clinically relevant benefit (not statistically significant; clinically relevant harm is not ruled out)'],
+    ['da', 'klinisk relevant skade kan ikke udelukkes', 'muligvis klinisk relevant gavn (ikke statistisk signifikant; klinisk relevant skade kan ikke udelukkes)'],
+  ] as const)('(%s) the meta summary table, the pooled row of the text table and the conclusion', (lang, words, sentence) => {
+    expect(meta.pooled[0]!.relevance).toBe('possibly-relevant-benefit');
+    const table = metaSummaryTable(meta, lang);
+    expect(table.rows[0]!.at(-1)).toMatch(new RegExp(`; ${words}$`));
+    expect(metaText(meta, lang)).toContain(words);
+    expect(metaConclusion(table, metaConclusionRows(meta, lang), undefined, 'app', MIN_PI_TRIALS, lang)).toContain(sentence);
   });
 });

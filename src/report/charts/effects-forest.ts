@@ -24,6 +24,7 @@ import { responderRows } from './responders.js';
 import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
+import { withSignificance } from '../verdict-notes.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { chartConfig, FONT_SIZE, HARM_COLOUR, MCID_RULE, PALETTE } from './chart-style.js';
@@ -62,15 +63,37 @@ export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; 
   'relevant-harm': { colour: HARM_COLOUR, shape: 'square' },
 };
 
+/** A legend entry: the words a verdict column prints, and the verdict whose colour and shape they get. */
+export interface VerdictEntry {
+  text: string;
+  relevance: Relevance;
+}
+
+/** Each verdict drawn once, in its base words (SHORT_RELEVANCE_TEXT), in the order of FOREST_VERDICT_STYLE. */
+export function baseVerdictEntries(verdicts: readonly Relevance[], lang: Lang): VerdictEntry[] {
+  return verdicts.map((relevance) => ({ text: SHORT_RELEVANCE_TEXT[relevance][lang], relevance }));
+}
+
 /**
- * Colour and shape encodings of the verdicts drawn (in the order of FOREST_VERDICT_STYLE), named
- * in one legend. With no verdict drawn (every row not computed) there is no legend: vega lays out
- * a legend with an empty domain at an infinite height, and the chart could not be drawn at all.
+ * Colour and shape encodings of the verdicts drawn, named in one legend, on the data's
+ * `verdictText`. Two entries may share a verdict's colour and shape when the column words them
+ * apart ("…, not statistically significant; clinically relevant harm is not ruled out"). With no
+ * verdict drawn (every row not computed) there is no legend: vega lays out a legend with an empty
+ * domain at an infinite height, and the chart could not be drawn at all.
  */
-export function verdictEncodings(verdicts: readonly Relevance[], lang: Lang, legend: object): { color: object; shape: object } {
-  const domain = verdicts.map((v) => SHORT_RELEVANCE_TEXT[v][lang]);
-  const encoding = (range: string[]) => ({ field: 'verdictText', type: 'nominal', scale: { domain, range }, legend: verdicts.length === 0 ? null : legend });
-  return { color: encoding(verdicts.map((v) => FOREST_VERDICT_STYLE[v].colour)), shape: encoding(verdicts.map((v) => FOREST_VERDICT_STYLE[v].shape)) };
+export function verdictEncodings(entries: readonly VerdictEntry[], legend: object): { color: object; shape: object } {
+  const domain = entries.map((e) => e.text);
+  const encoding = (range: string[]) => ({ field: 'verdictText', type: 'nominal', scale: { domain, range }, legend: entries.length === 0 ? null : legend });
+  return { color: encoding(entries.map((e) => FOREST_VERDICT_STYLE[e.relevance].colour)), shape: encoding(entries.map((e) => FOREST_VERDICT_STYLE[e.relevance].shape)) };
+}
+
+/**
+ * The verdict as the effects forest's column and legend word it: with what its CI leaves open
+ * (", not statistically significant; clinically relevant harm is not ruled out"), as every table
+ * and sentence of the page does (verdict-notes.ts, docs/data-contracts.md#verdicts).
+ */
+function forestVerdictText(r: EffectRow, lang: Lang): string {
+  return r.relevance ? withSignificance(SHORT_RELEVANCE_TEXT[r.relevance][lang], r, lang) : '';
 }
 
 interface ForestDatum {
@@ -171,7 +194,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       // The benefit, as plotted: its sign is the marker's side of 0.
       effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: b(r.benefitCiLower as number), hi: b(r.benefitCiUpper as number), unit }) : t('notComputed'),
       mcidText: withUnit(formatMcid(m, lang), m, unit),
-      verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
+      verdictText: r.relevance ? forestVerdictText(r, lang) : t('notComputed'),
       colour: style.colour,
       shape: style.shape,
       // Shade whole outcomes alternately so the rows of one outcome read as a group.
@@ -189,10 +212,15 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;
   const x = { type: 'quantitative', scale: { domain: [-limit, limit], nice: false, zero: false } } as const;
   const method = methodText(ctx.primaryMethod, lang);
-  // One legend entry per verdict drawn.
-  const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null));
-  const legendSpec = { title: t('verdict'), orient: 'bottom', labelLimit: 360, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
-  const verdict = verdictEncodings(verdicts, lang, legendSpec);
+  // One legend entry per verdict wording drawn (the verdict column's words), verdicts in FOREST_VERDICT_STYLE's order.
+  const drawn = rows.filter((r) => r.relevance && r.benefit !== null);
+  const entries: VerdictEntry[] = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).flatMap((v) =>
+    [...new Set(drawn.filter((r) => r.relevance === v).map((r) => forestVerdictText(r, lang)))].sort().map((text) => ({ text, relevance: v })),
+  );
+  // Wide enough for the longest wording: a label cut with "…" would cut off what the CI leaves open.
+  const labelLimit = Math.max(360, ...entries.map((e) => Math.ceil(textWidth(e.text, FONT_SIZE)) + 8));
+  const legendSpec = { title: t('verdict'), orient: 'bottom', labelLimit, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const verdict = verdictEncodings(entries, legendSpec);
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does
   // not widen the plot much beyond PLOT_WIDTH; a shorter one stays whole and readable.

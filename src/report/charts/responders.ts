@@ -51,7 +51,7 @@ function responderData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartC
   const rows = responderRows(result.effects);
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
   // A limit never rounded onto 0 or ±MCID (interval-bound.ts), as in the tables.
-  const limit = (r: EffectRow, v: number) => formatBound(100 * v, 1, lang, differenceDecisions(r.mcid, 100));
+  const limit = (r: EffectRow, v: number) => formatBound(100 * v, 1, lang, differenceDecisions(r.mcid, 100), 100);
   // The difference app − usual care keeps its sign; a second line says which arm it favours, so
   // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
   // A difference whose 95% CI includes 0 favours neither: it says so, in words that are no verdict's

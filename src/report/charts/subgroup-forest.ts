@@ -27,7 +27,7 @@ import { armCountsText, fillPhrase, formatFixed, formatP, intervalText, SHORT_RE
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
-import { FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
+import { baseVerdictEntries, FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import type { Table } from '../text-table.js';
 import { withSignificance } from '../verdict-notes.js';
@@ -236,7 +236,7 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
   // The verdict in colour and shape, named in the legend under the plot (as the effects forest).
   const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => data.some((d) => d.est !== null && d.verdictText === SHORT_RELEVANCE_TEXT[v][lang]));
   const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit: 360, direction: 'vertical', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
-  const { color: verdictColour, shape: verdictShape } = verdictEncodings(verdicts, lang, legendSpec);
+  const { color: verdictColour, shape: verdictShape } = verdictEncodings(baseVerdictEntries(verdicts, lang), legendSpec);
   const plot = {
     width: plotWidth,
     height,

@@ -12,7 +12,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
@@ -20,7 +20,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { boundDecimals } from '../interval-bound.js';
+import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { localizedText } from '../localized-text.js';
@@ -206,6 +206,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
 
     // The definition in words (analyze-cea.ts: the plan's label, else the rule), never its key.
     const labelOf = (key: string) => r.responders.find((x) => x.key === key)?.label[lang] ?? key;
+    // Percent rules: the patients at a baseline of 0, non-responders by the rule, said as the trial page says it (zero-baseline-note.ts).
+    const respNotes = zeroBaselineNotes(r.responders.map((x) => ({ outcome: x.key, time: x.time, atZeroBaseline: x.atZeroBaseline })), lang, names, labelOf);
     // A published cost per extra responder only beside the definition it belongs to (published-cea.ts).
     const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
@@ -305,7 +307,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
       { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
-      ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }] }] : []),
+      ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }], ...(respNotes.length ? { notes: respNotes } : {}) }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t('tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear })] } : {}) },
     ];
@@ -320,7 +322,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
       // Confidence limits never rounded onto 0 (interval-bound.ts).
-      const ql = (x: number) => num(x, boundDecimals(x, 4), l);
+      const ql = (x: number) => qalyLimit(x, l, (v, d) => num(v, d, l));
       const ml = (x: number, c = cur) => moneyLimit(x, c, l);
       // The published column only when the plan names published figures.
       const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);

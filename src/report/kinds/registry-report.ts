@@ -15,6 +15,7 @@ import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js'
 import { loadTrial } from '../../trial/load-trial.js';
 import { countText, decimalsOf, maskedFixed, withheldMethods } from '../../observational/observational-text.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
+import { groupZeroBaselineNote } from '../zero-baseline-note.js';
 import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
@@ -57,7 +58,7 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
   // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside it reads its side.
   const decisions = differenceDecisions(e.mcid, pp ? 100 : 1);
-  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions));
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions, pp ? 100 : 1));
   return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 
@@ -212,9 +213,12 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // Analyses that could not be done are named here, not left out silently (their reasons: Warnings).
     const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
     const withheld = shown.analyses.filter((a) => !a.error && a.effectsSuppressed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+    // Responder analyses under a percent rule: the analysed patients at a baseline of 0, per group (zero-baseline-note.ts).
+    const zeroNotes = shown.analyses.flatMap((a) => (a.atZeroBaseline && !a.error ? [groupZeroBaselineNote(a.label, a.time, { exposed: countText(a.atZeroBaseline.exposed, lang), unexposed: countText(a.atZeroBaseline.unexposed, lang) }, groups, lang)] : []));
     const effectNotes = [
       ...(withheld.length > 0 ? [fillPhrase(T.effectsWithheld[lang], { list: withheld.join('; '), threshold: spec.suppressionThreshold })] : []),
       ...(notDone.length > 0 ? [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] : []),
+      ...zeroNotes,
     ];
     // No estimate at all (every analysis withheld or failed): no chart, rather than an empty one.
     const anyEffect = shown.analyses.some((a) => a.effects.length > 0);

@@ -24,6 +24,7 @@ import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
+import { zeroBaselineNotes } from '../zero-baseline-note.js';
 
 /** Lower-case letters, digits and '-' (chart file stems and section ids). */
 function slug(s: string): string {
@@ -119,7 +120,10 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
       });
       first = false;
     }
-    sections.push({ id: `subgroup-tests-${slug(sg.column)}`, title: p('subgroupTestsTitle', { subgroup: label }), tables: [{ table: interactionTable(analyses, ctx) }] });
+    // A responder's levels under a percent rule: their patients at a baseline of 0, per level (zero-baseline-note.ts).
+    const levelName = (l: string) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l;
+    const zeroNotes = analyses.flatMap((g) => g.levels.flatMap((l) => zeroBaselineNotes([l.effect], ctx.lang, ctx.arms, ctx.outcomeLabel, `${label}: ${levelName(l.level)}`)));
+    sections.push({ id: `subgroup-tests-${slug(sg.column)}`, title: p('subgroupTestsTitle', { subgroup: label }), tables: [{ table: interactionTable(analyses, ctx) }], ...(zeroNotes.length ? { notes: zeroNotes } : {}) });
   }
   return { sections, charts };
 }
@@ -220,6 +224,12 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
         wMax: formatFixed(Math.max(...w.map((x) => x.max)), 2, lang),
       }),
     );
+  }
+  // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
+  notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
+  for (const weighting of ['raking', 'inverse-odds'] as const) {
+    const rows = (t.transported ?? []).filter((x) => x.weighting === weighting).map((x) => x.effect);
+    notes.push(...zeroBaselineNotes(rows, lang, ctx.arms, ctx.outcomeLabel, p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol')));
   }
   // A marked verdict: its p (results.json) and its CI disagree; the verdict follows the CI.
   const compared = comparisonRows(result, t, ctx);

@@ -73,17 +73,18 @@ function contentText(c: ReportContent): string {
  */
 const ONCE_IN_PARENTHESES = [/propensity scores?/gi, /\bconfounding\b/gi, /seemingly unrelated regression/gi];
 const FORBIDDEN_TERMS = [/love plot/i, /\bconfounder/i, /(?<![a-zæøå])vs\.?(?![a-zæøå])/i];
-const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
+const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/, /imputering/i];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
 const TIGHT_PERCENT = /\d,\d+%/;
 
 function problems(raw: string, englishOnly: readonly string[]): string[] {
-  // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; imputation
+  // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; "uden/ingen
+  // imputation" its noun, one spelling on every page — never "imputering"; imputation
   // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score",
   // "mixed model for gentagne målinger" (the glossary's MMRM, written out in the abbreviations).
-  const text = raw.replace(/multipel imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
+  const text = raw.replace(/(multipel|uden|ingen) imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
   const found: string[] = [];
   for (const w of englishOnly) {
     const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);
@@ -168,6 +169,8 @@ describe('Danish pages', () => {
     expect(problemText('a patient id (the cell is empty)', 'da')).toBe('et patient-id (cellen er tom)');
     expect(problemText('an arm value: "app" (intervention) or "usual" (control), as in the plan\'s "arms"', 'da')).toBe('en gruppe: "app" (intervention) eller "usual" (kontrol), som i planens "arms"');
     expect(problemText('a patient id (the cell is empty)', 'en')).toBe('a patient id (the cell is empty)');
+    // The instrument by its Danish name, its range with an en dash (a council editor found the English one).
+    expect(problemText('a whole number from 0 to 10 (Pain intensity (NRS 0–10))', 'da')).toBe('et helt tal fra 0 til 10 (Smerteintensitet (NRS 0–10))');
   });
 
   // The terminal says what the Danish page says (docs/cli.md, --lang): found by a council editor.

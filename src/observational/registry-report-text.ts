@@ -32,11 +32,11 @@ export const REGISTRY_TEXT = {
   balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (balancediagram)' },
   balanceIntro: {
     en: '{outcome}, {time}: absolute standardised mean differences between the groups before and after weighting; balance is reached when every |SMD| is below {threshold} after weighting.',
-    da: '{outcome}, {time}: absolutte standardiserede middelværdiforskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
+    da: '{outcome}, {time}: absolutte standardiserede gennemsnitlige forskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
   },
   balanceTableCaption: {
     en: '{outcome}, {time}: standardised mean differences and variance ratios per confounder, before and after weighting',
-    da: '{outcome}, {time}: standardiserede middelværdiforskelle og variansratioer pr. forstyrrende faktor, før og efter vægtning',
+    da: '{outcome}, {time}: standardiserede gennemsnitlige forskelle og variansratioer pr. forstyrrende faktor, før og efter vægtning',
   },
   overlapTitle: { en: 'Overlap of the propensity scores', da: 'Overlap i tilbøjelighedsscoren' },
   overlapHidden: {
@@ -67,8 +67,8 @@ export const REGISTRY_TEXT = {
     da: [
       'Tilbøjelighedsscore: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og de forstyrrende faktorer, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret inverse-sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
-      'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede middelværdiforskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og de forstyrrende faktorer, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },
   weights: {
@@ -121,7 +121,7 @@ export const REGISTRY_TEXT = {
   },
   before: { en: 'before weighting', da: 'før vægtning' },
   after: { en: 'after weighting', da: 'efter vægtning' },
-  absSmd: { en: '|Standardised mean difference|', da: '|Standardiseret middelværdiforskel|' },
+  absSmd: { en: '|Standardised mean difference|', da: '|Standardiseret gennemsnitlig forskel|' },
   propensity: { en: 'Propensity score (probability of app use)', da: 'Tilbøjelighedsscore (sandsynlighed for brug af appen)' },
   // Chart and axis titles start with a capital.
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title

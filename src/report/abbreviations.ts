@@ -14,7 +14,7 @@ export interface Abbreviation {
 
 /** Each abbreviation as the page of each language writes it, and its words. Alphabetical by the English form. */
 const CATALOGUE: Record<Lang, Abbreviation>[] = [
-  { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret inverse sandsynlighedsvægtning' } },
+  { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret invers sandsynlighedsvægtning' } },
   { en: { abbr: 'ANCOVA', full: 'analysis of covariance' }, da: { abbr: 'ANCOVA', full: 'kovariansanalyse' } },
   { en: { abbr: 'ATE', full: 'average treatment effect' }, da: { abbr: 'ATE', full: 'gennemsnitlig behandlingseffekt' } },
   { en: { abbr: 'CI', full: 'confidence interval' }, da: { abbr: 'KI', full: 'konfidensinterval' } },

@@ -127,7 +127,7 @@ export function formatInterval(measure: MetaOutcomeSetting['measure'], est: numb
 /** "p = 0.012" or "p < 0.001". */
 function pText(p: number, lang: Lang): string {
   const t = formatP(p, lang);
-  return t.startsWith('<') ? `p ${t.replace('<', '< ')}` : `p = ${t}`;
+  return t.startsWith('<') ? `p < ${t.replace(/^<\s*/, '')}` : `p = ${t}`;
 }
 
 /** Everything that words one language: the phrase lookup and the number formats. */

@@ -79,7 +79,8 @@ export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): str
 
 /** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
 export function formatP(p: number, lang: Lang = 'en'): string {
-  if (p < 0.001) return lang === 'da' ? '<0,001' : '<0.001';
+  // Danish with a space, as "p = 0,250" beside it ("< 0,001").
+  if (p < 0.001) return lang === 'da' ? '< 0,001' : '<0.001';
   return formatFixed(p, 3, lang);
 }
 
@@ -451,22 +452,22 @@ export const REPORT_TEXT = {
   conclusionFor: { en: 'for', da: 'for' },
   // The other critical results (conclusion.ts agreementSentence): one other result, named in the
   // singular; several, counted, those that agree named, and each that differs named with its verdict.
-  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige kritiske resultat, {named}, har samme vurdering' },
-  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige kritiske resultat, {named}, har ikke samme vurdering: {verdict}' },
-  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige kritiske resultater har samme vurdering ({named})' },
-  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske resultater har samme vurdering ({named})' },
+  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige kritiske effektmål, {named}, har samme vurdering' },
+  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige kritiske effektmål, {named}, har ikke samme vurdering: {verdict}' },
+  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige kritiske effektmål har samme vurdering ({named})' },
+  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske effektmål har samme vurdering ({named})' },
   conclusionAgreeSomeOne: {
     en: '1 of the {n} other critical results agrees ({named}); {rest}',
-    da: '1 af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+    da: 'Ét af de {n} øvrige kritiske effektmål har samme vurdering ({named}); {rest}',
   },
   conclusionAgreeSome: {
     en: '{k} of the {n} other critical results agree ({named}); {rest}',
-    da: '{k} af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+    da: '{k} af de {n} øvrige kritiske effektmål har samme vurdering ({named}); {rest}',
   },
   // The results that differ, each named under its verdict: "the other 3: no clinically relevant difference (…)".
   conclusionRestSingle: { en: 'the remaining one: {groups}', da: 'det resterende: {groups}' },
   conclusionRest: { en: 'the other {n}: {groups}', da: 'de øvrige {n}: {groups}' },
-  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske resultater har samme vurdering: {rest}' },
+  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske effektmål har samme vurdering: {rest}' },
   conclusionTarget: {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
@@ -503,7 +504,7 @@ export const REPORT_TEXT = {
   },
   methodsMissingCompleteCase: {
     en: 'each {method} estimate uses the patients observed at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}',
-    da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (komplette tilfælde), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
+    da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
   },
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },

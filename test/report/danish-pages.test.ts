@@ -163,6 +163,19 @@ describe('Danish pages', () => {
     expect(`${contentText({ ...uptake, charts: [] })}\n${titles}`).not.toMatch(/\d{4}-\d{2}-\d{2}|DKK/);
     expect(contentText(uptake)).toContain('Registerudtrækkets dato 30. december 2025');
     expect(shownInSpec(uptake.charts.find((c) => c.name === 'budget-impact')!.spec)).toContain('Bruttoudgift (mio. kr.)');
+    // A tooltip field without a title shows its key ("region", "stage", "clinic") on a Danish page.
+    const untitled: string[] = [];
+    const walk = (v: unknown, chart: string): void => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x, chart));
+      else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'tooltip') for (const f of [x].flat() as { field?: string; title?: string }[]) if (f && typeof f === 'object' && f.field && !f.title) untitled.push(`${chart}: ${f.field}`);
+          walk(x, chart);
+        }
+      }
+    };
+    for (const c of [...meta.charts, ...uptake.charts]) walk(c.spec, c.name);
+    expect(untitled).toEqual([]);
     // Danish number formats in the charts: the locale makes vega write 1.586 and 0,74.
     for (const c of [...meta.charts, ...uptake.charts]) expect(JSON.stringify(c.spec), c.name).toContain('"decimal":",","thousands":"."');
     expect(JSON.stringify(uptake.charts[0]!.spec)).toContain('"jan."'); // Danish month names on the time axis

@@ -16,6 +16,7 @@ import { clusteredAncova, clusteredDifference, clustersById, notClustered } from
 import type { Direction } from '../instruments/instrument.js';
 import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
+import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
@@ -26,7 +27,7 @@ import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
-import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { imputationWide, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 
 export interface AnalyzeOptions {
@@ -52,10 +53,12 @@ function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
 function trialContext(trial: TrialData, options: AnalyzeOptions) {
   const plan = trial.plan;
   const confLevel = 1 - plan.alpha;
-  const caches = { wide: new Map<string, OutcomeWide>(), mmrm: new Map<string, ReturnType<typeof mmrmEffects>>(), mi: new Map<string, MiRun>() };
+  const caches = { wide: new Map<string, OutcomeWide>(), miWide: new Map<string, ImputationWide>(), mmrm: new Map<string, ReturnType<typeof mmrmEffects>>(), mi: new Map<string, MiRun>() };
   const pairsCache = new Map<string, ReturnType<typeof outcomePairs>>();
   const followCache = new Map<string, ReturnType<typeof followUpValues>>();
   const wideOf = (key: string) => once(caches.wide, key, () => outcomeWide(trial, key));
+  // MI keeps the patients missing a numeric covariate (imputed with the follow-ups); MMRM does not.
+  const miWideOf = (key: string) => once(caches.miWide, key, () => imputationWide(trial, key));
   const pairsAt = (key: string, time: string) => once(pairsCache, `${key}\u0000${time}`, () => outcomePairs(trial, key, time));
   const followAt = (key: string, time: string) => once(followCache, `${key}\u0000${time}`, () => followUpValues(trial, key, time));
   const mmrmAt = (key: string, time: string) => {
@@ -68,9 +71,10 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     return est;
   };
   const miRunOf = (key: string) =>
-    once(caches.mi, key, () => imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
-  const miAt = (key: string, time: string) => miEffect(wideOf(key), miRunOf(key), time, confLevel);
-  return { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt };
+    once(caches.mi, key, () => imputeOutcome(miWideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
+  const miAt = (key: string, time: string) => miEffect(miWideOf(key), miRunOf(key), time, confLevel);
+  const imputed = (key: string) => caches.mi.has(key);
+  return { confLevel, wideOf, miWideOf, imputed, pairsAt, followAt, mmrmAt, miRunOf, miAt };
 }
 
 /** Every outcome × time × method row and every responder row of one (trial or target) population. */
@@ -233,7 +237,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     let tipping: Sensitivity['tippingPoint'] = null;
     if (!mi.error && mcid !== undefined) {
       try {
-        const t = tippingPointFor(wideOf(primary.outcome), miRunOf(primary.outcome), primary.time, direction, mcid, plan.alpha);
+        const t = tippingPointFor(ctx.miWideOf(primary.outcome), miRunOf(primary.outcome), primary.time, direction, mcid, plan.alpha);
         tipping = {
           method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
           tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
@@ -248,6 +252,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
+  warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
   for (const g of subgroups ?? []) {
@@ -261,6 +266,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
   const flow = participantFlowOf(trial);
+  const adverseEvents = trial.adverseEvents ? adverseEventSummary(trial.adverseEvents, patients, confLevel) : undefined;
+  for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
@@ -271,9 +278,23 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     sensitivity,
     ...(subgroups ? { subgroups } : {}),
     ...(targetPopulation ? { targetPopulation } : {}),
+    ...(adverseEvents ? { adverseEvents } : {}),
     ...(flow ? { flow } : {}),
     warnings,
   };
+}
+
+/**
+ * Patients left out of an outcome's multiple imputation for a missing categorical covariate (not
+ * imputed: docs/plan-trial.md#multiple-imputation), said once per imputed outcome.
+ */
+function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<typeof trialContext>): string[] {
+  return outcomes.flatMap((o) => {
+    if (!ctx.imputed(o.key)) return [];
+    const { patients, covariates } = ctx.miWideOf(o.key).leftOut;
+    if (!patients) return [];
+    return [`multiple imputation of ${o.key}: ${patients} ${patients === 1 ? 'patient' : 'patients'} with a baseline score left out for a missing categorical covariate (${covariates.join(', ')}), which is not imputed`];
+  });
 }
 
 /** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */

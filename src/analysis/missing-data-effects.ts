@@ -10,11 +10,11 @@ import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
-import type { OutcomeWide } from '../trial/outcome-wide.js';
+import type { ImputationWide, OutcomeWide } from '../trial/outcome-wide.js';
 import type { EffectEstimate } from './effect-estimate.js';
 
 /** The follow-up visits where at least one patient was observed. */
-export function observedVisits(wide: OutcomeWide): string[] {
+export function observedVisits(wide: Pick<OutcomeWide, 'visits' | 'followUp'>): string[] {
   return wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
 }
 
@@ -68,8 +68,13 @@ export interface MiRun {
 
 const col = (t: string) => `y_${t}`;
 
-/** Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors). */
-export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
+/**
+ * Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors), and a
+ * missing numeric covariate with them (docs/plan-trial.md#multiple-imputation): each column with
+ * missing values is imputed from all the others. Without missing covariates the columns, and so
+ * the random stream and the completed data sets, are those of the follow-ups alone.
+ */
+export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
   const visits = observedVisits(wide);
   const columns = [
     { name: 'treated', values: wide.treated },
@@ -89,19 +94,27 @@ function observedAt(run: MiRun, time: string): void {
   if (!run.completed[0]?.[col(time)]) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
 }
 
-export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
+export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
   observedAt(run, time);
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
     ciMethod: `t (Barnard-Rubin df; Rubin's rules over MI by chained equations, ${run.method === 'pmm' ? 'PMM' : 'Bayesian normal regression'})`,
-    extra: { covariates: ['baseline', ...wide.covariates.map((c) => c.name)], details: { imputations: run.m, seed: run.seed, imputationMethod: `${run.method} (chained equations)`, fractionMissingInformation: r.fmi, dfComplete: r.dfComplete } },
+    extra: {
+      covariates: ['baseline', ...wide.covariates.map((c) => c.name)],
+      details: {
+        imputations: run.m, seed: run.seed, imputationMethod: `${run.method} (chained equations)`, fractionMissingInformation: r.fmi, dfComplete: r.dfComplete,
+        // Only when it happened, so that results without missing covariates keep their bytes.
+        ...(wide.imputedCovariates.length ? { imputedCovariates: wide.imputedCovariates } : {}),
+        ...(wide.leftOut.patients ? { leftOutMissingCategoricalCovariate: wide.leftOut } : {}),
+      },
+    },
   };
 }
 
 /** How far the imputed intervention values must be shifted against the app to lose significance. */
-export function tippingPointFor(wide: OutcomeWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {
+export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {
   observedAt(run, time);
   const step = mcid / 10;
   const deltas = Array.from({ length: 21 }, (_, i) => i * step); // 0 … 2 × MCID; bisection refines

@@ -36,7 +36,7 @@ export const effectRowSchema = z.object({
   relevance: z.enum(RELEVANCE_LABELS).nullable().describe('null when no MCID is set or the row could not be computed'),
   covariates: z.array(z.string()).optional(),
   clusters: z.number().int().optional().describe('A cluster-randomised trial ("clusters" in the plan): the clusters among the patients analysed; the SE is cluster-robust (CR1) and t has clusters − 1 df'),
-  smd: interval.extend({ method: z.literal('hedges-g') }).optional(),
+  smd: interval.extend({ method: z.literal('hedges-g') }).optional().describe("Hedges' g of the follow-up scores of every patient observed at the visit, unadjusted (the Welch row's sample): on an ANCOVA row too, whose own n can be smaller; not an adjusted SMD (docs/data-contracts.md)"),
   risks: z
     .object({
       intervention: z.number(),
@@ -269,6 +269,33 @@ export const participantFlowSchema = z
   })
   .describe('What the participant flow shows besides the visit counts');
 
+const aePair = z.object({ intervention: z.number().int(), control: z.number().int() });
+/** The plan's "adverseEvents" per arm (adverse-event-summary.ts; docs/data-contracts.md#adverse-events). */
+export const adverseEventsResultSchema = z.object({
+  instrument: z.string().optional().describe('The REDCap repeating instrument of the export the events were read from'),
+  file: z.string().optional().describe('The listing file the events were read from, as the plan writes its path'),
+  denominator: z.literal('randomised').describe('Every share is over the patients randomised (ITT): a patient with no event row had no event'),
+  randomised: aePair,
+  rows: z.array(
+    z.object({
+      kind: z.enum(['any', 'serious', 'related']),
+      patients: aePair.describe('Patients with at least one such event'),
+      events: aePair.describe('Events of the kind'),
+      unknownPatients: aePair.optional().describe('Patients with an event of unknown seriousness (relatedness) and none known to be of the kind: not counted in "patients"'),
+      unknownEvents: aePair.optional().describe('Events whose seriousness (relatedness) is not known'),
+      difference: z.number().nullable().describe('Intervention − control share of the randomised patients'),
+      ciLower: z.number().nullable(),
+      ciUpper: z.number().nullable(),
+      confLevel: z.number(),
+      ciMethod: z.string(),
+      pValue: z.number().nullable(),
+      error: z.string().optional(),
+    }),
+  ),
+  byClass: z.array(z.object({ soc: z.string().nullable(), term: z.string().nullable().describe('null: the class\'s total; "": events without a term'), patients: aePair, events: aePair })),
+  outside: z.number().int().describe('Event rows of records outside the comparison (another arm, never randomised, left out as invalid)'),
+});
+
 export const analysisResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({
@@ -290,6 +317,7 @@ export const analysisResultSchema = z.object({
   sensitivity: sensitivitySchema.nullable(),
   subgroups: z.array(subgroupResultSchema).optional().describe("The plan's subgroup analyses (present when the plan has subgroups)"),
   targetPopulation: targetPopulationSchema.optional().describe("The plan's target population (present when the plan has one)"),
+  adverseEvents: adverseEventsResultSchema.optional().describe('The plan\'s "adverseEvents" per arm (present when the plan has them)'),
   flow: participantFlowSchema.optional().describe('Enrolment and reasons for loss (present when the plan or the export gives either)'),
   warnings: z.array(z.string()),
 });

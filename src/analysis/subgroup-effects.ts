@@ -74,9 +74,11 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
   for (const sg of plan.subgroups) {
     const valueOf = (id: string) => patientById.get(id)?.attributes?.[sg.column];
     const levels = subgroupLevels(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
-    // A covariate on the subgroup's own column is constant within a level and duplicates the
-    // subgroup in the interaction model, so it is left out of this subgroup's models.
-    const covariates = plan.covariates.filter((c) => covariateColumnOf(plan, c) !== sg.column);
+    // A covariate on the subgroup's own column, its values the levels, is constant within a level
+    // and duplicates the subgroup in the interaction model, so it is left out of this subgroup's
+    // models. Cut into ranges (`cuts`) it still varies within each range and is kept: age in
+    // 45–<60 still predicts the outcome (docs/subgroups.md).
+    const covariates = plan.covariates.filter((c) => sg.cuts !== undefined || covariateColumnOf(plan, c) !== sg.column);
     const label = { en: sg.label.en, da: sg.label.da ?? sg.label.en };
 
     const continuous = (outcomeKey: string, outcomeLabel: string, time: string, mcid: number | undefined, direction: Direction) => {

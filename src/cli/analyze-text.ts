@@ -1,12 +1,13 @@
 /**
  * What `hta analyze` prints for a randomised plan (docs/cli.md): the effects table, the
- * sensitivity analysis, the target population and the subgroups, then the warnings — with
+ * sensitivity analysis, the adverse events, the target population and the subgroups, then the warnings — with
  * `--lang da` in the Danish report's words (docs/glossary-da.md): the plan's Danish labels, "3
  * måneder", the levels' Danish names, the warnings as the Danish page words them.
  */
 import type { AnalysisResult } from '../analysis/results-schema.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
+import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import { armNames, fillArms } from '../report/arm-names.js';
 import { withConfidenceLevel } from '../report/confidence-label.js';
 import { effectsTable, isEffectMethod, methodText } from '../report/effects-table.js';
@@ -39,6 +40,14 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
     const unit = src?.instrument.unit[lang] ?? '';
     const sentence = tippingSentence(sens, unit, decimals, lang, arms);
     if (sentence) print(sentence + '\n');
+  }
+  const ae = result.adverseEvents;
+  if (ae) {
+    print(`\n${ADVERSE_EVENTS_TITLE[lang]}\n`);
+    print(table(adverseEventsTable(ae, lang, arms)));
+    for (const note of adverseEventsNotes(ae, lang, arms)) print(`${note}\n`);
+    const byClass = adverseEventsByClassTable(ae, lang, arms);
+    if (byClass) print(`\n${table(byClass)}`);
   }
   if (result.targetPopulation) print(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), labelOf, arms, level));
   if (result.subgroups) {

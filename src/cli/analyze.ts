@@ -11,6 +11,7 @@ import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
+import { eventListingPath } from '../trial/adverse-events.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
 import { trialSummaryText, trialWarningLines } from './analyze-text.js';
 
@@ -40,7 +41,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
-      guardPaths({ inputs: samplePath ? [{ option: 'population.targetSample', path: samplePath }] : [], outputs, force });
+      // So is its listing of adverse events (read before any output is written).
+      const listingPath = eventListingPath(opts.plan, trial.plan);
+      guardPaths({ inputs: [...(samplePath ? [{ option: 'population.targetSample', path: samplePath }] : []), ...(listingPath ? [{ option: 'adverseEvents.file', path: listingPath }] : [])], outputs, force });
       const targetSample = readTargetSample(samplePath, trial.plan);
       await reportExclusion(trial, io, opts.excludedOut, force);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);

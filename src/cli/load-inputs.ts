@@ -1,4 +1,5 @@
 /** Shared by the trial commands: read the export and the plan (or the default plan). */
+import { attachEventListing, eventListingPath } from '../trial/adverse-events.js';
 import { HtaError } from '../errors.js';
 import { readCsvFile, type CsvTable } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
@@ -52,6 +53,8 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
   }
   const trial = loadTrial(csv, plan, { excludeInvalid: exclude });
+  // A listing of adverse events beside the export, named relative to the plan (docs/plan-trial.md#adverse-events).
+  if (planFile) attachEventListing(trial, eventListingPath(planFile, plan));
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
   // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
   const wordCodes = wordMissingCodeNotes(trial);

@@ -42,6 +42,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Two entries whose folders are one on disk (a link) would write over each other's pages.
       refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
       const entries = selectReports(manifestEntries, opts.only, opts.manifest);
+      // An uptake entry's previous inside a report folder (another entry's results.json): said
+      // with what to do, before the generic refusal of inputs in report folders below.
+      const { refusePreviousInReportFolder } = await import('../report/previous-in-report-folder.js');
+      refusePreviousInReportFolder(opts.manifest, entries, manifestEntries, opts.out);
       // Every input outside the manifest's folder at once, with its line:column (not only the first read).
       if (!opts.allowOutside) refuseInputsOutside(opts.manifest, entries);
       // Inputs stay out of the folders reports are written to (docs/output-safety.md): checked

@@ -48,12 +48,16 @@ const named = (field: string, kind: InputKind, path: string | undefined): NamedF
 /**
  * The files each kind of input names, relative to its own folder (or absolute). The fields are
  * those of the plan schemas: docs/plan-cea.md (trialPlan, unitCosts, published,
- * interventionCost.uptakePlan), docs/subgroups.md (population.targetSample.file); an uptake plan
+ * interventionCost.uptakePlan), docs/subgroups.md (population.targetSample.file), docs/plan-trial.md
+ * (adverseEvents.file); an uptake plan
  * names no file (docs/plan-uptake.md).
  */
 const NAMED_FILES: Record<InputKind, (json: unknown) => NamedFile[]> = {
   file: () => [],
-  'trial-plan': (json) => named('population.targetSample.file', 'file', textAt(json, 'population', 'targetSample', 'file')),
+  'trial-plan': (json) => [
+    ...named('population.targetSample.file', 'file', textAt(json, 'population', 'targetSample', 'file')),
+    ...named('adverseEvents.file', 'file', textAt(json, 'adverseEvents', 'file')),
+  ],
   'cea-plan': (json) => [
     ...named('trialPlan', 'trial-plan', textAt(json, 'trialPlan')),
     ...named('unitCosts', 'file', textAt(json, 'unitCosts')),

@@ -8,6 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { draftFlow } from './flow-draft.js';
+import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
@@ -1334,6 +1335,15 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if (flowDraft.flow) plan.flow = flowDraft.flow;
   guesses.push(...flowDraft.guesses);
   checks.push(...flowDraft.checks);
+  // A REDCap repeating instrument of adverse events: the "adverseEvents" section (adverse-events-draft.ts).
+  const aeDraft = draftAdverseEvents(csv);
+  if (aeDraft.section) plan.adverseEvents = aeDraft.section;
+  for (const c of aeDraft.columns) taken.add(c);
+  guesses.push(...aeDraft.guesses);
+  checks.push(...aeDraft.checks);
+  // A file that is an event listing (AETERM, AESER…) and no trial export: said first, before the visits and outcomes it lacks.
+  const listing = undecided.length && !aeDraft.section ? eventListingColumns(header) : undefined;
+  if (listing) undecided.unshift(eventListingText(listing));
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));

@@ -114,6 +114,16 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       if (pop[field] !== undefined) problems.push({ file, field: `population.${field}`, expected: `no "${field}" with "purpose": "per-protocol": reweighting the trial to a target population's make-up belongs to a target population ("purpose": "target"); a per-protocol analysis compares the adherent patients as they are` });
     }
   }
+  // No criteria: the population is every randomised patient, which says something only when transported
+  // to a target's make-up (docs/subgroups.md#target-population).
+  if (pop && pop.criteria.length === 0 && (pop.purpose === 'per-protocol' || (pop.margins === undefined && pop.targetSample === undefined))) {
+    problems.push({
+      file, field: 'population.criteria',
+      expected: pop.purpose === 'per-protocol'
+        ? 'at least one criterion: a per-protocol population is the patients who meet them (e.g. [{"column": "pp", "op": "==", "value": 1}])'
+        : 'at least one criterion, or "margins" or "targetSample": without criteria the population is the whole trial, which only a transport to the target\'s make-up makes a population of its own',
+    });
+  }
   problems.push(...flowProblems(plan, file));
   const margins = marginShareChecks(plan, file);
   problems.push(...margins.problems);

@@ -152,7 +152,8 @@ export const populationSchema = z
       .enum(['target', 'per-protocol'])
       .default('target')
       .describe('"target" (default): the population a recommendation concerns. "per-protocol": the patients who followed the protocol (e.g. [{"column": "pp", "op": "==", "value": 1}]), reported as a per-protocol sensitivity analysis beside the primary analysis of all randomised patients (docs/plan-trial.md#per-protocol-and-itt)'),
-    criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
+    // Empty is a transport of the whole trial (margins or a target sample), refused without one below.
+    criteria: z.array(populationCriterionSchema).describe('Applied in order; a patient with a missing value fails the criterion. [] (no criteria): every randomised patient, only with "margins" or "targetSample" (the whole trial transported to the target)'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
     margins: eachOnce(
       z.array(
@@ -181,6 +182,24 @@ export const populationSchema = z
       .describe('A sample of target patients: the trial patients are weighted by the inverse odds of trial membership and the effect re-estimated (docs/subgroups.md#inverse-odds-weights)'),
   })
   .strict();
+
+/**
+ * Adverse events read from a REDCap repeating instrument of the export: one row per event, counted
+ * per arm over the patients randomised (docs/plan-trial.md#adverse-events).
+ */
+export const adverseEventsSchema = z
+  .object({
+    instrument: z.string().min(1).optional().describe('The REDCap repeating instrument of the export whose rows are the events, as "redcap_repeat_instrument" writes it (e.g. "adverse_events"); each of its rows is one event. Give this or "file"'),
+    file: z.string().min(1).optional().describe('A listing of the events, one row per event (a MedDRA/CDISC AE dataset, a Castor AE report), as a CSV path relative to the plan\'s folder; its patients are joined to the export by "id". Give this or "instrument"'),
+    id: z.string().min(1).optional().describe('The listing\'s patient-id column (default: the plan\'s "columns.id"); its ids must be the export\'s'),
+    serious: z.string().min(1).optional().describe('The column saying whether the event was serious: yes/no words (Ja/Nej, Yes/No, Y/N), 0/1, or the codes of "columnCodes"; "Ved ikke" and other don\'t-know words are unknown, never no'),
+    related: z.string().min(1).optional().describe('The column saying whether the event was related to the intervention, read as "serious" is'),
+    soc: z.string().min(1).optional().describe('The column of the MedDRA system organ class (or any grouping of events): events and patients per arm by class'),
+    term: z.string().min(1).optional().describe('The column of the preferred term (MedDRA PT) or the reported term: events and patients per arm by term'),
+  })
+  .strict()
+  .refine((a) => (a.instrument === undefined) !== (a.file === undefined), { message: 'either "instrument" (a REDCap repeating instrument of the export) or "file" (a listing of the events), not both and not neither' })
+  .refine((a) => a.id === undefined || a.file !== undefined, { message: '"id" names the listing\'s id column: it goes with "file" (the export\'s id is "columns.id")', path: ['id'] });
 
 /** A reason in the participant flow: plain text, or { en, da } so the Danish report says it in Danish. */
 const flowReason = z.union([z.string().min(1), localized]);
@@ -341,6 +360,7 @@ export const planSchema = z
       .default([])
       .describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
     population: populationSchema.optional().describe('The target population: effects in the patients meeting every criterion, beside the trial population (docs/subgroups.md)'),
+    adverseEvents: adverseEventsSchema.optional().describe('Adverse events from a REDCap repeating instrument of the export: patients with an event, a serious and a related event per arm, over the patients randomised (docs/plan-trial.md#adverse-events)'),
     flow: flowSchema.optional().describe('Enrolment numbers (assessed for eligibility, excluded with reasons) and the meaning of the withdrawal reasons, for the CONSORT participant flow (docs/plan-trial.md#participant-flow)'),
   })
   .strict();
@@ -357,6 +377,7 @@ export type PlanSubgroup = z.infer<typeof subgroupSchema>;
 export type PlanPopulation = z.infer<typeof populationSchema>;
 export type PopulationCriterion = z.infer<typeof populationCriterionSchema>;
 export type PlanFlow = z.infer<typeof flowSchema>;
+export type PlanAdverseEvents = z.infer<typeof adverseEventsSchema>;
 export type FlowReason = z.infer<typeof flowReason>;
 export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 

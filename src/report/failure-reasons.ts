@@ -323,6 +323,10 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, o, t, what, r] = m as unknown as string[];
     return `Følsomhedsanalyse af ${at(o!, t!)}, ${what === 'tipping point' ? 'vippepunkt' : labels.method(what!)}: ${reason(r!)}`;
   }
+  if ((m = new RegExp(`^multiple imputation of (.+?): ${NUM} (?:patient|patients) with a baseline score left out for a missing categorical covariate \\((.+)\\), which is not imputed$`).exec(warning))) {
+    const [, o, k, covs] = m as unknown as string[];
+    return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} med baseline-score udeladt, fordi en kategorisk kovariat mangler (${covs}), og den imputeres ikke`;
+  }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
     return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;

@@ -506,6 +506,15 @@ export const REPORT_TEXT = {
     en: 'each {method} estimate uses the patients observed at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}',
     da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
   },
+  // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
+  methodsImputedCovariates: {
+    en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
+    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så patienter, der mangler dem, forbliver i den.',
+  },
+  methodsLeftOutCategorical: {
+    en: 'Left out of the multiple imputation for a missing categorical covariate ({covariates}): {patients}; categorical covariates are not imputed.',
+    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat mangler ({covariates}): {patients}; kategoriske kovariater imputeres ikke.',
+  },
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },

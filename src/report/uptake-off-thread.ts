@@ -11,7 +11,7 @@ import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 export { stopOffThreadAnalyses } from './off-thread.js';
 
 /** The uptake analysis, off the main thread when running from built modules. */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[] }): Promise<UptakeAnalysis> {
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string }): Promise<UptakeAnalysis> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseUptake',

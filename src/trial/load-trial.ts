@@ -35,13 +35,14 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { AdverseEventReader } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
@@ -236,6 +237,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
   }
+  // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
+  const aeReader = plan.adverseEvents?.instrument !== undefined ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
+  if (aeReader) {
+    headerProblems.push(...aeReader.problems.splice(0));
+    if (wide || !table.header.some((h) => REDCAP_REPEAT_HEADERS.has(foldColumnName(h)))) {
+      headerProblems.push({ file, line: 1, value: plan.adverseEvents!.instrument, expected: `a long REDCap export with its "${REDCAP_REPEAT}" column: the plan's "adverseEvents" reads the events from the rows of the repeating instrument "${plan.adverseEvents!.instrument}" (export the records with their repeating instruments; docs/plan-trial.md#adverse-events)`, kind: 'column.adverse-events' });
+    }
+  }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
@@ -301,6 +310,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const idProblems: Problem[] = [];
   // With --exclude-invalid: each repeated row's problem and the line of the patient's row read before it.
   const repeats: [Problem, number][] = [];
+  // A patient's repeats in the same arm: a copy (delete it) or a one-to-many join (refused; joinedListingProblems).
+  const sameRepeats: SameRepeat[] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -478,6 +489,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (cprCells) continue;
 
     const repeat = repeatCol < 0 ? null : cells.cell(repeatCol);
+    // An event row of the plan's "adverseEvents": read as one event of its record (adverse-events.ts).
+    if (repeat !== null && aeReader?.isEventRow(repeat)) {
+      const idCell = cells.cell(idCol);
+      if (idCell === null) row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: EMPTY_ID_KIND });
+      else aeReader.add(line, patientIdOf(idCell).id, (i) => cells.cell(i));
+      continue;
+    }
     if (repeat !== null) {
       const filled = planCells.find((i) => cells.cell(i) !== null);
       if (filled === undefined) {
@@ -661,6 +679,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           ? { ...row.at(idCol), expected, detail, kind: otherArm === undefined ? 'row.duplicate' : 'row.duplicate-other-arm' }
           : { ...row.at(idCol), expected: `${expected}; a repeating event (${table.header[instanceCol]}) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`, detail: `${detail}; this row is instance ${instance}`, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
+      // Same arm, no repeating event: compared with the earlier line after the rows (a join, or a copy).
+      if (instance === null && otherArm === undefined && sameRepeats[sameRepeats.length - 1]?.p.line !== line) sameRepeats.push({ p, first, visit: time! });
       row.add(p);
       continue;
     }
@@ -738,6 +758,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const stale = armSeen ? staleArmLabels(plan, armSeen, file, plan.columns.arm) : [];
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
+  // An event's seriousness or relatedness not read: every run stops (leaving the event out would change a safety count).
+  if (aeReader?.problems.length) throw invalid(file, [...aeReader.problems, ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
+  // A listing joined on (a patient with two events on two lines): no line is the patient's, so every run stops.
+  if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
   const codes = nineCodes.problems(file);
@@ -822,6 +846,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
     }
   }
+  // Each event joined to its patient by the id as the visit rows write it (a record with no kept visit row is outside the comparison).
+  const adverseEvents = aeReader?.finish((id) => {
+    const who = idIndex.get(id);
+    const p = who === undefined ? -1 : patientOf[who]!;
+    return p < 0 ? undefined : { patient: p, arm: patients[p]!.arm };
+  });
+  if (aeReader && aeReader.rows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
+  else if (adverseEvents) readNotes.push(`${file}: ${aeReader!.rows} ${aeReader!.rows === 1 ? 'row' : 'rows'} of REDCap repeating instrument "${adverseEvents.spec.instrument}" read as adverse events, one event each (the plan's "adverseEvents")`);
+  if (adverseEvents?.outside) readNotes.push(`${file}: ${adverseEvents.outside} adverse-event ${adverseEvents.outside === 1 ? 'row is' : 'rows are'} of records not in this comparison (another arm, never randomised, or left out as invalid): not counted`);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -840,6 +873,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
+    ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
@@ -1341,11 +1375,41 @@ function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1])
   return shapes.length ? { shapes } : {};
 }
 
+/** A patient's repeated line (or row at a visit) in the same arm, and the line it repeats. */
+interface SameRepeat {
+  p: Problem;
+  first: number;
+  visit: string;
+}
+
+/**
+ * Compares each repeat with the line it repeats, reading the file's lines again (only those, and
+ * only when there are repeats): one that differs in some columns is a one-to-many join, reworded
+ * in place to name the columns (patient-ids.ts, joinedListingExpected). Whether any was.
+ */
+function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly SameRepeat[]): boolean {
+  const wanted = new Set(repeats.flatMap((r) => [r.p.line!, r.first]));
+  const cellsAt = new Map<number, (string | null)[]>();
+  for (const rec of csv.records) if (wanted.has(rec.line)) cellsAt.set(rec.line, rec.cells);
+  const joined: [SameRepeat, string[]][] = [];
+  for (const r of repeats) {
+    const a = cellsAt.get(r.first);
+    const b = cellsAt.get(r.p.line!);
+    const own = a && b ? differingColumns(csv.header, a, b) : [];
+    if (own.length) joined.push([r, own]);
+  }
+  if (!joined.length) return false;
+  const union = csv.header.filter((h) => joined.some(([, own]) => own.includes(h)));
+  const expected = joinedListingExpected(wide, union);
+  for (const [r, own] of joined) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  return true;
+}
+
 /** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
 function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row') ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }

@@ -190,6 +190,47 @@ export function duplicateExpected(wide: boolean, visit: string, earlier: number,
     : { expected: 'one row per patient and time point', detail: `this patient's "${visit}" row is on line ${earlier}` };
 }
 
+/** The Problem kind of a patient's repeated line (or row at one visit) that differs from the earlier one: a one-to-many join. */
+export const JOINED_LISTING_KIND = 'row.one-to-many';
+
+/** At most this many differing columns are named in a message; the rest are counted. */
+const NAMED_COLUMNS = 6;
+
+/** `columns` named (the first few, quoted), the rest counted. */
+export function columnList(columns: readonly string[]): string {
+  const named = columns.slice(0, NAMED_COLUMNS).map((c) => `"${c}"`).join(', ');
+  return columns.length > NAMED_COLUMNS ? `${named} and ${columns.length - NAMED_COLUMNS} more` : named;
+}
+
+/**
+ * The problem of a patient's repeated line whose cells differ from the earlier line's: a listing
+ * with one row per event (adverse events, medication, contacts) joined onto the per-patient export
+ * (R's `merge(main, ae, all.x = TRUE)`, a spreadsheet lookup) gives a patient with two events two
+ * lines. Neither line is the patient's, so no line is kept (also with --exclude-invalid), and the
+ * repeat is no copy to delete. `columns`: the columns any such pair differs in (the group says
+ * them once); `own`: this pair's (docs/input-trial-export.md, "One row per event joined on").
+ */
+export function joinedListingExpected(wide: boolean, columns: readonly string[]): string {
+  return (
+    `${wide ? 'one line per patient' : 'one row per patient and time point'}: the patient's lines differ in ${columnList(columns)}, so neither is a copy to delete — ` +
+    'most often a listing with one row per event (adverse events, medication…) joined onto the per-patient export (R merge(all.x = TRUE), a spreadsheet lookup), which gives a patient with two events two lines: ' +
+    'make the listing one row per patient before joining (per patient a 0/1 flag for any event and one for a serious event: in R aggregate() or dplyr summarise(), in a spreadsheet COUNTIFS), or leave the listing out of the export and read its events with the plan\'s "adverseEvents" (docs/plan-trial.md#adverse-events); ' +
+    'otherwise keep the line that is right and delete the other. hta does not pick one of two differing lines, so --exclude-invalid does not leave these rows out'
+  );
+}
+
+/** The detail of one such repeat: its earlier line and the columns this pair differs in. */
+export function joinedListingDetail(wide: boolean, visit: string, earlier: number, own: readonly string[]): string {
+  return `${wide ? `this patient is also on line ${earlier}` : `this patient's "${visit}" row is on line ${earlier}`}, differing in ${columnList(own)}`;
+}
+
+/** The columns (header names) whose cells differ between two records of the same file; empty for an exact repeat. */
+export function differingColumns(header: readonly string[], a: readonly (string | null)[], b: readonly (string | null)[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < header.length; i++) if ((a[i] ?? null) !== (b[i] ?? null)) out.push(header[i]!);
+  return out;
+}
+
 /** With --exclude-invalid, a repeat's detail says which line stands for the patient: the earlier one, unless it was left out too. */
 export function keptInstead(detail: string, earlier: number, earlierKept: boolean): string {
   return `${detail}; line ${earlier} ${earlierKept ? 'is read and this one left out' : 'is left out too, for its own problems'}`;

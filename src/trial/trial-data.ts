@@ -11,6 +11,7 @@ import type { Problem } from '../errors.js';
 import type { ColumnCoder, RecodeCount } from './value-codes.js';
 import type { OtherArmCount } from './other-arms.js';
 import type { NotRandomisedCount } from './not-randomised.js';
+import type { AdverseEventData } from './adverse-events.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -118,6 +119,8 @@ export interface TrialData {
   otherArms?: OtherArmCount[];
   /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */
   notRandomised?: NotRandomisedCount;
+  /** The events of the plan's "adverseEvents", each with its patient and arm (adverse-events.ts). */
+  adverseEvents?: AdverseEventData;
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
   /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */

@@ -52,8 +52,9 @@ const TEXT = {
     da: 'Ikke offentliggjort: optagsplanens "publish" udelader {what}.',
   },
   changed: {
-    en: 'Changed since an earlier publication of this registry (late registrations or corrections): {list}. Every count of {these} is hidden in this publication, whatever its value: its difference from the earlier print would count patients.',
-    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle tal herfor er diskretioneret i denne offentliggørelse uanset værdi: forskellen fra det tidligere tal ville tælle patienter.',
+    // True also of a period the earlier publication hid (its totals still give it): no "earlier print" is assumed.
+    en: 'Changed since an earlier publication of this registry (late registrations or corrections): {list}. Every count of {these} is hidden in this publication, whatever its value: set against the earlier publication\'s numbers, whether it printed that count or hid it, it would count the patients registered late or corrected.',
+    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle tal herfor er diskretioneret i denne offentliggørelse uanset værdi: holdt op mod den tidligere offentliggørelses tal, hvad enten den viste eller diskretionerede tallet, ville det tælle de efterregistrerede eller rettede patienter.',
   },
   theseOne: { en: 'it', da: 'den' },
   theseMany: { en: 'them', da: 'dem' },

@@ -47,11 +47,19 @@ export interface UptakeInput {
    * reports of one registry in one manifest").
    */
   sameRunCuts?: readonly PreviousFile[];
+  /** This report's name in messages about `sameRunCuts` (`report "jan"`). */
+  sameRunName?: string;
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
   onExcluded?: (p: Problem) => void;
 }
+
+/** The export date a results.json (as parsed) states, '' when none. */
+const exportDateOf = (json: unknown): string => {
+  const d = (json as { exportDate?: unknown } | null)?.exportDate;
+  return typeof d === 'string' ? d : '';
+};
 
 /** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
 export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
@@ -142,6 +150,14 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
         expected: `a row for ${m.years.join(', ')} (years with observed activations or in the scenario horizon ${horizon[0]}–${horizon[horizon.length - 1]}); or set "eligibleFill": "carry-forward" in the uptake plan`,
       })),
     );
+  }
+  // Reports of one registry in one manifest are protected in manifest order, each against those
+  // before it as against an earlier publication: one of a later export listed before this one
+  // cannot be that (docs/disclosure-control.md "Two reports of one registry in one manifest").
+  const laterCut = input.sameRunCuts?.find((c) => exportDateOf(c.json) > agg.exportDate);
+  if (laterCut) {
+    const self = input.sameRunName ?? 'this report';
+    throw new HtaError('usage.invalid', `${laterCut.file} is an export of ${exportDateOf(laterCut.json)}, after ${self}'s ${agg.exportDate}: the uptake reports of one registry in a manifest are published in manifest order, each protected against those before it as against an earlier publication, so a later export cannot be listed first — move ${self} above it in the manifest`);
   }
   const { uptakeRunFromAggregate } = await analysisModule;
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);

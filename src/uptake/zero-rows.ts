@@ -6,10 +6,25 @@
  * present gave its months without referrals). So each scope — every region of the eligible file
  * and the whole country — gets each breakdown level and period any scope has, the months and
  * years running on to the export date's; the added rows are counts of 0, sensitive and hidden
- * like any other.
+ * like any other. The levels are also every level of a breakdown whose list is fixed, known to
+ * a reader who reads the docs (sex, referrer, the standard age bands: `fixedLevels`): a level no
+ * scope has, left out, said its 0 for everybody (no patient of unknown sex in the country). The
+ * export's own age bands are not fixed: a band of the export no patient has is not known.
  */
 import { compareMetricRows, metricRow, type MetricRow, type Scope, scopeOrderOf } from './aggregate.js';
-import type { Region } from './referral.js';
+import { AGE_BANDS, REFERRERS, type Region, SEXES } from './referral.js';
+
+/**
+ * The levels of each breakdown whose list is fixed (docs/input-registry.md): every code is read
+ * into one of them. Age bands only when the table counts the standard bands (exact ages, or bands
+ * inside them: age-bands.ts) — read off its levels, all of them standard ones then.
+ */
+export function fixedLevels(dimension: MetricRow['dimension'], seen: ReadonlySet<string>): readonly string[] {
+  if (dimension === 'sex') return SEXES;
+  if (dimension === 'referrer') return REFERRERS;
+  if (dimension === 'ageBand' && [...seen].every((l) => (AGE_BANDS as readonly string[]).includes(l))) return AGE_BANDS;
+  return [];
+}
 
 const NO_PATIENTS = { referrals: 0, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0, delays: new Map<number, number>() };
 
@@ -39,6 +54,18 @@ export function completeZeroRows(metrics: readonly MetricRow[], regions: readonl
     if (!levels.has(k)) levels.set(k, { dimension: m.dimension, level: m.level, periodTypes: new Set() });
     levels.get(k)!.periodTypes.add(m.periodType);
     if (m.periodType !== 'all') periods[m.periodType].add(m.period);
+  }
+  // The fixed levels no scope has, printed by the same periods as the breakdown's other levels.
+  const byDimension = new Map<MetricRow['dimension'], { seen: Set<string>; periodTypes: Set<MetricRow['periodType']> }>();
+  for (const l of levels.values()) {
+    if (l.dimension === 'all') continue;
+    const d = byDimension.get(l.dimension) ?? { seen: new Set<string>(), periodTypes: new Set<MetricRow['periodType']>() };
+    d.seen.add(l.level);
+    for (const t of l.periodTypes) d.periodTypes.add(t);
+    byDimension.set(l.dimension, d);
+  }
+  for (const [dimension, { seen, periodTypes }] of byDimension) {
+    for (const level of fixedLevels(dimension, seen)) if (!seen.has(level)) levels.set(`${dimension}\u0000${level}`, { dimension, level, periodTypes });
   }
   const months = periods.month.size === 0 ? [] : monthsBetween([...periods.month].sort()[0]!, exportDate.slice(0, 7));
   const firstYear = Math.min(...[...periods.year].map(Number));

@@ -389,12 +389,15 @@ describe('credibility statement and the RD heterogeneity test', () => {
     expect(c.statement.en).toBe('The effect may differ by setting (interaction p = 0.012); weigh its credibility: not prespecified, one of 12 subgroup tests in this run, direction not predicted.');
     expect(c.statement.da).toContain('interaktion p = 0,012');
   });
-  it('refuses a level whose risk difference has variance 0', () => {
-    expect(() =>
-      riskDifferenceHeterogeneity([
-        { name: 'a', intervention: { events: 0, n: 5 }, control: { events: 0, n: 4 } },
-        { name: 'b', intervention: { events: 2, n: 5 }, control: { events: 1, n: 4 } },
-      ]),
-    ).toThrow(/level 'a': every patient or none has the event in both arms/);
+  it("weights a level with a zero cell (no events or all) as metafor's default: 1/2 added to its cells", () => {
+    // test/reference/covariate-gaps.R: rma(measure = "RD", ai, n1i, ci, n2i, method = "FE"), escalc's add = 1/2, to = "only0".
+    const cases = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8')).zeroCells as { ai: number[]; n1i: number[]; ci: number[]; n2i: number[]; statistic: number; df: number; pValue: number; pooled: number }[];
+    for (const z of cases) {
+      const r = riskDifferenceHeterogeneity(z.ai.map((a, i) => ({ name: String(i), intervention: { events: a, n: z.n1i[i]! }, control: { events: z.ci[i]!, n: z.n2i[i]! } })));
+      expect(r.statistic).toBeCloseTo(z.statistic, 10);
+      expect(r.df).toBe(z.df);
+      expect(r.pValue).toBeCloseTo(z.pValue, 10);
+      expect(r.pooled).toBeCloseTo(z.pooled, 10);
+    }
   });
 });

@@ -37,6 +37,16 @@ describe('the files an input names', () => {
     ]);
   });
 
+  it('trial plan: its listing of adverse events', () => {
+    const w = subgroupWorkspace();
+    editJson(w.plan, (j) => (j.adverseEvents = { file: 'ae.csv' }));
+    expect(inputFiles([{ option: '--plan', path: w.plan, kind: 'trial-plan' }])).toEqual([
+      { option: '--plan', path: w.plan },
+      { option: `${w.plan}'s "population.targetSample.file"`, path: w.sample },
+      { option: `${w.plan}'s "adverseEvents.file"`, path: join(w.dir, 'ae.csv') },
+    ]);
+  });
+
   it('cost-effectiveness plan: trial plan, unit costs, published figures, uptake plan, and the trial plan\'s own files', () => {
     const f = ceaFixture({ planExtra: { published: 'pub/figures.json', interventionCost: { uptakePlan: '/abs/uptake.json', nationalVolume: 100 } } });
     editJson(join(f.dir, 'trial.plan.json'), (j) => (j.population = { targetSample: { file: 'sample.csv' } }));

@@ -24,11 +24,12 @@ async function draftAndAnalyze(name: string) {
   return { init, plan: JSON.parse(readFileSync(plan, 'utf8')), result: JSON.parse(analyze.stdout) as { input: { file: string; recoded?: { column: string; code: string }[] } } };
 }
 
-/** The result as text without the file name and, where asked, the recode counts. */
-function bytesApartFrom(result: { input: { file: string; recoded?: unknown } }, dropRecoded = false): string {
+/** The result as text without the file name and, where asked, the recode counts and the adverse-event instrument's name (a label export writes it "Adverse Events"). */
+function bytesApartFrom(result: { input: { file: string; recoded?: unknown }; adverseEvents?: object }, asLabels = false): string {
   const input: Record<string, unknown> = { ...result.input, file: '' };
-  if (dropRecoded) delete input.recoded;
-  return JSON.stringify({ ...result, input });
+  if (asLabels) delete input.recoded;
+  const ae = result.adverseEvents && asLabels ? { adverseEvents: { ...result.adverseEvents, instrument: '' } } : {};
+  return JSON.stringify({ ...result, input, ...ae });
 }
 
 describe('plan init → analyze on a REDCap export with the arms in the event names', () => {
@@ -39,6 +40,8 @@ describe('plan init → analyze on a REDCap export with the arms in the event na
     expect(raw!.init.stderr).toMatch(/check which REDCap arm is the intervention \("arms"\): arm 1 \("arm_1"\) was taken as the intervention and arm 2 \("arm_2"\) as the control/);
     expect(labels!.plan).toMatchObject({ armSource: 'redcap-event', arms: { intervention: 'Arm 1: App', control: 'Arm 2: Usual care' }, timeLabels: { Baseline: 'baseline', '3 months': '3m', '6 months': '6m' } });
     expect(column!.plan.armSource).toBeUndefined();
+    // The adverse-events instrument drafted as each export names it (docs/plan-trial.md#adverse-events).
+    expect([raw!.plan.adverseEvents?.instrument, labels!.plan.adverseEvents?.instrument]).toEqual(['adverse_events', 'Adverse Events']);
 
     expect(bytesApartFrom(raw!.result)).toBe(bytesApartFrom(column!.result));
     expect(bytesApartFrom(labels!.result, true)).toBe(bytesApartFrom(column!.result, true));

@@ -5,7 +5,7 @@
  * the ANCOVA used 17 of 20).
  */
 import { describe, expect, it } from 'vitest';
-import { expectedText, HtaError } from '../../src/errors.js';
+import { expectedText, HtaError, type Problem } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -59,22 +59,50 @@ describe('ids equal but for leading zeros', () => {
 });
 
 describe('a patient on two lines', () => {
-  const WIDE = ['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,7', 'A2,usual,8,8', 'A1,app,9,'].join('\n');
+  const WIDE = ['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,7', 'A2,usual,8,8', 'A1,app,9,7'].join('\n');
   it('wide: worded for one line per patient, also when the lines share no visit', () => {
     const e = errorOf(WIDE);
     expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'row.duplicate', expected: 'one line per patient — delete the repeated line, or correct its id', detail: 'this patient is also on line 2' }]);
     const apart = errorOf(['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,', 'A1,app,,7'].join('\n'));
-    expect(apart.problems).toMatchObject([{ line: 3, kind: 'row.duplicate' }]);
+    // Lines that differ are no copy: refused as such, naming the columns (below).
+    expect(apart.problems).toMatchObject([{ line: 3, kind: 'row.one-to-many', detail: 'this patient is also on line 2, differing in "rmdq_baseline", "rmdq_3m"' }]);
   });
   it('--exclude-invalid says which line is read instead (or that it is left out too)', () => {
     const t = loadTrial(parseCsvText(WIDE, 'w.csv'), plan, { excludeInvalid: true });
     expect(expectedText(t.excluded!.problems[0]!)).toBe('one line per patient — delete the repeated line, or correct its id (this patient is also on line 2; line 2 is read and this one left out)');
-    const long = ['id,arm,time,rmdq', 'A1,app,baseline,30', 'A1,app,baseline,9', 'A2,usual,baseline,8', 'A2,usual,baseline,8'].join('\n');
+    const long = ['id,arm,time,rmdq', 'A1,app,baseline,30', 'A1,app,baseline,30', 'A2,usual,baseline,8', 'A2,usual,baseline,8'].join('\n');
     const problems = loadTrial(parseCsvText(long, 'l.csv'), plan, { excludeInvalid: true }).excluded!.problems.filter((p) => p.kind === 'row.duplicate');
     expect(problems.map(expectedText)).toEqual([
       'one row per patient and time point (this patient\'s "baseline" row is on line 2; line 2 is left out too, for its own problems)',
       'one row per patient and time point (this patient\'s "baseline" row is on line 4; line 4 is read and this one left out)',
     ]);
+  });
+  // Found by a trial manager: R's merge(main, ae, all.x = TRUE) gave a patient with two adverse events two lines; validate said
+  // "delete the repeated line" and --exclude-invalid kept each patient's first line (a serious event on the second line vanished).
+  const JOINED = ['id,arm,rmdq_baseline,rmdq_3m,ae_term,ae_serious_3m', 'A1,app,9,7,Headache,0', 'A2,usual,8,8,,', 'A1,app,9,7,Nausea,1', 'A3,usual,5,4,Nausea,0', 'A3,usual,5,4,Nausea,0'].join('\n');
+  it.each([false, true])('wide, a listing joined on (exclude-invalid %s): the differing lines are refused, naming the columns; an exact copy keeps "delete"', (exclude) => {
+    const e = errorOf(JOINED, exclude);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => [p.line, p.kind])).toEqual([
+      [4, 'row.one-to-many'],
+      [6, 'row.duplicate'],
+    ]);
+    const [joined, copy] = e.problems as [Problem, Problem];
+    expect(joined.expected).toContain('one line per patient: the patient\'s lines differ in "ae_term", "ae_serious_3m", so neither is a copy to delete');
+    expect(joined.expected).toContain('a 0/1 flag for any event and one for a serious event');
+    expect(joined.expected).not.toContain('delete the repeated line');
+    expect(joined.detail).toBe('this patient is also on line 2, differing in "ae_term", "ae_serious_3m"');
+    expect(copy.expected).toBe('one line per patient — delete the repeated line, or correct its id');
+    // No tip to leave such rows out: they stop the run with --exclude-invalid too.
+    expect(e.message).not.toContain('--exclude-invalid leaves');
+  });
+  it('long: a second row at a visit that differs is a join too; exact copies stay repeats', () => {
+    const e = errorOf(['id,arm,time,rmdq,ae_term', 'A1,app,baseline,9,', 'A1,app,3m,7,Headache', 'A1,app,3m,7,Nausea', 'A2,usual,baseline,8,', 'A2,usual,baseline,8,'].join('\n'), true);
+    expect(e.problems.map((p) => [p.line, p.kind, p.detail])).toEqual([
+      [4, 'row.one-to-many', 'this patient\'s "3m" row is on line 3, differing in "ae_term"'],
+      [6, 'row.duplicate', 'this patient\'s "baseline" row is on line 5'],
+    ]);
+    expect(e.problems[0]!.expected).toMatch(/^one row per patient and time point: the patient's lines differ in "ae_term", so neither is a copy to delete — /);
   });
   it('a repeat in the other arm says the patient was randomised twice or the id reused, with the earlier arm', () => {
     const e = errorOf(['id,arm,time,rmdq', 'A1,app,baseline,9', 'A1,app,3m,7', 'A2,usual,baseline,8', 'A1,usual,baseline,5', 'A1,usual,3m,4'].join('\n'));

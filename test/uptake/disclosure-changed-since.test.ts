@@ -227,4 +227,16 @@ describe('the "changed since" sentence', () => {
     expect(da).toContain('henvisninger i 2024 (Midtjylland); alle henvisninger (hele udtrækket) (Midtjylland og hele landet)');
     expect(da).not.toMatch(/\ball\b/);
   });
+
+  it('is true also of a period the earlier publication hid: no "earlier print" is assumed (en, da)', async () => {
+    const { changedSentence } = await import('../../src/uptake/publication-notes.js');
+    // May 2025 was hidden by P1 and listed because P1's totals no longer add up (unprintedPeriodsChanged).
+    const changed = { periods: [{ region: 'Syddanmark', period: '2025-05' }], activationYears: [], clinicRegions: [] };
+    const en = changedSentence(changed, 'en')!;
+    expect(en).not.toMatch(/earlier print|difference from/);
+    expect(en).toContain("whatever its value: set against the earlier publication's numbers, whether it printed that count or hid it, it would count the patients registered late or corrected.");
+    const da = changedSentence(changed, 'da')!;
+    expect(da).not.toContain('forskellen fra det tidligere tal');
+    expect(da).toContain('uanset værdi: holdt op mod den tidligere offentliggørelses tal, hvad enten den viste eller diskretionerede tallet, ville det tælle de efterregistrerede eller rettede patienter.');
+  });
 });

@@ -13,9 +13,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
+import { auditPublishedUptake, unlistedChanges } from '../../src/uptake/disclosure/attacker-audit.js';
 import type { PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
-import { closedMonthPlan, HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
+import { CLOSED_MONTH_ELIGIBLE, closedMonthPlan, HEADER, NOVEMBER, OCTOBER, octoberPublication, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 const LATE = 'LATE1,Syddanmark,S005,2025-03-14,2025-03-20,2025-05-01,68,f,gp';
@@ -93,8 +93,10 @@ let P1: Awaited<ReturnType<typeof publish>>;
 const P2 = {} as Record<keyof typeof VARIANTS, Awaited<ReturnType<typeof publish>>>;
 beforeAll(async () => {
   dir = tempDir();
-  writeFileSync(join(dir, 'elig.csv'), ['region,year,eligible', ...[2024, 2025, 2026].map((y) => `${SYD},${y},26000`)].join('\n') + '\n');
-  P1 = await publish('P1', OCTOBER, '2025-10-31', true);
+  writeFileSync(join(dir, 'elig.csv'), CLOSED_MONTH_ELIGIBLE);
+  // P1 is computed once for both closed-month files (test/support/closed-month-fixture.ts).
+  P1 = { json: JSON.parse(await octoberPublication()) as Json, file: join(dir, 'P1.json') };
+  writeFileSync(P1.file, await octoberPublication());
   for (const v of Object.keys(VARIANTS) as (keyof typeof VARIANTS)[]) P2[v] = await publish(`P2${v}`, VARIANTS[v], '2025-11-30', true, P1.file);
 }, 60_000);
 afterAll(removeTempDirs);
@@ -214,6 +216,43 @@ describe('a year row that fell, with a closed month listed', () => {
     // June's own change follows too (98 − 40 − 30): another cell. The year's months less P1's 100 is the fall again.
     expect(found).toContain('referrals · A · 2024-06 · all=all now − published on 2025-10-31 (changed since): -2');
     expect(found.filter((f) => f.includes('closed periods changed since'))).toEqual([]);
+  });
+});
+
+describe('a listing made against other earlier files than the audit\'s (one month listed, a hidden one changed too)', () => {
+  // P1 as of 31 October 2025: 2024 printed as 100, March 40 and June 30, May hidden (so 30), the
+  // whole export 100. P2 lists June — its run was made against another earlier file — and prints
+  // March, May and November (25).
+  const row = (period: string, referrals: number | 'suppressed') => ({ region: 'A', period, dimension: 'all', level: 'all', referrals, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
+  const previous: PreviousPublication = {
+    file: 'P1.json', exportDate: '2025-10-31', exportDates: ['2025-10-31'], uncarried: [],
+    counts: Object.entries({ '2024-03': 40, '2024-06': 30, '2024': 100, all: 100 }).map(([period, value]) => ({ asOf: '2025-10-31', kind: 'metric', measure: 'referrals', region: 'A', period, dimension: 'all', level: 'all', value })),
+  };
+  const pub = (may: number, year: number | 'suppressed', all: number | 'suppressed') => ({
+    exportDate: '2025-11-30', rows: 200,
+    metrics: [row('2024-03', 40), row('2024-05', may), row('2024-06', 'suppressed'), row('2025-11', 25), row('2024', year), row('2025', 25), row('all', all)],
+    uptake: [], budget: { observed: [] }, previous: { changed: { periods: [{ region: 'A', period: '2024-06' }], activationYears: [], clinicRegions: [] } },
+  });
+  const found = (p2: object) => auditPublishedUptake(p2 as never, RULE, previous).disclosedDifferences.map((d) => `${d.cell}: ${d.lower} … ${d.upper}`);
+
+  it('May registered late (31 now, P1\'s hidden 30), the year hidden: May and the year read as changed, the change reported (was: refused as contradictory)', () => {
+    // 40 + 31 + June as P1 printed it (30) = 101 ≠ 100: June does not explain the year.
+    const p2 = pub(31, 'suppressed', 126);
+    expect([...unlistedChanges(p2 as never, previous)].sort()).toEqual(['m|A|2024', 'm|A|2024-05', 'm|national|2024', 'm|national|2024-05']);
+    expect(found(p2)).toContain('referrals · A · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): 1 … 1');
+  });
+
+  it('the same with the year printed (101): the year\'s months read as changed, the change reported', () => {
+    const p2 = pub(31, 101, 'suppressed');
+    expect([...unlistedChanges(p2 as never, previous)]).toEqual(expect.arrayContaining(['m|A|2024', 'm|A|2024-05']));
+    expect(found(p2)).toContain('referrals · A · 2024 · all=all published on 2025-10-31 − the same count now (a closed period changed): 1 … 1');
+  });
+
+  it('June alone changed (the year 99, May 30 as P1 implied): the listing explains it, nothing more read as changed', () => {
+    // 40 + 30 + 30 = 100: the year's sum agrees, so May stays read as before (and June's −1 is found).
+    const p2 = pub(30, 99, 'suppressed');
+    expect([...unlistedChanges(p2 as never, previous)]).toEqual([]);
+    expect(found(p2)).toContain('referrals · A · 2024-06 · all=all now − published on 2025-10-31 (changed since): -1 … -1');
   });
 });
 

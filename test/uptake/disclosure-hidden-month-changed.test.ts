@@ -18,7 +18,7 @@ import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.
 import { changedUnit, unprintedPeriodsChanged, type PreviousCount } from '../../src/uptake/disclosure/previous-publication.js';
 import { runUptake } from '../../src/uptake/run-uptake.js';
 import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
-import { closedMonthPlan, HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
+import { CLOSED_MONTH_ELIGIBLE, closedMonthPlan, HEADER, NOVEMBER, octoberPublication, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 const DELETED_MAY = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-05') && l.split(',')[4] === '')!;
@@ -54,8 +54,11 @@ async function publish(name: string, lines: readonly string[], exportDate: strin
 
 beforeAll(async () => {
   dir = tempDir();
-  writeFileSync(join(dir, 'elig.csv'), ['region,year,eligible', ...[2024, 2025, 2026].map((y) => `${SYD},${y},26000`)].join('\n') + '\n');
-  ({ file: p1File, json: P1 } = await publish('P1', OCTOBER, '2025-10-31'));
+  writeFileSync(join(dir, 'elig.csv'), CLOSED_MONTH_ELIGIBLE);
+  // P1 is computed once for both closed-month files (test/support/closed-month-fixture.ts).
+  p1File = join(dir, 'P1.json');
+  writeFileSync(p1File, await octoberPublication());
+  P1 = JSON.parse(await octoberPublication()) as Json;
 }, 30_000);
 afterAll(removeTempDirs);
 

@@ -36,12 +36,13 @@ describe('activation years outside the export are known zeros', () => {
   it('a 60-row registry: no empty year is "suppressed", and the audit, knowing those years are empty, finds nothing narrow', async () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    // Half a year (July–December 2025): the audit's LPs grow with the months printed. With the
-    // empty years not structural (cell-model.ts) 3 of the 6 are still "suppressed" and 3 cells narrow.
+    // Half a year (July–December 2025), no clinic or equity rows: the audit's LPs grow with the
+    // rows printed. With the empty years not structural (cell-model.ts) 3 of the 6 are still
+    // "suppressed" and 3 cells narrow (checked, with and without clinics and equity).
     writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-07-01', years: 0.5 }));
     writeFileSync(elig, simulateEligible({ seed: 2 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
-    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward' }));
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', publish: { clinics: false, equity: [] } }));
 
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
     expect(run.code).toBe(0);
@@ -225,15 +226,24 @@ describe('those activated before the last 84 days (not yet at risk at 12 weeks)'
   it('a short export crossing the new year (zeros sensitive) is suppressed and the audit finds nothing narrow (the first version of this cell had no perturbation)', async () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 53, seed: 958143, startDate: '2024-11-15', years: 3 / 12 }));
+    // December 2024 – January 2025, no clinic or equity rows (a zero-sensitive publication prints
+    // every level and month, and the LPs grow with them). The country's first printed month began
+    // within the last 84 days, so nobody was activated before them: a structural 0. With a scope's
+    // first day taken from its year row, 1 January (the first version of this cell), it is a
+    // sensitive 0 nothing can move, and the run refuses: "no perturbation found (infeasible)"
+    // (checked). The 53-row November–January registry used before passed with that bug since
+    // zero-sensitive publications print every region from the country's first month.
+    writeFileSync(reg, simulateRegistry({ rows: 40, seed: 958143, startDate: '2024-12-01', years: 2 / 12 }));
     writeFileSync(elig, simulateEligible({ seed: 958143 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
-    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', suppression: { threshold: 4, zerosSensitive: true } }));
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', suppression: { threshold: 4, zerosSensitive: true }, publish: { clinics: false, equity: [] } }));
     const audit = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--audit', '--json');
     expect(audit.stderr).toBe('');
     expect(audit.code).toBe(0);
     const a = JSON.parse(audit.stdout) as { audit: { narrow: unknown[]; disclosedDifferences: unknown[] } };
     expect(a.audit.narrow).toEqual([]);
     expect(a.audit.disclosedDifferences).toEqual([]);
-  }, 60_000);
+    // ≈ 13 s of CPU since the fixed levels no patient has are printed too (1,832 count cells, was
+    // 1,508: zero-rows.ts): the limit leaves room for a loaded machine.
+  }, 150_000);
 });

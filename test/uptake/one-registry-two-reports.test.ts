@@ -7,13 +7,14 @@
  * page was protected on its own. Now the later entry is protected against the earlier one, in
  * memory, as against another cut of the same extract; and `--only` builds it the same.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReports } from '../../src/report/build-reports.js';
 import { loadManifest } from '../../src/report/manifest.js';
 import { uptakeTables } from '../../src/report/uptake-tables.js';
 import type { ChartCache } from '../../src/report/render/chart-cache.js';
+import { HtaError } from '../../src/errors.js';
 import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { tempDir } from '../support/run-cli.js';
@@ -68,5 +69,47 @@ describe('two uptake reports of one registry in one manifest', () => {
     const all = await buildAll();
     const only = await buildReports([entries[1]!], { ...options, allEntries: entries });
     expect(only.get('clinics/results.json')).toBe(all.get('clinics/results.json'));
+  }, 20_000);
+});
+
+/**
+ * The same registry published as of two export dates (plans differing only in exportDate; the
+ * registry ends in November). Until 5 December 2026 the entries were not tied: the January page
+ * printed Nordjylland's counts the December page had hidden, and the audit of the two pinned
+ * Nordjylland's activations to 3 … 3. The later entry is now protected against the earlier as
+ * against its `previous` publication.
+ */
+describe('two uptake reports of one registry with different export dates', () => {
+  const monthlyManifest = (order: 'dec-first' | 'jan-first') => {
+    const dir = tempDir();
+    for (const f of ['registry.csv', 'eligible.csv', 'totals.plan.json']) copyFileSync(join(FIX, f), join(dir, f));
+    const plan = JSON.parse(readFileSync(join(FIX, 'totals.plan.json'), 'utf8')) as { exportDate: string };
+    expect(plan.exportDate).toBe('2025-12-31');
+    writeFileSync(join(dir, 'jan.plan.json'), JSON.stringify({ ...plan, exportDate: '2026-01-31' }));
+    const dec = { id: 'dec', kind: 'uptake', out: 'dec', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'totals.plan.json' };
+    const jan = { ...dec, id: 'jan', out: 'jan', plan: 'jan.plan.json' };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ reports: order === 'dec-first' ? [dec, jan] : [jan, dec] }));
+    return { dir, manifestFile: join(dir, 'manifest.json') };
+  };
+
+  it('the later export is protected against the earlier one: the audit of the two finds nothing', async () => {
+    const { dir, manifestFile } = monthlyManifest('dec-first');
+    const files = await buildReports(loadManifest(manifestFile), { ...options, manifestFile });
+    writeFileSync(join(dir, 'dec.json'), files.get('dec/results.json') as string);
+    writeFileSync(join(dir, 'jan.json'), files.get('jan/results.json') as string);
+    const audit = auditPublishedFile(join(dir, 'jan.json'), [join(dir, 'dec.json')]);
+    expect(audit.audit.narrow).toEqual([]);
+    expect(audit.audit.disclosedDifferences).toEqual([]);
+    // Made as with --previous the December page: it says so and carries it.
+    expect((await results(files, 'jan')).previous?.exportDate).toBe('2025-12-31');
+  }, 20_000);
+
+  it('a later export listed before an earlier one is refused, saying which to move', async () => {
+    const { manifestFile } = monthlyManifest('jan-first');
+    const err = await buildReports(loadManifest(manifestFile), { ...options, manifestFile }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).exitCode).toBe(2);
+    expect((err as HtaError).message).toContain('report "jan" (same registry, earlier in the manifest) is an export of 2026-01-31, after report "dec"\'s 2025-12-31');
+    expect((err as HtaError).message).toContain('move report "dec" above it in the manifest');
   }, 20_000);
 });

@@ -223,12 +223,18 @@ describe('property: random small registries with random publish settings', () =>
   }, LONG ? 3_600_000 : 60_000);
 });
 
-describe('audit: zeros by definition in a region that began referring late', () => {
-  it('a 50-row, 3-month export with zeros sensitive: nothing pinned (a region\'s own first month, not the country\'s)', async () => {
+describe('audit: a short zero-sensitive publication', () => {
+  it('a 50-row, 2-month export with zeros sensitive and every breakdown: nothing pinned, no difference disclosed', async () => {
     // Found by the property below on the full publication: regions whose first referral month is
     // under 12 weeks before the export date have nobody at risk at 12 weeks by definition.
+    // Two months, not three (the audit's LPs grow with the months printed: ~1 s, was ~4 s of CPU),
+    // every breakdown still published. Since zero-sensitive publications print every region from
+    // the country's first month, a region's own first month is the country's here: with the
+    // country's put back in the audit (attacker-audit.ts firstOfRow) this passes, as the 3-month
+    // export did (checked): it no longer guards that rule (reachable now only for files published
+    // before the zero rows; no test builds one), only that a short zero-sensitive publication with every breakdown leaves nothing narrow.
     const d = tempDir();
-    writeFileSync(join(d, 'registry.csv'), simulateRegistry({ rows: 50, seed: 1, startDate: '2025-01-01', years: 3 / 12 }));
+    writeFileSync(join(d, 'registry.csv'), simulateRegistry({ rows: 50, seed: 1, startDate: '2025-01-01', years: 2 / 12 }));
     writeFileSync(join(d, 'eligible.csv'), simulateEligible({ seed: 1 }));
     const { $schema: _s, ...base } = basePlan();
     const plan = parseUptakePlan({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', suppression: { threshold: 3, zerosSensitive: true } });
@@ -236,7 +242,8 @@ describe('audit: zeros by definition in a region that began referring late', () 
     const { audit } = await uptakeAudit(r);
     expect(audit.narrow).toEqual([]);
     expect(audit.disclosedDifferences).toEqual([]);
-  }, 60_000);
+    // Room for a loaded machine: the fixed levels no patient has are printed too (zero-rows.ts).
+  }, 150_000);
 });
 
 describe('plan init --uptake on a small registry', () => {

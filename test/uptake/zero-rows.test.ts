@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { absentRows } from '../../src/uptake/disclosure/absent-rows.js';
 import { analyseUptake, type UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { loadUptakePlanFile } from '../../src/uptake/uptake-plan.js';
+import { fixedLevels } from '../../src/uptake/zero-rows.js';
 
 const SMALL = 'test/uptake/fixtures/small-three-regions';
 const analyse = (dir: string, plan: string, eligible = 'eligible.csv') =>
@@ -35,6 +36,26 @@ describe('rows of no patients, zeros sensitive', () => {
     expect(other.metrics.some((m) => m.periodType === 'month')).toBe(true);
   }, 10_000);
 
+  it('levels of a fixed list that no patient has (sex unknown, age unknown) are printed too, hidden: a reader of the docs knows the list', async () => {
+    // No patient of the registry has sex "unknown", nor an unknown age: until 5 December 2026
+    // those rows were absent, a 0 for everybody to anyone who knows the levels.
+    const a = await analyse(SMALL, 'zeros.plan.json');
+    for (const region of ['national', 'Hovedstaden', 'Nordjylland']) {
+      const rows = a.metrics.filter((m) => m.region === region && m.period === 'all');
+      expect(rows.filter((m) => m.dimension === 'sex').map((m) => m.level).sort()).toEqual(['female', 'male', 'unknown']);
+      expect(rows.find((m) => m.dimension === 'sex' && m.level === 'unknown')!.referrals).toBe('suppressed');
+      expect(rows.find((m) => m.dimension === 'ageBand' && m.level === 'unknown')!.referrals).toBe('suppressed');
+    }
+    // The standard age bands, "unknown" (no missing age here) among them, in every scope.
+    expect(a.metrics.filter((m) => m.region === 'Midtjylland' && m.period === 'all' && m.dimension === 'ageBand').map((m) => m.level)).toEqual(['<18', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown']);
+    expect(absentRows(a as never, true)).toEqual([]);
+  }, 10_000);
+
+  it('the export\'s own age bands are not a fixed list: none is added', () => {
+    expect(fixedLevels('ageBand', new Set(['20-29', '30-39', 'unknown']))).toEqual([]);
+    expect(fixedLevels('ageBand', new Set(['45-59']))).toContain('<18');
+  });
+
   it('an eligible region without referrals, zeros sensitive: its rows, hidden, and no crash', async () => {
     const a = await analyse('test/uptake/fixtures/eligible-without-referrals', 'uptake.plan.json');
     expect(keys(a, 'Sjælland')).toEqual(keys(a, 'Hovedstaden'));
@@ -48,10 +69,12 @@ describe('rows of no patients, zeros sensitive', () => {
       metrics: [row('A', 'all'), row('A', '2025-01'), row('A', '2025-02'), row('A', 'all', 'female', 'sex'), row('B', 'all'), row('B', '2025-02'), row('national', 'all'), row('national', '2025-01'), row('national', '2025-02'), row('national', 'all', 'female', 'sex')],
       uptake: [{ region: 'C', year: 2025 }],
     };
+    // Sex has a fixed list (female, male, unknown): its levels no scope printed are absent too.
+    const sexes = (scope: string) => ['female', 'male', 'unknown'].filter((l) => l !== 'female' || scope === 'B' || scope === 'C').map((l) => `${scope} · all · sex=${l}`);
     expect(absentRows(pub, true)).toEqual([
-      'A · 2025-03 · all=all', 'B · 2025-01 · all=all', 'B · 2025-03 · all=all', 'B · all · sex=female',
-      'C · 2025-01 · all=all', 'C · 2025-02 · all=all', 'C · 2025-03 · all=all', 'C · all · all=all', 'C · all · sex=female',
-      'national · 2025-03 · all=all',
+      'A · 2025-03 · all=all', ...sexes('A'), 'B · 2025-01 · all=all', 'B · 2025-03 · all=all', ...sexes('B'),
+      'C · 2025-01 · all=all', 'C · 2025-02 · all=all', 'C · 2025-03 · all=all', 'C · all · all=all', ...sexes('C'),
+      'national · 2025-03 · all=all', ...sexes('national'),
     ]);
     expect(absentRows(pub, false)).toEqual([]);
   });

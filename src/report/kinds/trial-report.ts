@@ -41,6 +41,7 @@ import { mcidSourcesNote, mcidSourceTag } from '../mcid-sources.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
+import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../adverse-events-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { conclusionParagraphs } from '../conclusion.js';
 import { hasCommonLabel, tableOne } from '../table-one.js';
@@ -50,6 +51,7 @@ import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
 import { readTargetSample } from '../../trial/target-sample.js';
+import { attachEventListing } from '../../trial/adverse-events.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
@@ -117,6 +119,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' });
       const trialData = loadTrial(csvTable, plan);
+      // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
+      const listing = plan.adverseEvents?.file;
+      attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
       if (trialData.idNote) env.note?.(trialData.idNote);
       for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
@@ -280,9 +285,49 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
+/** The plan's "adverseEvents": patients with an event per arm and the events by class and term (docs/report-trial.md#adverse-events). */
+const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
+  const ae = result.adverseEvents;
+  if (!ae) return [];
+  const byClass = adverseEventsByClassTable(ae, ctx.lang, ctx.arms);
+  return [{
+    id: 'adverse-events',
+    title: ADVERSE_EVENTS_TITLE[ctx.lang],
+    tables: [{ table: adverseEventsTable(ae, ctx.lang, ctx.arms) }, ...(byClass ? [{ caption: adverseEventsByClassCaption(ae, ctx.lang), table: byClass }] : [])],
+    notes: adverseEventsNotes(ae, ctx.lang, ctx.arms),
+  }];
+};
+
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
+
+/**
+ * What the multiple imputation did with missing covariates (docs/plan-trial.md#multiple-imputation):
+ * the numeric ones imputed, with how many patients; patients missing a categorical one left out.
+ * Read from the MI rows' details (the largest count over outcomes); nothing when none was missing.
+ * Counts under the publication threshold read "some patients" (docs/disclosure-control.md).
+ */
+export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
+  const imputed = new Map<string, number>();
+  const leftOut = { patients: 0, covariates: new Set<string>() };
+  // A count under the publication threshold is not printed ("some patients"), as passedOverNotes' rows.
+  const patientsWord = (k: number) =>
+    k < DEFAULT_PUBLICATION_THRESHOLD ? (ctx.lang === 'da' ? 'nogle patienter' : 'some patients') : `${formatThousands(k, 0, ctx.lang)} ${ctx.lang === 'da' ? 'patienter' : 'patients'}`;
+  for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
+    if (e.method !== 'mi-ancova' || !e.details) continue;
+    for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number }[]) imputed.set(c.name, Math.max(imputed.get(c.name) ?? 0, c.patients));
+    const l = e.details.leftOutMissingCategoricalCovariate as { patients: number; covariates: string[] } | undefined;
+    if (l) {
+      leftOut.patients = Math.max(leftOut.patients, l.patients);
+      for (const c of l.covariates) leftOut.covariates.add(c);
+    }
+  }
+  const notes: string[] = [];
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k)}`).join('; ') }));
+  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', ') }));
+  return notes;
+}
 
 /** The export's arms the plan does not compare, named with their patients (docs/plan-trial.md#other-arms); none without them. */
 export function otherArmsNotes(trial: Pick<TrialData, 'otherArms'>, t: (key: 'otherArmsNote') => string, lang: Lang): string[] {
@@ -366,6 +411,7 @@ export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
   respondersSection,
   allEffectsSection,
   sensitivitySection,
+  adverseEventsSection,
   methodsSection,
   warningsSection,
 ];

@@ -77,11 +77,13 @@ const TEXT = {
  * (uptake-off-thread.ts), which also keeps the analysis and its HiGHS solver (WASM, compiled when
  * its module loads) out of runs without an uptake report.
  *
- * Reports before it in the manifest on the same registry (same file content, same export date in
- * their plans) are publications of the same extract: this one is protected against their
- * results, in memory, as against a `previous` file of the same date. Built in manifest order, so
- * every pair is protected and the pages are the same with `--only` (docs/disclosure-control.md
- * "Two reports of one registry in one manifest").
+ * Reports before it in the manifest on the same registry (same file content) are earlier
+ * publications of it: this one is protected against their results, in memory, as against
+ * `previous` files — of the same export date another cut of the extract, of an earlier one an
+ * earlier publication (a reader subtracts the two as well). Built in manifest order, so every
+ * pair is protected and the pages are the same with `--only`; a later export listed first is
+ * refused (run-uptake.ts) (docs/disclosure-control.md "Two reports of one registry in one
+ * manifest").
  */
 function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: string }, env: ReportEnv): Promise<UptakeAnalysis> {
   const registryFile = env.input(entry.registry);
@@ -93,11 +95,14 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
     try {
       // The one reading of the plan the page's notes and the other entries' checks use too.
       const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
-      const earlier = sameRegistryBefore(key, registryFile, plan.exportDate, env);
+      const earlier = sameRegistryBefore(key, registryFile, env);
       return Promise.all(earlier.map((e) => uptakeAnalysisOf(e.entry, e.env))).then((done) => {
         // As its results.json reads: the object a later run would parse from the file.
         const sameRunCuts = done.map((a, i) => ({ file: `report "${earlier[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
-        return analyseUptakeOffThread({ registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}), ...(sameRunCuts.length > 0 ? { sameRunCuts } : {}) });
+        return analyseUptakeOffThread({
+          registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
+          ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}) } : {}),
+        });
       });
     } catch (err) {
       return Promise.reject(err);
@@ -110,10 +115,10 @@ const analysisKey = (registryFile: string, eligibleFile: string, planFile: strin
 
 /**
  * The uptake entries before the first with this analysis (`key`) whose registry has the same
- * content and whose plan the same export date (or none): one per distinct analysis, in manifest
- * order. An en and a da page of one analysis are one publication, never each other's earlier.
+ * content, whatever their export dates: one per distinct analysis, in manifest order. An en and
+ * a da page of one analysis are one publication, never each other's earlier.
  */
-function sameRegistryBefore(key: string, registryFile: string, exportDate: string | undefined, env: ReportEnv): { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] {
+function sameRegistryBefore(key: string, registryFile: string, env: ReportEnv): { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] {
   const out: { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] = [];
   const seen = new Set<string>();
   const content = (file: string) => env.memo(`registrySha256\u0000${file}`, () => fileSha256(file));
@@ -126,8 +131,6 @@ function sameRegistryBefore(key: string, registryFile: string, exportDate: strin
     const theirKey = analysisKey(theirs, e.env.input(d.eligible), e.env.input(d.plan), d.previous === undefined ? [] : (typeof d.previous === 'string' ? [d.previous] : d.previous).map((f) => e.env.input(f)));
     if (theirKey === key) break;
     if (seen.has(theirKey)) continue;
-    const theirDate = e.env.memo(`uptakePlan\u0000${e.env.input(d.plan)}`, () => loadUptakePlanFile(e.env.input(d.plan))).exportDate;
-    if (theirDate !== exportDate) continue;
     if (theirs !== registryFile && content(theirs) !== content(registryFile)) continue;
     seen.add(theirKey);
     out.push({ entry: { ...d, id: e.entry.id }, env: e.env });

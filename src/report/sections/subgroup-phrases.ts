@@ -19,7 +19,7 @@ export const SUBGROUP_TEXT = {
     da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er gavnen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
   },
   credibility: {
-    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}. Levels with no value in the column are left out: {missing} patients (missing), {other} (other values), for the primary outcome.',
+    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}. Patients with no value in the column are left out: {missing} (missing), {other} (other values), for the primary outcome.',
     da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}. Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
   },
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },

@@ -3,10 +3,21 @@
  * "Primary rule"): a row left out for want of patients says its zero as plainly as a printed 0.
  * Written apart from the rows' completion (zero-rows.ts), from the published file alone: every
  * scope — each region of the uptake table or the metric rows, and the whole country — must have
- * each breakdown level and period any scope has, and the months (years) must run without a gap
- * from the first printed to the export date's.
+ * each breakdown level and period any scope has — and every level of a breakdown whose list is
+ * fixed (sex, referrer, the standard age bands when those are what the file prints) — and the
+ * months (years) must run without a gap from the first printed to the export date's.
  */
+import { AGE_BANDS, REFERRERS, SEXES } from '../referral.js';
+
 type Value = number | string | null | undefined;
+
+/** The levels a reader of the docs knows a printed breakdown has, whatever the file prints (docs/input-registry.md). */
+function levelList(dimension: string, printed: readonly string[]): readonly string[] {
+  if (dimension === 'sex') return SEXES;
+  if (dimension === 'referrer') return REFERRERS;
+  if (dimension === 'ageBand' && printed.every((l) => (AGE_BANDS as readonly string[]).includes(l))) return AGE_BANDS;
+  return [];
+}
 
 /** The rows missing, each as "region · period · dimension=level"; none when zeros are shown. */
 export function absentRows(pub: { exportDate: string; metrics: readonly Record<string, Value>[]; uptake: readonly Record<string, Value>[] }, zerosSensitive: boolean): string[] {
@@ -20,6 +31,19 @@ export function absentRows(pub: { exportDate: string; metrics: readonly Record<s
     have.add(`${String(m.region)} · ${String(m.period)} · ${level}`);
     if (!byLevel.has(level)) byLevel.set(level, new Set());
     byLevel.get(level)!.add(String(m.period));
+  }
+  // A fixed list's levels no scope printed: by the periods of the breakdown's printed levels.
+  const byDimension = new Map<string, { levels: string[]; periods: Set<string> }>();
+  for (const [level, periods] of byLevel) {
+    const [dimension, name] = [level.slice(0, level.indexOf('=')), level.slice(level.indexOf('=') + 1)];
+    if (dimension === 'all') continue;
+    const d = byDimension.get(dimension) ?? { levels: [], periods: new Set<string>() };
+    d.levels.push(name);
+    for (const p of periods) d.periods.add(p);
+    byDimension.set(dimension, d);
+  }
+  for (const [dimension, { levels, periods }] of byDimension) {
+    for (const name of levelList(dimension, levels)) if (!byLevel.has(`${dimension}=${name}`)) byLevel.set(`${dimension}=${name}`, new Set(periods));
   }
   const missing: string[] = [];
   for (const [level, periods] of byLevel) {

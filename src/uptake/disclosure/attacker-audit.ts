@@ -16,7 +16,7 @@ import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
 import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
-import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, referralsAsOf, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, closedSumAgrees, isFinal, referralsAsOf, unprintedPeriodsChanged, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -580,9 +580,18 @@ export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublicat
   };
   // A row spanning several periods (a year with months printed, the whole export) or the whole
   // country's, one of whose periods or regions the publication lists as changed: its change is
-  // that listed one, so the rest of it stays read as printed before.
+  // that listed one, so the rest of it stays read as printed before — unless its closed periods'
+  // sum says otherwise: the unchanged ones now and the listed ones as printed then no longer give
+  // its earlier count (`closedSumAgrees`, the rule by which the run lists them: cell-model.ts,
+  // `unprintedPeriodsChanged`). A listing made against other earlier files than the audit's
+  // (the run's --previous, not these) explains only its own periods: until 5 December 2026 one
+  // listed month explained the year, and a hidden month's unlisted change was read as none.
+  const referralsPrinted = (r: PublishedUptake['metrics'][number]) => (typeof r.referrals === 'number' ? r.referrals : undefined);
+  const thenOf = referralsAsOf(previous.counts);
   const explainedByListed = (c: PreviousCount): boolean => {
     if (c.kind !== 'metric') return false;
+    const closed = closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', listed);
+    if (closed && closedSumAgrees(c, closed, thenOf, referralsPrinted) === false) return false;
     const inRow = (r: PublishedUptake['metrics'][number]) => {
       const p = str(r.period);
       return (c.region === 'national' || str(r.region) === c.region) && p !== c.period && (c.period === 'all' || p.startsWith(`${c.period}-`));
@@ -595,6 +604,17 @@ export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublicat
     const now = printed.get(key);
     if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c)) && !explainedByListed(c)) mark(c);
   }
+  // A row hidden here whose sum says the same: the periods the earlier publication did not print
+  // changed (the run's own rule, `unprintedPeriodsChanged`), and a final row (a closed year) is no
+  // longer read as its earlier count — the run knows whether it changed, a reader does not. Where
+  // a period needed is hidden here the sum is not judged (the reader cannot either).
+  const finest = monthly ? 'month' : 'year';
+  const known = new Set([...listed, ...units]);
+  for (const c of previous.counts) {
+    const closed = isFinal(c) ? closedPeriodsOf(c, pub.metrics, finest, known) : undefined;
+    if (closed && closedSumAgrees(c, closed, thenOf, referralsPrinted) === false) for (const region of [c.region, 'national']) units.add(changedUnit({ ...c, region }));
+  }
+  for (const u of unprintedPeriodsChanged(previous, pub.metrics, finest, known, referralsPrinted)) units.add(u);
   return units;
 }
 

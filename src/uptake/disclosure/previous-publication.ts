@@ -510,10 +510,13 @@ export function referralsAsOf(counts: readonly PreviousCount[]): (asOf: string, 
  * is not known, so every one of them is returned (as units, each with the whole country's), less
  * those of a smaller row whose sum still agrees (a year within the whole export). Only where D
  * printed some period of the row (the same series), so that a plan that did not publish it then
- * does not list every period now. `referralsNow`: a row's referrals in this export.
+ * does not list every period now. `referralsNow`: a row's referrals in this export; undefined
+ * where not known (the audit of a published file: a count hidden there), and a sum that needs
+ * one is not judged. cell-model.ts (every count known) and attacker-audit.ts `unlistedChanges`
+ * both list by this rule, so the run and the audit agree on which periods changed.
  */
 export function unprintedPeriodsChanged<R extends object>(
-  previous: Pick<PreviousPublication, 'counts'>, rowsNow: readonly R[], finest: 'month' | 'year', changed: ReadonlySet<string>, referralsNow: (row: R) => number,
+  previous: Pick<PreviousPublication, 'counts'>, rowsNow: readonly R[], finest: 'month' | 'year', changed: ReadonlySet<string>, referralsNow: (row: R) => number | undefined,
 ): Set<string> {
   const then = referralsAsOf(previous.counts);
   // Periods of a row whose sum as of D agrees now (D|region|period|dimension|level), and the unprinted periods of each row whose sum does not.
@@ -522,11 +525,9 @@ export function unprintedPeriodsChanged<R extends object>(
   for (const c of previous.counts) {
     const closed = closedPeriodsOf(c, rowsNow, finest, changed);
     if (!closed) continue;
-    const changedThen = closed.changed.map((r) => then(c.asOf, r));
-    // A listed period D did not print: D's count is tied to nothing now already.
-    if (changedThen.some((v) => v === undefined)) continue;
-    const sum = closed.unchanged.reduce((t, r) => t + referralsNow(r), 0) + changedThen.reduce((t: number, v) => t + v!, 0);
-    if (sum === c.value) {
+    const agrees = closedSumAgrees(c, closed, then, referralsNow);
+    if (agrees === undefined) continue;
+    if (agrees) {
       for (const r of closed.unchanged) agree.add(rowAsOf(c.asOf, r));
       continue;
     }
@@ -543,6 +544,20 @@ export function unprintedPeriodsChanged<R extends object>(
     }
   }
   return units;
+}
+
+/**
+ * Whether an earlier count of a row (`c`, with its `closedPeriodsOf`) is still the sum of its
+ * closed periods — the unchanged ones now, the changed ones as printed on its date: its listed
+ * changes explain the row's. Undefined where a number is not known (a changed period the earlier
+ * publication did not print: its count is tied to nothing now already; a period hidden now).
+ */
+export function closedSumAgrees<R extends object>(
+  c: PreviousCount, closed: { unchanged: R[]; changed: R[] }, then: (asOf: string, row: object) => number | undefined, referralsNow: (row: R) => number | undefined,
+): boolean | undefined {
+  const values = [...closed.changed.map((r) => then(c.asOf, r)), ...closed.unchanged.map(referralsNow)];
+  if (values.some((v) => v === undefined)) return undefined;
+  return values.reduce((t: number, v) => t + v!, 0) === c.value;
 }
 
 /** The changed units of `counts` (each with the whole country's unit of its period or year). */

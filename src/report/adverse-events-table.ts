@@ -1,0 +1,92 @@
+/**
+ * The adverse-event tables (the plan's "adverseEvents"; docs/report-trial.md#adverse-events), for
+ * `hta analyze` and the trial report alike: patients with an event, a serious and a related event
+ * per arm over the patients randomised, with the risk difference; then events by class and term.
+ * The counts are the trial's own, as a CONSORT harms table prints them (a trial report prints its
+ * arms' event counts, as the yes/no rows do; docs/output-safety.md); no patient id is ever read out.
+ */
+import type { AnalysisResult, EffectRow } from '../analysis/results-schema.js';
+import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
+import { formatEffect } from './effects-table.js';
+import { notComputedText } from './failure-reasons.js';
+import { formatFixed, formatP, formatThousands, type Lang } from './i18n.js';
+import type { Table } from './text-table.js';
+
+type AdverseEvents = NonNullable<AnalysisResult['adverseEvents']>;
+type AeRow = AdverseEvents['rows'][number];
+
+const KIND: Record<AeRow['kind'], Record<Lang, string>> = {
+  any: { en: 'Patients with ≥ 1 adverse event', da: 'Patienter med ≥ 1 uønsket hændelse' },
+  serious: { en: 'Patients with ≥ 1 serious adverse event', da: 'Patienter med ≥ 1 alvorlig uønsket hændelse' },
+  related: { en: 'Patients with ≥ 1 adverse event related to the intervention', da: 'Patienter med ≥ 1 uønsket hændelse relateret til interventionen' },
+};
+
+export const ADVERSE_EVENTS_TITLE: Record<Lang, string> = { en: 'Adverse events', da: 'Uønskede hændelser' };
+
+/** `x/n (p %)`. */
+function share(x: number, n: number, lang: Lang): string {
+  const pct = n > 0 ? ` (${formatFixed((100 * x) / n, 1, lang)}${lang === 'da' ? ' %' : '%'})` : '';
+  return `${formatThousands(x, 0, lang)}/${formatThousands(n, 0, lang)}${pct}`;
+}
+
+export function adverseEventsTable(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
+  const header =
+    lang === 'da'
+      ? ['', fillArms('{Intervention}', arms), fillArms('{Control}', arms), fillArms('Forskel {intervention} − {control} (95 %-KI)', arms), 'p']
+      : ['', fillArms('{Intervention}', arms), fillArms('{Control}', arms), fillArms('Difference {intervention} − {control} (95% CI)', arms), 'p'];
+  const rows = ae.rows.map((r) => [
+    KIND[r.kind][lang],
+    share(r.patients.intervention, ae.randomised.intervention, lang),
+    share(r.patients.control, ae.randomised.control, lang),
+    r.error ? notComputedText(r.error, lang) : formatEffect({ method: 'risk-difference', difference: r.difference, ciLower: r.ciLower, ciUpper: r.ciUpper, mcid: null } as EffectRow, 1, lang),
+    r.pValue === null ? '—' : formatP(r.pValue, lang),
+  ]);
+  const any = ae.rows.find((r) => r.kind === 'any')!;
+  rows.push([lang === 'da' ? 'Uønskede hændelser (antal)' : 'Adverse events (number)', formatThousands(any.events.intervention, 0, lang), formatThousands(any.events.control, 0, lang), '', '']);
+  return { header, align: ['left', 'right', 'right', 'right', 'right'], fit: ['wide', 'nowrap', 'nowrap', 'compact', undefined], rows };
+}
+
+/** The notes under the table: the denominators, and how events of unknown seriousness (relatedness) are counted. */
+export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): string[] {
+  const notes = [
+    lang === 'da'
+      ? 'Andele af alle randomiserede patienter (intention-to-treat): en patient uden registreret hændelse tælles som uden hændelse. Forskellen er en risikodifference med Newcombes interval (som for ja/nej-effektmål).'
+      : 'Shares of all patients randomised (intention to treat): a patient with no event recorded counts as having had none. The difference is a risk difference with Newcombe\'s interval (as for yes/no outcomes).',
+  ];
+  for (const r of ae.rows) {
+    const events = r.unknownEvents ? r.unknownEvents.intervention + r.unknownEvents.control : 0;
+    if (!events || !r.unknownPatients) continue;
+    const patients = r.unknownPatients.intervention + r.unknownPatients.control;
+    const what = r.kind === 'serious' ? (lang === 'da' ? ['alvorlighed', 'alvorlige'] : ['seriousness', 'serious']) : lang === 'da' ? ['relation til interventionen', 'relaterede'] : ['relatedness', 'related'];
+    notes.push(
+      lang === 'da'
+        ? `${events} hændelse${events === 1 ? '' : 'r'} med ukendt ${what[0]} ("Ved ikke" eller tom) tælles ikke som ${what[1]}; ${patients} patient${patients === 1 ? '' : 'er'} (${arms.Intervention} ${r.unknownPatients.intervention}, ${arms.Control} ${r.unknownPatients.control}) havde kun sådanne, så andelen kan være for lav.`
+        : `${events} event${events === 1 ? '' : 's'} of unknown ${what[0]} ("Ved ikke" or empty) ${events === 1 ? 'is' : 'are'} not counted as ${what[1]}; ${patients} patient${patients === 1 ? '' : 's'} (${arms.Intervention} ${r.unknownPatients.intervention}, ${arms.Control} ${r.unknownPatients.control}) had only such events, so the share may be too low.`,
+    );
+  }
+  if (ae.outside > 0) notes.push(lang === 'da' ? `${ae.outside} hændelsesrække(r) for poster uden for sammenligningen tælles ikke.` : `${ae.outside} event row(s) of records outside the comparison are not counted.`);
+  return notes;
+}
+
+/** The by-class table's caption: by system organ class (and term), or by term. */
+export function adverseEventsByClassCaption(ae: AdverseEvents, lang: Lang): string {
+  const soc = ae.byClass.some((c) => c.term === null);
+  const terms = ae.byClass.some((c) => c.term !== null);
+  if (lang === 'da') return `Uønskede hændelser efter ${soc ? (terms ? 'organklasse og term' : 'organklasse') : 'term'}`;
+  return `Adverse events by ${soc ? (terms ? 'system organ class and term' : 'system organ class') : 'term'}`;
+}
+
+/** Events by class and term: patients (events) per arm; null when the plan names neither column. */
+export function adverseEventsByClassTable(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table | null {
+  if (!ae.byClass.length) return null;
+  const none = lang === 'da' ? '(ikke angivet)' : '(not given)';
+  const cell = (p: number, e: number) => `${formatThousands(p, 0, lang)} (${formatThousands(e, 0, lang)})`;
+  const unit = lang === 'da' ? 'patienter (hændelser)' : 'patients (events)';
+  return {
+    // Class total rows (term null) exist only when the plan names the class column.
+    header: [ae.byClass.some((c) => c.term === null) ? (lang === 'da' ? 'Organklasse / term' : 'System organ class / term') : 'Term', `${fillArms('{Intervention}', arms)}: ${unit}`, `${fillArms('{Control}', arms)}: ${unit}`],
+    align: ['left', 'right', 'right'],
+    fit: ['wide', undefined, undefined],
+    rows: ae.byClass.map((c) => [c.term === null ? (c.soc ?? none) : `${c.soc === null ? '' : '  '}${c.term || none}`, cell(c.patients.intervention, c.events.intervention), cell(c.patients.control, c.events.control)]),
+  };
+}

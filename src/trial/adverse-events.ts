@@ -1,0 +1,223 @@
+/**
+ * Adverse events from a REDCap repeating instrument of the export (the plan's "adverseEvents"):
+ * each row of the instrument is one event of its record. Its seriousness and relatedness cells are
+ * read as yes, no or unknown — the plan's "columnCodes" and "missingCodes" first, then yes/no words
+ * (Ja/Nej, Yes/No, Y/N, TRUE/FALSE) and 0/1; a don't-know word ("Ved ikke", "Unknown") is unknown,
+ * never no. Any other value stops the run: an event read wrong changes a safety count
+ * (docs/plan-trial.md#adverse-events).
+ */
+import { HtaError, type Problem } from '../errors.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
+import { idKey, plainPatientId } from './patient-ids.js';
+import { nfc } from '../io/nfc.js';
+import { parseNumber } from '../io/parse-number.js';
+import { isDontKnowWord } from '../plan/answer-words.js';
+import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
+import type { Arm, TrialData } from './trial-data.js';
+import { coderFor, type ColumnCoder } from './value-codes.js';
+import { isNoWord, isYesWord } from './yes-no-words.js';
+
+/** Yes (1), no (0) or not known (null). */
+export type YesNoUnknown = 0 | 1 | null;
+
+/** One event, with its patient's arm. Never leaves hta with its patient. */
+export interface AdverseEvent {
+  arm: Arm;
+  /** The patient's index among the trial's patients (to count patients, not events). */
+  patient: number;
+  serious?: YesNoUnknown;
+  related?: YesNoUnknown;
+  soc?: string | null;
+  term?: string | null;
+}
+
+/** The events read, and the rows read past (patients not in the comparison). */
+export interface AdverseEventData {
+  spec: PlanAdverseEvents;
+  events: AdverseEvent[];
+  /** Event rows whose record is no patient of the comparison (another arm, never randomised, or left out as invalid). */
+  outside: number;
+}
+
+type Field = 'serious' | 'related' | 'soc' | 'term';
+const YES_NO_FIELDS = new Set<Field>(['serious', 'related']);
+
+interface PendingEvent {
+  line: number;
+  id: string;
+  values: Partial<Record<Field, YesNoUnknown | string | null>>;
+}
+
+/**
+ * Reads the instrument's rows while the export is read (load-trial.ts), and joins them to the
+ * patients after it. `header`: the export's header in the plan's spelling.
+ */
+export class AdverseEventReader {
+  readonly #spec: PlanAdverseEvents;
+  readonly #instrument: string;
+  readonly #columns: { field: Field; idx: number; name: string; coder: ColumnCoder | undefined }[] = [];
+  readonly #pending: PendingEvent[] = [];
+  readonly problems: Problem[] = [];
+
+  constructor(
+    plan: Plan & { adverseEvents: PlanAdverseEvents },
+    header: readonly string[],
+    private readonly file: string,
+    private readonly decimalComma: boolean,
+  ) {
+    this.#spec = plan.adverseEvents;
+    this.#instrument = nfc((this.#spec.instrument ?? '').trim());
+    for (const field of ['serious', 'related', 'soc', 'term'] as const) {
+      const name = this.#spec[field];
+      if (name === undefined) continue;
+      const idx = header.indexOf(name);
+      if (idx < 0) {
+        this.problems.push({ file, line: 1, value: name, expected: `a column named "${name}" for the plan's "adverseEvents": { "${field}": … } (the ${field === 'soc' ? 'system organ class' : field === 'term' ? 'event term' : `${field}ness`} of each event)`, kind: 'column.adverse-events' });
+        continue;
+      }
+      this.#columns.push({ field, idx, name, coder: YES_NO_FIELDS.has(field) ? coderFor(plan, name, undefined, decimalComma) : undefined });
+    }
+  }
+
+  /** Whether a row of this repeating instrument is an event row. */
+  isEventRow(instrument: string): boolean {
+    return nfc(instrument.trim()) === this.#instrument;
+  }
+
+  /** Reads one event row (`cell`: the row's cell by column index, null when empty). */
+  add(line: number, id: string, cell: (idx: number) => string | null): void {
+    const values: PendingEvent['values'] = {};
+    for (const { field, idx, name, coder } of this.#columns) {
+      const text = cell(idx);
+      if (text === null || !YES_NO_FIELDS.has(field)) {
+        values[field] = text === null ? null : nfc(text.trim());
+        continue;
+      }
+      const read = this.#yesNo(text, coder);
+      if (read === 'unknown-code') {
+        this.problems.push({
+          file: this.file, line, column: idx + 1, field: name, value: text,
+          expected: `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: Ja/Nej, Yes/No, Y/N or 1/0, a don't-know word ("Ved ikke", "Unknown") or a code of the plan's "missingCodes"; give other codes their meaning in "columnCodes": { "${name}": { "answers": { "…": 1 }, "missing": ["…"] } }`,
+          kind: `adverse-events.code:${field}`,
+        });
+        return;
+      }
+      values[field] = read;
+    }
+    this.#pending.push({ line, id, values });
+  }
+
+  /** The cell as yes (1), no (0) or unknown (null); 'unknown-code' when it is none of these. */
+  #yesNo(text: string, coder: ColumnCoder | undefined): YesNoUnknown | 'unknown-code' {
+    if (coder) {
+      const coded = coder.apply(text);
+      if (coded.kind === 'missing') return null;
+      if (coded.kind === 'answer') return coded.value === 1 ? 1 : coded.value === 0 ? 0 : 'unknown-code';
+      if (coded.kind === 'unknown') return 'unknown-code';
+    }
+    if (isYesWord(text)) return 1;
+    if (isNoWord(text)) return 0;
+    if (isDontKnowWord(text)) return null;
+    const n = parseNumber(text.trim(), this.decimalComma);
+    return n === 1 ? 1 : n === 0 ? 0 : 'unknown-code';
+  }
+
+  /** Event rows read (before the join to the patients). */
+  get rows(): number {
+    return this.#pending.length;
+  }
+
+  /** The note when no row is of the instrument (a name written otherwise, or a trial without events): `instruments`, the file's others. */
+  noRowsNote(file: string, instruments: readonly string[]): string {
+    const others = instruments.length ? `the file's repeating instruments are ${instruments.map((i) => JSON.stringify(i)).join(', ')}` : 'the file has no repeating-instrument rows';
+    return `${file}: no row of the repeating instrument "${this.#spec.instrument ?? ''}" of the plan's "adverseEvents" (${others}): no adverse event is counted — check the instrument's name if the trial had events`;
+  }
+
+  /** The events joined to the patients (`patientOf`: a record's patient index and arm, undefined outside the comparison). */
+  finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined): AdverseEventData {
+    const events: AdverseEvent[] = [];
+    let outside = 0;
+    for (const e of this.#pending) {
+      const p = patientOf(e.id);
+      if (p === undefined) {
+        outside++;
+        continue;
+      }
+      events.push({ arm: p.arm, patient: p.patient, ...(e.values as Partial<AdverseEvent>) });
+    }
+    return { spec: this.#spec, events, outside };
+  }
+}
+
+/** A patient of the trial by the id as a listing writes it (idKey: case, blanks, leading zeros aside), or undefined. */
+export type PatientLookup = (id: string) => { patient: number; arm: Arm } | undefined;
+
+/**
+ * Reads a separate listing of events (the plan's "adverseEvents": { "file" }): each row one event,
+ * its patient by the listing's id column, joined to the export's patients. A listing whose ids
+ * match no patient of the export is refused (two id schemes: every event would be lost); rows of
+ * ids that are no patient of the comparison are counted, as for the instrument.
+ */
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup): { data: AdverseEventData; notes: string[] } {
+  const file = csv.file;
+  const idName = plan.adverseEvents.id ?? plan.columns.id;
+  const idCol = csv.header.indexOf(idName);
+  const reader = new AdverseEventReader(plan, csv.header, file, decimalCommaOf(csv));
+  if (idCol < 0) reader.problems.unshift({ file, line: 1, value: idName, expected: `a patient-id column "${idName}" in the listing of adverse events (columns are: ${csv.header.map(shortName).join(', ')}); name it in "adverseEvents": { "id": … }`, kind: 'column.adverse-events' });
+  if (reader.problems.length) throw new HtaError('input.invalid', `${file} has ${reader.problems.length} problem(s); nothing was written`, reader.problems);
+  const empty: Problem[] = [];
+  for (const rec of csv.records) {
+    const idCell = rec.cells[idCol] ?? null;
+    if (idCell === null) {
+      empty.push({ file, line: rec.line, column: idCol + 1, field: idName, value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
+      continue;
+    }
+    reader.add(rec.line, plainPatientId(idCell), (i) => rec.cells[i] ?? null);
+  }
+  const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
+  const data = reader.finish(patientOf);
+  if (reader.rows > 0 && data.events.length === 0) {
+    throw new HtaError('input.invalid', `${file}: no id of the listing (column "${idName}") is a patient of the export; nothing was written`, [
+      { file, line: 1, value: idName, expected: `the export's patient ids in the listing's column "${idName}": none of its ${reader.rows} rows names a patient of the comparison — the listing and the export must use the same ids (the study number, as "columns.id" has it), or name the listing's id column in "adverseEvents": { "id": … }`, kind: 'adverse-events.ids' },
+    ]);
+  }
+  const notes = [`${file}: ${reader.rows} ${reader.rows === 1 ? 'row' : 'rows'} read as adverse events, one event each (the plan's "adverseEvents")`];
+  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of ids not among the patients compared (another arm, never randomised, left out as invalid, or not in the export): not counted`);
+  return { data, notes };
+}
+
+/** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */
+export function patientLookup(patients: readonly { id: string; arm: Arm }[]): PatientLookup {
+  const byKey = new Map<string, number>();
+  patients.forEach((p, k) => {
+    if (!byKey.has(idKey(p.id))) byKey.set(idKey(p.id), k);
+  });
+  return (id) => {
+    const k = byKey.get(idKey(id));
+    return k === undefined ? undefined : { patient: k, arm: patients[k]!.arm };
+  };
+}
+
+/**
+ * The plan's listing as a path to read: relative to the plan's folder (a plan is portable, so an
+ * absolute path is refused), as the target sample's (target-sample.ts). `hta report` resolves it
+ * through the manifest's rules instead.
+ */
+export function eventListingPath(planFile: string, plan: Plan): string | undefined {
+  const file = plan.adverseEvents?.file;
+  if (file === undefined) return undefined;
+  if (isAbsolute(file)) throw new HtaError('plan.invalid', `${planFile}: "adverseEvents.file" must be a path relative to the plan's folder, not the absolute path "${file}"`);
+  return join(dirname(planFile), file);
+}
+
+/** Reads the plan's listing at `path` (eventListingPath) into `trial`: its events, and its notes among the read notes. */
+export function attachEventListing(trial: TrialData, path: string | undefined): void {
+  const plan = trial.plan;
+  if (path === undefined || plan.adverseEvents?.file === undefined) return;
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients));
+  trial.adverseEvents = data;
+  trial.readNotes = [...(trial.readNotes ?? []), ...notes];
+}

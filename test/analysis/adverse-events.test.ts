@@ -1,0 +1,219 @@
+/**
+ * Adverse events from a REDCap repeating instrument (the plan's "adverseEvents";
+ * docs/plan-trial.md#adverse-events). Asked for by the council; a trial manager's REDCap export
+ * had 48 event rows that hta only said it did not read, and the joined per-patient export gave
+ * 18/19 "serious" where the trial had 8/30 against 6/30.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTrialInputs } from '../../src/cli/load-inputs.js';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
+
+const HEADER = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,gruppe,rmdq,ae_term,ae_serious,ae_related';
+const N = 30;
+/** Serious events: patients 1–8 of the App arm (odd ids) and 1–6 of usual care (even ids); patient 1 has a second, not serious event. */
+function redcapExport(seriousCell: (k: number) => string = (k) => (k < 8 ? '1' : '0')): string {
+  const lines = [HEADER];
+  for (let i = 1; i <= 2 * N; i++) {
+    const app = i % 2 === 1;
+    lines.push(`${i},baseline_arm_1,,,${app ? 1 : 2},${8 + (i % 5)},,,`);
+    lines.push(`${i},3_months_arm_1,,,,${6 + (i % 4)},,,`);
+    const k = Math.floor((i - 1) / 2); // 0.. within the arm
+    const serious = app ? k < 8 : k < 6;
+    // Patients 1–12 of each arm have an event; the first `serious` of them a serious one.
+    if (k < 12) lines.push(`${i},3_months_arm_1,adverse_events,1,,,Hovedpine,${serious ? seriousCell(k) : '0'},${k % 3 === 0 ? 'Ja' : k % 3 === 1 ? 'Nej' : 'Ved ikke'}`);
+    if (i === 1) lines.push(`${i},3_months_arm_1,adverse_events,2,,,Kvalme,0,Nej`);
+  }
+  return lines.join('\n');
+}
+
+const BASE = {
+  arms: { intervention: '1', control: '2' },
+  columns: { id: 'record_id', time: 'redcap_event_name', arm: 'gruppe' },
+  timeLabels: { baseline_arm_1: 'baseline', '3_months_arm_1': '3m' },
+  timepoints: ['3m'],
+  outcomes: [{ key: 'rmdq', instrument: 'rmdq' }],
+  methods: ['welch'],
+  missing: { sensitivity: false },
+};
+const AE = { instrument: 'adverse_events', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' };
+
+const analyse = (text: string, plan: Record<string, unknown> = { ...BASE, adverseEvents: AE }, exclude = false) =>
+  analyzeTrial(loadTrial(parseCsvText(text, 'redcap.csv'), parsePlan(plan), { excludeInvalid: exclude }), { version: 'test' });
+
+describe('adverse events from a REDCap repeating instrument', () => {
+  const ae = analyse(redcapExport()).adverseEvents!;
+
+  it('counts patients with an event, a serious and a related event over the patients randomised', () => {
+    expect(ae.denominator).toBe('randomised');
+    expect(ae.randomised).toEqual({ intervention: 30, control: 30 });
+    const [any, serious, related] = ae.rows;
+    expect(any).toMatchObject({ kind: 'any', patients: { intervention: 12, control: 12 }, events: { intervention: 13, control: 12 } });
+    expect(serious).toMatchObject({ kind: 'serious', patients: { intervention: 8, control: 6 }, events: { intervention: 8, control: 6 } });
+    // Checked by hand against R: p1 = 8/30, p2 = 6/30; prop.test(8, 30, correct = FALSE)$conf.int and
+    // prop.test(6, 30, …) give the Wilson limits, Newcombe's hybrid combines them:
+    // RD 0.0666667 (−0.1467197 to 0.2731412), prop.test(c(8, 6), c(30, 30), correct = FALSE)$p.value 0.5415520.
+    expect(serious!.difference).toBeCloseTo(2 / 30, 12);
+    expect(serious!.ciLower).toBeCloseTo(-0.146719712447305, 9);
+    expect(serious!.ciUpper).toBeCloseTo(0.273141175565834, 9);
+    expect(serious!.pValue).toBeCloseTo(0.541552036425603, 9);
+    // "Ved ikke" is unknown, never no: those patients are counted apart, not as without a related event.
+    // App: k = 0..11 → Ja at k ≡ 0 (4 patients, + patient 1's second event is Nej), Ved ikke at k ≡ 2 (4).
+    expect(related).toMatchObject({ kind: 'related', patients: { intervention: 4, control: 4 }, unknownPatients: { intervention: 4, control: 4 }, unknownEvents: { intervention: 4, control: 4 } });
+  });
+
+  it('gives the numbers of a per-patient 0/1 flag analysed as a yes/no outcome', () => {
+    // The same patients as one row per patient and visit with a "sae" flag (1: at least one serious event, 0: none).
+    const lines = ['id,arm,time,rmdq,sae'];
+    for (let i = 1; i <= 2 * N; i++) {
+      const app = i % 2 === 1;
+      const k = Math.floor((i - 1) / 2);
+      lines.push(`${i},${app ? 1 : 2},baseline,${8 + (i % 5)},`, `${i},${app ? 1 : 2},3m,${6 + (i % 4)},${(app ? k < 8 : k < 6) ? 1 : 0}`);
+    }
+    const flags = analyzeTrial(loadTrial(parseCsvText(lines.join('\n'), 'flags.csv'), parsePlan({ arms: BASE.arms, timepoints: ['3m'], outcomes: [{ key: 'sae', instrument: 'binary', direction: 'lower-is-better' }], methods: ['welch'], missing: { sensitivity: false } })), { version: 'test' });
+    const row = flags.effects.find((e) => e.outcome === 'sae' && e.method === 'risk-difference')!;
+    const serious = ae.rows.find((r) => r.kind === 'serious')!;
+    expect(row.n).toEqual(ae.randomised);
+    expect(row.risks).toMatchObject({ eventsIntervention: serious.patients.intervention, eventsControl: serious.patients.control });
+    expect([serious.difference, serious.ciLower, serious.ciUpper, serious.pValue, serious.ciMethod]).toEqual([row.difference, row.ciLower, row.ciUpper, row.pValue, row.ciMethod]);
+  });
+
+  it('the report\'s table and notes, in English and in Danish (the glossary\'s "uønskede hændelser")', () => {
+    const en = adverseEventsTable(ae, 'en');
+    expect(en.rows[1]).toEqual(['Patients with ≥ 1 serious adverse event', '8/30 (26.7%)', '6/30 (20.0%)', '6.7 pp (−14.7 to 27.3)', '0.542']);
+    expect(en.rows[3]).toEqual(['Adverse events (number)', '13', '12', '', '']);
+    const da = adverseEventsTable(ae, 'da');
+    expect(da.rows.map((r) => r[0])).toEqual(['Patienter med ≥ 1 uønsket hændelse', 'Patienter med ≥ 1 alvorlig uønsket hændelse', 'Patienter med ≥ 1 uønsket hændelse relateret til interventionen', 'Uønskede hændelser (antal)']);
+    expect(da.rows[1]!.slice(1)).toEqual(['8/30 (26,7 %)', '6/30 (20,0 %)', '6,7 %-point (−14,7 til 27,3)', '0,542']);
+    const notes = adverseEventsNotes(ae, 'en');
+    expect(notes[0]).toContain('Shares of all patients randomised (intention to treat)');
+    expect(notes[1]).toBe('8 events of unknown relatedness ("Ved ikke" or empty) are not counted as related; 8 patients (App + usual care 4, Usual care 4) had only such events, so the share may be too low.');
+  });
+
+  it('events by term per arm', () => {
+    expect(ae.byClass).toEqual([
+      { soc: null, term: 'Hovedpine', patients: { intervention: 12, control: 12 }, events: { intervention: 12, control: 12 } },
+      { soc: null, term: 'Kvalme', patients: { intervention: 1, control: 0 }, events: { intervention: 1, control: 0 } },
+    ]);
+  });
+
+  it('reads the plan\'s "columnCodes" (1 = yes, 2 = no, 3 = unknown) as for other columns', () => {
+    const coded = redcapExport((k) => (k < 2 ? '3' : '1')).replace(/,adverse_events,(\d),,,(\w+),0,/g, ',adverse_events,$1,,,$2,2,');
+    const r = analyse(coded, { ...BASE, adverseEvents: AE, columnCodes: { ae_serious: { answers: { '1': 1, '2': 0 }, missing: ['3'] } } }).adverseEvents!.rows[1]!;
+    expect(r).toMatchObject({ patients: { intervention: 6, control: 4 }, unknownPatients: { intervention: 2, control: 2 } });
+  });
+
+  it.each([false, true])('an event\'s cell read as neither yes, no nor unknown stops the run (exclude-invalid %s)', (exclude) => {
+    const bad = redcapExport((k) => (k === 3 ? 'maybe' : '1'));
+    let err: unknown;
+    try {
+      analyse(bad, undefined, exclude);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HtaError);
+    const p = (err as HtaError).problems;
+    expect(p.map((x) => [x.column, x.field, x.value, x.kind])).toEqual([
+      [8, 'ae_serious', 'maybe', 'adverse-events.code:serious'],
+      [8, 'ae_serious', 'maybe', 'adverse-events.code:serious'],
+    ]);
+    expect(p[0]!.expected).toContain('"Ved ikke"');
+  });
+
+  it('a column the plan names that the export lacks, or a wide export, is a header problem', () => {
+    expect(() => analyse(redcapExport(), { ...BASE, adverseEvents: { ...AE, soc: 'ae_soc' } })).toThrow(/has 1 problem/);
+    const wide = ['record_id,gruppe,rmdq_baseline,rmdq_3m', '1,1,8,7', '2,2,9,9'].join('\n');
+    expect(() => analyse(wide, { ...BASE, columns: { id: 'record_id', arm: 'gruppe' }, timeLabels: {}, adverseEvents: AE })).toThrow(HtaError);
+  });
+
+  it('an instrument with no row in the export (a name written otherwise) is said in a note, naming the file\'s instruments', () => {
+    const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: { ...AE, instrument: 'adverse_event' } }));
+    expect(t.readNotes).toContain('redcap.csv: no row of the repeating instrument "adverse_event" of the plan\'s "adverseEvents" (the file\'s repeating instruments are "adverse_events"): no adverse event is counted — check the instrument\'s name if the trial had events');
+    expect(t.adverseEvents?.events).toEqual([]);
+  });
+
+  it('validate and analyze say how many rows were read as events', () => {
+    const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: AE }));
+    expect(t.readNotes).toContain('redcap.csv: 25 rows of REDCap repeating instrument "adverse_events" read as adverse events, one event each (the plan\'s "adverseEvents")');
+    expect(t.passedOver).toBeUndefined();
+  });
+
+  it('without "adverseEvents" the event rows stay rows not read, and the results have no such section', () => {
+    const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan(BASE));
+    expect(t.passedOver?.rows).toBe(25);
+    expect(analyzeTrial(t, { version: 'test' }).adverseEvents).toBeUndefined();
+  });
+});
+
+describe('adverse events from a separate listing (one row per event, the export\'s ids)', () => {
+  // The instrument's rows as a listing of their own (semicolons, Castor's id header), and the export without them.
+  const rows = redcapExport().split('\n');
+  const listing = ['Participant Id;ae_term;ae_serious;ae_related', ...rows.filter((l) => l.includes(',adverse_events,')).map((l) => { const c = l.split(','); return [c[0], c[6], c[7], c[8]].join(';'); })].join('\n');
+  const exportOnly = rows.filter((l) => !l.includes(',adverse_events,')).join('\n');
+  const spec = { file: 'ae.csv', id: 'Participant Id', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' };
+  const read = (text: string, extra: Record<string, unknown> = {}) => {
+    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: { ...spec, ...extra } }));
+    const { data } = readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients));
+    trial.adverseEvents = data;
+    return analyzeTrial(trial, { version: 'test' }).adverseEvents!;
+  };
+
+  it('gives the numbers the instrument gives', () => {
+    const fromInstrument = analyse(redcapExport()).adverseEvents!;
+    const fromListing = read(listing);
+    expect(fromListing.file).toBe('ae.csv');
+    expect(fromListing.rows).toEqual(fromInstrument.rows);
+    expect(fromListing.byClass).toEqual(fromInstrument.byClass);
+  });
+  it('a listing whose ids name no patient of the export, or without its id column, is refused', () => {
+    expect(() => read(listing.replace(/\n(\d+);/g, '\nBA-$1;'))).toThrow(/no id of the listing \(column "Participant Id"\) is a patient of the export/);
+    expect(() => read(listing, { id: 'USUBJID' })).toThrow(HtaError);
+  });
+  it('the CLI reads the listing relative to the plan\'s folder, and refuses an absolute path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hta-ae-'));
+    try {
+      mkdirSync(join(dir, 'plans'));
+      writeFileSync(join(dir, 'export.csv'), exportOnly);
+      writeFileSync(join(dir, 'ae.csv'), listing);
+      writeFileSync(join(dir, 'plans', 'plan.json'), JSON.stringify({ ...BASE, adverseEvents: { ...spec, file: '../ae.csv' } }));
+      const { trial } = loadTrialInputs(join(dir, 'export.csv'), join(dir, 'plans', 'plan.json'));
+      expect(trial.adverseEvents?.events).toHaveLength(25);
+      writeFileSync(join(dir, 'plans', 'abs.json'), JSON.stringify({ ...BASE, adverseEvents: { ...spec, file: join(dir, 'ae.csv') } }));
+      expect(() => loadTrialInputs(join(dir, 'export.csv'), join(dir, 'plans', 'abs.json'))).toThrow(/must be a path relative to the plan's folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the plan gives the instrument or the listing, never both or neither', () => {
+    expect(() => parsePlan({ ...BASE, adverseEvents: { instrument: 'adverse_events', file: 'ae.csv' } })).toThrow(HtaError);
+    expect(() => parsePlan({ ...BASE, adverseEvents: { serious: 'ae_serious' } })).toThrow(HtaError);
+    expect(() => parsePlan({ ...BASE, adverseEvents: { instrument: 'adverse_events', id: 'x' } })).toThrow(HtaError);
+  });
+});
+
+describe('plan init drafts "adverseEvents"', () => {
+  it('from a REDCap repeating instrument of adverse events, with its columns found by name; the drafted plan reads the events', () => {
+    const csv = parseCsvText(redcapExport(), 'redcap.csv');
+    const draft = draftPlan(csv, 'plan.schema.json');
+    expect(draft.plan['adverseEvents']).toEqual({ instrument: 'adverse_events', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' });
+    expect(draft.guesses).toContain('adverse events ("adverseEvents"): the 25 rows of REDCap repeating instrument "adverse_events", one event each; serious "ae_serious", related "ae_related", term "ae_term"');
+    expect(draft.guesses.find((g) => g.startsWith('not used'))).not.toMatch(/ae_serious/);
+    const t = loadTrial(csv, parsePlan(draft.plan));
+    expect(t.adverseEvents?.events).toHaveLength(25);
+  });
+  it('a file that is an event listing says so first, instead of only that it found no visits', () => {
+    const listing = parseCsvText(['USUBJID,ARM,AESEQ,AETERM,AEDECOD,AEBODSYS,AESER,AEREL', 'BA-001,App,1,Hovedpine,Headache,Nervous system disorders,N,NOT RELATED', 'BA-004,Usual care,1,Kvalme,Nausea,Gastrointestinal disorders,Y,NOT RELATED'].join('\n'), 'meddra.csv');
+    const draft = draftPlan(listing, 'plan.schema.json');
+    expect(draft.undecided[0]!.what).toBe('what the file is: it looks like a listing of adverse events, one row per event');
+    expect(draft.undecided[0]!.write).toContain('"AESER", "AEREL", "AEBODSYS", "AEDECOD" are an event listing\'s');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { type ArmNames, defaultArmNames } from '../report/arm-names.js';
 import { effectsTable } from '../report/effects-table.js';
-import { formatFixed, type Lang } from '../report/i18n.js';
+import { formatFixed, type Lang, timeLabel } from '../report/i18n.js';
 import { renderTextTableAt } from '../report/text-table.js';
 import type { SubgroupResult, TargetPopulation } from './results-schema.js';
 
@@ -19,17 +19,25 @@ function interactionLine(g: SubgroupResult, lang: Lang): string {
   return `${what}: ${stat}`;
 }
 
+/** How the text names an outcome and a subgroup's level: the plan's labels in the text's language, as the report does. */
+export interface SubgroupNames {
+  outcome: (key: string) => string;
+  level: (column: string, level: string) => string;
+}
+
 /**
  * `arms`: the plan's arm names (report/arm-names.ts), so every table header names the arms alike;
- * `confLevel`: the plan's 1 − alpha, which the headers say.
+ * `confLevel`: the plan's 1 − alpha, which the headers say; `names`: the plan's labels (without
+ * them, the result's English outcome label and the level's code).
  */
-export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widthOf: WidthOf, arms: ArmNames = defaultArmNames(lang), confLevel = 0.95): string {
+export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widthOf: WidthOf, arms: ArmNames = defaultArmNames(lang), confLevel = 0.95, names?: SubgroupNames): string {
   if (!groups.length) return '';
   const out: string[] = [`\n${lang === 'da' ? 'Subgruppeanalyser' : 'Subgroup analyses'}\n`];
   for (const g of groups) {
     const pre = g.credibility.prespecified ? (lang === 'da' ? 'forhåndsspecificeret' : 'prespecified') : lang === 'da' ? 'ikke forhåndsspecificeret' : 'not prespecified';
-    out.push(`\n${g.outcomeLabel}, ${g.time} — ${lang === 'da' ? 'efter' : 'by'} ${g.label[lang]} (${pre})\n`);
-    const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${l.level}` }));
+    // "3 months" as in the tables ("3m" reads as metres).
+    out.push(`\n${names?.outcome(g.outcome) ?? g.outcomeLabel}, ${timeLabel(g.time, lang)} — ${lang === 'da' ? 'efter' : 'by'} ${g.label[lang]} (${pre})\n`);
+    const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${names?.level(g.subgroup, l.level) ?? l.level}` }));
     const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k, arms);
     table.header = [lang === 'da' ? 'Niveau' : 'Level', ...table.header.slice(1)];
     out.push(renderTextTableAt(table, confLevel));
@@ -53,7 +61,8 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
   if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
   else out.push(renderTextTableAt(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms), confLevel));
   const titles = {
-    raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (raking, designbaseret KI)' },
+    // "omvægtet", the glossary's word for raking (docs/glossary-da.md), as the Danish page says.
+    raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (omvægtet, designbaseret KI)' },
     'inverse-odds': { en: 'Effect transported to the target sample (inverse odds of trial membership, design-based CI)', da: 'Effekten overført til stikprøven fra målgruppen (inverse odds for forsøgsdeltagelse, designbaseret KI)' },
   } as const;
   for (const weighting of ['raking', 'inverse-odds'] as const) {
@@ -65,8 +74,8 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       if (!x.weights) continue;
       const w = x.weights;
       out.push(lang === 'da'
-        ? `  ${labelOf(x.outcome)}, ${x.time}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}\n`
-        : `  ${labelOf(x.outcome)}, ${x.time}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}\n`);
+        ? `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}\n`
+        : `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}\n`);
     }
   }
   return out.join('');

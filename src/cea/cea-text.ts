@@ -7,7 +7,7 @@ import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, qaly
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
 const SCENARIO_DA: Record<string, string> = {
   'price-low': 'appens pris sænket', 'price-high': 'appens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
-  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputering)',
+  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputation)',
 };
 
 /** The method in Danish (results.json and the English summary keep analyze-cea.ts's English `regressionText`/`missingText`). */

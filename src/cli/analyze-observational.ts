@@ -8,12 +8,19 @@ import { summarizeExclusion } from '../trial/exclusion-summary.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
 import { withConfidenceLevel } from '../report/confidence-label.js';
+import { outcomeLabel } from '../plan/outcome-label.js';
+import { timeLabel } from '../report/i18n.js';
+import { balanceTermLabel } from '../report/balance-term-label.js';
+import { notAnalysedText } from '../report/failure-reasons.js';
+import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import type { ObservationalEffect, ObservationalResult } from '../observational/observational-results-schema.js';
 
 /** Prints the results (table or JSON), writes --csv, and returns the exit code (1 when an analysis failed). */
 export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; bootstrap?: number; force: boolean }): Promise<number> {
   if (opts.bootstrap !== undefined) throw new HtaError('usage.invalid', '--bootstrap is for randomised plans; an observational plan reports sandwich and influence-function intervals');
   const { analyzeObservational } = await import('../observational/analyze-observational.js');
   const { observationalText } = await import('../observational/observational-text.js');
+  const { registryInterval } = await import('../report/kinds/registry-report.js');
   const result = analyzeObservational(trial, { version: packageVersion() });
   if (trial.recoded.length) result.input.recoded = trial.recoded;
   if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
@@ -28,7 +35,26 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
     await writeFileAtomic(opts.csv, toCsv(header, rows), { replace: opts.force });
   }
   // The table names the plan's confidence level, as every interval is at it (confidence-label.ts).
-  io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : withConfidenceLevel(observationalText(result, opts.lang), 1 - trial.plan.alpha));
-  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  // The labels and the intervals as the report page prints them (a proportion in percentage points).
+  const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang) };
+  io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
+  for (const line of observationalWarningLines(result, trial, opts.lang)) io.stderr(`${line}\n`);
   return result.analyses.some((a) => a.error) ? 1 : 0;
+}
+
+/**
+ * The warnings for stderr: English as the analysis wrote them; Danish as the Danish registry page
+ * words them (its "Advarsler", from the same rules: diagnostic-findings.ts).
+ */
+export function observationalWarningLines(result: ObservationalResult, trial: TrialData, lang: Lang): string[] {
+  if (lang === 'en') return result.warnings.map((w) => `warning: ${w}`);
+  const spec = trial.plan.observational;
+  const termLabel = (term: string) => balanceTermLabel(term, spec?.confounders ?? [], lang);
+  return result.analyses.flatMap((a) => {
+    const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
+    if (a.error || !a.excluded) return [`advarsel: ${where}: ${notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`];
+    const found = diagnosticFindings(a, result.plan.balanceThreshold);
+    if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
+    return found.map((f) => `advarsel: ${where}: ${findingText(f, lang, termLabel)}`);
+  });
 }

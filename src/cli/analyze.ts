@@ -1,28 +1,20 @@
-import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
-import { effectsTable } from '../report/effects-table.js';
-import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
-import { withConfidenceLevel } from '../report/confidence-label.js';
-import { armNames, fillArms } from '../report/arm-names.js';
-import { renderTextTable, renderTextTableAt, type Table } from '../report/text-table.js';
-import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
-import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
-import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
 import { eventListingPath } from '../trial/adverse-events.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
+import { trialSummaryText, trialWarningLines } from './analyze-text.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -78,39 +70,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (opts.csv) await writeFileAtomic(opts.csv, toCsv(...effectsCsv(result)), { replace: force });
       if (opts.json) {
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
-      } else {
-        // The tables and notes name the plan's confidence level, as every interval is at it (confidence-label.ts).
-        const level = 1 - trial.plan.alpha;
-        const stdout = (text: string) => io.stdout(withConfidenceLevel(text, level));
-        // Each table relabelled before it is laid out, so its header stays over its columns at any level.
-        const table = (t: Table) => renderTextTableAt(t, level);
-        const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-        const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
-        stdout(table(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
-        stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
-        const sens = result.sensitivity;
-        if (sens) {
-          const src = trial.sources.find((x) => x.key === sens.outcome);
-          const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
-          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære effektmål' : 'Sensitivity analysis of the primary outcome';
-          stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
-          stdout(table(sensitivityTable(sens, lang, decimals, arms)));
-          const unit = src?.instrument.unit[lang] ?? '';
-          const sentence = tippingSentence(sens, unit, decimals, lang, arms);
-          if (sentence) stdout(sentence + '\n');
-        }
-        const ae = result.adverseEvents;
-        if (ae) {
-          stdout(`\n${ADVERSE_EVENTS_TITLE[lang]}\n`);
-          stdout(table(adverseEventsTable(ae, lang, arms)));
-          for (const note of adverseEventsNotes(ae, lang, arms)) stdout(`${note}\n`);
-          const byClass = adverseEventsByClassTable(ae, lang, arms);
-          if (byClass) stdout(`\n${table(byClass)}`);
-        }
-        if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms, level));
-        if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms, level));
-      }
-      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+      } else io.stdout(trialSummaryText(result, trial, lang));
+      for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.
       const failed =
         result.effects.some((e) => e.error) ||

@@ -17,6 +17,7 @@ import { openAtomicSink, type WriteOptions } from '../io/write-atomic.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
 import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
+import { monthText } from '../report/date-text.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning } from '../uptake/uptake-plan.js';
@@ -100,10 +101,13 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
  * counts and the whole-export totals will grow with the next export, and the two publications
  * can be subtracted (docs/disclosure-control.md "Publishing again").
  */
-export function partialLastPeriod(a: UptakeAnalysis): string | undefined {
+export function partialLastPeriod(a: UptakeAnalysis, lang: Lang = 'en'): string | undefined {
   const monthly = a.metrics.some((m) => m.periodType === 'month');
   const period = monthly ? a.exportDate.slice(0, 7) : a.exportDate.slice(0, 4);
   if (periodEnd(period) === a.exportDate) return undefined;
+  if (lang === 'da') {
+    return `udtrækket slutter før udgangen af ${monthly ? monthText(period, 'da') : period}: en senere offentliggørelse fra dette register vil vise ${monthly ? 'den måned' : 'det år'} og totalerne for hele udtrækket vokset med nogle få patienter, og de to kan trækkes fra hinanden, så de patienter kan genfindes. Offentliggør den næste med --previous <denne offentliggørelses results.json> (docs/disclosure-control.md "Publishing again").`;
+  }
   return `the export ends within ${period}: a later publication of this registry will print that ${monthly ? 'month' : 'year'} and the whole-export totals grown by a few patients, and the two can be subtracted to recover them. Publish the next one with --previous <this publication's results.json> (docs/disclosure-control.md "Publishing again").`;
 }
 
@@ -334,11 +338,11 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
       if (sink) {
         const n = await sink.commit();
-        io.stderr(`wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+        io.stderr(lang === 'da' ? `skrev ${n} problem(er) i ${run.excluded?.rows ?? 0} udeladt(e) række(r) til ${opts.excludedOut}\n` : `wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
       }
       // For a publication (the audit publishes nothing).
-      const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis) : undefined;
-      if (partial) io.stderr(`note: ${partial}\n`);
+      const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis, lang) : undefined;
+      if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
@@ -348,7 +352,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (folder) {
         const out = uptakeCsvFiles(analysis);
         await writeFolderFiles(folder, out);
-        io.stderr(`wrote ${out.size} CSV files to ${folder.dir}\n`);
+        io.stderr(lang === 'da' ? `skrev ${out.size} CSV-filer i ${folder.dir}\n` : `wrote ${out.size} CSV files to ${folder.dir}\n`);
       }
       io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
     });

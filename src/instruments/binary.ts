@@ -12,7 +12,7 @@ import type { Instrument } from './instrument.js';
 
 export const binary: Instrument = {
   key: 'binary',
-  name: { en: 'Yes/no outcome', da: 'Ja/nej-udfald' },
+  name: { en: 'Yes/no outcome', da: 'Ja/nej-effektmål' },
   unit: { en: 'proportion', da: 'andel' },
   kind: 'binary',
   range: [0, 1],

@@ -12,7 +12,7 @@ import type { Instrument } from './instrument.js';
 
 export const nrs: Instrument = {
   key: 'nrs',
-  name: { en: 'Pain intensity (NRS 0-10)', da: 'Smerteintensitet (NRS 0-10)' },
+  name: { en: 'Pain intensity (NRS 0–10)', da: 'Smerteintensitet (NRS 0–10)' },
   unit: { en: 'points', da: 'point' },
   kind: 'continuous',
   range: [0, 10],

@@ -37,7 +37,7 @@ const TEXT = {
   randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Tilfældige effekter ({tau2}, {ci})' },
   notPooled: { en: 'not pooled', da: 'ikke poolet' },
   all: { en: 'all', da: 'alle' },
-  heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, df = {df} ({p}); I² = {i2} %; H² = {h2}' },
+  heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, fg = {df} ({p}); I² = {i2} %; H² = {h2}' },
   overallTest: { en: 'Test for overall effect ({model}): {stat} ({p})', da: 'Test for samlet effekt ({model}): {stat} ({p})' },
   fixed: { en: 'fixed', da: 'fast effekt' },
   random: { en: 'random', da: 'tilfældige effekter' },
@@ -46,7 +46,7 @@ const TEXT = {
   randomWithin: { en: 'random effects', da: 'tilfældige effekter' },
   subgroupTest: {
     en: 'Test for subgroup differences ({model} within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
-    da: 'Test for forskelle mellem subgrupper ({model} i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
+    da: 'Test for forskelle mellem subgrupper ({model} i subgrupperne): Q = {q}, fg = {df} ({p}), I² = {i2} %',
   },
   noMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
   mcidIgnored: { en: 'MCID {mcid} ignored (write {fraction} for {mcid} percentage points)', da: 'MKRF {mcid} ignoreret (skriv {fraction} for {mcid} procentpoint)' },
@@ -128,7 +128,7 @@ export function formatInterval(measure: MetaOutcomeSetting['measure'], est: numb
 /** "p = 0.012" or "p < 0.001". */
 function pText(p: number, lang: Lang): string {
   const t = formatP(p, lang);
-  return t.startsWith('<') ? `p ${t.replace('<', '< ')}` : `p = ${t}`;
+  return t.startsWith('<') ? `p < ${t.replace(/^<\s*/, '')}` : `p = ${t}`;
 }
 
 /** Everything that words one language: the phrase lookup and the number formats. */

@@ -95,11 +95,11 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
     case 'missing':
       if (f.n === SUPPRESSED) {
         return lang === 'da'
-          ? 'patienter med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde); antallet er diskretioneret'
+          ? 'patienter med en manglende værdi af en forstyrrende faktor er udeladt (kun patienter med komplette data analyseres); antallet er diskretioneret'
           : 'patients with a missing confounder value left out (complete cases); their number is suppressed';
       }
       return lang === 'da'
-        ? `${formatThousands(f.n, 0, 'da')} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)`
+        ? `${formatThousands(f.n, 0, 'da')} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende værdi af en forstyrrende faktor er udeladt (kun patienter med komplette data analyseres)`
         : `${formatThousands(f.n, 0, 'en')} ${f.n === 1 ? 'patient' : 'patients'} with a missing confounder value left out (complete cases)`;
   }
 }

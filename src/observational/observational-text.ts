@@ -4,7 +4,7 @@
  * E-value, then per analysis the balance, overlap and exclusions in one line each.
  */
 import { notAnalysedText } from '../report/failure-reasons.js';
-import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
+import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { withConfidenceLevels } from '../report/confidence-label.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
@@ -70,10 +70,22 @@ function verdict(e: ObservationalEffect, lang: Lang): string {
   return NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang];
 }
 
-export function observationalText(result: ObservationalResult, lang: Lang): string {
+/**
+ * How `hta analyze` names and prints what the report page shows (src/cli/analyze-observational.ts
+ * passes the page's own): the plan's label in the text's language, and a difference with its
+ * interval (a proportion's in percentage points). Without them: the result's label, the raw difference.
+ */
+export interface ObservationalTextOptions {
+  labelOf?: (outcome: string) => string;
+  intervalOf?: (e: ObservationalEffect) => string;
+}
+
+export function observationalText(result: ObservationalResult, lang: Lang, options: ObservationalTextOptions = {}): string {
   const rows: string[][] = [];
   const lines: string[] = [];
-  for (const a of result.analyses) {
+  for (const raw of result.analyses) {
+    // "3 months" as the page's tables ("3m" reads as metres).
+    const a = { ...raw, label: options.labelOf?.(raw.outcome) ?? raw.label, time: timeLabel(raw.time, lang) };
     // A withheld outcome keeps its rows, each reading "suppressed"; the warning says why.
     if (a.effectsSuppressed && a.patients) {
       const marker = OBSERVATIONAL_TEXT.suppressed[lang];
@@ -89,7 +101,7 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
         OBSERVATIONAL_TEXT.method[e.method][lang],
         String(e.n.intervention),
         String(e.n.control),
-        `${f(e.difference)} (${ci})`,
+        options.intervalOf?.(e) ?? `${f(e.difference)} (${ci})`,
         verdict(e, lang),
         OBSERVATIONAL_TEXT.certainty[e.certainty.level][lang],
         e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '',

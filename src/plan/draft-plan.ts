@@ -273,10 +273,15 @@ type Localized = { en: string; da?: string };
  * Matched on asciiName without "_".
  */
 const KNOWN_ARMS: [RegExp, Localized][] = [
-  [/^(usual|usualcare|uc|tau|careasusual|treatmentasusual|vanlig|vanligbehandling|saedvanligbehandling)$/, { en: 'Usual care', da: 'Vanlig behandling' }],
-  [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
-  [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
+  // "da" in lower case: Danish common nouns, capitalised by the report only at a label or a
+  // sentence start ("sammenlignet med vanlig behandling"; docs/plan-trial.md#arm-names).
+  [/^(usual|usualcare|uc|tau|careasusual|treatmentasusual|vanlig|vanligbehandling|saedvanligbehandling)$/, { en: 'Usual care', da: 'vanlig behandling' }],
+  [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'venteliste' }],
+  [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'kontrolgruppe' }],
 ];
+/** Export values that are a Danish common noun whatever their case ("App"): drafted in lower case for "da". */
+const DANISH_COMMON_NOUN = /^(app|appen|traening|motion|fysioterapi|genoptraening)$/;
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The KNOWN_ARMS spellings that are Danish words (the export's own Danish name for the arm). */
 const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
 /** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
@@ -310,7 +315,8 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   if (ARM_ROLE.test(key)) return 'role';
   const trimmed = value.trim().replace(/\s+/g, ' ');
   const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  return danish ? { en: written, da: written } : { en: written };
+  if (!danish) return { en: written };
+  return { en: written, da: DANISH_COMMON_NOUN.test(key) ? written.toLowerCase() : written };
 }
 
 /**
@@ -342,9 +348,9 @@ function draftArmLabels(intervention: string, control: string, danish: boolean):
   // reports, but where "da" is known: the Danish report falls back to "en".)
   // Only a name the export wrote in Danish ("Venteliste") stands in for "en": an English code in a
   // Danish export ("usual") keeps its English name, "Usual care" — the export never said "Vanlig behandling".
-  const translated = (l: Localized) => l.da !== undefined && l.da !== l.en;
+  const translated = (l: Localized) => l.da !== undefined && l.da.toLowerCase() !== l.en.toLowerCase();
   if (!danish || translated(i) === translated(c)) return { intervention: i, control: c };
-  const own = (l: Localized, value: string): Localized => (translated(l) && DANISH_KNOWN_ARM.test(asciiName(value).replace(/_/g, '')) ? { en: l.da!, da: l.da! } : l);
+  const own = (l: Localized, value: string): Localized => (translated(l) && DANISH_KNOWN_ARM.test(asciiName(value).replace(/_/g, '')) ? { en: capitalised(l.da!), da: l.da! } : l);
   return { intervention: own(i, intervention), control: own(c, control) };
 }
 
@@ -770,7 +776,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       plan.armLabels = labels;
       guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)} (from ${JSON.stringify(intervention)}), control ${JSON.stringify(labels.control.en)} (from ${JSON.stringify(control)})`);
       // A name taken from a Danish export's text stands in both languages ("da" = "en") until translated.
-      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => l.en);
+      const untranslated = [labels.intervention, labels.control].filter((l) => l.da?.toLowerCase() === l.en.toLowerCase()).map((l) => l.en);
       const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
       const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);

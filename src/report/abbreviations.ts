@@ -18,7 +18,7 @@ export interface Abbreviation {
  * abbreviation (test/report/abbreviations-complete.test.ts); Danish words from docs/glossary-da.md.
  */
 export const CATALOGUE: Record<Lang, Abbreviation>[] = [
-  { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret inverse sandsynlighedsvægtning' } },
+  { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret invers sandsynlighedsvægtning' } },
   { en: { abbr: 'ANCOVA', full: 'analysis of covariance' }, da: { abbr: 'ANCOVA', full: 'kovariansanalyse' } },
   { en: { abbr: 'ATE', full: 'average treatment effect' }, da: { abbr: 'ATE', full: 'gennemsnitlig behandlingseffekt' } },
   { en: { abbr: 'CI', full: 'confidence interval' }, da: { abbr: 'KI', full: 'konfidensinterval' } },

@@ -12,7 +12,8 @@
  * something else must not be reported as an app. When either arm has a label of the plan's own, both arms are called by their
  * labels as written in every position, a default-sounding one ("Usual care") too: a label may be
  * a proper name, so it is never lower-cased or shortened, and the other arm is named alike
- * (docs/plan-trial.md, "Arm names").
+ * (docs/plan-trial.md, "Arm names"). A label written all in lower case is a common noun:
+ * capitalised as a label ({Intervention}), as written in running text.
  *
  * Catalogue phrases name the arms with placeholders, filled by `fillArms`:
  *   {Intervention} {Control}            as a label:        "App + usual care", "Usual care"
@@ -101,8 +102,13 @@ export function armNames(labels: ArmLabels | undefined, lang: Lang, arms?: ArmVa
   // with a default short form ("n (Selfback-app/usual)" for "Usual care").
   const I = i ?? defaults.Intervention;
   const C = c ?? defaults.Control;
-  return { Intervention: I, Control: C, intervention: I, control: C, interventionShort: I, controlShort: C, theIntervention: I };
+  // A label the plan writes all in lower case ("vanlig behandling", as plan init drafts a Danish
+  // common noun) is a common noun: as written mid-sentence, capitalised as a label or at a
+  // sentence start. One with any capital ("App", "selfBACK app") may be a proper name: as written everywhere.
+  return { Intervention: capitalised(I), Control: capitalised(C), intervention: I, control: C, interventionShort: I, controlShort: C, theIntervention: I };
 }
+
+const capitalised = (label: string) => (label === label.toLowerCase() ? label.charAt(0).toUpperCase() + label.slice(1) : label);
 
 /** The default names ("app", "usual care"), for outputs that have no plan. */
 export function defaultArmNames(lang: Lang): ArmNames {

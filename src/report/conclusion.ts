@@ -98,6 +98,8 @@ function timeList(labels: readonly string[], lang: Lang): string {
 /** Verdicts of harm: named first among the results that differ, so a harm is never last in line. */
 const isHarm = (r: EffectRow) => !r.error && (r.relevance ? /harm/.test(r.relevance) : false);
 
+const DANISH_NUMBER_WORDS = ['Nul', 'Ét', 'To', 'Tre', 'Fire', 'Fem', 'Seks', 'Syv', 'Otte', 'Ni'] as const;
+
 /**
  * How many of the other critical results share the primary's verdict, naming them, and every
  * result that differs named under its verdict, harms first (docs/report-trial.md#conclusion).
@@ -131,7 +133,9 @@ function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<
   if (!differ.length) return phrase(others.length === 2 ? 'conclusionAgreeBoth' : 'conclusionAgreeAll', { n: others.length, named });
   if (!same.length) return phrase('conclusionAgreeNone', { n: others.length, rest: grouped });
   const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: differ.length, groups: grouped });
-  return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k: same.length, n: others.length, named, rest });
+  // A number under 10 that starts a Danish sentence in words ("To af de 5 …").
+  const k = lang === 'da' && same.length < 10 ? (DANISH_NUMBER_WORDS[same.length] as string) : same.length;
+  return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k, n: others.length, named, rest });
 }
 
 /** The primary result in the target population, in one sentence. */

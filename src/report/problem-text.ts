@@ -5,6 +5,7 @@
  * as it is (English), never dropped. Names quoted from the plan or export stay as they are.
  */
 import type { Lang } from './i18n.js';
+import { instruments } from '../instruments/registry.js';
 
 const DANISH: readonly [RegExp, string][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
@@ -49,6 +50,13 @@ const DANISH: readonly [RegExp, string][] = [
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
 export function problemText(expected: string, lang: Lang): string {
   if (lang === 'en') return expected;
-  for (const [pattern, danish] of DANISH) if (pattern.test(expected)) return expected.replace(pattern, danish);
+  for (const [pattern, danish] of DANISH) if (pattern.test(expected)) return danishInstrumentNames(expected.replace(pattern, danish));
   return expected;
+}
+
+/** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */
+function danishInstrumentNames(text: string): string {
+  let out = text;
+  for (const i of Object.values(instruments)) if (i.name.en !== i.name.da) out = out.split(`(${i.name.en})`).join(`(${i.name.da})`);
+  return out;
 }

@@ -8,7 +8,7 @@ import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
 
 const METHOD: Record<string, Record<Lang, string>> = {
-  ancova: { en: 'Complete-case ANCOVA', da: 'ANCOVA, komplette tilfælde' },
+  ancova: { en: 'Complete-case ANCOVA', da: 'ANCOVA, patienter med komplette data' },
   mmrm: { en: 'MMRM (all visits, MAR)', da: 'MMRM (alle besøg, MAR)' },
   'mi-ancova': { en: 'Multiple imputation + ANCOVA', da: 'Multipel imputation + ANCOVA' },
 };

@@ -9,6 +9,7 @@
  * (docs/disclosure-control.md). The one figure not printed as such is an amount in millions: the
  * table's cost in thousands ÷ 1,000, to one decimal (6,149 → 6.1).
  */
+import { currencyName } from './currency-name.js';
 import { fillPhrase, formatFixed, type Lang } from './i18n.js';
 import type { UptakeTables } from './uptake-tables.js';
 
@@ -64,7 +65,7 @@ const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? 
 /** "6,1 mio. kr." / "DKK 6.1 million" from a table cell in thousands (6,149). */
 function millions(thousands: number, currency: string, lang: Lang): string {
   const m = formatFixed(thousands / 1000, 1, lang);
-  if (lang === 'da') return `${m} mio. ${currency === 'DKK' ? 'kr.' : currency}`;
+  if (lang === 'da') return `${m} mio. ${currencyName(currency, lang)}`;
   return `${currency} ${m} million`;
 }
 

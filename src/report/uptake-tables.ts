@@ -21,6 +21,8 @@ import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, 
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
+import { dateText } from './date-text.js';
+import { currencyName } from './currency-name.js';
 import { changedSentence, leftOutSentence, notPublishedSentence, suppressionHint } from '../uptake/publication-notes.js';
 
 /**
@@ -118,7 +120,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const national = nationalWords(lang, a.uptake, a.metrics, a.budget.projection);
   const f = formatters(lang, national);
   const { t } = f;
-  const cur = a.budget.currency;
+  // "kr." on a Danish page, as its conclusion and chart say (currency-name.ts).
+  const cur = currencyName(a.budget.currency, lang);
   // Regions in the eligible file's order (uptake/regions.ts), then the whole country.
   const SCOPES: readonly Scope[] = [...regionsIn(a.uptake, a.metrics, a.budget.projection), 'national'];
   const activationHeader = [t('referrals'), t('activated'), t('activationRate'), t('medianDays'), t('retention4w'), t('retention12w')];
@@ -126,7 +129,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
 
   // A hidden total reads "referrals read: suppressed", not "suppressed referrals read".
   const read = typeof a.rows === 'number' ? `${f.count(a.rows)} ${t('referralsRead')}` : `${t('referralsRead')}: ${f.count(a.rows)}`;
-  const exportLine = `${t('exportDate')} ${a.exportDate}; ${read}.`;
+  const exportLine = `${t('exportDate')} ${dateText(a.exportDate, lang)}; ${read}.`;
   const rule = a.suppression;
   const preamble = [`${t('title')} — ${exportLine}`, fillPhrase(t('suppressionNote'), {
     k1: formatThousands(rule.threshold - 1, 0, lang), p: formatThousands(rule.protectionLevel, 0, lang),
@@ -136,8 +139,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const leftOut = leftOutSentence(a.leftOut, lang);
   const earlierDates = a.previous?.publications.map((p) => p.exportDate) ?? [];
   const previousNote = !a.previous ? []
-    : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.join(', ') })]
-      : [fillPhrase(t('previousNote'), { date: a.previous.exportDate })];
+    : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.map((d) => dateText(d, lang)).join(', ') })]
+      : [fillPhrase(t('previousNote'), { date: dateText(a.previous.exportDate, lang) })];
   // Earlier periods changed since (late registrations, corrections): named, their counts hidden, never the size.
   const changed = changedSentence(a.previous?.changed, lang, (s) => (s === 'national' ? lowerFirst(f.scope(s)) : f.scope(s as Scope)));
   const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote, ...(changed ? [changed] : [])];

@@ -23,7 +23,7 @@ describe('hta analyze text on a plan-init plan', () => {
     const run = await analyze('da');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('n (App/Kontrolgruppe)');
-    expect(run.stdout).toContain('Sensitivitetsanalyse for det primære effektmål: ');
+    expect(run.stdout).toContain('Følsomhedsanalyse for det primære effektmål: ');
     expect(run.stdout).toMatch(/Vippepunkt: signifikansen forsvinder, hvis den ene imputerede App-værdi er \d+,\d+ point dårligere/);
     expect(run.stdout).not.toMatch(/\budfald/);
   });

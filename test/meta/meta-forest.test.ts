@@ -13,7 +13,7 @@ import { metaGroups } from '../../src/meta/meta-group.js';
 import { isRatioMeasure, parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { armNames } from '../../src/report/arm-names.js';
-import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
+import { metaForestNumbers, metaForestSpec } from '../../src/report/charts/meta-forest.js';
 import { PORTRAIT_PX, printsLandscape, svgSize } from '../../src/report/html-page.js';
 import { chartTextWidth } from '../../src/report/render/text-metrics.js';
 import { renderSvg, svgToPng } from '../../src/report/render/render-chart.js';
@@ -99,6 +99,30 @@ describe('metaForestSpec', () => {
     expect(t.some((x) => x.includes('Dashed: ±MCID (5.5)'))).toBe(true);
     // one diamond: the fixed-effect combination (the one-study subgroups have none)
     expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(1);
+  });
+
+  it('PSEQ 9 months in Danish: the total\'s name clear of its 100,0 %, p and fg as the trial page, IV written out, "Vægt (fast)", no capital mid-sentence', async () => {
+    const pseq = groups.find((g) => g.setting.outcome === 'pseq')!;
+    const spec = metaForestSpec(pseq, 'da');
+    type Layer = { data?: { values?: { row?: number; px?: number; text?: string }[] }; mark?: { type?: string; align?: string; fontWeight?: string } };
+    const cells = (align: string, bold: boolean) => (spec as unknown as { layer: Layer[] }).layer
+      .filter((l) => l.mark?.type === 'text' && l.mark.align === align && (l.mark.fontWeight === 'bold') === bold).flatMap((l) => l.data?.values ?? []);
+    // A council editor saw "Subgrupper af ét forsøg kombineret (fast)" run into "100,0 %".
+    const name = cells('left', true).find((c) => c.text === 'Subgrupper af ét forsøg kombineret (fast)')!;
+    const weight = cells('right', false).find((c) => c.row === name.row && c.text === '100,0 %')!;
+    const width = (text: string, bold = false) => chartTextWidth({ fontSize: 11, fontWeight: bold ? 'bold' : 'normal' }, text);
+    expect(name.px! + width(name.text!, true) + 8).toBeLessThanOrEqual(weight.px! - width(weight.text!));
+    const t = texts(await toSvg(spec, 'forest-pseq-da'));
+    expect(t).toContain('Invers varians, fast, 95 %-KI');
+    expect(t.some((x) => x.startsWith('Test for forskel mellem subgrupper: Chi² = 0,15, fg = 1 (p = 0,70)'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for samlet effekt: Z = 3,45 (p = 0,0006)'))).toBe(true);
+    expect(t.join(' ')).not.toMatch(/\bIV\b|\bdf\b|\bP = /);
+    // The figure's numbers: the weights as the glossary names them; a wrapped note keeps its lower case.
+    const numbers = metaForestNumbers(spec);
+    expect(numbers.header).toContain('Vægt (fast)');
+    const notes = numbers.rows.map((r) => r[0]!);
+    expect(notes.some((x) => /^med fast effekt-modellen/.test(x))).toBe(true);
+    expect(notes.some((x) => /^Med /.test(x))).toBe(false);
   });
 
   it('a single study\'s forest: the study estimate, no model or weight headers', async () => {
@@ -215,7 +239,7 @@ describe('metaForestSpec', () => {
       expect(t).not.toContain('…');
       if (lang === 'da') {
         // The models by docs/glossary-da.md's Danish names, no English left.
-        for (const x of ['I alt, fast effekt', 'I alt, tilfældige effekter', 'Fast', 'Tilfældige', 'IV, Tilfældige, 95 %-KI']) expect(texts(svg)).toContain(x);
+        for (const x of ['I alt, fast effekt', 'I alt, tilfældige effekter', 'Fast', 'Tilfældige', 'Invers varians, tilfældige, 95 %-KI']) expect(texts(svg)).toContain(x);
         expect(t).not.toMatch(/\b(fixed|random)\b/i);
       }
     }

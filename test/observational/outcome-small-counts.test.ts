@@ -76,14 +76,14 @@ describe('a yes/no outcome with a small count of events (or non-events) in a gro
     // The other outcome is untouched.
     expect(r.analyses.find((a) => a.outcome === 'pain')!.effects.map((e) => e.method)).toEqual(['crude', 'weighted-regression', 'aipw']);
     // The text table: three rows reading the marker, in both languages.
-    const en = observationalText(r, 'en').split('\n').filter((l) => /^Surgery\s+3m\s/.test(l));
+    const en = observationalText(r, 'en').split('\n').filter((l) => /^Surgery\s+3 months\s/.test(l));
     expect(en.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
-      `Surgery 3m crude ${users(d)} ${120 - users(d)} suppressed`,
-      `Surgery 3m weighted regression (DR) ${users(d)} ${120 - users(d)} suppressed`,
-      `Surgery 3m AIPW (DR) ${users(d)} ${120 - users(d)} suppressed`,
+      `Surgery 3 months crude ${users(d)} ${120 - users(d)} suppressed`,
+      `Surgery 3 months weighted regression (DR) ${users(d)} ${120 - users(d)} suppressed`,
+      `Surgery 3 months AIPW (DR) ${users(d)} ${120 - users(d)} suppressed`,
     ]);
-    const da = observationalText(r, 'da').split('\n').filter((l) => /^Surgery\s+3m\s/.test(l));
-    expect(da.map((l) => l.replace(/\s+/g, ' ').trim().split(' ').slice(2).join(' '))).toEqual([
+    const da = observationalText(r, 'da').split('\n').filter((l) => /^Surgery\s+3 måneder\s/.test(l));
+    expect(da.map((l) => l.replace(/\s+/g, ' ').trim().split(' ').slice(3).join(' '))).toEqual([
       `ujusteret ${users(d)} ${120 - users(d)} diskretioneret`,
       `vægtet regression (DR) ${users(d)} ${120 - users(d)} diskretioneret`,
       `AIPW (DR) ${users(d)} ${120 - users(d)} diskretioneret`,

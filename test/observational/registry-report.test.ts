@@ -42,7 +42,7 @@ describe('registry report', () => {
 
   it.each([
     ['en', 'Table', 'Figure', [/per outcome and method/, /per group and analysis/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
-    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /pr\. gruppe og analyse/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /pr\. gruppe og analyse/, /standardiserede gennemsnitlige forskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
   ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const withTables = content.page.sections.filter((s) => s.tables?.length);

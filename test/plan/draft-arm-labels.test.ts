@@ -16,7 +16,7 @@ describe('plan init drafts armLabels', () => {
   it('REDCap label export: the arms by their names, the waiting list as the control', () => {
     const d = draft('test/fixtures/exports/redcap-labels/export.csv');
     expect(d.plan.arms).toEqual({ intervention: 'Exercise program', control: 'Waiting list' });
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Exercise program' }, control: { en: 'Waiting list', da: 'Venteliste' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Exercise program' }, control: { en: 'Waiting list', da: 'venteliste' } });
     expect(d.guesses.join('\n')).toContain('arm names for the reports ("armLabels"): intervention "Exercise program" (from "Exercise program"), control "Waiting list" (from "Waiting list")');
     expect(d.checks.join('\n')).toContain('"Exercise program" was taken as the intervention, "Waiting list" as the control');
     // The report then says so, in English and (falling back to "en") in Danish.
@@ -28,14 +28,15 @@ describe('plan init drafts armLabels', () => {
   it('Danish SPSS label export: "da" is the export\'s own name, and the check asks for the English one', () => {
     const d = draft('test/fixtures/exports/spss-labels-da/export.csv');
     // Both arms by their Danish names, never one Danish and one English ("n (Træningsprogram/Waiting list)").
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'venteliste' } });
     expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
   });
 
   it('a Danish export names both arms in one language: "Træning" / "Venteliste", not "Træning" / "Waiting list"', () => {
     const d = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Træning;30;20\n2;Venteliste;32;30\n3;Træning;28;18\n', 'dk.csv'), 'plan.schema.json');
     expect(d.plan.arms).toEqual({ intervention: 'Træning', control: 'Venteliste' });
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'Træning' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    // Danish common nouns drafted in lower case for "da" (docs/plan-trial.md#arm-names).
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'træning' }, control: { en: 'Venteliste', da: 'venteliste' } });
     // Both known in English: both in English.
     const known = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Kontrol;30;20\n2;Venteliste;32;30\n', 'dk2.csv'), 'plan.schema.json');
     expect(Object.values(known.plan.armLabels as Record<string, { en: string }>).map((l) => l.en).sort()).toEqual(['Control group', 'Waiting list']);
@@ -43,22 +44,25 @@ describe('plan init drafts armLabels', () => {
 
   it('a Danish export whose arm values are English codes: en "Usual care" from "usual", never "Vanlig behandling", and the check names only what the export wrote', () => {
     const d = draftPlan(parseCsvText('id;gruppe;besoeg;smerte\n1;app;baseline;5\n1;app;3m;3\n2;usual;baseline;6\n2;usual;3m;6\n', 'dk-codes.csv'), 'plan.schema.json');
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'App' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Usual care', da: 'vanlig behandling' } });
     const check = d.checks.find((c) => c.startsWith('check the arm names'))!;
     expect(check).toContain('"en" repeats the Danish export\'s own name ("App"): write it in English for English reports');
-    expect(check).not.toContain('Vanlig behandling');
+    expect(check).not.toMatch(/vanlig behandling/i);
     // The English report: "App compared with Usual care".
     expect(armNames(parsePlan({ ...d.plan, $schema: undefined }).armLabels, 'en')).toMatchObject({ Intervention: 'App', Control: 'Usual care' });
     // The export's own Danish word still stands in both languages: "vanlig" → "Vanlig behandling".
     const vanlig = draftPlan(parseCsvText('id;gruppe;besoeg;smerte\n1;app;baseline;5\n1;app;3m;3\n2;vanlig;baseline;6\n2;vanlig;3m;6\n', 'dk-vanlig.csv'), 'plan.schema.json');
-    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'App' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
+    // The Danish page: capitalised as a label, lower case mid-sentence ("App sammenlignet med vanlig behandling").
+    expect(armNames(parsePlan({ ...vanlig.plan, $schema: undefined }).armLabels, 'da')).toMatchObject({ Intervention: 'App', Control: 'Vanlig behandling', intervention: 'app', control: 'vanlig behandling', theIntervention: 'app' });
   });
 
   it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {
     const d = draft('data/synthetic/selfback-trial.csv');
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App' }, control: { en: 'Usual care', da: 'vanlig behandling' } });
     const plan = parsePlan({ ...d.plan, $schema: undefined, outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
     expect(armNames(plan.armLabels, 'da').Control).toBe('Vanlig behandling');
+    expect(armNames(plan.armLabels, 'da').control).toBe('vanlig behandling');
   });
 
   it.each([
@@ -77,7 +81,7 @@ describe('plan init drafts armLabels', () => {
     const vanlig = draftPlan(parseCsvText('id;gruppe;tid;rmdq\n1;Vanlig behandling;baseline;3\n2;Smerteskole;baseline;4\n', 'v.csv'), 'plan.schema.json');
     expect(vanlig.plan.arms).toEqual({ intervention: 'Smerteskole', control: 'Vanlig behandling' });
     // One arm known in English, the other not: both by their Danish names (one language per report).
-    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
     expect(vanlig.checks.join('\n')).toContain('("Usual care" for "Vanlig behandling")');
   });
 });
@@ -85,10 +89,10 @@ describe('plan init drafts armLabels', () => {
 describe('plan init: a comparator named in words is a name, beside an arm that is a code', () => {
   const arms = (a: string, b: string) => draftPlan(parseCsvText(`id;gruppe;tid;rmdq\n1;${a};baseline;3\n2;${b};baseline;4\n1;${a};3m;3\n2;${b};3m;4\n`, 'arm.csv'), 'plan.schema.json');
   it.each([
-    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'says which group, not what it received'],
-    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'is a code, not a name'],
-    ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "Vanlig behandling" }', 'says which group, not what it received'],
-    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "Vanlig behandling" }', 'is a code, not a name'],
+    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "kontrolgruppe" }', 'says which group, not what it received'],
+    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "kontrolgruppe" }', 'is a code, not a name'],
+    ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "vanlig behandling" }', 'says which group, not what it received'],
+    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "vanlig behandling" }', 'is a code, not a name'],
   ])('%s / %s: only the code is called a code (a word for the arm\'s role is a word), and the JSON to paste keeps the comparator\'s name', (code, name, json, said) => {
     const d = arms(code, name);
     expect(d.plan.arms).toEqual({ intervention: code, control: name });

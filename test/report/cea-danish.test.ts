@@ -58,9 +58,9 @@ describe("the cost-effectiveness page's provenance", () => {
     const f = ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' } });
     const env = { input: (p: string) => p, lang: 'da' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
     const plain = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan }, env);
-    expect(plain.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}.`);
+    expect(plain.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${f.exportFile} med planen ${f.plan}.`);
     const noted = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan, dataNote: { en: 'Synthetic.', da: 'Syntetiske data.' } }, env);
-    expect(noted.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}. Syntetiske data.`);
+    expect(noted.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${f.exportFile} med planen ${f.plan}. Syntetiske data.`);
   });
 });
 

@@ -14,6 +14,13 @@ import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import { problemText } from '../../src/report/problem-text.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { bundledAnalysis } from './charts/uptake-chart-support.js';
+import { bundledTrial } from './trial-report-support.js';
+import { trialSummaryText, trialWarningLines } from '../../src/cli/analyze-text.js';
+import { analyzeObservationalCommand } from '../../src/cli/analyze-observational.js';
+import { partialLastPeriod, uptakeSummary } from '../../src/cli/uptake.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
 
 /** Words (≥ 5 letters) that some catalogue phrase has in English and no phrase has in Danish. */
 function englishOnlyWords(): string[] {
@@ -66,17 +73,22 @@ function contentText(c: ReportContent): string {
  */
 const ONCE_IN_PARENTHESES = [/propensity scores?/gi, /\bconfounding\b/gi, /seemingly unrelated regression/gi];
 const FORBIDDEN_TERMS = [/love plot/i, /\bconfounder/i, /(?<![a-zæøå])vs\.?(?![a-zæøå])/i];
-const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
+const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/, /imputering/i,
+  // RevMan's English in the meta forest ("P = 0,0006", "df = 1", "IV, Fast"), the SMD and AIPW named one way (the glossary's).
+  /\bP [=<] \d/, /\bdf\b/, /\bIV\b/, /middelværdiforskel/i, /inverse[ -]sandsynlighedsvægtning/i,
+  // "p < 0,001" with a space, as "p = 0,250"; the glossary's terms for complete cases and critical outcomes.
+  /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
 const TIGHT_PERCENT = /\d,\d+%/;
 
 function problems(raw: string, englishOnly: readonly string[]): string[] {
-  // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; imputation
+  // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; "uden/ingen
+  // imputation" its noun, one spelling on every page — never "imputering"; imputation
   // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score",
   // "mixed model for gentagne målinger" (the glossary's MMRM, written out in the abbreviations).
-  const text = raw.replace(/multipel imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
+  const text = raw.replace(/(multipel|uden|ingen) imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
   const found: string[] = [];
   for (const w of englishOnly) {
     const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);
@@ -145,6 +157,25 @@ describe('Danish pages', () => {
     expect(meta.page.title).toBe('Metaanalyse af publicerede estimater');
 
     expect(problems(contentText(uptake), englishOnly)).toEqual([]);
+    // Danish dates and one currency name: "30. december 2025", "kr." in text, tables and chart alike.
+    // (The time axis's data are ISO dates; vega writes them as Danish month names.)
+    const titles = uptake.charts.map((c) => JSON.stringify((c.spec as { title?: unknown }).title ?? '')).join('\n');
+    expect(`${contentText({ ...uptake, charts: [] })}\n${titles}`).not.toMatch(/\d{4}-\d{2}-\d{2}|DKK/);
+    expect(contentText(uptake)).toContain('Registerudtrækkets dato 30. december 2025');
+    expect(shownInSpec(uptake.charts.find((c) => c.name === 'budget-impact')!.spec)).toContain('Bruttoudgift (mio. kr.)');
+    // A tooltip field without a title shows its key ("region", "stage", "clinic") on a Danish page.
+    const untitled: string[] = [];
+    const walk = (v: unknown, chart: string): void => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x, chart));
+      else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'tooltip') for (const f of [x].flat() as { field?: string; title?: string }[]) if (f && typeof f === 'object' && f.field && !f.title) untitled.push(`${chart}: ${f.field}`);
+          walk(x, chart);
+        }
+      }
+    };
+    for (const c of [...meta.charts, ...uptake.charts]) walk(c.spec, c.name);
+    expect(untitled).toEqual([]);
     // Danish number formats in the charts: the locale makes vega write 1.586 and 0,74.
     for (const c of [...meta.charts, ...uptake.charts]) expect(JSON.stringify(c.spec), c.name).toContain('"decimal":",","thousands":"."');
     expect(JSON.stringify(uptake.charts[0]!.spec)).toContain('"jan."'); // Danish month names on the time axis
@@ -155,5 +186,39 @@ describe('Danish pages', () => {
     expect(problemText('a patient id (the cell is empty)', 'da')).toBe('et patient-id (cellen er tom)');
     expect(problemText('an arm value: "app" (intervention) or "usual" (control), as in the plan\'s "arms"', 'da')).toBe('en gruppe: "app" (intervention) eller "usual" (kontrol), som i planens "arms"');
     expect(problemText('a patient id (the cell is empty)', 'en')).toBe('a patient id (the cell is empty)');
+    // The instrument by its Danish name, its range with an en dash (a council editor found the English one).
+    expect(problemText('a whole number from 0 to 10 (Pain intensity (NRS 0–10))', 'da')).toBe('et helt tal fra 0 til 10 (Smerteintensitet (NRS 0–10))');
+  });
+
+  // The terminal says what the Danish page says (docs/cli.md, --lang): found by a council editor.
+  it('`hta analyze --lang da` text (trial and registry) has no English, no codes and the glossary\'s forms', async () => {
+    const { trial, result } = bundledTrial();
+    const text = trialSummaryText(result, trial, 'da') + trialWarningLines(result, trial, 'da').join('\n');
+    expect(problems(text, englishOnly)).toEqual([]);
+    // The plan's Danish labels, "3 måneder", the levels' Danish names, "omvægtet" (no "raking").
+    expect(text).toContain('Fysisk funktionsniveau (RMDQ 0–24), 3 måneder — efter rekrutteringssted');
+    for (const level of ['fysioterapeut', 'kiropraktor', 'rygklinik', 'almen praksis']) expect(text).toContain(`  ${level} `);
+    expect(text).toContain('(omvægtet, designbaseret KI)');
+    const english = /\b(Disability|Average pain|Worst pain|self-efficacy|Quality of life|Work ability|Pain-medication|improved|raking|physio|chiro|spine_clinic|gp)\b|\d+m\b|warning:/;
+    expect(text).not.toMatch(english);
+
+    const registry = loadTrial(readCsvFile('data/synthetic/registry-outcomes.csv'), loadPlanFile('data/plans/registry-outcomes.plan.json'));
+    let out = '';
+    let err = '';
+    await analyzeObservationalCommand(registry, { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false }, { lang: 'da', force: false });
+    expect(problems(out + err, englishOnly)).toEqual([]);
+    expect(out + err).not.toMatch(english);
+    // A proportion's difference in percentage points, as the registry page's Table 1.
+    expect(out).toMatch(/RMDQ forbedret ≥ 30 %\s+3 måneder\s+ujusteret.*22,2 %-point \(16,5 til 28,0\)/);
+    expect(err).toMatch(/^advarsel: Fysisk funktionsniveau \(RMDQ 0–24\), 3 måneder: 9 patienter med en manglende værdi/m);
+  });
+
+  it('`hta uptake --lang da` text and its note on stderr: Danish, Danish dates, "kr."', async () => {
+    const a = await bundledAnalysis();
+    const text = `${uptakeSummary(a, 'da')}\n${partialLastPeriod(a, 'da')}`;
+    expect(problems(text.replace(/--previous <[^>]*>|\(docs\/[^)]*\)/g, ''), englishOnly)).toEqual([]);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|DKK|\b(the|export|ends|within)\b/);
+    expect(text).toContain('udtrækket slutter før udgangen af december 2025');
+    expect(partialLastPeriod(a, 'en')).toMatch(/^the export ends within 2025-12: /);
   });
 });

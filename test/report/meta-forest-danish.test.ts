@@ -1,6 +1,6 @@
 /**
  * A Danish forest plot writes every number the Danish way, and names no subgroup in English that
- * the file did not give: "P < 0,0001" (not "P < 0.0001"); a trial given whole and by subgroup
+ * the file did not give: "p < 0,0001" (not "P < 0.0001"); a trial given whole and by subgroup
  * (t11.csv) has no "(no subgroup)" heading (docs/input-studies.md, "One trial, one name").
  */
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const forest = (csv: string) => {
 describe('Danish forest plot', () => {
   it('a p-value below 0.0001 with a decimal comma', () => {
     const spec = forest('study,outcome,time,difference,ci_lower,ci_upper\nA,rmdq,3m,-3.0,-4.0,-2.0\nB,rmdq,3m,-2.8,-3.9,-1.7\nC,rmdq,3m,-3.2,-4.1,-2.3');
-    expect(spec).toContain('P < 0,0001');
+    expect(spec).toContain('p < 0,0001');
     expect(spec).not.toContain('0.0001');
   });
 

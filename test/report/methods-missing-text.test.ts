@@ -31,7 +31,7 @@ describe('the methods on missing follow-ups', () => {
     expect(en.text).toMatch(/each ANCOVA estimate uses the patients observed at that visit \(complete cases\), and missing follow-ups are not examined in a sensitivity analysis, as the plan names no primary outcome\.$/);
     const da = await methods('da', basePlan);
     expect(da.text).not.toContain('følsomhedsanalysen (MMRM');
-    expect(da.text).toMatch(/hvert ANCOVA-estimat bruger de patienter, der blev observeret ved besøget \(komplette tilfælde\), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da planen ikke angiver et primært effektmål\.$/);
+    expect(da.text).toMatch(/hvert ANCOVA-estimat bruger de patienter, der blev observeret ved besøget \(analyse af patienter med komplette data\), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da planen ikke angiver et primært effektmål\.$/);
   });
 
   it('a primary outcome with "sensitivity": false and multiple imputation: imputed, no sensitivity analysis beside', async () => {

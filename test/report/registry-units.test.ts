@@ -45,8 +45,8 @@ describe('counts in words: singular and plural, never "(s)"', () => {
   it('one patient, nine patients (en, da)', () => {
     expect(findingText({ kind: 'missing', n: 1 }, 'en')).toBe('1 patient with a missing confounder value left out (complete cases)');
     expect(findingText({ kind: 'missing', n: 9 }, 'en')).toBe('9 patients with a missing confounder value left out (complete cases)');
-    expect(findingText({ kind: 'missing', n: 1 }, 'da')).toBe('1 patient med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)');
-    expect(findingText({ kind: 'missing', n: 9 }, 'da')).toBe('9 patienter med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)');
+    expect(findingText({ kind: 'missing', n: 1 }, 'da')).toBe('1 patient med en manglende værdi af en forstyrrende faktor er udeladt (kun patienter med komplette data analyseres)');
+    expect(findingText({ kind: 'missing', n: 9 }, 'da')).toBe('9 patienter med en manglende værdi af en forstyrrende faktor er udeladt (kun patienter med komplette data analyseres)');
   });
 
   it("an imbalance names the term as the page's balance table does, with a true minus (a reviewer saw 'referrer=gp', 'SMD -0.115')", () => {

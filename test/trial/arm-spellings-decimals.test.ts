@@ -53,7 +53,7 @@ describe('a score with decimals on a whole-number scale', () => {
     return '';
   };
   it('on the built-in nrs: points to a plan instrument with "decimals": true', () => {
-    expect(problems('nrs')).toContain('"5.5" — expected a whole number from 0 to 10 (Pain intensity (NRS 0-10)) — the built-in "nrs" takes whole numbers only; for a score with decimals (an average), define a plan instrument of the same range with "decimals": true');
+    expect(problems('nrs')).toContain('"5.5" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)) — the built-in "nrs" takes whole numbers only; for a score with decimals (an average), define a plan instrument of the same range with "decimals": true');
   });
   it('on a plan instrument: points to its "decimals"', () => {
     expect(problems('pain')).toContain('set "decimals": true in the plan\'s "instruments.pain"');

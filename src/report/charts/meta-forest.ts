@@ -52,7 +52,7 @@ const GAP_PX = 12;
 
 const TEXT = {
   en: {
-    study: 'Study or subgroup', intervention: 'App + usual care', control: 'Usual care', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
+    df: 'df', study: 'Study or subgroup', intervention: 'App + usual care', control: 'Usual care', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
     weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
     totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
@@ -63,15 +63,17 @@ const TEXT = {
     inverseVariance: 'inverse-variance',
   },
   // "Stiplet" for the ±MKRF lines, as every chart draws and names them (docs/colours.md).
+  // RevMan's English test statistics in Danish: "fg" (frihedsgrader) for df, a lower-case p as
+  // the trial page writes it; "IV" (not among the page's abbreviations) written out.
   // The models by docs/glossary-da.md's names; the totals without "(95 %-KI)", which the effect
   // column's header says, so the longer Danish names keep a forest on a portrait page.
   da: {
-    study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
+    df: 'fg', study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
     single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
-    ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
+    ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
     studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
     fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt-modellen ({weights}), normalfordelt 95 %-KI',
     inverseVariance: 'invers varians',
@@ -79,6 +81,7 @@ const TEXT = {
 } as const;
 
 const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
+const WEIGHT_WORDS: ReadonlySet<string> = new Set([TEXT.en.weight, TEXT.da.weight]);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -98,6 +101,8 @@ interface Cell {
   row: number;
   px: number;
   text: string;
+  /** A note's line after its first: the figure's numbers keep its lower case (no "Med" mid-sentence). */
+  cont?: boolean;
 }
 
 interface Mark {
@@ -138,7 +143,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const effectName = turned.name;
-  const pText = (p: number) => (p < 0.0001 ? `P < ${formatFixed(0.0001, 4, lang)}` : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
+  const P = lang === 'da' ? 'p' : 'P';
+  const pText = (p: number) => (p < 0.0001 ? `${P} < ${formatFixed(0.0001, 4, lang)}` : `${P} = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   // One estimate: no model, no weights (the study's own estimate). Subgroups of one trial: the
   // fixed-effect combination only (meta-analyze.ts); from two trials on, both models.
@@ -167,7 +173,10 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, w(armHeader.intervention, true), w(armHeader.control, true)) + 12;
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;
-  const xWeightFixed = xControl + armWidth + (showFixedWeight ? 52 : 0); // right-aligned
+  // Right-aligned; far enough right that the fixed total's name ("Subgrupper af ét forsøg
+  // kombineret (fast)", wider in Danish) ends before its "100,0 %".
+  const fixedTotalName = oneTrial ? t.totalOneTrial : t.totalFixed;
+  const xWeightFixed = showFixedWeight ? Math.max(xControl + armWidth + 52, w(fixedTotalName, true) + GAP_PX + w(`${formatFixed(100, 1, lang)}${percentSign(lang)}`)) : xControl + armWidth;
   // Room for the wider of the two weight headers ("Tilfældige" in Danish) beside the other.
   const xWeightRandom = showRandomWeight ? xWeightFixed + Math.max(56, w(t.random) + 8) : xWeightFixed;
   const effectWidth = Math.max(
@@ -219,7 +228,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const extraHeaderRows = Math.max(0, differenceLines.length - 1);
   differenceLines.forEach((text, i) => bold.push({ row: i - extraHeaderRows, px: xEffect, text }));
   // The model over the plot only where there is one (RevMan's "IV, Random, 95% CI").
-  const plotHeader = single ? t.studyEstimate : `${poolName}, ${oneTrial ? t.fixed : t.random}, ${t.ci}`;
+  // Mid-phrase in lower case in Danish ("Invers varians, fast, 95 %-KI").
+  const model = oneTrial ? t.fixed : t.random;
+  const plotHeader = single ? t.studyEstimate : `${poolName}, ${lang === 'da' ? model.toLowerCase() : model}, ${t.ci}`;
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: plotHeader });
 
   let row = 2;
@@ -230,8 +241,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   let firstNoteRow: number | undefined;
   const note = (text: string, room = plotX0 - GAP_PX - 4): void => {
     firstNoteRow ??= row;
-    for (const line of noteLines(text, room)) {
-      small.push({ row, px: 4, text: line });
+    for (const [i, line] of noteLines(text, room).entries()) {
+      small.push({ row, px: 4, text: line, ...(i > 0 ? { cont: true } : {}) });
       row += 1;
     }
   };
@@ -275,13 +286,13 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const heterogeneityText = (p: MetaPooledRow): string => {
     if (p.k < 2 || p.q === null) return `${t.heterogeneity}: ${t.notApplicable}`;
     const tau = p.tau2 === null ? '' : `Tau² = ${fmt(p.tau2, p.tau2 < 0.01 && p.tau2 > 0 ? 4 : 2)} (${p.tau2Method ? TAU2[p.tau2Method] : '—'}); `;
-    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}${percentSign(lang)}`;
+    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, ${t.df} = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}${percentSign(lang)}`;
   };
   const overallText = (p: MetaPooledRow): string =>
-    `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, df = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
+    `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, ${t.df} = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
   // Subgroups of one trial: the test, without I² (no heterogeneity language for one trial).
   const subgroupText = (x: MetaSubgroupTest): string =>
-    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)})${oneTrial ? '' : `, I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`}`;
+    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, ${t.df} = ${x.df} (${pText(x.pValue)})${oneTrial ? '' : `, I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`}`;
 
   // Subgroup headings for subgroup subtotals only: a group whose every estimate is one subgroup's
   // names it in the title, and its overall rows carry it.
@@ -580,7 +591,7 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
   for (const l of (spec as unknown as { layer: { data?: { values?: unknown[] }; mark?: { type?: string; align?: string; fontWeight?: string } }[] }).layer) {
     if (l.mark?.type !== 'text') continue;
     for (const v of (l.data?.values ?? []) as Partial<Cell>[]) {
-      if (typeof v.row === 'number' && typeof v.px === 'number' && typeof v.text === 'string') cells.push({ row: v.row, px: v.px, text: v.text, align: l.mark.align ?? 'left', bold: l.mark.fontWeight === 'bold' });
+      if (typeof v.row === 'number' && typeof v.px === 'number' && typeof v.text === 'string') cells.push({ row: v.row, px: v.px, text: v.text, ...(v.cont ? { cont: true } : {}), align: l.mark.align ?? 'left', bold: l.mark.fontWeight === 'bold' });
     }
   }
   // Columns: the header's second line, but the plot's own heading (centred over the plot).
@@ -591,6 +602,8 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
     // An arm's or the weights' name over its sub-columns; a turned difference's words over the effect.
     const group = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
     const over = above.filter((a) => a.px === c.px).sort((a, b) => a.row - b.row).map((a) => a.text);
+    // The weights as docs/glossary-da.md names them: "Vægt (fast)", "Weight (fixed)".
+    if (group && WEIGHT_WORDS.has(group.text)) return `${group.text} (${c.text.toLowerCase()})`;
     return [...(group ? [`${group.text}:`] : []), ...over, c.text].join(' ');
   });
   const columnOf = (c: Placed): number => {
@@ -606,8 +619,9 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
       const i = columnOf(c);
       out[i] = out[i] ? `${out[i]} ${c.text}` : c.text;
     }
-    // A table's cell in words starts with a capital, as every table of the pages ("High physical demands").
-    out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
+    // A table's cell in words starts with a capital, as every table of the pages ("High physical
+    // demands"); a note's wrapped line goes on its sentence.
+    if (!cells.some((x) => x.row === r && x.cont)) out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
     return out;
   });
   return { header, rows, align: header.map((_, i) => (i === 0 ? 'left' : 'right')) };

@@ -14,6 +14,8 @@ import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, priceModelText } from '../i18
 import { drawable, lines, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
+import { dateText } from '../date-text.js';
+import { currencyName } from '../currency-name.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
   const words = nationalWords(options.lang ?? 'en', budget.projection, budget.observed);
@@ -39,8 +41,9 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     .map((p) => ({ year: String(p.year), series: name[p.scenario], million: p.cost / 1e6, cost: p.cost, observed: false }));
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
+  const exportDate = options.exportDate === undefined ? '–' : dateText(options.exportDate, lang);
   const subtitle = lines(
-    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), until: partialYear === undefined ? fillPhrase(t('observedUntil'), { date: options.exportDate ?? '–' }) : fillPhrase(t('observedPartialUntil'), { year: partialYear, date: options.exportDate ?? '–' }) }),
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), until: partialYear === undefined ? fillPhrase(t('observedUntil'), { date: exportDate }) : fillPhrase(t('observedPartialUntil'), { year: partialYear, date: exportDate }) }),
     hidden ? fillPhrase(t(hidden === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.
@@ -55,7 +58,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     encoding: {
       x: { field: 'year', type: 'ordinal', sort: years, title: t('year'), axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, paddingInner: 0.08 } },
-      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: budget.currency }), axis: { format: ',.0f' } },
+      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }), axis: { format: ',.0f' } },
       fill: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
         scale: { domain: series, range: fill },
@@ -65,7 +68,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
       tooltip: [
         { field: 'year', type: 'ordinal', title: t('year') },
         { field: 'series', type: 'nominal', title: t('series') },
-        { field: 'million', type: 'quantitative', format: ',.1f', title: fillPhrase(t('cost'), { cur: budget.currency }) },
+        { field: 'million', type: 'quantitative', format: ',.1f', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }) },
       ],
     },
   } as TopLevelSpec;

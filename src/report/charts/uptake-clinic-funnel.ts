@@ -108,7 +108,8 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
             legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           tooltip: [
-            { field: 'clinic', type: 'nominal' }, { field: 'region', type: 'nominal' },
+            // Every field titled in the page's language: an untitled one shows its key ("clinic", "region").
+            { field: 'clinic', type: 'nominal', title: t('clinicStatus') }, { field: 'region', type: 'nominal', title: t('region') },
             { field: 'referrals', type: 'quantitative', format: ',d', title: t('referrals') },
             { field: 'rate', type: 'quantitative', format: '.1%', title: t('activationRate') },
           ],

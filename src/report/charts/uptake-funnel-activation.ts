@@ -107,7 +107,8 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
         y,
         x: { ...x, field: 'count' },
         color: { field: 'stage', type: 'nominal' as const, sort: stages, legend: null, scale: { domain: stages, range: [...GREY_SHADES] } },
-        tooltip: [{ field: 'region', type: 'nominal' as const }, { field: 'stage', type: 'nominal' as const }, { field: 'label', type: 'nominal' as const, title: 'n' }],
+        // Every field titled in the page's language: an untitled one shows its key ("region", "stage").
+        tooltip: [{ field: 'region', type: 'nominal' as const, title: t('region') }, { field: 'stage', type: 'nominal' as const, title: t('stage') }, { field: 'label', type: 'nominal' as const, title: 'n' }],
       },
     },
     {

@@ -43,7 +43,7 @@ export const SUBGROUP_TEXT = {
   outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },
   test: { en: 'Test', da: 'Test' },
-  statistic: { en: 'Statistic (df)', da: 'Teststørrelse (df)' },
+  statistic: { en: 'Statistic (df)', da: 'Teststørrelse (fg)' },
   p: { en: 'p', da: 'p' },
   statement: { en: 'Conclusion', da: 'Konklusion' },
   testF: { en: 'F (ANCOVA arm × subgroup)', da: 'F (ANCOVA gruppe × subgruppe)' },

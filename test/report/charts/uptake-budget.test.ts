@@ -59,6 +59,6 @@ describe('uptakeBudgetSpec and a suppressed part-year', () => {
     expect(text).not.toContain('so far');
     expect(text).toContain('"Observed"');
     expect(text).toContain('observed cost of the activations in the export (until 2025-06-30)');
-    expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (indtil 2025-06-30)');
+    expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (indtil 30. juni 2025)');
   });
 });

@@ -84,7 +84,7 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
     });
     expect(text).not.toMatch(twoBrackets);
     expect(text).toContain(lang === 'en' ? '– possibly clinically relevant benefit (not statistically significant; moderate certainty of evidence).' : '– muligvis klinisk relevant gavn (ikke statistisk signifikant; moderat evidenskvalitet).');
-    expect(text).toMatch(lang === 'en' ? /All 5 other critical results agree \([^()]*; low certainty of evidence\)\./ : /Alle 5 øvrige kritiske resultater har samme vurdering \(.*; lav evidenskvalitet\)\./);
+    expect(text).toMatch(lang === 'en' ? /All 5 other critical results agree \([^()]*; low certainty of evidence\)\./ : /Alle 5 øvrige kritiske effektmål har samme vurdering \(.*; lav evidenskvalitet\)\./);
   });
 
   it('names the other results\' certainty when it is not the primary\'s', () => {

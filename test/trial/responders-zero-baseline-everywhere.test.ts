@@ -73,8 +73,8 @@ describe('a randomised trial: subgroups and the transported rows', () => {
   });
 
   it.each([
-    ['en', 'nrs improved ≥ 30% at 3 months (group: a): 16 patients (8 app, 8 usual care) had a baseline of 0', 'nrs improved ≥ 30% at 3 months (trial reweighted to the target): 24 patients (12 app, 12 usual care) had a baseline of 0'],
-    ['da', 'nrs forbedret ≥ 30 % efter 3 måneder (gruppe: a): 16 patienter (8 app, 8 vanlig behandling) havde 0 ved baseline', 'nrs forbedret ≥ 30 % efter 3 måneder (forsøget omvægtet til målgruppen): 24 patienter (12 app, 12 vanlig behandling) havde 0 ved baseline'],
+    ['en', 'Pain intensity (NRS 0–10) improved ≥ 30% at 3 months (group: a): 16 patients (8 app, 8 usual care) had a baseline of 0', 'Pain intensity (NRS 0–10) improved ≥ 30% at 3 months (trial reweighted to the target): 24 patients (12 app, 12 usual care) had a baseline of 0'],
+    ['da', 'Smerteintensitet (NRS 0–10) forbedret ≥ 30 % efter 3 måneder (gruppe: a): 16 patienter (8 app, 8 vanlig behandling) havde 0 ved baseline', 'Smerteintensitet (NRS 0–10) forbedret ≥ 30 % efter 3 måneder (forsøget omvægtet til målgruppen): 24 patienter (12 app, 12 vanlig behandling) havde 0 ved baseline'],
   ] as const)('(%s) the subgroup tests and the target population sections say it', (lang, level, moved) => {
     const notes = subgroupReport(result, plan, trialChartContext(trial, lang), () => 10).sections.flatMap((s) => s.notes ?? []);
     const zero = notes.filter((n) => /baseline of 0|0 ved baseline/.test(n));

@@ -28,7 +28,7 @@ export function writeCodeCaches() {
   try {
     const env = { ...process.env, HTA_CODE_CACHE: 'write' };
     delete env.HTA_CODE_CACHE_FLAGS;
-    const r = spawnSync(process.execPath, [join(root, 'bin/hta.js'), 'report', '--no-cache', '--manifest', join(root, 'data/reports.json'), '--out', join(out, 'reports')], { cwd: root, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin/hta.js'), 'report', '--no-cache', '--manifest', join(root, 'data/reports.json'), '--out', join(out, 'reports')], { cwd: root, env, encoding: 'utf8', timeout: 300_000 });
     if (r.status !== 0) {
       for (const f of caches()) rmSync(f);
       console.warn(`warning: no V8 code caches (hta report exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').pop()}); hta runs without them`);

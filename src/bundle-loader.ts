@@ -9,8 +9,10 @@
  * build's own run of the bundled reports compiled (scripts/code-cache.mjs) from `<name>.cjs.v8cache`
  * instead of parsing and compiling those functions again in every thread of every run.
  *
- * The cache is used only when it was made from these very bytes (its first 32 bytes are the
- * SHA-256 of the script: V8 itself checks only the script's length) and V8 accepts it (same V8
+ * The cache is used only when it was made from this very code (its first 32 bytes are the
+ * SHA-256 of the script as compiled, wrapper included: V8 itself checks only the source's length),
+ * its bytecode is intact (the next 32 bytes are the SHA-256 of the rest: V8 20 does not check the
+ * bytecode and a damaged one stops the process with a fatal error) and V8 accepts it (same V8
  * version and flags); otherwise the script compiles from its source, as it would without a cache,
  * and runs the same code either way.
  *
@@ -27,7 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as v8 from 'node:v8';
 import { Script } from 'node:vm';
 
-/** What became of a bundle's code cache: used, none (no file), stale (made from other bytes), rejected (by V8). */
+/** What became of a bundle's code cache: used, none (no file), stale (made from other code, or damaged), rejected (by V8). */
 export type CodeCacheUse = 'used' | 'none' | 'stale' | 'rejected';
 
 /**
@@ -55,6 +57,8 @@ interface Loaded {
 
 const loaded = new Map<string, Loaded>();
 
+const sha256 = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
+
 /** The script's source in a function: its line numbers stay those of the file. */
 const wrap = (source: string): string => `(function (exports, require, module, __hta) {"use strict";${source}\n})`;
 
@@ -74,13 +78,15 @@ export function loadBundle(url: URL | string, mode: Mode = modeFromEnv(), entry 
   const bytes = readFileSync(file);
   // The bundles are ASCII (esbuild escapes other characters): decoded as Latin-1, the same string, faster.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const digest = createHash('sha256').update(bytes).digest();
+  // The code V8 compiles: the wrapper's words too, so a changed wrapper never takes an old cache.
+  const digest = createHash('sha256').update(wrap('')).update(bytes).digest();
   let cache: CodeCacheUse = 'none';
   let cachedData: Buffer | undefined;
   if (mode === 'read') {
     try {
       const stored = readFileSync(`${file}.v8cache`);
-      if (stored.subarray(0, 32).equals(digest)) cachedData = stored.subarray(32);
+      const bytecode = stored.subarray(64);
+      if (stored.subarray(0, 32).equals(digest) && stored.subarray(32, 64).equals(sha256(bytecode))) cachedData = bytecode;
       else cache = 'stale';
     } catch {
       // no cache: compile from the source
@@ -155,7 +161,8 @@ function cacheWriter(file: string, script: Script, digest: Buffer): NodeJS.Requi
     if (!setFlagState(compiledUnder)) return;
     try {
       const tmp = `${file}.v8cache.${process.pid}.${process.hrtime.bigint()}.tmp`;
-      writeFileSync(tmp, Buffer.concat([digest, script.createCachedData()]));
+      const bytecode = script.createCachedData();
+      writeFileSync(tmp, Buffer.concat([digest, sha256(bytecode), bytecode]));
       renameSync(tmp, `${file}.v8cache`);
     } finally {
       setFlagState(now);

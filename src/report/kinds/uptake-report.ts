@@ -227,7 +227,9 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     if (funnel && funnel.rows.length > 0 && !funnel.rows.some((r) => drawable(r.rate))) allHidden.add('clinic-funnel');
     const monthly = analysis.metrics.filter((m) => m.periodType === 'month' && m.dimension === 'all');
     if (monthly.length > 0 && !monthly.some((m) => drawable(m.activations))) allHidden.add('uptake-over-time');
-    const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT.chartAllSuppressed[lang]])));
+    // "The table below shows which" only where a table follows: the monthly series has none.
+    const hasTable = (name: string) => sections.some((s) => s.chart === name && (s.tables?.length ?? 0) > 0);
+    const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT[hasTable(name) ? 'chartAllSuppressed' : 'chartAllSuppressedNoTable'][lang]])));
     return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };

@@ -585,6 +585,11 @@ export const REPORT_TEXT = {
     en: 'No chart: every number it would draw is suppressed (the table below shows which).',
     da: 'Ingen figur: alle tal, den ville vise, er diskretioneret (tabellen nedenfor viser hvilke).',
   },
+  // A section with no table (the monthly series): nothing below shows the markers, results.json does.
+  chartAllSuppressedNoTable: {
+    en: 'No chart: every number it would draw is suppressed (results.json lists them, each as "suppressed").',
+    da: 'Ingen figur: alle tal, den ville vise, er diskretioneret (results.json angiver hvert af dem som "suppressed").',
+  },
   // Summary of findings
   sofHeader: {
     en: 'Outcome, follow-up|Participants (studies)|Certainty (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',

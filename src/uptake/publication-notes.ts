@@ -56,6 +56,11 @@ const TEXT = {
     en: 'Changed since an earlier publication of this registry (late registrations or corrections): {list}. Every count of {these} is hidden in this publication, whatever its value: set against the earlier publication\'s numbers, whether it printed that count or hid it, it would count the patients registered late or corrected.',
     da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle tal herfor er diskretioneret i denne offentliggørelse uanset værdi: holdt op mod den tidligere offentliggørelses tal, hvad enten den viste eller diskretionerede tallet, ville det tælle de efterregistrerede eller rettede patienter.',
   },
+  // A region the earlier publication had no row of: the whole country's changes are not (only) late registrations.
+  changedAdded: {
+    en: 'Changed since an earlier publication of this registry (late registrations or corrections, or a region added: {added}, of which it had no row — the whole country\'s counts of the periods it covered now include that region\'s): {list}. Every count of {these} is hidden in this publication, whatever its value: set against the earlier publication\'s numbers, whether it printed that count or hid it, it would count the patients registered late, corrected or of the added region. The added region\'s own counts are printed or hidden by the usual rules.',
+    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser, eller en tilføjet region: {added}, som den ikke havde rækker for — hele landets tal for de perioder, den dækkede, omfatter nu også denne regions): {list}. Alle tal herfor er diskretioneret i denne offentliggørelse uanset værdi: holdt op mod den tidligere offentliggørelses tal, hvad enten den viste eller diskretionerede tallet, ville det tælle de efterregistrerede, rettede eller den tilføjede regions patienter. Den tilføjede regions egne tal vises eller diskretioneres efter de sædvanlige regler.',
+  },
   theseOne: { en: 'it', da: 'den' },
   theseMany: { en: 'them', da: 'dem' },
   activatedIn: { en: 'activations in {year}', da: 'aktiveringer i {year}' },
@@ -147,5 +152,6 @@ export function changedSentence(changed: ChangedSince | undefined, lang: Lang = 
   for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) items.push(`${fill(TEXT.activatedIn[lang], { year })} (${regions(list)})`);
   for (const r of changed.clinicRegions) items.push(fill(TEXT.clinicsOf[lang], { scope: scope(r) }));
   if (items.length === 0) return null;
-  return fill(TEXT.changed[lang], { list: items.join('; '), these: TEXT[items.length === 1 ? 'theseOne' : 'theseMany'][lang] });
+  const added = changed.addedRegions ?? [];
+  return fill(TEXT[added.length > 0 ? 'changedAdded' : 'changed'][lang], { list: items.join('; '), these: TEXT[items.length === 1 ? 'theseOne' : 'theseMany'][lang], added: listOf(added.map(scope), lang) });
 }

@@ -113,3 +113,62 @@ describe('two uptake reports of one registry with different export dates', () =>
     expect((err as HtaError).message).toContain('move report "dec" above it in the manifest');
   }, 20_000);
 });
+
+/**
+ * Found by an attacker (5 December 2026) on the 103-row registry: the clinic page read a CRLF copy
+ * of the registry (an Excel re-save), so the two entries were taken for two registries — the bytes
+ * differed — and Nordjylland was 76 − 50 − 23 = 3 again. Entries are now tied by the rows as read
+ * (registry-as-read.ts). The plan of one may state the export date, the other's leave it to the
+ * registry's latest date: the same effective date, one extract.
+ */
+describe('one registry in two files, or with the export date left to default', () => {
+  const manifestWith = (clinicsRegistry: string, clinicsPlan: Record<string, unknown> = {}) => {
+    const dir = tempDir();
+    for (const f of ['registry.csv', 'eligible.csv', 'totals.plan.json']) copyFileSync(join(FIX, f), join(dir, f));
+    const plan = JSON.parse(readFileSync(join(FIX, 'clinics.plan.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'clinics.plan.json'), JSON.stringify({ ...plan, ...clinicsPlan }));
+    const totals = { id: 'totals', kind: 'uptake', out: 'totals', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'totals.plan.json' };
+    const clinics = { ...totals, id: 'clinics', out: 'clinics', registry: clinicsRegistry, plan: 'clinics.plan.json' };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ reports: [totals, clinics] }));
+    return { dir, manifestFile: join(dir, 'manifest.json') };
+  };
+  const buildAndAudit = async (dir: string, manifestFile: string) => {
+    const warnings: string[] = [];
+    const files = await buildReports(loadManifest(manifestFile), { ...options, manifestFile, onWarning: (id, text) => warnings.push(`${id}: ${text}`) });
+    writeFileSync(join(dir, 'totals.json'), files.get('totals/results.json') as string);
+    writeFileSync(join(dir, 'clinics.json'), files.get('clinics/results.json') as string);
+    return { files, warnings, audit: () => auditPublishedFile(join(dir, 'clinics.json'), [join(dir, 'totals.json')]).audit };
+  };
+
+  it('a CRLF copy with a byte-order mark, semicolons and quotes is the same registry: the clinic is hidden, the audit of the two passes', async () => {
+    const { dir, manifestFile } = manifestWith('registry-excel.csv');
+    const lines = readFileSync(join(FIX, 'registry.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dir, 'registry-excel.csv'), `\uFEFF${lines.map((l) => l.split(',').map((f, i) => (i === 0 ? `"${f}"` : f)).join(';')).join('\r\n')}\r\n`);
+    const { files, warnings, audit } = await buildAndAudit(dir, manifestFile);
+    expect((await results(files, 'clinics')).funnel!.rows.find((r) => r.clinic === 'M1')!.activations).toBe('suppressed');
+    const found = audit();
+    expect(found.narrow).toEqual([]);
+    expect(found.disclosedDifferences).toEqual([]);
+    expect(warnings).toEqual([]);
+  }, 20_000);
+
+  it('one plan states the export date, the other leaves it to default (the same day): tied, the audit passes', async () => {
+    const { dir, manifestFile } = manifestWith('registry.csv', { exportDate: undefined });
+    const { files, audit } = await buildAndAudit(dir, manifestFile);
+    expect((await results(files, 'clinics')).exportDate).toBe('2025-12-31');
+    expect((await results(files, 'clinics')).funnel!.rows.find((r) => r.clinic === 'M1')!.activations).toBe('suppressed');
+    const found = audit();
+    expect(found.narrow).toEqual([]);
+    expect(found.disclosedDifferences).toEqual([]);
+  }, 20_000);
+
+  it('a copy with one row rewritten is not the same registry: a warning names the two entries', async () => {
+    const { dir, manifestFile } = manifestWith('registry-edited.csv');
+    const lines = readFileSync(join(FIX, 'registry.csv'), 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('2025-', '2024-');
+    writeFileSync(join(dir, 'registry-edited.csv'), lines.join('\n'));
+    const { warnings } = await buildAndAudit(dir, manifestFile);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('clinics: report "totals", earlier in the manifest, reads a registry file with rows in common with this report\'s but not the same rows (registry.csv; this report: registry-edited.csv)');
+  }, 20_000);
+});

@@ -78,4 +78,16 @@ describe('rows of no patients, zeros sensitive', () => {
     ]);
     expect(absentRows(pub, false)).toEqual([]);
   });
+
+  it('the audit counts a standard age band no scope prints (<18 with exact ages, nobody under 18): its absence read as 0', () => {
+    // Found by an attacker on 4 December 2026 (planB, exact ages, nobody under 18): "<18" was in no
+    // scope. zero-rows.ts now prints it; the audit of a file without it must say so.
+    const bands = ['18-29', '30-44', '45-59', '60-74', '75+', 'unknown'];
+    const pub = {
+      exportDate: '2025-12-31',
+      metrics: ['A', 'national'].flatMap((region) => [{ region, period: 'all', dimension: 'all', level: 'all' }, ...bands.map((level) => ({ region, period: 'all', dimension: 'ageBand', level }))]),
+      uptake: [],
+    };
+    expect(absentRows(pub, true)).toEqual(['A · all · ageBand=<18', 'national · all · ageBand=<18']);
+  });
 });

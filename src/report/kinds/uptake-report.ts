@@ -4,8 +4,6 @@
  * clinic funnel plot, budget impact), each with its table from `uptakeTables`. Everything shown comes from the already-suppressed
  * analysis, so no hidden count reaches the page.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
@@ -29,6 +27,7 @@ import type { ReportEnv, ReportKind } from './report-kind.js';
 import { analyseUptakeOffThread } from '../uptake-off-thread.js';
 import { numberCaptions } from '../number-captions.js';
 import { drawable } from '../charts/uptake-chart-style.js';
+import { fileSha256, registryAsRead, shareRows } from '../../uptake/registry-as-read.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -77,13 +76,15 @@ const TEXT = {
  * (uptake-off-thread.ts), which also keeps the analysis and its HiGHS solver (WASM, compiled when
  * its module loads) out of runs without an uptake report.
  *
- * Reports before it in the manifest on the same registry (same file content) are earlier
- * publications of it: this one is protected against their results, in memory, as against
- * `previous` files — of the same export date another cut of the extract, of an earlier one an
- * earlier publication (a reader subtracts the two as well). Built in manifest order, so every
- * pair is protected and the pages are the same with `--only`; a later export listed first is
- * refused (run-uptake.ts) (docs/disclosure-control.md "Two reports of one registry in one
- * manifest").
+ * Reports before it in the manifest on the same registry (the same rows as read, whatever the
+ * bytes: registry-as-read.ts) are earlier publications of it: this one is protected against their
+ * results, in memory, as against `previous` files — of the same export date another cut of the
+ * extract, of an earlier one an earlier publication (a reader subtracts the two as well). Built in
+ * manifest order, so every pair is protected and the pages are the same with `--only`; a later
+ * export listed first is refused (run-uptake.ts). An earlier entry on a registry that shares rows
+ * with this one but is not the same is not tied: a warning names the two, unless one of them
+ * names the other's publication with `previous` (docs/disclosure-control.md "Two reports of one
+ * registry in one manifest").
  */
 function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: string }, env: ReportEnv): Promise<UptakeAnalysis> {
   const registryFile = env.input(entry.registry);
@@ -91,37 +92,47 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
   const planFile = env.input(entry.plan);
   const previousFiles = entry.previous === undefined ? [] : (typeof entry.previous === 'string' ? [entry.previous] : entry.previous).map((f) => env.input(f));
   const key = analysisKey(registryFile, eligibleFile, planFile, previousFiles);
-  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, () => {
-    try {
-      // The one reading of the plan the page's notes and the other entries' checks use too.
-      const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
-      const earlier = sameRegistryBefore(key, registryFile, env);
-      return Promise.all(earlier.map((e) => uptakeAnalysisOf(e.entry, e.env))).then((done) => {
-        // As its results.json reads: the object a later run would parse from the file.
-        const sameRunCuts = done.map((a, i) => ({ file: `report "${earlier[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
-        return analyseUptakeOffThread({
-          registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
-          ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}) } : {}),
-        });
-      });
-    } catch (err) {
-      return Promise.reject(err);
+  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, async () => {
+    // The one reading of the plan the page's notes and the other entries' checks use too.
+    const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
+    const { tied, sharingRows } = await sameRegistryBefore(key, registryFile, env);
+    const done = await Promise.all(tied.map((e) => uptakeAnalysisOf(e.entry, e.env)));
+    // As its results.json reads: the object a later run would parse from the file.
+    const sameRunCuts = done.map((a, i) => ({ file: `report "${tied[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
+    const analysis = await analyseUptakeOffThread({
+      registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
+      ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}) } : {}),
+    });
+    for (const e of sharingRows) {
+      // Its own failure is its own entry's to report.
+      const theirs = await uptakeAnalysisOf(e.entry, e.env).catch(() => undefined);
+      if (!theirs || knows(analysis, theirs.exportDate) || knows(theirs, analysis.exportDate)) continue;
+      env.warn?.(`report "${e.entry.id}", earlier in the manifest, reads a registry file with rows in common with this report's but not the same rows (${e.entry.registry}; this report: ${entry.registry}): the two pages are not protected against each other, and a reader may subtract one from the other. If they are exports of one registry (a later extract, a re-save that rewrote values), publish the earlier first and name its published results.json with "previous" in the later entry; if they are one export, give both entries the same file (docs/disclosure-control.md "Two reports of one registry in one manifest")`);
     }
+    return analysis;
   });
 }
+
+/** Whether an analysis was protected against a publication of that export date (its `previous`). */
+const knows = (a: UptakeAnalysis, exportDate: string) => a.previous?.publications.some((p) => p.exportDate === exportDate) ?? false;
 
 const analysisKey = (registryFile: string, eligibleFile: string, planFile: string, previousFiles: readonly string[]) =>
   `${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFiles.join('\u0001')}`;
 
+type EarlierEntry = { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv };
+
 /**
- * The uptake entries before the first with this analysis (`key`) whose registry has the same
- * content, whatever their export dates: one per distinct analysis, in manifest order. An en and
- * a da page of one analysis are one publication, never each other's earlier.
+ * The uptake entries before the first with this analysis (`key`) whose registry is the same as
+ * read (registry-as-read.ts), whatever their export dates (`tied`), and those whose registry
+ * shares rows with it without being the same (`sharingRows`): one per distinct analysis, in
+ * manifest order. An en and a da page of one analysis are one publication, never each other's earlier.
  */
-function sameRegistryBefore(key: string, registryFile: string, env: ReportEnv): { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] {
-  const out: { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] = [];
+async function sameRegistryBefore(key: string, registryFile: string, env: ReportEnv): Promise<{ tied: EarlierEntry[]; sharingRows: EarlierEntry[] }> {
+  const tied: EarlierEntry[] = [], sharingRows: EarlierEntry[] = [];
   const seen = new Set<string>();
-  const content = (file: string) => env.memo(`registrySha256\u0000${file}`, () => fileSha256(file));
+  // The bytes first: the same file, or a copy, needs no parsing.
+  const bytes = (file: string) => env.memo(`registrySha256\u0000${file}`, () => fileSha256(file));
+  const asRead = (file: string) => env.memo(`registryAsRead\u0000${file}`, () => registryAsRead(file));
   for (const e of env.earlier ?? []) {
     if (e.entry.kind !== 'uptake') continue;
     const parsed = uptakeEntrySchema.safeParse(e.entry);
@@ -131,24 +142,14 @@ function sameRegistryBefore(key: string, registryFile: string, env: ReportEnv): 
     const theirKey = analysisKey(theirs, e.env.input(d.eligible), e.env.input(d.plan), d.previous === undefined ? [] : (typeof d.previous === 'string' ? [d.previous] : d.previous).map((f) => e.env.input(f)));
     if (theirKey === key) break;
     if (seen.has(theirKey)) continue;
-    if (theirs !== registryFile && content(theirs) !== content(registryFile)) continue;
     seen.add(theirKey);
-    out.push({ entry: { ...d, id: e.entry.id }, env: e.env });
+    const one = { entry: { ...d, id: e.entry.id }, env: e.env };
+    if (theirs === registryFile || bytes(theirs) === bytes(registryFile)) { tied.push(one); continue; }
+    const [a, b] = await Promise.all([asRead(theirs), asRead(registryFile)]);
+    if (a.content === b.content) tied.push(one);
+    else if (shareRows(a, b)) sharingRows.push(one);
   }
-  return out;
-}
-
-/** SHA-256 of a file, read in blocks (a registry can be large). */
-function fileSha256(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
+  return { tied, sharingRows };
 }
 
 export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
@@ -226,7 +227,9 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     if (funnel && funnel.rows.length > 0 && !funnel.rows.some((r) => drawable(r.rate))) allHidden.add('clinic-funnel');
     const monthly = analysis.metrics.filter((m) => m.periodType === 'month' && m.dimension === 'all');
     if (monthly.length > 0 && !monthly.some((m) => drawable(m.activations))) allHidden.add('uptake-over-time');
-    const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT.chartAllSuppressed[lang]])));
+    // "The table below shows which" only where a table follows: the monthly series has none.
+    const hasTable = (name: string) => sections.some((s) => s.chart === name && (s.tables?.length ?? 0) > 0);
+    const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT[hasTable(name) ? 'chartAllSuppressed' : 'chartAllSuppressedNoTable'][lang]])));
     return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };

@@ -68,6 +68,12 @@ export interface PreviousPublication {
    */
   listedChanged?: Map<string, string>;
   /**
+   * The regions the files read list as added since an earlier publication (their own
+   * `previous.changed.addedRegions`): the whole country's periods they listed changed for that
+   * reason, and a later publication still says so (docs/disclosure-control.md "A region added since").
+   */
+  listedAdded?: Set<string>;
+  /**
    * The clinic merges the files applied (their `previous.clinicMerges`): declared and checked when
    * made, they hold for later exports too, so a later run applies them again without the plan
    * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
@@ -281,6 +287,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const hidden = new Map<string, PreviousCount>();
   const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
   const listedChanged = new Map<string, string>();
+  const listedAdded = new Set<string>();
   const addExcluded = (exportDate: string, rows: ExcludedRows | undefined, file: string, via?: string) => {
     // A file's own count is as printed; a carried copy stands in only where no file of that date is given.
     const had = excluded.get(exportDate);
@@ -297,6 +304,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
         const had = listedChanged.get(u);
         if (had === undefined || p.exportDate < had) listedChanged.set(u, p.exportDate);
       }
+      for (const r of addedRegionsIn(json)) listedAdded.add(r);
     }
     const chain = p.previous?.publications;
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
@@ -307,7 +315,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
     });
   }
   const merges = new Map(inputs.flatMap(({ json }) => clinicMergesIn(json)).map((m) => [`${m.region}|${m.from}|${m.into}`, m]));
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -438,6 +446,12 @@ export interface ChangedSince {
   periods: { region: string; period: string }[];
   activationYears: { region: string; year: number }[];
   clinicRegions: string[];
+  /**
+   * Regions printed now of which an earlier publication had no row (a region added since): the
+   * whole country's closed periods then hold their counts now, so they changed
+   * (docs/disclosure-control.md "A region added since"). Only where the whole country's counts changed.
+   */
+  addedRegions?: string[];
 }
 
 /** The unit an earlier count belongs to for `ChangedSince` (region × period, region × activation year, a region's clinics). */
@@ -570,8 +584,8 @@ export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
   return units;
 }
 
-/** The record written to results.json, sorted. */
-export function changedSinceOf(units: ReadonlySet<string>): ChangedSince {
+/** The record written to results.json, sorted; `added`: the regions added since an earlier publication (`addedRegions`). */
+export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = []): ChangedSince {
   const out: ChangedSince = { periods: [], activationYears: [], clinicRegions: [] };
   for (const u of [...units].sort()) {
     const [kind, region, rest] = u.split('|') as [string, string, string | undefined];
@@ -579,7 +593,34 @@ export function changedSinceOf(units: ReadonlySet<string>): ChangedSince {
     else if (kind === 'y') out.activationYears.push({ region, year: Number(rest) });
     else out.clinicRegions.push(region);
   }
+  // Said only where they explain a change: the whole country's.
+  const nationalChanged = out.periods.some((p) => p.region === 'national') || out.activationYears.some((y) => y.region === 'national');
+  if (added.length > 0 && nationalChanged) out.addedRegions = [...added].sort();
   return out;
+}
+
+/**
+ * The regions printed now (`regionsNow`, not the whole country) of which an earlier publication
+ * named had no row — no count, printed or hidden — or that a file named lists as added. Only the
+ * files named are judged: their hidden counts are read too, so every row they have is seen; a
+ * publication they carry holds its printed counts only, and a region all of whose counts it hid
+ * would read as absent.
+ */
+export function addedRegions(previous: PreviousPublication, regionsNow: readonly string[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
+  for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
+    if (!hiddenDates.has(c.asOf)) continue;
+    if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
+    seen.get(c.asOf)!.add(c.region);
+  }
+  return regionsNow.filter((r) => r !== 'national' && (previous.listedAdded?.has(r) || [...seen.values()].some((regions) => !regions.has(r))));
+}
+
+/** The regions a published results.json lists as added (`previous.changed.addedRegions`). */
+function addedRegionsIn(json: unknown): string[] {
+  const r = z.array(z.string()).safeParse((json as { previous?: { changed?: { addedRegions?: unknown } } } | undefined)?.previous?.changed?.addedRegions);
+  return r.success ? r.data : [];
 }
 
 const changedSchema = z.object({

@@ -60,8 +60,9 @@ export function foldRegionSpellings(previous: PreviousPublication, regionsNow: r
     listedChanged = out;
   }
   const clinicMerges = previous.clinicMerges?.map((m) => ({ ...m, region: target.get(m.region) ?? m.region }));
+  const listedAdded = previous.listedAdded && new Set([...previous.listedAdded].map((r) => target.get(r) ?? r));
   return {
-    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
+    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(listedAdded ? { listedAdded } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
     respelled: read.respelled.map(({ earlier, now, asOf }) => ({ earlier, now, asOf })),
   };
 }

@@ -15,6 +15,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
+import { reportEnv } from '../support/report-env.js';
 
 interface Pooled { columns: string[]; n: { intervention: number; control: number }; missing: number; estimate: number; se: number }
 const fixture = JSON.parse(readFileSync(new URL('../reference/missing-mice-not-applicable.json', import.meta.url), 'utf8')) as {
@@ -91,16 +92,7 @@ describe('"notApplicableCodes" on the report page', () => {
   writeFileSync(join(dir, 'na.json'), JSON.stringify(plan({ notApplicableCodes: ['Ikke i arbejde'] })));
   writeFileSync(join(dir, 'missing.json'), JSON.stringify(plan({ missingCodes: ['Ikke i arbejde'] })));
   const build = async (planFile: string, lang: 'en' | 'da') => {
-    const memo = new Map<string, unknown>();
-    const content = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'work.csv', plan: planFile, characteristics: [] } as never, {
-      input: (p: string) => join(dir, p),
-      lang,
-      version: 'test',
-      memo: <T>(key: string, compute: () => T): T => {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
-    });
+    const content = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'work.csv', plan: planFile, characteristics: [] } as never, reportEnv(dir, lang));
     return { content, readme: markdownPage(content.page, new Map(content.charts.map((c) => [c.name, c]))) };
   };
   const perArm = (time: 'baseline' | '9m', arm: number) => fixture.export.filter((r) => r.arm === arm && r[`wai_${time}`] === 'Ikke i arbejde').length;

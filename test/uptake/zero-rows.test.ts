@@ -34,7 +34,7 @@ describe('rows of no patients, zeros sensitive', () => {
     // which pinned the country's 75+ to Hovedstaden's and left a small count no room (exit 1).
     const other = await analyseUptake({ registryFile: join(SMALL, 'registry.csv'), eligibleFile: join(SMALL, 'eligible.csv'), plan: loadUptakePlanFile(join(SMALL, 'zeros-months.plan.json')), previousRead: [{ file: 'first.json', json: JSON.parse(JSON.stringify(a)) }] });
     expect(other.metrics.some((m) => m.periodType === 'month')).toBe(true);
-  }, 10_000);
+  }, 60_000);
 
   it('levels of a fixed list that no patient has (sex unknown, age unknown) are printed too, hidden: a reader of the docs knows the list', async () => {
     // No patient of the registry has sex "unknown", nor an unknown age: until 5 December 2026
@@ -49,7 +49,7 @@ describe('rows of no patients, zeros sensitive', () => {
     // The standard age bands, "unknown" (no missing age here) among them, in every scope.
     expect(a.metrics.filter((m) => m.region === 'Midtjylland' && m.period === 'all' && m.dimension === 'ageBand').map((m) => m.level)).toEqual(['<18', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown']);
     expect(absentRows(a as never, true)).toEqual([]);
-  }, 10_000);
+  }, 60_000);
 
   it('the export\'s own age bands are not a fixed list: none is added', () => {
     expect(fixedLevels('ageBand', new Set(['20-29', '30-39', 'unknown']))).toEqual([]);
@@ -60,7 +60,7 @@ describe('rows of no patients, zeros sensitive', () => {
     const a = await analyse('test/uptake/fixtures/eligible-without-referrals', 'uptake.plan.json');
     expect(keys(a, 'Sjælland')).toEqual(keys(a, 'Hovedstaden'));
     expect(a.metrics.find((m) => m.region === 'Sjælland')!.referrals).toBe('suppressed');
-  }, 10_000);
+  }, 60_000);
 
   it('the audit names the rows a file lacks, and none when zeros are shown', () => {
     const row = (region: string, period: string, level = 'all', dimension = 'all') => ({ region, period, dimension, level });

@@ -63,7 +63,7 @@ export interface AdverseEventSummary {
 const pair = (): ArmPair => ({ intervention: 0, control: 0 });
 
 /** Patients (distinct) and events per arm among `events` meeting `test`. */
-function tally<E extends { arm: Arm; patient: number }>(events: readonly E[], test: (e: E) => boolean): { patients: ArmPair; events: ArmPair; who: Set<number> } {
+function tally<E extends { arm: Arm; patient: number }>(events: readonly E[], test: (e: E) => boolean): { patients: ArmPair; events: ArmPair } {
   const patients = pair();
   const count = pair();
   const who = new Set<number>();
@@ -75,30 +75,52 @@ function tally<E extends { arm: Arm; patient: number }>(events: readonly E[], te
       patients[e.arm]++;
     }
   }
-  return { patients, events: count, who };
+  return { patients, events: count };
 }
 
-/** The row of one kind: its counts and the risk difference over the randomised patients. */
+/**
+ * The counts of one kind, in one pass over the events: patients and events known to be of it,
+ * events not known (null), and the patients with such an event and none known to be of it.
+ */
+function kindCounts(events: readonly { arm: Arm; patient: number; serious?: YesNoUnknown; related?: YesNoUnknown }[], field: 'serious' | 'related' | undefined) {
+  const yes = { patients: pair(), events: pair() };
+  const unknownEvents = pair();
+  const yesWho = new Set<number>();
+  const unknownArm = new Map<number, Arm>();
+  for (const e of events) {
+    const v = field === undefined ? 1 : e[field];
+    if (v === 1) {
+      yes.events[e.arm]++;
+      if (!yesWho.has(e.patient)) {
+        yesWho.add(e.patient);
+        yes.patients[e.arm]++;
+      }
+    } else if (v === null || v === undefined) {
+      unknownEvents[e.arm]++;
+      unknownArm.set(e.patient, e.arm);
+    }
+  }
+  const unknownPatients = pair();
+  for (const [patient, arm] of unknownArm) if (!yesWho.has(patient)) unknownPatients[arm]++;
+  return { yes, unknownEvents, unknownPatients };
+}
+
+/**
+ * The row of one kind: its counts and the risk difference over the randomised patients. No p
+ * value when neither arm or every patient of both had one (the χ² statistic is 0/0; R's
+ * prop.test gives NaN), not a p of 1.
+ */
 function kindRow(kind: AdverseEventKind, data: AdverseEventData, randomised: ArmPair, confLevel: number, field?: 'serious' | 'related'): AdverseEventRow {
-  const value = (e: { serious?: YesNoUnknown; related?: YesNoUnknown }) => (field === undefined ? 1 : e[field]);
-  const yes = tally(data.events, (e) => value(e) === 1);
+  const { yes, unknownEvents, unknownPatients } = kindCounts(data.events, field);
   const base: AdverseEventRow = { kind, patients: yes.patients, events: yes.events, difference: null, ciLower: null, ciUpper: null, confLevel, ciMethod: '', pValue: null };
   if (field !== undefined) {
-    const unknown = tally(data.events, (e) => value(e) === null || value(e) === undefined);
-    const unknownPatients = pair();
-    const counted = new Set<number>();
-    for (const e of data.events) {
-      if ((value(e) === null || value(e) === undefined) && !yes.who.has(e.patient) && !counted.has(e.patient)) {
-        counted.add(e.patient);
-        unknownPatients[e.arm]++;
-      }
-    }
-    base.unknownEvents = unknown.events;
+    base.unknownEvents = unknownEvents;
     base.unknownPatients = unknownPatients;
   }
+  const degenerate = (yes.patients.intervention === 0 && yes.patients.control === 0) || (yes.patients.intervention === randomised.intervention && yes.patients.control === randomised.control);
   try {
     const est = binaryEffect({ intervention: { events: yes.patients.intervention, n: randomised.intervention }, control: { events: yes.patients.control, n: randomised.control } }, confLevel, 'bad');
-    return { ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: est.pValue };
+    return { ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: degenerate ? null : est.pValue };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     return { ...base, error: err.message };

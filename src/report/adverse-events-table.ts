@@ -46,25 +46,52 @@ export function adverseEventsTable(ae: AdverseEvents, lang: Lang, arms: ArmNames
   return { header, align: ['left', 'right', 'right', 'right', 'right'], fit: ['wide', 'nowrap', 'nowrap', 'compact', undefined], rows };
 }
 
-/** The notes under the table: the denominators, and how events of unknown seriousness (relatedness) are counted. */
+/**
+ * The notes under the table: the denominators, and how events of unknown seriousness (relatedness)
+ * are counted. "Unknown" is said in neutral words (a don't-know answer, a code of "missingCodes"
+ * or "columnCodes", an empty cell: adverse-events.ts reads them all as unknown); the share may be too
+ * low only when some patient had no event known to be of the kind.
+ */
 export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): string[] {
   const notes = [
     lang === 'da'
       ? 'Andele af alle randomiserede patienter (intention-to-treat): en patient uden registreret hændelse tælles som uden hændelse. Forskellen er en risikodifference med Newcombes interval (som for ja/nej-effektmål).'
       : 'Shares of all patients randomised (intention to treat): a patient with no event recorded counts as having had none. The difference is a risk difference with Newcombe\'s interval (as for yes/no outcomes).',
   ];
+  const n = (k: number) => formatThousands(k, 0, lang);
   for (const r of ae.rows) {
     const events = r.unknownEvents ? r.unknownEvents.intervention + r.unknownEvents.control : 0;
     if (!events || !r.unknownPatients) continue;
     const patients = r.unknownPatients.intervention + r.unknownPatients.control;
-    const what = r.kind === 'serious' ? (lang === 'da' ? ['alvorlighed', 'alvorlige'] : ['seriousness', 'serious']) : lang === 'da' ? ['relation til interventionen', 'relaterede'] : ['relatedness', 'related'];
+    const serious = r.kind === 'serious';
+    const one = events === 1;
+    if (lang === 'da') {
+      const what = serious ? 'alvorlighed' : 'relation til interventionen';
+      const adjective = serious ? (one ? 'alvorlig' : 'alvorlige') : one ? 'relateret' : 'relaterede';
+      const head = `${n(events)} ${one ? 'hændelse' : 'hændelser'} med ukendt ${what} (ved ikke, en kode for manglende værdi eller tom celle) tælles ikke som ${adjective}`;
+      notes.push(
+        patients === 0
+          ? `${head}; alle patienter med en sådan havde også en ${serious ? 'alvorlig' : 'relateret'} hændelse, så andelen påvirkes ikke.`
+          : `${head}; ${n(patients)} ${patients === 1 ? 'patient' : 'patienter'} (${arms.Intervention} ${n(r.unknownPatients.intervention)}, ${arms.Control} ${n(r.unknownPatients.control)}) havde kun sådanne, så andelen kan være for lav.`,
+      );
+    } else {
+      const what = serious ? ['seriousness', 'serious'] : ['relatedness', 'related'];
+      const head = `${n(events)} ${one ? 'event' : 'events'} of unknown ${what[0]} (a don't-know answer, a missing-value code or an empty cell) ${one ? 'is' : 'are'} not counted as ${what[1]}`;
+      notes.push(
+        patients === 0
+          ? `${head}; every patient with one also had a ${what[1]} event, so the share is unaffected.`
+          : `${head}; ${n(patients)} ${patients === 1 ? 'patient' : 'patients'} (${arms.Intervention} ${n(r.unknownPatients.intervention)}, ${arms.Control} ${n(r.unknownPatients.control)}) had only such events, so the share may be too low.`,
+      );
+    }
+  }
+  if (ae.outside > 0) {
+    const one = ae.outside === 1;
     notes.push(
       lang === 'da'
-        ? `${events} hændelse${events === 1 ? '' : 'r'} med ukendt ${what[0]} ("Ved ikke" eller tom) tælles ikke som ${what[1]}; ${patients} patient${patients === 1 ? '' : 'er'} (${arms.Intervention} ${r.unknownPatients.intervention}, ${arms.Control} ${r.unknownPatients.control}) havde kun sådanne, så andelen kan være for lav.`
-        : `${events} event${events === 1 ? '' : 's'} of unknown ${what[0]} ("Ved ikke" or empty) ${events === 1 ? 'is' : 'are'} not counted as ${what[1]}; ${patients} patient${patients === 1 ? '' : 's'} (${arms.Intervention} ${r.unknownPatients.intervention}, ${arms.Control} ${r.unknownPatients.control}) had only such events, so the share may be too low.`,
+        ? `${n(ae.outside)} ${one ? 'hændelsesrække' : 'hændelsesrækker'} for poster uden for sammenligningen tælles ikke.`
+        : `${n(ae.outside)} event ${one ? 'row' : 'rows'} of records outside the comparison ${one ? 'is' : 'are'} not counted.`,
     );
   }
-  if (ae.outside > 0) notes.push(lang === 'da' ? `${ae.outside} hændelsesrække(r) for poster uden for sammenligningen tælles ikke.` : `${ae.outside} event row(s) of records outside the comparison are not counted.`);
   return notes;
 }
 
@@ -72,7 +99,7 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
 export function adverseEventsByClassCaption(ae: AdverseEvents, lang: Lang): string {
   const soc = ae.byClass.some((c) => c.term === null);
   const terms = ae.byClass.some((c) => c.term !== null);
-  if (lang === 'da') return `Uønskede hændelser efter ${soc ? (terms ? 'organklasse og term' : 'organklasse') : 'term'}`;
+  if (lang === 'da') return `Uønskede hændelser efter ${soc ? (terms ? 'systemorganklasse og term' : 'systemorganklasse') : 'term'}`;
   return `Adverse events by ${soc ? (terms ? 'system organ class and term' : 'system organ class') : 'term'}`;
 }
 
@@ -84,7 +111,7 @@ export function adverseEventsByClassTable(ae: AdverseEvents, lang: Lang, arms: A
   const unit = lang === 'da' ? 'patienter (hændelser)' : 'patients (events)';
   return {
     // Class total rows (term null) exist only when the plan names the class column.
-    header: [ae.byClass.some((c) => c.term === null) ? (lang === 'da' ? 'Organklasse / term' : 'System organ class / term') : 'Term', `${fillArms('{Intervention}', arms)}: ${unit}`, `${fillArms('{Control}', arms)}: ${unit}`],
+    header: [ae.byClass.some((c) => c.term === null) ? (lang === 'da' ? 'Systemorganklasse / term' : 'System organ class / term') : 'Term', `${fillArms('{Intervention}', arms)}: ${unit}`, `${fillArms('{Control}', arms)}: ${unit}`],
     align: ['left', 'right', 'right'],
     fit: ['wide', undefined, undefined],
     rows: ae.byClass.map((c) => [c.term === null ? (c.soc ?? none) : `${c.soc === null ? '' : '  '}${c.term || none}`, cell(c.patients.intervention, c.events.intervention), cell(c.patients.control, c.events.control)]),

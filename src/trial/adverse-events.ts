@@ -151,6 +151,19 @@ export class AdverseEventReader {
   }
 }
 
+/**
+ * What validate and analyze say about the events read (load-trial.ts for the instrument, readEventListing
+ * for a listing): how many rows were read as events, and how many were not counted because their
+ * record is no patient of the comparison. One wording for both sources.
+ */
+export function adverseEventReadNotes(file: string, rows: number, data: Pick<AdverseEventData, 'spec' | 'outside'>): string[] {
+  const source = data.spec.instrument !== undefined ? ` of REDCap repeating instrument "${data.spec.instrument}"` : '';
+  const notes = [`${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}${source} read as adverse events, one event each (the plan's "adverseEvents")`];
+  const listing = data.spec.instrument === undefined ? ', or not in the export' : '';
+  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of records not among the patients compared (another arm, never randomised, left out as invalid${listing}): not counted`);
+  return notes;
+}
+
 /** A patient of the trial by the id as a listing writes it (idKey: case, blanks, leading zeros aside), or undefined. */
 export type PatientLookup = (id: string) => { patient: number; arm: Arm } | undefined;
 
@@ -184,9 +197,7 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
       { file, line: 1, value: idName, expected: `the export's patient ids in the listing's column "${idName}": none of its ${reader.rows} rows names a patient of the comparison — the listing and the export must use the same ids (the study number, as "columns.id" has it), or name the listing's id column in "adverseEvents": { "id": … }`, kind: 'adverse-events.ids' },
     ]);
   }
-  const notes = [`${file}: ${reader.rows} ${reader.rows === 1 ? 'row' : 'rows'} read as adverse events, one event each (the plan's "adverseEvents")`];
-  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of ids not among the patients compared (another arm, never randomised, left out as invalid, or not in the export): not counted`);
-  return { data, notes };
+  return { data, notes: adverseEventReadNotes(file, reader.rows, data) };
 }
 
 /** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */

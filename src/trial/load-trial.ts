@@ -36,7 +36,7 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
-import { AdverseEventReader } from './adverse-events.js';
+import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
@@ -864,8 +864,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return p < 0 ? undefined : { patient: p, arm: patients[p]!.arm };
   });
   if (aeReader && aeReader.rows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
-  else if (adverseEvents) readNotes.push(`${file}: ${aeReader!.rows} ${aeReader!.rows === 1 ? 'row' : 'rows'} of REDCap repeating instrument "${adverseEvents.spec.instrument}" read as adverse events, one event each (the plan's "adverseEvents")`);
-  if (adverseEvents?.outside) readNotes.push(`${file}: ${adverseEvents.outside} adverse-event ${adverseEvents.outside === 1 ? 'row is' : 'rows are'} of records not in this comparison (another arm, never randomised, or left out as invalid): not counted`);
+  else if (adverseEvents) readNotes.push(...adverseEventReadNotes(file, aeReader!.rows, adverseEvents));
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));

@@ -5,6 +5,7 @@
  * sorted order, as R's factor default and `ancova`). Patients missing a covariate are left out
  * (MMRM's complete-covariate model); `imputationWide` keeps those missing a numeric covariate.
  */
+import { HtaError } from '../errors.js';
 import type { TrialData } from './trial-data.js';
 
 export interface OutcomeWide {
@@ -22,6 +23,16 @@ export interface OutcomeWide {
    * value is null and never imputed: docs/plan-trial.md#not-applicable). Absent when no cell said so.
    */
   notApplicable?: Record<string, boolean[]>;
+  /**
+   * The plan's covariates as read, per patient (null = missing): `applicableAt` codes the
+   * categorical ones again over the patients it keeps, as R's lm on that subset would.
+   */
+  covariateValues: RawCovariate[];
+}
+
+interface RawCovariate {
+  name: string;
+  values: (string | number | null)[];
 }
 
 export function outcomeWide(trial: TrialData, key: string): OutcomeWide {
@@ -65,18 +76,8 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const categorical = new Set(covNames.filter((c) => withBaseline.some((p) => typeof p.covariates[c] === 'string')));
   const required = keepNumeric ? covNames.filter((c) => categorical.has(c)) : covNames;
   const patients = withBaseline.filter((p) => required.every((c) => !isMissing(p.covariates[c])));
-  const covariates: { name: string; values: (number | null)[] }[] = [];
-  for (const c of covNames) {
-    const raw = patients.map((p) => p.covariates[c] as string | number | null);
-    // Coded by the kept patients' values, as before imputation kept any (a required column has no null).
-    if (raw.some((v) => typeof v === 'string')) {
-      const labels = raw.map(String);
-      const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const level of levels.slice(1)) covariates.push({ name: `${c}${level}`, values: labels.map((l) => (l === level ? 1 : 0)) });
-    } else {
-      covariates.push({ name: c, values: raw.map((v) => (isMissing(v) ? null : (v as number))) });
-    }
-  }
+  const covariateValues = covNames.map((c) => ({ name: c, values: patients.map((p) => (isMissing(p.covariates[c]) ? null : (p.covariates[c] as string | number))) }));
+  const covariates = codeCovariates(covariateValues, false);
   const followUp: Record<string, (number | null)[]> = {};
   for (const t of visits) followUp[t] = patients.map((p) => value.get(`${p.id}\u0000${t}`) ?? null);
   const notApplicableAt: Record<string, boolean[]> = {};
@@ -90,6 +91,7 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
     followUp,
     covariates,
     ...(anyNotApplicable ? { notApplicable: notApplicableAt } : {}),
+    covariateValues,
   };
   if (!keepNumeric) return base as OutcomeWide;
   const imputedCovariates = covNames
@@ -103,12 +105,34 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
 }
 
 /**
+ * The covariate columns: a categorical covariate dummy-coded over the patients given (reference =
+ * first level in sorted order; a required column has no null), a numeric one as it is (null kept
+ * for imputation). `strict`: a categorical covariate left with one level among them is refused in
+ * the complete-case ANCOVA's words (stats/ancova.ts), as R's lm refuses a one-level factor.
+ */
+function codeCovariates(raw: readonly RawCovariate[], strict: boolean): { name: string; values: (number | null)[] }[] {
+  const covariates: { name: string; values: (number | null)[] }[] = [];
+  for (const { name, values } of raw) {
+    if (values.some((v) => typeof v === 'string')) {
+      const labels = values.map(String);
+      const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      if (strict && levels.length < 2) throw new HtaError('analysis.failed', `covariate '${name}' has only one level ('${levels[0] ?? ''}') among the patients analysed; drop it from the model`);
+      for (const level of levels.slice(1)) covariates.push({ name: `${name}${level}`, values: labels.map((l) => (l === level ? 1 : 0)) });
+    } else {
+      covariates.push({ name, values: [...values] as (number | null)[] });
+    }
+  }
+  return covariates;
+}
+
+/**
  * The patients to whom the outcome applies at `time`, for multiple imputation at that visit: the
  * others are left out (their value does not exist, so it is not imputed), and so is every other
  * follow-up visit where one of the kept patients' outcome does not apply — the imputation model
  * then holds no value that does not exist, not even as a predictor (docs/plan-trial.md#not-applicable).
- * The wide table itself when no cell said the outcome does not apply. An imputation table's
- * imputed-covariate counts are recounted over the patients kept.
+ * The wide table itself when no cell said the outcome does not apply. The categorical covariates
+ * are coded again over the patients kept (a level only the others had would be an all-zero column,
+ * a collinear design), and the imputed-covariate counts recounted over them.
  */
 export function applicableAt(wide: ImputationWide, time: string): ImputationWide {
   const na = wide.notApplicable;
@@ -116,7 +140,8 @@ export function applicableAt(wide: ImputationWide, time: string): ImputationWide
   const keep = wide.ids.map((_, i) => !na[time]?.[i]);
   const pick = <T>(a: readonly T[]) => a.filter((_, i) => keep[i]);
   const visits = wide.visits.filter((v) => v === time || !pick(na[v] ?? []).some(Boolean));
-  const covariates = wide.covariates.map((c) => ({ name: c.name, values: pick(c.values) }));
+  const covariateValues = wide.covariateValues.map((c) => ({ name: c.name, values: pick(c.values) }));
+  const covariates = codeCovariates(covariateValues, true);
   const missingIn = (name: string) => covariates.find((c) => c.name === name)?.values.filter((v) => v === null).length ?? 0;
   return {
     ids: pick(wide.ids),
@@ -125,6 +150,7 @@ export function applicableAt(wide: ImputationWide, time: string): ImputationWide
     visits,
     followUp: Object.fromEntries(visits.map((v) => [v, pick(wide.followUp[v] ?? [])])),
     covariates,
+    covariateValues,
     imputedCovariates: wide.imputedCovariates.map((c) => ({ name: c.name, patients: missingIn(c.name) })).filter((c) => c.patients > 0),
     leftOut: wide.leftOut,
   };

@@ -16,7 +16,8 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
-import { adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
+import { adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
+import { adverseEventSummary } from '../../src/analysis/adverse-event-summary.js';
 
 const HEADER = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,gruppe,rmdq,ae_term,ae_serious,ae_related';
 const N = 30;
@@ -96,7 +97,45 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(da.rows[1]!.slice(1)).toEqual(['8/30 (26,7 %)', '6/30 (20,0 %)', '6,7 %-point (−14,7 til 27,3)', '0,542']);
     const notes = adverseEventsNotes(ae, 'en');
     expect(notes[0]).toContain('Shares of all patients randomised (intention to treat)');
-    expect(notes[1]).toBe('8 events of unknown relatedness ("Ved ikke" or empty) are not counted as related; 8 patients (App + usual care 4, Usual care 4) had only such events, so the share may be too low.');
+    expect(notes[1]).toBe("8 events of unknown relatedness (a don't-know answer, a missing-value code or an empty cell) are not counted as related; 8 patients (App + usual care 4, Usual care 4) had only such events, so the share may be too low.");
+    expect(adverseEventsNotes(ae, 'da')[1]).toBe('8 hændelser med ukendt relation til interventionen (ved ikke, en kode for manglende værdi eller tom celle) tælles ikke som relaterede; 8 patienter (App + vanlig behandling 4, Vanlig behandling 4) havde kun sådanne, så andelen kan være for lav.');
+  });
+
+  it('an event of unknown seriousness whose patient also had a serious one leaves the share unaffected, in the singular (Danish agreement too)', () => {
+    // Patient 1 (App) has a serious event; their second event's seriousness is not known ("UNKNOWN", not "Ved ikke").
+    const serious = analyse(redcapExport().replace(',Kvalme,0,Nej', ',Kvalme,UNKNOWN,Nej')).adverseEvents!;
+    expect(serious.rows[1]).toMatchObject({ unknownEvents: { intervention: 1, control: 0 }, unknownPatients: { intervention: 0, control: 0 } });
+    expect(adverseEventsNotes(serious, 'en')[1]).toBe("1 event of unknown seriousness (a don't-know answer, a missing-value code or an empty cell) is not counted as serious; every patient with one also had a serious event, so the share is unaffected.");
+    expect(adverseEventsNotes(serious, 'da')[1]).toBe('1 hændelse med ukendt alvorlighed (ved ikke, en kode for manglende værdi eller tom celle) tælles ikke som alvorlig; alle patienter med en sådan havde også en alvorlig hændelse, så andelen påvirkes ikke.');
+  });
+
+  it('counts in the notes are formatted as numbers are, and "row" agrees with its count', () => {
+    const big = { ...ae, outside: 1, rows: ae.rows.map((r) => (r.kind === 'related' ? { ...r, unknownEvents: { intervention: 700, control: 600 }, unknownPatients: { intervention: 1000, control: 200 } } : r)) };
+    const [en, da] = [adverseEventsNotes(big, 'en'), adverseEventsNotes(big, 'da')];
+    expect(en[1]).toMatch(/^1,300 events .*; 1,200 patients \(App \+ usual care 1,000, Usual care 200\)/);
+    expect(da[1]).toMatch(/^1\.300 hændelser .*; 1\.200 patienter \(App \+ vanlig behandling 1\.000, Vanlig behandling 200\)/);
+    expect(en[2]).toBe('1 event row of records outside the comparison is not counted.');
+    expect(da[2]).toBe('1 hændelsesrække for poster uden for sammenligningen tælles ikke.');
+    expect(adverseEventsNotes({ ...ae, outside: 2 }, 'da').at(-1)).toBe('2 hændelsesrækker for poster uden for sammenligningen tælles ikke.');
+  });
+
+  it('no p value when neither arm had a serious event (χ² is 0/0, R prop.test gives NaN): the table prints "—"', () => {
+    const none = analyse(redcapExport(() => '0')).adverseEvents!;
+    const serious = none.rows.find((r) => r.kind === 'serious')!;
+    expect(serious.patients).toEqual({ intervention: 0, control: 0 });
+    expect(serious.pValue).toBeNull();
+    expect(adverseEventsTable(none, 'en').rows[1]![4]).toBe('—');
+    expect(none.rows[0]!.pValue).not.toBeNull(); // 12/30 against 12/30 with an event: a p (of 1)
+    // Every patient of both arms with a serious event: no p either.
+    const events = [0, 1, 2, 3].map((patient) => ({ patient, arm: patient < 2 ? ('intervention' as const) : ('control' as const), serious: 1 as const }));
+    const all = adverseEventSummary({ spec: { instrument: 'ae', serious: 'ae_serious' }, events, outside: 0 }, { intervention: 2, control: 2 }, 0.95);
+    expect(all.rows.map((r) => r.pValue)).toEqual([null, null]);
+  });
+
+  it('events by system organ class: Danish "Systemorganklasse" (MedDRA\'s term, docs/glossary-da.md)', () => {
+    const withSoc = { ...ae, byClass: [{ soc: 'Nervous system disorders', term: null, patients: { intervention: 1, control: 0 }, events: { intervention: 1, control: 0 } }, ...ae.byClass.map((c) => ({ ...c, soc: 'Nervous system disorders' }))] };
+    expect(adverseEventsByClassTable(withSoc, 'da')!.header[0]).toBe('Systemorganklasse / term');
+    expect(adverseEventsByClassCaption(withSoc, 'da')).toBe('Uønskede hændelser efter systemorganklasse og term');
   });
 
   it('events by term per arm', () => {
@@ -174,6 +213,15 @@ describe('adverse events from a separate listing (one row per event, the export\
     expect(fromListing.rows).toEqual(fromInstrument.rows);
     expect(fromListing.byClass).toEqual(fromInstrument.byClass);
   });
+  it('says how many rows were read and how many are of no patient compared, in the instrument\'s words', () => {
+    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: spec }));
+    const { notes } = readEventListing(parseCsvText(`${listing}\n999;Kvalme;0;Nej`, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients));
+    expect(notes).toEqual([
+      'ae.csv: 26 rows read as adverse events, one event each (the plan\'s "adverseEvents")',
+      'ae.csv: 1 adverse-event row is of records not among the patients compared (another arm, never randomised, left out as invalid, or not in the export): not counted',
+    ]);
+  });
+
   it('a listing whose ids name no patient of the export, or without its id column, is refused', () => {
     expect(() => read(listing.replace(/\n(\d+);/g, '\nBA-$1;'))).toThrow(/no id of the listing \(column "Participant Id"\) is a patient of the export/);
     expect(() => read(listing, { id: 'USUBJID' })).toThrow(HtaError);

@@ -105,7 +105,10 @@ describe('on the page', () => {
 
   it('a patient left out for a missing categorical covariate is said in the methods and the warnings, in Danish too', () => {
     const left = { ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 1, covariates: ['koen'] } } } : e)) };
-    expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate (koen): some patients; categorical covariates are not imputed.');
+    expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate (koen): 1 patient; categorical covariates are not imputed.');
+    // The exact count under the publication threshold too, as the warnings: the trial report has no small-count suppression.
+    const three = { ...left, effects: left.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['koen'] } } } : e)) };
+    expect(imputationNotes(three, trialChartContext(trial, 'da'))[1]).toContain('(koen): 3 patienter');
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
     expect(trialWarningText('multiple imputation of nrs: 2 patients with a baseline score left out for a missing categorical covariate (koen), which is not imputed', 'da', labels)).toBe(
       'Multipel imputation af Smerte: 2 patienter med baseline-score udeladt, fordi en kategorisk kovariat mangler (koen), og den imputeres ikke',

@@ -29,6 +29,10 @@ describe.each([
     expect(favoursLines([with_(0.04, -0.02, 0.1, 0.04), with_(-0.03, -0.09, 0.01, 0.03), with_(0.05, 0, 0.1, -0.05)], ctx)).toEqual([none, none, none]);
   });
 
+  it('a limit that is 0 up to float noise (1e-13, printed "0.0") is 0, as in the verdicts (judge/float-noise.ts)', () => {
+    expect(favoursLines([with_(0.05, 1e-13, 0.1, 0.05), with_(-0.05, -0.1, -1e-13, 0.05)], ctx)).toEqual([none, none]);
+  });
+
   it('a difference whose CI excludes 0 names the arm it favours', () => {
     expect(favoursLines([with_(0.06, 0.01, 0.11, 0.06), with_(-0.06, -0.11, -0.01, -0.06)], ctx)).toEqual([favoursApp, favoursControl]);
   });

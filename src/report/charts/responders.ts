@@ -8,6 +8,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
+import { isSignificant } from '../../judge/relevance.js';
 import type { Arm } from '../../trial/trial-data.js';
 import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { formatFixed, intervalText, type Lang, percentSign } from '../i18n.js';
@@ -55,9 +56,11 @@ function responderData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartC
   // The difference app − usual care keeps its sign; a second line says which arm it favours, so
   // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
   // A difference whose 95% CI includes 0 favours neither: it says so, in words that are no verdict's
-  // (the verdicts keep one wording each: test/report/verdict-wording.test.ts).
+  // (the verdicts keep one wording each: test/report/verdict-wording.test.ts). "Includes 0" is the
+  // verdicts' own test, float noise tolerated (judge/float-noise.ts): a limit of 1e-13, printed
+  // "0.0", is no "favours the app" beside a "not significant" verdict.
   const favours = (r: EffectRow) =>
-    r.ciLower !== null && r.ciUpper !== null && r.ciLower <= 0 && r.ciUpper >= 0 ? t('ciIncludesZeroWord')
+    r.ciLower !== null && r.ciUpper !== null && !isSignificant(r.ciLower, r.ciUpper) ? t('ciIncludesZeroWord')
     : r.benefit === null || r.benefit === 0 ? ''
     : t(r.benefit > 0 ? 'favoursInterventionWord' : 'favoursControlWord');
   const labels = rows.map((r) => ({

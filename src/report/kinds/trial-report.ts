@@ -306,14 +306,12 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => 
  * What the multiple imputation did with missing covariates (docs/plan-trial.md#multiple-imputation):
  * the numeric ones imputed, with how many patients; patients missing a categorical one left out.
  * Read from the MI rows' details (the largest count over outcomes); nothing when none was missing.
- * Counts under the publication threshold read "some patients" (docs/disclosure-control.md).
  */
 export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
   const imputed = new Map<string, number>();
   const leftOut = { patients: 0, covariates: new Set<string>() };
-  // A count under the publication threshold is not printed ("some patients"), as passedOverNotes' rows.
-  const patientsWord = (k: number) =>
-    k < DEFAULT_PUBLICATION_THRESHOLD ? (ctx.lang === 'da' ? 'nogle patienter' : 'some patients') : `${formatThousands(k, 0, ctx.lang)} ${ctx.lang === 'da' ? 'patienter' : 'patients'}`;
+  // The exact count, as the warnings, Table 1 and the flow: the trial report has no small-count suppression (docs/plan-trial.md).
+  const patientsWord = (k: number) => `${formatThousands(k, 0, ctx.lang)} ${k === 1 ? 'patient' : ctx.lang === 'da' ? 'patienter' : 'patients'}`;
   for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
     if (e.method !== 'mi-ancova' || !e.details) continue;
     for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number }[]) imputed.set(c.name, Math.max(imputed.get(c.name) ?? 0, c.patients));

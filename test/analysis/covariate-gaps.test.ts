@@ -78,6 +78,22 @@ describe('a subgroup cut of a covariate', () => {
   }
 });
 
+describe('a subgroup on a covariate with missing values', () => {
+  // From the export itself: patients with a baseline and a follow-up score and no age.
+  const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+  const noAge = (time: string) => {
+    const col = { '3m': 7, '6m': 8, '12m': 9 }[time] as number;
+    return rows.filter((r) => r[2] === '' && r[6] !== '' && r[col] !== '').length;
+  };
+  for (const time of ['3m', '6m', '12m']) {
+    it(`counts its patients with no age as missing at ${time}, though the models leave them out first`, () => {
+      const g = result.subgroups!.find((s) => s.subgroup === 'alder' && s.outcome === 'nrs' && s.time === time)!;
+      expect(noAge(time)).toBeGreaterThan(0);
+      expect(g.excluded).toEqual({ missing: noAge(time), otherValue: 0 });
+    });
+  }
+});
+
 describe("the responders' test of equal risk differences", () => {
   it("= metafor's rma(measure = \"RD\", method = \"FE\") with its default zero-cell correction", () => {
     for (const q of ref.responderQByRegion) {
@@ -119,5 +135,16 @@ describe('on the page', () => {
     const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => n.startsWith('Credibility')).join('\n');
     expect(notes).toContain('Patients with no value in the column are left out: 8 (missing), 0 (other values)');
     expect(notes).not.toContain('Levels with no value');
+  });
+
+  it('says nothing of patients left out when none was', () => {
+    const none = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 0, otherValue: 0 } })) };
+    for (const lang of ['en', 'da'] as const) {
+      const { sections } = subgroupReport(none, trial.plan, trialChartContext(trial, lang), () => 10);
+      const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => /^(Credibility|Troværdighed)/.test(n));
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n).not.toMatch(/left out|udeladt|\(missing\)|\(manglende\)/);
+      for (const n of notes) expect(n).toMatch(/\.$/);
+    }
   });
 });

@@ -15,8 +15,10 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
-import { imputationNotes } from '../../src/report/kinds/trial-report.js';
+import { imputationNotes, trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { reportEnv } from '../support/report-env.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
+import { covariateGapNote } from '../../src/report/covariate-gap-note.js';
 
 const dir = 'test/fixtures/covariate-gaps';
 const ref = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8'));
@@ -117,6 +119,28 @@ describe('on the page', () => {
       'The multiple imputation also imputes missing covariate values (alder: 8 patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
     ]);
     expect(imputationNotes(result, trialChartContext(trial, 'da'))[0]).toContain('(alder: 8 patienter)');
+  });
+
+  it('the methods say that ANCOVA and MMRM leave out the patients missing a covariate, with their count', () => {
+    const note = (r: typeof result, lang: 'en' | 'da', t = trial) => covariateGapNote(r, t, lang);
+    expect(note(result, 'en')).toEqual([
+      `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing numeric covariate.`,
+    ]);
+    expect(note(result, 'da')).toEqual([
+      `ANCOVA og MMRM udelader patienter med baseline-score, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende numerisk kovariat.`,
+    ]);
+    // Without MI rows: no word of imputation; with ANCOVA alone, its own verb.
+    const ancovaOnly = { ...result, effects: result.effects.filter((e) => e.method === 'ancova'), sensitivity: undefined };
+    expect(note(ancovaOnly, 'en')[0]).toMatch(/^ANCOVA leaves out .*\(8 patients\), as its model imputes nothing\.$/);
+    // Every age present: nothing said.
+    const full = loadTrial(parseCsvText(csv.replace(/^("P\d+","[^"]+"),,/gm, '$1,50,'), 'trial.csv'), parsePlan(planJson));
+    expect(note(result, 'en', full)).toEqual([]);
+  });
+
+  it('the sentence stands in the methods of the trial page', async () => {
+    const page = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'trial.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, 'en'));
+    const methods = page.page.sections.find((s) => s.id === 'methods')!.intro!.join('\n');
+    expect(methods).toContain(`ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients)`);
   });
 
   it('a patient left out for a missing categorical covariate is said in the methods and the warnings, in Danish too', () => {

@@ -1,9 +1,11 @@
 /**
  * Effect rows as CSV: the JSON field names as columns (nested objects flattened with a dot), then
  * the columns that say which rows they are — the trial's, the target population's, the effect
- * transported to the target margins, or one level of a subgroup analysis (docs/data-contracts.md#effect-rows).
+ * transported to the target margins, one level of a subgroup analysis, or the adverse events'
+ * risk differences with their patients per arm (docs/data-contracts.md#effect-rows).
  */
 import type { CsvCell } from '../io/write-csv.js';
+import { ADVERSE_EVENT_KIND_TEXT } from '../report/adverse-events-table.js';
 import type { AnalysisResult, EffectRow } from './results-schema.js';
 
 export const EFFECT_CSV_COLUMNS = [
@@ -12,12 +14,16 @@ export const EFFECT_CSV_COLUMNS = [
   'significant', 'imprecise', 'relevance', 'smd.estimate', 'smd.ciLower', 'smd.ciUpper', 'error',
 ] as const;
 
-/** Which rows: `trial`, `target` (patients meeting the criteria), `transported` (raked to the margins), `transported-inverse-odds` (weighted to the target sample), `subgroup`. */
-export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize'] as const;
+/**
+ * Which rows: `trial`, `target` (patients meeting the criteria), `transported` (raked to the
+ * margins), `transported-inverse-odds` (weighted to the target sample), `subgroup`,
+ * `adverse-events` (with the patients with ≥ 1 such event per arm).
+ */
+export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control'] as const;
 
 type SetCells = Record<(typeof SET_CSV_COLUMNS)[number], CsvCell>;
 
-function cells(r: EffectRow, set: SetCells): CsvCell[] {
+function cells(r: Partial<EffectRow>, set: SetCells): CsvCell[] {
   const get = (path: string): CsvCell => {
     let v: unknown = r;
     for (const k of path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k];
@@ -26,16 +32,32 @@ function cells(r: EffectRow, set: SetCells): CsvCell[] {
   return [...EFFECT_CSV_COLUMNS.map(get), ...SET_CSV_COLUMNS.map((c) => set[c])];
 }
 
-const NONE = { subgroup: null, subgroupLevel: null, interactionP: null, effectiveSampleSize: null };
+const NONE = { subgroup: null, subgroupLevel: null, interactionP: null, effectiveSampleSize: null, 'patientsWithEvent.intervention': null, 'patientsWithEvent.control': null };
 
-/** The trial rows, then the target population's, the transported ones and every subgroup level. */
-export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation'>): [string[], CsvCell[][]] {
+/**
+ * One adverse-event kind as an effect row: `outcome` the kind (any, serious, related), `n` the
+ * patients randomised (every share is over them, ITT), the risk difference and its Newcombe CI;
+ * the cells of a continuous or judged row (time, MCID, verdict) empty.
+ */
+function adverseEventCells(r: NonNullable<AnalysisResult['adverseEvents']>['rows'][number], randomised: { intervention: number; control: number }): CsvCell[] {
+  const row: Partial<EffectRow> = {
+    outcome: r.kind, label: ADVERSE_EVENT_KIND_TEXT[r.kind].en, method: 'risk-difference', n: randomised,
+    difference: r.difference, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel: r.confLevel, ciMethod: r.ciMethod, pValue: r.pValue,
+    ...(r.error ? { error: r.error } : {}),
+  };
+  return cells(row, { set: 'adverse-events', ...NONE, 'patientsWithEvent.intervention': r.patients.intervention, 'patientsWithEvent.control': r.patients.control });
+}
+
+/** The trial rows, then the target population's, the transported ones, every subgroup level and the adverse events. */
+export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation' | 'adverseEvents'>): [string[], CsvCell[][]] {
   const rows: CsvCell[][] = result.effects.map((r) => cells(r, { set: 'trial', ...NONE }));
   const target = result.targetPopulation;
   for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
   for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));
   for (const g of result.subgroups ?? []) {
-    for (const l of g.levels) rows.push(cells(l.effect, { set: 'subgroup', subgroup: g.subgroup, subgroupLevel: l.level, interactionP: g.interaction.pValue, effectiveSampleSize: null }));
+    for (const l of g.levels) rows.push(cells(l.effect, { ...NONE, set: 'subgroup', subgroup: g.subgroup, subgroupLevel: l.level, interactionP: g.interaction.pValue, effectiveSampleSize: null }));
   }
+  const ae = result.adverseEvents;
+  for (const r of ae?.rows ?? []) rows.push(adverseEventCells(r, ae!.randomised));
   return [[...EFFECT_CSV_COLUMNS, ...SET_CSV_COLUMNS], rows];
 }

@@ -136,7 +136,7 @@ export const subgroupResultSchema = z
       .describe('The effect within each level, with its MCID verdict; a level that cannot be analysed (no patients, one arm only, too few) has an effect with `error`'),
     excluded: z
       .object({
-        missing: z.number().int().describe('Patients in the analysis with no value in the subgroup column'),
+        missing: z.number().int().describe('Patients with the outcome (baseline and follow-up) and no value in the subgroup column, also those whom a covariate with no value leaves out of the models'),
         otherValue: z.number().int().describe('Patients whose value is not one of the listed levels (or not a number, with cuts)'),
       })
       .describe('Patients left out of this subgroup analysis'),

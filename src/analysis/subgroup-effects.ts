@@ -86,7 +86,10 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       // Complete cases for the covariates too, as the overall ANCOVA.
       const complete = all.ids.flatMap((_, i) => (covariates.every((c) => all.covariates[c]?.[i] !== null && all.covariates[c]?.[i] !== undefined) ? [i] : []));
       const pairs = pickPairs(all, complete);
-      const { byLevel, excluded } = splitByLevel(pairs.ids, valueOf, levels);
+      const { byLevel } = splitByLevel(pairs.ids, valueOf, levels);
+      // Counted among every patient with the outcome, before the covariates' complete cases: a
+      // subgroup cutting a covariate (alder) lost its patients with no age there and said "0 (missing)".
+      const { excluded } = splitByLevel(all.ids, valueOf, levels);
       const base = { outcome: outcomeKey, label: outcomeLabel, time, method: 'ancova' as const };
       const rows = levels.levels.map((level) => {
         const sub = pickPairs(pairs, byLevel.get(level) ?? []);

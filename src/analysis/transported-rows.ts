@@ -75,7 +75,7 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
-      const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
       if (inst.kind === 'binary') {
         const f = followUpByPatient(trial, outcome.key, time);
         binary({ ...base, method: 'risk-difference' }, mcid, direction, f.ids, f.arm, f.values.map((v) => (v === 1 ? 1 : 0)));

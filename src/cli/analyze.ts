@@ -23,7 +23,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .argument('<csv>', 'trial export (long or wide CSV)')
     .requiredOption('--plan <file>', 'analysis plan (JSON; see `hta plan schema`)')
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
-    .option('--csv <file>', 'also write the effect rows as CSV (trial, target population, transported and subgroup-level rows)')
+    .option('--csv <file>', 'also write the effect rows as CSV (trial, target population, transported, subgroup-level and adverse-event rows)')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
     .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals with n replicates, ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))

@@ -351,7 +351,7 @@ export function observationalTargets(trial: TrialData): Target[] {
       // The baseline is read only as a confounder: without "baselineAsConfounder" a patient needs
       // none (a Ja/Nej outcome exported at follow-up only is analysed, not "too few patients").
       const pairs = outcomePairs(trial, o.key, time, (plan.observational as ObservationalSpec).baselineAsConfounder);
-      targets.push({ outcome: o.key, label: labelOf(o), time, kind: inst.kind === 'binary' ? 'binary' : 'continuous', pairs, y: pairs.followUp, mcid: mcidForOutcome(o, inst), direction: directionForOutcome(o, inst) });
+      targets.push({ outcome: o.key, label: labelOf(o, plan), time, kind: inst.kind === 'binary' ? 'binary' : 'continuous', pairs, y: pairs.followUp, mcid: mcidForOutcome(o, inst), direction: directionForOutcome(o, inst) });
     }
   }
   for (const r of plan.responders) {

@@ -43,6 +43,7 @@ import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
@@ -367,6 +368,7 @@ interface Outcome {
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
+  notApplicableCodes?: string[];
   direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
 }
@@ -931,8 +933,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   };
 
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
-  const codesFor = (cols: string[], lo: number, hi: number, binary: boolean): Record<string, number> | undefined => {
-    const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
+  const codesFor = (cols: string[], lo: number, hi: number, binary: boolean, outcome?: Outcome): Record<string, number> | undefined => {
+    const all = [...new Set(cols.flatMap((c) => stemValues(c)))];
+    // "Ikke i arbejde", "N/A": the outcome does not apply — its "notApplicableCodes", never
+    // missing, an answer or a scale's end (not-applicable-words.ts; docs/plan-trial.md#not-applicable).
+    const notApplicable = outcome ? all.filter(isNotApplicableWord) : [];
+    if (outcome && notApplicable.length) {
+      outcome.notApplicableCodes = notApplicable;
+      const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
+      checks.push(`outcome "${outcome.key}" (${where}): ${notApplicable.map((w) => JSON.stringify(w)).join(', ')} drafted as "notApplicableCodes", not missing-value codes: ${notApplicable.length > 1 ? 'they say' : 'it says'} the outcome does not apply to the patient (not working, retired), so such a visit is never imputed and is counted apart from missing — if one means "unknown", move it to "missingCodes"`);
+    }
+    const values = all.filter((v) => !notApplicable.includes(v));
     const answers: Record<string, number> = {};
     const numeric = values.map((v) => parseNumber(v, decimalComma));
     // Below the range: a code only when it looks like one (below-range-codes.ts), never a run of change scores.
@@ -1022,7 +1033,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const defaultItems = prefix.endsWith('_') && base === key;
     const o: Outcome = { key, instrument, ...(defaultItems ? {} : { items: prefix.endsWith('_') ? base : `${prefix}{i}` }) };
     const binary = instrument.startsWith('rmdq');
-    const answers = codesFor(cols, instrument === 'pseq' ? 0 : instrument === 'wai' ? 0 : 0, instrument === 'pseq' ? 6 : instrument === 'wai' ? 10 : 1, binary);
+    const answers = codesFor(cols, instrument === 'pseq' ? 0 : instrument === 'wai' ? 0 : 0, instrument === 'pseq' ? 6 : instrument === 'wai' ? 10 : 1, binary, o);
     if (answers) o.answers = answers;
     if (instrument === 'pseq' || instrument.startsWith('rmdq')) {
       const anyTextMissing = [...missing].some((m) => typeof m === 'string');
@@ -1071,7 +1082,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
       // A level written as its label (a labelled choice, a scale's end) is read as its number.
-      const answers = codesFor(Object.values(dims), 1, 5, false);
+      const answers = codesFor(Object.values(dims), 1, 5, false, eq);
       if (answers) eq.answers = answers;
     }
   }
@@ -1185,7 +1196,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       // A `wai` column of whole numbers 0–10 is the single-item Work Ability Score, not the 7–49 index.
       // WAS has no published MCID, and a plan without one is refused: the draft leaves it out
       // and gives the outcome to add with the MCID the protocol names.
-      const was = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }), mcid: '<points>' };
+      // "Ikke i arbejde" in a work-ability column: the outcome does not apply (not-applicable-words.ts).
+      const notApplicable = values.filter(isNotApplicableWord);
+      const was = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }), ...(notApplicable.length ? { notApplicableCodes: notApplicable } : {}), mcid: '<points>' };
+      if (notApplicable.length) checks.push(`"${s}": ${notApplicable.map((w) => JSON.stringify(w)).join(', ')} written as "notApplicableCodes" in the outcome to add, not as missing-value codes: ${notApplicable.length > 1 ? 'they say' : 'it says'} work ability does not apply to the patient (not working, retired), so such a visit is never imputed and is counted apart from missing`);
       taken.add(s);
       leftOut.push(`"${s}" (WAS, which has no published MCID: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names)`);
       guesses.push(`not drafted: outcome "was" (was) from column "${s}", which needs an MCID`);
@@ -1212,7 +1226,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
     const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
-    const answers = codesFor([s], range[0], range[1], o.instrument === 'binary');
+    const answers = codesFor([s], range[0], range[1], o.instrument === 'binary', o);
     if (answers) o.answers = answers;
     if (o.instrument === 'binary') {
       // A yes/no outcome's direction is the plan's to say (plan check warns without it): drafted

@@ -15,7 +15,8 @@ export interface Abbreviation {
 /**
  * Each abbreviation as the page of each language writes it, and its words. Alphabetical by the
  * English form. Every upper-case token a bundled page prints is here or a name, not an
- * abbreviation (test/report/abbreviations-complete.test.ts); Danish words from docs/glossary-da.md.
+ * abbreviation (test/report/abbreviations-complete.test.ts), and so are the lower-case ones it
+ * prints (df, fg); Danish words from docs/glossary-da.md.
  */
 export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret invers sandsynlighedsvægtning' } },
@@ -23,6 +24,8 @@ export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'ATE', full: 'average treatment effect' }, da: { abbr: 'ATE', full: 'gennemsnitlig behandlingseffekt' } },
   { en: { abbr: 'CI', full: 'confidence interval' }, da: { abbr: 'KI', full: 'konfidensinterval' } },
   { en: { abbr: 'CONSORT', full: 'Consolidated Standards of Reporting Trials' }, da: { abbr: 'CONSORT', full: 'Consolidated Standards of Reporting Trials (retningslinjer for rapportering af randomiserede forsøg)' } },
+  // Lower case, as statistics write it ("Statistic (df)", "Q = 4.1, df = 2"; Danish "fg").
+  { en: { abbr: 'df', full: 'degrees of freedom' }, da: { abbr: 'fg', full: 'frihedsgrader' } },
   { en: { abbr: 'DAGS', full: 'Danish Ambulatory Grouping System (outpatient tariffs)' }, da: { abbr: 'DAGS', full: 'Dansk Ambulant Grupperingssystem (takster for ambulant behandling)' } },
   { en: { abbr: 'DK', full: 'Denmark (the Danish value set)' }, da: { abbr: 'DK', full: 'Danmark (det danske værdisæt)' } },
   { en: { abbr: 'DKK', full: 'Danish kroner' }, da: { abbr: 'DKK', full: 'danske kroner' } },
@@ -92,5 +95,9 @@ export function pageAbbreviations(page: ReportPage, charts: ReadonlyMap<string, 
   const text = pageTexts(page, charts).join('\n');
   return CATALOGUE.map((e) => e[page.lang])
     .filter((a) => standsIn(text, a.abbr))
-    .sort((a, b) => (a.abbr < b.abbr ? -1 : a.abbr > b.abbr ? 1 : 0));
+    // Alphabetical whatever the case: "df" between "CI" and "DKK", not after "WAS".
+    .sort((a, b) => {
+      const [x, y] = [a.abbr.toUpperCase(), b.abbr.toUpperCase()];
+      return x < y ? -1 : x > y ? 1 : a.abbr < b.abbr ? -1 : a.abbr > b.abbr ? 1 : 0;
+    });
 }

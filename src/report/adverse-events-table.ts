@@ -15,7 +15,8 @@ import type { Table } from './text-table.js';
 type AdverseEvents = NonNullable<AnalysisResult['adverseEvents']>;
 type AeRow = AdverseEvents['rows'][number];
 
-const KIND: Record<AeRow['kind'], Record<Lang, string>> = {
+/** Each kind's row name; also the label of its `hta analyze --csv` row (analysis/effects-csv.ts). */
+export const ADVERSE_EVENT_KIND_TEXT: Record<AeRow['kind'], Record<Lang, string>> = {
   any: { en: 'Patients with ≥ 1 adverse event', da: 'Patienter med ≥ 1 uønsket hændelse' },
   serious: { en: 'Patients with ≥ 1 serious adverse event', da: 'Patienter med ≥ 1 alvorlig uønsket hændelse' },
   related: { en: 'Patients with ≥ 1 adverse event related to the intervention', da: 'Patienter med ≥ 1 uønsket hændelse relateret til interventionen' },
@@ -35,7 +36,7 @@ export function adverseEventsTable(ae: AdverseEvents, lang: Lang, arms: ArmNames
       ? ['', fillArms('{Intervention}', arms), fillArms('{Control}', arms), fillArms('Forskel {intervention} − {control} (95 %-KI)', arms), 'p']
       : ['', fillArms('{Intervention}', arms), fillArms('{Control}', arms), fillArms('Difference {intervention} − {control} (95% CI)', arms), 'p'];
   const rows = ae.rows.map((r) => [
-    KIND[r.kind][lang],
+    ADVERSE_EVENT_KIND_TEXT[r.kind][lang],
     share(r.patients.intervention, ae.randomised.intervention, lang),
     share(r.patients.control, ae.randomised.control, lang),
     r.error ? notComputedText(r.error, lang) : formatEffect({ method: 'risk-difference', difference: r.difference, ciLower: r.ciLower, ciUpper: r.ciUpper, mcid: null } as EffectRow, 1, lang),

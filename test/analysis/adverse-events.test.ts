@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrialInputs } from '../../src/cli/load-inputs.js';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { effectsCsv } from '../../src/analysis/effects-csv.js';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
@@ -70,6 +71,30 @@ describe('adverse events from a REDCap repeating instrument', () => {
     // "Ved ikke" is unknown, never no: those patients are counted apart, not as without a related event.
     // App: k = 0..11 → Ja at k ≡ 0 (4 patients, + patient 1's second event is Nej), Ved ikke at k ≡ 2 (4).
     expect(related).toMatchObject({ kind: 'related', patients: { intervention: 4, control: 4 }, unknownPatients: { intervention: 4, control: 4 }, unknownEvents: { intervention: 4, control: 4 } });
+  });
+
+  it('hta analyze --csv writes a row per kind: patients with an event per arm, over the randomised, and the risk difference', () => {
+    const [header, rows] = effectsCsv(analyse(redcapExport()));
+    const col = (name: string) => header.indexOf(name);
+    const aeRows = rows.filter((r) => r[col('set')] === 'adverse-events');
+    expect(aeRows.map((r) => r[col('outcome')])).toEqual(['any', 'serious', 'related']);
+    const serious = aeRows[1]!;
+    expect([serious[col('patientsWithEvent.intervention')], serious[col('patientsWithEvent.control')]]).toEqual([8, 6]);
+    expect([serious[col('n.intervention')], serious[col('n.control')]]).toEqual([30, 30]);
+    expect(serious[col('label')]).toBe('Patients with ≥ 1 serious adverse event');
+    expect(serious[col('method')]).toBe('risk-difference');
+    // The values checked against R above: RD 2/30 (−0.1467197 to 0.2731412), p 0.5415520.
+    expect(serious[col('difference')] as number).toBeCloseTo(2 / 30, 12);
+    expect(serious[col('ciLower')] as number).toBeCloseTo(-0.146719712447305, 9);
+    expect(serious[col('ciUpper')] as number).toBeCloseTo(0.273141175565834, 9);
+    expect(serious[col('pValue')] as number).toBeCloseTo(0.541552036425603, 9);
+    expect([aeRows[0]![col('patientsWithEvent.intervention')], aeRows[2]![col('patientsWithEvent.control')]]).toEqual([12, 4]);
+    // Judged cells do not apply to them; the other rows leave the event columns empty.
+    expect([serious[col('time')], serious[col('mcid')], serious[col('relevance')]]).toEqual([undefined, undefined, undefined]);
+    expect(rows.filter((r) => r[col('set')] === 'trial').every((r) => r[col('patientsWithEvent.intervention')] === null)).toBe(true);
+    // Without "adverseEvents" in the plan: no such rows.
+    const none = effectsCsv(analyse(redcapExport(), BASE));
+    expect(none[1].some((r) => r[col('set')] === 'adverse-events')).toBe(false);
   });
 
   it('gives the numbers of a per-patient 0/1 flag analysed as a yes/no outcome', () => {

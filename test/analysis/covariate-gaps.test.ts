@@ -15,8 +15,10 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
-import { imputationNotes } from '../../src/report/kinds/trial-report.js';
+import { imputationNotes, trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { reportEnv } from '../support/report-env.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
+import { covariateGapNote } from '../../src/report/covariate-gap-note.js';
 
 const dir = 'test/fixtures/covariate-gaps';
 const ref = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8'));
@@ -78,6 +80,22 @@ describe('a subgroup cut of a covariate', () => {
   }
 });
 
+describe('a subgroup on a covariate with missing values', () => {
+  // From the export itself: patients with a baseline and a follow-up score and no age.
+  const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+  const noAge = (time: string) => {
+    const col = { '3m': 7, '6m': 8, '12m': 9 }[time] as number;
+    return rows.filter((r) => r[2] === '' && r[6] !== '' && r[col] !== '').length;
+  };
+  for (const time of ['3m', '6m', '12m']) {
+    it(`counts its patients with no age as missing at ${time}, though the models leave them out first`, () => {
+      const g = result.subgroups!.find((s) => s.subgroup === 'alder' && s.outcome === 'nrs' && s.time === time)!;
+      expect(noAge(time)).toBeGreaterThan(0);
+      expect(g.excluded).toEqual({ missing: noAge(time), otherValue: 0 });
+    });
+  }
+});
+
 describe("the responders' test of equal risk differences", () => {
   it("= metafor's rma(measure = \"RD\", method = \"FE\") with its default zero-cell correction", () => {
     for (const q of ref.responderQByRegion) {
@@ -103,6 +121,28 @@ describe('on the page', () => {
     expect(imputationNotes(result, trialChartContext(trial, 'da'))[0]).toContain('(alder: 8 patienter)');
   });
 
+  it('the methods say that ANCOVA and MMRM leave out the patients missing a covariate, with their count', () => {
+    const note = (r: typeof result, lang: 'en' | 'da', t = trial) => covariateGapNote(r, t, lang);
+    expect(note(result, 'en')).toEqual([
+      `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing numeric covariate.`,
+    ]);
+    expect(note(result, 'da')).toEqual([
+      `ANCOVA og MMRM udelader patienter med baseline-score, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende numerisk kovariat.`,
+    ]);
+    // Without MI rows: no word of imputation; with ANCOVA alone, its own verb.
+    const ancovaOnly = { ...result, effects: result.effects.filter((e) => e.method === 'ancova'), sensitivity: undefined };
+    expect(note(ancovaOnly, 'en')[0]).toMatch(/^ANCOVA leaves out .*\(8 patients\), as its model imputes nothing\.$/);
+    // Every age present: nothing said.
+    const full = loadTrial(parseCsvText(csv.replace(/^("P\d+","[^"]+"),,/gm, '$1,50,'), 'trial.csv'), parsePlan(planJson));
+    expect(note(result, 'en', full)).toEqual([]);
+  });
+
+  it('the sentence stands in the methods of the trial page', async () => {
+    const page = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'trial.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, 'en'));
+    const methods = page.page.sections.find((s) => s.id === 'methods')!.intro!.join('\n');
+    expect(methods).toContain(`ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients)`);
+  });
+
   it('a patient left out for a missing categorical covariate is said in the methods and the warnings, in Danish too', () => {
     const left = { ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 1, covariates: ['koen'] } } } : e)) };
     expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate (koen): 1 patient; categorical covariates are not imputed.');
@@ -122,5 +162,16 @@ describe('on the page', () => {
     const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => n.startsWith('Credibility')).join('\n');
     expect(notes).toContain('Patients with no value in the column are left out: 8 (missing), 0 (other values)');
     expect(notes).not.toContain('Levels with no value');
+  });
+
+  it('says nothing of patients left out when none was', () => {
+    const none = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 0, otherValue: 0 } })) };
+    for (const lang of ['en', 'da'] as const) {
+      const { sections } = subgroupReport(none, trial.plan, trialChartContext(trial, lang), () => 10);
+      const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => /^(Credibility|Troværdighed)/.test(n));
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n).not.toMatch(/left out|udeladt|\(missing\)|\(manglende\)/);
+      for (const n of notes) expect(n).toMatch(/\.$/);
+    }
   });
 });

@@ -215,7 +215,7 @@ describe('--csv', () => {
     expect(r.code).toBe(0);
     const table = readCsvFile(out);
     const cols = table.header;
-    expect(cols.slice(-5)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize']);
+    expect(cols.slice(-7)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control']);
     const rows = [...table.records].map((l) => Object.fromEntries(l.raw.map((v, i) => [cols[i], v])));
     const bySet = (set: string) => rows.filter((x) => x.set === set);
     expect(bySet('trial')).toHaveLength(3);

@@ -75,3 +75,15 @@ describe('a long registry export with an empty exposure cell', () => {
     expect(expected).not.toMatch(/\barm\b/);
   });
 });
+
+describe('the groups in running text on a Danish registry page', () => {
+  it('are written as the plan writes them mid-sentence (lower case), capitalised only as a label', async () => {
+    const content = await page(registryCsv(completeRegistryRows(200)), basePlan, 'da');
+    const effects = content.page.sections.find((s) => s.id === 'effects')!;
+    const intro = effects.intro!.join('\n');
+    expect(intro).toContain('Hver række: brugere af appen − ikke-brugere med 95 %-KI');
+    // As a label (a table header) the name starts with a capital.
+    const headers = content.page.sections.flatMap((s) => (s.tables ?? []).map((t) => t.table.header.join(' | '))).join('\n');
+    expect(headers).toMatch(/Brugere af appen/);
+  });
+});

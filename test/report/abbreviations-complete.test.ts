@@ -39,9 +39,17 @@ function upperCaseTokens(text: string): string[] {
   return [...new Set(tokens.filter((t) => (t.match(/\p{Lu}/gu) ?? []).length >= 2))].sort();
 }
 
+/** Abbreviations written in lower case, which the upper-case scan cannot find: degrees of freedom. */
+const LOWER_CASE = ['df', 'fg'];
+
+function lowerCaseTokens(text: string): string[] {
+  return LOWER_CASE.filter((t) => new RegExp(`(?<![\\p{L}\\d])${t}(?![\\p{L}\\d])`, 'u').test(text));
+}
+
 describe('every abbreviation a bundled page prints is catalogued', () => {
   it('finds the tokens it should, and not words in lower case or numbers', () => {
     expect(upperCaseTokens('GRADE certainty, EQ-5D-5L index, HC0 sandwich, 95% CI; DKK. Ja Nej A')).toEqual(['CI', 'DKK', 'EQ-5D-5L', 'GRADE', 'HC0']);
+    expect(lowerCaseTokens('Statistic (df); Q = 4, fg = 2; pdf, afgørelse')).toEqual(['df', 'fg']);
   });
 
   const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -49,7 +57,7 @@ describe('every abbreviation a bundled page prints is catalogued', () => {
     const html = readFileSync(`reports/${name}/index.html`, 'utf8');
     const lang = /<html lang="da">/.test(html) ? 'da' : 'en';
     const known = new Set(CATALOGUE.map((e) => e[lang].abbr));
-    const missing = upperCaseTokens(visibleText(html)).filter((t) => !known.has(t) && !Object.hasOwn(NAMES, t));
+    const missing = [...upperCaseTokens(visibleText(html)), ...lowerCaseTokens(visibleText(html))].filter((t) => !known.has(t) && !Object.hasOwn(NAMES, t));
     expect(missing, `${name}: not in the ${lang} catalogue`).toEqual([]);
   });
 });

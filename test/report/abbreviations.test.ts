@@ -27,6 +27,15 @@ describe('abbreviations written out', () => {
     expect(pageAbbreviations(named, chart('')).map((a) => a.abbr)).toEqual([]);
   });
 
+  it('degrees of freedom in lower case, where printed: df on English pages, fg on Danish ones, in their alphabetical place', () => {
+    expect(pageAbbreviations(page('en', 'Statistic (df); 95% CI; DKK'), chart('')).map((a) => a.abbr)).toEqual(['CI', 'df', 'DKK']);
+    expect(pageAbbreviations(page('en', 'no degrees here'), chart('Heterogeneity: Q = 4.10, df = 2 (p = 0.13)'))).toEqual([{ abbr: 'df', full: 'degrees of freedom' }]);
+    expect(pageAbbreviations(page('da', 'Teststørrelse (fg); 95 %-KI'), chart('')).map((a) => a.abbr)).toEqual(['fg', 'KI']);
+    // Not inside a word or a file name: "pdf", "afgørelse", "DF".
+    expect(pageAbbreviations(page('en', 'see the pdf; DF'), chart('')).map((a) => a.abbr)).toEqual([]);
+    expect(pageAbbreviations(page('da', 'en afgørelse'), chart('')).map((a) => a.abbr)).toEqual([]);
+  });
+
   it('Danish pages use the glossary: MKRF and 95 %-KI written out in Danish', () => {
     const da = pageAbbreviations(page('da', 'MD 2 (95 %-KI 1 til 3) under MKRF; QALY'), chart(''));
     expect(da).toEqual([

@@ -186,6 +186,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const shown = { ...result, analyses: result.analyses.map((a) => ({ ...a, label: outcomeLabel(plan, a.outcome, lang) })) };
     const arms = armNames(plan.armLabels, lang, plan.arms);
     const groups = { exposed: arms.Intervention, unexposed: arms.Control };
+    // Mid-sentence the groups as running text writes them: a lower-case label ("brugere af appen")
+    // stays lower case, as on the trial page (arm-names.ts; docs/plan-trial.md "Arm names").
+    const inText = { exposed: arms.intervention, unexposed: arms.control };
     const spec = plan.observational!;
     // Balance terms in words ("Sex: female"), not codes ("sex=K").
     const termLabel = (term: string) => balanceTermLabel(term, spec.confounders, lang);
@@ -226,7 +229,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       id: 'effects',
       title: T.effectsTitle[lang],
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
-      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })] : [])],
+      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], inText)] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
       tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),

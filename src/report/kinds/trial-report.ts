@@ -55,6 +55,7 @@ import { attachEventListing } from '../../trial/adverse-events.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
+import { covariateGapNote } from '../covariate-gap-note.js';
 import { planValueCodes } from '../../trial/value-codes.js';
 
 
@@ -299,7 +300,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**

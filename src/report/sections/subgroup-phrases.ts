@@ -19,8 +19,13 @@ export const SUBGROUP_TEXT = {
     da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er gavnen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
   },
   credibility: {
-    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}. Patients with no value in the column are left out: {missing} (missing), {other} (other values), for the primary outcome.',
-    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}. Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
+    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}.',
+    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}.',
+  },
+  /** After the credibility note, only when a patient was left out (nothing to say when none was). */
+  leftOut: {
+    en: 'Patients with no value in the column are left out: {missing} (missing), {other} (other values), for the primary outcome.',
+    da: 'Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
   },
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
   notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },

@@ -45,13 +45,14 @@ function verdictOf(r: EffectRow, lang: Lang): string {
 function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
   const p = phrases(ctx);
   const c = g.credibility;
-  return p('credibility', {
+  const credibility = p('credibility', {
     prespecified: p(c.prespecified ? 'prespecified' : 'notPrespecified'),
     tests: c.subgroupTestsInRun,
     direction: c.predictedLarger === null ? p('noDirection') : p('predicted', { level: c.predictedLarger }),
-    missing: g.excluded.missing,
-    other: g.excluded.otherValue,
   });
+  const { missing, otherValue } = g.excluded;
+  if (missing === 0 && otherValue === 0) return credibility;
+  return `${credibility} ${p('leftOut', { missing, other: otherValue })}`;
 }
 
 /**

@@ -1,0 +1,39 @@
+/**
+ * The methods' sentence on patients missing a covariate value (docs/plan-trial.md#multiple-imputation):
+ * ANCOVA and MMRM fit complete covariates and leave those patients out, while the multiple
+ * imputation imputes a missing numeric covariate. Without it a page with MI rows read as if every
+ * method kept them. Nothing when no patient with a baseline score misses a covariate.
+ */
+import type { AnalysisResult } from '../analysis/results-schema.js';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
+import { imputationWide, outcomeWide } from '../trial/outcome-wide.js';
+import type { TrialData } from '../trial/trial-data.js';
+import { formatThousands, type Lang } from './i18n.js';
+
+const COMPLETE_COVARIATE_METHODS = ['ancova', 'mmrm'] as const;
+
+/** Patients with a baseline score for `key` who miss any plan covariate (the wide tables' own rules). */
+function missingCovariatePatients(trial: TrialData, key: string): number {
+  const mi = imputationWide(trial, key);
+  return mi.ids.length + mi.leftOut.patients - outcomeWide(trial, key).ids.length;
+}
+
+export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang: Lang): string[] {
+  if (!trial.plan.covariates.length) return [];
+  const rows = [...result.effects, ...(result.sensitivity?.rows ?? [])];
+  const methods = COMPLETE_COVARIATE_METHODS.filter((m) => rows.some((r) => r.method === m && !r.error));
+  if (!methods.length) return [];
+  const outcomes = new Set(rows.filter((r) => (methods as readonly string[]).includes(r.method)).map((r) => r.outcome));
+  const patients = Math.max(0, ...[...outcomes].map((key) => missingCovariatePatients(trial, key)));
+  if (patients === 0) return [];
+  const imputes = rows.some((r) => r.method === 'mi-ancova' && !r.error);
+  // A count under the publication threshold is not printed (docs/disclosure-control.md), as imputationNotes.
+  const count = patients < DEFAULT_PUBLICATION_THRESHOLD ? (lang === 'da' ? 'nogle patienter' : 'some patients') : `${formatThousands(patients, 0, lang)} ${lang === 'da' ? 'patienter' : 'patients'}`;
+  const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
+  if (lang === 'da') {
+    const mi = imputes ? ', mens den multiple imputation imputerer en manglende numerisk kovariat' : '';
+    return [`${named} udelader patienter med baseline-score, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
+  }
+  const mi = imputes ? ', whereas the multiple imputation imputes a missing numeric covariate' : '';
+  return [`${named} ${methods.length === 1 ? 'leaves' : 'leave'} out the patients with a baseline score who miss a covariate value (${count}), as ${methods.length === 1 ? 'its model imputes' : 'their models impute'} nothing${mi}.`];
+}

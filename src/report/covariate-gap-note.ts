@@ -5,7 +5,6 @@
  * method kept them. Nothing when no patient with a baseline score misses a covariate.
  */
 import type { AnalysisResult } from '../analysis/results-schema.js';
-import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 import { imputationWide, outcomeWide } from '../trial/outcome-wide.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { formatThousands, type Lang } from './i18n.js';
@@ -27,8 +26,8 @@ export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang:
   const patients = Math.max(0, ...[...outcomes].map((key) => missingCovariatePatients(trial, key)));
   if (patients === 0) return [];
   const imputes = rows.some((r) => r.method === 'mi-ancova' && !r.error);
-  // A count under the publication threshold is not printed (docs/disclosure-control.md), as imputationNotes.
-  const count = patients < DEFAULT_PUBLICATION_THRESHOLD ? (lang === 'da' ? 'nogle patienter' : 'some patients') : `${formatThousands(patients, 0, lang)} ${lang === 'da' ? 'patienter' : 'patients'}`;
+  // Exact, as every count of a trial report (docs/report-trial.md: no small-count suppression there).
+  const count = `${formatThousands(patients, 0, lang)} ${patients === 1 ? 'patient' : lang === 'da' ? 'patienter' : 'patients'}`;
   const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
   if (lang === 'da') {
     const mi = imputes ? ', mens den multiple imputation imputerer en manglende numerisk kovariat' : '';

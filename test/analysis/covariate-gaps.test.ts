@@ -135,6 +135,10 @@ describe('on the page', () => {
     // Every age present: nothing said.
     const full = loadTrial(parseCsvText(csv.replace(/^("P\d+","[^"]+"),,/gm, '$1,50,'), 'trial.csv'), parsePlan(planJson));
     expect(note(result, 'en', full)).toEqual([]);
+    // Three patients missing: the exact count, as every count of a trial report (no "some patients").
+    let filled = 0;
+    const few = loadTrial(parseCsvText(csv.replace(/^("P\d+","[^"]+"),,/gm, (m, head: string) => (++filled <= ref.mi.missingAlder - 3 ? `${head},50,` : m)), 'trial.csv'), parsePlan(planJson));
+    expect(note(result, 'en', few)[0]).toContain('(3 patients)');
   });
 
   it('the sentence stands in the methods of the trial page', async () => {

@@ -145,6 +145,9 @@ describe('Danish pages', () => {
       let text = f.endsWith('.vl.json') ? shownInSpec(JSON.parse(raw)) : shownInPage(raw).replace(/\s+/g, ' ');
       for (const u of fromUser) text = text.split(u).join('·');
       found.push(...problems(text, englishOnly).map((p) => `${f}: ${p}`));
+      // Danish kroner "kr." in text, tables and charts alike, never "DKK" (the CEA page's display currency and app price).
+      const dkk = /\bDKK\b/.exec(text);
+      if (dkk) found.push(`${f}: DKK: …${text.slice(Math.max(0, dkk.index - 40), dkk.index + 40)}…`);
     }
     expect(found).toEqual([]);
   });

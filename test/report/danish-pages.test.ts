@@ -79,7 +79,9 @@ const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\
   // "p < 0,001" with a space, as "p = 0,250"; the glossary's term for complete cases; the conclusion counts
   // results (an outcome at one follow-up) "resultater for kritiske effektmål", never "kritiske resultater"
   // nor "de 5 øvrige kritiske effektmål" (five results from two outcomes are not five outcomes).
-  /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i, /øvrige kritiske effektmål/i];
+  /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i, /øvrige kritiske effektmål/i,
+  // Not applicable is "ikke aktuelt": "ikke relevant" reads as "not clinically relevant" beside the verdicts.
+  /\bikke relevant\b/i];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */

@@ -665,14 +665,14 @@ export const REPORT_TEXT = {
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
   benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
-  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
+  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {theControl}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
   // Not a verdict's words ("No significant difference (no MCID set)" is one): the interval as it is.
   ciIncludesZeroWord: { en: '95% CI includes 0', da: '95 %-KI omfatter 0' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
-  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {

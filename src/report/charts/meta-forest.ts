@@ -72,7 +72,7 @@ const TEXT = {
   da: {
     df: 'fg', study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
-    totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {control}',
+    totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {theControl}',
     heterogeneity: 'Heterogenitet', notApplicable: 'ikke aktuelt', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
     single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',

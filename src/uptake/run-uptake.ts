@@ -162,7 +162,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const laterCut = input.sameRunCuts?.find((c) => exportDateOf(c.json) > agg.exportDate);
   if (laterCut) {
     const self = input.sameRunName ?? 'this report';
-    const place = input.sameRunPlace ? [{ ...input.sameRunPlace, expected: `listed above ${laterCut.file}, an export of ${exportDateOf(laterCut.json)}: this report's export (${agg.exportDate}) is the earlier one, and a later export cannot be listed first` }] : [];
+    const place = input.sameRunPlace ? [{ ...input.sameRunPlace, expected: `an entry listed above ${laterCut.file}, an export of ${exportDateOf(laterCut.json)}: this report's export (${agg.exportDate}) is the earlier one, and a later export cannot be listed first` }] : [];
     throw new HtaError('usage.invalid', `${laterCut.file} is an export of ${exportDateOf(laterCut.json)}, after ${self}'s ${agg.exportDate}: the uptake reports of one registry in a manifest are published in manifest order, each protected against those before it as against an earlier publication, so a later export cannot be listed first — move ${self} above it in the manifest`, place);
   }
   const { uptakeRunFromAggregate } = await analysisModule;

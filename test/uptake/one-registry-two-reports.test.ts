@@ -116,7 +116,7 @@ describe('two uptake reports of one registry with different export dates', () =>
     const line = lines.findIndex((l) => l.includes('"id": "dec"')) + 1;
     const column = lines[line - 1]!.indexOf('"dec"') + 1;
     expect(line).toBeGreaterThan(1);
-    expect((err as HtaError).problems).toEqual([expect.objectContaining({ file: manifestFile, line, column, field: 'reports.1.id', value: 'dec', expected: expect.stringContaining('listed above report "jan"') })]);
+    expect((err as HtaError).problems).toEqual([expect.objectContaining({ file: manifestFile, line, column, field: 'reports.1.id', value: 'dec', expected: expect.stringContaining('an entry listed above report "jan"') })]);
   }, 20_000);
 });
 

@@ -4,6 +4,7 @@
  * ratio (docs/plan-cea.md#results).
  */
 import type { Lang } from '../report/i18n.js';
+import { currencyName } from '../report/currency-name.js';
 import { formatLimitWith } from '../report/interval-bound.js';
 import type { CeaResult } from './cea-results-schema.js';
 
@@ -20,7 +21,7 @@ export function money(x: number, currency: string, lang: Lang, decimals = 0): st
     .replace(/[,.]/g, (c) => (lang === 'da' ? (c === ',' ? '.' : ',') : c));
   const sign = rounded < 0 ? '−' : '';
   if (lang === 'en' && currency === 'EUR') return `${sign}€${abs}`;
-  return `${sign}${abs} ${currency}`;
+  return `${sign}${abs} ${currencyName(currency, lang)}`;
 }
 
 /** What the effect is counted in: health (QALYs) or patients with a clinically relevant improvement. */

@@ -1,5 +1,6 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
 import { discountSentence } from './discount-text.js';
+import { currencyName } from '../report/currency-name.js';
 import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
@@ -34,7 +35,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   const lines = [
     en
       ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${formatThousands(r.patients.intervention, 0, lang)} intervention and ${formatThousands(r.patients.control, 0, lang)} control patients.`
-      : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${formatThousands(r.patients.intervention, 0, lang)} patienter i interventionsgruppen og ${formatThousands(r.patients.control, 0, lang)} i kontrolgruppen.`,
+      : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${currencyName(cur, lang)} i ${r.priceYear}-priser: ${formatThousands(r.patients.intervention, 0, lang)} patienter i interventionsgruppen og ${formatThousands(r.patients.control, 0, lang)} i kontrolgruppen.`,
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
     ...(r.monteCarloError

@@ -20,6 +20,8 @@
  *   {intervention} {control}            in running text:   "app", "usual care"
  *   {interventionShort} {controlShort}  in narrow headers: "app", "usual" (da "vanlig")
  *   {theIntervention}                   with its article:  "the app" (da "appen")
+ *   {theControl}                        with its article:  "usual care" (da "vanlig behandling",
+ *                                       the neutral "kontrolgruppen" beside "interventionen")
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { type ArmValues, isAppAgainstUsualCare } from '../plan/app-arms.js';
@@ -33,6 +35,7 @@ export interface ArmNames {
   interventionShort: string;
   controlShort: string;
   theIntervention: string;
+  theControl: string;
 }
 
 const DEFAULT_ARM_NAMES: Record<Lang, ArmNames> = {
@@ -44,6 +47,7 @@ const DEFAULT_ARM_NAMES: Record<Lang, ArmNames> = {
     interventionShort: 'app',
     controlShort: 'usual',
     theIntervention: 'the app',
+    theControl: 'usual care',
   },
   da: {
     Intervention: 'App + vanlig behandling',
@@ -53,6 +57,7 @@ const DEFAULT_ARM_NAMES: Record<Lang, ArmNames> = {
     interventionShort: 'app',
     controlShort: 'vanlig',
     theIntervention: 'appen',
+    theControl: 'vanlig behandling',
   },
 };
 
@@ -66,6 +71,7 @@ const NEUTRAL_ARM_NAMES: Record<Lang, ArmNames> = {
     interventionShort: 'intervention',
     controlShort: 'control',
     theIntervention: 'the intervention',
+    theControl: 'control',
   },
   da: {
     Intervention: 'Interventionsgruppe',
@@ -75,6 +81,7 @@ const NEUTRAL_ARM_NAMES: Record<Lang, ArmNames> = {
     interventionShort: 'intervention',
     controlShort: 'kontrol',
     theIntervention: 'interventionen',
+    theControl: 'kontrolgruppen',
   },
 };
 
@@ -105,7 +112,7 @@ export function armNames(labels: ArmLabels | undefined, lang: Lang, arms?: ArmVa
   // A label the plan writes all in lower case ("vanlig behandling", as plan init drafts a Danish
   // common noun) is a common noun: as written mid-sentence, capitalised as a label or at a
   // sentence start. One with any capital ("App", "selfBACK app") may be a proper name: as written everywhere.
-  return { Intervention: capitalised(I), Control: capitalised(C), intervention: I, control: C, interventionShort: I, controlShort: C, theIntervention: I };
+  return { Intervention: capitalised(I), Control: capitalised(C), intervention: I, control: C, interventionShort: I, controlShort: C, theIntervention: I, theControl: C };
 }
 
 const capitalised = (label: string) => (label === label.toLowerCase() ? label.charAt(0).toUpperCase() + label.slice(1) : label);

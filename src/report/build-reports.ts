@@ -141,6 +141,7 @@ async function buildContent(
       },
       lang: options.lang ?? entry.lang,
       version: options.version,
+      place: { manifestFile: options.manifestFile, index: (options.allEntries ?? entries).indexOf(entry) },
       memo: <T>(key: string, compute: () => T): T => {
         if (!memoStore.has(key)) {
           const value = compute();

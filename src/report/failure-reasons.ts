@@ -146,10 +146,6 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (one, list, what) =>
       `${one === 'level' ? 'niveauet' : 'niveauerne'} ${oneArmList(list)} har kun patienter i den ene gruppe, så ${what === 'effect' ? 'effekten' : 'risikodifferencen'} på ${one === 'level' ? 'dette niveau' : 'disse niveauer'} kan ikke sammenlignes med de andre niveauer`,
   ],
-  [
-    /^level '(.*)': every patient or none has the event in both arms, so its risk difference has variance 0 and the test of equal risk differences cannot weight it$/,
-    (l) => `niveauet '${l}': i begge grupper har alle eller ingen patienter hændelsen, så niveauets risikodifference har varians 0, og testen for ens risikodifferencer kan ikke vægte den`,
-  ],
   [new RegExp(`^the larger model has ${NUM} coefficients, not more than the smaller one's ${NUM}$`), (a, b) => `den større model har ${n(a)} koefficienter, ikke flere end den mindre models ${n(b)}`],
   // src/analysis/cluster-effects.ts, src/stats/cluster-robust.ts (a cluster-randomised trial)
   [

@@ -452,22 +452,24 @@ export const REPORT_TEXT = {
   conclusionFor: { en: 'for', da: 'for' },
   // The other critical results (conclusion.ts agreementSentence): one other result, named in the
   // singular; several, counted, those that agree named, and each that differs named with its verdict.
-  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige kritiske effektmål, {named}, har samme vurdering' },
-  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige kritiske effektmål, {named}, har ikke samme vurdering: {verdict}' },
-  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige kritiske effektmål har samme vurdering ({named})' },
-  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske effektmål har samme vurdering ({named})' },
+  // A result is one outcome at one follow-up, so Danish counts "resultater for kritiske effektmål",
+  // never "kritiske effektmål" (docs/glossary-da.md).
+  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige resultat for kritiske effektmål, {named}, har samme vurdering' },
+  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige resultat for kritiske effektmål, {named}, har ikke samme vurdering: {verdict}' },
+  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige resultater for kritiske effektmål har samme vurdering ({named})' },
+  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige resultater for kritiske effektmål har samme vurdering ({named})' },
   conclusionAgreeSomeOne: {
     en: '1 of the {n} other critical results agrees ({named}); {rest}',
-    da: 'Ét af de {n} øvrige kritiske effektmål har samme vurdering ({named}); {rest}',
+    da: 'Ét af de {n} øvrige resultater for kritiske effektmål har samme vurdering ({named}); {rest}',
   },
   conclusionAgreeSome: {
     en: '{k} of the {n} other critical results agree ({named}); {rest}',
-    da: '{k} af de {n} øvrige kritiske effektmål har samme vurdering ({named}); {rest}',
+    da: '{k} af de {n} øvrige resultater for kritiske effektmål har samme vurdering ({named}); {rest}',
   },
   // The results that differ, each named under its verdict: "the other 3: no clinically relevant difference (…)".
   conclusionRestSingle: { en: 'the remaining one: {groups}', da: 'det resterende: {groups}' },
   conclusionRest: { en: 'the other {n}: {groups}', da: 'de øvrige {n}: {groups}' },
-  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske effektmål har samme vurdering: {rest}' },
+  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige resultater for kritiske effektmål har samme vurdering: {rest}' },
   conclusionTarget: {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
@@ -663,14 +665,14 @@ export const REPORT_TEXT = {
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
   benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
-  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
+  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {theControl}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
   // Not a verdict's words ("No significant difference (no MCID set)" is one): the interval as it is.
   ciIncludesZeroWord: { en: '95% CI includes 0', da: '95 %-KI omfatter 0' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
-  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {

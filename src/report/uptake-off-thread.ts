@@ -4,6 +4,7 @@
  * so `hta report` starts it first (ReportKind.prefetch); it also keeps the HiGHS solver (WASM,
  * compiled when its module loads) off the main thread and out of runs without an uptake report.
  */
+import type { Problem } from '../errors.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { UptakePlan } from '../uptake/uptake-plan.js';
 import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
@@ -11,7 +12,7 @@ import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 export { stopOffThreadAnalyses } from './off-thread.js';
 
 /** The uptake analysis, off the main thread when running from built modules. */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string }): Promise<UptakeAnalysis> {
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'> }): Promise<UptakeAnalysis> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseUptake',

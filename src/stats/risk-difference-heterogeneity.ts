@@ -8,7 +8,9 @@
  * A stratum with a zero cell (no events, or all, in an arm) gets 1/2 added to each of its four
  * cells first (x + ½ events of n + 1), as metafor's escalc default (add = 1/2, to = "only0"):
  * without it a level of one or two patients has a tiny variance, an enormous weight, and alone
- * makes a "significant" interaction (docs/subgroups.md#test-for-interaction).
+ * makes a "significant" interaction (docs/subgroups.md#test-for-interaction). After it every
+ * proportion lies strictly between 0 and 1, so every stratum's variance is positive: a level
+ * where every patient or none has the event is weighted, never refused.
  *
  * = R `metafor::rma(measure = "RD", ai = x1, n1i = n1, ci = x2, n2i = n2, method = "FE")`
  * (QE, QEp, with its default correction), the fixed-effect heterogeneity test;
@@ -18,7 +20,8 @@
  * Reference: Cochran WG (1954), The combination of estimates from different experiments,
  * Biometrics 10:101–129, doi:10.2307/3001666.
  * Preconditions: k ≥ 2 strata, each with ≥ 1 patient per arm; otherwise
- * `HtaError('analysis.failed')` naming the stratum.
+ * `HtaError('analysis.failed')` naming the stratum. (A zero variance would be a bug in hta, not
+ * a property of the data: an internal error, with no wording for a user.)
  */
 import { analysisFailed } from './arm-size.js';
 import { chisqUpper } from './distributions.js';
@@ -49,8 +52,8 @@ export function riskDifferenceHeterogeneity(strata: readonly RiskDifferenceStrat
     const p1 = a.events / a.n;
     const p2 = c.events / c.n;
     const v = (p1 * (1 - p1)) / a.n + (p2 * (1 - p2)) / c.n;
-    // Unreachable after the correction (every cell ≥ 1/2); kept as the guard of a zero weight.
-    if (!(v > 0)) throw analysisFailed(`level '${s.name}': every patient or none has the event in both arms, so its risk difference has variance 0 and the test of equal risk differences cannot weight it`);
+    // An internal assertion: after the correction 0 < p < 1 in both arms, so v > 0 (module comment).
+    if (!(v > 0)) throw new Error(`riskDifferenceHeterogeneity: variance ${v} in level '${s.name}' after the zero-cell correction`);
     rd.push(p1 - p2);
     w.push(1 / v);
   }

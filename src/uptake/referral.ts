@@ -34,6 +34,20 @@ export type Sex = (typeof SEXES)[number];
 export const AGE_BANDS = ['<18', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
+/**
+ * The levels of each breakdown whose list is fixed (docs/input-registry.md), known to a reader of
+ * the docs: every code is read into one of them. Age bands only when the table counts the
+ * standard bands (exact ages, or bands inside them: age-bands.ts) — read off its levels `seen`,
+ * all of them standard ones then; an export's own bands are not fixed. One list for the rows'
+ * completion (zero-rows.ts) and the audit of a published file (disclosure/absent-rows.ts).
+ */
+export function fixedLevels(dimension: string, seen: Iterable<string>): readonly string[] {
+  if (dimension === 'sex') return SEXES;
+  if (dimension === 'referrer') return REFERRERS;
+  if (dimension === 'ageBand' && [...seen].every((l) => (AGE_BANDS as readonly string[]).includes(l))) return AGE_BANDS;
+  return [];
+}
+
 /** The columns a registry export must have (or their plan-mapped names). */
 export const REGISTRY_COLUMNS = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];

@@ -49,6 +49,11 @@ export interface UptakeInput {
   sameRunCuts?: readonly PreviousFile[];
   /** This report's name in messages about `sameRunCuts` (`report "jan"`). */
   sameRunName?: string;
+  /**
+   * Where this report is listed in its manifest (file, line:column of its id), located by the
+   * report kind that knows the entry: a refusal of the manifest's order points there.
+   */
+  sameRunPlace?: Omit<Problem, 'expected'>;
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
@@ -157,7 +162,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const laterCut = input.sameRunCuts?.find((c) => exportDateOf(c.json) > agg.exportDate);
   if (laterCut) {
     const self = input.sameRunName ?? 'this report';
-    throw new HtaError('usage.invalid', `${laterCut.file} is an export of ${exportDateOf(laterCut.json)}, after ${self}'s ${agg.exportDate}: the uptake reports of one registry in a manifest are published in manifest order, each protected against those before it as against an earlier publication, so a later export cannot be listed first — move ${self} above it in the manifest`);
+    const place = input.sameRunPlace ? [{ ...input.sameRunPlace, expected: `an entry listed above ${laterCut.file}, an export of ${exportDateOf(laterCut.json)}: this report's export (${agg.exportDate}) is the earlier one, and a later export cannot be listed first` }] : [];
+    throw new HtaError('usage.invalid', `${laterCut.file} is an export of ${exportDateOf(laterCut.json)}, after ${self}'s ${agg.exportDate}: the uptake reports of one registry in a manifest are published in manifest order, each protected against those before it as against an earlier publication, so a later export cannot be listed first — move ${self} above it in the manifest`, place);
   }
   const { uptakeRunFromAggregate } = await analysisModule;
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);

@@ -7,24 +7,12 @@
  * and the whole country — gets each breakdown level and period any scope has, the months and
  * years running on to the export date's; the added rows are counts of 0, sensitive and hidden
  * like any other. The levels are also every level of a breakdown whose list is fixed, known to
- * a reader who reads the docs (sex, referrer, the standard age bands: `fixedLevels`): a level no
+ * a reader who reads the docs (sex, referrer, the standard age bands: `fixedLevels`, referral.ts): a level no
  * scope has, left out, said its 0 for everybody (no patient of unknown sex in the country). The
  * export's own age bands are not fixed: a band of the export no patient has is not known.
  */
 import { compareMetricRows, metricRow, type MetricRow, type Scope, scopeOrderOf } from './aggregate.js';
-import { AGE_BANDS, REFERRERS, type Region, SEXES } from './referral.js';
-
-/**
- * The levels of each breakdown whose list is fixed (docs/input-registry.md): every code is read
- * into one of them. Age bands only when the table counts the standard bands (exact ages, or bands
- * inside them: age-bands.ts) — read off its levels, all of them standard ones then.
- */
-export function fixedLevels(dimension: MetricRow['dimension'], seen: ReadonlySet<string>): readonly string[] {
-  if (dimension === 'sex') return SEXES;
-  if (dimension === 'referrer') return REFERRERS;
-  if (dimension === 'ageBand' && [...seen].every((l) => (AGE_BANDS as readonly string[]).includes(l))) return AGE_BANDS;
-  return [];
-}
+import { fixedLevels, type Region } from './referral.js';
 
 const NO_PATIENTS = { referrals: 0, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0, delays: new Map<number, number>() };
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { analyzeObservational } from '../../src/observational/analyze-observational.js';
 import { observationalText } from '../../src/observational/observational-text.js';
+import { observationalWarningLines } from '../../src/cli/analyze-observational.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
@@ -30,5 +31,22 @@ describe('the observational summary in Danish', () => {
       expect(l).toMatch(/: ikke analyseret: intet overlap: den forstyrrende faktor "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
       expect(l.slice(l.indexOf(': ikke analyseret'))).not.toMatch(ENGLISH);
     }
+  });
+
+  it('the warnings on stderr: a failed analysis whose sample was formed says how many were left out, in Danish as in English', () => {
+    const rows = completeRegistryRows(120);
+    // All but 3 app users without their age: left out, and too few exposed remain (the sample is formed, then refused).
+    for (const r of rows.rows.filter((x) => x.app === 'Ja').slice(3)) r.age = '';
+    const plan = parsePlan(JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')));
+    const trial = loadTrial(parseCsvText(registryCsv(rows), 'registry.csv'), plan);
+    const result = analyzeObservational(trial, { version: 'test' });
+    const failed = result.analyses.filter((a) => a.error && typeof a.excluded?.missingConfounders === 'number' && a.excluded.missingConfounders > 0);
+    expect(failed.length).toBeGreaterThan(0);
+    const n = failed[0]!.excluded!.missingConfounders as number;
+    const en = observationalWarningLines(result, trial, 'en');
+    const da = observationalWarningLines(result, trial, 'da');
+    expect(en.filter((l) => l.includes(`: ${n} patients with a missing confounder value left out`)).length).toBe(failed.length);
+    expect(da.filter((l) => l.includes(': ikke analyseret')).length).toBe(failed.length);
+    expect(da.filter((l) => l.includes(`: ${n} patienter med en manglende værdi af en forstyrrende faktor er udeladt`)).length).toBe(failed.length);
   });
 });

@@ -21,7 +21,7 @@ function memo<T>(key: string, compute: () => T): T {
   return memos.get(key) as T;
 }
 
-const f = ceaFixture({ planExtra: { interventionCost: { uptakePlan: 'uptake.plan.json', nationalVolume: 10000, rate: 0.1344 }, bootstrap: { replicates: 100, seed: 3 } } });
+const f = ceaFixture({ planExtra: { interventionCost: { uptakePlan: 'uptake.plan.json', nationalVolume: 10000, rate: 0.1344 }, display: { currency: 'DKK', rate: 7.44 }, bootstrap: { replicates: 100, seed: 3 } } });
 writeFileSync(join(f.dir, 'uptake.plan.json'), JSON.stringify({
   currency: 'DKK',
   priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: 10000, price: 1200 }, { upTo: null, price: 800 }] },
@@ -38,7 +38,8 @@ const unitCosts = (c: ReportContent) => c.page.sections.find((s) => s.id === 'un
 describe('the app price read off an uptake plan', () => {
   it.each([
     ['en', 'uptake.plan.json: 1,200 DKK per patient, the all-units tier price at 10,000 patients a year, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)', /^The app's price is read from uptake\.plan\.json, which states no price year: it is taken as 2021 prices/],
-    ['da', 'uptake.plan.json: 1.200 DKK pr. patient, pristrinnets pris for alle enheder ved 10.000 patienter om året, omregnet med 0,1344 EUR pr. DKK (1 EUR = 7,44 DKK)', /^Appens pris er læst fra uptake\.plan\.json, som ikke angiver et prisår: den er taget som 2021-priser/],
+    // Danish kroner "kr." on a Danish page, never "DKK" (docs/glossary-da.md).
+    ['da', 'uptake.plan.json: 1.200 kr. pr. patient, pristrinnets pris for alle enheder ved 10.000 patienter om året, omregnet med 0,1344 EUR pr. kr. (1 EUR = 7,44 kr.)', /^Appens pris er læst fra uptake\.plan\.json, som ikke angiver et prisår: den er taget som 2021-priser/],
   ] as const)('(%s) says the price and the rate in words, and the price year on the page', async (lang, source, yearNote) => {
     const c = await build(lang);
     const r = c.results as CeaResult;
@@ -50,5 +51,16 @@ describe('the app price read off an uptake plan', () => {
     expect(section.tables![0]!.table.rows[0]![3]).toBe(source);
     expect(section.notes?.some((n) => yearNote.test(n))).toBe(true);
     expect(r.interventionPrice.source).toBe('uptake.plan.json: 1200 DKK per patient, the all-units tier price at 10000 patients a year, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)');
+  });
+
+  it('the display currency: "kr." on the Danish page, DKK on the English one', async () => {
+    const [en, da] = [await build('en'), await build('da')];
+    const inDkk = Math.round((en.results as CeaResult).incrementalCost.estimate * 7.44);
+    const note = (c: ReportContent) => c.page.sections.flatMap((s) => s.notes ?? []).find((n) => /7[.,]44/.test(n));
+    expect(note(en)).toMatch(new RegExp(`^In DKK at 7\\.44 per EUR: incremental cost ${inDkk.toLocaleString('en-US')} DKK\\.$`));
+    expect(note(da)).toMatch(new RegExp(`^Meromkostningen svarer til ${inDkk.toLocaleString('en-US').replace(/,/g, '\\.')} kr\\. \\(omregnet ved 7,44 kr\\. pr\\. EUR\\)\\.$`));
+    // Nowhere on the Danish page (text, tables, charts), the abbreviations list included.
+    const page = JSON.stringify({ page: da.page, charts: da.charts.map((c) => [c.alt, c.spec]) });
+    expect(page).not.toMatch(/DKK/);
   });
 });

@@ -76,8 +76,12 @@ const FORBIDDEN_TERMS = [/love plot/i, /\bconfounder/i, /(?<![a-zæøå])vs\.?(?
 const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/, /imputering/i,
   // RevMan's English in the meta forest ("P = 0,0006", "df = 1", "IV, Fast"), the SMD and AIPW named one way (the glossary's).
   /\bP [=<] \d/, /\bdf\b/, /\bIV\b/, /middelværdiforskel/i, /inverse[ -]sandsynlighedsvægtning/i,
-  // "p < 0,001" with a space, as "p = 0,250"; the glossary's terms for complete cases and critical outcomes.
-  /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i];
+  // "p < 0,001" with a space, as "p = 0,250"; the glossary's term for complete cases; the conclusion counts
+  // results (an outcome at one follow-up) "resultater for kritiske effektmål", never "kritiske resultater"
+  // nor "de 5 øvrige kritiske effektmål" (five results from two outcomes are not five outcomes).
+  /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i, /øvrige kritiske effektmål/i,
+  // Not applicable is "ikke aktuelt": "ikke relevant" reads as "not clinically relevant" beside the verdicts.
+  /\bikke relevant\b/i];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
@@ -143,6 +147,9 @@ describe('Danish pages', () => {
       let text = f.endsWith('.vl.json') ? shownInSpec(JSON.parse(raw)) : shownInPage(raw).replace(/\s+/g, ' ');
       for (const u of fromUser) text = text.split(u).join('·');
       found.push(...problems(text, englishOnly).map((p) => `${f}: ${p}`));
+      // Danish kroner "kr." in text, tables and charts alike, never "DKK" (the CEA page's display currency and app price).
+      const dkk = /\bDKK\b/.exec(text);
+      if (dkk) found.push(`${f}: DKK: …${text.slice(Math.max(0, dkk.index - 40), dkk.index + 40)}…`);
     }
     expect(found).toEqual([]);
   });

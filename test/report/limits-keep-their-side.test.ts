@@ -80,7 +80,8 @@ describe('the one rule for confidence limits', () => {
   it('a CEA limit still on its decision value (0 incremental cost, QALYs or net monetary benefit) prints its side, as the trial tables do', () => {
     // Was "€0.0000" and "−0.0000": a side the verdict reads, lost.
     expect(moneyLimit(-1e-7, 'EUR', 'en')).toBe('<€0');
-    expect(moneyLimit(1e-7, 'DKK', 'da')).toBe('>0 DKK');
+    expect(moneyLimit(1e-7, 'DKK', 'da')).toBe('>0 kr.'); // Danish kroner as a Danish page writes them (docs/glossary-da.md)
+    expect(moneyLimit(1e-7, 'DKK', 'en')).toBe('>0 DKK');
     expect(qalyLimit(-1e-9, 'en')).toBe('<0.0000');
     expect(qalyLimit(1e-9, 'da')).toBe('>0,0000');
     // Off 0 by more than the cap's digits: its digits, never "−0.0000".

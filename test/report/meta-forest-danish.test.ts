@@ -27,4 +27,14 @@ describe('Danish forest plot', () => {
     expect(spec).not.toContain('no subgroup');
     expect(spec).toContain('"women"');
   });
+
+  it('heterogeneity that cannot be computed is "ikke aktuelt", never "ikke relevant" (it reads as "not clinically relevant")', () => {
+    const csv = ['study,outcome,time,subgroup,difference,ci_lower,ci_upper', 'A,rmdq,3m,women,-1.5,-3.3,0.3', 'B,rmdq,3m,women,-0.9,-2.0,0.2', 'C,rmdq,3m,men,-0.6,-2.5,1.3', 'D,rmdq,3m,men,-0.7,-1.9,0.5'].join('\n');
+    const group = metaGroups(metaAnalyze(parseStudies(parseCsvText(csv, 'f.csv')), { version: 'test', lang: 'da' }))[0]!;
+    // A subtotal without a Q statistic (as a subgroup whose estimates come from one trial would be).
+    const noQ = { ...group, pooled: group.pooled.map((p) => (p.subgroup === 'women' ? { ...p, q: null } : p)) };
+    const spec = JSON.stringify(metaForestSpec(noQ, 'da'));
+    expect(spec).toContain('Heterogenitet: ikke aktuelt');
+    expect(spec).not.toMatch(/ikke relevant/i);
+  });
 });

@@ -88,7 +88,7 @@ describe('two uptake reports of one registry with different export dates', () =>
     writeFileSync(join(dir, 'jan.plan.json'), JSON.stringify({ ...plan, exportDate: '2026-01-31' }));
     const dec = { id: 'dec', kind: 'uptake', out: 'dec', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'totals.plan.json' };
     const jan = { ...dec, id: 'jan', out: 'jan', plan: 'jan.plan.json' };
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ reports: order === 'dec-first' ? [dec, jan] : [jan, dec] }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ reports: order === 'dec-first' ? [dec, jan] : [jan, dec] }, null, 2));
     return { dir, manifestFile: join(dir, 'manifest.json') };
   };
 
@@ -111,6 +111,12 @@ describe('two uptake reports of one registry with different export dates', () =>
     expect((err as HtaError).exitCode).toBe(2);
     expect((err as HtaError).message).toContain('report "jan" (same registry, earlier in the manifest) is an export of 2026-01-31, after report "dec"\'s 2025-12-31');
     expect((err as HtaError).message).toContain('move report "dec" above it in the manifest');
+    // Located in the manifest as every refusal of a file's content is: the entry to move, at its id.
+    const lines = readFileSync(manifestFile, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('"id": "dec"')) + 1;
+    const column = lines[line - 1]!.indexOf('"dec"') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect((err as HtaError).problems).toEqual([expect.objectContaining({ file: manifestFile, line, column, field: 'reports.1.id', value: 'dec', expected: expect.stringContaining('an entry listed above report "jan"') })]);
   }, 20_000);
 });
 

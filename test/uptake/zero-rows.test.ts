@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { absentRows } from '../../src/uptake/disclosure/absent-rows.js';
 import { analyseUptake, type UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { loadUptakePlanFile } from '../../src/uptake/uptake-plan.js';
-import { fixedLevels } from '../../src/uptake/zero-rows.js';
+import { fixedLevels } from '../../src/uptake/referral.js';
 
 const SMALL = 'test/uptake/fixtures/small-three-regions';
 const analyse = (dir: string, plan: string, eligible = 'eligible.csv') =>

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
+import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
 
@@ -24,7 +25,7 @@ function outsidePerspective(r: CeaResult, category: string): boolean {
 }
 
 export function ceaCostsSpec(r: CeaResult, lang: Lang, categoryLabel: (c: string) => string, armLabel: { intervention: string; control: string }): TopLevelSpec {
-  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', r.currency);
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang));
   const rowsOf = (cats: CeaResult['costsByCategory']) => cats.flatMap((c) =>
     (['intervention', 'control'] as const).flatMap((a) => (c[a].mean === null ? [] : [{ category: categoryLabel(c.category), arm: armLabel[a], cost: Number(c[a].mean.toFixed(2)) }])),
   );

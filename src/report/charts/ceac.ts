@@ -1,6 +1,7 @@
 /** The cost-effectiveness acceptability curve: P(NMB > 0) over the plan's willingness-to-pay range, with the thresholds marked. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
+import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES } from './chart-style.js';
 import { wrapForVega } from './two-lines.js';
@@ -17,7 +18,7 @@ const WIDTH = 460;
 const HEIGHT = 280;
 
 export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
-  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', r.currency);
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // Texts wrapped to the plot's size: vega reserves room for its (generous) estimate of their

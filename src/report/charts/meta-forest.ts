@@ -67,11 +67,13 @@ const TEXT = {
   // the trial page writes it; "IV" (not among the page's abbreviations) written out.
   // The models by docs/glossary-da.md's names; the totals without "(95 %-KI)", which the effect
   // column's header says, so the longer Danish names keep a forest on a portrait page.
+  // Heterogeneity that cannot be computed (one study) is "ikke aktuelt", never "ikke relevant",
+  // which reads as "not clinically relevant" beside the verdicts.
   da: {
     df: 'fg', study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
-    totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {control}',
-    heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
+    totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {theControl}',
+    heterogeneity: 'Heterogenitet', notApplicable: 'ikke aktuelt', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
     single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
     studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',

@@ -20,6 +20,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
+import { currencyName } from '../currency-name.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
@@ -86,7 +87,7 @@ const TEXT = {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
     da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
   },
-  displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'I {cur} ved {rate} pr. {base}: meromkostning {value}.' },
+  displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'Meromkostningen svarer til {value} (omregnet ved {rate} {cur} pr. {base}).' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
   ceac: { en: 'Acceptability curve', da: 'Acceptabilitetskurve' },
@@ -189,6 +190,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const { result: r, resolved, idNote, notes: readNotes } = await ceaAnalysisOf(entry, env);
     for (const note of [...(idNote ? [idNote] : []), ...readNotes]) env.note?.(note);
     const cur = r.currency;
+    // Currencies in words as the page writes them: Danish kroner "kr." on a Danish page (docs/glossary-da.md).
+    const curName = (c: string) => currencyName(c, lang);
     const m = (x: number) => money(x, cur, lang);
     const ci = (lo: string, hi: string) => tableInterval(lo, hi, lang);
     const fmtPct = (p: number) => pctText(p, lang);
@@ -214,7 +217,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
     const intro = fillPhrase(t('resultsIntro'), {
-      n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur, year: r.priceYear,
+      n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur: curName(cur), year: r.priceYear,
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
@@ -228,7 +231,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
       notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
     }
-    if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
+    if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: curName(r.display.currency), rate: num(r.display.rate, 2, lang), base: curName(cur), value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
     const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
@@ -273,9 +276,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const appSource = tier
       ? fillPhrase(t(tier.mode === 'all-units' ? 'tierSourceAllUnits' : 'tierSourceMarginal'), {
           plan: tier.uptakePlan,
-          price: `${num(tier.perPatient, Number.isInteger(tier.perPatient) ? 0 : 2, lang)} ${tier.currency}`,
+          price: `${num(tier.perPatient, Number.isInteger(tier.perPatient) ? 0 : 2, lang)} ${curName(tier.currency)}`,
           volume: num(tier.nationalVolume, 0, lang),
-          rate: tier.rate !== 1 ? fillPhrase(t('tierRate'), { rate: formatFixed(tier.rate, Math.max(2, decimalsOf(tier.rate)), lang), cur, from: tier.currency, inverse: num(1 / tier.rate, 2, lang) }) : '',
+          rate: tier.rate !== 1 ? fillPhrase(t('tierRate'), { rate: formatFixed(tier.rate, Math.max(2, decimalsOf(tier.rate)), lang), cur: curName(cur), from: curName(tier.currency), inverse: num(1 / tier.rate, 2, lang) }) : '',
         }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
       : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
         ? t('fixedPrice')
@@ -283,7 +286,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
     const itemLabels = resourceItemLabels(plan.resourceUse, lang);
     const unitTable: Table = {
-      header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur, year: r.priceYear }), t('source')],
+      header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
       rows: [
         [t('intervention'), categoryLabel('intervention', lang), formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
@@ -305,7 +308,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
-      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },
+      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur: curName(cur) })], chart: 'costs-by-category', tables: [{ table: costTable }] },
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }], ...(respNotes.length ? { notes: respNotes } : {}) }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },

@@ -31,6 +31,8 @@ export interface ReportEnv {
    * (docs/disclosure-control.md "Two reports of one registry in one manifest").
    */
   earlier?: readonly { entry: ManifestEntry & Record<string, unknown>; env: ReportEnv }[];
+  /** The manifest and the entry's index in its `reports`: where a refusal of the entry points (line:column). */
+  place?: { manifestFile: string; index: number };
 }
 
 export interface ReportKind<E extends z.ZodType = z.ZodType> {

@@ -28,6 +28,8 @@ import { analyseUptakeOffThread } from '../uptake-off-thread.js';
 import { numberCaptions } from '../number-captions.js';
 import { drawable } from '../charts/uptake-chart-style.js';
 import { fileSha256, registryAsRead, shareRows } from '../../uptake/registry-as-read.js';
+import type { Problem } from '../../errors.js';
+import { locateProblems, readJsonFile } from '../../io/read-json.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -81,7 +83,7 @@ const TEXT = {
  * results, in memory, as against `previous` files — of the same export date another cut of the
  * extract, of an earlier one an earlier publication (a reader subtracts the two as well). Built in
  * manifest order, so every pair is protected and the pages are the same with `--only`; a later
- * export listed first is refused (run-uptake.ts). An earlier entry on a registry that shares rows
+ * export listed first is refused (run-uptake.ts), at this entry's id in the manifest. An earlier entry on a registry that shares rows
  * with this one but is not the same is not tied: a warning names the two, unless one of them
  * names the other's publication with `previous` (docs/disclosure-control.md "Two reports of one
  * registry in one manifest").
@@ -101,7 +103,7 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
     const sameRunCuts = done.map((a, i) => ({ file: `report "${tied[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
     const analysis = await analyseUptakeOffThread({
       registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
-      ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}) } : {}),
+      ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
     });
     for (const e of sharingRows) {
       // Its own failure is its own entry's to report.
@@ -111,6 +113,27 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
     }
     return analysis;
   });
+}
+
+/**
+ * Where the entry is listed in the manifest (its id's line:column), for the refusal of a later
+ * export listed before it (run-uptake.ts): the file, line, column, field and value, as every
+ * refusal of a manifest's content says them (previous-in-report-folder.ts).
+ */
+function sameRunPlace(id: string | undefined, env: ReportEnv): { sameRunPlace?: Omit<Problem, 'expected'> } {
+  if (!env.place || env.place.index < 0 || id === undefined) return {};
+  const { manifestFile, index } = env.place;
+  const problem = { file: manifestFile, field: `reports.${index}.id`, value: id };
+  try {
+    // Read already (loadManifest); again only for the line and column.
+    const json = env.memo(`manifestJson\u0000${manifestFile}`, () => readJsonFile(manifestFile, 'report manifest'));
+    const [located] = locateProblems(json, [{ ...problem, expected: '' }]);
+    const { expected: _, ...place } = located!;
+    return { sameRunPlace: place };
+  } catch {
+    // Unreadable now: the place without its position.
+    return { sameRunPlace: problem };
+  }
 }
 
 /** Whether an analysis was protected against a publication of that export date (its `previous`). */

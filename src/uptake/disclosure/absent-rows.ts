@@ -7,17 +7,9 @@
  * fixed (sex, referrer, the standard age bands when those are what the file prints) — and the
  * months (years) must run without a gap from the first printed to the export date's.
  */
-import { AGE_BANDS, REFERRERS, SEXES } from '../referral.js';
+import { fixedLevels } from '../referral.js';
 
 type Value = number | string | null | undefined;
-
-/** The levels a reader of the docs knows a printed breakdown has, whatever the file prints (docs/input-registry.md). */
-function levelList(dimension: string, printed: readonly string[]): readonly string[] {
-  if (dimension === 'sex') return SEXES;
-  if (dimension === 'referrer') return REFERRERS;
-  if (dimension === 'ageBand' && printed.every((l) => (AGE_BANDS as readonly string[]).includes(l))) return AGE_BANDS;
-  return [];
-}
 
 /** The rows missing, each as "region · period · dimension=level"; none when zeros are shown. */
 export function absentRows(pub: { exportDate: string; metrics: readonly Record<string, Value>[]; uptake: readonly Record<string, Value>[] }, zerosSensitive: boolean): string[] {
@@ -43,7 +35,8 @@ export function absentRows(pub: { exportDate: string; metrics: readonly Record<s
     byDimension.set(dimension, d);
   }
   for (const [dimension, { levels, periods }] of byDimension) {
-    for (const name of levelList(dimension, levels)) if (!byLevel.has(`${dimension}=${name}`)) byLevel.set(`${dimension}=${name}`, new Set(periods));
+    // The levels a reader of the docs knows a printed breakdown has, whatever the file prints.
+    for (const name of fixedLevels(dimension, levels)) if (!byLevel.has(`${dimension}=${name}`)) byLevel.set(`${dimension}=${name}`, new Set(periods));
   }
   const missing: string[] = [];
   for (const [level, periods] of byLevel) {

@@ -93,6 +93,10 @@ describe('arm labels from the plan', () => {
     expect(forest).toContain(lang === 'en' ? 'Favours intervention →' : 'Til fordel for interventionen →');
     // Definite beside the definite "interventionen" (docs/glossary-da.md).
     expect(forest).toMatch(lang === 'en' ? /← Favours control\b/ : /← Til fordel for kontrolgruppen\b/);
+    // The subgroup forests too (their two-line labels joined).
+    const subgroupForests = [...files].filter(([f]) => /^subgroup-.*\.vl\.json$/.test(f));
+    expect(subgroupForests.length).toBeGreaterThan(0);
+    for (const [f, spec] of subgroupForests) expect(spec.replace(/\[\s*"([^"\]]*)",\s*"([^"\]]*)"\s*\]/g, '"$1 $2"'), f).toMatch(lang === 'en' ? /← Favours control\b/ : /← Til fordel for kontrolgruppen\b/);
   });
 
   it('the sensitivity table and the tipping-point sentence name the arms', () => {

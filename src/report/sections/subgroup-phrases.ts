@@ -42,7 +42,7 @@ export const SUBGROUP_TEXT = {
   benefit: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   axis: { en: 'Benefit in MCIDs (positive favours {intervention})', da: 'Gavn i MKRF (positiv er til fordel for {theIntervention})' },
-  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   outcome: { en: 'Outcome', da: 'Effektmål' },

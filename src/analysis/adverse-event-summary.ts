@@ -108,7 +108,7 @@ function kindCounts(events: readonly { arm: Arm; patient: number; serious?: YesN
 /**
  * The row of one kind: its counts and the risk difference over the randomised patients. No p
  * value when neither arm or every patient of both had one (the χ² statistic is 0/0; R's
- * prop.test gives NaN), not a p of 1.
+ * prop.test gives NaN), not a p of 1: binaryEffect leaves it null.
  */
 function kindRow(kind: AdverseEventKind, data: AdverseEventData, randomised: ArmPair, confLevel: number, field?: 'serious' | 'related'): AdverseEventRow {
   const { yes, unknownEvents, unknownPatients } = kindCounts(data.events, field);
@@ -117,10 +117,9 @@ function kindRow(kind: AdverseEventKind, data: AdverseEventData, randomised: Arm
     base.unknownEvents = unknownEvents;
     base.unknownPatients = unknownPatients;
   }
-  const degenerate = (yes.patients.intervention === 0 && yes.patients.control === 0) || (yes.patients.intervention === randomised.intervention && yes.patients.control === randomised.control);
   try {
     const est = binaryEffect({ intervention: { events: yes.patients.intervention, n: randomised.intervention }, control: { events: yes.patients.control, n: randomised.control } }, confLevel, 'bad');
-    return { ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: degenerate ? null : est.pValue };
+    return { ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: est.pValue };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     return { ...base, error: err.message };

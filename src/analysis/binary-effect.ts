@@ -29,7 +29,8 @@ export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 
       ciMethod: 'wilson-score',
     },
   };
-  if (noContrast(counts)) {
+  const contrast = !noContrast(counts);
+  if (!contrast) {
     // 0/40 vs 0/40: every ratio fits the data, so none is estimated (metafor's drop00 = TRUE, the
     // Cochrane Handbook's "not estimable"); the 0.5 added to every cell would print RR 1 (0.02 to
     // 49.2) as if measured. The risk difference (0, Newcombe interval) stands (docs/data-contracts.md#effect-rows).
@@ -54,6 +55,8 @@ export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 
   }
   return {
     n: rd.n, difference: rd.difference, se: null, df: null, ciLower: rd.ciLower, ciUpper: rd.ciUpper, confLevel,
-    ciMethod: 'newcombe-hybrid-score (Newcombe 1998, method 10)', pValue: rd.pValue, extra,
+    // Without contrast the χ² statistic is 0/0 (R's prop.test and chisq.test give NaN): no p, not
+    // p = 1 (docs/data-contracts.md#effect-rows). Significance reads the CI, so nothing else changes.
+    ciMethod: 'newcombe-hybrid-score (Newcombe 1998, method 10)', pValue: contrast ? rd.pValue : null, extra,
   };
 }

@@ -13,6 +13,7 @@ export interface EffectEstimate {
   ciUpper: number;
   confLevel: number;
   ciMethod: string;
-  pValue: number;
+  /** Null when the method's test has no value (a binary row without contrast: docs/data-contracts.md#effect-rows). */
+  pValue: number | null;
   extra: Partial<EffectRow>;
 }

@@ -27,7 +27,9 @@ ratio <- function(measure, x1, n1, x2, n2, conf) {
 # Newcombe (1998) Table II examples (a)-(h), plus trial-sized tables.
 tables <- list(c(56, 70, 48, 80), c(9, 10, 3, 10), c(6, 7, 2, 7), c(5, 56, 0, 29), c(0, 10, 0, 20),
                c(0, 10, 0, 10), c(10, 10, 0, 20), c(10, 10, 0, 10),
-               c(33, 61, 21, 60), c(12, 148, 25, 152), c(40, 40, 38, 40))
+               c(33, 61, 21, 60), c(12, 148, 25, 152), c(40, 40, 38, 40),
+               # No contrast (prop.test: NaN, so no p on an effect row) beside one event in one arm.
+               c(0, 30, 0, 30), c(30, 30, 30, 30), c(1, 30, 0, 30))
 binary_cases <- list()
 for (tb in tables) {
   for (conf in c(0.95, 0.9)) {

@@ -8,10 +8,9 @@ import { defineConfig } from 'vitest/config';
 // on a 2-core machine. A file that mocks a Node module (vi.mock) needs its own module graph,
 // so those run in the "isolated" project.
 const ISOLATED = [
-  'test/cli/fs-errors.test.ts', 'test/io/read-csv-close.test.ts', 'test/cli/plan-init-guard.test.ts',
+  'test/cli/fs-errors.test.ts', 'test/cli/plan-init-guard.test.ts',
   // These mock a module of hta's own (vi.mock): also only in a module graph of their own.
-  'test/uptake/growing-counts-schema.test.ts', 'test/uptake/previous-read-once.test.ts',
-  'test/cli/simulate-parquet-signals.test.ts',
+  'test/uptake/growing-counts-schema.test.ts', 'test/cli/simulate-parquet-signals.test.ts',
   // Compares the vega bundle with the vega packages as imported: other files of a shared module
   // graph change the packages' process-wide state (text metrics, registered functions).
   'test/report/render/vega-patches.test.ts',
@@ -57,9 +56,8 @@ const SLOW_FIRST = [
   'test/uptake/disclosure-known-zero-years.test.ts',
   'test/cli/uptake-inputs.test.ts',
   'test/uptake/disclosure-closed-month-totals.test.ts',
-  // The isolated project's two longest (ranked among its own files only).
+  // The isolated project's longest (ranked among its own files only).
   'test/cli/fs-errors.test.ts',
-  'test/uptake/previous-read-once.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

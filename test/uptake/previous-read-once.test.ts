@@ -4,22 +4,34 @@
  * audit's other cuts of the same extract). Each is now read and parsed once; the audit says the
  * same (docs/disclosure-control.md "Publishing again").
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import fs, { readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const reads = vi.hoisted(() => new Map<string, number>());
-vi.mock('../../src/io/read-json.js', async (original) => {
-  const real = await original<typeof import('../../src/io/read-json.js')>();
-  return {
-    ...real,
-    readJsonFile: (file: string, ...rest: unknown[]) => {
-      reads.set(resolve(file), (reads.get(resolve(file)) ?? 0) + 1);
-      return (real.readJsonFile as (...a: unknown[]) => unknown)(file, ...rest);
-    },
+/**
+ * Counts the whole-file reads of node:fs during `run`, by file. Patching the builtin and syncing
+ * its ESM exports reaches every module's `import { readFileSync } from 'node:fs'` without a
+ * vi.mock (which would need a module graph of this file's own: seconds of imports); restored after.
+ */
+async function countingReads<T>(run: () => Promise<T>): Promise<{ result: T; reads: Map<string, number> }> {
+  const reads = new Map<string, number>();
+  const real = { readFileSync: fs.readFileSync, readFile: fs.promises.readFile };
+  const count = (file: unknown) => {
+    if (typeof file === 'string') reads.set(resolve(file), (reads.get(resolve(file)) ?? 0) + 1);
   };
-});
+  fs.readFileSync = ((file: unknown, ...rest: unknown[]) => (count(file), (real.readFileSync as (...a: unknown[]) => unknown)(file, ...rest))) as typeof fs.readFileSync;
+  fs.promises.readFile = ((file: unknown, ...rest: unknown[]) => (count(file), (real.readFile as (...a: unknown[]) => unknown)(file, ...rest))) as typeof fs.promises.readFile;
+  syncBuiltinESMExports();
+  try {
+    return { result: await run(), reads };
+  } finally {
+    fs.readFileSync = real.readFileSync;
+    fs.promises.readFile = real.readFile;
+    syncBuiltinESMExports();
+  }
+}
 
 const FIX = 'test/uptake/fixtures/same-extract';
 
@@ -38,8 +50,7 @@ describe('hta uptake --audit --previous', () => {
     const second = await uptake('equity', '--json', '--previous', a);
     expect(second.code, second.stderr).toBe(0);
     writeFileSync(b, second.stdout);
-    reads.clear();
-    const r = await uptake('monthly', '--audit', '--previous', a, '--previous', b);
+    const { result: r, reads } = await countingReads(() => uptake('monthly', '--audit', '--previous', a, '--previous', b));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`Other cuts of the same extract (same export date), read with it as one publication: ${a}, ${b}.`);
     expect(r.stdout).toContain('Suppressed cells narrower than 5: 0 (none)');

@@ -101,8 +101,8 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
       const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
       // No value at the visit in either arm: the rows say so in validate's words (empty-outcomes.ts);
       // MMRM's and MI's keep their own "no patient was observed", as the sensitivity table's.
-      const v0 = followAt(outcome.key, time);
-      if (!clusterOf && v0.intervention.length + v0.control.length === 0) {
+      const follow = followAt(outcome.key, time);
+      if (!clusterOf && follow.intervention.length + follow.control.length === 0) {
         const none = () => {
           throw new HtaError('analysis.failed', emptyOutcomeText(outcome.key, time));
         };
@@ -119,16 +119,14 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         continue;
       }
       if (inst.kind === 'binary') {
-        const v = followAt(outcome.key, time);
         const counts = {
-          intervention: { events: v.intervention.filter((x) => x === 1).length, n: v.intervention.length },
-          control: { events: v.control.filter((x) => x === 1).length, n: v.control.length },
+          intervention: { events: follow.intervention.filter((x) => x === 1).length, n: follow.intervention.length },
+          control: { events: follow.control.filter((x) => x === 1).length, n: follow.control.length },
         };
         effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, () => binaryEffect(counts, confLevel, direction === 'lower-is-better' ? 'bad' : 'good')));
         continue;
       }
       const pairs = pairsAt(outcome.key, time);
-      const follow = followAt(outcome.key, time);
       for (const method of plan.methods) {
         if (method === 'mmrm') {
           effects.push(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time)));
@@ -148,13 +146,13 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
 
   for (const r of plan.responders) {
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
-    const inst = instrumentOf.get(outcome.key) as Instrument;
+    const direction = directionForOutcome(outcome, instrumentOf.get(outcome.key) as Instrument);
     for (const time of plan.timepoints) {
-      const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
+      const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, direction);
       let judged: EffectRow;
       if (clusterOf) {
         const pairs = pairsAt(outcome.key, time);
-        const values = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i]!, pairs.followUp[i]!, r, directionForOutcome(outcome, inst)) ? 1 : 0));
+        const values = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i]!, pairs.followUp[i]!, r, direction) ? 1 : 0));
         judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true));
       } else {
         judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));

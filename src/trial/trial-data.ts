@@ -256,8 +256,3 @@ export function trialFromObservations(fields: Omit<TrialData, 'observations' | '
   });
   return trialData({ ...rest, rows });
 }
-
-/** Whether row `i` said outcome `key` does not apply (docs/plan-trial.md#not-applicable). */
-export function notApplicableAt(rows: ObservationColumns, key: string, i: number): boolean {
-  return rows.notApplicable?.[key]?.[i] === 1;
-}

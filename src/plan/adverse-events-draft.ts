@@ -10,9 +10,7 @@
  * Pure: the export in, the section, the columns it reads and the lines for the draft out.
  */
 import type { CsvTable } from '../io/read-csv.js';
-import { nfc } from '../io/nfc.js';
-
-const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
+import { fold } from './flow-draft.js';
 
 /** An instrument (or form) of adverse events, folded. */
 const AE_INSTRUMENT = /^(adverseevents?|aes?|saes?|adverse.*|uonskede.*|uønskede.*|utilsigtede.*|bivirkning.*|haendelse.*|hændelse.*|sideeffects?|harms?)$/;

@@ -33,7 +33,8 @@ const STATUS_NAME = /^(participant|deltager|patient)?status$/;
 const WITHDRAWN = /withdr|drop ?out|dropped|lost to follow|udtr[aå]dt|udg[aå]et|trukket tilbage|frafald|discontinu|afbrudt|oph[øo]rt/i;
 const DISCONTINUED = /discontinu|afbrudt|oph[øo]rt/i;
 
-const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
+/** A column name folded for matching: NFC, lower case, letters and digits only (also adverse-events-draft.ts). */
+export const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
 const q = (v: string) => JSON.stringify(v);
 
 export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefined): FlowDraft {

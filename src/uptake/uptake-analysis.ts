@@ -197,7 +197,8 @@ export function uptakeRunFromAggregate(
   // Earlier region and clinic names read as this export's, and the clinic merges the plan declares
   // and those earlier publications applied (earlier-as-read.ts); results.json records the merges for the audit.
   const carried = previous && protectable(previous, rule);
-  const read = carried && readEarlier(carried, { regions: regionsIn(metrics), clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
+  const regionsNow = regionsIn(metrics);
+  const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
@@ -233,7 +234,7 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsIn(metrics)) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsNow) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}) } } : {}),
   };
   return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(read && read.respelledClinics.length > 0 ? { respelled: read.respelledClinics } : {}), ...(read && read.respelledRegions.length > 0 ? { respelledRegions: read.respelledRegions } : {}) };
 }

@@ -304,6 +304,12 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
+    // Each earlier count's closed periods, read by both uses below (the set of changed units is fixed by now).
+    const closedOf = new Map<PreviousCount, ReturnType<typeof closedPeriodsOf<Record<string, Value>>>>();
+    const closedAt = (c: PreviousCount) => {
+      if (!closedOf.has(c)) closedOf.set(c, closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', changedUnits));
+      return closedOf.get(c);
+    };
     // A period's earlier counts by row and date, for the within-row differences of a changed period.
     const earlierRow = new Map<string, Map<string, number>>();
     for (const c of previous.counts) {
@@ -356,7 +362,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       sinceBefore.push({ cell: `${candidates[at]} − the same count published on ${P}${at > 0 ? ` (${what})` : ''}`, now, then });
       // A row's referrals up to P are its finest periods' that ended by then (final): equal to
       // their sum now where none changed since (else below).
-      const closed = closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', changedUnits);
+      const closed = closedAt(c);
       const forms = closed?.unchanged.map((r) => byName.get(name('referrals', r)));
       if (closed && closed.changed.length === 0 && forms!.every((f) => f)) sumEquals(then, forms as Form[]);
     }
@@ -368,7 +374,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     // (docs/disclosure-control.md "A corrected closed month and the running totals").
     const thenOf = referralsAsOf(previous.counts);
     for (const c of previous.counts) {
-      const closed = closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', changedUnits);
+      const closed = closedAt(c);
       if (!closed || closed.changed.length === 0 || c.kind !== 'metric') continue;
       const unchanged = closed.unchanged.map((r) => byName.get(name('referrals', r)));
       const changedNow = closed.changed.map((r) => byName.get(name('referrals', r)));

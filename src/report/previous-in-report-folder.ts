@@ -7,10 +7,10 @@
  * not there yet read as "the file does not exist" (docs/disclosure-control.md "Two reports of one
  * registry in one manifest").
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { locateProblems, readJsonFile } from '../io/read-json.js';
+import { sameFile } from '../io/same-file.js';
 import { reportFolder, type ManifestEntry } from './manifest.js';
 
 /** Refuses the first uptake `previous` of `entries` inside a report folder of the manifest's `all` (under `outDir`). */
@@ -30,7 +30,7 @@ export function refusePreviousInReportFolder(manifestFile: string, entries: read
       if (!owner) continue;
       const other = owner.entry as unknown as Record<string, unknown>;
       const itself = owner.entry === entry;
-      const sameRegistry = !itself && typeof other.registry === 'string' && typeof record.registry === 'string' && sameFile(at(other.registry), at(record.registry));
+      const sameRegistry = !itself && typeof other.registry === 'string' && typeof record.registry === 'string' && (at(other.registry) === at(record.registry) || sameFile(at(other.registry), at(record.registry)) !== undefined);
       const where = itself ? 'its own report folder' : `the folder of report "${owner.entry.id}" (${join(outDir, reportFolder(owner.entry.out))})`;
       const copy = `copy the published results.json out of the report folders (e.g. to published/<its export date>/results.json beside the manifest) and name that copy`;
       const todo = itself
@@ -47,16 +47,5 @@ export function refusePreviousInReportFolder(manifestFile: string, entries: read
       const problem = { file: manifestFile, field: `reports.${index}.${key}`, value: path, expected: `an earlier publication kept outside the report folders; ${todo}` };
       throw new HtaError('usage.invalid', `report "${entry.id}" names as "previous" a file in ${where}, which hta report rewrites on every run: that is no earlier publication`, json === undefined ? [problem] : locateProblems(json, [problem]));
     }
-  }
-}
-
-/** Whether two paths name one file or files of the same content (a registry under two names). */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    if (statSync(a).size !== statSync(b).size) return false;
-    return readFileSync(a).equals(readFileSync(b));
-  } catch {
-    return false;
   }
 }

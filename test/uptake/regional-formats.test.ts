@@ -75,6 +75,15 @@ function want(): ReturnType<typeof runCli> {
   return wanted;
 }
 
+/** What the engine reads from the DD-MM-YYYY registry (readRegistry, no CLI): the aggregate the other spellings must give, read once for the file. */
+const base = {
+  regions: regionSet(['Region Nordjylland', 'Region Midtjylland', 'Region Syddanmark']),
+  columns: { id: 'PatientID', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' },
+  exportDate: '2024-12-31', threads: 1,
+} as const;
+let aggregate: ReturnType<typeof readRegistry> | undefined;
+const wantedAggregate = () => (aggregate ??= readRegistry(files({ 'dmy.csv': registry(ddmmyyyy) })('dmy.csv'), { ...base, dateFormat: 'dd-mm-yyyy' }));
+
 type Out = { dateFormatDetected?: string; metrics: unknown[] };
 const withoutDetected = (o: Out) => ({ ...o, dateFormatDetected: undefined });
 
@@ -109,11 +118,8 @@ describe('Oracle dates (DD-MON-RR, DD-MON-YYYY)', () => {
   });
 
   it('the CSV row reader and the SQL engine (CSV and Parquet) read the same referrals from Oracle dates as from DD-MM-YYYY', async () => {
-    const f = files({ 'ora.csv': registry(oracle(2, true)), 'ora4.csv': registry(oracle(4)), 'dmy.csv': registry(ddmmyyyy) });
-    const regions = regionSet(['Region Nordjylland', 'Region Midtjylland', 'Region Syddanmark']);
-    const columns = { id: 'PatientID', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' } as const;
-    const base = { regions, columns, exportDate: '2024-12-31', threads: 1 };
-    const expected = await readRegistry(f('dmy.csv'), { ...base, dateFormat: 'dd-mm-yyyy' });
+    const f = files({ 'ora.csv': registry(oracle(2, true)), 'ora4.csv': registry(oracle(4)) });
+    const expected = await wantedAggregate();
     expect(await readRegistry(f('ora.csv'), { ...base, dateFormat: 'dd-mon-yy' })).toEqual(expected);
     expect(await readRegistry(f('ora.csv'), { ...base, dateFormat: 'auto' })).toEqual(expected);
     expect(await readRegistry(f('ora4.csv'), { ...base, dateFormat: 'dd-mon-yyyy' })).toEqual(expected);
@@ -158,12 +164,12 @@ describe('dates a user cannot name otherwise: two-digit years, ISO under another
   });
 
   it('hta uptake reads them under "dd-mm-yy"; under another dateFormat, or "auto", the refusal names "dd-mm-yy"; ISO dates under a day-first format name "iso"', async () => {
-    const f = files({ 'yy.csv': registry(ddmmyy('-')), 'reg.csv': registry(ddmmyyyy), 'iso.csv': registry(isoDate), 'elig.csv': ELIGIBLE, 'yy.json': planOf('dd-mm-yy'), 'dmy.json': planOf('dd-mm-yyyy'), 'auto.json': planOf('auto') });
-    const want = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'), '--json');
-    expect(want.code, want.stderr).toBe(0);
+    const f = files({ 'yy.csv': registry(ddmmyy('-')), 'iso.csv': registry(isoDate), 'elig.csv': ELIGIBLE, 'yy.json': planOf('dd-mm-yy'), 'dmy.json': planOf('dd-mm-yyyy'), 'auto.json': planOf('auto') });
+    const wantRun = await want();
+    expect(wantRun.code, wantRun.stderr).toBe(0);
     const yy = await runCli('uptake', f('yy.csv'), '--eligible', f('elig.csv'), '--plan', f('yy.json'), '--json');
     expect(yy.code, yy.stderr).toBe(0);
-    expect(JSON.parse(yy.stdout)).toEqual(JSON.parse(want.stdout));
+    expect(JSON.parse(yy.stdout)).toEqual(JSON.parse(wantRun.stdout));
     const dmy = await runCli('uptake', f('yy.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
     expect(dmy.code).toBe(2);
     expect(dmy.stderr).toContain('set "dateFormat": "dd-mm-yy" in the uptake plan');
@@ -178,10 +184,7 @@ describe('dates a user cannot name otherwise: two-digit years, ISO under another
 
   it('a Parquet DATE column is read under a written dateFormat (a typed date has no written format)', async () => {
     const f = files({ 'dmy.csv': registry(ddmmyyyy) });
-    const regions = regionSet(['Region Nordjylland', 'Region Midtjylland', 'Region Syddanmark']);
-    const columns = { id: 'PatientID', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' } as const;
-    const base = { regions, columns, exportDate: '2024-12-31', threads: 1 };
-    const expected = await readRegistry(f('dmy.csv'), { ...base, dateFormat: 'dd-mm-yyyy' });
+    const expected = await wantedAggregate();
     const parquet = f('typed.parquet');
     const db = await (await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })).connect();
     const date = (c: string) => `CAST(strptime(NULLIF(${c}, ''), '%d-%m-%Y') AS DATE) AS ${c}`;

@@ -83,7 +83,7 @@ export default defineConfig({
     // reach them: VITEST_MAX_WORKERS=1 npm test runs one worker.
     maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowFirstSequencer },
-    setupFiles: ['test/support/fast-check-seed.ts', 'test/support/temp-dirs.ts'],
+    setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/chart-cache-teardown.ts'],
     // `hta report` reuses drawn charts from a cache; tests use their own, never the project's.
     env: { HTA_CACHE_DIR: cacheDir },

@@ -17,7 +17,7 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-/** Folders made by tempDir in the current test file; removed after it (test/support/temp-dirs.ts). */
+/** Folders made by tempDir in the current test file; removed after it (test/support/setup.ts). */
 const made: string[] = [];
 
 export function tempDir(): string {

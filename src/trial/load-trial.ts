@@ -49,6 +49,7 @@ import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
+import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -258,12 +259,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const codes = undecided[i];
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
-  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) read as
-  // numbers would be one slope on code numbers: the plan must say which it is.
+  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) or a
+  // stratification factor (stratum 1–8, strata_rmdq: stratum-names.ts) read as numbers would be
+  // one slope on code numbers: the plan must say which it is.
   for (let i = 0; i < nCov; i++) {
     const name = plan.covariates[i]!;
     const c = covariates[i]!;
-    if (kinds[i] === 'numeric' && c.kind === undefined && plan.design !== 'observational' && (namesAGroup(name) || namesAGroup(c.column))) undecidedProblems.push(placeNumberProblem(file, c, name));
+    if (kinds[i] !== 'numeric' || c.kind !== undefined || plan.design === 'observational') continue;
+    if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
+    else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
@@ -1153,6 +1157,10 @@ function covariateHeaderProblem(file: string, c: { idx: number; column: string }
  */
 function placeNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
   return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`, 'covariate.place-number');
+}
+
+function stratumNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a stratification factor of the randomisation and holds numbers, which read as one number would put the strata on a straight line (stratum 7 "more" than stratum 6) — set "covariateTypes": { "${name}": "categorical" } (one level per stratum, as the randomisation was stratified), or "numeric" if the numbers really are a quantity`, 'covariate.stratum-number');
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {

@@ -254,13 +254,24 @@ const INTERVENTION_LIKE = /app|interv|selfback|behandl|treat|active|aktiv/i;
  * intervention; a name held inside another's is the comparator.
  */
 function isComparatorName(name: string, others: readonly string[]): boolean {
+  // Of three arms one may be named as the comparator outright ("App", "App + fys", "Vanlig
+  // behandling"): that one is the comparator, not the arm whose name is inside another's.
+  if (!namesComparatorOutright(name, others) && others.some((o) => o !== name && namesComparatorOutright(o, others))) return false;
   const loose = looseForm(name);
   // A one- or two-letter code ("A") is inside many a name ("Usual care") without naming it.
   const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
   if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
-  if (/[+&]|\b(plus|and|og|med|with)\b/i.test(name)) return false;
+  if (ADD_ON.test(name)) return false;
   return CONTROL_LIKE.test(loose);
+}
+/** An add-on word: "App + usual care", "selfBACK og vanlig behandling" are an intervention on top of the comparator. */
+const ADD_ON = /[+&]|\b(plus|and|og|med|with)\b/i;
+/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on and no other arm's name inside it. */
+function namesComparatorOutright(name: string, others: readonly string[]): boolean {
+  const loose = looseForm(name);
+  if (ADD_ON.test(name) || !CONTROL_LIKE.test(loose)) return false;
+  return !others.map(looseForm).some((o) => o !== loose && o.length > 2 && loose.includes(o));
 }
 
 /** The arm name taken as the intervention: a treatment's name that is no comparator's, else any non-comparator. */
@@ -818,7 +829,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const namedArm = names.length === numbers.length && names.some((n) => INTERVENTION_LIKE.test(n) || isComparatorName(n, names)) ? interventionName(names) : undefined;
     const named = namedArm === undefined ? undefined : numbers.find((k) => nameOf(k) === namedArm);
     const first = named ?? numbers[0]!;
-    const second = numbers.find((k) => k !== first)!;
+    // Of three or more arms, the one named as the comparator is the control ("Arm 3: Vanlig behandling").
+    const second = numbers.find((k) => k !== first && names.length === numbers.length && isComparatorName(nameOf(k), names)) ?? numbers.find((k) => k !== first)!;
     const intervention = eventArms.get(first)!.arm;
     const control = eventArms.get(second)!.arm;
     plan.armSource = 'redcap-event';

@@ -215,10 +215,27 @@ function otherArmProblems(plan: Plan, file: string): Problem[] {
   if (!list.length) return [];
   if (plan.design === 'observational') return [{ file, field: 'otherArms', expected: 'no "otherArms" in an observational plan: its exposure has the two levels of "observational"; leave rows of other levels out of the registry extract' }];
   const compared = new Map([[looseArmKey(plan.arms.intervention), 'intervention'], [looseArmKey(plan.arms.control), 'control']]);
+  // What the pages call each compared arm: its labels, and its value as written. An arm not
+  // compared that is called the same (a label left behind when values were swapped between
+  // "arms" and "otherArms") would be drawn as "Allocated to Usual care … (not in this comparison)"
+  // beside the real Usual care arm (arm-label-check.ts refuses the same slip in "armLabels").
+  const nameKey = (s: string) => s.normalize('NFC').trim().toLowerCase();
+  const names = new Map<string, 'intervention' | 'control'>();
+  for (const arm of ['intervention', 'control'] as const) {
+    for (const n of [plan.arms[arm], plan.armLabels?.[arm].en, plan.armLabels?.[arm].da]) if (n !== undefined && !names.has(nameKey(n))) names.set(nameKey(n), arm);
+  }
   return list.flatMap((a, i) => {
     const value = typeof a === 'string' ? a : a.value;
     const arm = compared.get(looseArmKey(value));
-    return arm === undefined ? [] : [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
+    if (arm !== undefined) return [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
+    const shown = typeof a === 'string' || !a.label ? [['', value] as const] : (['en', 'da'] as const).flatMap((lang) => (a.label![lang] === undefined ? [] : [[lang, a.label![lang]!] as const]));
+    for (const [lang, name] of shown) {
+      const same = names.get(nameKey(name));
+      if (same === undefined) continue;
+      const field = lang === '' ? (typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`) : `otherArms.${i}.label.${lang}`;
+      return [{ file, field, value: name, expected: `a name of arm "${value}" of its own: "${name}" is what the plan calls its ${same} arm "${plan.arms[same]}", so the pages would name two arms alike (a label left behind when values were swapped between "arms" and "otherArms"?). Write the name of arm "${value}" in "otherArms" (docs/plan-trial.md#other-arms)` }];
+    }
+    return [];
   });
 }
 

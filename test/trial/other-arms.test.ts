@@ -88,6 +88,18 @@ describe('an export of three arms, the plan comparing two', () => {
     expect(e.code).toBe('plan.invalid');
     expect(e.problems).toEqual([expect.objectContaining({ field: 'otherArms.1', expected: expect.stringContaining('" 2 " is its control arm in "arms"') })]);
   });
+  // A label left behind when values were swapped between "arms" and "otherArms": the flow once
+  // said "Allocated to Education: n = 4 (not in this comparison)" beside the real Education arm.
+  it('the plan refuses an "otherArms" label that names a compared arm (its label or value), in either language', () => {
+    const en = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: 'education ', da: 'Træning + patientuddannelse' } }] }));
+    expect(en.code).toBe('plan.invalid');
+    expect(en.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.en', value: 'education ', expected: expect.stringContaining('"education " is what the plan calls its control arm "2"') })]);
+    const da = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: 'Exercise + education', da: 'Træning' } }] }));
+    expect(da.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.da', expected: expect.stringContaining('its intervention arm "1"') })]);
+    const value = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: '2' } }] }));
+    expect(value.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.en', expected: expect.stringContaining('its control arm "2"') })]);
+    expect(() => parsePlan({ ...BASE, otherArms: [THIRD] })).not.toThrow();
+  });
   it('the enrolment numbers count the third arm as randomised', () => {
     const t = load(text, { ...BASE, otherArms: [THIRD], flow: { assessed: 20, excluded: [{ reason: 'declined', n: 5 }] } });
     expect(() => checkEnrolment(t)).not.toThrow();

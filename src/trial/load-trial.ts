@@ -29,7 +29,7 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
-import { OtherArms, otherArmsOf, type OtherArmPatient } from './other-arms.js';
+import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
@@ -573,7 +573,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           row.add({
             ...row.at(timeCol),
             value: timeRaw!,
-            expected: `an event of the plan's arms: ending in "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"; this event is in REDCap arm ${event.number} ("${event.arm}")`,
+            expected: `an event of the plan's arms: ending in "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"; this event is in REDCap arm ${event.number} ("${event.arm}")${others.any ? '' : otherArmsHint(`arm_${event.number}`)}`,
             kind: 'arm.unknown',
           });
         }
@@ -621,7 +621,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,

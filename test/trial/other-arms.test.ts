@@ -52,6 +52,18 @@ describe('an export of three arms, the plan comparing two', () => {
     expect(e.problems[0]!.expected).toBe('an arm value: "1" (intervention) or "2" (control), as in the plan\'s "arms", or an arm not compared, as in its "otherArms" ("3")');
     expect(problemText(e.problems[0]!.expected, 'da')).toBe('en gruppe: "1" (intervention) eller "2" (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ("3")');
   });
+  // A third arm and no "otherArms": the message offered only --exclude-invalid, which drops the
+  // arm's randomised patients from the flow; it names "otherArms" with the JSON to add.
+  it('a third arm without "otherArms": the message names "otherArms" with the JSON to add (in Danish too)', () => {
+    const e = errorOf(() => load(text, BASE));
+    const third = e.problems.find((p) => p.value === '3')!;
+    expect(third.expected).toBe('an arm value: "1" (intervention) or "2" (control), as in the plan\'s "arms", or an arm the plan does not compare, listed in its "otherArms" — if "3" is a third arm of the trial, add "otherArms": ["3"] to the plan (its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow)');
+    expect(problemText(third.expected, 'da')).toBe('en gruppe: "1" (intervention) eller "2" (kontrol), som i planens "arms", eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er "3" en tredje gruppe i forsøget, så føj "otherArms": ["3"] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)');
+    // A near miss of a compared arm is a spelling, not a third arm.
+    const typo = errorOf(() => load(exportOf({ app: 3, usual: 3, appp: 1 }), { ...BASE, arms: { intervention: 'app', control: 'usual' } })).problems.find((p) => p.value === 'appp')!;
+    expect(typo.hint).toBe('did you mean "app"?');
+    expect(typo.expected).not.toContain('otherArms');
+  });
   it('a patient of a compared arm with a row of the other arm (or the reverse) is an arm switch', () => {
     const e = errorOf(() => load(exportOf({ 1: 2, 2: 2 }, ['1,3,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
     expect(e.problems).toEqual([expect.objectContaining({ line: 10, value: '3', kind: 'arm.switch' })]);

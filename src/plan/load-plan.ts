@@ -108,6 +108,10 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
   problems.push(...otherArmProblems(plan, file));
   problems.push(...clusterProblems(plan, file));
+  // A stratification factor is adjusted for: it is one of the covariates (docs/plan-trial.md#stratification-factors).
+  (plan.stratificationFactors ?? []).forEach((f, i) => {
+    if (!plan.covariates.includes(f)) problems.push({ file, field: `stratificationFactors.${i}`, value: f, expected: `one of the plan's "covariates" (${plan.covariates.length ? plan.covariates.map((c) => JSON.stringify(c)).join(', ') : 'none'}): a stratification factor of the randomisation is adjusted for — add ${JSON.stringify(f)} to "covariates"` });
+  });
   // A per-protocol population is the trial's own adherent patients: nothing to reweight to (docs/plan-trial.md#per-protocol-and-itt).
   if (pop?.purpose === 'per-protocol') {
     for (const field of ['margins', 'targetSample'] as const) {

@@ -39,7 +39,7 @@ export function loadPlanFile(file: string): Plan {
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)));
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)).map((p) => pooledArmProblem(json, p)));
   }
   const plan = withObservationalDesign(parsed.data);
   const problems: Problem[] = designProblems(json, plan, file);
@@ -207,6 +207,18 @@ function itemProblems(items: NonNullable<Plan['outcomes'][number]['items']>, ins
     return [{ file, field, expected: `a prefix, a pattern with {i} or a list of ${count} columns (dimension names are for EQ-5D only)` }];
   }
   return [];
+}
+
+/**
+ * Two arm values pooled into one role (`"intervention": ["1", "2"]`): not supported, and the
+ * generic "not a list" says neither that nor what to do instead (docs/plan-trial.md#pooling-arms).
+ */
+function pooledArmProblem(json: unknown, p: Problem): Problem {
+  const role = p.field === 'arms.intervention' ? 'intervention' : p.field === 'arms.control' ? 'control' : undefined;
+  const arms = role && json !== null && typeof json === 'object' ? (json as { arms?: Record<string, unknown> }).arms : undefined;
+  const value = arms?.[role!];
+  if (!Array.isArray(value)) return p;
+  return { ...p, expected: `one arm value in double quotes: pooling arms (${value.map((v) => JSON.stringify(v)).join(' and ')}) into one ${role} arm is not supported — compare each arm on its own (one plan per comparison, the others in "otherArms"), or give the pooled arms one value in a copy of the export and name that value here (docs/plan-trial.md#pooling-arms)` };
 }
 
 /**

@@ -174,3 +174,14 @@ describe('arms in REDCap event names', () => {
     });
   }
 });
+
+describe('pooling two arms into one', () => {
+  // Once refused with only "expected a text in double quotes, not a list" (docs/plan-trial.md#pooling-arms).
+  it('is refused saying it is not supported and what to do instead', () => {
+    const e = errorOf(() => parsePlan({ ...BASE, arms: { intervention: ['1', '3'], control: '2' } }));
+    expect(e.code).toBe('plan.invalid');
+    expect(e.problems).toEqual([expect.objectContaining({ field: 'arms.intervention', expected: expect.stringContaining('pooling arms ("1" and "3") into one intervention arm is not supported — compare each arm on its own') })]);
+    // Any other wrong type keeps the generic text.
+    expect(errorOf(() => parsePlan({ ...BASE, arms: { intervention: 1, control: '2' } })).problems[0]!.expected).not.toContain('pooling');
+  });
+});

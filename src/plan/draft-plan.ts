@@ -349,7 +349,9 @@ function draftOtherArms(
   draft.plan.otherArms = rest.map(({ value, label }) => (typeof label === 'string' ? value : { value, label }));
   const values = rest.map((a) => a.value);
   draft.guesses.push(`${source}${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${values.map(q).join(', ')}`);
-  draft.checks.push(`${where} has ${all.length} arms (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${values.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`);
+  // "column "gruppe" has 3 arms", "the events of "redcap_event_name" have 3 REDCap arms": `where` is one column or many events.
+  const has = where.startsWith('the events') ? 'have' : 'has';
+  draft.checks.push(`${where} ${has} ${all.length} ${source}s (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${values.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`);
 }
 
 /** Both arms' labels, when at least one arm has a name of its own and neither is a bare code; else undefined (the checks ask for them). */

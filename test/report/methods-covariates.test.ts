@@ -23,7 +23,7 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
   it('the baseline score, the stratification factors as such, then the other covariates by their labels', () => {
     const plan = { covariates: ['alder', 'site', 'rmdq_strata', 'koen'], stratificationFactors: ['site', 'rmdq_strata'] };
     expect(adjustedForList(ctx('en'), plan, labels)).toBe('the baseline score, the stratification factors of the randomisation (site and RMDQ at baseline (≤ 12 / > 12)), age (years) and sex');
-    expect(adjustedForList(ctx('da'), plan, labels)).toBe('baseline-scoren, randomiseringens stratifikationsfaktorer (site og RMDQ at baseline (≤ 12 / > 12)), alder (år) og køn');
+    expect(adjustedForList(ctx('da'), plan, labels)).toBe('baseline-scoren, randomiseringens stratifikationsfaktorer (forsøgssted og RMDQ at baseline (≤ 12 / > 12)), alder (år) og køn');
     expect(adjustedForList(ctx('en'), { covariates: ['stratum'], stratificationFactors: ['stratum'] }, new Map())).toBe('the baseline score and the stratification factor of the randomisation (stratum)');
     expect(adjustedForList(ctx('en'), { covariates: ['alder', 'site'] }, new Map())).toBe('the baseline score, age (years) and site');
     expect(adjustedForList(ctx('da'), { covariates: [] }, new Map())).toBe('baseline-scoren');
@@ -38,6 +38,18 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
       const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
       expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain(said);
     }
+  });
+  it('a Danish page with a covariate of no label says so, with the manifest entry to add; a site and a stratum have Danish labels', async () => {
+    const FIXTURE = 'test/fixtures/exports/redcap-arms';
+    const plan = JSON.parse(readFileSync(join(FIXTURE, 'plan.json'), 'utf8')) as Record<string, unknown>;
+    const dir = tempDir();
+    copyFileSync(join(FIXTURE, 'export.csv'), join(dir, 'export.csv'));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, $schema: undefined, covariates: ['age', 'meds___1'] }));
+    const notes: string[] = [];
+    const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang: 'da', data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, { ...reportEnv(dir, 'da'), note: (n: string) => notes.push(n) });
+    expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain('justeret for baseline-scoren, alder (år) og meds___1');
+    expect(notes).toContain('plan.json: the covariate "meds___1" has no label: the Danish page names it by its key in Table 1 and the methods — add to the manifest entry "characteristics": [{ "column": "meds___1", "label": { "en": "…", "da": "…" } }]');
+    expect(adjustedForList(ctx('da'), { covariates: ['site', 'stratum'] }, new Map())).toBe('baseline-scoren, forsøgssted og stratum');
   });
   it('the plan refuses a stratification factor that is not a covariate', () => {
     const e = errorOf(() => parsePlan({ arms: { intervention: 'a', control: 'b' }, timepoints: ['3m'], covariates: ['alder'], stratificationFactors: ['site'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] }));

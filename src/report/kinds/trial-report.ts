@@ -170,6 +170,10 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const column = plan.columns.covariates[c];
       if (column !== undefined && !labels.has(c) && !hasCommonLabel(c) && foldColumnName(column) !== foldColumnName(c)) labels.set(c, column.trim());
     }
+    // A covariate with no label at all is named by its key on the Danish page too ("Strata_rmdq"):
+    // said once, with what to write (docs/manifest.md, "characteristics").
+    const unlabelled = plan.covariates.filter((c) => !labels.has(c) && !hasCommonLabel(c));
+    if (lang === 'da' && unlabelled.length) env.note?.(`${entry.plan}: ${unlabelled.length > 1 ? 'the covariates' : 'the covariate'} ${unlabelled.map((c) => JSON.stringify(c)).join(', ')} ${unlabelled.length > 1 ? 'have' : 'has'} no label: the Danish page names ${unlabelled.length > 1 ? 'them' : 'it'} by ${unlabelled.length > 1 ? 'their keys' : 'its key'} in Table 1 and the methods — add to the manifest entry "characteristics": [${unlabelled.map((c) => `{ "column": ${JSON.stringify(plan.columns.covariates[c] ?? c)}, "label": { "en": "…", "da": "…" } }`).join(', ')}]`);
     // The English and Danish reports of one export read the same columns: read them once.
     const columns = entry.characteristics.map((c) => c.column);
     const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns, env.note));

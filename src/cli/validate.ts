@@ -75,12 +75,14 @@ export function registerValidate(program: Command, io: CliIo): void {
 }
 
 /**
- * The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`), as
+ * The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`, or by
+ * the plan's label: `, 4 in Exercise + education ("3"; not compared)`), as
  * the enrolment check counts them; an arm the plan lists but the export does not hold is left out,
  * as the participant flow leaves it out (`--json` keeps it, with 0 patients).
  */
 function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms']): string {
-  return (others ?? []).filter((a) => a.patients > 0).map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('');
+  // Named as the plan names it when it has a label (`, 60 in App + physio call ("2"; not compared)`): the code alone says little.
+  return (others ?? []).filter((a) => a.patients > 0).map((a) => (a.label && a.label.en !== a.value ? `, ${a.patients} in ${a.label.en} (${JSON.stringify(a.value)}; not compared)` : `, ${a.patients} in "${a.value}" (not compared)`)).join('');
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */

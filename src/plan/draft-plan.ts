@@ -36,6 +36,7 @@ import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
+import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
@@ -86,16 +87,18 @@ const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselin
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
- * A stratification factor of the randomisation (`stratum`, `strata`, `blok`, `block`,
- * `stratifikation`): drafted as a categorical covariate, since the analysis should adjust for the
- * factors the randomisation was stratified by (ICH E9, section 5.7; EMA/CHMP/295050/2013). Read on nameKey.
+ * A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a
+ * stratification factor of the randomisation (`stratum`, `strata_rmdq`, `rand_strata`, a block,
+ * REDCap's data access group: stratum-names.ts), drafted as a categorical covariate since the
+ * analysis should adjust for the factors the randomisation was stratified by (ICH E9, section 5.7;
+ * EMA/CHMP/295050/2013).
  */
-const STRATUM = /^(stratum|strata|stratifikation|stratification|stratifikationsfaktor|stratificationfactor|randomi[sz]ationstratum|randomiseringsstratum|blok|block|randomi[sz]ationblock|randomiseringsblok)(s?id|nr|no|nummer|number|s?kode|code)?$/;
-/** A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a stratification factor. */
 function isCovariateName(column: string): boolean {
   const key = nameKey(column);
-  return COVARIATE.test(key) || namesAPlace(key) || STRATUM.test(key);
+  return COVARIATE.test(key) || namesAPlace(key) || namesAStratum(column);
 }
+/** REDCap's data access group: the site a record belongs to, drafted only when no place column is (one site column, not two that say the same). */
+const DATA_ACCESS_GROUP = /^(redcapdataaccessgroup|dataaccessgroup)$/;
 /**
  * What the reports call an outcome of a known instrument, in the council's words
  * (docs/glossary-da.md). The one place for these names: the bundled plans label such outcomes
@@ -254,13 +257,24 @@ const INTERVENTION_LIKE = /app|interv|selfback|behandl|treat|active|aktiv/i;
  * intervention; a name held inside another's is the comparator.
  */
 function isComparatorName(name: string, others: readonly string[]): boolean {
+  // Of three arms one may be named as the comparator outright ("App", "App + fys", "Vanlig
+  // behandling"): that one is the comparator, not the arm whose name is inside another's.
+  if (!namesComparatorOutright(name, others) && others.some((o) => o !== name && namesComparatorOutright(o, others))) return false;
   const loose = looseForm(name);
   // A one- or two-letter code ("A") is inside many a name ("Usual care") without naming it.
   const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
   if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
-  if (/[+&]|\b(plus|and|og|med|with)\b/i.test(name)) return false;
+  if (ADD_ON.test(name)) return false;
   return CONTROL_LIKE.test(loose);
+}
+/** An add-on word: "App + usual care", "selfBACK og vanlig behandling" are an intervention on top of the comparator. */
+const ADD_ON = /[+&]|\b(plus|and|og|med|with)\b/i;
+/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on and no other arm's name inside it. */
+function namesComparatorOutright(name: string, others: readonly string[]): boolean {
+  const loose = looseForm(name);
+  if (ADD_ON.test(name) || !CONTROL_LIKE.test(loose)) return false;
+  return !others.map(looseForm).some((o) => o !== loose && o.length > 2 && loose.includes(o));
 }
 
 /** The arm name taken as the intervention: a treatment's name that is no comparator's, else any non-comparator. */
@@ -335,7 +349,9 @@ function draftOtherArms(
   draft.plan.otherArms = rest.map(({ value, label }) => (typeof label === 'string' ? value : { value, label }));
   const values = rest.map((a) => a.value);
   draft.guesses.push(`${source}${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${values.map(q).join(', ')}`);
-  draft.checks.push(`${where} has ${all.length} arms (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${values.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`);
+  // "column "gruppe" has 3 arms", "the events of "redcap_event_name" have 3 REDCap arms": `where` is one column or many events.
+  const has = where.startsWith('the events') ? 'have' : 'has';
+  draft.checks.push(`${where} ${has} ${all.length} ${source}s (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${values.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`);
 }
 
 /** Both arms' labels, when at least one arm has a name of its own and neither is a bare code; else undefined (the checks ask for them). */
@@ -818,7 +834,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const namedArm = names.length === numbers.length && names.some((n) => INTERVENTION_LIKE.test(n) || isComparatorName(n, names)) ? interventionName(names) : undefined;
     const named = namedArm === undefined ? undefined : numbers.find((k) => nameOf(k) === namedArm);
     const first = named ?? numbers[0]!;
-    const second = numbers.find((k) => k !== first)!;
+    // Of three or more arms, the one named as the comparator is the control ("Arm 3: Vanlig behandling").
+    const second = numbers.find((k) => k !== first && names.length === numbers.length && isComparatorName(nameOf(k), names)) ?? numbers.find((k) => k !== first)!;
     const intervention = eventArms.get(first)!.arm;
     const control = eventArms.get(second)!.arm;
     plan.armSource = 'redcap-event';
@@ -1132,9 +1149,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     guesses.push(`not used: "${s}", a REDCap form status (0 Incomplete, 1 Unverified, 2 Complete), not an answer`);
   }
 
-  // Single score columns by name.
+  // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
+  // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
   for (const s of stems) {
-    if (taken.has(s)) continue;
+    if (taken.has(s) || namesAStratum(s)) continue;
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
     const n = looseForm(withoutItemPrefix(s));
     if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
@@ -1303,8 +1321,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Covariates: known names among the rest.
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
+  const placeDrafted = stems.some((s) => !taken.has(s) && namesAPlace(nameKey(s)));
   for (const s of stems) {
     if (taken.has(s) || !isCovariateName(s)) continue;
+    if (placeDrafted && DATA_ACCESS_GROUP.test(nameKey(s))) {
+      guesses.push(`not used: "${s}", REDCap's data access group (usually the site): a place column is drafted as a covariate already — use "${s}" instead if it is the stratification factor`);
+      continue;
+    }
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
@@ -1342,15 +1365,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // Exactly three whole numbers (1/2/3) may be three categories or a scale, and validate does not
     // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
     const types: Record<string, 'categorical'> = {};
+    const factors: string[] = [];
     for (const name of covariates) {
       const column = renames[name] ?? name;
       const cells = stemCells(column).filter((v) => !missing.has(v));
       const read = cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v));
-      // Stratification factors: categories, adjusted for as the randomisation was stratified (STRATUM above).
-      if (STRATUM.test(nameKey(column))) {
+      // Stratification factors: categories, adjusted for as the randomisation was stratified (stratum-names.ts).
+      if (namesAStratum(column)) {
         types[name] = 'categorical';
-        const block = /^(blok|block|randomi[sz]ationblock|randomiseringsblok)/.test(nameKey(column));
-        checks.push(`"${column}" names a ${block ? 'randomisation block' : 'stratification factor'}: drafted as a categorical covariate ("covariateTypes": { "${name}": "categorical" }), since the analysis should adjust for the factors the randomisation was stratified by (ICH E9)${block ? ' — for the blocks of permuted-block randomisation, keep it only if the protocol adjusts for them (each block costs the ANCOVA a degree of freedom)' : ''}`);
+        const block = namesABlock(column);
+        if (!block) factors.push(name);
+        checks.push(`"${column}" names a ${block ? 'randomisation block' : 'stratification factor'}: drafted as a categorical covariate ("covariateTypes": { "${name}": "categorical" }${block ? '' : `, "stratificationFactors": ["${name}"]`}), since the analysis should adjust for the factors the randomisation was stratified by (ICH E9)${block ? ' — for the blocks of permuted-block randomisation, keep it only if the protocol adjusts for them (each block costs the ANCOVA a degree of freedom)' : ''}`);
         continue;
       }
       // Places (sites 1–5, DAGI region codes 1081–1085) are categories, never one number (place-covariates.ts).
@@ -1366,6 +1391,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
+    // Named as such in the methods (docs/plan-trial.md#stratification-factors).
+    if (factors.length) plan.stratificationFactors = factors;
   }
   // Participants never randomised and a participant-status column, for the participant flow (flow-draft.ts).
   const flowDraft = draftFlow(csv, idCol, armCol);

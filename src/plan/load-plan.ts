@@ -39,7 +39,7 @@ export function loadPlanFile(file: string): Plan {
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)));
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)).map((p) => pooledArmProblem(json, p)));
   }
   const plan = withObservationalDesign(parsed.data);
   const problems: Problem[] = designProblems(json, plan, file);
@@ -108,6 +108,10 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
   problems.push(...otherArmProblems(plan, file));
   problems.push(...clusterProblems(plan, file));
+  // A stratification factor is adjusted for: it is one of the covariates (docs/plan-trial.md#stratification-factors).
+  (plan.stratificationFactors ?? []).forEach((f, i) => {
+    if (!plan.covariates.includes(f)) problems.push({ file, field: `stratificationFactors.${i}`, value: f, expected: `one of the plan's "covariates" (${plan.covariates.length ? plan.covariates.map((c) => JSON.stringify(c)).join(', ') : 'none'}): a stratification factor of the randomisation is adjusted for — add ${JSON.stringify(f)} to "covariates"` });
+  });
   // A per-protocol population is the trial's own adherent patients: nothing to reweight to (docs/plan-trial.md#per-protocol-and-itt).
   if (pop?.purpose === 'per-protocol') {
     for (const field of ['margins', 'targetSample'] as const) {
@@ -206,6 +210,18 @@ function itemProblems(items: NonNullable<Plan['outcomes'][number]['items']>, ins
 }
 
 /**
+ * Two arm values pooled into one role (`"intervention": ["1", "2"]`): not supported, and the
+ * generic "not a list" says neither that nor what to do instead (docs/plan-trial.md#pooling-arms).
+ */
+function pooledArmProblem(json: unknown, p: Problem): Problem {
+  const role = p.field === 'arms.intervention' ? 'intervention' : p.field === 'arms.control' ? 'control' : undefined;
+  const arms = role && json !== null && typeof json === 'object' ? (json as { arms?: Record<string, unknown> }).arms : undefined;
+  const value = arms?.[role!];
+  if (!Array.isArray(value)) return p;
+  return { ...p, expected: `one arm value in double quotes: pooling arms (${value.map((v) => JSON.stringify(v)).join(' and ')}) into one ${role} arm is not supported — compare each arm on its own (one plan per comparison, the others in "otherArms"), or give the pooled arms one value in a copy of the export and name that value here (docs/plan-trial.md#pooling-arms)` };
+}
+
+/**
  * `otherArms` names arms of a randomised export that the plan does not compare
  * (docs/plan-trial.md#other-arms): never one of the two it compares (as the arm values are
  * matched: case, blanks, zero decimals), and not in an observational plan, whose exposure has two levels.
@@ -215,10 +231,27 @@ function otherArmProblems(plan: Plan, file: string): Problem[] {
   if (!list.length) return [];
   if (plan.design === 'observational') return [{ file, field: 'otherArms', expected: 'no "otherArms" in an observational plan: its exposure has the two levels of "observational"; leave rows of other levels out of the registry extract' }];
   const compared = new Map([[looseArmKey(plan.arms.intervention), 'intervention'], [looseArmKey(plan.arms.control), 'control']]);
+  // What the pages call each compared arm: its labels, and its value as written. An arm not
+  // compared that is called the same (a label left behind when values were swapped between
+  // "arms" and "otherArms") would be drawn as "Allocated to Usual care … (not in this comparison)"
+  // beside the real Usual care arm (arm-label-check.ts refuses the same slip in "armLabels").
+  const nameKey = (s: string) => s.normalize('NFC').trim().toLowerCase();
+  const names = new Map<string, 'intervention' | 'control'>();
+  for (const arm of ['intervention', 'control'] as const) {
+    for (const n of [plan.arms[arm], plan.armLabels?.[arm].en, plan.armLabels?.[arm].da]) if (n !== undefined && !names.has(nameKey(n))) names.set(nameKey(n), arm);
+  }
   return list.flatMap((a, i) => {
     const value = typeof a === 'string' ? a : a.value;
     const arm = compared.get(looseArmKey(value));
-    return arm === undefined ? [] : [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
+    if (arm !== undefined) return [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
+    const shown = typeof a === 'string' || !a.label ? [['', value] as const] : (['en', 'da'] as const).flatMap((lang) => (a.label![lang] === undefined ? [] : [[lang, a.label![lang]!] as const]));
+    for (const [lang, name] of shown) {
+      const same = names.get(nameKey(name));
+      if (same === undefined) continue;
+      const field = lang === '' ? (typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`) : `otherArms.${i}.label.${lang}`;
+      return [{ file, field, value: name, expected: `a name of arm "${value}" of its own: "${name}" is what the plan calls its ${same} arm "${plan.arms[same]}", so the pages would name two arms alike (a label left behind when values were swapped between "arms" and "otherArms"?). Write the name of arm "${value}" in "otherArms" (docs/plan-trial.md#other-arms)` }];
+    }
+    return [];
   });
 }
 

@@ -329,6 +329,10 @@ export const planSchema = z
       .record(z.string(), z.enum(['numeric', 'categorical']))
       .optional()
       .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories; a covariate of exactly three different whole numbers (1/2/3) must be declared (docs/input-trial-export.md#numbers-or-categories)'),
+    // docs/plan-trial.md#stratification-factors: named as such in the methods.
+    stratificationFactors: eachOnce(z.array(z.string().min(1)), { why: 'each factor is named once' })
+      .optional()
+      .describe('Covariates that are stratification factors of the randomisation, e.g. ["site", "stratum"]: each must be in "covariates" (the analysis adjusts for them, as EMA/CHMP/295050/2013 asks), and the methods name them as such'),
     // docs/plan-trial.md#cluster-randomised-trials: the unit of randomisation when it is not the patient.
     clusters: z
       .string()

@@ -495,7 +495,11 @@ export const REPORT_TEXT = {
   },
   // methodsText's {method}: ANCOVA, MMRM and MI adjust for the baseline and covariates; Welch, pooled t and
   // a cluster trial's difference in means do not, and are not said to (trial-report.ts methodsPhrase).
-  methodsAdjusted: { en: '{method} adjusted for the baseline score and the plan\'s covariates', da: '{method} justeret for baseline-scoren og planens kovariater' },
+  // {list}: the baseline score, the stratification factors the plan names, and its other covariates by their labels (trial-report.ts methodsPhrase).
+  methodsAdjusted: { en: '{method} adjusted for {list}', da: '{method} justeret for {list}' },
+  methodsBaselineScore: { en: 'the baseline score', da: 'baseline-scoren' },
+  methodsStratificationFactor: { en: 'the stratification factor of the randomisation ({names})', da: 'randomiseringens stratifikationsfaktor ({names})' },
+  methodsStratificationFactors: { en: 'the stratification factors of the randomisation ({names})', da: 'randomiseringens stratifikationsfaktorer ({names})' },
   methodsUnadjusted: { en: '{method}, not adjusted for the baseline score', da: '{method}, ikke justeret for baseline-scoren' },
   methodsClusterDifference: { en: 'the difference in means (unadjusted, cluster-robust)', da: 'forskellen i gennemsnit (ujusteret, klyngerobust)' },
   // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).

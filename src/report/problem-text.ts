@@ -50,9 +50,15 @@ const DANISH: readonly [RegExp, string][] = [
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
 export function problemText(expected: string, lang: Lang): string {
   if (lang === 'en') return expected;
-  for (const [pattern, danish] of DANISH) if (pattern.test(expected)) return danishInstrumentNames(expected.replace(pattern, danish));
+  // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint): reworded on its own.
+  const hint = OTHER_ARMS_HINT.exec(expected);
+  const text = hint ? expected.slice(0, hint.index) : expected;
+  for (const [pattern, danish] of DANISH) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA) : '');
   return expected;
 }
+
+const OTHER_ARMS_HINT = /, or an arm the plan does not compare, listed in its "otherArms" — if (".*") is a third arm of the trial, add "otherArms": \[(.*)\] to the plan \(its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow\)$/;
+const OTHER_ARMS_HINT_DA = ', eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er $1 en tredje gruppe i forsøget, så føj "otherArms": [$2] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)';
 
 /** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */
 function danishInstrumentNames(text: string): string {

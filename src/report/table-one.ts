@@ -30,6 +30,12 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
   referrer: { en: 'Referred by', da: 'Henvist af' },
   henviser: { en: 'Referred by', da: 'Henvist af' },
   region: { en: 'Region', da: 'Region' },
+  // A multicentre trial's site and the randomisation's stratum (a Danish page once said "Site").
+  site: { en: 'Site', da: 'Forsøgssted' },
+  center: { en: 'Site', da: 'Forsøgssted' },
+  centre: { en: 'Site', da: 'Forsøgssted' },
+  stratum: { en: 'Stratum', da: 'Stratum' },
+  strata: { en: 'Stratum', da: 'Stratum' },
 };
 
 /** Whether a key has a common label (else a page would show the key, or better its export column). */

@@ -9,6 +9,7 @@
  * trial was loaded), extra export columns the caller names (e.g. age, sex), and every outcome at
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
+import { compareLevels } from './level-order.js';
 import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -259,7 +260,8 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
   if (kind === 'categorical' && source !== 'outcome' && !numbers && holdsMeasurements(all)) {
     if (declared !== 'categorical') throw new HtaError('input.invalid', `Table 1: "${key}" holds numbers and text; its numbers would be listed one category each — say what the text means ("missingCodes"), or that the column holds categories`);
   }
-  const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  // As the codes run, not as their characters sort: "RMDQ ≤ 12" before "RMDQ > 12", site 2 before site 10 (level-order.ts).
+  const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort(compareLevels) : [];
   const arms = {} as Record<Arm, CharacteristicSummary>;
   for (const arm of ARMS) arms[arm] = summarise(trial.patients.filter((p) => p.arm === arm).map((p) => valueOf(p.id)), kind, levels, yes ?? 1);
   return { key, source, kind, ...(yes !== undefined ? { yes } : {}), arms };

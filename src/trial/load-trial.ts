@@ -29,7 +29,7 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
-import { OtherArms, otherArmsOf, type OtherArmPatient } from './other-arms.js';
+import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
@@ -49,6 +49,7 @@ import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
+import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -258,12 +259,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const codes = undecided[i];
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
-  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) read as
-  // numbers would be one slope on code numbers: the plan must say which it is.
+  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) or a
+  // stratification factor (stratum 1–8, strata_rmdq: stratum-names.ts) read as numbers would be
+  // one slope on code numbers: the plan must say which it is.
   for (let i = 0; i < nCov; i++) {
     const name = plan.covariates[i]!;
     const c = covariates[i]!;
-    if (kinds[i] === 'numeric' && c.kind === undefined && plan.design !== 'observational' && (namesAGroup(name) || namesAGroup(c.column))) undecidedProblems.push(placeNumberProblem(file, c, name));
+    if (kinds[i] !== 'numeric' || c.kind !== undefined || plan.design === 'observational') continue;
+    if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
+    else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
@@ -569,7 +573,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           row.add({
             ...row.at(timeCol),
             value: timeRaw!,
-            expected: `an event of the plan's arms: ending in "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"; this event is in REDCap arm ${event.number} ("${event.arm}")`,
+            expected: `an event of the plan's arms: ending in "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"; this event is in REDCap arm ${event.number} ("${event.arm}")${others.any ? '' : otherArmsHint(`arm_${event.number}`)}`,
             kind: 'arm.unknown',
           });
         }
@@ -617,7 +621,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
@@ -1153,6 +1157,10 @@ function covariateHeaderProblem(file: string, c: { idx: number; column: string }
  */
 function placeNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
   return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`, 'covariate.place-number');
+}
+
+function stratumNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a stratification factor of the randomisation and holds numbers, which read as one number would put the strata on a straight line (stratum 7 "more" than stratum 6) — set "covariateTypes": { "${name}": "categorical" } (one level per stratum, as the randomisation was stratified), or "numeric" if the numbers really are a quantity`, 'covariate.stratum-number');
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {

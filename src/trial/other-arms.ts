@@ -106,3 +106,12 @@ export class OtherArms {
 export function randomisedTotal(compared: { intervention: number; control: number }, others: readonly { patients: number }[] = []): number {
   return compared.intervention + compared.control + others.reduce((s, a) => s + a.patients, 0);
 }
+
+/**
+ * The words after "as in the plan's "arms"" for an arm value of neither list when the plan has no
+ * "otherArms": a third arm of the trial is listed there, not left out with --exclude-invalid,
+ * which would drop its randomised patients from the participant flow (docs/plan-trial.md#other-arms).
+ */
+export function otherArmsHint(value: string): string {
+  return `, or an arm the plan does not compare, listed in its "otherArms" — if ${JSON.stringify(value)} is a third arm of the trial, add "otherArms": [${JSON.stringify(value)}] to the plan (its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow)`;
+}

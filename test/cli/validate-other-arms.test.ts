@@ -35,7 +35,8 @@ describe('hta validate with arms not compared', () => {
     const { csv, plan } = files({ 1: 6, 2: 5, 3: 4, 4: 3 }, [{ value: '3', label: { en: 'Exercise + education', da: 'Træning + patientuddannelse' } }, '4']);
     const run = await runCli('validate', csv, '--plan', plan);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('patients: 6 intervention, 5 control, 4 in "3" (not compared), 3 in "4" (not compared)\n');
+    // The arm with a label is named by it (once only by its code "3").
+    expect(run.stdout).toContain('patients: 6 intervention, 5 control, 4 in Exercise + education ("3"; not compared), 3 in "4" (not compared)\n');
   });
 
   it('an arm the plan lists but the export does not hold is not in the summary line', async () => {

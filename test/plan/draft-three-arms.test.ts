@@ -36,6 +36,34 @@ describe('plan init: a third arm', () => {
     expect(d.plan.arms).toEqual({ intervention: 'Træning', control: 'Sædvanlig behandling' });
     expect(d.plan.otherArms).toEqual([{ value: 'Patientuddannelse', label: { en: 'Patientuddannelse', da: 'Patientuddannelse' } }]);
   });
+  // One arm's name inside another's ("App" in "App + fys") once made "App" the control and left
+  // the usual-care arm out of the comparison: the arm named as the comparator is the control.
+  for (const [arms, control] of [
+    [['App', 'App + fys', 'Vanlig behandling'], 'Vanlig behandling'],
+    [['App', 'App + physio call', 'Usual care'], 'Usual care'],
+    [['App', 'App og telefon', 'Kontrol'], 'Kontrol'],
+    [['Usual care', 'App', 'App + physio call'], 'Usual care'],
+  ] as const) {
+    it(`${arms.join(' / ')}: "${control}" is the control`, () => {
+      const d = draftPlan(exportOf([...arms]), 'plan.schema.json');
+      expect(d.plan.arms.control).toBe(control);
+      expect(d.plan.arms.intervention).not.toBe(control);
+      expect((d.plan.otherArms as { value: string }[]).map((o) => o.value)).not.toContain(control);
+    });
+  }
+  it('a REDCap arm-label export ("Baseline (Arm 3: Vanlig behandling)"): the usual-care arm is the control', () => {
+    const names = ['App', 'App + fys', 'Vanlig behandling'];
+    const lines = ['record_id,redcap_event_name,rmdq'];
+    names.forEach((name, k) => {
+      for (let i = 0; i < 3; i++) lines.push(`${k * 3 + i + 1},Baseline (Arm ${k + 1}: ${name}),${10 + i}`, `${k * 3 + i + 1},3 måneder (Arm ${k + 1}: ${name}),${8 + i}`);
+    });
+    const d = draftPlan(parseCsvText(lines.join('\n') + '\n', 'export.csv'), 'plan.schema.json');
+    expect(d.plan.arms.control).toBe('Arm 3: Vanlig behandling');
+    expect(d.plan.armLabels?.control).toEqual({ en: 'Usual care', da: 'vanlig behandling' });
+    expect(JSON.stringify(d.plan.otherArms)).not.toContain('Vanlig');
+    // Said of the events, in the plural (once "the events of … has 3 arms").
+    expect(d.checks.join('\n')).toContain('the events of "redcap_event_name" have 3 REDCap arms ("Arm 1: App", "Arm 2: App + fys", "Arm 3: Vanlig behandling")');
+  });
   it('two arms: no "otherArms"', () => {
     expect(draftPlan(exportOf(['1', '2']), 'plan.schema.json').plan.otherArms).toBeUndefined();
   });

@@ -52,6 +52,18 @@ describe('an export of three arms, the plan comparing two', () => {
     expect(e.problems[0]!.expected).toBe('an arm value: "1" (intervention) or "2" (control), as in the plan\'s "arms", or an arm not compared, as in its "otherArms" ("3")');
     expect(problemText(e.problems[0]!.expected, 'da')).toBe('en gruppe: "1" (intervention) eller "2" (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ("3")');
   });
+  // A third arm and no "otherArms": the message offered only --exclude-invalid, which drops the
+  // arm's randomised patients from the flow; it names "otherArms" with the JSON to add.
+  it('a third arm without "otherArms": the message names "otherArms" with the JSON to add (in Danish too)', () => {
+    const e = errorOf(() => load(text, BASE));
+    const third = e.problems.find((p) => p.value === '3')!;
+    expect(third.expected).toBe('an arm value: "1" (intervention) or "2" (control), as in the plan\'s "arms", or an arm the plan does not compare, listed in its "otherArms" — if "3" is a third arm of the trial, add "otherArms": ["3"] to the plan (its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow)');
+    expect(problemText(third.expected, 'da')).toBe('en gruppe: "1" (intervention) eller "2" (kontrol), som i planens "arms", eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er "3" en tredje gruppe i forsøget, så føj "otherArms": ["3"] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)');
+    // A near miss of a compared arm is a spelling, not a third arm.
+    const typo = errorOf(() => load(exportOf({ app: 3, usual: 3, appp: 1 }), { ...BASE, arms: { intervention: 'app', control: 'usual' } })).problems.find((p) => p.value === 'appp')!;
+    expect(typo.hint).toBe('did you mean "app"?');
+    expect(typo.expected).not.toContain('otherArms');
+  });
   it('a patient of a compared arm with a row of the other arm (or the reverse) is an arm switch', () => {
     const e = errorOf(() => load(exportOf({ 1: 2, 2: 2 }, ['1,3,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
     expect(e.problems).toEqual([expect.objectContaining({ line: 10, value: '3', kind: 'arm.switch' })]);
@@ -87,6 +99,18 @@ describe('an export of three arms, the plan comparing two', () => {
     const e = errorOf(() => parsePlan({ ...BASE, otherArms: ['3', ' 2 '] }));
     expect(e.code).toBe('plan.invalid');
     expect(e.problems).toEqual([expect.objectContaining({ field: 'otherArms.1', expected: expect.stringContaining('" 2 " is its control arm in "arms"') })]);
+  });
+  // A label left behind when values were swapped between "arms" and "otherArms": the flow once
+  // said "Allocated to Education: n = 4 (not in this comparison)" beside the real Education arm.
+  it('the plan refuses an "otherArms" label that names a compared arm (its label or value), in either language', () => {
+    const en = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: 'education ', da: 'Træning + patientuddannelse' } }] }));
+    expect(en.code).toBe('plan.invalid');
+    expect(en.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.en', value: 'education ', expected: expect.stringContaining('"education " is what the plan calls its control arm "2"') })]);
+    const da = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: 'Exercise + education', da: 'Træning' } }] }));
+    expect(da.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.da', expected: expect.stringContaining('its intervention arm "1"') })]);
+    const value = errorOf(() => parsePlan({ ...BASE, otherArms: [{ value: '3', label: { en: '2' } }] }));
+    expect(value.problems).toEqual([expect.objectContaining({ field: 'otherArms.0.label.en', expected: expect.stringContaining('its control arm "2"') })]);
+    expect(() => parsePlan({ ...BASE, otherArms: [THIRD] })).not.toThrow();
   });
   it('the enrolment numbers count the third arm as randomised', () => {
     const t = load(text, { ...BASE, otherArms: [THIRD], flow: { assessed: 20, excluded: [{ reason: 'declined', n: 5 }] } });
@@ -149,4 +173,15 @@ describe('arms in REDCap event names', () => {
       ]);
     });
   }
+});
+
+describe('pooling two arms into one', () => {
+  // Once refused with only "expected a text in double quotes, not a list" (docs/plan-trial.md#pooling-arms).
+  it('is refused saying it is not supported and what to do instead', () => {
+    const e = errorOf(() => parsePlan({ ...BASE, arms: { intervention: ['1', '3'], control: '2' } }));
+    expect(e.code).toBe('plan.invalid');
+    expect(e.problems).toEqual([expect.objectContaining({ field: 'arms.intervention', expected: expect.stringContaining('pooling arms ("1" and "3") into one intervention arm is not supported — compare each arm on its own') })]);
+    // Any other wrong type keeps the generic text.
+    expect(errorOf(() => parsePlan({ ...BASE, arms: { intervention: 1, control: '2' } })).problems[0]!.expected).not.toContain('pooling');
+  });
 });

@@ -65,13 +65,15 @@ describe('a plan reading the arm from REDCap event names', () => {
     const e = errorOf(() => load(['1,baseline_arm_1,6', '2,baseline_arm_3,6']));
     expect(e.problems).toEqual([expect.objectContaining({ line: 3, column: 2, kind: 'arm.unknown' })]);
     expect(e.problems[0]!.expected).toMatch(/ending in "arm_1" \(intervention\) or "arm_2" \(control\).*REDCap arm 3/);
+    // A third REDCap arm is listed in "otherArms", not left out with --exclude-invalid (docs/plan-trial.md#other-arms).
+    expect(e.problems[0]!.expected).toContain('if "arm_3" is a third arm of the trial, add "otherArms": ["arm_3"] to the plan');
   });
   it('its problems read in Danish in a Danish report\'s table of rows left out', () => {
     const e = errorOf(() => load(['7,baseline_arm_1,6', '7,3_months_arm_2,3', '8,3_months,4', '9,baseline_arm_3,5']));
     expect(e.problems.map((p) => problemText(p.expected, 'da'))).toEqual([
       'hændelser i samme REDCap-gruppe for hver post (postens linje 2 er en hændelse i "arm_1"); REDCap holder en post i én gruppe — tjek postens hændelser i REDCap, eller eksportér igen',
       'et REDCap-hændelsesnavn, der ender på sin gruppe ("baseline_arm_1", eller "Baseline (Arm 1: App)" i en eksport med etiketter): planens "armSource": "redcap-event" læser hver rækkes gruppe derfra',
-      'en hændelse i planens grupper: der ender på "arm_1" (intervention) eller "arm_2" (kontrol), som i planens "arms"; hændelsen er i REDCap-gruppe 3 ("arm_3")',
+      'en hændelse i planens grupper: der ender på "arm_1" (intervention) eller "arm_2" (kontrol), som i planens "arms"; hændelsen er i REDCap-gruppe 3 ("arm_3"), eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er "arm_3" en tredje gruppe i forsøget, så føj "otherArms": ["arm_3"] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)',
     ]);
   });
   it('is refused with a wide layout and in an observational plan', () => {

@@ -44,7 +44,7 @@ import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../adverse-events-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { conclusionParagraphs } from '../conclusion.js';
-import { hasCommonLabel, tableOne } from '../table-one.js';
+import { characteristicLabel, hasCommonLabel, tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
@@ -170,6 +170,10 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const column = plan.columns.covariates[c];
       if (column !== undefined && !labels.has(c) && !hasCommonLabel(c) && foldColumnName(column) !== foldColumnName(c)) labels.set(c, column.trim());
     }
+    // A covariate with no label at all is named by its key on the Danish page too ("Strata_rmdq"):
+    // said once, with what to write (docs/manifest.md, "characteristics").
+    const unlabelled = plan.covariates.filter((c) => !labels.has(c) && !hasCommonLabel(c));
+    if (lang === 'da' && unlabelled.length) env.note?.(`${entry.plan}: ${unlabelled.length > 1 ? 'the covariates' : 'the covariate'} ${unlabelled.map((c) => JSON.stringify(c)).join(', ')} ${unlabelled.length > 1 ? 'have' : 'has'} no label: the Danish page names ${unlabelled.length > 1 ? 'them' : 'it'} by ${unlabelled.length > 1 ? 'their keys' : 'its key'} in Table 1 and the methods — add to the manifest entry "characteristics": [${unlabelled.map((c) => `{ "column": ${JSON.stringify(plan.columns.covariates[c] ?? c)}, "label": { "en": "…", "da": "…" } }`).join(', ')}]`);
     // The English and Danish reports of one export read the same columns: read them once.
     const columns = entry.characteristics.map((c) => c.column);
     const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns, env.note));
@@ -299,8 +303,8 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
-const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -344,13 +348,28 @@ export function otherArmsNotes(trial: Pick<TrialData, 'otherArms'>, t: (key: 'ot
  * is no sensitivity analysis — never a section the page does not have.
  */
 /** How the methods name the primary method: with what it adjusts for, or that it does not. */
-function methodsPhrase(ctx: TrialChartContext, method: string): string {
+function methodsPhrase(ctx: TrialChartContext, method: string, plan: Plan, labels: ReadonlyMap<string, string>): string {
   const m = ctx.primaryMethod;
   if (m === 'cluster-difference') return ctx.text('methodsClusterDifference');
   if (m === 'welch' || m === 'pooled-t') return fillPhrase(ctx.text('methodsUnadjusted'), { method });
   // The change score subtracts the baseline rather than adjusting for it: named as it is.
   if (m === 'change') return method;
-  return fillPhrase(ctx.text('methodsAdjusted'), { method });
+  return fillPhrase(ctx.text('methodsAdjusted'), { method, list: adjustedForList(ctx, plan, labels) });
+}
+
+/**
+ * What an adjusted analysis adjusts for, as the methods say it: the baseline score, the plan's
+ * stratification factors named as such, then its other covariates, each by its Table 1 label
+ * (docs/plan-trial.md#stratification-factors).
+ */
+export function adjustedForList(ctx: Pick<TrialChartContext, 'text' | 'lang'>, plan: Pick<Plan, 'covariates' | 'stratificationFactors'>, labels: ReadonlyMap<string, string>): string {
+  const and = ` ${ctx.text('and')} `;
+  const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`);
+  const name = (c: string) => lowerFirst(characteristicLabel(c, ctx.lang, labels));
+  const factors = plan.covariates.filter((c) => plan.stratificationFactors?.includes(c));
+  const rest = plan.covariates.filter((c) => !factors.includes(c)).map(name);
+  const stratified = factors.length ? [fillPhrase(ctx.text(factors.length > 1 ? 'methodsStratificationFactors' : 'methodsStratificationFactor'), { names: list(factors.map(name)) })] : [];
+  return list([ctx.text('methodsBaselineScore'), ...stratified, ...rest]);
 }
 
 function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChartContext, method: string): string {

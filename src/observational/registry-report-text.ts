@@ -61,15 +61,20 @@ export const REGISTRY_TEXT = {
     en: [
       'Propensity score: logistic regression of app use on {confounders}, by maximum likelihood (as R glm).',
       'Weights: {weights}.{trim}',
-      'Crude: the unweighted difference. Weighted regression (doubly robust): weighted least squares of the follow-up value on app use, the baseline score and the confounders, with HC0 sandwich standard errors (as R lm with weights and sandwich::vcovHC). AIPW (doubly robust): augmented inverse-probability weighting with linear outcome models in each group and influence-function standard errors. 95% CIs are normal (z).',
+      'Crude: the unweighted difference. Weighted regression (doubly robust): weighted least squares of the follow-up value on {outcomeTerms}, with HC0 sandwich standard errors (as R lm with weights and sandwich::vcovHC). AIPW (doubly robust): augmented inverse-probability weighting with linear outcome models in each group and influence-function standard errors. 95% CIs are normal (z).',
       'Patients with a missing confounder value are left out and counted (no imputation). Balance: standardised mean differences as cobalt defines them. E-values: VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d).',
     ],
     da: [
       'Tilbøjelighedsscore: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og de forstyrrende faktorer, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
       'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
+  },
+  // What the weighted regression adjusts for: the baseline score only when the plan enters it (baselineAsConfounder).
+  outcomeTerms: {
+    withBaseline: { en: 'app use, the baseline score and the confounders', da: 'brug af appen, baselinescoren og de forstyrrende faktorer' },
+    withoutBaseline: { en: 'app use and the confounders', da: 'brug af appen og de forstyrrende faktorer' },
   },
   weights: {
     ATE: { en: 'inverse-probability weights (1/e for users, 1/(1 − e) for non-users)', da: 'inverse sandsynlighedsvægte (1/e for brugere, 1/(1 − e) for ikke-brugere)' },

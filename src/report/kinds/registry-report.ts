@@ -236,7 +236,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
-    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, lang);
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
@@ -288,7 +288,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
       + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
-    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
+    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;

@@ -20,7 +20,7 @@ import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
-import { balancingWeights, truncateWeights } from './balancing-weights.js';
+import { balancingWeights, cappedUnder, truncateWeights } from './balancing-weights.js';
 import { windowQuantile } from './score-quantiles.js';
 import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
@@ -258,7 +258,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     let truncated = 0;
     if (spec.truncate !== undefined) {
       // The cap is published: a window mean of `threshold` weights, no patient's own weight (balancing-weights.ts).
-      const tr = truncateWeights(w, spec.truncate, threshold);
+      // Under ATT the unexposed weights only (balancing-weights.ts cappedUnder, as WeightIt's trim()).
+      const tr = truncateWeights(w, spec.truncate, threshold, cappedUnder(spec.estimand, a));
       w = tr.weights;
       truncatedAt = tr.cap;
       truncated = tr.truncated;

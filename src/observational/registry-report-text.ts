@@ -87,6 +87,11 @@ export const REGISTRY_TEXT = {
     en: ' Weights were capped at their {q} quantile in the weighted regression; AIPW uses the propensity scores as estimated, without the cap.',
     da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression; AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
   },
+  // Under ATT only the non-users' weights are capped, at their own quantile (balancing-weights.ts).
+  truncatedAtt: {
+    en: " Non-users' weights were capped at their {q} quantile in the weighted regression (users keep their weight of 1); AIPW uses the propensity scores as estimated, without the cap.",
+    da: ' Ikke-brugernes vægte er afskåret ved deres {q}-fraktil i den vægtede regression (brugerne beholder vægten 1); AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
+  },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
     da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',

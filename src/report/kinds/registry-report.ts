@@ -274,7 +274,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       });
       if (!scoresHidden) charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
-    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
+    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');

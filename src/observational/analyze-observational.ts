@@ -25,7 +25,7 @@ import { windowQuantile } from './score-quantiles.js';
 import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
-import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
+import { eValueOfDifference, eValueOfRiskDifference, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
 import { completeConfounderRows, designRows, observationalDesign } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
@@ -95,6 +95,7 @@ function effectOf(
   const imprecise = t.mcid === undefined ? null : j.imprecise;
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
+  const noE = binary ? noRiskRatioReason(estimate, scale.p0) : undefined;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -119,6 +120,8 @@ function effectOf(
     imprecise,
     relevance: t.mcid === undefined ? null : j.relevance,
     eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
+    // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
+    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE] } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
   };
 }

@@ -5,6 +5,7 @@
  * scores, the weights, the warnings and the methods in words. No patient id and no individual
  * propensity score is shown.
  */
+import { NO_E_VALUE_CELL } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
@@ -103,7 +104,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
       CERTAINTY[e.certainty.level][lang],
-      e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
+      e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : e.eValueMissing ? NO_E_VALUE_CELL[e.eValueMissing.reason][lang] : '–',
     ]),
   ]);
   return {
@@ -240,6 +241,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
+      // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why rather than leaving it out.
+      if (e?.eValueMissing) return [fillPhrase(T.evalueMissing[e.eValueMissing.reason][lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang] })];
       if (!e?.eValue) return [];
       return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });

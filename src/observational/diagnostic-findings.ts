@@ -18,6 +18,7 @@ export type Finding =
   | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
+  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number; k: number }
@@ -29,8 +30,10 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & { effects?: ObservationalAnalysis['effects'] }, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number): Finding[] {
   const out: Finding[] = [];
+  // Under ATT: non-users of a level no user has weigh 0 (observational-design.ts): said, not refused.
+  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o });
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
       if (b.imbalanced) out.push({ kind: 'imbalance', term: b.term, smd: null, threshold });
@@ -90,6 +93,14 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       return lang === 'da'
         ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${f.ratio.toFixed(1)} times it); consider "trim" or "truncate"`;
+    case 'outside-target': {
+      const q = (l: string) => `"${l}"`;
+      const named = f.levels.map(q).join(', ');
+      const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
+      return lang === 'da'
+        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); de indgår kun i den ujusterede forskel og AIPW's model for effektmålet`
+        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); they count in the crude difference and AIPW's outcome model only`;
+    }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');
       if (f.reason === 'unexposed-risk-zero') {

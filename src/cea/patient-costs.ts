@@ -21,7 +21,16 @@ export interface CostScenario {
 }
 
 export function includedItems(resolved: ResolvedCeaPlan, perspective: CostScenario['perspective']) {
-  return resolved.plan.resourceUse.filter((r) => perspective === 'societal' || r.category !== 'productivity');
+  return resolved.plan.resourceUse.filter((r) => !outsidePerspective(perspective, r.category));
+}
+
+/**
+ * Whether a cost category is left out of the perspective's total (productivity under the
+ * healthcare perspective). results.json's `costsByCategory` lists every category of the plan, so
+ * the page marks these beside the total that leaves them out (docs/plan-cea.md#costs-by-category).
+ */
+export function outsidePerspective(perspective: CostScenario['perspective'], category: string): boolean {
+  return perspective === 'healthcare' && category === 'productivity';
 }
 
 /**

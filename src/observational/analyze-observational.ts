@@ -20,13 +20,13 @@ import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
-import { balancingWeights, truncateWeights } from './balancing-weights.js';
+import { balancingWeights, cappedUnder, truncateWeights } from './balancing-weights.js';
 import { windowQuantile } from './score-quantiles.js';
 import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
-import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
-import { completeConfounderRows, designRows, observationalDesign } from './observational-design.js';
+import { eValueOfDifference, eValueOfRiskDifference, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
+import { completeConfounderRows, designRows, insideDesign, observationalDesign, outsideTarget } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
@@ -95,6 +95,7 @@ function effectOf(
   const imprecise = t.mcid === undefined ? null : j.imprecise;
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
+  const noE = binary ? noRiskRatioReason(estimate, scale.p0) : undefined;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -119,6 +120,8 @@ function effectOf(
     imprecise,
     relevance: t.mcid === undefined ? null : j.relevance,
     eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
+    // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
+    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE] } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
   };
 }
@@ -232,33 +235,38 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       formed = true; // the sample is known (and its small counts are suppressed on output)
       throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
     }
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold, complete);
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold, complete, spec.estimand);
     formed = true;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
-    const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
+    // Under ATT, non-users of a level no user has are fitted out; their score is 0 (observational-design.ts insideDesign).
+    const inner = insideDesign(d);
+    const innerOf = new Map(inner.rows.map((k, j) => [k, j]));
+    const ps = designRows(inner.design, inner.rows.map((_, j) => j), 'propensity', spec.baselineAsConfounder);
     let fit: ReturnType<typeof propensityScores>;
     try {
-      fit = propensityScores(ps.X, d.exposed, ps.terms);
+      fit = propensityScores(ps.X, inner.design.exposed, ps.terms);
     } catch (err) {
       // Separation: name the confounders without which the model can be fitted (separating-confounders.ts).
       if (!isSeparation(err)) throw err;
-      throw new HtaError('analysis.failed', separationMessage(err.message, separatingConfounders(d, ps.X, ps.terms)));
+      throw new HtaError('analysis.failed', separationMessage(err.message, separatingConfounders(inner.design, ps.X, ps.terms)));
     }
+    const score = all.map((k) => (innerOf.has(k) ? fit.scores[innerOf.get(k)!]! : 0));
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.
-    const keep = spec.trim === undefined ? all : all.filter((k) => fit.scores[k]! >= spec.trim! && fit.scores[k]! <= 1 - spec.trim!);
+    const keep = spec.trim === undefined ? all : all.filter((k) => score[k]! >= spec.trim! && score[k]! <= 1 - spec.trim!);
     trimmed = all.length - keep.length;
     patients = count(keep);
     if (patients.exposed < threshold || patients.unexposed < threshold) throw new HtaError('analysis.failed', `too few patients left after trimming at ${spec.trim}: fewer than ${threshold} exposed or unexposed (the publication threshold)`);
     const a = keep.map((k) => d.exposed[k]!);
-    const e = keep.map((k) => fit.scores[k]!);
+    const e = keep.map((k) => score[k]!);
     const y = keep.map((k) => d.y[k]!);
     let w = balancingWeights(e, a, spec.estimand);
     let truncatedAt: number | null = null;
     let truncated = 0;
     if (spec.truncate !== undefined) {
       // The cap is published: a window mean of `threshold` weights, no patient's own weight (balancing-weights.ts).
-      const tr = truncateWeights(w, spec.truncate, threshold);
+      // Under ATT the unexposed weights only (balancing-weights.ts cappedUnder, as WeightIt's trim()).
+      const tr = truncateWeights(w, spec.truncate, threshold, cappedUnder(spec.estimand, a));
       w = tr.weights;
       truncatedAt = tr.cap;
       truncated = tr.truncated;
@@ -295,8 +303,10 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
       effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
-      const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
-      const wr = weightedRegression(out.X, y, w, out.terms);
+      // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
+      const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
+      const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);
+      const wr = weightedRegression(out.X, inKeep.map((j) => y[j]!), inKeep.map((j) => w[j]!), out.terms);
       effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
     }
     // AIPW fits an outcome model within each group: a confounder constant in one group makes
@@ -331,6 +341,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       // Filled in from the published (protected) numbers by analyzeObservational.
       warnings: [],
       ...(effectsHidden ? { effectsSuppressed: true } : {}),
+      ...(d.outsideLevels.length ? { outsideTarget: outsideTarget(d, threshold) } : {}),
       ...(aipwError ? { aipwError } : {}),
       effects,
     };

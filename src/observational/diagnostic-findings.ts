@@ -7,7 +7,8 @@
  */
 import { formatFixed, formatThousands, type Lang } from '../report/i18n.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
-import type { ObservationalAnalysis } from './observational-results-schema.js';
+import type { ObservationalAnalysis, ObservationalEffect } from './observational-results-schema.js';
+import type { NoEValue } from './e-value.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 type Group = 'exposed' | 'unexposed';
@@ -16,6 +17,8 @@ export type Finding =
   | { kind: 'effects-hidden' }
   | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
+  | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
+  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number; k: number }
@@ -27,8 +30,10 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'>, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number): Finding[] {
   const out: Finding[] = [];
+  // Under ATT: non-users of a level no user has weigh 0 (observational-design.ts): said, not refused.
+  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o });
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
       if (b.imbalanced) out.push({ kind: 'imbalance', term: b.term, smd: null, threshold });
@@ -50,8 +55,15 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   if (a.weights?.effectiveSampleSize.exposed === SUPPRESSED) out.push({ kind: 'scores-hidden' });
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
+  // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).
+  for (const reason of ['unexposed-risk-zero', 'exposed-risk-zero'] as const) {
+    const methods = (a.effects ?? []).filter((e) => e.eValueMissing?.reason === reason).map((e) => e.method);
+    if (methods.length) out.push({ kind: 'no-e-value', reason, methods });
+  }
   return out;
 }
+
+const METHOD_TEXT = { crude: { en: 'crude', da: 'ujusteret' }, 'weighted-regression': { en: 'weighted regression', da: 'vægtet regression' }, aipw: { en: 'AIPW', da: 'AIPW' } } as const;
 
 const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
 
@@ -81,6 +93,25 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       return lang === 'da'
         ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${f.ratio.toFixed(1)} times it); consider "trim" or "truncate"`;
+    case 'outside-target': {
+      const q = (l: string) => `"${l}"`;
+      const named = f.levels.map(q).join(', ');
+      const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
+      return lang === 'da'
+        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); de indgår kun i den ujusterede forskel og AIPW's model for effektmålet`
+        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); they count in the crude difference and AIPW's outcome model only`;
+    }
+    case 'no-e-value': {
+      const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');
+      if (f.reason === 'unexposed-risk-zero') {
+        return lang === 'da'
+          ? `ingen E-værdi (${methods}): ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og E-værdien har ingen endelig værdi`
+          : `no E-value (${methods}): no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value`;
+      }
+      return lang === 'da'
+        ? `ingen E-værdi (${methods}): risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og E-værdien har ingen endelig værdi`
+        : `no E-value (${methods}): the risk among the exposed (the unexposed risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value`;
+    }
     case 'aipw-failed':
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });
     case 'effects-hidden':

@@ -11,7 +11,9 @@
  * pooled, unweighted SD of the outcome at follow-up) maps to RR ≈ exp(0.91·d); the CI limit
  * likewise (exp(0.91·d_limit), equal to EValue's exp(0.91·d − 1.78·SE_d) for a normal interval).
  * Risk differences: RR = (p₀ + RD)/p₀, with p₀ the weighted risk among the unexposed, treated as
- * fixed for the CI limit.
+ * fixed for the CI limit. With p₀ = 0 (no unexposed patient has the outcome) the risk ratio is
+ * infinite, and with p₀ + RD ≤ 0 (an exposed risk of 0 or below) it is 0 or negative: no E-value,
+ * and `noRiskRatioReason` says which (docs/observational.md, step 6).
  */
 
 export interface EValue {
@@ -49,3 +51,25 @@ export function eValueOfRiskDifference(rd: number, ciLower: number, ciUpper: num
   const clamp = (v: number) => Math.max(v, 1e-12);
   return fromRiskRatios(rr(rd), clamp(rr(ciLower)), clamp(rr(ciUpper)), 'risk-ratio from risk difference');
 }
+
+/** Why a risk difference has no E-value: the unexposed risk is 0 (RR infinite) or the exposed risk p₀ + RD is 0 or below (RR 0). */
+export type NoEValue = 'unexposed-risk-zero' | 'exposed-risk-zero';
+
+/** Undefined when eValueOfRiskDifference gives an E-value. */
+export function noRiskRatioReason(rd: number, p0: number): NoEValue | undefined {
+  if (!(p0 > 0)) return 'unexposed-risk-zero';
+  if (!(p0 + rd > 0)) return 'exposed-risk-zero';
+  return undefined;
+}
+
+/** The reason as results.json and the CLI say it (English). */
+export const NO_E_VALUE_TEXT: Record<NoEValue, string> = {
+  'unexposed-risk-zero': 'no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value',
+  'exposed-risk-zero': 'the risk among the exposed (the unexposed risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value',
+};
+
+/** The E-value cell of a row without one (the CLI's and the page's tables): why, in two words. */
+export const NO_E_VALUE_CELL: Record<NoEValue, { en: string; da: string }> = {
+  'unexposed-risk-zero': { en: 'none (RR infinite)', da: 'ingen (RR uendelig)' },
+  'exposed-risk-zero': { en: 'none (RR 0)', da: 'ingen (RR 0)' },
+};

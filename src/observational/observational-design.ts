@@ -11,6 +11,7 @@ import { analysisFailed } from '../stats/arm-size.js';
 import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { BalanceTerm } from './covariate-balance.js';
 import type { Confounder } from './observational-plan-schema.js';
+import type { Estimand } from './balancing-weights.js';
 
 export interface ObservationalDesign {
   /** Positions in the pairs of the patients analysed. */
@@ -20,8 +21,19 @@ export interface ObservationalDesign {
   baseline: number[];
   /** Confounder columns (numeric values and level indicators), without intercept. */
   /** `confounder`: the plan's confounder the column codes (a categorical one has a column per level but the first). */
-  confounderColumns: { name: string; confounder: string; values: number[] }[];
+  confounderColumns: { name: string; confounder: string; values: number[]; inside: boolean }[];
   balanceTerms: BalanceTerm[];
+  /**
+   * Under ATT, per row: a level of a categorical confounder that no exposed patient has. No user
+   * is like these non-users, so their ATT weight e/(1 − e) is 0 in the limit (R's glm drives their
+   * score to 0): not a positivity violation for the effect among the exposed. The propensity model
+   * and the weighted regression are fitted without them (`insideDesign`), their score is 0.
+   * `inside` of a column: whether it enters those models (not an outside level, and not the first
+   * level left, which becomes their reference).
+   */
+  outside: boolean[];
+  /** The levels held by unexposed patients only, per confounder (under ATT; said in a note). */
+  outsideLevels: { confounder: string; levels: OneSidedLevel[] }[];
 }
 
 /** The patients with every confounder present (the design's rows), in file order. */
@@ -34,8 +46,10 @@ export function completeConfounderRows(pairs: OutcomePairs, confounders: readonl
 }
 
 /** `rows`: the complete-confounder patients when the caller has them already (completeConfounderRows). */
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, threshold: number, rows = completeConfounderRows(pairs, confounders)): ObservationalDesign {
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, threshold: number, rows = completeConfounderRows(pairs, confounders), estimand: Estimand = 'ATE'): ObservationalDesign {
   const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
+  const outside = rows.map(() => false);
+  const outsideLevels: ObservationalDesign['outsideLevels'] = [];
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];
   const inGroup = (values: number[], a: number) => values.some((v, k) => v === 1 && exposed[k] === a);
@@ -53,28 +67,66 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       // that separates nothing. Said as what it is, before any fit. (The message is one
       // src/report/failure-reasons.ts words in Danish; naming the confounder would need a pattern there.)
       if (raw.length > 0 && raw.every((v) => v === raw[0])) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
-      confounderColumns.push({ name: c.name, confounder: c.name, values: raw as number[] });
+      confounderColumns.push({ name: c.name, confounder: c.name, values: raw as number[], inside: true });
       balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
       continue;
     }
     const labels = raw.map(String);
     const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const oneSided: OneSidedLevel[] = [];
+    const columns: { level: string; values: number[] }[] = [];
     levels.forEach((level, li) => {
       const values = labels.map((l) => (l === level ? 1 : 0));
       const one = inGroup(values, 1);
       if (one !== inGroup(values, 0)) oneSided.push({ level, group: one ? 'exposed' : 'unexposed', patients: values.reduce<number>((s, v) => s + v, 0) });
-      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, confounder: c.name, values });
+      if (li > 0) columns.push({ level, values });
       balanceTerms.push({ term: `${c.name}=${level}`, binary: true, confounder: c.name, values });
     });
-    if (oneSided.length) throw analysisFailed(noOverlapMessage(c.name, oneSided, levels, threshold));
+    // Under ATT a level of non-users only is outside the target population, not a positivity
+    // violation (ObservationalDesign.outside); a level of users only is one, for every estimand.
+    const refused = estimand === 'ATT' ? oneSided.filter((l) => l.group === 'exposed') : oneSided;
+    if (refused.length) throw analysisFailed(noOverlapMessage(c.name, refused, levels, threshold));
+    const out = new Set(oneSided.map((l) => l.level));
+    if (out.size) {
+      outsideLevels.push({ confounder: c.name, levels: oneSided });
+      labels.forEach((l, k) => {
+        if (out.has(l)) outside[k] = true;
+      });
+    }
+    const reference = levels.find((l) => !out.has(l));
+    for (const col of columns) confounderColumns.push({ name: `${c.name}${col.level}`, confounder: c.name, values: col.values, inside: !out.has(col.level) && col.level !== reference });
   }
   const baseline = rows.map((i) => pairs.baseline[i]!);
   if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });
-  return { rows, exposed, y: rows.map((i) => y[i]!), baseline, confounderColumns, balanceTerms };
+  return { rows, exposed, y: rows.map((i) => y[i]!), baseline, confounderColumns, balanceTerms, outside, outsideLevels };
 }
 
-interface OneSidedLevel {
+/**
+ * The design without the `outside` rows and with the `inside` columns only: what the propensity
+ * model and the weighted regression are fitted on (the limit of R's fit on every patient, whose
+ * outside patients get a score and weight of 0). `rows`: each row's position in `d`. Without
+ * outside rows, `d` itself.
+ */
+export function insideDesign(d: ObservationalDesign): { design: ObservationalDesign; rows: number[] } {
+  const rows = d.exposed.map((_, k) => k).filter((k) => !d.outside[k]);
+  if (rows.length === d.exposed.length && d.confounderColumns.every((c) => c.inside)) return { design: d, rows };
+  const pick = <T>(v: readonly T[]) => rows.map((k) => v[k]!);
+  return {
+    design: {
+      rows: pick(d.rows),
+      exposed: pick(d.exposed),
+      y: pick(d.y),
+      baseline: pick(d.baseline),
+      confounderColumns: d.confounderColumns.filter((c) => c.inside).map((c) => ({ ...c, values: pick(c.values) })),
+      balanceTerms: [],
+      outside: rows.map(() => false),
+      outsideLevels: [],
+    },
+    rows,
+  };
+}
+
+export interface OneSidedLevel {
   level: string;
   group: 'exposed' | 'unexposed';
   patients: number;
@@ -106,6 +158,18 @@ export function noOverlapMessage(confounder: string, oneSided: readonly OneSided
   const numeric = levels.filter((l) => /^[-+]?\d+(?:[.,]\d+)?$/.test(l.trim())).length;
   const asNumber = levels.length > 10 && numeric > levels.length / 2 ? `; its ${levels.length} levels are mostly numbers: if it is a number, declare it "type": "numeric"` : '';
   return `no overlap: confounder "${confounder}" has ${parts.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population${asNumber}`;
+}
+
+/**
+ * The outside levels as the output names them (the no-overlap message's rule): up to three held by
+ * at least `threshold` patients, the others only counted — a rarer level's value could single
+ * those patients out.
+ */
+export function outsideTarget(d: ObservationalDesign, threshold: number): { confounder: string; levels: string[]; unnamed: number }[] {
+  return d.outsideLevels.map((o) => {
+    const levels = o.levels.filter((l) => l.patients >= threshold).slice(0, NAMED_LEVELS).map((l) => l.level);
+    return { confounder: o.confounder, levels, unnamed: o.levels.length - levels.length };
+  });
 }
 
 /** Rows [1, confounders…, (baseline)] of the propensity model, or [1, (exposure), (baseline), confounders…] of the outcome model. */

@@ -38,7 +38,7 @@ export const observationalSchema = z
     baselineAsConfounder: z.boolean().default(true).describe("The outcome's baseline score enters the propensity and outcome models too"),
     estimand: z.enum(['ATE', 'ATT', 'ATO']).default('ATE').describe('ATE: everyone (inverse-probability weights); ATT: the exposed; ATO: the population with overlap (overlap weights)'),
     trim: z.number().gt(0).lt(0.5).optional().describe('Drop patients with a propensity score below trim or above 1 − trim before weighting (e.g. 0.05)'),
-    truncate: z.number().gt(0.5).lt(1).optional().describe('Cap the weights at this quantile of all weights (e.g. 0.99): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, so the published cap is no patient\'s weight'),
+    truncate: z.number().gt(0.5).lt(1).optional().describe('Cap the weights at this quantile of all weights (e.g. 0.99; under ATT of the non-users\' weights, the users keeping their weight of 1, as WeightIt trim()): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, so the published cap is no patient\'s weight'),
     balanceThreshold: z.number().gt(0).default(0.1).describe('|SMD| above this after weighting is reported as imbalance'),
     suppressionThreshold: z
       .number()

@@ -72,6 +72,27 @@ export function designProblems(json: unknown, plan: Plan, file: string): Problem
   return problems;
 }
 
+/**
+ * Whether the export must hold the plan's baseline visit: not for an observational plan with
+ * `"baselineAsConfounder": false` and no responder definition, which reads no baseline value
+ * (a Ja/Nej outcome a registry exports at follow-up only; its confounders are then read from the
+ * follow-up row, docs/observational.md). A responder compares baseline and follow-up, so it needs both.
+ */
+export function needsBaselineVisit(plan: Plan): boolean {
+  return !(plan.design === 'observational' && plan.observational?.baselineAsConfounder === false && plan.responders.length === 0);
+}
+
+/**
+ * What a registry export with no baseline can do instead of naming one (the plan's schema refuses
+ * a baseline among the follow-up times, so "set the baseline to the export's visit" is no way out):
+ * said after the missing-baseline problem of an observational plan that adjusts for the baseline;
+ * undefined for any other plan (a responder needs the baseline anyway).
+ */
+export function noBaselineAdvice(plan: Plan): string | undefined {
+  if (plan.design !== 'observational' || plan.observational?.baselineAsConfounder !== true || plan.responders.length > 0) return undefined;
+  return 'a registry export with no baseline at all is read with "observational": { "baselineAsConfounder": false } (the confounders then come from the follow-up row)';
+}
+
 /** The plan `loadTrial` reads: exposure as arms, confounders as covariates. A randomised plan is returned as is. */
 export function withObservationalDesign(plan: Plan): Plan {
   const obs = plan.observational;

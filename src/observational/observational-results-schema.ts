@@ -52,6 +52,10 @@ export const observationalEffectSchema = z
       })
       .nullable()
       .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away'),
+    eValueMissing: z
+      .object({ reason: z.enum(['unexposed-risk-zero', 'exposed-risk-zero']), text: z.string() })
+      .optional()
+      .describe('Why a risk difference has no E-value (eValue null): no unexposed patient has the outcome (risk ratio infinite), or the exposed risk is 0 or below (risk ratio 0)'),
     certainty: z
       .object({
         start: z.literal('low'),
@@ -133,6 +137,10 @@ export const observationalAnalysisSchema = z.object({
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
   effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: the outcome takes two values (0/1) and a group has 1 … threshold − 1 patients with one of them; the crude and the adjusted differences would each give that count (docs/observational.md, "Small counts")'),
+  outsideTarget: z
+    .array(z.object({ confounder: z.string(), levels: z.array(z.string()), unnamed: z.number().int() }))
+    .optional()
+    .describe('Under ATT: levels of a categorical confounder that only non-users have. No user is like those non-users, so their propensity score and weight are 0 (the limit of the fit) and they count in the crude difference and the AIPW outcome model only. `levels`: up to three levels held by at least the suppression threshold of patients; `unnamed`: the other such levels, counted (docs/observational.md, "When an analysis cannot be done")'),
   aipwError: z.string().optional().describe('Why the AIPW estimate alone could not be computed (e.g. a confounder constant within one group makes its per-group outcome model singular); the other estimates stand'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });

@@ -3,6 +3,7 @@
  * docs/glossary-da.md): one table of crude and adjusted effects with the MCID verdict and the
  * E-value, then per analysis the balance, overlap and exclusions in one line each.
  */
+import { NO_E_VALUE_CELL } from './e-value.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
@@ -104,7 +105,7 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
         options.intervalOf?.(e) ?? `${f(e.difference)} (${ci})`,
         verdict(e, lang),
         OBSERVATIONAL_TEXT.certainty[e.certainty.level][lang],
-        e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '',
+        e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : e.eValueMissing ? NO_E_VALUE_CELL[e.eValueMissing.reason][lang] : '',
       ]);
     }
     if (a.error || !a.excluded) {

@@ -56,20 +56,36 @@ export const REGISTRY_TEXT = {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the CI already includes no difference.',
     da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både brug af appen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; konfidensintervallet omfatter allerede 0.',
   },
+  // A yes/no outcome without an E-value (e-value.ts noRiskRatioReason).
+  evalueMissing: {
+    'unexposed-risk-zero': {
+      en: '{outcome}, {time} ({method}): no E-value — no non-user has the event (a risk of 0), so the risk ratio is infinite and no strength of unmeasured confounding can be given for it.',
+      da: '{outcome}, {time} ({method}): ingen E-værdi — ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og der kan ikke angives en styrke af umålte forstyrrende faktorer for den.',
+    },
+    'exposed-risk-zero': {
+      en: '{outcome}, {time} ({method}): no E-value — the risk among users (the non-users\' risk plus the difference) is 0 or below, so the risk ratio is 0 and no strength of unmeasured confounding can be given for it.',
+      da: '{outcome}, {time} ({method}): ingen E-værdi — risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og der kan ikke angives en styrke af umålte forstyrrende faktorer for den.',
+    },
+  },
   methodsTitle: { en: 'Methods', da: 'Metoder' },
   methods: {
     en: [
       'Propensity score: logistic regression of app use on {confounders}, by maximum likelihood (as R glm).',
       'Weights: {weights}.{trim}',
-      'Crude: the unweighted difference. Weighted regression (doubly robust): weighted least squares of the follow-up value on app use, the baseline score and the confounders, with HC0 sandwich standard errors (as R lm with weights and sandwich::vcovHC). AIPW (doubly robust): augmented inverse-probability weighting with linear outcome models in each group and influence-function standard errors. 95% CIs are normal (z).',
+      'Crude: the unweighted difference. Weighted regression (doubly robust): weighted least squares of the follow-up value on {outcomeTerms}, with HC0 sandwich standard errors (as R lm with weights and sandwich::vcovHC). AIPW (doubly robust): augmented inverse-probability weighting with linear outcome models in each group and influence-function standard errors. 95% CIs are normal (z).',
       'Patients with a missing confounder value are left out and counted (no imputation). Balance: standardised mean differences as cobalt defines them. E-values: VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d).',
     ],
     da: [
       'Tilbøjelighedsscore: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og de forstyrrende faktorer, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
       'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
+  },
+  // What the weighted regression adjusts for: the baseline score only when the plan enters it (baselineAsConfounder).
+  outcomeTerms: {
+    withBaseline: { en: 'app use, the baseline score and the confounders', da: 'brug af appen, baselinescoren og de forstyrrende faktorer' },
+    withoutBaseline: { en: 'app use and the confounders', da: 'brug af appen og de forstyrrende faktorer' },
   },
   weights: {
     ATE: { en: 'inverse-probability weights (1/e for users, 1/(1 − e) for non-users)', da: 'inverse sandsynlighedsvægte (1/e for brugere, 1/(1 − e) for ikke-brugere)' },
@@ -81,6 +97,11 @@ export const REGISTRY_TEXT = {
   truncated: {
     en: ' Weights were capped at their {q} quantile in the weighted regression; AIPW uses the propensity scores as estimated, without the cap.',
     da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression; AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
+  },
+  // Under ATT only the non-users' weights are capped, at their own quantile (balancing-weights.ts).
+  truncatedAtt: {
+    en: " Non-users' weights were capped at their {q} quantile in the weighted regression (users keep their weight of 1); AIPW uses the propensity scores as estimated, without the cap.",
+    da: ' Ikke-brugernes vægte er afskåret ved deres {q}-fraktil i den vægtede regression (brugerne beholder vægten 1); AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
   },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',

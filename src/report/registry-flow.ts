@@ -18,6 +18,8 @@ const TEXT = {
   stage: { en: 'Patients', da: 'Patienter' },
   read: { en: 'In the export', da: 'I eksporten' },
   withoutOutcome: { en: 'No value at baseline or at {time}', da: 'Ingen værdi ved baseline eller efter {time}' },
+  // An analysis that reads no baseline (baselineAsConfounder false, not a responder) needs the follow-up value only.
+  withoutFollowUp: { en: 'No value at {time}', da: 'Ingen værdi efter {time}' },
   missing: { en: 'Left out: a confounder value missing', da: 'Udeladt: manglende værdi af en forstyrrende faktor' },
   trimmed: { en: 'Left out: trimmed (propensity score)', da: 'Udeladt: trimmet (tilbøjelighedsscore)' },
   analysed: { en: 'Analysed', da: 'Analyseret' },
@@ -33,13 +35,14 @@ export function registryFlowCaption(lang: Lang): string {
 }
 
 /** The table: one heading row per set of analyses with the same counts, its stages indented under it. */
-export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, analyses: readonly ObservationalAnalysis[], groups: { exposed: string; unexposed: string }, trimming: boolean, lang: Lang): Table | undefined {
+export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, analyses: readonly ObservationalAnalysis[], groups: { exposed: string; unexposed: string }, trimming: boolean, baselineAsConfounder: boolean, lang: Lang): Table | undefined {
   const shown = analyses.filter((a) => a.patients && a.flow);
   if (!shown.length) return undefined;
   // Analyses with the same time and counts share their rows ("RMDQ, pain: 3 months").
   const sets = new Map<string, ObservationalAnalysis[]>();
+  const readsBaseline = (a: ObservationalAnalysis) => baselineAsConfounder || a.kind === 'responder';
   for (const a of shown) {
-    const key = JSON.stringify([a.time, a.patients, a.flow]);
+    const key = JSON.stringify([a.time, a.patients, a.flow, readsBaseline(a)]);
     sets.set(key, [...(sets.get(key) ?? []), a]);
   }
   // The "All" column: a total only where both its parts are published, or where it is the
@@ -58,7 +61,8 @@ export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, an
     const lost: Masked = parts.some((x) => x === SUPPRESSED) ? SUPPRESSED : (parts[0] as number) - (parts[1] as number) - (parts[2] as number) - (parts[3] as number);
     const time = timeLabel(a.time, lang);
     rows.push([`${set.map((x) => x.label).join(', ')}, ${time}`, '', '', '']);
-    rows.push(row(`  ${fillPhrase(TEXT.withoutOutcome[lang], { time })}`, { exposed: f.exposed.withoutOutcome, unexposed: f.unexposed.withoutOutcome }, lost));
+    const without = readsBaseline(a) ? TEXT.withoutOutcome : TEXT.withoutFollowUp;
+    rows.push(row(`  ${fillPhrase(without[lang], { time })}`, { exposed: f.exposed.withoutOutcome, unexposed: f.unexposed.withoutOutcome }, lost));
     rows.push(row(`  ${TEXT.missing[lang]}`, { exposed: f.exposed.missingConfounders, unexposed: f.unexposed.missingConfounders }, ex.missingConfounders));
     if (trimming) rows.push(row(`  ${TEXT.trimmed[lang]}`, { exposed: f.exposed.trimmed, unexposed: f.unexposed.trimmed }, ex.trimmed));
     rows.push(row(`  ${TEXT.analysed[lang]}`, a.patients!, analysed));

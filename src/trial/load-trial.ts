@@ -11,6 +11,7 @@ import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.j
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
+import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
@@ -24,7 +25,7 @@ import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
 import { holdsWorkAbilityScore } from './work-ability-scale.js';
-import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
+import { ABSENT_VISIT_KIND, absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
@@ -224,6 +225,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     headerProblems.push(missingColumn(reasonColumn, `a column "${reasonColumn}" with the reason each patient left the study, as the plan's ${why} says (columns are: ${listed}); name it in "columns": { "withdrawalReason": … }`, 'column.withdrawal'));
   }
   const reasonCoder = reasonCol < 0 ? undefined : coderFor(plan, reasonColumn, undefined, decimalComma);
+  // A visit the plan reads nothing at (the baseline of a registry plan that does not adjust for it)
+  // may be absent from the export, wide or long (observational-plan.ts needsBaselineVisit).
+  const needed = visits.map((v) => v !== plan.baseline || needsBaselineVisit(plan));
+  const noBaseline = noBaselineAdvice(plan);
   // A wide export with no column at all for a plan visit (`_0m` when the file writes `_baseline`):
   // the plan names a visit the export does not have. Read on, every score there would be missing
   // and the baseline-adjusted analyses would say "no patients", `validate` "valid".
@@ -231,12 +236,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const suffixes = [...new Set(plan.outcomes.flatMap((o) => (o.column ? csv.header.filter((h) => h.startsWith(`${o.column}_`)).map((h) => h.slice(o.column!.length + 1)) : [])))];
     visits.forEach((v, k) => {
       const t = exportTimes[k]!;
-      if (table.timesWithColumns!.has(t)) return;
+      if (table.timesWithColumns!.has(t) || !needed[k]) return;
       const what = v === plan.baseline ? `the plan's baseline "${v}"` : `the plan's visit "${v}"`;
       const named = t === v ? '' : ` (the export's "${t}", by "timeLabels")`;
       const has = suffixes.length ? `; the export's visits: ${suffixes.map((s) => `_${s}`).join(', ')}` : '';
       const near = visitNearMiss(t, suffixes.filter((s) => !exportTimes.includes(s) && !visits.includes(planTimeOf(plan, s))), exportTimes);
-      headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
+      const orNone = v === plan.baseline && noBaseline ? `; ${noBaseline}` : '';
+      headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"${orNone}`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
   }
   // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
@@ -763,8 +769,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
 
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
-  const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent, written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });
+  const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent.map((p, k) => p || !needed[k]), written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });
   if (absent.length) {
+    if (noBaseline) for (const p of absent) if (p.kind === `${ABSENT_VISIT_KIND}:${plan.baseline}`) p.expected = `${p.expected}; ${noBaseline}`;
     const names = visits.filter((_, k) => !visitPresent[k]).map((v) => JSON.stringify(v)).join(', ');
     throw new HtaError('input.invalid', `${file} has no rows at the plan's visit${absent.length > 1 ? 's' : ''} ${names} (column "${plan.columns.time}"); nothing was written`, [...absent, ...rowProblems]);
   }

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
+import { outsidePerspective as leftOut } from '../../cea/patient-costs.js';
 import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
@@ -21,7 +22,7 @@ const TEXT = {
 
 /** Categories the base case leaves out (cea/patient-costs.ts: healthcare counts every category but productivity). */
 function outsidePerspective(r: CeaResult, category: string): boolean {
-  return r.perspective === 'healthcare' && category === 'productivity';
+  return leftOut(r.perspective, category);
 }
 
 export function ceaCostsSpec(r: CeaResult, lang: Lang, categoryLabel: (c: string) => string, armLabel: { intervention: string; control: string }): TopLevelSpec {

@@ -15,6 +15,7 @@ import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
+import { outsidePerspective } from '../../cea/patient-costs.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -95,6 +96,7 @@ const TEXT = {
   costsIntro: { en: 'Mean cost per patient over follow-up ({cur}), unadjusted, among patients with every period of the category recorded.', da: 'Gennemsnitlig omkostning pr. patient i opfølgningsperioden ({cur}), ujusteret, blandt patienter med alle perioder registreret.' },
   category: { en: 'Category', da: 'Kategori' },
   total: { en: 'Total ({perspective})', da: 'I alt ({perspective})' },
+  outsideTotal: { en: '{category} (outside the healthcare perspective: not in the total)', da: '{category} (uden for sundhedssektorperspektivet: ikke med i totalen)' },
   qalys: { en: 'Utilities and QALYs', da: 'Nytteværdier og QALY' },
   qalysIntro: { en: 'Mean EQ-5D index per visit (n) and QALYs as the area under the curve (trapezoids; {rule}).', da: 'Gennemsnitligt EQ-5D-indeks pr. besøg (n) og QALY som arealet under kurven (trapezer; {rule}).' },
   ruleImpute: { en: 'a patient missing a visit is imputed', da: 'patienter med et manglende besøg imputeres' },
@@ -234,7 +236,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: curName(r.display.currency), rate: num(r.display.rate, 2, lang), base: curName(cur), value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
-    const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
+    // A category outside the perspective (productivity under healthcare) is listed, marked: the total below leaves it out.
+    const costRows = r.costsByCategory.map((c) => [outsidePerspective(r.perspective, c.category) ? fillPhrase(t('outsideTotal'), { category: categoryLabel(c.category, lang) }) : categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
     costRows.push([fillPhrase(t('total'), { perspective: perspective(r.perspective) }), armCell(r.totalCost.intervention, m), armCell(r.totalCost.control, m)]);
     const costTable: Table = { header: [t('category'), `${arms.intervention} (n)`, `${arms.control} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
 

@@ -5,6 +5,7 @@
  * scores, the weights, the warnings and the methods in words. No patient id and no individual
  * propensity score is shown.
  */
+import { NO_E_VALUE_CELL } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
@@ -103,7 +104,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
       CERTAINTY[e.certainty.level][lang],
-      e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
+      e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : e.eValueMissing ? NO_E_VALUE_CELL[e.eValueMissing.reason][lang] : '–',
     ]),
   ]);
   return {
@@ -236,10 +237,12 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
-    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, lang);
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
+      // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why rather than leaving it out.
+      if (e?.eValueMissing) return [fillPhrase(T.evalueMissing[e.eValueMissing.reason][lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang] })];
       if (!e?.eValue) return [];
       return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });
@@ -274,7 +277,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       });
       if (!scoresHidden) charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
-    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
+    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
@@ -288,7 +291,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
       + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
-    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
+    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;

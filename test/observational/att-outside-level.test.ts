@@ -1,0 +1,63 @@
+/**
+ * A confounder level only non-users have (referrer "chiro") under ATT: not a positivity violation
+ * for the effect among the users — those non-users resemble no user and weigh 0. It was refused as
+ * "no overlap" for every estimand. Now ATT analyses it, with a warning, = R
+ * (test/reference/observational-att-outside.R: the limit hta computes, and R's glm on every
+ * patient, which agrees); ATE still refuses it, and ATT still refuses a level only users have.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { analyzeObservational, computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+
+interface Side { n: { exposed: number; unexposed: number }; essUnexposed: number; weightedRegression: { estimate: number; se: number }; aipw: { estimate: number; se: number } }
+const ref = JSON.parse(readFileSync('test/reference/observational-att-outside.json', 'utf8')) as { limit: Side; everyPatient: Side };
+const text = readFileSync('test/fixtures/observational/registry-att-outside.csv', 'utf8');
+
+const plan = (estimand: 'ATT' | 'ATE') => parsePlan({
+  design: 'observational',
+  observational: {
+    exposure: { column: 'app', exposed: 'Ja', unexposed: 'Nej' },
+    confounders: [{ name: 'age', type: 'numeric' }, { name: 'sex', type: 'categorical' }, { name: 'referrer', type: 'categorical' }],
+    estimand,
+  },
+  layout: 'wide',
+  timepoints: ['3m'],
+  outcomes: [{ key: 'rmdq', instrument: 'rmdq' }],
+});
+const analysis = (estimand: 'ATT' | 'ATE', csv = text) => computeObservationalAnalyses(loadTrial(parseCsvText(csv, 'registry.csv'), plan(estimand)))[0]!;
+
+describe('a level only non-users have, under ATT', () => {
+  const a = analysis('ATT');
+
+  it('is analysed: weighted regression and AIPW = R', () => {
+    expect(a.error).toBeUndefined();
+    expect(a.patients).toEqual(ref.limit.n);
+    expect(Math.abs((a.weights!.effectiveSampleSize.unexposed as number) - ref.limit.essUnexposed)).toBeLessThan(1e-8);
+    const row = (m: string) => a.effects.find((e) => e.method === m)!;
+    for (const [m, r] of [['weighted-regression', ref.limit.weightedRegression], ['aipw', ref.limit.aipw]] as const) {
+      expect(Math.abs(row(m).difference - r.estimate), `${m} estimate`).toBeLessThan(1e-8);
+      expect(Math.abs(row(m).se! - r.se), `${m} SE`).toBeLessThan(1e-8);
+    }
+    // R's glm on every patient (scores near 0, not 0) gives the same to 1e-6.
+    expect(Math.abs(row('weighted-regression').difference - ref.everyPatient.weightedRegression.estimate)).toBeLessThan(1e-6);
+    expect(Math.abs(row('aipw').difference - ref.everyPatient.aipw.estimate)).toBeLessThan(1e-6);
+  });
+
+  it('says so in results.json and a warning, naming the level as the no-overlap message would', () => {
+    expect(a.outsideTarget).toEqual([{ confounder: 'referrer', levels: ['chiro'], unnamed: 0 }]);
+    const result = analyzeObservational(loadTrial(parseCsvText(text, 'registry.csv'), plan('ATT')), { version: 'test' });
+    expect(result.warnings.some((w) => w.startsWith('rmdq at 3m: confounder "referrer": level "chiro" only among the unexposed — no exposed patient is like them, so under ATT'))).toBe(true);
+  });
+
+  it('is still refused under ATE, where those non-users would need a comparable user', () => {
+    expect(analysis('ATE').error).toMatch(/^no overlap: confounder "referrer" has level "chiro" only among the unexposed/);
+  });
+
+  it('a level only users have is still refused under ATT (the users are the target population)', () => {
+    const usersOnly = text.split('\n').map((l) => (l.includes(',chiro,') ? l.replace(',Nej,', ',Ja,') : l)).join('\n');
+    expect(analysis('ATT', usersOnly).error).toMatch(/^no overlap: confounder "referrer" has level "chiro" only among the exposed/);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A yes/no outcome no non-user has (test/fixtures/observational/follow-up-only.csv: R counts 0
+ * events among the 195 non-users, test/reference/observational-follow-up-only.R): the risk ratio
+ * (p₀ + RD)/p₀ is infinite, so no E-value exists. Each row says why — results.json
+ * `eValueMissing`, the table cell, a warning, the page's E-value section — instead of a blank.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { analyzeObservational } from '../../src/observational/analyze-observational.js';
+import { eValueOfRiskDifference, noRiskRatioReason } from '../../src/observational/e-value.js';
+import { observationalText } from '../../src/observational/observational-text.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { registryReportKind } from '../../src/report/kinds/registry-report.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const ref = JSON.parse(readFileSync('test/reference/observational-follow-up-only.json', 'utf8')) as { eventsUnexposed: number; weightedRiskUnexposed: number };
+const planJson = {
+  design: 'observational',
+  observational: {
+    exposure: { column: 'app', exposed: 'Ja', unexposed: 'Nej' },
+    confounders: [{ name: 'age', type: 'numeric' }, { name: 'sex', type: 'categorical' }],
+    baselineAsConfounder: false,
+  },
+  layout: 'wide',
+  timepoints: ['3m'],
+  outcomes: [{ key: 'work', instrument: 'binary', direction: 'higher-is-better', answers: { Ja: 1, Nej: 0 } }],
+};
+const file = 'test/fixtures/observational/follow-up-only.csv';
+
+describe('no E-value when no non-user has the event', () => {
+  const result = analyzeObservational(loadTrial(readCsvFile(file), parsePlan(planJson)), { version: 'test' });
+  const a = result.analyses[0]!;
+
+  it('every row carries the reason in results.json, and a warning says it', () => {
+    expect(ref.eventsUnexposed).toBe(0);
+    expect(a.effects).toHaveLength(3);
+    for (const e of a.effects) {
+      expect(e.eValue).toBeNull();
+      expect(e.eValueMissing?.reason).toBe('unexposed-risk-zero');
+      expect(e.eValueMissing?.text).toMatch(/risk ratio is infinite/);
+    }
+    expect(result.warnings).toContain('work at 3m: no E-value (crude, weighted regression, AIPW): no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value');
+  });
+
+  it('the text table says "none (RR infinite)" in the E-value column', () => {
+    const rows = observationalText(result, 'en').split('\n').filter((l) => l.startsWith('work '));
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r.trimEnd()).toMatch(/none \(RR infinite\)$/);
+    expect(observationalText(result, 'da')).toContain('ingen (RR uendelig)');
+  });
+
+  it('the page\'s E-value section and table say why', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'r.csv'), readFileSync(file));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(planJson));
+    const env = { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() };
+    const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'r.csv', plan: 'plan.json' } as never, env as never);
+    const sections = content.page.sections as { id: string; intro?: string[]; tables?: { table: { rows: string[][] } }[] }[];
+    expect(sections.find((s) => s.id === 'e-values')!.intro!.join(' ')).toContain('no E-value — no non-user has the event (a risk of 0), so the risk ratio is infinite');
+    expect(sections.find((s) => s.id === 'effects')!.tables![0]!.table.rows.map((r) => r.at(-1))).toEqual(['none (RR infinite)', 'none (RR infinite)', 'none (RR infinite)']);
+  });
+
+  it('an exposed risk of 0 or below has no E-value either, for its own reason', () => {
+    expect(noRiskRatioReason(-0.2, 0.2)).toBe('exposed-risk-zero');
+    expect(eValueOfRiskDifference(-0.2, -0.3, -0.1, 0.2)).toBeNull();
+    expect(noRiskRatioReason(0.1, 0)).toBe('unexposed-risk-zero');
+    expect(noRiskRatioReason(0.1, 0.2)).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@ import type { Lang } from '../report/i18n.js';
 import { currencyName } from '../report/currency-name.js';
 import { formatLimitWith } from '../report/interval-bound.js';
 import type { CeaResult } from './cea-results-schema.js';
+import { enUsFixed } from './en-us-fixed.js';
 
 type Icer = CeaResult['icer'];
 
@@ -16,8 +17,7 @@ type Icer = CeaResult['icer'];
  */
 export function money(x: number, currency: string, lang: Lang, decimals = 0): string {
   const rounded = decimals === 0 ? Math.round(x) : Number(x.toFixed(decimals));
-  const abs = Math.abs(rounded)
-    .toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+  const abs = enUsFixed(Math.abs(rounded), decimals)
     .replace(/[,.]/g, (c) => (lang === 'da' ? (c === ',' ? '.' : ',') : c));
   const sign = rounded < 0 ? '−' : '';
   if (lang === 'en' && currency === 'EUR') return `${sign}€${abs}`;

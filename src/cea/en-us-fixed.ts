@@ -32,3 +32,12 @@ export function enUsFixed(x: number, digits: number): string {
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   return digits > 0 ? `${sign}${grouped}.${text.slice(text.length - digits)}` : `${sign}${grouped}`;
 }
+
+/**
+ * `x.toLocaleString('en-US')` (a comma every three integer digits, at most three decimals) without
+ * Intl for a whole number, the counts and thresholds the pages write; any other number is left to
+ * Intl. The main thread formats nothing else with Intl, so a report run sets up no ICU number format.
+ */
+export function enUsGrouped(x: number): string {
+  return Number.isInteger(x) ? enUsFixed(x, 0) : x.toLocaleString('en-US');
+}

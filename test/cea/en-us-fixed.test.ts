@@ -3,7 +3,7 @@
  * decimals writes, character for character: the Monte Carlo warning's numbers stay as they were.
  */
 import { describe, expect, it } from 'vitest';
-import { enUsFixed } from '../../src/cea/en-us-fixed.js';
+import { enUsFixed, enUsGrouped } from '../../src/cea/en-us-fixed.js';
 
 // toLocaleString's own formatter, made once per count of decimals (a new one per call is slow).
 const formats = Array.from({ length: 7 }, (_, d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
@@ -34,5 +34,15 @@ describe('enUsFixed', () => {
     const wrong: string[] = [];
     for (const x of xs) for (const v of [x, -x]) for (let d = 0; d <= 6; d++) if (enUsFixed(v, d) !== intl(v, d)) wrong.push(`${v} (${d}): ${enUsFixed(v, d)} ≠ ${intl(v, d)}`);
     expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('enUsGrouped', () => {
+  it("writes what toLocaleString('en-US') writes: the pages' counts, replicates and thresholds", () => {
+    const plain = new Intl.NumberFormat('en-US');
+    for (const x of [0, -0, 7, 999, 1000, 5000, 23250, -23250, 1234567, 2 ** 53, 1e21, 1e22, 12.5, 0.1234, -1234.5678, NaN, Infinity]) {
+      expect(enUsGrouped(x), String(x)).toBe(plain.format(x));
+    }
+    expect(enUsGrouped(23250)).toBe('23,250');
   });
 });

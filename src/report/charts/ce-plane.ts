@@ -10,6 +10,7 @@ import { pctText } from '../../cea/cea-phrases.js';
 import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
+import { enUsGrouped } from '../../cea/en-us-fixed.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
@@ -28,7 +29,7 @@ const TEXT = {
  */
 const CLOUD_OPACITY = 0.55;
 
-const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
+const count = (n: number, lang: Lang) => enUsGrouped(n).replace(/,/g, lang === 'da' ? '.' : ',');
 
 /**
  * The two ends of the line Δcost = λ·ΔQALY inside the plot [−qmax, qmax] × [−cmax, cmax]. Where
@@ -54,7 +55,7 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const line = wtpLine(lambda, qmax, cmax);
   const fill = (s: string) =>
     s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
-      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, currencyName(r.currency, lang));
+      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', enUsGrouped(lambda).replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, currencyName(r.currency, lang));
   const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {

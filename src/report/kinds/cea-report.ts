@@ -31,6 +31,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
+import { enUsGrouped } from '../../cea/en-us-fixed.js';
 
 export const ceaEntrySchema = z.object({
   data: manifestPath('Trial export (CSV) with the resource-use columns, relative to the manifest'),
@@ -223,7 +224,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
-      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
+      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));

@@ -13,11 +13,13 @@
  *   counted) or one referral written as a referral row and an activation row: the run warns
  *   with counts and example lines — never an id — and says how to merge the latter.
  *
- * Example lines are found by reading the rows of at most a few ids again (CSV: streamed with
- * line numbers; Parquet: their row numbers); the ids stay in this module's memory only.
+ * Example lines are found by reading the rows of at most a few ids again (CSV: line by line, or
+ * streamed through the CSV parser when the file has quotes; Parquet: their row numbers); the ids
+ * stay in this module's memory only.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { visitPlainCsvRecords } from '../../io/plain-csv-records.js';
 import { registryRecordsWithLines } from '../read-registry.js';
 import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
@@ -31,6 +33,9 @@ export const ONE_COPY_SQL = `SELECT region, clinic, referred, activated, last_ac
 
 /** Groups shown with their lines in a note. */
 const EXAMPLES = 3;
+
+/** Files up to this size are read whole to find the example lines; larger ones streamed. */
+const PLAIN_READ_BYTES = 32 * 2 ** 20;
 
 export interface RepeatedRows {
   /** Identical copies beyond the first (counted once), in how many groups; example groups' lines. */
@@ -137,10 +142,13 @@ async function linesOfIds(db: DuckDBConnection, source: { file: string; delimite
     for (const r of found.getRowsJS() as unknown[][]) add(String(r[1]), String(r[2]), Number(r[0]) + 1);
     return out;
   }
-  for await (const { record, line } of registryRecordsWithLines(createReadStream(source.file), source.file, source.delimiter)) {
+  const visit = (record: string[], line: number) => {
     const id = record[source.columns.id] ?? '';
-    if (!ids.has(id)) continue;
-    add(id, JSON.stringify(record), line);
-  }
+    if (ids.has(id)) add(id, JSON.stringify(record), line);
+  };
+  // A file without quotes (most registry exports) is split line by line, without csv-parse: the
+  // same records and lines (io/plain-csv-records.ts); a larger one is streamed, never held whole.
+  if (statSync(source.file).size <= PLAIN_READ_BYTES && visitPlainCsvRecords(readFileSync(source.file), source.delimiter, visit)) return out;
+  for await (const { record, line } of registryRecordsWithLines(createReadStream(source.file), source.file, source.delimiter)) visit(record, line);
   return out;
 }

@@ -2,9 +2,11 @@ import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
 import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
 import { type Design, imputeNormFromFit } from './mice-norm.js';
+import { imputeLogreg } from './mice-logreg.js';
 import { imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
-export type ImputationMethod = 'pmm' | 'norm';
+/** 'logreg' (mice-logreg.ts) is for a 0/1 column: a binary categorical covariate's dummy. */
+export type ImputationMethod = 'pmm' | 'norm' | 'logreg';
 
 /** One numeric column of a wide data set (one row per patient); null/NaN = missing. */
 export interface ImputationColumn {
@@ -64,7 +66,8 @@ export interface ChainedEquationsResult {
  * seed = …)` followed by `complete(imp, "all")`. RNG streams differ from R: results agree in
  * distribution, not draw by draw. Not replicated from mice: automatic removal of constant or
  * collinear predictors (a ridge penalty κ = 1e-5 is applied instead when XᵀX is near singular),
- * passive imputation, and categorical methods.
+ * passive imputation, and the categorical methods other than "logreg" (a 0/1 column given
+ * `method: 'logreg'`: mice-logreg.ts; mice's "polyreg" for more levels is not here).
  *
  * References: van Buuren S, Groothuis-Oudshoorn K (2011) mice: Multivariate imputation by chained
  * equations in R, J Stat Softw 45(3):1–67, doi:10.18637/jss.v045.i03; Rubin DB (1987)
@@ -338,6 +341,14 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
   for (let k = 0; k < predictors.length; k++) cols[k] = data[predictors[k]!]!;
   const { yObs, xObs, xMis } = rows;
   fillDesign(xMis, cols, rows.mis);
+  if (method === 'logreg') {
+    // Its augmentation reads the missing rows' predictors too: refitted at every draw.
+    for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+    fillDesign(xObs, cols, rows.obs);
+    const drawn = imputeLogreg(yObs, xObs, xMis, rng);
+    for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = drawn[k]!;
+    return;
+  }
   // Fixed observed rows are fitted once, at the first draw; others at every draw.
   if (!rows.fixed || !rows.prepared) {
     for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;

@@ -38,6 +38,17 @@ describe('chainedEquations mechanics', () => {
     }
   });
 
+  it("imputes a 0/1 column given method 'logreg' with 0s and 1s only, the others by the default", () => {
+    // sex emptied for 8 patients: a binary covariate imputed beside the follow-ups (mice-logreg.ts).
+    const gaps = fixture.data.sex!.map((v, i) => (i % 25 === 3 ? null : v));
+    const cols = columns.map((c) => (c.name === 'sex' ? { name: 'sex', values: gaps, method: 'logreg' as const } : c));
+    const r = chainedEquations(cols, { m: 3, seed: 5 });
+    expect(r.methods).toMatchObject({ sex: 'logreg', y_9m: 'pmm' });
+    const drawn = new Set<number>();
+    for (const d of r.completed) gaps.forEach((v, i) => (v === null ? drawn.add(d.sex![i]!) : expect(d.sex![i]).toBe(v)));
+    expect([...drawn].sort()).toEqual([0, 1]);
+  });
+
   it('reports progress m·maxit times, ending at total', () => {
     const calls: [number, number][] = [];
     chainedEquations(columns, { m: 4, maxit: 3, seed: 1, method: 'norm', onProgress: (d, t) => calls.push([d, t]) });

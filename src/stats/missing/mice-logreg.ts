@@ -60,8 +60,8 @@ export function logregFit(yObs: ArrayLike<number>, xObs: Design, xMis: Design): 
   return weightedLogistic(X, y, w, n, p);
 }
 
-/** Row-major augmented design (intercept first), outcome and weights: mice:::augment. */
-function augmented(yObs: ArrayLike<number>, xObs: Design, xMis: Design) {
+/** Row-major augmented design (intercept first), outcome and weights: mice:::augment (also polyreg's, mice-polyreg.ts). */
+export function augmented(yObs: ArrayLike<number>, xObs: Design, xMis: Design) {
   const p = xObs.p;
   const q = p - 1; // predictors without the intercept
   const categories = [...new Set(Array.from(yObs))].sort((a, b) => a - b);

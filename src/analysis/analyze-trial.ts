@@ -27,7 +27,7 @@ import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor } from './missing-data-effects.js';
-import { applicableAt, imputationWide, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
@@ -315,14 +315,14 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 
 /**
  * Patients left out of an outcome's multiple imputation for a missing categorical covariate of
- * more than two levels (not imputed: docs/plan-trial.md#multiple-imputation), said once per imputed outcome.
+ * more than 10 levels (not imputed: docs/plan-trial.md#multiple-imputation), said once per imputed outcome.
  */
 function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<typeof trialContext>): string[] {
   return outcomes.flatMap((o) => {
     if (!ctx.imputed(o.key)) return [];
     const { patients, covariates } = ctx.miWideOf(o.key).leftOut;
     if (!patients) return [];
-    return [`multiple imputation of ${o.key}: ${patients} ${patients === 1 ? 'patient' : 'patients'} left out for a missing categorical covariate of more than two levels (${covariates.join(', ')}), which is not imputed`];
+    return [`multiple imputation of ${o.key}: ${patients} ${patients === 1 ? 'patient' : 'patients'} left out for a missing categorical covariate of more than ${MAX_IMPUTED_LEVELS} levels (${covariates.join(', ')}), which is not imputed`];
   });
 }
 

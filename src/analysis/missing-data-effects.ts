@@ -73,7 +73,8 @@ const col = (t: string) => `y_${t}`;
  * Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors), and a
  * missing baseline or covariate with them (docs/plan-trial.md#multiple-imputation): each column
  * with missing values is imputed from all the others, a two-level categorical covariate's 0/1
- * column by logistic regression. Without missing baselines or covariates the columns, and so the
+ * column by logistic regression, the dummies of one of more levels together by multinomial
+ * regression. Without missing baselines or covariates the columns, and so the
  * random stream and the completed data sets, are those of the follow-ups alone.
  */
 export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
@@ -81,7 +82,7 @@ export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onP
   const columns = [
     { name: 'treated', values: wide.treated },
     { name: 'baseline', values: wide.baseline },
-    ...wide.covariates.map((c) => ({ name: c.name, values: c.values, ...(c.method ? { method: c.method } : {}) })),
+    ...wide.covariates.map((c) => ({ name: c.name, values: c.values, ...(c.method ? { method: c.method } : {}), ...(c.group ? { group: c.group } : {}) })),
     ...visits.map((v) => ({ name: col(v), values: wide.followUp[v] ?? [] })),
   ];
   const r = chainedEquations(columns, { m, seed, method, ...(onProgress ? { onProgress } : {}) });

@@ -1,7 +1,7 @@
 /**
  * The methods' sentence on patients missing a covariate value (docs/plan-trial.md#multiple-imputation):
  * ANCOVA and MMRM fit complete covariates and leave those patients out, while the multiple
- * imputation imputes a missing numeric or two-level categorical covariate. Without it a page with MI rows read as if every
+ * imputation imputes a missing covariate value. Without it a page with MI rows read as if every
  * method kept them. Nothing when no patient with a baseline score misses a covariate.
  */
 import type { AnalysisResult } from '../analysis/results-schema.js';
@@ -29,9 +29,9 @@ export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang:
   const count = `${formatThousands(patients, 0, lang)} ${patients === 1 ? 'patient' : lang === 'da' ? 'patienter' : 'patients'}`;
   const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
   if (lang === 'da') {
-    const mi = imputes ? ', mens den multiple imputation imputerer en manglende numerisk kovariat eller kategorisk kovariat med to niveauer' : '';
+    const mi = imputes ? ', mens den multiple imputation imputerer en manglende kovariatværdi' : '';
     return [`${named} udelader patienter med baseline-score, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
   }
-  const mi = imputes ? ', whereas the multiple imputation imputes a missing numeric or two-level categorical covariate' : '';
+  const mi = imputes ? ', whereas the multiple imputation imputes a missing covariate value' : '';
   return [`${named} ${methods.length === 1 ? 'leaves' : 'leave'} out the patients with a baseline score who miss a covariate value (${count}), as ${methods.length === 1 ? 'its model imputes' : 'their models impute'} nothing${mi}.`];
 }

@@ -513,18 +513,22 @@ export const REPORT_TEXT = {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
     da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så patienter, der mangler dem, forbliver i den.',
   },
-  // After a two-level categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
+  // After a categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
   methodsImputedCategorical: {
     en: 'by logistic regression',
     da: 'ved logistisk regression',
+  },
+  methodsImputedPolytomous: {
+    en: 'by multinomial logistic regression',
+    da: 'ved multinomial logistisk regression',
   },
   methodsImputedBaselines: {
     en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).',
     da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så alle randomiserede patienter indgår i den (intention to treat).',
   },
   methodsLeftOutCategorical: {
-    en: 'Left out of the multiple imputation for a missing categorical covariate of more than two levels ({covariates}): {patients}; such covariates are not imputed.',
-    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat med mere end to niveauer mangler ({covariates}): {patients}; sådanne kovariater imputeres ikke.',
+    en: 'Left out of the multiple imputation for a missing categorical covariate of more than {max} levels ({covariates}): {patients}; such covariates are not imputed.',
+    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat med mere end {max} niveauer mangler ({covariates}): {patients}; sådanne kovariater imputeres ikke.',
   },
   // When an MI row's Monte Carlo error exceeds 10% of its SE (White et al. 2011; docs/plan-trial.md#multiple-imputation).
   methodsMonteCarloLarge: {

@@ -43,22 +43,25 @@ export function outcomeWide(trial: TrialData, key: string): OutcomeWide {
  * The wide table for multiple imputation (docs/plan-trial.md#multiple-imputation): every
  * randomised patient (intention to treat), as R mice imputes by default: a missing baseline score
  * kept as null (imputed by the follow-ups' method), a missing numeric covariate kept as null, and
- * a missing two-level categorical covariate kept as null in its 0/1 column (imputed by logistic
- * regression, mice's "logreg"). A patient missing a categorical covariate of more levels is still
- * left out (mice's "polyreg" is not implemented); `leftOut` counts them, per covariate, so that the
- * exclusion is said. A patient to whom the outcome does not apply at baseline is not in it (there
+ * a missing categorical covariate kept as null in its dummy columns (two levels: imputed by
+ * logistic regression, mice's "logreg"; up to MAX_IMPUTED_LEVELS: by multinomial regression,
+ * "polyreg"). A patient missing a categorical covariate of more levels is still left out;
+ * `leftOut` counts them, per covariate, so that the exclusion is said. A patient to whom the outcome does not apply at baseline is not in it (there
  * is no baseline to adjust for: docs/plan-trial.md#not-applicable).
  */
 export interface ImputationWide extends Omit<OutcomeWide, 'covariates' | 'baseline'> {
   /** Baseline per patient; null = missing, imputed. */
   baseline: (number | null)[];
-  /** Covariate columns; a two-level categorical one's 0/1 column with missing values says `method: 'logreg'`. */
-  covariates: { name: string; values: (number | null)[]; method?: 'logreg' }[];
-  /** Covariates (numeric or two-level categorical) with missing values among the kept patients, with how many. */
-  imputedCovariates: { name: string; patients: number; imputation?: 'logreg' }[];
+  /**
+   * Covariate columns; with missing values a two-level categorical one's 0/1 column says
+   * `method: 'logreg'`, the dummies of one of more levels `method: 'polyreg'` and its name as `group`.
+   */
+  covariates: { name: string; values: (number | null)[]; method?: 'logreg' | 'polyreg'; group?: string }[];
+  /** Covariates with missing values among the kept patients, with how many; a categorical one with its method. */
+  imputedCovariates: { name: string; patients: number; imputation?: 'logreg' | 'polyreg' }[];
   /** Kept patients whose baseline score is missing (imputed). */
   imputedBaselines: number;
-  /** Patients left out for a missing categorical covariate of more than two levels, and which covariates. */
+  /** Patients left out for a missing categorical covariate of more than MAX_IMPUTED_LEVELS levels, and which covariates. */
   leftOut: { patients: number; covariates: string[] };
 }
 
@@ -67,6 +70,13 @@ export function imputationWide(trial: TrialData, key: string): ImputationWide {
 }
 
 const isMissing = (v: string | number | null | undefined) => v === null || v === undefined;
+
+/**
+ * The most levels a categorical covariate may have to be imputed (polyreg): its multinomial model
+ * has (levels − 1) × (columns + 1) coefficients, refitted at every draw; more levels (a site of
+ * dozens) leave a patient missing it out, said (docs/plan-trial.md#multiple-imputation).
+ */
+export const MAX_IMPUTED_LEVELS = 10;
 
 function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWide | ImputationWide {
   const visits = trial.times.filter((t) => t !== trial.plan.baseline);
@@ -84,9 +94,14 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const candidates = keepNumeric ? trial.patients.filter((p) => hasBaseline(p) || !notApplicable.has(`${p.id}\u0000${trial.plan.baseline}`)) : trial.patients.filter(hasBaseline);
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
   const categorical = new Set(covNames.filter((c) => candidates.some((p) => typeof p.covariates[c] === 'string')));
-  // Two levels among the candidates: one 0/1 column, imputed by logistic regression in MI.
-  const binary = new Set([...categorical].filter((c) => new Set(candidates.filter((p) => !isMissing(p.covariates[c])).map((p) => String(p.covariates[c]))).size === 2));
-  const required = keepNumeric ? covNames.filter((c) => categorical.has(c) && !binary.has(c)) : covNames;
+  // 2 to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg).
+  const imputable = new Set(
+    [...categorical].filter((c) => {
+      const levels = new Set(candidates.filter((p) => !isMissing(p.covariates[c])).map((p) => String(p.covariates[c]))).size;
+      return levels >= 2 && levels <= MAX_IMPUTED_LEVELS;
+    }),
+  );
+  const required = keepNumeric ? covNames.filter((c) => categorical.has(c) && !imputable.has(c)) : covNames;
   const patients = candidates.filter((p) => required.every((c) => !isMissing(p.covariates[c])));
   const covariateValues = covNames.map((c) => ({ name: c, values: patients.map((p) => (isMissing(p.covariates[c]) ? null : (p.covariates[c] as string | number))) }));
   const covariates = codeCovariates(covariateValues, false);
@@ -126,8 +141,10 @@ function codeCovariates(raw: readonly RawCovariate[], strict: boolean): Imputati
       const labels = values.map((v) => (v === null ? null : String(v)));
       const levels = [...new Set(labels.filter((l): l is string => l !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (strict && levels.length < 2) throw new HtaError('analysis.failed', `covariate '${name}' has only one level ('${levels[0] ?? ''}') among the patients analysed; drop it from the model`);
+      // Missing values: one 0/1 column by logistic regression, the dummies of more levels together (polyreg).
       const gaps = labels.includes(null);
-      for (const level of levels.slice(1)) covariates.push({ name: `${name}${level}`, values: labels.map((l) => (l === null ? null : l === level ? 1 : 0)), ...(gaps ? { method: 'logreg' as const } : {}) });
+      const method = !gaps ? {} : levels.length === 2 ? { method: 'logreg' as const } : { method: 'polyreg' as const, group: name };
+      for (const level of levels.slice(1)) covariates.push({ name: `${name}${level}`, values: labels.map((l) => (l === null ? null : l === level ? 1 : 0)), ...method });
     } else {
       covariates.push({ name, values: [...values] as (number | null)[] });
     }
@@ -170,7 +187,10 @@ export function applicableAt(wide: ImputationWide, time: string): ImputationWide
 /** The covariates with missing values among the patients of a multiple imputation (every one of them imputed), with how many. */
 function imputedCounts(raw: readonly RawCovariate[]): ImputationWide['imputedCovariates'] {
   return raw
-    .map((c) => ({ name: c.name, patients: c.values.filter((v) => v === null).length, ...(c.values.some((v) => typeof v === 'string') ? { imputation: 'logreg' as const } : {}) }))
+    .map((c) => {
+      const levels = new Set(c.values.filter((v) => typeof v === 'string')).size;
+      return { name: c.name, patients: c.values.filter((v) => v === null).length, ...(levels ? { imputation: levels === 2 ? ('logreg' as const) : ('polyreg' as const) } : {}) };
+    })
     .filter((c) => c.patients > 0);
 }
 

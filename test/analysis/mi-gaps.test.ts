@@ -1,8 +1,8 @@
 /**
  * Multiple imputation of every randomised patient (intention to treat), as R mice by default,
  * against test/reference/mi-gaps.R on test/fixtures/mi-gaps/ (120 randomised; the baseline
- * missing for 6, sex (K/M) for 6, age for 8): the baselines imputed by PMM, sex by logistic
- * regression (logreg), and the Monte Carlo error of the pooled estimate and its CI limits
+ * missing for 6, sex (K/M) for 6, region (3 levels) for 6, age for 8): the baselines imputed by
+ * PMM, sex by logistic regression (logreg), region by multinomial regression (polyreg), and the Monte Carlo error of the pooled estimate and its CI limits
  * (White, Royston & Wood 2011) with the advice when it is large.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
 import { imputationNotes } from '../../src/report/kinds/trial-report.js';
-import { monteCarloWarning } from '../../src/analysis/missing-data-effects.js';
+import { imputeOutcome, monteCarloWarning } from '../../src/analysis/missing-data-effects.js';
+import { imputationWide } from '../../src/trial/outcome-wide.js';
 
 const dir = 'test/fixtures/mi-gaps';
 const ref = JSON.parse(readFileSync('test/reference/mi-gaps.json', 'utf8'));
@@ -24,17 +25,17 @@ const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
 const result = analyzeTrial(trial, { version: 'test' });
 const miAt = (time: string) => result.effects.find((e) => e.method === 'mi-ancova' && e.time === time)!;
 
-describe('multiple imputation of missing baselines and a two-level categorical covariate (= R mice defaults)', () => {
+describe('multiple imputation of missing baselines and categorical covariates (= R mice defaults)', () => {
   for (const time of ['3m', '6m', '12m']) {
     it(`at ${time}: every randomised patient, the pooled numbers within MI noise of mice`, () => {
       const mi = miAt(time);
       expect(mi.n).toEqual(ref.patients);
       expect(mi.details!.imputedBaselines).toBe(ref.imputedBaselines);
-      expect(mi.details!.imputedCovariates).toEqual([{ name: 'alder', patients: ref.missingAlder }, { name: 'koen', patients: ref.imputedKoen, imputation: 'logreg' }]);
+      expect(mi.details!.imputedCovariates).toEqual([{ name: 'alder', patients: ref.missingAlder }, { name: 'koen', patients: ref.imputedKoen, imputation: 'logreg' }, { name: 'region', patients: ref.imputedRegion, imputation: 'polyreg' }]);
       expect(mi.details!.leftOutMissingCategoricalCovariate).toBeUndefined();
-      // One hta run (plan seed 7) against the mean of mice over 40 seeds: a run differs from that
+      // One hta run (plan seed 7) against the mean of mice over 30 seeds: a run differs from that
       // mean by about the SD over seeds (its own noise, as large as mice's); 3.5 SDs allow for it
-      // (mi-gaps.R). Leaving the 12 patients out moved the 3m estimate by about 4 SDs.
+      // (mi-gaps.R).
       const { mean, sdOverSeeds: sd } = ref.byTime[time];
       for (const k of ['estimate', 'se', 'ciLower', 'ciUpper'] as const) {
         const ours = { estimate: mi.difference, se: mi.se, ciLower: mi.ciLower, ciUpper: mi.ciUpper }[k]!;
@@ -49,14 +50,23 @@ describe('multiple imputation of missing baselines and a two-level categorical c
       expect(Math.abs(mc.ciLower! - mean.mcseCiLower)).toBeLessThan(3.5 * sd.mcseCiLower);
       expect(Math.abs(mc.ciUpper! - mean.mcseCiUpper)).toBeLessThan(3.5 * sd.mcseCiUpper);
       // What it estimates is how far the pooled estimate moves from seed to seed: mice's mean MCSE
-      // 0.028, 0.031, 0.071 against the SD of its estimate over 40 seeds 0.021, 0.029, 0.068.
+      // against the SD of its estimate over the seeds, both in mi-gaps.json.
     });
   }
 
-  it('the imputed baselines are drawn from the observed ones (PMM), and the ANCOVA uses all 120', () => {
-    const observed = new Set(trial.observations.filter((o) => o.time === 'baseline' && o.scores.nrs != null).map((o) => o.scores.nrs));
-    expect(observed.size).toBeGreaterThan(3);
-    expect(miAt('12m').n.intervention + miAt('12m').n.control).toBe(120);
+  it('imputes each baseline from the observed ones (PMM), sex as 0/1 and region as one level', () => {
+    const wide = imputationWide(trial, 'nrs');
+    expect(wide.ids.length).toBe(120);
+    const run = imputeOutcome(wide, 3, 1);
+    const observed = new Set(wide.baseline.filter((b) => b !== null));
+    const regionCols = wide.covariates.filter((c) => c.group === 'region');
+    expect(regionCols.map((c) => [c.name, c.method])).toEqual([['regionOe', 'polyreg'], ['regionSyd', 'polyreg']]);
+    expect(wide.covariates.find((c) => c.name === 'koenM')!.method).toBe('logreg');
+    for (const d of run.completed) {
+      wide.baseline.forEach((b, i) => (b === null ? expect(observed.has(d.baseline![i]!)).toBe(true) : expect(d.baseline![i]).toBe(b)));
+      expect(d.koenM!.every((v) => v === 0 || v === 1)).toBe(true);
+      expect(d.regionOe!.every((v, i) => v + d.regionSyd![i]! <= 1)).toBe(true);
+    }
   });
 
   it('advises more imputations where the Monte Carlo error passes 10% of the SE (12m: FMI ≈ 0.5)', () => {
@@ -83,12 +93,12 @@ describe('multiple imputation of missing baselines and a two-level categorical c
   it('the methods say how many baselines and covariate values were imputed, and how, and the large Monte Carlo error', () => {
     const en = imputationNotes(result, trialChartContext(trial, 'en'));
     expect(en[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).`);
-    expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression)`);
+    expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
     const da = imputationNotes(result, trialChartContext(trial, 'da'));
     expect(da[0]).toContain(`manglende baseline-scorer (${ref.imputedBaselines} patienter)`);
-    expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression`);
+    expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
     expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\)/);
   });
 

@@ -36,6 +36,7 @@ import type { Relevance } from '../../judge/relevance.js';
 import { significanceNotes, verdictNotes } from '../verdict-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { MCSE_SHARE_OF_SE } from '../../stats/missing/mi-monte-carlo.js';
+import { MAX_IMPUTED_LEVELS } from '../../trial/outcome-wide.js';
 import { numberCaptions } from '../number-captions.js';
 import { withConfidenceLevels } from '../confidence-label.js';
 import { mcidSourcesNote, mcidSourceTag } from '../mcid-sources.js';
@@ -306,13 +307,13 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => 
 
 /**
  * What the multiple imputation did with missing baselines and covariates (docs/plan-trial.md#multiple-imputation):
- * the baselines and the numeric and two-level categorical covariates imputed, with how many
+ * the baselines and the numeric and categorical covariates imputed, with how many
  * patients; patients missing a categorical one of more levels left out; a Monte Carlo error above
  * 10% of the SE, with White et al.'s advice. Read from the MI rows' details (the largest count over
  * outcomes); nothing when nothing was missing and the Monte Carlo error is small.
  */
 export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
-  const imputed = new Map<string, { patients: number; logreg: boolean }>();
+  const imputed = new Map<string, { patients: number; method?: string }>();
   const leftOut = { patients: 0, covariates: new Set<string>() };
   let baselines = 0;
   let mc: { share: number; mcse: number; m: number; suggested: number } | undefined;
@@ -321,7 +322,7 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
   for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
     if (e.method !== 'mi-ancova' || !e.details) continue;
     for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number; imputation?: string }[]) {
-      imputed.set(c.name, { patients: Math.max(imputed.get(c.name)?.patients ?? 0, c.patients), logreg: c.imputation === 'logreg' });
+      imputed.set(c.name, { patients: Math.max(imputed.get(c.name)?.patients ?? 0, c.patients), ...(c.imputation ? { method: c.imputation } : {}) });
     }
     baselines = Math.max(baselines, (e.details.imputedBaselines as number | undefined) ?? 0);
     const l = e.details.leftOutMissingCategoricalCovariate as { patients: number; covariates: string[] } | undefined;
@@ -338,8 +339,8 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
   }
   const notes: string[] = [];
   if (baselines) notes.push(fillPhrase(ctx.text('methodsImputedBaselines'), { patients: patientsWord(baselines) }));
-  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.logreg ? `, ${ctx.text('methodsImputedCategorical')}` : ''}`).join('; ') }));
-  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', ') }));
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
+  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', '), max: MAX_IMPUTED_LEVELS }));
   if (mc) notes.push(fillPhrase(ctx.text('methodsMonteCarloLarge'), { m: mc.m, share: Math.round(100 * mc.share), mcse: formatSignificant(mc.mcse, ctx.lang), suggested: mc.suggested }));
   return notes;
 }

@@ -380,6 +380,8 @@ interface Step {
   method: ImputationMethod;
   /** A polyreg group's dummy columns (the first is `column`), imputed as one categorical value. */
   dummies?: Int32Array;
+  /** A polyreg group's last fit, the start of its next (mice-polyreg.ts). */
+  warm?: { beta?: Float64Array };
 }
 
 function imputeColumn(data: readonly number[][], step: Step, donors: number, rng: Random): void {
@@ -425,7 +427,7 @@ function imputeGroup(data: readonly number[][], step: Step, rng: Random): void {
   for (let o = 0; o < rows.obs.length; o++) rows.yObs[o] = levelAt(rows.obs[o]!);
   fillDesign(rows.xObs, cols, rows.obs);
   fillDesign(rows.xMis, cols, rows.mis);
-  const drawn = imputePolyreg(rows.yObs, rows.xObs, rows.xMis, dummies.length + 1, rng);
+  const drawn = imputePolyreg(rows.yObs, rows.xObs, rows.xMis, dummies.length + 1, rng, (step.warm ??= {}));
   for (let k = 0; k < rows.mis.length; k++) {
     for (let d = 0; d < dummies.length; d++) data[dummies[d]!]![rows.mis[k]!] = drawn[k] === d + 1 ? 1 : 0;
   }

@@ -24,9 +24,12 @@ import type { Design } from './mice-norm.js';
 const MAX_ITERATIONS = 100;
 const EPSILON = 1e-10;
 
-/** Draws level codes for the missing rows; `yObs` holds the observed codes (0 … levels − 1). */
-export function imputePolyreg(yObs: ArrayLike<number>, xObs: Design, xMis: Design, levels: number, rng: Random): number[] {
-  const probs = polyregProbabilities(yObs, xObs, xMis, levels);
+/**
+ * Draws level codes for the missing rows; `yObs` holds the observed codes (0 … levels − 1).
+ * `warm` carries the fit from one call to the next (the same maximum, found in fewer steps).
+ */
+export function imputePolyreg(yObs: ArrayLike<number>, xObs: Design, xMis: Design, levels: number, rng: Random, warm?: { beta?: Float64Array }): number[] {
+  const probs = polyregProbabilities(yObs, xObs, xMis, levels, warm);
   const out = new Array<number>(xMis.n);
   for (let i = 0; i < xMis.n; i++) {
     const u = rng.uniform();
@@ -46,7 +49,7 @@ export function imputePolyreg(yObs: ArrayLike<number>, xObs: Design, xMis: Desig
  * = predict(multinom(...), type = "probs") in mice's polyreg. A level never observed has
  * probability 0 (mice's factor of the observed and augmented values has no such level).
  */
-export function polyregProbabilities(yObs: ArrayLike<number>, xObs: Design, xMis: Design, levels: number): Float64Array {
+export function polyregProbabilities(yObs: ArrayLike<number>, xObs: Design, xMis: Design, levels: number, warm?: { beta?: Float64Array }): Float64Array {
   const seen = [...new Set(Array.from(yObs))].sort((a, b) => a - b);
   const probs = new Float64Array(xMis.n * levels);
   if (seen.length === 1) {
@@ -58,7 +61,8 @@ export function polyregProbabilities(yObs: ArrayLike<number>, xObs: Design, xMis
   const k = seen.length;
   const code = new Int32Array(n);
   for (let i = 0; i < n; i++) code[i] = seen.indexOf(y[i]!);
-  const beta = multinomialFit(X, code, w, n, p, k);
+  const beta = multinomialFit(X, code, w, n, p, k, warm?.beta?.length === (k - 1) * p ? warm.beta : undefined);
+  if (warm) warm.beta = beta;
   const row = new Float64Array(p);
   const pi = new Float64Array(k);
   for (let i = 0; i < xMis.n; i++) {
@@ -88,13 +92,14 @@ function softmax(x: Float64Array, beta: Float64Array, p: number, k: number, pi: 
 }
 
 /**
- * Weighted multinomial logit by Newton's method from β = 0: gradient Σ w_i x_i (1[y_i = c] − π_ic),
+ * Weighted multinomial logit by Newton's method from β = 0 (or `start`: the previous draw's fit
+ * of the same variable, which the chained equations keep, so that a few steps converge): gradient Σ w_i x_i (1[y_i = c] − π_ic),
  * Hessian Σ w_i x_i x_iᵀ π_ic (δ_cd − π_id); stops when the log-likelihood changes by less than
  * 1e-10 relative, or after 100 steps (the augmentation keeps the maximum finite).
  */
-function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: number, p: number, k: number): Float64Array {
+function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: number, p: number, k: number, start?: Float64Array): Float64Array {
   const q = (k - 1) * p;
-  const beta = new Float64Array(q);
+  const beta = start ? Float64Array.from(start) : new Float64Array(q);
   const pi = new Float64Array(k);
   const row = new Float64Array(p);
   let loglik = -Infinity;
@@ -110,16 +115,19 @@ function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: n
       for (let c = 1; c < k; c++) {
         const r = (code[i] === c ? 1 : 0) - pi[c]!;
         for (let a = 0; a < p; a++) grad[(c - 1) * p + a] = grad[(c - 1) * p + a]! + wi * row[a]! * r;
-        for (let d = 1; d < k; d++) {
+        // The lower triangle only (block d ≤ c, within the diagonal block b ≤ a); mirrored below.
+        for (let d = 1; d <= c; d++) {
           const v = wi * pi[c]! * ((c === d ? 1 : 0) - pi[d]!);
           for (let a = 0; a < p; a++) {
             const va = v * row[a]!;
             const at = ((c - 1) * p + a) * q + (d - 1) * p;
-            for (let b = 0; b < p; b++) hess[at + b] = hess[at + b]! + va * row[b]!;
+            const end = c === d ? a + 1 : p;
+            for (let b = 0; b < end; b++) hess[at + b] = hess[at + b]! + va * row[b]!;
           }
         }
       }
     }
+    for (let r = 0; r < q; r++) for (let t = 0; t < r; t++) hess[t * q + r] = hess[r * q + t]!;
     if (Math.abs(ll - loglik) < EPSILON * (Math.abs(ll) + 0.1)) break;
     loglik = ll;
     const l = choleskyLower(hess, q) ?? choleskyLower(ridged(hess, q), q);

@@ -94,11 +94,12 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const candidates = keepNumeric ? trial.patients.filter((p) => hasBaseline(p) || !notApplicable.has(`${p.id}\u0000${trial.plan.baseline}`)) : trial.patients.filter(hasBaseline);
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
   const categorical = new Set(covNames.filter((c) => candidates.some((p) => typeof p.covariates[c] === 'string')));
-  // 2 to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg).
+  // Up to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg); one
+  // level is no column at all (a missing value there has nothing to fill).
   const imputable = new Set(
     [...categorical].filter((c) => {
       const levels = new Set(candidates.filter((p) => !isMissing(p.covariates[c])).map((p) => String(p.covariates[c]))).size;
-      return levels >= 2 && levels <= MAX_IMPUTED_LEVELS;
+      return levels <= MAX_IMPUTED_LEVELS;
     }),
   );
   const required = keepNumeric ? covNames.filter((c) => categorical.has(c) && !imputable.has(c)) : covNames;
@@ -189,9 +190,10 @@ function imputedCounts(raw: readonly RawCovariate[]): ImputationWide['imputedCov
   return raw
     .map((c) => {
       const levels = new Set(c.values.filter((v) => typeof v === 'string')).size;
-      return { name: c.name, patients: c.values.filter((v) => v === null).length, ...(levels ? { imputation: levels === 2 ? ('logreg' as const) : ('polyreg' as const) } : {}) };
+      return { levels, imputed: { name: c.name, patients: c.values.filter((v) => v === null).length, ...(levels ? { imputation: levels === 2 ? ('logreg' as const) : ('polyreg' as const) } : {}) } };
     })
-    .filter((c) => c.patients > 0);
+    .filter((c) => c.imputed.patients > 0 && c.levels !== 1)
+    .map((c) => c.imputed);
 }
 
 /** Patients with a baseline score for `key` (the complete-case analyses' population before covariates). */

@@ -69,6 +69,15 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     }
   });
 
+  it('keeps a patient missing a covariate of one level (it is no column): nothing to impute, nobody left out', () => {
+    const oneSex = loadTrial(parseCsvText(csv.replace(/,"M",/g, ',"K",'), 'trial.csv'), parsePlan(planJson));
+    const wide = imputationWide(oneSex, 'nrs');
+    expect(wide.ids.length).toBe(120);
+    expect(wide.leftOut.patients).toBe(0);
+    expect(wide.imputedCovariates.map((c) => c.name)).not.toContain('koen');
+    expect(wide.covariates.some((c) => c.name.startsWith('koen'))).toBe(false);
+  });
+
   it('advises more imputations where the Monte Carlo error passes 10% of the SE (12m: FMI ≈ 0.5)', () => {
     const mi = miAt('12m');
     const mc = mi.details!.monteCarloError as { estimate: number; suggestedImputations: number };

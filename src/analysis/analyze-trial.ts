@@ -26,8 +26,8 @@ import { transportedEffects } from './transported-effect.js';
 import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
-import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
-import { applicableAt, imputationWide, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor } from './missing-data-effects.js';
+import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
@@ -274,6 +274,11 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
+  for (const o of plan.outcomes) {
+    const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
+    const w = monteCarloWarning(o.key, rows);
+    if (w) warnings.push(w);
+  }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
   for (const g of subgroups ?? []) {
@@ -309,15 +314,15 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 }
 
 /**
- * Patients left out of an outcome's multiple imputation for a missing categorical covariate (not
- * imputed: docs/plan-trial.md#multiple-imputation), said once per imputed outcome.
+ * Patients left out of an outcome's multiple imputation for a missing categorical covariate of
+ * more than 10 levels (not imputed: docs/plan-trial.md#multiple-imputation), said once per imputed outcome.
  */
 function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<typeof trialContext>): string[] {
   return outcomes.flatMap((o) => {
     if (!ctx.imputed(o.key)) return [];
     const { patients, covariates } = ctx.miWideOf(o.key).leftOut;
     if (!patients) return [];
-    return [`multiple imputation of ${o.key}: ${patients} ${patients === 1 ? 'patient' : 'patients'} with a baseline score left out for a missing categorical covariate (${covariates.join(', ')}), which is not imputed`];
+    return [`multiple imputation of ${o.key}: ${patients} ${patients === 1 ? 'patient' : 'patients'} left out for a missing categorical covariate of more than ${MAX_IMPUTED_LEVELS} levels (${covariates.join(', ')}), which is not imputed`];
   });
 }
 

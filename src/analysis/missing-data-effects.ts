@@ -8,6 +8,7 @@ import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
 import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
+import { MCSE_SHARE_OF_SE, miMonteCarloError } from '../stats/missing/mi-monte-carlo.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import type { ImputationWide, OutcomeWide } from '../trial/outcome-wide.js';
@@ -70,16 +71,18 @@ const col = (t: string) => `y_${t}`;
 
 /**
  * Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors), and a
- * missing numeric covariate with them (docs/plan-trial.md#multiple-imputation): each column with
- * missing values is imputed from all the others. Without missing covariates the columns, and so
- * the random stream and the completed data sets, are those of the follow-ups alone.
+ * missing baseline or covariate with them (docs/plan-trial.md#multiple-imputation): each column
+ * with missing values is imputed from all the others, a two-level categorical covariate's 0/1
+ * column by logistic regression, the dummies of one of more levels together by multinomial
+ * regression. Without missing baselines or covariates the columns, and so the
+ * random stream and the completed data sets, are those of the follow-ups alone.
  */
 export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
   const visits = observedVisits(wide);
   const columns = [
     { name: 'treated', values: wide.treated },
     { name: 'baseline', values: wide.baseline },
-    ...wide.covariates.map((c) => ({ name: c.name, values: c.values })),
+    ...wide.covariates.map((c) => ({ name: c.name, values: c.values, ...(c.method ? { method: c.method } : {}), ...(c.group ? { group: c.group } : {}) })),
     ...visits.map((v) => ({ name: col(v), values: wide.followUp[v] ?? [] })),
   ];
   const r = chainedEquations(columns, { m, seed, method, ...(onProgress ? { onProgress } : {}) });
@@ -97,6 +100,7 @@ function observedAt(run: MiRun, time: string): void {
 export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
   observedAt(run, time);
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
+  const { large: _large, ...monteCarloError } = miMonteCarloError(r.perImputation.map((q) => q.estimate), r.perImputation.map((q) => q.variance), r.dfComplete, confLevel, r);
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
@@ -105,7 +109,10 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
       covariates: ['baseline', ...wide.covariates.map((c) => c.name)],
       details: {
         imputations: run.m, seed: run.seed, imputationMethod: `${run.method} (chained equations)`, fractionMissingInformation: r.fmi, dfComplete: r.dfComplete,
-        // Only when it happened, so that results without missing covariates keep their bytes.
+        // White et al. (2011): how far another seed could move the estimate and its CI limits.
+        monteCarloError,
+        // Only when it happened, so that results without missing baselines or covariates keep their bytes.
+        ...(wide.imputedBaselines ? { imputedBaselines: wide.imputedBaselines } : {}),
         ...(wide.imputedCovariates.length ? { imputedCovariates: wide.imputedCovariates } : {}),
         ...(wide.leftOut.patients ? { leftOutMissingCategoricalCovariate: wide.leftOut } : {}),
       },
@@ -123,4 +130,24 @@ export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, 
     outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name),
     deltas, direction, alpha, confLevel: 1 - alpha,
   });
+}
+
+/**
+ * The warning when an outcome's MI rows carry a large Monte Carlo error (docs/plan-trial.md#multiple-imputation):
+ * the row whose MCSE is the largest share of its SE, with the imputations White et al. (2011) ask
+ * for (the most any row asks). Nothing when every MCSE is at most 10% of its SE.
+ */
+export function monteCarloWarning(outcome: string, rows: readonly { time: string; se?: number | null; details?: Record<string, unknown> }[]): string | null {
+  let worst: { time: string; share: number; mcse: number; m: number } | undefined;
+  let suggested = 0;
+  for (const r of rows) {
+    const mc = r.details?.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
+    if (!mc || !(r.se! > 0)) continue;
+    const share = mc.estimate / r.se!;
+    if (share <= MCSE_SHARE_OF_SE) continue;
+    suggested = Math.max(suggested, mc.suggestedImputations);
+    if (!worst || share > worst.share) worst = { time: r.time, share, mcse: mc.estimate, m: r.details!.imputations as number };
+  }
+  if (!worst) return null;
+  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "missing": { "m": ${suggested} } or more in the plan`;
 }

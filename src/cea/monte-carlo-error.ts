@@ -7,10 +7,10 @@
  */
 import type { IncrementalFit } from './incremental-regression.js';
 import { rubinMonteCarlo } from '../stats/missing/rubin-rules.js';
+import { MCSE_SHARE_OF_SE, suggestedImputations } from '../stats/missing/mi-monte-carlo.js';
 import { enUsFixed } from './en-us-fixed.js';
 
-/** White et al.'s bound on MCSE / SE. */
-export const MCSE_SHARE_OF_SE = 0.1;
+export { MCSE_SHARE_OF_SE };
 
 export interface PooledEstimate {
   estimate: number;
@@ -44,19 +44,10 @@ export function poolWithMonteCarloError(fits: readonly IncrementalFit[]): { cost
       imputations: fits.length,
       incrementalCost: { mcse: c.mcse, fmi: c.fmi },
       incrementalQaly: { mcse: q.mcse, fmi: q.fmi },
-      suggestedImputations: suggested(fits.length, [c, q]),
+      suggestedImputations: suggestedImputations(fits.length, [c, q]),
       large: c.mcse > MCSE_SHARE_OF_SE * c.se || q.mcse > MCSE_SHARE_OF_SE * q.se,
     },
   };
-}
-
-function suggested(m: number, pooled: readonly { se: number; mcse: number; fmi: number }[]): number {
-  let need = 0;
-  for (const p of pooled) {
-    need = Math.max(need, 100 * p.fmi);
-    if (p.se > 0) need = Math.max(need, m * (p.mcse / (MCSE_SHARE_OF_SE * p.se)) ** 2);
-  }
-  return Math.max(10, Math.ceil(need / 10) * 10);
 }
 
 /** The English warning (results.json `warnings`, stderr) when the Monte Carlo error is large; `what` names the analysis ("the base case"). */

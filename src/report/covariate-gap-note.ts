@@ -1,11 +1,11 @@
 /**
  * The methods' sentence on patients missing a covariate value (docs/plan-trial.md#multiple-imputation):
  * ANCOVA and MMRM fit complete covariates and leave those patients out, while the multiple
- * imputation imputes a missing numeric covariate. Without it a page with MI rows read as if every
+ * imputation imputes a missing covariate value. Without it a page with MI rows read as if every
  * method kept them. Nothing when no patient with a baseline score misses a covariate.
  */
 import type { AnalysisResult } from '../analysis/results-schema.js';
-import { imputationWide, outcomeWide } from '../trial/outcome-wide.js';
+import { baselinePatients, outcomeWide } from '../trial/outcome-wide.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { formatThousands, type Lang } from './i18n.js';
 
@@ -13,8 +13,7 @@ const COMPLETE_COVARIATE_METHODS = ['ancova', 'mmrm'] as const;
 
 /** Patients with a baseline score for `key` who miss any plan covariate (the wide tables' own rules). */
 function missingCovariatePatients(trial: TrialData, key: string): number {
-  const mi = imputationWide(trial, key);
-  return mi.ids.length + mi.leftOut.patients - outcomeWide(trial, key).ids.length;
+  return baselinePatients(trial, key) - outcomeWide(trial, key).ids.length;
 }
 
 export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang: Lang): string[] {
@@ -30,9 +29,9 @@ export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang:
   const count = `${formatThousands(patients, 0, lang)} ${patients === 1 ? 'patient' : lang === 'da' ? 'patienter' : 'patients'}`;
   const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
   if (lang === 'da') {
-    const mi = imputes ? ', mens den multiple imputation imputerer en manglende numerisk kovariat' : '';
+    const mi = imputes ? ', mens den multiple imputation imputerer en manglende kovariatværdi' : '';
     return [`${named} udelader patienter med baseline-score, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
   }
-  const mi = imputes ? ', whereas the multiple imputation imputes a missing numeric covariate' : '';
+  const mi = imputes ? ', whereas the multiple imputation imputes a missing covariate value' : '';
   return [`${named} ${methods.length === 1 ? 'leaves' : 'leave'} out the patients with a baseline score who miss a covariate value (${count}), as ${methods.length === 1 ? 'its model imputes' : 'their models impute'} nothing${mi}.`];
 }

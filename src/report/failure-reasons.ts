@@ -321,9 +321,13 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, o, t, what, r] = m as unknown as string[];
     return `Følsomhedsanalyse af ${at(o!, t!)}, ${what === 'tipping point' ? 'vippepunkt' : labels.method(what!)}: ${reason(r!)}`;
   }
-  if ((m = new RegExp(`^multiple imputation of (.+?): ${NUM} (?:patient|patients) with a baseline score left out for a missing categorical covariate \\((.+)\\), which is not imputed$`).exec(warning))) {
-    const [, o, k, covs] = m as unknown as string[];
-    return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} med baseline-score udeladt, fordi en kategorisk kovariat mangler (${covs}), og den imputeres ikke`;
+  if ((m = new RegExp(`^multiple imputation of (.+?): ${NUM} (?:patient|patients) left out for a missing categorical covariate of more than ${NUM} levels \\((.+)\\), which is not imputed$`).exec(warning))) {
+    const [, o, k, max, covs] = m as unknown as string[];
+    return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} udeladt, fordi en kategorisk kovariat med mere end ${n(max!)} niveauer mangler (${covs}), og den imputeres ikke`;
+  }
+  if ((m = new RegExp(`^multiple imputation of (.+?) at (.+?): the pooled estimate's Monte Carlo error is ${NUM}% of its SE \\(±${NUM} with m = ${NUM} imputations; another seed can move it by about twice that\\); White et al\\. \\(2011\\) advise at most 10%: set "missing": \\{ "m": ${NUM} \\} or more in the plan$`).exec(warning))) {
+    const [, o, t, share, mcse, k, need] = m as unknown as string[];
+    return `Multipel imputation af ${at(o!, t!)}: Monte Carlo-standardfejlen på det samlede estimat er ${n(share!)} % af dets standardfejl (±${n(mcse!)} med m = ${n(k!)} imputationer; et andet seed kan flytte det omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "missing": { "m": ${need} } eller mere i planen`;
   }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];

@@ -517,9 +517,27 @@ export const REPORT_TEXT = {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
     da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så patienter, der mangler dem, forbliver i den.',
   },
+  // After a categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
+  methodsImputedCategorical: {
+    en: 'by logistic regression',
+    da: 'ved logistisk regression',
+  },
+  methodsImputedPolytomous: {
+    en: 'by multinomial logistic regression',
+    da: 'ved multinomial logistisk regression',
+  },
+  methodsImputedBaselines: {
+    en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).',
+    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så alle randomiserede patienter indgår i den (intention to treat).',
+  },
   methodsLeftOutCategorical: {
-    en: 'Left out of the multiple imputation for a missing categorical covariate ({covariates}): {patients}; categorical covariates are not imputed.',
-    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat mangler ({covariates}): {patients}; kategoriske kovariater imputeres ikke.',
+    en: 'Left out of the multiple imputation for a missing categorical covariate of more than {max} levels ({covariates}): {patients}; such covariates are not imputed.',
+    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat med mere end {max} niveauer mangler ({covariates}): {patients}; sådanne kovariater imputeres ikke.',
+  },
+  // When an MI row's Monte Carlo error exceeds 10% of its SE (White et al. 2011; docs/plan-trial.md#multiple-imputation).
+  methodsMonteCarloLarge: {
+    en: 'With {m} imputations the Monte Carlo error of the multiply imputed estimates reaches {share}% of their standard error (±{mcse}): another imputation seed can move them by about twice that. White et al. (2011) advise at most 10%, about {suggested} imputations here.',
+    da: 'Med {m} imputationer når Monte Carlo-standardfejlen på de multipelt imputerede estimater {share} % af deres standardfejl (±{mcse}): et andet seed kan flytte dem omtrent det dobbelte. White m.fl. (2011) anbefaler højst 10 %, her omkring {suggested} imputationer.',
   },
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },

@@ -40,17 +40,28 @@ export function outcomeWide(trial: TrialData, key: string): OutcomeWide {
 }
 
 /**
- * The wide table for multiple imputation (docs/plan-trial.md#multiple-imputation): every patient
- * with a baseline value, a missing numeric covariate kept as null (imputed in the chained
- * equations beside the follow-ups, as mice does by default). A patient missing a categorical
- * covariate is still left out (no categorical imputation method here); `leftOut` counts them,
- * per covariate, so that the exclusion is said.
+ * The wide table for multiple imputation (docs/plan-trial.md#multiple-imputation): every
+ * randomised patient (intention to treat), as R mice imputes by default: a missing baseline score
+ * kept as null (imputed by the follow-ups' method), a missing numeric covariate kept as null, and
+ * a missing categorical covariate kept as null in its dummy columns (two levels: imputed by
+ * logistic regression, mice's "logreg"; up to MAX_IMPUTED_LEVELS: by multinomial regression,
+ * "polyreg"). A patient missing a categorical covariate of more levels is still left out;
+ * `leftOut` counts them, per covariate, so that the exclusion is said. A patient to whom the outcome does not apply at baseline is not in it (there
+ * is no baseline to adjust for: docs/plan-trial.md#not-applicable).
  */
-export interface ImputationWide extends Omit<OutcomeWide, 'covariates'> {
-  covariates: { name: string; values: (number | null)[] }[];
-  /** Numeric covariates with missing values among the kept patients, with how many. */
-  imputedCovariates: { name: string; patients: number }[];
-  /** Patients with a baseline left out for a missing categorical covariate, and which covariates. */
+export interface ImputationWide extends Omit<OutcomeWide, 'covariates' | 'baseline'> {
+  /** Baseline per patient; null = missing, imputed. */
+  baseline: (number | null)[];
+  /**
+   * Covariate columns; with missing values a two-level categorical one's 0/1 column says
+   * `method: 'logreg'`, the dummies of one of more levels `method: 'polyreg'` and its name as `group`.
+   */
+  covariates: { name: string; values: (number | null)[]; method?: 'logreg' | 'polyreg'; group?: string }[];
+  /** Covariates with missing values among the kept patients, with how many; a categorical one with its method. */
+  imputedCovariates: { name: string; patients: number; imputation?: 'logreg' | 'polyreg' }[];
+  /** Kept patients whose baseline score is missing (imputed). */
+  imputedBaselines: number;
+  /** Patients left out for a missing categorical covariate of more than MAX_IMPUTED_LEVELS levels, and which covariates. */
   leftOut: { patients: number; covariates: string[] };
 }
 
@@ -59,6 +70,13 @@ export function imputationWide(trial: TrialData, key: string): ImputationWide {
 }
 
 const isMissing = (v: string | number | null | undefined) => v === null || v === undefined;
+
+/**
+ * The most levels a categorical covariate may have to be imputed (polyreg): its multinomial model
+ * has (levels − 1) × (columns + 1) coefficients, refitted at every draw; more levels (a site of
+ * dozens) leave a patient missing it out, said (docs/plan-trial.md#multiple-imputation).
+ */
+export const MAX_IMPUTED_LEVELS = 10;
 
 function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWide | ImputationWide {
   const visits = trial.times.filter((t) => t !== trial.plan.baseline);
@@ -71,11 +89,21 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const na = trial.rows.notApplicable?.[key];
   if (na) for (let i = 0; i < trial.rows.length; i++) if (na[i] === 1) notApplicable.add(`${trial.patients[trial.rows.patient[i]!]!.id}\u0000${trial.times[trial.rows.time[i]!]}`);
   const covNames = trial.plan.covariates;
-  const withBaseline = trial.patients.filter((p) => value.has(`${p.id}\u0000${trial.plan.baseline}`));
+  const hasBaseline = (p: { id: string }) => value.has(`${p.id}\u0000${trial.plan.baseline}`);
+  // MI: every randomised patient but those to whom the outcome does not apply at baseline.
+  const candidates = keepNumeric ? trial.patients.filter((p) => hasBaseline(p) || !notApplicable.has(`${p.id}\u0000${trial.plan.baseline}`)) : trial.patients.filter(hasBaseline);
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
-  const categorical = new Set(covNames.filter((c) => withBaseline.some((p) => typeof p.covariates[c] === 'string')));
-  const required = keepNumeric ? covNames.filter((c) => categorical.has(c)) : covNames;
-  const patients = withBaseline.filter((p) => required.every((c) => !isMissing(p.covariates[c])));
+  const categorical = new Set(covNames.filter((c) => candidates.some((p) => typeof p.covariates[c] === 'string')));
+  // Up to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg); one
+  // level is no column at all (a missing value there has nothing to fill).
+  const imputable = new Set(
+    [...categorical].filter((c) => {
+      const levels = new Set(candidates.filter((p) => !isMissing(p.covariates[c])).map((p) => String(p.covariates[c]))).size;
+      return levels <= MAX_IMPUTED_LEVELS;
+    }),
+  );
+  const required = keepNumeric ? covNames.filter((c) => categorical.has(c) && !imputable.has(c)) : covNames;
+  const patients = candidates.filter((p) => required.every((c) => !isMissing(p.covariates[c])));
   const covariateValues = covNames.map((c) => ({ name: c, values: patients.map((p) => (isMissing(p.covariates[c]) ? null : (p.covariates[c] as string | number))) }));
   const covariates = codeCovariates(covariateValues, false);
   const followUp: Record<string, (number | null)[]> = {};
@@ -86,7 +114,7 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const base = {
     ids: patients.map((p) => p.id),
     treated: patients.map((p) => (p.arm === 'intervention' ? 1 : 0)),
-    baseline: patients.map((p) => value.get(`${p.id}\u0000${trial.plan.baseline}`) as number),
+    baseline: patients.map((p) => value.get(`${p.id}\u0000${trial.plan.baseline}`) ?? null),
     visits,
     followUp,
     covariates,
@@ -94,14 +122,10 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
     covariateValues,
   };
   if (!keepNumeric) return base as OutcomeWide;
-  const imputedCovariates = covNames
-    .filter((c) => !categorical.has(c))
-    .map((name) => ({ name, patients: patients.filter((p) => isMissing(p.covariates[name])).length }))
-    .filter((c) => c.patients > 0);
   const kept = new Set(patients);
-  const dropped = withBaseline.filter((p) => !kept.has(p));
+  const dropped = candidates.filter((p) => !kept.has(p));
   const leftOut = { patients: dropped.length, covariates: required.filter((c) => dropped.some((p) => isMissing(p.covariates[c]))) };
-  return { ...base, imputedCovariates, leftOut };
+  return { ...base, imputedCovariates: imputedCounts(covariateValues), imputedBaselines: base.baseline.filter((b) => b === null).length, leftOut };
 }
 
 /**
@@ -110,14 +134,18 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
  * for imputation). `strict`: a categorical covariate left with one level among them is refused in
  * the complete-case ANCOVA's words (stats/ancova.ts), as R's lm refuses a one-level factor.
  */
-function codeCovariates(raw: readonly RawCovariate[], strict: boolean): { name: string; values: (number | null)[] }[] {
-  const covariates: { name: string; values: (number | null)[] }[] = [];
+function codeCovariates(raw: readonly RawCovariate[], strict: boolean): ImputationWide['covariates'] {
+  const covariates: ImputationWide['covariates'] = [];
   for (const { name, values } of raw) {
     if (values.some((v) => typeof v === 'string')) {
-      const labels = values.map(String);
-      const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // A missing value (only in MI's table, of a two-level covariate) stays missing in its column.
+      const labels = values.map((v) => (v === null ? null : String(v)));
+      const levels = [...new Set(labels.filter((l): l is string => l !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (strict && levels.length < 2) throw new HtaError('analysis.failed', `covariate '${name}' has only one level ('${levels[0] ?? ''}') among the patients analysed; drop it from the model`);
-      for (const level of levels.slice(1)) covariates.push({ name: `${name}${level}`, values: labels.map((l) => (l === level ? 1 : 0)) });
+      // Missing values: one 0/1 column by logistic regression, the dummies of more levels together (polyreg).
+      const gaps = labels.includes(null);
+      const method = !gaps ? {} : levels.length === 2 ? { method: 'logreg' as const } : { method: 'polyreg' as const, group: name };
+      for (const level of levels.slice(1)) covariates.push({ name: `${name}${level}`, values: labels.map((l) => (l === null ? null : l === level ? 1 : 0)), ...method });
     } else {
       covariates.push({ name, values: [...values] as (number | null)[] });
     }
@@ -142,16 +170,42 @@ export function applicableAt(wide: ImputationWide, time: string): ImputationWide
   const visits = wide.visits.filter((v) => v === time || !pick(na[v] ?? []).some(Boolean));
   const covariateValues = wide.covariateValues.map((c) => ({ name: c.name, values: pick(c.values) }));
   const covariates = codeCovariates(covariateValues, true);
-  const missingIn = (name: string) => covariates.find((c) => c.name === name)?.values.filter((v) => v === null).length ?? 0;
+  const baseline = pick(wide.baseline);
   return {
     ids: pick(wide.ids),
     treated: pick(wide.treated),
-    baseline: pick(wide.baseline),
+    baseline,
     visits,
     followUp: Object.fromEntries(visits.map((v) => [v, pick(wide.followUp[v] ?? [])])),
     covariates,
     covariateValues,
-    imputedCovariates: wide.imputedCovariates.map((c) => ({ name: c.name, patients: missingIn(c.name) })).filter((c) => c.patients > 0),
+    imputedCovariates: imputedCounts(covariateValues),
+    imputedBaselines: baseline.filter((b) => b === null).length,
     leftOut: wide.leftOut,
   };
+}
+
+/** The covariates with missing values among the patients of a multiple imputation (every one of them imputed), with how many. */
+function imputedCounts(raw: readonly RawCovariate[]): ImputationWide['imputedCovariates'] {
+  return raw
+    .map((c) => {
+      const levels = new Set(c.values.filter((v) => typeof v === 'string')).size;
+      return { levels, imputed: { name: c.name, patients: c.values.filter((v) => v === null).length, ...(levels ? { imputation: levels === 2 ? ('logreg' as const) : ('polyreg' as const) } : {}) } };
+    })
+    .filter((c) => c.imputed.patients > 0 && c.levels !== 1)
+    .map((c) => c.imputed);
+}
+
+/** Patients with a baseline score for `key` (the complete-case analyses' population before covariates). */
+export function baselinePatients(trial: TrialData, key: string): number {
+  let n = 0;
+  const at = new Set<string>();
+  for (const o of trial.observations) {
+    const v = o.scores[key];
+    if (o.time === trial.plan.baseline && v !== null && v !== undefined && !at.has(o.id)) {
+      at.add(o.id);
+      n++;
+    }
+  }
+  return n;
 }

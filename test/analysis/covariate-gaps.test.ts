@@ -52,15 +52,20 @@ describe('multiple imputation with a missing numeric covariate', () => {
     expect(mm.details!.patientsInModel).toBeLessThanOrEqual(120 - ref.mi.missingAlder);
   });
 
-  it('a missing categorical covariate still leaves the patient out, and says so', () => {
+  it('a missing categorical covariate is imputed (logreg, polyreg); one of more than 10 levels still leaves the patient out, and says so', () => {
+    // One run, 5 imputations, no subgroups or responders (only the MI rows are read): region (Nord/Syd/Oe) emptied
+    // for patients 1 and 2, imputed by multinomial regression (mice's polyreg); praksis (12
+    // practices) added as a covariate and emptied for patients 3 and 4: more than 10 levels, not
+    // imputed, left out. (Sex, two levels, by logreg: test/analysis/mi-gaps.test.ts.)
     const lines = csv.split('\n');
-    // koen (sex) emptied for patients 1 and 2: left out of the imputation (no categorical method).
-    const gaps = lines.map((l, i) => (i === 1 || i === 2 ? l.replace(/,"(K|M)",/, ',,') : l)).join('\n');
-    const r = analyzeTrial(loadTrial(parseCsvText(gaps, 'trial.csv'), parsePlan(planJson)), { version: 'test' });
+    const text = lines.map((l, i) => (i === 1 || i === 2 ? l.replace(/,"(Nord|Syd|Oe)",/, ',,') : i === 3 || i === 4 ? l.replace(/,"praksis\d+",/, ',,') : l)).join('\n');
+    const withSite = { ...planJson, subgroups: [], responders: [], methods: ['ancova'], missing: { ...planJson.missing, m: 5 }, columns: { ...planJson.columns, covariates: { ...planJson.columns.covariates, praksis: 'praksis' } }, covariates: [...planJson.covariates, 'praksis'] };
+    const r = analyzeTrial(loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(withSite)), { version: 'test' });
     const mi = r.effects.find((e) => e.method === 'mi-ancova' && e.time === '12m')!;
     expect(mi.n.intervention + mi.n.control).toBe(118);
-    expect(mi.details!.leftOutMissingCategoricalCovariate).toEqual({ patients: 2, covariates: ['koen'] });
-    expect(r.warnings).toContain('multiple imputation of nrs: 2 patients with a baseline score left out for a missing categorical covariate (koen), which is not imputed');
+    expect(mi.details!.imputedCovariates).toContainEqual({ name: 'region', patients: 2, imputation: 'polyreg' });
+    expect(mi.details!.leftOutMissingCategoricalCovariate).toEqual({ patients: 2, covariates: ['praksis'] });
+    expect(r.warnings).toContain('multiple imputation of nrs: 2 patients left out for a missing categorical covariate of more than 10 levels (praksis), which is not imputed');
   });
 });
 
@@ -115,19 +120,19 @@ describe('on the page', () => {
   const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
 
   it('the methods say which covariates the imputation imputed, for how many patients', () => {
-    expect(imputationNotes(result, trialChartContext(trial, 'en'))).toEqual([
+    expect(imputationNotes(result, trialChartContext(trial, 'en'))[0]).toBe(
       'The multiple imputation also imputes missing covariate values (alder: 8 patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
-    ]);
+    );
     expect(imputationNotes(result, trialChartContext(trial, 'da'))[0]).toContain('(alder: 8 patienter)');
   });
 
   it('the methods say that ANCOVA and MMRM leave out the patients missing a covariate, with their count', () => {
     const note = (r: typeof result, lang: 'en' | 'da', t = trial) => covariateGapNote(r, t, lang);
     expect(note(result, 'en')).toEqual([
-      `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing numeric covariate.`,
+      `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing covariate value.`,
     ]);
     expect(note(result, 'da')).toEqual([
-      `ANCOVA og MMRM udelader patienter med baseline-score, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende numerisk kovariat.`,
+      `ANCOVA og MMRM udelader patienter med baseline-score, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende kovariatværdi.`,
     ]);
     // Without MI rows: no word of imputation; with ANCOVA alone, its own verb.
     const ancovaOnly = { ...result, effects: result.effects.filter((e) => e.method === 'ancova'), sensitivity: undefined };
@@ -147,15 +152,15 @@ describe('on the page', () => {
     expect(methods).toContain(`ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients)`);
   });
 
-  it('a patient left out for a missing categorical covariate is said in the methods and the warnings, in Danish too', () => {
-    const left = { ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 1, covariates: ['koen'] } } } : e)) };
-    expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate (koen): 1 patient; categorical covariates are not imputed.');
+  it('a patient left out for a missing categorical covariate of more than 10 levels is said in the methods and the warnings, in Danish too', () => {
+    const left = { ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 1, covariates: ['praksis'] } } } : e)) };
+    expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate of more than 10 levels (praksis): 1 patient; such covariates are not imputed.');
     // The exact count under the publication threshold too, as the warnings: the trial report has no small-count suppression.
-    const three = { ...left, effects: left.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['koen'] } } } : e)) };
-    expect(imputationNotes(three, trialChartContext(trial, 'da'))[1]).toContain('(koen): 3 patienter');
+    const three = { ...left, effects: left.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } } } : e)) };
+    expect(imputationNotes(three, trialChartContext(trial, 'da'))[1]).toContain('mere end 10 niveauer mangler (praksis): 3 patienter');
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
-    expect(trialWarningText('multiple imputation of nrs: 2 patients with a baseline score left out for a missing categorical covariate (koen), which is not imputed', 'da', labels)).toBe(
-      'Multipel imputation af Smerte: 2 patienter med baseline-score udeladt, fordi en kategorisk kovariat mangler (koen), og den imputeres ikke',
+    expect(trialWarningText('multiple imputation of nrs: 2 patients left out for a missing categorical covariate of more than 10 levels (praksis), which is not imputed', 'da', labels)).toBe(
+      'Multipel imputation af Smerte: 2 patienter udeladt, fordi en kategorisk kovariat med mere end 10 niveauer mangler (praksis), og den imputeres ikke',
     );
   });
 

@@ -35,6 +35,8 @@ import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { significanceNotes, verdictNotes } from '../verdict-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
+import { MCSE_SHARE_OF_SE } from '../../stats/missing/mi-monte-carlo.js';
+import { MAX_IMPUTED_LEVELS } from '../../trial/outcome-wide.js';
 import { numberCaptions } from '../number-captions.js';
 import { withConfidenceLevels } from '../confidence-label.js';
 import { mcidSourcesNote, mcidSourceTag } from '../mcid-sources.js';
@@ -308,28 +310,49 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Lab
 ];
 
 /**
- * What the multiple imputation did with missing covariates (docs/plan-trial.md#multiple-imputation):
- * the numeric ones imputed, with how many patients; patients missing a categorical one left out.
- * Read from the MI rows' details (the largest count over outcomes); nothing when none was missing.
+ * What the multiple imputation did with missing baselines and covariates (docs/plan-trial.md#multiple-imputation):
+ * the baselines and the numeric and categorical covariates imputed, with how many
+ * patients; patients missing a categorical one of more levels left out; a Monte Carlo error above
+ * 10% of the SE, with White et al.'s advice. Read from the MI rows' details (the largest count over
+ * outcomes); nothing when nothing was missing and the Monte Carlo error is small.
  */
 export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
-  const imputed = new Map<string, number>();
+  const imputed = new Map<string, { patients: number; method?: string }>();
   const leftOut = { patients: 0, covariates: new Set<string>() };
+  let baselines = 0;
+  let mc: { share: number; mcse: number; m: number; suggested: number } | undefined;
   // The exact count, as the warnings, Table 1 and the flow: the trial report has no small-count suppression (docs/plan-trial.md).
   const patientsWord = (k: number) => `${formatThousands(k, 0, ctx.lang)} ${k === 1 ? 'patient' : ctx.lang === 'da' ? 'patienter' : 'patients'}`;
   for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
     if (e.method !== 'mi-ancova' || !e.details) continue;
-    for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number }[]) imputed.set(c.name, Math.max(imputed.get(c.name) ?? 0, c.patients));
+    for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number; imputation?: string }[]) {
+      imputed.set(c.name, { patients: Math.max(imputed.get(c.name)?.patients ?? 0, c.patients), ...(c.imputation ? { method: c.imputation } : {}) });
+    }
+    baselines = Math.max(baselines, (e.details.imputedBaselines as number | undefined) ?? 0);
     const l = e.details.leftOutMissingCategoricalCovariate as { patients: number; covariates: string[] } | undefined;
     if (l) {
       leftOut.patients = Math.max(leftOut.patients, l.patients);
       for (const c of l.covariates) leftOut.covariates.add(c);
     }
+    const err = e.details.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
+    if (err && e.se && err.estimate > MCSE_SHARE_OF_SE * e.se) {
+      const share = err.estimate / e.se;
+      const suggested = Math.max(mc?.suggested ?? 0, err.suggestedImputations);
+      mc = !mc || share > mc.share ? { share, mcse: err.estimate, m: e.details.imputations as number, suggested } : { ...mc, suggested };
+    }
   }
   const notes: string[] = [];
-  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k)}`).join('; ') }));
-  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', ') }));
+  if (baselines) notes.push(fillPhrase(ctx.text('methodsImputedBaselines'), { patients: patientsWord(baselines) }));
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
+  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', '), max: MAX_IMPUTED_LEVELS }));
+  if (mc) notes.push(fillPhrase(ctx.text('methodsMonteCarloLarge'), { m: mc.m, share: Math.round(100 * mc.share), mcse: formatSignificant(mc.mcse, ctx.lang), suggested: mc.suggested }));
   return notes;
+}
+
+/** Two significant digits in the page's language (a Monte Carlo error: its size, not its digits). */
+function formatSignificant(x: number, lang: Lang): string {
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(x) || 1)));
+  return formatThousands(x, digits, lang);
 }
 
 /** The export's arms the plan does not compare, named with their patients (docs/plan-trial.md#other-arms); none without them. */

@@ -2,9 +2,16 @@ import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
 import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
 import { type Design, imputeNormFromFit } from './mice-norm.js';
+import { imputeLogreg } from './mice-logreg.js';
+import { imputePolyreg } from './mice-polyreg.js';
 import { imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
-export type ImputationMethod = 'pmm' | 'norm';
+/**
+ * 'logreg' (mice-logreg.ts) is for a 0/1 column: a binary categorical covariate's dummy;
+ * 'polyreg' (mice-polyreg.ts) for the dummies of a categorical covariate of more levels, imputed
+ * together (their `group`).
+ */
+export type ImputationMethod = 'pmm' | 'norm' | 'logreg' | 'polyreg';
 
 /** One numeric column of a wide data set (one row per patient); null/NaN = missing. */
 export interface ImputationColumn {
@@ -12,6 +19,12 @@ export interface ImputationColumn {
   values: readonly (number | null)[];
   /** Overrides the default method for this column (only used when it has missing values). */
   method?: ImputationMethod;
+  /**
+   * With method 'polyreg': the categorical variable whose 0/1 dummy (treatment coding) this column
+   * is. Its dummies are adjacent, missing in the same rows, and imputed as one categorical value
+   * (at most one of them 1) from every column outside the group.
+   */
+  group?: string;
 }
 
 export interface ChainedEquationsOptions {
@@ -64,7 +77,8 @@ export interface ChainedEquationsResult {
  * seed = …)` followed by `complete(imp, "all")`. RNG streams differ from R: results agree in
  * distribution, not draw by draw. Not replicated from mice: automatic removal of constant or
  * collinear predictors (a ridge penalty κ = 1e-5 is applied instead when XᵀX is near singular),
- * passive imputation, and categorical methods.
+ * passive imputation, and the categorical methods other than "logreg" (a 0/1 column given
+ * `method: 'logreg'`: mice-logreg.ts) and "polyreg" (the dummies of one `group`: mice-polyreg.ts).
  *
  * References: van Buuren S, Groothuis-Oudshoorn K (2011) mice: Multivariate imputation by chained
  * equations in R, J Stat Softw 45(3):1–67, doi:10.18637/jss.v045.i03; Rubin DB (1987)
@@ -114,9 +128,25 @@ export function chainedEquations(
     }
   }
   const visitSequence = monotoneVisitSequence(names, nMissing);
+  // A polyreg group's dummies: checked once here, imputed by one step (its first column's).
+  const groupOf = new Map<string, string>();
+  const members = new Map<string, number[]>();
+  columns.forEach((c, j) => {
+    if (c.method !== 'polyreg' || nMissing.get(c.name) === 0) return;
+    if (c.group === undefined) throw new HtaError('input.invalid', `Column ${c.name} has method 'polyreg' and no group.`);
+    groupOf.set(c.name, c.group);
+    members.set(c.group, [...(members.get(c.group) ?? []), j]);
+  });
+  for (const [group, at] of members) {
+    const first = missing[names[at[0]!]!]!;
+    if (at.some((j, k) => j !== at[0]! + k || missing[names[j]!]!.some((x, i) => x !== first[i]))) {
+      throw new HtaError('input.invalid', `The columns of group ${group} must be adjacent and missing in the same rows.`);
+    }
+  }
   const predictors: Record<string, string[]> = {};
   for (const name of visitSequence) {
-    const chosen = options.predictors?.[name] ?? names.filter((x) => x !== name);
+    const group = groupOf.get(name);
+    const chosen = options.predictors?.[name] ?? names.filter((x) => x !== name && (group === undefined || groupOf.get(x) !== group));
     for (const x of chosen) {
       if (!names.includes(x) || x === name) {
         throw new HtaError('input.invalid', `Predictor ${JSON.stringify(x)} for ${name} is not another column (have ${names.join(', ')}).`);
@@ -131,7 +161,9 @@ export function chainedEquations(
   const masks = names.map((name) => missing[name]!);
   const observed = columns.map((c, j) => (nMissing.get(c.name)! > 0 ? observedValues(c.values, masks[j]!) : undefined));
   const chains: number[][][] = [];
-  for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, masks, observed, rng));
+  const groupStart = new Int32Array(columns.length).fill(-1);
+  for (const at of members.values()) for (const j of at) groupStart[j] = at[0]!;
+  for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, masks, observed, groupStart, rng));
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
   // designs: fixed across iterations and chains, so set up once, in the shared workspace.
   const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
@@ -143,11 +175,15 @@ export function chainedEquations(
   }
   const space = claimWorkspace(i32Length, f64Length);
   try {
-    const steps = visitSequence.map((name, v) => {
+    const steps = visitSequence.flatMap((name, v): Step[] => {
+      const group = groupOf.get(name);
+      const dummies = group === undefined ? undefined : Int32Array.from(members.get(group)!);
+      // A group is one step, its first dummy's: the others are imputed with it.
+      if (dummies && dummies[0] !== names.indexOf(name)) return [];
       const { nObs, nMis, p } = sizes[v]!;
       const rows = columnRows(missing[name]!, predictors[name]!.map((x) => missing[x]!), nObs, nMis, p, space);
       const at = predictors[name]!.map((x) => names.indexOf(x));
-      return { column: names.indexOf(name), predictors: Int32Array.from(at), cols: new Array<number[]>(at.length), rows, method: methods[name] as ImputationMethod };
+      return [{ column: names.indexOf(name), predictors: Int32Array.from(at), cols: new Array<number[]>(at.length), rows, method: methods[name] as ImputationMethod, ...(dummies ? { dummies } : {}) }];
     });
     // Iteration outer, chain inner: mice's sampler order. (The sweeps and the setup above are
     // functions of their own: one long body, optimised as a whole with everything inlined into
@@ -254,17 +290,29 @@ function observedValues(values: readonly (number | null)[], mask: readonly boole
 
 /**
  * Starting values, column j at index j: each missing value a random draw from the column's
- * observed values `observed[j]` (mice.impute.sample), columns and rows in order.
+ * observed values `observed[j]` (mice.impute.sample), columns and rows in order. A polyreg
+ * group's dummies (`groupStart[j]` its first column, −1 outside a group) take one draw per row
+ * for the group: the same observed row for each dummy, so that one level is drawn.
  */
-function initialise(columns: readonly ImputationColumn[], masks: readonly (readonly boolean[])[], observed: readonly (readonly number[] | undefined)[], rng: Random): number[][] {
+function initialise(columns: readonly ImputationColumn[], masks: readonly (readonly boolean[])[], observed: readonly (readonly number[] | undefined)[], groupStart: Int32Array, rng: Random): number[][] {
   const data: number[][] = [];
+  let drawn: Int32Array | undefined;
   for (let j = 0; j < columns.length; j++) {
     const mask = masks[j]!;
     const values = columns[j]!.values;
     const n = values.length;
     const obs = observed[j];
     const out = new Array<number>(n);
-    for (let i = 0; i < n; i++) out[i] = mask[i] ? obs![rng.int(obs!.length)]! : (values[i] as number);
+    const start = groupStart[j]!;
+    if (start === j) drawn = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) out[i] = values[i] as number;
+      else if (start < 0) out[i] = obs![rng.int(obs!.length)]!;
+      else {
+        if (start === j) drawn![i] = rng.int(obs!.length);
+        out[i] = obs![drawn![i]!]!;
+      }
+    }
     data.push(out);
   }
   return data;
@@ -330,6 +378,10 @@ interface Step {
   cols: number[][];
   rows: ColumnRows;
   method: ImputationMethod;
+  /** A polyreg group's dummy columns (the first is `column`), imputed as one categorical value. */
+  dummies?: Int32Array;
+  /** A polyreg group's last fit, the start of its next (mice-polyreg.ts). */
+  warm?: { beta?: Float64Array };
 }
 
 function imputeColumn(data: readonly number[][], step: Step, donors: number, rng: Random): void {
@@ -338,6 +390,18 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
   for (let k = 0; k < predictors.length; k++) cols[k] = data[predictors[k]!]!;
   const { yObs, xObs, xMis } = rows;
   fillDesign(xMis, cols, rows.mis);
+  if (step.dummies) {
+    imputeGroup(data, step, rng);
+    return;
+  }
+  if (method === 'logreg') {
+    // Its augmentation reads the missing rows' predictors too: refitted at every draw.
+    for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+    fillDesign(xObs, cols, rows.obs);
+    const drawn = imputeLogreg(yObs, xObs, xMis, rng);
+    for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = drawn[k]!;
+    return;
+  }
   // Fixed observed rows are fitted once, at the first draw; others at every draw.
   if (!rows.fixed || !rows.prepared) {
     for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
@@ -346,6 +410,27 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
   }
   const imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
+}
+
+/**
+ * A polyreg step: the group's level per row (0 = every dummy 0, the reference; l = dummy l − 1
+ * is 1), the observed ones imputed to the missing rows (mice-polyreg.ts), written back as dummies.
+ */
+function imputeGroup(data: readonly number[][], step: Step, rng: Random): void {
+  const { rows, cols, predictors } = step;
+  const dummies = step.dummies!;
+  for (let k = 0; k < predictors.length; k++) cols[k] = data[predictors[k]!]!;
+  const levelAt = (i: number) => {
+    for (let d = 0; d < dummies.length; d++) if (data[dummies[d]!]![i] === 1) return d + 1;
+    return 0;
+  };
+  for (let o = 0; o < rows.obs.length; o++) rows.yObs[o] = levelAt(rows.obs[o]!);
+  fillDesign(rows.xObs, cols, rows.obs);
+  fillDesign(rows.xMis, cols, rows.mis);
+  const drawn = imputePolyreg(rows.yObs, rows.xObs, rows.xMis, dummies.length + 1, rng, (step.warm ??= {}));
+  for (let k = 0; k < rows.mis.length; k++) {
+    for (let d = 0; d < dummies.length; d++) data[dummies[d]!]![rows.mis[k]!] = drawn[k] === d + 1 ? 1 : 0;
+  }
 }
 
 /** Fills `d` with the rows `index` of the predictor columns, intercept first, column-major (mice-norm.ts's Design). */

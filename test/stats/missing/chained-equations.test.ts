@@ -38,6 +38,40 @@ describe('chainedEquations mechanics', () => {
     }
   });
 
+  it("imputes a 0/1 column given method 'logreg' with 0s and 1s only, the others by the default", () => {
+    // sex emptied for 8 patients: a binary covariate imputed beside the follow-ups (mice-logreg.ts).
+    const gaps = fixture.data.sex!.map((v, i) => (i % 25 === 3 ? null : v));
+    const cols = columns.map((c) => (c.name === 'sex' ? { name: 'sex', values: gaps, method: 'logreg' as const } : c));
+    const r = chainedEquations(cols, { m: 3, seed: 5 });
+    expect(r.methods).toMatchObject({ sex: 'logreg', y_9m: 'pmm' });
+    const drawn = new Set<number>();
+    for (const d of r.completed) gaps.forEach((v, i) => (v === null ? drawn.add(d.sex![i]!) : expect(d.sex![i]).toBe(v)));
+    expect([...drawn].sort()).toEqual([0, 1]);
+  });
+
+  it("imputes a group of dummies given method 'polyreg' as one categorical value: at most one 1 per row", () => {
+    // A 3-level variable from the baseline (low / middle / high), missing for every 12th patient.
+    const level = fixture.data.baseline!.map((b, i) => (i % 12 === 5 ? null : b! < 5 ? 0 : b! < 7 ? 1 : 2));
+    const dummy = (l: number) => level.map((v) => (v === null ? null : v === l ? 1 : 0));
+    const cols = [...columns.filter((c) => c.name !== 'sex'), { name: 'g1', values: dummy(1), method: 'polyreg' as const, group: 'g' }, { name: 'g2', values: dummy(2), method: 'polyreg' as const, group: 'g' }];
+    const r = chainedEquations(cols, { m: 4, seed: 3 });
+    expect(r.methods).toMatchObject({ g1: 'polyreg', g2: 'polyreg' });
+    const seen = new Set<number>();
+    for (const d of r.completed) {
+      level.forEach((v, i) => {
+        const drawn = d.g1![i]! + 2 * d.g2![i]!;
+        if (v !== null) expect(drawn).toBe(v);
+        else {
+          expect([0, 1, 2]).toContain(drawn); // never both dummies 1
+          seen.add(drawn);
+        }
+      });
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    // Its dummies must be adjacent and missing together.
+    expect(() => chainedEquations([cols.at(-1)!, ...cols.slice(0, -1)], { m: 2, seed: 3 })).toThrow(/adjacent/);
+  });
+
   it('reports progress m·maxit times, ending at total', () => {
     const calls: [number, number][] = [];
     chainedEquations(columns, { m: 4, maxit: 3, seed: 1, method: 'norm', onProgress: (d, t) => calls.push([d, t]) });

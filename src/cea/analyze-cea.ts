@@ -104,6 +104,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   if (data.baselineResourceRows) {
     options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
   }
+  // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
+  for (const u of data.uncountedVisits) {
+    options.onNote?.(`${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the analysis ends at "${plan.periods[plan.periods.length - 1]}"`);
+  }
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);

@@ -48,6 +48,8 @@ export interface CeaPatients {
   outsidePopulation: number;
   /** Baseline rows holding a resource-use count, which no period counts (docs/plan-cea.md#inputs). */
   baselineResourceRows: number;
+  /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
+  uncountedVisits: UncountedVisit[];
   /**
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
@@ -67,7 +69,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, uncounted } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -101,7 +103,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -144,7 +146,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[] } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -174,6 +176,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
   let baselineRows = 0;
+  const offPeriod = new Map<string, { id: string; line: number; column: number; field: string; text: string }[]>();
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   // The cells read without splitting the record; SAS `.A`, Stata `.a` and Castor's user-missing
@@ -203,7 +206,18 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       })) baselineRows++;
       continue;
     }
-    if (k < 0) continue;
+    if (k < 0) {
+      // A follow-up visit no period names: its units are counted nowhere (uncountedVisits below).
+      const j = items.findIndex((it, j) => {
+        const text = cell(it.idx);
+        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
+      });
+      if (j >= 0) {
+        const rows = offPeriod.get(time) ?? offPeriod.set(time, []).get(time)!;
+        rows.push({ id, line: rec.line, column: items[j]!.idx + 1, field: items[j]!.column, text: cell(items[j]!.idx)! });
+      }
+      continue;
+    }
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
     items.forEach((it, j) => {
@@ -235,7 +249,50 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
   if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
-  return { units, population, baselineRows };
+  const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
+  return { units, population, baselineRows, uncounted };
+}
+
+export interface UncountedVisit {
+  visit: string;
+  /** Rows of the population's patients with a count > 0 on this visit. */
+  rows: number;
+}
+
+/**
+ * Follow-up visits that are no period but whose rows hold resource use (docs/plan-cea.md#inputs).
+ * Before the last period, such a visit is refused: its units would be counted nowhere and the next
+ * period read as covering its months too (a plan that left "3 mdr" out of its periods dropped the
+ * 3-month units and read the 6-month row as 0–6 months, without a word). After the last period
+ * (beyond the analysis's horizon, load-cea-plan.ts) its units are returned to be noted.
+ */
+function uncountedVisits(offPeriod: ReadonlyMap<string, { id: string; line: number; column: number; field: string; text: string }[]>, inPop: (id: string) => boolean, trial: TrialData, resolved: ResolvedCeaPlan, file: string): UncountedVisit[] {
+  const { plan } = resolved;
+  const tp = trial.plan;
+  const order = [tp.baseline, ...(tp.allTimepoints ?? tp.timepoints).filter((t) => t !== tp.baseline)];
+  const lastPeriod = Math.max(...plan.periods.map((p) => order.indexOf(p)));
+  const problems: Problem[] = [];
+  const noted: UncountedVisit[] = [];
+  for (const visit of [...offPeriod.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
+    const rows = offPeriod.get(visit)!.filter((r) => inPop(r.id));
+    if (rows.length === 0) continue;
+    const at = order.indexOf(visit);
+    if (at < 0) continue;
+    if (at > lastPeriod) {
+      noted.push({ visit, rows: rows.length });
+      continue;
+    }
+    const next = plan.periods.find((p) => order.indexOf(p) > at)!;
+    const periods = [...plan.periods, visit].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const first = rows[0]!;
+    problems.push({
+      file, line: first.line, column: first.column, field: first.field, value: first.text,
+      expected: `resource use only on the rows of the visits in "periods" of ${resolved.file}: ${rows.length} "${visit}" row${rows.length === 1 ? '' : 's'} hold${rows.length === 1 ? 's' : ''} units, which no period counts, and the "${next}" period would be read as covering the months before "${visit}" too — add it: "periods": ${JSON.stringify(periods)}`,
+      kind: 'cea.period.missing',
+    });
+  }
+  if (problems.length) throw new HtaError('input.invalid', `${file} has resource use on ${problems.length === 1 ? 'a visit' : 'visits'} the cost-effectiveness plan does not count`, problems);
+  return noted;
 }
 
 /** Per patient: QALY (null = missing) by the plan's rule, discounted after the first year. */

@@ -107,6 +107,7 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   plan.periods.forEach((p, i) => {
     if (!visits.includes(p) || p === trial.baseline) problems.push({ file, field: `periods.${i}`, value: p, expected: `a follow-up visit of the trial plan (${visits.filter((v) => v !== trial.baseline).join(', ')})` });
   });
+  problems.push(...horizonProblems(plan, visits, timed, file));
   // Costs after the first year are discounted by when they fall (discounting.ts): each period then needs its time.
   const unitYears = YEARS_PER_UNIT[plan.visitTimes.unit];
   const lastYears = Math.max(0, ...Object.values(plan.visitTimes.times)) * unitYears;
@@ -135,6 +136,34 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   if (plan.wtp.to <= plan.wtp.from) problems.push({ file, field: 'wtp.to', value: String(plan.wtp.to), expected: `more than wtp.from (${plan.wtp.from})` });
   else if ((plan.wtp.to - plan.wtp.from) / plan.wtp.step > 10000) problems.push({ file, field: 'wtp.step', value: String(plan.wtp.step), expected: 'at most 10,000 points over the range' });
   return problems;
+}
+
+/**
+ * The costs and the QALYs must cover the same follow-up (docs/plan-cea.md#fields). Periods are
+ * read in the order given, each from the previous one's visit, so they must follow the visits'
+ * order; and the last must close at the QALY curve's last visit. A plan whose periods stopped at
+ * "12 mdr" while its EQ-5D ran to "24 mdr" counted a year of costs against two years of QALYs,
+ * dropped the 24-month resource use without a word and turned a dominant app into an ICER.
+ */
+function horizonProblems(plan: CeaPlan, visits: readonly string[], timed: readonly string[], file: string): Problem[] {
+  const at = plan.periods.map((p) => visits.indexOf(p));
+  if (at.some((k) => k <= 0)) return []; // named above: not a follow-up visit
+  const last = plan.periods.length - 1;
+  const outOfOrder = at.findIndex((k, i) => i > 0 && k < at[i - 1]!);
+  if (outOfOrder >= 0) {
+    const ordered = [...plan.periods].sort((a, b) => visits.indexOf(a) - visits.indexOf(b));
+    return [{ file, field: `periods.${outOfOrder}`, value: plan.periods[outOfOrder]!, expected: `the periods in visit order, each counting the resource use since the previous one: ${JSON.stringify(ordered)}` }];
+  }
+  const curve = visits.filter((v) => timed.includes(v));
+  const qalyEnd = curve[curve.length - 1];
+  const costEnd = plan.periods[last]!;
+  if (qalyEnd === undefined || qalyEnd === costEnd || curve.length < 2) return [];
+  const q = JSON.stringify(qalyEnd);
+  const c = JSON.stringify(costEnd);
+  const expected = visits.indexOf(costEnd) < visits.indexOf(qalyEnd)
+    ? `a last period that ends where the QALYs do: costs would stop at ${c} while QALYs run to ${q}, the last visit of "visitTimes", and resource use after ${c} would be left out — add ${q} to "periods" (${JSON.stringify([...plan.periods, qalyEnd])}) if the export holds its resource use, or leave ${q} out of "visitTimes" to analyse up to ${c}`
+    : `a last period that ends where the QALYs do: costs would run to ${c} while QALYs stop at ${q}, the last visit of "visitTimes" — give ${c} its time in "visitTimes" so that the QALYs run to it too, or end "periods" at ${q}`;
+  return [{ file, field: `periods.${last}`, value: costEnd, expected }];
 }
 
 /** The plan's own price list, its sources as text in English and (when given) Danish. */

@@ -31,6 +31,8 @@ export interface CeaPatient {
   /** Item key → units per period (plan `periods` order); null = missing. */
   units: Record<string, (number | null)[]>;
   covariates: Record<string, string | number | null>;
+  /** Item key → empty cells on the rows of attended period visits, read as `emptyUnits` says (0 or missing). */
+  emptyCells: Record<string, number>;
   /** Responder key → responded (null = not classifiable: baseline or follow-up missing). */
   responders: Record<string, boolean | null>;
   /** Responder keys whose percent rule this patient, classified, cannot meet: a baseline of 0 (responders.ts). */
@@ -69,7 +71,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows, uncounted } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, uncounted, emptyCells } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -92,6 +94,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       arm: p.arm,
       utilities: visits.map((v) => scoreAt(p.id, v, plan.utility)),
       units: Object.fromEntries(plan.resourceUse.map((r) => [r.key, plan.periods.map((_, k) => own?.[r.key]?.[k] ?? null)])),
+      emptyCells: emptyCells.get(p.id) ?? {},
       covariates: p.covariates,
       responders,
       atZeroBaseline,
@@ -146,7 +149,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[] } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>> } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -161,7 +164,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
     ]);
   }
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[] }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero' }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -176,6 +179,11 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
   let baselineRows = 0;
+  // Visits at which a patient scored some outcome (for empty resource cells, below).
+  const answered = new Set<string>();
+  for (const o of trial.observations) if (Object.values(o.scores).some((v) => v !== null)) answered.add(`${o.id}\u0000${o.time}`);
+  // Per patient and item, the empty cells of attended period rows (read as emptyUnits says).
+  const emptyCells = new Map<string, Record<string, number>>();
   const offPeriod = new Map<string, { id: string; line: number; column: number; field: string; text: string }[]>();
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
@@ -220,10 +228,20 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     }
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
+    // An empty cell (not `NA`, a special missing value or a missing code) on a visit the patient
+    // attended — the row answers some resource item or scores some outcome — may mean "no use"
+    // (`emptyUnits`); a row with no answer at all is a visit missed, and stays missing.
+    let raw: string[] | undefined;
+    const isEmpty = (i: number) => (raw ??= rec.raw)[i] === undefined || raw[i] === '';
+    const attended = items.some((it) => cell(it.idx) !== null) || answered.has(`${id}\u0000${time}`);
     items.forEach((it, j) => {
       const text = cell(it.idx);
       let value: number | null = null;
-      if (text !== null) {
+      if (text === null && attended && isEmpty(it.idx)) {
+        if (it.zero) value = 0;
+        const e = emptyCells.get(id) ?? emptyCells.set(id, {}).get(id)!;
+        e[it.key] = (e[it.key] ?? 0) + 1;
+      } else if (text !== null) {
         const coded = coders[j]?.apply(text);
         if (coded?.kind === 'missing') value = null;
         else if (coded?.kind === 'answer') {
@@ -250,7 +268,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
-  return { units, population, baselineRows, uncounted };
+  return { units, population, baselineRows, uncounted, emptyCells };
 }
 
 export interface UncountedVisit {

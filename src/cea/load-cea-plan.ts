@@ -255,12 +255,15 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
 
 /**
  * A price year as a finance department writes it: `2022`, `2022-niveau`, `PL 2022`, `2022-priser`,
- * `prisniveau 2022`, `2022 prices`, `2022 price level` — one four-digit year and the words for a
- * price level around it; anything else (`2021/22`, `2022-23`) is no year.
+ * `prisniveau 2022`, `2022 prices`, `2022 price level` — one year and the words for a price level
+ * around it. With those words the year may have two digits, as the Danish `PL 23`, `23-PL` (pris-
+ * og lønniveau) write it: 2023 (20yy). Anything else (`2021/22`, `2022-23`, a bare `23`) is no year.
  */
 export function priceYearOf(text: string): number | null {
-  const m = /^(?:(?:pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4})(?:\s*-?\s*(?:niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
-  return m ? Number(m[1]) : null;
+  const m = /^(?:(pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4}|\d{2})(?:\s*-?\s*(niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
+  if (!m) return null;
+  if (m[2]!.length === 4) return Number(m[2]);
+  return m[1] !== undefined || m[3] !== undefined ? 2000 + Number(m[2]) : null;
 }
 
 /** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */

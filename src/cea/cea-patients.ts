@@ -22,6 +22,7 @@ import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
+import { currencyAmount, markStandsFor } from './currency-marks.js';
 
 export interface CeaPatient {
   id: string;
@@ -164,7 +165,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
     ]);
   }
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero' }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1 }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -249,9 +250,10 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           value = coded.value;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
-          const n = parseNumber(text, decimalComma);
+          const money = currencyAmount(text);
+          const n = money ? (it.amounts && markStandsFor(money.mark, plan.currency) ? parseNumber(money.number, decimalComma) : undefined) : parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
           } else {
             value = n;
             it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
@@ -269,6 +271,17 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
   return { units, population, baselineRows, uncounted, emptyCells };
+}
+
+/**
+ * Why a cell written as money (`kr. 1.234,50`) cannot be read in a resource-use column: a column
+ * of amounts is an item whose unit cost is 1, in the plan's currency (docs/plan-cea.md#costs-already-in-money).
+ */
+function amountProblem(mark: string, item: { key: string }, resolved: ResolvedCeaPlan): string {
+  const { plan } = resolved;
+  const unit = resolved.unitCosts[item.key]?.cost;
+  if (unit === 1) return `an amount in ${plan.currency}, the plan's currency ("${mark}" is not ${plan.currency}; convert the amounts first)`;
+  return `a number of units ≥ 0: this is an amount of money, and item "${item.key}" counts units at ${unit} ${plan.currency} each — for a column of amounts in ${plan.currency} (a medicine spend, a register's costs), give the item the unit cost 1 (then "kr. 1.234,50" and "1.234,50 kr." are read as ${plan.currency} amounts)`;
 }
 
 export interface UncountedVisit {

@@ -23,6 +23,7 @@ import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 import { discountApplies } from './discounting.js';
 import { YEARS_PER_UNIT } from './qaly-auc.js';
+import { CURRENCY_MARKS, markStandsFor, WITH_MARK } from './currency-marks.js';
 
 export interface UnitCost {
   cost: number;
@@ -272,18 +273,6 @@ function isPlanCurrency(text: string | null, currency: string): boolean {
   return text.trim().toUpperCase() === currency || CURRENCY_MARKS[text.trim().toLowerCase()]?.includes(currency) === true;
 }
 
-/** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */
-const CURRENCY_MARKS: Record<string, readonly string[]> = {
-  'kr.': ['DKK', 'NOK', 'SEK', 'ISK'],
-  kr: ['DKK', 'NOK', 'SEK', 'ISK'],
-  '€': ['EUR'],
-  '$': ['USD'],
-  '£': ['GBP'],
-};
-// An ISO code in capitals (DKK, EUR) or a sign; `kr.` in any case.
-const MARK = String.raw`(?:[Kk][Rr]\.?|€|\$|£|[A-Z]{3})`;
-const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?$`);
-
 /**
  * The amounts of a unit-cost column: a number ≥ 0, or the text of what is wrong with the cell.
  *
@@ -309,8 +298,7 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     const m = WITH_MARK.exec(cell.replace(/[\u00a0\u202f]/g, ' ').trim())!;
     const marks = [m[1], m[3]].filter((x): x is string => x !== undefined);
     for (const mark of marks) {
-      const stands = CURRENCY_MARKS[mark.toLowerCase()] ?? [mark.toUpperCase()];
-      if (!stands.includes(currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
+      if (!markStandsFor(mark, currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
     }
     return { number: m[2]!.replace(/,-$/, '') };
   });

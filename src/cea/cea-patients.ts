@@ -160,11 +160,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const problems: Problem[] = [];
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);
-  if (idCol < 0 || timeCol < 0) {
-    throw new HtaError('input.invalid', `${file}: the cost-effectiveness analysis reads long exports (one row per patient and visit)`, [
-      { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
-    ]);
-  }
+  if (idCol < 0 || timeCol < 0) throw notLong(csv.header, trial, resolved);
   const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1 }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
@@ -271,6 +267,23 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
   return { units, population, baselineRows, uncounted, emptyCells };
+}
+
+/**
+ * A wide export (one row per patient, `Laegebesoeg_3`, `Laegebesoeg_6`, …): the trial reads it
+ * (wide-to-long.ts), the resource use not yet. Said with what the long layout is and where the
+ * recipes to reshape it are (docs/plan-cea.md#wide-exports), naming the file's own wide columns.
+ */
+function notLong(header: readonly string[], trial: TrialData, resolved: ResolvedCeaPlan): HtaError {
+  const tp = trial.plan;
+  const file = trial.file;
+  const item = resolved.plan.resourceUse[0]!.column;
+  const wideColumns = header.filter((h) => h.startsWith(`${item}_`) || (h.startsWith(item) && /^\d+$/.test(h.slice(item.length))));
+  const seen = wideColumns.length ? ` — this file has one column per visit ("${wideColumns.slice(0, 3).join('", "')}"${wideColumns.length > 3 ? ', …' : ''})` : '';
+  const planFix = tp.layout === 'wide' ? `, and in ${resolved.trialPlanFile} drop "layout": "wide" and name the visit column in "columns": { "time": … }` : '';
+  return new HtaError('input.invalid', `${file}: the cost-effectiveness analysis reads resource use from a long export (one row per patient and visit)`, [
+    { file, line: 1, expected: `the long layout: one row per patient and visit, with the id column "${tp.columns.id}", the visit column "${tp.columns.time}" and one column per resource item ("${item}")${seen}; hta reads a wide file for the trial analysis but not yet its resource use: reshape it to long (docs/plan-cea.md#wide-exports: R, Stata and SPSS recipes)${planFix}` },
+  ]);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
 import { refuseThinArms } from './imputable-resamples.js';
+import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
@@ -104,6 +105,11 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   if (data.baselineResourceRows) {
     options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
   }
+  // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
+  for (const u of data.uncountedVisits) {
+    options.onNote?.(`${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the analysis ends at "${plan.periods[plan.periods.length - 1]}"`);
+  }
+  for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
@@ -138,8 +144,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // Too few observed values in an arm to impute them in its resamples: refused before any work
   // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
   const armValues = trial.plan.arms;
-  refuseThinArms(cols, armValues, trial.file, 'the base case');
-  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`);
+  refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective));
+  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective));
   const missingAny = hasMissing(cols);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);

@@ -22,6 +22,7 @@ import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
+import { currencyAmount, markStandsFor } from './currency-marks.js';
 
 export interface CeaPatient {
   id: string;
@@ -31,6 +32,8 @@ export interface CeaPatient {
   /** Item key → units per period (plan `periods` order); null = missing. */
   units: Record<string, (number | null)[]>;
   covariates: Record<string, string | number | null>;
+  /** Item key → empty cells on the rows of attended period visits, read as `emptyUnits` says (0 or missing). */
+  emptyCells: Record<string, number>;
   /** Responder key → responded (null = not classifiable: baseline or follow-up missing). */
   responders: Record<string, boolean | null>;
   /** Responder keys whose percent rule this patient, classified, cannot meet: a baseline of 0 (responders.ts). */
@@ -48,6 +51,8 @@ export interface CeaPatients {
   outsidePopulation: number;
   /** Baseline rows holding a resource-use count, which no period counts (docs/plan-cea.md#inputs). */
   baselineResourceRows: number;
+  /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
+  uncountedVisits: UncountedVisit[];
   /**
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
@@ -67,7 +72,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, uncounted, emptyCells } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -90,6 +95,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       arm: p.arm,
       utilities: visits.map((v) => scoreAt(p.id, v, plan.utility)),
       units: Object.fromEntries(plan.resourceUse.map((r) => [r.key, plan.periods.map((_, k) => own?.[r.key]?.[k] ?? null)])),
+      emptyCells: emptyCells.get(p.id) ?? {},
       covariates: p.covariates,
       responders,
       atZeroBaseline,
@@ -101,7 +107,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -144,7 +150,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>> } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -154,12 +160,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const problems: Problem[] = [];
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);
-  if (idCol < 0 || timeCol < 0) {
-    throw new HtaError('input.invalid', `${file}: the cost-effectiveness analysis reads long exports (one row per patient and visit)`, [
-      { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
-    ]);
-  }
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[] }));
+  if (idCol < 0 || timeCol < 0) throw notLong(csv.header, trial, resolved);
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1 }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -174,6 +176,12 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
   let baselineRows = 0;
+  // Visits at which a patient scored some outcome (for empty resource cells, below).
+  const answered = new Set<string>();
+  for (const o of trial.observations) if (Object.values(o.scores).some((v) => v !== null)) answered.add(`${o.id}\u0000${o.time}`);
+  // Per patient and item, the empty cells of attended period rows (read as emptyUnits says).
+  const emptyCells = new Map<string, Record<string, number>>();
+  const offPeriod = new Map<string, { id: string; line: number; column: number; field: string; text: string }[]>();
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   // The cells read without splitting the record; SAS `.A`, Stata `.a` and Castor's user-missing
@@ -203,13 +211,34 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       })) baselineRows++;
       continue;
     }
-    if (k < 0) continue;
+    if (k < 0) {
+      // A follow-up visit no period names: its units are counted nowhere (uncountedVisits below).
+      const j = items.findIndex((it, j) => {
+        const text = cell(it.idx);
+        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
+      });
+      if (j >= 0) {
+        const rows = offPeriod.get(time) ?? offPeriod.set(time, []).get(time)!;
+        rows.push({ id, line: rec.line, column: items[j]!.idx + 1, field: items[j]!.column, text: cell(items[j]!.idx)! });
+      }
+      continue;
+    }
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
+    // An empty cell (not `NA`, a special missing value or a missing code) on a visit the patient
+    // attended — the row answers some resource item or scores some outcome — may mean "no use"
+    // (`emptyUnits`); a row with no answer at all is a visit missed, and stays missing.
+    let raw: string[] | undefined;
+    const isEmpty = (i: number) => (raw ??= rec.raw)[i] === undefined || raw[i] === '';
+    const attended = items.some((it) => cell(it.idx) !== null) || answered.has(`${id}\u0000${time}`);
     items.forEach((it, j) => {
       const text = cell(it.idx);
       let value: number | null = null;
-      if (text !== null) {
+      if (text === null && attended && isEmpty(it.idx)) {
+        if (it.zero) value = 0;
+        const e = emptyCells.get(id) ?? emptyCells.set(id, {}).get(id)!;
+        e[it.key] = (e[it.key] ?? 0) + 1;
+      } else if (text !== null) {
         const coded = coders[j]?.apply(text);
         if (coded?.kind === 'missing') value = null;
         else if (coded?.kind === 'answer') {
@@ -217,9 +246,10 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           value = coded.value;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
-          const n = parseNumber(text, decimalComma);
+          const money = currencyAmount(text);
+          const n = money ? (it.amounts && markStandsFor(money.mark, plan.currency) ? parseNumber(money.number, decimalComma) : undefined) : parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
           } else {
             value = n;
             it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
@@ -235,7 +265,78 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
   if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
-  return { units, population, baselineRows };
+  const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
+  return { units, population, baselineRows, uncounted, emptyCells };
+}
+
+/**
+ * A wide export (one row per patient, `Laegebesoeg_3`, `Laegebesoeg_6`, …): the trial reads it
+ * (wide-to-long.ts), the resource use not yet. Said with what the long layout is and where the
+ * recipes to reshape it are (docs/plan-cea.md#wide-exports), naming the file's own wide columns.
+ */
+function notLong(header: readonly string[], trial: TrialData, resolved: ResolvedCeaPlan): HtaError {
+  const tp = trial.plan;
+  const file = trial.file;
+  const item = resolved.plan.resourceUse[0]!.column;
+  const wideColumns = header.filter((h) => h.startsWith(`${item}_`) || (h.startsWith(item) && /^\d+$/.test(h.slice(item.length))));
+  const seen = wideColumns.length ? ` — this file has one column per visit ("${wideColumns.slice(0, 3).join('", "')}"${wideColumns.length > 3 ? ', …' : ''})` : '';
+  const planFix = tp.layout === 'wide' ? `, and in ${resolved.trialPlanFile} drop "layout": "wide" and name the visit column in "columns": { "time": … }` : '';
+  return new HtaError('input.invalid', `${file}: the cost-effectiveness analysis reads resource use from a long export (one row per patient and visit)`, [
+    { file, line: 1, expected: `the long layout: one row per patient and visit, with the id column "${tp.columns.id}", the visit column "${tp.columns.time}" and one column per resource item ("${item}")${seen}; hta reads a wide file for the trial analysis but not yet its resource use: reshape it to long (docs/plan-cea.md#wide-exports: R, Stata and SPSS recipes)${planFix}` },
+  ]);
+}
+
+/**
+ * Why a cell written as money (`kr. 1.234,50`) cannot be read in a resource-use column: a column
+ * of amounts is an item whose unit cost is 1, in the plan's currency (docs/plan-cea.md#costs-already-in-money).
+ */
+function amountProblem(mark: string, item: { key: string }, resolved: ResolvedCeaPlan): string {
+  const { plan } = resolved;
+  const unit = resolved.unitCosts[item.key]?.cost;
+  if (unit === 1) return `an amount in ${plan.currency}, the plan's currency ("${mark}" is not ${plan.currency}; convert the amounts first)`;
+  return `a number of units ≥ 0: this is an amount of money, and item "${item.key}" counts units at ${unit} ${plan.currency} each — for a column of amounts in ${plan.currency} (a medicine spend, a register's costs), give the item the unit cost 1 (then "kr. 1.234,50" and "1.234,50 kr." are read as ${plan.currency} amounts)`;
+}
+
+export interface UncountedVisit {
+  visit: string;
+  /** Rows of the population's patients with a count > 0 on this visit. */
+  rows: number;
+}
+
+/**
+ * Follow-up visits that are no period but whose rows hold resource use (docs/plan-cea.md#inputs).
+ * Before the last period, such a visit is refused: its units would be counted nowhere and the next
+ * period read as covering its months too (a plan that left "3 mdr" out of its periods dropped the
+ * 3-month units and read the 6-month row as 0–6 months, without a word). After the last period
+ * (beyond the analysis's horizon, load-cea-plan.ts) its units are returned to be noted.
+ */
+function uncountedVisits(offPeriod: ReadonlyMap<string, { id: string; line: number; column: number; field: string; text: string }[]>, inPop: (id: string) => boolean, trial: TrialData, resolved: ResolvedCeaPlan, file: string): UncountedVisit[] {
+  const { plan } = resolved;
+  const tp = trial.plan;
+  const order = [tp.baseline, ...(tp.allTimepoints ?? tp.timepoints).filter((t) => t !== tp.baseline)];
+  const lastPeriod = Math.max(...plan.periods.map((p) => order.indexOf(p)));
+  const problems: Problem[] = [];
+  const noted: UncountedVisit[] = [];
+  for (const visit of [...offPeriod.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
+    const rows = offPeriod.get(visit)!.filter((r) => inPop(r.id));
+    if (rows.length === 0) continue;
+    const at = order.indexOf(visit);
+    if (at < 0) continue;
+    if (at > lastPeriod) {
+      noted.push({ visit, rows: rows.length });
+      continue;
+    }
+    const next = plan.periods.find((p) => order.indexOf(p) > at)!;
+    const periods = [...plan.periods, visit].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const first = rows[0]!;
+    problems.push({
+      file, line: first.line, column: first.column, field: first.field, value: first.text,
+      expected: `resource use only on the rows of the visits in "periods" of ${resolved.file}: ${rows.length} "${visit}" row${rows.length === 1 ? '' : 's'} hold${rows.length === 1 ? 's' : ''} units, which no period counts, and the "${next}" period would be read as covering the months before "${visit}" too — add it: "periods": ${JSON.stringify(periods)}`,
+      kind: 'cea.period.missing',
+    });
+  }
+  if (problems.length) throw new HtaError('input.invalid', `${file} has resource use on ${problems.length === 1 ? 'a visit' : 'visits'} the cost-effectiveness plan does not count`, problems);
+  return noted;
 }
 
 /** Per patient: QALY (null = missing) by the plan's rule, discounted after the first year. */

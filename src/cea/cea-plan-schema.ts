@@ -22,12 +22,20 @@ const priceYear = z.number().int().min(1950, 'a price year from 1950').max(2100,
 export const CEA_CATEGORIES = ['primary-care', 'physiotherapy', 'chiropractor', 'specialist', 'imaging', 'medication', 'hospital', 'productivity'] as const;
 export type CeaCategory = (typeof CEA_CATEGORIES)[number];
 
+/**
+ * What an empty resource-use cell on a follow-up row means (docs/plan-cea.md#inputs): "missing"
+ * (imputed), or "zero" — no use, as a questionnaire whose unticked boxes export as empty cells
+ * means. `NA`, special missing values and the trial plan's missing codes stay missing either way.
+ */
+export const emptyUnitsSchema = z.enum(['missing', 'zero']);
+
 export const resourceItemSchema = z
   .object({
     key,
     column: z.string().min(1).describe('export column holding the units used in the period that ends at each visit of "periods" (long layout)'),
     category: z.enum(CEA_CATEGORIES).describe('cost category the item is reported under; "productivity" items (sick-leave days) count only in the societal perspective'),
     label: localized.optional(),
+    emptyUnits: emptyUnitsSchema.optional().describe('this item\'s empty cells: overrides the plan\'s "emptyUnits" (e.g. "zero" for a cost column filled only on the rows with a cost)'),
   })
   .strict();
 
@@ -81,6 +89,9 @@ export const ceaPlanSchema = z
       .strict()
       .default({ costs: 0.035, qalys: 0.035 })
       .describe('discounting of what falls after the first year of follow-up (docs/plan-cea.md#discounting); default 3.5 % a year for both (Medicinrådet, following the Ministry of Finance); 0 for none. Follow-up within a year is never discounted'),
+    emptyUnits: emptyUnitsSchema
+      .default('missing')
+      .describe('an empty resource-use cell on a visit the patient attended: "missing" (imputed) or "zero" (no use); an item\'s own "emptyUnits" overrides it. A row with no answer at all stays missing'),
     periods: eachOnce(z.array(z.string().min(1)).min(1), { why: 'each period is costed once' }).describe('visits that close a resource-use period (their rows hold the units since the previous one)'),
     resourceUse: z.array(resourceItemSchema).min(1),
     unitCosts: z

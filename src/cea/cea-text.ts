@@ -25,6 +25,20 @@ function missingDa(r: CeaResult): string {
     : 'Ingen manglende omkostninger, QALY eller kovariater: ingen imputation';
 }
 
+/**
+ * Each arm's missing total costs and QALYs, said before the estimates they were imputed into
+ * (results.json's `patients.missingCost` and `missingQaly`); nothing when none is missing (any
+ * missing value is imputed, analyze-cea.ts).
+ */
+function missingLine(r: CeaResult, lang: Lang): string[] {
+  const { intervention: ni, control: nc, missingCost: c, missingQaly: q } = r.patients;
+  if (c.intervention + c.control + q.intervention + q.control === 0) return [];
+  const f = (x: number) => formatThousands(x, 0, lang);
+  return [lang === 'en'
+    ? `Missing (imputed): total costs of ${f(c.intervention)} of ${f(ni)} intervention and ${f(c.control)} of ${f(nc)} control patients; QALYs of ${f(q.intervention)} and ${f(q.control)}.`
+    : `Manglende data (imputeret): samlede omkostninger for ${f(c.intervention)} af ${f(ni)} patienter i interventionsgruppen og ${f(c.control)} af ${f(nc)} i kontrolgruppen; QALY for ${f(q.intervention)} og ${f(q.control)}.`];
+}
+
 export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   const cur = r.currency;
   const en = lang === 'en';
@@ -36,6 +50,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     en
       ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${formatThousands(r.patients.intervention, 0, lang)} intervention and ${formatThousands(r.patients.control, 0, lang)} control patients.`
       : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${currencyName(cur, lang)} i ${r.priceYear}-priser: ${formatThousands(r.patients.intervention, 0, lang)} patienter i interventionsgruppen og ${formatThousands(r.patients.control, 0, lang)} i kontrolgruppen.`,
+    ...missingLine(r, lang),
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
     ...(r.monteCarloError

@@ -38,6 +38,9 @@ export function imputableReplicate(c: CeaColumns, rows: readonly number[]): bool
   return true;
 }
 
+/** What the caller knows of why a quantity is missing (the resource columns behind missing costs), after the counts. */
+const cause = (text: string | undefined) => (text ? ` — ${text}` : '');
+
 /** P(Binomial(n, k/n) < MIN_OBSERVED): the share of an arm's resamples that fall short. */
 export function shortShare(n: number, k: number): number {
   const q = k / n;
@@ -49,7 +52,7 @@ export function shortShare(n: number, k: number): number {
  * observed ones for the bootstrap to resample (MAX_SHORT_SHARE). `arms` names each arm as the
  * export does; `file` is the export; `scenario` says which analysis (the base case, a perspective).
  */
-export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string): void {
+export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string, costCauses?: (arm: 0 | 1) => string | undefined): void {
   const problems: Problem[] = [];
   for (const q of imputedColumns(c)) {
     for (const [a, name] of [[1, arms.intervention], [0, arms.control]] as const) {
@@ -66,7 +69,7 @@ export function refuseThinArms(c: CeaColumns, arms: { intervention: string; cont
       const pct = share >= 0.995 ? 'every one' : `${(100 * share).toFixed(share < 0.01 ? 2 : 1)} %`;
       problems.push({
         file,
-        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${Math.round(1 / MAX_SHORT_SHARE).toLocaleString('en-US')})`,
+        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${Math.round(1 / MAX_SHORT_SHARE).toLocaleString('en-US')})${cause(q.values === c.cost ? costCauses?.(a) : undefined)}`,
       });
     }
   }

@@ -23,6 +23,7 @@ import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 import { discountApplies } from './discounting.js';
 import { YEARS_PER_UNIT } from './qaly-auc.js';
+import { CURRENCY_MARKS, markStandsFor, WITH_MARK } from './currency-marks.js';
 
 export interface UnitCost {
   cost: number;
@@ -107,6 +108,7 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   plan.periods.forEach((p, i) => {
     if (!visits.includes(p) || p === trial.baseline) problems.push({ file, field: `periods.${i}`, value: p, expected: `a follow-up visit of the trial plan (${visits.filter((v) => v !== trial.baseline).join(', ')})` });
   });
+  problems.push(...horizonProblems(plan, visits, timed, file));
   // Costs after the first year are discounted by when they fall (discounting.ts): each period then needs its time.
   const unitYears = YEARS_PER_UNIT[plan.visitTimes.unit];
   const lastYears = Math.max(0, ...Object.values(plan.visitTimes.times)) * unitYears;
@@ -135,6 +137,34 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   if (plan.wtp.to <= plan.wtp.from) problems.push({ file, field: 'wtp.to', value: String(plan.wtp.to), expected: `more than wtp.from (${plan.wtp.from})` });
   else if ((plan.wtp.to - plan.wtp.from) / plan.wtp.step > 10000) problems.push({ file, field: 'wtp.step', value: String(plan.wtp.step), expected: 'at most 10,000 points over the range' });
   return problems;
+}
+
+/**
+ * The costs and the QALYs must cover the same follow-up (docs/plan-cea.md#fields). Periods are
+ * read in the order given, each from the previous one's visit, so they must follow the visits'
+ * order; and the last must close at the QALY curve's last visit. A plan whose periods stopped at
+ * "12 mdr" while its EQ-5D ran to "24 mdr" counted a year of costs against two years of QALYs,
+ * dropped the 24-month resource use without a word and turned a dominant app into an ICER.
+ */
+function horizonProblems(plan: CeaPlan, visits: readonly string[], timed: readonly string[], file: string): Problem[] {
+  const at = plan.periods.map((p) => visits.indexOf(p));
+  if (at.some((k) => k <= 0)) return []; // named above: not a follow-up visit
+  const last = plan.periods.length - 1;
+  const outOfOrder = at.findIndex((k, i) => i > 0 && k < at[i - 1]!);
+  if (outOfOrder >= 0) {
+    const ordered = [...plan.periods].sort((a, b) => visits.indexOf(a) - visits.indexOf(b));
+    return [{ file, field: `periods.${outOfOrder}`, value: plan.periods[outOfOrder]!, expected: `the periods in visit order, each counting the resource use since the previous one: ${JSON.stringify(ordered)}` }];
+  }
+  const curve = visits.filter((v) => timed.includes(v));
+  const qalyEnd = curve[curve.length - 1];
+  const costEnd = plan.periods[last]!;
+  if (qalyEnd === undefined || qalyEnd === costEnd || curve.length < 2) return [];
+  const q = JSON.stringify(qalyEnd);
+  const c = JSON.stringify(costEnd);
+  const expected = visits.indexOf(costEnd) < visits.indexOf(qalyEnd)
+    ? `a last period that ends where the QALYs do: costs would stop at ${c} while QALYs run to ${q}, the last visit of "visitTimes", and resource use after ${c} would be left out — add ${q} to "periods" (${JSON.stringify([...plan.periods, qalyEnd])}) if the export holds its resource use, or leave ${q} out of "visitTimes" to analyse up to ${c}`
+    : `a last period that ends where the QALYs do: costs would run to ${c} while QALYs stop at ${q}, the last visit of "visitTimes" — give ${c} its time in "visitTimes" so that the QALYs run to it too, or end "periods" at ${q}`;
+  return [{ file, field: `periods.${last}`, value: costEnd, expected }];
 }
 
 /** The plan's own price list, its sources as text in English and (when given) Danish. */
@@ -226,12 +256,15 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
 
 /**
  * A price year as a finance department writes it: `2022`, `2022-niveau`, `PL 2022`, `2022-priser`,
- * `prisniveau 2022`, `2022 prices`, `2022 price level` — one four-digit year and the words for a
- * price level around it; anything else (`2021/22`, `2022-23`) is no year.
+ * `prisniveau 2022`, `2022 prices`, `2022 price level` — one year and the words for a price level
+ * around it. With those words the year may have two digits, as the Danish `PL 23`, `23-PL` (pris-
+ * og lønniveau) write it: 2023 (20yy). Anything else (`2021/22`, `2022-23`, a bare `23`) is no year.
  */
 export function priceYearOf(text: string): number | null {
-  const m = /^(?:(?:pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4})(?:\s*-?\s*(?:niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
-  return m ? Number(m[1]) : null;
+  const m = /^(?:(pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4}|\d{2})(?:\s*-?\s*(niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
+  if (!m) return null;
+  if (m[2]!.length === 4) return Number(m[2]);
+  return m[1] !== undefined || m[3] !== undefined ? 2000 + Number(m[2]) : null;
 }
 
 /** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */
@@ -239,18 +272,6 @@ function isPlanCurrency(text: string | null, currency: string): boolean {
   if (text === null) return false;
   return text.trim().toUpperCase() === currency || CURRENCY_MARKS[text.trim().toLowerCase()]?.includes(currency) === true;
 }
-
-/** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */
-const CURRENCY_MARKS: Record<string, readonly string[]> = {
-  'kr.': ['DKK', 'NOK', 'SEK', 'ISK'],
-  kr: ['DKK', 'NOK', 'SEK', 'ISK'],
-  '€': ['EUR'],
-  '$': ['USD'],
-  '£': ['GBP'],
-};
-// An ISO code in capitals (DKK, EUR) or a sign; `kr.` in any case.
-const MARK = String.raw`(?:[Kk][Rr]\.?|€|\$|£|[A-Z]{3})`;
-const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?$`);
 
 /**
  * The amounts of a unit-cost column: a number ≥ 0, or the text of what is wrong with the cell.
@@ -277,8 +298,7 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     const m = WITH_MARK.exec(cell.replace(/[\u00a0\u202f]/g, ' ').trim())!;
     const marks = [m[1], m[3]].filter((x): x is string => x !== undefined);
     for (const mark of marks) {
-      const stands = CURRENCY_MARKS[mark.toLowerCase()] ?? [mark.toUpperCase()];
-      if (!stands.includes(currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
+      if (!markStandsFor(mark, currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
     }
     return { number: m[2]!.replace(/,-$/, '') };
   });

@@ -27,6 +27,7 @@ import {
   type Eq5dVersion,
   indexFromLevels,
   indexRange,
+  listValueSets,
   loadValueSet,
   type ValueSet,
 } from './valueset.js';
@@ -69,6 +70,23 @@ export function valueSetFor(version: Eq5dVersion, id: string): ValueSet {
     );
   }
   return valueSet;
+}
+
+const LABEL: Record<Eq5dVersion, string> = { eq5d5l: 'EQ-5D-5L', eq5d3l: 'EQ-5D-3L' };
+
+/**
+ * What a plan's `valueSet` for `version` must be, worded as a problem's "expected" (load-plan.ts):
+ * the sets of this version, and what the given id is — another version's set (then the answers
+ * may be that version's: the instrument is the thing to change), or none hta ships.
+ */
+export function valueSetExpected(version: Eq5dVersion, id: string): string {
+  const sets = listValueSets().map((s) => ({ id: s, instrument: loadValueSet(s).instrument }));
+  const own = sets.filter((s) => s.instrument === version).map((s) => s.id);
+  const head = `an ${LABEL[version]} value set (${own.join(' or ')})`;
+  const named = sets.find((s) => s.id === id);
+  if (named) return `${head}: ${id} is an ${LABEL[named.instrument]} value set — if the export's answers run from 1 to ${EQ5D_LEVELS[named.instrument]}, the instrument is "${named.instrument}"`;
+  const others = sets.filter((s) => s.instrument !== version);
+  return `${head}: hta has no value set "${id}"${others.length ? ` (the others it has: ${others.map((s) => `${s.id}, for ${s.instrument}`).join('; ')})` : ''}`;
 }
 
 const shown = (x: number): string => String(Number(x.toFixed(6)));

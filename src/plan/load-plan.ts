@@ -5,6 +5,7 @@ import { zodShapeHint } from '../io/zod-shape.js';
 import { nfc } from '../io/nfc.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
+import { valueSetExpected } from '../instruments/eq5d.js';
 import { instrumentForOutcome, mcidForOutcome, scaleOf } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
@@ -64,7 +65,9 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       try {
         inst = instrumentForOutcome(o);
       } catch (err) {
-        problems.push({ file, field: `outcomes.${i}.valueSet`, value: o.valueSet, expected: err instanceof HtaError ? err.message : String(err) });
+        // An EQ-5D set of the other version, or none hta has: said with the sets to use (eq5d.ts).
+        const version = o.instrument === 'eq5d5l' || o.instrument === 'eq5d3l' ? o.instrument : undefined;
+        problems.push({ file, field: `outcomes.${i}.valueSet`, value: o.valueSet, expected: version ? valueSetExpected(version, o.valueSet) : err instanceof HtaError ? err.message : String(err) });
       }
     }
     if (!inst) {

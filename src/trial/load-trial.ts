@@ -1339,7 +1339,11 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
         const value = state === DIGIT ? String(cellValue) : cellText;
         const unit = v === undefined ? unitProblem(value, `item.range:${src.key}`, decimalComma) : undefined;
-        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}${unit ? ', without a unit' : ''}`, ...(unit ?? { kind: `item.range:${src.key}` }) });
+        // Grouped over the outcome's columns (each named beside the group), so no item number here.
+        // A 4 or 5 under EQ-5D-3L is most likely a 5L export scored with the 3L instrument: said, in a group of its own.
+        const fiveLevel = inst.key === 'eq5d3l' && (v === 4 || v === 5);
+        const fix = fiveLevel ? ' — 4 and 5 are EQ-5D-5L answers: if the export is EQ-5D-5L, set "instrument": "eq5d5l" in the plan (and its value set, e.g. dk-5l-2021)' : '';
+        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (the items of ${inst.name.en})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}${unit ? ', without a unit' : ''}${fix}`, ...(unit ?? { kind: `item.range:${src.key}${fiveLevel ? ':5l' : ''}` }) });
         continue;
       }
       items[k] = v;
@@ -1393,7 +1397,11 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const notYesNo = inst.kind === 'binary' && v !== undefined && !src.coders?.some((c) => c?.closed) ? `; a yes/no outcome holds 0 and 1 only — a count or scale needs a numeric instrument: define one with its range in the plan's "instruments" and use it for outcome "${src.key}" (docs/plan-trial.md#generic-instruments)` : '';
     // A WAI outcome whose column holds 0–10 only is the single-item Work Ability Score (work-ability-scale.ts).
     const was = inst.key === 'wai' && v !== undefined && v < lo && holdsWorkAbilityScore(src, row.table, decimalComma) ? `; every value of "${src.columns[0]}" is a whole number from 0 to 10: the single-item Work Ability Score — write "instrument": "was" for outcome "${src.key}"` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
+    // 2–5 in an EQ-5D index column are the answers to one item (a level), not an index (at most 1):
+    // the column is an item's, and the outcome needs its five item columns. A group of its own.
+    const itemLevel = inst.key.startsWith('eq5d') && inst.items !== undefined && v !== undefined && Number.isInteger(v) && v > hi && v <= inst.items.max;
+    const levelHint = itemLevel ? ` — whole numbers 2 to ${inst.items!.max} are the answers to one EQ-5D item (its levels), not an index: if "${src.columns[0]}" is an item's column, name the five item columns in "items" of outcome "${src.key}" ({ "mo": …, "sc": …, "ua": …, "pd": …, "ad": … }) and the index is computed from them` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : kind }) });
     return NaN;
   }
   return v;

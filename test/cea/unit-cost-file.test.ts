@@ -131,6 +131,19 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^4:4 Prisår 2022-niveau — 2023, the plan's price year/));
   });
 
+  it('reads the Danish two-digit price level PL 23, PL23, 23-PL as 2023 (20yy), with a note; a bare 23 stays refused', () => {
+    const file = join(tempDir(), 'takster.csv');
+    const rows = (y: string[]) => ['Ydelse;Enhedspris;Valuta;Prisår;Kilde', ...items.map((k, i) => `${k};100;DKK;${y[i % y.length]};Takst`)].join('\r\n');
+    writeFileSync(file, rows(['PL 23', '23-PL', 'PL23', '2023-PL', 'pl 23', '23 PL']));
+    const notes: string[] = [];
+    expect(Object.keys(readUnitCostFile(file, plan('DKK', 2023), (n) => notes.push(n)))).toHaveLength(items.length);
+    expect(notes).toContain(`${file}: price year "PL 23" (line 2) read as 2023`);
+    // Read as 2023, so refused in a 2022 plan as a 2023 price is.
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2022)))).toContainEqual(expect.stringMatching(/^3:4 Prisår 23-PL — 2022, the plan's price year/));
+    writeFileSync(file, rows(['23']));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:4 Prisår 23 — 2023, the plan's price year/));
+  });
+
   it('refuses a priced row without an item name rather than skipping it', () => {
     const file = join(tempDir(), 'priser.csv');
     writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replace('\r\ngp;', '\r\n;'));

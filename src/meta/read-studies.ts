@@ -34,6 +34,7 @@ import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
+import { checkSharedControl } from './shared-control.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
@@ -133,7 +134,9 @@ export function parseStudies(csv: CsvTable): StudyTable {
   }
   // One follow-up written several ways (`3 mo`, `3 months`, `3m`) is one time (follow-up-times.ts).
   const times = unifyTimes(records);
-  const duplicateLines = checkDuplicates(file, records, col, problems, times.written);
+  // Arms of one trial against one control group (shared-control.ts): said before "one row per study", whose advice would not do.
+  const shared = checkSharedControl(file, records, (col.get('study') as number) + 1, problems);
+  const duplicateLines = checkDuplicates(file, records, col, problems, times.written, shared);
   checkSpelling(file, records, col, problems, duplicateLines);
   checkSubgroupNames(file, records, col, problems);
   if (problems.length > 0) {
@@ -569,13 +572,14 @@ function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<s
  * written two ways (`Sandal 2021`, `Sandal et al. 2021`: study-names.ts) is one study here, so one
  * trial under two spellings is not pooled twice. Returns the lines refused.
  */
-function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>): Set<number> {
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>, alreadyRefused: ReadonlySet<number>): Set<number> {
   const seen = new Map<string, StudyRecord>();
-  const refused = new Set<number>();
+  const refused = new Set<number>(alreadyRefused);
   const studyColumn = (col.get('study') as number) + 1;
   for (const r of records) {
     const key = JSON.stringify([studyKey(r.study), r.outcome, r.time, r.measure, r.subgroup]);
     const prev = seen.get(key);
+    if (alreadyRefused.has(r.line)) continue;
     if (prev !== undefined) {
       const spelt = prev.study === r.study ? '' : ` ("${prev.study}": names that differ only in "et al.", punctuation, case or spaces are one study)`;
       // One follow-up written two ways (`3m`, `3 m`) is one time (follow-up-times.ts): say so.
@@ -587,7 +591,7 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
         column: studyColumn,
         field: 'study',
         value: r.study,
-        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations`,
+        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
       });
       refused.add(r.line);
     } else seen.set(key, r);

@@ -166,6 +166,15 @@ export function parseStudies(csv: CsvTable): StudyTable {
   };
 }
 
+/** The notes on the file's columns (read under another name, not read), for a refusal of its rows; none when the header itself is refused. */
+export function columnNotes(csv: CsvTable): string[] {
+  try {
+    return studyColumns(csv).notes;
+  } catch {
+    return [];
+  }
+}
+
 /** The rows whose interval was read from a combined CI column, and the first one, for the note. */
 interface SplitCells {
   lines: number[];

@@ -2,8 +2,10 @@
  * A column whose name says it holds a result is read or refused, never ignored
  * (docs/input-studies.md, "Column names"): files typed from papers by an explorer.
  */
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
@@ -75,5 +77,17 @@ describe('a column that looks like a result is refused, naming it and what to do
   it('leaves other columns ignored with a note: a p-value, mean age, a note_ column', () => {
     const t = parseStudies(parseCsvText('study,outcome,time,difference,ci_lower,ci_upper,p,Mean age,note_sd\nA,rmdq,3m,-1,-2,0,0.05,44,3', 'x.csv'));
     expect(t.read.ignored.map((c) => c.header)).toEqual(['p', 'Mean age', 'note_sd']);
+  });
+});
+
+describe('a refused file still names its columns not read', () => {
+  afterAll(removeTempDirs);
+  it('prints the "ignored columns" note with the refusal (exit 2)', async () => {
+    const file = join(tempDir(), 'm.csv');
+    writeFileSync(file, 'study,outcome,time,difference,ci_lower,ci_upper,p,Median intervention\nA,rmdq,3m,,,,0.04,5\n');
+    const run = await runCli('meta', file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`note: ${file}: ignored columns (not read): 7 "p", 8 "Median intervention"\nerror: ${file} has 1 problem(s)`);
   });
 });

@@ -39,6 +39,23 @@ import { checkSharedControl } from './shared-control.js';
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
 
+/** A measure's names as papers and Danish tables write them (docs/input-studies.md, "Columns"), folded as measureKey does. */
+const MEASURE_NAMES: Record<string, MetaMeasure> = {
+  'mean difference': 'MD', 'gennemsnitlig forskel': 'MD', 'middelforskel': 'MD',
+  'standardised mean difference': 'SMD', 'standardized mean difference': 'SMD', 'hedges g': 'SMD', 'standardiseret gennemsnitlig forskel': 'SMD',
+  'risk ratio': 'RR', 'relative risk': 'RR', 'relativ risiko': 'RR',
+  'odds ratio': 'OR', 'oddsratio': 'OR',
+  'risk difference': 'RD', 'risikodifference': 'RD', 'risikoforskel': 'RD',
+};
+const measureKey = (t: string) => t.normalize('NFC').trim().toLowerCase().replace(/['’`]/g, '').replace(/[\s_-]+/g, ' ');
+
+/** The measure a `measure` cell names (`MD`, `Mean difference`, `Hedges' g`), or undefined. */
+export function measureOf(text: string): MetaMeasure | undefined {
+  const upper = text.trim().toUpperCase();
+  if ((META_MEASURES as readonly string[]).includes(upper)) return upper as MetaMeasure;
+  return MEASURE_NAMES[measureKey(text)];
+}
+
 /** Measures pooled on the log scale. */
 export function isRatioMeasure(m: MetaMeasure): boolean {
   return m === 'RR' || m === 'OR';
@@ -253,8 +270,8 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
   const measureText = text('measure');
   let measure: MetaMeasure | null = null;
   if (measureText !== null) {
-    const m = measureText.toUpperCase();
-    if ((META_MEASURES as readonly string[]).includes(m)) measure = m as MetaMeasure;
+    const m = measureOf(measureText);
+    if (m !== undefined) measure = m;
     else at('measure', measureText, `one of ${META_MEASURES.join(', ')}`);
   }
 

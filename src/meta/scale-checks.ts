@@ -18,11 +18,12 @@ import type { Instrument } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
+import { changeScoreProblems } from './change-scores.js';
 import { sameKey } from './outcome-settings.js';
 import type { NumericColumn, StudyRecord, StudyTable } from './read-studies.js';
 
 /** The continuous instrument an outcome's numbers are in, when one is known. */
-function scaleFor(outcome: string, plan: Plan | undefined): Instrument | undefined {
+export function scaleFor(outcome: string, plan: Plan | undefined): Instrument | undefined {
   const planOutcome = sameKey(plan?.outcomes ?? [], (o) => o.key, outcome);
   let instrument: Instrument | undefined;
   if (planOutcome !== undefined) instrument = instrumentForOutcome(planOutcome, plan);
@@ -91,7 +92,7 @@ export function scaleProblems(table: StudyTable, plan: Plan | undefined): Proble
 
 /** @throws HtaError `input.invalid` (exit 2) listing every number off its outcome's scale. */
 export function checkScales(table: StudyTable, plan: Plan | undefined): void {
-  const problems = scaleProblems(table, plan);
+  const problems = [...scaleProblems(table, plan), ...changeScoreProblems(table, plan)];
   if (problems.length > 0) throw new HtaError('input.invalid', `${table.file} has ${problems.length} number(s) off their outcome's scale`, problems);
 }
 

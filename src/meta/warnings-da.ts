@@ -57,6 +57,8 @@ const RULES: Rule[] = [
     (m) => `${m[1]} (linje ${m[2]}), sd_${m[3]} ${dn(m[4]!)} er over ${m[5]} gange de andre studiers median-SD for dette effektmål og tidspunkt (${dn(m[6]!)}); er det variansen, er SD = √${dn(m[7]!)} = ${dn(m[8]!)} — en varians læst som SD tager studiets vægt`],
   [/^(.+) \(line (\d+)\), sd_(intervention|control) ([\d.]+) is above the largest SD possible on the scale (.+), \(max − min\) \/ 2 = ([\d.]+); if it is the variance, the SD is √([\d.]+) = ([\d.]+)$/,
     (m) => `${m[1]} (linje ${m[2]}), sd_${m[3]} ${dn(m[4]!)} er over den største mulige SD på skalaen ${m[5]}, (maks − min) / 2 = ${dn(m[6]!)}; er det variansen, er SD = √${dn(m[7]!)} = ${dn(m[8]!)}`],
+  [/^(.+) \(SMD\): the means of (.+) are negative and those of (.+) positive — if some are changes from baseline and others final values, an SMD cannot pool them \(their SDs differ: Cochrane Handbook v6, §10\.5\.2\): enter all one way, or pool a mean difference$/,
+    (m) => `${m[1]} (SMD): gennemsnittene i ${m[2]!.replace(/\(line /g, '(linje ')} er negative og i ${m[3]!.replace(/\(line /g, '(linje ')} positive — er nogle ændringer fra baseline og andre slutværdier, kan de ikke pooles i én SMD (deres SD'er er forskellige: Cochrane Handbook v6, §10.5.2): angiv alle på samme måde, eller pool en gennemsnitlig forskel`],
   [/^no study has an interval, so nothing was pooled$/, () => 'intet studie har et interval, så intet er poolet'],
   [/^only one subgroup has a poolable study; no test for subgroup differences$/, () => 'kun én subgruppe har et studie, der kan pooles; ingen test for forskel mellem subgrupper'],
   [/^Study (.+): no interval reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet interval angivet; vist, men ikke poolet`],

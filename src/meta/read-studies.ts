@@ -259,7 +259,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
       });
-    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma) ?? {});
+    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma, name.startsWith('events_') ? num[name === 'events_control' ? 'n_control' : 'n_intervention'] : undefined) ?? {});
   }
   const has = (name: string): boolean => text(name) !== null;
 

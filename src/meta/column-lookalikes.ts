@@ -25,7 +25,7 @@ const WORDS = {
   n: ['n', 'antal', 'number', 'size', 'participants', 'patients', 'deltagere', 'patienter', 'randomised', 'randomized', 'analysed', 'analyzed'],
   mean: ['mean', 'gennemsnit', 'gns', 'middelværdi', 'average'],
   events: ['events', 'event', 'hændelser', 'responders', 'respondere', 'cases'],
-  difference: ['difference', 'diff', 'md', 'forskel', 'estimate', 'effect', 'estimat', 'effekt'],
+  difference: ['difference', 'diff', 'md', 'forskel'],
   median: ['median', 'iqr', 'q1', 'q3', 'kvartil', 'p25', 'p75', 'interquartile'],
   intervention: ['intervention', 'interv', 'int', 'treatment', 'behandling', 'app', 'experimental', 'exp'],
   control: ['control', 'kontrol', 'ctrl', 'kontrolgruppe', 'usual', 'care', 'placebo', 'comparator'],

@@ -2,12 +2,14 @@
  * The columns of a studies file (docs/input-studies.md, "Column names"): which header cell holds
  * which contract column. A name may differ in case, surrounding spaces and `-`/`.`/space for `_`.
  * Danish names a spreadsheet is typed with (`Studie`, `Effektmål`, `Tid`, `Forskel`, `n_kontrol`)
- * are read, each with a note; a 95% CI written in one column (`95% KI`, `CI (95%)`) is found for
- * the reader to split. Refused, because ignored they would leave a study silently unpooled or
- * wrongly weighted: two columns for one name, another usual English name (`lower`, `estimate`)
- * while the contract's is absent, and an SE per arm (`se_intervention`) where an SD is read.
- * Every other column is named in a note ("ignored columns"), so a column the user meant to be read
- * (a cluster trial's ICC, a median) is never silently dropped.
+ * are read, each with a note, and so is a CI bound under a name that says so (`95% CI lower`,
+ * `Nedre 95%-KI`); a 95% CI written in one column (`95% KI`, `CI (95%)`) is found for the reader
+ * to split. Refused, because ignored they would leave a study silently unpooled or wrongly
+ * weighted: two columns for one name, another usual English name (`lower`, `LL`, `estimate`)
+ * while the contract's is absent, an SE per arm (`se_intervention`) where an SD is read, and any
+ * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`). Every
+ * other column is named in a note ("ignored columns"), so a column the user meant to be read (a
+ * cluster trial's ICC, a median) is never silently dropped.
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';

@@ -57,7 +57,7 @@ export function registerMeta(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
-      const [{ metaAnalyze }, { metaText }, { parseStudies }, { armNames }] = await Promise.all([
+      const [{ metaAnalyze }, { metaText }, { parseStudies, columnNotes }, { armNames }] = await Promise.all([
         import('../meta/meta-analyze.js'),
         import('../meta/meta-table.js'),
         import('../meta/read-studies.js'),
@@ -70,7 +70,14 @@ export function registerMeta(program: Command, io: CliIo): void {
       const csv = readCsvFile(file);
       const note = encodingNote(file, csv.dialect);
       if (note) io.stderr(`note: ${note}\n`);
-      const table = parseStudies(csv);
+      let table: ReturnType<typeof parseStudies>;
+      try {
+        table = parseStudies(csv);
+      } catch (err) {
+        // A refused file's columns not read may be why (docs/input-studies.md, "Errors"): said with the refusal.
+        for (const n of columnNotes(csv)) io.stderr(`note: ${n}\n`);
+        throw err;
+      }
       for (const n of table.notes) io.stderr(`note: ${n}\n`);
       const result = metaAnalyze(table, {
         version: packageVersion(),

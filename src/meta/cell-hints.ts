@@ -19,9 +19,40 @@ export interface CellHint {
   hint: string;
 }
 
-export function numberCellHint(name: string, text: string, decimalComma: boolean): CellHint | undefined {
+/** `7,2 (5,1)`, `7.2 (SD 5.1)`, `7,2 ± 5,1`: a mean with its SD, as a paper's table prints it. */
+const MEAN_SD = /^([-+\u2212]?\d+(?:[.,]\d+)?)\s*(?:\(\s*(?:sd\s*[:=]?\s*)?(\d+(?:[.,]\d+)?)\s*\)|\[\s*(?:sd\s*[:=]?\s*)?(\d+(?:[.,]\d+)?)\s*\]|±\s*(\d+(?:[.,]\d+)?))$/i;
+/** `42,2 %`, `42.2%`: a percentage alone. */
+const PERCENT = /^(\d+(?:[.,]\d+)?)\s*%$/;
+/** A cell cut by the file's separator: `1,7 [0,2` (of `1,7 [0,2; 3,4]` in a semicolon file). */
+const CUT_OPEN = /[([][^)\]]*$/;
+const CUT_CLOSE = /^[^([]*[)\]]$/;
+
+/** `n` is the arm's group size when already read, for an events percentage's count. */
+export function numberCellHint(name: string, text: string, decimalComma: boolean, n?: number): CellHint | undefined {
   const t = text.trim();
   const arm = name.endsWith('_control') ? 'n_control' : 'n_intervention';
+  const side = name.endsWith('_control') ? 'control' : 'intervention';
+  if (name.startsWith('mean_')) {
+    const m = MEAN_SD.exec(t);
+    if (m) {
+      const sd = m[2] ?? m[3] ?? m[4];
+      return { kind: `meta.mean-and-sd.${name}`, hint: `the cell holds a mean with its SD, as a paper's table prints it: write only the mean (${m[1]}) here and the SD (${sd}) in sd_${side}` };
+    }
+  }
+  if (name.startsWith('events_')) {
+    const p = PERCENT.exec(t);
+    if (p) {
+      const pct = Number((p[1] as string).replace(',', '.'));
+      const count = n === undefined ? '' : ` (${p[1]} % of ${arm} ${n} is ${Math.round((pct / 100) * n)}; check it against the paper)`;
+      return { kind: `meta.events-percentage.${name}`, hint: `the cell holds a percentage, not a count: write the number of patients with the event here${count}; a percentage is not read` };
+    }
+  }
+  if ((CUT_OPEN.test(t) || CUT_CLOSE.test(t)) && /\d/.test(t)) {
+    return {
+      kind: 'meta.cell-cut',
+      hint: `the cell looks cut in two at a separator inside brackets (an interval written "[0,2; 3,4]" in a file whose columns are separated by ";"): put the interval in ci_lower and ci_upper, write it with "til"/"to" ("0,2 til 3,4"), or quote the cell`,
+    };
+  }
   if (name.startsWith('events_')) {
     const m = EVENTS_AS_PRINTED.exec(t);
     if (m && (m[2] !== undefined || t.includes('%'))) {

@@ -8,7 +8,8 @@
  *
  * `design` is `individual` (or `parallel`, `individually randomised`, Danish `individuelt
  * randomiseret`, `parallelgruppe`) or `cluster` (`cluster randomised`, Danish `klynge`,
- * `klyngerandomiseret`): DESIGN_WORDS; a row with `clusters_intervention`,
+ * `klyngerandomiseret`) or `crossover` (`cross-over`, Danish `overkrydsning`: a paired difference
+ * with its CI or SE is read, arm summaries and events refused): DESIGN_WORDS; a row with `clusters_intervention`,
  * `clusters_control` or `icc` filled and no design is a cluster trial's too.
  */
 import type { Problem } from '../errors.js';
@@ -17,19 +18,21 @@ import type { StudyColumns } from './study-columns.js';
 
 /** The words read for each design, as written in the refusal (docs/input-studies.md, "Cluster-randomised trials"). */
 const DESIGN_WORDS = {
-  individual: ['individual', 'parallel', 'parallel group', 'parallelgruppe', 'individually randomised', 'individually randomized', 'RCT', 'individuel', 'individuelt randomiseret', 'individuelt randomiseret forsøg'],
+  individual: ['individual', 'parallel', 'parallel group', 'parallelgruppe', 'individually randomised', 'individually randomized', 'RCT', 'randomised', 'randomized', 'randomised controlled trial', 'randomized controlled trial', 'randomiseret', 'randomiseret kontrolleret forsøg', 'individuel', 'individuelt randomiseret', 'individuelt randomiseret forsøg'],
   cluster: ['cluster', 'cluster randomised', 'cluster randomized', 'cluster RCT', 'klynge', 'klyngerandomiseret', 'klyngerandomiseret forsøg'],
+  crossover: ['crossover', 'cross-over', 'crossover trial', 'overkrydsning', 'overkrydsningsforsøg'],
 } as const;
 
 const designKey = (t: string) => t.normalize('NFC').trim().toLowerCase().replace(/[\s.-]+/g, '_');
 
-const DESIGNS = new Map<string, 'individual' | 'cluster'>(
-  (Object.entries(DESIGN_WORDS) as ['individual' | 'cluster', readonly string[]][]).flatMap(([design, words]) => words.map((w) => [designKey(w), design] as const)),
+type Design = keyof typeof DESIGN_WORDS;
+const DESIGNS = new Map<string, Design>(
+  (Object.entries(DESIGN_WORDS) as [Design, readonly string[]][]).flatMap(([design, words]) => words.map((w) => [designKey(w), design] as const)),
 );
 
 const DESIGN_EXPECTED =
   `individual or cluster (how the trial was randomised): ${DESIGN_WORDS.individual.filter((w) => !w.endsWith('forsøg')).join(', ')} are read as individual; ` +
-  `${DESIGN_WORDS.cluster.filter((w) => !w.endsWith('forsøg')).join(', ')} as cluster (case, spaces and hyphens aside); a cross-over or other design is not pooled as a parallel trial`;
+  `${DESIGN_WORDS.cluster.filter((w) => !w.endsWith('forsøg')).join(', ')} as cluster; ${DESIGN_WORDS.crossover.join(', ')} as crossover (case, spaces and hyphens aside); another design is not pooled as a parallel trial`;
 
 /**
  * Adds a problem when the row's design is unknown, or when it is a cluster trial's row of arm
@@ -57,6 +60,19 @@ export function clusterRow(
   const design = designText === null ? null : DESIGNS.get(designKey(designText));
   if (designText !== null && design === undefined) {
     problems.push({ ...where('design', designText), expected: DESIGN_EXPECTED });
+    return;
+  }
+  if (design === 'crossover') {
+    // A paired analysis's difference with its CI or SE is poolable as any other (Cochrane Handbook
+    // v6, §23.2.6); the arms' summaries ignore the pairing, so their SE is wrong.
+    if (kind !== 'effect') {
+      problems.push({
+        ...where('design', designText),
+        kind: `meta.crossover.${kind}`,
+        expected: `a cross-over trial's paired difference with its 95% CI or SE: its ${kind === 'arms' ? 'arm summaries (n, mean, SD per period)' : 'events per period'} ignore that each patient had both treatments, so their SE is wrong`,
+        hint: "enter the paper's paired-analysis difference (difference, ci_lower, ci_upper, or se) on this row instead (Cochrane Handbook v6, §23.2); without one, leave the trial out or use the first period alone as a parallel trial (design individual)",
+      });
+    }
     return;
   }
   const clusterCells = (['clusters_intervention', 'clusters_control', 'icc'] as const).filter((c) => cell(c) !== null);

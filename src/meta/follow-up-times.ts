@@ -29,11 +29,21 @@ const FOLLOW_UP = String.raw`(?:follow[\s-]?up|f/?u|opfølgning(?:en|stid)?)`;
 const BEFORE = new RegExp(String.raw`^${FOLLOW_UP}\s*(?:at|ved|efter|:)?\s*`);
 const AFTER = new RegExp(String.raw`[\s-]*${FOLLOW_UP}$`);
 
+/** Words around the time that do not change it: `at 3 months`, `3 months post-randomisation`, `efter 3 måneder`. */
+const AROUND_BEFORE = /^(?:at|after|ved|efter)\s+/;
+const AROUND_AFTER = /[\s,-]*(?:post[\s-]?randomi[sz](?:ation|ed)|after randomi[sz]ation|from randomi[sz]ation|from baseline|after baseline|post[\s-]?baseline|efter randomisering(?:en)?|fra baseline|efter baseline)$/;
+
 const UNIT_NAME = { d: 'days', w: 'weeks', m: 'months', y: 'years' } as const;
+/** Days per unit, for follow-ups that may be one written in two units (a month is 365.25 / 12 days). */
+const DAYS = { d: 1, w: 7, m: 365.25 / 12 } as const;
 
 /** The canonical label (`3m`, `12w`; years as months, `1 år` → `12m`) of a follow-up written as a whole number and a unit, or null. */
 export function canonicalTime(text: string): string | null {
-  const t = text.trim().toLowerCase().replace(/[’']/g, '').replace(BEFORE, '').replace(AFTER, '').replace(/\.$/, '').trim();
+  let t = text.trim().toLowerCase().replace(/[’']/g, '');
+  // A visit name with the time in brackets: `T2 (3 months)`, `FU1 (12 uger)`.
+  const visit = /^[a-zæøå]{0,4}\s*\d+\s*\((.+)\)$/.exec(t);
+  if (visit) t = (visit[1] as string).trim();
+  t = t.replace(BEFORE, '').replace(AFTER, '').replace(AROUND_BEFORE, '').replace(AROUND_AFTER, '').replace(AFTER, '').replace(/\.$/, '').trim();
   // A number (or a number word) then the unit, `12 months`, `12-month`, `one year`; or the unit
   // then the number, `uge 52`, `week 12`, `m12`.
   const after = /^(\d+|[a-zæøå-]+?)\s*[-\s]?\s*([a-zæøå]+)\.?$/.exec(t);
@@ -74,18 +84,23 @@ export function unifyTimes(records: StudyRecord[]): { readings: TimeReading[]; w
     set.add(r.time);
     outcomes.set(r.outcome, set);
   }
+  const ORDER = ['d', 'w', 'm'] as const;
   for (const [outcome, times] of outcomes) {
-    const parsed = [...times].map((t) => /^(\d+)([wm])$/.exec(t)).filter((m): m is RegExpExecArray => m !== null);
-    for (const w of parsed.filter((m) => m[2] === 'w')) {
-      for (const mo of parsed.filter((m) => m[2] === 'm')) {
-        const weeks = Number(w[1]);
-        const monthsInWeeks = Number(mo[1]) * (365.25 / 12 / 7);
-        // Within a tenth: 12 weeks and 3 months (13.0 weeks), 24 weeks and 6 months, 52 weeks and 12 months.
-        if (Math.abs(weeks - monthsInWeeks) > 0.1 * monthsInWeeks) continue;
-        warnings.push(
-          `${outcome}: follow-ups ${w[0]} (${w[1]} ${UNIT_NAME.w}) and ${mo[0]} (${mo[1]} ${UNIT_NAME.m}) are pooled apart, but may be the same follow-up ` +
-            `(${w[1]} weeks ≈ ${mo[1]} months): if the papers mean one time point, write it one way in the time column`,
-        );
+    const parsed = [...times].map((t) => /^(\d+)([dwm])$/.exec(t)).filter((m): m is RegExpExecArray => m !== null);
+    // Each pair of units, the smaller first: days–weeks, days–months, weeks–months.
+    for (const [i, small] of ORDER.entries()) {
+      for (const large of ORDER.slice(i + 1)) {
+        for (const a of parsed.filter((m) => m[2] === small)) {
+          for (const b of parsed.filter((m) => m[2] === large)) {
+            const [da, db] = [Number(a[1]) * DAYS[small], Number(b[1]) * DAYS[large]];
+            // Within a tenth: 12 weeks and 3 months (13.0 weeks), 90 days and 3 months, 52 weeks and 12 months.
+            if (Math.abs(da - db) > 0.1 * db) continue;
+            warnings.push(
+              `${outcome}: follow-ups ${a[0]} (${a[1]} ${UNIT_NAME[small]}) and ${b[0]} (${b[1]} ${UNIT_NAME[large]}) are pooled apart, but may be the same follow-up ` +
+                `(${a[1]} ${UNIT_NAME[small]} ≈ ${b[1]} ${UNIT_NAME[large]}): if the papers mean one time point, write it one way in the time column`,
+            );
+          }
+        }
       }
     }
   }
@@ -111,10 +126,13 @@ function unreadBeside(records: readonly StudyRecord[]): string[] {
     if (read.size === 0) continue;
     const list = [...read];
     const pools = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+    // The example is the first pool's own label written out (`3m` → "3 months" or "3m").
+    const first = /^(\d+)([dwm])$/.exec(list[0] as string);
+    const example = first ? `"${first[1]} ${UNIT_NAME[first[2] as 'd' | 'w' | 'm']}" or "${first[0]}"` : '"12 months" or "12m"';
     for (const [label, line] of unread) {
       out.push(
         `${outcome}: follow-up "${label}" (line ${line}) is not read as a number and a unit, so it is pooled on its own beside ${pools}: ` +
-          `if it is ${list.length === 1 ? 'that follow-up' : 'one of those follow-ups'}, write it so in the time column (as "12 months" or "12m")`,
+          `if it is ${list.length === 1 ? 'that follow-up' : 'one of those follow-ups'}, write it so in the time column (as ${example})`,
       );
     }
   }

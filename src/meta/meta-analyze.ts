@@ -33,7 +33,8 @@ import { outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
-import { checkScales } from './scale-checks.js';
+import { checkScales, scaleWarnings } from './scale-checks.js';
+import { changeScoreWarnings } from './change-scores.js';
 import { smallSdWarnings } from './sd-check.js';
 import { subgroupsIn } from './subgroup-names.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
@@ -396,7 +397,7 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
   // An SE typed as an SD (docs/input-studies.md): said before the pooled results it distorts.
   // What the reader found to check (an estimate off its interval's centre, one result under two
   // names: read-studies.ts), then an SE typed as an SD.
-  const warnings = new Set<string>([...table.warnings, ...smallSdWarnings(table.records)]);
+  const warnings = new Set<string>([...table.warnings, ...smallSdWarnings(table.records), ...scaleWarnings(table, options.plan), ...changeScoreWarnings(table, options.plan)]);
   for (const records of groups.values()) {
     const first = records[0] as StudyRecord;
     const { setting, warnings: settingWarnings } = outcomeSetting(first.outcome, first.time, first.measure, {

@@ -34,9 +34,27 @@ import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
+import { checkSharedControl } from './shared-control.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
+
+/** A measure's names as papers and Danish tables write them (docs/input-studies.md, "Columns"), folded as measureKey does. */
+const MEASURE_NAMES: Record<string, MetaMeasure> = {
+  'mean difference': 'MD', 'gennemsnitlig forskel': 'MD', 'middelforskel': 'MD',
+  'standardised mean difference': 'SMD', 'standardized mean difference': 'SMD', 'hedges g': 'SMD', 'standardiseret gennemsnitlig forskel': 'SMD',
+  'risk ratio': 'RR', 'relative risk': 'RR', 'relativ risiko': 'RR',
+  'odds ratio': 'OR', 'oddsratio': 'OR',
+  'risk difference': 'RD', 'risikodifference': 'RD', 'risikoforskel': 'RD',
+};
+const measureKey = (t: string) => t.normalize('NFC').trim().toLowerCase().replace(/['’`]/g, '').replace(/[\s_-]+/g, ' ');
+
+/** The measure a `measure` cell names (`MD`, `Mean difference`, `Hedges' g`), or undefined. */
+export function measureOf(text: string): MetaMeasure | undefined {
+  const upper = text.trim().toUpperCase();
+  if ((META_MEASURES as readonly string[]).includes(upper)) return upper as MetaMeasure;
+  return MEASURE_NAMES[measureKey(text)];
+}
 
 /** Measures pooled on the log scale. */
 export function isRatioMeasure(m: MetaMeasure): boolean {
@@ -133,7 +151,9 @@ export function parseStudies(csv: CsvTable): StudyTable {
   }
   // One follow-up written several ways (`3 mo`, `3 months`, `3m`) is one time (follow-up-times.ts).
   const times = unifyTimes(records);
-  const duplicateLines = checkDuplicates(file, records, col, problems, times.written);
+  // Arms of one trial against one control group (shared-control.ts): said before "one row per study", whose advice would not do.
+  const shared = checkSharedControl(file, records, (col.get('study') as number) + 1, problems);
+  const duplicateLines = checkDuplicates(file, records, col, problems, times.written, shared);
   checkSpelling(file, records, col, problems, duplicateLines);
   checkSubgroupNames(file, records, col, problems);
   if (problems.length > 0) {
@@ -161,6 +181,15 @@ export function parseStudies(csv: CsvTable): StudyTable {
     measureColumn: measure === undefined ? null : measure + 1,
     warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records)],
   };
+}
+
+/** The notes on the file's columns (read under another name, not read), for a refusal of its rows; none when the header itself is refused. */
+export function columnNotes(csv: CsvTable): string[] {
+  try {
+    return studyColumns(csv).notes;
+  } catch {
+    return [];
+  }
 }
 
 /** The rows whose interval was read from a combined CI column, and the first one, for the note. */
@@ -230,7 +259,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
       });
-    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma) ?? {});
+    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma, name.startsWith('events_') ? num[name === 'events_control' ? 'n_control' : 'n_intervention'] : undefined) ?? {});
   }
   const has = (name: string): boolean => text(name) !== null;
 
@@ -241,8 +270,8 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
   const measureText = text('measure');
   let measure: MetaMeasure | null = null;
   if (measureText !== null) {
-    const m = measureText.toUpperCase();
-    if ((META_MEASURES as readonly string[]).includes(m)) measure = m as MetaMeasure;
+    const m = measureOf(measureText);
+    if (m !== undefined) measure = m;
     else at('measure', measureText, `one of ${META_MEASURES.join(', ')}`);
   }
 
@@ -569,13 +598,14 @@ function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<s
  * written two ways (`Sandal 2021`, `Sandal et al. 2021`: study-names.ts) is one study here, so one
  * trial under two spellings is not pooled twice. Returns the lines refused.
  */
-function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>): Set<number> {
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>, alreadyRefused: ReadonlySet<number>): Set<number> {
   const seen = new Map<string, StudyRecord>();
-  const refused = new Set<number>();
+  const refused = new Set<number>(alreadyRefused);
   const studyColumn = (col.get('study') as number) + 1;
   for (const r of records) {
     const key = JSON.stringify([studyKey(r.study), r.outcome, r.time, r.measure, r.subgroup]);
     const prev = seen.get(key);
+    if (alreadyRefused.has(r.line)) continue;
     if (prev !== undefined) {
       const spelt = prev.study === r.study ? '' : ` ("${prev.study}": names that differ only in "et al.", punctuation, case or spaces are one study)`;
       // One follow-up written two ways (`3m`, `3 m`) is one time (follow-up-times.ts): say so.
@@ -587,7 +617,7 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
         column: studyColumn,
         field: 'study',
         value: r.study,
-        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations`,
+        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
       });
       refused.add(r.line);
     } else seen.set(key, r);

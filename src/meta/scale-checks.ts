@@ -18,11 +18,12 @@ import type { Instrument } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
+import { changeScoreProblems } from './change-scores.js';
 import { sameKey } from './outcome-settings.js';
 import type { NumericColumn, StudyRecord, StudyTable } from './read-studies.js';
 
 /** The continuous instrument an outcome's numbers are in, when one is known. */
-function scaleFor(outcome: string, plan: Plan | undefined): Instrument | undefined {
+export function scaleFor(outcome: string, plan: Plan | undefined): Instrument | undefined {
   const planOutcome = sameKey(plan?.outcomes ?? [], (o) => o.key, outcome);
   let instrument: Instrument | undefined;
   if (planOutcome !== undefined) instrument = instrumentForOutcome(planOutcome, plan);
@@ -91,6 +92,34 @@ export function scaleProblems(table: StudyTable, plan: Plan | undefined): Proble
 
 /** @throws HtaError `input.invalid` (exit 2) listing every number off its outcome's scale. */
 export function checkScales(table: StudyTable, plan: Plan | undefined): void {
-  const problems = scaleProblems(table, plan);
+  const problems = [...scaleProblems(table, plan), ...changeScoreProblems(table, plan)];
   if (problems.length > 0) throw new HtaError('input.invalid', `${table.file} has ${problems.length} number(s) off their outcome's scale`, problems);
+}
+
+/**
+ * An SD above the largest any sample on the scale can have — (max − min) / 2 × √(n / (n − 1)),
+ * half the patients at each end — cannot be an SD: most likely the variance (RMDQ 0–24: 12 at
+ * most, so 17.64 is 4.2²). Warned about, naming the row; the SD above the scale's width is refused
+ * by scaleProblems.
+ */
+export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string[] {
+  const warnings: string[] = [];
+  const scales = new Map<string, Instrument | undefined>();
+  for (const r of table.records) {
+    if (r.input.kind !== 'arms') continue;
+    if (!scales.has(r.outcome)) scales.set(r.outcome, scaleFor(r.outcome, plan));
+    const scale = scales.get(r.outcome);
+    if (scale === undefined) continue;
+    const [lo, hi] = scale.range;
+    const a = r.input.arms;
+    for (const [arm, sd, n] of [['intervention', a.sdIntervention, a.nIntervention], ['control', a.sdControl, a.nControl]] as const) {
+      const most = ((hi - lo) / 2) * (n > 1 ? Math.sqrt(n / (n - 1)) : 1);
+      if (!(sd > most) || sd > hi - lo) continue;
+      warnings.push(
+        `${r.outcome} ${r.time}: ${r.study} (line ${r.line}), sd_${arm} ${shown(sd)} is above the largest SD possible on the scale ${scale.key.toUpperCase()} ${shown(lo)}–${shown(hi)}, (max − min) / 2 = ${shown((hi - lo) / 2)}; ` +
+          `if it is the variance, the SD is √${shown(sd)} = ${shown(Math.round(Math.sqrt(sd) * 100) / 100)}`,
+      );
+    }
+  }
+  return warnings;
 }

@@ -65,6 +65,8 @@ export function splitEstimateAndInterval(cell: string, decimalComma: boolean): (
   const m = new RegExp(String.raw`^([-+]?${unsigned})\s*([(\[].*[)\]])$`, 's').exec(t);
   if (!m) return null;
   const interval = m[2] as string;
-  const bounds = splitInterval(interval, decimalComma);
+  // A label before the bounds, as papers print it: `(95 %-KI 0,2 til 3,4)`, `(95% CI: 0.2, 3.4)`.
+  const unlabelled = interval.replace(/^([(\[])\s*(?:95\s*%\s*-?\s*(?:ci|ki|konfidensinterval)?|(?:95\s*%?\s*-?\s*)?(?:ci|ki|konfidensinterval|confidence interval))\s*[:,]?\s*/i, '$1');
+  const bounds = splitInterval(unlabelled, decimalComma);
   return bounds === null ? null : { estimate: m[1] as string, interval, ...bounds };
 }

@@ -2,15 +2,18 @@
  * The columns of a studies file (docs/input-studies.md, "Column names"): which header cell holds
  * which contract column. A name may differ in case, surrounding spaces and `-`/`.`/space for `_`.
  * Danish names a spreadsheet is typed with (`Studie`, `Effektmål`, `Tid`, `Forskel`, `n_kontrol`)
- * are read, each with a note; a 95% CI written in one column (`95% KI`, `CI (95%)`) is found for
- * the reader to split. Refused, because ignored they would leave a study silently unpooled or
- * wrongly weighted: two columns for one name, another usual English name (`lower`, `estimate`)
- * while the contract's is absent, and an SE per arm (`se_intervention`) where an SD is read.
- * Every other column is named in a note ("ignored columns"), so a column the user meant to be read
- * (a cluster trial's ICC, a median) is never silently dropped.
+ * are read, each with a note, and so is a CI bound under a name that says so (`95% CI lower`,
+ * `Nedre 95%-KI`); a 95% CI written in one column (`95% KI`, `CI (95%)`) is found for the reader
+ * to split. Refused, because ignored they would leave a study silently unpooled or wrongly
+ * weighted: two columns for one name, another usual English name (`lower`, `LL`, `estimate`)
+ * while the contract's is absent, an SE per arm (`se_intervention`) where an SD is read, and any
+ * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`). Every
+ * other column is named in a note ("ignored columns"), so a column the user meant to be read (a
+ * cluster trial's ICC, a median) is never silently dropped.
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
+import { headerWords, lookalike } from './column-lookalikes.js';
 
 export const REQUIRED = ['study', 'outcome', 'time'] as const;
 export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
@@ -32,6 +35,7 @@ function isMedianColumn(key: string): boolean {
 const SYNONYMS: Record<string, string> = {
   lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
   upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
+  ll: 'ci_lower', ul: 'ci_upper',
   md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
   standard_error: 'se', se_difference: 'se', std_error: 'se',
 };
@@ -72,6 +76,33 @@ for (const se of ['se', 'sem', 'standardfejl']) {
 
 /** Names of a 95% CI written in one column, once `95%`, brackets and spacing are set aside. */
 const COMBINED_CI = new Set(['ci', 'ki', 'konfidensinterval', 'sikkerhedsinterval', 'confidence_interval']);
+
+const BOUND_WORDS = {
+  lower: new Set(['lower', 'low', 'lo', 'll', 'lcl', 'lci', 'nedre']),
+  upper: new Set(['upper', 'high', 'hi', 'ul', 'ucl', 'uci', 'øvre']),
+  ci: new Set(['ci', 'ki', 'cl', 'confidence', 'konfidens', 'konfidensinterval', 'interval', 'limit', 'bound', 'grænse']),
+  filler: new Set(['of', 'the', 'for', 'difference', 'forskel', 'md', 'af']),
+};
+
+/**
+ * A bound of the 95% CI under a name that says so (`95% CI lower`, `Lower 95% CI`, `Lower limit`,
+ * `Nedre 95%-KI`, `95% CI UL`): its words, `95` and `%` set aside, are one bound word, a CI word,
+ * and nothing but filler. Read as ci_lower/ci_upper, with a note.
+ */
+function namedBound(header: string): 'ci_lower' | 'ci_upper' | undefined {
+  const words = headerWords(header);
+  let bound: 'ci_lower' | 'ci_upper' | undefined;
+  let ci = false;
+  for (const w of words) {
+    if (BOUND_WORDS.lower.has(w) || BOUND_WORDS.upper.has(w)) {
+      const b = BOUND_WORDS.lower.has(w) ? 'ci_lower' : 'ci_upper';
+      if (bound !== undefined && bound !== b) return undefined;
+      bound = b;
+    } else if (BOUND_WORDS.ci.has(w)) ci = true;
+    else if (!BOUND_WORDS.filler.has(w)) return undefined;
+  }
+  return ci ? bound : undefined;
+}
 
 /** Usual names of the required columns, for the refusal of a file that lacks one. */
 const USUAL_NAMES: Record<(typeof REQUIRED)[number], string> = {
@@ -131,6 +162,15 @@ export function studyColumns(csv: CsvTable): StudyColumns {
       }
       return;
     }
+    const bound = KNOWN.has(k) ? undefined : namedBound(h);
+    if (bound !== undefined) {
+      take(bound, i, h);
+      if (col.get(bound) === i) {
+        notes.push(`${file}: column ${i + 1} "${h}" read as ${bound}`);
+        readAs.push({ column: i + 1, header: h, as: bound });
+      }
+      return;
+    }
     if (COMBINED_CI.has(combinedKey(k))) {
       if (combinedCi !== null) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one column with the 95% CI (column ${combinedCi.index + 1} is "${combinedCi.header}")` });
       else combinedCi = { index: i, header: h };
@@ -162,7 +202,11 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     if (used.has(i) || h.trim() === '') return;
     ignored.push({ column: i + 1, header: h });
     if (isMedianColumn(columnKey(h))) medianColumns.push({ index: i, header: h });
+    // A result under a name not read (`LL`, `MD (95% CI)`, `SE (intervention)`) would be dropped unsaid.
+    const looks = SYNONYMS[columnKey(h)] !== undefined || ARM_SE[columnKey(h)] !== undefined ? null : lookalike(h);
+    if (looks !== null) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
   });
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
   const missing = REQUIRED.filter((c) => !col.has(c));
   if (missing.length > 0) {
     throw new HtaError('input.invalid', `${file} is not a study-level results file`, [

@@ -1,6 +1,6 @@
 /**
  * How the studies file was read, for the meta report page in its language: the columns read
- * under a Danish name, a 95% CI split from one column and the columns not read (docs/input-studies.md). `hta meta`
+ * under another name (Danish, or a CI bound named so), a 95% CI split from one column and the columns not read (docs/input-studies.md). `hta meta`
  * prints the same facts on stderr in English (read-studies.ts `notes`); the page says them in
  * its "About the data" section, in the Danish of docs/glossary-da.md.
  */

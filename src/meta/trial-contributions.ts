@@ -44,7 +44,17 @@ export function trialContributions<E extends Poolable>(entries: readonly E[], wh
   const names = (rows: readonly E[]) => rows.map((e) => e.record.subgroup).join(', ');
   for (const [study, rows] of byTrial) {
     if (rows.length === 1) {
-      contributions.push(rowContribution(rows[0] as E));
+      const only = rows[0] as E;
+      contributions.push(rowContribution(only));
+      // One subgroup's result (women only) beside whole trials reads as a whole trial in the pool
+      // across trials unless said (docs/input-studies.md, "A trial given only for one subgroup").
+      const wholeTrials = [...new Set(entries.filter((e) => e.record.study !== study && e.record.subgroup === null).map((e) => e.record.study))];
+      if (only.record.subgroup !== null && wholeTrials.length > 0) {
+        notes.push(
+          `${where}: ${study} is given only for one subgroup (${only.record.subgroup}: line ${only.record.line}), beside whole trials (${wholeTrials.join(', ')}); ` +
+            "the pool across trials takes that subgroup's result for the whole trial: if the paper reports the whole trial, add that row, or leave this row out of the file if a subgroup does not answer the question",
+        );
+      }
       continue;
     }
     const whole = rows.find((e) => e.record.subgroup === null);

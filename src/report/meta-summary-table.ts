@@ -27,6 +27,7 @@ const TEXT = {
   trial: { en: '1 trial', da: '1 forsøg' },
   subgroups: { en: '{n} subgroups', da: '{n} subgrupper' },
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
+  onlySubgroupOf: { en: '{n} only for a subgroup, {list}', da: '{n} kun for en subgruppe, {list}' },
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
   // Cells start with a capital, as the verdict and outcome cells beside them.
   random: { en: 'Random effects ({tau2})', da: 'Tilfældige effekter ({tau2})' },
@@ -56,7 +57,16 @@ export function trialCountText(studies: readonly Pick<MetaStudyRow, 'study' | 's
   const trials = new Set(studies.map((s) => s.study)).size;
   const count = trials === 1 ? TEXT.trial[lang] : fillPhrase(TEXT.trials[lang], { n: trials });
   const subgroups = new Set(studies.filter((s) => s.subgroup !== null).map((s) => s.subgroup)).size;
-  return studies.length > trials && subgroups > 1 ? `${count}, ${fillPhrase(TEXT.subgroups[lang], { n: subgroups })}` : count;
+  const text = studies.length > trials && subgroups > 1 ? `${count}, ${fillPhrase(TEXT.subgroups[lang], { n: subgroups })}` : count;
+  // A trial given only for a subgroup beside whole trials is pooled as if whole: said where it is counted
+  // (docs/input-studies.md, "A trial given only for one subgroup").
+  const whole = new Set(studies.filter((s) => s.subgroup === null).map((s) => s.study));
+  if (whole.size === 0) return text;
+  const partial = new Map<string, string[]>();
+  for (const s of studies) if (!whole.has(s.study) && s.subgroup !== null) partial.set(s.study, [...(partial.get(s.study) ?? []), s.subgroup]);
+  if (partial.size === 0) return text;
+  const list = [...partial].map(([study, subs]) => `${study}: ${subs.join(', ')}`).join('; ');
+  return `${text}, ${fillPhrase(TEXT.onlySubgroupOf[lang], { n: partial.size, list })}`;
 }
 
 /** The outcome's name as a row or title shows it: with its subgroup when every estimate comes from one. */

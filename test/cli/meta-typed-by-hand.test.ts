@@ -173,7 +173,9 @@ describe('a cluster-randomised trial', () => {
     expect(err).toContain('§23.1.4');
     // Without design, the cluster columns say so; an unknown design is refused.
     expect(await refused(file('icc.csv', [header, 'Cluster 2021,rmdq,3m,600,8,5.5,600,9,5.1,20,20,0.05,,,,'].join('\n')))).toContain('icc.csv:2:10 (clusters_intervention): "20" — expected a cluster-adjusted result');
-    expect(await refused(file('x.csv', [header, smith.replace('individual', 'crossover')].join('\n')))).toContain('x.csv:2:13 (design): "crossover" — expected individual or cluster');
+    expect(await refused(file('x.csv', [header, smith.replace('individual', 'stepped wedge')].join('\n')))).toContain('x.csv:2:13 (design): "stepped wedge" — expected individual or cluster');
+    // A cross-over's arm summaries ignore the pairing (its paired difference is read: docs/input-studies.md, "Cross-over trials").
+    expect(await refused(file('xo.csv', [header, smith.replace('individual', 'crossover')].join('\n')))).toContain("xo.csv:2:13 (design): \"crossover\" — expected a cross-over trial's paired difference");
   });
 
   it('its cluster-adjusted difference with its SE is pooled, as by hand; the unread p column is named in a note', async () => {

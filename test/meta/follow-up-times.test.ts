@@ -82,3 +82,28 @@ describe('follow-up times written several ways', () => {
     expect(warningDa(w)).toBe('rmdq: opfølgning "post-treatment" (linje 3) er ikke læst som et tal og en enhed, så den pooles for sig ved siden af 12m og 3m: er det en af de opfølgninger, så skriv den sådan i tidskolonnen (som "12 måneder" eller "12m")');
   });
 });
+
+describe('follow-up labels from papers (t1.csv, t2.csv of the explorer)', () => {
+  it.each([
+    ['at 3 months', '3m'], ['T2 (3 months)', '3m'], ['3 months post-randomisation', '3m'], ['3 months after randomization', '3m'], ['efter 3 måneder', '3m'], ['FU1 (12 uger)', '12w'], ['90 days', '90d'],
+  ])('reads "%s" as %s', (label, as) => {
+    expect(canonicalTime(label)).toBe(as);
+  });
+
+  it('warns that days may be months or weeks (90 days ≈ 3 months, 180 days ≈ 6 months); in Danish too', () => {
+    const csv = ['study,outcome,time,difference,ci_lower,ci_upper', 'A,rmdq,3m,-1,-2,0', 'B,rmdq,90 days,-1.5,-2.5,-0.5', 'C,rmdq,6 months,-1.5,-2.5,-0.5', 'E,rmdq,180 days,-1.5,-2.5,-0.4'].join('\n');
+    const w = metaAnalyze(parseStudies(parseCsvText(csv, 't2.csv')), { version: 'test' }).warnings.filter((x) => x.includes('may be the same follow-up'));
+    expect(w).toEqual([
+      'rmdq: follow-ups 90d (90 days) and 3m (3 months) are pooled apart, but may be the same follow-up (90 days ≈ 3 months): if the papers mean one time point, write it one way in the time column',
+      'rmdq: follow-ups 180d (180 days) and 6m (6 months) are pooled apart, but may be the same follow-up (180 days ≈ 6 months): if the papers mean one time point, write it one way in the time column',
+    ]);
+    expect(warningDa(w[0]!)).toBe('rmdq: opfølgningerne 90d (90 dage) og 3m (3 måneder) pooles hver for sig, men kan være samme opfølgning (90 dage ≈ 3 måneder): mener artiklerne samme tidspunkt, så skriv det ens i tidskolonnen');
+  });
+
+  it('an unread label beside one pool suggests that pool\'s own label', () => {
+    const csv = ['study,outcome,time,difference,ci_lower,ci_upper', 'A,rmdq,3m,-1,-2,0', 'B,rmdq,end of treatment,-1.5,-2.5,-0.5'].join('\n');
+    const w = metaAnalyze(parseStudies(parseCsvText(csv, 'x.csv')), { version: 'test' }).warnings.filter((x) => x.includes('not read as a number'));
+    expect(w).toEqual(['rmdq: follow-up "end of treatment" (line 3) is not read as a number and a unit, so it is pooled on its own beside 3m: if it is that follow-up, write it so in the time column (as "3 months" or "3m")']);
+    expect(warningDa(w[0]!)).toMatch(/\(som "3 måneder" eller "3m"\)$/);
+  });
+});

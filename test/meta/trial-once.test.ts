@@ -10,6 +10,7 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 import { warningDa } from '../../src/meta/warnings-da.js';
+import { trialCountText } from '../../src/report/meta-summary-table.js';
 
 const analyze = (csv: string) => metaAnalyze(parseStudies(parseCsvText(csv, 'studies.csv')), { version: 'test' });
 
@@ -71,5 +72,31 @@ describe('a secondary paper under its own name (d1.csv: Rasmussen 2024 subgroups
 
   it('without another trial given whole, the warning says nothing of it', () => {
     expect(w([HEAD, ...SPLIT, 'Rasmussen 2024,rmdq,3m,high,-1.4,-2.7,-0.1', 'Rasmussen 2024,rmdq,3m,low,-0.3,-1.2,0.6'])[0]).toMatch(/so the trial counts once$/);
+  });
+});
+
+describe('a trial given only for one subgroup beside whole trials (onesub.csv)', () => {
+  const rows = ['A 2020,rmdq,3m,,-1,-2,0', 'B 2021,rmdq,3m,,-1.5,-2.5,-0.5', 'C 2022,rmdq,3m,women,-3.0,-4.6,-1.4'];
+
+  it('is warned about, naming the subgroup, its line and the whole trials; in Danish too', () => {
+    const r = analyze([HEAD, ...rows].join('\n'));
+    const w = r.warnings.filter((x) => x.includes('only for one subgroup'));
+    expect(w).toEqual([
+      "rmdq 3m: C 2022 is given only for one subgroup (women: line 4), beside whole trials (A 2020, B 2021); the pool across trials takes that subgroup's result for the whole trial: if the paper reports the whole trial, add that row, or leave this row out of the file if a subgroup does not answer the question",
+    ]);
+    expect(warningDa(w[0]!)).toMatch(/^rmdq 3m: C 2022 er kun angivet for én subgruppe \(women: linje 4\) ved siden af hele forsøg \(A 2020, B 2021\)/);
+  });
+
+  it('is labelled where trials are counted (Table 1, the forest plot\'s subtitle)', () => {
+    const r = analyze([HEAD, ...rows].join('\n'));
+    expect(trialCountText(r.studies, 'en')).toBe('3 trials, 1 only for a subgroup, C 2022: women');
+    expect(trialCountText(r.studies, 'da')).toBe('3 forsøg, 1 kun for en subgruppe, C 2022: women');
+  });
+
+  it('is not said when every row is one subgroup (the bundled Rasmussen 2024 rows) or when none is', () => {
+    const sub = analyze([HEAD, 'Rasmussen 2024,rmdq,9m,high physical demands,-1.4,-2.7,-0.1'].join('\n'));
+    expect(sub.warnings.filter((x) => x.includes('only for one subgroup'))).toEqual([]);
+    expect(trialCountText(sub.studies, 'en')).toBe('1 trial');
+    expect(trialCountText(analyze([HEAD, ...rows.slice(0, 2)].join('\n')).studies, 'en')).toBe('2 trials');
   });
 });

@@ -45,9 +45,9 @@ describe('the design column', () => {
   });
 
   it('refuses another word, listing the words read', () => {
-    const [p] = problemsOf(`${head}\nA 2019;rmdq;3m;crossover;-1,0;-2,0;0,0`);
+    const [p] = problemsOf(`${head}\nA 2019;rmdq;3m;stepped wedge;-1,0;-2,0;0,0`);
     expect(p!.expected).toBe(
-      'individual or cluster (how the trial was randomised): individual, parallel, parallel group, parallelgruppe, individually randomised, individually randomized, RCT, individuel, individuelt randomiseret are read as individual; cluster, cluster randomised, cluster randomized, cluster RCT, klynge, klyngerandomiseret as cluster (case, spaces and hyphens aside); a cross-over or other design is not pooled as a parallel trial',
+      'individual or cluster (how the trial was randomised): individual, parallel, parallel group, parallelgruppe, individually randomised, individually randomized, RCT, randomised, randomized, randomised controlled trial, randomized controlled trial, randomiseret, individuel, individuelt randomiseret are read as individual; cluster, cluster randomised, cluster randomized, cluster RCT, klynge, klyngerandomiseret as cluster; crossover, cross-over, crossover trial, overkrydsning, overkrydsningsforsøg as crossover (case, spaces and hyphens aside); another design is not pooled as a parallel trial',
     );
   });
 });

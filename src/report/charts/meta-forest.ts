@@ -508,7 +508,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       // The subgroup in the title when every row is one subgroup's: a subgroup result must never read as the trial's.
       text: `${outcomeName(s, group.studies, lang)} — ${timeLabel(s.time, lang)}`,
       // Wrapped to the chart's width: a longer line would widen the chart (two-lines.ts).
-      subtitle: oneOrLines(wrapForVega(`${trialCountText(group.studies, lang)}; ${ratio && !flipped ? measure : effectName}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`, width)),
+      subtitle: oneOrLines(wrapForVega(`${forestTrialCount(group.studies, lang)}; ${ratio && !flipped ? measure : effectName}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`, width)),
     },
     width,
     height: plotHeight,
@@ -627,4 +627,18 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
     return out;
   });
   return { header, rows, align: header.map((_, i) => (i === 0 ? 'left' : 'right')) };
+}
+
+/**
+ * The trials as Table 1 counts them — those pooled — and the trials shown but not pooled (no
+ * interval reported) after them, so the plot and the table say one count (docs/input-studies.md,
+ * "How the meta report labels evidence").
+ */
+export function forestTrialCount(studies: readonly MetaStudyRow[], lang: Lang): string {
+  const pooled = studies.filter((x) => x.pooled);
+  const count = trialCountText(pooled.length > 0 ? pooled : studies, lang);
+  const inPool = new Set(pooled.map((x) => x.study));
+  const shownOnly = pooled.length === 0 ? 0 : new Set(studies.filter((x) => !inPool.has(x.study)).map((x) => x.study)).size;
+  if (shownOnly === 0) return count;
+  return `${count} (+${shownOnly} ${lang === 'da' ? 'vist, ikke poolet' : 'shown, not pooled'})`;
 }

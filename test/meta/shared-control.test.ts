@@ -1,0 +1,69 @@
+/**
+ * A multi-arm trial's shared control is not counted twice (docs/input-studies.md, "A multi-arm
+ * trial's shared control"). Reference: test/reference/meta-shared-control.R (metafor, REML) →
+ * meta-shared-control.json: the app arms combined give Kim 2024 15.8 % of the weight and
+ * −1.12 [−1.81, −0.44]; pooled as two rows (the control twice) 22.3 % and −1.16 [−1.83, −0.50].
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
+import { metaAnalyze } from '../../src/meta/meta-analyze.js';
+import { parseStudies } from '../../src/meta/read-studies.js';
+
+const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-shared-control.json'), 'utf8')) as {
+  combined: { n: number; mean: number; sd: number };
+  pooled: { estimate: number; ciLower: number; ciUpper: number; weights: number[] };
+};
+const fixture = (name: string) => readCsvFile(resolve(__dirname, '../fixtures/meta-typed', name));
+
+function refusal(run: () => unknown) {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(HtaError);
+    return (err as HtaError).problems;
+  }
+  throw new Error('expected an input error');
+}
+
+describe('two rows of one trial with one control arm', () => {
+  it.each(['three1.csv', 'three2.csv', 'three3.csv'])('%s: refused at the later row with the combined arm (metafor reference numbers)', (file) => {
+    const ps = refusal(() => parseStudies(fixture(file)));
+    expect(ps).toHaveLength(1);
+    const p = ps[0]!;
+    expect([p.line, p.kind]).toEqual([6, 'meta.shared-control']);
+    expect(p.expected).toMatch(/same control arm \(n_control 41, mean_control 8\.1, sd_control 4\.7\)/);
+    const [, n, mean, sd] = /n_intervention (\d+), mean_intervention ([\d.]+), sd_intervention ([\d.]+)/.exec(p.hint ?? '') ?? [];
+    expect(Number(n)).toBe(ref.combined.n);
+    expect(Number(mean)).toBeCloseTo(ref.combined.mean, 4);
+    expect(Number(sd)).toBeCloseTo(ref.combined.sd, 4);
+    expect(p.hint).toMatch(/Cochrane Handbook v6, §23\.3\.4; not the subgroup column/);
+  });
+
+  it('the row the refusal asks for pools as metafor does with the arms combined', () => {
+    const p = refusal(() => parseStudies(fixture('three1.csv')))[0]!;
+    const [, n, mean, sd] = /n_intervention (\d+), mean_intervention ([\d.]+), sd_intervention ([\d.]+)/.exec(p.hint ?? '') ?? [];
+    const lines = readFileSync(resolve(__dirname, '../fixtures/meta-typed/three1.csv'), 'utf8').trim().split('\n');
+    const fixed = [...lines.slice(0, 4), `Kim 2024,rmdq,3m,${n},${mean},${sd},41,8.1,4.7`].join('\n');
+    const r = metaAnalyze(parseStudies(parseCsvText(fixed, 'fixed.csv')), { version: 'test' });
+    const random = r.pooled.find((x) => x.model === 'random')!;
+    expect(random.estimate).toBeCloseTo(ref.pooled.estimate, 4);
+    expect(random.ciLower).toBeCloseTo(ref.pooled.ciLower, 4);
+    expect(random.ciUpper).toBeCloseTo(ref.pooled.ciUpper, 4);
+    expect(r.studies.map((s) => s.weightRandom)).toEqual(ref.pooled.weights.map((w) => expect.closeTo(w, 2)));
+  });
+
+  it('events: the same control events and n in two rows of one trial are refused with the summed arm', () => {
+    const csv = ['study,outcome,time,events_intervention,n_intervention,events_control,n_control', 'A 2020,resp,3m,10,50,5,50', 'B 2021 (dose 1),resp,3m,12,40,6,41', 'B 2021 (dose 2),resp,3m,14,42,6,41'].join('\n');
+    const ps = refusal(() => parseStudies(parseCsvText(csv, 'x.csv')));
+    expect(ps.map((p) => [p.line, p.kind])).toEqual([[4, 'meta.shared-control']]);
+    expect(ps[0]?.hint).toMatch(/events_intervention 26 and n_intervention 82/);
+  });
+
+  it('two trials with equal control summaries are not one trial', () => {
+    const csv = ['study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control', 'A 2020,rmdq,3m,40,6,4.5,41,8.1,4.7', 'B 2021,rmdq,3m,42,6.9,4.4,41,8.1,4.7'].join('\n');
+    expect(parseStudies(parseCsvText(csv, 'x.csv')).records).toHaveLength(2);
+  });
+});

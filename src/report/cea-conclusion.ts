@@ -1,19 +1,20 @@
 /**
  * The conclusion at the top of a cost-effectiveness page (docs/plan-cea.md#report): the ICER in
  * words with the time horizon (the last visit with utilities), the perspective and the 95% CIs
- * of the incremental cost and QALYs, and the probability that the app is cost-effective at each of the
+ * of the incremental cost and QALYs, and the probability that the intervention is cost-effective at each of the
  * plan's thresholds. Every number is written by the formatter the page's results table uses
  * (money, the 4-decimal QALYs, icerText, pctText), so the paragraph says nothing the table does not.
  */
 import type { CeaResult } from '../cea/cea-results-schema.js';
 import { icerText, money, moneyLimit, pctText, qalyLimit, qalyText } from '../cea/cea-phrases.js';
+import type { ArmNames } from './arm-names.js';
 import { fillPhrase, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
 const TEXT = {
   // Cost up and QALYs gained (the usual case): the trade in words with its CIs, then the ICER.
   costsMore: {
-    en: '{head}, {intervention} costs {cost} more per patient than {control} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
-    da: '{head} koster {intervention} {cost} mere pr. patient end {control} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
+    en: '{head}, {theIntervention} costs {cost} more per patient than {theControl} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
+    da: '{head} koster {theIntervention} {cost} mere pr. patient end {theControl} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
   },
   // Any other quadrant: the ICER's own words say it (dominant, dominated, cheaper and less effective).
   other: {
@@ -25,12 +26,12 @@ const TEXT = {
   headOver: { en: 'Over {horizon}, from a {perspective} perspective', da: 'Over {horizon} og i et {perspective}' },
   to: { en: 'to', da: 'til' },
   probability: {
-    en: 'At the plan\'s threshold of {wtp} per QALY, the probability that {intervention} is cost-effective is {p}.',
-    da: 'Ved planens tærskelværdi på {wtp} pr. QALY er sandsynligheden for, at {intervention} er omkostningseffektiv, {p}.',
+    en: 'At the plan\'s threshold of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}.',
+    da: 'Ved planens tærskelværdi på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, {p}.',
   },
   probabilities: {
-    en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {intervention} is cost-effective is {p}, respectively.',
-    da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {intervention} er omkostningseffektiv, henholdsvis {p}.',
+    en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}, respectively.',
+    da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, henholdsvis {p}.',
   },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
@@ -42,19 +43,24 @@ const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? 
 /** "0.0319" / "0,0319": the results table's QALY format. */
 const qalys = (x: number, lang: Lang) => qalyText(x, lang);
 
-export function ceaConclusion(r: CeaResult, arms: { intervention: string; control: string }, lang: Lang): string {
+/**
+ * `arms`: the page's arm names (arm-names.ts), in the forms the trial pages use: "{intervention}
+ * compared with {control}" as the trial conclusion says it, and with the article where a sentence
+ * needs one ("the probability that the intervention is …", da "at interventionen er …").
+ */
+export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang): string {
   const cur = r.currency;
-  // Mid-sentence: "app + usual care", not "App + usual care".
-  const intervention = lowerFirst(arms.intervention);
   const last = r.utilities[r.utilities.length - 1];
   const range = (lo: string, hi: string) => `${lo} ${TEXT.to[lang]} ${hi}`;
   const values = {
     head: last && last.years > 0
       ? fillPhrase(TEXT.headOver[lang], { horizon: lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
       : fillPhrase(TEXT.head[lang], { perspective: TEXT[r.perspective][lang] }),
-    intervention,
-    control: lowerFirst(arms.control),
-    icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }),
+    intervention: arms.intervention,
+    control: arms.control,
+    theIntervention: arms.theIntervention,
+    theControl: arms.theControl,
+    icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', arms.theIntervention),
     // The results table's intervals (Table 1), in its formats.
     costCi: range(moneyLimit(r.incrementalCost.ciLower, cur, lang), moneyLimit(r.incrementalCost.ciUpper, cur, lang)),
     qalyCi: range(qalyLimit(r.incrementalQaly.ciLower, lang), qalyLimit(r.incrementalQaly.ciUpper, lang)),
@@ -67,7 +73,7 @@ export function ceaConclusion(r: CeaResult, arms: { intervention: string; contro
   const th = r.thresholds;
   if (!th.length) return first;
   const second = fillPhrase(TEXT[th.length === 1 ? 'probability' : 'probabilities'][lang], {
-    intervention,
+    theIntervention: arms.theIntervention,
     wtp: list(th.map((x) => money(x.threshold, cur, lang)), lang),
     p: list(th.map((x) => pctText(x.probabilityCostEffective, lang)), lang),
   });

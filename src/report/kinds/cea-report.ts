@@ -49,8 +49,9 @@ const TEXT = {
   },
   results: { en: 'Incremental results', da: 'Inkrementelle resultater' },
   resultsIntro: {
-    en: '{n1} app and {n0} usual-care patients ({population}); {perspective} perspective; {cur}, {year} prices; follow-up to {last}. {method}. {missing}.',
-    da: '{n1} patienter i interventionsgruppen og {n0} i kontrolgruppen ({population}); {perspective}; {cur} i {year}-priser; opfølgning til {last}. {method}. {missing}.',
+    // The arms by the page's names (arm-names.ts), as Table 2 heads its columns: never "app" for a trial of something else.
+    en: '{Intervention} (n = {n1}) and {control} (n = {n0}), {population}; {perspective} perspective; {cur}, {year} prices; follow-up to {last}. {method}. {missing}.',
+    da: '{Intervention} (n = {n1}) og {control} (n = {n0}), {population}; {perspective}; {cur} i {year}-priser; opfølgning til {last}. {method}. {missing}.',
   },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
@@ -201,8 +202,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const names = armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms);
     const arms = { intervention: names.Intervention, control: names.Control };
     const charts: ChartSpec[] = [
-      { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },
-      { name: 'ceac', spec: ceacSpec(r, lang), alt: t('ceac') },
+      { name: 'ce-plane', spec: cePlaneSpec(r, lang, names), alt: t('plane') },
+      { name: 'ceac', spec: ceacSpec(r, lang, names), alt: t('ceac') },
       { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => categoryLabel(c, lang), arms), alt: t('costs') },
       { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];
@@ -217,6 +218,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
     const intro = fillPhrase(t('resultsIntro'), {
+      Intervention: names.Intervention, control: names.control,
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur: curName(cur), year: r.priceYear,
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
@@ -247,7 +249,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
 
     const respTable: Table = {
       header: [t('responder'), fillPhrase(t('share'), { arm: arms.intervention }), fillPhrase(t('share'), { arm: arms.control }), t('difference'), t('cost')],
-      rows: r.responders.map((x) => [labelOf(x.key), `${num(x.intervention.events, 0, lang)} / ${num(x.intervention.n, 0, lang)}`, `${num(x.control.events, 0, lang)} / ${num(x.control.n, 0, lang)}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang)]),
+      rows: r.responders.map((x) => [labelOf(x.key), `${num(x.intervention.events, 0, lang)} / ${num(x.intervention.n, 0, lang)}`, `${num(x.control.events, 0, lang)} / ${num(x.control.n, 0, lang)}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang, names.theIntervention)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     };
 
@@ -257,10 +259,10 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // rests on those.
     const replicates = (n: number) => formatThousands(n, 0, lang);
     const sensRows = [
-      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(r.method.bootstrapReplicates)],
+      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', names.theIntervention), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(r.method.bootstrapReplicates)],
       ...r.sensitivity.map((s) => [
         fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts) }),
-        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(s.replicates),
+        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', names.theIntervention), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(s.replicates),
       ]),
     ];
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
@@ -302,7 +304,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
     // A placeholder price is said right after the conclusion it undermines, and again in the results.
     const placeholder = tier?.placeholder ? [fillPhrase(t('placeholderPrice'), { plan: tier.uptakePlan })] : [];
-    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, arms, lang), ...placeholder] };
+    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, names, lang), ...placeholder] };
     const sections: PageSection[] = [
       conclusion,
       { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
@@ -332,7 +334,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const rows: string[][] = [
         row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(ml(res.incrementalCost.ciLower), ml(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(ml(pub.incrementalCost.ciLower, pub.currency), ml(pub.incrementalCost.ciUpper, pub.currency))}` : '–'),
         row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(ql(res.incrementalQaly.ciLower), ql(res.incrementalQaly.ciUpper))}`),
-        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
+        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }, 'health', names.theIntervention), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
@@ -341,7 +343,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       }
       for (const x of res.responders) {
         const pubCost = publishedPerResponder?.byKey.get(x.key);
-        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
+        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l, names.theIntervention), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
       }
       const recomputed = entry.synthetic === true ? t('recomputedSynthetic') : t('recomputed');
       return { header: pub ? [t('measure'), recomputed, t('published')] : [t('measure'), recomputed], rows, align: pub ? ['left', 'right', 'right'] : ['left', 'right'] };

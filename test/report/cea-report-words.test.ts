@@ -1,0 +1,34 @@
+/**
+ * The cost-effectiveness page as a committee economist reads it (test/fixtures/cea-report-words:
+ * arms `App`/`Kontrol` without labels, 24 months of follow-up, results also shown in EUR). One
+ * analysis, shared by the English and Danish pages.
+ */
+import { describe, expect, it } from 'vitest';
+import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
+import { markdownPage } from '../../src/report/markdown-page.js';
+import type { ReportContent } from '../../src/report/report-page.js';
+
+type Lang = 'en' | 'da';
+const DIR = 'test/fixtures/cea-report-words';
+const memo = new Map<string, unknown>();
+const env = (lang: Lang) => ({ input: (p: string) => p, lang, version: 'test', memo: <T>(k: string, compute: () => T): T => { if (!memo.has(k)) memo.set(k, compute()); return memo.get(k) as T; } });
+const build = (lang: Lang): Promise<ReportContent> => ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang, data: `${DIR}/export.csv`, plan: `${DIR}/cea.plan.json` }, env(lang));
+const pages: Record<Lang, Promise<ReportContent>> = { en: build('en'), da: build('da') };
+const text = async (lang: Lang) => { const c = await pages[lang]; return markdownPage({ ...c.page, provenance: '' }, new Map(c.charts.map((x) => [x.name, { alt: x.alt }]))); };
+const chart = async (lang: Lang, name: string) => JSON.stringify((await pages[lang]).charts.find((c) => c.name === name)!.spec);
+const section = async (lang: Lang, id: string) => (await pages[lang]).page.sections.find((s) => s.id === id)!;
+
+describe.each(['en', 'da'] as const)('the %s page of a trial of App against Kontrol with no arm labels', (lang) => {
+  it('names the arms as the trial pages do, never "app" and "usual care", with the article where a sentence needs one', async () => {
+    const page = await text(lang);
+    expect(page).not.toMatch(/usual|vanlig/i);
+    expect(page).not.toMatch(/\bthe app\b|\bappen\b/i);
+    const conclusion = (await section(lang, 'conclusion')).intro![0]!;
+    expect(conclusion).toContain(lang === 'en' ? ', intervention compared with control: dominant: the intervention saves money' : ', interventionsgruppe sammenlignet med kontrolgruppe: dominerende: interventionen sparer penge');
+    expect(conclusion).toContain(lang === 'en' ? 'the probability that the intervention is cost-effective is' : 'sandsynligheden for, at interventionen er omkostningseffektiv,');
+    expect((await section(lang, 'results')).intro![0]).toMatch(lang === 'en' ? /^Intervention \(n = 50\) and control \(n = 50\), all patients; / : /^Interventionsgruppe \(n = 50\) og kontrolgruppe \(n = 50\), alle patienter; /);
+    expect(await chart(lang, 'ce-plane')).toContain(lang === 'en' ? 'Incremental QALYs (intervention − control)' : 'Forskel i QALY (interventionsgruppe − kontrolgruppe)');
+    expect(await chart(lang, 'ceac')).toContain(lang === 'en' ? 'Probability that the intervention is cost-effective' : 'Sandsynlighed for at interventionen er omkostningseffektiv');
+    expect(page).toContain(lang === 'en' ? '| Category | Intervention (n) | Control (n) |' : '| Kategori | Interventionsgruppe (n) | Kontrolgruppe (n) |');
+  });
+});

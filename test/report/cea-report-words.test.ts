@@ -4,6 +4,8 @@
  * analysis, shared by the English and Danish pages.
  */
 import { describe, expect, it } from 'vitest';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { money, moneyLimit } from '../../src/cea/cea-phrases.js';
 import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
 import type { ReportContent } from '../../src/report/report-page.js';
@@ -30,5 +32,22 @@ describe.each(['en', 'da'] as const)('the %s page of a trial of App against Kont
     expect(await chart(lang, 'ce-plane')).toContain(lang === 'en' ? 'Incremental QALYs (intervention − control)' : 'Forskel i QALY (interventionsgruppe − kontrolgruppe)');
     expect(await chart(lang, 'ceac')).toContain(lang === 'en' ? 'Probability that the intervention is cost-effective' : 'Sandsynlighed for at interventionen er omkostningseffektiv');
     expect(page).toContain(lang === 'en' ? '| Category | Intervention (n) | Control (n) |' : '| Kategori | Interventionsgruppe (n) | Kontrolgruppe (n) |');
+  });
+});
+
+describe.each(['en', 'da'] as const)('the %s page with results also shown in EUR (display rate 0.1341 per DKK)', (lang) => {
+  it('gives the rate as the plan gives it and converts the incremental cost with its CI and the net monetary benefit', async () => {
+    const r = (await pages[lang]).results as CeaResult;
+    const eur = (x: number) => money(x * 0.1341, 'EUR', lang);
+    const lim = (x: number) => moneyLimit(x * 0.1341, 'EUR', lang);
+    const to = lang === 'en' ? 'to' : 'til';
+    const note = (await section(lang, 'results')).notes!.find((n) => n.includes('0.1341') || n.includes('0,1341'))!;
+    expect(note).toBeDefined();
+    const th = r.thresholds[0]!;
+    expect(note).toBe(lang === 'en'
+      ? `In EUR at 0.1341 EUR per DKK: incremental cost ${eur(r.incrementalCost.estimate)} (95% CI ${lim(r.incrementalCost.ciLower)} to ${lim(r.incrementalCost.ciUpper)}); net monetary benefit at ${eur(th.threshold)} per QALY ${eur(th.nmb.estimate)} (95% CI ${lim(th.nmb.ciLower)} ${to} ${lim(th.nmb.ciUpper)}).`
+      : `Omregnet til EUR med 0,1341 EUR pr. kr.: meromkostning ${eur(r.incrementalCost.estimate)} (95 %-KI ${lim(r.incrementalCost.ciLower)} til ${lim(r.incrementalCost.ciUpper)}); nettogevinst ved ${eur(th.threshold)} pr. QALY ${eur(th.nmb.estimate)} (95 %-KI ${lim(th.nmb.ciLower)} til ${lim(th.nmb.ciUpper)}).`);
+    // −826 DKK at 0.1341 is −€111; at a rate rounded to 0.13 it would read −€107.
+    expect(eur(r.incrementalCost.estimate)).not.toBe(money(r.incrementalCost.estimate * 0.13, 'EUR', lang));
   });
 });

@@ -88,7 +88,10 @@ const TEXT = {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
     da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
   },
-  displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'Meromkostningen svarer til {value} (omregnet ved {rate} {cur} pr. {base}).' },
+  // The plan's `display` rate as it gives it (0.1341, not 0.13: at 0.13 −586 DKK would read −€76, not −€79), and every money result of Table 1 converted.
+  displayNote: { en: 'In {cur} at {rate} {cur} per {base}: incremental cost {cost} (95% CI {costCi}){icer}{nmb}.', da: 'Omregnet til {cur} med {rate} {cur} pr. {base}: meromkostning {cost} (95 %-KI {costCi}){icer}{nmb}.' },
+  displayIcer: { en: '; ICER {icer}', da: '; ICER {icer}' },
+  displayNmb: { en: '; net monetary benefit at {wtp} per QALY {nmb} (95% CI {nmbCi})', da: '; nettogevinst ved {wtp} pr. QALY {nmb} (95 %-KI {nmbCi})' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
   ceac: { en: 'Acceptability curve', da: 'Acceptabilitetskurve' },
@@ -233,7 +236,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
       notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
     }
-    if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: curName(r.display.currency), rate: num(r.display.rate, 2, lang), base: curName(cur), value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
+    if (r.display) notes.push(displayNote(r.display));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
     const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
@@ -322,6 +325,18 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // results.json keeps every number but the replicate cloud (ce-plane.vl.json holds the drawn part; `hta cea --json` all of it).
     const { cloud: _cloud, ...results } = r;
     return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results };
+
+    /** Table 1's money results in the plan's display currency; a dominance has no number to convert. */
+    function displayNote(d: { currency: string; rate: number }): string {
+      const x = (v: number) => v * d.rate;
+      const range = (lo: number, hi: number) => `${moneyLimit(x(lo), d.currency, lang)} ${lang === 'da' ? 'til' : 'to'} ${moneyLimit(x(hi), d.currency, lang)}`;
+      const icer = r.icer.kind === 'ratio' ? fillPhrase(t('displayIcer'), { icer: icerText({ ...r.icer, icer: x(r.icer.icer) }, d.currency, lang) }) : '';
+      const nmb = r.thresholds.map((th) => fillPhrase(t('displayNmb'), { wtp: money(x(th.threshold), d.currency, lang), nmb: money(x(th.nmb.estimate), d.currency, lang), nmbCi: range(th.nmb.ciLower, th.nmb.ciUpper) })).join('');
+      return fillPhrase(t('displayNote'), {
+        cur: curName(d.currency), rate: formatFixed(d.rate, decimalsOf(d.rate), lang), base: curName(cur),
+        cost: signedMoney(x(r.incrementalCost.estimate), d.currency, lang), costCi: range(r.incrementalCost.ciLower, r.incrementalCost.ciUpper), icer, nmb,
+      });
+    }
 
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;

@@ -44,17 +44,18 @@ const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? 
 const qalys = (x: number, lang: Lang) => qalyText(x, lang);
 
 /**
+ * `horizon`: the follow-up in words (cea-horizon.ts); without it the last visit's name.
  * `arms`: the page's arm names (arm-names.ts), in the forms the trial pages use: "{intervention}
  * compared with {control}" as the trial conclusion says it, and with the article where a sentence
  * needs one ("the probability that the intervention is …", da "at interventionen er …").
  */
-export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang): string {
+export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang, horizon?: string): string {
   const cur = r.currency;
   const last = r.utilities[r.utilities.length - 1];
   const range = (lo: string, hi: string) => `${lo} ${TEXT.to[lang]} ${hi}`;
   const values = {
     head: last && last.years > 0
-      ? fillPhrase(TEXT.headOver[lang], { horizon: lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
+      ? fillPhrase(TEXT.headOver[lang], { horizon: horizon ?? lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
       : fillPhrase(TEXT.head[lang], { perspective: TEXT[r.perspective][lang] }),
     intervention: arms.intervention,
     control: arms.control,

@@ -1,8 +1,9 @@
 /**
  * One time-axis convention across reports (docs/report-trial.md): the trial's mean-score chart
- * and the cost-effectiveness utility chart both plot weeks since baseline, with a tick at each
- * visit's true week — for the CEA, the plan's own visit times — named as the tables name the
- * visit ("6 weeks", "3 months" / "6 uger", "3 mdr."), never a bare week number.
+ * plots weeks since baseline and the cost-effectiveness utility chart weeks, or months past about
+ * six months of follow-up (docs/plan-cea.md), with a tick at each visit's true time — for the CEA,
+ * the plan's own visit times — named as the tables name the visit ("6 weeks", "3 months" /
+ * "6 uger", "3 mdr."), never a bare number.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -31,11 +32,13 @@ describe('one time axis across reports', () => {
     expect(plan.visitTimes.unit).toBe('weeks');
     const planWeeks = Object.values(plan.visitTimes.times);
 
+    // The cost-effectiveness chart follows 39 weeks (past about six months) in months, ticks at the visits' months.
+    const planMonths = planWeeks.map((w) => Number(((w * 7) / (365.25 / 12)).toFixed(1)));
     const utilities = xAxes(spec(`reports/${cea}/utilities.vl.json`));
-    expect(utilities).toEqual([{ title: REPORT_TEXT.weeksAxis[lang], values: planWeeks }]);
-    // The points sit at those weeks: the last visit at the plan's last time.
-    const points = (spec(`reports/${cea}/utilities.vl.json`) as { data: { values: { weeks: number; visit: string }[] } }).data.values;
-    for (const p of points) expect(p.weeks).toBeCloseTo(plan.visitTimes.times[p.visit]!, 6);
+    expect(utilities).toEqual([{ title: lang === 'en' ? 'Months since baseline' : 'Måneder efter baseline', values: planMonths }]);
+    // The points sit at those months: the last visit at the plan's last time.
+    const points = (spec(`reports/${cea}/utilities.vl.json`) as { data: { values: { months: number; visit: string }[] } }).data.values;
+    for (const p of points) expect(p.months).toBeCloseTo((plan.visitTimes.times[p.visit]! * 7) / (365.25 / 12), 3);
 
     const trajectories = xAxes(spec(`reports/${trial}/trajectories.vl.json`));
     expect(trajectories.length).toBeGreaterThan(0);
@@ -49,7 +52,8 @@ describe('one time axis across reports', () => {
     for (const file of [`reports/${cea}/utilities.svg`, `reports/${trial}/trajectories.svg`]) {
       const axes = xLabels(readFileSync(file, 'utf8'));
       expect(axes.length, file).toBeGreaterThan(0);
-      for (const labels of axes) expect(labels, file).toEqual(names);
+      // The cost-effectiveness chart names baseline as its Table 3 does.
+      for (const labels of axes) expect(labels, file).toEqual(file.includes(cea) ? ['Baseline', ...names.slice(1)] : names);
     }
   });
 });

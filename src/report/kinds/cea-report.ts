@@ -24,6 +24,7 @@ import { currencyName } from '../currency-name.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
+import { ceaHorizon } from '../cea-horizon.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -219,11 +220,13 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
+    // The follow-up in words from the plan's visit times ("24 months"), not a visit label ("24 mdr").
+    const horizon = ceaHorizon(r.utilities[r.utilities.length - 1]?.visit ?? '', plan.visitTimes, lang);
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
     const intro = fillPhrase(t('resultsIntro'), {
       Intervention: names.Intervention, control: names.control,
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur: curName(cur), year: r.priceYear,
-      last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
+      last: horizon,
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
@@ -307,7 +310,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
     // A placeholder price is said right after the conclusion it undermines, and again in the results.
     const placeholder = tier?.placeholder ? [fillPhrase(t('placeholderPrice'), { plan: tier.uptakePlan })] : [];
-    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, names, lang), ...placeholder] };
+    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, names, lang, horizon), ...placeholder] };
     const sections: PageSection[] = [
       conclusion,
       { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },

@@ -65,3 +65,15 @@ describe.each(['en', 'da'] as const)('the %s page of a 24-month trial with visit
     expect(spec.data.values.find((v) => v.visit === '24 mdr')![spec.encoding.x.field]).toBe(24);
   });
 });
+
+describe.each(['en', 'da'] as const)('the %s page of a 24-month trial discounted at 3.5 %% a year', (lang) => {
+  it('says in the captions of the mean costs and QALYs that they are discounted', async () => {
+    const page = await text(lang);
+    expect(page).toContain(lang === 'en'
+      ? '**Table 2. Costs by category and arm (costs after the first year discounted at 3.5% a year)**'
+      : '**Tabel 2. Omkostninger efter kategori og gruppe (omkostninger efter det første år diskonteret med 3,5 % om året)**');
+    expect(page).toContain(lang === 'en'
+      ? '**Table 3. Utilities and QALYs (QALYs after the first year discounted at 3.5% a year; the utilities are not)**'
+      : '**Tabel 3. Nytteværdier og QALY (QALY efter det første år diskonteret med 3,5 % om året; nytteværdierne er ikke)**');
+  });
+});

@@ -146,6 +146,9 @@ const TEXT = {
   },
   placeholderSource: { en: 'placeholder', da: 'pladsholder' },
   fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
+  // Tables 2 and 3 hold discounted means when follow-up passes the first year (docs/plan-cea.md#discounting): their captions say so.
+  costsCaptionDiscounted: { en: 'Costs by category and arm (costs after the first year discounted at {rate} a year)', da: 'Omkostninger efter kategori og gruppe (omkostninger efter det første år diskonteret med {rate} om året)' },
+  qalysCaptionDiscounted: { en: 'Utilities and QALYs (QALYs after the first year discounted at {rate} a year; the utilities are not)', da: 'Nytteværdier og QALY (QALY efter det første år diskonteret med {rate} om året; nytteværdierne er ikke)' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -307,6 +310,15 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       align: ['left', 'left', 'right', 'left'],
     };
 
+    /** The caption of Table 2 (costs) or 3 (QALYs) with the annual rate applied, when one is; else the section's title. */
+    function discountedCaption(what: 'costs' | 'qalys'): { caption?: string } {
+      const d = r.method.discounting;
+      const rate = d.beyondFirstYear ? d[what] : 0;
+      if (rate === 0) return {};
+      const pct = String(Number((rate * 100).toFixed(2)));
+      return { caption: fillPhrase(t(what === 'costs' ? 'costsCaptionDiscounted' : 'qalysCaptionDiscounted'), { rate: lang === 'da' ? `${pct.replace('.', ',')} %` : `${pct}%` }) };
+    }
+
     // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
     // A placeholder price is said right after the conclusion it undermines, and again in the results.
     const placeholder = tier?.placeholder ? [fillPhrase(t('placeholderPrice'), { plan: tier.uptakePlan })] : [];
@@ -316,8 +328,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
-      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur: curName(cur) })], chart: 'costs-by-category', tables: [{ table: costTable }] },
-      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
+      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur: curName(cur) })], chart: 'costs-by-category', tables: [{ table: costTable, ...discountedCaption('costs') }] },
+      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable, ...discountedCaption('qalys') }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }], ...(respNotes.length ? { notes: respNotes } : {}) }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t('tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear })] } : {}) },

@@ -33,6 +33,23 @@ const TEXT = {
     en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}, respectively.',
     da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, henholdsvis {p}.',
   },
+  // A dominance read off the point estimates, whose interval reaches the other side: said as an average, with the replicates that disagree.
+  dominantCost: {
+    en: 'On average {theIntervention} saves money, but the 95% CI of the incremental cost includes higher costs: {p} of the bootstrap replicates cost more.',
+    da: 'I gennemsnit sparer {theIntervention} penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: {p} af bootstrap-replikationerne er dyrere.',
+  },
+  dominantEffect: {
+    en: 'On average {theIntervention} gains health, but the 95% CI of the incremental QALYs includes fewer QALYs: {p} of the bootstrap replicates gain fewer.',
+    da: 'I gennemsnit giver {theIntervention} mere sundhed, men 95 %-KI for forskellen i QALY omfatter færre QALY: {p} af bootstrap-replikationerne giver færre.',
+  },
+  dominatedCost: {
+    en: 'On average {theIntervention} costs more, but the 95% CI of the incremental cost includes lower costs: {p} of the bootstrap replicates cost less.',
+    da: 'I gennemsnit koster {theIntervention} mere, men 95 %-KI for meromkostningen omfatter lavere omkostninger: {p} af bootstrap-replikationerne er billigere.',
+  },
+  dominatedEffect: {
+    en: 'On average {theIntervention} gains less health, but the 95% CI of the incremental QALYs includes more QALYs: {p} of the bootstrap replicates gain more.',
+    da: 'I gennemsnit giver {theIntervention} mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: {p} af bootstrap-replikationerne giver flere.',
+  },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
   and: { en: 'and', da: 'og' },
@@ -71,12 +88,34 @@ export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang, horizon?
   const first = usual
     ? fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang) })
     : fillPhrase(TEXT.other[lang], { ...values, cost: `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}` });
+  const doubt = dominanceDoubts(r, arms, lang);
   const th = r.thresholds;
-  if (!th.length) return first;
+  if (!th.length) return [first, ...doubt].join(' ');
   const second = fillPhrase(TEXT[th.length === 1 ? 'probability' : 'probabilities'][lang], {
     theIntervention: arms.theIntervention,
     wtp: list(th.map((x) => money(x.threshold, cur, lang)), lang),
     p: list(th.map((x) => pctText(x.probabilityCostEffective, lang)), lang),
   });
-  return `${first} ${second}`;
+  return [first, ...doubt, second].join(' ');
+}
+
+/**
+ * "Dominant" rests on the point estimates: where a 95% CI crosses 0 the page says the dominance is
+ * an average and how many bootstrap replicates (the CE plane's quadrant shares) lie on the other side.
+ */
+function dominanceDoubts(r: CeaResult, arms: ArmNames, lang: Lang): string[] {
+  if (r.icer.kind !== 'dominant' && r.icer.kind !== 'dominated') return [];
+  const q = r.quadrants;
+  const say = (key: 'dominantCost' | 'dominantEffect' | 'dominatedCost' | 'dominatedEffect', share: number) => fillPhrase(TEXT[key][lang], { theIntervention: arms.theIntervention, p: pctText(share, lang) });
+  const c = r.incrementalCost;
+  const e = r.incrementalQaly;
+  const out: string[] = [];
+  if (r.icer.kind === 'dominant') {
+    if (c.estimate < 0 && c.ciUpper > 0) out.push(say('dominantCost', q.NE + q.NW));
+    if (e.estimate > 0 && e.ciLower < 0) out.push(say('dominantEffect', q.NW + q.SW));
+  } else {
+    if (c.estimate > 0 && c.ciLower < 0) out.push(say('dominatedCost', q.SE + q.SW));
+    if (e.estimate < 0 && e.ciUpper > 0) out.push(say('dominatedEffect', q.NE + q.SE));
+  }
+  return out;
 }

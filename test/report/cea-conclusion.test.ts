@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { defaultArmNames } from '../../src/report/arm-names.js';
 import { ceaConclusion } from '../../src/report/cea-conclusion.js';
+import { pctText } from '../../src/cea/cea-phrases.js';
 
 const ARMS = { en: defaultArmNames('en'), da: defaultArmNames('da') } as const;
 
@@ -36,5 +37,12 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
     expect(ceaConclusion({ ...dominated, utilities: r.utilities.slice(0, 1) }, ARMS[lang], lang)).toMatch(lang === 'en' ? /^From a healthcare perspective, / : /^I et sundhedssektorperspektiv, /);
     expect(t).toContain(lang === 'en' ? 'thresholds of €23,250 and €40,000 per QALY' : 'tærskelværdier på 23.250 EUR og 40.000 EUR pr. QALY');
     expect(t).toContain(lang === 'en' ? 'is 98% and 50%, respectively.' : 'henholdsvis 98 % og 50 %.');
+    // Dominated on the point estimate, but the QALYs' CI reaches gains: said as an average, with the replicates that gain.
+    const gain = pctText(r.quadrants.NE + r.quadrants.SE, lang);
+    expect(t).toContain(lang === 'en'
+      ? `On average the app gains less health, but the 95% CI of the incremental QALYs includes more QALYs: ${gain} of the bootstrap replicates gain more.`
+      : `I gennemsnit giver appen mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: ${gain} af bootstrap-replikationerne giver flere.`);
+    // The cost's CI (€74 to €390) does not reach savings: nothing said of it.
+    expect(t).not.toMatch(/includes lower costs|lavere omkostninger/);
   });
 });

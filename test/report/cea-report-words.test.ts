@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
-import { money, moneyLimit } from '../../src/cea/cea-phrases.js';
+import { money, moneyLimit, pctText } from '../../src/cea/cea-phrases.js';
 import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
 import type { ReportContent } from '../../src/report/report-page.js';
@@ -75,5 +75,17 @@ describe.each(['en', 'da'] as const)('the %s page of a 24-month trial discounted
     expect(page).toContain(lang === 'en'
       ? '**Table 3. Utilities and QALYs (QALYs after the first year discounted at 3.5% a year; the utilities are not)**'
       : '**Tabel 3. Nytteværdier og QALY (QALY efter det første år diskonteret med 3,5 % om året; nytteværdierne er ikke)**');
+  });
+});
+
+describe.each(['en', 'da'] as const)('the %s page of a dominance read off the point estimates', (lang) => {
+  it('says the app saves money only on average when the cost interval includes higher costs, with the share of replicates that cost more', async () => {
+    const r = (await pages[lang]).results as CeaResult;
+    expect(r.icer.kind).toBe('dominant');
+    expect(r.incrementalCost.ciUpper).toBeGreaterThan(0);
+    const more = pctText(r.quadrants.NE + r.quadrants.NW, lang);
+    expect((await section(lang, 'conclusion')).intro![0]).toContain(lang === 'en'
+      ? `). On average the intervention saves money, but the 95% CI of the incremental cost includes higher costs: ${more} of the bootstrap replicates cost more. At the plan's threshold`
+      : `). I gennemsnit sparer interventionen penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: ${more} af bootstrap-replikationerne er dyrere. Ved planens tærskelværdi`);
   });
 });

@@ -89,3 +89,10 @@ describe.each(['en', 'da'] as const)('the %s page of a dominance read off the po
       : `). I gennemsnit sparer interventionen penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: ${more} af bootstrap-replikationerne er dyrere. Ved planens tærskelværdi`);
   });
 });
+
+describe('the Danish unit-cost table of a DKK analysis', () => {
+  it('names the price year as the council writes it, "2023-kr.", not "kr. 2023"', async () => {
+    expect(await text('da')).toContain('| Ressource | Kategori | Enhedspris (2023-kr.) | Kilde |');
+    expect(await text('en')).toContain('| Item | Category | Unit cost (DKK 2023) | Source |');
+  });
+});

@@ -118,7 +118,9 @@ const TEXT = {
   base: { en: 'Base case', da: 'Basisanalyse' },
   unitCosts: { en: 'Unit costs', da: 'Enhedsomkostninger' },
   item: { en: 'Item', da: 'Ressource' },
-  unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur} {year})' },
+  // Danish prices name their year as the council does (docs/glossary-da.md): "2024-kr.", "EUR, 2024-priser".
+  unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur}, {year}-priser)' },
+  unitCostKroner: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({year}-kr.)' },
   source: { en: 'Source', da: 'Kilde' },
   intervention: { en: 'App (per patient)', da: 'App (pr. patient)' },
   // The price and the exchange rate in words (docs/plan-cea.md#fields): "1,200 DKK per patient, …, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)".
@@ -297,7 +299,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
     const itemLabels = resourceItemLabels(plan.resourceUse, lang);
     const unitTable: Table = {
-      header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
+      header: [t('item'), t('category'), fillPhrase(t(cur === 'DKK' ? 'unitCostKroner' : 'unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
       rows: [
         [t('intervention'), categoryLabel('intervention', lang), formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {

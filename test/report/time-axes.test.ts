@@ -27,7 +27,7 @@ function xAxes(spec: unknown): Axis[] {
 const spec = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as unknown;
 
 describe('one time axis across reports', () => {
-  it.each([['selfback', 'selfback-cea', 'en'], ['selfback-da', 'selfback-cea-da', 'da']] as const)('%s and %s: weeks since baseline, ticks at the visits\' weeks', (trial, cea, lang) => {
+  it.each([['selfback', 'selfback-cea', 'en'], ['selfback-da', 'selfback-cea-da', 'da']] as const)('%s and %s: weeks (the CEA\'s 9 months: months) since baseline, ticks at the visits', (trial, cea, lang) => {
     const plan = JSON.parse(readFileSync('data/plans/selfback.cea.json', 'utf8')) as { visitTimes: { unit: string; times: Record<string, number> } };
     expect(plan.visitTimes.unit).toBe('weeks');
     const planWeeks = Object.values(plan.visitTimes.times);

@@ -54,7 +54,8 @@ const DOMINANCE: Record<'dominant' | 'dominated', Record<EffectNoun, Record<Lang
  * The ICER in words. `delta` (the Δcost and Δeffect the verdict came from) lets a dominance on an
  * axis say so: Δeffect = 0 exactly (two arms with as many responders, 12/60 and 12/60, is common in
  * small trials) is "for the same health", not "less health" (ce-summaries.ts counts an axis to the
- * dominated or dominant side).
+ * dominated or dominant side). `subject` names the intervention with its article where the words
+ * say "the app" (da "appen"): a report page names the arms as its plan does (src/report/arm-names.ts).
  */
 export function icerText(
   icer: Icer,
@@ -63,13 +64,15 @@ export function icerText(
   per: { en: string; da: string } = { en: 'QALY gained', da: 'vundet QALY' },
   delta?: { cost: number; effect: number },
   noun: EffectNoun = 'health',
+  subject?: string,
 ): string {
   const en = lang === 'en';
   switch (icer.kind) {
     case 'dominant':
     case 'dominated': {
       const [both, sameCost, sameEffect] = DOMINANCE[icer.kind][noun][lang];
-      return delta?.effect === 0 ? sameEffect : delta?.cost === 0 ? sameCost : both;
+      const words = delta?.effect === 0 ? sameEffect : delta?.cost === 0 ? sameCost : both;
+      return subject === undefined ? words : words.replace(en ? 'the app' : 'appen', subject);
     }
     case 'undefined':
       return en ? 'no difference in cost or effect' : 'ingen forskel i omkostninger eller effekt';
@@ -83,8 +86,8 @@ export function icerText(
 }
 
 /** The cost per extra responder in words, from the responder row of results.json. */
-export function perResponderText(row: { costPerExtraResponder: Icer; riskDifference: number }, incrementalCost: number, currency: string, lang: Lang): string {
-  return icerText(row.costPerExtraResponder, currency, lang, { en: 'extra responder', da: 'ekstra patient' }, { cost: incrementalCost, effect: row.riskDifference }, 'responders');
+export function perResponderText(row: { costPerExtraResponder: Icer; riskDifference: number }, incrementalCost: number, currency: string, lang: Lang, subject?: string): string {
+  return icerText(row.costPerExtraResponder, currency, lang, { en: 'extra responder', da: 'ekstra patient' }, { cost: incrementalCost, effect: row.riskDifference }, 'responders', subject);
 }
 
 /** Δc with its CI, signed: "+€230 (95% CI −€136 to €595)". */

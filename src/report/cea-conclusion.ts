@@ -1,19 +1,20 @@
 /**
  * The conclusion at the top of a cost-effectiveness page (docs/plan-cea.md#report): the ICER in
  * words with the time horizon (the last visit with utilities), the perspective and the 95% CIs
- * of the incremental cost and QALYs, and the probability that the app is cost-effective at each of the
+ * of the incremental cost and QALYs, and the probability that the intervention is cost-effective at each of the
  * plan's thresholds. Every number is written by the formatter the page's results table uses
  * (money, the 4-decimal QALYs, icerText, pctText), so the paragraph says nothing the table does not.
  */
 import type { CeaResult } from '../cea/cea-results-schema.js';
 import { icerText, money, moneyLimit, pctText, qalyLimit, qalyText } from '../cea/cea-phrases.js';
+import type { ArmNames } from './arm-names.js';
 import { fillPhrase, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
 const TEXT = {
   // Cost up and QALYs gained (the usual case): the trade in words with its CIs, then the ICER.
   costsMore: {
-    en: '{head}, {intervention} costs {cost} more per patient than {control} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
-    da: '{head} koster {intervention} {cost} mere pr. patient end {control} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
+    en: '{head}, {theIntervention} costs {cost} more per patient than {theControl} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
+    da: '{head} koster {theIntervention} {cost} mere pr. patient end {theControl} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
   },
   // Any other quadrant: the ICER's own words say it (dominant, dominated, cheaper and less effective).
   other: {
@@ -25,12 +26,29 @@ const TEXT = {
   headOver: { en: 'Over {horizon}, from a {perspective} perspective', da: 'Over {horizon} og i et {perspective}' },
   to: { en: 'to', da: 'til' },
   probability: {
-    en: 'At the plan\'s threshold of {wtp} per QALY, the probability that {intervention} is cost-effective is {p}.',
-    da: 'Ved planens tærskelværdi på {wtp} pr. QALY er sandsynligheden for, at {intervention} er omkostningseffektiv, {p}.',
+    en: 'At the plan\'s threshold of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}.',
+    da: 'Ved planens tærskelværdi på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, {p}.',
   },
   probabilities: {
-    en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {intervention} is cost-effective is {p}, respectively.',
-    da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {intervention} er omkostningseffektiv, henholdsvis {p}.',
+    en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}, respectively.',
+    da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, henholdsvis {p}.',
+  },
+  // A dominance read off the point estimates, whose interval reaches the other side: said as an average, with the replicates that disagree.
+  dominantCost: {
+    en: 'On average {theIntervention} saves money, but the 95% CI of the incremental cost includes higher costs: {p} of the bootstrap replicates cost more.',
+    da: 'I gennemsnit sparer {theIntervention} penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: {p} af bootstrap-replikationerne er dyrere.',
+  },
+  dominantEffect: {
+    en: 'On average {theIntervention} gains health, but the 95% CI of the incremental QALYs includes fewer QALYs: {p} of the bootstrap replicates gain fewer.',
+    da: 'I gennemsnit giver {theIntervention} mere sundhed, men 95 %-KI for forskellen i QALY omfatter færre QALY: {p} af bootstrap-replikationerne giver færre.',
+  },
+  dominatedCost: {
+    en: 'On average {theIntervention} costs more, but the 95% CI of the incremental cost includes lower costs: {p} of the bootstrap replicates cost less.',
+    da: 'I gennemsnit koster {theIntervention} mere, men 95 %-KI for meromkostningen omfatter lavere omkostninger: {p} af bootstrap-replikationerne er billigere.',
+  },
+  dominatedEffect: {
+    en: 'On average {theIntervention} gains less health, but the 95% CI of the incremental QALYs includes more QALYs: {p} of the bootstrap replicates gain more.',
+    da: 'I gennemsnit giver {theIntervention} mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: {p} af bootstrap-replikationerne giver flere.',
   },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
@@ -42,19 +60,25 @@ const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? 
 /** "0.0319" / "0,0319": the results table's QALY format. */
 const qalys = (x: number, lang: Lang) => qalyText(x, lang);
 
-export function ceaConclusion(r: CeaResult, arms: { intervention: string; control: string }, lang: Lang): string {
+/**
+ * `horizon`: the follow-up in words (cea-horizon.ts); without it the last visit's name.
+ * `arms`: the page's arm names (arm-names.ts), in the forms the trial pages use: "{intervention}
+ * compared with {control}" as the trial conclusion says it, and with the article where a sentence
+ * needs one ("the probability that the intervention is …", da "at interventionen er …").
+ */
+export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang, horizon?: string): string {
   const cur = r.currency;
-  // Mid-sentence: "app + usual care", not "App + usual care".
-  const intervention = lowerFirst(arms.intervention);
   const last = r.utilities[r.utilities.length - 1];
   const range = (lo: string, hi: string) => `${lo} ${TEXT.to[lang]} ${hi}`;
   const values = {
     head: last && last.years > 0
-      ? fillPhrase(TEXT.headOver[lang], { horizon: lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
+      ? fillPhrase(TEXT.headOver[lang], { horizon: horizon ?? lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
       : fillPhrase(TEXT.head[lang], { perspective: TEXT[r.perspective][lang] }),
-    intervention,
-    control: lowerFirst(arms.control),
-    icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }),
+    intervention: arms.intervention,
+    control: arms.control,
+    theIntervention: arms.theIntervention,
+    theControl: arms.theControl,
+    icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', arms.theIntervention),
     // The results table's intervals (Table 1), in its formats.
     costCi: range(moneyLimit(r.incrementalCost.ciLower, cur, lang), moneyLimit(r.incrementalCost.ciUpper, cur, lang)),
     qalyCi: range(qalyLimit(r.incrementalQaly.ciLower, lang), qalyLimit(r.incrementalQaly.ciUpper, lang)),
@@ -64,12 +88,34 @@ export function ceaConclusion(r: CeaResult, arms: { intervention: string; contro
   const first = usual
     ? fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang) })
     : fillPhrase(TEXT.other[lang], { ...values, cost: `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}` });
+  const doubt = dominanceDoubts(r, arms, lang);
   const th = r.thresholds;
-  if (!th.length) return first;
+  if (!th.length) return [first, ...doubt].join(' ');
   const second = fillPhrase(TEXT[th.length === 1 ? 'probability' : 'probabilities'][lang], {
-    intervention,
+    theIntervention: arms.theIntervention,
     wtp: list(th.map((x) => money(x.threshold, cur, lang)), lang),
     p: list(th.map((x) => pctText(x.probabilityCostEffective, lang)), lang),
   });
-  return `${first} ${second}`;
+  return [first, ...doubt, second].join(' ');
+}
+
+/**
+ * "Dominant" rests on the point estimates: where a 95% CI crosses 0 the page says the dominance is
+ * an average and how many bootstrap replicates (the CE plane's quadrant shares) lie on the other side.
+ */
+function dominanceDoubts(r: CeaResult, arms: ArmNames, lang: Lang): string[] {
+  if (r.icer.kind !== 'dominant' && r.icer.kind !== 'dominated') return [];
+  const q = r.quadrants;
+  const say = (key: 'dominantCost' | 'dominantEffect' | 'dominatedCost' | 'dominatedEffect', share: number) => fillPhrase(TEXT[key][lang], { theIntervention: arms.theIntervention, p: pctText(share, lang) });
+  const c = r.incrementalCost;
+  const e = r.incrementalQaly;
+  const out: string[] = [];
+  if (r.icer.kind === 'dominant') {
+    if (c.estimate < 0 && c.ciUpper > 0) out.push(say('dominantCost', q.NE + q.NW));
+    if (e.estimate > 0 && e.ciLower < 0) out.push(say('dominantEffect', q.NW + q.SW));
+  } else {
+    if (c.estimate > 0 && c.ciLower < 0) out.push(say('dominatedCost', q.SE + q.SW));
+    if (e.estimate < 0 && e.ciUpper > 0) out.push(say('dominatedEffect', q.NE + q.SE));
+  }
+  return out;
 }

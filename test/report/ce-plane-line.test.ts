@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { defaultArmNames } from '../../src/report/arm-names.js';
 import { cePlaneSpec } from '../../src/report/charts/ce-plane.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 
@@ -15,7 +16,7 @@ type Point = { dq: number; dc: number };
 interface Layer { data?: { values?: Point[] }; mark: { type: string } }
 
 function drawn(r: CeaResult): { line: Point[]; points: Point[] } {
-  const spec = cePlaneSpec(r, 'en', r.cloud.cost.length) as unknown as { layer: Layer[] };
+  const spec = cePlaneSpec(r, 'en', defaultArmNames('en'), r.cloud.cost.length) as unknown as { layer: Layer[] };
   const values = (type: string) => spec.layer.find((l) => l.mark.type === type)!.data!.values!;
   return { line: values('line'), points: values('circle') };
 }

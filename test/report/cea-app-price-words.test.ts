@@ -57,8 +57,9 @@ describe('the app price read off an uptake plan', () => {
     const [en, da] = [await build('en'), await build('da')];
     const inDkk = Math.round((en.results as CeaResult).incrementalCost.estimate * 7.44);
     const note = (c: ReportContent) => c.page.sections.flatMap((s) => s.notes ?? []).find((n) => /7[.,]44/.test(n));
-    expect(note(en)).toMatch(new RegExp(`^In DKK at 7\\.44 per EUR: incremental cost ${inDkk.toLocaleString('en-US')} DKK\\.$`));
-    expect(note(da)).toMatch(new RegExp(`^Meromkostningen svarer til ${inDkk.toLocaleString('en-US').replace(/,/g, '\\.')} kr\\. \\(omregnet ved 7,44 kr\\. pr\\. EUR\\)\\.$`));
+    const signed = `${inDkk > 0 ? '+' : inDkk < 0 ? '−' : ''}${Math.abs(inDkk).toLocaleString('en-US')}`;
+    expect(note(en)!.startsWith(`In DKK at 7.44 DKK per EUR: incremental cost ${signed} DKK (95% CI `)).toBe(true);
+    expect(note(da)!.startsWith(`Omregnet til kr. med 7,44 kr. pr. EUR: meromkostning ${signed.replace(/,/g, '.')} kr. (95 %-KI `)).toBe(true);
     // Nowhere on the Danish page (text, tables, charts), the abbreviations list included.
     const page = JSON.stringify({ page: da.page, charts: da.charts.map((c) => [c.alt, c.spec]) });
     expect(page).not.toMatch(/DKK/);

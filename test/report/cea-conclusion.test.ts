@@ -8,9 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { defaultArmNames } from '../../src/report/arm-names.js';
 import { ceaConclusion } from '../../src/report/cea-conclusion.js';
+import { pctText } from '../../src/cea/cea-phrases.js';
 
-const ARMS = { en: { intervention: 'App + usual care', control: 'Usual care' }, da: { intervention: 'App + vanlig behandling', control: 'Vanlig behandling' } } as const;
+const ARMS = { en: defaultArmNames('en'), da: defaultArmNames('da') } as const;
 
 describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the CEA conclusion (%s)', (lang, out) => {
   const r = JSON.parse(readFileSync(`reports/${out}/results.json`, 'utf8')) as CeaResult;
@@ -18,8 +20,8 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
 
   it('says the ICER in words with the time horizon, the perspective and the CIs of the incremental cost and QALYs, and the probability at the plan\'s threshold', () => {
     expect(text).toBe(lang === 'en'
-      ? 'Over 9 months, from a healthcare perspective, app + usual care costs €235 more per patient than usual care and gains 0.0319 QALYs (95% CIs €74 to €390 and 0.0149 to 0.0499): an ICER of €7,359 per QALY gained. At the plan\'s threshold of €23,250 per QALY, the probability that app + usual care is cost-effective is 98%.'
-      : 'Over 9 måneder og i et sundhedssektorperspektiv koster app + vanlig behandling 235 EUR mere pr. patient end vanlig behandling og giver 0,0319 QALY mere (95 %-KI henholdsvis 74 EUR til 390 EUR og 0,0149 til 0,0499): en ICER på 7.359 EUR pr. vundet QALY. Ved planens tærskelværdi på 23.250 EUR pr. QALY er sandsynligheden for, at app + vanlig behandling er omkostningseffektiv, 98 %.');
+      ? 'Over 9 months, from a healthcare perspective, the app costs €235 more per patient than usual care and gains 0.0319 QALYs (95% CIs €74 to €390 and 0.0149 to 0.0499): an ICER of €7,359 per QALY gained. At the plan\'s threshold of €23,250 per QALY, the probability that the app is cost-effective is 98%.'
+      : 'Over 9 måneder og i et sundhedssektorperspektiv koster appen 235 EUR mere pr. patient end vanlig behandling og giver 0,0319 QALY mere (95 %-KI henholdsvis 74 EUR til 390 EUR og 0,0149 til 0,0499): en ICER på 7.359 EUR pr. vundet QALY. Ved planens tærskelværdi på 23.250 EUR pr. QALY er sandsynligheden for, at appen er omkostningseffektiv, 98 %.');
   });
 
   it('has no number the page\'s results table does not show', () => {
@@ -35,5 +37,12 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
     expect(ceaConclusion({ ...dominated, utilities: r.utilities.slice(0, 1) }, ARMS[lang], lang)).toMatch(lang === 'en' ? /^From a healthcare perspective, / : /^I et sundhedssektorperspektiv, /);
     expect(t).toContain(lang === 'en' ? 'thresholds of €23,250 and €40,000 per QALY' : 'tærskelværdier på 23.250 EUR og 40.000 EUR pr. QALY');
     expect(t).toContain(lang === 'en' ? 'is 98% and 50%, respectively.' : 'henholdsvis 98 % og 50 %.');
+    // Dominated on the point estimate, but the QALYs' CI reaches gains: said as an average, with the replicates that gain.
+    const gain = pctText(r.quadrants.NE + r.quadrants.SE, lang);
+    expect(t).toContain(lang === 'en'
+      ? `On average the app gains less health, but the 95% CI of the incremental QALYs includes more QALYs: ${gain} of the bootstrap replicates gain more.`
+      : `I gennemsnit giver appen mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: ${gain} af bootstrap-replikationerne giver flere.`);
+    // The cost's CI (€74 to €390) does not reach savings: nothing said of it.
+    expect(t).not.toMatch(/includes lower costs|lavere omkostninger/);
   });
 });

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { pctText } from '../../cea/cea-phrases.js';
+import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
@@ -18,7 +19,8 @@ const TEXT = {
     en: '{shown} of {n} bootstrap replicates (grey); diamond: the estimate; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw} (N: costs more, S: costs less; E: more QALYs, W: fewer)',
     da: '{shown} af {n} bootstrap-replikationer (grå); ruden: estimatet; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
   },
-  x: { en: 'Incremental QALYs (app − usual care)', da: 'Forskel i QALY (app − vanlig behandling)' },
+  // The arms as the trial pages' differences name them ("intervention − control"): arm-names.ts.
+  x: { en: 'Incremental QALYs ({intervention} − {control})', da: 'Forskel i QALY ({intervention} − {control})' },
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },
 } as const;
 
@@ -42,7 +44,7 @@ export function wtpLine(lambda: number, qmax: number, cmax: number): { dq: numbe
   return [-q, q].map((dq) => ({ dq, dc: lambda * dq }));
 }
 
-export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLevelSpec {
+export function cePlaneSpec(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang), maxPoints = 1000): TopLevelSpec {
   const t = (k: keyof typeof TEXT) => TEXT[k][lang];
   const shown = Math.min(maxPoints, r.cloud.cost.length);
   // Rounded far below what the chart resolves, to keep the committed spec small.
@@ -56,7 +58,7 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const fill = (s: string) =>
     s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
       .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', enUsGrouped(lambda).replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, currencyName(r.currency, lang));
-  const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
+  const x = { field: 'dq', type: 'quantitative', title: fillArms(t('x'), arms), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

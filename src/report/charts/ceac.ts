@@ -1,6 +1,7 @@
 /** The cost-effectiveness acceptability curve: P(NMB > 0) over the plan's willingness-to-pay range, with the thresholds marked. */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
+import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES } from './chart-style.js';
@@ -8,8 +9,9 @@ import { wrapForVega } from './two-lines.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
-  subtitle: { en: 'Probability that the app is cost-effective; dashed: the thresholds', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdierne' },
-  subtitleOne: { en: 'Probability that the app is cost-effective; dashed: the threshold', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdien' },
+  // The intervention as the page names it (arm-names.ts), not always "the app".
+  subtitle: { en: 'Probability that {theIntervention} is cost-effective; dashed: the thresholds', da: 'Sandsynlighed for at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdierne' },
+  subtitleOne: { en: 'Probability that {theIntervention} is cost-effective; dashed: the threshold', da: 'Sandsynlighed for at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdien' },
   x: { en: 'Willingness to pay per QALY ({cur})', da: 'Betalingsvilje pr. QALY ({cur})' },
   y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
 } as const;
@@ -17,8 +19,8 @@ const TEXT = {
 const WIDTH = 460;
 const HEIGHT = 280;
 
-export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
-  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang));
+export function ceacSpec(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang)): TopLevelSpec {
+  const t = (k: keyof typeof TEXT) => fillArms(TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang)), arms);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // Texts wrapped to the plot's size: vega reserves room for its (generous) estimate of their

@@ -25,6 +25,7 @@ import { currencyName } from '../currency-name.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
+import { ceaHorizon } from '../cea-horizon.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -51,8 +52,9 @@ const TEXT = {
   },
   results: { en: 'Incremental results', da: 'Inkrementelle resultater' },
   resultsIntro: {
-    en: '{n1} app and {n0} usual-care patients ({population}); {perspective} perspective; {cur}, {year} prices; follow-up to {last}. {method}. {missing}.',
-    da: '{n1} patienter i interventionsgruppen og {n0} i kontrolgruppen ({population}); {perspective}; {cur} i {year}-priser; opfølgning til {last}. {method}. {missing}.',
+    // The arms by the page's names (arm-names.ts), as Table 2 heads its columns: never "app" for a trial of something else.
+    en: '{Intervention} (n = {n1}) and {control} (n = {n0}), {population}; {perspective} perspective; {cur}, {year} prices; follow-up to {last}. {method}. {missing}.',
+    da: '{Intervention} (n = {n1}) og {control} (n = {n0}), {population}; {perspective}; {cur} i {year}-priser; opfølgning til {last}. {method}. {missing}.',
   },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
@@ -89,7 +91,10 @@ const TEXT = {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
     da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
   },
-  displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'Meromkostningen svarer til {value} (omregnet ved {rate} {cur} pr. {base}).' },
+  // The plan's `display` rate as it gives it (0.1341, not 0.13: at 0.13 −586 DKK would read −€76, not −€79), and every money result of Table 1 converted.
+  displayNote: { en: 'In {cur} at {rate} {cur} per {base}: incremental cost {cost} (95% CI {costCi}){icer}{nmb}.', da: 'Omregnet til {cur} med {rate} {cur} pr. {base}: meromkostning {cost} (95 %-KI {costCi}){icer}{nmb}.' },
+  displayIcer: { en: '; ICER {icer}', da: '; ICER {icer}' },
+  displayNmb: { en: '; net monetary benefit at {wtp} per QALY {nmb} (95% CI {nmbCi})', da: '; nettogevinst ved {wtp} pr. QALY {nmb} (95 %-KI {nmbCi})' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
   ceac: { en: 'Acceptability curve', da: 'Acceptabilitetskurve' },
@@ -116,7 +121,9 @@ const TEXT = {
   base: { en: 'Base case', da: 'Basisanalyse' },
   unitCosts: { en: 'Unit costs', da: 'Enhedsomkostninger' },
   item: { en: 'Item', da: 'Ressource' },
-  unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur} {year})' },
+  // Danish prices name their year as the council does (docs/glossary-da.md): "2024-kr.", "EUR, 2024-priser".
+  unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur}, {year}-priser)' },
+  unitCostKroner: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({year}-kr.)' },
   source: { en: 'Source', da: 'Kilde' },
   intervention: { en: 'App (per patient)', da: 'App (pr. patient)' },
   // The price and the exchange rate in words (docs/plan-cea.md#fields): "1,200 DKK per patient, …, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)".
@@ -144,6 +151,9 @@ const TEXT = {
   },
   placeholderSource: { en: 'placeholder', da: 'pladsholder' },
   fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
+  // Tables 2 and 3 hold discounted means when follow-up passes the first year (docs/plan-cea.md#discounting): their captions say so.
+  costsCaptionDiscounted: { en: 'Costs by category and arm (costs after the first year discounted at {rate} a year)', da: 'Omkostninger efter kategori og gruppe (omkostninger efter det første år diskonteret med {rate} om året)' },
+  qalysCaptionDiscounted: { en: 'Utilities and QALYs (QALYs after the first year discounted at {rate} a year; the utilities are not)', da: 'Nytteværdier og QALY (QALY efter det første år diskonteret med {rate} om året; nytteværdierne er ikke)' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -204,8 +214,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const names = armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms);
     const arms = { intervention: names.Intervention, control: names.Control };
     const charts: ChartSpec[] = [
-      { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },
-      { name: 'ceac', spec: ceacSpec(r, lang), alt: t('ceac') },
+      { name: 'ce-plane', spec: cePlaneSpec(r, lang, names), alt: t('plane') },
+      { name: 'ceac', spec: ceacSpec(r, lang, names), alt: t('ceac') },
       { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => categoryLabel(c, lang), arms), alt: t('costs') },
       { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];
@@ -218,10 +228,13 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
+    // The follow-up in words from the plan's visit times ("24 months"), not a visit label ("24 mdr").
+    const horizon = ceaHorizon(r.utilities[r.utilities.length - 1]?.visit ?? '', plan.visitTimes, lang);
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
     const intro = fillPhrase(t('resultsIntro'), {
+      Intervention: names.Intervention, control: names.control,
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur: curName(cur), year: r.priceYear,
-      last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
+      last: horizon,
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
@@ -234,7 +247,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
       notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
     }
-    if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: curName(r.display.currency), rate: num(r.display.rate, 2, lang), base: curName(cur), value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
+    if (r.display) notes.push(displayNote(r.display));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
     // A category outside the perspective (productivity under healthcare) is listed, marked: the total below leaves it out.
@@ -251,7 +264,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
 
     const respTable: Table = {
       header: [t('responder'), fillPhrase(t('share'), { arm: arms.intervention }), fillPhrase(t('share'), { arm: arms.control }), t('difference'), t('cost')],
-      rows: r.responders.map((x) => [labelOf(x.key), `${num(x.intervention.events, 0, lang)} / ${num(x.intervention.n, 0, lang)}`, `${num(x.control.events, 0, lang)} / ${num(x.control.n, 0, lang)}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang)]),
+      rows: r.responders.map((x) => [labelOf(x.key), `${num(x.intervention.events, 0, lang)} / ${num(x.intervention.n, 0, lang)}`, `${num(x.control.events, 0, lang)} / ${num(x.control.n, 0, lang)}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang, names.theIntervention)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     };
 
@@ -261,10 +274,10 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // rests on those.
     const replicates = (n: number) => formatThousands(n, 0, lang);
     const sensRows = [
-      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(r.method.bootstrapReplicates)],
+      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', names.theIntervention), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(r.method.bootstrapReplicates)],
       ...r.sensitivity.map((s) => [
         fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts) }),
-        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(s.replicates),
+        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', names.theIntervention), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(s.replicates),
       ]),
     ];
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
@@ -290,7 +303,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
     const itemLabels = resourceItemLabels(plan.resourceUse, lang);
     const unitTable: Table = {
-      header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
+      header: [t('item'), t('category'), fillPhrase(t(cur === 'DKK' ? 'unitCostKroner' : 'unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
       rows: [
         [t('intervention'), categoryLabel('intervention', lang), formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
@@ -303,17 +316,26 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       align: ['left', 'left', 'right', 'left'],
     };
 
+    /** The caption of Table 2 (costs) or 3 (QALYs) with the annual rate applied, when one is; else the section's title. */
+    function discountedCaption(what: 'costs' | 'qalys'): { caption?: string } {
+      const d = r.method.discounting;
+      const rate = d.beyondFirstYear ? d[what] : 0;
+      if (rate === 0) return {};
+      const pct = String(Number((rate * 100).toFixed(2)));
+      return { caption: fillPhrase(t(what === 'costs' ? 'costsCaptionDiscounted' : 'qalysCaptionDiscounted'), { rate: lang === 'da' ? `${pct.replace('.', ',')} %` : `${pct}%` }) };
+    }
+
     // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
     // A placeholder price is said right after the conclusion it undermines, and again in the results.
     const placeholder = tier?.placeholder ? [fillPhrase(t('placeholderPrice'), { plan: tier.uptakePlan })] : [];
-    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, arms, lang), ...placeholder] };
+    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, names, lang, horizon), ...placeholder] };
     const sections: PageSection[] = [
       conclusion,
       { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
-      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur: curName(cur) })], chart: 'costs-by-category', tables: [{ table: costTable }] },
-      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
+      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur: curName(cur) })], chart: 'costs-by-category', tables: [{ table: costTable, ...discountedCaption('costs') }] },
+      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable, ...discountedCaption('qalys') }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }], ...(respNotes.length ? { notes: respNotes } : {}) }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t('tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear })] } : {}) },
@@ -324,6 +346,18 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // results.json keeps every number but the replicate cloud (ce-plane.vl.json holds the drawn part; `hta cea --json` all of it).
     const { cloud: _cloud, ...results } = r;
     return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results };
+
+    /** Table 1's money results in the plan's display currency; a dominance has no number to convert. */
+    function displayNote(d: { currency: string; rate: number }): string {
+      const x = (v: number) => v * d.rate;
+      const range = (lo: number, hi: number) => `${moneyLimit(x(lo), d.currency, lang)} ${lang === 'da' ? 'til' : 'to'} ${moneyLimit(x(hi), d.currency, lang)}`;
+      const icer = r.icer.kind === 'ratio' ? fillPhrase(t('displayIcer'), { icer: icerText({ ...r.icer, icer: x(r.icer.icer) }, d.currency, lang) }) : '';
+      const nmb = r.thresholds.map((th) => fillPhrase(t('displayNmb'), { wtp: money(x(th.threshold), d.currency, lang), nmb: money(x(th.nmb.estimate), d.currency, lang), nmbCi: range(th.nmb.ciLower, th.nmb.ciUpper) })).join('');
+      return fillPhrase(t('displayNote'), {
+        cur: curName(d.currency), rate: formatFixed(d.rate, decimalsOf(d.rate), lang), base: curName(cur),
+        cost: signedMoney(x(r.incrementalCost.estimate), d.currency, lang), costCi: range(r.incrementalCost.ciLower, r.incrementalCost.ciUpper), icer, nmb,
+      });
+    }
 
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;
@@ -336,7 +370,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const rows: string[][] = [
         row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(ml(res.incrementalCost.ciLower), ml(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(ml(pub.incrementalCost.ciLower, pub.currency), ml(pub.incrementalCost.ciUpper, pub.currency))}` : '–'),
         row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(ql(res.incrementalQaly.ciLower), ql(res.incrementalQaly.ciUpper))}`),
-        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
+        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }, 'health', names.theIntervention), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
@@ -345,7 +379,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       }
       for (const x of res.responders) {
         const pubCost = publishedPerResponder?.byKey.get(x.key);
-        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
+        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l, names.theIntervention), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
       }
       const recomputed = entry.synthetic === true ? t('recomputedSynthetic') : t('recomputed');
       return { header: pub ? [t('measure'), recomputed, t('published')] : [t('measure'), recomputed], rows, align: pub ? ['left', 'right', 'right'] : ['left', 'right'] };

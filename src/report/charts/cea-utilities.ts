@@ -36,8 +36,8 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
     (['intervention', 'control'] as const).flatMap((a) => (v[a].mean === null ? [] : [{ [axis]: Number(at(v.years).toFixed(3)), visit: v.visit, arm: armLabel[a], utility: Number(v[a].mean.toFixed(4)) }])),
   );
   const arms = [armLabel.intervention, armLabel.control];
-  // Ticks at the visits, named as the tables name them ("Baseline" as Table 3 writes it); every other name on a second line (baseline and 6 weeks sit close).
-  const ticks = visitTicks(r.utilities.map((v) => ({ time: v.visit, weeks: Number(at(v.years).toFixed(months ? 1 : 0)) })), lang).map((tk) => (tk.label === 'baseline' ? { ...tk, label: 'Baseline' } : tk));
+  // Ticks at the visits, named as every report's time axis names them (docs/report-trial.md: "baseline", "6 weeks"); every other name on a second line (baseline and 6 weeks sit close).
+  const ticks = visitTicks(r.utilities.map((v) => ({ time: v.visit, weeks: Number(at(v.years).toFixed(months ? 1 : 0)) })), lang);
   const colour = { field: 'arm', type: 'nominal', title: t('arm'), sort: arms, scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { orient: 'bottom' } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -508,8 +508,8 @@ export async function scanRegistryRows(
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
       if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
-        const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded);
-        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns);
+        const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded, line);
+        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns, line);
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);
@@ -725,7 +725,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const as = options.columns?.[name] ?? name;
     const i = keys.indexOf(headerKey(as));
     const mapped = options.columns?.[name] !== undefined ? ` (the plan's columns.eligible.${name})` : '';
-    if (i < 0) problems.push({ file, line: 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
+    // The header's own line: 2 after Excel's `sep=;` line or a pivot caption (docs/input-registry.md).
+    if (i < 0) problems.push({ file, line: table.headerLine ?? 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
     return i;
   };
   let ri = col('region');
@@ -747,7 +748,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   if (problems.length > 0) {
     if (years) {
       throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
-        { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
+        { file, line: table.headerLine ?? 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
       ]);
     }
     // A Danish file names them Region;År;Antal: say which mapping reads it.

@@ -78,8 +78,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   const delimiter = await sniffFileDelimiter(file, label);
   const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
-  const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded);
-  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns);
+  const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded, head.line);
+  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns, head.line);
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
 

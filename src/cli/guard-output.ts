@@ -25,6 +25,7 @@ import { VALUE_SET_DIR } from '../instruments/valueset.js';
 import { shellWord } from '../io/shell-word.js';
 import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
 import { otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
+import { parquetFolderAdvice } from '../io/parquet-folder.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
 export interface PathArg {
@@ -202,7 +203,7 @@ export function guardPaths(spec: GuardSpec): void {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
     if (!st) continue;
-    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: it is a folder, where a file is expected — give the file's path`);
+    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);

@@ -86,7 +86,7 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
 
 /** How to join several different exports into one: by their header lines (same, reordered, or other). */
 function joinAdvice(files: readonly string[], cwd: string): string {
-  // Parquet files have no lines to join (a folder of them is read as one registry: docs/input-registry.md "Parquet").
+  // Parquet files have no lines to join: a Parquet writer joins them (docs/input-registry.md "Several exports").
   if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files);
   // The real header lines: Excel's `sep=;` lines alike say nothing of the columns.
   const read = files.map((f) => headerOf(resolve(cwd, f)));
@@ -109,7 +109,7 @@ function joinAdvice(files: readonly string[], cwd: string): string {
 function parquetJoinAdvice(files: readonly string[]): string {
   const list = files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ');
   return files.every((f) => /\.parquet$/i.test(f))
-    ? `Parquet files are not joined line by line: put them in one folder (nothing else in it) and give hta uptake the folder, which is read as one registry; or write them as one Parquet file (DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO 'registry-joined.parquet' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
+    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO 'registry-joined.parquet' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
     : `Parquet and CSV files cannot be joined as text: export them all in one format, then join them (docs/input-registry.md "Several exports")`;
 }
 

@@ -121,10 +121,11 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
     // (A UTF-16 file with its byte-order mark never gets here: `readRegistryFile` reads its UTF-8 copy.)
-    const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
-    if (notCsv) throw notCsv;
+    // JSON first: the registry's own wording names Parquet as the other way (registry-json.ts).
     const json = jsonRegistry(label, buf.subarray(0, Math.min(bytesRead, 256)));
     if (json) throw json;
+    const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
+    if (notCsv) throw notCsv;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     // A title above the header, label rows under it (io/header-line.ts), judged before the
     // header is read as one. Text that is not UTF-8 is judged as Windows-1252, as it is read.

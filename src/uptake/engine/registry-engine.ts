@@ -18,6 +18,7 @@ import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type
 import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
+import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
@@ -496,6 +497,8 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     }
     // Identical rows counted once; ids on several rows said (repeated-rows.ts).
     const repeated = await repeatedRows(db, { file, columns: source.columns, width: source.header.length, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    // Ids Excel rounded into scientific notation: refused first, as what they are (scientific-ids.ts).
+    refuseScientificIds(label, repeated, csv === undefined);
     // One referral on rows of two cuts appended: refused (appended-export.ts).
     refuseAppendedCuts(label, repeated, csv === undefined);
     await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);

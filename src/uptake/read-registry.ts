@@ -658,6 +658,15 @@ const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
 };
 
 /**
+ * The column a Power BI or Excel pivot caption sums: `Sum of Antal`, `Sum af Antal`, `Summen af
+ * Antal` → `antal` (a summed count is the count); `Count of …` is a number of rows, not the
+ * count, and is left as it is. `key`: the name as headerKey folds it.
+ */
+function summedName(key: string): string {
+  return /^(sum of|sum af|summen af|sum)\s+(.+)$/.exec(key)?.[2] ?? key;
+}
+
+/**
  * The `columns.eligible` mapping that reads `header` (the plan's `given` names kept), when each
  * column the header lacks by its default name has exactly one candidate; else undefined.
  */
@@ -666,7 +675,7 @@ export function eligibleColumnsFor(header: readonly string[], given: ReadEligibl
   const mapping: Partial<Record<'region' | 'year' | 'eligible', string>> = { ...given };
   for (const name of ['region', 'year', 'eligible'] as const) {
     if (keys.includes(headerKey(given[name] ?? name))) continue;
-    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)));
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h)))));
     if (candidates.length !== 1) return undefined;
     mapping[name] = candidates[0]!.trim();
   }

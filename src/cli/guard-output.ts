@@ -14,7 +14,7 @@
  * - No two outputs may be the same file.
  * - `-` is no output: hta writes files, never standard output, there.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
@@ -186,8 +186,26 @@ export function refuseNonFolder(d: PathArg): void {
       const where = path === d.path ? 'it is' : `${path} is`;
       throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} ${kind}, where a folder is needed — give a folder name`);
     }
+    // A link to a folder that is not there (a OneDrive or network folder not synced, or removed):
+    // no folder can be made through it, which every write would otherwise find out only after
+    // the work (docs/output-safety.md).
+    const target = brokenLinkTarget(path);
+    if (target !== undefined) {
+      const where = path === d.path ? 'it is' : `${path} is`;
+      throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} a link to ${target}, which does not exist (a OneDrive or network folder not synced, or moved?) — make the folder it points to available, or give another ${d.option} folder`);
+    }
     // Absent: the folder is made, if what holds it is a folder.
     if (dirname(path) === path) return;
+  }
+}
+
+/** Where `path` links to when it is a symbolic link whose target is missing; else undefined. */
+function brokenLinkTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
   }
 }
 

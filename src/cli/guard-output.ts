@@ -15,7 +15,7 @@
  * - `-` is no output: hta writes files, never standard output, there.
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -24,7 +24,7 @@ import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 import { shellWord } from '../io/shell-word.js';
 import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
-import { otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
+import { doesNotExist, otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
 import { parquetFolderAdvice } from '../io/parquet-folder.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
@@ -199,6 +199,17 @@ export function refuseNonFolder(d: PathArg): void {
   }
 }
 
+/**
+ * Several typed inputs that do not exist are named together (a mistyped folder, an unsynced
+ * OneDrive folder), each with its hint (io/missing-file.ts), rather than one per run; one missing
+ * input is left to its reader, which says so in its own words.
+ */
+export function refuseMissingInputs(args: readonly (PathArg | undefined)[]): void {
+  const missing = args.filter((a): a is PathArg => a !== undefined && !existsInAnyForm(a.path));
+  if (missing.length < 2) return;
+  throw new HtaError('input.unreadable', `cannot read ${missing.length} of the inputs: ${missing.map((a) => `${label(a)}: ${doesNotExist(a.path)}`).join('; ')}`);
+}
+
 /** Where `path` links to when it is a symbolic link whose target is missing; else undefined. */
 function brokenLinkTarget(path: string): string | undefined {
   try {
@@ -271,17 +282,20 @@ function realOrUndefined(path: string): string | undefined {
 }
 
 /**
- * Refuses output folders that hold an input (at any depth, through links too): `hta report`
- * writes and removes files in its folders, so its inputs must live elsewhere.
+ * Refuses output folders that hold an input (at any depth, through links too): an output folder
+ * is what gets published (uploaded, synced, shared as a whole), and an input under it — a
+ * patient-level registry several folders down included — would go with it; `hta report` also
+ * writes and removes files in its folders (docs/output-safety.md "Inputs stay out").
  */
-export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[]): void {
+export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[], written = 'reports are written into that folder'): void {
   for (const f of folders) {
     const dir = realOrUndefined(f.path);
     if (dir === undefined) continue;
     for (const i of inputs) {
       const file = realOrUndefined(i.path);
       if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
-        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}; reports are written into that folder, so it must not hold their inputs — choose another output folder or move the input`);
+        const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
+        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }
     }
   }

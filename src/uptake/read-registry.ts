@@ -133,7 +133,17 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const layout = headerLayoutError(label, isUtf8(sample) ? sample.toString('utf8') : decodeWindows1252(sample));
     if (layout) throw layout;
     // Excel's `sep=;` line names the separator (io/separator-hint.ts); the parser skips it.
-    return separatorHint(label, text)?.delimiter ?? sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+    const hinted = separatorHint(label, text)?.delimiter;
+    if (hinted) return hinted;
+    const first = text.slice(0, text.search(/\r?\n|$/));
+    // A header of names between `|` (a BI tool's or database client's "pipe-delimited" export)
+    // and no other separator: said so, not "lacks the columns id, region, …" (docs/input-registry.md "Dialects").
+    if (!/[,;\t]/.test(first) && first.split('|').length >= 3) {
+      throw new HtaError('input.invalid', `${label}: its cells are separated by "|", which hta does not read`, [
+        { file: label, line: 1, expected: 'cells separated by a comma, a semicolon or a tab: export the registry again as CSV (or in Excel: Data → From Text/CSV with delimiter "|", then save as "CSV UTF-8")' },
+      ]);
+    }
+    return sniffDelimiter(first);
   } finally {
     await handle.close();
   }

@@ -14,8 +14,8 @@
  * - No two outputs may be the same file.
  * - `-` is no output: hta writes files, never standard output, there.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -24,7 +24,8 @@ import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 import { shellWord } from '../io/shell-word.js';
 import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
-import { otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
+import { doesNotExist, otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
+import { parquetFolderAdvice } from '../io/parquet-folder.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
 export interface PathArg {
@@ -185,8 +186,37 @@ export function refuseNonFolder(d: PathArg): void {
       const where = path === d.path ? 'it is' : `${path} is`;
       throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} ${kind}, where a folder is needed — give a folder name`);
     }
+    // A link to a folder that is not there (a OneDrive or network folder not synced, or removed):
+    // no folder can be made through it, which every write would otherwise find out only after
+    // the work (docs/output-safety.md).
+    const target = brokenLinkTarget(path);
+    if (target !== undefined) {
+      const where = path === d.path ? 'it is' : `${path} is`;
+      throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} a link to ${target}, which does not exist (a OneDrive or network folder not synced, or moved?) — make the folder it points to available, or give another ${d.option} folder`);
+    }
     // Absent: the folder is made, if what holds it is a folder.
     if (dirname(path) === path) return;
+  }
+}
+
+/**
+ * Several typed inputs that do not exist are named together (a mistyped folder, an unsynced
+ * OneDrive folder), each with its hint (io/missing-file.ts), rather than one per run; one missing
+ * input is left to its reader, which says so in its own words.
+ */
+export function refuseMissingInputs(args: readonly (PathArg | undefined)[]): void {
+  const missing = args.filter((a): a is PathArg => a !== undefined && !existsInAnyForm(a.path));
+  if (missing.length < 2) return;
+  throw new HtaError('input.unreadable', `cannot read ${missing.length} of the inputs: ${missing.map((a) => `${label(a)}: ${doesNotExist(a.path)}`).join('; ')}`);
+}
+
+/** Where `path` links to when it is a symbolic link whose target is missing; else undefined. */
+function brokenLinkTarget(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return readlinkSync(path);
+  } catch {
+    return undefined;
   }
 }
 
@@ -202,7 +232,7 @@ export function guardPaths(spec: GuardSpec): void {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
     if (!st) continue;
-    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: it is a folder, where a file is expected — give the file's path`);
+    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);
@@ -252,17 +282,20 @@ function realOrUndefined(path: string): string | undefined {
 }
 
 /**
- * Refuses output folders that hold an input (at any depth, through links too): `hta report`
- * writes and removes files in its folders, so its inputs must live elsewhere.
+ * Refuses output folders that hold an input (at any depth, through links too): an output folder
+ * is what gets published (uploaded, synced, shared as a whole), and an input under it — a
+ * patient-level registry several folders down included — would go with it; `hta report` also
+ * writes and removes files in its folders (docs/output-safety.md "Inputs stay out").
  */
-export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[]): void {
+export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[], written = 'reports are written into that folder'): void {
   for (const f of folders) {
     const dir = realOrUndefined(f.path);
     if (dir === undefined) continue;
     for (const i of inputs) {
       const file = realOrUndefined(i.path);
       if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
-        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}; reports are written into that folder, so it must not hold their inputs — choose another output folder or move the input`);
+        const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
+        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }
     }
   }

@@ -33,7 +33,7 @@ import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type Pr
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { inputFiles } from '../io/input-files.js';
-import { guardPaths } from './guard-output.js';
+import { guardPaths, refuseInputsInside, refuseMissingInputs, refuseOutputNames } from './guard-output.js';
 import { DEFAULT_MEMORY_LIMIT, parseMemoryLimit, parseThreads } from '../uptake/engine/engine-limits.js';
 
 /** Whether the attacker audit found anything that fails a publication (exit 1), in the run's audit and a published file's alike. */
@@ -274,6 +274,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.eligible === undefined) throw new HtaError('usage.invalid', 'required option \'--eligible <file>\' not specified');
       if (opts.plan === undefined) throw new HtaError('usage.invalid', 'required option \'--plan <file>\' not specified');
       const { eligible, plan: planPath } = opts;
+      // Every typed input that is not there, named at once (guard-output.ts) — after the output
+      // names, which guardPaths checks first too (a name Windows cannot make is said before).
+      refuseOutputNames([opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined], [opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined]);
+      refuseMissingInputs([file !== undefined ? { option: '<registry>', path: file } : undefined, { option: '--eligible', path: eligible }, { option: '--plan', path: planPath }, ...(opts.previous ?? []).map((path) => ({ option: '--previous', path }))]);
       const { runUptake } = await import('../uptake/run-uptake.js');
       if ((file === undefined) === (opts.aggregates === undefined)) {
         throw new HtaError('usage.invalid', 'give a registry export (hta uptake registry.csv …) or --aggregates <dir|files>, one of the two');
@@ -286,6 +290,9 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const memoryLimit = parseMemoryLimit(opts.memoryLimit);
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
+      // Published tables never go into the folder holding the patient-level registry (at any
+      // depth), as hta report's --out (docs/output-safety.md "Inputs stay out").
+      if (csvDir && file !== undefined) refuseInputsInside([csvDir], [{ option: '<registry>', path: file }], 'the published tables are written into that folder');
       guardPaths({
         inputs: inputFiles([
           ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),

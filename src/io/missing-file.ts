@@ -26,9 +26,31 @@ export function missingFileHint(file: string): string | undefined {
     const trailing = file.slice(trimmed.length);
     return `the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'} (usually a slip when pasting), and ${JSON.stringify(trimmed)} is there — write the name without ${trailing.length === 1 ? 'it' : 'them'}`;
   }
+  // The name on disk ends in spaces the user did not type (`udtræk.csv ` saved so by Windows tools).
+  const padded = paddedName(file);
+  if (padded !== undefined) return `a file named ${JSON.stringify(padded)} is there, whose name ends in ${padded.length - basename(file).length === 1 ? 'a space' : 'spaces'}: rename it without ${padded.length - basename(file).length === 1 ? 'it' : 'them'}, or give the name with ${padded.length - basename(file).length === 1 ? 'it' : 'them'}, in quotes`;
   const cased = otherCase(file);
   if (cased !== undefined) return `a file differing only in case exists: ${JSON.stringify(cased)} (on Linux names differ by case; on Windows and macOS they do not) — write its name as it is on disk`;
+  // A Windows path typed on Linux or macOS: `\` is part of a name there, not a folder separator.
+  if (process.platform !== 'win32' && file.includes('\\')) {
+    const slashed = file.replaceAll('\\', '/');
+    return `a \\ is part of a name on Linux and macOS, not a folder separator — write / between folders: ${JSON.stringify(slashed)}${existsSync(slashed) ? ', which is there' : ''}`;
+  }
   return undefined;
+}
+
+/** The name in `file`'s folder that is its own name followed by spaces or tabs, if exactly one is. */
+function paddedName(file: string): string | undefined {
+  const name = basename(file);
+  if (name === '' || /[ \t]$/.test(name)) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return undefined;
+  }
+  const found = names.filter((n) => n.length > name.length && n.startsWith(name) && /^[ \t]+$/.test(n.slice(name.length)));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, lineEndsIn, notUtf8 } from './utf8.js';
@@ -604,12 +605,12 @@ function syntaxError(file: string, err: unknown): unknown {
  * names what the file is and how to get a CSV out of it (a workbook would otherwise read as
  * "not UTF-8", a Parquet file as a quoting error on line 1).
  */
-function binaryKind(head: Buffer): { what: string; how: string } | undefined {
+function binaryKind(head: Buffer, file: string): { what: string; how: string } | undefined {
   const starts = (text: string) => head.subarray(0, text.length).equals(Buffer.from(text, 'latin1'));
   const csvFromExcel = 'in Excel, "Save as" → "CSV UTF-8 (comma delimited)" (Danish: "CSV UTF-8 (kommasepareret)")';
   if (starts('PK\x03\x04')) return { what: 'an Excel workbook (.xlsx) or another zip archive', how: csvFromExcel };
   if (starts('\xD0\xCF\x11\xE0')) return { what: 'an old Excel workbook (.xls)', how: csvFromExcel };
-  if (starts('PAR1')) return { what: 'a Parquet file', how: 'only `hta uptake` reads Parquet, as a registry whose name ends in .parquet (docs/input-registry.md); other commands need CSV' };
+  if (starts('PAR1')) return { what: 'a Parquet file', how: parquetHow(file) };
   // Compressed files: read as text they were Windows-1252 with NUL bytes, and their "column
   // names" were printed as such. Named instead (the file name may still say .csv: data.csv.gz).
   const unpack = 'unpack it first (e.g. `gunzip -k data.csv.gz`, or 7-Zip on Windows) and give the CSV file inside';
@@ -627,10 +628,34 @@ function binaryKind(head: Buffer): { what: string; how: string } | undefined {
   return undefined;
 }
 
+/**
+ * What a Parquet file given where CSV is read should be: hta reads Parquet only as `hta uptake`'s
+ * registry, chosen by a name ending in .parquet (docs/input-registry.md "Parquet"). A file not so
+ * named may be that registry: renaming it is the way; a .parquet file here is another input.
+ */
+function parquetHow(file: string): string {
+  if (/\.parquet$/i.test(file)) return 'hta reads Parquet only as hta uptake\'s registry; the eligible file and every other input must be CSV: export this one as CSV (docs/input-registry.md "Parquet")';
+  return `if it is hta uptake's registry, give it a name ending in .parquet (e.g. ${basename(file).replace(/\.[^.]*$/, '')}.parquet), which is how hta uptake knows to read it as Parquet; the eligible file and every other input must be CSV (docs/input-registry.md "Parquet")`;
+}
+
+/** Whether the first bytes (a byte-order mark and blanks aside) open a JSON array of objects or an object: `[{`, `[]`, `{"`. */
+function looksLikeJson(head: Buffer): boolean {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  return /^\[\s*([{\]]|$)/.test(text) || /^\{\s*("|$)/.test(text);
+}
+
 /** The error for a file whose first bytes say it is a workbook or data file, not CSV (else undefined). */
 export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
-  const kind = binaryKind(head);
+  const kind = binaryKind(head, file);
   if (kind) return new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
+  // JSON (a Power BI or API export saved as .csv, an .ndjson file): its first brace would be
+  // "a quote only at the start of a field" on line 1, which says nothing of what the file is.
+  if (looksLikeJson(head)) {
+    return new HtaError('input.invalid', `${file} is JSON, not a CSV file`, [{
+      file, line: 1,
+      expected: 'a CSV file (a header line, then one line per row): hta reads this input as CSV only — export the table as CSV (Power BI: the visual\'s "…" menu → "Export data" → ".csv"; Excel: "Save as" → "CSV UTF-8"), not the JSON of an API or a "Copy" of the query result',
+    }]);
+  }
   const order = utf16WithoutMark(head);
   // Its ASCII is valid UTF-8 with a NUL after (or before) each letter: left alone, it would read
   // as one odd column name per letter, or as Windows-1252, rather than be named.

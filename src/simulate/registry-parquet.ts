@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { produceFileAtomic, writeLinesAtomic, type WriteOptions } from '../io/write-atomic.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
+import { literalPath } from '../uptake/engine/literal-path.js';
 import { simulateRegistryLines, type RegistrySimulationOptions } from './registry.js';
 
 /** The Parquet column types of the registry (docs/input-registry.md). */
@@ -27,7 +28,8 @@ export async function writeRegistryParquet(path: string, options: RegistrySimula
     await produceFileAtomic(path, (staging) => withDuckDb(limits, async (db) => {
       // The engine's sessions let DuckDB reorder rows; here the file order is the output.
       await db.run('SET preserve_insertion_order = true');
-      await db.run(`COPY (SELECT * FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', columns = ${PARQUET_COLUMNS}))
+      // The temporary folder's path may hold `[` (a user name): read literally (literal-path.ts).
+      await db.run(`COPY (SELECT * FROM read_csv(${sqlText(await literalPath(db, csv))}, header = true, auto_detect = false, delim = ',', quote = '"', columns = ${PARQUET_COLUMNS}))
         TO ${sqlText(staging)} (FORMAT parquet, COMPRESSION zstd)`);
     }), write);
     return lines - 1;

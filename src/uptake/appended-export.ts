@@ -10,7 +10,7 @@
  *
  * Messages name lines and counts, never an id or a value.
  */
-import { examples } from './registry-read-notes.js';
+import { examples, lineSample } from './registry-read-notes.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { RepeatedRows } from './engine/repeated-rows.js';
 
@@ -28,7 +28,7 @@ export function refuseAppendedCuts(file: string, r: RepeatedRows | undefined, pa
   const problems: Problem[] = cuts.examples.map((g) => ({
     file,
     line: g[g.length - 1]!,
-    expected: `one row per referral: ${where} ${g.slice(0, -1).join(', ')} ${g.length > 2 ? 'have' : 'has'} the same patient id, referral date and activation date, with another last-active date — the same referral exported twice`,
+    expected: `one row per referral: ${where} ${lineSample(g.slice(0, -1))} ${g.length > 2 ? 'have' : 'has'} the same patient id, referral date and activation date, with another last-active date — the same referral exported twice`,
   }));
   throw new HtaError(
     'input.invalid',

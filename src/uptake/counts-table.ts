@@ -23,14 +23,14 @@ export function countColumns(header: readonly string[]): string[] {
  * `registryColumnIndex`): a table of counts when it has count columns and neither an id nor a
  * referral-date column (under the plan's name or a known one); else "lacks registry columns".
  */
-export function registryColumnsError(header: readonly string[], file: string, problems: Problem[], names: RegistryColumnNames = {}): HtaError {
+export function registryColumnsError(header: readonly string[], file: string, problems: Problem[], names: RegistryColumnNames = {}, headerLine = 1): HtaError {
   const keys = header.map(headerKey);
   const guess = registryColumnsFor(header).mapping;
   const lacks = (c: RegistryColumn) => !keys.includes(headerKey(names[c] ?? c)) && guess[c] === undefined;
   const counts = countColumns(header);
   if (counts.length === 0 || !lacks('id') || !lacks('referred')) return new HtaError('input.invalid', `${file} lacks registry columns`, problems);
   return new HtaError('input.invalid', `${file} looks like a table of counts (${counts.join(', ')}), not a registry export with one row per referral`, [{
-    file, line: 1,
+    file, line: headerLine,
     expected: `one row per referral, with the columns ${REGISTRY_COLUMNS.map((c) => mappedName(names, c) ?? c).join(', ')} (docs/input-registry.md) — hta computes the rates, retention, days to activation and the suppression of small counts from the referrals themselves, which counts cannot give back. Ask for the per-referral export; or, where the rows cannot leave the region, run sql/uptake-aggregates.sql there and give its four tables with hta uptake --aggregates <folder> (docs/uptake-aggregates.md). Have: ${header.join(', ')}`,
   }]);
 }

@@ -80,10 +80,10 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
-    const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
-    if (notCsv) throw notCsv;
     const json = jsonRegistry(file, buf.subarray(0, Math.min(n, 256)));
     if (json) throw json;
+    const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
+    if (notCsv) throw notCsv;
     const whole = n < SAMPLE_BYTES;
     const head = buf.subarray(0, n);
     const cut = (text: string) => (whole ? text : text.slice(0, text.lastIndexOf('\n') + 1));

@@ -121,10 +121,11 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
     // (A UTF-16 file with its byte-order mark never gets here: `readRegistryFile` reads its UTF-8 copy.)
-    const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
-    if (notCsv) throw notCsv;
+    // JSON first: the registry's own wording names Parquet as the other way (registry-json.ts).
     const json = jsonRegistry(label, buf.subarray(0, Math.min(bytesRead, 256)));
     if (json) throw json;
+    const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
+    if (notCsv) throw notCsv;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     // A title above the header, label rows under it (io/header-line.ts), judged before the
     // header is read as one. Text that is not UTF-8 is judged as Windows-1252, as it is read.
@@ -132,7 +133,17 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const layout = headerLayoutError(label, isUtf8(sample) ? sample.toString('utf8') : decodeWindows1252(sample));
     if (layout) throw layout;
     // Excel's `sep=;` line names the separator (io/separator-hint.ts); the parser skips it.
-    return separatorHint(label, text)?.delimiter ?? sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+    const hinted = separatorHint(label, text)?.delimiter;
+    if (hinted) return hinted;
+    const first = text.slice(0, text.search(/\r?\n|$/));
+    // A header of names between `|` (a BI tool's or database client's "pipe-delimited" export)
+    // and no other separator: said so, not "lacks the columns id, region, …" (docs/input-registry.md "Dialects").
+    if (!/[,;\t]/.test(first) && first.split('|').length >= 3) {
+      throw new HtaError('input.invalid', `${label}: its cells are separated by "|", which hta does not read`, [
+        { file: label, line: 1, expected: 'cells separated by a comma, a semicolon or a tab: export the registry again as CSV (or in Excel: Data → From Text/CSV with delimiter "|", then save as "CSV UTF-8")' },
+      ]);
+    }
+    return sniffDelimiter(first);
   } finally {
     await handle.close();
   }
@@ -508,8 +519,8 @@ export async function scanRegistryRows(
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
       if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
-        const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded);
-        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns);
+        const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded, line);
+        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns, line);
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);
@@ -657,6 +668,15 @@ const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
 };
 
 /**
+ * The column a Power BI or Excel pivot caption sums: `Sum of Antal`, `Sum af Antal`, `Summen af
+ * Antal` → `antal` (a summed count is the count); `Count of …` is a number of rows, not the
+ * count, and is left as it is. `key`: the name as headerKey folds it.
+ */
+function summedName(key: string): string {
+  return /^(sum of|sum af|summen af|sum)\s+(.+)$/.exec(key)?.[2] ?? key;
+}
+
+/**
  * The `columns.eligible` mapping that reads `header` (the plan's `given` names kept), when each
  * column the header lacks by its default name has exactly one candidate; else undefined.
  */
@@ -665,7 +685,7 @@ export function eligibleColumnsFor(header: readonly string[], given: ReadEligibl
   const mapping: Partial<Record<'region' | 'year' | 'eligible', string>> = { ...given };
   for (const name of ['region', 'year', 'eligible'] as const) {
     if (keys.includes(headerKey(given[name] ?? name))) continue;
-    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)));
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h)))));
     if (candidates.length !== 1) return undefined;
     mapping[name] = candidates[0]!.trim();
   }
@@ -725,7 +745,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const as = options.columns?.[name] ?? name;
     const i = keys.indexOf(headerKey(as));
     const mapped = options.columns?.[name] !== undefined ? ` (the plan's columns.eligible.${name})` : '';
-    if (i < 0) problems.push({ file, line: 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
+    // The header's own line: 2 after Excel's `sep=;` line or a pivot caption (docs/input-registry.md).
+    if (i < 0) problems.push({ file, line: table.headerLine ?? 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
     return i;
   };
   let ri = col('region');
@@ -747,7 +768,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   if (problems.length > 0) {
     if (years) {
       throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
-        { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
+        { file, line: table.headerLine ?? 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
       ]);
     }
     // A Danish file names them Region;År;Antal: say which mapping reads it.

@@ -299,9 +299,10 @@ const mappedKey = (names: RegistryColumnNames, col: RegistryColumn): string => (
  * Maps a header to column positions, each registry column under its name in `names` (the
  * plan's `columns.registry`) or else its own; returns the problems for missing columns instead.
  * `ageNeeded` false (the plan publishes no age bands): a file without an age column is read
- * with every age unknown (docs/input-registry.md "Age bands").
+ * with every age unknown (docs/input-registry.md "Age bands"). `headerLine`: the header's line in
+ * the file (2 after Excel's `sep=;` line: the file's own numbering, docs/input-registry.md).
  */
-export function registryColumnIndex(header: readonly string[], file: string, names: RegistryColumnNames = {}, ageNeeded = true): ColumnIndex | Problem[] {
+export function registryColumnIndex(header: readonly string[], file: string, names: RegistryColumnNames = {}, ageNeeded = true, headerLine = 1): ColumnIndex | Problem[] {
   const keys = header.map(headerKey);
   const index = {} as ColumnIndex;
   const problems: Problem[] = [];
@@ -324,7 +325,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     const age = col === 'age'
       ? ` — ages are needed only for the equity table by age band: name an age column (whole years) in columns.registry.age, or an age-band column (such as "50-59 år", "80+") in columns.registry.ageBand; or leave "ageBand" out of the plan's publish.equity (e.g. "equity": ["sex", "referrer"]) and the file is read without ages`
       : '';
-    problems.push({ file, line: 1, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
+    problems.push({ file, line: headerLine, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
   }
   if (problems.length > 0) {
     // A regional system's own names (CPR-løbenr, Klinik/Praksis): say which mapping reads them,

@@ -5,6 +5,7 @@
  * patient's value.
  */
 import type { RepeatedRows } from './engine/repeated-rows.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 
 /** Dates written with a time of day other than midnight, read as their calendar date. */
 export function timeOfDayNote(file: string, distinctTexts: number): string | undefined {
@@ -12,11 +13,25 @@ export function timeOfDayNote(file: string, distinctTexts: number): string | und
   return `${file}: ${distinctTexts === 1 ? 'a date is' : `${distinctTexts} distinct dates are`} written with a time of day (not midnight): each is read as the calendar date written before the time, with no time-zone shift (docs/input-registry.md "Dates")`;
 }
 
-/** "lines 42 and 43; 50 and 61" (Parquet: "rows …"). */
+/**
+ * "lines 42 and 43; 50 and 61" (Parquet: "rows …"). A group of many lines (one id on 9,000 rows:
+ * Excel's rounded ids) is bounded: its first three lines, then how many and their ranges
+ * (docs/data-contracts.md: line ranges, never every line).
+ */
 export function examples(groups: readonly number[][], parquet: boolean): string {
   const word = parquet ? 'rows' : 'lines';
-  return `${word} ${groups.map((g) => (g.length === 2 ? `${g[0]} and ${g[1]}` : g.join(', '))).join('; ')}`;
+  return `${word} ${groups.map((g) => lineSample(g)).join('; ')}`;
 }
+
+/** Lines of one group: all of a few, or the first three and the count with at most six ranges. */
+export function lineSample(g: readonly number[]): string {
+  if (g.length === 2) return `${g[0]} and ${g[1]}`;
+  if (g.length <= SAMPLE_LINES) return g.join(', ');
+  return `${g.slice(0, 3).join(', ')}, … (${g.length} in all: ${formatLineRanges(lineRanges(g))})`;
+}
+
+/** Lines of a group named one by one up to this many. */
+const SAMPLE_LINES = 5;
 
 /**
  * Identical rows counted once, and one id on several different rows (counted as they are): the

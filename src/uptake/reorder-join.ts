@@ -57,14 +57,16 @@ export function holdsQuote(file: string): boolean {
 
 /**
  * The shell command that joins `files` into `out` by column name: the first file's header line
- * (without its byte-order mark), then every file's rows with their cells in that order, each
+ * (without its byte-order mark, and without Excel's `sep=;` line before it), then every file's rows with their cells in that order, each
  * line ending in LF. `LC_ALL=C`: bytes, so the mark is found and names compare as written.
  */
 export function reorderJoinCommand(files: readonly string[], out: string, delimiter: ',' | ';' | '\t'): string {
   const fs = delimiter === '\t' ? '\\t' : delimiter;
   const program = [
     'BEGIN { OFS = FS } { sub(/\\r$/, "") }',
-    'FNR == 1 { sub(/^\\357\\273\\277/, ""); for (i = 1; i <= NF; i++) at[$i] = i; if (NR == 1) { n = NF; for (i = 1; i <= NF; i++) name[i] = $i; print } next }',
+    // Excel's `sep=;` line (io/separator-hint.ts) is skipped: the header is the line after it.
+    'FNR == 1 { sub(/^\\357\\273\\277/, ""); h = 1; if ($0 ~ /^"?[sS][eE][pP]=.?"?$/) { h = 2; next } }',
+    'FNR == h { for (i = 1; i <= NF; i++) at[$i] = i; if (!n) { n = NF; for (i = 1; i <= NF; i++) name[i] = $i; print } next }',
     '{ line = $(at[name[1]]); for (i = 2; i <= n; i++) line = line OFS $(at[name[i]]); print line }',
   ].join(' ');
   return `LC_ALL=C awk -F '${fs}' '${program}' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;

@@ -18,10 +18,20 @@ import { HtaError } from '../errors.js';
 import { sameFile, type Sameness } from '../io/same-file.js';
 import { holdsQuote, reorderedHeaders, reorderJoinCommand, type Reordered } from './reorder-join.js';
 
-/** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
-function firstLine(file: string): string | undefined {
+/** Excel's separator hint line (io/separator-hint.ts), byte-order mark removed. */
+const SEP_HINT = /^"?sep=[^\r\n]"?$/i;
+
+/**
+ * The header line of `file` (no BOM, no line end): its first line, or the second after Excel's
+ * `sep=;` hint, which is no header (io/separator-hint.ts); `hint` says whether it had one.
+ * Undefined when it cannot be read.
+ */
+function headerOf(file: string): { line: string; hint: boolean } | undefined {
   const text = fileStart(file, 65_536);
-  return text?.slice(0, text.search(/\r?\n|$/));
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n/, 2);
+  if (SEP_HINT.test(lines[0]!) && lines.length > 1) return { line: lines[1]!, hint: true };
+  return { line: lines[0]!, hint: false };
 }
 
 /**
@@ -42,9 +52,16 @@ export function joinedFileName(files: readonly string[], cwd = process.cwd()): s
  * prints line 1 of the first file and every line after the first of each file, each ending in a
  * line end — LF: a CR before it is dropped, so that a Windows (CRLF) export joined with a Linux
  * (LF) one does not give a file of both line ends (io/line-ends.ts). Later files' byte-order
- * marks go with their header lines.
+ * marks go with their header lines. `hint`: some file starts with Excel's `sep=;` line, so each
+ * file's header is the line after it there: the first file is printed whole (its hint and header),
+ * the others from the line after their header (bytes: LC_ALL=C, so a byte-order mark before the
+ * hint is matched as the bytes it is).
  */
-export function joinCommand(files: readonly string[], out: string): string {
+export function joinCommand(files: readonly string[], out: string, hint = false): string {
+  if (hint) {
+    const program = 'FNR == 1 { h = /^(\\357\\273\\277)?"?[sS][eE][pP]=.?"?\\r?$/ ? 2 : 1 } NR == FNR || FNR > h { sub(/\\r$/, ""); print }';
+    return `LC_ALL=C awk '${program}' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;
+  }
   return `awk 'NR == 1 || FNR > 1 { sub(/\\r$/, ""); print }' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;
 }
 
@@ -69,16 +86,31 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
 
 /** How to join several different exports into one: by their header lines (same, reordered, or other). */
 function joinAdvice(files: readonly string[], cwd: string): string {
-  const heads = files.map((f) => firstLine(resolve(cwd, f)));
+  // Parquet files have no lines to join: a Parquet writer joins them (docs/input-registry.md "Several exports").
+  if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files);
+  // The real header lines: Excel's `sep=;` lines alike say nothing of the columns.
+  const read = files.map((f) => headerOf(resolve(cwd, f)));
+  const heads = read.map((h) => h?.line);
+  const hint = read.some((h) => h?.hint === true);
   const same = heads.every((h) => h !== undefined && h === heads[0]);
   const out = joinedFileName(files, cwd);
-  const join = joinCommand(files, out);
+  const join = joinCommand(files, out, hint);
   const reordered = same ? undefined : reorderedHeaders(heads);
+  const headerOnce = hint ? 'with the first file\'s separator line and header line once' : 'with that header line once';
+  const excelRows = hint ? 'without their separator line and header' : 'without their header';
   return reordered
     ? reorderedAdvice(files, heads, reordered, out, cwd)
     : same
-    ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
-    : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
+    ? `They have the same header line${hint ? ' (after Excel\'s "sep=" line)' : ''}: join them into one new file ${headerOnce} — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (${excelRows}) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
+    : `Their header lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
+}
+
+/** Several Parquet files (or Parquet and CSV): joined by a Parquet writer, not line by line. */
+function parquetJoinAdvice(files: readonly string[]): string {
+  const list = files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ');
+  return files.every((f) => /\.parquet$/i.test(f))
+    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO 'registry-joined.parquet' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
+    : `Parquet and CSV files cannot be joined as text: export them all in one format, then join them (docs/input-registry.md "Several exports")`;
 }
 
 /** Pairs [first, again, how] of the indexes of `files` that are one file, or byte-identical copies. */

@@ -69,7 +69,8 @@ describe('inputs are never written', () => {
     const reg = join(dir, 'clinic-funnel.csv');
     copyFileSync(`${FX}/registry-small.csv`, reg);
     const r = await runCli('uptake', reg, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--csv-dir', dir);
-    expectCleanFailure(r, `--csv-dir ${reg}`, `<registry> ${reg}`);
+    // Named as the folder typed, which holds the registry (docs/output-safety.md "Inputs stay out").
+    expectCleanFailure(r, `--csv-dir ${dir} holds <registry> ${reg}`);
     expect(readFileSync(reg, 'utf8')).toBe(readFileSync(`${FX}/registry-small.csv`, 'utf8'));
     expect(readdirSync(dir)).toEqual(['clinic-funnel.csv']);
   });

@@ -216,7 +216,7 @@ describe('two exports joined, or given together', () => {
     expect(r.stderr).toContain(`They have the same header line: join them into one new file with that header line once — on Linux or macOS \`awk 'NR == 1 || FNR > 1 { sub(/\\r$/, ""); print }' ${F}/part-hovedstaden.csv ${F}/part-rest.csv > registry-joined.csv\` (your files are left as they are)`);
     const other = await runCli('uptake', `${F}/part-hovedstaden.csv`, `${F}/eligible.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan());
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('Their first lines differ');
+    expect(other.stderr).toContain('Their header lines differ');
   });
 });
 

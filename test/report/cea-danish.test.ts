@@ -5,6 +5,7 @@
  * the English `regressionText`/`missingText` (the JSON contract), the English page its own words.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
@@ -54,13 +55,14 @@ describe('the Danish cost-effectiveness page and summary', () => {
 });
 
 describe("the cost-effectiveness page's provenance", () => {
+  // The fixture's files are absolute paths in a temporary folder: named by their last names (published-name.ts).
   it("says what the data are only as the manifest's dataNote says it (a user's export is not synthetic)", async () => {
     const f = ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' } });
     const env = { input: (p: string) => p, lang: 'da' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
     const plain = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan }, env);
-    expect(plain.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${f.exportFile} med planen ${f.plan}.`);
+    expect(plain.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${basename(f.exportFile)} med planen ${basename(f.plan)}.`);
     const noted = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan, dataNote: { en: 'Synthetic.', da: 'Syntetiske data.' } }, env);
-    expect(noted.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${f.exportFile} med planen ${f.plan}. Syntetiske data.`);
+    expect(noted.page.provenance).toBe(`Rapporten er dannet med hta test ud fra ${basename(f.exportFile)} med planen ${basename(f.plan)}. Syntetiske data.`);
   });
 });
 

@@ -66,4 +66,47 @@ describe('the join advice for several registry files', () => {
     expect(m.match(/hta uptake reads one registry export/g)).toHaveLength(1);
     expect(m).toContain('each export once; of Region (Syd).csv, b.csv: They have the same header line');
   });
+
+  it('Excel "CSV UTF-8" exports with a sep=; line: the join keeps one separator line and one header, and runs as printed', () => {
+    const dir = tempDir();
+    const a = '\uFEFFsep=;\r\nid;region\r\nP1;Hovedstaden\r\n';
+    const b = '\uFEFFsep=;\r\nid;region\r\nP2;Sjælland\r\n';
+    writeFileSync(join(dir, 'jan.csv'), a);
+    writeFileSync(join(dir, 'feb.csv'), b);
+    const m = severalRegistriesError(['jan.csv', 'feb.csv'], dir).message;
+    expect(m).toContain('They have the same header line (after Excel\'s "sep=" line)');
+    expect(m).toContain('without their separator line and header');
+    execFileSync('sh', ['-c', command(m)], { cwd: dir });
+    expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('\uFEFFsep=;\nid;region\nP1;Hovedstaden\nP2;Sjælland\n');
+    expect(readFileSync(join(dir, 'jan.csv'), 'utf8')).toBe(a);
+  });
+
+  it('sep=; lines alike are no "same header": the real header lines are compared', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'sep=;\nid;region\nP1;Hovedstaden\n');
+    writeFileSync(join(dir, 'b.csv'), 'sep=;\npatient;omraade;x\nP2;Sjælland;1\n');
+    const m = severalRegistriesError(['a.csv', 'b.csv'], dir).message;
+    expect(m).not.toContain('same header');
+    expect(m).toContain('Their header lines differ');
+  });
+
+  it('reordered columns after sep=; lines: the join by name skips each separator line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), '\uFEFFsep=;\r\nid;region\r\nP1;Hovedstaden\r\n');
+    writeFileSync(join(dir, 'b.csv'), 'sep=;\nregion;id\nSjælland;P2\n');
+    const m = severalRegistriesError(['a.csv', 'b.csv'], dir).message;
+    expect(m).toContain('the same columns in another order');
+    execFileSync('sh', ['-c', command(m)], { cwd: dir });
+    expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('id;region\nP1;Hovedstaden\nP2;Sjælland\n');
+  });
+
+  it('Parquet files are never told their "first lines differ"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.parquet'), 'PAR1');
+    writeFileSync(join(dir, 'b.parquet'), 'PAR1 other');
+    const m = severalRegistriesError(['a.parquet', 'b.parquet'], dir).message;
+    expect(m).not.toMatch(/first lines|header line/);
+    expect(m).toContain('Parquet files are not joined line by line');
+  });
 });
+

@@ -33,6 +33,7 @@ import type { Table } from '../text-table.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { enUsGrouped } from '../../cea/en-us-fixed.js';
+import { publishedName } from '../published-name.js';
 
 export const ceaEntrySchema = z.object({
   data: manifestPath('Trial export (CSV) with the resource-use columns, relative to the manifest'),
@@ -185,7 +186,7 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
   // of the manifest too: confined to its folder as the entry's own paths are (manifest.ts).
   for (const nested of nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan)) env.input(nested.path, nested.from);
   return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
-    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: entry.data, planName: entry.plan, ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }),
+    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }),
   );
 }
 
@@ -342,7 +343,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('title');
     const note = entry.dataNote?.[lang] ?? entry.dataNote?.en;
-    const provenance = fillPhrase(t('provenance'), { version: env.version, data: entry.data, plan: entry.plan, note: note ? ` ${note}` : '' });
+    const provenance = fillPhrase(t('provenance'), { version: env.version, data: publishedName(entry.data), plan: publishedName(entry.plan), note: note ? ` ${note}` : '' });
     // results.json keeps every number but the replicate cloud (ce-plane.vl.json holds the drawn part; `hta cea --json` all of it).
     const { cloud: _cloud, ...results } = r;
     return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results };

@@ -25,6 +25,7 @@ import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { warningsIn } from '../../meta/warnings-da.js';
+import { publishedName } from '../published-name.js';
 
 
 export const metaEntrySchema = z.object({
@@ -75,11 +76,11 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       const r = metaAnalyze(table, {
         preset: entry.preset,
         lang,
-        ...(plan ? { plan, planFile: entry.plan } : {}),
+        ...(plan ? { plan, planFile: publishedName(entry.plan!) } : {}),
         version: env.version,
       });
       // Paths as the manifest writes them, so results.json is the same on every machine.
-      return { ...r, input: { ...r.input, file: entry.data } };
+      return { ...r, input: { ...r.input, file: publishedName(entry.data) } };
     });
     const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o, plan).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
@@ -107,12 +108,12 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     // How the studies file was read: its encoding when not UTF-8, as the trial page says it
     // (io/encoding-note.ts), Danish column names and a CI split from one column (study-read-notes.ts).
     const dataNotes = [
-      ...(csv.dialect.windows1252 ? [`${decodedNote(entry.data, { encoding: 'windows-1252', characters: [] }, lang)}.`] : []),
+      ...(csv.dialect.windows1252 ? [`${decodedNote(publishedName(entry.data), { encoding: 'windows-1252', characters: [] }, lang)}.`] : []),
       ...studyReadNotes(table.read, lang),
     ];
     if (dataNotes.length) sections.push({ id: 'data', title: lang === 'da' ? 'Om data' : 'About the data', notes: dataNotes });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
-    const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', methods: metaMethodsText(metaSettings(results).map((x) => metaRowBasis(x.overall)), entry.preset, lang) });
+    const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: publishedName(entry.data), plan: entry.plan ? TEXT.with[lang] + publishedName(entry.plan) : '', methods: metaMethodsText(metaSettings(results).map((x) => metaRowBasis(x.overall)), entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
     return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results };
   },

@@ -35,6 +35,7 @@ import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../re
 import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
+import { publishedName } from '../published-name.js';
 
 export const registryEntrySchema = z.object({
   data: manifestPath('Registry outcome export (CSV), relative to the manifest'),
@@ -175,7 +176,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       if (trial.idNote) env.note?.(trial.idNote);
       const r = analyzeObservational(trial, { version: env.version });
       // Paths as the manifest writes them, so results.json is the same on every machine.
-      return { ...r, input: { ...r.input, file: entry.data } };
+      return { ...r, input: { ...r.input, file: publishedName(entry.data) } };
     });
     // A page of empty sections (a figure caption without a chart, an empty table, methods for a
     // fit that never ran) would be published with exit 0: when nothing could be analysed the
@@ -303,7 +304,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];
-    const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan });
+    const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: publishedName(entry.data), plan: publishedName(entry.plan) });
     // Every interval is at the plan's level (1 − alpha), and so is every label that names it (confidence-label.ts).
     const labelled = withConfidenceLevels({ page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts }, 1 - plan.alpha);
     return { ...labelled, results: result };

@@ -59,6 +59,7 @@ import { trialWarningText } from '../failure-reasons.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 import { covariateGapNote } from '../covariate-gap-note.js';
 import { planValueCodes } from '../../trial/value-codes.js';
+import { publishedName } from '../published-name.js';
 
 
 export const trialEntrySchema = z.object({
@@ -133,7 +134,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan);
       const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
-      return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };
+      return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: publishedName(entry.data) } } };
     });
     // The analysis warnings on stderr too, as `hta analyze` prints them (docs/manifest.md).
     for (const w of result.warnings) env.warn?.(w);
@@ -190,7 +191,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const sections = numberCaptions(built, lang);
 
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('reportTitle');
-    const provenance = fillPhrase(t('provenance'), { version: env.version, data: entry.data, plan: entry.plan });
+    const provenance = fillPhrase(t('provenance'), { version: env.version, data: publishedName(entry.data), plan: publishedName(entry.plan) });
     // Every interval is at the plan's level (1 − alpha), and so is every label that names it.
     const labelled = withConfidenceLevels({ page: { lang, title, provenance, sections }, charts }, 1 - plan.alpha);
     return { ...labelled, results: result };

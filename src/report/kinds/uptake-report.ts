@@ -30,6 +30,7 @@ import { drawable } from '../charts/uptake-chart-style.js';
 import { fileSha256, registryAsRead, shareRows } from '../../uptake/registry-as-read.js';
 import type { Problem } from '../../errors.js';
 import { locateProblems, readJsonFile } from '../../io/read-json.js';
+import { publishedName } from '../published-name.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -237,7 +238,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? t('title');
-    const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
+    const provenance = fillPhrase(t('provenance'), { version: env.version, registry: publishedName(entry.registry), eligible: publishedName(entry.eligible), plan: publishedName(entry.plan), threshold: analysis.threshold });
     // A chart whose every number is suppressed would be an empty frame of markers (a small
     // registry): its section says so instead, above the table that shows the markers.
     const scopeRows = analysis.metrics.filter((m) => m.period === 'all' && m.dimension === 'all' && m.region !== 'national');

@@ -18,6 +18,7 @@ import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type
 import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
+import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
@@ -37,6 +38,7 @@ import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
+import { literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
 
@@ -77,8 +79,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   const delimiter = await sniffFileDelimiter(file, label);
   const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
-  const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded);
-  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns);
+  const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded, head.line);
+  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns, head.line);
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
 
@@ -104,7 +106,8 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
   // Every cell but the id: rows alike but for it look like one export appended with new pseudonyms.
   const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(file)},
+  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern).
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file))},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -169,8 +172,10 @@ function typedDateText(date: string, dateFormat: DateFormatOption): string {
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
   let types: string[];
+  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern).
+  const path = sqlText(await literalPath(db, file, label));
   try {
-    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][];
+    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${path})`)).getRowsJS() as unknown[][];
     header = described.map((r) => String(r[0]));
     types = described.map((r) => String(r[1]));
   } catch (err) {
@@ -183,7 +188,7 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
   const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells}, ${others} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells}, ${others} FROM read_parquet(${path}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
@@ -492,6 +497,8 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     }
     // Identical rows counted once; ids on several rows said (repeated-rows.ts).
     const repeated = await repeatedRows(db, { file, columns: source.columns, width: source.header.length, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    // Ids Excel rounded into scientific notation: refused first, as what they are (scientific-ids.ts).
+    refuseScientificIds(label, repeated, csv === undefined);
     // One referral on rows of two cuts appended: refused (appended-export.ts).
     refuseAppendedCuts(label, repeated, csv === undefined);
     await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);

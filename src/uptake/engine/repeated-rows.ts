@@ -23,6 +23,7 @@ import { visitPlainCsvRecords } from '../../io/plain-csv-records.js';
 import { registryRecordsWithLines } from '../read-registry.js';
 import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
+import { SCIENTIFIC_ID } from '../scientific-ids.js';
 
 /** SQL of the two hashes over view `raw` (the columns `createChecked` adds to `checked`). */
 export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh, raw.otherh AS otherh';
@@ -59,6 +60,8 @@ export interface RepeatedRows {
   twins: { groups: number; rows: number; of: number; examples: number[][] };
   /** How many columns each row has (all compared). */
   width: number;
+  /** Whether the example ids on several rows are all in scientific notation (Excel's rounded numbers: scientific-ids.ts). */
+  scientificIds: boolean;
 }
 
 const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
@@ -126,7 +129,13 @@ async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<
     cuts: { ids: cutIds, rows: Number(cuts?.[1] ?? 0), examples: cutExamples },
     twins: { groups: twinGroups, rows: Number(twins?.[1] ?? 0), of: Number(twins?.[2] ?? 0), examples: twinExamples },
     width: source.width,
+    scientificIds: scientificIds([...idIdh, ...cutIdh].map((h) => textOf.get(h))),
   };
+}
+
+/** Whether every one of `ids` (at least one) is a number in scientific notation. */
+function scientificIds(ids: readonly (string | undefined)[]): boolean {
+  return ids.length > 0 && ids.every((id) => id !== undefined && SCIENTIFIC_ID.test(id));
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * A file's path as DuckDB's readers (read_csv, read_parquet) must be given it to read that one
+ * file (docs/uptake-aggregates.md "Engine"). They take a path holding `*`, `?` or `[` as a glob
+ * PATTERN: `udtræk [2025].csv` reads `udtræk 2.csv` beside it, `udtræk?.parquet` every
+ * `udtrækX.parquet` too — other files' rows counted as the registry's. Such a path is written
+ * with each of those characters as a one-character class (`[[]`, `[*]`, `[?]`), which matches
+ * only itself, and the pattern's matches are then checked to be exactly the file named (same
+ * device and inode): a path DuckDB cannot address literally (a `\` beside those characters —
+ * DuckDB splits paths at `\` on every system) stops the run rather than read another file.
+ * `{` and `,` are not pattern characters to DuckDB (no brace expansion).
+ */
+import { realpathSync, statSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { HtaError } from '../../errors.js';
+
+/** Whether DuckDB would read `path` as a glob pattern (its HasGlob: `*`, `?`, `[`). */
+export const hasGlobCharacter = (path: string): boolean => /[*?[]/.test(path);
+
+/** `path` with each glob character as a class matching only that character. */
+export const escapeGlob = (path: string): string => path.replace(/[*?[]/g, (c) => `[${c}]`);
+
+/** A string as an SQL literal (as duckdb-session.ts; here to keep this module free of the engine). */
+const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The text to hand DuckDB for `file` so that it reads exactly that file; `label` names it in the
+ * error. A path without glob characters is returned as given (DuckDB reads it literally).
+ */
+export async function literalPath(db: DuckDBConnection, file: string, label = file): Promise<string> {
+  if (!hasGlobCharacter(file)) return file;
+  // The file's real path: its folders' and its own names as the disk spells them (a Windows
+  // path typed in another case, or through a link, would otherwise match nothing).
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch {
+    return file; // the reader then says the file cannot be read, as for any missing file
+  }
+  if (!hasGlobCharacter(real)) return real;
+  const pattern = escapeGlob(real);
+  const want = statSync(real);
+  let matches: string[] = [];
+  try {
+    matches = ((await db.runAndReadAll(`SELECT file FROM glob(${sqlText(pattern)})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+  } catch {
+    matches = [];
+  }
+  const same = matches.length === 1 && (() => {
+    try {
+      const got = statSync(matches[0]!);
+      return got.dev === want.dev && got.ino === want.ino;
+    } catch {
+      return false;
+    }
+  })();
+  if (same) return pattern;
+  throw new HtaError('input.invalid', `${label}: the SQL engine cannot open this file by its name, which holds ${[...new Set(real.match(/[*?[]/g))].join(' ')} (it would read its name as a pattern of file names)`, [
+    { file: label, expected: 'a file name without [ * ? (and without \\): rename the file, or copy it to such a name, and run again' },
+  ]);
+}

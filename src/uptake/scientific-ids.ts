@@ -1,0 +1,26 @@
+/**
+ * Patient ids that Excel turned into numbers: a 10–12-digit id in a column formatted as a number
+ * is shown and saved as `1,00000E+11` (Danish) or `1.00E+11` — rounded, so thousands of patients
+ * share one "id" and the export reads as one patient on thousands of rows (or two cuts appended).
+ * Identical rows are counted once by id (docs/input-registry.md "Repeated rows and ids"), so such
+ * ids would change counts: the run is refused, saying what happened and how to export again.
+ * The message names no id, only how many rows and a few lines.
+ */
+import { HtaError } from '../errors.js';
+import type { RepeatedRows } from './engine/repeated-rows.js';
+import { examples } from './registry-read-notes.js';
+
+/** A number in scientific notation as Excel writes it: `1,00000E+11`, `1.2E+11`, `1E+11`. */
+export const SCIENTIFIC_ID = /^\s*-?\d([.,]\d+)?[eE][+-]?\d+\s*$/;
+
+/** Refuses (exit 2) a registry whose repeated ids are in scientific notation. */
+export function refuseScientificIds(file: string, r: RepeatedRows | undefined, parquet: boolean): void {
+  if (r === undefined || !r.scientificIds) return;
+  // One id's lines once, though it is an example of both kinds.
+  const groups = [...new Map([...r.cuts.examples, ...r.ids.examples].map((g) => [g.join(','), g])).values()].slice(0, 3);
+  throw new HtaError('input.invalid', `${file}: the patient ids look like Excel's scientific notation (a number written as d,dddddE+nn), so different patients share one rounded id (e.g. ${examples(groups, parquet)})`, [{
+    file,
+    field: 'id',
+    expected: 'patient ids as written by the registry system (text): the id column was formatted as a number in Excel, which rounds long numbers. Export the registry again from the system and give that file; or in Excel import the CSV with Data → From Text/CSV, set the id column\'s type to Text, and save as "CSV UTF-8". Resaving this file cannot bring the digits back (docs/input-registry.md "Repeated rows and ids")',
+  }]);
+}

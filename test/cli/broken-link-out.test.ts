@@ -1,0 +1,43 @@
+/**
+ * An output folder that is a link to a folder that is not there (an unsynced OneDrive folder) is
+ * refused at once, naming the link — `hta report --out` (and so `--check`, which runs the same
+ * check first) and `hta uptake --csv-dir` — not after the work with "it does not exist"
+ * (docs/output-safety.md).
+ */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { refuseNonFolder } from '../../src/cli/guard-output.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const refusal = (f: () => void): HtaError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof HtaError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+};
+
+describe.runIf(process.platform !== 'win32')('an output folder that is a broken link', () => {
+  it('is refused naming the link and where it points, for the folder and for a folder under it', () => {
+    const dir = tempDir();
+    const link = join(dir, 'OneDrive-ud');
+    symlinkSync(join(dir, 'not-synced', 'ud'), link);
+    const e = refusal(() => refuseNonFolder({ option: '--out', path: link }));
+    expect(e.message).toBe(`cannot write into --out ${link}: it is a link to ${join(dir, 'not-synced', 'ud')}, which does not exist (a OneDrive or network folder not synced, or moved?) — make the folder it points to available, or give another --out folder`);
+    expect(refusal(() => refuseNonFolder({ option: '--csv-dir', path: join(link, 'tabeller') })).message).toContain(`${link} is a link to`);
+  });
+
+  it('a link to a folder that exists, and a folder not made yet, are fine', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'real'));
+    symlinkSync(join(dir, 'real'), join(dir, 'ok'));
+    expect(() => refuseNonFolder({ option: '--out', path: join(dir, 'ok') })).not.toThrow();
+    expect(() => refuseNonFolder({ option: '--out', path: join(dir, 'new', 'sub') })).not.toThrow();
+  });
+});

@@ -149,5 +149,5 @@ export function monteCarloWarning(outcome: string, rows: readonly { time: string
     if (!worst || share > worst.share) worst = { time: r.time, share, mcse: mc.estimate, m: r.details!.imputations as number };
   }
   if (!worst) return null;
-  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "missing": { "m": ${suggested} } or more in the plan`;
+  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${suggested} or more in the plan's "missing"`;
 }

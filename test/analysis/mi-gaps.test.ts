@@ -100,15 +100,31 @@ describe('multiple imputation of missing baselines and categorical covariates (=
   });
 
   it('the methods say how many baselines and covariate values were imputed, and how, and the large Monte Carlo error', () => {
-    const en = imputationNotes(result, trialChartContext(trial, 'en'));
+    const en = imputationNotes(result, trialChartContext(trial, 'en'), trial);
     expect(en[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).`);
     expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
-    const da = imputationNotes(result, trialChartContext(trial, 'da'));
+    const da = imputationNotes(result, trialChartContext(trial, 'da'), trial);
     expect(da[0]).toContain(`manglende baseline-scorer (${ref.imputedBaselines} patienter)`);
     expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
     expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\)/);
+  });
+
+  it('the methods name the plan\'s imputation method, and claim every randomised patient only when nobody was left out', () => {
+    const withDetails = (extra: Record<string, unknown>) => ({ ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, ...extra } } : e)) });
+    const norm = imputationNotes(withDetails({ imputationMethod: 'norm (chained equations)' }), trialChartContext(trial, 'en'), trial);
+    expect(norm[0]).toContain('(chained equations, Bayesian normal regression), so that every randomised patient is in it');
+    expect(norm[1]).toContain('(chained equations, Bayesian normal regression)');
+    expect(norm.join(' ')).not.toContain('predictive mean matching');
+    expect(imputationNotes(withDetails({ imputationMethod: 'norm (chained equations)' }), trialChartContext(trial, 'da'), trial)[0]).toContain('(kædede ligninger, bayesiansk normal regression)');
+    // A patient left out for a covariate of many levels, or an outcome not applicable: not "every randomised patient".
+    const left = imputationNotes(withDetails({ leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } }), trialChartContext(trial, 'en'), trial);
+    expect(left[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.`);
+    const naRows = { ...trial.rows, notApplicable: { nrs: Uint8Array.from({ length: trial.rows.length }, (_, i) => (i === 0 ? 1 : 0)) } };
+    const na = imputationNotes(result, trialChartContext(trial, 'da'), { rows: naRows });
+    expect(na[0]).toContain('så patienter, der mangler dem, forbliver i den.');
+    expect(na[0]).not.toContain('intention to treat');
   });
 
   it('complete-case ANCOVA still leaves out the patients without a baseline', () => {

@@ -69,13 +69,15 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     }
   });
 
-  it('keeps a patient missing a covariate of one level (it is no column): nothing to impute, nobody left out', () => {
+  it('refuses a categorical covariate of one observed level plus missing values, as the complete-case ANCOVA does', () => {
     const oneSex = loadTrial(parseCsvText(csv.replace(/,"M",/g, ',"K",'), 'trial.csv'), parsePlan(planJson));
-    const wide = imputationWide(oneSex, 'nrs');
-    expect(wide.ids.length).toBe(120);
-    expect(wide.leftOut.patients).toBe(0);
-    expect(wide.imputedCovariates.map((c) => c.name)).not.toContain('koen');
-    expect(wide.covariates.some((c) => c.name.startsWith('koen'))).toBe(false);
+    expect(oneSex.patients.some((p) => p.covariates.koen === null || p.covariates.koen === undefined)).toBe(true);
+    const said = "covariate 'koen' has only one level ('K') among the patients analysed; drop it from the model";
+    expect(() => imputationWide(oneSex, 'nrs')).toThrow(said);
+    const r = analyzeTrial(oneSex, { version: 'test' });
+    const at3 = r.effects.filter((e) => e.time === '3m' && (e.method === 'mi-ancova' || e.method === 'ancova'));
+    expect(at3.map((e) => e.method).sort()).toEqual(['ancova', 'mi-ancova']);
+    for (const e of at3) expect(e.error).toBe(said);
   });
 
   it('advises more imputations where the Monte Carlo error passes 10% of the SE (12m: FMI ≈ 0.5)', () => {

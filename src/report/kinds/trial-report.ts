@@ -35,7 +35,7 @@ import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { significanceNotes, verdictNotes } from '../verdict-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
-import { MCSE_SHARE_OF_SE } from '../../stats/missing/mi-monte-carlo.js';
+import { largestMonteCarloError } from '../../stats/missing/mi-monte-carlo.js';
 import { MAX_IMPUTED_LEVELS } from '../../trial/outcome-wide.js';
 import { numberCaptions } from '../number-captions.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -326,7 +326,6 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
   let norm = false;
   // An outcome "not applicable" somewhere leaves those patients out of its imputation (applicableAt; the page says so in notApplicableNotes).
   let notApplicable = false;
-  let mc: { share: number; mcse: number; m: number; suggested: number } | undefined;
   // The exact count, as the warnings, Table 1 and the flow: the trial report has no small-count suppression (docs/plan-trial.md).
   const patientsWord = (k: number) => `${formatThousands(k, 0, ctx.lang)} ${k === 1 ? 'patient' : ctx.lang === 'da' ? 'patienter' : 'patients'}`;
   for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
@@ -342,13 +341,8 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
       leftOut.patients = Math.max(leftOut.patients, l.patients);
       for (const c of l.covariates) leftOut.covariates.add(c);
     }
-    const err = e.details.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
-    if (err && e.se && err.estimate > MCSE_SHARE_OF_SE * e.se) {
-      const share = err.estimate / e.se;
-      const suggested = Math.max(mc?.suggested ?? 0, err.suggestedImputations);
-      mc = !mc || share > mc.share ? { share, mcse: err.estimate, m: e.details.imputations as number, suggested } : { ...mc, suggested };
-    }
   }
+  const mc = largestMonteCarloError([...result.effects, ...(result.sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova'));
   const notes: string[] = [];
   const imputation = ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm');
   // "Every randomised patient is in it" only when the page says nobody was left out.

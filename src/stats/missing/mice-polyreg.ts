@@ -17,7 +17,7 @@
  * R equivalent: `mice:::mice.impute.polyreg(y, ry, x)`; checked in test/reference/mice-polyreg.R.
  */
 import type { Random } from '../random.js';
-import { choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+import { choleskyLower, choleskySolveInPlace, ridged } from './dense-cholesky.js';
 import { augmented } from './mice-logreg.js';
 import type { Design } from './mice-norm.js';
 
@@ -136,11 +136,4 @@ function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: n
     for (let j = 0; j < q; j++) beta[j] = beta[j]! + grad[j]!;
   }
   return beta;
-}
-
-/** H + κ·diag(H) (κ = 1e-5, the ridge of the other imputation methods) for a near-singular Hessian. */
-function ridged(a: Float64Array, q: number): Float64Array {
-  const out = Float64Array.from(a);
-  for (let j = 0; j < q; j++) out[j * q + j] = a[j * q + j]! * (1 + 1e-5) + 1e-12;
-  return out;
 }

@@ -10,7 +10,7 @@
  *
  * (the jackknife of q̄ is √(B/m) itself). Their rule of thumb: an MCSE of at most 10% of the
  * estimate's SE, about m ≥ 100 × the fraction of missing information (FMI).
- * R check: test/reference/mi-gaps.R (the MCSE against the SD of mice's estimate over 40 seeds).
+ * R check: test/reference/mi-gaps.R (the MCSE against the SD of mice's estimate over 30 seeds).
  */
 import { poolRubin } from './rubin-rules.js';
 

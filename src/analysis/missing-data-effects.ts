@@ -8,7 +8,7 @@ import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
 import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
-import { MCSE_SHARE_OF_SE, miMonteCarloError } from '../stats/missing/mi-monte-carlo.js';
+import { largestMonteCarloError, miMonteCarloError } from '../stats/missing/mi-monte-carlo.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import type { ImputationWide, OutcomeWide } from '../trial/outcome-wide.js';
@@ -100,7 +100,7 @@ function observedAt(run: MiRun, time: string): void {
 export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
   observedAt(run, time);
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
-  const { large: _large, ...monteCarloError } = miMonteCarloError(r.perImputation.map((q) => q.estimate), r.perImputation.map((q) => q.variance), r.dfComplete, confLevel, r);
+  const monteCarloError = miMonteCarloError(r.perImputation.map((q) => q.estimate), r.perImputation.map((q) => q.variance), r.dfComplete, confLevel, r);
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
@@ -138,16 +138,7 @@ export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, 
  * for (the most any row asks). Nothing when every MCSE is at most 10% of its SE.
  */
 export function monteCarloWarning(outcome: string, rows: readonly { time: string; se?: number | null; details?: Record<string, unknown> }[]): string | null {
-  let worst: { time: string; share: number; mcse: number; m: number } | undefined;
-  let suggested = 0;
-  for (const r of rows) {
-    const mc = r.details?.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
-    if (!mc || !(r.se! > 0)) continue;
-    const share = mc.estimate / r.se!;
-    if (share <= MCSE_SHARE_OF_SE) continue;
-    suggested = Math.max(suggested, mc.suggestedImputations);
-    if (!worst || share > worst.share) worst = { time: r.time, share, mcse: mc.estimate, m: r.details!.imputations as number };
-  }
+  const worst = largestMonteCarloError(rows);
   if (!worst) return null;
-  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "missing": { "m": ${suggested} } or more in the plan`;
+  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${worst.suggested} or more in the plan's "missing"`;
 }

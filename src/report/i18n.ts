@@ -514,8 +514,8 @@ export const REPORT_TEXT = {
   },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
-    en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
-    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så patienter, der mangler dem, forbliver i den.',
+    en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
+    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, forbliver i den.',
   },
   // After a categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
   methodsImputedCategorical: {
@@ -527,9 +527,18 @@ export const REPORT_TEXT = {
     da: 'ved multinomial logistisk regression',
   },
   methodsImputedBaselines: {
-    en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).',
-    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, predictive mean matching), så alle randomiserede patienter indgår i den (intention to treat).',
+    en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that every randomised patient is in it (intention to treat).',
+    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så alle randomiserede patienter indgår i den (intention to treat).',
   },
+  // methodsImputedBaselines when some patients are not in the imputation (a covariate of many levels
+  // missing, or the outcome not applicable): the page says so, so it cannot also say "every patient".
+  methodsImputedBaselinesSome: {
+    en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
+    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, forbliver i den.',
+  },
+  // {imputation} above: the plan's "missing" "imputation" (docs/plan-trial.md#multiple-imputation).
+  methodsImputationPmm: { en: 'predictive mean matching', da: 'predictive mean matching' },
+  methodsImputationNorm: { en: 'Bayesian normal regression', da: 'bayesiansk normal regression' },
   methodsLeftOutCategorical: {
     en: 'Left out of the multiple imputation for a missing categorical covariate of more than {max} levels ({covariates}): {patients}; such covariates are not imputed.',
     da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat med mere end {max} niveauer mangler ({covariates}): {patients}; sådanne kovariater imputeres ikke.',

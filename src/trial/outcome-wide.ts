@@ -95,7 +95,7 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
   const categorical = new Set(covNames.filter((c) => candidates.some((p) => typeof p.covariates[c] === 'string')));
   // Up to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg); one
-  // level is no column at all (a missing value there has nothing to fill).
+  // level is refused below (codeCovariates, strict), as in the complete-case ANCOVA.
   const imputable = new Set(
     [...categorical].filter((c) => {
       const levels = new Set(candidates.filter((p) => !isMissing(p.covariates[c])).map((p) => String(p.covariates[c]))).size;
@@ -105,7 +105,9 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const required = keepNumeric ? covNames.filter((c) => categorical.has(c) && !imputable.has(c)) : covNames;
   const patients = candidates.filter((p) => required.every((c) => !isMissing(p.covariates[c])));
   const covariateValues = covNames.map((c) => ({ name: c, values: patients.map((p) => (isMissing(p.covariates[c]) ? null : (p.covariates[c] as string | number))) }));
-  const covariates = codeCovariates(covariateValues, false);
+  // MI refuses a categorical covariate of one observed level, as the complete-case ANCOVA does: it
+  // would be no column, so the model would silently lack a covariate the methods say it adjusts for.
+  const covariates = codeCovariates(covariateValues, keepNumeric);
   const followUp: Record<string, (number | null)[]> = {};
   for (const t of visits) followUp[t] = patients.map((p) => value.get(`${p.id}\u0000${t}`) ?? null);
   const notApplicableAt: Record<string, boolean[]> = {};
@@ -131,8 +133,9 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
 /**
  * The covariate columns: a categorical covariate dummy-coded over the patients given (reference =
  * first level in sorted order; a required column has no null), a numeric one as it is (null kept
- * for imputation). `strict`: a categorical covariate left with one level among them is refused in
- * the complete-case ANCOVA's words (stats/ancova.ts), as R's lm refuses a one-level factor.
+ * for imputation). `strict` (multiple imputation): a categorical covariate left with one level among
+ * them is refused in the complete-case ANCOVA's words (stats/ancova.ts), as R's lm refuses a
+ * one-level factor; MMRM's table (not strict) codes it as no column.
  */
 function codeCovariates(raw: readonly RawCovariate[], strict: boolean): ImputationWide['covariates'] {
   const covariates: ImputationWide['covariates'] = [];

@@ -120,10 +120,10 @@ describe('on the page', () => {
   const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
 
   it('the methods say which covariates the imputation imputed, for how many patients', () => {
-    expect(imputationNotes(result, trialChartContext(trial, 'en'))[0]).toBe(
+    expect(imputationNotes(result, trialChartContext(trial, 'en'), trial)[0]).toBe(
       'The multiple imputation also imputes missing covariate values (alder: 8 patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
     );
-    expect(imputationNotes(result, trialChartContext(trial, 'da'))[0]).toContain('(alder: 8 patienter)');
+    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(alder: 8 patienter)');
   });
 
   it('the methods say that ANCOVA and MMRM leave out the patients missing a covariate, with their count', () => {
@@ -154,10 +154,10 @@ describe('on the page', () => {
 
   it('a patient left out for a missing categorical covariate of more than 10 levels is said in the methods and the warnings, in Danish too', () => {
     const left = { ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 1, covariates: ['praksis'] } } } : e)) };
-    expect(imputationNotes(left, trialChartContext(trial, 'en'))[1]).toBe('Left out of the multiple imputation for a missing categorical covariate of more than 10 levels (praksis): 1 patient; such covariates are not imputed.');
+    expect(imputationNotes(left, trialChartContext(trial, 'en'), trial)[1]).toBe('Left out of the multiple imputation for a missing categorical covariate of more than 10 levels (praksis): 1 patient; such covariates are not imputed.');
     // The exact count under the publication threshold too, as the warnings: the trial report has no small-count suppression.
     const three = { ...left, effects: left.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } } } : e)) };
-    expect(imputationNotes(three, trialChartContext(trial, 'da'))[1]).toContain('mere end 10 niveauer mangler (praksis): 3 patienter');
+    expect(imputationNotes(three, trialChartContext(trial, 'da'), trial)[1]).toContain('mere end 10 niveauer mangler (praksis): 3 patienter');
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
     expect(trialWarningText('multiple imputation of nrs: 2 patients left out for a missing categorical covariate of more than 10 levels (praksis), which is not imputed', 'da', labels)).toBe(
       'Multipel imputation af Smerte: 2 patienter udeladt, fordi en kategorisk kovariat med mere end 10 niveauer mangler (praksis), og den imputeres ikke',

@@ -69,13 +69,15 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     }
   });
 
-  it('keeps a patient missing a covariate of one level (it is no column): nothing to impute, nobody left out', () => {
+  it('refuses a categorical covariate of one observed level plus missing values, as the complete-case ANCOVA does', () => {
     const oneSex = loadTrial(parseCsvText(csv.replace(/,"M",/g, ',"K",'), 'trial.csv'), parsePlan(planJson));
-    const wide = imputationWide(oneSex, 'nrs');
-    expect(wide.ids.length).toBe(120);
-    expect(wide.leftOut.patients).toBe(0);
-    expect(wide.imputedCovariates.map((c) => c.name)).not.toContain('koen');
-    expect(wide.covariates.some((c) => c.name.startsWith('koen'))).toBe(false);
+    expect(oneSex.patients.some((p) => p.covariates.koen === null || p.covariates.koen === undefined)).toBe(true);
+    const said = "covariate 'koen' has only one level ('K') among the patients analysed; drop it from the model";
+    expect(() => imputationWide(oneSex, 'nrs')).toThrow(said);
+    const r = analyzeTrial(oneSex, { version: 'test' });
+    const at3 = r.effects.filter((e) => e.time === '3m' && (e.method === 'mi-ancova' || e.method === 'ancova'));
+    expect(at3.map((e) => e.method).sort()).toEqual(['ancova', 'mi-ancova']);
+    for (const e of at3) expect(e.error).toBe(said);
   });
 
   it('advises more imputations where the Monte Carlo error passes 10% of the SE (12m: FMI ≈ 0.5)', () => {
@@ -88,10 +90,10 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     expect(mc.suggestedImputations).toBeGreaterThanOrEqual(20 * (share / 0.1) ** 2);
     const warning = result.warnings.find((w) => w.startsWith('multiple imputation of nrs at 12m:'));
     expect(warning).toBe(
-      `multiple imputation of nrs at 12m: the pooled estimate's Monte Carlo error is ${Math.round(100 * share)}% of its SE (±${Number(mc.estimate.toPrecision(2))} with m = 20 imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "missing": { "m": ${mc.suggestedImputations} } or more in the plan`,
+      `multiple imputation of nrs at 12m: the pooled estimate's Monte Carlo error is ${Math.round(100 * share)}% of its SE (±${Number(mc.estimate.toPrecision(2))} with m = 20 imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${mc.suggestedImputations} or more in the plan's "missing"`,
     );
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
-    expect(trialWarningText(warning!, 'da', labels)).toMatch(/^Multipel imputation af Smerte, 12m: Monte Carlo-standardfejlen på det samlede estimat er \d+ % af dets standardfejl \(±0,\d+ med m = 20 imputationer; .* angiv "missing": \{ "m": \d+ \} eller mere i planen$/);
+    expect(trialWarningText(warning!, 'da', labels)).toMatch(/^Multipel imputation af Smerte, 12m: Monte Carlo-standardfejlen på det samlede estimat er \d+ % af dets standardfejl \(±0,\d+ med m = 20 imputationer; .* angiv "m": \d+ eller mere i planens "missing"$/);
     // An error of at most 10% of the SE (as with the suggested m): no warning.
     const rows = ['3m', '6m', '12m'].map((t) => ({ ...miAt(t), time: t }));
     const within = rows.map((r) => ({ ...r, details: { ...r.details, monteCarloError: { ...(r.details!.monteCarloError as object), estimate: 0.09 * r.se! } } }));
@@ -100,15 +102,31 @@ describe('multiple imputation of missing baselines and categorical covariates (=
   });
 
   it('the methods say how many baselines and covariate values were imputed, and how, and the large Monte Carlo error', () => {
-    const en = imputationNotes(result, trialChartContext(trial, 'en'));
+    const en = imputationNotes(result, trialChartContext(trial, 'en'), trial);
     expect(en[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).`);
     expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
-    const da = imputationNotes(result, trialChartContext(trial, 'da'));
+    const da = imputationNotes(result, trialChartContext(trial, 'da'), trial);
     expect(da[0]).toContain(`manglende baseline-scorer (${ref.imputedBaselines} patienter)`);
     expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
     expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\)/);
+  });
+
+  it('the methods name the plan\'s imputation method, and claim every randomised patient only when nobody was left out', () => {
+    const withDetails = (extra: Record<string, unknown>) => ({ ...result, effects: result.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, ...extra } } : e)) });
+    const norm = imputationNotes(withDetails({ imputationMethod: 'norm (chained equations)' }), trialChartContext(trial, 'en'), trial);
+    expect(norm[0]).toContain('(chained equations, Bayesian normal regression), so that every randomised patient is in it');
+    expect(norm[1]).toContain('(chained equations, Bayesian normal regression)');
+    expect(norm.join(' ')).not.toContain('predictive mean matching');
+    expect(imputationNotes(withDetails({ imputationMethod: 'norm (chained equations)' }), trialChartContext(trial, 'da'), trial)[0]).toContain('(kædede ligninger, bayesiansk normal regression)');
+    // A patient left out for a covariate of many levels, or an outcome not applicable: not "every randomised patient".
+    const left = imputationNotes(withDetails({ leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } }), trialChartContext(trial, 'en'), trial);
+    expect(left[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.`);
+    const naRows = { ...trial.rows, notApplicable: { nrs: Uint8Array.from({ length: trial.rows.length }, (_, i) => (i === 0 ? 1 : 0)) } };
+    const na = imputationNotes(result, trialChartContext(trial, 'da'), { rows: naRows });
+    expect(na[0]).toContain('så patienter, der mangler dem, forbliver i den.');
+    expect(na[0]).not.toContain('intention to treat');
   });
 
   it('complete-case ANCOVA still leaves out the patients without a baseline', () => {

@@ -41,11 +41,16 @@ describe('truncation under ATT', () => {
     expect(a.weights!.truncated).toBe(ref.truncated);
     expect(a.weights!.effectiveSampleSize.exposed).toBeCloseTo(ref.n.exposed, 10);
     expect(Math.abs(a.weights!.effectiveSampleSize.unexposed - ref.ess.unexposed)).toBeLessThan(1e-8);
-    // hta's window mean of 5 weights lies within 1% of R's plain quantiles of the non-users' weights.
-    expect(Math.abs(ref.cap / ref.quantileType7 - 1)).toBeLessThan(0.01);
-    expect(Math.abs(ref.cap / ref.quantileType3 - 1)).toBeLessThan(0.01);
+    // hta's cap (a window mean of 5 weights) lies within 1% of R's plain quantiles of the non-users'
+    // weights, far above the cap over everyone's weights (the users' 1s pulled it down).
+    const cap = a.weights!.truncatedAt!;
+    expect(Math.abs(cap / ref.quantileType7 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(cap / ref.quantileType3 - 1)).toBeLessThan(0.01);
+    expect(cap).toBeGreaterThan(2 * ref.capOverAllWeights);
     // About 10% of the non-users are capped, not the 28% a cap over everyone's weights gave.
-    expect(ref.truncated / ref.n.unexposed).toBeLessThan(0.11);
+    const share = a.weights!.truncated / a.patients.unexposed;
+    expect(share).toBeGreaterThan(0.09);
+    expect(share).toBeLessThan(0.11);
   });
 
   it('gives the weighted regression R gives with those weights', () => {

@@ -35,7 +35,7 @@ import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { significanceNotes, verdictNotes } from '../verdict-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
-import { MCSE_SHARE_OF_SE } from '../../stats/missing/mi-monte-carlo.js';
+import { largestMonteCarloError } from '../../stats/missing/mi-monte-carlo.js';
 import { MAX_IMPUTED_LEVELS } from '../../trial/outcome-wide.js';
 import { numberCaptions } from '../number-captions.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -307,7 +307,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -315,17 +315,24 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Lab
  * the baselines and the numeric and categorical covariates imputed, with how many
  * patients; patients missing a categorical one of more levels left out; a Monte Carlo error above
  * 10% of the SE, with White et al.'s advice. Read from the MI rows' details (the largest count over
- * outcomes); nothing when nothing was missing and the Monte Carlo error is small.
+ * outcomes); nothing when nothing was missing and the Monte Carlo error is small. The method is the
+ * plan's (details.imputationMethod); "every randomised patient" only when none was left out — for
+ * a covariate of many levels, or an outcome not applicable (`trial.rows.notApplicable`).
  */
-export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
+export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>, trial: Pick<TrialData, 'rows'>): string[] {
   const imputed = new Map<string, { patients: number; method?: string }>();
   const leftOut = { patients: 0, covariates: new Set<string>() };
   let baselines = 0;
-  let mc: { share: number; mcse: number; m: number; suggested: number } | undefined;
+  // The plan's one imputation method ("pmm" or "norm"), as the rows' details say it.
+  let norm = false;
+  // An outcome "not applicable" somewhere leaves those patients out of its imputation (applicableAt; the page says so in notApplicableNotes).
+  let notApplicable = false;
   // The exact count, as the warnings, Table 1 and the flow: the trial report has no small-count suppression (docs/plan-trial.md).
   const patientsWord = (k: number) => `${formatThousands(k, 0, ctx.lang)} ${k === 1 ? 'patient' : ctx.lang === 'da' ? 'patienter' : 'patients'}`;
   for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
     if (e.method !== 'mi-ancova' || !e.details) continue;
+    if (String(e.details.imputationMethod).startsWith('norm')) norm = true;
+    if (trial.rows.notApplicable?.[e.outcome]?.includes(1)) notApplicable = true;
     for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number; imputation?: string }[]) {
       imputed.set(c.name, { patients: Math.max(imputed.get(c.name)?.patients ?? 0, c.patients), ...(c.imputation ? { method: c.imputation } : {}) });
     }
@@ -335,16 +342,14 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
       leftOut.patients = Math.max(leftOut.patients, l.patients);
       for (const c of l.covariates) leftOut.covariates.add(c);
     }
-    const err = e.details.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
-    if (err && e.se && err.estimate > MCSE_SHARE_OF_SE * e.se) {
-      const share = err.estimate / e.se;
-      const suggested = Math.max(mc?.suggested ?? 0, err.suggestedImputations);
-      mc = !mc || share > mc.share ? { share, mcse: err.estimate, m: e.details.imputations as number, suggested } : { ...mc, suggested };
-    }
   }
+  const mc = largestMonteCarloError([...result.effects, ...(result.sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova'));
   const notes: string[] = [];
-  if (baselines) notes.push(fillPhrase(ctx.text('methodsImputedBaselines'), { patients: patientsWord(baselines) }));
-  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
+  const imputation = ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm');
+  // "Every randomised patient is in it" only when the page says nobody was left out.
+  const everyone = !leftOut.patients && !notApplicable;
+  if (baselines) notes.push(fillPhrase(ctx.text(everyone ? 'methodsImputedBaselines' : 'methodsImputedBaselinesSome'), { patients: patientsWord(baselines), imputation }));
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { imputation, covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
   if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', '), max: MAX_IMPUTED_LEVELS }));
   if (mc) notes.push(fillPhrase(ctx.text('methodsMonteCarloLarge'), { m: mc.m, share: Math.round(100 * mc.share), mcse: formatSignificant(mc.mcse, ctx.lang), suggested: mc.suggested }));
   return notes;

@@ -415,18 +415,17 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
 /**
  * A polyreg step: the group's level per row (0 = every dummy 0, the reference; l = dummy l − 1
  * is 1), the observed ones imputed to the missing rows (mice-polyreg.ts), written back as dummies.
+ * `cols` and `xMis` are those imputeColumn filled for this draw.
  */
 function imputeGroup(data: readonly number[][], step: Step, rng: Random): void {
-  const { rows, cols, predictors } = step;
+  const { rows, cols } = step;
   const dummies = step.dummies!;
-  for (let k = 0; k < predictors.length; k++) cols[k] = data[predictors[k]!]!;
   const levelAt = (i: number) => {
     for (let d = 0; d < dummies.length; d++) if (data[dummies[d]!]![i] === 1) return d + 1;
     return 0;
   };
   for (let o = 0; o < rows.obs.length; o++) rows.yObs[o] = levelAt(rows.obs[o]!);
   fillDesign(rows.xObs, cols, rows.obs);
-  fillDesign(rows.xMis, cols, rows.mis);
   const drawn = imputePolyreg(rows.yObs, rows.xObs, rows.xMis, dummies.length + 1, rng, (step.warm ??= {}));
   for (let k = 0; k < rows.mis.length; k++) {
     for (let d = 0; d < dummies.length; d++) data[dummies[d]!]![rows.mis[k]!] = drawn[k] === d + 1 ? 1 : 0;

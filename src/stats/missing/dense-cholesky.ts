@@ -68,3 +68,13 @@ export function symmetrizeInPlace(a: Float64Array, n: number): void {
     }
   }
 }
+
+/**
+ * A + κ·diag(A) (κ = 1e-5, the ridge of the other imputation methods) + 1e-12 on the diagonal: a
+ * near-singular XᵀWX or Hessian of the logistic and multinomial imputation models made positive definite.
+ */
+export function ridged(a: Float64Array, n: number): Float64Array {
+  const out = Float64Array.from(a);
+  for (let j = 0; j < n; j++) out[j * n + j] = a[j * n + j]! * (1 + 1e-5) + 1e-12;
+  return out;
+}

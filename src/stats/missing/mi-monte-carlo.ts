@@ -10,7 +10,7 @@
  *
  * (the jackknife of q̄ is √(B/m) itself). Their rule of thumb: an MCSE of at most 10% of the
  * estimate's SE, about m ≥ 100 × the fraction of missing information (FMI).
- * R check: test/reference/mi-gaps.R (the MCSE against the SD of mice's estimate over 40 seeds).
+ * R check: test/reference/mi-gaps.R (the MCSE against the SD of mice's estimate over 30 seeds).
  */
 import { poolRubin } from './rubin-rules.js';
 
@@ -25,8 +25,6 @@ export interface MiMonteCarloError {
   ciUpper?: number;
   /** The imputations the rule asks for (suggestedImputations below). */
   suggestedImputations: number;
-  /** The MCSE of the estimate is above 10% of its SE. */
-  large: boolean;
 }
 
 /**
@@ -42,7 +40,7 @@ export function miMonteCarloError(
 ): MiMonteCarloError {
   const m = estimates.length;
   const mcse = Math.sqrt(pooled.between / m);
-  const out: MiMonteCarloError = { estimate: mcse, suggestedImputations: suggestedImputations(m, [{ se: pooled.se, mcse, fmi: pooled.fmi }]), large: mcse > MCSE_SHARE_OF_SE * pooled.se };
+  const out: MiMonteCarloError = { estimate: mcse, suggestedImputations: suggestedImputations(m, [{ se: pooled.se, mcse, fmi: pooled.fmi }]) };
   if (m < 3) return out;
   const lower: number[] = [];
   const upper: number[] = [];
@@ -53,7 +51,7 @@ export function miMonteCarloError(
     lower.push(r.ciLower);
     upper.push(r.ciUpper);
   }
-  return { estimate: mcse, ciLower: jackknifeSe(lower), ciUpper: jackknifeSe(upper), suggestedImputations: out.suggestedImputations, large: out.large };
+  return { estimate: mcse, ciLower: jackknifeSe(lower), ciUpper: jackknifeSe(upper), suggestedImputations: out.suggestedImputations };
 }
 
 /**
@@ -67,6 +65,38 @@ export function suggestedImputations(m: number, pooled: readonly { se: number; m
     if (p.se > 0) need = Math.max(need, m * (p.mcse / (MCSE_SHARE_OF_SE * p.se)) ** 2);
   }
   return Math.max(10, Math.ceil(need / 10) * 10);
+}
+
+/** The MI row whose Monte Carlo error is the largest share of its SE, above 10%. */
+export interface LargestMonteCarloError {
+  time: string;
+  /** MCSE / SE. */
+  share: number;
+  mcse: number;
+  /** The row's imputations. */
+  m: number;
+  /** The most imputations any row above 10% asks for. */
+  suggested: number;
+}
+
+/**
+ * Of MI rows (their `details.monteCarloError` and `details.imputations`), the one whose MCSE is the
+ * largest share of its SE, with the most imputations any row above 10% asks for; undefined when
+ * every MCSE is at most 10% of its SE. The warnings and the report's methods both say this row
+ * (docs/plan-trial.md#monte-carlo-error).
+ */
+export function largestMonteCarloError(rows: Iterable<{ time: string; se?: number | null; details?: Record<string, unknown> | null }>): LargestMonteCarloError | undefined {
+  let worst: LargestMonteCarloError | undefined;
+  let suggested = 0;
+  for (const r of rows) {
+    const mc = r.details?.monteCarloError as { estimate: number; suggestedImputations: number } | undefined;
+    if (!mc || !(r.se! > 0)) continue;
+    const share = mc.estimate / r.se!;
+    if (share <= MCSE_SHARE_OF_SE) continue;
+    suggested = Math.max(suggested, mc.suggestedImputations);
+    if (!worst || share > worst.share) worst = { time: r.time, share, mcse: mc.estimate, m: r.details!.imputations as number, suggested: 0 };
+  }
+  return worst && { ...worst, suggested };
 }
 
 function jackknifeSe(x: readonly number[]): number {

@@ -22,7 +22,7 @@
  * doi:10.18637/jss.v045.i03; Rubin DB (1987) doi:10.1002/9780470316696, p. 169–170.
  */
 import type { Random } from '../random.js';
-import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+import { choleskyInverse, choleskyLower, choleskySolveInPlace, ridged } from './dense-cholesky.js';
 import type { Design } from './mice-norm.js';
 
 const MAX_ITERATIONS = 25;
@@ -174,13 +174,6 @@ function deviance(y: Float64Array, mu: Float64Array, w: Float64Array): number {
     d -= 2 * w[i]! * (y[i]! * Math.log(m) + (1 - y[i]!) * Math.log(1 - m));
   }
   return d;
-}
-
-/** A + κ·diag(A) (κ = 1e-5, the ridge of the other imputation methods) for a near-singular XᵀWX. */
-function ridged(a: Float64Array, p: number): Float64Array {
-  const out = Float64Array.from(a);
-  for (let j = 0; j < p; j++) out[j * p + j] = a[j * p + j]! * (1 + 1e-5) + 1e-12;
-  return out;
 }
 
 /** A diagonal root when V is not numerically positive definite (should not happen after the ridge). */

@@ -17,12 +17,14 @@
  * R equivalent: `mice:::mice.impute.polyreg(y, ry, x)`; checked in test/reference/mice-polyreg.R.
  */
 import type { Random } from '../random.js';
-import { choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+import { choleskyLower, choleskySolveInPlace, ridged } from './dense-cholesky.js';
 import { augmented } from './mice-logreg.js';
 import type { Design } from './mice-norm.js';
 
 const MAX_ITERATIONS = 100;
 const EPSILON = 1e-10;
+/** Halvings of one Newton step before the fit starts again from β = 0 (multinomialFit). */
+const MAX_HALVINGS = 20;
 
 /**
  * Draws level codes for the missing rows; `yObs` holds the observed codes (0 … levels − 1).
@@ -92,10 +94,16 @@ function softmax(x: Float64Array, beta: Float64Array, p: number, k: number, pi: 
 }
 
 /**
- * Weighted multinomial logit by Newton's method from β = 0 (or `start`: the previous draw's fit
- * of the same variable, which the chained equations keep, so that a few steps converge): gradient Σ w_i x_i (1[y_i = c] − π_ic),
- * Hessian Σ w_i x_i x_iᵀ π_ic (δ_cd − π_id); stops when the log-likelihood changes by less than
- * 1e-10 relative, or after 100 steps (the augmentation keeps the maximum finite).
+ * Weighted multinomial logit by Newton's method from β = 0 (or `start`: the last fit of the same
+ * variable — the chained equations share one step, and its `warm`, across all m chains, so this is
+ * the previous chain's fit in the same sweep, or the last chain's of the sweep before; the log-
+ * likelihood is concave, so the start changes the steps, not the maximum): gradient
+ * Σ w_i x_i (1[y_i = c] − π_ic), Hessian Σ w_i x_i x_iᵀ π_ic (δ_cd − π_id); stops when the
+ * log-likelihood changes by less than 1e-10 relative, or after 100 steps (the augmentation keeps the
+ * maximum finite). A full Newton step can overshoot far from the maximum (a warm start from another
+ * chain's data): a step that lowers the log-likelihood is halved from where it started, as glm's
+ * step-halving; after 20 halvings (a start so far that the probabilities saturate) the fit starts
+ * again from β = 0.
  */
 function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: number, p: number, k: number, start?: Float64Array): Float64Array {
   const q = (k - 1) * p;
@@ -103,6 +111,10 @@ function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: n
   const pi = new Float64Array(k);
   const row = new Float64Array(p);
   let loglik = -Infinity;
+  // The last step taken and where it started, to halve it if it lowered the log-likelihood.
+  const from = new Float64Array(q);
+  let step: Float64Array | undefined;
+  let halvings = 0;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     const grad = new Float64Array(q);
     const hess = new Float64Array(q * q);
@@ -129,18 +141,29 @@ function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: n
     }
     for (let r = 0; r < q; r++) for (let t = 0; t < r; t++) hess[t * q + r] = hess[r * q + t]!;
     if (Math.abs(ll - loglik) < EPSILON * (Math.abs(ll) + 0.1)) break;
+    if (step && ll < loglik) {
+      if (++halvings > MAX_HALVINGS) {
+        // A start where the probabilities saturate (a flat Hessian, an astronomic step): from β = 0.
+        beta.fill(0);
+        step = undefined;
+        loglik = -Infinity;
+        halvings = 0;
+        continue;
+      }
+      for (let j = 0; j < q; j++) {
+        step[j] = step[j]! / 2;
+        beta[j] = from[j]! + step[j]!;
+      }
+      continue;
+    }
+    halvings = 0;
     loglik = ll;
     const l = choleskyLower(hess, q) ?? choleskyLower(ridged(hess, q), q);
     if (!l) break;
     choleskySolveInPlace(l, q, grad);
+    from.set(beta);
+    step = grad;
     for (let j = 0; j < q; j++) beta[j] = beta[j]! + grad[j]!;
   }
   return beta;
-}
-
-/** H + κ·diag(H) (κ = 1e-5, the ridge of the other imputation methods) for a near-singular Hessian. */
-function ridged(a: Float64Array, q: number): Float64Array {
-  const out = Float64Array.from(a);
-  for (let j = 0; j < q; j++) out[j * q + j] = a[j * q + j]! * (1 + 1e-5) + 1e-12;
-  return out;
 }

@@ -536,8 +536,9 @@ export const REPORT_TEXT = {
     da: 'Forsøget randomiserede også patienter til {arms}; denne rapport sammenligner kun {intervention} med {control}. Disse patienter tælles som randomiserede i patientflowet og indgår ikke i analysen.',
   },
   passedOverNote: {
-    en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
-    da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',
+    // "Not read: …" first, so one row reads as well as twenty (no verb to agree with the count).
+    en: "Not read: {rows} of the export ({patients}) belonging to REDCap repeating instruments ({instruments}) and holding none of the plan's columns.",
+    da: 'Ikke indlæst: {rows} i eksporten ({patients}), som hører til gentagne REDCap-skemaer ({instruments}) og ikke indeholder nogen af planens kolonner.',
   },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',

@@ -69,11 +69,6 @@ export interface VerdictEntry {
   relevance: Relevance;
 }
 
-/** Each verdict drawn once, in its base words (SHORT_RELEVANCE_TEXT), in the order of FOREST_VERDICT_STYLE. */
-export function baseVerdictEntries(verdicts: readonly Relevance[], lang: Lang): VerdictEntry[] {
-  return verdicts.map((relevance) => ({ text: SHORT_RELEVANCE_TEXT[relevance][lang], relevance }));
-}
-
 /**
  * Colour and shape encodings of the verdicts drawn, named in one legend, on the data's
  * `verdictText`. Two entries may share a verdict's colour and shape when the column words them

@@ -334,6 +334,7 @@ export function funnelMethodText(method: string, lang: Lang): string {
 
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
 export function withUnit(text: string, value: number, unit: string): string {
+  if (!unit) return text; // a scale without a unit word (an index): the number alone
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 

@@ -153,7 +153,7 @@ function forestLines(analyses: readonly SubgroupResult[], effects: readonly Effe
       key: `${block}|h`,
       heading: true,
       labelText: ctx.outcomeLabel(g.outcome),
-      headingRight: fillPhrase(right, { unit: ctx.unitOf(g.outcome), p: pText.startsWith('<') ? pText.replace(/^<\s*/, '< ') : `= ${pText}` }),
+      headingRight: fillPhrase(right, { unit: ctx.unitOf(g.outcome), p: pText.startsWith('<') ? pText.replace(/^<\s*/, '< ') : `= ${pText}` }).replace(/^(in|i) ; /, ''),
       band: block % 2 === 0,
     };
   });

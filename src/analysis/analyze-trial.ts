@@ -153,9 +153,9 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
       if (clusterOf) {
         const pairs = pairsAt(outcome.key, time);
         const values = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i]!, pairs.followUp[i]!, r, direction) ? 1 : 0));
-        judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true));
+        judged = row({ outcome: r.key, label: labelOf(r, plan), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true));
       } else {
-        judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
+        judged = row({ outcome: r.key, label: labelOf(r, plan), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
       }
       // Baseline-0 patients under a percent rule, non-responders by the rule: said, not hidden (responders.ts).
       effects.push(atZeroBaseline.intervention + atZeroBaseline.control > 0 ? { ...judged, atZeroBaseline } : judged);

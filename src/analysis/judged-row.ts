@@ -7,12 +7,16 @@ import type { Direction } from '../instruments/instrument.js';
 import { judgeDifference } from '../judge/judge-effect.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
-import { instrumentLabel } from '../plan/outcome-label.js';
+import { outcomeLabel } from '../plan/outcome-label.js';
 import type { Plan } from '../plan/plan-schema.js';
 
-/** An outcome's (or responder's) English label; an outcome without one by its instrument's name when the plan is given (plan/outcome-label.ts). */
-export function labelOf(o: { key: string; label?: { en: string } | undefined; instrument?: string }, plan?: Pick<Plan, 'outcomes' | 'instruments'>): string {
-  return o.label?.en ?? (plan && o.instrument !== undefined ? instrumentLabel(plan, { key: o.key, instrument: o.instrument }, 'en') : undefined) ?? o.key;
+/**
+ * An outcome's (or responder's) English label; without one, the name the pages give it
+ * (plan/outcome-label.ts): an outcome by its instrument's name, a responder from its outcome and
+ * threshold ("… improved ≥ 30%"), so results.json and the pages name a row the same way.
+ */
+export function labelOf(o: { key: string; label?: { en: string } | undefined }, plan: Plan): string {
+  return o.label?.en ?? outcomeLabel(plan, o.key, 'en');
 }
 
 export function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => EffectEstimate): EffectRow {

@@ -189,7 +189,7 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
         const pairs = ctx.pairsAt(outcome.key, time);
         const events = pairs.ids.map((_, i) => isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, r, direction));
         const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, r));
-        binary(r.key, labelOf(r), time, pairs.ids, pairs.arm, events, undefined, 'higher-is-better', 'good', zero);
+        binary(r.key, labelOf(r, trial.plan), time, pairs.ids, pairs.arm, events, undefined, 'higher-is-better', 'good', zero);
       }
     }
   }

@@ -107,7 +107,7 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
       const pairs = pairsAt(outcome.key, time);
       const events = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, resp, direction) ? 1 : 0));
       const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, resp));
-      binary({ outcome: resp.key, label: labelOf(resp), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events, zero);
+      binary({ outcome: resp.key, label: labelOf(resp, plan), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events, zero);
     }
   }
   return out;

@@ -373,7 +373,7 @@ export function observationalTargets(trial: TrialData): Target[] {
       const pairs = outcomePairs(trial, o.key, time);
       const y = pairs.baseline.map((b, i) => (isResponder(b, pairs.followUp[i]!, r, direction) ? 1 : 0));
       const zero = pairs.baseline.map((b) => atZeroUnderPercent(b, r));
-      targets.push({ outcome: r.key, label: labelOf(r), time, kind: 'responder', pairs, y, mcid: undefined, direction: 'higher-is-better', ...(zero.some(Boolean) ? { zero } : {}) });
+      targets.push({ outcome: r.key, label: labelOf(r, plan), time, kind: 'responder', pairs, y, mcid: undefined, direction: 'higher-is-better', ...(zero.some(Boolean) ? { zero } : {}) });
     }
   }
   return targets;

@@ -149,8 +149,9 @@ export const REGISTRY_TEXT = {
   // exceeds the panel and pushes the facet's row axis away from its plot.
   percentagePoints: { en: 'percentage points', da: 'procentpoint' },
   benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
-  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
-  // Danish with the article, as the trial page says it ("Til fordel for appen →"; docs/glossary-da.md).
+  // Danish with the article, as the trial page says it ("Til fordel for kontrolgruppen",
+  // "Til fordel for appen →"; docs/glossary-da.md).
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   excluded: {
     en: 'Patients left out for a missing confounder value: {missing}; trimmed: {trimmed}.',

@@ -123,6 +123,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [/^singular design: column '(.*)' is zero for every patient$/, (c) => `singulært design: kolonnen '${c}' er 0 for alle patienter`],
   [/^singular design: column '(.*)' is collinear with (.*)$/, (c, list) => `singulært design: kolonnen '${c}' er kollineær med ${list}`],
   [/^the outcome has the same value for every patient, so the model has no residual error to estimate$/, () => 'effektmålet har samme værdi for alle patienter, så modellen har ingen residualfejl at estimere'],
+  // src/stats/raked-ancova.ts (the transported risk difference)
+  [/^(every|no) patient had the event, so the outcome does not vary and no difference between the arms can be estimated$/, (w) => `${w === 'every' ? 'alle patienter havde hændelsen' : 'ingen patienter havde hændelsen'}, så effektmålet varierer ikke, og der kan ikke estimeres en forskel mellem grupperne`],
   [/^the model fits every patient exactly \(residual standard error 0\); check for a covariate that duplicates the outcome$/, () => 'modellen passer præcist på alle patienter (residualstandardfejl 0); se efter en kovariat, der gentager effektmålet'],
 
   // The trial's effect rows (src/analysis/judged-row.ts keeps the reason as the row's `error`).

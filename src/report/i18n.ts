@@ -334,6 +334,7 @@ export function funnelMethodText(method: string, lang: Lang): string {
 
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
 export function withUnit(text: string, value: number, unit: string): string {
+  if (!unit) return text; // a scale without a unit word (an index): the number alone
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
@@ -563,8 +564,9 @@ export const REPORT_TEXT = {
     da: 'Forsøget randomiserede også patienter til {arms}; denne rapport sammenligner kun {intervention} med {control}. Disse patienter tælles som randomiserede i patientflowet og indgår ikke i analysen.',
   },
   passedOverNote: {
-    en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
-    da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',
+    // "Not read: …" first, so one row reads as well as twenty (no verb to agree with the count).
+    en: "Not read: {rows} of the export ({patients}) belonging to REDCap repeating instruments ({instruments}) and holding none of the plan's columns.",
+    da: 'Ikke indlæst: {rows} i eksporten ({patients}), som hører til gentagne REDCap-skemaer ({instruments}) og ikke indeholder nogen af planens kolonner.',
   },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',

@@ -68,10 +68,10 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   const values = imputedValues(t.nImputedIntervention, arm, lang);
   if (t.tippingDelta === null) {
     return lang === 'da'
-      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
-      : `Tipping point: the result stays significant even if ${values} were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere.`
+      : `Tipping point: the result stays significant even if ${values} were up to ${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''} worse.`;
   }
   return lang === 'da'
-    ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget, når data mangler tilfældigt (MAR).`
-    : `Tipping point: significance is lost if ${values} were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
+    ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere end antaget, når data mangler tilfældigt (MAR).`
+    : `Tipping point: significance is lost if ${values} were ${formatFixed(t.tippingDelta, decimals, lang)}${unit ? ` ${unit}` : ''} worse than assumed under missing at random.`;
 }

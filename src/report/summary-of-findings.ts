@@ -88,7 +88,7 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));
   const unit = ctx.unitOf(r.outcome);
   const decisions = differenceDecisions(r.mcid);
-  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: bound(r.ciLower, d, lang, t('higher'), t('lower'), decisions), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower'), decisions) });
+  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, unit ? `$1 ${unit}` : '$1'), lo: bound(r.ciLower, d, lang, t('higher'), t('lower'), decisions), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower'), decisions) });
 }
 
 export interface SofRow {
@@ -148,7 +148,7 @@ export function controlText(s: Pick<SofRow, 'row' | 'controlMean' | 'outcome'>, 
   const risk = s.row.risks?.control ?? s.row.shares?.control;
   if (risk !== undefined) return fillPhrase(REPORT_TEXT.per1000[lang], { n: Math.round(1000 * risk) });
   if (s.controlMean === null) return '—';
-  return fillPhrase(REPORT_TEXT.meanOf[lang], { mean: formatFixed(s.controlMean, ctx.decimalsOf(s.outcome), lang), unit: ctx.unitOf(s.outcome) });
+  return fillPhrase(REPORT_TEXT.meanOf[lang], { mean: formatFixed(s.controlMean, ctx.decimalsOf(s.outcome), lang), unit: ctx.unitOf(s.outcome) }).trimEnd();
 }
 
 /**

@@ -54,5 +54,6 @@ const GROUP_NOTE = {
  * rule 11), and no total, which a hidden count would let a reader subtract from.
  */
 export function groupZeroBaselineNote(label: string, time: string, counts: { exposed: string; unexposed: string }, groups: { exposed: string; unexposed: string }, lang: Lang): string {
-  return fillPhrase(GROUP_NOTE[lang], { label, time: lowerFirst(timeLabel(time, lang)), exposed: groups.exposed, unexposed: groups.unexposed, ni: counts.exposed, nc: counts.unexposed });
+  // The group names stand mid-sentence: "— brugere af appen 4, ikke-brugere 7", an abbreviation ("GP users") as written.
+  return fillPhrase(GROUP_NOTE[lang], { label, time: lowerFirst(timeLabel(time, lang)), exposed: lowerFirst(groups.exposed), unexposed: lowerFirst(groups.unexposed), ni: counts.exposed, nc: counts.unexposed });
 }

@@ -18,6 +18,7 @@
  * (regression) and 7 (raking).
  * Preconditions: X has full column rank; weights > 0.
  */
+import { analysisFailed } from './arm-size.js';
 import { tInterval } from './distributions.js';
 import { ols } from './ols.js';
 
@@ -46,6 +47,9 @@ export function designBasedWls(input: DesignBasedWlsInput, confLevel: number): D
   const { X, y, weights, coefficient: k0 } = input;
   const n = y.length;
   const p = input.names.length;
+  // A constant y no longer looks constant once scaled by √w (ols.ts would report an exact fit
+  // and suspect a covariate): name the real cause, an outcome with no variation.
+  if (y.every((v) => v === y[0])) throw analysisFailed('the outcome has the same value for every patient, so the model has no residual error to estimate');
   const sw = weights.map((w) => Math.sqrt(w));
   // WLS as OLS on √w-scaled rows: β̂ and (XᵀWX)⁻¹ = Cov/σ̂².
   const fit = ols(X.map((r, i) => r.map((v) => v * (sw[i] as number))), y.map((v, i) => v * (sw[i] as number)), [...input.names]);

@@ -12,7 +12,8 @@
  * and is built in test/reference/proportion-difference.R from R's `prop.test(..., correct =
  * FALSE)$conf.int` per arm. Test: = R `prop.test(c(x1, x2), c(n1, n2), correct = FALSE)`
  * (statistic, p.value). When no patient or every patient has the event (p̄ = 0 or 1) X² is 0/0:
- * R returns NaN; here statistic = 0 and p = 1 (no evidence of a difference).
+ * R returns NaN; here statistic and p are null, so no caller can print p = 1 for a table that
+ * holds no contrast (docs/data-contracts.md#effect-rows).
  * Reference: Newcombe RG (1998), Interval estimation for the difference between independent
  * proportions: comparison of eleven methods, Stat Med 17:873–890,
  * doi:10.1002/(SICI)1097-0258(19980430)17:8<873::AID-SIM779>3.0.CO;2-I (method 10, Table II).
@@ -42,9 +43,10 @@ export interface ProportionDifference {
   ciLower: number;
   ciUpper: number;
   ciMethod: 'newcombe-hybrid-score';
-  /** Pearson X² without continuity correction (1 df). */
-  statistic: number;
-  pValue: number;
+  /** Pearson X² without continuity correction (1 df); null when p̄ is 0 or 1 (0/0, R: NaN). */
+  statistic: number | null;
+  /** Null with `statistic`: no contrast, no p (not p = 1). */
+  pValue: number | null;
   testMethod: 'pearson-chisq-uncorrected';
   n: ArmSizes;
   events: ArmSizes;
@@ -73,9 +75,9 @@ export function proportionDifference(intervention: EventCounts, control: EventCo
   const ciUpper = difference + Math.hypot(w1.upper - p1, p2 - w2.lower);
   const pooled = (intervention.events + control.events) / (intervention.n + control.n);
   const denominator = pooled * (1 - pooled) * (1 / intervention.n + 1 / control.n);
-  const statistic = denominator > 0 ? (difference * difference) / denominator : 0;
+  const statistic = denominator > 0 ? (difference * difference) / denominator : null;
   return {
     method: 'risk-difference', difference, risk: { intervention: p1, control: p2 }, riskIntervals: { intervention: w1, control: w2 }, confLevel, ciLower, ciUpper,
-    ciMethod: 'newcombe-hybrid-score', statistic, pValue: chisqUpper(statistic, 1), testMethod: 'pearson-chisq-uncorrected', n, events,
+    ciMethod: 'newcombe-hybrid-score', statistic, pValue: statistic === null ? null : chisqUpper(statistic, 1), testMethod: 'pearson-chisq-uncorrected', n, events,
   };
 }

@@ -63,5 +63,14 @@ export function rakedAncova(input: RakedAncovaInput, confLevel: number): RakedAn
 
 /** `outcome`: 1 = event, 0 = none. */
 export function reweightedRiskDifference(input: ReweightedInput, confLevel: number): RakedAncovaResult {
+  // Every patient (or none) had the event: the weighted outcome √w·y then equals the √w-scaled
+  // intercept, so the regression "fits exactly" — say what it is: no variation, no difference.
+  const first = input.outcome[0];
+  if (input.outcome.length && input.outcome.every((y) => y === first)) {
+    const n = armSizes(input.treated);
+    throw first === 1
+      ? analysisFailed('every patient had the event, so the outcome does not vary and no difference between the arms can be estimated', n)
+      : analysisFailed('no patient had the event, so the outcome does not vary and no difference between the arms can be estimated', n);
+  }
   return fitArm(input, [{ name: 'arm', values: [...input.treated] }], confLevel);
 }

@@ -419,7 +419,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // row per instance of a visit, read as repeated rows; the instance is said with them.
   const instanceCol = wide ? -1 : table.header.findIndex((h) => REPEAT_INSTANCE_HEADERS.has(foldColumnName(h)));
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
-  const repeatRows = { rows: 0, instruments: new Set<string>() };
+  const repeatRows = { rows: 0, instruments: new Set<string>(), patients: new Set<string>() };
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
@@ -516,6 +516,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       if (filled === undefined) {
         repeatRows.rows++;
         repeatRows.instruments.add(repeat);
+        const idCell = cells.cell(idCol);
+        if (idCell !== null) repeatRows.patients.add(patientIdOf(idCell).id);
         continue;
       }
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
@@ -897,7 +899,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
-    ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
+    ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),

@@ -118,8 +118,8 @@ export interface TrialData {
   filledCells?: Record<string, number>;
   /** Rows excluded as invalid; null when the run is strict (the default). */
   excluded: RowExclusion | null;
-  /** Rows read past because they belong to no visit (REDCap repeating instruments), and why. */
-  passedOver?: { rows: number; why: string; instruments: string[] };
+  /** Rows read past because they belong to no visit (REDCap repeating instruments), the distinct patients they belong to, and why. */
+  passedOver?: { rows: number; patients: number; why: string; instruments: string[] };
   /** The plan's `otherArms` with their patients and rows: randomised, passed over, not compared (other-arms.ts). */
   otherArms?: OtherArmCount[];
   /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { forestAnalyses, subgroupForestNumbers, subgroupForestRows } from '../../src/report/charts/subgroup-forest.js';
+import { forestAnalyses, subgroupForestNumbers, subgroupForestRows, subgroupForestSpec } from '../../src/report/charts/subgroup-forest.js';
 import { trajectoriesNumbers } from '../../src/report/charts/trajectories.js';
 import type { TrialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
@@ -151,7 +151,7 @@ describe("a chart's numbers are on the page as text", () => {
     }
   });
 
-  it("a subgroup forest's numbers table gives the verdict with its qualifiers; the chart keeps it short", () => {
+  it("a subgroup forest's numbers table, chart data and legend give the same verdict, with its qualifiers", () => {
     const { trial, result } = bundledTrial();
     // One level made a possible benefit, not significant, whose CI reaches −MCID (the bundled levels have none).
     const subgroups = structuredClone(result.subgroups ?? []);
@@ -163,7 +163,11 @@ describe("a chart's numbers are on the page as text", () => {
       const ctx = trialChartContext(trial, lang);
       const verdict = subgroupForestNumbers(analyses, result.effects, ctx).rows.find((r) => r[0]!.trim() === level.level)![3]!;
       expect(verdict).toBe(`${SHORT_RELEVANCE_TEXT['possibly-relevant-benefit'][lang]}, ${words}`);
-      expect(subgroupForestRows(analyses, result.effects, ctx).find((r) => r.labelText === level.level)!.verdictText).toBe(SHORT_RELEVANCE_TEXT['possibly-relevant-benefit'][lang]);
+      expect(subgroupForestRows(analyses, result.effects, ctx).find((r) => r.labelText === level.level)!.verdictText).toBe(verdict);
+      // The legend names the marker with the same words (one entry per wording drawn).
+      const spec = subgroupForestSpec(analyses, result.effects, ctx, 'Recruited by', '3m');
+      const domains = JSON.stringify(spec).match(/"domain":\[[^\]]*\]/g) ?? [];
+      expect(domains.some((d) => d.includes(JSON.stringify(verdict)))).toBe(true);
     }
   });
 

@@ -204,6 +204,7 @@ describe('every analysis.failed message has a Danish wording', () => {
     'src/stats/raking.ts',
     'src/stats/logistic-regression.ts',
     'src/stats/raked-ancova.ts',
+    'src/stats/design-based-wls.ts',
     'src/stats/ols.ts',
     // The trial's effect rows (src/analysis/judged-row.ts): main, sensitivity and subgroup rows.
     'src/analysis/continuous-effect.ts',

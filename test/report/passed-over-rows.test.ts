@@ -1,7 +1,7 @@
 /**
- * The trial report says how many REDCap repeating-instrument rows were not read (before, only
- * stderr and `hta validate` said so), in Danish on a Danish page; a count under the publication
- * threshold is "some rows", never the number.
+ * The trial report says how many REDCap repeating-instrument rows were not read, and of how many
+ * patients (before, only stderr and `hta validate` said so), in Danish on a Danish page; every
+ * count is exact, as every patient count on the trial page is (no "some rows").
  */
 import { describe, expect, it } from 'vitest';
 import { REPORT_TEXT } from '../../src/report/i18n.js';
@@ -19,18 +19,19 @@ const methodsText = (c: Awaited<ReturnType<typeof build>>) => c.page.sections.fi
 
 describe('REDCap repeating-instrument rows on the trial page', () => {
   it('are counted in the methods section, in English and in Danish', async () => {
-    // The fixture has 20 adverse-event rows beside its visit rows.
-    expect(methodsText(await build('en'))).toContain('20 rows of the export belong to REDCap repeating instruments ("adverse_events") and hold none of the plan\'s columns: they were not read.');
-    expect(methodsText(await build('da'))).toContain('20 rækker i eksporten hører til gentagne REDCap-skemaer ("adverse_events") og indeholder ingen af planens kolonner: de er ikke indlæst.');
+    // The fixture has 20 adverse-event rows of 10 patients beside its visit rows.
+    expect(methodsText(await build('en'))).toContain('Not read: 20 rows of the export (10 patients) belonging to REDCap repeating instruments ("adverse_events") and holding none of the plan\'s columns.');
+    expect(methodsText(await build('da'))).toContain('Ikke indlæst: 20 rækker i eksporten (10 patienter), som hører til gentagne REDCap-skemaer ("adverse_events") og ikke indeholder nogen af planens kolonner.');
   });
-  it('a count under the publication threshold is "some rows"; no such rows, no note', () => {
-    const trial = (rows: number) => ({ passedOver: { rows, why: '', instruments: ['ae'] } }) as unknown as TrialData;
+  it('small counts are said exactly, in rows and patients, singular for one; no such rows, no note', () => {
+    const trial = (rows: number, patients: number) => ({ passedOver: { rows, patients, why: '', instruments: ['ae'] } }) as unknown as TrialData;
     const en = (k: 'passedOverNote') => REPORT_TEXT[k].en;
     const da = (k: 'passedOverNote') => REPORT_TEXT[k].da;
-    expect(passedOverNotes(trial(4), en, 'en')[0]).toMatch(/^Some rows of the export belong/);
-    expect(passedOverNotes(trial(4), da, 'da')[0]).toMatch(/^Nogle rækker i eksporten hører/);
-    expect(passedOverNotes(trial(5), en, 'en')[0]).toMatch(/^5 rows of the export/);
-    expect(passedOverNotes(trial(1234), da, 'da')[0]).toMatch(/^1\.234 rækker/);
+    expect(passedOverNotes(trial(4, 2), en, 'en')[0]).toMatch(/^Not read: 4 rows of the export \(2 patients\) belonging/);
+    expect(passedOverNotes(trial(4, 2), da, 'da')[0]).toMatch(/^Ikke indlæst: 4 rækker i eksporten \(2 patienter\), som hører/);
+    expect(passedOverNotes(trial(1, 1), en, 'en')[0]).toMatch(/^Not read: 1 row of the export \(1 patient\) belonging/);
+    expect(passedOverNotes(trial(1, 1), da, 'da')[0]).toMatch(/^Ikke indlæst: 1 række i eksporten \(1 patient\), som/);
+    expect(passedOverNotes(trial(1234, 600), da, 'da')[0]).toMatch(/^Ikke indlæst: 1\.234 rækker i eksporten \(600 patienter\)/);
     expect(passedOverNotes({} as TrialData, en, 'en')).toEqual([]);
   });
 });

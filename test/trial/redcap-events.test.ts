@@ -59,7 +59,7 @@ describe('REDCap repeating-instrument rows', () => {
       '11,3_months_arm_1,adverse_events,2,,,,Kvalme',
     ]);
     expect(t.rows.length).toBe(2);
-    expect(t.passedOver).toEqual({ rows: 2, instruments: ['adverse_events'], why: expect.stringContaining('"adverse_events"') });
+    expect(t.passedOver).toEqual({ rows: 2, patients: 1, instruments: ['adverse_events'], why: expect.stringContaining('"adverse_events"') });
   });
   it('are recognised under a label export\'s header "Repeat Instrument" too', () => {
     const labelHead = HEAD.replace('redcap_repeat_instrument,redcap_repeat_instance', 'Repeat Instrument,Repeat Instance');

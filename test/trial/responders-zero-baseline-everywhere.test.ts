@@ -102,8 +102,9 @@ describe('a registry: the analysed patients at 0 per group, small counts hidden'
     expect(run(13).atZeroBaseline).toEqual({ exposed: SUPPRESSED, unexposed: SUPPRESSED });
   });
   it.each([
-    ['en', 'r30 at 3 months: patients analysed with a baseline of 0 — App + usual care 12, Usual care 12'],
-    ['da', 'r30 efter 3 måneder: analyserede patienter med 0 ved baseline — App + vanlig behandling 12, Vanlig behandling 12'],
+    // Mid-sentence the groups as running text names them (arm-names.ts), not capitalised labels.
+    ['en', 'r30 at 3 months: patients analysed with a baseline of 0 — app 12, usual care 12'],
+    ['da', 'r30 efter 3 måneder: analyserede patienter med 0 ved baseline — app 12, vanlig behandling 12'],
   ] as const)('(%s) the registry page says it under its effects', async (lang, words) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'registry.csv'), floorCsv());
@@ -115,10 +116,11 @@ describe('a registry: the analysed patients at 0 per group, small counts hidden'
   });
 
   it.each([
-    ['en', 'r30 at 3 months: patients analysed with a baseline of 0 — App users 12, Non-users 12; under a percent rule'],
-    ['da', 'r30 efter 3 måneder: analyserede patienter med 0 ved baseline — Brugere af appen 12, Ikke-brugere 12; med en regel i procent'],
+    // The plan's group names mid-sentence in lower case; an abbreviation ("GP users") as written.
+    ['en', 'r30 at 3 months: patients analysed with a baseline of 0 — app users 12, GP users 12; under a percent rule'],
+    ['da', 'r30 efter 3 måneder: analyserede patienter med 0 ved baseline — brugere af appen 12, ikke-brugere 12; med en regel i procent'],
   ] as const)('(%s) the note', (lang, text) => {
-    const groups = lang === 'en' ? { exposed: 'App users', unexposed: 'Non-users' } : { exposed: 'Brugere af appen', unexposed: 'Ikke-brugere' };
+    const groups = lang === 'en' ? { exposed: 'App users', unexposed: 'GP users' } : { exposed: 'Brugere af appen', unexposed: 'Ikke-brugere' };
     expect(groupZeroBaselineNote('r30', '3m', { exposed: '12', unexposed: '12' }, groups, lang)).toMatch(new RegExp(`^${text.replace(/[()]/g, '\\$&')}`));
   });
 });

@@ -69,11 +69,6 @@ export interface VerdictEntry {
   relevance: Relevance;
 }
 
-/** Each verdict drawn once, in its base words (SHORT_RELEVANCE_TEXT), in the order of FOREST_VERDICT_STYLE. */
-export function baseVerdictEntries(verdicts: readonly Relevance[], lang: Lang): VerdictEntry[] {
-  return verdicts.map((relevance) => ({ text: SHORT_RELEVANCE_TEXT[relevance][lang], relevance }));
-}
-
 /**
  * Colour and shape encodings of the verdicts drawn, named in one legend, on the data's
  * `verdictText`. Two entries may share a verdict's colour and shape when the column words them
@@ -192,7 +187,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       lo: ok ? (r.benefitCiLower as number) / m : null,
       hi: ok ? (r.benefitCiUpper as number) / m : null,
       // The benefit, as plotted: its sign is the marker's side of 0.
-      effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: b(r.benefitCiLower as number), hi: b(r.benefitCiUpper as number), unit }) : t('notComputed'),
+      effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: b(r.benefitCiLower as number), hi: b(r.benefitCiUpper as number), unit }).trimEnd() : t('notComputed'),
       mcidText: withUnit(formatMcid(m, lang), m, unit),
       verdictText: r.relevance ? forestVerdictText(r, lang) : t('notComputed'),
       colour: style.colour,

@@ -56,7 +56,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
   // Mid-sentence the plan's group names start in lower case ("← Favours non-users"), an
   // abbreviation ("GP users") as it is.
   const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
-  const named = { ...arms, intervention: inSentence(arms.intervention), control: inSentence(arms.control), theIntervention: inSentence(arms.theIntervention) };
+  const named = { ...arms, intervention: inSentence(arms.intervention), control: inSentence(arms.control), theIntervention: inSentence(arms.theIntervention), theControl: inSentence(arms.theControl) };
   const favours = [
     { text: fillArms(REGISTRY_TEXT.favoursControl[lang], named), px: 0, align: 'left' },
     { text: fillArms(REGISTRY_TEXT.favoursApp[lang], named), px: PANEL_WIDTH, align: 'right' },

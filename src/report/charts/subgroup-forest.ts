@@ -7,7 +7,8 @@
  *   Outcome                                          in points; interaction p 0.250
  *     all patients | n | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI)
  *       level      | n | …                                             | …
- *   and under it the legend: the verdict of each marker colour and shape (as the effects forest)
+ *   and under it the legend: the verdict of each marker colour and shape, with what the CI leaves
+ *   open (", not statistically significant"), as the numbers table and the effects forest word it
  *
  * Designed for a portrait A4 page at ≥ 8 pt (docs/report-trial.md#print): the outcome on its own
  * line rather than in a column, the unit and interaction p on that line, the verdict in the
@@ -27,7 +28,7 @@ import { armCountsText, fillPhrase, formatFixed, formatP, intervalText, SHORT_RE
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
-import { baseVerdictEntries, FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
+import { FOREST_VERDICT_STYLE, verdictEncodings, type VerdictEntry } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import type { Table } from '../text-table.js';
 import { withSignificance } from '../verdict-notes.js';
@@ -55,9 +56,11 @@ export interface SubgroupForestDatum {
   effectText: string;
   /** The interaction p, on an outcome's all-patients row. */
   pText: string;
+  /**
+   * The verdict with its qualifiers ("…, not statistically significant"; verdict-notes.ts), as the
+   * numbers table and the legend word it (one legend entry per wording, as the effects forest).
+   */
   verdictText: string;
-  /** The verdict with its qualifiers ("…, not statistically significant"; verdict-notes.ts): the numbers table's, where there is room. */
-  verdictLongText: string;
   colour: string;
   shape: string;
   overall: boolean;
@@ -114,8 +117,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
         // Limits never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside them reads their side.
         effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(b(e.benefitCiLower as number), b(e.benefitCiUpper as number))}` : p('notComputed'),
         pText: isOverall ? pText : '',
-        verdictText: e?.relevance ? SHORT_RELEVANCE_TEXT[e.relevance][lang] : p('notComputed'),
-        verdictLongText: e?.relevance ? withSignificance(SHORT_RELEVANCE_TEXT[e.relevance][lang], e, lang) : p('notComputed'),
+        verdictText: e?.relevance ? withSignificance(SHORT_RELEVANCE_TEXT[e.relevance][lang], e, lang) : p('notComputed'),
         colour: style.colour,
         shape: style.shape,
         overall: isOverall,
@@ -151,7 +153,7 @@ function forestLines(analyses: readonly SubgroupResult[], effects: readonly Effe
       key: `${block}|h`,
       heading: true,
       labelText: ctx.outcomeLabel(g.outcome),
-      headingRight: fillPhrase(right, { unit: ctx.unitOf(g.outcome), p: pText.startsWith('<') ? pText.replace(/^<\s*/, '< ') : `= ${pText}` }),
+      headingRight: fillPhrase(right, { unit: ctx.unitOf(g.outcome), p: pText.startsWith('<') ? pText.replace(/^<\s*/, '< ') : `= ${pText}` }).replace(/^(in|i) ; /, ''),
       band: block % 2 === 0,
     };
   });
@@ -168,7 +170,7 @@ export function subgroupForestNumbers(analyses: readonly SubgroupResult[], effec
   const { all } = forestLines(analyses, effects, ctx, levelName);
   return {
     header: [p('level'), p('n'), p('benefit').replace('|', ', '), p('verdict')],
-    rows: all.map((d) => ('heading' in d ? [`${d.labelText} (${d.headingRight})`, '', '', ''] : [`  ${d.labelText}`, d.nText, d.effectText, d.verdictLongText])),
+    rows: all.map((d) => ('heading' in d ? [`${d.labelText} (${d.headingRight})`, '', '', ''] : [`  ${d.labelText}`, d.nText, d.effectText, d.verdictText])),
     align: ['left', 'right', 'right', 'left'],
   };
 }
@@ -234,9 +236,15 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
   const headingWidth = Math.max(...headings.map((h) => textWidth(h.labelText, FONT_SIZE) + textWidth(h.headingRight, FONT_SIZE))) + 2 * GAP;
   const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth, headingWidth - label.width - n.width - effect.width);
   // The verdict in colour and shape, named in the legend under the plot (as the effects forest).
-  const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => data.some((d) => d.est !== null && d.verdictText === SHORT_RELEVANCE_TEXT[v][lang]));
-  const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit: 360, direction: 'vertical', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
-  const { color: verdictColour, shape: verdictShape } = verdictEncodings(baseVerdictEntries(verdicts, lang), legendSpec);
+  // One entry per wording drawn (its base words, or those with what the CI leaves open), in FOREST_VERDICT_STYLE's order.
+  const ofVerdict = (text: string, v: Relevance) => text === SHORT_RELEVANCE_TEXT[v][lang] || text.startsWith(`${SHORT_RELEVANCE_TEXT[v][lang]}, `);
+  const entries: VerdictEntry[] = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).flatMap((v) =>
+    [...new Set(data.filter((d) => d.est !== null && ofVerdict(d.verdictText, v)).map((d) => d.verdictText))].sort().map((text) => ({ text, relevance: v })),
+  );
+  // Wide enough for the longest wording: a label cut with "…" would cut off what the CI leaves open.
+  const labelLimit = Math.max(360, ...entries.map((e) => Math.ceil(textWidth(e.text, FONT_SIZE)) + 8));
+  const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit, direction: 'vertical', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const { color: verdictColour, shape: verdictShape } = verdictEncodings(entries, legendSpec);
   const plot = {
     width: plotWidth,
     height,
@@ -282,8 +290,7 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     // The subtitle wrapped to the chart's width, so it does not widen the chart.
     title: { text: fillPhrase(p('forestTitle'), { subgroup: subgroupLabel, time: ctx.timeLabel(time) }), subtitle: wrapForVega(p('forestSubtitle'), total), subtitlePadding: 6 },
     config: chartConfig(lang),
-    // The qualified verdict is the numbers table's only: the spec carries what the chart draws.
-    data: { values: all.map((d) => ('heading' in d ? d : (({ verdictLongText: _, ...drawn }) => drawn)(d))) },
+    data: { values: all },
     spacing: 0,
     bounds: 'flush',
     hconcat: [label, n, plot, effect],

@@ -61,7 +61,7 @@ export function trajectoriesNumbers(result: Pick<AnalysisResult, 'descriptives'>
     const order = (v: string) => (ctx.visits.includes(v) ? ctx.visits.indexOf(v) : ctx.visits.length);
     const visits = [...new Set(means.map((d) => d.time))].sort((a, b) => order(a) - order(b));
     return [
-      [`${ctx.outcomeLabel(key)} (${ctx.unitOf(key)})`, ...arms.flatMap(() => ['', ''])],
+      [`${ctx.outcomeLabel(key)}${ctx.unitOf(key) ? ` (${ctx.unitOf(key)})` : ''}`, ...arms.flatMap(() => ['', ''])],
       ...visits.map((v) => [`  ${ctx.timeLabel(v)}`, ...arms.flatMap((arm) => {
         const d = means.find((x) => x.time === v && x.arm === arm);
         if (!d || d.mean === null) return ['', ''];
@@ -99,7 +99,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
       : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
-    const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }), titleFontSize: 11 } } as const;
+    const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }).replace('(; ', '('), titleFontSize: 11 } } as const;
     return {
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,

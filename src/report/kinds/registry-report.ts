@@ -219,7 +219,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
     const withheld = shown.analyses.filter((a) => !a.error && a.effectsSuppressed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
     // Responder analyses under a percent rule: the analysed patients at a baseline of 0, per group (zero-baseline-note.ts).
-    const zeroNotes = shown.analyses.flatMap((a) => (a.atZeroBaseline && !a.error ? [groupZeroBaselineNote(a.label, a.time, { exposed: countText(a.atZeroBaseline.exposed, lang), unexposed: countText(a.atZeroBaseline.unexposed, lang) }, groups, lang)] : []));
+    const zeroNotes = shown.analyses.flatMap((a) => (a.atZeroBaseline && !a.error ? [groupZeroBaselineNote(a.label, a.time, { exposed: countText(a.atZeroBaseline.exposed, lang), unexposed: countText(a.atZeroBaseline.unexposed, lang) }, inText, lang)] : []));
     const effectNotes = [
       ...(withheld.length > 0 ? [fillPhrase(T.effectsWithheld[lang], { list: withheld.join('; '), threshold: spec.suppressionThreshold })] : []),
       ...(notDone.length > 0 ? [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] : []),

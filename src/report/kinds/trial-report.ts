@@ -56,7 +56,6 @@ import { readTargetSample } from '../../trial/target-sample.js';
 import { attachEventListing } from '../../trial/adverse-events.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
-import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 import { covariateGapNote } from '../covariate-gap-note.js';
 import { planValueCodes } from '../../trial/value-codes.js';
 import { publishedName } from '../published-name.js';
@@ -424,13 +423,16 @@ export function notApplicableNotes(trial: TrialData, ctx: Pick<TrialChartContext
 
 /**
  * The REDCap repeating-instrument rows the loader passed over (load-trial.ts), said on the page as
- * on stderr. A count of rows is not a count of patients, but a small one is still said as "some".
+ * on stderr: how many rows and of how many patients, exactly, as every other count of the trial
+ * page (docs/report-trial.md).
  */
 export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => string, lang: Lang): string[] {
   const p = trial.passedOver;
   if (!p) return [];
-  const rows = p.rows >= DEFAULT_PUBLICATION_THRESHOLD ? `${formatThousands(p.rows, 0, lang)} ${lang === 'da' ? 'rækker' : 'rows'}` : lang === 'da' ? 'Nogle rækker' : 'Some rows';
-  return [fillPhrase(t('passedOverNote'), { rows, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+  const count = (k: number, one: string, many: string) => `${formatThousands(k, 0, lang)} ${k === 1 ? one : many}`;
+  const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
+  const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
+  return [fillPhrase(t('passedOverNote'), { rows, patients, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

@@ -43,7 +43,7 @@ export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'MAR', full: 'missing at random' }, da: { abbr: 'MAR', full: 'tilfældigt manglende (afhænger kun af observerede data)' } },
   { en: { abbr: 'MCID', full: 'minimal clinically important difference' }, da: { abbr: 'MKRF', full: 'mindste klinisk relevante forskel' } },
   { en: { abbr: 'MD', full: 'mean difference' }, da: { abbr: 'MD', full: 'gennemsnitlig forskel' } },
-  { en: { abbr: 'MMRM', full: 'mixed model for repeated measures' }, da: { abbr: 'MMRM', full: 'blandet model for gentagne målinger' } },
+  { en: { abbr: 'MMRM', full: 'mixed model for repeated measures' }, da: { abbr: 'MMRM', full: 'mixed model for gentagne målinger' } },
   { en: { abbr: 'MRI', full: 'magnetic resonance imaging' }, da: { abbr: 'MR', full: 'magnetisk resonans (MR-scanning)' } },
   { en: { abbr: 'NNT', full: 'number needed to treat' }, da: { abbr: 'NNT', full: 'antal nødvendige at behandle' } },
   { en: { abbr: 'NRS', full: 'numeric rating scale' }, da: { abbr: 'NRS', full: 'numerisk vurderingsskala' } },

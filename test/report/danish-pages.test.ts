@@ -92,9 +92,9 @@ const TIGHT_PERCENT = /\d,\d+%/;
 function problems(raw: string, englishOnly: readonly string[]): string[] {
   // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; "uden/ingen
   // imputation" its noun, one spelling on every page — never "imputering"; imputation
-  // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score".
-  // MMRM is written out all in Danish ("blandet model for gentagne målinger"), so "mixed" is not excused.
-  const text = raw.replace(/(multipel|uden|ingen) imputation|(fixed|random) effects?/gi, '·');
+  // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score",
+  // "mixed model for gentagne målinger" (the glossary's MMRM, written out in the abbreviations).
+  const text = raw.replace(/(multipel|uden|ingen) imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
   const found: string[] = [];
   for (const w of englishOnly) {
     const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);

@@ -20,7 +20,7 @@ describe('registry forest: favours labels in Danish', () => {
     const arms = armNames({ intervention: { en: 'App users', da: 'Brugere af appen' }, control: { en: 'Non-users', da: 'Ikke-brugere' } } as never, 'da');
     expect(favours(registryEffectsSpec([], 'da', arms))).toEqual(['← Til fordel for ikke-brugere', 'Til fordel for brugere af appen →']);
   });
-  it('MMRM is written out in Danish', () => {
-    expect(CATALOGUE.find((a) => a.en.abbr === 'MMRM')!.da.full).toBe('blandet model for gentagne målinger');
+  it('MMRM is written out in the council glossary\'s form', () => {
+    expect(CATALOGUE.find((a) => a.en.abbr === 'MMRM')!.da.full).toBe('mixed model for gentagne målinger');
   });
 });

@@ -7,9 +7,9 @@
  * to split. Refused, because ignored they would leave a study silently unpooled or wrongly
  * weighted: two columns for one name, another usual English name (`lower`, `LL`, `estimate`)
  * while the contract's is absent, an SE per arm (`se_intervention`) where an SD is read, and any
- * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`). Every
- * other column is named in a note ("ignored columns"), so a column the user meant to be read (a
- * cluster trial's ICC, a median) is never silently dropped.
+ * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`) while a
+ * column it points to is absent. Every other column is named in a note ("ignored columns"), so a
+ * column the user meant to be read (a cluster trial's ICC, a median) is never silently dropped.
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
@@ -196,6 +196,8 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
   const used = new Set<number>([...col.values(), ...(combinedCi !== null ? [(combinedCi as { index: number }).index] : [])]);
+  // A 95% CI in one column is read as ci_lower and ci_upper.
+  const present = (name: string) => col.has(name) || (combinedCi !== null && (name === 'ci_lower' || name === 'ci_upper'));
   const ignored: StudyColumns['ignored'] = [];
   const medianColumns: StudyColumns['medianColumns'] = [];
   csv.header.forEach((h, i) => {
@@ -203,8 +205,9 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     ignored.push({ column: i + 1, header: h });
     if (isMedianColumn(columnKey(h))) medianColumns.push({ index: i, header: h });
     // A result under a name not read (`LL`, `MD (95% CI)`, `SE (intervention)`) would be dropped unsaid.
+    // Beside every column it points to (a total `N` beside n_intervention and n_control) it is an extra: ignored, with the note.
     const looks = SYNONYMS[columnKey(h)] !== undefined || ARM_SE[columnKey(h)] !== undefined ? null : lookalike(h);
-    if (looks !== null) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
+    if (looks !== null && !(looks.columns.length > 0 && looks.columns.every(present))) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
   const missing = REQUIRED.filter((c) => !col.has(c));

@@ -74,6 +74,25 @@ describe('a column that looks like a result is refused, naming it and what to do
     expect(ps.map((p) => p.value)).toEqual([header]);
   });
 
+  it('totaln.csv: a total "N" beside n_intervention and n_control is an extra, ignored with the note; the study is pooled', () => {
+    const t = parseStudies(fixture('totaln.csv'));
+    expect(t.records).toHaveLength(2);
+    expect(t.read.ignored).toEqual([{ column: 11, header: 'N' }]);
+    expect(t.notes.some((n) => n.endsWith('totaln.csv: ignored columns (not read): 11 "N"'))).toBe(true);
+  });
+
+  it('still refuses a result-like column while a column it points to is missing ("N" beside n_intervention only)', () => {
+    const ps = refusal(() => parseStudies(parseCsvText('study,outcome,time,difference,ci_lower,ci_upper,n_intervention,N\nA,rmdq,3m,-1,-2,0,50,100', 'x.csv')));
+    expect(ps.map((p) => [p.column, p.value, p.expected])).toEqual([[8, 'N', 'the column name n_intervention or n_control, if it holds an arm\'s group size']]);
+  });
+
+  it('ignores "MD (95% CI)" beside difference and a 95% CI in one column, and "Mean (SD) control" beside mean_control and sd_control', () => {
+    const t = parseStudies(parseCsvText('study,outcome,time,difference,95% CI,MD (95% CI)\nA,rmdq,3m,-1,-2 to 0,-1 (-2 to 0)', 'x.csv'));
+    expect(t.read.ignored.map((c) => c.header)).toEqual(['MD (95% CI)']);
+    const arms = 'study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control,Mean (SD) control\nA,rmdq,3m,50,7,5,50,8,5,8 (5)';
+    expect(parseStudies(parseCsvText(arms, 'x.csv')).read.ignored.map((c) => c.header)).toEqual(['Mean (SD) control']);
+  });
+
   it('leaves other columns ignored with a note: a p-value, mean age, a note_ column', () => {
     const t = parseStudies(parseCsvText('study,outcome,time,difference,ci_lower,ci_upper,p,Mean age,note_sd\nA,rmdq,3m,-1,-2,0,0.05,44,3', 'x.csv'));
     expect(t.read.ignored.map((c) => c.header)).toEqual(['p', 'Mean age', 'note_sd']);

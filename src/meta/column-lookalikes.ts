@@ -40,6 +40,13 @@ const WORDS = {
   filler: ['group', 'gruppe', 'arm', 'of', 'the', 'in', 'i', 'for', 'at', 'ved', 'af', 'and', 'og', 'error', 'standard', 'value', 'værdi', 'score', 'points', 'point', 'no', 'total'],
 } as const;
 
+/**
+ * The words of a 95% CI bound, shared with study-columns.ts, which reads a header made of a bound
+ * word and a CI word (`Lower 95% CI`) as ci_lower/ci_upper: one vocabulary, so a name read there is
+ * the name refused here when it is not.
+ */
+export const CI_BOUND_WORDS: { readonly lower: readonly string[]; readonly upper: readonly string[]; readonly ci: readonly string[] } = { lower: WORDS.lower, upper: WORDS.upper, ci: WORDS.ci };
+
 type Word = keyof typeof WORDS;
 const VOCABULARY = new Map<string, Word>();
 for (const [kind, words] of Object.entries(WORDS) as [Word, readonly string[]][]) for (const w of words) if (!VOCABULARY.has(w)) VOCABULARY.set(w, kind);

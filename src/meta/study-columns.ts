@@ -13,7 +13,7 @@
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
-import { headerWords, lookalike } from './column-lookalikes.js';
+import { CI_BOUND_WORDS, headerWords, lookalike } from './column-lookalikes.js';
 
 export const REQUIRED = ['study', 'outcome', 'time'] as const;
 export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
@@ -31,11 +31,13 @@ function isMedianColumn(key: string): boolean {
   return /^(median|iqr|interquartile|q1|q3|p25|p75|kvartil|nedre_kvartil|øvre_kvartil)(_|$)/.test(key) || /(^|_)(median|iqr)$/.test(key);
 }
 
-/** Other English names a contract column is often given: refused with the name to rename it to. */
+/**
+ * Other English names a contract column is often given: refused with the name to rename it to.
+ * A bound with a CI word (`ci_low`, `upper_ci`) is not here: namedBound reads it.
+ */
 const SYNONYMS: Record<string, string> = {
-  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
-  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
-  ll: 'ci_lower', ul: 'ci_upper',
+  lower: 'ci_lower', lcl: 'ci_lower', lci: 'ci_lower', ll: 'ci_lower',
+  upper: 'ci_upper', ucl: 'ci_upper', uci: 'ci_upper', ul: 'ci_upper',
   md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
   standard_error: 'se', se_difference: 'se', std_error: 'se',
 };
@@ -77,10 +79,11 @@ for (const se of ['se', 'sem', 'standardfejl']) {
 /** Names of a 95% CI written in one column, once `95%`, brackets and spacing are set aside. */
 const COMBINED_CI = new Set(['ci', 'ki', 'konfidensinterval', 'sikkerhedsinterval', 'confidence_interval']);
 
+// The bound and CI words are column-lookalikes.ts's, so the two never drift apart.
 const BOUND_WORDS = {
-  lower: new Set(['lower', 'low', 'lo', 'll', 'lcl', 'lci', 'nedre']),
-  upper: new Set(['upper', 'high', 'hi', 'ul', 'ucl', 'uci', 'øvre']),
-  ci: new Set(['ci', 'ki', 'cl', 'confidence', 'konfidens', 'konfidensinterval', 'interval', 'limit', 'bound', 'grænse']),
+  lower: new Set(CI_BOUND_WORDS.lower),
+  upper: new Set(CI_BOUND_WORDS.upper),
+  ci: new Set(CI_BOUND_WORDS.ci),
   filler: new Set(['of', 'the', 'for', 'difference', 'forskel', 'md', 'af']),
 };
 

@@ -35,6 +35,12 @@ describe('an interval under a usual name is read', () => {
     ['Nedre 95%-KI', 'Øvre 95%-KI', ';'],
     ['CI (95%) lower limit', 'CI (95%) upper limit', ','],
     ['95% CI LL', '95% CI UL', ','],
+    // The bound and CI words are the lookalike check's (one vocabulary): what it knows as a bound is read.
+    ['Lower limits', 'Upper limits', ','],
+    ['95% CI lower bounds', '95% CI upper bounds', ','],
+    ['Nedre sikkerhedsinterval', 'Øvre sikkerhedsinterval', ';'],
+    ['ci_low', 'ci_high', ','],
+    ['lower_ci', 'upper_ci', ','],
   ])('reads "%s" and "%s"', (lo, hi, sep) => {
     const t = parseStudies(parseCsvText([['study', 'outcome', 'time', 'difference', lo, hi].join(sep), ['A', 'rmdq', '3m', '-1', '-2', '0'].join(sep)].join('\n'), 'x.csv'));
     expect(t.records[0]?.input).toEqual({ kind: 'ci', estimate: -1, lower: -2, upper: 0 });

@@ -8,7 +8,7 @@
  *
  * Used where a registry file is read again only to find a few rows (engine/repeated-rows.ts):
  * csv-parse took ~0.25 CPU-s for the bundled 20,000-row registry in a fresh thread, this ~0.01
- * (docs/architecture.md "The cost of a cold regeneration"). It returns undefined, and the caller
+ * (docs/architecture.md "The cost of a cold regeneration"). It returns false, and the caller
  * streams as before, whenever the shortcut could read differently: a quote anywhere, bytes that are
  * not UTF-8 (the stream's check names them), an Excel separator hint on line 1.
  */

@@ -43,12 +43,14 @@ export function changeScoreProblems(table: StudyTable, plan: Plan | undefined): 
     const finals = rows.filter((r) => reading(r) === 'final');
     if (changes.length === 0 || finals.length === 0) continue;
     for (const r of changes) {
-      const cell = r.cells.mean_intervention;
+      // The cell that shows the change: the intervention arm's mean, or the control's when only it is below the scale.
+      const field = means(r)[0] < lo ? 'mean_intervention' : 'mean_control';
+      const cell = r.cells[field];
       problems.push({
         file: table.file,
         line: r.line,
         ...(cell ? { column: cell.column, value: cell.text } : {}),
-        field: 'mean_intervention',
+        field,
         kind: 'meta.smd-change-and-final',
         expected: `final values, as the other rows of this SMD give (${finals.map(label).join(', ')}): means below the bottom of ${scale.key.toUpperCase()} ${lo}–${hi} are changes from baseline, whose SD differs from that of final values, so an SMD cannot pool the two (Cochrane Handbook v6, §10.5.2)`,
         hint: 'enter every study as final values (or every study as changes) if the papers report them, or pool a mean difference (measure MD), which may mix changes and final values on one scale',

@@ -3,7 +3,9 @@
  * "Column names"): an interval limit (`LL`, `Upper limit`), an SE, an SD, a group size, a mean,
  * events, a difference with its CI in one cell (`MD (95% CI)`), a mean with its SD in one cell
  * (`Gennemsnit (SD) intervention`), an arm's own CI, a median difference. Left unread it would
- * leave a study silently unpooled or wrongly weighted, so it is refused, naming what to do.
+ * leave a study silently unpooled or wrongly weighted, so it is refused, naming what to do —
+ * unless the file already has every column it points to (a total `N` beside n_intervention and
+ * n_control): then it is an extra, ignored with a note like any other column.
  *
  * Only names made wholly of such words (and filler like `group`, `arm`, `of`) are taken for a
  * result: `Mean age`, `Country` or `p` stay ignored columns (with a note). A column the user wants
@@ -14,6 +16,12 @@
 export interface Lookalike {
   expected: string;
   hint: string;
+  /**
+   * The contract columns it points to. When the file has them all, the column is an extra (a total
+   * `N` beside n_intervention and n_control), not a result left unread: it stays an ignored column.
+   * Empty when there is none to point to (a median difference): always refused.
+   */
+  columns: readonly string[];
 }
 
 const WORDS = {
@@ -31,6 +39,13 @@ const WORDS = {
   control: ['control', 'kontrol', 'ctrl', 'kontrolgruppe', 'usual', 'care', 'placebo', 'comparator'],
   filler: ['group', 'gruppe', 'arm', 'of', 'the', 'in', 'i', 'for', 'at', 'ved', 'af', 'and', 'og', 'error', 'standard', 'value', 'værdi', 'score', 'points', 'point', 'no', 'total'],
 } as const;
+
+/**
+ * The words of a 95% CI bound, shared with study-columns.ts, which reads a header made of a bound
+ * word and a CI word (`Lower 95% CI`) as ci_lower/ci_upper: one vocabulary, so a name read there is
+ * the name refused here when it is not.
+ */
+export const CI_BOUND_WORDS: { readonly lower: readonly string[]; readonly upper: readonly string[]; readonly ci: readonly string[] } = { lower: WORDS.lower, upper: WORDS.upper, ci: WORDS.ci };
 
 type Word = keyof typeof WORDS;
 const VOCABULARY = new Map<string, Word>();
@@ -62,6 +77,7 @@ export function lookalike(header: string): Lookalike | null {
   const has = (k: Word) => kinds.has(k);
   const arm = has('intervention') && !has('control') ? 'intervention' : has('control') && !has('intervention') ? 'control' : null;
   const armName = (prefix: string) => (arm === null ? `${prefix}_intervention or ${prefix}_control` : `${prefix}_${arm}`);
+  const armColumns = (prefix: string) => (arm === null ? [`${prefix}_intervention`, `${prefix}_control`] : [`${prefix}_${arm}`]);
   const limit = has('lower') ? 'ci_lower' : has('upper') ? 'ci_upper' : null;
 
   if (has('median')) {
@@ -69,37 +85,41 @@ export function lookalike(header: string): Lookalike | null {
     return {
       expected: 'a mean difference: hta meta pools mean differences, and a median difference is not one',
       hint: 'give the mean difference with its 95% CI (difference, ci_lower, ci_upper), or the mean and SD per arm, if the paper reports them; a median is never converted silently (Cochrane Handbook v6, chapter 6) — otherwise leave the study out of the pool and describe it beside it',
+      columns: [],
     };
   }
   if (has('mean') && has('sd')) {
     return {
       expected: `a mean and its SD in two columns, ${armName('mean')} and ${armName('sd')}`,
       hint: `the column holds "mean (SD)" in one cell, as a paper's table prints it: split it, the mean into ${armName('mean')} and the SD into ${armName('sd')}`,
+      columns: [...armColumns('mean'), ...armColumns('sd')],
     };
   }
   if (has('difference') && (has('ci') || limit !== null) && limit === null) {
     return {
       expected: 'the difference and its 95% CI in separate columns',
       hint: 'the column holds an estimate with its interval ("-1.7 (-3.7 to 0.3)"): put the estimate in a column difference and the interval in a column named 95% CI ("-3.7 to 0.3", split on reading), or in ci_lower and ci_upper',
+      columns: ['difference', 'ci_lower', 'ci_upper'],
     };
   }
   if (arm !== null && (has('ci') || limit !== null) && !has('difference')) {
     return {
       expected: `the SD of the ${arm} arm in sd_${arm}: hta meta reads an arm's SD, not the 95% CI of its mean`,
       hint: `compute SD = √n × (upper − lower) / 3.92 from the arm's n and its CI (for an arm under 60, use 2 × t(0.975, n − 1) instead of 3.92: Cochrane Handbook v6, §6.5.2.2) and put it in sd_${arm}, the mean in mean_${arm}`,
+      columns: [`sd_${arm}`, `mean_${arm}`],
     };
   }
-  if (limit !== null) return { expected: `the column name ${limit}, if it holds that bound of the 95% CI (hta meta would leave "${header}" unread)`, hint: RENAME };
+  if (limit !== null) return { expected: `the column name ${limit}, if it holds that bound of the 95% CI (hta meta would leave "${header}" unread)`, hint: RENAME, columns: [limit] };
   if (has('se')) {
     return arm === null
-      ? { expected: 'the column name se, if it holds the standard error of the difference', hint: RENAME }
-      : { expected: `sd_${arm}, the SD of the arm: hta meta reads SDs`, hint: `if it holds the standard error of the arm's mean, convert each to SD = SE × √n (the arm's n) in a column named sd_${arm}` };
+      ? { expected: 'the column name se, if it holds the standard error of the difference', hint: RENAME, columns: ['se'] }
+      : { expected: `sd_${arm}, the SD of the arm: hta meta reads SDs`, hint: `if it holds the standard error of the arm's mean, convert each to SD = SE × √n (the arm's n) in a column named sd_${arm}`, columns: [`sd_${arm}`] };
   }
-  if (has('sd')) return { expected: `the column name ${armName('sd')}, if it holds an arm's standard deviation`, hint: RENAME };
-  if (has('mean')) return { expected: `the column name ${has('difference') ? 'difference' : armName('mean')}, if it holds that`, hint: RENAME };
-  if (has('events')) return { expected: `the column name ${armName('events')}, if it holds an arm's events`, hint: RENAME };
-  if (has('n')) return { expected: `the column name ${armName('n')}, if it holds an arm's group size`, hint: RENAME };
-  if (has('difference')) return { expected: 'the column name difference, if it holds the reported difference', hint: RENAME };
-  if (has('ci')) return { expected: 'a column named 95% CI with both bounds ("-3.7 to 0.3"), or ci_lower and ci_upper', hint: RENAME };
+  if (has('sd')) return { expected: `the column name ${armName('sd')}, if it holds an arm's standard deviation`, hint: RENAME, columns: armColumns('sd') };
+  if (has('mean')) return { expected: `the column name ${has('difference') ? 'difference' : armName('mean')}, if it holds that`, hint: RENAME, columns: has('difference') ? ['difference'] : armColumns('mean') };
+  if (has('events')) return { expected: `the column name ${armName('events')}, if it holds an arm's events`, hint: RENAME, columns: armColumns('events') };
+  if (has('n')) return { expected: `the column name ${armName('n')}, if it holds an arm's group size`, hint: RENAME, columns: armColumns('n') };
+  if (has('difference')) return { expected: 'the column name difference, if it holds the reported difference', hint: RENAME, columns: ['difference'] };
+  if (has('ci')) return { expected: 'a column named 95% CI with both bounds ("-3.7 to 0.3"), or ci_lower and ci_upper', hint: RENAME, columns: ['ci_lower', 'ci_upper'] };
   return null;
 }

@@ -34,6 +34,8 @@ const AROUND_BEFORE = /^(?:at|after|ved|efter)\s+/;
 const AROUND_AFTER = /[\s,-]*(?:post[\s-]?randomi[sz](?:ation|ed)|after randomi[sz]ation|from randomi[sz]ation|from baseline|after baseline|post[\s-]?baseline|efter randomisering(?:en)?|fra baseline|efter baseline)$/;
 
 const UNIT_NAME = { d: 'days', w: 'weeks', m: 'months', y: 'years' } as const;
+/** A count of a unit written out: "1 month", "3 months". */
+const unitText = (n: string, unit: keyof typeof UNIT_NAME): string => `${n} ${n === '1' ? UNIT_NAME[unit].slice(0, -1) : UNIT_NAME[unit]}`;
 /** Days per unit, for follow-ups that may be one written in two units (a month is 365.25 / 12 days). */
 const DAYS = { d: 1, w: 7, m: 365.25 / 12 } as const;
 
@@ -96,8 +98,8 @@ export function unifyTimes(records: StudyRecord[]): { readings: TimeReading[]; w
             // Within a tenth: 12 weeks and 3 months (13.0 weeks), 90 days and 3 months, 52 weeks and 12 months.
             if (Math.abs(da - db) > 0.1 * db) continue;
             warnings.push(
-              `${outcome}: follow-ups ${a[0]} (${a[1]} ${UNIT_NAME[small]}) and ${b[0]} (${b[1]} ${UNIT_NAME[large]}) are pooled apart, but may be the same follow-up ` +
-                `(${a[1]} ${UNIT_NAME[small]} ≈ ${b[1]} ${UNIT_NAME[large]}): if the papers mean one time point, write it one way in the time column`,
+              `${outcome}: follow-ups ${a[0]} (${unitText(a[1] as string, small)}) and ${b[0]} (${unitText(b[1] as string, large)}) are pooled apart, but may be the same follow-up ` +
+                `(${unitText(a[1] as string, small)} ≈ ${unitText(b[1] as string, large)}): if the papers mean one time point, write it one way in the time column`,
             );
           }
         }
@@ -128,7 +130,7 @@ function unreadBeside(records: readonly StudyRecord[]): string[] {
     const pools = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
     // The example is the first pool's own label written out (`3m` → "3 months" or "3m").
     const first = /^(\d+)([dwm])$/.exec(list[0] as string);
-    const example = first ? `"${first[1]} ${UNIT_NAME[first[2] as 'd' | 'w' | 'm']}" or "${first[0]}"` : '"12 months" or "12m"';
+    const example = first ? `"${unitText(first[1] as string, first[2] as 'd' | 'w' | 'm')}" or "${first[0]}"` : '"12 months" or "12m"';
     for (const [label, line] of unread) {
       out.push(
         `${outcome}: follow-up "${label}" (line ${line}) is not read as a number and a unit, so it is pooled on its own beside ${pools}: ` +

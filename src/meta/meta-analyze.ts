@@ -33,7 +33,7 @@ import { outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
-import { checkScales, scaleWarnings } from './scale-checks.js';
+import { checkScales, scaleWarnings, sdsAboveScale } from './scale-checks.js';
 import { changeScoreWarnings } from './change-scores.js';
 import { smallSdWarnings } from './sd-check.js';
 import { subgroupsIn } from './subgroup-names.js';
@@ -397,7 +397,9 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
   // An SE typed as an SD (docs/input-studies.md): said before the pooled results it distorts.
   // What the reader found to check (an estimate off its interval's centre, one result under two
   // names: read-studies.ts), then an SE typed as an SD.
-  const warnings = new Set<string>([...table.warnings, ...smallSdWarnings(table.records), ...scaleWarnings(table, options.plan), ...changeScoreWarnings(table, options.plan)]);
+  // A variance typed as an SD above its scale's largest SD is warned about once, by scaleWarnings.
+  const aboveScale = new Set(sdsAboveScale(table, options.plan).map((x) => `${x.record.line} ${x.arm}`));
+  const warnings = new Set<string>([...table.warnings, ...smallSdWarnings(table.records, aboveScale), ...scaleWarnings(table, options.plan), ...changeScoreWarnings(table, options.plan)]);
   for (const records of groups.values()) {
     const first = records[0] as StudyRecord;
     const { setting, warnings: settingWarnings } = outcomeSetting(first.outcome, first.time, first.measure, {

@@ -34,7 +34,7 @@ import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
-import { checkSharedControl } from './shared-control.js';
+import { checkSharedControl, sameEntry } from './shared-control.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
@@ -617,7 +617,10 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
         column: studyColumn,
         field: 'study',
         value: r.study,
-        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
+        // A copy (the same numbers) is one result entered twice: the subgroup and multi-arm advice would not fit.
+        expected: sameEntry(prev, r)
+          ? `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; its numbers are the same too, so it is one result entered twice: keep one row`
+          : `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
       });
       refused.add(r.line);
     } else seen.set(key, r);

@@ -103,7 +103,18 @@ export function checkScales(table: StudyTable, plan: Plan | undefined): void {
  * by scaleProblems.
  */
 export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string[] {
-  const warnings: string[] = [];
+  return sdsAboveScale(table, plan).map(({ record: r, arm, sd, scale }) => {
+    const [lo, hi] = scale.range;
+    return (
+      `${r.outcome} ${r.time}: ${r.study} (line ${r.line}), sd_${arm} ${shown(sd)} is above the largest SD possible on the scale ${scale.key.toUpperCase()} ${shown(lo)}–${shown(hi)}, (max − min) / 2 = ${shown((hi - lo) / 2)}; ` +
+      `if it is the variance, the SD is √${shown(sd)} = ${shown(Math.round(Math.sqrt(sd) * 100) / 100)}`
+    );
+  });
+}
+
+/** The arms scaleWarnings warns about, for sd-check.ts to leave alone (one warning per arm). */
+export function sdsAboveScale(table: StudyTable, plan: Plan | undefined): { record: StudyRecord; arm: 'intervention' | 'control'; sd: number; scale: Instrument }[] {
+  const out: { record: StudyRecord; arm: 'intervention' | 'control'; sd: number; scale: Instrument }[] = [];
   const scales = new Map<string, Instrument | undefined>();
   for (const r of table.records) {
     if (r.input.kind !== 'arms') continue;
@@ -115,11 +126,8 @@ export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string
     for (const [arm, sd, n] of [['intervention', a.sdIntervention, a.nIntervention], ['control', a.sdControl, a.nControl]] as const) {
       const most = ((hi - lo) / 2) * (n > 1 ? Math.sqrt(n / (n - 1)) : 1);
       if (!(sd > most) || sd > hi - lo) continue;
-      warnings.push(
-        `${r.outcome} ${r.time}: ${r.study} (line ${r.line}), sd_${arm} ${shown(sd)} is above the largest SD possible on the scale ${scale.key.toUpperCase()} ${shown(lo)}–${shown(hi)}, (max − min) / 2 = ${shown((hi - lo) / 2)}; ` +
-          `if it is the variance, the SD is √${shown(sd)} = ${shown(Math.round(Math.sqrt(sd) * 100) / 100)}`,
-      );
+      out.push({ record: r, arm, sd, scale });
     }
   }
-  return warnings;
+  return out;
 }

@@ -32,7 +32,11 @@ function perPatientSds(r: StudyRecord): number[] {
   return se === null || !(se > 0) ? [] : [se / Math.sqrt(1 / r.nIntervention + 1 / r.nControl)];
 }
 
-export function smallSdWarnings(records: readonly StudyRecord[]): string[] {
+/**
+ * `aboveScale`: arms already warned about as above the largest SD their scale allows
+ * (scale-checks.ts, `${line} ${arm}`): the variance is said there, once per arm.
+ */
+export function smallSdWarnings(records: readonly StudyRecord[], aboveScale: ReadonlySet<string> = new Set()): string[] {
   const groups = new Map<string, StudyRecord[]>();
   for (const r of records) {
     // An SMD pools studies on different scales by design (a 0–10 and a 0–100 pain scale): their
@@ -73,7 +77,7 @@ export function smallSdWarnings(records: readonly StudyRecord[]): string[] {
             `${where} is below half the other studies' median SD of this outcome and time (${round(median)}), and read as a standard error it fits them better: ` +
               `SE × √n = ${round(sd)} × √${n} = ${round(sd * Math.sqrt(n))} — check the paper; an SE read as an SD gives the study far too much weight`,
           );
-        } else if (otherTrials >= 2 && sd > median * SD_VARIANCE_FACTOR && Math.abs(Math.log(Math.sqrt(sd) / median)) < Math.abs(Math.log(sd / median))) {
+        } else if (!aboveScale.has(`${r.line} ${arm}`) && otherTrials >= 2 && sd > median * SD_VARIANCE_FACTOR && Math.abs(Math.log(Math.sqrt(sd) / median)) < Math.abs(Math.log(sd / median))) {
           warnings.push(
             `${where} is above ${SD_VARIANCE_FACTOR} times the other studies' median SD of this outcome and time (${round(median)}); ` +
               `if it is the variance, the SD is √${round(sd)} = ${round(Math.sqrt(sd))} — a variance read as an SD takes the study's weight away`,

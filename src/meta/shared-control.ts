@@ -35,6 +35,15 @@ export function combineArms(arms: readonly CombinedArm[]): CombinedArm {
 
 const shown = (x: number, digits: number): string => String(Math.round(x * 10 ** digits) / 10 ** digits);
 
+/**
+ * A row entered twice: the same study (as studyKey reads it), subgroup and numbers. Not a second
+ * arm but a copy, which the "one row per study" check refuses with "keep one row"
+ * (docs/input-studies.md, "One trial, one name"); combining it as an arm would double the arm.
+ */
+export function sameEntry(a: StudyRecord, b: StudyRecord): boolean {
+  return studyKey(a.study) === studyKey(b.study) && a.subgroup === b.subgroup && JSON.stringify(a.input) === JSON.stringify(b.input);
+}
+
 /** Refuses each later row sharing a control arm with an earlier row of its trial; returns the lines refused. */
 export function checkSharedControl(file: string, records: readonly StudyRecord[], studyColumn: number, problems: Problem[]): Set<number> {
   const groups = new Map<string, StudyRecord[]>();
@@ -48,7 +57,9 @@ export function checkSharedControl(file: string, records: readonly StudyRecord[]
     else groups.set(key, [r]);
   }
   const refused = new Set<number>();
-  for (const rows of groups.values()) {
+  for (const all of groups.values()) {
+    // Copies of an earlier row are left to the duplicate check: they are not arms.
+    const rows = all.filter((r, i) => !all.slice(0, i).some((e) => sameEntry(e, r)));
     if (rows.length < 2) continue;
     const first = rows[0] as StudyRecord;
     const label = (r: StudyRecord) => `${r.study}${r.subgroup === null ? '' : ` (subgroup ${r.subgroup})`} (line ${r.line})`;

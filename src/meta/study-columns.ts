@@ -7,13 +7,13 @@
  * to split. Refused, because ignored they would leave a study silently unpooled or wrongly
  * weighted: two columns for one name, another usual English name (`lower`, `LL`, `estimate`)
  * while the contract's is absent, an SE per arm (`se_intervention`) where an SD is read, and any
- * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`). Every
- * other column is named in a note ("ignored columns"), so a column the user meant to be read (a
- * cluster trial's ICC, a median) is never silently dropped.
+ * other column whose name looks like a result (column-lookalikes.ts: `MD (95% CI)`, `N`) while a
+ * column it points to is absent. Every other column is named in a note ("ignored columns"), so a
+ * column the user meant to be read (a cluster trial's ICC, a median) is never silently dropped.
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
-import { headerWords, lookalike } from './column-lookalikes.js';
+import { CI_BOUND_WORDS, headerWords, lookalike } from './column-lookalikes.js';
 
 export const REQUIRED = ['study', 'outcome', 'time'] as const;
 export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
@@ -31,11 +31,13 @@ function isMedianColumn(key: string): boolean {
   return /^(median|iqr|interquartile|q1|q3|p25|p75|kvartil|nedre_kvartil|øvre_kvartil)(_|$)/.test(key) || /(^|_)(median|iqr)$/.test(key);
 }
 
-/** Other English names a contract column is often given: refused with the name to rename it to. */
+/**
+ * Other English names a contract column is often given: refused with the name to rename it to.
+ * A bound with a CI word (`ci_low`, `upper_ci`) is not here: namedBound reads it.
+ */
 const SYNONYMS: Record<string, string> = {
-  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
-  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
-  ll: 'ci_lower', ul: 'ci_upper',
+  lower: 'ci_lower', lcl: 'ci_lower', lci: 'ci_lower', ll: 'ci_lower',
+  upper: 'ci_upper', ucl: 'ci_upper', uci: 'ci_upper', ul: 'ci_upper',
   md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
   standard_error: 'se', se_difference: 'se', std_error: 'se',
 };
@@ -77,10 +79,11 @@ for (const se of ['se', 'sem', 'standardfejl']) {
 /** Names of a 95% CI written in one column, once `95%`, brackets and spacing are set aside. */
 const COMBINED_CI = new Set(['ci', 'ki', 'konfidensinterval', 'sikkerhedsinterval', 'confidence_interval']);
 
+// The bound and CI words are column-lookalikes.ts's, so the two never drift apart.
 const BOUND_WORDS = {
-  lower: new Set(['lower', 'low', 'lo', 'll', 'lcl', 'lci', 'nedre']),
-  upper: new Set(['upper', 'high', 'hi', 'ul', 'ucl', 'uci', 'øvre']),
-  ci: new Set(['ci', 'ki', 'cl', 'confidence', 'konfidens', 'konfidensinterval', 'interval', 'limit', 'bound', 'grænse']),
+  lower: new Set(CI_BOUND_WORDS.lower),
+  upper: new Set(CI_BOUND_WORDS.upper),
+  ci: new Set(CI_BOUND_WORDS.ci),
   filler: new Set(['of', 'the', 'for', 'difference', 'forskel', 'md', 'af']),
 };
 
@@ -196,6 +199,8 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
   const used = new Set<number>([...col.values(), ...(combinedCi !== null ? [(combinedCi as { index: number }).index] : [])]);
+  // A 95% CI in one column is read as ci_lower and ci_upper.
+  const present = (name: string) => col.has(name) || (combinedCi !== null && (name === 'ci_lower' || name === 'ci_upper'));
   const ignored: StudyColumns['ignored'] = [];
   const medianColumns: StudyColumns['medianColumns'] = [];
   csv.header.forEach((h, i) => {
@@ -203,8 +208,9 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     ignored.push({ column: i + 1, header: h });
     if (isMedianColumn(columnKey(h))) medianColumns.push({ index: i, header: h });
     // A result under a name not read (`LL`, `MD (95% CI)`, `SE (intervention)`) would be dropped unsaid.
+    // Beside every column it points to (a total `N` beside n_intervention and n_control) it is an extra: ignored, with the note.
     const looks = SYNONYMS[columnKey(h)] !== undefined || ARM_SE[columnKey(h)] !== undefined ? null : lookalike(h);
-    if (looks !== null) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
+    if (looks !== null && !(looks.columns.length > 0 && looks.columns.every(present))) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
   const missing = REQUIRED.filter((c) => !col.has(c));

@@ -16,9 +16,9 @@ const FORM: Record<string, string> = {
   'estimate and SE': 'estimat og SE',
   'events and group sizes': 'hændelser og gruppestørrelser',
 };
-const UNIT: Record<string, string> = { days: 'dage', weeks: 'uger', months: 'måneder' };
+const UNIT: Record<string, string> = { days: 'dage', weeks: 'uger', months: 'måneder', day: 'dag', week: 'uge', month: 'måned' };
 /** A follow-up label written out in Danish, for the example of an unread label (`"3 months" or "3m"`). */
-const unitsDa = (s: string): string => s.replace(/"(\d+) (days|weeks|months)"/, (_, n: string, u: string) => `"${n} ${UNIT[u]}"`);
+const unitsDa = (s: string): string => s.replace(/"(\d+) (days?|weeks?|months?)"/, (_, n: string, u: string) => `"${n} ${UNIT[u]}"`);
 
 /** interval-centre.ts's sentence on the shape of a measure's interval. */
 const SHAPE: Record<string, string> = {
@@ -45,7 +45,7 @@ const RULES: Rule[] = [
     (m) => `${m[1]} (linje ${m[2]}) og ${m[3]} (linje ${m[4]}) giver samme ${FORM[m[5]!] ?? m[5]} (til de angivne cifre): er de ét forsøg, så behold én række — poolet som to tælles det dobbelt`],
   [/^(.+) \(line (\d+)\), sd_(intervention|control) ([\d.]+) is below a quarter of the other studies' median SD of this outcome and time \(([\d.]+)\); if it is the standard error of the mean, the SD is SE × √n = ([\d.]+) × √(\d+) = ([\d.]+) — an SE read as an SD gives the study far too much weight$/,
     (m) => `${m[1]} (linje ${m[2]}), sd_${m[3]} ${dn(m[4]!)} er under en fjerdedel af de andre studiers median-SD for dette effektmål og tidspunkt (${dn(m[5]!)}); er det middelværdiens standardfejl, er SD = SE × √n = ${dn(m[6]!)} × √${m[7]} = ${dn(m[8]!)} — en SE læst som SD giver studiet alt for stor vægt`],
-  [/^follow-ups (\S+) \((\d+) (days|weeks)\) and (\S+) \((\d+) (weeks|months)\) are pooled apart, but may be the same follow-up \((\d+) (?:days|weeks) ≈ (\d+) (?:weeks|months)\): if the papers mean one time point, write it one way in the time column$/,
+  [/^follow-ups (\S+) \((\d+) (days?|weeks?)\) and (\S+) \((\d+) (weeks?|months?)\) are pooled apart, but may be the same follow-up \((\d+) (?:days?|weeks?) ≈ (\d+) (?:weeks?|months?)\): if the papers mean one time point, write it one way in the time column$/,
     (m) => `opfølgningerne ${m[1]} (${m[2]} ${UNIT[m[3]!]}) og ${m[4]} (${m[5]} ${UNIT[m[6]!]}) pooles hver for sig, men kan være samme opfølgning (${m[7]} ${UNIT[m[3]!]} ≈ ${m[8]} ${UNIT[m[6]!]}): mener artiklerne samme tidspunkt, så skriv det ens i tidskolonnen`],
   [/^(.+) \(line (\d+)\), (.+?): (.+) \[(.+?)(?:, |; )(.+?)\] is (off the centre of its 95% CI|nearly at an end of its 95% CI, most likely a typo): (\S+) from the lower bound and (\S+) from the upper( on the log scale)? \(rounding to the digits given explains up to (\S+)\); (.+?); check the estimate and the bounds against the paper; if the paper's interval is asymmetric by construction .*$/,
     (m) => `${m[1]} (linje ${m[2]}), ${m[3]}: ${dn(m[4]!)} (${dn(m[5]!)} til ${dn(m[6]!)}) ${m[7]!.startsWith('off') ? 'ligger ikke midt i sit 95 %-KI' : 'ligger næsten ved en ende af sit 95 %-KI, sandsynligvis en tastefejl'}: ${dn(m[8]!)} fra den nedre grænse og ${dn(m[9]!)} fra den øvre${m[10] ? ' på log-skalaen' : ''} (afrunding til de angivne cifre forklarer op til ${dn(m[11]!)}); ${SHAPE[m[12]!] ?? m[12]}; kontrollér estimatet og grænserne mod artiklen; er artiklens interval asymmetrisk af konstruktion (bootstrap-, Newcombe/Wilson- eller eksakt interval), så angiv metoden i en ci_method-kolonne (bootstrap, newcombe, exact, …): rækken pooles da med SE = (øvre − nedre) / 3,92 som ethvert interval`],

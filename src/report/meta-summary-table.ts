@@ -60,13 +60,15 @@ export function trialCountText(studies: readonly Pick<MetaStudyRow, 'study' | 's
   const text = studies.length > trials && subgroups > 1 ? `${count}, ${fillPhrase(TEXT.subgroups[lang], { n: subgroups })}` : count;
   // A trial given only for a subgroup beside whole trials is pooled as if whole: said where it is counted
   // (docs/input-studies.md, "A trial given only for one subgroup").
-  const whole = new Set(studies.filter((s) => s.subgroup === null).map((s) => s.study));
-  if (whole.size === 0) return text;
-  const partial = new Map<string, string[]>();
-  for (const s of studies) if (!whole.has(s.study) && s.subgroup !== null) partial.set(s.study, [...(partial.get(s.study) ?? []), s.subgroup]);
-  if (partial.size === 0) return text;
-  const list = [...partial].map(([study, subs]) => `${study}: ${subs.join(', ')}`).join('; ');
-  return `${text}, ${fillPhrase(TEXT.onlySubgroupOf[lang], { n: partial.size, list })}`;
+  // Only a trial whose one row is a subgroup's, as trial-contributions.ts warns: a trial given by all its
+  // subgroups is pooled from their combination, not from one subgroup.
+  if (!studies.some((s) => s.subgroup === null)) return text;
+  const rows = new Map<string, (string | null)[]>();
+  for (const s of studies) rows.set(s.study, [...(rows.get(s.study) ?? []), s.subgroup]);
+  const partial = [...rows].flatMap(([study, subs]) => (subs.length === 1 && subs[0] !== null && subs[0] !== undefined ? [`${study}: ${subs[0]}`] : []));
+  if (partial.length === 0) return text;
+  const list = partial.join('; ');
+  return `${text}, ${fillPhrase(TEXT.onlySubgroupOf[lang], { n: partial.length, list })}`;
 }
 
 /** The outcome's name as a row or title shows it: with its subgroup when every estimate comes from one. */

@@ -55,7 +55,7 @@ describe('hta meta on a studies spreadsheet saved from Danish Excel', () => {
     expect(r.stderr).toContain('spellings.csv:4:1 (study): "sandal 2021" — expected the same spelling as "Sandal 2021" on line 2');
     expect(r.stderr).toContain('spellings.csv:5:2 (outcome): "RMDQ" — expected the same spelling as "rmdq" on line 2');
     // `3 m` and `3m` are one follow-up (docs/input-studies.md#follow-up-times): line 6 repeats line 3.
-    expect(r.stderr).toContain('spellings.csv:6:1 (study): "Trial B 2022" — expected one row per study, outcome, time, measure and subgroup (line 3 has the same): follow-up "3 m" here and "3m" there are one time, 3m; keep one row');
+    expect(r.stderr).toContain('spellings.csv:6:1 (study): "Trial B 2022" — expected one row per study, outcome, time, measure and subgroup (line 3 has the same): follow-up "3 m" here and "3m" there are one time, 3m; its numbers are the same too, so it is one result entered twice: keep one row');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 });

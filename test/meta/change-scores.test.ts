@@ -27,6 +27,18 @@ describe('SMD: change scores beside final values', () => {
     expect(ps[0]?.expected).toMatch(/Sandal 2021 \(line 2\), Chen 2022 \(line 3\), Toelle 2019 \(line 4\).*below the bottom of RMDQ 0–24.*§10\.5\.2/);
   });
 
+  it('names the control arm\'s mean when only it is below the scale (chg.csv: B 2021, mean_control −2.0)', () => {
+    const csv = readCsvFile(resolve(__dirname, '../fixtures/meta-typed/chg.csv'));
+    let err: unknown;
+    try {
+      metaAnalyze(parseStudies(csv), { version: 'test' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).problems.map((p) => [p.line, p.column, p.field, p.value])).toEqual([[3, 9, 'mean_control', '-2.0']]);
+  });
+
   it('pools the same rows as a mean difference, which may mix them', () => {
     const t = smd2();
     const md = { ...t, records: t.records.map((r) => ({ ...r, measure: 'MD' as const })) };

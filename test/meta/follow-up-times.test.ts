@@ -83,6 +83,25 @@ describe('follow-up times written several ways', () => {
   });
 });
 
+describe('one of a unit is singular ("1 month", not "1 months"), in Danish too', () => {
+  it('the example of an unread label beside a 1-month pool', () => {
+    const t = parseStudies(parseCsvText('study,outcome,time,difference,se\nA,rmdq,1m,-1,0.5\nB,rmdq,post-treatment,-1,0.5', 'x.csv'));
+    const w = 'rmdq: follow-up "post-treatment" (line 3) is not read as a number and a unit, so it is pooled on its own beside 1m: if it is that follow-up, write it so in the time column (as "1 month" or "1m")';
+    expect(t.warnings).toEqual([w]);
+    expect(warningDa(w)).toBe('rmdq: opfølgning "post-treatment" (linje 3) er ikke læst som et tal og en enhed, så den pooles for sig ved siden af 1m: er det den opfølgning, så skriv den sådan i tidskolonnen (som "1 måned" eller "1m")');
+  });
+
+  it('7 days and 1 week, 4 weeks and 1 month', () => {
+    const t = parseStudies(parseCsvText('study,outcome,time,difference,se\nA,rmdq,7 days,-1,0.5\nB,rmdq,1 week,-1,0.5\nC,pain,4 weeks,-1,0.5\nD,pain,1 month,-1,0.5', 'x.csv'));
+    const w = t.warnings.filter((x) => x.includes('may be the same follow-up'));
+    expect(w).toEqual([
+      'rmdq: follow-ups 7d (7 days) and 1w (1 week) are pooled apart, but may be the same follow-up (7 days ≈ 1 week): if the papers mean one time point, write it one way in the time column',
+      'pain: follow-ups 4w (4 weeks) and 1m (1 month) are pooled apart, but may be the same follow-up (4 weeks ≈ 1 month): if the papers mean one time point, write it one way in the time column',
+    ]);
+    expect(warningDa(w[1]!)).toBe('pain: opfølgningerne 4w (4 uger) og 1m (1 måned) pooles hver for sig, men kan være samme opfølgning (4 uger ≈ 1 måned): mener artiklerne samme tidspunkt, så skriv det ens i tidskolonnen');
+  });
+});
+
 describe('follow-up labels from papers (t1.csv, t2.csv of the explorer)', () => {
   it.each([
     ['at 3 months', '3m'], ['T2 (3 months)', '3m'], ['3 months post-randomisation', '3m'], ['3 months after randomization', '3m'], ['efter 3 måneder', '3m'], ['FU1 (12 uger)', '12w'], ['90 days', '90d'],

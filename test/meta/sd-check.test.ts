@@ -2,8 +2,10 @@
  * The SD-far-below-the-others rule (docs/input-studies.md, "Arm summaries: an SD far from the
  * others"): below ¼ of the median of the other studies' SDs of the same outcome × time.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 import { smallSdWarnings } from '../../src/meta/sd-check.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
@@ -78,6 +80,18 @@ describe('smallSdWarnings', () => {
     // 12 × √(50/49) = 12.12 is the most 50 patients on 0–24 can have: 12.1 is not warned about.
     const ok = parseStudies(parseCsvText([HEAD, 'Park 2023,rmdq,3m,,50,6.1,12.1,52,7.9,4.4'].join('\n'), 's.csv'));
     expect(metaAnalyze(ok, { version: 'test' }).warnings.filter((x) => x.includes('largest SD'))).toEqual([]);
+  });
+
+  it('one warning per arm: a variance above the scale\'s largest SD is said by the scale check only (var.csv, metaAnalyze)', () => {
+    const t = parseStudies(readCsvFile(resolve(__dirname, '../fixtures/meta-typed/var.csv')));
+    const w = metaAnalyze(t, { version: 'test' }).warnings.filter((x) => x.includes('Park 2023'));
+    expect(w.map((x) => x.split(';')[0])).toEqual([
+      'rmdq 3m: Park 2023 (line 5), sd_intervention 17.64 is above the largest SD possible on the scale RMDQ 0–24, (max − min) / 2 = 12',
+      'rmdq 3m: Park 2023 (line 5), sd_control 19.36 is above the largest SD possible on the scale RMDQ 0–24, (max − min) / 2 = 12',
+    ]);
+    // On an outcome with no known scale the rule against the other studies still says it.
+    const foo = parseStudies(parseCsvText(readFileSync(resolve(__dirname, '../fixtures/meta-typed/var.csv'), 'utf8').replaceAll(',rmdq,', ',foo,'), 'foo.csv'));
+    expect(metaAnalyze(foo, { version: 'test' }).warnings.filter((x) => x.includes('above 3 times'))).toHaveLength(2);
   });
 
   it('the new warnings read in Danish', () => {

@@ -66,4 +66,33 @@ describe('two rows of one trial with one control arm', () => {
     const csv = ['study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control', 'A 2020,rmdq,3m,40,6,4.5,41,8.1,4.7', 'B 2021,rmdq,3m,42,6.9,4.4,41,8.1,4.7'].join('\n');
     expect(parseStudies(parseCsvText(csv, 'x.csv')).records).toHaveLength(2);
   });
+
+  // A copy is not a second arm: combined with itself it would double the arm (n_intervention 100 for a 50-patient arm).
+  it.each(['dup.csv', 'dupev.csv'])('%s: a row entered twice is refused once, as a copy to delete, not as a shared control', (file) => {
+    const ps = refusal(() => parseStudies(fixture(file)));
+    expect(ps.map((p) => [p.line, p.kind ?? null])).toEqual([[3, null]]);
+    expect(ps[0]?.expected).toBe('one row per study, outcome, time, measure and subgroup (line 2 has the same); its numbers are the same too, so it is one result entered twice: keep one row');
+    expect(ps[0]?.hint).toBeUndefined();
+  });
+
+  it('"Sandal et al. 2021" copying "Sandal 2021": one result entered twice; a real second arm is still refused with only its own numbers', () => {
+    const csv = [
+      'study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control',
+      'Sandal 2021,rmdq,3m,50,3.1,2,50,4,2.1',
+      'Sandal et al. 2021,rmdq,3m,50,3.1,2,50,4,2.1',
+      'Sandal 2021 (app B),rmdq,3m,40,2.5,2,50,4,2.1',
+      'B 2021,rmdq,3m,60,3.3,2.2,60,4.2,2',
+    ].join('\n');
+    const ps = refusal(() => parseStudies(parseCsvText(csv, 'x.csv')));
+    expect(ps.map((p) => [p.line, p.kind ?? null])).toEqual([
+      [4, 'meta.shared-control'],
+      [3, null],
+    ]);
+    // The two distinct arms only: 50 + 40 patients, not 50 + 50 + 40.
+    expect(ps[0]?.expected).toMatch(/Sandal 2021 \(line 2\) and Sandal 2021 \(app B\) \(line 4\) have the same control arm/);
+    expect(ps[0]?.hint).toMatch(/n_intervention 90, mean_intervention 2\.8333, sd_intervention 2\.0112 /);
+    expect(ps[1]?.expected).toBe(
+      'one row per study, outcome, time, measure and subgroup (line 2 has the same ("Sandal 2021": names that differ only in "et al.", punctuation, case or spaces are one study)); its numbers are the same too, so it is one result entered twice: keep one row',
+    );
+  });
 });

@@ -93,6 +93,16 @@ describe('a trial given only for one subgroup beside whole trials (onesub.csv)',
     expect(trialCountText(r.studies, 'da')).toBe('3 forsøg, 1 kun for en subgruppe, C 2022: women');
   });
 
+  it('is not said of a trial given by all its subgroups (d1.csv: Rasmussen 2024 high and low), only of a trial with one subgroup row', () => {
+    const d1 = ['Sandal 2021,rmdq,3m,,-0.79,-1.51,-0.06', 'Rasmussen 2024,rmdq,3m,high,-1.4,-2.7,-0.1', 'Rasmussen 2024,rmdq,3m,low,-0.3,-1.2,0.6', 'Olsen 2020,rmdq,3m,,-2.1,-3.3,-0.9'];
+    const r = analyze([HEAD, ...d1].join('\n'));
+    expect(r.warnings.filter((x) => x.includes('only for one subgroup'))).toEqual([]);
+    expect(trialCountText(r.studies, 'en')).toBe('3 trials, 2 subgroups');
+    const both = analyze([HEAD, ...d1, 'C 2022,rmdq,3m,women,-3.0,-4.6,-1.4'].join('\n'));
+    expect(both.warnings.filter((x) => x.includes('only for one subgroup'))).toHaveLength(1);
+    expect(trialCountText(both.studies, 'en')).toBe('4 trials, 3 subgroups, 1 only for a subgroup, C 2022: women');
+  });
+
   it('is not said when every row is one subgroup (the bundled Rasmussen 2024 rows) or when none is', () => {
     const sub = analyze([HEAD, 'Rasmussen 2024,rmdq,9m,high physical demands,-1.4,-2.7,-0.1'].join('\n'));
     expect(sub.warnings.filter((x) => x.includes('only for one subgroup'))).toEqual([]);

@@ -6,21 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
-import { HtaError } from '../../src/errors.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { errorOf } from '../support/error-of.js';
 
 const fixture = (name: string) => readCsvFile(resolve(__dirname, '../fixtures/meta-typed', name));
 
-function refusal(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(HtaError);
-    return (err as HtaError).problems;
-  }
-  throw new Error('expected an input error');
-}
+/** The problems of the input error `run` throws. */
+const refusal = (run: () => unknown) => errorOf(run).problems;
 
 describe('an interval under a usual name is read', () => {
   it('reads "95% CI lower"/"95% CI upper" as the interval, so the study is pooled', () => {

@@ -5,21 +5,14 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { errorOf } from '../support/error-of.js';
 
 const read = (csv: string) => parseStudies(parseCsvText(csv, 'x.csv'));
-function refusal(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(HtaError);
-    return (err as HtaError).problems;
-  }
-  throw new Error('expected an input error');
-}
+/** The problems of the input error `run` throws. */
+const refusal = (run: () => unknown) => errorOf(run).problems;
 
 describe('cross-over trials', () => {
   it('pools a cross-over trial\'s paired difference with its CI (xo.csv)', () => {

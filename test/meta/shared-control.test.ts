@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { errorOf } from '../support/error-of.js';
 
 const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-shared-control.json'), 'utf8')) as {
   combined: { n: number; mean: number; sd: number };
@@ -18,15 +18,8 @@ const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-shared
 };
 const fixture = (name: string) => readCsvFile(resolve(__dirname, '../fixtures/meta-typed', name));
 
-function refusal(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(HtaError);
-    return (err as HtaError).problems;
-  }
-  throw new Error('expected an input error');
-}
+/** The problems of the input error `run` throws. */
+const refusal = (run: () => unknown) => errorOf(run).problems;
 
 describe('two rows of one trial with one control arm', () => {
   it.each(['three1.csv', 'three2.csv', 'three3.csv'])('%s: refused at the later row with the combined arm (metafor reference numbers)', (file) => {

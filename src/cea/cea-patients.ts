@@ -16,7 +16,7 @@ import { didYouMean } from '../trial/near-miss.js';
 import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
-import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { readAmounts, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
@@ -189,6 +189,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const reader = new SpecialMissingReader();
   const fields = Math.max(idCol, timeCol, popCol, ...items.map((it) => it.idx)) + 1;
   const cell = (i: number): string | null => reader.cell(i);
+  // Amounts in money (`1.234,50 kr.`) on the period rows, per item: read after the loop, each
+  // column's together (below).
+  const moneyCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
   for (const rec of csv.records) {
     reader.load(rec, fields);
     // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
@@ -247,18 +250,43 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
           const money = currencyAmount(text);
-          const n = money ? (it.amounts && markStandsFor(money.mark, plan.currency) ? parseNumber(money.number, decimalComma) : undefined) : parseNumber(text, decimalComma);
-          if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+          if (money && it.amounts && markStandsFor(money.mark, plan.currency)) {
+            // Read with its column's other amounts, after the loop (the slot stays null until then).
+            moneyCells[j]!.push({ row: (own![it.key] ??= plan.periods.map(() => null)), k, line: rec.line, text, id });
           } else {
-            value = n;
-            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+            const n = money ? undefined : parseNumber(text, decimalComma);
+            if (n === undefined || n < 0) {
+              if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+            } else {
+              value = n;
+              it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+            }
           }
         }
       }
       (own![it.key] ??= plan.periods.map(() => null))[k] = value;
     });
   }
+  // An amount keeps its own separators: a finance system's `1.234,50 kr.` pasted into an export
+  // that writes 0.817 is 1234.5 kroner, not a refusal. Each column's amounts decide their decimal
+  // mark together, as a price list's column does (readAmounts, load-cea-plan.ts); when none of
+  // them decides, a decimal-comma export reads them with the comma (readAmounts's rule for a
+  // `;`-separated list) and a decimal-point one refuses a cell that reads either way (`kr. 1.234`:
+  // thousands or decimals?), as a tab-separated list does.
+  items.forEach((it, j) => {
+    const cells = moneyCells[j]!;
+    if (!cells.length) return;
+    const read = readAmounts(cells.map((c) => c.text), decimalComma ? ';' : '\t', plan.currency, 'an amount');
+    cells.forEach((c, i) => {
+      const n = read[i]!;
+      if (typeof n === 'string') {
+        if (problems.length < MAX_PROBLEMS) problems.push({ file, line: c.line, column: it.idx + 1, field: it.column, value: c.text, expected: n, kind: 'cea.units' });
+        return;
+      }
+      c.row[c.k] = n;
+      it.cells.push({ line: c.line, column: it.idx + 1, text: c.text, value: n, period: c.k, id: c.id });
+    });
+  });
   // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
   // Only the plan's population is analysed: a code in another patient's cell neither stops the run
   // nor counts toward a column's largest value.

@@ -189,6 +189,19 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const reader = new SpecialMissingReader();
   const fields = Math.max(idCol, timeCol, popCol, ...items.map((it) => it.idx)) + 1;
   const cell = (i: number): string | null => reader.cell(i);
+  // Whether a cell on a row no period counts holds use (a count or an amount above 0), read as a
+  // period row's cell is: a coded answer, an amount in money (`kr. 240`), a number. Such rows are
+  // noted or refused (docs/plan-cea.md#inputs), never dropped in silence.
+  const holdsUse = (j: number, text: string | null): boolean => {
+    if (text === null) return false;
+    const coded = coders[j]?.apply(text);
+    if (coded?.kind === 'missing') return false;
+    if (coded?.kind === 'answer') return coded.value > 0;
+    const money = currencyAmount(text);
+    // Any digit above 0 is an amount above 0, whichever mark its separators are.
+    if (money) return /[1-9]/.test(money.number);
+    return (parseNumber(text, decimalComma) ?? 0) > 0;
+  };
   // Amounts in money (`1.234,50 kr.`) on the period rows, per item: read after the loop, each
   // column's together (below).
   const moneyCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
@@ -208,18 +221,12 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     // Resource use on the baseline row covers the months before randomisation: not a period of
     // the analysis, so not counted — only noted (a count, not a missing-value code).
     if (time === tp.baseline && k < 0) {
-      if (items.some((it, j) => {
-        const text = cell(it.idx);
-        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
-      })) baselineRows++;
+      if (items.some((it, j) => holdsUse(j, cell(it.idx)))) baselineRows++;
       continue;
     }
     if (k < 0) {
       // A follow-up visit no period names: its units are counted nowhere (uncountedVisits below).
-      const j = items.findIndex((it, j) => {
-        const text = cell(it.idx);
-        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
-      });
+      const j = items.findIndex((it, j) => holdsUse(j, cell(it.idx)));
       if (j >= 0) {
         const rows = offPeriod.get(time) ?? offPeriod.set(time, []).get(time)!;
         rows.push({ id, line: rec.line, column: items[j]!.idx + 1, field: items[j]!.column, text: cell(items[j]!.idx)! });

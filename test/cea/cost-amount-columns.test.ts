@@ -88,3 +88,24 @@ describe('cost columns in money', () => {
     expect(text).toContain('(ru_gp): "kr. 12.50" — expected an amount with the decimal comma, like the 47 other amounts in the column that show their decimal mark');
   });
 });
+
+describe('money on a row no period counts', () => {
+  /** The fixture in DKK with the GP column as amounts and `kr. 240` on the `visit` row of patients 0 and 1. */
+  function moneyOn(visit: string) {
+    const f = ceaFixture({ unitCostRows: ['gp,1,DKK,2021,spend'], planExtra: { currency: 'DKK' } });
+    writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').split('\n').map((l) => (new RegExp(`^P[01],\\w+,${visit},`).test(l) ? `${l}kr. 240` : l)).join('\n'));
+    return f;
+  }
+
+  it('refuses it on a visit before the last period, as a count there is', () => {
+    const f = moneyOn('6w');
+    const text = refusal(() => run(f));
+    expect(text).toContain(`(ru_gp): "kr. 240" — expected resource use only on the rows of the visits in "periods" of ${f.plan}: 2 "6w" rows hold units, which no period counts`);
+  });
+
+  it('notes it on the baseline row as not counted', () => {
+    const said = run(moneyOn('baseline')).notes.filter((x) => x.includes('baseline resource use (the months before randomisation) is not counted'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('2 baseline rows hold units in "ru_gp"');
+  });
+});

@@ -404,7 +404,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const groups = exposureCounts(trial);
   const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
-  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
+  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;

@@ -18,7 +18,8 @@ export type Finding =
   | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
-  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number }
+  /** `trim`: the plan's trim, which leaves those patients (score 0) out of every estimate; null without one. */
+  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number; trim: number | null }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number; k: number }
@@ -30,10 +31,11 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number, trim: number | null = null): Finding[] {
   const out: Finding[] = [];
   // Under ATT: non-users of a level no user has weigh 0 (observational-design.ts): said, not refused.
-  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o });
+  // With `trim` their score of 0 is below it: they are trimmed, and the warning says so.
+  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o, trim });
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
       if (b.imbalanced) out.push({ kind: 'imbalance', term: b.term, smd: null, threshold });
@@ -97,9 +99,13 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       const q = (l: string) => `"${l}"`;
       const named = f.levels.map(q).join(', ');
       const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
+      // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
+      const where = f.trim === null
+        ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
+        : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${f.trim}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); de indgår kun i den ujusterede forskel og AIPW's model for effektmålet`
-        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); they count in the crude difference and AIPW's outcome model only`;
+        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');

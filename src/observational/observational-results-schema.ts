@@ -140,7 +140,7 @@ export const observationalAnalysisSchema = z.object({
   outsideTarget: z
     .array(z.object({ confounder: z.string(), levels: z.array(z.string()), unnamed: z.number().int() }))
     .optional()
-    .describe('Under ATT: levels of a categorical confounder that only non-users have. No user is like those non-users, so their propensity score and weight are 0 (the limit of the fit) and they count in the crude difference and the AIPW outcome model only. `levels`: up to three levels held by at least the suppression threshold of patients; `unnamed`: the other such levels, counted (docs/observational.md, "When an analysis cannot be done")'),
+    .describe('Under ATT: levels of a categorical confounder that only non-users have. No user is like those non-users, so their propensity score and weight are 0 (the limit of the fit): without `trim` they count in the crude difference and the AIPW outcome model only; with `trim` their score of 0 is below it, so they are trimmed and no estimate counts them. `levels`: up to three levels held by at least the suppression threshold of patients; `unnamed`: the other such levels, counted (docs/observational.md, "When an analysis cannot be done")'),
   aipwError: z.string().optional().describe('Why the AIPW estimate alone could not be computed (e.g. a confounder constant within one group makes its per-group outcome model singular); the other estimates stand'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });

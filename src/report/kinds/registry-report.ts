@@ -297,7 +297,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
       // The reason in the page's language (results.json keeps the analysis's English).
       if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
-      const found = diagnosticFindings(a, spec.balanceThreshold);
+      const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
       return found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`);
     });

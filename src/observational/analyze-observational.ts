@@ -121,7 +121,7 @@ function effectOf(
     relevance: t.mcid === undefined ? null : j.relevance,
     eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
-    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE] } } : {}),
+    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
   };
 }

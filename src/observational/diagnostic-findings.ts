@@ -8,7 +8,7 @@
 import { formatFixed, formatThousands, type Lang } from '../report/i18n.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis, ObservationalEffect } from './observational-results-schema.js';
-import type { NoEValue } from './e-value.js';
+import { NO_E_VALUE_TEXT, type NoEValue } from './e-value.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 type Group = 'exposed' | 'unexposed';
@@ -109,14 +109,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');
-      if (f.reason === 'unexposed-risk-zero') {
-        return lang === 'da'
-          ? `ingen E-værdi (${methods}): ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og E-værdien har ingen endelig værdi`
-          : `no E-value (${methods}): no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value`;
-      }
-      return lang === 'da'
-        ? `ingen E-værdi (${methods}): risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og E-værdien har ingen endelig værdi`
-        : `no E-value (${methods}): the risk among the exposed (the unexposed risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value`;
+      return `${lang === 'da' ? 'ingen E-værdi' : 'no E-value'} (${methods}): ${NO_E_VALUE_TEXT[f.reason][lang]}`;
     }
     case 'aipw-failed':
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });

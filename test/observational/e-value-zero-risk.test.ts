@@ -44,7 +44,7 @@ describe('no E-value when no non-user has the event', () => {
       expect(e.eValueMissing?.reason).toBe('unexposed-risk-zero');
       expect(e.eValueMissing?.text).toMatch(/risk ratio is infinite/);
     }
-    expect(result.warnings).toContain('work at 3m: no E-value (crude, weighted regression, AIPW): no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value');
+    expect(result.warnings).toContain('work at 3m: no E-value (crude, weighted regression, AIPW): no non-user has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value');
   });
 
   it('the text table says "none (RR infinite)" in the E-value column', () => {
@@ -61,7 +61,10 @@ describe('no E-value when no non-user has the event', () => {
     const env = { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() };
     const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'r.csv', plan: 'plan.json' } as never, env as never);
     const sections = content.page.sections as { id: string; intro?: string[]; tables?: { table: { rows: string[][] } }[] }[];
-    expect(sections.find((s) => s.id === 'e-values')!.intro!.join(' ')).toContain('no E-value — no non-user has the event (a risk of 0), so the risk ratio is infinite');
+    const notes = sections as { id: string; notes?: string[] }[];
+    // Said once, in the E-value section (every row without one named), in the words results.json and the CLI use.
+    expect(sections.find((s) => s.id === 'e-values')!.intro!.join(' ')).toContain('(crude, weighted regression (doubly robust), AIPW (doubly robust)): no E-value — no non-user has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value.');
+    expect((notes.find((s) => s.id === 'warnings')?.notes ?? []).join(' ')).not.toContain('E-value');
     expect(sections.find((s) => s.id === 'effects')!.tables![0]!.table.rows.map((r) => r.at(-1))).toEqual(['none (RR infinite)', 'none (RR infinite)', 'none (RR infinite)']);
   });
 

@@ -86,7 +86,7 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number },
+  scale: { sd: number; p0: number; unexposedEvents: number },
 ): ObservationalEffect {
   // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
   if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
@@ -95,7 +95,7 @@ function effectOf(
   const imprecise = t.mcid === undefined ? null : j.imprecise;
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
-  const noE = binary ? noRiskRatioReason(estimate, scale.p0) : undefined;
+  const noE = binary ? noRiskRatioReason(estimate, scale.p0, scale.unexposedEvents) : undefined;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -296,13 +296,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       });
       return s / sw;
     };
-    const scale = { sd, p0: wMean(0) };
+    // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
+    const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
+    const scale = { sd, p0: wMean(0), unexposedEvents };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);

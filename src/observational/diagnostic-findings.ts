@@ -58,7 +58,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).
-  for (const reason of ['unexposed-risk-zero', 'exposed-risk-zero'] as const) {
+  for (const reason of ['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero'] as const) {
     const methods = (a.effects ?? []).filter((e) => e.eValueMissing?.reason === reason).map((e) => e.method);
     if (methods.length) out.push({ kind: 'no-e-value', reason, methods });
   }

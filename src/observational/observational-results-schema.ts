@@ -53,9 +53,9 @@ export const observationalEffectSchema = z
       .nullable()
       .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away'),
     eValueMissing: z
-      .object({ reason: z.enum(['unexposed-risk-zero', 'exposed-risk-zero']), text: z.string() })
+      .object({ reason: z.enum(['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero']), text: z.string() })
       .optional()
-      .describe('Why a risk difference has no E-value (eValue null): no unexposed patient has the outcome (risk ratio infinite), or the exposed risk is 0 or below (risk ratio 0)'),
+      .describe('Why a risk difference has no E-value (eValue null): no non-user analysed has the outcome (risk ratio infinite); the weighted risk among non-users is 0 while some have it, each with weight 0 (under ATT, non-users of a level no user has; risk ratio infinite); or the risk among users is 0 or below (risk ratio 0)'),
     certainty: z
       .object({
         start: z.literal('low'),

@@ -281,7 +281,11 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const extremeOf = (v: number[]) => Math.max(...v) / meanOf(v) > EXTREME_WEIGHT;
     const balanceRows = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
     const balance = protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold);
-    const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
+    // Under ATT a non-user of a level no user has scores 0 by design (insideDesign): no overlap
+    // problem to warn of or trim, so not counted as outside. The denominator stays every patient
+    // analysed: over the others alone, the share's digits would give their number and with it that
+    // of the outside patients, who may be 1–4 (docs/observational.md, step 5).
+    const outside = keep.filter((k, i) => innerOf.has(k) && (e[i]! < 0.05 || e[i]! > 0.95)).length / e.length;
     const ess = { exposed: effectiveSampleSize(group(1)), unexposed: effectiveSampleSize(group(0)) };
     const n = { intervention: patients.exposed, control: patients.unexposed };
     const sd = pooledSd(y, a);

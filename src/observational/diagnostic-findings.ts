@@ -20,7 +20,8 @@ export type Finding =
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
   /** `trim`: the plan's trim, which leaves those patients (score 0) out of every estimate; null without one. */
   | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number; trim: number | null }
-  | { kind: 'outside'; share: number }
+  /** `byDesignAside`: under ATT, non-users of a level no user has (score 0 by design) are analysed and not counted as outside. */
+  | { kind: 'outside'; share: number; byDesignAside: boolean }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number; k: number }
   | { kind: 'missing'; n: Masked };
@@ -42,7 +43,8 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
     } else if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
   }
   const share = a.propensity?.outsideShare;
-  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share });
+  // Untrimmed, the non-users of a level no user has are analysed, their score 0 by design: not counted, and said so.
+  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share, byDesignAside: (a.outsideTarget?.length ?? 0) > 0 && trim === null });
   for (const g of GROUPS) {
     const n = a.patients?.[g];
     const ess = a.weights?.effectiveSampleSize[g];
@@ -85,8 +87,8 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `balance not reached for ${term}: SMD ${f.smd.toFixed(3).replace('-', '−')} after weighting (threshold ${f.threshold})`;
     case 'outside':
       return lang === 'da'
-        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]`
-        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]`;
+        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]${f.byDesignAside ? ' (ikke-brugerne af niveauer, ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
       return lang === 'da'
         ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n, 0, 'da')} ${GROUP_TEXT[f.group].da}`

@@ -75,4 +75,20 @@ describe('a level only non-users have, under ATT', () => {
     expect(da).toContain('scoren er under "trim" (0,05), så de er trimmet: ingen forskel medregner dem');
     expect(da).not.toContain('ujusterede');
   });
+
+  it('the share of scores outside [0.05, 0.95] does not count them (score 0 by design), over every patient analysed', () => {
+    // The inside patients' scores are those of the file without them (fitted without them either
+    // way): their count outside [0.05, 0.95] is that file's share × its patients.
+    const without = analysis('ATT', text.split('\n').filter((l) => !l.includes(',chiro,')).join('\n'));
+    expect(without.outsideTarget).toBeUndefined();
+    const insideOutside = (without.propensity!.outsideShare as number) * (without.patients!.exposed + without.patients!.unexposed);
+    const total = a.patients!.exposed + a.patients!.unexposed;
+    expect(Math.abs((a.propensity!.outsideShare as number) - insideOutside / total)).toBeLessThan(1e-12);
+    // The warning, when the share is high, says they are not counted (en + da); trimmed, they are not analysed at all.
+    const high = { ...a, propensity: { ...a.propensity!, outsideShare: 0.08 } };
+    const said = (trim: number | null, lang: 'en' | 'da') => diagnosticFindings(high, 0.1, trim).filter((f) => f.kind === 'outside').map((f) => findingText(f, lang));
+    expect(said(null, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95] (the non-users of levels no user has not counted: their score is 0 by design)']);
+    expect(said(null, 'da')[0]).toContain('(ikke-brugerne af niveauer, ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)');
+    expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95]']);
+  });
 });

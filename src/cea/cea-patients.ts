@@ -16,7 +16,7 @@ import { didYouMean } from '../trial/near-miss.js';
 import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
-import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { readAmounts, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
@@ -189,6 +189,22 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const reader = new SpecialMissingReader();
   const fields = Math.max(idCol, timeCol, popCol, ...items.map((it) => it.idx)) + 1;
   const cell = (i: number): string | null => reader.cell(i);
+  // Whether a cell on a row no period counts holds use (a count or an amount above 0), read as a
+  // period row's cell is: a coded answer, an amount in money (`kr. 240`), a number. Such rows are
+  // noted or refused (docs/plan-cea.md#inputs), never dropped in silence.
+  const holdsUse = (j: number, text: string | null): boolean => {
+    if (text === null) return false;
+    const coded = coders[j]?.apply(text);
+    if (coded?.kind === 'missing') return false;
+    if (coded?.kind === 'answer') return coded.value > 0;
+    const money = currencyAmount(text);
+    // Any digit above 0 is an amount above 0, whichever mark its separators are.
+    if (money) return /[1-9]/.test(money.number);
+    return (parseNumber(text, decimalComma) ?? 0) > 0;
+  };
+  // Amounts in money (`1.234,50 kr.`) on the period rows, per item: read after the loop, each
+  // column's together (below).
+  const moneyCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
   for (const rec of csv.records) {
     reader.load(rec, fields);
     // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
@@ -205,18 +221,12 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     // Resource use on the baseline row covers the months before randomisation: not a period of
     // the analysis, so not counted — only noted (a count, not a missing-value code).
     if (time === tp.baseline && k < 0) {
-      if (items.some((it, j) => {
-        const text = cell(it.idx);
-        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
-      })) baselineRows++;
+      if (items.some((it, j) => holdsUse(j, cell(it.idx)))) baselineRows++;
       continue;
     }
     if (k < 0) {
       // A follow-up visit no period names: its units are counted nowhere (uncountedVisits below).
-      const j = items.findIndex((it, j) => {
-        const text = cell(it.idx);
-        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
-      });
+      const j = items.findIndex((it, j) => holdsUse(j, cell(it.idx)));
       if (j >= 0) {
         const rows = offPeriod.get(time) ?? offPeriod.set(time, []).get(time)!;
         rows.push({ id, line: rec.line, column: items[j]!.idx + 1, field: items[j]!.column, text: cell(items[j]!.idx)! });
@@ -247,18 +257,43 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
           const money = currencyAmount(text);
-          const n = money ? (it.amounts && markStandsFor(money.mark, plan.currency) ? parseNumber(money.number, decimalComma) : undefined) : parseNumber(text, decimalComma);
-          if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+          if (money && it.amounts && markStandsFor(money.mark, plan.currency)) {
+            // Read with its column's other amounts, after the loop (the slot stays null until then).
+            moneyCells[j]!.push({ row: (own![it.key] ??= plan.periods.map(() => null)), k, line: rec.line, text, id });
           } else {
-            value = n;
-            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+            const n = money ? undefined : parseNumber(text, decimalComma);
+            if (n === undefined || n < 0) {
+              if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+            } else {
+              value = n;
+              it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+            }
           }
         }
       }
       (own![it.key] ??= plan.periods.map(() => null))[k] = value;
     });
   }
+  // An amount keeps its own separators: a finance system's `1.234,50 kr.` pasted into an export
+  // that writes 0.817 is 1234.5 kroner, not a refusal. Each column's amounts decide their decimal
+  // mark together, as a price list's column does (readAmounts, load-cea-plan.ts); when none of
+  // them decides, a decimal-comma export reads them with the comma (readAmounts's rule for a
+  // `;`-separated list) and a decimal-point one refuses a cell that reads either way (`kr. 1.234`:
+  // thousands or decimals?), as a tab-separated list does.
+  items.forEach((it, j) => {
+    const cells = moneyCells[j]!;
+    if (!cells.length) return;
+    const read = readAmounts(cells.map((c) => c.text), decimalComma ? ';' : '\t', plan.currency, 'an amount');
+    cells.forEach((c, i) => {
+      const n = read[i]!;
+      if (typeof n === 'string') {
+        if (problems.length < MAX_PROBLEMS) problems.push({ file, line: c.line, column: it.idx + 1, field: it.column, value: c.text, expected: n, kind: 'cea.units' });
+        return;
+      }
+      c.row[c.k] = n;
+      it.cells.push({ line: c.line, column: it.idx + 1, text: c.text, value: n, period: c.k, id: c.id });
+    });
+  });
   // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
   // Only the plan's population is analysed: a code in another patient's cell neither stops the run
   // nor counts toward a column's largest value.

@@ -8,8 +8,10 @@
 import type { CeaPatients } from './cea-patients.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { includedItems } from './patient-costs.js';
+// en-US grouping without loading ICU's locale data (en-us-fixed.ts).
+import { enUsGrouped } from './en-us-fixed.js';
 
-const cells = (n: number) => `${n.toLocaleString('en-US')} empty cell${n === 1 ? '' : 's'}`;
+const cells = (n: number) => `${enUsGrouped(n)} empty cell${n === 1 ? '' : 's'}`;
 
 function zeroOf(resolved: ResolvedCeaPlan, key: string): boolean {
   const item = resolved.plan.resourceUse.find((r) => r.key === key)!;

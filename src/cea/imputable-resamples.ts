@@ -14,6 +14,7 @@
  */
 import { HtaError, type Problem } from '../errors.js';
 import { imputedColumns, type CeaColumns } from './cea-imputation.js';
+import { enUsGrouped } from './en-us-fixed.js';
 
 /** The observed values chained equations need of a column they impute (chained-equations.ts). */
 export const MIN_OBSERVED = 2;
@@ -69,7 +70,7 @@ export function refuseThinArms(c: CeaColumns, arms: { intervention: string; cont
       const pct = share >= 0.995 ? 'every one' : `${(100 * share).toFixed(share < 0.01 ? 2 : 1)} %`;
       problems.push({
         file,
-        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${Math.round(1 / MAX_SHORT_SHARE).toLocaleString('en-US')})${cause(q.values === c.cost ? costCauses?.(a) : undefined)}`,
+        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${enUsGrouped(Math.round(1 / MAX_SHORT_SHARE))})${cause(q.values === c.cost ? costCauses?.(a) : undefined)}`,
       });
     }
   }

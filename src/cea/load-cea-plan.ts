@@ -258,13 +258,15 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
  * A price year as a finance department writes it: `2022`, `2022-niveau`, `PL 2022`, `2022-priser`,
  * `prisniveau 2022`, `2022 prices`, `2022 price level` — one year and the words for a price level
  * around it. With those words the year may have two digits, as the Danish `PL 23`, `23-PL` (pris-
- * og lønniveau) write it: 2023 (20yy). Anything else (`2021/22`, `2022-23`, a bare `23`) is no year.
+ * og lønniveau) write it: 2023 (20yy) — up to this year (`now`): `PL 99` is no year, neither 2099
+ * nor a guessed 1999. Anything else (`2021/22`, `2022-23`, a bare `23`) is no year.
  */
-export function priceYearOf(text: string): number | null {
+export function priceYearOf(text: string, now: Date = new Date()): number | null {
   const m = /^(?:(pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4}|\d{2})(?:\s*-?\s*(niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
   if (!m) return null;
   if (m[2]!.length === 4) return Number(m[2]);
-  return m[1] !== undefined || m[3] !== undefined ? 2000 + Number(m[2]) : null;
+  const year = 2000 + Number(m[2]);
+  return (m[1] !== undefined || m[3] !== undefined) && year <= now.getUTCFullYear() ? year : null;
 }
 
 /** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */
@@ -290,15 +292,17 @@ function isPlanCurrency(text: string | null, currency: string): boolean {
  * `1,340`) is read only when the column's mark makes its separator the thousands one: beside a
  * `250.5` it is refused, not read as 1.34. Thousands
  * separators must group by three; spaces may group too. A currency mark is accepted only when it
- * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted.
+ * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted. `noun` names
+ * the cell in those messages: the resource-use reader reads a cost column already in money the
+ * same way ("an amount": cea-patients.ts).
  */
-export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string): (number | string)[] {
+export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string, noun = 'a unit cost'): (number | string)[] {
   const texts = cells.map((cell): { error: string } | { number: string } => {
-    if (cell === null) return { error: 'a unit cost ≥ 0 (the cell is empty)' };
+    if (cell === null) return { error: `${noun} ≥ 0 (the cell is empty)` };
     const m = WITH_MARK.exec(cell.replace(/[\u00a0\u202f]/g, ' ').trim())!;
     const marks = [m[1], m[3]].filter((x): x is string => x !== undefined);
     for (const mark of marks) {
-      if (!markStandsFor(mark, currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
+      if (!markStandsFor(mark, currency)) return { error: `${noun} in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
     }
     return { number: m[2]!.replace(/,-$/, '') };
   });
@@ -318,7 +322,7 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   const commas = vote.comma;
   const dots = vote.point;
   const markName = (m: ',' | '.') => (m === ',' ? 'decimal comma' : 'decimal point');
-  const ambiguous = (cell: string) => `a unit cost that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
+  const ambiguous = (cell: string) => `${noun} that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
     const n = t.number;
@@ -329,7 +333,7 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
       const others = minority === ',' ? dots : commas;
       // In a comma-separated file the point is the mark even where no cell shows it (rule 2).
       const like = others > 0 ? `like the ${others} other amounts in the column that show their decimal mark (e.g. "${cells[marks.findIndex((m) => m === decided)]!.trim()}")` : 'as a comma-separated file writes it';
-      return `a unit cost with the ${markName(decided!)}, ${like}; this one has a ${markName(minority)} — write every amount the same way`;
+      return `${noun} with the ${markName(decided!)}, ${like}; this one has a ${markName(minority)} — write every amount the same way`;
     }
     const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
     if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());
@@ -340,10 +344,10 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
       if (!conflict) return ambiguous(cells[i]!.trim());
       const other = marks[i] === ',' ? dot : comma;
       const example = cells[other]!;
-      return `a unit cost written with the same decimal mark as the rest of the column ("${example}" reads the other way); write every amount the same way`;
+      return `${noun} written with the same decimal mark as the rest of the column ("${example}" reads the other way); write every amount the same way`;
     }
     const v = amountWith(n, decided);
-    return v === undefined ? `a unit cost ≥ 0${decided === ',' ? ' (decimal comma, e.g. 1.234,50 or 1234,5)' : ' (decimal point, e.g. 1,234.50 or 1234.5)'}` : v;
+    return v === undefined ? `${noun} ≥ 0${decided === ',' ? ' (decimal comma, e.g. 1.234,50 or 1234,5)' : ' (decimal point, e.g. 1,234.50 or 1234.5)'}` : v;
   });
 }
 

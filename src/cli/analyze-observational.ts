@@ -55,7 +55,7 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
     // An analysis that failed after its sample was formed also says how many were left out, as the English does.
     const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`advarsel: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
     if (a.error || !a.excluded) return [`advarsel: ${where}: ${notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
-    const found = diagnosticFindings(a, result.plan.balanceThreshold);
+    const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
     return found.map((f) => `advarsel: ${where}: ${findingText(f, lang, termLabel)}`);
   });

@@ -86,7 +86,7 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number },
+  scale: { sd: number; p0: number; unexposedEvents: number },
 ): ObservationalEffect {
   // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
   if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
@@ -95,7 +95,7 @@ function effectOf(
   const imprecise = t.mcid === undefined ? null : j.imprecise;
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
-  const noE = binary ? noRiskRatioReason(estimate, scale.p0) : undefined;
+  const noE = binary ? noRiskRatioReason(estimate, scale.p0, scale.unexposedEvents) : undefined;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -121,7 +121,7 @@ function effectOf(
     relevance: t.mcid === undefined ? null : j.relevance,
     eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
-    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE] } } : {}),
+    ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
   };
 }
@@ -281,7 +281,11 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const extremeOf = (v: number[]) => Math.max(...v) / meanOf(v) > EXTREME_WEIGHT;
     const balanceRows = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
     const balance = protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold);
-    const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
+    // Under ATT a non-user of a level no user has scores 0 by design (insideDesign): no overlap
+    // problem to warn of or trim, so not counted as outside. The denominator stays every patient
+    // analysed: over the others alone, the share's digits would give their number and with it that
+    // of the outside patients, who may be 1–4 (docs/observational.md, step 5).
+    const outside = keep.filter((k, i) => innerOf.has(k) && (e[i]! < 0.05 || e[i]! > 0.95)).length / e.length;
     const ess = { exposed: effectiveSampleSize(group(1)), unexposed: effectiveSampleSize(group(0)) };
     const n = { intervention: patients.exposed, control: patients.unexposed };
     const sd = pooledSd(y, a);
@@ -296,13 +300,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       });
       return s / sw;
     };
-    const scale = { sd, p0: wMean(0) };
+    // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
+    const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
+    const scale = { sd, p0: wMean(0), unexposedEvents };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);
@@ -404,7 +410,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const groups = exposureCounts(trial);
   const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
-  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
+  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;

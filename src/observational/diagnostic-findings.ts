@@ -8,7 +8,7 @@
 import { formatFixed, formatThousands, type Lang } from '../report/i18n.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis, ObservationalEffect } from './observational-results-schema.js';
-import type { NoEValue } from './e-value.js';
+import { NO_E_VALUE_TEXT, type NoEValue } from './e-value.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 type Group = 'exposed' | 'unexposed';
@@ -18,8 +18,10 @@ export type Finding =
   | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
-  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number }
-  | { kind: 'outside'; share: number }
+  /** `trim`: the plan's trim, which leaves those patients (score 0) out of every estimate; null without one. */
+  | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number; trim: number | null }
+  /** `byDesignAside`: under ATT, non-users of a level no user has (score 0 by design) are analysed and not counted as outside. */
+  | { kind: 'outside'; share: number; byDesignAside: boolean }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number; k: number }
   | { kind: 'missing'; n: Masked };
@@ -30,17 +32,19 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number, trim: number | null = null): Finding[] {
   const out: Finding[] = [];
   // Under ATT: non-users of a level no user has weigh 0 (observational-design.ts): said, not refused.
-  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o });
+  // With `trim` their score of 0 is below it: they are trimmed, and the warning says so.
+  for (const o of a.outsideTarget ?? []) out.push({ kind: 'outside-target', ...o, trim });
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
       if (b.imbalanced) out.push({ kind: 'imbalance', term: b.term, smd: null, threshold });
     } else if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
   }
   const share = a.propensity?.outsideShare;
-  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share });
+  // Untrimmed, the non-users of a level no user has are analysed, their score 0 by design: not counted, and said so.
+  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share, byDesignAside: (a.outsideTarget?.length ?? 0) > 0 && trim === null });
   for (const g of GROUPS) {
     const n = a.patients?.[g];
     const ess = a.weights?.effectiveSampleSize[g];
@@ -56,7 +60,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).
-  for (const reason of ['unexposed-risk-zero', 'exposed-risk-zero'] as const) {
+  for (const reason of ['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero'] as const) {
     const methods = (a.effects ?? []).filter((e) => e.eValueMissing?.reason === reason).map((e) => e.method);
     if (methods.length) out.push({ kind: 'no-e-value', reason, methods });
   }
@@ -83,8 +87,8 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `balance not reached for ${term}: SMD ${f.smd.toFixed(3).replace('-', '−')} after weighting (threshold ${f.threshold})`;
     case 'outside':
       return lang === 'da'
-        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]`
-        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]`;
+        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]${f.byDesignAside ? ' (ikke-brugerne af niveauer, ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
       return lang === 'da'
         ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n, 0, 'da')} ${GROUP_TEXT[f.group].da}`
@@ -97,20 +101,17 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       const q = (l: string) => `"${l}"`;
       const named = f.levels.map(q).join(', ');
       const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
+      // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
+      const where = f.trim === null
+        ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
+        : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${f.trim}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); de indgår kun i den ujusterede forskel og AIPW's model for effektmålet`
-        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); they count in the crude difference and AIPW's outcome model only`;
+        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');
-      if (f.reason === 'unexposed-risk-zero') {
-        return lang === 'da'
-          ? `ingen E-værdi (${methods}): ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og E-værdien har ingen endelig værdi`
-          : `no E-value (${methods}): no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value`;
-      }
-      return lang === 'da'
-        ? `ingen E-værdi (${methods}): risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og E-værdien har ingen endelig værdi`
-        : `no E-value (${methods}): the risk among the exposed (the unexposed risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value`;
+      return `${lang === 'da' ? 'ingen E-værdi' : 'no E-value'} (${methods}): ${NO_E_VALUE_TEXT[f.reason][lang]}`;
     }
     case 'aipw-failed':
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });

@@ -11,7 +11,7 @@
  * pooled, unweighted SD of the outcome at follow-up) maps to RR ≈ exp(0.91·d); the CI limit
  * likewise (exp(0.91·d_limit), equal to EValue's exp(0.91·d − 1.78·SE_d) for a normal interval).
  * Risk differences: RR = (p₀ + RD)/p₀, with p₀ the weighted risk among the unexposed, treated as
- * fixed for the CI limit. With p₀ = 0 (no unexposed patient has the outcome) the risk ratio is
+ * fixed for the CI limit. With p₀ = 0 (no non-user has the outcome) the risk ratio is
  * infinite, and with p₀ + RD ≤ 0 (an exposed risk of 0 or below) it is 0 or negative: no E-value,
  * and `noRiskRatioReason` says which (docs/observational.md, step 6).
  */
@@ -52,24 +52,45 @@ export function eValueOfRiskDifference(rd: number, ciLower: number, ciUpper: num
   return fromRiskRatios(rr(rd), clamp(rr(ciLower)), clamp(rr(ciUpper)), 'risk-ratio from risk difference');
 }
 
-/** Why a risk difference has no E-value: the unexposed risk is 0 (RR infinite) or the exposed risk p₀ + RD is 0 or below (RR 0). */
-export type NoEValue = 'unexposed-risk-zero' | 'exposed-risk-zero';
+/**
+ * Why a risk difference has no E-value: the unexposed risk is 0 (RR infinite) — because no non-user
+ * has the event, or because those who have it weigh 0 (under ATT, non-users of a level no user has:
+ * observational-design.ts) — or the exposed risk p₀ + RD is 0 or below (RR 0).
+ */
+export type NoEValue = 'unexposed-risk-zero' | 'unexposed-weighted-risk-zero' | 'exposed-risk-zero';
 
-/** Undefined when eValueOfRiskDifference gives an E-value. */
-export function noRiskRatioReason(rd: number, p0: number): NoEValue | undefined {
-  if (!(p0 > 0)) return 'unexposed-risk-zero';
+/**
+ * Undefined when eValueOfRiskDifference gives an E-value. `unexposedEvents`: the non-users analysed
+ * with the event, unweighted — "no non-user has the event" is said only when it is 0.
+ */
+export function noRiskRatioReason(rd: number, p0: number, unexposedEvents: number): NoEValue | undefined {
+  if (!(p0 > 0)) return unexposedEvents > 0 ? 'unexposed-weighted-risk-zero' : 'unexposed-risk-zero';
   if (!(p0 + rd > 0)) return 'exposed-risk-zero';
   return undefined;
 }
 
-/** The reason as results.json and the CLI say it (English). */
-export const NO_E_VALUE_TEXT: Record<NoEValue, string> = {
-  'unexposed-risk-zero': 'no unexposed patient has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value',
-  'exposed-risk-zero': 'the risk among the exposed (the unexposed risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value',
+/**
+ * Why a row has no E-value, once per language: results.json's `eValueMissing.text` (English), the
+ * warning (diagnostic-findings.ts) and the registry page's E-value section all say it in these words.
+ */
+export const NO_E_VALUE_TEXT: Record<NoEValue, { en: string; da: string }> = {
+  'unexposed-risk-zero': {
+    en: 'no non-user has the event (a risk of 0), so the risk ratio is infinite and the E-value has no finite value',
+    da: 'ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og E-værdien har ingen endelig værdi',
+  },
+  'unexposed-weighted-risk-zero': {
+    en: 'the weighted risk among non-users is 0 (those with the event weigh 0), so the risk ratio is infinite and the E-value has no finite value',
+    da: 'den vægtede risiko blandt ikke-brugerne er 0 (de, der har hændelsen, har vægten 0), så den relative risiko er uendelig, og E-værdien har ingen endelig værdi',
+  },
+  'exposed-risk-zero': {
+    en: 'the risk among users (the non-users\' risk plus the difference) is 0 or below, so the risk ratio is 0 and the E-value has no finite value',
+    da: 'risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og E-værdien har ingen endelig værdi',
+  },
 };
 
 /** The E-value cell of a row without one (the CLI's and the page's tables): why, in two words. */
 export const NO_E_VALUE_CELL: Record<NoEValue, { en: string; da: string }> = {
   'unexposed-risk-zero': { en: 'none (RR infinite)', da: 'ingen (RR uendelig)' },
+  'unexposed-weighted-risk-zero': { en: 'none (RR infinite)', da: 'ingen (RR uendelig)' },
   'exposed-risk-zero': { en: 'none (RR 0)', da: 'ingen (RR 0)' },
 };

@@ -53,9 +53,9 @@ export const observationalEffectSchema = z
       .nullable()
       .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away'),
     eValueMissing: z
-      .object({ reason: z.enum(['unexposed-risk-zero', 'exposed-risk-zero']), text: z.string() })
+      .object({ reason: z.enum(['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero']), text: z.string() })
       .optional()
-      .describe('Why a risk difference has no E-value (eValue null): no unexposed patient has the outcome (risk ratio infinite), or the exposed risk is 0 or below (risk ratio 0)'),
+      .describe('Why a risk difference has no E-value (eValue null): no non-user analysed has the outcome (risk ratio infinite); the weighted risk among non-users is 0 while some have it, each with weight 0 (under ATT, non-users of a level no user has; risk ratio infinite); or the risk among users is 0 or below (risk ratio 0)'),
     certainty: z
       .object({
         start: z.literal('low'),
@@ -119,7 +119,7 @@ export const observationalAnalysisSchema = z.object({
       quantiles: z
         .object({ exposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]), unexposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]) })
         .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9)'),
-      outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
+      outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95], of every patient analysed; under ATT the non-users of a level no user has (score 0 by design: `outsideTarget`) are not counted as outside; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
     })
     .nullable(),
   weights: z
@@ -140,7 +140,7 @@ export const observationalAnalysisSchema = z.object({
   outsideTarget: z
     .array(z.object({ confounder: z.string(), levels: z.array(z.string()), unnamed: z.number().int() }))
     .optional()
-    .describe('Under ATT: levels of a categorical confounder that only non-users have. No user is like those non-users, so their propensity score and weight are 0 (the limit of the fit) and they count in the crude difference and the AIPW outcome model only. `levels`: up to three levels held by at least the suppression threshold of patients; `unnamed`: the other such levels, counted (docs/observational.md, "When an analysis cannot be done")'),
+    .describe('Under ATT: levels of a categorical confounder that only non-users have. No user is like those non-users, so their propensity score and weight are 0 (the limit of the fit): without `trim` they count in the crude difference and the AIPW outcome model only; with `trim` their score of 0 is below it, so they are trimmed and no estimate counts them. `levels`: up to three levels held by at least the suppression threshold of patients; `unnamed`: the other such levels, counted (docs/observational.md, "When an analysis cannot be done")'),
   aipwError: z.string().optional().describe('Why the AIPW estimate alone could not be computed (e.g. a confounder constant within one group makes its per-group outcome model singular); the other estimates stand'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });

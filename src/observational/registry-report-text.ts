@@ -56,16 +56,10 @@ export const REGISTRY_TEXT = {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the CI already includes no difference.',
     da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både brug af appen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; konfidensintervallet omfatter allerede 0.',
   },
-  // A yes/no outcome without an E-value (e-value.ts noRiskRatioReason).
+  // A yes/no outcome without an E-value: {why} is e-value.ts's NO_E_VALUE_TEXT, {methods} the rows without one.
   evalueMissing: {
-    'unexposed-risk-zero': {
-      en: '{outcome}, {time} ({method}): no E-value — no non-user has the event (a risk of 0), so the risk ratio is infinite and no strength of unmeasured confounding can be given for it.',
-      da: '{outcome}, {time} ({method}): ingen E-værdi — ingen ikke-bruger har hændelsen (en risiko på 0), så den relative risiko er uendelig, og der kan ikke angives en styrke af umålte forstyrrende faktorer for den.',
-    },
-    'exposed-risk-zero': {
-      en: '{outcome}, {time} ({method}): no E-value — the risk among users (the non-users\' risk plus the difference) is 0 or below, so the risk ratio is 0 and no strength of unmeasured confounding can be given for it.',
-      da: '{outcome}, {time} ({method}): ingen E-værdi — risikoen blandt brugerne (ikke-brugernes risiko plus forskellen) er 0 eller derunder, så den relative risiko er 0, og der kan ikke angives en styrke af umålte forstyrrende faktorer for den.',
-    },
+    en: '{outcome}, {time} ({methods}): no E-value — {why}.',
+    da: '{outcome}, {time} ({methods}): ingen E-værdi — {why}.',
   },
   methodsTitle: { en: 'Methods', da: 'Metoder' },
   methods: {

@@ -13,10 +13,20 @@ afterAll(removeTempDirs);
 const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
 
 /** The fixture with its GP column as amounts (unit cost `unitCost`), each 3-month cell written by `write`. */
-function amounts(unitCost: number, write: (n: string, i: number) => string) {
-  const f = ceaFixture({ unitCostRows: [`gp,${unitCost},EUR,2021,spend`] });
+function amounts(unitCost: number, write: (n: string, i: number) => string, o: { currency?: string; decimalComma?: boolean } = {}) {
+  const currency = o.currency ?? 'EUR';
+  const f = ceaFixture({ unitCostRows: [`gp,${unitCost},${currency},2021,spend`], planExtra: { currency } });
   let i = 0;
-  writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').split('\n').map((l) => (/^P\d+,\w+,3m,/.test(l) ? l.replace(/,([^,]*)$/, (_, n: string) => `,${write(n, i++)}`) : l)).join('\n'));
+  // A decimal-comma export as Danish Excel writes it: `;` between cells, `0,817`.
+  const sep = o.decimalComma ? ';' : ',';
+  writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').split('\n').map((l) => {
+    const line = o.decimalComma ? l.split(',').map((c) => c.replace('.', ',')).join(';') : l;
+    if (!/^P\d+,\w+,3m,/.test(l)) return line;
+    const cells = line.split(sep);
+    const text = write(cells[cells.length - 1]!, i++);
+    cells[cells.length - 1] = text.includes(sep) ? `"${text}"` : text;
+    return cells.join(sep);
+  }).join('\n'));
   return f;
 }
 
@@ -49,5 +59,53 @@ describe('cost columns in money', () => {
 
   it('refuses an amount in another currency, never converting it', () => {
     expect(refusal(() => run(amounts(1, (n) => `kr. ${n}`)))).toContain('expected an amount in EUR, the plan\'s currency ("kr." is not EUR; convert the amounts first)');
+  });
+
+  // Danish amounts keep their own separators, whichever decimal mark the export's numbers (0.817) use.
+  for (const decimalComma of [false, true]) {
+    const mark = decimalComma ? 'comma' : 'point';
+    it(`reads "kr. 1.234,50" and "1.234,50 kr." as 1234.5 DKK in a decimal-${mark} export`, () => {
+      const o = { currency: 'DKK', decimalComma };
+      const plain = run(amounts(1, (n, i) => (i % 3 < 2 ? (decimalComma ? '1234,5' : '1234.5') : n), o)).result;
+      // Each way of writing in both arms (a text wholly in one arm would look like a cluster column).
+      const money = (i: number) => (i % 3 === 0 ? 'kr. 1.234,50' : i % 3 === 1 ? '1.234,50 kr.' : Math.floor(i / 6) % 2 ? 'kr. %' : '%,00 kr.');
+      const marked = run(amounts(1, (n, i) => money(i).replace('%', n), o)).result;
+      expect(marked.totalCost).toEqual(plain.totalCost);
+      expect(marked.incrementalCost).toEqual(plain.incrementalCost);
+      // Two cells in three are 1234.5: the mean total cost is in the hundreds, not a few kroner.
+      expect(plain.totalCost.intervention.mean).toBeGreaterThan(500);
+    });
+  }
+
+  it('refuses an amount that reads either way when no other amount decides, never guessing', () => {
+    const text = refusal(() => run(amounts(1, (n, i) => (i === 0 ? 'kr. 1.234' : `kr. ${n}`), { currency: 'DKK' })));
+    expect(text).toContain('(ru_gp): "kr. 1.234" — expected an amount that cannot be misread: is "kr. 1.234" thousands or decimals?');
+    expect(text).not.toContain('is not DKK');
+  });
+
+  it('refuses amounts whose separators disagree, naming the odd one', () => {
+    const text = refusal(() => run(amounts(1, (n, i) => (i === 0 ? 'kr. 12.50' : `${n},00 kr.`), { currency: 'DKK' })));
+    expect(text).toContain('(ru_gp): "kr. 12.50" — expected an amount with the decimal comma, like the 47 other amounts in the column that show their decimal mark');
+  });
+});
+
+describe('money on a row no period counts', () => {
+  /** The fixture in DKK with the GP column as amounts and `kr. 240` on the `visit` row of patients 0 and 1. */
+  function moneyOn(visit: string) {
+    const f = ceaFixture({ unitCostRows: ['gp,1,DKK,2021,spend'], planExtra: { currency: 'DKK' } });
+    writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').split('\n').map((l) => (new RegExp(`^P[01],\\w+,${visit},`).test(l) ? `${l}kr. 240` : l)).join('\n'));
+    return f;
+  }
+
+  it('refuses it on a visit before the last period, as a count there is', () => {
+    const f = moneyOn('6w');
+    const text = refusal(() => run(f));
+    expect(text).toContain(`(ru_gp): "kr. 240" — expected resource use only on the rows of the visits in "periods" of ${f.plan}: 2 "6w" rows hold units, which no period counts`);
+  });
+
+  it('notes it on the baseline row as not counted', () => {
+    const said = run(moneyOn('baseline')).notes.filter((x) => x.includes('baseline resource use (the months before randomisation) is not counted'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('2 baseline rows hold units in "ru_gp"');
   });
 });

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
-import { readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { priceYearOf, readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
 import { tempDir } from '../support/run-cli.js';
 
 const dir = join(import.meta.dirname, '../fixtures/exports/unit-costs-finance');
@@ -142,6 +142,19 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2022)))).toContainEqual(expect.stringMatching(/^3:4 Prisår 23-PL — 2022, the plan's price year/));
     writeFileSync(file, rows(['23']));
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:4 Prisår 23 — 2023, the plan's price year/));
+  });
+
+  it('reads two digits as 20yy only up to this year: PL 99 is no year (not 2099)', () => {
+    const june2026 = new Date(Date.UTC(2026, 5, 1));
+    expect(priceYearOf('PL 26', june2026)).toBe(2026);
+    expect(priceYearOf('00-PL', june2026)).toBe(2000);
+    expect(priceYearOf('PL 27', june2026)).toBeNull();
+    expect(priceYearOf('PL 99', june2026)).toBeNull();
+    expect(priceYearOf('PL 99')).toBeNull();
+    expect(priceYearOf('2099', june2026)).toBe(2099);
+    const file = join(tempDir(), 'takster.csv');
+    writeFileSync(file, ['Ydelse;Enhedspris;Valuta;Prisår;Kilde', ...items.map((k) => `${k};100;DKK;PL 99;Takst`)].join('\r\n'));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2099)))).toContainEqual(expect.stringMatching(/^2:4 Prisår PL 99 — 2099, the plan's price year/));
   });
 
   it('refuses a priced row without an item name rather than skipping it', () => {

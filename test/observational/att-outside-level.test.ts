@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { analyzeObservational, computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
+import { diagnosticFindings, findingText } from '../../src/observational/diagnostic-findings.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 
@@ -16,12 +17,13 @@ interface Side { n: { exposed: number; unexposed: number }; essUnexposed: number
 const ref = JSON.parse(readFileSync('test/reference/observational-att-outside.json', 'utf8')) as { limit: Side; everyPatient: Side };
 const text = readFileSync('test/fixtures/observational/registry-att-outside.csv', 'utf8');
 
-const plan = (estimand: 'ATT' | 'ATE') => parsePlan({
+const plan = (estimand: 'ATT' | 'ATE', trim?: number) => parsePlan({
   design: 'observational',
   observational: {
     exposure: { column: 'app', exposed: 'Ja', unexposed: 'Nej' },
     confounders: [{ name: 'age', type: 'numeric' }, { name: 'sex', type: 'categorical' }, { name: 'referrer', type: 'categorical' }],
     estimand,
+    ...(trim !== undefined ? { trim } : {}),
   },
   layout: 'wide',
   timepoints: ['3m'],
@@ -59,5 +61,34 @@ describe('a level only non-users have, under ATT', () => {
   it('a level only users have is still refused under ATT (the users are the target population)', () => {
     const usersOnly = text.split('\n').map((l) => (l.includes(',chiro,') ? l.replace(',Nej,', ',Ja,') : l)).join('\n');
     expect(analysis('ATT', usersOnly).error).toMatch(/^no overlap: confounder "referrer" has level "chiro" only among the exposed/);
+  });
+
+  it('with "trim", says they are trimmed (a score of 0 is below it), not counted in the crude difference', () => {
+    const result = analyzeObservational(loadTrial(parseCsvText(text, 'registry.csv'), plan('ATT', 0.05)), { version: 'test' });
+    const said = result.warnings.find((w) => w.includes('confounder "referrer"'))!;
+    expect(said).toContain('they get weight 0 (propensity score 0); the score is below "trim" (0.05), so they are trimmed: no difference counts them');
+    expect(said).not.toContain('crude difference');
+    // Every chiro non-user is among the trimmed.
+    const chiro = text.split('\n').filter((l) => l.includes(',chiro,')).length;
+    expect(result.analyses[0]!.excluded!.trimmed).toBeGreaterThanOrEqual(chiro);
+    const da = diagnosticFindings(result.analyses[0]!, 0.1, 0.05).map((f) => findingText(f, 'da')).find((w) => w.includes('"referrer"'))!;
+    expect(da).toContain('scoren er under "trim" (0,05), så de er trimmet: ingen forskel medregner dem');
+    expect(da).not.toContain('ujusterede');
+  });
+
+  it('the share of scores outside [0.05, 0.95] does not count them (score 0 by design), over every patient analysed', () => {
+    // The inside patients' scores are those of the file without them (fitted without them either
+    // way): their count outside [0.05, 0.95] is that file's share × its patients.
+    const without = analysis('ATT', text.split('\n').filter((l) => !l.includes(',chiro,')).join('\n'));
+    expect(without.outsideTarget).toBeUndefined();
+    const insideOutside = (without.propensity!.outsideShare as number) * (without.patients!.exposed + without.patients!.unexposed);
+    const total = a.patients!.exposed + a.patients!.unexposed;
+    expect(Math.abs((a.propensity!.outsideShare as number) - insideOutside / total)).toBeLessThan(1e-12);
+    // The warning, when the share is high, says they are not counted (en + da); trimmed, they are not analysed at all.
+    const high = { ...a, propensity: { ...a.propensity!, outsideShare: 0.08 } };
+    const said = (trim: number | null, lang: 'en' | 'da') => diagnosticFindings(high, 0.1, trim).filter((f) => f.kind === 'outside').map((f) => findingText(f, lang));
+    expect(said(null, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95] (the non-users of levels no user has not counted: their score is 0 by design)']);
+    expect(said(null, 'da')[0]).toContain('(ikke-brugerne af niveauer, ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)');
+    expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95]']);
   });
 });

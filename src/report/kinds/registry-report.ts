@@ -5,7 +5,7 @@
  * scores, the weights, the warnings and the methods in words. No patient id and no individual
  * propensity score is shown.
  */
-import { NO_E_VALUE_CELL } from '../../observational/e-value.js';
+import { NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
@@ -240,10 +240,17 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
     const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
+    // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why, for every
+    // row lacking one for the weighted regression's reason — so the Warnings leave that out (below).
+    const saidNoEValue = new Map<ObservationalAnalysis, string>();
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
-      // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why rather than leaving it out.
-      if (e?.eValueMissing) return [fillPhrase(T.evalueMissing[e.eValueMissing.reason][lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang] })];
+      if (e?.eValueMissing) {
+        const reason = e.eValueMissing.reason;
+        saidNoEValue.set(a, reason);
+        const methods = a.effects.filter((x) => x.eValueMissing?.reason === reason).map((x) => METHOD[x.method][lang]).join(', ');
+        return [fillPhrase(T.evalueMissing[lang], { outcome: a.label, time: timeLabel(a.time, lang), methods, why: NO_E_VALUE_TEXT[reason][lang] })];
+      }
       if (!e?.eValue) return [];
       return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });
@@ -298,7 +305,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
       // The reason in the page's language (results.json keeps the analysis's English).
       if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
-      const found = diagnosticFindings(a, spec.balanceThreshold);
+      // A missing E-value the E-value section explains is not said twice.
+      const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).filter((f) => !(f.kind === 'no-e-value' && saidNoEValue.get(a) === f.reason));
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
       return found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`);
     });

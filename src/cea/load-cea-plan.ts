@@ -258,15 +258,15 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
  * A price year as a finance department writes it: `2022`, `2022-niveau`, `PL 2022`, `2022-priser`,
  * `prisniveau 2022`, `2022 prices`, `2022 price level` — one year and the words for a price level
  * around it. With those words the year may have two digits, as the Danish `PL 23`, `23-PL` (pris-
- * og lønniveau) write it: 2023 (20yy) — up to this year (`now`): `PL 99` is no year, neither 2099
- * nor a guessed 1999. Anything else (`2021/22`, `2022-23`, a bare `23`) is no year.
+ * og lønniveau) write it: 2023 (20yy), whatever today's date (same input, same output): `PL 99` is
+ * 2099, which no plan's price year matches, so the cell is refused as written. Anything else
+ * (`2021/22`, `2022-23`, a bare `23`) is no year.
  */
-export function priceYearOf(text: string, now: Date = new Date()): number | null {
+export function priceYearOf(text: string): number | null {
   const m = /^(?:(pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4}|\d{2})(?:\s*-?\s*(niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
   if (!m) return null;
   if (m[2]!.length === 4) return Number(m[2]);
-  const year = 2000 + Number(m[2]);
-  return (m[1] !== undefined || m[3] !== undefined) && year <= now.getUTCFullYear() ? year : null;
+  return m[1] !== undefined || m[3] !== undefined ? 2000 + Number(m[2]) : null;
 }
 
 /** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */

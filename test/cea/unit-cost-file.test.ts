@@ -144,17 +144,14 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:4 Prisår 23 — 2023, the plan's price year/));
   });
 
-  it('reads two digits as 20yy only up to this year: PL 99 is no year (not 2099)', () => {
-    const june2026 = new Date(Date.UTC(2026, 5, 1));
-    expect(priceYearOf('PL 26', june2026)).toBe(2026);
-    expect(priceYearOf('00-PL', june2026)).toBe(2000);
-    expect(priceYearOf('PL 27', june2026)).toBeNull();
-    expect(priceYearOf('PL 99', june2026)).toBeNull();
-    expect(priceYearOf('PL 99')).toBeNull();
-    expect(priceYearOf('2099', june2026)).toBe(2099);
+  it('reads two digits as 20yy whatever the date: PL 99 is refused beside a 2023 plan, named as written', () => {
+    expect(priceYearOf('PL 26')).toBe(2026);
+    expect(priceYearOf('00-PL')).toBe(2000);
+    expect(priceYearOf('PL 99')).toBe(2099);
+    expect(priceYearOf('99')).toBeNull();
     const file = join(tempDir(), 'takster.csv');
     writeFileSync(file, ['Ydelse;Enhedspris;Valuta;Prisår;Kilde', ...items.map((k) => `${k};100;DKK;PL 99;Takst`)].join('\r\n'));
-    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2099)))).toContainEqual(expect.stringMatching(/^2:4 Prisår PL 99 — 2099, the plan's price year/));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:4 Prisår PL 99 — 2023, the plan's price year/));
   });
 
   it('refuses a priced row without an item name rather than skipping it', () => {

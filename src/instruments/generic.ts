@@ -25,14 +25,20 @@ export interface GenericInstrumentSpec {
 const localized = (l: { en: string; da?: string | undefined }): Localized => ({ en: l.en, da: l.da ?? l.en });
 
 /** Built-ins a plan instrument may restate (its key or label names one): their unit. */
+// Short names stand apart from letters, not from "_" or digits (keys are written `nrs_avg`, `wai2`),
+// and are matched as acronyms — upper case in a label, any case in the key — so the English word
+// "was" in a label is not the WAS. Names are matched in `${KEY} ${labels}` (the key upper-cased).
+const acronym = (a: string, long: string) => new RegExp(`(?<![A-Za-z])${a}(?![A-Za-z])|${long}`);
 const KNOWN: [RegExp, Localized][] = [
-  [/eq-?5d|eq5d/i, eq5d5l.unit],
+  [/eq-?5d/i, eq5d5l.unit],
   [/rmdq|roland.?morris/i, rmdq.unit],
   [/pseq|pain self.?efficacy/i, pseq.unit],
-  [/nrs|numeric rating/i, nrs.unit],
-  [/was|work ability score/i, was.unit],
-  [/wai|work ability index/i, wai.unit],
+  [acronym('NRS', '[Nn]umeric rating'), nrs.unit],
+  [acronym('WAS', '[Ww]ork ability score'), was.unit],
+  [acronym('WAI', '[Ww]ork ability index'), wai.unit],
 ];
+/** The EQ-5D VAS (0–100) is no index: the index's unit is not its unit. */
+const isEq5dVas = (names: string, range: readonly [number, number]) => /(?<![a-z])vas(?![a-z])|visual analog/i.test(names) || range[1] > 1;
 const NO_UNIT: Localized = { en: '', da: '' };
 
 /**
@@ -42,10 +48,10 @@ const NO_UNIT: Localized = { en: '', da: '' };
  * otherwise a points score.
  */
 export function defaultUnit(key: string, spec: Pick<GenericInstrumentSpec, 'label' | 'range'>): Localized {
-  const names = `${key} ${spec.label.en} ${spec.label.da ?? ''}`;
-  const known = KNOWN.find(([re]) => re.test(names));
+  const names = `${key.toUpperCase()} ${spec.label.en} ${spec.label.da ?? ''}`;
+  const known = KNOWN.find(([re, unit]) => re.test(names) && !(unit === eq5d5l.unit && isEq5dVas(names, spec.range)));
   if (known) return known[1];
-  if (/%|per ?cent|procent/i.test(names)) return { en: '%', da: '%' };
+  if (/%|(?<![a-z])(per ?cent|procent)(?![a-z])/i.test(names)) return { en: '%', da: '%' };
   if (spec.range[0] >= -1 && spec.range[1] <= 1) return NO_UNIT;
   return { en: 'points', da: 'point' };
 }

@@ -24,6 +24,19 @@ describe('the default unit of a plan instrument', () => {
     expect(defaultUnit('pain_diary', spec('Average pain (diary)', [0, 10]))).toEqual({ en: 'points', da: 'point' });
     expect(genericInstrument('x', { ...spec('X', [0, 1]), unit: { en: 'points' } }).unit).toEqual({ en: 'points', da: 'points' });
   });
+  it('names written as users write them: "percent"/"procent", short names inside keys, an EQ-5D VAS is no index', () => {
+    const pct = { en: '%', da: '%' };
+    expect(defaultUnit('odi', spec('Oswestry Disability Index, percent', [0, 100]))).toEqual(pct);
+    expect(defaultUnit('andel', spec('Andel i procent', [0, 100]))).toEqual(pct);
+    expect(defaultUnit('odi', spec('ODI per cent', [0, 100]))).toEqual(pct);
+    expect(defaultUnit('nrs_avg', spec('Average pain', [0, 10]))).toEqual(defaultUnit('x', spec('NRS', [0, 10])));
+    expect(defaultUnit('nrs_share', spec('Share', [0, 1]))).toEqual({ en: 'points', da: 'point' });
+    expect(defaultUnit('wai2', spec('Work', [0, 10]))).toEqual({ en: 'points', da: 'point' });
+    expect(defaultUnit('eq5d_vas', spec('EQ-5D VAS', [0, 100]))).toEqual({ en: 'points', da: 'point' });
+    expect(defaultUnit('eq5d_vas', spec('EQ-5D VAS', [0, 100]))).not.toEqual({ en: 'index points', da: 'indekspoint' });
+    // "was" as an English word in a label is not the WAS: a 0–1 scale keeps no unit word.
+    expect(defaultUnit('share', spec('Share who was working', [0, 1]))).toEqual(defaultUnit('share', spec('Share working', [0, 1])));
+  });
   it('withUnit prints the number alone without a unit word', () => {
     expect(withUnit('0.05', 0.05, '')).toBe('0.05');
     expect(withUnit('1', 1, 'points')).toBe('1 point');

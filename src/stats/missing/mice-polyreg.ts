@@ -165,5 +165,7 @@ function multinomialFit(X: Float64Array, code: Int32Array, w: Float64Array, n: n
     step = grad;
     for (let j = 0; j < q; j++) beta[j] = beta[j]! + grad[j]!;
   }
-  return beta;
+  // Out of iterations while halving a step that lowered the likelihood: the halved β was never
+  // evaluated, and `from` (the last accepted fit) is known to be better.
+  return halvings > 0 ? from : beta;
 }

@@ -333,8 +333,10 @@ export function funnelMethodText(method: string, lang: Lang): string {
 }
 
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
-export function withUnit(text: string, value: number, unit: string): string {
+export function withUnit(text: string, value: number, unit: string, lang: Lang = 'en'): string {
   if (!unit) return text; // a scale without a unit word (an index): the number alone
+  // English writes "10%", Danish "10 %" (the glossary's spacing).
+  if (unit === '%') return lang === 'da' ? `${text} %` : `${text}%`;
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
@@ -357,7 +359,7 @@ export function formatRowMcid(row: { method: string; mcid: number }, lang: Lang,
     return `${formatFixed(pp, pp % 1 === 0 ? 0 : 1, lang)} ${lang === 'da' ? '%-point' : 'pp'}`;
   }
   const text = formatMcid(row.mcid, lang);
-  return unit === undefined ? text : withUnit(text, row.mcid, unit);
+  return unit === undefined ? text : withUnit(text, row.mcid, unit, lang);
 }
 
 /** What follows a percentage: "45%" in English, "45 %" in Danish. */

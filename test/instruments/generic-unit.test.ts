@@ -40,6 +40,8 @@ describe('the default unit of a plan instrument', () => {
   it('withUnit prints the number alone without a unit word', () => {
     expect(withUnit('0.05', 0.05, '')).toBe('0.05');
     expect(withUnit('1', 1, 'points')).toBe('1 point');
+    expect(withUnit('10', 10, '%', 'en')).toBe('10%');
+    expect(withUnit('10', 10, '%', 'da')).toBe('10 %');
   });
   it('the effects forest prints an index outcome\'s benefit without a unit word', () => {
     const lines = ['id,arm,time,qol'];

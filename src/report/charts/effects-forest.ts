@@ -188,7 +188,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       hi: ok ? (r.benefitCiUpper as number) / m : null,
       // The benefit, as plotted: its sign is the marker's side of 0.
       effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: b(r.benefitCiLower as number), hi: b(r.benefitCiUpper as number), unit }).trimEnd() : t('notComputed'),
-      mcidText: withUnit(formatMcid(m, lang), m, unit),
+      mcidText: withUnit(formatMcid(m, lang), m, unit, lang),
       verdictText: r.relevance ? forestVerdictText(r, lang) : t('notComputed'),
       colour: style.colour,
       shape: style.shape,

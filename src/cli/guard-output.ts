@@ -232,7 +232,7 @@ export function guardPaths(spec: GuardSpec): void {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
     if (!st) continue;
-    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
+    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path, a.option) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);

@@ -15,12 +15,9 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import { doesNotExist } from '../../io/missing-file.js';
+import { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
 
-/** Whether DuckDB would read `path` as a glob pattern (its HasGlob: `*`, `?`, `[`). */
-export const hasGlobCharacter = (path: string): boolean => /[*?[]/.test(path);
-
-/** `path` with each glob character as a class matching only that character. */
-export const escapeGlob = (path: string): string => path.replace(/[*?[]/g, (c) => `[${c}]`);
+export { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
 
 /**
  * The file's real path: its folders' and its own names as the disk spells them (a Windows path

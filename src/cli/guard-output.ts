@@ -289,11 +289,16 @@ function realOrUndefined(path: string): string | undefined {
  */
 export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[], written = 'reports are written into that folder'): void {
   for (const f of folders) {
-    const dir = realOrUndefined(f.path);
-    if (dir === undefined) continue;
+    // The folder as named and as it really is; each input likewise: a link inside the folder to
+    // an input elsewhere is published as that input (zip -r and rsync -L copy the link's target),
+    // and an input reached through a link to the folder is inside it.
+    const dirs = [...new Set([resolve(f.path), realOrUndefined(f.path)].filter((d): d is string => d !== undefined))];
+    if (realOrUndefined(f.path) === undefined) continue;
     for (const i of inputs) {
-      const file = realOrUndefined(i.path);
-      if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+      for (const file of new Set([resolve(i.path), realOrUndefined(i.path)])) {
+        if (file === undefined || !existsInAnyForm(i.path)) continue;
+        const dir = dirs.find((d) => (file + sep).startsWith(d.endsWith(sep) ? d : d + sep));
+        if (dir === undefined) continue;
         const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
         throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }

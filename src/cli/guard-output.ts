@@ -214,7 +214,9 @@ export function refuseMissingInputs(args: readonly (PathArg | undefined)[]): voi
 function brokenLinkTarget(path: string): string | undefined {
   try {
     if (!lstatSync(path).isSymbolicLink()) return undefined;
-    return readlinkSync(path);
+    // A relative target is relative to the link's folder, not the working one: named so, the
+    // message says where the missing folder really is.
+    return resolve(dirname(path), readlinkSync(path));
   } catch {
     return undefined;
   }

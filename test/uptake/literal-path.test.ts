@@ -16,6 +16,7 @@ import { loadManifest } from '../../src/report/manifest.js';
 import type { ChartCache } from '../../src/report/render/chart-cache.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { escapeGlob, literalPath } from '../../src/uptake/engine/literal-path.js';
+import { aggregateRegistry } from '../../src/uptake/engine/registry-engine.js';
 import { tempDir } from '../support/run-cli.js';
 
 const FIX = 'test/uptake/fixtures/small-three-regions';
@@ -134,5 +135,11 @@ describe('a registry whose name holds [ ? * {', () => {
     } finally {
       db.closeSync();
     }
+  });
+
+  it.runIf(process.platform !== 'win32')('a CSV read under another label (a temporary copy) is refused by that label, not the path read', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a\\b [1].csv'), REGISTRY);
+    await expect(aggregateRegistry(join(dir, 'a\\b [1].csv'), {}, 'udtræk.csv')).rejects.toThrow(/^udtræk\.csv: the SQL engine cannot open this file by its name/);
   });
 });

@@ -94,7 +94,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
  * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
  * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
+async function viewCsv(db: DuckDBConnection, file: string, label: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // No age column (the plan publishes no age bands): every age empty, i.e. unknown.
@@ -106,8 +106,9 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
   // Every cell but the id: rows alike but for it look like one export appended with new pseudonyms.
   const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
-  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern).
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file))},
+  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern);
+  // a refusal names `label`, the user's name, not a temporary copy's.
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -386,10 +387,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let dayNumbersNote: string | undefined; // 'auto' took one reading of day numbers (registry-dates.ts dayNumberFormat)
     if (csv) {
       source = csv;
-      await viewCsv(db, file, csv, true);
+      await viewCsv(db, file, label, csv, true);
       // The sample reads small buffers: DuckDB's default (32 MiB a thread) would parse far more
       // rows than the sample takes.
-      await viewCsv(db, file, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
+      await viewCsv(db, file, label, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
     } else {
       source = await viewParquet(db, file, label, options);
     }
@@ -431,7 +432,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       scanned = check;
       rules = undefined;
-      await viewCsv(db, file, csv, false);
+      await viewCsv(db, file, label, csv, false);
       texts = await distinctTexts(db);
     }
     if (rules === undefined) {

@@ -10,7 +10,8 @@
  * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
  * every other input.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
@@ -38,7 +39,7 @@ import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { literalPath } from './literal-path.js';
+import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
 
@@ -361,6 +362,20 @@ async function firstLinesOfBands(db: DuckDBConnection, file: string, label: stri
 }
 
 /**
+ * `text` (a DuckDB message) with the file named as `label`: DuckDB is given the absolute real path
+ * (literal-path.ts; escaped when it holds [ * ?), so that is replaced as well as the name as given.
+ */
+function namedAs(text: string, file: string, label: string): string {
+  let real: string | undefined;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = undefined;
+  }
+  return [real === undefined ? undefined : escapeGlob(real), real, resolve(file), file].reduce<string>((t, name) => (name === undefined ? t : t.split(name).join(label)), text);
+}
+
+/**
  * Reads, checks and aggregates a registry export. `label` names the file in messages (default:
  * the path). Throws HtaError on bad input, as the streaming reader always did. `sampleRows`:
  * the rows whose texts seed the lookup tables (sample-texts.ts; tests set a few to make the
@@ -428,7 +443,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       const format = detected.format;
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr(namedAs((err as Error).message.split('\n')[0]!, file, label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;

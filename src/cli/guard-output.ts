@@ -214,7 +214,9 @@ export function refuseMissingInputs(args: readonly (PathArg | undefined)[]): voi
 function brokenLinkTarget(path: string): string | undefined {
   try {
     if (!lstatSync(path).isSymbolicLink()) return undefined;
-    return readlinkSync(path);
+    // A relative target is relative to the link's folder, not the working one: named so, the
+    // message says where the missing folder really is.
+    return resolve(dirname(path), readlinkSync(path));
   } catch {
     return undefined;
   }
@@ -232,7 +234,7 @@ export function guardPaths(spec: GuardSpec): void {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
     if (!st) continue;
-    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
+    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: ${parquetFolderAdvice(a.path, a.option) ?? 'it is a folder, where a file is expected — give the file\'s path'}`);
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);
@@ -289,11 +291,16 @@ function realOrUndefined(path: string): string | undefined {
  */
 export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[], written = 'reports are written into that folder'): void {
   for (const f of folders) {
-    const dir = realOrUndefined(f.path);
-    if (dir === undefined) continue;
+    // The folder as named and as it really is; each input likewise: a link inside the folder to
+    // an input elsewhere is published as that input (zip -r and rsync -L copy the link's target),
+    // and an input reached through a link to the folder is inside it.
+    const dirs = [...new Set([resolve(f.path), realOrUndefined(f.path)].filter((d): d is string => d !== undefined))];
+    if (realOrUndefined(f.path) === undefined) continue;
     for (const i of inputs) {
-      const file = realOrUndefined(i.path);
-      if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+      for (const file of new Set([resolve(i.path), realOrUndefined(i.path)])) {
+        if (file === undefined || !existsInAnyForm(i.path)) continue;
+        const dir = dirs.find((d) => (file + sep).startsWith(d.endsWith(sep) ? d : d + sep));
+        if (dir === undefined) continue;
         const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
         throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }

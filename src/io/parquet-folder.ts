@@ -6,6 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeGlob } from './glob-escape.js';
+import { joinedFileName } from './joined-name.js';
 
 /** The Parquet files directly in `dir` (sorted), or none when it cannot be listed. */
 function parquetParts(dir: string): string[] {
@@ -16,10 +18,18 @@ function parquetParts(dir: string): string[] {
   }
 }
 
-/** What to say of folder `dir` given as a file: undefined unless it holds Parquet files. */
-export function parquetFolderAdvice(dir: string): string | undefined {
+/**
+ * What to say of folder `dir` given as a file: undefined unless it holds Parquet files. `option`
+ * names where it was given (`<registry>`, `--eligible`): the file made is to be given there.
+ * The suggested command writes a file that does not exist (io/joined-name.ts: DuckDB's COPY
+ * overwrites silently) and reads the folder's files by a pattern whose folder part is escaped
+ * (io/glob-escape.ts: a `[` in the folder's name would match another folder).
+ */
+export function parquetFolderAdvice(dir: string, option = '<registry>', cwd = process.cwd()): string | undefined {
   const parts = parquetParts(dir);
   if (parts.length === 0) return undefined;
-  const glob = join(dir, '*.parquet').replace(/'/g, "''");
-  return `it is a folder of ${parts.length} Parquet file${parts.length === 1 ? '' : 's'} (${parts.slice(0, 2).join(', ')}${parts.length > 2 ? ', …' : ''}), as Spark and Fabric write one table; hta reads one file — write them as one Parquet file, e.g. with DuckDB: COPY (SELECT * FROM read_parquet('${glob}', union_by_name = true)) TO 'registry-joined.parquet' (FORMAT parquet), and give that file`;
+  const glob = join(escapeGlob(dir), '*.parquet').replace(/'/g, "''");
+  const out = joinedFileName([], cwd, 'parquet');
+  const give = option.startsWith('<') ? `give that file as the ${option.slice(1, -1)}` : `give that file as ${option}`;
+  return `it is a folder of ${parts.length} Parquet file${parts.length === 1 ? '' : 's'} (${parts.slice(0, 2).join(', ')}${parts.length > 2 ? ', …' : ''}), as Spark and Fabric write one table; hta reads one file — write them as one Parquet file, e.g. with DuckDB: COPY (SELECT * FROM read_parquet('${glob}', union_by_name = true)) TO '${out.replace(/'/g, "''")}' (FORMAT parquet), and ${give}`;
 }

@@ -9,6 +9,7 @@
  * again, chunk by chunk, each time they are iterated. Memory is then what the caller keeps of
  * each record, not the file (docs/limits.md). `parseCsvText` keeps small in-memory tables.
  */
+import { looksLikeJson } from './looks-like-json.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -636,12 +637,6 @@ function binaryKind(head: Buffer, file: string): { what: string; how: string } |
 function parquetHow(file: string): string {
   if (/\.parquet$/i.test(file)) return 'hta reads Parquet only as hta uptake\'s registry; the eligible file and every other input must be CSV: export this one as CSV (docs/input-registry.md "Parquet")';
   return `if it is hta uptake's registry, give it a name ending in .parquet (e.g. ${basename(file).replace(/\.[^.]*$/, '')}.parquet), which is how hta uptake knows to read it as Parquet; the eligible file and every other input must be CSV (docs/input-registry.md "Parquet")`;
-}
-
-/** Whether the first bytes (a byte-order mark and blanks aside) open a JSON array of objects or an object: `[{`, `[]`, `{"`. */
-function looksLikeJson(head: Buffer): boolean {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return /^\[\s*([{\]]|$)/.test(text) || /^\{\s*("|$)/.test(text);
 }
 
 /** The error for a file whose first bytes say it is a workbook or data file, not CSV (else undefined). */

@@ -2,9 +2,12 @@
  * The command a report page names for regenerating it ("Regenerate with `hta report`."). A page
  * made from a user's own manifest must name it: `hta report` alone reads data/reports.json and
  * fails there (found by a tester). The manifest is named as a path from the folder hta was run
- * in, with `/` separators (so the same project gives the same bytes on every machine); one
- * outside that folder by its file name only, so a published page never shows a home folder.
- * `--out` is named the same way when it is not the default `reports` (a run into `--out 'out
+ * in, with `/` separators (so the same project gives the same bytes on every machine), when it
+ * lies in that folder or one folder under it (`m.json`, `data/reports.json`); deeper or outside,
+ * by its file name only, the command then being run in the manifest's folder — so a published
+ * page never shows a home folder or `OneDrive - Region Midtjylland/…` (hta run in the home folder).
+ * `--out` is named from that same folder when under it, else by its last name (as published-name.ts
+ * names inputs), when it is not the default `reports` (a run into `--out 'out
  * dir'` regenerated without it would write elsewhere); the bundled reports' pages, written with
  * the default, do not name it. So are the other options that change what is written or are
  * needed to run at all: `--lang` (without it the pages come out in each report's own language,
@@ -12,7 +15,7 @@
  * inputs outside its folder is refused). `--only`, `--force`, `--no-cache` and `--check` change
  * neither the pages nor whether the command runs.
  */
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { shellWord } from '../io/shell-word.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
@@ -32,8 +35,13 @@ function pagePath(path: string, cwd: string): string {
  * the default, and `--lang` and `--allow-outside` when given; `cwd` is the folder hta runs in.
  */
 export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT, opts: { lang?: string; allowOutside?: boolean } = {}): string {
-  const manifest = pagePath(manifestFile, cwd);
-  const out = pagePath(outDir, cwd);
+  const fromCwd = relative(cwd, resolve(cwd, manifestFile)).split(sep);
+  const near = !fromCwd[0]!.startsWith('..') && !isAbsolute(fromCwd.join(sep)) && fromCwd.length <= 2;
+  // The folder the command is run in: hta's own when the manifest is near it, else the manifest's.
+  const base = near ? cwd : dirname(resolve(cwd, manifestFile));
+  const manifest = pagePath(resolve(cwd, manifestFile), base);
+  // The default folder as given stays unnamed (as the bundled reports' pages have it).
+  const out = pagePath(outDir, cwd) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base);
   return [
     'hta report',
     ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(manifest)] : []),

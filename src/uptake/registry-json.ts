@@ -4,17 +4,12 @@
  * (docs/input-registry.md "Dialects"): hta reads registries as CSV or Parquet.
  */
 import { HtaError } from '../errors.js';
-
-/** `[{`, `[]`, `{"` at the start (after a BOM and blanks), or a .json / .ndjson / .jsonl name. */
-function looksLikeJson(file: string, head: Buffer): boolean {
-  if (/\.(json|ndjson|jsonl)$/i.test(file)) return true;
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  return /^\[\s*[{\]]/.test(text) || /^\{\s*"/.test(text);
-}
+import { looksLikeJson } from '../io/looks-like-json.js';
 
 /** The error for a registry export in JSON (else undefined). `head`: the file's first bytes. */
 export function jsonRegistry(file: string, head: Buffer): HtaError | undefined {
-  if (!looksLikeJson(file, head)) return undefined;
+  // A .json / .ndjson / .jsonl name, or JSON's first bytes (io/looks-like-json.ts, as for every CSV input).
+  if (!/\.(json|ndjson|jsonl)$/i.test(file) && !looksLikeJson(head)) return undefined;
   return new HtaError('input.invalid', `${file} is JSON: JSON is not read — export the registry as CSV or Parquet`, [
     { file, line: 1, expected: 'a CSV file (one header line, then one line per referral; from the registry system\'s CSV export, or Excel\'s "CSV UTF-8"), or a Parquet file named .parquet' },
   ]);

@@ -10,8 +10,12 @@ import { HtaError } from '../errors.js';
 import type { RepeatedRows } from './engine/repeated-rows.js';
 import { examples } from './registry-read-notes.js';
 
-/** A number in scientific notation as Excel writes it: `1,00000E+11`, `1.2E+11`, `1E+11`. */
-export const SCIENTIFIC_ID = /^\s*-?\d([.,]\d+)?[eE][+-]?\d+\s*$/;
+/**
+ * A number in scientific notation as Excel writes it: `1,00000E+11`, `1.2E+11`, `1E+11` — always
+ * with the exponent's sign and at least two digits, which a hexadecimal pseudonym (`3e914257`,
+ * `1e05`) has not: such ids are valid and must not be refused.
+ */
+export const SCIENTIFIC_ID = /^\s*-?\d([.,]\d+)?[eE][+-]\d{2,}\s*$/;
 
 /** Refuses (exit 2) a registry whose repeated ids are in scientific notation. */
 export function refuseScientificIds(file: string, r: RepeatedRows | undefined, parquet: boolean): void {

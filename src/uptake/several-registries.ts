@@ -10,11 +10,12 @@
  * prints with a line end, so a file whose last line has none is not glued to the next file's
  * first row.
  */
-import { existsSync } from 'node:fs';
 import { fileStart } from '../io/file-start.js';
 import { shellWord } from '../io/shell-word.js';
 import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
+import { escapeGlob } from '../io/glob-escape.js';
+import { joinedFileName } from '../io/joined-name.js';
 import { sameFile, type Sameness } from '../io/same-file.js';
 import { holdsQuote, reorderedHeaders, reorderJoinCommand, type Reordered } from './reorder-join.js';
 
@@ -34,18 +35,7 @@ function headerOf(file: string): { line: string; hint: boolean } | undefined {
   return { line: lines[0]!, hint: false };
 }
 
-/**
- * A name for the joined file, in the working directory, that is none of `files` and no file that
- * exists: registry-joined.csv, else registry-joined-2.csv, …
- */
-export function joinedFileName(files: readonly string[], cwd = process.cwd()): string {
-  const inputs = new Set(files.map((f) => resolve(cwd, f)));
-  for (let i = 1; ; i++) {
-    const name = i === 1 ? 'registry-joined.csv' : `registry-joined-${i}.csv`;
-    const path = resolve(cwd, name);
-    if (!inputs.has(path) && !existsSync(path)) return name;
-  }
-}
+export { joinedFileName } from '../io/joined-name.js';
 
 /**
  * The shell command that joins `files` into `out` with the first file's header line once: awk
@@ -87,7 +77,7 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
 /** How to join several different exports into one: by their header lines (same, reordered, or other). */
 function joinAdvice(files: readonly string[], cwd: string): string {
   // Parquet files have no lines to join: a Parquet writer joins them (docs/input-registry.md "Several exports").
-  if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files);
+  if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files, cwd);
   // The real header lines: Excel's `sep=;` lines alike say nothing of the columns.
   const read = files.map((f) => headerOf(resolve(cwd, f)));
   const heads = read.map((h) => h?.line);
@@ -106,10 +96,12 @@ function joinAdvice(files: readonly string[], cwd: string): string {
 }
 
 /** Several Parquet files (or Parquet and CSV): joined by a Parquet writer, not line by line. */
-function parquetJoinAdvice(files: readonly string[]): string {
-  const list = files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ');
+function parquetJoinAdvice(files: readonly string[], cwd: string): string {
+  // Each name escaped: read_parquet takes [ * ? as a pattern (io/glob-escape.ts), which would add other files' rows.
+  const list = files.map((f) => `'${escapeGlob(f).replace(/'/g, "''")}'`).join(', ');
+  const out = joinedFileName(files, cwd, 'parquet');
   return files.every((f) => /\.parquet$/i.test(f))
-    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO 'registry-joined.parquet' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
+    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
     : `Parquet and CSV files cannot be joined as text: export them all in one format, then join them (docs/input-registry.md "Several exports")`;
 }
 

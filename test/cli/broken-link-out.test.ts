@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { refuseNonFolder } from '../../src/cli/guard-output.js';
-import { removeTempDirs, tempDir } from '../support/run-cli.js';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
+
+const FIX = 'test/uptake/fixtures/small-three-regions';
 
 const refusal = (f: () => void): HtaError => {
   try {
@@ -39,5 +41,19 @@ describe.runIf(process.platform !== 'win32')('an output folder that is a broken 
     symlinkSync(join(dir, 'real'), join(dir, 'ok'));
     expect(() => refuseNonFolder({ option: '--out', path: join(dir, 'ok') })).not.toThrow();
     expect(() => refuseNonFolder({ option: '--out', path: join(dir, 'new', 'sub') })).not.toThrow();
+  });
+
+  it('hta report --check and hta uptake --csv-dir refuse it, naming where a relative link points from the link\'s folder', async () => {
+    const dir = tempDir();
+    const link = join(dir, 'OneDrive-ud');
+    // Relative: from the link's folder, not the working folder.
+    symlinkSync(join('not-synced', 'ud'), link);
+    const where = `it is a link to ${join(dir, 'not-synced', 'ud')}, which does not exist`;
+    const check = await runCli('report', '--check', '--out', link);
+    expect(check.code, check.stderr).toBe(2);
+    expect(check.stderr).toContain(`cannot write into --out ${link}: ${where}`);
+    const uptake = await runCli('uptake', join(FIX, 'registry.csv'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'totals.plan.json'), '--csv-dir', link);
+    expect(uptake.code, uptake.stderr).toBe(2);
+    expect(uptake.stderr).toContain(`cannot write into --csv-dir ${link}: ${where}`);
   });
 });

@@ -3,9 +3,10 @@
  * a `\` in an input path, every missing input named at once, a name on disk ending in a space,
  * a pipe-separated export, and `--csv-dir` holding the patient-level registry (at any depth).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { refuseInputsInside } from '../../src/cli/guard-output.js';
 import { missingFileHint } from '../../src/io/missing-file.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
@@ -58,5 +59,18 @@ describe.runIf(process.platform !== 'win32')('input paths typed the Windows way'
     // Beside it is fine.
     const ok = await runCli('uptake', reg, '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'totals.plan.json'), '--csv-dir', join(dir, 'tables'));
     expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('a link inside --csv-dir to the registry elsewhere is refused (zip -r and rsync -L publish its target)', () => {
+    const dir = tempDir();
+    const reg = join(dir, 'udtræk.csv');
+    writeFileSync(reg, 'id\n');
+    const out = join(dir, 'tables');
+    mkdirSync(out);
+    symlinkSync(reg, join(out, 'udtræk.csv'));
+    const inside = () => refuseInputsInside([{ option: '--csv-dir', path: out }], [{ option: '<registry>', path: join(out, 'udtræk.csv') }], 'the published tables are written into that folder');
+    expect(inside).toThrow(`--csv-dir ${out} holds <registry> ${join(out, 'udtræk.csv')}`);
+    // The registry by its own path, beside the folder, is fine.
+    expect(() => refuseInputsInside([{ option: '--csv-dir', path: out }], [{ option: '<registry>', path: reg }])).not.toThrow();
   });
 });

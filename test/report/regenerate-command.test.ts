@@ -24,6 +24,13 @@ describe('the regenerate command on a page', () => {
     expect(regenerateCommand('/home/jens/studie/m.json', '/p')).toBe('hta report --manifest m.json');
     expect(regenerateCommand('../m.json', '/p/q')).toBe('hta report --manifest m.json');
   });
+  it('names a manifest deeper than one folder under hta\'s folder, and its --out, from the manifest\'s folder: no "OneDrive - Region …" on every page', () => {
+    const deep = 'OneDrive - Region Midtjylland/studie/data/m.json';
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/site')).toBe('hta report --manifest m.json --out site');
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/ud/site')).toBe('hta report --manifest m.json --out ud/site');
+    // Not under the manifest's folder: its last name only.
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/site')).toBe('hta report --manifest m.json --out site');
+  });
 });
 
 describe('the regenerate command names every option that changes the pages or is needed to run', () => {

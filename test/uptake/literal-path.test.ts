@@ -5,7 +5,7 @@
  * more rows (the registry twice): a count from it would be 206, not 103 — through `hta uptake`'s
  * reader and through `hta report`'s manifest.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { loadManifest } from '../../src/report/manifest.js';
 import type { ChartCache } from '../../src/report/render/chart-cache.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { escapeGlob, literalPath } from '../../src/uptake/engine/literal-path.js';
+import { aggregateRegistry } from '../../src/uptake/engine/registry-engine.js';
 import { tempDir } from '../support/run-cli.js';
 
 const FIX = 'test/uptake/fixtures/small-three-regions';
@@ -93,5 +94,52 @@ describe('a registry whose name holds [ ? * {', () => {
     } finally {
       db.closeSync();
     }
+  });
+
+  it('a relative name is read from the working folder, never through DuckDB\'s ~ or remote schemes', async () => {
+    // A folder literally named `~` (and one named `s3:`): DuckDB reads `~/registry.csv` as the
+    // home folder's file (from $HOME) and `s3:/…` as remote unless given the absolute path.
+    const dir = tempDir();
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    writeFileSync(join(home, 'registry.csv'), DOUBLED);
+    mkdirSync(join(dir, '~'));
+    writeFileSync(join(dir, '~', 'registry.csv'), REGISTRY);
+    mkdirSync(join(dir, 's3:'));
+    writeFileSync(join(dir, 's3:', 'registry.csv'), REGISTRY);
+    const was = { cwd: process.cwd(), home: process.env.HOME };
+    process.env.HOME = home;
+    process.chdir(dir);
+    try {
+      expect((await readRegistry('~/registry.csv')).rows).toBe(ROWS);
+      const db = await (await DuckDBInstance.create(':memory:')).connect();
+      try {
+        expect(await literalPath(db, 's3:/registry.csv')).toBe(join(dir, 's3:', 'registry.csv'));
+      } finally {
+        db.closeSync();
+      }
+    } finally {
+      process.chdir(was.cwd);
+      if (was.home === undefined) delete process.env.HOME;
+      else process.env.HOME = was.home;
+    }
+  });
+
+  it('a missing file whose name holds [ is refused, never handed to DuckDB unescaped', async () => {
+    // Unescaped, `gone [1].csv` would read `gone 1.csv` beside it.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'gone 1.csv'), DOUBLED);
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    try {
+      await expect(literalPath(db, join(dir, 'gone [1].csv'), 'gone [1].csv')).rejects.toThrow('cannot read gone [1].csv: the file does not exist');
+    } finally {
+      db.closeSync();
+    }
+  });
+
+  it.runIf(process.platform !== 'win32')('a CSV read under another label (a temporary copy) is refused by that label, not the path read', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a\\b [1].csv'), REGISTRY);
+    await expect(aggregateRegistry(join(dir, 'a\\b [1].csv'), {}, 'udtræk.csv')).rejects.toThrow(/^udtræk\.csv: the SQL engine cannot open this file by its name/);
   });
 });

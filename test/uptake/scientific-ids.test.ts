@@ -33,6 +33,14 @@ describe('ids in scientific notation', () => {
     expect(e.message.length + e.problems.map((p) => p.expected ?? '').join('').length).toBeLessThan(1500);
   });
 
+  it('a hexadecimal pseudonym that reads like a number with an exponent (3e914257) is an id, not Excel\'s notation', async () => {
+    // Every repeated id so shaped: one patient referred twice, on other dates.
+    const two = [0, 1].map((i) => `3e914257,Hovedstaden,H1,2025-0${1 + 3 * i}-10,2025-0${1 + 3 * i}-12,2025-0${2 + 3 * i}-01,50,f,gp`);
+    const f = join(tempDir(), 'udtræk.csv');
+    writeFileSync(f, [HEADER, ...two, ...rows('P000001', 1)].join('\n') + '\n');
+    await expect(readRegistryFile(f)).resolves.toBeDefined();
+  });
+
   it('an id on many rows in two cuts appended is named by a few lines and ranges, not every line', async () => {
     const e = await refusal(rows('P000123', 200));
     expect(e.message).toContain('looks like two exports of the registry appended');

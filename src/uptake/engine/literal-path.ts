@@ -6,36 +6,50 @@
  * with each of those characters as a one-character class (`[[]`, `[*]`, `[?]`), which matches
  * only itself, and the pattern's matches are then checked to be exactly the file named (same
  * device and inode): a path DuckDB cannot address literally (a `\` beside those characters —
- * DuckDB splits paths at `\` on every system) stops the run rather than read another file.
+ * DuckDB's glob splits a pattern at `\` as a folder separator; a path without pattern characters
+ * is not split) stops the run rather than read another file.
  * `{` and `,` are not pattern characters to DuckDB (no brace expansion).
  */
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
+import { doesNotExist } from '../../io/missing-file.js';
+import { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
 
-/** Whether DuckDB would read `path` as a glob pattern (its HasGlob: `*`, `?`, `[`). */
-export const hasGlobCharacter = (path: string): boolean => /[*?[]/.test(path);
+export { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
 
-/** `path` with each glob character as a class matching only that character. */
-export const escapeGlob = (path: string): string => path.replace(/[*?[]/g, (c) => `[${c}]`);
+/**
+ * The file's real path: its folders' and its own names as the disk spells them (a Windows path
+ * typed in another case, or through a link, would otherwise match nothing). The native call can
+ * fail where the JavaScript one does not (some network drives): then that one, then the absolute
+ * path as given — which is still escaped by the caller, never handed over raw.
+ */
+function realPath(file: string, abs: string, label: string): string {
+  for (const real of [realpathSync.native, realpathSync]) {
+    try {
+      return real(abs);
+    } catch {
+      // next
+    }
+  }
+  if (!existsSync(abs)) {
+    throw new HtaError('input.unreadable', `cannot read ${label}: ${doesNotExist(file)}`);
+  }
+  return abs;
+}
 
 /** A string as an SQL literal (as duckdb-session.ts; here to keep this module free of the engine). */
 const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The text to hand DuckDB for `file` so that it reads exactly that file; `label` names it in the
- * error. A path without glob characters is returned as given (DuckDB reads it literally).
+ * error. Always an absolute path: DuckDB expands a leading `~/` to the home folder and reads
+ * `s3:/…`, `http:/…` as remote addresses, so a relative name as typed (a folder literally named
+ * `~`) would read another file.
  */
 export async function literalPath(db: DuckDBConnection, file: string, label = file): Promise<string> {
-  if (!hasGlobCharacter(file)) return file;
-  // The file's real path: its folders' and its own names as the disk spells them (a Windows
-  // path typed in another case, or through a link, would otherwise match nothing).
-  let real: string;
-  try {
-    real = realpathSync.native(file);
-  } catch {
-    return file; // the reader then says the file cannot be read, as for any missing file
-  }
+  const real = realPath(file, resolve(file), label);
   if (!hasGlobCharacter(real)) return real;
   const pattern = escapeGlob(real);
   const want = statSync(real);

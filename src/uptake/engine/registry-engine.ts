@@ -10,7 +10,8 @@
  * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
  * every other input.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
@@ -38,7 +39,7 @@ import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { literalPath } from './literal-path.js';
+import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
 
@@ -94,7 +95,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
  * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
  * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
+async function viewCsv(db: DuckDBConnection, file: string, label: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // No age column (the plan publishes no age bands): every age empty, i.e. unknown.
@@ -106,8 +107,9 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
   // Every cell but the id: rows alike but for it look like one export appended with new pseudonyms.
   const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
-  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern).
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file))},
+  // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern);
+  // a refusal names `label`, the user's name, not a temporary copy's.
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -360,6 +362,20 @@ async function firstLinesOfBands(db: DuckDBConnection, file: string, label: stri
 }
 
 /**
+ * `text` (a DuckDB message) with the file named as `label`: DuckDB is given the absolute real path
+ * (literal-path.ts; escaped when it holds [ * ?), so that is replaced as well as the name as given.
+ */
+function namedAs(text: string, file: string, label: string): string {
+  let real: string | undefined;
+  try {
+    real = realpathSync(file);
+  } catch {
+    real = undefined;
+  }
+  return [real === undefined ? undefined : escapeGlob(real), real, resolve(file), file].reduce<string>((t, name) => (name === undefined ? t : t.split(name).join(label)), text);
+}
+
+/**
  * Reads, checks and aggregates a registry export. `label` names the file in messages (default:
  * the path). Throws HtaError on bad input, as the streaming reader always did. `sampleRows`:
  * the rows whose texts seed the lookup tables (sample-texts.ts; tests set a few to make the
@@ -386,10 +402,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let dayNumbersNote: string | undefined; // 'auto' took one reading of day numbers (registry-dates.ts dayNumberFormat)
     if (csv) {
       source = csv;
-      await viewCsv(db, file, csv, true);
+      await viewCsv(db, file, label, csv, true);
       // The sample reads small buffers: DuckDB's default (32 MiB a thread) would parse far more
       // rows than the sample takes.
-      await viewCsv(db, file, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
+      await viewCsv(db, file, label, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
     } else {
       source = await viewParquet(db, file, label, options);
     }
@@ -427,11 +443,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       const format = detected.format;
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr(namedAs((err as Error).message.split('\n')[0]!, file, label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;
-      await viewCsv(db, file, csv, false);
+      await viewCsv(db, file, label, csv, false);
       texts = await distinctTexts(db);
     }
     if (rules === undefined) {

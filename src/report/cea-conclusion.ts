@@ -19,7 +19,7 @@ const TEXT = {
   // Any other quadrant: the ICER's own words say it (dominant, dominated, cheaper and less effective).
   other: {
     en: '{head}, {intervention} compared with {control}: {icer} (incremental cost {cost}, 95% CI {costCi}; incremental QALYs {qaly}, 95% CI {qalyCi}).',
-    da: '{head}, {intervention} sammenlignet med {control}: {icer} (meromkostning {cost}, 95 %-KI {costCi}; forskel i QALY {qaly}, 95 %-KI {qalyCi}).',
+    da: '{head}, {theIntervention} sammenlignet med {theControl}: {icer} (meromkostning {cost}, 95 %-KI {costCi}; forskel i QALY {qaly}, 95 %-KI {qalyCi}).',
   },
   // The time horizon: the trial's follow-up, its last visit with utilities (the plan's visits).
   head: { en: 'From a {perspective} perspective', da: 'I et {perspective}' },

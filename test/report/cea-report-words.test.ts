@@ -26,11 +26,11 @@ describe.each(['en', 'da'] as const)('the %s page of a trial of App against Kont
     expect(page).not.toMatch(/usual|vanlig/i);
     expect(page).not.toMatch(/\bthe app\b|\bappen\b/i);
     const conclusion = (await section(lang, 'conclusion')).intro![0]!;
-    expect(conclusion).toContain(lang === 'en' ? ', intervention compared with control: dominant: the intervention saves money' : ', interventionsgruppe sammenlignet med kontrolgruppe: dominerende: interventionen sparer penge');
+    expect(conclusion).toContain(lang === 'en' ? ', intervention compared with control: dominant: the intervention saves money' : ', interventionen sammenlignet med kontrolgruppen: dominerende: interventionen sparer penge');
     expect(conclusion).toContain(lang === 'en' ? 'the probability that the intervention is cost-effective is' : 'sandsynligheden for, at interventionen er omkostningseffektiv,');
     expect((await section(lang, 'results')).intro![0]).toMatch(lang === 'en' ? /^Intervention \(n = 50\) and control \(n = 50\), all patients; / : /^Interventionsgruppe \(n = 50\) og kontrolgruppe \(n = 50\), alle patienter; /);
     expect(await chart(lang, 'ce-plane')).toContain(lang === 'en' ? 'Incremental QALYs (intervention − control)' : 'Forskel i QALY (interventionsgruppe − kontrolgruppe)');
-    expect(await chart(lang, 'ceac')).toContain(lang === 'en' ? 'Probability that the intervention is cost-effective' : 'Sandsynlighed for at interventionen er omkostningseffektiv');
+    expect(await chart(lang, 'ceac')).toContain(lang === 'en' ? 'Probability that the intervention is cost-effective' : 'Sandsynlighed for, at interventionen er omkostningseffektiv');
     expect(page).toContain(lang === 'en' ? '| Category | Intervention (n) | Control (n) |' : '| Kategori | Interventionsgruppe (n) | Kontrolgruppe (n) |');
   });
 });
@@ -73,7 +73,7 @@ describe.each(['en', 'da'] as const)('the %s page of a 24-month trial discounted
       : '**Tabel 2. Omkostninger efter kategori og gruppe (omkostninger efter det første år diskonteret med 3,5 % om året)**');
     expect(page).toContain(lang === 'en'
       ? '**Table 3. Utilities and QALYs (QALYs after the first year discounted at 3.5% a year; the utilities are not)**'
-      : '**Tabel 3. Nytteværdier og QALY (QALY efter det første år diskonteret med 3,5 % om året; nytteværdierne er ikke)**');
+      : '**Tabel 3. Nytteværdier og QALY (QALY efter det første år diskonteret med 3,5 % om året; nytteværdierne diskonteres ikke)**');
   });
 });
 

@@ -10,8 +10,8 @@ import { wrapForVega } from './two-lines.js';
 const TEXT = {
   title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
   // The intervention as the page names it (arm-names.ts), not always "the app".
-  subtitle: { en: 'Probability that {theIntervention} is cost-effective; dashed: the thresholds', da: 'Sandsynlighed for at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdierne' },
-  subtitleOne: { en: 'Probability that {theIntervention} is cost-effective; dashed: the threshold', da: 'Sandsynlighed for at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdien' },
+  subtitle: { en: 'Probability that {theIntervention} is cost-effective; dashed: the thresholds', da: 'Sandsynlighed for, at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdierne' },
+  subtitleOne: { en: 'Probability that {theIntervention} is cost-effective; dashed: the threshold', da: 'Sandsynlighed for, at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdien' },
   x: { en: 'Willingness to pay per QALY ({cur})', da: 'Betalingsvilje pr. QALY ({cur})' },
   y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
 } as const;

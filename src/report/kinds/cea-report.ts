@@ -154,7 +154,7 @@ const TEXT = {
   fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
   // Tables 2 and 3 hold discounted means when follow-up passes the first year (docs/plan-cea.md#discounting): their captions say so.
   costsCaptionDiscounted: { en: 'Costs by category and arm (costs after the first year discounted at {rate} a year)', da: 'Omkostninger efter kategori og gruppe (omkostninger efter det første år diskonteret med {rate} om året)' },
-  qalysCaptionDiscounted: { en: 'Utilities and QALYs (QALYs after the first year discounted at {rate} a year; the utilities are not)', da: 'Nytteværdier og QALY (QALY efter det første år diskonteret med {rate} om året; nytteværdierne er ikke)' },
+  qalysCaptionDiscounted: { en: 'Utilities and QALYs (QALYs after the first year discounted at {rate} a year; the utilities are not)', da: 'Nytteværdier og QALY (QALY efter det første år diskonteret med {rate} om året; nytteværdierne diskonteres ikke)' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

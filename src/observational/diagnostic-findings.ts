@@ -87,7 +87,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `balance not reached for ${term}: SMD ${f.smd.toFixed(3).replace('-', '−')} after weighting (threshold ${f.threshold})`;
     case 'outside':
       return lang === 'da'
-        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]${f.byDesignAside ? ' (ikke-brugerne af niveauer, ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
         : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
       return lang === 'da'
@@ -106,7 +106,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
         : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${f.trim}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${f.confounder}": ${named}${more} kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        ? `forstyrrende faktor "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
         : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {

@@ -30,7 +30,7 @@ export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang:
   const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
   if (lang === 'da') {
     const mi = imputes ? ', mens den multiple imputation imputerer en manglende kovariatværdi' : '';
-    return [`${named} udelader patienter med baseline-score, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
+    return [`${named} udelader patienter med baselinescore, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
   }
   const mi = imputes ? ', whereas the multiple imputation imputes a missing covariate value' : '';
   return [`${named} ${methods.length === 1 ? 'leaves' : 'leave'} out the patients with a baseline score who miss a covariate value (${count}), as ${methods.length === 1 ? 'its model imputes' : 'their models impute'} nothing${mi}.`];

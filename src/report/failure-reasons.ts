@@ -329,7 +329,7 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   }
   if ((m = new RegExp(`^multiple imputation of (.+?) at (.+?): the pooled estimate's Monte Carlo error is ${NUM}% of its SE \\(±${NUM} with m = ${NUM} imputations; another seed can move it by about twice that\\); White et al\\. \\(2011\\) advise at most 10%: set "m": ${NUM} or more in the plan's "missing"$`).exec(warning))) {
     const [, o, t, share, mcse, k, need] = m as unknown as string[];
-    return `Multipel imputation af ${at(o!, t!)}: Monte Carlo-standardfejlen på det samlede estimat er ${n(share!)} % af dets standardfejl (±${n(mcse!)} med m = ${n(k!)} imputationer; et andet seed kan flytte det omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
+    return `Multipel imputation af ${at(o!, t!)}: Monte Carlo-standardfejlen på det samlede estimat er ${n(share!)} % af dets standardfejl (±${n(mcse!)} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte det omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];

@@ -500,10 +500,10 @@ export const REPORT_TEXT = {
   // a cluster trial's difference in means do not, and are not said to (trial-report.ts methodsPhrase).
   // {list}: the baseline score, the stratification factors the plan names, and its other covariates by their labels (trial-report.ts methodsPhrase).
   methodsAdjusted: { en: '{method} adjusted for {list}', da: '{method} justeret for {list}' },
-  methodsBaselineScore: { en: 'the baseline score', da: 'baseline-scoren' },
+  methodsBaselineScore: { en: 'the baseline score', da: 'baselinescoren' },
   methodsStratificationFactor: { en: 'the stratification factor of the randomisation ({names})', da: 'randomiseringens stratifikationsfaktor ({names})' },
   methodsStratificationFactors: { en: 'the stratification factors of the randomisation ({names})', da: 'randomiseringens stratifikationsfaktorer ({names})' },
-  methodsUnadjusted: { en: '{method}, not adjusted for the baseline score', da: '{method}, ikke justeret for baseline-scoren' },
+  methodsUnadjusted: { en: '{method}, not adjusted for the baseline score', da: '{method}, ikke justeret for baselinescoren' },
   methodsClusterDifference: { en: 'the difference in means (unadjusted, cluster-robust)', da: 'forskellen i gennemsnit (ujusteret, klyngerobust)' },
   // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
@@ -518,7 +518,7 @@ export const REPORT_TEXT = {
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
-    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, forbliver i den.',
+    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i den.',
   },
   // After a categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
   methodsImputedCategorical: {
@@ -531,25 +531,25 @@ export const REPORT_TEXT = {
   },
   methodsImputedBaselines: {
     en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that every randomised patient is in it (intention to treat).',
-    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så alle randomiserede patienter indgår i den (intention to treat).',
+    da: 'Den multiple imputation imputerer også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så alle randomiserede patienter indgår i den (intention-to-treat).',
   },
   // methodsImputedBaselines when some patients are not in the imputation (a covariate of many levels
   // missing, or the outcome not applicable): the page says so, so it cannot also say "every patient".
   methodsImputedBaselinesSome: {
     en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
-    da: 'Den multiple imputation imputerer også manglende baseline-scorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, forbliver i den.',
+    da: 'Den multiple imputation imputerer også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i den.',
   },
   // {imputation} above: the plan's "missing" "imputation" (docs/plan-trial.md#multiple-imputation).
-  methodsImputationPmm: { en: 'predictive mean matching', da: 'predictive mean matching' },
+  methodsImputationPmm: { en: 'predictive mean matching', da: 'prædiktiv middelværdimatchning (predictive mean matching, PMM)' },
   methodsImputationNorm: { en: 'Bayesian normal regression', da: 'bayesiansk normal regression' },
   methodsLeftOutCategorical: {
     en: 'Left out of the multiple imputation for a missing categorical covariate of more than {max} levels ({covariates}): {patients}; such covariates are not imputed.',
-    da: 'Udeladt af den multiple imputation, fordi en kategorisk kovariat med mere end {max} niveauer mangler ({covariates}): {patients}; sådanne kovariater imputeres ikke.',
+    da: 'Udeladt af den multiple imputation, fordi de mangler en værdi af en kategorisk kovariat med mere end {max} niveauer ({covariates}): {patients}; sådanne kovariater imputeres ikke.',
   },
   // When an MI row's Monte Carlo error exceeds 10% of its SE (White et al. 2011; docs/plan-trial.md#multiple-imputation).
   methodsMonteCarloLarge: {
     en: 'With {m} imputations the Monte Carlo error of the multiply imputed estimates reaches {share}% of their standard error (±{mcse}): another imputation seed can move them by about twice that. White et al. (2011) advise at most 10%, about {suggested} imputations here.',
-    da: 'Med {m} imputationer når Monte Carlo-standardfejlen på de multipelt imputerede estimater {share} % af deres standardfejl (±{mcse}): et andet seed kan flytte dem omtrent det dobbelte. White m.fl. (2011) anbefaler højst 10 %, her omkring {suggested} imputationer.',
+    da: 'Med {m} imputationer når Monte Carlo-standardfejlen på de multipelt imputerede estimater {share} % af deres standardfejl (±{mcse}): en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte. White m.fl. (2011) anbefaler højst 10 %, her omkring {suggested} imputationer.',
   },
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
@@ -558,7 +558,7 @@ export const REPORT_TEXT = {
   methodsClustered: { en: 'the trial is cluster-randomised and MMRM and multiple imputation cannot account for the clusters', da: 'forsøget er klyngerandomiseret, og MMRM og multipel imputation kan ikke tage højde for klyngerne' },
   clusteredNote: {
     en: 'The trial randomised clusters (column "{column}"), not patients: the SE of every difference is robust to the clusters (CR1), with t on the number of clusters − 1 degrees of freedom, and yes/no outcomes and responders the risk difference of the linear probability model instead of the Newcombe interval. The change score, MMRM, multiple imputation, subgroup and target-population analyses cannot account for the clusters and are not run.',
-    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på antal klynger − 1 frihedsgrader, og ja/nej-effektmål og respondenter risikodifferencen fra den lineære sandsynlighedsmodel i stedet for Newcombe-intervallet. Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
+    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på antal klynger − 1 frihedsgrader, og ja/nej-effektmål og patienter med klinisk relevant forbedring risikodifferencen fra den lineære sandsynlighedsmodel i stedet for Newcombe-intervallet. Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
   },
   // Arms of the export the plan does not compare (docs/plan-trial.md#other-arms); {arms}: each as "Name (n = 50)".
   otherArmsNote: {

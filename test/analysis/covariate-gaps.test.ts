@@ -132,7 +132,7 @@ describe('on the page', () => {
       `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing covariate value.`,
     ]);
     expect(note(result, 'da')).toEqual([
-      `ANCOVA og MMRM udelader patienter med baseline-score, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende kovariatværdi.`,
+      `ANCOVA og MMRM udelader patienter med baselinescore, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende kovariatværdi.`,
     ]);
     // Without MI rows: no word of imputation; with ANCOVA alone, its own verb.
     const ancovaOnly = { ...result, effects: result.effects.filter((e) => e.method === 'ancova'), sensitivity: undefined };
@@ -157,7 +157,7 @@ describe('on the page', () => {
     expect(imputationNotes(left, trialChartContext(trial, 'en'), trial)[1]).toBe('Left out of the multiple imputation for a missing categorical covariate of more than 10 levels (praksis): 1 patient; such covariates are not imputed.');
     // The exact count under the publication threshold too, as the warnings: the trial report has no small-count suppression.
     const three = { ...left, effects: left.effects.map((e) => (e.method === 'mi-ancova' ? { ...e, details: { ...e.details, leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } } } : e)) };
-    expect(imputationNotes(three, trialChartContext(trial, 'da'), trial)[1]).toContain('mere end 10 niveauer mangler (praksis): 3 patienter');
+    expect(imputationNotes(three, trialChartContext(trial, 'da'), trial)[1]).toContain('fordi de mangler en værdi af en kategorisk kovariat med mere end 10 niveauer (praksis): 3 patienter');
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
     expect(trialWarningText('multiple imputation of nrs: 2 patients left out for a missing categorical covariate of more than 10 levels (praksis), which is not imputed', 'da', labels)).toBe(
       'Multipel imputation af Smerte: 2 patienter udeladt, fordi en kategorisk kovariat med mere end 10 niveauer mangler (praksis), og den imputeres ikke',

@@ -108,9 +108,9 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
     const da = imputationNotes(result, trialChartContext(trial, 'da'), trial);
-    expect(da[0]).toContain(`manglende baseline-scorer (${ref.imputedBaselines} patienter)`);
+    expect(da[0]).toContain(`manglende baselinescorer (${ref.imputedBaselines} patienter)`);
     expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
-    expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\)/);
+    expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\): en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte\. White m\.fl\. \(2011\)/);
   });
 
   it('the methods name the plan\'s imputation method, and claim every randomised patient only when nobody was left out', () => {
@@ -125,8 +125,13 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     expect(left[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.`);
     const naRows = { ...trial.rows, notApplicable: { nrs: Uint8Array.from({ length: trial.rows.length }, (_, i) => (i === 0 ? 1 : 0)) } };
     const na = imputationNotes(result, trialChartContext(trial, 'da'), { rows: naRows });
-    expect(na[0]).toContain('så patienter, der mangler dem, forbliver i den.');
-    expect(na[0]).not.toContain('intention to treat');
+    expect(na[0]).toContain('så patienter, der mangler dem, stadig indgår i den.');
+    expect(na[0]).not.toContain('intention-to-treat');
+    // Danish names PMM in Danish (English and the abbreviation in brackets) and ITT as the glossary spells it.
+    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(kædede ligninger, prædiktiv middelværdimatchning (predictive mean matching, PMM)), så alle randomiserede patienter indgår i den (intention-to-treat).');
+    // A patient left out for a missing many-level covariate: the patients lack the value, not the covariate.
+    const leftDa = imputationNotes(withDetails({ leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } }), trialChartContext(trial, 'da'), trial);
+    expect(leftDa.join(' ')).toContain('fordi de mangler en værdi af en kategorisk kovariat med mere end');
   });
 
   it('complete-case ANCOVA still leaves out the patients without a baseline', () => {

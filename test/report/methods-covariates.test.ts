@@ -23,10 +23,10 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
   it('the baseline score, the stratification factors as such, then the other covariates by their labels', () => {
     const plan = { covariates: ['alder', 'site', 'rmdq_strata', 'koen'], stratificationFactors: ['site', 'rmdq_strata'] };
     expect(adjustedForList(ctx('en'), plan, labels)).toBe('the baseline score, the stratification factors of the randomisation (site and RMDQ at baseline (≤ 12 / > 12)), age (years) and sex');
-    expect(adjustedForList(ctx('da'), plan, labels)).toBe('baseline-scoren, randomiseringens stratifikationsfaktorer (forsøgssted og RMDQ at baseline (≤ 12 / > 12)), alder (år) og køn');
+    expect(adjustedForList(ctx('da'), plan, labels)).toBe('baselinescoren, randomiseringens stratifikationsfaktorer (forsøgssted og RMDQ at baseline (≤ 12 / > 12)), alder (år) og køn');
     expect(adjustedForList(ctx('en'), { covariates: ['stratum'], stratificationFactors: ['stratum'] }, new Map())).toBe('the baseline score and the stratification factor of the randomisation (stratum)');
     expect(adjustedForList(ctx('en'), { covariates: ['alder', 'site'] }, new Map())).toBe('the baseline score, age (years) and site');
-    expect(adjustedForList(ctx('da'), { covariates: [] }, new Map())).toBe('baseline-scoren');
+    expect(adjustedForList(ctx('da'), { covariates: [] }, new Map())).toBe('baselinescoren');
   });
   it('a trial report\'s methods list them (the covariate "age" of column "alder")', async () => {
     const FIXTURE = 'test/fixtures/exports/redcap-arms';
@@ -34,7 +34,7 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
     const dir = tempDir();
     copyFileSync(join(FIXTURE, 'export.csv'), join(dir, 'export.csv'));
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, $schema: undefined, stratificationFactors: ['age'] }));
-    for (const [lang, said] of [['en', 'ANCOVA adjusted for the baseline score and the stratification factor of the randomisation (age (years)) for continuous outcomes'], ['da', 'ANCOVA justeret for baseline-scoren og randomiseringens stratifikationsfaktor (alder (år)) for kontinuerte effektmål']] as const) {
+    for (const [lang, said] of [['en', 'ANCOVA adjusted for the baseline score and the stratification factor of the randomisation (age (years)) for continuous outcomes'], ['da', 'ANCOVA justeret for baselinescoren og randomiseringens stratifikationsfaktor (alder (år)) for kontinuerte effektmål']] as const) {
       const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
       expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain(said);
     }
@@ -47,9 +47,9 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, $schema: undefined, covariates: ['age', 'meds___1'] }));
     const notes: string[] = [];
     const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang: 'da', data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, { ...reportEnv(dir, 'da'), note: (n: string) => notes.push(n) });
-    expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain('justeret for baseline-scoren, alder (år) og meds___1');
+    expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain('justeret for baselinescoren, alder (år) og meds___1');
     expect(notes).toContain('plan.json: the covariate "meds___1" has no label: the Danish page names it by its key in Table 1 and the methods — add to the manifest entry "characteristics": [{ "column": "meds___1", "label": { "en": "…", "da": "…" } }]');
-    expect(adjustedForList(ctx('da'), { covariates: ['site', 'stratum'] }, new Map())).toBe('baseline-scoren, forsøgssted og stratum');
+    expect(adjustedForList(ctx('da'), { covariates: ['site', 'stratum'] }, new Map())).toBe('baselinescoren, forsøgssted og stratum');
   });
   it('the plan refuses a stratification factor that is not a covariate', () => {
     const e = errorOf(() => parsePlan({ arms: { intervention: 'a', control: 'b' }, timepoints: ['3m'], covariates: ['alder'], stratificationFactors: ['site'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] }));

@@ -21,7 +21,7 @@ function regressionDa(r: CeaResult): string {
 
 function missingDa(r: CeaResult): string {
   return r.method.missing === 'mi'
-    ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter imputation (én imputation i hver replikation, Brand et al. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
+    ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter imputation (én imputation i hver replikation, Brand m.fl. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
     : 'Ingen manglende omkostninger, QALY eller kovariater: ingen imputation';
 }
 

@@ -79,6 +79,14 @@ describe('a large Monte Carlo error is said', () => {
     const notes = page.page.sections.find((s) => s.id === 'results')!.notes!.join('\n');
     expect(notes).toContain('Monte Carlo error of the pooled estimates from m = 3 imputations (√(B/m), White et al. 2011)');
     expect(notes).toContain(`White et al. advise at least ${mc.suggestedImputations} imputations here`);
+    // Danish cites as the trial page does: "m.fl.", never "et al." (page and CLI).
+    const da = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: fewer.exportFile, plan: fewer.plan }, { ...env, lang: 'da' as const });
+    const daText = JSON.stringify(da.page.sections);
+    expect(daText).toContain('(√(B/m), White m.fl. 2011)');
+    expect(daText).toContain('White m.fl. anbefaler');
+    expect(daText).toContain('Brand m.fl. 2019');
+    expect(daText).not.toContain('et al.');
+    expect(ceaSummaryText(r, 'da')).toContain('Brand m.fl. 2019');
     // The price and unit-cost scenarios are the base case's replicates mapped: the cost MCSE scales with the unit costs.
     const low = r.sensitivity.find((s) => s.key === 'unit-costs-low')!;
     close(low.monteCarloError!.incrementalCost, 0.8 * mc.incrementalCost.mcse, 1e-12);

@@ -62,7 +62,7 @@ const TEXT = {
   all: { en: 'all patients', da: 'alle patienter' },
   methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
-  missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand et al. 2019), {B} replikationer' },
+  missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand m.fl. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
   // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
@@ -82,11 +82,11 @@ const TEXT = {
   },
   monteCarlo: {
     en: 'Monte Carlo error of the pooled estimates from m = {m} imputations (√(B/m), White et al. 2011): ±{cost} on the incremental cost, ±{qaly} on the incremental QALYs.',
-    da: 'Monte Carlo-standardfejl på de samlede estimater fra m = {m} imputationer (√(B/m), White et al. 2011): ±{cost} på meromkostningen, ±{qaly} på forskellen i QALY.',
+    da: 'Monte Carlo-standardfejl på de samlede estimater fra m = {m} imputationer (√(B/m), White m.fl. 2011): ±{cost} på meromkostningen, ±{qaly} på forskellen i QALY.',
   },
   monteCarloLarge: {
     en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
-    da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White et al. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
+    da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White m.fl. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
   },
   monteCarloScenario: {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',

@@ -39,7 +39,11 @@ function missingLine(r: CeaResult, lang: Lang): string[] {
     : `Manglende data (imputeret): samlede omkostninger for ${f(c.intervention)} af ${f(ni)} patienter i interventionsgruppen og ${f(c.control)} af ${f(nc)} i kontrolgruppen; QALY for ${f(q.intervention)} og ${f(q.control)}.`];
 }
 
-export function ceaSummaryText(r: CeaResult, lang: Lang): string {
+/**
+ * `subject`: the intervention as the page names it (src/report/arm-names.ts), so a dominance reads
+ * "interventionen sparer penge" for neutral arms, as on the page; without it, "appen"/"the app".
+ */
+export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): string {
   const cur = r.currency;
   const en = lang === 'en';
   const ci = (lo: number, hi: number, f: (x: number, limit: true) => string) => `(${en ? '95% CI' : '95 %-KI'} ${f(lo, true)} ${en ? 'to' : 'til'} ${f(hi, true)})`;
@@ -52,13 +56,13 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
       : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${currencyName(cur, lang)} i ${r.priceYear}-priser: ${formatThousands(r.patients.intervention, 0, lang)} patienter i interventionsgruppen og ${formatThousands(r.patients.control, 0, lang)} i kontrolgruppen.`,
     ...missingLine(r, lang),
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
-    `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
+    `${en ? 'Incremental QALYs' : 'Forskel i QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
     ...(r.monteCarloError
       ? [en
           ? `Monte Carlo error (m = ${r.monteCarloError.imputations} imputations): incremental cost ±${m(r.monteCarloError.incrementalCost.mcse)}, incremental QALYs ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — more than 10% of the SE; use at least m = ${r.monteCarloError.suggestedImputations}` : ''}`
           : `Monte Carlo-standardfejl (m = ${r.monteCarloError.imputations} imputationer): meromkostning ±${m(r.monteCarloError.incrementalCost.mcse)}, forskel i QALY ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — mere end 10 % af standardfejlen; brug mindst m = ${r.monteCarloError.suggestedImputations}` : ''}`]
       : []),
-    `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate })}`,
+    `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', subject)}`,
     en
       ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`
       : `Omkostningseffektivitetsplan: NØ ${pctText(r.quadrants.NE, lang)}, NV ${pctText(r.quadrants.NW, lang)}, SØ ${pctText(r.quadrants.SE, lang)}, SV ${pctText(r.quadrants.SW, lang)}`,
@@ -71,10 +75,10 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     );
   }
   for (const rs of r.responders) {
-    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang, subject)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
-  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly })}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
   // Said only when follow-up passes a year: within one, nothing is discounted, as is usual.
   if (r.method.discounting?.beyondFirstYear) lines.push(discountSentence(r.method.discounting, lang) + '.');

@@ -44,6 +44,7 @@ export function registerCea(program: Command, io: CliIo): void {
       const { loadCeaPlanFile } = await import('../cea/load-cea-plan.js');
       const { analyzeCea } = await import('../cea/analyze-cea.js');
       const { ceaSummaryText } = await import('../cea/cea-text.js');
+      const { armNames } = await import('../report/arm-names.js');
       const resolved = loadCeaPlanFile(opts.plan);
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
@@ -64,7 +65,7 @@ export function registerCea(program: Command, io: CliIo): void {
         await writeFolderFiles(folder, files);
         io.stderr(`wrote ${files.size} files to ${folder.dir}\n`);
       }
-      io.stdout(opts.json ? json : ceaSummaryText(result, lang));
+      io.stdout(opts.json ? json : ceaSummaryText(result, lang, armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms).theIntervention));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

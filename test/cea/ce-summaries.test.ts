@@ -43,6 +43,12 @@ describe('ICER in words', () => {
     expect(ceaSummaryText(r, 'da')).toContain('domineret: appen koster mere og giver lige så mange patienter med klinisk relevant forbedring');
     Object.assign(row, { riskDifference: -0.05, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, -0.05) });
     expect(ceaSummaryText(r, 'en')).toContain('dominated: the app costs more and has fewer responders');
+    // Neutral arms: the CLI names the intervention as the page does, never "appen" (src/cli/cea.ts passes it).
+    const neutral = ceaSummaryText(r, 'da', 'interventionen');
+    expect(neutral).toContain('domineret: interventionen koster mere');
+    expect(neutral).not.toMatch(/\bappen\b/);
+    // The QALY difference is a difference, negative or not (as on the page), never "Vundne QALY".
+    expect(neutral).toMatch(/^Forskel i QALY: /m);
   });
 
   it('shares the CE-plane quadrants and the CEAC by NMB > 0', () => {

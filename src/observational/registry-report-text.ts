@@ -20,9 +20,10 @@ export const REGISTRY_TEXT = {
     ATO: { en: 'average effect where the groups overlap, ATO', da: 'gennemsnitlig effekt, hvor grupperne overlapper, ATO' },
   },
   effectsTitle: { en: 'Crude and adjusted effects against the MCID', da: 'Ujusterede og justerede effekter målt mod MKRF' },
+  // {theIntervention}: as the forest's "Til fordel for …" names it (arm-names.ts), not always "appen".
   effectsIntro: {
     en: 'Each row: {exposed} − {unexposed} with its 95% CI, signed so that right favours the app; the dashed lines mark ±1 MCID. The crude difference ignores confounding; the two adjusted, doubly robust estimates should agree with each other.',
-    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for appen; de stiplede linjer markerer ±1 MKRF. Den ujusterede forskel ser bort fra forstyrrende faktorer (confounding); de to justerede, dobbelt robuste estimater bør stemme overens.',
+    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for {theIntervention}; de stiplede linjer markerer ±1 MKRF. Den ujusterede forskel ser bort fra forstyrrende faktorer (confounding); de to justerede, dobbelt robuste estimater bør stemme overens.',
   },
   // Table captions say what the table holds; the section title and the figure caption name the topic.
   effectsTableCaption: {

@@ -82,6 +82,8 @@ describe('the groups in running text on a Danish registry page', () => {
     const effects = content.page.sections.find((s) => s.id === 'effects')!;
     const intro = effects.intro!.join('\n');
     expect(intro).toContain('Hver række: brugere af appen − ikke-brugere med 95 %-KI');
+    // "Right" favours the group the forest's "Til fordel for brugere af appen →" names, not a fixed "appen".
+    expect(intro).toContain('så højre er til fordel for brugere af appen;');
     // As a label (a table header) the name starts with a capital.
     const headers = content.page.sections.flatMap((s) => (s.tables ?? []).map((t) => t.table.header.join(' | '))).join('\n');
     expect(headers).toMatch(/Brugere af appen/);

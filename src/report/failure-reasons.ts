@@ -325,7 +325,7 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   }
   if ((m = new RegExp(`^multiple imputation of (.+?): ${NUM} (?:patient|patients) left out for a missing categorical covariate of more than ${NUM} levels \\((.+)\\), which is not imputed$`).exec(warning))) {
     const [, o, k, max, covs] = m as unknown as string[];
-    return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} udeladt, fordi en kategorisk kovariat med mere end ${n(max!)} niveauer mangler (${covs}), og den imputeres ikke`;
+    return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} udeladt, fordi ${k === '1' ? 'patienten' : 'de'} mangler en værdi af en kategorisk kovariat med mere end ${n(max!)} niveauer (${covs}), som ikke imputeres`;
   }
   if ((m = new RegExp(`^multiple imputation of (.+?) at (.+?): the pooled estimate's Monte Carlo error is ${NUM}% of its SE \\(±${NUM} with m = ${NUM} imputations; another seed can move it by about twice that\\); White et al\\. \\(2011\\) advise at most 10%: set "m": ${NUM} or more in the plan's "missing"$`).exec(warning))) {
     const [, o, t, share, mcse, k, need] = m as unknown as string[];

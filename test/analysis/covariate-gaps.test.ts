@@ -160,7 +160,7 @@ describe('on the page', () => {
     expect(imputationNotes(three, trialChartContext(trial, 'da'), trial)[1]).toContain('fordi de mangler en værdi af en kategorisk kovariat med mere end 10 niveauer (praksis): 3 patienter');
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
     expect(trialWarningText('multiple imputation of nrs: 2 patients left out for a missing categorical covariate of more than 10 levels (praksis), which is not imputed', 'da', labels)).toBe(
-      'Multipel imputation af Smerte: 2 patienter udeladt, fordi en kategorisk kovariat med mere end 10 niveauer mangler (praksis), og den imputeres ikke',
+      'Multipel imputation af Smerte: 2 patienter udeladt, fordi de mangler en værdi af en kategorisk kovariat med mere end 10 niveauer (praksis), som ikke imputeres',
     );
   });
 

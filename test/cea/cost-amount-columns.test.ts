@@ -4,9 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
-import { formatError, HtaError } from '../../src/errors.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { removeTempDirs } from '../support/run-cli.js';
+import { refusalText } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
@@ -30,15 +30,7 @@ function amounts(unitCost: number, write: (n: string, i: number) => string, o: {
   return f;
 }
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(HtaError);
-    return formatError(e as HtaError);
-  }
-  throw new Error('not refused');
-}
+const refusal = refusalText;
 
 describe('cost columns in money', () => {
   it('reads amounts with the plan\'s currency before or after them when the item\'s unit cost is 1', () => {

@@ -6,24 +6,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import { loadCeaPlanFile } from '../../src/cea/load-cea-plan.js';
-import { formatError, HtaError } from '../../src/errors.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { removeTempDirs } from '../support/run-cli.js';
+import { refusalText } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
 const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(HtaError);
-    expect((e as HtaError).exitCode).toBe(2);
-    return formatError(e as HtaError);
-  }
-  throw new Error('not refused');
-}
+const refusal = refusalText;
 
 /** The fixture with GP visits on the 6-week rows too (the fixture's own are on the 3-month rows). */
 function withSixWeekUse(planExtra: Record<string, unknown>) {

@@ -7,23 +7,15 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { refuseNonFolder } from '../../src/cli/guard-output.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+import { errorOf } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
 const FIX = 'test/uptake/fixtures/small-three-regions';
 
-const refusal = (f: () => void): HtaError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof HtaError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+const refusal = errorOf;
 
 describe.runIf(process.platform !== 'win32')('an output folder that is a broken link', () => {
   it('is refused naming the link and where it points, for the folder and for a folder under it', () => {

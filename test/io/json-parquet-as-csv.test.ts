@@ -7,22 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { guardPaths } from '../../src/cli/guard-output.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
+import { errorOf } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
-const refusal = (f: () => unknown): HtaError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof HtaError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+const refusal = errorOf;
 
 describe('JSON and Parquet where CSV is read', () => {
   it('JSON (array, NDJSON, Power BI results saved as .csv) is named as JSON', () => {

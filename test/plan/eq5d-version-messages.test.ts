@@ -5,26 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatError, HtaError } from '../../src/errors.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
+import { refusalText } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
 const ITEMS = { mo: 'mo', sc: 'sc', ua: 'ua', pd: 'pd', ad: 'ad' };
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(HtaError);
-    expect((e as HtaError).exitCode).toBe(2);
-    return formatError(e as HtaError);
-  }
-  throw new Error('not refused');
-}
+const refusal = refusalText;
 
 function planFile(outcome: Record<string, unknown>): string {
   const file = join(tempDir(), 'trial.plan.json');

@@ -4,20 +4,12 @@
  * relative 1e-8: to 1e-4), and the imputations in distribution (share of each level per missing
  * row over 500 draws here and 4000 in R, within 4 × the combined Monte Carlo SE of R's share and ours).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/stats/random.js';
 import { imputePolyreg, polyregProbabilities } from '../../../src/stats/missing/mice-polyreg.js';
 import { designOfRows } from '../../../src/stats/missing/mice-norm.js';
+import { mis, ref, xMis, xObs, yObs } from './polyreg-reference.js';
 
-const ref = JSON.parse(readFileSync('test/reference/mice-polyreg.json', 'utf8'));
-const y: (number | null)[] = ref.y;
-const rows = y.map((_, i) => (ref.x as number[][]).map((col) => col[i]!));
-const obs = y.flatMap((v, i) => (v === null ? [] : [i]));
-const mis = y.flatMap((v, i) => (v === null ? [i] : []));
-const yObs = obs.map((i) => y[i]!);
-const xObs = designOfRows(obs.map((i) => rows[i]!));
-const xMis = designOfRows(mis.map((i) => rows[i]!));
 
 describe('polyreg imputation (= mice.impute.polyreg)', () => {
   it("the augmented multinomial fit's probabilities = nnet::multinom's", () => {

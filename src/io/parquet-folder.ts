@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeGlob } from './glob-escape.js';
 import { joinedFileName } from './joined-name.js';
+import { sqlText } from './sql-text.js';
 
 /** The Parquet files directly in `dir` (sorted), or none when it cannot be listed. */
 function parquetParts(dir: string): string[] {
@@ -28,8 +29,8 @@ function parquetParts(dir: string): string[] {
 export function parquetFolderAdvice(dir: string, option = '<registry>', cwd = process.cwd()): string | undefined {
   const parts = parquetParts(dir);
   if (parts.length === 0) return undefined;
-  const glob = join(escapeGlob(dir), '*.parquet').replace(/'/g, "''");
+  const glob = sqlText(join(escapeGlob(dir), '*.parquet'));
   const out = joinedFileName([], cwd, 'parquet');
   const give = option.startsWith('<') ? `give that file as the ${option.slice(1, -1)}` : `give that file as ${option}`;
-  return `it is a folder of ${parts.length} Parquet file${parts.length === 1 ? '' : 's'} (${parts.slice(0, 2).join(', ')}${parts.length > 2 ? ', …' : ''}), as Spark and Fabric write one table; hta reads one file — write them as one Parquet file, e.g. with DuckDB: COPY (SELECT * FROM read_parquet('${glob}', union_by_name = true)) TO '${out.replace(/'/g, "''")}' (FORMAT parquet), and ${give}`;
+  return `it is a folder of ${parts.length} Parquet file${parts.length === 1 ? '' : 's'} (${parts.slice(0, 2).join(', ')}${parts.length > 2 ? ', …' : ''}), as Spark and Fabric write one table; hta reads one file — write them as one Parquet file, e.g. with DuckDB: COPY (SELECT * FROM read_parquet(${glob}, union_by_name = true)) TO ${sqlText(out)} (FORMAT parquet), and ${give}`;
 }

@@ -36,6 +36,7 @@ function headerOf(file: string): { line: string; hint: boolean } | undefined {
 }
 
 export { joinedFileName } from '../io/joined-name.js';
+import { sqlText } from '../io/sql-text.js';
 
 /**
  * The shell command that joins `files` into `out` with the first file's header line once: awk
@@ -98,10 +99,10 @@ function joinAdvice(files: readonly string[], cwd: string): string {
 /** Several Parquet files (or Parquet and CSV): joined by a Parquet writer, not line by line. */
 function parquetJoinAdvice(files: readonly string[], cwd: string): string {
   // Each name escaped: read_parquet takes [ * ? as a pattern (io/glob-escape.ts), which would add other files' rows.
-  const list = files.map((f) => `'${escapeGlob(f).replace(/'/g, "''")}'`).join(', ');
+  const list = files.map((f) => sqlText(escapeGlob(f))).join(', ');
   const out = joinedFileName(files, cwd, 'parquet');
   return files.every((f) => /\.parquet$/i.test(f))
-    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
+    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO ${sqlText(out)} (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
     : `Parquet and CSV files cannot be joined as text: export them all in one format, then join them (docs/input-registry.md "Several exports")`;
 }
 

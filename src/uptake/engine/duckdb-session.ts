@@ -41,5 +41,4 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
   }
 }
 
-/** A string as an SQL literal. */
-export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+export { sqlText } from '../../io/sql-text.js';

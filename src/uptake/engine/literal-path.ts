@@ -18,6 +18,7 @@ import { doesNotExist } from '../../io/missing-file.js';
 import { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
 
 export { escapeGlob, hasGlobCharacter } from '../../io/glob-escape.js';
+import { sqlText } from '../../io/sql-text.js';
 
 /**
  * The file's real path: its folders' and its own names as the disk spells them (a Windows path
@@ -39,8 +40,6 @@ function realPath(file: string, abs: string, label: string): string {
   return abs;
 }
 
-/** A string as an SQL literal (as duckdb-session.ts; here to keep this module free of the engine). */
-const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * The text to hand DuckDB for `file` so that it reads exactly that file; `label` names it in the

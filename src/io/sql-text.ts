@@ -1,0 +1,6 @@
+/**
+ * A string as an SQL string literal (quotes doubled): for the engine's statements and for the
+ * DuckDB commands hta prints as advice. Here in io/, so advice can quote paths without loading
+ * the engine (uptake/engine/duckdb-api.ts loads DuckDB on import).
+ */
+export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;

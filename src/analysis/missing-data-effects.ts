@@ -11,7 +11,7 @@ import { miAncova } from '../stats/missing/mi-ancova.js';
 import { largestMonteCarloError, miMonteCarloError } from '../stats/missing/mi-monte-carlo.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
-import type { ImputationWide, OutcomeWide } from '../trial/outcome-wide.js';
+import { covariatesOver, type ImputationWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import type { EffectEstimate } from './effect-estimate.js';
 
 /** The follow-up visits where at least one patient was observed. */
@@ -26,12 +26,19 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
   const treated: number[] = [];
   const baseline: number[] = [];
   const y: (number | null)[] = [];
-  const cov = wide.covariates.map((c) => ({ name: c.name, values: [] as number[] }));
   // Only visits where someone was observed enter the model (an empty visit has no variance).
   const visits = observedVisits(wide);
   // One observed visit is nothing to model jointly: the row is "not computed", not a usage error of mmrm().
   if (visits.length === 1) throw new HtaError('analysis.failed', `MMRM needs observed scores at 2 follow-up visits or more; only ${visits[0]} has any, so this row is skipped`);
+  if (!visits.length) return new Map();
+  // The model's patients are those observed at some visit: the covariates are coded over them.
+  const inModel = wide.ids.map((_, i) => visits.some((v) => (wide.followUp[v]?.[i] ?? null) !== null));
+  const coded = covariatesOver(wide, inModel);
+  const cov = coded.map((c) => ({ name: c.name, values: [] as number[] }));
+  let row = -1;
   wide.ids.forEach((pid, i) => {
+    if (!inModel[i]) return;
+    row++;
     for (const v of visits) {
       const value = wide.followUp[v]?.[i] ?? null;
       if (value === null) continue;
@@ -40,10 +47,9 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
       treated.push(wide.treated[i] as number);
       baseline.push(wide.baseline[i] as number);
       y.push(value);
-      wide.covariates.forEach((c, k) => cov[k]?.values.push(c.values[i] as number));
+      coded.forEach((c, k) => cov[k]!.values.push(c.values[row]!));
     }
   });
-  if (!visits.length) return new Map();
   const fit: MmrmResult = mmrm({ id, time, treated, baseline, y, covariates: cov }, { timeLevels: visits, confLevel });
   const out = new Map<string, EffectEstimate>();
   for (const t of times) {
@@ -53,7 +59,7 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
       n: { intervention: c.nIntervention, control: c.nControl },
       difference: c.estimate, se: c.se, df: c.df, ciLower: c.ciLower, ciUpper: c.ciUpper, confLevel, pValue: c.pValue,
       ciMethod: 't (Satterthwaite df; REML, unstructured covariance)',
-      extra: { covariates: ['arm × visit', 'baseline × visit', ...wide.covariates.map((x) => x.name)], details: { patientsInModel: fit.nPatients, visitsInModel: visits, estimation: 'REML', covariance: 'unstructured', dfMethod: 'satterthwaite' } },
+      extra: { covariates: ['arm × visit', 'baseline × visit', ...coded.map((x) => x.name)], details: { patientsInModel: fit.nPatients, visitsInModel: visits, estimation: 'REML', covariance: 'unstructured', dfMethod: 'satterthwaite' } },
     });
   }
   return out;

@@ -157,6 +157,18 @@ function codeCovariates(raw: readonly RawCovariate[], strict: boolean): Imputati
 }
 
 /**
+ * The covariate columns over the patients `keep` marks, in their order: a categorical covariate
+ * coded again over them (MMRM's patients are those observed at a follow-up visit, and R's gls on
+ * those rows knows only the levels they hold — a level only the others had would be an all-zero,
+ * collinear column), and one left with a single level refused in the complete-case ANCOVA's
+ * words, as R refuses a one-level factor — not silently left out of a model whose methods name it.
+ */
+export function covariatesOver(wide: Pick<OutcomeWide, 'covariateValues'>, keep: readonly boolean[]): { name: string; values: number[] }[] {
+  const kept = wide.covariateValues.map((c) => ({ name: c.name, values: c.values.filter((_, i) => keep[i]) }));
+  return codeCovariates(kept, true) as { name: string; values: number[] }[];
+}
+
+/**
  * The patients to whom the outcome applies at `time`, for multiple imputation at that visit: the
  * others are left out (their value does not exist, so it is not imputed), and so is every other
  * follow-up visit where one of the kept patients' outcome does not apply — the imputation model

@@ -35,39 +35,7 @@ simulate <- function(n, seed, times, sds, rho, effect, intermittent, two_covaria
   d
 }
 
-# Independent Satterthwaite df: REML log-likelihood in theta = vech(Sigma) written out here,
-# observed information and the gradient of the contrast variance by numDeriv (Richardson).
-satterthwaite_numderiv <- function(cc, X, S, times, L) {
-  T <- length(times)
-  idx <- which(lower.tri(diag(T), diag = TRUE), arr.ind = TRUE)
-  to_sigma <- function(theta) { M <- matrix(0, T, T); M[idx] <- theta; M[idx[, 2:1]] <- theta; M }
-  ids <- split(seq_len(nrow(cc)), cc$id)
-  y <- cc$y
-  pieces <- function(theta) {
-    Sg <- to_sigma(theta)
-    XtVX <- 0; XtVy <- 0; ldet <- 0; Vinv <- list()
-    for (i in names(ids)) {
-      r <- ids[[i]]; o <- cc$t[r]
-      Vi <- solve(Sg[o, o, drop = FALSE]); Vinv[[i]] <- Vi
-      ldet <- ldet + as.numeric(determinant(Sg[o, o, drop = FALSE])$modulus)
-      XtVX <- XtVX + crossprod(X[r, , drop = FALSE], Vi %*% X[r, , drop = FALSE])
-      XtVy <- XtVy + crossprod(X[r, , drop = FALSE], Vi %*% y[r])
-    }
-    list(XtVX = XtVX, XtVy = XtVy, ldet = ldet, Vinv = Vinv)
-  }
-  reml <- function(theta) {
-    P <- pieces(theta); b <- solve(P$XtVX, P$XtVy); q <- 0
-    for (i in names(ids)) { r <- ids[[i]]; e <- y[r] - X[r, , drop = FALSE] %*% b; q <- q + sum(e * (P$Vinv[[i]] %*% e)) }
-    -0.5 * (P$ldet + as.numeric(determinant(P$XtVX)$modulus) + q)
-  }
-  theta0 <- S[idx]
-  A <- solve(-numDeriv::hessian(reml, theta0))
-  sapply(seq_len(ncol(L)), function(j) {
-    cvar <- function(theta) as.numeric(t(L[, j]) %*% solve(pieces(theta)$XtVX, L[, j]))
-    g <- numDeriv::grad(cvar, theta0)
-    2 * cvar(theta0)^2 / as.numeric(t(g) %*% A %*% g)
-  })
-}
+source("test/reference/satterthwaite-numderiv.R")
 
 fit_case <- function(label, d, times, covs) {
   d$time <- factor(d$time, levels = times)

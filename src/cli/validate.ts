@@ -10,6 +10,7 @@ import { otherArmJson } from '../trial/other-arms.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
+import { needsBaselineVisit } from '../observational/observational-plan.js';
 import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
@@ -38,9 +39,13 @@ export function registerValidate(program: Command, io: CliIo): void {
       let result: ValidationResult;
       let groups: GroupWording;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
+      let unreadBaseline: string | undefined;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         groups = groupWording(trial.plan);
+        // A follow-up-only registry export (docs/observational.md): its baseline column would read
+        // "0/0", as if every baseline were missing, where the plan reads none.
+        if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
         const levels = confounderLevels(trial);
         threshold = trial.plan.observational?.suppressionThreshold ?? threshold;
         const notice = missingFollowUp(trial);
@@ -69,7 +74,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         throw err;
       }
       if (opts.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups, threshold));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
 }
@@ -86,7 +91,10 @@ function otherArmsText(others: Extract<ValidationResult, { valid: true }>['other
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
-function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string): string {
+  // A visit the plan does not read and the export does not hold is no column, said once below the table.
+  const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
+  const times = s.times.filter((t) => t !== hidden);
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
     `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${s.notRandomised.patients} enrolled, not randomised (not analysed)` : ''}`,
@@ -96,10 +104,11 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];
   const width = Math.max(7, ...s.outcomes.map((o) => o.key.length));
-  lines.push(['outcome'.padEnd(width), 'source', ...s.times.map((t) => t.padStart(9))].join('  '));
+  lines.push(['outcome'.padEnd(width), 'source', ...times.map((t) => t.padStart(9))].join('  '));
   for (const o of s.outcomes) {
-    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...s.times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
+    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
   }
+  if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
   if (s.confounders?.length) {
     lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
     if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);

@@ -328,8 +328,14 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
         aipwError = err.message;
       }
     }
-    // Window means of `threshold` scores, never one patient's score (score-quantiles.ts).
-    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => windowQuantile(e.filter((_, i) => a[i] === k), q, threshold));
+    // Window means of `threshold` scores, never one patient's score (score-quantiles.ts). Under
+    // ATT the non-users of a level no user has (score 0 by design, weight 0: not compared) are
+    // left out, as from the outside share: their zeros drew the non-users' box down to 0, an
+    // overlap problem that is none. Fewer than `threshold` non-users left: not shown.
+    const groupScores = (k: 0 | 1) => {
+      const v = e.filter((_, i) => a[i] === k && innerOf.has(keep[i]!));
+      return v.length < threshold ? SUPPRESSED : PS_QUANTILES.map((q) => windowQuantile(v, q, threshold));
+    };
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, maxOf: threshold, extreme: { exposed: extremeOf(group(1)), unexposed: extremeOf(group(0)) }, truncatedAt, truncated };
     // Of the patients analysed, those a percent rule cannot call responders (baseline 0): said, as the trial's rows do (small counts hidden: small-counts.ts).

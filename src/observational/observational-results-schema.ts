@@ -118,7 +118,7 @@ export const observationalAnalysisSchema = z.object({
       iterations: z.number().int(),
       quantiles: z
         .object({ exposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]), unexposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]) })
-        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9)'),
+        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9); under ATT without the non-users of a level no user has (`outsideTarget`: score 0 by design, not compared)'),
       outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95], of every patient analysed; under ATT the non-users of a level no user has (score 0 by design: `outsideTarget`) are not counted as outside; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
     })
     .nullable(),

@@ -93,4 +93,16 @@ describe('a level only non-users have, under ATT', () => {
     expect(said(null, 'da')).toEqual(['dårligt overlap: 8,0 % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)']);
     expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95]']);
   });
+
+  it('the non-users\' score percentiles leave them out too: their zeros drew the box down to 0, an overlap problem that is none', () => {
+    // Their scores are those of the file without them (above): so are both groups' percentiles.
+    const without = analysis('ATT', text.split('\n').filter((l) => !l.includes(',chiro,')).join('\n'));
+    const q = a.propensity!.quantiles;
+    const qWithout = without.propensity!.quantiles;
+    for (const g of ['exposed', 'unexposed'] as const) {
+      const v = q[g] as number[];
+      (qWithout[g] as number[]).forEach((x, i) => expect(Math.abs(v[i]! - x), `${g} percentile ${i}`).toBeLessThan(1e-12));
+    }
+    expect((q.unexposed as number[])[0]).toBeGreaterThan(0);
+  });
 });

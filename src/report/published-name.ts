@@ -1,15 +1,15 @@
 /**
- * An input as a published page and its results.json name it (docs/manifest.md): as the manifest
- * writes it when it lies in the manifest's folder tree (`data/udtræk.csv`, the same on every
- * machine), else — an absolute path or one leading out of that folder with `..`, allowed only
- * with `--allow-outside` — by its last name alone: a page must not show
- * `/home/anna/OneDrive - Region Midtjylland/…` (a person's name, an employer, a folder layout),
- * as the regenerate command names such a manifest by its last name (regenerate-command.ts).
+ * An input as a published page and its results.json name it (docs/manifest.md): by its last name
+ * alone (`udtræk.csv`), wherever it lies — a folder inside the manifest's tree can be as telling
+ * as one outside it (a manifest in the home folder, its data under `OneDrive - Region
+ * Midtjylland/Anna Jensen/…`: a person's name, an employer, a folder layout); and a CPR-shaped
+ * number in that name is masked (`udtræk DDMMYY-XXXX.csv`), as everywhere hta prints text
+ * (io/cpr-number.ts). The regenerate command names the manifest and `--out` by the same rule
+ * (regenerate-command.ts).
  */
-import { posix, win32 } from 'node:path';
+import { posix } from 'node:path';
+import { maskCpr } from '../io/cpr-number.js';
 
 export function publishedName(path: string): string {
-  const slashed = path.split('\\').join('/');
-  const outside = posix.isAbsolute(slashed) || win32.isAbsolute(path) || posix.normalize(slashed).startsWith('../') || posix.normalize(slashed) === '..';
-  return outside ? posix.basename(slashed) : path;
+  return maskCpr(posix.basename(path.split('\\').join('/')));
 }

@@ -6,8 +6,9 @@
  * lies in that folder or one folder under it (`m.json`, `data/reports.json`); deeper or outside,
  * by its file name only, the command then being run in the manifest's folder — so a published
  * page never shows a home folder or `OneDrive - Region Midtjylland/…` (hta run in the home folder).
- * `--out` is named from that same folder when under it, else by its last name (as published-name.ts
- * names inputs), when it is not the default `reports` (a run into `--out 'out
+ * `--out` is named from that same folder when directly in it, else by its last name (as published-name.ts
+ * names inputs: a deeper path such as `OneDrive - Region Midtjylland/Anna Jensen/uptake` under the
+ * home folder names a person), when it is not the default `reports` (a run into `--out 'out
  * dir'` regenerated without it would write elsewhere); the bundled reports' pages, written with
  * the default, do not name it. So are the other options that change what is written or are
  * needed to run at all: `--lang` (without it the pages come out in each report's own language,
@@ -22,11 +23,15 @@ import { shellWord } from '../io/shell-word.js';
 export const DEFAULT_MANIFEST = 'data/reports.json';
 export const DEFAULT_OUT = 'reports';
 
-/** A path as a page names it: from `cwd` with `/`, or by its last name when it lies outside `cwd`. */
-function pagePath(path: string, cwd: string): string {
+/**
+ * A path as a page names it: from `cwd` with `/` when it lies in `cwd` or at most `depth` − 1
+ * folders under it, else by its last name (outside `cwd`, or deep under it — `OneDrive - Region
+ * Midtjylland/Anna Jensen/uptake` under the home folder names a person).
+ */
+function pagePath(path: string, cwd: string, depth = 2): string {
   const fromCwd = relative(cwd, resolve(cwd, path));
   if (fromCwd === '') return '.';
-  const inside = !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
+  const inside = !fromCwd.startsWith('..') && !isAbsolute(fromCwd) && fromCwd.split(sep).length <= depth;
   return inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(path.split(sep).join('/'));
 }
 
@@ -41,7 +46,10 @@ export function regenerateCommand(manifestFile: string, cwd: string, outDir: str
   const base = near ? cwd : dirname(resolve(cwd, manifestFile));
   const manifest = pagePath(resolve(cwd, manifestFile), base);
   // The default folder as given stays unnamed (as the bundled reports' pages have it).
-  const out = pagePath(outDir, cwd) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base);
+  // Any other folder from that folder only when it lies directly in it, else by its last name: a
+  // folder's path names whoever made it (docs/manifest.md); a deeper `--out` is then regenerated
+  // into that folder's namesake where the command is run.
+  const out = pagePath(outDir, cwd, Infinity) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base, 1);
   return [
     'hta report',
     ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(manifest)] : []),

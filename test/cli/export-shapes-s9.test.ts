@@ -201,7 +201,7 @@ describe('the meta-analysis page of a studies file saved as Windows-1252', () =>
       return content.page.sections.find((s) => s.id === 'data')?.notes?.join('\n');
     };
     const studies = 'test/fixtures/exports/studies-excel-dk';
-    expect(await build('en', `${studies}/studier-1252.csv`)).toBe(`${studies}/studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it; save it as "CSV UTF-8" to make the encoding certain.`);
+    expect(await build('en', `${studies}/studier-1252.csv`)).toBe(`studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it; save it as "CSV UTF-8" to make the encoding certain.`);
     expect(await build('da', `${studies}/studier-1252.csv`)).toContain('er ikke UTF-8: den er indlæst som Windows-1252');
     expect(await build('en', `${studies}/studier.csv`)).toBeUndefined();
   });

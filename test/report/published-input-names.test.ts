@@ -1,7 +1,8 @@
 /**
- * A manifest naming inputs outside its folder (absolute paths or `..`, run with --allow-outside)
- * publishes only their last names: the page never shows `/home/…/OneDrive - Region …/`
- * (docs/manifest.md).
+ * A page names its inputs by their last names only, inside the manifest's folder or outside it
+ * (absolute paths or `..`, run with --allow-outside): it never shows `/home/…/OneDrive - Region …/`
+ * nor `OneDrive - Region …/Anna Jensen/` under a manifest in the home folder; a CPR-shaped number
+ * in a file name is masked (docs/manifest.md).
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,11 @@ import { tempDir } from '../support/run-cli.js';
 const FIX = 'test/uptake/fixtures/small-three-regions';
 
 describe('input names on a published page', () => {
-  it('keep a path inside the manifest folder; show only the last name of one outside it', () => {
-    expect(publishedName('data/udtræk.csv')).toBe('data/udtræk.csv');
+  it('show only the last name, inside the manifest folder or outside it, with a CPR-shaped number masked', () => {
+    expect(publishedName('data/udtræk.csv')).toBe('udtræk.csv');
+    expect(publishedName('OneDrive - Region Midtjylland/Anna Jensen/udtræk.csv')).toBe('udtræk.csv');
+    expect(publishedName('home-anna.jensen/OneDrive/udtraek 010170-1234 P00007.csv')).toBe('udtraek DDMMYY-XXXX P00007.csv');
+    expect(publishedName('udtraek 0101701234.csv')).toBe('udtraek DDMMYY-XXXX.csv');
     expect(publishedName('/home/anna/OneDrive - Region Midtjylland/udtræk.csv')).toBe('udtræk.csv');
     expect(publishedName('C:\\Users\\anna\\OneDrive - Region Midtjylland\\udtræk.csv')).toBe('udtræk.csv');
     expect(publishedName('../../Anna/udtræk.csv')).toBe('udtræk.csv');

@@ -20,6 +20,11 @@ describe('the regenerate command on a page', () => {
     expect(regenerateCommand('data/reports.json', '/p', '/home/jens/Mine data/out')).toBe('hta report --out out');
     for (const out of ['reports', './reports', '/p/reports/', 'x/../reports']) expect(regenerateCommand('data/reports.json', '/p', out)).toBe('hta report');
   });
+  it('names a --out more than one folder deep by its last name, even under the folder hta runs in (a tester\'s OneDrive folder and name were published)', () => {
+    expect(regenerateCommand('proj/m.json', '/home/anna.jensen', 'OneDrive - Region Midtjylland/Anna Jensen/uptake')).toBe('hta report --manifest proj/m.json --out uptake');
+    expect(regenerateCommand('m.json', '/tmp/x', 'Users/anna.jensen/o2')).toBe('hta report --manifest m.json --out o2');
+    expect(regenerateCommand('m.json', '/tmp/x', 'o2')).toBe('hta report --manifest m.json --out o2');
+  });
   it('names a manifest outside that folder by its file name only (no home folder on a published page)', () => {
     expect(regenerateCommand('/home/jens/studie/m.json', '/p')).toBe('hta report --manifest m.json');
     expect(regenerateCommand('../m.json', '/p/q')).toBe('hta report --manifest m.json');
@@ -27,7 +32,8 @@ describe('the regenerate command on a page', () => {
   it('names a manifest deeper than one folder under hta\'s folder, and its --out, from the manifest\'s folder: no "OneDrive - Region …" on every page', () => {
     const deep = 'OneDrive - Region Midtjylland/studie/data/m.json';
     expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/site')).toBe('hta report --manifest m.json --out site');
-    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/ud/site')).toBe('hta report --manifest m.json --out ud/site');
+    // Deeper under it: by its last name too (a folder path can name a person).
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/ud/site')).toBe('hta report --manifest m.json --out site');
     // Not under the manifest's folder: its last name only.
     expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/site')).toBe('hta report --manifest m.json --out site');
   });

@@ -66,7 +66,7 @@ describe('hta report', () => {
     expect(html).toContain('<a href="results.json">results.json</a>'); // the numbers behind the page, one click away
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('![Forest plot');
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('[results.json](results.json)');
-    expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')).input.file).toBe('synthetic/selfback-trial.csv');
+    expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')).input.file).toBe('selfback-trial.csv');
   });
 
   it('charts served from the cache are byte-identical to charts drawn afresh; --no-cache bypasses it', { timeout: 60_000 }, async () => {

@@ -380,7 +380,7 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
     note(`${file}: interventionCost.rate (${ic.rate}) is not used: the uptake plan's prices are in ${uptake.currency}, the plan's currency`);
   }
   // An uptake plan states no price year: its tiers are taken at the analysis's.
-  note(`${file}: the app's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`);
+  note(`${file}: the intervention's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`);
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
   // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
   // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).

@@ -28,7 +28,7 @@ describe('notes on how the inputs were read', () => {
     const { notes, result } = run(withUptake(7.44));
     expect(result.interventionPrice.price).toBe(100);
     expect(notes.join('\n')).toContain('interventionCost.rate (7.44) is not used: the uptake plan\'s prices are in EUR, the plan\'s currency');
-    expect(notes.join('\n')).toContain('the app\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
+    expect(notes.join('\n')).toContain('the intervention\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
     expect(run(withUptake()).notes.join('\n')).not.toContain('interventionCost.rate');
   });
 

@@ -231,7 +231,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       id: 'effects',
       title: T.effectsTitle[lang],
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
-      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
+      intro: [fillPhrase(T.notRandomised[lang], { ...inText, estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
       tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),

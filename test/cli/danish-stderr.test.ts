@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrialInputs, reportExclusion } from '../../src/cli/load-inputs.js';
 import { danishPrefixes, requestedLang, stderrIn } from '../../src/cli/stderr-language.js';
+import { regionCodesNote } from '../../src/uptake/regions.js';
+import { observedScenarioYearsNote } from '../../src/uptake/run-uptake.js';
 import { runCli } from '../support/run-cli.js';
 
 const EXPORTS = join(import.meta.dirname, '..', 'fixtures', 'exports');
@@ -49,6 +51,14 @@ describe('hta --lang da: Danish standard error', () => {
     expect(da.stderr).toMatch(/^bemærk: .*kolonnen "Løbenr"/m);
     expect(da.stderr).not.toMatch(ENGLISH_PREFIX);
     expect(da.code).toBe(0);
+  });
+
+  it('hta uptake --lang da: the notes on scenario years the export observed and on DAGI region codes in Danish', () => {
+    // In-process words only: a whole uptake run starts the SQL engine (seconds); the CLI passes its --lang to runUptake.
+    expect(observedScenarioYearsNote(2025, [2025], 'da')).toMatch(/^optagsscenarierne begynder i 2025, og udtrækket dækker hele 2025: budgettet viser en forventet udgift ved siden af den observerede for det år/);
+    expect(observedScenarioYearsNote(2025, [2025])).toMatch(/^the uptake scenarios start in 2025/);
+    expect(regionCodesNote('e.csv', new Map([['1081', 'Region Nordjylland']]), 'da')).toMatch(/^e\.csv: regionskoder læst som de danske regioner, de nummererer \(DAGI\) — 1081 som Region Nordjylland;/);
+    expect(regionCodesNote('e.csv', new Map([['1081', 'Region Nordjylland']]))).toMatch(/^e\.csv: region codes read as the Danish regions they number \(DAGI\) — 1081 as Region Nordjylland;/);
   });
 
   it('a refusal: "fejl:" under --lang da (also --lang=da), "error:" without, exit 2 both ways', async () => {

@@ -7,7 +7,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { loadTrial } from '../trial/load-trial.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { loadCeaPlanFile, type ResolvedCeaPlan } from './load-cea-plan.js';
+import { loadCeaPlanFile, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
 
 export interface CeaFilesInput {
@@ -23,11 +23,11 @@ export interface CeaFilesInput {
 
 /** `idNote`: the trial's note on ids shaped like CPR numbers, for the caller to print (trial-data.ts). */
 /** `notes`: how the plan's files and the export were read (load-cea-plan.ts, analyze-cea.ts), for the caller to print. */
-export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string; notes: string[] } {
+export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string; notes: PlanNote[] } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
   const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
-  const notes = [...(resolved.readNotes ?? [])];
+  const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
   const result = analyzeCea(trial, csv, resolved, {
     onNote: (note) => notes.push(note),
     version: input.version,

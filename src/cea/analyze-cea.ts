@@ -264,12 +264,12 @@ function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
 }
 
 /**
- * The warning (stderr, results.json `warnings`) while the app's price comes from an uptake plan
- * whose price model is still plan init's placeholder: every cost of the app arm, and so every
+ * The warning (stderr, results.json `warnings`) while the intervention's price comes from an uptake plan
+ * whose price model is still plan init's placeholder: every cost of the intervention arm, and so every
  * result, rests on it — as `hta uptake` says its budget is not real (uptake-plan.ts).
  */
 export function placeholderPriceWarning(uptakePlan: string): string {
-  return `not a real price: the app's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the app arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
+  return `not a real price: the intervention's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the intervention arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
 }
 
 /** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */

@@ -5,9 +5,9 @@ import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
 
-/** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
+/** Danish names of the sensitivity scenarios (the English ones are the results' `changed`): "intervention", as the English, never "appen" for a trial of something else. */
 const SCENARIO_DA: Record<string, string> = {
-  'price-low': 'appens pris sænket', 'price-high': 'appens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
+  'price-low': 'interventionens pris sænket', 'price-high': 'interventionens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
   societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputation)',
 };
 

@@ -18,6 +18,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import { instruments } from '../instruments/registry.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import { tierCost } from '../uptake/tier-pricing.js';
+import type { Lang } from '../report/i18n.js';
 import { type CeaPlan, ceaPlanSchema } from './cea-plan-schema.js';
 import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
@@ -43,8 +44,19 @@ export interface ResolvedCeaPlan {
   /** Cost of the intervention per intervention patient, and where it comes from. */
   interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; perPatient: number; currency: string; placeholder?: true } };
   published: PublishedCea | null;
-  /** How the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts): notes for stderr. */
-  readNotes?: string[];
+  /**
+   * Notes for stderr: how the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts),
+   * and how the uptake plan's price was read — those in both languages, for `--lang da` (noteIn).
+   */
+  readNotes?: PlanNote[];
+}
+
+/** A note in English, or in both languages (the plan is read once for the en and da pages of a run). */
+export type PlanNote = string | { en: string; da: string };
+
+/** A note in `lang` (English when it has no Danish form). */
+export function noteIn(note: PlanNote, lang: Lang): string {
+  return typeof note === 'string' ? note : note[lang];
 }
 
 export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
@@ -60,7 +72,7 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const problems = crossCheck(plan, trialPlan, file);
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, locateProblems(json, problems));
 
-  const readNotes: string[] = [];
+  const readNotes: PlanNote[] = [];
   const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(besidePlan(dir, plan.unitCosts), plan, (note) => readNotes.push(note)) : inlineUnitCosts(plan.unitCosts);
   const missing = plan.resourceUse.filter((r) => !Object.hasOwn(unitCosts, r.key));
   if (missing.length) {
@@ -364,7 +376,7 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 }
 
 /** `note`: what the reader should know about how the uptake plan's price was read (docs/plan-cea.md#fields). */
-function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: string) => void): ResolvedCeaPlan['interventionPrice'] {
+function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: PlanNote) => void): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
   if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
@@ -377,10 +389,16 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
   }
   const rate = uptake.currency === plan.currency ? 1 : ic.rate!;
   if (uptake.currency === plan.currency && ic.rate !== undefined && ic.rate !== 1) {
-    note(`${file}: interventionCost.rate (${ic.rate}) is not used: the uptake plan's prices are in ${uptake.currency}, the plan's currency`);
+    note({
+      en: `${file}: interventionCost.rate (${ic.rate}) is not used: the uptake plan's prices are in ${uptake.currency}, the plan's currency`,
+      da: `${file}: interventionCost.rate (${ic.rate}) bruges ikke: optagsplanens priser er i ${uptake.currency}, planens valuta`,
+    });
   }
   // An uptake plan states no price year: its tiers are taken at the analysis's.
-  note(`${file}: the app's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`);
+  note({
+    en: `${file}: the intervention's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`,
+    da: `${file}: interventionens pris fra ${ic.uptakePlan} er taget som ${plan.priceYear}-priser, planens priceYear (en optagsplan angiver ikke et prisår: indeksér dens pristrin først, hvis de er fra et andet år)`,
+  });
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
   // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
   // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).

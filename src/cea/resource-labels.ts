@@ -8,7 +8,8 @@ import type { Lang } from '../report/i18n.js';
 import type { CeaCategory, ResourceItem } from './cea-plan-schema.js';
 
 export const CATEGORY_LABEL: Record<CeaCategory | 'intervention', Record<Lang, string>> = {
-  intervention: { en: 'App', da: 'App' },
+  // The page names the intervention's own category by the plan's arm names (arm-names.ts interventionItem); this is the neutral fallback.
+  intervention: { en: 'Intervention', da: 'Intervention' },
   'primary-care': { en: 'General practice', da: 'Almen praksis' },
   physiotherapy: { en: 'Physiotherapy', da: 'Fysioterapi' },
   chiropractor: { en: 'Chiropractor', da: 'Kiropraktor' },

@@ -39,7 +39,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
-      const { trial } = loadTrialInputs(file, opts.plan, opts);
+      const { trial } = loadTrialInputs(file, opts.plan, { ...opts, lang });
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
       // So is its listing of adverse events (read before any output is written).
@@ -51,7 +51,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         const warned = new Set(wordMissingCodeNotes(trial));
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
-      await reportExclusion(trial, io, opts.excludedOut, force);
+      await reportExclusion(trial, io, opts.excludedOut, force, lang);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {
         if ((await analyzeObservationalCommand(trial, io, { ...opts, lang, force })) !== 0) setExit(1);

@@ -49,7 +49,8 @@ export function registerCea(program: Command, io: CliIo): void {
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
       const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
-      for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${note}\n`);
+      const { noteIn } = await import('../cea/load-cea-plan.js');
+      for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${noteIn(note, lang)}\n`);
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),

@@ -30,6 +30,8 @@ export interface ExclusionOptions {
 /** What the command does with the data (see checkTrialContent): analysis unless told otherwise. */
 export interface LoadOptions extends ExclusionOptions {
   need?: ContentNeed;
+  /** The language of the notes on how the export was read (`--lang`). */
+  lang?: 'en' | 'da';
 }
 
 export function loadTrialInputs(file: string, planFile: string | undefined, options: LoadOptions = {}): TrialInputs {
@@ -52,7 +54,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
   }
-  const trial = loadTrial(csv, plan, { excludeInvalid: exclude });
+  const trial = loadTrial(csv, plan, { excludeInvalid: exclude, ...(options.lang ? { lang: options.lang } : {}) });
   // A listing of adverse events beside the export, named relative to the plan (docs/plan-trial.md#adverse-events).
   if (planFile) attachEventListing(trial, eventListingPath(planFile, plan));
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
@@ -66,14 +68,18 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
 }
 
 /** The note on rows read past (REDCap repeating instruments), when there were any. */
-export function passedOverNote(trial: TrialData): string | undefined {
-  return trial.passedOver ? `${trial.file}: ${trial.passedOver.rows} row(s) not read: ${trial.passedOver.why}` : undefined;
+export function passedOverNote(trial: TrialData, lang: 'en' | 'da' = 'en'): string | undefined {
+  const p = trial.passedOver;
+  if (!p) return undefined;
+  // The REDCap rows in Danish as the trial page's note says them (docs/glossary-da.md: "gentaget REDCap-skema").
+  if (lang === 'da') return `${trial.file}: ${p.rows} række(r) er ikke læst: rækker fra gentagne REDCap-skemaer (${p.instruments.map((i) => JSON.stringify(i)).join(', ')}) uden nogen af planens kolonner udfyldt`;
+  return `${trial.file}: ${p.rows} row(s) not read: ${p.why}`;
 }
 
 /** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */
-export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false): Promise<void> {
+export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false, lang: 'en' | 'da' = 'en'): Promise<void> {
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
-  const note = passedOverNote(trial);
+  const note = passedOverNote(trial, lang);
   if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');

@@ -12,6 +12,7 @@ import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
+import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
 import { refuseRepeatedOptions } from './repeated-options.js';
@@ -48,8 +49,11 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   return { program, exitCode: () => code };
 }
 
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], cliIo: CliIo = processIo): Promise<number> {
   let commanderProgram: Command | undefined;
+  // Under --lang da every note, warning and error says so in Danish ("bemærk:"): docs/cli.md "Danish output".
+  const lang = requestedLang(argv);
+  const io = stderrIn(cliIo, lang);
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);
@@ -87,7 +91,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (err instanceof StreamOntoInputError) {
       // Standard error may be the input itself: the message goes where it harms nothing.
       if (err.stderrFree) io.stderr(formatError(err) + '\n');
-      else if (err.stdoutFree) io.stdout(formatError(err) + '\n');
+      else if (err.stdoutFree) io.stdout((lang === 'da' ? danishPrefixes(formatError(err)) : formatError(err)) + '\n');
       return err.exitCode;
     }
     if (err instanceof HtaError) {

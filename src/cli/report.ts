@@ -85,7 +85,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         files = await buildReports(entries, {
           manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true, allEntries: manifestEntries,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
-          onNote: (text) => notes.add(text),
+          // In the run's language (--lang; English when each report keeps its own): load-cea-plan.ts noteIn.
+          onNote: (text) => notes.add(typeof text === 'string' ? text : text[lang ?? 'en']),
           onWarning: (id, text) => warnings.set(text, [...(warnings.get(text) ?? []), id]),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });
@@ -181,10 +182,22 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       printWarnings();
-      for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
-      for (const f of orphans) io.stderr(`note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);
+      // What the run did, in the run's language (--lang da: docs/cli.md "Danish output"; the prefix is main.ts's).
+      const da = lang === 'da';
+      for (const rel of drift.kept) {
+        io.stderr(da
+          ? `beholdt ${join(opts.out, rel)}: en tidligere kørsel skrev den, men den er ændret siden, så den fjernes ikke\n`
+          : `kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
+      }
+      for (const f of orphans) {
+        io.stderr(da
+          ? `note: ${join(opts.out, f)}/ er en rapport, hta har skrevet, som manifestet ikke længere nævner; den beholdes, som den er (med sine gamle tal): slet mappen, hvis den ikke skal offentliggøres\n`
+          : `note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);
+      }
       const ms = Math.round(performance.now() - started);
-      io.stderr(`${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
+      io.stderr(da
+        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${drift.extra.length} fjernet (${ms} ms)\n`
+        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
     });
 }
 

@@ -327,6 +327,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           // The paths as given (folders as folders): a message names a region's part as the user named it.
           ...(file !== undefined ? { registryFile: file } : { aggregates: opts.aggregates ?? [] }),
           eligibleFile: eligible, plan, planFile: planPath, invalidRows, memoryLimit,
+          lang,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
           ...(previousRead !== undefined ? { previousRead } : {}),

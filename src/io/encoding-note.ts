@@ -39,7 +39,7 @@ export function decodedNote(file: string, d: Decoded, lang: Lang = 'en'): string
 }
 
 /** The note for a CSV table read decoded (Windows-1252 or UTF-16); undefined for UTF-8 (nothing to say). */
-export function encodingNote(file: string, dialect: Dialect): string | undefined {
-  if (dialect.windows1252) return decodedNote(file, { encoding: 'windows-1252', characters: [...dialect.windows1252.characters] });
+export function encodingNote(file: string, dialect: Dialect, lang: Lang = 'en'): string | undefined {
+  if (dialect.windows1252) return decodedNote(file, { encoding: 'windows-1252', characters: [...dialect.windows1252.characters] }, lang);
   return undefined;
 }

@@ -23,8 +23,8 @@ export const OBSERVATIONAL_TEXT = {
   },
   certainty: { high: { en: 'high', da: 'høj' }, moderate: { en: 'moderate', da: 'moderat' }, low: { en: 'low', da: 'lav' }, 'very-low': { en: 'very low', da: 'meget lav' } },
   footnote: {
-    en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both app use and the outcome to explain the estimate (CI limit) away.',
-    da: 'Brugere − ikke-brugere, justeret med vægtning med tilbøjelighedsscore ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt forstyrrende faktor skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
+    en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both the exposure and the outcome to explain the estimate (CI limit) away.',
+    da: 'Brugere − ikke-brugere, justeret med vægtning med tilbøjelighedsscore ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt forstyrrende faktor skulle have med både eksponeringen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
   },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   smallCounts: {

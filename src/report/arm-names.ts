@@ -117,6 +117,18 @@ export function armNames(labels: ArmLabels | undefined, lang: Lang, arms?: ArmVa
 
 const capitalised = (label: string) => (label === label.toLowerCase() ? label.charAt(0).toUpperCase() + label.slice(1) : label);
 
+/**
+ * The intervention itself, as a thing with a price (the cost-effectiveness page's unit-cost row
+ * and cost category): "App" for the default names (not "App + usual care", which is the arm),
+ * "Intervention" for neutral ones, else the plan's own label as a label ("Gruppeforløb"). A trial
+ * of something else is never priced as an app (docs/plan-trial.md, "Arm names").
+ */
+export function interventionItem(names: ArmNames, lang: Lang): string {
+  if (names.Intervention === DEFAULT_ARM_NAMES[lang].Intervention) return 'App';
+  if (names.Intervention === NEUTRAL_ARM_NAMES[lang].Intervention) return 'Intervention';
+  return names.Intervention;
+}
+
 /** The default names ("app", "usual care"), for outputs that have no plan. */
 export function defaultArmNames(lang: Lang): ArmNames {
   return DEFAULT_ARM_NAMES[lang];

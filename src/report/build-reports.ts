@@ -47,7 +47,7 @@ export interface BuildOptions {
   /** Told every input file a report reads (as opened), so the caller can keep outputs away from inputs. */
   onInput?: (path: string, entry: ManifestEntry) => void;
   /** Told the notes a report has on its inputs (ReportEnv.note). */
-  onNote?: (text: string) => void;
+  onNote?: (text: string | { en: string; da: string }) => void;
   /** Told each analysis warning of a report (ReportEnv.warn), with the report's id. */
   onWarning?: (id: string, text: string) => void;
   /**

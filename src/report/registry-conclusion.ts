@@ -18,8 +18,8 @@ const TEXT = {
   agrees: { en: '{method} agrees.', da: '{method} giver samme vurdering.' },
   differs: { en: '{method} does not agree: {verdict}.', da: '{method} giver ikke samme vurdering: {verdict}.' },
   evalue: {
-    en: 'The groups were not randomised: an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each could explain the estimate away ({ci} for its CI to include no difference).',
-    da: 'Grupperne er ikke randomiseret: en umålt forstyrrende faktor, der er forbundet med både brug af appen og effektmålet med en relativ risiko på {e} for hver, ville kunne forklare hele den estimerede forskel ({ci} for at konfidensintervallet omfatter 0).',
+    en: 'The groups were not randomised: an unmeasured confounder associated with both the exposure and the outcome by a risk ratio of {e} each could explain the estimate away ({ci} for its CI to include no difference).',
+    da: 'Grupperne er ikke randomiseret: en umålt forstyrrende faktor, der er forbundet med både eksponeringen og effektmålet med en relativ risiko på {e} for hver, ville kunne forklare hele den estimerede forskel ({ci} for at konfidensintervallet omfatter 0).',
   },
   evalueNull: {
     en: 'The groups were not randomised and only measured confounders are adjusted for; the CI already includes no difference.',

@@ -38,7 +38,7 @@ const NOTES_NAMED = 4;
  * naming file, line 1 and both columns when a name matches two header columns only loosely, or
  * when the plan writes one column two ways.
  */
-export function resolveColumns(file: string, header: readonly string[], names: Iterable<string>): ColumnResolution {
+export function resolveColumns(file: string, header: readonly string[], names: Iterable<string>, lang: 'en' | 'da' = 'en'): ColumnResolution {
   const exact = new Map<string, number>();
   const loose = new Map<string, number[]>();
   header.forEach((h, i) => {
@@ -90,30 +90,39 @@ export function resolveColumns(file: string, header: readonly string[], names: I
 
   const out = [...header];
   for (const { name, at } of renamed) out[at] = name;
-  const notes = renamed.slice(0, NOTES_NAMED).map(({ name, at }) => `${file}: column "${name}" read from header "${header[at]}" (column ${at + 1}; ${howItDiffers(name, header[at]!)})`);
-  if (renamed.length > NOTES_NAMED) notes.push(`${file}: ${renamed.length - NOTES_NAMED} more column(s) of the plan read from header names that differ in case or spaces`);
+  // The notes in the language of the command (`--lang da`: docs/cli.md "Danish output").
+  const da = lang === 'da';
+  const notes = renamed.slice(0, NOTES_NAMED).map(({ name, at }) => (da
+    ? `${file}: kolonnen "${name}" er læst fra overskriften "${header[at]}" (kolonne ${at + 1}; ${howItDiffers(name, header[at]!, lang)})`
+    : `${file}: column "${name}" read from header "${header[at]}" (column ${at + 1}; ${howItDiffers(name, header[at]!, lang)})`));
+  if (renamed.length > NOTES_NAMED) {
+    notes.push(da
+      ? `${file}: ${renamed.length - NOTES_NAMED} kolonne(r) mere fra planen er læst fra overskrifter, der afviger i store/små bogstaver eller mellemrum`
+      : `${file}: ${renamed.length - NOTES_NAMED} more column(s) of the plan read from header names that differ in case or spaces`);
+  }
   return { header: out, indexOf: (name) => found.get(name) ?? exact.get(name) ?? -1, notes };
 }
 
 /** The export with its header in the plan's spelling (the same table when nothing differs), and the notes. */
-export function inPlanSpelling<T extends CsvTable>(csv: T, names: Iterable<string>): { table: T; notes: string[] } {
-  const r = resolveColumns(csv.file, csv.header, names);
+export function inPlanSpelling<T extends CsvTable>(csv: T, names: Iterable<string>, lang: 'en' | 'da' = 'en'): { table: T; notes: string[] } {
+  const r = resolveColumns(csv.file, csv.header, names, lang);
   if (!r.notes.length) return { table: csv, notes: [] };
   return { table: { ...csv, header: r.header }, notes: r.notes };
 }
 
 /** "case differs", "spaces differ", "Unicode form differs", or several. */
-function howItDiffers(name: string, header: string): string {
+function howItDiffers(name: string, header: string, lang: 'en' | 'da'): string {
   const how: string[] = [];
   const spaced = (s: string) => s.replace(/\u00a0/g, ' ').trim();
   let a = name;
   let b = header;
-  if (spaced(a) !== a || spaced(b) !== b) how.push('spaces differ');
+  const da = lang === 'da';
+  if (spaced(a) !== a || spaced(b) !== b) how.push(da ? 'mellemrum afviger' : 'spaces differ');
   a = spaced(a);
   b = spaced(b);
-  if (a !== b && (a.normalize('NFC') !== a || b.normalize('NFC') !== b)) how.push('Unicode form differs');
+  if (a !== b && (a.normalize('NFC') !== a || b.normalize('NFC') !== b)) how.push(da ? 'Unicode-form afviger' : 'Unicode form differs');
   a = a.normalize('NFC');
   b = b.normalize('NFC');
-  if (a !== b) how.push('case differs');
+  if (a !== b) how.push(da ? 'store/små bogstaver afviger' : 'case differs');
   return how.join(', ');
 }

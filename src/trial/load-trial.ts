@@ -69,6 +69,8 @@ export interface LoadTrialOptions {
    * plan's population column): ten digits on the rows of at least 5 patients are a code, not a CPR number.
    */
   alsoCodeColumns?: readonly string[];
+  /** The language of the read notes (encoding, column spellings) for stderr: `--lang` of the command (docs/cli.md "Danish output"). */
+  lang?: 'en' | 'da';
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -140,8 +142,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
-  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named);
-  const encoding = encodingNote(source.file, source.dialect);
+  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  const encoding = encodingNote(source.file, source.dialect, options.lang);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.

@@ -109,9 +109,12 @@ export function readsRegionCodes(values: Iterable<string>): boolean {
 }
 
 /** The note for codes read as regions (stderr), so that the reading shows. */
-export function regionCodesNote(file: string, codesRead: ReadonlyMap<string, string>): string | undefined {
+export function regionCodesNote(file: string, codesRead: ReadonlyMap<string, string>, lang: 'en' | 'da' = 'en'): string | undefined {
   if (codesRead.size === 0) return undefined;
-  const list = [...codesRead].sort(([a], [b]) => a.localeCompare(b)).map(([c, r]) => `${c} as ${r}`).join(', ');
+  const da = lang === 'da';
+  const list = [...codesRead].sort(([a], [b]) => a.localeCompare(b)).map(([c, r]) => `${c} ${da ? 'som' : 'as'} ${r}`).join(', ');
+  // In the language of the command (`--lang da`: docs/cli.md "Danish output").
+  if (da) return `${file}: regionskoder læst som de danske regioner, de nummererer (DAGI) — ${list}; er de ikke danske regionskoder, så omsæt dem med optagsplanens "regions", eller navngiv regionerne i filen med antal berettigede (docs/input-registry.md "Regions")`;
   return `${file}: region codes read as the Danish regions they number (DAGI) — ${list}; if they are not Danish region codes, map them with the uptake plan's "regions" or name the regions in the eligible file (docs/input-registry.md "Regions")`;
 }
 

@@ -25,6 +25,8 @@ import type { UptakePlan } from './uptake-plan.js';
 
 /** What an uptake run reads: the files, the plan and the options the CLI sets. */
 export interface UptakeInput {
+  /** The language of the notes for stderr (`--lang`; docs/cli.md "Danish output"); English by default. */
+  lang?: 'en' | 'da';
   /** The registry export (CSV or Parquet); or else `aggregates`. */
   registryFile?: string;
   /** Instead of a registry: aggregate tables (folders or CSV files) of sql/uptake-aggregates.sql, summed. */
@@ -72,6 +74,14 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
 }
 
 /** As `analyseUptake`, with the raw information loss for the audit. */
+/** The note when the scenarios start in a year the export observed in full, in the command's language (`--lang`). */
+export function observedScenarioYearsNote(firstYear: number, years: readonly number[], lang: 'en' | 'da' = 'en'): string {
+  const one = years.length === 1;
+  return lang === 'da'
+    ? `optagsscenarierne begynder i ${firstYear}, og udtrækket dækker hele ${years.join(', ')}: budgettet viser en forventet udgift ved siden af den observerede for ${one ? 'det år' : 'de år'}, og totalen over perioden tæller scenariernes optag, hvor det faktiske optag er kendt; sæt "firstYear" efter udtrækket for et budget for de kommende år`
+    : `the uptake scenarios start in ${firstYear}, and the export observed ${years.join(', ')} in full: the budget shows a projected cost beside the observed one for ${one ? 'that year' : 'those years'}, and the horizon total counts scenario uptake where the real uptake is known; set "firstYear" after the export for a budget of the years to come`;
+}
+
 export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; changedNote?: string; previous?: PreviousPublication }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.
@@ -90,7 +100,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);
@@ -169,7 +179,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);
   const analysis = run.analysis;
   const observedScenarioYears = scenarioYearsObserved(analysis.budget.years, analysis.budget.observed);
-  if (observedScenarioYears.length) notes.push(`the uptake scenarios start in ${plan.firstYear}, and the export observed ${observedScenarioYears.join(', ')} in full: the budget shows a projected cost beside the observed one for ${observedScenarioYears.length === 1 ? 'that year' : 'those years'}, and the horizon total counts scenario uptake where the real uptake is known; set "firstYear" after the export for a budget of the years to come`);
+  if (observedScenarioYears.length) notes.push(observedScenarioYearsNote(plan.firstYear, observedScenarioYears, input.lang));
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { removeTempDirs } from '../support/run-cli.js';
 
@@ -21,15 +22,27 @@ function withUptake(rate?: number) {
   return f;
 }
 
-const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+const analyse = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+/** The notes as an English run prints them (a plan's note may come in both languages: load-cea-plan.ts noteIn). */
+const run = (f: { exportFile: string; plan: string }) => {
+  const r = analyse(f);
+  return { ...r, notes: r.notes.map((n) => noteIn(n, 'en')) };
+};
 
 describe('notes on how the inputs were read', () => {
   it('a rate between two equal currencies is said to be unused; the uptake plan\'s tiers are taken at the plan\'s price year', () => {
     const { notes, result } = run(withUptake(7.44));
     expect(result.interventionPrice.price).toBe(100);
     expect(notes.join('\n')).toContain('interventionCost.rate (7.44) is not used: the uptake plan\'s prices are in EUR, the plan\'s currency');
-    expect(notes.join('\n')).toContain('the app\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
+    expect(notes.join('\n')).toContain('the intervention\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
     expect(run(withUptake()).notes.join('\n')).not.toContain('interventionCost.rate');
+  });
+
+  it('under --lang da the same two notes in Danish (docs/cli.md "Danish output")', () => {
+    const da = analyse(withUptake(7.44)).notes.map((n) => noteIn(n, 'da')).join('\n');
+    expect(da).toContain('interventionCost.rate (7.44) bruges ikke: optagsplanens priser er i EUR, planens valuta');
+    expect(da).toContain('interventionens pris fra uptake.plan.json er taget som 2021-priser');
+    expect(da).not.toMatch(/is taken as|is not used/);
   });
 
   it('resource use on the baseline row is noted once as not counted, and the costs are unchanged', () => {

@@ -50,6 +50,6 @@ describe('warnings in Danish', () => {
     writeFileSync(file, CASES[0]![1]);
     const r = await runCli('meta', file, '--lang', 'da');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: rmdq 3m: Sandal 2021 er angivet samlet (linje 2)');
+    expect(r.stderr).toContain('advarsel: rmdq 3m: Sandal 2021 er angivet samlet (linje 2)');
   });
 });

@@ -37,9 +37,9 @@ const unitCosts = (c: ReportContent) => c.page.sections.find((s) => s.id === 'un
 
 describe('the app price read off an uptake plan', () => {
   it.each([
-    ['en', 'uptake.plan.json: 1,200 DKK per patient, the all-units tier price at 10,000 patients a year, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)', /^The app's price is read from uptake\.plan\.json, which states no price year: it is taken as 2021 prices/],
+    ['en', 'uptake.plan.json: 1,200 DKK per patient, the all-units tier price at 10,000 patients a year, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)', /^The price of the app is read from uptake\.plan\.json, which states no price year: it is taken as 2021 prices/],
     // Danish kroner "kr." on a Danish page, never "DKK" (docs/glossary-da.md).
-    ['da', 'uptake.plan.json: 1.200 kr. pr. patient, pristrinnets pris for alle enheder ved 10.000 patienter om året, omregnet med 0,1344 EUR pr. kr. (1 EUR = 7,44 kr.)', /^Appens pris er læst fra uptake\.plan\.json, som ikke angiver et prisår: den er taget som 2021-priser/],
+    ['da', 'uptake.plan.json: 1.200 kr. pr. patient, pristrinnets pris for alle enheder ved 10.000 patienter om året, omregnet med 0,1344 EUR pr. kr. (1 EUR = 7,44 kr.)', /^Prisen på appen er læst fra uptake\.plan\.json, som ikke angiver et prisår: den er taget som 2021-priser/],
   ] as const)('(%s) says the price and the rate in words, and the price year on the page', async (lang, source, yearNote) => {
     const c = await build(lang);
     const r = c.results as CeaResult;

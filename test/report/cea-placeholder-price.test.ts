@@ -49,13 +49,13 @@ describe('a placeholder app price', () => {
     // 2000 × 150 + 3000 × 100 over 5000 patients: the placeholder tiers are still what is computed.
     expect(r.interventionPrice.price).toBeCloseTo(120, 9);
     expect(r.interventionPrice.tier?.placeholder).toBe(true);
-    expect(r.warnings.join('\n')).toMatch(/^not a real price: the app's price comes from uptake\.plan\.json, whose price model is a placeholder/m);
-    expect(intro(en, 'conclusion')).toContain('Not a real price: the app\'s price comes from uptake.plan.json');
+    expect(r.warnings.join('\n')).toMatch(/^not a real price: the intervention's price comes from uptake\.plan\.json, whose price model is a placeholder/m);
+    expect(intro(en, 'conclusion')).toContain('Not a real price: the price of the app comes from uptake.plan.json');
     expect(intro(en, 'results')).toContain('Not a real price');
     const unit = (c: ReportContent) => c.page.sections.find((s) => s.id === 'unit-costs')!.tables![0]!.table.rows[0]![3];
     expect(unit(en)).toMatch(/\(placeholder\)$/);
     const da = await build('da', f);
-    expect(intro(da, 'conclusion')).toContain('Ikke en reel pris: appens pris kommer fra uptake.plan.json');
+    expect(intro(da, 'conclusion')).toContain('Ikke en reel pris: prisen på appen kommer fra uptake.plan.json');
     expect(unit(da)).toMatch(/\(pladsholder\)$/);
   });
 

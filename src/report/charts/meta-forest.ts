@@ -52,7 +52,7 @@ const GAP_PX = 12;
 
 const TEXT = {
   en: {
-    df: 'df', study: 'Study or subgroup', intervention: 'App + usual care', control: 'Usual care', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
+    df: 'df', study: 'Study or subgroup', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
     weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
     totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
@@ -70,7 +70,7 @@ const TEXT = {
   // Heterogeneity that cannot be computed (one study) is "ikke aktuelt", never "ikke relevant",
   // which reads as "not clinically relevant" beside the verdicts.
   da: {
-    df: 'fg', study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
+    df: 'fg', study: 'Studie eller subgruppe', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {theControl}',
     heterogeneity: 'Heterogenitet', notApplicable: 'ikke aktuelt', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
@@ -88,7 +88,7 @@ const WEIGHT_WORDS: ReadonlySet<string> = new Set([TEXT.en.weight, TEXT.da.weigh
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface MetaForestOptions {
-  /** Column headers for the two arms; default "App + usual care" / "Usual care". */
+  /** Column headers for the two arms; default the `arms` labels ("App + usual care" / "Usual care" without a plan). */
   armLabels?: { intervention: string; control: string };
   /**
    * The arm names for the "favours …" labels and the subtitle ("MD, app − usual care"): the
@@ -171,7 +171,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     ...group.studies.map((x) => w(x.subgroup === null ? x.study : `${x.study} (${x.subgroup})`) + 16),
     ...[t.totalRandom, t.subtotal, t.pi].map((x) => w(x, true) + 12),
   );
-  const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
+  // The arms' own names (a plan's neutral "Intervention"/"Control" too), never a fixed "App + usual care".
+  const armHeader = options.armLabels ?? { intervention: arms.Intervention, control: arms.Control };
   const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, w(armHeader.intervention, true), w(armHeader.control, true)) + 12;
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;

@@ -21,7 +21,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -231,7 +231,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       id: 'effects',
       title: T.effectsTitle[lang],
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
-      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
+      intro: [fillPhrase(T.notRandomised[lang], { exposed: lowerFirst(inText.exposed), unexposed: lowerFirst(inText.unexposed), estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
       tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),

@@ -21,8 +21,12 @@ export interface ReportEnv {
   version: string;
   /** Memoises expensive steps shared by entries (e.g. one analysis for an en and a da report). */
   memo<T>(key: string, compute: () => T): T;
-  /** A note for stderr about an input (ids shaped like CPR numbers); never part of a page. The CLI prints each once. */
-  note?(text: string): void;
+  /**
+   * A note for stderr about an input (ids shaped like CPR numbers); never part of a page. The CLI
+   * prints each once, in the run's language (`--lang`, default English), not the page's: one given
+   * in both languages is said in that one.
+   */
+  note?(text: string | { en: string; da: string }): void;
   /** An analysis warning of this report (the page lists it too): the CLI prints it on stderr under the report's id, so a pipeline sees it. */
   warn?(text: string): void;
   /**

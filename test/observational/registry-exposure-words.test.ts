@@ -1,0 +1,51 @@
+/**
+ * A registry page whose exposure is not an app ("Gruppeforløb" against usual care) never says
+ * "app": the intro, the forest's "favours …", the overlap and methods texts, the E-value sentences
+ * and the default title speak of the plan's groups or of "the exposure" (src/report/arm-names.ts;
+ * docs/observational.md).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registryReportKind } from '../../src/report/kinds/registry-report.js';
+import type { ReportContent } from '../../src/report/report-page.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const plan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown>;
+delete plan.title;
+plan.armLabels = { intervention: { en: 'Gruppeforløb', da: 'Gruppeforløb' }, control: { en: 'Usual care', da: 'Vanlig behandling' } };
+
+const dir = tempDir();
+writeFileSync(join(dir, 'registry.csv'), registryCsv(completeRegistryRows(200)));
+writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+
+async function page(lang: 'en' | 'da'): Promise<ReportContent> {
+  const env = { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() };
+  return registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
+}
+
+/** The words a reader sees: title, sections, tables and the charts' texts. */
+function pageText(c: ReportContent): string {
+  const parts: string[] = [c.page.title];
+  for (const s of c.page.sections) {
+    parts.push(s.title, ...(s.intro ?? []), ...(s.notes ?? []));
+    for (const t of s.tables ?? []) parts.push(t.caption ?? '', ...t.table.header, ...t.table.rows.flat());
+  }
+  return parts.join('\n') + '\n' + JSON.stringify(c.charts.map((x) => x.spec));
+}
+
+describe('registry page: an exposure that is not an app', () => {
+  it.each(['en', 'da'] as const)('no "app" on the %s page; the groups by their labels', async (lang) => {
+    const c = await page(lang);
+    const text = pageText(c);
+    // Line by line, so a failure shows the sentence that says it.
+    expect(text.split(/\n|","/).filter((l) => /\bapp(?:en|ens|s)?\b/i.test(l))).toEqual([]);
+    expect(c.page.title).toBe(lang === 'en' ? 'Registry outcomes by exposure' : 'Effektmål fra registerdata efter eksponering');
+    // Mid-sentence lower-cased as the page's conclusion names the groups (registry-conclusion.ts).
+    expect(text).toContain(lang === 'en' ? 'gruppeforløb and usual care differ in who they are' : 'gruppeforløb og vanlig behandling er forskellige patienter');
+    expect(text).toContain(lang === 'en' ? 'right favours Gruppeforløb' : 'højre er til fordel for Gruppeforløb');
+  });
+});

@@ -48,7 +48,7 @@ export function registerCea(program: Command, io: CliIo): void {
       const resolved = loadCeaPlanFile(opts.plan);
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
+      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan), lang });
       const { noteIn } = await import('../cea/load-cea-plan.js');
       for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${noteIn(note, lang)}\n`);
       const bar = progressBar(io, 'bootstrap');

@@ -331,11 +331,12 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     // Window means of `threshold` scores, never one patient's score (score-quantiles.ts). Under
     // ATT the non-users of a level no user has (score 0 by design, weight 0: not compared) are
     // left out, as from the outside share: their zeros drew the non-users' box down to 0, an
-    // overlap problem that is none. Fewer than `threshold` non-users left: not shown.
-    const groupScores = (k: 0 | 1) => {
-      const v = e.filter((_, i) => a[i] === k && innerOf.has(keep[i]!));
-      return v.length < threshold ? SUPPRESSED : PS_QUANTILES.map((q) => windowQuantile(v, q, threshold));
-    };
+    // overlap problem that is none. With fewer than `threshold` of them left neither group's
+    // percentiles are shown, as when a balance term is hidden (the report then draws no overlap
+    // chart; in practice that rule hides them first: each level of those few non-users is rare).
+    const compared = (k: 0 | 1) => e.filter((_, i) => a[i] === k && innerOf.has(keep[i]!));
+    const fewCompared = compared(0).length < threshold;
+    const groupScores = (k: 0 | 1) => (fewCompared ? SUPPRESSED : PS_QUANTILES.map((q) => windowQuantile(compared(k), q, threshold)));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, maxOf: threshold, extreme: { exposed: extremeOf(group(1)), unexposed: extremeOf(group(0)) }, truncatedAt, truncated };
     // Of the patients analysed, those a percent rule cannot call responders (baseline 0): said, as the trial's rows do (small counts hidden: small-counts.ts).

@@ -1,11 +1,10 @@
 /**
  * The command a report page names for regenerating it ("Regenerate with `hta report`."). A page
  * made from a user's own manifest must name it: `hta report` alone reads data/reports.json and
- * fails there (found by a tester). The manifest is named as a path from the folder hta was run
- * in, with `/` separators (so the same project gives the same bytes on every machine), when it
- * lies in that folder or one folder under it (`m.json`, `data/reports.json`); deeper or outside,
- * by its file name only, the command then being run in the manifest's folder — so a published
- * page never shows a home folder or `OneDrive - Region Midtjylland/…` (hta run in the home folder).
+ * fails there (found by a tester). The manifest is named by its file name only, the command then
+ * being run in the manifest's folder (the default `data/reports.json`, seen from where hta runs, by
+ * no option at all) — so a published page never shows a home folder, `OneDrive - Region
+ * Midtjylland/…` or a person's folder (hta run in the home folder); a CPR-shaped number is masked.
  * `--out` is named from that same folder when directly in it, else by its last name (as published-name.ts
  * names inputs: a deeper path such as `OneDrive - Region Midtjylland/Anna Jensen/uptake` under the
  * home folder names a person), when it is not the default `reports` (a run into `--out 'out
@@ -17,6 +16,7 @@
  * neither the pages nor whether the command runs.
  */
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { maskCpr } from '../io/cpr-number.js';
 import { shellWord } from '../io/shell-word.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
@@ -40,20 +40,23 @@ function pagePath(path: string, cwd: string, depth = 2): string {
  * the default, and `--lang` and `--allow-outside` when given; `cwd` is the folder hta runs in.
  */
 export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT, opts: { lang?: string; allowOutside?: boolean } = {}): string {
-  const fromCwd = relative(cwd, resolve(cwd, manifestFile)).split(sep);
-  const near = !fromCwd[0]!.startsWith('..') && !isAbsolute(fromCwd.join(sep)) && fromCwd.length <= 2;
-  // The folder the command is run in: hta's own when the manifest is near it, else the manifest's.
-  const base = near ? cwd : dirname(resolve(cwd, manifestFile));
-  const manifest = pagePath(resolve(cwd, manifestFile), base);
+  // The default manifest (`data/reports.json` from where hta runs) is named by no option at all;
+  // any other is named by its file name, the command then being run in its folder: a folder
+  // above it, even one, can name a person (`Anna Jensen/m.json` under the home folder).
+  const isDefault = pagePath(manifestFile, cwd, Infinity) === DEFAULT_MANIFEST;
+  const base = isDefault ? cwd : dirname(resolve(cwd, manifestFile));
+  const manifest = isDefault ? DEFAULT_MANIFEST : pagePath(resolve(cwd, manifestFile), base, 1);
   // The default folder as given stays unnamed (as the bundled reports' pages have it).
   // Any other folder from that folder only when it lies directly in it, else by its last name: a
   // folder's path names whoever made it (docs/manifest.md); a deeper `--out` is then regenerated
   // into that folder's namesake where the command is run.
   const out = pagePath(outDir, cwd, Infinity) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base, 1);
+  // A CPR-shaped number in a name is masked, as in every published input name (published-name.ts):
+  // the command then needs the file renamed to run, which the page's reader cannot do anyway.
   return [
     'hta report',
-    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(manifest)] : []),
-    ...(out !== DEFAULT_OUT ? ['--out', shellWord(out)] : []),
+    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(maskCpr(manifest))] : []),
+    ...(out !== DEFAULT_OUT ? ['--out', shellWord(maskCpr(out))] : []),
     ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
     ...(opts.allowOutside ? ['--allow-outside'] : []),
   ].join(' ');

@@ -133,9 +133,10 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
 /**
  * The covariate columns: a categorical covariate dummy-coded over the patients given (reference =
  * first level in sorted order; a required column has no null), a numeric one as it is (null kept
- * for imputation). `strict` (multiple imputation): a categorical covariate left with one level among
- * them is refused in the complete-case ANCOVA's words (stats/ancova.ts), as R's lm refuses a
- * one-level factor; MMRM's table (not strict) codes it as no column.
+ * for imputation). `strict` (multiple imputation, and MMRM through `covariatesOver`): a categorical
+ * covariate left with one level among them is refused in the complete-case ANCOVA's words
+ * (stats/ancova.ts), as R's lm refuses a one-level factor; the wide table itself (not strict)
+ * codes it as no column until a model codes it again over its own patients.
  */
 function codeCovariates(raw: readonly RawCovariate[], strict: boolean): ImputationWide['covariates'] {
   const covariates: ImputationWide['covariates'] = [];

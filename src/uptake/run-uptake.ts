@@ -73,7 +73,6 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
   return (await runUptake(input)).analysis;
 }
 
-/** As `analyseUptake`, with the raw information loss for the audit. */
 /** The note when the scenarios start in a year the export observed in full, in the command's language (`--lang`). */
 export function observedScenarioYearsNote(firstYear: number, years: readonly number[], lang: 'en' | 'da' = 'en'): string {
   const one = years.length === 1;
@@ -82,6 +81,7 @@ export function observedScenarioYearsNote(firstYear: number, years: readonly num
     : `the uptake scenarios start in ${firstYear}, and the export observed ${years.join(', ')} in full: the budget shows a projected cost beside the observed one for ${one ? 'that year' : 'those years'}, and the horizon total counts scenario uptake where the real uptake is known; set "firstYear" after the export for a budget of the years to come`;
 }
 
+/** As `analyseUptake`, with the raw information loss for the audit. */
 export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; changedNote?: string; previous?: PreviousPublication }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.

@@ -5,13 +5,14 @@
  * export (rows not read) are in Danish; English stays the default and the exit codes do not change
  * (docs/cli.md "Danish output").
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrialInputs, reportExclusion } from '../../src/cli/load-inputs.js';
 import { danishPrefixes, requestedLang, stderrIn } from '../../src/cli/stderr-language.js';
 import { regionCodesNote } from '../../src/uptake/regions.js';
 import { observedScenarioYearsNote } from '../../src/uptake/run-uptake.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, tempDir } from '../support/run-cli.js';
 
 const EXPORTS = join(import.meta.dirname, '..', 'fixtures', 'exports');
 
@@ -51,6 +52,16 @@ describe('hta --lang da: Danish standard error', () => {
     expect(da.stderr).toMatch(/^bemærk: .*kolonnen "Løbenr"/m);
     expect(da.stderr).not.toMatch(ENGLISH_PREFIX);
     expect(da.code).toBe(0);
+  });
+
+  it('hta cea --lang da: the export\'s read notes in Danish too (a reviewer found them English)', async () => {
+    const dir = tempDir();
+    const csv = readFileSync('data/synthetic/selfback-trial.csv', 'utf8');
+    writeFileSync(join(dir, 'export.csv'), csv.replace(/^id,/, 'ID,'));
+    const da = await runCli('cea', join(dir, 'export.csv'), '--plan', 'data/plans/selfback.cea.json', '--replicates', '100', '--lang', 'da');
+    expect(da.code).toBe(0);
+    expect(da.stderr).toMatch(/^bemærk: .*kolonnen "id" er læst fra overskriften "ID"/m);
+    expect(da.stderr).not.toMatch(/read from header/);
   });
 
   it('hta uptake --lang da: the notes on scenario years the export observed and on DAGI region codes in Danish', () => {

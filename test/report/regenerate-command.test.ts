@@ -7,13 +7,18 @@ describe('the regenerate command on a page', () => {
     expect(regenerateCommand('./data/../data/reports.json', '/p')).toBe('hta report');
     expect(regenerateCommand('/p/data/reports.json', '/p')).toBe('hta report');
   });
-  it('names a manifest of the user\'s from the folder hta runs in, quoted for a shell when needed', () => {
+  it('names a manifest of the user\'s by its file name, to be run in its folder, quoted for a shell when needed', () => {
     expect(regenerateCommand('m.json', '/p')).toBe('hta report --manifest m.json');
-    expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest studie/m.json');
-    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'my study/it'\\''s.json'`);
+    // Even one folder down: a folder can name a person (a reviewer's "Anna Jensen/m.json").
+    expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest m.json');
+    expect(regenerateCommand('Anna Jensen/m.json', '/home/anna')).toBe('hta report --manifest m.json');
+    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'it'\\''s.json'`);
+  });
+  it('masks a CPR-shaped number in the manifest\'s or --out\'s name, as in every published input name', () => {
+    expect(regenerateCommand('m 010170-1234.json', '/p', 'out 020280-4321')).toBe("hta report --manifest 'm DDMMYY-XXXX.json' --out 'out DDMMYY-XXXX'");
   });
   it("names a --out that is not the default, quoted for a shell, as --check's hint does; the default not at all", () => {
-    expect(regenerateCommand('data/m.json', '/p', 'out dir')).toBe("hta report --manifest data/m.json --out 'out dir'");
+    expect(regenerateCommand('data/m.json', '/p', 'data/out dir')).toBe("hta report --manifest m.json --out 'out dir'");
     expect(regenerateCommand('data/reports.json', '/p', '/p/site/')).toBe('hta report --out site');
     expect(regenerateCommand('data/reports.json', '/p', '.')).toBe('hta report --out .');
     // Outside the folder hta runs in: its name only, as for the manifest.
@@ -21,7 +26,7 @@ describe('the regenerate command on a page', () => {
     for (const out of ['reports', './reports', '/p/reports/', 'x/../reports']) expect(regenerateCommand('data/reports.json', '/p', out)).toBe('hta report');
   });
   it('names a --out more than one folder deep by its last name, even under the folder hta runs in (a tester\'s OneDrive folder and name were published)', () => {
-    expect(regenerateCommand('proj/m.json', '/home/anna.jensen', 'OneDrive - Region Midtjylland/Anna Jensen/uptake')).toBe('hta report --manifest proj/m.json --out uptake');
+    expect(regenerateCommand('proj/m.json', '/home/anna.jensen', 'OneDrive - Region Midtjylland/Anna Jensen/uptake')).toBe('hta report --manifest m.json --out uptake');
     expect(regenerateCommand('m.json', '/tmp/x', 'Users/anna.jensen/o2')).toBe('hta report --manifest m.json --out o2');
     expect(regenerateCommand('m.json', '/tmp/x', 'o2')).toBe('hta report --manifest m.json --out o2');
   });

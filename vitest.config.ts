@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 // on a 2-core machine. A file that mocks a Node module (vi.mock) needs its own module graph,
 // so those run in the "isolated" project.
 const ISOLATED = [
-  'test/cli/fs-errors.test.ts', 'test/cli/plan-init-guard.test.ts',
+  'test/cli/plan-init-guard.test.ts',
   // These mock a module of hta's own (vi.mock): also only in a module graph of their own.
   'test/uptake/growing-counts-schema.test.ts', 'test/cli/simulate-parquet-signals.test.ts',
   // Compares the vega bundle with the vega packages as imported: other files of a shared module

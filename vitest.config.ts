@@ -5,12 +5,12 @@ import { defineConfig } from 'vitest/config';
 
 // Test files share one module graph per worker (isolate: false): importing the statistics,
 // vega and report modules once instead of once per file takes the suite from ~150 s to ~60 s
-// on a 2-core machine. A file that mocks a Node module (vi.mock) needs its own module graph,
-// so those run in the "isolated" project.
+// on a 2-core machine. A file that mocks a module of its own (vi.mock) needs its own module
+// graph, so those run in the "isolated" project; a Node module is patched instead (node:fs and
+// module.syncBuiltinESMExports, as test/cli/fs-errors.test.ts does), which the shared graph sees.
 const ISOLATED = [
-  'test/cli/fs-errors.test.ts', 'test/cli/plan-init-guard.test.ts',
-  // These mock a module of hta's own (vi.mock): also only in a module graph of their own.
-  'test/uptake/growing-counts-schema.test.ts', 'test/cli/simulate-parquet-signals.test.ts',
+  // These mock a module of hta's own (vi.mock): only in a module graph of their own.
+  'test/cli/plan-init-guard.test.ts', 'test/uptake/growing-counts-schema.test.ts', 'test/cli/simulate-parquet-signals.test.ts',
   // Compares the vega bundle with the vega packages as imported: other files of a shared module
   // graph change the packages' process-wide state (text metrics, registered functions).
   'test/report/render/vega-patches.test.ts',
@@ -57,7 +57,7 @@ const SLOW_FIRST = [
   'test/cli/uptake-inputs.test.ts',
   'test/uptake/disclosure-closed-month-totals.test.ts',
   // The isolated project's longest (ranked among its own files only).
-  'test/cli/fs-errors.test.ts',
+  'test/report/render/vega-patches.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

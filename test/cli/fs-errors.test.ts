@@ -3,45 +3,55 @@
  * as root in CI) are injected into node:fs: each must give one line naming the path, exit 2, and
  * leave nothing behind.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fs, { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = vi.hoisted(() => ({ write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined }));
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined };
 
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const fail = (code: string, syscall: string, path?: string) => Object.assign(new Error(`${code}: injected, ${syscall}`), { code, syscall, ...(path ? { path } : {}) });
-  const mocked = {
-    ...fs,
-    writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
-      if (inject.write) throw fail(inject.write, 'write');
-      return fs.writeSync(...args);
-    }) as typeof fs.writeSync,
-    write: ((...args: unknown[]) => {
-      if (inject.write) return (args[args.length - 1] as (e: Error) => void)(fail(inject.write, 'write'));
-      return (fs.write as (...a: unknown[]) => void)(...args);
-    }) as typeof fs.write,
-    renameSync: ((from: string, to: string) => {
-      if (inject.rename) throw fail(inject.rename, 'rename', from);
-      return fs.renameSync(from, to);
-    }) as typeof fs.renameSync,
-    // A read-only file system under `inject.readOnly`, as Node reports it: a plain mkdir fails with
-    // EROFS, a recursive one with ENOENT (it looks for the folder after its mkdir failed).
-    mkdirSync: ((path: string, options?: { recursive?: boolean }) => {
-      if (inject.readOnly && String(path).startsWith(inject.readOnly)) {
-        throw options?.recursive ? fail('ENOENT', 'mkdir', String(path)) : fail('EROFS', 'mkdir', String(path));
-      }
-      return fs.mkdirSync(path, options);
-    }) as typeof fs.mkdirSync,
-    // A new output is put in place by a hard link (never over a file); the same failure applies.
-    linkSync: ((from: string, to: string) => {
-      if (inject.rename) throw fail(inject.rename, 'link', from);
-      return fs.linkSync(from, to);
-    }) as typeof fs.linkSync,
-  };
-  return { ...mocked, default: mocked };
+// The failures are injected by patching node:fs and syncing its ESM exports (every module's
+// `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
+// shared module graph (vitest.config.ts), where a mock would miss the modules already imported.
+// Each patch passes the call through unless a test has set its failure; all are restored after.
+const real = { writeSync: fs.writeSync, write: fs.write, renameSync: fs.renameSync, mkdirSync: fs.mkdirSync, linkSync: fs.linkSync };
+const fail = (code: string, syscall: string, path?: string) => Object.assign(new Error(`${code}: injected, ${syscall}`), { code, syscall, ...(path ? { path } : {}) });
+const patched = {
+  writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
+    if (inject.write) throw fail(inject.write, 'write');
+    return real.writeSync(...args);
+  }) as typeof fs.writeSync,
+  write: ((...args: unknown[]) => {
+    if (inject.write) return (args[args.length - 1] as (e: Error) => void)(fail(inject.write, 'write'));
+    return (real.write as (...a: unknown[]) => void)(...args);
+  }) as typeof fs.write,
+  renameSync: ((from: string, to: string) => {
+    if (inject.rename) throw fail(inject.rename, 'rename', from);
+    return real.renameSync(from, to);
+  }) as typeof fs.renameSync,
+  // A read-only file system under `inject.readOnly`, as Node reports it: a plain mkdir fails with
+  // EROFS, a recursive one with ENOENT (it looks for the folder after its mkdir failed).
+  mkdirSync: ((path: string, options?: { recursive?: boolean }) => {
+    if (inject.readOnly && String(path).startsWith(inject.readOnly)) {
+      throw options?.recursive ? fail('ENOENT', 'mkdir', String(path)) : fail('EROFS', 'mkdir', String(path));
+    }
+    return real.mkdirSync(path, options);
+  }) as typeof fs.mkdirSync,
+  // A new output is put in place by a hard link (never over a file); the same failure applies.
+  linkSync: ((from: string, to: string) => {
+    if (inject.rename) throw fail(inject.rename, 'link', from);
+    return real.linkSync(from, to);
+  }) as typeof fs.linkSync,
+};
+
+beforeAll(() => {
+  Object.assign(fs, patched);
+  syncBuiltinESMExports();
+});
+afterAll(() => {
+  Object.assign(fs, real);
+  syncBuiltinESMExports();
 });
 
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';

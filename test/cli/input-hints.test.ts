@@ -4,12 +4,12 @@
  * disk, `-` for standard input, and an input emptied by redirecting an output onto it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/io/read-json.js';
 import { HtaError } from '../../src/errors.js';
-import { builtClosure } from '../support/built-closure.js';
+import { sharedBuiltClosure } from '../support/built-closure.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const TRIAL = 'data/synthetic/selfback-trial.csv';
@@ -127,9 +127,7 @@ describe('file names', () => {
 });
 
 describe.skipIf(process.platform === 'win32')('an output redirected onto an input', () => {
-  const built = builtClosure('src/cli/main.ts');
-  symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
-  afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+  const built = { url: sharedBuiltClosure().url('src/cli/main.ts') };
 
   /** Runs the CLI with standard output opened onto `out` for writing (emptied), as `> out` does. */
   function runOnto(out: string, argv: string[]): Promise<{ code: number | null; stderr: string }> {

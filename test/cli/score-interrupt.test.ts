@@ -8,17 +8,14 @@
  * on a stale dist/), and is signalled the moment its staging file appears, i.e. while it writes.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateTrial, trialToCsv } from '../../src/simulate/trial.js';
-import { builtClosure } from '../support/built-closure.js';
+import { sharedBuiltClosure } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const built = builtClosure('src/cli/main.ts');
-// The CLI reads its version from the package.json above its modules.
-symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
-afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+const built = { url: sharedBuiltClosure().url('src/cli/main.ts') };
 
 function scoreUntilWriting(script: string, exportFile: string, out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawStaging: boolean }> {
   return new Promise((resolve, reject) => {

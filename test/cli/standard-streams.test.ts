@@ -5,15 +5,13 @@
  * pointed at the CLI built from src/ on the fly (no dependence on a stale dist/).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtClosure } from '../support/built-closure.js';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedBuiltClosure } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const built = builtClosure('src/cli/bin-entry.ts');
-symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
-afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+const built = { url: sharedBuiltClosure().url('src/cli/bin-entry.ts') };
 
 function binScript(): string {
   const source = readFileSync('bin/hta.js', 'utf8')

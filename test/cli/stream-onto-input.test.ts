@@ -6,21 +6,17 @@
  * argument check runs in-process too, with the streams given.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, copyFileSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamOntoInputError } from '../../src/errors.js';
 import { refuseStreamOntoArguments, refuseStreamOntoInput } from '../../src/io/redirected-input.js';
-import { builtClosure } from '../support/built-closure.js';
+import { sharedBuiltClosure } from '../support/built-closure.js';
 import { errorOf } from '../support/error-of.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
-const built = builtClosure('src/cli/bin-entry.ts');
-symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
-afterAll(() => {
-  rmSync(built.dir, { recursive: true, force: true });
-  removeTempDirs();
-});
+const built = { url: sharedBuiltClosure().url('src/cli/bin-entry.ts') };
+afterAll(() => removeTempDirs());
 
 function binScript(dir: string): string {
   const source = readFileSync('bin/hta.js', 'utf8')

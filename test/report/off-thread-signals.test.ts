@@ -7,19 +7,15 @@
  * opens DuckDB as the uptake analysis does and then waits.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtClosure } from '../support/built-closure.js';
+import { describe, expect, it } from 'vitest';
+import { sharedBuiltClosure } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const offThread = builtClosure('src/report/off-thread.ts');
-const duckdb = builtClosure('src/uptake/engine/duckdb-session.ts');
-afterAll(() => {
-  rmSync(offThread.dir, { recursive: true, force: true });
-  rmSync(duckdb.dir, { recursive: true, force: true });
-});
+const offThread = { url: sharedBuiltClosure().url('src/report/off-thread.ts') };
+const duckdb = { url: sharedBuiltClosure().url('src/uptake/engine/duckdb-session.ts') };
 
 // The stand-in job: DuckDB's spill folder made and listed as withDuckDb does, then a long wait.
 writeFileSync(

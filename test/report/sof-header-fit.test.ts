@@ -5,14 +5,14 @@
  * on one line (the page at the printable A4 width, print styles). Needs /usr/bin/chromium:
  * skipped without it, failing on CI.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PORTRAIT_PX } from '../../src/report/html-page.js';
+import { tempDir } from '../support/run-cli.js';
 import { trialReportFiles } from './report-files-support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,7 +39,8 @@ describe('the summary of findings\' header in print', () => {
   }, 60_000);
 
   it.skipIf(!available && !process.env.CI)('neutral arm names, Danish: every header inside its column, "95 %-KI" on one line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sof-header-'));
+    // Removed after the file (test/support/setup.ts), as every test's temporary folder.
+    const dir = tempDir();
     writeFileSync(join(dir, 'index.html'), await neutralDanishPage());
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     try {

@@ -4,7 +4,7 @@
 // (src/report/off-thread.ts) can then be tested the way `hta` runs it, without `npm run build`.
 // esbuild strips the types as tsc's transpileModule did (ES2022, class fields defined), in a
 // fraction of the time: the CLI's closure took ~6 CPU-s with TypeScript's transpiler, ~0.5 s now.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
@@ -20,8 +20,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * the same folder): its file URL, and the folder to remove after.
  */
 export function builtClosure(entry: string, ...also: string[]): { url: string; dir: string } {
+  return buildInto(join(ROOT, 'node_modules/.cache/hta-test-built-'), entry, ...also);
+}
+
+function buildInto(prefix: string, entry: string, ...also: string[]): { url: string; dir: string } {
   mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
-  const out = mkdtempSync(join(ROOT, 'node_modules/.cache/hta-test-built-'));
+  const out = mkdtempSync(prefix);
   // Modules find their data (value sets, fonts) relative to themselves.
   for (const dir of ['data', 'assets']) symlinkSync(join(ROOT, dir), join(out, dir));
   const todo = [entry, ...also].map((e) => resolve(ROOT, e));
@@ -42,4 +46,34 @@ export function builtClosure(entry: string, ...also: string[]): { url: string; d
     writeFileSync(js, transpileTs(source));
   }
   return { url: pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href, dir: out };
+}
+
+/**
+ * The prefix of the shared closures' folders in one test run (its Vitest process's id, a worker's
+ * parent): the run's global teardown (test/support/chart-cache-teardown.ts) removes any a worker
+ * that was stopped left behind.
+ */
+export const sharedClosurePrefix = (runPid: number): string => join(ROOT, 'node_modules/.cache', `hta-test-built-run-${runPid}-`);
+
+let shared: { dir: string; url: (entry: string) => string } | undefined;
+
+/**
+ * The CLI (bin-entry.ts, main.ts) and the off-thread and DuckDB session modules built once per
+ * test worker, for the tests that run them in a child process (signals, full disks, redirections):
+ * each built its own copy (~0.5 CPU-s each). Test files share a worker's modules (vitest.config.ts),
+ * so this folder outlives each file and goes when the worker exits. A test may add files beside the
+ * built modules (a stand-in job) but never changes one; bin-bundle.test.ts, which replaces the
+ * entry with its bundle, builds its own.
+ */
+export function sharedBuiltClosure(): { dir: string; url: (entry: string) => string } {
+  if (!shared) {
+    const entries = ['src/cli/bin-entry.ts', 'src/cli/main.ts', 'src/report/off-thread.ts', 'src/uptake/engine/duckdb-session.ts'];
+    // Named after the run, so that its teardown finds the folder should the worker not exit cleanly.
+    const { dir } = buildInto(sharedClosurePrefix(process.ppid), entries[0]!, ...entries.slice(1));
+    // The CLI reads its version from the package.json above its modules.
+    symlinkSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    shared = { dir, url: (entry) => pathToFileURL(join(dir, entry.replace(/\.ts$/, '.js'))).href };
+  }
+  return shared;
 }

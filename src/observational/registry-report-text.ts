@@ -17,7 +17,7 @@ export const REGISTRY_TEXT = {
   },
   estimand: {
     ATE: { en: 'average effect in all patients, ATE', da: 'gennemsnitlig effekt i alle patienter, ATE' },
-    ATT: { en: 'average effect in the exposed group, ATT', da: 'gennemsnitlig effekt hos brugerne, ATT' },
+    ATT: { en: 'average effect in the exposed group, ATT', da: 'gennemsnitlig effekt i den eksponerede gruppe, ATT' },
     ATO: { en: 'average effect where the groups overlap, ATO', da: 'gennemsnitlig effekt, hvor grupperne overlapper, ATO' },
   },
   effectsTitle: { en: 'Crude and adjusted effects against the MCID', da: 'Ujusterede og justerede effekter målt mod MKRF' },

@@ -477,6 +477,19 @@ export const REPORT_TEXT = {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
+  // No criteria: the whole trial transported to the target population (conclusion.ts transportedSentences).
+  conclusionTransported: {
+    en: 'Transported to the target population ({label}; {how}): {effect}{verdict}.',
+    da: 'Overført til målgruppen ({label}; {how}): {effect}{verdict}.',
+  },
+  conclusionHowSample: {
+    en: "the trial's patients weighted to a sample of {k} target patients",
+    da: 'forsøgets patienter vægtet til en stikprøve på {k} patienter fra målgruppen',
+  },
+  conclusionHowMargins: {
+    en: "the trial's patients raked to its margins",
+    da: 'forsøgets patienter omvægtet til målgruppens fordeling',
+  },
   // A per-protocol population ("population.purpose", docs/plan-trial.md#per-protocol-and-itt): a sensitivity analysis, no recommendation's population.
   conclusionPerProtocol: {
     en: 'Per protocol, a sensitivity analysis ({label}; n = {n}): {verdict}.',

@@ -14,6 +14,7 @@ import { readCsvFile, shortName } from '../io/read-csv.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
+import { repeatedTargetIds, targetIdColumn } from './target-sample-ids.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
 
@@ -61,7 +62,13 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
     // Codes are looked up under the trial export's column name: the plan's codes describe it.
     return { idx, name, coder: coderFor(plan, name, undefined, decimalComma) };
   });
+  // The id column the plan names must be there; a usual id name found is checked without a word.
+  const idCol = targetIdColumn(csv, plan);
+  if (spec.id !== undefined && idCol < 0) problems.push({ file, line: 1, value: spec.id, expected: `a column "${spec.id}", the target sample's patient id ("targetSample.id") (columns are: ${listed})`, kind: `target.column:${spec.id}`, ...(didYouMean(spec.id, csv.header) ? { hint: didYouMean(spec.id, csv.header)! } : {}) });
   if (problems.length) throw new HtaError('input.invalid', `${file}: the target sample lacks columns of the model`, problems);
+  // One row per target patient (target-sample-ids.ts).
+  const repeated = idCol >= 0 ? repeatedTargetIds(csv, idCol) : [];
+  if (repeated.length) throw new HtaError('input.invalid', `${file}: ${repeated.length} row(s) repeat a patient of the target sample, which is one row per patient`, repeated);
 
   // CPR-shaped cells stop the read before anything would quote them (a level, a "not a number"
   // message), as in the trial export (cpr-cells.ts): named by line and column, never quoted. A ten-digit

@@ -45,6 +45,19 @@ export function targetSamplePath(planFile: string, plan: Plan): string | undefin
 }
 
 /**
+ * The file read, a file that cannot be read named with the plan's field that names it: "cannot read
+ * nonexistent.csv" alone does not say which plan entry to correct.
+ */
+function readNamedInPlan(path: string, given: string) {
+  try {
+    return readCsvFile(path);
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'input.unreadable') throw new HtaError(err.code, `${err.message} (the target sample the plan names in "population.targetSample.file": "${given}", relative to the plan's folder)`, err.problems);
+    throw err;
+  }
+}
+
+/**
  * Reads the plan's target sample from `path` (see targetSamplePath); undefined when the plan has
  * none. With the trial, also checks the sample against it (target-sample-trial.ts): outcome scores
  * on the instrument's scale, text levels the trial's (matched in any case).
@@ -52,7 +65,7 @@ export function targetSamplePath(planFile: string, plan: Plan): string | undefin
 export function readTargetSample(path: string | undefined, plan: Plan, trial?: Pick<TrialData, 'file' | 'patients' | 'sources'>): TargetSample | undefined {
   const spec = plan.population?.targetSample;
   if (!path || !spec) return undefined;
-  const csv = readCsvFile(path);
+  const csv = readNamedInPlan(path, spec.file);
   const file = csv.file;
   // The file's one decimal mark, a tie or an undecided tab file refused as for the trial export.
   const decimalComma = decimalCommaOf(csv);

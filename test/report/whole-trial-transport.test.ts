@@ -91,5 +91,10 @@ describe.each(['en', 'da'] as const)('the whole trial transported to a target sa
     expect(text).not.toContain(shown(trialRow.difference!));
     expect(text).toContain(shown(transportedPrimary().effect.difference!));
     expect(text).toContain(`${k()} ${lang === 'en' ? 'target patients' : 'patienter'}`);
+    // The target rows left out for a missing model value (results.json: targetSample.excludedMissing), and whose n it is.
+    const left = result.targetPopulation!.targetSample!.excludedMissing;
+    expect(left).toBeGreaterThan(0);
+    expect(text).toContain(lang === 'en' ? `(${left} rows left out for a missing model value)` : `(${left} rækker udeladt for en manglende værdi i modellen)`);
+    expect(text).toContain(lang === 'en' ? "n: the trial's patients, reweighted (not target patients)" : 'n: forsøgets patienter, omvægtet (ikke patienter fra målgruppen)');
   });
 });

@@ -95,6 +95,8 @@ describe('report sections', () => {
     const left = result.targetPopulation!.targetSample!.excludedMissing;
     expect(left).toBeGreaterThan(0);
     expect(target.notes!.join(' ')).toContain(`inverse odds of trial membership from a logistic model of membership of the ${ref.inverseOdds.rows} target patients (of the ${ref.inverseOdds.rows + left} rows of target-sample.csv; ${left} left out for a missing model value) against the trial on age, symptom_weeks, country`);
+    // The intro names both weightings: raking to the margins and the inverse odds to the sample (not "raked" alone).
+    expect(target.intro!.join(' ')).toContain(`the whole trial reweighted to it: raked to its margins, and weighted to a sample of ${ref.inverseOdds.rows} target patients (inverse odds of trial membership)`);
     expect(pain[1]![2]).toBe(`${ref.target.ancova.n.intervention}/${ref.target.ancova.n.control}`);
     expect(printed(pain[1]![3]!)).toBeCloseTo(ref.target.ancova.difference, 2);
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);

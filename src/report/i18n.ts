@@ -482,14 +482,9 @@ export const REPORT_TEXT = {
     en: 'Transported to the target population ({label}; {how}): {effect}{verdict}.',
     da: 'Overført til målgruppen ({label}; {how}): {effect}{verdict}.',
   },
-  conclusionHowSample: {
-    en: "the trial's patients weighted to a sample of {k} target patients",
-    da: 'forsøgets patienter vægtet til en stikprøve på {k} patienter fra målgruppen',
-  },
-  conclusionHowMargins: {
-    en: "the trial's patients raked to its margins",
-    da: 'forsøgets patienter omvægtet til målgruppens fordeling',
-  },
+  // Short: the conclusion keeps to 60–90 words; the summary of findings' footnote says the rest.
+  conclusionHowSample: { en: 'weighted to {k} target patients', da: 'vægtet til {k} patienter fra målgruppen' },
+  conclusionHowMargins: { en: 'raked to its margins', da: 'omvægtet til dens fordeling' },
   // A per-protocol population ("population.purpose", docs/plan-trial.md#per-protocol-and-itt): a sensitivity analysis, no recommendation's population.
   conclusionPerProtocol: {
     en: 'Per protocol, a sensitivity analysis ({label}; n = {n}): {verdict}.',

@@ -225,6 +225,23 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
   };
 }
 
+/**
+ * The transported rows' failures: one warning per weighting when every row of it failed for one
+ * reason (a membership model that could not be fitted fails all alike: once, not 18 times), else
+ * one per row.
+ */
+function transportedWarnings(rows: NonNullable<TargetPopulation['transported']>): string[] {
+  const out: string[] = [];
+  for (const weighting of ['raking', 'inverse-odds'] as const) {
+    const own = rows.filter((t) => t.weighting === weighting);
+    const reasons = new Set(own.map((t) => t.effect.error));
+    const one = own.length > 1 && reasons.size === 1 ? [...reasons][0] : undefined;
+    if (one) out.push(`transported effect (${weighting}), every outcome and time: ${one}`);
+    else for (const t of own) if (t.effect.error) out.push(`transported effect (${weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
+  }
+  return out;
+}
+
 export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): AnalysisResult {
   const plan = trial.plan;
   const warnings: string[] = [];
@@ -290,7 +307,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const targetPopulation = clustered ? undefined : targetPopulationOf(trial, options);
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
-  for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
+  warnings.push(...transportedWarnings(targetPopulation?.transported ?? []));
   const flow = participantFlowOf(trial);
   const adverseEvents = trial.adverseEvents ? adverseEventSummary(trial.adverseEvents, patients, confLevel) : undefined;
   for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);

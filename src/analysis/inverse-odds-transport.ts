@@ -19,7 +19,7 @@
  */
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { analysisFailed } from '../stats/arm-size.js';
-import { logisticRegression } from '../stats/logistic-regression.js';
+import { logisticRegression, SEPARATED } from '../stats/logistic-regression.js';
 import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { TrialData } from '../trial/trial-data.js';
@@ -58,6 +58,31 @@ function modelDesign(model: readonly string[], trialRows: readonly (string | num
   return columns;
 }
 
+/**
+ * The numeric model columns whose values one group has outside the other's range, the commonest
+ * cause of separation (a 0–100 VAS beside a 0–10 NRS, ages of another population): "pain_avg:
+ * 364 of 378 target rows lie outside the trial's 0–10 (target 0–100) …"; "" when none.
+ */
+function apartColumns(model: readonly string[], trialRows: readonly (string | number)[][], targetRows: readonly (string | number)[][]): string {
+  const found: { share: number; text: string }[] = [];
+  model.forEach((name, k) => {
+    const a = trialRows.map((r) => r[k]);
+    const b = targetRows.map((r) => r[k]);
+    if (![...a, ...b].every((v) => typeof v === 'number')) return;
+    const range = (v: (string | number | undefined)[]) => [Math.min(...(v as number[])), Math.max(...(v as number[]))] as const;
+    const [alo, ahi] = range(a);
+    const [blo, bhi] = range(b);
+    const outside = b.filter((v) => (v as number) < alo || (v as number) > ahi).length;
+    if (outside === 0) return;
+    found.push({ share: outside / b.length, text: `"${name}" has ${outside} of ${b.length} target rows outside the trial's range ${alo}–${ahi} (target ${blo}–${bhi}: another scale or population?)` });
+  });
+  found.sort((x, y) => y.share - x.share);
+  return found.length ? `the model separates the two groups on ${found.map((f) => f.text).join('; ')}` : '';
+}
+
+/** The model's reason with the columns that separate the groups after it (worded in Danish part by part, report/failure-reasons.ts). */
+const withApart = (reason: string, apart: string) => (apart ? `${reason}; ${apart}` : reason);
+
 function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const ids: string[] = [];
   const trialRows: (string | number)[][] = [];
@@ -70,8 +95,21 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const columns = modelDesign(sample.model, trialRows, sample.rows);
   const X = [...trialRows, ...sample.rows].map((r) => [1, ...columns.map((c) => c.value(r))]);
   const y = [...trialRows.map(() => 0), ...sample.rows.map(() => 1)];
-  const fit = logisticRegression(X, y, ['(Intercept)', ...columns.map((c) => c.name)]);
-  const weightOf = new Map(ids.map((id, i) => [id, (fit.fitted[i] as number) / (1 - (fit.fitted[i] as number))]));
+  let fit: ReturnType<typeof logisticRegression>;
+  try {
+    fit = logisticRegression(X, y, ['(Intercept)', ...columns.map((c) => c.name)]);
+  } catch (err) {
+    // Separated or not converged: name the numeric columns whose values the two groups do not share.
+    const apart = apartColumns(sample.model, trialRows, sample.rows);
+    if (err instanceof HtaError && err.code === 'analysis.failed' && apart) throw analysisFailed(withApart(err.message, apart));
+    throw err;
+  }
+  const weights = fit.fitted.slice(0, ids.length).map((p) => p / (1 - p));
+  if (!weights.every(Number.isFinite)) {
+    const apart = apartColumns(sample.model, trialRows, sample.rows);
+    throw analysisFailed(withApart(SEPARATED, apart));
+  }
+  const weightOf = new Map(ids.map((id, i) => [id, weights[i] as number]));
   return {
     weightOf,
     summary: {

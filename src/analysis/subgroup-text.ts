@@ -7,6 +7,7 @@ import { effectsTable } from '../report/effects-table.js';
 import { formatFixed, type Lang, timeLabel } from '../report/i18n.js';
 import { renderTextTableAt } from '../report/text-table.js';
 import type { SubgroupResult, TargetPopulation } from './results-schema.js';
+import { transportsWholeTrial } from './whole-trial-transport.js';
 
 type WidthOf = (outcome: string) => number | undefined;
 
@@ -48,10 +49,18 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
   return out.join('');
 }
 
+/** "Target sample gp.csv: 378 target patients in the membership model (22 rows left out for a missing model value)". */
+function sampleLine(s: NonNullable<TargetPopulation['targetSample']>, lang: Lang): string {
+  const left = s.excludedMissing ? (lang === 'da' ? ` (${s.excludedMissing} rækker udeladt for en manglende værdi i modellen)` : ` (${s.excludedMissing} rows left out for a missing model value)`) : '';
+  return lang === 'da' ? `  Stikprøve fra målgruppen ${s.file}: ${s.rows} patienter i modellen for deltagelse${left}\n` : `  Target sample ${s.file}: ${s.rows} target patients in the membership model${left}\n`;
+}
+
 export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string, arms: ArmNames = defaultArmNames(lang), confLevel = 0.95): string {
   // A per-protocol population is a sensitivity analysis, not a population the result is for (docs/plan-trial.md#per-protocol-and-itt).
   const heading = t.purpose === 'per-protocol' ? (lang === 'da' ? 'Per-protokol-analyse (følsomhedsanalyse)' : 'Per-protocol analysis (sensitivity)') : lang === 'da' ? 'Målgruppe' : 'Target population';
-  const out: string[] = [`\n${heading}: ${t.label[lang]}\n`];
+  const whole = transportsWholeTrial(t);
+  // No criteria: the population's own rows would repeat the trial's above; only the transported rows say something new.
+  const out: string[] = [`\n${heading}: ${t.label[lang]}${whole ? (lang === 'da' ? ' (hele forsøget overført; ingen kriterier)' : ' (the whole trial transported; no criteria)') : ''}\n`];
   for (const c of t.criteria) {
     const ex = c.excluded.intervention + c.excluded.control;
     out.push(lang === 'da'
@@ -59,7 +68,7 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       : `  ${c.label[lang]}: ${ex} excluded (${c.missing} with no value); remaining ${c.remaining.intervention}/${c.remaining.control}\n`);
   }
   if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
-  else out.push(renderTextTableAt(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms), confLevel));
+  else if (!whole) out.push(renderTextTableAt(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms), confLevel));
   const titles = {
     // "omvægtet", the glossary's word for raking (docs/glossary-da.md), as the Danish page says.
     raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (omvægtet, designbaseret KI)' },
@@ -69,6 +78,10 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
     const rows = (t.transported ?? []).filter((x) => x.weighting === weighting);
     if (!rows.length) continue;
     out.push(`\n${titles[weighting][lang]}\n`);
+    // Whose numbers: the n columns count trial patients (reweighted), not target patients.
+    const s = t.targetSample;
+    if (weighting === 'inverse-odds' && s) out.push(sampleLine(s, lang));
+    out.push(lang === 'da' ? '  n: forsøgets patienter, omvægtet (ikke patienter fra målgruppen)\n' : "  n: the trial's patients, reweighted (not target patients)\n");
     out.push(renderTextTableAt(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf, arms), confLevel));
     for (const x of rows) {
       if (!x.weights) continue;

@@ -45,7 +45,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       // So is its listing of adverse events (read before any output is written).
       const listingPath = eventListingPath(opts.plan, trial.plan);
       guardPaths({ inputs: [...(samplePath ? [{ option: 'population.targetSample', path: samplePath }] : []), ...(listingPath ? [{ option: 'adverseEvents.file', path: listingPath }] : [])], outputs, force });
-      const targetSample = readTargetSample(samplePath, trial.plan);
+      const targetSample = readTargetSample(samplePath, trial.plan, trial);
       // A trial's word-code notes are warnings of its results (analyze-trial.ts), said there once.
       if (trial.plan.design !== 'observational' && trial.readNotes) {
         const warned = new Set(wordMissingCodeNotes(trial));

@@ -18,6 +18,14 @@ import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
+import { readTargetSample, type TargetSample, targetSamplePath } from '../trial/target-sample.js';
+
+/** What validate read of the plan's target sample: its patients and the rows left out. */
+function sampleNote(s: TargetSample | undefined): string | undefined {
+  if (!s) return undefined;
+  const left = s.excludedMissing ? `; ${s.excludedMissing} row(s) left out for a missing model value` : '';
+  return `target sample ${s.file}: ${s.rows.length} target patients with every model value (${s.model.join(', ')})${left}`;
+}
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -42,6 +50,9 @@ export function registerValidate(program: Command, io: CliIo): void {
       let unreadBaseline: string | undefined;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
+        // The plan's target sample, read and checked against the trial as analyze reads it
+        // (docs/subgroups.md#inverse-odds-weights): a plan valid here must not fail there.
+        const sample = opts.plan !== undefined && trial.plan.design !== 'observational' ? readTargetSample(targetSamplePath(opts.plan, trial.plan), trial.plan, trial) : undefined;
         groups = groupWording(trial.plan);
         // A follow-up-only registry export (docs/observational.md): its baseline column would read
         // "0/0", as if every baseline were missing, where the plan reads none.
@@ -59,7 +70,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.readNotes ?? []), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };

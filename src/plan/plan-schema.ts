@@ -179,6 +179,11 @@ export const populationSchema = z
         file: z.string().min(1).describe("CSV of patients of the target population, one row per patient, relative to the plan's folder (not an absolute path; in `hta report` inside the manifest's folder)"),
         model: eachOnce(z.array(z.string().min(1)).min(1), { why: 'a column entered twice leaves the model singular' }).describe('Export columns of the model of trial membership (numbers enter linearly, text as levels), e.g. ["age", "sex", "symptom_weeks"]'),
         columns: z.record(z.string(), z.string()).default({}).describe("Export column → the target file's column, where it is named differently, e.g. {\"age\": \"alder\"}"),
+        recode: z
+          .record(z.string(), z.record(z.string(), z.string().nullable()))
+          .optional()
+          .describe('Per model column (the export\'s name), the target file\'s text → the trial\'s text, where the two files spell a level differently, e.g. {"sex": {"Kvinde": "F", "Mand": "M", "Uoplyst": null}}; null: a missing value. Compared in any case; applied before the plan\'s column codes'),
+        id: z.string().min(1).optional().describe('The target file\'s patient-id column, checked for repeated ids (one row per patient); default: a column named as the plan\'s "columns.id" or a usual id name (patient_id, record_id, …); without one nothing is checked'),
       })
       .strict()
       .optional()

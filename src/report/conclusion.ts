@@ -18,6 +18,7 @@ import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, REPO
 import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 import { verdictPhrase, withBracket } from './verdict-notes.js';
+import { transportsWholeTrial } from '../analysis/whole-trial-transport.js';
 
 type Ctx = TrialChartContext;
 
@@ -144,10 +145,33 @@ function targetSentence(t: TargetPopulation | undefined, primary: SofRow, ctx: C
   const lang = ctx.lang;
   const label = lowerFirst(t.label[lang]);
   const pp = t.purpose === 'per-protocol';
+  if (transportsWholeTrial(t)) return transportedSentences(t, primary, label, ctx);
   if (!t.analysed) return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocolSmall' : 'conclusionTargetSmall'][lang], { label, n: formatThousands(t.patients.intervention + t.patients.control, 0, lang) });
   const e = t.effects.find((x) => x.outcome === primary.outcome && x.time === primary.time && x.method === primary.row.method);
   if (!e) return '';
   return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocol' : 'conclusionTarget'][lang], { label, n: formatThousands(e.n.intervention + e.n.control, 0, lang), verdict: verdictPhrase(e, lang) });
+}
+
+/**
+ * No criteria: the target population is the whole trial transported (whole-trial-transport.ts),
+ * whose own rows repeat the trial's; the sentence gives the transported estimate of the primary
+ * outcome instead, saying how it was transported and to how many target patients.
+ */
+function transportedSentences(t: TargetPopulation, primary: SofRow, label: string, ctx: Ctx): string {
+  const lang = ctx.lang;
+  const moved = (t.transported ?? []).filter((x) => x.outcome === primary.outcome && x.time === primary.time);
+  return (['raking', 'inverse-odds'] as const)
+    .flatMap((weighting) => moved.filter((x) => x.weighting === weighting))
+    .map((x) => {
+      const how =
+        x.weighting === 'inverse-odds' && t.targetSample
+          ? fillPhrase(REPORT_TEXT.conclusionHowSample[lang], { k: formatThousands(t.targetSample.rows, 0, lang) })
+          : REPORT_TEXT.conclusionHowMargins[lang];
+      const r = x.effect;
+      const effect = r.error || r.difference === null ? '' : `${sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `)} – `;
+      return fillPhrase(REPORT_TEXT.conclusionTransported[lang], { label, how, effect, verdict: verdictPhrase(r, lang) });
+    })
+    .join(' ');
 }
 
 /**

@@ -104,6 +104,12 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^the membership model did not converge in ${NUM} iterations \\(the trial and the target sample may be separated by the model columns\\)$`),
     (k) => `modellen for forsøgsdeltagelse konvergerede ikke på ${n(k)} iterationer (forsøget og stikprøven fra målgruppen er måske adskilt af modelkolonnerne)`,
   ],
+  // src/analysis/inverse-odds-transport.ts apartColumns: the numeric columns that separate the groups
+  [
+    new RegExp(`^(the model separates the two groups on )?"(.*)" has ${NUM} of ${NUM} target rows outside the trial's range ${NUM}–${NUM} \\(target ${NUM}–${NUM}: another scale or population\\?\\)$`),
+    (lead, c, k, all, lo, hi, tlo, thi) =>
+      `${lead ? 'modellen adskiller de to grupper på ' : ''}"${c}" har ${n(k)} af ${n(all)} rækker fra målgruppen uden for forsøgets område ${n(lo)}–${n(hi)} (målgruppen ${n(tlo)}–${n(thi)}: en anden skala eller population?)`,
+  ],
   // src/stats/raked-ancova.ts
   [new RegExp(`^fewer than ${NUM} patients in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter i ${ARM[arm] as string} (fandt ${n(k)})`],
   // src/stats/ancova.ts covariateColumns (the weighted ANCOVA's covariates)
@@ -343,6 +349,10 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   if ((m = /^target population, (.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];
     return `Målgruppen, ${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  if ((m = /^transported effect \((raking|inverse-odds)\), every outcome and time: ([\s\S]*)$/.exec(warning))) {
+    const [, w, r] = m as unknown as string[];
+    return `Effekten i målgruppen, ${WEIGHTING[w!]!}, alle effektmål og tidspunkter: ${reason(r!)}`;
   }
   if ((m = /^transported effect \((raking|inverse-odds)\), (.+?) at (.+?): ([\s\S]*)$/.exec(warning))) {
     const [, w, o, t, r] = m as unknown as string[];

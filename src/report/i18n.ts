@@ -477,6 +477,14 @@ export const REPORT_TEXT = {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
+  // No criteria: the whole trial transported to the target population (conclusion.ts transportedSentences).
+  conclusionTransported: {
+    en: 'Transported to the target population ({label}; {how}): {effect}{verdict}.',
+    da: 'Overført til målgruppen ({label}; {how}): {effect}{verdict}.',
+  },
+  // Short: the conclusion keeps to 60–90 words; the summary of findings' footnote says the rest.
+  conclusionHowSample: { en: 'weighted to {k} target patients', da: 'vægtet til {k} patienter fra målgruppen' },
+  conclusionHowMargins: { en: 'raked to its margins', da: 'omvægtet til dens fordeling' },
   // A per-protocol population ("population.purpose", docs/plan-trial.md#per-protocol-and-itt): a sensitivity analysis, no recommendation's population.
   conclusionPerProtocol: {
     en: 'Per protocol, a sensitivity analysis ({label}; n = {n}): {verdict}.',

@@ -13,6 +13,7 @@ import { fillArms } from './arm-names.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatThousands, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { populationPhrase, type SubgroupPhrase } from './sections/subgroup-phrases.js';
+import { transportsWholeTrial } from '../analysis/whole-trial-transport.js';
 
 export interface SofPopulationRow {
   /** "In the target population" / "Reweighted, eff. n 370" (the Target population section's word). */
@@ -45,7 +46,12 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   const out: SofPopulationRow[] = [];
   // The population's description is in the rows' footnote (sofPopulationNote): the label stays short.
   const label = p('sofTargetRow');
-  if (!t.analysed) {
+  // No criteria: "the patients meeting the criteria" are the trial itself, a row that repeats the
+  // trial's; the transported rows below are the target population's result.
+  const whole = transportsWholeTrial(t);
+  if (whole) {
+    // no row of its own
+  } else if (!t.analysed) {
     const n = t.patients.intervention + t.patients.control;
     out.push({ label, participants: participants(n), row: null, why: p('sofTooSmall', { n: count(n), i: count(t.patients.intervention), c: count(t.patients.control), min: count(t.minPerArm) }) });
   } else {
@@ -57,7 +63,13 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   for (const weighting of ['raking', 'inverse-odds'] as const) {
     for (const x of moved.filter((m) => m.weighting === weighting)) {
       // The effective sample size goes with the label: the participants column stays narrow.
-      const name = p(weighting === 'raking' ? 'sofRakedRow' : 'sofInverseOddsRow');
+      // The target sample's size goes with its row: the participants cell counts the trial's patients.
+      const k = formatThousands(t.targetSample?.rows ?? 0, 0, lang);
+      const name = whole
+        ? p(weighting === 'raking' ? 'sofTransportedRakedRow' : 'sofTransportedSampleRow', { k })
+        : weighting === 'raking'
+          ? p('sofRakedRow')
+          : p('sofInverseOddsRow', { k });
       out.push({
         label: x.weights ? p('sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
         participants: participants(total(x.effect)),
@@ -69,6 +81,6 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
 }
 
 /** The footnote the population rows' certainty cells point to, naming the population. */
-export function sofPopulationNote(t: Pick<TargetPopulation, 'label' | 'purpose'>, lang: TrialChartContext['lang']): string {
-  return fillPhrase(populationPhrase('sofPopulationNote', lang, t.purpose), { label: lowerFirst(t.label[lang]) });
+export function sofPopulationNote(t: Pick<TargetPopulation, 'label' | 'purpose' | 'criteria'>, lang: TrialChartContext['lang']): string {
+  return fillPhrase(populationPhrase(transportsWholeTrial(t) ? 'sofTransportedNote' : 'sofPopulationNote', lang, t.purpose), { label: lowerFirst(t.label[lang]) });
 }

@@ -32,6 +32,8 @@ function deviance(y: readonly number[], mu: readonly number[]): number {
   return -2 * y.reduce((s, v, i) => s + (v === 1 ? Math.log(mu[i] as number) : Math.log(1 - (mu[i] as number))), 0);
 }
 
+export const SEPARATED = 'the membership model separates the trial from the target sample (fitted probabilities of 0 or 1): some patients have no counterpart in the other group; use fewer or coarser model columns';
+
 export function logisticRegression(X: readonly (readonly number[])[], y: readonly number[], names: readonly string[]): LogisticFit {
   let mu = y.map(() => 0.5);
   let eta = y.map(() => 0);
@@ -39,6 +41,9 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
   let beta: number[] = names.map(() => 0);
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
     const w = mu.map((m) => m * (1 - m));
+    // A fitted probability of exactly 0 or 1 (a weight of 0) is separation reached mid-iteration:
+    // said as such rather than as the working response's "not a finite number".
+    if (w.some((v) => !(v > 0))) throw analysisFailed(SEPARATED);
     const z = eta.map((e, i) => e + ((y[i] as number) - (mu[i] as number)) / (w[i] as number));
     const sw = w.map(Math.sqrt);
     const fit = ols(X.map((r, i) => r.map((v) => v * (sw[i] as number))), z.map((v, i) => v * (sw[i] as number)), [...names]);
@@ -50,7 +55,7 @@ export function logisticRegression(X: readonly (readonly number[])[], y: readonl
     dev = next;
     if (done) {
       if (mu.some((m) => m < SEPARATION || m > 1 - SEPARATION)) {
-        throw analysisFailed('the membership model separates the trial from the target sample (fitted probabilities of 0 or 1): some patients have no counterpart in the other group; use fewer or coarser model columns');
+        throw analysisFailed(SEPARATED);
       }
       return { coefficients: names.map((term, j) => ({ term, estimate: beta[j] as number })), fitted: mu, iterations: it, deviance: dev };
     }

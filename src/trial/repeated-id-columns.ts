@@ -29,7 +29,7 @@ function isVisitSuffix(rest: string): boolean {
 }
 
 /** Id names a pasted file may write its id under, beside the export's own (`id_3m` beside `record_id`). */
-const ID_NAMES = new Set(['id', 'record_id', 'recordid', 'patient_id', 'patientid', 'participant_id', 'participant id', 'subject_id', 'subjid', 'pid', 'løbenr', 'lbnr', 'patient']);
+export const ID_NAMES = new Set(['id', 'record_id', 'recordid', 'patient_id', 'patientid', 'participant_id', 'participant id', 'subject_id', 'subjid', 'pid', 'løbenr', 'lbnr', 'patient']);
 
 /** Whether a header name is the id's with a visit suffix (`id_3m` for `id`; `record_id_3m`; `id3`). */
 function namedAsRepeatedId(name: string, idName: string): boolean {
@@ -44,7 +44,7 @@ function namedAsRepeatedId(name: string, idName: string): boolean {
  * all-digit id equals no id with another character either way). ASCII needs no NFC, which is
  * most cells: this runs for every cell of the sampled lines.
  */
-function idKey(given: string): string {
+export function idKey(given: string): string {
   // Excel's text marks (`'002`, `="002"`) are no part of the id, as loadTrial reads it (patient-ids.ts).
   const v = plainPatientId(given);
   const digits = digitIdValue(v);

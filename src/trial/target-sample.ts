@@ -14,6 +14,9 @@ import { readCsvFile, shortName } from '../io/read-csv.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
+import { repeatedTargetIds, targetIdColumn } from './target-sample-ids.js';
+import { levelKey, matchLevels, outOfScale } from './target-sample-trial.js';
+import type { TrialData } from './trial-data.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
 
@@ -41,11 +44,28 @@ export function targetSamplePath(planFile: string, plan: Plan): string | undefin
   return join(dirname(planFile), spec.file);
 }
 
-/** Reads the plan's target sample from `path` (see targetSamplePath); undefined when the plan has none. */
-export function readTargetSample(path: string | undefined, plan: Plan): TargetSample | undefined {
+/**
+ * The file read, a file that cannot be read named with the plan's field that names it: "cannot read
+ * nonexistent.csv" alone does not say which plan entry to correct.
+ */
+function readNamedInPlan(path: string, given: string) {
+  try {
+    return readCsvFile(path);
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'input.unreadable') throw new HtaError(err.code, `${err.message} (the target sample the plan names in "population.targetSample.file": "${given}", relative to the plan's folder)`, err.problems);
+    throw err;
+  }
+}
+
+/**
+ * Reads the plan's target sample from `path` (see targetSamplePath); undefined when the plan has
+ * none. With the trial, also checks the sample against it (target-sample-trial.ts): outcome scores
+ * on the instrument's scale, text levels the trial's (matched in any case).
+ */
+export function readTargetSample(path: string | undefined, plan: Plan, trial?: Pick<TrialData, 'file' | 'patients' | 'sources'>): TargetSample | undefined {
   const spec = plan.population?.targetSample;
   if (!path || !spec) return undefined;
-  const csv = readCsvFile(path);
+  const csv = readNamedInPlan(path, spec.file);
   const file = csv.file;
   // The file's one decimal mark, a tie or an undecided tab file refused as for the trial export.
   const decimalComma = decimalCommaOf(csv);
@@ -61,7 +81,13 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
     // Codes are looked up under the trial export's column name: the plan's codes describe it.
     return { idx, name, coder: coderFor(plan, name, undefined, decimalComma) };
   });
+  // The id column the plan names must be there; a usual id name found is checked without a word.
+  const idCol = targetIdColumn(csv, plan);
+  if (spec.id !== undefined && idCol < 0) problems.push({ file, line: 1, value: spec.id, expected: `a column "${spec.id}", the target sample's patient id ("targetSample.id") (columns are: ${listed})`, kind: `target.column:${spec.id}`, ...(didYouMean(spec.id, csv.header) ? { hint: didYouMean(spec.id, csv.header)! } : {}) });
   if (problems.length) throw new HtaError('input.invalid', `${file}: the target sample lacks columns of the model`, problems);
+  // One row per target patient (target-sample-ids.ts).
+  const repeated = idCol >= 0 ? repeatedTargetIds(csv, idCol) : [];
+  if (repeated.length) throw new HtaError('input.invalid', `${file}: ${repeated.length} row(s) repeat a patient of the target sample, which is one row per patient`, repeated);
 
   // CPR-shaped cells stop the read before anything would quote them (a level, a "not a number"
   // message), as in the trial export (cpr-cells.ts): named by line and column, never quoted. A ten-digit
@@ -80,11 +106,18 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   if (cpr.length) throw new HtaError('input.invalid', `${file} has ${cpr.length} cell(s) that look like CPR numbers: hta never publishes one, so it stops here; the cells are named by line and column, not quoted`, cpr);
 
   const rows: (string | number)[][] = [];
+  const lines: number[] = [];
+  const texts: (string | null)[][] = [];
   let excludedMissing = 0;
+  // The plan's recode (target text → trial text, null: missing), keyed in any case.
+  const recodes = cols.map(({ name }) => new Map(Object.entries(spec.recode?.[name] ?? {}).map(([from, to]) => [levelKey(from.trim()), to])));
   for (const rec of csv.records) {
-    const values: (string | number | null)[] = cols.map(({ idx, name, coder }) => {
-      const text = rec.cells[idx] ?? null;
-      if (text === null) return null;
+    const values: (string | number | null)[] = cols.map(({ idx, name, coder }, k) => {
+      const cell = rec.cells[idx] ?? null;
+      if (cell === null) return null;
+      const recoded = recodes[k]!.get(levelKey(cell.trim()));
+      if (recoded === null) return null;
+      const text = recoded ?? cell;
       const coded = coder?.apply(text);
       if (coded?.kind === 'missing') return null;
       if (coded?.kind === 'answer') return coded.value;
@@ -99,18 +132,27 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
       continue;
     }
     rows.push(values as (string | number)[]);
+    lines.push(rec.line);
+    texts.push(cols.map(({ idx }) => rec.cells[idx] ?? null));
   }
   // A column read as numbers in most rows but text in some: the text cells are the problem.
   cols.forEach(({ idx, name }, k) => {
     const numbers = rows.filter((r) => typeof r[k] === 'number').length;
     if (numbers === 0 || numbers === rows.length) return;
     for (const rec of csv.records) {
-      const text = rec.cells[idx] ?? null;
+      const cell = rec.cells[idx] ?? null;
+      const recoded = cell === null ? null : recodes[k]!.get(levelKey(cell.trim()));
+      const text = recoded === undefined ? cell : recoded;
       if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
         problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code`, kind: `target.number:${name}` });
       }
     }
   });
+  if (!problems.length && trial && rows.length) {
+    const cells = { file, columns: cols.map(({ idx }) => ({ column: idx + 1, field: csv.header[idx]! })), lines, texts };
+    problems.push(...outOfScale(spec.model, rows, cells, trial));
+    if (!problems.length) problems.push(...matchLevels(spec.model, rows, cells, trial, spec.recode !== undefined));
+  }
   if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);
   if (rows.length === 0) throw new HtaError('input.invalid', `${file}: the target sample has no row with every model column (${spec.model.join(', ')}) filled`, [{ file, line: 1, expected: 'at least one target patient with every model value' }]);
   const readNote = encodingNote(file, csv.dialect);

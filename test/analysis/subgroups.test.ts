@@ -182,14 +182,13 @@ describe('transported effect (inverse odds of trial membership from a target sam
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses, naming the level, when the target sample has a level no trial patient has (exit 1)', async () => {
+  it('refuses up front, naming both files\' levels and the recode, when the target sample has a level no trial patient has (exit 2)', async () => {
+    // Before, every inverse-odds row failed alike (one warning each) and analyze exited 1.
     const v = variant(() => {}, undefined, (text) => text.replace(/,NO\n/, ',SE\n'));
-    const { code, result } = await analyze(v.trial, v.plan);
-    const rows = (result.targetPopulation?.transported ?? []).filter((x) => x.weighting === 'inverse-odds');
-    expect(rows.length).toBe(3);
-    for (const x of rows) expect(x.effect.error).toBe("target sample: the target sample has country = 'SE' (1 rows) but no trial patient has it, so the trial cannot be weighted to it");
-    expect(result.targetPopulation?.targetSample).toBeNull();
-    expect(code).toBe(1);
+    const r = await runCli('analyze', v.trial, '--plan', v.plan, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/target-sample\.csv:1:3 \(country\): — expected the levels of the trial's "country" \(.*"DK" \(\d+ patients\), "NO" \(\d+\)\), compared in any case: the target sample's column "country" holds "DK" \(\d+ rows\), "NO" \(\d+\), "SE" \(1\)\. Write the target's values in the trial's spelling in the plan: "targetSample": \{ "recode": \{ "country": \{ "SE": … \} \} \}/);
   });
 
   it('an absolute target-sample path is refused (exit 2); --csv onto the target sample is refused', async () => {

@@ -88,10 +88,15 @@ describe('report sections', () => {
     expect(criteria!.rows.at(-1)![3]).toBe(`${ref.target.patients.intervention}/${ref.target.patients.control}`);
     // pain 3m: trial, patients meeting the criteria, raked, weighted to the sample — consecutive rows.
     const pain = effects!.rows.slice(0, 4);
-    expect(pain.map((r) => r[1])).toEqual(['Trial population', 'Patients meeting the criteria', 'Trial reweighted to the target', 'Trial weighted to the target sample']);
+    expect(pain.map((r) => r[1])).toEqual(['Trial population', 'Patients meeting the criteria', 'Trial reweighted to the target', 'Trial patients weighted to the target sample']);
     expect(effects!.rows[4]![0]).not.toBe('');
     expect(printed(pain[3]![3]!)).toBeCloseTo(ref.inverseOdds.pain.difference, 2);
-    expect(target.notes!.join(' ')).toContain(`inverse odds of trial membership from a logistic model of membership of the ${ref.inverseOdds.rows} target patients against the trial on age, symptom_weeks, country`);
+    // The target rows left out for a missing model value are said (results.json: targetSample.excludedMissing).
+    const left = result.targetPopulation!.targetSample!.excludedMissing;
+    expect(left).toBeGreaterThan(0);
+    expect(target.notes!.join(' ')).toContain(`inverse odds of trial membership from a logistic model of membership of the ${ref.inverseOdds.rows} target patients (of the ${ref.inverseOdds.rows + left} rows of target-sample.csv; ${left} left out for a missing model value) against the trial on age, symptom_weeks, country`);
+    // The intro names both weightings: raking to the margins and the inverse odds to the sample (not "raked" alone).
+    expect(target.intro!.join(' ')).toContain(`the whole trial reweighted to it: raked to its margins, and weighted to a sample of ${ref.inverseOdds.rows} target patients (inverse odds of trial membership)`);
     expect(pain[1]![2]).toBe(`${ref.target.ancova.n.intervention}/${ref.target.ancova.n.control}`);
     expect(printed(pain[1]![3]!)).toBeCloseTo(ref.target.ancova.difference, 2);
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);
@@ -125,6 +130,6 @@ describe('report sections', () => {
     const ctx = trialChartContext(trial, 'en');
     const target = subgroupReport(small, trial.plan, ctx, () => 10).sections[0]!;
     expect(target.notes![0]).toBe(`Too few patients meet the criteria to analyse them: ${ref.target.patients.intervention}/${ref.target.patients.control} (app/usual); the plan's minimum is 5 per arm.`);
-    expect(target.tables![1]!.table.rows.slice(0, 3).map((r) => r[1])).toEqual(['Trial population', 'Trial reweighted to the target', 'Trial weighted to the target sample']);
+    expect(target.tables![1]!.table.rows.slice(0, 3).map((r) => r[1])).toEqual(['Trial population', 'Trial reweighted to the target', 'Trial patients weighted to the target sample']);
   });
 });

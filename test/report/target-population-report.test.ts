@@ -57,7 +57,8 @@ describe('population rows in the summary of findings', () => {
     expect(raked![1]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1\u00a0RCT)`);
     expect(raked![5]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
     const io = ref.inverseOdds.pain;
-    expect(sampled![0]).toBe(`  Reweighted to the target sample, eff. n ${io.effectiveSampleSize.toFixed(0)}`);
+    // The target sample's size beside its row: the participants cell counts trial patients.
+    expect(sampled![0]).toBe(`  Reweighted to the target sample (${result.targetPopulation!.targetSample!.rows} patients), eff. n ${io.effectiveSampleSize.toFixed(0)}`);
     expect(sampled![1]).toBe(`${io.n.intervention + io.n.control} (1\u00a0RCT)`);
     expect(sampled![5]).toBe(md(io.difference, io.ciLower, io.ciUpper));
     // The trial's certainty, plus a footnote saying what these rows answer; no control-arm mean of their own.

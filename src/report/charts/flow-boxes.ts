@@ -21,6 +21,7 @@ import { methodText } from '../effects-table.js';
 import { fillPhrase, formatThousands } from '../i18n.js';
 import { outcomeShortNames } from './outcome-short-name.js';
 import { targetFlowBoxes } from './target-flow-boxes.js';
+import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 /** One line of a box: the heading of a box or a part of it (bold), a count, or a reason under a count (indented). */
@@ -51,7 +52,8 @@ function primaryOf(result: Pick<AnalysisResult, 'missingness'>, ctx: Pick<TrialC
 
 /** The target population's branch (target-flow-boxes.ts) for the primary outcome at the planned follow-ups; empty without one. */
 export function targetBranch(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'targetPopulation'>, ctx: Pick<TrialChartContext, 'lang' | 'arms' | 'timeLabel' | 'primary' | 'primaryMethod' | 'kindOf' | 'visits'>): string[][] {
-  if (!result.targetPopulation) return [];
+  // No criteria (the whole trial transported, whole-trial-transport.ts): no patients are selected, so no branch.
+  if (!result.targetPopulation || transportsWholeTrial(result.targetPopulation)) return [];
   const planned = ctx.visits.slice(1).filter((v) => result.effects.some((e) => e.time === v && e.method === ctx.primaryMethod));
   return targetFlowBoxes(result.targetPopulation, ctx, { ...primaryOf(result, ctx), times: planned });
 }

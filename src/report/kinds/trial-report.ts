@@ -130,7 +130,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;
-      const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan);
+      const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan, trialData);
       const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: publishedName(entry.data) } } };

@@ -56,8 +56,32 @@ export const SUBGROUP_TEXT = {
   // Target population
   targetTitle: { en: 'Target population: {label}', da: 'Målgruppe: {label}' },
   targetIntro: {
-    en: 'The recommendation concerns this population. Its effects are shown beside the trial population\'s: in the trial patients who meet every criterion, and — where the plan gives the target population\'s make-up — the whole trial reweighted (raked) to it.',
-    da: 'Anbefalingen gælder denne målgruppe. Effekterne vises ved siden af forsøgspopulationens: hos de forsøgspatienter, der opfylder alle kriterier, og — hvor planen angiver målgruppens sammensætning — hele forsøget omvægtet til den.',
+    en: 'The recommendation concerns this population. Its effects are shown beside the trial population\'s: in the trial patients who meet every criterion{transport}.',
+    da: 'Anbefalingen gælder denne målgruppe. Effekterne vises ved siden af forsøgspopulationens: hos de forsøgspatienter, der opfylder alle kriterier{transport}.',
+  },
+  // targetIntro's {transport}: how the whole trial is reweighted, by the plan's margins (raking) or its target sample (inverse odds).
+  introRaked: { en: ', and — where the plan gives the target population\'s make-up — the whole trial reweighted (raked) to it', da: ', og — hvor planen angiver målgruppens sammensætning — hele forsøget omvægtet til den' },
+  introSample: {
+    en: ', and the whole trial weighted to a sample of {k} target patients (inverse odds of trial membership)',
+    da: ', og hele forsøget vægtet til en stikprøve på {k} patienter fra målgruppen (inverse odds for forsøgsdeltagelse)',
+  },
+  introBoth: {
+    en: ', and the whole trial reweighted to it: raked to its margins, and weighted to a sample of {k} target patients (inverse odds of trial membership)',
+    da: ', og hele forsøget omvægtet til den: til dens fordeling og vægtet til en stikprøve på {k} patienter fra målgruppen (inverse odds for forsøgsdeltagelse)',
+  },
+  // No criteria (analysis/whole-trial-transport.ts): the population is the whole trial transported.
+  targetIntroWhole: {
+    en: 'The recommendation concerns this population. The plan names no criteria, so it selects no trial patients: the whole trial is transported to it, {how}. The n of a transported row counts the trial\'s patients in the analysis, reweighted (not target patients); eff. n is what they are worth.',
+    da: 'Anbefalingen gælder denne målgruppe. Planen angiver ingen kriterier og udvælger derfor ingen forsøgspatienter: hele forsøget overføres til målgruppen, {how}. En overført rækkes n tæller forsøgets patienter i analysen, omvægtet (ikke patienter fra målgruppen); eff. n er, hvad de er værd.',
+  },
+  howRaked: { en: 'raked to its margins', da: 'omvægtet til dens fordeling' },
+  howSample: {
+    en: 'weighted to a sample of {k} target patients by the inverse odds of trial membership',
+    da: 'vægtet til en stikprøve på {k} patienter fra målgruppen med de inverse odds for forsøgsdeltagelse',
+  },
+  howBoth: {
+    en: 'raked to its margins, and weighted to a sample of {k} target patients by the inverse odds of trial membership',
+    da: 'omvægtet til dens fordeling og vægtet til en stikprøve på {k} patienter fra målgruppen med de inverse odds for forsøgsdeltagelse',
   },
   criteriaCaption: { en: 'Who meets the criteria (in sequence; a missing value fails)', da: 'Hvem opfylder kriterierne (i rækkefølge; en manglende værdi opfylder ikke)' },
   randomised: { en: 'Randomised', da: 'Randomiseret' },
@@ -76,11 +100,13 @@ export const SUBGROUP_TEXT = {
     en: 'Reweighted: every analysed trial patient, raked to the target population\'s margins ({margins}); ANCOVA (risk difference for yes/no outcomes and responders) with weights and a design-based 95% CI (= R survey::rake + svyglm). Effective sample size {essLo}–{essHi} of {nLo}–{nHi} patients; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these margins.',
     da: 'Omvægtet: alle analyserede forsøgspatienter, vægtet til målgruppens fordeling på {margins}; ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med vægte og et designbaseret 95 %-KI (= R survey::rake + svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi} af {nLo}–{nHi} patienter; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse fordelinger.',
   },
-  inverseOddsCol: { en: 'Trial weighted to the target sample', da: 'Forsøget vægtet til stikprøven fra målgruppen' },
+  inverseOddsCol: { en: 'Trial patients weighted to the target sample', da: 'Forsøgets patienter vægtet til stikprøven fra målgruppen' },
   inverseOddsNote: {
-    en: 'Weighted to the target sample: every analysed trial patient weighted by the inverse odds of trial membership from a logistic model of membership of the {rows} target patients against the trial on {model} (= R glm); ANCOVA (risk difference for yes/no outcomes and responders) with those weights and a design-based 95% CI that treats them as fixed (= R svyglm). Effective sample size {essLo}–{essHi}; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these columns.',
-    da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
+    en: 'Weighted to the target sample: every analysed trial patient weighted by the inverse odds of trial membership from a logistic model of membership of the {rows} target patients{left} against the trial on {model} (= R glm); ANCOVA (risk difference for yes/no outcomes and responders) with those weights and a design-based 95% CI that treats them as fixed (= R svyglm). Effective sample size {essLo}–{essHi}; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these columns.',
+    da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen{left} mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
   },
+  // inverseOddsNote's {left}: the target sample's rows left out for a missing model value.
+  sampleLeftOut: { en: ' (of the {all} rows of {file}; {m} left out for a missing model value)', da: ' (af de {all} rækker i {file}; {m} udeladt for en manglende værdi i modellen)' },
   // The summary of findings' word for the same number (sofEffective).
   nEss: { en: '{n} (eff. n {ess})', da: '{n} (eff. n {ess})' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
@@ -95,7 +121,17 @@ export const SUBGROUP_TEXT = {
   // Summary of findings: the population rows under the trial's row (docs/subgroups.md#report)
   sofTargetRow: { en: 'In the target population', da: 'I målgruppen' },
   sofRakedRow: { en: 'Reweighted', da: 'Omvægtet' },
-  sofInverseOddsRow: { en: 'Reweighted to the target sample', da: 'Omvægtet til stikprøven fra målgruppen' },
+  sofInverseOddsRow: { en: 'Reweighted to the target sample ({k} patients)', da: 'Omvægtet til stikprøven fra målgruppen ({k} patienter)' },
+  // No criteria (analysis/whole-trial-transport.ts): the transported rows are the target population's result.
+  sofTransportedRakedRow: { en: 'Transported to the target population (raked to its margins)', da: 'Overført til målgruppen (omvægtet til dens fordeling)' },
+  sofTransportedSampleRow: {
+    en: 'Transported to the target population (weighted to a sample of {k} target patients)',
+    da: 'Overført til målgruppen (vægtet til en stikprøve på {k} patienter fra målgruppen)',
+  },
+  sofTransportedNote: {
+    en: "Indented rows, the target population ({label}): the whole trial transported to it (no criteria select trial patients): the trial's patients reweighted to the target's make-up, counted as the trial's patients (eff. n: effective sample size); the trial's certainty, not downgraded for indirectness. All outcomes: section \"Target population\"",
+    da: 'Indrykkede rækker, målgruppen ({label}): hele forsøget overført til den (ingen kriterier udvælger forsøgspatienter): forsøgets patienter omvægtet til målgruppens sammensætning, talt som forsøgets patienter (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekte evidens. Alle effektmål: afsnittet "Målgruppe"',
+  },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',

@@ -11,6 +11,7 @@
  * Pure: the analysis and the chart context in, page sections and chart specs out.
  */
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
+import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { byCategory } from '../../trial/category-values.js';
 import { fillArms } from '../arm-names.js';
@@ -151,7 +152,8 @@ type ComparisonRow = { row: EffectRow; population: 'trial' | 'target' | 'raking'
 function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext): ComparisonRow[] {
   const trialRows = result.effects.filter((e) => e.method === ctx.primaryMethod || e.method === 'risk-difference');
   return trialRows.flatMap((r) => {
-    const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
+    // No criteria: the population's own rows repeat the trial's (whole-trial-transport.ts).
+    const target = t.analysed && !transportsWholeTrial(t) ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
     const moved = (t.transported ?? []).filter((x) => x.outcome === r.outcome && x.time === r.time);
     return [
       { row: r, population: 'trial' as const },
@@ -186,6 +188,16 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
   };
 }
 
+/** The section's intro, naming how the trial is transported: raked to the margins, weighted to the target sample (inverse odds), or both. */
+function introText(t: TargetPopulation, ctx: TrialChartContext): string {
+  const p = phrases(ctx, t.purpose);
+  const has = (w: 'raking' | 'inverse-odds') => (t.transported ?? []).some((x) => x.weighting === w);
+  const k = formatThousands(t.targetSample?.rows ?? 0, 0, ctx.lang);
+  const kind = has('raking') && has('inverse-odds') ? 'Both' : has('inverse-odds') ? 'Sample' : 'Raked';
+  if (transportsWholeTrial(t)) return p('targetIntroWhole', { how: p(`how${kind}`, { k }) });
+  return p('targetIntro', { transport: p(`intro${kind}`, { k }) });
+}
+
 function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): PageSection[] {
   const t = result.targetPopulation;
   if (!t) return [];
@@ -217,7 +229,10 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const w = sampled.map((x) => x.weights as NonNullable<typeof x.weights>);
     notes.push(
       p('inverseOddsNote', {
-        rows: t.targetSample.rows,
+        rows: formatThousands(t.targetSample.rows, 0, lang),
+        left: t.targetSample.excludedMissing
+          ? p('sampleLeftOut', { all: formatThousands(t.targetSample.rows + t.targetSample.excludedMissing, 0, lang), file: t.targetSample.file, m: formatThousands(t.targetSample.excludedMissing, 0, lang) })
+          : '',
         model: t.targetSample.model.join(', '),
         essLo: formatFixed(Math.min(...w.map((x) => x.effectiveSampleSize)), 0, lang),
         essHi: formatFixed(Math.max(...w.map((x) => x.effectiveSampleSize)), 0, lang),
@@ -227,7 +242,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     );
   }
   // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
-  notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
+  if (!transportsWholeTrial(t)) notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
   for (const weighting of ['raking', 'inverse-odds'] as const) {
     const rows = (t.transported ?? []).filter((x) => x.weighting === weighting).map((x) => x.effect);
     notes.push(...zeroBaselineNotes(rows, lang, ctx.arms, ctx.outcomeLabel, p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol')));
@@ -240,13 +255,15 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   // page's language (results.json keeps the analysis's English).
   const failures = new Set<string>();
   for (const x of t.transported ?? []) if (x.effect.error && !failures.has(x.effect.error) && failures.add(x.effect.error)) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${failureReasonText(x.effect.error, lang)}`);
+  const whole = transportsWholeTrial(t);
   return [
     {
       id: 'target-population',
       title: p('targetTitle', { label: t.label[lang] }),
-      intro: [p('targetIntro')],
+      intro: [introText(t, ctx)],
       tables: [
-        { caption: p('criteriaCaption'), table: criteriaTable(t, result.input.patients, ctx) },
+        // No criteria: no "who meets the criteria" table (every randomised patient would).
+        ...(whole ? [] : [{ caption: p('criteriaCaption'), table: criteriaTable(t, result.input.patients, ctx) }]),
         { caption: p('effectsCaption'), table: effectsComparison(compared, ctx, widthOf, t.purpose) },
       ],
       notes,

@@ -1,0 +1,99 @@
+/**
+ * The target sample read against the trial (src/trial/target-sample-trial.ts, docs/subgroups.md#inverse-odds-weights):
+ * levels matched in any case; levels spelled otherwise refused once, up front (exit 2), naming both
+ * files' levels and the `targetSample.recode` to write, which then reads them in the trial's
+ * spelling (null: missing); an outcome's score outside the instrument's scale refused at its
+ * cell; a membership model that separates the groups names the column, in one warning.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { danishReason } from '../../src/report/failure-reasons.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
+import type { TrialData } from '../../src/trial/trial-data.js';
+import { errorOf } from '../support/error-of.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const json = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
+const original = readFileSync('test/fixtures/subgroups/target-sample.csv', 'utf8');
+const sampleWith = (targetSample: object) => parsePlan({ ...json, subgroups: [], population: { ...json.population, targetSample: { ...json.population.targetSample, ...targetSample } } });
+const plan = sampleWith({});
+let trial: TrialData;
+beforeAll(() => {
+  trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan);
+});
+
+/** The fixture sample with each data line edited. */
+function sample(edit: (line: string, i: number) => string, header?: (h: string) => string): string {
+  const [h, ...rest] = original.split('\n');
+  const file = join(tempDir(), 'target-sample.csv');
+  writeFileSync(file, [header ? header(h!) : h, ...rest.map((l, i) => (l === '' ? l : edit(l, i)))].join('\n'));
+  return file;
+}
+
+describe('the target sample against the trial', () => {
+  it('levels in another case are the trial\'s (dk is DK): read and weighted as the trial spells them', () => {
+    const lower = readTargetSample(sample((l) => l.replace(/,(DK|NO)$/, (m) => m.toLowerCase())), plan, trial)!;
+    expect(lower.rows).toEqual(readTargetSample(sample((l) => l), plan, trial)!.rows);
+  });
+
+  it('levels spelled otherwise: refused once per column, naming both files\' levels and the recode to write', () => {
+    const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
+    const err = errorOf(() => readTargetSample(file, plan, trial));
+    expect(err.code).toBe('input.invalid');
+    expect(err.problems).toHaveLength(1);
+    const p = err.problems![0]!;
+    expect([p.line, p.column, p.field]).toEqual([1, 3, 'country']);
+    expect(p.expected).toMatch(/^the levels of the trial's "country" \(\S*trial\.csv: "DK" \(\d+ patients\), "NO" \(\d+\)\), compared in any case: the target sample's column "country" holds "Danmark" \(\d+ rows\), "Norge" \(\d+\)\. /);
+    expect(p.expected).toContain('"targetSample": { "recode": { "country": { "Danmark": …, "Norge": … } } }, each to one of "DK", "NO" or null (a missing value)');
+  });
+
+  it('the recode reads the target\'s text as the trial\'s (in any case); null is a missing value', () => {
+    const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
+    const recoded = readTargetSample(file, sampleWith({ recode: { country: { danmark: 'DK', Norge: 'NO' } } }), trial)!;
+    expect(recoded.rows).toEqual(readTargetSample(sample((l) => l), plan, trial)!.rows);
+    // "Uoplyst" recoded to null: the row is left out for a missing value, as an empty cell is.
+    const unknown = sample((l, i) => (i === 1 ? l.replace(/,[A-Z]{2}$/, ',Uoplyst') : l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge')));
+    const dropped = readTargetSample(unknown, sampleWith({ recode: { country: { Danmark: 'DK', Norge: 'NO', Uoplyst: null } } }), trial)!;
+    const empty = readTargetSample(sample((l, i) => (i === 1 ? l.replace(/,[A-Z]{2}$/, ',') : l)), plan, trial)!;
+    expect(dropped.rows).toEqual(empty.rows);
+    expect(dropped.excludedMissing).toBe(empty.excludedMissing);
+    expect(dropped.excludedMissing).toBe(recoded.excludedMissing + 1);
+  });
+
+  it("an outcome's score outside the instrument's scale: refused at its cell with the range", () => {
+    const scored = sampleWith({ model: ['age', 'pain'], columns: { age: 'alder', pain: 'smerte' } });
+    const withPain = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), scored);
+    // A 0–100 VAS where the trial has a 0–10 NRS: every cell above 10 refused.
+    const file = sample((l, i) => `${l},${i === 3 ? 5 : 10 * (i % 9) + 20}`, (h) => `${h},smerte`);
+    const err = errorOf(() => readTargetSample(file, scored, withPain));
+    expect(err.code).toBe('input.invalid');
+    // Every complete row but the one on the scale (line 5).
+    const complete = readTargetSample(sample((l) => `${l},1`, (h) => `${h},smerte`), scored, withPain)!.rows.length;
+    expect(err.problems!.length).toBe(complete - 1);
+    expect(err.problems!.map((q) => q.line)).not.toContain(5);
+    const p = err.problems![0]!;
+    expect([p.line, p.column, p.field, p.value]).toEqual([2, 4, 'smerte', '20']);
+    expect(p.expected).toMatch(/^a number from 0 to 10: model column "pain" is outcome "pain"/);
+    // On the scale: read.
+    expect(readTargetSample(sample((l, i) => `${l},${i % 11}`, (h) => `${h},smerte`), scored, withPain)!.rows.length).toBeGreaterThan(0);
+  });
+
+  it('a model that separates the groups names the column and warns once, not per row', () => {
+    // Target ages 100 years above every trial patient's.
+    const file = sample((l) => l.replace(/^(\d+),/, (_, a) => `${Number(a) + 100},`));
+    const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
+    const rows = result.targetPopulation!.transported!.filter((x) => x.weighting === 'inverse-odds');
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect(r.effect.error).toMatch(/separates the trial from the target sample .*; the model separates the two groups on "age" has (\d+) of \1 target rows outside the trial's range/);
+    const warned = result.warnings.filter((w) => w.startsWith('transported effect (inverse-odds)'));
+    expect(warned).toEqual([`transported effect (inverse-odds), every outcome and time: ${rows[0]!.effect.error}`]);
+    expect(danishReason(rows[0]!.effect.error!)).toMatch(/modellen adskiller de to grupper på "age" har \d+ af \d+ rækker fra målgruppen uden for forsøgets område/);
+  });
+});

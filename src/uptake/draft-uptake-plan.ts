@@ -28,6 +28,7 @@ import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
+import { SpecialMissingTally } from '../trial/special-missing.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { regionTitleCell } from './region-title-rows.js';
@@ -226,7 +227,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const drafted = draftMissingCodes(rows, index);
   const emptyCodes = missingCodesOf(drafted);
   const empty = (v: string) => isEmptyCell(v.trim(), emptyCodes);
-  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export`);
+  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export${drafted.some((c) => /^[A-Z]$/.test(c)) ? ' (a lone capital letter is how SAS PROC EXPORT writes a special missing value: .A as A)' : ''}`);
+
+  // SAS/Stata special missing values (`.A`, `.a`) are empty cells in every column, as hta uptake
+  // reads them (missing-cells.ts): said once, with their count, as the trial reader says it.
+  const special = new SpecialMissingTally();
+  for (const p of body) REGISTRY_COLUMNS.forEach((c) => { const i = index[c]; if (i !== undefined) special.add(lineOf(p), i + 1, (p.record[i] ?? '').trim()); });
+  const specialText = special.describe();
+  if (specialText !== undefined) notes.push(`${file}: ${specialText} read as empty cells — SAS and Stata write them for a missing value (docs/input-registry.md "Empty cells")`);
 
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();

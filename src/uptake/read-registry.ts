@@ -340,8 +340,15 @@ export function registryRules(options: ReadRegistryOptions, dateFormat: DateForm
  */
 export function registryRowChecker(
   options: ReadRegistryOptions, rules: RegistryRules, file: string, columns: ColumnIndex, header: readonly string[],
-): (record: readonly string[], line: number) => { problems: Problem[] } | { referral: Referral } {
+): (record: readonly string[], line: number) => { problems: Problem[]; unreadableActivation?: true } | { referral: Referral } {
   const { from, to } = rules;
+  const parseDay = dateParser(rules.dateFormat);
+  // An activation cell that holds text but no date of the file's format (nor a code read as
+  // empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
+  const unreadableActivation = (record: readonly string[]): boolean => {
+    const text = (record[columns.activated] ?? '').trim();
+    return !isEmptyCell(text, rules.missingCodes) && parseDay(text) === undefined;
+  };
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
   const validate = referralValidator({
@@ -359,7 +366,7 @@ export function registryRowChecker(
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
     const res = validate(record, columns, file, line, header);
-    if (!res.ok) return { problems: res.problems };
+    if (!res.ok) return unreadableActivation(record) ? { problems: res.problems, unreadableActivation: true } : { problems: res.problems };
     const r = res.referral;
     const problems: Problem[] = [];
     for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
@@ -406,6 +413,8 @@ export interface RowCheck {
    * code for "no value" (`-`): they stop the read even when rows are excluded (missing-cells.ts).
    */
   missingCodeCells?: number;
+  /** Of the rows left out, those whose activation cell holds text that is no date (unreadableActivationError). */
+  unreadableActivationRows?: number;
   sample: Problem[];
   groups: ProblemGroup[];
 }
@@ -446,6 +455,28 @@ export function invalidRowsError(file: string, check: RowCheck): HtaError {
   );
 }
 
+/**
+ * The most rows whose activation cell holds no readable date that --exclude-invalid leaves out: 1
+ * in 20 of the rows. Such a cell says nothing of whether the patient activated; a few garbled
+ * dates left out move a rate little, but many are usually a code hta does not know (SAS's `.A`
+ * written as `A`, a word for "not activated"), and leaving them out publishes the rate of the
+ * other rows — with every non-activation coded so, 100% (docs/input-registry.md "Problems and
+ * invalid rows").
+ */
+export const MAX_UNREADABLE_ACTIVATION_SHARE = 0.05;
+
+/** The failure of an --exclude-invalid read that would leave out too many unreadable activation cells; `rows`: all data rows. */
+export function unreadableActivationError(file: string, check: RowCheck, rows: number): HtaError | undefined {
+  const n = check.unreadableActivationRows ?? 0;
+  if (n === 0 || n <= MAX_UNREADABLE_ACTIVATION_SHARE * rows) return undefined;
+  return new HtaError(
+    'input.invalid',
+    `${file}: ${n} of ${rows} rows (${(100 * n / rows).toFixed(1)}%, more than 1 in 20) have an activation cell that is no date; --exclude-invalid would leave them out, but an activation that cannot be read is no evidence either way, and so many usually mean a code for "no activation" (a SAS special missing value written as a bare letter, a word): the rate published would be that of the other rows — so hta stops here. Declare the code in the uptake plan's "missingCodes", or export the activation date again (empty where there is none)`,
+    check.sample,
+    check.groups,
+  );
+}
+
 /** Collects the problems of a read in bounded memory, passing excluded rows' problems on. */
 export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryOptions) {
   const collector = createProblemCollector();
@@ -453,10 +484,12 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   let excludedRows = 0;
   let cprCells = 0;
   let missingCodeCells = 0;
+  let unreadableActivationRows = 0;
   return {
-    /** The problems of one row that is left out. */
-    row(problems: readonly Problem[]) {
+    /** The problems of one row that is left out; `unreadableActivation`: its activation cell is no date. */
+    row(problems: readonly Problem[], unreadableActivation?: boolean) {
       excludedRows++;
+      if (unreadableActivation) unreadableActivationRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
         if (p.kind?.startsWith(`${MISSING_CODE_KIND}.`)) missingCodeCells++;
@@ -466,7 +499,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, unreadableActivationRows, sample, groups: collector.groups() }),
   };
 }
 
@@ -568,7 +601,7 @@ export async function scanRegistryRows(
       // written on the first row of its block only — one problem saying so (pivotRegionProblem).
       const regionBlank = (record[regionColumn] ?? '').trim() === '';
       const blankProblem = titleAbove ? titledBlockProblem(titleAbove, header[regionColumn] ?? 'region') : regionAbove ? pivotRegionProblem : undefined;
-      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems);
+      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems, res.unreadableActivation);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
       if (!regionBlank) regionAbove = true;
     }

@@ -342,7 +342,7 @@ export function registryRowChecker(
   options: ReadRegistryOptions, rules: RegistryRules, file: string, columns: ColumnIndex, header: readonly string[],
 ): (record: readonly string[], line: number) => { problems: Problem[]; unreadableActivation?: true } | { referral: Referral } {
   const { from, to } = rules;
-  const parseDay = dateParser(rules.dateFormat);
+  const parseDay = dateParser(rules.dateFormat, { from: rules.from, to: rules.to });
   // An activation cell that holds text but no date of the file's format (nor a code read as
   // empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
   const unreadableActivation = (record: readonly string[]): boolean => {

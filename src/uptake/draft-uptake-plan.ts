@@ -29,6 +29,7 @@ import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReading
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { SpecialMissingTally } from '../trial/special-missing.js';
+import { tabulateHeaderError } from './eligible-stat-layouts.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { regionTitleCell } from './region-title-rows.js';
@@ -428,6 +429,9 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
  * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
  */
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
+  // A PROC TABULATE header over several lines: refused as hta uptake refuses it (eligible-stat-layouts.ts).
+  const tabulate = tabulateHeaderError(file);
+  if (tabulate) throw tabulate;
   const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];

@@ -54,6 +54,7 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { eligibleHeaderLines } from './eligible-header-lines.js';
+import { stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
@@ -697,7 +698,8 @@ export interface ReadEligibleOptions {
 const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
   region: /^(region|regionsnavn|regionnavn|regioner)$/,
   year: /^(år|aar|årstal|aarstal|year|tid)$/,
-  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count)$/,
+  // `Frequency`: SAS PROC FREQ's count column (ODS CSV, or its OUT= data set's COUNT).
+  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count|frequency|frekvens)$/,
 };
 
 /**
@@ -767,6 +769,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   codesRead: ReadonlyMap<string, string>;
 } {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
+  // A PROC TABULATE header over several lines is said as that (eligible-stat-layouts.ts).
+  const tabulate = tabulateHeaderError(file);
+  if (tabulate) throw tabulate;
   let table = readCsvFile(file, { yearColumns: true });
   // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
   // whose "header" names a region has none, and is read (and refused) as any headerless file.
@@ -804,6 +809,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
         { file, line: table.headerLine ?? 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
       ]);
     }
+    // Stata's reshape wide (antal2024): said as what it is.
+    const layout = stubYearColumnsError(file, table.header, table.headerLine ?? 1);
+    if (layout) throw layout;
     // A Danish file names them Region;År;Antal: say which mapping reads it.
     const guess = guessEligibleColumns(table.header, options.columns);
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;

@@ -22,6 +22,8 @@
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
+import { looksLikeMissingCode } from './missing-cells.js';
+
 export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
@@ -521,7 +523,8 @@ export function createDateFormatDetector(): DateFormatDetector {
     }
     if (sas > 0 && !few(sas)) {
       if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
-      return { reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20.) mixed with dates in other formats in one file' };
+      // One of each quoted, as for the other month-abbreviation formats: the odd text is what to fix or declare.
+      return { reason: `dates written 17MAY2024 (SAS DATE9./DATETIME20., such as ${JSON.stringify(sasExample)}; "dateFormat": "ddmonyyyy") mixed with dates in other formats (such as ${JSON.stringify(notSasExample)}) in one file${looksLikeMissingCode(notSasExample ?? '') ? ` — if ${JSON.stringify(notSasExample)} means "no date", add "missingCodes": [${JSON.stringify(notSasExample)}] to the uptake plan` : ''}` };
     }
     if (named > 0 && !few(named)) {
       if (few(total - named)) return { format: 'd. month yyyy' };

@@ -37,7 +37,10 @@ describe('SAS date formats', () => {
     expect(detect(['17MAY2024', '02aug2024'])).toEqual({ format: 'ddmonyyyy' });
     const isoDates = Array.from({ length: 30 }, () => '2024-05-17');
     expect(detect([...isoDates, '17MAY2024'])).toEqual({ format: 'iso', odd: { count: 1, example: '17MAY2024' } });
-    expect(detect([...isoDates, ...isoDates.map(() => '17MAY2024')])).toEqual({ reason: expect.stringContaining('17MAY2024 (SAS DATE9./DATETIME20.) mixed with') });
+    expect(detect([...isoDates, ...isoDates.map(() => '17MAY2024')])).toEqual({ reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20., such as "17MAY2024"; "dateFormat": "ddmonyyyy") mixed with dates in other formats (such as "2024-05-17") in one file' });
+    // The odd cell quoted; a bare letter (SAS PROC EXPORT's .A) with how to declare it.
+    const sasDates = Array.from({ length: 10 }, () => '17MAY2024');
+    expect(detect([...sasDates, ...sasDates.map(() => 'A')])).toEqual({ reason: expect.stringContaining('mixed with dates in other formats (such as "A") in one file — if "A" means "no date", add "missingCodes": ["A"] to the uptake plan') });
   });
 
   for (const file of ['registry-datetime20.csv', 'registry-date9.csv']) {

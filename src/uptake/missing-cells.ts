@@ -56,15 +56,21 @@ export function numberColumnCodes(codes: readonly string[]): string[] {
 const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;
 
 // A lone capital letter: how SAS PROC EXPORT writes a special missing value (`.A` as `A`). Not
-// read as empty by default — in a text column `A` may be a value — but refused as a code for "no
-// value" where a date, an age or a sex was expected, so --exclude-invalid cannot leave out the
-// referrals without an activation unseen (docs/input-registry.md "Empty cells").
+// read as empty by default — in a text column `A` may be a value (a sex code) — but refused as a
+// code for "no value" where a date or an age was expected (`bareLetter`), so --exclude-invalid
+// cannot leave out the referrals without an activation unseen (docs/input-registry.md "Empty cells").
 const SAS_BARE_LETTER = /^[A-Z]$/;
 
-/** Whether a refused cell looks like a code for "no value" (`-`, `n/a`, `null`, SAS's bare `A`). */
-export function looksLikeMissingCode(trimmed: string): boolean {
-  return trimmed !== '' && (MISSING_LOOKING.test(trimmed) || SAS_BARE_LETTER.test(trimmed));
+/**
+ * Whether a refused cell looks like a code for "no value" (`-`, `n/a`, `null`); with `bareLetter`
+ * (a date or number column) also SAS's bare `A`.
+ */
+export function looksLikeMissingCode(trimmed: string, bareLetter = false): boolean {
+  return trimmed !== '' && (MISSING_LOOKING.test(trimmed) || (bareLetter && SAS_BARE_LETTER.test(trimmed)));
 }
+
+/** The registry columns where a bare capital letter can be no value, only SAS's special missing value: dates and age. */
+export const BARE_LETTER_COLUMNS: ReadonlySet<string> = new Set(['referred', 'activated', 'last_active', 'age']);
 
 /** What to add to a refused cell's `expected` when it looks like a code for "no value". */
 export function missingCodeHint(trimmed: string): string {

@@ -17,7 +17,7 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
-import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
+import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -377,7 +377,7 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
  */
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, missing)) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
-  if (looksLikeMissingCode(raw)) {
+  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col))) {
     if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }

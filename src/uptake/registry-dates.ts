@@ -524,7 +524,7 @@ export function createDateFormatDetector(): DateFormatDetector {
     if (sas > 0 && !few(sas)) {
       if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
       // One of each quoted, as for the other month-abbreviation formats: the odd text is what to fix or declare.
-      return { reason: `dates written 17MAY2024 (SAS DATE9./DATETIME20., such as ${JSON.stringify(sasExample)}; "dateFormat": "ddmonyyyy") mixed with dates in other formats (such as ${JSON.stringify(notSasExample)}) in one file${looksLikeMissingCode(notSasExample ?? '') ? ` — if ${JSON.stringify(notSasExample)} means "no date", add "missingCodes": [${JSON.stringify(notSasExample)}] to the uptake plan` : ''}` };
+      return { reason: `dates written 17MAY2024 (SAS DATE9./DATETIME20., such as ${JSON.stringify(sasExample)}; "dateFormat": "ddmonyyyy") mixed with dates in other formats (such as ${JSON.stringify(notSasExample)}) in one file${looksLikeMissingCode(notSasExample ?? '', true) ? ` — if ${JSON.stringify(notSasExample)} means "no date", add "missingCodes": [${JSON.stringify(notSasExample)}] to the uptake plan` : ''}` };
     }
     if (named > 0 && !few(named)) {
       if (few(total - named)) return { format: 'd. month yyyy' };

@@ -64,6 +64,10 @@ describe('SAS and Stata special missing values', () => {
     expect(formatError(err)).toContain('"A" looks like a code for an empty cell (SAS PROC EXPORT writes the special missing value .A so, without its dot): if it is one, add "missingCodes": ["A"]');
     const read = await readRegistryFile(file, { ...options, missingCodes: ['A'] });
     expect(whole(read)).toMatchObject({ referrals: 40, activations: activated });
+    // In the sex column a lone letter may be a code of the file's own: an unknown sex value, left out as before.
+    const sex = join(tempDir(), 'sex.csv');
+    writeFileSync(sex, `${HEADER}\np1,Hovedstaden,K1,2025-02-01,,,40,Q,gp\n${Array.from({ length: 30 }, (_, i) => `q${i},Hovedstaden,K1,2025-02-01,,,40,F,gp`).join('\n')}\n`);
+    expect((await readRegistryFile(sex, options)).excluded.rows).toBe(1);
   });
 
   it('more than 1 in 20 activation cells that are no date stop an --exclude-invalid run; a few are left out', async () => {

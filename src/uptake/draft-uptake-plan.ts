@@ -22,12 +22,14 @@ import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
 import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
-import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
+import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
+import { SpecialMissingTally } from '../trial/special-missing.js';
+import { tabulateHeaderError } from './eligible-stat-layouts.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { regionTitleCell } from './region-title-rows.js';
@@ -226,7 +228,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const drafted = draftMissingCodes(rows, index);
   const emptyCodes = missingCodesOf(drafted);
   const empty = (v: string) => isEmptyCell(v.trim(), emptyCodes);
-  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export`);
+  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export${drafted.some((c) => /^[A-Z]$/.test(c)) ? ' (a lone capital letter is how SAS PROC EXPORT writes a special missing value: .A as A)' : ''}`);
+
+  // SAS/Stata special missing values (`.A`, `.a`) are empty cells in every column, as hta uptake
+  // reads them (missing-cells.ts): said once, with their count, as the trial reader says it.
+  const special = new SpecialMissingTally();
+  for (const p of body) REGISTRY_COLUMNS.forEach((c) => { const i = index[c]; if (i !== undefined) special.add(lineOf(p), i + 1, (p.record[i] ?? '').trim()); });
+  const specialText = special.describe();
+  if (specialText !== undefined) notes.push(`${file}: ${specialText} read as empty cells — SAS and Stata write them for a missing value (docs/input-registry.md "Empty cells")`);
 
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();
@@ -408,7 +417,7 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
     if (i === undefined) continue;
     for (const r of rows) {
       const v = (r[i] ?? '').trim();
-      if (!out.has(v) && looksLikeMissingCode(v) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
+      if (!out.has(v) && looksLikeMissingCode(v, BARE_LETTER_COLUMNS.has(col)) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
     }
   }
   return [...out];
@@ -420,6 +429,9 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
  * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
  */
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
+  // A PROC TABULATE header over several lines: refused as hta uptake refuses it (eligible-stat-layouts.ts).
+  const tabulate = tabulateHeaderError(file);
+  if (tabulate) throw tabulate;
   const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];

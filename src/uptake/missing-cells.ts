@@ -8,9 +8,13 @@
  * plan's `missingCodes` adds a file's own (`-`), compared exactly as written — except that a code
  * that is a number (`99`, meant for sex) is a value in a column of numbers (age, the eligible
  * file's year and count). One definition for the registry, the eligible file and the aggregate
- * tables (docs/input-registry.md "Empty cells").
+ * tables (docs/input-registry.md "Empty cells"). SAS and Stata special missing values (`.A`–`.Z`,
+ * `._`, `.a`–`.z`) are empty in every column too, as the trial reader reads them
+ * (trial/special-missing.ts): with `--exclude-invalid` a registry whose non-activated referrals
+ * carried `.A` lost exactly those rows and published 100% activation.
  */
 import { MISSING_WORDS } from '../io/missing-words.js';
+import { isSpecialMissing } from '../trial/special-missing.js';
 
 /** Read as an empty cell by default, in every column: the texts every export reader takes so (io/missing-words.ts). */
 export const DEFAULT_MISSING_CODES: readonly string[] = MISSING_WORDS;
@@ -24,12 +28,19 @@ export function missingCodesOf(planCodes: readonly (string | number)[] = []): st
 const DEFAULT_KEYS: ReadonlySet<string> = new Set(DEFAULT_MISSING_CODES.map((c) => c.toUpperCase()));
 
 /**
- * Whether a trimmed cell is empty: '', one of the defaults in any case, or one of `codes` (from
- * `missingCodesOf`, or `numberColumnCodes` for a column of numbers) as written.
+ * Whether a trimmed cell is empty: '', one of the defaults in any case, a SAS/Stata special
+ * missing value (`.A`, `.a`) or one of `codes` (from `missingCodesOf`, or `numberColumnCodes` for
+ * a column of numbers) as written.
  */
 export function isEmptyCell(trimmed: string, codes: readonly string[] = DEFAULT_MISSING_CODES): boolean {
-  return trimmed === '' || DEFAULT_KEYS.has(trimmed.toUpperCase()) || codes.includes(trimmed);
+  return trimmed === '' || DEFAULT_KEYS.has(trimmed.toUpperCase()) || isSpecialMissing(trimmed) || codes.includes(trimmed);
 }
+
+/**
+ * The special missing values as SQL reads them (the engine's id check, engine/registry-engine.ts):
+ * `.A`–`.Z`, `._`, `.a`–`.z` and Castor's marker, the texts `isSpecialMissing` takes.
+ */
+export const SPECIAL_MISSING_SQL_PATTERN = String.raw`\.[A-Za-z_]|##USER_MISSING(_-?[0-9]+)?##`;
 
 /**
  * The codes read as empty in a column of numbers (age; the eligible file's year and count): the
@@ -44,14 +55,27 @@ export function numberColumnCodes(codes: readonly string[]): string[] {
 // a spelled-out word. Refused as what they are, with how to declare them (`missingCodeHint`).
 const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;
 
-/** Whether a refused cell looks like a code for "no value" (`-`, `n/a`, `null`). */
-export function looksLikeMissingCode(trimmed: string): boolean {
-  return trimmed !== '' && MISSING_LOOKING.test(trimmed);
+// A lone capital letter: how SAS PROC EXPORT writes a special missing value (`.A` as `A`). Not
+// read as empty by default — in a text column `A` may be a value (a sex code) — but refused as a
+// code for "no value" where a date or an age was expected (`bareLetter`), so --exclude-invalid
+// cannot leave out the referrals without an activation unseen (docs/input-registry.md "Empty cells").
+const SAS_BARE_LETTER = /^[A-Z]$/;
+
+/**
+ * Whether a refused cell looks like a code for "no value" (`-`, `n/a`, `null`); with `bareLetter`
+ * (a date or number column) also SAS's bare `A`.
+ */
+export function looksLikeMissingCode(trimmed: string, bareLetter = false): boolean {
+  return trimmed !== '' && (MISSING_LOOKING.test(trimmed) || (bareLetter && SAS_BARE_LETTER.test(trimmed)));
 }
+
+/** The registry columns where a bare capital letter can be no value, only SAS's special missing value: dates and age. */
+export const BARE_LETTER_COLUMNS: ReadonlySet<string> = new Set(['referred', 'activated', 'last_active', 'age']);
 
 /** What to add to a refused cell's `expected` when it looks like a code for "no value". */
 export function missingCodeHint(trimmed: string): string {
-  return `${JSON.stringify(trimmed)} looks like a code for an empty cell: if it is one, add "missingCodes": [${JSON.stringify(trimmed)}] to the uptake plan to read it as empty (or export the cells empty)`;
+  const sas = SAS_BARE_LETTER.test(trimmed) ? ` (SAS PROC EXPORT writes the special missing value .${trimmed} so, without its dot)` : '';
+  return `${JSON.stringify(trimmed)} looks like a code for an empty cell${sas}: if it is one, add "missingCodes": [${JSON.stringify(trimmed)}] to the uptake plan to read it as empty (or export the cells empty)`;
 }
 
 /** What to add to a refused cell that was read as empty because it holds a code. */

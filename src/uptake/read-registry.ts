@@ -54,6 +54,7 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { eligibleHeaderLines } from './eligible-header-lines.js';
+import { stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
@@ -340,8 +341,15 @@ export function registryRules(options: ReadRegistryOptions, dateFormat: DateForm
  */
 export function registryRowChecker(
   options: ReadRegistryOptions, rules: RegistryRules, file: string, columns: ColumnIndex, header: readonly string[],
-): (record: readonly string[], line: number) => { problems: Problem[] } | { referral: Referral } {
+): (record: readonly string[], line: number) => { problems: Problem[]; unreadableActivation?: true } | { referral: Referral } {
   const { from, to } = rules;
+  const parseDay = dateParser(rules.dateFormat, { from: rules.from, to: rules.to });
+  // An activation cell that holds text but no date of the file's format (nor a code read as
+  // empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
+  const unreadableActivation = (record: readonly string[]): boolean => {
+    const text = (record[columns.activated] ?? '').trim();
+    return !isEmptyCell(text, rules.missingCodes) && parseDay(text) === undefined;
+  };
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
   const validate = referralValidator({
@@ -359,7 +367,7 @@ export function registryRowChecker(
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
     const res = validate(record, columns, file, line, header);
-    if (!res.ok) return { problems: res.problems };
+    if (!res.ok) return unreadableActivation(record) ? { problems: res.problems, unreadableActivation: true } : { problems: res.problems };
     const r = res.referral;
     const problems: Problem[] = [];
     for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
@@ -406,6 +414,8 @@ export interface RowCheck {
    * code for "no value" (`-`): they stop the read even when rows are excluded (missing-cells.ts).
    */
   missingCodeCells?: number;
+  /** Of the rows left out, those whose activation cell holds text that is no date (unreadableActivationError). */
+  unreadableActivationRows?: number;
   sample: Problem[];
   groups: ProblemGroup[];
 }
@@ -446,6 +456,28 @@ export function invalidRowsError(file: string, check: RowCheck): HtaError {
   );
 }
 
+/**
+ * The most rows whose activation cell holds no readable date that --exclude-invalid leaves out: 1
+ * in 20 of the rows. Such a cell says nothing of whether the patient activated; a few garbled
+ * dates left out move a rate little, but many are usually a code hta does not know (SAS's `.A`
+ * written as `A`, a word for "not activated"), and leaving them out publishes the rate of the
+ * other rows — with every non-activation coded so, 100% (docs/input-registry.md "Problems and
+ * invalid rows").
+ */
+export const MAX_UNREADABLE_ACTIVATION_SHARE = 0.05;
+
+/** The failure of an --exclude-invalid read that would leave out too many unreadable activation cells; `rows`: all data rows. */
+export function unreadableActivationError(file: string, check: RowCheck, rows: number): HtaError | undefined {
+  const n = check.unreadableActivationRows ?? 0;
+  if (n === 0 || n <= MAX_UNREADABLE_ACTIVATION_SHARE * rows) return undefined;
+  return new HtaError(
+    'input.invalid',
+    `${file}: ${n} of ${rows} rows (${(100 * n / rows).toFixed(1)}%, more than 1 in 20) have an activation cell that is no date; --exclude-invalid would leave them out, but an activation that cannot be read is no evidence either way, and so many usually mean a code for "no activation" (a SAS special missing value written as a bare letter, a word): the rate published would be that of the other rows — so hta stops here. Declare the code in the uptake plan's "missingCodes", or export the activation date again (empty where there is none)`,
+    check.sample,
+    check.groups,
+  );
+}
+
 /** Collects the problems of a read in bounded memory, passing excluded rows' problems on. */
 export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryOptions) {
   const collector = createProblemCollector();
@@ -453,10 +485,12 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   let excludedRows = 0;
   let cprCells = 0;
   let missingCodeCells = 0;
+  let unreadableActivationRows = 0;
   return {
-    /** The problems of one row that is left out. */
-    row(problems: readonly Problem[]) {
+    /** The problems of one row that is left out; `unreadableActivation`: its activation cell is no date. */
+    row(problems: readonly Problem[], unreadableActivation?: boolean) {
       excludedRows++;
+      if (unreadableActivation) unreadableActivationRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
         if (p.kind?.startsWith(`${MISSING_CODE_KIND}.`)) missingCodeCells++;
@@ -466,7 +500,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, unreadableActivationRows, sample, groups: collector.groups() }),
   };
 }
 
@@ -568,7 +602,7 @@ export async function scanRegistryRows(
       // written on the first row of its block only — one problem saying so (pivotRegionProblem).
       const regionBlank = (record[regionColumn] ?? '').trim() === '';
       const blankProblem = titleAbove ? titledBlockProblem(titleAbove, header[regionColumn] ?? 'region') : regionAbove ? pivotRegionProblem : undefined;
-      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems);
+      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems, res.unreadableActivation);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
       if (!regionBlank) regionAbove = true;
     }
@@ -664,7 +698,8 @@ export interface ReadEligibleOptions {
 const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
   region: /^(region|regionsnavn|regionnavn|regioner)$/,
   year: /^(år|aar|årstal|aarstal|year|tid)$/,
-  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count)$/,
+  // `Frequency`: SAS PROC FREQ's count column (ODS CSV, or its OUT= data set's COUNT).
+  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count|frequency|frekvens)$/,
 };
 
 /**
@@ -734,6 +769,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   codesRead: ReadonlyMap<string, string>;
 } {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
+  // A PROC TABULATE header over several lines is said as that (eligible-stat-layouts.ts).
+  const tabulate = tabulateHeaderError(file);
+  if (tabulate) throw tabulate;
   let table = readCsvFile(file, { yearColumns: true });
   // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
   // whose "header" names a region has none, and is read (and refused) as any headerless file.
@@ -771,6 +809,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
         { file, line: table.headerLine ?? 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
       ]);
     }
+    // Stata's reshape wide (antal2024): said as what it is.
+    const layout = stubYearColumnsError(file, table.header, table.headerLine ?? 1);
+    if (layout) throw layout;
     // A Danish file names them Region;År;Antal: say which mapping reads it.
     const guess = guessEligibleColumns(table.header, options.columns);
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;

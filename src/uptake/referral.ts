@@ -11,13 +11,13 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, SAS_DATETIME_ADVICE, sasDatetimeReading, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
-import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
+import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -214,19 +214,23 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
     const hint = other === undefined ? ''
       : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
+        : other === 'yyyymmdd' ? ` (this is a date written YYYYMMDD, as SAS's YYMMDDN8. and Stata's %tdCCYYNNDD write it: set "dateFormat": "yyyymmdd" or "auto" in the uptake plan)`
           : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
           : other === 'd. month yyyy' ? ` (this is a date with the month's name, as Qlik writes a long date in Danish: set "dateFormat": "d. month yyyy" or "auto" in the uptake plan)`
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).
     const fault = other === undefined && (format === 'iso' || format === 'iso-datetime') ? isoDateTimeFault(v) : undefined;
     const faultText = fault === undefined ? '' : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
-    return `${written}${tail}${hint}${faultText}`;
+    // An unformatted SAS datetime (seconds since 1960): what it is, the same for every cell (its
+    // reading is the problem's detail: refusedCell), so a file's cells group into one problem.
+    const seconds = other === undefined && sasDatetimeReading(v) !== undefined;
+    return `${written}${tail}${hint}${faultText}${seconds ? ` — ${SAS_DATETIME_ADVICE}` : ''}`;
   };
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);
@@ -373,11 +377,13 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
  */
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, missing)) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
-  if (looksLikeMissingCode(raw)) {
+  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col))) {
     if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }
-  return { ...at, expected };
+  // An unformatted SAS datetime: the date it is, this cell's own (the advice is in `expected`).
+  const seconds = expected.endsWith(SAS_DATETIME_ADVICE) ? sasDatetimeReading(raw) : undefined;
+  return seconds === undefined ? { ...at, expected } : { ...at, expected, detail: `${raw} = ${seconds}` };
 }
 
 /** `header`: the file's column names, so problems name the column as the user wrote it ("Henvist"). */

@@ -3,7 +3,10 @@
  * docs/input-registry.md "Dates"): ISO `2025-05-09`, ISO date-times `2025-05-09T08:15:00` (the
  * time part is ignored: the calendar date as written is the day, with no time-zone shift, since
  * a referral "on 9 May" must stay on 9 May), day-first or month-first numeric dates, SAS's
- * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), Oracle's
+ * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults; DATE7. and
+ * DATETIME16. with two-digit years, `17MAY24`, `17MAY24:00:00:00`; Stata's %td and %tc as `export
+ * delimited` writes them, `17may2024`, `17may2024 08:40:00`), compact `20240517` (SAS YYMMDDN8.,
+ * Stata %tdCCYYNNDD, Danmarks Statistik extracts), Oracle's
  * DD-MON-RR and DD-MON-YYYY texts (`03-JAN-24`, `03-JAN-2024`, as SQL Developer exports DATE
  * columns; English or Danish month abbreviations, and Qlik's Danish `21-apr.-2025`), Qlik's Danish long dates
  * (`4. marts 2025`), day-first dates with two-digit years (`17-05-24`, `17.05.24`, as Excel
@@ -19,7 +22,9 @@
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
+import { looksLikeMissingCode } from './missing-cells.js';
+
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -91,17 +96,73 @@ const SAS_DAY = /^(\d{1,5})$/;
 export const SAS_DAY_1970 = 3653;
 /**
  * SAS's DATE9. (`17MAY2024`) and DATETIME20. (`17MAY2024:00:00:00`) texts, as PROC EXPORT writes
- * date and datetime columns: English month abbreviations, any case; the time is ignored, as in
- * iso-datetime.
+ * date and datetime columns, and Stata's %td and %tc as `export delimited` writes them
+ * (`17may2024`, `17may2024 08:40:00`, `17may2024 08:40:00.000`: a space before the time, not a
+ * colon): English month abbreviations, any case; the time is ignored, as in iso-datetime. SAS's
+ * DATE7. and DATETIME16. write two-digit years (`17MAY24`, `17MAY24:08:40:00`): read in the
+ * century inside the date window, as the other two-digit-year formats are (twoDigitYearReader).
  */
-const DDMONYYYY = /^(\d{1,2})([A-Za-z]{3})(\d{4})(?::(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
+const DDMONYYYY = /^(\d{1,2})([A-Za-z]{3})(\d{4}|\d{2})(?:[: ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
 export const MONTH_ABBREVIATIONS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
-function ddMonYyyy(t: string): number | undefined {
+/** The parts of a SAS/Stata date text (`year` as written: two or four digits), or undefined. */
+function ddMonParts(t: string): { d: number; m: number; y: string } | undefined {
   const m = DDMONYYYY.exec(t);
   if (!m) return undefined;
   const month = (MONTH_ABBREVIATIONS as readonly string[]).indexOf(m[2]!.toUpperCase()) + 1;
   if (month === 0 || (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))) return undefined;
-  return ymdToDay(Number(m[3]), month, Number(m[1]));
+  return { d: Number(m[1]), m: month, y: m[3]! };
+}
+/** A SAS/Stata date text read with `yearDay` for its two-digit years. */
+function ddMonReader(yearDay: (yy: number, month: number, day: number) => number | undefined): (t: string) => number | undefined {
+  return (t) => {
+    const p = ddMonParts(t);
+    if (!p) return undefined;
+    return p.y.length === 4 ? ymdToDay(Number(p.y), p.m, p.d) : yearDay(Number(p.y), p.m, p.d);
+  };
+}
+/** Detection's reading: a two-digit year only needs to make a real date in some century (2000s). */
+const ddMonYyyy = ddMonReader((yy, m, d) => ymdToDay(2000 + yy, m, d));
+
+/**
+ * A compact date, `20240517`: SAS's YYMMDDN8., Stata's %tdCCYYNNDD, Danmarks Statistik's
+ * extracts. Eight digits that are a real calendar date; `auto` takes them only with years
+ * 1900–2099 (COMPACT_YEARS), so that ids and counts of eight digits are not taken for dates.
+ */
+const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
+function yyyymmdd(t: string): number | undefined {
+  const m = YYYYMMDD.exec(t);
+  return m ? ymdToDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+const COMPACT_YEARS = { from: 1900, to: 2099 } as const;
+/** Whether auto may count `t` as a compact date: eight digits, a real date, a year in COMPACT_YEARS. */
+function looksCompactDate(t: string): boolean {
+  if (yyyymmdd(t) === undefined) return false;
+  const y = Number(t.slice(0, 4));
+  return y >= COMPACT_YEARS.from && y <= COMPACT_YEARS.to;
+}
+
+/**
+ * An unformatted SAS datetime (a datetime column exported without a format): seconds since
+ * 1960-01-01 00:00, nine or ten digits for dates from 1963 to 2276 (`2054626200` is 2025-02-08
+ * 09:30). No date format reads it. Its reading, `2025-02-08 09:30`, or undefined when the number
+ * gives no date from 1980 to 2100 (an id, a count).
+ */
+export function sasDatetimeReading(t: string): string | undefined {
+  const m = /^(\d{9,10})(?:\.\d+)?$/.exec(t);
+  if (!m) return undefined;
+  const ms = Date.UTC(1960, 0, 1) + Number(m[1]) * 1000;
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1980 || year > 2100) return undefined;
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** What to do with an unformatted SAS datetime, the same for every cell (so a file's cells group into one problem). */
+export const SAS_DATETIME_ADVICE = 'this looks like a SAS datetime (seconds since 1960-01-01): export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"';
+
+/** The whole hint for one text: `"2054626200" looks like a SAS datetime … = 2025-02-08 09:30: export …`; undefined when it is none. */
+export function sasDatetimeHint(t: string): string | undefined {
+  const when = sasDatetimeReading(t);
+  return when === undefined ? undefined : `${JSON.stringify(t)} looks like a SAS datetime (seconds since 1960-01-01) = ${when}: export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"`;
 }
 /**
  * Oracle's DATE texts as SQL Developer (and SQL*Plus) export them under the default
@@ -238,7 +299,8 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd-mm-yy': 'DD-MM-YY (17-05-24; the two-digit year read in the century inside the date window)',
   'dd.mm.yy': 'DD.MM.YY (17.05.24; the two-digit year read in the century inside the date window)',
   'mm/dd/yyyy': 'MM/DD/YYYY',
-  ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024)',
+  ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024; DATE7./DATETIME16. 17MAY24, the two-digit year read in the century inside the date window; Stata 17may2024 08:40:00)',
+  yyyymmdd: 'YYYYMMDD (20240517: SAS YYMMDDN8., Stata %tdCCYYNNDD)',
   'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English or Danish month abbreviations)',
   'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English or Danish month abbreviations; the two-digit year read in the century inside the date window)',
   'd. month yyyy': 'D. MONTH YYYY (Qlik\'s Danish long date: 4. marts 2025; Danish month names or abbreviations)',
@@ -293,7 +355,9 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
         return m ? Number(m[1]) - SAS_DAY_1970 : undefined;
       };
     case 'ddmonyyyy':
-      return ddMonYyyy;
+      return ddMonReader(twoDigitYearReader(window));
+    case 'yyyymmdd':
+      return yyyymmdd;
     case 'mm/dd/yyyy': {
       const re = dayMonthPattern(format)!;
       return (t) => {
@@ -363,7 +427,9 @@ export function dayNumberFormat(n: DayNumbers, from: number, to: number): { form
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
-  let iso = 0, isoTime = 0, serial = 0, sas = 0, named = 0, others = 0, total = 0;
+  let iso = 0, isoTime = 0, serial = 0, sas = 0, named = 0, compact = 0, others = 0, total = 0;
+  // Compact dates (`20240517`): the first, and the first text that is not one.
+  let compactExample: string | undefined, notCompactExample: string | undefined;
   // Oracle texts by year length (`03-JAN-24`, `03-JAN-2024`): counted before any other format.
   const oracle = { 2: 0, 4: 0 };
   const notOracleExample: { 2?: string; 4?: string } = {};
@@ -388,11 +454,13 @@ export function createDateFormatDetector(): DateFormatDetector {
       const oraLength = ora && ymdToDay(ora.y.length === 2 ? 2000 + Number(ora.y) : Number(ora.y), ora.m, ora.d) !== undefined ? (ora.y.length as 2 | 4) : undefined;
       if (oraLength !== 2) notOracleExample[2] ??= text;
       if (oraLength !== 4) notOracleExample[4] ??= text;
-      if (oraLength !== undefined) { oracle[oraLength]++; oracleExample[oraLength] ??= text; notSasExample ??= text; example ??= text; return; }
+      if (oraLength !== undefined) { oracle[oraLength]++; oracleExample[oraLength] ??= text; notSasExample ??= text; notCompactExample ??= text; example ??= text; return; }
       nonOracleExample ??= text;
-      if (ddMonYyyy(text) !== undefined) { sas++; sasExample ??= text; return; }
+      if (ddMonYyyy(text) !== undefined) { sas++; sasExample ??= text; notCompactExample ??= text; return; }
       notSasExample ??= text;
-      if (isNamed) { named++; namedExample ??= text; example ??= text; return; }
+      if (isNamed) { named++; namedExample ??= text; example ??= text; notCompactExample ??= text; return; }
+      if (looksCompactDate(text)) { compact++; compactExample ??= text; return; }
+      notCompactExample ??= text;
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
       if (EXCEL_SERIAL.test(text)) {
@@ -420,11 +488,12 @@ export function createDateFormatDetector(): DateFormatDetector {
       const ora = decided.format === 'dd-mon-yy' ? 2 : decided.format === 'dd-mon-yyyy' ? 4 : undefined;
       const oracleTexts = oracle[2] + oracle[4];
       const odd = ora !== undefined ? total - oracle[ora]
-        : decided.format === 'excel-serial' ? others + sas + oracleTexts + named
+        : decided.format === 'excel-serial' ? others + sas + oracleTexts + named + compact
         : decided.format === 'ddmonyyyy' ? total - sas
         : decided.format === 'd. month yyyy' ? total - named
-        : others + sas + serial + oracleTexts + named;
-      const oddExample = ora !== undefined ? notOracleExample[ora] : decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'd. month yyyy' ? notNamedExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
+        : decided.format === 'yyyymmdd' ? total - compact
+        : others + sas + serial + oracleTexts + named + compact;
+      const oddExample = ora !== undefined ? notOracleExample[ora] : decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'd. month yyyy' ? notNamedExample : decided.format === 'yyyymmdd' ? notCompactExample : decided.format === 'excel-serial' ? example ?? sasExample ?? compactExample : example ?? serialExample ?? sasExample ?? compactExample;
       const days = decided.format === 'excel-serial' && !serialFraction ? { dayNumbers: { min: serialMin, max: serialMax, example: serialExample! } } : {};
       return { ...decided, ...(odd > 0 ? { odd: { count: odd, example: oddExample! } } : {}), ...days };
     },
@@ -440,7 +509,9 @@ export function createDateFormatDetector(): DateFormatDetector {
     // An ISO date with a time of day that iso-datetime does not read: which part is wrong.
     const fault = shown === undefined ? undefined : isoDateTimeFault(shown);
     const faultText = fault ? `; it is an ISO date with a time of day, but ${fault}` : '';
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}${faultText}` };
+    // An unformatted SAS datetime (seconds since 1960): what it is and how to export it.
+    const sasSeconds = shown === undefined ? undefined : sasDatetimeHint(shown);
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}${faultText}${sasSeconds ? `; ${sasSeconds}` : ''}` };
     // Month-abbreviation texts (Oracle, Qlik): the file's format when all but a few dates are written so, in one year length.
     const oracleTotal = oracle[2] + oracle[4];
     if (oracleTotal > 0 && !few(oracleTotal)) {
@@ -452,14 +523,19 @@ export function createDateFormatDetector(): DateFormatDetector {
     }
     if (sas > 0 && !few(sas)) {
       if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
-      return { reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20.) mixed with dates in other formats in one file' };
+      // One of each quoted, as for the other month-abbreviation formats: the odd text is what to fix or declare.
+      return { reason: `dates written 17MAY2024 (SAS DATE9./DATETIME20., such as ${JSON.stringify(sasExample)}; "dateFormat": "ddmonyyyy") mixed with dates in other formats (such as ${JSON.stringify(notSasExample)}) in one file${looksLikeMissingCode(notSasExample ?? '', true) ? ` — if ${JSON.stringify(notSasExample)} means "no date", add "missingCodes": [${JSON.stringify(notSasExample)}] to the uptake plan` : ''}` };
     }
     if (named > 0 && !few(named)) {
       if (few(total - named)) return { format: 'd. month yyyy' };
       return { reason: `dates written with the month's name (such as ${JSON.stringify(namedExample)}, as Qlik writes a long date in Danish; "dateFormat": "d. month yyyy") mixed with dates in other formats (such as ${JSON.stringify(notNamedExample)}) in one file` };
     }
-    // A few SAS, Oracle or month-name texts among other dates are odd ones, like any text in no format.
-    const other = others + sas + oracleTotal + named;
+    if (compact > 0 && !few(compact)) {
+      if (few(total - compact)) return { format: 'yyyymmdd' };
+      return { reason: `dates written YYYYMMDD (such as ${JSON.stringify(compactExample)}; "dateFormat": "yyyymmdd") mixed with dates in other formats (such as ${JSON.stringify(notCompactExample)}) in one file` };
+    }
+    // A few SAS, Oracle, month-name or compact texts among other dates are odd ones, like any text in no format.
+    const other = others + sas + oracleTotal + named + compact;
     if (serial > 0 && serial + other === total) return other === 0 || few(other) ? { format: 'excel-serial' } : noFormat;
     if (other > 0 && !few(other + serial)) return noFormat;
     if (serial > 0 && !few(serial + other)) return { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };

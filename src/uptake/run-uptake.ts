@@ -115,7 +115,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
-    const tables = readAggregateTables(input.aggregates, regions);
+    const tables = readAggregateTables(input.aggregates, regions, plan.dateFormat);
     spellings = mergeClinicSpellings(tables.clinics).merged;
     ageBandsRead = tables.ageBands;
     agg = aggregateFromTables(tables, regions.names);

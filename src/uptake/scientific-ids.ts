@@ -22,9 +22,17 @@ export function refuseScientificIds(file: string, r: RepeatedRows | undefined, p
   if (r === undefined || !r.scientificIds) return;
   // One id's lines once, though it is an example of both kinds.
   const groups = [...new Map([...r.cuts.examples, ...r.ids.examples].map((g) => [g.join(','), g])).values()].slice(0, 3);
+  if (r.scientificLowerCase) {
+    // `1.23e+08`: Stata writes an id so when it is a float or shown with %9.0g (Excel writes `E`).
+    throw new HtaError('input.invalid', `${file}: the patient ids are numbers in scientific notation as Stata writes them (d.dde+nn: an id stored as float, or shown with a %9.0g format), so different patients share one rounded id (e.g. ${examples(groups, parquet)})`, [{
+      file,
+      field: 'id',
+      expected: 'patient ids with every digit: in Stata, an id stored as float keeps only about 7 digits — the digits beyond are already lost in the data, so read the id again from the source as long, double or str; an id stored as long or double needs a format that writes every digit before export delimited (format id %12.0f, or tostring id, replace format(%12.0f)). Excel writes such numbers 1,00000E+11 when an id column is formatted as a number: export again as text there. Resaving this file cannot bring the digits back (docs/input-registry.md "Repeated rows and ids")',
+    }]);
+  }
   throw new HtaError('input.invalid', `${file}: the patient ids look like Excel's scientific notation (a number written as d,dddddE+nn), so different patients share one rounded id (e.g. ${examples(groups, parquet)})`, [{
     file,
     field: 'id',
-    expected: 'patient ids as written by the registry system (text): the id column was formatted as a number in Excel, which rounds long numbers. Export the registry again from the system and give that file; or in Excel import the CSV with Data → From Text/CSV, set the id column\'s type to Text, and save as "CSV UTF-8". Resaving this file cannot bring the digits back (docs/input-registry.md "Repeated rows and ids")',
+    expected: 'patient ids as written by the registry system (text): the id column was formatted as a number in Excel, which rounds long numbers. Export the registry again from the system and give that file; or in Excel import the CSV with Data → From Text/CSV, set the id column\'s type to Text, and save as "CSV UTF-8" (from Stata, store the id as long, double or str and give it format %12.0f before export delimited). Resaving this file cannot bring the digits back (docs/input-registry.md "Repeated rows and ids")',
   }]);
 }

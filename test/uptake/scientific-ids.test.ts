@@ -33,6 +33,15 @@ describe('ids in scientific notation', () => {
     expect(e.message.length + e.problems.map((p) => p.expected ?? '').join('').length).toBeLessThan(1500);
   });
 
+  it('written 1.23e+08 (lower-case e) are named as Stata writes a float or %9.0g id, with what to do in Stata', async () => {
+    const e = await refusal(rows('1.23e+08', 30));
+    expect(e.message).toContain('the patient ids are numbers in scientific notation as Stata writes them (d.dde+nn: an id stored as float, or shown with a %9.0g format)');
+    expect(e.problems[0]!.expected).toContain('an id stored as float keeps only about 7 digits — the digits beyond are already lost in the data');
+    expect(e.problems[0]!.expected).toContain('format id %12.0f');
+    // Excel's upper-case E stays Excel's.
+    expect((await refusal(rows('1.23E+08', 30))).message).toContain("look like Excel's scientific notation");
+  });
+
   it('a hexadecimal pseudonym that reads like a number with an exponent (3e914257) is an id, not Excel\'s notation', async () => {
     // Every repeated id so shaped: one patient referred twice, on other dates.
     const two = [0, 1].map((i) => `3e914257,Hovedstaden,H1,2025-0${1 + 3 * i}-10,2025-0${1 + 3 * i}-12,2025-0${2 + 3 * i}-01,50,f,gp`);

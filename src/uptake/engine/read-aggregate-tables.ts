@@ -14,7 +14,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
-import { headerKey, AGE_BANDS, REFERRERS, SEXES, isoToDay } from '../referral.js';
+import { headerKey, AGE_BANDS, REFERRERS, SEXES, dayToIso, isoToDay } from '../referral.js';
+import { createDateFormatDetector, DATE_FORMAT_EXAMPLE, dateParser, type DateFormatOption } from '../registry-dates.js';
 import { ageBandScheme, ageBandsRead, bandCode, bandLabel, parseAgeBand, standardBandsText, type AgeBandsRead } from '../age-bands.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
@@ -56,6 +57,30 @@ function tableOf(header: readonly string[]): TableName | undefined {
   return (Object.keys(TABLE_COLUMNS) as TableName[]).find((t) => [...TABLE_COLUMNS[t]].sort().join(',') === keys);
 }
 
+/**
+ * The export date of uptake_totals: ISO, or written as the registry's dates are (the plan's
+ * `dateFormat`: a SAS job writing its tables with DATE9. writes `30NOV2025`); under `auto` the
+ * one text's format if it tells (docs/uptake-aggregates.md).
+ */
+function exportDateReader(format: DateFormatOption | undefined): { read: (text: string) => number | undefined; expected: string } {
+  const planFormat = format === undefined || format === 'auto' || format === 'iso' || format === 'iso-datetime' ? undefined : format;
+  const other = planFormat === undefined ? undefined : dateParser(planFormat);
+  const read = (text: string): number | undefined => {
+    const iso = isoToDay(text);
+    if (iso !== undefined || text === '') return iso;
+    if (other !== undefined) return other(text);
+    if (format !== 'auto') return undefined;
+    const detector = createDateFormatDetector();
+    detector.add(text);
+    const found = detector.result();
+    return 'format' in found && found.odd === undefined ? dateParser(found.format)(text) : undefined;
+  };
+  const expected = planFormat === undefined
+    ? `a YYYY-MM-DD date${format === 'auto' ? ' or a date in a format auto tells from the one cell' : ' (or a date in the registry\'s format: set the plan\'s "dateFormat")'}`
+    : `a date written ${DATE_FORMAT_EXAMPLE[planFormat]}, as the plan's "dateFormat" (${planFormat}) says, or YYYY-MM-DD`;
+  return { read, expected };
+}
+
 // An empty cell as in the registry: '', NULL, (null), NA or . in any case (missing-cells.ts).
 const isNull = (v: string) => isEmptyCell(v.trim());
 
@@ -63,7 +88,8 @@ const isNull = (v: string) => isEmptyCell(v.trim());
  * Reads the tables of every path and sums them. `regions`: the analysis's regions (region
  * cells resolve to their names, so "Region Hovedstaden" and "Hovedstaden" are one region).
  */
-export function readAggregateTables(paths: readonly string[], regions: RegionSet): AggregateTables {
+export function readAggregateTables(paths: readonly string[], regions: RegionSet, dateFormat?: DateFormatOption): AggregateTables {
+  const exportDay = exportDateReader(dateFormat);
   const problems: Problem[] = [];
   const parts: AggregatePart[] = [];
   const seen = new Set<TableName>();
@@ -147,8 +173,9 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
         if (ok) tables.activationYears.push(row);
       } else {
         const { v } = cell('export_date');
-        if (isoToDay(v) === undefined) bad('export_date', 'a YYYY-MM-DD date');
-        const row = { exportDate: v, referrals: count('referrals') };
+        const day = exportDay.read(v);
+        if (day === undefined) bad('export_date', exportDay.expected);
+        const row = { exportDate: day === undefined ? v : dayToIso(day), referrals: count('referrals') };
         if (ok) tables.totals.push(row);
       }
     }

@@ -25,11 +25,11 @@ import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
 import { headerUnderlineNote } from '../../io/header-underline.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
-import { missingCodesOf } from '../missing-cells.js';
+import { missingCodesOf, SPECIAL_MISSING_SQL_PATTERN } from '../missing-cells.js';
 import { repeatedCodesIn } from './repeated-codes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
-  rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
+  rowProblemCollector, scanRegistryRows, sniffFileDelimiter, unreadableActivationError,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
 import { type AgeBandScheme, type AgeBandsRead, ageBandScheme, ageBandsRead, bandCode, parseAgeBand } from '../age-bands.js';
@@ -156,6 +156,7 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
 const STRFTIME: Readonly<Partial<Record<DateFormat, string>>> = {
   'dd-mm-yyyy': '%d-%m-%Y', 'dd.mm.yyyy': '%d.%m.%Y', 'dd/mm/yyyy': '%d/%m/%Y', 'mm/dd/yyyy': '%m/%d/%Y',
   'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
+  yyyymmdd: '%Y%m%d',
 };
 
 const danishMonthList = `[${DANISH_MONTH_NAMES.map(sqlText).join(', ')}]`;
@@ -204,9 +205,11 @@ const JS_WHITESPACE = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004
  */
 const idMissing = (id: string, codes: readonly string[]) => {
   const longest = Math.max(...codes.map((c) => c.length));
+  // A SAS/Stata special missing value (`.A`) is empty too (missing-cells.ts `isEmptyCell`).
+  const special = (text: string) => `regexp_full_match(${text}, ${sqlText(SPECIAL_MISSING_SQL_PATTERN)})`;
   return `CASE WHEN ${id} = '' THEN true
-      WHEN ascii(${id}) BETWEEN 33 AND 126 AND ascii(right(${id}, 1)) BETWEEN 33 AND 126 THEN length(${id}) <= ${longest} AND ${id} IN (${codes.map(sqlText).join(', ')})
-      ELSE trim(${id}, ${sqlText(JS_WHITESPACE)}) IN ('', ${codes.map(sqlText).join(', ')}) END`;
+      WHEN ascii(${id}) BETWEEN 33 AND 126 AND ascii(right(${id}, 1)) BETWEEN 33 AND 126 THEN (length(${id}) <= ${longest} AND ${id} IN (${codes.map(sqlText).join(', ')})) OR (ascii(${id}) IN (35, 46) AND ${special(id)})
+      ELSE trim(${id}, ${sqlText(JS_WHITESPACE)}) IN ('', ${codes.map(sqlText).join(', ')}) OR ${special(`trim(${id}, ${sqlText(JS_WHITESPACE)})`)} END`;
 };
 
 /**
@@ -302,7 +305,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     const record: string[] = new Array<string>(source.header.length).fill('');
     REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { if (source.columns[c] >= 0) record[source.columns[c]] = String(row[i + 1] ?? ''); });
     const res = check(record, Number(row[0]) + 1);
-    if ('problems' in res) found.row(res.problems);
+    if ('problems' in res) found.row(res.problems, res.unreadableActivation);
   }
   const result = found.result();
   const failure = rowCheckError(label, result, rules.exclude);
@@ -491,6 +494,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.headerRepeats?.length ?? 0) + (check.headerUnderlines?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
+      }
+      // Too many unreadable activation cells to leave out (read-registry.ts unreadableActivationError).
+      if (rules.exclude) {
+        const failure = unreadableActivationError(label, check, Number(goodCount ?? 0) + check.excludedRows);
+        if (failure) throw failure;
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
       footnotes = check.footnotes ?? [];

@@ -62,6 +62,8 @@ export interface RepeatedRows {
   width: number;
   /** Whether the example ids on several rows are all in scientific notation (Excel's rounded numbers: scientific-ids.ts). */
   scientificIds: boolean;
+  /** Of such ids, whether all are written with a lower-case `e` (`1.23e+08`): Stata's float or %9.0g, not Excel's `E`. */
+  scientificLowerCase?: boolean;
 }
 
 const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
@@ -130,6 +132,7 @@ async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<
     twins: { groups: twinGroups, rows: Number(twins?.[1] ?? 0), of: Number(twins?.[2] ?? 0), examples: twinExamples },
     width: source.width,
     scientificIds: scientificIds([...idIdh, ...cutIdh].map((h) => textOf.get(h))),
+    scientificLowerCase: [...idIdh, ...cutIdh].every((h) => !/E/.test(textOf.get(h) ?? '')),
   };
 }
 

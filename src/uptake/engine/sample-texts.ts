@@ -30,6 +30,8 @@ export function dayText(day: number, format: DateFormat): string {
       return iso;
     case 'mm/dd/yyyy':
       return `${m}/${d}/${y}`;
+    case 'yyyymmdd':
+      return `${y}${m}${d}`;
     case 'excel-serial':
       return String(day + EXCEL_SERIAL_1970);
     case 'sas-day':

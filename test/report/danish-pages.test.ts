@@ -75,7 +75,7 @@ function contentText(c: ReportContent): string {
  */
 const ONCE_IN_PARENTHESES = [/propensity scores?/gi, /\bconfounding\b/gi, /seemingly unrelated regression/gi];
 const FORBIDDEN_TERMS = [/love plot/i, /\bconfounder/i, /(?<![a-zæøå])vs\.?(?![a-zæøå])/i];
-const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/, /imputering/i,
+const FORBIDDEN = [...FORBIDDEN_TERMS, /\bet al\./, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/, /imputering/i,
   // RevMan's English in the meta forest ("P = 0,0006", "df = 1", "IV, Fast"), the SMD and AIPW named one way (the glossary's).
   /\bP [=<] \d/, /\bdf\b/, /\bIV\b/, /middelværdiforskel/i, /inverse[ -]sandsynlighedsvægtning/i,
   // "p < 0,001" with a space, as "p = 0,250"; the glossary's term for complete cases; the conclusion counts

@@ -24,6 +24,7 @@ import { armNames } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
+import { citationIn } from '../citation-words.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { ceaHorizon } from '../cea-horizon.js';
 import { localizedText } from '../localized-text.js';
@@ -241,7 +242,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
-    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
+    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: citationIn(typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), lang), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
     for (const u of publishedPerResponder?.unplaced ?? []) notes.push(fillPhrase(t('publishedUnplaced'), { label: u.label, cost: money(u.cost, published!.currency, lang) }));
     const mc = r.monteCarloError;
     if (mc) {

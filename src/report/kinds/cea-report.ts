@@ -61,7 +61,7 @@ const TEXT = {
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
   all: { en: 'all patients', da: 'alle patienter' },
-  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
+  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand m.fl. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },

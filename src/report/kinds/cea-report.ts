@@ -289,6 +289,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,
       align: ['left', 'right', 'right', 'left', ...r.thresholds.map(() => 'right' as const), 'right'],
+      // The ICER on one line where it fits ("7.359 EUR pr. vundet QALY" was three lines beside the
+      // probability's wide header, docs/report-trial.md#print).
+      fit: [undefined, undefined, undefined, 'ratio'],
     };
     // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
     const tier = r.interventionPrice.tier;

@@ -82,7 +82,9 @@ const FORBIDDEN = [...FORBIDDEN_TERMS, /\bet al\./, /Vega-Lite spec\b/, /\bfor c
   // nor "de 5 øvrige kritiske effektmål" (five results from two outcomes are not five outcomes).
   /<0,\d/, /komplette tilfælde/i, /kritiske resultat/i, /øvrige kritiske effektmål/i,
   // Not applicable is "ikke aktuelt": "ikke relevant" reads as "not clinically relevant" beside the verdicts.
-  /\bikke relevant\b/i];
+  /\bikke relevant\b/i,
+  // Responders at the MCID are "klinisk relevant forbedring (RMDQ ≥ 5 point)" (the glossary's), not "RMDQ forbedret ≥ 5 point".
+  /forbedret ≥ 5(?:,5)? point/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */

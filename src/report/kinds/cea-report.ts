@@ -89,6 +89,11 @@ const TEXT = {
     en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
     da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White m.fl. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
   },
+  // The perspective scenario is imputed anew with the costs as a predictor (docs/plan-cea.md#monte-carlo-error-of-the-imputed-estimates).
+  perspectiveQaly: {
+    en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
+    da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger hver patients omkostninger til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
+  },
   monteCarloScenario: {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
     da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
@@ -285,6 +290,12 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
     const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
       fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
+    // A reader sees the QALY difference move in a scenario that changes only costs: say why where the
+    // row is (under multiple imputation; the statistics are as docs/plan-cea.md describes them).
+    const baseQaly = num(r.incrementalQaly.estimate, 4, lang);
+    for (const s of r.sensitivity.filter((x) => r.method.missing === 'mi' && (x.key === 'societal' || x.key === 'healthcare') && num(x.incrementalQaly, 4, lang) !== baseQaly)) {
+      sensNotes.push(fillPhrase(t('perspectiveQaly'), { scenario: SCENARIO[s.key]![lang]!, qaly: num(s.incrementalQaly, 4, lang), base: baseQaly }));
+    }
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,

@@ -92,7 +92,7 @@ const TEXT = {
   // The perspective scenario is imputed anew with the costs as a predictor (docs/plan-cea.md#monte-carlo-error-of-the-imputed-estimates).
   perspectiveQaly: {
     en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
-    da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger hver patients omkostninger til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
+    da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger omkostningerne til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
   },
   monteCarloScenario: {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
 import { ceaFixture } from '../support/cea-fixture.js';
+import { ENGLISH_WORDS } from '../support/english-words.js';
 
 /** The fixture with missing 6-week utilities and a sick-leave column (productivity) of its own. */
 function withSickLeave() {
@@ -37,6 +38,7 @@ describe('the perspective scenario\'s QALY difference', () => {
       ? 'differs from the base case only through the imputation of missing values'
       : 'afviger kun fra basisanalysens gennem imputationen af manglende værdier');
     const fmt = (v: number) => (lang === 'en' ? v.toFixed(4) : v.toFixed(4).replace('.', ',')).replace('-', '−');
+    if (lang === 'da') expect(notes).not.toMatch(ENGLISH_WORDS);
     expect(notes).toContain(`(${fmt(societal.incrementalQaly)}, ${lang === 'en' ? 'base case' : 'basisanalysen'} ${fmt(r.incrementalQaly.estimate)})`);
   });
 });

@@ -620,7 +620,9 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
   const above = cells.filter((c) => c.row < 1 && c.align === 'left');
   const header = columns.map((c) => {
     // An arm's or the weights' name over its sub-columns; a turned difference's words over the effect.
-    const group = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
+    const nearest = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
+    // (An arm's name on two lines is two cells at one x: read whole.)
+    const group = nearest && { text: groups.filter((g) => g.px === nearest.px).sort((a, b) => a.row - b.row).map((g) => g.text).join(' ') };
     const over = above.filter((a) => a.px === c.px).sort((a, b) => a.row - b.row).map((a) => a.text);
     // The weights as docs/glossary-da.md names them: "Vægt (fast)", "Weight (fixed)".
     if (group && WEIGHT_WORDS.has(group.text)) return `${group.text} (${c.text.toLowerCase()})`;

@@ -101,10 +101,11 @@ export function signedMoney(x: number, currency: string, lang: Lang): string {
  * 1,000 replicates in a quadrant printed "0%" sat beside a visible dot.
  */
 export function pctText(p: number, lang: Lang): string {
-  if (p > 0 && p < 0.01) return lang === 'da' ? '<1 %' : '<1%';
-  if (p < 1 && p > 0.99) return lang === 'da' ? '>99 %' : '>99%';
   const v = (100 * p).toFixed(0);
-  return lang === 'da' ? `${v} %` : `${v}%`;
+  // Decided on the printed value, as the comment says: 0.991 prints "99 %" beside 0.987's "99 %",
+  // not ">99 %" (only 0.995 and up would print 100).
+  const shown = p > 0 && v === '0' ? '<1' : p < 1 && v === '100' ? '>99' : v;
+  return lang === 'da' ? `${shown} %` : `${shown}%`;
 }
 
 /**

@@ -15,7 +15,7 @@ const SCENARIO_DA: Record<string, string> = {
 function regressionDa(r: CeaResult): string {
   const on = regressorsText(r.method.covariates, 'da');
   return r.method.regression === 'sur'
-    ? `Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på ${on} (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)`
+    ? `Simultan regression (SUR) af omkostninger og QALY på ${on} (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)`
     : `Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på ${on} (= R lm)`;
 }
 

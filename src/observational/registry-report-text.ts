@@ -24,7 +24,7 @@ export const REGISTRY_TEXT = {
   // {theIntervention}: as the forest's "Til fordel for …" names it (arm-names.ts), not always "appen".
   effectsIntro: {
     en: 'Each row: {exposed} − {unexposed} with its 95% CI, signed so that right favours {theIntervention}; the dashed lines mark ±1 MCID. The crude difference ignores confounding; the two adjusted, doubly robust estimates should agree with each other.',
-    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for {theIntervention}; de stiplede linjer markerer ±1 MKRF. Den ujusterede forskel ser bort fra forstyrrende faktorer (confounding); de to justerede, dobbelt robuste estimater bør stemme overens.',
+    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for {theIntervention}; de stiplede linjer markerer ±1 MKRF. Den ujusterede forskel ser bort fra forstyrrende faktorer; de to justerede, dobbelt robuste estimater bør stemme overens.',
   },
   // Table captions say what the table holds; the section title and the figure caption name the topic.
   effectsTableCaption: {
@@ -47,7 +47,7 @@ export const REGISTRY_TEXT = {
   },
   overlapIntro: {
     en: 'The probability of exposure given the confounders, per group: the line spans the 5th to 95th percentile, the box the middle half, the tick the median. Where the groups do not overlap, no comparison is possible.',
-    da: 'Tilbøjelighedsscoren (propensity score), dvs. sandsynligheden for eksponering givet de forstyrrende faktorer, pr. gruppe: linjen går fra 5. til 95. percentil, boksen dækker den midterste halvdel, stregen er medianen. Hvor grupperne ikke overlapper, kan de ikke sammenlignes.',
+    da: 'Tilbøjelighedsscoren, dvs. sandsynligheden for eksponering givet de forstyrrende faktorer, pr. gruppe: linjen går fra 5. til 95. percentil, boksen dækker den midterste halvdel, stregen er medianen. Hvor grupperne ikke overlapper, kan de ikke sammenlignes.',
   },
   evalueTitle: { en: 'Sensitivity to unmeasured confounding (E-values)', da: 'Følsomhed for umålte forstyrrende faktorer (E-værdier)' },
   evalueSentence: {

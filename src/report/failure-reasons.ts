@@ -58,7 +58,7 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/observational/aipw.ts
   [new RegExp(`^AIPW needs more (exposed|unexposed) patients \\(${NUM}\\) than outcome-model coefficients \\(${NUM}\\)$`), (g, a, p) => `AIPW kræver flere ${g === 'exposed' ? 'eksponerede' : 'ikke-eksponerede'} patienter (${n(a)}) end koefficienter i effektmålsmodellen (${n(p)})`],
   // src/observational/propensity-score.ts, weighted-regression.ts
-  [new RegExp(`^${NUM} patients are too few for a propensity model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en model for tilbøjelighedsscoren (propensity score) med ${n(p)} koefficienter`],
+  [new RegExp(`^${NUM} patients are too few for a propensity model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en model for tilbøjelighedsscoren med ${n(p)} koefficienter`],
   [new RegExp(`^${NUM} patients are too few for an outcome model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en model for effektmålet med ${n(p)} koefficienter`],
   [/^the (propensity|outcome) model is singular: a confounder is constant or collinear with others$/, (which) => `${which === 'propensity' ? 'modellen for tilbøjelighedsscoren' : 'modellen for effektmålet'} er singulær: en forstyrrende faktor er konstant eller kollineær med andre`],
   [

@@ -10,7 +10,7 @@ import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
 import { escapeHtml, renderHtmlTable, type Table } from './text-table.js';
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fff; }
@@ -81,6 +81,8 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   figure.table { margin: 2pt 0 3pt; }
   figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
   figure.table > table { margin: 0; }
+  /* A short table (≤ SHORT_TABLE_ROWS rows, text-table.ts) prints whole, with its caption, on one page. */
+  figure.table.short { break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; }
   thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), thead + tbody:has(> tr:only-child) + tbody > tr:first-child { break-before: avoid; }
   tr { break-inside: avoid; }
@@ -91,11 +93,15 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell
      wraps (at its spaces) only when its table cannot fit otherwise. */
   th.num, td.num { white-space: normal; }
+  /* An interval is one value on paper: "(−0,4 til 18,5)", never "(−0,4 til" / "18,5)" (text-table.ts). */
+  span.interval { white-space: nowrap; }
   td.wide { min-width: 12.5em; }
   /* Room for a long row label and a short phrase, so rows stay a few lines high and the summary
      of findings with its footnotes fits pages 1–2. */
   td.label { min-width: 10em; }
   td.compact { min-width: 6.5em; }
+  /* A cost per QALY on one line: "7.359 EUR pr. vundet QALY" (the CEA sensitivity table's ICER). */
+  td.ratio { min-width: 14.5em; }
   .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }
   .notes { line-height: 1.2; }
   /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed

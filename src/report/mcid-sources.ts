@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
+import { citationIn } from './citation-words.js';
 import type { Lang } from './i18n.js';
 
 const TEXT = {
@@ -61,7 +62,7 @@ export function mcidSourceText(outcome: Plan['outcomes'][number], plan: Pick<Pla
   if (own.source === 'analysis plan') return TEXT.planNoSource[lang];
   // The summary of findings is on page 1: its citation as first author and year ("Ostelo 2008").
   const year = /\b(?:19|20)\d\d\b/.exec(own.source)?.[0];
-  return short && year ? `${own.source.split(/[\s,]/)[0]} ${year}` : own.source;
+  return short && year ? `${own.source.split(/[\s,]/)[0]} ${year}` : citationIn(own.source, lang);
 }
 
 /**

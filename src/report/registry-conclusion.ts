@@ -43,7 +43,10 @@ export interface RegistryConclusionInput {
   groups: { exposed: string; unexposed: string };
   /** The method in words, lower case ("weighted regression (doubly robust)"). */
   methodText: (m: ObservationalEffect['method']) => string;
-  /** Table 1's difference and CI ("−2.07 (−2.55 to −1.60)"). */
+  /**
+   * The difference and CI in the trial conclusion's words: a mean difference with its direction
+   * ("MD 2.07 points lower (2.55 lower to 1.60 lower)"), a proportion's as Table 1 prints it.
+   */
   interval: (e: ObservationalEffect) => string;
   /** The outcome's unit for the MCID ("points"), "" when none. */
   unitOf: (outcome: string) => string;

@@ -10,9 +10,10 @@ export interface Table {
    * Per column, for the HTML page: `nowrap` keeps short cells ("3 months") on one line, `wide`
    * gives a phrase column room so it does not wrap one word a line on A4, `label` a row-label
    * column room for a long name (a target population's), `compact` a short phrase ("RR 1.35
-   * (1.03 to 1.77)") room for two lines rather than five (docs/report-trial.md#print).
+   * (1.03 to 1.77)") room for two lines rather than five, `ratio` a cost per QALY room for one line
+   * (docs/report-trial.md#print).
    */
-  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | undefined)[];
+  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | 'ratio' | undefined)[];
   /**
    * Per row, for print: consecutive rows with the same key are one block that a page does not
    * split (an outcome's rows at every follow-up). Without it, `rowBlocks` finds the blocks.
@@ -118,6 +119,11 @@ export function rowBlocks<R extends readonly string[]>(rows: readonly R[]): R[][
 function headerHtml(h: string): string {
   return escapeHtml(h)
     .replace(/(\d+ ?%[- ](?:CI|KI))/g, '<span class="nowrap">$1</span>')
+    // An arm's size is one value: "(n = 232)", never "(n =" / "232)".
+    .replace(/(\(?n = [\d.,]+\)?)/g, '<span class="nowrap">$1</span>')
+    // The CEA sensitivity table's probability header: its one long word may break where the
+    // compound does, so its column does not take the ICER's room ("omkostnings-effektivitet").
+    .replace(/omkostningseffektivitet/g, 'omkostnings&shy;effektivitet')
     .replace(/(\p{Ll}{3,})(gruppen?)(?!\p{L})/gu, '$1&shy;$2')
     // GRADE's "Participants (studies)" in the summary of findings' narrow column: "Partici-pants",
     // not "Participan|ts".
@@ -126,14 +132,24 @@ function headerHtml(h: string): string {
 
 /**
  * A number cell, which the print stylesheet (and a phone's screen) lets wrap when its table would
- * not fit the page: it breaks only before its interval's "(" and after "til"/"to", never inside
- * "22,2 %-point", "−1,08" or "(−€136" (each piece is kept whole). Money counts ("+€235 (€74 to
- * €390)"): its currency sign may come before the digits.
+ * not fit the page: it breaks only before its interval's "(" and in a ratio's words after its value
+ * ("7.359 EUR" / "pr. vundet QALY"), never inside "22,2 %-point", "−1,08", "< 0,001" or "(−€136"
+ * (each piece is kept whole). An interval "(−0,4 til 18,5)" is whole in print (class "interval",
+ * html-page.ts: a Danish reader found "(−0,4 til" / "18,5)" on two lines) and may break after
+ * "til"/"to" only on a phone's screen. Money counts ("+€235 (€74 to €390)"): its currency sign may
+ * come before the digits.
  */
 function numberCellHtml(s: string): string {
-  if (!/^[\u2212+\-<>≤≥]?[€$£]?\d/.test(s)) return escapeHtml(s);
-  const pieces = s.split(/ (?=\()|(?<=\b(?:til|to)) /);
-  return pieces.length === 1 && !/-/.test(s) ? escapeHtml(s) : pieces.map((p) => `<span class="nowrap">${escapeHtml(p)}</span>`).join(' ');
+  if (!/^[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
+  const pieces = s.split(/ (?=\()| (?=(?:pr\.|per) )/);
+  if (pieces.length === 1 && !/[-\s]/.test(s)) return escapeHtml(s);
+  const nowrap = (p: string) => `<span class="nowrap">${escapeHtml(p)}</span>`;
+  return pieces.map((p) => {
+    // A ratio's words wrap as text ("pr. vundet QALY"); the value before them is whole.
+    if (/^(?:pr\.|per) /.test(p)) return escapeHtml(p);
+    const halves = p.split(/(?<=\b(?:til|to)) /);
+    return halves.length === 1 ? nowrap(p) : `<span class="interval">${halves.map(nowrap).join(' ')}</span>`;
+  }).join(' ');
 }
 
 /** Consecutive rows with the same key, in blocks. */
@@ -144,6 +160,20 @@ function keyedBlocks<R>(rows: readonly R[], keys: readonly string[]): R[][] {
     else blocks.push([r]);
   });
   return blocks;
+}
+
+/**
+ * A captioned table is kept on one page in print when it is short: up to SHORT_TABLE_LINES printed
+ * lines, a row counted as ~ROW_CHARS characters a line of A4 at 8 pt (docs/report-trial.md#print).
+ * Kept whole, a table leaves the foot of the page before it empty: a tall one (the registry page's
+ * 12 rows of verdicts, 2–4 lines each) would leave half a page.
+ */
+export const SHORT_TABLE_LINES = 15;
+const ROW_CHARS = 110;
+
+/** The printed lines of a table's body, roughly: each row's text over the page's width. */
+export function estimatedLines(rows: readonly (readonly string[])[]): number {
+  return rows.reduce((n, r) => n + Math.max(1, Math.ceil(r.join('').length / ROW_CHARS)), 0);
 }
 
 /** An HTML table of the same layout: group headings, indented cells (two leading spaces), blocks of rows kept together in print. */
@@ -168,5 +198,8 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   // The caption is the figure's, not a <caption> of the table: Chromium's print layout keeps a
   // block caption with the table's first rows (break-after: avoid) but leaves a <caption> alone
   // at a page's foot (html-page.ts's print CSS).
-  return caption ? `<figure class="table"><figcaption>${escapeHtml(caption)}</figcaption>${table}</figure>\n` : `${table}\n`;
+  // A short table prints whole with its caption (class "short", html-page.ts): split, the tail of
+  // Table 2's 13 rows filled a sixth of a page and its caption stood over 3 rows a page before.
+  const short = estimatedLines(t.rows) <= SHORT_TABLE_LINES ? ' short' : '';
+  return caption ? `<figure class="table${short}"><figcaption>${escapeHtml(caption)}</figcaption>${table}</figure>\n` : `${table}\n`;
 }

@@ -245,6 +245,25 @@ describe('metaForestSpec', () => {
     }
   });
 
+  it('a forest with the arms\' totals (selfBACK\'s RMDQ at 3 months) prints portrait: the arm names on two lines when one would widen it past the page', async () => {
+    // 909 px wide before, alone on a landscape page (a committee member printed the meta page).
+    const plan = loadPlanFile('data/plans/selfback.plan.json');
+    // (In Danish, "App + vanlig behandling" on two lines still leaves too little room for the plot: it stays landscape.)
+    const g = groups.find((x) => x.setting.outcome === 'rmdq' && x.setting.time === '3m' && x.studies.some((st) => st.nIntervention !== null))!;
+    for (const lang of ['en'] as const) {
+      const arms = armNames(plan.armLabels, lang, plan.arms);
+      const svg = await renderSvg(metaForestSpec(g, lang, plan.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms }));
+      const size = svgSize(svg);
+      expect(size.width, lang).toBeLessThanOrEqual(PORTRAIT_PX);
+      expect(printsLandscape(size)).toBe(false);
+      // The totals are all there, under both arms' names (each whole across its lines).
+      const t = texts(svg).join(' ');
+      expect(t).toContain('232');
+      expect(t).toContain('229');
+      for (const word of `${arms.Intervention} ${arms.Control}`.split(' ')) expect(t, word).toContain(word);
+    }
+  });
+
   it('ratio measures on a log axis with events columns (dat.bcg, first 6 trials)', async () => {
     const csv = 'study,outcome,time,events_intervention,n_intervention,events_control,n_control\nAronson,tb,end,4,123,11,139\nFerguson,tb,end,6,306,29,303\nRosenthal,tb,end,3,231,11,220\nHart,tb,end,62,13598,248,12867\nFrimodt-Moller,tb,end,33,5069,47,5808\nStein,tb,end,180,1541,372,1451';
     const r = metaAnalyze(parseStudies(parseCsvText(csv, 'bcg.csv')), { version: 't', mcid: 1.25 });

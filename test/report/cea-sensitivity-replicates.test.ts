@@ -19,6 +19,11 @@ describe('CEA sensitivity table', () => {
     expect(pctText(1, 'en')).toBe('100%');
     expect(pctText(0, 'da')).toBe('0 %');
     expect(pctText(0.98, 'en')).toBe('98%');
+    // Only a value that would print as 100 % or 0 %: 0.991 is "99 %", as 0.987 beside it.
+    expect(pctText(0.991, 'da')).toBe('99 %');
+    expect(pctText(0.994, 'en')).toBe('99%');
+    expect(pctText(0.995, 'en')).toBe('>99%');
+    expect(pctText(0.006, 'en')).toBe('1%');
   });
 
   it.each(['en', 'da'] as const)('(%s) states each scenario\'s replicates', async (lang) => {

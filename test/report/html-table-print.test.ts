@@ -6,24 +6,53 @@
  * shrinking the page.
  */
 import { describe, expect, it } from 'vitest';
-import { renderHtmlTable, rowBlocks } from '../../src/report/text-table.js';
+import { estimatedLines, renderHtmlTable, rowBlocks } from '../../src/report/text-table.js';
+import { CSS } from '../../src/report/html-page.js';
 
 const table = { header: ['Effektmål', 'Forskel (95 %-KI)'], align: ['left', 'right'] as ('left' | 'right')[], rows: [['RMDQ', '22,2 %-point (16,5 til 28,0)'], ['NRS', '−0,53 (−0,72 til −0,34)'], ['Smerte', 'ikke beregnet: for få']] };
 
 describe('report tables in HTML', () => {
   it('the caption is a figure caption before the table, not a <caption>', () => {
     const html = renderHtmlTable(table, 'Tabel 1. Forskelle');
-    expect(html).toMatch(/^<figure class="table"><figcaption>Tabel 1\. Forskelle<\/figcaption><table>/);
+    expect(html).toMatch(/^<figure class="table short"><figcaption>Tabel 1\. Forskelle<\/figcaption><table>/);
     expect(html).not.toContain('<caption>');
     expect(renderHtmlTable(table)).toMatch(/^<table>/);
   });
 
-  it('a number cell breaks only before its interval and after "til", never inside "%-point" or a number', () => {
+  it('a short table (≤ 15 printed lines) is marked "short", which print keeps whole with its caption; a long or tall one may run on', () => {
+    const rows = (n: number, cell = 'x') => Array.from({ length: n }, (_, i) => [`Row ${i}`, cell]);
+    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(15) }, 'Table 2. Baseline')).toMatch(/^<figure class="table short">/);
+    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(16) }, 'Table 2. Baseline')).toMatch(/^<figure class="table">/);
+    // The registry page's Table 1: 12 rows of a verdict and numbers, two lines or more each, would leave
+    // half a page empty before them.
+    const row = ['Disability (RMDQ 0–24), 3 months', 'Weighted regression (AIPW)', '642', '578', '−2.07 (−2.55 to −1.60)', 'Significant, but not clinically relevant (whole CI between 0 and the MCID)', 'Low'];
+    expect(estimatedLines([row])).toBe(2);
+    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 8 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table">/);
+    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 7 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table short">/);
+    expect(CSS).toMatch(/figure\.table\.short \{ break-inside: avoid; \}/);
+  });
+
+  it('a number cell breaks only before its interval (and a ratio\'s "pr."), never inside an interval, "%-point", "< 0,001" or a number', () => {
     const html = renderHtmlTable(table);
-    expect(html).toContain('<td class="num"><span class="nowrap">22,2 %-point</span> <span class="nowrap">(16,5 til</span> <span class="nowrap">28,0)</span></td>');
-    expect(html).toContain('<span class="nowrap">−0,53</span> <span class="nowrap">(−0,72 til</span> <span class="nowrap">−0,34)</span>');
+    // A Danish reader found "(−0,4 til" / "18,5)" on two lines.
+    // An interval is whole in print (span.interval), breakable after "til" on a phone's screen only.
+    expect(html).toContain('<td class="num"><span class="nowrap">22,2 %-point</span> <span class="interval"><span class="nowrap">(16,5 til</span> <span class="nowrap">28,0)</span></span></td>');
+    expect(html).toContain('<span class="nowrap">−0,53</span> <span class="interval"><span class="nowrap">(−0,72 til</span> <span class="nowrap">−0,34)</span></span>');
+    expect(CSS).toMatch(/@media print \{[^]*span\.interval \{ white-space: nowrap; \}/);
     // Text in a number column wraps as text.
     expect(html).toContain('<td class="num">ikke beregnet: for få</td>');
+    const cells = renderHtmlTable({ header: ['p', 'ICER'], align: ['right', 'right'], rows: [['< 0,001', '7.359 EUR pr. vundet QALY'], ['0,034', '€7,359 per QALY gained']] });
+    // "<" / "0,001" was printed on two lines in the p column.
+    expect(cells).toContain('<td class="num"><span class="nowrap">&lt; 0,001</span></td>');
+    expect(cells).toContain('<td class="num"><span class="nowrap">7.359 EUR</span> pr. vundet QALY</td>');
+    expect(cells).toContain('<span class="nowrap">€7,359</span> per QALY gained');
+    expect(cells).toContain('<td class="num">0,034</td>');
+  });
+
+  it('a header keeps an arm\'s size whole, "(n = 232)", and lets "omkostningseffektivitet" break where the compound does', () => {
+    const html = renderHtmlTable({ header: ['Karakteristika', 'App + vanlig behandling (n = 232)', 'Sandsynlighed for omkostningseffektivitet ved 23.250 EUR pr. QALY'], rows: [['Alder', '45', '1']] });
+    expect(html).toContain('<th>App + vanlig behandling <span class="nowrap">(n = 232)</span></th>');
+    expect(html).toContain('Sandsynlighed for omkostnings&shy;effektivitet ved');
   });
 
   it('rows that belong together are one <tbody class="keep">, which print keeps on one page', () => {

@@ -31,7 +31,7 @@ const results: Table = {
 
 describe('number cells wrap only between their pieces', () => {
   it('a money interval keeps "(−€136 to" and "€595)" whole', () => {
-    expect(renderHtmlTable(results)).toContain('<span class="nowrap">+€230</span> <span class="nowrap">(−€136 to</span> <span class="nowrap">€595)</span>');
+    expect(renderHtmlTable(results)).toContain('<span class="nowrap">+€230</span> <span class="interval"><span class="nowrap">(−€136 to</span> <span class="nowrap">€595)</span></span>');
   });
 });
 

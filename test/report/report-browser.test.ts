@@ -3,7 +3,7 @@
  * with a non-zero size, nothing wider than the window; a screenshot per page in test-output/.
  * Every page's printed text is ≥ 8 pt (test/report/print-text-size-check.ts); the trial pages are
  * also printed to A4 (test/report/report-print-check.ts): page 1 holds the conclusion and the
- * whole summary of findings. Without /usr/bin/chromium the test fails on CI
+ * whole summary of findings; they and the Danish CEA page keep short tables and values whole. Without /usr/bin/chromium the test fails on CI
  * (process.env.CI) and is skipped elsewhere.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentsColumns } from './contents-columns-check.js';
-import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
+import { checkPrintedCea, checkPrintedPage, PRINTED_CEA_PAGE, PRINTED_PAGES } from './report-print-check.js';
 import { checkPrintedTextSize } from './print-text-size-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,7 +47,7 @@ describe('report pages in a browser', () => {
   it.concurrent.skipIf(!available && !process.env.CI).each(pages)('reports/%s/index.html renders cleanly', { timeout: 60_000 }, async (name) => {
     const browser = await sharedBrowser();
     const printed = PRINTED_PAGES.find((p) => p.name === name);
-    await Promise.all([checkWindows(browser, name), printed && checkPrintedPage(browser, printed)]);
+    await Promise.all([checkWindows(browser, name), printed && checkPrintedPage(browser, printed), name === PRINTED_CEA_PAGE && checkPrintedCea(browser)]);
   });
 });
 

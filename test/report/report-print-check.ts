@@ -65,6 +65,9 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
   expect(page2, `${p.name}: the summary's header repeated on page 2`).not.toContain(lastHeader);
   for (const n of notes) expect(page2, `${p.name}: a footnote on page 2`).not.toContain(flat(n).slice(0, 40));
   await checkOutcomesKept(page, pdf, p);
+  await checkShortTablesWhole(page, pdf, p.name);
+  await checkValuesWhole(pdf, p.name);
+  expect(await run(PDFTOTEXT, ['-layout', pdf, '-']), `${p.name}: a p below 0.001`).toMatch(/<\s?0[.,]001/);
   // Charts wider than a portrait page (the effects forest) print on landscape pages.
   const info = await run(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf]);
   const sizes = [...info.matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
@@ -127,4 +130,69 @@ async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAG
   expect(placed, `${p.name}: rows found on one page each`).toBeGreaterThan(rows.length / 2);
   const split = [...pagesOf].filter(([, on]) => on.size > 1).map(([o, on]) => `${o}: pages ${[...on].map((i) => start + i + 1).join(', ')}`);
   expect(split, `${p.name}: outcomes split across pages in "${p.grouped}"`).toEqual([]);
+}
+
+/**
+ * A short table (figure.table.short, text-table.ts) prints whole with its caption: its caption and
+ * its last row on one page (Table 2, "Baseline characteristics", had its caption and 3 rows on one
+ * page and 10 rows on the next, 16 % full). Rows are found by their cells' text in pdftotext's flow.
+ */
+export async function checkShortTablesWhole(page: Page, pdf: string, name: string): Promise<void> {
+  const tables = await page.$$eval('figure.table.short', (figures) => figures.map((f) => ({
+    caption: f.querySelector('figcaption')?.textContent ?? '',
+    first: [...(f.querySelector('tbody tr')?.querySelectorAll('td') ?? [])].map((td) => td.textContent ?? '').join(' '),
+    last: [...(f.querySelector('tbody:last-of-type tr:last-child')?.querySelectorAll('td') ?? [])].map((td) => td.textContent ?? '').join(' '),
+  })));
+  expect(tables.length, `${name}: short tables`).toBeGreaterThan(0);
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const pages = (await run(PDFTOTEXT, [pdf, '-'])).split('\f').map(flat);
+  const split: string[] = [];
+  for (const t of tables) {
+    const captionOn = pages.findIndex((x) => x.includes(flat(t.caption)));
+    const lastOn = pages.findIndex((x, i) => i >= captionOn && x.includes(flat(t.last)));
+    if (captionOn < 0 || lastOn < 0) continue;
+    if (lastOn !== captionOn) split.push(`${t.caption.slice(0, 50)}: caption on page ${captionOn + 1}, last row on page ${lastOn + 1}`);
+  }
+  expect(split, `${name}: short tables split across pages`).toEqual([]);
+}
+
+/**
+ * One value, one line, in the printed tables (a Danish reader found "<" / "0,001", "(n =" / "232)"
+ * and "(−0,4 til" / "18,5)" on two lines): read in pdftotext's layout, every "< 0,001",
+ * "(n = …)" and interval is on one line.
+ */
+export async function checkValuesWhole(pdf: string, name: string): Promise<void> {
+  const text = await run(PDFTOTEXT, ['-layout', pdf, '-']);
+  // (Layout mode sets the columns side by side: a value cut at its column's edge is followed by
+  // two spaces or more, or by the line's end.)
+  const broken = text.split('\n').filter((l) => /(?:^|\s)<(?: {2,}|\s*$)|\(n =(?! \d)|\([−-]?[€$£]?[\d.,]+(?: EUR| kr\.| %-point| pp)? (?:til|to)(?! [−-]?[€$£]?\d)/.test(l));
+  expect(broken, `${name}: values broken across lines`).toEqual([]);
+}
+
+/**
+ * The Danish CEA page printed to A4: its short tables whole, its values whole, and the one-way
+ * sensitivity table's ICER on one line ("7.359 EUR pr. vundet QALY" was three, beside the
+ * probability column's wide header). Run by the browser test, which has the browser open.
+ */
+export const PRINTED_CEA_PAGE = 'selfback-cea-da';
+export async function checkPrintedCea(browser: Browser, dir = 'reports'): Promise<void> {
+  if (!existsSync(PDFTOTEXT)) {
+    if (process.env.CI) expect.fail(`${PDFTOTEXT} is missing; .ci/run should install poppler-utils`);
+    return;
+  }
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(resolve(dir, PRINTED_CEA_PAGE, 'index.html')).href);
+    mkdirSync('test-output', { recursive: true });
+    const pdf = join('test-output', `report-${PRINTED_CEA_PAGE}.pdf`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await checkShortTablesWhole(page, pdf, PRINTED_CEA_PAGE);
+    await checkValuesWhole(pdf, PRINTED_CEA_PAGE);
+    const text = await run(PDFTOTEXT, ['-layout', pdf, '-']);
+    const sensitivity = text.slice(text.indexOf('Tabel 5. Envejsfølsomhedsanalyse'));
+    expect(sensitivity.match(/^Basisanalyse .*$/m)?.[0], 'the base case\'s ICER on one line').toMatch(/\d EUR pr\. vundet QALY/);
+  } finally {
+    await context.close();
+  }
 }

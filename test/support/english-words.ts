@@ -4,7 +4,7 @@
  * technical loans the Danish pages use — confounder, propensity score, AIPW, raking, separation —
  * are allowed).
  */
-export const ENGLISH_WORDS = /\b(the|and|or|of|with|without|patients|too|few|fewer|than|exposed|unexposed|only|among|estimate|rows|has|have|is|are|no|not|level|share|trial|arm|target|sample|margins?|outcome|column|covariate|singular|collinear|because|so|could|cannot|needs?|left|after|trimming|value|every|same|found|computed)\b/i;
+export const ENGLISH_WORDS = /\b(the|and|or|of|with|without|patients|too|few|fewer|than|exposed|unexposed|only|among|estimate|rows|has|have|is|are|no|not|level|share|trial|arm|target|sample|margins?|outcome|column|covariate|singular|collinear|because|so|could|cannot|needs?|left|after|trimming|value|every|same|found|computed|et al)\b/i;
 
 /**
  * The English of a chart's accessible text as vega writes it ("Title text '…'", "group mark

@@ -34,7 +34,7 @@ import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import type { Table } from '../text-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { PORTRAIT_PX } from '../html-page.js';
-import { fitLines, fittedWidth, wrapForVega } from './two-lines.js';
+import { fitLines, fittedWidth, twoLines, wrapForVega } from './two-lines.js';
 
 const ROW_PX = 20;
 const PLOT_PX = 300;
@@ -169,32 +169,48 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const studyWidth = Math.max(
     150,
     ...group.studies.map((x) => w(x.subgroup === null ? x.study : `${x.study} (${x.subgroup})`) + 16),
-    ...[t.totalRandom, t.subtotal, t.pi].map((x) => w(x, true) + 12),
+    // The totals' names only where there are totals: a single study's forest has none.
+    ...(single ? [] : [t.totalRandom, t.subtotal, t.pi]).map((x) => w(x, true) + 12),
   );
   // The arms' own names (a plan's neutral "Intervention"/"Control" too), never a fixed "App + usual care".
   const armHeader = options.armLabels ?? { intervention: arms.Intervention, control: arms.Control };
-  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, w(armHeader.intervention, true), w(armHeader.control, true)) + 12;
-  const xIntervention = studyWidth;
-  const xControl = xIntervention + armWidth;
-  // Right-aligned; far enough right that the fixed total's name ("Subgrupper af ét forsøg
-  // kombineret (fast)", wider in Danish) ends before its "100,0 %".
-  const fixedTotalName = oneTrial ? t.totalOneTrial : t.totalFixed;
-  const xWeightFixed = showFixedWeight ? Math.max(xControl + armWidth + 52, w(fixedTotalName, true) + GAP_PX + w(`${formatFixed(100, 1, lang)}${percentSign(lang)}`)) : xControl + armWidth;
-  // Room for the wider of the two weight headers ("Tilfældige" in Danish) beside the other.
-  const xWeightRandom = showRandomWeight ? xWeightFixed + Math.max(56, w(t.random) + 8) : xWeightFixed;
+  // The x of each column, from the arm columns' width; the arm names on one line or on two.
+  const columns = (armLines: readonly string[]) => {
+    const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, ...armLines.map((l) => w(l, true))) + 12;
+    const xIntervention = studyWidth;
+    const xControl = xIntervention + armWidth;
+    // Right-aligned; far enough right that the fixed total's name ("Subgrupper af ét forsøg
+    // kombineret (fast)", wider in Danish) ends before its "100,0 %".
+    const fixedTotalName = oneTrial ? t.totalOneTrial : t.totalFixed;
+    const xWeightFixed = showFixedWeight ? Math.max(xControl + armWidth + 52, w(fixedTotalName, true) + GAP_PX + w(`${formatFixed(100, 1, lang)}${percentSign(lang)}`)) : xControl + armWidth;
+    // Room for the wider of the two weight headers ("Tilfældige" in Danish) beside the other.
+    const xWeightRandom = showRandomWeight ? xWeightFixed + Math.max(56, w(t.random) + 8) : xWeightFixed;
+    const xEffect = xWeightRandom + 12;
+    const plotX0 = xEffect + effectWidth + 10;
+    // (2 px to spare: vega's bounds may round a text's edge up.)
+    const portraitPlot = Math.floor(PORTRAIT_PX - 2 * PADDING_PX - 10 - plotX0 - 2);
+    const fitsPortrait = plotX0 + PLOT_PX + 10 + 2 * PADDING_PX <= PORTRAIT_PX || portraitPlot >= MIN_PLOT_PX;
+    return { armWidth, xIntervention, xControl, xWeightFixed, xWeightRandom, xEffect, plotX0, portraitPlot, fitsPortrait };
+  };
   const effectWidth = Math.max(
     EFFECT_MIN_PX,
     w(`${measure} (${t.ci})`, true),
     ...group.studies.map((x) => w(effectText(x.yi, x.ciLower, x.ciUpper))),
     ...group.pooled.map((p) => w(effectText(p.estimate, p.ciLower, p.ciUpper))),
   ) + 12;
-  const xEffect = xWeightRandom + 12;
-  const plotX0 = xEffect + effectWidth + 10;
+  // Each arm's name on one line; on two ("App + usual" / "care") when one line would make the
+  // forest too wide for a portrait page: a forest with only the arms' totals (selfBACK's RMDQ at
+  // 3 months) then prints beside the text before it, not alone on a landscape page
+  // (docs/report-trial.md#print).
+  const oneLine = columns([armHeader.intervention, armHeader.control]);
+  const split = (x: string) => [twoLines(x, 0)].flat();
+  const armNameLines = !oneLine.fitsPortrait && armCols.length > 0 && columns([...split(armHeader.intervention), ...split(armHeader.control)]).fitsPortrait
+    ? { intervention: split(armHeader.intervention), control: split(armHeader.control) }
+    : { intervention: [armHeader.intervention], control: [armHeader.control] };
+  const { armWidth, xIntervention, xControl, xWeightFixed, xWeightRandom, xEffect, plotX0, portraitPlot } = columns([...armNameLines.intervention, ...armNameLines.control]);
   // A forest that would be a little too wide for a portrait page gets a narrower plot (down to
   // MIN_PLOT_PX), so it prints at full size on the page of the text before it instead of on a
   // landscape page of its own (docs/report-trial.md#print).
-  // (2 px to spare: vega's bounds may round a text's edge up.)
-  const portraitPlot = Math.floor(PORTRAIT_PX - 2 * PADDING_PX - 10 - plotX0 - 2);
   const plotPx = plotX0 + PLOT_PX + 10 + 2 * PADDING_PX > PORTRAIT_PX && portraitPlot >= MIN_PLOT_PX ? portraitPlot : PLOT_PX;
   const plotX1 = plotX0 + plotPx;
   const width = plotX1 + 10;
@@ -212,7 +228,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const poolName = fixed?.poolingMethod === 'mantel-haenszel' ? t.mh : t.iv;
   const weightWords = fixed?.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t.inverseVariance;
   if (armCols.length > 0) {
-    centre.push({ row: 0, px: xIntervention + armWidth / 2, text: armHeader.intervention }, { row: 0, px: xControl + armWidth / 2, text: armHeader.control });
+    // A name on two lines ends on row 0, its first line a header row higher.
+    armNameLines.intervention.forEach((text, i, all) => centre.push({ row: i - all.length + 1, px: xIntervention + armWidth / 2, text }));
+    armNameLines.control.forEach((text, i, all) => centre.push({ row: i - all.length + 1, px: xControl + armWidth / 2, text }));
     armCols.forEach((c, i) => {
       right.push({ row: 1, px: xIntervention + (i + 1) * subCol, text: c }, { row: 1, px: xControl + (i + 1) * subCol, text: c });
     });
@@ -228,8 +246,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   // two lines (one header row more) when the arm labels are long; cut with "…" only past that, as
   // the subtitle names the difference in full.
   const differenceLines = flipped ? splitAt(`${first} ${op}`, second, xPlotHeader(plotX0, plotX1, measure) - GAP_PX - xEffect, { bold: true }) : [];
-  const extraHeaderRows = Math.max(0, differenceLines.length - 1);
-  differenceLines.forEach((text, i) => bold.push({ row: i - extraHeaderRows, px: xEffect, text }));
+  const extraHeaderRows = Math.max(0, differenceLines.length - 1, armNameLines.intervention.length - 1, armNameLines.control.length - 1);
+  differenceLines.forEach((text, i) => bold.push({ row: i - differenceLines.length + 1, px: xEffect, text }));
   // The model over the plot only where there is one (RevMan's "IV, Random, 95% CI").
   // Mid-phrase in lower case in Danish ("Invers varians, fast, 95 %-KI").
   const model = oneTrial ? t.fixed : t.random;
@@ -603,7 +621,9 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
   const above = cells.filter((c) => c.row < 1 && c.align === 'left');
   const header = columns.map((c) => {
     // An arm's or the weights' name over its sub-columns; a turned difference's words over the effect.
-    const group = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
+    const nearest = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
+    // (An arm's name on two lines is two cells at one x: read whole.)
+    const group = nearest && { text: groups.filter((g) => g.px === nearest.px).sort((a, b) => a.row - b.row).map((g) => g.text).join(' ') };
     const over = above.filter((a) => a.px === c.px).sort((a, b) => a.row - b.row).map((a) => a.text);
     // The weights as docs/glossary-da.md names them: "Vægt (fast)", "Weight (fixed)".
     if (group && WEIGHT_WORDS.has(group.text)) return `${group.text} (${c.text.toLowerCase()})`;

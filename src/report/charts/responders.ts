@@ -18,10 +18,13 @@ import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { linesWidth } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import type { Table } from '../text-table.js';
+import { PORTRAIT_PX } from '../html-page.js';
 
 const ROW = 40;
 const PLOT_WIDTH = 300;
 const GAP = 14;
+/** vega's padding on each side of a chart (chart-style.ts's config). */
+const CHART_PADDING_PX = 12;
 const HEADER_Y = -10;
 /** Gap between a whisker's end and its share label. */
 const LABEL_DX = 4;
@@ -66,6 +69,7 @@ function responderData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartC
   const labels = rows.map((r) => ({
     key: `${r.outcome}|${r.time}`,
     label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,
+    lines: [`${ctx.outcomeLabel(r.outcome)},`, ctx.timeLabel(r.time)],
     rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? [t('notComputed')] : [`${pct(r.difference)} ${intervalText(limit(r, r.ciLower), limit(r, r.ciUpper), lang)} ${t('pp')}`, favours(r)].filter((x) => x !== ''),
   }));
   const bars = rows.flatMap((r) =>
@@ -103,7 +107,6 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const height = keys.length * ROW;
   const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;
   const colour = { field: 'arm', type: 'nominal', scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'square', labelFontSize: 12, offset: 24 } } as const;
-  const labelWidth = Math.max(0, ...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
   const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => linesWidth(l.rd))) + GAP;
   const header = (text: string, x: number, align: 'left' | 'right') => ({
     data: { values: [{}] },
@@ -117,6 +120,13 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   // difference column (a share of 80–100% leaves no room on a 0–100 axis).
   const labelEnd = (b: (typeof bars)[number]) => (b.hi / domainMax) * PLOT_WIDTH + LABEL_DX + chartTextWidth({ fontSize: FONT_SIZE }, b.text);
   const panelWidth = Math.ceil(Math.max(PLOT_WIDTH, ...bars.map(labelEnd)));
+  // Each row's name on one line; its follow-up on a second line of the row (40 px holds two) when
+  // one line would make the chart wider than a portrait page: it then prints after the text
+  // before it instead of alone on a landscape page (docs/report-trial.md#print).
+  const oneLineWidth = Math.max(0, ...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
+  const twoLine = oneLineWidth + panelWidth + rdWidth > PORTRAIT_PX - 2 * CHART_PADDING_PX;
+  const shown = labels.map((l) => ({ ...l, label: twoLine ? l.lines : l.label }));
+  const labelWidth = twoLine ? Math.max(0, ...labels.map((l) => linesWidth(l.lines))) + GAP : oneLineWidth;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('respondersChartTitle'), subtitle: t(responderRows(result.effects).some((r) => !r.risks) ? 'respondersSubtitleClustered' : 'respondersSubtitle').split('|') },
@@ -127,7 +137,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
       {
         width: labelWidth,
         height,
-        data: { values: labels },
+        data: { values: shown },
         layer: [
           { mark: { type: 'text', align: 'left', baseline: 'middle' }, encoding: { y, x: { value: 0 }, text: { field: 'label' } } },
           header(t('outcome'), 0, 'left'),

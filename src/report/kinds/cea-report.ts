@@ -24,6 +24,7 @@ import { armNames, interventionItem } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
+import { citationIn } from '../citation-words.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { ceaHorizon } from '../cea-horizon.js';
 import { localizedText } from '../localized-text.js';
@@ -61,7 +62,7 @@ const TEXT = {
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
   all: { en: 'all patients', da: 'alle patienter' },
-  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
+  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand m.fl. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
@@ -88,6 +89,11 @@ const TEXT = {
   monteCarloLarge: {
     en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
     da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White m.fl. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
+  },
+  // The perspective scenario is imputed anew with the costs as a predictor (docs/plan-cea.md#monte-carlo-error-of-the-imputed-estimates).
+  perspectiveQaly: {
+    en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
+    da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger omkostningerne til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
   },
   monteCarloScenario: {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
@@ -247,7 +253,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
-    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
+    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: citationIn(typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), lang), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
     for (const u of publishedPerResponder?.unplaced ?? []) notes.push(fillPhrase(t('publishedUnplaced'), { label: u.label, cost: money(u.cost, published!.currency, lang) }));
     const mc = r.monteCarloError;
     if (mc) {
@@ -290,10 +296,19 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
     const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
       fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
+    // A reader sees the QALY difference move in a scenario that changes only costs: say why where the
+    // row is (under multiple imputation; the statistics are as docs/plan-cea.md describes them).
+    const baseQaly = num(r.incrementalQaly.estimate, 4, lang);
+    for (const s of r.sensitivity.filter((x) => r.method.missing === 'mi' && (x.key === 'societal' || x.key === 'healthcare') && num(x.incrementalQaly, 4, lang) !== baseQaly)) {
+      sensNotes.push(fillPhrase(t('perspectiveQaly'), { scenario: SCENARIO[s.key]![lang]!, qaly: num(s.incrementalQaly, 4, lang), base: baseQaly }));
+    }
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,
       align: ['left', 'right', 'right', 'left', ...r.thresholds.map(() => 'right' as const), 'right'],
+      // The ICER on one line where it fits ("7.359 EUR pr. vundet QALY" was three lines beside the
+      // probability's wide header, docs/report-trial.md#print).
+      fit: [undefined, undefined, undefined, 'ratio'],
     };
     // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
     const tier = r.interventionPrice.tier;

@@ -3,6 +3,7 @@
  * table of the pooled estimates with their verdicts, then a RevMan-style forest plot per
  * outcome × time × measure.
  */
+import { citationIn } from '../citation-words.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
@@ -103,7 +104,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       charts.push({ name, spec, alt: title, numbers: metaForestNumbers(spec) });
       sections.push({ id: name, title, chart: name });
     }
-    sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });
+    sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]).map((line) => citationIn(line, lang)) });
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: warningsIn(results.warnings, lang) });
     // How the studies file was read: its encoding when not UTF-8, as the trial page says it
     // (io/encoding-note.ts), Danish column names and a CI split from one column (study-read-notes.ts).

@@ -5,6 +5,8 @@
  * scores, the weights, the warnings and the methods in words. No patient id and no individual
  * propensity score is shown.
  */
+import { sofEffectText } from '../summary-of-findings.js';
+import type { EffectRow } from '../../analysis/results-schema.js';
 import { NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
@@ -206,7 +208,15 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
           planned: plan.primary !== undefined && primary.outcome === plan.primary.outcome && primary.time === plan.primary.time,
           groups,
           methodText: (m) => METHOD[m][lang],
-          interval: (e) => registryInterval(e, lang),
+          // A mean difference in the trial page's words, with its direction ("MD 2,07 point lavere"):
+          // "−2,07" stood beside a figure that prints the gain, "2,07" (docs/observational.md#the-conclusion-in-the-report).
+          interval: (e) => {
+            if (e.kind === 'risk-difference' || e.difference === null || e.ciLower === null || e.ciUpper === null) return registryInterval(e, lang);
+            const o = plan.outcomes.find((x) => x.key === primary.outcome);
+            const unit = o ? instrumentForOutcome(o, plan).unit[lang] : '';
+            const row = { method: 'ancova', outcome: primary.outcome, difference: e.difference, ciLower: e.ciLower, ciUpper: e.ciUpper, mcid: e.mcid, error: null } as unknown as EffectRow;
+            return sofEffectText(row, { lang, unitOf: () => unit, decimalsOf: () => decimalsOf(e) });
+          },
           unitOf: (key) => {
             const o = plan.outcomes.find((x) => x.key === key);
             return o ? instrumentForOutcome(o, plan).unit[lang] : '';

@@ -20,6 +20,7 @@ import { readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { readEligibleFile, readRegistryFile, sniffFileDelimiter } from '../../src/uptake/read-registry.js';
+import { reorderedHeaders, reorderJoinCommand } from '../../src/uptake/reorder-join.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 import { expectClose } from '../support/tolerance.js';
 
@@ -187,6 +188,14 @@ describe('the other readers', () => {
     // The amounts as read off the file by eye (as test/cea/unit-cost-file.test.ts).
     expect(costs(pipe)).toEqual({ gp: 156.25, physio: 1234.5, chiro: 250, specialist: 1950, imaging: 1340, medication: 67, hospital: 10400, sick_leave: 1600 });
     expect(costs(pipe)).toEqual(costs(src));
+  });
+});
+
+describe('two `|` registries with their columns in another order', () => {
+  it('are joined by name with awk splitting on `|`', () => {
+    const r = reorderedHeaders(['id|region|referred', 'referred|id|region'])!;
+    expect(r).toEqual({ delimiter: '|', exact: true });
+    expect(reorderJoinCommand(['a.txt', 'b.txt'], 'joined.txt', r.delimiter)).toMatch(/^LC_ALL=C awk -F '\|' /);
   });
 });
 

@@ -19,6 +19,7 @@ import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { scoredExport } from '../../src/trial/scored-export.js';
 import { readEligibleFile, readRegistryFile, sniffFileDelimiter } from '../../src/uptake/read-registry.js';
 import { reorderedHeaders, reorderJoinCommand } from '../../src/uptake/reorder-join.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
@@ -118,6 +119,26 @@ describe('a trial export written with `|`', () => {
       expectClose(row.difference, ref.difference);
       expectClose(row.pValue!, ref.pValue);
     }
+  });
+
+  it('hta score writes a `|` export back with `|` and its decimal comma, a cell holding `|` quoted (no score columns for this plan: the cells as read)', () => {
+    const dir = 'test/fixtures/exports/excel-semicolon-wide';
+    const plan = loadPlanFile(`${dir}/plan.json`);
+    const text = withPipes(readFileSync(`${dir}/export.csv`, 'utf8'), ';').replace('|App|', '|"App|1"|').replaceAll('|App|', '|"App|1"|');
+    const file = join(tempDir(), 'export.txt');
+    writeFileSync(file, text);
+    const csv = readCsvFile(file, { duplicateNames: 'keep' });
+    const out = scoredExport(csv, loadTrial(csv, { ...plan, arms: { ...plan.arms, intervention: 'App|1' } }));
+    const [header, first] = out.split(/\r?\n/);
+    expect(header!.startsWith('Løbenr|Gruppe|')).toBe(true);
+    expect(first).toMatch(/^P001\|"App\|1"\|23-07-2025\|65\|408\.490\|19\|23\|2,2\|0,1$/);
+    // Read again, the copy is the same table.
+    const again = join(tempDir(), 'scored.txt');
+    writeFileSync(again, out);
+    const reread = readCsvFile(again);
+    expect(reread.dialect).toMatchObject({ delimiter: '|', decimalComma: true });
+    expect(reread.records.length).toBe(csv.records.length);
+    expect([...reread.records].filter((r) => r.cells[1] === 'App|1').length).toBeGreaterThan(0);
   });
 
   it('a `|` file whose numbers do not show their mark (`1.250`) is refused, as a tab file is', () => {

@@ -84,7 +84,7 @@ describe('sniffing `|`', () => {
 });
 
 describe('a trial export written with `|`', () => {
-  it('SAS DLM=\'|\' with decimal commas (excel-semicolon-wide as `|`): the cells decide the comma, and analyze gives the fixture\'s reference numbers', () => {
+  it('a Danish export with decimal commas written with `|` (excel-semicolon-wide as `|`): the cells decide the comma, and analyze gives the fixture\'s reference numbers', () => {
     const dir = 'test/fixtures/exports/excel-semicolon-wide';
     const plan = loadPlanFile(`${dir}/plan.json`);
     const pipe = pipeCopy(`${dir}/export.csv`, ';');
@@ -101,6 +101,24 @@ describe('a trial export written with `|`', () => {
       expect(row, `${ref.outcome} ${ref.time} ${ref.method}`).toBeDefined();
       expect(row.n).toEqual({ intervention: ref.n_intervention, control: ref.n_control });
       for (const k of ['difference', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(row[k]!, ref[k]);
+    }
+  });
+
+  it('SAS PROC EXPORT DBMS=DLM; DELIMITER=\'|\' (sas-special-missing as `|`: E notation, .A/.B): the fixture\'s reference numbers', () => {
+    const dir = 'test/fixtures/exports/sas-special-missing';
+    const plan = loadPlanFile(`${dir}/plan.json`);
+    const pipe = pipeCopy(`${dir}/export.csv`, ',');
+    expect(readFileSync(pipe, 'utf8').split('\n')[1]).toBe('1|0|4.50000E+01|1.30000E+01|1.10000E+01|1.00000E+01|9.00000E+00');
+    const viaPipe = analyzeTrial(loadTrial(readCsvFile(pipe, { duplicateNames: 'keep' }), plan), { version: 'test' });
+    const viaComma = analyzeTrial(loadTrial(readCsvFile(`${dir}/export.csv`, { duplicateNames: 'keep' }), plan), { version: 'test' });
+    expect(sameNames(viaPipe.effects, pipe, 'export.csv')).toEqual(sameNames(viaComma.effects, `${dir}/export.csv`, 'export.csv'));
+    const refs = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as { outcome: string; time: string; method: string; difference: number; pValue: number }[];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const row = viaPipe.effects.find((e) => e.outcome === ref.outcome && e.time === ref.time && e.method === ref.method)!;
+      expect(row, `${ref.outcome} ${ref.time} ${ref.method}`).toBeDefined();
+      expectClose(row.difference, ref.difference);
+      expectClose(row.pValue!, ref.pValue);
     }
   });
 

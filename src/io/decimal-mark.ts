@@ -260,7 +260,7 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
     ...(first.field !== undefined ? { field: first.field } : {}),
     ...(first.value !== undefined ? { value: first.value } : {}),
     expected:
-      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : 'no number in the file shows which mark it uses (a tab-separated file does not say)'} — ` +
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
       `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
     kind: 'decimal-mark.undecided',
   };

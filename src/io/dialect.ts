@@ -1,11 +1,13 @@
 /**
- * Dialect sniffing for CSV exports as they come out of real systems: comma, semicolon or tab
- * separators, and the decimal comma Danish Excel writes when the separator is a semicolon
- * (decided by decimal-mark.ts, the rule every reader shares).
+ * Dialect sniffing for CSV exports as they come out of real systems: comma, semicolon, tab or
+ * `|` separators (SAS `PROC EXPORT DBMS=DLM; DELIMITER='|'`, Stata `export delimited,
+ * delimiter("|")`, hospital and registry systems), and the decimal comma Danish Excel writes
+ * when the separator is a semicolon (decided by decimal-mark.ts, the rule every reader shares).
+ * docs/input-trial-export.md "Dialects".
  */
 import type { MarkVotes, UndecidedCells } from './decimal-mark.js';
 
-export type Delimiter = ',' | ';' | '\t';
+export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface Dialect {
   delimiter: Delimiter;
@@ -43,14 +45,19 @@ export interface Dialect {
   windows1252?: { characters: string };
 }
 
-/** Counts each candidate separator in the header line outside quotes; the most frequent wins. */
+/**
+ * Counts each candidate separator in the header line outside quotes; the most frequent wins.
+ * `|` only when the line has no comma, semicolon or tab outside quotes: a comma file may name
+ * a column `a|b`, so `|` never outvotes the common separators (docs/input-trial-export.md "Dialects").
+ */
 export function sniffDelimiter(headerLine: string): Delimiter {
-  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0, '|': 0 };
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t' || ch === '|')) counts[ch]++;
   }
+  if (counts[','] + counts[';'] + counts['\t'] === 0 && counts['|'] > 0) return '|';
   // Ties resolve in the order listed: the comma is the standard.
   const order: Delimiter[] = [',', ';', '\t'];
   return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');

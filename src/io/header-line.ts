@@ -21,7 +21,7 @@
  * one (its cells are not of the types of the rows under it), and label rows are never echoed.
  */
 import { HtaError } from '../errors.js';
-import { sniffDelimiter } from './dialect.js';
+import { type Delimiter, sniffDelimiter } from './dialect.js';
 import { separatorHint } from './separator-hint.js';
 import { sasByLineValue } from './sas-by-line.js';
 import { isExcelError } from './spreadsheet-cells.js';
@@ -221,15 +221,27 @@ export function headerLayoutError(file: string, text: string, options: HeaderLay
   // Excel's `sep=;` line is no title: skipped, its separator taken, the lines still the file's own.
   const hint = separatorHint(file, text);
   const body = hint ? text.slice(hint.end) : text;
-  const firstLine = hint ? undefined : body.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
+  const firstLine = hint ? undefined : body.split(/\r?\n|\r/).find((l) => /[,;\t|]/.test(l));
   if (!hint && firstLine === undefined) return undefined;
-  const delimiter = hint?.delimiter ?? sniffDelimiter(firstLine!);
+  const delimiter = hint?.delimiter ?? headDelimiter(body, firstLine!);
   const start = hint ? 2 : 1;
   const records = headRecords(body, delimiter, start).filter((r) => named(r) > 0);
   if (records.length < 2) return undefined;
   const codes = new Set((options.knownValues ?? []).map((v) => String(v).trim()));
   const known: KnownValue = (c) => codes.has(c) || isExcelError(c);
   return titleError(file, records, delimiter, start) ?? labelRowsError(file, records, known);
+}
+
+/**
+ * The separator of the first line that has one (`first`): a title above the table has none.
+ * A `|` there is taken only when no later line separates with a comma, semicolon or tab and no
+ * `|` (a title `Udtræk | 2025` above a comma table is a title, io/dialect.ts).
+ */
+function headDelimiter(body: string, first: string): Delimiter {
+  const d = sniffDelimiter(first);
+  if (d !== '|') return d;
+  const common = body.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
+  return common !== undefined && !common.includes('|') ? sniffDelimiter(common) : d;
 }
 
 export interface HeaderLayoutOptions {

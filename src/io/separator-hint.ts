@@ -1,5 +1,5 @@
 /**
- * Excel's separator hint: a first line `sep=;` (or `sep=,`, `sep=<tab>`, sometimes quoted
+ * Excel's separator hint: a first line `sep=;` (or `sep=,`, `sep=<tab>`, `sep=|`, sometimes quoted
  * `"sep=;"`) that Excel reads as "the cells are separated by this" and some exports write so that
  * Excel opens them in any locale. It is no row of the table: every reader skips it, takes its
  * separator, and keeps the file's own line numbers (the header is then line 2). See
@@ -10,7 +10,7 @@ import { Transform } from 'node:stream';
 import type { Delimiter } from './dialect.js';
 
 const HINT = /^\uFEFF?"?sep=([^\r\n])"?(\r\n|\n|\r|$)/i;
-const SUPPORTED: readonly string[] = [',', ';', '\t'];
+const SUPPORTED: readonly string[] = [',', ';', '\t', '|'];
 
 export interface SeparatorHint {
   delimiter: Delimiter;
@@ -20,7 +20,7 @@ export interface SeparatorHint {
 
 /**
  * The hint on the first line of `text` (the file's start as text), or undefined. A hint naming a
- * separator hta does not read (`sep=|`) is refused with the error that says so.
+ * separator hta does not read (`sep=:`) is refused with the error that says so.
  */
 export function separatorHint(file: string, text: string): SeparatorHint | undefined {
   const m = HINT.exec(text);
@@ -35,7 +35,7 @@ export function separatorHint(file: string, text: string): SeparatorHint | undef
 
 function unsupported(file: string, shown: string): never {
   throw new HtaError('input.invalid', `${file}: line 1 is Excel's separator hint (sep=…) naming ${shown} as the separator, which hta does not read`, [
-    { file, line: 1, expected: 'cells separated by a comma, a semicolon or a tab: save the file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")', kind: 'header.separator-hint' },
+    { file, line: 1, expected: 'cells separated by a comma, a semicolon, a tab or "|": save the file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")', kind: 'header.separator-hint' },
   ]);
 }
 

@@ -166,11 +166,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const fileColumn = (time: string | null, idx: number) =>
     table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1;
 
-  // A first line read as one column: the separator is not one hta reads (`|`, spaces…). Its text
+  // A first line read as one column: the separator is not one hta reads (spaces, `:`…). Its text
   // is not echoed — without a header it is a patient's row.
   if (csv.header.length === 1 && csv.header[0]!.length > 40) {
     throw new HtaError('input.invalid', `${file}: the first line was read as a single column`, [
-      { file, line: 1, expected: `columns separated by commas, semicolons or tabs, with a header line naming them; the first line is one ${csv.header[0]!.length}-character column — export the file as CSV (comma or semicolon) or tab-separated text`, kind: 'header.one-column' },
+      { file, line: 1, expected: `columns separated by commas, semicolons, tabs or "|", with a header line naming them; the first line is one ${csv.header[0]!.length}-character column — export the file as CSV (comma or semicolon), tab-separated or "|"-separated text`, kind: 'header.one-column' },
     ]);
   }
 

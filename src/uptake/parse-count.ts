@@ -6,6 +6,8 @@
  * `37.5`, `3.70.00` or `37,5` are not counts: a fractional count means a wrong column or a
  * wrong file, and guessing would change the budget silently.
  */
+import type { Delimiter } from '../io/dialect.js';
+
 const PLAIN = /^\d+$/;
 const SPACED = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
 const DOTTED = /^\d{1,3}(?:\.\d{3})+$/;
@@ -28,7 +30,7 @@ export function parseCount(text: string, thousands: '.' | ','): number | undefin
 }
 
 /** The thousands mark of a file with this separator: the comma-decimal locales write `;`. */
-export function thousandsMarkFor(delimiter: ',' | ';' | '\t', decimalComma: boolean): '.' | ',' {
+export function thousandsMarkFor(delimiter: Delimiter, decimalComma: boolean): '.' | ',' {
   if (delimiter === ';') return '.';
   if (delimiter === ',') return ',';
   return decimalComma ? '.' : ',';

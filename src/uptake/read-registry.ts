@@ -25,7 +25,7 @@ import { utf8Guard } from '../io/utf8.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
-import { sniffDelimiter } from '../io/dialect.js';
+import { type Delimiter, sniffDelimiter } from '../io/dialect.js';
 import { separatorHint, withoutSeparatorHint } from '../io/separator-hint.js';
 import { headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
@@ -109,7 +109,7 @@ export interface RegistryRead {
 export const DEFAULT_DATE_FROM = '2000-01-01';
 
 /** Reads the header line (first 64 KiB) to sniff the separator. `label` names the file in messages. */
-export async function sniffFileDelimiter(file: string, label = file): Promise<',' | ';' | '\t'> {
+export async function sniffFileDelimiter(file: string, label = file): Promise<Delimiter> {
   let handle;
   refuseSpecialFile(file, label);
   try {
@@ -136,15 +136,9 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     // Excel's `sep=;` line names the separator (io/separator-hint.ts); the parser skips it.
     const hinted = separatorHint(label, text)?.delimiter;
     if (hinted) return hinted;
-    const first = text.slice(0, text.search(/\r?\n|$/));
-    // A header of names between `|` (a BI tool's or database client's "pipe-delimited" export)
-    // and no other separator: said so, not "lacks the columns id, region, …" (docs/input-registry.md "Dialects").
-    if (!/[,;\t]/.test(first) && first.split('|').length >= 3) {
-      throw new HtaError('input.invalid', `${label}: its cells are separated by "|", which hta does not read`, [
-        { file: label, line: 1, expected: 'cells separated by a comma, a semicolon or a tab: export the registry again as CSV (or in Excel: Data → From Text/CSV with delimiter "|", then save as "CSV UTF-8")' },
-      ]);
-    }
-    return sniffDelimiter(first);
+    // A header of names between `|` (SAS DLM='|', a BI tool's or database client's
+    // "pipe-delimited" export) is read as such (io/dialect.ts, docs/input-registry.md "Dialects").
+    return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {
     await handle.close();
   }
@@ -189,7 +183,7 @@ export async function readRegistryFile(file: string, options: ReadRegistryOption
 const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
 
 /** The byte stream → UTF-8 check → CSV records; a failure anywhere fails the records' iteration. */
-function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\t'): Readable {
+function registryParser(input: Readable, file: string, delimiter: Delimiter): Readable {
   const guard = utf8Guard(file);
   // Every line end ends a record, CRLF and LF in one file too (io/line-ends.ts).
   const parser = parse({ delimiter, bom: true, relax_column_count: true, record_delimiter: RECORD_DELIMITERS });
@@ -210,7 +204,7 @@ export async function assertUtf8File(file: string, label = file): Promise<void> 
 }
 
 /** The non-blank records of a CSV source, header first (for a pass that needs no line numbers). */
-export async function* registryRecords(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<string[]> {
+export async function* registryRecords(input: Readable, file: string, delimiter: Delimiter): AsyncGenerator<string[]> {
   try {
     for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
@@ -225,7 +219,7 @@ export async function* registryRecords(input: Readable, file: string, delimiter:
 }
 
 /** The data records of a CSV source (the header and blank rows skipped) with the line each starts on. */
-export async function* registryRecordsWithLines(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<{ record: string[]; line: number }> {
+export async function* registryRecordsWithLines(input: Readable, file: string, delimiter: Delimiter): AsyncGenerator<{ record: string[]; line: number }> {
   let nextLine = 1;
   let header = true;
   try {
@@ -248,7 +242,7 @@ export async function* registryRecordsWithLines(input: Readable, file: string, d
  * The first non-blank record (the header) and its line, or undefined for a file without one.
  * Reads only as far as the header. `label` names the file in messages.
  */
-export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\t', label = file): Promise<{ record: string[]; line: number } | undefined> {
+export async function readRegistryHeader(file: string, delimiter: Delimiter, label = file): Promise<{ record: string[]; line: number } | undefined> {
   // Small chunks: the parser goes through a whole chunk before it hands over the first record,
   // and with the default 64 KiB that is a thousand rows parsed for nothing.
   const input = createReadStream(file, { highWaterMark: 4096 });
@@ -293,7 +287,7 @@ export function detectedDateFormat(detector: DateFormatDetector, file: string, o
  * temporary file, which the engine reads; `file` names it in messages. The separator is sniffed
  * from the header as for any file (`_delimiter` is the caller's expectation, not a setting).
  */
-export async function aggregateRegistryStream(input: Readable, file: string, _delimiter?: ',' | ';' | '\t', options: ReadRegistryOptions = {}): Promise<UptakeAggregate> {
+export async function aggregateRegistryStream(input: Readable, file: string, _delimiter?: Delimiter, options: ReadRegistryOptions = {}): Promise<UptakeAggregate> {
   const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
   try {
     const spooled = join(dir, 'registry.csv');
@@ -515,7 +509,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
 export async function scanRegistryRows(
   input: Readable,
   file: string,
-  delimiter: ',' | ';' | '\t',
+  delimiter: Delimiter,
   options: ReadRegistryOptions,
   rules: RegistryRules,
   onReferral?: (r: Referral) => void,
@@ -668,7 +662,7 @@ export function emptyRegistry(file: string): HtaError {
 export async function readRegistryStream(
   input: Readable,
   file: string,
-  delimiter: ',' | ';' | '\t',
+  delimiter: Delimiter,
   options: ReadRegistryOptions = {},
 ): Promise<RegistryRead> {
   if (options.dateFormat === 'auto') throw new HtaError('usage.invalid', 'dateFormat "auto" needs a file (it reads the dates twice)');

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { isNotUtf8, utf16OfFile, withUtf8Copy } from './registry-encoding.js';
 import { registryRecords, sniffFileDelimiter } from './read-registry.js';
+import type { Delimiter } from '../io/dialect.js';
 
 export interface RegistryAsRead {
   /** Equal for two files of the same records (as read). */
@@ -41,7 +42,7 @@ export function fileSha256(file: string): string {
 }
 
 /** Hashes the records of a UTF-8 CSV file. */
-async function recordsAsRead(file: string, label: string, delimiter: ',' | ';' | '\t'): Promise<RegistryAsRead> {
+async function recordsAsRead(file: string, label: string, delimiter: Delimiter): Promise<RegistryAsRead> {
   const content = createHash('sha256');
   const sample: string[] = [];
   let header = true;

@@ -9,12 +9,12 @@
  * file (a name awk cannot find would put a whole line in a cell).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { sniffDelimiter } from '../io/dialect.js';
+import { type Delimiter, sniffDelimiter } from '../io/dialect.js';
 import { shellWord } from '../io/shell-word.js';
 import { headerKey } from './referral.js';
 
 export interface Reordered {
-  delimiter: ',' | ';' | '\t';
+  delimiter: Delimiter;
   /** Whether every file's names are the same text (awk compares them as written). */
   exact: boolean;
 }
@@ -60,7 +60,7 @@ export function holdsQuote(file: string): boolean {
  * (without its byte-order mark, and without Excel's `sep=;` line before it), then every file's rows with their cells in that order, each
  * line ending in LF. `LC_ALL=C`: bytes, so the mark is found and names compare as written.
  */
-export function reorderJoinCommand(files: readonly string[], out: string, delimiter: ',' | ';' | '\t'): string {
+export function reorderJoinCommand(files: readonly string[], out: string, delimiter: Delimiter): string {
   const fs = delimiter === '\t' ? '\\t' : delimiter;
   const program = [
     'BEGIN { OFS = FS } { sub(/\\r$/, "") }',

@@ -1,7 +1,7 @@
 /**
  * Paths as a Windows/OneDrive user types them (docs/cli.md "File names", docs/output-safety.md):
  * a `\` in an input path, every missing input named at once, a name on disk ending in a space,
- * a pipe-separated export, and `--csv-dir` holding the patient-level registry (at any depth).
+ * and `--csv-dir` holding the patient-level registry (at any depth).
  */
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,16 +34,6 @@ describe.runIf(process.platform !== 'win32')('input paths typed the Windows way'
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot read 3 of the inputs');
     for (const f of ['nope.csv', 'nope2.csv', 'nope3.json']) expect(r.stderr).toContain(join(dir, f));
-  });
-
-  it('a pipe-separated registry is said to be separated by "|"', async () => {
-    const dir = tempDir();
-    const reg = join(dir, 'pipe.csv');
-    writeFileSync(reg, 'id|region|clinic|referred|activated|last_active|age|sex|referrer\nP1|Hovedstaden|H1|2025-01-01|||50|f|gp\n');
-    const r = await runCli('uptake', reg, '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'totals.plan.json'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('its cells are separated by "|", which hta does not read');
-    expect(r.stderr).not.toContain('lacks registry columns');
   });
 
   it('--csv-dir holding the registry, directly or several folders down, is refused before anything is read', async () => {

@@ -142,7 +142,7 @@ describe("Excel's separator hint (sep=;) on line 1", () => {
     );
   });
   it('a separator hta does not read is named', () => {
-    expect(() => headerLayoutError('p.csv', 'sep=|\nid|arm\n1|App\n')).toThrow('p.csv: line 1 is Excel\'s separator hint (sep=…) naming "|" as the separator, which hta does not read');
+    expect(() => headerLayoutError('p.csv', 'sep=:\nid:arm\n1:App\n')).toThrow('p.csv: line 1 is Excel\'s separator hint (sep=…) naming ":" as the separator, which hta does not read');
   });
   it.each([
     ['sep=;', 'sep=;\r\nid;arm;rmdq\r\n1;App;5,5\r\n2;Kontrol;6\r\n', ';'],

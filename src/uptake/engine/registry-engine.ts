@@ -42,6 +42,7 @@ import { withDuckDb, sqlText } from './duckdb-session.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
+import type { Delimiter } from '../../io/dialect.js';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -72,7 +73,7 @@ interface Source {
   header: string[];
   columns: ColumnIndex;
   /** CSV only: the separator. */
-  delimiter?: ',' | ';' | '\t';
+  delimiter?: Delimiter;
 }
 
 /** The CSV header, checked before the database opens (a missing column is named as always). */
@@ -281,7 +282,7 @@ async function codesInFile(file: string, label: string, csv: Source): Promise<Re
 }
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
-async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
+async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: Delimiter }) | undefined): Promise<string[]> {
   if (csv === undefined) {
     return ((await db.runAndReadAll(`SELECT v FROM (SELECT referred AS v, rid * 3 AS pos FROM raw UNION ALL SELECT activated, rid * 3 + 1 FROM raw
       UNION ALL SELECT last_active, rid * 3 + 2 FROM raw) GROUP BY v ORDER BY min(pos)`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));

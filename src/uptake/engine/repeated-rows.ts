@@ -24,6 +24,7 @@ import { registryRecordsWithLines } from '../read-registry.js';
 import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
 import { SCIENTIFIC_ID } from '../scientific-ids.js';
+import type { Delimiter } from '../../io/dialect.js';
 
 /** SQL of the two hashes over view `raw` (the columns `createChecked` adds to `checked`). */
 export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh, raw.otherh AS otherh';
@@ -69,7 +70,7 @@ export interface RepeatedRows {
 const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
   GROUP BY idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer`;
 
-type RepeatSource = { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex; width: number };
+type RepeatSource = { file: string; delimiter?: Delimiter; columns: ColumnIndex; width: number };
 
 /** The working tables of `repeatedRows`, dropped however it ends (an error reading lines included). */
 const REPEAT_TABLES = ['repeat_rows', 'repeat_ids', 'repeat_cuts', 'repeat_twins'];
@@ -146,7 +147,7 @@ function scientificIds(ids: readonly (string | undefined)[]): boolean {
  * row as one key (Parquet: the hash of every cell, `cellh`), so rows differing only in a column
  * hta does not read are told apart as the counts tell them.
  */
-async function linesOfIds(db: DuckDBConnection, source: { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex }, ids: ReadonlySet<string>): Promise<Map<string, { key: string; line: number }[]>> {
+async function linesOfIds(db: DuckDBConnection, source: { file: string; delimiter?: Delimiter; columns: ColumnIndex }, ids: ReadonlySet<string>): Promise<Map<string, { key: string; line: number }[]>> {
   const out = new Map<string, { key: string; line: number }[]>();
   const add = (id: string, key: string, line: number) => out.set(id, [...(out.get(id) ?? []), { key, line }]);
   if (source.delimiter === undefined) {

@@ -234,14 +234,17 @@ export function headerLayoutError(file: string, text: string, options: HeaderLay
 
 /**
  * The separator of the first line that has one (`first`): a title above the table has none.
- * A `|` there is taken only when no later line separates with a comma, semicolon or tab and no
- * `|` (a title `Udtræk | 2025` above a comma table is a title, io/dialect.ts).
+ * A `|` there is taken unless the NEXT line with a separator separates with a comma, semicolon or
+ * tab and has no `|` (a title `Udtræk | 2025` sits directly above its comma table, io/dialect.ts).
+ * Only that next line: a later one may be the continuation of a quoted cell of a `|` table (a
+ * free-text note "…, …" over two lines), which made a valid `|` export a "title" (a reviewer).
  */
 function headDelimiter(body: string, first: string): Delimiter {
   const d = sniffDelimiter(first);
   if (d !== '|') return d;
-  const common = body.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
-  return common !== undefined && !common.includes('|') ? sniffDelimiter(common) : d;
+  const lines = body.split(/\r?\n|\r/);
+  const next = lines.slice(lines.indexOf(first) + 1).find((l) => /[,;\t|]/.test(l));
+  return next !== undefined && /[,;\t]/.test(next) && !next.includes('|') ? sniffDelimiter(next) : d;
 }
 
 export interface HeaderLayoutOptions {

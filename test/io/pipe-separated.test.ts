@@ -72,6 +72,11 @@ describe('sniffing `|`', () => {
     );
   });
 
+  it('a `|` table whose quoted free-text cell runs over two lines, the second with a comma, is no title (a reviewer)', () => {
+    const text = 'id|arm|rmdq|note\n1|App|5|"first line\nsecond, with comma"\n2|Kontrol|6|\n3|App|4|\n';
+    expect(headerLayoutError('p.csv', text)).toBeUndefined();
+  });
+
   it('a `|` header whose names hold spaces is no space-separated file', () => {
     const dir = tempDir();
     const file = join(dir, 'sas.txt');

@@ -137,3 +137,13 @@ export function qalyText(x: number, lang: Lang, decimals = 4): string {
 export function qalyLimit(x: number, lang: Lang, format: (v: number, decimals: number) => string = (v, d) => qalyText(v, lang, d)): string {
   return formatLimitWith(x, 4, format);
 }
+
+/**
+ * What a Danish responder label adds to "klinisk relevant forbedring" when it starts with those
+ * words ("Klinisk relevant forbedring (RMDQ ≥ 5 point)" → "RMDQ ≥ 5 point"), so that "Omkostning
+ * pr. ekstra patient med klinisk relevant forbedring" does not say them twice (a reviewer found
+ * "…forbedring: Klinisk relevant forbedring (RMDQ ≥ 5 point)"); undefined for any other label.
+ */
+export function responderLabelRest(label: string): string | undefined {
+  return /^klinisk relevant forbedring\s*\((.*)\)$/i.exec(label.trim())?.[1];
+}

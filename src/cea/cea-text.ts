@@ -3,7 +3,7 @@ import { discountSentence } from './discount-text.js';
 import { currencyName } from '../report/currency-name.js';
 import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, responderLabelRest, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
 
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`): "intervention", as the English, never "appen" for a trial of something else. */
 const SCENARIO_DA: Record<string, string> = {
@@ -75,7 +75,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
     );
   }
   for (const rs of r.responders) {
-    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang, subject)}`);
+    const rest = en ? undefined : responderLabelRest(rs.label[lang]);
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rest ?? rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang, subject)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);

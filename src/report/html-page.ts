@@ -81,7 +81,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   figure.table { margin: 2pt 0 3pt; }
   figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
   figure.table > table { margin: 0; }
-  /* A short table (≤ SHORT_TABLE_ROWS rows, text-table.ts) prints whole, with its caption, on one page. */
+  /* A short table (≤ SHORT_TABLE_LINES estimated printed lines, text-table.ts) prints whole, with its caption, on one page. */
   figure.table.short { break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; }
   thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), thead + tbody:has(> tr:only-child) + tbody > tr:first-child { break-before: avoid; }

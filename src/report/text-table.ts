@@ -143,7 +143,15 @@ function numberCellHtml(s: string): string {
   if (!/^[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
   const pieces = s.split(/ (?=\()| (?=(?:pr\.|per) )/);
   if (pieces.length === 1 && !/[-\s]/.test(s)) return escapeHtml(s);
-  const nowrap = (p: string) => `<span class="nowrap">${escapeHtml(p)}</span>`;
+  // A piece of one value, with its comparator or unit ("< 0,001", "7.359 EUR", "5.5 points"), is
+  // whole; in a longer one ("438 in the model") only the value is, and its words wrap: whole, such
+  // cells widened tables on a phone (a reviewer: selfback Table 7 395 → 432 px at 375 px).
+  const nowrap = (p: string) => {
+    const words = p.split(' ');
+    if (words.length <= 2) return `<span class="nowrap">${escapeHtml(p)}</span>`;
+    const head = /^[<>≤≥]$/.test(words[0]!) ? 2 : 1;
+    return `<span class="nowrap">${escapeHtml(words.slice(0, head).join(' '))}</span> ${escapeHtml(words.slice(head).join(' '))}`;
+  };
   return pieces.map((p) => {
     // A ratio's words wrap as text ("pr. vundet QALY"); the value before them is whole.
     if (/^(?:pr\.|per) /.test(p)) return escapeHtml(p);

@@ -47,6 +47,10 @@ describe('report tables in HTML', () => {
     expect(cells).toContain('<td class="num"><span class="nowrap">7.359 EUR</span> pr. vundet QALY</td>');
     expect(cells).toContain('<span class="nowrap">€7,359</span> per QALY gained');
     expect(cells).toContain('<td class="num">0,034</td>');
+    // A value with words after it keeps only the value whole: whole, "438 in the model" widened a phone's table.
+    const words = renderHtmlTable({ header: ['n', 'MCID'], align: ['right', 'right'], rows: [['438 in the model', '5.5 points']] });
+    expect(words).toContain('<td class="num"><span class="nowrap">438</span> in the model</td>');
+    expect(words).toContain('<td class="num"><span class="nowrap">5.5 points</span></td>');
   });
 
   it('a header keeps an arm\'s size whole, "(n = 232)", and lets "omkostningseffektivitet" break where the compound does', () => {

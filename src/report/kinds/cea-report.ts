@@ -12,7 +12,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, responderLabelRest, qalyLimit, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { outsidePerspective } from '../../cea/patient-costs.js';
@@ -401,7 +401,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       }
       for (const x of res.responders) {
         const pubCost = publishedPerResponder?.byKey.get(x.key);
-        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l, names.theIntervention), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
+        const rest = l === 'da' ? responderLabelRest(labelOf(x.key)) : undefined;
+        rows.push(row(rest !== undefined ? `${t('responders')} (${rest})` : fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l, names.theIntervention), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
       }
       const recomputed = entry.synthetic === true ? t('recomputedSynthetic') : t('recomputed');
       return { header: pub ? [t('measure'), recomputed, t('published')] : [t('measure'), recomputed], rows, align: pub ? ['left', 'right', 'right'] : ['left', 'right'] };

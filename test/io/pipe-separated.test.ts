@@ -5,6 +5,7 @@
  * "Dialects"). Each file here is a committed fixture rewritten with `|` outside quotes, so the
  * references checked against R (or the fixture's own independent script) apply unchanged.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,16 @@ describe('two `|` registries with their columns in another order', () => {
     const r = reorderedHeaders(['id|region|referred', 'referred|id|region'])!;
     expect(r).toEqual({ delimiter: '|', exact: true });
     expect(reorderJoinCommand(['a.txt', 'b.txt'], 'joined.txt', r.delimiter)).toMatch(/^LC_ALL=C awk -F '\|' /);
+  });
+
+  // The printed command itself, run where awk is (every Linux and macOS machine; a reviewer ran it by hand).
+  it.runIf(spawnSync('sh', ['-c', 'command -v awk']).status === 0).each([',', '|'] as const)('the printed join runs: the second file\'s columns in the first\'s order (%s)', (d) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), ['id', 'region', 'referred'].join(d) + '\n' + ['1', 'Nord', '2025-01-01'].join(d) + '\n');
+    writeFileSync(join(dir, 'b.txt'), ['referred', 'id', 'region'].join(d) + '\r\n' + ['2025-02-01', '2', 'Syd'].join(d) + '\r\n');
+    const run = spawnSync('sh', ['-c', reorderJoinCommand(['a.txt', 'b.txt'], 'joined.txt', d)], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'joined.txt'), 'utf8')).toBe([['id', 'region', 'referred'], ['1', 'Nord', '2025-01-01'], ['2', 'Syd', '2025-02-01']].map((r) => r.join(d)).join('\n') + '\n');
   });
 });
 

@@ -233,18 +233,18 @@ export function headerLayoutError(file: string, text: string, options: HeaderLay
 }
 
 /**
- * The separator of the first line that has one (`first`): a title above the table has none.
- * A `|` there is taken unless the NEXT line with a separator separates with a comma, semicolon or
- * tab and has no `|` (a title `Udtræk | 2025` sits directly above its comma table, io/dialect.ts).
- * Only that next line: a later one may be the continuation of a quoted cell of a `|` table (a
- * free-text note "…, …" over two lines), which made a valid `|` export a "title" (a reviewer).
+ * The separator of the first line that has one (`first`), unless the NEXT line with a separator
+ * does not hold it: then `first` is a title that happens to hold a separator (`Udtræk, 2025` or
+ * `Udtræk | 2025` directly above a `;` or comma table) and the table's is that next line's — a
+ * header's separator is in every row under it. Only that next line: a later one may be the
+ * continuation of a quoted cell (a free-text note "…, …" over two lines under a `|` table, which
+ * made a valid export a "title": a reviewer).
  */
 function headDelimiter(body: string, first: string): Delimiter {
   const d = sniffDelimiter(first);
-  if (d !== '|') return d;
   const lines = body.split(/\r?\n|\r/);
   const next = lines.slice(lines.indexOf(first) + 1).find((l) => /[,;\t|]/.test(l));
-  return next !== undefined && /[,;\t]/.test(next) && !next.includes('|') ? sniffDelimiter(next) : d;
+  return next !== undefined && !next.includes(d) ? sniffDelimiter(next) : d;
 }
 
 export interface HeaderLayoutOptions {

@@ -73,6 +73,13 @@ describe('sniffing `|`', () => {
     );
   });
 
+  it('a title holding a comma above a `|` or `;` table is a title, not "no header line" (a reviewer)', () => {
+    for (const [d, shown] of [['|', 'id|arm|rmdq'], [';', 'id;arm;rmdq']] as const) {
+      const text = `Udtræk, 2025\n${['id', 'arm', 'rmdq'].join(d)}\n${['1', 'App', '5'].join(d)}\n${['2', 'Kontrol', '6'].join(d)}\n`;
+      expect(headerLayoutError('p.csv', text)?.message).toBe(`p.csv: line 1 is a title, not the header: the header seems to be on line 2 (${shown}) — delete line 1 and save again`);
+    }
+  });
+
   it('a `|` table whose quoted free-text cell runs over two lines, the second with a comma, is no title (a reviewer)', () => {
     const text = 'id|arm|rmdq|note\n1|App|5|"first line\nsecond, with comma"\n2|Kontrol|6|\n3|App|4|\n';
     expect(headerLayoutError('p.csv', text)).toBeUndefined();

@@ -84,9 +84,10 @@ export const REGISTRY_TEXT = {
     withoutBaseline: { en: 'the exposure and the confounders', da: 'eksponeringen og de forstyrrende faktorer' },
   },
   weights: {
-    ATE: { en: 'inverse-probability weights (1/e for users, 1/(1 − e) for non-users)', da: 'inverse sandsynlighedsvægte (1/e for brugere, 1/(1 − e) for ikke-brugere)' },
-    ATT: { en: 'users 1, non-users e/(1 − e)', da: 'brugere 1, ikke-brugere e/(1 − e)' },
-    ATO: { en: 'overlap weights (1 − e for users, e for non-users)', da: 'overlapvægte (1 − e for brugere, e for ikke-brugere)' },
+    // {exposed}/{unexposed}: the plan's group labels mid-sentence (not "users" whatever the exposure).
+    ATE: { en: 'inverse-probability weights (1/e for {exposed}, 1/(1 − e) for {unexposed})', da: 'inverse sandsynlighedsvægte (1/e for {exposed}, 1/(1 − e) for {unexposed})' },
+    ATT: { en: '{exposed} 1, {unexposed} e/(1 − e)', da: '{exposed} 1, {unexposed} e/(1 − e)' },
+    ATO: { en: 'overlap weights (1 − e for {exposed}, e for {unexposed})', da: 'overlapvægte (1 − e for {exposed}, e for {unexposed})' },
   },
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en tilbøjelighedsscore under {t} eller over {u} er udeladt.' },
   truncatedNoAipw: { en: ' Weights were capped at their {q} quantile in the weighted regression.', da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression.' },
@@ -96,8 +97,8 @@ export const REGISTRY_TEXT = {
   },
   // Under ATT only the non-users' weights are capped, at their own quantile (balancing-weights.ts).
   truncatedAtt: {
-    en: " Non-users' weights were capped at their {q} quantile in the weighted regression (users keep their weight of 1); AIPW uses the propensity scores as estimated, without the cap.",
-    da: ' Ikke-brugernes vægte er afskåret ved deres {q}-fraktil i den vægtede regression (brugerne beholder vægten 1); AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
+    en: ' The weights of {unexposed} were capped at their {q} quantile in the weighted regression ({exposed} keep their weight of 1); AIPW uses the propensity scores as estimated, without the cap.',
+    da: ' Vægtene for {unexposed} er afskåret ved deres {q}-fraktil i den vægtede regression ({exposed} beholder vægten 1); AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
   },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
@@ -117,8 +118,6 @@ export const REGISTRY_TEXT = {
     outcome: { en: 'Outcome', da: 'Effektmål' },
     time: { en: 'Follow-up', da: 'Opfølgning' },
     method: { en: 'Method', da: 'Metode' },
-    nExposed: { en: 'n users', da: 'n brugere' },
-    nUnexposed: { en: 'n non-users', da: 'n ikke-brugere' },
     difference: { en: 'Difference (95% CI)', da: 'Forskel (95 %-KI)' },
     differencePp: { en: 'Difference (95% CI; pp = percentage points)', da: 'Forskel (95 %-KI; %-point for andele)' },
     mcid: { en: 'MCID', da: 'MKRF' },

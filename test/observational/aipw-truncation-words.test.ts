@@ -52,8 +52,8 @@ describe('AIPW and the plan\'s weight truncation', () => {
     expect(ato).toContain('Weights were capped at their');
     expect(ato).not.toContain('without the cap');
     // Under ATT only the non-users' weights are capped (balancing-weights.ts), and the page says whose.
-    expect(await methodsText(planWith(0.95, 'ATT'), 'en')).toContain("Non-users' weights were capped at their 0.95 quantile in the weighted regression (users keep their weight of 1)");
-    expect(await methodsText(planWith(0.95, 'ATT'), 'da')).toContain('Ikke-brugernes vægte er afskåret ved deres 0,95-fraktil');
+    expect(await methodsText(planWith(0.95, 'ATT'), 'en')).toContain('The weights of non-users were capped at their 0.95 quantile in the weighted regression (app users keep their weight of 1)');
+    expect(await methodsText(planWith(0.95, 'ATT'), 'da')).toContain('Vægtene for ikke-brugere er afskåret ved deres 0,95-fraktil i den vægtede regression (brugere af appen beholder vægten 1)');
     expect(await methodsText(planWith(0.95), 'en')).toContain(' Weights were capped at their 0.95 quantile');
   });
 });

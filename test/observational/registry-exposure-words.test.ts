@@ -47,5 +47,8 @@ describe('registry page: an exposure that is not an app', () => {
     // Mid-sentence lower-cased as the page's conclusion names the groups (registry-conclusion.ts).
     expect(text).toContain(lang === 'en' ? 'gruppeforløb and usual care differ in who they are' : 'gruppeforløb og vanlig behandling er forskellige patienter');
     expect(text).toContain(lang === 'en' ? 'right favours Gruppeforløb' : 'højre er til fordel for Gruppeforløb');
+    // The weights by the groups too, not "users"/"non-users" (a reviewer).
+    expect(text).toContain(lang === 'en' ? '(1/e for gruppeforløb, 1/(1 − e) for usual care)' : '(1/e for gruppeforløb, 1/(1 − e) for vanlig behandling)');
+    expect(text.split(/\n|","/).filter((l) => /\b(?:non-)?users\b|\b(?:ikke-)?brugere\b/i.test(l))).toEqual([]);
   });
 });

@@ -87,7 +87,13 @@ export function registryOutcomeCell(label: string, e: Pick<ObservationalEffect, 
   return `${label} (${REPORT_TEXT[e.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
 }
 
-function effectsTable(result: ObservationalResult, lang: Lang): Table {
+/** "n {group}", the group's label mid-sentence in lower case (an abbreviation as it is). */
+const nOf = (group: string) => {
+  const g = /^.[A-ZÆØÅ]/.test(group) ? group : group.charAt(0).toLowerCase() + group.slice(1);
+  return { en: `n ${g}`, da: `n ${g}` };
+};
+
+function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed: string; unexposed: string }): Table {
   const c = T.col;
   // A withheld outcome keeps its rows, each reading "suppressed"; the note below the table says why.
   const withheld = (a: ObservationalAnalysis) =>
@@ -112,7 +118,8 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
   ]);
   return {
     // The unit in the header when a row is a proportion: its difference is in percentage points.
-    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, rows.length && result.analyses.some((a) => a.effectsSuppressed || a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
+    // The groups' counts headed by the plan's group labels ("n app users"), not "users" whatever the exposure.
+    header: [c.outcome, c.time, c.method, nOf(groups.exposed), nOf(groups.unexposed), rows.length && result.analyses.some((a) => a.effectsSuppressed || a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
     // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
@@ -243,7 +250,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
       intro: [fillPhrase(T.notRandomised[lang], { exposed: lowerFirst(inText.exposed), unexposed: lowerFirst(inText.unexposed), estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
-      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
+      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang, groups) }],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
@@ -295,9 +302,10 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       });
       if (!scoresHidden) charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
-    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+    const groupWords = { exposed: inSentence(groups.exposed), unexposed: inSentence(groups.unexposed) };
+    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang), ...groupWords }) : '');
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
@@ -309,7 +317,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
       + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
-    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
+    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: fillPhrase(T.weights[spec.estimand][lang], groupWords), trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;

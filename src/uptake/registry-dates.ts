@@ -161,12 +161,14 @@ export function sasDatetimeReading(t: string): string | undefined {
 }
 
 /** What to do with an unformatted SAS datetime, the same for every cell (so a file's cells group into one problem). */
-export const SAS_DATETIME_ADVICE = 'this looks like a SAS datetime (seconds since 1960-01-01): export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"';
+const SAS_DATETIME_WHAT = 'looks like a SAS datetime (seconds since 1960-01-01)';
+const SAS_DATETIME_HOW = 'export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"';
+export const SAS_DATETIME_ADVICE = `this ${SAS_DATETIME_WHAT}: ${SAS_DATETIME_HOW}`;
 
 /** The whole hint for one text: `"2054626200" looks like a SAS datetime … = 2025-02-08 09:30: export …`; undefined when it is none. */
 export function sasDatetimeHint(t: string): string | undefined {
   const when = sasDatetimeReading(t);
-  return when === undefined ? undefined : `${JSON.stringify(t)} looks like a SAS datetime (seconds since 1960-01-01) = ${when}: export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"`;
+  return when === undefined ? undefined : `${JSON.stringify(t)} ${SAS_DATETIME_WHAT} = ${when}: ${SAS_DATETIME_HOW}`;
 }
 /**
  * Oracle's DATE texts as SQL Developer (and SQL*Plus) export them under the default

@@ -206,7 +206,7 @@ function dayMonthName(t: string): number | undefined {
 /** Plausible dates as days since 1970-01-01, inclusive (`to` undefined: up to the day of the run). */
 export interface DayWindow { from: number; to?: number | undefined }
 /** 2000-01-01, the default start of the date window (read-registry.ts DEFAULT_DATE_FROM). */
-const DEFAULT_FROM_DAY = 10957;
+export const DEFAULT_FROM_DAY = 10957;
 const today = () => Math.floor(Date.now() / MS_PER_DAY);
 
 /**

@@ -7,7 +7,7 @@
  *
  * Every cell is checked: counts whole numbers ≥ 0, keys from their fixed lists, regions those of
  * the eligible file (with the plan's synonyms), one export date. An empty cell or NULL is an SQL
- * NULL ("all of them" in a key column).
+ * NULL ("all of them" in a key column); a SAS/Stata special missing value (`.A`) is not, there.
  */
 import { looksMasked, maskedCountAdvice } from '../masked-count.js';
 import { readdirSync, statSync } from 'node:fs';
@@ -21,6 +21,7 @@ const MS_PER_DAY = 86_400_000;
 import { ageBandScheme, ageBandsRead, bandCode, bandLabel, parseAgeBand, standardBandsText, type AgeBandsRead } from '../age-bands.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
+import { isSpecialMissing } from '../../trial/special-missing.js';
 import {
   TABLE_COLUMNS, combineAggregateTables,
   type AggregateTables, type TableName,
@@ -99,6 +100,10 @@ function exportDateReader(format: DateFormatOption | undefined, window: DayWindo
 
 // An empty cell as in the registry: '', NULL, (null), NA or . in any case (missing-cells.ts).
 const isNull = (v: string) => isEmptyCell(v.trim());
+// A SAS/Stata special missing value (`.A`) in a key column is no empty cell: empty there means
+// "all" (a total row), and `.A` is a group of its own the tables' SQL did not write — counted as
+// all of them it would double the total. Refused (docs/uptake-aggregates.md "The aggregate tables").
+const SPECIAL_IN_KEY = (v: string) => `${JSON.stringify(v)} is a SAS/Stata special missing value, not the empty cell of a total row ("all"): write the group's own value (sex, age_band: "unknown") or leave the cell empty only on the total rows`;
 
 /**
  * Reads the tables of every path and sums them. `regions`: the analysis's regions (region
@@ -138,20 +143,30 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
         if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, `a whole number ≥ 0${looksMasked(v) ? maskedCountAdvice(v) : ''}`); return 0; }
         return Number(v);
       };
+      // A key cell that is a special missing value: refused (SPECIAL_IN_KEY); true when it is one.
+      const special = (col: string, what: string): boolean => {
+        const { v } = cell(col);
+        if (!isSpecialMissing(v)) return false;
+        bad(col, `${what} — ${SPECIAL_IN_KEY(v)}`);
+        return true;
+      };
       const key = (col: string, allowed: readonly string[] | null, what: string): string | null => {
         const { v } = cell(col);
+        if (special(col, `${what}, or empty for all`)) return null;
         if (isNull(v)) return null;
         if (allowed !== null && !allowed.includes(v)) { bad(col, `${what}, or empty for all`); return null; }
         return v;
       };
       const int = (col: string, min: number, max: number, what: string, nullable: boolean): number | null => {
         const { v } = cell(col);
+        if (special(col, `${what}${nullable ? ', or empty for all' : ''}`)) return null;
         if (nullable && isNull(v)) return null;
         if (!/^\d+(\.0+)?$/.test(v) || Number(v) < min || Number(v) > max) { bad(col, `${what}${nullable ? ', or empty for all' : ''}`); return null; }
         return Number(v);
       };
       const region = (nullable: boolean): string | null => {
         const { v } = cell('region');
+        if (special('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`)) return null;
         if (nullable && isNull(v)) return null;
         const name = regions.resolve(v);
         if (name === undefined) { bad('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`); return null; }
@@ -160,6 +175,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       // A standard band, or an export's own band (docs/uptake-aggregates.md): "70-79", "90+".
       const ageBandCell = (): string | null => {
         const { v } = cell('age_band');
+        if (special('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band, or empty for all`)) return null;
         if (isNull(v)) return null;
         const band = (AGE_BANDS as readonly string[]).includes(v) ? v : parseAgeBand(v);
         if (band === undefined) { bad('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band such as 70-79 or 90+ (docs/uptake-aggregates.md), or empty for all`); return null; }

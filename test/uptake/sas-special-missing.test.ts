@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError, HtaError } from '../../src/errors.js';
-import { readRegistryFile } from '../../src/uptake/read-registry.js';
+import { readEligibleFile, readRegistryFile } from '../../src/uptake/read-registry.js';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
@@ -87,6 +87,10 @@ describe('SAS and Stata special missing values', () => {
     writeFileSync(ids, `${HEADER}\nM,Hovedstaden,M,2025-02-10,M,,40,M,gp\n`);
     const one = await readRegistryFile(ids, { exportDate: '2025-11-30', missingCodes: ['M'], threads: 1 });
     expect(whole(one)).toMatchObject({ referrals: 1, activations: 0 });
+    // The eligible file: a region written M is a region, not an empty cell.
+    const eligible = join(tempDir(), 'eligible.csv');
+    writeFileSync(eligible, 'region,year,eligible\nM,2025,100\nHovedstaden,2025,200\n');
+    expect(readEligibleFile(eligible, { missingCodes: ['M'] }).rows.map((r) => r.region)).toEqual(['M', 'Hovedstaden']);
   });
 
   it('more than 1 in 20 activation cells that are no date stop an --exclude-invalid run; a few are left out', async () => {

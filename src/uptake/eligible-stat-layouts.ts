@@ -81,10 +81,9 @@ export function stubYearColumnsError(file: string, header: readonly string[], he
   if (stub === undefined || n === undefined || n < 2) return undefined;
   const columns = header.filter((_, i) => stubs[i] === stub).map((h) => h.trim());
   const region = header.find((_, i) => stubs[i] === undefined)?.trim() ?? 'region';
-  const name = stub;
   return new HtaError('input.invalid', `${file} holds the years as columns named by "${stub}" and the year (${columns.slice(0, 3).join(', ')}${columns.length > 3 ? ', …' : ''}), as Stata's reshape wide writes them`, [{
     file,
     line: headerLine,
-    expected: `one row per region and year — in Stata: reshape long ${stub}, i(${region}) j(year), then export delimited (columns ${region}, year, ${name}: map them with "columns": { "eligible": { "region": "${region}", "year": "year", "eligible": "${name}" } } in the uptake plan) — or one column per year named by the year alone (${region};${columns.slice(0, 2).map((c) => c.slice(-4)).join(';')};…)`,
+    expected: `one row per region and year — in Stata: reshape long ${stub}, i(${region}) j(year), then export delimited (columns ${region}, year, ${stub}: map them with "columns": { "eligible": { "region": "${region}", "year": "year", "eligible": "${stub}" } } in the uptake plan) — or one column per year named by the year alone (${region};${columns.slice(0, 2).map((c) => c.slice(-4)).join(';')};…)`,
   }]);
 }

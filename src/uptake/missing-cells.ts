@@ -51,6 +51,23 @@ export function numberColumnCodes(codes: readonly string[]): string[] {
   return codes.filter((c) => !/^[+-]?\d+(?:[.,]\d+)?$/.test(c));
 }
 
+/**
+ * The codes read as empty in a column of text (id, region, clinic, sex, referrer): the plan's
+ * one-letter codes are left out. A lone letter is how SAS PROC EXPORT writes a special missing
+ * value (`.M` as `M`), declared for the activation column — but `M` and `K` are also the Danish
+ * sex codes, and `"missingCodes": ["M"]` must not make every man's sex unknown
+ * (docs/plan-uptake.md "missingCodes"). Such a code is empty only in the date and age columns
+ * (`BARE_LETTER_COLUMNS`).
+ */
+export function textColumnCodes(codes: readonly string[]): string[] {
+  return codes.filter((c) => !/^\p{L}$/u.test(c));
+}
+
+/** The codes read as empty in registry column `col`: all in a date column, no number in age, no lone letter in a text column. */
+export function registryColumnCodes(col: string, codes: readonly string[]): string[] {
+  return col === 'age' ? numberColumnCodes(codes) : BARE_LETTER_COLUMNS.has(col) ? [...codes] : textColumnCodes(codes);
+}
+
 // Texts exports write for "no value" that are not read so by default: a dash, a question mark,
 // a spelled-out word. Refused as what they are, with how to declare them (`missingCodeHint`).
 const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;

@@ -45,7 +45,7 @@ import {
 import { dateParser, dayNumberFormat, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
-import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
+import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textColumnCodes } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
@@ -827,10 +827,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   // Years written with the thousands mark (`2.024`: docs/input-registry.md "The eligible file").
   const yearMarks = { count: 0, example: '' };
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
-  const missing = missingCodesOf(options.missingCodes);
+  // A one-letter code (SAS's .M written M) is a value in the region column, as in the registry's text columns (missing-cells.ts `textColumnCodes`).
+  const missing = textColumnCodes(missingCodesOf(options.missingCodes));
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
   // A year or count of 99 is a value even when the plan declares "99" (missing-cells.ts `numberColumnCodes`).
-  const numberCodes = numberColumnCodes(missing);
+  const numberCodes = numberColumnCodes(missingCodesOf(options.missingCodes));
   const numberCell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), numberCodes) ? '' : text ?? '');
   // DAGI codes (`1084`) are read as the regions they number only when every region of the file is
   // a Danish one, named or numbered (regions.ts `readsRegionCodes`): 1081 is Ronneby too.

@@ -17,7 +17,7 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
-import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
+import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -238,8 +238,12 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
   // `NULL`, `(null)`, … and the plan's missingCodes are an empty cell in every column (missing-cells.ts).
   const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
-  // A code that is a number (`99`) is a value in the age column (missing-cells.ts `numberColumnCodes`).
-  const emptied = <T extends z.ZodType>(schema: T, codes: readonly string[] = missing) => z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, codes) ? '' : v), schema);
+  // A code that is a number (`99`) is a value in the age column, a lone letter (`M`, SAS's .M) a
+  // value in the text columns: sex M (missing-cells.ts `registryColumnCodes`).
+  const emptied = <T extends z.ZodType>(col: RegistryColumn, schema: T) => {
+    const codes = registryColumnCodes(col, missing);
+    return z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, codes) ? '' : v), schema);
+  };
   const schemas = {
     id: z.string().min(1, 'a non-empty pseudonymous id'),
     region: lookup(cpr('region'), rules.regions.resolve, rules.regions.expected),
@@ -278,9 +282,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
   return {
-    id: emptied(schemas.id), region: emptied(schemas.region), clinic: emptied(schemas.clinic), referred: emptied(schemas.referred),
-    activated: emptied(schemas.activated), last_active: emptied(schemas.last_active), age: emptied(schemas.age, numberColumnCodes(missing)), sex: emptied(schemas.sex),
-    referrer: emptied(schemas.referrer),
+    id: emptied('id', schemas.id), region: emptied('region', schemas.region), clinic: emptied('clinic', schemas.clinic), referred: emptied('referred', schemas.referred),
+    activated: emptied('activated', schemas.activated), last_active: emptied('last_active', schemas.last_active), age: emptied('age', schemas.age), sex: emptied('sex', schemas.sex),
+    referrer: emptied('referrer', schemas.referrer),
   };
 }
 
@@ -376,7 +380,7 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
  * sex, and leaving them out would bias every rate (docs/input-registry.md "Empty cells").
  */
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
-  if (raw !== '' && isEmptyCell(raw, missing)) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
+  if (raw !== '' && isEmptyCell(raw, registryColumnCodes(col, missing))) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
   if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col))) {
     if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };

@@ -23,6 +23,7 @@
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
 import { looksLikeMissingCode } from './missing-cells.js';
+import { looksLikeCpr } from '../io/cpr-number.js';
 
 export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -148,6 +149,9 @@ function looksCompactDate(t: string): boolean {
  * gives no date from 1980 to 2100 (an id, a count).
  */
 export function sasDatetimeReading(t: string): string | undefined {
+  // Ten bare digits may be a CPR number (1511911234): its reading (1991-11-15 05:13) would give
+  // back the birth date and more, so none is computed, whatever masks the text (docs/input-registry.md "CPR numbers").
+  if (looksLikeCpr(t)) return undefined;
   const m = /^(\d{9,10})(?:\.\d+)?$/.exec(t);
   if (!m) return undefined;
   const ms = Date.UTC(1960, 0, 1) + Number(m[1]) * 1000;
@@ -157,12 +161,14 @@ export function sasDatetimeReading(t: string): string | undefined {
 }
 
 /** What to do with an unformatted SAS datetime, the same for every cell (so a file's cells group into one problem). */
-export const SAS_DATETIME_ADVICE = 'this looks like a SAS datetime (seconds since 1960-01-01): export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"';
+const SAS_DATETIME_WHAT = 'looks like a SAS datetime (seconds since 1960-01-01)';
+const SAS_DATETIME_HOW = 'export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"';
+export const SAS_DATETIME_ADVICE = `this ${SAS_DATETIME_WHAT}: ${SAS_DATETIME_HOW}`;
 
 /** The whole hint for one text: `"2054626200" looks like a SAS datetime … = 2025-02-08 09:30: export …`; undefined when it is none. */
 export function sasDatetimeHint(t: string): string | undefined {
   const when = sasDatetimeReading(t);
-  return when === undefined ? undefined : `${JSON.stringify(t)} looks like a SAS datetime (seconds since 1960-01-01) = ${when}: export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy"`;
+  return when === undefined ? undefined : `${JSON.stringify(t)} ${SAS_DATETIME_WHAT} = ${when}: ${SAS_DATETIME_HOW}`;
 }
 /**
  * Oracle's DATE texts as SQL Developer (and SQL*Plus) export them under the default
@@ -200,7 +206,7 @@ function dayMonthName(t: string): number | undefined {
 /** Plausible dates as days since 1970-01-01, inclusive (`to` undefined: up to the day of the run). */
 export interface DayWindow { from: number; to?: number | undefined }
 /** 2000-01-01, the default start of the date window (read-registry.ts DEFAULT_DATE_FROM). */
-const DEFAULT_FROM_DAY = 10957;
+export const DEFAULT_FROM_DAY = 10957;
 const today = () => Math.floor(Date.now() / MS_PER_DAY);
 
 /**

@@ -14,7 +14,8 @@ import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallC
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleHeaderLinesNote } from './eligible-header-lines.js';
-import { eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { isoToDay } from './referral.js';
 import { bandsText, type AgeBandsRead } from './age-bands.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
@@ -115,7 +116,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
-    const tables = readAggregateTables(input.aggregates, regions, plan.dateFormat);
+    // The plan's date window, ending at its exportDate: how a two-digit year or a day number in export_date is read (docs/uptake-aggregates.md).
+    const windowEnd = plan.dateWindow?.to ?? plan.exportDate;
+    const tables = readAggregateTables(input.aggregates, regions, plan.dateFormat, { from: isoToDay(plan.dateWindow?.from ?? DEFAULT_DATE_FROM)!, to: windowEnd === undefined ? undefined : isoToDay(windowEnd) });
     spellings = mergeClinicSpellings(tables.clinics).merged;
     ageBandsRead = tables.ageBands;
     agg = aggregateFromTables(tables, regions.names);

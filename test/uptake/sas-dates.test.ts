@@ -119,6 +119,21 @@ describe('Stata %tc, SAS DATE7./DATETIME16., compact YYYYMMDD and unformatted SA
     expect(formatError(err!)).toContain('this looks like a SAS datetime (seconds since 1960-01-01): export the column with the DATETIME20. format (or its date with DATEPART() and DATE9.), and read it with "dateFormat": "ddmonyyyy" (line 2: 2054626200 = 2025-02-08 09:30; line 3: 2027323800 = 2024-03-29 09:30)');
   });
 
+  it('a CPR-shaped cell under auto gets no SAS datetime reading: the message gives back none of its digits', async () => {
+    // 1511911234 read as seconds since 1960 is 1991-11-15 05:13: the birth date and more.
+    const reason = JSON.stringify(detect(['1511911234', '2304851234']));
+    expect(reason).toContain('dates in a format none of');
+    expect(reason).not.toContain('SAS datetime');
+    expect(reason).not.toMatch(/1991|1985/);
+    const file = join(tempDir(), 'cpr-dates.csv');
+    writeFileSync(file, 'id,region,clinic,referred,activated,last_active,age,sex,referrer\np1,Hovedstaden,K1,1511911234,,,40,F,gp\np2,Hovedstaden,K1,2304851234,,,40,F,gp\n');
+    const err = await readRegistryFile(file, { dateFormat: 'auto', exportDate: '2025-11-30', threads: 1 }).then(() => undefined, (e: unknown) => e as HtaError);
+    expect(err?.exitCode).toBe(2);
+    const text = formatError(err!);
+    expect(text).toContain('DDMMYY-XXXX');
+    expect(text).not.toMatch(/1991|1985|SAS datetime/);
+  });
+
   it('hta uptake reads each of them to the same counts', async () => {
     const rows = [['p1', '2025-02-08', '2025-02-10'], ['p2', '2024-03-29', ''], ['p3', '2025-10-07', '2025-10-08']] as const;
     const write = (name: string, text: (isoDate: string) => string) => {

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatError, HtaError } from '../../src/errors.js';
-import { readRegistryFile } from '../../src/uptake/read-registry.js';
+import { readEligibleFile, readRegistryFile } from '../../src/uptake/read-registry.js';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
@@ -68,6 +68,29 @@ describe('SAS and Stata special missing values', () => {
     const sex = join(tempDir(), 'sex.csv');
     writeFileSync(sex, `${HEADER}\np1,Hovedstaden,K1,2025-02-01,,,40,Q,gp\n${Array.from({ length: 30 }, (_, i) => `q${i},Hovedstaden,K1,2025-02-01,,,40,F,gp`).join('\n')}\n`);
     expect((await readRegistryFile(sex, options)).excluded.rows).toBe(1);
+  });
+
+  it('a one-letter missing code (SAS .M written M) is empty in the date and age columns only: sex M stays male', async () => {
+    // Activation M for "not activated" (SAS .M) and the Danish sex codes M/K: 30 men, 10 women.
+    const lines = [HEADER, ...Array.from({ length: 40 }, (_, i) => `p${i},Hovedstaden,K1,2025-02-10,${i % 4 === 0 ? 'M' : '2025-03-01'},,${i % 10 === 0 ? 'M' : 40},${i < 30 ? 'M' : 'K'},gp`)];
+    const file = join(tempDir(), 'mk.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const drafted = await draftUptakePlan(file);
+    expect(drafted.plan.missingCodes).toEqual(['M']);
+    const read = await readRegistryFile(file, { ...options, missingCodes: ['M'] });
+    expect(read.excluded.rows).toBe(0);
+    expect(whole(read)).toMatchObject({ referrals: 40, activations: 30 });
+    const sex = (level: string) => read.aggregate.metrics.find((m) => m.region === 'Hovedstaden' && m.dimension === 'sex' && m.level === level && m.period === 'all')?.referrals;
+    expect([sex('male'), sex('female'), sex('unknown')]).toEqual([30, 10, undefined]);
+    // An id or a clinic written M is that id or clinic, not an empty cell.
+    const ids = join(tempDir(), 'm-id.csv');
+    writeFileSync(ids, `${HEADER}\nM,Hovedstaden,M,2025-02-10,M,,40,M,gp\n`);
+    const one = await readRegistryFile(ids, { exportDate: '2025-11-30', missingCodes: ['M'], threads: 1 });
+    expect(whole(one)).toMatchObject({ referrals: 1, activations: 0 });
+    // The eligible file: a region written M is a region, not an empty cell.
+    const eligible = join(tempDir(), 'eligible.csv');
+    writeFileSync(eligible, 'region,year,eligible\nM,2025,100\nHovedstaden,2025,200\n');
+    expect(readEligibleFile(eligible, { missingCodes: ['M'] }).rows.map((r) => r.region)).toEqual(['M', 'Hovedstaden']);
   });
 
   it('more than 1 in 20 activation cells that are no date stop an --exclude-invalid run; a few are left out', async () => {

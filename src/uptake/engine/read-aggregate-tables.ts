@@ -7,7 +7,7 @@
  *
  * Every cell is checked: counts whole numbers ≥ 0, keys from their fixed lists, regions those of
  * the eligible file (with the plan's synonyms), one export date. An empty cell or NULL is an SQL
- * NULL ("all of them" in a key column).
+ * NULL ("all of them" in a key column); a SAS/Stata special missing value (`.A`) is not, there.
  */
 import { looksMasked, maskedCountAdvice } from '../masked-count.js';
 import { readdirSync, statSync } from 'node:fs';
@@ -15,10 +15,13 @@ import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
 import { headerKey, AGE_BANDS, REFERRERS, SEXES, dayToIso, isoToDay } from '../referral.js';
-import { createDateFormatDetector, DATE_FORMAT_EXAMPLE, dateParser, type DateFormatOption } from '../registry-dates.js';
+import { createDateFormatDetector, DATE_FORMAT_EXAMPLE, dateParser, dayNumberFormat, DEFAULT_FROM_DAY, type DateFormatOption, type DayWindow } from '../registry-dates.js';
+
+const MS_PER_DAY = 86_400_000;
 import { ageBandScheme, ageBandsRead, bandCode, bandLabel, parseAgeBand, standardBandsText, type AgeBandsRead } from '../age-bands.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
+import { isSpecialMissing } from '../../trial/special-missing.js';
 import {
   TABLE_COLUMNS, combineAggregateTables,
   type AggregateTables, type TableName,
@@ -60,36 +63,54 @@ function tableOf(header: readonly string[]): TableName | undefined {
 /**
  * The export date of uptake_totals: ISO, or written as the registry's dates are (the plan's
  * `dateFormat`: a SAS job writing its tables with DATE9. writes `30NOV2025`); under `auto` the
- * one text's format if it tells (docs/uptake-aggregates.md).
+ * one text's format if it tells (docs/uptake-aggregates.md). `window`: the plan's date window
+ * (its `to` the plan's dateWindow.to or exportDate). A two-digit year is read in the century
+ * inside it — with no end, the century from its start, never against the day of the run (the
+ * same tables must read the same whenever they are read). A day number under `auto` is an Excel
+ * serial or a SAS date by the window, as in the registry (registry-dates.ts dayNumberFormat):
+ * `24075` is 2025-11-30 as a SAS date, 1965-11-29 as an Excel serial; with both readings inside
+ * or neither, refused naming both.
  */
-function exportDateReader(format: DateFormatOption | undefined): { read: (text: string) => number | undefined; expected: string } {
+function exportDateReader(format: DateFormatOption | undefined, window: DayWindow): { read: (text: string) => { day: number } | { expected: string } } {
   const planFormat = format === undefined || format === 'auto' || format === 'iso' || format === 'iso-datetime' ? undefined : format;
-  const other = planFormat === undefined ? undefined : dateParser(planFormat);
-  const read = (text: string): number | undefined => {
-    const iso = isoToDay(text);
-    if (iso !== undefined || text === '') return iso;
-    if (other !== undefined) return other(text);
-    if (format !== 'auto') return undefined;
-    const detector = createDateFormatDetector();
-    detector.add(text);
-    const found = detector.result();
-    return 'format' in found && found.odd === undefined ? dateParser(found.format)(text) : undefined;
-  };
+  const from = new Date(window.from * MS_PER_DAY);
+  const century = { from: window.from, to: window.to ?? Date.UTC(from.getUTCFullYear() + 100, from.getUTCMonth(), from.getUTCDate()) / MS_PER_DAY - 1 };
+  const other = planFormat === undefined ? undefined : dateParser(planFormat, century);
   const expected = planFormat === undefined
     ? `a YYYY-MM-DD date${format === 'auto' ? ' or a date in a format auto tells from the one cell' : ' (or a date in the registry\'s format: set the plan\'s "dateFormat")'}`
     : `a date written ${DATE_FORMAT_EXAMPLE[planFormat]}, as the plan's "dateFormat" (${planFormat}) says, or YYYY-MM-DD`;
-  return { read, expected };
+  const read = (text: string): { day: number } | { expected: string } => {
+    const iso = isoToDay(text);
+    const day = iso !== undefined || text === '' ? iso : other !== undefined ? other(text) : format === 'auto' ? autoDay(text) : undefined;
+    return typeof day === 'number' ? { day } : typeof day === 'string' ? { expected: day } : { expected };
+  };
+  // Under auto: the day, or why the one text reads two ways (a day number both or neither of whose readings is inside the window).
+  const autoDay = (text: string): number | string | undefined => {
+    const detector = createDateFormatDetector();
+    detector.add(text);
+    const found = detector.result();
+    if (!('format' in found) || found.odd !== undefined) return undefined;
+    if (found.dayNumbers === undefined) return dateParser(found.format, century)(text);
+    const chosen = dayNumberFormat(found.dayNumbers, window.from, window.to ?? Math.floor(Date.now() / MS_PER_DAY));
+    if ('reason' in chosen) return `a date that reads one way — found ${chosen.reason}`;
+    return dateParser(chosen.format, century)(text);
+  };
+  return { read };
 }
 
 // An empty cell as in the registry: '', NULL, (null), NA or . in any case (missing-cells.ts).
 const isNull = (v: string) => isEmptyCell(v.trim());
+// A SAS/Stata special missing value (`.A`) in a key column is no empty cell: empty there means
+// "all" (a total row), and `.A` is a group of its own the tables' SQL did not write — counted as
+// all of them it would double the total. Refused (docs/uptake-aggregates.md "The aggregate tables").
+const SPECIAL_IN_KEY = (v: string) => `${JSON.stringify(v)} is a SAS/Stata special missing value, not the empty cell of a total row ("all"): write the group's own value (sex, age_band: "unknown") or leave the cell empty only on the total rows`;
 
 /**
  * Reads the tables of every path and sums them. `regions`: the analysis's regions (region
  * cells resolve to their names, so "Region Hovedstaden" and "Hovedstaden" are one region).
  */
-export function readAggregateTables(paths: readonly string[], regions: RegionSet, dateFormat?: DateFormatOption): AggregateTables {
-  const exportDay = exportDateReader(dateFormat);
+export function readAggregateTables(paths: readonly string[], regions: RegionSet, dateFormat?: DateFormatOption, window: DayWindow = { from: DEFAULT_FROM_DAY }): AggregateTables {
+  const exportDay = exportDateReader(dateFormat, window);
   const problems: Problem[] = [];
   const parts: AggregatePart[] = [];
   const seen = new Set<TableName>();
@@ -122,20 +143,30 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
         if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, `a whole number ≥ 0${looksMasked(v) ? maskedCountAdvice(v) : ''}`); return 0; }
         return Number(v);
       };
+      // A key cell that is a special missing value: refused (SPECIAL_IN_KEY); true when it is one.
+      const special = (col: string, what: string): boolean => {
+        const { v } = cell(col);
+        if (!isSpecialMissing(v)) return false;
+        bad(col, `${what} — ${SPECIAL_IN_KEY(v)}`);
+        return true;
+      };
       const key = (col: string, allowed: readonly string[] | null, what: string): string | null => {
         const { v } = cell(col);
+        if (special(col, `${what}, or empty for all`)) return null;
         if (isNull(v)) return null;
         if (allowed !== null && !allowed.includes(v)) { bad(col, `${what}, or empty for all`); return null; }
         return v;
       };
       const int = (col: string, min: number, max: number, what: string, nullable: boolean): number | null => {
         const { v } = cell(col);
+        if (special(col, `${what}${nullable ? ', or empty for all' : ''}`)) return null;
         if (nullable && isNull(v)) return null;
         if (!/^\d+(\.0+)?$/.test(v) || Number(v) < min || Number(v) > max) { bad(col, `${what}${nullable ? ', or empty for all' : ''}`); return null; }
         return Number(v);
       };
       const region = (nullable: boolean): string | null => {
         const { v } = cell('region');
+        if (special('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`)) return null;
         if (nullable && isNull(v)) return null;
         const name = regions.resolve(v);
         if (name === undefined) { bad('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`); return null; }
@@ -144,6 +175,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       // A standard band, or an export's own band (docs/uptake-aggregates.md): "70-79", "90+".
       const ageBandCell = (): string | null => {
         const { v } = cell('age_band');
+        if (special('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band, or empty for all`)) return null;
         if (isNull(v)) return null;
         const band = (AGE_BANDS as readonly string[]).includes(v) ? v : parseAgeBand(v);
         if (band === undefined) { bad('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band such as 70-79 or 90+ (docs/uptake-aggregates.md), or empty for all`); return null; }
@@ -174,8 +206,8 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       } else {
         const { v } = cell('export_date');
         const day = exportDay.read(v);
-        if (day === undefined) bad('export_date', exportDay.expected);
-        const row = { exportDate: day === undefined ? v : dayToIso(day), referrals: count('referrals') };
+        if ('expected' in day) bad('export_date', day.expected);
+        const row = { exportDate: 'expected' in day ? v : dayToIso(day.day), referrals: count('referrals') };
         if (ok) tables.totals.push(row);
       }
     }

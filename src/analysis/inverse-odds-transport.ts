@@ -92,6 +92,19 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
     ids.push(p.id);
     trialRows.push(values as (string | number)[]);
   }
+  return { ids, trialRows };
+}
+
+/**
+ * What was read of the sample, kept when the model cannot be fitted: the page then still says how
+ * many target patients were read (not "a sample of 0"), and the rows say why nothing was computed.
+ */
+function sampleSummary(trial: TrialData, sample: TargetSample): Omit<SampleSummary, 'coefficients'> {
+  return { file: sample.file, rows: sample.rows.length, excludedMissing: sample.excludedMissing, trialPatients: trialModelRows(trial, sample).ids.length, model: sample.model };
+}
+
+function membershipOf(trial: TrialData, sample: TargetSample): Membership {
+  const { ids, trialRows } = trialModelRows(trial, sample);
   const columns = modelDesign(sample.model, trialRows, sample.rows);
   const X = [...trialRows, ...sample.rows].map((r) => [1, ...columns.map((c) => c.value(r))]);
   const y = [...trialRows.map(() => 0), ...sample.rows.map(() => 1)];
@@ -112,19 +125,15 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const weightOf = new Map(ids.map((id, i) => [id, weights[i] as number]));
   return {
     weightOf,
-    summary: {
-      file: sample.file,
-      rows: sample.rows.length,
-      excludedMissing: sample.excludedMissing,
-      trialPatients: ids.length,
-      model: sample.model,
-      coefficients: fit.coefficients,
-    },
+    summary: { ...sampleSummary(trial, sample), coefficients: fit.coefficients },
   };
 }
 
-/** The target sample's summary and the inverse-odds transported rows (every row carries the reason when the model could not be fitted). */
-export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary | null; rows: Transported[]; error?: string } {
+/**
+ * The target sample's summary (without coefficients when the model could not be fitted) and the
+ * inverse-odds transported rows (every row then carries the reason).
+ */
+export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary; rows: Transported[]; error?: string } {
   let membership: Membership | null = null;
   let failure: string | undefined;
   try {
@@ -151,5 +160,5 @@ export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairs
     },
     ciMethod: { ancova: 'design-based t (inverse odds weights; svyglm)', riskDifference: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)' },
   });
-  return { summary: membership?.summary ?? null, rows, ...(failure ? { error: failure } : {}) };
+  return { summary: membership?.summary ?? sampleSummary(trial, sample), rows, ...(failure ? { error: failure } : {}) };
 }

@@ -1,7 +1,8 @@
 /**
  * A membership model that cannot be fitted (the target sample's ages 100 years above the trial's:
  * separation, src/analysis/inverse-odds-transport.ts): the page still says how many target patients
- * were read and that the method was inverse odds (docs/subgroups.md#inverse-odds-weights).
+ * were read and that the method was inverse odds (docs/subgroups.md#inverse-odds-weights), and
+ * gives the reason in the page's language.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,10 +61,14 @@ describe.each(['en', 'da'] as const)('a failed membership model on the page (%s)
   });
   const k = () => formatThousands(result.targetPopulation!.targetSample!.rows, 0, lang);
 
-  it('the Target population section names the sample read, not "a sample of 0"', () => {
+  it('the Target population section names the sample read, not "a sample of 0", and the reason in the language of the page', () => {
     const section = subgroupReport(result, plan, ctx, () => 10).sections[0]!;
     const intro = section.intro!.join(' ');
     expect(intro).toContain(lang === 'en' ? `weighted to a sample of ${k()} target patients` : `vægtet til en stikprøve på ${k()} patienter fra målgruppen`);
+    const reason = section.notes!.filter((n) => n.includes('"age"'));
+    expect(reason).toHaveLength(1);
+    expect(reason[0]).toMatch(lang === 'en' ? /target rows outside the trial's range \(another scale or population\?\): "age" — \d+ of \d+; "symptom_weeks" — \d+ of \d+$/ : /rækker fra målgruppen uden for forsøgets område \(en anden skala eller population\?\): "age" — \d+ af \d+; "symptom_weeks" — \d+ af \d+$/);
+    if (lang === 'da') expect(reason[0]).not.toMatch(/på engelsk|target rows|separates/);
   });
 
   it('the conclusion names the inverse odds weighting, never raking', () => {

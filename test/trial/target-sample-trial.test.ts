@@ -91,9 +91,27 @@ describe('the target sample against the trial', () => {
     const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
     const rows = result.targetPopulation!.transported!.filter((x) => x.weighting === 'inverse-odds');
     expect(rows.length).toBeGreaterThan(1);
-    for (const r of rows) expect(r.effect.error).toMatch(/separates the trial from the target sample .*; the model separates the two groups on "age" has (\d+) of \1 target rows outside the trial's range/);
+    const k = result.targetPopulation!.targetSample!.rows;
+    for (const r of rows) expect(r.effect.error).toMatch(new RegExp(`separates the trial from the target sample .*; target rows outside the trial's range \\(another scale or population\\?\\): "age" — ${k} of ${k}$`));
     const warned = result.warnings.filter((w) => w.startsWith('transported effect (inverse-odds)'));
     expect(warned).toEqual([`transported effect (inverse-odds), every outcome and time: ${rows[0]!.effect.error}`]);
-    expect(danishReason(rows[0]!.effect.error!)).toMatch(/modellen adskiller de to grupper på "age" har \d+ af \d+ rækker fra målgruppen uden for forsøgets område/);
+    expect(danishReason(rows[0]!.effect.error!)).toMatch(new RegExp(`; rækker fra målgruppen uden for forsøgets område \\(en anden skala eller population\\?\\): "age" — ${k} af ${k}$`));
+  });
+
+  it('two columns apart: each named with its count, most outside first, in English and Danish; no minimum or maximum printed', () => {
+    // Every target age 100 years above the trial's; symptom weeks 1000 above on every other row.
+    const file = sample((l, i) => l.replace(/^(\d+),(\d+),/, (_, a, w) => `${Number(a) + 100},${i % 2 ? Number(w) + 1000 : w},`));
+    const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
+    const error = result.targetPopulation!.transported!.find((x) => x.weighting === 'inverse-odds')!.effect.error!;
+    const k = result.targetPopulation!.targetSample!.rows;
+    const m = new RegExp(`; target rows outside the trial's range \\(another scale or population\\?\\): "age" — ${k} of ${k}; "symptom_weeks" — (\\d+) of ${k}$`).exec(error);
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(0);
+    expect(Number(m![1])).toBeLessThan(k);
+    // The trial's youngest and oldest ages are single patients' values: no range is printed.
+    expect(error).not.toMatch(/\d+–\d+/);
+    const da = danishReason(error)!;
+    expect(da).toMatch(new RegExp(`; rækker fra målgruppen uden for forsøgets område \\(en anden skala eller population\\?\\): "age" — ${k} af ${k}; "symptom_weeks" — ${m![1]} af ${k}$`));
+    expect(da).not.toMatch(/target rows| of \d/);
   });
 });

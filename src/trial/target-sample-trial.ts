@@ -6,6 +6,8 @@
  * - a model column that is an outcome's score (RMDQ, pain NRS) holds the instrument's scale in the
  *   trial; a target value outside it (RMDQ 26–30 on 0–24, a 0–100 VAS where the trial has 0–10) is
  *   refused at its cell, as the trial reader refuses an out-of-scale score;
+ * - a model column of numbers in the trial holds numbers in the target sample: text is refused at
+ *   its cell (never read as levels, which would list the trial's values with their counts);
  * - a text model column's levels must be the trial's, compared in any case and Unicode form (`f` is
  *   `F`, as criteria, margins and subgroup levels are): the target's values are written in the
  *   trial's spelling, and a level either side lacks is refused once per column, naming both files'
@@ -50,6 +52,25 @@ export function outOfScale(model: readonly string[], rows: readonly (string | nu
         expected: `a number from ${lo} to ${hi}: model column "${name}" is outcome "${name}" (${inst.name.en}), whose scale the trial's scores are on — a value outside it is another scale (a 0–100 VAS for a 0–10 NRS?) or a typo; correct the cell, or convert the column to the trial's scale`,
         kind: `target.range:${name}`,
       });
+    });
+  });
+  return problems;
+}
+
+/**
+ * Text where the trial's column holds numbers ("52 år" in every cell of `alder` against the trial's
+ * ages): refused at each cell, as a number. Read as levels, the column would be refused naming
+ * every trial age with its count (small counts among them) and a recode of every age.
+ */
+export function textForNumbers(model: readonly string[], rows: readonly (string | number)[][], cells: TargetCells, trial: Trial): Problem[] {
+  const problems: Problem[] = [];
+  model.forEach((name, k) => {
+    const values = trial.patients.map((p) => p.attributes?.[name] ?? null).filter((v) => v !== null);
+    if (!values.length || !values.every((v) => typeof v === 'number')) return;
+    const { column, field } = cells.columns[k]!;
+    rows.forEach((r, i) => {
+      if (typeof r[k] === 'number') return;
+      problems.push({ file: cells.file, line: cells.lines[i], column, field, value: cells.texts[i]![k] ?? String(r[k]), expected: `a number, as the trial's "${name}" is in ${trial.file}, or a missing-value code`, kind: `target.number:${name}` });
     });
   });
   return problems;

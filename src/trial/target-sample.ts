@@ -15,7 +15,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
 import { repeatedTargetIds, targetIdColumn } from './target-sample-ids.js';
-import { levelKey, matchLevels, outOfScale } from './target-sample-trial.js';
+import { levelKey, matchLevels, outOfScale, textForNumbers } from './target-sample-trial.js';
 import type { TrialData } from './trial-data.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
@@ -150,7 +150,7 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
   });
   if (!problems.length && trial && rows.length) {
     const cells = { file, columns: cols.map(({ idx }) => ({ column: idx + 1, field: csv.header[idx]! })), lines, texts };
-    problems.push(...outOfScale(spec.model, rows, cells, trial));
+    problems.push(...outOfScale(spec.model, rows, cells, trial), ...textForNumbers(spec.model, rows, cells, trial));
     if (!problems.length) problems.push(...matchLevels(spec.model, rows, cells, trial, spec.recode !== undefined));
   }
   if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);

@@ -54,6 +54,21 @@ describe('the target sample against the trial', () => {
     expect(p.expected).toContain('"targetSample": { "recode": { "country": { "Danmark": …, "Norge": … } } }, each to one of "DK", "NO" or null (a missing value)');
   });
 
+  it('text in every cell where the trial has numbers ("52 år"): refused at each cell as a number, no trial levels or counts', () => {
+    const file = sample((l) => l.replace(/^(\d+),/, '$1 år,'));
+    const err = errorOf(() => readTargetSample(file, plan, trial));
+    expect(err.code).toBe('input.invalid');
+    // One problem per complete row, each at its cell.
+    const complete = readTargetSample(sample((l) => l), plan, trial)!.rows.length;
+    expect(err.problems).toHaveLength(complete);
+    const p = err.problems![0]!;
+    const first = original.split('\n')[1]!.split(',')[0]!;
+    expect([p.line, p.column, p.field, p.value]).toEqual([2, 1, 'alder', `${first} år`]);
+    expect(p.expected).toMatch(/^a number, as the trial's "age" is in \S*trial\.csv, or a missing-value code$/);
+    // Nothing of the trial's ages: no levels, counts or recode.
+    for (const q of err.problems!) expect(q.expected).not.toMatch(/patients|levels|recode/);
+  });
+
   it('the recode reads the target\'s text as the trial\'s (in any case); null is a missing value', () => {
     const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
     const recoded = readTargetSample(file, sampleWith({ recode: { country: { danmark: 'DK', Norge: 'NO' } } }), trial)!;

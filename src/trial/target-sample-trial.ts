@@ -94,18 +94,32 @@ export function matchLevels(model: readonly string[], rows: (string | number)[][
       trialCount.set(spelling.get(levelKey(v))!, (trialCount.get(spelling.get(levelKey(v))!) ?? 0) + 1);
     }
     const targetCount = new Map<string, number>();
-    for (const r of rows) {
+    // The file's own text of each row, for the message: after the plan's recode a value may no
+    // longer be the file's ("Female" for "Kvinde"), and a recode keyed by it would change nothing.
+    const fileCount = new Map<string, number>();
+    const fileText = (i: number, r: (string | number)[]) => (cells.texts[i]?.[k] ?? String(r[k])).trim();
+    rows.forEach((r) => {
       const own = spelling.get(levelKey(r[k]!));
       if (own !== undefined) r[k] = own;
       targetCount.set(String(r[k]), (targetCount.get(String(r[k])) ?? 0) + 1);
-    }
+    });
     const onlyTarget = [...targetCount.keys()].filter((l) => !trialCount.has(l)).sort();
     const onlyTrial = [...trialCount.keys()].filter((l) => !targetCount.has(l)).sort();
     if (!onlyTarget.length && !onlyTrial.length) return;
+    // The file's texts whose value the trial lacks, each with the value the plan's recode gave it (if another).
+    const unmatched = new Map<string, string>();
+    rows.forEach((r, i) => {
+      const text = fileText(i, r);
+      fileCount.set(text, (fileCount.get(text) ?? 0) + 1);
+      if (onlyTarget.includes(String(r[k]))) unmatched.set(text, String(r[k]));
+    });
     const list = (m: Map<string, number>, unit: string) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([l, n], i) => `"${l}" (${n}${i === 0 ? ` ${unit}` : ''})`).join(', ');
     const trialLevels = [...trialCount.keys()].sort();
+    const keys = [...unmatched.keys()].sort();
+    const recoded = keys.filter((t) => unmatched.get(t) !== t);
+    const gave = recoded.length ? ` (the plan's "recode" gives ${recoded.map((t) => `"${t}" → "${unmatched.get(t)}"`).join(', ')}, which the trial does not have)` : recodeGiven ? ' (the plan\'s "recode" does not cover these)' : '';
     const recode = onlyTarget.length
-      ? ` Write the target's values in the trial's spelling in the plan: "targetSample": { "recode": { "${name}": { ${onlyTarget.map((l) => `"${l}": …`).join(', ')} } } }, each to one of ${trialLevels.map((l) => `"${l}"`).join(', ')} or null (a missing value)${recodeGiven ? ' (the plan\'s "recode" does not cover these)' : ''}; or leave "${name}" out of "model".`
+      ? ` Write the target's values in the trial's spelling in the plan: "targetSample": { "recode": { "${name}": { ${keys.map((l) => `"${l}": …`).join(', ')} } } }, each to one of ${trialLevels.map((l) => `"${l}"`).join(', ')} or null (a missing value)${gave}; or leave "${name}" out of "model".`
       : '';
     // Levels only the trial has matter once the target's own are recoded (a recode may supply them).
     const weightZero = onlyTrial.length && !onlyTarget.length ? ` No target patient has ${onlyTrial.map((l) => `"${l}"`).join(', ')}: those trial patients would get weight 0 — leave "${name}" out of "model", or restrict the trial with the criteria.` : '';
@@ -115,7 +129,7 @@ export function matchLevels(model: readonly string[], rows: (string | number)[][
       line: 1,
       column,
       field,
-      expected: `the levels of the trial's "${name}" (${trial.file}: ${list(trialCount, 'patients')}), compared in any case: the target sample's column "${field}" holds ${list(targetCount, 'rows')}.${recode}${weightZero}`,
+      expected: `the levels of the trial's "${name}" (${trial.file}: ${list(trialCount, 'patients')}), compared in any case: the target sample's column "${field}" holds ${list(fileCount, 'rows')}.${recode}${weightZero}`,
       kind: `target.levels:${name}`,
     });
   });

@@ -122,7 +122,9 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
       if (coded?.kind === 'missing') return null;
       if (coded?.kind === 'answer') return coded.value;
       if (coded?.kind === 'unknown') {
-        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `one of the plan's answer codes for "${name}" (${coder?.answerCodes().join(', ')}) or a missing-value code`, kind: `target.code:${name}` });
+        // The file's own text is quoted; what the plan's recode made of it is said after.
+        const gave = recoded === undefined ? '' : ` (the plan's "recode" gives "${recoded}")`;
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: cell, expected: `one of the plan's answer codes for "${name}" (${coder?.answerCodes().join(', ')}) or a missing-value code${gave}`, kind: `target.code:${name}` });
         return null;
       }
       return parseNumber(text, decimalComma) ?? text;
@@ -144,7 +146,8 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
       const recoded = cell === null ? null : recodes[k]!.get(levelKey(cell.trim()));
       const text = recoded === undefined ? cell : recoded;
       if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
-        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code`, kind: `target.number:${name}` });
+        const gave = recoded === undefined ? '' : ` (the plan's "recode" gives "${recoded}")`;
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: cell ?? text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code${gave}`, kind: `target.number:${name}` });
       }
     }
   });

@@ -82,6 +82,37 @@ describe('the target sample against the trial', () => {
     expect(dropped.excludedMissing).toBe(recoded.excludedMissing + 1);
   });
 
+  it("a recode to a value the trial lacks: the message quotes the file's own text, and the recode to write is keyed by it", () => {
+    const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
+    const err = errorOf(() => readTargetSample(file, sampleWith({ recode: { country: { danmark: 'Denmark', Norge: 'NO' } } }), trial));
+    expect(err.problems).toHaveLength(1);
+    const expected = err.problems![0]!.expected;
+    expect(expected).toMatch(/the target sample's column "country" holds "Danmark" \(\d+ rows\), "Norge" \(\d+\)\./);
+    expect(expected).toContain('"recode": { "country": { "Danmark": … } } }');
+    expect(expected).toContain('(the plan\'s "recode" gives "Danmark" → "Denmark", which the trial does not have)');
+    expect(expected).not.toContain('"Denmark": …');
+    expect(expected).not.toMatch(/holds "Denmark"/);
+  });
+
+  it("a recode to a text the plan's answer codes lack: the cell is quoted as the file writes it, with what the recode gave", () => {
+    const coded = parsePlan({ ...json, subgroups: [], columnCodes: { country: { answers: { DK: 1, NO: 0, Danmark: 1 } } }, covariateTypes: { country: 'categorical' }, population: { ...json.population, targetSample: { ...json.population.targetSample, recode: { country: { Norge: 'Norway' } } } } });
+    const codedTrial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), coded);
+    const file = sample((l) => l.replace(/,NO$/, ',Norge'));
+    const err = errorOf(() => readTargetSample(file, coded, codedTrial));
+    const p = err.problems![0]!;
+    expect([p.field, p.value]).toEqual(['country', 'Norge']);
+    expect(p.expected).toMatch(/^one of the plan's answer codes for "country" \(.*\) or a missing-value code \(the plan's "recode" gives "Norway"\)$/);
+  });
+
+  it('a recode under a name that is not a model column: refused in the plan, naming the model columns', () => {
+    const err = errorOf(() => sampleWith({ recode: { alder: { '52 år': '52' }, country: { Danmark: 'DK' } } }));
+    expect(err.code).toBe('plan.invalid');
+    expect(err.problems).toHaveLength(1);
+    const p = err.problems![0]!;
+    expect(p.field).toBe('population.targetSample.recode.alder');
+    expect(p.expected).toMatch(/^a column of "targetSample\.model" \("age", "symptom_weeks", "country"\)/);
+  });
+
   it("an outcome's score outside the instrument's scale: refused at its cell with the range", () => {
     const scored = sampleWith({ model: ['age', 'pain'], columns: { age: 'alder', pain: 'smerte' } });
     const withPain = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), scored);

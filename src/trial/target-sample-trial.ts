@@ -14,11 +14,8 @@
  *   levels and the `targetSample.recode` to write.
  */
 import type { Problem } from '../errors.js';
-import { nfc } from '../io/nfc.js';
+import { categoryKey } from './category-values.js';
 import type { TrialData } from './trial-data.js';
-
-/** A level's key: any case and Unicode form. */
-export const levelKey = (v: string | number): string => nfc(String(v)).toLowerCase();
 
 /** Where each kept target row came from, for the messages. */
 export interface TargetCells {
@@ -90,8 +87,9 @@ export function matchLevels(model: readonly string[], rows: (string | number)[][
     const trialCount = new Map<string, number>();
     for (const r of trialRows) {
       const v = String(r[k]);
-      if (!spelling.has(levelKey(v))) spelling.set(levelKey(v), v);
-      trialCount.set(spelling.get(levelKey(v))!, (trialCount.get(spelling.get(levelKey(v))!) ?? 0) + 1);
+      if (!spelling.has(categoryKey(v))) spelling.set(categoryKey(v), v);
+      const own = spelling.get(categoryKey(v))!;
+      trialCount.set(own, (trialCount.get(own) ?? 0) + 1);
     }
     const targetCount = new Map<string, number>();
     // The file's own text of each row, for the message: after the plan's recode a value may no
@@ -99,7 +97,7 @@ export function matchLevels(model: readonly string[], rows: (string | number)[][
     const fileCount = new Map<string, number>();
     const fileText = (i: number, r: (string | number)[]) => (cells.texts[i]?.[k] ?? String(r[k])).trim();
     rows.forEach((r) => {
-      const own = spelling.get(levelKey(r[k]!));
+      const own = spelling.get(categoryKey(String(r[k]!)));
       if (own !== undefined) r[k] = own;
       targetCount.set(String(r[k]), (targetCount.get(String(r[k])) ?? 0) + 1);
     });

@@ -15,7 +15,8 @@ import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
 import { repeatedTargetIds, targetIdColumn } from './target-sample-ids.js';
-import { levelKey, matchLevels, outOfScale, textForNumbers } from './target-sample-trial.js';
+import { matchLevels, outOfScale, textForNumbers } from './target-sample-trial.js';
+import { categoryKey } from './category-values.js';
 import type { TrialData } from './trial-data.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
@@ -110,12 +111,12 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
   const texts: (string | null)[][] = [];
   let excludedMissing = 0;
   // The plan's recode (target text → trial text, null: missing), keyed in any case.
-  const recodes = cols.map(({ name }) => new Map(Object.entries(spec.recode?.[name] ?? {}).map(([from, to]) => [levelKey(from.trim()), to])));
+  const recodes = cols.map(({ name }) => new Map(Object.entries(spec.recode?.[name] ?? {}).map(([from, to]) => [categoryKey(from.trim()), to])));
   for (const rec of csv.records) {
     const values: (string | number | null)[] = cols.map(({ idx, name, coder }, k) => {
       const cell = rec.cells[idx] ?? null;
       if (cell === null) return null;
-      const recoded = recodes[k]!.get(levelKey(cell.trim()));
+      const recoded = recodes[k]!.get(categoryKey(cell.trim()));
       if (recoded === null) return null;
       const text = recoded ?? cell;
       const coded = coder?.apply(text);
@@ -143,7 +144,7 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
     if (numbers === 0 || numbers === rows.length) return;
     for (const rec of csv.records) {
       const cell = rec.cells[idx] ?? null;
-      const recoded = cell === null ? null : recodes[k]!.get(levelKey(cell.trim()));
+      const recoded = cell === null ? null : recodes[k]!.get(categoryKey(cell.trim()));
       const text = recoded === undefined ? cell : recoded;
       if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
         const gave = recoded === undefined ? '' : ` (the plan's "recode" gives "${recoded}")`;

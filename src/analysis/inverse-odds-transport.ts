@@ -59,9 +59,11 @@ function modelDesign(model: readonly string[], trialRows: readonly (string | num
 }
 
 /**
- * The numeric model columns whose values one group has outside the other's range, the commonest
- * cause of separation (a 0–100 VAS beside a 0–10 NRS, ages of another population): "pain_avg:
- * 364 of 378 target rows lie outside the trial's 0–10 (target 0–100) …"; "" when none.
+ * The numeric model columns whose target values lie outside the trial's range, the commonest cause
+ * of separation (a 0–100 VAS beside a 0–10 NRS, ages of another population), most outside first:
+ * `target rows outside the trial's range (another scale or population?): "age" — 378 of 378;
+ * "pain" — 12 of 378`; "" when none. Counts only: the trial's and the target's minimum and
+ * maximum are single patients' values (the youngest and the oldest), never printed.
  */
 function apartColumns(model: readonly string[], trialRows: readonly (string | number)[][], targetRows: readonly (string | number)[][]): string {
   const found: { share: number; text: string }[] = [];
@@ -69,21 +71,21 @@ function apartColumns(model: readonly string[], trialRows: readonly (string | nu
     const a = trialRows.map((r) => r[k]);
     const b = targetRows.map((r) => r[k]);
     if (![...a, ...b].every((v) => typeof v === 'number')) return;
-    const range = (v: (string | number | undefined)[]) => [Math.min(...(v as number[])), Math.max(...(v as number[]))] as const;
-    const [alo, ahi] = range(a);
-    const [blo, bhi] = range(b);
-    const outside = b.filter((v) => (v as number) < alo || (v as number) > ahi).length;
+    const lo = Math.min(...(a as number[]));
+    const hi = Math.max(...(a as number[]));
+    const outside = b.filter((v) => (v as number) < lo || (v as number) > hi).length;
     if (outside === 0) return;
-    found.push({ share: outside / b.length, text: `"${name}" has ${outside} of ${b.length} target rows outside the trial's range ${alo}–${ahi} (target ${blo}–${bhi}: another scale or population?)` });
+    found.push({ share: outside / b.length, text: `"${name}" — ${outside} of ${b.length}` });
   });
   found.sort((x, y) => y.share - x.share);
-  return found.length ? `the model separates the two groups on ${found.map((f) => f.text).join('; ')}` : '';
+  return found.length ? `target rows outside the trial's range (another scale or population?): ${found.map((f) => f.text).join('; ')}` : '';
 }
 
 /** The model's reason with the columns that separate the groups after it (worded in Danish part by part, report/failure-reasons.ts). */
 const withApart = (reason: string, apart: string) => (apart ? `${reason}; ${apart}` : reason);
 
-function membershipOf(trial: TrialData, sample: TargetSample): Membership {
+/** The randomised trial patients with every model value: their ids and values in model order. */
+function trialModelRows(trial: TrialData, sample: TargetSample) {
   const ids: string[] = [];
   const trialRows: (string | number)[][] = [];
   for (const p of trial.patients) {
@@ -92,6 +94,19 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
     ids.push(p.id);
     trialRows.push(values as (string | number)[]);
   }
+  return { ids, trialRows };
+}
+
+/**
+ * What was read of the sample, kept when the model cannot be fitted: the page then still says how
+ * many target patients were read (not "a sample of 0"), and the rows say why nothing was computed.
+ */
+function sampleSummary(trial: TrialData, sample: TargetSample): Omit<SampleSummary, 'coefficients'> {
+  return { file: sample.file, rows: sample.rows.length, excludedMissing: sample.excludedMissing, trialPatients: trialModelRows(trial, sample).ids.length, model: sample.model };
+}
+
+function membershipOf(trial: TrialData, sample: TargetSample): Membership {
+  const { ids, trialRows } = trialModelRows(trial, sample);
   const columns = modelDesign(sample.model, trialRows, sample.rows);
   const X = [...trialRows, ...sample.rows].map((r) => [1, ...columns.map((c) => c.value(r))]);
   const y = [...trialRows.map(() => 0), ...sample.rows.map(() => 1)];
@@ -112,19 +127,15 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const weightOf = new Map(ids.map((id, i) => [id, weights[i] as number]));
   return {
     weightOf,
-    summary: {
-      file: sample.file,
-      rows: sample.rows.length,
-      excludedMissing: sample.excludedMissing,
-      trialPatients: ids.length,
-      model: sample.model,
-      coefficients: fit.coefficients,
-    },
+    summary: { ...sampleSummary(trial, sample), coefficients: fit.coefficients },
   };
 }
 
-/** The target sample's summary and the inverse-odds transported rows (every row carries the reason when the model could not be fitted). */
-export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary | null; rows: Transported[]; error?: string } {
+/**
+ * The target sample's summary (without coefficients when the model could not be fitted) and the
+ * inverse-odds transported rows (every row then carries the reason).
+ */
+export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary; rows: Transported[]; error?: string } {
   let membership: Membership | null = null;
   let failure: string | undefined;
   try {
@@ -151,5 +162,5 @@ export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairs
     },
     ciMethod: { ancova: 'design-based t (inverse odds weights; svyglm)', riskDifference: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)' },
   });
-  return { summary: membership?.summary ?? null, rows, ...(failure ? { error: failure } : {}) };
+  return { summary: membership?.summary ?? sampleSummary(trial, sample), rows, ...(failure ? { error: failure } : {}) };
 }

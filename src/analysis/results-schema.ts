@@ -216,11 +216,14 @@ export const targetPopulationSchema = z
         excludedMissing: z.number().int().describe('Target rows left out for a missing model value'),
         trialPatients: z.number().int().describe('Randomised trial patients in the membership model (every model value present)'),
         model: z.array(z.string()),
-        coefficients: z.array(z.object({ term: z.string(), estimate: z.number() })).describe('Log-odds of membership of the target sample (= R glm(target ~ …, family = binomial))'),
+        coefficients: z
+          .array(z.object({ term: z.string(), estimate: z.number() }))
+          .optional()
+          .describe("Log-odds of membership of the target sample (= R glm(target ~ …, family = binomial)); absent when the model could not be fitted (see the transported rows' error)"),
       })
       .nullable()
       .optional()
-      .describe('The membership model of the inverse-odds weights (present when the plan gives a target sample; null when it could not be fitted, see the transported rows\' error)'),
+      .describe('The target sample read and the membership model of the inverse-odds weights (present when the plan gives a target sample; null only in results.json written before the sample was kept when the model could not be fitted)'),
   })
   .describe("The plan's target population beside the trial population");
 

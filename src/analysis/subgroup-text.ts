@@ -51,8 +51,10 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
 
 /** "Target sample gp.csv: 378 target patients in the membership model (22 rows left out for a missing model value)". */
 function sampleLine(s: NonNullable<TargetPopulation['targetSample']>, lang: Lang): string {
-  const left = s.excludedMissing ? (lang === 'da' ? ` (${s.excludedMissing} rækker udeladt for en manglende værdi i modellen)` : ` (${s.excludedMissing} rows left out for a missing model value)`) : '';
-  return lang === 'da' ? `  Stikprøve fra målgruppen ${s.file}: ${s.rows} patienter i modellen for deltagelse${left}\n` : `  Target sample ${s.file}: ${s.rows} target patients in the membership model${left}\n`;
+  const m = s.excludedMissing;
+  const left = m ? (lang === 'da' ? ` (${m} ${m === 1 ? 'række' : 'rækker'} udeladt for en manglende værdi i modellen)` : ` (${m} ${m === 1 ? 'row' : 'rows'} left out for a missing model value)`) : '';
+  const one = s.rows === 1;
+  return lang === 'da' ? `  Stikprøve fra målgruppen ${s.file}: ${s.rows} ${one ? 'patient' : 'patienter'} i modellen for deltagelse${left}\n` : `  Target sample ${s.file}: ${s.rows} target ${one ? 'patient' : 'patients'} in the membership model${left}\n`;
 }
 
 export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string, arms: ArmNames = defaultArmNames(lang), confLevel = 0.95): string {

@@ -163,10 +163,8 @@ function transportedSentences(t: TargetPopulation, primary: SofRow, label: strin
   return (['raking', 'inverse-odds'] as const)
     .flatMap((weighting) => moved.filter((x) => x.weighting === weighting))
     .map((x) => {
-      const how =
-        x.weighting === 'inverse-odds' && t.targetSample
-          ? fillPhrase(REPORT_TEXT.conclusionHowSample[lang], { k: formatThousands(t.targetSample.rows, 0, lang) })
-          : REPORT_TEXT.conclusionHowMargins[lang];
+      // The row's own method names the words: a failed membership model is still inverse odds, never "raked".
+      const how = x.weighting === 'inverse-odds' ? fillPhrase(REPORT_TEXT.conclusionHowSample[lang], { k: formatThousands(t.targetSample?.rows ?? 0, 0, lang) }) : REPORT_TEXT.conclusionHowMargins[lang];
       const r = x.effect;
       const effect = r.error || r.difference === null ? '' : `${sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `)} – `;
       return fillPhrase(REPORT_TEXT.conclusionTransported[lang], { label, how, effect, verdict: verdictPhrase(r, lang) });

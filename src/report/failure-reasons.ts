@@ -106,9 +106,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   ],
   // src/analysis/inverse-odds-transport.ts apartColumns: the numeric columns that separate the groups
   [
-    new RegExp(`^(the model separates the two groups on )?"(.*)" has ${NUM} of ${NUM} target rows outside the trial's range ${NUM}–${NUM} \\(target ${NUM}–${NUM}: another scale or population\\?\\)$`),
-    (lead, c, k, all, lo, hi, tlo, thi) =>
-      `${lead ? 'modellen adskiller de to grupper på ' : ''}"${c}" har ${n(k)} af ${n(all)} rækker fra målgruppen uden for forsøgets område ${n(lo)}–${n(hi)} (målgruppen ${n(tlo)}–${n(thi)}: en anden skala eller population?)`,
+    new RegExp(`^(target rows outside the trial's range \\(another scale or population\\?\\): )?"([^"]*)" — ${NUM} of ${NUM}$`),
+    (lead, c, k, all) => `${lead ? 'rækker fra målgruppen uden for forsøgets område (en anden skala eller population?): ' : ''}"${c}" — ${n(k)} af ${n(all)}`,
   ],
   // src/stats/raked-ancova.ts
   [new RegExp(`^fewer than ${NUM} patients in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter i ${ARM[arm] as string} (fandt ${n(k)})`],

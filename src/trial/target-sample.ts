@@ -15,7 +15,8 @@ import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
 import { repeatedTargetIds, targetIdColumn } from './target-sample-ids.js';
-import { levelKey, matchLevels, outOfScale } from './target-sample-trial.js';
+import { matchLevels, outOfScale, textForNumbers } from './target-sample-trial.js';
+import { categoryKey } from './category-values.js';
 import type { TrialData } from './trial-data.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
@@ -110,19 +111,21 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
   const texts: (string | null)[][] = [];
   let excludedMissing = 0;
   // The plan's recode (target text → trial text, null: missing), keyed in any case.
-  const recodes = cols.map(({ name }) => new Map(Object.entries(spec.recode?.[name] ?? {}).map(([from, to]) => [levelKey(from.trim()), to])));
+  const recodes = cols.map(({ name }) => new Map(Object.entries(spec.recode?.[name] ?? {}).map(([from, to]) => [categoryKey(from.trim()), to])));
   for (const rec of csv.records) {
     const values: (string | number | null)[] = cols.map(({ idx, name, coder }, k) => {
       const cell = rec.cells[idx] ?? null;
       if (cell === null) return null;
-      const recoded = recodes[k]!.get(levelKey(cell.trim()));
+      const recoded = recodes[k]!.get(categoryKey(cell.trim()));
       if (recoded === null) return null;
       const text = recoded ?? cell;
       const coded = coder?.apply(text);
       if (coded?.kind === 'missing') return null;
       if (coded?.kind === 'answer') return coded.value;
       if (coded?.kind === 'unknown') {
-        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `one of the plan's answer codes for "${name}" (${coder?.answerCodes().join(', ')}) or a missing-value code`, kind: `target.code:${name}` });
+        // The file's own text is quoted; what the plan's recode made of it is said after.
+        const gave = recoded === undefined ? '' : ` (the plan's "recode" gives "${recoded}")`;
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: cell, expected: `one of the plan's answer codes for "${name}" (${coder?.answerCodes().join(', ')}) or a missing-value code${gave}`, kind: `target.code:${name}` });
         return null;
       }
       return parseNumber(text, decimalComma) ?? text;
@@ -141,16 +144,17 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
     if (numbers === 0 || numbers === rows.length) return;
     for (const rec of csv.records) {
       const cell = rec.cells[idx] ?? null;
-      const recoded = cell === null ? null : recodes[k]!.get(levelKey(cell.trim()));
+      const recoded = cell === null ? null : recodes[k]!.get(categoryKey(cell.trim()));
       const text = recoded === undefined ? cell : recoded;
       if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
-        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code`, kind: `target.number:${name}` });
+        const gave = recoded === undefined ? '' : ` (the plan's "recode" gives "${recoded}")`;
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: cell ?? text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code${gave}`, kind: `target.number:${name}` });
       }
     }
   });
   if (!problems.length && trial && rows.length) {
     const cells = { file, columns: cols.map(({ idx }) => ({ column: idx + 1, field: csv.header[idx]! })), lines, texts };
-    problems.push(...outOfScale(spec.model, rows, cells, trial));
+    problems.push(...outOfScale(spec.model, rows, cells, trial), ...textForNumbers(spec.model, rows, cells, trial));
     if (!problems.length) problems.push(...matchLevels(spec.model, rows, cells, trial, spec.recode !== undefined));
   }
   if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);

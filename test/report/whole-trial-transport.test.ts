@@ -94,7 +94,15 @@ describe.each(['en', 'da'] as const)('the whole trial transported to a target sa
     // The target rows left out for a missing model value (results.json: targetSample.excludedMissing), and whose n it is.
     const left = result.targetPopulation!.targetSample!.excludedMissing;
     expect(left).toBeGreaterThan(0);
-    expect(text).toContain(lang === 'en' ? `(${left} rows left out for a missing model value)` : `(${left} rækker udeladt for en manglende værdi i modellen)`);
+    // The fixture leaves one row out: in the singular.
+    expect(left).toBe(1);
+    expect(text).toContain(lang === 'en' ? '(1 row left out for a missing model value)' : '(1 række udeladt for en manglende værdi i modellen)');
     expect(text).toContain(lang === 'en' ? "n: the trial's patients, reweighted (not target patients)" : 'n: forsøgets patienter, omvægtet (ikke patienter fra målgruppen)');
+  });
+
+  it("hta analyze's text: one target patient in the singular, two rows left out in the plural", () => {
+    const t = result.targetPopulation!;
+    const one = targetPopulationText({ ...t, targetSample: { ...t.targetSample!, rows: 1, excludedMissing: 2 } }, lang, () => 2, (key) => key);
+    expect(one).toContain(lang === 'en' ? ': 1 target patient in the membership model (2 rows left out for a missing model value)' : ': 1 patient i modellen for deltagelse (2 rækker udeladt for en manglende værdi i modellen)');
   });
 });

@@ -54,6 +54,21 @@ describe('the target sample against the trial', () => {
     expect(p.expected).toContain('"targetSample": { "recode": { "country": { "Danmark": …, "Norge": … } } }, each to one of "DK", "NO" or null (a missing value)');
   });
 
+  it('text in every cell where the trial has numbers ("52 år"): refused at each cell as a number, no trial levels or counts', () => {
+    const file = sample((l) => l.replace(/^(\d+),/, '$1 år,'));
+    const err = errorOf(() => readTargetSample(file, plan, trial));
+    expect(err.code).toBe('input.invalid');
+    // One problem per complete row, each at its cell.
+    const complete = readTargetSample(sample((l) => l), plan, trial)!.rows.length;
+    expect(err.problems).toHaveLength(complete);
+    const p = err.problems![0]!;
+    const first = original.split('\n')[1]!.split(',')[0]!;
+    expect([p.line, p.column, p.field, p.value]).toEqual([2, 1, 'alder', `${first} år`]);
+    expect(p.expected).toMatch(/^a number, as the trial's "age" is in \S*trial\.csv, or a missing-value code$/);
+    // Nothing of the trial's ages: no levels, counts or recode.
+    for (const q of err.problems!) expect(q.expected).not.toMatch(/patients|levels|recode/);
+  });
+
   it('the recode reads the target\'s text as the trial\'s (in any case); null is a missing value', () => {
     const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
     const recoded = readTargetSample(file, sampleWith({ recode: { country: { danmark: 'DK', Norge: 'NO' } } }), trial)!;
@@ -65,6 +80,37 @@ describe('the target sample against the trial', () => {
     expect(dropped.rows).toEqual(empty.rows);
     expect(dropped.excludedMissing).toBe(empty.excludedMissing);
     expect(dropped.excludedMissing).toBe(recoded.excludedMissing + 1);
+  });
+
+  it("a recode to a value the trial lacks: the message quotes the file's own text, and the recode to write is keyed by it", () => {
+    const file = sample((l) => l.replace(/,DK$/, ',Danmark').replace(/,NO$/, ',Norge'));
+    const err = errorOf(() => readTargetSample(file, sampleWith({ recode: { country: { danmark: 'Denmark', Norge: 'NO' } } }), trial));
+    expect(err.problems).toHaveLength(1);
+    const expected = err.problems![0]!.expected;
+    expect(expected).toMatch(/the target sample's column "country" holds "Danmark" \(\d+ rows\), "Norge" \(\d+\)\./);
+    expect(expected).toContain('"recode": { "country": { "Danmark": … } } }');
+    expect(expected).toContain('(the plan\'s "recode" gives "Danmark" → "Denmark", which the trial does not have)');
+    expect(expected).not.toContain('"Denmark": …');
+    expect(expected).not.toMatch(/holds "Denmark"/);
+  });
+
+  it("a recode to a text the plan's answer codes lack: the cell is quoted as the file writes it, with what the recode gave", () => {
+    const coded = parsePlan({ ...json, subgroups: [], columnCodes: { country: { answers: { DK: 1, NO: 0, Danmark: 1 } } }, covariateTypes: { country: 'categorical' }, population: { ...json.population, targetSample: { ...json.population.targetSample, recode: { country: { Norge: 'Norway' } } } } });
+    const codedTrial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), coded);
+    const file = sample((l) => l.replace(/,NO$/, ',Norge'));
+    const err = errorOf(() => readTargetSample(file, coded, codedTrial));
+    const p = err.problems![0]!;
+    expect([p.field, p.value]).toEqual(['country', 'Norge']);
+    expect(p.expected).toMatch(/^one of the plan's answer codes for "country" \(.*\) or a missing-value code \(the plan's "recode" gives "Norway"\)$/);
+  });
+
+  it('a recode under a name that is not a model column: refused in the plan, naming the model columns', () => {
+    const err = errorOf(() => sampleWith({ recode: { alder: { '52 år': '52' }, country: { Danmark: 'DK' } } }));
+    expect(err.code).toBe('plan.invalid');
+    expect(err.problems).toHaveLength(1);
+    const p = err.problems![0]!;
+    expect(p.field).toBe('population.targetSample.recode.alder');
+    expect(p.expected).toMatch(/^a column of "targetSample\.model" \("age", "symptom_weeks", "country"\)/);
   });
 
   it("an outcome's score outside the instrument's scale: refused at its cell with the range", () => {
@@ -91,9 +137,27 @@ describe('the target sample against the trial', () => {
     const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
     const rows = result.targetPopulation!.transported!.filter((x) => x.weighting === 'inverse-odds');
     expect(rows.length).toBeGreaterThan(1);
-    for (const r of rows) expect(r.effect.error).toMatch(/separates the trial from the target sample .*; the model separates the two groups on "age" has (\d+) of \1 target rows outside the trial's range/);
+    const k = result.targetPopulation!.targetSample!.rows;
+    for (const r of rows) expect(r.effect.error).toMatch(new RegExp(`separates the trial from the target sample .*; target rows outside the trial's range \\(another scale or population\\?\\): "age" — ${k} of ${k}$`));
     const warned = result.warnings.filter((w) => w.startsWith('transported effect (inverse-odds)'));
     expect(warned).toEqual([`transported effect (inverse-odds), every outcome and time: ${rows[0]!.effect.error}`]);
-    expect(danishReason(rows[0]!.effect.error!)).toMatch(/modellen adskiller de to grupper på "age" har \d+ af \d+ rækker fra målgruppen uden for forsøgets område/);
+    expect(danishReason(rows[0]!.effect.error!)).toMatch(new RegExp(`; rækker fra målgruppen uden for forsøgets område \\(en anden skala eller population\\?\\): "age" — ${k} af ${k}$`));
+  });
+
+  it('two columns apart: each named with its count, most outside first, in English and Danish; no minimum or maximum printed', () => {
+    // Every target age 100 years above the trial's; symptom weeks 1000 above on every other row.
+    const file = sample((l, i) => l.replace(/^(\d+),(\d+),/, (_, a, w) => `${Number(a) + 100},${i % 2 ? Number(w) + 1000 : w},`));
+    const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
+    const error = result.targetPopulation!.transported!.find((x) => x.weighting === 'inverse-odds')!.effect.error!;
+    const k = result.targetPopulation!.targetSample!.rows;
+    const m = new RegExp(`; target rows outside the trial's range \\(another scale or population\\?\\): "age" — ${k} of ${k}; "symptom_weeks" — (\\d+) of ${k}$`).exec(error);
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(0);
+    expect(Number(m![1])).toBeLessThan(k);
+    // The trial's youngest and oldest ages are single patients' values: no range is printed.
+    expect(error).not.toMatch(/\d+–\d+/);
+    const da = danishReason(error)!;
+    expect(da).toMatch(new RegExp(`; rækker fra målgruppen uden for forsøgets område \\(en anden skala eller population\\?\\): "age" — ${k} af ${k}; "symptom_weeks" — ${m![1]} af ${k}$`));
+    expect(da).not.toMatch(/target rows| of \d/);
   });
 });

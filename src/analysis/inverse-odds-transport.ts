@@ -17,6 +17,7 @@
  * Reference: Westreich D, Edwards JK, Lesko CR, Stuart E, Cole SR (2017), Am J Epidemiol
  * 186:1010–1014, doi:10.1093/aje/kwx164 (transportability with inverse odds of sampling weights).
  */
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { logisticRegression, SEPARATED } from '../stats/logistic-regression.js';
@@ -63,7 +64,8 @@ function modelDesign(model: readonly string[], trialRows: readonly (string | num
  * of separation (a 0–100 VAS beside a 0–10 NRS, ages of another population), most outside first:
  * `target rows outside the trial's range (another scale or population?): "age" — 378 of 378;
  * "pain" — 12 of 378`; "" when none. Counts only: the trial's and the target's minimum and
- * maximum are single patients' values (the youngest and the oldest), never printed.
+ * maximum are single patients' values (the youngest and the oldest), never printed; nor is a
+ * count of 1–4 patients ("fewer than 5 of 378", "all but fewer than 5 of 378").
  */
 function apartColumns(model: readonly string[], trialRows: readonly (string | number)[][], targetRows: readonly (string | number)[][]): string {
   const found: { share: number; text: string }[] = [];
@@ -75,7 +77,10 @@ function apartColumns(model: readonly string[], trialRows: readonly (string | nu
     const hi = Math.max(...(a as number[]));
     const outside = b.filter((v) => (v as number) < lo || (v as number) > hi).length;
     if (outside === 0) return;
-    found.push({ share: outside / b.length, text: `"${name}" — ${outside} of ${b.length}` });
+    // A count of 1–4 target patients (or all but 1–4) is not printed: the page is published.
+    const inside = b.length - outside;
+    const count = outside < DEFAULT_PUBLICATION_THRESHOLD ? `fewer than ${DEFAULT_PUBLICATION_THRESHOLD}` : inside > 0 && inside < DEFAULT_PUBLICATION_THRESHOLD ? `all but fewer than ${DEFAULT_PUBLICATION_THRESHOLD}` : String(outside);
+    found.push({ share: outside / b.length, text: `"${name}" — ${count} of ${b.length}` });
   });
   found.sort((x, y) => y.share - x.share);
   return found.length ? `target rows outside the trial's range (another scale or population?): ${found.map((f) => f.text).join('; ')}` : '';

@@ -106,8 +106,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   ],
   // src/analysis/inverse-odds-transport.ts apartColumns: the numeric columns that separate the groups
   [
-    new RegExp(`^(target rows outside the trial's range \\(another scale or population\\?\\): )?"([^"]*)" — ${NUM} of ${NUM}$`),
-    (lead, c, k, all) => `${lead ? 'rækker fra målgruppen uden for forsøgets område (en anden skala eller population?): ' : ''}"${c}" — ${n(k)} af ${n(all)}`,
+    new RegExp(`^(target rows outside the trial's range \\(another scale or population\\?\\): )?"([^"]*)" — (all but fewer than |fewer than )?${NUM} of ${NUM}$`),
+    (lead, c, few, k, all) => `${lead ? 'rækker fra målgruppen uden for forsøgets område (en anden skala eller population?): ' : ''}"${c}" — ${few === 'fewer than ' ? 'færre end ' : few ? 'alle på nær færre end ' : ''}${n(k)} af ${n(all)}`,
   ],
   // src/stats/raked-ancova.ts
   [new RegExp(`^fewer than ${NUM} patients in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter i ${ARM[arm] as string} (fandt ${n(k)})`],

@@ -160,4 +160,14 @@ describe('the target sample against the trial', () => {
     expect(da).toMatch(new RegExp(`; rækker fra målgruppen uden for forsøgets område \\(en anden skala eller population\\?\\): "age" — ${k} af ${k}; "symptom_weeks" — ${m![1]} af ${k}$`));
     expect(da).not.toMatch(/target rows| of \d/);
   });
+
+  it('a count of 1–4 target patients outside the range is not printed: "fewer than 5" (the page is published)', () => {
+    // Every age 100 years above; symptom weeks 1000 above on two rows only.
+    const file = sample((l, i) => l.replace(/^(\d+),(\d+),/, (_, a, w) => `${Number(a) + 100},${i < 2 ? Number(w) + 1000 : w},`));
+    const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample(file, plan, trial)! });
+    const error = result.targetPopulation!.transported!.find((x) => x.weighting === 'inverse-odds')!.effect.error!;
+    const k = result.targetPopulation!.targetSample!.rows;
+    expect(error).toMatch(new RegExp(`"age" — ${k} of ${k}; "symptom_weeks" — fewer than 5 of ${k}$`));
+    expect(danishReason(error)).toMatch(new RegExp(`"age" — ${k} af ${k}; "symptom_weeks" — færre end 5 af ${k}$`));
+  });
 });

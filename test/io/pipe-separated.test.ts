@@ -28,6 +28,19 @@ import { expectClose } from '../support/tolerance.js';
 
 afterAll(removeTempDirs);
 
+interface EffectReference { outcome: string; time: string; method: string; difference: number; pValue: number }
+
+/** Each reference row found among `effects` with its difference and p (a fixture's own independent numbers). */
+function expectReferences(effects: readonly { outcome: string; time: string; method: string; difference: number | null; pValue?: number | null }[], refs: readonly EffectReference[]): void {
+  expect(refs.length).toBeGreaterThan(0);
+  for (const ref of refs) {
+    const row = effects.find((e) => e.outcome === ref.outcome && e.time === ref.time && e.method === ref.method)!;
+    expect(row, `${ref.outcome} ${ref.time} ${ref.method}`).toBeDefined();
+    expectClose(row.difference!, ref.difference);
+    expectClose(row.pValue!, ref.pValue);
+  }
+}
+
 /** `text` with every `from` outside double quotes replaced by `|` (a quoted `;` or `,` stays). */
 function withPipes(text: string, from: string): string {
   let quoted = false;
@@ -126,13 +139,7 @@ describe('a trial export written with `|`', () => {
     const viaComma = analyzeTrial(loadTrial(readCsvFile(`${dir}/export.csv`, { duplicateNames: 'keep' }), plan), { version: 'test' });
     expect(sameNames(viaPipe.effects, pipe, 'export.csv')).toEqual(sameNames(viaComma.effects, `${dir}/export.csv`, 'export.csv'));
     const refs = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as { outcome: string; time: string; method: string; difference: number; pValue: number }[];
-    expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) {
-      const row = viaPipe.effects.find((e) => e.outcome === ref.outcome && e.time === ref.time && e.method === ref.method)!;
-      expect(row, `${ref.outcome} ${ref.time} ${ref.method}`).toBeDefined();
-      expectClose(row.difference, ref.difference);
-      expectClose(row.pValue!, ref.pValue);
-    }
+    expectReferences(viaPipe.effects, refs);
   });
 
   it('Stata `export delimited, delimiter("|")` (stata-tab-wide as `|`): the R-checked numbers of test/reference/exports.R', () => {
@@ -143,13 +150,7 @@ describe('a trial export written with `|`', () => {
     const viaTab = analyzeTrial(loadTrial(readCsvFile(`${dir}/export.csv`, { duplicateNames: 'keep' }), plan), { version: 'test' });
     expect(sameNames(viaPipe.effects, pipe, 'export.csv')).toEqual(sameNames(viaTab.effects, `${dir}/export.csv`, 'export.csv'));
     const refs = (JSON.parse(readFileSync('test/reference/exports.json', 'utf8')) as { fixture: string; outcome: string; time: string; method: string; difference: number; pValue: number }[]).filter((r) => r.fixture === 'stata-tab-wide');
-    expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) {
-      const row = viaPipe.effects.find((e) => e.outcome === ref.outcome && e.time === ref.time && e.method === ref.method)!;
-      expect(row, `${ref.outcome} ${ref.time} ${ref.method}`).toBeDefined();
-      expectClose(row.difference, ref.difference);
-      expectClose(row.pValue!, ref.pValue);
-    }
+    expectReferences(viaPipe.effects, refs);
   });
 
   it('hta score writes a `|` export back with `|` and its decimal comma, a cell holding `|` quoted (no score columns for this plan: the cells as read)', () => {

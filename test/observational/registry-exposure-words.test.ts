@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
+import { pageText } from '../support/page-text.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
@@ -27,15 +28,6 @@ async function page(lang: 'en' | 'da'): Promise<ReportContent> {
   return registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
 }
 
-/** The words a reader sees: title, sections, tables and the charts' texts. */
-function pageText(c: ReportContent): string {
-  const parts: string[] = [c.page.title];
-  for (const s of c.page.sections) {
-    parts.push(s.title, ...(s.intro ?? []), ...(s.notes ?? []));
-    for (const t of s.tables ?? []) parts.push(t.caption ?? '', ...t.table.header, ...t.table.rows.flat());
-  }
-  return parts.join('\n') + '\n' + JSON.stringify(c.charts.map((x) => x.spec));
-}
 
 describe('registry page: an exposure that is not an app', () => {
   it.each(['en', 'da'] as const)('no "app" on the %s page; the groups by their labels', async (lang) => {

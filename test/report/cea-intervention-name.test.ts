@@ -10,21 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { ceaFixture } from '../support/cea-fixture.js';
+import { pageText } from '../support/page-text.js';
 
 async function build(lang: 'en' | 'da', f: ReturnType<typeof ceaFixture>): Promise<ReportContent> {
   const env = { input: (p: string) => p, lang, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
   return ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang, data: f.exportFile, plan: f.plan }, env);
 }
 
-/** Every word a reader sees: title, section titles, intros, notes, tables, and the charts' texts. */
-function pageText(c: ReportContent): string {
-  const parts: string[] = [c.page.title];
-  for (const s of c.page.sections) {
-    parts.push(s.title, ...(s.intro ?? []), ...(s.notes ?? []));
-    for (const t of s.tables ?? []) parts.push(t.caption ?? '', ...t.table.header, ...t.table.rows.flat());
-  }
-  return parts.join('\n') + '\n' + JSON.stringify(c.charts.map((x) => x.spec));
-}
 
 const APP = /\bapp(?:en|ens)?\b/i;
 const unitRows = (c: ReportContent) => c.page.sections.find((s) => s.id === 'unit-costs')!.tables![0]!.table.rows;

@@ -9,30 +9,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../src/analysis/results-schema.js';
-import { readCsvFile } from '../../src/io/read-csv.js';
-import { parsePlan } from '../../src/plan/load-plan.js';
 import type { Plan } from '../../src/plan/plan-schema.js';
 import { type TrialChartContext, trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
 import { formatThousands } from '../../src/report/i18n.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
-import { loadTrial } from '../../src/trial/load-trial.js';
+import { wholeTrialFixture } from '../support/whole-trial-fixture.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
 
-const base = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
 let plan: Plan;
 let trial: TrialData;
 let result: AnalysisResult;
 
 beforeAll(() => {
-  const { margins: _, ...noMargins } = base.population;
-  plan = parsePlan({ ...base, subgroups: [], population: { ...noMargins, criteria: [] } });
-  trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan);
+  ({ plan, trial } = wholeTrialFixture());
   // Every target age 100 years above the trial's; symptom weeks 1000 above on every other row.
   const [h, ...rest] = readFileSync('test/fixtures/subgroups/target-sample.csv', 'utf8').split('\n');
   const file = join(tempDir(), 'target-sample.csv');

@@ -4,33 +4,27 @@
  * section, the participant flow and `hta analyze`'s text carry the transported estimate instead —
  * said to be transported, with how (inverse odds, not raking) and to how many target patients.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { targetPopulationText } from '../../src/analysis/subgroup-text.js';
-import { readCsvFile } from '../../src/io/read-csv.js';
-import { parsePlan } from '../../src/plan/load-plan.js';
 import { targetBranch } from '../../src/report/charts/flow-boxes.js';
 import { type TrialChartContext, trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { sofPopulationNote, sofPopulationRows } from '../../src/report/sof-target-rows.js';
 import { summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
-import { loadTrial } from '../../src/trial/load-trial.js';
+import { wholeTrialFixture } from '../support/whole-trial-fixture.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
 import type { Plan } from '../../src/plan/plan-schema.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
 
-const base = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
 let plan: Plan;
 let trial: TrialData;
 let result: AnalysisResult;
 
 beforeAll(() => {
-  const { margins: _, ...noMargins } = base.population;
-  plan = parsePlan({ ...base, subgroups: [], population: { ...noMargins, criteria: [] } });
-  trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan);
+  ({ plan, trial } = wholeTrialFixture());
   result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/target-sample.csv', plan)! });
 });
 

@@ -43,7 +43,10 @@ figure.table > figcaption { text-align: left; font-weight: bold; padding: 4px 0;
 figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+/* A number column's header wraps between its words: headed by a group's own label (a long
+   "n …" of the registry's Table 1), a one-line header pushed the table past a 1280 px screen's text width. */
+th.num { text-align: right; }
 /* On a phone a number column wraps as in print (a number cell only between its pieces:
    text-table.ts numberCellHtml): with one-line headers and cells ("Recomputed from the synthetic
    export", "+€230 (−€136 to €595)") the CEA results table was wider than the screen, its numbers

@@ -104,10 +104,13 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   for (const name of Object.keys(plan.covariateTypes ?? {})) {
     if (!typed.includes(name)) problems.push({ file, field: `covariateTypes.${name}`, value: name, expected: `a covariate of the plan's "covariates", or a column its "subgroups" or "population" name (${typed.length ? typed.join(', ') : 'none'})` });
   }
-  // A recode under a name the model lacks would be ignored without a word (docs/subgroups.md#inverse-odds-weights).
+  // A recode or a column mapping under a name the model lacks would be ignored without a word
+  // (docs/subgroups.md#inverse-odds-weights): both are keyed by the model's (the export's) names.
   const sampleModel = pop?.targetSample?.model ?? [];
-  for (const name of Object.keys(pop?.targetSample?.recode ?? {})) {
-    if (!sampleModel.includes(name)) problems.push({ file, field: `population.targetSample.recode.${name}`, value: name, expected: `a column of "targetSample.model" (${sampleModel.map((c) => JSON.stringify(c)).join(', ')}): the recode is keyed by the model's (the trial export's) column names, not the target file's` });
+  for (const key of ['recode', 'columns'] as const) {
+    for (const name of Object.keys(pop?.targetSample?.[key] ?? {})) {
+      if (!sampleModel.includes(name)) problems.push({ file, field: `population.targetSample.${key}.${name}`, value: name, expected: `a column of "targetSample.model" (${sampleModel.map((c) => JSON.stringify(c)).join(', ')}): the ${key === 'recode' ? 'recode' : 'mapping'} is keyed by the model's (the trial export's) column names, not the target file's` });
+    }
   }
   if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });

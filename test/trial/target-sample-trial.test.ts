@@ -113,6 +113,13 @@ describe('the target sample against the trial', () => {
     expect(p.expected).toMatch(/^a column of "targetSample\.model" \("age", "symptom_weeks", "country"\)/);
   });
 
+  it('a column mapping under a name that is not a model column (the file\'s name on the left): refused in the plan, not ignored', () => {
+    const err = errorOf(() => sampleWith({ columns: { alder: 'age' } }));
+    expect(err.code).toBe('plan.invalid');
+    expect(err.problems!.map((q) => q.field)).toEqual(['population.targetSample.columns.alder']);
+    expect(err.problems![0]!.expected).toMatch(/^a column of "targetSample\.model" \("age", "symptom_weeks", "country"\): the mapping is keyed by the model's/);
+  });
+
   it("an outcome's score outside the instrument's scale: refused at its cell with the range", () => {
     const scored = sampleWith({ model: ['age', 'pain'], columns: { age: 'alder', pain: 'smerte' } });
     const withPain = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), scored);

@@ -156,21 +156,13 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   });
   csv.header.forEach((h, i) => {
     const k = columnKey(h);
-    const danish = DANISH[k];
-    if (danish !== undefined) {
-      take(danish, i, h);
-      if (col.get(danish) === i) {
-        notes.push(`${file}: column ${i + 1} "${h}" read as ${danish}`);
-        readAs.push({ column: i + 1, header: h, as: danish });
-      }
-      return;
-    }
-    const bound = KNOWN.has(k) ? undefined : namedBound(h);
-    if (bound !== undefined) {
-      take(bound, i, h);
-      if (col.get(bound) === i) {
-        notes.push(`${file}: column ${i + 1} "${h}" read as ${bound}`);
-        readAs.push({ column: i + 1, header: h, as: bound });
+    // A Danish header, or a CI bound under a usual name ("95% CI lower"), read as its column.
+    const as = DANISH[k] ?? (KNOWN.has(k) ? undefined : namedBound(h));
+    if (as !== undefined) {
+      take(as, i, h);
+      if (col.get(as) === i) {
+        notes.push(`${file}: column ${i + 1} "${h}" read as ${as}`);
+        readAs.push({ column: i + 1, header: h, as });
       }
       return;
     }

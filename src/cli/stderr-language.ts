@@ -15,11 +15,6 @@ const PREFIX: Record<'note' | 'warning' | 'error', Record<Lang, string>> = {
   error: { en: 'error', da: 'fejl' },
 };
 
-/** A message's prefix ("bemærk") in `lang`. */
-export function stderrPrefix(kind: keyof typeof PREFIX, lang: Lang): string {
-  return PREFIX[kind][lang];
-}
-
 /**
  * The language the command line asks for: `--lang da` or `--lang=da` before any `--` (what
  * commander reads); English otherwise — a bad value, and two different ones ("--lang en --lang

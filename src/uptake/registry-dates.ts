@@ -29,7 +29,7 @@ export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'd
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 /** y-m-d → days since 1970-01-01 UTC, or undefined unless a real calendar date (years 1000–9999). */
 export function ymdToDay(y: number, m: number, d: number): number | undefined {
@@ -207,7 +207,8 @@ function dayMonthName(t: string): number | undefined {
 export interface DayWindow { from: number; to?: number | undefined }
 /** 2000-01-01, the default start of the date window (read-registry.ts DEFAULT_DATE_FROM). */
 export const DEFAULT_FROM_DAY = 10957;
-const today = () => Math.floor(Date.now() / MS_PER_DAY);
+/** The day of the run, as days since 1970-01-01: the default end of a date window. */
+export const today = () => Math.floor(Date.now() / MS_PER_DAY);
 
 /**
  * A two-digit year (`03-JAN-24`) is read in the century that puts the date inside the date

@@ -15,9 +15,7 @@ import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
 import { headerKey, AGE_BANDS, REFERRERS, SEXES, dayToIso, isoToDay } from '../referral.js';
-import { createDateFormatDetector, DATE_FORMAT_EXAMPLE, dateParser, dayNumberFormat, DEFAULT_FROM_DAY, type DateFormatOption, type DayWindow } from '../registry-dates.js';
-
-const MS_PER_DAY = 86_400_000;
+import { createDateFormatDetector, DATE_FORMAT_EXAMPLE, dateParser, dayNumberFormat, DEFAULT_FROM_DAY, MS_PER_DAY, today, type DateFormatOption, type DayWindow } from '../registry-dates.js';
 import { ageBandScheme, ageBandsRead, bandCode, bandLabel, parseAgeBand, standardBandsText, type AgeBandsRead } from '../age-bands.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
@@ -91,7 +89,7 @@ function exportDateReader(format: DateFormatOption | undefined, window: DayWindo
     const found = detector.result();
     if (!('format' in found) || found.odd !== undefined) return undefined;
     if (found.dayNumbers === undefined) return dateParser(found.format, century)(text);
-    const chosen = dayNumberFormat(found.dayNumbers, window.from, window.to ?? Math.floor(Date.now() / MS_PER_DAY));
+    const chosen = dayNumberFormat(found.dayNumbers, window.from, window.to ?? today());
     if ('reason' in chosen) return `a date that reads one way — found ${chosen.reason}`;
     return dateParser(chosen.format, century)(text);
   };

@@ -106,8 +106,8 @@ function trialModelRows(trial: TrialData, sample: TargetSample) {
  * What was read of the sample, kept when the model cannot be fitted: the page then still says how
  * many target patients were read (not "a sample of 0"), and the rows say why nothing was computed.
  */
-function sampleSummary(trial: TrialData, sample: TargetSample): Omit<SampleSummary, 'coefficients'> {
-  return { file: sample.file, rows: sample.rows.length, excludedMissing: sample.excludedMissing, trialPatients: trialModelRows(trial, sample).ids.length, model: sample.model };
+function sampleSummary(sample: TargetSample, trialPatients: number): Omit<SampleSummary, 'coefficients'> {
+  return { file: sample.file, rows: sample.rows.length, excludedMissing: sample.excludedMissing, trialPatients, model: sample.model };
 }
 
 function membershipOf(trial: TrialData, sample: TargetSample): Membership {
@@ -132,7 +132,7 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const weightOf = new Map(ids.map((id, i) => [id, weights[i] as number]));
   return {
     weightOf,
-    summary: { ...sampleSummary(trial, sample), coefficients: fit.coefficients },
+    summary: { ...sampleSummary(sample, ids.length), coefficients: fit.coefficients },
   };
 }
 
@@ -167,5 +167,5 @@ export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairs
     },
     ciMethod: { ancova: 'design-based t (inverse odds weights; svyglm)', riskDifference: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)' },
   });
-  return { summary: membership?.summary ?? sampleSummary(trial, sample), rows, ...(failure ? { error: failure } : {}) };
+  return { summary: membership?.summary ?? sampleSummary(sample, trialModelRows(trial, sample).ids.length), rows, ...(failure ? { error: failure } : {}) };
 }

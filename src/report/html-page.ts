@@ -51,7 +51,7 @@ th.num { text-align: right; }
    text-table.ts numberCellHtml): with one-line headers and cells ("Recomputed from the synthetic
    export", "+€230 (−€136 to €595)") the CEA results table was wider than the screen, its numbers
    cut at the edge with no margin (docs/report-trial.md, "Phone width"). */
-@media screen and (max-width: 600px) { th.num, td.num { white-space: normal; } }
+@media screen and (max-width: 600px) { td.num { white-space: normal; } }
 td.nowrap, span.nowrap { white-space: nowrap; }
 td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
@@ -95,7 +95,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   tr.group td { padding-top: 1.5pt; }
   /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell
      wraps (at its spaces) only when its table cannot fit otherwise. */
-  th.num, td.num { white-space: normal; }
+  td.num { white-space: normal; }
   /* An interval is one value on paper: "(−0,4 til 18,5)", never "(−0,4 til" / "18,5)" (text-table.ts). */
   span.interval { white-space: nowrap; }
   td.wide { min-width: 12.5em; }

@@ -31,6 +31,7 @@ import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, 
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
+import { transportsWholeTrial } from './whole-trial-transport.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -204,7 +205,10 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
     : null;
   // The target rows skip the bootstrap: it is a robustness check of the trial rows.
   const { bootstrap: _skip, targetSample, ...targetOptions } = options;
-  const effects = reason ? [] : effectRows(target, trialContext(target, targetOptions), targetOptions, 'target');
+  // No criteria: the population is the whole trial, transported (whole-trial-transport.ts); its own
+  // rows would repeat the trial's, so there are none, and only the transported rows are its result.
+  const whole = transportsWholeTrial({ criteria: flow, ...(spec.purpose === 'per-protocol' ? { purpose: spec.purpose } : {}) });
+  const effects = reason || whole ? [] : effectRows(target, trialContext(target, targetOptions), targetOptions, 'target');
   // Transported: every trial patient, reweighted to the margins (not only those meeting the criteria).
   const pairsAt = trialContext(trial, targetOptions).pairsAt;
   const raked = spec.margins ? transportedEffects(trial, spec.margins, pairsAt, 1 - trial.plan.alpha) : undefined;

@@ -187,7 +187,7 @@ export const targetPopulationSchema = z
     minPerArm: z.number().int(),
     analysed: z.boolean(),
     reason: z.string().nullable().describe('Why the target population was not analysed (too small)'),
-    effects: z.array(effectRowSchema).describe('The same effect rows as `effects`, in the target population (population: "target"); empty when not analysed'),
+    effects: z.array(effectRowSchema).describe('The same effect rows as `effects`, in the target population (population: "target"); empty when not analysed, and when the plan gives no criteria (the whole trial transported: `transported` holds its result)'),
     transported: z
       .array(
         z.object({

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { effectsCsv } from '../../src/analysis/effects-csv.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
@@ -31,6 +32,11 @@ describe('a population with no criteria', () => {
     const inverseOdds = t.transported!.filter((r) => r.weighting === 'inverse-odds');
     expect(inverseOdds.length).toBeGreaterThan(0);
     expect(inverseOdds.every((r) => !r.effect.error)).toBe(true);
+    // Its own rows would be the trial's again under another name: none, in results.json and in --csv.
+    expect(t.effects).toEqual([]);
+    const [header, rows] = effectsCsv(result);
+    const set = header.indexOf('set');
+    expect(new Set(rows.map((r) => r[set]))).toEqual(new Set(['trial', 'transported-inverse-odds']));
     // The page's target section still renders (a criteria table of no rows).
     expect(subgroupReport(result, plan, trialChartContext(trial, 'en'), () => 10).sections[0]!.title).toContain('Target population');
   });

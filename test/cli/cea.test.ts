@@ -7,6 +7,7 @@ import { ceaPlanJsonSchema } from '../../src/cea/cea-plan-schema.js';
 import { ceaResultsJsonSchema } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
 import { runCli } from '../support/run-cli.js';
+import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import { ceaFixture as fixture } from '../support/cea-fixture.js';
 
 async function ceaJson(o: Options = {}) {
@@ -138,5 +139,10 @@ describe('Excel subtotal rows in a cost-effectiveness export', () => {
     expect(left.stderr).toContain('excluded 49 row(s)');
     const clean = await runCli('cea', f.clean, '--plan', f.plan, '--json');
     expect(JSON.parse(left.stdout).incrementalCost).toEqual(JSON.parse(clean.stdout).incrementalCost);
+    // The trial plan's "invalidRows": "exclude" (the report's way) says so too.
+    const tp = join(f.dir, 'trial.plan.json');
+    writeFileSync(tp, JSON.stringify({ ...JSON.parse(readFileSync(tp, 'utf8')), invalidRows: 'exclude' }));
+    const byPlan = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+    expect(byPlan.notes.join('\n')).toContain('excluded 49 row(s)');
   });
 });

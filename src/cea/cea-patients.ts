@@ -8,7 +8,7 @@
 import { SpecialMissingReader } from '../trial/special-missing.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
-import { decimalCommaOf } from '../io/decimal-mark.js';
+import { decimalCommaOf, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
 import { resolveColumns } from '../trial/column-resolver.js';
@@ -28,7 +28,11 @@ import { unreadableUnits } from './unreadable-units.js';
 import { createProblemCollector } from '../problem-collector.js';
 import { enUsGrouped } from './en-us-fixed.js';
 
-/** A number written with a separator (`1.896`, `147,78`, `1 234`): read per column, after the cells. */
+/**
+ * A number written with a separator (`1.896`, `147,78`, `1 234`): read per column, after the cells.
+ * Spaces only as the project's rule groups thousands (decimal-mark.ts): `120 100` is two numbers or
+ * one, so it is refused as everywhere else.
+ */
 const SEPARATED = /^\d(?=.*[.,\u00a0\u202f ])[\d.,\u00a0\u202f ]*\d$/;
 
 export interface CeaPatient {
@@ -278,7 +282,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
           const money = currencyAmount(text);
-          if ((money && it.amounts && markStandsFor(money.mark, plan.currency)) || (!money && SEPARATED.test(text))) {
+          if ((money && it.amounts && markStandsFor(money.mark, plan.currency)) || (!money && SEPARATED.test(text) && withoutSpaceGroups(text) !== undefined)) {
             // Read with its column's other numbers, after the loop (the slot stays null until then).
             columnCells[j]!.push({ row: (own![it.key] ??= plan.periods.map(() => null)), k, line: rec.line, text, id });
           } else {

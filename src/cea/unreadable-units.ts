@@ -1,10 +1,10 @@
 /**
  * What a resource-use cell that is no count and no amount is taken for, said in the problem
- * (docs/plan-cea.md#inputs): a negative amount (a refund, `(1.391,66)`, `-1.391,66 kr.`), a number
- * with the other decimal mark, or text — only text gets the advice to declare it a missing code.
+ * (docs/plan-cea.md#inputs): a negative amount (a refund, `(1.391,66)`, `-1.391,66 kr.`), digits
+ * with a plain space between them (`120 100`), a number with the other decimal mark, or text — only text gets the advice to declare it a missing code.
  * Advising `missingCodes` for `-1.391,66 kr.` or `147,78` would make a real cost missing.
  */
-import { otherMarkHint } from '../io/decimal-mark.js';
+import { otherMarkHint, spacedNumberHint } from '../io/decimal-mark.js';
 import { WITH_MARK } from './currency-marks.js';
 
 /** A negative number: a leading minus (or U+2212), or accountants' parentheses, with or without a currency mark. */
@@ -33,6 +33,8 @@ export function unreadableUnits(text: string, amounts: boolean, decimalComma: bo
       kind: 'cea.units.negative',
     };
   }
+  const spaced = spacedNumberHint(text);
+  if (spaced) return { expected: what, hint: spaced, kind: 'cea.units.spaced-number' };
   const other = otherMarkHint(text, decimalComma);
   if (other) return { expected: `${what}${other.expects}`, hint: other.hint, kind: `cea.units.${other.reason}` };
   return { expected: `${what} (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${trialPlanFile}`, kind: 'cea.units' };

@@ -113,6 +113,13 @@ describe('resource cells as Danish Excel writes them', () => {
     }
   });
 
+  it('"120 100" (one plain space) is refused as two numbers or one, never read as 120100', () => {
+    const text = refusalText(load({ sep: ';', cell: (c, n, i) => (i === 0 ? '120 100' : String(n)) }).run);
+    expect(text).toContain('(ru_gp): "120 100" — expected an amount ≥ 0; two numbers, or a thousands separator?');
+    // Two groups, or a no-break space (as Danish Excel writes), group thousands.
+    expect(units({ sep: ';', cell: (c, n, i) => (i === 0 ? '1 120 100' : i === 2 ? '120\u00a0100' : String(n)) }).p1.gp).toEqual([1120100, 120100]);
+  });
+
   it('counts every problem, beyond the 50 the JSON error keeps', () => {
     const text = refusalText(load({ sep: ';', cell: () => 'x' }).run);
     expect(text).toMatch(/^error: \S*export\.csv has 240 resource-use problems \(the first 50 in the JSON error; every one counted below\)/);

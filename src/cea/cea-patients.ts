@@ -185,8 +185,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (plan.population && popCol < 0) problems.push({ file, line: 1, field: plan.population.column, expected: `the population column "${plan.population.column}" named in ${resolved.file}${hint(plan.population.column)}`, kind: 'cea.column' });
   if (problems.length) throw new HtaError('input.invalid', `${file} lacks columns the cost-effectiveness plan names`, problems);
 
-  // Every problem of the cells is counted and grouped (problem-collector.ts); the first
-  // MAX_PROBLEMS are kept as problems for the JSON error.
+  // Every problem of the cells is counted and grouped (problem-collector.ts), so the message says
+  // the true total (it stopped at 50); the first MAX_PROBLEMS are also kept as the error's problems.
   const collector = createProblemCollector();
   const add = (p: Problem) => {
     collector.add(p);
@@ -330,9 +330,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
   if (!collector.count) for (const p of implausibleUnits(file, items, resolved)) add(p);
   if (collector.count) {
+    // The true total, and per group (column and kind) its own count: the groups hold every problem.
     const n = collector.count;
-    const shown = n > problems.length ? ` (the first ${problems.length} in the JSON error; every one counted below)` : '';
-    throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}${shown}`, problems, collector.groups());
+    throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}`, problems, collector.groups());
   }
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
   const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros }));

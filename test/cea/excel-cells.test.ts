@@ -120,9 +120,9 @@ describe('resource cells as Danish Excel writes them', () => {
     expect(units({ sep: ';', cell: (c, n, i) => (i === 0 ? '1 120 100' : i === 2 ? '120\u00a0100' : String(n)) }).p1.gp).toEqual([1120100, 120100]);
   });
 
-  it('counts every problem, beyond the 50 the JSON error keeps', () => {
+  it('counts every problem, beyond 50, in the message and per column', () => {
     const text = refusalText(load({ sep: ';', cell: () => 'x' }).run);
-    expect(text).toMatch(/^error: \S*export\.csv has 240 resource-use problems \(the first 50 in the JSON error; every one counted below\)/);
+    expect(text).toMatch(/^error: \S*export\.csv has 240 resource-use problems\n/);
     expect(text).toMatch(/120 × \S*export\.csv:lines .*\(ru_gp\): "x" — expected an amount ≥ 0 \(or an empty cell for missing\); if it means "missing", add it to "missingCodes"/);
     expect(text).toMatch(/120 × \S*export\.csv:lines .*\(ru_physio\): "x" — expected a number of units ≥ 0/);
   });

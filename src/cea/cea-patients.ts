@@ -174,7 +174,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);
   if (idCol < 0 || timeCol < 0) throw notLong(csv.header, trial, resolved);
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], dashZeros: 0, zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1 }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], dashZeros: 0, zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1, maxUnits: r.maxUnits }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);

@@ -15,8 +15,10 @@
  *   physiotherapy sessions where the column's others are 0–6 (costed in silence, it made the
  *   intervention dominant). Both conditions, so a heavy user (60 hospital days among 0–3) or a
  *   column counting tablets (more than one a day) stands; the percentile is of the values below
- *   the one judged, so a small column's own outlier cannot raise its bar, and several outliers
- *   are each refused. Amount columns (unit cost 1) are money, not counts: not checked.
+ *   the one judged, so a small column's own outlier cannot raise its bar, and a value above an
+ *   outlier is one too. An item's `maxUnits` replaces this rule with its own bound (a real count
+ *   the rule would refuse: one patient's 180 tablets among zeros). Amount columns (unit cost 1)
+ *   are money, not counts: not checked.
  */
 import type { Problem } from '../errors.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
@@ -45,6 +47,8 @@ export interface UnitItem {
   cells: UnitCell[];
   /** A column of amounts (unit cost 1): money, not a count, so no outlier check. */
   amounts?: boolean;
+  /** The plan's bound on one period's units (`maxUnits`): replaces the outlier rule. */
+  maxUnits?: number | undefined;
 }
 
 const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
@@ -91,17 +95,21 @@ function percentile99(sorted: readonly number[], n: number): number {
 }
 
 /**
- * The values of a column far above the others (the module comment): from the largest down, each
- * value more than `OUTLIER_FACTOR` times the 99th percentile of the values below it (at least 1),
- * with that reference; the first that is not stops the search.
+ * The values of a column far above the others (the module comment): from the smallest up, the
+ * first value more than `OUTLIER_FACTOR` times the 99th percentile of the values strictly below
+ * it (at least 1), and every value above that one (a second `1.000`, or a `500` beside it, does
+ * not vouch for the first), each with the reference of the first.
  */
 export function farAbove(values: readonly number[]): Map<number, number> {
   const sorted = [...values].sort((a, b) => a - b);
   const out = new Map<number, number>();
-  for (let n = sorted.length - 1; n >= 0; n--) {
+  for (let n = 0; n < sorted.length; n++) {
+    if (n > 0 && sorted[n] === sorted[n - 1]) continue;
     const reference = Math.max(1, percentile99(sorted, n));
-    if (!(sorted[n]! > OUTLIER_FACTOR * reference)) break;
-    out.set(sorted[n]!, reference);
+    if (sorted[n]! > OUTLIER_FACTOR * reference) {
+      for (let k = n; k < sorted.length; k++) out.set(sorted[k]!, reference);
+      break;
+    }
   }
   return out;
 }
@@ -117,7 +125,7 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
   const declare = `if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`;
   for (const it of items) {
     const { top, isCode } = nineCodes(it.cells.map((c) => c.value));
-    const outliers = it.amounts ? new Map<number, number>() : farAbove(it.cells.filter((c) => !isCode(c.value)).map((c) => c.value));
+    const outliers = it.amounts || it.maxUnits !== undefined ? new Map<number, number>() : farAbove(it.cells.filter((c) => !isCode(c.value)).map((c) => c.value));
     for (const c of it.cells) {
       const where = { file, line: c.line, column: c.column, field: it.column, value: c.text };
       if (isCode(c.value)) {
@@ -129,9 +137,13 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
         problems.push({ ...where, expected: `at most ${Math.ceil(length.days - 1e-9)} sick-leave days, the length of period "${resolved.plan.periods[c.period]}" (${length.words}, by visitTimes) — more is a typo, a number written with a thousands mark, or a missing-value code (${declare})` });
         continue;
       }
+      if (it.maxUnits !== undefined && c.value > it.maxUnits) {
+        problems.push({ ...where, expected: `at most ${it.maxUnits} units in one period, the "maxUnits" of item "${it.key}" in ${resolved.file} — a typo, a number written with a thousands mark (1.000 is one thousand), or a missing-value code (${declare})` });
+        continue;
+      }
       const reference = outliers.get(c.value);
       if (reference !== undefined && length && c.value > length.days) {
-        problems.push({ ...where, expected: `a plausible number of units: more than ${OUTLIER_FACTOR} times the 99th percentile of the column's other values (${show(reference)}) and more than the ${show(length.days)} days of period "${resolved.plan.periods[c.period]}" (${length.words}, by visitTimes) — a typo, a number written with a thousands mark (1.000 is one thousand), or a missing-value code (${declare}); correct the cell in the export` });
+        problems.push({ ...where, expected: `a plausible number of units: more than ${OUTLIER_FACTOR} times the 99th percentile of the column's other values (${show(reference)}) and more than the ${show(length.days)} days of period "${resolved.plan.periods[c.period]}" (${length.words}, by visitTimes) — a typo, a number written with a thousands mark (1.000 is one thousand), or a missing-value code (${declare}); correct the cell in the export, or, if it is real, give item "${it.key}" a "maxUnits" in ${resolved.file} (the most units a patient can have in one period)` });
       }
     }
   }

@@ -23,11 +23,12 @@ type Column = 'ru_gp' | 'ru_physio';
  * (`23.4`: the file's mark is the point), and each period cell of the resource columns as `cell`
  * writes it from its number.
  */
-function load(o: { sep: ';' | ','; cell: (column: Column, n: number, i: number) => string; missingCodes?: string[] }) {
+function load(o: { sep: ';' | ','; cell: (column: Column, n: number, i: number) => string; missingCodes?: string[]; physioMax?: number }) {
   const dir = tempDir();
   const trialPlan = JSON.parse(readFileSync(`${fixture}/trial.plan.json`, 'utf8'));
   const plan = JSON.parse(readFileSync(`${fixture}/cea-24m.plan.json`, 'utf8'));
   plan.unitCosts.gp.cost = 1;
+  if (o.physioMax !== undefined) plan.resourceUse[1].maxUnits = o.physioMax;
   writeFileSync(join(dir, 'trial.plan.json'), JSON.stringify({ ...trialPlan, ...(o.missingCodes ? { missingCodes: o.missingCodes } : {}) }));
   writeFileSync(join(dir, 'cea.plan.json'), JSON.stringify(plan));
   const lines = readFileSync(`${fixture}/export.csv`, 'utf8').trim().split('\n');
@@ -94,6 +95,13 @@ describe('resource cells as Danish Excel writes them', () => {
     expect(units({ sep: ',', cell: (c, n, i) => (c === 'ru_physio' && i === 1 ? '300' : String(n)) }).p1.physio![0]).toBe(300);
     // Amounts are money, not counts: 100,000 kr. stands.
     expect(units({ sep: ',', cell: (c, n, i) => (c === 'ru_gp' && i === 0 ? '100000' : String(n)) }).p1.gp![0]).toBe(100000);
+  });
+
+  it('an item\'s "maxUnits" replaces the rule: a real count far above the column stands, one above the bound is refused', () => {
+    const big = (c: Column, n: number, i: number) => (c === 'ru_physio' && i === 1 ? '1000' : String(n));
+    expect(refusalText(load({ sep: ',', cell: big }).run)).toContain('or, if it is real, give item "physio" a "maxUnits"');
+    expect(units({ sep: ',', cell: big, physioMax: 1000 }).p1.physio![0]).toBe(1000);
+    expect(refusalText(load({ sep: ',', cell: big, physioMax: 999 }).run)).toContain('(ru_physio): "1000" — expected at most 999 units in one period, the "maxUnits" of item "physio"');
   });
 
   it('reads Excel\'s accounting zero (" kr.  -   ", "-   kr.", "-") as 0, noted per column; declared a missing code, "-" is missing', () => {

@@ -5,6 +5,7 @@
  */
 import { readCsvFile } from '../io/read-csv.js';
 import { loadTrial } from '../trial/load-trial.js';
+import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
@@ -28,6 +29,8 @@ export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; reso
   const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
   const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
   const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
+  // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence).
+  if (trial.excluded) notes.push(formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id)).join('\n'));
   const result = analyzeCea(trial, csv, resolved, {
     onNote: (note) => notes.push(note),
     version: input.version,

@@ -110,6 +110,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     options.onNote?.(`${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the analysis ends at "${plan.periods[plan.periods.length - 1]}"`);
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
+  // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
+  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (a dash, "kr. -") read as 0 (no use)`);
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);

@@ -8,7 +8,7 @@
 import { SpecialMissingReader } from '../trial/special-missing.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
-import { decimalCommaOf } from '../io/decimal-mark.js';
+import { decimalCommaOf, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
 import { resolveColumns } from '../trial/column-resolver.js';
@@ -23,6 +23,17 @@ import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 import { currencyAmount, markStandsFor } from './currency-marks.js';
+import { isAccountingZero } from './accounting-zero.js';
+import { unreadableUnits } from './unreadable-units.js';
+import { createProblemCollector } from '../problem-collector.js';
+import { enUsGrouped } from './en-us-fixed.js';
+
+/**
+ * A number written with a separator (`1.896`, `147,78`, `1 234`): read per column, after the cells.
+ * Spaces only as the project's rule groups thousands (decimal-mark.ts): `120 100` is two numbers or
+ * one, so it is refused as everywhere else.
+ */
+const SEPARATED = /^\d(?=.*[.,\u00a0\u202f ])[\d.,\u00a0\u202f ]*\d$/;
 
 export interface CeaPatient {
   id: string;
@@ -53,6 +64,8 @@ export interface CeaPatients {
   baselineResourceRows: number;
   /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
   uncountedVisits: UncountedVisit[];
+  /** Per resource column, the cells written as Excel's accounting zero (`kr. -`), read as 0 (noted). */
+  dashZeros: { column: string; cells: number }[];
   /**
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
@@ -72,7 +85,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows, uncounted, emptyCells } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, uncounted, emptyCells, dashZeros } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -107,7 +120,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, dashZeros, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -150,7 +163,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>> } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>>; dashZeros: CeaPatients['dashZeros'] } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -161,7 +174,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);
   if (idCol < 0 || timeCol < 0) throw notLong(csv.header, trial, resolved);
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1 }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], dashZeros: 0, zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1, maxUnits: r.maxUnits }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -172,6 +185,13 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   if (plan.population && popCol < 0) problems.push({ file, line: 1, field: plan.population.column, expected: `the population column "${plan.population.column}" named in ${resolved.file}${hint(plan.population.column)}`, kind: 'cea.column' });
   if (problems.length) throw new HtaError('input.invalid', `${file} lacks columns the cost-effectiveness plan names`, problems);
 
+  // Every problem of the cells is counted and grouped (problem-collector.ts), so the message says
+  // the true total (it stopped at 50); the first MAX_PROBLEMS are also kept as the error's problems.
+  const collector = createProblemCollector();
+  const add = (p: Problem) => {
+    collector.add(p);
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
   const kept = new Set(trial.patients.map((p) => p.id));
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
@@ -202,9 +222,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     if (money) return /[1-9]/.test(money.number);
     return (parseNumber(text, decimalComma) ?? 0) > 0;
   };
-  // Amounts in money (`1.234,50 kr.`) on the period rows, per item: read after the loop, each
-  // column's together (below).
-  const moneyCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
+  // Amounts in money (`1.234,50 kr.`) and numbers with a separator (`1.896`, `147,78`) on the
+  // period rows, per item: read after the loop, each column's together (below).
+  const columnCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
   for (const rec of csv.records) {
     reader.load(rec, fields);
     // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
@@ -255,15 +275,22 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           // A coded answer is a count like any other: checked against the period's length too.
           value = coded.value;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+        } else if (isAccountingZero(text)) {
+          // Excel's accounting format writes 0 as a dash (accounting-zero.ts): no use, counted in a note.
+          value = 0;
+          it.dashZeros++;
+          it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
         } else {
           const money = currencyAmount(text);
-          if (money && it.amounts && markStandsFor(money.mark, plan.currency)) {
-            // Read with its column's other amounts, after the loop (the slot stays null until then).
-            moneyCells[j]!.push({ row: (own![it.key] ??= plan.periods.map(() => null)), k, line: rec.line, text, id });
+          if ((money && it.amounts && markStandsFor(money.mark, plan.currency)) || (!money && SEPARATED.test(text) && withoutSpaceGroups(text) !== undefined)) {
+            // Read with its column's other numbers, after the loop (the slot stays null until then).
+            columnCells[j]!.push({ row: (own![it.key] ??= plan.periods.map(() => null)), k, line: rec.line, text, id });
           } else {
             const n = money ? undefined : parseNumber(text, decimalComma);
             if (n === undefined || n < 0) {
-              if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: money ? amountProblem(money.mark, it, resolved) : `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+              const why = money ? { expected: amountProblem(money.mark, it, resolved), kind: 'cea.units' } : unreadableUnits(text, it.amounts, decimalComma, resolved.trialPlanFile);
+              // One group per column and kind: a column of amounts and one of counts expect different things.
+              add({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, ...why, kind: `${why.kind}:${it.key}` });
             } else {
               value = n;
               it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
@@ -274,20 +301,23 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       (own![it.key] ??= plan.periods.map(() => null))[k] = value;
     });
   }
-  // An amount keeps its own separators: a finance system's `1.234,50 kr.` pasted into an export
-  // that writes 0.817 is 1234.5 kroner, not a refusal. Each column's amounts decide their decimal
-  // mark together, as a price list's column does (readAmounts, load-cea-plan.ts); when none of
-  // them decides, a decimal-comma export reads them with the comma (readAmounts's rule for a
-  // `;`-separated list) and a decimal-point one refuses a cell that reads either way (`kr. 1.234`:
-  // thousands or decimals?), as a tab-separated list does.
+  // A resource column keeps its own separators: a finance system's `1.234,50 kr.` pasted into an
+  // export that writes 0.817 is 1234.5 kroner, and so is a plain `1.234,50` (Danish Excel's
+  // `#.##0,00`). Each column's numbers decide their decimal mark together, as a price list's
+  // column does (readAmounts, load-cea-plan.ts); when none of them decides (`1.896`, `1.094`:
+  // whole kroner with a thousands dot, or three decimals?), an export that writes the decimal
+  // comma or is `;`-separated (as Danish Excel saves) reads them with the comma, and any other
+  // refuses a cell that reads either way, as a tab-separated list does. Read by the file's decimal
+  // point, `1.896` was 1.896 kr. in silence (docs/plan-cea.md#inputs).
+  const columnDelimiter = decimalComma || csv.dialect.delimiter === ';' ? ';' : '\t';
   items.forEach((it, j) => {
-    const cells = moneyCells[j]!;
+    const cells = columnCells[j]!;
     if (!cells.length) return;
-    const read = readAmounts(cells.map((c) => c.text), decimalComma ? ';' : '\t', plan.currency, 'an amount');
+    const read = readAmounts(cells.map((c) => c.text), columnDelimiter, plan.currency, it.amounts ? 'an amount' : 'a number of units');
     cells.forEach((c, i) => {
       const n = read[i]!;
       if (typeof n === 'string') {
-        if (problems.length < MAX_PROBLEMS) problems.push({ file, line: c.line, column: it.idx + 1, field: it.column, value: c.text, expected: n, kind: 'cea.units' });
+        add({ file, line: c.line, column: it.idx + 1, field: it.column, value: c.text, expected: n, kind: 'cea.units' });
         return;
       }
       c.row[c.k] = n;
@@ -298,10 +328,15 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   // Only the plan's population is analysed: a code in another patient's cell neither stops the run
   // nor counts toward a column's largest value.
   if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
-  if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
-  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
+  if (!collector.count) for (const p of implausibleUnits(file, items, resolved)) add(p);
+  if (collector.count) {
+    // The true total, and per group (column and kind) its own count: the groups hold every problem.
+    const n = collector.count;
+    throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}`, problems, collector.groups());
+  }
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
-  return { units, population, baselineRows, uncounted, emptyCells };
+  const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros }));
+  return { units, population, baselineRows, uncounted, emptyCells, dashZeros };
 }
 
 /**

@@ -36,6 +36,7 @@ export const resourceItemSchema = z
     category: z.enum(CEA_CATEGORIES).describe('cost category the item is reported under; "productivity" items (sick-leave days) count only in the societal perspective'),
     label: localized.optional(),
     emptyUnits: emptyUnitsSchema.optional().describe('this item\'s empty cells: overrides the plan\'s "emptyUnits" (e.g. "zero" for a cost column filled only on the rows with a cost)'),
+    maxUnits: z.number().positive().optional().describe('the most units a patient can have in one period: a count above it is refused; replaces the check that refuses a count far above the column\'s others and longer than its period (docs/plan-cea.md#inputs)'),
   })
   .strict();
 
@@ -56,6 +57,9 @@ export const interventionCostSchema = z.union([
     })
     .strict(),
 ]);
+
+/** The refusal of a discount rate above 0.2: a fraction, not percent. */
+const PERCENT_RATE = 'an annual rate as a fraction, at most 0.2: write 3.5 % as 0.035 (not 3.5)';
 
 export const ceaPlanSchema = z
   .object({
@@ -83,8 +87,9 @@ export const ceaPlanSchema = z
       .describe("'impute': a patient with any EQ-5D visit missing has a missing QALY, imputed; 'observed-visits': trapezoids over the observed visits (baseline and last visit must be observed)"),
     discountRate: z
       .object({
-        costs: z.number().min(0).max(0.2).default(0.035).describe('annual rate for costs after the first year (0.035 = 3.5 %)'),
-        qalys: z.number().min(0).max(0.2).default(0.035).describe('annual rate for QALYs after the first year'),
+        // A rate written in percent (3.5) is the commonest slip: the message says how to write it.
+        costs: z.number().min(0).max(0.2, PERCENT_RATE).default(0.035).describe('annual rate for costs after the first year (0.035 = 3.5 %)'),
+        qalys: z.number().min(0).max(0.2, PERCENT_RATE).default(0.035).describe('annual rate for QALYs after the first year'),
       })
       .strict()
       .default({ costs: 0.035, qalys: 0.035 })

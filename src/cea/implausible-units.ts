@@ -10,12 +10,23 @@
  * - **Longer than its period**: a productivity item counts sick-leave days, so more days than the
  *   period has (from the previous period's visit, or randomisation, to its own, by `visitTimes`)
  *   cannot be; a period whose visit has no time in `visitTimes` is not checked.
+ * - **Far above its column**: a count more than `OUTLIER_FACTOR` times the 99th percentile of
+ *   the column's values below it (at least 1) and more than the days of its period — `1.000`
+ *   physiotherapy sessions where the column's others are 0–6 (costed in silence, it made the
+ *   intervention dominant). Both conditions, so a heavy user (60 hospital days among 0–3) or a
+ *   column counting tablets (more than one a day) stands; the percentile is of the values below
+ *   the one judged, so a small column's own outlier cannot raise its bar, and a value above an
+ *   outlier is one too. An item's `maxUnits` replaces this rule with its own bound (a real count
+ *   the rule would refuse: one patient's 180 tablets among zeros). Amount columns (unit cost 1)
+ *   are money, not counts: not checked.
  */
 import type { Problem } from '../errors.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 
 /** How far above the column's other values a nine-only value must lie to be taken for a code. */
 const CODE_FACTOR = 5;
+/** How far above the 99th percentile of the column's values below it a count must lie to be refused (with the period's days). */
+export const OUTLIER_FACTOR = 20;
 
 /** One cell read as a count: where it is, its text, and which period it belongs to. */
 export interface UnitCell {
@@ -34,6 +45,10 @@ export interface UnitItem {
   column: string;
   category: string;
   cells: UnitCell[];
+  /** A column of amounts (unit cost 1): money, not a count, so no outlier check. */
+  amounts?: boolean;
+  /** The plan's bound on one period's units (`maxUnits`): replaces the outlier rule. */
+  maxUnits?: number | undefined;
 }
 
 const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
@@ -71,8 +86,38 @@ function periodLengths(resolved: ResolvedCeaPlan): ({ days: number; words: strin
   });
 }
 
-/** Every implausible count of the items, as problems of the export (all listed, up to `limit`). */
-export function implausibleUnits(file: string, items: readonly UnitItem[], resolved: ResolvedCeaPlan, limit: number): Problem[] {
+/** The 99th percentile of ascending `sorted[0..n)` (R's default, type 7: linear between order statistics). */
+function percentile99(sorted: readonly number[], n: number): number {
+  if (n === 0) return 0;
+  const h = 0.99 * (n - 1);
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, n - 1)] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/**
+ * The values of a column far above the others (the module comment): from the smallest up, the
+ * first value more than `OUTLIER_FACTOR` times the 99th percentile of the values strictly below
+ * it (at least 1), and every value above that one (a second `1.000`, or a `500` beside it, does
+ * not vouch for the first), each with the reference of the first.
+ */
+export function farAbove(values: readonly number[]): Map<number, number> {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  for (let n = 0; n < sorted.length; n++) {
+    if (n > 0 && sorted[n] === sorted[n - 1]) continue;
+    const reference = Math.max(1, percentile99(sorted, n));
+    if (sorted[n]! > OUTLIER_FACTOR * reference) {
+      for (let k = n; k < sorted.length; k++) out.set(sorted[k]!, reference);
+      break;
+    }
+  }
+  return out;
+}
+
+const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/** Every implausible count of the items, as problems of the export. */
+export function implausibleUnits(file: string, items: readonly UnitItem[], resolved: ResolvedCeaPlan): Problem[] {
   // No `kind`: problems group by column and text (problem-groups.ts), so each period's length, and
   // each column's largest value, is said once with the lines and values it concerns.
   const problems: Problem[] = [];
@@ -80,8 +125,8 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
   const declare = `if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`;
   for (const it of items) {
     const { top, isCode } = nineCodes(it.cells.map((c) => c.value));
+    const outliers = it.amounts || it.maxUnits !== undefined ? new Map<number, number>() : farAbove(it.cells.filter((c) => !isCode(c.value)).map((c) => c.value));
     for (const c of it.cells) {
-      if (problems.length >= limit) return problems;
       const where = { file, line: c.line, column: c.column, field: it.column, value: c.text };
       if (isCode(c.value)) {
         problems.push({ ...where, expected: `a number of units, not a missing-value code: far above every other value of "${it.column}" (at most ${top}), so likely a code for "missing" — ${declare}` });
@@ -90,6 +135,15 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
       const length = lengths[c.period];
       if (it.category === 'productivity' && length && c.value > Math.ceil(length.days - 1e-9)) {
         problems.push({ ...where, expected: `at most ${Math.ceil(length.days - 1e-9)} sick-leave days, the length of period "${resolved.plan.periods[c.period]}" (${length.words}, by visitTimes) — more is a typo, a number written with a thousands mark, or a missing-value code (${declare})` });
+        continue;
+      }
+      if (it.maxUnits !== undefined && c.value > it.maxUnits) {
+        problems.push({ ...where, expected: `at most ${it.maxUnits} units in one period, the "maxUnits" of item "${it.key}" in ${resolved.file} — a typo, a number written with a thousands mark (1.000 is one thousand), or a missing-value code (${declare})` });
+        continue;
+      }
+      const reference = outliers.get(c.value);
+      if (reference !== undefined && length && c.value > length.days) {
+        problems.push({ ...where, expected: `a plausible number of units: more than ${OUTLIER_FACTOR} times the 99th percentile of the column's other values (${show(reference)}) and more than the ${show(length.days)} days of period "${resolved.plan.periods[c.period]}" (${length.words}, by visitTimes) — a typo, a number written with a thousands mark (1.000 is one thousand), or a missing-value code (${declare}); correct the cell in the export, or, if it is real, give item "${it.key}" a "maxUnits" in ${resolved.file} (the most units a patient can have in one period)` });
       }
     }
   }

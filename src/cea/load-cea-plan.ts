@@ -345,7 +345,8 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
       const others = minority === ',' ? dots : commas;
       // In a comma-separated file the point is the mark even where no cell shows it (rule 2).
       const like = others > 0 ? `like the ${others} other amounts in the column that show their decimal mark (e.g. "${cells[marks.findIndex((m) => m === decided)]!.trim()}")` : 'as a comma-separated file writes it';
-      return `${noun} with the ${markName(decided!)}, ${like}; this one has a ${markName(minority)} — write every amount the same way`;
+      const [from, to] = minority === ',' ? [',', '.'] : ['.', ','];
+      return `${noun} with the ${markName(decided!)}, ${like}; this one has a ${markName(minority)} — write every amount the same way (in the spreadsheet: select the cells, Find & Replace "${from}" with "${to}", and export again)`;
     }
     const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
     if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());

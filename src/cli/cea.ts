@@ -14,6 +14,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
 import { loadTrial } from '../trial/load-trial.js';
+import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 
 export function registerCea(program: Command, io: CliIo): void {
   program
@@ -25,8 +26,9 @@ export function registerCea(program: Command, io: CliIo): void {
     .option('--out-dir <dir>', 'also write results.json and CSV tables (CEAC, CE plane, sensitivity, costs) into this folder')
     .option('--replicates <n>', `bootstrap replicates, ${rangeText(100, LIMITS.replicates)} (default: the plan's, 5,000)`, wholeNumber('--replicates', 100, LIMITS.replicates))
     .option('--lang <lang>', 'language of the text summary: en or da', 'en')
+    .option('--exclude-invalid', 'leave rows with problems (a summary row, "P1001 I alt") out and say how many and why, instead of stopping; a left-out visit row makes its period\'s costs missing (imputed)')
     .option(...FORCE_OPTION)
-    .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string; force?: boolean }) => {
+    .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string; force?: boolean; excludeInvalid?: boolean }) => {
       const { CEA_CSV_FILES, ceaCsvFiles } = await import('../cea/cea-csv-files.js');
       const outDir = opts.outDir !== undefined ? { option: '--out-dir', path: opts.outDir } : undefined;
       // The plan's own inputs too (trial plan, unit costs, published figures, uptake plan): none
@@ -48,9 +50,11 @@ export function registerCea(program: Command, io: CliIo): void {
       const resolved = loadCeaPlanFile(opts.plan);
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan), lang });
+      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: opts.excludeInvalid === true || resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan), lang });
       const { noteIn } = await import('../cea/load-cea-plan.js');
       for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${noteIn(note, lang)}\n`);
+      // The rows left out, as `hta analyze` says them (never in silence, also by the plan's "invalidRows").
+      if (trial.excluded) for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),

@@ -5,7 +5,8 @@
  * its block of patients (the same, one level up), and summary rows (`Gennemsnit`, `I alt`,
  * `Mean`, `N` in the id cell), all in one problem. Only the messages change: which rows are bad
  * does not, but for summary rows, which load-trial.ts refuses by their id cell alone
- * (`summaryRowProblem`), also when their other cells are valid.
+ * (`summaryRowProblem`), also when their other cells are valid — among them the subtotal rows of
+ * Excel's Data → Subtotal (`P1001 I alt` under each patient).
  */
 import type { Problem } from '../errors.js';
 import { isTotalWord } from '../uptake/total-rows.js';
@@ -51,23 +52,47 @@ function emptyExposureExpected(e: ExposureValues, lines: number): string {
   return `an exposure value on every row ("${e.exposed}" or "${e.unexposed}", as in the plan's "observational.exposure"): ${lines} rows have an empty exposure cell — if the export fills the flag for the exposed only, so an empty cell means unexposed, write "unexposed": "" in the plan; otherwise fill in the missing values and export again`;
 }
 
-/** Whether a cell names a total or a mean rather than a patient: `Total`, `I alt`, `Sum`, `Gennemsnit`, `Mean`. */
+/**
+ * The label Excel's Data → Subtotal writes under each group, after the group's value (`P1001 I alt`,
+ * `P1001 Total`): the function's word in the languages our users' Excel speaks — Danish `I alt`,
+ * `Antal`, `Gennemsnit`; English `Total`, `Count`, `Average`; Norwegian `Totalt`; Swedish `Summa`;
+ * German `Ergebnis`. No patient id ends in one of them after a space.
+ */
+const SUBTOTAL = /^\S.*\s(?:i\s+alt|total|totalt|summa|ergebnis|antal|count|average|gennemsnit|middelværdi|middelvaerdi)$/i;
+
+/**
+ * A summary cell as a message may show it: a subtotal's group value is a patient's id
+ * (`P1001 I alt`), so only its label is shown (`… I alt`).
+ */
+export function shownSummaryWord(text: string): string {
+  const t = text.normalize('NFC').trim();
+  return SUBTOTAL.test(t) ? `… ${/\s(\S+(?:\s+alt)?)$/i.exec(t)![1]}` : t;
+}
+
+/** Whether a cell names a total or a mean rather than a patient: `Total`, `I alt`, `Sum`, `Gennemsnit`, `Mean`, a subtotal's `P1001 I alt`. */
 export function isSummaryWord(text: string): boolean {
   const key = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '');
-  return isTotalWord(text) || SUMMARY_WORDS.has(key) || SUMMARY_WORDS.has(key.replace(/[:.]$/, ''));
+  return isTotalWord(text) || SUMMARY_WORDS.has(key) || SUMMARY_WORDS.has(key.replace(/[:.]$/, '')) || SUBTOTAL.test(text.normalize('NFC').trim());
 }
 
 /** The problem of a row whose id cell is a summary word (`Gennemsnit`, `I alt`, `N`), also when its other cells are valid. */
 export function summaryRowProblem(at: Omit<Problem, 'expected'>, word: string): Problem {
   // No line in the text: grouped (the rows --exclude-invalid left out) it is said once for all of them.
-  return { ...at, value: word.trim(), expected: `a patient's row: a summary row (a total, mean or count word in the id column: no patient, even with an arm value) — delete it from the export`, kind: SUMMARY_ROW_KIND };
+  return { ...at, value: shownSummaryWord(word), expected: `a patient's row: a summary row (a total, mean or count word in the id column: no patient, even with an arm value) — delete it from the export`, kind: SUMMARY_ROW_KIND };
 }
 
+/** How many of a file's summary lines, and of their words, a message lists before "and N more". */
+const SHOWN_SUMMARIES = 10;
+
 function summaryExpected(lines: readonly number[], words: readonly string[]): string {
-  const shown = [...new Set(words.map((w) => w.trim()))].map((w) => JSON.stringify(w)).join(', ');
-  const which = lines.length === 1 ? `line ${lines[0]} is a summary row` : `lines ${lines.join(', ')} are summary rows`;
+  const distinct = [...new Set(words.map(shownSummaryWord))];
+  const more = (n: number) => (n > SHOWN_SUMMARIES ? `, … and ${n - SHOWN_SUMMARIES} more` : '');
+  const shown = distinct.slice(0, SHOWN_SUMMARIES).map((w) => JSON.stringify(w)).join(', ') + more(distinct.length);
+  const which = lines.length === 1 ? `line ${lines[0]} is a summary row` : `lines ${lines.slice(0, SHOWN_SUMMARIES).join(', ')}${more(lines.length)} are summary rows`;
   const it = lines.length === 1 ? 'it' : 'them';
-  return `a patient's row: ${which} (${shown} in the id column: a total, mean or count under or beside the table, no patient, even with an arm value) — delete ${it} from the export (--exclude-invalid leaves ${it} out)`;
+  // Excel's Data → Subtotal removes its own rows again.
+  const subtotal = words.some((w) => SUBTOTAL.test(w.normalize('NFC').trim())) ? ' (subtotal rows of Excel\'s Data → Subtotal: Data → Subtotal → Remove All, then export again)' : '';
+  return `a patient's row: ${which} (${shown} in the id column: a total, mean or count under or beside the table, no patient, even with an arm value) — delete ${it} from the export${subtotal} (--exclude-invalid leaves ${it} out)`;
 }
 
 /**
@@ -136,7 +161,7 @@ export function namedShapes(
     const lineSet = new Set(lines);
     const first = summaries[0]!;
     out = out.filter((p) => !lineSet.has(p.line ?? -1));
-    out.push({ ...first, expected: summaryExpected(lines, summaries.map((p) => p.value ?? '')), kind: SUMMARY_ROW_KIND });
+    out.push({ ...first, value: shownSummaryWord(first.value ?? ''), expected: summaryExpected(lines, summaries.map((p) => p.value ?? '')), kind: SUMMARY_ROW_KIND });
     out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
   return out;

@@ -1394,6 +1394,14 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without a unit`, ...unit });
       return NaN;
     }
+    // `1.000` in a decimal-comma file is one thousand (the dot groups thousands there): said, with
+    // the reading it was probably meant to have (1,000), rather than a bare "from -0.758 to 1".
+    const thousands = v !== undefined && v > hi && decimalComma && /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/.test(text.trim());
+    if (thousands) {
+      const meant = text.trim().replace(/\./g, ',');
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `score.range:${src.key}:thousands`, hint: `read as ${v}: the file writes the decimal comma (as its other numbers do), so the dot groups thousands — if it is ${meant} with a dot typed for the comma, write ${meant} and export again` });
+      return NaN;
+    }
     // A score with decimals inside the range is its own problem, with what to do (decimalsHint).
     const decimalsOnly = v !== undefined && v >= lo && v <= hi;
     const kind = `${decimalsOnly ? 'score.decimals' : 'score.range'}:${src.key}`;

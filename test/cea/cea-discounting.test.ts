@@ -15,6 +15,7 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { discountSentence } from '../../src/cea/discount-text.js';
 import { HtaError } from '../../src/errors.js';
 import { runCli } from '../support/run-cli.js';
+import { refusalText } from '../support/error-of.js';
 
 const dir = 'test/fixtures/cea-discounting';
 const ref = JSON.parse(readFileSync('test/reference/cea-discounting.json', 'utf8')) as {
@@ -67,6 +68,14 @@ describe('two-year follow-up against R', () => {
     expect(result.method.discounting).toMatchObject({ costs: 0.035, qalys: 0.015 });
     expect(result.method.discounting.text).toBe('After the first year costs are discounted at 3.5% and QALYs at 1.5% a year');
     expect(discountSentence(result.method.discounting, 'da')).toBe('Efter det første år er omkostninger diskonteret med 3,5 % og QALY med 1,5 % om året');
+  });
+
+  it('a rate written in percent (3.5) is refused with how to write it (0.035)', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hta-disc-'));
+    cpSync(dir, tmp, { recursive: true });
+    const plan = JSON.parse(readFileSync(`${tmp}/cea-24m.plan.json`, 'utf8'));
+    writeFileSync(`${tmp}/pct.plan.json`, JSON.stringify({ ...plan, discountRate: { costs: 3.5, qalys: 0.035 } }));
+    expect(refusalText(() => loadCeaPlanFile(`${tmp}/pct.plan.json`))).toContain('(discountRate.costs): "3.5" — expected an annual rate as a fraction, at most 0.2: write 3.5 % as 0.035 (not 3.5)');
   });
 
   it('"discountRate" 0 gives the undiscounted areas and costs', () => {

@@ -5,6 +5,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ceaPatients } from '../../src/cea/cea-patients.js';
+import { farAbove } from '../../src/cea/implausible-units.js';
 import { loadCeaPlanFile } from '../../src/cea/load-cea-plan.js';
 import { HtaError, formatError } from '../../src/errors.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
@@ -91,5 +92,18 @@ describe('implausible resource-use counts', () => {
     const text = refusal(units([['P001', '12m', 'ru_gp', 'Ved ikke']]));
     expect(text).toMatch(/\(ru_gp\): "Ved ikke" — expected a number of units ≥ 0 \(or an empty cell for missing\); if it means "missing", add it to "missingCodes" in \S*trial\.plan\.json/);
     expect(units([['P001', '12m', 'ru_gp', 'Ved ikke']], ['Ved ikke'])().gp).toEqual([null, 2]);
+  });
+
+  // The rule "far above its column" (20 × the 99th percentile of the values below, R's type 7).
+  it('far above its column: each of several outliers, also two equal ones in a small column; a heavy user stands', () => {
+    const small = [0, 1, 2, 3, 1, 0, 2, 6, 4, 3];
+    expect([...farAbove([...small, 1000]).keys()]).toEqual([1000]);
+    // R: quantile(c(0,1,2,3,1,0,2,6,4,3), 0.99) = 5.82
+    expect(farAbove([...small, 1000]).get(1000)).toBeCloseTo(5.82, 12);
+    expect([...farAbove([...small, 1000, 1000, 500]).keys()]).toEqual([500, 1000]);
+    expect(farAbove([...small, 60]).size).toBe(0);
+    // A column of zeros: the reference is at least 1.
+    expect(farAbove([0, 0, 0, 0, 21]).get(21)).toBe(1);
+    expect(farAbove([0, 0, 0, 0, 20]).size).toBe(0);
   });
 });

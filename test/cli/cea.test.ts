@@ -7,6 +7,7 @@ import { ceaPlanJsonSchema } from '../../src/cea/cea-plan-schema.js';
 import { ceaResultsJsonSchema } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
 import { runCli } from '../support/run-cli.js';
+import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import { ceaFixture as fixture } from '../support/cea-fixture.js';
 
 async function ceaJson(o: Options = {}) {
@@ -100,5 +101,48 @@ describe('cost-effectiveness plan schema', () => {
     const ajv = new Ajv2020.default({ allErrors: true, strict: false });
     const validate = ajv.compile(ceaPlanJsonSchema() as object);
     expect(validate(JSON.parse(readFileSync('data/plans/selfback.cea.json', 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+// Excel's Data → Subtotal adds a row `P1001 I alt` under each patient (and `Hovedtotal` at the
+// end): they were refused as rows with an empty arm and visit, and the refusal advised
+// --exclude-invalid, which `hta cea` rejected. Now they are summary rows (export-shape.ts), named
+// without the patient's id, and `hta cea --exclude-invalid` leaves them out, saying so.
+/** The fixture with a subtotal row under each patient's rows and a grand total at the end. */
+function withSubtotals() {
+  const f = fixture();
+  const clean = f.exportFile.replace(/export\.csv$/, 'clean.csv');
+  const text = readFileSync(f.exportFile, 'utf8');
+  writeFileSync(clean, text);
+  const lines = text.trim().split('\n');
+  const out = [lines[0]!];
+  for (let i = 1; i < lines.length; i++) {
+    out.push(lines[i]!);
+    const id = lines[i]!.split(',')[0]!;
+    if (lines[i + 1]?.split(',')[0] !== id) out.push(`${id} I alt,,,,,2`);
+  }
+  out.push('Hovedtotal,,,,,96');
+  writeFileSync(f.exportFile, out.join('\n') + '\n');
+  return { ...f, clean };
+}
+
+describe('Excel subtotal rows in a cost-effectiveness export', () => {
+  it('refuses them as summary rows, naming the lines but never the ids; --exclude-invalid leaves them out and says so', async () => {
+    const f = withSubtotals();
+    const refused = await runCli('cea', f.exportFile, '--plan', f.plan, '--json');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/export\.csv:5:1 \(id\): "… I alt" — expected a patient's row: lines 5, 9, 13, .* and \d+ more are summary rows \("… I alt", "Hovedtotal"/);
+    expect(refused.stderr).toContain('Data → Subtotal → Remove All');
+    expect(refused.stderr).not.toMatch(/P\d+ I alt/);
+    const left = await runCli('cea', f.exportFile, '--plan', f.plan, '--json', '--exclude-invalid');
+    expect(left.code, left.stderr).toBe(0);
+    expect(left.stderr).toContain('excluded 49 row(s)');
+    const clean = await runCli('cea', f.clean, '--plan', f.plan, '--json');
+    expect(JSON.parse(left.stdout).incrementalCost).toEqual(JSON.parse(clean.stdout).incrementalCost);
+    // The trial plan's "invalidRows": "exclude" (the report's way) says so too.
+    const tp = join(f.dir, 'trial.plan.json');
+    writeFileSync(tp, JSON.stringify({ ...JSON.parse(readFileSync(tp, 'utf8')), invalidRows: 'exclude' }));
+    const byPlan = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+    expect(byPlan.notes.join('\n')).toContain('excluded 49 row(s)');
   });
 });

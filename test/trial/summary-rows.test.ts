@@ -3,7 +3,7 @@
 // "Spreadsheet shapes").
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { isSummaryWord } from '../../src/trial/export-shape.js';
+import { isSummaryWord, shownSummaryWord } from '../../src/trial/export-shape.js';
 
 const DIR = 'test/fixtures/exports/summary-rows';
 
@@ -52,5 +52,13 @@ describe('grouped repeated rows', () => {
     const r = await runCli('validate', 'test/fixtures/exports/repeated-rows/export.csv', '--plan', 'test/fixtures/exports/repeated-rows/plan.json');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected one row per patient and time point (line 182: this patient\'s "3m" row is on line 3; line 183: this patient\'s "9m" row is on line 7)');
+  });
+
+  // Excel's Data → Subtotal: `P1001 I alt` under each patient (test/cli/cea.test.ts runs one).
+  it('"P1001 I alt" and "P1001 Total" are summary rows, shown without the id; an id is not', () => {
+    for (const w of ['P1001 I alt', 'P1001 Total', '1001 i alt', 'P1001 Antal']) expect(isSummaryWord(w), w).toBe(true);
+    for (const w of ['P1001', 'Ialt7', 'Total-01']) expect(isSummaryWord(w), w).toBe(false);
+    expect(shownSummaryWord('P1001 I alt')).toBe('… I alt');
+    expect(shownSummaryWord('P1001 Total')).toBe('… Total');
   });
 });

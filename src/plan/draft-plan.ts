@@ -8,6 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { draftFlow } from './flow-draft.js';
+import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
@@ -43,7 +44,7 @@ import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
-import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { isDontKnowWord, scaleEndAnswers, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
 import { partlyBlank } from './partly-blank.js';
@@ -767,11 +768,19 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Arms.
   /** Arm-like columns beside the one drafted: named in the notes, never outcomes or "not used". */
   const otherArmCols: string[] = [];
+  let notRandomisedArmValues: string[] = [];
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     // Spellings equal up to case, blanks and Unicode form (`SelfBACK`, `selfback `) are one arm,
     // named as most rows write it; the loader reads the others as it (trial/arm-spellings.ts).
-    const { arms, folded } = armSpellingsOf(armCol);
+    const spelled = armSpellingsOf(armCol);
+    const { folded } = spelled;
+    // A value meaning "never randomised" (`Ikke randomiseret`, `Screening failure`) is no arm: drafted
+    // into "flow.notRandomisedValues" (flow-draft.ts), never "otherArms", whose patients count as randomised.
+    // Spellings of one word (`Ikke randomiseret`, `ikke randomiseret.`) are one value: the plan's list is read folded.
+    notRandomisedArmValues = spelled.arms.filter((a, i) => readsAsNotRandomised(a) && spelled.arms.findIndex((b) => wordForm(b) === wordForm(a)) === i);
+    let arms = spelled.arms.filter((a) => !notRandomisedArmValues.some((v) => wordForm(v) === wordForm(a)));
+    if (arms.length < 2) [arms, notRandomisedArmValues] = [spelled.arms, []];
     if (folded.length) {
       guesses.push(`arm values that differ only in case or blanks are one arm: ${folded.map((f) => `${f.others.map((o) => JSON.stringify(o)).join(', ')} read as ${JSON.stringify(f.shown)}`).join('; ')}`);
       checks.push(`column "${armCol}" writes one arm more than one way (${folded.map((f) => [f.shown, ...f.others].map((o) => JSON.stringify(o)).join(' and ')).join('; ')}): read as one arm — check that they are`);
@@ -1395,7 +1404,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (factors.length) plan.stratificationFactors = factors;
   }
   // Participants never randomised and a participant-status column, for the participant flow (flow-draft.ts).
-  const flowDraft = draftFlow(csv, idCol, armCol);
+  const flowDraft = draftFlow(csv, idCol, armCol, notRandomisedArmValues);
   if (flowDraft.withdrawalColumn !== undefined) {
     columns.withdrawalReason = flowDraft.withdrawalColumn;
     taken.add(flowDraft.withdrawalColumn);

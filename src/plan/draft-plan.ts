@@ -326,6 +326,10 @@ function looksDanish(header: readonly string[], arms: readonly string[]): boolea
 function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const key = asciiName(value).replace(/_/g, '');
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
+  // A Danish comparator the export writes out as a name ("Sædvanlig behandling", "Venteliste") is
+  // the user's own wording: "da" keeps it as written, case and all, never the glossary's synonym
+  // ("vanlig behandling"); a code word ("vanlig", lower case) gets the known names.
+  if (known && DANISH_KNOWN_ARM.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';

@@ -8,6 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { draftFlow } from './flow-draft.js';
+import { labelHeaders, variableLabelsText } from './label-headers.js';
 import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
@@ -54,6 +55,10 @@ import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 export interface Undecided {
   what: string;
   write: string;
+  /** Where in the export, when one place shows it (the header's first column of SPSS variable labels). */
+  line?: number;
+  column?: number;
+  value?: string;
 }
 
 export interface PlanDraft {
@@ -736,6 +741,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit));
       }
+    } else if (labelHeaders(header)) {
+      // SPSS variable labels as headings (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
+      const labels = labelHeaders(header)!;
+      undecided.push({ what: 'the visits', write: variableLabelsText(labels), line: 1, column: labels.columns[0]!, value: labels.first });
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({

@@ -33,6 +33,7 @@ import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { notRandomisedHint, notRandomisedValueTest, readsAsNotRandomised } from './not-randomised-values.js';
+import { withLabelHeaders } from '../plan/label-headers.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
@@ -256,7 +257,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       headerProblems.push({ file, line: 1, value: plan.adverseEvents!.instrument, expected: `a long REDCap export with its "${REDCAP_REPEAT}" column: the plan's "adverseEvents" reads the events from the rows of the repeating instrument "${plan.adverseEvents!.instrument}" (export the records with their repeating instruments; docs/plan-trial.md#adverse-events)`, kind: 'column.adverse-events' });
     }
   }
-  if (headerProblems.length) throw invalid(file, headerProblems, false);
+  // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
+  if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));

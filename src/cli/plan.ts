@@ -107,7 +107,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (draft.undecided.length) {
           listing();
           // The header is what could not be read: no line to point at, and what is undecided is said in the message.
-          throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, ...(u.line !== undefined ? { line: u.line } : {}), ...(u.column !== undefined ? { column: u.column } : {}), ...(u.value !== undefined ? { value: u.value } : {}), expected: u.write })));
+          throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));
         }
         const { checkDraft } = await import('../plan/check-draft.js');
         let checked;

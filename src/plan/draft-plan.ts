@@ -8,7 +8,6 @@
  * writes. See docs/plan-trial.md.
  */
 import { draftFlow } from './flow-draft.js';
-import { labelHeaders, variableLabelsText } from './label-headers.js';
 import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
@@ -36,7 +35,7 @@ import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
@@ -55,10 +54,6 @@ import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 export interface Undecided {
   what: string;
   write: string;
-  /** Where in the export, when one place shows it (the header's first column of SPSS variable labels). */
-  line?: number;
-  column?: number;
-  value?: string;
 }
 
 export interface PlanDraft {
@@ -430,7 +425,7 @@ export function visitLabel(given: string): string {
 /** The stems of a wide header's visit columns ("Smerte", "RMDQ"), in header order. */
 function wideStems(header: readonly string[], visits: readonly string[], timeLabels: Record<string, string>, stemsOf: (c: string) => string): string[] {
   const suffixes = visits.map((v) => Object.keys(timeLabels).find((k) => timeLabels[k] === v) ?? v);
-  return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
+  return [...new Set(header.filter((h) => suffixes.some((x) => endsInVisit(h, x))).map(stemsOf))];
 }
 
 /** The checks on CPR-shaped cells outside the id column: one per column, by lines, never quoting a cell. */
@@ -719,7 +714,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
             return m && joined.stems.includes(m[1]!) && suffixes.includes(m[2]!) ? m[1]! : c;
           }
         : (c) => {
-            const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
+            const s = suffixes.find((t) => endsInVisit(c, t));
             return s ? c.slice(0, -(s.length + 1)) : c;
           };
       let baselineSeen = false;
@@ -733,7 +728,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         visits.push(label);
       }
       if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, without "_".
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => { const sx = phraseVisit(v.suffix) ? `"${v.suffix}"` : `_${v.suffix}`; return timeLabels[v.suffix] ? `${sx} → ${timeLabels[v.suffix]}` : sx; }).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
@@ -741,10 +737,6 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit));
       }
-    } else if (labelHeaders(header)) {
-      // SPSS variable labels as headings (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
-      const labels = labelHeaders(header)!;
-      undecided.push({ what: 'the visits', write: variableLabelsText(labels), line: 1, column: labels.columns[0]!, value: labels.first });
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({

@@ -2,11 +2,11 @@
  * A wide export whose header holds SPSS variable labels, not variable names ("Write variable
  * labels as column headings": `RMDQ total (0-24) ved baseline`, `RMDQ total (0-24) ved 3
  * måneder`): each column ends in its visit as a phrase (`ved baseline`, `ved 3 måneder`, `efter 9
- * mdr.`, `at 3 months`), not as the `_<visit>` suffix a wide export's columns need
- * (docs/input-trial-export.md "Layouts"). hta does not read such a header; plan init and validate
- * say what it is and how to export it again with variable names, naming the columns.
+ * mdr.`, `at 3 months`), not as a `_<visit>` suffix. plan init drafts such a header (the stem is
+ * the column, the phrase the visit: wide-visits.ts); a plan that names them otherwise is told,
+ * at the column, what the header is and what to write (docs/input-trial-export.md#spss-variable-labels).
  */
-import { namedVisit } from './wide-visits.js';
+import { phraseColumn } from './wide-visits.js';
 
 export interface LabelHeaders {
   /** 1-based columns whose names end in a visit phrase, in header order. */
@@ -15,22 +15,12 @@ export interface LabelHeaders {
   first: string;
   /** The stems measured at two visits or more ("RMDQ total (0-24)"). */
   stems: string[];
+  /** The first stem's visit phrases, in header order ("ved baseline", "ved 3 måneder"). */
+  phrases: string[];
 }
 
-/** A preposition before the visit at the end of a variable label (`ved 3 måneder`, `efter 9 mdr.`, `at 3 months`). */
-const PREPOSITION = /\s(ved|efter|i|til|at|after|on|på|vid)\s+/gi;
-
-/** The visit phrase a header ends in, split off: [stem, phrase], or undefined. The last preposition whose rest reads as a visit wins ("Smerte i ryggen ved 3 måneder"). */
-export function labelVisit(header: string): [string, string] | undefined {
-  const h = header.trim();
-  const at = [...h.matchAll(PREPOSITION)].reverse();
-  for (const m of at) {
-    const phrase = h.slice(m.index! + m[0].length);
-    // "3 måneder", "9 mdr.", "baseline", "efter 9 mdr." read as visits by the wide suffix rules.
-    if (m.index! > 0 && (namedVisit(phrase) ?? namedVisit(`${m[1]}${phrase}`))) return [h.slice(0, m.index!).trim(), `${m[1]} ${phrase}`];
-  }
-  return undefined;
-}
+/** The visit phrase a header ends in, split off: [stem, phrase], or undefined (wide-visits.ts phraseColumn). */
+export const labelVisit = phraseColumn;
 
 /** The header's variable-label columns, when some stem is measured at two visits or more; else undefined. */
 export function labelHeaders(header: readonly string[]): LabelHeaders | undefined {
@@ -42,7 +32,8 @@ export function labelHeaders(header: readonly string[]): LabelHeaders | undefine
   const stems = [...byStem].filter(([, cols]) => cols.length >= 2);
   if (!stems.length) return undefined;
   const columns = stems.flatMap(([, cols]) => cols).sort((a, b) => a - b);
-  return { columns, first: header[columns[0]! - 1]!, stems: stems.map(([s]) => s) };
+  const phrases = stems[0]![1].map((c) => labelVisit(header[c - 1]!)![1]);
+  return { columns, first: header[columns[0]! - 1]!, stems: stems.map(([s]) => s), phrases };
 }
 
 /**
@@ -50,7 +41,8 @@ export function labelHeaders(header: readonly string[]): LabelHeaders | undefine
  * SPSS writes the labels with "Write variable labels as column headings" (Export Data / Save As CSV).
  */
 export function variableLabelsText(labels: LabelHeaders): string {
-  return `the column names are SPSS variable labels (${JSON.stringify(labels.first)}, columns ${columnRanges(labels.columns)}), each ending in its visit as a phrase, not as _<visit>: export again with variable names as column headings — in SPSS untick "Write variable labels as column headings" (the header then reads RMDQ_base, RMDQ_3mdr, …; docs/input-trial-export.md#spss-variable-labels)`;
+  const phrases = labels.phrases.map((p) => `${JSON.stringify(p)}: "<visit>"`).join(', ');
+  return `the column names are SPSS variable labels (${JSON.stringify(labels.first)}, columns ${columnRanges(labels.columns)}), each ending in its visit as a phrase: name the measure by the words before it ("column": ${JSON.stringify(labels.stems[0])}) and map the phrases in "timeLabels" (${phrases}), as hta plan init drafts them — or export again with variable names as column headings (in SPSS untick "Write variable labels as column headings"; docs/input-trial-export.md#spss-variable-labels)`;
 }
 
 /**

@@ -259,7 +259,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     // attended — the row answers some resource item or scores some outcome — may mean "no use"
     // (`emptyUnits`); a row with no answer at all is a visit missed, and stays missing.
     let raw: string[] | undefined;
-    const isEmpty = (i: number) => (raw ??= rec.raw)[i] === undefined || raw[i] === '';
+    const isEmpty = (i: number) => (raw ??= rec.raw)[i] === undefined || raw[i]!.trim() === '';
     const attended = items.some((it) => cell(it.idx) !== null) || answered.has(`${id}\u0000${time}`);
     items.forEach((it, j) => {
       const text = cell(it.idx);

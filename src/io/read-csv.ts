@@ -278,13 +278,16 @@ class PackedRecord implements CsvRecord {
     return parts;
   }
   get cells(): (string | null)[] {
-    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept.
+    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept,
+    // except that a quoted cell of blanks only (`"      "`, an SPSS or Stata string variable's
+    // empty value) is missing as the same cell unquoted is — else it became a category of its own
+    // (docs/input-trial-export.md "Dialects").
     const packed = typeof this.#packed === 'string';
     const parts: (string | null)[] = packed ? (this.#packed as string).split(this.#delimiter) : [...this.#packed];
     for (let i = 0; i < parts.length; i++) {
       const c = packed ? trimCell(parts[i]!) : parts[i]!;
       // MISSING_TOKENS written out (missing-words.ts): this runs for every cell of the file.
-      parts[i] = isMissingWord(c) ? null : c;
+      parts[i] = isMissingWord(c) || (!packed && trimCell(c) === '') ? null : c;
     }
     return parts;
   }
@@ -397,8 +400,8 @@ function cutToWidth(r: ScannedRecord, width: number, d: string): { packed: strin
  * records start with a value, which settles it at the first character.
  */
 function allBlank(r: ScannedRecord, d: string): boolean {
-  // Quoted fields keep their blanks (a quoted " " is a value): only empty ones count here.
-  if (r.fields) return r.fields.every((f) => f === '');
+  // A quoted field of blanks only is missing as an unquoted one is (PackedRecord.cells).
+  if (r.fields) return r.fields.every((f) => f.trim() === '');
   const text = r.text!;
   for (let k = 0; k < text.length; k++) {
     const ch = text[k]!;

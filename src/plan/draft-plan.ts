@@ -8,6 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { draftFlow } from './flow-draft.js';
+import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
@@ -34,7 +35,7 @@ import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
@@ -43,7 +44,7 @@ import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
-import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { isDontKnowWord, scaleEndAnswers, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
 import { partlyBlank } from './partly-blank.js';
@@ -325,6 +326,10 @@ function looksDanish(header: readonly string[], arms: readonly string[]): boolea
 function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const key = asciiName(value).replace(/_/g, '');
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
+  // A Danish comparator the export writes out as a name ("Sædvanlig behandling", "Venteliste") is
+  // the user's own wording: "da" keeps it as written, case and all, never the glossary's synonym
+  // ("vanlig behandling"); a code word ("vanlig", lower case) gets the known names.
+  if (known && DANISH_KNOWN_ARM.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';
@@ -420,7 +425,7 @@ export function visitLabel(given: string): string {
 /** The stems of a wide header's visit columns ("Smerte", "RMDQ"), in header order. */
 function wideStems(header: readonly string[], visits: readonly string[], timeLabels: Record<string, string>, stemsOf: (c: string) => string): string[] {
   const suffixes = visits.map((v) => Object.keys(timeLabels).find((k) => timeLabels[k] === v) ?? v);
-  return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
+  return [...new Set(header.filter((h) => suffixes.some((x) => endsInVisit(h, x))).map(stemsOf))];
 }
 
 /** The checks on CPR-shaped cells outside the id column: one per column, by lines, never quoting a cell. */
@@ -709,7 +714,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
             return m && joined.stems.includes(m[1]!) && suffixes.includes(m[2]!) ? m[1]! : c;
           }
         : (c) => {
-            const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
+            const s = suffixes.find((t) => endsInVisit(c, t));
             return s ? c.slice(0, -(s.length + 1)) : c;
           };
       let baselineSeen = false;
@@ -723,7 +728,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         visits.push(label);
       }
       if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, without "_".
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => { const sx = phraseVisit(v.suffix) ? `"${v.suffix}"` : `_${v.suffix}`; return timeLabels[v.suffix] ? `${sx} → ${timeLabels[v.suffix]}` : sx; }).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
@@ -767,11 +773,19 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Arms.
   /** Arm-like columns beside the one drafted: named in the notes, never outcomes or "not used". */
   const otherArmCols: string[] = [];
+  let notRandomisedArmValues: string[] = [];
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     // Spellings equal up to case, blanks and Unicode form (`SelfBACK`, `selfback `) are one arm,
     // named as most rows write it; the loader reads the others as it (trial/arm-spellings.ts).
-    const { arms, folded } = armSpellingsOf(armCol);
+    const spelled = armSpellingsOf(armCol);
+    const { folded } = spelled;
+    // A value meaning "never randomised" (`Ikke randomiseret`, `Screening failure`) is no arm: drafted
+    // into "flow.notRandomisedValues" (flow-draft.ts), never "otherArms", whose patients count as randomised.
+    // Spellings of one word (`Ikke randomiseret`, `ikke randomiseret.`) are one value: the plan's list is read folded.
+    notRandomisedArmValues = spelled.arms.filter((a, i) => readsAsNotRandomised(a) && spelled.arms.findIndex((b) => wordForm(b) === wordForm(a)) === i);
+    let arms = spelled.arms.filter((a) => !notRandomisedArmValues.some((v) => wordForm(v) === wordForm(a)));
+    if (arms.length < 2) [arms, notRandomisedArmValues] = [spelled.arms, []];
     if (folded.length) {
       guesses.push(`arm values that differ only in case or blanks are one arm: ${folded.map((f) => `${f.others.map((o) => JSON.stringify(o)).join(', ')} read as ${JSON.stringify(f.shown)}`).join('; ')}`);
       checks.push(`column "${armCol}" writes one arm more than one way (${folded.map((f) => [f.shown, ...f.others].map((o) => JSON.stringify(o)).join(' and ')).join('; ')}): read as one arm — check that they are`);
@@ -1395,7 +1409,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (factors.length) plan.stratificationFactors = factors;
   }
   // Participants never randomised and a participant-status column, for the participant flow (flow-draft.ts).
-  const flowDraft = draftFlow(csv, idCol, armCol);
+  const flowDraft = draftFlow(csv, idCol, armCol, notRandomisedArmValues);
   if (flowDraft.withdrawalColumn !== undefined) {
     columns.withdrawalReason = flowDraft.withdrawalColumn;
     taken.add(flowDraft.withdrawalColumn);

@@ -3,7 +3,8 @@
  * (docs/plan-trial.md#participant-flow), as a Castor EDC study export has them:
  *
  * - participants with no arm value on any row — enrolled, never randomised — drafted as
- *   "flow.notRandomised" (not when they are the merged-cells shape, which validate names instead:
+ *   "flow.notRandomised", an arm value that reads so (`Ikke randomiseret`) listed in
+ *   "flow.notRandomisedValues" (not when they are the merged-cells shape, which validate names instead:
  *   trial/not-randomised.ts decides both, so the draft and validate agree);
  * - a participant-status column (`Participant Status`: `Completed`, `Locked`, `Withdrawn`) with a
  *   value that means the patient left the study, drafted as the withdrawal-reason column: that
@@ -37,13 +38,14 @@ const DISCONTINUED = /discontinu|afbrudt|oph[øo]rt/i;
 export const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
 const q = (v: string) => JSON.stringify(v);
 
-export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefined): FlowDraft {
+export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefined, notRandomisedValues: readonly string[] = []): FlowDraft {
   const out: FlowDraft = { guesses: [], checks: [] };
   const flow: Record<string, unknown> = {};
   const header = csv.header;
   const idIdx = header.indexOf(idCol);
   const armIdx = armCol === undefined ? -1 : header.indexOf(armCol);
-  const never = idIdx >= 0 && armIdx >= 0 ? new NotRandomised({ flow: { notRandomised: '-' } }, csv, idIdx, [armIdx]) : undefined;
+  const values = notRandomisedValues.length ? { notRandomisedValues: [...notRandomisedValues] } : {};
+  const never = idIdx >= 0 && armIdx >= 0 ? new NotRandomised({ flow: { notRandomised: '-', ...values } }, csv, idIdx, [armIdx]) : undefined;
   const survey = never?.survey();
   const skipped = (cells: readonly (string | null | undefined)[]): boolean => {
     const id = cells[idIdx];
@@ -51,9 +53,11 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
   };
   if (survey && survey.patients > 0 && survey.countable) {
     flow.notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
+    if (notRandomisedValues.length) flow.notRandomisedValues = [...notRandomisedValues];
     const who = survey.patients === 1 ? '1 participant' : `${survey.patients} participants`;
-    out.guesses.push(`participants never randomised ("flow.notRandomised"): ${who} with no arm value in "${armCol}" on any row (${survey.rows} ${survey.rows === 1 ? 'row' : 'rows'}) — counted as excluded before randomisation in the participant flow, not analysed`);
-    out.checks.push(`${who} ${survey.patients === 1 ? 'has' : 'have'} no arm value on any row: drafted as enrolled but never randomised ("flow.notRandomised"); if ${survey.patients === 1 ? 'it was' : 'they were'} randomised, give the arm in the export`);
+    const written = notRandomisedValues.length ? ` (or ${notRandomisedValues.map(q).join(', ')}, "flow.notRandomisedValues")` : '';
+    out.guesses.push(`participants never randomised ("flow.notRandomised"): ${who} with no arm value${written} in "${armCol}" on any row (${survey.rows} ${survey.rows === 1 ? 'row' : 'rows'}) — counted as excluded before randomisation in the participant flow, not analysed`);
+    out.checks.push(`${who} ${survey.patients === 1 ? 'has' : 'have'} no arm value${written} on any row: drafted as enrolled but never randomised ("flow.notRandomised"); if ${survey.patients === 1 ? 'it was' : 'they were'} randomised, give the arm in the export${notRandomisedValues.length ? ' (a third arm goes in "otherArms" instead)' : ''}`);
   }
 
   // A status column read as the withdrawal reason, unless the export has the column read by default.

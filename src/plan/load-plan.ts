@@ -14,6 +14,7 @@ import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-c
 import { mcidRangeProblem } from './mcid-range.js';
 import { responderPointsProblem } from './responder-points.js';
 import { isListedNotWithdrawn } from '../trial/withdrawal-status.js';
+import { notRandomisedValueTest } from '../trial/not-randomised-values.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
 
@@ -201,6 +202,14 @@ function flowProblems(plan: Plan, file: string): Problem[] {
   (f.notWithdrawn ?? []).forEach((v, i) => {
     const reason = reasons.find((r) => isListedNotWithdrawn(r, [v]));
     if (reason !== undefined) problems.push({ file, field: `flow.notWithdrawn.${i}`, value: v, expected: `a value that means the patient did not withdraw: "${reason}" is also a reason in "withdrawalReasons" — keep it in one of the two` });
+  });
+  // Arm values read as "never randomised" are counted under "notRandomised": it names their reason.
+  // A value that is also an arm the plan compares or lists in "otherArms" cannot be both.
+  if (f.notRandomisedValues !== undefined && f.notRandomised === undefined) problems.push({ file, field: 'flow.notRandomisedValues', expected: '"notRandomised" beside it: the reason their participants are counted under in the participant flow, e.g. "notRandomised": { "en": "Not randomised", "da": "Ikke randomiseret" }' });
+  const armed = [plan.arms.intervention, plan.arms.control, ...(plan.otherArms ?? []).map((a) => (typeof a === 'string' ? a : a.value))];
+  (f.notRandomisedValues ?? []).forEach((v, i) => {
+    const arm = armed.find((a) => notRandomisedValueTest({ flow: { notRandomisedValues: [v] } })(a));
+    if (arm !== undefined) problems.push({ file, field: `flow.notRandomisedValues.${i}`, value: v, expected: `a value that means the participant was never randomised: "${arm}" is also an arm of the plan ("arms" or "otherArms") — keep it in one of the two` });
   });
   if (f.notRandomised !== undefined && plan.design === 'observational') problems.push({ file, field: 'flow.notRandomised', expected: 'no "notRandomised" in an observational plan: nobody in a registry extract is randomised' });
   return problems;

@@ -249,6 +249,10 @@ export const flowSchema = z
     notRandomised: flowReason
       .optional()
       .describe('Participants of the export with no arm value on any row were enrolled but never randomised (a Castor study export lists them): counted under this reason in the flow\'s "Excluded" box, not analysed and no problem; without it their rows are refused'),
+    notRandomisedValues: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Values of the arm column that mean the participant was never randomised ("Ikke randomiseret", "Screening failure"): read as an empty arm cell, in that column only, so their participants are counted under "notRandomised" (required with it), not as an arm; matched in any case and spacing'),
   })
   .strict();
 

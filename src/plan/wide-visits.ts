@@ -87,6 +87,39 @@ export function namedVisit(suffix: string): WideVisit | undefined {
   return undefined;
 }
 
+/** A preposition before a visit written as a phrase at the end of a name (`ved 3 måneder`, `efter 9 mdr.`, `at 3 months`). */
+const PREPOSITION = /\s(ved|efter|i|til|at|after|on|på|vid)\s+/gi;
+/** A visit phrase as a whole (`ved 3 måneder`): the time label of an SPSS variable-label column. */
+const PHRASE = /^(ved|efter|i|til|at|after|on|på|vid)\s+(.+)$/i;
+
+/** The visit of a phrase suffix (`ved baseline`, `ved 3 måneder`, `efter 9 mdr.`), the suffix kept as written. */
+export function phraseVisit(suffix: string): WideVisit | undefined {
+  const m = PHRASE.exec(suffix.trim());
+  if (!m) return undefined;
+  const v = namedVisit(m[2]!) ?? namedVisit(`${m[1]}${m[2]}`);
+  return v ? { ...v, suffix } : undefined;
+}
+
+/**
+ * A name that ends in its visit as a phrase, as SPSS writes variable labels (`RMDQ total (0-24)
+ * ved 3 måneder`; docs/input-trial-export.md#spss-variable-labels): [stem, phrase], the last
+ * preposition whose rest reads as a visit winning (`Smerte i ryggen ved 3 måneder`); else undefined.
+ */
+export function phraseColumn(header: string): [string, string] | undefined {
+  const h = header.trim();
+  for (const m of [...h.matchAll(PREPOSITION)].reverse()) {
+    const phrase = `${m[1]} ${h.slice(m.index! + m[0].length)}`;
+    if (m.index! > 0 && phraseVisit(phrase)) return [h.slice(0, m.index!).trim(), phrase];
+  }
+  return undefined;
+}
+
+/** Whether wide column `name` is `<stem>_<t>`, or `<stem> <t>` for a visit phrase `t` (`ved 3 måneder`). */
+export function endsInVisit(name: string, t: string): boolean {
+  if (name.length <= t.length + 1) return false;
+  return name.endsWith(`_${t}`) || (PHRASE.test(t) && name.endsWith(` ${t}`));
+}
+
 /**
  * The visits of a wide header, read from the stems measured at two visits or more — an outcome's
  * columns (`RMDQ_basis`, `RMDQ_3mdr`); a lone `Dato_randomisering` or `Behandling_start` names
@@ -99,7 +132,8 @@ export function namedVisit(suffix: string): WideVisit | undefined {
 export function wideVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
   const byStem = new Map<string, string[]>();
   for (const h of header) {
-    const m = redcapColumn(h.trim()) ?? /^(.+)_([^_]+)$/.exec(h.trim());
+    const phrase = phraseColumn(h);
+    const m = phrase ? [h, ...phrase] : (redcapColumn(h.trim()) ?? /^(.+)_([^_]+)$/.exec(h.trim()));
     if (!m) continue;
     const [, stem, suffix] = m as unknown as [string, string, string];
     byStem.set(stem, [...(byStem.get(stem) ?? []), suffix]);
@@ -107,7 +141,7 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
   const found = new Map<string, WideVisit>();
   let numeric = false;
   for (const suffixes of byStem.values()) {
-    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? [])));
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? phraseVisit(s) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];

@@ -50,15 +50,20 @@ const DANISH: readonly [RegExp, string][] = [
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
 export function problemText(expected: string, lang: Lang): string {
   if (lang === 'en') return expected;
-  // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint): reworded on its own.
-  const hint = OTHER_ARMS_HINT.exec(expected);
+  // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint)
+  // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
+  const [hintPattern, hintDanish] = NOT_RANDOMISED_HINT.test(expected) ? [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA] : [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA];
+  const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of DANISH) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA) : '');
+  for (const [pattern, danish] of DANISH) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
   return expected;
 }
 
 const OTHER_ARMS_HINT = /, or an arm the plan does not compare, listed in its "otherArms" — if (".*") is a third arm of the trial, add "otherArms": \[(.*)\] to the plan \(its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow\)$/;
 const OTHER_ARMS_HINT_DA = ', eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er $1 en tredje gruppe i forsøget, så føj "otherArms": [$2] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)';
+
+const NOT_RANDOMISED_HINT = /, or a value the plan's "flow": \{ "notRandomisedValues" \} lists — (".*") reads as a participant never randomised: add ("flow": \{ .* \}) to the plan \(counted as excluded before randomisation in the participant flow, not analysed; not "otherArms", whose patients count as randomised, nor "missingCodes", which do not apply to the arm column\)$/;
+const NOT_RANDOMISED_HINT_DA = ', eller en værdi, som planens "flow": { "notRandomisedValues" } angiver — $1 læses som en deltager, der aldrig blev randomiseret: føj $2 til planen (tælles da som ekskluderet før randomisering i patientflowet og analyseres ikke; ikke "otherArms", hvis patienter tælles som randomiserede, og ikke "missingCodes", som ikke gælder gruppekolonnen)';
 
 /** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */
 function danishInstrumentNames(text: string): string {

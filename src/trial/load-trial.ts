@@ -32,6 +32,8 @@ import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
+import { notRandomisedHint, notRandomisedValueTest, readsAsNotRandomised } from './not-randomised-values.js';
+import { withLabelHeaders } from '../plan/label-headers.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
@@ -255,7 +257,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       headerProblems.push({ file, line: 1, value: plan.adverseEvents!.instrument, expected: `a long REDCap export with its "${REDCAP_REPEAT}" column: the plan's "adverseEvents" reads the events from the rows of the repeating instrument "${plan.adverseEvents!.instrument}" (export the records with their repeating instruments; docs/plan-trial.md#adverse-events)`, kind: 'column.adverse-events' });
     }
   }
-  if (headerProblems.length) throw invalid(file, headerProblems, false);
+  // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
+  if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
@@ -293,6 +296,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const others = new OtherArms(plan);
   // Participants with no arm on any row: never randomised (not-randomised.ts).
   const notRandomised = new NotRandomised(plan, table, idCol, armCols);
+  const isNotRandomisedValue = notRandomisedValueTest(plan);
   const armValues = [plan.arms.intervention, plan.arms.control];
   // Only an observational plan can say "" (observational-plan-schema.ts); a trial's arms are never empty.
   const blankUnexposed = plan.design === 'observational' && plan.arms.control === '';
@@ -543,12 +547,17 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add(summaryRowProblem(row.at(idCol), id));
       continue;
     }
-    let armRaw = armFromEvent ? null : cells.cell(armCol);
+    // An arm value the plan lists as "never randomised" ("flow.notRandomisedValues") is an empty arm cell.
+    const armCell = (c: number) => {
+      const v = cells.cell(c);
+      return v !== null && isNotRandomisedValue(v) ? null : v;
+    };
+    let armRaw = armFromEvent ? null : armCell(armCol);
     let armAt = armCol;
     // A wide line's arm in several visit columns: the one value they hold; two that differ are the user's to settle.
     let armClash = false;
     for (let k = 1; k < armCols.length && !armFromEvent; k++) {
-      const v = cells.cell(armCols[k]!);
+      const v = armCell(armCols[k]!);
       if (v === null) continue;
       if (armRaw === null) {
         armRaw = v;
@@ -631,7 +640,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${armRaw !== null && readsAsNotRandomised(armRaw) ? notRandomisedHint(armRaw) : others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
@@ -809,7 +818,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   // Participants never randomised: said as a note, with their count (docs/plan-trial.md#participant-flow).
   const notRandomisedCount = notRandomised.counts();
-  if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount));
+  if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount, plan.flow?.notRandomisedValues));
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
   const noiseNote = row.noise.note(file);

@@ -6,6 +6,8 @@
  * another row takes that arm (load-trial.ts), and one with a value that is no arm of the plan is
  * refused at that cell, never counted here.
  *
+ * An arm value the plan's "flow.notRandomisedValues" lists (`Ikke randomiseret`) counts as no arm value.
+ *
  * With the plan's "flow.notRandomised" their rows are passed over and counted (distinct ids,
  * lines), for the participant flow's "Excluded" box: not analysed and no problem. Without it each
  * of their empty arm cells is a problem of its own kind that says what they look like and names
@@ -15,6 +17,7 @@
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { SpecialMissingReader } from './special-missing.js';
+import { notRandomisedValueTest } from './not-randomised-values.js';
 import { idKey, plainPatientId } from './patient-ids.js';
 import { isBlockShape, isSummaryWord } from './export-shape.js';
 import type { LongTable } from './wide-to-long.js';
@@ -33,10 +36,12 @@ export interface NotRandomisedCount {
 }
 
 /** The run's note on them: how many participants and rows were passed over, or that none was. */
-export function notRandomisedNote(file: string, armColumn: string, n: NotRandomisedCount): string {
-  if (n.patients === 0) return `${file}: no participant without an arm value in column "${armColumn}" (the plan's "flow.notRandomised"): nobody counted as not randomised`;
+export function notRandomisedNote(file: string, armColumn: string, n: NotRandomisedCount, values: readonly string[] = []): string {
+  // The plan's "flow.notRandomisedValues" read as no arm value: said with them.
+  const or = values.length ? ` (or ${values.map((v) => JSON.stringify(v)).join(', ')})` : '';
+  if (n.patients === 0) return `${file}: no participant without an arm value${or} in column "${armColumn}" (the plan's "flow.notRandomised"): nobody counted as not randomised`;
   const who = n.patients === 1 ? '1 participant' : `${n.patients} participants`;
-  return `${file}: ${who} with no arm value in column "${armColumn}" on any row (${n.rows} ${n.rows === 1 ? 'row' : 'rows'}) ${n.patients === 1 ? 'was' : 'were'} enrolled but not randomised (the plan's "flow.notRandomised"): not analysed, counted as excluded before randomisation in the participant flow`;
+  return `${file}: ${who} with no arm value${or} in column "${armColumn}" on any row (${n.rows} ${n.rows === 1 ? 'row' : 'rows'}) ${n.patients === 1 ? 'was' : 'were'} enrolled but not randomised (the plan's "flow.notRandomised"): not analysed, counted as excluded before randomisation in the participant flow`;
 }
 
 export class NotRandomised {
@@ -112,6 +117,8 @@ export class NotRandomised {
     const armless = new Map<string, Set<number>>();
     const lines = new Set<number>();
     const cells = new SpecialMissingReader();
+    // An arm value the plan lists as "never randomised" is no arm (not-randomised-values.ts).
+    const notRandomisedValue = notRandomisedValueTest(this.#plan);
     const width = Math.max(this.#idCol, ...this.#armCols) + 1;
     for (const rec of this.#table.records) {
       cells.load(rec, width);
@@ -122,7 +129,7 @@ export class NotRandomised {
       // A totals or mean row (`I alt`, `Gennemsnit`) is no participant (export-shape.ts).
       if (isSummaryWord(plain)) continue;
       const id = idKey(plain);
-      if (this.#armCols.some((c) => cells.cell(c) !== null)) {
+      if (this.#armCols.some((c) => cells.cell(c) !== null && !notRandomisedValue(cells.cell(c)!))) {
         armed.add(id);
         armless.delete(id);
       } else if (!armed.has(id)) {

@@ -7,6 +7,7 @@
  */
 import { checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
+import { endsInVisit } from '../plan/wide-visits.js';
 
 export interface LongTable extends Omit<CsvTable, 'records'> {
   /** The long records, in file order; made afresh on each iteration. */
@@ -26,7 +27,7 @@ export interface LongTable extends Omit<CsvTable, 'records'> {
 /** Wide when there is no time column and some column ends in `_<time>` for a known time. */
 export function isWide(table: CsvTable, timeColumn: string, times: readonly string[]): boolean {
   if (table.header.includes(timeColumn)) return false;
-  return table.header.some((h) => times.some((t) => h.endsWith(`_${t}`)));
+  return table.header.some((h) => times.some((t) => endsInVisit(h, t)));
 }
 
 /**
@@ -58,9 +59,10 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
   const constants: number[] = [];
   // Without any `_<time>` column, numbered visits may follow the name directly, as Stata's
   // `reshape wide` writes them (`rmdq0`, `rmdq12`): a stem ending in a letter, then the number.
-  const separated = table.header.some((h) => byLength.some((t) => h.endsWith(`_${t}`) && h.length > t.length + 1));
+  const separated = table.header.some((h) => byLength.some((t) => endsInVisit(h, t)));
   const joinedTime = (h: string) => byLength.find((t) => /^\d+$/.test(t) && h.endsWith(t) && /[A-Za-z]$/.test(h.slice(0, -t.length)));
-  const visitOf = (name: string) => byLength.find((t) => name.endsWith(`_${t}`) && name.length > t.length + 1);
+  // `<stem>_<visit>`, or `<stem> ved 3 måneder` (SPSS variable labels; wide-visits.ts endsInVisit).
+  const visitOf = (name: string) => byLength.find((t) => endsInVisit(name, t));
   table.header.forEach((h, col) => {
     const joined = separated ? undefined : joinedTime(h);
     let time = joined ?? visitOf(h);

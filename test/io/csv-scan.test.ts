@@ -16,11 +16,12 @@ describe('packed CSV reading', () => {
         const eol = crlf ? '\r\n' : '\n';
         const text = ['a,b,c', ...rows.map((r) => r.join(','))].join(eol) + eol;
         const ours = parseCsvText(text, 'x.csv');
-        const theirs = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((r) => r.some((c) => c !== ''));
-        // csv-parse keeps a whole-line empty record; ours skips blank lines: compare non-blank ones.
-        expect(ours.records.map((r) => r.raw).filter((r) => r.some((c) => c !== ''))).toEqual(theirs.slice(1).filter((r) => r.length === 3));
-        // cells are raw with the missing tokens as null.
-        for (const r of ours.records) expect(r.cells).toEqual(r.raw.map((c) => (['', 'NA', '.'].includes(c) ? null : c)));
+        const theirs = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((r) => r.some((c) => c.trim() !== ''));
+        // csv-parse keeps a whole-line empty record; ours skips blank lines and rows of (quoted)
+        // blanks only: compare the others.
+        expect(ours.records.map((r) => r.raw).filter((r) => r.some((c) => c.trim() !== ''))).toEqual(theirs.slice(1).filter((r) => r.length === 3));
+        // cells are raw with the missing tokens, and quoted blanks only, as null.
+        for (const r of ours.records) expect(r.cells).toEqual(r.raw.map((c) => (c.trim() === '' || ['NA', '.'].includes(c) ? null : c)));
       }),
       { numRuns: 200 },
     );

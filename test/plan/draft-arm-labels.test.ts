@@ -28,15 +28,17 @@ describe('plan init drafts armLabels', () => {
   it('Danish SPSS label export: "da" is the export\'s own name, and the check asks for the English one', () => {
     const d = draft('test/fixtures/exports/spss-labels-da/export.csv');
     // Both arms by their Danish names, never one Danish and one English ("n (Træningsprogram/Waiting list)").
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'venteliste' } });
+    // The export's own words, case and all (docs/plan-trial.md#arm-names).
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'Venteliste' } });
     expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
   });
 
   it('a Danish export names both arms in one language: "Træning" / "Venteliste", not "Træning" / "Waiting list"', () => {
     const d = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Træning;30;20\n2;Venteliste;32;30\n3;Træning;28;18\n', 'dk.csv'), 'plan.schema.json');
     expect(d.plan.arms).toEqual({ intervention: 'Træning', control: 'Venteliste' });
-    // Danish common nouns drafted in lower case for "da" (docs/plan-trial.md#arm-names).
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'træning' }, control: { en: 'Venteliste', da: 'venteliste' } });
+    // Danish common nouns drafted in lower case for "da" (docs/plan-trial.md#arm-names); a comparator
+    // the export writes out ("Venteliste") keeps its wording, case and all.
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'træning' }, control: { en: 'Venteliste', da: 'Venteliste' } });
     // Both known in English: both in English.
     const known = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Kontrol;30;20\n2;Venteliste;32;30\n', 'dk2.csv'), 'plan.schema.json');
     expect(Object.values(known.plan.armLabels as Record<string, { en: string }>).map((l) => l.en).sort()).toEqual(['Control group', 'Waiting list']);
@@ -81,18 +83,31 @@ describe('plan init drafts armLabels', () => {
     const vanlig = draftPlan(parseCsvText('id;gruppe;tid;rmdq\n1;Vanlig behandling;baseline;3\n2;Smerteskole;baseline;4\n', 'v.csv'), 'plan.schema.json');
     expect(vanlig.plan.arms).toEqual({ intervention: 'Smerteskole', control: 'Vanlig behandling' });
     // One arm known in English, the other not: both by their Danish names (one language per report).
-    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
     expect(vanlig.checks.join('\n')).toContain('("Usual care" for "Vanlig behandling")');
+  });
+});
+
+describe('plan init keeps the export\'s own name for a comparator (docs/plan-trial.md#arm-names)', () => {
+  it('"Sædvanlig behandling" stays "Sædvanlig behandling" (case too) on the English and the Danish page, never the glossary\'s "vanlig behandling"', () => {
+    const d = draftPlan(parseCsvText('ID,Gruppe,Koen,RMDQ_base,RMDQ_3mdr\n1,App + sædvanlig behandling,Kvinde,15,11\n2,Sædvanlig behandling,Mand,14,12\n', 'b.csv'), 'plan.schema.json');
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App + sædvanlig behandling', da: 'App + sædvanlig behandling' }, control: { en: 'Sædvanlig behandling', da: 'Sædvanlig behandling' } });
+    const plan = parsePlan({ ...d.plan, $schema: undefined });
+    for (const lang of ['en', 'da'] as const) expect(armNames(plan.armLabels, lang)).toMatchObject({ Control: 'Sædvanlig behandling', control: 'Sædvanlig behandling' });
+    expect(JSON.stringify(d)).not.toMatch(/(?<!æd)vanlig behandling/i);
+    // The check still offers the English name hta knows.
+    expect(d.checks.join('\n')).toContain('("Usual care" for "Sædvanlig behandling")');
   });
 });
 
 describe('plan init: a comparator named in words is a name, beside an arm that is a code', () => {
   const arms = (a: string, b: string) => draftPlan(parseCsvText(`id;gruppe;tid;rmdq\n1;${a};baseline;3\n2;${b};baseline;4\n1;${a};3m;3\n2;${b};3m;4\n`, 'arm.csv'), 'plan.schema.json');
   it.each([
-    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "kontrolgruppe" }', 'says which group, not what it received'],
-    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "kontrolgruppe" }', 'is a code, not a name'],
+    // A Danish comparator written out keeps its wording in "da", case and all ("Kontrol", not "kontrolgruppe").
+    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "Kontrol" }', 'says which group, not what it received'],
+    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'is a code, not a name'],
     ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "vanlig behandling" }', 'says which group, not what it received'],
-    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "vanlig behandling" }', 'is a code, not a name'],
+    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "Sædvanlig behandling" }', 'is a code, not a name'],
   ])('%s / %s: only the code is called a code (a word for the arm\'s role is a word), and the JSON to paste keeps the comparator\'s name', (code, name, json, said) => {
     const d = arms(code, name);
     expect(d.plan.arms).toEqual({ intervention: code, control: name });

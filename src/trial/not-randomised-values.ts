@@ -1,0 +1,33 @@
+/**
+ * Arm values that mean the participant was never randomised (docs/plan-trial.md#participant-flow):
+ * an SPSS or REDCap export may write `Ikke randomiseret`, `Not randomized` or `Screening failure`
+ * in the arm column rather than leave it empty. The plan's "flow.notRandomisedValues" lists them;
+ * such a cell is read as an empty arm cell (in the arm column only), so its participant is counted
+ * under "flow.notRandomised" as excluded before randomisation, never as a randomised arm. Folded
+ * as "notWithdrawn" values are (answer-words.ts `wordForm`: case, blanks, a final full stop).
+ */
+import { wordForm } from '../plan/answer-words.js';
+import type { Plan } from '../plan/plan-schema.js';
+
+/**
+ * Words an arm value reads as "never randomised" by (folded): Danish, Norwegian, Swedish and
+ * English, and a screening failure. plan init drafts such values into "flow.notRandomisedValues";
+ * an unknown arm value that reads so is pointed there rather than to "otherArms".
+ */
+const NOT_RANDOMISED_WORD = /^(?:(?:ikke|ej|inte|ei|not|non)[ -]?randomi[sz](?:eret|ert|erad|ed|ert)|screen(?:ing)?[ -]?fail(?:ure|ed)?|screen(?:ing)?s?(?:fejl|svigt)|ikke inkluderet|not included)$/;
+
+export function readsAsNotRandomised(value: string): boolean {
+  return NOT_RANDOMISED_WORD.test(wordForm(value));
+}
+
+/** Whether arm cell `value` is one of the plan's "flow.notRandomisedValues" (folded as above). */
+export function notRandomisedValueTest(plan: Pick<Plan, 'flow'>): (value: string) => boolean {
+  const listed = (plan.flow?.notRandomisedValues ?? []).map(wordForm);
+  if (listed.length === 0) return () => false;
+  return (value) => listed.includes(wordForm(value));
+}
+
+/** The hint for an unknown arm value that reads as "never randomised": list it in "flow.notRandomisedValues". */
+export function notRandomisedHint(value: string): string {
+  return `, or a value the plan's "flow": { "notRandomisedValues" } lists — ${JSON.stringify(value)} reads as a participant never randomised: add "flow": { "notRandomised": "Not randomised", "notRandomisedValues": [${JSON.stringify(value)}] } to the plan (counted as excluded before randomisation in the participant flow, not analysed; not "otherArms", whose patients count as randomised, nor "missingCodes", which do not apply to the arm column)`;
+}

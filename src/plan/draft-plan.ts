@@ -19,7 +19,7 @@ import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
-import { kindOfValues, tallyOf } from '../trial/column-kind.js';
+import { countWord, kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
@@ -1362,8 +1362,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (Object.keys(renames).length) columns.covariates = renames;
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
-    // Exactly three whole numbers (1/2/3) may be three categories or a scale, and validate does not
-    // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
+    // A few whole numbers (1/2/3, a radio field's 1–4) may be categories or a scale, and validate does
+    // not guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
     const types: Record<string, 'categorical'> = {};
     const factors: string[] = [];
     for (const name of covariates) {
@@ -1388,7 +1388,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
-      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
+      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as ${countWord(codes.length)} categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).

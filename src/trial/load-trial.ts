@@ -34,7 +34,7 @@ import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './o
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
-import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
+import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
@@ -1146,14 +1146,15 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
 }
 
 /**
- * The refusal of a covariate rule 2 would read as numbers while it holds only three whole
- * numbers (column-kind.ts rule 3): three categories or a scale changes the ANCOVA, and Table 1
+ * The refusal of a covariate rule 2 would read as numbers while it holds only a few whole
+ * numbers that may be codes (column-kind.ts rule 3): categories or a scale changes the ANCOVA, and Table 1
  * shows it as the model reads it; the plan says which.
  */
 function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: string }, name: string, codes: readonly number[]): Problem {
   const confounder = plan.design === 'observational';
-  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of three categories: two indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
-  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`, 'covariate.undecided');
+  const categories = `${countWord(codes.length)} categories`;
+  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of ${categories}: ${countWord(codes.length - 1)} indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be ${categories} or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`, 'covariate.undecided');
 }
 
 /** A covariate refused at its header cell (line 1): what the plan must say, by kind. */

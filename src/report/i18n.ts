@@ -578,6 +578,11 @@ export const REPORT_TEXT = {
     en: "Not read: {rows} of the export ({patients}) belonging to REDCap repeating instruments ({instruments}) and holding none of the plan's columns.",
     da: 'Ikke indlæst: {rows} i eksporten ({patients}), som hører til gentagne REDCap-skemaer ({instruments}) og ikke indeholder nogen af planens kolonner.',
   },
+  // Visits the plan's "ignoreTimepoints" leaves out (docs/plan-trial.md#visits-left-out); {visits} as the export writes them.
+  ignoredVisitsNote: {
+    en: 'Not analysed: {rows} of the export ({patients}) at visits the analysis plan leaves out ({visits}); no estimate, chart or model uses them.',
+    da: 'Ikke analyseret: {rows} i eksporten ({patients}) fra besøg, som analyseplanen udelader ({visits}); ingen estimater, figurer eller modeller bruger dem.',
+  },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',
     da: 'Eksportfilen er ikke UTF-8: den er indlæst som {encoding}, sådan som {program} gemmer den.',

@@ -53,6 +53,31 @@ import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
+/**
+ * The plan's "ignoreTimepoints" (docs/plan-trial.md#visits-left-out): whether a row's visit value
+ * is one to read past, by the export's value or by its label after "timeLabels" (and, with arms in
+ * the event names, without its arm).
+ */
+class IgnoredVisits {
+  readonly #names: ReadonlySet<string>;
+  readonly #plan: Plan;
+  readonly #seen = new Map<string, boolean>();
+  constructor(plan: Plan) {
+    this.#plan = plan;
+    this.#names = new Set(plan.ignoreTimepoints ?? []);
+  }
+  has(exportTime: string): boolean {
+    if (this.#names.size === 0) return false;
+    let known = this.#seen.get(exportTime);
+    if (known === undefined) {
+      const value = nfc(exportTime);
+      known = this.#names.has(value) || this.#names.has(planTimeOf(this.#plan, value));
+      this.#seen.set(exportTime, known);
+    }
+    return known;
+  }
+}
+
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
   const all = plan.allTimepoints ?? [plan.baseline, ...plan.timepoints];
@@ -422,6 +447,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const instanceCol = wide ? -1 : table.header.findIndex((h) => REPEAT_INSTANCE_HEADERS.has(foldColumnName(h)));
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>(), patients: new Set<string>() };
+  const ignored = new IgnoredVisits(plan);
+  const ignoredRows = { rows: 0, visits: new Set<string>(), patients: new Set<string>() };
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
@@ -523,6 +550,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         continue;
       }
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
+      continue;
+    }
+    // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
+    if (timeRaw !== null && ignored.has(timeRaw)) {
+      ignoredRows.rows++;
+      ignoredRows.visits.add(timeRaw);
+      const idCell = cells.cell(idCol);
+      if (idCell !== null) ignoredRows.patients.add(patientIdOf(idCell).id);
       continue;
     }
     // Which of the plan's visits the file has rows at, whatever else is wrong in the row (absent-visits.ts).
@@ -902,6 +937,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
+    ...(ignoredRows.rows > 0 ? { ignoredVisits: { rows: ignoredRows.rows, patients: ignoredRows.patients.size, visits: [...ignoredRows.visits] } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),

@@ -306,7 +306,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -433,6 +433,16 @@ export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => 
   const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
   const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
   return [fillPhrase(t('passedOverNote'), { rows, patients, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+}
+
+/** The rows of visits the plan's "ignoreTimepoints" leaves out (load-trial.ts), said on the page as on stderr, counted exactly. */
+export function ignoredVisitsNotes(trial: TrialData, t: (key: 'ignoredVisitsNote') => string, lang: Lang): string[] {
+  const p = trial.ignoredVisits;
+  if (!p) return [];
+  const count = (k: number, one: string, many: string) => `${formatThousands(k, 0, lang)} ${k === 1 ? one : many}`;
+  const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
+  const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
+  return [fillPhrase(t('ignoredVisitsNote'), { rows, patients, visits: p.visits.map((v) => `"${v}"`).join(', ') })];
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

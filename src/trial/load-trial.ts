@@ -681,7 +681,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add({
         ...row.at(timeCol),
         value: timeRaw ?? '',
-        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels" or list the visit in "allTimepoints"`,
+        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });

@@ -527,7 +527,7 @@ export const REPORT_TEXT = {
   // {visits} the follow-ups in the model, {list} what it adjusts for (as methodsAdjusted's).
   methodsMmrm: {
     en: "The MMRM (mixed model for repeated measures) fits the follow-ups at {visits} together, adjusted for {list}, with the arm difference and the baseline score's slope free at each visit, an unstructured covariance between the visits, restricted maximum likelihood (REML) and Satterthwaite degrees of freedom.",
-    da: 'MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter {visits} samlet, justeret for {list}, med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restricted maximum likelihood (REML) og Satterthwaite-frihedsgrader.',
+    da: 'MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter {visits} samlet, justeret for {list}, med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.',
   },
   // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm.
   methodsMi: {

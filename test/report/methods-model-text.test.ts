@@ -43,7 +43,7 @@ describe('the methods on MMRM and multiple imputation', () => {
     expect(en).toContain("The multiple imputation imputes the missing follow-ups 3 times by chained equations with predictive mean matching; the ANCOVA is fitted to each completed data set and the 3 estimates are pooled by Rubin's rules.");
     expect(en).toContain('Not analysed: 29 rows of the export (29 patients) at visits the analysis plan leaves out ("6_weeks_arm_1")');
     const da = await methods('da');
-    expect(da).toContain('MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter 3 måneder og 9 måneder samlet, justeret for baselinescoren og alder (år), med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restricted maximum likelihood (REML) og Satterthwaite-frihedsgrader.');
+    expect(da).toContain('MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter 3 måneder og 9 måneder samlet, justeret for baselinescoren og alder (år), med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.');
     expect(da).toContain('Den multiple imputation imputerer de manglende opfølgninger 3 gange ved kædede ligninger med prædiktiv middelværdimatchning (predictive mean matching, PMM); ANCOVA tilpasses hvert udfyldt datasæt, og de 3 estimater samles efter Rubins regler.');
   });
 });

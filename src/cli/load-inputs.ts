@@ -76,11 +76,19 @@ export function passedOverNote(trial: TrialData, lang: 'en' | 'da' = 'en'): stri
   return `${trial.file}: ${p.rows} row(s) not read: ${p.why}`;
 }
 
+/** The note on the rows of visits the plan reads past ("ignoreTimepoints"), when there were any. */
+export function ignoredVisitsNote(trial: TrialData, lang: 'en' | 'da' = 'en'): string | undefined {
+  const p = trial.ignoredVisits;
+  if (!p) return undefined;
+  const visits = p.visits.map((v) => JSON.stringify(v)).join(', ');
+  if (lang === 'da') return `${trial.file}: ${p.rows} række(r) (${p.patients} patient(er)) er ikke læst: besøg, som planens "ignoreTimepoints" udelader (${visits}); de indgår ikke i nogen analyse`;
+  return `${trial.file}: ${p.rows} row(s) of ${p.patients} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); they are in no analysis`;
+}
+
 /** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */
 export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false, lang: 'en' | 'da' = 'en'): Promise<void> {
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
-  const note = passedOverNote(trial, lang);
-  if (note) io.stderr(`note: ${note}\n`);
+  for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
   await writeExcludedOut(trial, io, excludedOut, force);

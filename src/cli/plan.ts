@@ -156,9 +156,9 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.export !== undefined) {
         if (checked.kind !== 'trial') throw new HtaError('usage.invalid', `--export reads a trial export with a trial plan; ${file} is a${checked.kind === 'uptake' ? 'n' : ''} ${checked.kind} file`);
         // The same reading as `hta validate`: the same column matching, problems and notes.
-        const { loadTrialInputs, passedOverNote } = await import('./load-inputs.js');
+        const { ignoredVisitsNote, loadTrialInputs, passedOverNote } = await import('./load-inputs.js');
         const { trial } = loadTrialInputs(opts.export, file, { need: 'rows' });
-        for (const note of [...(trial.readNotes ?? []), passedOverNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
+        for (const note of [...(trial.readNotes ?? []), passedOverNote(trial), ignoredVisitsNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
       }
       io.stdout(json(checked.value));
     });

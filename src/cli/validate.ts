@@ -17,7 +17,7 @@ import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
 import { maskCpr } from '../io/cpr-number.js';
-import { type ExclusionOptions, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
+import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 import { readTargetSample, type TargetSample, targetSamplePath } from '../trial/target-sample.js';
 
 /** What validate read of the plan's target sample: its patients and the rows left out. */
@@ -67,10 +67,12 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
+          // Visits the plan reads past (docs/plan-trial.md#visits-left-out).
+          ...(trial.ignoredVisits ? { ignoredVisits: trial.ignoredVisits } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.readNotes ?? []), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };

@@ -20,7 +20,7 @@ import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
-import { kindOfValues, tallyOf } from '../trial/column-kind.js';
+import { countWord, kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
@@ -84,6 +84,8 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
+/** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
+const UNSCHEDULED = /(^|[^a-zæøå])(uplanlagt|ikke[\s_-]*planlagt|ekstra|unscheduled|unplanned|extra|ad[\s_-]?hoc)([^a-zæøå]|$)/i;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
@@ -664,6 +666,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Layout and visits.
   let wide = false;
   let visits: string[] = [];
+  const unscheduled: string[] = [];
   const timeLabels: Record<string, string> = {};
   let stemsOf: (c: string) => string = (c) => c;
   if (timeCol) {
@@ -683,6 +686,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
     for (const v of values) {
+      // An unscheduled visit ("6 uger (uplanlagt)", `unscheduled_arm_1`): no part of the schedule,
+      // drafted to be left out (docs/plan-trial.md#visits-left-out) rather than modelled by the MMRM.
+      if (UNSCHEDULED.test(v) && visitLabel(v) !== 'baseline') {
+        unscheduled.push(v);
+        continue;
+      }
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
       const given = unit ?? guessedUnit;
       let label = given && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
@@ -690,7 +699,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (unscheduled.length) {
+      const named = unscheduled.map((v) => JSON.stringify(v)).join(', ');
+      guesses.push(`left out ("ignoreTimepoints"): ${named}, named as unscheduled`);
+      checks.push(`${named} ${unscheduled.length > 1 ? 'were' : 'was'} taken as unscheduled and drafted in "ignoreTimepoints": ${unscheduled.length > 1 ? 'their' : 'its'} rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses ${unscheduled.length > 1 ? 'one' : 'it'}, move it to "timepoints" and "allTimepoints" (docs/plan-trial.md#visits-left-out)`);
+    }
   } else {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
@@ -884,6 +898,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   plan.timepoints = followUp;
   if (Object.keys(timeLabels).length) plan.timeLabels = timeLabels;
   if (visits.length > 1) plan.allTimepoints = [baseline, ...followUp];
+  if (unscheduled.length) plan.ignoreTimepoints = unscheduled;
 
   // Outcome columns: the (stemmed) header minus id, arm and time.
   const armStem = armCol === undefined ? undefined : stemsOf(armCol);
@@ -1376,8 +1391,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (Object.keys(renames).length) columns.covariates = renames;
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
-    // Exactly three whole numbers (1/2/3) may be three categories or a scale, and validate does not
-    // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
+    // A few whole numbers (1/2/3, a radio field's 1–4) may be categories or a scale, and validate does
+    // not guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
     const types: Record<string, 'categorical'> = {};
     const factors: string[] = [];
     for (const name of covariates) {
@@ -1402,7 +1417,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
-      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
+      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as ${countWord(codes.length)} categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).

@@ -141,6 +141,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     });
   }
   problems.push(...flowProblems(plan, file));
+  problems.push(...ignoredVisitProblems(plan, file));
   const margins = marginShareChecks(plan, file);
   problems.push(...margins.problems);
   problems.push(...valuesInNfc(plan, file));
@@ -150,6 +151,18 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   return plan;
 }
 
+
+/**
+ * A visit to read past (docs/plan-trial.md#visits-left-out) that is also one the plan analyses or
+ * lists: its rows cannot be both. Compared by label, after "timeLabels".
+ */
+function ignoredVisitProblems(plan: Plan, file: string): Problem[] {
+  const visits = new Set([plan.baseline, ...plan.timepoints, ...(plan.allTimepoints ?? [])].map(nfc));
+  return (plan.ignoreTimepoints ?? []).flatMap((v, i) => {
+    const label = nfc(plan.timeLabels[v] ?? plan.timeLabels[nfc(v)] ?? v);
+    return visits.has(label) ? [{ file, field: `ignoreTimepoints.${i}`, value: v, expected: `a visit the plan does not analyse: "${label}" is ${label === plan.baseline ? 'the baseline' : plan.timepoints.includes(label) ? 'one of "timepoints"' : 'one of "allTimepoints"'} — remove it there or here` }] : [];
+  });
+}
 
 /**
  * The plan's export values (arm values, visits and their labels) in NFC, as the export's are
@@ -171,6 +184,7 @@ function valuesInNfc(plan: Plan, file: string): Problem[] {
   plan.baseline = nfc(plan.baseline);
   plan.timepoints = plan.timepoints.map(nfc);
   if (plan.allTimepoints) plan.allTimepoints = plan.allTimepoints.map(nfc);
+  if (plan.ignoreTimepoints) plan.ignoreTimepoints = plan.ignoreTimepoints.map(nfc);
   if (plan.primary) plan.primary = { ...plan.primary, time: nfc(plan.primary.time) };
   return problems;
 }

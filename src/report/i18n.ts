@@ -523,6 +523,17 @@ export const REPORT_TEXT = {
     en: 'each {method} estimate uses the patients observed at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}',
     da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
   },
+  // After methodsText when the page has MMRM rows (trial-report.ts modelNotes; docs/report-trial.md):
+  // {visits} the follow-ups in the model, {list} what it adjusts for (as methodsAdjusted's).
+  methodsMmrm: {
+    en: "The MMRM (mixed model for repeated measures) fits the follow-ups at {visits} together, adjusted for {list}, with the arm difference and the baseline score's slope free at each visit, an unstructured covariance between the visits, restricted maximum likelihood (REML) and Satterthwaite degrees of freedom.",
+    da: 'MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter {visits} samlet, justeret for {list}, med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.',
+  },
+  // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm.
+  methodsMi: {
+    en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}; the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
+    da: 'Den multiple imputation imputerer de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+  },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
@@ -577,6 +588,11 @@ export const REPORT_TEXT = {
     // "Not read: …" first, so one row reads as well as twenty (no verb to agree with the count).
     en: "Not read: {rows} of the export ({patients}) belonging to REDCap repeating instruments ({instruments}) and holding none of the plan's columns.",
     da: 'Ikke indlæst: {rows} i eksporten ({patients}), som hører til gentagne REDCap-skemaer ({instruments}) og ikke indeholder nogen af planens kolonner.',
+  },
+  // Visits the plan's "ignoreTimepoints" leaves out (docs/plan-trial.md#visits-left-out); {visits} as the export writes them.
+  ignoredVisitsNote: {
+    en: 'Not analysed: {rows} of the export ({patients}) at visits the analysis plan leaves out ({visits}); no estimate, chart or model uses them.',
+    da: 'Ikke analyseret: {rows} i eksporten ({patients}) fra besøg, som analyseplanen udelader ({visits}); ingen estimater, figurer eller modeller bruger dem.',
   },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',

@@ -11,7 +11,7 @@ const DANISH: readonly [RegExp, string][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms"'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms", or an arm not compared, as in its "otherArms" \((.*)\)$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ($3)'],
-  [/^a time point of the plan \((.*)\); map other labels with "timeLabels" or list the visit in "allTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", eller angiv besøget i "allTimepoints"'],
+  [/^a time point of the plan \((.*)\); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", angiv besøget i "allTimepoints", eller udelad et uplanlagt besøg med "ignoreTimepoints"'],
   // The row's own detail (which line it repeats) is not in `expected` (errors.ts, Problem.detail): the table lists the lines.
   [/^one row per patient and time point$/, 'én række pr. patient og tidspunkt'],
   [/^one line per patient — delete the repeated line, or correct its id$/, 'én linje pr. patient — slet den gentagne linje, eller ret dens id'],

@@ -9,9 +9,11 @@
  * 2. else from its values after the plan's codes (missing values not counted): numbers when some
  *    are numbers and either they are more than half of the values or there are more than three
  *    different numbers; categories otherwise;
- * 3. but a covariate that rule 2 reads as numbers while it holds exactly three different whole
- *    numbers (1/2/3, 1/2/9) is not guessed: codes of three categories (two indicators in the
- *    ANCOVA) or a scale (one slope)? The reader refuses it, naming "covariateTypes"
+ * 3. but a covariate that rule 2 reads as numbers while it holds few whole numbers that look like
+ *    codes is not guessed: exactly three (1/2/3, 1/2/9), or four to seven all between 0 and 9 (a
+ *    REDCap radio field's education 1–4). Codes of categories (k − 1 indicators in the ANCOVA) or a
+ *    scale (one slope)? R's factor() and a slope on the codes give different effects. The reader
+ *    refuses it, naming "covariateTypes"
  *    (`undecidedCodes`, load-trial.ts). Two different numbers read either way give the same model.
  *
  * Table 1 shows a covariate as the model reads it (baseline-table.ts). A Table 1 column that no
@@ -28,6 +30,10 @@ export type ColumnKind = 'numeric' | 'categorical';
 
 /** More different numbers than this are measurements, not codes (rule 2); exactly this many whole ones are undecided (rule 3). */
 const CODES = 3;
+/** Up to this many different whole numbers, all within SMALL_CODES, are undecided too (rule 3): more are a measurement (age, a 0–10 score in full). */
+const MAX_CODES = 7;
+/** The range of one-digit codes a radio or dropdown field writes (0–9, 1–k). */
+const SMALL_CODES = { min: 0, max: 9 };
 
 /** The values of one column, counted for rules 2 and 3. */
 export class KindTally {
@@ -38,7 +44,7 @@ export class KindTally {
   add(value: string | number): void {
     if (typeof value === 'number') {
       this.numbers++;
-      if (this.#distinct.size <= CODES) this.#distinct.add(value);
+      if (this.#distinct.size <= MAX_CODES) this.#distinct.add(value);
     } else this.texts++;
   }
 
@@ -47,12 +53,21 @@ export class KindTally {
     return this.numbers > 0 && (this.numbers > this.texts || this.#distinct.size > CODES) ? 'numeric' : 'categorical';
   }
 
-  /** Rule 3: the three whole numbers, in increasing order, of a column rule 2 reads as numbers only because they are most of its values; else undefined. */
+  /** Rule 3: the whole numbers, in increasing order, of a column rule 2 reads as numbers while they may be codes; else undefined. */
   undecidedCodes(): number[] | undefined {
-    const d = this.#distinct;
-    if (this.kind() !== 'numeric' || d.size !== CODES || ![...d].every(Number.isInteger)) return undefined;
-    return [...d].sort((a, b) => a - b);
+    const d = [...this.#distinct];
+    if (this.kind() !== 'numeric' || d.length < CODES || d.length > MAX_CODES || !d.every(Number.isInteger)) return undefined;
+    // Three whole numbers are codes whatever they are (1/2/9, 0/1/99); four or more only when one digit each.
+    if (d.length > CODES && !d.every((v) => v >= SMALL_CODES.min && v <= SMALL_CODES.max)) return undefined;
+    return d.sort((a, b) => a - b);
   }
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
+
+/** A count of rule 3's codes in words ("three categories"), for the refusal and plan init's check. */
+export function countWord(count: number): string {
+  return WORDS[count] ?? String(count);
 }
 
 /** Whether values hold more different numbers than codes would (rule 2's second clause): measurements, whatever the count of text beside them. */

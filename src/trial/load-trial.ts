@@ -36,7 +36,7 @@ import { notRandomisedHint, notRandomisedValueTest, readsAsNotRandomised } from 
 import { withLabelHeaders } from '../plan/label-headers.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
-import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
+import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
@@ -54,6 +54,31 @@ import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './c
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+
+/**
+ * The plan's "ignoreTimepoints" (docs/plan-trial.md#visits-left-out): whether a row's visit value
+ * is one to read past, by the export's value or by its label after "timeLabels" (and, with arms in
+ * the event names, without its arm).
+ */
+class IgnoredVisits {
+  readonly #names: ReadonlySet<string>;
+  readonly #plan: Plan;
+  readonly #seen = new Map<string, boolean>();
+  constructor(plan: Plan) {
+    this.#plan = plan;
+    this.#names = new Set(plan.ignoreTimepoints ?? []);
+  }
+  has(exportTime: string): boolean {
+    if (this.#names.size === 0) return false;
+    let known = this.#seen.get(exportTime);
+    if (known === undefined) {
+      const value = nfc(exportTime);
+      known = this.#names.has(value) || this.#names.has(planTimeOf(this.#plan, value));
+      this.#seen.set(exportTime, known);
+    }
+    return known;
+  }
+}
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -426,6 +451,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const instanceCol = wide ? -1 : table.header.findIndex((h) => REPEAT_INSTANCE_HEADERS.has(foldColumnName(h)));
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>(), patients: new Set<string>() };
+  const ignored = new IgnoredVisits(plan);
+  const ignoredRows = { rows: 0, visits: new Set<string>(), patients: new Set<string>() };
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
@@ -527,6 +554,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         continue;
       }
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
+      continue;
+    }
+    // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
+    if (timeRaw !== null && ignored.has(timeRaw)) {
+      ignoredRows.rows++;
+      ignoredRows.visits.add(timeRaw);
+      const idCell = cells.cell(idCol);
+      if (idCell !== null) ignoredRows.patients.add(patientIdOf(idCell).id);
       continue;
     }
     // Which of the plan's visits the file has rows at, whatever else is wrong in the row (absent-visits.ts).
@@ -655,7 +690,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add({
         ...row.at(timeCol),
         value: timeRaw ?? '',
-        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels" or list the visit in "allTimepoints"`,
+        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -911,6 +946,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
+    ...(ignoredRows.rows > 0 ? { ignoredVisits: { rows: ignoredRows.rows, patients: ignoredRows.patients.size, visits: [...ignoredRows.visits] } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),
@@ -1155,14 +1191,15 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
 }
 
 /**
- * The refusal of a covariate rule 2 would read as numbers while it holds only three whole
- * numbers (column-kind.ts rule 3): three categories or a scale changes the ANCOVA, and Table 1
+ * The refusal of a covariate rule 2 would read as numbers while it holds only a few whole
+ * numbers that may be codes (column-kind.ts rule 3): categories or a scale changes the ANCOVA, and Table 1
  * shows it as the model reads it; the plan says which.
  */
 function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: string }, name: string, codes: readonly number[]): Problem {
   const confounder = plan.design === 'observational';
-  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of three categories: two indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
-  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`, 'covariate.undecided');
+  const categories = `${countWord(codes.length)} categories`;
+  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of ${categories}: ${countWord(codes.length - 1)} indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be ${categories} or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`, 'covariate.undecided');
 }
 
 /** A covariate refused at its header cell (line 1): what the plan must say, by kind. */

@@ -120,6 +120,8 @@ export interface TrialData {
   excluded: RowExclusion | null;
   /** Rows read past because they belong to no visit (REDCap repeating instruments), the distinct patients they belong to, and why. */
   passedOver?: { rows: number; patients: number; why: string; instruments: string[] };
+  /** Rows of the visits the plan's "ignoreTimepoints" reads past (an unscheduled visit), the distinct patients they belong to, and those visits as the export writes them. */
+  ignoredVisits?: { rows: number; patients: number; visits: string[] };
   /** The plan's `otherArms` with their patients and rows: randomised, passed over, not compared (other-arms.ts). */
   otherArms?: OtherArmCount[];
   /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */

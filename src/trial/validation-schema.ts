@@ -60,6 +60,10 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .object({ patients: z.number().int().describe('Participants with no arm value on any row'), rows: z.number().int().describe('Lines of the export passed over for them') })
       .optional()
       .describe('Participants enrolled but never randomised (present when the plan sets "flow.notRandomised"): not analysed (docs/plan-trial.md#participant-flow)'),
+    ignoredVisits: z
+      .object({ rows: z.number().int().describe('Lines of the export at those visits, read past'), patients: z.number().int().describe('Patients with such a line'), visits: z.array(z.string()).describe('The visits as the export writes them') })
+      .optional()
+      .describe('Rows of visits the plan\'s "ignoreTimepoints" leaves out (an unscheduled visit; present when there were any): neither checked nor analysed, and not invalid (docs/plan-trial.md#visits-left-out)'),
     times: z.array(z.string()),
     outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),

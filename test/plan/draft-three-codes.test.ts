@@ -27,7 +27,7 @@ describe('plan init on a covariate coded 1/2/3', () => {
   });
 
   it('drafts nothing for two codes or for measurements', async () => {
-    for (const codes of [['1', '2'], ['1', '2', '3', '4', '5']]) {
+    for (const codes of [['1', '2'], ['1', '2', '3', '4', '5', '6', '7', '8'], ['10', '20', '30', '40']]) {
       const dir = tempDir();
       const csv = join(dir, 'export.csv'), plan = join(dir, 'plan.json');
       writeFileSync(csv, exportWithCodes(codes));

@@ -306,7 +306,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -386,6 +386,29 @@ function methodsPhrase(ctx: TrialChartContext, method: string, plan: Plan, label
 }
 
 /**
+ * How the MMRM and the multiple imputation were done, when the page has their rows: the visits
+ * the MMRM models (those of the plan; "ignoreTimepoints" leaves others out), its covariance,
+ * estimation and df; the imputation's method, m and pooling (docs/report-trial.md).
+ */
+export function modelNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang' | 'timeLabel'>, trial: Pick<TrialData, 'times' | 'plan'>, labels: ReadonlyMap<string, string>): string[] {
+  const rows = [...result.effects, ...(result.sensitivity?.rows ?? [])].filter((e) => !e.error && e.details);
+  const notes: string[] = [];
+  const and = ` ${ctx.text('and')} `;
+  const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`);
+  const modelled = new Set(rows.filter((e) => e.method === 'mmrm').flatMap((e) => (e.details!.visitsInModel ?? []) as string[]));
+  if (modelled.size) {
+    const visits = trial.times.filter((t) => modelled.has(t)).map((t) => ctx.timeLabel(t));
+    notes.push(fillPhrase(ctx.text('methodsMmrm'), { visits: list(visits), list: adjustedForList(ctx, trial.plan, labels) }));
+  }
+  const mi = rows.find((e) => e.method === 'mi-ancova');
+  if (mi) {
+    const norm = String(mi.details!.imputationMethod).startsWith('norm');
+    notes.push(fillPhrase(ctx.text('methodsMi'), { m: String(mi.details!.imputations), imputation: ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm') }));
+  }
+  return notes;
+}
+
+/**
  * What an adjusted analysis adjusts for, as the methods say it: the baseline score, the plan's
  * stratification factors named as such, then its other covariates, each by its Table 1 label
  * (docs/plan-trial.md#stratification-factors).
@@ -433,6 +456,16 @@ export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => 
   const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
   const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
   return [fillPhrase(t('passedOverNote'), { rows, patients, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+}
+
+/** The rows of visits the plan's "ignoreTimepoints" leaves out (load-trial.ts), said on the page as on stderr, counted exactly. */
+export function ignoredVisitsNotes(trial: TrialData, t: (key: 'ignoredVisitsNote') => string, lang: Lang): string[] {
+  const p = trial.ignoredVisits;
+  if (!p) return [];
+  const count = (k: number, one: string, many: string) => `${formatThousands(k, 0, lang)} ${k === 1 ? one : many}`;
+  const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
+  const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
+  return [fillPhrase(t('ignoredVisitsNote'), { rows, patients, visits: p.visits.map((v) => `"${v}"`).join(', ') })];
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

@@ -146,9 +146,11 @@ interface Evaluation {
  *
  * with A the inverse observed REML information of θ = vech(Σ) (invariant to the parameterisation).
  * `emmeans(mode = "satterthwaite")` on a `gls` fit uses the same formula but takes A from nlme's
- * finite-difference `apVar`; that moved its df by up to 2.3 % on the fixtures, whereas an
- * independent R computation with numDeriv agrees with this function to ~1e-5. (The `mmrm` R
- * package is not installed here and was not compared.)
+ * finite-difference `apVar` and, for an unstructured Σ, usually g by simulation ("appx-satterthwaite":
+ * y perturbed with random noise and refitted), so its df move by up to a few per cent and from run
+ * to run; an independent R computation with numDeriv agrees with this function to ~1e-5
+ * (docs/plan-trial.md#mmrm-degrees-of-freedom). (The `mmrm` R package is not installed here and
+ * was not compared.)
  *
  * R equivalent: `nlme::gls(y ~ arm*time + baseline*time + covariates,
  *   correlation = corSymm(form = ~ t | id), weights = varIdent(form = ~ 1 | time), method = "REML")`

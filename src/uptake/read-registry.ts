@@ -48,6 +48,7 @@ import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textColumnCodes } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
+import { unnamedTotals } from './unnamed-total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
@@ -902,6 +903,16 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
+  // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).
+  for (const t of unnamedTotals(rows)) {
+    const key = [...names].find(([, display]) => display === t.region)![0];
+    const line = seen.get(`${key}|${t.years[0]}`)!;
+    const first = rows.find((r) => r.region === t.region && r.year === t.years[0])!;
+    problems.push({
+      file, line, column: ri + 1, field: table.header[ri], value: t.region,
+      expected: `a region name: "${t.region}" looks like a total row under a name hta does not know — its count is the sum of the other regions' counts in every year it has (${t.years.join(', ')}; ${t.years[0]}: ${first.eligible}), and counted as a region it would double the whole country's denominator — delete its rows (hta adds up the regions itself); if it is a region, check the others' counts`,
+    });
+  }
   const totals: EligibleTotalRow[] = [];
   for (const t of totalRows) {
     const at = { file, line: t.line, column: ri + 1, field: table.header[ri], value: t.label };

@@ -434,7 +434,7 @@ function cprCellChecks(file: string, header: readonly string[], idCol: string, c
   return [...byColumn].map(([column, lines]) => {
     const ranges = lineRanges(lines);
     const where = lines.length === 1 ? `${file}:${lines[0]}:${column}` : `${file}:lines ${formatLineRanges(ranges)}, column ${column}`;
-    return `${where} (${header[column - 1]}): ${lines.length === 1 ? 'a cell looks' : `${lines.length} cells look`} like a CPR number (DDMMYY-NNNN), outside the id column "${idCol}": not quoted, and not drafted as a visit, arm, level or missing-value code — hta validate and analyze refuse such a cell in any column the plan reads (a shifted line, or the wrong column): correct the export`;
+    return `${where} (${header[column - 1]}): ${lines.length === 1 ? 'a cell looks' : `${lines.length} cells look`} like a CPR number (DDMMYY-NNNN), a Swedish personnummer or a Norwegian fødselsnummer, outside the id column "${idCol}": not quoted, and not drafted as a visit, arm, level or missing-value code — hta validate and analyze refuse such a cell in any column the plan reads (a shifted line, or the wrong column): correct the export`;
   });
 }
 

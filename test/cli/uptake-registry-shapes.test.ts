@@ -364,3 +364,15 @@ describe('maskCpr', () => {
     expect([looksLikeCpr(' 290200-1234 '), looksLikeCpr('300200-1234'), looksLikeCpr('120385-432')]).toEqual([true, false, false]);
   });
 });
+
+describe('Swedish and Norwegian region names in plain letters', () => {
+  it('"Region Skane", "Vastra Gotalandsregionen", "Helse Sor-Ost" are the regions, where that names one', async () => {
+    const { regionSet } = await import('../../src/uptake/regions.js');
+    const se = regionSet(['Region Skåne', 'Västra Götalandsregionen', 'Region Jämtland Härjedalen', 'Helse Sør-Øst']);
+    expect(['Region Skane', 'SKANE', 'Region Skaane', 'Vastra Gotalandsregionen', 'Jamtland Harjedalen', 'Helse Sor-Ost', 'Helse Soer-Oest'].map(se.resolve)).toEqual(['Region Skåne', 'Region Skåne', 'Region Skåne', 'Västra Götalandsregionen', 'Region Jämtland Härjedalen', 'Helse Sør-Øst', 'Helse Sør-Øst']);
+    expect(se.resolve('Skone')).toBeUndefined();
+    // Two regions alike in plain letters are told apart by their own spelling only.
+    const clash = regionSet(['Å', 'A']);
+    expect([clash.resolve('a'), clash.resolve('å')]).toEqual(['A', 'Å']);
+  });
+});

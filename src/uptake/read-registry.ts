@@ -922,7 +922,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).
-  for (const t of unnamedTotals(rows)) {
+  for (const t of unnamedTotals(rows, (name) => DANISH_REGIONS.resolve(name) !== undefined)) {
     const key = [...names].find(([, display]) => display === t.region)![0];
     const line = seen.get(`${key}|${t.years[0]}`)!;
     const first = rows.find((r) => r.region === t.region && r.year === t.years[0])!;

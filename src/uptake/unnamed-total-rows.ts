@@ -24,13 +24,16 @@ export interface UnnamedTotal {
  * The regions of `rows` that add up the others in every year they have. A year counts only with
  * at least two other regions (with one, the "sum" is just an equal count), so a file of two
  * regions has none; equal sums in every year by chance, over counts in the hundreds or more, do
- * not happen in a real file.
+ * not happen in a real file. `isKnownRegion`: names that are regions whatever their counts (the
+ * Danish regions), so a round-numbered file (`Hovedstaden 30000 = 20000 + 10000`) keeps them.
  */
-export function unnamedTotals(rows: readonly RegionYearCount[]): UnnamedTotal[] {
+export function unnamedTotals(rows: readonly RegionYearCount[], isKnownRegion: (name: string) => boolean = () => false): UnnamedTotal[] {
   const byYear = new Map<number, RegionYearCount[]>();
   for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
   const out: UnnamedTotal[] = [];
   for (const region of new Set(rows.map((r) => r.region))) {
+    // A region hta knows by name (a Danish region) is a region, whatever its counts add up to.
+    if (isKnownRegion(region)) continue;
     const own = rows.filter((r) => r.region === region);
     const sums = own.every((r) => {
       const others = byYear.get(r.year)!.filter((o) => o.region !== region);

@@ -134,5 +134,8 @@ describe('whole-country rows of Swedish, Norwegian and Danish tables', () => {
     expect(once.rows.filter((x) => x.region === 'Region Gotland')).toHaveLength(2);
     const two = readEligibleFile(file('two.csv', 'Region;År;Antal\r\nRegion Skåne;2024;4 300\r\nRegion Gotland;2024;4 300\r\n'), { columns });
     expect(two.rows).toHaveLength(2);
+    // A Danish region is a region whatever its round numbers add up to.
+    const dk = readEligibleFile(file('dk.csv', 'region,year,eligible\nHovedstaden,2025,30000\nMidtjylland,2025,20000\nNordjylland,2025,10000\n'));
+    expect(dk.rows).toHaveLength(3);
   });
 });

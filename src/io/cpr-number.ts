@@ -1,30 +1,71 @@
 /**
- * The shape of a Danish CPR number (personnummer: DDMMYY-NNNN, or the ten digits without the
- * hyphen, with a day and month that exist), for every message and output hta writes: such a
- * number is never quoted (docs/output-safety.md "Patient ids"). No modulus-11 check: numbers
- * issued since 2007 need not pass it. What a registry does with such a cell:
+ * The shapes of the Nordic personal identity numbers, for every message and output hta writes:
+ * such a number is never quoted (docs/output-safety.md "Patient ids"). "CPR" in the names here
+ * stands for all of them:
+ *
+ * - Danish CPR number: DDMMYY-NNNN, or the ten digits without the hyphen (or with a space);
+ * - Swedish personnummer: YYMMDD-NNNN (`+` instead of `-` from the year one turns 100), the
+ *   twelve-digit YYYYMMDD-NNNN, each with or without the separator; a samordningsnummer has the
+ *   day plus 60 (`19460679-1950`);
+ * - Norwegian fødselsnummer: DDMMYYNNNNN (eleven digits, a space or hyphen allowed after the date); a
+ *   D-nummer has the day plus 40.
+ *
+ * The date part must be a day and month that exist (29 February allowed); no check digit is
+ * tested — Danish numbers issued since 2007 need not pass modulus 11, and a number that fails a
+ * Swedish or Norwegian check is still somebody's date of birth in a typo. So an ordinary number
+ * of ten to twelve digits whose digits happen to form such a date is taken for one: that is the
+ * safe side (docs/output-safety.md "Personal identity numbers" says where it is checked and
+ * how a code of such digits is read). What a registry does with such a cell:
  * src/uptake/cpr-shape.ts.
  */
 
-const CPR = /^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$/;
-const CPR_INSIDE = /(?<!\d)(\d{2})(\d{2})(\d{2})([- ]?)(\d{4})(?!\d)/g;
-
 /** Whether day and month make a date in some year (29 February in a leap year). */
-function plausibleDayMonth(dd: string, mm: string): boolean {
-  const d = Number(dd), m = Number(mm);
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+function plausibleDayMonth(dd: number, mm: number): boolean {
+  if (mm < 1 || mm > 12 || dd < 1) return false;
+  return dd <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1]!;
 }
 
-/** True when the cell (trimmed) is shaped like a CPR number. */
+/** A Swedish date part: the day may be a samordningsnummer's (day + 60). */
+const swedishDay = (dd: number, mm: number): boolean => plausibleDayMonth(dd > 60 ? dd - 60 : dd, mm);
+/** A Norwegian date part: the day may be a D-nummer's (day + 40). */
+const norwegianDay = (dd: number, mm: number): boolean => plausibleDayMonth(dd > 40 ? dd - 40 : dd, mm);
+
+/** What a number of each shape is written as in a message. */
+const MASK = { danish: 'DDMMYY-XXXX', swedish: 'YYMMDD-XXXX', swedish12: 'YYYYMMDD-XXXX', norwegian: 'DDMMYYXXXXX' } as const;
+
+/**
+ * The mask for a number split as `date` (six or eight digits), `sep` and `serial` (four or five
+ * digits), or undefined when it is no personal number's shape.
+ */
+function maskOf(date: string, sep: string, serial: string): string | undefined {
+  const n = (i: number) => Number(date.slice(i, i + 2));
+  if (date.length === 6 && serial.length === 4) {
+    if (sep !== '+' && plausibleDayMonth(n(0), n(2))) return MASK.danish;
+    if (swedishDay(n(4), n(2))) return MASK.swedish;
+    return undefined;
+  }
+  if (date.length === 8 && serial.length === 4) {
+    return /^(18|19|20)/.test(date) && swedishDay(n(6), n(4)) ? MASK.swedish12 : undefined;
+  }
+  if (date.length === 6 && serial.length === 5) {
+    return sep !== '+' && norwegianDay(n(0), n(2)) ? MASK.norwegian : undefined;
+  }
+  return undefined;
+}
+
+const WHOLE = /^(\d{6}|\d{8})([-+ ]?)(\d{4,5})$/;
+const INSIDE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4,5})(?!\d)/g;
+
+/** True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer, fødselsnummer). */
 export function looksLikeCpr(text: string): boolean {
-  const m = CPR.exec(text.trim());
-  return m !== null && plausibleDayMonth(m[1]!, m[2]!);
+  const m = WHOLE.exec(text.trim());
+  return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined;
 }
 
-/** `text` with every CPR-shaped number in it written `DDMMYY-XXXX`, for messages that quote a cell. */
+/** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
-  return text.replace(CPR_INSIDE, (all: string, dd: string, mm: string) => (plausibleDayMonth(dd, mm) ? 'DDMMYY-XXXX' : all));
+  return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
 }
 
-/** The columns that name a place or a category, where a repeated ten-digit number is a code. */
+/** Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike. */
+export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike';

@@ -441,7 +441,7 @@ function cprCellChecks(file: string, header: readonly string[], idCol: string, c
   return [...byColumn].map(([column, lines]) => {
     const ranges = lineRanges(lines);
     const where = lines.length === 1 ? `${file}:${lines[0]}:${column}` : `${file}:lines ${formatLineRanges(ranges)}, column ${column}`;
-    return `${where} (${header[column - 1]}): ${lines.length === 1 ? 'a cell looks' : `${lines.length} cells look`} like a CPR number (DDMMYY-NNNN), outside the id column "${idCol}": not quoted, and not drafted as a visit, arm, level or missing-value code — hta validate and analyze refuse such a cell in any column the plan reads (a shifted line, or the wrong column): correct the export`;
+    return `${where} (${header[column - 1]}): ${lines.length === 1 ? 'a cell looks' : `${lines.length} cells look`} like a CPR number (DDMMYY-NNNN), a Swedish personnummer or a Norwegian fødselsnummer, outside the id column "${idCol}": not quoted, and not drafted as a visit, arm, level or missing-value code — hta validate and analyze refuse such a cell in any column the plan reads (a shifted line, or the wrong column): correct the export`;
   });
 }
 
@@ -821,10 +821,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (labels) {
       plan.armLabels = labels;
       guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)} (from ${JSON.stringify(intervention)}), control ${JSON.stringify(labels.control.en)} (from ${JSON.stringify(control)})`);
-      // A name taken from a Danish export's text stands in both languages ("da" = "en") until translated.
+      // A name taken from the export's text (Danish, Norwegian or Swedish) stands in both languages ("da" = "en") until translated.
       const untranslated = [labels.intervention, labels.control].filter((l) => l.da?.toLowerCase() === l.en.toLowerCase()).map((l) => l.en);
       const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
-      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
+      const more = danish ? (untranslated.length ? `; "en" repeats the export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places

@@ -1,5 +1,6 @@
 /**
- * Cells shaped like a Danish CPR number in a trial export's columns other than the id (the arm,
+ * Cells shaped like a personal identity number (a Danish CPR number, a Swedish personnummer, a
+ * Norwegian fødselsnummer: io/cpr-number.ts) in a trial export's columns other than the id (the arm,
  * the visit, scores and items, covariates, subgroup and population columns, the withdrawal
  * reason, a cost-effectiveness plan's resource use, a report's Table 1 characteristics): hta refuses each, naming its line and column
  * and never quoting it, also with --exclude-invalid — such a cell means a shifted line or the
@@ -10,7 +11,7 @@
  * patient's covariate on every visit row.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
-import { looksLikeCpr } from '../io/cpr-number.js';
+import { looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 import { CODE_MIN_ROWS, codeCandidate, cprKind } from '../uptake/cpr-shape.js';
 import { plainPatientId } from './patient-ids.js';
 
@@ -79,15 +80,15 @@ export function cprCellTest(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>
   };
 }
 
-/** Whether a CPR-shaped cell could be a code if repeated: ten bare digits (a hyphen or space never is). */
+/** Whether a CPR-shaped cell could be a code if repeated: ten to twelve bare digits (a hyphen or space never is). */
 export const mayBeCode = (cell: string): boolean => codeCandidate(bare(cell));
 
 /** What such a cell should be, for the problem's `expected` (the cell itself is never quoted). */
 /** `codesAllowed`: the column may hold a code and the cell is ten bare digits (say how a code is read). */
 export function trialCprExpected(idColumn: string, codesAllowed: boolean): string {
-  const base = `no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a CPR number outside the id column ("${idColumn}") means a shifted line or the wrong column named in the plan: correct the export (or the plan's "columns")`;
+  const base = `no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a CPR number outside the id column ("${idColumn}") means a shifted line or the wrong column named in the plan: correct the export (or the plan's "columns"); ${NORDIC_SHAPES_TOO}`;
   if (!codesAllowed) return base;
-  return `${base}. A code of ten digits (a site's P-number) is read as a code when the same number is on the rows of at least ${CODE_MIN_ROWS} patients (a CPR number is one patient's); on fewer, write it in the export with a letter before its digits ("P" and the ten digits) and it is read as written`;
+  return `${base}. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on the rows of at least ${CODE_MIN_ROWS} patients (a CPR number is one patient's); on fewer, write it in the export with a letter before its digits ("P" and the ten digits) and it is read as written`;
 }
 
 /** The problem kind of such a cell: one group per column, each naming its lines (uptake/cpr-shape.ts). */

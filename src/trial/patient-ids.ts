@@ -236,7 +236,7 @@ export function keptInstead(detail: string, earlier: number, earlierKept: boolea
   return `${detail}; line ${earlier} ${earlierKept ? 'is read and this one left out' : 'is left out too, for its own problems'}`;
 }
 
-/** How many of the distinct ids are shaped like a CPR number (DDMMYY-NNNN, or ten digits with a real day and month). */
+/** How many of the distinct ids are shaped like a CPR number, personnummer or fødselsnummer (io/cpr-number.ts). */
 export function cprShapedIds(ids: readonly string[]): number {
   let n = 0;
   for (const id of ids) if (looksLikeCpr(id)) n++;
@@ -250,7 +250,7 @@ export function cprShapedIds(ids: readonly string[]): number {
 export function cprIdNote(column: string, shaped: number, total: number): string {
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
-    `the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month). ` +
+    `the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month, or the shape of a Swedish personnummer or a Norwegian fødselsnummer). ` +
     'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );

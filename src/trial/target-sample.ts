@@ -20,6 +20,7 @@ import { categoryKey } from './category-values.js';
 import type { TrialData } from './trial-data.js';
 import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
+import { NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
 export interface TargetSample {
   /** The file as the plan names it. */
@@ -100,8 +101,8 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
       const text = rec.cells[idx];
       if (!refused(text, idx)) continue;
       const field = csv.header[idx]!;
-      const code = mayBeCode(text!) ? `. A code of ten digits (a site's P-number) is read as a code when the same number is on at least ${CODE_MIN_ROWS} rows (a CPR number is one patient's); on fewer, write it with a letter before its digits ("P" and the ten digits)` : '';
-      cpr.push({ file, line: rec.line, column: idx + 1, field, expected: `no CPR number: the cell (model column "${name}") looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a target sample holds the model's values only: a shifted line or the wrong column named in "targetSample.columns"; correct the file or the plan${code}`, kind: cprKind(field) });
+      const code = mayBeCode(text!) ? `. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on at least ${CODE_MIN_ROWS} rows (a CPR number is one patient's); on fewer, write it with a letter before its digits ("P" and the ten digits)` : '';
+      cpr.push({ file, line: rec.line, column: idx + 1, field, expected: `no CPR number: the cell (model column "${name}") looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a target sample holds the model's values only: a shifted line or the wrong column named in "targetSample.columns"; correct the file or the plan; ${NORDIC_SHAPES_TOO}${code}`, kind: cprKind(field) });
     }
   }
   if (cpr.length) throw new HtaError('input.invalid', `${file} has ${cpr.length} cell(s) that look like CPR numbers: hta never publishes one, so it stops here; the cells are named by line and column, not quoted`, cpr);

@@ -10,8 +10,13 @@ import { HtaError, type Problem } from '../errors.js';
 import { headerKey, mappedName, REGISTRY_COLUMNS, type RegistryColumn, type RegistryColumnNames } from './referral.js';
 import { registryColumnsFor } from './registry-column-names.js';
 
-/** A column name that counts (Danish and English, as BI tools and spreadsheets name them). */
-const COUNT_NAME = /^(antal|count|number|n|sum|total|i alt|frekvens|frequency|freq)(\b|_)|(\b|_)(antal|count|n|sum|total)$|^(referrals|activations|henvisninger|aktiveringer|patienter|patients)$/;
+/**
+ * A column name that counts (Danish, Swedish, Norwegian and English, as BI tools and spreadsheets
+ * name them). The word must stand alone: the boundaries are Unicode letters and digits, not `\b`,
+ * which knows ASCII letters only and so found the count word "n" at the end of Swedish "Kön"
+ * (and "Län", Norwegian "Køn"), calling a per-referral export a table of counts.
+ */
+const COUNT_NAME = /^(antal|antall|count|number|n|sum|summa|total|totalt|i alt|frekvens|frequency|freq)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(antal|antall|count|n|sum|total)$|^(referrals|activations|henvisninger|aktiveringer|patienter|patients)$/u;
 
 /** The columns of `header` whose names say they hold counts. */
 export function countColumns(header: readonly string[]): string[] {

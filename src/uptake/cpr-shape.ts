@@ -1,17 +1,18 @@
 /**
- * Cells shaped like a Danish CPR number (personnummer: DDMMYY-NNNN, or the ten digits without
- * the hyphen, with a date that exists). hta never publishes one and never quotes one in a
+ * Cells shaped like a personal identity number — a Danish CPR number (DDMMYY-NNNN, or the ten
+ * digits without the hyphen), a Swedish personnummer or a Norwegian fødselsnummer, with a date
+ * that exists (io/cpr-number.ts). hta never publishes one and never quotes one in a
  * message: a registry cell of that shape in a column hta reads stops the run, naming its file,
  * line and column only (docs/input-registry.md "CPR numbers"). No modulus-11 check: numbers
  * issued since 2007 need not pass it.
  *
  * Except a code: in a column that names a place or a category (region, clinic, sex, referrer),
- * ten bare digits on at least CODE_MIN_ROWS rows of the file are a code — a clinic's P-number or
+ * ten to twelve bare digits on at least CODE_MIN_ROWS rows of the file are a code — a clinic's P-number or
  * SOR code — since a CPR number is one patient's and sits on that patient's few rows.
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-import { looksLikeCpr } from '../io/cpr-number.js';
+import { looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
 export { looksLikeCpr, maskCpr } from '../io/cpr-number.js';
 
@@ -28,8 +29,11 @@ export const CODE_MIN_ROWS = 5;
 /** Per code column, the ten-digit numbers (trimmed) on at least CODE_MIN_ROWS rows of the file. */
 export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>;
 
-/** A trimmed cell that is a code if it repeats: ten digits, no hyphen or space, CPR-shaped. */
-export const codeCandidate = (trimmed: string): boolean => /^\d{10}$/.test(trimmed) && looksLikeCpr(trimmed);
+/**
+ * A trimmed cell that is a code if it repeats: ten to twelve bare digits, no hyphen or space,
+ * shaped like a personal number (a Danish P-number, a Swedish arbetsplatskod of eleven digits).
+ */
+export const codeCandidate = (trimmed: string): boolean => /^\d{10,12}$/.test(trimmed) && looksLikeCpr(trimmed);
 
 /** Whether `text`, a cell of column `col`, is refused as a CPR number (`codes`: the file's repeated codes). */
 export function cprCell(col: RegistryColumn, text: string, codes: RepeatedCodes | undefined): boolean {
@@ -66,12 +70,12 @@ export function repeatedCodes(counts: ReadonlyMap<RegistryColumn, ReadonlyMap<st
 }
 
 /** The problem's `expected` for such a cell (which is never quoted). */
-export const CPR_EXPECTED = 'no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — check that the column is the one meant (columns.registry in the uptake plan), and export the registry without CPR numbers';
+export const CPR_EXPECTED = `no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — check that the column is the one meant (columns.registry in the uptake plan), and export the registry without CPR numbers (${NORDIC_SHAPES_TOO})`;
 
 /** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
 export function cprExpected(col: RegistryColumn): string {
   if (!isCodeColumn(col)) return CPR_EXPECTED;
-  return `${CPR_EXPECTED}. A code of ten digits (a clinic's P-number or SOR code) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written`;
+  return `${CPR_EXPECTED}. A code of ten to twelve digits (a clinic's P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written`;
 }
 
 /** The Problem kind of such a cell in `column` (one group per column, each naming its lines). */

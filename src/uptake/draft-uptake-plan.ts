@@ -30,13 +30,14 @@ import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.j
 import { regionOfCode } from './region-codes.js';
 import { SpecialMissingTally } from '../trial/special-missing.js';
 import { tabulateHeaderError } from './eligible-stat-layouts.js';
-import { isTotalRecord } from './total-rows.js';
+import { isTotalRecord, isTotalWord } from './total-rows.js';
+import { yearColumns } from '../io/year-columns.js';
 import { footnoteCell } from './footnote-rows.js';
 import { regionTitleCell } from './region-title-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColumnsFor, eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColumnGuess, eligibleColumnsFor, eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { countColumns, registryColumnsError } from './counts-table.js';
@@ -435,6 +436,16 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
+  // Year and count columns known, the region column not (`Enhet;År;Antal`): draft the two, and
+  // leave the region's name for the user, saying which key (the file cannot be read without it).
+  const guess = eligibleColumnGuess(header);
+  if (!mapping && guess.unknown.length === 1 && guess.unknown[0] === 'region' && yearColumns(header, isTotalWord) === undefined) {
+    const known = Object.fromEntries(Object.entries(guess.mapping).filter(([k, v]) => headerKey(v) !== k));
+    const others = header.filter((h) => h.trim() !== '' && !Object.values(guess.mapping).includes(h.trim()));
+    notes.push(`columns.eligible.region: no column of ${file} is named like a region (have: ${header.join(', ')}) — set "columns": { "eligible": { "region": "<the column of region names>" } } in the plan${others.length > 0 ? ` (the file's other column${others.length === 1 ? '' : 's'}: ${others.map((h) => JSON.stringify(h.trim())).join(', ')})` : ''}; the file's regions, total rows and years are checked by hta uptake once it is set`);
+    if (Object.keys(known).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(known).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
+    return { ...(Object.keys(known).length > 0 ? { columns: known } : {}), notes };
+  }
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
   const { rows, totals, wide, regionCodes, yearMarks, pivotCaption } = readEligibleFile(file, columns ? { columns } : {});
   const captionNote = eligiblePivotCaptionNote(file, pivotCaption);

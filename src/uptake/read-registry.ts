@@ -48,6 +48,7 @@ import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textColumnCodes } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
+import { unnamedTotals } from './unnamed-total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
@@ -690,10 +691,12 @@ export interface ReadEligibleOptions {
  */
 /** Names denominator files give their columns, in lower case (Danish statistics tables and regional sheets). */
 const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
-  region: /^(region|regionsnavn|regionnavn|regioner)$/,
-  year: /^(år|aar|årstal|aarstal|year|tid)$/,
+  // Swedish `Län`/`Landsting`, Norwegian `Helseforetak`/`Helseregion`/`Fylke`: the units their
+  // statistics count the eligible by.
+  region: /^(region|regionsnavn|regionnavn|regionnamn|regioner|län|lan|landsting|helseforetak|helseregion|fylke)$/,
+  year: /^(år|aar|årstal|aarstal|årstall|aarstall|year|tid)$/,
   // `Frequency`: SAS PROC FREQ's count column (ODS CSV, or its OUT= data set's COUNT).
-  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count|frequency|frekvens)$/,
+  eligible: /^(antal|antall|eligible|borgere|befolkning|population|patienter|pasienter|målgruppe|maalgruppe|målgrupp|n|count|frequency|frekvens)$/,
 };
 
 /**
@@ -710,21 +713,36 @@ function summedName(key: string): string {
  * column the header lacks by its default name has exactly one candidate; else undefined.
  */
 export function eligibleColumnsFor(header: readonly string[], given: ReadEligibleOptions['columns'] = {}): Partial<Record<'region' | 'year' | 'eligible', string>> | undefined {
+  const { mapping, unknown } = eligibleColumnGuess(header, given);
+  return unknown.length === 0 ? mapping : undefined;
+}
+
+/**
+ * As `eligibleColumnsFor`, keeping what is known when a column is not: the mapping of the
+ * columns found (by the plan's name, the default or a synonym) and the names of those that are
+ * not, so that a region column named otherwise (`Helseforetak` before it was known) does not
+ * lose the year and count columns too.
+ */
+export function eligibleColumnGuess(header: readonly string[], given: ReadEligibleOptions['columns'] = {}): { mapping: Partial<Record<'region' | 'year' | 'eligible', string>>; unknown: ('region' | 'year' | 'eligible')[] } {
   const keys = header.map(headerKey);
   const mapping: Partial<Record<'region' | 'year' | 'eligible', string>> = { ...given };
+  const unknown: ('region' | 'year' | 'eligible')[] = [];
   for (const name of ['region', 'year', 'eligible'] as const) {
     if (keys.includes(headerKey(given[name] ?? name))) continue;
     const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h)))));
-    if (candidates.length !== 1) return undefined;
-    mapping[name] = candidates[0]!.trim();
+    if (candidates.length === 1) mapping[name] = candidates[0]!.trim();
+    else unknown.push(name);
   }
-  return mapping;
+  return { mapping, unknown };
 }
 
-/** As `eligibleColumnsFor`, as the JSON text of a plan's `columns.eligible`. */
+/** As `eligibleColumnGuess`, as the JSON text of a plan's `columns.eligible` (an unknown one as a placeholder), or undefined when none is known. */
 function guessEligibleColumns(header: readonly string[], given: ReadEligibleOptions['columns']): string | undefined {
-  const mapping = eligibleColumnsFor(header, given);
-  return mapping && `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+  const { mapping, unknown } = eligibleColumnGuess(header, given);
+  const known = Object.entries(mapping).filter(([k]) => !unknown.includes(k as 'region'));
+  if (known.length === 0) return undefined;
+  const parts = [...known.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`), ...unknown.map((k) => `${JSON.stringify(k)}: "<the file's column of ${k === 'region' ? 'region names' : k === 'year' ? 'years' : 'counts'}>"`)];
+  return `{ ${parts.join(', ')} }`;
 }
 
 export function readEligible(file: string, options: ReadEligibleOptions = {}): EligibleRow[] {
@@ -776,7 +794,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const col = (name: 'region' | 'year' | 'eligible') => {
     const as = options.columns?.[name] ?? name;
     const i = keys.indexOf(headerKey(as));
-    const mapped = options.columns?.[name] !== undefined ? ` (the plan's columns.eligible.${name})` : '';
+    // The plan key is named either way: the user may not know that a column can be mapped.
+    const mapped = options.columns?.[name] !== undefined ? ` (the plan's columns.eligible.${name})` : `, or the file's own column named in the plan's columns.eligible.${name}`;
     // The header's own line: 2 after Excel's `sep=;` line or a pivot caption (docs/input-registry.md).
     if (i < 0) problems.push({ file, line: table.headerLine ?? 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
     return i;
@@ -902,6 +921,16 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
+  // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).
+  for (const t of unnamedTotals(rows, (name) => DANISH_REGIONS.resolve(name) !== undefined)) {
+    const key = [...names].find(([, display]) => display === t.region)![0];
+    const line = seen.get(`${key}|${t.years[0]}`)!;
+    const first = rows.find((r) => r.region === t.region && r.year === t.years[0])!;
+    problems.push({
+      file, line, column: ri + 1, field: table.header[ri], value: t.region,
+      expected: `a region name: "${t.region}" looks like a total row under a name hta does not know — its count is the sum of the other regions' counts in every year it has (${t.years.join(', ')}; ${t.years[0]}: ${first.eligible}), and counted as a region it would double the whole country's denominator — delete its rows (hta adds up the regions itself); if it is a region, check the others' counts`,
+    });
+  }
   const totals: EligibleTotalRow[] = [];
   for (const t of totalRows) {
     const at = { file, line: t.line, column: ri + 1, field: table.header[ri], value: t.label };

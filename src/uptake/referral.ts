@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, SAS_DATETIME_ADVICE, sasDatetimeReading, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
@@ -222,7 +222,7 @@ export function referralFieldSchemas(rules: ReferralRules) {
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
         : other === 'yyyymmdd' ? ` (this is a date written YYYYMMDD, as SAS's YYMMDDN8. and Stata's %tdCCYYNNDD write it: set "dateFormat": "yyyymmdd" or "auto" in the uptake plan)`
           : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
-          : other === 'd. month yyyy' ? ` (this is a date with the month's name, as Qlik writes a long date in Danish: set "dateFormat": "d. month yyyy" or "auto" in the uptake plan)`
+          : other === 'd. month yyyy' ? ` (this is a date with the month's name, as Qlik writes a long date in Danish or Norwegian: set "dateFormat": "d. month yyyy" or "auto" in the uptake plan)`
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).
     const fault = other === undefined && (format === 'iso' || format === 'iso-datetime') ? isoDateTimeFault(v) : undefined;
@@ -230,7 +230,10 @@ export function referralFieldSchemas(rules: ReferralRules) {
     // An unformatted SAS datetime (seconds since 1960): what it is, the same for every cell (its
     // reading is the problem's detail: refusedCell), so a file's cells group into one problem.
     const seconds = other === undefined && sasDatetimeReading(v) !== undefined;
-    return `${written}${tail}${hint}${faultText}${seconds ? ` — ${SAS_DATETIME_ADVICE}` : ''}`;
+    // A date with a month word no language hta knows: said as that (registry-dates.ts unknownMonthName).
+    const month = other === undefined ? unknownMonthName(v) : undefined;
+    const monthText = month === undefined ? '' : ` (month names not recognised: ${JSON.stringify(month)} is no month name hta knows — ${MONTH_NAMES_READ}; write the dates as YYYY-MM-DD)`;
+    return `${written}${tail}${hint}${faultText}${seconds ? ` — ${SAS_DATETIME_ADVICE}` : ''}${monthText}`;
   };
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);

@@ -7,7 +7,8 @@
  * Spellings match when they agree after Unicode NFC normalisation, trimming, collapsing inner
  * white space, lower-casing and dropping a leading "Region " — so "REGION SJÆLLAND",
  * "Region  Sjælland" and "sjælland" (in either Unicode form of "æ") are one region — or, failing
- * that, once æ, ø, å are spelled ae, oe, aa ("Region Sjaelland"), when that names one region. Registry
+ * that, once æ, ø, å are spelled ae, oe, aa ("Region Sjaelland"), or, failing that too, in plain
+ * letters (å, ä as a, ø, ö as o: "Region Skane"), when that names one region. Registry
  * spellings that differ otherwise ("Sjælland-Vest", "Oslo kommune") are mapped by the uptake
  * plan's `regions` synonyms. A Danish region's DAGI code (`1084`) is that region's spelling too
  * (region-codes.ts), unless the eligible file names a region so itself — and only when every
@@ -30,6 +31,15 @@ export function regionKey(text: string): string {
  */
 export function asciiRegionKey(text: string): string {
   return spelledOut(regionKey(text));
+}
+
+/**
+ * The key of the plain-letter spelling, tried last: å, ä as a, ø, ö as o (æ as ae), accents
+ * dropped — how a Swedish or Norwegian keyboard-less export writes `Skåne` as `Skane` (the
+ * Danish ASCII spelling `Skaane` is asciiRegionKey's).
+ */
+export function plainRegionKey(text: string): string {
+  return regionKey(text).replace(/æ/g, 'ae').replace(/ø/g, 'o').normalize('NFD').replace(/\p{Diacritic}/gu, '');
 }
 
 /** The display form of a spelling: NFC, trimmed, single spaces (case and prefix kept as written). */
@@ -63,10 +73,12 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
   // ASCII spellings (`Sjaelland`), only where they name one region: two regions whose names
   // agree once spelled out in ASCII are told apart by their own spelling only.
   const byAscii = new Map<string, string | null>();
+  const byPlain = new Map<string, string | null>();
   for (const n of names) {
-    const k = asciiRegionKey(n);
-    const had = byAscii.get(k);
-    byAscii.set(k, had === undefined || had === n ? n : null);
+    for (const [map, key] of [[byAscii, asciiRegionKey(n)], [byPlain, plainRegionKey(n)]] as const) {
+      const had = map.get(key);
+      map.set(key, had === undefined || had === n ? n : null);
+    }
   }
   const cache = new Map<string, string | undefined>();
   const codesRead = new Map<string, string>();
@@ -78,7 +90,9 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
     resolve(text) {
       if (cache.has(text)) return cache.get(text);
       const code = codes ? regionOfCode(text) : undefined;
-      let r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? undefined;
+      // An ASCII spelling naming two regions (null) stays unread: the plain letters are not tried.
+      const ascii = byAscii.get(asciiRegionKey(text));
+      let r = byKey.get(regionKey(text)) ?? (ascii === undefined ? byPlain.get(plainRegionKey(text)) : ascii) ?? undefined;
       if (r === undefined && code !== undefined) {
         r = byKey.get(regionKey(code));
         if (r !== undefined) codesRead.set(text.trim(), r);

@@ -1,6 +1,6 @@
 /**
- * The names registry exports give their columns (Danish, Norwegian, English: `CPR-løbenr`,
- * `Klinik/Praksis`, `Henvisningsdato`, `pasient_id`, ...): `hta plan init --uptake` drafts
+ * The names registry exports give their columns (Danish, Norwegian, Swedish, English: `CPR-løbenr`,
+ * `Klinik/Praksis`, `Henvisningsdato`, `pasient_id`, `Fødselsnummer`, `Vårdcentral`, `Remissdatum`, ...): `hta plan init --uptake` drafts
  * `columns.registry` from them, and `hta uptake` names the mapping that reads a file lacking
  * the default names (docs/plan-uptake.md "Drafting a plan from an export").
  */
@@ -9,17 +9,21 @@ import type { RegistryColumn, RegistryColumnNames } from './referral.js';
 
 /** Header names (compared without case, spaces, `_`, `-`, `.` or `/`) that mean each registry column. */
 export const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
-  id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid', 'cprløbenr', 'cprlobenr', 'patientnr', 'patientnummer', 'pseudocpr'],
+  id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid', 'cprløbenr', 'cprlobenr', 'patientnr', 'patientnummer', 'pseudocpr',
+    // Norwegian and Swedish personal numbers as the id: fine in the id column, never printed (docs/output-safety.md).
+    'fødselsnummer', 'fodselsnummer', 'fnr', 'personnummer', 'personnr', 'löpnr', 'lopnr', 'löpnummer', 'lopnummer'],
   // Regionskode: the DAGI code 1081–1085, read as the region (regions.ts).
-  region: ['region', 'helseregion', 'regionnavn', 'regionsnavn', 'regionname', 'regionskode', 'regionkode', 'regionsnr', 'regionnr', 'regioncode', 'regionid', 'fylke', 'landsdel'],
+  region: ['region', 'helseregion', 'regionnavn', 'regionsnavn', 'regionname', 'regionskode', 'regionkode', 'regionsnr', 'regionnr', 'regioncode', 'regionid', 'fylke', 'landsdel',
+    'helseforetak', 'hf', 'län', 'lan', 'landsting', 'regionnamn'],
   clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer', 'klinikpraksis', 'praksis', 'praksisnr', 'praksisnavn', 'kliniknavn',
-    'behandlingssted', 'behandlingsstedsnavn', 'behandlingsstedkode', 'behandlingsstedskode', 'practice', 'practicename', 'site', 'sitename'],
-  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisningsdag', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
-  activated: ['activated', 'aktiveret', 'aktiveretdato', 'aktivert', 'aktiveringsdato', 'aktivering', 'activationdate', 'dateactivated'],
-  last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt', 'sidsteaktivitet', 'senesteaktivitet', 'sidstaktivdato'],
-  age: ['age', 'alder', 'alderår', 'alderiår', 'ageyears', 'ageinyears', 'patientalder'],
-  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn', 'koen'],
-  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype', 'henvisende', 'henvisendeinstans', 'henvisningsinstans', 'henvisningskilde', 'referralsource'],
+    'behandlingssted', 'behandlingsstedsnavn', 'behandlingsstedkode', 'behandlingsstedskode', 'practice', 'practicename', 'site', 'sitename',
+    'legekontor', 'fastlegekontor', 'legesenter', 'vårdcentral', 'vardcentral', 'vårdcentralen', 'vårdenhet', 'vardenhet', 'hälsocentral', 'halsocentral', 'mottagning'],
+  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisningsdag', 'henvisning', 'referraldate', 'datereferred', 'referredon', 'remissdatum', 'remiss', 'remitterad', 'remissdag'],
+  activated: ['activated', 'aktiveret', 'aktiveretdato', 'aktivert', 'aktiveringsdato', 'aktivering', 'activationdate', 'dateactivated', 'aktivertdato', 'aktiveringsdatum', 'aktiverad', 'aktiveraddatum'],
+  last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt', 'sidsteaktivitet', 'senesteaktivitet', 'sidstaktivdato', 'sistaktivdato', 'senastaktiv', 'senastaktivdatum', 'senastanvänd'],
+  age: ['age', 'alder', 'alderår', 'alderiår', 'ageyears', 'ageinyears', 'patientalder', 'ålder'],
+  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn', 'koen', 'kön'],
+  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype', 'henvisende', 'henvisendeinstans', 'henvisningsinstans', 'henvisningskilde', 'referralsource', 'remittent', 'remitterande', 'remitterandeinstans', 'remissavsändare'],
 };
 
 /** Names of an age-band column (`Aldersgruppe`): drafted as `columns.registry.ageBand` (age-bands.ts). */

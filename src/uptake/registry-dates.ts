@@ -180,7 +180,9 @@ export function sasDatetimeHint(t: string): string | undefined {
  * abbreviation is read too.
  */
 const ORACLE = /^(\d{1,2})-([A-Za-z]{3})\.?-(\d{2}|\d{4})$/;
-const DANISH_MONTHS: Readonly<Record<string, number>> = { MAJ: 5, OKT: 10 };
+// The Nordic abbreviations that are no English one: Danish and Swedish MAJ, OKT; Norwegian MAI,
+// DES (OKT too). None is another month's English abbreviation, so no text reads two ways.
+const DANISH_MONTHS: Readonly<Record<string, number>> = { MAJ: 5, OKT: 10, MAI: 5, DES: 12 };
 function oracleParts(t: string): { d: number; m: number; y: string } | undefined {
   const m = ORACLE.exec(t);
   if (!m) return undefined;
@@ -190,18 +192,46 @@ function oracleParts(t: string): { d: number; m: number; y: string } | undefined
 }
 
 /**
- * Qlik's long date in Danish, `D. MMMM YYYY` (`4. marts 2025`, `21. april 2025`): the day with
- * a point, the month's Danish name or abbreviation (`4. mar. 2025`, `9. maj 2025`; the point
- * after an abbreviation optional), any case, and a four-digit year.
+ * A long date, `D. MMMM YYYY` as Qlik writes it in Danish and Norwegian (`4. marts 2025`,
+ * `4. mars 2025`) or `D MMMM YYYY` as Swedish does (`8 februari 2025`, `8 feb. 2025`): the day
+ * (with or without a point), the month's Danish, Norwegian or Swedish name or abbreviation (the
+ * point after an abbreviation optional), any case, and a four-digit year. The three languages
+ * never use one word for two months (`mar`, `mars`, `marts` are all March; `mai`, `maj` May), so
+ * every word reads one way (docs/input-registry.md "Dates").
  */
 export const DANISH_MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
-const DANISH_MONTH_OF: ReadonlyMap<string, number> = new Map(DANISH_MONTH_NAMES.flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], [`${name.slice(0, 3)}.`, i + 1]] as const));
-const DAY_MONTH_NAME = /^(\d{1,2})\. ([A-Za-z]{3,9}\.?) (\d{4})$/;
+const NORWEGIAN_MONTH_NAMES = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+const SWEDISH_MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
+const NAMED_MONTH_OF: ReadonlyMap<string, number> = new Map(
+  [DANISH_MONTH_NAMES, NORWEGIAN_MONTH_NAMES, SWEDISH_MONTH_NAMES].flatMap((names) => names.flatMap((name, i) => {
+    const month = i + 1;
+    // `sept.` is a Swedish and Norwegian abbreviation of September beside `sep.`.
+    const shorts = [name.slice(0, 3), ...(month === 9 ? ['sept'] : [])];
+    return [[name, month], ...shorts.flatMap((a) => [[a, month], [`${a}.`, month]])] as [string, number][];
+  })),
+);
+const DAY_MONTH_NAME = /^(\d{1,2})\.? ([A-Za-z]{3,9}\.?) (\d{4})$/;
 function dayMonthName(t: string): number | undefined {
   const m = DAY_MONTH_NAME.exec(t);
-  const month = m ? DANISH_MONTH_OF.get(m[2]!.toLowerCase()) : undefined;
+  const month = m ? NAMED_MONTH_OF.get(m[2]!.toLowerCase()) : undefined;
   return month === undefined ? undefined : ymdToDay(Number(m![3]), month, Number(m![1]));
 }
+
+/**
+ * The month word of a text shaped like a date with a month's name or abbreviation that no
+ * format reads (`8 febbraio 2025`, `08-mär-2025`), or undefined: said as a month name not
+ * recognised, rather than as a mix of formats (docs/input-registry.md "Dates").
+ */
+export function unknownMonthName(t: string): string | undefined {
+  const m = /^\d{1,2}(?:\.? |-)(\p{L}{3,12})\.?(?: |-)(?:\d{2}|\d{4})$/u.exec(t.trim());
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  const known = NAMED_MONTH_OF.has(word) || (MONTH_ABBREVIATIONS as readonly string[]).includes(word.toUpperCase()) || DANISH_MONTHS[word.toUpperCase()] !== undefined;
+  return known ? undefined : m[1]!;
+}
+
+/** The words of a month-name refusal (the message's tail). */
+export const MONTH_NAMES_READ = 'hta reads English month abbreviations (JAN … DEC) and Danish, Norwegian and Swedish month names and abbreviations';
 
 /** Plausible dates as days since 1970-01-01, inclusive (`to` undefined: up to the day of the run). */
 export interface DayWindow { from: number; to?: number | undefined }
@@ -308,9 +338,9 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'mm/dd/yyyy': 'MM/DD/YYYY',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024; DATE7./DATETIME16. 17MAY24, the two-digit year read in the century inside the date window; Stata 17may2024 08:40:00)',
   yyyymmdd: 'YYYYMMDD (20240517: SAS YYMMDDN8., Stata %tdCCYYNNDD)',
-  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English or Danish month abbreviations)',
-  'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English or Danish month abbreviations; the two-digit year read in the century inside the date window)',
-  'd. month yyyy': 'D. MONTH YYYY (Qlik\'s Danish long date: 4. marts 2025; Danish month names or abbreviations)',
+  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English, Danish, Norwegian or Swedish month abbreviations)',
+  'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English, Danish, Norwegian or Swedish month abbreviations; the two-digit year read in the century inside the date window)',
+  'd. month yyyy': 'D. MONTH YYYY (Qlik\'s Danish or Norwegian long date: 4. marts 2025, 4. mars 2025; Swedish 8 februari 2025; Danish, Norwegian or Swedish month names or abbreviations)',
   'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
   'sas-day': 'as a SAS day number, days since 1960-01-01 (23513 = 2024-05-17)',
 };
@@ -518,7 +548,10 @@ export function createDateFormatDetector(): DateFormatDetector {
     const faultText = fault ? `; it is an ISO date with a time of day, but ${fault}` : '';
     // An unformatted SAS datetime (seconds since 1960): what it is and how to export it.
     const sasSeconds = shown === undefined ? undefined : sasDatetimeHint(shown);
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}${faultText}${sasSeconds ? `; ${sasSeconds}` : ''}` };
+    // A month word no language hta knows (`8 febbraio 2025`): said so, not as a mix of formats.
+    const month = shown === undefined ? undefined : unknownMonthName(shown);
+    const monthText = month === undefined ? '' : `; month names not recognised: ${JSON.stringify(month)} is no month name hta knows (${MONTH_NAMES_READ}) — write the dates as YYYY-MM-DD`;
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}${faultText}${sasSeconds ? `; ${sasSeconds}` : ''}${monthText}` };
     // Month-abbreviation texts (Oracle, Qlik): the file's format when all but a few dates are written so, in one year length.
     const oracleTotal = oracle[2] + oracle[4];
     if (oracleTotal > 0 && !few(oracleTotal)) {

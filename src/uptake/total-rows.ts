@@ -10,12 +10,16 @@
  * Words (lower case, spaces removed) that name a total rather than a region or a patient. The
  * second line is the label Excel gives a pivot table's grand-total row in the languages our users'
  * Excel speaks (Danish "Hovedtotal", Norwegian "Totalsum", Swedish "Totalsumma", English "Grand
- * Total", German "Gesamtergebnis"): a pivot copied into a CSV keeps it.
+ * Total", German "Gesamtergebnis"): a pivot copied into a CSV keeps it. The third and fourth
+ * lines name the whole country as Swedish, Norwegian and Danish statistics tables do (`Riket`,
+ * `Hela landet`, `Samtliga regioner`, `Norge i alt`, `Danmark`): no region is called so.
  */
 const TOTAL_WORDS = new Set([
   'ialt', 'total', 'totalt', 'totals', 'sum', 'summa', 'samlet', 'sammenlagt', 'helelandet', 'alle', 'alleregioner',
   'hovedtotal', 'totalsum', 'totalsumma', 'grandtotal', 'gesamtergebnis', 'samlettotal',
   'landet', 'national', 'nationalt', 'sumtotal', 'ialtforlandet', 'landsplan',
+  'riket', 'helariket', 'helalandet', 'samtligaregioner', 'allaregioner', 'rikettotalt', 'totaltriket', 'sverige', 'helasverige', 'sverigetotalt',
+  'norge', 'norgeialt', 'helenorge', 'heleriket', 'landetialt', 'alleregionar', 'danmark', 'danmarkialt', 'heledanmark',
 ]);
 
 /** The key a cell is compared by: NFC, lower case, no spaces, no trailing colon, no leading "Region ". */
@@ -29,7 +33,7 @@ export function isTotalWord(text: string): boolean {
 }
 
 /** The words, as a user would write them, for messages. */
-export const TOTAL_WORDS_TEXT = '"I alt", "Total", "Totalt", "Sum", "Samlet", "Hovedtotal", "Totalsum", "Grand Total", "Hele landet", "Alle", "Landet", "National"';
+export const TOTAL_WORDS_TEXT = '"I alt", "Total", "Totalt", "Sum", "Samlet", "Hovedtotal", "Totalsum", "Grand Total", "Hele landet", "Alle", "Landet", "National", "Riket", "Hela landet", "Samtliga regioner", "Norge i alt", "Danmark"';
 
 /** A count as a total row holds it: digits, with `.`, `,` or spaces between groups. */
 const COUNT = /^\d[\d., \u00a0]*$/;

@@ -190,7 +190,7 @@ describe('plan init on an export with CPR-shaped cells outside the id column', (
     noCpr(r.stdout + r.stderr);
     noCpr(readFileSync(out, 'utf8'));
     for (const where of ['export.csv:3:2 (gruppe)', 'export.csv:5:3 (tid)', 'export.csv:7:4 (alder)', 'export.csv:9:6 (rmdq)', 'export.csv:11:5 (koen)']) {
-      expect(r.stderr).toContain(`${where}: a cell looks like a CPR number (DDMMYY-NNNN), outside the id column "cpr"`);
+      expect(r.stderr).toContain(`${where}: a cell looks like a CPR number (DDMMYY-NNNN), a Swedish personnummer or a Norwegian fødselsnummer, outside the id column "cpr"`);
     }
     const plan = JSON.parse(readFileSync(out, 'utf8')) as { allTimepoints?: string[]; timepoints: string[]; missingCodes?: string[] };
     expect(plan.timepoints).toEqual(['3m']);

@@ -125,13 +125,13 @@ describe('cells shaped like a CPR number', () => {
     const lines = fixtureLines('simple.csv');
     lines[5] = lines[5]!.replace('Egen læge', '1203854321');
     lines[7] = lines[7]!.replace(/;2025-0?\d-\d\d;/, ';120385-4321;');
-    lines[9] = lines[9]!.replace(/;HOV0\d;/, ';320385-4321;');
+    lines[9] = lines[9]!.replace(/;HOV0\d;/, ';321385-4321;');
     const r = await uptake(csv(lines), plan(), '--json');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/registry\.csv:6:9 \(Henviser\): — expected no CPR number/);
     expect(r.stderr).toMatch(/registry\.csv:8:\d \((Henvist|Aktiveret|SidstAktiv)\): — expected no CPR number/);
     expect(r.stderr).not.toMatch(CPR);
-    expect(r.stderr).not.toContain('registry.csv:10:'); // 320385-4321 is no date: an ordinary clinic code
+    expect(r.stderr).not.toContain('registry.csv:10:'); // 321385-4321 is no date (nor a Swedish one): an ordinary clinic code
     expect(r.stderr).toMatch(/2 cell\(s\) that look like CPR numbers/);
   });
 
@@ -183,7 +183,7 @@ describe('cells shaped like a CPR number', () => {
       expect(r.stderr).toContain('5 cell(s) that look like CPR numbers');
       // Line 11 (the one-off) and the four rows of 1003393979, named together by line.
       expect(r.stderr).toContain('registry.csv:lines 7, 11–13, 15, column 3 (Klinik): — expected no CPR number');
-      expect(r.stderr).toContain('A code of ten digits (a clinic\'s P-number or SOR code) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written');
+      expect(r.stderr).toContain('A code of ten to twelve digits (a clinic\'s P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written');
       expect(r.stdout + r.stderr).not.toMatch(CPR);
       expect(r.stdout + r.stderr).not.toContain('1003393979');
     });
@@ -360,7 +360,19 @@ describe('repeated rows and ids in a Parquet registry', () => {
 describe('maskCpr', () => {
   it('writes a CPR-shaped number inside a text as DDMMYY-XXXX, and leaves other numbers', async () => {
     const { maskCpr, looksLikeCpr } = await import('../../src/uptake/cpr-shape.js');
-    expect(maskCpr('e.g. "120385-4321" and 1203854321, not 3203854321 or 12038543210')).toBe('e.g. "DDMMYY-XXXX" and DDMMYY-XXXX, not 3203854321 or 12038543210');
+    expect(maskCpr('e.g. "120385-4321" and 1203854321, not 3213854321 or 12138543210')).toBe('e.g. "DDMMYY-XXXX" and DDMMYY-XXXX, not 3213854321 or 12138543210');
     expect([looksLikeCpr(' 290200-1234 '), looksLikeCpr('300200-1234'), looksLikeCpr('120385-432')]).toEqual([true, false, false]);
+  });
+});
+
+describe('Swedish and Norwegian region names in plain letters', () => {
+  it('"Region Skane", "Vastra Gotalandsregionen", "Helse Sor-Ost" are the regions, where that names one', async () => {
+    const { regionSet } = await import('../../src/uptake/regions.js');
+    const se = regionSet(['Region Skåne', 'Västra Götalandsregionen', 'Region Jämtland Härjedalen', 'Helse Sør-Øst']);
+    expect(['Region Skane', 'SKANE', 'Region Skaane', 'Vastra Gotalandsregionen', 'Jamtland Harjedalen', 'Helse Sor-Ost', 'Helse Soer-Oest'].map(se.resolve)).toEqual(['Region Skåne', 'Region Skåne', 'Region Skåne', 'Västra Götalandsregionen', 'Region Jämtland Härjedalen', 'Helse Sør-Øst', 'Helse Sør-Øst']);
+    expect(se.resolve('Skone')).toBeUndefined();
+    // Two regions alike in plain letters are told apart by their own spelling only.
+    const clash = regionSet(['Å', 'A']);
+    expect([clash.resolve('a'), clash.resolve('å')]).toEqual(['A', 'Å']);
   });
 });

@@ -30,7 +30,14 @@ describe('plan init drafts armLabels', () => {
     // Both arms by their Danish names, never one Danish and one English ("n (Træningsprogram/Waiting list)").
     // The export's own words, case and all (docs/plan-trial.md#arm-names).
     expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'Venteliste' } });
-    expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
+    expect(d.checks.join('\n')).toContain('"en" repeats the export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
+  });
+
+  it('a Norwegian export: the check calls the arm names the export\'s own, not the Danish export\'s', () => {
+    const d = draftPlan(parseCsvText('Fødselsnummer;Gruppe;Tidspunkt;ODI\nP1;App;Baseline;50\nP1;App;3 måneder;40\nP2;Kontroll;Baseline;52\nP2;Kontroll;3 måneder;50\n', 'no.csv'), 'plan.schema.json');
+    const check = d.checks.find((c) => c.startsWith('check the arm names'))!;
+    expect(check).toContain('"en" repeats the export\'s own name');
+    expect(check).not.toContain('Danish');
   });
 
   it('a Danish export names both arms in one language: "Træning" / "Venteliste", not "Træning" / "Waiting list"', () => {
@@ -48,7 +55,7 @@ describe('plan init drafts armLabels', () => {
     const d = draftPlan(parseCsvText('id;gruppe;besoeg;smerte\n1;app;baseline;5\n1;app;3m;3\n2;usual;baseline;6\n2;usual;3m;6\n', 'dk-codes.csv'), 'plan.schema.json');
     expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Usual care', da: 'vanlig behandling' } });
     const check = d.checks.find((c) => c.startsWith('check the arm names'))!;
-    expect(check).toContain('"en" repeats the Danish export\'s own name ("App"): write it in English for English reports');
+    expect(check).toContain('"en" repeats the export\'s own name ("App"): write it in English for English reports');
     expect(check).not.toMatch(/vanlig behandling/i);
     // The English report: "App compared with Usual care".
     expect(armNames(parsePlan({ ...d.plan, $schema: undefined }).armLabels, 'en')).toMatchObject({ Intervention: 'App', Control: 'Usual care' });

@@ -91,7 +91,7 @@ describe('Oracle dates (DD-MON-RR, DD-MON-YYYY)', () => {
   it('dd-mon-yyyy and dd-mon-yy read English and Danish month abbreviations in any case; the two-digit year by the date window', () => {
     const four = dateParser('dd-mon-yyyy');
     expect(['03-JAN-2024', '3-jan-2024', '17-Maj-2024', '01-OKT-2024', '29-FEB-2024'].map((t) => iso(four(t)))).toEqual(['2024-01-03', '2024-01-03', '2024-05-17', '2024-10-01', '2024-02-29']);
-    expect(['30-FEB-2024', '03-JAN-24', '03JAN2024', '03-MAI-2024', '03-01-2024'].map(four)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['30-FEB-2024', '03-JAN-24', '03JAN2024', '03-MAG-2024', '03-01-2024'].map(four)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     const two = dateParser('dd-mon-yy', { from: isoToDay('2000-01-01')!, to: isoToDay('2024-12-31')! });
     expect(['03-JAN-24', '17-maj-24', '31-DEC-99', '01-JAN-00'].map((t) => iso(two(t)))).toEqual(['2024-01-03', '2024-05-17', '1999-12-31', '2000-01-01']);
     // 1999 is nearer the window than 2099: read so, and refused by the window check naming that date.

@@ -97,3 +97,45 @@ describe('eligible file total rows', () => {
     }
   });
 });
+
+describe('whole-country rows of Swedish, Norwegian and Danish tables', () => {
+  // `Riket` read as a fourth region doubled the national denominator and halved the uptake, exit 0.
+  const regions = ['Region Skåne;2024;37 600', 'Västra Götalandsregionen;2024;52 100', 'Region Jämtland Härjedalen;2024;4 300', 'Region Skåne;2025;38 000', 'Västra Götalandsregionen;2025;53 000', 'Region Jämtland Härjedalen;2025;4 400'];
+  const columns = { year: 'År', eligible: 'Antal' };
+  const withTotal = (name: string, n2024 = '94 000') => file('se.csv', ['Region;År;Antal', ...regions, `${name};2024;${n2024}`, `${name};2025;95 400`].join('\r\n') + '\r\n');
+
+  it('knows the national words and no Nordic region', () => {
+    for (const w of ['Riket', 'Hela landet', 'Hela riket', 'Samtliga regioner', 'Hele landet', 'Landet', 'Norge i alt', 'Danmark', 'RIKET']) expect(isTotalWord(w), w).toBe(true);
+    for (const w of ['Region Skåne', 'Västra Götalandsregionen', 'Helse Sør-Øst', 'Viken', 'Region Hovedstaden']) expect(isTotalWord(w), w).toBe(false);
+  });
+
+  for (const name of ['Riket', 'Hela landet', 'Samtliga regioner', 'Norge i alt', 'Danmark']) {
+    it(`"${name}" rows are left out as total rows`, () => {
+      const r = readEligibleFile(withTotal(name), { columns });
+      expect(r.totals.map((t) => [t.label, t.year, t.eligible])).toEqual([[name, 2024, 94000], [name, 2025, 95400]]);
+      expect(r.rows.filter((x) => x.year === 2024).reduce((s, x) => s + x.eligible, 0)).toBe(94000);
+    });
+  }
+
+  it('a row that is the sum of the others in every year, under an unknown name, is refused naming it', () => {
+    try {
+      readEligibleFile(withTotal('Sverige summerat'), { columns });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as { problems: { line: number; value: string; expected: string }[] }).problems;
+      expect(problems.map((p) => [p.line, p.value])).toEqual([[8, 'Sverige summerat']]);
+      expect(problems[0]!.expected).toContain('looks like a total row under a name hta does not know');
+      expect(problems[0]!.expected).toContain('delete its rows');
+    }
+  });
+
+  it('a region that is the sum of the others in one year only, or beside one other region, is a region', () => {
+    const once = readEligibleFile(file('once.csv', ['Region;År;Antal', ...regions, 'Region Gotland;2024;94 000', 'Region Gotland;2025;5 000'].join('\r\n') + '\r\n'), { columns });
+    expect(once.rows.filter((x) => x.region === 'Region Gotland')).toHaveLength(2);
+    const two = readEligibleFile(file('two.csv', 'Region;År;Antal\r\nRegion Skåne;2024;4 300\r\nRegion Gotland;2024;4 300\r\n'), { columns });
+    expect(two.rows).toHaveLength(2);
+    // A Danish region is a region whatever its round numbers add up to.
+    const dk = readEligibleFile(file('dk.csv', 'region,year,eligible\nHovedstaden,2025,30000\nMidtjylland,2025,20000\nNordjylland,2025,10000\n'));
+    expect(dk.rows).toHaveLength(3);
+  });
+});

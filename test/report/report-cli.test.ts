@@ -10,11 +10,12 @@ function workspace(): { dir: string; manifest: string; out: string; data: string
   mkdirSync(join(dir, 'data/synthetic'), { recursive: true });
   mkdirSync(join(dir, 'data/plans'), { recursive: true });
   copyFileSync('data/synthetic/selfback-trial.csv', join(dir, 'data/synthetic/selfback-trial.csv'));
-  // Without the subgroups and target population: these tests are about writing, caching and
-  // checking files, and those analyses and charts (test/report/subgroup-sections.test.ts, the
-  // committed-reports check below) would only slow them down.
+  // Without the subgroups, target population and missing-data sensitivity analyses: these tests
+  // are about writing, caching and checking files, and those analyses and charts
+  // (test/report/subgroup-sections.test.ts, the committed-reports check below) would only slow
+  // them down.
   const { subgroups: _s, population: _p, ...plan } = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'data/plans/selfback.plan.json'), JSON.stringify(plan, null, 2));
+  writeFileSync(join(dir, 'data/plans/selfback.plan.json'), JSON.stringify({ ...plan, missing: { sensitivity: false } }, null, 2));
   const bundled = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { id: string }[] };
   const manifest = join(dir, 'data/reports.json');
   writeFileSync(manifest, JSON.stringify({ reports: bundled.reports.filter((r) => r.id === 'selfback') }));

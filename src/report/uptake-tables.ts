@@ -17,6 +17,7 @@ import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
 import { formatBound } from './interval-bound.js';
 import { uptakeYearLabel } from './uptake-year-label.js';
+import { yearRunning } from '../uptake/year-running.js';
 import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, lowerFirst, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
@@ -160,7 +161,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      uptakeYearLabel(u.year, u.year === exportYear, lang),
+      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang),
       f.count(u.activations),
       f.count(u.eligible),
       f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),

@@ -258,9 +258,10 @@ function protectable(previous: PreviousPublication, rule: DisclosureRule): Previ
 /**
  * The suppression, with a clear error where an earlier publication's known counts leave a small
  * count no room to move (docs/disclosure-control.md "Publishing again": the two publications
- * together then already pin it).
+ * together then already pin it). Both are exit 2, nothing written: the remedy is the input, a
+ * plan publishing less (docs/data-contracts.md "Exit codes": 1 is for rows reported failed).
  */
-function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T): T {
+export function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T): T {
   try {
     return f();
   } catch (err) {
@@ -268,7 +269,7 @@ function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T):
     // Without an earlier publication the model itself leaves a small count no room: a reader
     // could pin it from this publication alone, so nothing is published (never a stack trace).
     if (!previous) throw new HtaError('plan.invalid', `no safe publication: some small count cannot be protected by hiding, whatever is hidden (${err.message}); publish less (the uptake plan's "publish", docs/plan-uptake.md "What is published"), and please report it: the suppression should always find a pattern`);
-    throw new HtaError('analysis.failed', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
+    throw new HtaError('plan.invalid', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
   }
 }
 

@@ -142,6 +142,9 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const previousNote = !a.previous ? []
     : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.map((d) => dateText(d, lang)).join(', ') })]
       : [fillPhrase(t('previousNote'), { date: dateText(a.previous.exportDate, lang) })];
+  // The earliest of them made without --previous (unchained-publication.ts): earlier ones unknown.
+  const unchainedDate = a.previous?.unchained?.[0];
+  if (unchainedDate) previousNote.push(fillPhrase(t('unchainedNote'), { date: dateText(unchainedDate, lang) }));
   // Earlier periods changed since (late registrations, corrections): named, their counts hidden, never the size.
   const changed = changedSentence(a.previous?.changed, lang, (s) => (s === 'national' ? lowerFirst(f.scope(s)) : f.scope(s as Scope)));
   const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote, ...(changed ? [changed] : [])];

@@ -90,6 +90,12 @@ export interface UptakeAnalysis {
    */
   excluded?: PublishedExclusion;
   /**
+   * Present when the run was declared the first publication of the registry (`hta uptake
+   * --first-publication`, without --previous): a later run naming this file knows no earlier
+   * one is missing (docs/disclosure-control.md "A link made without --previous").
+   */
+  firstPublication?: true;
+  /**
    * Present when earlier publications of the registry were given (`--previous`): the latest
    * export date among them, and the printed counts of every one (those named and those they
    * carried), each as of its export date. They were known constants of the suppression, so this
@@ -97,7 +103,7 @@ export interface UptakeAnalysis {
    * later publication naming this one is protected against them all (docs/disclosure-control.md
    * "Publishing again").
    */
-  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[] };
+  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[]; unchained?: string[] };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -197,6 +203,10 @@ export function uptakeRunFromAggregate(
   // Earlier region and clinic names read as this export's, and the clinic merges the plan declares
   // and those earlier publications applied (earlier-as-read.ts); results.json records the merges for the audit.
   const carried = previous && protectable(previous, rule);
+  // The earliest publication known was made without --previous (unchained-publication.ts): said
+  // on the page and carried on, so a later file naming this one still says so. Not another cut of
+  // this extract (its date is this one's: the run's own lack of a chain, said on stderr).
+  const unchained = [...new Set((previous?.unchained ?? []).map((u) => u.exportDate).filter((d) => d !== agg.exportDate))];
   const regionsNow = regionsIn(metrics);
   const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
@@ -234,7 +244,7 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsNow) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsNow) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}), ...(unchained.length > 0 ? { unchained } : {}) } } : {}),
   };
   return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(read && read.respelledClinics.length > 0 ? { respelled: read.respelledClinics } : {}), ...(read && read.respelledRegions.length > 0 ? { respelledRegions: read.respelledRegions } : {}) };
 }

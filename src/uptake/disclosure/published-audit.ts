@@ -15,6 +15,7 @@ import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
 import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
+import type { UnchainedPublication } from './unchained-publication.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -37,6 +38,8 @@ export interface PublishedAudit {
   /** Only the share of cells: the share of the count hidden needs the hidden counts. */
   informationLoss: { cellShare: number };
   published: { file: string; exportDate: string };
+  /** The earliest publication known, made without --previous though the registry ran before it (unchained-publication.ts). */
+  unchained: UnchainedPublication[];
   /** The earlier export dates the publication was checked against, oldest first. */
   earlier: string[];
   /** Earlier publications a file was protected against but does not carry (previous-publication.ts). */
@@ -251,5 +254,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive }, changed);
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
-  return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
+  // Not another cut of this extract (same date): its lack of a chain is this file's own.
+  const unchained = (read0.unchained ?? []).filter((u) => u.exportDate !== exportDate);
+  return { unchained, changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

@@ -79,6 +79,8 @@ export interface UptakeAuditResult {
   sameExtract?: string[];
   /** The earliest publication known, made without --previous though the registry ran before it: earlier ones unknown (a caution, not a failure). */
   unchained?: UnchainedPublication[];
+  /** One-region publications whose whole-country rows were read as their region's, beside one of more regions (cut-scope.ts). */
+  regionCuts?: string[];
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
@@ -128,6 +130,7 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
       : `Earlier publications taken as known: none.`,
     ...[r.unchained && unchainedAuditLine(r.unchained)].filter((x): x is string => typeof x === 'string'),
     ...(r.sameExtract?.length ? [`Other cuts of the same extract (same export date), read with it as one publication: ${r.sameExtract.join(', ')}.`] : []),
+    ...(r.regionCuts?.length ? [`Publications of one region, their whole-country rows read as that region's rows (the same patients) beside a publication of more regions: ${r.regionCuts.join(', ')}.`] : []),
     `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
     l.countShare !== undefined
       ? `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`
@@ -403,7 +406,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
   if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

@@ -169,6 +169,14 @@ export function uptakeRunFromAggregate(
   }
   const differs = previous && sameExtractDifference(previous, agg.exportDate, agg);
   if (differs) {
+    // Another scope (a region's own publication beside the national one, cut-scope.ts): its
+    // "national" rows are another total, not another extract; said so, with what can be done.
+    const regionsOf = (rs: readonly string[]) => [...new Set(rs.filter((r) => r !== 'national'))].sort();
+    const theirs = regionsOf(previous.counts.filter((c) => c.asOf === agg.exportDate).map((c) => c.region));
+    const mine = regionsOf(agg.metrics.map((m) => m.region));
+    if (theirs.join('|') !== mine.join('|')) {
+      throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Publish this one without it, then audit the two together: hta uptake --audit --published <this results.json> --previous ${previous.file} (a one-region publication is read as its region's rows beside one of more regions; docs/disclosure-control.md "Two cuts of one extract")`);
+    }
     throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but other counts (${differs}): it is another extract, not another cut of this one, and the two read together would give away the rows that differ; give this export its own, later export date ("exportDate" in the uptake plan)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot

@@ -12,6 +12,7 @@
  * cell neither model has): said, not audited together.
  */
 import { HtaError } from '../../errors.js';
+import { respellPublished } from './region-spellings.js';
 
 type Row = Record<string, unknown>;
 interface Scoped { exportDate?: unknown; metrics?: Row[]; uptake?: Row[]; budget?: { observed?: Row[] } & Row }
@@ -68,7 +69,8 @@ export function oneScope<P, Q>(published: { file: string; json: P }, cuts: reado
   let pub = published.json;
   const regionCuts: string[] = [];
   const out = cuts.map((c) => {
-    const theirs = regionsOfPublication(c.json);
+    // Its regions as this file spells them ("Syddanmark" for "Region Syddanmark": one region).
+    const theirs = regionsOfPublication(respellPublished(c.json as Parameters<typeof respellPublished>[0], mine));
     if (theirs.join('|') === mine.join('|')) return c.json;
     if (theirs.length === 1 && mine.includes(theirs[0]!)) {
       regionCuts.push(c.file);

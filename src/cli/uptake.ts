@@ -29,6 +29,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
+import { noPreviousNote, unchainedAuditLine, type UnchainedPublication } from '../uptake/disclosure/unchained-publication.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
@@ -76,6 +77,10 @@ export interface UptakeAuditResult {
   changedNotCarried?: { cell: string; where: string; listedAsOf: string }[];
   /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract?: string[];
+  /** The earliest publication known, made without --previous though the registry ran before it: earlier ones unknown (a caution, not a failure). */
+  unchained?: UnchainedPublication[];
+  /** One-region publications whose whole-country rows were read as their region's, beside one of more regions (cut-scope.ts). */
+  regionCuts?: string[];
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
@@ -92,6 +97,7 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },
     earlier: previous?.exportDates ?? [],
+    ...((previous?.unchained ?? []).some((u) => u.exportDate !== published.exportDate) ? { unchained: previous!.unchained!.filter((u) => u.exportDate !== published.exportDate) } : {}),
     ...(sameExtract.length > 0 ? { sameExtract: sameExtract.map((p) => p.file) } : {}),
   };
 }
@@ -122,7 +128,9 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     r.earlier.length > 0
       ? `Earlier publications taken as known (each count as of its export date; now − then checked as a count of patients, and each earlier one against the later ones): ${r.earlier.join(', ')}.`
       : `Earlier publications taken as known: none.`,
+    ...[r.unchained && unchainedAuditLine(r.unchained)].filter((x): x is string => typeof x === 'string'),
     ...(r.sameExtract?.length ? [`Other cuts of the same extract (same export date), read with it as one publication: ${r.sameExtract.join(', ')}.`] : []),
+    ...(r.regionCuts?.length ? [`Publications of one region, their whole-country rows read as that region's rows (the same patients) beside a publication of more regions: ${r.regionCuts.join(', ')}.`] : []),
     `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
     l.countShare !== undefined
       ? `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`
@@ -256,12 +264,13 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
     // Repeatable, not variadic: `--previous p2.json reg3.csv` must leave reg3.csv the registry.
     .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json; repeat for several: --previous a.json --previous b.json): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")', (path: string, had: string[] | undefined) => [...(had ?? []), path])
+    .option('--first-publication', 'without --previous: no publication of this registry came before this one; recorded in results.json ("firstPublication"), so a later run naming this file knows no earlier one is missing (docs/disclosure-control.md "A link made without --previous")')
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level or any small count is derivable)')
     .option('--published <results.json>', 'with --audit: audit this publication as it was published (its results.json or --json output), against every earlier publication it carries and any --previous; no registry, --eligible or --plan')
     .option(...FORCE_OPTION)
     .action(async (registries: string[], opts: {
       eligible?: string; plan?: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
-      aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string[]; published?: string;
+      aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string[]; published?: string; firstPublication?: boolean;
     }) => {
       // Several exports (one per region): said how to join them, rather than "too many arguments".
       if (registries.length > 1) throw (await import('../uptake/several-registries.js')).severalRegistriesError(registries);
@@ -271,6 +280,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         await auditPublished(opts.published, file, opts, io, setExit);
         return;
       }
+      if (opts.firstPublication && opts.previous !== undefined) throw new HtaError('usage.invalid', '--first-publication says no earlier publication of this registry exists, and --previous names one: give one of the two');
       if (opts.eligible === undefined) throw new HtaError('usage.invalid', 'required option \'--eligible <file>\' not specified');
       if (opts.plan === undefined) throw new HtaError('usage.invalid', 'required option \'--plan <file>\' not specified');
       const { eligible, plan: planPath } = opts;
@@ -331,6 +341,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
           ...(previousRead !== undefined ? { previousRead } : {}),
+          ...(opts.firstPublication ? { firstPublication: true } : {}),
         });
       } catch (err) {
         sink?.discard();
@@ -351,6 +362,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       // For a publication (the audit publishes nothing).
       const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis, lang) : undefined;
       if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
+      // Without --previous on a registry that ran before the export month: earlier publications,
+      // if any, are unknown, and later ones must name them as well as this one (unchained-publication.ts).
+      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate) : undefined;
+      if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
@@ -373,7 +388,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
  */
 async function auditPublished(
   published: string, file: string | undefined,
-  opts: { audit?: boolean; json?: boolean; eligible?: string; plan?: string; aggregates?: string[]; csvDir?: string; excludeInvalid?: boolean; excludedOut?: string; previous?: string[] },
+  opts: { audit?: boolean; json?: boolean; eligible?: string; plan?: string; aggregates?: string[]; csvDir?: string; excludeInvalid?: boolean; excludedOut?: string; previous?: string[]; firstPublication?: boolean },
   io: CliIo, setExit: (code: number) => void,
 ): Promise<void> {
   if (!opts.audit) throw new HtaError('usage.invalid', '--published names the publication --audit checks: add --audit (hta uptake --audit --published results.json)');
@@ -381,6 +396,7 @@ async function auditPublished(
     file !== undefined ? `<registry> ${file}` : undefined, opts.aggregates ? '--aggregates' : undefined, opts.eligible !== undefined ? '--eligible' : undefined,
     opts.plan !== undefined ? '--plan' : undefined, opts.csvDir !== undefined ? '--csv-dir' : undefined,
     opts.excludeInvalid ? '--exclude-invalid' : undefined, opts.excludedOut !== undefined ? '--excluded-out' : undefined,
+    opts.firstPublication ? '--first-publication' : undefined,
   ].filter((x): x is string => x !== undefined);
   if (unused.length > 0) {
     throw new HtaError('usage.invalid', `--audit --published reads the published file and the earlier publications only, not ${unused.join(', ')}; to audit a new run instead, leave out --published`);
@@ -390,7 +406,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
   if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

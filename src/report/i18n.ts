@@ -120,6 +120,10 @@ export const UPTAKE_TEXT = {
     en: 'The counts of the earlier publications of this registry (export dates {dates}) were taken as known: no count here can be narrowed by subtracting them.',
     da: 'Antallene i de tidligere offentliggørelser af dette register (udtræksdatoer {dates}) er regnet som kendte: intet antal her kan indsnævres ved at trække dem fra.',
   },
+  unchainedNote: {
+    en: 'The earliest of them (export date {date}) was published without earlier publications taken as known, though the registry ran before it: publications before it, if any, were not taken as known here.',
+    da: 'Den tidligste af dem (udtræksdato {date}) blev offentliggjort uden at tidligere offentliggørelser var regnet som kendte, selvom registret var i brug før den: eventuelle offentliggørelser før den er ikke regnet som kendte her.',
+  },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },

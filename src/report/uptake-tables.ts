@@ -17,6 +17,7 @@ import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
 import { formatBound } from './interval-bound.js';
 import { uptakeYearLabel } from './uptake-year-label.js';
+import { yearRunning } from '../uptake/year-running.js';
 import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, lowerFirst, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
@@ -141,6 +142,9 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const previousNote = !a.previous ? []
     : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.map((d) => dateText(d, lang)).join(', ') })]
       : [fillPhrase(t('previousNote'), { date: dateText(a.previous.exportDate, lang) })];
+  // The earliest of them made without --previous (unchained-publication.ts): earlier ones unknown.
+  const unchainedDate = a.previous?.unchained?.[0];
+  if (unchainedDate) previousNote.push(fillPhrase(t('unchainedNote'), { date: dateText(unchainedDate, lang) }));
   // Earlier periods changed since (late registrations, corrections): named, their counts hidden, never the size.
   const changed = changedSentence(a.previous?.changed, lang, (s) => (s === 'national' ? lowerFirst(f.scope(s)) : f.scope(s as Scope)));
   const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote, ...(changed ? [changed] : [])];
@@ -160,7 +164,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      uptakeYearLabel(u.year, u.year === exportYear, lang),
+      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang),
       f.count(u.activations),
       f.count(u.eligible),
       f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),

@@ -3,8 +3,8 @@
  * nationally, per calendar year.
  *
  *  - Observed: activations by calendar year of the ACTIVATION date, priced with the tiers.
- *    The year of the export date is partial (`partialYear`): its cost is the cost so far,
- *    priced at the volume reached so far.
+ *    The year of the export date is partial (`partialYear`) unless the export is dated 31
+ *    December (year-running.ts): its cost is the cost so far, priced at the volume reached so far.
  *  - Projection: for scenario s and scenario year k (calendar year firstYear + k − 1),
  *    patients = eligible(region, year) · share_s[k]; cost from the tiers.
  *    Every region × year has a denominator: `completeDenominators` has refused the run or
@@ -25,6 +25,7 @@ import { regionsOfEligible, type EligibleRow } from './uptake-per-eligible.js';
 import { scaleTierPrices, tierCost, type PriceTier } from './tier-pricing.js';
 import { SCENARIOS } from './plan-rules.js';
 import type { Scenario, UptakePlan } from './uptake-plan.js';
+import { yearRunning } from './year-running.js';
 
 export interface ObservedCostRow {
   region: Scope;
@@ -122,7 +123,7 @@ export function budgetImpact(input: {
   plan: UptakePlan;
   activationsByYear: readonly ActivationYearCount[];
   eligible: readonly EligibleRow[];
-  /** ISO export date: its year is marked partial. */
+  /** ISO export date: its year is marked partial unless the export is dated 31 December. */
   exportDate: string;
 }): BudgetImpact {
   const { plan, eligible } = input;
@@ -130,8 +131,6 @@ export function budgetImpact(input: {
   // called directly: analyseUptake refuses such a registry) is priced after them.
   const REGIONS = [...new Set([...regionsOfEligible(eligible), ...input.activationsByYear.map((a) => a.region).filter((r) => r !== 'national')])];
   const tiers = plan.priceModel.tiers;
-  const exportYear = Number(input.exportDate.slice(0, 4));
-
   // Observed, per activation year.
   const observed: ObservedCostRow[] = [];
   const obsYears = [...new Set(input.activationsByYear.map((a) => a.year))].sort((a, b) => a - b);
@@ -142,7 +141,7 @@ export function budgetImpact(input: {
     for (const scope of [...REGIONS, 'national'] as Scope[]) {
       const n = scope === 'national' ? [...volumes.values()].reduce((s, v) => s + v, 0) : (volumes.get(scope) ?? 0);
       const c = cost.get(scope) ?? 0;
-      observed.push({ region: scope, year, activations: n, cost: c, averagePrice: n > 0 ? c / n : null, partialYear: year === exportYear });
+      observed.push({ region: scope, year, activations: n, cost: c, averagePrice: n > 0 ? c / n : null, partialYear: yearRunning(year, input.exportDate) });
     }
   }
 

@@ -10,6 +10,7 @@
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { respelledRegionsNote } from './disclosure/region-spellings.js';
+import { unchainedNote } from './disclosure/unchained-publication.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
@@ -26,6 +27,8 @@ import type { UptakePlan } from './uptake-plan.js';
 
 /** What an uptake run reads: the files, the plan and the options the CLI sets. */
 export interface UptakeInput {
+  /** `--first-publication`: no publication of this registry came before this one (recorded in results.json). */
+  firstPublication?: boolean;
   /** The language of the notes for stderr (`--lang`; docs/cli.md "Danish output"); English by default. */
   lang?: 'en' | 'da';
   /** The registry export (CSV or Parquet); or else `aggregates`. */
@@ -186,6 +189,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
+  // The earliest publication known was made without --previous: earlier ones, if any, are unknown.
+  const unchained = unchainedNote((previous?.unchained ?? []).filter((u) => u.exportDate !== analysis.exportDate), (named ?? []).map((f) => f.file));
+  if (unchained) notes.push(unchained);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
   if (run.respelledRegions) notes.push(respelledRegionsNote(run.respelledRegions));
@@ -224,6 +230,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   }
   if (ageBandsRead && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
     analysis.ageBands = { kind: ageBandsRead.kind, bands: ageBandsRead.bands };
+  }
+  if (input.firstPublication) {
+    if (previous) throw new HtaError('usage.invalid', '--first-publication says no earlier publication of this registry exists, and --previous names one: give one of the two');
+    analysis.firstPublication = true;
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {

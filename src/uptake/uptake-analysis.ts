@@ -90,6 +90,12 @@ export interface UptakeAnalysis {
    */
   excluded?: PublishedExclusion;
   /**
+   * Present when the run was declared the first publication of the registry (`hta uptake
+   * --first-publication`, without --previous): a later run naming this file knows no earlier
+   * one is missing (docs/disclosure-control.md "A link made without --previous").
+   */
+  firstPublication?: true;
+  /**
    * Present when earlier publications of the registry were given (`--previous`): the latest
    * export date among them, and the printed counts of every one (those named and those they
    * carried), each as of its export date. They were known constants of the suppression, so this
@@ -97,7 +103,7 @@ export interface UptakeAnalysis {
    * later publication naming this one is protected against them all (docs/disclosure-control.md
    * "Publishing again").
    */
-  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[] };
+  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[]; unchained?: string[] };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -163,6 +169,14 @@ export function uptakeRunFromAggregate(
   }
   const differs = previous && sameExtractDifference(previous, agg.exportDate, agg);
   if (differs) {
+    // Another scope (a region's own publication beside the national one, cut-scope.ts): its
+    // "national" rows are another total, not another extract; said so, with what can be done.
+    const regionsOf = (rs: readonly string[]) => [...new Set(rs.filter((r) => r !== 'national'))].sort();
+    const theirs = regionsOf(previous.counts.filter((c) => c.asOf === agg.exportDate).map((c) => c.region));
+    const mine = regionsOf(agg.metrics.map((m) => m.region));
+    if (theirs.join('|') !== mine.join('|')) {
+      throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Publish this one without it, then audit the two together: hta uptake --audit --published <this results.json> --previous ${previous.file} (a one-region publication is read as its region's rows beside one of more regions; docs/disclosure-control.md "Two cuts of one extract")`);
+    }
     throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but other counts (${differs}): it is another extract, not another cut of this one, and the two read together would give away the rows that differ; give this export its own, later export date ("exportDate" in the uptake plan)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot
@@ -197,6 +211,10 @@ export function uptakeRunFromAggregate(
   // Earlier region and clinic names read as this export's, and the clinic merges the plan declares
   // and those earlier publications applied (earlier-as-read.ts); results.json records the merges for the audit.
   const carried = previous && protectable(previous, rule);
+  // The earliest publication known was made without --previous (unchained-publication.ts): said
+  // on the page and carried on, so a later file naming this one still says so. Not another cut of
+  // this extract (its date is this one's: the run's own lack of a chain, said on stderr).
+  const unchained = [...new Set((previous?.unchained ?? []).map((u) => u.exportDate).filter((d) => d !== agg.exportDate))];
   const regionsNow = regionsIn(metrics);
   const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
@@ -234,7 +252,7 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsNow) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed, read ? addedRegions(read.previous, regionsNow) : []) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}), ...(unchained.length > 0 ? { unchained } : {}) } } : {}),
   };
   return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(read && read.respelledClinics.length > 0 ? { respelled: read.respelledClinics } : {}), ...(read && read.respelledRegions.length > 0 ? { respelledRegions: read.respelledRegions } : {}) };
 }
@@ -258,9 +276,10 @@ function protectable(previous: PreviousPublication, rule: DisclosureRule): Previ
 /**
  * The suppression, with a clear error where an earlier publication's known counts leave a small
  * count no room to move (docs/disclosure-control.md "Publishing again": the two publications
- * together then already pin it).
+ * together then already pin it). Both are exit 2, nothing written: the remedy is the input, a
+ * plan publishing less (docs/data-contracts.md "Exit codes": 1 is for rows reported failed).
  */
-function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T): T {
+export function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T): T {
   try {
     return f();
   } catch (err) {
@@ -268,7 +287,7 @@ function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T):
     // Without an earlier publication the model itself leaves a small count no room: a reader
     // could pin it from this publication alone, so nothing is published (never a stack trace).
     if (!previous) throw new HtaError('plan.invalid', `no safe publication: some small count cannot be protected by hiding, whatever is hidden (${err.message}); publish less (the uptake plan's "publish", docs/plan-uptake.md "What is published"), and please report it: the suppression should always find a pattern`);
-    throw new HtaError('analysis.failed', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
+    throw new HtaError('plan.invalid', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
   }
 }
 

@@ -90,6 +90,7 @@ export const uptakeResultsSchema = z.object({
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length), each only when at least threshold rows have it; no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
+  firstPublication: z.literal(true).optional().describe('Present when the run was declared the first publication of the registry (--first-publication): a later run naming this file knows no earlier one is missing (docs/disclosure-control.md "A link made without --previous")'),
   previous: z.strictObject({
     exportDate: z.string().describe('The latest export date among the earlier publications'),
     publications: z.array(z.strictObject({
@@ -111,6 +112,8 @@ export const uptakeResultsSchema = z.object({
     }).optional().describe('Present when counts an earlier publication printed changed where they cannot grow (a closed period\'s late registration or correction) or fell (a row removed): their counts are hidden whatever their value, and the audit does not equate them with the earlier prints (docs/disclosure-control.md "Changed since an earlier publication")'),
     clinicMerges: z.array(z.strictObject({ region: z.string(), from: z.string(), into: z.string() })).optional()
       .describe('Present when clinic merges applied — declared by the uptake plan (clinicMerges) or applied by an earlier publication named with --previous (its previous.clinicMerges): the earlier counts of `from` were added to those of `into` (same region), and the two compared with `into` now (docs/disclosure-control.md "Changed since an earlier publication")'),
+    unchained: z.array(z.string()).optional()
+      .describe('Present when the earliest publication known (these export dates) was made without --previous though it printed referrals before its export month: publications before it, if any, were not known to this one (docs/disclosure-control.md "A link made without --previous")'),
   }).optional()
     .describe('Present when earlier publications were given (--previous): their printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()

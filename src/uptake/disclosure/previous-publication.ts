@@ -23,6 +23,7 @@ import { excludedRowsOf, excludedRowsValue, isSmallExcluded, type ExcludedRows }
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
 import { respellCounts } from './respell-counts.js';
+import { referralsBeforeMonth, type UnchainedPublication } from './unchained-publication.js';
 
 /** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
 export type PreviousCount = { asOf: string } & (
@@ -79,6 +80,13 @@ export interface PreviousPublication {
    * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
    */
   clinicMerges?: (ClinicMerge & { region: string })[];
+  /**
+   * The earliest publication known (of `exportDates[0]`), when it was made without --previous
+   * though it printed referrals before its export month — a file given, or recorded so by a file
+   * given (its `previous.unchained`): publications before it, if any, are unknown
+   * (unchained-publication.ts).
+   */
+  unchained?: UnchainedPublication[];
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -115,7 +123,8 @@ const schema = z.object({
   uptake: z.array(z.object({ region: z.string(), year: z.number().int(), activations: count })).optional(),
   budget: z.object({ observed: z.array(z.object({ region: z.string(), year: z.number().int(), activations: count })) }).optional(),
   funnel: z.object({ rows: z.array(z.object({ region: z.string(), clinic: z.string(), referrals: count, activations: count })) }).optional(),
-  previous: z.object({ exportDate: isoDate, publications: z.array(carried).optional() }).optional(),
+  previous: z.object({ exportDate: isoDate, publications: z.array(carried).optional(), unchained: z.array(isoDate).optional() }).optional(),
+  firstPublication: z.literal(true).optional(),
 });
 
 /** A count's identity: the same cell as of the same date (the value aside). */
@@ -283,6 +292,7 @@ function publicationOf(set: CountSet, dates: ReadonlySet<string>, files: string[
 export function mergePublications(inputs: readonly { json: unknown; file: string; own?: boolean }[]): PreviousPublication {
   const set = new CountSet();
   const uncarried: { file: string; exportDate: string }[] = [];
+  const unchained: UnchainedPublication[] = [];
   const dates = new Set<string>();
   const hidden = new Map<string, PreviousCount>();
   const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
@@ -306,6 +316,9 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       }
       for (const r of addedRegionsIn(json)) listedAdded.add(r);
     }
+    // Made without --previous (and not declared the first) on a registry that ran before its month, or carrying such a note.
+    if (own !== false && p.previous === undefined && p.firstPublication !== true && referralsBeforeMonth(p.metrics, p.exportDate) !== false) unchained.push({ exportDate: p.exportDate, file });
+    for (const d of p.previous?.unchained ?? []) unchained.push({ exportDate: d, file, via: 'its previous.unchained records it' });
     const chain = p.previous?.publications;
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
     (chain ?? []).forEach((pub, i) => {
@@ -315,7 +328,10 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
     });
   }
   const merges = new Map(inputs.flatMap(({ json }) => clinicMergesIn(json)).map((m) => [`${m.region}|${m.from}|${m.into}`, m]));
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
+  // Only while it is the earliest known: a file of an earlier date given too covers what it lacks.
+  const earliest = [...dates].sort()[0];
+  const rootUnchained = unchained.filter((u, i) => u.exportDate === earliest && unchained.findIndex((o) => o.exportDate === u.exportDate) === i);
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), ...(rootUnchained.length > 0 ? { unchained: rootUnchained } : {}), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */

@@ -15,6 +15,8 @@ import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
 import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
+import type { UnchainedPublication } from './unchained-publication.js';
+import { oneScope } from './cut-scope.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -37,6 +39,10 @@ export interface PublishedAudit {
   /** Only the share of cells: the share of the count hidden needs the hidden counts. */
   informationLoss: { cellShare: number };
   published: { file: string; exportDate: string };
+  /** Files of one region read with their whole-country rows as the region's, beside a file of more regions (cut-scope.ts). */
+  regionCuts?: string[];
+  /** The earliest publication known, made without --previous though the registry ran before it (unchained-publication.ts). */
+  unchained: UnchainedPublication[];
   /** The earlier export dates the publication was checked against, oldest first. */
   earlier: string[];
   /** Earlier publications a file was protected against but does not carry (previous-publication.ts). */
@@ -187,10 +193,17 @@ function namingFiles<T>(files: readonly string[], read: () => T): T {
 
 export function auditPublishedFile(file: string, previousFiles: readonly string[] = []): PublishedAudit {
   checkDistinctFiles([file, ...previousFiles]);
-  const json = readJsonFile(file, 'published uptake results (results.json)');
-  const r = schema.safeParse(json);
-  if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
-  const previousJson = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
+  const asRead = readJsonFile(file, 'published uptake results (results.json)');
+  const r0 = schema.safeParse(asRead);
+  if (!r0.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(asRead, r0.error.issues, file));
+  const filesRead = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
+  // Other cuts of this date with another scope (a region's own publication beside the national
+  // one): a one-region file's whole-country rows read as its region's, or refused (cut-scope.ts).
+  const dateOf = (j: unknown) => (j as { exportDate?: unknown }).exportDate;
+  const scoped = oneScope({ file, json: asRead }, filesRead.filter((p) => dateOf(p.json) === r0.data.exportDate));
+  const json = scoped.published;
+  const previousJson = filesRead.map((p) => (dateOf(p.json) === r0.data.exportDate ? { file: p.file, json: scoped.cuts.shift() } : p));
+  const r = schema.safeParse(json) as typeof r0;
   // The --previous files first: of two copies of an earlier count of excluded rows, theirs is
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
@@ -251,5 +264,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive }, changed);
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
-  return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
+  // Not another cut of this extract (same date): its lack of a chain is this file's own.
+  const unchained = (read0.unchained ?? []).filter((u) => u.exportDate !== exportDate);
+  return { ...(scoped.regionCuts.length > 0 ? { regionCuts: scoped.regionCuts } : {}), unchained, changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

@@ -1,0 +1,66 @@
+/**
+ * A publication made without `--previous` carries no chain: a later run that names it knows only
+ * it, not the publications before it, and can print counts that differ from theirs by a few
+ * patients (docs/disclosure-control.md "A link made without --previous"). hta cannot know
+ * whether earlier publications exist; it can know that the earliest publication it was given was
+ * made without a chain (no `previous` key in its results.json) and not declared the first
+ * (`--first-publication`, its `firstPublication`) while it printed referrals before its export month — a registry that had run before it, so possibly published before it. Then it
+ * says so: on stderr, on the page (results.json `previous.unchained`, carried on while that
+ * publication stays the earliest known) and in the audit.
+ */
+
+/** A metric row as a results.json prints it (the referrals a number or the marker). */
+interface MetricRow { period: string; referrals?: unknown }
+
+/** The first day of a referral period ("2025" → 2025-01-01, "2025-03" → 2025-03-01); undefined for "all". */
+function periodStart(period: string): string | undefined {
+  if (/^\d{4}$/.test(period)) return `${period}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(period)) return `${period}-01`;
+  return undefined;
+}
+
+/**
+ * Whether a publication printed referrals in a period that began before its export month (a
+ * number above 0, or hidden: hidden counts are not 0 unless zeros are sensitive, and then the
+ * tool cannot tell); undefined when it printed no period at all (only the whole export).
+ */
+export function referralsBeforeMonth(metrics: readonly MetricRow[], exportDate: string): boolean | undefined {
+  const monthStart = `${exportDate.slice(0, 7)}-01`;
+  const periods = metrics.filter((m) => periodStart(m.period) !== undefined);
+  if (periods.length === 0) return undefined;
+  return periods.some((m) => periodStart(m.period)! < monthStart && (m.referrals === 'suppressed' || (typeof m.referrals === 'number' && m.referrals > 0)));
+}
+
+/** An earliest publication known that was made without --previous, with the file that says so. */
+export interface UnchainedPublication { exportDate: string; file: string; via?: string }
+
+/** The month of an ISO date in words ("November 2025"), for messages. */
+function monthWords(iso: string): string {
+  return new Date(`${iso.slice(0, 7)}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The run's warning (stderr) when the earliest publication named or carried was made without --previous. */
+export function unchainedNote(unchained: readonly UnchainedPublication[], named: readonly string[]): string | undefined {
+  if (unchained.length === 0) return undefined;
+  const which = unchained.map((u) => (u.via ? `${u.file} (${u.via}: the publication of ${u.exportDate})` : `${u.file} (export date ${u.exportDate})`)).join('; ');
+  const first = unchained[0]!;
+  const chain = ['--previous <each earlier publication>.json …', ...named.map((f) => `--previous ${f}`)].join(' ');
+  return `${which} was made without --previous, though it prints referrals before ${monthWords(first.exportDate)}: it carries no earlier publication, so this run knows none before it. If this registry was published before ${first.exportDate}, name every earlier publication too (${chain}) — this run is not protected against them and its counts can be subtracted from theirs; if ${first.exportDate} was the first publication of this registry, nothing more is needed (docs/disclosure-control.md "A link made without --previous")`;
+}
+
+/**
+ * The run's warning (stderr) when it is made without --previous on a registry with referrals
+ * before the export month: publications before this one are not known, and a later publication
+ * naming only this one will not know them either.
+ */
+export function noPreviousNote(metrics: readonly MetricRow[], exportDate: string): string | undefined {
+  if (referralsBeforeMonth(metrics, exportDate) === false) return undefined;
+  return `this publication is made without --previous, and the registry has referrals before ${monthWords(exportDate)}: if this registry was published before (an export dated before ${exportDate}), stop and name that publication's results.json with --previous (the latest one carries those before it), or the two can be subtracted. If none was, say so with --first-publication (recorded in results.json, so later runs naming this one know nothing is missing); without it a later publication naming this one warns, and must name every publication before this one too (--previous <earlier>.json … --previous <this results.json>), since this one carries none (docs/disclosure-control.md "A link made without --previous")`;
+}
+
+/** The audit's line on it (text), or undefined when every earliest publication known had a chain. */
+export function unchainedAuditLine(unchained: readonly UnchainedPublication[]): string | undefined {
+  if (unchained.length === 0) return undefined;
+  const u = unchained[0]!;
+  return `Caution: the earliest publication known, of ${u.exportDate} (${u.via ? `${u.file}, ${u.via}` : u.file}), was made without --previous though it prints referrals before ${monthWords(u.exportDate)}: publications before it, if any, are not known to this audit (nor were they to the publication). If there were any, audit again naming every one of them too: --previous <earlier>.json … (docs/disclosure-control.md "A link made without --previous").`;
+}

@@ -1,0 +1,55 @@
+/**
+ * A region's own publication beside the national one of the same date (docs/disclosure-control.md
+ * "Two cuts of one extract"): `--audit --published P12.json --previous H12.json` stopped with "not
+ * cuts of one extract … give a changed extract its own, later export date" — wrong advice for a
+ * different scope. A one-region file's whole-country rows are its region's (the same patients), so
+ * the two are read together; other scopes are refused saying what the audit can do.
+ */
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { asRegionRows, oneScope, regionsOfPublication } from '../../src/uptake/disclosure/cut-scope.js';
+
+const row = (region: string, referrals: number | 'suppressed', activations: number | 'suppressed') => ({ region, period: 'all', dimension: 'all', level: 'all', referrals, activations });
+const national = { exportDate: '2025-12-31', rows: 900, metrics: [row('Hovedstaden', 191, 'suppressed'), row('Sjælland', 80, 50), row('national', 271, 'suppressed')], uptake: [{ region: 'national', year: 2025, activations: 'suppressed', eligible: 4000 }], budget: { observed: [] } };
+const region = { exportDate: '2025-12-31', rows: 191, metrics: [row('Hovedstaden', 191, 'suppressed'), row('national', 191, 120)], uptake: [{ region: 'Hovedstaden', year: 2025, activations: 'suppressed', eligible: 1500 }, { region: 'national', year: 2025, activations: 120, eligible: 1500 }], budget: { observed: [] } };
+
+describe('publications of another scope, same date', () => {
+  it('a one-region file reads its whole-country rows as its region\'s: a count one hides and the other prints is printed; its row count is not the extract\'s', () => {
+    const r = asRegionRows(region, 'Hovedstaden');
+    expect(r.metrics).toEqual([row('Hovedstaden', 191, 120)]);
+    expect(r.uptake).toEqual([{ region: 'Hovedstaden', year: 2025, activations: 120, eligible: 1500 }]);
+    expect('rows' in r).toBe(false);
+    expect(regionsOfPublication(r)).toEqual(['Hovedstaden']);
+  });
+
+  it('beside the national publication, either way round, the one-region file is the one read so', () => {
+    const a = oneScope({ file: 'P12.json', json: national }, [{ file: 'H12.json', json: region }]);
+    expect(a.regionCuts).toEqual(['H12.json']);
+    expect(a.published).toBe(national);
+    expect(a.cuts[0]!.metrics).toEqual([row('Hovedstaden', 191, 120)]);
+    const b = oneScope({ file: 'H12.json', json: region }, [{ file: 'P12.json', json: national }]);
+    expect(b.regionCuts).toEqual(['H12.json']);
+    expect(b.published.metrics).toEqual([row('Hovedstaden', 191, 120)]);
+  });
+
+  it('the same scope is left as it is', () => {
+    const a = oneScope({ file: 'A.json', json: national }, [{ file: 'B.json', json: national }]);
+    expect(a.regionCuts).toEqual([]);
+    expect(a.cuts[0]).toBe(national);
+  });
+
+  it('two scopes of several regions each are refused (exit 2), naming both and what the audit can do', () => {
+    const other = { ...national, metrics: [row('Midtjylland', 70, 40), row('Sjælland', 80, 50), row('national', 150, 90)] };
+    let err: unknown;
+    try {
+      oneScope({ file: 'P12.json', json: national }, [{ file: 'X.json', json: other }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).exitCode).toBe(2);
+    expect((err as HtaError).message).toContain('different scopes (P12.json prints regions Hovedstaden, Sjælland; X.json prints regions Midtjylland, Sjælland)');
+    expect((err as HtaError).message).toContain('audit each publication on its own');
+    expect((err as HtaError).message).not.toContain('later export date');
+  });
+});

@@ -84,8 +84,8 @@ const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|be
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-/** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey: "Køn" is "koen", "kon" when written without ø (Swedish "Kön" too); Norwegian "Kjønn" is "kjoenn". */
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a
  * stratification factor of the randomisation (`stratum`, `strata_rmdq`, `rand_strata`, a block,

@@ -43,9 +43,10 @@ import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
-import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { isDontKnowWord, isWordLabel, scaleEndAnswers } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
+import { freeEndLabel } from './free-end-label.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -974,12 +975,24 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
     const numbers = numeric.filter((n): n is number => n !== undefined);
     const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numbers, lo, hi);
+    // The EQ-5D index (drafted as −1 to 1) has a labelled top, 1 (`Fuldt helbred`), but no bottom
+    // of its own: the value set's worst state is no −1.
+    if (lo < 0) for (const [w, n] of ends) if (n === lo) ends.delete(w);
+    // No end's wording known: a lone word where one end never appears as a number is that end (free-end-label.ts).
+    const freeEnd = binary || ends.size ? undefined : freeEndLabel(words, numbers, lo < 0 ? [hi] : [lo, hi], lo, hi);
+    if (freeEnd) {
+      const cells = cols.flatMap(stemCells);
+      const count = cells.filter((c) => nfc(c) === freeEnd.word).length;
+      const inside = numbers.filter((n) => n >= lo && n <= hi);
+      checks.push(`${where}: ${JSON.stringify(freeEnd.word)} read as ${freeEnd.at}, the end of the ${lo}–${hi} scale that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}): SPSS saved with value labels writes a labelled end as its label. Check it in "answers"; if it means "unknown", move it to "missingCodes" instead — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
+      ends.set(freeEnd.word, freeEnd.at);
+    }
     // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
     const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
     // Read as the other end, it is said with the recognised end below ("the labelled ends").
     if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
     for (const [w, n] of otherEnd.answers) ends.set(w, n);
-    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    if (ends.size && !freeEnd) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
@@ -1438,6 +1451,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);
     checks.push('missing-value codes: check that none of them is a real answer');
+    // A word that is no "don't know" (those have their own line) is said with what it removes,
+    // column by column: a scale's labelled end so drafted once dropped every NRS 10 (free-end-label.ts).
+    for (const m of missing) {
+      if (typeof m !== 'string' || !isWordLabel(m)) continue;
+      const byColumn = header.map(() => 0);
+      for (const r of csv.records) r.cells.forEach((v, i) => { if (v !== null && v !== undefined && nfc(v) === m) byColumn[i]!++; });
+      const counts = header.map((h, i) => [h, byColumn[i]!] as const).filter(([, n]) => n > 0);
+      const total = counts.reduce((a, [, n]) => a + n, 0);
+      const shown = counts.slice(0, 6).map(([h, n]) => `"${h}" ${n}`).join(', ');
+      checks.push(`missing-value code ${JSON.stringify(m)}, a word and no "don't know": it makes ${total} cell${total === 1 ? '' : 's'} missing (${shown}${counts.length > 6 ? `, and ${counts.length - 6} more columns` : ''}) — if it is an answer (a scale's labelled end), give it its number in the outcome's "answers" and take it out of "missingCodes"`);
+    }
   }
   if (Object.keys(instruments).length) plan.instruments = instruments;
   draftOutcomeLabels(outcomes);

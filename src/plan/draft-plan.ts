@@ -43,7 +43,7 @@ import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
-import { isDontKnowWord, isWordLabel, scaleEndAnswers } from './answer-words.js';
+import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
@@ -132,7 +132,7 @@ const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
  * left out with the instrument to paste, since hta has no published MCID for the one and cannot
  * tell which way the other goes. Values above 100 are no such scale.
  */
-function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean):
+function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean, cells: readonly string[] = [], decimalComma = false):
   | { drafted: { instrument: string; spec: Record<string, unknown>; outcome: Outcome }; what?: undefined; note?: undefined }
   | { drafted?: undefined; what: string; note: string } {
   const max = values.length ? Math.max(...values) : 0;
@@ -153,10 +153,22 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const spec = eq
     ? `"${instrument}": { "label": { "en": "Self-rated health (EQ VAS 0–100)", "da": "Selvvurderet helbred (EQ VAS 0–100)" }, "range": [0, 100], "direction": "higher-is-better" }`
     : `"${instrument}": { "label": { "en": "<what the VAS measures> (VAS 0–100)" }, "range": [0, 100], "direction": "<lower-is-better for pain, higher-is-better for health>" }`;
-  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <points> }`;
+  // SPSS with value labels writes the scale's labelled ends as words (`Bedst tænkelige helbred`
+  // for 100): the outcome to paste reads them in "answers", beside every number (answer-words.ts).
+  const labels = [...new Set(cells)].flatMap((w) => {
+    const end = scaleEndOf(w);
+    return end ? [[w, end === 'low' ? 0 : 100] as const] : [];
+  });
+  // Every number of the column (99 too, which is no missing-value code on a 0–100 scale).
+  const whole = cells.map((c) => parseNumber(c, decimalComma)).filter((v): v is number => v !== undefined && Number.isInteger(v) && v >= 0 && v <= 100);
+  const answers = labels.length && !decimals ? `, "answers": { ${labels.map(([w, n]) => `${JSON.stringify(w)}: ${n}`).join(', ')}, ${whole.length ? `"${Math.min(...whole)}": ${Math.min(...whole)}, …, "${Math.max(...whole)}": ${Math.max(...whole)}` : '…'} }` : '';
+  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}${answers}, "mcid": <points> }`;
+  const labelled = labels.length
+    ? ` — its cells hold ${labels.map(([w, n]) => `${JSON.stringify(w)} (the labelled ${n === 0 ? 'bottom, 0' : 'top, 100'})`).join(' and ')} beside the numbers: "answers" reads ${labels.length > 1 ? 'them' : 'it'}, with every number the column holds as itself (the "…"), since answer codes refuse any other value`
+    : '';
   return {
     what: eq ? 'EQ-5D\'s visual analogue scale, 0–100, which needs an MCID' : 'a 0–100 visual analogue scale of what the export does not say',
-    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names`,
+    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names${labelled}`,
   };
 }
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
@@ -1204,7 +1216,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     } else if (/(smerte|pain|nrs|vas)/.test(n) && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
-      const vas = vasOutcome(s, key, col, nums, decimals);
+      const vas = vasOutcome(s, key, col, nums, decimals, values, decimalComma);
       if (vas.drafted) {
         instruments[vas.drafted.instrument] = vas.drafted.spec;
         o = vas.drafted.outcome;

@@ -47,6 +47,8 @@ import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf } from './answ
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
+import { scalesHolding } from './scale-missing-codes.js';
+import type { Plan, PlanOutcome } from './plan-schema.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -119,6 +121,22 @@ export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
   vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
+
+/**
+ * SPSS's user-missing code among three whole numbers (`Koen` 1/2/9): the highest, written only
+ * with nines and far above the others, is "unknown" rather than a third category (a third sex in
+ * the ANCOVA and Table 1). Said in the check, with the column's own code to write; a plan-wide one
+ * would also drop the outcomes' answers that are that number (docs/plan-trial.md#scale-codes).
+ */
+function userMissingHint(column: string, codes: readonly number[], outcomesHolding: (v: number) => string[]): string {
+  const sorted = [...codes].sort((a, b) => a - b);
+  const top = sorted[sorted.length - 1]!;
+  const below = sorted[sorted.length - 2]!;
+  if (!/^9+$/.test(String(top)) || top < 2 * below + 2) return '';
+  const on = outcomesHolding(top);
+  const sex = /^(sex|gender|koen|kon|kjoenn|kjonn)$/.test(nameKey(column));
+  return ` — but ${top}, apart from ${sorted.slice(0, -1).join(' and ')}, looks like SPSS's user-missing code ("unknown"), not a ${sex ? 'third sex' : 'third category'}: if so, write "columnCodes": { ${JSON.stringify(column)}: { "missing": [${top}] } }${on.length ? ` (not a plan-wide "missingCodes" ${top}: outcome${on.length > 1 ? 's' : ''} ${on.map((k) => `"${k}"`).join(', ')} answer${on.length > 1 ? '' : 's'} ${top} on ${on.length > 1 ? 'their scales' : 'its scale'})` : ' or add it to "missingCodes"'}`;
+}
 
 /** The plan instrument plan init drafts for pain on a 0–100 visual analogue scale. */
 const VAS_PAIN = 'vas_0_100';
@@ -1413,7 +1431,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
-      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
+      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"${userMissingHint(column, codes, (v) => scalesHolding(v, { outcomes: outcomes as unknown as PlanOutcome[], instruments: instruments as Plan['instruments'] }).map((h) => h.key))}`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).

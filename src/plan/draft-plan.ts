@@ -1483,10 +1483,18 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     checks.push('missing-value codes: check that none of them is a real answer');
     // A word that is no "don't know" (those have their own line) is said with what it removes,
     // column by column: a scale's labelled end so drafted once dropped every NRS 10 (free-end-label.ts).
-    for (const m of missing) {
-      if (typeof m !== 'string' || !isWordLabel(m)) continue;
-      const byColumn = header.map(() => 0);
-      for (const r of csv.records) r.cells.forEach((v, i) => { if (v !== null && v !== undefined && nfc(v) === m) byColumn[i]!++; });
+    const wordCodes = new Map([...missing].filter((m): m is string => typeof m === 'string' && isWordLabel(m)).map((m) => [m, header.map(() => 0)]));
+    // One pass over the cells for every such code (an export may hold millions of cells).
+    if (wordCodes.size) {
+      for (const r of csv.records) {
+        r.cells.forEach((v, i) => {
+          if (v === null || v === undefined || !/\p{L}/u.test(v)) return;
+          const byColumn = wordCodes.get(v) ?? wordCodes.get(nfc(v));
+          if (byColumn) byColumn[i]!++;
+        });
+      }
+    }
+    for (const [m, byColumn] of wordCodes) {
       const counts = header.map((h, i) => [h, byColumn[i]!] as const).filter(([, n]) => n > 0);
       const total = counts.reduce((a, [, n]) => a + n, 0);
       const shown = counts.slice(0, 6).map(([h, n]) => `"${h}" ${n}`).join(', ');

@@ -14,6 +14,7 @@ import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
+import { scaleCodeNotes } from '../trial/scale-code-notes.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -61,6 +62,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
   const wordCodes = wordMissingCodeNotes(trial);
   if (wordCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...wordCodes];
+  // A plan-wide number code that is an answer on an outcome's scale (9 on RMDQ and NRS: scale-code-notes.ts).
+  const scaleCodes = scaleCodeNotes(trial);
+  if (scaleCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...scaleCodes];
   // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
   const notes = planNotes(plan);
   if (notes.length) trial.readNotes = [...notes, ...(trial.readNotes ?? [])];

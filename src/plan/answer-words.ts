@@ -43,16 +43,32 @@ export function isDontKnowWord(text: string): boolean {
  */
 const LOW_END = /(^|[^\p{L}])(ingen|intet|ingenting|slet ikke|overhovedet ikke|aldeles ikke|ikke noget|ikke ondt|no|none|not at all|not \p{L}+ at all|nothing|keine?|kein|gar nicht|(?:helt|fuldstændig|fuldstændigt) usikker|(?:completely|totally) (?:unsure|uncertain))(?=$|[^\p{L}])/u;
 /**
- * Wording of a scale's high end: the worst imaginable, unbearable, maximal, extreme; on a
+ * Wording of a scale's high end: the worst imaginable, the strongest possible (`Stærkest mulige
+ * smerte`, SPSS's label of NRS 10), unbearable, maximal, extreme; on a
  * confidence scale completely sure (`Helt sikker`, `Fuldstændig sikker`, `Completely confident`).
  * A bare `helt` or `completely` is no end: `Helt uenig`, `Completely disagree` are a low end.
  */
-const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*|(?:helt|fuldstændig|fuldstændigt|fuldt ud|aldeles|absolut) sikker|(?:completely|totally|fully|extremely|absolutely) (?:confident|sure|certain))(?=$|[^\p{L}])/u;
+const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*|stærkest\p{L}*|staerkest\p{L}*|sterkest\p{L}*|starkast\p{L}*|strongest|(?:helt|fuldstændig|fuldstændigt|fuldt ud|aldeles|absolut) sikker|(?:completely|totally|fully|extremely|absolutely) (?:confident|sure|certain))(?=$|[^\p{L}])/u;
 
-/** Which end of a scale a label names (`Ingen smerte` → low, `Værst tænkelige smerte` → high), if it names one only; never a word with a digit. */
+/** A label about health (EQ-5D's `Fuldt helbred`, EQ VAS's `Bedst tænkelige helbred`): best is its high end, worst its low. */
+const HEALTH = /(^|[^\p{L}])(helbred|helse|hälsa|health|gesundheit)(?=$|[^\p{L}])/u;
+const BEST_HEALTH = /(^|[^\p{L}])(bedst\p{L}*|fuldt|fuld|full|perfect|perfekt|best)(?=$|[^\p{L}])/u;
+const WORST_HEALTH = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|verst\p{L}*|värst\p{L}*|dårligst\p{L}*|worst)(?=$|[^\p{L}])/u;
+
+/**
+ * Which end of a scale a label names (`Ingen smerte` → low, `Værst tænkelige smerte` → high), if
+ * it names one only; never a word with a digit. On a health scale (EQ VAS 0–100, the EQ-5D index)
+ * higher is better: `Bedst tænkelige helbred`, `Fuldt helbred` are its high end and `Værst
+ * tænkelige helbred` its low one (100 and 0 on EQ VAS), unlike pain's `Værst tænkelige smerte` (10).
+ */
 export function scaleEndOf(text: string): 'low' | 'high' | undefined {
   const w = wordForm(text);
   if (/\d/.test(w) || isDontKnowWord(w)) return undefined;
+  if (HEALTH.test(w)) {
+    const best = BEST_HEALTH.test(w);
+    const worst = WORST_HEALTH.test(w);
+    return best === worst ? undefined : best ? 'high' : 'low';
+  }
   const low = LOW_END.test(w);
   const high = HIGH_END.test(w);
   return low === high ? undefined : low ? 'low' : 'high';

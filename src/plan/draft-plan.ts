@@ -44,9 +44,12 @@ import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
-import { isDontKnowWord, scaleEndAnswers, wordForm } from './answer-words.js';
+import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { otherEndLabel } from './other-end-label.js';
+import { freeEndLabel } from './free-end-label.js';
+import { scalesHolding } from './scale-missing-codes.js';
+import type { Plan, PlanOutcome } from './plan-schema.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -87,8 +90,8 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
 const UNSCHEDULED = /(^|[^a-zæøå])(uplanlagt|ikke[\s_-]*planlagt|ekstra|unscheduled|unplanned|extra|ad[\s_-]?hoc)([^a-zæøå]|$)/i;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-/** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey: "Køn" is "koen", "kon" when written without ø (Swedish "Kön" too); Norwegian "Kjønn" is "kjoenn". */
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a
  * stratification factor of the randomisation (`stratum`, `strata_rmdq`, `rand_strata`, a block,
@@ -122,6 +125,22 @@ export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
 
+/**
+ * SPSS's user-missing code among three whole numbers (`Koen` 1/2/9): the highest, written only
+ * with nines and far above the others, is "unknown" rather than a third category (a third sex in
+ * the ANCOVA and Table 1). Said in the check, with the column's own code to write; a plan-wide one
+ * would also drop the outcomes' answers that are that number (docs/plan-trial.md#scale-codes).
+ */
+function userMissingHint(column: string, codes: readonly number[], outcomesHolding: (v: number) => string[]): string {
+  const sorted = [...codes].sort((a, b) => a - b);
+  const top = sorted[sorted.length - 1]!;
+  const below = sorted[sorted.length - 2]!;
+  if (!/^9+$/.test(String(top)) || top < 2 * below + 2) return '';
+  const on = outcomesHolding(top);
+  const sex = /^(sex|gender|koen|kon|kjoenn|kjonn)$/.test(nameKey(column));
+  return ` — but ${top}, apart from ${sorted.slice(0, -1).join(' and ')}, looks like SPSS's user-missing code ("unknown"), not a ${sex ? 'third sex' : 'third category'}: if so, write "columnCodes": { ${JSON.stringify(column)}: { "missing": [${top}] } }${on.length ? ` (not a plan-wide "missingCodes" ${top}: outcome${on.length > 1 ? 's' : ''} ${on.map((k) => `"${k}"`).join(', ')} answer${on.length > 1 ? '' : 's'} ${top} on ${on.length > 1 ? 'their scales' : 'its scale'})` : ' or add it to "missingCodes"'}`;
+}
+
 /** The plan instrument plan init drafts for pain on a 0–100 visual analogue scale. */
 const VAS_PAIN = 'vas_0_100';
 /** EQ-5D's visual analogue scale by name (on nameKey): `eq5d_vas`, `EQ VAS`, `eq_vas`, `eq5d5l_vas`. */
@@ -134,7 +153,7 @@ const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
  * left out with the instrument to paste, since hta has no published MCID for the one and cannot
  * tell which way the other goes. Values above 100 are no such scale.
  */
-function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean):
+function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean, cells: readonly string[] = [], decimalComma = false):
   | { drafted: { instrument: string; spec: Record<string, unknown>; outcome: Outcome }; what?: undefined; note?: undefined }
   | { drafted?: undefined; what: string; note: string } {
   const max = values.length ? Math.max(...values) : 0;
@@ -155,10 +174,22 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const spec = eq
     ? `"${instrument}": { "label": { "en": "Self-rated health (EQ VAS 0–100)", "da": "Selvvurderet helbred (EQ VAS 0–100)" }, "range": [0, 100], "direction": "higher-is-better" }`
     : `"${instrument}": { "label": { "en": "<what the VAS measures> (VAS 0–100)" }, "range": [0, 100], "direction": "<lower-is-better for pain, higher-is-better for health>" }`;
-  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <points> }`;
+  // SPSS with value labels writes the scale's labelled ends as words (`Bedst tænkelige helbred`
+  // for 100): the outcome to paste reads them in "answers", beside every number (answer-words.ts).
+  const labels = [...new Set(cells)].flatMap((w) => {
+    const end = scaleEndOf(w);
+    return end ? [[w, end === 'low' ? 0 : 100] as const] : [];
+  });
+  // Every number of the column (99 too, which is no missing-value code on a 0–100 scale).
+  const whole = cells.map((c) => parseNumber(c, decimalComma)).filter((v): v is number => v !== undefined && Number.isInteger(v) && v >= 0 && v <= 100);
+  const answers = labels.length && !decimals ? `, "answers": { ${labels.map(([w, n]) => `${JSON.stringify(w)}: ${n}`).join(', ')}, ${whole.length ? `"${Math.min(...whole)}": ${Math.min(...whole)}, …, "${Math.max(...whole)}": ${Math.max(...whole)}` : '…'} }` : '';
+  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}${answers}, "mcid": <points> }`;
+  const labelled = labels.length
+    ? ` — its cells hold ${labels.map(([w, n]) => `${JSON.stringify(w)} (the labelled ${n === 0 ? 'bottom, 0' : 'top, 100'})`).join(' and ')} beside the numbers: "answers" reads ${labels.length > 1 ? 'them' : 'it'}, with every number the column holds as itself (the "…"), since answer codes refuse any other value`
+    : '';
   return {
     what: eq ? 'EQ-5D\'s visual analogue scale, 0–100, which needs an MCID' : 'a 0–100 visual analogue scale of what the export does not say',
-    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names`,
+    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names${labelled}`,
   };
 }
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
@@ -1003,12 +1034,24 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
     const numbers = numeric.filter((n): n is number => n !== undefined);
     const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numbers, lo, hi);
+    // The EQ-5D index (drafted as −1 to 1) has a labelled top, 1 (`Fuldt helbred`), but no bottom
+    // of its own: the value set's worst state is no −1.
+    if (lo < 0) for (const [w, n] of ends) if (n === lo) ends.delete(w);
+    // No end's wording known: a lone word where one end never appears as a number is that end (free-end-label.ts).
+    const freeEnd = binary || ends.size ? undefined : freeEndLabel(words, numbers, lo < 0 ? [hi] : [lo, hi], lo, hi);
+    if (freeEnd) {
+      const cells = cols.flatMap(stemCells);
+      const count = cells.filter((c) => nfc(c) === freeEnd.word).length;
+      const inside = numbers.filter((n) => n >= lo && n <= hi);
+      checks.push(`${where}: ${JSON.stringify(freeEnd.word)} read as ${freeEnd.at}, the end of the ${lo}–${hi} scale that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}): SPSS saved with value labels writes a labelled end as its label. Check it in "answers"; if it means "unknown", move it to "missingCodes" instead — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
+      ends.set(freeEnd.word, freeEnd.at);
+    }
     // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
     const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
     // Read as the other end, it is said with the recognised end below ("the labelled ends").
     if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
     for (const [w, n] of otherEnd.answers) ends.set(w, n);
-    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    if (ends.size && !freeEnd) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
@@ -1220,7 +1263,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     } else if (/(smerte|pain|nrs|vas)/.test(n) && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
-      const vas = vasOutcome(s, key, col, nums, decimals);
+      const vas = vasOutcome(s, key, col, nums, decimals, values, decimalComma);
       if (vas.drafted) {
         instruments[vas.drafted.instrument] = vas.drafted.spec;
         o = vas.drafted.outcome;
@@ -1417,7 +1460,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
-      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as ${countWord(codes.length)} categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
+      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as ${countWord(codes.length)} categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"${userMissingHint(column, codes, (v) => scalesHolding(v, { outcomes: outcomes as unknown as PlanOutcome[], instruments: instruments as Plan['instruments'] }).map((h) => h.key))}`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).
@@ -1467,6 +1510,25 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);
     checks.push('missing-value codes: check that none of them is a real answer');
+    // A word that is no "don't know" (those have their own line) is said with what it removes,
+    // column by column: a scale's labelled end so drafted once dropped every NRS 10 (free-end-label.ts).
+    const wordCodes = new Map([...missing].filter((m): m is string => typeof m === 'string' && isWordLabel(m)).map((m) => [m, header.map(() => 0)]));
+    // One pass over the cells for every such code (an export may hold millions of cells).
+    if (wordCodes.size) {
+      for (const r of csv.records) {
+        r.cells.forEach((v, i) => {
+          if (v === null || v === undefined || !/\p{L}/u.test(v)) return;
+          const byColumn = wordCodes.get(v) ?? wordCodes.get(nfc(v));
+          if (byColumn) byColumn[i]!++;
+        });
+      }
+    }
+    for (const [m, byColumn] of wordCodes) {
+      const counts = header.map((h, i) => [h, byColumn[i]!] as const).filter(([, n]) => n > 0);
+      const total = counts.reduce((a, [, n]) => a + n, 0);
+      const shown = counts.slice(0, 6).map(([h, n]) => `"${h}" ${n}`).join(', ');
+      checks.push(`missing-value code ${JSON.stringify(m)}, a word and no "don't know": it makes ${total} cell${total === 1 ? '' : 's'} missing (${shown}${counts.length > 6 ? `, and ${counts.length - 6} more columns` : ''}) — if it is an answer (a scale's labelled end), give it its number in the outcome's "answers" and take it out of "missingCodes"`);
+    }
   }
   if (Object.keys(instruments).length) plan.instruments = instruments;
   draftOutcomeLabels(outcomes);

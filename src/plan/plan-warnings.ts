@@ -3,12 +3,15 @@
  * stderr; the plan is still valid). A critical outcome without a GRADE certainty would show
  * "not assessed" in the summary of findings, where the committee weighs exactly those outcomes
  * (docs/plan-trial.md#certainty). A yes/no outcome without a direction is judged by a default
- * that is backwards for a desirable event (docs/plan-trial.md#yesno-outcomes).
+ * that is backwards for a desirable event (docs/plan-trial.md#yesno-outcomes). A plan-wide
+ * missing-value code that is an answer on an outcome's scale (9 on NRS) drops those answers
+ * (scale-missing-codes.ts).
  */
 import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { armKey } from '../trial/arm-spellings.js';
+import { scaleCodeWarnings } from './scale-missing-codes.js';
 
 /**
  * A randomised plan without `armLabels` whose arms are something else than an app against usual
@@ -34,11 +37,11 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
   return [`"arms": ${JSON.stringify(i)} and ${JSON.stringify(c)} differ only in case or blanks — one arm written two ways? Name the two arms the trial compared (the export's other value is the control); hta reads the spellings of an arm as one (docs/input-trial-export.md#arm-values)`];
 }
 
-export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design'>): string[] {
+export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes'>): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
-  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan)];
+  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan)];
 }

@@ -70,7 +70,8 @@ const pct = (count: number, percent: number | null, lang: Lang) => `${formatThou
 const FEMALE = { en: 'Female', da: 'Kvinde' };
 const MALE = { en: 'Male', da: 'Mand' };
 const LEVEL_WORDS: [RegExp, Record<string, Record<Lang, string>>][] = [
-  [/^(sex|gender|køn|kon|koen)$/i, { F: FEMALE, K: FEMALE, female: FEMALE, kvinde: FEMALE, M: MALE, male: MALE, mand: MALE }],
+  // Norwegian (`Kjønn`: Kvinne/Mann) and Swedish (`Kön`: Kvinna/Man) as plan init keys them.
+  [/^(sex|gender|køn|kon|koen|kjønn|kjoenn|kjonn)$/i, { F: FEMALE, K: FEMALE, female: FEMALE, kvinde: FEMALE, kvinne: FEMALE, kvinna: FEMALE, M: MALE, male: MALE, mand: MALE, mann: MALE, man: MALE }],
   [/^(country|land)$/i, { DK: { en: 'Denmark', da: 'Danmark' }, NO: { en: 'Norway', da: 'Norge' }, SE: { en: 'Sweden', da: 'Sverige' } }],
 ];
 

@@ -54,6 +54,8 @@ import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './c
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
+import { scaleEndOf } from '../plan/answer-words.js';
 
 /**
  * The plan's "ignoreTimepoints" (docs/plan-trial.md#visits-left-out): whether a row's visit value
@@ -770,7 +772,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let s = 0; s < sources.length; s++) {
       cellsFilled = 0;
       notApplicableCell = false;
-      scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+      scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!, plan);
       rowNotApplicable[s] = notApplicableCell ? 1 : 0;
       pendingFilled[s]! += cellsFilled;
       if (uncheckedMissing) {
@@ -1358,7 +1360,7 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
-function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[]): number {
+function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[], plan: Pick<Plan, 'outcomes' | 'instruments'>): number {
   const inst = src.instrument;
   const decimalComma = row.decimalComma;
   if (src.from === 'items' && inst.items && inst.score) {
@@ -1459,10 +1461,40 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // the column is an item's, and the outcome needs its five item columns. A group of its own.
     const itemLevel = inst.key.startsWith('eq5d') && inst.items !== undefined && v !== undefined && Number.isInteger(v) && v > hi && v <= inst.items.max;
     const levelHint = itemLevel ? ` — whole numbers 2 to ${inst.items!.max} are the answers to one EQ-5D item (its levels), not an index: if "${src.columns[0]}" is an item's column, name the five item columns in "items" of outcome "${src.key}" ({ "mo": …, "sc": …, "ua": …, "pd": …, "ad": … }) and the index is computed from them` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : kind }) });
+    // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
+    // column only, never a plan-wide one (plan/scale-missing-codes.ts).
+    const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, src, plan) : (endHint?.hint ?? '');
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }
   return v;
+}
+
+/**
+ * A word worded as a scale's end (`Bedst tænkelige helbred` in EQ VAS, `Ingen smerte` in NRS):
+ * SPSS saved with value labels writes the end so. Its number goes in the outcome's "answers",
+ * beside every number the column holds, since answer codes close the column to any other value
+ * (docs/plan-trial.md "A scale's labelled ends"). The EQ-5D index has a labelled top only.
+ */
+function labelledEndHint(text: string, key: string, lo: number, hi: number): { hint: string; end: 'low' | 'high' } | undefined {
+  const end = scaleEndOf(text);
+  if (!end || (end === 'low' && lo < 0)) return undefined;
+  const n = end === 'low' ? lo : hi;
+  // Examples of the numbers beside it: the EQ-5D index's are decimals.
+  const others = hi - lo >= 2 ? '"1": 1, "2": 2' : '"0.5": 0.5';
+  return { end, hint: ` — ${JSON.stringify(text)} reads as the labelled ${end === 'low' ? 'bottom' : 'top'} of the scale, ${n} (SPSS saved with value labels writes an end as its label): give it its number in outcome "${key}"'s "answers", with every number the column holds beside it as itself ("answers": { ${JSON.stringify(text)}: ${n}, ${others}, … }: answer codes refuse any other value)` };
+}
+
+/**
+ * For a number off the outcome's scale that other outcomes' scales hold (EQ-5D's user-missing
+ * 9,000 beside RMDQ and NRS, where 9 is an answer): write it as a missing code of this column, since
+ * a plan-wide "missingCodes" 9 would also drop their 9s (docs/plan-trial.md#codes-order-and-scope).
+ */
+function columnCodeHint(v: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>): string {
+  const hits = scalesHolding(v, plan).filter((h) => h.key !== src.key);
+  if (!hits.length) return '';
+  return ` — if ${v} means "missing" here, write "columnCodes": { ${JSON.stringify(src.columns[0])}: { "missing": [${v}] } } in the plan, not a plan-wide "missingCodes" ${v}: ${v} is a valid answer on the scale of ${scalesText(hits)}, whose ${v}s it would make missing too`;
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
- * How exports write yes and no: value labels (Ja/Nej, Yes/No), Excel and REDCap true-false fields
+ * How exports write yes and no: value labels (Danish and Swedish Ja/Nej, Norwegian Ja/Nei, English
+ * Yes/No), Excel and REDCap true-false fields
  * (TRUE/FALSE, Danish Excel SAND/FALSK) and one-letter codes. One list for `plan init`'s answer
  * codes and Table 1's yes/no rule, so the two never disagree on what a yes is.
  */
 export const YES_NO_PAIRS: readonly (readonly [yes: string, no: string])[] = [
   ['ja', 'nej'],
+  // Norwegian: `Nei` once drafted as a missing-value code beside "answers": { "Ja": 1 } — every
+  // patient analysed then answered yes (docs/plan-trial.md "Yes/no outcomes").
+  ['ja', 'nei'],
   ['yes', 'no'],
   ['j', 'n'],
   ['y', 'n'],

@@ -19,6 +19,8 @@ describe('Table 1 levels in words', () => {
     expect(['F', 'M', 'K'].map((l) => levelWords('sex', l, 'en'))).toEqual(['Female', 'Male', 'Female']);
     expect(['F', 'M'].map((l) => levelWords('køn', l, 'da'))).toEqual(['Kvinde', 'Mand']);
     expect(['DK', 'NO'].map((l) => levelWords('country', l, 'da'))).toEqual(['Danmark', 'Norge']);
+    expect(['kvinne', 'mann'].map((l) => levelWords('kjoenn', l, 'en'))).toEqual(['Female', 'Male']);
+    expect(['kvinna', 'man'].map((l) => levelWords('kon', l, 'da'))).toEqual(['Kvinde', 'Mand']);
     expect(levelWords('education', 'M', 'en')).toBe('M');
     expect(levelWords('sex', 'X', 'en')).toBe('X');
     expect(levelWords('sex', 'constructor', 'en')).toBe('constructor');

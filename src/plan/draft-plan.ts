@@ -743,11 +743,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
     const joined = separated.visits.length ? undefined : unseparatedVisits(header);
     const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
+    // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, quoted, without "_".
+    const said = (suffix: string) => (phraseVisit(suffix) ? `"${suffix}"` : `_${suffix}`);
     if (found.baselines.length > 1) {
       // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
       // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
       undecided.push({
-        what: `the baseline: the outcomes' columns end in ${found.baselines.map((b) => `_${b}`).join(' and ')}, each read as a baseline`,
+        what: `the baseline: the outcomes' columns end in ${found.baselines.map(said).join(' and ')}, each read as a baseline`,
         write: `one baseline suffix for every outcome (rename the columns), or the plan by hand with "baseline" and "timeLabels" (docs/plan-trial.md)`,
       });
     } else if (found.visits.length) {
@@ -768,13 +770,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         const clash = (v.baseline && baselineSeen) || visits.includes(v.label);
         const label = clash ? v.suffix : v.label;
         if (v.baseline && !clash) baselineSeen = true;
-        if (v.baseline && clash) checks.push(`"_${v.suffix}" also reads as a baseline; "_${found.visits.find((w) => w.baseline)!.suffix}" was taken as the baseline and "${v.suffix}" kept as a visit of its own: check "timeLabels" and "allTimepoints"`);
+        if (v.baseline && clash) checks.push(`${said(v.suffix)} also reads as a baseline; ${said(found.visits.find((w) => w.baseline)!.suffix)} was taken as the baseline and "${v.suffix}" kept as a visit of its own: check "timeLabels" and "allTimepoints"`);
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
       if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, without "_".
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => { const sx = phraseVisit(v.suffix) ? `"${v.suffix}"` : `_${v.suffix}`; return timeLabels[v.suffix] ? `${sx} → ${timeLabels[v.suffix]}` : sx; }).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));

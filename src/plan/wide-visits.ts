@@ -133,8 +133,13 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
   // Visit phrases only when no column gives visits by its `_<visit>` suffix, as the loader reads
   // them (wide-to-long.ts): beside `RMDQ_base`, `RMDQ_3mdr` a `Dato ved baseline`, `Dato ved 3
   // måneder` pair is two dates, not a second baseline (docs/input-trial-export.md#spss-variable-labels).
-  const bySuffix = visitsOf(header, false);
+  const bySuffix = suffixVisits(header);
   return bySuffix.visits.length ? bySuffix : visitsOf(header, true);
+}
+
+/** The visits the header gives by `_<visit>` suffixes alone (wideVisits without visit phrases). */
+export function suffixVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
+  return visitsOf(header, false);
 }
 
 /** wideVisits, reading visit phrases (`ved 3 måneder`) as well as `_<visit>` suffixes when `phrases`. */

@@ -35,6 +35,8 @@ describe('SPSS variable labels as column headings', () => {
     for (const h of ['Alder (år)', 'Tid i dage', 'RMDQ_3mdr', 'Smerte i ryggen']) expect(labelVisit(h), h).toBeUndefined();
     // One such name alone is no header of labels: a stem needs two visits.
     expect(labelHeaders(['id', 'gruppe', 'Dato ved baseline', 'rmdq_base', 'rmdq_3mdr'])).toBeUndefined();
+    // Nor is a pair of them beside _<visit> columns: the loader reads the suffixes, and the pair is two dates.
+    expect(labelHeaders(['id', 'gruppe', 'Dato ved baseline', 'Dato ved 3 måneder', 'rmdq_base', 'rmdq_3mdr'])).toBeUndefined();
     expect(labelHeaders(header)).toMatchObject({ columns: [5, 6, 7, 8, 9, 10], first: 'RMDQ total (0-24) ved baseline', phrases: ['ved baseline', 'ved 3 måneder', 'ved 9 måneder'] });
   });
 

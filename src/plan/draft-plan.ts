@@ -333,6 +333,8 @@ const DANISH_COMMON_NOUN = /^(app|appen|traening|motion|fysioterapi|genoptraenin
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The KNOWN_ARMS spellings that are Danish words (the export's own Danish name for the arm). */
 const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
+/** The DANISH_KNOWN_ARM spellings that are a code word, not the arm written out ("vanlig" for "vanlig behandling"). */
+const DANISH_CODE_WORD = /^vanlig$/;
 /** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
 const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
@@ -361,8 +363,9 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
   // A Danish comparator the export writes out as a name ("Sædvanlig behandling", "Venteliste") is
   // the user's own wording: "da" keeps it as written, case and all, never the glossary's synonym
-  // ("vanlig behandling"); a code word ("vanlig", lower case) gets the known names.
-  if (known && DANISH_KNOWN_ARM.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
+  // ("vanlig behandling"); a code word ("vanlig", in any case: "Vanlig" is no name of a treatment,
+  // lower case or not) gets the known names.
+  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';

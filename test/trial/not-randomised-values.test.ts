@@ -92,4 +92,16 @@ describe('arm values that mean "never randomised"', () => {
     expect(trial.patients).toHaveLength(12);
     expect(trial.notRandomised!.patients).toBe(3);
   });
+
+  it('plan init beside the merged-cells shape (arm only on the first row of each block): the value is named in a check, not silently dropped', () => {
+    const rows = ['ID,Gruppe,Tid,RMDQ'];
+    for (const [arm, first] of [['App', 1], ['Sædvanlig behandling', 7]] as const) {
+      for (let i = first; i < first + 6; i++) rows.push(`${i},${i === first ? arm : ''},baseline,${10 + (i % 5)}`, `${i},,3 mdr,${8 + (i % 4)}`);
+    }
+    rows.push('20,Ikke randomiseret,baseline,12', '21,Ikke randomiseret,baseline,11');
+    const d = draftPlan(parseCsvText(rows.join('\n') + '\n', 'merged.csv'), 'plan.schema.json');
+    expect(d.plan.arms).toEqual({ intervention: 'App', control: 'Sædvanlig behandling' });
+    expect(d.plan.flow).toBeUndefined();
+    expect(d.checks.join('\n')).toContain('"Ikke randomiseret" in "Gruppe" reads as a participant never randomised, drafted neither as an arm nor in "flow.notRandomisedValues": the arm is only on the first row of each block of patients (merged cells)');
+  });
 });

@@ -333,6 +333,8 @@ const DANISH_COMMON_NOUN = /^(app|appen|traening|motion|fysioterapi|genoptraenin
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The KNOWN_ARMS spellings that are Danish words (the export's own Danish name for the arm). */
 const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
+/** The DANISH_KNOWN_ARM spellings that are a code word, not the arm written out ("vanlig" for "vanlig behandling"). */
+const DANISH_CODE_WORD = /^vanlig$/;
 /** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
 const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
@@ -361,8 +363,9 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
   // A Danish comparator the export writes out as a name ("Sædvanlig behandling", "Venteliste") is
   // the user's own wording: "da" keeps it as written, case and all, never the glossary's synonym
-  // ("vanlig behandling"); a code word ("vanlig", lower case) gets the known names.
-  if (known && DANISH_KNOWN_ARM.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
+  // ("vanlig behandling"); a code word ("vanlig", in any case: "Vanlig" is no name of a treatment,
+  // lower case or not) gets the known names.
+  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';
@@ -743,11 +746,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
     const joined = separated.visits.length ? undefined : unseparatedVisits(header);
     const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
+    // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, quoted, without "_".
+    const said = (suffix: string) => (phraseVisit(suffix) ? `"${suffix}"` : `_${suffix}`);
     if (found.baselines.length > 1) {
       // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
       // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
       undecided.push({
-        what: `the baseline: the outcomes' columns end in ${found.baselines.map((b) => `_${b}`).join(' and ')}, each read as a baseline`,
+        what: `the baseline: the outcomes' columns end in ${found.baselines.map(said).join(' and ')}, each read as a baseline`,
         write: `one baseline suffix for every outcome (rename the columns), or the plan by hand with "baseline" and "timeLabels" (docs/plan-trial.md)`,
       });
     } else if (found.visits.length) {
@@ -768,13 +773,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         const clash = (v.baseline && baselineSeen) || visits.includes(v.label);
         const label = clash ? v.suffix : v.label;
         if (v.baseline && !clash) baselineSeen = true;
-        if (v.baseline && clash) checks.push(`"_${v.suffix}" also reads as a baseline; "_${found.visits.find((w) => w.baseline)!.suffix}" was taken as the baseline and "${v.suffix}" kept as a visit of its own: check "timeLabels" and "allTimepoints"`);
+        if (v.baseline && clash) checks.push(`${said(v.suffix)} also reads as a baseline; ${said(found.visits.find((w) => w.baseline)!.suffix)} was taken as the baseline and "${v.suffix}" kept as a visit of its own: check "timeLabels" and "allTimepoints"`);
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
       if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, without "_".
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => { const sx = phraseVisit(v.suffix) ? `"${v.suffix}"` : `_${v.suffix}`; return timeLabels[v.suffix] ? `${sx} → ${timeLabels[v.suffix]}` : sx; }).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));

@@ -5,7 +5,8 @@
  * - participants with no arm value on any row — enrolled, never randomised — drafted as
  *   "flow.notRandomised", an arm value that reads so (`Ikke randomiseret`) listed in
  *   "flow.notRandomisedValues" (not when they are the merged-cells shape, which validate names instead:
- *   trial/not-randomised.ts decides both, so the draft and validate agree);
+ *   trial/not-randomised.ts decides both, so the draft and validate agree; a check then names the
+ *   values left out of both the arms and "flow");
  * - a participant-status column (`Participant Status`: `Completed`, `Locked`, `Withdrawn`) with a
  *   value that means the patient left the study, drafted as the withdrawal-reason column: that
  *   value in "flow.withdrawalReasons", the others in "flow.notWithdrawn" (never "missingCodes",
@@ -58,6 +59,12 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
     const written = notRandomisedValues.length ? ` (or ${notRandomisedValues.map(q).join(', ')}, "flow.notRandomisedValues")` : '';
     out.guesses.push(`participants never randomised ("flow.notRandomised"): ${who} with no arm value${written} in "${armCol}" on any row (${survey.rows} ${survey.rows === 1 ? 'row' : 'rows'}) — counted as excluded before randomisation in the participant flow, not analysed`);
     out.checks.push(`${who} ${survey.patients === 1 ? 'has' : 'have'} no arm value${written} on any row: drafted as enrolled but never randomised ("flow.notRandomised"); if ${survey.patients === 1 ? 'it was' : 'they were'} randomised, give the arm in the export${notRandomisedValues.length ? ' (a third arm goes in "otherArms" instead)' : ''}`);
+  }
+  // The merged-cells shape: the values meaning "never randomised" are no arm of the draft, yet no
+  // "flow" counts them, which validate reads only once the arm is filled down — said, not dropped.
+  if (survey && !survey.countable && notRandomisedValues.length) {
+    const named = notRandomisedValues.map(q).join(', ');
+    out.checks.push(`${named} in "${armCol}" ${notRandomisedValues.length === 1 ? 'reads' : 'read'} as a participant never randomised, drafted neither as an arm nor in "flow.notRandomisedValues": the arm is only on the first row of each block of patients (merged cells), so the rows without it cannot be told from participants never randomised — fill the arm down to the rows below it, export again and run plan init again, which then drafts ${named} in "flow.notRandomisedValues"`);
   }
 
   // A status column read as the withdrawal reason, unless the export has the column read by default.

@@ -6,7 +6,7 @@
  * the column, the phrase the visit: wide-visits.ts); a plan that names them otherwise is told,
  * at the column, what the header is and what to write (docs/input-trial-export.md#spss-variable-labels).
  */
-import { phraseColumn } from './wide-visits.js';
+import { phraseColumn, suffixVisits } from './wide-visits.js';
 
 export interface LabelHeaders {
   /** 1-based columns whose names end in a visit phrase, in header order. */
@@ -22,8 +22,14 @@ export interface LabelHeaders {
 /** The visit phrase a header ends in, split off: [stem, phrase], or undefined (wide-visits.ts phraseColumn). */
 export const labelVisit = phraseColumn;
 
-/** The header's variable-label columns, when some stem is measured at two visits or more; else undefined. */
+/**
+ * The header's variable-label columns, when some stem is measured at two visits or more; else
+ * undefined. A header whose columns give visits by `_<visit>` suffixes is no header of labels,
+ * whatever pair of names beside them ends in a phrase (`Dato ved baseline`, `Dato ved 3 måneder`),
+ * as plan init reads it (wide-visits.ts wideVisits).
+ */
 export function labelHeaders(header: readonly string[]): LabelHeaders | undefined {
+  if (suffixVisits(header).visits.length) return undefined;
   const byStem = new Map<string, number[]>();
   header.forEach((h, i) => {
     const v = labelVisit(h);

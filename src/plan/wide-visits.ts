@@ -130,9 +130,23 @@ export function endsInVisit(name: string, t: string): boolean {
  * settle (`_basis` on some, `_baseline` on others).
  */
 export function wideVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
+  // Visit phrases only when no column gives visits by its `_<visit>` suffix, as the loader reads
+  // them (wide-to-long.ts): beside `RMDQ_base`, `RMDQ_3mdr` a `Dato ved baseline`, `Dato ved 3
+  // måneder` pair is two dates, not a second baseline (docs/input-trial-export.md#spss-variable-labels).
+  const bySuffix = suffixVisits(header);
+  return bySuffix.visits.length ? bySuffix : visitsOf(header, true);
+}
+
+/** The visits the header gives by `_<visit>` suffixes alone (wideVisits without visit phrases). */
+export function suffixVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
+  return visitsOf(header, false);
+}
+
+/** wideVisits, reading visit phrases (`ved 3 måneder`) as well as `_<visit>` suffixes when `phrases`. */
+function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { baselines: string[] } {
   const byStem = new Map<string, string[]>();
   for (const h of header) {
-    const phrase = phraseColumn(h);
+    const phrase = phrases ? phraseColumn(h) : undefined;
     const m = phrase ? [h, ...phrase] : (redcapColumn(h.trim()) ?? /^(.+)_([^_]+)$/.exec(h.trim()));
     if (!m) continue;
     const [, stem, suffix] = m as unknown as [string, string, string];
@@ -141,7 +155,7 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
   const found = new Map<string, WideVisit>();
   let numeric = false;
   for (const suffixes of byStem.values()) {
-    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? phraseVisit(s) ?? [])));
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? (phrases ? phraseVisit(s) : undefined) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];

@@ -677,7 +677,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${armRaw !== null && readsAsNotRandomised(armRaw) ? notRandomisedHint(armRaw) : others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${armRaw !== null && readsAsNotRandomised(armRaw) ? notRandomisedHint(armRaw, plan) : others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,

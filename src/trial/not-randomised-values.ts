@@ -14,7 +14,7 @@ import type { Plan } from '../plan/plan-schema.js';
  * English, and a screening failure. plan init drafts such values into "flow.notRandomisedValues";
  * an unknown arm value that reads so is pointed there rather than to "otherArms".
  */
-const NOT_RANDOMISED_WORD = /^(?:(?:ikke|ej|inte|ei|not|non)[ -]?randomi[sz](?:eret|ert|erad|ed|ert)|screen(?:ing)?[ -]?fail(?:ure|ed)?|screen(?:ing)?s?(?:fejl|svigt)|ikke inkluderet|not included)$/;
+const NOT_RANDOMISED_WORD = /^(?:(?:ikke|ej|inte|ei|not|non)[ -]?randomi[sz](?:eret|ert|erad|ed)|screen(?:ing)?[ -]?fail(?:ure|ed)?|screen(?:ing)?s?(?:fejl|svigt)|ikke inkluderet|not included)$/;
 
 export function readsAsNotRandomised(value: string): boolean {
   return NOT_RANDOMISED_WORD.test(wordForm(value));
@@ -27,7 +27,20 @@ export function notRandomisedValueTest(plan: Pick<Plan, 'flow'>): (value: string
   return (value) => listed.includes(wordForm(value));
 }
 
-/** The hint for an unknown arm value that reads as "never randomised": list it in "flow.notRandomisedValues". */
-export function notRandomisedHint(value: string): string {
-  return `, or a value the plan's "flow": { "notRandomisedValues" } lists — ${JSON.stringify(value)} reads as a participant never randomised: add "flow": { "notRandomised": "Not randomised", "notRandomisedValues": [${JSON.stringify(value)}] } to the plan (counted as excluded before randomisation in the participant flow, not analysed; not "otherArms", whose patients count as randomised, nor "missingCodes", which do not apply to the arm column)`;
+/**
+ * The hint for an unknown arm value that reads as "never randomised": list it in
+ * "flow.notRandomisedValues". What to add fits the plan, so pasting it keeps what the plan has: the
+ * value alone to a list it already has, the list to a "flow" it already has (with "notRandomised",
+ * which the list needs, when that is missing too), else the whole "flow". Reworded for Danish
+ * pages by report/problem-text.ts (NOT_RANDOMISED_HINT): keep the two in step.
+ */
+export function notRandomisedHint(value: string, plan: Pick<Plan, 'flow'>): string {
+  const v = JSON.stringify(value);
+  const flow = plan.flow;
+  const add = flow?.notRandomisedValues
+    ? `${v} to the plan's "flow": { "notRandomisedValues" }`
+    : flow
+      ? `"notRandomisedValues": [${v}]${flow.notRandomised ? '' : ', "notRandomised": "Not randomised"'} to the plan's "flow"`
+      : `"flow": { "notRandomised": "Not randomised", "notRandomisedValues": [${v}] } to the plan`;
+  return `, or a value the plan's "flow": { "notRandomisedValues" } lists — ${v} reads as a participant never randomised: add ${add} (counted as excluded before randomisation in the participant flow, not analysed; not "otherArms", whose patients count as randomised, nor "missingCodes", which do not apply to the arm column)`;
 }

@@ -64,6 +64,11 @@ describe('plan init drafts armLabels', () => {
     expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
     // The Danish page: capitalised as a label, lower case mid-sentence ("App sammenlignet med vanlig behandling").
     expect(armNames(parsePlan({ ...vanlig.plan, $schema: undefined }).armLabels, 'da')).toMatchObject({ Intervention: 'App', Control: 'Vanlig behandling', intervention: 'app', control: 'vanlig behandling', theIntervention: 'app' });
+    // "Vanlig" with a capital is the same code word, not a name written out: never "Vanlig" as the arm's name.
+    for (const word of ['Vanlig', 'VANLIG']) {
+      const capital = draftPlan(parseCsvText(`ID,Gruppe,RMDQ_base,RMDQ_3mdr\n1,App,7,2\n2,${word},10,9\n3,${word},11,19\n4,App,10,13\n`, 'V_Vanlig.csv'), 'plan.schema.json');
+      expect(capital.plan.armLabels, word).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
+    }
   });
 
   it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {

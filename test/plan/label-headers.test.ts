@@ -35,6 +35,8 @@ describe('SPSS variable labels as column headings', () => {
     for (const h of ['Alder (år)', 'Tid i dage', 'RMDQ_3mdr', 'Smerte i ryggen']) expect(labelVisit(h), h).toBeUndefined();
     // One such name alone is no header of labels: a stem needs two visits.
     expect(labelHeaders(['id', 'gruppe', 'Dato ved baseline', 'rmdq_base', 'rmdq_3mdr'])).toBeUndefined();
+    // Nor is a pair of them beside _<visit> columns: the loader reads the suffixes, and the pair is two dates.
+    expect(labelHeaders(['id', 'gruppe', 'Dato ved baseline', 'Dato ved 3 måneder', 'rmdq_base', 'rmdq_3mdr'])).toBeUndefined();
     expect(labelHeaders(header)).toMatchObject({ columns: [5, 6, 7, 8, 9, 10], first: 'RMDQ total (0-24) ved baseline', phrases: ['ved baseline', 'ved 3 måneder', 'ved 9 måneder'] });
   });
 
@@ -83,5 +85,20 @@ describe('SPSS variable labels as column headings', () => {
     const d = draftPlan(names, 'plan.schema.json');
     expect(d.undecided).toEqual([]);
     expect(JSON.stringify(d)).not.toMatch(/variable labels/);
+  });
+
+  it('beside _<visit> columns, a two-column label-style stem ("Dato ved baseline", "Dato ved 3 måneder") is no second baseline', () => {
+    const text = 'ID,Gruppe,Dato ved baseline,Dato ved 3 måneder,RMDQ_base,RMDQ_3mdr,RMDQ_9mdr\n1,App,2024-01-03,2024-04-03,13,13,6\n2,Kontrol,2024-01-07,2024-04-06,17,16,5\n';
+    const d = draftPlan(parseCsvText(text, 'r1.csv'), 'plan.schema.json');
+    expect(d.undecided).toEqual([]);
+    expect(d.plan.timeLabels).toEqual({ base: 'baseline', '3mdr': '3m', '9mdr': '9m' });
+    expect((d.plan.outcomes as { column: string }[]).map((o) => o.column)).toEqual(['RMDQ']);
+    expect(d.guesses.join('\n')).toContain('not used: Dato ved baseline, Dato ved 3 måneder');
+  });
+
+  it('two phrase baselines are quoted as the header writes them, not given a "_"', () => {
+    const text = 'ID,Gruppe,RMDQ ved baseline,RMDQ ved 3 måneder,NRS ved start,NRS ved 3 måneder\n1,1,13,13,6,5\n2,2,17,16,5,4\n';
+    const d = draftPlan(parseCsvText(text, 'two.csv'), 'plan.schema.json');
+    expect(d.undecided.map((u) => u.what)).toEqual([`the baseline: the outcomes' columns end in "ved baseline" and "ved start", each read as a baseline`]);
   });
 });

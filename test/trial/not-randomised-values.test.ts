@@ -46,11 +46,21 @@ describe('arm values that mean "never randomised"', () => {
   });
 
   it('without it the cell is refused, pointing to "flow.notRandomisedValues" (not "otherArms" nor "missingCodes"), also in Danish', () => {
-    for (const extra of [{}, { flow: { notRandomised: 'Not randomised' }, missingCodes: ['Ikke randomiseret'] }]) {
+    // What to add fits the plan: pasted, it never replaces a "flow" or a list the plan already has.
+    const cases: [object, string, string][] = [
+      [{}, 'add "flow": { "notRandomised": "Not randomised", "notRandomisedValues": ["Ikke randomiseret"] } to the plan (', 'føj "flow": { "notRandomised": "Not randomised", "notRandomisedValues": ["Ikke randomiseret"] } til planen ('],
+      [{ flow: { notRandomised: 'Not randomised' }, missingCodes: ['Ikke randomiseret'] }, 'add "notRandomisedValues": ["Ikke randomiseret"] to the plan\'s "flow" (', 'føj "notRandomisedValues": ["Ikke randomiseret"] til planens "flow" ('],
+      [{ flow: { notWithdrawn: ['Afsluttet'] } }, 'add "notRandomisedValues": ["Ikke randomiseret"], "notRandomised": "Not randomised" to the plan\'s "flow" (', 'føj "notRandomisedValues": ["Ikke randomiseret"], "notRandomised": "Not randomised" til planens "flow" ('],
+      [{ flow: { notRandomised: 'Not randomised', notRandomisedValues: ['Screening failure'] } }, 'add "Ikke randomiseret" to the plan\'s "flow": { "notRandomisedValues" } (', 'føj "Ikke randomiseret" til planens "flow": { "notRandomisedValues" } ('],
+    ];
+    for (const [extra, add, føj] of cases) {
       const problems = problemsOf(() => loadTrial(csv(), plan(extra)));
-      expect(problems.map((p) => [p.line, p.column, p.value])).toEqual([[14, 2, 'Ikke randomiseret'], [15, 2, 'Ikke randomiseret'], [16, 2, 'ikke randomiseret.']]);
-      expect(problems[0]!.expected).toContain('add "flow": { "notRandomised": "Not randomised", "notRandomisedValues": ["Ikke randomiseret"] } to the plan');
+      expect(problems.map((p) => [p.line, p.column, p.value]), JSON.stringify(problems)).toEqual([[14, 2, 'Ikke randomiseret'], [15, 2, 'Ikke randomiseret'], [16, 2, 'ikke randomiseret.']]);
+      expect(problems[0]!.expected).toContain(add);
       expect(problems[0]!.expected).not.toContain('add "otherArms"');
+      const danish = problemText(problems[0]!.expected, 'da');
+      expect(danish).toContain(føj);
+      expect(danish).not.toMatch(/expected|reads as a participant/);
     }
     // A third arm's value still gets the "otherArms" hint.
     const third = [...lines.slice(0, 13), '300,Fysioterapi,50,5,4'];
@@ -81,5 +91,17 @@ describe('arm values that mean "never randomised"', () => {
     const trial = loadTrial(csv(), parsePlan(JSON.parse(JSON.stringify(d.plan))));
     expect(trial.patients).toHaveLength(12);
     expect(trial.notRandomised!.patients).toBe(3);
+  });
+
+  it('plan init beside the merged-cells shape (arm only on the first row of each block): the value is named in a check, not silently dropped', () => {
+    const rows = ['ID,Gruppe,Tid,RMDQ'];
+    for (const [arm, first] of [['App', 1], ['Sædvanlig behandling', 7]] as const) {
+      for (let i = first; i < first + 6; i++) rows.push(`${i},${i === first ? arm : ''},baseline,${10 + (i % 5)}`, `${i},,3 mdr,${8 + (i % 4)}`);
+    }
+    rows.push('20,Ikke randomiseret,baseline,12', '21,Ikke randomiseret,baseline,11');
+    const d = draftPlan(parseCsvText(rows.join('\n') + '\n', 'merged.csv'), 'plan.schema.json');
+    expect(d.plan.arms).toEqual({ intervention: 'App', control: 'Sædvanlig behandling' });
+    expect(d.plan.flow).toBeUndefined();
+    expect(d.checks.join('\n')).toContain('"Ikke randomiseret" in "Gruppe" reads as a participant never randomised, drafted neither as an arm nor in "flow.notRandomisedValues": the arm is only on the first row of each block of patients (merged cells)');
   });
 });

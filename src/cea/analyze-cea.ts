@@ -111,7 +111,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
-  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (a dash, "kr. -") read as 0 (no use)`);
+  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (${d.amounts ? 'a dash in a column of amounts, "-" or "kr. -"' : 'a dash with a currency mark, "kr. -"'}) read as 0 (no use)`);
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);

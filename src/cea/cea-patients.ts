@@ -66,7 +66,7 @@ export interface CeaPatients {
   /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
   uncountedVisits: UncountedVisit[];
   /** Per resource column, the cells written as Excel's accounting zero (`kr. -`), read as 0 (noted). */
-  dashZeros: { column: string; cells: number }[];
+  dashZeros: { column: string; cells: number; amounts: boolean }[];
   /**
    * Patients' own visit rows that `--exclude-invalid` left out (summary rows aside), the patients
    * they belong to, and of those the patients with no row left (not analysed at all).
@@ -294,8 +294,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           // A coded answer is a count like any other: checked against the period's length too.
           value = coded.value;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
-        } else if (isAccountingZero(text)) {
-          // Excel's accounting format writes 0 as a dash (accounting-zero.ts): no use, counted in a note.
+        } else if (isAccountingZero(text, it.amounts)) {
+          // Excel's accounting format writes 0 as a dash (accounting-zero.ts): no use, counted in a note —
+          // a bare dash only in a column of amounts; in a count column it is refused ("not answered"?).
           value = 0;
           it.dashZeros++;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
@@ -354,7 +355,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}`, problems, collector.groups());
   }
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
-  const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros }));
+  const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros, amounts: it.amounts }));
   const leftOut = { rows: leftOutRows, patients: leftOutPatients.size, notAnalysed: [...leftOutPatients].filter((id) => !kept.has(id)).length };
   return { units, population, baselineRows, uncounted, emptyCells, dashZeros, leftOut };
 }

@@ -109,8 +109,16 @@ describe('resource cells as Danish Excel writes them', () => {
     const r = units({ sep: ';', cell: (c, n, i) => (i < 8 ? dashes[i % 4]! : String(n)) });
     expect(r.p1.gp).toEqual([0, 0]);
     expect(r.p1.physio).toEqual([0, 0]);
-    expect(r.data.dashZeros).toEqual([{ column: 'ru_gp', cells: 4 }, { column: 'ru_physio', cells: 4 }]);
+    expect(r.data.dashZeros).toEqual([{ column: 'ru_gp', cells: 4, amounts: true }, { column: 'ru_physio', cells: 4, amounts: false }]);
     expect(units({ sep: ';', cell: (c, n, i) => (i === 0 ? '-' : String(n)), missingCodes: ['-'] }).p1.gp![0]).toBeNull();
+  });
+
+  it('refuses a bare "-" in a count column ("not answered"?) with the missing-code advice; with a currency mark it is 0', () => {
+    // i odd: ru_physio, a count column (ru_gp is a column of amounts, unit cost 1).
+    const text = refusalText(load({ sep: ';', cell: (c, n, i) => (i === 1 ? '-' : String(n)) }).run);
+    expect(text).toContain('(ru_physio): "-" — expected a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes"');
+    expect(units({ sep: ';', cell: (c, n, i) => (i === 1 ? 'kr. -' : i === 0 ? '-' : String(n)) }).p1).toEqual({ gp: [0, expect.any(Number)], physio: [0, expect.any(Number)] });
+    expect(units({ sep: ';', cell: (c, n, i) => (i === 1 ? '-' : String(n)), missingCodes: ['-'] }).p1.physio![0]).toBeNull();
   });
 
   it('says a negative amount is one (a refund), not a missing code', () => {

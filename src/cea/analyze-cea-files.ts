@@ -4,12 +4,10 @@
  * can run it on a worker thread (src/report/cea-off-thread.ts) as well as on the main thread.
  */
 import { readCsvFile } from '../io/read-csv.js';
-import { loadTrial } from '../trial/load-trial.js';
-import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
-import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
+import { loadCeaTrial } from './cea-trial.js';
 
 export interface CeaFilesInput {
   dataFile: string;
@@ -27,10 +25,10 @@ export interface CeaFilesInput {
 export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string; notes: PlanNote[] } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
-  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
+  const { trial, exclusion } = loadCeaTrial(csv, resolved);
   const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
   // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence).
-  if (trial.excluded) notes.push(formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id)).join('\n'));
+  if (exclusion.length) notes.push(exclusion.join('\n'));
   const result = analyzeCea(trial, csv, resolved, {
     onNote: (note) => notes.push(note),
     version: input.version,

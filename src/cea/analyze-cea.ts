@@ -111,12 +111,15 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
-  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (a dash, "kr. -") read as 0 (no use)`);
+  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (${d.amounts ? 'a dash in a column of amounts, "-" or "kr. -"' : 'a dash with a currency mark, "kr. -"'}) read as 0 (no use)`);
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
   const tier = resolved.interventionPrice.tier;
   if (tier?.placeholder) warnings.push(placeholderPriceWarning(tier.uptakePlan));
+  // A patient's own visit row left out (--exclude-invalid) is not a summary row: its period is
+  // missing and imputed, which can bias the estimate (docs/plan-cea.md#inputs). Said, never silent.
+  if (data.leftOutVisitRows.rows) warnings.push(leftOutWarning(data.leftOutVisitRows));
   if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
   const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
   const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
@@ -236,7 +239,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       qalyRule: plan.qalyMissing,
       discounting: { costs: data.discount.costs, qalys: data.discount.qalys, beyondFirstYear: data.discount.beyondFirstYear, text: discountSentence(data.discount, 'en') },
     },
-    patients: { ...n, outsidePopulation: data.outsidePopulation, missingCost: missingCount(cols.cost), missingQaly: missingCount(qaly) },
+    patients: { ...n, outsidePopulation: data.outsidePopulation, missingCost: missingCount(cols.cost), missingQaly: missingCount(qaly), ...(data.leftOutVisitRows.rows ? { leftOutVisitRows: data.leftOutVisitRows } : {}) },
     interventionPrice: resolved.interventionPrice,
     unitCosts: plan.resourceUse.map((r) => ({ item: r.key, category: r.category, cost: resolved.unitCosts[r.key]!.cost, source: resolved.unitCosts[r.key]!.source })),
     costsByCategory: [...categoryCosts(data, resolved)].map(([category, values]) => ({ category, ...byArm(values) })),
@@ -277,4 +280,11 @@ export function placeholderPriceWarning(uptakePlan: string): string {
 /** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */
 function redrawnWarning(what: string, redrawn: number, replicates: number): string {
   return `${what}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`;
+}
+
+/** The warning for patients' visit rows left out under `--exclude-invalid` (stderr, results.json `warnings`). */
+export function leftOutWarning(l: { rows: number; patients: number; notAnalysed: number }): string {
+  const rows = `${l.rows} visit row${l.rows === 1 ? '' : 's'} of ${l.patients} patient${l.patients === 1 ? '' : 's'}`;
+  const none = l.notAnalysed ? `; ${l.notAnalysed} of these patients have no row left and are not analysed` : '';
+  return `${rows} left out (--exclude-invalid): those periods' costs and QALYs are imputed${none} — correct the rows in the export rather than leave them out, as leaving out a patient's visits can bias the estimate`;
 }

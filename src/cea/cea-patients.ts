@@ -22,6 +22,7 @@ import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
+import { isSummaryWord } from '../trial/export-shape.js';
 import { currencyAmount, markStandsFor } from './currency-marks.js';
 import { isAccountingZero } from './accounting-zero.js';
 import { unreadableUnits } from './unreadable-units.js';
@@ -65,7 +66,12 @@ export interface CeaPatients {
   /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
   uncountedVisits: UncountedVisit[];
   /** Per resource column, the cells written as Excel's accounting zero (`kr. -`), read as 0 (noted). */
-  dashZeros: { column: string; cells: number }[];
+  dashZeros: { column: string; cells: number; amounts: boolean }[];
+  /**
+   * Patients' own visit rows that `--exclude-invalid` left out (summary rows aside), the patients
+   * they belong to, and of those the patients with no row left (not analysed at all).
+   */
+  leftOutVisitRows: { rows: number; patients: number; notAnalysed: number };
   /**
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
@@ -85,7 +91,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows, uncounted, emptyCells, dashZeros } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, uncounted, emptyCells, dashZeros, leftOut } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -120,7 +126,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, dashZeros, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, dashZeros, leftOutVisitRows: leftOut, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -163,7 +169,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>>; dashZeros: CeaPatients['dashZeros'] } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>>; dashZeros: CeaPatients['dashZeros']; leftOut: CeaPatients['leftOutVisitRows'] } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -193,6 +199,12 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
   const kept = new Set(trial.patients.map((p) => p.id));
+  // Rows `--exclude-invalid` left out (loadTrial's `excluded`): left out here too. Read, a patient's
+  // row dropped for an invalid EQ-5D still added its units — its cost without its utility.
+  const excludedLines = new Set((trial.excluded?.problems ?? []).map((p) => p.line));
+  // Of them, a patient's own visit rows (not a summary row, not a row without an id): said (analyze-cea.ts).
+  let leftOutRows = 0;
+  const leftOutPatients = new Set<string>();
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
   let baselineRows = 0;
@@ -231,6 +243,13 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     const idCell = cell(idCol);
     const id = idCell === null ? null : plainPatientId(idCell);
     const timeRaw = cell(timeCol);
+    if (excludedLines.has(rec.line)) {
+      if (id !== null && !isSummaryWord(id)) {
+        leftOutRows++;
+        leftOutPatients.add(id);
+      }
+      continue;
+    }
     if (id === null || timeRaw === null || !kept.has(id)) continue;
     const time = planTimeOf(tp, timeRaw);
     if (popCol >= 0) {
@@ -275,8 +294,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           // A coded answer is a count like any other: checked against the period's length too.
           value = coded.value;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
-        } else if (isAccountingZero(text)) {
-          // Excel's accounting format writes 0 as a dash (accounting-zero.ts): no use, counted in a note.
+        } else if (isAccountingZero(text, it.amounts)) {
+          // Excel's accounting format writes 0 as a dash (accounting-zero.ts): no use, counted in a note —
+          // a bare dash only in a column of amounts; in a count column it is refused ("not answered"?).
           value = 0;
           it.dashZeros++;
           it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
@@ -335,8 +355,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}`, problems, collector.groups());
   }
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
-  const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros }));
-  return { units, population, baselineRows, uncounted, emptyCells, dashZeros };
+  const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros, amounts: it.amounts }));
+  const leftOut = { rows: leftOutRows, patients: leftOutPatients.size, notAnalysed: [...leftOutPatients].filter((id) => !kept.has(id)).length };
+  return { units, population, baselineRows, uncounted, emptyCells, dashZeros, leftOut };
 }
 
 /**

@@ -88,6 +88,10 @@ export const ceaResultSchema = z.object({
     outsidePopulation: z.number().int(),
     missingCost: z.object({ intervention: z.number().int(), control: z.number().int() }),
     missingQaly: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    leftOutVisitRows: z
+      .object({ rows: z.number().int(), patients: z.number().int(), notAnalysed: z.number().int() })
+      .optional()
+      .describe("patients' own visit rows that --exclude-invalid (or the trial plan's \"invalidRows\": \"exclude\") left out, summary rows aside: those periods' costs and QALYs are missing (imputed); notAnalysed = of those patients, the ones with no row left. Present when any (docs/plan-cea.md#inputs)"),
   }),
   interventionPrice: z.object({
     price: z.number(),

@@ -6,7 +6,8 @@
  *
  * - **A code**: a value written only with nines (99, 999, 9999, …) at least `CODE_FACTOR` times
  *   the largest other value of its column (nine-only values aside) is taken for a missing-value
- *   code the plan does not declare; the fix is to declare it.
+ *   code the plan does not declare; the fix is to declare it. A value within the item's
+ *   `maxUnits` is not: the plan says such counts are real.
  * - **Longer than its period**: a productivity item counts sick-leave days, so more days than the
  *   period has (from the previous period's visit, or randomisation, to its own, by `visitTimes`)
  *   cannot be; a period whose visit has no time in `visitTimes` is not checked.
@@ -128,7 +129,8 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
     const outliers = it.amounts || it.maxUnits !== undefined ? new Map<number, number>() : farAbove(it.cells.filter((c) => !isCode(c.value)).map((c) => c.value));
     for (const c of it.cells) {
       const where = { file, line: c.line, column: c.column, field: it.column, value: c.text };
-      if (isCode(c.value)) {
+      // A count within the item's own `maxUnits` is real by the plan's word, nine-only or not (999 of 1000).
+      if (isCode(c.value) && !(it.maxUnits !== undefined && c.value <= it.maxUnits)) {
         problems.push({ ...where, expected: `a number of units, not a missing-value code: far above every other value of "${it.column}" (at most ${top}), so likely a code for "missing" — ${declare}` });
         continue;
       }

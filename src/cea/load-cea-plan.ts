@@ -79,6 +79,10 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
     const where = typeof plan.unitCosts === 'string' ? besidePlan(dir, plan.unitCosts) : file;
     throw new HtaError('plan.invalid', `${where} has no unit cost for ${missing.length} resource item(s)`, missing.map((r) => ({ file: where, field: 'unitCosts', value: r.key, expected: `a unit cost for resource item "${r.key}"` })));
   }
+  // `maxUnits` bounds a count; an item of amounts (unit cost 1) holds money, which it cannot bound
+  // (implausible-units.ts does not check amounts): refused rather than ignored.
+  const amountBounds = plan.resourceUse.flatMap((r, i) => (r.maxUnits !== undefined && unitCosts[r.key]!.cost === 1 ? [{ file, field: `resourceUse.${i}.maxUnits`, value: String(r.maxUnits), expected: `no "maxUnits" on item "${r.key}": its unit cost is 1, so its column holds amounts in ${plan.currency}, not a count of units, and "maxUnits" bounds counts only — leave it out` }] : []));
+  if (amountBounds.length) throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, locateProblems(json, amountBounds));
   const publishedFile = plan.published === undefined ? null : besidePlan(dir, plan.published);
   const published = publishedFile ? parsePublishedCea(readJsonFile(publishedFile, 'published figures'), publishedFile) : null;
   if (published) checkPublishedResponders(published, publishedFile!, [...trialPlan.responders, ...plan.responders].map((r) => r.key));

@@ -13,8 +13,6 @@ import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
-import { loadTrial } from '../trial/load-trial.js';
-import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 
 export function registerCea(program: Command, io: CliIo): void {
   program
@@ -49,12 +47,12 @@ export function registerCea(program: Command, io: CliIo): void {
       const { armNames } = await import('../report/arm-names.js');
       const resolved = loadCeaPlanFile(opts.plan);
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
-      const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: opts.excludeInvalid === true || resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan), lang });
+      const { loadCeaTrial } = await import('../cea/cea-trial.js');
+      const { trial, exclusion } = loadCeaTrial(csv, resolved, { excludeInvalid: opts.excludeInvalid === true, lang });
       const { noteIn } = await import('../cea/load-cea-plan.js');
       for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${noteIn(note, lang)}\n`);
       // The rows left out, as `hta analyze` says them (never in silence, also by the plan's "invalidRows").
-      if (trial.excluded) for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
+      for (const line of exclusion) io.stderr(line + '\n');
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),

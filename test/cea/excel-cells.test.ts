@@ -23,12 +23,13 @@ type Column = 'ru_gp' | 'ru_physio';
  * (`23.4`: the file's mark is the point), and each period cell of the resource columns as `cell`
  * writes it from its number.
  */
-function load(o: { sep: ';' | ','; cell: (column: Column, n: number, i: number) => string; missingCodes?: string[]; physioMax?: number }) {
+function load(o: { sep: ';' | ','; cell: (column: Column, n: number, i: number) => string; missingCodes?: string[]; physioMax?: number; gpMax?: number }) {
   const dir = tempDir();
   const trialPlan = JSON.parse(readFileSync(`${fixture}/trial.plan.json`, 'utf8'));
   const plan = JSON.parse(readFileSync(`${fixture}/cea-24m.plan.json`, 'utf8'));
   plan.unitCosts.gp.cost = 1;
   if (o.physioMax !== undefined) plan.resourceUse[1].maxUnits = o.physioMax;
+  if (o.gpMax !== undefined) plan.resourceUse[0].maxUnits = o.gpMax;
   writeFileSync(join(dir, 'trial.plan.json'), JSON.stringify({ ...trialPlan, ...(o.missingCodes ? { missingCodes: o.missingCodes } : {}) }));
   writeFileSync(join(dir, 'cea.plan.json'), JSON.stringify(plan));
   const lines = readFileSync(`${fixture}/export.csv`, 'utf8').trim().split('\n');
@@ -104,13 +105,29 @@ describe('resource cells as Danish Excel writes them', () => {
     expect(refusalText(load({ sep: ',', cell: big, physioMax: 999 }).run)).toContain('(ru_physio): "1000" — expected at most 999 units in one period, the "maxUnits" of item "physio"');
   });
 
+  it('"maxUnits" also vouches for a nine-only count within it (999 of 1000 is no missing code), and is refused on an item of amounts', () => {
+    const nines = (c: Column, n: number, i: number) => (c === 'ru_physio' && i === 1 ? '999' : String(n));
+    expect(refusalText(load({ sep: ',', cell: nines }).run)).toContain('(ru_physio): "999" — expected a number of units, not a missing-value code');
+    expect(units({ sep: ',', cell: nines, physioMax: 1000 }).p1.physio![0]).toBe(999);
+    expect(refusalText(() => load({ sep: ',', cell: (c, n) => String(n), gpMax: 1000 }))).toContain('(resourceUse.0.maxUnits): "1000"');
+    expect(refusalText(() => load({ sep: ',', cell: (c, n) => String(n), gpMax: 1000 }))).toContain('no "maxUnits" on item "gp": its unit cost is 1, so its column holds amounts in DKK');
+  });
+
   it('reads Excel\'s accounting zero (" kr.  -   ", "-   kr.", "-") as 0, noted per column; declared a missing code, "-" is missing', () => {
     const dashes = [' kr.  -   ', '-   kr.', '-', '\u00a0kr.\u00a0-\u00a0'];
     const r = units({ sep: ';', cell: (c, n, i) => (i < 8 ? dashes[i % 4]! : String(n)) });
     expect(r.p1.gp).toEqual([0, 0]);
     expect(r.p1.physio).toEqual([0, 0]);
-    expect(r.data.dashZeros).toEqual([{ column: 'ru_gp', cells: 4 }, { column: 'ru_physio', cells: 4 }]);
+    expect(r.data.dashZeros).toEqual([{ column: 'ru_gp', cells: 4, amounts: true }, { column: 'ru_physio', cells: 4, amounts: false }]);
     expect(units({ sep: ';', cell: (c, n, i) => (i === 0 ? '-' : String(n)), missingCodes: ['-'] }).p1.gp![0]).toBeNull();
+  });
+
+  it('refuses a bare "-" in a count column ("not answered"?) with the missing-code advice; with a currency mark it is 0', () => {
+    // i odd: ru_physio, a count column (ru_gp is a column of amounts, unit cost 1).
+    const text = refusalText(load({ sep: ';', cell: (c, n, i) => (i === 1 ? '-' : String(n)) }).run);
+    expect(text).toContain('(ru_physio): "-" — expected a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes"');
+    expect(units({ sep: ';', cell: (c, n, i) => (i === 1 ? 'kr. -' : i === 0 ? '-' : String(n)) }).p1).toEqual({ gp: [0, expect.any(Number)], physio: [0, expect.any(Number)] });
+    expect(units({ sep: ';', cell: (c, n, i) => (i === 1 ? '-' : String(n)), missingCodes: ['-'] }).p1.physio![0]).toBeNull();
   });
 
   it('says a negative amount is one (a refund), not a missing code', () => {

@@ -65,6 +65,14 @@ const TEXT = {
   methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand m.fl. 2019), {B} replikationer' },
+  // Patients' visit rows left out under --exclude-invalid (docs/plan-cea.md#inputs): on the page, not only on stderr.
+  leftOut: {
+    en: '{rows} of {patients} left out as invalid (--exclude-invalid): those periods\' costs and QALYs are imputed{none}. Leaving out a patient\'s visits can bias the estimate; correct the rows in the export instead.',
+    da: '{rows} for {patients} er udeladt som ugyldige (--exclude-invalid): omkostninger og QALY for de perioder er imputeret{none}. At udelade en patients besøg kan give skævhed i estimatet; ret hellere rækkerne i eksporten.',
+  },
+  visitRows: { en: '{n} visit row|{n} visit rows', da: '{n} besøgsrække|{n} besøgsrækker' },
+  patientsN: { en: '{n} patient|{n} patients', da: '{n} patient|{n} patienter' },
+  leftOutNone: { en: '; {n} of these patients have no row left and are not analysed', da: '; {n} af disse patienter har ingen rækker tilbage og indgår ikke i analysen' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
   // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
@@ -261,6 +269,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
     }
     if (r.display) notes.push(displayNote(r.display));
+    const lo = r.patients.leftOutVisitRows;
+    const count = (k: 'visitRows' | 'patientsN', n: number) => fillPhrase(t(k).split('|')[n === 1 ? 0 : 1]!, { n });
+    if (lo) notes.push(fillPhrase(t('leftOut'), { rows: count('visitRows', lo.rows), patients: count('patientsN', lo.patients), none: lo.notAnalysed ? fillPhrase(t('leftOutNone'), { n: lo.notAnalysed }) : '' }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
     // A category outside the perspective (productivity under healthcare) is listed, marked: the total below leaves it out.

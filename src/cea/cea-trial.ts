@@ -1,0 +1,25 @@
+/**
+ * The trial's rows as the cost-effectiveness analysis reads them: `loadTrial` with the resource-use
+ * and population columns the plan names, and the rows `--exclude-invalid` (or the trial plan's
+ * `"invalidRows": "exclude"`) left out, in words — never in silence (docs/plan-cea.md#inputs).
+ * Shared by `hta cea` (src/cli/cea.ts) and the report's analysis (analyze-cea-files.ts).
+ */
+import type { CsvTable } from '../io/read-csv.js';
+import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { loadTrial } from '../trial/load-trial.js';
+import type { TrialData } from '../trial/trial-data.js';
+import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
+import type { ResolvedCeaPlan } from './load-cea-plan.js';
+
+/** `excludeInvalid`: the command's option; the trial plan's `"invalidRows": "exclude"` leaves rows out too. */
+export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: { excludeInvalid?: boolean; lang?: 'en' | 'da' } = {}): { trial: TrialData; exclusion: string[] } {
+  const trial = loadTrial(csv, resolved.trialPlan, {
+    excludeInvalid: options.excludeInvalid === true || resolved.trialPlan.invalidRows === 'exclude',
+    alsoColumns: ceaExportColumns(resolved.plan),
+    alsoCodeColumns: ceaCodeColumns(resolved.plan),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
+  // The rows left out, as `hta analyze` says them.
+  const exclusion = trial.excluded ? formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id)) : [];
+  return { trial, exclusion };
+}

@@ -3,6 +3,7 @@
  * are at a visit to read past, their count, and the entries that matched no row (a typo in the
  * plan would otherwise leave its rows to the generic unknown-visit refusal, or do nothing).
  */
+import type { Problem } from '../errors.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { DEFAULT_PUBLICATION_THRESHOLD, SUPPRESSED } from '../suppressed-marker.js';
@@ -30,6 +31,8 @@ export class IgnoredVisits {
   #rows = 0;
   readonly #visits = new Set<string>();
   readonly #patients = new Set<string>();
+  // Unknown-visit problems hinted at an entry not yet matched, with what they said before.
+  readonly #hinted: { problem: Problem; entry: string; otherwise: { kind: string | undefined; hint: string | undefined } }[] = [];
   constructor(plan: Plan) {
     this.#plan = plan;
     this.#entries = plan.ignoreTimepoints ?? [];
@@ -59,18 +62,30 @@ export class IgnoredVisits {
   }
 
   /**
-   * The hint for a visit value the plan does not know that is a near miss of an entry no row has
-   * matched yet (`6_weeks_arm_1` against `6_week_arm_1`): the export's value is the one to list.
+   * The unknown-visit problem of a row at `exportTime`, hinted instead at an entry no row has
+   * matched yet when the value is a near miss of it (`6_weeks_arm_1` against `6_week_arm_1`): the
+   * export's value is the one to list. Such a hint is withdrawn by settleHints if a later row
+   * matches the entry after all (then it is no typo).
    */
-  entryHint(exportTime: string): { entry: string; hint: string } | undefined {
+  unknownVisit(exportTime: string | null, problem: Problem): Problem {
     const unused = this.#entries.filter((e) => !this.#used.has(e));
-    const entry = unused.length ? nearMiss(nfc(exportTime), unused) : undefined;
-    return entry === undefined ? undefined : { entry, hint: `did you mean ${JSON.stringify(exportTime)} in "ignoreTimepoints"? (it lists ${JSON.stringify(entry)}, which no row has)` };
+    const entry = exportTime === null || unused.length === 0 ? undefined : nearMiss(nfc(exportTime), unused);
+    if (entry === undefined) return problem;
+    const hint = `did you mean ${JSON.stringify(exportTime)} in "ignoreTimepoints"? (it lists ${JSON.stringify(entry)}, which no row has)`;
+    this.#hinted.push({ problem, entry, otherwise: { kind: problem.kind, hint: problem.hint } });
+    problem.kind = `time.unknown:${hint}`;
+    problem.hint = hint;
+    return problem;
   }
 
-  /** Whether an entry matched a row (a hint given before its first row is withdrawn after the file). */
-  used(entry: string): boolean {
-    return this.#used.has(entry);
+  /** After the file: the hints at entries a later row matched are put back as they were. */
+  settleHints(): void {
+    for (const { problem, entry, otherwise } of this.#hinted) {
+      if (!this.#used.has(entry)) continue;
+      problem.kind = otherwise.kind;
+      if (otherwise.hint === undefined) delete problem.hint;
+      else problem.hint = otherwise.hint;
+    }
   }
 
   /** The entries that matched no row of the export. */

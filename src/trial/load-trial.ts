@@ -433,8 +433,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>(), patients: new Set<string>() };
   const ignored = new IgnoredVisits(plan);
-  // Unknown-visit problems hinted at an entry of "ignoreTimepoints" not yet matched: the hint is withdrawn if a later row matches it.
-  const entryHints: { problem: Problem; entry: string; otherwise: string | undefined }[] = [];
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
@@ -665,19 +663,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (t === undefined) {
       // With arms in the event names, the near miss is among the visits without their arm.
       const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
-      // A near miss of an entry of "ignoreTimepoints" no row matched is a typo there (ignored-visits.ts).
-      const entry = timeRaw === null ? undefined : ignored.entryHint(timeRaw);
-      const visitHint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
-      const hint = entry?.hint ?? visitHint;
-      const problem: Problem = {
+      const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
+      // A near miss of an entry of "ignoreTimepoints" no row matched is hinted as a typo there (ignored-visits.ts).
+      row.add(ignored.unknownVisit(timeRaw, {
         ...row.at(timeCol),
         value: timeRaw ?? '',
         expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
-      };
-      row.add(problem);
-      if (entry) entryHints.push({ problem, entry: entry.entry, otherwise: visitHint });
+      }));
     }
     if (arm === undefined || t === undefined) continue;
     // A patient met in an arm not compared: one patient, one arm (or one id, when written another way there).
@@ -796,12 +790,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   if (groupLine >= 0) commit();
 
-  for (const { problem, entry, otherwise } of entryHints) {
-    if (!ignored.used(entry)) continue;
-    problem.kind = `time.unknown${otherwise ? `:${otherwise}` : ''}`;
-    if (otherwise) problem.hint = otherwise;
-    else delete problem.hint;
-  }
+  ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
   const cprProblems = rowProblems.filter(isCprProblem);
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);

@@ -15,6 +15,7 @@ import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { scaleCodeNotes } from '../trial/scale-code-notes.js';
+import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -82,11 +83,15 @@ export function passedOverNote(trial: TrialData, lang: 'en' | 'da' = 'en'): stri
 
 /** The note on the rows of visits the plan reads past ("ignoreTimepoints"), when there were any. */
 export function ignoredVisitsNote(trial: TrialData, lang: 'en' | 'da' = 'en'): string | undefined {
-  const p = trial.ignoredVisits;
+  // An observational run's small counts are suppressed here as in its JSON (ignored-visits.ts):
+  // said as "fewer than 5" (docs/glossary-da.md: "diskretioneret (færre end 5)").
+  const p = shownIgnoredVisits(trial);
   if (!p) return undefined;
+  const threshold = suppressionThresholdOf(trial.plan);
+  const n = (k: number | 'suppressed') => (k !== 'suppressed' ? String(k) : lang === 'da' ? `færre end ${threshold}` : `fewer than ${threshold}`);
   const visits = p.visits.map((v) => JSON.stringify(v)).join(', ');
-  if (lang === 'da') return `${trial.file}: ${p.rows} række(r) (${p.patients} patient(er)) er ikke læst: besøg, som planens "ignoreTimepoints" udelader (${visits}); de indgår ikke i nogen analyse`;
-  return `${trial.file}: ${p.rows} row(s) of ${p.patients} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); they are in no analysis`;
+  if (lang === 'da') return `${trial.file}: ${n(p.rows)} række(r) (${n(p.patients)} patient(er)) er ikke læst: besøg, som planens "ignoreTimepoints" udelader (${visits}); de indgår ikke i nogen analyse`;
+  return `${trial.file}: ${n(p.rows)} row(s) of ${n(p.patients)} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); they are in no analysis`;
 }
 
 /** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */

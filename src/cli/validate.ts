@@ -18,6 +18,7 @@ import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
+import { shownIgnoredVisits } from '../trial/ignored-visits.js';
 import { readTargetSample, type TargetSample, targetSamplePath } from '../trial/target-sample.js';
 
 /** What validate read of the plan's target sample: its patients and the rows left out. */
@@ -68,7 +69,8 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
           // Visits the plan reads past (docs/plan-trial.md#visits-left-out).
-          ...(trial.ignoredVisits ? { ignoredVisits: trial.ignoredVisits } : {}),
+          // Small counts of an observational run masked (ignored-visits.ts).
+          ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,

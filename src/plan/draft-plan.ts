@@ -89,6 +89,18 @@ const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|be
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
 const UNSCHEDULED = /(^|[^a-zæøå])(uplanlagt|ikke[\s_-]*planlagt|ekstra|unscheduled|unplanned|extra|ad[\s_-]?hoc)([^a-zæøå]|$)/i;
+/** The words of UNSCHEDULED that say no more than "off the schedule", whatever else the name says. */
+const UNPLANNED = /(^|[^a-zæøå])(uplanlagt|ikke[\s_-]*planlagt|unscheduled|unplanned|ad[\s_-]?hoc)([^a-zæøå]|$)/i;
+/** A time in a visit's name: "12_months", "12 mdr", "6 uger", "1 år". */
+const TIME_IN_NAME = /(^|[^a-zæøå0-9])\d+\s*[_-]?\s*(måneder|maaneder|maneder|måned|maaned|maned|mdr|mnd|months?|mo|uger?|weeks?|wk|år|aar|years?)([^a-zæøå]|$)/i;
+/**
+ * "ekstra"/"extra" beside a time (`extra_12_months_arm_1`, `12 mdr (ekstra opfølgning)`): a
+ * follow-up added to the schedule (an extension), drafted as a visit with a check — not an
+ * unscheduled visit to leave out, which "uplanlagt", "unscheduled" and the like say even beside a time.
+ */
+function extensionFollowUp(v: string): boolean {
+  return UNSCHEDULED.test(v) && !UNPLANNED.test(v) && TIME_IN_NAME.test(redcapEvent(v)?.visit ?? v);
+}
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø (Swedish "Kön" too); Norwegian "Kjønn" is "kjoenn". */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land|site|center|region|education|uddannelse)$/;
@@ -701,6 +713,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   let wide = false;
   let visits: string[] = [];
   const unscheduled: string[] = [];
+  const extensions: string[] = [];
   const timeLabels: Record<string, string> = {};
   let stemsOf: (c: string) => string = (c) => c;
   if (timeCol) {
@@ -722,10 +735,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     for (const v of values) {
       // An unscheduled visit ("6 uger (uplanlagt)", `unscheduled_arm_1`): no part of the schedule,
       // drafted to be left out (docs/plan-trial.md#visits-left-out) rather than modelled by the MMRM.
-      if (UNSCHEDULED.test(v) && visitLabel(v) !== 'baseline') {
+      if (UNSCHEDULED.test(v) && visitLabel(v) !== 'baseline' && !extensionFollowUp(v)) {
         unscheduled.push(v);
         continue;
       }
+      if (extensionFollowUp(v)) extensions.push(v);
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
       const given = unit ?? guessedUnit;
       let label = given && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
@@ -734,6 +748,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       if (!visits.includes(label)) visits.push(label);
     }
     guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (extensions.length) {
+      const named = extensions.map((v) => JSON.stringify(v)).join(', ');
+      checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
+    }
     if (unscheduled.length) {
       const named = unscheduled.map((v) => JSON.stringify(v)).join(', ');
       guesses.push(`left out ("ignoreTimepoints"): ${named}, named as unscheduled`);

@@ -56,31 +56,7 @@ import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
-
-/**
- * The plan's "ignoreTimepoints" (docs/plan-trial.md#visits-left-out): whether a row's visit value
- * is one to read past, by the export's value or by its label after "timeLabels" (and, with arms in
- * the event names, without its arm).
- */
-class IgnoredVisits {
-  readonly #names: ReadonlySet<string>;
-  readonly #plan: Plan;
-  readonly #seen = new Map<string, boolean>();
-  constructor(plan: Plan) {
-    this.#plan = plan;
-    this.#names = new Set(plan.ignoreTimepoints ?? []);
-  }
-  has(exportTime: string): boolean {
-    if (this.#names.size === 0) return false;
-    let known = this.#seen.get(exportTime);
-    if (known === undefined) {
-      const value = nfc(exportTime);
-      known = this.#names.has(value) || this.#names.has(planTimeOf(this.#plan, value));
-      this.#seen.set(exportTime, known);
-    }
-    return known;
-  }
-}
+import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -230,6 +206,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (armFromEvent && wide) {
     headerProblems.push(missingColumn(plan.columns.time, `a column of REDCap event names "${plan.columns.time}": the plan's "armSource": "redcap-event" reads each row's arm from it (columns are: ${listed}); name it in "columns": { "time": … }`, 'column.time'));
   }
+  // A wide export has no visit rows to read past: its visits are the columns the plan names, and
+  // the others are not read at all (docs/plan-trial.md#visits-left-out).
+  if (wide && plan.ignoreTimepoints?.length) headerProblems.push({ file, line: 1, value: 'ignoreTimepoints', expected: WIDE_IGNORE_EXPECTED, kind: 'plan.ignore-wide' });
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
@@ -454,7 +433,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>(), patients: new Set<string>() };
   const ignored = new IgnoredVisits(plan);
-  const ignoredRows = { rows: 0, visits: new Set<string>(), patients: new Set<string>() };
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
@@ -559,13 +537,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       continue;
     }
     // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
-    if (timeRaw !== null && ignored.has(timeRaw)) {
-      ignoredRows.rows++;
-      ignoredRows.visits.add(timeRaw);
+    if (timeRaw !== null && ignored.readPast(timeRaw, () => {
       const idCell = cells.cell(idCol);
-      if (idCell !== null) ignoredRows.patients.add(patientIdOf(idCell).id);
-      continue;
-    }
+      return idCell === null ? null : patientIdOf(idCell).id;
+    })) continue;
     // Which of the plan's visits the file has rows at, whatever else is wrong in the row (absent-visits.ts).
     if (!wide && timeRaw !== null) {
       const v = visitIndex.get(time!);
@@ -689,13 +664,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // With arms in the event names, the near miss is among the visits without their arm.
       const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
       const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
-      row.add({
+      // A near miss of an entry of "ignoreTimepoints" no row matched is hinted as a typo there (ignored-visits.ts).
+      row.add(ignored.unknownVisit(timeRaw, {
         ...row.at(timeCol),
         value: timeRaw ?? '',
         expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
-      });
+      }));
     }
     if (arm === undefined || t === undefined) continue;
     // A patient met in an arm not compared: one patient, one arm (or one id, when written another way there).
@@ -814,6 +790,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   if (groupLine >= 0) commit();
 
+  ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
   const cprProblems = rowProblems.filter(isCprProblem);
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
@@ -845,6 +822,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
+  const ignoredCount = ignored.count();
+  const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);
+  if (unusedNote) readNotes.push(unusedNote);
   // Arms not compared: said, with their rows and patients, as a note (never a problem: docs/plan-trial.md#other-arms).
   const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
   const otherCounts = others.counts();
@@ -948,7 +929,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
-    ...(ignoredRows.rows > 0 ? { ignoredVisits: { rows: ignoredRows.rows, patients: ignoredRows.patients.size, visits: [...ignoredRows.visits] } } : {}),
+    ...(ignoredCount ? { ignoredVisits: ignoredCount } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),

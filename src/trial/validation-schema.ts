@@ -61,9 +61,13 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .optional()
       .describe('Participants enrolled but never randomised (present when the plan sets "flow.notRandomised"): not analysed (docs/plan-trial.md#participant-flow)'),
     ignoredVisits: z
-      .object({ rows: z.number().int().describe('Lines of the export at those visits, read past'), patients: z.number().int().describe('Patients with such a line'), visits: z.array(z.string()).describe('The visits as the export writes them') })
+      .object({
+        rows: z.union([z.number().int(), z.literal('suppressed')]).describe('Lines of the export at those visits, read past; "suppressed" in an observational run for 1 … threshold − 1'),
+        patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients with such a line; "suppressed" in an observational run for 1 … threshold − 1 (docs/observational.md "Small counts")'),
+        visits: z.array(z.string()).describe('The visits as the export writes them'),
+      })
       .optional()
-      .describe('Rows of visits the plan\'s "ignoreTimepoints" leaves out (an unscheduled visit; present when there were any): neither checked nor analysed, and not invalid (docs/plan-trial.md#visits-left-out)'),
+      .describe('Rows of visits the plan\'s "ignoreTimepoints" leaves out (an unscheduled visit of a long export; present when there were any): neither checked nor analysed, and not invalid (docs/plan-trial.md#visits-left-out)'),
     times: z.array(z.string()),
     outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),

@@ -27,6 +27,24 @@ describe('plan init and an unscheduled visit', () => {
     });
   }
 
+  // "ekstra"/"extra" beside a time is an extension of the schedule (a further follow-up), not an unscheduled visit.
+  for (const name of ['extra_12_months_arm_1', '12 mdr (ekstra opfølgning)']) {
+    it(`"${name}": drafted as a follow-up with a check, not left out`, () => {
+      const d = draftPlan(withEvent(name), 'plan.schema.json');
+      expect(d.plan.ignoreTimepoints).toBeUndefined();
+      expect(d.plan.timepoints).toHaveLength(3);
+      expect(d.plan.allTimepoints).toHaveLength(4);
+      expect(d.checks.join('\n')).toContain(`"${name}" says "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if it was an unscheduled visit, move it from "timepoints" and "allTimepoints" to "ignoreTimepoints"`);
+      expect(d.checks.join('\n')).not.toContain('taken as unscheduled');
+    });
+  }
+
+  it('"unscheduled" or "uplanlagt" beside a time still says unscheduled', () => {
+    for (const name of ['6 uger ekstra (uplanlagt)', 'extra_unscheduled_6_weeks_arm_1']) {
+      expect(draftPlan(withEvent(name), 'plan.schema.json').plan.ignoreTimepoints).toEqual([name]);
+    }
+  });
+
   it('a visit named by its time only stays a follow-up', () => {
     const d = draftPlan(withEvent('6_weeks_arm_1'), 'plan.schema.json');
     expect(d.plan.ignoreTimepoints).toBeUndefined();

@@ -172,6 +172,13 @@ describe('a region that is the sum of the others, one year or few regions (a rea
     expect(readEligibleFile(f, { columns, unnamedTotals: 'return' }).unnamedTotals?.map((t) => [t.region, t.problem.line])).toEqual([['T', 5]]);
   });
 
+  it('hta plan init --uptake: a suspected total row the registry names is a region; one it does not name is refused', () => {
+    const eligible = file('four-e.csv', 'Region;År;Antal\nA;2025;100\nB;2025;60\nC;2025;40\nT;2025;200\n');
+    const registry = (regions: string[]) => file(`r-${regions.join('')}.csv`, ['id,region,clinic,referred,activated,last_active,age,sex,referrer', ...regions.map((r, i) => `P${i},${r},K${i},2025-01-0${i + 1},2025-01-1${i},2025-02-1${i},50,K,gp`)].join('\n') + '\n');
+    expect(() => draftUptakePlan(registry(['A', 'B', 'C', 'T']), { eligible })).not.toThrow();
+    expect(problemsOf(() => draftUptakePlan(registry(['A', 'B', 'C']), { eligible })).map((p) => [p.line, p.value])).toEqual([[5, 'T']]);
+  });
+
   describe('hta uptake: a suspected total row with referrals in the registry is a region', () => {
     const FX = 'test/fixtures/exports/registry-dk-regional';
     const fixturePlan = JSON.parse(readFileSync(`${FX}/uptake.plan.json`, 'utf8'));

@@ -2,8 +2,10 @@
  * A total row under a name hta does not know (`Sverige totalt`, `Alle helseforetak`): a "region"
  * whose count, in every year it has, is the sum of at least two other regions' counts that year.
  * Counted as a region it would double the whole country's denominator and halve its uptake, so it
- * is refused, never guessed away (docs/input-registry.md "Total rows"). Known total words are
- * total-rows.ts's; this catches the rest by their numbers.
+ * is refused, never guessed away — unless something names it a region: the plan's `regions`, or
+ * referrals in the registry, which a total row never has (the callers: read-registry.ts,
+ * run-uptake.ts, draft-uptake-plan.ts; docs/input-registry.md "Total rows"). Known total words
+ * are total-rows.ts's; this catches the rest by their numbers.
  */
 
 /** One region's count in one year, as the eligible file's reader keeps it. */

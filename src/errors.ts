@@ -7,7 +7,7 @@
  * the first, so a user can fix a whole file in one pass.
  */
 import { formatProblemGroup, groupProblems, type ProblemGroup, shownValue } from './problem-groups.js';
-import { maskCpr } from './io/cpr-number.js';
+import { maskCpr, maskedNameNote } from './io/cpr-number.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -97,6 +97,9 @@ export function formatError(err: HtaError): string {
   // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
   const lines = [`error: ${maskCpr(err.message)}`];
   for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${maskCpr(formatProblemGroup(g))}`);
+  // A masked file name is not the file's: said, with how to have it named (cpr-number.ts).
+  const masked = maskedNameNote(err.problems.map((p) => p.file ?? ''));
+  if (masked) lines.push(`  note: ${masked}`);
   return lines.join('\n');
 }
 

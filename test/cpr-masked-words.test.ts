@@ -24,3 +24,16 @@ describe('CPR-shaped numbers in a problem\'s words', () => {
     }
   });
 });
+
+describe('a file name with a date and time (registry-20240517-1230.csv)', () => {
+  it('stays masked in every message (a 2000s personnummer has its shape), and the error says the name is masked and how to rename it', () => {
+    const q: Problem = { file: 'data/registry-20240517-1230.csv', line: 3, column: 4, field: 'Henvist', value: '2024-13-27', expected: 'a date' };
+    const text = formatError(new HtaError('input.invalid', 'registry has 1 invalid value(s)', [q]));
+    expect(text).not.toContain('20240517');
+    expect(text).toContain('data/registry-YYYYMMDD-XXXX.csv:3:4');
+    expect(text).toContain('note: a file or folder name is masked');
+    expect(text).toContain('"_" between the date and the time');
+    // A name with nothing masked gets no note.
+    expect(formatError(new HtaError('input.invalid', 'bad', [{ ...q, file: 'registry-20240517_1230.csv' }]))).not.toContain('note:');
+  });
+});

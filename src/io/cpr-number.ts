@@ -67,5 +67,18 @@ export function maskCpr(text: string): string {
   return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
 }
 
+/**
+ * Said when a file or folder name was masked in a message or on a page: the name is then not the
+ * file's, and a command quoting it does not run. A date and time written `YYYYMMDD-hhmm`
+ * (`registry-20240517-1230.csv`) has a twelve-digit personnummer's shape, and one born in the
+ * 2000s with such a serial is as likely, so the name is masked all the same (privacy first); `_`
+ * between the date and the time is no personal number's shape (docs/output-safety.md "Personal
+ * identity numbers").
+ */
+export function maskedNameNote(names: readonly string[]): string | undefined {
+  if (!names.some((n) => maskCpr(n) !== n)) return undefined;
+  return 'a file or folder name is masked (such as YYYYMMDD-XXXX): it holds a personal identity number\'s shape, as a date and time written YYYYMMDD-hhmm does, and hta never prints one — rename it with "_" between the date and the time (YYYYMMDD_hhmm), or without the date, to have it named';
+}
+
 /** Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike. */
 export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike';

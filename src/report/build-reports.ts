@@ -28,7 +28,7 @@ import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
 import { standaloneSvg } from './render/standalone-svg.js';
 import { stopOffThreadAnalyses } from './off-thread.js';
-import { regenerateCommand } from './regenerate-command.js';
+import { regenerateCommand, regenerateMaskedNote } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
 import { isChartName, isReportFileName } from './report-file-names.js';
 
@@ -177,6 +177,9 @@ async function buildContent(
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
     ...(options.allowOutside ? { allowOutside: true } : {}),
   });
+  // A name in it masked (a YYYYMMDD-hhmm timestamp has a personnummer's shape): said, so the user can rename it.
+  const masked = regenerateMaskedNote(options.manifestFile, process.cwd(), options.outDir);
+  if (masked) options.onNote?.(masked);
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);

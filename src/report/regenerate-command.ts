@@ -16,7 +16,7 @@
  * neither the pages nor whether the command runs.
  */
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import { maskCpr } from '../io/cpr-number.js';
+import { maskCpr, maskedNameNote } from '../io/cpr-number.js';
 import { shellWord } from '../io/shell-word.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
@@ -40,6 +40,30 @@ function pagePath(path: string, cwd: string, depth = 2): string {
  * the default, and `--lang` and `--allow-outside` when given; `cwd` is the folder hta runs in.
  */
 export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT, opts: { lang?: string; allowOutside?: boolean } = {}): string {
+  const { manifest, out } = commandNames(manifestFile, cwd, outDir);
+  // A CPR-shaped number in a name is masked, as in every published input name (published-name.ts):
+  // the command then needs the file renamed to run, which `hta report` says (regenerateMaskedNote).
+  return [
+    'hta report',
+    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(maskCpr(manifest))] : []),
+    ...(out !== DEFAULT_OUT ? ['--out', shellWord(maskCpr(out))] : []),
+    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
+    ...(opts.allowOutside ? ['--allow-outside'] : []),
+  ].join(' ');
+}
+
+/**
+ * The note for `hta report`'s stderr when the pages' command names the manifest or `--out` masked
+ * (`--manifest registry-YYYYMMDD-XXXX.json`): as written it does not run (cpr-number.ts maskedNameNote).
+ */
+export function regenerateMaskedNote(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT): string | undefined {
+  const { manifest, out } = commandNames(manifestFile, cwd, outDir);
+  const note = maskedNameNote([manifest, out]);
+  return note && `the pages' regenerate command (${regenerateCommand(manifestFile, cwd, outDir)}) does not run as written: ${note}`;
+}
+
+/** The manifest and `--out` as the command names them, before masking. */
+function commandNames(manifestFile: string, cwd: string, outDir: string): { manifest: string; out: string } {
   // The default manifest (`data/reports.json` from where hta runs) is named by no option at all;
   // any other is named by its file name, the command then being run in its folder: a folder
   // above it, even one, can name a person (`Anna Jensen/m.json` under the home folder).
@@ -51,15 +75,7 @@ export function regenerateCommand(manifestFile: string, cwd: string, outDir: str
   // folder's path names whoever made it (docs/manifest.md); a deeper `--out` is then regenerated
   // into that folder's namesake where the command is run.
   const out = pagePath(outDir, cwd, Infinity) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base, 1);
-  // A CPR-shaped number in a name is masked, as in every published input name (published-name.ts):
-  // the command then needs the file renamed to run, which the page's reader cannot do anyway.
-  return [
-    'hta report',
-    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(maskCpr(manifest))] : []),
-    ...(out !== DEFAULT_OUT ? ['--out', shellWord(maskCpr(out))] : []),
-    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
-    ...(opts.allowOutside ? ['--allow-outside'] : []),
-  ].join(' ');
+  return { manifest, out };
 }
 
 /**

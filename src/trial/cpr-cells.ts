@@ -88,7 +88,7 @@ export const mayBeCode = (cell: string): boolean => codeCandidate(bare(cell));
 export function trialCprExpected(idColumn: string, codesAllowed: boolean): string {
   const base = `no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a CPR number outside the id column ("${idColumn}") means a shifted line or the wrong column named in the plan: correct the export (or the plan's "columns"); ${NORDIC_SHAPES_TOO}`;
   if (!codesAllowed) return base;
-  return `${base}. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on the rows of at least ${CODE_MIN_ROWS} patients (a CPR number is one patient's); on fewer, write it in the export with a letter before its digits ("P" and the ten digits) and it is read as written`;
+  return `${base}. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on the rows of at least ${CODE_MIN_ROWS} patients (a CPR number is one patient's); on fewer, write it in the export with a letter before all its digits ("P" before a P-number's ten, a letter before a longer code's eleven or twelve) and it is read as written`;
 }
 
 /** The problem kind of such a cell: one group per column, each naming its lines (uptake/cpr-shape.ts). */

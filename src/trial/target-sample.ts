@@ -101,7 +101,7 @@ export function readTargetSample(path: string | undefined, plan: Plan, trial?: P
       const text = rec.cells[idx];
       if (!refused(text, idx)) continue;
       const field = csv.header[idx]!;
-      const code = mayBeCode(text!) ? `. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on at least ${CODE_MIN_ROWS} rows (a CPR number is one patient's); on fewer, write it with a letter before its digits ("P" and the ten digits)` : '';
+      const code = mayBeCode(text!) ? `. A code of ten to twelve digits (a site's P-number) is read as a code when the same number is on at least ${CODE_MIN_ROWS} rows (a CPR number is one patient's); on fewer, write it with a letter before all its digits ("P" before a P-number's ten, a letter before a longer code's eleven or twelve)` : '';
       cpr.push({ file, line: rec.line, column: idx + 1, field, expected: `no CPR number: the cell (model column "${name}") looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a target sample holds the model's values only: a shifted line or the wrong column named in "targetSample.columns"; correct the file or the plan; ${NORDIC_SHAPES_TOO}${code}`, kind: cprKind(field) });
     }
   }

@@ -74,9 +74,15 @@ export const CPR_EXPECTED = `no CPR number: the cell looks like a CPR number (DD
 
 /** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
 export function cprExpected(col: RegistryColumn): string {
+  // A date column's cell of this shape is most often a date and time written compactly
+  // (`20250123 0930`: YYYYMMDD-NNNN's shape); said without quoting the cell.
+  if (DATE_COLUMNS.includes(col)) return `${CPR_EXPECTED}; a compact date-time (YYYYMMDD hhmm) has this shape too: export dates as YYYY-MM-DD`;
   if (!isCodeColumn(col)) return CPR_EXPECTED;
-  return `${CPR_EXPECTED}. A code of ten to twelve digits (a clinic's P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written`;
+  return `${CPR_EXPECTED}. A code of ten to twelve digits (a clinic's P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before all its digits ("P" before a P-number's ten, a letter before an arbetsplatskod's eleven) and it is read as written`;
 }
+
+/** The registry's date columns, whose CPR-shaped cells are most often compact date-times. */
+const DATE_COLUMNS: readonly RegistryColumn[] = ['referred', 'activated', 'last_active'];
 
 /** The Problem kind of such a cell in `column` (one group per column, each naming its lines). */
 export const cprKind = (column: string): string => `cpr.${column}`;

@@ -447,7 +447,11 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
     return { ...(Object.keys(known).length > 0 ? { columns: known } : {}), notes };
   }
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals, wide, regionCodes, yearMarks, pivotCaption } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide, regionCodes, yearMarks, pivotCaption } = readEligibleFile(file, {
+    ...(columns ? { columns } : {}),
+    // A region the registry's referrals name is a region, whatever its counts add up to (unnamed-total-rows.ts).
+    ...(haveRegions ? { isRegion: (name: string) => registryRegions.some((r) => regionSet([name]).resolve(r) !== undefined) } : {}),
+  });
   const captionNote = eligiblePivotCaptionNote(file, pivotCaption);
   if (captionNote) notes.push(captionNote);
   const wideNote = eligibleWideNote(file, wide);

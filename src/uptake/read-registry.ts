@@ -681,6 +681,17 @@ export interface ReadEligibleOptions {
   missingCodes?: readonly (string | number)[];
   /** `'exclude'` (--exclude-invalid): the header line repeated in the file is left out, not refused (eligible-header-lines.ts). */
   invalidRows?: 'fail' | 'exclude';
+  /**
+   * Names that are regions whatever their counts add up to: the plan's `regions`, the registry's
+   * regions (unnamed-total-rows.ts). The Danish regions always are.
+   */
+  isRegion?: (name: string) => boolean;
+  /**
+   * `'return'`: a region that looks like a total row under an unknown name is returned (with its
+   * problem) for the caller to refuse unless the registry's referrals name it — a total row never
+   * has referrals (run-uptake.ts). Default `'refuse'`: refused here.
+   */
+  unnamedTotals?: 'refuse' | 'return';
 }
 
 /**
@@ -779,6 +790,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
   codesRead: ReadonlyMap<string, string>;
+  /** With unnamedTotals 'return': the regions that look like total rows, each with its problem. */
+  unnamedTotals?: { region: string; problem: Problem }[];
 } {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
   // A PROC TABULATE header over several lines is said as that (eligible-stat-layouts.ts).
@@ -922,15 +935,22 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).
-  for (const t of unnamedTotals(rows, (name) => DANISH_REGIONS.resolve(name) !== undefined)) {
+  const isRegion = (name: string) => DANISH_REGIONS.resolve(name) !== undefined || (options.isRegion?.(name) ?? false);
+  const suspects: { region: string; problem: Problem }[] = [];
+  for (const t of unnamedTotals(rows, isRegion)) {
     const key = [...names].find(([, display]) => display === t.region)![0];
     const line = seen.get(`${key}|${t.years[0]}`)!;
     const first = rows.find((r) => r.region === t.region && r.year === t.years[0])!;
-    problems.push({
-      file, line, column: ri + 1, field: table.header[ri], value: t.region,
-      expected: `a region name: "${t.region}" looks like a total row under a name hta does not know — its count is the sum of the other regions' counts in every year it has (${t.years.join(', ')}; ${t.years[0]}: ${first.eligible}), and counted as a region it would double the whole country's denominator — delete its rows (hta adds up the regions itself); if it is a region, check the others' counts`,
+    const parts = rows.filter((r) => r.year === t.years[0] && r.region !== t.region).map((r) => `${r.region} ${group(r.eligible)}`).join(' + ');
+    suspects.push({
+      region: t.region,
+      problem: {
+        file, line, column: ri + 1, field: table.header[ri], value: t.region,
+        expected: `a region name: "${t.region}" looks like a total row under a name hta does not know — its count is the sum of the other regions' counts in every year it has (${t.years.join(', ')}; ${t.years[0]}: ${group(first.eligible)} = ${parts}), no referral of the registry is in it, and counted as a region it would double the whole country's denominator — if it is a total row, delete its rows (hta adds up the regions itself); if it is a region, name it in the uptake plan's "regions" ("regions": { ${JSON.stringify(t.region)}: ${JSON.stringify(t.region)} }) and it is read as one`,
+      },
     });
   }
+  if (options.unnamedTotals !== 'return') problems.push(...suspects.map((s) => s.problem));
   const totals: EligibleTotalRow[] = [];
   for (const t of totalRows) {
     const at = { file, line: t.line, column: ri + 1, field: table.header[ri], value: t.label };
@@ -955,6 +975,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
     ...(table.pivotCaption === undefined ? {} : { pivotCaption: table.pivotCaption }),
     ...(exclude && again.lines.length > 0 ? { headerLines: again.lines } : {}),
+    ...(options.unnamedTotals === 'return' ? { unnamedTotals: suspects } : {}),
   };
 }
 

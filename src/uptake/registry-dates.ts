@@ -195,8 +195,8 @@ function oracleParts(t: string): { d: number; m: number; y: string } | undefined
  * A long date, `D. MMMM YYYY` as Qlik writes it in Danish and Norwegian (`4. marts 2025`,
  * `4. mars 2025`) or `D MMMM YYYY` as Swedish does (`8 februari 2025`, `8 feb. 2025`): the day
  * (with or without a point), the month's Danish, Norwegian or Swedish name or abbreviation (the
- * point after an abbreviation optional), any case, and a four-digit year. The three languages
- * never use one word for two months (`mar`, `mars`, `marts` are all March; `mai`, `maj` May), so
+ * point after an abbreviation optional) or the English abbreviation, any case, and a four-digit
+ * year. The four languages never use one word for two months (`mar`, `mars`, `marts` are all March; `mai`, `maj` May), so
  * every word reads one way (docs/input-registry.md "Dates").
  */
 export const DANISH_MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
@@ -208,7 +208,11 @@ const NAMED_MONTH_OF: ReadonlyMap<string, number> = new Map(
     // `sept.` is a Swedish and Norwegian abbreviation of September beside `sep.`.
     const shorts = [name.slice(0, 3), ...(month === 9 ? ['sept'] : [])];
     return [[name, month], ...shorts.flatMap((a) => [[a, month], [`${a}.`, month]])] as [string, number][];
-  })),
+  })).concat(
+    // The English abbreviations (`8 Mar 2025`, as English date formats write it): ten are a Nordic
+    // one too; May and Oct are not, and no Nordic word is `may` or `oct` (May is maj/mai).
+    MONTH_ABBREVIATIONS.flatMap((a, i) => [[a.toLowerCase(), i + 1], [`${a.toLowerCase()}.`, i + 1]] as [string, number][]),
+  ),
 );
 const DAY_MONTH_NAME = /^(\d{1,2})\.? ([A-Za-z]{3,9}\.?) (\d{4})$/;
 function dayMonthName(t: string): number | undefined {
@@ -223,11 +227,14 @@ function dayMonthName(t: string): number | undefined {
  * recognised, rather than as a mix of formats (docs/input-registry.md "Dates").
  */
 export function unknownMonthName(t: string): string | undefined {
-  const m = /^\d{1,2}(?:\.? |-)(\p{L}{3,12})\.?(?: |-)(?:\d{2}|\d{4})$/u.exec(t.trim());
+  const m = /^\d{1,2}(?:\.? |(-))(\p{L}{3,12})\.?(?: |-)(?:\d{2}|\d{4})$/u.exec(t.trim());
   if (!m) return undefined;
-  const word = m[1]!.toLowerCase();
-  const known = NAMED_MONTH_OF.has(word) || (MONTH_ABBREVIATIONS as readonly string[]).includes(word.toUpperCase()) || DANISH_MONTHS[word.toUpperCase()] !== undefined;
-  return known ? undefined : m[1]!;
+  const word = m[2]!.toLowerCase();
+  // Known as the format of its shape reads it: `08-sept.-2025` is dd-mon-yyyy's, which reads three
+  // letters only (`sep`), though `8 sept. 2025` is read; `8 sept 2025` the long date's.
+  const abbreviation = (MONTH_ABBREVIATIONS as readonly string[]).includes(word.toUpperCase()) || DANISH_MONTHS[word.toUpperCase()] !== undefined;
+  const known = m[1] === '-' ? abbreviation : NAMED_MONTH_OF.has(word);
+  return known ? undefined : m[2]!;
 }
 
 /** The words of a month-name refusal (the message's tail). */

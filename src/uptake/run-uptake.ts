@@ -20,7 +20,7 @@ import { isoToDay } from './referral.js';
 import { bandsText, type AgeBandsRead } from './age-bands.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
-import { regionCodesNote, regionSet } from './regions.js';
+import { regionCodesNote, regionKey, regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
 import type { UptakePlan } from './uptake-plan.js';
@@ -101,6 +101,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     ...(plan.columns?.eligible ? { columns: plan.columns.eligible } : {}),
     ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
     invalidRows,
+    // A region the plan's "regions" names is a region, whatever its counts add up to; one that
+    // looks like a total row otherwise is refused below unless the registry has referrals in it.
+    isRegion: (name) => Object.entries(plan.regions ?? {}).some(([from, to]) => regionKey(from) === regionKey(name) || regionKey(to) === regionKey(name)),
+    unnamedTotals: 'return',
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
@@ -153,6 +157,11 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     ageBandsRead = read.ageBands;
     if (read.notes) notes.push(...read.notes);
   }
+  // A region of the eligible file that adds up the others (a total row under an unknown name) is
+  // one only if referrals are in it: a total row never has any (docs/input-registry.md "Total rows").
+  const referred = new Set(agg.clinics.filter((c) => c.referrals > 0).map((c) => c.region));
+  const totalsRefused = (eligibleRead.unnamedTotals ?? []).filter((t) => !referred.has(t.region)).map((t) => t.problem);
+  if (totalsRefused.length > 0) throw new HtaError('input.invalid', `${input.eligibleFile} has ${totalsRefused.length} invalid value(s)`, totalsRefused);
   // DAGI codes read as regions in the registry or aggregate tables, said (regions.ts).
   const codesNote = regionCodesNote(input.registryFile ?? 'the aggregate tables', regions.codesRead);
   if (codesNote) notes.push(codesNote);

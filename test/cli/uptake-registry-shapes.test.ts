@@ -183,7 +183,7 @@ describe('cells shaped like a CPR number', () => {
       expect(r.stderr).toContain('5 cell(s) that look like CPR numbers');
       // Line 11 (the one-off) and the four rows of 1003393979, named together by line.
       expect(r.stderr).toContain('registry.csv:lines 7, 11–13, 15, column 3 (Klinik): — expected no CPR number');
-      expect(r.stderr).toContain('A code of ten to twelve digits (a clinic\'s P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written');
+      expect(r.stderr).toContain('A code of ten to twelve digits (a clinic\'s P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before all its digits ("P" before a P-number\'s ten, a letter before an arbetsplatskod\'s eleven) and it is read as written');
       expect(r.stdout + r.stderr).not.toMatch(CPR);
       expect(r.stdout + r.stderr).not.toContain('1003393979');
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regenerateCommand, rerunCommand } from '../../src/report/regenerate-command.js';
+import { regenerateCommand, regenerateMaskedNote, rerunCommand } from '../../src/report/regenerate-command.js';
 
 describe('the regenerate command on a page', () => {
   it('is hta report alone for the default manifest, however written', () => {
@@ -16,6 +16,18 @@ describe('the regenerate command on a page', () => {
   });
   it('masks a CPR-shaped number in the manifest\'s or --out\'s name, as in every published input name', () => {
     expect(regenerateCommand('m 010170-1234.json', '/p', 'out 020280-4321')).toBe("hta report --manifest 'm DDMMYY-XXXX.json' --out 'out DDMMYY-XXXX'");
+  });
+  it('a timestamped manifest name (registry-20240517-1230.json) stays masked, and hta report says the command needs the file renamed', () => {
+    // A personnummer of someone born in 2024 has this shape too: privacy first, said on stderr.
+    expect(regenerateCommand('registry-20240517-1230.json', '/p')).toBe('hta report --manifest registry-YYYYMMDD-XXXX.json');
+    const note = regenerateMaskedNote('registry-20240517-1230.json', '/p');
+    expect(note).toContain('(hta report --manifest registry-YYYYMMDD-XXXX.json) does not run as written');
+    expect(note).toContain('rename it with "_" between the date and the time (YYYYMMDD_hhmm)');
+    expect(note).not.toContain('20240517');
+    // With "_" nothing is masked, and the command runs as written.
+    expect(regenerateCommand('registry-20240517_1230.json', '/p')).toBe('hta report --manifest registry-20240517_1230.json');
+    expect(regenerateMaskedNote('registry-20240517_1230.json', '/p')).toBeUndefined();
+    expect(regenerateMaskedNote('m.json', '/p', 'out-20240517-1230')).toContain('--out out-YYYYMMDD-XXXX');
   });
   it("names a --out that is not the default, quoted for a shell, as --check's hint does; the default not at all", () => {
     expect(regenerateCommand('data/m.json', '/p', 'data/out dir')).toBe("hta report --manifest m.json --out 'out dir'");

@@ -32,6 +32,15 @@ describe('long dates with Norwegian and Swedish month names', () => {
     expect(read('8 mart 2025')).toBeUndefined();
   });
 
+  it('reads all twelve English abbreviations (8 May 2025 and 8 Oct 2025 were read by no format, 8 Mar 2025 was)', () => {
+    const english = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    expect(english.map((m) => iso(read(`8 ${m} 2025`)))).toEqual(english.map((_, i) => `2025-${String(i + 1).padStart(2, '0')}-08`));
+    expect([iso(read('8 MAY 2025')), iso(read('8 oct. 2025'))]).toEqual(['2025-05-08', '2025-10-08']);
+    const d = createDateFormatDetector();
+    for (let i = 1; i <= 24; i++) d.add(`${i} ${english[i % 12]} 2025`);
+    expect(d.result()).toEqual({ format: 'd. month yyyy' });
+  });
+
   it('auto detects the Swedish long dates as one format, not "mixed formats"', () => {
     const d = createDateFormatDetector();
     for (let i = 1; i <= 28; i++) d.add(`${i} ${['januari', 'februari', 'mars', 'maj', 'december'][i % 5]} 2025`);
@@ -43,6 +52,10 @@ describe('month names hta does not know', () => {
   it('are found and said as such', () => {
     expect(unknownMonthName('8 febbraio 2025')).toBe('febbraio');
     expect(unknownMonthName('08-mär-2025')).toBe('mär');
+    // dd-mon-yyyy reads three letters: `sept` there is named (it was called known, then refused as a mix of formats).
+    expect(unknownMonthName('08-sept.-2025')).toBe('sept');
+    expect(dateParser('dd-mon-yyyy')('08-sept.-2025')).toBeUndefined();
+    expect([unknownMonthName('8 sept. 2025'), unknownMonthName('8 May 2025'), unknownMonthName('08-MAY-2025')]).toEqual([undefined, undefined, undefined]);
     expect([unknownMonthName('8 februari 2025'), unknownMonthName('08-des-2025'), unknownMonthName('2025-02-08')]).toEqual([undefined, undefined, undefined]);
     const d = createDateFormatDetector();
     for (let i = 1; i <= 28; i++) d.add(`${i} febbraio 2025`);

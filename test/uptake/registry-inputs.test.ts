@@ -229,3 +229,19 @@ describe('input notes', () => {
     expect(uptakeInputNotes({ threshold: 5, excluded: publishedExclusion({ rows: 1234, problems }, names, 5) }, 'da')[0]).toMatch(/^1\.230–1\.234 ugyldige registerrækker er udeladt/);
   });
 });
+
+describe('a date column of compact date-times (20250123 0930)', () => {
+  it('is refused as CPR-shaped, unquoted, saying a compact date-time has that shape and to export dates as YYYY-MM-DD', async () => {
+    // Read as 40 CPR numbers with no word of the likelier cause.
+    const f = file([HEADER, 'P1,Hovedstaden,HOV01,20250123 0930,2025-01-27,2025-03-14,66,K,gp', 'P2,Hovedstaden,HOV01,2025-01-20,2025-01-27,2025-03-14,66,K,gp']);
+    const err = await failure(readRegistryFile(f, { dateFormat: 'iso' }));
+    const text = formatError(err);
+    expect(err.problems.map((p) => [p.line, p.column])).toEqual([[2, 4]]);
+    expect(text).toContain('a compact date-time (YYYYMMDD hhmm) has this shape too: export dates as YYYY-MM-DD');
+    expect(text).not.toContain('20250123');
+    // Not said of a clinic column's cell, where a code is the likelier cause.
+    const clinic = formatError(await failure(readRegistryFile(file([HEADER, 'P1,Hovedstaden,2501230930,2025-01-20,2025-01-27,2025-03-14,66,K,gp']), { dateFormat: 'iso' })));
+    expect(clinic).not.toContain('compact date-time');
+    expect(clinic).toContain('a letter before all its digits');
+  });
+});

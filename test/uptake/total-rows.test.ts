@@ -2,11 +2,13 @@
  * Total rows (src/uptake/total-rows.ts) and the date detection that one odd row must not spoil
  * (docs/input-registry.md "Total rows", "Dates").
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
 import { readEligibleFile } from '../../src/uptake/read-registry.js';
+import { runUptake } from '../../src/uptake/run-uptake.js';
+import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
 import { createDateFormatDetector } from '../../src/uptake/registry-dates.js';
 import { isTotalRecord, isTotalWord } from '../../src/uptake/total-rows.js';
 import { tempDir } from '../support/run-cli.js';
@@ -137,5 +139,72 @@ describe('whole-country rows of Swedish, Norwegian and Danish tables', () => {
     // A Danish region is a region whatever its round numbers add up to.
     const dk = readEligibleFile(file('dk.csv', 'region,year,eligible\nHovedstaden,2025,30000\nMidtjylland,2025,20000\nNordjylland,2025,10000\n'));
     expect(dk.rows).toHaveLength(3);
+  });
+});
+
+describe('a region that is the sum of the others, one year or few regions (a real country, not a total row)', () => {
+  const columns = { year: 'År', eligible: 'Antal' };
+  const problemsOf = (read: () => unknown) => {
+    try {
+      read();
+    } catch (err) {
+      return (err as { problems: { line: number; value: string; expected: string }[] }).problems;
+    }
+    return [];
+  };
+
+  it('one year, three regions, Helse Sør-Øst = Helse Vest + Helse Nord: read as three regions, also with --exclude-invalid', () => {
+    // Refused as "a total row" with no way round: Norway's south-east is about the other two together.
+    const f = file('no.csv', 'Region;År;Antal\nHelse Sør-Øst;2025;1.200\nHelse Vest;2025;700\nHelse Nord;2025;500\n');
+    for (const invalidRows of ['fail', 'exclude'] as const) {
+      expect(readEligibleFile(f, { columns, invalidRows }).rows.map((r) => [r.region, r.eligible])).toEqual([['Helse Sør-Øst', 1200], ['Helse Vest', 700], ['Helse Nord', 500]]);
+    }
+  });
+
+  it('one year over three other regions is still suspected; a name the caller knows as a region is read', () => {
+    const f = file('four.csv', 'Region;År;Antal\nA;2025;100\nB;2025;60\nC;2025;40\nT;2025;200\n');
+    const problems = problemsOf(() => readEligibleFile(f, { columns }));
+    expect(problems.map((p) => [p.line, p.value])).toEqual([[5, 'T']]);
+    expect(problems[0]!.expected).toContain('2025: 200 = A 100 + B 60 + C 40');
+    expect(problems[0]!.expected).toContain('name it in the uptake plan\'s "regions" ("regions": { "T": "T" })');
+    expect(readEligibleFile(f, { columns, isRegion: (n) => n === 'T' }).rows).toHaveLength(4);
+    // Left to the caller, which knows the registry: returned, not thrown.
+    expect(readEligibleFile(f, { columns, unnamedTotals: 'return' }).unnamedTotals?.map((t) => [t.region, t.problem.line])).toEqual([['T', 5]]);
+  });
+
+  it('hta plan init --uptake: a suspected total row the registry names is a region; one it does not name is refused', () => {
+    const eligible = file('four-e.csv', 'Region;År;Antal\nA;2025;100\nB;2025;60\nC;2025;40\nT;2025;200\n');
+    const registry = (regions: string[]) => file(`r-${regions.join('')}.csv`, ['id,region,clinic,referred,activated,last_active,age,sex,referrer', ...regions.map((r, i) => `P${i},${r},K${i},2025-01-0${i + 1},2025-01-1${i},2025-02-1${i},50,K,gp`)].join('\n') + '\n');
+    expect(() => draftUptakePlan(registry(['A', 'B', 'C', 'T']), { eligible })).not.toThrow();
+    expect(problemsOf(() => draftUptakePlan(registry(['A', 'B', 'C']), { eligible })).map((p) => [p.line, p.value])).toEqual([[5, 'T']]);
+  });
+
+  describe('hta uptake: a suspected total row with referrals in the registry is a region', () => {
+    const FX = 'test/fixtures/exports/registry-dk-regional';
+    const fixturePlan = JSON.parse(readFileSync(`${FX}/uptake.plan.json`, 'utf8'));
+    const plan = (regions?: Record<string, string>) => parseUptakePlan({ ...fixturePlan, ...(regions ? { regions } : {}), publish: { months: false, clinics: false, equity: [] } });
+    const lines = readFileSync(`${FX}/registry.csv`, 'utf8').split('\n').slice(0, 30);
+    // The fixture's Danish regions renamed to A, B, C and T (Syddanmark's rows to `as`).
+    const registry = (as: string) => file(`reg-${as}.csv`, lines.map((l, i) => {
+      if (i === 0) return l;
+      const c = l.split(';');
+      const key = c[1]!.toLowerCase().replace(/^region /, '');
+      c[1] = ({ hovedstaden: 'A', sjælland: 'A', midtjylland: 'B', nordjylland: 'C', syddanmark: as } as Record<string, string>)[key] ?? c[1]!;
+      return c.join(';');
+    }).join('\n') + '\n');
+    const counts = { A: [100, 110, 120, 130], B: [60, 70, 80, 90], C: [40, 50, 60, 70] };
+    const eligible = file('abct.csv', ['Region;År;Antal', ...Object.entries({ ...counts, T: [0, 1, 2, 3].map((k) => counts.A[k]! + counts.B[k]! + counts.C[k]!) }).flatMap(([r, ns]) => ns.map((n, k) => `${r};${2024 + k};${n}`))].join('\n') + '\n');
+
+    it('T with referrals: read as a region, its own denominator', async () => {
+      const run = await runUptake({ registryFile: registry('T'), eligibleFile: eligible, plan: plan() });
+      expect(run.analysis.uptake.filter((u) => u.region === 'T' && u.year === 2025).map((u) => u.eligible)).toEqual([230]);
+    });
+
+    it('T without referrals: refused naming its line; named in the plan\'s "regions": read', async () => {
+      await expect(runUptake({ registryFile: registry('A'), eligibleFile: eligible, plan: plan() })).rejects.toMatchObject({ problems: [expect.objectContaining({ line: 14, value: 'T' })] });
+      await expect(runUptake({ registryFile: registry('A'), eligibleFile: eligible, plan: plan(), invalidRows: 'exclude' })).rejects.toMatchObject({ problems: [expect.objectContaining({ line: 14, value: 'T' })] });
+      const run = await runUptake({ registryFile: registry('A'), eligibleFile: eligible, plan: plan({ T: 'T' }) });
+      expect(run.analysis.uptake.filter((u) => u.region === 'T').map((u) => u.eligible)).toEqual([200, 230]);
+    });
   });
 });

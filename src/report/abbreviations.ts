@@ -49,6 +49,7 @@ export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'NRS', full: 'numeric rating scale' }, da: { abbr: 'NRS', full: 'numerisk vurderingsskala' } },
   { en: { abbr: 'OLS', full: 'ordinary least squares' }, da: { abbr: 'OLS', full: 'mindste kvadraters metode' } },
   { en: { abbr: 'OR', full: 'odds ratio' }, da: { abbr: 'OR', full: 'oddsratio' } },
+  { en: { abbr: 'PMM', full: 'predictive mean matching' }, da: { abbr: 'PMM', full: 'prædiktiv middelværdimatchning' } },
   { en: { abbr: 'PSEQ', full: 'Pain Self-Efficacy Questionnaire' }, da: { abbr: 'PSEQ', full: 'Pain Self-Efficacy Questionnaire (handlekompetence)' } },
   { en: { abbr: 'QALY', full: 'quality-adjusted life year' }, da: { abbr: 'QALY', full: 'kvalitetsjusteret leveår' } },
   { en: { abbr: 'RCT', full: 'randomised controlled trial' }, da: { abbr: 'RCT', full: 'randomiseret kontrolleret forsøg' } },

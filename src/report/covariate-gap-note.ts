@@ -29,7 +29,7 @@ export function covariateGapNote(result: AnalysisResult, trial: TrialData, lang:
   const count = `${formatThousands(patients, 0, lang)} ${patients === 1 ? 'patient' : lang === 'da' ? 'patienter' : 'patients'}`;
   const named = methods.map((m) => m.toUpperCase()).join(lang === 'da' ? ' og ' : ' and ');
   if (lang === 'da') {
-    const mi = imputes ? ', mens den multiple imputation imputerer en manglende kovariatværdi' : '';
+    const mi = imputes ? ', mens multipel imputation imputerer en manglende kovariatværdi' : '';
     return [`${named} udelader patienter med baselinescore, der mangler en kovariatværdi (${count}), da ${methods.length === 1 ? 'dens model' : 'deres modeller'} ikke imputerer${mi}.`];
   }
   const mi = imputes ? ', whereas the multiple imputation imputes a missing covariate value' : '';

@@ -536,12 +536,12 @@ export const REPORT_TEXT = {
   // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm.
   methodsMi: {
     en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}; the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
-    da: 'Den multiple imputation imputerer de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
   },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
-    da: 'Den multiple imputation imputerer også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i den.',
+    da: 'Ved multipel imputation imputeres også manglende kovariatværdier ({covariates}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i analysen.',
   },
   // After a categorical covariate's count in methodsImputedCovariates: "koen: 6 patients, by logistic regression".
   methodsImputedCategorical: {
@@ -554,13 +554,13 @@ export const REPORT_TEXT = {
   },
   methodsImputedBaselines: {
     en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that every randomised patient is in it (intention to treat).',
-    da: 'Den multiple imputation imputerer også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så alle randomiserede patienter indgår i den (intention-to-treat).',
+    da: 'Ved multipel imputation imputeres også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så alle randomiserede patienter indgår i analysen (intention-to-treat).',
   },
   // methodsImputedBaselines when some patients are not in the imputation (a covariate of many levels
   // missing, or the outcome not applicable): the page says so, so it cannot also say "every patient".
   methodsImputedBaselinesSome: {
     en: 'The multiple imputation also imputes missing baseline scores ({patients}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',
-    da: 'Den multiple imputation imputerer også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i den.',
+    da: 'Ved multipel imputation imputeres også manglende baselinescorer ({patients}) sammen med de manglende opfølgninger (kædede ligninger, {imputation}), så patienter, der mangler dem, stadig indgår i analysen.',
   },
   // {imputation} above: the plan's "missing" "imputation" (docs/plan-trial.md#multiple-imputation).
   methodsImputationPmm: { en: 'predictive mean matching', da: 'prædiktiv middelværdimatchning (predictive mean matching, PMM)' },

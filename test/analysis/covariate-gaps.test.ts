@@ -132,7 +132,7 @@ describe('on the page', () => {
       `ANCOVA and MMRM leave out the patients with a baseline score who miss a covariate value (${ref.mi.missingAlder} patients), as their models impute nothing, whereas the multiple imputation imputes a missing covariate value.`,
     ]);
     expect(note(result, 'da')).toEqual([
-      `ANCOVA og MMRM udelader patienter med baselinescore, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens den multiple imputation imputerer en manglende kovariatværdi.`,
+      `ANCOVA og MMRM udelader patienter med baselinescore, der mangler en kovariatværdi (${ref.mi.missingAlder} patienter), da deres modeller ikke imputerer, mens multipel imputation imputerer en manglende kovariatværdi.`,
     ]);
     // Without MI rows: no word of imputation; with ANCOVA alone, its own verb.
     const ancovaOnly = { ...result, effects: result.effects.filter((e) => e.method === 'ancova'), sensitivity: undefined };

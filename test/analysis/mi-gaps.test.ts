@@ -125,10 +125,10 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     expect(left[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.`);
     const naRows = { ...trial.rows, notApplicable: { nrs: Uint8Array.from({ length: trial.rows.length }, (_, i) => (i === 0 ? 1 : 0)) } };
     const na = imputationNotes(result, trialChartContext(trial, 'da'), { rows: naRows });
-    expect(na[0]).toContain('så patienter, der mangler dem, stadig indgår i den.');
+    expect(na[0]).toContain('så patienter, der mangler dem, stadig indgår i analysen.');
     expect(na[0]).not.toContain('intention-to-treat');
     // Danish names PMM in Danish (English and the abbreviation in brackets) and ITT as the glossary spells it.
-    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(kædede ligninger, prædiktiv middelværdimatchning (predictive mean matching, PMM)), så alle randomiserede patienter indgår i den (intention-to-treat).');
+    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(kædede ligninger, prædiktiv middelværdimatchning (predictive mean matching, PMM)), så alle randomiserede patienter indgår i analysen (intention-to-treat).');
     // A patient left out for a missing many-level covariate: the patients lack the value, not the covariate.
     const leftDa = imputationNotes(withDetails({ leftOutMissingCategoricalCovariate: { patients: 3, covariates: ['praksis'] } }), trialChartContext(trial, 'da'), trial);
     expect(leftDa.join(' ')).toContain('fordi de mangler en værdi af en kategorisk kovariat med mere end');

@@ -1037,21 +1037,23 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // The EQ-5D index (drafted as −1 to 1) has a labelled top, 1 (`Fuldt helbred`), but no bottom
     // of its own: the value set's worst state is no −1.
     if (lo < 0) for (const [w, n] of ends) if (n === lo) ends.delete(w);
-    // No end's wording known: a lone word where one end never appears as a number is that end (free-end-label.ts).
+    // No end's wording known: a lone word where one end never appears as a number may be that end,
+    // or "unknown" — neither drafted, named in the checks and by validate until the user decides (free-end-label.ts).
     const freeEnd = binary || ends.size ? undefined : freeEndLabel(words, numbers, lo < 0 ? [hi] : [lo, hi], lo, hi);
+    const scale = lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`;
     if (freeEnd) {
       const cells = cols.flatMap(stemCells);
       const count = cells.filter((c) => nfc(c) === freeEnd.word).length;
       const inside = numbers.filter((n) => n >= lo && n <= hi);
-      checks.push(`${where}: ${JSON.stringify(freeEnd.word)} read as ${freeEnd.at}, the end of the ${lo}–${hi} scale that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}): SPSS saved with value labels writes a labelled end as its label. Check it in "answers"; if it means "unknown", move it to "missingCodes" instead — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
-      ends.set(freeEnd.word, freeEnd.at);
+      const w = JSON.stringify(freeEnd.word);
+      checks.push(`${where}: ${w} — not drafted: it may be ${freeEnd.at}, the end of the ${scale} that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}; SPSS saved with value labels writes a labelled end as its label), or a code for "unknown". Looks like the labelled ${freeEnd.at}? Then give it that number in "answers", with every number the column holds beside it as itself ({ ${w}: ${freeEnd.at}, ${lo >= 0 && hi - lo >= 2 ? '"1": 1, "2": 2' : '"0.5": 0.5'}, … }); if it means "unknown", add it to "missingCodes". Until then \`hta validate\` names its lines — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
     }
     // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
     const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
     // Read as the other end, it is said with the recognised end below ("the labelled ends").
     if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
     for (const [w, n] of otherEnd.answers) ends.set(w, n);
-    if (ends.size && !freeEnd) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${scale} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
@@ -1064,7 +1066,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           return;
         }
         if (isDontKnowWord(v) && !dontKnowMissing) return;
-        if (otherEnd.needValue.includes(v)) return;
+        if (otherEnd.needValue.includes(v) || v === freeEnd?.word) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);

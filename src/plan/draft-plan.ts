@@ -20,6 +20,7 @@ import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { SEX_COLUMN } from '../trial/sex-column.js';
 import { countWord, kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
@@ -90,8 +91,8 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
 const UNSCHEDULED = /(^|[^a-zæøå])(uplanlagt|ikke[\s_-]*planlagt|ekstra|unscheduled|unplanned|extra|ad[\s_-]?hoc)([^a-zæøå]|$)/i;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-/** Read on nameKey: "Køn" is "koen", "kon" when written without ø (Swedish "Kön" too); Norwegian "Kjønn" is "kjoenn". */
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey; a sex column ("Køn" is "koen", "kon" when written without ø) is SEX_COLUMN (trial/sex-column.ts). */
+const COVARIATE = /^(age|alder|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a
  * stratification factor of the randomisation (`stratum`, `strata_rmdq`, `rand_strata`, a block,
@@ -101,7 +102,7 @@ const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land
  */
 function isCovariateName(column: string): boolean {
   const key = nameKey(column);
-  return COVARIATE.test(key) || namesAPlace(key) || namesAStratum(column);
+  return COVARIATE.test(key) || SEX_COLUMN.test(key) || namesAPlace(key) || namesAStratum(column);
 }
 /** REDCap's data access group: the site a record belongs to, drafted only when no place column is (one site column, not two that say the same). */
 const DATA_ACCESS_GROUP = /^(redcapdataaccessgroup|dataaccessgroup)$/;
@@ -137,7 +138,7 @@ function userMissingHint(column: string, codes: readonly number[], outcomesHoldi
   const below = sorted[sorted.length - 2]!;
   if (!/^9+$/.test(String(top)) || top < 2 * below + 2) return '';
   const on = outcomesHolding(top);
-  const sex = /^(sex|gender|koen|kon|kjoenn|kjonn)$/.test(nameKey(column));
+  const sex = SEX_COLUMN.test(nameKey(column));
   return ` — but ${top}, apart from ${sorted.slice(0, -1).join(' and ')}, looks like SPSS's user-missing code ("unknown"), not a ${sex ? 'third sex' : 'third category'}: if so, write "columnCodes": { ${JSON.stringify(column)}: { "missing": [${top}] } }${on.length ? ` (not a plan-wide "missingCodes" ${top}: outcome${on.length > 1 ? 's' : ''} ${on.map((k) => `"${k}"`).join(', ')} answer${on.length > 1 ? '' : 's'} ${top} on ${on.length > 1 ? 'their scales' : 'its scale'})` : ' or add it to "missingCodes"'}`;
 }
 

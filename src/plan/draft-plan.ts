@@ -1055,6 +1055,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
     for (const [w, n] of otherEnd.answers) ends.set(w, n);
     if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${scale} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    // A word worded as an end not read as one (its number is also written as a digit, or two words
+    // name that end: `Not at all` beside 0 … 9) is an answer as likely as a code: drafted as a
+    // missing-value code it dropped every such answer, so it is drafted as neither (docs/plan-trial.md#end-and-digit).
+    const insideCount = new Set(numbers.filter((n) => n >= lo && n <= hi)).size;
+    const endWorded = binary || insideCount < 3 ? [] : [...new Set(words)].filter((w) => {
+      const end = scaleEndOf(w);
+      return end !== undefined && !(end === 'low' && lo < 0) && !ends.has(w) && !otherEnd.needValue.includes(w) && w !== freeEnd?.word;
+    });
+    const endAt = (w: string) => (scaleEndOf(w) === 'low' ? lo : hi);
+    if (endWorded.length) checks.push(`${where}: ${endWorded.map((w) => `${JSON.stringify(w)} (worded as the ${endAt(w) === lo ? 'bottom' : 'top'}, ${endAt(w)}, ${numbers.includes(endAt(w)) ? `which cells also hold as a number` : 'as another word is'})`).join(', ')} — not drafted: it may be that answer or a code for "unknown". Give ${endWorded.length > 1 ? 'each' : 'it'} its number in "answers", with every number the column holds beside it as itself, or add it to "missingCodes" if it means "unknown"; until then \`hta validate\` names its lines`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
@@ -1067,7 +1077,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           return;
         }
         if (isDontKnowWord(v) && !dontKnowMissing) return;
-        if (otherEnd.needValue.includes(v) || v === freeEnd?.word) return;
+        if (otherEnd.needValue.includes(v) || v === freeEnd?.word || endWorded.includes(v)) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);

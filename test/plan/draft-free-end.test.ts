@@ -112,13 +112,15 @@ describe('a word for missing data where the top never appears as a number', () =
 });
 
 describe('a word worded as the low end, among cells holding 0 but never 10', () => {
-  it.each(['Ingen smerte', 'Ingen data'])('%s is never offered as the 10', (w) => {
+  it.each(['Ingen smerte', 'Ingen data', 'Not at all'])('%s is never offered as the 10, nor drafted as a missing-value code that would drop the 0s it may be', (w) => {
     // 0 written as a digit somewhere: the lone word is not the free top.
     const text = export_(w).replace(/^(\d+,\w+,\d+,)\d+,/m, '$10,');
     expect(text).toMatch(/^\d+,\w+,\d+,0,/m);
     const d = draftOf(text);
     expect(outcomeOf(d.plan, 'nrs').answers).toBeUndefined();
     expect(d.checks.join('\n')).not.toContain(`${JSON.stringify(w)} — not drafted: it may be 10`);
+    expect(d.plan.missingCodes).toEqual(['Ved ikke']);
+    expect(d.checks.join('\n')).toContain(`column "NRS": ${JSON.stringify(w)} (worded as the bottom, 0, which cells also hold as a number) — not drafted: it may be that answer or a code for "unknown". Give it its number in "answers"`);
     expect(freeEndLabel([w], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 10], 0, 10)).toBeUndefined();
   });
 });

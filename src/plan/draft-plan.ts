@@ -20,6 +20,7 @@ import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { SEX_COLUMN } from '../trial/sex-column.js';
 import { countWord, kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
@@ -102,8 +103,8 @@ function extensionFollowUp(v: string): boolean {
   return UNSCHEDULED.test(v) && !UNPLANNED.test(v) && TIME_IN_NAME.test(redcapEvent(v)?.visit ?? v);
 }
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-/** Read on nameKey: "Køn" is "koen", "kon" when written without ø (Swedish "Kön" too); Norwegian "Kjønn" is "kjoenn". */
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey; a sex column ("Køn" is "koen", "kon" when written without ø) is SEX_COLUMN (trial/sex-column.ts). */
+const COVARIATE = /^(age|alder|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a
  * stratification factor of the randomisation (`stratum`, `strata_rmdq`, `rand_strata`, a block,
@@ -113,7 +114,7 @@ const COVARIATE = /^(age|alder|sex|gender|kon|koen|kjoenn|kjonn|bmi|country|land
  */
 function isCovariateName(column: string): boolean {
   const key = nameKey(column);
-  return COVARIATE.test(key) || namesAPlace(key) || namesAStratum(column);
+  return COVARIATE.test(key) || SEX_COLUMN.test(key) || namesAPlace(key) || namesAStratum(column);
 }
 /** REDCap's data access group: the site a record belongs to, drafted only when no place column is (one site column, not two that say the same). */
 const DATA_ACCESS_GROUP = /^(redcapdataaccessgroup|dataaccessgroup)$/;
@@ -149,7 +150,7 @@ function userMissingHint(column: string, codes: readonly number[], outcomesHoldi
   const below = sorted[sorted.length - 2]!;
   if (!/^9+$/.test(String(top)) || top < 2 * below + 2) return '';
   const on = outcomesHolding(top);
-  const sex = /^(sex|gender|koen|kon|kjoenn|kjonn)$/.test(nameKey(column));
+  const sex = SEX_COLUMN.test(nameKey(column));
   return ` — but ${top}, apart from ${sorted.slice(0, -1).join(' and ')}, looks like SPSS's user-missing code ("unknown"), not a ${sex ? 'third sex' : 'third category'}: if so, write "columnCodes": { ${JSON.stringify(column)}: { "missing": [${top}] } }${on.length ? ` (not a plan-wide "missingCodes" ${top}: outcome${on.length > 1 ? 's' : ''} ${on.map((k) => `"${k}"`).join(', ')} answer${on.length > 1 ? '' : 's'} ${top} on ${on.length > 1 ? 'their scales' : 'its scale'})` : ' or add it to "missingCodes"'}`;
 }
 
@@ -1059,21 +1060,33 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // The EQ-5D index (drafted as −1 to 1) has a labelled top, 1 (`Fuldt helbred`), but no bottom
     // of its own: the value set's worst state is no −1.
     if (lo < 0) for (const [w, n] of ends) if (n === lo) ends.delete(w);
-    // No end's wording known: a lone word where one end never appears as a number is that end (free-end-label.ts).
+    // No end's wording known: a lone word where one end never appears as a number may be that end,
+    // or "unknown" — neither drafted, named in the checks and by validate until the user decides (free-end-label.ts).
     const freeEnd = binary || ends.size ? undefined : freeEndLabel(words, numbers, lo < 0 ? [hi] : [lo, hi], lo, hi);
+    const scale = lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`;
     if (freeEnd) {
       const cells = cols.flatMap(stemCells);
       const count = cells.filter((c) => nfc(c) === freeEnd.word).length;
       const inside = numbers.filter((n) => n >= lo && n <= hi);
-      checks.push(`${where}: ${JSON.stringify(freeEnd.word)} read as ${freeEnd.at}, the end of the ${lo}–${hi} scale that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}): SPSS saved with value labels writes a labelled end as its label. Check it in "answers"; if it means "unknown", move it to "missingCodes" instead — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
-      ends.set(freeEnd.word, freeEnd.at);
+      const w = JSON.stringify(freeEnd.word);
+      checks.push(`${where}: ${w} — not drafted: it may be ${freeEnd.at}, the end of the ${scale} that no cell holds as a number (the column's other answers are numbers, ${Math.min(...inside)}–${Math.max(...inside)}; SPSS saved with value labels writes a labelled end as its label), or a code for "unknown". Looks like the labelled ${freeEnd.at}? Then give it that number in "answers", with every number the column holds beside it as itself ({ ${w}: ${freeEnd.at}, ${lo >= 0 && hi - lo >= 2 ? '"1": 1, "2": 2' : '"0.5": 0.5'}, … }); if it means "unknown", add it to "missingCodes". Until then \`hta validate\` names its lines — it is ${count} of the ${cells.length} filled cells of ${cols.length === 1 && (stemColumns.get(cols[0]!) ?? []).length <= 1 ? 'the column' : 'these columns'}`);
     }
     // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
     const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
     // Read as the other end, it is said with the recognised end below ("the labelled ends").
     if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
     for (const [w, n] of otherEnd.answers) ends.set(w, n);
-    if (ends.size && !freeEnd) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo < 0 ? `index (at most ${hi})` : `${lo}–${hi} scale`} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${scale} (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    // A word worded as an end not read as one (its number is also written as a digit, or two words
+    // name that end: `Not at all` beside 0 … 9) is an answer as likely as a code: drafted as a
+    // missing-value code it dropped every such answer, so it is drafted as neither (docs/plan-trial.md#end-and-digit).
+    const insideCount = new Set(numbers.filter((n) => n >= lo && n <= hi)).size;
+    const endWorded = binary || insideCount < 3 ? [] : [...new Set(words)].filter((w) => {
+      const end = scaleEndOf(w);
+      return end !== undefined && !(end === 'low' && lo < 0) && !ends.has(w) && !otherEnd.needValue.includes(w) && w !== freeEnd?.word;
+    });
+    const endAt = (w: string) => (scaleEndOf(w) === 'low' ? lo : hi);
+    if (endWorded.length) checks.push(`${where}: ${endWorded.map((w) => `${JSON.stringify(w)} (worded as the ${endAt(w) === lo ? 'bottom' : 'top'}, ${endAt(w)}, ${numbers.includes(endAt(w)) ? `which cells also hold as a number` : 'as another word is'})`).join(', ')} — not drafted: it may be that answer or a code for "unknown". Give ${endWorded.length > 1 ? 'each' : 'it'} its number in "answers", with every number the column holds beside it as itself, or add it to "missingCodes" if it means "unknown"; until then \`hta validate\` names its lines`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
@@ -1086,7 +1099,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           return;
         }
         if (isDontKnowWord(v) && !dontKnowMissing) return;
-        if (otherEnd.needValue.includes(v)) return;
+        if (otherEnd.needValue.includes(v) || v === freeEnd?.word || endWorded.includes(v)) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);

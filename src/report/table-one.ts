@@ -1,5 +1,6 @@
 /** Table 1 (baseline characteristics per arm) as a table: mean (SD) or n (%), missing counts. */
 import type { BaselineTable, CharacteristicSummary } from '../trial/baseline-table.js';
+import { SEX_COLUMN } from '../trial/sex-column.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, REPORT_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
@@ -71,7 +72,7 @@ const FEMALE = { en: 'Female', da: 'Kvinde' };
 const MALE = { en: 'Male', da: 'Mand' };
 const LEVEL_WORDS: [RegExp, Record<string, Record<Lang, string>>][] = [
   // Norwegian (`Kjønn`: Kvinne/Mann) and Swedish (`Kön`: Kvinna/Man) as plan init keys them.
-  [/^(sex|gender|køn|kon|koen|kjønn|kjoenn|kjonn)$/i, { F: FEMALE, K: FEMALE, female: FEMALE, kvinde: FEMALE, kvinne: FEMALE, kvinna: FEMALE, M: MALE, male: MALE, mand: MALE, mann: MALE, man: MALE }],
+  [SEX_COLUMN, { F: FEMALE, K: FEMALE, female: FEMALE, kvinde: FEMALE, kvinne: FEMALE, kvinna: FEMALE, M: MALE, male: MALE, mand: MALE, mann: MALE, man: MALE }],
   [/^(country|land)$/i, { DK: { en: 'Denmark', da: 'Danmark' }, NO: { en: 'Norway', da: 'Norge' }, SE: { en: 'Sweden', da: 'Sverige' } }],
 ];
 

@@ -1445,7 +1445,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, src, plan) : (endHint?.hint ?? '');
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan) : (endHint?.hint ?? '');
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }
@@ -1471,8 +1471,12 @@ function labelledEndHint(text: string, key: string, lo: number, hi: number): { h
  * For a number off the outcome's scale that other outcomes' scales hold (EQ-5D's user-missing
  * 9,000 beside RMDQ and NRS, where 9 is an answer): write it as a missing code of this column, since
  * a plan-wide "missingCodes" 9 would also drop their 9s (docs/plan-trial.md#codes-order-and-scope).
+ * Only for a number shaped like SPSS's user-missing code — nines only (`9`, `99`, `-9`) or far above
+ * the scale's top (more than twice it): any other (an NRS `15`) is more likely a typo, and the hint
+ * would invite hiding a data error as "missing".
  */
-function columnCodeHint(v: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>): string {
+function columnCodeHint(v: number, hi: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>): string {
+  if (!/^-?9+$/.test(String(v)) && !(v >= 2 * hi + 2)) return '';
   const hits = scalesHolding(v, plan).filter((h) => h.key !== src.key);
   if (!hits.length) return '';
   return ` — if ${v} means "missing" here, write "columnCodes": { ${JSON.stringify(src.columns[0])}: { "missing": [${v}] } } in the plan, not a plan-wide "missingCodes" ${v}: ${v} is a valid answer on the scale of ${scalesText(hits)}, whose ${v}s it would make missing too`;

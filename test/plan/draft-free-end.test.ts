@@ -5,10 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { scaleEndOf } from '../../src/plan/answer-words.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { freeEndLabel, namesAnAbsence } from '../../src/plan/free-end-label.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 import { analyzeDraft } from './analyze-draft.js';
 
@@ -38,20 +41,48 @@ function export_(top: string | undefined, full: string | undefined = undefined):
 const draftOf = (text: string) => draftPlan(parseCsvText(text, 'spss.csv'), 'plan.schema.json');
 const outcomeOf = (plan: Record<string, unknown>, key: string) => (plan.outcomes as Outcome[]).find((o) => o.key === key)!;
 
-describe('a lone word where the scale\'s end never appears as a number', () => {
-  // `Frygtelig smerte` ("terrible pain") is worded as no end plan init knows.
+describe('a lone word of unknown wording where the scale\'s end never appears as a number', () => {
+  // `Frygtelig smerte` ("terrible pain") is worded as no end plan init knows: it may be the 10, or
+  // "unknown" (`Manglende` once became NRS 10: +1.475 on 20/20 for a true +0.795 on 17/20).
   const text = export_('Frygtelig smerte', 'Fuldt helbred');
   const d = draftOf(text);
-  it('is read as that end in the outcome\'s "answers", never as a plan-wide missing-value code, with a check naming its cells', () => {
-    expect(outcomeOf(d.plan, 'nrs').answers).toMatchObject({ 'Frygtelig smerte': 10, '0': 0, '9': 9 });
+  const count = text.split('\n').flatMap((l) => l.split(',')).filter((c) => c === 'Frygtelig smerte').length;
+  it('is drafted neither into "answers" nor as a missing-value code: the checks ask whether it is the labelled 10, with its cells', () => {
+    expect(outcomeOf(d.plan, 'nrs').answers).toBeUndefined();
     expect(d.plan.missingCodes).toEqual(['Ved ikke']);
-    const count = text.split('\n').flatMap((l) => l.split(',')).filter((c) => c === 'Frygtelig smerte').length;
     expect(count).toBeGreaterThan(5);
-    expect(d.checks.join('\n')).toContain(`column "NRS": "Frygtelig smerte" read as 10, the end of the 0–10 scale that no cell holds as a number (the column's other answers are numbers, 0–9): SPSS saved with value labels writes a labelled end as its label. Check it in "answers"; if it means "unknown", move it to "missingCodes" instead — it is ${count} of the 80 filled cells of these columns`);
+    expect(d.checks.join('\n')).toContain(`column "NRS": "Frygtelig smerte" — not drafted: it may be 10, the end of the 0–10 scale that no cell holds as a number (the column's other answers are numbers, 0–9; SPSS saved with value labels writes a labelled end as its label), or a code for "unknown". Looks like the labelled 10? Then give it that number in "answers", with every number the column holds beside it as itself ({ "Frygtelig smerte": 10, "1": 1, "2": 2, … }); if it means "unknown", add it to "missingCodes". Until then \`hta validate\` names its lines — it is ${count} of the 80 filled cells of these columns`);
   });
-  it('reads the EQ-5D index\'s "Fuldt helbred" as 1, its top', () => {
+  it('is refused by validate on each of its lines until the user decides', () => {
+    const lines = text.split('\n').flatMap((l, k) => (l.split(',').includes('Frygtelig smerte') ? [k + 1] : []));
+    let problems: { line?: number; value?: string }[] = [];
+    try {
+      loadTrial(parseCsvText(text, 'spss.csv'), parsePlan(d.plan));
+    } catch (e) {
+      expect(e).toBeInstanceOf(HtaError);
+      problems = (e as HtaError).problems;
+    }
+    expect(lines.length).toBeGreaterThan(5);
+    expect([...new Set(problems.filter((p) => p.value === 'Frygtelig smerte').map((p) => p.line))]).toEqual(lines);
+  });
+  it('reads the EQ-5D index\'s "Fuldt helbred" as 1, its top, by its wording', () => {
     expect(outcomeOf(d.plan, 'eq5d').answers).toMatchObject({ 'Fuldt helbred': 1 });
     expect(d.checks.join('\n')).toContain('column "EQ5D": "Fuldt helbred" read as 1, the labelled end of the index (at most 1)');
+  });
+  it('names the EQ-5D index\'s free top as the index\'s, not a "-1–1 scale"', () => {
+    const checks = draftOf(export_(undefined, 'Frygteligt')).checks.join('\n');
+    expect(checks).toContain('column "EQ5D": "Frygteligt" — not drafted: it may be 1, the end of the index (at most 1) that no cell holds as a number');
+    expect(checks).toContain('{ "Frygteligt": 1, "0.5": 0.5, … }');
+  });
+});
+
+describe('SPSS\'s "Stærkest mulige smerte", a known end wording', () => {
+  const text = export_('Stærkest mulige smerte');
+  const d = draftOf(text);
+  it('is drafted as NRS 10', () => {
+    expect(outcomeOf(d.plan, 'nrs').answers).toMatchObject({ 'Stærkest mulige smerte': 10, '0': 0, '9': 9 });
+    expect(d.plan.missingCodes).toEqual(['Ved ikke']);
+    expect(d.checks.join('\n')).toContain('"Stærkest mulige smerte" read as 10, the labelled end of the 0–10 scale');
   });
   it('gives the numbers the same export written in digits gives', async () => {
     const dir = tempDir();
@@ -70,10 +101,28 @@ describe('a lone word where the scale\'s end never appears as a number', () => {
   });
 });
 
-it('reads SPSS\'s "Stærkest mulige smerte" as NRS 10 by its wording', () => {
-  const d = draftOf(export_('Stærkest mulige smerte'));
-  expect(outcomeOf(d.plan, 'nrs').answers).toMatchObject({ 'Stærkest mulige smerte': 10 });
-  expect(d.checks.join('\n')).toContain('"Stærkest mulige smerte" read as 10, the labelled end of the 0–10 scale');
+describe('a word for missing data where the top never appears as a number', () => {
+  it.each(['Manglende', 'Missing data', 'Mangler svar', 'Saknas', 'Refused', 'Nægtet', 'Afbrudt', 'Syg', 'Excluded', 'NaN'])('%s is a missing-value code, never the scale\'s end', (w) => {
+    const d = draftOf(export_(w, w));
+    expect(outcomeOf(d.plan, 'nrs').answers).toBeUndefined();
+    expect(outcomeOf(d.plan, 'eq5d').answers).toBeUndefined();
+    expect(d.plan.missingCodes).toEqual([w, 'Ved ikke'].sort((a, b) => a.localeCompare(b)));
+    expect(d.checks.join('\n')).not.toContain('not drafted: it may be');
+  });
+});
+
+describe('a word worded as the low end, among cells holding 0 but never 10', () => {
+  it.each(['Ingen smerte', 'Ingen data', 'Not at all'])('%s is never offered as the 10, nor drafted as a missing-value code that would drop the 0s it may be', (w) => {
+    // 0 written as a digit somewhere: the lone word is not the free top.
+    const text = export_(w).replace(/^(\d+,\w+,\d+,)\d+,/m, '$10,');
+    expect(text).toMatch(/^\d+,\w+,\d+,0,/m);
+    const d = draftOf(text);
+    expect(outcomeOf(d.plan, 'nrs').answers).toBeUndefined();
+    expect(d.checks.join('\n')).not.toContain(`${JSON.stringify(w)} — not drafted: it may be 10`);
+    expect(d.plan.missingCodes).toEqual(['Ved ikke']);
+    expect(d.checks.join('\n')).toContain(`column "NRS": ${JSON.stringify(w)} (worded as the bottom, 0, which cells also hold as a number) — not drafted: it may be that answer or a code for "unknown". Give it its number in "answers"`);
+    expect(freeEndLabel([w], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [0, 10], 0, 10)).toBeUndefined();
+  });
 });
 
 describe('a word that says the answer is absent', () => {
@@ -86,7 +135,7 @@ describe('a word that says the answer is absent', () => {
     expect(m3).toBeGreaterThan(0);
     expect(d.checks.join('\n')).toContain(`missing-value code "Udgået", a word and no "don't know": it makes ${base! + m3!} cells missing ("NRS_base" ${base}, "NRS_3mdr" ${m3}) — if it is an answer`);
   });
-  it.each(['Ikke målt', 'Besvarede ikke', 'Not done', 'Withdrawn', 'Udgået', 'Død', 'Dropped out'])('%s', (w) => {
+  it.each(['Ikke målt', 'Besvarede ikke', 'Not done', 'Withdrawn', 'Udgået', 'Død', 'Dropped out', 'Manglende', 'Missing data', 'Mangler svar', 'Saknas', 'Refused', 'Declined', 'Nægtet', 'Afbrudt', 'Syg', 'Excluded', 'NaN', 'NULL'])('%s', (w) => {
     expect(namesAnAbsence(w)).toBe(true);
   });
   it('but a scale\'s label does not', () => {

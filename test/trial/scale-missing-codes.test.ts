@@ -4,10 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { planWarnings } from '../../src/plan/plan-warnings.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
@@ -50,12 +52,15 @@ describe('"missingCodes": [9] beside RMDQ and NRS', () => {
     expect(nrs).toBeGreaterThan(0);
     expect(r.stderr).toContain(`the plan-wide missing-value code 9 made ${rmdq} cell${rmdq === 1 ? '' : 's'} of outcome "rmdq" (0–24) and ${nrs} of outcome "nrs" (0–10) missing, where 9 is a valid answer — if 9 means "missing" only in some columns (here "EQ5D"), write it for that column only: "columnCodes": { "EQ5D": { "missing": [9] } }, and take 9 out of "missingCodes"`);
   });
-  it('says nothing once the code is the EQ-5D column\'s own', async () => {
-    const own = { ...draft, columnCodes: { EQ5D: { missing: [9] } } };
-    expect(planWarnings(parsePlan(own, 'plan.json')).join('\n')).not.toContain('"missingCodes" holds');
-    const r = await validate(own);
+  it('no longer names the EQ-5D column once the code is its own, but still counts the RMDQ and NRS 9s the plan-wide 9 drops', async () => {
+    // The plan-wide 9 kept beside the column's own: EQ5D's 9,000 is its column's code, the rest still answers.
+    const both = { ...draft, missingCodes: [9], columnCodes: { EQ5D: { missing: [9] } } };
+    const r = await validate(both);
     expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('plan-wide missing-value code');
+    const [rmdq, nrs] = [nines(2) + nines(3), nines(4) + nines(5)];
+    expect(r.stderr).toContain(`the plan-wide missing-value code 9 made ${rmdq} cell${rmdq === 1 ? '' : 's'} of outcome "rmdq" (0–24) and ${nrs} of outcome "nrs" (0–10) missing, where 9 is a valid answer — if 9 means "missing" only in some columns, write it for those columns only`);
+    expect(r.stderr).not.toContain('"EQ5D"');
+    expect(r.stderr).not.toContain('(here');
   });
 });
 
@@ -67,4 +72,20 @@ it('the EQ-5D column\'s 9,000 is refused with the advice to write it in "columnC
   const r = await validate(draft);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('"9,000" — expected a number from -0.758 to 1 (EQ-5D-5L index (dk-5l-2021)) — if 9 means "missing" here, write "columnCodes": { "EQ5D": { "missing": [9] } } in the plan, not a plan-wide "missingCodes" 9: 9 is a valid answer on the scale of outcome "rmdq" (0–24) and outcome "nrs" (0–10), whose 9s it would make missing too');
+});
+
+it('an out-of-range typo (NRS 15) gets no invitation to write it as a missing-value code, though other scales hold 15', () => {
+  // Only a number shaped like SPSS's user-missing code (nines, or far above the top) may be one.
+  const typo = text.replace(/^(5;1;[^;]*;[^;]*;[^;]*;)[^;]*;/m, '$115;');
+  expect(typo).not.toBe(text);
+  const own = parsePlan({ ...draft, columnCodes: { EQ5D: { missing: [9] } } }, 'plan.json');
+  let problems: { value?: string; expected?: string }[] = [];
+  try {
+    loadTrial(parseCsvText(typo, 'spss.csv'), own);
+  } catch (e) {
+    expect(e).toBeInstanceOf(HtaError);
+    problems = (e as HtaError).problems;
+  }
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ value: '15', expected: 'a whole number from 0 to 10 (Pain intensity (NRS 0–10))' });
 });

@@ -19,6 +19,9 @@ describe('publications of another scope, same date', () => {
     expect(r.metrics).toEqual([row('Hovedstaden', 191, 120)]);
     expect(r.uptake).toEqual([{ region: 'Hovedstaden', year: 2025, activations: 120, eligible: 1500 }]);
     expect('rows' in r).toBe(false);
+    // Its costs rest on its region's volume, not the country's: not read beside the other file.
+    const withCost = asRegionRows({ ...region, budget: { observed: [{ region: 'national', year: 2025, activations: 120, cost: 180000, averagePrice: 1500 }] } }, 'Hovedstaden');
+    expect(withCost.budget.observed).toEqual([{ region: 'Hovedstaden', year: 2025, activations: 120 }]);
     expect(regionsOfPublication(r)).toEqual(['Hovedstaden']);
   });
 

@@ -203,7 +203,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const scoped = oneScope({ file, json: asRead }, filesRead.filter((p) => dateOf(p.json) === r0.data.exportDate));
   const json = scoped.published;
   const previousJson = filesRead.map((p) => (dateOf(p.json) === r0.data.exportDate ? { file: p.file, json: scoped.cuts.shift() } : p));
-  const r = schema.safeParse(json) as typeof r0;
+  // A one-region file read as its region's rows has no count of rows read (cut-scope.ts).
+  const r = (scoped.regionCuts.includes(file) ? schema.extend({ rows: schema.shape.rows.optional() }) : schema).safeParse(json);
+  if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
   // The --previous files first: of two copies of an earlier count of excluded rows, theirs is
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
@@ -215,7 +217,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} after ${file}'s ${exportDate}; give the results.json of publications made before it (of earlier exports, or other cuts of the same export)`);
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
-  const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
+  const sameExtract = previousJson.filter((p) => dateOf(p.json) === exportDate);
   const { audit, earlier } = namingFiles([file, ...previousFiles], () => auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake)));
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by

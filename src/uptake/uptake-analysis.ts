@@ -32,6 +32,7 @@ import { type RespelledClinic, addedRegions, carriedPublications, changedSinceOf
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
+import { otherScopeRefusal, regionsOfPublication } from './disclosure/cut-scope.js';
 import type { RespelledRegion } from './disclosure/region-spellings.js';
 import { readEarlier } from './disclosure/earlier-as-read.js';
 import { regionsIn } from './regions.js';
@@ -171,12 +172,9 @@ export function uptakeRunFromAggregate(
   if (differs) {
     // Another scope (a region's own publication beside the national one, cut-scope.ts): its
     // "national" rows are another total, not another extract; said so, with what can be done.
-    const regionsOf = (rs: readonly string[]) => [...new Set(rs.filter((r) => r !== 'national'))].sort();
-    const theirs = regionsOf(previous.counts.filter((c) => c.asOf === agg.exportDate).map((c) => c.region));
-    const mine = regionsOf(agg.metrics.map((m) => m.region));
-    if (theirs.join('|') !== mine.join('|')) {
-      throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Publish this one without it, then audit the two together: hta uptake --audit --published <this results.json> --previous ${previous.file} (a one-region publication is read as its region's rows beside one of more regions; docs/disclosure-control.md "Two cuts of one extract")`);
-    }
+    const theirs = regionsOfPublication({ metrics: previous.counts.filter((c) => c.asOf === agg.exportDate) });
+    const mine = regionsOfPublication(agg);
+    if (theirs.join('|') !== mine.join('|')) throw otherScopeRefusal(previous.file, agg.exportDate, theirs, mine);
     throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but other counts (${differs}): it is another extract, not another cut of this one, and the two read together would give away the rows that differ; give this export its own, later export date ("exportDate" in the uptake plan)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot

@@ -120,3 +120,12 @@ export function oneScope<P, Q>(published: { file: string; json: P }, cuts: reado
   });
   return { published: pub, cuts: out, regionCuts: [...new Set(regionCuts)] };
 }
+
+/**
+ * A run's refusal of a `--previous` publication of its own export date and another scope
+ * (`theirs`, `mine`: the regions each prints). Auditing the two together must come before
+ * publishing this one: a leak found after publication cannot be taken back.
+ */
+export function otherScopeRefusal(file: string, exportDate: string, theirs: readonly string[], mine: readonly string[]): HtaError {
+  return new HtaError('usage.invalid', `--previous ${file}: it has this export's date (${exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Run this one without it (hta uptake … --json > new.json), then, before publishing it, audit the two together: hta uptake --audit --published new.json --previous ${file} (a one-region publication is read as its region's rows beside one of more regions). If the audit fails (exit 1), publish less — fewer tables, breakdowns or clinics (the uptake plan's "publish") — and audit again; publish only what passes (docs/disclosure-control.md "Two cuts of one extract")`);
+}

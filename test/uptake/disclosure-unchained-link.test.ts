@@ -136,4 +136,14 @@ describe('referralsBeforeMonth', () => {
     expect(referralsBeforeMonth([{ period: '2025-10', referrals: 0 }, { period: '2025-11', referrals: 9 }], '2025-11-30')).toBe(false);
     expect(referralsBeforeMonth([{ period: 'all', referrals: 9 }], '2025-11-30')).toBeUndefined();
   });
+
+  it('a registry whose first referrals are in the export month, year rows printed beside the months: none before (the year row holds that month)', () => {
+    const rows = [{ period: '2025', referrals: 9 }, { period: '2025-10', referrals: 0 }, { period: '2025-11', referrals: 9 }];
+    expect(referralsBeforeMonth(rows, '2025-11-30')).toBe(false);
+    // An earlier year's row is before it, months printed or not.
+    expect(referralsBeforeMonth([{ period: '2024', referrals: 3 }, ...rows], '2025-11-30')).toBe(true);
+    // Years alone: which month of the export year is unknown, so the warning stays (not in January).
+    expect(referralsBeforeMonth([{ period: '2025', referrals: 9 }], '2025-11-30')).toBe(true);
+    expect(referralsBeforeMonth([{ period: '2025', referrals: 9 }], '2025-01-31')).toBe(false);
+  });
 });

@@ -22,12 +22,19 @@ function periodStart(period: string): string | undefined {
 /**
  * Whether a publication printed referrals in a period that began before its export month (a
  * number above 0, or hidden: hidden counts are not 0 unless zeros are sensitive, and then the
- * tool cannot tell); undefined when it printed no period at all (only the whole export).
+ * tool cannot tell); undefined when it printed no period at all (only the whole export). Where it
+ * prints months they are read, not its row of the export year: that row holds the export month
+ * too, so its referrals need not be earlier (rows of earlier years are). With years alone, that year's row counts
+ * unless the export month is January (which of its months the referrals fell in is unknown: the
+ * warning is kept).
  */
 export function referralsBeforeMonth(metrics: readonly MetricRow[], exportDate: string): boolean | undefined {
   const monthStart = `${exportDate.slice(0, 7)}-01`;
-  const periods = metrics.filter((m) => periodStart(m.period) !== undefined);
-  if (periods.length === 0) return undefined;
+  const dated = metrics.filter((m) => periodStart(m.period) !== undefined);
+  if (dated.length === 0) return undefined;
+  const hasMonths = dated.some((m) => m.period.length === 7);
+  // A year row of an earlier year is before the month whatever else is printed.
+  const periods = dated.filter((m) => m.period.length === 7 || !hasMonths || m.period < exportDate.slice(0, 4));
   return periods.some((m) => periodStart(m.period)! < monthStart && (m.referrals === 'suppressed' || (typeof m.referrals === 'number' && m.referrals > 0)));
 }
 

@@ -60,9 +60,11 @@ export function unchainedNote(unchained: readonly UnchainedPublication[], named:
  * before the export month: publications before this one are not known, and a later publication
  * naming only this one will not know them either.
  */
-export function noPreviousNote(metrics: readonly MetricRow[], exportDate: string): string | undefined {
+export function noPreviousNote(metrics: readonly MetricRow[], exportDate: string, from: 'cli' | 'manifest' = 'cli'): string | undefined {
   if (referralsBeforeMonth(metrics, exportDate) === false) return undefined;
-  return `this publication is made without --previous, and the registry has referrals before ${monthWords(exportDate)}: if this registry was published before (an export dated before ${exportDate}), stop and name that publication's results.json with --previous (the latest one carries those before it), or the two can be subtracted. If none was, say so with --first-publication (recorded in results.json, so later runs naming this one know nothing is missing); without it a later publication naming this one warns, and must name every publication before this one too (--previous <earlier>.json … --previous <this results.json>), since this one carries none (docs/disclosure-control.md "A link made without --previous")`;
+  // hta report's entry says it with its own keys ("previous", "firstPublication").
+  const [previous, first] = from === 'cli' ? ['--previous', '--first-publication'] : ['"previous" in its manifest entry', '"firstPublication": true in its manifest entry'];
+  return `this publication is made without ${previous}, and the registry has referrals before ${monthWords(exportDate)}: if this registry was published before (an export dated before ${exportDate}), stop and name that publication's results.json with ${previous} (the latest one carries those before it), or the two can be subtracted. If none was, say so with ${first} (recorded in results.json, so later runs naming this one know nothing is missing); without it a later publication naming this one warns, and must name every publication before this one too (--previous <earlier>.json … --previous <this results.json>), since this one carries none (docs/disclosure-control.md "A link made without --previous")`;
 }
 
 /** The audit's line on it (text), or undefined when every earliest publication known had a chain. */

@@ -364,7 +364,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
       // Without --previous on a registry that ran before the export month: earlier publications,
       // if any, are unknown, and later ones must name them as well as this one (unchained-publication.ts).
-      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate) : undefined;
+      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'cli', lang) : undefined;
       if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);

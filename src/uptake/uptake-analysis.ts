@@ -33,6 +33,7 @@ import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
 import { otherScopeRefusal, regionsOfPublication } from './disclosure/cut-scope.js';
+import { unchainedBefore } from './disclosure/unchained-publication.js';
 import type { RespelledRegion } from './disclosure/region-spellings.js';
 import { readEarlier } from './disclosure/earlier-as-read.js';
 import { regionsIn } from './regions.js';
@@ -212,7 +213,7 @@ export function uptakeRunFromAggregate(
   // The earliest publication known was made without --previous (unchained-publication.ts): said
   // on the page and carried on, so a later file naming this one still says so. Not another cut of
   // this extract (its date is this one's: the run's own lack of a chain, said on stderr).
-  const unchained = [...new Set((previous?.unchained ?? []).map((u) => u.exportDate).filter((d) => d !== agg.exportDate))];
+  const unchained = [...new Set(unchainedBefore(previous?.unchained, agg.exportDate).map((u) => u.exportDate))];
   const regionsNow = regionsIn(metrics);
   const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));

@@ -15,7 +15,7 @@ import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
 import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
-import type { UnchainedPublication } from './unchained-publication.js';
+import { unchainedBefore, type UnchainedPublication } from './unchained-publication.js';
 import { oneScope } from './cut-scope.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
@@ -267,6 +267,6 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
   // Not another cut of this extract (same date): its lack of a chain is this file's own.
-  const unchained = (read0.unchained ?? []).filter((u) => u.exportDate !== exportDate);
+  const unchained = unchainedBefore(read0.unchained, exportDate);
   return { ...(scoped.regionCuts.length > 0 ? { regionCuts: scoped.regionCuts } : {}), unchained, changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

@@ -41,6 +41,14 @@ export function referralsBeforeMonth(metrics: readonly MetricRow[], exportDate: 
 /** An earliest publication known that was made without --previous, with the file that says so. */
 export interface UnchainedPublication { exportDate: string; file: string; via?: string }
 
+/**
+ * Those of `unchained` of another export date than `exportDate`: another cut of this same extract
+ * is not the subject, its lack of a chain is this publication's own (said by noPreviousNote).
+ */
+export function unchainedBefore(unchained: readonly UnchainedPublication[] | undefined, exportDate: string): UnchainedPublication[] {
+  return (unchained ?? []).filter((u) => u.exportDate !== exportDate);
+}
+
 /** The month of an ISO date in words ("November 2025", Danish "november 2025"), for messages. */
 function monthWords(iso: string, lang: 'en' | 'da' = 'en'): string {
   return new Date(`${iso.slice(0, 7)}-01T00:00:00Z`).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -29,7 +29,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
-import { noPreviousNote, unchainedAuditLine, type UnchainedPublication } from '../uptake/disclosure/unchained-publication.js';
+import { noPreviousNote, unchainedAuditLine, unchainedBefore, type UnchainedPublication } from '../uptake/disclosure/unchained-publication.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
@@ -97,7 +97,7 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },
     earlier: previous?.exportDates ?? [],
-    ...((previous?.unchained ?? []).some((u) => u.exportDate !== published.exportDate) ? { unchained: previous!.unchained!.filter((u) => u.exportDate !== published.exportDate) } : {}),
+    ...(unchainedBefore(previous?.unchained, published.exportDate).length > 0 ? { unchained: unchainedBefore(previous?.unchained, published.exportDate) } : {}),
     ...(sameExtract.length > 0 ? { sameExtract: sameExtract.map((p) => p.file) } : {}),
   };
 }
@@ -364,7 +364,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
       // Without --previous on a registry that ran before the export month: earlier publications,
       // if any, are unknown, and later ones must name them as well as this one (unchained-publication.ts).
-      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate) : undefined;
+      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'cli', lang) : undefined;
       if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);

@@ -10,7 +10,7 @@
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { respelledRegionsNote } from './disclosure/region-spellings.js';
-import { unchainedNote } from './disclosure/unchained-publication.js';
+import { unchainedBefore, unchainedNote } from './disclosure/unchained-publication.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
@@ -199,7 +199,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
   // The earliest publication known was made without --previous: earlier ones, if any, are unknown.
-  const unchained = unchainedNote((previous?.unchained ?? []).filter((u) => u.exportDate !== analysis.exportDate), (named ?? []).map((f) => f.file));
+  const unchained = unchainedNote(unchainedBefore(previous?.unchained, analysis.exportDate), (named ?? []).map((f) => f.file), input.lang);
   if (unchained) notes.push(unchained);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
@@ -240,10 +240,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (ageBandsRead && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
     analysis.ageBands = { kind: ageBandsRead.kind, bands: ageBandsRead.bands };
   }
-  if (input.firstPublication) {
-    if (previous) throw new HtaError('usage.invalid', '--first-publication says no earlier publication of this registry exists, and --previous names one: give one of the two');
-    analysis.firstPublication = true;
-  }
+  // Refused beside an earlier publication before the run, where each caller names it in its own
+  // words (cli/uptake.ts, report/kinds/uptake-report.ts).
+  if (input.firstPublication && !previous) analysis.firstPublication = true;
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {
     run.clinicSpellings = spellings;

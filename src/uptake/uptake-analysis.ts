@@ -32,6 +32,8 @@ import { type RespelledClinic, addedRegions, carriedPublications, changedSinceOf
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
+import { otherScopeRefusal, regionsOfPublication } from './disclosure/cut-scope.js';
+import { unchainedBefore } from './disclosure/unchained-publication.js';
 import type { RespelledRegion } from './disclosure/region-spellings.js';
 import { readEarlier } from './disclosure/earlier-as-read.js';
 import { regionsIn } from './regions.js';
@@ -171,12 +173,9 @@ export function uptakeRunFromAggregate(
   if (differs) {
     // Another scope (a region's own publication beside the national one, cut-scope.ts): its
     // "national" rows are another total, not another extract; said so, with what can be done.
-    const regionsOf = (rs: readonly string[]) => [...new Set(rs.filter((r) => r !== 'national'))].sort();
-    const theirs = regionsOf(previous.counts.filter((c) => c.asOf === agg.exportDate).map((c) => c.region));
-    const mine = regionsOf(agg.metrics.map((m) => m.region));
-    if (theirs.join('|') !== mine.join('|')) {
-      throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Publish this one without it, then audit the two together: hta uptake --audit --published <this results.json> --previous ${previous.file} (a one-region publication is read as its region's rows beside one of more regions; docs/disclosure-control.md "Two cuts of one extract")`);
-    }
+    const theirs = regionsOfPublication({ metrics: previous.counts.filter((c) => c.asOf === agg.exportDate) });
+    const mine = regionsOfPublication(agg);
+    if (theirs.join('|') !== mine.join('|')) throw otherScopeRefusal(previous.file, agg.exportDate, theirs, mine);
     throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but other counts (${differs}): it is another extract, not another cut of this one, and the two read together would give away the rows that differ; give this export its own, later export date ("exportDate" in the uptake plan)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot
@@ -214,7 +213,7 @@ export function uptakeRunFromAggregate(
   // The earliest publication known was made without --previous (unchained-publication.ts): said
   // on the page and carried on, so a later file naming this one still says so. Not another cut of
   // this extract (its date is this one's: the run's own lack of a chain, said on stderr).
-  const unchained = [...new Set((previous?.unchained ?? []).map((u) => u.exportDate).filter((d) => d !== agg.exportDate))];
+  const unchained = [...new Set(unchainedBefore(previous?.unchained, agg.exportDate).map((u) => u.exportDate))];
   const regionsNow = regionsIn(metrics);
   const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));

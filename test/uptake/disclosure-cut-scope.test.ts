@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
-import { asRegionRows, oneScope, regionsOfPublication } from '../../src/uptake/disclosure/cut-scope.js';
+import { asRegionRows, oneScope, otherScopeRefusal, regionsOfPublication } from '../../src/uptake/disclosure/cut-scope.js';
 
 const row = (region: string, referrals: number | 'suppressed', activations: number | 'suppressed') => ({ region, period: 'all', dimension: 'all', level: 'all', referrals, activations });
 const national = { exportDate: '2025-12-31', rows: 900, metrics: [row('Hovedstaden', 191, 'suppressed'), row('Sjælland', 80, 50), row('national', 271, 'suppressed')], uptake: [{ region: 'national', year: 2025, activations: 'suppressed', eligible: 4000 }], budget: { observed: [] } };
@@ -19,6 +19,9 @@ describe('publications of another scope, same date', () => {
     expect(r.metrics).toEqual([row('Hovedstaden', 191, 120)]);
     expect(r.uptake).toEqual([{ region: 'Hovedstaden', year: 2025, activations: 120, eligible: 1500 }]);
     expect('rows' in r).toBe(false);
+    // Its costs rest on its region's volume, not the country's: not read beside the other file.
+    const withCost = asRegionRows({ ...region, budget: { observed: [{ region: 'national', year: 2025, activations: 120, cost: 180000, averagePrice: 1500 }] } }, 'Hovedstaden');
+    expect(withCost.budget.observed).toEqual([{ region: 'Hovedstaden', year: 2025, activations: 120 }]);
     expect(regionsOfPublication(r)).toEqual(['Hovedstaden']);
   });
 
@@ -51,5 +54,13 @@ describe('publications of another scope, same date', () => {
     expect((err as HtaError).message).toContain('different scopes (P12.json prints regions Hovedstaden, Sjælland; X.json prints regions Midtjylland, Sjælland)');
     expect((err as HtaError).message).toContain('audit each publication on its own');
     expect((err as HtaError).message).not.toContain('later export date');
+  });
+
+  it('a run naming a publication of another scope is told to audit the two before publishing, and to publish less if that fails', () => {
+    const err = otherScopeRefusal('H12.json', '2025-12-31', ['Hovedstaden'], ['Hovedstaden', 'Sjælland']);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain('before publishing it, audit the two together: hta uptake --audit --published new.json --previous H12.json');
+    expect(err.message).toContain('If the audit fails (exit 1), publish less');
+    expect(err.message).not.toMatch(/publish this one without it/i);
   });
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateEligible, simulateRegistry } from '../../src/simulate/registry.js';
 import { uptakeTables } from '../../src/report/uptake-tables.js';
-import { referralsBeforeMonth } from '../../src/uptake/disclosure/unchained-publication.js';
+import { noPreviousNote, referralsBeforeMonth, unchainedNote } from '../../src/uptake/disclosure/unchained-publication.js';
 import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -135,5 +135,27 @@ describe('referralsBeforeMonth', () => {
     expect(referralsBeforeMonth([{ period: '2025-10', referrals: 'suppressed' }], '2025-11-30')).toBe(true);
     expect(referralsBeforeMonth([{ period: '2025-10', referrals: 0 }, { period: '2025-11', referrals: 9 }], '2025-11-30')).toBe(false);
     expect(referralsBeforeMonth([{ period: 'all', referrals: 9 }], '2025-11-30')).toBeUndefined();
+  });
+
+  it('a registry whose first referrals are in the export month, year rows printed beside the months: none before (the year row holds that month)', () => {
+    const rows = [{ period: '2025', referrals: 9 }, { period: '2025-10', referrals: 0 }, { period: '2025-11', referrals: 9 }];
+    expect(referralsBeforeMonth(rows, '2025-11-30')).toBe(false);
+    // An earlier year's row is before it, months printed or not.
+    expect(referralsBeforeMonth([{ period: '2024', referrals: 3 }, ...rows], '2025-11-30')).toBe(true);
+    // Years alone: which month of the export year is unknown, so the warning stays (not in January).
+    expect(referralsBeforeMonth([{ period: '2025', referrals: 9 }], '2025-11-30')).toBe(true);
+    expect(referralsBeforeMonth([{ period: '2025', referrals: 9 }], '2025-01-31')).toBe(false);
+  });
+});
+
+describe('--lang da', () => {
+  it('the warnings without --previous and on a link without a chain are Danish', () => {
+    const rows = [{ period: '2025-10', referrals: 3 }];
+    const no = noPreviousNote(rows, '2025-11-30', 'cli', 'da')!;
+    expect(no).toContain('denne offentliggørelse laves uden --previous, og registret har henvisninger før november 2025');
+    expect(no).not.toContain('this publication');
+    const link = unchainedNote([{ exportDate: '2025-11-30', file: 'P11.json' }], ['P11.json'], 'da')!;
+    expect(link).toContain('P11.json (udtræksdato 2025-11-30) blev lavet uden --previous, selvom den viser henvisninger før november 2025');
+    expect(link).not.toContain('was made without');
   });
 });

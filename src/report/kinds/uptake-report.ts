@@ -28,9 +28,10 @@ import { analyseUptakeOffThread } from '../uptake-off-thread.js';
 import { numberCaptions } from '../number-captions.js';
 import { drawable } from '../charts/uptake-chart-style.js';
 import { fileSha256, registryAsRead, shareRows } from '../../uptake/registry-as-read.js';
-import type { Problem } from '../../errors.js';
+import { HtaError, type Problem } from '../../errors.js';
 import { locateProblems, readJsonFile } from '../../io/read-json.js';
 import { publishedName } from '../published-name.js';
+import { noPreviousNote } from '../../uptake/disclosure/unchained-publication.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -38,6 +39,7 @@ export const uptakeEntrySchema = z.object({
   eligible: manifestPath('Eligible population per region and year (CSV), relative to the manifest'),
   plan: manifestPath('Uptake plan (JSON), relative to the manifest'),
   previous: z.union([manifestPath('An earlier publication (results.json)'), z.array(manifestPath('An earlier publication (results.json)')).min(1)]).optional().describe('Earlier publications of this registry (their results.json; one, or a list), relative to the manifest: their printed counts, and those of the publications each carries, are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
+  firstPublication: z.literal(true).optional().describe('Without "previous": no publication of this registry came before this one (as hta uptake --first-publication); recorded in results.json, so a later run naming it knows no earlier one is missing, and the report\'s warning that earlier publications must be named is not given (docs/disclosure-control.md "A link made without --previous")'),
   title: localizedText.optional(),
 });
 
@@ -94,18 +96,27 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
   const eligibleFile = env.input(entry.eligible);
   const planFile = env.input(entry.plan);
   const previousFiles = entry.previous === undefined ? [] : (typeof entry.previous === 'string' ? [entry.previous] : entry.previous).map((f) => env.input(f));
-  const key = analysisKey(registryFile, eligibleFile, planFile, previousFiles);
+  const key = `${analysisKey(registryFile, eligibleFile, planFile, previousFiles)}${entry.firstPublication ? '\u0000first' : ''}`;
   return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, async () => {
     // The one reading of the plan the page's notes and the other entries' checks use too.
     const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
     const { tied, sharingRows } = await sameRegistryBefore(key, registryFile, env);
+    if (entry.firstPublication && (previousFiles.length > 0 || tied.length > 0)) {
+      const other = previousFiles.length > 0 ? '"previous" names an earlier publication' : `report "${tied[0]!.entry.id}", earlier in the manifest, publishes the same registry`;
+      throw new HtaError('usage.invalid', `report "${entry.id ?? entry.registry}": "firstPublication": true says no publication of this registry came before it, but ${other}: leave out "firstPublication" (docs/disclosure-control.md "A link made without --previous")`);
+    }
     const done = await Promise.all(tied.map((e) => uptakeAnalysisOf(e.entry, e.env)));
     // As its results.json reads: the object a later run would parse from the file.
     const sameRunCuts = done.map((a, i) => ({ file: `report "${tied[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
     const analysis = await analyseUptakeOffThread({
       registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
+      ...(entry.firstPublication ? { firstPublication: true } : {}),
       ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
     });
+    // No earlier publication named, none earlier in the manifest, not declared the first: as
+    // hta uptake without --previous, said (unchained-publication.ts).
+    const noPrevious = previousFiles.length === 0 && tied.length === 0 && !entry.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'manifest') : undefined;
+    if (noPrevious) env.warn?.(noPrevious);
     for (const e of sharingRows) {
       // Its own failure is its own entry's to report.
       const theirs = await uptakeAnalysisOf(e.entry, e.env).catch(() => undefined);

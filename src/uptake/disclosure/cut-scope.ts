@@ -15,7 +15,9 @@ import { HtaError } from '../../errors.js';
 import { respellPublished } from './region-spellings.js';
 
 type Row = Record<string, unknown>;
-interface Scoped { exportDate?: unknown; metrics?: Row[]; uptake?: Row[]; budget?: { observed?: Row[] } & Row }
+interface Carried { metrics?: Row[]; activationYears?: Row[] }
+interface Changed { periods?: Row[]; activationYears?: Row[] }
+interface Scoped { exportDate?: unknown; metrics?: Row[]; uptake?: Row[]; budget?: { observed?: Row[] } & Row; previous?: { publications?: Carried[]; changed?: Changed } & Row }
 
 /** The regions a publication prints rows of, besides the whole country, sorted. */
 export function regionsOfPublication(json: unknown): string[] {
@@ -26,7 +28,11 @@ export function regionsOfPublication(json: unknown): string[] {
 /** Count fields a region's row takes from its whole-country row where it hides them (the same count). */
 const COUNTS = new Set(['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w', 'eligible']);
 
-/** `rows` with each "national" row folded into the row of `region` with the same key (`keyOf`). */
+/**
+ * `rows` with each "national" row folded into the row of `region` with the same key (`keyOf`): a
+ * count the region's row hides (the marker, or left out as a carried publication leaves it) is
+ * taken from the whole-country row.
+ */
 function fold(rows: readonly Row[] | undefined, region: string, keyOf: (r: Row) => string): Row[] | undefined {
   if (!rows) return rows;
   const own = rows.filter((r) => r.region !== 'national').map((r) => ({ ...r }));
@@ -39,23 +45,49 @@ function fold(rows: readonly Row[] | undefined, region: string, keyOf: (r: Row) 
       at.set(keyOf(copy), copy);
       continue;
     }
-    for (const [k, v] of Object.entries(n)) if (COUNTS.has(k) && r[k] === 'suppressed' && typeof v === 'number') r[k] = v;
+    for (const [k, v] of Object.entries(n)) if (COUNTS.has(k) && (r[k] === 'suppressed' || r[k] === undefined) && typeof v === 'number') r[k] = v;
   }
   return own;
 }
 
-/** A one-region publication with its whole-country rows read as its region's rows. */
+/** The region a carried publication prints rows of, as it spelled it; `region` when it prints none or several. */
+function carriedRegion(p: Carried, region: string): string {
+  const own = [...new Set((p.metrics ?? []).map((r) => String(r.region)).filter((r) => r !== 'national'))];
+  return own.length === 1 ? own[0]! : region;
+}
+
+/**
+ * A one-region publication with its whole-country rows read as its region's rows — its tables,
+ * the earlier publications it carries (`previous.publications`: their "national" rows were that
+ * region's too) and the periods it lists as changed.
+ */
 export function asRegionRows<T>(json: T, region: string): T {
   const j = json as Scoped;
   const metricKey = (r: Row) => `${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`;
   const yearKey = (r: Row) => `${String(r.region)}|${String(r.year)}`;
-  // Its count of rows read is its region's, not the whole extract's: left out.
+  const named = (rows: Row[] | undefined, to: string) => rows?.map((r) => (r.region === 'national' ? { ...r, region: to } : r));
+  // Its count of rows read is its region's, not the whole extract's: left out (the audit's file
+  // check does not need it of a file read so: published-audit.ts).
   const { rows: _rows, ...rest } = j as Scoped & { rows?: unknown };
+  const previous = j.previous && {
+    ...j.previous,
+    ...(j.previous.publications ? {
+      publications: j.previous.publications.map((p) => {
+        const to = carriedRegion(p, region);
+        return { ...p, ...(p.metrics ? { metrics: fold(p.metrics, to, metricKey) } : {}), ...(p.activationYears ? { activationYears: fold(p.activationYears, to, yearKey) } : {}) };
+      }),
+    } : {}),
+    ...(j.previous.changed ? { changed: { ...j.previous.changed, ...(j.previous.changed.periods ? { periods: named(j.previous.changed.periods, region) } : {}), ...(j.previous.changed.activationYears ? { activationYears: named(j.previous.changed.activationYears, region) } : {}) } } : {}),
+  };
   return {
     ...rest,
     ...(j.metrics ? { metrics: fold(j.metrics, region, metricKey) } : {}),
     ...(j.uptake ? { uptake: fold(j.uptake, region, yearKey) } : {}),
-    ...(j.budget?.observed ? { budget: { ...j.budget, observed: fold(j.budget.observed, region, yearKey) } } : {}),
+    // Its costs rest on its own volume (the region's activations, its "national"), not the
+    // country's: read beside the other publication they would seem to rest on its counts. Its
+    // own audit checks them.
+    ...(j.budget?.observed ? { budget: { ...j.budget, observed: fold(j.budget.observed, region, yearKey)!.map(({ cost: _c, averagePrice: _a, ...y }) => y) } } : {}),
+    ...(previous ? { previous } : {}),
   } as T;
 }
 
@@ -70,11 +102,13 @@ export function oneScope<P, Q>(published: { file: string; json: P }, cuts: reado
   const regionCuts: string[] = [];
   const out = cuts.map((c) => {
     // Its regions as this file spells them ("Syddanmark" for "Region Syddanmark": one region).
-    const theirs = regionsOfPublication(respellPublished(c.json as Parameters<typeof respellPublished>[0], mine));
+    const respelled = respellPublished(c.json as Parameters<typeof respellPublished>[0], mine) as Q;
+    const theirs = regionsOfPublication(respelled);
     if (theirs.join('|') === mine.join('|')) return c.json;
     if (theirs.length === 1 && mine.includes(theirs[0]!)) {
       regionCuts.push(c.file);
-      return asRegionRows(c.json, theirs[0]!);
+      // Folded as this file spells the region: its own rows and its whole-country rows one region.
+      return asRegionRows(respelled, theirs[0]!);
     }
     if (mine.length === 1 && theirs.includes(mine[0]!)) {
       regionCuts.push(published.file);
@@ -85,4 +119,13 @@ export function oneScope<P, Q>(published: { file: string; json: P }, cuts: reado
     throw new HtaError('usage.invalid', `${published.file} and ${c.file} have the same export date but different scopes (${words(published.file, mine)}; ${words(c.file, theirs)}): their "national" rows are different totals, so they are not read as cuts of one extract. The audit reads together a region's own publication (one region) with one that prints that region, its whole-country rows read as the region's; for other scopes audit each publication on its own (hta uptake --audit --published <file>) — counts of the regions both print are then not checked against each other (docs/disclosure-control.md "Two cuts of one extract")`);
   });
   return { published: pub, cuts: out, regionCuts: [...new Set(regionCuts)] };
+}
+
+/**
+ * A run's refusal of a `--previous` publication of its own export date and another scope
+ * (`theirs`, `mine`: the regions each prints). Auditing the two together must come before
+ * publishing this one: a leak found after publication cannot be taken back.
+ */
+export function otherScopeRefusal(file: string, exportDate: string, theirs: readonly string[], mine: readonly string[]): HtaError {
+  return new HtaError('usage.invalid', `--previous ${file}: it has this export's date (${exportDate}) but another scope (it prints ${theirs.join(', ')}; this export ${mine.join(', ')}): its "national" rows are another total, and a run cannot take a publication of another scope as known. Run this one without it (hta uptake … --json > new.json), then, before publishing it, audit the two together: hta uptake --audit --published new.json --previous ${file} (a one-region publication is read as its region's rows beside one of more regions). If the audit fails (exit 1), publish less — fewer tables, breakdowns or clinics (the uptake plan's "publish") — and audit again; publish only what passes (docs/disclosure-control.md "Two cuts of one extract")`);
 }

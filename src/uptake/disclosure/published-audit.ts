@@ -15,7 +15,7 @@ import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
 import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
-import type { UnchainedPublication } from './unchained-publication.js';
+import { unchainedBefore, type UnchainedPublication } from './unchained-publication.js';
 import { oneScope } from './cut-scope.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
@@ -203,7 +203,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const scoped = oneScope({ file, json: asRead }, filesRead.filter((p) => dateOf(p.json) === r0.data.exportDate));
   const json = scoped.published;
   const previousJson = filesRead.map((p) => (dateOf(p.json) === r0.data.exportDate ? { file: p.file, json: scoped.cuts.shift() } : p));
-  const r = schema.safeParse(json) as typeof r0;
+  // A one-region file read as its region's rows has no count of rows read (cut-scope.ts).
+  const r = (scoped.regionCuts.includes(file) ? schema.extend({ rows: schema.shape.rows.optional() }) : schema).safeParse(json);
+  if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
   // The --previous files first: of two copies of an earlier count of excluded rows, theirs is
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
@@ -215,7 +217,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} after ${file}'s ${exportDate}; give the results.json of publications made before it (of earlier exports, or other cuts of the same export)`);
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
-  const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
+  const sameExtract = previousJson.filter((p) => dateOf(p.json) === exportDate);
   const { audit, earlier } = namingFiles([file, ...previousFiles], () => auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake)));
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
@@ -265,6 +267,6 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
   // Not another cut of this extract (same date): its lack of a chain is this file's own.
-  const unchained = (read0.unchained ?? []).filter((u) => u.exportDate !== exportDate);
+  const unchained = unchainedBefore(read0.unchained, exportDate);
   return { ...(scoped.regionCuts.length > 0 ? { regionCuts: scoped.regionCuts } : {}), unchained, changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

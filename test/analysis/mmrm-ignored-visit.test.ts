@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
-import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { REPORT_TEXT } from '../../src/report/i18n.js';
 import { ignoredVisitsNotes } from '../../src/report/kinds/trial-report.js';
 import { ignoredVisitsNote } from '../../src/cli/load-inputs.js';
 import { errorOf } from '../support/error-of.js';
+import { ignoredVisitPlan } from '../support/ignored-visit-plan.js';
 
 const csv = () => parseCsvText(readFileSync(new URL('../fixtures/ignored-visit/redcap.csv', import.meta.url), 'utf8'), 'redcap.csv');
 const ref = JSON.parse(readFileSync(new URL('../reference/mmrm-ignored-visit.json', import.meta.url), 'utf8')) as {
@@ -23,17 +23,7 @@ const ref = JSON.parse(readFileSync(new URL('../reference/mmrm-ignored-visit.jso
   ignoredRows: number;
   contrasts: { time: string; estimate: number; se: number; df: number; ciLower: number; ciUpper: number; p: number }[];
 };
-const plan = (extra: object) =>
-  parsePlan({
-    arms: { intervention: '1', control: '2' },
-    columns: { id: 'record_id', time: 'redcap_event_name', arm: 'randomisering' },
-    timeLabels: { baseline_arm_1: 'baseline', '3_months_arm_1': '3m', '9_months_arm_1': '9m' },
-    timepoints: ['3m', '9m'],
-    covariates: ['alder'],
-    outcomes: [{ key: 'rmdq', instrument: 'rmdq' }],
-    methods: ['mmrm'],
-    ...extra,
-  });
+const plan = (extra: object) => ignoredVisitPlan({ methods: ['mmrm'], ...extra });
 const close = (a: number, b: number) => expect(Math.abs(a - b) / Math.max(1, Math.abs(b))).toBeLessThan(1e-6);
 
 describe('a visit the plan leaves out', () => {

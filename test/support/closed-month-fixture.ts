@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runUptake } from '../../src/uptake/run-uptake.js';
 import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
+import { registryRowsAsOf } from './registry-as-of.js';
 
 /**
  * The closed-month fixture (test/uptake/fixtures/closed-month/): a Region Syddanmark export of
@@ -12,13 +13,7 @@ import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
 export const SYD = 'Syddanmark';
 export const [HEADER, ...NOVEMBER] = readFileSync(join(import.meta.dirname, '../uptake/fixtures/closed-month/registry-2025-11-30.csv'), 'utf8').trim().split('\n') as [string, ...string[]];
 /** The export of 31 October: rows referred by then, activation and last activity censored there. */
-export const OCTOBER = NOVEMBER.flatMap((line) => {
-  const f = line.split(',');
-  if (f[3]! > '2025-10-31') return [];
-  if (f[4]! > '2025-10-31') f[4] = f[5] = '';
-  if (f[5]! > '2025-10-31') f[5] = '2025-10-31';
-  return [f.join(',')];
-});
+export const OCTOBER = registryRowsAsOf(NOVEMBER, '2025-10-31');
 
 /** The uptake plan both publications use: threshold 5, no clinics or equity breakdowns; months as asked. */
 export const closedMonthPlan = (exportDate: string, months = true) => ({

@@ -13,6 +13,7 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { ignoredVisitsNote } from '../../src/cli/load-inputs.js';
 import { errorOf } from '../support/error-of.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { ignoredVisitPlan } from '../support/ignored-visit-plan.js';
 
 const fixture = readFileSync(new URL('../fixtures/ignored-visit/redcap.csv', import.meta.url), 'utf8');
 /** The fixture with only its first `keep` rows at the unscheduled visit (of as many patients). */
@@ -23,16 +24,7 @@ const withExtraRows = (keep: number): string => {
     .filter((l) => !l.includes(',6_weeks_arm_1,') || kept++ < keep)
     .join('\n');
 };
-const trialPlan = (extra: object) =>
-  parsePlan({
-    arms: { intervention: '1', control: '2' },
-    columns: { id: 'record_id', time: 'redcap_event_name', arm: 'randomisering' },
-    timeLabels: { baseline_arm_1: 'baseline', '3_months_arm_1': '3m', '9_months_arm_1': '9m' },
-    timepoints: ['3m', '9m'],
-    covariates: ['alder'],
-    outcomes: [{ key: 'rmdq', instrument: 'rmdq' }],
-    ...extra,
-  });
+const trialPlan = ignoredVisitPlan;
 const observationalPlan = {
   design: 'observational',
   observational: { exposure: { column: 'randomisering', exposed: '1', unexposed: '2' }, confounders: [{ name: 'alder', column: 'alder', type: 'numeric' }], estimand: 'ATE' },

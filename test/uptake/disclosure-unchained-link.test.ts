@@ -17,27 +17,16 @@ import { noPreviousNote, referralsBeforeMonth, unchainedNote } from '../../src/u
 import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { registryAsOf } from '../support/registry-as-of.js';
 
 const DATES = ['2025-10-31', '2025-11-30', '2025-12-30'] as const;
-
-function cut(registry: string, date: string): string {
-  const [head, ...rows] = registry.trim().split('\n');
-  const kept = rows.flatMap((line) => {
-    const f = line.split(',');
-    if (f[3]! > date) return [];
-    if (f[4] && f[4] > date) f[4] = f[5] = '';
-    if (f[5] && f[5] > date) f[5] = date;
-    return [f.join(',')];
-  });
-  return [head, ...kept].join('\n') + '\n';
-}
 
 const dir = tempDir();
 const plan = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
 const registry = simulateRegistry({ rows: 300, seed: 3 });
 writeFileSync(join(dir, 'eligible.csv'), simulateEligible({ seed: 3 }));
 DATES.forEach((date, k) => {
-  writeFileSync(join(dir, `r${k + 1}.csv`), cut(registry, date));
+  writeFileSync(join(dir, `r${k + 1}.csv`), registryAsOf(registry, date));
   writeFileSync(join(dir, `plan${k + 1}.json`), JSON.stringify({ ...plan, firstYear: 2025, eligibleFill: 'carry-forward', exportDate: date, publish: { months: false, clinics: false, equity: [] } }));
 });
 

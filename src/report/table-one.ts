@@ -76,10 +76,16 @@ const LEVEL_WORDS: [RegExp, Record<string, Record<Lang, string>>][] = [
   [/^(country|land)$/i, { DK: { en: 'Denmark', da: 'Danmark' }, NO: { en: 'Norway', da: 'Norge' }, SE: { en: 'Sweden', da: 'Sverige' } }],
 ];
 
-/** A level of a categorical characteristic in words (LEVEL_WORDS), else as written. */
+/**
+ * A level of a categorical characteristic in words (LEVEL_WORDS), else as written. A word is
+ * matched in any case (exports write `Kvinde`, `KVINDE`, `Female`); a one-letter code only as
+ * listed (`F`, `K`, `M`), where case may be the code.
+ */
 export function levelWords(key: string, level: string, lang: Lang): string {
   const words = LEVEL_WORDS.find(([column]) => column.test(key))?.[1];
-  return words && Object.hasOwn(words, level) ? (words[level] as Record<Lang, string>)[lang] : level;
+  if (!words) return level;
+  const at = Object.hasOwn(words, level) ? level : level.length > 1 && Object.hasOwn(words, level.toLowerCase()) ? level.toLowerCase() : undefined;
+  return at === undefined ? level : (words[at] as Record<Lang, string>)[lang];
 }
 
 export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {

@@ -21,6 +21,10 @@ describe('Table 1 levels in words', () => {
     expect(['DK', 'NO'].map((l) => levelWords('country', l, 'da'))).toEqual(['Danmark', 'Norge']);
     expect(['kvinne', 'mann'].map((l) => levelWords('kjoenn', l, 'en'))).toEqual(['Female', 'Male']);
     expect(['kvinna', 'man'].map((l) => levelWords('kon', l, 'da'))).toEqual(['Kvinde', 'Mand']);
+    // Words in any case, as exports write them; a one-letter code only as listed.
+    expect(['Kvinde', 'MAND', 'Female', 'Kvinna'].map((l) => levelWords('koen', l, 'en'))).toEqual(['Female', 'Male', 'Female', 'Female']);
+    expect(['Kvinde', 'Mand'].map((l) => levelWords('køn', l, 'da'))).toEqual(['Kvinde', 'Mand']);
+    expect(levelWords('sex', 'f', 'en')).toBe('f');
     expect(levelWords('education', 'M', 'en')).toBe('M');
     expect(levelWords('sex', 'X', 'en')).toBe('X');
     expect(levelWords('sex', 'constructor', 'en')).toBe('constructor');

@@ -452,20 +452,23 @@ export function notApplicableNotes(trial: TrialData, ctx: Pick<TrialChartContext
 export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => string, lang: Lang): string[] {
   const p = trial.passedOver;
   if (!p) return [];
+  return [fillPhrase(t('passedOverNote'), { ...rowsOfPatients(p, lang), instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+}
+
+/** "3 rows" and "2 patients" (Danish "3 rækker", "2 patienter"): the counts of rows a note says were read past. */
+function rowsOfPatients(p: { rows: number; patients: number }, lang: Lang): { rows: string; patients: string } {
   const count = (k: number, one: string, many: string) => `${formatThousands(k, 0, lang)} ${k === 1 ? one : many}`;
-  const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
-  const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
-  return [fillPhrase(t('passedOverNote'), { rows, patients, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+  return {
+    rows: lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows'),
+    patients: lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients'),
+  };
 }
 
 /** The rows of visits the plan's "ignoreTimepoints" leaves out (load-trial.ts), said on the page as on stderr, counted exactly. */
 export function ignoredVisitsNotes(trial: TrialData, t: (key: 'ignoredVisitsNote') => string, lang: Lang): string[] {
   const p = trial.ignoredVisits;
   if (!p) return [];
-  const count = (k: number, one: string, many: string) => `${formatThousands(k, 0, lang)} ${k === 1 ? one : many}`;
-  const rows = lang === 'da' ? count(p.rows, 'række', 'rækker') : count(p.rows, 'row', 'rows');
-  const patients = lang === 'da' ? count(p.patients, 'patient', 'patienter') : count(p.patients, 'patient', 'patients');
-  return [fillPhrase(t('ignoredVisitsNote'), { rows, patients, visits: p.visits.map((v) => `"${v}"`).join(', ') })];
+  return [fillPhrase(t('ignoredVisitsNote'), { ...rowsOfPatients(p, lang), visits: p.visits.map((v) => `"${v}"`).join(', ') })];
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

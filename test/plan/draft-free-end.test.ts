@@ -2,8 +2,6 @@
 // NRS 10 as `Stærkest mulige smerte`, the EQ-5D index 1 as `Fuldt helbred`. Plan init once drafted
 // such a word as a missing-value code for every column: analyze dropped every 10 (NRS at 3 months
 // −0.69 on 63/60 for a true −1.14 on 67/71). Docs: docs/plan-trial.md "A scale's labelled ends".
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
@@ -12,8 +10,8 @@ import { draftPlan } from '../../src/plan/draft-plan.js';
 import { freeEndLabel, namesAnAbsence } from '../../src/plan/free-end-label.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
-import { removeTempDirs, tempDir } from '../support/run-cli.js';
-import { analyzeDraft } from './analyze-draft.js';
+import { removeTempDirs } from '../support/run-cli.js';
+import { labelledAndDigits } from './analyze-draft.js';
 
 afterAll(removeTempDirs);
 type Outcome = { key: string; instrument: string; answers?: Record<string, number> };
@@ -85,14 +83,7 @@ describe('SPSS\'s "Stærkest mulige smerte", a known end wording', () => {
     expect(d.checks.join('\n')).toContain('"Stærkest mulige smerte" read as 10, the labelled end of the 0–10 scale');
   });
   it('gives the numbers the same export written in digits gives', async () => {
-    const dir = tempDir();
-    const labelled = join(dir, 'labelled.csv');
-    const digits = join(dir, 'digits.csv');
-    writeFileSync(labelled, text);
-    writeFileSync(digits, export_(undefined));
-    const plain = { ...d.plan, outcomes: (d.plan.outcomes as Outcome[]).map(({ answers: _, ...o }) => o) };
-    const fromLabels = await analyzeDraft(labelled, d.plan);
-    const fromDigits = await analyzeDraft(digits, plain);
+    const { fromLabels, fromDigits } = await labelledAndDigits(text, export_(undefined), d.plan);
     const at3m = (r: typeof fromLabels) => r.effects.filter((e) => e.time === '3m');
     expect(at3m(fromLabels).length).toBeGreaterThanOrEqual(4);
     expect(at3m(fromLabels)).toEqual(at3m(fromDigits));

@@ -2,14 +2,12 @@
 // and `Helt sikker` (6). Plan init once read the first as 0 and drafted the second as a
 // missing-value code for every column: analyze gave 6.99 on 12/26 patients at 3 months for a
 // true 10.03 on 27/28 (docs/plan-trial.md "A scale's labelled ends").
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { scaleEndOf } from '../../src/plan/answer-words.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
-import { removeTempDirs, tempDir } from '../support/run-cli.js';
-import { analyzeDraft } from './analyze-draft.js';
+import { removeTempDirs } from '../support/run-cli.js';
+import { labelledAndDigits } from './analyze-draft.js';
 
 afterAll(removeTempDirs);
 type Outcome = { key: string; instrument: string; answers?: Record<string, number>; maxMissingItems?: number };
@@ -47,15 +45,7 @@ describe('PSEQ written with both ends as labels ("Slet ikke sikker" … "Helt si
     expect(pseqOf(d.plan).maxMissingItems).toBe(2);
   });
   it('gives the numbers the same export written in digits gives', async () => {
-    const dir = tempDir();
-    const labelled = join(dir, 'labelled.csv');
-    const digits = join(dir, 'digits.csv');
-    writeFileSync(labelled, text);
-    writeFileSync(digits, export_(undefined));
-    // The digits' plan: the drafted one without the answer codes (every cell is its number).
-    const plain = { ...d.plan, outcomes: (d.plan.outcomes as Outcome[]).map(({ answers: _, ...o }) => o) };
-    const fromLabels = await analyzeDraft(labelled, d.plan);
-    const fromDigits = await analyzeDraft(digits, plain);
+    const { fromLabels, fromDigits } = await labelledAndDigits(text, export_(undefined), d.plan);
     const at3m = (r: typeof fromLabels) => r.effects.filter((e) => e.outcome === 'pseq' && e.time === '3m');
     expect(at3m(fromLabels)).toHaveLength(2);
     expect(at3m(fromLabels)).toEqual(at3m(fromDigits));

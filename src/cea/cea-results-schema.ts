@@ -100,6 +100,7 @@ export const ceaResultSchema = z.object({
     tier: z
       .object({
         uptakePlan: z.string(),
+        priceYear: z.number().int().optional().describe("the uptake plan's priceYear (the same as this analysis's; absent when that plan states none, and its tiers were taken as this analysis's price year)"),
         mode: z.enum(['all-units', 'marginal']),
         nationalVolume: z.number(),
         rate: z.number(),

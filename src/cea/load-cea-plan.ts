@@ -42,7 +42,7 @@ export interface ResolvedCeaPlan {
   /** Item key → unit cost (plan currency and price year). */
   unitCosts: Record<string, UnitCost>;
   /** Cost of the intervention per intervention patient, and where it comes from. */
-  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; perPatient: number; currency: string; placeholder?: true } };
+  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; priceYear?: number; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; perPatient: number; currency: string; placeholder?: true } };
   published: PublishedCea | null;
   /**
    * Notes for stderr: how the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts),
@@ -399,8 +399,15 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
       da: `${file}: interventionCost.rate (${ic.rate}) bruges ikke: optagsplanens priser er i ${uptake.currency}, planens valuta`,
     });
   }
-  // An uptake plan states no price year: its tiers are taken at the analysis's.
-  note({
+  // The tiers' price level against the analysis's (docs/plan-cea.md, interventionCost): hta does
+  // not index prices, so another year's tiers are refused; tiers without a year are taken at the
+  // analysis's, and said so.
+  if (uptake.priceYear !== undefined && uptake.priceYear !== plan.priceYear) {
+    throw new HtaError('plan.invalid', `${file}: the intervention's price comes from ${ic.uptakePlan}, whose tiers are ${uptake.priceYear} prices (its priceYear), but this plan's priceYear is ${plan.priceYear}: hta does not index prices`, [
+      { file, field: 'interventionCost', expected: `the price indexed to ${plan.priceYear} as a fixed price ({ "price": …, "source": "${ic.uptakePlan} at ${ic.nationalVolume} patients a year, indexed ${uptake.priceYear}→${plan.priceYear} (PL-indeks)" }), or an uptake plan in ${plan.priceYear} prices (docs/plan-cea.md "Bringing a price to the plan's price year")` },
+    ]);
+  }
+  if (uptake.priceYear === undefined) note({
     en: `${file}: the intervention's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`,
     da: `${file}: interventionens pris fra ${ic.uptakePlan} er taget som ${plan.priceYear}-priser, planens priceYear (en optagsplan angiver ikke et prisår: indeksér dens pristrin først, hvis de er fra et andet år)`,
   });
@@ -412,5 +419,5 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
   const priceWords = uptake.priceModel.mode === 'all-units' ? 'the all-units tier price' : 'the average over the marginal tiers';
   const rateWords = rate !== 1 ? `, converted at ${rate} ${plan.currency} per ${uptake.currency} (1 ${plan.currency} = ${Number((1 / rate).toFixed(2))} ${uptake.currency})` : '';
   return { price: perPatient * rate, source: `${ic.uptakePlan}: ${Number(perPatient.toFixed(2))} ${uptake.currency} per patient, ${priceWords} at ${ic.nationalVolume} patients a year${rateWords}${placeholder ? ' (a placeholder price model drafted by hta plan init)' : ''}`,
-    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, perPatient, currency: uptake.currency, ...(placeholder ? { placeholder: true as const } : {}) } };
+    tier: { uptakePlan: ic.uptakePlan, ...(uptake.priceYear !== undefined ? { priceYear: uptake.priceYear } : {}), mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, perPatient, currency: uptake.currency, ...(placeholder ? { placeholder: true as const } : {}) } };
 }

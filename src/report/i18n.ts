@@ -207,6 +207,8 @@ export const UPTAKE_TEXT = {
   price: { en: 'Price', da: 'Pris' },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
   priceModel: { en: 'Price model', da: 'Prismodel' },
+  // The uptake plan's priceYear (uptake-plan.ts), after the price model.
+  pricesOfYear: { en: '{year} prices', da: '{year}-priser' },
   volumeScope: { en: 'volume counted over', da: 'volumen opgjort for' },
   thousands: { en: '1,000 {cur}', da: '1.000 {cur}' },
   total: { en: 'Total', da: 'I alt' },

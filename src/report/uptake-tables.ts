@@ -238,7 +238,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     t('observedTitle'),
     { header: [t('region'), t('year'), t('activated'), costHeader, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
     [
-      `${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}.`,
+      `${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}${a.budget.priceYear !== undefined ? `; ${fillPhrase(t('pricesOfYear'), { year: String(a.budget.priceYear) })}` : ''}.`,
       // Why a cost is hidden beside a printed count (budget-impact.ts costRestsOn).
       ...(a.budget.observed.some((o) => typeof o.activations === 'number' && typeof o.averagePrice !== 'number' && o.averagePrice !== null)
         ? [t(a.budget.volumeScope === 'national' ? 'averagePriceHidden' : 'nationalCostHidden')] : []),

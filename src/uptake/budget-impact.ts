@@ -63,6 +63,8 @@ export interface SensitivityRow {
 
 export interface BudgetImpact {
   currency: string;
+  /** The plan's `priceYear`, when it states one: the price level of every cost here. */
+  priceYear?: number;
   mode: UptakePlan['priceModel']['mode'];
   volumeScope: UptakePlan['priceModel']['volumeScope'];
   years: number[];
@@ -200,7 +202,7 @@ export function budgetImpact(input: {
       sensitivity.push({ region: scope, parameter, change, totalCost: total, difference: total - (base.get(scope) ?? 0) });
     }
   }
-  return { currency: plan.currency, mode: plan.priceModel.mode, volumeScope: plan.priceModel.volumeScope, years, observed, projection, sensitivity };
+  return { currency: plan.currency, ...(plan.priceYear !== undefined ? { priceYear: plan.priceYear } : {}), mode: plan.priceModel.mode, volumeScope: plan.priceModel.volumeScope, years, observed, projection, sensitivity };
 }
 
 /**

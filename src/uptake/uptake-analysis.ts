@@ -73,6 +73,7 @@ export interface UptakeAnalysis {
   };
   budget: {
     currency: string;
+    priceYear?: number;
     mode: UptakePlan['priceModel']['mode'];
     volumeScope: UptakePlan['priceModel']['volumeScope'];
     years: number[];

@@ -85,6 +85,12 @@ export const priceTierSchema = z.object({
 export const uptakePlanSchema = z
   .object({
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as DKK').default('DKK'),
+    // The tiers' price level: said with the budget, and checked by a cost-effectiveness plan that
+    // reads the tiers (docs/plan-cea.md, interventionCost), which has a price year of its own.
+    priceYear: z
+      .number().int().min(1990).max(2100)
+      .optional()
+      .describe('the year whose price level the tiers are in (e.g. 2024); a cost-effectiveness plan reading the tiers (interventionCost.uptakePlan) must have the same priceYear'),
     priceModel: z.object({
       mode: z.enum(['all-units', 'marginal']).describe("'all-units': the band reached prices every unit; 'marginal': each unit at its band's price"),
       volumeScope: z

@@ -74,6 +74,7 @@ export const uptakeResultsSchema = z.object({
   }).optional().describe('The clinic funnel; absent when the uptake plan does not publish it (leftOut has "clinics")'),
   budget: z.object({
     currency: z.string(),
+    priceYear: z.number().int().optional().describe("The uptake plan's priceYear: the price level of every cost; absent when the plan states none"),
     mode: z.enum(['all-units', 'marginal']),
     volumeScope: z.string(),
     years: z.array(z.number().int()),

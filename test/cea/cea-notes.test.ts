@@ -11,10 +11,11 @@ import { removeTempDirs } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
 
-function withUptake(rate?: number) {
+function withUptake(rate?: number, priceYear?: number) {
   const f = ceaFixture({ planExtra: { interventionCost: { uptakePlan: 'uptake.plan.json', nationalVolume: 5000, ...(rate !== undefined ? { rate } : {}) } } });
   writeFileSync(join(f.dir, 'uptake.plan.json'), JSON.stringify({
     currency: 'EUR',
+    ...(priceYear !== undefined ? { priceYear } : {}),
     priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: null, price: 100 }] },
     scenarios: { low: [0.02], base: [0.05], high: [0.08] },
     firstYear: 2025,
@@ -36,6 +37,21 @@ describe('notes on how the inputs were read', () => {
     expect(notes.join('\n')).toContain('interventionCost.rate (7.44) is not used: the uptake plan\'s prices are in EUR, the plan\'s currency');
     expect(notes.join('\n')).toContain('the intervention\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
     expect(run(withUptake()).notes.join('\n')).not.toContain('interventionCost.rate');
+  });
+
+  it('an uptake plan that states the analysis\'s price year: no note, and results.json keeps its year (docs/plan-cea.md interventionCost)', () => {
+    const { notes, result } = run(withUptake(undefined, 2021));
+    expect(notes.join('\n')).not.toContain('taken as 2021 prices');
+    expect(result.interventionPrice.price).toBe(100);
+    expect(result.interventionPrice.tier?.priceYear).toBe(2021);
+    expect(run(withUptake()).result.interventionPrice.tier).not.toHaveProperty('priceYear');
+  });
+
+  it('an uptake plan in another year\'s prices is refused (hta does not index), naming both years and the way out', () => {
+    const err = (() => { try { analyse(withUptake(undefined, 2024)); } catch (e) { return e as Error & { code?: string; problems?: { expected: string }[] }; } })();
+    expect(err?.message).toContain('whose tiers are 2024 prices (its priceYear), but this plan\'s priceYear is 2021: hta does not index prices');
+    expect(err?.code).toBe('plan.invalid');
+    expect(JSON.stringify(err?.problems)).toContain('indexed 2024→2021');
   });
 
   it('under --lang da the same two notes in Danish (docs/cli.md "Danish output")', () => {

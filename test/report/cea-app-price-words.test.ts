@@ -53,6 +53,21 @@ describe('the app price read off an uptake plan', () => {
     expect(r.interventionPrice.source).toBe('uptake.plan.json: 1200 DKK per patient, the all-units tier price at 10000 patients a year, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)');
   });
 
+  it.each([
+    ['en', 'The price of the app is read from uptake.plan.json, whose tiers are 2021 prices, this analysis\'s price year.'],
+    ['da', 'Prisen på appen er læst fra uptake.plan.json, hvis pristrin er 2021-priser, analysens prisår.'],
+  ] as const)('(%s) an uptake plan that states the price year: the page says the tiers are in it, not that it was assumed', async (lang, stated) => {
+    const g = ceaFixture({ planExtra: { interventionCost: { uptakePlan: 'uptake.plan.json', nationalVolume: 10000 }, bootstrap: { replicates: 100, seed: 3 } } });
+    writeFileSync(join(g.dir, 'uptake.plan.json'), JSON.stringify({
+      currency: 'EUR', priceYear: 2021,
+      priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: null, price: 160 }] },
+      scenarios: { low: [0.02], base: [0.05], high: [0.08] }, firstYear: 2025,
+    }));
+    const c = await ceaReportKind.build({ id: 'y', kind: 'cea', out: 'y', lang, data: g.exportFile, plan: g.plan }, { input: (p: string) => p, lang, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() });
+    expect(unitCosts(c).notes).toContain(stated);
+    expect(JSON.stringify(unitCosts(c).notes)).not.toMatch(/states no price year|ikke angiver et prisår/);
+  });
+
   it('the display currency: "kr." on the Danish page, DKK on the English one', async () => {
     const [en, da] = [await build('en'), await build('da')];
     const inDkk = Math.round((en.results as CeaResult).incrementalCost.estimate * 7.44);

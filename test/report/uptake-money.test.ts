@@ -29,6 +29,15 @@ describe('roundToTotal (largest remainder)', () => {
 });
 
 describe('uptake tables: money', () => {
+  it('the price model line says the tiers\' price year when the plan states one (docs/plan-uptake.md priceYear), and not otherwise', async () => {
+    const a = await bundledAnalysis();
+    expect(a.budget.priceYear).toBe(2021);
+    expect(uptakeTables(a, 'en').observed.intro[0]).toMatch(/^Price model: .*; 2021 prices\.$/);
+    expect(uptakeTables(a, 'da').observed.intro[0]).toMatch(/^Prismodel: .*; 2021-priser\.$/);
+    const { priceYear: _y, ...budget } = a.budget;
+    expect(uptakeTables({ ...a, budget }, 'en').observed.intro[0]).not.toMatch(/prices/);
+  });
+
   it('projected years add up to the printed total per scenario; regions add up to the whole country; no krone-level figures', async () => {
     const a = await bundledAnalysis();
     const t = uptakeTables(a, 'en');

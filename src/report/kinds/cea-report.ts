@@ -162,6 +162,11 @@ const TEXT = {
     da: 'Prisen på {theIntervention} er læst fra {plan}, som ikke angiver et prisår: den er taget som {year}-priser, analysens prisår, uden indeksering.',
   },
   // The uptake plan's price model still plan init's placeholder (analyze-cea.ts placeholderPriceWarning).
+  // The uptake plan states its price year, the analysis's (a different one is refused: load-cea-plan.ts).
+  tierPriceYearStated: {
+    en: 'The price of {theIntervention} is read from {plan}, whose tiers are {year} prices, this analysis\'s price year.',
+    da: 'Prisen på {theIntervention} er læst fra {plan}, hvis pristrin er {year}-priser, analysens prisår.',
+  },
   placeholderPrice: {
     en: 'Not a real price: the price of {theIntervention} comes from {plan}, whose price model is a placeholder drafted by hta plan init, not the supplier\'s prices. The intervention arm\'s costs and every result on this page are computed from it.',
     da: 'Ikke en reel pris: prisen på {theIntervention} kommer fra {plan}, hvis prismodel er en pladsholder fra hta plan init, ikke leverandørens priser. Interventionsgruppens omkostninger og alle resultater på siden er beregnet ud fra den.',
@@ -371,7 +376,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable, ...discountedCaption('qalys') }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }], ...(respNotes.length ? { notes: respNotes } : {}) }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
-      { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t('tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear, theIntervention: names.theIntervention })] } : {}) },
+      { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t(tier.priceYear !== undefined ? 'tierPriceYearStated' : 'tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear, theIntervention: names.theIntervention })] } : {}) },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? fillPhrase(t('title'), { theIntervention: names.theIntervention });
     const note = entry.dataNote?.[lang] ?? entry.dataNote?.en;

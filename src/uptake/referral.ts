@@ -119,6 +119,9 @@ const SEX_SYNONYMS = new Map<string, Sex>(Object.entries({
   '': 'unknown', unknown: 'unknown', other: 'unknown', na: 'unknown', '.': 'unknown',
   // Danish regional systems: "unknown", "not stated", "other" (docs/input-registry.md).
   ukendt: 'unknown', uoplyst: 'unknown', 'ikke oplyst': 'unknown', andet: 'unknown',
+  // Swedish and Norwegian regional systems (docs/input-registry.md): kvinna/kvinne, man/mann.
+  kvinna: 'female', kvinne: 'female', mann: 'male',
+  'okänd': 'unknown', 'uppgift saknas': 'unknown', annat: 'unknown', ukjent: 'unknown', 'ikke oppgitt': 'unknown', annet: 'unknown',
 } as const));
 
 const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
@@ -132,6 +135,12 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   fysioterapi: 'physio', kiropraktik: 'chiro',
   sygehus: 'other', hospitalsafdeling: 'other', speciallæge: 'other', 'praktiserende speciallæge': 'other',
   selvhenvendelse: 'other', kommune: 'other',
+  // Swedish and Norwegian regional systems: a physician or the primary-care centre / regular GP
+  // ("Läkare", "Vårdcentral", "Fastlege"), physiotherapy ("Sjukgymnast"), hospital, self-referral
+  // ("Egenremiss", "Egenhenvisning"), municipality.
+  'läkare': 'gp', 'allmänläkare': 'gp', 'husläkare': 'gp', 'vårdcentral': 'gp', 'primärvård': 'gp', lege: 'gp', fastlege: 'gp', allmennlege: 'gp',
+  sjukgymnast: 'physio',
+  sjukhus: 'other', sykehus: 'other', 'specialistläkare': 'other', spesialist: 'other', egenremiss: 'other', egenhenvisning: 'other', kommun: 'other',
 } as const));
 
 /** The key a sex or referrer cell is looked up by: NFC, trimmed, lower case. */

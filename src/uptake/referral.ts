@@ -140,7 +140,7 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   // ("Egenremiss", "Egenhenvisning"), municipality.
   'läkare': 'gp', 'allmänläkare': 'gp', 'husläkare': 'gp', 'vårdcentral': 'gp', 'primärvård': 'gp', lege: 'gp', fastlege: 'gp', allmennlege: 'gp',
   sjukgymnast: 'physio',
-  sjukhus: 'other', sykehus: 'other', 'specialistläkare': 'other', spesialist: 'other', egenremiss: 'other', egenhenvisning: 'other', kommun: 'other',
+  sjukhus: 'other', sykehus: 'other', 'specialistläkare': 'other', spesialist: 'other', egenremiss: 'other', egenhenvisning: 'other', kommun: 'other', annat: 'other', annet: 'other',
 } as const));
 
 /** The key a sex or referrer cell is looked up by: NFC, trimmed, lower case. */

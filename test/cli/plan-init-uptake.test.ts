@@ -21,12 +21,13 @@ describe('hta plan init --uptake', () => {
     expect(r.stderr).toContain('placeholders');
   });
 
-  it('Norwegian names, ISO date-times and codes it cannot place are reported', async () => {
+  it('Norwegian names and ISO date-times are read, and its referrer codes are built in', async () => {
     const r = await runCli('plan', 'init', '--uptake', `${FX}/registry-no/registry.csv`);
     const draft = JSON.parse(r.stdout) as { columns: { registry: Record<string, string> }; dateFormat: string; values: unknown };
     expect(draft.columns.registry).toEqual({ id: 'pasient_id', region: 'helseregion', clinic: 'klinikk', referred: 'henvist', activated: 'aktivert', last_active: 'sist_aktiv', age: 'alder', sex: 'kjonn', referrer: 'henviser' });
     expect(draft.dateFormat).toBe('iso-datetime');
-    expect(draft.values).toEqual({ referrer: { fastlege: 'gp', annet: 'other' } });
+    // `fastlege` and `annet` are built-in Norwegian codes since session 23 (docs/input-registry.md): nothing left to map.
+    expect(draft.values).toBeUndefined();
   });
 });
 

@@ -101,7 +101,7 @@ describe('hta uptake on the bundled synthetic registry', () => {
     expect(Object.keys(a)).toEqual(['exportDate', 'rows', 'threshold', 'suppression', 'methods', 'metrics', 'uptake', 'funnel', 'budget']);
     expect(a).toMatchObject({ exportDate: '2025-12-30', rows: 20000, threshold: 5, methods: { activationCi: 'wilson', funnel: 'exact-binomial' } });
     expect(a.funnel.outside998).toEqual(['H010', 'M008', 'S003', 'S010']);
-    expect(Object.keys(a.budget)).toEqual(['currency', 'mode', 'volumeScope', 'years', 'observed', 'projection', 'sensitivity']);
+    expect(Object.keys(a.budget)).toEqual(['currency', 'priceYear', 'mode', 'volumeScope', 'years', 'observed', 'projection', 'sensitivity']);
     expect(a.budget.projection).toHaveLength(3 * 3 * 6);
     expect(readdirSync(dir).sort()).toEqual([
       '.hta-files.json', 'activation-metrics.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv', 'clinic-funnel.csv', 'uptake-per-1000.csv',

@@ -23,7 +23,7 @@ describe('Swedish and Norwegian registry values', () => {
   it.each([
     ['Läkare', 'gp'], ['Vårdcentral', 'gp'], ['Fastlege', 'gp'], ['Allmennlege', 'gp'],
     ['Sjukgymnast', 'physio'], ['Fysioterapeut', 'physio'], ['Kiropraktor', 'chiro'],
-    ['Egenremiss', 'other'], ['Egenhenvisning', 'other'], ['Sjukhus', 'other'], ['Sykehus', 'other'], ['Kommun', 'other'],
+    ['Egenremiss', 'other'], ['Egenhenvisning', 'other'], ['Sjukhus', 'other'], ['Sykehus', 'other'], ['Kommun', 'other'], ['Annet', 'other'],
   ] as const)('referrer %s → %s', (v, want) => expect(read('referrer', v)).toBe(want));
 
   it('a word of neither language is still refused, the message naming the plan\'s map', () => {

@@ -8,7 +8,7 @@
  * from what `hta analyze --json` printed; now the outcome's rows are withheld. The E-value fields
  * carry the page's 2 decimals.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
@@ -183,6 +183,38 @@ describe('an outcome with few values: no count of 1–4 follows from its estimat
     users[23] = 3;
     users[24] = 195;
     expect(work(analyzeObservational(trialOf(users, nonUsers, [0, 24]), { version: 'test' }).analyses).effects).toHaveLength(3);
+  });
+});
+
+/** test/reference/few-valued-outcome.R: R's crude row (lm + sandwich HC0), E-value, and the tables that fit it. */
+interface ReferenceCase {
+  users: number[];
+  nonUsers: number[];
+  difference: number;
+  se: number;
+  seFromSumsOfSquares: number;
+  riskRatio: number;
+  eValue: number;
+  tablesPublished: { users: number[]; nonUsers: number[] }[];
+}
+const reference = JSON.parse(readFileSync(new URL('../reference/few-valued-outcome.json', import.meta.url), 'utf8')) as { cases: ReferenceCase[] };
+
+describe('the attack and the crude row agree with R (test/reference/few-valued-outcome.R)', () => {
+  it('difference and HC0 SE to 1e-9, E-value and risk ratio as R rounds them, and the same tables fit the published row', () => {
+    expect(reference.cases).toHaveLength(3);
+    for (const c of reference.cases) {
+      // The identity the attack rests on, in R: HC0's SE² = SS₁/n₁² + SS₀/n₀².
+      expect(c.seFromSumsOfSquares).toBeCloseTo(c.se, 12);
+      // A threshold of 3 publishes every case's rows (the least count here is 3).
+      const a = work(analyzeObservational(trialOf(c.users, c.nonUsers, [0, 2], 3), { version: 'test' }).analyses);
+      const crude = a.effects.find((e) => e.method === 'crude')!;
+      expect(Math.abs(crude.difference! - c.difference)).toBeLessThan(1e-9);
+      expect(Math.abs(crude.se! - c.se)).toBeLessThan(1e-9);
+      expect(crude.eValue!.riskRatio).toBe(Math.round(c.riskRatio * 100) / 100);
+      expect(crude.eValue!.estimate).toBe(Math.round(c.eValue * 100) / 100);
+      const key = (t: number[][]) => JSON.stringify(t);
+      expect(attack(a, 3).map(key).sort()).toEqual(c.tablesPublished.map((t) => key([t.users, t.nonUsers])).sort());
+    }
   });
 });
 

@@ -185,7 +185,7 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
  * A group whose outcome values number at most this many is protected value by value (rule 6).
  * Per group a reader has the size and, from the crude row's SE and its E-value (whose risk ratio
  * exp(0.91·d/sd) carries the pooled SD), the sum of squares; the means only as their difference.
- * Up to three values those and whole counts leave one or two tables (0/1/2 work status: one).
+ * Up to three values those and whole counts leave few tables (0/1/2 work status, 3 users at 1: one).
  */
 export const FEW_OUTCOME_VALUES = 3;
 

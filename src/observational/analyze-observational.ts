@@ -182,21 +182,41 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
 }
 
 /**
- * An outcome with two values (0/1: yes/no and responders; or any outcome that takes only two
- * values) whose count of either value is 1 … threshold − 1 in a group. Then no estimate of it is
- * published, crude or adjusted (docs/observational.md, "Small counts", rule 6): a group's mean of
- * a two-valued outcome is its count, the crude row gives both groups' means, and the adjusted
- * rows give them too — under ATT the users' weighted risk is their crude risk, so with no events
- * among the non-users AIPW's estimate and SE are exactly the users' proportion k/n and
- * √(p(1 − p)/n); and any estimate near a difference of two such proportions narrows k.
+ * A group whose outcome values number at most this many is protected value by value (rule 6).
+ * Per group a reader has the size and, from the crude row's SE and its E-value (whose risk ratio
+ * exp(0.91·d/sd) carries the pooled SD), the sum of squares; the means only as their difference.
+ * Up to three values those and whole counts leave few tables (0/1/2 work status, 3 users at 1: one).
  */
-function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold: number): boolean {
-  const values = [...new Set(y)];
-  if (values.length !== 2) return false;
+export const FEW_OUTCOME_VALUES = 3;
+
+/**
+ * An outcome whose estimates would give a count of 1 … threshold − 1 patients: then no estimate
+ * of it is published, crude or adjusted (docs/observational.md, "Small counts", rule 6). The
+ * adjusted rows estimate the same means as the crude one (under ATT the users' weighted mean is
+ * their crude one), so all go or none. Withheld when, in a group:
+ *  - the outcome takes at most FEW_OUTCOME_VALUES distinct values and one of them is held by
+ *    1 … threshold − 1 of its patients — yes/no outcomes and responders (0/1) are the two-valued
+ *    case; 3 users at 1 and 197 at 2 of a 0/1/2 outcome were solved from the crude row, even at
+ *    the page's precision; or
+ *  - every patient but 1 … threshold − 1 has the same value, however many values there are:
+ *    the group's sum of squares Σ(y − ȳ)² is then a sum over those few, shifts cancel, and the
+ *    few follow (197 at 24 and 3 at 23 give 3·197/200 = 2.955, and 200·SS = 200·Σd² − (Σd)²
+ *    leaves the 3).
+ */
+export function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold: number): boolean {
+  const small = (c: number) => c > 0 && c < threshold;
+  if (new Set(y).size < 2) return false;
   return [0, 1].some((g) => {
-    const ys = y.filter((_, i) => a[i] === g);
-    const first = ys.filter((v) => v === values[0]).length;
-    return [first, ys.length - first].some((c) => c > 0 && c < threshold);
+    const perValue = new Map<number, number>();
+    let n = 0;
+    y.forEach((v, i) => {
+      if (a[i] !== g) return;
+      perValue.set(v, (perValue.get(v) ?? 0) + 1);
+      n++;
+    });
+    const counts = [...perValue.values()];
+    if (counts.length <= FEW_OUTCOME_VALUES && counts.some(small)) return true;
+    return small(n - Math.max(...counts));
   });
 }
 

@@ -14,7 +14,8 @@ import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 type Group = 'exposed' | 'unexposed';
 export type Finding =
   | { kind: 'imbalance'; term: string; smd: number | null; threshold: number }
-  | { kind: 'effects-hidden' }
+  /** `event`: a yes/no outcome or responder (0/1); else an outcome with few values, or one shared by all but a few (analyze-observational.ts smallOutcomeCount). */
+  | { kind: 'effects-hidden'; event: boolean }
   | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
@@ -32,7 +33,7 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget'>>, threshold: number, trim: number | null = null): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'> & Partial<Pick<ObservationalAnalysis, 'effects' | 'outsideTarget' | 'kind'>>, threshold: number, trim: number | null = null): Finding[] {
   const out: Finding[] = [];
   // Under ATT: non-users of a level no user has weigh 0 (observational-design.ts): said, not refused.
   // With `trim` their score of 0 is below it: they are trimmed, and the warning says so.
@@ -57,7 +58,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   }
   // Rule 9 (docs/observational.md, "Small counts"): the overlap and weight diagnostics are hidden.
   if (a.weights?.effectiveSampleSize.exposed === SUPPRESSED) out.push({ kind: 'scores-hidden' });
-  if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
+  if (a.effectsSuppressed) out.push({ kind: 'effects-hidden', event: a.kind !== 'continuous' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).
   for (const reason of ['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero'] as const) {
@@ -117,6 +118,10 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });
     case 'effects-hidden':
       // Every row goes, not the crude one alone: the adjusted ones give the count too (docs/observational.md, "Small counts").
+      if (!f.event)
+        return lang === 'da'
+          ? 'ingen forskel vises (hverken den ujusterede, den vægtede regression eller AIPW): effektmålet har få værdier, og i en gruppe har færre patienter end diskretioneringsgrænsen en af dem (eller alle på nær så få har samme værdi); forskellene med deres SE og E-værdier ville afsløre det antal'
+          : 'no difference is shown (crude, weighted regression or AIPW): the outcome takes few values, and in a group fewer patients than the suppression threshold have one of them (or all but so few share one value); the differences with their SEs and E-values would reveal that number';
       return lang === 'da'
         ? 'ingen forskel vises (hverken den ujusterede, den vægtede regression eller AIPW): i en gruppe er antallet af patienter med (eller uden) hændelsen under diskretioneringsgrænsen, og hver af forskellene ville afsløre det antal'
         : 'no difference is shown (crude, weighted regression or AIPW): in a group the number of patients with (or without) the event is below the suppression threshold, and each difference would reveal that number';

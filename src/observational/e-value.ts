@@ -25,6 +25,17 @@ export interface EValue {
   method: 'standardised-difference (RR = exp(0.91 d))' | 'risk-ratio from risk difference';
 }
 
+/**
+ * Whether the CI includes no difference, so its limit's E-value is 1: read off the difference's CI,
+ * not off the E-value, which results.json publishes to 2 decimals (published-analysis.ts) — a limit
+ * of 1.004 is printed 1.00 yet its CI excludes the null. The same test as fromRiskRatios': both
+ * risk-ratio maps are increasing with RR = 1 at a difference of 0.
+ */
+export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | null }): boolean {
+  // A row with an E-value has a CI; without one there is nothing to include.
+  return e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
+}
+
 /** E-value of a risk ratio (any side of 1). */
 export function eValueOfRiskRatio(rr: number): number {
   const r = rr < 1 ? 1 / rr : rr;

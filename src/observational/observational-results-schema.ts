@@ -51,7 +51,7 @@ export const observationalEffectSchema = z
         method: z.string(),
       })
       .nullable()
-      .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away'),
+      .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away; published to 2 decimals, as the report prints it (the risk ratio of a continuous outcome carries its pooled SD: docs/observational.md, "Small counts", rule 8)'),
     eValueMissing: z
       .object({ reason: z.enum(['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero']), text: z.string() })
       .optional()
@@ -136,7 +136,7 @@ export const observationalAnalysisSchema = z.object({
   balance: z.array(balanceRowSchema),
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
-  effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: the outcome takes two values (0/1) and a group has 1 … threshold − 1 patients with one of them; the crude and the adjusted differences would each give that count (docs/observational.md, "Small counts")'),
+  effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: in a group the outcome takes at most 3 values and 1 … threshold − 1 patients hold one of them (a yes/no outcome or responder: with or without the event), or all but 1 … threshold − 1 patients of a group share one value; the crude and the adjusted differences, with their SEs and E-values, would each give that count (docs/observational.md, "Small counts")'),
   outsideTarget: z
     .array(z.object({ confounder: z.string(), levels: z.array(z.string()), unnamed: z.number().int() }))
     .optional()

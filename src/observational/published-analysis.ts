@@ -21,12 +21,22 @@
  *    of a level all carry the weight N/3, so the mean of the 5 largest non-user weights (2.16 ×
  *    the mean weight, N/n₀ exactly) is (N + 2w)/5 with w the next level's weight, read off the
  *    score percentiles; of the non-user counts 1 … 14 only 3 fits, even at 2 decimals.
+ *  - The E-values (and their risk ratios) carry the page's 2 decimals. A continuous outcome's risk
+ *    ratio is exp(0.91·d/sd) with sd the pooled SD at follow-up: at 16 digits it is one more exact
+ *    equation on the groups' sums of squares, beside the crude row's SE (rule 6 withholds the
+ *    outcomes whose counts these would give; the rounding is not what protects them).
  */
 import { SUPPRESSED } from '../suppressed-marker.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 
 /** Decimals as the report page prints them (src/report/kinds/registry-report.ts); the cap, not on the page, as the SMDs. */
-export const PUBLISHED_DECIMALS = { balance: 3, scoreQuantile: 2, effectiveSampleSize: 1, maxWeight: 2, truncationCap: 3 } as const;
+export const PUBLISHED_DECIMALS = { balance: 3, scoreQuantile: 2, effectiveSampleSize: 1, maxWeight: 2, truncationCap: 3, eValue: 2 } as const;
+
+/**
+ * As the page prints it: toFixed's digits, so the page's cells (formatFixed) read the same
+ * whether drawn from this number or the unrounded one.
+ */
+const asPrinted = (v: number, d: number): number => Number(v.toFixed(d));
 
 const round = (v: number, d: number): number => {
   const r = Math.round(v * 10 ** d) / 10 ** d;
@@ -58,10 +68,12 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
     varianceRatioBefore: roundIfNumber(b.varianceRatioBefore, d.balance),
     varianceRatioAfter: roundIfNumber(b.varianceRatioAfter, d.balance),
   }));
+  const effects = a.effects.map((e) => (e.eValue ? { ...e, eValue: { ...e.eValue, riskRatio: asPrinted(e.eValue.riskRatio, d.eValue), estimate: asPrinted(e.eValue.estimate, d.eValue), ciLimit: asPrinted(e.eValue.ciLimit, d.eValue) } } : e));
   // Rule 9: a balance term hidden for a small count hides what the scores and weights give.
-  if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance };
+  if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance, effects };
   return {
     ...a,
+    effects,
     propensity: propensity && { ...propensity, quantiles: hiddenPair, outsideShare: SUPPRESSED },
     weights: weights && { ...weights, effectiveSampleSize: hiddenPair, max: hiddenPair, extreme: hiddenPair, truncatedAt: weights.truncatedAt === null ? null : SUPPRESSED },
     balance,

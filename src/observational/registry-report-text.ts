@@ -104,6 +104,11 @@ export const REGISTRY_TEXT = {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
     da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',
   },
+  /** As effectsWithheld, for an outcome with few values (not yes/no): analyze-observational.ts smallOutcomeCount. */
+  effectsWithheldFewValues: {
+    en: 'No difference is shown for {list} (every row reads "suppressed"): the outcome takes few values, and in a group fewer than {threshold} patients had one of them (or all but so few had the same value); the differences, with their SEs and E-values, would reveal that number.',
+    da: 'Ingen forskel vises for {list} (hver række står som "diskretioneret"): effektmålet har få værdier, og i en gruppe havde færre end {threshold} patienter en af dem (eller alle på nær så få havde samme værdi); forskellene med deres SE og E-værdier ville afsløre det antal.',
+  },
   effectsWithheld: {
     en: 'No difference is shown for {list} (every row reads "suppressed"): in a group fewer than {threshold} patients had (or did not have) the event, and the crude and the adjusted differences would each reveal that number.',
     da: 'Ingen forskel vises for {list} (hver række står som "diskretioneret"): i en gruppe havde færre end {threshold} patienter hændelsen (eller havde den ikke), og både den ujusterede og de justerede forskelle ville afsløre det antal.',

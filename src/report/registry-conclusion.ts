@@ -8,6 +8,7 @@
  * never says more than the page; a withheld (small-count) estimate is never named with a number.
  */
 import type { ObservationalAnalysis, ObservationalEffect } from '../observational/observational-results-schema.js';
+import { ciIncludesNull } from '../observational/e-value.js';
 import { othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, formatFixed, formatRowMcid, type Lang, lowerFirst, REPORT_TEXT, timeLabel } from './i18n.js';
 import { verdictPhrase, withBracket } from './verdict-notes.js';
@@ -88,7 +89,7 @@ export function registryConclusion(x: RegistryConclusionInput): string {
     });
   sentences.push(othersSentence(verdict, others, lang));
   if (method === 'crude' || !e.eValue) sentences.push(TEXT.unmeasured[lang]);
-  else if (e.eValue.ciLimit === 1) sentences.push(TEXT.evalueNull[lang]);
+  else if (ciIncludesNull(e)) sentences.push(TEXT.evalueNull[lang]);
   else sentences.push(fillPhrase(TEXT.evalue[lang], { e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) }));
   return sentences.filter((s) => s !== '').join(' ');
 }

@@ -7,7 +7,7 @@
  */
 import { sofEffectText } from '../summary-of-findings.js';
 import type { EffectRow } from '../../analysis/results-schema.js';
-import { NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
+import { ciIncludesNull, NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
@@ -234,11 +234,15 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (conclusion) sections.push({ id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [conclusion] });
     // Analyses that could not be done are named here, not left out silently (their reasons: Warnings).
     const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
-    const withheld = shown.analyses.filter((a) => !a.error && a.effectsSuppressed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+    // Yes/no outcomes and responders (events) are said apart from outcomes with few values.
+    const withheldOf = (event: boolean) => shown.analyses.filter((a) => !a.error && a.effectsSuppressed && (a.kind !== 'continuous') === event).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+    const withheld = withheldOf(true);
+    const withheldFew = withheldOf(false);
     // Responder analyses under a percent rule: the analysed patients at a baseline of 0, per group (zero-baseline-note.ts).
     const zeroNotes = shown.analyses.flatMap((a) => (a.atZeroBaseline && !a.error ? [groupZeroBaselineNote(a.label, a.time, { exposed: countText(a.atZeroBaseline.exposed, lang), unexposed: countText(a.atZeroBaseline.unexposed, lang) }, inText, lang)] : []));
     const effectNotes = [
       ...(withheld.length > 0 ? [fillPhrase(T.effectsWithheld[lang], { list: withheld.join('; '), threshold: spec.suppressionThreshold })] : []),
+      ...(withheldFew.length > 0 ? [fillPhrase(T.effectsWithheldFewValues[lang], { list: withheldFew.join('; '), threshold: spec.suppressionThreshold })] : []),
       ...(notDone.length > 0 ? [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] : []),
       ...zeroNotes,
     ];
@@ -269,7 +273,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         return [fillPhrase(T.evalueMissing[lang], { outcome: a.label, time: timeLabel(a.time, lang), methods, why: NO_E_VALUE_TEXT[reason][lang] })];
       }
       if (!e?.eValue) return [];
-      return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
+      return [fillPhrase((ciIncludesNull(e) ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });
     // No E-value (no analysis with a weighted regression): no section, rather than an empty one.
     if (evalueNotes.length > 0) sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });

@@ -1534,7 +1534,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   checks.push(...aeDraft.checks);
   // A file that is an event listing (AETERM, AESER…) and no trial export: said first, before the visits and outcomes it lacks.
   const listing = undecided.length && !aeDraft.section ? eventListingColumns(header) : undefined;
-  if (listing) undecided.unshift(eventListingText(listing));
+  if (listing) undecided.unshift(eventListingText(listing, idCol));
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));

@@ -30,6 +30,7 @@ import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, ob
 import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
+import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 
@@ -318,6 +319,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   // A word code that empties much of an outcome changes the patients analysed: a warning of the
   // results and the report too, not only a note on stderr (word-missing-codes.ts).
   warnings.unshift(...wordMissingCodeNotes(trial));
+  // So does a scale outcome holding only 0 and 1: its points are judged against the scale's MCID (two-value-scales.ts).
+  warnings.unshift(...twoValueScaleNotes(trial));
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },

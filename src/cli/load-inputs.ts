@@ -15,6 +15,7 @@ import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { scaleCodeNotes } from '../trial/scale-code-notes.js';
+import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
 export interface TrialInputs {
@@ -66,6 +67,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A plan-wide number code that is an answer on an outcome's scale (9 on RMDQ and NRS: scale-code-notes.ts).
   const scaleCodes = scaleCodeNotes(trial);
   if (scaleCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...scaleCodes];
+  // A scale outcome holding only 0 and 1 (or its two ends): a yes/no answer read as a score? (two-value-scales.ts).
+  const twoValues = twoValueScaleNotes(trial);
+  if (twoValues.length) trial.readNotes = [...(trial.readNotes ?? []), ...twoValues];
   // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
   const notes = planNotes(plan);
   if (notes.length) trial.readNotes = [...notes, ...(trial.readNotes ?? [])];

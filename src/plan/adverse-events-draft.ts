@@ -92,18 +92,26 @@ export function draftAdverseEvents(csv: CsvTable): AdverseEventsDraft {
  * `plan init` can say so. The columns found, or undefined.
  */
 export function eventListingColumns(header: readonly string[]): string[] | undefined {
-  const named = namedColumns(header.filter((h) => /^ae|adverse|serious|alvorlig|bodsys|decod/.test(fold(h))));
+  // Danish and generic listings too (`Alvorlig`, `Relateret`, `SOC`, `PT`): a class or term named
+  // only `SOC`/`PT` counts beside a seriousness or relatedness column, never alone.
+  const named = namedColumns(header.filter((h) => /^ae|adverse|serious|alvorlig|relateret|related|causal|kausal|sammenhaeng|bodsys|decod|organclass|organklasse|preferredterm|^soc$|^pt$/.test(fold(h))));
   const columns = Object.values(named);
-  return columns.length >= 2 ? columns : undefined;
+  return columns.length >= 2 && (named.serious !== undefined || named.related !== undefined || columns.some((c) => /^ae|adverse|bodsys|decod/.test(fold(c)))) ? columns : undefined;
 }
 
-/** The undecided line for an event listing (`columns`: eventListingColumns). */
-export function eventListingText(columns: readonly string[]): { what: string; write: string } {
+/**
+ * The undecided line for an event listing (`columns`: eventListingColumns; `id`: the column plan
+ * init took as the patient id): what the file is, and the "adverseEvents" section that names it,
+ * with its own columns filled in.
+ */
+export function eventListingText(columns: readonly string[], id?: string): { what: string; write: string } {
+  const named = namedColumns(columns);
+  const fields = (['serious', 'related', 'soc', 'term'] as const).flatMap((f) => (named[f] !== undefined ? [`"${f}": ${JSON.stringify(named[f])}`] : []));
   return {
     what: 'what the file is: it looks like a listing of adverse events, one row per event',
     write:
       `a trial export (one row per patient and visit, or per patient) — the columns ${columns.map((c) => JSON.stringify(c)).join(', ')} are an event listing's. ` +
       'hta counts adverse events over every patient randomised, which a listing alone cannot give: run plan init on the trial export, and name this file in its plan as ' +
-      '"adverseEvents": { "file": "<this file, relative to the plan>", "id": "<its patient-id column>", "serious": …, "term": … } (docs/plan-trial.md#adverse-events); the listing\'s ids must be the export\'s',
+      `"adverseEvents": { "file": "<this file, relative to the plan>", "id": ${id !== undefined ? JSON.stringify(id) : '"<its patient-id column>"'}, ${fields.join(', ')} } (docs/plan-trial.md#adverse-events); the listing's ids must be the export's, and a seriousness or relatedness cell other than Ja/Nej, Yes/No, Y/N, 1/0 or "Ved ikke" (\`Muligvis\`, \`POSSIBLY RELATED\`) needs its meaning in "columnCodes": { "<column>": { "answers": { "Muligvis": 1 } } }`,
   };
 }

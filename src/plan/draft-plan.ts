@@ -47,6 +47,7 @@ import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
+import { namesDaysUsed, namesMedication } from './medication-names.js';
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
@@ -205,7 +206,6 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
     note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names${labelled}`,
   };
 }
-const MEDICATION = /^(med|medicin|medication|analgetika)/;
 /** Keys a plan instrument may not take (docs/plan-trial.md "Generic instruments"). */
 const BUILT_IN_KEYS = new Set(['rmdq', 'rmdq23', 'pseq', 'nrs', 'eq5d5l', 'eq5d3l', 'was', 'wai', 'binary']);
 
@@ -219,9 +219,9 @@ function countInstrument(column: string, nums: readonly number[], decimals: bool
   const label = days ? { en: `Days with pain medication (${column})`, da: `Dage med smertestillende medicin (${column})` } : { en: `Pain medication (${column})`, da: `Smertestillende medicin (${column})` };
   return { label, ...(days ? { unit: { en: 'days', da: 'dage' } } : {}), range: [Math.min(0, ...nums), Math.max(...nums)], direction: 'lower-is-better', decimals };
 }
-/** Every value a yes/no answer: a yes or no word, 0/1, 1/2 or a sentinel missing code. */
-function isYesNoColumn(values: readonly string[], decimalComma: boolean): boolean {
-  const rest = values.filter((v) => !isYesWord(v) && !isNoWord(v));
+/** Every value a yes/no answer: a yes or no word, 0/1, 1/2 or a sentinel missing code (and, with `unknown`, a "don't know" or "does not apply" word). */
+function isYesNoColumn(values: readonly string[], decimalComma: boolean, unknown = false): boolean {
+  const rest = values.filter((v) => !isYesWord(v) && !isNoWord(v) && !(unknown && (isDontKnowWord(v) || isNotApplicableWord(v))));
   return values.length > 0 && rest.every((v) => {
     const x = parseNumber(v, decimalComma);
     return x !== undefined && (x === 0 || x === 1 || x === 2 || SENTINELS.has(x));
@@ -238,7 +238,7 @@ const WORK = /work|arbejde|rtw/;
  */
 export function binaryDirectionOf(column: string): 'lower-is-better' | 'higher-is-better' {
   const n = looseForm(column);
-  if (MEDICATION.test(n) || /pain.?medication|smertestill/.test(n)) return 'lower-is-better';
+  if (namesMedication(column)) return 'lower-is-better';
   return WORK.test(n) ? 'higher-is-better' : 'lower-is-better';
 }
 
@@ -250,6 +250,8 @@ export function binaryDirectionOf(column: string): 'lower-is-better' | 'higher-i
 function draftOutcomeLabels(outcomes: Outcome[]): void {
   const perInstrument = new Map<string, number>();
   for (const o of outcomes) perInstrument.set(o.instrument, (perInstrument.get(o.instrument) ?? 0) + 1);
+  // Two medication columns (any pain medication, opioids) are told apart by their column.
+  const medications = outcomes.filter((o) => o.instrument === 'binary' && namesMedication((o.column ?? o.key).trim())).length;
   for (const o of outcomes) {
     const column = (o.column ?? o.key).trim();
     const known = OUTCOME_LABELS[o.instrument];
@@ -257,7 +259,8 @@ function draftOutcomeLabels(outcomes: Outcome[]): void {
       const shared = (perInstrument.get(o.instrument) ?? 0) > 1;
       o.label = shared ? { en: `${known.en}: ${column}`, da: `${known.da}: ${column}` } : { ...known };
     } else if (o.instrument === 'binary') {
-      o.label = MEDICATION.test(looseForm(column)) ? { en: 'Pain-medication use', da: 'Forbrug af smertestillende medicin' } : { en: column };
+      const use = { en: 'Pain-medication use', da: 'Forbrug af smertestillende medicin' };
+      o.label = !namesMedication(column) ? { en: column } : medications > 1 ? { en: `${use.en}: ${column}`, da: `${use.da}: ${column}` } : use;
     }
   }
 }
@@ -1113,6 +1116,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (addWithUnit(cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`, v)) return;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
+        // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
+        else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
@@ -1288,6 +1293,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`"${s}" is not among the drafted outcomes: ${named.note}`);
       continue;
     }
+    // Medication (`Smertestillende`, `Opioid`, `pain_med`, `ATC-koder`) or the days it was used
+    // (`Dage brugt sidste 7`): a yes/no outcome or a count, never a pain scale (medication-names.ts).
+    const medication = namesMedication(withoutItemPrefix(s));
+    const daysUsed = !medication && namesDaysUsed(withoutItemPrefix(s));
+    const pain = !medication && !daysUsed && /(smerte|pain|nrs|vas)/.test(n);
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
@@ -1295,7 +1305,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008 (check)', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
-    } else if (/(smerte|pain|nrs|vas)/.test(n) && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
+    } else if (pain && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
       const vas = vasOutcome(s, key, col, nums, decimals, values, decimalComma);
@@ -1311,7 +1321,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       }
       guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
       checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
-    } else if (/(smerte|pain|nrs|vas)/.test(n)) {
+    } else if (pain) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS; check)', decimals: true };
         o = { key, instrument: 'pain_0_10', ...col };
@@ -1330,7 +1340,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`not drafted: outcome "was" (was) from column "${s}", which needs an MCID`);
       checks.push(`WAS has no published MCID, so "${s}" is not among the drafted outcomes: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names`);
       continue;
-    } else if (MEDICATION.test(n) && nums.some((x) => x !== 0 && x !== 1 && x !== 2)) {
+    } else if ((medication || daysUsed) && nums.some((x) => x !== 0 && x !== 1 && x !== 2)) {
       // Numbers beyond a yes/no answer (days with analgesics last week, 0–7): a count, not a yes/no
       // outcome — a generic instrument of the observed range and a label of its own; the outcome
       // needs the MCID the protocol names, so it is left for the user to add (as WAS's).
@@ -1343,7 +1353,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${count.range[0]}–${count.range[1]}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
       checks.push(`"${s}" holds numbers ${count.range[0]}–${count.range[1]}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]} as observed, ${count.direction}; widen the range to the scale's if a value could lie beyond it) — add ${add} to "outcomes", with the MCID your protocol names`);
       continue;
-    } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
+    } else if (medication && (/^(med|analgetika)/.test(n) || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
+    else if (medication && values.length) {
+      // Drug names or ATC codes (`N02BE01`): no answer to analyse as it stands.
+      taken.add(s);
+      guesses.push(`not drafted: "${s}", named as medication but holding neither yes/no answers nor a count (${values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${values.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses`);
+      continue;
+    }
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };
     // `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`: the index score.
     else if (/^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
@@ -1518,7 +1534,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   checks.push(...aeDraft.checks);
   // A file that is an event listing (AETERM, AESER…) and no trial export: said first, before the visits and outcomes it lacks.
   const listing = undecided.length && !aeDraft.section ? eventListingColumns(header) : undefined;
-  if (listing) undecided.unshift(eventListingText(listing));
+  if (listing) undecided.unshift(eventListingText(listing, idCol));
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));

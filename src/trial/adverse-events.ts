@@ -99,7 +99,10 @@ export class AdverseEventReader {
       if (read === 'unknown-code') {
         this.problems.push({
           file: this.file, line, column: idx + 1, field: name, value: text,
-          expected: `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: Ja/Nej, Yes/No, Y/N or 1/0, a don't-know word ("Ved ikke", "Unknown") or a code of the plan's "missingCodes"; give other codes their meaning in "columnCodes": { "${name}": { "answers": { "…": 1 }, "missing": ["…"] } }`,
+          expected: coder?.closed
+            // With the column's answer codes the numbers 1/0 are the codes' (1/2 coding), so the accepted cells are listed as they are.
+            ? `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: one of the codes of "${name}" in the plan's "columnCodes" (${coder.answerCodes().map((c) => JSON.stringify(c)).join(', ')}), a yes/no word (Ja/Nej, Yes/No, Y/N), a don't-know word ("Ved ikke", "Unknown") or a missing-value code; give other codes their meaning beside those in "columnCodes": { "${name}": { "answers": { … } } }`
+            : `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: Ja/Nej, Yes/No, Y/N or 1/0, a don't-know word ("Ved ikke", "Unknown") or a code of the plan's "missingCodes"; give other codes their meaning in "columnCodes": { "${name}": { "answers": { "…": 1 }, "missing": ["…"] } }`,
           kind: `adverse-events.code:${field}`,
         });
         return;
@@ -115,11 +118,14 @@ export class AdverseEventReader {
       const coded = coder.apply(text);
       if (coded.kind === 'missing') return null;
       if (coded.kind === 'answer') return coded.value === 1 ? 1 : coded.value === 0 ? 0 : 'unknown-code';
-      if (coded.kind === 'unknown') return 'unknown-code';
     }
+    // The yes/no and don't-know words are read beside the column's codes (`"Muligvis": 1` added
+    // to Ja/Nej must not make a cell "N" unreadable); numbers only when no answer codes are given:
+    // with codes 1/2 a 0 is no "no" (docs/plan-trial.md#adverse-events).
     if (isYesWord(text)) return 1;
     if (isNoWord(text)) return 0;
     if (isDontKnowWord(text)) return null;
+    if (coder?.closed) return 'unknown-code';
     const n = parseNumber(text.trim(), this.decimalComma);
     return n === 1 ? 1 : n === 0 ? 0 : 'unknown-code';
   }

@@ -56,6 +56,7 @@ import { namesAStratum } from '../plan/stratum-names.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
+import { yesNoAnswersFor } from './yes-no-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -1035,7 +1036,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   if (coder) {
     const coded = row.code(coder, column, v);
     if (coded.kind === 'unknown') {
-      row.add({ ...row.at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+      row.add({ ...row.at(idx), value: v, ...unknownCodeProblem(column, coder, v) });
       return null;
     }
     value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
@@ -1087,7 +1088,7 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
     if (coded.kind === 'missing') return null;
     if (coded.kind === 'answer') text = String(coded.value);
     else if (coded.kind === 'unknown') {
-      row.add({ ...row.at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+      row.add({ ...row.at(idx), value: v, ...unknownCodeProblem(column, coder, v) });
       return null;
     }
   }
@@ -1259,6 +1260,21 @@ function unknownCodeText(column: string, coder: ColumnCoder): string {
   return `one of the answer codes of "${column}" in the plan (${coder.answerCodes().map((c) => JSON.stringify(c)).join(', ')}) or a missing-value code`;
 }
 
+/**
+ * A cell that is none of the column's codes. One that differs from a code only in case (`nej` for
+ * `Nej`: codes match as written) is a group of its own, with the spelling to add to the codes —
+ * every answer code in the cell's case (docs/plan-trial.md#yesno-outcomes).
+ */
+function unknownCodeProblem(column: string, coder: ColumnCoder, text: string): { expected: string; kind: string; hint?: string } {
+  const expected = unknownCodeText(column, coder);
+  const meant = coder.caseVariantOf(text);
+  if (!meant) return { expected, kind: `code.unknown:${column}` };
+  const t = text.trim();
+  const inCase = (code: string) => (t === t.toLowerCase() ? code.toLowerCase() : t === t.toUpperCase() ? code.toUpperCase() : code);
+  const added = coder.answerEntries().filter((a) => inCase(a.code) !== a.code).map((a) => `${JSON.stringify(inCase(a.code))}: ${a.value}`);
+  return { expected, kind: `code.unknown:${column}:case`, hint: `did you mean ${JSON.stringify(meant.code)}? Codes match as written, case too: add the export's spelling beside the plan's (${added.join(', ')}) where the codes of "${column}" are given ("answers" or "columnCodes")` };
+}
+
 const EQ5D_PROFILE = /^[1-5]{5}$/;
 
 /**
@@ -1304,7 +1320,7 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
   const column = row.table.header[idx] as string;
   const coded = row.code(coder, column, text);
   if (coded.kind === 'unknown') {
-    row.add({ ...row.at(idx), value: text, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+    row.add({ ...row.at(idx), value: text, ...unknownCodeProblem(column, coder, text) });
     return PROBLEM;
   }
   if (coded.kind === 'missing') return MISSING;
@@ -1446,6 +1462,13 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
     const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan) : (endHint?.hint ?? '');
+    // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
+    const yesNo = inst.kind === 'binary' && v === undefined && !src.coders?.some((c) => c?.closed) ? yesNoAnswersFor(text) : undefined;
+    if (yesNo) {
+      const answers = Object.entries(yesNo).map(([w, n]) => `${JSON.stringify(w)}: ${n}`).join(', ');
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `${kind}:yes-no-word`, hint: `a yes/no answer written as a word: give outcome "${src.key}" "answers": { ${answers} } (the spellings the export uses; docs/plan-trial.md#yesno-outcomes)` });
+      return NaN;
+    }
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }

@@ -71,9 +71,23 @@ export class ColumnCoder {
     return this.answers.has(keyOf(text, this.decimalComma));
   }
 
+  /**
+   * The answer code a cell differs from only in case (`nej` for the plan's `Nej`), for messages:
+   * codes match as written, so the cell is refused, with the code it probably means.
+   */
+  caseVariantOf(text: string): { code: string; value: number } | undefined {
+    const t = nfc(text.trim()).toLowerCase();
+    return [...this.answers.values()].find((a) => a.code !== text && nfc(a.code.trim()).toLowerCase() === t);
+  }
+
   /** Answer codes as written in the plan, for messages. */
   answerCodes(): string[] {
     return [...this.answers.values()].map((a) => a.code);
+  }
+
+  /** Answer codes as written in the plan with their numbers, for messages. */
+  answerEntries(): { code: string; value: number }[] {
+    return [...this.answers.values()];
   }
 
   /** Applies the codes to a non-empty cell; `onRecode` hears the plan code and its meaning ('not-applicable' for a not-applicable code). */

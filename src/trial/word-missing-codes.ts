@@ -6,6 +6,7 @@
  * never an error: "Udgået" or "Ikke mødt" may be real codes (docs/plan-trial.md#missing-codes-share).
  */
 import { isWordLabel } from '../plan/answer-words.js';
+import { isNoWord, isYesWord } from './yes-no-words.js';
 import type { TrialData } from './trial-data.js';
 
 /** A code's share of an outcome's cells above which the note is written. */
@@ -28,11 +29,21 @@ export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' |
   for (const source of trial.sources) {
     const columns = new Set(source.columns);
     const byCode = new Map<string, number>();
+    // Yes and no words (`Ja`, `Nej`) as missing-value codes: the answers of a yes/no outcome drafted as a scale.
+    const yesNo = new Map<string, number>();
     for (const r of trial.recoded) {
-      if (r.to !== null || r.notApplicable || !columns.has(r.column) || !isWordLabel(r.code)) continue;
-      byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
+      if (r.to !== null || r.notApplicable || !columns.has(r.column)) continue;
+      if (source.instrument.kind === 'continuous' && (isYesWord(r.code) || isNoWord(r.code))) yesNo.set(r.code, (yesNo.get(r.code) ?? 0) + r.count);
+      else if (isWordLabel(r.code)) byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
     }
     const cells = trial.filledCells?.[source.key] ?? 0;
+    const yesNoCount = [...yesNo.values()].reduce((x, y) => x + y, 0);
+    if (cells > 0 && yesNoCount / cells > WORD_CODE_SHARE) {
+      const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+      const codes = [...yesNo.keys()].sort((x, y) => Number(isNoWord(x)) - Number(isNoWord(y)));
+      const answers = codes.map((c) => `${JSON.stringify(c)}: ${isYesWord(c) ? 1 : 0}`).join(', ');
+      notes.push(`${trial.file}: the missing-value code${codes.length > 1 ? 's' : ''} ${codes.map((c) => JSON.stringify(c)).join(' and ')} made ${yesNoCount === cells ? 'every one' : yesNoCount} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * yesNoCount) / cells)} %): yes/no answers, not unknowns — the outcome is yes/no, not a ${source.instrument.range.join('–')} scale? Make it "instrument": "binary" with "answers": { ${answers} } and its "direction", and take ${codes.length > 1 ? 'them' : 'it'} out of "missingCodes" (docs/plan-trial.md#yesno-outcomes)`);
+    }
     for (const [code, count] of byCode) {
       if (cells === 0 || count / cells <= WORD_CODE_SHARE) continue;
       const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;

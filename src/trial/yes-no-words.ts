@@ -23,3 +23,16 @@ const NO_WORDS = new Set(YES_NO_PAIRS.map(([, n]) => n));
 export const isYesWord = (v: string): boolean => YES_WORDS.has(v.trim().toLowerCase());
 /** A no word in any case, surrounding spaces aside. */
 export const isNoWord = (v: string): boolean => NO_WORDS.has(v.trim().toLowerCase());
+
+/**
+ * The "answers" a yes/no outcome needs for a column holding `word` (`Nej` → `{ "Ja": 1, "Nej": 0 }`):
+ * the word and its pair, in the word's case. Undefined for a word that is no yes or no.
+ */
+export function yesNoAnswersFor(word: string): Record<string, number> | undefined {
+  const w = word.trim();
+  const lower = w.toLowerCase();
+  const pair = YES_NO_PAIRS.find(([y, n]) => y === lower || n === lower);
+  if (!pair) return undefined;
+  const inCase = (x: string) => (w === w.toUpperCase() && w.length > 1 ? x.toUpperCase() : w === w.toLowerCase() ? x : x.charAt(0).toUpperCase() + x.slice(1));
+  return { [inCase(pair[0])]: 1, [inCase(pair[1])]: 0 };
+}

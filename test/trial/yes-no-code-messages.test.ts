@@ -1,0 +1,71 @@
+// What a yes/no column's refused cell says (docs/plan-trial.md#yesno-outcomes, #adverse-events):
+// Ja/Nej in a yes/no outcome without "answers" gets the answers to write; `nej` against the plan's
+// "Nej" gets "did you mean"; an adverse-event column with "columnCodes" still reads the yes/no words
+// (a cell "N" beside { "Ja": 1, "Muligvis": 1, "Nej": 0 }), and a cell it cannot read lists the codes.
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+
+const lines = ['id;arm;time;medicin'];
+for (let p = 1; p <= 8; p++) for (const t of ['baseline', '3m']) lines.push(`${p};${p % 2 ? 'A' : 'B'};${t};${(p + t.length) % 3 ? 'Ja' : 'Nej'}`);
+const exportText = lines.join('\n') + '\n';
+const base = { arms: { intervention: 'A', control: 'B' }, timepoints: ['3m'] };
+
+function problemsOf(run: () => unknown) {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(HtaError);
+    return (e as HtaError).problems;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('a yes/no outcome holding Ja/Nej', () => {
+  it('without "answers": the hint gives the answers to write', () => {
+    const plan = parsePlan({ ...base, outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better' }] });
+    const problems = problemsOf(() => loadTrial(parseCsvText(exportText, 'x.csv'), plan));
+    expect(problems.length).toBe(16);
+    expect(problems[0]!.hint).toBe('a yes/no answer written as a word: give outcome "medicin" "answers": { "Ja": 1, "Nej": 0 } (the spellings the export uses; docs/plan-trial.md#yesno-outcomes)');
+  });
+
+  it('lower-case ja/nej against "answers": { "Ja": 1, "Nej": 0 }: did you mean, with the spellings to add', () => {
+    const plan = parsePlan({ ...base, outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 } }] });
+    const problems = problemsOf(() => loadTrial(parseCsvText(exportText.replace(/;Ja\n/g, ';ja\n').replace(/;Nej\n/g, ';nej\n'), 'x.csv'), plan));
+    expect(problems.length).toBe(16);
+    expect(problems.every((p) => p.kind === 'code.unknown:medicin:case')).toBe(true);
+    expect(problems[0]!.hint).toContain(`did you mean ${JSON.stringify(problems[0]!.value === 'ja' ? 'Ja' : 'Nej')}?`);
+    expect(problems[0]!.hint).toContain('("ja": 1, "nej": 0)');
+  });
+
+  it('with the answers written as the export spells them, it reads', () => {
+    const plan = parsePlan({ ...base, outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 } }] });
+    expect(loadTrial(parseCsvText(exportText, 'x.csv'), plan).rows.length).toBe(16);
+  });
+});
+
+describe('an adverse-event relatedness column with "columnCodes"', () => {
+  const plan = parsePlan({
+    ...base,
+    outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 } }],
+    adverseEvents: { file: 'ae.csv', id: 'id', related: 'Relateret', term: 'PT' },
+    columnCodes: { Relateret: { answers: { Ja: 1, Muligvis: 1, Nej: 0 } } },
+  });
+  const trial = loadTrial(parseCsvText(exportText, 'x.csv'), plan);
+  const read = (cells: string[]) =>
+    readEventListing(parseCsvText(['id;PT;Relateret', ...cells.map((c, k) => `${(k % 8) + 1};Nausea;${c}`)].join('\n') + '\n', 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients)).data;
+
+  it('still reads the yes/no words beside the codes ("N" is no, "Y" yes)', () => {
+    expect(read(['Ja', 'Muligvis', 'Nej', 'N', 'Y']).events.map((e) => e.related)).toEqual([1, 1, 0, 0, 1]);
+  });
+
+  it('a cell it cannot read is refused, naming the codes the column accepts', () => {
+    const problems = problemsOf(() => read(['Ja', 'X']));
+    expect(problems[0]!.expected).toContain('one of the codes of "Relateret" in the plan\'s "columnCodes" ("Ja", "Muligvis", "Nej"), a yes/no word (Ja/Nej, Yes/No, Y/N)');
+    // With codes given, 1/0 are no longer read as yes/no (1/2 coding): a 0 is refused.
+    expect(problemsOf(() => read(['0']))[0]!.value).toBe('0');
+  });
+});

@@ -32,6 +32,7 @@ import { wholeNumberUnderNoise } from '../trial/float-noise.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout, odmItemLayout } from './export-layouts.js';
+import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
@@ -552,7 +553,13 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
   };
 }
 
+/** The draft of a trial export; ADaM's conventions are settled first (adam-draft.ts). */
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
+  const adam = adamView(given);
+  return adam ? adam.finish(draftExport(adam.table, schemaRef)) : draftExport(given, schemaRef);
+}
+
+function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();

@@ -10,6 +10,8 @@ export interface LayoutRefusal {
   write: string;
 }
 
+import { observedRowsFilter } from '../trial/adam-derived-rows.js';
+
 /** A header name as compared here: upper case, trimmed. */
 const key = (h: string) => h.trim().toUpperCase();
 
@@ -27,10 +29,16 @@ export function bdsLayout(header: readonly string[]): LayoutRefusal | undefined 
   const visit = names.has('AVISIT') ? 'AVISIT' : names.has('AVISITN') ? 'AVISITN' : 'AVISIT';
   const arm = ['TRT01P', 'TRTP', 'TRT01A', 'TRTA', 'ARM', 'ACTARM'].find((a) => names.has(a)) ?? 'TRT01P';
   const keep = [id, arm, visit, ...['AGE', 'SEX'].filter((c) => names.has(c))];
+  // The observed analysis records only: ADaM's derived rows (DTYPE LOCF…) and the records not
+  // flagged for analysis would be read as observed values (trial/adam-derived-rows.ts).
+  const filter = observedRowsFilter(names.has('DTYPE') ? 'DTYPE' : undefined, names.has('ANL01FL') ? 'ANL01FL' : undefined);
+  const data = filter ? `dplyr::filter(adam, ${filter.r})` : 'adam';
+  const sasWhere = filter ? ` of the rows where ${filter.sas}` : '';
+  const why = filter ? ` — the filter keeps the observed analysis records: ${names.has('DTYPE') ? "a row with DTYPE (LOCF, WOCF…) holds a value derived for a missed visit, which hta would analyse as observed" : ''}${names.has('DTYPE') && names.has('ANL01FL') ? '; ' : ''}${names.has('ANL01FL') ? 'ANL01FL "Y" marks the record analysed at each visit' : ''}` : '';
   return {
     what: `the layout: a CDISC ADaM BDS dataset (one row per subject, visit and parameter: the outcome's code in ${param}, its value in ${value}), where hta reads one column per outcome`,
     write:
-      `one column per ${param}, one row per ${id} and ${visit}: pivot the dataset wide — in R, tidyr::pivot_wider(adam, id_cols = c(${keep.join(', ')}), names_from = ${param}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${id} ${visit}; ID ${param}; VAR ${value} — then run plan init on that file, with ${id} as the patient id and ${arm} as the arm (docs/plan-trial.md)`,
+      `one column per ${param}, one row per ${id} and ${visit}: pivot the dataset wide — in R, tidyr::pivot_wider(${data}, id_cols = c(${keep.join(', ')}), names_from = ${param}, values_from = ${value}); in SAS, PROC TRANSPOSE${sasWhere} with BY ${id} ${visit}; ID ${param}; VAR ${value}${why} — then run plan init on that file, with ${id} as the patient id and ${arm} as the arm (docs/plan-trial.md "Layouts plan init refuses")`,
   };
 }
 

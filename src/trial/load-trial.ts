@@ -57,6 +57,7 @@ import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialC
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
+import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn } from './adam-derived-rows.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -265,6 +266,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
   if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
+  // ADaM's derived rows (LOCF…, marked in DTYPE) would be analysed as observed: refused, or read
+  // past when the plan says "derivedRows": "leave-out" (adam-derived-rows.ts).
+  const derivedCol = derivedTypeColumn(table.header);
+  const derived = derivedRowsOf(table.header, table.records, derivedCol);
+  if (derived && plan.derivedRows !== 'leave-out') throw derivedRowsError(file, table.header, derived);
+  const skipDerived = derived !== undefined;
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
@@ -536,6 +543,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
       continue;
     }
+    // An ADaM derived row the plan reads past ("derivedRows": "leave-out"): counted above, in no analysis.
+    if (skipDerived && cells.cell(derivedCol) !== null) continue;
     // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
     if (timeRaw !== null && ignored.readPast(timeRaw, () => {
       const idCell = cells.cell(idCol);
@@ -822,6 +831,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  if (derived) readNotes.push(derivedRowsNote(file, derived));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
   const ignoredCount = ignored.count();
   const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);

@@ -58,6 +58,7 @@ import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
 import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn } from './adam-derived-rows.js';
+import { bdsLayoutError } from './bds-layout-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -266,6 +267,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
   if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
+  // An ADaM BDS dataset of several parameters: one problem naming the layout and its pivot, not one per row (bds-layout-check.ts).
+  const bds = wide ? undefined : bdsLayoutError(file, table.header, table.records);
+  if (bds) throw bds;
   // ADaM's derived rows (LOCF…, marked in DTYPE) would be analysed as observed: refused, or read
   // past when the plan says "derivedRows": "leave-out" (adam-derived-rows.ts).
   const derivedCol = derivedTypeColumn(table.header);

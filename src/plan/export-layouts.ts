@@ -63,3 +63,43 @@ export function odmItemLayout(header: readonly string[]): LayoutRefusal | undefi
       `one column per ${item}, one row per ${id} and ${event}: pivot the file wide — in R, tidyr::pivot_wider(odm, id_cols = c(${keep.join(', ')}), names_from = ${item}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${keep.join(' ')}; ID ${item}; VAR ${value}; in Python, odm.pivot_table(index=[${keep.map((k) => `"${k}"`).join(', ')}], columns="${item}", values="${value}", aggfunc="first").reset_index() — then run plan init on that file: ${id} is read as the patient id and ${event} as the visit column (docs/plan-trial.md "Layouts plan init refuses")`,
   };
 }
+
+/**
+ * A CDISC SDTM findings domain (QS questionnaires, FT functional tests, RS responses…): one row
+ * per subject, visit and test, the test's code in `--TESTCD` and its standardised result in
+ * `--STRESN`, and no arm — SDTM keeps it in DM (`ARM`) and ADaM in ADSL (`TRT01P`). The rows need
+ * pivoting to one column per test and the arm joined; the baseline is the visit `--BLFL` marks.
+ * `records` (optional) names that visit.
+ */
+export function sdtmFindingsLayout(header: readonly string[], records?: Iterable<{ cells: readonly (string | null)[] }>): LayoutRefusal | undefined {
+  const byKey = new Map(header.map((h) => [key(h), h.trim()]));
+  const testcd = [...byKey.keys()].find((k) => /^[A-Z]{2}TESTCD$/.test(k) && byKey.has(`${k.slice(0, 2)}STRESN`));
+  if (!testcd) return undefined;
+  const domain = testcd.slice(0, 2);
+  const test = byKey.get(testcd)!;
+  const value = byKey.get(`${domain}STRESN`)!;
+  const id = byKey.get('USUBJID') ?? byKey.get('SUBJID') ?? 'USUBJID';
+  const visit = byKey.get('VISIT') ?? byKey.get('VISITNUM') ?? 'VISIT';
+  const keep = [id, ...(byKey.has('VISITNUM') && visit !== byKey.get('VISITNUM') ? [byKey.get('VISITNUM')!] : []), visit];
+  const blfl = byKey.get(`${domain}BLFL`);
+  let baseline: string | undefined;
+  if (blfl && records) {
+    const b = header.indexOf(blfl);
+    const v = header.findIndex((h) => h.trim() === visit);
+    for (const r of records) {
+      if (b >= 0 && v >= 0 && r.cells[b]?.trim().toUpperCase() === 'Y' && r.cells[v]) {
+        baseline = r.cells[v]!;
+        break;
+      }
+    }
+  }
+  // The baseline is the row --BLFL marks, per test: named BASELINE before the pivot, which plan init reads as the baseline.
+  const data = blfl ? `dplyr::mutate(${domain.toLowerCase()}, ${visit} = ifelse(${blfl} %in% "Y", "BASELINE", ${visit}))` : domain.toLowerCase();
+  const ids = blfl ? [id, visit] : keep;
+  const baselineText = blfl ? `; the mutate names the rows ${blfl} marks "Y" (the baseline${baseline ? `, here ${visit} ${JSON.stringify(baseline)}` : ''}) "BASELINE", which plan init reads as the baseline` : '';
+  return {
+    what: `the layout: a CDISC SDTM ${domain} findings domain (one row per subject, visit and test: the test's code in ${test}, its standardised result in ${value}; the arm is not in it), where hta reads one column per outcome and the arm on each row`,
+    write:
+      `one column per ${test}, one row per ${id} and ${visit}, with the arm: pivot the domain wide and join the arm from ADSL (TRT01P) or DM (ARM) — in R, dplyr::left_join(tidyr::pivot_wider(${data}, id_cols = c(${ids.join(', ')}), names_from = ${test}, values_from = ${value}), adsl[c("${id}", "TRT01P")], by = "${id}")${baselineText}; in SAS, PROC TRANSPOSE with BY ${ids.join(' ')}; ID ${test}; VAR ${value}${blfl ? ` (after setting ${visit} to 'BASELINE' where ${blfl} = 'Y')` : ''}, then MERGE with ADSL (or DM) BY ${id} — or start from the ADaM dataset (ADQS), whose pivot plan init gives; then run plan init on that file (docs/plan-trial.md "Layouts plan init refuses")`,
+  };
+}

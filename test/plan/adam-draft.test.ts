@@ -99,3 +99,17 @@ describe('an ADaM BDS dataset of several parameters', () => {
     expect(d.undecided[0]!.write).toContain("in SAS, PROC TRANSPOSE of the rows where DTYPE = '' and ANL01FL = 'Y' with BY USUBJID AVISIT");
   });
 });
+
+describe('a CDISC SDTM QS domain', () => {
+  it('is refused naming the layout, the pivot, the baseline QSBLFL marks and where the arm lives', () => {
+    const text = '"STUDYID","DOMAIN","USUBJID","QSSEQ","QSTESTCD","QSTEST","QSSTRESN","QSBLFL","VISITNUM","VISIT","QSDTC"\n' +
+      [1, 2, 3].flatMap((i) => [['SCREENING/BASELINE', 0, 'Y'], ['WEEK 12', 12, '']].map(([v, n, b], k) => `"SB01","QS","SB01-${i}",${k + 1},"RMDQTOT","RMDQ total",${10 + i + k},"${b}",${n},"${v}","2023-10"`)).join('\n') + '\n';
+    const { d } = draftOf(text, 'qs.csv');
+    expect(d.undecided).toHaveLength(1);
+    expect(d.undecided[0]!.what).toBe("the layout: a CDISC SDTM QS findings domain (one row per subject, visit and test: the test's code in QSTESTCD, its standardised result in QSSTRESN; the arm is not in it), where hta reads one column per outcome and the arm on each row");
+    const write = d.undecided[0]!.write;
+    expect(write).toContain('dplyr::left_join(tidyr::pivot_wider(dplyr::mutate(qs, VISIT = ifelse(QSBLFL %in% "Y", "BASELINE", VISIT)), id_cols = c(USUBJID, VISIT), names_from = QSTESTCD, values_from = QSSTRESN), adsl[c("USUBJID", "TRT01P")], by = "USUBJID")');
+    expect(write).toContain('(the baseline, here VISIT "SCREENING/BASELINE") "BASELINE", which plan init reads as the baseline');
+    expect(write).toContain('join the arm from ADSL (TRT01P) or DM (ARM)');
+  });
+});

@@ -14,24 +14,13 @@
  * A dataset of several parameters in one AVAL column is refused by export-layouts.ts.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
-import { derivedRowsOf, derivedTypeColumn, type DerivedRows } from '../trial/adam-derived-rows.js';
+import { derivedRowsOf, derivedTypeColumn, type DerivedRows, isDerivedVisit } from '../trial/adam-derived-rows.js';
 import type { PlanDraft } from './draft-plan.js';
 
 const upper = (h: string) => h.trim().toUpperCase();
 
 /** The columns an ADaM visit is in: `AVISIT` (ADaM), `VISIT` (SDTM). */
 const VISIT_COLUMNS = ['AVISIT', 'VISIT'];
-
-/**
- * Visits ADaM derives rather than schedules: the endpoint (each patient's last value on treatment),
- * end of treatment or study, and a visit carried forward (`Week 12 LOCF`, `ENDPOINT (LOCF)`).
- */
-const DERIVED_VISIT = /^(?:end ?point|end of (?:treatment|study|trial)|eot|eos|last (?:observation|value|visit)(?: carried forward)?|locf|wocf|bocf|final(?: visit)?)\b|\b(?:locf|wocf|bocf|endpoint)\)?$/i;
-
-/** Whether an export visit value names a derived visit of ADaM. */
-export function isDerivedVisit(value: string): boolean {
-  return DERIVED_VISIT.test(value.trim());
-}
 
 /** ADaM's subject-level population flags, each "Y" or blank. */
 const POPULATION_FLAGS = ['ITTFL', 'FASFL', 'MITTFL', 'PPROTFL', 'RANDFL', 'SAFFL', 'EFFFL', 'COMPLFL'];

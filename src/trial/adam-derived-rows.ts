@@ -10,6 +10,17 @@
 import { HtaError, type Problem } from '../errors.js';
 import { FieldReader, type CsvRecord } from '../io/read-csv.js';
 
+/**
+ * Visits ADaM derives rather than schedules: the endpoint (each patient's last value on treatment),
+ * end of treatment or study, and a visit carried forward (`Week 12 LOCF`, `ENDPOINT (LOCF)`).
+ */
+const DERIVED_VISIT = /^(?:end ?point|end of (?:treatment|study|trial)|eot|eos|last (?:observation|value)(?: carried forward)?|locf|wocf|bocf)\b|\b(?:locf|wocf|bocf|endpoint)\)?$/i;
+
+/** Whether an export visit value names a derived visit of ADaM. */
+export function isDerivedVisit(value: string): boolean {
+  return DERIVED_VISIT.test(value.trim());
+}
+
 /** The kind of the problem naming the derived rows. */
 export const DERIVED_ROWS_KIND = 'row.adam-derived';
 
@@ -88,4 +99,18 @@ export function derivedRowsError(file: string, header: readonly string[], d: Der
 /** The note of a run that read past the derived rows (the plan's "derivedRows": "leave-out"). */
 export function derivedRowsNote(file: string, d: DerivedRows): string {
   return `${file}: ${d.rows} ADaM derived ${d.rows === 1 ? 'row' : 'rows'} (${valuesText(d)} in column "${d.column}") not read, as the plan's "derivedRows": "leave-out" says: the visits they filled are missing in every analysis`;
+}
+
+/**
+ * The note of a plan that analyses a derived visit (`ENDPOINT`, `Week 39 LOCF`) as a visit of its
+ * own: its values repeat another visit's, which the MMRM and multiple imputation would take as a
+ * further observation. A note, not a refusal: an endpoint analysis may be what the protocol asks.
+ */
+export function derivedVisitNotes(file: string, visits: readonly string[], exportTimes: readonly string[]): string[] {
+  return visits.flatMap((v, k) => {
+    const t = exportTimes[k]!;
+    if (!isDerivedVisit(t) && !isDerivedVisit(v)) return [];
+    const written = t === v ? '' : ` ("${t}" in the export)`;
+    return [`${file}: the plan analyses visit "${v}"${written}, named as an ADaM derived visit — each patient's last or carried-forward value, a copy of another visit's: beside that visit, the MMRM and multiple imputation count the value twice; if it is no visit of the schedule, list it in "ignoreTimepoints" (docs/plan-trial.md#adam-derived-rows)`];
+  });
 }

@@ -57,7 +57,7 @@ import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialC
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
-import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn } from './adam-derived-rows.js';
+import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes } from './adam-derived-rows.js';
 import { bdsLayoutError } from './bds-layout-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -836,6 +836,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
   if (derived) readNotes.push(derivedRowsNote(file, derived));
+  readNotes.push(...derivedVisitNotes(file, visits, exportTimes));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
   const ignoredCount = ignored.count();
   const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);

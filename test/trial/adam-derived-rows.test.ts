@@ -70,3 +70,15 @@ describe('ADaM derived rows (DTYPE)', () => {
     expect(trial.readNotes ?? []).not.toContainEqual(expect.stringContaining('derived'));
   });
 });
+
+describe('a derived visit the plan analyses (ENDPOINT)', () => {
+  it('is said in a note: it repeats another visit\'s values', () => {
+    const endpoint = text.replaceAll('"Week 39"', '"ENDPOINT"');
+    const trial = loadTrial(parseCsvText(endpoint, 'adqs-rmdq.csv'), plan({ derivedRows: 'leave-out', timeLabels: { Baseline: 'baseline', 'Week 12': '12w', ENDPOINT: 'endpoint' }, timepoints: ['12w', 'endpoint'] }));
+    expect(trial.readNotes).toContain('adqs-rmdq.csv: the plan analyses visit "endpoint" ("ENDPOINT" in the export), named as an ADaM derived visit — each patient\'s last or carried-forward value, a copy of another visit\'s: beside that visit, the MMRM and multiple imputation count the value twice; if it is no visit of the schedule, list it in "ignoreTimepoints" (docs/plan-trial.md#adam-derived-rows)');
+  });
+  it('a scheduled visit is not one', () => {
+    const trial = loadTrial(csv(), plan({ derivedRows: 'leave-out' }));
+    expect(trial.readNotes!.filter((n) => n.includes('derived visit'))).toEqual([]);
+  });
+});

@@ -115,6 +115,16 @@ export function adamView(table: CsvTable): AdamView | undefined {
 
   const flags = POPULATION_FLAGS.filter(has).map((f) => header[at(f)]!.trim());
   const reason = WITHDRAWAL_REASONS.find(has);
+  // Nothing of ADaM's here: the export as it is, without copying its records.
+  const anyDerivedVisit = (): boolean => {
+    if (visitCol < 0) return false;
+    for (const r of table.records) {
+      const v = r.cells[visitCol];
+      if (v != null && isDerivedVisit(v)) return true;
+    }
+    return false;
+  };
+  if (!derived && !renamed.size && !dropped.size && !flags.length && !reason && !anyDerivedVisit()) return undefined;
   const keep = header.map((_, i) => i).filter((i) => !dropped.has(i));
   const viewHeader = keep.map((i) => {
     const h = header[i]!.trim();
@@ -127,8 +137,6 @@ export function adamView(table: CsvTable): AdamView | undefined {
     const raw = r.raw;
     records.push({ line: r.line, cells: keep.map((i) => cells[i] ?? null), raw: keep.map((i) => raw[i] ?? '') });
   }
-  // Nothing of ADaM's here: the export as it is.
-  if (!derived && !derivedVisits.size && !renamed.size && !dropped.size && !flags.length && !reason) return undefined;
   const exportName = new Map(renamed);
   const view: CsvTable = { ...table, header: viewHeader, records };
 

@@ -945,6 +945,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(ignoredCount ? { ignoredVisits: ignoredCount } : {}),
+    ...(derived ? { derivedRows: { rows: derived.rows, column: derived.column, values: derived.values } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),

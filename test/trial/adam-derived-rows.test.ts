@@ -11,6 +11,8 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
+import { REPORT_TEXT } from '../../src/report/i18n.js';
+import { derivedRowsNotes } from '../../src/report/kinds/trial-report.js';
 
 const text = readFileSync(new URL('../fixtures/adam/adqs-rmdq.csv', import.meta.url), 'utf8');
 const csv = () => parseCsvText(text, 'adqs-rmdq.csv');
@@ -49,6 +51,9 @@ describe('ADaM derived rows (DTYPE)', () => {
   it('with "derivedRows": "leave-out" are read past: the ANCOVA is R\'s on the observed records', () => {
     const trial = loadTrial(csv(), plan({ derivedRows: 'leave-out' }));
     expect(trial.readNotes).toContain(`adqs-rmdq.csv: ${ref.derivedRows} ADaM derived rows ("LOCF" ${ref.derivedRows} in column "DTYPE") not read, as the plan's "derivedRows": "leave-out" says: the visits they filled are missing in every analysis`);
+    // Said in the report's methods too, in each language.
+    expect(derivedRowsNotes(trial, (k) => REPORT_TEXT[k].en, 'en')).toEqual([`Not analysed: ${ref.derivedRows} rows of the export that the CDISC ADaM dataset derived for missed visits ("LOCF" ${ref.derivedRows} in "DTYPE"), as the analysis plan says; those visits count as missing.`]);
+    expect(derivedRowsNotes(trial, (k) => REPORT_TEXT[k].da, 'da')).toEqual([`Ikke analyseret: ${ref.derivedRows} rækker i eksporten, som CDISC ADaM-datasættet har udledt for manglende besøg ("LOCF" ${ref.derivedRows} i "DTYPE"), som analyseplanen angiver; de besøg tæller som manglende.`]);
     const effects = analyzeTrial(trial, { version: 'test' }).effects.filter((e) => e.method === 'ancova');
     for (const r of ref.ancova.filter((a) => a.observedOnly)) {
       const e = effects.find((x) => x.time === (r.visit === 'Week 12' ? '12w' : '39w'))!;

@@ -31,7 +31,8 @@ import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-m
 import { wholeNumberUnderNoise } from '../trial/float-noise.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
-import { bdsLayout, odmItemLayout } from './export-layouts.js';
+import { bdsLayout, odmItemLayout, sdtmFindingsLayout } from './export-layouts.js';
+import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
@@ -555,7 +556,13 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
   };
 }
 
+/** The draft of a trial export; ADaM's conventions are settled first (adam-draft.ts). */
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
+  const adam = adamView(given);
+  return adam ? adam.finish(draftExport(adam.table, schemaRef)) : draftExport(given, schemaRef);
+}
+
+function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
@@ -568,8 +575,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
-  // A CDISC ADaM / BDS dataset (one row per parameter) is refused naming the pivot it needs (export-layouts.ts).
-  const bds = bdsLayout(header) ?? odmItemLayout(header);
+  // A CDISC ADaM / BDS dataset (one row per parameter), an ODM item export or an SDTM findings domain is refused naming the pivot it needs (export-layouts.ts).
+  const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
     const i = header.indexOf(c);

@@ -600,6 +600,11 @@ export const REPORT_TEXT = {
     en: 'Not analysed: {rows} of the export ({patients}) at visits the analysis plan leaves out ({visits}); no estimate, chart or model uses them.',
     da: 'Ikke analyseret: {rows} i eksporten ({patients}) fra besøg, som analyseplanen udelader ({visits}); ingen estimater, figurer eller modeller bruger dem.',
   },
+  // CDISC ADaM's derived rows the plan's "derivedRows": "leave-out" reads past (docs/plan-trial.md#adam-derived-rows).
+  derivedRowsNote: {
+    en: 'Not analysed: {rows} of the export that the CDISC ADaM dataset derived for missed visits ({values} in "{column}"), as the analysis plan says; those visits count as missing.',
+    da: 'Ikke analyseret: {rows} i eksporten, som CDISC ADaM-datasættet har udledt for manglende besøg ({values} i "{column}"), som analyseplanen angiver; de besøg tæller som manglende.',
+  },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',
     da: 'Eksportfilen er ikke UTF-8: den er indlæst som {encoding}, sådan som {program} gemmer den.',

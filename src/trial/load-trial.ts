@@ -58,6 +58,8 @@ import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
+import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes } from './adam-derived-rows.js';
+import { bdsLayoutError } from './bds-layout-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -266,6 +268,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
   if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
+  // An ADaM BDS dataset of several parameters: one problem naming the layout and its pivot, not one per row (bds-layout-check.ts).
+  const bds = wide ? undefined : bdsLayoutError(file, table.header, table.records);
+  if (bds) throw bds;
+  // ADaM's derived rows (LOCF…, marked in DTYPE) would be analysed as observed: refused, or read
+  // past when the plan says "derivedRows": "leave-out" (adam-derived-rows.ts).
+  const derivedCol = derivedTypeColumn(table.header);
+  const derived = derivedRowsOf(table.header, table.records, derivedCol);
+  if (derived && plan.derivedRows !== 'leave-out') throw derivedRowsError(file, table.header, derived);
+  const skipDerived = derived !== undefined;
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
@@ -537,6 +548,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
       continue;
     }
+    // An ADaM derived row the plan reads past ("derivedRows": "leave-out"): counted above, in no analysis.
+    if (skipDerived && cells.cell(derivedCol) !== null) continue;
     // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
     if (timeRaw !== null && ignored.readPast(timeRaw, () => {
       const idCell = cells.cell(idCol);
@@ -823,6 +836,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  if (derived) readNotes.push(derivedRowsNote(file, derived));
+  readNotes.push(...derivedVisitNotes(file, visits, exportTimes));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
   const ignoredCount = ignored.count();
   const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);
@@ -931,6 +946,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(ignoredCount ? { ignoredVisits: ignoredCount } : {}),
+    ...(derived ? { derivedRows: { rows: derived.rows, column: derived.column, values: derived.values } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),

@@ -122,6 +122,8 @@ export interface TrialData {
   passedOver?: { rows: number; patients: number; why: string; instruments: string[] };
   /** Rows of the visits the plan's "ignoreTimepoints" reads past (an unscheduled visit), the distinct patients they belong to, and those visits as the export writes them. */
   ignoredVisits?: { rows: number; patients: number; visits: string[] };
+  /** CDISC ADaM's derived rows (DTYPE: LOCF…) the plan's "derivedRows": "leave-out" reads past: their count, the column and each value's count (adam-derived-rows.ts). */
+  derivedRows?: { rows: number; column: string; values: [string, number][] };
   /** The plan's `otherArms` with their patients and rows: randomised, passed over, not compared (other-arms.ts). */
   otherArms?: OtherArmCount[];
   /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */

@@ -306,7 +306,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -469,6 +469,14 @@ export function ignoredVisitsNotes(trial: TrialData, t: (key: 'ignoredVisitsNote
   const p = trial.ignoredVisits;
   if (!p) return [];
   return [fillPhrase(t('ignoredVisitsNote'), { ...rowsOfPatients(p, lang), visits: p.visits.map((v) => `"${v}"`).join(', ') })];
+}
+
+/** The ADaM derived rows the plan reads past ("derivedRows": "leave-out"; trial/adam-derived-rows.ts), said on the page as on stderr. */
+export function derivedRowsNotes(trial: Pick<TrialData, 'derivedRows'>, t: (key: 'derivedRowsNote') => string, lang: Lang): string[] {
+  const d = trial.derivedRows;
+  if (!d) return [];
+  const values = d.values.map(([v, n]) => `"${v}" ${formatThousands(n, 0, lang)}`).join(', ');
+  return [fillPhrase(t('derivedRowsNote'), { rows: rowsOfPatients({ rows: d.rows, patients: 0 }, lang).rows, values, column: d.column })];
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

@@ -297,7 +297,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
-    const w = monteCarloWarning(o.key, rows);
+    const w = monteCarloWarning(o.key, rows, primary?.outcome === o.key ? primary.time : undefined);
     if (w) warnings.push(w);
   }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');

@@ -119,12 +119,12 @@ describe('multiple imputation of missing baselines and categorical covariates (=
   it('the methods say how many baselines and covariate values were imputed, and how, and the large Monte Carlo error', () => {
     const en = imputationNotes(result, trialChartContext(trial, 'en'), trial);
     expect(en[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).`);
-    expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
+    expect(en[1]).toContain(`(age (years): ${ref.missingAlder} patients; sex: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
     const da = imputationNotes(result, trialChartContext(trial, 'da'), trial);
     expect(da[0]).toContain(`manglende baselinescorer (${ref.imputedBaselines} patienter)`);
-    expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
+    expect(da[1]).toContain(`køn: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
     expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\): en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte\. White m\.fl\. \(2011\)/);
   });
 

@@ -26,7 +26,7 @@ import { transportedEffects } from './transported-effect.js';
 import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
-import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor } from './missing-data-effects.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor, tippingResult } from './missing-data-effects.js';
 import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
@@ -280,11 +280,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     if (!mi.error && mcid !== undefined) {
       try {
         const t = tippingPointFor(miWideAt(primary.outcome, primary.time), miRunOf(primary.outcome, primary.time), primary.time, direction, mcid, plan.alpha);
-        tipping = {
-          method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
-          tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
-          rows: t.rows.map((r) => ({ delta: r.delta, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue })),
-        };
+        tipping = tippingResult(t, direction, mcid);
       } catch (err) {
         if (!(err instanceof HtaError)) throw err;
         errors.push(`tipping point: ${err.message}`);

@@ -113,8 +113,9 @@ export const sensitivitySchema = z.object({
       direction: z.enum(['lower-is-better', 'higher-is-better']),
       nImputedIntervention: z.number().int(),
       significantAtZero: z.boolean(),
-      tippingDelta: z.number().nullable().describe('Shift of the imputed intervention values (against the app, in outcome units) at which p reaches alpha; null if never within 0 to 2 × MCID or not significant at 0'),
-      maxDelta: z.number(),
+      tippingDelta: z.number().nullable().describe('Shift of the imputed intervention values (against the app, in outcome units) at which p reaches alpha; null if never within 0 to maxDelta (see beyondMaxDelta) or not significant at 0'),
+      maxDelta: z.number().describe('The largest shift tried: the search stops at 2 × the outcome\'s MCID'),
+      beyondMaxDelta: z.boolean().describe('true when the result stays significant at every shift tried: the tipping point lies beyond maxDelta (it is not maxDelta)'),
       rows: z.array(z.object({ delta: z.number(), estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), pValue: z.number() })),
     })
     .nullable(),

@@ -10,6 +10,7 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/describe-by-arm.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { participantFlowOf } from './participant-flow.js';
+import { notAnalysedAt } from './not-analysed.js';
 import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
@@ -128,15 +129,20 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         continue;
       }
       const pairs = pairsAt(outcome.key, time);
+      // The observed patients a complete-case row leaves out, and why (not-analysed.ts): said on the row and in the flow.
+      const withLeftOut = (r: EffectRow): EffectRow => {
+        const notAnalysed = r.error ? undefined : notAnalysedAt(r.method as EffectMethod | 'mmrm', pairs, follow, plan.covariates);
+        return notAnalysed ? { ...r, notAnalysed } : r;
+      };
       for (const method of plan.methods) {
         if (method === 'mmrm') {
-          effects.push(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time)));
+          effects.push(withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time))));
           continue;
         }
         effects.push(
-          row({ ...base, method }, confLevel, mcid, direction, () =>
+          withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () =>
             continuousEffect(method as EffectMethod, { pairs, follow, covariates: plan.covariates, confLevel, bootstrap: options.bootstrap }),
-          ),
+          )),
         );
       }
       if (plan.missing.method === 'mi') {

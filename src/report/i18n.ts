@@ -781,6 +781,10 @@ export const REPORT_TEXT = {
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   notApplicableAt: { en: 'Not applicable: n = {n}', da: 'Ikke aktuelt: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },
+  // Observed at the visit but not in the primary method's analysis, with the reasons (CONSORT item 16; src/analysis/not-analysed.ts).
+  notAnalysedAt: { en: 'Not in the analysis: n = {n}', da: 'Ikke med i analysen: n = {n}' },
+  notAnalysedNoBaseline: { en: 'No baseline score', da: 'Ingen baselinescore' },
+  notAnalysedNoCovariate: { en: 'A covariate value missing', da: 'Mangler en kovariatværdi' },
   analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
   assessed: { en: 'Assessed for eligibility: n = {n}', da: 'Vurderet for egnethed: n = {n}' },
   excludedBox: { en: 'Excluded: n = {n}', da: 'Ekskluderet: n = {n}' },

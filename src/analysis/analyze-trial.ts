@@ -350,7 +350,7 @@ function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<t
 }
 
 /**
- * Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score); an
+ * Per outcome × visit × arm (a visit before the baseline only when the outcome was recorded there): randomised, observed and missing (no row, or an empty score); an
  * outcome with cells saying it does not apply also counts those patients, apart from missing
  * (docs/plan-trial.md#not-applicable).
  */
@@ -358,9 +358,13 @@ export function missingnessOf(trial: TrialData): MissingnessRow[] {
   // The observed counts are those `hta validate` prints: one pass over the observations.
   const summary = summarizeTrial(trial);
   const randomised = summary.patients;
+  const baselineAt = trial.times.indexOf(trial.plan.baseline);
   return summary.outcomes.flatMap((o) => {
     const na = notApplicableCounts(trial, o.key);
-    return trial.times.flatMap((time) =>
+    // A visit before the baseline where the outcome was never recorded (a REDCap randomisation
+    // event) is no visit of it: not "missing" for every patient.
+    const recorded = (time: string) => ARMS.some((arm) => (o.observed[time]?.[arm] ?? 0) > 0 || (na?.get(time)?.[arm] ?? 0) > 0);
+    return trial.times.filter((time, i) => i >= baselineAt || recorded(time)).flatMap((time) =>
       ARMS.map((arm) => {
         const observed = o.observed[time]?.[arm] ?? 0;
         if (!na) return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };

@@ -10,6 +10,7 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/describe-by-arm.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { participantFlowOf } from './participant-flow.js';
+import { notAnalysedAt } from './not-analysed.js';
 import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
@@ -26,7 +27,7 @@ import { transportedEffects } from './transported-effect.js';
 import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
-import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor } from './missing-data-effects.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor, tippingResult } from './missing-data-effects.js';
 import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
@@ -129,15 +130,20 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         continue;
       }
       const pairs = pairsAt(outcome.key, time);
+      // The observed patients a complete-case row leaves out, and why (not-analysed.ts): said on the row and in the flow.
+      const withLeftOut = (r: EffectRow): EffectRow => {
+        const notAnalysed = r.error ? undefined : notAnalysedAt(r.method as EffectMethod | 'mmrm', pairs, follow, plan.covariates);
+        return notAnalysed ? { ...r, notAnalysed } : r;
+      };
       for (const method of plan.methods) {
         if (method === 'mmrm') {
-          effects.push(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time)));
+          effects.push(withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time))));
           continue;
         }
         effects.push(
-          row({ ...base, method }, confLevel, mcid, direction, () =>
+          withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () =>
             continuousEffect(method as EffectMethod, { pairs, follow, covariates: plan.covariates, confLevel, bootstrap: options.bootstrap }),
-          ),
+          )),
         );
       }
       if (plan.missing.method === 'mi') {
@@ -281,11 +287,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     if (!mi.error && mcid !== undefined) {
       try {
         const t = tippingPointFor(miWideAt(primary.outcome, primary.time), miRunOf(primary.outcome, primary.time), primary.time, direction, mcid, plan.alpha);
-        tipping = {
-          method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
-          tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
-          rows: t.rows.map((r) => ({ delta: r.delta, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue })),
-        };
+        tipping = tippingResult(t, direction, mcid);
       } catch (err) {
         if (!(err instanceof HtaError)) throw err;
         errors.push(`tipping point: ${err.message}`);
@@ -298,7 +300,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
-    const w = monteCarloWarning(o.key, rows);
+    const w = monteCarloWarning(o.key, rows, primary?.outcome === o.key ? primary.time : undefined);
     if (w) warnings.push(w);
   }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
@@ -351,7 +353,7 @@ function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<t
 }
 
 /**
- * Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score); an
+ * Per outcome × visit × arm (a visit before the baseline only when the outcome was recorded there): randomised, observed and missing (no row, or an empty score); an
  * outcome with cells saying it does not apply also counts those patients, apart from missing
  * (docs/plan-trial.md#not-applicable).
  */
@@ -359,9 +361,13 @@ export function missingnessOf(trial: TrialData): MissingnessRow[] {
   // The observed counts are those `hta validate` prints: one pass over the observations.
   const summary = summarizeTrial(trial);
   const randomised = summary.patients;
+  const baselineAt = trial.times.indexOf(trial.plan.baseline);
   return summary.outcomes.flatMap((o) => {
     const na = notApplicableCounts(trial, o.key);
-    return trial.times.flatMap((time) =>
+    // A visit before the baseline where the outcome was never recorded (a REDCap randomisation
+    // event) is no visit of it: not "missing" for every patient.
+    const recorded = (time: string) => ARMS.some((arm) => (o.observed[time]?.[arm] ?? 0) > 0 || (na?.get(time)?.[arm] ?? 0) > 0);
+    return trial.times.filter((time, i) => i >= baselineAt || recorded(time)).flatMap((time) =>
       ARMS.map((arm) => {
         const observed = o.observed[time]?.[arm] ?? 0;
         if (!na) return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };

@@ -59,7 +59,10 @@ export function continuousEffect(method: EffectMethod, input: ContinuousInput): 
       const r = method === 'welch' ? welchDifference(follow.intervention, follow.control, { confLevel }) : pooledTDifference(follow.intervention, follow.control, { confLevel });
       const extra: Partial<EffectRow> = { ...smdOf(follow, confLevel) };
       if (input.bootstrap && method === 'welch') {
-        const b = bootstrapDifference(follow.intervention, follow.control, meanDifference, { ...input.bootstrap, confLevel });
+        // The values in ascending order, not the export's row order: the seeded resamples (and so the
+        // CI) must not change when the export is re-sorted; the mean difference does not depend on order.
+        const ascending = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+        const b = bootstrapDifference(ascending(follow.intervention), ascending(follow.control), meanDifference, { ...input.bootstrap, confLevel });
         extra.bootstrap = {
           replicates: b.replicates,
           seed: b.seed,

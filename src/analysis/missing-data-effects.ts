@@ -8,11 +8,12 @@ import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
 import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
-import { largestMonteCarloError, miMonteCarloError } from '../stats/missing/mi-monte-carlo.js';
+import { miMonteCarloError, monteCarloErrorsOver } from '../stats/missing/mi-monte-carlo.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import { covariatesOver, type ImputationWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import type { EffectEstimate } from './effect-estimate.js';
+import type { Sensitivity } from './results-schema.js';
 
 /** The follow-up visits where at least one patient was observed. */
 export function observedVisits(wide: Pick<OutcomeWide, 'visits' | 'followUp'>): string[] {
@@ -126,11 +127,19 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
   };
 }
 
-/** How far the imputed intervention values must be shifted against the app to lose significance. */
+/**
+ * The tipping-point search tries shifts from 0 to this many MCIDs: a shift of every imputed value by
+ * twice the clinically relevant difference is already a large departure from missing at random.
+ * Beyond it the result says that the tipping point lies beyond (results.json `beyondMaxDelta`,
+ * the report's sentence: docs/report-trial.md).
+ */
+export const TIPPING_SEARCH_MCIDS = 2;
+
+/** How far the imputed intervention values must be shifted against the app to lose significance (0 … TIPPING_SEARCH_MCIDS × MCID). */
 export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {
   observedAt(run, time);
   const step = mcid / 10;
-  const deltas = Array.from({ length: 21 }, (_, i) => i * step); // 0 … 2 × MCID; bisection refines
+  const deltas = Array.from({ length: 10 * TIPPING_SEARCH_MCIDS + 1 }, (_, i) => i * step); // 0 … 2 × MCID; bisection refines
   const imputed = (run.missing[col(time)] ?? []).map((miss, i) => miss && wide.treated[i] === 1);
   return tippingPoint(run.completed, imputed, {
     outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name),
@@ -139,12 +148,34 @@ export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, 
 }
 
 /**
- * The warning when an outcome's MI rows carry a large Monte Carlo error (docs/plan-trial.md#multiple-imputation):
- * the row whose MCSE is the largest share of its SE, with the imputations White et al. (2011) ask
- * for (the most any row asks). Nothing when every MCSE is at most 10% of its SE.
+ * The warning when an outcome's MI rows carry a large Monte Carlo error (docs/plan-trial.md#monte-carlo-error):
+ * every visit whose MCSE passes 10% of its SE — the primary one first, marked — with the imputations
+ * White et al. (2011) ask for (the most any of them asks). Nothing when every MCSE is at most 10% of its SE.
  */
-export function monteCarloWarning(outcome: string, rows: readonly { time: string; se?: number | null; details?: Record<string, unknown> }[]): string | null {
-  const worst = largestMonteCarloError(rows);
-  if (!worst) return null;
-  return `multiple imputation of ${outcome} at ${worst.time}: the pooled estimate's Monte Carlo error is ${Math.round(100 * worst.share)}% of its SE (±${String(Number(worst.mcse.toPrecision(2)))} with m = ${worst.m} imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${worst.suggested} or more in the plan's "missing"`;
+export function monteCarloWarning(outcome: string, rows: readonly { time: string; se?: number | null; details?: Record<string, unknown> }[], primaryTime?: string): string | null {
+  const over = monteCarloErrorsOver(rows);
+  if (!over.length) return null;
+  const ordered = [...over.filter((o) => o.time === primaryTime), ...over.filter((o) => o.time !== primaryTime)];
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]!}`);
+  const times = list(ordered.map((o) => (o.time === primaryTime ? `${o.time} (primary)` : o.time)));
+  const shares = list(ordered.map((o) => `${Math.round(100 * o.share)}%`));
+  const mcses = list(ordered.map((o) => `±${String(Number(o.mcse.toPrecision(2)))}`));
+  const m = ordered[0]!.m;
+  const it = ordered.length === 1 ? 'it' : 'each';
+  return `multiple imputation of ${outcome} at ${times}: the pooled estimate's Monte Carlo error is ${shares} of its SE (${mcses} with m = ${m} imputations; another seed can move ${it} by about twice that); White et al. (2011) advise at most 10%: set "m": ${ordered[0]!.suggested} or more in the plan's "missing"`;
+}
+
+/**
+ * The tipping point as results.json gives it (`sensitivity.tippingPoint`): `maxDelta` the largest
+ * shift tried, and `beyondMaxDelta` when the result stayed significant at every one of them — the
+ * tipping point lies beyond the search, which a null `tippingDelta` alone does not say (it is also
+ * null when the result is not significant without a shift).
+ */
+export function tippingResult(t: TippingPointResult, direction: Direction, mcid: number): NonNullable<Sensitivity['tippingPoint']> {
+  return {
+    method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
+    tippingDelta: t.tippingDelta, maxDelta: TIPPING_SEARCH_MCIDS * mcid,
+    beyondMaxDelta: t.significantAtZero && t.nImputedIntervention > 0 && t.tippingDelta === null,
+    rows: t.rows.map((r) => ({ delta: r.delta, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue })),
+  };
 }

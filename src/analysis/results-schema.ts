@@ -12,6 +12,8 @@ const interval = z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: 
 // 'cluster-difference': a cluster-randomised trial's unadjusted difference in means with a cluster-robust SE (docs/plan-trial.md#cluster-randomised-trials).
 export const effectMethodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'risk-difference', 'mmrm', 'mi-ancova', 'cluster-difference']);
 
+const notAnalysedReasons = z.object({ missingBaseline: z.number().int(), missingCovariate: z.number().int() });
+
 export const effectRowSchema = z.object({
   outcome: z.string(),
   label: z.string(),
@@ -36,6 +38,10 @@ export const effectRowSchema = z.object({
   relevance: z.enum(RELEVANCE_LABELS).nullable().describe('null when no MCID is set or the row could not be computed'),
   covariates: z.array(z.string()).optional(),
   clusters: z.number().int().optional().describe('A cluster-randomised trial ("clusters" in the plan): the clusters among the patients analysed; the SE is cluster-robust (CR1) and t has clusters − 1 df'),
+  notAnalysed: z
+    .object({ intervention: notAnalysedReasons, control: notAnalysedReasons })
+    .optional()
+    .describe('ANCOVA, MMRM and change-score rows: per arm, the patients observed at the visit whom the row leaves out, by reason (no baseline score; a covariate value missing); absent when none (docs/plan-trial.md#participant-flow)'),
   smd: interval.extend({ method: z.literal('hedges-g') }).optional().describe("Hedges' g of the follow-up scores of every patient observed at the visit, unadjusted (the Welch row's sample): on an ANCOVA row too, whose own n can be smaller; not an adjusted SMD (docs/data-contracts.md)"),
   risks: z
     .object({
@@ -113,8 +119,9 @@ export const sensitivitySchema = z.object({
       direction: z.enum(['lower-is-better', 'higher-is-better']),
       nImputedIntervention: z.number().int(),
       significantAtZero: z.boolean(),
-      tippingDelta: z.number().nullable().describe('Shift of the imputed intervention values (against the app, in outcome units) at which p reaches alpha; null if never within 0 to 2 × MCID or not significant at 0'),
-      maxDelta: z.number(),
+      tippingDelta: z.number().nullable().describe('Shift of the imputed intervention values (against the app, in outcome units) at which p reaches alpha; null if never within 0 to maxDelta (see beyondMaxDelta) or not significant at 0'),
+      maxDelta: z.number().describe('The largest shift tried: the search stops at 2 × the outcome\'s MCID'),
+      beyondMaxDelta: z.boolean().describe('true when the result stays significant at every shift tried: the tipping point lies beyond maxDelta (it is not maxDelta)'),
       rows: z.array(z.object({ delta: z.number(), estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), pValue: z.number() })),
     })
     .nullable(),

@@ -21,7 +21,7 @@ import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
 import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
-import { plainPatientId } from '../trial/patient-ids.js';
+import { inIdOrder, plainPatientId } from '../trial/patient-ids.js';
 import { isSummaryWord } from '../trial/export-shape.js';
 import { currencyAmount, markStandsFor } from './currency-marks.js';
 import { isAccountingZero } from './accounting-zero.js';
@@ -95,7 +95,8 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
-  for (const p of trial.patients) {
+  // In id order (patient-ids.ts inIdOrder): the seeded imputation and bootstrap must not depend on the export's row order.
+  for (const p of inIdOrder(trial.patients)) {
     if (!inPopulation(plan, population, p.id)) {
       outside++;
       continue;

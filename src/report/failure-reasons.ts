@@ -332,9 +332,17 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, o, k, max, covs] = m as unknown as string[];
     return `Multipel imputation af ${labels.outcome(o!)}: ${n(k!)} ${k === '1' ? 'patient' : 'patienter'} udeladt, fordi ${k === '1' ? 'patienten' : 'de'} mangler en værdi af en kategorisk kovariat med mere end ${n(max!)} niveauer (${covs}), som ikke imputeres`;
   }
-  if ((m = new RegExp(`^multiple imputation of (.+?) at (.+?): the pooled estimate's Monte Carlo error is ${NUM}% of its SE \\(±${NUM} with m = ${NUM} imputations; another seed can move it by about twice that\\); White et al\\. \\(2011\\) advise at most 10%: set "m": ${NUM} or more in the plan's "missing"$`).exec(warning))) {
-    const [, o, t, share, mcse, k, need] = m as unknown as string[];
-    return `Multipel imputation af ${at(o!, t!)}: Monte Carlo-standardfejlen på det samlede estimat er ${n(share!)} % af dets standardfejl (±${n(mcse!)} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte det omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
+  // One visit or several (monteCarloWarning: "12m (primary) and 6m", "19% and 12%", "±0.13 and ±0.08").
+  const listOf = (item: string) => `(${item}(?:(?:, | and )${item})*)`;
+  if ((m = new RegExp(`^multiple imputation of (.+?) at ${listOf('[^,:]+?')}: the pooled estimate's Monte Carlo error is ${listOf('-?\\d+(?:\\.\\d+)?%')} of its SE \\(${listOf('±-?\\d+(?:\\.\\d+)?')} with m = ${NUM} imputations; another seed can move (?:it|each) by about twice that\\); White et al\\. \\(2011\\) advise at most 10%: set "m": ${NUM} or more in the plan's "missing"$`).exec(warning))) {
+    const [, o, times, shares, mcses, k, need] = m as unknown as string[];
+    const items = (list: string) => list.split(/, | and /);
+    const og = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} og ${xs[xs.length - 1]!}`);
+    const when = og(items(times!).map((t) => (t.endsWith(' (primary)') ? `${labels.time(t.slice(0, -' (primary)'.length))} (primært effektmål)` : labels.time(t))));
+    const pct = og(items(shares!).map((x) => `${n(x.slice(0, -1))} %`));
+    const pm = og(items(mcses!).map((x) => `±${n(x.slice(1))}`));
+    const several = items(times!).length > 1;
+    return `Multipel imputation af ${labels.outcome(o!)}, ${when}: Monte Carlo-standardfejlen på det samlede estimat er ${pct} af dets standardfejl (${pm} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte ${several ? 'hvert estimat' : 'det'} omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];

@@ -535,10 +535,11 @@ export const REPORT_TEXT = {
     en: "The MMRM (mixed model for repeated measures) fits the follow-ups at {visits} together, adjusted for {list}, with the arm difference and the baseline score's slope free at each visit, an unstructured covariance between the visits, restricted maximum likelihood (REML) and Satterthwaite degrees of freedom.",
     da: 'MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter {visits} samlet, justeret for {list}, med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.',
   },
-  // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm.
+  // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm,
+  // {list} the baseline score and covariates by their Table 1 labels (adjustedForList): what the imputation model holds besides arm and visits.
   methodsMi: {
-    en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}; the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
-    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+    en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}, from the arm, {list}, and the outcome at the other follow-up visits (one model for both arms; no other variables); the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
+    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation} ud fra gruppen, {list} samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
   },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
@@ -787,6 +788,10 @@ export const REPORT_TEXT = {
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   notApplicableAt: { en: 'Not applicable: n = {n}', da: 'Ikke aktuelt: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },
+  // Observed at the visit but not in the primary method's analysis, with the reasons (CONSORT item 16; src/analysis/not-analysed.ts).
+  notAnalysedAt: { en: 'Not in the analysis: n = {n}', da: 'Ikke med i analysen: n = {n}' },
+  notAnalysedNoBaseline: { en: 'No baseline score', da: 'Ingen baselinescore' },
+  notAnalysedNoCovariate: { en: 'A covariate value missing', da: 'Mangler en kovariatværdi' },
   analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
   assessed: { en: 'Assessed for eligibility: n = {n}', da: 'Vurderet for egnethed: n = {n}' },
   excludedBox: { en: 'Excluded: n = {n}', da: 'Ekskluderet: n = {n}' },

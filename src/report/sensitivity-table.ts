@@ -67,9 +67,12 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   }
   const values = imputedValues(t.nImputedIntervention, arm, lang);
   if (t.tippingDelta === null) {
+    // The search stops at 2 × MCID (analyze-trial.ts): said, with why, so that the largest shift tried does not read as the tipping point.
+    const max = `${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''}`;
+    const mcid = `${formatFixed(t.maxDelta / 2, decimals, lang)}${unit ? ` ${unit}` : ''}`;
     return lang === 'da'
-      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere.`
-      : `Tipping point: the result stays significant even if ${values} were up to ${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''} worse.`;
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${max} dårligere — den største forskydning, der afprøves: søgningen stopper ved to gange MCID (${mcid}), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over ${max}.`
+      : `Tipping point: the result stays significant even if ${values} were up to ${max} worse — the largest shift tried: the search stops at twice the MCID (${mcid}), already a large departure from missing at random — so the tipping point lies beyond ${max}.`;
   }
   return lang === 'da'
     ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere end antaget, når data mangler tilfældigt (MAR).`

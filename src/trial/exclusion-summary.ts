@@ -41,7 +41,9 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
 export function formatExclusion(s: ExclusionSummary): string[] {
   if (s.rows === 0) return ['excluded 0 rows: no row has a problem'];
   return [
-    `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); they are left out of every count and analysis:`,
+    // The rows, not their patients: a patient's other rows still count, in the arm randomised to
+    // (intention to treat), even when only an excluded row gave the arm (docs/input-trial-export.md#bad-rows).
+    `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
     ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
   ];
 }

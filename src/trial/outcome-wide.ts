@@ -7,6 +7,7 @@
  */
 import { HtaError } from '../errors.js';
 import type { TrialData } from './trial-data.js';
+import { inIdOrder } from './patient-ids.js';
 
 export interface OutcomeWide {
   ids: string[];
@@ -91,7 +92,8 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const covNames = trial.plan.covariates;
   const hasBaseline = (p: { id: string }) => value.has(`${p.id}\u0000${trial.plan.baseline}`);
   // MI: every randomised patient but those to whom the outcome does not apply at baseline.
-  const candidates = keepNumeric ? trial.patients.filter((p) => hasBaseline(p) || !notApplicable.has(`${p.id}\u0000${trial.plan.baseline}`)) : trial.patients.filter(hasBaseline);
+  // MI's patients in id order (patient-ids.ts inIdOrder): the seeded imputation must not depend on the export's row order.
+  const candidates = keepNumeric ? inIdOrder(trial.patients).filter((p) => hasBaseline(p) || !notApplicable.has(`${p.id}\u0000${trial.plan.baseline}`)) : trial.patients.filter(hasBaseline);
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
   const categorical = new Set(covNames.filter((c) => candidates.some((p) => typeof p.covariates[c] === 'string')));
   // Up to MAX_IMPUTED_LEVELS levels among the candidates: imputed in MI (logreg, polyreg); one

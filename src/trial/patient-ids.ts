@@ -55,6 +55,24 @@ export function idKey(id: string): string {
   return digitIdValue(t) ?? t;
 }
 
+/**
+ * Patients ordered by their ids' keys (idKey; all-digit keys by value, `2` before `10`), not by
+ * the export's row order: every seeded draw (multiple imputation, the bootstrap, the cost-
+ * effectiveness resamples) takes its patients in this order, so that an export re-sorted by site
+ * or date gives the same numbers from the same seed (docs/plan-trial.md#multiple-imputation).
+ */
+export function inIdOrder<T extends { id: string }>(patients: readonly T[]): T[] {
+  const keyed = patients.map((p) => ({ p, key: idKey(p.id) }));
+  keyed.sort((a, b) => compareIdKeys(a.key, b.key) || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0));
+  return keyed.map((k) => k.p);
+}
+
+function compareIdKeys(a: string, b: string): number {
+  const digits = DIGITS.test(a) && DIGITS.test(b);
+  if (digits && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** How two spellings of one id (idKey) differ, for the problem's words and kind. */
 export type IdSpellingDifference = 'leading-zeros' | 'case' | 'spaces' | 'form';
 

@@ -121,9 +121,9 @@ describe('on the page', () => {
 
   it('the methods say which covariates the imputation imputed, for how many patients', () => {
     expect(imputationNotes(result, trialChartContext(trial, 'en'), trial)[0]).toBe(
-      'The multiple imputation also imputes missing covariate values (alder: 8 patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
+      'The multiple imputation also imputes missing covariate values (age (years): 8 patients) with the missing follow-ups (chained equations, predictive mean matching), so that patients missing them stay in it.',
     );
-    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(alder: 8 patienter)');
+    expect(imputationNotes(result, trialChartContext(trial, 'da'), trial)[0]).toContain('(alder (år): 8 patienter)');
   });
 
   it('the methods say that ANCOVA and MMRM leave out the patients missing a covariate, with their count', () => {

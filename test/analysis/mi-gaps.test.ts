@@ -88,28 +88,43 @@ describe('multiple imputation of missing baselines and categorical covariates (=
     // White et al.: m ≥ 100 × FMI, and enough to bring the MCSE to 10% of the SE.
     expect(mc.suggestedImputations).toBeGreaterThanOrEqual(100 * (mi.details!.fractionMissingInformation as number));
     expect(mc.suggestedImputations).toBeGreaterThanOrEqual(20 * (share / 0.1) ** 2);
-    const warning = result.warnings.find((w) => w.startsWith('multiple imputation of nrs at 12m:'));
+    const warning = result.warnings.find((w) => w.startsWith('multiple imputation of nrs at 12m (primary):'));
     expect(warning).toBe(
-      `multiple imputation of nrs at 12m: the pooled estimate's Monte Carlo error is ${Math.round(100 * share)}% of its SE (±${Number(mc.estimate.toPrecision(2))} with m = 20 imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${mc.suggestedImputations} or more in the plan's "missing"`,
+      `multiple imputation of nrs at 12m (primary): the pooled estimate's Monte Carlo error is ${Math.round(100 * share)}% of its SE (±${Number(mc.estimate.toPrecision(2))} with m = 20 imputations; another seed can move it by about twice that); White et al. (2011) advise at most 10%: set "m": ${mc.suggestedImputations} or more in the plan's "missing"`,
     );
     const labels = { outcome: () => 'Smerte', time: (t: string) => t, method: (m: string) => m, subgroup: (c: string) => c };
-    expect(trialWarningText(warning!, 'da', labels)).toMatch(/^Multipel imputation af Smerte, 12m: Monte Carlo-standardfejlen på det samlede estimat er \d+ % af dets standardfejl \(±0,\d+ med m = 20 imputationer; .* angiv "m": \d+ eller mere i planens "missing"$/);
+    expect(trialWarningText(warning!, 'da', labels)).toMatch(/^Multipel imputation af Smerte, 12m \(primært effektmål\): Monte Carlo-standardfejlen på det samlede estimat er \d+ % af dets standardfejl \(±0,\d+ med m = 20 imputationer; .* angiv "m": \d+ eller mere i planens "missing"$/);
     // An error of at most 10% of the SE (as with the suggested m): no warning.
     const rows = ['3m', '6m', '12m'].map((t) => ({ ...miAt(t), time: t }));
     const within = rows.map((r) => ({ ...r, details: { ...r.details, monteCarloError: { ...(r.details!.monteCarloError as object), estimate: 0.09 * r.se! } } }));
     expect(monteCarloWarning('nrs', within)).toBeNull();
-    expect(monteCarloWarning('nrs', rows)).toBe(warning);
+    expect(monteCarloWarning('nrs', rows, '12m')).toBe(warning);
+  });
+
+  it('names every visit whose Monte Carlo error passes 10% of the SE, the primary first and marked', () => {
+    const rows = ['3m', '6m', '12m'].map((t) => ({ ...miAt(t), time: t }));
+    // 3m and 12m over the limit (12m the plan's primary), 6m within; the sensitivity table repeats 12m.
+    const share = { '3m': 0.13, '6m': 0.05, '12m': 0.2 } as Record<string, number>;
+    const suggested = { '3m': 40, '6m': 10, '12m': 90 } as Record<string, number>;
+    const set = rows.map((r) => ({ ...r, details: { ...r.details, monteCarloError: { ...(r.details!.monteCarloError as object), estimate: share[r.time]! * r.se!, suggestedImputations: suggested[r.time]! } } }));
+    const pm = (t: string) => `±${Number((share[t]! * miAt(t).se!).toPrecision(2))}`;
+    const w = monteCarloWarning('nrs', [...set, set[2]!], '12m');
+    expect(w).toBe(`multiple imputation of nrs at 12m (primary) and 3m: the pooled estimate's Monte Carlo error is 20% and 13% of its SE (${pm('12m')} and ${pm('3m')} with m = 20 imputations; another seed can move each by about twice that); White et al. (2011) advise at most 10%: set "m": 90 or more in the plan's "missing"`);
+    const labels = { outcome: () => 'Smerte', time: (t: string) => `${t.slice(0, -1)} mdr.`, method: (m: string) => m, subgroup: (c: string) => c };
+    expect(trialWarningText(w!, 'da', labels)).toBe(`Multipel imputation af Smerte, 12 mdr. (primært effektmål) og 3 mdr.: Monte Carlo-standardfejlen på det samlede estimat er 20 % og 13 % af dets standardfejl (${pm('12m').replace('.', ',')} og ${pm('3m').replace('.', ',')} med m = 20 imputationer; en ny imputation med andre tilfældige tal kan flytte hvert estimat omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": 90 eller mere i planens "missing"`);
+    // The analysis marks the plan's primary visit (12m here, the only one over the limit).
+    expect(result.warnings.find((x) => x.startsWith('multiple imputation of nrs at'))).toMatch(/^multiple imputation of nrs at 12m \(primary\): /);
   });
 
   it('the methods say how many baselines and covariate values were imputed, and how, and the large Monte Carlo error', () => {
     const en = imputationNotes(result, trialChartContext(trial, 'en'), trial);
     expect(en[0]).toBe(`The multiple imputation also imputes missing baseline scores (${ref.imputedBaselines} patients) with the missing follow-ups (chained equations, predictive mean matching), so that every randomised patient is in it (intention to treat).`);
-    expect(en[1]).toContain(`(alder: ${ref.missingAlder} patients; koen: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
+    expect(en[1]).toContain(`(age (years): ${ref.missingAlder} patients; sex: ${ref.imputedKoen} patients, by logistic regression; region: ${ref.imputedRegion} patients, by multinomial logistic regression)`);
     const mc = miAt('12m').details!.monteCarloError as { suggestedImputations: number };
     expect(en[2]).toMatch(new RegExp(`^With 20 imputations the Monte Carlo error of the multiply imputed estimates reaches \\d+% of their standard error \\(±0\\.\\d+\\): .* about ${mc.suggestedImputations} imputations here\\.$`));
     const da = imputationNotes(result, trialChartContext(trial, 'da'), trial);
     expect(da[0]).toContain(`manglende baselinescorer (${ref.imputedBaselines} patienter)`);
-    expect(da[1]).toContain(`koen: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
+    expect(da[1]).toContain(`køn: ${ref.imputedKoen} patienter, ved logistisk regression; region: ${ref.imputedRegion} patienter, ved multinomial logistisk regression`);
     expect(da[2]).toMatch(/^Med 20 imputationer når Monte Carlo-standardfejlen .* \(±0,\d+\): en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte\. White m\.fl\. \(2011\)/);
   });
 

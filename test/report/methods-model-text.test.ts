@@ -37,13 +37,13 @@ async function methods(lang: 'en' | 'da') {
 }
 
 describe('the methods on MMRM and multiple imputation', () => {
-  it('name the visits, covariance, estimation, df, and the imputation and its pooling', async () => {
+  it('name the visits, covariance, estimation, df, and the imputation (what its model holds) and its pooling', async () => {
     const en = await methods('en');
     expect(en).toContain('The MMRM (mixed model for repeated measures) fits the follow-ups at 3 months and 9 months together, adjusted for the baseline score and age (years), with the arm difference and the baseline score\'s slope free at each visit, an unstructured covariance between the visits, restricted maximum likelihood (REML) and Satterthwaite degrees of freedom.');
-    expect(en).toContain("The multiple imputation imputes the missing follow-ups 3 times by chained equations with predictive mean matching; the ANCOVA is fitted to each completed data set and the 3 estimates are pooled by Rubin's rules.");
+    expect(en).toContain("The multiple imputation imputes the missing follow-ups 3 times by chained equations with predictive mean matching, from the arm, the baseline score and age (years), and the outcome at the other follow-up visits (one model for both arms; no other variables); the ANCOVA is fitted to each completed data set and the 3 estimates are pooled by Rubin's rules.");
     expect(en).toContain('Not analysed: 29 rows of the export (29 patients) at visits the analysis plan leaves out ("6_weeks_arm_1")');
     const da = await methods('da');
     expect(da).toContain('MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter 3 måneder og 9 måneder samlet, justeret for baselinescoren og alder (år), med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.');
-    expect(da).toContain('Ved multipel imputation imputeres de manglende opfølgninger 3 gange ved kædede ligninger med prædiktiv middelværdimatchning (predictive mean matching, PMM); ANCOVA tilpasses hvert udfyldt datasæt, og de 3 estimater samles efter Rubins regler.');
+    expect(da).toContain('Ved multipel imputation imputeres de manglende opfølgninger 3 gange ved kædede ligninger med prædiktiv middelværdimatchning (predictive mean matching, PMM) ud fra gruppen, baselinescoren og alder (år) samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA tilpasses hvert udfyldt datasæt, og de 3 estimater samles efter Rubins regler.');
   });
 });

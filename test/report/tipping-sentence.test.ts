@@ -1,8 +1,14 @@
-/** The tipping-point sentence counts the imputed values in the singular when there is one, and with none says so (`analyze` text and the report). */
+/**
+ * The tipping-point sentence counts the imputed values in the singular when there is one, and with none says so (`analyze` text and the report);
+ * when the result stays significant at every shift tried it names the search limit (2 × MCID), why, and that the tipping point lies beyond it,
+ * as results.json's `beyondMaxDelta` does.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Sensitivity } from '../../src/analysis/results-schema.js';
 import { armNames } from '../../src/report/arm-names.js';
 import { tippingSentence } from '../../src/report/sensitivity-table.js';
+import { tippingResult } from '../../src/analysis/missing-data-effects.js';
+import type { TippingPointResult } from '../../src/stats/missing/tipping-point.js';
 
 const LABELS = { intervention: { en: 'App', da: 'App' }, control: { en: 'Control group', da: 'Kontrolgruppe' } };
 const sens = (n: number, tippingDelta: number | null) =>
@@ -31,5 +37,23 @@ describe('tipping-point sentence: singular and plural', () => {
         'Vippepunkt: ingen App-værdi blev imputeret (alle i App-armen blev observeret ved besøget), så der er intet at forskyde.');
     }
   });
+
+  it('still significant at the largest shift tried: says the search limit, why, and that the tipping point lies beyond it', () => {
+    expect(tippingSentence(sens(14, null), 'points', 2, 'en', armNames(LABELS, 'en'))).toBe(
+      'Tipping point: the result stays significant even if the 14 imputed App-arm values were up to 4.00 points worse — the largest shift tried: the search stops at twice the MCID (2.00 points), already a large departure from missing at random — so the tipping point lies beyond 4.00 points.');
+    expect(tippingSentence(sens(14, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toBe(
+      'Vippepunkt: resultatet forbliver signifikant, selv hvis de 14 imputerede App-værdier er op til 4,00 point dårligere — den største forskydning, der afprøves: søgningen stopper ved to gange MCID (2,00 point), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over 4,00 point.');
+  });
 });
 
+describe('tipping point in results.json: the search limit and whether the tipping point lies beyond it', () => {
+  const t = (significantAtZero: boolean, tippingDelta: number | null, nImputedIntervention = 14) =>
+    ({ method: 'delta-adjusted-mi', nImputedIntervention, significantAtZero, tippingDelta, rows: [] }) as unknown as TippingPointResult;
+  it('maxDelta is 2 × MCID; beyondMaxDelta only when significant at every shift tried', () => {
+    expect(tippingResult(t(true, null), 'lower-is-better', 5)).toMatchObject({ maxDelta: 10, beyondMaxDelta: true, tippingDelta: null });
+    expect(tippingResult(t(true, 3.2), 'lower-is-better', 5)).toMatchObject({ maxDelta: 10, beyondMaxDelta: false, tippingDelta: 3.2 });
+    // Not significant without a shift, or nothing imputed: tippingDelta is null too, but nothing lies beyond.
+    expect(tippingResult(t(false, null), 'lower-is-better', 5).beyondMaxDelta).toBe(false);
+    expect(tippingResult(t(true, null, 0), 'lower-is-better', 5).beyondMaxDelta).toBe(false);
+  });
+});

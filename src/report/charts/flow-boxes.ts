@@ -97,6 +97,13 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
     if (m?.notApplicable) box.push(line(fillPhrase(t('notApplicableAt'), { n: count(m.notApplicable) })));
     const analysed = result.effects.find((r) => r.outcome === primary && r.time === time && r.method === method);
     if (analysed) box.push(line(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: count(analysed.n[arm]) })));
+    // The observed patients the analysis leaves out, and why (CONSORT item 16; results.json `notAnalysed`).
+    const left = analysed?.notAnalysed?.[arm];
+    if (left && left.missingBaseline + left.missingCovariate > 0) {
+      box.push(line(fillPhrase(t('notAnalysedAt'), { n: count(left.missingBaseline + left.missingCovariate) })));
+      if (left.missingBaseline) box.push(reason(t('notAnalysedNoBaseline'), left.missingBaseline));
+      if (left.missingCovariate) box.push(reason(t('notAnalysedNoCovariate'), left.missingCovariate));
+    }
     return box;
   };
   // CONSORT's follow-up box: lost to follow-up and discontinued, each with its reasons.

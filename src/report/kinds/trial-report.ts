@@ -306,7 +306,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -316,9 +316,10 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Lab
  * 10% of the SE, with White et al.'s advice. Read from the MI rows' details (the largest count over
  * outcomes); nothing when nothing was missing and the Monte Carlo error is small. The method is the
  * plan's (details.imputationMethod); "every randomised patient" only when none was left out — for
- * a covariate of many levels, or an outcome not applicable (`trial.rows.notApplicable`).
+ * a covariate of many levels, or an outcome not applicable (`trial.rows.notApplicable`). Covariates
+ * by their Table 1 labels (`labels`), as the rest of the methods name them.
  */
-export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>, trial: Pick<TrialData, 'rows'>): string[] {
+export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>, trial: Pick<TrialData, 'rows'>, labels: ReadonlyMap<string, string> = new Map()): string[] {
   const imputed = new Map<string, { patients: number; method?: string }>();
   const leftOut = { patients: 0, covariates: new Set<string>() };
   let baselines = 0;
@@ -348,8 +349,8 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
   // "Every randomised patient is in it" only when the page says nobody was left out.
   const everyone = !leftOut.patients && !notApplicable;
   if (baselines) notes.push(fillPhrase(ctx.text(everyone ? 'methodsImputedBaselines' : 'methodsImputedBaselinesSome'), { patients: patientsWord(baselines), imputation }));
-  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { imputation, covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
-  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', '), max: MAX_IMPUTED_LEVELS }));
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { imputation, covariates: [...imputed].map(([c, k]) => `${lowerFirst(characteristicLabel(c, ctx.lang, labels))}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
+  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].map((c) => lowerFirst(characteristicLabel(c, ctx.lang, labels))).join(', '), max: MAX_IMPUTED_LEVELS }));
   if (mc) notes.push(fillPhrase(ctx.text('methodsMonteCarloLarge'), { m: mc.m, share: Math.round(100 * mc.share), mcse: formatSignificant(mc.mcse, ctx.lang), suggested: mc.suggested }));
   return notes;
 }
@@ -403,7 +404,7 @@ export function modelNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 
   const mi = rows.find((e) => e.method === 'mi-ancova');
   if (mi) {
     const norm = String(mi.details!.imputationMethod).startsWith('norm');
-    notes.push(fillPhrase(ctx.text('methodsMi'), { m: String(mi.details!.imputations), imputation: ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm') }));
+    notes.push(fillPhrase(ctx.text('methodsMi'), { m: String(mi.details!.imputations), imputation: ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm'), list: adjustedForList(ctx, trial.plan, labels) }));
   }
   return notes;
 }

@@ -99,6 +99,22 @@ export function largestMonteCarloError(rows: Iterable<{ time: string; se?: numbe
   return worst && { ...worst, suggested };
 }
 
+/**
+ * Every visit of an outcome's MI rows whose MCSE passes 10% of its SE, once per visit (the
+ * sensitivity table repeats the primary row), in the rows' order, with the most imputations any
+ * of them asks for; empty when none does. The warning names them all (docs/plan-trial.md#monte-carlo-error).
+ */
+export function monteCarloErrorsOver(rows: Iterable<{ time: string; se?: number | null; details?: Record<string, unknown> | null }>): LargestMonteCarloError[] {
+  const over: LargestMonteCarloError[] = [];
+  for (const r of rows) {
+    if (over.some((o) => o.time === r.time)) continue;
+    const one = largestMonteCarloError([r]);
+    if (one) over.push(one);
+  }
+  const suggested = Math.max(0, ...over.map((o) => o.suggested));
+  return over.map((o) => ({ ...o, suggested }));
+}
+
 function jackknifeSe(x: readonly number[]): number {
   const m = x.length;
   let mean = 0;

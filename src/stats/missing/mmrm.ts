@@ -147,7 +147,7 @@ interface Evaluation {
  * with A the inverse observed REML information of θ = vech(Σ) (invariant to the parameterisation).
  * `emmeans(mode = "satterthwaite")` on a `gls` fit uses the same formula but takes A from nlme's
  * finite-difference `apVar` and, for an unstructured Σ, usually g by simulation ("appx-satterthwaite":
- * y perturbed with random noise and refitted), so its df move by up to a few per cent and from run
+ * y perturbed with random noise and refitted), so its df differ, by up to about 9 % where measured, and move from run
  * to run; an independent R computation with numDeriv agrees with this function to ~1e-5
  * (docs/plan-trial.md#mmrm-degrees-of-freedom). (The `mmrm` R package is not installed here and
  * was not compared.)

@@ -86,7 +86,7 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const publishedFile = plan.published === undefined ? null : besidePlan(dir, plan.published);
   const published = publishedFile ? parsePublishedCea(readJsonFile(publishedFile, 'published figures'), publishedFile) : null;
   if (published) checkPublishedResponders(published, publishedFile!, [...trialPlan.responders, ...plan.responders].map((r) => r.key));
-  const interventionPrice = interventionPriceOf(plan, dir, file, (note) => readNotes.push(note));
+  const interventionPrice = interventionPriceOf(plan, dir, file, (note) => readNotes.push(note), json);
   return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice, published, ...(readNotes.length ? { readNotes } : {}) };
 }
 
@@ -381,7 +381,7 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 }
 
 /** `note`: what the reader should know about how the uptake plan's price was read (docs/plan-cea.md#fields). */
-function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: PlanNote) => void): ResolvedCeaPlan['interventionPrice'] {
+function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: PlanNote) => void, json?: unknown): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
   if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
@@ -403,9 +403,9 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
   // not index prices, so another year's tiers are refused; tiers without a year are taken at the
   // analysis's, and said so.
   if (uptake.priceYear !== undefined && uptake.priceYear !== plan.priceYear) {
-    throw new HtaError('plan.invalid', `${file}: the intervention's price comes from ${ic.uptakePlan}, whose tiers are ${uptake.priceYear} prices (its priceYear), but this plan's priceYear is ${plan.priceYear}: hta does not index prices`, [
-      { file, field: 'interventionCost', expected: `the price indexed to ${plan.priceYear} as a fixed price ({ "price": …, "source": "${ic.uptakePlan} at ${ic.nationalVolume} patients a year, indexed ${uptake.priceYear}→${plan.priceYear} (PL-indeks)" }), or an uptake plan in ${plan.priceYear} prices (docs/plan-cea.md "Bringing a price to the plan's price year")` },
-    ]);
+    throw new HtaError('plan.invalid', `${file}: the intervention's price comes from ${ic.uptakePlan}, whose tiers are ${uptake.priceYear} prices (its priceYear), but this plan's priceYear is ${plan.priceYear}: hta does not index prices`, locateProblems(json, [
+      { file, field: 'priceYear', value: String(plan.priceYear), expected: `the price indexed to ${plan.priceYear} as a fixed price ({ "price": …, "source": "${ic.uptakePlan} at ${ic.nationalVolume} patients a year, indexed ${uptake.priceYear}→${plan.priceYear} (PL-indeks)" }), or an uptake plan in ${plan.priceYear} prices (docs/plan-cea.md "Bringing a price to the plan's price year")` },
+    ]));
   }
   if (uptake.priceYear === undefined) note({
     en: `${file}: the intervention's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`,

@@ -1,43 +1,51 @@
 /**
- * "columnCodes" keys that name no column the plan reads, where the user's intent is plain: a wide
- * export's column with its visit suffix (`EQ5D_3mdr` for the plan's `EQ5D`), or a near miss of a
- * column the plan reads (`Koen` for `Køn`). Such a key's codes were applied to nothing, so a 9
- * meant as "missing" was read as an answer of 9 (docs/plan-trial.md#codes-order-and-scope).
- * A key that is neither is left alone: it may name a column read elsewhere (an adverse-event
- * listing's, a flow column), and this check does not know every one.
+ * "columnCodes" keys that name no column read, where the user's intent is plain: a wide export's
+ * column with its visit suffix (`EQ5D_3mdr` for the plan's `EQ5D`), or a near miss of a column of
+ * the export (`Koen` for `Køn`). Such a key's codes were applied to nothing, so a 9 meant as
+ * "missing" was read as an answer of 9 (docs/plan-trial.md#codes-order-and-scope).
+ *
+ * Checked against the export's header, not the plan alone: the codes also apply to columns only a
+ * report or the cost-effectiveness analysis reads (Table 1's characteristics, resource use), which
+ * the plan does not name. A key that is a column of the export is never refused, nor one naming an
+ * adverse-event listing's column (another file); a near miss never suggests the id, arm or time.
  */
 import type { Problem } from '../errors.js';
-import { columnsNamedBy } from '../trial/load-trial.js';
 import { didYouMean } from '../trial/near-miss.js';
 import { exportTimeOf, type Plan } from './plan-schema.js';
 
-/** The stems the plan reads (no visit suffixes): outcome scores and items, covariates, subgroup/population columns, adverse-event columns. */
-function columnsRead(plan: Plan): string[] {
-  // A header holding the time column reads as a long export: the plan's columns without suffixes.
-  const named = columnsNamedBy({ ...plan, layout: 'long' }, [plan.columns.time]);
-  const ae = plan.adverseEvents;
-  const aeColumns = ae ? [ae.serious, ae.related, ae.soc, ae.term].filter((c): c is string => c !== undefined) : [];
-  const never = new Set([plan.columns.id, plan.columns.arm, plan.columns.time]);
-  return [...new Set([...named, ...aeColumns])].filter((c) => !never.has(c));
+export interface ColumnCodesKeyContext {
+  file: string;
+  /** The export's header, in the plan's spelling. */
+  header: readonly string[];
+  /** The export read as wide (a column per visit). */
+  wide: boolean;
+  /** The columns the plan reads at every visit, without suffixes (outcome scores and items, covariates, …). */
+  perVisit: readonly string[];
 }
 
-export function columnCodesKeyProblems(plan: Plan, file: string): Problem[] {
+export function columnCodesKeyProblems(plan: Plan, ctx: ColumnCodesKeyContext): Problem[] {
   const keys = Object.keys(plan.columnCodes);
   if (keys.length === 0) return [];
-  const read = columnsRead(plan);
-  const readSet = new Set(read);
+  const header = new Set(ctx.header);
+  const ae = plan.adverseEvents;
+  const elsewhere = new Set(ae ? [ae.serious, ae.related, ae.soc, ae.term].filter((c): c is string => c !== undefined) : []);
+  const perVisit = new Set(ctx.perVisit);
   // A visit as the plan labels it and as the export writes it (timeLabels).
   const suffixes = [...new Set([plan.baseline, ...plan.timepoints, ...(plan.allTimepoints ?? [])].flatMap((t) => [t, exportTimeOf(plan, t)]))];
+  const never = new Set([plan.columns.id, plan.columns.arm, plan.columns.time]);
+  const candidates = [...new Set([...ctx.perVisit, ...ctx.header])].filter((c) => !never.has(c));
   const problems: Problem[] = [];
   for (const key of keys) {
-    if (readSet.has(key)) continue;
-    const stem = suffixes.map((s) => (key.endsWith(`_${s}`) ? key.slice(0, -(s.length + 1)) : undefined)).find((s) => s !== undefined && readSet.has(s));
+    if (perVisit.has(key) || elsewhere.has(key)) continue;
+    // In a wide export `EQ5D_3mdr` is read as the plan's `EQ5D` at 3mdr: codes keyed so reach nothing.
+    const stem = ctx.wide ? suffixes.map((s) => (key.endsWith(`_${s}`) ? key.slice(0, -(s.length + 1)) : undefined)).find((s) => s !== undefined && perVisit.has(s)) : undefined;
     if (stem !== undefined) {
-      problems.push({ file, field: `columnCodes.${key}`, value: key, expected: `the column as the plan names it, without its visit suffix: "${stem}" — a column's codes apply at every visit (a wide export's columns are read without their _<visit> suffix); as written they apply to no column` });
+      problems.push({ file: ctx.file, line: 1, field: `columnCodes.${key}`, value: key, kind: 'plan.column-codes', expected: `"columnCodes" keyed by the column as the plan names it, without its visit suffix: "${stem}" — a column's codes apply at every visit (a wide export's columns are read without their _<visit> suffix); as written they apply to no column` });
       continue;
     }
-    const near = didYouMean(key, read);
-    if (near !== undefined) problems.push({ file, field: `columnCodes.${key}`, value: key, expected: `a column the plan reads (${near}); as written the codes apply to no column` });
+    if (header.has(key)) continue;
+    const near = didYouMean(key, candidates);
+    if (near !== undefined) problems.push({ file: ctx.file, line: 1, field: `columnCodes.${key}`, value: key, kind: 'plan.column-codes', expected: `"columnCodes" keyed by a column of the export (${near}); as written the codes apply to no column` });
   }
   return problems;
 }

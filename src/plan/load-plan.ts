@@ -18,7 +18,6 @@ import { notRandomisedValueTest } from '../trial/not-randomised-values.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
 import { WIDE_IGNORE_EXPECTED } from '../trial/ignored-visits.js';
-import { columnCodesKeyProblems } from './column-codes-keys.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -144,7 +143,6 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   }
   problems.push(...flowProblems(plan, file));
   problems.push(...ignoredVisitProblems(plan, file));
-  problems.push(...columnCodesKeyProblems(plan, file));
   if (plan.layout === 'wide' && plan.ignoreTimepoints?.length) problems.push({ file, field: 'ignoreTimepoints', value: plan.ignoreTimepoints[0]!, expected: WIDE_IGNORE_EXPECTED });
   const margins = marginShareChecks(plan, file);
   problems.push(...margins.problems);

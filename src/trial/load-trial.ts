@@ -58,6 +58,7 @@ import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
+import { columnCodesKeyProblems } from '../plan/column-codes-keys.js';
 import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes } from './adam-derived-rows.js';
 import { bdsLayoutError } from './bds-layout-check.js';
 
@@ -112,16 +113,9 @@ function numberColumnTest(plan: Plan, named: readonly string[]): (name: string) 
   return (name) => numbers.has(name);
 }
 
-/**
- * Every export column the plan names (id, arm, time, outcome scores and items, covariates,
- * subgroup and population columns, withdrawal reason); in a wide export also each of them with
- * its `_<visit>` suffix. What `inPlanSpelling` looks up in the header.
- */
-export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] {
-  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
-  const timeKey = foldColumnName(plan.columns.time);
-  const wide = plan.layout === 'wide' || (plan.layout === 'auto' && !header.some((h) => foldColumnName(h) === timeKey));
-  const perVisit = [
+/** The columns the plan reads at every visit, by their names without a visit suffix (outcome scores and items, covariates, subgroup and population columns, withdrawal reason, arm). */
+export function perVisitColumnsOf(plan: Plan): string[] {
+  return [
     ...plan.outcomes.flatMap((o) => {
       const instrument = instrumentForOutcome(o, plan);
       return [scoreColumnOf(o), ...itemColumnsOf(o, instrument)];
@@ -132,6 +126,18 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
     // The arm by its stem (`gruppe` for `Gruppe_baseline`): wide-to-long.ts lineColumnsOf.
     plan.columns.arm,
   ];
+}
+
+/**
+ * Every export column the plan names (id, arm, time, outcome scores and items, covariates,
+ * subgroup and population columns, withdrawal reason); in a wide export also each of them with
+ * its `_<visit>` suffix. What `inPlanSpelling` looks up in the header.
+ */
+export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] {
+  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
+  const timeKey = foldColumnName(plan.columns.time);
+  const wide = plan.layout === 'wide' || (plan.layout === 'auto' && !header.some((h) => foldColumnName(h) === timeKey));
+  const perVisit = perVisitColumnsOf(plan);
   return [
     plan.columns.id,
     plan.columns.arm,
@@ -212,6 +218,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A wide export has no visit rows to read past: its visits are the columns the plan names, and
   // the others are not read at all (docs/plan-trial.md#visits-left-out).
   if (wide && plan.ignoreTimepoints?.length) headerProblems.push({ file, line: 1, value: 'ignoreTimepoints', expected: WIDE_IGNORE_EXPECTED, kind: 'plan.ignore-wide' });
+  // "columnCodes" keys that reach no column (a visit suffix, a near miss): their codes would silently not apply.
+  headerProblems.push(...columnCodesKeyProblems(plan, { file, header: csv.header, wide, perVisit: perVisitColumnsOf(plan) }));
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);

@@ -48,7 +48,11 @@ describe('notes on how the inputs were read', () => {
   });
 
   it('an uptake plan in another year\'s prices is refused (hta does not index), naming both years and the way out', () => {
-    const err = (() => { try { analyse(withUptake(undefined, 2024)); } catch (e) { return e as Error & { code?: string; problems?: { expected: string }[] }; } })();
+    const err = (() => { try { analyse(withUptake(undefined, 2024)); } catch (e) { return e as Error & { code?: string; problems?: { expected: string; field?: string; value?: string; line?: number; column?: number }[] }; } })();
+    // At the plan's priceYear, with its line and column (docs/cli.md: file, line, column, value, expected).
+    expect(err?.problems?.[0]).toMatchObject({ field: 'priceYear', value: '2021' });
+    expect(err?.problems?.[0]?.line).toBeGreaterThan(0);
+    expect(err?.problems?.[0]?.column).toBeGreaterThan(0);
     expect(err?.message).toContain('whose tiers are 2024 prices (its priceYear), but this plan\'s priceYear is 2021: hta does not index prices');
     expect(err?.code).toBe('plan.invalid');
     expect(JSON.stringify(err?.problems)).toContain('indexed 2024→2021');

@@ -58,6 +58,8 @@ export interface AdverseEventSummary {
   byClass: AdverseEventClassRow[];
   /** Event rows of records outside the comparison (another arm, never randomised, left out as invalid). */
   outside: number;
+  /** Rows naming no event (no class, term, seriousness or relatedness: a listing of every patient); present when any. */
+  noEventRows?: number;
 }
 
 const pair = (): ArmPair => ({ intervention: 0, control: 0 });
@@ -154,5 +156,5 @@ export function adverseEventSummary(data: AdverseEventData, randomised: ArmPair,
   const rows = [kindRow('any', data, randomised, confLevel)];
   if (data.spec.serious !== undefined) rows.push(kindRow('serious', data, randomised, confLevel, 'serious'));
   if (data.spec.related !== undefined) rows.push(kindRow('related', data, randomised, confLevel, 'related'));
-  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside };
+  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside, ...(data.noEventRows ? { noEventRows: data.noEventRows } : {}) };
 }

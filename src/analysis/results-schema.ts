@@ -298,6 +298,7 @@ export const adverseEventsResultSchema = z.object({
   ),
   byClass: z.array(z.object({ soc: z.string().nullable(), term: z.string().nullable().describe('null: the class\'s total; "": events without a term'), patients: aePair, events: aePair })),
   outside: z.number().int().describe('Event rows of records outside the comparison (another arm, never randomised, left out as invalid)'),
+  noEventRows: z.number().int().optional().describe('Rows with no class, term, seriousness or relatedness (a listing of every patient, blank for those without events): no event, not counted (present when any)'),
 });
 
 export const analysisResultSchema = z.object({

@@ -16,6 +16,8 @@ export interface ExclusionSummary {
   /** The excluded lines as inclusive ranges. */
   lines: [number, number][];
   groups: ProblemGroup[];
+  /** Patients whose every row was left out, counted as randomised all the same (RowExclusion); present when any. */
+  randomisedWithoutRows?: number;
 }
 
 /** Problems with the id column keep line, column and field but lose their value. */
@@ -34,6 +36,7 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
     problems: problems.length,
     lines: lineRanges(problems.map((p) => p.line).filter((l): l is number => l !== undefined)),
     groups: groupProblems(problems),
+    ...(ex.randomisedWithoutRows ? { randomisedWithoutRows: ex.randomisedWithoutRows } : {}),
   };
 }
 
@@ -43,6 +46,7 @@ export function formatExclusion(s: ExclusionSummary): string[] {
   return [
     `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); they are left out of every count and analysis:`,
     ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
+    ...(s.randomisedWithoutRows ? [`${s.randomisedWithoutRows} ${s.randomisedWithoutRows === 1 ? 'patient' : 'patients'} with every row excluded ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`] : []),
   ];
 }
 

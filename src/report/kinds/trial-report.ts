@@ -234,7 +234,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
-  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text('sofIntroShort'), { method })).replace(/\.$/, '')}`;
+  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;
   return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
 };
 
@@ -306,7 +306,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? 'methodsTextBinary' : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -423,10 +423,21 @@ export function adjustedForList(ctx: Pick<TrialChartContext, 'text' | 'lang'>, p
   return list([ctx.text('methodsBaselineScore'), ...stratified, ...rest]);
 }
 
-function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
+function missingFollowUpText(trial: TrialData, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
+  const plan = trial.plan;
   if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
   const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : plan.clusters !== undefined ? 'methodsClustered' : 'methodsPrimaryBinary');
+  // Yes/no outcomes only: no ANCOVA was run, and each share's denominator is said instead.
+  if (yesNoOnly(trial)) return fillPhrase(ctx.text('methodsMissingBinary'), { reason });
   return fillPhrase(ctx.text(plan.missing.method === 'mi' ? 'methodsMissingImputed' : 'methodsMissingCompleteCase'), { method, reason });
+}
+
+/** Whether the trial has yes/no outcomes, and whether they are all it has (then no ANCOVA is run: the page says what is). */
+function hasYesNo(trial: Pick<TrialData, 'sources'>): boolean {
+  return trial.sources.some((s) => s.instrument.kind === 'binary');
+}
+function yesNoOnly(trial: Pick<TrialData, 'sources'>): boolean {
+  return trial.sources.length > 0 && trial.sources.every((s) => s.instrument.kind === 'binary');
 }
 
 /**

@@ -85,6 +85,17 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
       );
     }
   }
+  // Which codes count as serious (related): "Muligvis" → 1 puts possibly related events in the related row.
+  for (const kind of ['serious', 'related'] as const) {
+    const yes = (ae.recoded ?? []).filter((r) => r.kind === kind && r.to === 1);
+    if (!yes.length) continue;
+    const list = yes.map((r) => `"${r.code}" (${n(r.events)} ${lang === 'da' ? (r.events === 1 ? 'hændelse' : 'hændelser') : r.events === 1 ? 'event' : 'events'})`).join(', ');
+    notes.push(
+      lang === 'da'
+        ? `Tælles som ${kind === 'serious' ? 'alvorlig' : 'relateret til interventionen'}, som planens "columnCodes" angiver: ${list}.`
+        : `Counted as ${kind === 'serious' ? 'serious' : 'related to the intervention'}, as the plan's "columnCodes" say: ${list}.`,
+    );
+  }
   if (ae.noEventRows) {
     const one = ae.noEventRows === 1;
     notes.push(

@@ -16,7 +16,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { isDontKnowWord } from '../plan/answer-words.js';
 import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
 import type { Arm, TrialData } from './trial-data.js';
-import { coderFor, type ColumnCoder } from './value-codes.js';
+import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 
 /** Yes (1), no (0) or not known (null). */
@@ -45,6 +45,12 @@ export interface AdverseEventData {
    * events. Not counted as events (docs/plan-trial.md#adverse-events).
    */
   noEventRows: number;
+  /**
+   * The seriousness and relatedness cells the plan's codes changed ("columnCodes", "missingCodes"),
+   * per column and code, over the events counted: "Muligvis" → 1 says "possibly related" is
+   * counted as related (docs/plan-trial.md#adverse-events).
+   */
+  recoded: RecodeCount[];
 }
 
 type Field = 'serious' | 'related' | 'soc' | 'term';
@@ -54,6 +60,8 @@ interface PendingEvent {
   line: number;
   id: string;
   values: Partial<Record<Field, YesNoUnknown | string | null>>;
+  /** The plan codes applied to the row's cells: column, code, meaning. */
+  recodes: [string, string, number | null][];
 }
 
 /**
@@ -97,13 +105,14 @@ export class AdverseEventReader {
   /** Reads one event row (`cell`: the row's cell by column index, null when empty). */
   add(line: number, id: string, cell: (idx: number) => string | null): void {
     const values: PendingEvent['values'] = {};
+    const recodes: PendingEvent['recodes'] = [];
     for (const { field, idx, name, coder } of this.#columns) {
       const text = cell(idx);
       if (text === null || !YES_NO_FIELDS.has(field)) {
         values[field] = text === null ? null : nfc(text.trim());
         continue;
       }
-      const read = this.#yesNo(text, coder);
+      const read = this.#yesNo(text, coder, (code, to) => recodes.push([name, code, to]));
       if (read === 'unknown-code') {
         this.problems.push({
           file: this.file, line, column: idx + 1, field: name, value: text,
@@ -121,7 +130,7 @@ export class AdverseEventReader {
       this.#noEventRows++;
       return;
     }
-    this.#pending.push({ line, id, values });
+    this.#pending.push({ line, id, values, recodes });
   }
 
   /** Whether the plan reads what happened (the class or the term) for each event. */
@@ -130,9 +139,9 @@ export class AdverseEventReader {
   }
 
   /** The cell as yes (1), no (0) or unknown (null); 'unknown-code' when it is none of these. */
-  #yesNo(text: string, coder: ColumnCoder | undefined): YesNoUnknown | 'unknown-code' {
+  #yesNo(text: string, coder: ColumnCoder | undefined, onRecode: (code: string, to: number | null) => void): YesNoUnknown | 'unknown-code' {
     if (coder) {
-      const coded = coder.apply(text);
+      const coded = coder.apply(text, (code, to) => to !== 'not-applicable' && onRecode(code, to));
       if (coded.kind === 'missing') return null;
       if (coded.kind === 'answer') return coded.value === 1 ? 1 : coded.value === 0 ? 0 : 'unknown-code';
       if (coded.kind === 'unknown') return 'unknown-code';
@@ -168,6 +177,7 @@ export class AdverseEventReader {
   finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined, inExport?: (id: string) => boolean): AdverseEventData & { unknownLines: number[] } {
     const events: AdverseEvent[] = [];
     const unknownLines: number[] = [];
+    const tally = new RecodeTally();
     let outside = 0;
     for (const e of this.#pending) {
       const p = patientOf(e.id);
@@ -176,9 +186,11 @@ export class AdverseEventReader {
         else outside++;
         continue;
       }
+      for (const [column, code, to] of e.recodes) tally.add(column, code, to);
       events.push({ arm: p.arm, patient: p.patient, ...(e.values as Partial<AdverseEvent>) });
     }
-    return { spec: this.#spec, events, outside, noEventRows: this.#noEventRows, unknownLines };
+    const order = this.#columns.map((c) => c.name);
+    return { spec: this.#spec, events, outside, noEventRows: this.#noEventRows, recoded: tally.list(order), unknownLines };
   }
 }
 
@@ -273,5 +285,7 @@ export function attachEventListing(trial: TrialData, path: string | undefined): 
   if (path === undefined || plan.adverseEvents?.file === undefined) return;
   const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys);
   trial.adverseEvents = data;
+  // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
+  trial.recoded = [...trial.recoded, ...data.recoded];
   trial.readNotes = [...(trial.readNotes ?? []), ...notes];
 }

@@ -945,7 +945,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     rows: { length: n, line: fit(lineCol), patient: fit(whoCol), time: fit(timeIdxCol), scores: scoreColumns, ...(Object.keys(notApplicableColumns).length ? { notApplicable: notApplicableColumns } : {}) },
     sources,
     layout: wide ? 'wide' : 'long',
-    recoded: tally.list(table.header),
+    // The instrument's seriousness and relatedness codes are the export's recodes too (validate lists them).
+    recoded: adverseEvents?.recoded.length ? [...tally.list(table.header), ...adverseEvents.recoded] : tally.list(table.header),
     filledCells: Object.fromEntries(sources.map((s, k) => [s.key, filledCounts[k]!])),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),

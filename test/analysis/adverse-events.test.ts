@@ -199,6 +199,25 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(r).toMatchObject({ patients: { intervention: 6, control: 4 }, unknownPatients: { intervention: 2, control: 2 } });
   });
 
+  it('a code the plan counts as related ("Muligvis" → 1) is said under the table, in results.json and in validate\'s recoded list', () => {
+    const text = redcapExport().replace(/,Ved ikke$/gm, ',Muligvis');
+    const plan = { ...BASE, adverseEvents: AE, columnCodes: { ae_related: { answers: { Ja: 1, Muligvis: 1, Nej: 0 } } } };
+    const trial = loadTrial(parseCsvText(text, 'redcap.csv'), parsePlan(plan));
+    const ae = analyzeTrial(trial, { version: 'test' }).adverseEvents!;
+    expect(ae.rows[2]).toMatchObject({ kind: 'related', patients: { intervention: 8, control: 8 } });
+    expect(ae.recoded).toEqual([
+      { kind: 'related', column: 'ae_related', code: 'Ja', to: 1, events: 8 },
+      { kind: 'related', column: 'ae_related', code: 'Nej', to: 0, events: 9 },
+      { kind: 'related', column: 'ae_related', code: 'Muligvis', to: 1, events: 8 },
+    ]);
+    expect(adverseEventsNotes(ae, 'en')).toContain('Counted as related to the intervention, as the plan\'s "columnCodes" say: "Ja" (8 events), "Muligvis" (8 events).');
+    expect(adverseEventsNotes(ae, 'da')).toContain('Tælles som relateret til interventionen, som planens "columnCodes" angiver: "Ja" (8 hændelser), "Muligvis" (8 hændelser).');
+    // validate prints the export's recodes (input.recoded of analyze --json): the instrument's column among them.
+    expect(trial.recoded.filter((r) => r.column === 'ae_related')).toEqual([{ column: 'ae_related', code: 'Ja', to: 1, count: 8 }, { column: 'ae_related', code: 'Nej', to: 0, count: 9 }, { column: 'ae_related', code: 'Muligvis', to: 1, count: 8 }]);
+    // Without codes for the column nothing is listed (plain Ja/Nej words are read as such).
+    expect(analyse(redcapExport()).adverseEvents!.recoded).toBeUndefined();
+  });
+
   it.each([false, true])('an event\'s cell read as neither yes, no nor unknown stops the run (exclude-invalid %s)', (exclude) => {
     const bad = redcapExport((k) => (k === 3 ? 'maybe' : '1'));
     let err: unknown;

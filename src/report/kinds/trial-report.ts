@@ -26,6 +26,7 @@ import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
 import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersNumbers, respondersSpec } from '../charts/responders.js';
+import { YES_NO_CAPTION, yesNoTable } from '../yes-no-table.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { trajectoriesNumbers, trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import type { Table } from '../text-table.js';
@@ -262,7 +263,9 @@ const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id:
 const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
   // Baseline-0 patients a percent rule counts as non-responders (zero-baseline-note.ts).
   const notes = zeroBaselineNotes(result.effects, ctx.lang, ctx.arms, ctx.outcomeLabel);
-  return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(notes.length ? { notes } : {}) }];
+  // The shares per arm with the risk and odds ratios, as a table the README shows too (yes-no-table.ts).
+  const yesNo = yesNoTable(result.effects, ctx.lang, ctx.outcomeLabel, ctx.arms);
+  return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(yesNo ? { tables: [{ caption: YES_NO_CAPTION[ctx.lang], table: yesNo }] } : {}), ...(notes.length ? { notes } : {}) }];
 };
 
 /** The verdicts the page shows: every row's, the target population's and the subgroups' included. */

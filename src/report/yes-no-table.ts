@@ -2,7 +2,8 @@
  * The yes/no and responder rows' shares per arm, with the risk ratio and odds ratio: the numbers
  * behind each risk difference, which the effects table alone does not give. Printed by `hta
  * analyze` after the effects and on the trial page (HTML and README.md) under the responders
- * chart (docs/report-trial.md). Each share is over the patients who answered at that visit.
+ * chart (docs/report-trial.md). Each share is of the patients analysed at that visit (a yes/no
+ * outcome's: those who answered).
  */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
@@ -16,8 +17,8 @@ const HEADER: Record<Lang, string[]> = {
 };
 
 export const YES_NO_CAPTION: Record<Lang, string> = {
-  en: "Yes/no outcomes and responders: each arm's share over the patients who answered at that visit",
-  da: 'Ja/nej-effektmål og patienter med klinisk relevant forbedring: hver gruppes andel af de patienter, der svarede ved besøget',
+  en: "Yes/no outcomes and responders: each arm's share of the patients analysed at that visit",
+  da: 'Ja/nej-effektmål og patienter med klinisk relevant forbedring: hver gruppes andel af de patienter, der indgår i analysen ved besøget',
 };
 
 /** `x/n (p%)`. */

@@ -57,7 +57,7 @@ describe('yes/no shares per arm with the risk and odds ratios', () => {
   });
   it('hta analyze prints it after the effects', () => {
     const text = trialSummaryText(result, trial, 'en');
-    expect(text).toContain("Yes/no outcomes and responders: each arm's share over the patients who answered at that visit");
+    expect(text).toContain("Yes/no outcomes and responders: each arm's share of the patients analysed at that visit");
     expect(text).toMatch(/3 months +6\/18 \(33\.3%\) +12\/18 \(66\.7%\) +0\.50 \(/);
   });
   it('--csv has the shares, the ratios, the NNT and the patients with "yes" per arm on the row', () => {

@@ -798,15 +798,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // invalid value out must not un-randomise the patient or lose their adverse events, counted over
   // all randomised patients (docs/input-trial-export.md#bad-rows). Kept with no
   // row, in their first row's arm; not when a row gave another arm (which is right is not known).
-  let randomisedWithoutRows = 0;
+  const firstWithoutRows = patients.length;
   if (exclude && plan.design !== 'observational') {
     for (let who = 0; who < ids.length; who++) {
       if (patientOf[who]! >= 0 || armInDoubt.has(who)) continue;
       patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
       covariateRaw.push(covariates.map(() => null));
-      randomisedWithoutRows++;
     }
   }
+  const randomisedWithoutRows = patients.length - firstWithoutRows;
 
   ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
@@ -911,7 +911,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A cluster-randomised trial: every patient in a cluster, or the cluster-robust SEs would leave them out unsaid.
   if (plan.clusters !== undefined) {
     const column = plan.clusters;
-    const without = patients.flatMap((p, k) => (p.attributes?.[column] === null || p.attributes?.[column] === undefined ? [k] : []));
+    // Patients with no kept row (every row left out as invalid) are in no analysis: their cluster is not needed.
+    const without = patients.flatMap((p, k) => (k < firstWithoutRows && (p.attributes?.[column] === null || p.attributes?.[column] === undefined) ? [k] : []));
     if (without.length) {
       const lineOf = new Map(patients.map((p) => [p.id, idLine[idIndex.get(p.id)!]!]));
       throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);

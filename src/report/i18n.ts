@@ -639,6 +639,11 @@ export const REPORT_TEXT = {
     en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} of the export, with {problems}, {are} left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
     da: 'Planen udelader rækker med fejl ("invalidRows": "exclude"): {rows} i eksporten, med {problems}, indgår ikke i nogen optælling, tabel eller analyse i denne rapport. Linjenumre henviser til eksporten; ingen celleværdier vises.',
   },
+  // After excludedIntro when a patient's every row was left out (RowExclusion.randomisedWithoutRows); {patients}: "1 patient".
+  excludedStillRandomised: {
+    en: '{patients} with every row left out {stay} randomised: counted in the participant flow and the adverse events, with no outcome value.',
+    da: '{patients}, hvis rækker alle er udeladt, tælles stadig som randomiseret: med i patientflowet og de uønskede hændelser, uden værdi for effektmålene.',
+  },
   excludedColumn: { en: 'Column', da: 'Kolonne' },
   excludedProblem: { en: 'Expected', da: 'Forventet' },
   excludedCount: { en: 'Problems', da: 'Fejl' },

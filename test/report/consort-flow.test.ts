@@ -182,6 +182,10 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
       `· ${lang === 'da' ? 'Ikke randomiseret' : 'Not randomised'}: n = 2`,
       w.randomised,
     ]);
+    // The page's section on the rows left out says so.
+    expect(kept.content.page.sections.find((s) => s.id === 'excluded-rows')!.intro![1]).toBe(lang === 'da'
+      ? '1 patient, hvis rækker alle er udeladt, tælles stadig som randomiseret: med i patientflowet og de uønskede hændelser, uden værdi for effektmålene.'
+      : '1 patient with every row left out stays randomised: counted in the participant flow and the adverse events, with no outcome value.');
     // P40's 3-month row in the other arm as well: which arm is right is not known, so P40 is no randomised
     // patient — 42 = 39 randomised + 2 excluded + 1 whose every row was left out, said in the top box.
     const switched = bad.map((l) => (l.startsWith('P40,usual,3m,') ? l.replace('P40,usual,', 'P40,app,') : l));

@@ -535,7 +535,7 @@ export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
  * kind of problem with its column, count and line ranges — never a cell value or a patient id
  * (docs/input-trial-export.md).
  */
-function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
+function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedStillRandomised' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
   if (!trial.excluded) return [];
   const s = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   return [{
@@ -546,7 +546,10 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
       rows: `${formatThousands(s.rows, 0, lang)} ${lang === 'da' ? (s.rows === 1 ? 'række' : 'rækker') : s.rows === 1 ? 'row' : 'rows'}`,
       problems: `${formatThousands(s.problems, 0, lang)} ${lang === 'da' ? 'fejl' : s.problems === 1 ? 'problem' : 'problems'}`,
       are: s.rows === 1 ? 'is' : 'are',
-    })],
+    }), ...(s.randomisedWithoutRows ? [fillPhrase(t('excludedStillRandomised'), {
+      patients: `${formatThousands(s.randomisedWithoutRows, 0, lang)} ${lang === 'da' ? (s.randomisedWithoutRows === 1 ? 'patient' : 'patienter') : s.randomisedWithoutRows === 1 ? 'patient' : 'patients'}`,
+      stay: s.randomisedWithoutRows === 1 ? 'stays' : 'stay',
+    })] : [])],
     tables: s.groups.length
       ? [{ table: {
           header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],

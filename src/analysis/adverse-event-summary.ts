@@ -58,6 +58,10 @@ export interface AdverseEventSummary {
   byClass: AdverseEventClassRow[];
   /** Event rows of records outside the comparison (another arm, never randomised, left out as invalid). */
   outside: number;
+  /** Rows naming no event (no class, term, seriousness or relatedness: a listing of every patient); present when any. */
+  noEventRows?: number;
+  /** The plan's codes read in the seriousness and relatedness columns, over the events counted ("Muligvis" → 1: possibly related counts as related); present when any. */
+  recoded?: { kind: 'serious' | 'related'; column: string; code: string; to: number | null; events: number }[];
 }
 
 const pair = (): ArmPair => ({ intervention: 0, control: 0 });
@@ -151,8 +155,10 @@ function byClass(data: AdverseEventData): AdverseEventClassRow[] {
 }
 
 export function adverseEventSummary(data: AdverseEventData, randomised: ArmPair, confLevel: number): AdverseEventSummary {
+  const kindOf = (column: string): 'serious' | 'related' | undefined => (column === data.spec.serious ? 'serious' : column === data.spec.related ? 'related' : undefined);
+  const recoded = (data.recoded ?? []).flatMap((r) => ((kind) => (kind ? [{ kind, column: r.column, code: r.code, to: r.to, events: r.count }] : []))(kindOf(r.column)));
   const rows = [kindRow('any', data, randomised, confLevel)];
   if (data.spec.serious !== undefined) rows.push(kindRow('serious', data, randomised, confLevel, 'serious'));
   if (data.spec.related !== undefined) rows.push(kindRow('related', data, randomised, confLevel, 'related'));
-  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside };
+  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside, ...(data.noEventRows ? { noEventRows: data.noEventRows } : {}), ...(recoded.length ? { recoded } : {}) };
 }

@@ -34,6 +34,7 @@ import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
+import { singleAnswerWarnings } from './single-answer-warnings.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -297,6 +298,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
+  warnings.push(...singleAnswerWarnings(effects, patients));
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);

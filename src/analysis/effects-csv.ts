@@ -12,6 +12,9 @@ export const EFFECT_CSV_COLUMNS = [
   'outcome', 'label', 'time', 'method', 'n.intervention', 'n.control', 'difference', 'se', 'df', 'ciLower', 'ciUpper',
   'confLevel', 'ciMethod', 'pValue', 'mcid', 'direction', 'benefit', 'benefitCiLower', 'benefitCiUpper',
   'significant', 'imprecise', 'relevance', 'smd.estimate', 'smd.ciLower', 'smd.ciUpper', 'error',
+  // Yes/no and responder rows: each arm's share (of the patients answering at the visit), the ratios and the NNT.
+  'risks.intervention', 'risks.control', 'riskRatio.estimate', 'riskRatio.ciLower', 'riskRatio.ciUpper',
+  'oddsRatio.estimate', 'oddsRatio.ciLower', 'oddsRatio.ciUpper', 'nnt.label',
 ] as const;
 
 /**
@@ -48,9 +51,20 @@ function adverseEventCells(r: NonNullable<AnalysisResult['adverseEvents']>['rows
   return cells(row, { set: 'adverse-events', ...NONE, 'patientsWithEvent.intervention': r.patients.intervention, 'patientsWithEvent.control': r.patients.control });
 }
 
+/** A cluster-randomised trial's yes/no rows give their raw shares as `shares` (no per-arm interval): the same columns. */
+function withShares(r: EffectRow): EffectRow {
+  return r.risks || !r.shares ? r : { ...r, risks: { ...r.shares } as EffectRow['risks'] };
+}
+
+/** The patients with a "yes" per arm of a yes/no or responder row; empty on other rows. */
+function patientsWithEvent(r: EffectRow): Pick<SetCells, 'patientsWithEvent.intervention' | 'patientsWithEvent.control'> {
+  const e = r.risks ?? r.shares;
+  return e ? { 'patientsWithEvent.intervention': e.eventsIntervention, 'patientsWithEvent.control': e.eventsControl } : { 'patientsWithEvent.intervention': null, 'patientsWithEvent.control': null };
+}
+
 /** The trial rows, then the target population's, the transported ones, every subgroup level and the adverse events. */
 export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation' | 'adverseEvents'>): [string[], CsvCell[][]] {
-  const rows: CsvCell[][] = result.effects.map((r) => cells(r, { set: 'trial', ...NONE }));
+  const rows: CsvCell[][] = result.effects.map((r) => cells(withShares(r), { set: 'trial', ...NONE, ...patientsWithEvent(r) }));
   const target = result.targetPopulation;
   for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
   for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));

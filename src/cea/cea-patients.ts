@@ -95,8 +95,12 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
+  // Patients with a kept row: one every row of whom --exclude-invalid left out is still in
+  // trial.patients (randomised, for the flow and harms) but has nothing to analyse here.
+  const withRows = new Set(trial.observations.map((o) => o.id));
   // In id order (patient-ids.ts inIdOrder): the seeded imputation and bootstrap must not depend on the export's row order.
   for (const p of inIdOrder(trial.patients)) {
+    if (!withRows.has(p.id)) continue;
     if (!inPopulation(plan, population, p.id)) {
       outside++;
       continue;
@@ -199,7 +203,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     collector.add(p);
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
-  const kept = new Set(trial.patients.map((p) => p.id));
+  // The patients with a kept row (those with every row left out are in trial.patients, as randomised, but not analysed).
+  const kept = new Set(trial.observations.map((o) => o.id));
   // Rows `--exclude-invalid` left out (loadTrial's `excluded`): left out here too. Read, a patient's
   // row dropped for an invalid EQ-5D still added its units — its cost without its utility.
   const excludedLines = new Set((trial.excluded?.problems ?? []).map((p) => p.line));

@@ -20,6 +20,8 @@ export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: 
     ...(options.lang ? { lang: options.lang } : {}),
   });
   // The rows left out, as `hta analyze` says them.
-  const exclusion = trial.excluded ? formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id)) : [];
+  // A patient every row of whom was left out stays randomised for the trial's flow and harms, but
+  // has nothing the cost-effectiveness analysis could read: not analysed here, as its warning says (analyze-cea.ts).
+  const exclusion = trial.excluded ? formatExclusion(summarizeExclusion({ ...trial.excluded, randomisedWithoutRows: 0 }, trial.plan.columns.id)) : [];
   return { trial, exclusion };
 }

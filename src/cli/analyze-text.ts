@@ -15,6 +15,7 @@ import { trialWarningText } from '../report/failure-reasons.js';
 import { ANALYZE_FOOTNOTE, type Lang, REPORT_TEXT, timeLabel } from '../report/i18n.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { renderTextTableAt, type Table } from '../report/text-table.js';
+import { YES_NO_CAPTION, yesNoTable } from '../report/yes-no-table.js';
 import { byCategory } from '../trial/category-values.js';
 import type { TrialData } from '../trial/trial-data.js';
 
@@ -31,6 +32,9 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
   const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
   print(table(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', labelOf, arms)));
   print(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
+  // The shares per arm behind each yes/no and responder difference, with the ratios (yes-no-table.ts).
+  const yesNo = yesNoTable(result.effects, lang, labelOf, arms);
+  if (yesNo) print(`\n${YES_NO_CAPTION[lang]}\n${table(yesNo)}`);
   const sens = result.sensitivity;
   if (sens) {
     const src = trial.sources.find((x) => x.key === sens.outcome);

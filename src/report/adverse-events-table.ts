@@ -85,6 +85,25 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
       );
     }
   }
+  // Which codes count as serious (related): "Muligvis" → 1 puts possibly related events in the related row.
+  for (const kind of ['serious', 'related'] as const) {
+    const yes = (ae.recoded ?? []).filter((r) => r.kind === kind && r.to === 1);
+    if (!yes.length) continue;
+    const list = yes.map((r) => `"${r.code}" (${n(r.events)} ${lang === 'da' ? (r.events === 1 ? 'hændelse' : 'hændelser') : r.events === 1 ? 'event' : 'events'})`).join(', ');
+    notes.push(
+      lang === 'da'
+        ? `Tælles som ${kind === 'serious' ? 'alvorlig' : 'relateret til interventionen'}, som planens "columnCodes" angiver: ${list}.`
+        : `Counted as ${kind === 'serious' ? 'serious' : 'related to the intervention'}, as the plan's "columnCodes" say: ${list}.`,
+    );
+  }
+  if (ae.noEventRows) {
+    const one = ae.noEventRows === 1;
+    notes.push(
+      lang === 'da'
+        ? `${n(ae.noEventRows)} ${one ? 'række' : 'rækker'} uden systemorganklasse, term, alvorlighed og relation ${one ? 'angiver' : 'angiver'} ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som ${one ? 'hændelse' : 'hændelser'}.`
+        : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with no class, term, seriousness or relatedness ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
+    );
+  }
   if (ae.outside > 0) {
     const one = ae.outside === 1;
     notes.push(

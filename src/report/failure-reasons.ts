@@ -365,6 +365,14 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, w, o, t, r] = m as unknown as string[];
     return `Effekten i målgruppen, ${WEIGHTING[w!]!}, ${at(o!, t!)}: ${reason(r!)}`;
   }
+  // A yes/no outcome with one answer throughout (analysis/single-answer-warnings.ts).
+  if ((m = new RegExp(`^(.+?) at (.+?): every patient analysed answered (yes|no), in both arms \\(intervention ${NUM} of ${NUM} randomised, control ${NUM} of ${NUM}\\)`).exec(warning))) {
+    const [, o, t, answer, nI, rI, nC, rC] = m as unknown as string[];
+    const counts = `interventionsgruppen ${n(nI!)} af ${n(rI!)} randomiserede, kontrolgruppen ${n(nC!)} af ${n(rC!)}`;
+    return answer === 'yes'
+      ? `${at(o!, t!)}: alle analyserede patienter svarede ja, i begge grupper (${counts}), så forskellen på 0 siger intet — en eksport af brugerne alene (et medicinmodul i patientjournalen viser patienterne med en ordination og skriver aldrig "nej") giver dette; eksportér hver randomiseret patients svar, også "nej"`
+      : `${at(o!, t!)}: alle analyserede patienter svarede nej, i begge grupper (${counts}), så forskellen på 0 siger intet om interventionen — kontrollér, at eksporten har hver randomiseret patients svar, også "ja"`;
+  }
   if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];
     return `${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;

@@ -525,6 +525,20 @@ export const REPORT_TEXT = {
     en: 'missing follow-ups are multiply imputed (the rows of multiple imputation); there is no sensitivity analysis beside them, as {reason}',
     da: 'manglende opfølgninger imputeres multipelt (rækkerne med multipel imputation); der er ingen følsomhedsanalyse ved siden af, da {reason}',
   },
+  // With yes/no outcomes only no ANCOVA is run: the methods and the summary of findings say what is (trial-report.ts yesNoOnly).
+  methodsTextBinary: {
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: the risk difference (Newcombe) and risk ratio for yes/no outcomes. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
+  },
+  methodsMissingBinary: {
+    en: "each arm's share is over the patients who answered at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}",
+    da: 'hver gruppes andel er af de patienter, der svarede ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
+  },
+  // Beside continuous outcomes: the yes/no outcomes' denominators.
+  methodsBinaryDenominator: {
+    en: "Yes/no outcomes: each arm's share is over the patients who answered at that visit (complete cases).",
+    da: 'Ja/nej-effektmål: hver gruppes andel er af de patienter, der svarede ved besøget (analyse af patienter med komplette data).',
+  },
   methodsMissingCompleteCase: {
     en: 'each {method} estimate uses the patients observed at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}',
     da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
@@ -615,6 +629,7 @@ export const REPORT_TEXT = {
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
   // The summary of findings' one-line introduction; its certainty rule is the table's first note (sofCertaintyNote).
   sofIntroShort: { en: 'Primary analysis ({method}) at each planned follow-up.', da: 'Primær analyse ({method}) ved hver planlagt opfølgning.' },
+  sofIntroBinary: { en: 'Risk ratio and risk difference at each planned follow-up.', da: 'Relativ risiko og risikodifference ved hver planlagt opfølgning.' },
   sofCertaintyNote: {
     en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
@@ -631,6 +646,11 @@ export const REPORT_TEXT = {
   excludedIntro: {
     en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} of the export, with {problems}, {are} left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
     da: 'Planen udelader rækker med fejl ("invalidRows": "exclude"): {rows} i eksporten, med {problems}, indgår ikke i nogen optælling, tabel eller analyse i denne rapport. Linjenumre henviser til eksporten; ingen celleværdier vises.',
+  },
+  // After excludedIntro when a patient's every row was left out (RowExclusion.randomisedWithoutRows); {patients}: "1 patient".
+  excludedStillRandomised: {
+    en: '{patients} with every row left out {stay} randomised: counted in the participant flow and the adverse events, with no outcome value.',
+    da: '{patients}, hvis rækker alle er udeladt, tælles stadig som randomiseret: med i patientflowet og de uønskede hændelser, uden værdi for effektmålene.',
   },
   excludedColumn: { en: 'Column', da: 'Kolonne' },
   excludedProblem: { en: 'Expected', da: 'Forventet' },

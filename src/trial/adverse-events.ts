@@ -16,7 +16,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { isDontKnowWord } from '../plan/answer-words.js';
 import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
 import type { Arm, TrialData } from './trial-data.js';
-import { coderFor, type ColumnCoder } from './value-codes.js';
+import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 
 /** Yes (1), no (0) or not known (null). */
@@ -39,6 +39,18 @@ export interface AdverseEventData {
   events: AdverseEvent[];
   /** Event rows whose record is no patient of the comparison (another arm, never randomised, or left out as invalid). */
   outside: number;
+  /**
+   * Rows naming no event: every column the plan reads (class, term, seriousness, relatedness) empty,
+   * when it reads a class or term — a listing of every patient, with blank cells for those without
+   * events. Not counted as events (docs/plan-trial.md#adverse-events).
+   */
+  noEventRows: number;
+  /**
+   * The seriousness and relatedness cells the plan's codes changed ("columnCodes", "missingCodes"),
+   * per column and code, over the events counted: "Muligvis" → 1 says "possibly related" is
+   * counted as related (docs/plan-trial.md#adverse-events).
+   */
+  recoded: RecodeCount[];
 }
 
 type Field = 'serious' | 'related' | 'soc' | 'term';
@@ -48,6 +60,8 @@ interface PendingEvent {
   line: number;
   id: string;
   values: Partial<Record<Field, YesNoUnknown | string | null>>;
+  /** The plan codes applied to the row's cells: column, code, meaning. */
+  recodes: [string, string, number | null][];
 }
 
 /**
@@ -59,6 +73,8 @@ export class AdverseEventReader {
   readonly #instrument: string;
   readonly #columns: { field: Field; idx: number; name: string; coder: ColumnCoder | undefined }[] = [];
   readonly #pending: PendingEvent[] = [];
+  /** Rows naming no event (AdverseEventData.noEventRows). */
+  #noEventRows = 0;
   readonly problems: Problem[] = [];
 
   constructor(
@@ -89,13 +105,14 @@ export class AdverseEventReader {
   /** Reads one event row (`cell`: the row's cell by column index, null when empty). */
   add(line: number, id: string, cell: (idx: number) => string | null): void {
     const values: PendingEvent['values'] = {};
+    const recodes: PendingEvent['recodes'] = [];
     for (const { field, idx, name, coder } of this.#columns) {
       const text = cell(idx);
       if (text === null || !YES_NO_FIELDS.has(field)) {
         values[field] = text === null ? null : nfc(text.trim());
         continue;
       }
-      const read = this.#yesNo(text, coder);
+      const read = this.#yesNo(text, coder, (code, to) => recodes.push([name, code, to]));
       if (read === 'unknown-code') {
         this.problems.push({
           file: this.file, line, column: idx + 1, field: name, value: text,
@@ -109,13 +126,25 @@ export class AdverseEventReader {
       }
       values[field] = read;
     }
-    this.#pending.push({ line, id, values });
+    // A row with no class, term, seriousness or relatedness says nothing happened: a listing of every
+    // patient writes one for each patient without events. Only when the plan reads a class or term —
+    // an event is what happened; a row read for its seriousness alone may describe it elsewhere.
+    if (this.#describes() && this.#columns.every(({ field }) => values[field] === null)) {
+      this.#noEventRows++;
+      return;
+    }
+    this.#pending.push({ line, id, values, recodes });
+  }
+
+  /** Whether the plan reads what happened (the class or the term) for each event. */
+  #describes(): boolean {
+    return this.#columns.some(({ field }) => field === 'soc' || field === 'term');
   }
 
   /** The cell as yes (1), no (0) or unknown (null); 'unknown-code' when it is none of these. */
-  #yesNo(text: string, coder: ColumnCoder | undefined): YesNoUnknown | 'unknown-code' {
+  #yesNo(text: string, coder: ColumnCoder | undefined, onRecode: (code: string, to: number | null) => void): YesNoUnknown | 'unknown-code' {
     if (coder) {
-      const coded = coder.apply(text);
+      const coded = coder.apply(text, (code, to) => to !== 'not-applicable' && onRecode(code, to));
       if (coded.kind === 'missing') return null;
       if (coded.kind === 'answer') return coded.value === 1 ? 1 : coded.value === 0 ? 0 : 'unknown-code';
     }
@@ -135,25 +164,39 @@ export class AdverseEventReader {
     return this.#pending.length;
   }
 
+  /** Rows of the instrument or listing naming no event (AdverseEventData.noEventRows). */
+  get noEventRows(): number {
+    return this.#noEventRows;
+  }
+
   /** The note when no row is of the instrument (a name written otherwise, or a trial without events): `instruments`, the file's others. */
   noRowsNote(file: string, instruments: readonly string[]): string {
     const others = instruments.length ? `the file's repeating instruments are ${instruments.map((i) => JSON.stringify(i)).join(', ')}` : 'the file has no repeating-instrument rows';
     return `${file}: no row of the repeating instrument "${this.#spec.instrument ?? ''}" of the plan's "adverseEvents" (${others}): no adverse event is counted — check the instrument's name if the trial had events`;
   }
 
-  /** The events joined to the patients (`patientOf`: a record's patient index and arm, undefined outside the comparison). */
-  finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined): AdverseEventData {
+  /**
+   * The events joined to the patients (`patientOf`: a record's patient index and arm, undefined
+   * outside the comparison). `inExport`, for a listing: whether an id outside the comparison is in
+   * the export at all; the lines of rows whose id is not are `unknownLines`, not `outside`.
+   */
+  finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined, inExport?: (id: string) => boolean): AdverseEventData & { unknownLines: number[] } {
     const events: AdverseEvent[] = [];
+    const unknownLines: number[] = [];
+    const tally = new RecodeTally();
     let outside = 0;
     for (const e of this.#pending) {
       const p = patientOf(e.id);
       if (p === undefined) {
-        outside++;
+        if (inExport && !inExport(e.id)) unknownLines.push(e.line);
+        else outside++;
         continue;
       }
+      for (const [column, code, to] of e.recodes) tally.add(column, code, to);
       events.push({ arm: p.arm, patient: p.patient, ...(e.values as Partial<AdverseEvent>) });
     }
-    return { spec: this.#spec, events, outside };
+    const order = this.#columns.map((c) => c.name);
+    return { spec: this.#spec, events, outside, noEventRows: this.#noEventRows, recoded: tally.list(order), unknownLines };
   }
 }
 
@@ -162,11 +205,12 @@ export class AdverseEventReader {
  * for a listing): how many rows were read as events, and how many were not counted because their
  * record is no patient of the comparison. One wording for both sources.
  */
-export function adverseEventReadNotes(file: string, rows: number, data: Pick<AdverseEventData, 'spec' | 'outside'>): string[] {
+export function adverseEventReadNotes(file: string, rows: number, data: Pick<AdverseEventData, 'spec' | 'outside' | 'noEventRows'>): string[] {
   const source = data.spec.instrument !== undefined ? ` of REDCap repeating instrument "${data.spec.instrument}"` : '';
   const notes = [`${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}${source} read as adverse events, one event each (the plan's "adverseEvents")`];
-  const listing = data.spec.instrument === undefined ? ', or not in the export' : '';
-  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of records not among the patients compared (another arm, never randomised, left out as invalid${listing}): not counted`);
+  const blank = data.noEventRows;
+  if (blank) notes.push(`${file}: ${blank} ${blank === 1 ? 'row' : 'rows'}${source} with no class, term, seriousness or relatedness ${blank === 1 ? 'names' : 'name'} no event (a listing of every patient, blank for those without events): not counted as ${blank === 1 ? 'an event' : 'events'}`);
+  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of records not among the patients compared (another arm, never randomised, left out as invalid): not counted`);
   return notes;
 }
 
@@ -176,10 +220,11 @@ export type PatientLookup = (id: string) => { patient: number; arm: Arm } | unde
 /**
  * Reads a separate listing of events (the plan's "adverseEvents": { "file" }): each row one event,
  * its patient by the listing's id column, joined to the export's patients. A listing whose ids
- * match no patient of the export is refused (two id schemes: every event would be lost); rows of
- * ids that are no patient of the comparison are counted, as for the instrument.
+ * match no patient of the export is refused (two id schemes: every event would be lost), and so is
+ * a row whose id no row of the export has (`exportIdKeys`: the event would be lost unsaid); rows of
+ * ids of the export that are no patient of the comparison are counted, as for the instrument.
  */
-export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup): { data: AdverseEventData; notes: string[] } {
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>): { data: AdverseEventData; notes: string[] } {
   const file = csv.file;
   const idName = plan.adverseEvents.id ?? plan.columns.id;
   const idCol = csv.header.indexOf(idName);
@@ -197,11 +242,21 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   }
   const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
-  const data = reader.finish(patientOf);
+  const { unknownLines, ...data } = reader.finish(patientOf, exportIdKeys && ((id) => exportIdKeys.has(idKey(id))));
   if (reader.rows > 0 && data.events.length === 0) {
     throw new HtaError('input.invalid', `${file}: no id of the listing (column "${idName}") is a patient of the export; nothing was written`, [
       { file, line: 1, value: idName, expected: `the export's patient ids in the listing's column "${idName}": none of its ${reader.rows} rows names a patient of the comparison — the listing and the export must use the same ids (the study number, as "columns.id" has it), or name the listing's id column in "adverseEvents": { "id": … }`, kind: 'adverse-events.ids' },
     ]);
+  }
+  // An event of an id no row of the export has (a typo, a patient missing from the export) is a
+  // safety count that would be left out: refused at its line, as an unreadable seriousness is. The
+  // id is not quoted (docs/plan-trial.md#adverse-events).
+  if (unknownLines.length) {
+    throw new HtaError('input.invalid', `${file}: ${unknownLines.length} adverse-event ${unknownLines.length === 1 ? 'row names a patient' : 'rows name patients'} the export does not have; nothing was written`, unknownLines.map((line) => ({
+      file, line, column: idCol + 1, field: idName,
+      expected: `a patient of the export in "${idName}": no row of the export has this id (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, or delete the row if it is no trial patient's event`,
+      kind: 'adverse-events.unknown-id',
+    })));
   }
   return { data, notes: adverseEventReadNotes(file, reader.rows, data) };
 }
@@ -234,7 +289,9 @@ export function eventListingPath(planFile: string, plan: Plan): string | undefin
 export function attachEventListing(trial: TrialData, path: string | undefined): void {
   const plan = trial.plan;
   if (path === undefined || plan.adverseEvents?.file === undefined) return;
-  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients));
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys);
   trial.adverseEvents = data;
+  // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
+  trial.recoded = [...trial.recoded, ...data.recoded];
   trial.readNotes = [...(trial.readNotes ?? []), ...notes];
 }

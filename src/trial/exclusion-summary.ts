@@ -16,6 +16,8 @@ export interface ExclusionSummary {
   /** The excluded lines as inclusive ranges. */
   lines: [number, number][];
   groups: ProblemGroup[];
+  /** Patients whose every row was left out, counted as randomised all the same (RowExclusion); present when any. */
+  randomisedWithoutRows?: number;
 }
 
 /** Problems with the id column keep line, column and field but lose their value. */
@@ -34,6 +36,7 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
     problems: problems.length,
     lines: lineRanges(problems.map((p) => p.line).filter((l): l is number => l !== undefined)),
     groups: groupProblems(problems),
+    ...(ex.randomisedWithoutRows ? { randomisedWithoutRows: ex.randomisedWithoutRows } : {}),
   };
 }
 
@@ -45,6 +48,7 @@ export function formatExclusion(s: ExclusionSummary): string[] {
     // (intention to treat), even when only an excluded row gave the arm (docs/input-trial-export.md#bad-rows).
     `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
     ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
+    ...(s.randomisedWithoutRows ? [`${s.randomisedWithoutRows} ${s.randomisedWithoutRows === 1 ? 'patient' : 'patients'} with every row excluded ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`] : []),
   ];
 }
 

@@ -16,7 +16,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
-import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
+import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -353,6 +353,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const idProblems: Problem[] = [];
   // With --exclude-invalid: each repeated row's problem and the line of the patient's row read before it.
   const repeats: [Problem, number][] = [];
+  // With --exclude-invalid: ids a row of which gave another arm than their first row (arm switch,
+  // a repeat in the other arm): with every row left out their arm is not known, so they are not kept as randomised.
+  const armInDoubt = new Set<number>();
   // A patient's repeats in the same arm: a copy (delete it) or a one-to-many join (refused; joinedListingProblems).
   const sameRepeats: SameRepeat[] = [];
 
@@ -736,6 +739,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // The id itself is never printed: the earlier line identifies the patient.
       const instance = instanceCol < 0 ? null : cells.cell(instanceCol);
       const otherArm = idArm[who] !== arm ? planArm(idArm[who]!) : undefined;
+      if (otherArm !== undefined) armInDoubt.add(who);
       const { expected, detail } = duplicateExpected(wide, time!, first, otherArm);
       const p: Problem =
         instance === null
@@ -750,6 +754,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     firstLines[slot] = line;
 
     if (idArm[who] !== arm) {
+      armInDoubt.add(who);
       row.add(switchProblem(armAt, armRaw ?? '', idLine[who]!, planArm(idArm[who]!)));
       continue;
     }
@@ -811,6 +816,19 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let k = 0; k < recodes.length; k++) if (!again || (k >= sharedRecodes && k < visitRecodes)) pendingRecodes.push(recodes[k]!);
   }
   if (groupLine >= 0) commit();
+  // A patient whose every row was left out for a bad cell is still randomised: leaving a row's
+  // invalid value out must not un-randomise the patient or lose their adverse events, counted over
+  // all randomised patients (docs/input-trial-export.md#bad-rows). Kept with no
+  // row, in their first row's arm; not when a row gave another arm (which is right is not known).
+  const firstWithoutRows = patients.length;
+  if (exclude && plan.design !== 'observational') {
+    for (let who = 0; who < ids.length; who++) {
+      if (patientOf[who]! >= 0 || armInDoubt.has(who)) continue;
+      patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
+      covariateRaw.push(covariates.map(() => null));
+    }
+  }
+  const randomisedWithoutRows = patients.length - firstWithoutRows;
 
   ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
@@ -917,20 +935,25 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A cluster-randomised trial: every patient in a cluster, or the cluster-robust SEs would leave them out unsaid.
   if (plan.clusters !== undefined) {
     const column = plan.clusters;
-    const without = patients.flatMap((p, k) => (p.attributes?.[column] === null || p.attributes?.[column] === undefined ? [k] : []));
+    // Patients with no kept row (every row left out as invalid) are in no analysis: their cluster is not needed.
+    const without = patients.flatMap((p, k) => (k < firstWithoutRows && (p.attributes?.[column] === null || p.attributes?.[column] === undefined) ? [k] : []));
     if (without.length) {
       const lineOf = new Map(patients.map((p) => [p.id, idLine[idIndex.get(p.id)!]!]));
       throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
     }
   }
   // Each event joined to its patient by the id as the visit rows write it (a record with no kept visit row is outside the comparison).
-  const adverseEvents = aeReader?.finish((id) => {
+  const joined = aeReader?.finish((id) => {
     const who = idIndex.get(id);
     const p = who === undefined ? -1 : patientOf[who]!;
     return p < 0 ? undefined : { patient: p, arm: patients[p]!.arm };
   });
-  if (aeReader && aeReader.rows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
+  // The instrument's rows are the export's own: no id of theirs is unknown to it.
+  const adverseEvents = joined && (({ unknownLines: _none, ...data }) => data)(joined);
+  if (aeReader && aeReader.rows === 0 && aeReader.noEventRows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
   else if (adverseEvents) readNotes.push(...adverseEventReadNotes(file, aeReader!.rows, adverseEvents));
+  // The ids of every row, for the plan's event listing: an event of an id in none is refused (adverse-events.ts).
+  const exportIdKeys = plan.adverseEvents?.file === undefined ? undefined : idKeysOf(table.records, idCol);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -947,9 +970,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     rows: { length: n, line: fit(lineCol), patient: fit(whoCol), time: fit(timeIdxCol), scores: scoreColumns, ...(Object.keys(notApplicableColumns).length ? { notApplicable: notApplicableColumns } : {}) },
     sources,
     layout: wide ? 'wide' : 'long',
-    recoded: tally.list(table.header),
+    // The instrument's seriousness and relatedness codes are the export's recodes too (validate lists them).
+    recoded: adverseEvents?.recoded.length ? [...tally.list(table.header), ...adverseEvents.recoded] : tally.list(table.header),
     filledCells: Object.fromEntries(sources.map((s, k) => [s.key, filledCounts[k]!])),
-    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
+    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
@@ -957,12 +981,23 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(derived ? { derivedRows: { rows: derived.rows, column: derived.column, values: derived.values } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(adverseEvents ? { adverseEvents } : {}),
+    ...(exportIdKeys ? { exportIdKeys } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
+}
+
+/** The idKey of each row's id (Excel's text marks off; patient-ids.ts), empty cells passed over. */
+function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
+  const keys = new Set<string>();
+  for (const rec of records) {
+    const cell = rec.cells[idCol];
+    if (cell !== null && cell !== undefined && cell.trim() !== '') keys.add(idKey(plainPatientId(cell)));
+  }
+  return keys;
 }
 
 /**

@@ -68,6 +68,11 @@ export interface RowExclusion {
   problems: Problem[];
   /** The spreadsheet shapes those problems add up to (ids only on first rows, a totals row: export-shape.ts), when any. */
   shapes?: Problem[];
+  /**
+   * Patients every row of whom was left out, their arm known: still randomised (participant flow,
+   * adverse events), with no outcome value. Present when any (docs/input-trial-export.md#bad-rows).
+   */
+  randomisedWithoutRows?: number;
 }
 
 /**
@@ -130,6 +135,11 @@ export interface TrialData {
   notRandomised?: NotRandomisedCount;
   /** The events of the plan's "adverseEvents", each with its patient and arm (adverse-events.ts). */
   adverseEvents?: AdverseEventData;
+  /**
+   * Every id of the export's rows (idKey), compared or not, when the plan names an event listing:
+   * a listing row whose id is none of them is an event of no known patient, refused (adverse-events.ts).
+   */
+  exportIdKeys?: ReadonlySet<string>;
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
   /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */

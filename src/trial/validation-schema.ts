@@ -41,6 +41,7 @@ export const exclusionSchema = z.object({
   problems: z.number().int(),
   lines: z.array(z.tuple([z.number().int(), z.number().int()])),
   groups: z.array(problemGroupSchema),
+  randomisedWithoutRows: z.number().int().optional().describe('Patients every row of whom was left out, their arm known: still counted as randomised (participant flow, adverse events), with no outcome value (present when any)'),
 });
 
 const observedSchema = z.record(z.string(), z.object({ intervention: z.number().int(), control: z.number().int() }));

@@ -19,6 +19,8 @@ import { patientLookup, readEventListing } from '../../src/trial/adverse-events.
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
 import { adverseEventSummary } from '../../src/analysis/adverse-event-summary.js';
+import { withInputRecord } from '../../src/analysis/input-record.js';
+import { formatExclusion, summarizeExclusion } from '../../src/trial/exclusion-summary.js';
 
 const HEADER = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,gruppe,rmdq,ae_term,ae_serious,ae_related';
 const N = 30;
@@ -126,6 +128,27 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(adverseEventsNotes(ae, 'da')[1]).toBe('8 hændelser med ukendt relation til interventionen (ved ikke, en kode for manglende værdi eller tom celle) tælles ikke som relaterede; 8 patienter (App + vanlig behandling 4, Vanlig behandling 4) havde kun sådanne, så andelen kan være for lav.');
   });
 
+  it('--exclude-invalid leaving out every row of a patient (a bad score) keeps them randomised, their events counted', () => {
+    // Patient 1 (App: a serious event and a second one) has an RMDQ of 99 on both visit rows.
+    const text = redcapExport().replace('\n1,baseline_arm_1,,,1,9,,,', '\n1,baseline_arm_1,,,1,99,,,').replace('\n1,3_months_arm_1,,,,7,,,', '\n1,3_months_arm_1,,,,99,,,');
+    expect(text).not.toBe(redcapExport());
+    const trial = loadTrial(parseCsvText(text, 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: AE }), { excludeInvalid: true });
+    const result = withInputRecord(analyzeTrial(trial, { version: 'test' }), trial);
+    expect(result.input.excluded).toMatchObject({ rows: 2, randomisedWithoutRows: 1 });
+    expect(formatExclusion(summarizeExclusion(trial.excluded!, 'record_id')).at(-1)).toBe('1 patient with every row excluded stays randomised: counted in the participant flow and the adverse events, with no outcome value');
+    expect(result.input.patients).toEqual({ intervention: 30, control: 30 });
+    expect(result.adverseEvents!.randomised).toEqual({ intervention: 30, control: 30 });
+    expect(result.adverseEvents!.rows).toEqual(ae.rows);
+    expect(result.adverseEvents!.outside).toBe(0);
+    // The outcome has no value of theirs: 29 App patients at 3 months.
+    expect(result.effects.find((e) => e.outcome === 'rmdq')!.n).toEqual({ intervention: 29, control: 30 });
+    // An arm switch leaves the arm unknown: such a patient is not kept.
+    const switched = text.replace('\n1,3_months_arm_1,,,,99,,,', '\n1,3_months_arm_1,,,2,99,,,');
+    const s = loadTrial(parseCsvText(switched, 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: AE }), { excludeInvalid: true });
+    expect(s.patients).toHaveLength(59);
+    expect(s.excluded!.randomisedWithoutRows).toBeUndefined();
+  });
+
   it('an event of unknown seriousness whose patient also had a serious one leaves the share unaffected, in the singular (Danish agreement too)', () => {
     // Patient 1 (App) has a serious event; their second event's seriousness is not known ("UNKNOWN", not "Ved ikke").
     const serious = analyse(redcapExport().replace(',Kvalme,0,Nej', ',Kvalme,UNKNOWN,Nej')).adverseEvents!;
@@ -174,6 +197,25 @@ describe('adverse events from a REDCap repeating instrument', () => {
     const coded = redcapExport((k) => (k < 2 ? '3' : '1')).replace(/,adverse_events,(\d),,,(\w+),0,/g, ',adverse_events,$1,,,$2,2,');
     const r = analyse(coded, { ...BASE, adverseEvents: AE, columnCodes: { ae_serious: { answers: { '1': 1, '2': 0 }, missing: ['3'] } } }).adverseEvents!.rows[1]!;
     expect(r).toMatchObject({ patients: { intervention: 6, control: 4 }, unknownPatients: { intervention: 2, control: 2 } });
+  });
+
+  it('a code the plan counts as related ("Muligvis" → 1) is said under the table, in results.json and in validate\'s recoded list', () => {
+    const text = redcapExport().replace(/,Ved ikke$/gm, ',Muligvis');
+    const plan = { ...BASE, adverseEvents: AE, columnCodes: { ae_related: { answers: { Ja: 1, Muligvis: 1, Nej: 0 } } } };
+    const trial = loadTrial(parseCsvText(text, 'redcap.csv'), parsePlan(plan));
+    const ae = analyzeTrial(trial, { version: 'test' }).adverseEvents!;
+    expect(ae.rows[2]).toMatchObject({ kind: 'related', patients: { intervention: 8, control: 8 } });
+    expect(ae.recoded).toEqual([
+      { kind: 'related', column: 'ae_related', code: 'Ja', to: 1, events: 8 },
+      { kind: 'related', column: 'ae_related', code: 'Nej', to: 0, events: 9 },
+      { kind: 'related', column: 'ae_related', code: 'Muligvis', to: 1, events: 8 },
+    ]);
+    expect(adverseEventsNotes(ae, 'en')).toContain('Counted as related to the intervention, as the plan\'s "columnCodes" say: "Ja" (8 events), "Muligvis" (8 events).');
+    expect(adverseEventsNotes(ae, 'da')).toContain('Tælles som relateret til interventionen, som planens "columnCodes" angiver: "Ja" (8 hændelser), "Muligvis" (8 hændelser).');
+    // validate prints the export's recodes (input.recoded of analyze --json): the instrument's column among them.
+    expect(trial.recoded.filter((r) => r.column === 'ae_related')).toEqual([{ column: 'ae_related', code: 'Ja', to: 1, count: 8 }, { column: 'ae_related', code: 'Nej', to: 0, count: 9 }, { column: 'ae_related', code: 'Muligvis', to: 1, count: 8 }]);
+    // Without codes for the column nothing is listed (plain Ja/Nej words are read as such).
+    expect(analyse(redcapExport()).adverseEvents!.recoded).toBeUndefined();
   });
 
   it.each([false, true])('an event\'s cell read as neither yes, no nor unknown stops the run (exclude-invalid %s)', (exclude) => {
@@ -239,12 +281,49 @@ describe('adverse events from a separate listing (one row per event, the export\
     expect(fromListing.byClass).toEqual(fromInstrument.byClass);
   });
   it('says how many rows were read and how many are of no patient compared, in the instrument\'s words', () => {
-    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: spec }));
-    const { notes } = readEventListing(parseCsvText(`${listing}\n999;Kvalme;0;Nej`, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients));
+    // Patient 999 is of a third arm, not compared: in the export, so its event is counted apart, not refused.
+    const trial = loadTrial(parseCsvText(`${exportOnly}\n999,baseline_arm_1,,,3,5,,,`, 'export.csv'), parsePlan({ ...BASE, otherArms: ['3'], adverseEvents: spec }));
+    const { notes } = readEventListing(parseCsvText(`${listing}\n999;Kvalme;0;Nej`, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
     expect(notes).toEqual([
       'ae.csv: 26 rows read as adverse events, one event each (the plan\'s "adverseEvents")',
-      'ae.csv: 1 adverse-event row is of records not among the patients compared (another arm, never randomised, left out as invalid, or not in the export): not counted',
+      'ae.csv: 1 adverse-event row is of records not among the patients compared (another arm, never randomised, left out as invalid): not counted',
     ]);
+  });
+  it('an event of an id no row of the export has is refused at its line, the id not quoted (a safety count would be lost)', () => {
+    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: spec }));
+    const text = `${listing}\n999;Kvalme;1;Ja\nP61;Kvalme;0;Nej`;
+    let err: unknown;
+    try {
+      readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HtaError);
+    const problems = (err as HtaError).problems!;
+    expect(problems.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[27, 1, 'Participant Id', 'adverse-events.unknown-id'], [28, 1, 'Participant Id', 'adverse-events.unknown-id']]);
+    expect(JSON.stringify(err)).not.toMatch(/999|P61/);
+    expect((err as HtaError).message).toMatch(/2 adverse-event rows name patients the export does not have; nothing was written/);
+  });
+  it('a listing of every patient, blank for those without events, counts no event for the blank rows and says how many', () => {
+    // Every patient of the export on a row; those without an event with class, term, seriousness and relatedness empty.
+    const withEvent = new Set(listing.split('\n').slice(1).map((l) => l.split(';')[0]));
+    const blanks = Array.from({ length: 2 * N }, (_, k) => String(k + 1)).filter((id) => !withEvent.has(id)).map((id) => `${id};;;`);
+    const fromListing = read(listing);
+    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: spec }));
+    const { data, notes } = readEventListing(parseCsvText([listing, ...blanks].join('\n'), 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    trial.adverseEvents = data;
+    const all = analyzeTrial(trial, { version: 'test' }).adverseEvents!;
+    expect(blanks).toHaveLength(36);
+    expect(all.rows).toEqual(fromListing.rows);
+    expect(all.byClass).toEqual(fromListing.byClass);
+    expect(all.noEventRows).toBe(36);
+    expect(notes[1]).toBe('ae.csv: 36 rows with no class, term, seriousness or relatedness name no event (a listing of every patient, blank for those without events): not counted as events');
+    expect(adverseEventsNotes(all, 'en')).toContain('36 rows with no class, term, seriousness or relatedness name no event (a listing of every patient, blank for those without events) and are not counted as events.');
+    expect(adverseEventsNotes(all, 'da')).toContain('36 rækker uden systemorganklasse, term, alvorlighed og relation angiver ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som hændelser.');
+    // A row with only its seriousness given is an event (of no known term): counted.
+    const { data: one } = readEventListing(parseCsvText([listing, '2;;1;'].join('\n'), 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    expect(one.events).toHaveLength(26);
+    expect(one.noEventRows).toBe(0);
   });
 
   it('a listing whose ids name no patient of the export, or without its id column, is refused', () => {

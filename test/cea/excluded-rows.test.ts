@@ -37,6 +37,19 @@ describe('rows left out as invalid in a cost-effectiveness analysis', () => {
     expect(deleted.result.patients.leftOutVisitRows).toBeUndefined();
   });
 
+  it('a patient every row of whom is left out is not analysed (the trial still counts them randomised, for its flow and harms)', () => {
+    const f = withInvalidRow();
+    const lines = readFileSync(f.deleted, 'utf8').trim().split('\n');
+    // Every row of P3 given an EQ-5D index of 7; the other copy has no P3 at all.
+    writeFileSync(f.exportFile, lines.map((l) => (l.startsWith('P3,') ? l.split(',').map((c, j) => (j === 3 ? '7' : c)).join(',') : l)).join('\n') + '\n');
+    writeFileSync(f.deleted, lines.filter((l) => !l.startsWith('P3,')).join('\n') + '\n');
+    const left = run(f.exportFile, f.plan);
+    const deleted = run(f.deleted, f.plan);
+    expect(left.result.patients.leftOutVisitRows).toMatchObject({ patients: 1, notAnalysed: 1 });
+    expect(left.result.incrementalCost.estimate).toBe(deleted.result.incrementalCost.estimate);
+    expect(left.result.totalCost).toEqual(deleted.result.totalCost);
+  });
+
   it('says so on the report page too, in English and Danish', async () => {
     const f = withInvalidRow();
     const memos = new Map<string, unknown>();

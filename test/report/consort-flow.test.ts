@@ -171,12 +171,25 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
   });
 
   it('"Participants in the export" counts the export\'s participants, also one whose every row the plan\'s "invalidRows": "exclude" left out', async () => {
-    // P40's two rows have no valid score: 39 randomised patients are analysed, the export has 40 + N1 and N2.
-    const lines = consortLines().map((l) => (l.startsWith('P40,') ? l.replace(/^(P40,usual,\w+,)\d+/, '$1abc') : l));
-    lines.push('N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,');
+    // P40's two rows have no valid score: still randomised (their arm is known), not analysed; the export has 40 + N1 and N2.
+    const bad = consortLines().map((l) => (l.startsWith('P40,') ? l.replace(/^(P40,usual,\w+,)\d+/, '$1abc') : l));
     const notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
-    const { chart } = await build(lang, { ...FLOW_PLAN, invalidRows: 'exclude', flow: { withdrawalReasons: FLOW_PLAN.flow.withdrawalReasons, notRandomised } }, lines);
-    // 42 = 39 randomised and analysed + 2 excluded + 1 whose every row was left out: said in the top box.
+    const plan = { ...FLOW_PLAN, invalidRows: 'exclude', flow: { withdrawalReasons: FLOW_PLAN.flow.withdrawalReasons, notRandomised } };
+    const kept = await build(lang, plan, [...bad, 'N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,']);
+    expect(drawn(kept.chart.spec).lines.slice(0, 4)).toEqual([
+      lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42',
+      lang === 'da' ? 'Ekskluderet: n = 2' : 'Excluded: n = 2',
+      `· ${lang === 'da' ? 'Ikke randomiseret' : 'Not randomised'}: n = 2`,
+      w.randomised,
+    ]);
+    // The page's section on the rows left out says so.
+    expect(kept.content.page.sections.find((s) => s.id === 'excluded-rows')!.intro![1]).toBe(lang === 'da'
+      ? '1 patient, hvis rækker alle er udeladt, tælles stadig som randomiseret: med i patientflowet og de uønskede hændelser, uden værdi for effektmålene.'
+      : '1 patient with every row left out stays randomised: counted in the participant flow and the adverse events, with no outcome value.');
+    // P40's 3-month row in the other arm as well: which arm is right is not known, so P40 is no randomised
+    // patient — 42 = 39 randomised + 2 excluded + 1 whose every row was left out, said in the top box.
+    const switched = bad.map((l) => (l.startsWith('P40,usual,3m,') ? l.replace('P40,usual,', 'P40,app,') : l));
+    const { chart } = await build(lang, plan, [...switched, 'N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,']);
     expect(drawn(chart.spec).lines.slice(0, 3)).toEqual([
       lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42',
       lang === 'da' ? '· alle rækker udeladt som ugyldige, ikke analyseret: n = 1' : '· every row left out as invalid, not analysed: n = 1',

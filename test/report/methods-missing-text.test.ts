@@ -50,3 +50,40 @@ describe('the methods on missing follow-ups', () => {
     expect(da.text).toMatch(/; manglende opfølgninger undersøges i følsomhedsanalysen \(MMRM og multipel imputation\)\.$/);
   });
 });
+
+describe('yes/no outcomes only: no ANCOVA was run, and the page says what was', () => {
+  /** 20 patients per arm, a yes/no answer at baseline and 3 months (4 missing at 3 months), and an optional rating 0–10. */
+  async function page(lang: 'en' | 'da', withScore: boolean) {
+    const dir = tempDir();
+    const lines = [`id,arm,time,anymed${withScore ? ',nrs' : ''}`];
+    for (let k = 0; k < 40; k++) {
+      const arm = k % 2 === 0 ? 'App' : 'Usual';
+      lines.push(`P${k},${arm},baseline,${k % 3 === 0 ? 'Ja' : 'Nej'}${withScore ? `,${k % 9}` : ''}`);
+      if (k >= 4) lines.push(`P${k},${arm},3m,${k % (arm === 'App' ? 4 : 2) === 0 ? 'Ja' : 'Nej'}${withScore ? `,${(k * 7) % 10}` : ''}`);
+    }
+    writeFileSync(join(dir, 'export.csv'), lines.join('\n') + '\n');
+    const outcomes = [{ key: 'anymed', instrument: 'binary', answers: { Ja: 1, Nej: 0 }, direction: 'lower-is-better', label: { en: 'Any pain medication', da: 'Smertestillende medicin' } }, ...(withScore ? [{ key: 'nrs', instrument: 'nrs' }] : [])];
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ arms: { intervention: 'App', control: 'Usual' }, timepoints: ['3m'], outcomes, methods: ['ancova'], missing: { sensitivity: false } }));
+    const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
+    const section = (id: string) => c.page.sections.find((s) => s.id === id)!;
+    return { methods: section('methods').intro!, sof: section('summary-of-findings').tables![0]!.caption! };
+  }
+
+  it('the summary of findings and the methods name the risk difference and ratio, not ANCOVA, and the denominators', async () => {
+    const en = await page('en', false);
+    expect(en.sof).toBe('Table 1. Summary of findings: risk ratio and risk difference at each planned follow-up');
+    expect(en.methods[0]).toBe("Between-group differences (app − usual care) with 95% CIs: the risk difference (Newcombe) and risk ratio for yes/no outcomes. Each difference is judged against the outcome's MCID by the rules in the footnotes of the table of all effect estimates; each arm's share is over the patients who answered at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as the plan names no primary outcome.");
+    expect(en.methods[1]).toMatch(/^Risk ratio and risk difference at each planned follow-up\. /);
+    expect(en.methods.join(' ')).not.toContain('ANCOVA');
+    const da = await page('da', false);
+    expect(da.sof).toBe('Tabel 1. Evidensprofil (resumé af resultater): relativ risiko og risikodifference ved hver planlagt opfølgning');
+    expect(da.methods[0]).toContain('risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål.');
+    expect(da.methods[0]).toContain('hver gruppes andel er af de patienter, der svarede ved besøget (analyse af patienter med komplette data)');
+  });
+  it('beside a continuous outcome: ANCOVA as before, and a sentence on the yes/no denominators', async () => {
+    const en = await page('en', true);
+    expect(en.sof).toBe('Table 1. Summary of findings: primary analysis (ANCOVA) at each planned follow-up');
+    expect(en.methods[0]).toMatch(/each ANCOVA estimate uses the patients observed at that visit/);
+    expect(en.methods[1]).toBe("Yes/no outcomes: each arm's share is over the patients who answered at that visit (complete cases).");
+  });
+});

@@ -115,10 +115,15 @@ describe('with "flow.notRandomised"', () => {
     lines.push('I alt,,,,');
     const trial = load(lines, plan(flow), true);
     expect(trial.excluded!.rows).toBe(3);
-    expect(trial.patients).toHaveLength(39);
-    // 40 randomised (P1–P40) and N1, N2: 42, though 39 are analysed.
+    // P40 stays randomised (no outcome value): 40 randomised (P1–P40) and N1, N2: 42.
+    expect(trial.patients).toHaveLength(40);
+    expect(trial.excluded!.randomisedWithoutRows).toBe(1);
     expect(trial.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
     expect(participantFlowOf(trial)!.notRandomised!.inExport).toBe(42);
+    // With P40's second row in the other arm, P40's arm is not known: not randomised, still in the export.
+    const switched = load(lines.map((l) => (l.startsWith('P40,usual,3m,') ? l.replace('P40,usual,', 'P40,app,') : l)), plan(flow), true);
+    expect(switched.patients).toHaveLength(39);
+    expect(switched.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
   });
 
   it('with the screening log: one more reason in "Excluded", and assessed = excluded + not randomised + randomised', () => {

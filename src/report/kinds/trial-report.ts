@@ -26,6 +26,7 @@ import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
 import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersNumbers, respondersSpec } from '../charts/responders.js';
+import { YES_NO_CAPTION, yesNoTable } from '../yes-no-table.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { trajectoriesNumbers, trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import type { Table } from '../text-table.js';
@@ -234,7 +235,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
-  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text('sofIntroShort'), { method })).replace(/\.$/, '')}`;
+  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;
   return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
 };
 
@@ -262,7 +263,9 @@ const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id:
 const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
   // Baseline-0 patients a percent rule counts as non-responders (zero-baseline-note.ts).
   const notes = zeroBaselineNotes(result.effects, ctx.lang, ctx.arms, ctx.outcomeLabel);
-  return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(notes.length ? { notes } : {}) }];
+  // The shares per arm with the risk and odds ratios, as a table the README shows too (yes-no-table.ts).
+  const yesNo = yesNoTable(result.effects, ctx.lang, ctx.outcomeLabel, ctx.arms);
+  return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(yesNo ? { tables: [{ caption: YES_NO_CAPTION[ctx.lang], table: yesNo }] } : {}), ...(notes.length ? { notes } : {}) }];
 };
 
 /** The verdicts the page shows: every row's, the target population's and the subgroups' included. */
@@ -306,7 +309,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? 'methodsTextBinary' : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -424,10 +427,21 @@ export function adjustedForList(ctx: Pick<TrialChartContext, 'text' | 'lang'>, p
   return list([ctx.text('methodsBaselineScore'), ...stratified, ...rest]);
 }
 
-function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
+function missingFollowUpText(trial: TrialData, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
+  const plan = trial.plan;
   if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
   const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : plan.clusters !== undefined ? 'methodsClustered' : 'methodsPrimaryBinary');
+  // Yes/no outcomes only: no ANCOVA was run, and each share's denominator is said instead.
+  if (yesNoOnly(trial)) return fillPhrase(ctx.text('methodsMissingBinary'), { reason });
   return fillPhrase(ctx.text(plan.missing.method === 'mi' ? 'methodsMissingImputed' : 'methodsMissingCompleteCase'), { method, reason });
+}
+
+/** Whether the trial has yes/no outcomes, and whether they are all it has (then no ANCOVA is run: the page says what is). */
+function hasYesNo(trial: Pick<TrialData, 'sources'>): boolean {
+  return trial.sources.some((s) => s.instrument.kind === 'binary');
+}
+function yesNoOnly(trial: Pick<TrialData, 'sources'>): boolean {
+  return trial.sources.length > 0 && trial.sources.every((s) => s.instrument.kind === 'binary');
 }
 
 /**
@@ -530,7 +544,7 @@ export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
  * kind of problem with its column, count and line ranges — never a cell value or a patient id
  * (docs/input-trial-export.md).
  */
-function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
+function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedStillRandomised' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
   if (!trial.excluded) return [];
   const s = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   return [{
@@ -541,7 +555,10 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
       rows: `${formatThousands(s.rows, 0, lang)} ${lang === 'da' ? (s.rows === 1 ? 'række' : 'rækker') : s.rows === 1 ? 'row' : 'rows'}`,
       problems: `${formatThousands(s.problems, 0, lang)} ${lang === 'da' ? 'fejl' : s.problems === 1 ? 'problem' : 'problems'}`,
       are: s.rows === 1 ? 'is' : 'are',
-    })],
+    }), ...(s.randomisedWithoutRows ? [fillPhrase(t('excludedStillRandomised'), {
+      patients: `${formatThousands(s.randomisedWithoutRows, 0, lang)} ${lang === 'da' ? (s.randomisedWithoutRows === 1 ? 'patient' : 'patienter') : s.randomisedWithoutRows === 1 ? 'patient' : 'patients'}`,
+      stay: s.randomisedWithoutRows === 1 ? 'stays' : 'stay',
+    })] : [])],
     tables: s.groups.length
       ? [{ table: {
           header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],

@@ -143,7 +143,7 @@ export const REGISTRY_TEXT = {
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
   percentagePoints: { en: 'percentage points', da: 'procentpoint' },
-  benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
+  benefitAxis: { en: 'Benefit (signed difference)', da: 'Effektforskel (med fortegn)' },
   // Danish with the article, as the trial page says it ("Til fordel for kontrolgruppen",
   // "Til fordel for appen →"; docs/glossary-da.md).
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },

@@ -614,7 +614,7 @@ export const REPORT_TEXT = {
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {
     en: 'Each row: the benefit of {theIntervention} — the between-group difference ({method}) signed so that positive favours {theIntervention} — with its 95% CI, divided by the outcome\'s MCID. Right of 0 favours {theIntervention}; beyond the dashed lines at ±1 the benefit or harm exceeds the MCID. The numbers beside the plot are the same benefit in the outcome\'s own units.',
-    da: 'Hver række: gavnen af {theIntervention} — forskellen mellem grupperne ({method}) med fortegn, så positiv er til fordel for {theIntervention} — med 95 %-KI, divideret med effektmålets MKRF. Til højre for 0 er til fordel for {theIntervention}; uden for de stiplede linjer ved ±1 er gavnen eller skaden større end MKRF. Tallene ved siden af figuren er den samme gavn i effektmålets egne enheder.',
+    da: 'Hver række: effektforskellen — forskellen mellem grupperne ({method}) med fortegn, så positiv er til fordel for {theIntervention} — med 95 %-KI, divideret med effektmålets MKRF. Til højre for 0 er til fordel for {theIntervention}; uden for de stiplede linjer ved ±1 er forskellen større end MKRF. Tallene ved siden af figuren er den samme effektforskel i effektmålets egne enheder.',
   },
   trajectoriesTitle: { en: 'Mean scores over time', da: 'Gennemsnitlige scorer over tid' },
   respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Patienter med klinisk relevant forbedring og ja/nej-effektmål' },
@@ -724,9 +724,9 @@ export const REPORT_TEXT = {
   time: { en: 'Time', da: 'Tid' },
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
   // Two lines over the forest's number column: a benefit-signed number always says which way is good.
-  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
+  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv = til fordel for {theIntervention}' },
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
-  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
+  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Effektforskel (95 %-KI), positiv = til fordel for {theIntervention}' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {theControl}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
@@ -737,10 +737,10 @@ export const REPORT_TEXT = {
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
-  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
+  forestAxis: { en: 'Benefit of {intervention} in MCIDs (dashed: ±1 MCID)', da: 'Effektforskel i enheder af MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {
     en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the benefit (or harm) exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
-    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er gavnen (eller skaden) større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',
+    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er forskellen større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',
   },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   // Trajectories

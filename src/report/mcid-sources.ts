@@ -12,7 +12,7 @@ import type { Lang } from './i18n.js';
 
 const TEXT = {
   head: { en: 'MCID sources: {list}.', da: 'Kilder til MKRF: {list}.' },
-  ruleOfThumb: { en: 'a rule of thumb (range ÷ 20), not anchor-based', da: 'en tommelfingerregel (spændvidde ÷ 20), ikke ankerbaseret' },
+  ruleOfThumb: { en: 'a rule of thumb (range / 20), not anchor-based', da: 'en tommelfingerregel (spændvidde / 20), ikke ankerbaseret' },
   // The plan's own words are usually English; a Danish page points to them rather than quote them.
   plan: { en: 'the analysis plan: "{source}"', da: 'angivet i analyseplanen, med kilden i planens felt "mcidSource"' },
   planNoSource: { en: 'set in the analysis plan, no source given', da: 'angivet i analyseplanen uden kilde' },

@@ -18,7 +18,9 @@ import { metaVerdictText } from '../meta/meta-verdict.js';
 const TEXT = {
   head: {
     en: '{outcome} at {time}{primary}: benefit of {intervention} {effect}{mcid} – {verdict}; from {count}: {basis}.',
-    da: '{outcome} efter {time}{primary}: gavn af {intervention} {effect}{mcid} – {verdict}; fra {count}: {basis}.',
+    // Danish names the quantity as the glossary does ("effektforskel"), with its sign spelled out,
+    // and the intervention with its article ("appen"): "gavn af app" is a calque.
+    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} (positiv = til fordel for {intervention}) – {verdict}; fra {count}: {basis}.',
   },
   primary: { en: ' (primary outcome)', da: ' (primært effektmål)' },
   oneAll: {

@@ -71,6 +71,8 @@ function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartCo
   return {
     header: [p('outcome'), p('time'), p('test'), p('statistic'), p('p'), p('statement')],
     align: ['left', 'left', 'left', 'right', 'right', 'left'],
+    // "3 måneder" on one line in print, never "3 / måneder" (docs/report-trial.md#print).
+    fit: ['label', 'nowrap', undefined, undefined, undefined, 'wide'],
     rows: analyses.map((g) => {
       const i = g.interaction;
       const stat = i.statistic === null ? '—' : `${formatFixed(i.statistic, 2, lang)} (${i.df2 === null ? i.df1 : `${i.df1}, ${i.df2}`})`;

@@ -74,7 +74,7 @@ export const REGISTRY_TEXT = {
     da: [
       'Tilbøjelighedsscore: logistisk regression af eksponeringen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er beregnet under normalfordeling (z).',
       'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },

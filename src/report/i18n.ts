@@ -107,7 +107,7 @@ export function armCountsText(n: { intervention: number; control: number }, lang
 export const UPTAKE_TEXT = {
   title: { en: 'Uptake of the app', da: 'Optag af appen' },
   exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
-  referralsRead: { en: 'referrals read', da: 'henvisninger læst' },
+  referralsRead: { en: 'referrals read', da: 'henvisninger indlæst' },
   suppressionNote: {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
     da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
@@ -167,7 +167,7 @@ export const UPTAKE_TEXT = {
   referrals: { en: 'Referred', da: 'Henvist' },
   activated: { en: 'Activated', da: 'Aktiveret' },
   activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 %-KI)' },
-  medianDays: { en: 'Median days', da: 'Median dage' },
+  medianDays: { en: 'Median days', da: 'Mediantid til aktivering (dage)' },
   retention4w: { en: 'Retained 4 weeks % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
   retention12w: { en: 'Retained 12 weeks % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
   year: { en: 'Year', da: 'År' },
@@ -536,7 +536,7 @@ export const REPORT_TEXT = {
   // After methodsText when the page has multiply imputed rows: {m} imputations, {imputation} methodsImputationPmm or -Norm.
   methodsMi: {
     en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}; the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
-    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation}; ANCOVA-modellen estimeres i hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
   },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {

@@ -101,12 +101,12 @@ describe('report sections', () => {
     expect(printed(pain[1]![3]!)).toBeCloseTo(ref.target.ancova.difference, 2);
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);
     expect(pain[2]![2]).toBe(`${ref.transported.n.intervention}/${ref.transported.n.control} (eff. n ${Math.round(ref.transported.effectiveSampleSize)})`);
-    expect(target.notes!.join(' ')).toContain('raked to the target population\'s margins (recruited_by, age)');
+    expect(target.notes!.join(' ')).toContain('raked to the target population\'s margins (recruited_by and age)');
     // A margin's label, in the page's language, names its column where the plan gives one.
     const margins = trial.plan.population!.margins!.map((m) => (m.column === 'age' ? { ...m, label: { en: 'age', da: 'alder' } } : m));
     const labelled = { ...trial.plan, population: { ...trial.plan.population!, margins } };
     const daNotes = subgroupReport(result, labelled, trialChartContext(trial, 'da'), () => 10).sections.find((s) => s.id === target.id)!.notes!.join(' ');
-    expect(daNotes).toContain('vægtet til målgruppens fordeling på recruited_by, alder;');
+    expect(daNotes).toContain('vægtet til målgruppens fordeling på recruited_by og alder;');
     // One forest per subgroup × time (age and country too), each with the plain statement.
     expect(charts.map((c) => c.name)).toEqual(['subgroup-recruited-by-3m', 'subgroup-age-3m', 'subgroup-country-3m']);
     const setting = sections.find((s) => s.id === 'subgroup-recruited-by-3m')!;

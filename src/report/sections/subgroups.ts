@@ -10,6 +10,7 @@
  *
  * Pure: the analysis and the chart context in, page sections and chart specs out.
  */
+import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
@@ -216,7 +217,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const f2 = (v: number) => formatFixed(v, 2, lang);
     notes.push(
       p('transportNote', {
-        margins: (plan.population?.margins ?? []).map((m) => m.label?.[lang] ?? m.label?.en ?? m.column).join(', '),
+        // "køn, alder og region": the last joined with "og"/"and", as running text lists.
+        margins: joinNames((plan.population?.margins ?? []).map((m) => m.label?.[lang] ?? m.label?.en ?? m.column), lang),
         essLo: f0(Math.min(...w.map((x) => x.effectiveSampleSize))),
         essHi: f0(Math.max(...w.map((x) => x.effectiveSampleSize))),
         nLo: f0(Math.min(...n)),

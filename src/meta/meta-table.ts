@@ -56,7 +56,7 @@ const TEXT = {
   sourcePlan: { en: 'plan', da: 'plan' },
   sourceFlag: { en: '--mcid', da: '--mcid' },
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
-  title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} ved {time}: {measure}' },
+  title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} efter {time}: {measure}' },
   // Without a label (no plan names the outcome) the key is said once: "pseq at 9m", not "pseq — pseq at 9m".
   titleKey: { en: '{outcome} at {time}: {measure}', da: '{outcome} ved {time}: {measure}' },
   appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },

@@ -31,7 +31,7 @@ export const REGISTRY_TEXT = {
     en: 'Differences between the groups per outcome and method: patients analysed, 95% CI, MCID, clinical relevance, certainty and E-value',
     da: 'Forskelle mellem grupperne pr. effektmål og metode: analyserede patienter, 95 %-KI, MKRF, klinisk relevans, evidensens kvalitet og E-værdi',
   },
-  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (balancediagram)' },
+  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i forstyrrende faktorer (balancediagram)' },
   balanceIntro: {
     en: '{outcome}, {time}: absolute standardised mean differences between the groups before and after weighting; balance is reached when every |SMD| is below {threshold} after weighting.',
     da: '{outcome}, {time}: absolutte standardiserede gennemsnitlige forskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
@@ -63,7 +63,7 @@ export const REGISTRY_TEXT = {
     en: '{outcome}, {time} ({methods}): no E-value — {why}.',
     da: '{outcome}, {time} ({methods}): ingen E-værdi — {why}.',
   },
-  methodsTitle: { en: 'Methods', da: 'Metoder' },
+  methodsTitle: { en: 'Methods', da: 'Metode' },
   methods: {
     en: [
       'Propensity score: logistic regression of the exposure on {confounders}, by maximum likelihood (as R glm).',

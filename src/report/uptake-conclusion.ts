@@ -17,16 +17,16 @@ import type { UptakeTables } from './uptake-tables.js';
 const TEXT = {
   activation: {
     en: 'Of the patients referred, {pct} activated the app (whole export).',
-    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten).',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket).',
   },
   activationRange: {
     en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions whose figures are shown (not suppressed), from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten); i de {k} regioner, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} regioner, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   // Every region's figure shown: nothing to qualify ("whose figures are shown" read as if some were not).
   activationRangeAll: {
     en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions, from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten); i de {k} regioner, fra {low} i {lowRegion} til {high} i {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} regioner, fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   uptake: {
     en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in the whole country{range}.',

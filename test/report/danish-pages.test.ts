@@ -94,7 +94,11 @@ const FORBIDDEN = [...FORBIDDEN_TERMS, /\bet al\./, /Vega-Lite spec\b/, /\bfor c
   // "henvisninger læst", "på tværs af de 5 regioner", "fast effekt-modellen"; a count up to ten in
   // running text in words ("To af de fem øvrige", "i de fem regioner").
   /KI er normale/, /ANCOVA tilpasses/, /Signifikans følger/, /står ikke ud for/, /Median dage/, /henvisninger læst/, /på tværs af de/, /fast effekt-model/,
-  /\b(?:af|i) de [2-9] (?:øvrige|regioner)\b/, /\bAlle [2-9] øvrige\b/, /\bde øvrige [2-9]\b/];
+  /\b(?:af|i) de [2-9] (?:øvrige|regioner)\b/, /\bAlle [2-9] øvrige\b/, /\bde øvrige [2-9]\b/,
+  // One concept, one word: a registry's "udtræk" (as "Registerudtrækkets dato"), never "eksporten" beside it;
+  // "efter 9 måneder" (the glossary's), not "ved"; "Metode" on every page; the confounders as the table names
+  // them; "sygehus" as the tariffs' "sygehusbehandling".
+  /hele eksporten/, /fra eksporten til/, /(?<![a-zæøå])ved \d+ måneder/, /(?<![a-zæøå])Metoder(?![a-zæøå])/, /baggrundsvariable/, /(?<![a-zæøå])Hospital/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */

@@ -70,7 +70,7 @@ describe('subgroup forest plot', () => {
     const ctx = trialChartContext(trial, 'da');
     const analyses = forestAnalyses(result.subgroups ?? [], 'recruited_by', '3m');
     const spec = subgroupForestSpec(analyses, result.effects, ctx, 'rekrutteringssted', '3m') as unknown as { title: { text: string }; data: { values: { effectText: string; headingRight: string; labelText: string }[] } };
-    expect(spec.title.text).toBe('Effekt efter rekrutteringssted ved 3 måneder');
+    expect(spec.title.text).toBe('Effekt efter rekrutteringssted: 3 måneder');
     // The outcome's heading line (its unit and interaction p), then all patients and the levels.
     expect(spec.data.values[0]!.labelText).toBe(ctx.outcomeLabel('pain'));
     expect(spec.data.values[0]!.headingRight).toMatch(/^i \S+; interaktionstest p (= \d,\d{3}|< 0,001)$/);

@@ -126,7 +126,7 @@ const TEXT = {
   visit: { en: 'Visit', da: 'Besøg' },
   qalyRow: { en: 'QALYs', da: 'QALY' },
   responders: { en: 'Cost per extra responder', da: 'Omkostning pr. ekstra patient med klinisk relevant forbedring' },
-  respIntro: { en: 'Incremental cost divided by the difference in the share of responders at {time} (complete cases).', da: 'Meromkostningen delt med forskellen i andelen med klinisk relevant forbedring ved {time} (komplette data).' },
+  respIntro: { en: 'Incremental cost divided by the difference in the share of responders at {time} (complete cases).', da: 'Meromkostningen delt med forskellen i andelen med klinisk relevant forbedring efter {time} (komplette data).' },
   responder: { en: 'Responder definition', da: 'Definition' },
   share: { en: '{arm}: responders / n', da: '{arm}: antal / n' },
   difference: { en: 'Difference', da: 'Forskel' },

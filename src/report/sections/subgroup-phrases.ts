@@ -9,7 +9,7 @@ import type { Lang } from '../i18n.js';
 export const SUBGROUP_TEXT = {
   subgroupTitle: { en: 'Subgroup analysis by {subgroup}: {time}', da: 'Subgruppeanalyse efter {subgroup}: {time}' },
   subgroupTestsTitle: { en: 'Tests for interaction by {subgroup}', da: 'Interaktionstest efter {subgroup}' },
-  forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup} ved {time}' },
+  forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup}: {time}' },
   forestSubtitle: {
     en: 'ANCOVA within each level, 95% CI, in MCIDs; right of 0 favours {theIntervention}. Dashed: ±1 MCID. Dark line: the effect in all patients.',
     da: 'ANCOVA inden for hver gruppe, 95 %-KI, i MKRF; til højre for 0 er til fordel for {theIntervention}. Stiplet: ±1 MKRF. Mørk linje: effekten hos alle patienter.',

@@ -724,9 +724,9 @@ export const REPORT_TEXT = {
   time: { en: 'Time', da: 'Tid' },
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
   // Two lines over the forest's number column: a benefit-signed number always says which way is good.
-  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv = til fordel for {theIntervention}' },
+  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv: til fordel for {theIntervention}' },
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
-  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Effektforskel (95 %-KI), positiv = til fordel for {theIntervention}' },
+  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Effektforskel (95 %-KI), positiv: til fordel for {theIntervention}' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {theControl}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).

@@ -17,9 +17,9 @@ describe('Danish chart wording names the app with its article', () => {
   it.each([
     [REPORT_TEXT.favoursApp.da, 'Til fordel for appen →'],
     [REPORT_TEXT.forestAxis.da, 'Effektforskel i enheder af MKRF (stiplet: ±1 MKRF)'],
-    [REPORT_TEXT.benefitOfCol.da, 'Effektforskel (95 %-KI), positiv = til fordel for appen'],
+    [REPORT_TEXT.benefitOfCol.da, 'Effektforskel (95 %-KI), positiv: til fordel for appen'],
     [SUBGROUP_TEXT.favoursApp.da, 'Til fordel for appen →'],
-    [SUBGROUP_TEXT.axis.da, 'Effektforskel i enheder af MKRF (positiv = til fordel for appen)'],
+    [SUBGROUP_TEXT.axis.da, 'Effektforskel i enheder af MKRF (positiv: til fordel for appen)'],
     // The registry page's and the meta forest's, as the trial page's (they said "Til fordel for app").
     [REGISTRY_TEXT.favoursApp.da, 'Til fordel for appen →'],
   ])('%s', (phrase, expected) => {

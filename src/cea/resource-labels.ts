@@ -16,7 +16,7 @@ export const CATEGORY_LABEL: Record<CeaCategory | 'intervention', Record<Lang, s
   specialist: { en: 'Specialist / spine clinic', da: 'Speciallæge / rygklinik' },
   imaging: { en: 'Imaging', da: 'Billeddiagnostik' },
   medication: { en: 'Medication', da: 'Medicin' },
-  hospital: { en: 'Hospital', da: 'Hospital' },
+  hospital: { en: 'Hospital', da: 'Sygehus' },
   productivity: { en: 'Sick leave (productivity)', da: 'Sygefravær (produktivitet)' },
 };
 
@@ -28,7 +28,7 @@ const ITEM_LABEL: Record<CeaCategory, Record<Lang, string>> = {
   specialist: { en: 'Specialist / spine-clinic visits', da: 'Besøg hos speciallæge / rygklinik' },
   imaging: { en: 'Imaging examinations', da: 'Billeddiagnostiske undersøgelser' },
   medication: { en: 'Medication', da: 'Medicin' },
-  hospital: { en: 'Hospital contacts', da: 'Hospitalskontakter' },
+  hospital: { en: 'Hospital contacts', da: 'Sygehuskontakter' },
   productivity: { en: 'Sick-leave days', da: 'Sygefraværsdage' },
 };
 

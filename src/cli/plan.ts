@@ -153,6 +153,11 @@ export function registerPlan(program: Command, io: CliIo): void {
           for (const n of planNotes(checked.value as Plan)) io.stderr(`note: ${n}\n`);
         }
       }
+      if (checked.kind === 'manifest') {
+        // An entry in Danish whose plan (or own labels) lack "da": the page would show English (docs/manifest.md).
+        const { manifestDanishWarnings } = await import('./manifest-danish.js');
+        for (const w of manifestDanishWarnings(file, (checked.value as { reports: Record<string, unknown>[] }).reports)) io.stderr(`warning: ${file}: ${w}\n`);
+      }
       if (opts.export !== undefined) {
         if (checked.kind !== 'trial') throw new HtaError('usage.invalid', `--export reads a trial export with a trial plan; ${file} is a${checked.kind === 'uptake' ? 'n' : ''} ${checked.kind} file`);
         // The same reading as `hta validate`: the same column matching, problems and notes.

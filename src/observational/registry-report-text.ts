@@ -31,7 +31,7 @@ export const REGISTRY_TEXT = {
     en: 'Differences between the groups per outcome and method: patients analysed, 95% CI, MCID, clinical relevance, certainty and E-value',
     da: 'Forskelle mellem grupperne pr. effektmål og metode: analyserede patienter, 95 %-KI, MKRF, klinisk relevans, evidensens kvalitet og E-værdi',
   },
-  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (balancediagram)' },
+  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i forstyrrende faktorer (balancediagram)' },
   balanceIntro: {
     en: '{outcome}, {time}: absolute standardised mean differences between the groups before and after weighting; balance is reached when every |SMD| is below {threshold} after weighting.',
     da: '{outcome}, {time}: absolutte standardiserede gennemsnitlige forskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
@@ -63,7 +63,7 @@ export const REGISTRY_TEXT = {
     en: '{outcome}, {time} ({methods}): no E-value — {why}.',
     da: '{outcome}, {time} ({methods}): ingen E-værdi — {why}.',
   },
-  methodsTitle: { en: 'Methods', da: 'Metoder' },
+  methodsTitle: { en: 'Methods', da: 'Metode' },
   methods: {
     en: [
       'Propensity score: logistic regression of the exposure on {confounders}, by maximum likelihood (as R glm).',
@@ -74,7 +74,7 @@ export const REGISTRY_TEXT = {
     da: [
       'Tilbøjelighedsscore: logistisk regression af eksponeringen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er beregnet under normalfordeling (z).',
       'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },
@@ -148,7 +148,7 @@ export const REGISTRY_TEXT = {
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
   percentagePoints: { en: 'percentage points', da: 'procentpoint' },
-  benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
+  benefitAxis: { en: 'Benefit (signed difference)', da: 'Effektforskel (med fortegn)' },
   // Danish with the article, as the trial page says it ("Til fordel for kontrolgruppen",
   // "Til fordel for appen →"; docs/glossary-da.md).
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },

@@ -56,7 +56,10 @@ export const outcomeSchema = z
       .describe('Values that mean the outcome does not apply to the patient at that visit, e.g. ["Ikke i arbejde"] for work ability: never imputed, counted apart from missing; the estimand is among those to whom the outcome applies (docs/plan-trial.md#not-applicable)'),
     label: localized.optional(),
     mcid: z.number().positive().optional().describe("Absolute MCID in the instrument's units; defaults to the instrument's published value"),
-    mcidSource: z.string().optional(),
+    mcidSource: z
+      .union([z.string(), localized])
+      .optional()
+      .describe('Where the MCID comes from, shown beside it on every page as written (a citation reads the same in any language), or { en, da } to have the Danish report say it in Danish'),
     importance: z.enum(['critical', 'important']).default('critical'),
     direction: z.enum(['lower-is-better', 'higher-is-better']).optional().describe("Overrides the instrument's direction; write it on every yes/no outcome (binary defaults to lower-is-better)"),
     noneTicked: z

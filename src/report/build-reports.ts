@@ -31,6 +31,7 @@ import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand, regenerateMaskedNote } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
 import { isChartName, isReportFileName } from './report-file-names.js';
+import { entryDanishWarnings } from './danish-gaps.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -170,6 +171,19 @@ async function buildContent(
     p.env.earlier = all.slice(0, i).map((e) => ({ entry: e.data, env: e.env }));
   });
   const prepared = all.filter((p) => selected.has(p.entry));
+  // A Danish page falls back to English where the plan (or the entry) has no "da": said on stderr,
+  // so a committee's page with English labels never goes out unnoticed (docs/manifest.md).
+  for (const { entry, env } of prepared) {
+    if (env.lang !== 'da' || !env.warn) continue;
+    const readPlan = (path: string): unknown => {
+      try {
+        return JSON.parse(readFileSync(env.input(path), 'utf8'));
+      } catch {
+        return undefined; // the report itself says why its plan cannot be read
+      }
+    };
+    for (const w of entryDanishWarnings(entry as unknown as Record<string, unknown>, readPlan)) env.warn(w);
+  }
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
   // One command regenerates every report of the manifest: the same line on each page.

@@ -5,6 +5,7 @@
  * agreeing, counted and named; otherwise each verdict with the results that have it, in the order
  * met, harms first.
  */
+import { countWord } from './count-words.js';
 import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 
 const TEXT = {
@@ -41,9 +42,9 @@ export function othersSentence(headlineVerdict: string, others: readonly OtherRe
     const only = others[0]!;
     return fillPhrase(TEXT[only.verdict === headlineVerdict ? 'oneAgrees' : 'oneDiffers'][lang], { named: only.name, verdict: only.verdict });
   }
-  if (others.every((o) => o.verdict === headlineVerdict)) return fillPhrase(TEXT.allAgree[lang], { n: others.length, named: joinNames(others.map((o) => o.name), lang) });
+  if (others.every((o) => o.verdict === headlineVerdict)) return fillPhrase(TEXT.allAgree[lang], { n: countWord(others.length, lang), named: joinNames(others.map((o) => o.name), lang) });
   const groups = new Map<string, string[]>();
   for (const o of [...others.filter((x) => x.harm), ...others.filter((x) => !x.harm)]) groups.set(o.verdict, [...(groups.get(o.verdict) ?? []), o.name]);
   const text = [...groups].map(([verdict, names]) => `${verdict} ${REPORT_TEXT.conclusionFor[lang]} ${joinNames(names, lang)}`).join('; ');
-  return fillPhrase(TEXT.someDiffer[lang], { n: others.length, groups: text });
+  return fillPhrase(TEXT.someDiffer[lang], { n: countWord(others.length, lang), groups: text });
 }

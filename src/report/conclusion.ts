@@ -14,6 +14,7 @@
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
+import { countWord } from './count-words.js';
 import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
@@ -131,12 +132,12 @@ function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<
     return same.length ? phrase('conclusionOneAgrees', { named: nameOf(only) }) : phrase('conclusionOneDiffers', { named: nameOf(only), verdict: verdictPhrase(only.row, lang) });
   }
   const named = joinNames(same.map(nameOf), lang);
-  if (!differ.length) return phrase(others.length === 2 ? 'conclusionAgreeBoth' : 'conclusionAgreeAll', { n: others.length, named });
-  if (!same.length) return phrase('conclusionAgreeNone', { n: others.length, rest: grouped });
-  const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: differ.length, groups: grouped });
+  if (!differ.length) return phrase(others.length === 2 ? 'conclusionAgreeBoth' : 'conclusionAgreeAll', { n: countWord(others.length, lang), named });
+  if (!same.length) return phrase('conclusionAgreeNone', { n: countWord(others.length, lang), rest: grouped });
+  const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: countWord(differ.length, lang), groups: grouped });
   // A number under 10 that starts a Danish sentence in words ("To af de 5 …").
   const k = lang === 'da' && same.length < 10 ? (DANISH_NUMBER_WORDS[same.length] as string) : same.length;
-  return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k, n: others.length, named, rest });
+  return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k, n: countWord(others.length, lang), named, rest });
 }
 
 /** The primary result in the target population, in one sentence. */

@@ -57,6 +57,9 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
   return {
     header: HEADER[lang].map((h) => fillArms(h, arms)),
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    // In print (docs/report-trial.md#print): "3 måneder" on one line, never "3 / måneder"; the MCID
+    // set apart from the p beside it ("0,004 0,0879" read as one); the verdict room for two lines.
+    fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, 'apart', 'label'],
     rows: rows.map((r) => {
       const d = decimalsFor(r, rangeWidthOf(r.outcome));
       const verdict = r.error

@@ -103,6 +103,8 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
      of findings with its footnotes fits pages 1–2. */
   td.label { min-width: 10em; }
   td.compact { min-width: 6.5em; }
+  /* A number column set apart from the number column before it: "0,004   0,0879", not "0,004 0,0879". */
+  th.apart, td.apart { padding-left: 9pt; }
   /* A cost per QALY on one line: "7.359 EUR pr. vundet QALY" (the CEA sensitivity table's ICER). */
   td.ratio { min-width: 14.5em; }
   .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }

@@ -107,7 +107,7 @@ export function armCountsText(n: { intervention: number; control: number }, lang
 export const UPTAKE_TEXT = {
   title: { en: 'Uptake of the app', da: 'Optag af appen' },
   exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
-  referralsRead: { en: 'referrals read', da: 'henvisninger læst' },
+  referralsRead: { en: 'referrals read', da: 'henvisninger indlæst' },
   suppressionNote: {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
     da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
@@ -167,7 +167,7 @@ export const UPTAKE_TEXT = {
   referrals: { en: 'Referred', da: 'Henvist' },
   activated: { en: 'Activated', da: 'Aktiveret' },
   activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 %-KI)' },
-  medianDays: { en: 'Median days', da: 'Median dage' },
+  medianDays: { en: 'Median days', da: 'Mediantid til aktivering (dage)' },
   retention4w: { en: 'Retained 4 weeks % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
   retention12w: { en: 'Retained 12 weeks % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
   year: { en: 'Year', da: 'År' },
@@ -553,7 +553,7 @@ export const REPORT_TEXT = {
   // {list} the baseline score and covariates by their Table 1 labels (adjustedForList): what the imputation model holds besides arm and visits.
   methodsMi: {
     en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}, from the arm, {list}, and the outcome at the other follow-up visits (one model for both arms; no other variables); the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
-    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation} ud fra gruppen, {list} samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA tilpasses hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation} ud fra gruppen, {list} samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA-modellen estimeres i hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
   },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
@@ -637,7 +637,7 @@ export const REPORT_TEXT = {
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {
     en: 'Each row: the benefit of {theIntervention} — the between-group difference ({method}) signed so that positive favours {theIntervention} — with its 95% CI, divided by the outcome\'s MCID. Right of 0 favours {theIntervention}; beyond the dashed lines at ±1 the benefit or harm exceeds the MCID. The numbers beside the plot are the same benefit in the outcome\'s own units.',
-    da: 'Hver række: gavnen af {theIntervention} — forskellen mellem grupperne ({method}) med fortegn, så positiv er til fordel for {theIntervention} — med 95 %-KI, divideret med effektmålets MKRF. Til højre for 0 er til fordel for {theIntervention}; uden for de stiplede linjer ved ±1 er gavnen eller skaden større end MKRF. Tallene ved siden af figuren er den samme gavn i effektmålets egne enheder.',
+    da: 'Hver række: effektforskellen — forskellen mellem grupperne ({method}) med fortegn, så positiv er til fordel for {theIntervention} — med 95 %-KI, divideret med effektmålets MKRF. Til højre for 0 er til fordel for {theIntervention}; uden for de stiplede linjer ved ±1 er forskellen større end MKRF. Tallene ved siden af figuren er den samme effektforskel i effektmålets egne enheder.',
   },
   trajectoriesTitle: { en: 'Mean scores over time', da: 'Gennemsnitlige scorer over tid' },
   respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Patienter med klinisk relevant forbedring og ja/nej-effektmål' },
@@ -752,9 +752,9 @@ export const REPORT_TEXT = {
   time: { en: 'Time', da: 'Tid' },
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
   // Two lines over the forest's number column: a benefit-signed number always says which way is good.
-  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
+  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv: til fordel for {theIntervention}' },
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
-  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
+  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Effektforskel (95 %-KI), positiv: til fordel for {theIntervention}' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {theControl}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
@@ -765,10 +765,10 @@ export const REPORT_TEXT = {
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
-  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
+  forestAxis: { en: 'Benefit of {intervention} in MCIDs (dashed: ±1 MCID)', da: 'Effektforskel i enheder af MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {
     en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the benefit (or harm) exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
-    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er gavnen (eller skaden) større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',
+    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er forskellen større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',
   },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   // Trajectories

@@ -12,9 +12,10 @@ import type { Lang } from './i18n.js';
 
 const TEXT = {
   head: { en: 'MCID sources: {list}.', da: 'Kilder til MKRF: {list}.' },
-  ruleOfThumb: { en: 'a rule of thumb (range ÷ 20), not anchor-based', da: 'en tommelfingerregel (spændvidde ÷ 20), ikke ankerbaseret' },
-  // The plan's own words are usually English; a Danish page points to them rather than quote them.
-  plan: { en: 'the analysis plan: "{source}"', da: 'angivet i analyseplanen, med kilden i planens felt "mcidSource"' },
+  ruleOfThumb: { en: 'a rule of thumb (range / 20), not anchor-based', da: 'en tommelfingerregel (spændvidde / 20), ikke ankerbaseret' },
+  // The plan's own words as written (a citation reads the same in any language), or its `da` text:
+  // a committee weighs the MCID by its source, so a Danish page never withholds it.
+  plan: { en: 'the analysis plan: "{source}"', da: 'analyseplanen: "{source}"' },
   planNoSource: { en: 'set in the analysis plan, no source given', da: 'angivet i analyseplanen uden kilde' },
 } as const;
 
@@ -39,9 +40,20 @@ export function mcidSourceTag(outcome: Plan['outcomes'][number], plan: Pick<Plan
   if (full === TEXT.ruleOfThumb[lang]) return TAG.ruleOfThumb[lang];
   if (full === TEXT.planNoSource[lang]) return TAG.planNoSource[lang];
   // The plan's own short words ("plan assumption") as the note under the table gives them; a long
-  // citation, or a Danish page (the note points to the plan's field), as "plan's source".
-  if (outcome.mcidSource) return lang === 'en' && outcome.mcidSource.length <= SHORT_SOURCE ? outcome.mcidSource : TAG.plan[lang];
+  // citation as "plan's source".
+  const own = planSource(outcome, lang);
+  if (own !== undefined) return own.length <= SHORT_SOURCE ? own : TAG.plan[lang];
   return full;
+}
+
+/**
+ * The plan's `mcidSource` in the page's language: a text as written, or its `{ en, da }` form's
+ * `da` on a Danish page (else its `en`); "et al." as "m.fl." on a Danish page. None: undefined.
+ */
+function planSource(outcome: Plan['outcomes'][number], lang: Lang): string | undefined {
+  const s = outcome.mcidSource;
+  const text = typeof s === 'string' ? s : s && (lang === 'da' ? s.da ?? s.en : s.en);
+  return text ? citationIn(text, lang) : undefined;
 }
 
 /** The instrument's default is the range/20 heuristic (eq5d.ts words its source so). */
@@ -52,7 +64,8 @@ const RULE_OF_THUMB = /^range\/20 heuristic/;
  * instrument's published one (or the plan gives none), the instrument's; else the plan's, unsourced.
  */
 export function mcidSourceText(outcome: Plan['outcomes'][number], plan: Pick<Plan, 'instruments'>, lang: Lang, short = false): string | undefined {
-  if (outcome.mcidSource) return TEXT.plan[lang].replace('{source}', outcome.mcidSource);
+  const fromPlan = planSource(outcome, lang);
+  if (fromPlan !== undefined) return TEXT.plan[lang].replace('{source}', fromPlan);
   const instrument = instrumentForOutcome(outcome, plan);
   const own = instrument.defaultMcid;
   if (outcome.mcid !== undefined && own?.absolute !== outcome.mcid) return TEXT.planNoSource[lang];

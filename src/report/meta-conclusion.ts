@@ -18,25 +18,27 @@ import { metaVerdictText } from '../meta/meta-verdict.js';
 const TEXT = {
   head: {
     en: '{outcome} at {time}{primary}: benefit of {intervention} {effect}{mcid} – {verdict}; from {count}: {basis}.',
-    da: '{outcome} efter {time}{primary}: gavn af {intervention} {effect}{mcid} – {verdict}; fra {count}: {basis}.',
+    // Danish names the quantity as the glossary does ("effektforskel"), with its sign spelled out,
+    // and the intervention with its article ("appen"): "gavn af app" is a calque.
+    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} (positiv: til fordel for {intervention}) – {verdict}; fra {count}: {basis}.',
   },
   primary: { en: ' (primary outcome)', da: ' (primært effektmål)' },
   oneAll: {
     en: 'Every result rests on one trial: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
-    da: 'Alle resultater bygger på ét forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+    da: 'Alle resultater bygger på ét forsøg: hvor meget effekten varierer mellem forsøg, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
   fewAll: {
     en: 'Every result rests on fewer than {min} trials ({one} of {n} on one trial): how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
-    da: 'Alle resultater bygger på færre end {min} forsøg ({one} af {n} på ét forsøg): hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+    da: 'Alle resultater bygger på færre end {min} forsøg ({one} af {n} på ét forsøg): hvor meget effekten varierer mellem forsøg, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
   // Every result on fewer than {min} trials, none on one trial: no parenthesis counting zero.
   fewAllNoneOne: {
     en: 'Every result rests on fewer than {min} trials: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
-    da: 'Alle resultater bygger på færre end {min} forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+    da: 'Alle resultater bygger på færre end {min} forsøg: hvor meget effekten varierer mellem forsøg, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
   fewPrimary: {
     en: 'The primary result rests on fewer than {min} trials: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
-    da: 'Det primære resultat bygger på færre end {min} forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+    da: 'Det primære resultat bygger på færre end {min} forsøg: hvor meget effekten varierer mellem forsøg, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
   prediction: {
     en: 'In a new setting the effect is expected in the range {pi} (95% prediction interval; I² {i2}); the certainty of the evidence is not rated here.',

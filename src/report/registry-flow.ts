@@ -13,10 +13,10 @@ import { fillPhrase, type Lang, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
-  title: { en: 'Patients from the export to the analysis', da: 'Patienter fra eksporten til analysen' },
+  title: { en: 'Patients from the export to the analysis', da: 'Patienter fra udtrækket til analysen' },
   caption: { en: 'Patients read, left out (and why) and analysed, per group and analysis', da: 'Indlæste, udeladte (og hvorfor) og analyserede patienter pr. gruppe og analyse' },
   stage: { en: 'Patients', da: 'Patienter' },
-  read: { en: 'In the export', da: 'I eksporten' },
+  read: { en: 'In the export', da: 'I udtrækket' },
   withoutOutcome: { en: 'No value at baseline or at {time}', da: 'Ingen værdi ved baseline eller efter {time}' },
   // An analysis that reads no baseline (baselineAsConfounder false, not a responder) needs the follow-up value only.
   withoutFollowUp: { en: 'No value at {time}', da: 'Ingen værdi efter {time}' },

@@ -11,9 +11,10 @@ export interface Table {
    * gives a phrase column room so it does not wrap one word a line on A4, `label` a row-label
    * column room for a long name (a target population's), `compact` a short phrase ("RR 1.35
    * (1.03 to 1.77)") room for two lines rather than five, `ratio` a cost per QALY room for one line
-   * (docs/report-trial.md#print).
+   * (docs/report-trial.md#print), `apart` a number column more space from the number column before
+   * it (a p and an MCID right-aligned side by side read as one number).
    */
-  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | 'ratio' | undefined)[];
+  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | 'ratio' | 'apart' | undefined)[];
   /**
    * Per row, for print: consecutive rows with the same key are one block that a page does not
    * split (an outcome's rows at every follow-up). Without it, `rowBlocks` finds the blocks.

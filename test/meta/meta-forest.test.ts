@@ -121,7 +121,7 @@ describe('metaForestSpec', () => {
     const numbers = metaForestNumbers(spec);
     expect(numbers.header).toContain('Vægt (fast)');
     const notes = numbers.rows.map((r) => r[0]!);
-    expect(notes.some((x) => /^med fast effekt-modellen/.test(x))).toBe(true);
+    expect(notes).toContain('Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt (invers varians), normalfordelt 95 %-KI;');
     expect(notes.some((x) => /^Med /.test(x))).toBe(false);
   });
 

@@ -61,7 +61,7 @@ describe('registry flow', () => {
 
   it.each([
     ['en', 'Patients from the export to the analysis', ['In the export', '773', '427', '1,200'], 'No value at baseline or at 3 months', 'Analysed'],
-    ['da', 'Patienter fra eksporten til analysen', ['I eksporten', '773', '427', '1.200'], 'Ingen værdi ved baseline eller efter 3 måneder', 'Analyseret'],
+    ['da', 'Patienter fra udtrækket til analysen', ['I udtrækket', '773', '427', '1.200'], 'Ingen værdi ved baseline eller efter 3 måneder', 'Analyseret'],
   ] as const)('(%s) the page says where every patient read went', async (lang, title, first, without, analysed) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const results = content.results as ObservationalResult;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { trajectoriesSpec } from '../../src/report/charts/trajectories.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { CSS } from '../../src/report/html-page.js';
 import { characteristicLabel } from '../../src/report/table-one.js';
 import { weeksSinceBaseline } from '../../src/plan/visit-weeks.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -48,6 +49,19 @@ async function buildOnce(lang: 'en' | 'da') {
 }
 
 describe.each(['en', 'da'] as const)('trial report in committee order (%s)', (lang) => {
+  // Print (docs/report-trial.md#print): an explorer found "3 / måneder" on every row of Danish
+  // Tables 5 and 6, "0,004 0,0879" (p and MCID touching) and verdicts three lines high.
+  it('the tables of all effects and of interaction tests keep the follow-up on one line, the MCID apart from the p', async () => {
+    const { page } = await build(lang);
+    const all = page.sections.find((s) => s.id === 'all-effects')!.tables![0]!.table;
+    expect(all.fit).toEqual(['label', 'nowrap', undefined, undefined, undefined, undefined, 'apart', 'label']);
+    // Danish "3 mdr." (the glossary's short form) leaves the verdicts room; English "3 months".
+    expect(new Set(all.rows.map((r) => r[1]))).toEqual(new Set(lang === 'da' ? ['3 mdr.', '9 mdr.'] : ['3 months', '9 months']));
+    const tests = page.sections.find((s) => s.id.startsWith('subgroup-tests-'))!.tables![0]!.table;
+    expect(tests.fit?.[1]).toBe('nowrap');
+    expect(CSS).toMatch(/th\.apart, td\.apart \{ padding-left: 9pt; \}/);
+  });
+
   it('conclusion, summary of findings, flow and Table 1 come before the detailed results, methods last', async () => {
     const { page } = await build(lang);
     const ids = page.sections.map((s) => s.id);

@@ -56,7 +56,7 @@ describe.each(['en', 'da'] as const)('the conclusion (%s)', (lang) => {
   it('counts the other critical results that agree, names them, and names every one that differs with its verdict', () => {
     expect(text).toContain(w(
       `2 of the 5 other critical results agree (disability at 9 months and quality of life at 3 months); the other 3: ${nrd} for average pain at 3 and 9 months and quality of life at 9 months.`,
-      `To af de 5 øvrige resultater for kritiske effektmål har samme vurdering (fysisk funktionsniveau efter 9 måneder og helbredsrelateret livskvalitet efter 3 måneder); de øvrige 3: ${nrd} for smerteintensitet (gennemsnitlig) efter 3 og 9 måneder og helbredsrelateret livskvalitet efter 9 måneder.`,
+      `To af de fem øvrige resultater for kritiske effektmål har samme vurdering (fysisk funktionsniveau efter 9 måneder og helbredsrelateret livskvalitet efter 3 måneder); de øvrige tre: ${nrd} for smerteintensitet (gennemsnitlig) efter 3 og 9 måneder og helbredsrelateret livskvalitet efter 9 måneder.`,
     ));
   });
 
@@ -84,7 +84,7 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
     });
     expect(text).not.toMatch(twoBrackets);
     expect(text).toContain(lang === 'en' ? '– possibly clinically relevant benefit (not statistically significant; moderate certainty of evidence).' : '– muligvis klinisk relevant gavn (ikke statistisk signifikant; moderat evidenskvalitet).');
-    expect(text).toMatch(lang === 'en' ? /All 5 other critical results agree \([^()]*; low certainty of evidence\)\./ : /Alle 5 øvrige resultater for kritiske effektmål har samme vurdering \(.*; lav evidenskvalitet\)\./);
+    expect(text).toMatch(lang === 'en' ? /All 5 other critical results agree \([^()]*; low certainty of evidence\)\./ : /Alle fem øvrige resultater for kritiske effektmål har samme vurdering \(.*; lav evidenskvalitet\)\./);
   });
 
   it('names the other results\' certainty when it is not the primary\'s', () => {
@@ -127,7 +127,7 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
   it('two other results that both agree: "Both", and one that agrees of several: "1 of the … agrees"', () => {
     expect(conclusion('en', result, keep(['rmdq 9m', 'eq5d 3m'])).text).toContain('Both other critical results agree (disability at 9 months and quality of life at 3 months).');
     expect(conclusion('en', result, keep(['rmdq 9m', 'pain_avg 3m', 'pain_avg 9m'])).text).toContain('1 of the 3 other critical results agrees (disability at 9 months); the other 2: ');
-    expect(conclusion('da', result, keep(['rmdq 9m', 'pain_avg 3m'])).text).toContain('Ét af de 2 øvrige resultater for kritiske effektmål har samme vurdering (fysisk funktionsniveau efter 9 måneder); det resterende: ');
+    expect(conclusion('da', result, keep(['rmdq 9m', 'pain_avg 3m'])).text).toContain('Ét af de to øvrige resultater for kritiske effektmål har samme vurdering (fysisk funktionsniveau efter 9 måneder); det resterende: ');
   });
 
 

@@ -1,6 +1,7 @@
 /**
  * Danish wording of the trial charts and the CEA page (docs/glossary-da.md): "til fordel for
- * appen", "Gavn af appen" (the noun with its article, as the page's text says it), and the
+ * appen" (the noun with its article, as the page's text says it), "Effektforskel" (the glossary's
+ * between-group difference, not the calque "Gavn"), and the
  * glossary's "rygklinik" for a spine clinic, not "rygcenter".
  */
 import { readFileSync } from 'node:fs';
@@ -15,10 +16,10 @@ const da = armNames(undefined, 'da');
 describe('Danish chart wording names the app with its article', () => {
   it.each([
     [REPORT_TEXT.favoursApp.da, 'Til fordel for appen →'],
-    [REPORT_TEXT.forestAxis.da, 'Gavn af appen ÷ MKRF (stiplet: ±1 MKRF)'],
-    [REPORT_TEXT.benefitOfCol.da, 'Gavn af appen (95 %-KI)'],
+    [REPORT_TEXT.forestAxis.da, 'Effektforskel i enheder af MKRF (stiplet: ±1 MKRF)'],
+    [REPORT_TEXT.benefitOfCol.da, 'Effektforskel (95 %-KI), positiv: til fordel for appen'],
     [SUBGROUP_TEXT.favoursApp.da, 'Til fordel for appen →'],
-    [SUBGROUP_TEXT.axis.da, 'Gavn i MKRF (positiv er til fordel for appen)'],
+    [SUBGROUP_TEXT.axis.da, 'Effektforskel i enheder af MKRF (positiv: til fordel for appen)'],
     // The registry page's and the meta forest's, as the trial page's (they said "Til fordel for app").
     [REGISTRY_TEXT.favoursApp.da, 'Til fordel for appen →'],
   ])('%s', (phrase, expected) => {

@@ -84,7 +84,21 @@ const FORBIDDEN = [...FORBIDDEN_TERMS, /\bet al\./, /Vega-Lite spec\b/, /\bfor c
   // Not applicable is "ikke aktuelt": "ikke relevant" reads as "not clinically relevant" beside the verdicts.
   /\bikke relevant\b/i,
   // Responders at the MCID are "klinisk relevant forbedring (RMDQ ≥ 5 point)" (the glossary's), not "RMDQ forbedret ≥ 5 point".
-  /forbedret ≥ 5(?:,5)? point/];
+  /forbedret ≥ 5(?:,5)? point/,
+  // "÷" is minus to a Danish reader, never division ("i enheder af MKRF", "spændvidde / 20"); the
+  // signed between-group difference is "effektforskel" (the glossary's), not the calque "gavn"
+  // ("Gavn (95 %-KI)", "gavn af app", "gavnen"); "klinisk relevant gavn" as a verdict stays.
+  /÷/, /(?<![a-zæøå])Gavn(?![a-zæøå])/, /\bgavn af\b/i, /\bgavnen\b/i,
+  // Danish a committee would not write (an explorer's list): "95 %-KI er normale", "ANCOVA
+  // tilpasses", "Signifikans følger …: den betyder", "står ikke ud for", "Median dage",
+  // "henvisninger læst", "på tværs af de 5 regioner", "fast effekt-modellen"; a count up to ten in
+  // running text in words ("To af de fem øvrige", "i de fem regioner").
+  /KI er normale/, /ANCOVA tilpasses/, /Signifikans følger/, /står ikke ud for/, /Median dage/, /henvisninger læst/, /på tværs af de/, /fast effekt-model/,
+  /\b(?:af|i) de [2-9] (?:øvrige|regioner)\b/, /\bAlle [2-9] øvrige\b/, /\bde øvrige [2-9]\b/,
+  // One concept, one word: a registry's "udtræk" (as "Registerudtrækkets dato"), never "eksporten" beside it;
+  // "efter 9 måneder" (the glossary's), not "ved"; "Metode" on every page; the confounders as the table names
+  // them; "sygehus" as the tariffs' "sygehusbehandling".
+  /hele eksporten/, /fra eksporten til/, /(?<![a-zæøå])ved \d+ måneder/, /(?<![a-zæøå])Metoder(?![a-zæøå])/, /baggrundsvariable/, /(?<![a-zæøå])Hospital/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
@@ -135,11 +149,16 @@ describe('Danish pages', () => {
     expect(problems('Tilbøjelighedsscoren (propensity score)', englishOnly)).toHaveLength(1);
     expect(problems('forstyrrende faktorer (confounding)', englishOnly)).toHaveLength(1);
     expect(problems('Simultan regression (seemingly unrelated regression, SUR)', englishOnly)).toHaveLength(1);
+    expect(problems('Gavn af appen ÷ MKRF; Gavn (95 %-KI); gavn af app MD 0,79; Tallene er gavnen', englishOnly)).toHaveLength(4);
+    expect(problems('To af de 5 øvrige resultater; 95 %-KI er normale (z); ANCOVA tilpasses hvert udfyldt datasæt', englishOnly)).toHaveLength(3);
+    expect(problems('To af de fem øvrige resultater; i de fem regioner; 95 %-KI er beregnet under normalfordeling (z)', englishOnly)).toEqual([]);
+    expect(problems('Effektforskel i enheder af MKRF; muligvis klinisk relevant gavn; spændvidde / 20', englishOnly)).toEqual([]);
     expect(problems('Tilbøjelighedsscore; forstyrrende faktorer; simultan regression (SUR); NØ 99 % (N: dyrere, S: billigere; Ø: flere QALY, V: færre)', englishOnly)).toEqual([]);
   });
 
   it.each(['selfback-da', 'registry-da', 'selfback-cea-da'])('the bundled Danish report %s (index.html, README.md, chart specs) has no English and the glossary\'s forms', (name) => {
-    const dir = join('reports', name);
+    // HTA_REPORTS_DIR: a freshly built reports folder (outside the repo) to check before the committed one is regenerated.
+    const dir = join(process.env.HTA_REPORTS_DIR ?? 'reports', name);
     const found: string[] = [];
     const fromUser = userText(name);
     for (const f of readdirSync(dir).filter((x) => /\.(html|md|vl\.json)$/.test(x))) {

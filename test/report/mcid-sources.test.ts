@@ -13,8 +13,8 @@ import { bundledTrial } from './trial-report-support.js';
 
 describe('MCID sources', () => {
   it.each([
-    ['en', 'MCID sources: Disability (RMDQ 0–24), Average pain (NRS 0–10), Worst pain (NRS 0–10): Ostelo RW et al. 2008, Spine 33(1):90-94, doi:10.1097/BRS.0b013e31815e3a10; Pain self-efficacy (PSEQ 0–60): Chiarotto A et al. 2016, J Pain 17(6):707-718, doi:10.1016/j.jpain.2016.02.012; Quality of life (EQ-5D-5L index, DK): a rule of thumb (range ÷ 20), not anchor-based; Work ability (WAS 0–10): the analysis plan: "plan assumption: no published MCID for the single-item Work Ability Score".'],
-    ['da', 'Kilder til MKRF: Fysisk funktionsniveau (RMDQ 0–24), Smerteintensitet, gennemsnitlig (NRS 0–10), Smerteintensitet, værste smerte (NRS 0–10): Ostelo RW m.fl. 2008, Spine 33(1):90-94, doi:10.1097/BRS.0b013e31815e3a10; Handlekompetence, mestringstro (PSEQ 0–60): Chiarotto A m.fl. 2016, J Pain 17(6):707-718, doi:10.1016/j.jpain.2016.02.012; Helbredsrelateret livskvalitet (EQ-5D-5L-indeks, DK): en tommelfingerregel (spændvidde ÷ 20), ikke ankerbaseret; Arbejdsevne (WAS 0–10): angivet i analyseplanen, med kilden i planens felt "mcidSource".'],
+    ['en', 'MCID sources: Disability (RMDQ 0–24), Average pain (NRS 0–10), Worst pain (NRS 0–10): Ostelo RW et al. 2008, Spine 33(1):90-94, doi:10.1097/BRS.0b013e31815e3a10; Pain self-efficacy (PSEQ 0–60): Chiarotto A et al. 2016, J Pain 17(6):707-718, doi:10.1016/j.jpain.2016.02.012; Quality of life (EQ-5D-5L index, DK): a rule of thumb (range / 20), not anchor-based; Work ability (WAS 0–10): the analysis plan: "plan assumption: no published MCID for the single-item Work Ability Score".'],
+    ['da', 'Kilder til MKRF: Fysisk funktionsniveau (RMDQ 0–24), Smerteintensitet, gennemsnitlig (NRS 0–10), Smerteintensitet, værste smerte (NRS 0–10): Ostelo RW m.fl. 2008, Spine 33(1):90-94, doi:10.1097/BRS.0b013e31815e3a10; Handlekompetence, mestringstro (PSEQ 0–60): Chiarotto A m.fl. 2016, J Pain 17(6):707-718, doi:10.1016/j.jpain.2016.02.012; Helbredsrelateret livskvalitet (EQ-5D-5L-indeks, DK): en tommelfingerregel (spændvidde / 20), ikke ankerbaseret; Arbejdsevne (WAS 0–10): analyseplanen: "planens antagelse: der er ingen publiceret MKRF for arbejdsevnescoren (WAS), som har ét spørgsmål".'],
   ] as const)('(%s) the note under all effect estimates names every source in full', (lang, note) => {
     const { trial, result } = bundledTrial();
     const ctx = trialChartContext(trial, lang);
@@ -42,5 +42,23 @@ describe('MCID sources', () => {
     expect(mcidSourceText({ ...rmdq, mcid: 3 }, trial.plan, 'da')).toBe('angivet i analyseplanen uden kilde');
     // The instrument's published value adopted by the plan keeps its reference.
     expect(mcidSourceText(rmdq, trial.plan, 'en', true)).toBe('Ostelo 2008');
+  });
+
+  it('the plan\'s own source is on the Danish page as written (a citation is language-neutral), or its Danish text', () => {
+    const { trial } = bundledTrial();
+    const rmdq = trial.plan.outcomes.find((o) => o.key === 'rmdq')!;
+    const cited = { ...rmdq, mcid: 3, mcidSource: 'Tamminga SJ et al. 2012, doi:10.1186/1471-2458-12-1' };
+    for (const lang of ['en', 'da'] as const) {
+      const note = mcidSourcesNote({ ...trial.plan, outcomes: [cited] }, new Set(['rmdq']), () => 'RMDQ', lang)[0]!;
+      expect(note).toContain(lang === 'en' ? '"Tamminga SJ et al. 2012, doi:10.1186/1471-2458-12-1"' : '"Tamminga SJ m.fl. 2012, doi:10.1186/1471-2458-12-1"');
+      expect(note).not.toMatch(/felt|field/);
+    }
+    // Short enough for page 1's heading row: named there too, in either language.
+    expect(mcidSourceTag({ ...rmdq, mcid: 3, mcidSource: 'Tamminga 2012' }, trial.plan, 'da')).toBe('Tamminga 2012');
+    // The { en, da } form: each page its own language; no Danish text, the English as written.
+    const both = { ...rmdq, mcid: 3, mcidSource: { en: 'protocol assumption', da: 'protokollens antagelse' } };
+    expect(mcidSourceText(both, trial.plan, 'en')).toBe('the analysis plan: "protocol assumption"');
+    expect(mcidSourceText(both, trial.plan, 'da')).toBe('analyseplanen: "protokollens antagelse"');
+    expect(mcidSourceText({ ...both, mcidSource: { en: 'protocol assumption' } }, trial.plan, 'da')).toBe('analyseplanen: "protocol assumption"');
   });
 });

@@ -41,6 +41,10 @@ describe('meta conclusion', () => {
     expect(text).toContain('Every result rests on one trial');
     const da = conclusion(['A,rmdq,3m,-0.79,,', 'B,pain,3m,-0.8,-1.3,-0.2'], 'da').text;
     expect(da).toContain('Ikke poolet (intet studie angav et interval): rmdq efter 3 måneder.');
+    // The glossary's "effektforskel" with its sign spelled out, the app with its article — not the calque "gavn af app".
+    expect(metaConclusion(metaSummaryTable(results(['B,pain,3m,-0.8,-1.3,-0.2']), 'da'), metaConclusionRows(results(['B,pain,3m,-0.8,-1.3,-0.2']), 'da'), undefined, 'appen', MIN_PI_TRIALS, 'da'))
+      .toMatch(/^Pain efter 3 måneder: effektforskel MD −0,80 \(95 %-KI −1,30 til −0,20\) \(positiv: til fordel for appen\) – /);
+    expect(conclusion(['B,pain,3m,-0.8,-1.3,-0.2'], 'da').text).not.toMatch(/gavn/);
   });
 
   it('no row pooled: no conclusion', () => {
@@ -52,7 +56,7 @@ describe('meta conclusion', () => {
     const none = conclusion(two).text;
     expect(none).toContain('Every result rests on fewer than 3 trials: how the effect varies');
     expect(none).not.toContain(' of 2 on one trial');
-    expect(conclusion(two, 'da').text).toContain('Alle resultater bygger på færre end 3 forsøg: hvordan');
+    expect(conclusion(two, 'da').text).toContain('Alle resultater bygger på færre end 3 forsøg: hvor meget');
     const some = conclusion([...two.slice(0, 3)]).text;
     expect(some).toContain('Every result rests on fewer than 3 trials (1 of 2 on one trial): how');
   });

@@ -97,7 +97,7 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(da.rows[i]![1]).toBe('9 måneder');
     expect(da.rows[i]![2]).toBe('1 forsøg, 2 subgrupper (ikke angivet)');
     expect(da.rows[i]![3]).toMatch(/^MD \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
-    expect(da.header[3]).toBe('Gavn af appen (95 %-KI)');
+    expect(da.header[3]).toBe('Effektforskel (95 %-KI), positiv: til fordel for appen');
     // A lower-is-better outcome: the same number as its forest plot prints (vanlig behandling − app).
     expect(da.rows[0]![3]).toBe('MD 0,79 (0,06 til 1,51)');
     expect(da.rows[i]![0]).toContain('højere er bedre');

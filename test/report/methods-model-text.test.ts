@@ -44,6 +44,6 @@ describe('the methods on MMRM and multiple imputation', () => {
     expect(en).toContain('Not analysed: 29 rows of the export (29 patients) at visits the analysis plan leaves out ("6_weeks_arm_1")');
     const da = await methods('da');
     expect(da).toContain('MMRM (mixed model for gentagne målinger) modellerer opfølgningerne efter 3 måneder og 9 måneder samlet, justeret for baselinescoren og alder (år), med forskellen mellem grupperne og baselinescorens hældning frie ved hvert besøg, en ustruktureret kovariansmatrix mellem besøgene, restringeret maksimum likelihood (REML) og Satterthwaite-frihedsgrader.');
-    expect(da).toContain('Ved multipel imputation imputeres de manglende opfølgninger 3 gange ved kædede ligninger med prædiktiv middelværdimatchning (predictive mean matching, PMM) ud fra gruppen, baselinescoren og alder (år) samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA tilpasses hvert udfyldt datasæt, og de 3 estimater samles efter Rubins regler.');
+    expect(da).toContain('Ved multipel imputation imputeres de manglende opfølgninger 3 gange ved kædede ligninger med prædiktiv middelværdimatchning (predictive mean matching, PMM) ud fra gruppen, baselinescoren og alder (år) samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA-modellen estimeres i hvert udfyldt datasæt, og de 3 estimater samles efter Rubins regler.');
   });
 });

@@ -75,7 +75,7 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
   const landscape = sizes.findIndex((m) => Number(m[1]) > Number(m[2]));
   expect(landscape, 'a landscape page').toBeGreaterThan(0);
   const text = await run(PDFTOTEXT, ['-f', String(landscape + 1), '-l', String(landscape + 1), pdf, '-']);
-  expect(text).toMatch(/Benefit of app ÷ MCID|Gavn af appen ÷ MKRF|Weeks since baseline|Uger efter baseline/);
+  expect(text).toMatch(/Benefit of app in MCIDs|Effektforskel i enheder af MKRF|Weeks since baseline|Uger efter baseline/);
   // The summary's phrase columns (difference, verdict) at print width: never one word a line.
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 705, height: 1000 }); // A4 minus the @page margins, at 96 px/in

@@ -70,7 +70,7 @@ describe('subgroup forest plot', () => {
     const ctx = trialChartContext(trial, 'da');
     const analyses = forestAnalyses(result.subgroups ?? [], 'recruited_by', '3m');
     const spec = subgroupForestSpec(analyses, result.effects, ctx, 'rekrutteringssted', '3m') as unknown as { title: { text: string }; data: { values: { effectText: string; headingRight: string; labelText: string }[] } };
-    expect(spec.title.text).toBe('Effekt efter rekrutteringssted ved 3 måneder');
+    expect(spec.title.text).toBe('Effekt efter rekrutteringssted: 3 måneder');
     // The outcome's heading line (its unit and interaction p), then all patients and the levels.
     expect(spec.data.values[0]!.labelText).toBe(ctx.outcomeLabel('pain'));
     expect(spec.data.values[0]!.headingRight).toMatch(/^i \S+; interaktionstest p (= \d,\d{3}|< 0,001)$/);
@@ -101,12 +101,12 @@ describe('report sections', () => {
     expect(printed(pain[1]![3]!)).toBeCloseTo(ref.target.ancova.difference, 2);
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);
     expect(pain[2]![2]).toBe(`${ref.transported.n.intervention}/${ref.transported.n.control} (eff. n ${Math.round(ref.transported.effectiveSampleSize)})`);
-    expect(target.notes!.join(' ')).toContain('raked to the target population\'s margins (recruited_by, age)');
+    expect(target.notes!.join(' ')).toContain('raked to the target population\'s margins (recruited_by and age)');
     // A margin's label, in the page's language, names its column where the plan gives one.
     const margins = trial.plan.population!.margins!.map((m) => (m.column === 'age' ? { ...m, label: { en: 'age', da: 'alder' } } : m));
     const labelled = { ...trial.plan, population: { ...trial.plan.population!, margins } };
     const daNotes = subgroupReport(result, labelled, trialChartContext(trial, 'da'), () => 10).sections.find((s) => s.id === target.id)!.notes!.join(' ');
-    expect(daNotes).toContain('vægtet til målgruppens fordeling på recruited_by, alder;');
+    expect(daNotes).toContain('vægtet til målgruppens fordeling på recruited_by og alder;');
     // One forest per subgroup × time (age and country too), each with the plain statement.
     expect(charts.map((c) => c.name)).toEqual(['subgroup-recruited-by-3m', 'subgroup-age-3m', 'subgroup-country-3m']);
     const setting = sections.find((s) => s.id === 'subgroup-recruited-by-3m')!;

@@ -10,6 +10,6 @@ describe('the uptake export line', () => {
     expect(uptakeTables(a, 'en').exportLine).toBe(`Registry export date ${a.exportDate}; 20,000 referrals read.`);
     const hidden = { ...a, rows: SUPPRESSED };
     expect(uptakeTables(hidden, 'en').exportLine).toBe(`Registry export date ${a.exportDate}; referrals read: suppressed.`);
-    expect(uptakeTables(hidden, 'da').exportLine).toMatch(/; henvisninger læst: \S+\.$/);
+    expect(uptakeTables(hidden, 'da').exportLine).toMatch(/; henvisninger indlæst: \S+\.$/);
   });
 });

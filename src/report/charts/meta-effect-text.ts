@@ -36,7 +36,8 @@ export function turnedEffect(s: Pick<MetaOutcomeSetting, 'measure' | 'direction'
   // A limit never rounded onto 0 (1 for a ratio) or the MCID (interval-bound.ts).
   const limit = (v: number) => formatLimit(s.measure, sign * v, lang, s.mcid);
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
-  const op = isRatioMeasure(s.measure) ? '÷' : '−';
+  // "÷" is minus to a Danish reader: a Danish page divides with "/" (docs/glossary-da.md).
+  const op = isRatioMeasure(s.measure) ? (lang === 'da' ? '/' : '÷') : '−';
   return {
     flipped,
     sign,

@@ -77,7 +77,7 @@ const TEXT = {
     single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
     studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
-    fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt-modellen ({weights}), normalfordelt 95 %-KI',
+    fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt ({weights}), normalfordelt 95 %-KI',
     inverseVariance: 'invers varians',
   },
 } as const;

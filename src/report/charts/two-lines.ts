@@ -45,7 +45,7 @@ export function wrapForVega(text: string, width: number, fontSize = FONT_SIZE): 
 
 /** Where a line may not break: between a number and its unit, before an operator or "→", after "←". */
 function keptTogether(before: string, after: string): boolean {
-  return /^[%‰]/.test(after) || /^[\d.,−-]+$/.test(before) || /^[−÷+→×]$/.test(after) || before === '←';
+  return /^[%‰]/.test(after) || /^[\d.,−-]+$/.test(before) || /^[−÷/+→×]$/.test(after) || before === '←';
 }
 
 /**

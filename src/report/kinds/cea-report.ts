@@ -88,7 +88,7 @@ const TEXT = {
   publishedNote: { en: 'Published: {citation}. {patients} patients ({n1}/{n0}), {months} months.', da: 'Publiceret: {citation}. {patients} patienter ({n1}/{n0}), {months} måneder.' },
   publishedUnplaced: {
     en: 'Published cost per extra responder ({label}): {cost}, shown beside no definition above: the published figures do not say which of the {label} definitions it uses.',
-    da: 'Publiceret omkostning pr. ekstra patient med klinisk relevant forbedring ({label}): {cost}; den står ikke ud for nogen definition ovenfor, da de publicerede tal ikke angiver, hvilken {label}-definition den bygger på.',
+    da: 'Publiceret omkostning pr. ekstra patient med klinisk relevant forbedring ({label}): {cost}; den er ikke sat ud for nogen af definitionerne ovenfor, da de publicerede tal ikke angiver, hvilken {label}-definition den bygger på.',
   },
   monteCarlo: {
     en: 'Monte Carlo error of the pooled estimates from m = {m} imputations (√(B/m), White et al. 2011): ±{cost} on the incremental cost, ±{qaly} on the incremental QALYs.',
@@ -126,7 +126,7 @@ const TEXT = {
   visit: { en: 'Visit', da: 'Besøg' },
   qalyRow: { en: 'QALYs', da: 'QALY' },
   responders: { en: 'Cost per extra responder', da: 'Omkostning pr. ekstra patient med klinisk relevant forbedring' },
-  respIntro: { en: 'Incremental cost divided by the difference in the share of responders at {time} (complete cases).', da: 'Meromkostningen delt med forskellen i andelen med klinisk relevant forbedring ved {time} (komplette data).' },
+  respIntro: { en: 'Incremental cost divided by the difference in the share of responders at {time} (complete cases).', da: 'Meromkostningen delt med forskellen i andelen med klinisk relevant forbedring efter {time} (komplette data).' },
   responder: { en: 'Responder definition', da: 'Definition' },
   share: { en: '{arm}: responders / n', da: '{arm}: antal / n' },
   difference: { en: 'Difference', da: 'Forskel' },

@@ -91,7 +91,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const summary = metaSummaryTable(results, lang, unitOf, arms);
     // The conclusion first, as on the trial page, read off the summary table below it.
-    const conclusion = metaConclusion(summary, metaConclusionRows(results, lang), plan?.primary, arms.intervention, MIN_PI_TRIALS, lang);
+    // Danish names the intervention with its article ("til fordel for appen").
+    const conclusion = metaConclusion(summary, metaConclusionRows(results, lang), plan?.primary, lang === 'da' ? arms.theIntervention : arms.intervention, MIN_PI_TRIALS, lang);
     const sections: PageSection[] = [
       ...(conclusion ? [{ id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [conclusion] }] : []),
       { id: 'pooled', title: TEXT.summary[lang], intro: [fillArms(TEXT.summaryIntro[lang], arms)], tables: [{ table: summary }] },

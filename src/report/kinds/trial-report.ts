@@ -273,10 +273,20 @@ function relevancesIn(result: object): Relevance[] {
   return [...JSON.stringify(result).matchAll(/"relevance":"([a-z-]+)"/g)].map((m) => m[1] as Relevance);
 }
 
+/**
+ * The Danish table of all effect estimates writes its times "3 mdr." (docs/glossary-da.md, as the
+ * axes): its eight columns on A4 left "3 måneder" and the verdicts no room ("3 / måneder" on every
+ * row, "Signifikant, / men ikke / klinisk relevant"). `times`: each row's follow-up, in order.
+ */
+function shortTimes(table: Table, times: readonly string[], ctx: TrialChartContext): Table {
+  if (ctx.lang !== 'da') return table;
+  return { ...table, rows: table.rows.map((r, i) => r.map((c, j) => (j === 1 && times[i] !== undefined ? ctx.shortTimeLabel(times[i]) : c))) };
+}
+
 const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths, trial }) => [{
   id: 'all-effects',
   title: ctx.text('effectsTitle'),
-  tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
+  tables: [{ table: shortTimes(effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms), result.effects.map((e) => e.time), ctx) }],
   // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
   // Significance follows the CI: said where a yes/no row's p is from another test (verdict-notes.ts).
   notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang], ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],

@@ -9,14 +9,14 @@ import type { Lang } from '../i18n.js';
 export const SUBGROUP_TEXT = {
   subgroupTitle: { en: 'Subgroup analysis by {subgroup}: {time}', da: 'Subgruppeanalyse efter {subgroup}: {time}' },
   subgroupTestsTitle: { en: 'Tests for interaction by {subgroup}', da: 'Interaktionstest efter {subgroup}' },
-  forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup} ved {time}' },
+  forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup}: {time}' },
   forestSubtitle: {
     en: 'ANCOVA within each level, 95% CI, in MCIDs; right of 0 favours {theIntervention}. Dashed: ±1 MCID. Dark line: the effect in all patients.',
     da: 'ANCOVA inden for hver gruppe, 95 %-KI, i MKRF; til højre for 0 er til fordel for {theIntervention}. Stiplet: ±1 MKRF. Mørk linje: effekten hos alle patienter.',
   },
   forestIntro: {
     en: 'Each outcome with an MCID: first all patients (with the p of the test for interaction), then each level with its n ({interventionShort}/{controlShort}). The numbers are the benefit — the difference signed so that positive favours {theIntervention} — so they lie on the side the markers are on. A difference between levels counts only when the test for interaction says so; the verdict of one level alone is no evidence of a subgroup effect.',
-    da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er gavnen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
+    da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er effektforskellen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
   },
   credibility: {
     en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}.',
@@ -30,7 +30,7 @@ export const SUBGROUP_TEXT = {
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
   notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },
   noDirection: { en: 'no direction predicted', da: 'ingen retning forudsagt' },
-  predicted: { en: 'larger benefit predicted in {level}', da: 'større gavn forudsagt i {level}' },
+  predicted: { en: 'larger benefit predicted in {level}', da: 'større effekt forudsagt i {level}' },
   allPatients: { en: 'all patients', da: 'alle patienter' },
   interactionCol: { en: 'Interaction p', da: 'Interaktionstest p' },
   /** Over an outcome's rows in the forest plot, right: its unit and the test for interaction. */
@@ -39,9 +39,9 @@ export const SUBGROUP_TEXT = {
   interactionNone: { en: 'interaction not testable', da: 'interaktion kan ikke testes' },
   level: { en: 'Outcome / level', da: 'Effektmål / gruppe' },
   n: { en: 'n ({interventionShort}/{controlShort})', da: 'n ({interventionShort}/{controlShort})' },
-  benefit: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
+  benefit: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv: til fordel for {theIntervention}' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
-  axis: { en: 'Benefit in MCIDs (positive favours {intervention})', da: 'Gavn i MKRF (positiv er til fordel for {theIntervention})' },
+  axis: { en: 'Benefit in MCIDs (positive favours {intervention})', da: 'Effektforskel i enheder af MKRF (positiv: til fordel for {theIntervention})' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },

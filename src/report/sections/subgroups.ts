@@ -10,6 +10,7 @@
  *
  * Pure: the analysis and the chart context in, page sections and chart specs out.
  */
+import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
@@ -71,6 +72,8 @@ function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartCo
   return {
     header: [p('outcome'), p('time'), p('test'), p('statistic'), p('p'), p('statement')],
     align: ['left', 'left', 'left', 'right', 'right', 'left'],
+    // "3 måneder" on one line in print, never "3 / måneder" (docs/report-trial.md#print).
+    fit: ['label', 'nowrap', undefined, undefined, undefined, 'wide'],
     rows: analyses.map((g) => {
       const i = g.interaction;
       const stat = i.statistic === null ? '—' : `${formatFixed(i.statistic, 2, lang)} (${i.df2 === null ? i.df1 : `${i.df1}, ${i.df2}`})`;
@@ -214,7 +217,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const f2 = (v: number) => formatFixed(v, 2, lang);
     notes.push(
       p('transportNote', {
-        margins: (plan.population?.margins ?? []).map((m) => m.label?.[lang] ?? m.label?.en ?? m.column).join(', '),
+        // "køn, alder og region": the last joined with "og"/"and", as running text lists.
+        margins: joinNames((plan.population?.margins ?? []).map((m) => m.label?.[lang] ?? m.label?.en ?? m.column), lang),
         essLo: f0(Math.min(...w.map((x) => x.effectiveSampleSize))),
         essHi: f0(Math.max(...w.map((x) => x.effectiveSampleSize))),
         nLo: f0(Math.min(...n)),

@@ -51,7 +51,7 @@ describe.each(['en', 'da'] as const)('effects forest sign convention (%s)', (lan
   it('the axis title names the benefit; a legend names each colour; the page text mentions no shading', async () => {
     const plot = spec.hconcat.find((v) => v.layer.some((l) => l.mark.type === 'point'))!;
     const point = plot.layer.find((l) => l.mark.type === 'point')!;
-    expect(point.encoding!.x!.axis!.title).toMatch(lang === 'da' ? /^Gavn af appen ÷ MKRF/ : /^Benefit of app ÷ MCID/);
+    expect(point.encoding!.x!.axis!.title).toMatch(lang === 'da' ? /^Effektforskel i enheder af MKRF/ : /^Benefit of app in MCIDs/);
     expect(point.encoding!.color!.legend).toBeTruthy();
     const svg = await renderSvg(effectsForestSpec(result, ctx));
     for (const d of rows) expect(svg).toContain(d.timeText);

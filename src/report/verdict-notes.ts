@@ -89,7 +89,7 @@ export const DISAGREES_MARK = '†';
 
 const SIGNIFICANCE_RULE = {
   en: 'Significance follows the 95% CI: it means a CI that excludes 0. For yes/no outcomes and responders the p-value is from Pearson\'s chi-squared test and the CI from Newcombe\'s method; near 0.05 the two can disagree.',
-  da: 'Signifikant betyder her, at 95 %-KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons chi²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.',
+  da: 'Statistisk signifikans betyder her, at 95 %-KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons chi²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.',
 } as const;
 
 const DISAGREES_NOTE = {

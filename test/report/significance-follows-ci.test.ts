@@ -37,7 +37,7 @@ describe('significance follows the CI, and says so', () => {
     expect(row![4]!.endsWith(' †')).toBe(true);
     expect(rows.filter((r) => r[4]!.endsWith('†'))).toHaveLength(1);
     expect(target.notes!.some((n) => note.test(n))).toBe(true);
-    expect(target.notes!.some((n) => n.startsWith(lang === 'en' ? 'Significance follows the 95% CI' : 'Signifikant betyder her, at 95 %-KI udelukker 0'))).toBe(true);
+    expect(target.notes!.some((n) => n.startsWith(lang === 'en' ? 'Significance follows the 95% CI' : 'Statistisk signifikans betyder her, at 95 %-KI udelukker 0'))).toBe(true);
   });
 
   it('the table of all effects marks a p on the other side of 0.05 from its CI, and its notes give the rule', () => {
@@ -51,6 +51,6 @@ describe('significance follows the CI, and says so', () => {
     expect(notes[0]).toMatch(/^Significance follows the 95% CI: it means a CI that excludes 0\. For yes\/no outcomes .* Pearson's chi-squared test .* Newcombe's method/);
     expect(notes[1]).toBe('† The p-value and the 95% CI fall on different sides of 0.05 (p = 0.052); the verdict follows the CI.');
     // Rows whose p and CI agree: the rule only, no mark.
-    expect(significanceNotes([rd], 'da', (p) => formatP(p, 'da'))).toEqual(['Signifikant betyder her, at 95 %-KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons chi²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.']);
+    expect(significanceNotes([rd], 'da', (p) => formatP(p, 'da'))).toEqual(['Statistisk signifikans betyder her, at 95 %-KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons chi²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.']);
   });
 });

@@ -5,7 +5,9 @@
  * patients as followed up, the MMRM and multiple imputation take the copies as data, and ANCOVA
  * includes them. So a trial export whose `DTYPE` column marks rows is refused, naming the column,
  * the count of rows and their values and the fix, unless the plan's `"derivedRows": "leave-out"`
- * says to read past them (docs/plan-trial.md#adam-derived-rows).
+ * says to read past them (docs/plan-trial.md#adam-derived-rows). A record summarising others
+ * (AVERAGE…) is refused either way: ADaM analyses it in place of its sources. Only ADaM's own
+ * `DTYPE` and visit column are read so: an ordinary export's `dtype` or `visit` is data.
  */
 import { HtaError, type Problem } from '../errors.js';
 import { FieldReader, type CsvRecord } from '../io/read-csv.js';

@@ -4,29 +4,29 @@
  * plan drafted from it is put back in the export's names —
  *   - rows ADaM derived (a value in `DTYPE`: LOCF…) are not drafted from; the plan reads past them
  *     ("derivedRows": "leave-out", trial/adam-derived-rows.ts);
- *   - derived visits (`ENDPOINT`, `End of Treatment`, `Week 12 LOCF`…) are no visits of the
- *     schedule: left out ("ignoreTimepoints"), said why;
- *   - a one-parameter BDS dataset (one `PARAMCD`) is read with `AVAL` as that parameter's score;
+ *   - derived visits (`ENDPOINT`, `Week 12 LOCF`…; `End of Treatment` in a dataset with DTYPE or
+ *     AVISITN) in `AVISIT` (or a CDISC dataset's `VISIT`) are no visits of the schedule: left out
+ *     ("ignoreTimepoints"), said why; a trial export's own `visit` column is not read so;
+ *   - records summarising others (DTYPE `AVERAGE`…) are no imputation: the draft is undecided,
+ *     naming the filter that keeps ADaM's analysed records;
+ *   - a one-parameter BDS dataset (one `PARAMCD`, or one `PARAM` label) is read with `AVAL` as that
+ *     parameter's score;
  *   - a BDS pivoted with `values_from = c(AVAL, BASE, CHG)` reads `AVAL_<PARAMCD>` as that
  *     parameter's score, and never `BASE_<PARAMCD>` (the baseline, repeated on every row) or
  *     `CHG_<PARAMCD>` (the change) as an outcome;
  *   - ADaM's population flags (ITTFL, FASFL, PPROTFL…) are named for "population".
+ * ADSL's reason for discontinuation (`DCSREAS`) is drafted with the participant flow (flow-draft.ts).
  * A dataset of several parameters in one AVAL column is refused by export-layouts.ts.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
-import { derivedRowsOf, derivedTypeColumn, type DerivedRows, isDerivedVisit } from '../trial/adam-derived-rows.js';
+import { countedText, derivedRowsOf, derivedTypeColumn, type DerivedRows, derivedVisitColumn, derivedVisitTest, notImputedValues, summaryRowsExpected } from '../trial/adam-derived-rows.js';
+import { parameterColumn } from './export-layouts.js';
 import type { PlanDraft } from './draft-plan.js';
 
 const upper = (h: string) => h.trim().toUpperCase();
 
-/** The columns an ADaM visit is in: `AVISIT` (ADaM), `VISIT` (SDTM). */
-const VISIT_COLUMNS = ['AVISIT', 'VISIT'];
-
 /** ADaM's subject-level population flags, each "Y" or blank. */
 const POPULATION_FLAGS = ['ITTFL', 'FASFL', 'MITTFL', 'PPROTFL', 'RANDFL', 'SAFFL', 'EFFFL', 'COMPLFL'];
-
-/** ADaM's (ADSL) reason for discontinuation from the study: the withdrawal reason of the participant flow. */
-const WITHDRAWAL_REASONS = ['DCSREAS', 'DCREASCD', 'DCDECOD'];
 
 /** Columns of a BDS row that describe its parameter or derive from AVAL: never drafted beside a one-parameter AVAL. */
 const PARAMETER_COLUMNS = ['PARAMCD', 'PARAM', 'PARAMN', 'PARAMTYP', 'AVALC', 'BASE', 'CHG', 'PCHG', 'BASETYPE', 'BASEC'];
@@ -41,8 +41,11 @@ export interface AdamView {
   finish(draft: PlanDraft): PlanDraft;
 }
 
-/** A value's count as `"LOCF" 14`. */
-const counted = (values: Iterable<[string, number]>) => [...values].map(([v, n]) => `${JSON.stringify(v)} ${n}`).join(', ');
+/** A PARAMCD value, or a PARAM label cleaned up (`RMDQ Total Score` → `RMDQ_Total_Score`), as a column name; undefined when it makes none. */
+function parameterName(value: string): string | undefined {
+  const name = value.trim().replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  return COLUMN_NAME.test(name) ? name : undefined;
+}
 
 /** The export's ADaM conventions settled for the draft, or undefined when it has none. */
 export function adamView(table: CsvTable): AdamView | undefined {
@@ -57,10 +60,11 @@ export function adamView(table: CsvTable): AdamView | undefined {
   const plan: Record<string, unknown> = {};
 
   // Rows ADaM derived (DTYPE): drafted from neither; read past by the plan.
-  const dtypeCol = derivedTypeColumn(header);
+  const dtypeCol = derivedTypeColumn(header, table.records);
   const derived: DerivedRows | undefined = derivedRowsOf(header, table.records, dtypeCol);
   // Derived visits not marked in DTYPE (or with no DTYPE column): left out as visits.
-  const visitCol = VISIT_COLUMNS.map(at).find((i) => i >= 0) ?? -1;
+  const visitCol = derivedVisitColumn(header);
+  const isDerivedVisit = derivedVisitTest(header) ?? (() => false);
   const derivedVisits = new Map<string, number>();
   const keepRow = (r: CsvRecord): boolean => {
     if (dtypeCol >= 0 && r.cells[dtypeCol] != null) return false;
@@ -73,7 +77,7 @@ export function adamView(table: CsvTable): AdamView | undefined {
   };
 
   // A one-parameter BDS dataset: AVAL is that parameter's score.
-  const paramCol = has('PARAMCD') ? at('PARAMCD') : at('PARAM');
+  const paramCol = parameterColumn(header);
   const avalCol = at('AVAL');
   let oneParameter: string | undefined;
   if (paramCol >= 0 && avalCol >= 0) {
@@ -83,13 +87,14 @@ export function adamView(table: CsvTable): AdamView | undefined {
       if (p != null) params.add(p.trim());
       if (params.size > 1) break;
     }
-    const [p] = params;
+    const [value] = params;
     // Several parameters: refused by export-layouts.ts, with the pivot.
-    if (params.size !== 1 || !COLUMN_NAME.test(p!) || has(upper(p!))) return undefined;
-    oneParameter = p!;
-    renamed.set(p!, header[avalCol]!.trim());
+    const p = params.size === 1 ? parameterName(value!) : undefined;
+    if (p === undefined || has(upper(p))) return undefined;
+    oneParameter = p;
+    renamed.set(p, header[avalCol]!.trim());
     PARAMETER_COLUMNS.forEach((c) => has(c) && dropped.add(at(c)));
-    guesses.push(`outcome column "${header[avalCol]!.trim()}": the one parameter of this CDISC ADaM BDS dataset (${header[paramCol]!.trim()} "${p}"), read as ${p}'s score`);
+    guesses.push(`outcome column "${header[avalCol]!.trim()}": the one parameter of this CDISC ADaM BDS dataset (${header[paramCol]!.trim()} "${value!.trim()}"), read as ${p}'s score`);
     const derivedCols = ['BASE', 'CHG', 'PCHG'].filter(has);
     if (derivedCols.length) guesses.push(`not drafted: ${derivedCols.map((c) => `"${header[at(c)]!.trim()}"`).join(', ')}, ADaM's baseline and change of ${header[avalCol]!.trim()}: hta reads the baseline from the baseline visit's row and analyses the score, adjusted for it`);
   }
@@ -114,7 +119,6 @@ export function adamView(table: CsvTable): AdamView | undefined {
   }
 
   const flags = POPULATION_FLAGS.filter(has).map((f) => header[at(f)]!.trim());
-  const reason = WITHDRAWAL_REASONS.find(has);
   // Nothing of ADaM's here: the export as it is, without copying its records.
   const anyDerivedVisit = (): boolean => {
     if (visitCol < 0) return false;
@@ -124,7 +128,7 @@ export function adamView(table: CsvTable): AdamView | undefined {
     }
     return false;
   };
-  if (!derived && !renamed.size && !dropped.size && !flags.length && !reason && !anyDerivedVisit()) return undefined;
+  if (!derived && !renamed.size && !dropped.size && !flags.length && !anyDerivedVisit()) return undefined;
   const keep = header.map((_, i) => i).filter((i) => !dropped.has(i));
   const viewHeader = keep.map((i) => {
     const h = header[i]!.trim();
@@ -140,10 +144,12 @@ export function adamView(table: CsvTable): AdamView | undefined {
   const exportName = new Map(renamed);
   const view: CsvTable = { ...table, header: viewHeader, records };
 
-  if (derived) {
+  // Records summarising others (AVERAGE…): no plan reads past them (trial/adam-derived-rows.ts).
+  const summaries = derived && notImputedValues(derived).length ? derived : undefined;
+  if (derived && !summaries) {
     plan.derivedRows = 'leave-out';
-    guesses.push(`ADaM derived rows read past ("derivedRows": "leave-out"): ${derived.rows} ${derived.rows === 1 ? 'row' : 'rows'} with a derivation type in "${derived.column}" (${counted(derived.values)}), values imputed for a missed visit, not observed`);
-    checks.push(`"derivedRows": "leave-out": the ${derived.rows} ${derived.rows === 1 ? 'row' : 'rows'} "${derived.column}" marks (${counted(derived.values)}) are in no analysis, so the visits they filled are missing — the missing-data analyses (multiple imputation, tipping point) handle them; an LOCF analysis, if the protocol asks for one, is not this (docs/plan-trial.md#adam-derived-rows)`);
+    guesses.push(`ADaM derived rows read past ("derivedRows": "leave-out"): ${derived.rows} ${derived.rows === 1 ? 'row' : 'rows'} with a derivation type in "${derived.column}" (${countedText(derived.values)}), values imputed for a missed visit, not observed`);
+    checks.push(`"derivedRows": "leave-out": the ${derived.rows} ${derived.rows === 1 ? 'row' : 'rows'} "${derived.column}" marks (${countedText(derived.values)}) are in no analysis, so the visits they filled are missing — the missing-data analyses (multiple imputation, tipping point) handle them; an LOCF analysis, if the protocol asks for one, is not this (docs/plan-trial.md#adam-derived-rows)`);
   }
   if (derivedVisits.size) {
     const listed = [...derivedVisits].map(([v, n]) => `${JSON.stringify(v)} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ');
@@ -164,21 +170,13 @@ export function adamView(table: CsvTable): AdamView | undefined {
         return t;
       };
       const out: PlanDraft = { plan: draft.plan, undecided: draft.undecided.map((u) => ({ what: back(u.what), write: back(u.write) })), guesses: draft.guesses.map(back), checks: draft.checks.map(back) };
+      if (summaries) {
+        const others = notImputedValues(summaries);
+        out.undecided.unshift({ what: `ADaM derived records that summarise others (${countedText(others)} in "${summaries.column}"), beside the records they summarise`, write: summaryRowsExpected(summaries, header) });
+      }
       if (draft.undecided.length) return out;
       const p = draft.plan as Record<string, unknown> & { outcomes?: { column?: string }[]; ignoreTimepoints?: string[] };
       for (const o of p.outcomes ?? []) if (o.column !== undefined && exportName.has(o.column)) o.column = exportName.get(o.column)!;
-      if (reason && !(p.columns as Record<string, unknown> | undefined)?.withdrawalReason) {
-        const column = header[at(reason)]!.trim();
-        p.columns = { ...(p.columns as object), withdrawalReason: column };
-        guesses.push(`withdrawal reason ("columns.withdrawalReason"): "${column}", ADaM's reason for discontinuation from the study`);
-        // No longer among the columns not used.
-        const i = out.guesses.findIndex((g) => g.startsWith('not used: '));
-        if (i >= 0) {
-          const rest = out.guesses[i]!.slice('not used: '.length).split(', ').filter((c) => c !== column);
-          if (rest.length) out.guesses[i] = `not used: ${rest.join(', ')}`;
-          else out.guesses.splice(i, 1);
-        }
-      }
       if (derivedVisits.size) p.ignoreTimepoints = [...(p.ignoreTimepoints ?? []), ...derivedVisits.keys()];
       if (plan.derivedRows) Object.assign(p, plan);
       // Said before the list of columns not used, which ends the draft's guesses.

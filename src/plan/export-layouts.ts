@@ -15,6 +15,13 @@ import { observedRowsFilter } from '../trial/adam-derived-rows.js';
 /** A header name as compared here: upper case, trimmed. */
 const key = (h: string) => h.trim().toUpperCase();
 
+/** The parameter column of a BDS dataset: `PARAMCD`, else `PARAM` (any case); -1 when neither (also trial/bds-layout-check.ts, adam-draft.ts). */
+export function parameterColumn(header: readonly string[]): number {
+  const names = header.map(key);
+  const cd = names.indexOf('PARAMCD');
+  return cd >= 0 ? cd : names.indexOf('PARAM');
+}
+
 /**
  * A CDISC ADaM BDS dataset (ADQS, ADEFF, …): one row per subject, visit and parameter, the
  * parameter's code in PARAMCD (or its name in PARAM) and its value in AVAL — every outcome in
@@ -22,7 +29,8 @@ const key = (h: string) => h.trim().toUpperCase();
  */
 export function bdsLayout(header: readonly string[]): LayoutRefusal | undefined {
   const names = new Set(header.map(key));
-  const param = names.has('PARAMCD') ? 'PARAMCD' : names.has('PARAM') ? 'PARAM' : undefined;
+  const p = parameterColumn(header);
+  const param = p >= 0 ? key(header[p]!) : undefined;
   const value = names.has('AVAL') ? 'AVAL' : names.has('AVALC') ? 'AVALC' : undefined;
   if (!param || !value) return undefined;
   const id = names.has('USUBJID') ? 'USUBJID' : names.has('SUBJID') ? 'SUBJID' : 'USUBJID';

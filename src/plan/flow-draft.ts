@@ -11,7 +11,10 @@
  *   value that means the patient left the study, drafted as the withdrawal-reason column: that
  *   value in "flow.withdrawalReasons", the others in "flow.notWithdrawn" (never "missingCodes",
  *   which would apply to every column). The values of participants never randomised
- *   (`Not randomized`) are not read, as validate passes their rows over.
+ *   (`Not randomized`) are not read, as validate passes their rows over;
+ * - CDISC ADSL's reason for discontinuation from the study (`DCSREAS`, `DCREASCD`), drafted the
+ *   same way: `COMPLETED` did not withdraw ("flow.notWithdrawn"), every other value left the study.
+ *   (`DCDECOD` is the disposition term of every event, not a reason for leaving: not read.)
  *
  * Pure: the export in, the keys and the lines for "guessed" and "check before analysing" out.
  */
@@ -34,6 +37,10 @@ const STATUS_NAME = /^(participant|deltager|patient)?status$/;
 /** A status meaning the patient left the study (or stopped the intervention: DISCONTINUED). */
 const WITHDRAWN = /withdr|drop ?out|dropped|lost to follow|udtr[aå]dt|udg[aå]et|trukket tilbage|frafald|discontinu|afbrudt|oph[øo]rt/i;
 const DISCONTINUED = /discontinu|afbrudt|oph[øo]rt/i;
+/** ADSL's reason for discontinuation from the study (CDISC ADaM). */
+const CDISC_REASONS = ['DCSREAS', 'DCREASCD'];
+/** A CDISC reason meaning the patient stayed: completed the study (or is still in it). */
+const CDISC_STAYED = /^(?:completed?|ongoing)$/i;
 
 /** A column name folded for matching: NFC, lower case, letters and digits only (also adverse-events-draft.ts). */
 export const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
@@ -68,7 +75,12 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
   }
 
   // A status column read as the withdrawal reason, unless the export has the column read by default.
-  const statusCol = header.includes(DEFAULT_WITHDRAWAL_COLUMN) ? undefined : header.find((h) => STATUS_NAME.test(fold(h)));
+  const cdiscCol = header.find((h) => CDISC_REASONS.includes(h.trim().toUpperCase()));
+  const statusCol = header.includes(DEFAULT_WITHDRAWAL_COLUMN) ? undefined : (header.find((h) => STATUS_NAME.test(fold(h))) ?? cdiscCol);
+  const cdisc = statusCol !== undefined && statusCol === cdiscCol;
+  // DCSREAS names why a patient left the study: every value but COMPLETED is a withdrawal.
+  const left = (v: string) => (cdisc ? !CDISC_STAYED.test(v.trim()) : WITHDRAWN.test(v));
+  const kindOf = (v: string) => (!cdisc && DISCONTINUED.test(v) ? 'discontinued' : 'lost-to-follow-up');
   if (statusCol !== undefined) {
     const i = header.indexOf(statusCol);
     const values: string[] = [];
@@ -78,14 +90,14 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
       const text = nfc(v);
       if (!values.includes(text)) values.push(text);
     }
-    const withdrawn = values.filter((v) => WITHDRAWN.test(v));
-    const stayed = values.filter((v) => !WITHDRAWN.test(v));
+    const withdrawn = values.filter(left);
+    const stayed = values.filter((v) => !left(v));
     if (withdrawn.length) {
       out.withdrawalColumn = statusCol;
-      flow.withdrawalReasons = Object.fromEntries(withdrawn.map((v) => [v, { kind: DISCONTINUED.test(v) ? 'discontinued' : 'lost-to-follow-up' }]));
+      flow.withdrawalReasons = Object.fromEntries(withdrawn.map((v) => [v, { kind: kindOf(v) }]));
       if (stayed.length) flow.notWithdrawn = stayed;
-      out.guesses.push(`withdrawal reason: status column "${statusCol}": ${withdrawn.map(q).join(', ')} = left the study ("flow.withdrawalReasons")${stayed.length ? `, ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn")` : ''}`);
-      out.checks.push(`check the status values in "flow": ${withdrawn.map(q).join(', ')} taken as ${withdrawn.map((v) => (DISCONTINUED.test(v) ? 'discontinued the intervention' : 'lost to follow-up (left the study)')).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
+      out.guesses.push(`withdrawal reason: ${cdisc ? 'ADaM\'s reason for discontinuation from the study' : 'status column'} "${statusCol}": ${withdrawn.map(q).join(', ')} = left the study ("flow.withdrawalReasons")${stayed.length ? `, ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn")` : ''}`);
+      out.checks.push(`check the status values in "flow": ${withdrawn.map(q).join(', ')} taken as ${withdrawn.map((v) => (kindOf(v) === 'discontinued' ? 'discontinued the intervention' : 'lost to follow-up (left the study)')).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
     }
   }
   if (Object.keys(flow).length) out.flow = flow;

@@ -329,7 +329,7 @@ export const planSchema = z
       .describe('Visits of a long export to read past (an unscheduled visit): the export value ("6_weeks_arm_1") or its label in "timeLabels"; their rows are counted, not checked, and in no analysis (the MMRM models the plan\'s visits only). Not a visit of "timepoints" or "allTimepoints"; refused with a wide export, whose visit columns the plan does not name are not read'),
     derivedRows: z.literal('leave-out')
       .optional()
-      .describe('CDISC ADaM\'s derived records (a value in the export\'s "DTYPE" column: LOCF, WOCF, BOCF…, imputed for a missed visit): "leave-out" reads past them, so the visits they filled are missing in every analysis. Without it an export whose "DTYPE" marks rows is refused (docs/plan-trial.md#adam-derived-rows)'),
+      .describe('CDISC ADaM\'s derived records (a value in the export\'s "DTYPE" column: LOCF, WOCF, BOCF…, imputed for a missed visit): "leave-out" reads past them, so the visits they filled are missing in every analysis. Without it an export whose "DTYPE" marks rows is refused; records summarising others (AVERAGE, MINIMUM, MAXIMUM) are refused either way (docs/plan-trial.md#adam-derived-rows)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
     covariates: eachOnce(z.array(z.string()), { why: 'a covariate entered twice leaves every ANCOVA singular' }).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
     instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _, starting with a letter'), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),

@@ -7,14 +7,7 @@
  */
 import { HtaError } from '../errors.js';
 import { type CsvRecord, FieldReader } from '../io/read-csv.js';
-import { bdsLayout } from '../plan/export-layouts.js';
-
-/** The parameter column the layout names (PARAMCD, else PARAM), as the header writes it. */
-function parameterColumn(header: readonly string[]): number {
-  const names = header.map((h) => h.trim().toUpperCase());
-  const cd = names.indexOf('PARAMCD');
-  return cd >= 0 ? cd : names.indexOf('PARAM');
-}
+import { bdsLayout, parameterColumn } from '../plan/export-layouts.js';
 
 /** The refusal of a BDS dataset holding more than one parameter, or undefined. */
 export function bdsLayoutError(file: string, header: readonly string[], records: Iterable<CsvRecord>): HtaError | undefined {

@@ -59,7 +59,7 @@ import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
 import { columnCodesKeyProblems } from '../plan/column-codes-keys.js';
-import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes } from './adam-derived-rows.js';
+import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes, notImputedValues } from './adam-derived-rows.js';
 import { bdsLayoutError } from './bds-layout-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -280,10 +280,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const bds = wide ? undefined : bdsLayoutError(file, table.header, table.records);
   if (bds) throw bds;
   // ADaM's derived rows (LOCF…, marked in DTYPE) would be analysed as observed: refused, or read
-  // past when the plan says "derivedRows": "leave-out" (adam-derived-rows.ts).
-  const derivedCol = derivedTypeColumn(table.header);
+  // past when the plan says "derivedRows": "leave-out" (adam-derived-rows.ts). A `dtype` column the
+  // plan names, or one of a file that is no ADaM dataset holding no derivation type, is data.
+  const dtypeCol = derivedTypeColumn(table.header, table.records);
+  const derivedCol = dtypeCol >= 0 && named.includes(table.header[dtypeCol]!) ? -1 : dtypeCol;
   const derived = derivedRowsOf(table.header, table.records, derivedCol);
-  if (derived && plan.derivedRows !== 'leave-out') throw derivedRowsError(file, table.header, derived);
+  // Records summarising others (AVERAGE…) are refused whatever the plan says: no reading past them is right.
+  if (derived && (plan.derivedRows !== 'leave-out' || notImputedValues(derived).length)) throw derivedRowsError(file, table.header, derived);
   const skipDerived = derived !== undefined;
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
@@ -863,7 +866,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
   if (derived) readNotes.push(derivedRowsNote(file, derived));
-  readNotes.push(...derivedVisitNotes(file, visits, exportTimes));
+  readNotes.push(...derivedVisitNotes(file, table.header, visits, exportTimes));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
   const ignoredCount = ignored.count();
   const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);

@@ -50,9 +50,19 @@ describe('a derived visit (AVISIT ENDPOINT)', () => {
     expect(d.guesses).toContain('left out ("ignoreTimepoints"): "ENDPOINT" (12 rows), a visit ADaM derives (each patient\'s last or carried-forward value), not one of the schedule — analysed as a visit, it would repeat another visit\'s values');
     expect(checkDraft(csv, d.plan).badRows).toBe(0);
   });
-  it.each(['End of Treatment', 'Week 39 LOCF', 'ENDPOINT (LOCF)', 'Last observation'])('"%s" too', (v) => {
+  it.each(['Week 39 LOCF', 'ENDPOINT (LOCF)', 'Last observation'])('"%s" too', (v) => {
     const text = pivoted('USUBJID,TRT01P,AVISIT,RMDQ', (i, visit, k) => `S-${i},${arm(i)},${visit},${10 + ((i + k) % 7)}`, ['Baseline', 'Week 12', v]);
     expect(draftOf(text).d.plan.ignoreTimepoints).toEqual([v]);
+  });
+  it('"End of Treatment" only where AVISITN (or DTYPE) shows ADaM: a trial may schedule that visit', () => {
+    const visits = ['Baseline', 'Week 12', 'End of Treatment'];
+    const adam = pivoted('USUBJID,TRT01P,AVISIT,AVISITN,RMDQ', (i, visit, k) => `S-${i},${arm(i)},${visit},${[0, 12, 99][k]},${10 + ((i + k) % 7)}`, visits);
+    expect(draftOf(adam).d.plan.ignoreTimepoints).toEqual(['End of Treatment']);
+    const own = pivoted('USUBJID,TRT01P,AVISIT,RMDQ', (i, visit, k) => `S-${i},${arm(i)},${visit},${10 + ((i + k) % 7)}`, visits);
+    const { d, csv } = draftOf(own);
+    expect(d.plan.ignoreTimepoints).toBeUndefined();
+    expect(d.plan.timepoints).toContain('End of Treatment');
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
   });
 });
 
@@ -81,7 +91,8 @@ describe('ADaM flags and the discontinuation reason', () => {
     const text = pivoted('USUBJID,TRT01P,AVISIT,ITTFL,PPROTFL,DCSREAS,RMDQ', (i, v, k) => `S-${i},${arm(i)},${v},Y,${i % 5 ? 'Y' : ''},${i % 4 ? '' : 'LOST TO FOLLOW-UP'},${10 + ((i + k) % 7)}`);
     const { d, csv } = draftOf(text);
     expect(d.plan.columns).toMatchObject({ withdrawalReason: 'DCSREAS' });
-    expect(d.guesses).toContain('withdrawal reason ("columns.withdrawalReason"): "DCSREAS", ADaM\'s reason for discontinuation from the study');
+    expect(d.plan.flow).toEqual({ withdrawalReasons: { 'LOST TO FOLLOW-UP': { kind: 'lost-to-follow-up' } } });
+    expect(d.guesses).toContain('withdrawal reason: ADaM\'s reason for discontinuation from the study "DCSREAS": "LOST TO FOLLOW-UP" = left the study ("flow.withdrawalReasons")');
     expect(d.guesses.find((g) => g.startsWith('not used: '))).not.toContain('DCSREAS');
     const check = d.checks.find((c) => c.startsWith('ADaM population flags'))!;
     expect(check).toContain('"ITTFL", "PPROTFL" are not used');
@@ -111,5 +122,78 @@ describe('a CDISC SDTM QS domain', () => {
     expect(write).toContain('dplyr::left_join(tidyr::pivot_wider(dplyr::mutate(qs, VISIT = ifelse(QSBLFL %in% "Y", "BASELINE", VISIT)), id_cols = c(USUBJID, VISIT), names_from = QSTESTCD, values_from = QSSTRESN), adsl[c("USUBJID", "TRT01P")], by = "USUBJID")');
     expect(write).toContain('(the baseline, here VISIT "SCREENING/BASELINE") "BASELINE", which plan init reads as the baseline');
     expect(write).toContain('join the arm from ADSL (TRT01P) or DM (ARM)');
+  });
+});
+
+describe('CDISC\'s disposition columns', () => {
+  // The CDISC pilot's ADSL writes COMPLETED in DCSREAS (and DCDECOD) for a patient who stayed.
+  const text = (column: string) => pivoted(`USUBJID,TRT01P,AVISIT,${column},RMDQ`, (i, v, k) => `S-${i},${arm(i)},${v},${i % 4 ? 'COMPLETED' : i % 8 ? 'ADVERSE EVENT' : 'LOST TO FOLLOW-UP'},${10 + ((i + k) % 7)}`);
+  it('DCSREAS with COMPLETED: COMPLETED did not withdraw ("flow.notWithdrawn"), every other reason left the study, and the draft passes validate', () => {
+    const { d, csv } = draftOf(text('DCSREAS'));
+    expect(d.plan.columns).toMatchObject({ withdrawalReason: 'DCSREAS' });
+    expect(d.plan.flow).toEqual({ withdrawalReasons: { 'LOST TO FOLLOW-UP': { kind: 'lost-to-follow-up' }, 'ADVERSE EVENT': { kind: 'lost-to-follow-up' } }, notWithdrawn: ['COMPLETED'] });
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+  it('DCDECOD, the disposition term of every event, is no withdrawal reason', () => {
+    const { d, csv } = draftOf(text('DCDECOD'));
+    expect((d.plan.columns as Record<string, unknown>).withdrawalReason).toBeUndefined();
+    expect(d.plan.flow).toBeUndefined();
+    expect(d.guesses.find((g) => g.startsWith('not used: '))).toContain('DCDECOD');
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+});
+
+describe('a one-parameter BDS dataset with PARAM only (a label with spaces)', () => {
+  it('is drafted, the outcome named from the label', () => {
+    const text = fixture.replaceAll('"PARAMCD"', '"PARAM"').replaceAll('"RMDQ",', '"RMDQ Total Score",');
+    const { d, csv } = draftOf(text, 'adqs-rmdq.csv');
+    expect(d.undecided).toEqual([]);
+    expect(d.plan.outcomes).toMatchObject([{ key: 'rmdq', instrument: 'rmdq', column: 'AVAL' }]);
+    expect(d.guesses).toContain('outcome column "AVAL": the one parameter of this CDISC ADaM BDS dataset (PARAM "RMDQ Total Score"), read as RMDQ_Total_Score\'s score');
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+});
+
+describe('a record summarising others (DTYPE AVERAGE)', () => {
+  it('is undecided, naming the filter that keeps ADaM\'s analysed records, never read past', () => {
+    const lines = fixture.split('\n');
+    lines[2] = lines[2]!.replace(',"","Y"', ',"AVERAGE","Y"');
+    const { d } = draftOf(lines.join('\n'), 'adqs-rmdq.csv');
+    expect(d.plan.derivedRows).toBeUndefined();
+    expect(d.undecided[0]!.what).toBe('ADaM derived records that summarise others ("AVERAGE" 1 in "DTYPE"), beside the records they summarise');
+    expect(d.undecided[0]!.write).toContain('dplyr::select(dplyr::filter(adam, ANL01FL %in% "Y", !DTYPE %in% c("LOCF")), -DTYPE)');
+  });
+});
+
+/** A trial export of 40 patients (record_id, arm, visit, age, sex, rmdq) and `extra` columns: no CDISC dataset. */
+const ordinary = (visits: string[], head = '', extra: (i: number) => string = () => '') =>
+  `record_id,arm,visit,age,sex,rmdq${head}\n` +
+  Array.from({ length: 40 }, (_, i) => visits.map((v, k) => `${i + 1},${i % 2 ? 'Control' : 'Intervention'},${v},${30 + (i % 30)},${i % 3 ? 'F' : 'M'},${Math.max(0, 6 + ((i * 7) % 14) - 2 * k)}${extra(i)}`).join('\n')).join('\n') + '\n';
+
+describe('an ordinary trial export', () => {
+  it('with its own "dtype" column (web/paper) drafts every visit and no "derivedRows"', () => {
+    const { d, csv } = draftOf(ordinary(['Baseline', '3 months', '12 months'], ',dtype', (i) => `,${i % 2 ? 'web' : 'paper'}`), 'dtype.csv');
+    expect(d.undecided).toEqual([]);
+    expect(d.plan.derivedRows).toBeUndefined();
+    expect(d.plan.timepoints).toEqual(['3m', '12m']);
+    expect(d.plan.arms).toEqual({ intervention: 'Intervention', control: 'Control' });
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+  it.each([
+    ['End of treatment', 'End of treatment'],
+    ['12 months (primary endpoint)', '12 months (primary endpoint)'],
+    ['Endpoint', 'Endpoint'],
+    ['EOS', 'EOS'],
+  ])('with a visit "%s" in its "visit" column drafts it as a time point', (visit, key) => {
+    const { d, csv } = draftOf(ordinary(['Baseline', '3 months', visit]));
+    expect(d.plan.ignoreTimepoints).toBeUndefined();
+    expect(d.plan.timepoints).toContain(key);
+    expect(d.guesses.join('\n')).not.toContain('ADaM');
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+  it('with DCSREAS "COMPLETED" on every row passes validate, the column not a withdrawal reason', () => {
+    const { d, csv } = draftOf(ordinary(['Baseline', '3 months', '12 months'], ',DCSREAS', () => ',COMPLETED'));
+    expect((d.plan.columns as Record<string, unknown>).withdrawalReason).toBeUndefined();
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
   });
 });

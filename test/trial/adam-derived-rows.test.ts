@@ -13,6 +13,7 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
 import { REPORT_TEXT } from '../../src/report/i18n.js';
 import { derivedRowsNotes } from '../../src/report/kinds/trial-report.js';
+import { derivedVisitTest } from '../../src/trial/adam-derived-rows.js';
 
 const text = readFileSync(new URL('../fixtures/adam/adqs-rmdq.csv', import.meta.url), 'utf8');
 const csv = () => parseCsvText(text, 'adqs-rmdq.csv');
@@ -85,5 +86,80 @@ describe('a derived visit the plan analyses (ENDPOINT)', () => {
   it('a scheduled visit is not one', () => {
     const trial = loadTrial(csv(), plan({ derivedRows: 'leave-out' }));
     expect(trial.readNotes!.filter((n) => n.includes('derived visit'))).toEqual([]);
+  });
+});
+
+describe('a record summarising others (DTYPE AVERAGE, analysed by ADaM in place of its sources)', () => {
+  const lines = text.split('\n');
+  // Line 3: SB01-001-0001 at Week 12.
+  lines[2] = lines[2]!.replace(',"","Y"', ',"AVERAGE","Y"');
+  const averaged = () => parseCsvText(lines.join('\n'), 'adqs-rmdq.csv');
+  it('is refused, with or without "derivedRows": "leave-out", advising the analysed records (ANL01FL "Y")', () => {
+    for (const p of [plan(), plan({ derivedRows: 'leave-out' })]) {
+      const err = errorOf(() => loadTrial(averaged(), p));
+      expect(err.exitCode).toBe(2);
+      expect(err.message).toBe('adqs-rmdq.csv: 1 row is an ADaM derived record summarising other records of its visit ("AVERAGE" 1 in column "DTYPE"), beside the records it summarises');
+      expect(err.problems[0]).toMatchObject({ line: 3, column: 12, field: 'DTYPE', value: 'AVERAGE', kind: 'row.adam-derived' });
+      const expected = err.problems[0]!.expected;
+      expect(expected).toContain('marks 1 row as derived from other records of the same visit ("AVERAGE" 1; line 3)');
+      expect(expected).toContain('dplyr::select(dplyr::filter(adam, ANL01FL %in% "Y", !DTYPE %in% c("LOCF")), -DTYPE)');
+      expect(expected).toContain("where ANL01FL = 'Y' and DTYPE not in ('LOCF'); drop DTYPE");
+      expect(expected).not.toContain('imputed for a visit the patient missed');
+    }
+  });
+});
+
+/** A trial export that is no CDISC dataset: 6 patients, a lowercase `visit`, and `extra` columns. */
+const ordinary = (visits: string[], head = '', extra: (i: number) => string = () => '') =>
+  `record_id,arm,visit,age,rmdq${head}\n` +
+  Array.from({ length: 6 }, (_, i) => visits.map((v, k) => `${i + 1},${i % 2 ? 'Control' : 'Intervention'},${v},${40 + i},${10 + ((i + k) % 5)}${extra(i)}`).join('\n')).join('\n') + '\n';
+const ordinaryPlan = (visits: Record<string, string>, extra: object = {}) =>
+  parsePlan({
+    arms: { intervention: 'Intervention', control: 'Control' },
+    columns: { id: 'record_id', time: 'visit', arm: 'arm' },
+    timeLabels: visits,
+    timepoints: Object.values(visits).slice(1),
+    covariates: ['age'],
+    outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'rmdq' }],
+    methods: ['ancova'],
+    ...extra,
+  });
+
+describe('a column named dtype that is not ADaM\'s', () => {
+  it('in an export that is no ADaM dataset, holding no derivation type (web, paper), is read as before', () => {
+    const csv = parseCsvText(ordinary(['Baseline', '3 months'], ',dtype', (i) => `,${i % 2 ? 'web' : 'paper'}`), 'dtype.csv');
+    const trial = loadTrial(csv, ordinaryPlan({ Baseline: 'baseline', '3 months': '3m' }));
+    expect(trial.derivedRows).toBeUndefined();
+    expect(trial.readNotes ?? []).not.toContainEqual(expect.stringContaining('ADaM'));
+  });
+  it('holding CDISC\'s derivation types (LOCF) is ADaM\'s, in any export', () => {
+    const csv = parseCsvText(ordinary(['Baseline', '3 months'], ',dtype', (i) => `,${i === 2 ? 'LOCF' : ''}`), 'dtype.csv');
+    expect(errorOf(() => loadTrial(csv, ordinaryPlan({ Baseline: 'baseline', '3 months': '3m' }))).message).toBe('dtype.csv: 2 rows are ADaM derived records ("LOCF" 2 in column "dtype"), not observed values');
+  });
+  it('named by the plan (a covariate) is data, even in an ADaM dataset', () => {
+    const adamLike = parseCsvText(text.replace('"DTYPE"', '"mode"').replace('"ANL01FL"', '"DTYPE"').replaceAll(',"","Y"', ',"","web"').replaceAll(',"LOCF","Y"', ',"LOCF","paper"'), 'adqs-rmdq.csv');
+    const trial = loadTrial(adamLike, plan({ covariates: ['age', 'sex', 'dtype'], columns: { id: 'USUBJID', time: 'AVISIT', arm: 'TRT01P', covariates: { age: 'AGE', sex: 'SEX', dtype: 'DTYPE' } } }));
+    expect(trial.derivedRows).toBeUndefined();
+  });
+});
+
+describe('a visit name a trial schedules', () => {
+  it.each(['End of treatment', '12 months (primary endpoint)', 'Endpoint'])('"%s" in an export\'s own "visit" column draws no derived-visit note', (v) => {
+    const trial = loadTrial(parseCsvText(ordinary(['Baseline', v]), 'trial.csv'), ordinaryPlan({ Baseline: 'baseline', [v]: 'end' }));
+    expect(trial.readNotes ?? []).not.toContainEqual(expect.stringContaining('derived visit'));
+  });
+  it('"End of Treatment" in AVISIT of an ADaM dataset with AVISITN draws the note', () => {
+    const eot = text.replaceAll('"Week 39"', '"End of Treatment"');
+    const trial = loadTrial(parseCsvText(eot, 'adqs-rmdq.csv'), plan({ derivedRows: 'leave-out', timeLabels: { Baseline: 'baseline', 'Week 12': '12w', 'End of Treatment': 'eot' }, timepoints: ['12w', 'eot'] }));
+    expect(trial.readNotes).toContainEqual(expect.stringContaining('the plan analyses visit "eot" ("End of Treatment" in the export), named as an ADaM derived visit'));
+  });
+});
+
+describe('which visit names are derived, in AVISIT of an ADaM dataset', () => {
+  it('ENDPOINT and visits carried forward are; a scheduled visit ending in "endpoint" is not', () => {
+    const derived = derivedVisitTest(['USUBJID', 'AVISIT', 'AVAL'])!;
+    expect(['ENDPOINT', 'End point', 'Week 12 LOCF', 'ENDPOINT (LOCF)', 'Last observation carried forward'].filter(derived)).toHaveLength(5);
+    expect(['12 months (primary endpoint)', 'Week 52 endpoint', 'End of Treatment', 'Week 12'].filter(derived)).toEqual([]);
+    expect(derivedVisitTest(['record_id', 'visit', 'rmdq'])).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import { changeDifference } from '../stats/change-difference.js';
 import { hedgesG } from '../stats/hedges-g.js';
 import { pooledTDifference } from '../stats/pooled-t-difference.js';
 import { meanDifference, welchDifference } from '../stats/welch-difference.js';
-import type { FollowUpValues, OutcomePairs } from '../trial/outcome-pairs.js';
+import { type FollowUpValues, type OutcomePairs, withEveryCovariate } from '../trial/outcome-pairs.js';
 import { inIdOrder } from '../trial/patient-ids.js';
 import type { Arm } from '../trial/trial-data.js';
 import type { EffectEstimate } from './effect-estimate.js';
@@ -47,7 +47,7 @@ export function continuousEffect(method: EffectMethod, input: ContinuousInput): 
   switch (method) {
     case 'ancova': {
       // Complete cases also for covariates: a patient missing a covariate drops out of the model.
-      const keep = pairs.ids.map((_, i) => input.covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined));
+      const keep = withEveryCovariate(pairs, input.covariates);
       const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
       const r = ancova(
         {

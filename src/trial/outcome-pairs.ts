@@ -45,6 +45,15 @@ function scoresAt(trial: TrialData, key: string, time: string): ReadonlyMap<stri
   return out;
 }
 
+/**
+ * Per patient of `pairs`, whether every one of `covariates` has a value: the complete cases of
+ * the ANCOVA (also the cluster-robust one) and so the patients the effect row's `notAnalysed`
+ * counts as missing a covariate. One filter for all of them, so the counts say what the models use.
+ */
+export function withEveryCovariate(pairs: OutcomePairs, covariates: readonly string[]): boolean[] {
+  return pairs.ids.map((_, i) => covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined));
+}
+
 /** Every observed follow-up value per arm, baseline or not (the unadjusted analyses). */
 export function followUpValues(trial: TrialData, key: string, time: string): FollowUpValues {
   const at = scoresAt(trial, key, time);

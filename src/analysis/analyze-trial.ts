@@ -10,7 +10,7 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/describe-by-arm.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { participantFlowOf } from './participant-flow.js';
-import { notAnalysedAt } from './not-analysed.js';
+import { LEAVES_OUT, notAnalysedAt } from './not-analysed.js';
 import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
@@ -118,8 +118,15 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
         continue;
       }
+      // The observed patients a complete-case row (ANCOVA, also cluster-robust; MMRM; change) leaves
+      // out, and why (not-analysed.ts): said on the row and in the flow. Other rows analyse everyone observed.
+      const withLeftOut = (r: EffectRow): EffectRow => {
+        if (r.error || !LEAVES_OUT.has(r.method)) return r;
+        const notAnalysed = notAnalysedAt(r.method as EffectMethod | 'mmrm', pairsAt(outcome.key, time), follow, plan.covariates);
+        return notAnalysed ? { ...r, notAnalysed } : r;
+      };
       if (clusterOf) {
-        effects.push(...clusteredRows(trial, base, inst.kind === 'binary', clusterOf, { confLevel, mcid, direction, pairs: () => pairsAt(outcome.key, time) }));
+        effects.push(...clusteredRows(trial, base, inst.kind === 'binary', clusterOf, { confLevel, mcid, direction, pairs: () => pairsAt(outcome.key, time) }).map(withLeftOut));
         continue;
       }
       if (inst.kind === 'binary') {
@@ -131,11 +138,6 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         continue;
       }
       const pairs = pairsAt(outcome.key, time);
-      // The observed patients a complete-case row leaves out, and why (not-analysed.ts): said on the row and in the flow.
-      const withLeftOut = (r: EffectRow): EffectRow => {
-        const notAnalysed = r.error ? undefined : notAnalysedAt(r.method as EffectMethod | 'mmrm', pairs, follow, plan.covariates);
-        return notAnalysed ? { ...r, notAnalysed } : r;
-      };
       for (const method of plan.methods) {
         if (method === 'mmrm') {
           effects.push(withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time))));

@@ -10,7 +10,7 @@ import { ancova } from '../stats/ancova.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { clusterDifference } from '../stats/cluster-robust.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
-import type { OutcomePairs } from '../trial/outcome-pairs.js';
+import { type OutcomePairs, withEveryCovariate } from '../trial/outcome-pairs.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
 
@@ -39,7 +39,7 @@ function clustersPerArm(arms: readonly Arm[], clusters: readonly string[], n: { 
 
 /** The ANCOVA on complete cases (baseline and covariates), with cluster-robust SEs. */
 export function clusteredAncova(pairs: OutcomePairs, covariates: readonly string[], clusterOf: ReadonlyMap<string, string>, confLevel: number): EffectEstimate {
-  const keep = pairs.ids.map((_, i) => covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined));
+  const keep = withEveryCovariate(pairs, covariates); // the complete cases notAnalysed counts (not-analysed.ts)
   const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
   const arms = pick(pairs.arm);
   const clusters = pick(pairs.ids).map((id) => clusterOf.get(id)!);

@@ -12,7 +12,9 @@ import { changeDifference } from '../stats/change-difference.js';
 import { hedgesG } from '../stats/hedges-g.js';
 import { pooledTDifference } from '../stats/pooled-t-difference.js';
 import { meanDifference, welchDifference } from '../stats/welch-difference.js';
-import type { FollowUpValues, OutcomePairs } from '../trial/outcome-pairs.js';
+import { type FollowUpValues, type OutcomePairs, withEveryCovariate } from '../trial/outcome-pairs.js';
+import { inIdOrder } from '../trial/patient-ids.js';
+import type { Arm } from '../trial/trial-data.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
 
@@ -33,12 +35,19 @@ function smdOf(follow: FollowUpValues, confLevel: number): Partial<EffectRow> {
   }
 }
 
+/** An arm's follow-up values in its patients' id order (as they are when the ids are not known). */
+function inPatientIdOrder(follow: FollowUpValues, arm: Arm): number[] {
+  const ids = follow.ids?.[arm];
+  if (!ids) return follow[arm];
+  return inIdOrder(follow[arm].map((value, i) => ({ id: ids[i]!, value }))).map((p) => p.value);
+}
+
 export function continuousEffect(method: EffectMethod, input: ContinuousInput): EffectEstimate {
   const { pairs, follow, confLevel } = input;
   switch (method) {
     case 'ancova': {
       // Complete cases also for covariates: a patient missing a covariate drops out of the model.
-      const keep = pairs.ids.map((_, i) => input.covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined));
+      const keep = withEveryCovariate(pairs, input.covariates);
       const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
       const r = ancova(
         {
@@ -59,10 +68,10 @@ export function continuousEffect(method: EffectMethod, input: ContinuousInput): 
       const r = method === 'welch' ? welchDifference(follow.intervention, follow.control, { confLevel }) : pooledTDifference(follow.intervention, follow.control, { confLevel });
       const extra: Partial<EffectRow> = { ...smdOf(follow, confLevel) };
       if (input.bootstrap && method === 'welch') {
-        // The values in ascending order, not the export's row order: the seeded resamples (and so the
-        // CI) must not change when the export is re-sorted; the mean difference does not depend on order.
-        const ascending = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-        const b = bootstrapDifference(ascending(follow.intervention), ascending(follow.control), meanDifference, { ...input.bootstrap, confLevel });
+        // Each arm's values in patient-id order (patient-ids.ts inIdOrder), as multiple imputation takes
+        // its patients: the seeded resamples (and so the CI) do not change when the export is re-sorted,
+        // and an export already in id order keeps the numbers it had when the values were in row order.
+        const b = bootstrapDifference(inPatientIdOrder(follow, 'intervention'), inPatientIdOrder(follow, 'control'), meanDifference, { ...input.bootstrap, confLevel });
         extra.bootstrap = {
           replicates: b.replicates,
           seed: b.seed,

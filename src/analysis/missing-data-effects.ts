@@ -13,6 +13,7 @@ import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import { covariatesOver, type ImputationWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import type { EffectEstimate } from './effect-estimate.js';
+import { TIPPING_SEARCH_MCIDS } from './tipping-search.js';
 import type { Sensitivity } from './results-schema.js';
 
 /** The follow-up visits where at least one patient was observed. */
@@ -127,13 +128,8 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
   };
 }
 
-/**
- * The tipping-point search tries shifts from 0 to this many MCIDs: a shift of every imputed value by
- * twice the clinically relevant difference is already a large departure from missing at random.
- * Beyond it the result says that the tipping point lies beyond (results.json `beyondMaxDelta`,
- * the report's sentence: docs/report-trial.md).
- */
-export const TIPPING_SEARCH_MCIDS = 2;
+// The search's limit in MCIDs (tipping-search.ts), exported here too for the analysis' callers.
+export { TIPPING_SEARCH_MCIDS };
 
 /** How far the imputed intervention values must be shifted against the app to lose significance (0 … TIPPING_SEARCH_MCIDS × MCID). */
 export function tippingPointFor(wide: ImputationWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {

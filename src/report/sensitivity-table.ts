@@ -1,5 +1,6 @@
 /** The sensitivity table for the primary outcome: complete-case ANCOVA, MMRM, MI side by side. */
 import { notComputedText } from './failure-reasons.js';
+import { TIPPING_SEARCH_MCIDS } from '../analysis/tipping-search.js';
 import type { Sensitivity } from '../analysis/results-schema.js';
 import { formatEffect } from './effects-table.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
@@ -67,12 +68,12 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   }
   const values = imputedValues(t.nImputedIntervention, arm, lang);
   if (t.tippingDelta === null) {
-    // The search stops at 2 × MCID (analyze-trial.ts): said, with why, so that the largest shift tried does not read as the tipping point.
+    // The search stops at TIPPING_SEARCH_MCIDS × MCID (tipping-search.ts): said, with why, so that the largest shift tried does not read as the tipping point.
     const max = `${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''}`;
-    const mcid = `${formatFixed(t.maxDelta / 2, decimals, lang)}${unit ? ` ${unit}` : ''}`;
+    const mcid = `${formatFixed(t.maxDelta / TIPPING_SEARCH_MCIDS, decimals, lang)}${unit ? ` ${unit}` : ''}`;
     return lang === 'da'
-      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${max} dårligere — den største forskydning, der afprøves: søgningen stopper ved to gange MCID (${mcid}), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over ${max}.`
-      : `Tipping point: the result stays significant even if ${values} were up to ${max} worse — the largest shift tried: the search stops at twice the MCID (${mcid}), already a large departure from missing at random — so the tipping point lies beyond ${max}.`;
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${max} dårligere — den største forskydning, der afprøves: søgningen stopper ved ${TIPPING_SEARCH_MCIDS} × MKRF (${mcid}), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over ${max}.`
+      : `Tipping point: the result stays significant even if ${values} were up to ${max} worse — the largest shift tried: the search stops at ${TIPPING_SEARCH_MCIDS} × the MCID (${mcid}), already a large departure from missing at random — so the tipping point lies beyond ${max}.`;
   }
   return lang === 'da'
     ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere end antaget, når data mangler tilfældigt (MAR).`

@@ -17,6 +17,8 @@ export interface OutcomePairs {
 export interface FollowUpValues {
   intervention: number[];
   control: number[];
+  /** Each value's patient id, in the same order (followUpValues sets it): the Welch bootstrap resamples in id order. */
+  ids?: Record<Arm, string[]>;
 }
 
 /**
@@ -43,13 +45,24 @@ function scoresAt(trial: TrialData, key: string, time: string): ReadonlyMap<stri
   return out;
 }
 
+/**
+ * Per patient of `pairs`, whether every one of `covariates` has a value: the complete cases of
+ * the ANCOVA (also the cluster-robust one) and so the patients the effect row's `notAnalysed`
+ * counts as missing a covariate. One filter for all of them, so the counts say what the models use.
+ */
+export function withEveryCovariate(pairs: OutcomePairs, covariates: readonly string[]): boolean[] {
+  return pairs.ids.map((_, i) => covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined));
+}
+
 /** Every observed follow-up value per arm, baseline or not (the unadjusted analyses). */
 export function followUpValues(trial: TrialData, key: string, time: string): FollowUpValues {
   const at = scoresAt(trial, key, time);
-  const out: FollowUpValues = { intervention: [], control: [] };
+  const out: FollowUpValues = { intervention: [], control: [], ids: { intervention: [], control: [] } };
   for (const p of trial.patients) {
     const v = at.get(p.id);
-    if (v !== undefined) out[p.arm].push(v);
+    if (v === undefined) continue;
+    out[p.arm].push(v);
+    out.ids![p.arm].push(p.id);
   }
   return out;
 }

@@ -56,21 +56,51 @@ export function idKey(id: string): string {
 }
 
 /**
- * Patients ordered by their ids' keys (idKey; all-digit keys by value, `2` before `10`), not by
- * the export's row order: every seeded draw (multiple imputation, the bootstrap, the cost-
- * effectiveness resamples) takes its patients in this order, so that an export re-sorted by site
- * or date gives the same numbers from the same seed (docs/plan-trial.md#multiple-imputation).
+ * Patients ordered by their ids' keys (idKey) in natural order (compareRunLists: `SB2` before
+ * `SB10`, `2` before `10`), not by the export's row order: every seeded draw (multiple imputation,
+ * the Welch bootstrap, the cost-effectiveness resamples) takes its patients in this order, so that
+ * an export re-sorted by site or date gives the same numbers from the same seed, and an export
+ * already in id order gives the numbers it gave before hta sorted (docs/plan-trial.md#row-order).
  */
 export function inIdOrder<T extends { id: string }>(patients: readonly T[]): T[] {
-  const keyed = patients.map((p) => ({ p, key: idKey(p.id) }));
-  keyed.sort((a, b) => compareIdKeys(a.key, b.key) || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0));
+  // Each key split once, not at every comparison.
+  const keyed = patients.map((p) => ({ p, runs: runsOf(idKey(p.id)) }));
+  keyed.sort((a, b) => compareRunLists(a.runs, b.runs) || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0));
   return keyed.map((k) => k.p);
 }
 
-function compareIdKeys(a: string, b: string): number {
-  const digits = DIGITS.test(a) && DIGITS.test(b);
-  if (digits && a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
+/** An id key split into runs of digits and runs of anything else (`sb-10a` → `sb-`, `10`, `a`). */
+const RUNS = /\d+|\D+/g;
+
+function runsOf(key: string): string[] {
+  return key.match(RUNS) ?? [];
+}
+
+/**
+ * Natural order of two id keys (split by runsOf), a total order (so a sort gives one order whatever order the ids
+ * come in): the keys split into digit and non-digit runs, compared run by run — two digit runs by
+ * value, then the shorter first (`7` before `07`), two other runs as text, a digit run against
+ * another run as text; a key that is the start of the other first. Mixing "by value when both are
+ * all digits" with "as text otherwise" is no order at all (9 < 10 by value, 10 < 10a and 10a < 9
+ * as text), and the sort's result then hangs on the row order.
+ */
+function compareRunLists(ra: readonly string[], rb: readonly string[]): number {
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const c = compareRuns(ra[i]!, rb[i]!);
+    if (c !== 0) return c;
+  }
+  return ra.length - rb.length;
+}
+
+function compareRuns(x: string, y: string): number {
+  if (DIGITS.test(x) && DIGITS.test(y)) {
+    const vx = x.replace(/^0+(?=\d)/, '');
+    const vy = y.replace(/^0+(?=\d)/, '');
+    if (vx.length !== vy.length) return vx.length - vy.length;
+    if (vx !== vy) return vx < vy ? -1 : 1;
+    return x.length - y.length;
+  }
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** How two spellings of one id (idKey) differ, for the problem's words and kind. */

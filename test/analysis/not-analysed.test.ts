@@ -71,3 +71,22 @@ describe('observed patients left out of the complete-case analysis, with reasons
     expect(da).toContain(`· Mangler en kovariatværdi: n = ${expected.missingCovariate}`);
   });
 });
+
+describe('a cluster-randomised trial: the cluster-robust ANCOVA row says whom it leaves out too', () => {
+  // The same export, randomised by practice: the ANCOVA (cluster-robust SEs) uses the same complete cases.
+  const clustered = parsePlan({ ...planJson, clusters: 'praksis', methods: ['ancova', 'welch'], missing: { method: 'complete-case' } });
+  const r = analyzeTrial(loadTrial(parseCsvText(csv, 'trial.csv'), clustered), { version: 'test' });
+  for (const time of ['3m', '12m']) {
+    it(`at ${time}: counted by reason as from the cells, adding up to the observed with the analysed; the unadjusted row has none`, () => {
+      const row = r.effects.find((e) => e.time === time && e.method === 'ancova')!;
+      expect(row.error ?? null).toBeNull();
+      expect(row.ciMethod).toContain('cluster-robust');
+      expect(row.notAnalysed).toEqual(fromCells(time));
+      for (const arm of ['intervention', 'control'] as const) {
+        const observed = r.missingness.find((m) => m.time === time && m.arm === arm)!.observed;
+        expect(row.n[arm] + row.notAnalysed![arm].missingBaseline + row.notAnalysed![arm].missingCovariate).toBe(observed);
+      }
+      expect(r.effects.find((e) => e.time === time && e.method === 'cluster-difference')!.notAnalysed).toBeUndefined();
+    });
+  }
+});

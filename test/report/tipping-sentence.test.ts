@@ -1,6 +1,6 @@
 /**
  * The tipping-point sentence counts the imputed values in the singular when there is one, and with none says so (`analyze` text and the report);
- * when the result stays significant at every shift tried it names the search limit (2 × MCID), why, and that the tipping point lies beyond it,
+ * when the result stays significant at every shift tried it names the search limit (2 × MCID; Danish: the glossary's MKRF), why, and that the tipping point lies beyond it,
  * as results.json's `beyondMaxDelta` does.
  */
 import { describe, expect, it } from 'vitest';
@@ -40,9 +40,9 @@ describe('tipping-point sentence: singular and plural', () => {
 
   it('still significant at the largest shift tried: says the search limit, why, and that the tipping point lies beyond it', () => {
     expect(tippingSentence(sens(14, null), 'points', 2, 'en', armNames(LABELS, 'en'))).toBe(
-      'Tipping point: the result stays significant even if the 14 imputed App-arm values were up to 4.00 points worse — the largest shift tried: the search stops at twice the MCID (2.00 points), already a large departure from missing at random — so the tipping point lies beyond 4.00 points.');
+      'Tipping point: the result stays significant even if the 14 imputed App-arm values were up to 4.00 points worse — the largest shift tried: the search stops at 2 × the MCID (2.00 points), already a large departure from missing at random — so the tipping point lies beyond 4.00 points.');
     expect(tippingSentence(sens(14, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toBe(
-      'Vippepunkt: resultatet forbliver signifikant, selv hvis de 14 imputerede App-værdier er op til 4,00 point dårligere — den største forskydning, der afprøves: søgningen stopper ved to gange MCID (2,00 point), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over 4,00 point.');
+      'Vippepunkt: resultatet forbliver signifikant, selv hvis de 14 imputerede App-værdier er op til 4,00 point dårligere — den største forskydning, der afprøves: søgningen stopper ved 2 × MKRF (2,00 point), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over 4,00 point.');
   });
 });
 

@@ -183,11 +183,15 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
 
 /**
  * A group whose outcome values number at most this many is protected value by value (rule 6).
- * Per group a reader has the size and, from the crude row's SE and its E-value (whose risk ratio
- * exp(0.91·d/sd) carries the pooled SD), the sum of squares; the means only as their difference.
- * Up to three values those and whole counts leave few tables (0/1/2 work status, 3 users at 1: one).
+ * Per group a reader has the size and, from the crude row's difference and SE, each group's sum
+ * and sum of squares: at full precision S₁·n₀ − S₀·n₁ = difference·n₁n₀ and n₀²Q₁ + n₁²Q₀ are
+ * whole numbers, and with coprime group sizes (662 and 379) few (S, Q) pairs fit. Three values
+ * and a group's n, S and Q give its table; four leave one direction (1, −3, 3, −1) — a count of 3
+ * narrowed to 0 … 4. Published numbers carry the page's precision (published-analysis.ts), which
+ * breaks those equations, but the 0/1/2 case was solved at the page's precision too, so up to
+ * four values the rows go.
  */
-export const FEW_OUTCOME_VALUES = 3;
+export const FEW_OUTCOME_VALUES = 4;
 
 /**
  * An outcome whose estimates would give a count of 1 … threshold − 1 patients: then no estimate
@@ -198,10 +202,12 @@ export const FEW_OUTCOME_VALUES = 3;
  *    1 … threshold − 1 of its patients — yes/no outcomes and responders (0/1) are the two-valued
  *    case; 3 users at 1 and 197 at 2 of a 0/1/2 outcome were solved from the crude row, even at
  *    the page's precision; or
- *  - every patient but 1 … threshold − 1 has the same value, however many values there are:
- *    the group's sum of squares Σ(y − ȳ)² is then a sum over those few, shifts cancel, and the
- *    few follow (197 at 24 and 3 at 23 give 3·197/200 = 2.955, and 200·SS = 200·Σd² − (Σd)²
- *    leaves the 3).
+ *  - at least `threshold` patients share one value and only 1 … threshold − 1 do not, however
+ *    many values there are: the group's sum of squares Σ(y − ȳ)² is then a sum over those few,
+ *    shifts cancel, and the few follow (197 at 24 and 3 at 23 give 3·197/200 = 2.955, and
+ *    200·SS = 200·Σd² − (Σd)² leaves the 3). Not when no value is that common: six non-users at
+ *    3, 3, 5, 6, 7, 8 of a 0–10 scale have no "few" apart from the rest (every value's count is
+ *    small there, as in any small group of a continuous outcome that rule 1 lets through).
  */
 export function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold: number): boolean {
   const small = (c: number) => c > 0 && c < threshold;
@@ -216,7 +222,8 @@ export function smallOutcomeCount(y: readonly number[], a: readonly number[], th
     });
     const counts = [...perValue.values()];
     if (counts.length <= FEW_OUTCOME_VALUES && counts.some(small)) return true;
-    return small(n - Math.max(...counts));
+    const most = Math.max(...counts);
+    return most >= threshold && small(n - most);
   });
 }
 

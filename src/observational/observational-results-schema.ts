@@ -25,7 +25,7 @@ export const observationalEffectSchema = z
     label: z.string(),
     time: z.string(),
     n: z.object({ intervention: z.number().int(), control: z.number().int() }).describe('intervention = exposed, control = unexposed'),
-    difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences)'),
+    difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences). This and se, the CI limits, pValue and the benefit fields carry the report page\'s digits, not 16: a score to 2 decimals (3 with an MCID below 1), a proportion to 3, a CI limit with the extra digits that keep it off 0 and ±MCID, the SE to the same decimals (2 significant digits at least), p to 3 decimals (2 significant digits below 0.001) — at 16 digits the crude row of a whole-number outcome gives each group\'s sum and sum of squares (docs/observational.md, "Small counts", rule 8)'),
     se: z.number().nullable(),
     df: z.number().nullable(),
     ciLower: z.number().nullable(),
@@ -136,7 +136,7 @@ export const observationalAnalysisSchema = z.object({
   balance: z.array(balanceRowSchema),
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
-  effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: in a group the outcome takes at most 3 values and 1 … threshold − 1 patients hold one of them (a yes/no outcome or responder: with or without the event), or all but 1 … threshold − 1 patients of a group share one value; the crude and the adjusted differences, with their SEs and E-values, would each give that count (docs/observational.md, "Small counts")'),
+  effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: in a group the outcome takes at most 4 values and 1 … threshold − 1 patients hold one of them (a yes/no outcome or responder: with or without the event), or at least threshold patients of a group share one value and only 1 … threshold − 1 do not; the crude and the adjusted differences, with their SEs and E-values, would each give that count (docs/observational.md, "Small counts")'),
   outsideTarget: z
     .array(z.object({ confounder: z.string(), levels: z.array(z.string()), unnamed: z.number().int() }))
     .optional()

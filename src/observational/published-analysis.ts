@@ -21,6 +21,9 @@
  *    of a level all carry the weight N/3, so the mean of the 5 largest non-user weights (2.16 ×
  *    the mean weight, N/n₀ exactly) is (N + 2w)/5 with w the next level's weight, read off the
  *    score percentiles; of the non-user counts 1 … 14 only 3 fits, even at 2 decimals.
+ *  - The effect rows' difference, SE, CI, p-value and benefit carry the page's digits
+ *    (published-effect.ts): at 16 digits the crude row of a whole-number outcome gives each
+ *    group's sum and sum of squares by integrality.
  *  - The E-values (and their risk ratios) carry the page's 2 decimals. A continuous outcome's risk
  *    ratio is exp(0.91·d/sd) with sd the pooled SD at follow-up: at 16 digits it is one more exact
  *    equation on the groups' sums of squares, beside the crude row's SE (rule 6 withholds the
@@ -28,6 +31,7 @@
  */
 import { SUPPRESSED } from '../suppressed-marker.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
+import { publishedEffect } from './published-effect.js';
 
 /** Decimals as the report page prints them (src/report/kinds/registry-report.ts); the cap, not on the page, as the SMDs. */
 export const PUBLISHED_DECIMALS = { balance: 3, scoreQuantile: 2, effectiveSampleSize: 1, maxWeight: 2, truncationCap: 3, eValue: 2 } as const;
@@ -68,7 +72,8 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
     varianceRatioBefore: roundIfNumber(b.varianceRatioBefore, d.balance),
     varianceRatioAfter: roundIfNumber(b.varianceRatioAfter, d.balance),
   }));
-  const effects = a.effects.map((e) => (e.eValue ? { ...e, eValue: { ...e.eValue, riskRatio: asPrinted(e.eValue.riskRatio, d.eValue), estimate: asPrinted(e.eValue.estimate, d.eValue), ciLimit: asPrinted(e.eValue.ciLimit, d.eValue) } } : e));
+  // The difference, SE, CI, p and benefit as the page prints them (published-effect.ts), then the E-value.
+  const effects = a.effects.map(publishedEffect).map((e) => (e.eValue ? { ...e, eValue: { ...e.eValue, riskRatio: asPrinted(e.eValue.riskRatio, d.eValue), estimate: asPrinted(e.eValue.estimate, d.eValue), ciLimit: asPrinted(e.eValue.ciLimit, d.eValue) } } : e));
   // Rule 9: a balance term hidden for a small count hides what the scores and weights give.
   if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance, effects };
   return {

@@ -5,8 +5,10 @@
  * give each group's sum of squares, the difference gives m₁ − m₀, and the counts per value are
  * whole numbers: the attacker below enumerates the users' tables and solves the non-users' from
  * them. On the explorer's registry (3 users at 1, 197 at 2; non-users 30/40/50) it recovered the 3
- * from what `hta analyze --json` printed; now the outcome's rows are withheld. The E-value fields
- * carry the page's 2 decimals.
+ * from what `hta analyze --json` printed; now the outcome's rows are withheld. What is published
+ * carries the page's digits (E-values 2 decimals; difference, SE, CI as the page prints them:
+ * published-effect.ts), so the attack reads a number within half a unit of its last digit; the
+ * computed rows (16 digits) show what those digits would give.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,20 +53,35 @@ function registry(users: number[], nonUsers: number[]): string {
 
 const trialOf = (users: number[], nonUsers: number[], range: [number, number] = [0, 2], threshold = 5) => loadTrial(parseCsvText(registry(users, nonUsers), 'work.csv'), plan(range, threshold));
 
+/** Half a unit of `x`'s last printed digit: what a reader knows of a number printed as it is (16 digits: noise). */
+function halfOf(x: number): number {
+  const digits = (String(x).split('.')[1] ?? '').length;
+  return digits >= 15 || /e/.test(String(x)) ? Math.abs(x) * 1e-12 : 0.5 * 10 ** -digits;
+}
+
+/** The crude row's numbers the attack reads: as published, or (`full`) with the difference and SE as computed, to 16 digits. */
+type CrudeView = { n: { intervention: number; control: number }; difference: number; se: number; riskRatio: number | null };
+function crudeOf(a: ObservationalAnalysis, full?: ObservationalAnalysis): CrudeView | null {
+  const e = a.effects.find((x) => x.method === 'crude');
+  if (!e || !e.eValue || e.se === null || e.difference === null) return null;
+  const f = full?.effects.find((x) => x.method === 'crude');
+  return { n: e.n, difference: f ? f.difference! : e.difference, se: f ? f.se! : e.se, riskRatio: e.eValue.riskRatio };
+}
+
 /**
  * Every pair of tables (users, non-users: patients per value 0 … k − 1) that gives the crude row
- * as published: its difference and SE as printed (full precision in the JSON), its E-value's risk
- * ratio within half a unit of its last printed digit. No rows, no tables.
+ * as the reader has it: its difference and SE within half a unit of their last printed digit
+ * (16 digits: exact), its E-value's risk ratio likewise. No rows, no tables.
  */
-function attack(a: ObservationalAnalysis, k: number): number[][][] {
-  const e = a.effects.find((x) => x.method === 'crude');
-  if (!e || !e.eValue || e.se === null || e.difference === null) return [];
+function attack(a: ObservationalAnalysis, k: number, full?: ObservationalAnalysis): number[][][] {
+  const e = crudeOf(a, full);
+  if (!e || e.riskRatio === null) return [];
   const { intervention: n1, control: n0 } = e.n;
   const diff = e.difference;
-  const se2 = e.se ** 2;
-  const rr = e.eValue.riskRatio;
-  const digits = (String(rr).split('.')[1] ?? '').length;
-  const half = digits >= 15 ? rr * 1e-12 : 0.5 * 10 ** -digits;
+  const hd = halfOf(diff);
+  const hs = halfOf(e.se);
+  const rr = e.riskRatio;
+  const half = halfOf(rr);
   const tol = 1e-6;
   const found: number[][][] = [];
   // The users' tables over 0 … k − 1 (k ≤ 3 here: n1² of them).
@@ -78,22 +95,23 @@ function attack(a: ObservationalAnalysis, k: number): number[][][] {
     const s1 = t1.reduce((s, c, v) => s + c * v, 0);
     const q1 = t1.reduce((s, c, v) => s + c * v * v, 0);
     const ss1 = q1 - (s1 * s1) / n1;
-    // The non-users' sum and sum of squares follow from the difference and the SE.
-    const s0 = (s1 / n1 - diff) * n0;
-    const ss0 = (se2 - ss1 / n1 ** 2) * n0 ** 2;
-    if (Math.abs(s0 - Math.round(s0)) > tol || ss0 < -tol) continue;
-    const S0 = Math.round(s0);
-    const q0 = ss0 + (S0 * S0) / n0;
-    if (Math.abs(q0 - Math.round(q0)) > tol) continue;
-    const Q0 = Math.round(q0);
-    // Values 0/1/2: b + 2c = S0, b + 4c = Q0; values 0/1: c = S0 = Q0.
-    const c0 = (Q0 - S0) / 2;
-    const t0 = k === 2 ? (S0 === Q0 ? [n0 - S0, S0] : null) : Number.isInteger(c0) ? [n0 - (S0 - 2 * c0) - c0, S0 - 2 * c0, c0] : null;
-    if (!t0 || t0.some((c) => c < 0)) continue;
-    const sd = Math.sqrt((ss1 + ss0) / (n1 + n0 - 2));
-    const rrOf = Math.exp((0.91 * Math.abs(diff)) / sd);
-    if (Math.abs(rrOf - rr) > half) continue;
-    found.push([t1, t0]);
+    // The non-users' sum and sum of squares follow from the difference and the SE (each within its rounding).
+    for (let S0 = Math.ceil((s1 / n1 - diff - hd) * n0 - tol); S0 <= (s1 / n1 - diff + hd) * n0 + tol; S0++) {
+      const ssLow = ((e.se - hs) ** 2 - ss1 / n1 ** 2) * n0 ** 2;
+      const ssHigh = ((e.se + hs) ** 2 - ss1 / n1 ** 2) * n0 ** 2;
+      for (let Q0 = Math.max(0, Math.ceil(ssLow + (S0 * S0) / n0 - tol)); Q0 <= ssHigh + (S0 * S0) / n0 + tol; Q0++) {
+        const ss0 = Q0 - (S0 * S0) / n0;
+        if (ss0 < -tol) continue;
+        // Values 0/1/2: b + 2c = S0, b + 4c = Q0; values 0/1: c = S0 = Q0.
+        const c0 = (Q0 - S0) / 2;
+        const t0 = k === 2 ? (S0 === Q0 ? [n0 - S0, S0] : null) : Number.isInteger(c0) ? [n0 - (S0 - 2 * c0) - c0, S0 - 2 * c0, c0] : null;
+        if (!t0 || t0.some((c) => c < 0)) continue;
+        const sd = Math.sqrt((ss1 + ss0) / (n1 + n0 - 2));
+        const rrOf = Math.exp((0.91 * Math.abs(s1 / n1 - S0 / n0)) / sd);
+        if (Math.abs(rrOf - rr) > half + tol) continue;
+        found.push([t1, t0]);
+      }
+    }
   }
   return found;
 }
@@ -102,16 +120,26 @@ const hasSmall = (tables: number[][][]) => tables.some(([u, n]) => [...u!, ...n!
 const work = (analyses: ObservationalAnalysis[]) => analyses.find((a) => a.outcome === 'work')!;
 
 describe('an outcome with few values: no count of 1–4 follows from its estimates', () => {
-  it("the explorer's registry (users 0/3/197 at 0/1/2): published under a threshold of 3, the estimates give the 3; under 5 they are withheld", () => {
+  it("the explorer's registry (users 0/3/197 at 0/1/2): under a threshold of 3 the estimates give the 3 at 16 digits, and a count of 1–4 at the page's; under 5 they are withheld", () => {
     const trial = trialOf([0, 3, 197], [30, 40, 50]);
-    // The attack works on what is published: with a threshold of 3 (the least a plan may set) a
-    // count of 3 may be shown, the rows are, and it finds one table, the true one.
-    expect(attack(work(analyzeObservational(trialOf([0, 3, 197], [30, 40, 50], [0, 2], 3), { version: 'test' }).analyses), 3)).toEqual([
+    // With a threshold of 3 (the least a plan may set) a count of 3 may be shown and the rows
+    // are. At 16 digits (as computed) the attack finds one table, the true one; at the page's
+    // digits (as published) two, each with 1–4 users at 1 (1 or 3): rounding alone does not
+    // protect an outcome with three values (rule 6 does).
+    const low = trialOf([0, 3, 197], [30, 40, 50], [0, 2], 3);
+    const published = work(analyzeObservational(low, { version: 'test' }).analyses);
+    expect(attack(published, 3, work(computeObservationalAnalyses(low)))).toEqual([
       [
         [0, 3, 197],
         [30, 40, 50],
       ],
     ]);
+    const rounded = attack(published, 3);
+    expect(rounded).toContainEqual([
+      [0, 3, 197],
+      [30, 40, 50],
+    ]);
+    expect(rounded.every(([u]) => u![1]! > 0 && u![1]! < 5)).toBe(true);
     const r = analyzeObservational(trial, { version: 'test' });
     const a = work(r.analyses);
     expect(a.error).toBeUndefined();
@@ -141,10 +169,15 @@ describe('an outcome with few values: no count of 1–4 follows from its estimat
     }
   });
 
-  it('users holding all three values (3 at 0): published under a threshold of 3, 2 tables remain (3 or 11 users at 0); under 5, none', () => {
+  it('users holding all three values (3 at 0): under a threshold of 3, 2 tables fit at 16 digits (3 or 11 users at 0), more at the page\'s; under 5, none', () => {
     const trial = trialOf([3, 60, 137], [30, 40, 50]);
-    const shown = attack(work(analyzeObservational(trialOf([3, 60, 137], [30, 40, 50], [0, 2], 3), { version: 'test' }).analyses), 3);
-    expect(shown.map(([u]) => u![0]).sort((x, y) => x! - y!)).toEqual([3, 11]);
+    const low = trialOf([3, 60, 137], [30, 40, 50], [0, 2], 3);
+    const published = work(analyzeObservational(low, { version: 'test' }).analyses);
+    const full = attack(published, 3, work(computeObservationalAnalyses(low)));
+    expect(full.map(([u]) => u![0]).sort((x, y) => x! - y!)).toEqual([3, 11]);
+    // At the page's digits the users at 0 range from 0 to at least 5: not narrowed to a small count.
+    const atZero = new Set(attack(published, 3).map(([u]) => u![0]!));
+    expect(atZero.has(3) && atZero.has(0) && Math.max(...atZero) >= 5).toBe(true);
     const a = work(analyzeObservational(trial, { version: 'test' }).analyses);
     expect(a.effectsSuppressed).toBe(true);
     expect(attack(a, 3)).toEqual([]);
@@ -161,27 +194,31 @@ describe('an outcome with few values: no count of 1–4 follows from its estimat
       expect(e.eValue).toEqual({ ...full, riskRatio: Number(full.riskRatio.toFixed(2)), estimate: Number(full.estimate.toFixed(2)), ciLimit: Number(full.ciLimit.toFixed(2)) });
       expect(e.eValue!.estimate.toFixed(2)).toBe(full.estimate.toFixed(2));
     }
-    const tables = attack(a, 3);
-    // The true table fits; whatever else fits has no count of 1–4 in it.
-    expect(tables).toContainEqual([
+    // At 16 digits the true table fits and whatever else fits has no count of 1–4 in it; at the
+    // page's digits more fit, some with such a count: the reader cannot tell which.
+    const truth = [
       [0, 60, 140],
       [30, 40, 50],
-    ]);
+    ];
+    const tables = attack(a, 3, work(computeObservationalAnalyses(trial)));
+    expect(tables).toContainEqual(truth);
     expect(hasSmall(tables)).toBe(false);
+    expect(attack(a, 3)).toContainEqual(truth);
+    expect(attack(a, 3).length).toBeGreaterThan(tables.length);
   });
 
-  it('a whole-point outcome of 0–24 on which every user but 3 has the same value is withheld, however many values it takes', () => {
-    // 197 users at 24, one each at 20, 22 and 23: four values among the users, 25 in all.
+  it('a whole-point outcome of 0–24 on which every user but 4 has the same value is withheld, however many values it takes', () => {
+    // 196 users at 24, one each at 19, 20, 22 and 23: five values among the users, 25 in all.
     const users = Array<number>(25).fill(0);
-    users[20] = users[22] = users[23] = 1;
-    users[24] = 197;
+    users[19] = users[20] = users[22] = users[23] = 1;
+    users[24] = 196;
     const nonUsers = Array<number>(25).fill(6);
     const a = work(analyzeObservational(trialOf(users, nonUsers, [0, 24]), { version: 'test' }).analyses);
     expect(a.effectsSuppressed).toBe(true);
     expect(a.effects).toEqual([]);
     // Two more users off 24 (3 at 23): published.
     users[23] = 3;
-    users[24] = 195;
+    users[24] = 194;
     expect(work(analyzeObservational(trialOf(users, nonUsers, [0, 24]), { version: 'test' }).analyses).effects).toHaveLength(3);
   });
 });
@@ -206,14 +243,17 @@ describe('the attack and the crude row agree with R (test/reference/few-valued-o
       // The identity the attack rests on, in R: HC0's SE² = SS₁/n₁² + SS₀/n₀².
       expect(c.seFromSumsOfSquares).toBeCloseTo(c.se, 12);
       // A threshold of 3 publishes every case's rows (the least count here is 3).
-      const a = work(analyzeObservational(trialOf(c.users, c.nonUsers, [0, 2], 3), { version: 'test' }).analyses);
-      const crude = a.effects.find((e) => e.method === 'crude')!;
+      const trial = trialOf(c.users, c.nonUsers, [0, 2], 3);
+      const a = work(analyzeObservational(trial, { version: 'test' }).analyses);
+      // The difference and SE as computed (published: the page's digits, published-effect.ts).
+      const computed = work(computeObservationalAnalyses(trial));
+      const crude = { ...a.effects.find((e) => e.method === 'crude')!, ...(({ difference, se }) => ({ difference, se }))(computed.effects.find((e) => e.method === 'crude')!) };
       expect(Math.abs(crude.difference! - c.difference)).toBeLessThan(1e-9);
       expect(Math.abs(crude.se! - c.se)).toBeLessThan(1e-9);
       expect(crude.eValue!.riskRatio).toBe(Math.round(c.riskRatio * 100) / 100);
       expect(crude.eValue!.estimate).toBe(Math.round(c.eValue * 100) / 100);
       const key = (t: number[][]) => JSON.stringify(t);
-      expect(attack(a, 3).map(key).sort()).toEqual(c.tablesPublished.map((t) => key([t.users, t.nonUsers])).sort());
+      expect(attack(a, 3, computed).map(key).sort()).toEqual(c.tablesPublished.map((t) => key([t.users, t.nonUsers])).sort());
     }
   });
 });
@@ -225,20 +265,39 @@ describe('smallOutcomeCount', () => {
     for (const [g, counts] of [[1, u], [0, n]] as const) counts.forEach((c, v) => { for (let k = 0; k < c; k++) { y.push(v); a.push(g); } });
     return [y, a] as const;
   };
-  it('withholds a group of at most 3 values with a count of 1–4, or one in which all but 1–4 share a value; a count of 0 or at least the threshold is shown', () => {
+  it('withholds a group of at most 4 values with a count of 1–4, or one in which all but 1–4 share a value; a count of 0 or at least the threshold is shown', () => {
     expect(smallOutcomeCount(...groups([0, 3, 197], [30, 40, 50]), 5)).toBe(true);
     expect(smallOutcomeCount(...groups([0, 5, 195], [30, 40, 50]), 5)).toBe(false);
     // Yes/no: 4 events among 100 non-users.
     expect(smallOutcomeCount(...groups([50, 50], [96, 4]), 5)).toBe(true);
     // Three values within a group, one held by 3, while the outcome takes 25 overall.
     expect(smallOutcomeCount(...groups([...Array(22).fill(0), 3, 100, 97], Array(25).fill(6)), 5)).toBe(true);
-    // Four values in each group with a count of 3: published (docs/observational.md, rule 6: not covered) …
-    expect(smallOutcomeCount(...groups([3, 5, 10, 182], [20, 30, 40, 30]), 5)).toBe(false);
-    // … unless all but a few of a group share one value: 190 at 3, 10 elsewhere is shown, 196 is not.
-    expect(smallOutcomeCount(...groups([3, 3, 4, 190], [20, 30, 40, 30]), 5)).toBe(false);
-    expect(smallOutcomeCount(...groups([1, 1, 2, 196], [20, 30, 40, 30]), 5)).toBe(true);
+    // Four values in each group with a count of 3: withheld (at 16 digits the crude row left 0 … 4 users at 0) …
+    expect(smallOutcomeCount(...groups([3, 5, 10, 182], [20, 30, 40, 30]), 5)).toBe(true);
+    // … five values: published (docs/observational.md, rule 6: what is not covered) …
+    expect(smallOutcomeCount(...groups([3, 5, 10, 172, 10], [20, 30, 40, 30, 5]), 5)).toBe(false);
+    // … unless all but a few of a group share one value: 180 at 3, 20 elsewhere is shown, 196 and 4 are not.
+    expect(smallOutcomeCount(...groups([3, 3, 4, 180, 10], [20, 30, 40, 30, 5]), 5)).toBe(false);
+    expect(smallOutcomeCount(...groups([1, 1, 1, 196, 1], [20, 30, 40, 30, 5]), 5)).toBe(true);
     // The threshold is the plan's.
     expect(smallOutcomeCount(...groups([0, 5, 195], [30, 40, 50]), 6)).toBe(true);
+  });
+
+  it('a small group with no common value is not "all but a few": 6 non-users at 3, 3, 5, 6, 7, 8 of a 0–10 scale are shown; 5 at 8 and 4 elsewhere are not', () => {
+    const spread = Array<number>(11).fill(18);
+    expect(smallOutcomeCount(...groups(spread, [0, 0, 0, 2, 0, 1, 1, 1, 1]), 5)).toBe(false);
+    // A group of exactly 5, five values: shown.
+    expect(smallOutcomeCount(...groups(spread, [0, 0, 0, 1, 0, 1, 1, 1, 1]), 5)).toBe(false);
+    // 5 share a value (the threshold) and 4 do not, over five values: withheld.
+    expect(smallOutcomeCount(...groups(spread, [0, 1, 0, 1, 0, 1, 0, 1, 5]), 5)).toBe(true);
+  });
+
+  it('the 6 non-users of a 0–10 scale (3, 3, 5, 6, 7, 8): all three rows are published, no warning of few values', () => {
+    const r = analyzeObservational(trialOf(Array<number>(11).fill(18), [0, 0, 0, 2, 0, 1, 1, 1, 1], [0, 10]), { version: 'test' });
+    const a = work(r.analyses);
+    expect(a.effectsSuppressed).toBeUndefined();
+    expect(a.effects.map((e) => e.method)).toEqual(['crude', 'weighted-regression', 'aipw']);
+    expect(r.warnings.join(' ')).not.toMatch(/few values/);
   });
 });
 

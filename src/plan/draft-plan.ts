@@ -48,7 +48,7 @@ import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
-import { namesDaysUsed, namesMedication } from './medication-names.js';
+import { medicationName, namesDays, namesDaysUsed, namesMedication } from './medication-names.js';
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
@@ -227,6 +227,11 @@ function isYesNoColumn(values: readonly string[], decimalComma: boolean, unknown
     const x = parseNumber(v, decimalComma);
     return x !== undefined && (x === 0 || x === 1 || x === 2 || SENTINELS.has(x));
   });
+}
+
+/** Whole numbers 0–7 in a column whose name says days (`analgetika_dage`): days in a week, a count. */
+function isDayCount(column: string, nums: readonly number[]): boolean {
+  return nums.length > 0 && namesDays(column) && nums.every((x) => Number.isInteger(x) && x >= 0 && x <= 7);
 }
 
 /** Back at work: "yes" is the good result. */
@@ -1302,9 +1307,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // Medication (`Smertestillende`, `Opioid`, `pain_med`, `ATC-koder`) or the days it was used
     // (`Dage brugt sidste 7`): a yes/no outcome or a count, never a pain scale (medication-names.ts).
-    const medication = namesMedication(withoutItemPrefix(s));
-    const daysUsed = !medication && namesDaysUsed(withoutItemPrefix(s));
-    const pain = !medication && !daysUsed && /(smerte|pain|nrs|vas)/.test(n);
+    // A medication name beside a pain word (`smerte_uden_medicin`, `Med_smerter` — Danish "with
+    // pain") or an ATC-like name (`N02A`) is medication only when its column holds yes/no answers or
+    // a day count (or drug names, no number at all): a 0–10 column so named is the pain scale it always was.
+    const painWords = /(smerte|pain|nrs|vas)/.test(n);
+    const medName = medicationName(withoutItemPrefix(s));
+    const answersMedication = isYesNoColumn(values, decimalComma, true) || isDayCount(s, nums) || (values.length > 0 && nums.length === 0 && !values.some(isDontKnowWord));
+    const medication = medName === 'pain-medication' || (medName === 'medication' && (!painWords || answersMedication || values.length === 0)) || (medName === 'atc-code' && answersMedication);
+    const daysUsed = !medication && namesDaysUsed(withoutItemPrefix(s)) && (!painWords || answersMedication);
+    const pain = !medication && !daysUsed && painWords;
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
@@ -1360,7 +1371,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${count.range[0]}–${count.range[1]}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
       checks.push(`"${s}" holds numbers ${count.range[0]}–${count.range[1]}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]} as observed, ${count.direction}; widen the range to the scale's if a value could lie beyond it) — add ${add} to "outcomes", with the MCID your protocol names`);
       continue;
-    } else if (medication && (/^(med|analgetika)/.test(n) || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
+    } else if (medication && (values.length === 0 || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
     else if (medication && values.length) {
       // Drug names or ATC codes (`N02BE01`): no answer to analyse as it stands.
       taken.add(s);

@@ -106,3 +106,28 @@ describe('an adverse-event relatedness column with "columnCodes"', () => {
     expect(problemsOf(() => read(['0']))[0]!.value).toBe('0');
   });
 });
+
+describe('a REDCap 0/1/2 relatedness column given "2": 1 alone', () => {
+  const plan = parsePlan({
+    ...base,
+    outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 } }],
+    adverseEvents: { file: 'ae.csv', id: 'id', related: 'ae_related', term: 'PT' },
+    columnCodes: { ae_related: { answers: { '2': 1 } } },
+  });
+  const trial = loadTrial(parseCsvText(exportText, 'x.csv'), plan);
+  const read = (p: typeof trial.plan, cells: string[]) =>
+    readEventListing(parseCsvText(['id;PT;ae_related', ...cells.map((c, k) => `${(k % 8) + 1};Nausea;${c}`)].join('\n') + '\n', 'ae.csv'), { ...p, adverseEvents: p.adverseEvents! }, patientLookup(trial.patients)).data;
+
+  it('refuses its 1s and 0s with one message giving the "0": 0, "1": 1 to add', () => {
+    const problems = problemsOf(() => read(trial.plan, ['1', '2', '0', '1']));
+    expect(problems.map((p) => p.value)).toEqual(['1', '0', '1']);
+    expect(new Set(problems.map((p) => p.expected)).size).toBe(1);
+    expect(problems[0]!.expected).toContain('once a column has answer codes every number in it must be listed');
+    expect(problems[0]!.expected).toContain('"columnCodes": { "ae_related": { "answers": { "2": 1, "0": 0, "1": 1 } } }');
+  });
+
+  it('with the entries added as advised, the listing reads', () => {
+    const fixed = parsePlan({ ...base, outcomes: [{ key: 'medicin', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 } }], adverseEvents: { file: 'ae.csv', id: 'id', related: 'ae_related', term: 'PT' }, columnCodes: { ae_related: { answers: { '2': 1, '0': 0, '1': 1 } } } });
+    expect(read(loadTrial(parseCsvText(exportText, 'x.csv'), fixed).plan, ['1', '2', '0', '1']).events.map((e) => e.related)).toEqual([1, 1, 0, 1]);
+  });
+});

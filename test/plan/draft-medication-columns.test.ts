@@ -150,6 +150,20 @@ describe('a pain NRS is still a pain NRS', () => {
   });
 });
 
+describe('a day count\'s drafted range', () => {
+  // Drafted as the observed 0–3, a count seen only at 0 and 3 read as a scale answered only at its
+  // two ends (trial/two-value-scales.ts): the range is the period's days.
+  it('is the week (0–7) or the period its name gives, not the values seen', () => {
+    const lines = ['id,arm,time,nrs_smerte,analgetika_dage,Dage brugt sidste 14'];
+    for (let p = 1; p <= 12; p++) for (const t of ['baseline', '3m']) lines.push(`${p},${p % 2 ? 'A' : 'B'},${t},${(p * 3) % 11},${p % 3 ? 0 : 3},${p % 11}`);
+    const draft = draftPlan(parseCsvText(lines.join('\n') + '\n', 'x.csv'), 'plan.schema.json');
+    const plan = draft.plan as unknown as Drafted;
+    expect(plan.instruments?.analgetika_dage?.range).toEqual([0, 7]);
+    expect(plan.instruments?.dage_brugt_sidste_14?.range).toEqual([0, 14]);
+    expect(draft.checks.join('\n')).toContain('"analgetika_dage" holds numbers 0–3, not yes/no answers: drafted the instrument "analgetika_dage" (range 0–7, the days of the period its name gives');
+  });
+});
+
 describe('a days-attended column', () => {
   it('is no count of medication days (whole words: "deltaget" holds "taget")', () => {
     const lines = ['id,arm,time,nrs_smerte,dage_deltaget'];

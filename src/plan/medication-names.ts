@@ -3,7 +3,9 @@
  * column as a yes/no outcome (or a count of days), never as a pain scale. `Smertestillende`
  * ("painkillers", 0/1 for any pain medication) once matched the pain rule by its "smerte" and was
  * analysed as an NRS 0–10 score: an ANCOVA of −0.24 points judged against the MCID of 2, where the
- * truth was 24.6 percentage points fewer patients on pain medication.
+ * truth was 24.6 percentage points fewer patients on pain medication. The reverse error matters as
+ * much: `median_pain`, `Med_smerter` (Danish "with pain") or `smerte_uden_medicin` holding 0–10 are
+ * pain scales, so a name beside a pain word is medication only by its answers (draft-plan.ts).
  */
 import { looseForm } from '../trial/near-miss.js';
 

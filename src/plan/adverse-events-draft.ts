@@ -82,7 +82,7 @@ export function draftAdverseEvents(csv: CsvTable): AdverseEventsDraft {
   out.columns = Object.values(named);
   const read = (['serious', 'related', 'soc', 'term'] as const).flatMap((f) => (named[f] ? [`${f} "${named[f]}"`] : []));
   out.guesses.push(`adverse events ("adverseEvents"): the ${instruments.get(instrument)} rows of REDCap repeating instrument "${instrument}", one event each${read.length ? `; ${read.join(', ')}` : ''}`);
-  out.checks.push(`adverse events: check the columns of "adverseEvents" (${own.map((c) => JSON.stringify(c)).join(', ') || 'none'} are the instrument's); a seriousness or relatedness cell reads Ja/Nej, Yes/No, Y/N or 1/0, and "Ved ikke" as unknown — give other codes their meaning in "columnCodes" (docs/plan-trial.md#adverse-events)`);
+  out.checks.push(`adverse events: check the columns of "adverseEvents" (${own.map((c) => JSON.stringify(c)).join(', ') || 'none'} are the instrument's); a seriousness or relatedness cell reads Ja/Nej, Yes/No, Y/N or 1/0, and "Ved ikke" as unknown — give other codes their meaning in "columnCodes", and once a column has answer codes list every number in it (a REDCap 0/1/2 column: "2": 1 with "0": 0, "1": 1, never "2": 1 alone, which refuses every 1 and 0) (docs/plan-trial.md#adverse-events)`);
   return out;
 }
 
@@ -112,6 +112,6 @@ export function eventListingText(columns: readonly string[], id?: string): { wha
     write:
       `a trial export (one row per patient and visit, or per patient) — the columns ${columns.map((c) => JSON.stringify(c)).join(', ')} are an event listing's. ` +
       'hta counts adverse events over every patient randomised, which a listing alone cannot give: run plan init on the trial export, and name this file in its plan as ' +
-      `"adverseEvents": { "file": "<this file, relative to the plan>", "id": ${id !== undefined ? JSON.stringify(id) : '"<its patient-id column>"'}, ${fields.join(', ')} } (docs/plan-trial.md#adverse-events); the listing's ids must be the export's, and a seriousness or relatedness cell other than Ja/Nej, Yes/No, Y/N, 1/0 or "Ved ikke" (\`Muligvis\`, \`POSSIBLY RELATED\`) needs its meaning in "columnCodes": { "<column>": { "answers": { "Muligvis": 1 } } }`,
+      `"adverseEvents": { "file": "<this file, relative to the plan>", "id": ${id !== undefined ? JSON.stringify(id) : '"<its patient-id column>"'}, ${fields.join(', ')} } (docs/plan-trial.md#adverse-events); the listing's ids must be the export's, and a seriousness or relatedness cell other than Ja/Nej, Yes/No, Y/N, 1/0 or "Ved ikke" (\`Muligvis\`, \`POSSIBLY RELATED\`) needs its meaning in "columnCodes": { "<column>": { "answers": { "Muligvis": 1 } } }; once a column has answer codes every number in it must be listed (a 0/1/2 column: { "0": 0, "1": 1, "2": 1 }, never { "2": 1 } alone, which refuses every 1 and 0)`,
   };
 }

@@ -48,7 +48,7 @@ import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
-import { namesDaysUsed, namesMedication } from './medication-names.js';
+import { medicationName, namesDays, namesDaysUsed, namesMedication } from './medication-names.js';
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
@@ -216,9 +216,14 @@ const BUILT_IN_KEYS = new Set(['rmdq', 'rmdq23', 'pseq', 'nrs', 'eq5d5l', 'eq5d3
  * "Pain-medication use"). No MCID: the protocol names it.
  */
 function countInstrument(column: string, nums: readonly number[], decimals: boolean): { label: { en: string; da: string }; unit?: { en: string; da: string }; range: [number, number]; direction: 'lower-is-better'; decimals: boolean } {
-  const days = /(dage|days|dag|day)/.test(looseForm(column));
+  const days = namesDays(column);
   const label = days ? { en: `Days with pain medication (${column})`, da: `Dage med smertestillende medicin (${column})` } : { en: `Pain medication (${column})`, da: `Smertestillende medicin (${column})` };
-  return { label, ...(days ? { unit: { en: 'days', da: 'dage' } } : {}), range: [Math.min(0, ...nums), Math.max(...nums)], direction: 'lower-is-better', decimals };
+  const max = Math.max(...nums);
+  // Days in a period the name gives as a word of its own (`Dage brugt sidste 14`; not `dage_12m`) or a week (0–7, docs/plan-trial.md):
+  // the scale's range, not the observed one — a count seen only at 0 and 3 drafted as 0–3 would
+  // read as a scale answered only at its two ends (trial/two-value-scales.ts).
+  const period = days ? [...column.matchAll(/(?<![\p{L}\p{N}])\d+(?![\p{L}\p{N}])/gu)].map((m) => Number(m[0])).find((x) => x >= max && x <= 366) ?? (max <= 7 ? 7 : undefined) : undefined;
+  return { label, ...(days ? { unit: { en: 'days', da: 'dage' } } : {}), range: [Math.min(0, ...nums), period ?? max], direction: 'lower-is-better', decimals };
 }
 /** Every value a yes/no answer: a yes or no word, 0/1, 1/2 or a sentinel missing code (and, with `unknown`, a "don't know" or "does not apply" word). */
 function isYesNoColumn(values: readonly string[], decimalComma: boolean, unknown = false): boolean {
@@ -227,6 +232,11 @@ function isYesNoColumn(values: readonly string[], decimalComma: boolean, unknown
     const x = parseNumber(v, decimalComma);
     return x !== undefined && (x === 0 || x === 1 || x === 2 || SENTINELS.has(x));
   });
+}
+
+/** Whole numbers 0–7 in a column whose name says days (`analgetika_dage`): days in a week, a count. */
+function isDayCount(column: string, nums: readonly number[]): boolean {
+  return nums.length > 0 && namesDays(column) && nums.every((x) => Number.isInteger(x) && x >= 0 && x <= 7);
 }
 
 /** Back at work: "yes" is the good result. */
@@ -1302,9 +1312,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // Medication (`Smertestillende`, `Opioid`, `pain_med`, `ATC-koder`) or the days it was used
     // (`Dage brugt sidste 7`): a yes/no outcome or a count, never a pain scale (medication-names.ts).
-    const medication = namesMedication(withoutItemPrefix(s));
-    const daysUsed = !medication && namesDaysUsed(withoutItemPrefix(s));
-    const pain = !medication && !daysUsed && /(smerte|pain|nrs|vas)/.test(n);
+    // A medication name beside a pain word (`smerte_uden_medicin`, `Med_smerter` — Danish "with
+    // pain") or an ATC-like name (`N02A`) is medication only when its column holds yes/no answers or
+    // a day count (or drug names, no number at all): a 0–10 column so named is the pain scale it always was.
+    const painWords = /(smerte|pain|nrs|vas)/.test(n);
+    const medName = medicationName(withoutItemPrefix(s));
+    const answersMedication = isYesNoColumn(values, decimalComma, true) || isDayCount(s, nums) || (values.length > 0 && nums.length === 0 && !values.some(isDontKnowWord));
+    const medication = medName === 'pain-medication' || (medName === 'medication' && (!painWords || answersMedication || values.length === 0)) || (medName === 'atc-code' && answersMedication);
+    const daysUsed = !medication && namesDaysUsed(withoutItemPrefix(s)) && (!painWords || answersMedication);
+    const pain = !medication && !daysUsed && painWords;
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
@@ -1349,7 +1365,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       continue;
     } else if ((medication || daysUsed) && nums.some((x) => x !== 0 && x !== 1 && x !== 2)) {
       // Numbers beyond a yes/no answer (days with analgesics last week, 0–7): a count, not a yes/no
-      // outcome — a generic instrument of the observed range and a label of its own; the outcome
+      // outcome — a generic instrument (a day count's period, else the observed range) and a label of its own; the outcome
       // needs the MCID the protocol names, so it is left for the user to add (as WAS's).
       const count = countInstrument(s, nums, decimals);
       const name = instruments[key] === undefined && !BUILT_IN_KEYS.has(key) ? key : `${key}_count`;
@@ -1357,10 +1373,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       const add = `{ "key": "${key}", "instrument": "${name}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <${count.unit ? count.unit.en : 'points'}> }`;
       taken.add(s);
       leftOut.push(`"${s}" (a count ${count.range[0]}–${count.range[1]}, not yes/no: add ${add} to "outcomes", with the MCID your protocol names)`);
-      guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${count.range[0]}–${count.range[1]}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
-      checks.push(`"${s}" holds numbers ${count.range[0]}–${count.range[1]}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]} as observed, ${count.direction}; widen the range to the scale's if a value could lie beyond it) — add ${add} to "outcomes", with the MCID your protocol names`);
+      const seen = `${Math.min(...nums)}–${Math.max(...nums)}`;
+      const observed = count.range[1] === Math.max(...nums) && count.range[0] === Math.min(0, ...nums);
+      guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${seen}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
+      checks.push(`"${s}" holds numbers ${seen}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]}${observed ? ' as observed' : ', the days of the period its name gives (a week when it gives none)'}, ${count.direction}; ${observed ? 'widen the range to the scale\'s if a value could lie beyond it' : 'check the range'}) — add ${add} to "outcomes", with the MCID your protocol names`);
       continue;
-    } else if (medication && (/^(med|analgetika)/.test(n) || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
+    } else if (medication && (values.length === 0 || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
     else if (medication && values.length) {
       // Drug names or ATC codes (`N02BE01`): no answer to analyse as it stands.
       taken.add(s);

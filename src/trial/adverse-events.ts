@@ -114,9 +114,14 @@ export class AdverseEventReader {
       }
       const read = this.#yesNo(text, coder, (code, to) => recodes.push([name, code, to]));
       if (read === 'unknown-code') {
+        const numbers = coder?.closed ? numbersToList(text, coder, this.decimalComma) : undefined;
         this.problems.push({
           file: this.file, line, column: idx + 1, field: name, value: text,
-          expected: coder?.closed
+          expected: numbers
+            // `"2": 1` added to a REDCap 0/1/2 column, as advised: every 1 and 0 is then refused, and
+            // the refusal gives the entries that read them (docs/plan-trial.md#adverse-events).
+            ? `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: once a column has answer codes every number in it must be listed — "${name}" has ${coder!.answerCodes().map((c) => JSON.stringify(c)).join(', ')} only; if 1 is yes and 0 is no here, add ${numbers} beside them: "columnCodes": { "${name}": { "answers": { ${[...coder!.answerEntries().map((a) => `${JSON.stringify(a.code)}: ${a.value}`), numbers].join(', ')} } } }`
+            : coder?.closed
             // With the column's answer codes the numbers 1/0 are the codes' (1/2 coding), so the accepted cells are listed as they are.
             ? `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: one of the codes of "${name}" in the plan's "columnCodes" (${coder.answerCodes().map((c) => JSON.stringify(c)).join(', ')}), a yes/no word (Ja/Nej, Yes/No, Y/N), a don't-know word ("Ved ikke", "Unknown") or a missing-value code; give other codes their meaning beside those in "columnCodes": { "${name}": { "answers": { … } } }`
             : `yes, no or unknown for the event's ${field === 'serious' ? 'seriousness' : 'relatedness'}: Ja/Nej, Yes/No, Y/N or 1/0, a don't-know word ("Ved ikke", "Unknown") or a code of the plan's "missingCodes"; give other codes their meaning in "columnCodes": { "${name}": { "answers": { "…": 1 }, "missing": ["…"] } }`,
@@ -294,4 +299,17 @@ export function attachEventListing(trial: TrialData, path: string | undefined): 
   // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
   trial.recoded = [...trial.recoded, ...data.recoded];
   trial.readNotes = [...(trial.readNotes ?? []), ...notes];
+}
+
+/**
+ * For a 0 or 1 refused by a column with answer codes: the entries `"0": 0, "1": 1` that are not
+ * among its codes yet, the same for every such cell so that the refusals group into one. Undefined
+ * for any other cell.
+ */
+function numbersToList(text: string, coder: ColumnCoder, decimalComma: boolean): string | undefined {
+  const n = parseNumber(text.trim(), decimalComma);
+  if (n !== 0 && n !== 1) return undefined;
+  const codes = new Set(coder.answerCodes());
+  const entries = (['0', '1'] as const).filter((c) => !codes.has(c)).map((c) => `"${c}": ${c}`);
+  return entries.length ? entries.join(', ') : undefined;
 }

@@ -57,6 +57,7 @@ import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialC
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
+import { outcomeCells } from './yes-no-cells.js';
 import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignored-visits.js';
 import { columnCodesKeyProblems } from '../plan/column-codes-keys.js';
 import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes, notImputedValues } from './adam-derived-rows.js';
@@ -1525,10 +1526,15 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
     const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
-    const yesNo = inst.kind === 'binary' && v === undefined && !src.coders?.some((c) => c?.closed) ? yesNoAnswersFor(text) : undefined;
+    // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
+    // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
+    const yesNo = v === undefined && !src.coders?.some((c) => c?.closed) && yesNoAnswersFor(text) ? yesNoAnswersFor(text, outcomeCells(src, row.table)) : undefined;
     if (yesNo) {
       const answers = Object.entries(yesNo).map(([w, n]) => `${JSON.stringify(w)}: ${n}`).join(', ');
-      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `${kind}:yes-no-word`, hint: `a yes/no answer written as a word: give outcome "${src.key}" "answers": { ${answers} } (the spellings the export uses; docs/plan-trial.md#yesno-outcomes)` });
+      const hint = inst.kind === 'binary'
+        ? `a yes/no answer written as a word: give outcome "${src.key}" "answers": { ${answers} } (the spellings the export uses; docs/plan-trial.md#yesno-outcomes)`
+        : `a yes/no answer in a ${lo}–${hi} scale: if "${src.columns[0]}" is yes/no, make outcome "${src.key}" "instrument": "binary" with its "direction" and "answers": { ${answers} } (the spellings the export uses; docs/plan-trial.md#yesno-outcomes)`;
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `${kind}:yes-no-word`, hint });
       return NaN;
     }
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });

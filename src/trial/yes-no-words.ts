@@ -25,14 +25,28 @@ export const isYesWord = (v: string): boolean => YES_WORDS.has(v.trim().toLowerC
 export const isNoWord = (v: string): boolean => NO_WORDS.has(v.trim().toLowerCase());
 
 /**
- * The "answers" a yes/no outcome needs for a column holding `word` (`Nej` → `{ "Ja": 1, "Nej": 0 }`):
- * the word and its pair, in the word's case. Undefined for a word that is no yes or no.
+ * The "answers" a yes/no outcome needs for a column holding `word` (`Nej` → `{ "Ja": 1, "Nej": 0 }`),
+ * in the export's spellings. `cells` are the column's other cells: the pair is the one whose yes and
+ * no both occur there (`N` beside `Y` is Y/N, not J/N; `Ja` beside `Nei` is Norwegian), and each
+ * word is written as the column writes it — every spelling it uses (`Ja`, `ja`) — or, unseen, in
+ * `word`'s case. Undefined for a word that is no yes or no.
  */
-export function yesNoAnswersFor(word: string): Record<string, number> | undefined {
+export function yesNoAnswersFor(word: string, cells: Iterable<string> = []): Record<string, number> | undefined {
   const w = word.trim();
   const lower = w.toLowerCase();
-  const pair = YES_NO_PAIRS.find(([y, n]) => y === lower || n === lower);
-  if (!pair) return undefined;
+  const pairs = YES_NO_PAIRS.filter(([y, n]) => y === lower || n === lower);
+  if (!pairs.length) return undefined;
+  const seen = new Map<string, Set<string>>();
+  for (const cell of [w, ...cells]) {
+    const t = cell.trim();
+    const l = t.toLowerCase();
+    if (!YES_WORDS.has(l) && !NO_WORDS.has(l)) continue;
+    const spellings = seen.get(l) ?? new Set<string>();
+    spellings.add(t);
+    seen.set(l, spellings);
+  }
+  const pair = pairs.find(([y, n]) => seen.has(y) && seen.has(n)) ?? pairs[0]!;
   const inCase = (x: string) => (w === w.toUpperCase() && w.length > 1 ? x.toUpperCase() : w === w.toLowerCase() ? x : x.charAt(0).toUpperCase() + x.slice(1));
-  return { [inCase(pair[0])]: 1, [inCase(pair[1])]: 0 };
+  const spelt = (x: string) => (seen.has(x) ? [...seen.get(x)!].sort() : [inCase(x)]);
+  return Object.fromEntries([...spelt(pair[0]).map((x) => [x, 1] as const), ...spelt(pair[1]).map((x) => [x, 0] as const)]);
 }

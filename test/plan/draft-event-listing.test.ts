@@ -13,6 +13,8 @@ describe('an adverse-event listing given to plan init', () => {
     expect(draft.undecided[0]!.what).toBe('what the file is: it looks like a listing of adverse events, one row per event');
     expect(draft.undecided[0]!.write).toContain('"adverseEvents": { "file": "<this file, relative to the plan>", "id": "PatientID", "serious": "Alvorlig", "related": "Relateret", "soc": "SOC", "term": "PT" }');
     expect(draft.undecided[0]!.write).toContain('needs its meaning in "columnCodes"');
+    // A REDCap 0/1/2 column given "2": 1 alone refuses every 1 and 0: the hint says to list every number.
+    expect(draft.undecided[0]!.write).toContain('once a column has answer codes every number in it must be listed (a 0/1/2 column: { "0": 0, "1": 1, "2": 1 }');
   });
 
   it('REDCap-style names of a listing of its own', () => {

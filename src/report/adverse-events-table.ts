@@ -100,8 +100,8 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
     const one = ae.noEventRows === 1;
     notes.push(
       lang === 'da'
-        ? `${n(ae.noEventRows)} ${one ? 'række' : 'rækker'} uden systemorganklasse, term, alvorlighed og relation ${one ? 'angiver' : 'angiver'} ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som ${one ? 'hændelse' : 'hændelser'}.`
-        : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with no class, term, seriousness or relatedness ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
+        ? `${n(ae.noEventRows)} ${one ? 'række' : 'rækker'}, hvor alle celler undtagen patient-id er tomme, angiver ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som ${one ? 'hændelse' : 'hændelser'}.`
+        : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with every cell but the id empty ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
     );
   }
   if (ae.outside > 0) {

@@ -40,9 +40,9 @@ export interface AdverseEventData {
   /** Event rows whose record is no patient of the comparison (another arm, never randomised, or left out as invalid). */
   outside: number;
   /**
-   * Rows naming no event: every column the plan reads (class, term, seriousness, relatedness) empty,
-   * when it reads a class or term — a listing of every patient, with blank cells for those without
-   * events. Not counted as events (docs/plan-trial.md#adverse-events).
+   * Rows of a listing naming no event: every cell but the id empty as written, of a patient with no
+   * other row naming one, when the plan reads a class or term — a listing of every patient, with
+   * blank cells for those without events. Not counted as events (docs/plan-trial.md#adverse-events).
    */
   noEventRows: number;
   /**
@@ -73,6 +73,8 @@ export class AdverseEventReader {
   readonly #instrument: string;
   readonly #columns: { field: Field; idx: number; name: string; coder: ColumnCoder | undefined }[] = [];
   readonly #pending: PendingEvent[] = [];
+  /** A listing's rows with every cell but the id empty: no event, unless the patient has a row naming one (finish). */
+  readonly #blank: { line: number; id: string }[] = [];
   /** Rows naming no event (AdverseEventData.noEventRows). */
   #noEventRows = 0;
   readonly problems: Problem[] = [];
@@ -102,8 +104,19 @@ export class AdverseEventReader {
     return nfc(instrument.trim()) === this.#instrument;
   }
 
-  /** Reads one event row (`cell`: the row's cell by column index, null when empty). */
-  add(line: number, id: string, cell: (idx: number) => string | null): void {
+  /**
+   * Reads one event row (`cell`: the row's cell by column index, null when empty). `blank`: a
+   * listing's row with every cell but the id empty as written (never a REDCap instrument's row:
+   * REDCap writes one only when an event was entered).
+   */
+  add(line: number, id: string, cell: (idx: number) => string | null, blank = false): void {
+    // A listing of every patient writes an empty row for each patient without events: settled in
+    // finish, once the patient's other rows are known. Only when the plan reads a class or term —
+    // an event is what happened; a row read for its seriousness alone may describe it elsewhere.
+    if (blank && this.#describes()) {
+      this.#blank.push({ line, id });
+      return;
+    }
     const values: PendingEvent['values'] = {};
     const recodes: PendingEvent['recodes'] = [];
     for (const { field, idx, name, coder } of this.#columns) {
@@ -126,14 +139,24 @@ export class AdverseEventReader {
       }
       values[field] = read;
     }
-    // A row with no class, term, seriousness or relatedness says nothing happened: a listing of every
-    // patient writes one for each patient without events. Only when the plan reads a class or term —
-    // an event is what happened; a row read for its seriousness alone may describe it elsewhere.
-    if (this.#describes() && this.#columns.every(({ field }) => values[field] === null)) {
-      this.#noEventRows++;
-      return;
-    }
+    // A row with a cell filled is an event, whatever is missing: "Ved ikke" or a missing-value code
+    // in its seriousness, or only a date and a grade, is an event of unknown term or seriousness.
     this.#pending.push({ line, id, values, recodes });
+  }
+
+  /**
+   * A listing's empty rows: no event for a patient with no row naming one (a listing of every
+   * patient); for a patient with one, an event of unknown class, term and seriousness — a patient
+   * with events has no "no event" row, so the row is an event whose details were not entered.
+   */
+  #settleBlankRows(): void {
+    if (!this.#blank.length) return;
+    const withEvents = new Set(this.#pending.map((e) => idKey(e.id)));
+    for (const { line, id } of this.#blank.splice(0)) {
+      if (withEvents.has(idKey(id))) this.#pending.push({ line, id, values: Object.fromEntries(this.#columns.map(({ field }) => [field, null])), recodes: [] });
+      else this.#noEventRows++;
+    }
+    this.#pending.sort((a, b) => a.line - b.line);
   }
 
   /** Whether the plan reads what happened (the class or the term) for each event. */
@@ -181,6 +204,7 @@ export class AdverseEventReader {
    * the export at all; the lines of rows whose id is not are `unknownLines`, not `outside`.
    */
   finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined, inExport?: (id: string) => boolean): AdverseEventData & { unknownLines: number[] } {
+    this.#settleBlankRows();
     const events: AdverseEvent[] = [];
     const unknownLines: number[] = [];
     const tally = new RecodeTally();
@@ -209,7 +233,7 @@ export function adverseEventReadNotes(file: string, rows: number, data: Pick<Adv
   const source = data.spec.instrument !== undefined ? ` of REDCap repeating instrument "${data.spec.instrument}"` : '';
   const notes = [`${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}${source} read as adverse events, one event each (the plan's "adverseEvents")`];
   const blank = data.noEventRows;
-  if (blank) notes.push(`${file}: ${blank} ${blank === 1 ? 'row' : 'rows'}${source} with no class, term, seriousness or relatedness ${blank === 1 ? 'names' : 'name'} no event (a listing of every patient, blank for those without events): not counted as ${blank === 1 ? 'an event' : 'events'}`);
+  if (blank) notes.push(`${file}: ${blank} ${blank === 1 ? 'row' : 'rows'}${source} with every cell but the id empty ${blank === 1 ? 'names' : 'name'} no event (a listing of every patient, blank for those without events): not counted as ${blank === 1 ? 'an event' : 'events'}`);
   if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of records not among the patients compared (another arm, never randomised, left out as invalid): not counted`);
   return notes;
 }
@@ -233,12 +257,15 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   if (reader.problems.length) throw new HtaError('input.invalid', `${file} has ${reader.problems.length} problem(s); nothing was written`, reader.problems);
   const empty: Problem[] = [];
   for (const rec of csv.records) {
-    const idCell = rec.cells[idCol] ?? null;
+    const cells = rec.cells;
+    const idCell = cells[idCol] ?? null;
     if (idCell === null) {
       empty.push({ file, line: rec.line, column: idCol + 1, field: idName, value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
-    reader.add(rec.line, plainPatientId(idCell), (i) => rec.cells[i] ?? null);
+    // Empty as written: "Ved ikke" or a missing-value code is a cell filled (an event of unknown seriousness).
+    const blank = cells.every((c, i) => i === idCol || c === null || c === undefined || c.trim() === '');
+    reader.add(rec.line, plainPatientId(idCell), (i) => cells[i] ?? null, blank);
   }
   const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);

@@ -302,7 +302,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
-  warnings.push(...singleAnswerWarnings(effects, patients));
+  warnings.push(...singleAnswerWarnings(effects, patients, new Set(plan.outcomes.filter((o) => instrumentOf.get(o.key)?.kind === 'binary').map((o) => o.key))));
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);

@@ -11,6 +11,7 @@ import { decimalCommaOf } from '../io/decimal-mark.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
 import { idKey, plainPatientId } from './patient-ids.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isDontKnowWord } from '../plan/answer-words.js';
@@ -248,7 +249,7 @@ export type PatientLookup = (id: string) => { patient: number; arm: Arm } | unde
  * a row whose id no row of the export has (`exportIdKeys`: the event would be lost unsaid); rows of
  * ids of the export that are no patient of the comparison are counted, as for the instrument.
  */
-export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>): { data: AdverseEventData; notes: string[] } {
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>, excludeInvalid = false): { data: AdverseEventData; notes: string[] } {
   const file = csv.file;
   const idName = plan.adverseEvents.id ?? plan.columns.id;
   const idCol = csv.header.indexOf(idName);
@@ -276,16 +277,21 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
     ]);
   }
   // An event of an id no row of the export has (a typo, a patient missing from the export) is a
-  // safety count that would be left out: refused at its line, as an unreadable seriousness is. The
-  // id is not quoted (docs/plan-trial.md#adverse-events).
-  if (unknownLines.length) {
+  // safety count that would be left out: refused at its line, as an unreadable seriousness is;
+  // with --exclude-invalid left out and said by count and lines (a listing holding screen
+  // failures' events). The id is never quoted (docs/plan-trial.md#adverse-events).
+  const notes = adverseEventReadNotes(file, reader.rows - unknownLines.length, data);
+  if (unknownLines.length && excludeInvalid) {
+    const n = unknownLines.length;
+    notes.push(`${file}: ${n} adverse-event ${n === 1 ? 'row names a patient' : 'rows name patients'} the export does not have (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(unknownLines))}): left out (--exclude-invalid), not counted as ${n === 1 ? 'an event' : 'events'}`);
+  } else if (unknownLines.length) {
     throw new HtaError('input.invalid', `${file}: ${unknownLines.length} adverse-event ${unknownLines.length === 1 ? 'row names a patient' : 'rows name patients'} the export does not have; nothing was written`, unknownLines.map((line) => ({
       file, line, column: idCol + 1, field: idName,
-      expected: `a patient of the export in "${idName}": no row of the export has this id (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, or delete the row if it is no trial patient's event`,
+      expected: `a patient of the export: the id in "${idName}" (not quoted here) is on no row of the export (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, delete the row if it is no trial patient's event, or leave such rows out with --exclude-invalid`,
       kind: 'adverse-events.unknown-id',
     })));
   }
-  return { data, notes: adverseEventReadNotes(file, reader.rows, data) };
+  return { data, notes };
 }
 
 /** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */
@@ -316,7 +322,8 @@ export function eventListingPath(planFile: string, plan: Plan): string | undefin
 export function attachEventListing(trial: TrialData, path: string | undefined): void {
   const plan = trial.plan;
   if (path === undefined || plan.adverseEvents?.file === undefined) return;
-  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys);
+  // `excluded` is set only with --exclude-invalid (load-trial.ts).
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys, trial.excluded != null);
   trial.adverseEvents = data;
   // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
   trial.recoded = [...trial.recoded, ...data.recoded];

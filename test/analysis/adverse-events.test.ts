@@ -309,6 +309,16 @@ describe('adverse events from a separate listing (one row per event, the export\
     expect(problems.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[27, 1, 'Participant Id', 'adverse-events.unknown-id'], [28, 1, 'Participant Id', 'adverse-events.unknown-id']]);
     expect(JSON.stringify(err)).not.toMatch(/999|P61/);
     expect((err as HtaError).message).toMatch(/2 adverse-event rows name patients the export does not have; nothing was written/);
+    // Said without an empty value's look: the id is named as not quoted.
+    expect(problems[0]!.expected).toMatch(/^a patient of the export: the id in "Participant Id" \(not quoted here\) is on no row of the export/);
+    // With --exclude-invalid (a listing holding screen failures' events): left out, said by count and lines, no id.
+    const { data, notes } = readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys, true);
+    expect(data.events).toHaveLength(25);
+    expect(notes).toEqual([
+      'ae.csv: 25 rows read as adverse events, one event each (the plan\'s "adverseEvents")',
+      'ae.csv: 2 adverse-event rows name patients the export does not have (lines 27–28): left out (--exclude-invalid), not counted as events',
+    ]);
+    expect(JSON.stringify(notes)).not.toMatch(/999|P61/);
   });
   it('a listing of every patient, blank for those without events, counts no event for the blank rows and says how many', () => {
     // Every patient of the export on a row; those without an event with class, term, seriousness and relatedness empty.

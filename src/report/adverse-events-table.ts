@@ -11,6 +11,7 @@ import { formatEffect } from './effects-table.js';
 import { notComputedText } from './failure-reasons.js';
 import { formatFixed, formatP, formatThousands, type Lang } from './i18n.js';
 import type { Table } from './text-table.js';
+import { share } from './yes-no-table.js';
 
 type AdverseEvents = NonNullable<AnalysisResult['adverseEvents']>;
 type AeRow = AdverseEvents['rows'][number];
@@ -24,11 +25,6 @@ export const ADVERSE_EVENT_KIND_TEXT: Record<AeRow['kind'], Record<Lang, string>
 
 export const ADVERSE_EVENTS_TITLE: Record<Lang, string> = { en: 'Adverse events', da: 'Uønskede hændelser' };
 
-/** `x/n (p %)`. */
-function share(x: number, n: number, lang: Lang): string {
-  const pct = n > 0 ? ` (${formatFixed((100 * x) / n, 1, lang)}${lang === 'da' ? ' %' : '%'})` : '';
-  return `${formatThousands(x, 0, lang)}/${formatThousands(n, 0, lang)}${pct}`;
-}
 
 export function adverseEventsTable(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
   const header =

@@ -58,7 +58,7 @@ export interface AdverseEventSummary {
   byClass: AdverseEventClassRow[];
   /** Event rows of records outside the comparison (another arm, never randomised, left out as invalid). */
   outside: number;
-  /** Rows naming no event (no class, term, seriousness or relatedness: a listing of every patient); present when any. */
+  /** Rows naming no event (every cell but the id empty, of a patient without events: a listing of every patient); present when any. */
   noEventRows?: number;
   /** The plan's codes read in the seriousness and relatedness columns, over the events counted ("Muligvis" → 1: possibly related counts as related); present when any. */
   recoded?: { kind: 'serious' | 'related'; column: string; code: string; to: number | null; events: number }[];

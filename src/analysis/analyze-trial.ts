@@ -15,7 +15,7 @@ import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
-import { type Arm, ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
+import { type Arm, ARMS, armCounts, type TrialData, withPatients } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
@@ -256,7 +256,11 @@ function transportedWarnings(rows: NonNullable<TargetPopulation['transported']>)
   return out;
 }
 
-export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): AnalysisResult {
+export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): AnalysisResult {
+  // A patient whose every row --exclude-invalid left out stays randomised: counted in the flow's
+  // "Randomised" and the adverse events' denominators, and in no analysis — no effect, Table 1,
+  // MMRM or imputation sees a patient with nothing observed (docs/input-trial-export.md#bad-rows).
+  const trial = withObservedPatients(randomised);
   const plan = trial.plan;
   const warnings: string[] = [];
   const ctx = trialContext(trial, options);
@@ -264,7 +268,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
   const effects = effectRows(trial, ctx, options, 'trial');
 
-  const patients = armCounts(trial);
+  const patients = armCounts(randomised);
 
   let sensitivity: Sensitivity | null = null;
   const primary = plan.primary;
@@ -300,7 +304,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
-  warnings.push(...singleAnswerWarnings(effects, patients));
+  warnings.push(...singleAnswerWarnings(effects, patients, new Set(plan.outcomes.filter((o) => instrumentOf.get(o.key)?.kind === 'binary').map((o) => o.key))));
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
@@ -319,8 +323,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   warnings.push(...transportedWarnings(targetPopulation?.transported ?? []));
-  const flow = participantFlowOf(trial);
-  const adverseEvents = trial.adverseEvents ? adverseEventSummary(trial.adverseEvents, patients, confLevel) : undefined;
+  const flow = participantFlowOf(randomised);
+  const adverseEvents = randomised.adverseEvents ? adverseEventSummary(randomised.adverseEvents, patients, confLevel) : undefined;
   for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
   // A word code that empties much of an outcome changes the patients analysed: a warning of the
   // results and the report too, not only a note on stderr (word-missing-codes.ts).
@@ -341,6 +345,14 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     ...(flow ? { flow } : {}),
     warnings,
   };
+}
+
+/** The trial without its patients who have no row (every row left out as invalid): the patients analysed. */
+export function withObservedPatients(trial: TrialData): TrialData {
+  if (!trial.excluded?.randomisedWithoutRows) return trial;
+  const observed = new Uint8Array(trial.patients.length);
+  for (let i = 0; i < trial.rows.length; i++) observed[trial.rows.patient[i]!] = 1;
+  return withPatients(trial, trial.patients.filter((_, k) => observed[k] === 1));
 }
 
 /**

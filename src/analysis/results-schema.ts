@@ -309,7 +309,7 @@ export const adverseEventsResultSchema = z.object({
     .array(z.object({ kind: z.enum(['serious', 'related']), column: z.string(), code: z.string().describe('The code as the plan writes it'), to: z.number().nullable().describe('1 counted as serious (related), 0 not, null unknown'), events: z.number().int().describe('Events of the patients compared whose cell held the code') }))
     .optional()
     .describe('The plan\'s codes read in the seriousness and relatedness columns ("columnCodes", "missingCodes"): "Muligvis" → 1 says possibly related events count as related (present when any)'),
-  noEventRows: z.number().int().optional().describe('Rows with no class, term, seriousness or relatedness (a listing of every patient, blank for those without events): no event, not counted (present when any)'),
+  noEventRows: z.number().int().optional().describe('Rows of a listing with every cell but the id empty, of patients with no row naming an event (a listing of every patient, blank for those without events): no event, not counted (present when any)'),
 });
 
 export const analysisResultSchema = z.object({

@@ -10,10 +10,14 @@ import type { EffectRow } from './results-schema.js';
 
 type ArmPair = { intervention: number; control: number };
 
-export function singleAnswerWarnings(effects: readonly EffectRow[], randomised: ArmPair): string[] {
+/**
+ * `yesNo`: the keys of the plan's yes/no-instrument outcomes. A responder row is no answer: every
+ * patient of a trial with a small effect may fail to reach the threshold, and that is a result.
+ */
+export function singleAnswerWarnings(effects: readonly EffectRow[], randomised: ArmPair, yesNo: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const e of effects) {
-    if (e.method !== 'risk-difference' || !e.risks || e.error) continue;
+    if (e.method !== 'risk-difference' || !e.risks || e.error || !yesNo.has(e.outcome)) continue;
     const { intervention: nI, control: nC } = e.n;
     if (nI === 0 || nC === 0) continue;
     const allYes = e.risks.eventsIntervention === nI && e.risks.eventsControl === nC;

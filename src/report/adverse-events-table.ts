@@ -11,6 +11,7 @@ import { formatEffect } from './effects-table.js';
 import { notComputedText } from './failure-reasons.js';
 import { formatFixed, formatP, formatThousands, type Lang } from './i18n.js';
 import type { Table } from './text-table.js';
+import { share } from './yes-no-table.js';
 
 type AdverseEvents = NonNullable<AnalysisResult['adverseEvents']>;
 type AeRow = AdverseEvents['rows'][number];
@@ -24,11 +25,6 @@ export const ADVERSE_EVENT_KIND_TEXT: Record<AeRow['kind'], Record<Lang, string>
 
 export const ADVERSE_EVENTS_TITLE: Record<Lang, string> = { en: 'Adverse events', da: 'Uønskede hændelser' };
 
-/** `x/n (p %)`. */
-function share(x: number, n: number, lang: Lang): string {
-  const pct = n > 0 ? ` (${formatFixed((100 * x) / n, 1, lang)}${lang === 'da' ? ' %' : '%'})` : '';
-  return `${formatThousands(x, 0, lang)}/${formatThousands(n, 0, lang)}${pct}`;
-}
 
 export function adverseEventsTable(ae: AdverseEvents, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
   const header =
@@ -100,8 +96,8 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
     const one = ae.noEventRows === 1;
     notes.push(
       lang === 'da'
-        ? `${n(ae.noEventRows)} ${one ? 'række' : 'rækker'} uden systemorganklasse, term, alvorlighed og relation ${one ? 'angiver' : 'angiver'} ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som ${one ? 'hændelse' : 'hændelser'}.`
-        : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with no class, term, seriousness or relatedness ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
+        ? `${n(ae.noEventRows)} ${one ? 'række' : 'rækker'}, hvor alle celler undtagen patient-id er tomme, angiver ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som ${one ? 'hændelse' : 'hændelser'}.`
+        : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with every cell but the id empty ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
     );
   }
   if (ae.outside > 0) {

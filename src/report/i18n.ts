@@ -530,6 +530,16 @@ export const REPORT_TEXT = {
     en: 'Between-group differences ({intervention} − {control}) with 95% CIs: the risk difference (Newcombe) and risk ratio for yes/no outcomes. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
     da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
   },
+  // A cluster-randomised trial's yes/no rows: the linear probability model's difference, no Newcombe interval and no ratio (cluster-effects.ts).
+  methodsTextBinaryClustered: {
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: the risk difference for yes/no outcomes, from the linear probability model with a cluster-robust SE. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: risikodifference for ja/nej-effektmål fra den lineære sandsynlighedsmodel med klyngerobust SE. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
+  },
+  // When a yes/no row's ratios are not estimable (EffectRow.ratiosNotEstimable): why its ratio is "—".
+  ratiosNotEstimableNote: {
+    en: 'A risk ratio shown as "—" cannot be estimated: no patient had the event in either arm, or every patient had it in both.',
+    da: 'En relativ risiko vist som "—" kan ikke estimeres: ingen patient havde hændelsen i nogen af grupperne, eller alle havde den i begge.',
+  },
   methodsMissingBinary: {
     en: "each arm's share is over the patients who answered at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}",
     da: 'hver gruppes andel er af de patienter, der svarede ved besøget (analyse af patienter med komplette data), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',

@@ -21,8 +21,8 @@ export const YES_NO_CAPTION: Record<Lang, string> = {
   da: 'Ja/nej-effektmål og patienter med klinisk relevant forbedring: hver gruppes andel af de patienter, der indgår i analysen ved besøget',
 };
 
-/** `x/n (p%)`. */
-function share(x: number, n: number, lang: Lang): string {
+/** `x/n (p%)`: an arm's share, as the yes/no and the adverse-event tables print it. */
+export function share(x: number, n: number, lang: Lang): string {
   const pct = n > 0 ? ` (${formatFixed((100 * x) / n, 1, lang)}${lang === 'da' ? ' %' : '%'})` : '';
   return `${formatThousands(x, 0, lang)}/${formatThousands(n, 0, lang)}${pct}`;
 }
@@ -30,9 +30,15 @@ function share(x: number, n: number, lang: Lang): string {
 /** "0.69 (0.53 to 0.90)"; "—" when not estimable (no events in either arm, or only events). */
 function ratio(r: { estimate: number; ciLower: number; ciUpper: number } | null | undefined, lang: Lang): string {
   if (!r) return '—';
-  // A limit is never rounded onto 1, no effect (interval-bound.ts).
-  const b = (v: number) => formatBound(v, 2, lang, RATIO_DECISIONS);
-  return `${formatFixed(r.estimate, 2, lang)} (${b(r.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(r.ciUpper)})`;
+  // A limit is never rounded onto 1, no effect (interval-bound.ts); one below 0.01 keeps two
+  // significant digits (0.0040, not "0.00", which reads as a ratio of 0).
+  const b = (v: number) => formatBound(v, ratioDigits(v), lang, RATIO_DECISIONS);
+  return `${formatFixed(r.estimate, ratioDigits(r.estimate), lang)} (${b(r.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(r.ciUpper)})`;
+}
+
+/** Decimals for a ratio: 2, more below 0.01 (two significant digits, at most 6 decimals). */
+export function ratioDigits(v: number): number {
+  return v > 0 && v < 0.01 ? Math.min(6, 1 + Math.ceil(-Math.log10(v))) : 2;
 }
 
 /** The table, or null when no row is a yes/no or responder row with its events per arm. */

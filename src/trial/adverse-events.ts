@@ -11,6 +11,7 @@ import { decimalCommaOf } from '../io/decimal-mark.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
 import { idKey, plainPatientId } from './patient-ids.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isDontKnowWord } from '../plan/answer-words.js';
@@ -40,9 +41,9 @@ export interface AdverseEventData {
   /** Event rows whose record is no patient of the comparison (another arm, never randomised, or left out as invalid). */
   outside: number;
   /**
-   * Rows naming no event: every column the plan reads (class, term, seriousness, relatedness) empty,
-   * when it reads a class or term — a listing of every patient, with blank cells for those without
-   * events. Not counted as events (docs/plan-trial.md#adverse-events).
+   * Rows of a listing naming no event: every cell but the id empty as written, of a patient with no
+   * other row naming one, when the plan reads a class or term — a listing of every patient, with
+   * blank cells for those without events. Not counted as events (docs/plan-trial.md#adverse-events).
    */
   noEventRows: number;
   /**
@@ -73,6 +74,8 @@ export class AdverseEventReader {
   readonly #instrument: string;
   readonly #columns: { field: Field; idx: number; name: string; coder: ColumnCoder | undefined }[] = [];
   readonly #pending: PendingEvent[] = [];
+  /** A listing's rows with every cell but the id empty: no event, unless the patient has a row naming one (finish). */
+  readonly #blank: { line: number; id: string }[] = [];
   /** Rows naming no event (AdverseEventData.noEventRows). */
   #noEventRows = 0;
   readonly problems: Problem[] = [];
@@ -102,8 +105,19 @@ export class AdverseEventReader {
     return nfc(instrument.trim()) === this.#instrument;
   }
 
-  /** Reads one event row (`cell`: the row's cell by column index, null when empty). */
-  add(line: number, id: string, cell: (idx: number) => string | null): void {
+  /**
+   * Reads one event row (`cell`: the row's cell by column index, null when empty). `blank`: a
+   * listing's row with every cell but the id empty as written (never a REDCap instrument's row:
+   * REDCap writes one only when an event was entered).
+   */
+  add(line: number, id: string, cell: (idx: number) => string | null, blank = false): void {
+    // A listing of every patient writes an empty row for each patient without events: settled in
+    // finish, once the patient's other rows are known. Only when the plan reads a class or term —
+    // an event is what happened; a row read for its seriousness alone may describe it elsewhere.
+    if (blank && this.#describes()) {
+      this.#blank.push({ line, id });
+      return;
+    }
     const values: PendingEvent['values'] = {};
     const recodes: PendingEvent['recodes'] = [];
     for (const { field, idx, name, coder } of this.#columns) {
@@ -131,14 +145,24 @@ export class AdverseEventReader {
       }
       values[field] = read;
     }
-    // A row with no class, term, seriousness or relatedness says nothing happened: a listing of every
-    // patient writes one for each patient without events. Only when the plan reads a class or term —
-    // an event is what happened; a row read for its seriousness alone may describe it elsewhere.
-    if (this.#describes() && this.#columns.every(({ field }) => values[field] === null)) {
-      this.#noEventRows++;
-      return;
-    }
+    // A row with a cell filled is an event, whatever is missing: "Ved ikke" or a missing-value code
+    // in its seriousness, or only a date and a grade, is an event of unknown term or seriousness.
     this.#pending.push({ line, id, values, recodes });
+  }
+
+  /**
+   * A listing's empty rows: no event for a patient with no row naming one (a listing of every
+   * patient); for a patient with one, an event of unknown class, term and seriousness — a patient
+   * with events has no "no event" row, so the row is an event whose details were not entered.
+   */
+  #settleBlankRows(): void {
+    if (!this.#blank.length) return;
+    const withEvents = new Set(this.#pending.map((e) => idKey(e.id)));
+    for (const { line, id } of this.#blank.splice(0)) {
+      if (withEvents.has(idKey(id))) this.#pending.push({ line, id, values: Object.fromEntries(this.#columns.map(({ field }) => [field, null])), recodes: [] });
+      else this.#noEventRows++;
+    }
+    this.#pending.sort((a, b) => a.line - b.line);
   }
 
   /** Whether the plan reads what happened (the class or the term) for each event. */
@@ -186,6 +210,7 @@ export class AdverseEventReader {
    * the export at all; the lines of rows whose id is not are `unknownLines`, not `outside`.
    */
   finish(patientOf: (id: string) => { patient: number; arm: Arm } | undefined, inExport?: (id: string) => boolean): AdverseEventData & { unknownLines: number[] } {
+    this.#settleBlankRows();
     const events: AdverseEvent[] = [];
     const unknownLines: number[] = [];
     const tally = new RecodeTally();
@@ -214,7 +239,7 @@ export function adverseEventReadNotes(file: string, rows: number, data: Pick<Adv
   const source = data.spec.instrument !== undefined ? ` of REDCap repeating instrument "${data.spec.instrument}"` : '';
   const notes = [`${file}: ${rows} ${rows === 1 ? 'row' : 'rows'}${source} read as adverse events, one event each (the plan's "adverseEvents")`];
   const blank = data.noEventRows;
-  if (blank) notes.push(`${file}: ${blank} ${blank === 1 ? 'row' : 'rows'}${source} with no class, term, seriousness or relatedness ${blank === 1 ? 'names' : 'name'} no event (a listing of every patient, blank for those without events): not counted as ${blank === 1 ? 'an event' : 'events'}`);
+  if (blank) notes.push(`${file}: ${blank} ${blank === 1 ? 'row' : 'rows'}${source} with every cell but the id empty ${blank === 1 ? 'names' : 'name'} no event (a listing of every patient, blank for those without events): not counted as ${blank === 1 ? 'an event' : 'events'}`);
   if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of records not among the patients compared (another arm, never randomised, left out as invalid): not counted`);
   return notes;
 }
@@ -229,7 +254,7 @@ export type PatientLookup = (id: string) => { patient: number; arm: Arm } | unde
  * a row whose id no row of the export has (`exportIdKeys`: the event would be lost unsaid); rows of
  * ids of the export that are no patient of the comparison are counted, as for the instrument.
  */
-export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>): { data: AdverseEventData; notes: string[] } {
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>, excludeInvalid = false): { data: AdverseEventData; notes: string[] } {
   const file = csv.file;
   const idName = plan.adverseEvents.id ?? plan.columns.id;
   const idCol = csv.header.indexOf(idName);
@@ -238,12 +263,15 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   if (reader.problems.length) throw new HtaError('input.invalid', `${file} has ${reader.problems.length} problem(s); nothing was written`, reader.problems);
   const empty: Problem[] = [];
   for (const rec of csv.records) {
-    const idCell = rec.cells[idCol] ?? null;
+    const cells = rec.cells;
+    const idCell = cells[idCol] ?? null;
     if (idCell === null) {
       empty.push({ file, line: rec.line, column: idCol + 1, field: idName, value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
-    reader.add(rec.line, plainPatientId(idCell), (i) => rec.cells[i] ?? null);
+    // Empty as written: "Ved ikke" or a missing-value code is a cell filled (an event of unknown seriousness).
+    const blank = cells.every((c, i) => i === idCol || c === null || c === undefined || c.trim() === '');
+    reader.add(rec.line, plainPatientId(idCell), (i) => cells[i] ?? null, blank);
   }
   const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
@@ -254,16 +282,21 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
     ]);
   }
   // An event of an id no row of the export has (a typo, a patient missing from the export) is a
-  // safety count that would be left out: refused at its line, as an unreadable seriousness is. The
-  // id is not quoted (docs/plan-trial.md#adverse-events).
-  if (unknownLines.length) {
+  // safety count that would be left out: refused at its line, as an unreadable seriousness is;
+  // with --exclude-invalid left out and said by count and lines (a listing holding screen
+  // failures' events). The id is never quoted (docs/plan-trial.md#adverse-events).
+  const notes = adverseEventReadNotes(file, reader.rows - unknownLines.length, data);
+  if (unknownLines.length && excludeInvalid) {
+    const n = unknownLines.length;
+    notes.push(`${file}: ${n} adverse-event ${n === 1 ? 'row names a patient' : 'rows name patients'} the export does not have (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(unknownLines))}): left out (--exclude-invalid), not counted as ${n === 1 ? 'an event' : 'events'}`);
+  } else if (unknownLines.length) {
     throw new HtaError('input.invalid', `${file}: ${unknownLines.length} adverse-event ${unknownLines.length === 1 ? 'row names a patient' : 'rows name patients'} the export does not have; nothing was written`, unknownLines.map((line) => ({
       file, line, column: idCol + 1, field: idName,
-      expected: `a patient of the export in "${idName}": no row of the export has this id (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, or delete the row if it is no trial patient's event`,
+      expected: `a patient of the export: the id in "${idName}" (not quoted here) is on no row of the export (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, delete the row if it is no trial patient's event, or leave such rows out with --exclude-invalid`,
       kind: 'adverse-events.unknown-id',
     })));
   }
-  return { data, notes: adverseEventReadNotes(file, reader.rows, data) };
+  return { data, notes };
 }
 
 /** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */
@@ -294,7 +327,8 @@ export function eventListingPath(planFile: string, plan: Plan): string | undefin
 export function attachEventListing(trial: TrialData, path: string | undefined): void {
   const plan = trial.plan;
   if (path === undefined || plan.adverseEvents?.file === undefined) return;
-  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys);
+  // `excluded` is set only with --exclude-invalid (load-trial.ts).
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys, trial.excluded != null);
   trial.adverseEvents = data;
   // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
   trial.recoded = [...trial.recoded, ...data.recoded];

@@ -510,7 +510,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // in another arm (one patient, one arm) or under its id written another way (one patient, one id).
   const otherArmRow = (k: number, id: string, armAt: number, armRaw: string): void => {
     const who = idIndex.get(id);
-    if (who !== undefined) return row.add(switchProblem(armAt, armRaw, idLine[who]!, planArm(idArm[who]!)));
+    if (who !== undefined) {
+      // One patient, two arms: which is right is not known, so the patient is not kept as randomised in either.
+      armInDoubt.add(who);
+      return row.add(switchProblem(armAt, armRaw, idLine[who]!, planArm(idArm[who]!)));
+    }
     const compared = idSpellings.spelledAs(id);
     if (compared >= 0) return spellingProblem(id, ids[compared]!, idLine[compared]!);
     const met = others.metAs(id);

@@ -253,6 +253,12 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(t.passedOver).toBeUndefined();
   });
 
+  it('(c) an instrument row with every cell empty is an event: REDCap writes a repeating-instrument row only when an event was entered', () => {
+    const more = analyse(`${redcapExport()}\n25,3_months_arm_1,adverse_events,1,,,,,`).adverseEvents!;
+    expect(more.rows[0]).toMatchObject({ kind: 'any', patients: { intervention: 13, control: 12 }, events: { intervention: 14, control: 12 } });
+    expect(more.noEventRows).toBeUndefined();
+  });
+
   it('without "adverseEvents" the event rows stay rows not read, and the results have no such section', () => {
     const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan(BASE));
     expect(t.passedOver?.rows).toBe(25);
@@ -303,6 +309,16 @@ describe('adverse events from a separate listing (one row per event, the export\
     expect(problems.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[27, 1, 'Participant Id', 'adverse-events.unknown-id'], [28, 1, 'Participant Id', 'adverse-events.unknown-id']]);
     expect(JSON.stringify(err)).not.toMatch(/999|P61/);
     expect((err as HtaError).message).toMatch(/2 adverse-event rows name patients the export does not have; nothing was written/);
+    // Said without an empty value's look: the id is named as not quoted.
+    expect(problems[0]!.expected).toMatch(/^a patient of the export: the id in "Participant Id" \(not quoted here\) is on no row of the export/);
+    // With --exclude-invalid (a listing holding screen failures' events): left out, said by count and lines, no id.
+    const { data, notes } = readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys, true);
+    expect(data.events).toHaveLength(25);
+    expect(notes).toEqual([
+      'ae.csv: 25 rows read as adverse events, one event each (the plan\'s "adverseEvents")',
+      'ae.csv: 2 adverse-event rows name patients the export does not have (lines 27–28): left out (--exclude-invalid), not counted as events',
+    ]);
+    expect(JSON.stringify(notes)).not.toMatch(/999|P61/);
   });
   it('a listing of every patient, blank for those without events, counts no event for the blank rows and says how many', () => {
     // Every patient of the export on a row; those without an event with class, term, seriousness and relatedness empty.
@@ -317,13 +333,35 @@ describe('adverse events from a separate listing (one row per event, the export\
     expect(all.rows).toEqual(fromListing.rows);
     expect(all.byClass).toEqual(fromListing.byClass);
     expect(all.noEventRows).toBe(36);
-    expect(notes[1]).toBe('ae.csv: 36 rows with no class, term, seriousness or relatedness name no event (a listing of every patient, blank for those without events): not counted as events');
-    expect(adverseEventsNotes(all, 'en')).toContain('36 rows with no class, term, seriousness or relatedness name no event (a listing of every patient, blank for those without events) and are not counted as events.');
-    expect(adverseEventsNotes(all, 'da')).toContain('36 rækker uden systemorganklasse, term, alvorlighed og relation angiver ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som hændelser.');
+    expect(notes[1]).toBe('ae.csv: 36 rows with every cell but the id empty name no event (a listing of every patient, blank for those without events): not counted as events');
+    expect(adverseEventsNotes(all, 'en')).toContain('36 rows with every cell but the id empty name no event (a listing of every patient, blank for those without events) and are not counted as events.');
+    expect(adverseEventsNotes(all, 'da')).toContain('36 rækker, hvor alle celler undtagen patient-id er tomme, angiver ingen hændelse (en liste over alle patienter med tomme celler for dem uden hændelser) og tælles ikke som hændelser.');
     // A row with only its seriousness given is an event (of no known term): counted.
     const { data: one } = readEventListing(parseCsvText([listing, '2;;1;'].join('\n'), 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
     expect(one.events).toHaveLength(26);
     expect(one.noEventRows).toBe(0);
+  });
+
+  it('a row with a detail missing is an event, never "no event": "Ved ikke" or a missing-value code, a date only, an empty row beside the patient\'s events', () => {
+    // Patients 25 and 27 (App) and 26 (usual care) have no event in the listing; 2 (usual care) has one.
+    const withDate = (l: string) => `${l};${l.startsWith('Participant') ? 'Startdato' : ''}`;
+    const base = listing.split('\n').map(withDate);
+    const readRows = (extra: string[], plan: Record<string, unknown> = {}) => {
+      const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, ...plan, adverseEvents: spec }));
+      const { data } = readEventListing(parseCsvText([...base, ...extra].join('\n'), 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+      return data;
+    };
+    // (a) Seriousness "Ved ikke", relatedness a plan missing-value code: an event of unknown seriousness and relatedness.
+    const unknown = readRows(['25;;Ved ikke;99;'], { missingCodes: ['99'] });
+    expect(unknown.events).toHaveLength(26);
+    expect(unknown.events.at(-1)).toMatchObject({ arm: 'intervention', serious: null, related: null, term: null });
+    expect(unknown.noEventRows).toBe(0);
+    // (b) Only a start date: an event of unknown term; an empty row of patient 2, who has an event, too;
+    // an empty row of patient 26, who has none, is no event.
+    const partial = readRows(['27;;;;10-01-2025', '2;;;;', '26;;;;']);
+    expect(partial.events).toHaveLength(27);
+    expect(partial.events.filter((e) => e.term === null).map((e) => e.arm)).toEqual(['intervention', 'control']);
+    expect(partial.noEventRows).toBe(1);
   });
 
   it('a listing whose ids name no patient of the export, or without its id column, is refused', () => {

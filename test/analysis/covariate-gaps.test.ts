@@ -69,6 +69,26 @@ describe('multiple imputation with a missing numeric covariate', () => {
   });
 });
 
+describe('a patient whose only (wide) row --exclude-invalid leaves out', () => {
+  it('stays randomised and is in no analysis: MI, MMRM, ANCOVA, Table 1 and missingness as without the patient\'s line', () => {
+    // P002 (App): a 3-month NRS of 99 leaves out the patient's one line. Multiple imputation
+    // imputed them from nothing (65 → 66 app patients, −0.84 → −0.88 at 12m).
+    const lines = csv.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('"P002",'));
+    const bad = lines.map((l, i) => (i === at ? l.replace(/^("P002","App",52,"M","Syd","praksis7",0,)0,/, '$199,') : l));
+    expect(bad[at]).not.toBe(lines[at]);
+    const plan = parsePlan({ ...planJson, subgroups: [], responders: [], methods: ['ancova', 'mmrm'], missing: { ...planJson.missing, m: 5 } });
+    const kept = analyzeTrial(loadTrial(parseCsvText(bad.join('\n'), 'trial.csv'), plan, { excludeInvalid: true }), { version: 'test' });
+    const without = analyzeTrial(loadTrial(parseCsvText(lines.filter((_, i) => i !== at).join('\n'), 'trial.csv'), plan), { version: 'test' });
+    expect(kept.input.patients).toEqual({ intervention: without.input.patients.intervention + 1, control: without.input.patients.control });
+    expect(kept.effects).toEqual(without.effects);
+    expect(kept.sensitivity).toEqual(without.sensitivity);
+    expect(kept.descriptives).toEqual(without.descriptives);
+    expect(kept.missingness).toEqual(without.missingness);
+    expect(kept.effects.some((e) => e.method === 'mi-ancova')).toBe(true);
+  });
+});
+
 describe('a subgroup cut of a covariate', () => {
   for (const time of ['3m', '6m', '12m']) {
     it(`keeps the covariate in the models at ${time} (= R anova with alder)`, () => {

@@ -43,6 +43,15 @@ describe('a yes/no outcome answered one way by every patient analysed', () => {
     expect(warningsOf(exportText((k) => (k === 3 ? 'Nej' : 'Ja')))).toEqual([]);
     expect(warningsOf(exportText((k, app) => (app ? 'Ja' : 'Nej')))).toEqual([]);
   });
+  it('a responder row with no responder (or every patient one) in both arms is no yes/no answer: no warning', () => {
+    // Pain 5 at baseline and 5 at 3 months for everyone: no patient improves by 2 points.
+    const text = ['id,arm,time,anymed,nrs', ...exportText((k) => (k % 2 ? 'Ja' : 'Nej')).split('\n').slice(1).map((l) => `${l},5`)].join('\n');
+    const plan = { ...PLAN, outcomes: [...PLAN.outcomes, { key: 'nrs', instrument: 'nrs' }], responders: [{ key: 'nrs2', outcome: 'nrs', points: 2 }] };
+    const result = analyzeTrial(loadTrial(parseCsvText(text, 'med.csv'), parsePlan(plan)), { version: 'test' });
+    const responder = result.effects.find((e) => e.outcome === 'nrs2' && e.method === 'risk-difference')!;
+    expect(responder.risks).toMatchObject({ eventsIntervention: 0, eventsControl: 0 });
+    expect(result.warnings.filter((w) => w.includes('answered'))).toEqual([]);
+  });
   it('the Danish page words it with the outcome\'s and visit\'s labels', () => {
     const [w] = warningsOf(exportText(() => 'Ja'));
     const labels = { outcome: (o: string) => (o === 'anymed' ? 'Smertestillende medicin' : o), time: (t: string) => (t === '3m' ? '3 måneder' : t), method: (m: string) => m, subgroup: (c: string) => c };

@@ -1,5 +1,5 @@
 # Adverse events from a listing of every patient (test/fixtures/ae-all-patients, synthetic): rows
-# with no class, term, seriousness or relatedness name no event. Per arm, the patients with >= 1
+# with every cell but the id empty, of a patient with no row naming an event, name no event. Per arm, the patients with >= 1
 # event (any, serious, related with "Ja" and "Muligvis" counted as related, as the plan's
 # columnCodes say) over the patients randomised; risk difference with Newcombe's hybrid score
 # interval (method 10) from prop.test's Wilson limits, and prop.test's chi-squared p.
@@ -9,7 +9,8 @@ ex <- read.csv2(file.path(d, "export.csv"), colClasses = "character", na.strings
 ae <- read.csv2(file.path(d, "ae_listing.csv"), colClasses = "character", na.strings = "")
 arm <- tapply(ex$Gruppe, ex$PatientID, function(g) g[1])
 n <- c(table(arm)[c("Intervention", "Kontrol")])
-blank <- with(ae, is.na(SOC) & is.na(PT) & is.na(Alvorlig) & is.na(Relateret))
+empty <- rowSums(!is.na(ae[, names(ae) != "PatientID", drop = FALSE])) == 0
+blank <- empty & !(ae$PatientID %in% ae$PatientID[!empty])
 cat("rows naming no event:", sum(blank), "\n")
 ev <- ae[!blank, ]
 cat("events per arm:", tapply(rep(1, nrow(ev)), factor(arm[ev$PatientID], levels = names(n)), sum), "\n")

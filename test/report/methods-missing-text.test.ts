@@ -53,17 +53,20 @@ describe('the methods on missing follow-ups', () => {
 
 describe('yes/no outcomes only: no ANCOVA was run, and the page says what was', () => {
   /** 20 patients per arm, a yes/no answer at baseline and 3 months (4 missing at 3 months), and an optional rating 0–10. */
-  async function page(lang: 'en' | 'da', withScore: boolean) {
+  async function page(lang: 'en' | 'da', withScore: boolean, extra: Record<string, unknown> = {}, answer?: (k: number) => string) {
     const dir = tempDir();
-    const lines = [`id,arm,time,anymed${withScore ? ',nrs' : ''}`];
+    const clustered = extra.clusters !== undefined;
+    const lines = [`id,arm,time,anymed${withScore ? ',nrs' : ''}${clustered ? ',site' : ''}`];
+    // With clusters: 8 sites, each within one arm.
+    const site = (k: number) => (clustered ? `,S${k % 8}` : '');
     for (let k = 0; k < 40; k++) {
       const arm = k % 2 === 0 ? 'App' : 'Usual';
-      lines.push(`P${k},${arm},baseline,${k % 3 === 0 ? 'Ja' : 'Nej'}${withScore ? `,${k % 9}` : ''}`);
-      if (k >= 4) lines.push(`P${k},${arm},3m,${k % (arm === 'App' ? 4 : 2) === 0 ? 'Ja' : 'Nej'}${withScore ? `,${(k * 7) % 10}` : ''}`);
+      lines.push(`P${k},${arm},baseline,${k % 3 === 0 ? 'Ja' : 'Nej'}${withScore ? `,${k % 9}` : ''}${site(k)}`);
+      if (k >= 4) lines.push(`P${k},${arm},3m,${answer ? answer(k) : k % (arm === 'App' ? 4 : 2) === 0 ? 'Ja' : 'Nej'}${withScore ? `,${(k * 7) % 10}` : ''}${site(k)}`);
     }
     writeFileSync(join(dir, 'export.csv'), lines.join('\n') + '\n');
     const outcomes = [{ key: 'anymed', instrument: 'binary', answers: { Ja: 1, Nej: 0 }, direction: 'lower-is-better', label: { en: 'Any pain medication', da: 'Smertestillende medicin' } }, ...(withScore ? [{ key: 'nrs', instrument: 'nrs' }] : [])];
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ arms: { intervention: 'App', control: 'Usual' }, timepoints: ['3m'], outcomes, methods: ['ancova'], missing: { sensitivity: false } }));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ arms: { intervention: 'App', control: 'Usual' }, timepoints: ['3m'], outcomes, methods: ['ancova'], missing: { sensitivity: false }, ...extra }));
     const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
     const section = (id: string) => c.page.sections.find((s) => s.id === id)!;
     return { methods: section('methods').intro!, sof: section('summary-of-findings').tables![0]!.caption! };
@@ -79,6 +82,19 @@ describe('yes/no outcomes only: no ANCOVA was run, and the page says what was', 
     expect(da.sof).toBe('Tabel 1. Evidensprofil (resumé af resultater): relativ risiko og risikodifference ved hver planlagt opfølgning');
     expect(da.methods[0]).toContain('risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål.');
     expect(da.methods[0]).toContain('hver gruppes andel er af de patienter, der svarede ved besøget (analyse af patienter med komplette data)');
+  });
+  it('a cluster-randomised trial: the linear probability model\'s difference, no Newcombe interval or ratio', async () => {
+    const en = await page('en', false, { clusters: 'site' });
+    expect(en.methods[0]).toMatch(/^Between-group differences \(app − usual care\) with 95% CIs: the risk difference for yes\/no outcomes, from the linear probability model with a cluster-robust SE\. /);
+    expect(en.methods[0]).not.toMatch(/Newcombe|risk ratio/);
+    const da = await page('da', false, { clusters: 'site' });
+    expect(da.methods[0]).toContain('risikodifference for ja/nej-effektmål fra den lineære sandsynlighedsmodel med klyngerobust SE.');
+  });
+  it('a risk ratio not estimable (no event in either arm) is said under the methods; none when every ratio is estimated', async () => {
+    const en = await page('en', false, {}, () => 'Nej');
+    expect(en.methods).toContain('A risk ratio shown as "—" cannot be estimated: no patient had the event in either arm, or every patient had it in both.');
+    expect((await page('en', false)).methods.join(' ')).not.toContain('cannot be estimated');
+    expect((await page('da', false, {}, () => 'Nej')).methods).toContain('En relativ risiko vist som "—" kan ikke estimeres: ingen patient havde hændelsen i nogen af grupperne, eller alle havde den i begge.');
   });
   it('beside a continuous outcome: ANCOVA as before, and a sentence on the yes/no denominators', async () => {
     const en = await page('en', true);

@@ -55,6 +55,12 @@ describe('yes/no shares per arm with the risk and odds ratios', () => {
     expect(t.rows).toEqual([['Any pain medication', '3 months', '6/18 (33.3%)', '12/18 (66.7%)', '0.50 (0.24 to 1.04)', '0.25 (0.06 to 0.9996)']]);
     expect(yesNoTable(result.effects, 'da', () => 'Smertestillende medicin')!.rows[0]!.slice(2, 4)).toEqual(['6/18 (33,3 %)', '12/18 (66,7 %)']);
   });
+  it('a ratio or limit below 0.01 keeps two significant digits, never "0.00"', () => {
+    const tiny = { ...row, riskRatio: { estimate: 0.0059, ciLower: 0.0008, ciUpper: 0.042 }, oddsRatio: { estimate: 0.003, ciLower: 0.000123, ciUpper: 0.5 } };
+    const t = yesNoTable([tiny], 'en', () => 'Any pain medication')!;
+    expect(t.rows[0]!.slice(4)).toEqual(['0.0059 (0.00080 to 0.04)', '0.0030 (0.00012 to 0.50)']);
+    expect(yesNoTable([tiny], 'da', () => 'x')!.rows[0]![4]).toBe('0,0059 (0,00080 til 0,04)');
+  });
   it('hta analyze prints it after the effects', () => {
     const text = trialSummaryText(result, trial, 'en');
     expect(text).toContain("Yes/no outcomes and responders: each arm's share of the patients analysed at that visit");

@@ -124,6 +124,11 @@ describe('with "flow.notRandomised"', () => {
     const switched = load(lines.map((l) => (l.startsWith('P40,usual,3m,') ? l.replace('P40,usual,', 'P40,app,') : l)), plan(flow), true);
     expect(switched.patients).toHaveLength(39);
     expect(switched.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
+    // The same with P40's second row in an arm the plan does not compare ("otherArms"): not kept in "usual" either.
+    const other = load(lines.map((l) => (l.startsWith('P40,usual,3m,') ? l.replace('P40,usual,', 'P40,placebo,') : l)), parsePlan({ ...structuredClone(basePlan), flow, otherArms: ['placebo'] }), true);
+    expect(other.patients).toHaveLength(39);
+    expect(other.patients.some((p) => p.id === 'P40')).toBe(false);
+    expect(other.excluded!.randomisedWithoutRows).toBeUndefined();
   });
 
   it('with the screening log: one more reason in "Excluded", and assessed = excluded + not randomised + randomised', () => {

@@ -56,6 +56,14 @@ describe('a plan reading the arm from REDCap event names', () => {
     expect(e.problems[0]!.expected).toMatch(/^events of one REDCap arm for each record \(this record's line 3 is an event of "arm_1"\)/);
     expect(JSON.stringify(e.problems)).not.toMatch(/"7"/);
   });
+  it('with --exclude-invalid, a record whose arm_1 rows are all bad and with an event of an arm of "otherArms" is not kept as randomised in arm_1', () => {
+    const p = parsePlan({ ...plan, otherArms: ['arm_3'] });
+    const lines = ['1,baseline_arm_1,6', '1,3_months_arm_1,3', '2,baseline_arm_2,7', '2,3_months_arm_2,6', '3,baseline_arm_1,x', '3,3_months_arm_3,4'];
+    const t = loadTrial(parseCsvText([HEAD, ...lines].join('\n') + '\n', 'arms.csv'), p, { excludeInvalid: true });
+    expect(t.patients.map((x) => x.id)).toEqual(['1', '2']);
+    expect(t.excluded!.randomisedWithoutRows).toBeUndefined();
+    expect(t.excluded!.problems.map((x) => [x.line, x.kind])).toEqual([[6, 'score.range:pain'], [7, 'arm.switch']]);
+  });
   it('an event name without an arm is an error at its cell, saying the plan reads the arm from it', () => {
     const e = errorOf(() => load(['1,baseline_arm_1,6', '1,3_months,3']));
     expect(e.problems).toEqual([expect.objectContaining({ line: 3, column: 2, value: '3_months', kind: 'event.no-arm' })]);

@@ -10,7 +10,7 @@ import { otherArmName } from '../../trial/other-arms.js';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
-import { analyzeTrial } from '../../analysis/analyze-trial.js';
+import { analyzeTrial, withObservedPatients } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
@@ -134,7 +134,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan, trialData);
       const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
-      return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: publishedName(entry.data) } } };
+      // The report's tables and notes read the patients analysed; the flow and the adverse events come from the result (analyze-trial.ts).
+      return { csv: csvTable, trial: withObservedPatients(trialData), result: { ...analysed, input: { ...analysed.input, file: publishedName(entry.data) } } };
     });
     // The analysis warnings on stderr too, as `hta analyze` prints them (docs/manifest.md).
     for (const w of result.warnings) env.warn?.(w);
@@ -319,7 +320,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? 'methodsTextBinary' : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? 'sofIntroBinary' : 'sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**

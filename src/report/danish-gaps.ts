@@ -4,6 +4,7 @@
  * to the English silently, so `hta report` and `hta plan check` on a manifest name each such text
  * for an entry in Danish (docs/manifest.md, "Danish reports").
  */
+import { readJsonFile } from '../io/read-json.js';
 
 /** One text with no Danish: where it is ("outcomes[5].label") and its English. */
 export interface DanishGap {
@@ -27,6 +28,39 @@ export function danishGapWarning(what: string, gaps: readonly DanishGap[]): stri
   return `${what} has no Danish text ("da") for ${list}: the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} in English`;
 }
 
+/** A citation has a year or a DOI; a plain-string MCID source with neither is prose ("plan assumption: …"). */
+const CITATION = /\b(?:19|20)\d\d\b|\b10\.\d{4,}\//;
+
+/**
+ * Plain-string `mcidSource`s that read as English prose, not a citation: a Danish page shows them
+ * as written (a citation reads the same in any language; docs/plan-trial.md), so a sentence in
+ * English would go out on it unnoticed. An instrument's source is a string only: its outcomes'
+ * own `mcidSource` in `{ en, da }` replaces it.
+ */
+export function proseMcidSources(plan: unknown): DanishGap[] {
+  if (plan === null || typeof plan !== 'object') return [];
+  const p = plan as { outcomes?: unknown; instruments?: unknown };
+  const prose = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '' && !CITATION.test(s);
+  const outcomes = Array.isArray(p.outcomes) ? p.outcomes : [];
+  const fromOutcomes = outcomes.flatMap((o, i) => {
+    const s = (o as { mcidSource?: unknown } | null)?.mcidSource;
+    return prose(s) ? [{ path: `outcomes[${i}].mcidSource`, en: s }] : [];
+  });
+  const instruments = p.instruments !== null && typeof p.instruments === 'object' ? Object.entries(p.instruments as Record<string, unknown>) : [];
+  const fromInstruments = instruments.flatMap(([k, v]) => {
+    const s = (v as { mcidSource?: unknown } | null)?.mcidSource;
+    return prose(s) ? [{ path: `instruments.${k}.mcidSource`, en: s }] : [];
+  });
+  return [...fromOutcomes, ...fromInstruments];
+}
+
+/** The warning for a plan's prose MCID sources (none: undefined). */
+export function proseSourceWarning(what: string, gaps: readonly DanishGap[]): string | undefined {
+  if (!gaps.length) return undefined;
+  const list = gaps.map((g) => `${g.path} ${JSON.stringify(g.en)}`).join(', ');
+  return `${what} gives ${list} as one text, not a citation (no year or DOI): the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} as written; write the outcome's "mcidSource" as { "en": …, "da": … } to have it in Danish`;
+}
+
 /**
  * The warnings for one manifest entry in Danish: its own texts, then its plan's (`readPlan` gives
  * the plan file's parsed JSON, or undefined when it cannot be read: the report says why itself).
@@ -34,6 +68,25 @@ export function danishGapWarning(what: string, gaps: readonly DanishGap[]): stri
 export function entryDanishWarnings(entry: Record<string, unknown>, readPlan: (path: string) => unknown): string[] {
   const own = danishGapWarning('the manifest entry', danishGaps(entry));
   const plan = typeof entry.plan === 'string' ? readPlan(entry.plan) : undefined;
-  const fromPlan = plan === undefined ? undefined : danishGapWarning(`the plan ${entry.plan as string}`, danishGaps(plan));
-  return [own, fromPlan].filter((w): w is string => w !== undefined);
+  const what = `the plan ${entry.plan as string}`;
+  const fromPlan = plan === undefined ? undefined : danishGapWarning(what, danishGaps(plan));
+  // Only a trial page names MCID sources (mcid-sources.ts); a meta page says "plan" or "instrument".
+  const prose = plan === undefined || entry.kind !== 'trial' ? undefined : proseSourceWarning(what, proseMcidSources(plan));
+  return [own, fromPlan, prose].filter((w): w is string => w !== undefined);
+}
+
+/**
+ * A plan for these warnings, read as every plan is (readJsonFile: a named pipe or a folder is
+ * refused, not waited on; a BOM is tolerated; 10 MB at most), or undefined when it cannot be
+ * read: the report says why when it builds. `toFile` turns the path as written into the file to
+ * read (manifestInput: inside the manifest's folder), and may refuse it by throwing.
+ */
+export function quietPlanReader(toFile: (path: string) => string): (path: string) => unknown {
+  return (path) => {
+    try {
+      return readJsonFile(toFile(path), 'plan');
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -22,10 +22,13 @@ export function danishGaps(value: unknown, path = ''): DanishGap[] {
 }
 
 /** The warning for one file's gaps (none: undefined): `what` names the file ("plan plans/x.json"). */
-export function danishGapWarning(what: string, gaps: readonly DanishGap[]): string | undefined {
+export function danishGapWarning(what: string, gaps: readonly DanishGap[], maybe = false): string | undefined {
   if (!gaps.length) return undefined;
   const list = gaps.map((g) => `${g.path} ${JSON.stringify(g.en)}`).join(', ');
-  return `${what} has no Danish text ("da") for ${list}: the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} in English`;
+  const it = gaps.length === 1 ? 'it' : 'them';
+  // A meta page names only the outcomes of its studies file, not every text of the plan it borrows.
+  const shows = maybe ? `the Danish page shows ${it} in English where it names ${it} (a meta page names only the outcomes in its studies file)` : `the Danish page shows ${it} in English`;
+  return `${what} has no Danish text ("da") for ${list}: ${shows}`;
 }
 
 /** A citation has a year or a DOI; a plain-string MCID source with neither is prose ("plan assumption: …"). */
@@ -40,7 +43,8 @@ const CITATION = /\b(?:19|20)\d\d\b|\b10\.\d{4,}\//;
 export function proseMcidSources(plan: unknown): DanishGap[] {
   if (plan === null || typeof plan !== 'object') return [];
   const p = plan as { outcomes?: unknown; instruments?: unknown };
-  const prose = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '' && !CITATION.test(s);
+  // plan init drafts "Ostelo et al. 2008 (VAS 0–100; check)": its "check" would print on the page.
+  const prose = (s: unknown): s is string => typeof s === 'string' && s.trim() !== '' && (!CITATION.test(s) || /\bcheck\)/.test(s));
   const outcomes = Array.isArray(p.outcomes) ? p.outcomes : [];
   const fromOutcomes = outcomes.flatMap((o, i) => {
     const s = (o as { mcidSource?: unknown } | null)?.mcidSource;
@@ -58,7 +62,7 @@ export function proseMcidSources(plan: unknown): DanishGap[] {
 export function proseSourceWarning(what: string, gaps: readonly DanishGap[]): string | undefined {
   if (!gaps.length) return undefined;
   const list = gaps.map((g) => `${g.path} ${JSON.stringify(g.en)}`).join(', ');
-  return `${what} gives ${list} as one text, not a citation (no year or DOI): the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} as written; write the outcome's "mcidSource" as { "en": …, "da": … } to have it in Danish`;
+  return `${what} gives ${list} as one text in English, not a citation (no year or DOI, or plan init's "check" left in): the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} as written; write the outcome's "mcidSource" as { "en": …, "da": … } to have it in Danish`;
 }
 
 /**
@@ -69,7 +73,7 @@ export function entryDanishWarnings(entry: Record<string, unknown>, readPlan: (p
   const own = danishGapWarning('the manifest entry', danishGaps(entry));
   const plan = typeof entry.plan === 'string' ? readPlan(entry.plan) : undefined;
   const what = `the plan ${entry.plan as string}`;
-  const fromPlan = plan === undefined ? undefined : danishGapWarning(what, danishGaps(plan));
+  const fromPlan = plan === undefined ? undefined : danishGapWarning(what, danishGaps(plan), entry.kind === 'meta');
   // Only a trial page names MCID sources (mcid-sources.ts); a meta page says "plan" or "instrument".
   const prose = plan === undefined || entry.kind !== 'trial' ? undefined : proseSourceWarning(what, proseMcidSources(plan));
   return [own, fromPlan, prose].filter((w): w is string => w !== undefined);

@@ -53,7 +53,7 @@ describe('texts a Danish page would show in English', () => {
     const chartCache: ChartCache = { get: () => ({ svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', png: new Uint8Array() }), put: () => {}, prune: () => {} };
     const warned: string[] = [];
     await buildReports(loadManifest(manifestFile), { manifestFile, version: 'test', chartCache, onWarning: (id, text) => warned.push(`${id}: ${text}`) });
-    expect(warned.filter((w) => /Danish/.test(w))).toEqual([expect.stringMatching(/^m-da: the plan plan\.json has no Danish text \("da"\) for outcomes\[\d+\]\.label "Work ability \(WAS 0–10\)", subgroups\[0\]\.levelLabels\.gp "general practice": the Danish page shows them in English$/)]);
+    expect(warned.filter((w) => /Danish/.test(w))).toEqual([expect.stringMatching(/^m-da: the plan plan\.json has no Danish text \("da"\) for outcomes\[\d+\]\.label "Work ability \(WAS 0–10\)", subgroups\[0\]\.levelLabels\.gp "general practice": the Danish page shows them in English where it names them \(a meta page names only the outcomes in its studies file\)$/)]);
     const check = await runCli('plan', 'check', resolve(dir, 'reports.json'));
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toMatch(/^warning: .*reports\.json: report "m-da": the plan plan\.json has no Danish text \("da"\) for outcomes\[\d+\]\.label "Work ability \(WAS 0–10\)", subgroups\[0\]\.levelLabels\.gp "general practice"/m);
@@ -72,12 +72,19 @@ describe('an MCID source written once, in English prose', () => {
         { key: 'c', mcidSource: 'doi:10.1097/BRS.0b013e31815e3a10' },
         { key: 'd', mcidSource: { en: 'plan assumption', da: 'planens antagelse' } },
       ],
-      instruments: { nrs: { label: { en: 'NRS', da: 'NRS' }, mcidSource: 'protocol' } },
+      instruments: { nrs: { label: { en: 'NRS', da: 'NRS' }, mcidSource: 'protocol' }, vas: { label: { en: 'VAS', da: 'VAS' }, mcidSource: 'Ostelo et al. 2008 (VAS 0–100; check)' } },
     };
     expect(entryDanishWarnings({ id: 't', kind: 'trial', plan: 'p.json' }, () => plan)).toEqual([
-      'the plan p.json gives outcomes[0].mcidSource "plan assumption: no published MCID", instruments.nrs.mcidSource "protocol" as one text, not a citation (no year or DOI): the Danish page shows them as written; write the outcome\'s "mcidSource" as { "en": …, "da": … } to have it in Danish',
+      'the plan p.json gives outcomes[0].mcidSource "plan assumption: no published MCID", instruments.nrs.mcidSource "protocol", instruments.vas.mcidSource "Ostelo et al. 2008 (VAS 0–100; check)" as one text in English, not a citation (no year or DOI, or plan init\'s "check" left in): the Danish page shows them as written; write the outcome\'s "mcidSource" as { "en": …, "da": … } to have it in Danish',
     ]);
-    // A meta page names no MCID source in words ("plan" or "instrument").
+    // A meta page names no MCID source in words ("plan" or "instrument"), and of the plan's texts
+    // only its studies' outcomes: its missing "da" is worded "where it names them" (review: a false alarm).
+    expect(entryDanishWarnings({ id: 'm', kind: 'meta', plan: 'p.json' }, () => ({ subgroups: [{ label: { en: 'Setting' } }] }))).toEqual([
+      'the plan p.json has no Danish text ("da") for subgroups[0].label "Setting": the Danish page shows it in English where it names it (a meta page names only the outcomes in its studies file)',
+    ]);
+    expect(entryDanishWarnings({ id: 't', kind: 'trial', plan: 'p.json' }, () => ({ subgroups: [{ label: { en: 'Setting' } }] }))).toEqual([
+      'the plan p.json has no Danish text ("da") for subgroups[0].label "Setting": the Danish page shows it in English',
+    ]);
     expect(entryDanishWarnings({ id: 'm', kind: 'meta', plan: 'p.json' }, () => plan)).toEqual([]);
   });
 });

@@ -58,6 +58,20 @@ export function proseMcidSources(plan: unknown): DanishGap[] {
   return [...fromOutcomes, ...fromInstruments];
 }
 
+/**
+ * A CEA plan's unit-costs CSV read for a Danish page: each item whose `source_da` is empty shows its
+ * English `source` (docs/plan-cea.md). Named when the file gives a Danish source for some items
+ * (the rest were left empty), or when the English is prose, not a citation.
+ */
+export function unitCostSourceWarning(file: string, costs: Readonly<Record<string, { source: string; sourceDa?: string }>>): string | undefined {
+  const entries = Object.entries(costs);
+  const someDa = entries.some(([, c]) => c.sourceDa !== undefined && c.sourceDa.trim() !== '');
+  const gaps = entries.filter(([, c]) => (c.sourceDa === undefined || c.sourceDa.trim() === '') && (someDa || !CITATION.test(c.source)));
+  if (!gaps.length) return undefined;
+  const list = gaps.map(([item, c]) => `${item} ${JSON.stringify(c.source)}`).join(', ');
+  return `the unit costs ${file} have no Danish source ("source_da") for ${list}: the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} in English`;
+}
+
 /** The warning for a plan's prose MCID sources (none: undefined). */
 export function proseSourceWarning(what: string, gaps: readonly DanishGap[]): string | undefined {
   if (!gaps.length) return undefined;

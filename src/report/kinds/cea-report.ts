@@ -4,6 +4,7 @@
  * arm, utilities and QALYs, the cost per extra responder and the one-way sensitivity analysis
  * (docs/plan-cea.md). Danish terms: docs/glossary-da.md. Computes no statistic itself.
  */
+import { unitCostSourceWarning } from '../danish-gaps.js';
 import { nestedInputPaths } from '../../io/input-files.js';
 import { discountSentence } from '../../cea/discount-text.js';
 import { z } from 'zod';
@@ -233,6 +234,11 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const fmtPct = (p: number) => pctText(p, lang);
     const plan = resolved.plan;
     const published = resolved.published;
+    // The price list's sources on a Danish page: an empty source_da shows the English (docs/manifest.md).
+    if (lang === 'da' && typeof plan.unitCosts === 'string') {
+      const w = unitCostSourceWarning(plan.unitCosts, resolved.unitCosts);
+      if (w) env.warn?.(w);
+    }
 
     const names = armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms);
     const arms = { intervention: names.Intervention, control: names.Control };

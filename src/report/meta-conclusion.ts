@@ -20,7 +20,9 @@ const TEXT = {
     en: '{outcome} at {time}{primary}: benefit of {intervention} {effect}{mcid} – {verdict}; from {count}: {basis}.',
     // Danish names the quantity as the glossary does ("effektforskel"), with its sign spelled out,
     // and the intervention with its article ("appen"): "gavn af app" is a calque.
-    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} (positiv: til fordel for {intervention}) – {verdict}; fra {count}: {basis}.',
+    // The sign's note inside the effect's own parenthesis, before the MCID: after "mod en MKRF på 5
+    // point" it read as describing the MCID (review).
+    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} – {verdict}; fra {count}: {basis}.',
   },
   primary: { en: ' (primary outcome)', da: ' (primært effektmål)' },
   oneAll: {
@@ -110,7 +112,7 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
       time: lowerFirst(timeLabel(row.time, lang)),
       primary: planned >= 0 ? TEXT.primary[lang] : '',
       intervention: lowerFirst(intervention),
-      effect: (cells[3] ?? '').replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `),
+      effect: effectWithSign(cells[3] ?? '', lang, lowerFirst(intervention)),
       mcid,
       verdict,
       // "1 trial (461 participants)": the table's header says what the bracket counts, the sentence must.
@@ -145,4 +147,12 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
   else if (/\d/.test(cells[5] ?? '')) sentences.push(fillPhrase(TEXT.prediction[lang], { pi: cells[5] ?? '', i2: cells[6] ?? '' }));
   else sentences.push(TEXT.noPrediction[lang]);
   return sentences.filter((s) => s !== '').join(' ');
+}
+
+/** "MD 0,79 (95 %-KI 0,06 til 1,51; positiv: til fordel for appen)": the Danish sign note kept with the effect it explains. */
+function effectWithSign(cell: string, lang: Lang, intervention: string): string {
+  const withCi = cell.replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `);
+  if (lang !== 'da') return withCi;
+  const sign = `positiv: til fordel for ${intervention}`;
+  return / \(.*\)$/.test(withCi) ? withCi.replace(/\)$/, `; ${sign})`) : `${withCi} (${sign})`;
 }

@@ -54,7 +54,7 @@ describe('hta meta on the published selfBACK estimates', () => {
   it('--lang da: Danish words, decimal comma and Danish percentages; the numbers are the same', async () => {
     const r = await runCli('meta', CSV, '--plan', PLAN, '--lang', 'da');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Handlekompetence, mestringstro (PSEQ 0–60) — pseq ved 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
+    expect(r.stdout).toContain('Handlekompetence, mestringstro (PSEQ 0–60) — pseq efter 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
     expect(r.stdout).toContain('MKRF 5,5 (plan); højere er bedre');
     // Intervals with "til", never "[a, b]" (its comma would collide with the decimal comma: docs/glossary-da.md).
     expect(r.stdout).toMatch(/Rasmussen 2024 +høje fysiske krav +3,50 \(0,90 til 6,00\) +49,0 % +Signifikant/); // subgroup_da

@@ -136,7 +136,7 @@ const TEXT = {
   scenario: { en: 'Scenario', da: 'Scenarie' },
   replicates: { en: 'Bootstrap replicates', da: 'Bootstrap-replikationer' },
   base: { en: 'Base case', da: 'Basisanalyse' },
-  unitCosts: { en: 'Unit costs', da: 'Enhedsomkostninger' },
+  unitCosts: { en: 'Unit costs', da: 'Enhedspriser' },
   item: { en: 'Item', da: 'Ressource' },
   // Danish prices name their year as the council does (docs/glossary-da.md): "2024-kr.", "EUR, 2024-priser".
   unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur}, {year}-priser)' },
@@ -185,8 +185,8 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   // The intervention by the page's names (arm-names.ts): "Price of the app", "Pris på Gruppeforløb".
   'price-low': { en: 'Price of {theIntervention} −{p}', da: 'Pris på {theIntervention} −{p}' },
   'price-high': { en: 'Price of {theIntervention} +{p}', da: 'Pris på {theIntervention} +{p}' },
-  'unit-costs-low': { en: 'Unit costs −{u}', da: 'Enhedsomkostninger −{u}' },
-  'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedsomkostninger +{u}' },
+  'unit-costs-low': { en: 'Unit costs −{u}', da: 'Enhedspriser −{u}' },
+  'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedspriser +{u}' },
   societal: { en: 'With productivity costs (limited societal perspective)', da: 'Med produktivitetsomkostninger (begrænset samfundsperspektiv)' },
   healthcare: { en: 'Without productivity costs (healthcare perspective)', da: 'Uden produktivitetsomkostninger (sundhedssektorperspektiv)' },
   'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputation)' },

@@ -7,6 +7,7 @@
  * varies between settings is unknown, and the certainty of the evidence is not rated on this page.
  * Read off the summary table's own cells (meta-summary-table.ts), so it never says more than the table.
  */
+import { countWord } from './count-words.js';
 import { joinNames, type OtherResult, othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT } from './i18n.js';
 import type { Relevance } from '../judge/relevance.js';
@@ -116,7 +117,8 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
       mcid,
       verdict,
       // "1 trial (461 participants)": the table's header says what the bracket counts, the sentence must.
-      count: (cells[2] ?? '').replace(/\((\d[\d.,]*)\)$/, (_, n: string) => `(${fillPhrase(TEXT.participants[lang], { n })})`),
+      // Danish running text counts trials in words: "fra ét forsøg", "fra tre forsøg" (count-words.ts); the participants stay digits.
+      count: (cells[2] ?? '').replace(/\((\d[\d.,]*)\)$/, (_, n: string) => `(${fillPhrase(TEXT.participants[lang], { n })})`).replace(/^(\d+)(?= )/, (n) => (lang === 'da' ? (n === '1' ? 'ét' : String(countWord(Number(n), lang))) : n)),
       // Lower case mid-sentence, but never a study's name ("Sandal 2021, as published").
       basis: /^\S+ \d{4}\b/.test(cells[4] ?? '') ? (cells[4] ?? '') : lowerFirst(cells[4] ?? ''),
     }),

@@ -308,7 +308,7 @@ export const UPTAKE_CHART_TEXT = {
   observed: { en: 'Observed', da: 'Observeret' },
   ciLower: { en: '95% CI, lower limit', da: '95 %-KI, nedre grænse' },
   ciUpper: { en: '95% CI, upper limit', da: '95 %-KI, øvre grænse' },
-  observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: indtil nu)' },
+  observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: til og med {date})' },
   observedUntil: { en: 'until {date}', da: 'indtil {date}' },
   observedPartialUntil: { en: '{year}: until {date}', da: '{year}: indtil {date}' },
   low: { en: 'Projected, low uptake', da: 'Forventet, lavt optag' },

@@ -165,7 +165,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang),
+      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang, a.exportDate),
       f.count(u.activations),
       f.count(u.eligible),
       f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),
@@ -236,7 +236,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     }
   }
   const observedRows = a.budget.observed.map((o) => [
-    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
+    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang, a.exportDate), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
   ]);
   const observed = titled(
     t('observedTitle'),

@@ -31,7 +31,7 @@ const TEXT = {
   oneTrialModel: { en: 'Subgroups of one trial combined ({weights}, fixed)', da: 'Subgrupper af ét forsøg kombineret ({weights}, fast effekt)' },
   oneTrialNote: {
     en: 'Subgroups of one trial: combined by the fixed-effect model; no heterogeneity or prediction interval (they are not separate trials).',
-    da: 'Subgrupper af ét forsøg: kombineret med fast effekt; ingen heterogenitet eller prædiktionsinterval (de er ikke selvstændige forsøg).',
+    da: 'Subgrupper af ét forsøg: kombineret med en model med faste effekter; ingen heterogenitet eller prædiktionsinterval (de er ikke selvstændige forsøg).',
   },
   oneTrialBasis: { en: 'subgroups of one trial, fixed effect', da: 'subgrupper af ét forsøg, fast effekt' },
   randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Tilfældige effekter ({tau2}, {ci})' },
@@ -58,7 +58,7 @@ const TEXT = {
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
   title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} efter {time}: {measure}' },
   // Without a label (no plan names the outcome) the key is said once: "pseq at 9m", not "pseq — pseq at 9m".
-  titleKey: { en: '{outcome} at {time}: {measure}', da: '{outcome} ved {time}: {measure}' },
+  titleKey: { en: '{outcome} at {time}: {measure}', da: '{outcome} efter {time}: {measure}' },
   appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },

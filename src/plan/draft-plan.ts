@@ -177,10 +177,12 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const eq = EQ_VAS.test(nameKey(column));
   if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
   if (!eq && /(smerte|pain)/.test(n)) {
+    // The source is a citation, the same on a Danish page; "check it" is said among the draft's
+    // checks, never in the source, which a committee's page prints (review: "(…; check)" on it).
     return {
       drafted: {
         instrument: VAS_PAIN,
-        spec: { label: { en: 'Pain (VAS 0–100)', da: 'Smerte (VAS 0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 15, mcidSource: 'Ostelo et al. 2008 (VAS 0–100; check)', decimals },
+        spec: { label: { en: 'Pain (VAS 0–100)', da: 'Smerte (VAS 0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 15, mcidSource: 'Ostelo et al. 2008 (VAS 0–100)', decimals },
         outcome: { key, instrument: VAS_PAIN, ...col },
       },
     };
@@ -1325,7 +1327,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     else if (/^(odi|oswestry)/.test(n)) {
-      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008 (check)', decimals };
+      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
     } else if (pain && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
@@ -1346,7 +1348,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
     } else if (pain) {
       if (decimals) {
-        instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS; check)', decimals: true };
+        instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS)', decimals: true };
         o = { key, instrument: 'pain_0_10', ...col };
         checks.push(`"${s}" has decimals (an average?): read with the plan instrument "pain_0_10" (0–10, MCID 2): check range and MCID`);
       } else o = { key, instrument: 'nrs', ...col };

@@ -31,7 +31,7 @@ import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand, regenerateMaskedNote } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
 import { isChartName, isReportFileName } from './report-file-names.js';
-import { entryDanishWarnings } from './danish-gaps.js';
+import { entryDanishWarnings, quietPlanReader } from './danish-gaps.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -175,14 +175,7 @@ async function buildContent(
   // so a committee's page with English labels never goes out unnoticed (docs/manifest.md).
   for (const { entry, env } of prepared) {
     if (env.lang !== 'da' || !env.warn) continue;
-    const readPlan = (path: string): unknown => {
-      try {
-        return JSON.parse(readFileSync(env.input(path), 'utf8'));
-      } catch {
-        return undefined; // the report itself says why its plan cannot be read
-      }
-    };
-    for (const w of entryDanishWarnings(entry as unknown as Record<string, unknown>, readPlan)) env.warn(w);
+    for (const w of entryDanishWarnings(entry as unknown as Record<string, unknown>, quietPlanReader(env.input))) env.warn(w);
   }
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);

@@ -8,11 +8,12 @@
 import { countWord } from './count-words.js';
 import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 
+// Danish puts the number before "øvrige" ("de to øvrige resultater"), as the trial conclusion does.
 const TEXT = {
   oneAgrees: { en: 'The other result, {named}, agrees.', da: 'Det øvrige resultat, {named}, har samme vurdering.' },
   oneDiffers: { en: 'The other result, {named}, does not agree: {verdict}.', da: 'Det øvrige resultat, {named}, har ikke samme vurdering: {verdict}.' },
-  allAgree: { en: 'The other {n} results agree ({named}).', da: 'De øvrige {n} resultater har samme vurdering ({named}).' },
-  someDiffer: { en: 'Of the other {n} results: {groups}.', da: 'Af de øvrige {n} resultater: {groups}.' },
+  allAgree: { en: 'The other {n} results agree ({named}).', da: 'De {n} øvrige resultater har samme vurdering ({named}).' },
+  someDiffer: { en: 'Of the other {n} results: {groups}.', da: 'Af de {n} øvrige resultater: {groups}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** "a, b and c" / "a, b og c"; "; " between items that have commas of their own. */

@@ -100,8 +100,6 @@ function timeList(labels: readonly string[], lang: Lang): string {
 /** Verdicts of harm: named first among the results that differ, so a harm is never last in line. */
 const isHarm = (r: EffectRow) => !r.error && (r.relevance ? /harm/.test(r.relevance) : false);
 
-const DANISH_NUMBER_WORDS = ['Nul', 'Ét', 'To', 'Tre', 'Fire', 'Fem', 'Seks', 'Syv', 'Otte', 'Ni'] as const;
-
 /**
  * How many of the other critical results share the primary's verdict, naming them, and every
  * result that differs named under its verdict, harms first (docs/report-trial.md#conclusion).
@@ -136,7 +134,7 @@ function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<
   if (!same.length) return phrase('conclusionAgreeNone', { n: countWord(others.length, lang), rest: grouped });
   const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: countWord(differ.length, lang), groups: grouped });
   // A number under 10 that starts a Danish sentence in words ("To af de 5 …").
-  const k = lang === 'da' && same.length < 10 ? (DANISH_NUMBER_WORDS[same.length] as string) : same.length;
+  const k = countWord(same.length, lang, { capitalise: true });
   return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k, n: countWord(others.length, lang), named, rest });
 }
 

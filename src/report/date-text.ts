@@ -17,3 +17,9 @@ export function monthText(yearMonth: string, lang: Lang): string {
   if (lang === 'en' || !m) return yearMonth;
   return `${DANISH_MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
+
+/** A date's day and month in Danish words, "30. december" (the year said beside it); undefined when not an ISO date. */
+export function dayMonthText(iso: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}. ${DANISH_MONTH_NAMES[Number(m[2]) - 1]}` : undefined;
+}

@@ -7,6 +7,7 @@
  * varies between settings is unknown, and the certainty of the evidence is not rated on this page.
  * Read off the summary table's own cells (meta-summary-table.ts), so it never says more than the table.
  */
+import { countWord } from './count-words.js';
 import { joinNames, type OtherResult, othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT } from './i18n.js';
 import type { Relevance } from '../judge/relevance.js';
@@ -20,7 +21,9 @@ const TEXT = {
     en: '{outcome} at {time}{primary}: benefit of {intervention} {effect}{mcid} – {verdict}; from {count}: {basis}.',
     // Danish names the quantity as the glossary does ("effektforskel"), with its sign spelled out,
     // and the intervention with its article ("appen"): "gavn af app" is a calque.
-    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} (positiv: til fordel for {intervention}) – {verdict}; fra {count}: {basis}.',
+    // The sign's note inside the effect's own parenthesis, before the MCID: after "mod en MKRF på 5
+    // point" it read as describing the MCID (review).
+    da: '{outcome} efter {time}{primary}: effektforskel {effect}{mcid} – {verdict}; fra {count}: {basis}.',
   },
   primary: { en: ' (primary outcome)', da: ' (primært effektmål)' },
   oneAll: {
@@ -110,11 +113,12 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
       time: lowerFirst(timeLabel(row.time, lang)),
       primary: planned >= 0 ? TEXT.primary[lang] : '',
       intervention: lowerFirst(intervention),
-      effect: (cells[3] ?? '').replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `),
+      effect: effectWithSign(cells[3] ?? '', lang, lowerFirst(intervention)),
       mcid,
       verdict,
       // "1 trial (461 participants)": the table's header says what the bracket counts, the sentence must.
-      count: (cells[2] ?? '').replace(/\((\d[\d.,]*)\)$/, (_, n: string) => `(${fillPhrase(TEXT.participants[lang], { n })})`),
+      // Danish running text counts trials in words: "fra ét forsøg", "fra tre forsøg" (count-words.ts); the participants stay digits.
+      count: (cells[2] ?? '').replace(/\((\d[\d.,]*)\)$/, (_, n: string) => `(${fillPhrase(TEXT.participants[lang], { n })})`).replace(/^(\d+)(?= )/, (n) => (lang === 'da' ? (n === '1' ? 'ét' : String(countWord(Number(n), lang))) : n)),
       // Lower case mid-sentence, but never a study's name ("Sandal 2021, as published").
       basis: /^\S+ \d{4}\b/.test(cells[4] ?? '') ? (cells[4] ?? '') : lowerFirst(cells[4] ?? ''),
     }),
@@ -145,4 +149,12 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
   else if (/\d/.test(cells[5] ?? '')) sentences.push(fillPhrase(TEXT.prediction[lang], { pi: cells[5] ?? '', i2: cells[6] ?? '' }));
   else sentences.push(TEXT.noPrediction[lang]);
   return sentences.filter((s) => s !== '').join(' ');
+}
+
+/** "MD 0,79 (95 %-KI 0,06 til 1,51; positiv: til fordel for appen)": the Danish sign note kept with the effect it explains. */
+function effectWithSign(cell: string, lang: Lang, intervention: string): string {
+  const withCi = cell.replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `);
+  if (lang !== 'da') return withCi;
+  const sign = `positiv: til fordel for ${intervention}`;
+  return / \(.*\)$/.test(withCi) ? withCi.replace(/\)$/, `; ${sign})`) : `${withCi} (${sign})`;
 }

@@ -3,6 +3,7 @@
  * ("preset metafor"): "random-effects model, REML, normal-based 95% CI (as metafor's default)".
  * Used by the meta report's provenance line and the forest plots' method note.
  */
+import { countWord } from './count-words.js';
 import type { MetaPreset } from '../stats/meta/presets.js';
 import { META_PRESETS } from '../stats/meta/presets.js';
 import { fillPhrase, type Lang } from './i18n.js';
@@ -56,29 +57,29 @@ export function presetMethodText(preset: MetaPreset, lang: Lang): string {
   return poolingMethodText({ tau2Method: o.method, ciMethod: o.hksj ? 'hksj' : 'z', preset }, lang);
 }
 
-/** One [singular, plural] phrase per way a row was estimated ({n}: how many rows; {method}: the preset's model). */
+/** One [singular, plural] phrase per way a row was estimated ({n}: how many rows, in words up to ten in Danish; {method}: the preset's model). */
 const BASIS_WORDS: Record<MetaRowBasis, Record<Lang, [string, string]>> = {
   single: {
     en: ["1 row is one trial's published estimate, not pooled", "{n} rows are each one trial's published estimate, not pooled"],
-    da: ['1 række er ét forsøgs publicerede estimat, ikke poolet', '{n} rækker er hver ét forsøgs publicerede estimat, ikke poolet'],
+    da: ['én række er ét forsøgs publicerede estimat, ikke poolet', '{n} rækker er hver ét forsøgs publicerede estimat, ikke poolet'],
   },
   'one-trial-subgroups': {
     en: ['1 row combines the subgroups of one trial (fixed-effect model)', '{n} rows each combine the subgroups of one trial (fixed-effect model)'],
-    da: ['1 række kombinerer subgrupperne af ét forsøg med fast effekt', '{n} rækker kombinerer hver subgrupperne af ét forsøg med fast effekt'],
+    da: ['én række kombinerer subgrupperne af ét forsøg med en model med faste effekter', '{n} rækker kombinerer hver subgrupperne af ét forsøg med en model med faste effekter'],
   },
   random: {
     en: ['1 row is pooled with a {method}', '{n} rows are pooled with a {method}'],
-    da: ['1 række er poolet med {method}', '{n} rækker er poolet med {method}'],
+    da: ['én række er poolet med {method}', '{n} rækker er poolet med {method}'],
   },
   'not-pooled': {
     en: ['1 row is not pooled (no study reported an interval)', '{n} rows are not pooled (no study reported an interval)'],
-    da: ['1 række er ikke poolet (intet studie angav et interval)', '{n} rækker er ikke poolet (intet studie angav et interval)'],
+    da: ['én række er ikke poolet (intet studie angav et interval)', '{n} rækker er ikke poolet (intet studie angav et interval)'],
   },
 };
 
 const NO_RANDOM: Record<Lang, string> = {
   en: 'no row rests on 2 trials or more, so none is pooled with a {method}',
-  da: 'ingen række bygger på 2 forsøg eller flere, så ingen er poolet med {method}',
+  da: 'ingen række bygger på to forsøg eller flere, så ingen er poolet med {method}',
 };
 
 /**
@@ -93,7 +94,7 @@ export function metaMethodsText(bases: readonly MetaRowBasis[], preset: MetaPres
   const parts = order
     .map((b) => ({ b, n: bases.filter((x) => x === b).length }))
     .filter((x) => x.n > 0)
-    .map(({ b, n }) => fillPhrase(BASIS_WORDS[b][lang][n === 1 ? 0 : 1], { n, method }));
+    .map(({ b, n }) => fillPhrase(BASIS_WORDS[b][lang][n === 1 ? 0 : 1], { n: countWord(n, lang), method }));
   if (bases.length > 0 && !bases.includes('random')) parts.push(fillPhrase(NO_RANDOM[lang], { method }));
   return parts.join('; ');
 }

@@ -161,6 +161,20 @@ function numberCellHtml(s: string): string {
   }).join(' ');
 }
 
+/**
+ * An outcome's label in a narrow printed column: it wraps between its words, but an instrument's
+ * range "(NRS 0–10)" and a threshold "≥ 5 points" stay whole (docs/report-trial.md#print: a value
+ * never breaks; a reviewer found "(NRS 0–" / "10)" and "≥ 5" / "points" in Tables 6 and 7).
+ */
+const WHOLE_IN_LABEL = /(\([^()]{0,24}\d[^()]{0,24}\)|[≥≤<>] ?[\d.,]+(?: ?%| \p{L}+)?)/u;
+
+export function labelCellHtml(s: string): string {
+  return s
+    .split(WHOLE_IN_LABEL)
+    .map((piece, i) => (i % 2 === 1 ? `<span class="nowrap">${escapeHtml(piece)}</span>` : escapeHtml(piece)))
+    .join('');
+}
+
 /** Consecutive rows with the same key, in blocks. */
 function keyedBlocks<R>(rows: readonly R[], keys: readonly string[]): R[][] {
   const blocks: R[][] = [];
@@ -193,7 +207,9 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   };
   const cell = (tag: 'th' | 'td', s: string, i: number) => {
     const indent = tag === 'td' && i === 0 && s.startsWith('  ');
-    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;
+    const text = indent ? s.trimStart() : s;
+    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : tag === 'td' && t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
+    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
   };
   const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
   const row = (r: string[]) => (isGroupHeading(r) ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`);

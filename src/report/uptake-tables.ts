@@ -9,6 +9,7 @@
  * "suppressed" (docs/disclosure-control.md), printed here as its translation; this module only
  * formats — it never sees a hidden count or a patient id.
  */
+import { countWord } from './count-words.js';
 import type { Scope } from '../uptake/aggregate.js';
 import { regionsIn } from '../uptake/regions.js';
 import { type Masked, SUPPRESSED, type SuppressedMetricRow } from '../uptake/suppression.js';
@@ -164,7 +165,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang),
+      uptakeYearLabel(u.year, yearRunning(u.year, a.exportDate), lang, a.exportDate),
       f.count(u.activations),
       f.count(u.eligible),
       f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),
@@ -192,9 +193,12 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? tableInterval(formatFixed(100 * Math.max(0, lo), 1, lang), formatFixed(100 * Math.min(1, hi), 1, lang), lang).slice(1, -1) : f.pct(lo));
   // Clinics whose position is suppressed (their rate is): counted, never taken for "within".
   const hiddenCount = funnel.rows.filter((r) => r.outside95 === SUPPRESSED).length;
-  const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: hiddenCount, m: funnel.rows.length })] : [];
+  // Counts of clinics in running text: in words up to ten on a Danish page ("ni klinikker"; count-words.ts).
+  const w = (n: number) => countWord(n, lang);
+  const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: w(hiddenCount), m: w(funnel.rows.length) })] : [];
   const counts = { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length, k: funnel.rows.length - hiddenCount };
-  const countsText = hiddenCount === 0 ? `; ${fillPhrase(t('funnelCounts'), counts)}` : counts.k > 0 ? `; ${fillPhrase(t('funnelCountsShown'), counts)}` : '';
+  const countWords = { n95: w(counts.n95), only95: w(counts.only95), n998: w(counts.n998), k: w(counts.k) };
+  const countsText = hiddenCount === 0 ? `; ${fillPhrase(t('funnelCounts'), countWords)}` : counts.k > 0 ? `; ${fillPhrase(t('funnelCountsShown'), countWords)}` : '';
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)})${countsText}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics = !a.funnel
     ? titled(t('funnelTitle'), null, [notPublishedSentence('clinics', lang)])
@@ -232,7 +236,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     }
   }
   const observedRows = a.budget.observed.map((o) => [
-    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
+    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang, a.exportDate), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
   ]);
   const observed = titled(
     t('observedTitle'),

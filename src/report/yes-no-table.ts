@@ -48,6 +48,8 @@ export function yesNoTable(rows: readonly EffectRow[], lang: Lang, labelOf: (key
   return {
     header: HEADER[lang].map((h) => fillArms(h, arms)),
     align: ['left', 'left', 'right', 'right', 'right', 'right'],
+    // In print (docs/report-trial.md#print): "3 months" on one line, never "3" / "months".
+    fit: ['label', 'nowrap', undefined, undefined, undefined, undefined],
     rows: binary.map((r) => {
       const events = (r.risks ?? r.shares)!;
       return [labelOf(r.outcome), timeLabel(r.time, lang), share(events.eventsIntervention, r.n.intervention, lang), share(events.eventsControl, r.n.control, lang), ratio(r.riskRatio, lang), ratio(r.oddsRatio, lang)];

@@ -25,6 +25,7 @@
  * and Table 1 printed each income with n = 1.
  */
 import type { Plan } from '../plan/plan-schema.js';
+import { numberWord } from '../report/count-words.js';
 
 export type ColumnKind = 'numeric' | 'categorical';
 
@@ -63,11 +64,9 @@ export class KindTally {
   }
 }
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
-
 /** A count of rule 3's codes in words ("three categories"), for the refusal and plan init's check. */
 export function countWord(count: number): string {
-  return WORDS[count] ?? String(count);
+  return numberWord(count, 'en');
 }
 
 /** Whether values hold more different numbers than codes would (rule 2's second clause): measurements, whatever the count of text beside them. */

@@ -237,6 +237,6 @@ describe('what hta meta says about what it read and pooled', () => {
     const r = await runCli('meta', file('p.csv', 'study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.1,0.4,5.8\nB,pseq,9m,1.5,-1.0,4.0\n'));
     expect(r.stdout.split('\n')[0]).toBe('pseq at 9m: mean difference, app − usual care');
     const da = await runCli('meta', file('p.csv', 'study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.1,0.4,5.8\nB,pseq,9m,1.5,-1.0,4.0\n'), '--lang', 'da');
-    expect(da.stdout.split('\n')[0]).toBe('pseq ved 9 måneder: middelforskel, app − vanlig behandling');
+    expect(da.stdout.split('\n')[0]).toBe('pseq efter 9 måneder: middelforskel, app − vanlig behandling');
   });
 });

@@ -121,7 +121,10 @@ describe('metaForestSpec', () => {
     const numbers = metaForestNumbers(spec);
     expect(numbers.header).toContain('Vægt (fast)');
     const notes = numbers.rows.map((r) => r[0]!);
-    expect(notes).toContain('Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt (invers varians), normalfordelt 95 %-KI;');
+    // The glossary's "en model med faste effekter", not "fast effekt" (review), wrapped in lower case.
+    const at = notes.indexOf('Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(notes[at + 1]).toMatch(/^en model med faste effekter \(invers varians\), normalfordelt 95 %-KI;/);
     expect(notes.some((x) => /^Med /.test(x))).toBe(false);
   });
 
@@ -132,7 +135,7 @@ describe('metaForestSpec', () => {
       expect(t).toContain('Single study: shown as reported, not pooled');
       for (const s of ['IV, Random, 95% CI', 'Weight', 'Fixed', 'Random', '100.0%']) expect(t).not.toContain(s);
       const da = texts(await toSvg(metaForestSpec(g, 'da'), `forest-single-${g.setting.outcome}-${g.setting.time}-da`));
-      expect(da).toContain('Studiets estimat (95 %-KI)');
+      expect(da).toContain('Forsøgets estimat (95 %-KI)');
       for (const s of ['Vægt', 'Fast', 'Tilfældige']) expect(da).not.toContain(s);
       // The ±MCID lines in the word every chart uses (docs/colours.md): "Stiplet".
       expect(da.some((x) => x.includes('Stiplet: ±MKRF'))).toBe(true);

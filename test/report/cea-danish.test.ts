@@ -4,8 +4,8 @@
  * imputation in Danish (src/report/kinds/cea-report.ts, src/cea/cea-text.ts); results.json keeps
  * the English `regressionText`/`missingText` (the JSON contract), the English page its own words.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
@@ -13,6 +13,7 @@ import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { ceaFixture } from '../support/cea-fixture.js';
+import { unitCostSourceWarning } from '../../src/report/danish-gaps.js';
 import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
 
 async function build(lang: 'en' | 'da', f: ReturnType<typeof ceaFixture>): Promise<ReportContent> {
@@ -86,5 +87,18 @@ describe('the method sentence', () => {
     expect(ceaSummaryText(da.results as CeaResult, 'da')).toContain('hver for sig på gruppe, baseline-nytteværdi og age (= R lm)');
     const plain = await build('en', ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' } }));
     expect((plain.results as CeaResult).method.regressionText).toBe('OLS per equation: cost and QALY each on arm and baseline utility (= R lm)');
+  });
+
+  // A reviewer emptied a source_da: the Danish page showed the English source, with no warning.
+  it('warns when a unit cost\'s Danish source is empty (the page shows the English)', async () => {
+    const f = ceaFixture();
+    writeFileSync(join(f.dir, 'unit-costs.csv'), 'item,unit_cost,currency,price_year,source,source_da\ngp,30,EUR,2021,GP consultation per the fee schedule,\n');
+    const warned: string[] = [];
+    const env = { input: (p: string) => p, lang: 'da' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute(), warn: (w: string) => warned.push(w) };
+    await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan }, env);
+    expect(warned).toEqual(['the unit costs unit-costs.csv have no Danish source ("source_da") for gp "GP consultation per the fee schedule": the Danish page shows it in English']);
+    // A citation reads the same in Danish; once the file gives Danish sources, an empty one is named whatever it says.
+    expect(unitCostSourceWarning('u.csv', { gp: { source: 'Takstkort 2021' } })).toBeUndefined();
+    expect(unitCostSourceWarning('u.csv', { gp: { source: 'Takstkort 2021' }, physio: { source: 'x', sourceDa: 'y' } })).toBe('the unit costs u.csv have no Danish source ("source_da") for gp "Takstkort 2021": the Danish page shows it in English');
   });
 });

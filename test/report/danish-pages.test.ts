@@ -98,7 +98,11 @@ const FORBIDDEN = [...FORBIDDEN_TERMS, /\bet al\./, /Vega-Lite spec\b/, /\bfor c
   // One concept, one word: a registry's "udtræk" (as "Registerudtrækkets dato"), never "eksporten" beside it;
   // "efter 9 måneder" (the glossary's), not "ved"; "Metode" on every page; the confounders as the table names
   // them; "sygehus" as the tariffs' "sygehusbehandling".
-  /hele eksporten/, /fra eksporten til/, /(?<![a-zæøå])ved \d+ måneder/, /(?<![a-zæøå])Metoder(?![a-zæøå])/, /baggrundsvariable/, /(?<![a-zæøå])Hospital/];
+  /hele eksporten/, /fra eksporten til/, /(?<![a-zæøå])ved \d+ måneder/, /(?<![a-zæøå])Metoder(?![a-zæøå])/, /baggrundsvariable/, /(?<![a-zæøå])Hospital/,
+  // A reviewer's second pass: the count before "øvrige"; "antal i risiko"; one word for a unit
+  // cost ("Enhedspris", "Enhedspriser"); a trial in the meta forest is "forsøg"; the model by its
+  // glossary name; the CEA data note in plain Danish.
+  /\bde øvrige (?:to|tre|fire|fem|seks|syv|otte|ni|ti) resultater/i, /(?<![a-zæøå])n i risiko/, /Enhedsomkostninger/, /Studie eller subgruppe|Studiets estimat|Enkelt studie/, /kombineret med fast effekt/, /kalibreret til nær|pr\. konstruktion/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
@@ -152,6 +156,8 @@ describe('Danish pages', () => {
     expect(problems('Gavn af appen ÷ MKRF; Gavn (95 %-KI); gavn af app MD 0,79; Tallene er gavnen', englishOnly)).toHaveLength(4);
     expect(problems('To af de 5 øvrige resultater; 95 %-KI er normale (z); ANCOVA tilpasses hvert udfyldt datasæt', englishOnly)).toHaveLength(3);
     expect(problems('To af de fem øvrige resultater; i de fem regioner; 95 %-KI er beregnet under normalfordeling (z)', englishOnly)).toEqual([]);
+    expect(problems('De øvrige to resultater; Fastholdt 4 uger % (n i risiko); Enhedsomkostninger −20 %; Studiets estimat; kombineret med fast effekt; kalibreret til nær', englishOnly)).toHaveLength(6);
+    expect(problems('De to øvrige resultater; Fastholdt 4 uger % (antal i risiko); Enhedspriser −20 %; Forsøgets estimat; I alt, fast effekt; kalibreret, så de ligger tæt på', englishOnly)).toEqual([]);
     expect(problems('Effektforskel i enheder af MKRF; muligvis klinisk relevant gavn; spændvidde / 20', englishOnly)).toEqual([]);
     expect(problems('Tilbøjelighedsscore; forstyrrende faktorer; simultan regression (SUR); NØ 99 % (N: dyrere, S: billigere; Ø: flere QALY, V: færre)', englishOnly)).toEqual([]);
   });

@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimatedLines, renderHtmlTable, rowBlocks } from '../../src/report/text-table.js';
 import { CSS } from '../../src/report/html-page.js';
+import { yesNoTable } from '../../src/report/yes-no-table.js';
+import type { EffectRow } from '../../src/analysis/results-schema.js';
 
 const table = { header: ['Effektmål', 'Forskel (95 %-KI)'], align: ['left', 'right'] as ('left' | 'right')[], rows: [['RMDQ', '22,2 %-point (16,5 til 28,0)'], ['NRS', '−0,53 (−0,72 til −0,34)'], ['Smerte', 'ikke beregnet: for få']] };
 
@@ -76,5 +78,23 @@ describe('report tables in HTML', () => {
     expect(rowBlocks(sof).map((b) => b.length)).toEqual([4, 2]);
     // A table of single rows keeps one plain <tbody>.
     expect(bodies(renderHtmlTable(table))).toEqual(['-:3']);
+  });
+
+  // A reviewer found "(NRS 0–" / "10)", "(RMDQ ≥ 5" / "point)" and "3" / "months" in the printed
+  // Tables 6 and 7 (the printed check is report-print-check.ts): an outcome label wraps between its
+  // words, never inside its instrument's range or a threshold.
+  it('an outcome label keeps its instrument range and threshold whole; other words wrap', () => {
+    const t = { header: ['Effektmål', 'Tid'], fit: ['label', 'nowrap'] as ('label' | 'nowrap')[], rows: [['Smerteintensitet, gennemsnitlig (NRS 0–10)', '3 mdr.'], ['Klinisk relevant forbedring (RMDQ ≥ 5 point)', '9 mdr.'], ['RMDQ improved ≥ 5 points & more', '3 months']] };
+    const html = renderHtmlTable(t);
+    expect(html).toContain('<td class="label">Smerteintensitet, gennemsnitlig <span class="nowrap">(NRS 0–10)</span></td><td class="nowrap">3 mdr.</td>');
+    expect(html).toContain('Klinisk relevant forbedring <span class="nowrap">(RMDQ ≥ 5 point)</span>');
+    expect(html).toContain('RMDQ improved <span class="nowrap">≥ 5 points</span> &amp; more');
+    // A column not marked "label" is as before.
+    expect(renderHtmlTable({ header: ['A'], rows: [['Pain (NRS 0–10)']] })).toContain('<td>Pain (NRS 0–10)</td>');
+  });
+
+  it('the yes/no shares table (Table 6) keeps its labels and follow-ups whole', () => {
+    const row = { outcome: 'rtw', time: '3m', method: 'risk-difference', n: { intervention: 10, control: 10 }, risks: { eventsIntervention: 4, eventsControl: 3 } } as unknown as EffectRow;
+    expect(yesNoTable([row], 'en', () => 'RMDQ improved ≥ 5 points')!.fit?.slice(0, 2)).toEqual(['label', 'nowrap']);
   });
 });

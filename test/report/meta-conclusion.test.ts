@@ -43,8 +43,10 @@ describe('meta conclusion', () => {
     expect(da).toContain('Ikke poolet (intet studie angav et interval): rmdq efter 3 måneder.');
     // The glossary's "effektforskel" with its sign spelled out, the app with its article — not the calque "gavn af app".
     expect(metaConclusion(metaSummaryTable(results(['B,pain,3m,-0.8,-1.3,-0.2']), 'da'), metaConclusionRows(results(['B,pain,3m,-0.8,-1.3,-0.2']), 'da'), undefined, 'appen', MIN_PI_TRIALS, 'da'))
-      .toMatch(/^Pain efter 3 måneder: effektforskel MD −0,80 \(95 %-KI −1,30 til −0,20\) \(positiv: til fordel for appen\) – /);
+      .toMatch(/^Pain efter 3 måneder: effektforskel MD −0,80 \(95 %-KI −1,30 til −0,20; positiv: til fordel for appen\) – /);
     expect(conclusion(['B,pain,3m,-0.8,-1.3,-0.2'], 'da').text).not.toMatch(/gavn/);
+    // With an MCID the sign's note stays with the effect: after "mod en MKRF på 5" it read as the MCID's (review).
+    expect(conclusion(THREE, 'da').text).toMatch(/effektforskel MD −?\d,\d+ \(95 %-KI [^()]+; positiv: til fordel for app\) mod en MKRF på 5 – /);
   });
 
   it('no row pooled: no conclusion', () => {

@@ -22,7 +22,7 @@ const conclusionOf = (r: typeof bundled, lang: Lang, primary?: { outcome: string
 describe('the meta page says what was done per row', () => {
   it.each([
     ['en', "4 rows are each one trial's published estimate, not pooled; 1 row combines the subgroups of one trial (fixed-effect model); no row rests on 2 trials or more, so none is pooled with a random-effects model, REML, normal-based 95% CI (as metafor's default)"],
-    ['da', '4 rækker er hver ét forsøgs publicerede estimat, ikke poolet; 1 række kombinerer subgrupperne af ét forsøg med fast effekt; ingen række bygger på 2 forsøg eller flere, så ingen er poolet med tilfældige effekter, REML, normalfordelt 95 %-KI (som standard i metafor)'],
+    ['da', 'fire rækker er hver ét forsøgs publicerede estimat, ikke poolet; én række kombinerer subgrupperne af ét forsøg med en model med faste effekter; ingen række bygger på to forsøg eller flere, så ingen er poolet med tilfældige effekter, REML, normalfordelt 95 %-KI (som standard i metafor)'],
   ] as const)('(%s) the bundled rows: no random-effects pooling is claimed', (lang, text) => {
     expect(metaMethodsText(basesOf(bundled), 'metafor', lang)).toBe(text);
   });
@@ -41,7 +41,7 @@ describe('the meta page says what was done per row', () => {
 
   it.each([
     ['en', 'from 1 trial (461 participants): Sandal 2021', 'The other result, pain self-efficacy at 9 months, agrees. In one subgroup only (high physical demands), not all patients: significant, but not clinically relevant for average pain at 3 months, disability at 9 months and average pain at 9 months.'],
-    ['da', 'fra 1 forsøg (461 deltagere): Sandal 2021', 'Det øvrige resultat, pain self-efficacy efter 9 måneder, har samme vurdering. Kun i én subgruppe (high physical demands), ikke hos alle patienter: signifikant, men ikke klinisk relevant for average pain efter 3 måneder'],
+    ['da', 'fra ét forsøg (461 deltagere): Sandal 2021', 'Det øvrige resultat, pain self-efficacy efter 9 måneder, har samme vurdering. Kun i én subgruppe (high physical demands), ikke hos alle patienter: signifikant, men ikke klinisk relevant for average pain efter 3 måneder'],
   ] as const)('(%s) the conclusion counts participants in words and says which results are one subgroup\'s', (lang, count, others) => {
     const text = conclusionOf(bundled, lang, { outcome: 'rmdq', time: '3m' });
     expect(text).toContain(count);

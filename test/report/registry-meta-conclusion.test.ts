@@ -63,9 +63,11 @@ describe('meta-analysis conclusion', () => {
     const table = content.page.sections.find((s) => s.id === 'pooled')!.tables![0]!.table;
     // The plan's primary outcome and follow-up: disability (RMDQ) at 3 months, the table's first row.
     const row = table.rows.find((r) => /RMDQ/.test(r[0]!) && /^3 /.test(r[1]!))!;
-    expect(text).toContain((row[3] ?? '').replace(' (', lang === 'en' ? ' (95% CI ' : ' (95 %-KI '));
+    // Danish: the sign's note in the effect's own parenthesis, before the MCID (meta-conclusion.ts).
+    expect(text).toContain((row[3] ?? '').replace(' (', lang === 'en' ? ' (95% CI ' : ' (95 %-KI ').replace(/\)$/, lang === 'en' ? ')' : '; positiv: til fordel for appen) mod en MKRF på 5 point'));
     // The table's "1 trial (461)" under "Trials (participants)"; the sentence says what 461 counts.
-    expect(text).toContain(`${(row[2] ?? '').replace(/\)$/, lang === 'en' ? ' participants)' : ' deltagere)')}: ${row[4]}`);
+    // Danish running text counts the trials in words ("ét forsøg"), the table in digits.
+    expect(text).toContain(`${(row[2] ?? '').replace(/\)$/, lang === 'en' ? ' participants)' : ' deltagere)').replace(/^1 /, lang === 'en' ? '1 ' : 'ét ')}: ${row[4]}`);
     expect(text).toContain(lang === 'en' ? 'at 3 months (primary outcome)' : 'efter 3 måneder (primært effektmål)');
     expect(text).toContain(lang === 'en' ? '– significant, but not clinically relevant;' : '– signifikant, men ikke klinisk relevant;');
     // Three of the other four results are one subgroup's: said apart, not counted as agreeing.

@@ -167,6 +167,11 @@ export async function checkValuesWhole(pdf: string, name: string): Promise<void>
   // two spaces or more, or by the line's end.)
   const broken = text.split('\n').filter((l) => /(?:^|\s)<(?: {2,}|\s*$)|\(n =(?! \d)|\([−-]?[€$£]?[\d.,]+(?: EUR| kr\.| %-point| pp)? (?:til|to)(?! [−-]?[€$£]?\d)/.test(l));
   expect(broken, `${name}: values broken across lines`).toEqual([]);
+  // An outcome label's instrument range and threshold, and a table's follow-up, whole
+  // (text-table.ts labelCellHtml; a reviewer found "(NRS 0–" / "10)", "≥ 5" / "points" and
+  // "3" / "months" in Tables 4, 6 and 7): a cell's line never ends inside them.
+  const labels = text.split('\n').filter((l) => /\(\p{Lu}+ [\d,.]+–(?=\s|$)|[≥≤] [\d,.]+(?![\d,.]| ?%)(?= {2,}|\s*$)|^ {6,}(?:months|måneder|mdr\.)\s*$/u.test(l));
+  expect(labels, `${name}: outcome labels or follow-ups broken across lines`).toEqual([]);
 }
 
 /**

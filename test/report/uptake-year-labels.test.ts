@@ -10,7 +10,8 @@ import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 
 const analysis = JSON.parse(readFileSync('reports/uptake/results.json', 'utf8')) as UptakeAnalysis;
 
-describe.each([['en', '2025 (so far)'], ['da', '2025 (indtil nu)']] as const)('uptake years (%s)', (lang, partial) => {
+// Danish names the export's date (30 December 2025), not "indtil nu", which dates with the page (review).
+describe.each([['en', '2025 (so far)'], ['da', '2025 (til og med 30. december)']] as const)('uptake years (%s)', (lang, partial) => {
   it('the per-1,000 chart\'s axis uses the table\'s year labels, the running year marked', () => {
     expect(analysis.exportDate.slice(0, 4)).toBe('2025');
     const spec = uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }) as unknown as { data: { values: { year: string }[] }; encoding: { x: { sort: string[] } } };

@@ -31,7 +31,7 @@ describe('a year ending on the export date', () => {
     expect(budgetImpact({ ...input, exportDate: '2025-12-31' }).observed.map((o) => o.partialYear)).toEqual([false, false]);
   });
 
-  describe.each([['en', 'so far'], ['da', 'indtil nu']] as const)('the page (%s)', (lang, soFar) => {
+  describe.each([['en', 'so far'], ['da', 'til og med 30. december']] as const)('the page (%s)', (lang, soFar) => {
     const dec31: UptakeAnalysis = { ...bundled, exportDate: '2025-12-31', budget: { ...bundled.budget, observed: bundled.budget.observed.map((o) => ({ ...o, partialYear: false })) } };
 
     it('labels 2025 plainly in the tables and on the chart axis; the day before, "so far"', () => {

@@ -35,7 +35,7 @@ describe('scenario years the export observed', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('note: the uptake scenarios start in 2024, and the export observed 2024, 2025 in full');
     expect(budgetIntro(await build(early, 'en'))).toContain('The uptake scenarios start in 2024, and the export observed 2024 and 2025 in full: for those years the table shows a projected cost beside the observed one');
-    expect(budgetIntro(await build(early, 'da'))).toContain('Optagsscenarierne begynder i 2024, og eksporten dækker hele 2024 og 2025: for de år viser tabellen');
+    expect(budgetIntro(await build(early, 'da'))).toContain('Optagsscenarierne begynder i 2024, og udtrækket dækker hele 2024 og 2025: for de år viser tabellen');
     const late = planDir(2026, { eligibleFill: 'carry-forward' });
     const ok = await runCli('uptake', `${NO}/registry.csv`, '--eligible', `${NO}/eligible.csv`, '--plan', join(late, 'uptake.plan.json'));
     expect(ok.stderr).not.toContain('scenarios start');

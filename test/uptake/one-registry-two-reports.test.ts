@@ -61,7 +61,8 @@ describe('two uptake reports of one registry in one manifest', () => {
     expect(en).toContain("5 of 5 clinics' positions are suppressed");
     expect(en).not.toMatch(/No clinic is outside|outside the 95% limits: 0/);
     const da = uptakeTables(clinics, 'da').clinics.intro.join('\n');
-    expect(da).toContain('For 5 af 5 klinikker er placeringen diskretioneret');
+    // Clinics counted in words in running text (count-words.ts).
+    expect(da).toContain('For fem af fem klinikker er placeringen diskretioneret');
     expect(da).not.toContain('Ingen klinik ligger uden for');
   }, 20_000);
 

@@ -70,14 +70,14 @@ const TEXT = {
   // Heterogeneity that cannot be computed (one study) is "ikke aktuelt", never "ikke relevant",
   // which reads as "not clinically relevant" beside the verdicts.
   da: {
-    df: 'fg', study: 'Studie eller subgruppe', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
+    df: 'fg', study: 'Forsøg eller subgruppe', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {theControl}',
     heterogeneity: 'Heterogenitet', notApplicable: 'ikke aktuelt', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
-    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
+    single: 'Ét forsøg: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
-    studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
-    fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt ({weights}), normalfordelt 95 %-KI',
+    studyEstimate: 'Forsøgets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
+    fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med en model med faste effekter ({weights}), normalfordelt 95 %-KI',
     inverseVariance: 'invers varians',
   },
 } as const;

@@ -6,6 +6,7 @@
  * "so far" in the legend and the subtitle, so a part-year is never read beside a full-year bar as
  * like for like. Suppressed observed costs are not drawn.
  */
+import { dayMonthText } from '../date-text.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
@@ -25,7 +26,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   // The part-year is named only when its bar is drawn: a suppressed one leaves the legend and the
   // subtitle about the full years shown (the subtitle's last line counts what is not drawn).
   const partialYear = budget.observed.find((o) => o.region === region && o.partialYear && drawable(o.cost))?.year;
-  const observedName = partialYear === undefined ? t('observed') : fillPhrase(t('observedPartial'), { year: partialYear });
+  const observedName = partialYear === undefined ? t('observed') : fillPhrase(t('observedPartial'), { year: partialYear, date: (options.exportDate && dayMonthText(options.exportDate)) || 'udtrækket' });
   const series = [observedName, t('low'), t('base'), t('high')];
   const name = { low: t('low'), base: t('base'), high: t('high') };
   let hidden = 0;

@@ -77,11 +77,11 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       }
       return [{
         // The year as Table 1 labels it ("2025 (so far)" for the export's year unless dated 31 December: uptake-year-label.ts).
-        region: scopeLabel(u.region, lang, words), year: uptakeYearLabel(u.year, yearRunning(u.year, analysis.exportDate), lang), per1000: u.per1000,
+        region: scopeLabel(u.region, lang, words), year: uptakeYearLabel(u.year, yearRunning(u.year, analysis.exportDate), lang, analysis.exportDate), per1000: u.per1000,
         ciLower: drawable(u.ciLower) ? u.ciLower : null, ciUpper: drawable(u.ciUpper) ? u.ciUpper : null,
       }];
     });
-  const shownYears = years.map((y) => uptakeYearLabel(y, yearRunning(y, analysis.exportDate), lang)).filter((y) => values.some((v) => v.year === y));
+  const shownYears = years.map((y) => uptakeYearLabel(y, yearRunning(y, analysis.exportDate), lang, analysis.exportDate)).filter((y) => values.some((v) => v.year === y));
   const note = suppressed ? fillPhrase(t(suppressed === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
   const x = { field: 'year', type: 'ordinal' as const, title: t('year'), sort: shownYears, axis: { labelAngle: 0 } };
   const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };

@@ -4,6 +4,7 @@
  * arm, utilities and QALYs, the cost per extra responder and the one-way sensitivity analysis
  * (docs/plan-cea.md). Danish terms: docs/glossary-da.md. Computes no statistic itself.
  */
+import { unitCostSourceWarning } from '../danish-gaps.js';
 import { nestedInputPaths } from '../../io/input-files.js';
 import { discountSentence } from '../../cea/discount-text.js';
 import { z } from 'zod';
@@ -135,7 +136,7 @@ const TEXT = {
   scenario: { en: 'Scenario', da: 'Scenarie' },
   replicates: { en: 'Bootstrap replicates', da: 'Bootstrap-replikationer' },
   base: { en: 'Base case', da: 'Basisanalyse' },
-  unitCosts: { en: 'Unit costs', da: 'Enhedsomkostninger' },
+  unitCosts: { en: 'Unit costs', da: 'Enhedspriser' },
   item: { en: 'Item', da: 'Ressource' },
   // Danish prices name their year as the council does (docs/glossary-da.md): "2024-kr.", "EUR, 2024-priser".
   unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur}, {year}-priser)' },
@@ -184,8 +185,8 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   // The intervention by the page's names (arm-names.ts): "Price of the app", "Pris på Gruppeforløb".
   'price-low': { en: 'Price of {theIntervention} −{p}', da: 'Pris på {theIntervention} −{p}' },
   'price-high': { en: 'Price of {theIntervention} +{p}', da: 'Pris på {theIntervention} +{p}' },
-  'unit-costs-low': { en: 'Unit costs −{u}', da: 'Enhedsomkostninger −{u}' },
-  'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedsomkostninger +{u}' },
+  'unit-costs-low': { en: 'Unit costs −{u}', da: 'Enhedspriser −{u}' },
+  'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedspriser +{u}' },
   societal: { en: 'With productivity costs (limited societal perspective)', da: 'Med produktivitetsomkostninger (begrænset samfundsperspektiv)' },
   healthcare: { en: 'Without productivity costs (healthcare perspective)', da: 'Uden produktivitetsomkostninger (sundhedssektorperspektiv)' },
   'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputation)' },
@@ -233,6 +234,11 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const fmtPct = (p: number) => pctText(p, lang);
     const plan = resolved.plan;
     const published = resolved.published;
+    // The price list's sources on a Danish page: an empty source_da shows the English (docs/manifest.md).
+    if (lang === 'da' && typeof plan.unitCosts === 'string') {
+      const w = unitCostSourceWarning(plan.unitCosts, resolved.unitCosts);
+      if (w) env.warn?.(w);
+    }
 
     const names = armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms);
     const arms = { intervention: names.Intervention, control: names.Control };

@@ -67,7 +67,7 @@ const TEXT = {
   budget: { en: 'Budget impact: gross app cost', da: 'Budgetkonsekvens: bruttoudgift til appen' },
   scenariosObserved: {
     en: 'The uptake scenarios start in {first}, and the export observed {years} in full: for {those} the table shows a projected cost beside the observed one, and the horizon total counts scenario uptake where the real uptake is known. Start the scenarios after the export ("firstYear" in the uptake plan) for a budget of the years to come.',
-    da: 'Optagsscenarierne begynder i {first}, og eksporten dækker hele {years}: for {those} viser tabellen en fremskrevet udgift ved siden af den observerede, og totalen for perioden medregner scenariernes optag, hvor det faktiske optag er kendt. Lad scenarierne begynde efter eksporten ("firstYear" i optagsplanen) for et budget for de kommende år.',
+    da: 'Optagsscenarierne begynder i {first}, og udtrækket dækker hele {years}: for {those} viser tabellen en fremskrevet udgift ved siden af den observerede, og totalen for perioden medregner scenariernes optag, hvor det faktiske optag er kendt. Lad scenarierne begynde efter udtrækket ("firstYear" i optagsplanen) for et budget for de kommende år.',
   },
   placeholders: {
     en: 'Not a real budget: the plan\'s {parts} are placeholders drafted by hta plan init, not the supplier\'s prices or the evaluation\'s scenarios. Every amount below is computed from them.',

@@ -183,6 +183,8 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
+    // The outcome's "(RMDQ 0–24)" whole in print (text-table.ts labelCellHtml).
+    fit: ['label', undefined, undefined, undefined, undefined],
     rows: rows.map((x) =>
       line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
     ),

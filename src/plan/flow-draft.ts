@@ -15,6 +15,8 @@
  * - CDISC ADSL's reason for discontinuation from the study (`DCSREAS`, `DCREASCD`), drafted the
  *   same way: `COMPLETED` did not withdraw ("flow.notWithdrawn"), every other value left the study.
  *   (`DCDECOD` is the disposition term of every event, not a reason for leaving: not read.)
+ * - the withdrawal-reason column read by default holding a "stayed" value (`COMPLETED`): that
+ *   value in "flow.notWithdrawn", which validate asks for.
  *
  * Pure: the export in, the keys and the lines for "guessed" and "check before analysing" out.
  */
@@ -23,6 +25,7 @@ import { nfc } from '../io/nfc.js';
 import { NotRandomised } from '../trial/not-randomised.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
+import { readsAsNotWithdrawn } from '../trial/withdrawal-status.js';
 
 export interface FlowDraft {
   flow?: Record<string, unknown>;
@@ -98,6 +101,23 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
       if (stayed.length) flow.notWithdrawn = stayed;
       out.guesses.push(`withdrawal reason: ${cdisc ? 'ADaM\'s reason for discontinuation from the study' : 'status column'} "${statusCol}": ${withdrawn.map(q).join(', ')} = left the study ("flow.withdrawalReasons")${stayed.length ? `, ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn")` : ''}`);
       out.checks.push(`check the status values in "flow": ${withdrawn.map(q).join(', ')} taken as ${withdrawn.map((v) => (kindOf(v) === 'discontinued' ? 'discontinued the intervention' : 'lost to follow-up (left the study)')).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
+    }
+  }
+  // The column read by default ("withdrawal_reason") holding a value that says the patient stayed
+  // ("COMPLETED", "Gennemført"): validate refuses it until "flow.notWithdrawn" lists it
+  // (withdrawal-status.ts), so the draft lists it, as it does for a status column.
+  const defaultIdx = header.indexOf(DEFAULT_WITHDRAWAL_COLUMN);
+  if (defaultIdx >= 0) {
+    const stayed: string[] = [];
+    for (const r of csv.records) {
+      const v = r.cells[defaultIdx];
+      if (v === null || v === undefined || skipped(r.cells)) continue;
+      const text = nfc(v).trim();
+      if (text !== '' && readsAsNotWithdrawn(text) && !stayed.includes(text)) stayed.push(text);
+    }
+    if (stayed.length) {
+      flow.notWithdrawn = stayed;
+      out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn"); every other value is a reason for leaving the study`);
     }
   }
   if (Object.keys(flow).length) out.flow = flow;

@@ -46,6 +46,20 @@ describe('plan init: a Castor study export', () => {
     expect(flow.losses!.control.map((r) => [r.value, r.n])).toEqual([['Withdrawn', 1]]);
   });
 
+  it('the column read by default, "withdrawal_reason", holding COMPLETED: drafted in "flow.notWithdrawn", and the draft reads its own export', () => {
+    // Before: nothing drafted, and validate refused every COMPLETED cell (withdrawal-status.ts) — 40 problems on this export.
+    const lines = ['record_id;arm;visit;age;rmdq;withdrawal_reason'];
+    for (let k = 1; k <= 10; k++) {
+      const reason = k === 4 ? 'Lost to follow-up' : 'COMPLETED';
+      for (const v of ['Baseline', '3 months']) lines.push(`${k};${k % 2 ? 'App' : 'Usual care'};${v};${30 + k};${(k * 3) % 20};${v === 'Baseline' || k !== 4 ? reason : ''}`);
+    }
+    const d = draftPlan(csvOf(lines), 'plan.schema.json');
+    expect((d.plan as { flow?: Record<string, unknown> }).flow).toEqual({ notWithdrawn: ['COMPLETED'] });
+    expect(d.guesses.join('\n')).toContain('withdrawal reason "withdrawal_reason": "COMPLETED" = did not withdraw ("flow.notWithdrawn")');
+    const trial = loadTrial(csvOf(lines), parsePlan(d.plan));
+    expect(trial.patients).toHaveLength(10);
+  });
+
   it('no participant without an arm and no status meaning "withdrew": neither key', () => {
     const lines = castorLines().slice(0, -2).map((l) => l.replace('"Withdrawn"', '"Completed"'));
     const plan = draftPlan(csvOf(lines), 'plan.schema.json').plan as { columns: Record<string, unknown>; flow?: unknown };

@@ -640,6 +640,8 @@ export const REPORT_TEXT = {
   // The summary of findings' one-line introduction; its certainty rule is the table's first note (sofCertaintyNote).
   sofIntroShort: { en: 'Primary analysis ({method}) at each planned follow-up.', da: 'Primær analyse ({method}) ved hver planlagt opfølgning.' },
   sofIntroBinary: { en: 'Risk ratio and risk difference at each planned follow-up.', da: 'Relativ risiko og risikodifference ved hver planlagt opfølgning.' },
+  // A cluster-randomised trial's yes/no rows have no ratio (cluster-effects.ts): the summary's caption says what they are.
+  sofIntroBinaryClustered: { en: 'Risk difference (linear probability model, cluster-robust SE) at each planned follow-up.', da: 'Risikodifference (lineær sandsynlighedsmodel, klyngerobust SE) ved hver planlagt opfølgning.' },
   sofCertaintyNote: {
     en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',

@@ -89,6 +89,10 @@ describe('yes/no outcomes only: no ANCOVA was run, and the page says what was', 
     expect(en.methods[0]).not.toMatch(/Newcombe|risk ratio/);
     const da = await page('da', false, { clusters: 'site' });
     expect(da.methods[0]).toContain('risikodifference for ja/nej-effektmål fra den lineære sandsynlighedsmodel med klyngerobust SE.');
+    // The summary's caption and its sentence in the methods name no ratio either.
+    expect(en.sof).toMatch(/: risk difference \(linear probability model, cluster-robust SE\) at each planned follow-up$/);
+    expect(en.methods.join(' ')).not.toMatch(/Risk ratio and risk difference/);
+    expect(da.sof).toMatch(/: risikodifference \(lineær sandsynlighedsmodel, klyngerobust SE\) ved hver planlagt opfølgning$/);
   });
   it('a risk ratio not estimable (no event in either arm) is said under the methods; none when every ratio is estimated', async () => {
     const en = await page('en', false, {}, () => 'Nej');

@@ -15,7 +15,7 @@ import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
-import { type Arm, ARMS, armCounts, type TrialData, withPatients } from '../trial/trial-data.js';
+import { type Arm, ARMS, armCounts, type TrialData, withObservedPatients } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
@@ -345,14 +345,6 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     ...(flow ? { flow } : {}),
     warnings,
   };
-}
-
-/** The trial without its patients who have no row (every row left out as invalid): the patients analysed. */
-export function withObservedPatients(trial: TrialData): TrialData {
-  if (!trial.excluded?.randomisedWithoutRows) return trial;
-  const observed = new Uint8Array(trial.patients.length);
-  for (let i = 0; i < trial.rows.length; i++) observed[trial.rows.patient[i]!] = 1;
-  return withPatients(trial, trial.patients.filter((_, k) => observed[k] === 1));
 }
 
 /**

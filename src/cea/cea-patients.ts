@@ -14,7 +14,7 @@ import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
 import { resolveColumns } from '../trial/column-resolver.js';
 import { didYouMean } from '../trial/near-miss.js';
 import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
-import type { Arm, TrialData } from '../trial/trial-data.js';
+import { type Arm, type TrialData, withObservedPatients } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
 import { readAmounts, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
@@ -95,12 +95,10 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
-  // Patients with a kept row: one every row of whom --exclude-invalid left out is still in
-  // trial.patients (randomised, for the flow and harms) but has nothing to analyse here.
-  const withRows = new Set(trial.observations.map((o) => o.id));
+  // Patients with a kept row (withObservedPatients): one every row of whom --exclude-invalid left
+  // out is still in trial.patients (randomised, for the flow and harms) but has nothing to analyse.
   // In id order (patient-ids.ts inIdOrder): the seeded imputation and bootstrap must not depend on the export's row order.
-  for (const p of inIdOrder(trial.patients)) {
-    if (!withRows.has(p.id)) continue;
+  for (const p of inIdOrder(withObservedPatients(trial).patients)) {
     if (!inPopulation(plan, population, p.id)) {
       outside++;
       continue;

@@ -249,6 +249,18 @@ export function withPatients(trial: TrialData, keep: readonly TrialPatient[]): T
 }
 
 /**
+ * The trial without its patients who have no row — every row left out as invalid: they stay
+ * randomised (the flow, the adverse events' denominators) but are in no analysis
+ * (docs/input-trial-export.md#bad-rows). The trial itself when there are none.
+ */
+export function withObservedPatients(trial: TrialData): TrialData {
+  if (!trial.excluded?.randomisedWithoutRows) return trial;
+  const observed = new Uint8Array(trial.patients.length);
+  for (let i = 0; i < trial.rows.length; i++) observed[trial.rows.patient[i]!] = 1;
+  return withPatients(trial, trial.patients.filter((_, k) => observed[k] === 1));
+}
+
+/**
  * A TrialData from rows given as objects (tests, small hand-built trials): the columns are
  * built from them. Every observation's id must be one of `patients`.
  */

@@ -24,17 +24,8 @@ con <- summary(contrast(emm, "revpairwise"), infer = c(TRUE, TRUE), level = 0.95
 source("test/reference/satterthwaite-numderiv.R")
 f <- y ~ armf * time + baseline * time + koen
 X <- model.matrix(f, cc)
-full <- names(which(table(cc$id) == length(times)))[1]
-S <- unclass(getVarCov(fit, individual = full))
-dfs <- satterthwaite_numderiv(cc, X, S, times, L = sapply(times, function(tt)
-  as.numeric(colnames(X) == "armf1" | colnames(X) == paste0("armf1:time", tt))))
 out <- list(
   levels = levels(cc$koen), nPatients = length(unique(cc$id)), nObservations = nrow(cc),
-  contrasts = lapply(seq_len(nrow(con)), function(j) list(
-    time = as.character(con$time[j]), estimate = con$estimate[j], se = con$SE[j],
-    dfEmmeans = con$df[j], df = dfs[j],
-    ciLower = con$estimate[j] - qt(0.975, dfs[j]) * con$SE[j], ciUpper = con$estimate[j] + qt(0.975, dfs[j]) * con$SE[j],
-    p = 2 * pt(-abs(con$estimate[j] / con$SE[j]), dfs[j]))),
-  versions = list(R = R.version.string, nlme = as.character(packageVersion("nlme")),
-                  emmeans = as.character(packageVersion("emmeans"))))
+  contrasts = mmrm_contrasts(fit, cc, X, con, times, "armf1"),
+  versions = mmrm_versions())
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/mmrm-covariate-levels.json")

@@ -24,18 +24,9 @@ fit <- gls(y ~ armf * time + baseline * time + alder, data = cc,
 con <- summary(contrast(emmeans(fit, ~ armf | time, mode = "satterthwaite", data = cc), "revpairwise"), infer = c(TRUE, TRUE), level = 0.95)
 source("test/reference/satterthwaite-numderiv.R")
 X <- model.matrix(y ~ armf * time + baseline * time + alder, cc)
-full <- names(which(table(cc$id) == length(times)))[1]
-S <- unclass(getVarCov(fit, individual = full))
-dfs <- satterthwaite_numderiv(cc, X, S, times, L = sapply(times, function(tt)
-  as.numeric(colnames(X) == "armfI" | colnames(X) == paste0("armfI:time", tt))))
 out <- list(
   nPatients = length(unique(cc$id)), nObservations = nrow(cc),
   ignoredRows = sum(d$redcap_event_name == "6_weeks_arm_1"),
-  contrasts = lapply(seq_len(nrow(con)), function(j) list(
-    time = as.character(con$time[j]), estimate = con$estimate[j], se = con$SE[j],
-    dfEmmeans = con$df[j], df = dfs[j],
-    ciLower = con$estimate[j] - qt(0.975, dfs[j]) * con$SE[j], ciUpper = con$estimate[j] + qt(0.975, dfs[j]) * con$SE[j],
-    p = 2 * pt(-abs(con$estimate[j] / con$SE[j]), dfs[j]))),
-  versions = list(R = R.version.string, nlme = as.character(packageVersion("nlme")),
-                  emmeans = as.character(packageVersion("emmeans"))))
+  contrasts = mmrm_contrasts(fit, cc, X, con, times, "armfI"),
+  versions = mmrm_versions())
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/mmrm-ignored-visit.json")

@@ -1,5 +1,5 @@
 # Satterthwaite df of MMRM arm contrasts computed independently of emmeans, shared by
-# test/reference/missing-mmrm.R and test/reference/mmrm-covariate-levels.R (sourced from the repository root).
+# test/reference/missing-mmrm.R, mmrm-covariate-levels.R and mmrm-ignored-visit.R (sourced from the repository root).
 # Independent Satterthwaite df: REML log-likelihood in theta = vech(Sigma) written out here,
 # observed information and the gradient of the contrast variance by numDeriv (Richardson).
 satterthwaite_numderiv <- function(cc, X, S, times, L) {
@@ -33,3 +33,22 @@ satterthwaite_numderiv <- function(cc, X, S, times, L) {
     2 * cvar(theta0)^2 / as.numeric(t(g) %*% A %*% g)
   })
 }
+
+# The arm contrast per visit of a gls MMRM fit as the tests read it: estimate and SE from emmeans
+# (`con`), its df (`dfEmmeans`) beside the independent numDeriv df above, and the CI and p on the
+# latter. `arm` is the intervention's coefficient name ("armfI"); `X` the fit's model matrix.
+mmrm_contrasts <- function(fit, cc, X, con, times, arm) {
+  full <- names(which(table(cc$id) == length(times)))[1]
+  S <- unclass(getVarCov(fit, individual = full))
+  dfs <- satterthwaite_numderiv(cc, X, S, times, L = sapply(times, function(tt)
+    as.numeric(colnames(X) == arm | colnames(X) == paste0(arm, ":time", tt))))
+  lapply(seq_len(nrow(con)), function(j) list(
+    time = as.character(con$time[j]), estimate = con$estimate[j], se = con$SE[j],
+    dfEmmeans = con$df[j], df = dfs[j],
+    ciLower = con$estimate[j] - qt(0.975, dfs[j]) * con$SE[j], ciUpper = con$estimate[j] + qt(0.975, dfs[j]) * con$SE[j],
+    p = 2 * pt(-abs(con$estimate[j] / con$SE[j]), dfs[j])))
+}
+
+# The R and package versions a reference JSON was made with.
+mmrm_versions <- function() list(R = R.version.string, nlme = as.character(packageVersion("nlme")),
+                                 emmeans = as.character(packageVersion("emmeans")))

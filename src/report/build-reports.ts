@@ -179,6 +179,11 @@ async function buildContent(
   }
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
+  // A prefetch that awaits before it sends its job (the uptake analysis first looks for earlier
+  // reports of its registry) sends it in a later microtask: let those run now, before the first
+  // report's long synchronous analysis, so that every job waits at its worker in manifest order
+  // (off-thread.ts) and the first report needing one does not wait behind a later one's.
+  await new Promise((resolve) => setImmediate(resolve));
   // One command regenerates every report of the manifest: the same line on each page.
   const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir, {
     ...(options.lang !== undefined ? { lang: options.lang } : {}),

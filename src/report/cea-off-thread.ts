@@ -6,12 +6,14 @@
 import type { CeaFilesInput, analyseCeaFiles } from '../cea/analyze-cea-files.js';
 import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 
-export function analyseCeaOffThread(input: CeaFilesInput): Promise<ReturnType<typeof analyseCeaFiles>> {
+/** `order`: the report's place in the manifest (off-thread.ts). */
+export function analyseCeaOffThread(input: CeaFilesInput, order?: number): Promise<ReturnType<typeof analyseCeaFiles>> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseCeaFiles',
     input,
     inThread: async () => (await import('../cea/analyze-cea-files.js')).analyseCeaFiles(input),
     what: 'cost-effectiveness analysis',
+    ...(order !== undefined ? { order } : {}),
   });
 }

@@ -14,7 +14,7 @@
  * its code and path (the CLI words both as before).
  *
  * Analyses share workers: at most one per core the main thread leaves (`ANALYSIS_THREADS`), each
- * running its jobs one after another in the order they came. Every worker is a new V8 isolate that
+ * running its jobs one after another, the earliest report's first (`order`). Every worker is a new V8 isolate that
  * starts Node and loads its modules anew (zod, the file readers, the plan schemas, @stdlib: about
  * 0.1 CPU-s that the uptake and cost-effectiveness analyses have in common); on two cores, where
  * the analyses could not run at the same time as the main thread anyway, one worker loads them
@@ -27,17 +27,33 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 
-// Jobs one after another in the order they came: the continuations of an analysis that waits
-// (for a file, for DuckDB) must not queue behind a second analysis's CPU-bound work, since the
-// first result is the one the reports need first. A result that cannot be cloned is uncaught, the
-// worker's 'error' (a bug, as before).
+// Jobs one after another, the one for the report earliest in the manifest first (its `order`;
+// then the order they came): a job sent a moment later than the next report's, after an await
+// (the uptake analysis first looks for earlier reports of its registry), still runs before it, so
+// the main thread does not wait for a result the worker left for last. The continuations of an
+// analysis that waits (for a file, for DuckDB) must not queue behind a second analysis's
+// CPU-bound work, since the first result is the one the reports need first. A result that
+// cannot be cloned is uncaught, the worker's 'error' (a bug, as before).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const setup = import(workerData.setup).then((m) => m.setUpAnalysisWorker());
-let queue = Promise.resolve();
+const waiting = [];
+let draining = false;
 parentPort.on('message', (job) => {
-  queue = queue.then(() => run(job));
+  waiting.push(job);
+  if (draining) return;
+  draining = true;
+  setup.then(drain, drain);
 });
+const before = (a, b) => a.order < b.order || (a.order === b.order && a.id < b.id);
+async function drain() {
+  while (waiting.length > 0) {
+    let k = 0;
+    for (let i = 1; i < waiting.length; i++) if (before(waiting[i], waiting[k])) k = i;
+    await run(waiting.splice(k, 1)[0]);
+  }
+  draining = false;
+}
 async function run(job) {
   let answer;
   try {
@@ -85,6 +101,11 @@ export interface OffThreadJob<T> {
   inThread: () => T | Promise<T>;
   /** Says what stopped, should the worker exit without an answer. */
   what: string;
+  /**
+   * The place in the manifest of the report that needs it (ReportEnv.place): of the jobs waiting
+   * for a worker, the lowest runs first; none, after those that have one.
+   */
+  order?: number;
 }
 
 /**
@@ -169,7 +190,7 @@ export async function runOffThread<T>(job: OffThreadJob<T>): Promise<T> {
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
     w.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, what: job.what });
-    w.worker.postMessage({ id, module: job.module.href, name: job.name, input: job.input });
+    w.worker.postMessage({ id, order: job.order ?? Number.MAX_SAFE_INTEGER, module: job.module.href, name: job.name, input: job.input });
   });
 }
 

@@ -11,13 +11,14 @@ import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 
 export { stopOffThreadAnalyses } from './off-thread.js';
 
-/** The uptake analysis, off the main thread when running from built modules. */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean }): Promise<UptakeAnalysis> {
+/** The uptake analysis, off the main thread when running from built modules; `order`: the report's place in the manifest (off-thread.ts). */
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean }, order?: number): Promise<UptakeAnalysis> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseUptake',
     input,
     inThread: async () => (await import('../uptake/uptake-analysis.js')).analyseUptake(input),
     what: 'uptake analysis',
+    ...(order !== undefined ? { order } : {}),
   });
 }

@@ -209,7 +209,7 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
   // of the manifest too: confined to its folder as the entry's own paths are (manifest.ts).
   for (const nested of nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan)) env.input(nested.path, nested.from);
   return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
-    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }),
+    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }, env.place?.index),
   );
 }
 

@@ -112,7 +112,7 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
       registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
       ...(entry.firstPublication ? { firstPublication: true } : {}),
       ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
-    });
+    }, env.place?.index);
     // No earlier publication named, none earlier in the manifest, not declared the first: as
     // hta uptake without --previous, said (unchained-publication.ts).
     const noPrevious = previousFiles.length === 0 && tied.length === 0 && !entry.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'manifest') : undefined;

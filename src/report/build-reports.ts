@@ -99,7 +99,9 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
       const svg = await chartSvg(chart.name, chart.spec);
       pngs.push({ file, chart, svg, png: pool.render(svg).then((ok) => ({ ok }), (error: Error) => ({ error })) });
       return svg;
-    }, indexes);
+    }, indexes, (building) => (renderer ? renderer.then((r) => r.pool.helpUntil(building)) : building));
+    // This thread would only wait for the last PNGs: it draws some of them itself.
+    if (renderer && pngs.length > 0) await (await renderer).pool.helpUntil(Promise.all(pngs.map((p) => p.png)));
     for (const { file, chart, svg, png } of pngs) {
       const r = await png;
       if ('error' in r) throw new HtaError('output.failed', `chart "${chart.name}" could not be drawn as PNG: ${r.error.message}`);
@@ -123,6 +125,8 @@ async function buildContent(
   files: ReportFiles,
   drawChart: (pngFile: string, chart: ChartSpec) => Promise<string>,
   pendingIndexes: { folder: string; names: string[] }[],
+  /** Awaits a report's build, drawing waiting PNGs on this thread while the build waits for another thread's analysis. */
+  whileBuilding: <T>(building: Promise<T>) => Promise<T>,
 ): Promise<void> {
   const memoStore = new Map<string, unknown>();
   const selected = new Set(entries);
@@ -194,7 +198,7 @@ async function buildContent(
   if (masked) options.onNote?.(masked);
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
-    const content = await kind.build(data as ManifestEntry, env);
+    const content = await whileBuilding(kind.build(data as ManifestEntry, env));
     if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string; numbers?: Table }>();

@@ -23,6 +23,27 @@ describe('createPngPool', () => {
     }
   });
 
+  it('helpUntil draws waiting PNGs on this thread too: the same bytes, each render settled once, and the awaited value', async () => {
+    // Eight different charts (bars of other heights), one worker: more than it holds at once.
+    const svgs = await Promise.all(Array.from({ length: 8 }, (_, i) => renderSvg({ ...spec, data: { values: [{ a: 'x', b: 1 + i }, { a: 'y', b: 3 }] } })));
+    const pool = createPngPool(1);
+    try {
+      const renders = svgs.map((s) => pool.render(s));
+      const all = Promise.all(renders);
+      expect(await pool.helpUntil(all)).toBe(await all);
+      const pngs = await all;
+      // The worker holds two at a time, so this thread drew some of the other six.
+      expect(pool.drawnHere).toBeGreaterThan(0);
+      pngs.forEach((png, i) => expect(Buffer.from(png).equals(Buffer.from(svgToPng(svgs[i]!)))).toBe(true));
+      // Nothing waiting: it only waits.
+      const before = pool.drawnHere;
+      expect(await pool.helpUntil(Promise.resolve('x'))).toBe('x');
+      expect(pool.drawnHere).toBe(before);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with resvg's reason for an SVG it cannot draw, and keeps working", async () => {
     const pool = createPngPool(1);
     try {

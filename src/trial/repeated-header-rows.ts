@@ -28,25 +28,37 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
   const { file, header } = source;
   const records = source.records;
   const isHeaderAgain = headerRepeatTest(header, foldColumnName);
+  // What each record is, by its place, once known: the loader reads the records in several passes
+  // (columns, layout, ids, clusters), and `raw` splits a record on each access; a later pass
+  // skips the test of a record an earlier one decided (the same records, in the same order).
+  const kept: boolean[] = [];
   const filtered = {
     get length() {
       return records.length;
     },
     *[Symbol.iterator](): Iterator<CsvRecord> {
+      let i = 0;
       for (const rec of records) {
-        // `raw` splits the record on each access: once here, for every record of every pass.
+        const known = kept[i++];
+        if (known !== undefined) {
+          if (known) yield rec;
+          continue;
+        }
         const raw = rec.raw;
         // Only a row with as many filled cells as the header has names can be the header again.
         const again = raw.length >= header.length ? isHeaderAgain(raw) : undefined;
         if (again === 'reordered') throw reorderedHeaderError(file, rec.line, 1, WORDS);
         if (again === 'same') {
           lines.add(rec.line);
+          kept[i - 1] = false;
           continue;
         }
         if (isHeaderUnderline(raw, header.length)) {
           underlines.add(rec.line);
+          kept[i - 1] = false;
           continue;
         }
+        kept[i - 1] = true;
         yield rec;
       }
     },

@@ -12,7 +12,9 @@
 import { countWord } from './count-words.js';
 import type { Scope } from '../uptake/aggregate.js';
 import { regionsIn } from '../uptake/regions.js';
-import { type Masked, SUPPRESSED, type SuppressedMetricRow } from '../uptake/suppression.js';
+// The marker from its own module: importing suppression.ts would instantiate its LP solver on this thread.
+import { type Masked, SUPPRESSED } from '../suppressed-marker.js';
+import type { SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';

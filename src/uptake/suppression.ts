@@ -21,6 +21,7 @@ import type { AbsentCategory } from './disclosure/previous-publication.js';
 import { buildCellModel, clinicCellKey, metricCellKey, yearCellKey, type CellModel, type MetricCount, type UptakeOutputs } from './disclosure/cell-model.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { suppressionPattern } from './disclosure/secondary-suppression.js';
+import { chartPrecision } from './chart-precision.js';
 
 export type { UptakeOutputs } from './disclosure/cell-model.js';
 export type { DisclosureRule } from './disclosure/disclosure-rule.js';
@@ -71,11 +72,7 @@ export interface SuppressedUptakeOutputs {
   loss: { hiddenCount: number; totalCount: number };
 }
 
-/**
- * A funnel limit as printed: 3 significant digits, what a chart needs. (Hiding the limits with
- * the overall rate is the protection; at 16 digits a limit gave θ = A/R exactly.)
- */
-export const chartPrecision = (v: number): number => Number(v.toPrecision(3));
+export { chartPrecision } from './chart-precision.js';
 
 export const DEFAULT_RULE: DisclosureRule = { threshold: DEFAULT_PUBLICATION_THRESHOLD, protectionLevel: DEFAULT_PUBLICATION_THRESHOLD, zerosSensitive: false };
 

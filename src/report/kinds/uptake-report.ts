@@ -15,7 +15,7 @@ import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
-import { chartPrecision } from '../../uptake/suppression.js';
+import { chartPrecision } from '../../uptake/chart-precision.js';
 import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';

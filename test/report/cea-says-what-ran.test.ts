@@ -10,7 +10,9 @@
  *    specialist category not a back trial's "spine clinic";
  *  - a price list's `Kilde` column read as the Danish source (no warning to copy it to source_da);
  *  - the Danish summary's price and unit-cost scenarios keep their sizes;
- *  - the CE plane's quadrant shares add up to 100 %.
+ *  - the CE plane's quadrant shares add up to 100 %;
+ *  - a death, which hta does not model, is counted when the visits after it hold utility 0 and no
+ *    use, as docs/plan-cea.md#deaths tells the user (without those rows it is imputed).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,5 +161,22 @@ describe('the summary and the CE plane', () => {
     expect(ceaSummaryText(r, 'da')).toContain('Omkostningseffektivitetsplan: NØ 81 %, NV 0 %, SØ 19 %, SV 0 %\n');
     const subtitle = JSON.stringify((cePlaneSpec({ ...r, cloud: { cost: [1], qaly: [0.01] } }, 'en') as { title: { subtitle: string[] } }).title.subtitle);
     expect(subtitle).toContain('Share of all replicates: NE 81%, NW 0%, SE 19%, SW 0%');
+  });
+});
+
+describe('deaths (docs/plan-cea.md#deaths)', () => {
+  it('a patient whose visits after death hold EQ-5D 0 and no use is counted, not imputed; without those rows the QALY is imputed', async () => {
+    const f = ceaFixture();
+    const rows = readFileSync(f.exportFile, 'utf8').split('\n');
+    // P0 dies after the 6-week visit: its 3-month row says utility 0 and no GP visits.
+    writeFileSync(f.exportFile, rows.map((l) => (/^P0,[^,]*,3m,/.test(l) ? l.replace(/^(P0,[^,]*,3m,)[^,]*,([^,]*),[^,]*/, (_m, head: string, rmdq: string) => `${head}0,${rmdq},0`) : l)).join('\n'));
+    const counted = (await build('en', f)).results as CeaResult;
+    expect(counted.patients.missingQaly).toEqual({ intervention: 0, control: 0 });
+    expect(counted.utilities[2]!.intervention.n).toBe(24);
+    // The row left out, as an export without post-death rows has it: the QALY and cost are missing (imputed).
+    writeFileSync(f.exportFile, rows.filter((l) => !/^P0,[^,]*,3m,/.test(l)).join('\n'));
+    const imputed = (await build('en', f)).results as CeaResult;
+    expect(imputed.patients.missingQaly).toEqual({ intervention: 1, control: 0 });
+    expect(imputed.patients.missingCost).toEqual({ intervention: 1, control: 0 });
   });
 });

@@ -211,7 +211,7 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedspriser +{u}' },
   societal: { en: 'With productivity costs (limited societal perspective)', da: 'Med produktivitetsomkostninger (begrænset samfundsperspektiv)' },
   healthcare: { en: 'Without productivity costs (healthcare perspective)', da: 'Uden produktivitetsomkostninger (sundhedssektorperspektiv)' },
-  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputation)' },
+  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Patienter med komplette data (uden imputation)' },
 };
 
 /** A number in the page's language, thousands grouped ("10,000 patients a year", "10.000 patienter"). */

@@ -69,10 +69,15 @@ const TEXT = {
   // and its variables, the counts it filled in, one imputation in each bootstrap replicate, the seeds.
   // Danish: never "seed" (docs/glossary-da.md), "startværdi for de tilfældige tal".
   missingMi: {
-    en: 'Missing data ({counts}): multiple imputation by chained equations per arm (predictive mean matching, PMM) of baseline utility, QALYs and total cost{covariates} together, m = {m} imputations pooled by Rubin\'s rules (seed {seed}); bootstrap then impute, one imputation in each of {B} replicates (Brand et al. 2019; seed {bseed})',
-    da: 'Manglende data ({counts}): multipel imputation ved kædede ligninger pr. gruppe (PMM) af baseline-nytteværdi, QALY og samlede omkostninger{covariates} under ét, m = {m} imputationer samlet efter Rubins regler (startværdi for de tilfældige tal: {seed}); bootstrap og derefter imputation, én imputation i hver af {B} replikationer (Brand m.fl. 2019; startværdi: {bseed})',
+    en: 'Missing data{counts}: multiple imputation by chained equations per arm (predictive mean matching, PMM) of baseline utility, QALYs and total cost{covariates} together, m = {m} imputations pooled by Rubin\'s rules (seed {seed}); bootstrap then impute, one imputation in each of {B} replicates (Brand et al. 2019; seed {bseed})',
+    da: 'Manglende data{counts}: multipel imputation ved kædede ligninger pr. gruppe (PMM) af baseline-nytteværdi, QALY og samlede omkostninger{covariates} under ét, m = {m} imputationer samlet efter Rubins regler (startværdi for de tilfældige tal: {seed}); bootstrap og derefter imputation, én imputation i hver af {B} replikationer (Brand m.fl. 2019; startværdi: {bseed})',
   },
-  missingCounts: { en: '{u0} baseline utilities, {qaly} QALYs and {cost} total costs missing', da: '{u0} baseline-nytteværdier, {qaly} QALY og {cost} samlede omkostninger mangler' },
+  // Each count only when above 0 (singular|plural): "59 QALYs and 59 total costs missing".
+  missingU0: { en: '{n} baseline utility|{n} baseline utilities', da: '{n} baseline-nytteværdi|{n} baseline-nytteværdier' },
+  missingQaly: { en: '{n} QALY|{n} QALYs', da: '{n} QALY|{n} QALY' },
+  missingCost: { en: '{n} total cost|{n} total costs', da: '{n} samlet omkostning|{n} samlede omkostninger' },
+  missingCounts: { en: '{list} missing', da: '{list} mangler' },
+  and: { en: 'and', da: 'og' },
   missingCovariates: { en: ' and the covariates', da: ' og kovariaterne' },
   // Patients' visit rows left out under --exclude-invalid (docs/plan-cea.md#inputs): on the page, not only on stderr.
   leftOut: {
@@ -355,7 +360,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const label = (s: (typeof fewer)[number]) => fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts), theIntervention: names.theIntervention });
       for (const Bs of [...new Set(fewer.map((s) => s.replicates))]) {
         const rows = fewer.filter((s) => s.replicates === Bs);
-        sensNotes.push(fillPhrase(t('fewerReplicates'), { scenarios: rows.map(label).join(lang === 'da' ? ' og ' : ' and '), Bs: replicates(Bs), B: replicates(r.method.bootstrapReplicates), their: t(rows.length === 1 ? 'theirOne' : 'theirMany') }));
+        sensNotes.push(fillPhrase(t('fewerReplicates'), { scenarios: andList(rows.map((s, i) => (i === 0 ? label(s) : lowerFirst(label(s))))), Bs: replicates(Bs), B: replicates(r.method.bootstrapReplicates), their: t(rows.length === 1 ? 'theirOne' : 'theirMany') }));
       }
     }
     if (r.method.missing === 'none') sensNotes.push(t('noCompleteCases'));
@@ -438,7 +443,16 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const u0 = r.utilities[0];
       const baseline = u0 ? r.patients.intervention - u0.intervention.n + r.patients.control - u0.control.n : 0;
       const sum = (x: { intervention: number; control: number }) => x.intervention + x.control;
-      return fillPhrase(t('missingCounts'), { u0: num(baseline, 0, lang), qaly: num(sum(r.patients.missingQaly), 0, lang), cost: num(sum(r.patients.missingCost), 0, lang) });
+      const counts = ([['missingU0', baseline], ['missingQaly', sum(r.patients.missingQaly)], ['missingCost', sum(r.patients.missingCost)]] as const)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => fillPhrase(t(k).split('|')[n === 1 ? 0 : 1]!, { n: num(n, 0, lang) }));
+      // Only covariates missing (the imputation still runs): nothing to count here.
+      return counts.length ? ` (${fillPhrase(t('missingCounts'), { list: andList(counts) })})` : '';
+    }
+
+    /** "a, b and c" in the page's language. */
+    function andList(xs: readonly string[]): string {
+      return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${t('and')} ${xs[xs.length - 1]}`;
     }
 
     /** Table 1's money results in the plan's display currency; a dominance has no number to convert. */

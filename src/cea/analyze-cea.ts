@@ -141,17 +141,21 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     { key: 'complete-cases', changed: 'complete cases only (no imputation)', cost: base, completeCase: true },
   ];
   if (!plan.resourceUse.some((r) => r.category === 'productivity')) scenarios.splice(4, 1);
+  const cols = columnsFor(base);
+  const missingAny = hasMissing(cols);
+  // With nothing missing the complete-case analysis is the base case itself: a second bootstrap of
+  // it would only add Monte Carlo noise beside identical estimates (a reader took its probabilities
+  // for a more pessimistic result). Left out; results.json's `method.missing` "none" and the page say why.
+  if (!missingAny) scenarios.splice(scenarios.findIndex((x) => x.completeCase), 1);
   const total = B + scenarios.filter((x) => x.completeCase || x.cost.perspective !== base.perspective).length * Bs;
   let done = 0;
   const progress = (d: number) => options.onProgress?.(done + d, total);
 
-  const cols = columnsFor(base);
   // Too few observed values in an arm to impute them in its resamples: refused before any work
   // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
   const armValues = trial.plan.arms;
   refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective));
   for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective));
-  const missingAny = hasMissing(cols);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);
   if (baseWarning) warnings.push(baseWarning);

@@ -109,6 +109,30 @@ export function pctText(p: number, lang: Lang): string {
 }
 
 /**
+ * The CE plane's four quadrant shares in whole percent that add up to 100: each share is rounded
+ * down and the points left over go to the largest remainders (Hamilton's largest-remainder rule;
+ * a tie goes to the quadrant first in NE, NW, SE, SW order). Rounding each share on its own printed
+ * 0.805 and 0.195 as "81%" and "20%", 101 in all. A share above 0 that gets 0 reads "<1 %", one
+ * below 1 that gets 100 ">99 %", as pctText (docs/plan-cea.md#results).
+ */
+export function quadrantPercents(q: Readonly<Record<'NE' | 'NW' | 'SE' | 'SW', number>>, lang: Lang): Record<'NE' | 'NW' | 'SE' | 'SW', string> {
+  const keys = ['NE', 'NW', 'SE', 'SW'] as const;
+  const total = keys.reduce((a, k) => a + q[k], 0);
+  // Shares of replicates add to 1 up to floating point: scaled to exactly 100 before rounding.
+  const exact = keys.map((k) => (total > 0 ? (100 * q[k]) / total : 0));
+  const whole = exact.map((x) => Math.floor(x + 1e-9));
+  const left = Math.round(100 - whole.reduce((a, b) => a + b, 0));
+  const order = keys.map((_, i) => i).sort((a, b) => exact[b]! - whole[b]! - (exact[a]! - whole[a]!) || a - b);
+  for (let j = 0; j < left && total > 0; j++) whole[order[j]!]!++;
+  const out = {} as Record<'NE' | 'NW' | 'SE' | 'SW', string>;
+  keys.forEach((k, i) => {
+    const shown = q[k] > 0 && whole[i] === 0 ? '<1' : q[k] < 1 && whole[i] === 100 ? '>99' : String(whole[i]);
+    out[k] = lang === 'da' ? `${shown} %` : `${shown}%`;
+  });
+  return out;
+}
+
+/**
  * What the cost and QALY regressions are on: "arm and baseline utility", or with the covariates
  * the analysis kept ("arm, baseline utility and age, sex"). One wording for results.json, the
  * `hta cea` summaries and the report page.

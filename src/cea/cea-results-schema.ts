@@ -143,7 +143,7 @@ export const ceaResultSchema = z.object({
       costPerExtraResponder: icerSchema,
     }),
   ),
-  sensitivity: z.array(scenario),
+  sensitivity: z.array(scenario).describe('the one-way scenarios (docs/plan-cea.md#results); complete-cases only when a value is missing (with nothing missing it is the base case itself)'),
   cloud: z.object({ cost: z.array(z.number()), qaly: z.array(z.number()) }).describe('every bootstrap replicate of (Δc, Δe), the CE-plane cloud'),
   warnings: z.array(z.string()),
 });

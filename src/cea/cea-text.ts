@@ -3,13 +3,25 @@ import { discountSentence } from './discount-text.js';
 import { currencyName } from '../report/currency-name.js';
 import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, responderLabelRest, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, quadrantPercents, perResponderText, responderLabelRest, qalyLimit, qalyText, regressorsText, signedMoney } from './cea-phrases.js';
 
-/** Danish names of the sensitivity scenarios (the English ones are the results' `changed`): "intervention", as the English, never "appen" for a trial of something else. */
+/**
+ * Danish names of the sensitivity scenarios (the English ones are the results' `changed`):
+ * "intervention", as the English, never "appen" for a trial of something else. {size} is the
+ * change as the English `changed` states it ("−50%" → "−50 %"): a Danish reader is told by how much.
+ */
 const SCENARIO_DA: Record<string, string> = {
-  'price-low': 'interventionens pris sænket', 'price-high': 'interventionens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
-  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputation)',
+  'price-low': 'interventionens pris {size}', 'price-high': 'interventionens pris {size}', 'unit-costs-low': 'enhedsomkostninger {size}', 'unit-costs-high': 'enhedsomkostninger {size}',
+  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'patienter med komplette data (uden imputation)',
 };
+
+/** A scenario's name in Danish, with the size of its change read from the English `changed` ("intervention price −50%"). */
+function scenarioDa(s: { key: string; changed: string }): string {
+  const words = SCENARIO_DA[s.key];
+  if (words === undefined) return s.changed;
+  const size = /([−+-][\d.]+)%/.exec(s.changed)?.[1];
+  return size === undefined ? words.replace(' {size}', '') : words.replace('{size}', `${size.replace('.', ',')} %`);
+}
 
 /** The method in Danish (results.json and the English summary keep analyze-cea.ts's English `regressionText`/`missingText`). */
 function regressionDa(r: CeaResult): string {
@@ -50,6 +62,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
   // A confidence limit is never rounded onto 0 (src/report/interval-bound.ts).
   const m = (x: number, limit = false) => (limit ? moneyLimit(x, cur, lang) : money(x, cur, lang));
   const q = (x: number, limit = false) => (limit ? qalyLimit(x, lang) : qalyText(x, lang));
+  // Whole percents that add up to 100 (largest remainder, cea-phrases.ts).
+  const quad = quadrantPercents(r.quadrants, lang);
   const lines = [
     en
       ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${formatThousands(r.patients.intervention, 0, lang)} intervention and ${formatThousands(r.patients.control, 0, lang)} control patients.`
@@ -64,8 +78,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
       : []),
     `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', subject)}`,
     en
-      ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`
-      : `Omkostningseffektivitetsplan: NØ ${pctText(r.quadrants.NE, lang)}, NV ${pctText(r.quadrants.NW, lang)}, SØ ${pctText(r.quadrants.SE, lang)}, SV ${pctText(r.quadrants.SW, lang)}`,
+      ? `CE plane: NE ${quad.NE}, NW ${quad.NW}, SE ${quad.SE}, SW ${quad.SW}`
+      : `Omkostningseffektivitetsplan: NØ ${quad.NE}, NV ${quad.NW}, SØ ${quad.SE}, SV ${quad.SW}`,
   ];
   for (const t of r.thresholds) {
     lines.push(
@@ -79,7 +93,18 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
     lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rest ?? rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang, subject)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
-  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : scenarioDa(s)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  // With nothing missing no complete-case scenario is run (analyze-cea.ts): said, not silently absent.
+  if (r.method.missing === 'none') lines.push(en ? '  complete cases: no data are missing, so the same as the base case' : '  patienter med komplette data: der mangler ingen data, så det er basisanalysen');
+  // Scenarios recomputed on fewer replicates than the base case: their P(CE) is less precise.
+  const fewer = r.sensitivity.filter((s) => s.replicates < r.method.bootstrapReplicates);
+  if (fewer.length) {
+    const f = (n: number) => formatThousands(n, 0, lang);
+    const names = fewer.map((s) => (en ? s.changed : scenarioDa(s))).join(en ? ' and ' : ' og ');
+    lines.push(en
+      ? `  fewer replicates: ${names} ran ${f(fewer[0]!.replicates)} bootstrap replicates against the base case's ${f(r.method.bootstrapReplicates)}, so its P(CE) is less precise`
+      : `  færre replikationer: ${names} har ${f(fewer[0]!.replicates)} bootstrap-replikationer mod basisanalysens ${f(r.method.bootstrapReplicates)}, så P(omkostningseffektiv) er mindre præcis`);
+  }
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
   // Said only when follow-up passes a year: within one, nothing is discounted, as is usual.
   if (r.method.discounting?.beyondFirstYear) lines.push(discountSentence(r.method.discounting, lang) + '.');

@@ -38,6 +38,8 @@ export interface UnitCostColumns {
   name(column: UnitCostColumn): string;
   /** One note per column read under its Danish name. */
   notes: string[];
+  /** The columns read under their Danish name (`Kilde`): a source column named in Danish holds Danish text. */
+  danish: ReadonlySet<UnitCostColumn>;
   /**
    * The unit the unit-cost header states in brackets (`Enhedspris (kr.)`, `Pris [DKK]`), the
    * currency of every row when the file has no currency column (`currency` is then not in `at`).
@@ -68,6 +70,7 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
     header.flatMap((h, i) => (foldColumnName(h) === foldColumnName(name) || (withUnit && foldColumnName(splitUnit(h).name) === foldColumnName(name)) ? [i] : []));
   const at = new Map<UnitCostColumn, number>();
   const notes: string[] = [];
+  const danishNamed = new Set<UnitCostColumn>();
   const missing: (typeof UNIT_COST_COLUMNS)[number][] = [];
   let headerCurrency: string | undefined;
   for (const column of UNIT_COST_COLUMNS) {
@@ -93,6 +96,7 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
     }
     if (danish.length === 1) {
       at.set(column, danish[0]!);
+      danishNamed.add(column);
       if (withUnit) headerCurrency = currencyUnit(header[danish[0]!]!);
       notes.push(`${file}: column "${header[danish[0]!]}" (column ${danish[0]! + 1}) read as ${column}`);
     } else missing.push(column);
@@ -111,5 +115,5 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
   }
   const da = positions('source_da');
   if (da.length) at.set('source_da', da[0]!);
-  return { at, name: (column) => header[at.get(column)!]!.trim(), notes, ...(headerCurrency !== undefined && !at.has('currency') ? { headerCurrency } : {}) };
+  return { at, name: (column) => header[at.get(column)!]!.trim(), notes, danish: danishNamed, ...(headerCurrency !== undefined && !at.has('currency') ? { headerCurrency } : {}) };
 }

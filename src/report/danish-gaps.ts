@@ -69,7 +69,8 @@ export function unitCostSourceWarning(file: string, costs: Readonly<Record<strin
   const gaps = entries.filter(([, c]) => (c.sourceDa === undefined || c.sourceDa.trim() === '') && (someDa || !CITATION.test(c.source)));
   if (!gaps.length) return undefined;
   const list = gaps.map(([item, c]) => `${item} ${JSON.stringify(c.source)}`).join(', ');
-  return `the unit costs ${file} have no Danish source ("source_da") for ${list}: the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} in English`;
+  // How to give it: a column `source_da` beside `source`, or a source column named `Kilde` when its text is Danish already.
+  return `the unit costs ${file} have no Danish source ("source_da") for ${list}: the Danish page shows ${gaps.length === 1 ? 'it' : 'them'} in English — add a column "source_da" with the Danish text, or, if the "source" column is Danish already, name it "Kilde"`;
 }
 
 /** The warning for a plan's prose MCID sources (none: undefined). */

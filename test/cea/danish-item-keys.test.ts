@@ -28,6 +28,7 @@ describe('Danish item keys', () => {
     expect(nfd).not.toBe('Håndterapi');
     writeFileSync(file, ['Ydelse;Enhedspris;Valuta;Kilde;Prisår', `${nfd};165,23;DKK;Takstkort;2024`, 'Røntgen;450;DKK;DRG;2024'].join('\n') + '\n');
     const costs = readUnitCostFile(file, { currency: 'DKK', priceYear: 2024, resourceUse: [{ key: 'Håndterapi'.normalize('NFC'), column: 'Hånd', category: 'physiotherapy' }] });
-    expect(costs).toEqual({ ['Håndterapi'.normalize('NFC')]: { cost: 165.23, source: 'Takstkort' } });
+    // A source column named `Kilde` is the Danish source too (docs/plan-cea.md, "Unit costs").
+    expect(costs).toEqual({ ['Håndterapi'.normalize('NFC')]: { cost: 165.23, source: 'Takstkort', sourceDa: 'Takstkort' } });
   });
 });

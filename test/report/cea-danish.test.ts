@@ -96,9 +96,9 @@ describe('the method sentence', () => {
     const warned: string[] = [];
     const env = { input: (p: string) => p, lang: 'da' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute(), warn: (w: string) => warned.push(w) };
     await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan }, env);
-    expect(warned).toEqual(['the unit costs unit-costs.csv have no Danish source ("source_da") for gp "GP consultation per the fee schedule": the Danish page shows it in English']);
+    expect(warned).toEqual(['the unit costs unit-costs.csv have no Danish source ("source_da") for gp "GP consultation per the fee schedule": the Danish page shows it in English — add a column "source_da" with the Danish text, or, if the "source" column is Danish already, name it "Kilde"']);
     // A citation reads the same in Danish; once the file gives Danish sources, an empty one is named whatever it says.
     expect(unitCostSourceWarning('u.csv', { gp: { source: 'Takstkort 2021' } })).toBeUndefined();
-    expect(unitCostSourceWarning('u.csv', { gp: { source: 'Takstkort 2021' }, physio: { source: 'x', sourceDa: 'y' } })).toBe('the unit costs u.csv have no Danish source ("source_da") for gp "Takstkort 2021": the Danish page shows it in English');
+    expect(unitCostSourceWarning('u.csv', { gp: { source: 'Takstkort 2021' }, physio: { source: 'x', sourceDa: 'y' } })).toBe('the unit costs u.csv have no Danish source ("source_da") for gp "Takstkort 2021": the Danish page shows it in English — add a column "source_da" with the Danish text, or, if the "source" column is Danish already, name it "Kilde"');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { pctText } from '../../cea/cea-phrases.js';
+import { quadrantPercents } from '../../cea/cea-phrases.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
 import type { Lang } from '../i18n.js';
@@ -55,9 +55,11 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, arms: ArmNames = defaultAr
   const cs = [...points.map((p) => p.dc), r.incrementalCost.estimate];
   const cmax = Math.max(...cs.map(Math.abs)) * 1.1 || 1;
   const line = wtpLine(lambda, qmax, cmax);
+  // Quadrant shares in whole percents that add up to 100 (largest remainder: cea-phrases.ts).
+  const quad = quadrantPercents(r.quadrants, lang);
   const fill = (s: string) =>
-    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
-      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', enUsGrouped(lambda).replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, currencyName(r.currency, lang));
+    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', quad.NE).replace('{nw}', quad.NW)
+      .replace('{se}', quad.SE).replace('{sw}', quad.SW).replace('{wtp}', enUsGrouped(lambda).replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, currencyName(r.currency, lang));
   const x = { field: 'dq', type: 'quantitative', title: fillArms(t('x'), arms), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {

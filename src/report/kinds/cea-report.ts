@@ -65,7 +65,20 @@ const TEXT = {
   all: { en: 'all patients', da: 'alle patienter' },
   methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
-  missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand m.fl. 2019), {B} replikationer' },
+  // What runs (docs/plan-cea.md#missing-data-bootstrap-and-how-they-are-combined): the imputation model
+  // and its variables, the counts it filled in, one imputation in each bootstrap replicate, the seeds.
+  // Danish: never "seed" (docs/glossary-da.md), "startværdi for de tilfældige tal".
+  missingMi: {
+    en: 'Missing data{counts}: multiple imputation by chained equations per arm (predictive mean matching, PMM) of baseline utility, QALYs and total cost{covariates} together, m = {m} imputations pooled by Rubin\'s rules (seed {seed}); bootstrap then impute, one imputation in each of {B} replicates (Brand et al. 2019; seed {bseed})',
+    da: 'Manglende data{counts}: multipel imputation ved kædede ligninger pr. gruppe (PMM) af baseline-nytteværdi, QALY og samlede omkostninger{covariates} under ét, m = {m} imputationer samlet efter Rubins regler (startværdi for de tilfældige tal: {seed}); bootstrap og derefter imputation, én imputation i hver af {B} replikationer (Brand m.fl. 2019; startværdi: {bseed})',
+  },
+  // Each count only when above 0 (singular|plural): "59 QALYs and 59 total costs missing".
+  missingU0: { en: '{n} baseline utility|{n} baseline utilities', da: '{n} baseline-nytteværdi|{n} baseline-nytteværdier' },
+  missingQaly: { en: '{n} QALY|{n} QALYs', da: '{n} QALY|{n} QALY' },
+  missingCost: { en: '{n} total cost|{n} total costs', da: '{n} samlet omkostning|{n} samlede omkostninger' },
+  missingCounts: { en: '{list} missing', da: '{list} mangler' },
+  and: { en: 'and', da: 'og' },
+  missingCovariates: { en: ' and the covariates', da: ' og kovariaterne' },
   // Patients' visit rows left out under --exclude-invalid (docs/plan-cea.md#inputs): on the page, not only on stderr.
   leftOut: {
     en: '{rows} of {patients} left out as invalid (--exclude-invalid): those periods\' costs and QALYs are imputed{none}. Leaving out a patient\'s visits can bias the estimate; correct the rows in the export instead.',
@@ -74,7 +87,7 @@ const TEXT = {
   visitRows: { en: '{n} visit row|{n} visit rows', da: '{n} besøgsrække|{n} besøgsrækker' },
   patientsN: { en: '{n} patient|{n} patients', da: '{n} patient|{n} patienter' },
   leftOutNone: { en: '; {n} of these patients have no row left and are not analysed', da: '; {n} af disse patienter har ingen rækker tilbage og indgår ikke i analysen' },
-  missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
+  missingNone: { en: 'No missing data (no imputation); {B} bootstrap replicates (seed {bseed})', da: 'Ingen manglende data (uden imputation); {B} bootstrap-replikationer (startværdi for de tilfældige tal: {bseed})' },
   measure: { en: 'Measure', da: 'Mål' },
   // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
   recomputed: { en: 'Recomputed from the trial export', da: 'Genberegnet ud fra forsøgets eksport' },
@@ -104,6 +117,18 @@ const TEXT = {
     en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
     da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger omkostningerne til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
   },
+  // With nothing missing analyze-cea.ts runs no complete-case scenario: it is the base case.
+  noCompleteCases: {
+    en: 'No complete-case row: no data are missing, so the complete-case analysis is the base case itself.',
+    da: 'Ingen række for patienter med komplette data: der mangler ingen data, så den analyse er basisanalysen selv.',
+  },
+  // The recomputed scenarios' own, smaller bootstrap (the plan's sensitivity.replicates).
+  fewerReplicates: {
+    en: '{scenarios}: recomputed with {Bs} bootstrap replicates (the base case {B}), so {their} probabilities of cost-effectiveness are less precise: a difference of a few percentage points from the base case can be bootstrap noise alone. More replicates: the plan\'s "sensitivity": {"replicates": …}.',
+    da: '{scenarios}: genberegnet med {Bs} bootstrap-replikationer (basisanalysen {B}), så {their} sandsynligheder for omkostningseffektivitet er mindre præcise: en forskel på få procentpoint fra basisanalysen kan skyldes bootstrap-variationen alene. Flere replikationer: hæv antallet under planens "sensitivity".',
+  },
+  theirOne: { en: 'its', da: 'dens' },
+  theirMany: { en: 'their', da: 'deres' },
   monteCarloScenario: {
     en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
     da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
@@ -142,6 +167,8 @@ const TEXT = {
   unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur}, {year}-priser)' },
   unitCostKroner: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({year}-kr.)' },
   source: { en: 'Source', da: 'Kilde' },
+  // An item of amounts (unit cost 1) in the unit-cost column: its export column holds the costs themselves.
+  amounts: { en: 'amounts in {cur}', da: 'beløb i {cur}' },
   // {item}: the intervention as a priced thing (arm-names.ts interventionItem): "App", "Gruppeforløb".
   intervention: { en: '{item} (per patient)', da: '{item} (pr. patient)' },
   // The price and the exchange rate in words (docs/plan-cea.md#fields): "1,200 DKK per patient, …, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)".
@@ -189,7 +216,7 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedspriser +{u}' },
   societal: { en: 'With productivity costs (limited societal perspective)', da: 'Med produktivitetsomkostninger (begrænset samfundsperspektiv)' },
   healthcare: { en: 'Without productivity costs (healthcare perspective)', da: 'Uden produktivitetsomkostninger (sundhedssektorperspektiv)' },
-  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputation)' },
+  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Patienter med komplette data (uden imputation)' },
 };
 
 /** A number in the page's language, thousands grouped ("10,000 patients a year", "10.000 patienter"). */
@@ -269,7 +296,10 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       last: horizon,
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
-      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
+      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), {
+        m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ','), seed: r.method.imputationSeed, bseed: r.method.bootstrapSeed,
+        counts: missingCounts(), covariates: r.method.covariates.length ? t('missingCovariates') : '',
+      }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: citationIn(typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), lang), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
@@ -324,6 +354,16 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     for (const s of r.sensitivity.filter((x) => r.method.missing === 'mi' && (x.key === 'societal' || x.key === 'healthcare') && num(x.incrementalQaly, 4, lang) !== baseQaly)) {
       sensNotes.push(fillPhrase(t('perspectiveQaly'), { scenario: SCENARIO[s.key]![lang]!, qaly: num(s.incrementalQaly, 4, lang), base: baseQaly }));
     }
+    // Rows on fewer replicates than the base case (the recomputed ones) say so under the table.
+    const fewer = r.sensitivity.filter((s) => s.replicates < r.method.bootstrapReplicates);
+    if (fewer.length) {
+      const label = (s: (typeof fewer)[number]) => fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts), theIntervention: names.theIntervention });
+      for (const Bs of [...new Set(fewer.map((s) => s.replicates))]) {
+        const rows = fewer.filter((s) => s.replicates === Bs);
+        sensNotes.push(fillPhrase(t('fewerReplicates'), { scenarios: andList(rows.map((s, i) => (i === 0 ? label(s) : lowerFirst(label(s))))), Bs: replicates(Bs), B: replicates(r.method.bootstrapReplicates), their: t(rows.length === 1 ? 'theirOne' : 'theirMany') }));
+      }
+    }
+    if (r.method.missing === 'none') sensNotes.push(t('noCompleteCases'));
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,
@@ -345,7 +385,10 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         ? t('fixedPrice')
         : r.interventionPrice.source;
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
-    const itemLabels = resourceItemLabels(plan.resourceUse, lang);
+    // An item whose unit cost is 1 holds amounts in the plan's currency (docs/plan-cea.md#costs-already-in-money):
+    // named as costs and its price cell says so, never "1.00" per consultation.
+    const amountItems = new Set(r.unitCosts.filter((x) => x.cost === 1).map((x) => x.item));
+    const itemLabels = resourceItemLabels(plan.resourceUse, lang, amountItems);
     const unitTable: Table = {
       header: [t('item'), t('category'), fillPhrase(t(cur === 'DKK' ? 'unitCostKroner' : 'unitCost'), { cur: curName(cur), year: r.priceYear }), t('source')],
       rows: [
@@ -354,7 +397,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
           // The source in the page's language when the price list gives one (results.json keeps the English).
           const source = lang === 'da' ? (resolved.unitCosts[x.item]?.sourceDa ?? x.source) : x.source;
           // Thousands grouped (1.340,00 kr.), as a price list writes them.
-          return [itemLabels.get(x.item) ?? categoryLabel(x.category, lang), categoryLabel(x.category, lang), formatThousands(x.cost, 2, lang), source];
+          const price = amountItems.has(x.item) ? fillPhrase(t('amounts'), { cur: curName(cur) }) : formatThousands(x.cost, 2, lang);
+          return [itemLabels.get(x.item) ?? categoryLabel(x.category, lang), categoryLabel(x.category, lang), price, source];
         }),
       ],
       align: ['left', 'left', 'right', 'left'],
@@ -390,6 +434,26 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // results.json keeps every number but the replicate cloud (ce-plane.vl.json holds the drawn part; `hta cea --json` all of it).
     const { cloud: _cloud, ...results } = r;
     return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results };
+
+    /**
+     * What the imputation filled in, both arms together: baseline utilities (the patients without a
+     * first-visit utility, Table 3's first row), QALYs and total costs (results.json `patients`).
+     */
+    function missingCounts(): string {
+      const u0 = r.utilities[0];
+      const baseline = u0 ? r.patients.intervention - u0.intervention.n + r.patients.control - u0.control.n : 0;
+      const sum = (x: { intervention: number; control: number }) => x.intervention + x.control;
+      const counts = ([['missingU0', baseline], ['missingQaly', sum(r.patients.missingQaly)], ['missingCost', sum(r.patients.missingCost)]] as const)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => fillPhrase(t(k).split('|')[n === 1 ? 0 : 1]!, { n: num(n, 0, lang) }));
+      // Only covariates missing (the imputation still runs): nothing to count here.
+      return counts.length ? ` (${fillPhrase(t('missingCounts'), { list: andList(counts) })})` : '';
+    }
+
+    /** "a, b and c" in the page's language. */
+    function andList(xs: readonly string[]): string {
+      return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${t('and')} ${xs[xs.length - 1]}`;
+    }
 
     /** Table 1's money results in the plan's display currency; a dominance has no number to convert. */
     function displayNote(d: { currency: string; rate: number }): string {

@@ -209,6 +209,10 @@ export const targetPopulationSchema = z
               min: z.number().describe('Smallest weight (mean weight = 1)'),
               max: z.number().describe('Largest weight (mean weight = 1)'),
               sweeps: z.number().int(),
+              extreme: z
+                .boolean()
+                .optional()
+                .describe('The weights are extreme (docs/subgroups.md#extreme-weights): the effective sample size is under half the patients analysed, or the largest weight is more than 10 times the mean. The estimate rests on few patients and its design-based CI understates the uncertainty. Absent in results written before it was checked'),
             })
             .nullable()
             .describe('null when the trial could not be reweighted (see effect.error)'),

@@ -110,6 +110,11 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (lead, c, few, k, all) => `${lead ? 'rækker fra målgruppen uden for forsøgets område (en anden skala eller population?): ' : ''}"${c}" — ${few === 'fewer than ' ? 'færre end ' : few ? 'alle på nær færre end ' : ''}${n(k)} af ${n(all)}`,
   ],
   // src/stats/raked-ancova.ts
+  // src/analysis/inverse-odds-transport.ts: the plan's minimum target sample
+  [
+    new RegExp(`^too few target patients: ${NUM} with every model value in (.*?)( \\(${NUM} more row\\(s\\) left out for a missing model value\\))?, the plan's minimum is ${NUM} \\("population\\.targetSample\\.minPatients"\\)$`),
+    (k, file, more, m, min) => `for få patienter i målgruppen: ${n(k)} med alle modellens værdier i ${file}${more ? ` (${n(m)} række(r) mere udeladt for en manglende værdi i modellen)` : ''}, planens minimum er ${n(min)} ("population.targetSample.minPatients")`,
+  ],
   [new RegExp(`^fewer than ${NUM} patients in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter i ${ARM[arm] as string} (fandt ${n(k)})`],
   // src/stats/ancova.ts covariateColumns (the weighted ANCOVA's covariates)
   [new RegExp(`^covariate '(.*)' has ${NUM} values but the outcome has ${NUM}$`), (c, a, b) => `kovariaten '${c}' har ${n(a)} værdier, men effektmålet har ${n(b)}`],
@@ -356,6 +361,11 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   if ((m = /^target population, (.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];
     return `Målgruppen, ${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  if ((m = new RegExp(`^transported effect \\((raking|inverse-odds)\\): extreme weights in (every row|${NUM} of ${NUM} rows) \\(effective sample size ([\\d.–]+) of ([\\d–]+) patients analysed, largest weight ([\\d.–]+) times the mean; the limits are half the patients and ${NUM} times the mean\\): the estimate rests on a few patients and its confidence interval is too narrow, so it is not a finding$`).exec(warning))) {
+    const [, w, which, k, all, ess, pts, max, lim] = m as unknown as string[];
+    const range = (x: string) => x.split('–').map(n).join('–');
+    return `Effekten i målgruppen, ${WEIGHTING[w!]!}: ekstreme vægte i ${which === 'every row' ? 'alle rækker' : `${n(k!)} af ${n(all!)} rækker`} (effektiv stikprøvestørrelse ${range(ess!)} af ${range(pts!)} analyserede patienter, største vægt ${range(max!)} gange gennemsnittet; grænserne er halvdelen af patienterne og ${n(lim!)} gange gennemsnittet): estimatet hviler på få patienter, og konfidensintervallet er for smalt, så det er ikke et fund`;
   }
   if ((m = /^transported effect \((raking|inverse-odds)\), every outcome and time: ([\s\S]*)$/.exec(warning))) {
     const [, w, r] = m as unknown as string[];

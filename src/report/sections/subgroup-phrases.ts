@@ -109,6 +109,14 @@ export const SUBGROUP_TEXT = {
   sampleLeftOut: { en: ' (of the {all} rows of {file}; {m} left out for a missing model value)', da: ' (af de {all} rækker i {file}; {m} udeladt for en manglende værdi i modellen)' },
   // The summary of findings' word for the same number (sofEffective).
   nEss: { en: '{n} (eff. n {ess})', da: '{n} (eff. n {ess})' },
+  // A row whose weights are extreme (analysis/extreme-weights.ts; docs/subgroups.md#extreme-weights).
+  nEssExtreme: { en: '{n} (eff. n {ess}; extreme weights)', da: '{n} (eff. n {ess}; ekstreme vægte)' },
+  extremeNote: {
+    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than 10 times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
+    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end 10 gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
+  },
+  extremeEvery: { en: 'every row', da: 'alle rækker' },
+  extremeSome: { en: '{k} of {all} rows', da: '{k} af {all} rækker' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
   flowTarget: { en: 'Target population', da: 'Målgruppe' },
   flowTargetPanel: { en: 'Target-population subset of all randomised patients (not a stage of the trial)', da: 'Målgruppen: delmængde af alle randomiserede patienter (ikke et trin i forsøget)' },
@@ -133,6 +141,7 @@ export const SUBGROUP_TEXT = {
     da: 'Indrykkede rækker, målgruppen ({label}): hele forsøget overført til den (ingen kriterier udvælger forsøgspatienter): forsøgets patienter omvægtet til målgruppens sammensætning, talt som forsøgets patienter (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekte evidens. Alle effektmål: afsnittet "Målgruppe"',
   },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
+  sofEffectiveExtreme: { en: '{label}, eff. n {ess}, extreme weights: not a finding', da: '{label}, eff. n {ess}, ekstreme vægte: intet fund' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',

@@ -126,6 +126,12 @@ export const subgroupSchema = z
       .strict()
       .optional()
       .describe('The direction predicted before the analysis; the results say whether it held'),
+    minPerArm: z
+      .number()
+      .int()
+      .min(1)
+      .default(5)
+      .describe('Fewest patients per arm for a level to get an estimate and enter the test for interaction; a level below it is reported as too few and left out of the test (docs/subgroups.md#too-few-patients-in-a-level); 1: every level with patients in both arms, as before'),
   })
   .strict()
   .refine((s) => !(s.levels && s.cuts), { message: 'give "levels" or "cuts", not both' })

@@ -150,6 +150,10 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
     (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,
   ],
+  [
+    new RegExp(`^level '(.*)' has too few patients to estimate an effect within it: fewer than ${NUM} in the (intervention|control) arm \\(the subgroup's "minPerArm"\\); it is left out of the test for interaction$`),
+    (l, min, arm) => `niveauet '${l}' har for få patienter til at estimere en effekt inden for niveauet: færre end ${n(min)} i ${ARM[arm] as string} (subgruppens "minPerArm"); det er udeladt af interaktionstesten`,
+  ],
   // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
   [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
   [new RegExp(`^the test of equal risk differences needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `testen for ens risikodifferencer kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],

@@ -36,6 +36,7 @@ import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
 import { MAX_RELATIVE_WEIGHT } from './extreme-weights.js';
+import { numericLevelsWarning } from './subgroup-levels.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -336,6 +337,11 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
+  // A numeric column without cuts: one level per value, said first, with the hint (subgroup-levels.ts).
+  if (subgroups) for (const sg of plan.subgroups) {
+    const w = numericLevelsWarning(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
+    if (w) warnings.push(w);
+  }
   for (const g of subgroups ?? []) {
     const where = `subgroup ${g.subgroup}, ${g.outcome} at ${g.time}`;
     for (const l of g.levels) if (l.effect.error) warnings.push(`${where}, level ${l.level}: ${l.effect.error}`);

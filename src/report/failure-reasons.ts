@@ -353,6 +353,10 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const several = items(times!).length > 1;
     return `Multipel imputation af ${labels.outcome(o!)}, ${when}: Monte Carlo-standardfejlen på det samlede estimat er ${pct} af dets standardfejl (${pm} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte ${several ? 'hvert estimat' : 'det'} omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
+  if ((m = new RegExp(`^subgroup (.+?): the column holds numbers with ${NUM} different values and the plan gives no "cuts" or "levels", so every value is a level of its own; did you mean "cuts" \\(e\\.g\\. "cuts": \\[40, 60\\] gives the levels <40, 40–<60 and ≥60\\)\\?$`).exec(warning))) {
+    const [, c, k] = m as unknown as string[];
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}: kolonnen indeholder tal med ${n(k!)} forskellige værdier, og planen angiver hverken "cuts" eller "levels", så hver værdi er sit eget niveau; var det meningen at angive "cuts" (fx giver "cuts": [40, 60] niveauerne <40, 40–<60 og ≥60)?`;
+  }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
     return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;

@@ -23,10 +23,15 @@ export const SUBGROUP_TEXT = {
     da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}.',
   },
   /** After the credibility note, only when a patient was left out (nothing to say when none was). */
+  // Each count said for what it is: "other values" read as patients *with* no value ("0 (missing), 4 (other values)").
   leftOut: {
-    en: 'Patients with no value in the column are left out: {missing} (missing), {other} (other values), for the primary outcome.',
-    da: 'Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
+    en: 'Left out of this subgroup analysis, for the primary outcome: {parts}.',
+    da: 'Udeladt af denne subgruppeanalyse, for det primære effektmål: {parts}.',
   },
+  leftOutMissing: { en: '{n} {patients} with no value in the column', da: '{n} {patients} uden værdi i kolonnen' },
+  leftOutOther: { en: "{n} {patients} whose value is none of the plan's levels", da: '{n} {patients}, hvis værdi ikke er et af planens niveauer' },
+  patientOne: { en: 'patient', da: 'patient' },
+  patientMany: { en: 'patients', da: 'patienter' },
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
   notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },
   noDirection: { en: 'no direction predicted', da: 'ingen retning forudsagt' },

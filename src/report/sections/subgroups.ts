@@ -54,7 +54,13 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
   });
   const { missing, otherValue } = g.excluded;
   if (missing === 0 && otherValue === 0) return credibility;
-  return `${credibility} ${p('leftOut', { missing, other: otherValue })}`;
+  const patients = (n: number) => p(n === 1 ? 'patientOne' : 'patientMany');
+  const parts = [
+    ...(missing ? [p('leftOutMissing', { n: missing, patients: patients(missing) })] : []),
+    ...(otherValue ? [p('leftOutOther', { n: otherValue, patients: patients(otherValue) })] : []),
+  ];
+  // At most two parts: "a and b" (joinNames would separate a Danish part with a comma by "; ").
+  return `${credibility} ${p('leftOut', { parts: parts.join(ctx.lang === 'da' ? ' og ' : ' and ') })}`;
 }
 
 /**

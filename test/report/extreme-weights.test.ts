@@ -108,3 +108,20 @@ describe('a target sample below the plan\'s minimum', () => {
     for (const r of again.targetPopulation!.transported!) expect(r.effect.error).toBeUndefined();
   });
 });
+
+describe('criteria beside reweighted rows', () => {
+  it.each(['en', 'da'] as const)('names the criteria columns the weighting leaves out (%s)', async (lang) => {
+    // The fixture's plan: criteria on age, symptom_weeks and recruited_by; margins on recruited_by and age; target sample on age, symptom_weeks, country.
+    const { parsePlan } = await import('../../src/plan/load-plan.js');
+    const { loadTrial } = await import('../../src/trial/load-trial.js');
+    const { readCsvFile } = await import('../../src/io/read-csv.js');
+    const full = parsePlan(JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8')));
+    const t = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), full);
+    const withSample = analyzeTrial(t, { version: 'test', targetSample: readTargetSample(SAMPLE, full, t)! });
+    const notes = subgroupReport(withSample, full, trialChartContext(t, lang), () => 10).sections[0]!.notes!;
+    expect(notes.filter((n) => n.includes(lang === 'en' ? 'the weighting leaves out' : 'vægtningen udelader'))).toHaveLength(0);
+    const rakedOnly = analyzeTrial(t, { version: 'test' });
+    const said = subgroupReport(rakedOnly, full, trialChartContext(t, lang), () => 10).sections[0]!.notes!.filter((n) => n.includes(lang === 'en' ? 'the weighting leaves out' : 'vægtningen udelader'));
+    expect(said).toEqual([expect.stringContaining(lang === 'en' ? `weighted on "recruited_by" and "age" only; the criteria select no one there, and the weighting leaves out the criteria's columns "symptom_weeks".` : 'vægtet alene på "recruited_by" og "age"; kriterierne udvælger ingen der, og vægtningen udelader kriteriernes kolonner "symptom_weeks".')]);
+  });
+});

@@ -120,6 +120,11 @@ export const SUBGROUP_TEXT = {
     en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than 10 times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
     da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end 10 gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
   },
+  // Criteria beside reweighted rows whose weighting leaves a criterion's column out (ex. recruitment setting).
+  criteriaNotWeighted: {
+    en: 'The reweighted rows use every trial patient, weighted on {weighted} only; the criteria select no one there, and the weighting leaves out the criteria\'s columns {columns}. They say what the trial\'s effect would be in a population of the target\'s make-up on those columns, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
+    da: 'De omvægtede rækker bruger alle forsøgets patienter, vægtet alene på {weighted}; kriterierne udvælger ingen der, og vægtningen udelader kriteriernes kolonner {columns}. De siger, hvad forsøgets effekt ville være i en population med målgruppens sammensætning på de kolonner, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
+  },
   extremeEvery: { en: 'every row', da: 'alle rækker' },
   extremeSome: { en: '{k} of {all} rows', da: '{k} af {all} rækker' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)

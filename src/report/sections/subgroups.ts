@@ -261,6 +261,14 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const which = k === weighted.length ? p('extremeEvery') : p('extremeSome', { k: formatThousands(k, 0, lang), all: formatThousands(weighted.length, 0, lang) });
     notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which }));
   }
+  // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
+  // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted
+  // rows do not answer the criteria's question; said, naming the columns (docs/subgroups.md#report).
+  const weightedOn = [...new Set([...(t.transported ?? []).some((x) => x.weighting === 'raking') ? (plan.population?.margins ?? []).map((m) => m.column) : [], ...(t.targetSample?.model ?? [])])];
+  const unweighted = [...new Set(t.criteria.map((c) => c.column))].filter((c) => !weightedOn.includes(c));
+  if (!transportsWholeTrial(t) && (t.transported ?? []).length && unweighted.length) {
+    notes.push(p('criteriaNotWeighted', { weighted: joinNames(weightedOn.map((c) => `"${c}"`), lang), columns: joinNames(unweighted.map((c) => `"${c}"`), lang) }));
+  }
   // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
   if (!transportsWholeTrial(t)) notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
   for (const weighting of ['raking', 'inverse-odds'] as const) {

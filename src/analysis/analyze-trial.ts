@@ -338,7 +338,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
   // A numeric column without cuts: one level per value, said first, with the hint (subgroup-levels.ts).
-  if (subgroups) for (const sg of plan.subgroups) {
+  for (const sg of subgroups ? plan.subgroups : []) {
     const w = numericLevelsWarning(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
     if (w) warnings.push(w);
   }

@@ -264,7 +264,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
   // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted
   // rows do not answer the criteria's question; said, naming the columns (docs/subgroups.md#report).
-  const weightedOn = [...new Set([...(t.transported ?? []).some((x) => x.weighting === 'raking') ? (plan.population?.margins ?? []).map((m) => m.column) : [], ...(t.targetSample?.model ?? [])])];
+  const raked = (t.transported ?? []).some((x) => x.weighting === 'raking');
+  const weightedOn = [...new Set([...(raked ? (plan.population?.margins ?? []).map((m) => m.column) : []), ...(t.targetSample?.model ?? [])])];
   const unweighted = [...new Set(t.criteria.map((c) => c.column))].filter((c) => !weightedOn.includes(c));
   if (!transportsWholeTrial(t) && (t.transported ?? []).length && unweighted.length) {
     notes.push(p('criteriaNotWeighted', { weighted: joinNames(weightedOn.map((c) => `"${c}"`), lang), columns: joinNames(unweighted.map((c) => `"${c}"`), lang) }));

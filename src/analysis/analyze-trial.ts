@@ -35,6 +35,8 @@ import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
+import { MAX_RELATIVE_WEIGHT } from './extreme-weights.js';
+import { numericLevelsWarning } from './subgroup-levels.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -252,8 +254,30 @@ function transportedWarnings(rows: NonNullable<TargetPopulation['transported']>)
     const one = own.length > 1 && reasons.size === 1 ? [...reasons][0] : undefined;
     if (one) out.push(`transported effect (${weighting}), every outcome and time: ${one}`);
     else for (const t of own) if (t.effect.error) out.push(`transported effect (${weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
+    const extreme = extremeWeightsWarning(weighting, own);
+    if (extreme) out.push(extreme);
   }
   return out;
+}
+
+/**
+ * One warning per weighting whose rows have extreme weights (extreme-weights.ts,
+ * docs/subgroups.md#extreme-weights): how many rows, the effective sample sizes against the
+ * patients analysed and the largest weight, so the estimate is not read as a finding.
+ */
+function extremeWeightsWarning(weighting: 'raking' | 'inverse-odds', own: NonNullable<TargetPopulation['transported']>): string | undefined {
+  const weighted = own.filter((t) => t.weights);
+  const flagged = weighted.filter((t) => t.weights?.extreme);
+  if (!flagged.length) return undefined;
+  const w = flagged.map((t) => t.weights as NonNullable<typeof t.weights>);
+  const n = flagged.map((t) => t.effect.n.intervention + t.effect.n.control);
+  const range = (xs: number[], digits: number) => {
+    const lo = Math.min(...xs).toFixed(digits);
+    const hi = Math.max(...xs).toFixed(digits);
+    return lo === hi ? lo : `${lo}–${hi}`;
+  };
+  const which = flagged.length === weighted.length ? 'every row' : `${flagged.length} of ${weighted.length} rows`;
+  return `transported effect (${weighting}): extreme weights in ${which} (effective sample size ${range(w.map((x) => x.effectiveSampleSize), 1)} of ${range(n, 0)} patients analysed, largest weight ${range(w.map((x) => x.max), 2)} times the mean; the limits are half the patients and ${MAX_RELATIVE_WEIGHT} times the mean): the estimate rests on a few patients and its confidence interval is too narrow, so it is not a finding`;
 }
 
 export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): AnalysisResult {
@@ -313,6 +337,11 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
+  // A numeric column without cuts: one level per value, said first, with the hint (subgroup-levels.ts).
+  for (const sg of subgroups ? plan.subgroups : []) {
+    const w = numericLevelsWarning(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
+    if (w) warnings.push(w);
+  }
   for (const g of subgroups ?? []) {
     const where = `subgroup ${g.subgroup}, ${g.outcome} at ${g.time}`;
     for (const l of g.levels) if (l.effect.error) warnings.push(`${where}, level ${l.level}: ${l.effect.error}`);

@@ -112,6 +112,14 @@ function sampleSummary(sample: TargetSample, trialPatients: number): Omit<Sample
 
 function membershipOf(trial: TrialData, sample: TargetSample): Membership {
   const { ids, trialRows } = trialModelRows(trial, sample);
+  // A handful of target patients cannot describe a population: the model, its weights and the
+  // design-based CI (which ignores the model's uncertainty) would mean nothing (4 rows gave a
+  // "significant" difference). The plan's minimum, as minPerArm for the criteria.
+  const min = trial.plan.population?.targetSample?.minPatients ?? 20;
+  if (sample.rows.length < min) {
+    const left = sample.excludedMissing ? ` (${sample.excludedMissing} more row(s) left out for a missing model value)` : '';
+    throw analysisFailed(`too few target patients: ${sample.rows.length} with every model value in ${sample.file}${left}, the plan's minimum is ${min} ("population.targetSample.minPatients")`);
+  }
   const columns = modelDesign(sample.model, trialRows, sample.rows);
   const X = [...trialRows, ...sample.rows].map((r) => [1, ...columns.map((c) => c.value(r))]);
   const y = [...trialRows.map(() => 0), ...sample.rows.map(() => 1)];

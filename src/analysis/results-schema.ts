@@ -154,7 +154,9 @@ export const subgroupResultSchema = z
         df1: z.number().int().nullable().describe('Numerator df (levels − 1); the chi-square df of Q'),
         df2: z.number().int().nullable().describe('Denominator (residual) df of the F test; null for Q'),
         pValue: z.number().nullable(),
-        levelsTested: z.array(z.string()).describe('Levels with patients, which the test compares'),
+        levelsTested: z.array(z.string()).describe('Levels with at least the subgroup\'s minimum of patients in each arm, which the test compares'),
+        levelsTooFew: z.array(z.string()).optional().describe('Levels with patients but fewer than the subgroup\'s "minPerArm" in an arm: no estimate, and left out of the test (present when any)'),
+        minPerArm: z.number().int().optional().describe('The subgroup\'s minimum of patients per arm in a level (present in results written since it applies)'),
         error: z.string().optional().describe('Why the interaction could not be tested'),
       })
       .describe('Test for interaction: does the effect differ between the levels?'),
@@ -209,6 +211,10 @@ export const targetPopulationSchema = z
               min: z.number().describe('Smallest weight (mean weight = 1)'),
               max: z.number().describe('Largest weight (mean weight = 1)'),
               sweeps: z.number().int(),
+              extreme: z
+                .boolean()
+                .optional()
+                .describe('The weights are extreme (docs/subgroups.md#extreme-weights): the effective sample size is under half the patients analysed, or the largest weight is more than 10 times the mean. The estimate rests on few patients and its design-based CI understates the uncertainty. Absent in results written before it was checked'),
             })
             .nullable()
             .describe('null when the trial could not be reweighted (see effect.error)'),

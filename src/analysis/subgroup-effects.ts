@@ -33,12 +33,21 @@ type Pending = Omit<SubgroupResult, 'credibility'> & { sg: PlanSubgroup };
 
 const ARM_NAMES: readonly Arm[] = ['intervention', 'control'];
 
-/** Patients of one level: both arms present, else a clear reason (the row's `error`). */
-function checkLevel(level: string, n: Record<Arm, number>, time: string): void {
+/**
+ * Patients of one level: both arms with at least the subgroup's `minPerArm`, else a clear reason
+ * (the row's `error`). One minimum for the ANCOVA and the risk difference alike: a level of 3/3
+ * patients got an estimate, a verdict and a place in the interaction test (docs/subgroups.md#too-few-patients-in-a-level).
+ */
+function checkLevel(level: string, n: Record<Arm, number>, time: string, min: number): void {
   if (n.intervention === 0 && n.control === 0) throw analysisFailed(`no patient in level '${level}' has the values this analysis needs at ${time}`, n);
   const empty = ARM_NAMES.find((a) => n[a] === 0);
   if (empty) throw analysisFailed(`level '${level}' has patients in one arm only (intervention ${n.intervention}, control ${n.control}), so no effect can be estimated within it`, n);
+  const few = ARM_NAMES.find((a) => n[a] < min);
+  if (few) throw analysisFailed(`level '${level}' has too few patients to estimate an effect within it: fewer than ${min} in the ${few} arm (the subgroup's "minPerArm"); it is left out of the test for interaction`, n);
 }
+
+/** Whether a level has the subgroup's minimum in each arm (enters the test for interaction). */
+const enough = (n: Record<Arm, number>, min: number) => ARM_NAMES.every((a) => n[a] >= min);
 
 function pickPairs(pairs: OutcomePairs, idx: readonly number[]): OutcomePairs {
   const covariates: OutcomePairs['covariates'] = {};
@@ -59,9 +68,17 @@ function splitByLevel(ids: readonly string[], valueOf: (id: string) => string | 
   return { byLevel, excluded };
 }
 
-function failedInteraction(test: SubgroupResult['interaction']['test'], levelsTested: string[], err: unknown): SubgroupResult['interaction'] {
+function failedInteraction(test: SubgroupResult['interaction']['test'], levelsTested: string[], extra: Pick<SubgroupResult['interaction'], 'levelsTooFew' | 'minPerArm'>, err: unknown): SubgroupResult['interaction'] {
   if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
-  return { test, statistic: null, df1: null, df2: null, pValue: null, levelsTested, error: err.message };
+  return { test, statistic: null, df1: null, df2: null, pValue: null, levelsTested, ...extra, error: err.message };
+}
+
+/** The levels tested and those left out for too few patients (present only when any), with the minimum. */
+function testedLevels(levels: readonly string[], countOf: (level: string) => Record<Arm, number>, min: number) {
+  const withPatients = levels.filter((l) => countOf(l).intervention + countOf(l).control > 0);
+  const tested = withPatients.filter((l) => enough(countOf(l), min));
+  const tooFew = withPatients.filter((l) => !tested.includes(l));
+  return { tested, extra: { ...(tooFew.length ? { levelsTooFew: tooFew } : {}), minPerArm: min } };
 }
 
 export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): SubgroupResult[] {
@@ -98,7 +115,7 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
         // within-level effect to estimate: it is left out of this level's model (the row's `covariates` say so).
         const levelCovariates = covariates.filter((c) => new Set((sub.covariates[c] ?? []).map(String)).size > 1);
         const effect = row(base, confLevel, mcid, direction, () => {
-          checkLevel(level, n, time);
+          checkLevel(level, n, time, sg.minPerArm);
           try {
             // No follow-up-only values here: the SMD is left to the overall rows.
             return continuousEffect('ancova', { pairs: sub, follow: { intervention: [], control: [] }, covariates: levelCovariates, confLevel });
@@ -108,7 +125,11 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
         });
         return { level, effect: { ...effect, population: 'trial' as const } };
       });
-      const tested = levels.levels.filter((l) => (byLevel.get(l) ?? []).length > 0);
+      const armCount = (l: string) => {
+        const idx = byLevel.get(l) ?? [];
+        return { intervention: idx.filter((i) => pairs.arm[i] === 'intervention').length, control: idx.filter((i) => pairs.arm[i] === 'control').length };
+      };
+      const { tested, extra } = testedLevels(levels.levels, armCount, sg.minPerArm);
       const test = 'F (ANCOVA arm × subgroup, nested lm)' as const;
       let interaction: SubgroupResult['interaction'];
       try {
@@ -123,9 +144,9 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
           levels: tested,
           covariates: covariates.map((name) => ({ name, values: idx.map((i) => pairs.covariates[name]?.[i] as string | number) })),
         });
-        interaction = { test, statistic: f.statistic, df1: f.df1, df2: f.df2, pValue: f.pValue, levelsTested: tested };
+        interaction = { test, statistic: f.statistic, df1: f.df1, df2: f.df2, pValue: f.pValue, levelsTested: tested, ...extra };
       } catch (err) {
-        interaction = failedInteraction(test, tested, err);
+        interaction = failedInteraction(test, tested, extra, err);
       }
       pending.push({ sg, subgroup: sg.column, label, outcome: outcomeKey, outcomeLabel, time, method: 'ancova', levels: rows, excluded, interaction });
     };
@@ -150,20 +171,20 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       const rows = levels.levels.map((level) => {
         const c = countsOf(level);
         const effect = row(base, confLevel, mcid, direction, () => {
-          checkLevel(level, { intervention: c.intervention.n, control: c.control.n }, time);
+          checkLevel(level, { intervention: c.intervention.n, control: c.control.n }, time, sg.minPerArm);
           return binaryEffect(c, confLevel, event);
         });
         const atZeroBaseline = zero && !effect.error ? zeroBaselineCounts(zero, arms, byLevel.get(level) ?? []) : undefined;
         return { level, effect: { ...effect, ...(atZeroBaseline ? { atZeroBaseline } : {}), population: 'trial' as const } };
       });
-      const tested = levels.levels.filter((l) => (byLevel.get(l) ?? []).length > 0);
+      const { tested, extra } = testedLevels(levels.levels, (l) => ({ intervention: countsOf(l).intervention.n, control: countsOf(l).control.n }), sg.minPerArm);
       const test = 'Cochran Q (risk differences)' as const;
       let interaction: SubgroupResult['interaction'];
       try {
         const q = riskDifferenceHeterogeneity(tested.map((l) => ({ name: l, ...countsOf(l) })));
-        interaction = { test, statistic: q.statistic, df1: q.df, df2: null, pValue: q.pValue, levelsTested: tested };
+        interaction = { test, statistic: q.statistic, df1: q.df, df2: null, pValue: q.pValue, levelsTested: tested, ...extra };
       } catch (err) {
-        interaction = failedInteraction(test, tested, err);
+        interaction = failedInteraction(test, tested, extra, err);
       }
       pending.push({ sg, subgroup: sg.column, label, outcome: outcomeKey, outcomeLabel, time, method: 'risk-difference', levels: rows, excluded, interaction });
     };
@@ -238,6 +259,16 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
     statement = {
       en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
       da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse, ${dir.da}.`,
+    };
+  }
+  // Levels left out of the test for too few patients: said with the statement, not only in the JSON.
+  const few = r.interaction.levelsTooFew ?? [];
+  if (few.length) {
+    const names = few.map((l) => `'${l}'`).join(', ');
+    const min = r.interaction.minPerArm ?? sg.minPerArm;
+    statement = {
+      en: `${statement.en} Left out of the test for fewer than ${min} patients in an arm: ${few.length === 1 ? 'level' : 'levels'} ${names}.`,
+      da: `${statement.da} Udeladt af testen, fordi der er færre end ${min} patienter i en gruppe: ${few.length === 1 ? 'niveauet' : 'niveauerne'} ${names}.`,
     };
   }
   return { prespecified: sg.prespecified, interactionP: p, subgroupTestsInRun: tests, predictedLarger, directionHeld: held, statement };

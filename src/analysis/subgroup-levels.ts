@@ -53,3 +53,21 @@ export function subgroupLevels(sg: PlanSubgroup, observed: readonly (string | nu
   const levels = allNumbers ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort(byCodeUnits);
   return { levels, levelOf: (v) => (v === null || v === undefined ? { missing: true } : { level: String(v) }) };
 }
+
+/** More distinct numbers than this in a subgroup column without "levels" or "cuts": probably a measurement, not a category. */
+export const MANY_NUMERIC_LEVELS = 10;
+
+/**
+ * The warning for a numeric subgroup column given without `cuts` or `levels` that holds many
+ * values (age: ~60 one-year levels of a handful of patients each, one warning per level × outcome
+ * × time and an interaction test on levels of 4 patients), with the `cuts` hint; null otherwise.
+ * A few numeric codes (0/1/2) are levels as they are (docs/subgroups.md#subgroups).
+ */
+export function numericLevelsWarning(sg: PlanSubgroup, observed: readonly (string | number | null | undefined)[]): string | null {
+  if (sg.cuts || sg.levels) return null;
+  const seen = observed.filter((v): v is string | number => v !== null && v !== undefined);
+  if (!seen.length || !seen.every((v) => typeof v === 'number')) return null;
+  const distinct = new Set(seen).size;
+  if (distinct <= MANY_NUMERIC_LEVELS) return null;
+  return `subgroup ${sg.column}: the column holds numbers with ${distinct} different values and the plan gives no "cuts" or "levels", so every value is a level of its own; did you mean "cuts" (e.g. "cuts": [40, 60] gives the levels <40, 40–<60 and ≥60)?`;
+}

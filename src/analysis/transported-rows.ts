@@ -13,6 +13,7 @@ import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js'
 import { atZeroUnderPercent, isResponder, zeroBaselineCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import type { EffectEstimate } from './effect-estimate.js';
+import { weightsExtreme } from './extreme-weights.js';
 import { labelOf, row } from './judged-row.js';
 import type { TargetPopulation } from './results-schema.js';
 
@@ -54,7 +55,9 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
     const note: WeightNote = { weights: null, excludedMissing: 0 };
     const effect = row(base, confLevel, mcid, direction, () => fit(note));
     const zero = note.atZeroBaseline && !effect.error ? { atZeroBaseline: note.atZeroBaseline } : {};
-    out.push({ outcome: base.outcome, time: base.time, weighting: transport.weighting, effect: { ...effect, ...zero, population: 'target' }, excludedMissing: note.excludedMissing, weights: effect.error ? null : note.weights });
+    // Weights of mean 1 (both weightings): flagged when extreme, by the observational analysis's rule (extreme-weights.ts).
+    const weights = effect.error || !note.weights ? null : { ...note.weights, extreme: weightsExtreme(note.weights, effect.n.intervention + effect.n.control) };
+    out.push({ outcome: base.outcome, time: base.time, weighting: transport.weighting, effect: { ...effect, ...zero, population: 'target' }, excludedMissing: note.excludedMissing, weights });
   };
 
   /**

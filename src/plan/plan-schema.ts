@@ -126,6 +126,12 @@ export const subgroupSchema = z
       .strict()
       .optional()
       .describe('The direction predicted before the analysis; the results say whether it held'),
+    minPerArm: z
+      .number()
+      .int()
+      .min(1)
+      .default(5)
+      .describe('Fewest patients per arm for a level to get an estimate and enter the test for interaction; a level below it is reported as too few and left out of the test (docs/subgroups.md#too-few-patients-in-a-level); 1: every level with patients in both arms, as before'),
   })
   .strict()
   .refine((s) => !(s.levels && s.cuts), { message: 'give "levels" or "cuts", not both' })
@@ -186,6 +192,12 @@ export const populationSchema = z
           .record(z.string(), z.record(z.string(), z.string().nullable()))
           .optional()
           .describe('Per model column (the export\'s name), the target file\'s text → the trial\'s text, where the two files spell a level differently, e.g. {"sex": {"Kvinde": "F", "Mand": "M", "Uoplyst": null}}; null: a missing value. Compared in any case; applied before the plan\'s column codes'),
+        minPatients: z
+          .number()
+          .int()
+          .min(2)
+          .default(20)
+          .describe('Fewer target patients than this with every model value: the inverse-odds rows are not computed (a membership model on a handful of target patients gives weights, and a CI, that mean nothing; docs/subgroups.md#inverse-odds-weights)'),
         id: z.string().min(1).optional().describe('The target file\'s patient-id column, checked for repeated ids (one row per patient); default: a column named as the plan\'s "columns.id" or a usual id name (patient_id, record_id, …); without one nothing is checked'),
       })
       .strict()

@@ -110,6 +110,11 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (lead, c, few, k, all) => `${lead ? 'rækker fra målgruppen uden for forsøgets område (en anden skala eller population?): ' : ''}"${c}" — ${few === 'fewer than ' ? 'færre end ' : few ? 'alle på nær færre end ' : ''}${n(k)} af ${n(all)}`,
   ],
   // src/stats/raked-ancova.ts
+  // src/analysis/inverse-odds-transport.ts: the plan's minimum target sample
+  [
+    new RegExp(`^too few target patients: ${NUM} with every model value in (.*?)( \\(${NUM} more row\\(s\\) left out for a missing model value\\))?, the plan's minimum is ${NUM} \\("population\\.targetSample\\.minPatients"\\)$`),
+    (k, file, more, m, min) => `for få patienter i målgruppen: ${n(k)} med alle modellens værdier i ${file}${more ? ` (${n(m)} række(r) mere udeladt for en manglende værdi i modellen)` : ''}, planens minimum er ${n(min)} ("population.targetSample.minPatients")`,
+  ],
   [new RegExp(`^fewer than ${NUM} patients in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter i ${ARM[arm] as string} (fandt ${n(k)})`],
   // src/stats/ancova.ts covariateColumns (the weighted ANCOVA's covariates)
   [new RegExp(`^covariate '(.*)' has ${NUM} values but the outcome has ${NUM}$`), (c, a, b) => `kovariaten '${c}' har ${n(a)} værdier, men effektmålet har ${n(b)}`],
@@ -144,6 +149,10 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
     (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,
+  ],
+  [
+    new RegExp(`^level '(.*)' has too few patients to estimate an effect within it: fewer than ${NUM} in the (intervention|control) arm \\(the subgroup's "minPerArm"\\); it is left out of the test for interaction$`),
+    (l, min, arm) => `niveauet '${l}' har for få patienter til at estimere en effekt inden for niveauet: færre end ${n(min)} i ${ARM[arm] as string} (subgruppens "minPerArm"); det er udeladt af interaktionstesten`,
   ],
   // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
   [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
@@ -344,6 +353,10 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const several = items(times!).length > 1;
     return `Multipel imputation af ${labels.outcome(o!)}, ${when}: Monte Carlo-standardfejlen på det samlede estimat er ${pct} af dets standardfejl (${pm} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte ${several ? 'hvert estimat' : 'det'} omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
+  if ((m = new RegExp(`^subgroup (.+?): the column holds numbers with ${NUM} different values and the plan gives no "cuts" or "levels", so every value is a level of its own; did you mean "cuts" \\(e\\.g\\. "cuts": \\[40, 60\\] gives the levels <40, 40–<60 and ≥60\\)\\?$`).exec(warning))) {
+    const [, c, k] = m as unknown as string[];
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}: kolonnen indeholder tal med ${n(k!)} forskellige værdier, og planen angiver hverken "cuts" eller "levels", så hver værdi er sit eget niveau; var det meningen at angive "cuts" (fx giver "cuts": [40, 60] niveauerne <40, 40–<60 og ≥60)?`;
+  }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
     return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;
@@ -356,6 +369,11 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   if ((m = /^target population, (.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];
     return `Målgruppen, ${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  if ((m = new RegExp(`^transported effect \\((raking|inverse-odds)\\): extreme weights in (every row|${NUM} of ${NUM} rows) \\(effective sample size ([\\d.–]+) of ([\\d–]+) patients analysed, largest weight ([\\d.–]+) times the mean; the limits are half the patients and ${NUM} times the mean\\): the estimate rests on a few patients and its confidence interval is too narrow, so it is not a finding$`).exec(warning))) {
+    const [, w, which, k, all, ess, pts, max, lim] = m as unknown as string[];
+    const range = (x: string) => x.split('–').map(n).join('–');
+    return `Effekten i målgruppen, ${WEIGHTING[w!]!}: ekstreme vægte i ${which === 'every row' ? 'alle rækker' : `${n(k!)} af ${n(all!)} rækker`} (effektiv stikprøvestørrelse ${range(ess!)} af ${range(pts!)} analyserede patienter, største vægt ${range(max!)} gange gennemsnittet; grænserne er halvdelen af patienterne og ${n(lim!)} gange gennemsnittet): estimatet hviler på få patienter, og konfidensintervallet er for smalt, så det er ikke et fund`;
   }
   if ((m = /^transported effect \((raking|inverse-odds)\), every outcome and time: ([\s\S]*)$/.exec(warning))) {
     const [, w, r] = m as unknown as string[];

@@ -71,7 +71,7 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
           ? p('sofRakedRow')
           : p('sofInverseOddsRow', { k });
       out.push({
-        label: x.weights ? p('sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
+        label: x.weights ? p(x.weights.extreme ? 'sofEffectiveExtreme' : 'sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
         participants: participants(total(x.effect)),
         row: x.effect,
       });

@@ -23,6 +23,9 @@ import { covariateGapNote } from '../../src/report/covariate-gap-note.js';
 const dir = 'test/fixtures/covariate-gaps';
 const ref = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8'));
 const planJson = JSON.parse(readFileSync(`${dir}/plan.json`, 'utf8'));
+// The region level Oe has 1–4 patients: the test below is of metafor's zero-cell correction on
+// such a level, so the subgroup takes it in ("minPerArm": 1; the default 5 would leave it out).
+for (const g of planJson.subgroups) g.minPerArm = 1;
 const csv = readFileSync(`${dir}/trial.csv`, 'utf8');
 const result = analyzeTrial(loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson)), { version: 'test' });
 
@@ -189,7 +192,14 @@ describe('on the page', () => {
     const gaps = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 8, otherValue: 0 } })) };
     const { sections } = subgroupReport(gaps, trial.plan, trialChartContext(trial, 'en'), () => 10);
     const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => n.startsWith('Credibility')).join('\n');
-    expect(notes).toContain('Patients with no value in the column are left out: 8 (missing), 0 (other values)');
+    // Each count says what it is; a count of 0 is not said.
+    expect(notes).toContain('Left out of this subgroup analysis, for the primary outcome: 8 patients with no value in the column.');
+    const other = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 0, otherValue: 4 } })) };
+    const both = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 1, otherValue: 4 } })) };
+    const noteOf = (r: typeof result, lang: 'en' | 'da') => subgroupReport(r, trial.plan, trialChartContext(trial, lang), () => 10).sections.flatMap((s) => s.notes ?? []).filter((n) => /^(Credibility|Troværdighed)/.test(n))[0];
+    expect(noteOf(other, 'en')).toMatch(/ Left out of this subgroup analysis, for the primary outcome: 4 patients whose value is none of the plan's levels\.$/);
+    expect(noteOf(both, 'en')).toMatch(/: 1 patient with no value in the column and 4 patients whose value is none of the plan's levels\.$/);
+    expect(noteOf(both, 'da')).toMatch(/ Udeladt af denne subgruppeanalyse, for det primære effektmål: 1 patient uden værdi i kolonnen og 4 patienter, hvis værdi ikke er et af planens niveauer\.$/);
     expect(notes).not.toContain('Levels with no value');
   });
 

@@ -292,7 +292,7 @@ describe('edge cases', () => {
     expect(code).toBe(0);
   });
 
-  it('a level with one arm only: clear message on the level and the interaction, exit 1', async () => {
+  it('a level with one arm only: clear message on the level, left out of the interaction test (below the minimum per arm), exit 1', async () => {
     // Every intervention patient recruited by a GP moves to a new setting "hospital" that no control patient has.
     const v = variant(
       (p) => {
@@ -305,10 +305,13 @@ describe('edge cases', () => {
     for (const g of result.subgroups as SubgroupResult[]) {
       const h = g.levels.find((l) => l.level === 'hospital') as SubgroupResult['levels'][number];
       expect(h.effect.error).toMatch(/^level 'hospital' has patients in one arm only \(intervention \d+, control 0\)/);
-      // The gp level keeps only control patients, so both levels are named.
-      expect(g.interaction.error).toMatch(/^levels 'hospital' \(intervention \d+, control 0\) and 'gp' \(intervention 0, control \d+\) have patients in one arm only|^levels 'gp' \(intervention 0, control \d+\) and 'hospital' \(intervention \d+, control 0\) have patients in one arm only/);
-      expect(g.interaction.pValue).toBeNull();
-      expect(g.credibility.statement.en).toMatch(/^The interaction could not be tested .*no conclusion about whether the effect differs by setting\.$/);
+      // The gp level keeps only control patients: both are below the minimum per arm, left out of
+      // the test and named; the other levels are tested (docs/subgroups.md#too-few-patients-in-a-level).
+      expect(g.interaction.levelsTooFew).toEqual(['gp', 'hospital']);
+      expect(g.interaction.levelsTested).toEqual(['chiro', 'physio', 'spine_clinic']);
+      expect(g.interaction.error).toBeUndefined();
+      expect(g.interaction.pValue).not.toBeNull();
+      expect(g.credibility.statement.en).toMatch(/ Left out of the test for fewer than 5 patients in an arm: levels 'gp', 'hospital'\.$/);
     }
     expect(stderr).toContain("level hospital: level 'hospital' has patients in one arm only");
     expect(code).toBe(1);

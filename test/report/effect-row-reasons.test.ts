@@ -36,7 +36,8 @@ function expectDanishCells(rows: EffectRow[]): string[] {
   failed.forEach((r, i) => {
     expect(en[i]).toBe(`not computed: ${r.error}`);
     expect(da[i]).toMatch(/^ikke beregnet: /);
-    expect(da[i], r.error).not.toMatch(ENGLISH);
+    // A level's name stays as the data has it ('NO' is Norway).
+    expect(da[i]!.replace(/'[^']*'/g, ''), r.error).not.toMatch(ENGLISH);
   });
   return da;
 }

@@ -23,10 +23,15 @@ export const SUBGROUP_TEXT = {
     da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}.',
   },
   /** After the credibility note, only when a patient was left out (nothing to say when none was). */
+  // Each count said for what it is: "other values" read as patients *with* no value ("0 (missing), 4 (other values)").
   leftOut: {
-    en: 'Patients with no value in the column are left out: {missing} (missing), {other} (other values), for the primary outcome.',
-    da: 'Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
+    en: 'Left out of this subgroup analysis, for the primary outcome: {parts}.',
+    da: 'Udeladt af denne subgruppeanalyse, for det primære effektmål: {parts}.',
   },
+  leftOutMissing: { en: '{n} {patients} with no value in the column', da: '{n} {patients} uden værdi i kolonnen' },
+  leftOutOther: { en: "{n} {patients} whose value is none of the plan's levels", da: '{n} {patients}, hvis værdi ikke er et af planens niveauer' },
+  patientOne: { en: 'patient', da: 'patient' },
+  patientMany: { en: 'patients', da: 'patienter' },
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
   notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },
   noDirection: { en: 'no direction predicted', da: 'ingen retning forudsagt' },
@@ -109,6 +114,19 @@ export const SUBGROUP_TEXT = {
   sampleLeftOut: { en: ' (of the {all} rows of {file}; {m} left out for a missing model value)', da: ' (af de {all} rækker i {file}; {m} udeladt for en manglende værdi i modellen)' },
   // The summary of findings' word for the same number (sofEffective).
   nEss: { en: '{n} (eff. n {ess})', da: '{n} (eff. n {ess})' },
+  // A row whose weights are extreme (analysis/extreme-weights.ts; docs/subgroups.md#extreme-weights).
+  nEssExtreme: { en: '{n} (eff. n {ess}; extreme weights)', da: '{n} (eff. n {ess}; ekstreme vægte)' },
+  extremeNote: {
+    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than 10 times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
+    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end 10 gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
+  },
+  // Criteria beside reweighted rows whose weighting leaves a criterion's column out (ex. recruitment setting).
+  criteriaNotWeighted: {
+    en: 'The reweighted rows use every trial patient, weighted on {weighted} only; the criteria select no one there, and the weighting leaves out the criteria\'s columns {columns}. They say what the trial\'s effect would be in a population of the target\'s make-up on those columns, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
+    da: 'De omvægtede rækker bruger alle forsøgets patienter, vægtet alene på {weighted}; kriterierne udvælger ingen der, og vægtningen udelader kriteriernes kolonner {columns}. De siger, hvad forsøgets effekt ville være i en population med målgruppens sammensætning på de kolonner, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
+  },
+  extremeEvery: { en: 'every row', da: 'alle rækker' },
+  extremeSome: { en: '{k} of {all} rows', da: '{k} af {all} rækker' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
   flowTarget: { en: 'Target population', da: 'Målgruppe' },
   flowTargetPanel: { en: 'Target-population subset of all randomised patients (not a stage of the trial)', da: 'Målgruppen: delmængde af alle randomiserede patienter (ikke et trin i forsøget)' },
@@ -133,6 +151,7 @@ export const SUBGROUP_TEXT = {
     da: 'Indrykkede rækker, målgruppen ({label}): hele forsøget overført til den (ingen kriterier udvælger forsøgspatienter): forsøgets patienter omvægtet til målgruppens sammensætning, talt som forsøgets patienter (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekte evidens. Alle effektmål: afsnittet "Målgruppe"',
   },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
+  sofEffectiveExtreme: { en: '{label}, eff. n {ess}, extreme weights: not a finding', da: '{label}, eff. n {ess}, ekstreme vægte: intet fund' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',

@@ -54,7 +54,13 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
   });
   const { missing, otherValue } = g.excluded;
   if (missing === 0 && otherValue === 0) return credibility;
-  return `${credibility} ${p('leftOut', { missing, other: otherValue })}`;
+  const patients = (n: number) => p(n === 1 ? 'patientOne' : 'patientMany');
+  const parts = [
+    ...(missing ? [p('leftOutMissing', { n: missing, patients: patients(missing) })] : []),
+    ...(otherValue ? [p('leftOutOther', { n: otherValue, patients: patients(otherValue) })] : []),
+  ];
+  // At most two parts: "a and b" (joinNames would separate a Danish part with a comma by "; ").
+  return `${credibility} ${p('leftOut', { parts: parts.join(ctx.lang === 'da' ? ' og ' : ' and ') })}`;
 }
 
 /**
@@ -149,7 +155,7 @@ function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input'][
   };
 }
 
-type ComparisonRow = { row: EffectRow; population: 'trial' | 'target' | 'raking' | 'inverse-odds'; ess?: number };
+type ComparisonRow = { row: EffectRow; population: 'trial' | 'target' | 'raking' | 'inverse-odds'; ess?: number; extreme?: boolean };
 
 /** The rows of the comparison table, in its order: per outcome × time the trial's, the target's, the transported ones. */
 function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext): ComparisonRow[] {
@@ -161,7 +167,7 @@ function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialC
     return [
       { row: r, population: 'trial' as const },
       ...(target ? [{ row: target, population: 'target' as const }] : []),
-      ...moved.map((x) => ({ row: x.effect, population: x.weighting, ...(x.weights ? { ess: x.weights.effectiveSampleSize } : {}) })),
+      ...moved.map((x) => ({ row: x.effect, population: x.weighting, ...(x.weights ? { ess: x.weights.effectiveSampleSize, extreme: x.weights.extreme === true } : {}) })),
     ];
   });
 }
@@ -186,7 +192,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     // The outcome's "(RMDQ 0–24)" whole in print (text-table.ts labelCellHtml).
     fit: ['label', undefined, undefined, undefined, undefined],
     rows: rows.map((x) =>
-      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
     ),
     // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
     blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
@@ -246,6 +252,23 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
         wMax: formatFixed(Math.max(...w.map((x) => x.max)), 2, lang),
       }),
     );
+  }
+  // Extreme weights (analysis/extreme-weights.ts): said once per weighting, the rows marked in the table.
+  for (const weighting of ['raking', 'inverse-odds'] as const) {
+    const weighted = (t.transported ?? []).filter((x) => x.weighting === weighting && x.weights !== null);
+    const k = weighted.filter((x) => x.weights?.extreme).length;
+    if (!k) continue;
+    const which = k === weighted.length ? p('extremeEvery') : p('extremeSome', { k: formatThousands(k, 0, lang), all: formatThousands(weighted.length, 0, lang) });
+    notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which }));
+  }
+  // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
+  // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted
+  // rows do not answer the criteria's question; said, naming the columns (docs/subgroups.md#report).
+  const raked = (t.transported ?? []).some((x) => x.weighting === 'raking');
+  const weightedOn = [...new Set([...(raked ? (plan.population?.margins ?? []).map((m) => m.column) : []), ...(t.targetSample?.model ?? [])])];
+  const unweighted = [...new Set(t.criteria.map((c) => c.column))].filter((c) => !weightedOn.includes(c));
+  if (!transportsWholeTrial(t) && (t.transported ?? []).length && unweighted.length) {
+    notes.push(p('criteriaNotWeighted', { weighted: joinNames(weightedOn.map((c) => `"${c}"`), lang), columns: joinNames(unweighted.map((c) => `"${c}"`), lang) }));
   }
   // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
   if (!transportsWholeTrial(t)) notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));

@@ -120,7 +120,7 @@ export const uptakeResultsSchema = z.object({
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()
-    .describe('Present when clinic names differing only in upper/lower case were counted as one clinic: how many names became how many clinics (no names)'),
+    .describe('Present when clinic names differing only in upper/lower case, in æ/ø/å written ae/oe/aa, or (all-digit codes) in leading zeros were counted as one clinic: how many names became how many clinics (no names)'),
   eligibleTotalRows: z.number().int().optional().describe('Present when total rows (equal to the sum of the regions) were left out of the eligible file: how many'),
   ageBands: z.strictObject({
     kind: z.enum(['standard', 'own']).describe('"standard": each of the export\'s bands lies inside one standard band (<18, 18-29, 30-44, 45-59, 60-74, 75+), which the equity table shows; "own": the equity table shows the export\'s own bands'),

@@ -59,7 +59,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     encoding: {
       x: { field: 'year', type: 'ordinal', sort: years, title: t('year'), axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, paddingInner: 0.08 } },
-      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }), axis: { format: ',.0f' } },
+      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }), axis: millionAxis(values.map((v) => v.million)) },
       fill: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
         scale: { domain: series, range: fill },
@@ -73,4 +73,15 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
       ],
     },
   } as TopLevelSpec;
+}
+
+/**
+ * The cost axis's labels: as many decimals as the bars' size needs, and no tick closer than the
+ * last decimal printed, so that no label repeats (a budget of 4.3 million drew ticks every 0.5
+ * million under a whole-number format, "0 1 1 2 2 3 3 4 4": found in review).
+ */
+export function millionAxis(millions: readonly number[]): { format: string; tickMinStep: number } {
+  const max = Math.max(0, ...millions.map(Math.abs));
+  const decimals = max >= 10 ? 0 : max >= 1 ? 1 : max >= 0.1 ? 2 : 3;
+  return { format: `,.${decimals}f`, tickMinStep: 10 ** -decimals };
 }

@@ -91,6 +91,7 @@ export const uptakeResultsSchema = z.object({
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length), each only when at least threshold rows have it; no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
+  totalName: z.string().optional().describe('Present when the plan names the total over the eligible file\'s units ("totalName"): what the text, page and charts call the total ("national" here) in place of "Whole country"'),
   firstPublication: z.literal(true).optional().describe('Present when the run was declared the first publication of the registry (--first-publication): a later run naming this file knows no earlier one is missing (docs/disclosure-control.md "A link made without --previous")'),
   previous: z.strictObject({
     exportDate: z.string().describe('The latest export date among the earlier publications'),

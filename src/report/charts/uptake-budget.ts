@@ -18,8 +18,8 @@ import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 import { dateText } from '../date-text.js';
 import { currencyName } from '../currency-name.js';
 
-export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
-  const words = nationalWords(options.lang ?? 'en', budget.projection, budget.observed);
+export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string; totalName?: string } = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', options.totalName, budget.projection, budget.observed);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';

@@ -24,7 +24,7 @@ import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning } from '../
 import { excludedDetailLines, registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
 import { EXCLUSION_KIND_WORDS } from '../uptake/published-exclusion.js';
 import { excludedRowsCell } from '../uptake/disclosure/excluded-count.js';
-import { clinicSpellingsNote } from '../uptake/clinic-names.js';
+import { clinicSpellingsNotes } from '../uptake/clinic-names.js';
 import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
@@ -352,7 +352,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       for (const note of run.notes) io.stderr(`note: ${note}\n`);
       // Printed once: in the text summary on stdout, which a run with --json or --audit does not print.
       if (run.changedNote && (opts.json || opts.audit)) io.stderr(`note: ${run.changedNote}\n`);
-      if (run.clinicSpellings) io.stderr(`note: ${clinicSpellingsNote(run.clinicSpellings, file ?? 'the aggregate tables')}\n`);
+      if (run.clinicSpellings) for (const n of clinicSpellingsNotes(run.clinicSpellings, file ?? 'the aggregate tables')) io.stderr(`note: ${n}\n`);
       // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
       if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
       if (sink) {

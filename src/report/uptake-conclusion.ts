@@ -1,8 +1,8 @@
 /**
  * The conclusion at the top of the uptake page (docs/plan-uptake.md#the-report-page): the share of
  * the patients referred who activated the app, as the activation table writes it (%), with the
- * range across the regions; the uptake per 1,000 eligible in the latest full year, whole country
- * and the range across the regions (the question the council asks); and the gross app cost,
+ * range across the regions; the uptake per 1,000 eligible in the latest full year, the total (the
+ * whole country, or the one region or the plan's `totalName`: uptake-scope-words.ts) and the range across the regions (the question the council asks); and the gross app cost,
  * observed and projected, in millions as a committee writes amounts. It is read off the page's
  * own tables (uptake-tables.ts), cell by cell, never off the analysis: a suppressed cell prints
  * the marker, which is no number, so a count the tables hide cannot reach the sentence
@@ -29,8 +29,8 @@ const TEXT = {
     da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} regioner, fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   uptake: {
-    en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in the whole country{range}.',
-    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år: {national} i hele landet{range}.',
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in {scope}{range}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år: {national} i {scope}{range}.',
   },
   uptakeRegions: {
     en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} regions whose figures are shown (not suppressed): from {low} in {lowRegion} to {high} in {highRegion}.',
@@ -119,7 +119,7 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
     const all = regions.length === regionRowsOfYear.length;
     const range = extremes(regions);
     const ends = range ? { k: countWord(regions.length, lang), low: range.low.value.text, lowRegion: range.low.region, high: range.high.value.text, highRegion: range.high.region } : null;
-    if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, range: ends ? fillPhrase(TEXT[all ? 'uptakeRangeAll' : 'uptakeRange'][lang], ends) : '' }));
+    if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, scope: tables.nationalObject, range: ends ? fillPhrase(TEXT[all ? 'uptakeRangeAll' : 'uptakeRange'][lang], ends) : '' }));
     else if (ends) sentences.push(fillPhrase(TEXT[all ? 'uptakeRegionsAll' : 'uptakeRegions'][lang], { year, ...ends }));
   }
   // Observed: the whole country's rows (region, year, activated, cost in 1,000, average price).

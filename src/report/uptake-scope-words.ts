@@ -25,11 +25,15 @@ const WHOLE = {
 } as const;
 const TOTAL_OF = { en: 'Total ({region})', da: 'I alt ({region})' } as const;
 
-/** The words for the total, from the regions the rows name (the eligible file's, in order). */
-export function nationalWords(lang: Lang, ...rows: Iterable<{ region: Scope }>[]): NationalWords {
+/**
+ * The words for the total: the plan's `totalName` when it names one (municipalities as units
+ * sum to their region, not the country), else from the regions the rows name (the eligible
+ * file's, in order).
+ */
+export function nationalWords(lang: Lang, totalName: string | undefined, ...rows: Iterable<{ region: Scope }>[]): NationalWords {
   const regions = regionsIn(...rows);
-  if (regions.length === 1) {
-    const region = regions[0]!;
+  if (totalName !== undefined || regions.length === 1) {
+    const region = totalName ?? regions[0]!;
     return { label: TOTAL_OF[lang].replace('{region}', region), phrase: region, object: region };
   }
   return { label: WHOLE.label[lang], phrase: WHOLE.phrase[lang], object: WHOLE.object[lang] };

@@ -57,6 +57,8 @@ export interface UptakeTables {
   publication: string[];
   /** How the tables name the whole country ("Whole country", or the one region's name). */
   nationalLabel: string;
+  /** The total in a sentence after "in": "the whole country", or the region's name. */
+  nationalObject: string;
   activation: TitledTable;
   uptake: TitledTable;
   equity: TitledTable;
@@ -121,7 +123,7 @@ const right = (n: number, leftCols = 1): ('left' | 'right')[] => Array.from({ le
 
 export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables {
   // "Whole country" only when the eligible file has several regions (uptake-scope-words.ts).
-  const national = nationalWords(lang, a.uptake, a.metrics, a.budget.projection);
+  const national = nationalWords(lang, a.totalName, a.uptake, a.metrics, a.budget.projection);
   const f = formatters(lang, national);
   const { t } = f;
   // "kr." on a Danish page, as its conclusion and chart say (currency-name.ts).
@@ -312,5 +314,5 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 
-  return { preamble, exportLine, publication, nationalLabel: f.scope('national'), activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
+  return { preamble, exportLine, publication, nationalLabel: f.scope('national'), nationalObject: national.object, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
 }

@@ -320,16 +320,20 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     .map((d) => Number(dayToIso(d).slice(0, 4)));
   // firstYear is the calendar year of scenario year 1 (docs/plan-uptake.md): the projection
   // starts the year after the export's last referral year.
+  // The export date: the last date of a registry that ends within a year, drafted so that it is
+  // seen and checked (docs/plan-uptake.md "Drafting a plan from an export").
+  const exportDate = whole && parseDay ? lastDateOf(rows, index, parseDay, empty) : undefined;
   const lastYear = years.length > 0 ? years.reduce((a, b) => Math.max(a, b)) : undefined;
-  const firstYear = lastYear !== undefined ? lastYear + 1 : new Date().getUTCFullYear() + 1;
+  // No referral date read: the year after the export's (its last date, when drafted), else after this one.
+  const exportYear = exportDate === undefined ? undefined : Number(exportDate.iso.slice(0, 4));
+  const firstYear = lastYear !== undefined ? lastYear + 1 : exportYear !== undefined ? exportYear + 1 : new Date().getUTCFullYear() + 1;
   const scenarioYears = 3;
   const horizon = Array.from({ length: scenarioYears }, (_, k) => firstYear + k);
   notes.push(lastYear !== undefined
     ? `firstYear ${firstYear}: scenario year 1 is the first year after the export's last referral year (${lastYear}), so the scenarios project ${horizon[0]}–${horizon[horizon.length - 1]} and the eligible file needs every region's count for those years too (or "eligibleFill": "carry-forward"); set firstYear to ${lastYear} to start the scenarios in the export's own last year`
-    : `firstYear ${firstYear}: next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1`);
-  // The export date: the last date of a registry that ends within a year, drafted so that it is
-  // seen and checked (docs/plan-uptake.md "Drafting a plan from an export").
-  const exportDate = whole && parseDay ? lastDateOf(rows, index, parseDay, empty) : undefined;
+    : exportYear !== undefined
+      ? `firstYear ${firstYear}: the year after the export date's (${exportDate?.iso}), as no referral date could be read — set it to the calendar year of scenario year 1`
+      : `firstYear ${firstYear}: next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1`);
   if (exportDate && !exportDate.iso.endsWith('-12-31')) {
     notes.push(`exportDate ${exportDate.iso} drafted from the latest date in the file (the ${exportDate.column} on line ${lineOf(body[exportDate.row]!)}): the registry ends within ${exportDate.iso.slice(0, 4)}; if the export was made later, set the day it was made — retention is censored at the export date, and no date after it is accepted`);
   }

@@ -68,8 +68,8 @@ const TEXT = {
   rowsSome: { en: 'Some invalid registry rows (fewer than {k})', da: 'Nogle ugyldige registerrækker (færre end {k})' },
   rowsSomeBare: { en: 'Some invalid registry rows', da: 'Nogle ugyldige registerrækker' },
   clinicsMerged: {
-    en: '{names} clinic names differing only in upper/lower case were counted as {clinics}.',
-    da: '{names} kliniknavne, der kun adskiller sig ved store og små bogstaver, er talt som {clinics}.',
+    en: '{names} clinic names differing only in upper/lower case, in æ, ø, å written ae, oe, aa, or (all-digit codes) in leading zeros were counted as {clinics}.',
+    da: '{names} kliniknavne, der kun adskiller sig ved store og små bogstaver, ved æ, ø, å skrevet ae, oe, aa eller (koder af lutter cifre) ved foranstillede nuller, er talt som {clinics}.',
   },
   clinicOne: { en: 'one clinic', da: 'én klinik' },
   clinicMany: { en: '{n} clinics', da: '{n} klinikker' },

@@ -14,6 +14,7 @@
  * `invalidRows: 'exclude'` invalid rows are left out, counted and described (grouped, line
  * ranges, never ids), and the analysis goes on with the valid rows.
  */
+import { splitRowsProblem, type RepeatedRow } from './eligible-split-rows.js';
 import { looksMasked, maskedCountAdvice } from './masked-count.js';
 import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -875,6 +876,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   const codes = readsRegionCodes(regionCells);
   const codesRead = new Map<string, string>();
+  // Rows repeating a region and year, and their problems' places: one problem instead when another column splits them (eligible-split-rows.ts).
+  const repeats: (RepeatedRow & { problem: number })[] = [];
   for (const rec of table.records) {
     if (headerAgain.has(rec.line)) continue;
     // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
@@ -926,12 +929,20 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       const k = `${key}|${yv}`;
       const first = seen.get(k);
       if (first !== undefined) {
+        repeats.push({ line: rec.line, first, problem: problems.length });
         problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
         continue;
       }
       seen.set(k, rec.line);
       rows.push({ region, year: Number(yv), eligible: n });
     }
+  }
+  const split = wide ? undefined : splitRowsProblem(file, table.header, new Map([...table.records].filter((r) => !headerAgain.has(r.line)).map((r) => [r.line, r.raw])), repeats, { region: ri, year: yi, count: ei });
+  if (split) {
+    const drop = new Set(repeats.map((r) => r.problem));
+    const kept = problems.filter((_, i) => !drop.has(i));
+    problems.length = 0;
+    problems.push(split, ...kept);
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).

@@ -316,6 +316,18 @@ export const mappedName = (names: RegistryColumnNames, col: RegistryColumn): str
 const mappedKey = (names: RegistryColumnNames, col: RegistryColumn): string => (col === 'age' && names.ageBand !== undefined ? 'ageBand' : col);
 
 /**
+ * For a missing last_active column beside a count of weeks or days of use ("Uger aktiv", an app
+ * dashboard's usual field): how to turn it into the date hta reads (docs/input-registry.md
+ * "last_active"), rather than leave the user to guess. Empty when the file has no such column.
+ */
+function durationAdvice(header: readonly string[]): string {
+  const duration = header.find((h) => /(^|[^\p{L}])(uger|weeks|dage|days)([^\p{L}]|$)/iu.test(h.trim()));
+  if (duration === undefined) return '';
+  const days = /(^|[^\p{L}])(dage|days)([^\p{L}]|$)/iu.test(duration) ? '' : '7 × ';
+  return ` — "${duration.trim()}" is a count of ${days === '' ? 'days' : 'weeks'}, not a date: if it counts the ${days === '' ? 'days' : 'weeks'} of use from activation, add a column "Sidst aktiv" = the activation date + ${days}"${duration.trim()}" (in Excel: =activation cell + ${days === '' ? '' : '7*'}${days === '' ? 'days' : 'weeks'} cell, formatted as a date; empty where the patient never activated; no later than the export date) and name it in columns.registry.last_active. Retention at 4 and 12 weeks then reads as at least 4 and 12 weeks of use`;
+}
+
+/**
  * Maps a header to column positions, each registry column under its name in `names` (the
  * plan's `columns.registry`) or else its own; returns the problems for missing columns instead.
  * `ageNeeded` false (the plan publishes no age bands): a file without an age column is read
@@ -344,7 +356,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     const where = mappedName(names, col) !== undefined ? ` (the plan's ${key})` : ` — or the file's name for it in the uptake plan's ${key}`;
     const age = col === 'age'
       ? ` — ages are needed only for the equity table by age band: name an age column (whole years) in columns.registry.age, or an age-band column (such as "50-59 år", "80+") in columns.registry.ageBand; or leave "ageBand" out of the plan's publish.equity (e.g. "equity": ["sex", "referrer"]) and the file is read without ages`
-      : '';
+      : col === 'last_active' ? durationAdvice(header) : '';
     problems.push({ file, line: headerLine, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
   }
   if (problems.length > 0) {

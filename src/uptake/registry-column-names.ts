@@ -18,7 +18,9 @@ export const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> =
   clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer', 'klinikpraksis', 'praksis', 'praksisnr', 'praksisnavn', 'kliniknavn',
     'behandlingssted', 'behandlingsstedsnavn', 'behandlingsstedkode', 'behandlingsstedskode', 'practice', 'practicename', 'site', 'sitename',
     'legekontor', 'fastlegekontor', 'legesenter', 'vårdcentral', 'vardcentral', 'vårdcentralen', 'vårdenhet', 'vardenhet', 'hälsocentral', 'halsocentral', 'mottagning'],
-  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisningsdag', 'henvisning', 'referraldate', 'datereferred', 'referredon', 'remissdatum', 'remiss', 'remitterad', 'remissdag'],
+  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisningsdag', 'henvisning', 'referraldate', 'datereferred', 'referredon', 'remissdatum', 'remiss', 'remitterad', 'remissdag',
+    // A prescribed app (GP-side exports): the prescription is the referral.
+    'receptdato', 'receptdag', 'ordinationsdato', 'ordineretdato', 'prescriptiondate', 'dateprescribed', 'prescribedon', 'reseptdato', 'forskrivningsdato', 'förskrivningsdatum'],
   activated: ['activated', 'aktiveret', 'aktiveretdato', 'aktivert', 'aktiveringsdato', 'aktivering', 'activationdate', 'dateactivated', 'aktivertdato', 'aktiveringsdatum', 'aktiverad', 'aktiveraddatum'],
   last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt', 'sidsteaktivitet', 'senesteaktivitet', 'sidstaktivdato', 'sistaktivdato', 'senastaktiv', 'senastaktivdatum', 'senastanvänd'],
   age: ['age', 'alder', 'alderår', 'alderiår', 'ageyears', 'ageinyears', 'patientalder', 'ålder'],

@@ -107,6 +107,8 @@ export interface UptakeAnalysis {
    * "Publishing again").
    */
   previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[]; unchained?: string[] };
+  /** Present when the plan names the total over its units (`totalName`): what the outputs call it in place of "Whole country". */
+  totalName?: string;
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -225,6 +227,7 @@ export function uptakeRunFromAggregate(
     // The rows read are the national referrals: shown exactly when that cell is.
     rows: national?.referrals ?? agg.rows,
     threshold: rule.threshold,
+    ...(plan.totalName ? { totalName: plan.totalName } : {}),
     suppression: s.summary,
     ...(leftOut.length > 0 ? { leftOut } : {}),
     ...(ageBandClashed ? { ageBandsWithheld: ageBandClashed } : {}),

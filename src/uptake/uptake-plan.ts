@@ -48,6 +48,11 @@ const inputFields = {
     .record(z.string().min(1), z.string().min(1))
     .optional()
     .describe('registry spellings of regions → the region as named in the eligible file, e.g. { "Region Sjælland": "Sjælland" }'),
+  totalName: z
+    .string()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'()/&-]{0,79}$/u, 'a name of at most 80 letters, digits, spaces and . , \' ( ) / & - starting with a letter or digit, e.g. "Region Sjælland"')
+    .optional()
+    .describe('what the outputs call the total over the eligible file\'s units, e.g. "Region Sjælland" when the units are its municipalities; default "Whole country" ("Hele landet"), or "Total (<region>)" with one region (docs/plan-uptake.md "Regions and the total")'),
   values: z
     .object({
       sex: z.record(z.string(), z.enum(SEXES)).optional().describe('extra sex codes, e.g. { "K": "female", "M": "male", "9": "unknown" }'),

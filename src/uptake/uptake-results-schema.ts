@@ -91,6 +91,7 @@ export const uptakeResultsSchema = z.object({
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length), each only when at least threshold rows have it; no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
+  totalName: z.string().optional().describe('Present when the plan names the total over the eligible file\'s units ("totalName"): what the text, page and charts call the total ("national" here) in place of "Whole country"'),
   firstPublication: z.literal(true).optional().describe('Present when the run was declared the first publication of the registry (--first-publication): a later run naming this file knows no earlier one is missing (docs/disclosure-control.md "A link made without --previous")'),
   previous: z.strictObject({
     exportDate: z.string().describe('The latest export date among the earlier publications'),
@@ -120,7 +121,7 @@ export const uptakeResultsSchema = z.object({
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()
-    .describe('Present when clinic names differing only in upper/lower case were counted as one clinic: how many names became how many clinics (no names)'),
+    .describe('Present when clinic names differing only in upper/lower case, in æ/ø/å written ae/oe/aa, or (all-digit codes) in leading zeros were counted as one clinic: how many names became how many clinics (no names)'),
   eligibleTotalRows: z.number().int().optional().describe('Present when total rows (equal to the sum of the regions) were left out of the eligible file: how many'),
   ageBands: z.strictObject({
     kind: z.enum(['standard', 'own']).describe('"standard": each of the export\'s bands lies inside one standard band (<18, 18-29, 30-44, 45-59, 60-74, 75+), which the equity table shows; "own": the equity table shows the export\'s own bands'),

@@ -77,3 +77,43 @@ describe.each(['en', 'da'] as const)('the uptake conclusion (%s)', (lang) => {
     expect(hidden).toMatch(/^(Uptake per 1,000|Optag pr\. 1\.000)/);
   });
 });
+
+/**
+ * A region's own publication (one region in the eligible file), or one whose units are a region's
+ * municipalities (the plan's `totalName`), never calls its total the whole country: a regional
+ * committee read "1.7 in the whole country" as a national figure (found in review, session 24).
+ */
+describe('the total of a region\'s own publication', () => {
+  /** The bundled analysis cut to Sjælland: its rows, and a copy of them as the total. */
+  function sjaellandOnly(): UptakeAnalysis {
+    const a = structuredClone(analysis) as UptakeAnalysis;
+    const only = <T extends { region: string }>(rows: T[]): T[] => {
+      const own = rows.filter((r) => r.region === 'Sjælland');
+      return [...own, ...own.map((r) => ({ ...r, region: 'national' }))];
+    };
+    a.metrics = only(a.metrics);
+    a.uptake = only(a.uptake);
+    a.budget = { ...a.budget, observed: only(a.budget.observed), projection: only(a.budget.projection) };
+    return a;
+  }
+
+  it.each(['en', 'da'] as const)('names the one region in the conclusion (%s)', (lang) => {
+    const a = sjaellandOnly();
+    const text = uptakeConclusion(uptakeTables(a, lang), a.budget.currency, lang);
+    expect(text).toContain(lang === 'en' ? 'the latest full year: 47.4 in Sjælland.' : 'det seneste hele år: 47,4 i Sjælland.');
+    expect(text).not.toMatch(/whole country|hele landet/i);
+  });
+
+  it.each(['en', 'da'] as const)('names the plan\'s totalName in the conclusion, the tables and the charts, over several units (%s)', async (lang) => {
+    const a = { ...(structuredClone(analysis) as UptakeAnalysis), totalName: 'Region Sjælland' };
+    const tables = uptakeTables(a, lang);
+    const text = uptakeConclusion(tables, a.budget.currency, lang);
+    expect(text).toContain(lang === 'en' ? '43.9 in Region Sjælland, from 39.4 in Nordjylland' : '43,9 i Region Sjælland, fra 39,4 i Nordjylland');
+    expect(tables.nationalLabel).toBe(lang === 'en' ? 'Total (Region Sjælland)' : 'I alt (Region Sjælland)');
+    const { uptakeBudgetSpec } = await import('../../src/report/charts/uptake-budget.js');
+    const { uptakeOverTimeSpec } = await import('../../src/report/charts/uptake-over-time.js');
+    const charts = JSON.stringify([uptakeBudgetSpec(a.budget, { lang, totalName: a.totalName }), uptakeOverTimeSpec(a, { lang, measure: 'per1000' })]);
+    expect(charts).toContain('Region Sjælland');
+    expect(text + JSON.stringify(tables) + charts).not.toMatch(/whole country|hele landet/i);
+  });
+});

@@ -36,8 +36,8 @@ describe('the uptake page on a registry with case variants of a clinic and an el
   it('says how many names became how many clinics, and how many total rows were left out, in English and Danish; no name, no label', { timeout: 60_000 }, async () => {
     const dir = fixture();
     for (const [lang, merged, totals] of [
-      ['en', '2 clinic names differing only in upper/lower case were counted as one clinic.', '3 total rows in the eligible file, each equal to the sum of the regions\' counts, were left out (hta adds the regions up itself).'],
-      ['da', '2 kliniknavne, der kun adskiller sig ved store og små bogstaver, er talt som én klinik.', '3 totalrækker i filen med antal berettigede, hver lig med summen af regionernes antal, er udeladt (hta lægger selv regionerne sammen).'],
+      ['en', '2 clinic names differing only in upper/lower case, in æ, ø, å written ae, oe, aa, or (all-digit codes) in leading zeros were counted as one clinic.', '3 total rows in the eligible file, each equal to the sum of the regions\' counts, were left out (hta adds the regions up itself).'],
+      ['da', '2 kliniknavne, der kun adskiller sig ved store og små bogstaver, ved æ, ø, å skrevet ae, oe, aa eller (koder af lutter cifre) ved foranstillede nuller, er talt som én klinik.', '3 totalrækker i filen med antal berettigede, hver lig med summen af regionernes antal, er udeladt (hta lægger selv regionerne sammen).'],
     ] as const) {
       const content = await build(dir, lang);
       const about = (content.page.sections as { id: string; intro?: string[] }[]).find((s) => s.id === 'about-data')!;

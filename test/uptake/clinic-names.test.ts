@@ -50,11 +50,11 @@ describe('clinic names', () => {
     // The engine says which spellings it merged (for the note on stderr); the row reader's reference
     // path counts alike.
     const { clinicSpellings, ...rest } = read;
-    expect(clinicSpellings).toEqual([{ region: 'Hovedstaden', clinic: 'Odense C', spellings: ['ODENSE C', 'Odense C'] }]);
+    expect(clinicSpellings).toEqual([{ region: 'Hovedstaden', clinic: 'Odense C', spellings: ['ODENSE C', 'Odense C'], lines: [4, 2] }]);
     expect(rest).toEqual(await readRegistryStream(createReadStream(file), file, ',', {}));
     const cli = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', 'data/plans/uptake.plan.json');
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.stderr).toContain('names.csv: clinic names that differ only in case are counted as one clinic of their region, shown in their most used spelling: "Odense C" (Hovedstaden: "ODENSE C", "Odense C").');
+    expect(cli.stderr).toContain('names.csv: clinic names that differ only in case are counted as one clinic of their region, shown in their most used spelling: "Odense C" (Hovedstaden: "ODENSE C" (line 4), "Odense C" (line 2)).');
   });
 
   it('an empty, too long or formula-like clinic is refused by both readers alike, the empty one with how to fill it', async () => {
@@ -111,5 +111,54 @@ describe('clinic names', () => {
     expect(combined.stdout).toBe(single.stdout);
     expect(single.stderr).toContain('r.csv: clinic names that differ only in case are counted as one clinic');
     expect(combined.stderr).toContain('the aggregate tables: clinic names that differ only in case are counted as one clinic of their region, shown in their most used spelling: "ODENSE C" (Hovedstaden: "ODENSE C", "Odense C").'); // a tie: code-point order
+  });
+  it('all-digit codes that differ only in leading zeros, and names that differ only in æ/ø/å written ae/oe/aa, are one clinic, named with lines', async () => {
+    // An Excel-touched export: the rows added later lost the practice number's zeros; a desk typed ae for æ.
+    const file = join(dir, 'spellings.csv');
+    writeFileSync(file, [H,
+      row('a1', 'Hovedstaden', '039909'),
+      row('a2', 'Hovedstaden', '039909'),
+      row('a3', 'Hovedstaden', '39909'),
+      row('a4', 'Hovedstaden', '39909'),
+      row('a5', 'Hovedstaden', '39909', false),
+      row('b1', 'Hovedstaden', 'Lægehuset ved Åen Køge'),
+      row('b2', 'Hovedstaden', 'Laegehuset ved Aaen Koege'),
+      row('b3', 'Hovedstaden', 'LAEGEHUSET VED AAEN KOEGE', false),
+      row('b4', 'Hovedstaden', 'Lægehuset ved Åen Køge'),
+      row('c1', 'Midtjylland', '39909'), // another region's code: another clinic
+      row('d1', 'Midtjylland', 'H039909'), // not all digits: zeros are part of the name
+      row('d2', 'Midtjylland', 'H39909'),
+      row('e1', 'Midtjylland', '0'),
+      row('e2', 'Midtjylland', '000'),
+    ].join('\n') + '\n');
+    const read = await readRegistryFile(file, { threads: 1 });
+    expect(read.aggregate.clinics.map((c) => [c.region, c.clinic, c.referrals, c.activations])).toEqual([
+      ['Midtjylland', '000', 2, 2],
+      ['Hovedstaden', '039909', 5, 4], // shown with its zeros, though "39909" has more referrals
+      ['Midtjylland', '39909', 1, 1],
+      ['Midtjylland', 'H039909', 1, 1],
+      ['Midtjylland', 'H39909', 1, 1],
+      ['Hovedstaden', 'Lægehuset ved Åen Køge', 4, 3], // the most used spelling
+    ]);
+    const { clinicSpellings, ...rest } = read;
+    expect(clinicSpellings).toEqual([
+      { region: 'Hovedstaden', clinic: '039909', spellings: ['039909', '39909'], lines: [2, 4] },
+      { region: 'Hovedstaden', clinic: 'Lægehuset ved Åen Køge', spellings: ['LAEGEHUSET VED AAEN KOEGE', 'Laegehuset ved Aaen Koege', 'Lægehuset ved Åen Køge'], lines: [9, 8, 7] },
+      { region: 'Midtjylland', clinic: '000', spellings: ['0', '000'], lines: [14, 15] },
+    ]);
+    expect(rest).toEqual(await readRegistryStream(createReadStream(file), file, ',', {}));
+    // Parquet: the same clinics, the lines as row numbers.
+    const parquet = join(dir, 'spellings.parquet');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    db.closeSync();
+    const fromParquet = await readRegistryFile(parquet, { threads: 1 });
+    expect(fromParquet.clinicSpellings?.map((m) => m.lines)).toEqual([[1, 3], [8, 7, 6], [13, 14]]);
+    expect(fromParquet.aggregate.clinics).toEqual(read.aggregate.clinics);
+    const cli = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', 'data/plans/uptake.plan.json', '--json');
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).toContain('spellings.csv: clinic names that differ only in leading zeros (a spreadsheet such as Excel drops them from a column it reads as numbers: format the column as text, or export it again) are counted as one clinic of their region, shown with their leading zeros: "039909" (Hovedstaden: "039909" (line 2), "39909" (line 4)); "000" (Midtjylland: "0" (line 14), "000" (line 15)).');
+    expect(cli.stderr).toContain('spellings.csv: clinic names that differ only in case or in æ, ø, å written ae, oe, aa are counted as one clinic of their region, shown in their most used spelling: "Lægehuset ved Åen Køge" (Hovedstaden: "LAEGEHUSET VED AAEN KOEGE" (line 9), "Laegehuset ved Aaen Koege" (line 8), "Lægehuset ved Åen Køge" (line 7)).');
+    expect(JSON.parse(cli.stdout).clinicCaseMerged).toEqual({ names: 7, clinics: 3 });
   });
 });

@@ -63,4 +63,17 @@ describe('publications of another scope, same date', () => {
     expect(err.message).toContain('If the audit fails (exit 1), publish less');
     expect(err.message).not.toMatch(/publish this one without it/i);
   });
+  it('a run naming a publication of units the audit cannot read beside it (a region\'s municipalities beside the region) is not sent to that audit, but told to publish one of the two', () => {
+    const err = otherScopeRefusal('muni.json', '2025-10-31', ['Greve', 'Køge'], ['Region Sjælland']);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).not.toContain('hta uptake --audit');
+    expect(err.message).toContain('Nor can the audit read the two together');
+    expect(err.message).toContain('Publish only one of the two for this export date: a publication by municipality already carries its region\'s figures in its total rows (name them with the uptake plan\'s "totalName"');
+    // And the audit, asked anyway, says the same.
+    const pub = { exportDate: '2025-10-31', metrics: [row('Region Sjælland', 150, 90), row('national', 150, 90)] };
+    const muni = { exportDate: '2025-10-31', metrics: [row('Greve', 70, 40), row('Køge', 80, 50), row('national', 150, 90)] };
+    expect(() => oneScope({ file: 'reg.json', json: pub }, [{ file: 'muni.json', json: muni }])).toThrow(/Publish only one of the two for this export date/);
+    // A region spelt as the other prints it ("Region Sjælland" beside "Sjælland") is still sent to the audit that reads them together.
+    expect(otherScopeRefusal('reg.json', '2025-10-31', ['Region Sjælland'], ['Hovedstaden', 'Sjælland']).message).toContain('hta uptake --audit --published new.json --previous reg.json');
+  });
 });

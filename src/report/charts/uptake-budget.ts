@@ -18,8 +18,8 @@ import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 import { dateText } from '../date-text.js';
 import { currencyName } from '../currency-name.js';
 
-export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
-  const words = nationalWords(options.lang ?? 'en', budget.projection, budget.observed);
+export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string; totalName?: string } = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', options.totalName, budget.projection, budget.observed);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
@@ -59,7 +59,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     encoding: {
       x: { field: 'year', type: 'ordinal', sort: years, title: t('year'), axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, paddingInner: 0.08 } },
-      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }), axis: { format: ',.0f' } },
+      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: currencyName(budget.currency, lang) }), axis: millionAxis(values.map((v) => v.million)) },
       fill: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
         scale: { domain: series, range: fill },
@@ -73,4 +73,15 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
       ],
     },
   } as TopLevelSpec;
+}
+
+/**
+ * The cost axis's labels: as many decimals as the bars' size needs, and no tick closer than the
+ * last decimal printed, so that no label repeats (a budget of 4.3 million drew ticks every 0.5
+ * million under a whole-number format, "0 1 1 2 2 3 3 4 4": found in review).
+ */
+export function millionAxis(millions: readonly number[]): { format: string; tickMinStep: number } {
+  const max = Math.max(0, ...millions.map(Math.abs));
+  const decimals = max >= 10 ? 0 : max >= 1 ? 1 : max >= 0.1 ? 2 : 3;
+  return { format: `,.${decimals}f`, tickMinStep: 10 ** -decimals };
 }

@@ -28,8 +28,8 @@ function dimList(dims: readonly string[], lang: Lang): string {
   return w.length <= 1 ? w.join('') : `${w.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${w[w.length - 1]}`;
 }
 
-export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: UptakeEquityOptions = {}): TopLevelSpec {
-  const words = nationalWords(options.lang ?? 'en', analysis.metrics);
+export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'totalName'>, options: UptakeEquityOptions = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', analysis.totalName, analysis.metrics);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';

@@ -34,8 +34,8 @@ const OF = {
 } as const;
 
 /** The funnel's bars, per scope and stage: one source for the chart and its numbers' table. */
-function funnelRows(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions) {
-  const words = nationalWords(options.lang ?? 'en', analysis.metrics);
+function funnelRows(analysis: Pick<UptakeAnalysis, 'metrics' | 'totalName'>, options: ActivationFunnelOptions) {
+  const words = nationalWords(options.lang ?? 'en', analysis.totalName, analysis.metrics);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const scope = options.scope ?? 'national';
@@ -78,7 +78,7 @@ function funnelRows(analysis: Pick<UptakeAnalysis, 'metrics'>, options: Activati
  * its bar carries — the count with its share and at-risk count, or the suppression marker where
  * the chart has one. Nothing the chart does not print.
  */
-export function uptakeActivationFunnelNumbers(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): Table {
+export function uptakeActivationFunnelNumbers(analysis: Pick<UptakeAnalysis, 'metrics' | 'totalName'>, options: ActivationFunnelOptions = {}): Table {
   const lang = options.lang ?? 'en';
   const { values } = funnelRows(analysis, options);
   return {
@@ -88,7 +88,7 @@ export function uptakeActivationFunnelNumbers(analysis: Pick<UptakeAnalysis, 'me
   };
 }
 
-export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
+export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'totalName'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const { scopes, stages, words, values } = funnelRows(analysis, options);

@@ -21,8 +21,8 @@ export interface UptakeOverTimeOptions {
   lang?: Lang;
 }
 
-export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold' | 'exportDate'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
-  const words = nationalWords(options.lang ?? 'en', analysis.uptake, analysis.metrics);
+export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold' | 'exportDate' | 'totalName'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', analysis.totalName, analysis.uptake, analysis.metrics);
   const lang = options.lang ?? 'en';
   const measure = options.measure ?? 'activations';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];

@@ -219,7 +219,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel'), numbers: uptakeActivationFunnelNumbers(analysis, { scope: 'regions', lang }) },
       ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),
       ...(funnel ? [{ name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') }] : []),
-      { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate }), alt: t('budget') },
+      { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate, ...(analysis.totalName ? { totalName: analysis.totalName } : {}) }), alt: t('budget') },
     ];
     const tables = uptakeTables(analysis, lang);
     const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));

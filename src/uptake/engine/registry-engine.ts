@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
-import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
+import { clinicName, dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
@@ -37,7 +37,7 @@ import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
 import { aggregateFromTables } from './aggregate-tables.js';
-import { mergeClinicSpellings } from '../clinic-names.js';
+import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
@@ -366,6 +366,47 @@ async function firstLinesOfBands(db: DuckDBConnection, file: string, label: stri
 }
 
 /**
+ * The merged clinics with the first line (a Parquet file: row) of each spelling, for those the
+ * note on stderr names (clinic-names.ts `clinicSpellingsNotes`): where to look in the export. A
+ * CSV file is streamed once more, only when clinics were merged, stopping when all are found.
+ */
+async function withFirstLines(db: DuckDBConnection, file: string, label: string, source: Source, merged: MergedClinic[]): Promise<MergedClinic[]> {
+  if (merged.length === 0) return merged;
+  const named = new Set<MergedClinic>();
+  const perKind = new Map<string, number>();
+  for (const m of merged) {
+    const k = spellingDifference(m.spellings);
+    const n = perKind.get(k) ?? 0;
+    if (n < CLINICS_NAMED) named.add(m);
+    perKind.set(k, n + 1);
+  }
+  const key = (region: string, clinic: string) => `${region}\u0000${clinic}`;
+  const wanted = new Set([...named].flatMap((m) => m.spellings.map((s) => key(m.region, s))));
+  const found = new Map<string, number>();
+  if (source.delimiter === undefined) {
+    const rows = (await db.runAndReadAll(`SELECT CAST(rg.value AS VARCHAR), CAST(cl.value AS VARCHAR), min(raw.rid) FROM raw JOIN dict_region rg ON rg.raw = raw.region JOIN dict_clinic cl ON cl.raw = raw.clinic GROUP BY 1, 2`)).getRowsJS() as unknown[][];
+    for (const [region, clinic, rid] of rows) {
+      const k = key(String(region), String(clinic));
+      if (wanted.has(k)) found.set(k, Number(rid) + 1);
+    }
+  } else {
+    const regionOf = new Map((await db.runAndReadAll('SELECT raw, CAST(value AS VARCHAR) FROM dict_region WHERE value IS NOT NULL')).getRowsJS().map((r) => [String(r[0]), String(r[1])]));
+    for await (const { record, line } of registryRecordsWithLines(createReadStream(file), label, source.delimiter)) {
+      const region = regionOf.get(record[source.columns.region] ?? '');
+      if (region === undefined) continue;
+      const k = key(region, clinicName(record[source.columns.clinic] ?? ''));
+      if (wanted.has(k) && !found.has(k)) found.set(k, line);
+      if (found.size === wanted.size) break;
+    }
+  }
+  return merged.map((m) => {
+    if (!named.has(m)) return m;
+    const lines = m.spellings.map((s) => found.get(key(m.region, s)));
+    return lines.every((l): l is number => l !== undefined) ? { ...m, lines } : m;
+  });
+}
+
+/**
  * `text` (a DuckDB message) with the file named as `label`: DuckDB is given the absolute real path
  * (literal-path.ts; escaped when it holds [ * ?), so that is replaced as well as the name as given.
  */
@@ -536,7 +577,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const bands = await ageBandsOf(db, file, label, source, options);
     await createAggregateTables(db, bands?.caseSql);
     const tables = await readAggregateTables(db);
-    const { merged } = mergeClinicSpellings(tables.clinics);
+    const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
     const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {

@@ -61,4 +61,19 @@ describe('uptakeBudgetSpec and a suppressed part-year', () => {
     expect(text).toContain('observed cost of the activations in the export (until 2025-06-30)');
     expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (indtil 30. juni 2025)');
   });
+  it('the cost axis never repeats a label, whatever the budget\'s size (4.3 million drew "0 1 1 2 2 3 3 4 4")', async () => {
+    const a = await bundledAnalysis();
+    const max = Math.max(...a.budget.projection.filter((p) => p.region === 'national').map((p) => p.cost));
+    for (const top of [45e6, 12e6, 4.3e6, 1.2e6, 0.43e6, 0.04e6]) {
+      const k = top / max;
+      const scaled = { ...a.budget, projection: a.budget.projection.map((p) => ({ ...p, cost: p.cost * k })), observed: a.budget.observed.map((o) => (typeof o.cost === 'number' ? { ...o, cost: o.cost * k } : o)) };
+      for (const lang of ['en', 'da'] as const) {
+        const svg = await renderSvg(uptakeBudgetSpec(scaled, { lang }));
+        // The y axis's labels: the axis-label texts that are not years.
+        const labels = [...svg.matchAll(/role-axis-label[\s\S]*?<\/g>/g)].flatMap((g) => [...g[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!)).filter((l) => !/^20\d\d$/.test(l));
+        expect(labels.length, `${top} ${lang}`).toBeGreaterThan(2);
+        expect(new Set(labels).size, `${top} ${lang}: ${labels.join(' ')}`).toBe(labels.length);
+      }
+    }
+  });
 });

@@ -87,6 +87,42 @@ describe('the method sentence of the results section', () => {
   });
 });
 
+/** The fixture with a productivity item (sick-leave days) whose 3-month cell is empty for every 4th patient: nothing missing in a healthcare base case. */
+function withEmptyProductivity(): ReturnType<typeof ceaFixture> {
+  const f = ceaFixture({
+    unitCostRows: ['gp,30,EUR,2021,test tariff', 'sick,200,EUR,2021,test wage'],
+    planExtra: { resourceUse: [{ key: 'gp', column: 'ru_gp', category: 'primary-care' }, { key: 'sick', column: 'ru_sick', category: 'productivity' }] },
+  });
+  const lines = readFileSync(f.exportFile, 'utf8').trimEnd().split('\n').map((l, i) => {
+    if (i === 0) return `${l},ru_sick`;
+    const id = Number(/^P(\d+)/.exec(l)![1]);
+    return `${l},${/,3m,/.test(l) ? (id % 4 === 0 ? '' : String(id % 3)) : ''}`;
+  });
+  writeFileSync(f.exportFile, lines.join('\n') + '\n');
+  return f;
+}
+
+describe('a healthcare base case with nothing missing whose societal scenario imputes', () => {
+  it('says the base case has no missing data and that the societal scenario imputes, on the page and in the summary (en, da)', async () => {
+    const f = withEmptyProductivity();
+    const en = await build('en', f);
+    const r = en.results as CeaResult;
+    expect(r.method.missing).toBe('none');
+    const soc = r.sensitivity.find((s) => s.key === 'societal')!;
+    // Patients P0, P4, …, P44: 12 empty productivity cells, read as missing and imputed.
+    expect(soc.imputedCosts).toBe(12);
+    expect(r.sensitivity.filter((s) => s.imputedCosts)).toEqual([soc]);
+    const intro = section(en, 'results').intro!.join(' ');
+    expect(intro).not.toContain('No missing data (no imputation)');
+    expect(intro).toContain('No missing data in the base case (healthcare perspective; no imputation); the scenario “with productivity costs (limited societal perspective)” imputes 12 missing total costs (multiple imputation by chained equations per arm, PMM, m = 5); 100 bootstrap replicates (seed 3)');
+    const da = section(await build('da', f), 'results').intro!.join(' ');
+    expect(da).toContain('Ingen manglende data i basisanalysen (sundhedssektorperspektiv; uden imputation); scenariet “med produktivitetsomkostninger (begrænset samfundsperspektiv)” imputerer 12 manglende samlede omkostninger (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = 5)');
+    expect(r.method.missingText).toBe('no missing costs, QALYs or covariates in the base case (healthcare perspective): no imputation; the sensitivity scenario "with productivity costs (societal perspective)" imputes 12 missing total costs (multiple imputation by chained equations per arm, PMM, m = 5)');
+    expect(ceaSummaryText(r, 'da')).toContain('Ingen manglende omkostninger, QALY eller kovariater i basisanalysen (sundhedssektorperspektiv): ingen imputation; følsomhedsscenariet "');
+    expect(ceaSummaryText(r, 'da')).toContain('" imputerer 12 manglende samlede omkostninger (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = 5).');
+  });
+});
+
 describe('the complete-case scenario and the scenarios on fewer replicates', () => {
   it('nothing missing: no complete-case scenario (it is the base case), said on the page and in the summary', async () => {
     const f = ceaFixture();
@@ -100,9 +136,9 @@ describe('the complete-case scenario and the scenarios on fewer replicates', () 
       expect(labels).toHaveLength(1 + r.sensitivity.length);
       expect(labels.filter((l) => /complete|komplette/i.test(l!))).toEqual([]);
       expect(sens.notes).toContain(lang === 'en'
-        ? 'No complete-case row: no data are missing, so the complete-case analysis is the base case itself.'
-        : 'Ingen række for patienter med komplette data: der mangler ingen data, så den analyse er basisanalysen selv.');
-      expect(ceaSummaryText(r, lang)).toContain(lang === 'en' ? '  complete cases: no data are missing, so the same as the base case\n' : '  patienter med komplette data: der mangler ingen data, så det er basisanalysen\n');
+        ? 'No complete-case row: no data are missing in the base case, so the complete-case analysis is the base case itself.'
+        : 'Ingen række for patienter med komplette data: der mangler ingen data i basisanalysen, så den analyse er basisanalysen selv.');
+      expect(ceaSummaryText(r, lang)).toContain(lang === 'en' ? '  complete cases: no data are missing in the base case, so the same as the base case\n' : '  patienter med komplette data: der mangler ingen data i basisanalysen, så det er basisanalysen\n');
     }
   });
 

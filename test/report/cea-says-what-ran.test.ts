@@ -207,6 +207,10 @@ describe('the summary and the CE plane', () => {
     expect(quadrantPercents({ NE: 0.126, NW: 0.126, SE: 0.748, SW: 0 }, 'en')).toEqual({ NE: '13%', NW: '12%', SE: '75%', SW: '0%' });
     // A share above 0 that gets no point reads "<1%"; one below 1 that gets them all ">99%".
     expect(quadrantPercents({ NE: 0.998, NW: 0.002, SE: 0, SW: 0 }, 'en')).toEqual({ NE: '>99%', NW: '<1%', SE: '0%', SW: '0%' });
+    // Exact ties of k/B shares broken by the NE, NW, SE, SW order, not by floating-point noise:
+    // 193/200 and 7/200 both leave .5 (in floating point 0.4999999… against 0.5000000…).
+    expect(quadrantPercents({ NE: 193 / 200, NW: 0, SE: 7 / 200, SW: 0 }, 'en')).toEqual({ NE: '97%', NW: '0%', SE: '3%', SW: '0%' });
+    expect(quadrantPercents({ NE: 0, NW: 7 / 200, SE: 0, SW: 193 / 200 }, 'en')).toEqual({ NE: '0%', NW: '4%', SE: '0%', SW: '96%' });
     const r = { ...((await page).results as CeaResult), quadrants: { NE: 0.805, NW: 0, SE: 0.195, SW: 0 } };
     expect(ceaSummaryText(r, 'en')).toContain('CE plane: NE 81%, NW 0%, SE 19%, SW 0%\n');
     expect(ceaSummaryText(r, 'da')).toContain('Omkostningseffektivitetsplan: NØ 81 %, NV 0 %, SØ 19 %, SV 0 %\n');

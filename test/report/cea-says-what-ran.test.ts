@@ -181,6 +181,12 @@ describe('the unit-cost table', () => {
     const da = await build('da', f, warned);
     expect(warned).toEqual([]);
     expect(section(da, 'unit-costs').tables![0]!.table.rows[1]!.at(-1)).toBe('Sygesikringsregister, honorartabel');
+    // A `source_da` column beside `Kilde` with this row's cell empty: the row falls back to `Kilde`, no warning.
+    writeFileSync(join(f.dir, 'unit-costs.csv'), 'Ydelse,Enhedspris,Valuta,Prisår,Kilde,source_da\ngp,30,EUR,2021,"Sygesikringsregister, honorartabel",\n');
+    const warned1: string[] = [];
+    const da1 = await build('da', f, warned1);
+    expect(warned1).toEqual([]);
+    expect(section(da1, 'unit-costs').tables![0]!.table.rows[1]!.at(-1)).toBe('Sygesikringsregister, honorartabel');
     // A column named "source" with the same prose is taken as English: warned, with how to give the Danish.
     writeFileSync(join(f.dir, 'unit-costs.csv'), 'item,unit_cost,currency,price_year,source\ngp,30,EUR,2021,"Sygesikringsregister, honorartabel"\n');
     const warned2: string[] = [];

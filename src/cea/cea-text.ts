@@ -107,7 +107,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
     const f = (n: number) => formatThousands(n, 0, lang);
     const names = fewer.map((s) => (en ? s.changed : scenarioDa(s))).join(en ? ' and ' : ' og ');
     lines.push(en
-      ? `  fewer replicates: ${names} ran ${f(fewer[0]!.replicates)} bootstrap replicates against the base case's ${f(r.method.bootstrapReplicates)}, so its P(CE) is less precise`
+      ? `  fewer replicates: ${names} ran ${f(fewer[0]!.replicates)} bootstrap replicates against the base case's ${f(r.method.bootstrapReplicates)}, so ${fewer.length > 1 ? 'their' : 'its'} P(CE) is less precise`
       : `  færre replikationer: ${names} har ${f(fewer[0]!.replicates)} bootstrap-replikationer mod basisanalysens ${f(r.method.bootstrapReplicates)}, så P(omkostningseffektiv) er mindre præcis`);
   }
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');

@@ -152,6 +152,9 @@ describe('the complete-case scenario and the scenarios on fewer replicates', () 
     expect(section(await build('da', f), 'sensitivity').tables![0]!.table.rows.at(-1)![0]).toBe('Patienter med komplette data (uden imputation)');
     expect(section(en, 'sensitivity').notes).toContain('Complete cases (no imputation): recomputed with 20 bootstrap replicates (the base case 100), so its probabilities of cost-effectiveness are less precise: a difference of a few percentage points from the base case can be bootstrap noise alone. More replicates: the plan\'s "sensitivity": {"replicates": …}.');
     expect(ceaSummaryText(r, 'en')).toContain('  fewer replicates: complete cases only (no imputation) ran 20 bootstrap replicates against the base case\'s 100, so its P(CE) is less precise\n');
+    // Two such scenarios: "their" P(CE).
+    const two = { ...r, sensitivity: [...r.sensitivity, { ...cc, key: 'societal', changed: 'with productivity costs (societal perspective)' }] };
+    expect(ceaSummaryText(two, 'en')).toContain('  fewer replicates: complete cases only (no imputation) and with productivity costs (societal perspective) ran 20 bootstrap replicates against the base case\'s 100, so their P(CE) is less precise\n');
     // As many replicates as the base case: nothing to say.
     const same = ceaFixture({ missingMiddleVisit: true, planExtra: { sensitivity: { replicates: 100 } } });
     expect(section(await build('en', same), 'sensitivity').notes ?? []).not.toEqual(expect.arrayContaining([expect.stringContaining('recomputed with')]));

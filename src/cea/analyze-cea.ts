@@ -182,6 +182,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: B, monteCarloError: scenarioMc(e) };
     }
     let c = columnsFor(s.cost);
+    // A base case with nothing missing whose recomputed perspective scenario imputes (empty
+    // productivity cells): said, so "no missing data" is never claimed of this row.
+    const imputed = !missingAny && !s.completeCase ? c.cost.filter((v) => v === null).length : 0;
     if (s.completeCase) c = completeRows(c);
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
@@ -189,9 +192,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning(`the sensitivity scenario "${s.changed}"`, e, e.monteCarlo, plan.currency);
     if (w) warnings.push(w);
-    return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, monteCarloError: scenarioMc(e) };
+    return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, ...(imputed ? { imputedCosts: imputed } : {}), monteCarloError: scenarioMc(e) };
   });
 
+  const imputedScenarios = sensitivity.filter((s) => s.imputedCosts);
   const byArm = (values: readonly (number | null)[]) => {
     const pick = (a: number) => values.filter((v, i) => arm[i] === a && v !== null) as number[];
     return { intervention: { mean: mean(pick(1)), n: pick(1).length }, control: { mean: mean(pick(0)), n: pick(0).length } };
@@ -234,8 +238,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       missing: missingAny ? 'mi' : 'none',
       missingText: missingAny
         ? `multiple imputation by chained equations per arm (PMM, m = ${plan.imputation.m}) pooled by Rubin's rules for the estimates; bootstrap then impute (one imputation nested in each replicate, Brand et al. 2019) for intervals, CE plane and CEAC`
-        : 'no missing costs, QALYs or covariates: no imputation',
-      imputations: missingAny ? plan.imputation.m : 0,
+        : `no missing costs, QALYs or covariates${imputedScenarios.length ? ` in the base case (${plan.perspective} perspective)` : ''}: no imputation${imputedScenarios.map((s) => `; the sensitivity scenario "${s.changed}" imputes ${s.imputedCosts} missing total ${s.imputedCosts === 1 ? 'cost' : 'costs'} (multiple imputation by chained equations per arm, PMM, m = ${plan.imputation.m})`).join('')}`,
+      // Also when only a sensitivity scenario imputes: its Monte Carlo note and the method text name m.
+      imputations: missingAny || imputedScenarios.length ? plan.imputation.m : 0,
       imputationSeed: plan.imputation.seed,
       bootstrapReplicates: B,
       bootstrapSeed: plan.bootstrap.seed,

@@ -115,21 +115,40 @@ export function pctText(p: number, lang: Lang): string {
  * 0.805 and 0.195 as "81%" and "20%", 101 in all. A share above 0 that gets 0 reads "<1 %", one
  * below 1 that gets 100 ">99 %", as pctText (docs/plan-cea.md#results).
  */
-export function quadrantPercents(q: Readonly<Record<'NE' | 'NW' | 'SE' | 'SW', number>>, lang: Lang): Record<'NE' | 'NW' | 'SE' | 'SW', string> {
-  const keys = ['NE', 'NW', 'SE', 'SW'] as const;
-  const total = keys.reduce((a, k) => a + q[k], 0);
+export function quadrantPercents(q: Readonly<Record<Quadrant, number>>, lang: Lang): Record<Quadrant, string> {
+  const whole = quadrantPoints(q);
+  const out = {} as Record<Quadrant, string>;
+  for (const k of QUADRANTS) out[k] = pointsText(whole[k], q[k], lang);
+  return out;
+}
+
+type Quadrant = 'NE' | 'NW' | 'SE' | 'SW';
+const QUADRANTS = ['NE', 'NW', 'SE', 'SW'] as const;
+
+/**
+ * The whole percentage points of quadrantPercents, before the "<1"/">99" wording: the conclusion
+ * adds two quadrants' points (src/report/cea-conclusion.ts) so its "3 %" is the plane's 1 % + 1 %,
+ * not the exact sum rounded on its own.
+ */
+export function quadrantPoints(q: Readonly<Record<Quadrant, number>>): Record<Quadrant, number> {
+  const total = QUADRANTS.reduce((a, k) => a + q[k], 0);
   // Shares of replicates add to 1 up to floating point: scaled to exactly 100 before rounding.
-  const exact = keys.map((k) => (total > 0 ? (100 * q[k]) / total : 0));
+  const exact = QUADRANTS.map((k) => (total > 0 ? (100 * q[k]) / total : 0));
   const whole = exact.map((x) => Math.floor(x + 1e-9));
   const left = Math.round(100 - whole.reduce((a, b) => a + b, 0));
-  const order = keys.map((_, i) => i).sort((a, b) => exact[b]! - whole[b]! - (exact[a]! - whole[a]!) || a - b);
+  // Shares are k/B: two remainders that are equal as fractions (193/200 and 7/200 leave .5 each)
+  // differ in floating point by ~1e-13, and distinct ones by at least 1/B. Remainders within 1e-9
+  // are a tie, broken by the documented NE, NW, SE, SW order rather than by rounding noise.
+  const rest = exact.map((x, i) => x - whole[i]!);
+  const order = QUADRANTS.map((_, i) => i).sort((a, b) => (Math.abs(rest[b]! - rest[a]!) > 1e-9 ? rest[b]! - rest[a]! : a - b));
   for (let j = 0; j < left && total > 0; j++) whole[order[j]!]!++;
-  const out = {} as Record<'NE' | 'NW' | 'SE' | 'SW', string>;
-  keys.forEach((k, i) => {
-    const shown = q[k] > 0 && whole[i] === 0 ? '<1' : q[k] < 1 && whole[i] === 100 ? '>99' : String(whole[i]);
-    out[k] = lang === 'da' ? `${shown} %` : `${shown}%`;
-  });
-  return out;
+  return { NE: whole[0]!, NW: whole[1]!, SE: whole[2]!, SW: whole[3]! };
+}
+
+/** Whole percentage points of a share in words: a share above 0 on 0 points is "<1 %", one below 1 on 100 ">99 %" (as pctText). */
+export function pointsText(points: number, share: number, lang: Lang): string {
+  const shown = share > 0 && points === 0 ? '<1' : share < 1 && points === 100 ? '>99' : String(points);
+  return lang === 'da' ? `${shown} %` : `${shown}%`;
 }
 
 /**

@@ -32,6 +32,11 @@ const scenario = z.object({
   icer: icerSchema,
   thresholds: z.array(thresholdResult),
   replicates: z.number().int(),
+  imputedCosts: z
+    .number()
+    .int()
+    .optional()
+    .describe('patients whose total cost is missing in this scenario and imputed, when the base case has none missing (a healthcare base case whose societal scenario adds empty productivity cells); absent otherwise'),
   monteCarloError: z
     .object({ incrementalCost: z.number(), incrementalQaly: z.number(), large: z.boolean() })
     .nullable()

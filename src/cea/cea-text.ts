@@ -34,7 +34,12 @@ function regressionDa(r: CeaResult): string {
 function missingDa(r: CeaResult): string {
   return r.method.missing === 'mi'
     ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter imputation (én imputation i hver replikation, Brand m.fl. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
-    : 'Ingen manglende omkostninger, QALY eller kovariater: ingen imputation';
+    : `Ingen manglende omkostninger, QALY eller kovariater${imputedIn(r).length ? ` i basisanalysen (${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'})` : ''}: ingen imputation${imputedIn(r).map((s) => `; følsomhedsscenariet "${scenarioDa(s)}" imputerer ${s.imputedCosts} ${s.imputedCosts === 1 ? 'manglende samlet omkostning' : 'manglende samlede omkostninger'} (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = ${r.method.imputations})`).join('')}`;
+}
+
+/** The sensitivity scenarios that impute missing costs though the base case has none missing (analyze-cea.ts). */
+function imputedIn(r: CeaResult): CeaResult['sensitivity'] {
+  return r.sensitivity.filter((s) => s.imputedCosts);
 }
 
 /**
@@ -95,14 +100,14 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : scenarioDa(s)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   // With nothing missing no complete-case scenario is run (analyze-cea.ts): said, not silently absent.
-  if (r.method.missing === 'none') lines.push(en ? '  complete cases: no data are missing, so the same as the base case' : '  patienter med komplette data: der mangler ingen data, så det er basisanalysen');
+  if (r.method.missing === 'none') lines.push(en ? '  complete cases: no data are missing in the base case, so the same as the base case' : '  patienter med komplette data: der mangler ingen data i basisanalysen, så det er basisanalysen');
   // Scenarios recomputed on fewer replicates than the base case: their P(CE) is less precise.
   const fewer = r.sensitivity.filter((s) => s.replicates < r.method.bootstrapReplicates);
   if (fewer.length) {
     const f = (n: number) => formatThousands(n, 0, lang);
     const names = fewer.map((s) => (en ? s.changed : scenarioDa(s))).join(en ? ' and ' : ' og ');
     lines.push(en
-      ? `  fewer replicates: ${names} ran ${f(fewer[0]!.replicates)} bootstrap replicates against the base case's ${f(r.method.bootstrapReplicates)}, so its P(CE) is less precise`
+      ? `  fewer replicates: ${names} ran ${f(fewer[0]!.replicates)} bootstrap replicates against the base case's ${f(r.method.bootstrapReplicates)}, so ${fewer.length > 1 ? 'their' : 'its'} P(CE) is less precise`
       : `  færre replikationer: ${names} har ${f(fewer[0]!.replicates)} bootstrap-replikationer mod basisanalysens ${f(r.method.bootstrapReplicates)}, så P(omkostningseffektiv) er mindre præcis`);
   }
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');

@@ -253,8 +253,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
     // Optional: the source in Danish, for a Danish page (docs/plan-cea.md). A source column named
-    // `Kilde` holds the Danish text already: the Danish page shows it without a `source_da` copy.
-    const sourceDa = cols.at.has('source_da') ? cell('source_da') : cols.danish.has('source') ? source : null;
+    // `Kilde` holds the Danish text already: the Danish page shows it without a `source_da` copy,
+    // also on a row whose `source_da` cell, beside it, is empty.
+    const sourceDa = (cols.at.has('source_da') ? cell('source_da') : null) ?? (cols.danish.has('source') ? source : null);
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
   if (cols.headerCurrency !== undefined && !isPlanCurrency(cols.headerCurrency, plan.currency)) {

@@ -6,7 +6,7 @@
  * (money, the 4-decimal QALYs, icerText, pctText), so the paragraph says nothing the table does not.
  */
 import type { CeaResult } from '../cea/cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, qalyLimit, qalyText } from '../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, pointsText, qalyLimit, qalyText, quadrantPoints } from '../cea/cea-phrases.js';
 import type { ArmNames } from './arm-names.js';
 import { fillPhrase, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
@@ -106,16 +106,20 @@ export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang, horizon?
 function dominanceDoubts(r: CeaResult, arms: ArmNames, lang: Lang): string[] {
   if (r.icer.kind !== 'dominant' && r.icer.kind !== 'dominated') return [];
   const q = r.quadrants;
-  const say = (key: 'dominantCost' | 'dominantEffect' | 'dominatedCost' | 'dominatedEffect', share: number) => fillPhrase(TEXT[key][lang], { theIntervention: arms.theIntervention, p: pctText(share, lang) });
+  // The plane's whole points (largest remainder), two quadrants added: the sentence says what the
+  // plane shows (1 % + 1 % is "2 %", never the exact sum's own rounding, docs/plan-cea.md#results).
+  const pts = quadrantPoints(q);
+  const say = (key: 'dominantCost' | 'dominantEffect' | 'dominatedCost' | 'dominatedEffect', a: 'NE' | 'NW' | 'SE' | 'SW', b: 'NE' | 'NW' | 'SE' | 'SW') =>
+    fillPhrase(TEXT[key][lang], { theIntervention: arms.theIntervention, p: pointsText(pts[a] + pts[b], q[a] + q[b], lang) });
   const c = r.incrementalCost;
   const e = r.incrementalQaly;
   const out: string[] = [];
   if (r.icer.kind === 'dominant') {
-    if (c.estimate < 0 && c.ciUpper > 0) out.push(say('dominantCost', q.NE + q.NW));
-    if (e.estimate > 0 && e.ciLower < 0) out.push(say('dominantEffect', q.NW + q.SW));
+    if (c.estimate < 0 && c.ciUpper > 0) out.push(say('dominantCost', 'NE', 'NW'));
+    if (e.estimate > 0 && e.ciLower < 0) out.push(say('dominantEffect', 'NW', 'SW'));
   } else {
-    if (c.estimate > 0 && c.ciLower < 0) out.push(say('dominatedCost', q.SE + q.SW));
-    if (e.estimate < 0 && e.ciUpper > 0) out.push(say('dominatedEffect', q.NE + q.SE));
+    if (c.estimate > 0 && c.ciLower < 0) out.push(say('dominatedCost', 'SE', 'SW'));
+    if (e.estimate < 0 && e.ciUpper > 0) out.push(say('dominatedEffect', 'NE', 'SE'));
   }
   return out;
 }

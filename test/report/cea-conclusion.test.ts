@@ -45,4 +45,14 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
     // The cost's CI (€74 to €390) does not reach savings: nothing said of it.
     expect(t).not.toMatch(/includes lower costs|lavere omkostninger/);
   });
+
+  it('adds the CE plane\'s whole points, not the exact shares rounded on their own', () => {
+    // The plane shows SE 1 % and SW 1 % (largest remainder: the two 48.5 % get the leftover points);
+    // the exact sum, 3 %, rounded on its own would say a number the plane does not add up to.
+    const quadrants = { NE: 0.485, NW: 0.485, SE: 0.015, SW: 0.015 };
+    const dominated = { ...r, quadrants, icer: { kind: 'dominated' as const }, incrementalCost: { ...r.incrementalCost, estimate: 100, ciLower: -20, ciUpper: 300 } };
+    const t = ceaConclusion(dominated, ARMS[lang], lang);
+    expect(t).toContain(lang === 'en' ? ': 2% of the bootstrap replicates cost less.' : ': 2 % af bootstrap-replikationerne er billigere.');
+    expect(t).not.toMatch(/3 ?%/);
+  });
 });

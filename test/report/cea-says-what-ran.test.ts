@@ -87,6 +87,42 @@ describe('the method sentence of the results section', () => {
   });
 });
 
+/** The fixture with a productivity item (sick-leave days) whose 3-month cell is empty for every 4th patient: nothing missing in a healthcare base case. */
+function withEmptyProductivity(): ReturnType<typeof ceaFixture> {
+  const f = ceaFixture({
+    unitCostRows: ['gp,30,EUR,2021,test tariff', 'sick,200,EUR,2021,test wage'],
+    planExtra: { resourceUse: [{ key: 'gp', column: 'ru_gp', category: 'primary-care' }, { key: 'sick', column: 'ru_sick', category: 'productivity' }] },
+  });
+  const lines = readFileSync(f.exportFile, 'utf8').trimEnd().split('\n').map((l, i) => {
+    if (i === 0) return `${l},ru_sick`;
+    const id = Number(/^P(\d+)/.exec(l)![1]);
+    return `${l},${/,3m,/.test(l) ? (id % 4 === 0 ? '' : String(id % 3)) : ''}`;
+  });
+  writeFileSync(f.exportFile, lines.join('\n') + '\n');
+  return f;
+}
+
+describe('a healthcare base case with nothing missing whose societal scenario imputes', () => {
+  it('says the base case has no missing data and that the societal scenario imputes, on the page and in the summary (en, da)', async () => {
+    const f = withEmptyProductivity();
+    const en = await build('en', f);
+    const r = en.results as CeaResult;
+    expect(r.method.missing).toBe('none');
+    const soc = r.sensitivity.find((s) => s.key === 'societal')!;
+    // Patients P0, P4, …, P44: 12 empty productivity cells, read as missing and imputed.
+    expect(soc.imputedCosts).toBe(12);
+    expect(r.sensitivity.filter((s) => s.imputedCosts)).toEqual([soc]);
+    const intro = section(en, 'results').intro!.join(' ');
+    expect(intro).not.toContain('No missing data (no imputation)');
+    expect(intro).toContain('No missing data in the base case (healthcare perspective; no imputation); the scenario “with productivity costs (limited societal perspective)” imputes 12 missing total costs (multiple imputation by chained equations per arm, PMM, m = 5); 100 bootstrap replicates (seed 3)');
+    const da = section(await build('da', f), 'results').intro!.join(' ');
+    expect(da).toContain('Ingen manglende data i basisanalysen (sundhedssektorperspektiv; uden imputation); scenariet “med produktivitetsomkostninger (begrænset samfundsperspektiv)” imputerer 12 manglende samlede omkostninger (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = 5)');
+    expect(r.method.missingText).toBe('no missing costs, QALYs or covariates in the base case (healthcare perspective): no imputation; the sensitivity scenario "with productivity costs (societal perspective)" imputes 12 missing total costs (multiple imputation by chained equations per arm, PMM, m = 5)');
+    expect(ceaSummaryText(r, 'da')).toContain('Ingen manglende omkostninger, QALY eller kovariater i basisanalysen (sundhedssektorperspektiv): ingen imputation; følsomhedsscenariet "');
+    expect(ceaSummaryText(r, 'da')).toContain('" imputerer 12 manglende samlede omkostninger (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = 5).');
+  });
+});
+
 describe('the complete-case scenario and the scenarios on fewer replicates', () => {
   it('nothing missing: no complete-case scenario (it is the base case), said on the page and in the summary', async () => {
     const f = ceaFixture();
@@ -100,9 +136,9 @@ describe('the complete-case scenario and the scenarios on fewer replicates', () 
       expect(labels).toHaveLength(1 + r.sensitivity.length);
       expect(labels.filter((l) => /complete|komplette/i.test(l!))).toEqual([]);
       expect(sens.notes).toContain(lang === 'en'
-        ? 'No complete-case row: no data are missing, so the complete-case analysis is the base case itself.'
-        : 'Ingen række for patienter med komplette data: der mangler ingen data, så den analyse er basisanalysen selv.');
-      expect(ceaSummaryText(r, lang)).toContain(lang === 'en' ? '  complete cases: no data are missing, so the same as the base case\n' : '  patienter med komplette data: der mangler ingen data, så det er basisanalysen\n');
+        ? 'No complete-case row: no data are missing in the base case, so the complete-case analysis is the base case itself.'
+        : 'Ingen række for patienter med komplette data: der mangler ingen data i basisanalysen, så den analyse er basisanalysen selv.');
+      expect(ceaSummaryText(r, lang)).toContain(lang === 'en' ? '  complete cases: no data are missing in the base case, so the same as the base case\n' : '  patienter med komplette data: der mangler ingen data i basisanalysen, så det er basisanalysen\n');
     }
   });
 
@@ -116,6 +152,9 @@ describe('the complete-case scenario and the scenarios on fewer replicates', () 
     expect(section(await build('da', f), 'sensitivity').tables![0]!.table.rows.at(-1)![0]).toBe('Patienter med komplette data (uden imputation)');
     expect(section(en, 'sensitivity').notes).toContain('Complete cases (no imputation): recomputed with 20 bootstrap replicates (the base case 100), so its probabilities of cost-effectiveness are less precise: a difference of a few percentage points from the base case can be bootstrap noise alone. More replicates: the plan\'s "sensitivity": {"replicates": …}.');
     expect(ceaSummaryText(r, 'en')).toContain('  fewer replicates: complete cases only (no imputation) ran 20 bootstrap replicates against the base case\'s 100, so its P(CE) is less precise\n');
+    // Two such scenarios: "their" P(CE).
+    const two = { ...r, sensitivity: [...r.sensitivity, { ...cc, key: 'societal', changed: 'with productivity costs (societal perspective)' }] };
+    expect(ceaSummaryText(two, 'en')).toContain('  fewer replicates: complete cases only (no imputation) and with productivity costs (societal perspective) ran 20 bootstrap replicates against the base case\'s 100, so their P(CE) is less precise\n');
     // As many replicates as the base case: nothing to say.
     const same = ceaFixture({ missingMiddleVisit: true, planExtra: { sensitivity: { replicates: 100 } } });
     expect(section(await build('en', same), 'sensitivity').notes ?? []).not.toEqual(expect.arrayContaining([expect.stringContaining('recomputed with')]));
@@ -145,6 +184,12 @@ describe('the unit-cost table', () => {
     const da = await build('da', f, warned);
     expect(warned).toEqual([]);
     expect(section(da, 'unit-costs').tables![0]!.table.rows[1]!.at(-1)).toBe('Sygesikringsregister, honorartabel');
+    // A `source_da` column beside `Kilde` with this row's cell empty: the row falls back to `Kilde`, no warning.
+    writeFileSync(join(f.dir, 'unit-costs.csv'), 'Ydelse,Enhedspris,Valuta,Prisår,Kilde,source_da\ngp,30,EUR,2021,"Sygesikringsregister, honorartabel",\n');
+    const warned1: string[] = [];
+    const da1 = await build('da', f, warned1);
+    expect(warned1).toEqual([]);
+    expect(section(da1, 'unit-costs').tables![0]!.table.rows[1]!.at(-1)).toBe('Sygesikringsregister, honorartabel');
     // A column named "source" with the same prose is taken as English: warned, with how to give the Danish.
     writeFileSync(join(f.dir, 'unit-costs.csv'), 'item,unit_cost,currency,price_year,source\ngp,30,EUR,2021,"Sygesikringsregister, honorartabel"\n');
     const warned2: string[] = [];
@@ -171,6 +216,10 @@ describe('the summary and the CE plane', () => {
     expect(quadrantPercents({ NE: 0.126, NW: 0.126, SE: 0.748, SW: 0 }, 'en')).toEqual({ NE: '13%', NW: '12%', SE: '75%', SW: '0%' });
     // A share above 0 that gets no point reads "<1%"; one below 1 that gets them all ">99%".
     expect(quadrantPercents({ NE: 0.998, NW: 0.002, SE: 0, SW: 0 }, 'en')).toEqual({ NE: '>99%', NW: '<1%', SE: '0%', SW: '0%' });
+    // Exact ties of k/B shares broken by the NE, NW, SE, SW order, not by floating-point noise:
+    // 193/200 and 7/200 both leave .5 (in floating point 0.4999999… against 0.5000000…).
+    expect(quadrantPercents({ NE: 193 / 200, NW: 0, SE: 7 / 200, SW: 0 }, 'en')).toEqual({ NE: '97%', NW: '0%', SE: '3%', SW: '0%' });
+    expect(quadrantPercents({ NE: 0, NW: 7 / 200, SE: 0, SW: 193 / 200 }, 'en')).toEqual({ NE: '0%', NW: '4%', SE: '0%', SW: '96%' });
     const r = { ...((await page).results as CeaResult), quadrants: { NE: 0.805, NW: 0, SE: 0.195, SW: 0 } };
     expect(ceaSummaryText(r, 'en')).toContain('CE plane: NE 81%, NW 0%, SE 19%, SW 0%\n');
     expect(ceaSummaryText(r, 'da')).toContain('Omkostningseffektivitetsplan: NØ 81 %, NV 0 %, SØ 19 %, SV 0 %\n');

@@ -87,7 +87,15 @@ const TEXT = {
   visitRows: { en: '{n} visit row|{n} visit rows', da: '{n} besøgsrække|{n} besøgsrækker' },
   patientsN: { en: '{n} patient|{n} patients', da: '{n} patient|{n} patienter' },
   leftOutNone: { en: '; {n} of these patients have no row left and are not analysed', da: '; {n} af disse patienter har ingen rækker tilbage og indgår ikke i analysen' },
-  missingNone: { en: 'No missing data (no imputation); {B} bootstrap replicates (seed {bseed})', da: 'Ingen manglende data (uden imputation); {B} bootstrap-replikationer (startværdi for de tilfældige tal: {bseed})' },
+  missingNone: { en: 'No missing data{inBase}{imputed}; {B} bootstrap replicates (seed {bseed})', da: 'Ingen manglende data{inBase}{imputed}; {B} bootstrap-replikationer (startværdi for de tilfældige tal: {bseed})' },
+  // Only when a recomputed perspective scenario imputes what the base case does not have (empty productivity cells).
+  missingInBase: { en: ' in the base case ({perspective} perspective; no imputation)', da: ' i basisanalysen ({perspective}; uden imputation)' },
+  missingInAll: { en: ' (no imputation)', da: ' (uden imputation)' },
+  missingScenario: {
+    en: '; the scenario “{scenario}” imputes {costs} (multiple imputation by chained equations per arm, PMM, m = {m})',
+    da: '; scenariet “{scenario}” imputerer {costs} (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = {m})',
+  },
+  missingScenarioCost: { en: '{n} missing total cost|{n} missing total costs', da: '{n} manglende samlet omkostning|{n} manglende samlede omkostninger' },
   measure: { en: 'Measure', da: 'Mål' },
   // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
   recomputed: { en: 'Recomputed from the trial export', da: 'Genberegnet ud fra forsøgets eksport' },
@@ -119,8 +127,8 @@ const TEXT = {
   },
   // With nothing missing analyze-cea.ts runs no complete-case scenario: it is the base case.
   noCompleteCases: {
-    en: 'No complete-case row: no data are missing, so the complete-case analysis is the base case itself.',
-    da: 'Ingen række for patienter med komplette data: der mangler ingen data, så den analyse er basisanalysen selv.',
+    en: 'No complete-case row: no data are missing in the base case, so the complete-case analysis is the base case itself.',
+    da: 'Ingen række for patienter med komplette data: der mangler ingen data i basisanalysen, så den analyse er basisanalysen selv.',
   },
   // The recomputed scenarios' own, smaller bootstrap (the plan's sensitivity.replicates).
   fewerReplicates: {
@@ -290,6 +298,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // The follow-up in words from the plan's visit times ("24 months"), not a visit label ("24 mdr").
     const horizon = ceaHorizon(r.utilities[r.utilities.length - 1]?.visit ?? '', plan.visitTimes, lang);
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
+    // Scenarios that impute though the base case has nothing missing (analyze-cea.ts): never "no missing data" bare.
+    const imputedScenarios = r.sensitivity.filter((s) => s.imputedCosts);
     const intro = fillPhrase(t('resultsIntro'), {
       Intervention: names.Intervention, control: names.control,
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur: curName(cur), year: r.priceYear,
@@ -299,6 +309,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), {
         m: r.method.imputations, B: enUsGrouped(r.method.bootstrapReplicates).replace(/,/g, lang === 'da' ? '.' : ','), seed: r.method.imputationSeed, bseed: r.method.bootstrapSeed,
         counts: missingCounts(), covariates: r.method.covariates.length ? t('missingCovariates') : '',
+        inBase: imputedScenarios.length ? fillPhrase(t('missingInBase'), { perspective: perspective(r.perspective) }) : t('missingInAll'),
+        imputed: imputedScenarios.map((s) => fillPhrase(t('missingScenario'), { scenario: lowerFirst(SCENARIO[s.key]?.[lang] ?? s.changed), costs: fillPhrase(t('missingScenarioCost').split('|')[s.imputedCosts === 1 ? 0 : 1]!, { n: num(s.imputedCosts!, 0, lang) }), m: r.method.imputations })).join(''),
       }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
@@ -351,7 +363,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // A reader sees the QALY difference move in a scenario that changes only costs: say why where the
     // row is (under multiple imputation; the statistics are as docs/plan-cea.md describes them).
     const baseQaly = num(r.incrementalQaly.estimate, 4, lang);
-    for (const s of r.sensitivity.filter((x) => r.method.missing === 'mi' && (x.key === 'societal' || x.key === 'healthcare') && num(x.incrementalQaly, 4, lang) !== baseQaly)) {
+    for (const s of r.sensitivity.filter((x) => (x.key === 'societal' || x.key === 'healthcare') && num(x.incrementalQaly, 4, lang) !== baseQaly)) {
       sensNotes.push(fillPhrase(t('perspectiveQaly'), { scenario: SCENARIO[s.key]![lang]!, qaly: num(s.incrementalQaly, 4, lang), base: baseQaly }));
     }
     // Rows on fewer replicates than the base case (the recomputed ones) say so under the table.

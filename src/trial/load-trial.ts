@@ -8,6 +8,8 @@
  * docs/input-trial-export.md.
  */
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, looksLikeFreeText } from './free-text.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
@@ -840,7 +842,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
-  const cprProblems = rowProblems.filter(isCprProblem);
+  const cprProblems = [...rowProblems, ...(aeReader?.problems ?? [])].filter(isCprProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
 
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
@@ -960,6 +962,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const adverseEvents = joined && (({ unknownLines: _none, ...data }) => data)(joined);
   if (aeReader && aeReader.rows === 0 && aeReader.noEventRows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
   else if (adverseEvents) readNotes.push(...adverseEventReadNotes(file, aeReader!.rows, adverseEvents));
+  // Withdrawal reasons printed under their own names (no "flow.withdrawalReasons") that read as
+  // notes about a patient: pooled in the flow, never printed (participant-flow.ts); said here by line.
+  if (reasonCol >= 0 && !reasonMap) {
+    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
+    if (freeLines.length) readNotes.push(freeTextReasonsNote(file, reasonColumn, freeLines));
+  }
   // The ids of every row, for the plan's event listing: an event of an id in none is refused (adverse-events.ts).
   const exportIdKeys = plan.adverseEvents?.file === undefined ? undefined : idKeysOf(table.records, idCol);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
@@ -1632,4 +1640,10 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
   const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
+}
+
+/** The note for withdrawal reasons read as free text (free-text.ts): where, never what. */
+function freeTextReasonsNote(file: string, column: string, lines: readonly number[]): string {
+  const n = lines.length;
+  return `${file}: ${n} withdrawal ${n === 1 ? 'reason' : 'reasons'} in "${column}" (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(lines))}) ${n === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or ${FREE_TEXT_MIN_WORDS} words or more) and ${n === 1 ? 'is' : 'are'} counted in the participant flow as "${FREE_TEXT_REASON_LABEL.en}", never printed: a note about a patient can name them — give each value its kind and a label in the plan's "flow": { "withdrawalReasons" } (docs/plan-trial.md#participant-flow)`;
 }

@@ -180,7 +180,8 @@ export class AdverseEventReader {
       const what = field === 'soc' ? 'system organ class' : 'event term';
       this.problems.push({
         file: this.file, line, column: idx + 1, field: name,
-        expected: `a coded ${what} (a MedDRA ${field === 'soc' ? 'system organ class' : 'preferred term'} such as "${field === 'soc' ? 'Nervous system disorders' : 'Headache'}"), never free text: the cell (not quoted) has ${signs.join(', ')}, as a note about the patient has, and its text would be published as a row of the adverse-event table — write the coded ${what} in the export, or leave "${field}" out of the plan's "adverseEvents"`,
+        expected: `a coded ${what} (a MedDRA ${field === 'soc' ? 'system organ class' : 'preferred term'} such as "${field === 'soc' ? 'Nervous system disorders' : 'Headache'}"), never free text: the cell (not quoted) reads as a note about the patient, whose text would be published as a row of the adverse-event table — write the coded ${what} in the export, or leave "${field}" out of the plan's "adverseEvents"`,
+        detail: `the cell has ${signs.join(', ')}`,
         kind: `adverse-events.free-text:${field}`,
       });
       refused = true;

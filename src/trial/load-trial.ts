@@ -469,6 +469,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma);
+  if (idCol >= 0) row.idKeys = () => idKeysOf(table.records, idCol);
   const scores = new Float64Array(sources.length);
   const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -1070,6 +1071,9 @@ class RowContext {
   /** The row's visit as the export writes it (`3mdr`): a wide export's columns are named so, before "timeLabels" maps it to the plan's `3m`. */
   exportTime: string | null = null;
   recodes: Recode[] = [];
+  /** The file's patient ids (idKey), masked in the values problems quote; read at the first such problem. */
+  idKeys: (() => ReadonlySet<string>) | undefined;
+  #keys: ReadonlySet<string> | undefined;
   /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
   readonly noise = new FloatNoiseTally();
   constructor(
@@ -1090,6 +1094,12 @@ class RowContext {
    */
   add(p: Problem): void {
     const ps = this.problems;
+    // A cell quoting its own patient's id (`SB1007 kunne ikke svare`): the id is never printed,
+    // also inside a value (docs/output-safety.md "Patient ids").
+    if ((p.value !== undefined || p.detail !== undefined) && this.idKeys && p.kind?.startsWith('id') !== true) {
+      const keys = (this.#keys ??= this.idKeys());
+      p = { ...p, ...(p.value !== undefined ? { value: withoutPatientIds(p.value, keys) } : {}), ...(p.detail !== undefined ? { detail: withoutPatientIds(p.detail, keys) } : {}) };
+    }
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
@@ -1646,4 +1656,19 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
 function freeTextReasonsNote(file: string, column: string, lines: readonly number[]): string {
   const n = lines.length;
   return `${file}: ${n} withdrawal ${n === 1 ? 'reason' : 'reasons'} in "${column}" (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(lines))}) ${n === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or ${FREE_TEXT_MIN_WORDS} words or more) and ${n === 1 ? 'is' : 'are'} counted in the participant flow as "${FREE_TEXT_REASON_LABEL.en}", never printed: a note about a patient can name them — give each value its kind and a label in the plan's "flow": { "withdrawalReasons" } (docs/plan-trial.md#participant-flow)`;
+}
+
+/**
+ * `value` with every patient id of the file (`keys`: idKey) written `[id]` where it stands as a
+ * word of its own: a free-text answer naming a patient (`SB1007 kunne ikke svare`) is quoted in a
+ * message without the id (docs/output-safety.md "Patient ids"). Words of one or two characters,
+ * and numbers shorter than four digits, are never taken for an id: they would mask ordinary
+ * answers (`10 - Værst tænkelige smerte`) in a file whose ids are 1, 2, 3, ….
+ */
+export function withoutPatientIds(value: string, keys: ReadonlySet<string>): string {
+  if (!keys.size) return value;
+  return value.replace(/[\p{L}\p{N}][\p{L}\p{N}_-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu, (word) => {
+    if (word.length < 3 || (/^\d+$/.test(word) && word.length < 4)) return word;
+    return keys.has(idKey(word)) ? '[id]' : word;
+  });
 }

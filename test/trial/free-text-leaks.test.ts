@@ -127,3 +127,14 @@ describe('withdrawal reasons printed under their own names', () => {
     expect(trial.readNotes?.some((n) => n.includes('free text')) ?? false).toBe(false);
   });
 });
+
+describe('a cell quoting a patient id', () => {
+  it('is quoted in a problem with every id of the file written [id], other words kept (--exclude-invalid too)', () => {
+    const text = trialCsv().replace(/^P4,usual,3m,\d+,/m, 'P4,usual,3m,P13 kunne ikke svare,');
+    const err = thrown(() => loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE)));
+    expect(err.problems!.map((p) => [p.line, p.column, p.value])).toEqual([[9, 4, '[id] kunne ikke svare']]);
+    expect(JSON.stringify(err)).not.toMatch(/P13/);
+    const kept = loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE), { excludeInvalid: true });
+    expect(JSON.stringify(kept.excluded)).not.toMatch(/P13/);
+  });
+});

@@ -138,3 +138,13 @@ describe('a cell quoting a patient id', () => {
     expect(JSON.stringify(kept.excluded)).not.toMatch(/P13/);
   });
 });
+
+describe('e-mail addresses as patient ids', () => {
+  it('get the note CPR-shaped ids get, never quoting one', () => {
+    const text = trialCsv().replace(/^P(\d+),/gm, 'patient$1@example.dk,');
+    const trial = loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE));
+    expect(trial.idNote).toMatch(/^trial\.csv: the patient ids in column "id" are e-mail addresses \(all 20 ids\)\. .*replace them with study numbers/);
+    expect(trial.readNotes).toContain(trial.idNote);
+    expect(trial.idNote).not.toMatch(/example/);
+  });
+});

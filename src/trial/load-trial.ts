@@ -965,11 +965,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const adverseEvents = joined && (({ unknownLines: _none, ...data }) => data)(joined);
   if (aeReader && aeReader.rows === 0 && aeReader.noEventRows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
   else if (adverseEvents) readNotes.push(...adverseEventReadNotes(file, aeReader!.rows, adverseEvents));
+  let freeTextNote: string | undefined;
   // Withdrawal reasons printed under their own names (no "flow.withdrawalReasons") that read as
   // notes about a patient: pooled in the flow, never printed (participant-flow.ts); said here by line.
   if (reasonCol >= 0 && !reasonMap) {
     const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
-    if (freeLines.length) readNotes.push(freeTextReasonsNote(file, reasonColumn, freeLines));
+    if (freeLines.length) freeTextNote = freeTextReasonsNote(file, reasonColumn, freeLines);
+    if (freeTextNote) readNotes.push(freeTextNote);
   }
   // The ids of every row, for the plan's event listing: an event of an id in none is refused (adverse-events.ts).
   const exportIdKeys = plan.adverseEvents?.file === undefined ? undefined : idKeysOf(table.records, idCol);
@@ -1003,6 +1005,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(exportIdKeys ? { exportIdKeys } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
+    ...(freeTextNote ? { freeTextNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),

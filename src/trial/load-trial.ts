@@ -469,7 +469,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma);
-  if (idCol >= 0) row.idKeys = () => idKeysOf(table.records, idCol);
+  if (idCol >= 0) {
+    row.idKeys = () => idKeysOf(table.records, idCol);
+    row.idField = table.header[idCol];
+  }
   const scores = new Float64Array(sources.length);
   const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -1078,6 +1081,8 @@ class RowContext {
   recodes: Recode[] = [];
   /** The file's patient ids (idKey), masked in the values problems quote; read at the first such problem. */
   idKeys: (() => ReadonlySet<string>) | undefined;
+  /** The id column's header: its cells' problems are not masked. */
+  idField: string | undefined;
   #keys: ReadonlySet<string> | undefined;
   /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
   readonly noise = new FloatNoiseTally();
@@ -1101,9 +1106,10 @@ class RowContext {
     const ps = this.problems;
     // A cell quoting its own patient's id (`SB1007 kunne ikke svare`): the id is never printed,
     // also inside a value (docs/output-safety.md "Patient ids").
-    if ((p.value !== undefined || p.detail !== undefined) && this.idKeys && p.kind?.startsWith('id') !== true) {
-      const keys = (this.#keys ??= this.idKeys());
-      p = { ...p, ...(p.value !== undefined ? { value: withoutPatientIds(p.value, keys) } : {}), ...(p.detail !== undefined ? { detail: withoutPatientIds(p.detail, keys) } : {}) };
+    // Not the id cell's own problems (a summary row's "Gennemsnit"), which name what stands there.
+    if (p.value !== undefined && p.value.length >= 3 && this.idKeys && p.field !== this.idField && p.kind?.startsWith('id') !== true) {
+      const value = withoutPatientIds(p.value, (this.#keys ??= this.idKeys()));
+      if (value !== p.value) p = { ...p, value };
     }
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's

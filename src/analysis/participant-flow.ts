@@ -13,6 +13,11 @@ import type { FlowReason } from '../plan/plan-schema.js';
 import { randomisedTotal } from '../trial/other-arms.js';
 import { ARMS, type Arm, armCounts, type TrialData } from '../trial/trial-data.js';
 import type { FlowLoss, ParticipantFlow } from './results-schema.js';
+import { FREE_TEXT_REASON_LABEL, looksLikeFreeText } from '../trial/free-text.js';
+import { maskCpr } from '../io/cpr-number.js';
+
+/** The value under which free-text reasons are pooled: no export value is empty (an empty cell is no reason). */
+export const FREE_TEXT_REASON_VALUE = '';
 
 /** A plan reason in both languages (Danish falls back to the English text). */
 export function reasonText(r: FlowReason): { en: string; da: string } {
@@ -43,18 +48,26 @@ function lossesByArm(trial: Pick<TrialData, 'plan' | 'patients'>): Record<Arm, F
   const meaning = trial.plan.flow?.withdrawalReasons ?? {};
   const planOrder = Object.keys(meaning);
   const counts = new Map<string, Record<Arm, number>>();
+  // Without the plan's reasons every value is printed under its own name: one that reads as a
+  // note about a patient (a name, a phone number, a date, many words) is pooled under one label,
+  // never printed, and a CPR number inside any is masked (docs/plan-trial.md#participant-flow).
+  const coded = Object.keys(meaning).length > 0;
+  const valueOf = (w: string): string => (coded ? w : looksLikeFreeText(w) ? FREE_TEXT_REASON_VALUE : maskCpr(w));
   for (const p of trial.patients) {
     if (p.withdrawal === undefined) continue;
-    const c = counts.get(p.withdrawal) ?? { intervention: 0, control: 0 };
+    const v = valueOf(p.withdrawal);
+    const c = counts.get(v) ?? { intervention: 0, control: 0 };
     c[p.arm]++;
-    counts.set(p.withdrawal, c);
+    counts.set(v, c);
   }
   const kindOf = (v: string) => meaning[v]?.kind ?? 'lost-to-follow-up';
-  const rank = (v: string) => (planOrder.includes(v) ? planOrder.indexOf(v) : planOrder.length);
+  // The pooled free text last within its kind.
+  const rank = (v: string) => (planOrder.includes(v) ? planOrder.indexOf(v) : planOrder.length + Number(!coded && v === FREE_TEXT_REASON_VALUE));
   const values = [...counts.keys()].sort((a, b) => Number(kindOf(a) === 'discontinued') - Number(kindOf(b) === 'discontinued') || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const row = (v: string, arm: Arm): FlowLoss => {
     const label = meaning[v]?.label;
-    return { kind: kindOf(v), value: v, label: label ? reasonText(label) : { en: v, da: v }, n: counts.get(v)![arm] };
+    const text = label ? reasonText(label) : !coded && v === FREE_TEXT_REASON_VALUE ? { ...FREE_TEXT_REASON_LABEL } : { en: v, da: v };
+    return { kind: kindOf(v), value: v, label: text, n: counts.get(v)![arm] };
   };
   return Object.fromEntries(ARMS.map((arm) => [arm, values.map((v) => row(v, arm)).filter((r) => r.n > 0)])) as Record<Arm, FlowLoss[]>;
 }

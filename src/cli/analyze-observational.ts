@@ -13,6 +13,7 @@ import { timeLabel } from '../report/i18n.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import { publishedName } from '../report/published-name.js';
 import type { ObservationalEffect, ObservationalResult } from '../observational/observational-results-schema.js';
 
 /** Prints the results (table or JSON), writes --csv, and returns the exit code (1 when an analysis failed). */
@@ -22,6 +23,8 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   const { observationalText } = await import('../observational/observational-text.js');
   const { registryInterval } = await import('../report/kinds/registry-report.js');
   const result = analyzeObservational(trial, { version: packageVersion() });
+  // As `hta analyze --json` of a randomised plan names the export (analyze.ts).
+  result.input.file = publishedName(result.input.file);
   if (trial.recoded.length) result.input.recoded = trial.recoded;
   if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   if (opts.csv) {

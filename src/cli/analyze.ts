@@ -7,6 +7,7 @@ import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { withInputRecord } from '../analysis/input-record.js';
+import { publishedName } from '../report/published-name.js';
 import { packageVersion } from './version.js';
 import { progressBar } from './progress-bar.js';
 import { inputFiles } from '../io/input-files.js';
@@ -68,6 +69,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       });
       bar?.done();
       miBar.done();
+      // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it masked, as on a report's page.
+      result.input.file = publishedName(result.input.file);
       if (opts.csv) await writeFileAtomic(opts.csv, toCsv(...effectsCsv(result)), { replace: force });
       if (opts.json) {
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');

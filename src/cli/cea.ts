@@ -13,6 +13,8 @@ import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
+import { maskCpr } from '../io/cpr-number.js';
+import { publishedName } from '../report/published-name.js';
 
 export function registerCea(program: Command, io: CliIo): void {
   program
@@ -56,7 +58,9 @@ export function registerCea(program: Command, io: CliIo): void {
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),
-        names: { export: file, plan: opts.plan, trialPlan: relative('.', resolved.trialPlanFile) },
+        // results.json is an output one may publish: the inputs named as a report names them
+        // (last name, a CPR-shaped number masked; the trial plan as the plan writes it: report/published-name.ts).
+        names: { export: publishedName(file), plan: publishedName(opts.plan), trialPlan: maskCpr(resolved.plan.trialPlan) },
         ...(opts.replicates !== undefined ? { replicates: opts.replicates } : {}),
         onProgress: bar.update,
         onNote: (note) => io.stderr(`note: ${note}\n`),

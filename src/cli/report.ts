@@ -27,7 +27,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--check', 'write nothing (not even the chart cache); exit 1 listing files that are stale, missing or extra')
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
-    .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
+    .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from your own cache folder (~/.cache/hta/charts, or $HTA_CACHE_DIR), and keep none there')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       refuseOutputNames([], [{ option: '--out', path: opts.out }]);
       // A file or device at --out (or on its way) is refused before any work, --check included.

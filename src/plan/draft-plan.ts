@@ -1550,6 +1550,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     columns.withdrawalReason = flowDraft.withdrawalColumn;
     taken.add(flowDraft.withdrawalColumn);
   }
+  if (flowDraft.readByDefault !== undefined) taken.add(flowDraft.readByDefault);
   if (flowDraft.flow) plan.flow = flowDraft.flow;
   guesses.push(...flowDraft.guesses);
   checks.push(...flowDraft.checks);

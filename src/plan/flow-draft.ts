@@ -26,11 +26,14 @@ import { NotRandomised } from '../trial/not-randomised.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
 import { readsAsNotWithdrawn } from '../trial/withdrawal-status.js';
+import { FREE_TEXT_REASON_LABEL, looksLikeFreeText } from '../trial/free-text.js';
 
 export interface FlowDraft {
   flow?: Record<string, unknown>;
   /** The status column to read as the withdrawal reason ("columns.withdrawalReason"). */
   withdrawalColumn?: string;
+  /** A column the trial reads without a plan entry (the default withdrawal-reason column): not "not used". */
+  readByDefault?: string;
   guesses: string[];
   checks: string[];
 }
@@ -109,16 +112,23 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
   const defaultIdx = header.indexOf(DEFAULT_WITHDRAWAL_COLUMN);
   if (defaultIdx >= 0) {
     const stayed: string[] = [];
+    const free = new Set<string>();
     for (const r of csv.records) {
       const v = r.cells[defaultIdx];
       if (v === null || v === undefined || skipped(r.cells)) continue;
       const text = nfc(v).trim();
       if (text !== '' && readsAsNotWithdrawn(text) && !stayed.includes(text)) stayed.push(text);
+      else if (text !== '' && looksLikeFreeText(text)) free.add(text);
     }
     if (stayed.length) {
       flow.notWithdrawn = stayed;
       out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn"); every other value is a reason for leaving the study`);
     }
+    // Read without a plan entry, and its values published: said, so nobody leaves it uncleaned as
+    // "not used" (docs/plan-trial.md#participant-flow). The free text is counted, never quoted.
+    out.readByDefault = DEFAULT_WITHDRAWAL_COLUMN;
+    const pooled = free.size ? `; ${free.size} of its values ${free.size === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or many words) and ${free.size === 1 ? 'is' : 'are'} counted as "${FREE_TEXT_REASON_LABEL.en}", never printed` : '';
+    out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": read by default as the reason each patient left the study — its values are printed in the CONSORT flow under their own names${pooled}; to name them yourself, give each its kind and label in "flow.withdrawalReasons"`);
   }
   if (Object.keys(flow).length) out.flow = flow;
   return out;

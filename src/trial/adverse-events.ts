@@ -19,6 +19,9 @@ import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
 import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
+import { looksLikeCpr } from '../io/cpr-number.js';
+import { cprKind, isCprProblem, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { freeTextSigns } from './free-text.js';
 
 /** Yes (1), no (0) or not known (null). */
 export type YesNoUnknown = 0 | 1 | null;
@@ -71,6 +74,8 @@ interface PendingEvent {
  */
 export class AdverseEventReader {
   readonly #spec: PlanAdverseEvents;
+  /** The id column, named in a CPR refusal. */
+  readonly #idColumn: string;
   readonly #instrument: string;
   readonly #columns: { field: Field; idx: number; name: string; coder: ColumnCoder | undefined }[] = [];
   readonly #pending: PendingEvent[] = [];
@@ -87,6 +92,7 @@ export class AdverseEventReader {
     private readonly decimalComma: boolean,
   ) {
     this.#spec = plan.adverseEvents;
+    this.#idColumn = plan.adverseEvents.id ?? plan.columns.id;
     this.#instrument = nfc((this.#spec.instrument ?? '').trim());
     for (const field of ['serious', 'related', 'soc', 'term'] as const) {
       const name = this.#spec[field];
@@ -120,6 +126,10 @@ export class AdverseEventReader {
     }
     const values: PendingEvent['values'] = {};
     const recodes: PendingEvent['recodes'] = [];
+    // A CPR number in any column read, or a class or term that reads as a note about the patient,
+    // would be published under its own name: refused by line and column, never quoted.
+    const refused = this.#refusedCells(line, cell);
+    if (refused) return;
     for (const { field, idx, name, coder } of this.#columns) {
       const text = cell(idx);
       if (text === null || !YES_NO_FIELDS.has(field)) {
@@ -148,6 +158,35 @@ export class AdverseEventReader {
     // A row with a cell filled is an event, whatever is missing: "Ved ikke" or a missing-value code
     // in its seriousness, or only a date and a grade, is an event of unknown term or seriousness.
     this.#pending.push({ line, id, values, recodes });
+  }
+
+  /**
+   * Refuses the row's CPR-shaped cells (every column read: cpr-cells.ts) and its class or term cells
+   * that read as free text (free-text.ts); true when any was (docs/plan-trial.md#adverse-events).
+   */
+  #refusedCells(line: number, cell: (idx: number) => string | null): boolean {
+    let refused = false;
+    for (const { field, idx, name } of this.#columns) {
+      const text = cell(idx);
+      if (text === null) continue;
+      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim()))) {
+        this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: trialCprExpected(this.#idColumn, false), kind: cprKind(name) });
+        refused = true;
+        continue;
+      }
+      if (YES_NO_FIELDS.has(field)) continue;
+      const signs = freeTextSigns(nfc(text.trim()));
+      if (!signs.length) continue;
+      const what = field === 'soc' ? 'system organ class' : 'event term';
+      this.problems.push({
+        file: this.file, line, column: idx + 1, field: name,
+        expected: `a coded ${what} (a MedDRA ${field === 'soc' ? 'system organ class' : 'preferred term'} such as "${field === 'soc' ? 'Nervous system disorders' : 'Headache'}"), never free text: the cell (not quoted) reads as a note about the patient, whose text would be published as a row of the adverse-event table — write the coded ${what} in the export, or leave "${field}" out of the plan's "adverseEvents"`,
+        detail: `the cell has ${signs.join(', ')}`,
+        kind: `adverse-events.free-text:${field}`,
+      });
+      refused = true;
+    }
+    return refused;
   }
 
   /**
@@ -274,6 +313,8 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
     reader.add(rec.line, plainPatientId(idCell), (i) => cells[i] ?? null, blank);
   }
   const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const cpr = problems.filter(isCprProblem);
+  if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(file, cpr.length, idName), cpr);
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
   const { unknownLines, ...data } = reader.finish(patientOf, exportIdKeys && ((id) => exportIdKeys.has(idKey(id))));
   if (reader.rows > 0 && data.events.length === 0) {

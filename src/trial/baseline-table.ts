@@ -10,6 +10,7 @@
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
 import { compareLevels } from './level-order.js';
+import { identifyingCharacteristicProblems } from './identifying-characteristic.js';
 import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -144,6 +145,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   }
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(csv.file, cpr.length, plan.columns.id), cpr);
   const problems: Problem[] = [];
+  const identifying: Problem[] = [];
   for (const [k, column] of columns.entries()) {
     const byId = byIds[k]!;
     const texts = [...byId.values()] as (string | number)[];
@@ -165,11 +167,17 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
       }
     });
     out.set(column, typed);
+    // A date, initials or notes would be rows of n = 1 beside the patient's arm: refused (identifying-characteristic.ts).
+    if (!covariate && kind === 'categorical') {
+      const cells = [...byId].flatMap(([id, v]) => (typeof v === 'string' ? [{ value: v, line: lines[k]!.get(id)! }] : []));
+      identifying.push(...identifyingCharacteristicProblems(csv.file, csv.header[cols[k]!] ?? column, cols[k]! + 1, cells));
+    }
     // A covariate's column says so when the trial is read (load-trial.ts); a column only Table 1 reads, here.
     const merged = spellings.merged();
     if (merged.length && !covariate) onNote?.(spellingsNote(csv.file, csv.header[cols[k]!] ?? column, merged));
   }
   if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, problems);
+  if (identifying.length) throw new HtaError('input.invalid', `${csv.file}: ${new Set(identifying.map((p) => p.field)).size} Table 1 characteristic(s) would print single patients (dates, initials, names or notes) beside their arm; nothing was written`, identifying);
   return out;
 }
 

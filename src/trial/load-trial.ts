@@ -8,6 +8,8 @@
  * docs/input-trial-export.md.
  */
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, looksLikeFreeText } from './free-text.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
@@ -46,7 +48,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
@@ -467,6 +469,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma);
+  if (idCol >= 0) {
+    row.idKeys = () => idKeysOf(table.records, idCol);
+    row.idField = table.header[idCol];
+  }
   const scores = new Float64Array(sources.length);
   const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -840,7 +846,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   ignored.settleHints();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
-  const cprProblems = rowProblems.filter(isCprProblem);
+  const cprProblems = [...rowProblems, ...(aeReader?.problems ?? [])].filter(isCprProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
 
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
@@ -894,7 +900,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);
-  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : undefined;
+  // E-mail addresses as ids (a Google Forms export's "Mailadresse" named as the id): the same note.
+  const mailIds = cprIds > 0 ? 0 : emailIds(ids);
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length)}` : undefined;
   if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
   for (const [p, first] of repeats) p.detail = keptInstead(p.detail!, first, !badLines.has(first));
@@ -960,6 +968,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const adverseEvents = joined && (({ unknownLines: _none, ...data }) => data)(joined);
   if (aeReader && aeReader.rows === 0 && aeReader.noEventRows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
   else if (adverseEvents) readNotes.push(...adverseEventReadNotes(file, aeReader!.rows, adverseEvents));
+  let freeTextNote: string | undefined;
+  // Withdrawal reasons printed under their own names (no "flow.withdrawalReasons") that read as
+  // notes about a patient: pooled in the flow, never printed (participant-flow.ts); said here by line.
+  if (reasonCol >= 0 && !reasonMap) {
+    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
+    if (freeLines.length) freeTextNote = freeTextReasonsNote(file, reasonColumn, freeLines);
+    if (freeTextNote) readNotes.push(freeTextNote);
+  }
   // The ids of every row, for the plan's event listing: an event of an id in none is refused (adverse-events.ts).
   const exportIdKeys = plan.adverseEvents?.file === undefined ? undefined : idKeysOf(table.records, idCol);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
@@ -992,6 +1008,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(exportIdKeys ? { exportIdKeys } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
+    ...(freeTextNote ? { freeTextNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
@@ -1062,6 +1079,11 @@ class RowContext {
   /** The row's visit as the export writes it (`3mdr`): a wide export's columns are named so, before "timeLabels" maps it to the plan's `3m`. */
   exportTime: string | null = null;
   recodes: Recode[] = [];
+  /** The file's patient ids (idKey), masked in the values problems quote; read at the first such problem. */
+  idKeys: (() => ReadonlySet<string>) | undefined;
+  /** The id column's header: its cells' problems are not masked. */
+  idField: string | undefined;
+  #keys: ReadonlySet<string> | undefined;
   /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
   readonly noise = new FloatNoiseTally();
   constructor(
@@ -1082,6 +1104,13 @@ class RowContext {
    */
   add(p: Problem): void {
     const ps = this.problems;
+    // A cell quoting its own patient's id (`SB1007 kunne ikke svare`): the id is never printed,
+    // also inside a value (docs/output-safety.md "Patient ids").
+    // Not the id cell's own problems (a summary row's "Gennemsnit"), which name what stands there.
+    if (p.value !== undefined && p.value.length >= 3 && this.idKeys && p.field !== this.idField && p.kind?.startsWith('id') !== true) {
+      const value = withoutPatientIds(p.value, (this.#keys ??= this.idKeys()));
+      if (value !== p.value) p = { ...p, value };
+    }
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
@@ -1632,4 +1661,25 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
   const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
+}
+
+/** The note for withdrawal reasons read as free text (free-text.ts): where, never what. */
+function freeTextReasonsNote(file: string, column: string, lines: readonly number[]): string {
+  const n = lines.length;
+  return `${file}: ${n} withdrawal ${n === 1 ? 'reason' : 'reasons'} in "${column}" (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(lines))}) ${n === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or ${FREE_TEXT_MIN_WORDS} words or more) and ${n === 1 ? 'is' : 'are'} counted in the participant flow as "${FREE_TEXT_REASON_LABEL.en}", never printed: a note about a patient can name them — give each value its kind and a label in the plan's "flow": { "withdrawalReasons" } (docs/plan-trial.md#participant-flow)`;
+}
+
+/**
+ * `value` with every patient id of the file (`keys`: idKey) written `[id]` where it stands as a
+ * word of its own: a free-text answer naming a patient (`SB1007 kunne ikke svare`) is quoted in a
+ * message without the id (docs/output-safety.md "Patient ids"). Words of one or two characters,
+ * and numbers shorter than four digits, are never taken for an id: they would mask ordinary
+ * answers (`10 - Værst tænkelige smerte`) in a file whose ids are 1, 2, 3, ….
+ */
+export function withoutPatientIds(value: string, keys: ReadonlySet<string>): string {
+  if (!keys.size) return value;
+  return value.replace(/[\p{L}\p{N}][\p{L}\p{N}_-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu, (word) => {
+    if (word.length < 3 || (/^\d+$/.test(word) && word.length < 4)) return word;
+    return keys.has(idKey(word)) ? '[id]' : word;
+  });
 }

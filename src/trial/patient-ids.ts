@@ -303,3 +303,23 @@ export function cprIdNote(column: string, shaped: number, total: number): string
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
 }
+
+/** An e-mail address (`patient1009@example.dk`): a direct identifier, as a CPR number is. */
+const E_MAIL_ID = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** How many of `ids` are e-mail addresses. */
+export function emailIds(ids: readonly string[]): number {
+  let n = 0;
+  for (const id of ids) if (E_MAIL_ID.test(id.trim())) n++;
+  return n;
+}
+
+/** The note for an id column of e-mail addresses: as cprIdNote, for the same reason (docs/input-trial-export.md#cpr-shaped-ids). */
+export function emailIdNote(column: string, shaped: number, total: number): string {
+  const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
+  return (
+    `the patient ids in column "${column}" are e-mail addresses (${share}). ` +
+    'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
+    'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
+  );
+}

@@ -146,6 +146,8 @@ export interface TrialData {
   readNotes?: string[];
   /** The note that the ids look like CPR numbers (also in `readNotes`), for outputs that print no other read note (`hta report`). */
   idNote?: string;
+  /** Withdrawal reasons read as free text, pooled in the flow (docs/plan-trial.md#participant-flow): also in readNotes; `hta report` says it on stderr. */
+  freeTextNote?: string;
   /** The notes that category values differing only in case were read as one (also in `readNotes`): they change the levels analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   spellingNotes?: string[];
   /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */

@@ -16,7 +16,8 @@ const ORIGINAL = `${FX}/excel-semicolon-wide`;
 const RESAVED = `${FX}/excel-resave-lowercase`;
 
 /** The file names aside (results name their input), the same bytes. */
-const withoutFile = (json: string, file: string) => json.split(JSON.stringify(file)).join('"<export>"');
+// The export as results name it: its last name (docs/output-safety.md), once its path.
+const withoutFile = (json: string, file: string) => json.split(JSON.stringify(file)).join('"<export>"').split(JSON.stringify(file.split('/').pop())).join('"<export>"');
 
 describe('a re-saved export with its header lower-cased', () => {
   it('analyze --json gives the bytes of the original-cased export, with a note per column on stderr', async () => {

@@ -127,6 +127,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const listing = plan.adverseEvents?.file;
       attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
       if (trialData.idNote) env.note?.(trialData.idNote);
+      if (trialData.freeTextNote) env.note?.(trialData.freeTextNote);
       for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.

@@ -10,9 +10,12 @@
  * png-pool, chart-font, vega-lib), so changing them invalidates every entry without anyone
  * remembering to.
  *
- * Entries live in `node_modules/.cache/hta/charts/` (the usual place for a tool's build cache; never
- * in `reports/`), are written atomically, and a missing or unreadable entry is simply a miss. CI
- * starts from a clean clone, so `hta report --check` there always draws every chart afresh.
+ * Entries live in the user's own cache folder (`~/.cache/hta/charts` or `$XDG_CACHE_HOME/hta/charts`,
+ * `~/Library/Caches/hta/charts` on macOS, `%LOCALAPPDATA%\hta\Cache\charts` on Windows; never in
+ * the installation, which other users and projects share, nor in `reports/`). A chart holds what
+ * its page publishes (a flow's reasons, arm names), so the folder hta creates is the user's alone
+ * (0700) and each entry 0600. Entries are written atomically, and a missing or unreadable entry is
+ * simply a miss. CI starts from a clean clone, so `hta report --check` there always draws every chart afresh.
  *
  * The folder may be the user's choice (`$HTA_CACHE_DIR`), so the cache touches only what it wrote
  * (docs/architecture.md#the-chart-cache, docs/output-safety.md): a folder it takes as its own gets
@@ -22,8 +25,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { dirname, join, posix, win32 } from 'node:path';
 import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
 /**
@@ -61,10 +64,26 @@ export interface ChartCache {
   prune(): void;
 }
 
-/** The default cache folder: `<package root>/node_modules/.cache/hta/charts`. */
-export function defaultChartCacheDir(): string {
-  return fileURLToPath(new URL('../../../node_modules/.cache/hta/charts/', import.meta.url));
+/**
+ * The default cache folder: the user's own cache folder, by the platform's convention (XDG on
+ * Linux and other Unixes, an absolute `$XDG_CACHE_HOME` only), never the installation's
+ * `node_modules/.cache`, which every user and project of an install shares
+ * (docs/architecture.md#the-chart-cache).
+ */
+export function defaultChartCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  const paths = platform === 'win32' ? win32 : posix;
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA && paths.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : paths.join(home, 'AppData', 'Local');
+    return paths.join(local, 'hta', 'Cache', 'charts');
+  }
+  if (platform === 'darwin') return paths.join(home, 'Library', 'Caches', 'hta', 'charts');
+  const xdg = env.XDG_CACHE_HOME && paths.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : paths.join(home, '.cache');
+  return paths.join(xdg, 'hta', 'charts');
 }
+
+/** The mode of a cache folder hta creates and of its entries: the user's alone (the umask can only narrow it). */
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
 
 function packageVersion(name: string): string {
   const require = createRequire(import.meta.url);
@@ -144,9 +163,10 @@ export function openChartCache(dir: string, fingerprint: string, options: { read
   const claim = (): boolean => {
     if (marked) return true;
     try {
-      mkdirSync(dir, { recursive: true });
+      // A folder hta creates (and any parent it must create) is the user's alone; one that exists keeps its mode.
+      mkdirSync(dir, { recursive: true, mode: DIR_MODE });
       // Exclusive: a marker someone else put there meanwhile is theirs, not overwritten.
-      writeFileSync(join(dir, CACHE_MARKER), MARKER_TEXT, { flag: 'wx' });
+      writeFileSync(join(dir, CACHE_MARKER), MARKER_TEXT, { flag: 'wx', mode: FILE_MODE });
       marked = true;
     } catch {
       writable = false;
@@ -180,7 +200,7 @@ export function openChartCache(dir: string, fingerprint: string, options: { read
         // The PNG last: an entry counts only when its PNG exists, and each file appears whole.
         for (const [ext, data] of [['svg', chart.svg], ['png', chart.png]] as const) {
           const tmp = `${base}.${ext}.${process.pid}.tmp`;
-          writeFileSync(tmp, data);
+          writeFileSync(tmp, data, { mode: FILE_MODE });
           renameSync(tmp, `${base}.${ext}`);
         }
       } catch {

@@ -2,12 +2,35 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_MARKER, chartCacheKey, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
+import { CACHE_MARKER, chartCacheKey, defaultChartCacheDir, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
 import { tempDir } from '../../support/run-cli.js';
 
 const chart = (n: number) => ({ svg: `<svg n="${n}"/>`, png: new Uint8Array([137, 80, 78, 71, n]) });
 
 describe('chart cache', () => {
+  it('by default lives in the user\'s own cache folder, never in the installation other users share', () => {
+    expect(defaultChartCacheDir({}, 'linux', '/home/ane')).toBe('/home/ane/.cache/hta/charts');
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/ane/cache' }, 'linux', '/home/ane')).toBe('/srv/ane/cache/hta/charts');
+    // A relative XDG_CACHE_HOME is ignored, as the XDG spec says.
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/ane')).toBe('/home/ane/.cache/hta/charts');
+    expect(defaultChartCacheDir({}, 'darwin', '/Users/ane')).toBe('/Users/ane/Library/Caches/hta/charts');
+    expect(defaultChartCacheDir({ LOCALAPPDATA: 'C:\\Users\\ane\\AppData\\Local' }, 'win32', 'C:\\Users\\ane')).toBe('C:\\Users\\ane\\AppData\\Local\\hta\\Cache\\charts');
+    expect(defaultChartCacheDir()).not.toContain('node_modules');
+  });
+
+  it('a folder it creates is the user\'s alone (0700), and so is each entry (0600), whatever the umask allows', () => {
+    const dir = join(tempDir(), 'home', '.cache', 'hta', 'charts');
+    const saved = process.umask(0o022);
+    try {
+      openChartCache(dir, 'fp').put({ a: 1 }, chart(1));
+    } finally {
+      process.umask(saved);
+    }
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, '..')).mode & 0o777).toBe(0o700);
+    for (const f of readdirSync(dir)) expect([f, statSync(join(dir, f)).mode & 0o777]).toEqual([f, 0o600]);
+  });
+
   it('returns what was put for the same spec and fingerprint, and nothing otherwise', () => {
     const dir = join(tempDir(), 'cache');
     const cache = openChartCache(dir, 'fp-1');

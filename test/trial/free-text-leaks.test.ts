@@ -1,0 +1,152 @@
+/**
+ * Patient identifiers and notes in the cells hta prints under their own names: an adverse event's
+ * class and term, a withdrawal reason without the plan's "flow.withdrawalReasons"
+ * (docs/output-safety.md "Free text", docs/plan-trial.md#adverse-events, #participant-flow).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
+import { freeTextSigns } from '../../src/trial/free-text.js';
+
+const BASE = {
+  arms: { intervention: 'app', control: 'usual' },
+  columns: { id: 'id', time: 'time', arm: 'arm' },
+  timepoints: ['3m'],
+  outcomes: [{ key: 'pain', instrument: 'nrs' }],
+  methods: ['welch'],
+  missing: { sensitivity: false },
+};
+
+/** 20 patients, baseline and 3m; `reason(i)` the withdrawal reason of patient i (on its baseline row). */
+function trialCsv(reason: (i: number) => string = () => '', ae: ((i: number) => string | undefined) | undefined = undefined): string {
+  const lines = [`id,arm,time,pain,withdrawal_reason${ae ? ',redcap_repeat_instrument,ae_term,ae_serious' : ''}`];
+  for (let i = 1; i <= 20; i++) {
+    const arm = i % 2 ? 'app' : 'usual';
+    const r = reason(i);
+    const cell = r.includes(',') ? `"${r}"` : r;
+    lines.push(`P${i},${arm},baseline,${3 + (i % 5)},${cell}${ae ? ',,,' : ''}`);
+    if (!r) lines.push(`P${i},${arm},3m,${2 + (i % 4)},${ae ? ',,,' : ''}`);
+    const term = ae?.(i);
+    if (term !== undefined) lines.push(`P${i},,,,,adverse_events,"${term}",Nej`);
+  }
+  return lines.join('\n');
+}
+
+function thrown(f: () => unknown): HtaError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof HtaError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('free-text signs', () => {
+  it('coded reasons and MedDRA terms read as coded; notes with a CPR or phone number, a date, an e-mail or many words do not', () => {
+    for (const coded of ['Lost to follow-up', 'Mangler tid', 'Bivirkninger', 'Ikke tid', 'Headache', 'Nervous system disorders', 'Suicidal ideation', 'COVID-19', 'Withdrew consent to further participation']) {
+      expect(freeTextSigns(coded), coded).toEqual([]);
+    }
+    expect(freeTextSigns('Døde (Poul Nielsen, 0101501234)')).toEqual(['a CPR number']);
+    expect(freeTextSigns('Fald 010150-1234 hjemme')).toEqual(['a CPR number']);
+    expect(freeTextSigns('Udslæt, ring til Jens 20304050')).toEqual(['a long number (a phone number)']);
+    expect(freeTextSigns('ring 20 30 40 50')).toEqual(['a long number (a phone number)']);
+    expect(freeTextSigns('Trak samtykke - ringede 12/3')).toEqual(['a date']);
+    expect(freeTextSigns('skriv til hanne@example.dk')).toEqual(['an e-mail address']);
+    expect(freeTextSigns('Flyttet til Aarhus, se note fra Hanne Jensen')).toEqual(['8 words']);
+    expect(freeTextSigns('Faldt på trappen hos datteren Mette')).toEqual(['6 words']);
+  });
+});
+
+describe('adverse-event classes and terms', () => {
+  const AE = { instrument: 'adverse_events', serious: 'ae_serious', term: 'ae_term' };
+  const plan = parsePlan({ ...BASE, adverseEvents: AE });
+
+  it('a whole-cell CPR number in the term of a REDCap instrument stops the run as in any other column, named by line and column, never quoted', () => {
+    const text = trialCsv(undefined, (i) => (i === 2 ? '0101501234' : i < 5 ? 'Headache' : undefined));
+    const err = thrown(() => loadTrial(parseCsvText(text, 'redcap.csv'), plan, { excludeInvalid: true }));
+    expect(err.message).toMatch(/look like CPR numbers/);
+    expect(err.problems!.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[7, 7, 'ae_term', 'cpr.ae_term']]);
+    expect(JSON.stringify(err)).not.toMatch(/0101501234/);
+  });
+
+  it('a term that reads as a note about the patient is refused at its line, not quoted; coded terms are read', () => {
+    const text = trialCsv(undefined, (i) => (i === 3 ? 'Udslæt, ring til Jens 20304050' : i < 5 ? 'Headache' : undefined));
+    const err = thrown(() => loadTrial(parseCsvText(text, 'redcap.csv'), plan));
+    expect(err.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[10, 7, 'adverse-events.free-text:term']]);
+    expect(JSON.stringify(err)).not.toMatch(/Jens|20304050/);
+    const ok = analyzeTrial(loadTrial(parseCsvText(trialCsv(undefined, (i) => (i < 5 ? 'Headache' : undefined)), 'redcap.csv'), plan), { version: 'test' });
+    expect(ok.adverseEvents!.byClass.map((c) => c.term)).toEqual(['Headache']);
+  });
+
+  it('a listing: a CPR number in the class, a name in a term, each refused by line and column', () => {
+    const trial = loadTrial(parseCsvText(trialCsv(), 'export.csv'), parsePlan({ ...BASE, adverseEvents: { file: 'ae.csv', soc: 'ae_soc', term: 'ae_term' } }));
+    const listing = (soc: string, term: string) => `id,ae_soc,ae_term\nP1,Nervous system disorders,Headache\nP2,${soc},${term}`;
+    const read = (text: string) => readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    expect(read(listing('Injury', 'Fall')).data.events).toHaveLength(2);
+    const cpr = thrown(() => read(listing('010150-1234', 'Fall')));
+    expect(cpr.message).toMatch(/look like CPR numbers/);
+    expect(cpr.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[3, 2, 'cpr.ae_soc']]);
+    const name = thrown(() => read(listing('Injury', 'Faldt på trappen hos datteren Mette')));
+    expect(name.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[3, 3, 'adverse-events.free-text:term']]);
+    expect(JSON.stringify([cpr, name])).not.toMatch(/010150|Mette/);
+  });
+});
+
+describe('withdrawal reasons printed under their own names', () => {
+  const reasons: Record<number, string> = { 5: 'Flyttet til Aarhus, se note fra Hanne Jensen', 12: 'Trak samtykke - ringede 12/3', 13: 'Døde (Poul Nielsen, 010150 1234)', 7: 'Ikke tid', 9: 'Ikke tid', 14: 'Mangler tid' };
+  const reason = (i: number) => reasons[i] ?? '';
+
+  it('free text is pooled under one label and said on stderr by line; coded reasons keep their names', () => {
+    const trial = loadTrial(parseCsvText(trialCsv(reason), 'trial.csv'), parsePlan(BASE));
+    const flow = analyzeTrial(trial, { version: 'test' }).flow!.losses!;
+    expect(flow.intervention.map((l) => [l.value, l.label.en, l.label.da, l.n])).toEqual([
+      ['Ikke tid', 'Ikke tid', 'Ikke tid', 2],
+      ['', 'Other reason (free text, not shown)', 'Anden årsag (fritekst, ikke vist)', 2],
+    ]);
+    expect(flow.control.map((l) => [l.value, l.label.en, l.n])).toEqual([
+      ['Mangler tid', 'Mangler tid', 1],
+      ['', 'Other reason (free text, not shown)', 1],
+    ]);
+    expect(JSON.stringify(flow)).not.toMatch(/Hanne|Poul|1234|ringede/);
+    // Also apart, for `hta report`, which prints no other read note (trial-report.ts).
+    const note = trial.freeTextNote!;
+    expect(trial.readNotes).toContain(note);
+    // Lines: a patient without a reason has two rows, one with a reason one: P5's is line 10, P12's 21, P13's 22.
+    expect(note).toMatch(/^trial\.csv: 3 withdrawal reasons in "withdrawal_reason" \(lines 10, 21–22\) read as free text/);
+    expect(note).not.toMatch(/Hanne|Poul|1234|ringede/);
+  });
+
+  it('with "flow.withdrawalReasons" the plan\'s labels are printed and nothing is pooled', () => {
+    const plan = parsePlan({ ...BASE, flow: { withdrawalReasons: Object.fromEntries(Object.values(reasons).map((r) => [r, { kind: 'lost-to-follow-up', label: r.length > 12 ? 'Other' : r }])) } });
+    const trial = loadTrial(parseCsvText(trialCsv(reason), 'trial.csv'), plan);
+    const flow = analyzeTrial(trial, { version: 'test' }).flow!.losses!;
+    expect(flow.control.map((l) => [l.label.en, l.n])).toEqual([['Other', 1], ['Mangler tid', 1]]);
+    expect(trial.readNotes?.some((n) => n.includes('free text')) ?? false).toBe(false);
+  });
+});
+
+describe('a cell quoting a patient id', () => {
+  it('is quoted in a problem with every id of the file written [id], other words kept (--exclude-invalid too)', () => {
+    const text = trialCsv().replace(/^P4,usual,3m,\d+,/m, 'P4,usual,3m,P13 kunne ikke svare,');
+    const err = thrown(() => loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE)));
+    expect(err.problems!.map((p) => [p.line, p.column, p.value])).toEqual([[9, 4, '[id] kunne ikke svare']]);
+    expect(JSON.stringify(err)).not.toMatch(/P13/);
+    const kept = loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE), { excludeInvalid: true });
+    expect(JSON.stringify(kept.excluded)).not.toMatch(/P13/);
+  });
+});
+
+describe('e-mail addresses as patient ids', () => {
+  it('get the note CPR-shaped ids get, never quoting one', () => {
+    const text = trialCsv().replace(/^P(\d+),/gm, 'patient$1@example.dk,');
+    const trial = loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE));
+    expect(trial.idNote).toMatch(/^trial\.csv: the patient ids in column "id" are e-mail addresses \(all 20 ids\)\. .*replace them with study numbers/);
+    expect(trial.readNotes).toContain(trial.idNote);
+    expect(trial.idNote).not.toMatch(/example/);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Table 1 refuses a characteristic that would print single patients beside their arm: dates
+ * (a date of birth), text with (nearly) one value per patient, a level that is a note about one
+ * patient (docs/report-trial.md, src/trial/identifying-characteristic.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+
+const PLAN = parsePlan({
+  arms: { intervention: 'app', control: 'usual' },
+  columns: { id: 'id', time: 'time', arm: 'arm' },
+  timepoints: ['3m'],
+  outcomes: [{ key: 'pain', instrument: 'nrs' }],
+  methods: ['welch'],
+  missing: { sensitivity: false },
+});
+const EDUCATION = ['Grundskole', 'Erhvervsuddannelse', 'Kort videregående', 'Lang videregående'];
+
+/** 24 patients, two rows each (baseline line 2i, 3m line 2i+1); their characteristics on the baseline row. */
+function csvOf(extra: Record<string, (i: number) => string>): string {
+  const names = Object.keys(extra);
+  const lines = [['id', 'arm', 'time', 'pain', ...names].join(',')];
+  for (let i = 1; i <= 24; i++) {
+    const arm = i % 2 ? 'app' : 'usual';
+    lines.push([`P${i}`, arm, 'baseline', 3 + (i % 5), ...names.map((n) => extra[n]!(i))].join(','));
+    lines.push([`P${i}`, arm, '3m', 2 + (i % 4), ...names.map(() => '')].join(','));
+  }
+  return lines.join('\n');
+}
+
+function table1(extra: Record<string, (i: number) => string>) {
+  const csv = parseCsvText(csvOf(extra), 'trial.csv');
+  const trial = loadTrial(csv, PLAN);
+  return baselineTable(trial, characteristicsFromExport(csv, trial, Object.keys(extra)));
+}
+
+function refusal(extra: Record<string, (i: number) => string>): HtaError {
+  try {
+    table1(extra);
+  } catch (e) {
+    if (e instanceof HtaError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('Table 1 characteristics that would print single patients', () => {
+  it('coded categories, numbers and a level held by one patient in few words are kept', () => {
+    const t1 = table1({ education: (i) => (i === 5 ? 'Ph.d.' : EDUCATION[Math.floor(i / 2) % 4]!), age: (i) => String(30 + i), initials: (i) => ['HJ', 'PN', 'KL', 'MS'][Math.floor(i / 3) % 4]! });
+    expect(t1.rows.map((r) => [r.key, r.kind])).toEqual([['education', 'categorical'], ['age', 'numeric'], ['initials', 'categorical'], ['pain', 'numeric']]);
+  });
+
+  it('a column of dates is refused at its first date, never quoting one', () => {
+    const err = refusal({ dob: (i) => `${String((i % 28) + 1).padStart(2, '0')}-0${(i % 9) + 1}-19${50 + i}` });
+    expect(err.problems!.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[2, 5, 'dob', 'characteristic.date:dob']]);
+    expect(JSON.stringify(err)).not.toMatch(/19\d\d/);
+  });
+
+  it('ISO dates too, with a few empty or coded cells among them', () => {
+    const err = refusal({ inclusion: (i) => (i % 6 === 0 ? 'ukendt' : `2024-03-${String(i).padStart(2, '0')}`) });
+    expect(err.problems!.map((p) => p.kind)).toEqual(['characteristic.date:inclusion']);
+  });
+
+  it('text with (nearly) one value per patient is refused', () => {
+    const err = refusal({ name: (i) => (i % 3 ? `Patient${i}` : 'Ukendt') });
+    expect(err.problems!.map((p) => [p.line, p.kind])).toEqual([[2, 'characteristic.unique:name']]);
+    expect(JSON.stringify(err)).not.toMatch(/Patient\d/);
+  });
+
+  it('a note about one patient among coded values is refused at its line', () => {
+    const err = refusal({ comment: (i) => (i === 3 ? 'Pt. Hanne Jensen ringede' : i === 8 ? 'ring 20304050' : i % 4 ? '' : 'ok') });
+    expect(err.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[6, 5, 'characteristic.free-text:comment'], [16, 5, 'characteristic.free-text:comment']]);
+    expect(JSON.stringify(err)).not.toMatch(/Hanne|20304050/);
+  });
+});

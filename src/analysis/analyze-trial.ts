@@ -84,7 +84,7 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
   const miRunOf = (key: string, time: string) => {
     const wide = miWideAt(key, time);
     const cacheKey = wide === miWideOf(key) ? key : `${key}\u0000${time}`;
-    return once(caches.mi, cacheKey, () => imputeOutcome(wide, plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
+    return once(caches.mi, cacheKey, () => imputeOutcome(wide, plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation, { byArm: plan.missing.byArm === true }));
   };
   const miAt = (key: string, time: string) => miEffect(miWideAt(key, time), miRunOf(key, time), time, confLevel);
   const imputed = (key: string) => [...caches.mi.keys()].some((k) => k === key || k.startsWith(`${key}\u0000`));

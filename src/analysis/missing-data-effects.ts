@@ -73,6 +73,14 @@ export interface MiRun {
   m: number;
   seed: number;
   method: 'pmm' | 'norm';
+  /** Each arm imputed on its own (the plan's `"missing": { "byArm": true }`). */
+  byArm?: boolean;
+}
+
+/** How the imputation model is built beyond the outcome, arm, baseline and covariates (docs/plan-trial.md#multiple-imputation). */
+export interface ImputationModel {
+  /** Impute each arm separately: the control arm from the plan's seed, the intervention arm from seed + 1. */
+  byArm?: boolean;
 }
 
 const col = (t: string) => `y_${t}`;
@@ -85,16 +93,57 @@ const col = (t: string) => `y_${t}`;
  * regression. Without missing baselines or covariates the columns, and so the
  * random stream and the completed data sets, are those of the follow-ups alone.
  */
-export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
+export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm', model: ImputationModel = {}): MiRun {
   const visits = observedVisits(wide);
-  const columns = [
-    { name: 'treated', values: wide.treated },
-    { name: 'baseline', values: wide.baseline },
-    ...wide.covariates.map((c) => ({ name: c.name, values: c.values, ...(c.method ? { method: c.method } : {}), ...(c.group ? { group: c.group } : {}) })),
-    ...visits.map((v) => ({ name: col(v), values: wide.followUp[v] ?? [] })),
+  // Auxiliary variables after the covariates: without them the columns, and so the random
+  // stream, are those of before (docs/plan-trial.md#multiple-imputation).
+  const columnsOf = (rows: (xs: readonly (number | null)[]) => (number | null)[], withArm: boolean) => [
+    ...(withArm ? [{ name: 'treated', values: rows(wide.treated) }] : []),
+    { name: 'baseline', values: rows(wide.baseline) },
+    ...[...wide.covariates, ...(wide.auxiliary ?? [])].map((c) => ({ name: c.name, values: rows(c.values), ...(c.method ? { method: c.method } : {}), ...(c.group ? { group: c.group } : {}) })),
+    ...visits.map((v) => ({ name: col(v), values: rows(wide.followUp[v] ?? []) })),
   ];
-  const r = chainedEquations(columns, { m, seed, method, ...(onProgress ? { onProgress } : {}) });
-  return { completed: r.completed, missing: r.missing, m, seed, method };
+  if (!model.byArm) {
+    const r = chainedEquations(columnsOf((xs) => [...xs], true), { m, seed, method, ...(onProgress ? { onProgress } : {}) });
+    return { completed: r.completed, missing: r.missing, m, seed, method };
+  }
+  return imputeByArm(wide.treated, columnsOf, m, seed, method, onProgress);
+}
+
+/**
+ * Each arm imputed on its own chained equations, without the arm as a predictor (so every
+ * coefficient of the imputation model differs by arm: R `mice` on each arm's rows, then `rbind`):
+ * the control arm from `seed`, the intervention arm from `seed + 1`, each arm's patients in the
+ * wide table's (id) order; the completed data sets put the rows back in that order, with the
+ * arm column, so that the ANCOVA and the tipping point read them as one imputation's.
+ */
+function imputeByArm(
+  treated: readonly number[],
+  columnsOf: (rows: (xs: readonly (number | null)[]) => (number | null)[], withArm: boolean) => { name: string; values: (number | null)[] }[],
+  m: number,
+  seed: number,
+  method: 'pmm' | 'norm',
+  onProgress: ((done: number, total: number) => void) | undefined,
+): MiRun {
+  const completed: Record<string, number[]>[] = Array.from({ length: m }, () => ({ treated: [...treated] }));
+  const missing: Record<string, boolean[]> = { treated: treated.map(() => false) };
+  [0, 1].forEach((arm) => {
+    const rows = treated.flatMap((t, i) => (t === arm ? [i] : []));
+    if (rows.length === 0) throw new HtaError('analysis.failed', `multiple imputation by arm: the ${arm === 1 ? 'intervention' : 'control'} arm has no patients`);
+    const progress = onProgress ? (done: number, total: number) => onProgress(arm * total + done, 2 * total) : undefined;
+    const r = chainedEquations(columnsOf((xs) => rows.map((i) => xs[i] ?? null), false), { m, seed: seed + arm, method, ...(progress ? { onProgress: progress } : {}) });
+    for (const [name, mask] of Object.entries(r.missing)) {
+      const out = (missing[name] ??= treated.map(() => false));
+      rows.forEach((i, k) => (out[i] = mask[k]!));
+    }
+    r.completed.forEach((data, l) => {
+      for (const [name, values] of Object.entries(data)) {
+        const out = (completed[l]![name] ??= treated.map(() => Number.NaN));
+        rows.forEach((i, k) => (out[i] = values[k]!));
+      }
+    });
+  });
+  return { completed, missing, m, seed, method, byArm: true };
 }
 
 /**
@@ -123,6 +172,9 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
         ...(wide.imputedBaselines ? { imputedBaselines: wide.imputedBaselines } : {}),
         ...(wide.imputedCovariates.length ? { imputedCovariates: wide.imputedCovariates } : {}),
         ...(wide.leftOut.patients ? { leftOutMissingCategoricalCovariate: wide.leftOut } : {}),
+        // The imputation model's auxiliary variables (in it, not in the ANCOVA) and whether each arm was imputed alone: only when the plan says so.
+        ...(wide.auxiliaryValues?.length ? { auxiliaryVariables: wide.auxiliaryValues.map((c) => ({ column: c.name, imputedPatients: c.values.filter((v) => v === null).length })) } : {}),
+        ...(run.byArm ? { imputedByArm: true } : {}),
       },
     },
   };

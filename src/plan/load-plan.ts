@@ -18,6 +18,7 @@ import { notRandomisedValueTest } from '../trial/not-randomised-values.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
 import { WIDE_IGNORE_EXPECTED } from '../trial/ignored-visits.js';
+import { auxiliaryProblems } from './auxiliary-checks.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -102,10 +103,11 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     if (!plan.timepoints.includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `one of the timepoints (${plan.timepoints.join(', ')})` });
   }
   const pop = plan.population;
-  const typed = [...new Set([...plan.covariates, ...plan.subgroups.map((g) => g.column), ...(pop?.criteria ?? []).map((c) => c.column), ...(pop?.margins ?? []).map((m) => m.column), ...(pop?.targetSample?.model ?? [])])];
+  const typed = [...new Set([...plan.covariates, ...plan.subgroups.map((g) => g.column), ...(pop?.criteria ?? []).map((c) => c.column), ...(pop?.margins ?? []).map((m) => m.column), ...(pop?.targetSample?.model ?? []), ...(plan.missing.auxiliary ?? [])])];
   for (const name of Object.keys(plan.covariateTypes ?? {})) {
-    if (!typed.includes(name)) problems.push({ file, field: `covariateTypes.${name}`, value: name, expected: `a covariate of the plan's "covariates", or a column its "subgroups" or "population" name (${typed.length ? typed.join(', ') : 'none'})` });
+    if (!typed.includes(name)) problems.push({ file, field: `covariateTypes.${name}`, value: name, expected: `a covariate of the plan's "covariates", or a column its "subgroups", "population" or "missing": { "auxiliary" } name (${typed.length ? typed.join(', ') : 'none'})` });
   }
+  problems.push(...auxiliaryProblems(plan, file));
   // A recode or a column mapping under a name the model lacks would be ignored without a word
   // (docs/subgroups.md#inverse-odds-weights): both are keyed by the model's (the export's) names.
   const sampleModel = pop?.targetSample?.model ?? [];

@@ -388,6 +388,10 @@ export const planSchema = z
         imputation: z.enum(['pmm', 'norm']).default('pmm').describe('Predictive mean matching (as mice, default) or Bayesian normal linear regression'),
         seed: z.number().int().default(1),
         sensitivity: z.boolean().default(true).describe('For the primary outcome and time: complete-case ANCOVA, MMRM and MI side by side, with a tipping-point analysis'),
+        auxiliary: eachOnce(z.array(z.string().min(1)), { why: 'each column is named once' })
+          .optional()
+          .describe('Auxiliary variables: export columns (one value per patient, read as covariates are) that predict every imputed column and are imputed when missing, but are not in the ANCOVA (docs/plan-trial.md#multiple-imputation)'),
+        byArm: z.boolean().optional().describe('Impute each arm separately (the arm then no predictor: arm × everything interactions); default false (docs/plan-trial.md#multiple-imputation)'),
       })
       .strict()
       .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),

@@ -570,6 +570,19 @@ export const REPORT_TEXT = {
     en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}, from the arm, {list}, and the outcome at the other follow-up visits (one model for both arms; no other variables); the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
     da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation} ud fra gruppen, {list} samt effektmålet ved de øvrige opfølgninger (én model for begge grupper; ingen andre variable); ANCOVA-modellen estimeres i hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
   },
+  // methodsMi when the plan names auxiliary variables or imputes each arm alone ("missing": { "auxiliary", "byArm" };
+  // docs/plan-trial.md#multiple-imputation): {predictors} the arm (methodsMiArm, unless by arm), {list} as methodsMi's
+  // and the auxiliary variables (methodsMiAuxiliary…); {model} methodsMiOneModel or methodsMiByArm.
+  methodsMiModel: {
+    en: "The multiple imputation imputes the missing follow-ups {m} times by chained equations with {imputation}, from {predictors}, and the outcome at the other follow-up visits ({model}); the ANCOVA is fitted to each completed data set and the {m} estimates are pooled by Rubin's rules.",
+    da: 'Ved multipel imputation imputeres de manglende opfølgninger {m} gange ved kædede ligninger med {imputation} ud fra {predictors} samt effektmålet ved de øvrige opfølgninger ({model}); ANCOVA-modellen estimeres i hvert udfyldt datasæt, og de {m} estimater samles efter Rubins regler.',
+  },
+  methodsMiArm: { en: 'the arm', da: 'gruppen' },
+  // {names}: each auxiliary variable by its Table 1 label, else its export column.
+  methodsMiAuxiliaryOne: { en: 'the auxiliary variable {names}, which is not in the ANCOVA', da: 'hjælpevariablen {names}, som ikke indgår i ANCOVA-modellen' },
+  methodsMiAuxiliaryMany: { en: 'the auxiliary variables {names}, which are not in the ANCOVA', da: 'hjælpevariablene {names}, som ikke indgår i ANCOVA-modellen' },
+  methodsMiOneModel: { en: 'one model for both arms; no other variables', da: 'én model for begge grupper; ingen andre variable' },
+  methodsMiByArm: { en: 'imputed separately in each arm; no other variables', da: 'imputeret separat i hver gruppe; ingen andre variable' },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).
   methodsImputedCovariates: {
     en: 'The multiple imputation also imputes missing covariate values ({covariates}) with the missing follow-ups (chained equations, {imputation}), so that patients missing them stay in it.',

@@ -236,7 +236,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const attributeNames = attributeColumnsOf(plan);
   for (const column of attributeNames) {
     const idx = colOf(column);
-    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by the plan's "subgroups" or "population"${outcomeKeyHint(plan, column)} (columns are: ${listed})`, `column.attribute:${column}`));
+    const named = attributeColumnsOf({ ...plan, missing: { ...plan.missing, auxiliary: [] } }).includes(column) ? `the plan's "subgroups" or "population"` : `the plan's "missing": { "auxiliary": [ … ] } (an auxiliary variable of the multiple imputation)`;
+    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by ${named}${outcomeKeyHint(plan, column)} (columns are: ${listed})`, `column.attribute:${column}`));
     covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma), kind: declaredAttributeKind(plan, column), levelsAsText: covariateTypeOfColumn(plan, column) === 'categorical' });
   }
   const nCov = plan.covariates.length;
@@ -1219,7 +1220,8 @@ function outcomeKeyHint(plan: Plan, column: string): string {
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, and its "clusters", each once, in plan order. */
 export function attributeColumnsOf(plan: Plan): string[] {
   const p = plan.population;
-  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? []), ...(plan.clusters === undefined ? [] : [plan.clusters])])];
+  // The multiple imputation's auxiliary variables last (docs/plan-trial.md#multiple-imputation): a plan without them reads what it read before.
+  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? []), ...(plan.clusters === undefined ? [] : [plan.clusters]), ...(plan.missing.auxiliary ?? [])])];
 }
 
 /**

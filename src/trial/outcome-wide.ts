@@ -64,6 +64,14 @@ export interface ImputationWide extends Omit<OutcomeWide, 'covariates' | 'baseli
   imputedBaselines: number;
   /** Patients left out for a missing categorical covariate of more than MAX_IMPUTED_LEVELS levels, and which covariates. */
   leftOut: { patients: number; covariates: string[] };
+  /**
+   * The plan's auxiliary variables (`"missing": { "auxiliary" }`), coded as the covariates are
+   * (a categorical one as its dummies, named `aux:<column><level>`): in the imputation model only,
+   * never the ANCOVA's (docs/plan-trial.md#multiple-imputation). Empty without them.
+   */
+  auxiliary: ImputationWide['covariates'];
+  /** The auxiliary variables as read, per patient (null = missing); `applicableAt` codes them again. */
+  auxiliaryValues: RawCovariate[];
 }
 
 export function imputationWide(trial: TrialData, key: string): ImputationWide {
@@ -129,7 +137,8 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const kept = new Set(patients);
   const dropped = candidates.filter((p) => !kept.has(p));
   const leftOut = { patients: dropped.length, covariates: required.filter((c) => dropped.some((p) => isMissing(p.covariates[c]))) };
-  return { ...base, imputedCovariates: imputedCounts(covariateValues), imputedBaselines: base.baseline.filter((b) => b === null).length, leftOut };
+  const auxiliaryValues = (trial.plan.missing.auxiliary ?? []).map((c) => ({ name: c, values: patients.map((p) => { const v = p.attributes?.[c]; return isMissing(v) ? null : (v as string | number); }) }));
+  return { ...base, imputedCovariates: imputedCounts(covariateValues), imputedBaselines: base.baseline.filter((b) => b === null).length, leftOut, auxiliary: codeAuxiliary(auxiliaryValues), auxiliaryValues };
 }
 
 /**
@@ -157,6 +166,22 @@ function codeCovariates(raw: readonly RawCovariate[], strict: boolean): Imputati
     }
   }
   return covariates;
+}
+
+/**
+ * The auxiliary variables' columns, coded as MI's covariates (codeCovariates) under names of their
+ * own (`aux:` first, so that no dummy can take a covariate's name). A categorical one must have
+ * 2 to MAX_IMPUTED_LEVELS levels among the patients imputed: one level is no column (the methods
+ * would name a variable the model lacks), more could not be imputed (polyreg).
+ */
+function codeAuxiliary(raw: readonly RawCovariate[]): ImputationWide['covariates'] {
+  for (const { name, values } of raw) {
+    if (!values.some((v) => typeof v === 'string')) continue;
+    const levels = new Set(values.filter((v) => v !== null).map(String)).size;
+    if (levels < 2) throw new HtaError('analysis.failed', `auxiliary variable '${name}' has only one level among the patients imputed; drop it from "missing": { "auxiliary" }`);
+    if (levels > MAX_IMPUTED_LEVELS) throw new HtaError('analysis.failed', `auxiliary variable '${name}' has ${levels} levels; a categorical auxiliary variable may have at most ${MAX_IMPUTED_LEVELS} (it is imputed by multinomial regression when missing)`);
+  }
+  return codeCovariates(raw.map((c) => ({ name: `aux:${c.name}`, values: c.values })), true);
 }
 
 /**
@@ -200,6 +225,8 @@ export function applicableAt(wide: ImputationWide, time: string): ImputationWide
     imputedCovariates: imputedCounts(covariateValues),
     imputedBaselines: baseline.filter((b) => b === null).length,
     leftOut: wide.leftOut,
+    auxiliary: codeAuxiliary(wide.auxiliaryValues.map((c) => ({ name: c.name, values: pick(c.values) }))),
+    auxiliaryValues: wide.auxiliaryValues.map((c) => ({ name: c.name, values: pick(c.values) })),
   };
 }
 

@@ -419,7 +419,17 @@ export function modelNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 
   const mi = rows.find((e) => e.method === 'mi-ancova');
   if (mi) {
     const norm = String(mi.details!.imputationMethod).startsWith('norm');
-    notes.push(fillPhrase(ctx.text('methodsMi'), { m: String(mi.details!.imputations), imputation: ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm'), list: adjustedForList(ctx, trial.plan, labels) }));
+    const imputation = ctx.text(norm ? 'methodsImputationNorm' : 'methodsImputationPmm');
+    const auxiliary = trial.plan.missing.auxiliary ?? [];
+    const byArm = trial.plan.missing.byArm === true;
+    if (!auxiliary.length && !byArm) notes.push(fillPhrase(ctx.text('methodsMi'), { m: String(mi.details!.imputations), imputation, list: adjustedForList(ctx, trial.plan, labels) }));
+    else {
+      // The imputation model as the plan sets it (docs/plan-trial.md#multiple-imputation): each auxiliary variable by its Table 1 label, else its column.
+      const names = list(auxiliary.map((c) => (labels.has(c) ? lowerFirst(labels.get(c)!) : c)));
+      const aux = auxiliary.length ? [fillPhrase(ctx.text(auxiliary.length > 1 ? 'methodsMiAuxiliaryMany' : 'methodsMiAuxiliaryOne'), { names })] : [];
+      const predictors = [...(byArm ? [] : [ctx.text('methodsMiArm')]), adjustedForList(ctx, trial.plan, labels), ...aux].join(', ');
+      notes.push(fillPhrase(ctx.text('methodsMiModel'), { m: String(mi.details!.imputations), imputation, predictors, model: ctx.text(byArm ? 'methodsMiByArm' : 'methodsMiOneModel') }));
+    }
   }
   return notes;
 }

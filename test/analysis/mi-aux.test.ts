@@ -1,0 +1,186 @@
+/**
+ * Multiple imputation with auxiliary variables (in the imputation model, not the ANCOVA) and
+ * imputation by arm, against R mice in test/reference/mi-aux.R on test/fixtures/mi-aux/ (160
+ * randomised; the 12m score missing at random given the number of app sessions and work status).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HtaError } from '../../src/errors.js';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { imputeOutcome, miEffect, tippingPointFor } from '../../src/analysis/missing-data-effects.js';
+import { chainedEquations } from '../../src/stats/missing/chained-equations.js';
+import { ancovaArmEffect, miAncova } from '../../src/stats/missing/mi-ancova.js';
+import { createRandom } from '../../src/stats/random.js';
+import type { ImputationWide } from '../../src/trial/outcome-wide.js';
+
+const dir = 'test/fixtures/mi-aux';
+const ref = JSON.parse(readFileSync('test/reference/mi-aux.json', 'utf8'));
+const basePlan = JSON.parse(readFileSync(`${dir}/plan.json`, 'utf8'));
+const csv = readFileSync(`${dir}/trial.csv`, 'utf8');
+const withMissing = (missing: Record<string, unknown>) => ({ ...basePlan, missing: { ...basePlan.missing, ...missing } });
+const miOf = (plan: unknown) => {
+  const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(plan));
+  return analyzeTrial(trial, { version: 'test' }).effects.find((e) => e.method === 'mi-ancova' && e.time === '12m')!;
+};
+
+const models = {
+  numeric: withMissing({ auxiliary: ['sessioner'] }),
+  categorical: withMissing({ auxiliary: ['arbejde'] }),
+  byArm: withMissing({ auxiliary: ['sessioner', 'arbejde'], byArm: true }),
+} as const;
+
+describe('multiple imputation with auxiliary variables (= R mice with them in the data, not in lm)', () => {
+  for (const [name, plan] of Object.entries(models)) {
+    it(`${name}: the pooled numbers within MI noise of mice's`, () => {
+      const mi = miOf(plan);
+      expect(mi.error).toBeUndefined();
+      expect(mi.n).toEqual(ref.patients);
+      // The ANCOVA adjusts for the baseline and the covariate only.
+      expect(mi.covariates).toEqual(['baseline', 'alder']);
+      const { mean, sdOverSeeds: sd } = ref.byModel[name];
+      const ours = { estimate: mi.difference, se: mi.se, ciLower: mi.ciLower, ciUpper: mi.ciUpper };
+      for (const k of ['estimate', 'se', 'ciLower', 'ciUpper'] as const) expect(Math.abs(ours[k]! - mean[k]), k).toBeLessThan(3.5 * sd[k]);
+    });
+  }
+});
+
+/**
+ * A wide table by hand: y = 5 + τ·arm + 0.5·baseline + 1.5·z + e (τ = −1), the baseline
+ * independent of z, and the follow-up missing at random given z — in the intervention arm when z
+ * is low (80%), in the control arm at random (20%). The intervention completers have higher z,
+ * so the complete-case ANCOVA (and MI without z) is biased towards 0; MI with z as an auxiliary
+ * variable recovers τ.
+ */
+function simulated(n: number, seed: number): { wide: ImputationWide; y: (number | null)[] } {
+  const rng = createRandom(seed);
+  const treated: number[] = [];
+  const baseline: number[] = [];
+  const z: number[] = [];
+  const y: (number | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const arm = i % 2;
+    const b = 5 + rng.normal();
+    const zi = rng.normal();
+    const yi = 5 - arm + 0.5 * b + 1.5 * zi + rng.normal();
+    const gone = arm === 1 ? zi < 0 && rng.uniform() < 0.8 : rng.uniform() < 0.2;
+    treated.push(arm);
+    baseline.push(b);
+    z.push(zi);
+    y.push(gone ? null : yi);
+  }
+  const ids = treated.map((_, i) => `P${i}`);
+  const wide: ImputationWide = {
+    ids, treated, baseline, visits: ['12m'], followUp: { '12m': y }, covariates: [], covariateValues: [],
+    imputedCovariates: [], imputedBaselines: 0, leftOut: { patients: 0, covariates: [] },
+    auxiliary: [{ name: 'aux:z', values: z }], auxiliaryValues: [{ name: 'z', values: z }],
+  };
+  return { wide, y };
+}
+
+describe('an auxiliary variable that predicts missingness (MAR given it)', () => {
+  const { wide, y } = simulated(1200, 11);
+  const without: ImputationWide = { ...wide, auxiliary: [], auxiliaryValues: [] };
+  const mi = (w: ImputationWide) => miEffect(w, imputeOutcome(w, 10, 1), '12m', 0.95).difference;
+  it('the complete-case ANCOVA and MI without it are biased; MI with it is near the truth (τ = −1)', () => {
+    const keep = y.map((v) => v !== null);
+    const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
+    const cc = ancovaArmEffect({ y: pick(y) as number[], treated: pick(wide.treated), baseline: pick(wide.baseline) as number[] }, { outcome: 'y', treated: 'treated', baseline: 'baseline' }).estimate;
+    expect(cc + 1).toBeGreaterThan(0.4);
+    expect(mi(without) + 1).toBeGreaterThan(0.4);
+    expect(Math.abs(mi(wide) + 1)).toBeLessThan(0.2);
+  });
+
+  it('the auxiliary variable is not in the ANCOVA', () => {
+    const run = imputeOutcome(wide, 3, 1);
+    const e = miEffect(wide, run, '12m', 0.95);
+    expect(e.extra!.covariates).toEqual(['baseline']);
+    const spec = { outcome: 'y_12m', treated: 'treated', baseline: 'baseline' };
+    expect(e.difference).toBe(miAncova(run.completed, spec).estimate);
+    expect(e.difference).not.toBe(miAncova(run.completed, { ...spec, covariates: ['aux:z'] }).estimate);
+  });
+});
+
+describe('imputation by arm', () => {
+  const { wide } = simulated(200, 5);
+  it('is mice on each arm alone, without the arm: the control arm from the seed, the intervention arm from seed + 1, rows put back in place', () => {
+    const run = imputeOutcome(wide, 4, 9, undefined, 'pmm', { byArm: true });
+    expect(run.byArm).toBe(true);
+    for (const arm of [0, 1]) {
+      const rows = wide.treated.flatMap((t, i) => (t === arm ? [i] : []));
+      const pick = (xs: readonly (number | null)[]) => rows.map((i) => xs[i]!);
+      const alone = chainedEquations(
+        [{ name: 'baseline', values: pick(wide.baseline) }, { name: 'aux:z', values: pick(wide.auxiliary[0]!.values) }, { name: 'y_12m', values: pick(wide.followUp['12m']!) }],
+        { m: 4, seed: 9 + arm, method: 'pmm' },
+      );
+      run.completed.forEach((d, l) => {
+        expect(pick(d.y_12m!)).toEqual(alone.completed[l]!.y_12m);
+        expect(pick(d.treated!)).toEqual(rows.map(() => arm));
+      });
+      expect(pick(run.missing.y_12m! as unknown as number[])).toEqual(alone.missing.y_12m);
+    }
+  });
+
+  it('the tipping point shifts the imputed intervention values of a run by arm', () => {
+    const run = imputeOutcome(wide, 4, 9, undefined, 'pmm', { byArm: true });
+    const imputedIntervention = run.missing.y_12m!.filter((miss, i) => miss && wide.treated[i] === 1).length;
+    expect(imputedIntervention).toBeGreaterThan(0);
+    const t = tippingPointFor(wide, run, '12m', 'lower-better', 1, 0.05);
+    expect(t.nImputedIntervention).toBe(imputedIntervention);
+  });
+});
+
+describe('the plan\'s auxiliary variables', () => {
+  const problemsOf = (plan: unknown, file = '<plan>') => {
+    try {
+      parsePlan(plan, file);
+    } catch (e) {
+      return (e as HtaError).problems ?? [];
+    }
+    return [];
+  };
+  it('refuses a covariate or an outcome column as an auxiliary variable, at its place in the plan', () => {
+    const [covariate] = problemsOf(withMissing({ auxiliary: ['sessioner', 'alder'] }));
+    expect(covariate).toMatchObject({ field: 'missing.auxiliary.1', value: 'alder' });
+    expect(covariate!.expected).toContain('covariate "alder"');
+    const [outcome] = problemsOf(withMissing({ auxiliary: ['nrs_3m'] }));
+    expect(outcome).toMatchObject({ field: 'missing.auxiliary.0', value: 'nrs_3m' });
+    expect(outcome!.expected).toContain('outcome "nrs"');
+    const dir = mkdtempSync(join(tmpdir(), 'mi-aux-'));
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify(withMissing({ auxiliary: ['alder'] }), null, 2));
+    try {
+      loadPlanFile(file);
+      expect.unreachable();
+    } catch (e) {
+      const p = (e as HtaError).problems![0]!;
+      // The line of "alder" inside "auxiliary" (the line after the key's), not of the covariate.
+      const lines = JSON.stringify(withMissing({ auxiliary: ['alder'] }), null, 2).split('\n');
+      expect(p.line).toBe(lines.findIndex((l) => l.includes('"auxiliary"')) + 2);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('refuses an export without the column, naming it and the plan key', () => {
+    try {
+      loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(withMissing({ auxiliary: ['sessions'] })));
+      expect.unreachable();
+    } catch (e) {
+      const p = (e as HtaError).problems!.find((x) => x.value === 'sessions')!;
+      expect(p.file).toBe('trial.csv');
+      expect(p.expected).toContain('"auxiliary"');
+    }
+  });
+
+  it('without auxiliary variables or byArm, the MI row details say nothing of them', () => {
+    const mi = miOf(withMissing({ auxiliary: undefined }));
+    expect(mi.details).not.toHaveProperty('auxiliaryVariables');
+    expect(mi.details).not.toHaveProperty('imputedByArm');
+    expect(miOf(models.byArm).details).toMatchObject({ auxiliaryVariables: [{ column: 'sessioner', imputedPatients: ref.missingSessioner }, { column: 'arbejde', imputedPatients: ref.missingArbejde }], imputedByArm: true });
+  });
+});

@@ -44,6 +44,8 @@ import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
+import { headedItemBlocks } from './headed-items.js';
+import { eq5dLevelLabels } from './eq5d-labels.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
@@ -1162,6 +1164,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (!m || m[1] === '') continue;
     blocks.set(m[1]!, [...(blocks.get(m[1]!) ?? []), { n: Number(m[2]), stem: s }]);
   }
+  const itemBlocks: { cols: string[]; instrument: string; items?: string | string[]; named: boolean }[] = [];
   for (const [prefix, list] of blocks) {
     const sorted = [...list].sort((a, b) => a.n - b.n);
     if (sorted.length < 5 || sorted.some((x, i) => x.n !== i + 1)) continue;
@@ -1177,9 +1180,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       continue;
     }
     const base = prefix.replace(/_$/, '');
-    const key = /rmdq|roland|pseq|wai/.test(name) ? instrument.replace('23', '') : instrument.replace('23', '');
-    const defaultItems = prefix.endsWith('_') && base === key;
-    const o: Outcome = { key, instrument, ...(defaultItems ? {} : { items: prefix.endsWith('_') ? base : `${prefix}{i}` }) };
+    const defaultItems = prefix.endsWith('_') && base === instrument.replace('23', '');
+    itemBlocks.push({ cols, instrument, named: /rmdq|roland|pseq|wai/.test(name), ...(defaultItems ? {} : { items: prefix.endsWith('_') ? base : `${prefix}{i}` }) });
+  }
+  // Items headed by their question (MS Forms `RMDQ - … (udsagn 1)`, Google Forms `PSEQ [… (1)]`):
+  // the instrument named first, the item's number last — listed in "items" (headed-items.ts).
+  const inBlocks = new Set(itemBlocks.flatMap((b) => b.cols));
+  for (const b of headedItemBlocks(stems.filter((s) => !inBlocks.has(s)))) {
+    if (itemBlocks.some((x) => x.instrument.replace('23', '') === b.instrument.replace('23', ''))) continue;
+    itemBlocks.push({ cols: b.columns, instrument: b.instrument, named: true, items: b.columns });
+  }
+  for (const { cols, instrument, items, named } of itemBlocks) {
+    const count = cols.length;
+    const key = instrument.replace('23', '');
+    const o: Outcome = { key, instrument, ...(items === undefined ? {} : { items }) };
     const binary = instrument.startsWith('rmdq');
     const answers = codesFor(cols, instrument === 'pseq' ? 0 : instrument === 'wai' ? 0 : 0, instrument === 'pseq' ? 6 : instrument === 'wai' ? 10 : 1, binary, o);
     if (answers) o.answers = answers;
@@ -1203,7 +1217,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     outcomes.push(o);
     cols.forEach((c) => (taken.add(c), outcomeStems.add(c)));
     guesses.push(`outcome "${key}" (${instrument}) from items ${cols[0]}…${cols[count - 1]}${answers ? ` with answer codes ${Object.entries(answers).map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
-    if (!/rmdq|roland|pseq|wai/.test(name)) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
+    if (!named) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
 
   // EQ-5D dimensions by name.
@@ -1229,9 +1243,18 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
-      // A level written as its label (a labelled choice, a scale's end) is read as its number.
-      const answers = codesFor(Object.values(dims), 1, 5, false, eq);
-      if (answers) eq.answers = answers;
+      // Every answer written as its EQ-5D label (`Ingen problemer` … `Ekstreme problemer / ude af
+      // stand til`): the levels in order, never missing-value codes (eq5d-labels.ts).
+      const labelled = eq5dLevelLabels(Object.values(dims).flatMap((c) => stemValues(c)));
+      if (labelled) {
+        eq.instrument = labelled.version;
+        eq.answers = labelled.answers;
+        checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+      } else {
+        // A level written as its label (a labelled choice, a scale's end) is read as its number.
+        const answers = codesFor(Object.values(dims), 1, 5, false, eq);
+        if (answers) eq.answers = answers;
+      }
     }
   }
 

@@ -1501,6 +1501,14 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`not used: "${s}", REDCap's data access group (usually the site): a place column is drafted as a covariate already — use "${s}" instead if it is the stratification factor`);
       continue;
     }
+    // One value in every row (a single-site trial's `site_code`): nothing to adjust for — drafted,
+    // analyze refused the whole model ("has only one level: drop it from the model").
+    const levels = stemValues(s).filter((v) => !isDontKnowWord(v));
+    if (levels.length <= 1 && csv.records.length > 1) {
+      guesses.push(`not used: "${s}", ${levels.length ? 'the same value in every row' : 'no value in any row'}: no covariate (there is nothing to adjust for)`);
+      taken.add(s);
+      continue;
+    }
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;

@@ -56,7 +56,7 @@ import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { partlyBlank } from './partly-blank.js';
-import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
+import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -483,6 +483,9 @@ export function visitLabel(given: string): string {
   const v = looseForm(value);
   // REDCap's event names ("baseline_arm_1") and the forms namedVisit leaves.
   if (BASELINE.test(v)) return 'baseline';
+  // A survey's answer text says more in brackets ("Baseline (før start)"): the baseline still.
+  const bracketed = /^(.+?)\s*[([][^)\]]*[)\]]\s*$/.exec(value);
+  if (bracketed && BASELINE.test(looseForm(bracketed[1]!))) return 'baseline';
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
@@ -609,7 +612,9 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // row is no patient id: each row would count as a patient (response-ids.ts).
   const responseIds = header.filter((h) => isResponseId(h, nameKey(h)));
   const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
-  const visitCol = find(TIME);
+  // A survey's question asking for the visit ("Hvilket besøg udfylder du?", MS Forms) when no column is named like one.
+  const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
+  const visitCol = find(TIME) ?? visitQuestion;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
   const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
@@ -622,11 +627,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // every line, is the patient id when no column is named like one — not `age`, the first
   // column after it holding more than one value (docs/input-trial-export.md "Row names").
   const rowNamesId = header[0] === '' && !idNamed.length && !responseIds.length && !visitsInFile && csv.records.length > 1 && distinctOnEveryLine(csv.records, 0);
-  const pickedId = rowNamesId ? '' : (idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
+  // Of two columns named like an id, a participant number that repeats (one row per visit) before
+  // one with a different value on every row, and a form's response numbers 1…n (MS Forms' `ID`)
+  // last: taken as the id, each response counted as a patient (response-ids.ts).
+  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[header.indexOf(c)]);
+  const numbered = new Set(idNamed.length > 1 ? idNamed.filter((h) => numbersResponses(cellsOf(h))) : []);
+  const repeating = idNamed.filter((h) => fits(h) && !oncePerRow(cellsOf(h)));
+  const idRank = (h: string) => (numbered.has(h) && idNamed.some((o) => o !== h && !numbered.has(o) && fits(o)) ? 2 : repeating.length && !repeating.includes(h) && oncePerRow(cellsOf(h)) ? 1 : 0);
+  const idOrder = idNamed.map((h, k) => [h, idRank(h), k] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([h]) => h);
+  const pickedId = rowNamesId ? '' : (idOrder.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
   const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
   for (const c of responseIds) if (c !== idCol && !onePerRow(c)) guesses.push(`not the id: "${c}", a survey's id of each response, not of the patient`);
+  for (const c of idNamed) if (c !== idCol && idRank(c) > 0 && !rowIds.includes(c)) guesses.push(`not the id: "${c}", ${numbered.has(c) ? `the numbers 1 to ${csv.records.length}, one per row (a form's response numbers)` : 'a different value on every row'} while "${idCol}" names the patient on each of their rows`);
   for (const c of rowIds) if (c !== idCol) guesses.push(`not the id: "${c}", a different value on every row while "${visitCol}" has several visits: each row would count as a patient`);
   if (!pickedId && visitsInFile) {
     undecided.push({
@@ -638,7 +652,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // (ITT: docs/plan-trial.md "Per-protocol and ITT"); OpenClinica's items also without their prefix.
   const armColumns = armColumnsByPreference(header, (h) => [nameKey(h), nameKey(withoutItemPrefix(h))]);
   let armCol = armColumns[0]?.column;
-  const timeCol = find(TIME);
+  const timeCol = visitCol;
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
   // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
@@ -1478,7 +1492,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // Whole practices randomised (cluster-draft.ts): the column is the plan's "clusters", never a covariate.
   const planArms = plan.arms as { intervention: string; control: string } | undefined;
   const clustered = armCol && planArms
-    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
+    // A column named like a patient id (`Deltagernummer` beside a form's response number) is never the clusters.
+    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && !ID.test(nameKey(s)) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
     : [];
   if (clustered.length) {
     const c = clustered[0]!;

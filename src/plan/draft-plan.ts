@@ -1189,6 +1189,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/rmdq|roland/.test(name) || (/^q$|^item$|^sp$|^spm$/.test(name) && (count === 24 || count === 23))) instrument = count === 23 ? 'rmdq23' : count === 24 ? 'rmdq' : undefined;
     else if (/pseq/.test(name) && count === 10) instrument = 'pseq';
     else if (/wai/.test(name) && count === 7) instrument = 'wai';
+    // `eq5d_1` … `eq5d_5` are the EQ-5D's dimensions, drafted below.
+    if (!instrument && /eq5d/.test(name) && count === 5) continue;
     if (!instrument) {
       checks.push(`numbered columns ${cols[0]}…${cols[count - 1]} (${count}) were not recognised as an instrument`);
       continue;
@@ -1249,6 +1251,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
       const c = eqCols.find((s) => re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
       if (c) dims[d] = c;
+    }
+    // Numbered in the questionnaire's order (SurveyXact's `eq5d_1` … `eq5d_5`): mobility, self-care,
+    // usual activities, pain/discomfort, anxiety/depression.
+    if (Object.keys(dims).length < 5) {
+      const numberedDims = ['mo', 'sc', 'ua', 'pd', 'ad'].map((_, k) => eqCols.filter((c) => new RegExp(`^eq[-_ ]?5d(?:[-_ ]?[35]l)?[-_ .]?${k + 1}$`, 'i').test(c.trim())));
+      if (numberedDims.every((cs) => cs.length === 1)) ['mo', 'sc', 'ua', 'pd', 'ad'].forEach((d, k) => (dims[d] = numberedDims[k]![0]!));
     }
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
-import { readCsvFile } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { eq5dLevelLabels } from '../../src/plan/eq5d-labels.js';
 import { headedItemBlocks } from '../../src/plan/headed-items.js';
@@ -49,6 +49,14 @@ describe('item columns headed by their question', () => {
     // A word that is no level (a "don't know") leaves the labels undrafted; so do two levels only.
     expect(eq5dLevelLabels(['Ingen problemer', 'Lette problemer', 'Moderate problemer', 'Ved ikke'])).toBeUndefined();
     expect(eq5dLevelLabels(['Ingen problemer', 'Store problemer'])).toBeUndefined();
+  });
+
+  it('SurveyXact\'s eq5d_1 … eq5d_5 are the five dimensions in the questionnaire\'s order', () => {
+    const lines = ['Deltagernummer,Gruppe,Besøg,eq5d_1,eq5d_2,eq5d_3,eq5d_4,eq5d_5'];
+    for (let p = 1; p <= 8; p++) for (const v of ['Baseline', '3 måneder']) lines.push(`SB${1000 + p},${p % 2 ? 'SelfBACK' : 'Kontrol'},${v},${(p % 5) + 1},${((p + 1) % 5) + 1},${((p + 2) % 5) + 1},${((p + 3) % 5) + 1},${((p + 4) % 5) + 1}`);
+    const d = draftPlan(parseCsvText(lines.join('\n') + '\n', 'sx.csv'), 'plan.schema.json');
+    expect(d.plan.outcomes).toEqual([{ key: 'eq5d', instrument: 'eq5d5l', items: { mo: 'eq5d_1', sc: 'eq5d_2', ua: 'eq5d_3', pd: 'eq5d_4', ad: 'eq5d_5' }, label: expect.anything() }]);
+    expect(d.checks.join('\n')).not.toContain('not recognised');
   });
 
   it('plan init drafts RMDQ and PSEQ from their items and EQ-5D from its labels; the ANCOVA equals R\'s', () => {

@@ -32,6 +32,7 @@ import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, 
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
+import { narrowScaleNotes } from '../trial/narrow-scales.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
@@ -360,6 +361,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   warnings.unshift(...wordMissingCodeNotes(trial));
   // So does a scale outcome holding only 0 and 1: its points are judged against the scale's MCID (two-value-scales.ts).
   warnings.unshift(...twoValueScaleNotes(trial));
+  // And one whose 0–60 scores never pass 6: one item read as the score (narrow-scales.ts).
+  warnings.unshift(...narrowScaleNotes(trial));
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },

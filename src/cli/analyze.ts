@@ -6,6 +6,7 @@ import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
+import { narrowScaleNotes } from '../trial/narrow-scales.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { publishedName } from '../report/published-name.js';
 import { packageVersion } from './version.js';
@@ -50,7 +51,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const targetSample = readTargetSample(samplePath, trial.plan, trial);
       // A trial's word-code notes are warnings of its results (analyze-trial.ts), said there once.
       if (trial.plan.design !== 'observational' && trial.readNotes) {
-        const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial)]);
+        const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial), ...narrowScaleNotes(trial)]);
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
       await reportExclusion(trial, io, opts.excludedOut, force, lang);

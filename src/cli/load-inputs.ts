@@ -16,6 +16,8 @@ import { planValueCodes } from '../trial/value-codes.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { scaleCodeNotes } from '../trial/scale-code-notes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
+import { narrowScaleNotes } from '../trial/narrow-scales.js';
+import { followUpOnlyNote } from '../trial/follow-up-only.js';
 import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
 export interface TrialInputs {
@@ -70,6 +72,12 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A scale outcome holding only 0 and 1 (or its two ends): a yes/no answer read as a score? (two-value-scales.ts).
   const twoValues = twoValueScaleNotes(trial);
   if (twoValues.length) trial.readNotes = [...(trial.readNotes ?? []), ...twoValues];
+  // A 0–60 scale never above 6: one item read as the score? (narrow-scales.ts).
+  const narrow = narrowScaleNotes(trial);
+  if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
+  // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
+  const followUpOnly = followUpOnlyNote(trial);
+  if (followUpOnly) trial.readNotes = [...(trial.readNotes ?? []), followUpOnly];
   // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
   const notes = planNotes(plan);
   if (notes.length) trial.readNotes = [...notes, ...(trial.readNotes ?? [])];

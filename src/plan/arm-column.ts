@@ -17,7 +17,7 @@ export type ArmColumnKind = 'randomised' | 'plain' | 'treatment' | 'received';
 // SDTM's ARM / ARMCD is the planned arm. Castor names the group "Randomization Group (Name)",
 // REDCap label exports use the question ("Randomiseret til:", "Randomised to").
 const RANDOMISED =
-  /^(randomi[sz]ation|randomisering|randomiserings(gruppe|arm)|randomiseret(til|arm|gruppe)?|randomi[sz]ed(to|arm|group)|randomi[sz]ation(arm|group|groupname)|randarm|randgroup|randoarm|randogroup|allocation|allocation(arm|group)|allocated(to|arm|group)|allokering|allokerings(gruppe|arm)|allokeret(til|arm|gruppe)|trt01p|trtp|plannedarm)$/;
+  /^(randomi[sz]ation|randomisering|randomiserings(gruppe|arm)|randomiseret(til|arm|gruppe)?|randomi[sz]ed(to|arm|group)|randomi[sz]ation(arm|group|groupname)|randarm|randgroup|randgrp|randoarm|randogroup|allocation|allocation(arm|group)|allocated(to|arm|group)|allokering|allokerings(gruppe|arm)|allokeret(til|arm|gruppe)|trt01p|trtp|plannedarm)$/;
 const PLAIN = /^(arm|group|gruppe|armcd|studyarm)$/;
 /** Names that may hold either: the arm as randomised in most exports, the treatment given in some. */
 const TREATMENT = /^(treatment|behandling|behandlingsgruppe|intervention|trt)$/;

@@ -44,6 +44,8 @@ import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
+import { headedItemBlocks } from './headed-items.js';
+import { eq5dLevelLabels } from './eq5d-labels.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
@@ -54,7 +56,7 @@ import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { partlyBlank } from './partly-blank.js';
-import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
+import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -87,7 +89,7 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
@@ -481,6 +483,9 @@ export function visitLabel(given: string): string {
   const v = looseForm(value);
   // REDCap's event names ("baseline_arm_1") and the forms namedVisit leaves.
   if (BASELINE.test(v)) return 'baseline';
+  // A survey's answer text says more in brackets ("Baseline (før start)"): the baseline still.
+  const bracketed = /^(.+?)\s*[([][^)\]]*[)\]]\s*$/.exec(value);
+  if (bracketed && BASELINE.test(looseForm(bracketed[1]!))) return 'baseline';
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
@@ -607,7 +612,9 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // row is no patient id: each row would count as a patient (response-ids.ts).
   const responseIds = header.filter((h) => isResponseId(h, nameKey(h)));
   const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
-  const visitCol = find(TIME);
+  // A survey's question asking for the visit ("Hvilket besøg udfylder du?", MS Forms) when no column is named like one.
+  const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
+  const visitCol = find(TIME) ?? visitQuestion;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
   const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
@@ -620,11 +627,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // every line, is the patient id when no column is named like one — not `age`, the first
   // column after it holding more than one value (docs/input-trial-export.md "Row names").
   const rowNamesId = header[0] === '' && !idNamed.length && !responseIds.length && !visitsInFile && csv.records.length > 1 && distinctOnEveryLine(csv.records, 0);
-  const pickedId = rowNamesId ? '' : (idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
+  // Of two columns named like an id, a participant number that repeats (one row per visit) before
+  // one with a different value on every row, and a form's response numbers 1…n (MS Forms' `ID`)
+  // last: taken as the id, each response counted as a patient (response-ids.ts).
+  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[header.indexOf(c)]);
+  const numbered = new Set(idNamed.length > 1 ? idNamed.filter((h) => numbersResponses(cellsOf(h))) : []);
+  const repeating = idNamed.filter((h) => fits(h) && !oncePerRow(cellsOf(h)));
+  const idRank = (h: string) => (numbered.has(h) && idNamed.some((o) => o !== h && !numbered.has(o) && fits(o)) ? 2 : repeating.length && !repeating.includes(h) && oncePerRow(cellsOf(h)) ? 1 : 0);
+  const idOrder = idNamed.map((h, k) => [h, idRank(h), k] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([h]) => h);
+  const pickedId = rowNamesId ? '' : (idOrder.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
   const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
   for (const c of responseIds) if (c !== idCol && !onePerRow(c)) guesses.push(`not the id: "${c}", a survey's id of each response, not of the patient`);
+  for (const c of idNamed) if (c !== idCol && idRank(c) > 0 && !rowIds.includes(c)) guesses.push(`not the id: "${c}", ${numbered.has(c) ? `the numbers 1 to ${csv.records.length}, one per row (a form's response numbers)` : 'a different value on every row'} while "${idCol}" names the patient on each of their rows`);
   for (const c of rowIds) if (c !== idCol) guesses.push(`not the id: "${c}", a different value on every row while "${visitCol}" has several visits: each row would count as a patient`);
   if (!pickedId && visitsInFile) {
     undecided.push({
@@ -636,7 +652,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // (ITT: docs/plan-trial.md "Per-protocol and ITT"); OpenClinica's items also without their prefix.
   const armColumns = armColumnsByPreference(header, (h) => [nameKey(h), nameKey(withoutItemPrefix(h))]);
   let armCol = armColumns[0]?.column;
-  const timeCol = find(TIME);
+  const timeCol = visitCol;
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
   // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
@@ -1162,6 +1178,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (!m || m[1] === '') continue;
     blocks.set(m[1]!, [...(blocks.get(m[1]!) ?? []), { n: Number(m[2]), stem: s }]);
   }
+  const itemBlocks: { cols: string[]; instrument: string; items?: string | string[]; named: boolean }[] = [];
   for (const [prefix, list] of blocks) {
     const sorted = [...list].sort((a, b) => a.n - b.n);
     if (sorted.length < 5 || sorted.some((x, i) => x.n !== i + 1)) continue;
@@ -1172,14 +1189,27 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/rmdq|roland/.test(name) || (/^q$|^item$|^sp$|^spm$/.test(name) && (count === 24 || count === 23))) instrument = count === 23 ? 'rmdq23' : count === 24 ? 'rmdq' : undefined;
     else if (/pseq/.test(name) && count === 10) instrument = 'pseq';
     else if (/wai/.test(name) && count === 7) instrument = 'wai';
+    // `eq5d_1` … `eq5d_5` are the EQ-5D's dimensions, drafted below.
+    if (!instrument && /eq5d/.test(name) && count === 5) continue;
     if (!instrument) {
       checks.push(`numbered columns ${cols[0]}…${cols[count - 1]} (${count}) were not recognised as an instrument`);
       continue;
     }
     const base = prefix.replace(/_$/, '');
-    const key = /rmdq|roland|pseq|wai/.test(name) ? instrument.replace('23', '') : instrument.replace('23', '');
-    const defaultItems = prefix.endsWith('_') && base === key;
-    const o: Outcome = { key, instrument, ...(defaultItems ? {} : { items: prefix.endsWith('_') ? base : `${prefix}{i}` }) };
+    const defaultItems = prefix.endsWith('_') && base === instrument.replace('23', '');
+    itemBlocks.push({ cols, instrument, named: /rmdq|roland|pseq|wai/.test(name), ...(defaultItems ? {} : { items: prefix.endsWith('_') ? base : `${prefix}{i}` }) });
+  }
+  // Items headed by their question (MS Forms `RMDQ - … (udsagn 1)`, Google Forms `PSEQ [… (1)]`):
+  // the instrument named first, the item's number last — listed in "items" (headed-items.ts).
+  const inBlocks = new Set(itemBlocks.flatMap((b) => b.cols));
+  for (const b of headedItemBlocks(stems.filter((s) => !inBlocks.has(s)))) {
+    if (itemBlocks.some((x) => x.instrument.replace('23', '') === b.instrument.replace('23', ''))) continue;
+    itemBlocks.push({ cols: b.columns, instrument: b.instrument, named: true, items: b.columns });
+  }
+  for (const { cols, instrument, items, named } of itemBlocks) {
+    const count = cols.length;
+    const key = instrument.replace('23', '');
+    const o: Outcome = { key, instrument, ...(items === undefined ? {} : { items }) };
     const binary = instrument.startsWith('rmdq');
     const answers = codesFor(cols, instrument === 'pseq' ? 0 : instrument === 'wai' ? 0 : 0, instrument === 'pseq' ? 6 : instrument === 'wai' ? 10 : 1, binary, o);
     if (answers) o.answers = answers;
@@ -1203,7 +1233,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     outcomes.push(o);
     cols.forEach((c) => (taken.add(c), outcomeStems.add(c)));
     guesses.push(`outcome "${key}" (${instrument}) from items ${cols[0]}…${cols[count - 1]}${answers ? ` with answer codes ${Object.entries(answers).map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
-    if (!/rmdq|roland|pseq|wai/.test(name)) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
+    if (!named) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
 
   // EQ-5D dimensions by name.
@@ -1222,6 +1252,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       const c = eqCols.find((s) => re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
       if (c) dims[d] = c;
     }
+    // Numbered in the questionnaire's order (SurveyXact's `eq5d_1` … `eq5d_5`): mobility, self-care,
+    // usual activities, pain/discomfort, anxiety/depression.
+    if (Object.keys(dims).length < 5) {
+      const numberedDims = ['mo', 'sc', 'ua', 'pd', 'ad'].map((_, k) => eqCols.filter((c) => new RegExp(`^eq[-_ ]?5d(?:[-_ ]?[35]l)?[-_ .]?${k + 1}$`, 'i').test(c.trim())));
+      if (numberedDims.every((cs) => cs.length === 1)) ['mo', 'sc', 'ua', 'pd', 'ad'].forEach((d, k) => (dims[d] = numberedDims[k]![0]!));
+    }
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
       const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
@@ -1229,9 +1265,18 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
-      // A level written as its label (a labelled choice, a scale's end) is read as its number.
-      const answers = codesFor(Object.values(dims), 1, 5, false, eq);
-      if (answers) eq.answers = answers;
+      // Every answer written as its EQ-5D label (`Ingen problemer` … `Ekstreme problemer / ude af
+      // stand til`): the levels in order, never missing-value codes (eq5d-labels.ts).
+      const labelled = eq5dLevelLabels(Object.values(dims).flatMap((c) => stemValues(c)));
+      if (labelled) {
+        eq.instrument = labelled.version;
+        eq.answers = labelled.answers;
+        checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+      } else {
+        // A level written as its label (a labelled choice, a scale's end) is read as its number.
+        const answers = codesFor(Object.values(dims), 1, 5, false, eq);
+        if (answers) eq.answers = answers;
+      }
     }
   }
 
@@ -1455,7 +1500,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // Whole practices randomised (cluster-draft.ts): the column is the plan's "clusters", never a covariate.
   const planArms = plan.arms as { intervention: string; control: string } | undefined;
   const clustered = armCol && planArms
-    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
+    // A column named like a patient id (`Deltagernummer` beside a form's response number) is never the clusters.
+    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && !ID.test(nameKey(s)) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
     : [];
   if (clustered.length) {
     const c = clustered[0]!;
@@ -1476,6 +1522,14 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (taken.has(s) || !isCovariateName(s)) continue;
     if (placeDrafted && DATA_ACCESS_GROUP.test(nameKey(s))) {
       guesses.push(`not used: "${s}", REDCap's data access group (usually the site): a place column is drafted as a covariate already — use "${s}" instead if it is the stratification factor`);
+      continue;
+    }
+    // One value in every row (a single-site trial's `site_code`): nothing to adjust for — drafted,
+    // analyze refused the whole model ("has only one level: drop it from the model").
+    const levels = stemValues(s).filter((v) => !isDontKnowWord(v));
+    if (levels.length <= 1 && csv.records.length > 1) {
+      guesses.push(`not used: "${s}", ${levels.length ? 'the same value in every row' : 'no value in any row'}: no covariate (there is nothing to adjust for)`);
+      taken.add(s);
       continue;
     }
     const name = asciiName(s);

@@ -58,15 +58,18 @@ export function bdsLayout(header: readonly string[]): LayoutRefusal | undefined 
  */
 export function odmItemLayout(header: readonly string[]): LayoutRefusal | undefined {
   const byKey = new Map(header.map((h) => [key(h), h.trim()]));
-  const item = byKey.get('ITEMOID');
-  const value = byKey.get('VALUE') ?? byKey.get('ITEMVALUE');
-  const event = byKey.get('STUDYEVENTOID');
+  // Medidata Rave's item-level listing is the same shape: `Subject`, `Folder` (the visit), `FieldOID`, `Data`.
+  const rave = byKey.has('FIELDOID') && byKey.has('DATA') && byKey.has('FOLDER') && byKey.has('SUBJECT');
+  const item = byKey.get('ITEMOID') ?? (rave ? byKey.get('FIELDOID') : undefined);
+  const value = byKey.get('VALUE') ?? byKey.get('ITEMVALUE') ?? (rave ? byKey.get('DATA') : undefined);
+  // Rave's InstanceName names the visit in words ("Baseline"), its Folder in a code ("V1").
+  const event = byKey.get('STUDYEVENTOID') ?? (rave ? (byKey.get('INSTANCENAME') ?? byKey.get('FOLDER')) : undefined);
   if (!item || !value || !event) return undefined;
-  const id = byKey.get('STUDYSUBJECTID') ?? byKey.get('SUBJECTKEY') ?? 'StudySubjectID';
+  const id = byKey.get('STUDYSUBJECTID') ?? byKey.get('SUBJECTKEY') ?? (rave ? byKey.get('SUBJECT') : undefined) ?? 'StudySubjectID';
   const repeat = byKey.get('STUDYEVENTREPEATKEY');
   const keep = [id, event, ...(repeat ? [repeat] : [])];
   return {
-    what: `the layout: an OpenClinica/CDISC ODM item-level export (one row per subject, event and item: the item's code in ${item}, its answer in ${value}), where hta reads one column per item or score`,
+    what: `the layout: ${rave ? 'a Medidata Rave item-level listing' : 'an OpenClinica/CDISC ODM item-level export'} (one row per subject, event and item: the item's code in ${item}, its answer in ${value}), where hta reads one column per item or score`,
     write:
       `one column per ${item}, one row per ${id} and ${event}: pivot the file wide — in R, tidyr::pivot_wider(odm, id_cols = c(${keep.join(', ')}), names_from = ${item}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${keep.join(' ')}; ID ${item}; VAR ${value}; in Python, odm.pivot_table(index=[${keep.map((k) => `"${k}"`).join(', ')}], columns="${item}", values="${value}", aggfunc="first").reset_index() — then run plan init on that file: ${id} is read as the patient id and ${event} as the visit column (docs/plan-trial.md "Layouts plan init refuses")`,
   };

@@ -7,9 +7,28 @@
  * "What plan init recognises").
  */
 
-/** A per-response id by its header: `ResponseId`, `ResponseID`, `Response ID`, `_recordId`. */
+/**
+ * A per-response id by its header: `ResponseId`, `ResponseID`, `Response ID`, `_recordId`, and
+ * SurveyXact's `Respondent-id` (one per invitation: a new one for each visit's survey).
+ */
 export function isResponseId(header: string, key: string): boolean {
-  return /^(responseid|responsid)$/.test(key) || /^_record_?id$/i.test(header.trim());
+  return /^(responseid|responsid|respondentid)$/.test(key) || /^_record_?id$/i.test(header.trim());
+}
+
+/**
+ * Whether a column holds the numbers 1…n, one per row (MS Forms' `ID`, a row number): the
+ * form's count of responses, not a patient's id, when another column is named like one.
+ */
+export function numbersResponses(values: readonly (string | null | undefined)[]): boolean {
+  if (values.length < 2) return false;
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (v === null || v === undefined || !/^\d+$/.test(v.trim())) return false;
+    const n = Number(v);
+    if (n < 1 || n > values.length || seen.has(n)) return false;
+    seen.add(n);
+  }
+  return true;
 }
 
 /**

@@ -7,6 +7,7 @@
  * scale may be answered only at its ends (docs/plan-trial.md#yesno-outcomes).
  */
 import type { TrialData } from './trial-data.js';
+import { narrowScale } from './narrow-scales.js';
 
 /** Fewer values than this say too little to call a scale two-valued. */
 export const TWO_VALUE_MIN_VALUES = 10;
@@ -21,6 +22,8 @@ export function twoValueScaleNotes(trial: Pick<TrialData, 'file' | 'sources' | '
     if (hi - lo <= 1) continue;
     const scores = trial.rows.scores[source.key];
     if (!scores) continue;
+    // 0/1 on a 0–24 or 0–60 scale is said as one item read as the score, yes/no among its readings (narrow-scales.ts).
+    if (narrowScale(scores, lo, hi)) continue;
     const seen = new Set<number>();
     let count = 0;
     for (const v of scores) {

@@ -77,7 +77,8 @@ describe('two header columns that differ only in case', () => {
     const r = await runCli('validate', g.csv, '--plan', g.plan);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/patients: 4 intervention, 4 control/);
-    expect(r.stderr).toBe('');
+    // Nothing about the columns (half the patients have only a 3-month row: that note is another's, trial/follow-up-only.ts).
+    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.includes('rows at follow-up visits but none at the baseline'))).toEqual([]);
   });
 });
 

@@ -39,6 +39,22 @@ describe('OpenClinica / CDISC ODM', () => {
     expect(d.undecided[0]!.write).toContain('tidyr::pivot_wider(odm, id_cols = c(StudySubjectID, StudyEventOID, StudyEventRepeatKey), names_from = ItemOID, values_from = Value)');
     expect(d.undecided[0]!.write).toContain('PROC TRANSPOSE with BY StudySubjectID StudyEventOID StudyEventRepeatKey; ID ItemOID; VAR Value');
   });
+  it('a Medidata Rave item-level listing (Subject, Folder, InstanceName, FieldOID, Data) gets the same pivot, by InstanceName', () => {
+    const text = 'project,SiteNumber,Subject,Folder,InstanceName,DataPageName,RecordPosition,FieldOID,Data\n'
+      + 'SELFBACK,101,SB1000,SCR,Screening,Randomisation,0,RANDGRP,SelfBACK\nSELFBACK,101,SB1000,V1,Baseline,RMDQ,0,RMDQ1,0\n';
+    const d = draftOf(text);
+    expect(d.plan).toEqual({});
+    expect(d.undecided[0]!.what).toContain('a Medidata Rave item-level listing (one row per subject, event and item: the item\'s code in FieldOID, its answer in Data)');
+    expect(d.undecided[0]!.write).toContain('tidyr::pivot_wider(odm, id_cols = c(Subject, InstanceName), names_from = FieldOID, values_from = Data)');
+  });
+  it('pivoted, a Rave listing\'s InstanceName is the visit column and RANDGRP the arm', () => {
+    const lines = ['Subject,InstanceName,RANDGRP,RMDQ_TOTAL'];
+    for (let p = 1; p <= 8; p++) for (const [k, e] of ['Baseline', 'Month 3'].entries()) lines.push(`SB100${p},${e},${p % 2 ? 'SelfBACK' : 'Kontrol'},${12 - 3 * k + p}`);
+    const d = draftOf(lines.join('\n'));
+    expect(d.undecided).toEqual([]);
+    expect(d.plan.columns).toMatchObject({ id: 'Subject', time: 'InstanceName', arm: 'RANDGRP' });
+    expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', 'Month 3': '3m' });
+  });
   it('pivoted, its events are the visits, its item OIDs name the arm and outcomes, StudySubjectID the patient', () => {
     const lines = ['StudySubjectID,StudyEventOID,StudyEventRepeatKey,I_RANDO_ARM,I_ODI_TOTAL,I_NRS_PAIN,Q2_ODI'];
     for (let p = 1; p <= 8; p++) for (const [k, e] of ['SE_BASELINE', 'SE_3M', 'SE_12M'].entries()) lines.push(`DK00${p},${e},1,${p % 2 ? 'A' : 'B'},${30 - 4 * k + p},${(p + k) % 10},${28 - 3 * k + p}`);

@@ -1,0 +1,56 @@
+/**
+ * EQ-5D answers written as their labels (a survey tool's choice text: `Ingen problemer`,
+ * `Lette problemer`, … `Ekstreme problemer / ude af stand til`; `No problems` … `Unable to …`)
+ * are the levels 1–5 (EQ-5D-5L) or 1–3 (EQ-5D-3L) in order. Drafted as missing-value codes they
+ * emptied every EQ-5D cell ("not computed" at every visit), so plan init drafts them as the
+ * outcome's "answers" (docs/plan-trial.md "What plan init recognises in real exports"). Pure.
+ */
+import { nfc } from '../io/nfc.js';
+
+/** Each level's words, worst last, as whole words of the label; the first level whose words it holds wins. */
+type Level = [(t: ReadonlySet<string>) => boolean, number];
+const any = (...ws: string[]) => (t: ReadonlySet<string>) => ws.some((w) => t.has(w));
+const noProblems = (t: ReadonlySet<string>) => (t.has('ingen') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => /^problem/.test(w));
+const LEVELS_5L: Level[] = [
+  [noProblems, 1],
+  [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre'), 2],
+  [any('moderate', 'moderat', 'moderately'), 3],
+  [any('store', 'stor', 'svære', 'svaere', 'severe', 'severely'), 4],
+  [any('ekstreme', 'ekstrem', 'extreme', 'extremely', 'unable', 'stand'), 5],
+];
+const LEVELS_3L: Level[] = [
+  [noProblems, 1],
+  [any('nogle', 'some'), 2],
+  [any('ekstreme', 'ekstrem', 'extreme', 'extremely', 'unable', 'stand', 'confined'), 3],
+];
+
+function tokens(word: string): Set<string> {
+  return new Set(nfc(word).toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== ''));
+}
+
+function levelOf(word: string, levels: readonly Level[]): number | undefined {
+  const t = tokens(word);
+  return levels.find(([holds]) => holds(t))?.[1];
+}
+
+/**
+ * The answers for EQ-5D dimension words when every word reads as one level of one version and
+ * at least three levels are named (a lone `Ingen problemer` may be no level set), else undefined.
+ */
+export function eq5dLevelLabels(words: readonly string[]): { version: 'eq5d5l' | 'eq5d3l'; answers: Record<string, number> } | undefined {
+  const distinct = [...new Set(words)];
+  if (!distinct.length) return undefined;
+  // "Nogle"/"some" name the 3L's middle level; the 5L has no such word.
+  const threeLevel = distinct.some((w) => any('nogle', 'some')(tokens(w)));
+  const levels = threeLevel ? LEVELS_3L : LEVELS_5L;
+  const answers: Record<string, number> = {};
+  for (const w of distinct) {
+    const level = levelOf(w, levels);
+    if (level === undefined) return undefined;
+    answers[w] = level;
+  }
+  if (new Set(Object.values(answers)).size < 3) return undefined;
+  // Listed by level, so the plan reads as the questionnaire does.
+  const byLevel = Object.fromEntries(Object.entries(answers).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)));
+  return { version: threeLevel ? 'eq5d3l' : 'eq5d5l', answers: byLevel };
+}

@@ -8,7 +8,12 @@
  * same either way; the setting is this worker's own (each worker thread has its own zod).
  */
 import { z } from 'zod';
+import { shareNativeWorkFlag } from '../native-work.js';
 
-export function setUpAnalysisWorker(): void {
+export { interruptNativeWork } from '../native-work.js';
+
+/** `nativeWork`: the flag the main thread reads before it terminates this worker (native-work.ts). */
+export function setUpAnalysisWorker(nativeWork?: Int32Array): void {
   z.config({ jitless: true });
+  if (nativeWork) shareNativeWorkFlag(nativeWork);
 }

@@ -9,7 +9,7 @@
 import type { CeaFilesInput, analyseCeaFiles as AnalyseCeaFiles } from '../cea/analyze-cea-files.js';
 import type { analyseUptake as AnalyseUptake } from '../uptake/uptake-analysis.js';
 
-export { setUpAnalysisWorker } from './analysis-worker-setup.js';
+export { interruptNativeWork, setUpAnalysisWorker } from './analysis-worker-setup.js';
 
 export async function analyseCeaFiles(input: CeaFilesInput): Promise<ReturnType<typeof AnalyseCeaFiles>> {
   return (await import('../cea/analyze-cea-files.js')).analyseCeaFiles(input);

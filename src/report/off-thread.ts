@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
+import { newNativeWorkFlag, stopIfNoNativeWork } from '../native-work.js';
 
 // Jobs one after another, the one for the report earliest in the manifest first (its `order`;
 // then the order they came): a job sent a moment later than the next report's, after an await
@@ -36,10 +37,19 @@ import { discardStagingFolder, registerStagingFolder } from '../io/staging-files
 // cannot be cloned is uncaught, the worker's 'error' (a bug, as before).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const setup = import(workerData.setup).then((m) => m.setUpAnalysisWorker());
+const setupModule = import(workerData.setup);
+const setup = setupModule.then((m) => m.setUpAnalysisWorker(workerData.nativeWork));
 const waiting = [];
 let draining = false;
 parentPort.on('message', (job) => {
+  if (job.stop) {
+    // The run stops: no job starts any more, and the running one's DuckDB queries are interrupted
+    // until it has none open; then the main thread may terminate this thread (native-work.ts).
+    waiting.length = 0;
+    const stopped = () => parentPort.postMessage({ stopped: true });
+    setupModule.then((m) => m.interruptNativeWork(stopped), stopped);
+    return;
+  }
   waiting.push(job);
   if (draining) return;
   draining = true;
@@ -115,8 +125,11 @@ export interface OffThreadJob<T> {
  */
 export const ANALYSIS_WORKER = new URL('./analysis-worker.js', import.meta.url);
 
-/** Analysis workers at most: the cores besides the main thread's (at least one). */
-export const ANALYSIS_THREADS = Math.max(1, availableParallelism() - 1);
+/**
+ * Analysis workers at most: the cores besides the main thread's (at least one), or
+ * `HTA_ANALYSIS_THREADS` (a whole number ≥ 1: the tests of the job order use 1 on any machine).
+ */
+export const ANALYSIS_THREADS = ((given) => (Number.isInteger(given) && given >= 1 ? given : Math.max(1, availableParallelism() - 1)))(Number(process.env.HTA_ANALYSIS_THREADS));
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -128,6 +141,8 @@ interface Pending {
 interface AnalysisWorker {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Its open DuckDB sessions, shared with it (native-work.ts). */
+  nativeWork: Int32Array;
 }
 
 const workers: AnalysisWorker[] = [];
@@ -148,7 +163,8 @@ function workerTempFolder(): { folder: string; env: NodeJS.ProcessEnv } {
 
 function startWorker(): AnalysisWorker {
   const temp = workerTempFolder();
-  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: ANALYSIS_WORKER.href }, env: temp.env }), pending: new Map() };
+  const nativeWork = newNativeWorkFlag();
+  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: ANALYSIS_WORKER.href, nativeWork }, env: temp.env }), pending: new Map(), nativeWork };
   w.worker.once('exit', () => discardStagingFolder(temp.folder));
   workers.push(w);
   const fail = (err: (p: Pending) => unknown) => {
@@ -156,7 +172,8 @@ function startWorker(): AnalysisWorker {
     for (const p of w.pending.values()) p.reject(err(p));
     w.pending.clear();
   };
-  w.worker.on('message', (msg: { id: number; value?: unknown; error?: SentError }) => {
+  w.worker.on('message', (msg: { id?: number; value?: unknown; error?: SentError }) => {
+    if (msg.id === undefined) return;
     const p = w.pending.get(msg.id);
     if (!p) return;
     w.pending.delete(msg.id);
@@ -194,8 +211,25 @@ export async function runOffThread<T>(job: OffThreadJob<T>): Promise<T> {
   });
 }
 
-/** Stops analyses still running (a run that failed elsewhere should not wait for them). */
+/**
+ * Stops analyses still running (a run that failed elsewhere should not wait for them): a worker
+ * with no DuckDB session open at once, one with a session once it has interrupted it — never
+ * under native work, which would abort the process (native-work.ts).
+ */
 export async function stopOffThreadAnalyses(): Promise<void> {
   const all = workers.splice(0);
-  await Promise.all(all.map((w) => w.worker.terminate()));
+  await Promise.all(all.map(stopWorker));
+}
+
+async function stopWorker(w: AnalysisWorker): Promise<void> {
+  if (!stopIfNoNativeWork(w.nativeWork)) {
+    await new Promise<void>((resolve) => {
+      w.worker.on('message', (msg: { stopped?: boolean }) => {
+        if (msg.stopped) resolve();
+      });
+      w.worker.once('exit', () => resolve());
+      w.worker.postMessage({ stop: true });
+    });
+  }
+  await w.worker.terminate();
 }

@@ -72,7 +72,6 @@ export interface SuppressedUptakeOutputs {
   loss: { hiddenCount: number; totalCount: number };
 }
 
-export { chartPrecision } from './chart-precision.js';
 
 export const DEFAULT_RULE: DisclosureRule = { threshold: DEFAULT_PUBLICATION_THRESHOLD, protectionLevel: DEFAULT_PUBLICATION_THRESHOLD, zerosSensitive: false };
 

@@ -41,7 +41,7 @@ export interface PngPool {
    * a run, a result from another thread): the same bytes ({@link svgToPng}), sooner.
    */
   helpUntil<T>(done: Promise<T>): Promise<T>;
-  /** How many PNGs `helpUntil` drew on this thread (for the bench's breakdown). */
+  /** How many PNGs `helpUntil` drew on this thread (for the tests). */
   readonly drawnHere: number;
   /** Stops the workers; pending renders reject. */
   close(): Promise<void>;

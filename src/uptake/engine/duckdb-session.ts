@@ -12,14 +12,18 @@ import { duckdb } from './duckdb-api.js';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
 import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
 import { timingsWanted, withStatementTimings } from './statement-timings.js';
+import { beginNativeWork } from '../../native-work.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  // Counted while open, so that a stopping run interrupts it instead of terminating its worker
+  // thread under it, which would abort the process (native-work.ts).
+  const end = beginNativeWork({ interrupt: () => connection?.interrupt() });
   const spill = mkdtempSync(join(tmpdir(), 'hta-duckdb-'));
   // Ctrl-C or kill during a long run removes the spill folder too (docs/output-safety.md).
   registerStagingFolder(spill);
-  let instance: DuckDBInstance | undefined;
-  let connection: DuckDBConnection | undefined;
   try {
     instance = await duckdb.DuckDBInstance.create(':memory:', {
       memory_limit: limits.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
@@ -35,9 +39,13 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
     connection = await instance.connect();
     return await work(timingsWanted() ? withStatementTimings(connection) : connection);
   } finally {
-    connection?.closeSync();
-    instance?.closeSync();
-    discardStagingFolder(spill);
+    try {
+      connection?.closeSync();
+      instance?.closeSync();
+    } finally {
+      discardStagingFolder(spill);
+      end();
+    }
   }
 }
 

@@ -44,6 +44,20 @@ describe('createPngPool', () => {
     }
   });
 
+  it('helpUntil stops drawing once what it waits for has settled: queued PNGs stay with the worker', async () => {
+    const svgs = await Promise.all(Array.from({ length: 10 }, (_, i) => renderSvg({ ...spec, data: { values: [{ a: 'x', b: 2 + i }, { a: 'y', b: 3 }] } })));
+    const pool = createPngPool(1);
+    try {
+      const renders = svgs.map((s) => pool.render(s));
+      // Settled already: the build it stands for has finished, so this thread goes on.
+      expect(await pool.helpUntil(Promise.resolve('built'))).toBe('built');
+      expect(pool.drawnHere).toBe(0);
+      await Promise.all(renders);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("rejects with resvg's reason for an SVG it cannot draw, and keeps working", async () => {
     const pool = createPngPool(1);
     try {

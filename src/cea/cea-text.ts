@@ -33,7 +33,7 @@ function regressionDa(r: CeaResult): string {
 
 function missingDa(r: CeaResult): string {
   return r.method.missing === 'mi'
-    ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter imputation (én imputation i hver replikation, Brand m.fl. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
+    ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter ét imputeret datasæt i hver replikation (Brand m.fl. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
     : `Ingen manglende omkostninger, QALY eller kovariater${imputedIn(r).length ? ` i basisanalysen (${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'})` : ''}: ingen imputation${imputedIn(r).map((s) => `; følsomhedsscenariet "${scenarioDa(s)}" imputerer ${s.imputedCosts} ${s.imputedCosts === 1 ? 'manglende samlet omkostning' : 'manglende samlede omkostninger'} (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = ${r.method.imputations})`).join('')}`;
 }
 

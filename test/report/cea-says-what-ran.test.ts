@@ -51,7 +51,7 @@ describe('the method sentence of the results section', () => {
     const r = c.results as CeaResult;
     const intro = section(c, 'results').intro!.join(' ');
     expect(intro).not.toContain('derefter multipel imputation');
-    expect(intro).toContain(`bootstrap og derefter imputation, én imputation i hver af ${r.method.bootstrapReplicates} replikationer (Brand m.fl. 2019; startværdi: 3)`);
+    expect(intro).toContain(`bootstrap og derefter ét imputeret datasæt i hver af ${r.method.bootstrapReplicates} replikationer (Brand m.fl. 2019; startværdi: 3)`);
     const qaly = r.patients.missingQaly.intervention + r.patients.missingQaly.control;
     const cost = r.patients.missingCost.intervention + r.patients.missingCost.control;
     expect(qaly).toBeGreaterThan(1);

@@ -70,7 +70,7 @@ const TEXT = {
   // Danish: never "seed" (docs/glossary-da.md), "startværdi for de tilfældige tal".
   missingMi: {
     en: 'Missing data{counts}: multiple imputation by chained equations per arm (predictive mean matching, PMM) of baseline utility, QALYs and total cost{covariates} together, m = {m} imputations pooled by Rubin\'s rules (seed {seed}); bootstrap then impute, one imputation in each of {B} replicates (Brand et al. 2019; seed {bseed})',
-    da: 'Manglende data{counts}: multipel imputation ved kædede ligninger pr. gruppe (PMM) af baseline-nytteværdi, QALY og samlede omkostninger{covariates} under ét, m = {m} imputationer samlet efter Rubins regler (startværdi for de tilfældige tal: {seed}); bootstrap og derefter imputation, én imputation i hver af {B} replikationer (Brand m.fl. 2019; startværdi: {bseed})',
+    da: 'Manglende data{counts}: multipel imputation ved kædede ligninger pr. gruppe (PMM) af baseline-nytteværdi, QALY og samlede omkostninger{covariates} under ét, m = {m} imputationer samlet efter Rubins regler (startværdi for de tilfældige tal: {seed}); bootstrap og derefter ét imputeret datasæt i hver af {B} replikationer (Brand m.fl. 2019; startværdi: {bseed})',
   },
   // Each count only when above 0 (singular|plural): "59 QALYs and 59 total costs missing".
   missingU0: { en: '{n} baseline utility|{n} baseline utilities', da: '{n} baseline-nytteværdi|{n} baseline-nytteværdier' },
@@ -133,7 +133,7 @@ const TEXT = {
   // The recomputed scenarios' own, smaller bootstrap (the plan's sensitivity.replicates).
   fewerReplicates: {
     en: '{scenarios}: recomputed with {Bs} bootstrap replicates (the base case {B}), so {their} probabilities of cost-effectiveness are less precise: a difference of a few percentage points from the base case can be bootstrap noise alone. More replicates: the plan\'s "sensitivity": {"replicates": …}.',
-    da: '{scenarios}: genberegnet med {Bs} bootstrap-replikationer (basisanalysen {B}), så {their} sandsynligheder for omkostningseffektivitet er mindre præcise: en forskel på få procentpoint fra basisanalysen kan skyldes bootstrap-variationen alene. Flere replikationer: hæv antallet under planens "sensitivity".',
+    da: '{scenarios}: genberegnet med {Bs} bootstrap-replikationer (basisanalysen {B}), så {their} sandsynligheder for omkostningseffektivitet er mindre præcise: en forskel på få procentpoint fra basisanalysen kan skyldes bootstrap-variationen alene. Flere replikationer: hæv antallet af replikationer for følsomhedsanalyserne i planen.',
   },
   theirOne: { en: 'its', da: 'dens' },
   theirMany: { en: 'their', da: 'deres' },

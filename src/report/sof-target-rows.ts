@@ -24,6 +24,8 @@ export interface SofPopulationRow {
   row: EffectRow | null;
   /** Why there is no row (too small to analyse). */
   why?: string;
+  /** The verdict cell in place of the row's MCID verdict: extreme weights are not a finding. */
+  verdict?: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
         label: x.weights ? p(x.weights.extreme ? 'sofEffectiveExtreme' : 'sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
         participants: participants(total(x.effect)),
         row: x.effect,
+        // The verdict cell beside it must not state a finding the label and the conclusion deny.
+        ...(x.weights?.extreme ? { verdict: p('extremeVerdict') } : {}),
       });
     }
   }

@@ -17,7 +17,7 @@ import { conclusionParagraphs } from '../../src/report/conclusion.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { sofPopulationRows } from '../../src/report/sof-target-rows.js';
-import { summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
+import { summaryOfFindings, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
@@ -80,6 +80,9 @@ describe('extreme inverse-odds weights (target ages 10 years above the sample: e
     const section = subgroupReport(result, plan, ctx, () => 10).sections[0]!;
     const cells = section.tables!.flatMap((t) => t.table.rows.map((r) => r[2]));
     expect(cells.some((c) => c!.includes(lang === 'en' ? '; extreme weights)' : '; ekstreme vægte)'))).toBe(true);
+    // Each marked row's verdict cell states no finding (not "Significantly worse…"), as the conclusion.
+    const marked = section.tables!.flatMap((t) => t.table.rows).filter((r) => r[2]!.includes(lang === 'en' ? '; extreme weights)' : '; ekstreme vægte)'));
+    for (const r of marked) expect(r[4]).toBe(lang === 'en' ? 'Not a finding (extreme weights)' : 'Intet fund (ekstreme vægte)');
     expect(section.notes!.some((n) => n.startsWith(lang === 'en' ? 'Extreme weights (Trial patients weighted to the target sample: every row)' : 'Ekstreme vægte (Forsøgets patienter vægtet til stikprøven fra målgruppen: alle rækker)'))).toBe(true);
     const text = conclusionParagraphs(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx, result)[0]!;
     expect(text).toContain(lang === 'en' ? 'no finding – the weights are extreme (effective sample size 4' : 'intet fund – vægtene er ekstreme (effektiv stikprøvestørrelse 4');
@@ -87,6 +90,9 @@ describe('extreme inverse-odds weights (target ages 10 years above the sample: e
     const primary = result.effects.find((e) => e.method === ctx.primaryMethod)!;
     const sof = sofPopulationRows(result.targetPopulation!, primary, ctx);
     expect(sof.map((r) => r.label)).toEqual([expect.stringMatching(lang === 'en' ? /, eff\. n 4\d, extreme weights: not a finding$/ : /, eff\. n 4\d, ekstreme vægte: intet fund$/)]);
+    const { table } = summaryOfFindings(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx, result.targetPopulation);
+    const sofRow = table.rows.find((r) => r[0] === `  ${sof[0]!.label}`)!;
+    expect(sofRow[6]).toBe(lang === 'en' ? 'Not a finding (extreme weights)' : 'Intet fund (ekstreme vægte)');
     const ok = conclusionParagraphs(summaryOfFindingsRows(plain, plan, ctx.primaryMethod, lang), ctx, plain)[0]!;
     expect(ok).not.toMatch(/extreme|ekstreme/);
   });

@@ -152,6 +152,8 @@ export const SUBGROUP_TEXT = {
   },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
   sofEffectiveExtreme: { en: '{label}, eff. n {ess}, extreme weights: not a finding', da: '{label}, eff. n {ess}, ekstreme vægte: intet fund' },
+  // The verdict cell of a row with extreme weights: its CI is too narrow to judge (docs/subgroups.md#extreme-weights).
+  extremeVerdict: { en: 'Not a finding (extreme weights)', da: 'Intet fund (ekstreme vægte)' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',

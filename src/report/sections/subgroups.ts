@@ -176,13 +176,14 @@ function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialC
 function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContext, widthOf: (key: string) => number | undefined, purpose?: PopulationPurpose): Table {
   const p = phrases(ctx, purpose);
   const lang = ctx.lang;
-  const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
+  const line = (first: boolean, r: EffectRow, population: string, n: string, extreme: boolean): string[] => [
     first ? `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}` : '',
     population,
     n,
     formatEffect(r, decimalsFor(r, widthOf(r.outcome)), lang),
+    // Extreme weights: no verdict, as the conclusion states no finding (docs/subgroups.md#extreme-weights).
     // The p is not printed here but is in results.json: a verdict it disagrees with is marked.
-    `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
+    extreme ? p('extremeVerdict') : `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
   ];
   const pair = (r: EffectRow) => armCountsText(r.n, lang);
   const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
@@ -192,7 +193,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     // The outcome's "(RMDQ 0–24)" whole in print (text-table.ts labelCellHtml).
     fit: ['label', undefined, undefined, undefined, undefined],
     rows: rows.map((x) =>
-      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) }), x.extreme === true),
     ),
     // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
     blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),

@@ -14,6 +14,7 @@ import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { covariateOfColumn } from '../../trial/baseline-table.js';
 import { byCategory } from '../../trial/category-values.js';
 import { fillArms } from '../arm-names.js';
 import { assertFiniteChart } from '../chart-data.js';
@@ -23,6 +24,7 @@ import { decimalsFor, formatEffect } from '../effects-table.js';
 import { failureReasonText } from '../failure-reasons.js';
 import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
+import { type CharacteristicLabels, characteristicLabel } from '../table-one.js';
 import type { Table } from '../text-table.js';
 import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
@@ -210,7 +212,7 @@ function introText(t: TargetPopulation, ctx: TrialChartContext): string {
   return p('targetIntro', { transport: p(`intro${kind}`, { k }) });
 }
 
-function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): PageSection[] {
+function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined, labels: CharacteristicLabels): PageSection[] {
   const t = result.targetPopulation;
   if (!t) return [];
   const p = phrases(ctx, t.purpose);
@@ -264,12 +266,28 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   }
   // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
   // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted
-  // rows do not answer the criteria's question; said, naming the columns (docs/subgroups.md#report).
-  const raked = (t.transported ?? []).some((x) => x.weighting === 'raking');
-  const weightedOn = [...new Set([...(raked ? (plan.population?.margins ?? []).map((m) => m.column) : []), ...(t.targetSample?.model ?? [])])];
-  const unweighted = [...new Set(t.criteria.map((c) => c.column))].filter((c) => !weightedOn.includes(c));
-  if (!transportsWholeTrial(t) && (t.transported ?? []).length && unweighted.length) {
-    notes.push(p('criteriaNotWeighted', { weighted: joinNames(weightedOn.map((c) => `"${c}"`), lang), columns: joinNames(unweighted.map((c) => `"${c}"`), lang) }));
+  // rows do not answer the criteria's question. Each weighting on its own (the raked rows are
+  // weighted on the margins only, the inverse-odds rows on the model only: together they may cover
+  // every criterion and still each leave one out), named as the page names them (docs/subgroups.md#report).
+  if (!transportsWholeTrial(t)) {
+    const marginName = (column: string) => {
+      const m = (plan.population?.margins ?? []).find((x) => x.column === column);
+      return m?.label?.[lang] ?? m?.label?.en ?? column;
+    };
+    const modelName = (column: string) => lowerFirst(characteristicLabel(covariateOfColumn(plan, column) ?? column, lang, labels));
+    for (const weighting of ['raking', 'inverse-odds'] as const) {
+      if (!(t.transported ?? []).some((x) => x.weighting === weighting)) continue;
+      const weightedOn = weighting === 'raking' ? (plan.population?.margins ?? []).map((m) => m.column) : (t.targetSample?.model ?? []);
+      const left = t.criteria.filter((c, i) => !weightedOn.includes(c.column) && t.criteria.findIndex((d) => d.column === c.column) === i);
+      if (!left.length) continue;
+      notes.push(
+        p('criteriaNotWeighted', {
+          rows: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'),
+          weighted: joinNames(weightedOn.map(weighting === 'raking' ? marginName : modelName), lang),
+          criteria: joinNames(left.map((c) => lowerFirst(c.label[lang])), lang),
+        }),
+      );
+    }
   }
   // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
   if (!transportsWholeTrial(t)) notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
@@ -302,7 +320,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
 }
 
 /** The sections (target population first, then each subgroup) and their charts; none without subgroups or a population. */
-export function subgroupReport(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): { sections: PageSection[]; charts: ChartSpec[] } {
+/** `labels`: Table 1's labels of the covariates (the manifest's "characteristics"), naming the target sample's model columns. */
+export function subgroupReport(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined, labels: CharacteristicLabels = new Map()): { sections: PageSection[]; charts: ChartSpec[] } {
   const sub = subgroupSections(result, plan, ctx);
-  return { sections: [...targetSection(result, plan, ctx, widthOf), ...sub.sections], charts: sub.charts };
+  return { sections: [...targetSection(result, plan, ctx, widthOf, labels), ...sub.sections], charts: sub.charts };
 }

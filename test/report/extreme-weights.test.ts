@@ -14,6 +14,7 @@ import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import type { Plan } from '../../src/plan/plan-schema.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
+import { essText } from '../../src/report/ess-text.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { sofPopulationRows } from '../../src/report/sof-target-rows.js';
@@ -40,6 +41,15 @@ const analyse = (file: string) => analyzeTrial(trial, { version: 'test', targetS
 
 beforeAll(() => {
   ({ plan, trial } = wholeTrialFixture());
+});
+
+describe('an effective sample size as the page prints it', () => {
+  it('one decimal under 10, as the conclusion and the warning; whole above', () => {
+    expect(essText(1.46, 'en')).toBe('1.5');
+    expect(essText(1.46, 'da')).toBe('1,5');
+    expect(essText(27.4, 'en')).toBe('27');
+    expect(essText(1213.2, 'da')).toBe('1.213');
+  });
 });
 
 describe('the rule', () => {
@@ -86,6 +96,8 @@ describe('extreme inverse-odds weights (target ages 10 years above the sample: e
     expect(section.notes!.some((n) => n.startsWith(lang === 'en' ? 'Extreme weights (Trial patients weighted to the target sample: every row)' : 'Ekstreme vægte (Forsøgets patienter vægtet til stikprøven fra målgruppen: alle rækker)'))).toBe(true);
     const text = conclusionParagraphs(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx, result)[0]!;
     expect(text).toContain(lang === 'en' ? 'no finding – the weights are extreme (effective sample size 4' : 'intet fund – vægtene er ekstreme (effektiv stikprøvestørrelse 4');
+    // The estimate set off by commas, not parentheses within parentheses.
+    expect(text).toMatch(lang === 'en' ? /, so the estimate, MD [^()]+ \(95% CI [^()]+\), rests on a few patients\./ : /, så estimatet, MD [^()]+ \(95 %-KI [^()]+\), hviler på få patienter\./);
     // The summary of findings' transported row says so in its label.
     const primary = result.effects.find((e) => e.method === ctx.primaryMethod)!;
     const sof = sofPopulationRows(result.targetPopulation!, primary, ctx);

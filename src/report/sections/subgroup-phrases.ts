@@ -117,8 +117,8 @@ export const SUBGROUP_TEXT = {
   // A row whose weights are extreme (analysis/extreme-weights.ts; docs/subgroups.md#extreme-weights).
   nEssExtreme: { en: '{n} (eff. n {ess}; extreme weights)', da: '{n} (eff. n {ess}; ekstreme vægte)' },
   extremeNote: {
-    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than 10 times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
-    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end 10 gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
+    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than {max} times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
+    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end {max} gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
   },
   // Criteria beside reweighted rows whose weighting leaves a criterion's column out (ex. recruitment setting).
   criteriaNotWeighted: {

@@ -12,6 +12,7 @@
  */
 import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
+import { MAX_RELATIVE_WEIGHT } from '../../analysis/extreme-weights.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { covariateOfColumn } from '../../trial/baseline-table.js';
@@ -21,6 +22,7 @@ import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestNumbers, subgroupForestSpec } from '../charts/subgroup-forest.js';
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
+import { essText } from '../ess-text.js';
 import { failureReasonText } from '../failure-reasons.js';
 import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
@@ -195,7 +197,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     // The outcome's "(RMDQ 0–24)" whole in print (text-table.ts labelCellHtml).
     fit: ['label', undefined, undefined, undefined, undefined],
     rows: rows.map((x) =>
-      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) }), x.extreme === true),
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: essText(x.ess, lang) }), x.extreme === true),
     ),
     // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
     blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
@@ -262,7 +264,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const k = weighted.filter((x) => x.weights?.extreme).length;
     if (!k) continue;
     const which = k === weighted.length ? p('extremeEvery') : p('extremeSome', { k: formatThousands(k, 0, lang), all: formatThousands(weighted.length, 0, lang) });
-    notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which }));
+    notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which, max: formatThousands(MAX_RELATIVE_WEIGHT, 0, lang) }));
   }
   // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
   // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted

@@ -144,12 +144,12 @@ describe('criteria beside reweighted rows', () => {
     expect(said(withSample, labels)).toEqual(
       lang === 'en'
         ? [
-            'Trial reweighted to the target: every trial patient is kept, not only those who meet the criteria, and weighted on recruited_by and age only, not on the criteria symptoms more than 4 weeks. These rows say what the trial\'s effect would be in a population of the target\'s make-up on recruited_by and age, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
-            expect.stringMatching(/^Trial patients weighted to the target sample: every trial patient is kept, not only those who meet the criteria, and weighted on age \(years\), weeks with symptoms and country only, not on the criteria recruited by a physiotherapist or GP\. /),
+            'Trial reweighted to the target: every trial patient is kept, not only those who meet the criteria, and weighted on recruited_by and age only, not on the criteria "symptoms more than 4 weeks". These rows say what the trial\'s effect would be in a population of the target\'s make-up on recruited_by and age, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
+            expect.stringMatching(/^Trial patients weighted to the target sample: every trial patient is kept, not only those who meet the criteria, and weighted on age \(years\), weeks with symptoms and country only, not on the criteria "recruited by a physiotherapist or GP"\. /),
           ]
         : [
-            expect.stringMatching(/^Forsøget omvægtet til målgruppen: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på recruited_by og age, ikke på kriterierne symptoms more than 4 weeks\. /),
-            expect.stringMatching(/^Forsøgets patienter vægtet til stikprøven fra målgruppen: .* vægtet alene på alder \(år\), uger med symptomer og land, ikke på kriterierne recruited by a physiotherapist or GP\. /),
+            expect.stringMatching(/^Forsøget omvægtet til målgruppen: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på recruited_by og age, ikke på kriterierne "symptoms more than 4 weeks"\. /),
+            expect.stringMatching(/^Forsøgets patienter vægtet til stikprøven fra målgruppen: .* vægtet alene på alder \(år\), uger med symptomer og land, ikke på kriterierne "recruited by a physiotherapist or GP"\. /),
           ],
     );
     // Raked only: one note, for the raked rows; a margin's label names its column.

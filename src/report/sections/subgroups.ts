@@ -286,7 +286,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
         p('criteriaNotWeighted', {
           rows: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'),
           weighted: joinNames(weightedOn.map(weighting === 'raking' ? marginName : modelName), lang),
-          criteria: joinNames(left.map((c) => lowerFirst(c.label[lang])), lang),
+          // Quoted: a criterion's label is a phrase ("recruited in general practice"), not a noun.
+          criteria: joinNames(left.map((c) => `"${lowerFirst(c.label[lang])}"`), lang),
         }),
       );
     }

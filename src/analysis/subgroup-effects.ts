@@ -82,6 +82,16 @@ function testedLevels(levels: readonly string[], countOf: (level: string) => Rec
 }
 
 /**
+ * Levels named in a sentence: at most 5, then how many more (a numeric column without cuts left
+ * 48 ages out, each named).
+ */
+function levelList(names: readonly string[], lang: 'en' | 'da'): string {
+  const shown = names.slice(0, 5).map((l) => `'${l}'`).join(', ');
+  const more = names.length - 5;
+  return more > 0 ? `${shown} ${lang === 'da' ? `og ${more} andre` : `and ${more} more`}` : shown;
+}
+
+/**
  * Fewer than 2 levels left once the levels below the minimum are held back: the test is not run,
  * and the reason says so. The stats' own "needs at least 2 levels with patients (found 1)" would
  * contradict the level held back, which has patients (docs/subgroups.md#too-few-patients-in-a-level).
@@ -89,7 +99,7 @@ function testedLevels(levels: readonly string[], countOf: (level: string) => Rec
 function tooFewLevelsLeft(test: SubgroupResult['interaction']['test'], tested: string[], extra: Pick<SubgroupResult['interaction'], 'levelsTooFew' | 'minPerArm'>): SubgroupResult['interaction'] | undefined {
   const few = extra.levelsTooFew ?? [];
   if (tested.length >= 2 || few.length === 0) return undefined;
-  const error = `fewer than 2 levels have at least ${extra.minPerArm} patients in each arm; left out: ${few.map((l) => `'${l}'`).join(', ')}`;
+  const error = `fewer than 2 levels have at least ${extra.minPerArm} patients in each arm; left out: ${levelList(few, 'en')}`;
   return { test, statistic: null, df1: null, df2: null, pValue: null, levelsTested: tested, ...extra, error };
 }
 
@@ -292,7 +302,7 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   // when the test was not run for want of levels: its reason already names them.
   const few = r.interaction.levelsTooFew ?? [];
   if (few.length && r.interaction.levelsTested.length >= 2) {
-    const names = (lang: 'en' | 'da') => few.map((l) => `'${byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l}'`).join(', ');
+    const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
     const min = r.interaction.minPerArm ?? sg.minPerArm;
     statement = {
       en: `${statement.en} Left out of the test for fewer than ${min} patients in an arm: ${few.length === 1 ? 'level' : 'levels'} ${names('en')}.`,

@@ -157,7 +157,7 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/analysis/subgroup-effects.ts: the levels held back by the subgroup's "minPerArm" leave fewer than 2 to compare.
   [
     new RegExp(`^fewer than 2 levels have at least ${NUM} patients in each arm; left out: (.*)$`),
-    (min, list) => `færre end 2 niveauer har mindst ${n(min)} patienter i hver gruppe; udeladt: ${list}`,
+    (min, list) => `færre end 2 niveauer har mindst ${n(min)} patienter i hver gruppe; udeladt: ${(list as string).replace(/ and (\d+) more$/, ' og $1 andre')}`,
   ],
   // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
   [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],

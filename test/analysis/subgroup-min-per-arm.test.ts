@@ -122,3 +122,20 @@ describe('a level held back by the plan\'s own "minPerArm" is a warning, not a f
     expect(subgroupFailed({ ...g, interaction: { ...g.interaction, error: 'singular' } })).toBe(true);
   });
 });
+
+describe('many levels left out (a numeric column without cuts: one level per age)', () => {
+  it('names the first 5 and says how many more, in the reason and in Danish', () => {
+    const base = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
+    const { population: _, ...rest } = base;
+    const plan = parsePlan({ ...rest, subgroups: [{ column: 'age', label: { en: 'age', da: 'alder' }, prespecified: false }] });
+    const g = analyzeTrial(loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan), { version: 'test' }).subgroups![0]!;
+    const few = g.interaction.levelsTooFew!;
+    expect(few.length).toBeGreaterThan(5);
+    expect(g.interaction.levelsTested.length).toBeLessThan(2);
+    expect(g.interaction.error).toBe(`fewer than 2 levels have at least 5 patients in each arm; left out: ${few.slice(0, 5).map((l) => `'${l}'`).join(', ')} and ${few.length - 5} more`);
+    expect(danishReason(g.interaction.error!)).toMatch(new RegExp(`; udeladt: '[^']+', '[^']+', '[^']+', '[^']+', '[^']+' og ${few.length - 5} andre$`));
+    // Some ages have patients in one arm only: those rows fail, as they did before the minimum.
+    expect(g.levels.some((l) => /in one arm only/.test(l.effect.error ?? ''))).toBe(true);
+    expect(subgroupFailed(g)).toBe(true);
+  });
+});

@@ -78,6 +78,8 @@ function testedLevels(levels: readonly string[], countOf: (level: string) => Rec
   const withPatients = levels.filter((l) => countOf(l).intervention + countOf(l).control > 0);
   const tested = withPatients.filter((l) => enough(countOf(l), min));
   const tooFew = withPatients.filter((l) => !tested.includes(l));
+  // Every level tested has patients in both arms ("minPerArm" is at least 1): the tests' own
+  // one-arm guards (stats/ancova-interaction.ts, risk-difference-heterogeneity.ts) are for other callers.
   return { tested, extra: { ...(tooFew.length ? { levelsTooFew: tooFew } : {}), minPerArm: min } };
 }
 

@@ -278,7 +278,17 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   const p = r.interaction.pValue;
   const what = { en: r.label.en, da: r.label.da };
   let statement: { en: string; da: string };
-  if (p === null) {
+  const few = r.interaction.levelsTooFew ?? [];
+  const min = r.interaction.minPerArm ?? sg.minPerArm;
+  // Levels named as the report names them (`levelLabels`), not by the export's raw values.
+  const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
+  if (p === null && few.length && r.interaction.levelsTested.length < 2) {
+    // Not run for want of levels (tooFewLevelsLeft): its reason, with the levels' labels.
+    statement = {
+      en: `The interaction could not be tested (fewer than 2 levels have at least ${min} patients in each arm; left out: ${names('en')}); no conclusion about whether the effect differs by ${what.en}.`,
+      da: `Interaktionen kunne ikke testes (færre end 2 niveauer har mindst ${min} patienter i hver gruppe; udeladt: ${names('da')}); ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}.`,
+    };
+  } else if (p === null) {
     statement = {
       en: `The interaction could not be tested (${r.interaction.error ?? 'no result'}); no conclusion about whether the effect differs by ${what.en}.`,
       // results.json keeps the English reason in `interaction.error`; the Danish statement words it in Danish (src/report/failure-reasons.ts).
@@ -300,12 +310,8 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
     };
   }
   // Levels left out of the test for too few patients: said with the statement, not only in the JSON.
-  // Named as the report names them (`levelLabels`), not by the export's raw values. Not repeated
-  // when the test was not run for want of levels: its reason already names them.
-  const few = r.interaction.levelsTooFew ?? [];
+  // Not repeated when the test was not run for want of levels: its reason already names them.
   if (few.length && r.interaction.levelsTested.length >= 2) {
-    const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
-    const min = r.interaction.minPerArm ?? sg.minPerArm;
     statement = {
       en: `${statement.en} Left out of the test for fewer than ${min} patients in an arm: ${few.length === 1 ? 'level' : 'levels'} ${names('en')}.`,
       da: `${statement.da} Udeladt af testen, fordi der er færre end ${min} patienter i en gruppe: ${few.length === 1 ? 'niveauet' : 'niveauerne'} ${names('da')}.`,

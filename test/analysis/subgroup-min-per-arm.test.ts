@@ -98,7 +98,9 @@ describe('a level held back by the plan\'s own "minPerArm" is a warning, not a f
       expect(danishReason(g.interaction.error!)).toBe("færre end 2 niveauer har mindst 7 patienter i hver gruppe; udeladt: 'gp'");
       // The reason names the level left out; the statement does not say it twice.
       expect(g.credibility.statement.en).not.toMatch(/Left out of the test/);
-      expect(g.credibility.statement.da).toMatch(/^Interaktionen kunne ikke testes \(færre end 2 niveauer har mindst 7 patienter/);
+      // The statement names the level by its label ("general practice"), the reason in results.json by its value.
+      expect(g.credibility.statement.en).toMatch(/^The interaction could not be tested \(fewer than 2 levels have at least 7 patients in each arm; left out: 'general practice'\); /);
+      expect(g.credibility.statement.da).toMatch(/^Interaktionen kunne ikke testes \(færre end 2 niveauer har mindst 7 patienter i hver gruppe; udeladt: 'almen praksis'\); /);
       expect(subgroupFailed(g)).toBe(false);
     }
     expect(r.stderr).not.toMatch(/needs at least 2 levels/);

@@ -300,7 +300,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   }
   // A marked verdict: its p (results.json) and its CI disagree; the verdict follows the CI.
   const compared = comparisonRows(result, t, ctx);
-  const shown = compared.map((x) => x.row);
+  // A row with extreme weights shows no verdict, so no mark to explain.
+  const shown = compared.filter((x) => !x.extreme).map((x) => x.row);
   notes.push(...significanceNotes(shown, lang, (v) => formatP(v, lang), shown.some(pDisagrees), false));
   // One line per distinct reason (a failed membership model fails every row alike), worded in the
   // page's language (results.json keeps the analysis's English).

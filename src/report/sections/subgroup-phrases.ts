@@ -123,7 +123,7 @@ export const SUBGROUP_TEXT = {
   // Criteria beside reweighted rows whose weighting leaves a criterion's column out (ex. recruitment setting).
   criteriaNotWeighted: {
     en: '{rows}: every trial patient is kept, not only those who meet the criteria, and weighted on {weighted} only, not on the criteria {criteria}. These rows say what the trial\'s effect would be in a population of the target\'s make-up on {weighted}, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
-    da: '{rows}: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på {weighted}, ikke på kriterierne {criteria}. Disse rækker siger, hvad forsøgets effekt ville være i en population med målgruppens sammensætning på {weighted}, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
+    da: '{rows}: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på {weighted}, ikke på kriterierne {criteria}. Disse rækker siger, hvad forsøgets effekt ville være i en patientpopulation med målgruppens sammensætning på {weighted}, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
   },
   extremeEvery: { en: 'every row', da: 'alle rækker' },
   extremeSome: { en: '{k} of {all} rows', da: '{k} af {all} rækker' },

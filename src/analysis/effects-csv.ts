@@ -20,9 +20,10 @@ export const EFFECT_CSV_COLUMNS = [
 /**
  * Which rows: `trial`, `target` (patients meeting the criteria), `transported` (raked to the
  * margins), `transported-inverse-odds` (weighted to the target sample), `subgroup`,
- * `adverse-events` (with the patients with ≥ 1 such event per arm).
+ * `adverse-events` (with the patients with ≥ 1 such event per arm). `extremeWeights` on the
+ * transported rows: the weights' flag (docs/subgroups.md#extreme-weights), last so that the columns before keep their places.
  */
-export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control'] as const;
+export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control', 'extremeWeights'] as const;
 
 type SetCells = Record<(typeof SET_CSV_COLUMNS)[number], CsvCell>;
 
@@ -35,7 +36,7 @@ function cells(r: Partial<EffectRow>, set: SetCells): CsvCell[] {
   return [...EFFECT_CSV_COLUMNS.map(get), ...SET_CSV_COLUMNS.map((c) => set[c])];
 }
 
-const NONE = { subgroup: null, subgroupLevel: null, interactionP: null, effectiveSampleSize: null, 'patientsWithEvent.intervention': null, 'patientsWithEvent.control': null };
+const NONE = { subgroup: null, subgroupLevel: null, interactionP: null, effectiveSampleSize: null, 'patientsWithEvent.intervention': null, 'patientsWithEvent.control': null, extremeWeights: null };
 
 /**
  * One adverse-event kind as an effect row: `outcome` the kind (any, serious, related), `n` the
@@ -67,7 +68,7 @@ export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' 
   const rows: CsvCell[][] = result.effects.map((r) => cells(withShares(r), { set: 'trial', ...NONE, ...patientsWithEvent(r) }));
   const target = result.targetPopulation;
   for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
-  for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));
+  for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null, extremeWeights: t.weights?.extreme ?? null }));
   for (const g of result.subgroups ?? []) {
     for (const l of g.levels) rows.push(cells(l.effect, { ...NONE, set: 'subgroup', subgroup: g.subgroup, subgroupLevel: l.level, interactionP: g.interaction.pValue, effectiveSampleSize: null }));
   }

@@ -12,7 +12,7 @@ import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
 import { covariateColumnOf } from '../trial/load-trial.js';
-import { sameCategory } from '../trial/category-values.js';
+import { byCategory, sameCategory } from '../trial/category-values.js';
 import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
 import { atZeroUnderPercent, isResponder, type ResponderCounts, zeroBaselineCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
@@ -78,7 +78,45 @@ function testedLevels(levels: readonly string[], countOf: (level: string) => Rec
   const withPatients = levels.filter((l) => countOf(l).intervention + countOf(l).control > 0);
   const tested = withPatients.filter((l) => enough(countOf(l), min));
   const tooFew = withPatients.filter((l) => !tested.includes(l));
+  // Every level tested has patients in both arms ("minPerArm" is at least 1): the tests' own
+  // one-arm guards (stats/ancova-interaction.ts, risk-difference-heterogeneity.ts) are for other callers.
   return { tested, extra: { ...(tooFew.length ? { levelsTooFew: tooFew } : {}), minPerArm: min } };
+}
+
+/**
+ * Levels named in a sentence: at most 5, then how many more (a numeric column without cuts left
+ * 48 ages out, each named).
+ */
+function levelList(names: readonly string[], lang: 'en' | 'da'): string {
+  const shown = names.slice(0, 5).map((l) => `'${l}'`).join(', ');
+  const more = names.length - 5;
+  return more > 0 ? `${shown} ${lang === 'da' ? `og ${more} andre` : `and ${more} more`}` : shown;
+}
+
+/**
+ * Fewer than 2 levels left once the levels below the minimum are held back: the test is not run,
+ * and the reason says so. The stats' own "needs at least 2 levels with patients (found 1)" would
+ * contradict the level held back, which has patients (docs/subgroups.md#too-few-patients-in-a-level).
+ */
+function tooFewLevelsLeft(test: SubgroupResult['interaction']['test'], tested: string[], extra: Pick<SubgroupResult['interaction'], 'levelsTooFew' | 'minPerArm'>): SubgroupResult['interaction'] | undefined {
+  const few = extra.levelsTooFew ?? [];
+  if (tested.length >= 2 || few.length === 0) return undefined;
+  const error = `fewer than 2 levels have at least ${extra.minPerArm} patients in each arm; left out: ${levelList(few, 'en')}`;
+  return { test, statistic: null, df1: null, df2: null, pValue: null, levelsTested: tested, ...extra, error };
+}
+
+/**
+ * Whether a subgroup row failed for a reason other than the plan's own minimum per arm. A level
+ * with patients in both arms but fewer than "minPerArm", and a test left with fewer than 2 levels
+ * by them, are the plan's stated choice, reported as a note, not a failure (`hta analyze` exits 0,
+ * as it did before the minimum existed; docs/subgroups.md#too-few-patients-in-a-level).
+ */
+export function subgroupFailed(g: SubgroupResult): boolean {
+  const heldBack = (l: SubgroupResult['levels'][number]) =>
+    (g.interaction.levelsTooFew ?? []).includes(l.level) && (l.effect.n?.intervention ?? 0) > 0 && (l.effect.n?.control ?? 0) > 0;
+  const levelFailed = g.levels.some((l) => l.effect.error !== undefined && !heldBack(l));
+  const testHeldBack = (g.interaction.levelsTooFew ?? []).length > 0 && g.interaction.levelsTested.length < 2;
+  return levelFailed || (g.interaction.error !== undefined && !testHeldBack);
 }
 
 export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): SubgroupResult[] {
@@ -131,8 +169,8 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       };
       const { tested, extra } = testedLevels(levels.levels, armCount, sg.minPerArm);
       const test = 'F (ANCOVA arm × subgroup, nested lm)' as const;
-      let interaction: SubgroupResult['interaction'];
-      try {
+      let interaction = tooFewLevelsLeft(test, tested, extra);
+      if (!interaction) try {
         const idx = tested.flatMap((l) => byLevel.get(l) ?? []).sort((a, b) => a - b);
         const levelIndex = new Map<number, number>();
         tested.forEach((l, j) => (byLevel.get(l) ?? []).forEach((i) => levelIndex.set(i, j)));
@@ -179,8 +217,8 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       });
       const { tested, extra } = testedLevels(levels.levels, (l) => ({ intervention: countsOf(l).intervention.n, control: countsOf(l).control.n }), sg.minPerArm);
       const test = 'Cochran Q (risk differences)' as const;
-      let interaction: SubgroupResult['interaction'];
-      try {
+      let interaction = tooFewLevelsLeft(test, tested, extra);
+      if (!interaction) try {
         const q = riskDifferenceHeterogeneity(tested.map((l) => ({ name: l, ...countsOf(l) })));
         interaction = { test, statistic: q.statistic, df1: q.df, df2: null, pValue: q.pValue, levelsTested: tested, ...extra };
       } catch (err) {
@@ -240,7 +278,17 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   const p = r.interaction.pValue;
   const what = { en: r.label.en, da: r.label.da };
   let statement: { en: string; da: string };
-  if (p === null) {
+  const few = r.interaction.levelsTooFew ?? [];
+  const min = r.interaction.minPerArm ?? sg.minPerArm;
+  // Levels named as the report names them (`levelLabels`), not by the export's raw values.
+  const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
+  if (p === null && few.length && r.interaction.levelsTested.length < 2) {
+    // Not run for want of levels (tooFewLevelsLeft): its reason, with the levels' labels.
+    statement = {
+      en: `The interaction could not be tested (fewer than 2 levels have at least ${min} patients in each arm; left out: ${names('en')}); no conclusion about whether the effect differs by ${what.en}.`,
+      da: `Interaktionen kunne ikke testes (færre end 2 niveauer har mindst ${min} patienter i hver gruppe; udeladt: ${names('da')}); ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}.`,
+    };
+  } else if (p === null) {
     statement = {
       en: `The interaction could not be tested (${r.interaction.error ?? 'no result'}); no conclusion about whether the effect differs by ${what.en}.`,
       // results.json keeps the English reason in `interaction.error`; the Danish statement words it in Danish (src/report/failure-reasons.ts).
@@ -262,13 +310,11 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
     };
   }
   // Levels left out of the test for too few patients: said with the statement, not only in the JSON.
-  const few = r.interaction.levelsTooFew ?? [];
-  if (few.length) {
-    const names = few.map((l) => `'${l}'`).join(', ');
-    const min = r.interaction.minPerArm ?? sg.minPerArm;
+  // Not repeated when the test was not run for want of levels: its reason already names them.
+  if (few.length && r.interaction.levelsTested.length >= 2) {
     statement = {
-      en: `${statement.en} Left out of the test for fewer than ${min} patients in an arm: ${few.length === 1 ? 'level' : 'levels'} ${names}.`,
-      da: `${statement.da} Udeladt af testen, fordi der er færre end ${min} patienter i en gruppe: ${few.length === 1 ? 'niveauet' : 'niveauerne'} ${names}.`,
+      en: `${statement.en} Left out of the test for fewer than ${min} patients in an arm: ${few.length === 1 ? 'level' : 'levels'} ${names('en')}.`,
+      da: `${statement.da} Udeladt af testen, fordi der er færre end ${min} patienter i en gruppe: ${few.length === 1 ? 'niveauet' : 'niveauerne'} ${names('da')}.`,
     };
   }
   return { prespecified: sg.prespecified, interactionP: p, subgroupTestsInRun: tests, predictedLarger, directionHeld: held, statement };

@@ -89,8 +89,8 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       if (!x.weights) continue;
       const w = x.weights;
       out.push(lang === 'da'
-        ? `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}\n`
-        : `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}\n`);
+        ? `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}${w.extreme ? '; ekstreme vægte: intet fund' : ''}\n`
+        : `  ${labelOf(x.outcome)}, ${timeLabel(x.time, lang)}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}${w.extreme ? '; extreme weights: not a finding' : ''}\n`);
     }
   }
   return out.join('');

@@ -17,6 +17,7 @@ import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './optio
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
 import { eventListingPath } from '../trial/adverse-events.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
+import { subgroupFailed } from '../analysis/subgroup-effects.js';
 import { trialSummaryText, trialWarningLines } from './analyze-text.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -77,12 +78,13 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
-      // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.
+      // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;
+      // a subgroup level held back by the plan's own "minPerArm" is a warning, not a failure (subgroup-effects.ts).
       const failed =
         result.effects.some((e) => e.error) ||
         (result.targetPopulation?.effects ?? []).some((e) => e.error) ||
         (result.targetPopulation?.transported ?? []).some((t) => t.effect.error) ||
-        (result.subgroups ?? []).some((g) => g.interaction.error !== undefined || g.levels.some((l) => l.effect.error));
+        (result.subgroups ?? []).some(subgroupFailed);
       if (failed) setExit(1);
     });
 }

@@ -15,6 +15,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { countWord } from './count-words.js';
+import { essText } from './ess-text.js';
 import { fillPhrase, formatFixed, formatRowMcid, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
@@ -168,7 +169,7 @@ function transportedSentences(t: TargetPopulation, primary: SofRow, label: strin
       const effect = r.error || r.difference === null ? '' : `${sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `)} – `;
       // Extreme weights: the estimate rests on a few patients; said, and not stated as a finding (docs/subgroups.md#extreme-weights).
       if (x.weights?.extreme && effect) {
-        const ess = formatFixed(x.weights.effectiveSampleSize, x.weights.effectiveSampleSize < 10 ? 1 : 0, lang);
+        const ess = essText(x.weights.effectiveSampleSize, lang);
         return fillPhrase(REPORT_TEXT.conclusionTransportedExtreme[lang], { label, how, ess, n: formatThousands(r.n.intervention + r.n.control, 0, lang), effect: effect.slice(0, -' – '.length) });
       }
       return fillPhrase(REPORT_TEXT.conclusionTransported[lang], { label, how, effect, verdict: verdictPhrase(r, lang) });

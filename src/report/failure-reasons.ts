@@ -154,6 +154,11 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^level '(.*)' has too few patients to estimate an effect within it: fewer than ${NUM} in the (intervention|control) arm \\(the subgroup's "minPerArm"\\); it is left out of the test for interaction$`),
     (l, min, arm) => `niveauet '${l}' har for få patienter til at estimere en effekt inden for niveauet: færre end ${n(min)} i ${ARM[arm] as string} (subgruppens "minPerArm"); det er udeladt af interaktionstesten`,
   ],
+  // src/analysis/subgroup-effects.ts: the levels held back by the subgroup's "minPerArm" leave fewer than 2 to compare.
+  [
+    new RegExp(`^fewer than 2 levels have at least ${NUM} patients in each arm; left out: (.*)$`),
+    (min, list) => `færre end 2 niveauer har mindst ${n(min)} patienter i hver gruppe; udeladt: ${(list as string).replace(/ and (\d+) more$/, ' og $1 andre')}`,
+  ],
   // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
   [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
   [new RegExp(`^the test of equal risk differences needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `testen for ens risikodifferencer kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],

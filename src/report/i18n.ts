@@ -491,8 +491,8 @@ export const REPORT_TEXT = {
   // Short: the conclusion keeps to 60–90 words; the summary of findings' footnote says the rest.
   // Extreme weights (analysis/extreme-weights.ts): the estimate is given, not stated as a finding.
   conclusionTransportedExtreme: {
-    en: 'Transported to the target population ({label}; {how}): no finding – the weights are extreme (effective sample size {ess} of {n} patients), so the estimate ({effect}) rests on a few patients.',
-    da: 'Overført til målgruppen ({label}; {how}): intet fund – vægtene er ekstreme (effektiv stikprøvestørrelse {ess} af {n} patienter), så estimatet ({effect}) hviler på få patienter.',
+    en: 'Transported to the target population ({label}; {how}): no finding – the weights are extreme (effective sample size {ess} of {n} patients), so the estimate, {effect}, rests on a few patients.',
+    da: 'Overført til målgruppen ({label}; {how}): intet fund – vægtene er ekstreme (effektiv stikprøvestørrelse {ess} af {n} patienter), så estimatet, {effect}, hviler på få patienter.',
   },
   conclusionHowSample: { en: 'weighted to {k} target patients', da: 'vægtet til {k} patienter fra målgruppen' },
   conclusionHowMargins: { en: 'raked to its margins', da: 'omvægtet til dens fordeling' },

@@ -10,6 +10,7 @@
  */
 import type { EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { fillArms } from './arm-names.js';
+import { essText } from './ess-text.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatThousands, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { populationPhrase, type SubgroupPhrase } from './sections/subgroup-phrases.js';
@@ -24,6 +25,8 @@ export interface SofPopulationRow {
   row: EffectRow | null;
   /** Why there is no row (too small to analyse). */
   why?: string;
+  /** The verdict cell in place of the row's MCID verdict: extreme weights are not a finding. */
+  verdict?: string;
 }
 
 /**
@@ -71,9 +74,11 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
           ? p('sofRakedRow')
           : p('sofInverseOddsRow', { k });
       out.push({
-        label: x.weights ? p(x.weights.extreme ? 'sofEffectiveExtreme' : 'sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
+        label: x.weights ? p(x.weights.extreme ? 'sofEffectiveExtreme' : 'sofEffective', { label: name, ess: essText(x.weights.effectiveSampleSize, lang) }) : name,
         participants: participants(total(x.effect)),
         row: x.effect,
+        // The verdict cell beside it must not state a finding the label and the conclusion deny.
+        ...(x.weights?.extreme ? { verdict: p('extremeVerdict') } : {}),
       });
     }
   }

@@ -236,7 +236,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
       for (const x of extra) {
         body.push(
           x.row
-            ? [`  ${x.label}`, x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(sofJudgedRow(x.row), ctx, mcidInHeading)]
+            ? [`  ${x.label}`, x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), x.verdict ?? verdictText(sofJudgedRow(x.row), ctx, mcidInHeading)]
             : [`  ${x.label}`, x.participants, '—', '—', '—', x.why ?? '', '—'],
         );
       }

@@ -4,14 +4,17 @@
  * has no estimate (a row with the reason) and is left out of the test, which then agrees with R on
  * the other levels (test/reference/subgroup-min-per-arm.R: anova and metafor).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { subgroupFailed } from '../../src/analysis/subgroup-effects.js';
 import type { AnalysisResult, SubgroupResult } from '../../src/analysis/results-schema.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { danishReason } from '../../src/report/failure-reasons.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { runCli, tempDir } from '../support/run-cli.js';
 
 const ref = JSON.parse(readFileSync('test/reference/subgroup-min-per-arm.json', 'utf8'));
 
@@ -68,5 +71,73 @@ describe('the default minimum (5 per arm)', () => {
       expect(g.interaction.minPerArm).toBe(5);
       for (const l of g.levels) expect(l.effect.error).toBeUndefined();
     }
+  });
+});
+
+/** The fixture's plan with one subgroup: recruitment setting, with labels for gp and the settings given. */
+function planWith(setting: Record<string, unknown>): string {
+  const base = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
+  const { population: _, ...rest } = base;
+  const gpLabel = { levelLabels: { gp: { en: 'general practice', da: 'almen praksis' } } };
+  const file = join(tempDir(), 'plan.json');
+  writeFileSync(file, JSON.stringify({ ...rest, subgroups: [{ ...base.subgroups[0], ...gpLabel, ...setting }] }));
+  return file;
+}
+
+describe('a level held back by the plan\'s own "minPerArm" is a warning, not a failure', () => {
+  it('only one level left to test: the reason says so (not "needs 2 levels with patients"), and analyze exits 0', async () => {
+    const r = await runCli('analyze', 'test/fixtures/subgroups/trial.csv', '--plan', planWith({ levels: ['physio', 'gp'], minPerArm: 7, predictedDirection: undefined }), '--json');
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as AnalysisResult;
+    expect(result.subgroups).toHaveLength(3);
+    for (const g of result.subgroups!) {
+      expect(g.interaction.levelsTested).toEqual(['physio']);
+      expect(g.interaction.levelsTooFew).toEqual(['gp']);
+      expect(g.interaction.error).toBe("fewer than 2 levels have at least 7 patients in each arm; left out: 'gp'");
+      expect(danishReason(g.interaction.error!)).toBe("færre end 2 niveauer har mindst 7 patienter i hver gruppe; udeladt: 'gp'");
+      // The reason names the level left out; the statement does not say it twice.
+      expect(g.credibility.statement.en).not.toMatch(/Left out of the test/);
+      // The statement names the level by its label ("general practice"), the reason in results.json by its value.
+      expect(g.credibility.statement.en).toMatch(/^The interaction could not be tested \(fewer than 2 levels have at least 7 patients in each arm; left out: 'general practice'\); /);
+      expect(g.credibility.statement.da).toMatch(/^Interaktionen kunne ikke testes \(færre end 2 niveauer har mindst 7 patienter i hver gruppe; udeladt: 'almen praksis'\); /);
+      expect(subgroupFailed(g)).toBe(false);
+    }
+    expect(r.stderr).not.toMatch(/needs at least 2 levels/);
+  });
+
+  it('the statement names the level left out by its label, not the export\'s value', () => {
+    const g = run(7).subgroups![0]!;
+    expect(g.credibility.statement.en).not.toMatch(/'general practice'/);
+    const labelled = analyzeTrial(loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), parsePlan(JSON.parse(readFileSync(planWith({ minPerArm: 7 }), 'utf8')))), { version: 'test' });
+    const s = labelled.subgroups![0]!.credibility.statement;
+    expect(s.en).toMatch(/ Left out of the test for fewer than 7 patients in an arm: level 'general practice'\.$/);
+    expect(s.da).toMatch(/ niveauet 'almen praksis'\.$/);
+  });
+
+  it('a level with patients in one arm only, or a test failing with 2 levels or more, still fails', () => {
+    const g = run(7).subgroups![0]!;
+    expect(subgroupFailed(g)).toBe(false);
+    const gp = g.levels.find((l) => l.level === 'gp')!;
+    const oneArm = { ...g, levels: g.levels.map((l) => (l === gp ? { ...l, effect: { ...l.effect, n: { intervention: 6, control: 0 } } } : l)) };
+    expect(subgroupFailed(oneArm)).toBe(true);
+    expect(subgroupFailed({ ...g, interaction: { ...g.interaction, error: 'singular' } })).toBe(true);
+  });
+});
+
+describe('many levels left out (a numeric column without cuts: one level per age)', () => {
+  it('names the first 5 and says how many more, in the reason and in Danish', () => {
+    const base = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
+    const { population: _, ...rest } = base;
+    const plan = parsePlan({ ...rest, subgroups: [{ column: 'age', label: { en: 'age', da: 'alder' }, prespecified: false }] });
+    const g = analyzeTrial(loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan), { version: 'test' }).subgroups![0]!;
+    const few = g.interaction.levelsTooFew!;
+    expect(few.length).toBeGreaterThan(5);
+    expect(g.interaction.levelsTested.length).toBeLessThan(2);
+    expect(g.interaction.error).toBe(`fewer than 2 levels have at least 5 patients in each arm; left out: ${few.slice(0, 5).map((l) => `'${l}'`).join(', ')} and ${few.length - 5} more`);
+    expect(danishReason(g.interaction.error!)).toMatch(new RegExp(`; udeladt: '[^']+', '[^']+', '[^']+', '[^']+', '[^']+' og ${few.length - 5} andre$`));
+    // Some ages have patients in one arm only: those rows fail, as they did before the minimum.
+    expect(g.levels.some((l) => /in one arm only/.test(l.effect.error ?? ''))).toBe(true);
+    expect(subgroupFailed(g)).toBe(true);
   });
 });

@@ -214,7 +214,7 @@ describe('--csv', () => {
     expect(r.code).toBe(0);
     const table = readCsvFile(out);
     const cols = table.header;
-    expect(cols.slice(-7)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control']);
+    expect(cols.slice(-8)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control', 'extremeWeights']);
     const rows = [...table.records].map((l) => Object.fromEntries(l.raw.map((v, i) => [cols[i], v])));
     const bySet = (set: string) => rows.filter((x) => x.set === set);
     expect(bySet('trial')).toHaveLength(3);
@@ -222,6 +222,10 @@ describe('--csv', () => {
     expect(bySet('transported').map((x) => x.outcome)).toEqual(['pain', 'med_use', 'pain_resp2']);
     close(Number(bySet('transported')[0]!.difference), ref.transported.difference, 'csv transported difference');
     close(Number(bySet('transported')[0]!.effectiveSampleSize), ref.transported.effectiveSampleSize, 'csv effective sample size');
+    // R's eff. n (27) is under half the 91 patients raked: flagged (docs/subgroups.md#extreme-weights); empty on other rows.
+    expect(bySet('transported')[0]!.extremeWeights).toBe('true');
+    expect(bySet('trial')[0]!.extremeWeights).toBe('');
+    expect(r.stdout).toMatch(/effective sample size 2\d\.\d, weights [\d.]+–[\d.]+(, \d+ with no value left out)?; extreme weights: not a finding\n/);
     const levels = ref.cases.reduce((s: number, c: { levels: unknown[] }) => s + c.levels.length, 0);
     expect(bySet('subgroup')).toHaveLength(levels);
     const rCase = ref.cases.find((c: { subgroup: string; outcome: string }) => c.subgroup === 'recruited_by' && c.outcome === 'pain');

@@ -14,10 +14,11 @@ import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import type { Plan } from '../../src/plan/plan-schema.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
+import { essText } from '../../src/report/ess-text.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { sofPopulationRows } from '../../src/report/sof-target-rows.js';
-import { summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
+import { summaryOfFindings, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
@@ -40,6 +41,15 @@ const analyse = (file: string) => analyzeTrial(trial, { version: 'test', targetS
 
 beforeAll(() => {
   ({ plan, trial } = wholeTrialFixture());
+});
+
+describe('an effective sample size as the page prints it', () => {
+  it('one decimal under 10, as the conclusion and the warning; whole above', () => {
+    expect(essText(1.46, 'en')).toBe('1.5');
+    expect(essText(1.46, 'da')).toBe('1,5');
+    expect(essText(27.4, 'en')).toBe('27');
+    expect(essText(1213.2, 'da')).toBe('1.213');
+  });
 });
 
 describe('the rule', () => {
@@ -80,13 +90,21 @@ describe('extreme inverse-odds weights (target ages 10 years above the sample: e
     const section = subgroupReport(result, plan, ctx, () => 10).sections[0]!;
     const cells = section.tables!.flatMap((t) => t.table.rows.map((r) => r[2]));
     expect(cells.some((c) => c!.includes(lang === 'en' ? '; extreme weights)' : '; ekstreme vægte)'))).toBe(true);
+    // Each marked row's verdict cell states no finding (not "Significantly worse…"), as the conclusion.
+    const marked = section.tables!.flatMap((t) => t.table.rows).filter((r) => r[2]!.includes(lang === 'en' ? '; extreme weights)' : '; ekstreme vægte)'));
+    for (const r of marked) expect(r[4]).toBe(lang === 'en' ? 'Not a finding (extreme weights)' : 'Intet fund (ekstreme vægte)');
     expect(section.notes!.some((n) => n.startsWith(lang === 'en' ? 'Extreme weights (Trial patients weighted to the target sample: every row)' : 'Ekstreme vægte (Forsøgets patienter vægtet til stikprøven fra målgruppen: alle rækker)'))).toBe(true);
     const text = conclusionParagraphs(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx, result)[0]!;
     expect(text).toContain(lang === 'en' ? 'no finding – the weights are extreme (effective sample size 4' : 'intet fund – vægtene er ekstreme (effektiv stikprøvestørrelse 4');
+    // The estimate set off by commas, not parentheses within parentheses.
+    expect(text).toMatch(lang === 'en' ? /, so the estimate, MD [^()]+ \(95% CI [^()]+\), rests on a few patients\./ : /, så estimatet, MD [^()]+ \(95 %-KI [^()]+\), hviler på få patienter\./);
     // The summary of findings' transported row says so in its label.
     const primary = result.effects.find((e) => e.method === ctx.primaryMethod)!;
     const sof = sofPopulationRows(result.targetPopulation!, primary, ctx);
     expect(sof.map((r) => r.label)).toEqual([expect.stringMatching(lang === 'en' ? /, eff\. n 4\d, extreme weights: not a finding$/ : /, eff\. n 4\d, ekstreme vægte: intet fund$/)]);
+    const { table } = summaryOfFindings(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx, result.targetPopulation);
+    const sofRow = table.rows.find((r) => r[0] === `  ${sof[0]!.label}`)!;
+    expect(sofRow[6]).toBe(lang === 'en' ? 'Not a finding (extreme weights)' : 'Intet fund (ekstreme vægte)');
     const ok = conclusionParagraphs(summaryOfFindingsRows(plain, plan, ctx.primaryMethod, lang), ctx, plain)[0]!;
     expect(ok).not.toMatch(/extreme|ekstreme/);
   });
@@ -110,18 +128,35 @@ describe('a target sample below the plan\'s minimum', () => {
 });
 
 describe('criteria beside reweighted rows', () => {
-  it.each(['en', 'da'] as const)('names the criteria columns the weighting leaves out (%s)', async (lang) => {
+  it.each(['en', 'da'] as const)('names, for each weighting on its own, the criteria it leaves out, by their labels (%s)', async (lang) => {
     // The fixture's plan: criteria on age, symptom_weeks and recruited_by; margins on recruited_by and age; target sample on age, symptom_weeks, country.
     const { parsePlan } = await import('../../src/plan/load-plan.js');
     const { loadTrial } = await import('../../src/trial/load-trial.js');
     const { readCsvFile } = await import('../../src/io/read-csv.js');
     const full = parsePlan(JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8')));
     const t = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), full);
+    const said = (r: AnalysisResult, labels?: ReadonlyMap<string, string>) =>
+      subgroupReport(r, full, trialChartContext(t, lang), () => 10, labels).sections[0]!.notes!.filter((n) => n.includes(lang === 'en' ? 'not on the criteria' : 'ikke på kriterierne'));
+    // The margins have no labels in this plan (their columns, as the raking note names them); the model's columns
+    // are named as Table 1 names them. Together the two weightings cover every criterion's column; each alone leaves one out: two notes.
     const withSample = analyzeTrial(t, { version: 'test', targetSample: readTargetSample(SAMPLE, full, t)! });
-    const notes = subgroupReport(withSample, full, trialChartContext(t, lang), () => 10).sections[0]!.notes!;
-    expect(notes.filter((n) => n.includes(lang === 'en' ? 'the weighting leaves out' : 'vægtningen udelader'))).toHaveLength(0);
+    const labels = new Map([['symptom_weeks', lang === 'en' ? 'Weeks with symptoms' : 'Uger med symptomer']]);
+    expect(said(withSample, labels)).toEqual(
+      lang === 'en'
+        ? [
+            'Trial reweighted to the target: every trial patient is kept, not only those who meet the criteria, and weighted on recruited_by and age only, not on the criteria "symptoms more than 4 weeks". These rows say what the trial\'s effect would be in a population of the target\'s make-up on recruited_by and age, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
+            expect.stringMatching(/^Trial patients weighted to the target sample: every trial patient is kept, not only those who meet the criteria, and weighted on age \(years\), weeks with symptoms and country only, not on the criteria "recruited by a physiotherapist or GP"\. /),
+          ]
+        : [
+            expect.stringMatching(/^Forsøget omvægtet til målgruppen: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på recruited_by og age, ikke på kriterierne "symptoms more than 4 weeks"\. /),
+            expect.stringMatching(/^Forsøgets patienter vægtet til stikprøven fra målgruppen: .* vægtet alene på alder \(år\), uger med symptomer og land, ikke på kriterierne "recruited by a physiotherapist or GP"\. /),
+          ],
+    );
+    // Raked only: one note, for the raked rows; a margin's label names its column.
     const rakedOnly = analyzeTrial(t, { version: 'test' });
-    const said = subgroupReport(rakedOnly, full, trialChartContext(t, lang), () => 10).sections[0]!.notes!.filter((n) => n.includes(lang === 'en' ? 'the weighting leaves out' : 'vægtningen udelader'));
-    expect(said).toEqual([expect.stringContaining(lang === 'en' ? `weighted on "recruited_by" and "age" only; the criteria select no one there, and the weighting leaves out the criteria's columns "symptom_weeks".` : 'vægtet alene på "recruited_by" og "age"; kriterierne udvælger ingen der, og vægtningen udelader kriteriernes kolonner "symptom_weeks".')]);
+    expect(said(rakedOnly)).toHaveLength(1);
+    const margins = full.population!.margins!.map((m) => (m.column === 'recruited_by' ? { ...m, label: { en: 'recruitment setting', da: 'rekrutteringssted' } } : m));
+    const labelled = subgroupReport(rakedOnly, { ...full, population: { ...full.population!, margins } }, trialChartContext(t, lang), () => 10).sections[0]!.notes!;
+    expect(labelled.join(' ')).toContain(lang === 'en' ? 'weighted on recruitment setting and age only' : 'vægtet alene på rekrutteringssted og age');
   });
 });

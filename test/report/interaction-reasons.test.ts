@@ -13,6 +13,7 @@ import { credibilityOf } from '../../src/analysis/subgroup-effects.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { danishReason } from '../../src/report/failure-reasons.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { ancovaInteraction } from '../../src/stats/ancova-interaction.js';
 import { nestedFTest } from '../../src/stats/nested-f-test.js';
@@ -75,6 +76,14 @@ describe('a failed test for interaction, in Danish', () => {
     expect(leftOutDa.length).toBeGreaterThanOrEqual(3);
     for (const c of leftOutDa) expect(c.replace(/'[^']*'/g, '')).not.toMatch(ENGLISH);
     expect(cellsOf('en')).toContain(setting.credibility.statement.en);
+  });
+
+  // subgroupAnalyses never reaches the one-arm guards (a level below "minPerArm", at least 1, is
+  // left out before the test); the stats functions keep them for any other caller.
+  it('the risk-difference test\'s own one-arm guard, called directly, with its Danish wording', () => {
+    const m = errorOf(() => riskDifferenceHeterogeneity([{ name: 'a', intervention: { events: 1, n: 3 }, control: { events: 2, n: 3 } }, { name: 'b', intervention: { events: 1, n: 3 }, control: { events: 0, n: 0 } }])).message;
+    expect(m).toBe("level 'b' (intervention 3, control 0) has patients in one arm only, so the risk difference there cannot be compared with the other levels");
+    expect(danishReason(m)).toBe("niveauet 'b' (interventionsgruppen 3, kontrolgruppen 0) har kun patienter i den ene gruppe, så risikodifferencen på dette niveau kan ikke sammenlignes med de andre niveauer");
   });
 
   it('through the test functions: one level, two one-armed levels, no interaction column', () => {

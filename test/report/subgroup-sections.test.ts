@@ -102,6 +102,8 @@ describe('report sections', () => {
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);
     // R's eff. n (27) is under half the 86 patients raked: marked (docs/subgroups.md#extreme-weights).
     expect(pain[2]![2]).toBe(`${ref.transported.n.intervention}/${ref.transported.n.control} (eff. n ${Math.round(ref.transported.effectiveSampleSize)}; extreme weights)`);
+    expect(pain[2]![4]).toBe('Not a finding (extreme weights)');
+    expect(pain[1]![4]).not.toMatch(/finding/);
     expect(target.notes!.join(' ')).toContain('raked to the target population\'s margins (recruited_by and age)');
     // A margin's label, in the page's language, names its column where the plan gives one.
     const margins = trial.plan.population!.margins!.map((m) => (m.column === 'age' ? { ...m, label: { en: 'age', da: 'alder' } } : m));

@@ -58,6 +58,9 @@ describe('population rows in the summary of findings', () => {
     expect(raked![0]).toBe(`  Reweighted, eff. n ${ref.transported.effectiveSampleSize.toFixed(0)}, extreme weights: not a finding`);
     expect(raked![1]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1\u00a0RCT)`);
     expect(raked![5]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
+    // Its verdict cell states no finding either, as the label and the conclusion say; the inverse-odds row's weights are not extreme.
+    expect(raked![6]).toBe('Not a finding (extreme weights)');
+    expect(sampled![6]).not.toMatch(/extreme/);
     const io = ref.inverseOdds.pain;
     // The target sample's size beside its row: the participants cell counts trial patients.
     expect(sampled![0]).toBe(`  Reweighted to the target sample (${result.targetPopulation!.targetSample!.rows} patients), eff. n ${io.effectiveSampleSize.toFixed(0)}`);

@@ -187,7 +187,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1: baselineTable(trial, extra), t1Labels: labels, widths };
     const built = TRIAL_SECTIONS.flatMap((build) => build(input));
     // Target population and subgroups: their own module (docs/subgroups.md#report), after the effects forest.
-    const sub = subgroupReport(result, plan, ctx, (k) => widths.get(k));
+    const sub = subgroupReport(result, plan, ctx, (k) => widths.get(k), labels);
     charts.push(...sub.charts);
     built.splice(built.findIndex((s) => s.id === 'effects') + 1, 0, ...sub.sections);
     const sections = numberCaptions(built, lang);

@@ -117,13 +117,13 @@ export const SUBGROUP_TEXT = {
   // A row whose weights are extreme (analysis/extreme-weights.ts; docs/subgroups.md#extreme-weights).
   nEssExtreme: { en: '{n} (eff. n {ess}; extreme weights)', da: '{n} (eff. n {ess}; ekstreme vægte)' },
   extremeNote: {
-    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than 10 times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
-    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end 10 gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
+    en: 'Extreme weights ({column}: {which}): the effective sample size is under half the patients analysed, or a weight is more than {max} times the mean. Such an estimate rests on a few patients, and its design-based CI, which treats the weights as fixed, is too narrow: it is not a finding about the target population.',
+    da: 'Ekstreme vægte ({column}: {which}): den effektive stikprøvestørrelse er under halvdelen af de analyserede patienter, eller en vægt er mere end {max} gange gennemsnittet. Sådan et estimat hviler på få patienter, og dets designbaserede KI, der behandler vægtene som faste, er for smalt: det er ikke et fund om målgruppen.',
   },
   // Criteria beside reweighted rows whose weighting leaves a criterion's column out (ex. recruitment setting).
   criteriaNotWeighted: {
-    en: 'The reweighted rows use every trial patient, weighted on {weighted} only; the criteria select no one there, and the weighting leaves out the criteria\'s columns {columns}. They say what the trial\'s effect would be in a population of the target\'s make-up on those columns, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
-    da: 'De omvægtede rækker bruger alle forsøgets patienter, vægtet alene på {weighted}; kriterierne udvælger ingen der, og vægtningen udelader kriteriernes kolonner {columns}. De siger, hvad forsøgets effekt ville være i en population med målgruppens sammensætning på de kolonner, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
+    en: '{rows}: every trial patient is kept, not only those who meet the criteria, and weighted on {weighted} only, not on the criteria {criteria}. These rows say what the trial\'s effect would be in a population of the target\'s make-up on {weighted}, not whether the effect differs in the patients who meet the criteria: the rows of those patients say that.',
+    da: '{rows}: alle forsøgets patienter indgår, ikke kun dem, der opfylder kriterierne, og de er vægtet alene på {weighted}, ikke på kriterierne {criteria}. Disse rækker siger, hvad forsøgets effekt ville være i en patientpopulation med målgruppens sammensætning på {weighted}, ikke om effekten er en anden hos de patienter, der opfylder kriterierne: det siger disse patienters rækker.',
   },
   extremeEvery: { en: 'every row', da: 'alle rækker' },
   extremeSome: { en: '{k} of {all} rows', da: '{k} af {all} rækker' },
@@ -152,6 +152,8 @@ export const SUBGROUP_TEXT = {
   },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
   sofEffectiveExtreme: { en: '{label}, eff. n {ess}, extreme weights: not a finding', da: '{label}, eff. n {ess}, ekstreme vægte: intet fund' },
+  // The verdict cell of a row with extreme weights: its CI is too narrow to judge (docs/subgroups.md#extreme-weights).
+  extremeVerdict: { en: 'Not a finding (extreme weights)', da: 'Intet fund (ekstreme vægte)' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',

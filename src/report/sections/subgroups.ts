@@ -12,17 +12,21 @@
  */
 import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
+import { MAX_RELATIVE_WEIGHT } from '../../analysis/extreme-weights.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { covariateOfColumn } from '../../trial/baseline-table.js';
 import { byCategory } from '../../trial/category-values.js';
 import { fillArms } from '../arm-names.js';
 import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestNumbers, subgroupForestSpec } from '../charts/subgroup-forest.js';
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
+import { essText } from '../ess-text.js';
 import { failureReasonText } from '../failure-reasons.js';
 import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
+import { type CharacteristicLabels, characteristicLabel } from '../table-one.js';
 import type { Table } from '../text-table.js';
 import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
@@ -176,13 +180,14 @@ function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialC
 function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContext, widthOf: (key: string) => number | undefined, purpose?: PopulationPurpose): Table {
   const p = phrases(ctx, purpose);
   const lang = ctx.lang;
-  const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
+  const line = (first: boolean, r: EffectRow, population: string, n: string, extreme: boolean): string[] => [
     first ? `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}` : '',
     population,
     n,
     formatEffect(r, decimalsFor(r, widthOf(r.outcome)), lang),
+    // Extreme weights: no verdict, as the conclusion states no finding (docs/subgroups.md#extreme-weights).
     // The p is not printed here but is in results.json: a verdict it disagrees with is marked.
-    `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
+    extreme ? p('extremeVerdict') : `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
   ];
   const pair = (r: EffectRow) => armCountsText(r.n, lang);
   const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
@@ -192,7 +197,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     // The outcome's "(RMDQ 0–24)" whole in print (text-table.ts labelCellHtml).
     fit: ['label', undefined, undefined, undefined, undefined],
     rows: rows.map((x) =>
-      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p(x.extreme ? 'nEssExtreme' : 'nEss', { n: pair(x.row), ess: essText(x.ess, lang) }), x.extreme === true),
     ),
     // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
     blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
@@ -209,7 +214,7 @@ function introText(t: TargetPopulation, ctx: TrialChartContext): string {
   return p('targetIntro', { transport: p(`intro${kind}`, { k }) });
 }
 
-function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): PageSection[] {
+function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined, labels: CharacteristicLabels): PageSection[] {
   const t = result.targetPopulation;
   if (!t) return [];
   const p = phrases(ctx, t.purpose);
@@ -259,16 +264,33 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const k = weighted.filter((x) => x.weights?.extreme).length;
     if (!k) continue;
     const which = k === weighted.length ? p('extremeEvery') : p('extremeSome', { k: formatThousands(k, 0, lang), all: formatThousands(weighted.length, 0, lang) });
-    notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which }));
+    notes.push(p('extremeNote', { column: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), which, max: formatThousands(MAX_RELATIVE_WEIGHT, 0, lang) }));
   }
   // Criteria and reweighted rows side by side: a criterion's column the weighting leaves out
   // (recruitment setting, which a target sample of GP patients cannot enter) means the reweighted
-  // rows do not answer the criteria's question; said, naming the columns (docs/subgroups.md#report).
-  const raked = (t.transported ?? []).some((x) => x.weighting === 'raking');
-  const weightedOn = [...new Set([...(raked ? (plan.population?.margins ?? []).map((m) => m.column) : []), ...(t.targetSample?.model ?? [])])];
-  const unweighted = [...new Set(t.criteria.map((c) => c.column))].filter((c) => !weightedOn.includes(c));
-  if (!transportsWholeTrial(t) && (t.transported ?? []).length && unweighted.length) {
-    notes.push(p('criteriaNotWeighted', { weighted: joinNames(weightedOn.map((c) => `"${c}"`), lang), columns: joinNames(unweighted.map((c) => `"${c}"`), lang) }));
+  // rows do not answer the criteria's question. Each weighting on its own (the raked rows are
+  // weighted on the margins only, the inverse-odds rows on the model only: together they may cover
+  // every criterion and still each leave one out), named as the page names them (docs/subgroups.md#report).
+  if (!transportsWholeTrial(t)) {
+    const marginName = (column: string) => {
+      const m = (plan.population?.margins ?? []).find((x) => x.column === column);
+      return m?.label?.[lang] ?? m?.label?.en ?? column;
+    };
+    const modelName = (column: string) => lowerFirst(characteristicLabel(covariateOfColumn(plan, column) ?? column, lang, labels));
+    for (const weighting of ['raking', 'inverse-odds'] as const) {
+      if (!(t.transported ?? []).some((x) => x.weighting === weighting)) continue;
+      const weightedOn = weighting === 'raking' ? (plan.population?.margins ?? []).map((m) => m.column) : (t.targetSample?.model ?? []);
+      const left = t.criteria.filter((c, i) => !weightedOn.includes(c.column) && t.criteria.findIndex((d) => d.column === c.column) === i);
+      if (!left.length) continue;
+      notes.push(
+        p('criteriaNotWeighted', {
+          rows: p(weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'),
+          weighted: joinNames(weightedOn.map(weighting === 'raking' ? marginName : modelName), lang),
+          // Quoted: a criterion's label is a phrase ("recruited in general practice"), not a noun.
+          criteria: joinNames(left.map((c) => `"${lowerFirst(c.label[lang])}"`), lang),
+        }),
+      );
+    }
   }
   // Responder rows under a percent rule: the patients at a baseline of 0 in each column's rows (zero-baseline-note.ts).
   if (!transportsWholeTrial(t)) notes.push(...zeroBaselineNotes(t.effects, lang, ctx.arms, ctx.outcomeLabel, p('targetCol')));
@@ -278,7 +300,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   }
   // A marked verdict: its p (results.json) and its CI disagree; the verdict follows the CI.
   const compared = comparisonRows(result, t, ctx);
-  const shown = compared.map((x) => x.row);
+  // A row with extreme weights shows no verdict, so no mark to explain.
+  const shown = compared.filter((x) => !x.extreme).map((x) => x.row);
   notes.push(...significanceNotes(shown, lang, (v) => formatP(v, lang), shown.some(pDisagrees), false));
   // One line per distinct reason (a failed membership model fails every row alike), worded in the
   // page's language (results.json keeps the analysis's English).
@@ -301,7 +324,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
 }
 
 /** The sections (target population first, then each subgroup) and their charts; none without subgroups or a population. */
-export function subgroupReport(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): { sections: PageSection[]; charts: ChartSpec[] } {
+/** `labels`: Table 1's labels of the covariates (the manifest's "characteristics"), naming the target sample's model columns. */
+export function subgroupReport(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined, labels: CharacteristicLabels = new Map()): { sections: PageSection[]; charts: ChartSpec[] } {
   const sub = subgroupSections(result, plan, ctx);
-  return { sections: [...targetSection(result, plan, ctx, widthOf), ...sub.sections], charts: sub.charts };
+  return { sections: [...targetSection(result, plan, ctx, widthOf, labels), ...sub.sections], charts: sub.charts };
 }

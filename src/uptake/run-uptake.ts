@@ -19,6 +19,7 @@ import { DEFAULT_DATE_FROM, eligiblePivotCaptionNote, eligibleTotalsNote, eligib
 import { isoToDay } from './referral.js';
 import { bandsText, type AgeBandsRead } from './age-bands.js';
 import { nationalWords } from '../report/uptake-scope-words.js';
+import { totalNameNote } from './total-name-check.js';
 import { clinicFoldKey, mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionKey, regionSet } from './regions.js';
@@ -117,6 +118,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     if (!(err instanceof RangeError)) throw err;
     throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
   }
+  const totalNote = totalNameNote(plan.totalName, regions.names, input.eligibleFile);
+  if (totalNote) notes.push(totalNote);
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
   let spellings: MergedClinic[] = [];

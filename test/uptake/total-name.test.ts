@@ -10,6 +10,8 @@ import { uptakePlanSchema } from '../../src/uptake/uptake-plan.js';
 import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 import { uptakeTables } from '../../src/report/uptake-tables.js';
 import { uptakeConclusion } from '../../src/report/uptake-conclusion.js';
+import { runUptake } from '../../src/uptake/run-uptake.js';
+import { totalNameNote } from '../../src/uptake/total-name-check.js';
 
 const plan = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
 
@@ -50,5 +52,14 @@ describe('the plan\'s totalName', () => {
       expect(text).toMatch(lang === 'en' ? /across the \S+ areas, from 60\.0% in/ : /i de \S+ områder, fra 60,0 % i/);
       expect(text).not.toMatch(regions);
     }
+  });
+
+  it('set on an eligible file of several Danish regions, is said on stderr: it would relabel their total', async () => {
+    const run = await runUptake({ registryFile: 'test/uptake/fixtures/registry-small.csv', eligibleFile: 'test/uptake/fixtures/eligible-small.csv', plan: uptakePlanSchema.parse({ ...plan, totalName: 'Region Sjælland' }) });
+    expect(run.notes.find((n) => n.includes('totalName'))).toBe('the plan\'s "totalName" ("Region Sjælland") names the total, but the units of test/uptake/fixtures/eligible-small.csv are 5 Danish regions (Hovedstaden, Midtjylland, Syddanmark, Sjælland, Nordjylland): their total is the whole country, printed as "Total (Region Sjælland)". totalName is for a file whose units are one region\'s municipalities; leave it out of the plan otherwise (docs/plan-uptake.md "Regions and the total")');
+    // A region's municipalities, one region, or no totalName: nothing said.
+    expect(totalNameNote('Region Sjælland', ['Greve', 'Køge', 'Solrød'], 'e.csv')).toBeUndefined();
+    expect(totalNameNote('Region Sjælland', ['Sjælland'], 'e.csv')).toBeUndefined();
+    expect(totalNameNote(undefined, ['Hovedstaden', 'Sjælland'], 'e.csv')).toBeUndefined();
   });
 });

@@ -151,12 +151,12 @@ export const UPTAKE_TEXT = {
     da: 'Tragtgrænserne, og hvilke klinikker der ligger uden for dem, vises ikke: de beregnes ud fra den samlede aktiveringsrate, som er diskretioneret, og ville afsløre den.',
   },
   averagePriceHidden: {
-    en: 'With a national volume scope a region\'s cost and average price follow from the whole country\'s activations of the year; where that count is suppressed, they are too.',
-    da: 'Med landsdækkende volumen følger en regions udgift og gennemsnitspris af hele landets aktiveringer i året; hvor det antal er diskretioneret, er de det også.',
+    en: 'With a national volume scope {unit} cost and average price follow from the activations of the year over {total}; where that count is suppressed, they are too.',
+    da: 'Med landsdækkende volumen følger {unit} udgift og gennemsnitspris af årets aktiveringer i {total}; hvor det antal er diskretioneret, er de det også.',
   },
   nationalCostHidden: {
-    en: 'With the volume counted over each region the whole country\'s cost is the sum of the regions\' own tiered costs, which can give a suppressed region\'s activations back; where one of them is suppressed, the whole country\'s cost and average price are too.',
-    da: 'Når volumen opgøres pr. region, er hele landets udgift summen af regionernes udgifter efter hver deres pristrin, som kan afsløre en diskretioneret regions aktiveringer; hvor én af dem er diskretioneret, er hele landets udgift og gennemsnitspris det også.',
+    en: 'With the volume counted over each region the cost of {total} is the sum of {units} own tiered costs, which can give {suppressedUnit} activations back; where one of them is suppressed, the cost and average price of {total} are too.',
+    da: 'Når volumen opgøres pr. region, er udgiften i {total} summen af {units} udgifter efter hver deres pristrin, som kan afsløre {suppressedUnit} aktiveringer; hvor én af dem er diskretioneret, er udgiften og gennemsnitsprisen i {total} det også.',
   },
   observedTitle: { en: 'Gross app cost: observed so far, by year of activation', da: 'Bruttoudgift til appen: observeret indtil nu, efter aktiveringsår' },
   projectionTitle: { en: 'Gross app cost: projected cost by year and uptake scenario (full years), {scope}', da: 'Bruttoudgift til appen: forventet udgift pr. år og scenarie (hele år), {scope}' },

@@ -20,28 +20,28 @@ const TEXT = {
     da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket).',
   },
   activationRange: {
-    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions whose figures are shown (not suppressed), from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} regioner, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
+    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} {units} whose figures are shown (not suppressed), from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} {units}, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   // Every region's figure shown: nothing to qualify ("whose figures are shown" read as if some were not).
   activationRangeAll: {
-    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions, from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} regioner, fra {low} i {lowRegion} til {high} i {highRegion}.',
+    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} {units}, from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele udtrækket); i de {k} {units}, fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   uptake: {
     en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in {scope}{range}.',
     da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år: {national} i {scope}{range}.',
   },
   uptakeRegions: {
-    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} regions whose figures are shown (not suppressed): from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, i de {k} regioner, hvis tal vises (ikke diskretionerede): fra {low} i {lowRegion} til {high} i {highRegion}.',
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} {units} whose figures are shown (not suppressed): from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, i de {k} {units}, hvis tal vises (ikke diskretionerede): fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
-  uptakeRange: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} regions shown', da: ', fra {low} i {lowRegion} til {high} i {highRegion} i de {k} viste regioner' },
+  uptakeRange: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} {units} shown', da: ', fra {low} i {lowRegion} til {high} i {highRegion} i de {k} viste {units}' },
   uptakeRegionsAll: {
-    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} regions: from {low} in {lowRegion} to {high} in {highRegion}.',
-    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, i de {k} regioner: fra {low} i {lowRegion} til {high} i {highRegion}.',
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} {units}: from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, i de {k} {units}: fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
-  uptakeRangeAll: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} regions', da: ', fra {low} i {lowRegion} til {high} i {highRegion} i de {k} regioner' },
+  uptakeRangeAll: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} {units}', da: ', fra {low} i {lowRegion} til {high} i {highRegion} i de {k} {units}' },
   cost: { en: 'Gross app cost (the app\'s price only): {parts}', da: 'Bruttoudgiften til appen (kun appens pris): {parts}' },
   observed: { en: 'observed {list}', da: 'observeret {list}' },
   projected: {
@@ -98,7 +98,7 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
   if (nationalRate) {
     sentences.push(
       rateRange
-        ? fillPhrase(TEXT[regionRates.length === regionRows.length ? 'activationRangeAll' : 'activationRange'][lang], { pct: pct(nationalRate), k: countWord(regionRates.length, lang), low: pct(rateRange.low.value), lowRegion: rateRange.low.region, high: pct(rateRange.high.value), highRegion: rateRange.high.region })
+        ? fillPhrase(TEXT[regionRates.length === regionRows.length ? 'activationRangeAll' : 'activationRange'][lang], { pct: pct(nationalRate), k: countWord(regionRates.length, lang), units: tables.units, low: pct(rateRange.low.value), lowRegion: rateRange.low.region, high: pct(rateRange.high.value), highRegion: rateRange.high.region })
         : fillPhrase(TEXT.activation[lang], { pct: pct(nationalRate) }),
     );
   }
@@ -118,7 +118,7 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
     });
     const all = regions.length === regionRowsOfYear.length;
     const range = extremes(regions);
-    const ends = range ? { k: countWord(regions.length, lang), low: range.low.value.text, lowRegion: range.low.region, high: range.high.value.text, highRegion: range.high.region } : null;
+    const ends = range ? { k: countWord(regions.length, lang), units: tables.units, low: range.low.value.text, lowRegion: range.low.region, high: range.high.value.text, highRegion: range.high.region } : null;
     if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, scope: tables.nationalObject, range: ends ? fillPhrase(TEXT[all ? 'uptakeRangeAll' : 'uptakeRange'][lang], ends) : '' }));
     else if (ends) sentences.push(fillPhrase(TEXT[all ? 'uptakeRegionsAll' : 'uptakeRegions'][lang], { year, ...ends }));
   }

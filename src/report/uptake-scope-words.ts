@@ -16,7 +16,28 @@ export interface NationalWords {
   phrase: string;
   /** After "over": "the whole country" / "hele landet", or "Nordjylland". */
   object: string;
+  /**
+   * The units the total sums: "regions" / "regioner"; with the plan's `totalName` (the units are a
+   * region's municipalities or other areas, not regions) "areas" / "områder".
+   */
+  units: string;
+  /** Their possessive, definite plural: "the regions'" / "regionernes" (or areas). */
+  unitsPossessive: string;
+  /** One unit's, indefinite: "a region's" / "en regions"; suppressed: "a suppressed region's" / "en diskretioneret regions" (or area). */
+  unitPossessive: string;
+  suppressedUnitPossessive: string;
 }
+
+const UNITS = {
+  regions: {
+    en: { units: 'regions', unitsPossessive: "the regions'", unitPossessive: "a region's", suppressedUnitPossessive: "a suppressed region's" },
+    da: { units: 'regioner', unitsPossessive: 'regionernes', unitPossessive: 'en regions', suppressedUnitPossessive: 'en diskretioneret regions' },
+  },
+  areas: {
+    en: { units: 'areas', unitsPossessive: "the areas'", unitPossessive: "an area's", suppressedUnitPossessive: "a suppressed area's" },
+    da: { units: 'områder', unitsPossessive: 'områdernes', unitPossessive: 'et områdes', suppressedUnitPossessive: 'et diskretioneret områdes' },
+  },
+} as const;
 
 const WHOLE = {
   label: { en: 'Whole country', da: 'Hele landet' },
@@ -34,9 +55,9 @@ export function nationalWords(lang: Lang, totalName: string | undefined, ...rows
   const regions = regionsIn(...rows);
   if (totalName !== undefined || regions.length === 1) {
     const region = totalName ?? regions[0]!;
-    return { label: TOTAL_OF[lang].replace('{region}', region), phrase: region, object: region };
+    return { label: TOTAL_OF[lang].replace('{region}', region), phrase: region, object: region, ...UNITS[totalName !== undefined ? 'areas' : 'regions'][lang] };
   }
-  return { label: WHOLE.label[lang], phrase: WHOLE.phrase[lang], object: WHOLE.object[lang] };
+  return { label: WHOLE.label[lang], phrase: WHOLE.phrase[lang], object: WHOLE.object[lang], ...UNITS.regions[lang] };
 }
 
 /** A scope's label: a region as named, the total by `nationalWords`. */

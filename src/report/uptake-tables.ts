@@ -59,6 +59,8 @@ export interface UptakeTables {
   nationalLabel: string;
   /** The total in a sentence after "in": "the whole country", or the region's name. */
   nationalObject: string;
+  /** What the units the total sums are called: "regions" / "regioner", "areas" / "områder" (uptake-scope-words.ts). */
+  units: string;
   activation: TitledTable;
   uptake: TitledTable;
   equity: TitledTable;
@@ -249,7 +251,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
       `${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}${a.budget.priceYear !== undefined ? `; ${fillPhrase(t('pricesOfYear'), { year: String(a.budget.priceYear) })}` : ''}.`,
       // Why a cost is hidden beside a printed count (budget-impact.ts costRestsOn).
       ...(a.budget.observed.some((o) => typeof o.activations === 'number' && typeof o.averagePrice !== 'number' && o.averagePrice !== null)
-        ? [t(a.budget.volumeScope === 'national' ? 'averagePriceHidden' : 'nationalCostHidden')] : []),
+        ? [fillPhrase(t(a.budget.volumeScope === 'national' ? 'averagePriceHidden' : 'nationalCostHidden'), { total: national.object, units: national.unitsPossessive, unit: national.unitPossessive, suppressedUnit: national.suppressedUnitPossessive })] : []),
     ],
   );
 
@@ -314,5 +316,5 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 
-  return { preamble, exportLine, publication, nationalLabel: f.scope('national'), nationalObject: national.object, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
+  return { preamble, exportLine, publication, nationalLabel: f.scope('national'), nationalObject: national.object, units: national.units, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
 }

@@ -42,6 +42,7 @@ import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type RegistryColumnNames, type Referrer, type Sex,
+  durationAdvice,
 } from './referral.js';
 import { dateParser, dayNumberFormat, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
@@ -439,18 +440,31 @@ export function rowCheckError(file: string, check: RowCheck, exclude: boolean): 
       check.groups,
     );
   }
-  return check.problemCount > 0 && !exclude ? invalidRowsError(file, check) : undefined;
+  return check.problemCount > 0 && (!exclude || check.groups.some(isDurationDate)) ? invalidRowsError(file, check) : undefined;
 }
 
 /** The failure of a read with invalid rows (without `invalidRows: 'exclude'`). */
 export function invalidRowsError(file: string, check: RowCheck): HtaError {
+  // A count of weeks or days of use mapped as a date column ("last_active": "Uger aktiv"): every
+  // value in it fails, so --exclude-invalid would leave out every row with one — each activated
+  // patient's — and publish the rest. Not offered; the cells say how to derive the date instead
+  // (referral.ts `durationAdvice`, docs/input-registry.md "last_active").
+  const durations = [...new Set(check.groups.filter(isDurationDate).map((g) => g.field!))];
+  const advise = <T extends { field?: string; expected: string }>(p: T): T => (isDurationDate(p) ? { ...p, expected: `${p.expected}${durationAdvice([p.field!])}` } : p);
+  const offer = durations.length > 0
+    ? `; ${durations.map((d) => `"${d}"`).join(', ')} ${durations.length === 1 ? 'counts' : 'count'} weeks or days, not dates: --exclude-invalid would leave out every row with a value there (each activated patient's), so hta stops here, also with it`
+    : ' (--exclude-invalid leaves such rows out and goes on)';
   return new HtaError(
     'input.invalid',
-    `${file} has ${check.problemCount} invalid value(s) in ${check.excludedRows} row(s) (--exclude-invalid leaves such rows out and goes on)`,
-    check.sample,
-    check.groups,
+    `${file} has ${check.problemCount} invalid value(s) in ${check.excludedRows} row(s)${offer}`,
+    check.sample.map(advise),
+    check.groups.map(advise),
   );
 }
+
+/** A date cell refused in a column whose name says it counts weeks or days ("Uger aktiv", "Days active"). */
+const isDurationDate = (p: { field?: string; expected: string }): boolean =>
+  p.field !== undefined && p.expected.startsWith('a real calendar date') && durationAdvice([p.field]) !== '';
 
 /**
  * The most rows whose activation cell holds no readable date that --exclude-invalid leaves out: 1

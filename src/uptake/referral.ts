@@ -320,7 +320,7 @@ const mappedKey = (names: RegistryColumnNames, col: RegistryColumn): string => (
  * dashboard's usual field): how to turn it into the date hta reads (docs/input-registry.md
  * "last_active"), rather than leave the user to guess. Empty when the file has no such column.
  */
-function durationAdvice(header: readonly string[]): string {
+export function durationAdvice(header: readonly string[]): string {
   const duration = header.find((h) => /(^|[^\p{L}])(uger|weeks|dage|days)([^\p{L}]|$)/iu.test(h.trim()));
   if (duration === undefined) return '';
   const days = /(^|[^\p{L}])(dage|days)([^\p{L}]|$)/iu.test(duration) ? '' : '7 × ';

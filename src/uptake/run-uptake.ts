@@ -18,7 +18,9 @@ import { eligibleHeaderLinesNote } from './eligible-header-lines.js';
 import { DEFAULT_DATE_FROM, eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { isoToDay } from './referral.js';
 import { bandsText, type AgeBandsRead } from './age-bands.js';
-import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
+import { nationalWords } from '../report/uptake-scope-words.js';
+import { totalNameNote } from './total-name-check.js';
+import { clinicFoldKey, mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionKey, regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
@@ -116,6 +118,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     if (!(err instanceof RangeError)) throw err;
     throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
   }
+  const totalNote = totalNameNote(plan.totalName, regions.names, input.eligibleFile);
+  if (totalNote) notes.push(totalNote);
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
   let spellings: MergedClinic[] = [];
@@ -213,14 +217,17 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const applied = analysis.previous?.clinicMerges ?? [];
   const declared = (m: { from: string; into: string }) => (plan.clinicMerges ?? []).some((d) => d.from === m.from && d.into === m.into);
   const words = (list: typeof applied) => list.map((m) => `${m.from} into ${m.into} (${m.region})`).join('; ');
-  const ownApplied = applied.filter(declared), carriedApplied = applied.filter((m) => !declared(m));
+  // A merge of two spellings of one clinic is hta's own (earlier-as-read.ts `spellingMerges`), declared or not.
+  const spelled = (m: { from: string; into: string }) => !declared(m) && clinicFoldKey(m.from) === clinicFoldKey(m.into);
+  const ownApplied = applied.filter(declared), spellingApplied = applied.filter(spelled), carriedApplied = applied.filter((m) => !declared(m) && !spelled(m));
   if (ownApplied.length > 0) notes.push(`clinic merges the plan declares (clinicMerges), compared like with like — the earlier counts of both against the one clinic now: ${words(ownApplied)} (docs/disclosure-control.md "Changed since an earlier publication")`);
+  if (spellingApplied.length > 0) notes.push(`clinic names an earlier publication printed apart that are one clinic now (they differ only in case, in æ, ø, å written ae, oe, aa, or in leading zeros), compared like with like — the earlier counts of both against the one clinic now: ${words(spellingApplied)} (docs/disclosure-control.md "Changed since an earlier publication")`);
   if (carriedApplied.length > 0) notes.push(`clinic merges an earlier publication applied (its previous.clinicMerges), applied again, compared like with like — the earlier counts of both against the one clinic now: ${words(carriedApplied)} (docs/disclosure-control.md "Changed since an earlier publication")`);
   const unused = (plan.clinicMerges ?? []).filter((m) => !applied.some((a) => a.from === m.from && a.into === m.into));
   if (previous && unused.length > 0) notes.push(`clinic merges the plan declares (clinicMerges) not applied: ${unused.map((m) => `${m.from} into ${m.into}`).join('; ')} — applied only where an earlier publication listed the first (its counts printed or hidden), the first is absent now and the second is there now, in the same region; otherwise a clinic gone hides its region's clinics (docs/disclosure-control.md "Changed since an earlier publication")`);
   // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
   // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
-  const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;
+  const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? nationalWords('en', analysis.totalName, analysis.metrics).object : s))) || undefined;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: the count's band and the kinds of at least threshold rows, so that no difference

@@ -52,7 +52,11 @@ describe('publications of another scope, same date', () => {
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).exitCode).toBe(2);
     expect((err as HtaError).message).toContain('different scopes (P12.json prints regions Hovedstaden, Sjælland; X.json prints regions Midtjylland, Sjælland)');
-    expect((err as HtaError).message).toContain('audit each publication on its own');
+    // One instruction (publish one of the two), not also "audit each on its own"; no municipality advice for two scopes of several regions.
+    expect((err as HtaError).message).toContain('these two it cannot read together');
+    expect((err as HtaError).message).toContain('Publish only one of the two for this export date (docs');
+    expect((err as HtaError).message).not.toContain('audit each publication on its own');
+    expect((err as HtaError).message).not.toContain('totalName');
     expect((err as HtaError).message).not.toContain('later export date');
   });
 
@@ -62,6 +66,11 @@ describe('publications of another scope, same date', () => {
     expect(err.message).toContain('before publishing it, audit the two together: hta uptake --audit --published new.json --previous H12.json');
     expect(err.message).toContain('If the audit fails (exit 1), publish less');
     expect(err.message).not.toMatch(/publish this one without it/i);
+  });
+  it('a run naming a publication of several other regions: no municipality advice', () => {
+    const err = otherScopeRefusal('X.json', '2025-12-31', ['Midtjylland', 'Sjælland'], ['Hovedstaden', 'Nordjylland']);
+    expect(err.message).toContain('Publish only one of the two for this export date (docs');
+    expect(err.message).not.toContain('totalName');
   });
   it('a run naming a publication of units the audit cannot read beside it (a region\'s municipalities beside the region) is not sent to that audit, but told to publish one of the two', () => {
     const err = otherScopeRefusal('muni.json', '2025-10-31', ['Greve', 'Køge'], ['Region Sjælland']);

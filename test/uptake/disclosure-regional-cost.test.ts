@@ -72,7 +72,7 @@ describe('a regional volume scope: the whole country\'s cost does not give back 
       expect(attack(mode, national.cost, 238)).toBeUndefined();
       expect(national.cost).toBe('suppressed');
       expect(national.averagePrice).toBe('suppressed');
-      expect(text).toContain("the whole country's cost is the sum of the regions' own tiered costs");
+      expect(text).toContain("the cost of the whole country is the sum of the regions' own tiered costs");
       const audit = auditPublishedUptake(a as unknown as PublishedUptake, RULE);
       expect(audit.costsOnSuppressed).toEqual([]);
       // What was printed until 4 December 2026: the attack gives 3 back, and the audit says so.

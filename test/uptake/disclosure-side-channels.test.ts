@@ -148,7 +148,7 @@ describe('an average price under a national volume scope does not give back the 
       expect(attack).toBeUndefined();
       expect(hov.averagePrice).toBe('suppressed');
       expect(hov.cost).toBe('suppressed');
-      expect(text).toContain("a region's cost and average price follow from the whole country's activations");
+      expect(text).toContain("a region's cost and average price follow from the activations of the year over the whole country");
     }, 60_000);
   }
 });

@@ -37,6 +37,20 @@ describe('eligible rows split by another column', () => {
     expect(problems[0]!.expected).toBe('one row per region and year: the rows are split by "Aldersgruppe" ("18-29 år", "30-44 år", "45-59 år", "60-74 år", … (5 values); 16 rows repeat a Kommune and År, the first Greve 2024 on lines 2 and 3) — add the Antal of the "Aldersgruppe" rows up per Kommune and År: in Excel a pivot table with Kommune as rows, År as columns and the sum of Antal, saved as CSV (read as years as columns); or delete the "Aldersgruppe" column and sum the rows (only the bands of the app\'s target group, if the file has others)');
   });
 
+  it('split by two columns (køn × alder, no one column telling the rows apart): both named once', () => {
+    const lines = ['Kommune;Køn;Aldersgruppe;År;Antal'];
+    for (const k of ['Greve', 'Køge']) for (const sex of ['K', 'M']) for (const b of ['18-29', '30-44']) lines.push(`${k};${sex};${b};2024;100`);
+    const problems = problemsOf(lines.join('\n') + '\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3, column: 2, field: 'Køn' });
+    expect(problems[0]!.expected).toBe('one row per region and year: the rows are split by "Køn" and "Aldersgruppe" ("Køn": "K", "M"; "Aldersgruppe": "18-29", "30-44"; 6 rows repeat a Kommune and År, the first Greve 2024 on lines 2 and 3) — add the Antal of the "Køn" and "Aldersgruppe" rows up per Kommune and År: in Excel a pivot table with Kommune as rows, År as columns and the sum of Antal, saved as CSV (read as years as columns); or delete the "Køn" and "Aldersgruppe" columns and sum the rows (only the bands of the app\'s target group, if the file has others)');
+  });
+
+  it('columns that vary but do not tell two rows apart: each repeat refused on its line', () => {
+    const problems = problemsOf('Kommune;Køn;Kilde;År;Antal\nGreve;K;A;2024;100\nGreve;M;A;2024;100\nGreve;M;A;2024;100\nGreve;K;B;2024;100\n');
+    expect(problems.map((p) => p.line)).toEqual([3, 4, 5]);
+  });
+
   it('rows repeated with nothing to tell them apart: each refused on its line, as before', () => {
     const problems = problemsOf('Kommune;Kilde;År;Antal\nGreve;A;2024;100\nGreve;A;2024;100\nKøge;A;2024;90\n');
     expect(problems.map((p) => [p.line, p.expected])).toEqual([[3, 'one row per region and year (Greve 2024 is also on line 2)']]);

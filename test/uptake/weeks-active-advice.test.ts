@@ -36,4 +36,23 @@ describe('a weeks-active column instead of last_active', () => {
   it('no duration column: no advice', async () => {
     expect(await refused('id,region,clinic,referred,activated,Ugedag,age,sex,referrer')).not.toMatch(/count of (weeks|days)/);
   });
+
+  // Mapped as the last_active column, every value of a weeks column fails as a date: the cells say
+  // how to derive the date, and --exclude-invalid (which would drop every activated patient) is not offered nor taken.
+  const mapped = async (exclude: boolean) => {
+    const file = join(dir, 'mapped.csv');
+    writeFileSync(file, 'id,region,clinic,referred,activated,Uger aktiv,age,sex,referrer\na1,Hovedstaden,K1,2024-01-05,2024-01-08,3,25,f,gp\na2,Hovedstaden,K1,2024-01-06,,,25,f,gp\n');
+    const err = await readRegistryFile(file, { threads: 1, columns: { last_active: 'Uger aktiv' }, ...(exclude ? { invalidRows: 'exclude' as const } : {}) }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    return err as HtaError;
+  };
+  it('mapped as last_active: the date cells carry the advice, and --exclude-invalid is neither offered nor taken', async () => {
+    for (const exclude of [false, true]) {
+      const err = await mapped(exclude);
+      expect(err.message).not.toContain('leaves such rows out and goes on');
+      expect(err.message).toContain('"Uger aktiv" counts weeks or days, not dates: --exclude-invalid would leave out every row with a value there');
+      const p = err.problems.find((x) => x.field === 'Uger aktiv')!;
+      expect(p.expected).toContain('"Uger aktiv" is a count of weeks, not a date: if it counts the weeks of use from activation, add a column "Sidst aktiv"');
+    }
+  });
 });

@@ -20,7 +20,12 @@ import { respellPublished } from './region-spellings.js';
  * totals may count the same patients (a region's municipalities and the region), and a total one
  * prints and the other hides would go unchecked — so only one of them is published.
  */
-const NOT_TOGETHER = 'a total one prints and the other hides would go unchecked, and subtracting the printed units from it could give back a hidden one. Publish only one of the two for this export date: a publication by municipality already carries its region\'s figures in its total rows (name them with the uptake plan\'s "totalName", e.g. "Region Sjælland", in place of "Whole country"); or publish the region\'s own page alone';
+/**
+ * Why two publications of one export date and other scopes must not both go out, and the one
+ * instruction: publish one of them. The municipality advice only where one is a single region
+ * (a region's page beside its municipalities'); not for, say, 2 regions beside 5.
+ */
+const notTogether = (oneRegion: boolean): string => `a total one prints and the other hides would go unchecked, and subtracting the printed units from it could give back a hidden one. Publish only one of the two for this export date${oneRegion ? ': a publication by municipality already carries its region\'s figures in its total rows (name them with the uptake plan\'s "totalName", e.g. "Region Sjælland", in place of "Whole country"); or publish the region\'s own page alone' : ''}`;
 
 type Row = Record<string, unknown>;
 interface Carried { metrics?: Row[]; activationYears?: Row[] }
@@ -124,7 +129,7 @@ export function oneScope<P, Q>(published: { file: string; json: P }, cuts: reado
       return c.json;
     }
     const words = (f: string, r: string[]) => `${f} prints ${r.length === 1 ? 'region' : 'regions'} ${r.join(', ')}`;
-    throw new HtaError('usage.invalid', `${published.file} and ${c.file} have the same export date but different scopes (${words(published.file, mine)}; ${words(c.file, theirs)}): their "national" rows are different totals, so they are not read as cuts of one extract. The audit reads together a region's own publication (one region) with one that prints that region, its whole-country rows read as the region's; for other scopes audit each publication on its own (hta uptake --audit --published <file>) — counts of the regions both print are then not checked against each other, ${NOT_TOGETHER} (docs/disclosure-control.md "Two cuts of one extract")`);
+    throw new HtaError('usage.invalid', `${published.file} and ${c.file} have the same export date but different scopes (${words(published.file, mine)}; ${words(c.file, theirs)}): their "national" rows are different totals, so they are not read as cuts of one extract. The audit reads together a region's own publication (one region) with one that prints that region, its whole-country rows read as the region's; these two it cannot read together: ${notTogether(mine.length === 1 || theirs.length === 1)} (docs/disclosure-control.md "Two cuts of one extract")`);
   });
   return { published: pub, cuts: out, regionCuts: [...new Set(regionCuts)] };
 }
@@ -142,7 +147,7 @@ export function otherScopeRefusal(file: string, exportDate: string, theirs: read
   const key = (r: string) => regionKey(r);
   const together = (one: readonly string[], other: readonly string[]) => one.length === 1 && other.some((r) => key(r) === key(one[0]!));
   if (!together(theirs, mine) && !together(mine, theirs)) {
-    return new HtaError('usage.invalid', `${head}: a run cannot take a publication of another scope as known. Nor can the audit read the two together: neither is one region the other prints (as a region's municipalities beside that region's own publication), so ${NOT_TOGETHER} (docs/disclosure-control.md "Two cuts of one extract")`);
+    return new HtaError('usage.invalid', `${head}: a run cannot take a publication of another scope as known. Nor can the audit read the two together: neither is one region the other prints (as a region's municipalities beside that region's own publication), so ${notTogether(theirs.length === 1 || mine.length === 1)} (docs/disclosure-control.md "Two cuts of one extract")`);
   }
   return new HtaError('usage.invalid', `${head}: its "national" rows are another total, and a run cannot take a publication of another scope as known. Run this one without it (hta uptake … --json > new.json), then, before publishing it, audit the two together: hta uptake --audit --published new.json --previous ${file} (a one-region publication is read as its region's rows beside one of more regions). If the audit fails (exit 1), publish less — fewer tables, breakdowns or clinics (the uptake plan's "publish") — and audit again; publish only what passes (docs/disclosure-control.md "Two cuts of one extract")`);
 }

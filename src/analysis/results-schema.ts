@@ -242,7 +242,7 @@ export const targetPopulationSchema = z
 
 const lossSchema = z.object({
   kind: z.enum(['lost-to-follow-up', 'discontinued']).describe('CONSORT\'s follow-up box: lost to follow-up, or discontinued the intervention'),
-  value: z.string().describe('The reason as written in the export (a CPR number in it masked); empty for the reasons pooled as free text (docs/plan-trial.md#participant-flow)'),
+  value: z.string().describe('The reason as written in the export; empty for the reasons pooled as free text (docs/plan-trial.md#participant-flow)'),
   label: localizedText.describe("The reason as the report says it (the plan's label, else the value)"),
   n: z.number().int(),
 });

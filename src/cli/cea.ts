@@ -13,7 +13,6 @@ import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
-import { maskCpr } from '../io/cpr-number.js';
 import { publishedName } from '../report/published-name.js';
 
 export function registerCea(program: Command, io: CliIo): void {
@@ -59,8 +58,8 @@ export function registerCea(program: Command, io: CliIo): void {
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),
         // results.json is an output one may publish: the inputs named as a report names them
-        // (last name, a CPR-shaped number masked; the trial plan as the plan writes it: report/published-name.ts).
-        names: { export: publishedName(file), plan: publishedName(opts.plan), trialPlan: maskCpr(resolved.plan.trialPlan) },
+        // (last name, a CPR-shaped number masked: report/published-name.ts), the trial plan too.
+        names: { export: publishedName(file), plan: publishedName(opts.plan), trialPlan: publishedName(resolved.plan.trialPlan) },
         ...(opts.replicates !== undefined ? { replicates: opts.replicates } : {}),
         onProgress: bar.update,
         onNote: (note) => io.stderr(`note: ${note}\n`),

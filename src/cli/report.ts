@@ -64,7 +64,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
-      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version), { readOnly: opts.check === true }) : undefined;
+      const cacheDir = opts.cache ? process.env.HTA_CACHE_DIR || defaultChartCacheDir() : undefined;
+      if (opts.cache && !cacheDir) io.stderr('note: no chart cache: the home folder is not an absolute path (HOME is empty or relative), and a cache there would be written inside the current folder; every chart is drawn afresh — set HTA_CACHE_DIR to a folder of your own to keep them\n');
+      const chartCache = cacheDir ? openChartCache(cacheDir, rendererFingerprint(version), { readOnly: opts.check === true }) : undefined;
       // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
       if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
       // On a terminal, one status line ("report uptake: analysing") rewritten in place.

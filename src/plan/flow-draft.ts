@@ -26,7 +26,7 @@ import { NotRandomised } from '../trial/not-randomised.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
 import { readsAsNotWithdrawn } from '../trial/withdrawal-status.js';
-import { FREE_TEXT_REASON_LABEL, looksLikeFreeText } from '../trial/free-text.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, holderCounts, holderKey, looksLikeFreeText } from '../trial/free-text.js';
 
 export interface FlowDraft {
   flow?: Record<string, unknown>;
@@ -112,14 +112,18 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
   const defaultIdx = header.indexOf(DEFAULT_WITHDRAWAL_COLUMN);
   if (defaultIdx >= 0) {
     const stayed: string[] = [];
-    const free = new Set<string>();
+    // Each patient's reason (by id), counted as the flow counts them: by patients, a long reason
+    // several patients gave being a code (docs/plan-trial.md#participant-flow).
+    const reasonOf = new Map<string, string>();
     for (const r of csv.records) {
       const v = r.cells[defaultIdx];
       if (v === null || v === undefined || skipped(r.cells)) continue;
       const text = nfc(v).trim();
       if (text !== '' && readsAsNotWithdrawn(text) && !stayed.includes(text)) stayed.push(text);
-      else if (text !== '' && looksLikeFreeText(text)) free.add(text);
+      else if (text !== '') reasonOf.set(idIdx >= 0 ? (r.cells[idIdx] ?? '').trim() : String(r.line), text);
     }
+    const holders = holderCounts(reasonOf.values());
+    const free = [...reasonOf.values()].filter((text) => looksLikeFreeText(text, holders.get(holderKey(text))));
     if (stayed.length) {
       flow.notWithdrawn = stayed;
       out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn"); every other value is a reason for leaving the study`);
@@ -127,7 +131,7 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
     // Read without a plan entry, and its values published: said, so nobody leaves it uncleaned as
     // "not used" (docs/plan-trial.md#participant-flow). The free text is counted, never quoted.
     out.readByDefault = DEFAULT_WITHDRAWAL_COLUMN;
-    const pooled = free.size ? `; ${free.size} of its values ${free.size === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or many words) and ${free.size === 1 ? 'is' : 'are'} counted as "${FREE_TEXT_REASON_LABEL.en}", never printed` : '';
+    const pooled = free.length ? `; ${free.length} patient${free.length === 1 ? "'s reason reads" : "s' reasons read"} as free text (a CPR or phone number, a date, an e-mail address, or ${FREE_TEXT_MIN_WORDS} words or more in a reason no other patient gave) and ${free.length === 1 ? 'is' : 'are'} counted as "${FREE_TEXT_REASON_LABEL.en}", never printed` : '';
     out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": read by default as the reason each patient left the study — its values are printed in the CONSORT flow under their own names${pooled}; to name them yourself, give each its kind and label in "flow.withdrawalReasons"`);
   }
   if (Object.keys(flow).length) out.flow = flow;

@@ -10,7 +10,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
-import { idKey, plainPatientId } from './patient-ids.js';
+import { idKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -21,7 +21,7 @@ import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './val
 import { isNoWord, isYesWord } from './yes-no-words.js';
 import { looksLikeCpr } from '../io/cpr-number.js';
 import { cprKind, isCprProblem, trialCprExpected, trialCprMessage } from './cpr-cells.js';
-import { freeTextSigns } from './free-text.js';
+import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
 /** Yes (1), no (0) or not known (null). */
 export type YesNoUnknown = 0 | 1 | null;
@@ -84,6 +84,8 @@ export class AdverseEventReader {
   /** Rows naming no event (AdverseEventData.noEventRows). */
   #noEventRows = 0;
   readonly problems: Problem[] = [];
+  /** Terms of six words or more, by value (holderKey): a note only when one patient holds it (settleFreeText). */
+  readonly #wordy = new Map<string, { ids: Set<string>; problems: Problem[] }>();
 
   constructor(
     plan: Plan & { adverseEvents: PlanAdverseEvents },
@@ -128,7 +130,7 @@ export class AdverseEventReader {
     const recodes: PendingEvent['recodes'] = [];
     // A CPR number in any column read, or a class or term that reads as a note about the patient,
     // would be published under its own name: refused by line and column, never quoted.
-    const refused = this.#refusedCells(line, cell);
+    const refused = this.#refusedCells(line, id, cell);
     if (refused) return;
     for (const { field, idx, name, coder } of this.#columns) {
       const text = cell(idx);
@@ -164,7 +166,7 @@ export class AdverseEventReader {
    * Refuses the row's CPR-shaped cells (every column read: cpr-cells.ts) and its class or term cells
    * that read as free text (free-text.ts); true when any was (docs/plan-trial.md#adverse-events).
    */
-  #refusedCells(line: number, cell: (idx: number) => string | null): boolean {
+  #refusedCells(line: number, id: string, cell: (idx: number) => string | null): boolean {
     let refused = false;
     for (const { field, idx, name } of this.#columns) {
       const text = cell(idx);
@@ -175,18 +177,41 @@ export class AdverseEventReader {
         continue;
       }
       if (YES_NO_FIELDS.has(field)) continue;
-      const signs = freeTextSigns(nfc(text.trim()));
-      if (!signs.length) continue;
+      const value = nfc(text.trim());
+      // A CPR or phone number, an e-mail address or a date: never printed, however many hold it.
+      const signs = identifyingSigns(value);
+      // Many words: a note only in a term one patient holds (settleFreeText); a MedDRA system organ
+      // class has up to nine words and is never counted by them (docs/plan-trial.md#adverse-events).
+      const words = field === 'term' && !signs.length ? wordCount(value) : 0;
+      if (!signs.length && words < FREE_TEXT_MIN_WORDS) continue;
       const what = field === 'soc' ? 'system organ class' : 'event term';
-      this.problems.push({
+      const problem: Problem = {
         file: this.file, line, column: idx + 1, field: name,
         expected: `a coded ${what} (a MedDRA ${field === 'soc' ? 'system organ class' : 'preferred term'} such as "${field === 'soc' ? 'Nervous system disorders' : 'Headache'}"), never free text: the cell (not quoted) reads as a note about the patient, whose text would be published as a row of the adverse-event table — write the coded ${what} in the export, or leave "${field}" out of the plan's "adverseEvents"`,
-        detail: `the cell has ${signs.join(', ')}`,
+        detail: `the cell has ${signs.length ? signs.join(', ') : `${words} words, and no other patient has this ${what}`}`,
         kind: `adverse-events.free-text:${field}`,
-      });
-      refused = true;
+      };
+      if (signs.length) {
+        this.problems.push(problem);
+        refused = true;
+      } else {
+        const w = this.#wordy.get(holderKey(value)) ?? { ids: new Set<string>(), problems: [] };
+        w.ids.add(idKey(id));
+        w.problems.push(problem);
+        this.#wordy.set(holderKey(value), w);
+      }
     }
     return refused;
+  }
+
+  /**
+   * Refuses the terms of six words or more that one patient alone holds: a note about them; a
+   * term several patients share is a code, however long (docs/plan-trial.md#adverse-events).
+   * Called once every row is read, before `problems` is.
+   */
+  settleFreeText(): void {
+    for (const { ids, problems } of this.#wordy.values()) if (ids.size < 2) this.problems.push(...problems);
+    this.#wordy.clear();
   }
 
   /**
@@ -312,7 +337,11 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
     const blank = cells.every((c, i) => i === idCol || c === null || c === undefined || c.trim() === '');
     reader.add(rec.line, plainPatientId(idCell), (i) => cells[i] ?? null, blank);
   }
-  const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  reader.settleFreeText();
+  // A quoted cell naming a patient of the export or the listing (`1003 ringede`) is quoted without the id (docs/output-safety.md "Patient ids").
+  const listingIds = new Set<string>(exportIdKeys);
+  for (const r of csv.records) if (idCol >= 0 && r.cells[idCol]) listingIds.add(idKey(plainPatientId(r.cells[idCol]!)));
+  const problems = maskedPatientIds([...empty, ...reader.problems], listingIds, idName).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const cpr = problems.filter(isCprProblem);
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(file, cpr.length, idName), cpr);
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);

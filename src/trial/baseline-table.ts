@@ -24,7 +24,7 @@ import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
-import { plainPatientId } from './patient-ids.js';
+import { idKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
 import { cprCellTest, cprKind, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 export interface NumericSummary {
@@ -176,7 +176,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     const merged = spellings.merged();
     if (merged.length && !covariate) onNote?.(spellingsNote(csv.file, csv.header[cols[k]!] ?? column, merged));
   }
-  if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, problems);
+  // A cell naming a patient (`se 1007`) is quoted without the id (docs/output-safety.md "Patient ids").
+  if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, maskedPatientIds(problems, new Set(trial.patients.map((p) => idKey(p.id))), plan.columns.id));
   if (identifying.length) throw new HtaError('input.invalid', `${csv.file}: ${new Set(identifying.map((p) => p.field)).size} Table 1 characteristic(s) would print single patients (dates, initials, names or notes) beside their arm; nothing was written`, identifying);
   return out;
 }

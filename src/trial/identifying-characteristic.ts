@@ -7,15 +7,13 @@
  * Columns of numbers are not checked here: they are summarised as a mean (SD).
  */
 import type { Problem } from '../errors.js';
-import { freeTextSigns } from './free-text.js';
+import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
 /** A date as exports write one: `13-11-1991`, `1991-11-13`, `13/11/1991`, `13.11.91`, a time after it allowed. */
 const DATE = /^\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$/;
 
 /** Levels held by one patient from which a column of text counts as one value per patient. */
 export const UNIQUE_MIN_LEVELS = 5;
-/** Words from which a level held by one patient reads as a note about them (`Pt. Hanne Jensen ringede`). */
-export const NOTE_MIN_WORDS = 4;
 
 export interface CharacteristicCell {
   value: string;
@@ -36,7 +34,7 @@ export function identifyingCharacteristicProblems(file: string, field: string, c
     return [{ ...at(dates[0]!), expected: `a characteristic describing groups of patients, not a date: "${field}" holds dates (${dates.length} of its ${texts.length} values), and each date would be a row of Table 1 naming one patient's arm — ${advice}`, kind: `characteristic.date:${field}` }];
   }
   // Spellings of one level (`Ja`, `ja `, `JA`) are one row of Table 1 (category-values.ts): counted so.
-  const fold = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase();
+  const fold = holderKey;
   const holders = new Map<string, number>();
   for (const c of texts) holders.set(fold(c.value), (holders.get(fold(c.value)) ?? 0) + 1);
   const single = texts.filter((c) => holders.get(fold(c.value)) === 1);
@@ -44,9 +42,13 @@ export function identifyingCharacteristicProblems(file: string, field: string, c
     return [{ ...at(single[0]!), expected: `a characteristic describing groups of patients: "${field}" has ${holders.size} different values for ${texts.length} patients, ${single.length} of them held by one patient each (initials, names or notes), and each would be a row of Table 1 naming one patient's arm — ${advice}`, kind: `characteristic.unique:${field}` }];
   }
   return single.flatMap((c) => {
-    const signs = freeTextSigns(c.value);
-    const words = c.value.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-    if (!signs.length && words >= NOTE_MIN_WORDS) signs.push(`${words} words held by one patient`);
+    // A level of n = 1 is an ordinary row of Table 1 (`80-89`, `Lang videregående uddannelse (LVU)`):
+    // only a CPR or phone number, an e-mail address, a whole-cell date or a note of six words or
+    // more marks it as about one patient; a day and month inside a level (`Grade 3-4`) does not.
+    const signs = identifyingSigns(c.value, { dates: false });
+    if (DATE.test(c.value)) signs.push('a date');
+    const words = wordCount(c.value);
+    if (words >= FREE_TEXT_MIN_WORDS) signs.push(`${words} words held by one patient`);
     if (!signs.length) return [];
     return [{ ...at(c), expected: `a category describing a group of patients, not a note about one: the cell (not quoted) would be a row of Table 1 naming one patient's arm — ${advice}`, detail: `the cell has ${signs.join(', ')}`, kind: `characteristic.free-text:${field}` }];
   });

@@ -8,7 +8,7 @@
  * docs/input-trial-export.md.
  */
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
-import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, looksLikeFreeText } from './free-text.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, holderCounts, holderKey, looksLikeFreeText } from './free-text.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
@@ -48,6 +48,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
+import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
@@ -149,6 +150,9 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
     ...(wide ? perVisit.flatMap((c) => exportTimes.map((t) => `${c}_${t}`)) : []),
   ];
 }
+
+/** Re-exported for the callers that found it here. */
+export { withoutPatientIds };
 
 export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
@@ -846,6 +850,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const randomisedWithoutRows = patients.length - firstWithoutRows;
 
   ignored.settleHints();
+  aeReader?.settleFreeText();
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
   const cprProblems = [...rowProblems, ...(aeReader?.problems ?? [])].filter(isCprProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
@@ -863,7 +868,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   // An event's seriousness or relatedness not read: every run stops (leaving the event out would change a safety count).
-  if (aeReader?.problems.length) throw invalid(file, [...aeReader.problems, ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
+  if (aeReader?.problems.length) throw invalid(file, maskedPatientIds([...aeReader.problems, ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), idKeysOf(table.records, idCol), table.header[idCol]), false);
   // A listing joined on (a patient with two events on two lines): no line is the patient's, so every run stops.
   if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
@@ -973,7 +978,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Withdrawal reasons printed under their own names (no "flow.withdrawalReasons") that read as
   // notes about a patient: pooled in the flow, never printed (participant-flow.ts); said here by line.
   if (reasonCol >= 0 && !reasonMap) {
-    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
+    // Counted as the flow counts them: over the patients compared, a long reason shared by several is a code.
+    const holders = holderCounts(idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 ? [r] : [])));
+    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r, holders.get(holderKey(r))) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
     if (freeLines.length) freeTextNote = freeTextReasonsNote(file, reasonColumn, freeLines);
     if (freeTextNote) readNotes.push(freeTextNote);
   }
@@ -1108,10 +1115,7 @@ class RowContext {
     // A cell quoting its own patient's id (`SB1007 kunne ikke svare`): the id is never printed,
     // also inside a value (docs/output-safety.md "Patient ids").
     // Not the id cell's own problems (a summary row's "Gennemsnit"), which name what stands there.
-    if (p.value !== undefined && p.value.length >= 3 && this.idKeys && p.field !== this.idField && p.kind?.startsWith('id') !== true) {
-      const value = withoutPatientIds(p.value, (this.#keys ??= this.idKeys()));
-      if (value !== p.value) p = { ...p, value };
-    }
+    if (p.value !== undefined && p.value.length >= 3 && this.idKeys) p = maskedPatientIds([p], (this.#keys ??= this.idKeys()), this.idField)[0]!;
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
@@ -1668,20 +1672,5 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
 /** The note for withdrawal reasons read as free text (free-text.ts): where, never what. */
 function freeTextReasonsNote(file: string, column: string, lines: readonly number[]): string {
   const n = lines.length;
-  return `${file}: ${n} withdrawal ${n === 1 ? 'reason' : 'reasons'} in "${column}" (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(lines))}) ${n === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address or ${FREE_TEXT_MIN_WORDS} words or more) and ${n === 1 ? 'is' : 'are'} counted in the participant flow as "${FREE_TEXT_REASON_LABEL.en}", never printed: a note about a patient can name them — give each value its kind and a label in the plan's "flow": { "withdrawalReasons" } (docs/plan-trial.md#participant-flow)`;
-}
-
-/**
- * `value` with every patient id of the file (`keys`: idKey) written `[id]` where it stands as a
- * word of its own: a free-text answer naming a patient (`SB1007 kunne ikke svare`) is quoted in a
- * message without the id (docs/output-safety.md "Patient ids"). Words of one or two characters,
- * and numbers shorter than four digits, are never taken for an id: they would mask ordinary
- * answers (`10 - Værst tænkelige smerte`) in a file whose ids are 1, 2, 3, ….
- */
-export function withoutPatientIds(value: string, keys: ReadonlySet<string>): string {
-  if (!keys.size) return value;
-  return value.replace(/[\p{L}\p{N}][\p{L}\p{N}_-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu, (word) => {
-    if (word.length < 3 || (/^\d+$/.test(word) && word.length < 4)) return word;
-    return keys.has(idKey(word)) ? '[id]' : word;
-  });
+  return `${file}: ${n} withdrawal ${n === 1 ? 'reason' : 'reasons'} in "${column}" (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(lines))}) ${n === 1 ? 'reads' : 'read'} as free text (a CPR or phone number, a date, an e-mail address, or ${FREE_TEXT_MIN_WORDS} words or more in a reason no other patient gave) and ${n === 1 ? 'is' : 'are'} counted in the participant flow as "${FREE_TEXT_REASON_LABEL.en}", never printed: a note about a patient can name them — give each value its kind and a label in the plan's "flow": { "withdrawalReasons" } (docs/plan-trial.md#participant-flow)`;
 }

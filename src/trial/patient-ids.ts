@@ -4,6 +4,8 @@
  * CPR numbers. Neither ever quotes an id: lines and counts only (docs/input-trial-export.md,
  * "Patient ids").
  */
+import { E_MAIL } from './free-text.js';
+import type { Problem } from '../errors.js';
 import { looksLikeCpr } from '../io/cpr-number.js';
 import { nfc } from '../io/nfc.js';
 
@@ -304,8 +306,8 @@ export function cprIdNote(column: string, shaped: number, total: number): string
   );
 }
 
-/** An e-mail address (`patient1009@example.dk`): a direct identifier, as a CPR number is. */
-const E_MAIL_ID = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address (`patient1009@example.dk`) as a whole id: a direct identifier, as a CPR number is. */
+const E_MAIL_ID = new RegExp(`^${E_MAIL.source}$`);
 
 /** How many of `ids` are e-mail addresses. */
 export function emailIds(ids: readonly string[]): number {
@@ -322,4 +324,44 @@ export function emailIdNote(column: string, shaped: number, total: number): stri
     'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
+}
+
+/** An id as a word of a value may write it: a word of one or two characters, or a number under four digits, is never taken for one. */
+function idLike(word: string, keys: ReadonlySet<string>): boolean {
+  if (word.length < 3 || (/^\d+$/.test(word) && word.length < 4)) return false;
+  return keys.has(idKey(word));
+}
+
+/**
+ * `value` with every patient id of the file (`keys`: idKey) written `[id]`: a free-text answer
+ * naming a patient (`SB1007 kunne ikke svare`, `1007-svarede`, `P13_note`) is quoted in a message
+ * without the id (docs/output-safety.md "Patient ids"). A blank-separated token is tested whole
+ * (an id with a hyphen, `SB-1007`, its brackets and punctuation aside), then each run of letters
+ * and digits in it. Words of one or two characters, and numbers shorter than four digits, are
+ * never taken for an id: they would mask ordinary answers (`10 - Værst tænkelige smerte`) in a
+ * file whose ids are 1, 2, 3, …; nor is a number with decimals (`1009,5`, `1002.5 kg`): a value.
+ */
+export function withoutPatientIds(value: string, keys: ReadonlySet<string>): string {
+  if (!keys.size) return value;
+  return value.replace(/\S+/g, (token) => {
+    const [, before, inner, after] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(token)!;
+    if (inner && idLike(inner!, keys)) return `${before}[id]${after}`;
+    return token.replace(/[\p{L}\p{N}]+/gu, (piece: string, at: number) => {
+      const decimal = /^\d+$/.test(piece) && (/^[.,]\d/.test(token.slice(at + piece.length)) || /\d[.,]$/.test(token.slice(0, at)));
+      return !decimal && idLike(piece, keys) ? '[id]' : piece;
+    });
+  });
+}
+
+/**
+ * `problems` with the ids in their quoted values written `[id]` (withoutPatientIds): every trial
+ * message quoting a cell goes through it. Not the id column's own problems (`idField`, or an `id…`
+ * kind), which name what stands there.
+ */
+export function maskedPatientIds(problems: Problem[], keys: ReadonlySet<string>, idField: string | undefined): Problem[] {
+  return problems.map((p) => {
+    if (p.value === undefined || p.value.length < 3 || p.field === idField || p.kind?.startsWith('id') === true) return p;
+    const value = withoutPatientIds(p.value, keys);
+    return value === p.value ? p : { ...p, value };
+  });
 }

@@ -30,12 +30,18 @@ describe('input names in --json and results.json', () => {
     const f = ceaFixture();
     const data = join(f.dir, 'sim_0101501234.csv');
     copyFileSync(f.exportFile, data);
+    // The trial plan in a folder named for a person: results.json names it by its last name too.
+    const plan = JSON.parse(readFileSync(f.plan, 'utf8'));
+    mkdirSync(join(f.dir, 'Hanne Jensen'));
+    copyFileSync(join(f.dir, plan.trialPlan), join(f.dir, 'Hanne Jensen', 'trial.plan.json'));
+    writeFileSync(f.plan, JSON.stringify({ ...plan, trialPlan: 'Hanne Jensen/trial.plan.json' }));
     const out = join(f.dir, 'out');
     const run = await runCli('cea', data, '--plan', f.plan, '--out-dir', out, '--replicates', '100', '--json');
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     expect(results.input).toMatchObject({ export: 'sim_DDMMYY-XXXX.csv', plan: 'cea.json', trialPlan: 'trial.plan.json' });
     expect(JSON.stringify(results)).not.toContain(f.dir);
+    expect(JSON.stringify(results)).not.toContain('Hanne');
     expect(run.stdout).not.toMatch(/0101501234/);
   });
 });

@@ -21,7 +21,7 @@ describe('plan init and the default withdrawal-reason column', () => {
   it('says it is read and printed, counts the free text without quoting it, and never lists it as not used', () => {
     const d = draftPlan(csv({ 3: 'Ikke tid', 5: 'Døde (Poul Nielsen, 0101501234)', 8: 'Flyttet til Aarhus, se note fra Hanne Jensen' }), 'plan.schema.json');
     const said = d.guesses.find((g) => g.startsWith('withdrawal reason "withdrawal_reason": read by default'));
-    expect(said).toMatch(/printed in the CONSORT flow under their own names; 2 of its values read as free text .* counted as "Other reason \(free text, not shown\)"/);
+    expect(said).toMatch(/printed in the CONSORT flow under their own names; 2 patients' reasons read as free text .* counted as "Other reason \(free text, not shown\)"/);
     expect(d.guesses.join('\n')).not.toMatch(/Poul|Hanne|0101501234/);
     expect(d.guesses.find((g) => g.startsWith('not used: '))).toBe('not used: comment');
   });

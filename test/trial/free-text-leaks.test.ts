@@ -11,6 +11,8 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
 import { freeTextSigns } from '../../src/trial/free-text.js';
+import { withoutPatientIds } from '../../src/trial/patient-ids.js';
+import { idKey } from '../../src/trial/patient-ids.js';
 
 const BASE = {
   arms: { intervention: 'app', control: 'usual' },
@@ -60,6 +62,20 @@ describe('free-text signs', () => {
     expect(freeTextSigns('Flyttet til Aarhus, se note fra Hanne Jensen')).toEqual(['8 words']);
     expect(freeTextSigns('Faldt på trappen hos datteren Mette')).toEqual(['6 words']);
   });
+
+  it('ranges, decimals, fractions, codes and years are no date or phone number; a day and month is', () => {
+    for (const coded of ['Grade 3-4 neutropenia', 'Injection site reaction grade 1-2', 'M54.5', 'ICD-10 M54.5', 'Dosis 10/20 mg', 'Udeblevet fra 2-3 kontroller', '3/4 af tiden', 'Indlagt 1/2 år', 'Hepatitis B 1.2', 'EudraCT 2019-001234-22', 'Tid 2023 2024', '32/1 dage', '12/13']) {
+      expect(freeTextSigns(coded), coded).toEqual([]);
+    }
+    for (const date of ['ringede 12/3', 'ringede 31/12', 'fald 12.3. hjemme', 'd. 3-12-2024', 'ringede 12.03.2024']) expect(freeTextSigns(date), date).toContain('a date');
+    expect(freeTextSigns('ring 2030 4050')).toEqual(['a long number (a phone number)']);
+  });
+
+  it('a long value several patients hold is a code; identifying signs count however many hold it', () => {
+    expect(freeTextSigns('Ønsker ikke at deltage mere i forsøget', 4)).toEqual([]);
+    expect(freeTextSigns('Ønsker ikke at deltage mere i forsøget', 1)).toEqual(['7 words']);
+    expect(freeTextSigns('ring 20304050', 3)).toEqual(['a long number (a phone number)']);
+  });
 });
 
 describe('adverse-event classes and terms', () => {
@@ -81,6 +97,24 @@ describe('adverse-event classes and terms', () => {
     expect(JSON.stringify(err)).not.toMatch(/Jens|20304050/);
     const ok = analyzeTrial(loadTrial(parseCsvText(trialCsv(undefined, (i) => (i < 5 ? 'Headache' : undefined)), 'redcap.csv'), plan), { version: 'test' });
     expect(ok.adverseEvents!.byClass.map((c) => c.term)).toEqual(['Headache']);
+  });
+
+  it('official MedDRA system organ classes (English and Danish, up to nine words) are read, never refused by their words', () => {
+    const trial = loadTrial(parseCsvText(trialCsv(), 'export.csv'), parsePlan({ ...BASE, adverseEvents: { file: 'ae.csv', soc: 'ae_soc', term: 'ae_term' } }));
+    const socs = ['General disorders and administration site conditions', 'Neoplasms benign, malignant and unspecified (incl cysts and polyps)', 'Almene symptomer og reaktioner på administrationsstedet', 'Traumer, forgiftninger og behandlingskomplikationer'];
+    const text = ['id,ae_soc,ae_term', ...socs.map((soc, k) => `P${k + 1},"${soc}",Headache`)].join('\n');
+    const read = readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    expect(read.data.events.map((e) => e.soc)).toEqual(socs);
+  });
+
+  it('a term of six words or more is a note only when one patient alone has it', () => {
+    const trial = loadTrial(parseCsvText(trialCsv(), 'export.csv'), parsePlan({ ...BASE, adverseEvents: { file: 'ae.csv', term: 'ae_term' } }));
+    const read = (text: string) => readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys);
+    const shared = 'Infusion related reaction of the upper arm';
+    expect(read(`id,ae_term\nP1,${shared}\nP2,${shared}`).data.events).toHaveLength(2);
+    // Two events of one patient are still one holder.
+    const one = thrown(() => read(`id,ae_term\nP1,${shared}\nP1,${shared}\nP2,Headache`));
+    expect(one.problems!.map((p) => [p.line, p.kind])).toEqual([[2, 'adverse-events.free-text:term'], [3, 'adverse-events.free-text:term']]);
   });
 
   it('a listing: a CPR number in the class, a name in a term, each refused by line and column', () => {
@@ -121,6 +155,19 @@ describe('withdrawal reasons printed under their own names', () => {
     expect(note).not.toMatch(/Hanne|Poul|1234|ringede/);
   });
 
+  it('a long reason several patients gave is printed under its name; the same words held by one, or a phone number held by several, are pooled', () => {
+    const shared = 'Ønsker ikke at deltage mere i forsøget';
+    const byPatient: Record<number, string> = { 2: shared, 3: shared, 4: shared, 5: shared, 6: 'ring 20304050', 8: 'ring 20304050', 10: 'Ønsker ikke at deltage mere i projektet' };
+    const trial = loadTrial(parseCsvText(trialCsv((i) => byPatient[i] ?? ''), 'trial.csv'), parsePlan(BASE));
+    const flow = analyzeTrial(trial, { version: 'test' }).flow!.losses!;
+    expect(flow.control.map((l) => [l.label.da, l.n])).toEqual([
+      [shared, 2],
+      ['Anden årsag (fritekst, ikke vist)', 3],
+    ]);
+    expect(flow.intervention.map((l) => [l.label.da, l.n])).toEqual([[shared, 2]]);
+    expect(trial.freeTextNote).toMatch(/ 3 withdrawal reasons in "withdrawal_reason" \(lines 8, 11, 14\)/);
+  });
+
   it('with "flow.withdrawalReasons" the plan\'s labels are printed and nothing is pooled', () => {
     const plan = parsePlan({ ...BASE, flow: { withdrawalReasons: Object.fromEntries(Object.values(reasons).map((r) => [r, { kind: 'lost-to-follow-up', label: r.length > 12 ? 'Other' : r }])) } });
     const trial = loadTrial(parseCsvText(trialCsv(reason), 'trial.csv'), plan);
@@ -138,6 +185,36 @@ describe('a cell quoting a patient id', () => {
     expect(JSON.stringify(err)).not.toMatch(/P13/);
     const kept = loadTrial(parseCsvText(text, 'trial.csv'), parsePlan(BASE), { excludeInvalid: true });
     expect(JSON.stringify(kept.excluded)).not.toMatch(/P13/);
+  });
+});
+
+describe('patient ids inside quoted values', () => {
+  const keys = new Set(['P13', 'SB-1007', '1001', '1002', '1009'].map(idKey));
+  it('are masked with letter and digit boundaries only, a hyphenated id whole, a number with decimals never', () => {
+    const cases: [string, string][] = [
+      ['1001-svarede', '[id]-svarede'],
+      ['P13_note', '[id]_note'],
+      ['(P13)', '([id])'],
+      ['SB-1007 nej', '[id] nej'],
+      ['pt.P13 ringede', 'pt.[id] ringede'],
+      ['1009,5', '1009,5'],
+      ['1002.5 kg', '1002.5 kg'],
+      ['ID1001 ringede', 'ID1001 ringede'],
+      ['se 1001', 'se [id]'],
+    ];
+    for (const [value, masked] of cases) expect(withoutPatientIds(value, keys), value).toBe(masked);
+  });
+
+  it('an adverse-event listing quotes a cell without the id of a patient it names', () => {
+    const trial = loadTrial(parseCsvText(trialCsv(), 'export.csv'), parsePlan({ ...BASE, adverseEvents: { file: 'ae.csv', serious: 'ae_serious', term: 'ae_term' } }));
+    const err = thrown(() => readEventListing(parseCsvText('id,ae_serious,ae_term\nP1,P13 ringede,Headache', 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients), trial.exportIdKeys));
+    expect(err.problems!.map((p) => [p.line, p.value])).toEqual([[2, '[id] ringede']]);
+  });
+
+  it('a REDCap instrument\'s event rows too', () => {
+    const text = trialCsv(undefined, (i) => (i < 3 ? 'Headache' : undefined)).replace('adverse_events,"Headache",Nej', 'adverse_events,"Headache",P13 ringede');
+    const err = thrown(() => loadTrial(parseCsvText(text, 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: { instrument: 'adverse_events', serious: 'ae_serious', term: 'ae_term' } })));
+    expect(err.problems!.map((p) => p.value)).toEqual(['[id] ringede']);
   });
 });
 

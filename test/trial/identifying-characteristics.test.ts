@@ -54,6 +54,19 @@ describe('Table 1 characteristics that would print single patients', () => {
     expect(t1.rows.map((r) => [r.key, r.kind])).toEqual([['education', 'categorical'], ['age', 'numeric'], ['initials', 'categorical'], ['pain', 'numeric']]);
   });
 
+  it('coded levels held by one patient are ordinary rows: age groups, education levels, a range inside a level', () => {
+    const levels = ['80-89', 'Lang videregående uddannelse (LVU)', 'Sygemeldt på deltid fra arbejde', 'Grade 3-4'];
+    const t1 = table1({ group: (i) => levels[i - 1] ?? EDUCATION[Math.floor(i / 2) % 4]! });
+    const group = t1.rows.find((r) => r.key === 'group')!;
+    expect(JSON.stringify(group)).toContain('80-89');
+    for (const level of levels) expect(JSON.stringify(group), level).toContain(level);
+  });
+
+  it('a number column\'s cell naming a patient is quoted without the id', () => {
+    const err = refusal({ age: (i) => (i === 4 ? 'se P13' : String(30 + i)) });
+    expect(err.problems!.map((p) => [p.line, p.value])).toEqual([[8, 'se [id]']]);
+  });
+
   it('a column of dates is refused at its first date, never quoting one', () => {
     const err = refusal({ dob: (i) => `${String((i % 28) + 1).padStart(2, '0')}-0${(i % 9) + 1}-19${50 + i}` });
     expect(err.problems!.map((p) => [p.line, p.column, p.field, p.kind])).toEqual([[2, 5, 'dob', 'characteristic.date:dob']]);
@@ -72,7 +85,7 @@ describe('Table 1 characteristics that would print single patients', () => {
   });
 
   it('a note about one patient among coded values is refused at its line', () => {
-    const err = refusal({ comment: (i) => (i === 3 ? 'Pt. Hanne Jensen ringede' : i === 8 ? 'ring 20304050' : i % 4 ? '' : 'ok') });
+    const err = refusal({ comment: (i) => (i === 3 ? 'Pt. Hanne Jensen ringede om sin datter' : i === 8 ? 'ring 20304050' : i % 4 ? '' : 'ok') });
     expect(err.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[6, 5, 'characteristic.free-text:comment'], [16, 5, 'characteristic.free-text:comment']]);
     expect(JSON.stringify(err)).not.toMatch(/Hanne|20304050/);
   });

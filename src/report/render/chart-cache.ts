@@ -68,17 +68,20 @@ export interface ChartCache {
  * The default cache folder: the user's own cache folder, by the platform's convention (XDG on
  * Linux and other Unixes, an absolute `$XDG_CACHE_HOME` only), never the installation's
  * `node_modules/.cache`, which every user and project of an install shares
- * (docs/architecture.md#the-chart-cache).
+ * (docs/architecture.md#the-chart-cache). Undefined when the home folder is not an absolute path.
  */
-export function defaultChartCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function defaultChartCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
   const paths = platform === 'win32' ? win32 : posix;
+  // An empty or relative home folder (HOME="") would put the cache in the current folder, inside
+  // the user's project: no cache then (undefined; report.ts says so).
+  const base = (given: string | undefined, ...fallback: string[]): string | undefined => (given && paths.isAbsolute(given) ? given : paths.isAbsolute(home) ? paths.join(home, ...fallback) : undefined);
   if (platform === 'win32') {
-    const local = env.LOCALAPPDATA && paths.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : paths.join(home, 'AppData', 'Local');
-    return paths.join(local, 'hta', 'Cache', 'charts');
+    const local = base(env.LOCALAPPDATA, 'AppData', 'Local');
+    return local && paths.join(local, 'hta', 'Cache', 'charts');
   }
-  if (platform === 'darwin') return paths.join(home, 'Library', 'Caches', 'hta', 'charts');
-  const xdg = env.XDG_CACHE_HOME && paths.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : paths.join(home, '.cache');
-  return paths.join(xdg, 'hta', 'charts');
+  if (platform === 'darwin') return paths.isAbsolute(home) ? paths.join(home, 'Library', 'Caches', 'hta', 'charts') : undefined;
+  const xdg = base(env.XDG_CACHE_HOME, '.cache');
+  return xdg && paths.join(xdg, 'hta', 'charts');
 }
 
 /** The mode of a cache folder hta creates and of its entries: the user's alone (the umask can only narrow it). */

@@ -18,6 +18,14 @@ describe('chart cache', () => {
     expect(defaultChartCacheDir()).not.toContain('node_modules');
   });
 
+  it('no default folder when the home folder is empty or relative (a cache inside the current folder, the user\'s project)', () => {
+    expect(defaultChartCacheDir({}, 'linux', '')).toBeUndefined();
+    expect(defaultChartCacheDir({}, 'linux', 'home/ane')).toBeUndefined();
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/cache' }, 'linux', '')).toBe('/srv/cache/hta/charts');
+    expect(defaultChartCacheDir({}, 'darwin', '')).toBeUndefined();
+    expect(defaultChartCacheDir({}, 'win32', '')).toBeUndefined();
+  });
+
   it('a folder it creates is the user\'s alone (0700), and so is each entry (0600), whatever the umask allows', () => {
     const dir = join(tempDir(), 'home', '.cache', 'hta', 'charts');
     const saved = process.umask(0o022);

@@ -132,6 +132,21 @@ describe('imputation by arm', () => {
     const t = tippingPointFor(wide, run, '12m', 'lower-better', 1, 0.05);
     expect(t.nImputedIntervention).toBe(imputedIntervention);
   });
+
+  it('an auxiliary variable with fewer than 2 observed values in one arm: the message names the column (not MI\'s internal name) and the arm', () => {
+    const keepOne = (arm: number) => {
+      let seen = 0;
+      return wide.auxiliary[0]!.values.map((v, i) => (wide.treated[i] !== arm ? v : seen++ < 1 ? v : null));
+    };
+    for (const arm of [0, 1]) {
+      const z = keepOne(arm);
+      const few: ImputationWide = { ...wide, auxiliary: [{ name: 'aux:z', values: z }], auxiliaryValues: [{ name: 'z', values: z }] };
+      const armName = arm === 1 ? 'intervention' : 'control';
+      expect(() => imputeOutcome(few, 2, 9, undefined, 'pmm', { byArm: true })).toThrow(
+        `multiple imputation by arm: auxiliary variable 'z' has 1 observed value in the ${armName} arm; at least 2 are needed`,
+      );
+    }
+  });
 });
 
 describe('the plan\'s auxiliary variables', () => {

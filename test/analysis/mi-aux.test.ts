@@ -198,6 +198,36 @@ describe('the plan\'s auxiliary variables', () => {
     }
   });
 
+  it('refuses the plan\'s id, arm and (long export) visit column as an auxiliary variable, at its place in the plan', () => {
+    expect(problemsOf(withMissing({ auxiliary: ['sessioner', 'id'] }))).toMatchObject([{ field: 'missing.auxiliary.1', value: 'id' }]);
+    const [arm] = problemsOf(withMissing({ auxiliary: ['gruppe'] }));
+    expect(arm).toMatchObject({ field: 'missing.auxiliary.0', value: 'gruppe' });
+    expect(arm!.expected).toContain('the arm');
+    const long = { ...withMissing({ auxiliary: ['besoeg'] }), layout: 'long', columns: { ...basePlan.columns, time: 'besoeg' } };
+    expect(problemsOf(long)).toMatchObject([{ field: 'missing.auxiliary.0', value: 'besoeg' }]);
+    // A wide export has no visit column: there a column named "time" may be a characteristic.
+    expect(problemsOf(withMissing({ auxiliary: ['time'] }))).toEqual([]);
+  });
+
+  it('refuses, when the export is read, a categorical auxiliary variable of one level or more than 10 (file, column; not a failed MI row per outcome and visit)', () => {
+    const withColumn = (cell: (i: number) => string) => csv.trimEnd().split('\n').map((l, i) => `${l},${i === 0 ? 'ekstra' : cell(i)}`).join('\n');
+    const plan = parsePlan(withMissing({ auxiliary: ['sessioner', 'ekstra'] }));
+    for (const [cell, says] of [[() => 'ja', "one level ('ja')"], [(i: number) => `k${i % 11}`, '11 levels']] as const) {
+      try {
+        loadTrial(parseCsvText(withColumn(cell), 'trial.csv'), plan);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as HtaError).code).toBe('input.invalid');
+        const [p, ...rest] = (e as HtaError).problems!;
+        expect(rest).toEqual([]);
+        expect(p).toMatchObject({ file: 'trial.csv', line: 1, column: csv.split('\n')[0]!.split(',').length + 1, field: 'ekstra' });
+        expect(p!.expected).toContain(says);
+      }
+    }
+    // 2 to 10 levels are read (9 here, each in both arms).
+    expect(() => loadTrial(parseCsvText(withColumn((i) => `k${i % 9}`), 'trial.csv'), plan)).not.toThrow();
+  });
+
   it('refuses an export without the column, naming it and the plan key', () => {
     try {
       loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(withMissing({ auxiliary: ['sessions'] })));

@@ -111,6 +111,23 @@ export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onP
 }
 
 /**
+ * One arm's chained equations, a column with too few observed values in that arm said in the
+ * plan's words: the arm, and an auxiliary variable by its column name (not MI's internal `aux:`
+ * name) — the rule is "at least 2 observed values in each arm" (docs/plan-trial.md#multiple-imputation).
+ */
+function armImputation<T>(arm: number, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const few = e instanceof HtaError ? /^Column (.*) has only (\d+) observed values; at least 2 are needed to impute it\.$/.exec(e.message) : null;
+    if (!few) throw e;
+    const [, column, k] = few;
+    const what = column!.startsWith('aux:') ? `auxiliary variable '${column!.slice(4)}'` : `column '${column}'`;
+    throw new HtaError('analysis.failed', `multiple imputation by arm: ${what} has ${k} observed ${k === '1' ? 'value' : 'values'} in the ${arm === 1 ? 'intervention' : 'control'} arm; at least 2 are needed`);
+  }
+}
+
+/**
  * Each arm imputed on its own chained equations, without the arm as a predictor (so every
  * coefficient of the imputation model differs by arm: R `mice` on each arm's rows, then `rbind`):
  * the control arm from `seed`, the intervention arm from `seed + 1`, each arm's patients in the
@@ -131,7 +148,7 @@ function imputeByArm(
     const rows = treated.flatMap((t, i) => (t === arm ? [i] : []));
     if (rows.length === 0) throw new HtaError('analysis.failed', `multiple imputation by arm: the ${arm === 1 ? 'intervention' : 'control'} arm has no patients`);
     const progress = onProgress ? (done: number, total: number) => onProgress(arm * total + done, 2 * total) : undefined;
-    const r = chainedEquations(columnsOf((xs) => rows.map((i) => xs[i] ?? null), false), { m, seed: seed + arm, method, ...(progress ? { onProgress: progress } : {}) });
+    const r = armImputation(arm, () => chainedEquations(columnsOf((xs) => rows.map((i) => xs[i] ?? null), false), { m, seed: seed + arm, method, ...(progress ? { onProgress: progress } : {}) }));
     for (const [name, mask] of Object.entries(r.missing)) {
       const out = (missing[name] ??= treated.map(() => false));
       rows.forEach((i, k) => (out[i] = mask[k]!));

@@ -217,6 +217,17 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^(the number of patients with the event|events) must be a whole number between 0 and ${NUM} \\(the number of patients\\), got (.*)$`),
     (w, k, x) => `${w === 'events' ? 'antallet af hændelser' : 'antallet af patienter med hændelsen'} skal være et helt tal mellem 0 og ${n(k)} (antallet af patienter), men er ${n(x)}`,
   ],
+  // src/trial/outcome-wide.ts, src/analysis/missing-data-effects.ts (multiple imputation's auxiliary variables, imputation by arm)
+  [/^auxiliary variable '(.*)' has only one level among the patients imputed; drop it from "missing": \{ "auxiliary" \}$/, (c) => `hjælpevariablen '${c}' har kun ét niveau blandt de imputerede patienter; fjern den fra "missing": { "auxiliary" }`],
+  [
+    new RegExp(`^auxiliary variable '(.*)' has ${NUM} levels; a categorical auxiliary variable may have at most ${NUM} \\(it is imputed by multinomial regression when missing\\)$`),
+    (c, k, max) => `hjælpevariablen '${c}' har ${n(k)} niveauer; højst ${n(max)} er tilladt for en kategorisk hjælpevariabel (manglende værdier imputeres ved multinomial regression)`,
+  ],
+  [
+    new RegExp(`^multiple imputation by arm: (auxiliary variable|column) '(.*)' has ${NUM} observed values? in the (intervention|control) arm; at least 2 are needed$`),
+    (what, c, k, arm) => `multipel imputation pr. gruppe: ${what === 'column' ? 'kolonnen' : 'hjælpevariablen'} '${c}' har ${n(k)} ${k === '1' ? 'observeret værdi' : 'observerede værdier'} i ${ARM[arm] ?? arm}; der kræves mindst 2`,
+  ],
+  [/^multiple imputation by arm: the (intervention|control) arm has no patients$/, (arm) => `multipel imputation pr. gruppe: ${ARM[arm]!.replace(/^./, (c) => c.toUpperCase())} har ingen patienter`],
   // src/stats/missing/chained-equations.ts, mi-ancova.ts, rubin-rules.ts, tipping-point.ts (multiple imputation)
   [new RegExp(`^Column (.*) has only ${NUM} observed values; at least 2 are needed to impute it\\.$`), (c, k) => `Kolonnen ${c} har kun ${n(k)} observerede værdier; der kræves mindst 2 for at imputere den.`],
   [new RegExp(`^ANCOVA: ${NUM} rows are too few for ${NUM} coefficients\\.$`), (a, p) => `ANCOVA: ${n(a)} rækker er for få til ${n(p)} koefficienter.`],

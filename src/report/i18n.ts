@@ -579,8 +579,8 @@ export const REPORT_TEXT = {
   },
   methodsMiArm: { en: 'the arm', da: 'gruppen' },
   // {names}: each auxiliary variable by its Table 1 label, else its export column.
-  methodsMiAuxiliaryOne: { en: 'the auxiliary variable {names}, which is not in the ANCOVA', da: 'hjælpevariablen {names}, som ikke indgår i ANCOVA-modellen' },
-  methodsMiAuxiliaryMany: { en: 'the auxiliary variables {names}, which are not in the ANCOVA', da: 'hjælpevariablene {names}, som ikke indgår i ANCOVA-modellen' },
+  methodsMiAuxiliaryOne: { en: 'the auxiliary variable {names}, which is not in the ANCOVA', da: 'hjælpevariablen {names}, som ikke indgår i ANCOVA-modellen,' },
+  methodsMiAuxiliaryMany: { en: 'the auxiliary variables {names}, which are not in the ANCOVA', da: 'hjælpevariablene {names}, som ikke indgår i ANCOVA-modellen,' },
   methodsMiOneModel: { en: 'one model for both arms; no other variables', da: 'én model for begge grupper; ingen andre variable' },
   methodsMiByArm: { en: 'imputed separately in each arm; no other variables', da: 'imputeret separat i hver gruppe; ingen andre variable' },
   // After methodsText when the multiple imputation met missing covariates (trial-report.ts imputationNotes).

@@ -15,6 +15,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
 import { HtaError, type Problem } from '../errors.js';
+import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
@@ -964,6 +965,16 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
     }
   }
+  // A categorical auxiliary variable the multiple imputation cannot use: refused here, once (auxiliary-levels.ts).
+  const auxiliaryLevels = auxiliaryLevelProblems(
+    file,
+    (plan.missing.auxiliary ?? []).map((column) => {
+      // The export's own column (a wide export's reshaped table numbers its columns otherwise), else its first per-visit column.
+      const at = csv.header.indexOf(column);
+      return { column, index: at >= 0 ? at : csv.header.findIndex((h) => h.startsWith(`${column}_`)), values: patients.slice(0, firstWithoutRows).map((p) => p.attributes?.[column] ?? null) };
+    }),
+  );
+  if (auxiliaryLevels.length) throw invalid(file, auxiliaryLevels, false);
   // Each event joined to its patient by the id as the visit rows write it (a record with no kept visit row is outside the comparison).
   const joined = aeReader?.finish((id) => {
     const who = idIndex.get(id);

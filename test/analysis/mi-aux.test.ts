@@ -49,6 +49,23 @@ describe('multiple imputation with auxiliary variables (= R mice with them in th
   }
 });
 
+describe('the comparison can fail: hta run without what the plan asks for lands outside those windows', () => {
+  // The fixture's 12m score is missing at random given the auxiliary variables, strongly (R: no
+  // auxiliary variable −0.50, with them −1.1 to −1.5), so a loader that dropped them, coded them
+  // wrongly or ignored byArm would fail the tests above. hta run that way matches R run that way.
+  const within = (name: string, x: number) => Math.abs(x - ref.byModel[name].mean.estimate) < 3.5 * ref.byModel[name].sdOverSeeds.estimate;
+  it('no auxiliary variable: outside the numeric, categorical and by-arm windows (and within R\'s no-auxiliary one)', () => {
+    const none = miOf(withMissing({ auxiliary: undefined })).difference!;
+    for (const name of ['numeric', 'categorical', 'byArm']) expect(within(name, none), name).toBe(false);
+    expect(within('none', none)).toBe(true);
+  });
+  it('both auxiliary variables in one model for both arms: outside the by-arm window (and within R\'s one-model one)', () => {
+    const oneModel = miOf(withMissing({ auxiliary: ['sessioner', 'arbejde'] })).difference!;
+    expect(within('byArm', oneModel)).toBe(false);
+    expect(within('bothNotByArm', oneModel)).toBe(true);
+  });
+});
+
 /**
  * A wide table by hand: y = 5 + τ·arm + 0.5·baseline + 1.5·z + e (τ = −1), the baseline
  * independent of z, and the follow-up missing at random given z — in the intervention arm when z
@@ -132,6 +149,21 @@ describe('imputation by arm', () => {
     const t = tippingPointFor(wide, run, '12m', 'lower-better', 1, 0.05);
     expect(t.nImputedIntervention).toBe(imputedIntervention);
   });
+
+  it('an auxiliary variable with fewer than 2 observed values in one arm: the message names the column (not MI\'s internal name) and the arm', () => {
+    const keepOne = (arm: number) => {
+      let seen = 0;
+      return wide.auxiliary[0]!.values.map((v, i) => (wide.treated[i] !== arm ? v : seen++ < 1 ? v : null));
+    };
+    for (const arm of [0, 1]) {
+      const z = keepOne(arm);
+      const few: ImputationWide = { ...wide, auxiliary: [{ name: 'aux:z', values: z }], auxiliaryValues: [{ name: 'z', values: z }] };
+      const armName = arm === 1 ? 'intervention' : 'control';
+      expect(() => imputeOutcome(few, 2, 9, undefined, 'pmm', { byArm: true })).toThrow(
+        `multiple imputation by arm: auxiliary variable 'z' has 1 observed value in the ${armName} arm; at least 2 are needed`,
+      );
+    }
+  });
 });
 
 describe('the plan\'s auxiliary variables', () => {
@@ -164,6 +196,36 @@ describe('the plan\'s auxiliary variables', () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+
+  it('refuses the plan\'s id, arm and (long export) visit column as an auxiliary variable, at its place in the plan', () => {
+    expect(problemsOf(withMissing({ auxiliary: ['sessioner', 'id'] }))).toMatchObject([{ field: 'missing.auxiliary.1', value: 'id' }]);
+    const [arm] = problemsOf(withMissing({ auxiliary: ['gruppe'] }));
+    expect(arm).toMatchObject({ field: 'missing.auxiliary.0', value: 'gruppe' });
+    expect(arm!.expected).toContain('the arm');
+    const long = { ...withMissing({ auxiliary: ['besoeg'] }), layout: 'long', columns: { ...basePlan.columns, time: 'besoeg' } };
+    expect(problemsOf(long)).toMatchObject([{ field: 'missing.auxiliary.0', value: 'besoeg' }]);
+    // A wide export has no visit column: there a column named "time" may be a characteristic.
+    expect(problemsOf(withMissing({ auxiliary: ['time'] }))).toEqual([]);
+  });
+
+  it('refuses, when the export is read, a categorical auxiliary variable of one level or more than 10 (file, column; not a failed MI row per outcome and visit)', () => {
+    const withColumn = (cell: (i: number) => string) => csv.trimEnd().split('\n').map((l, i) => `${l},${i === 0 ? 'ekstra' : cell(i)}`).join('\n');
+    const plan = parsePlan(withMissing({ auxiliary: ['sessioner', 'ekstra'] }));
+    for (const [cell, says] of [[() => 'ja', "one level ('ja')"], [(i: number) => `k${i % 11}`, '11 levels']] as const) {
+      try {
+        loadTrial(parseCsvText(withColumn(cell), 'trial.csv'), plan);
+        expect.unreachable();
+      } catch (e) {
+        expect((e as HtaError).code).toBe('input.invalid');
+        const [p, ...rest] = (e as HtaError).problems!;
+        expect(rest).toEqual([]);
+        expect(p).toMatchObject({ file: 'trial.csv', line: 1, column: csv.split('\n')[0]!.split(',').length + 1, field: 'ekstra' });
+        expect(p!.expected).toContain(says);
+      }
+    }
+    // 2 to 10 levels are read (9 here, each in both arms).
+    expect(() => loadTrial(parseCsvText(withColumn((i) => `k${i % 9}`), 'trial.csv'), plan)).not.toThrow();
   });
 
   it('refuses an export without the column, naming it and the plan key', () => {

@@ -4,18 +4,22 @@
 # Data: 160 simulated patients written to test/fixtures/mi-aux/trial.csv (wide): the arm, age
 # (`alder`, a covariate), the NRS pain score at baseline, 3m and 12m, and two auxiliary variables:
 # `sessioner` (number of app sessions, numeric, missing for 6) and `arbejde` (work status ja/nej,
-# missing for 12). The 12m score is missing more often the lower `sessioner` (missing at random
-# given the auxiliary variable), and `sessioner` predicts the score.
-# Three imputation models, each as R mice (PMM; `arbejde` a two-level factor, so "logreg"):
+# tied to `sessioner`, missing for 12). The 12m score depends on both, more steeply in the
+# intervention arm, and is missing at random given them: in the intervention arm far more often
+# with few sessions / no work, in the control arm at random. The effect is strong (R: no auxiliary
+# variable −0.50, with them −1.1 to −1.5), so a run that left them out or did not impute by arm
+# falls outside the test's windows (the models `none` and `bothNotByArm` below, which the test
+# checks hta against too).
+# The imputation models, each as R mice (PMM; `arbejde` a two-level factor, so "logreg"):
 #   numeric:     mice on (treated, baseline, alder, sessioner, y_3m, y_12m)
 #   categorical: mice on (treated, baseline, alder, arbejde, y_3m, y_12m)
 #   byArm:       mice on each arm's rows of (baseline, alder, sessioner, arbejde, y_3m, y_12m),
 #                then each imputation's two completed arms rbind-ed
 # and in each completed data set lm(y ~ treated + baseline + alder) (the auxiliary variables are
 # not in the analysis model), pooled by Rubin's rules (pool()).
-# MI has noise: mice runs over 20 seeds; the mean and SD over seeds of each pooled number are
+# MI has noise: mice runs over 10 seeds; the mean and SD over seeds of each pooled number are
 # stored. The test's tolerance is 3.5 × the SD over seeds (one hta run is one draw of that spread).
-# Run from the repository root:  Rscript test/reference/mi-aux.R   (about 2 minutes)
+# Run from the repository root:  Rscript test/reference/mi-aux.R   (about 4 minutes)
 # Needs jsonlite and mice (Debian: r-cran-jsonlite, r-cran-mice).
 suppressPackageStartupMessages({ library(jsonlite); library(mice) })
 
@@ -23,15 +27,21 @@ set.seed(20261205)
 n <- 160
 treated <- rep(c(1, 0), n / 2)
 alder <- round(rnorm(n, 50, 10))
-sessioner <- round(pmax(0, rnorm(n, 10, 4)))
-arbejde <- ifelse(runif(n) < plogis(-1 + 0.12 * sessioner), "ja", "nej")
+z <- rnorm(n)
+sessioner <- round(pmax(0, 10 + 4 * z))
+zs <- (sessioner - 10) / 4
+arbejde <- ifelse(runif(n) < plogis(3 * zs), "ja", "nej")
 clamp <- function(x) pmin(10, pmax(0, round(x)))
 latent <- rnorm(n, 0, 1)
 y0 <- clamp(6 + latent + rnorm(n, 0, 1))
-y3 <- clamp(6 + 0.6 * latent - 1 * treated - 0.15 * (sessioner - 10) - 0.6 * (arbejde == "ja") + rnorm(n, 0, 1.2))
-y12 <- clamp(5.5 + 0.5 * latent - 1.2 * treated - 0.25 * (sessioner - 10) - 0.8 * (arbejde == "ja") + rnorm(n, 0, 1.2))
-# Missing at random given the auxiliary variables: few sessions, no work → more often missing at 12m.
-miss12 <- runif(n) < plogis(-0.6 - 0.35 * (sessioner - 10) + 0.8 * (arbejde == "nej"))
+y3 <- clamp(6 + 0.6 * latent - 1 * treated + rnorm(n, 0, 1.2))
+# The 12m score depends on the auxiliary variables, more steeply in the intervention arm (so
+# imputing by arm matters) ...
+y12 <- clamp(5.5 + 0.5 * latent - 1.2 * treated + (0.4 + 1.2 * treated) * zs + 0.8 * (arbejde == "ja") + rnorm(n, 0, 1))
+# ... and is missing at random given them: in the intervention arm far more often for few sessions /
+# no work, in the control arm at random. So leaving them out (or not imputing by arm) moves the
+# estimate well outside MI noise, which the test checks.
+miss12 <- runif(n) < ifelse(treated == 1, plogis(-0.5 - 1.8 * zs + 0.8 * (arbejde == "nej")), plogis(-1.5))
 miss3 <- runif(n) < 0.1
 y12[miss12] <- NA
 y3[miss3] <- NA
@@ -44,7 +54,7 @@ write.csv(d, "test/fixtures/mi-aux/trial.csv", row.names = FALSE, na = "")
 w <- data.frame(treated = treated, baseline = d$nrs_baseline, alder = d$alder, sessioner = d$sessioner,
   arbejde = factor(d$arbejde, levels = c("ja", "nej")), y_3m = d$nrs_3m, y_12m = d$nrs_12m)
 m <- 20
-seeds <- 1:20
+seeds <- 1:10
 pooled <- function(fits) {
   p <- summary(pool(as.mira(fits)), conf.int = TRUE); r <- p[p$term == "treated", ]
   c(estimate = r$estimate, se = r$std.error, ciLower = r$`2.5 %`, ciUpper = r$`97.5 %`)
@@ -59,6 +69,16 @@ models <- list(
   categorical = function(s) {
     imp <- mice(w[, c("treated", "baseline", "alder", "arbejde", "y_3m", "y_12m")], m = m, seed = s, printFlag = FALSE)
     stopifnot(imp$method[["arbejde"]] == "logreg")
+    pooled(lapply(1:m, function(l) fitAll(complete(imp, l))))
+  },
+  # Not what hta should give: no auxiliary variable, and both without imputing by arm. The test
+  # checks that hta run these ways lands outside the windows above.
+  none = function(s) {
+    imp <- mice(w[, c("treated", "baseline", "alder", "y_3m", "y_12m")], m = m, seed = s, printFlag = FALSE)
+    pooled(lapply(1:m, function(l) fitAll(complete(imp, l))))
+  },
+  bothNotByArm = function(s) {
+    imp <- mice(w[, c("treated", "baseline", "alder", "sessioner", "arbejde", "y_3m", "y_12m")], m = m, seed = s, printFlag = FALSE)
     pooled(lapply(1:m, function(l) fitAll(complete(imp, l))))
   },
   byArm = function(s) {

@@ -226,6 +226,9 @@ describe('every analysis.failed message has a Danish wording', () => {
     'src/stats/missing/rubin-rules.ts',
     'src/stats/missing/mmrm.ts',
     'src/stats/missing/tipping-point.ts',
+    // Multiple imputation's auxiliary variables and imputation by arm.
+    'src/trial/outcome-wide.ts',
+    'src/analysis/missing-data-effects.ts',
     // The tests for interaction, whose reason the Danish credibility statement of a subgroup carries.
     'src/stats/ancova-interaction.ts',
     'src/stats/nested-f-test.ts',
@@ -237,6 +240,7 @@ describe('every analysis.failed message has a Danish wording', () => {
       .replace(/\bX\b/g, '3')
       .replace(/the 3 estimate/, 'the aipw estimate')
       .replace(/the 3 arm/, 'the control arm')
+      .replace(/^multiple imputation by arm: 3 has 3 observed 3 in/, "multiple imputation by arm: auxiliary variable 'z' has 1 observed value in")
       .replace(/more 3 patients/, 'more exposed patients')
       .replace(/level 3, so/, 'level "Z" only among the exposed, and "W" only among the unexposed, so')
       .replace(/^target sample: 3$/, 'target sample: the membership model did not converge in 100 iterations (the trial and the target sample may be separated by the model columns)')
@@ -268,6 +272,21 @@ describe('every analysis.failed message has a Danish wording', () => {
     expect(failureReasonText(msg, 'en')).toBe(msg);
     // A known reason joined with an unknown one is not half translated.
     expect(danishReason(`the design matrix rows differ in length; ${msg}`)).toBeUndefined();
+  });
+
+  it('multiple imputation\'s auxiliary variables and imputation by arm, in Danish', () => {
+    expect(danishReason(`auxiliary variable 'time' has only one level among the patients imputed; drop it from "missing": { "auxiliary" }`)).toBe(
+      `hjælpevariablen 'time' har kun ét niveau blandt de imputerede patienter; fjern den fra "missing": { "auxiliary" }`,
+    );
+    expect(danishReason("auxiliary variable 'id' has 200 levels; a categorical auxiliary variable may have at most 10 (it is imputed by multinomial regression when missing)")).toBe(
+      "hjælpevariablen 'id' har 200 niveauer; højst 10 er tilladt for en kategorisk hjælpevariabel (manglende værdier imputeres ved multinomial regression)",
+    );
+    expect(danishReason("multiple imputation by arm: auxiliary variable 'zaux' has 1 observed value in the control arm; at least 2 are needed")).toBe(
+      "multipel imputation pr. gruppe: hjælpevariablen 'zaux' har 1 observeret værdi i kontrolgruppen; der kræves mindst 2",
+    );
+    expect(danishReason("multiple imputation by arm: column 'y_12m' has 0 observed values in the intervention arm; at least 2 are needed")).toBe(
+      "multipel imputation pr. gruppe: kolonnen 'y_12m' har 0 observerede værdier i interventionsgruppen; der kræves mindst 2",
+    );
   });
 
   it('numbers in Danish format', () => {

@@ -28,7 +28,7 @@ describe('the methods on the imputation model', () => {
     const en = await methods('en', { auxiliary: ['sessioner', 'arbejde'], byArm: true });
     expect(en).toContain("from the baseline score and age (years), the auxiliary variables app sessions and arbejde, which are not in the ANCOVA, and the outcome at the other follow-up visits (imputed separately in each arm; no other variables); the ANCOVA is fitted to each completed data set and the 3 estimates are pooled by Rubin's rules.");
     const da = await methods('da', { auxiliary: ['sessioner', 'arbejde'], byArm: true });
-    expect(da).toContain('ud fra baselinescoren og alder (år), hjælpevariablene app-sessioner og arbejde, som ikke indgår i ANCOVA-modellen samt effektmålet ved de øvrige opfølgninger (imputeret separat i hver gruppe; ingen andre variable)');
+    expect(da).toContain('ud fra baselinescoren og alder (år), hjælpevariablene app-sessioner og arbejde, som ikke indgår i ANCOVA-modellen, samt effektmålet ved de øvrige opfølgninger (imputeret separat i hver gruppe; ingen andre variable)');
   });
 
   it('one auxiliary variable in one model for both arms', async () => {

@@ -18,8 +18,17 @@ import { setFlagsFromString } from 'node:v8';
 
 let applied = false;
 
+/** HiGHS's WebAssembly tiering budget (uptake/disclosure/linear-program.ts sets the same). */
+const WASM_TIERING_BUDGET = '--wasm-tiering-budget=2147483647';
+
 export function preferShortRunJit(): void {
   if (applied) return;
   applied = true;
   setFlagsFromString('--interrupt-budget=2000000');
+  // The LP solver's flag too, here on the main thread before any worker starts, although only the
+  // analysis worker solves LPs: flags are process-wide, and V8 accepts a code cache only under the
+  // flags it was made with. Set by the worker alone, the flag was unknown to the main thread's
+  // cache writer (bundle-loader.ts tracks the flags each thread sets), so the CLI's cache was
+  // written under it and rejected by every later run (~0.1 CPU-s of compiling).
+  setFlagsFromString(WASM_TIERING_BUDGET);
 }

@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
-import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
 import { freeTextSigns } from '../../src/trial/free-text.js';
-import { withoutPatientIds } from '../../src/trial/patient-ids.js';
-import { idKey } from '../../src/trial/patient-ids.js';
+import { idKey, withoutPatientIds } from '../../src/trial/patient-ids.js';
+import { errorOf } from '../support/error-of.js';
 
 const BASE = {
   arms: { intervention: 'app', control: 'usual' },
@@ -38,15 +37,7 @@ function trialCsv(reason: (i: number) => string = () => '', ae: ((i: number) => 
   return lines.join('\n');
 }
 
-function thrown(f: () => unknown): HtaError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof HtaError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const thrown = errorOf;
 
 describe('free-text signs', () => {
   it('coded reasons and MedDRA terms read as coded; notes with a CPR or phone number, a date, an e-mail or many words do not', () => {

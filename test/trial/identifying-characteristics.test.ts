@@ -9,6 +9,7 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { errorOf } from '../support/error-of.js';
 
 const PLAN = parsePlan({
   arms: { intervention: 'app', control: 'usual' },
@@ -38,15 +39,7 @@ function table1(extra: Record<string, (i: number) => string>) {
   return baselineTable(trial, characteristicsFromExport(csv, trial, Object.keys(extra)));
 }
 
-function refusal(extra: Record<string, (i: number) => string>): HtaError {
-  try {
-    table1(extra);
-  } catch (e) {
-    if (e instanceof HtaError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+const refusal = (extra: Record<string, (i: number) => string>): HtaError => errorOf(() => table1(extra));
 
 describe('Table 1 characteristics that would print single patients', () => {
   it('coded categories, numbers and a level held by one patient in few words are kept', () => {

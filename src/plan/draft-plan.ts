@@ -631,9 +631,14 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // one with a different value on every row, and a form's response numbers 1…n (MS Forms' `ID`)
   // last: taken as the id, each response counted as a patient (response-ids.ts).
   const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[header.indexOf(c)]);
+  // Only a column that looks like a patient id outranks another: in a one-visit file a value on
+  // every row, each different; in a long one once per visit, on more than one visit (so a repeating
+  // participant number outranks only in a long file). A 2-value `studyid` (DK/SE) beside a wide
+  // export's `id` 1…40 names no patient and leaves `id` the id.
+  const patientLike = (o: string) => fits(o) && (visitsInFile ? perVisit(o) : oncePerRow(cellsOf(o)));
   const numbered = new Set(idNamed.length > 1 ? idNamed.filter((h) => numbersResponses(cellsOf(h))) : []);
-  const repeating = idNamed.filter((h) => fits(h) && !oncePerRow(cellsOf(h)));
-  const idRank = (h: string) => (numbered.has(h) && idNamed.some((o) => o !== h && !numbered.has(o) && fits(o)) ? 2 : repeating.length && !repeating.includes(h) && oncePerRow(cellsOf(h)) ? 1 : 0);
+  const repeating = idNamed.filter((h) => visitsInFile && patientLike(h) && !oncePerRow(cellsOf(h)));
+  const idRank = (h: string) => (numbered.has(h) && idNamed.some((o) => o !== h && !numbered.has(o) && patientLike(o)) ? 2 : repeating.length && !repeating.includes(h) && oncePerRow(cellsOf(h)) ? 1 : 0);
   const idOrder = idNamed.map((h, k) => [h, idRank(h), k] as const).sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([h]) => h);
   const pickedId = rowNamesId ? '' : (idOrder.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);

@@ -10,18 +10,27 @@ import { nfc } from '../io/nfc.js';
 /** Each level's words, worst last, as whole words of the label; the first level whose words it holds wins. */
 type Level = [(t: ReadonlySet<string>) => boolean, number];
 const any = (...ws: string[]) => (t: ReadonlySet<string>) => ws.some((w) => t.has(w));
-const noProblems = (t: ReadonlySet<string>) => (t.has('ingen') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => /^problem/.test(w));
+// Level 1 is a "no" with the dimension's own noun: the official wording says "ingen problemer",
+// but also "ingen smerter eller ubehag" / "no pain or discomfort" and "ikke ængstelig eller
+// deprimeret" / "not anxious or depressed". A bare "ikke" ("Ved ikke") is no level.
+const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed)/;
+const noProblems = (t: ReadonlySet<string>) => (t.has('ingen') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => NOUN.test(w));
+// Per dimension, Danish then English (EQ-5D-5L): problems lette/lidt … store … ude af stand til;
+// pain ingen/lette/moderate/stærke/ekstreme, no/slight/moderate/severe/extreme; anxiety
+// ikke/lidt/moderat/meget/ekstremt, not/slightly/moderately/severely/extremely.
 const LEVELS_5L: Level[] = [
   [noProblems, 1],
   [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre'), 2],
   [any('moderate', 'moderat', 'moderately'), 3],
-  [any('store', 'stor', 'svære', 'svaere', 'severe', 'severely'), 4],
-  [any('ekstreme', 'ekstrem', 'extreme', 'extremely', 'unable', 'stand'), 5],
+  [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely'), 4],
+  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand'), 5],
 ];
+// The 3L: mobility "nogle problemer" / "some problems", then "bundet til sengen" / "confined to
+// bed"; pain and anxiety "moderate(ly)" in the middle, "ekstreme"/"stærke"/"extreme(ly)" last.
 const LEVELS_3L: Level[] = [
   [noProblems, 1],
-  [any('nogle', 'some'), 2],
-  [any('ekstreme', 'ekstrem', 'extreme', 'extremely', 'unable', 'stand', 'confined'), 3],
+  [any('nogle', 'some', 'moderate', 'moderat', 'moderately'), 2],
+  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'confined', 'bundet', 'sengen', 'svære', 'svaere', 'stærke', 'staerke', 'meget', 'severe'), 3],
 ];
 
 function tokens(word: string): Set<string> {

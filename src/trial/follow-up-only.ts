@@ -25,27 +25,38 @@ export function followUpOnlyNote(trial: Pick<TrialData, 'file' | 'layout' | 'tim
   const { rows } = trial;
   const atBaseline = new Uint8Array(trial.patients.length);
   const firstLine = new Int32Array(trial.patients.length).fill(-1);
+  // Each patient's visits, "patient:visit" keys: a typo leaves the real patient without that visit.
+  const seenAt = new Set<string>();
+  // A baseline row left out under --exclude-invalid for a bad cell is a baseline all the same.
+  trial.patients.forEach((pt, p) => {
+    if (pt.baselineExcluded) atBaseline[p] = 1;
+  });
   for (let i = 0; i < rows.length; i++) {
     const p = rows.patient[i]!;
     if (rows.time[i] === 0) atBaseline[p] = 1;
     if (firstLine[p] === -1) firstLine[p] = rows.line[i]!;
+    seenAt.add(`${p}:${rows.time[i]}`);
   }
   const only: number[] = [];
   for (let p = 0; p < trial.patients.length; p++) if (!atBaseline[p] && firstLine[p] !== -1) only.push(p);
   if (!only.length) return undefined;
-  // One character from a patient who has a baseline row: a typo rather than a missing baseline.
-  const withBaseline = trial.patients.flatMap((pt, p) => (atBaseline[p] ? [idKey(pt.id)] : []));
-  // Compared only for a few such patients: every pair of a large export would be slow, and many such patients are no typo.
+  // One character from a patient who has a baseline row but no row at a visit where this id has
+  // one: what a typo leaves behind. Sequential ids (SB1004, SB1005) are all one character from a
+  // neighbour who has every visit: no sign of a typo.
+  const withBaseline = trial.patients.flatMap((pt, p) => (atBaseline[p] ? [[idKey(pt.id), p] as const] : []));
+  const visitsOf = (p: number) => trial.times.flatMap((_, t) => (seenAt.has(`${p}:${t}`) ? [t] : []));
+  // Compared only for ≤ 50 such patients: every pair of a large export would be slow, and many such patients are no typo.
   const near = only.length > 50 ? [] : only.filter((p) => {
     const key = idKey(trial.patients[p]!.id);
     // Short ids (`7` and `8`, `P1` and `P2`) are all one character apart: no sign of a typo.
     if (key.length < 4) return false;
-    return withBaseline.some((k) => Math.abs(k.length - key.length) <= 1 && editDistance(k, key) === 1);
+    const visits = visitsOf(p);
+    return withBaseline.some(([k, q]) => Math.abs(k.length - key.length) <= 1 && editDistance(k, key) === 1 && visits.some((t) => !seenAt.has(`${q}:${t}`)));
   });
   only.sort((a, b) => firstLine[a]! - firstLine[b]!);
   const listed = only.slice(0, SHOWN).map((p) => `line ${firstLine[p]} (an id shaped ${idShape(trial.patients[p]!.id)})`).join(', ');
   const more = only.length > SHOWN ? `, and ${only.length - SHOWN} more` : '';
   const n = only.length;
-  const nearText = near.length ? `; ${near.length === n ? (n === 1 ? 'its id is' : 'each id is') : `${near.length} of the ids are`} one character from the id of a patient who has a baseline row — a typo?` : '';
+  const nearText = near.length ? `; ${near.length === n ? (n === 1 ? 'its id is' : 'each id is') : `${near.length} of the ids are`} one character from the id of a patient who has a baseline row but no row at that visit — a typo?` : '';
   return `${trial.file}: ${n} patient${n === 1 ? ' has' : 's have'} rows at follow-up visits but none at the baseline: ${listed}${more}${nearText} ${n === 1 ? 'It is' : 'Each is'} counted as a patient of ${n === 1 ? 'its' : 'their'} own (among the ${trial.patients.length} patients), without a baseline score. If an id was typed wrong at a follow-up visit, correct it in the export: read as it stands, one patient counts twice and loses that visit's values (docs/input-trial-export.md#follow-up-without-baseline)`;
 }

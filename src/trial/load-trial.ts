@@ -411,6 +411,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   let groupProblems = 0;
 
   const patients: TrialPatient[] = [];
+  // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
+  const baselineExcluded = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
   const varying = new VaryingCovariates(covariates.length, decimalComma);
   const tally = new RecodeTally();
@@ -444,6 +446,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       for (const s of pendingUnchecked) uncheckedCounts[s]!++;
       for (let s = 0; s < sources.length; s++) filledCounts[s]! += pendingFilled[s]!;
       n += pending;
+    } else if (exclude) {
+      // A baseline row left out for a bad cell: the patient had a baseline (follow-up-only.ts).
+      for (let k = 0; k < pending; k++) if (visits[timeIdxCol[n + k]!] === plan.baseline) baselineExcluded.add(whoCol[n + k]!);
     }
     pending = 0;
     pendingCovariates = [];
@@ -849,6 +854,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
+  for (const who of baselineExcluded) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.baselineExcluded = true;
 
   ignored.settleHints();
   aeReader?.settleFreeText();

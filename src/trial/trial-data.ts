@@ -28,6 +28,8 @@ export interface TrialPatient {
   attributes?: Record<string, string | number | null>;
   /** The reason the patient left the study, as written in the export's withdrawal-reason column; absent when none (docs/input-trial-export.md). */
   withdrawal?: string;
+  /** True when the patient's baseline row was left out under --exclude-invalid: they had a baseline (follow-up-only.ts). */
+  baselineExcluded?: true;
 }
 
 /** One kept row as an object (see `TrialData.observations`). */

@@ -7,7 +7,7 @@
  * scale may be answered only at its ends (docs/plan-trial.md#yesno-outcomes).
  */
 import type { TrialData } from './trial-data.js';
-import { narrowScale } from './narrow-scales.js';
+import { oneItemAsScore } from './narrow-scales.js';
 
 /** Fewer values than this say too little to call a scale two-valued. */
 export const TWO_VALUE_MIN_VALUES = 10;
@@ -23,7 +23,7 @@ export function twoValueScaleNotes(trial: Pick<TrialData, 'file' | 'sources' | '
     const scores = trial.rows.scores[source.key];
     if (!scores) continue;
     // 0/1 on a 0–24 or 0–60 scale is said as one item read as the score, yes/no among its readings (narrow-scales.ts).
-    if (narrowScale(scores, lo, hi)) continue;
+    if (oneItemAsScore(instrument, scores)) continue;
     const seen = new Set<number>();
     let count = 0;
     for (const v of scores) {

@@ -45,6 +45,14 @@ describe('a survey tool\'s response numbers beside the participant number', () =
     expect(d.guesses).toContain('patient id column: "id"');
   });
 
+  it('a wide export\'s "id" 1…n stays the id beside a 2-value "studyid" (DK/SE), which names no patient', () => {
+    const rows = Array.from({ length: 40 }, (_, k) => `${k + 1},${k < 20 ? 'DK' : 'SE'},${k % 2 ? 'A' : 'B'},${30 + k},${k % 24},${(k * 7) % 24}`);
+    const d = draftPlan(parseCsvText('id,studyid,arm,age,rmdq_baseline,rmdq_3m\n' + rows.join('\n') + '\n', 'wide2.csv'), 'plan.schema.json');
+    expect((d.plan.columns as Record<string, unknown> | undefined)?.id ?? 'id').toBe('id');
+    expect(d.guesses).toContain('patient id column: "id"');
+    expect(d.guesses.some((g) => g.startsWith('not the id: "id"'))).toBe(false);
+  });
+
   it('a baseline with more said in brackets is the baseline; other visits keep their reading', () => {
     expect(visitLabel('Baseline (før start)')).toBe('baseline');
     expect(visitLabel('Baseline [inden behandling]')).toBe('baseline');

@@ -51,6 +51,28 @@ describe('item columns headed by their question', () => {
     expect(eq5dLevelLabels(['Ingen problemer', 'Store problemer'])).toBeUndefined();
   });
 
+  it('EQ-5D official wording, Danish and English: pain and anxiety have their own level words', () => {
+    const da5 = {
+      'Jeg har ingen problemer med at gå omkring': 1, 'Jeg har lidt problemer med at gå omkring': 2, 'Jeg er ude af stand til at gå omkring': 5,
+      'Jeg har ingen smerter eller ubehag': 1, 'Jeg har lette smerter eller ubehag': 2, 'Jeg har moderate smerter eller ubehag': 3, 'Jeg har stærke smerter eller ubehag': 4, 'Jeg har ekstreme smerter eller ubehag': 5,
+      'Jeg er ikke ængstelig eller deprimeret': 1, 'Jeg er lidt ængstelig eller deprimeret': 2, 'Jeg er moderat ængstelig eller deprimeret': 3, 'Jeg er meget ængstelig eller deprimeret': 4, 'Jeg er ekstremt ængstelig eller deprimeret': 5,
+    };
+    expect(eq5dLevelLabels(Object.keys(da5))).toEqual({ version: 'eq5d5l', answers: expect.objectContaining(da5) });
+    const en5 = {
+      'I have no pain or discomfort': 1, 'I have slight pain or discomfort': 2, 'I have moderate pain or discomfort': 3, 'I have severe pain or discomfort': 4, 'I have extreme pain or discomfort': 5,
+      'I am not anxious or depressed': 1, 'I am slightly anxious or depressed': 2, 'I am moderately anxious or depressed': 3, 'I am severely anxious or depressed': 4, 'I am extremely anxious or depressed': 5,
+    };
+    expect(eq5dLevelLabels(Object.keys(en5))).toEqual({ version: 'eq5d5l', answers: expect.objectContaining(en5) });
+    const da3 = {
+      'Jeg har ingen problemer med at gå omkring': 1, 'Jeg har nogle problemer med at gå omkring': 2, 'Jeg er bundet til sengen': 3,
+      'Jeg har ingen smerter eller ubehag': 1, 'Jeg har moderate smerter eller ubehag': 2, 'Jeg har ekstreme smerter eller ubehag': 3,
+      'Jeg er ikke ængstelig eller deprimeret': 1, 'Jeg er moderat ængstelig eller deprimeret': 2, 'Jeg er ekstremt ængstelig eller deprimeret': 3,
+    };
+    expect(eq5dLevelLabels(Object.keys(da3))).toEqual({ version: 'eq5d3l', answers: expect.objectContaining(da3) });
+    const en3 = { 'I have no problems in walking about': 1, 'I have some problems in walking about': 2, 'I am confined to bed': 3, 'I am not anxious or depressed': 1, 'I am moderately anxious or depressed': 2, 'I am extremely anxious or depressed': 3 };
+    expect(eq5dLevelLabels(Object.keys(en3))).toEqual({ version: 'eq5d3l', answers: expect.objectContaining(en3) });
+  });
+
   it('SurveyXact\'s eq5d_1 … eq5d_5 are the five dimensions in the questionnaire\'s order', () => {
     const lines = ['Deltagernummer,Gruppe,Besøg,eq5d_1,eq5d_2,eq5d_3,eq5d_4,eq5d_5'];
     for (let p = 1; p <= 8; p++) for (const v of ['Baseline', '3 måneder']) lines.push(`SB${1000 + p},${p % 2 ? 'SelfBACK' : 'Kontrol'},${v},${(p % 5) + 1},${((p + 1) % 5) + 1},${((p + 2) % 5) + 1},${((p + 3) % 5) + 1},${((p + 4) % 5) + 1}`);

@@ -9,12 +9,12 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 
 const plan = parsePlan({ arms: { intervention: 'A', control: 'B' }, timepoints: ['3m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] });
 
-/** 10 patients SB1010…SB1019 at baseline and 3m; `at3m` rewrites the id of a 3-month row. */
-function trialWith(at3m: (id: string) => string) {
+/** 10 patients SB1010…SB1019 at baseline and 3m; `at3m` rewrites the id of a 3-month row; `more` lines are added. */
+function trialWith(at3m: (id: string) => string, more: string[] = [], excludeInvalid = false) {
   const lines = ['id,arm,time,nrs'];
   for (let p = 10; p < 20; p++) lines.push(`SB10${p},${p % 2 ? 'A' : 'B'},baseline,${p % 11}`);
   for (let p = 10; p < 20; p++) lines.push(`${at3m(`SB10${p}`)},${p % 2 ? 'A' : 'B'},3m,${(p + 3) % 11}`);
-  return loadTrial(parseCsvText(lines.join('\n') + '\n', 'x.csv'), plan);
+  return loadTrial(parseCsvText([...lines, ...more].join('\n') + '\n', 'x.csv'), plan, { excludeInvalid });
 }
 
 describe('patients seen only at follow-up visits', () => {
@@ -23,7 +23,7 @@ describe('patients seen only at follow-up visits', () => {
     expect(trial.patients).toHaveLength(11);
     const note = followUpOnlyNote(trial)!;
     expect(note).toContain('x.csv: 1 patient has rows at follow-up visits but none at the baseline: line 14 (an id shaped AA9A99)');
-    expect(note).toContain('its id is one character from the id of a patient who has a baseline row — a typo?');
+    expect(note).toContain('its id is one character from the id of a patient who has a baseline row but no row at that visit — a typo?');
     expect(note).toContain('It is counted as a patient of its own (among the 11 patients)');
     expect(note).not.toMatch(/SB1O12|SB1012/);
   });
@@ -37,6 +37,18 @@ describe('patients seen only at follow-up visits', () => {
   it('an id far from every other is noted without the typo hint', () => {
     const note = followUpOnlyNote(trialWith((id) => (id === 'SB1012' ? 'XY-77' : id)))!;
     expect(note).toContain('an id shaped AA-99');
+    expect(note).not.toContain('a typo?');
+  });
+
+  it('--exclude-invalid: a patient whose baseline row was left out for a bad cell had a baseline, and is not noted', () => {
+    const trial = trialWith((id) => id, ['SB1020,A,baseline,99', 'SB1020,A,3m,4'], true);
+    expect(trial.excluded?.rows).toBe(1);
+    expect(followUpOnlyNote(trial)).toBeUndefined();
+  });
+
+  it('a sequential id one character from neighbours who have every visit: noted without the typo hint', () => {
+    const note = followUpOnlyNote(trialWith((id) => id, ['SB1020,A,3m,4']))!;
+    expect(note).toContain('1 patient has rows at follow-up visits but none at the baseline: line 22');
     expect(note).not.toContain('a typo?');
   });
 

@@ -10,10 +10,10 @@ import { narrowScaleNotes } from '../../src/trial/narrow-scales.js';
 import { twoValueScaleNotes } from '../../src/trial/two-value-scales.js';
 
 /** A small long export with one column `score` holding the given answers, read as `instrument`. */
-function trialOf(instrument: string, answer: (p: number, t: number) => number) {
+function trialOf(instrument: string, answer: (p: number, t: number) => number, instruments?: Record<string, unknown>) {
   const lines = ['id,arm,time,score'];
   for (let p = 1; p <= 12; p++) ['baseline', '3m'].forEach((t, k) => lines.push(`${p},${p % 2 ? 'A' : 'B'},${t},${answer(p, k)}`));
-  const plan = parsePlan({ arms: { intervention: 'A', control: 'B' }, timepoints: ['3m'], outcomes: [{ key: 'score', instrument }] });
+  const plan = parsePlan({ arms: { intervention: 'A', control: 'B' }, timepoints: ['3m'], ...(instruments ? { instruments } : {}), outcomes: [{ key: 'score', instrument }] });
   return loadTrial(parseCsvText(lines.join('\n') + '\n', 'x.csv'), plan);
 }
 
@@ -41,5 +41,18 @@ describe('a wide scale whose scores stay within a tenth of its range', () => {
   it('is a warning of analyze\'s results too', () => {
     const result = analyzeTrial(trialOf('pseq', (p, t) => (p + t) % 7), { version: 'test' });
     expect(result.warnings.some((w) => w.includes('looks like one item of the questionnaire'))).toBe(true);
+  });
+
+  it('a plan\'s own count (sick-leave days 0–90) is no sum of items: no note; its 0/1 values are still said as yes/no', () => {
+    const sick = { sickdays: { label: { en: 'Sick-leave days (last 90 days)' }, range: [0, 90], direction: 'lower-is-better', mcid: 3 } };
+    expect(narrowScaleNotes(trialOf('sickdays', (p, t) => (p + t) % 9, sick))).toEqual([]);
+    expect(twoValueScaleNotes(trialOf('sickdays', (p, t) => (p + t) % 2, sick))[0]).toContain('holds only the values 0 and 1');
+    const analyzed = analyzeTrial(trialOf('sickdays', (p, t) => (p + t) % 9, sick), { version: 'test' });
+    expect(analyzed.warnings.some((w) => w.includes('looks like one item'))).toBe(false);
+  });
+
+  it('the Oswestry Disability Index, a plan instrument 0–100, is a sum of items: noted', () => {
+    const odi = { odi: { label: { en: 'Oswestry Disability Index' }, range: [0, 100], direction: 'lower-is-better', mcid: 10 } };
+    expect(narrowScaleNotes(trialOf('odi', (p, t) => (p + t) % 6, odi))[0]).toContain('looks like one item of the questionnaire');
   });
 });

@@ -7,7 +7,7 @@
  * (another report failed) terminates a worker at once only when that count is 0 — marking it
  * stopped in the same atomic step, so no session can start after — and otherwise asks the worker
  * to stop: it interrupts its sessions' queries until the job ends, then says it has stopped
- * (docs/architecture.md "Analyses on worker threads").
+ * (docs/architecture.md#the-cost-of-a-cold-regeneration, "the slow analyses off the main thread").
  *
  * On the main thread, and in `hta uptake`, no flag is shared and sessions are not counted.
  */

@@ -7,6 +7,7 @@ import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
 import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
@@ -112,6 +113,8 @@ export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: 
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
+  const most = mostRowsExcludedNote(trial);
+  if (most) io.stderr(`warning: ${most}\n`);
   await writeExcludedOut(trial, io, excludedOut, force);
 }
 

@@ -4,6 +4,7 @@ import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { otherArmJson } from '../trial/other-arms.js';
@@ -74,7 +75,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.readNotes ?? []), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };

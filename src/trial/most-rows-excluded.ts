@@ -1,0 +1,23 @@
+/**
+ * `--exclude-invalid` leaving out most of an export: then the plan, not the rows, is what is
+ * wrong (answer codes written as text, a column of another scale, a missing-value code), and what
+ * is left is no trial to analyse. validate used to print "valid" over 9 rows of 399 without a word
+ * (docs/input-trial-export.md#bad-rows). Said when more rows were excluded than kept.
+ */
+import type { TrialData } from './trial-data.js';
+
+/** The export's data lines kept (read into an analysis, or read past as the plan says): a wide export's patients, a long export's rows. */
+function keptLines(trial: TrialData): number {
+  const read = trial.layout === 'wide' ? new Set(trial.rows.patient).size : trial.rows.length;
+  const pastOn = [trial.passedOver?.rows, trial.ignoredVisits?.rows, trial.derivedRows?.rows, trial.notRandomised?.rows, ...(trial.otherArms ?? []).map((a) => a.rows)];
+  return read + pastOn.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** The note when more of the export's rows were excluded than kept; else undefined. */
+export function mostRowsExcludedNote(trial: TrialData): string | undefined {
+  const excluded = trial.excluded?.rows ?? 0;
+  const kept = keptLines(trial);
+  if (excluded === 0 || excluded <= kept) return undefined;
+  const pct = Math.round((100 * excluded) / (excluded + kept));
+  return `${trial.file}: --exclude-invalid left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
+}

@@ -34,6 +34,13 @@ export const HEADER_SAMPLE_BYTES = 64 * 1024;
 const MAX_RECORDS = 40;
 /** Title lines above the header at most (more is no title but something else). */
 const MAX_TITLE_LINES = 5;
+/**
+ * Lines of an export's description above its table (OpenClinica 3's tab extract: `Dataset Name:`,
+ * `Study Event Definition 1\tBaseline\tE1`, `CRF\t…` — 15 lines), read as notes when the header is
+ * at least NOTES_WIDTH_RATIO times as wide as every one of them.
+ */
+const MAX_DESCRIPTION_LINES = 30;
+const NOTES_WIDTH_RATIO = 3;
 
 interface HeadRecord {
   /** 1-based physical line of the record's first line. */
@@ -262,8 +269,8 @@ export interface HeaderLayoutOptions {
  * `Projekt: …`), each narrower than the table, and no row under the header is wider than it; a header with an unnamed column (`id;;x`) is as
  * wide as the rows under it, so no row under it is ever taken for the header.
  */
-function headerUnderNotes(records: readonly HeadRecord[]): number {
-  for (let h = 0; h <= MAX_TITLE_LINES && h < records.length; h++) {
+function headerUnderNotes(records: readonly HeadRecord[], limit = MAX_TITLE_LINES): number {
+  for (let h = 0; h <= limit && h < records.length; h++) {
     const r = records[h]!;
     const fits = (t: HeadRecord) => width(t) <= width(r);
     const data = records.slice(h + 1);
@@ -283,8 +290,17 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   // At least one of them a text alone (`Noter`): a header line missing a column's name, over rows one
   // cell wider, is no note, and the reader says what it is.
   const under = headerUnderNotes(records);
-  const notes = h < records.length && named(records[h]!) > 1 && under > h && records.slice(0, under).some((t) => named(t) <= 1);
+  let notes = h < records.length && named(records[h]!) > 1 && under > h && records.slice(0, under).some((t) => named(t) <= 1);
   if (notes) h = under;
+  // A longer description of label/value lines (OpenClinica 3's extract): notes when the table is
+  // far wider than each of them — never a header missing a name over rows one cell wider.
+  if (!notes && h === 0) {
+    const described = headerUnderNotes(records, MAX_DESCRIPTION_LINES);
+    if (described >= 3 && records.slice(0, described).every((t) => width(t) * NOTES_WIDTH_RATIO <= width(records[described]!))) {
+      notes = true;
+      h = described;
+    }
+  }
   if (h === 0 || h >= records.length || named(records[h]!) <= 1) return undefined;
   const header = records[h]!;
   const titles = records.slice(0, h);

@@ -37,6 +37,15 @@ describe('headerLayoutError: a title above the header', () => {
     expect(headerLayoutError('a.csv', 'Udtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n2;Kontrol;6\n')?.message).toContain('line 1 is a title, not the header: the header seems to be on line 2 (id;arm;rmdq)');
     expect(headerLayoutError('b.csv', 'Rapport;;\nDato: 01-12-2025;;\n\nid;arm;rmdq\n1;App;5\n')?.message).toContain('lines 1–2 are a title, not the header: the header seems to be on line 4 (id;arm;rmdq) — delete lines 1–3');
   });
+  it("an export's description of label/value lines above the table (OpenClinica 3's tab extract): delete them, not 'expected 2 fields'", () => {
+    const description = ['Dataset Name:\tSELFBACK_ALL', 'Dataset Description:\tall outcomes', 'Study Name:\tselfBACK DK', 'Protocol ID:\tSB-DK-01', 'Date:\t05-Dec-2026', 'Subjects:\t4', 'Study Event Definitions\t2', 'Study Event Definition 1\tBaseline\tE1', 'CRF\tSpoergeskema\tC1', 'Study Event Definition 2\t3 maaneder\tE2', 'CRF\tSpoergeskema\tC1', ''];
+    const header = ['SubjID', 'Protocol ID', 'Sex', 'Randomisering', 'NRS_E1_C1', 'NRS_E2_C1', 'AGE_E1_C1', 'RMDQ_E1_C1', 'RMDQ_E2_C1'];
+    const rows = ['SB1000\tSB-DK-01\tm\tSelfBACK\t5\t3\t67\t12\t8', 'SB1001\tSB-DK-01\tf\tKontrol\t6\t6\t38\t10\t9', 'SB1002\tSB-DK-01\tf\tSelfBACK\t4\t2\t51\t9\t5'];
+    const err = headerLayoutError('oc3.tsv', [...description, header.join('\t'), ...rows].join('\n') + '\n');
+    expect(err?.message).toContain('oc3.tsv: lines 1–11 are notes above the table (a title, a label with its value), not the header: the header seems to be on line 13 (SubjID\tProtocol ID\tSex\t…) — delete lines 1–12 and save again');
+    // Too narrow a table beside them (less than 3 times as wide as each line above): not taken for notes.
+    expect(headerLayoutError('n.tsv', [...description, 'id\tarm\tnrs\tx', '1\tA\t5\t1', '2\tB\t6\t2'].join('\n') + '\n')?.message ?? '').not.toContain('are notes above the table');
+  });
   it('notes with a label and its value on a line (`Udtrukket;04-12-2026;af;BioStat`): the header still found, for plan init and validate', () => {
     const FILE = `${FX}/plan-init-s16/excel-notes.csv`;
     const said = 'lines 1–4 are notes above the table (a title, a label with its value), not the header: the header seems to be on line 6 (Løbenr;Gruppe;Besøg;…) — delete lines 1–5 and save again';

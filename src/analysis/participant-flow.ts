@@ -13,7 +13,7 @@ import type { FlowReason } from '../plan/plan-schema.js';
 import { randomisedTotal } from '../trial/other-arms.js';
 import { ARMS, type Arm, armCounts, type TrialData } from '../trial/trial-data.js';
 import type { FlowLoss, ParticipantFlow } from './results-schema.js';
-import { FREE_TEXT_REASON_LABEL, holderCounts, holderKey, looksLikeFreeText } from '../trial/free-text.js';
+import { FREE_TEXT_REASON_LABEL, freeTextAmong } from '../trial/free-text.js';
 
 /** The value under which free-text reasons are pooled: no export value is empty (an empty cell is no reason). */
 export const FREE_TEXT_REASON_VALUE = '';
@@ -52,8 +52,8 @@ function lossesByArm(trial: Pick<TrialData, 'plan' | 'patients'>): Record<Arm, F
   // e-mail address or a date always, many words only when one patient alone gave that reason (a
   // value several share is a code: docs/plan-trial.md#participant-flow).
   const coded = Object.keys(meaning).length > 0;
-  const holders = coded ? new Map<string, number>() : holderCounts(trial.patients.flatMap((p) => (p.withdrawal === undefined ? [] : [p.withdrawal])));
-  const valueOf = (w: string): string => (!coded && looksLikeFreeText(w, holders.get(holderKey(w))) ? FREE_TEXT_REASON_VALUE : w);
+  const isFree = coded ? () => false : freeTextAmong(trial.patients.flatMap((p) => (p.withdrawal === undefined ? [] : [p.withdrawal])));
+  const valueOf = (w: string): string => (isFree(w) ? FREE_TEXT_REASON_VALUE : w);
   for (const p of trial.patients) {
     if (p.withdrawal === undefined) continue;
     const v = valueOf(p.withdrawal);

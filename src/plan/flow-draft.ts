@@ -26,7 +26,7 @@ import { NotRandomised } from '../trial/not-randomised.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
 import { readsAsNotWithdrawn } from '../trial/withdrawal-status.js';
-import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, holderCounts, holderKey, looksLikeFreeText } from '../trial/free-text.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from '../trial/free-text.js';
 
 export interface FlowDraft {
   flow?: Record<string, unknown>;
@@ -122,8 +122,7 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
       if (text !== '' && readsAsNotWithdrawn(text) && !stayed.includes(text)) stayed.push(text);
       else if (text !== '') reasonOf.set(idIdx >= 0 ? (r.cells[idIdx] ?? '').trim() : String(r.line), text);
     }
-    const holders = holderCounts(reasonOf.values());
-    const free = [...reasonOf.values()].filter((text) => looksLikeFreeText(text, holders.get(holderKey(text))));
+    const free = [...reasonOf.values()].filter(freeTextAmong(reasonOf.values()));
     if (stayed.length) {
       flow.notWithdrawn = stayed;
       out.guesses.push(`withdrawal reason "${DEFAULT_WITHDRAWAL_COLUMN}": ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn"); every other value is a reason for leaving the study`);

@@ -98,5 +98,14 @@ export function holderCounts(values: Iterable<string>): Map<string, number> {
   return counts;
 }
 
+/**
+ * Which of `values` (one per patient) read as free text, each counted with its holders among
+ * them: the test the flow, its draft and the loader's note share.
+ */
+export function freeTextAmong(values: Iterable<string>): (value: string) => boolean {
+  const holders = holderCounts(values);
+  return (value) => looksLikeFreeText(value, holders.get(holderKey(value)));
+}
+
 /** The flow's label for the reasons pooled as free text (participant-flow.ts), in both languages. */
 export const FREE_TEXT_REASON_LABEL = { en: 'Other reason (free text, not shown)', da: 'Anden årsag (fritekst, ikke vist)' } as const;

@@ -7,7 +7,7 @@
  * Columns of numbers are not checked here: they are summarised as a mean (SD).
  */
 import type { Problem } from '../errors.js';
-import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
+import { FREE_TEXT_MIN_WORDS, holderCounts, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
 /** A date as exports write one: `13-11-1991`, `1991-11-13`, `13/11/1991`, `13.11.91`, a time after it allowed. */
 const DATE = /^\s*(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2})(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$/;
@@ -34,10 +34,8 @@ export function identifyingCharacteristicProblems(file: string, field: string, c
     return [{ ...at(dates[0]!), expected: `a characteristic describing groups of patients, not a date: "${field}" holds dates (${dates.length} of its ${texts.length} values), and each date would be a row of Table 1 naming one patient's arm — ${advice}`, kind: `characteristic.date:${field}` }];
   }
   // Spellings of one level (`Ja`, `ja `, `JA`) are one row of Table 1 (category-values.ts): counted so.
-  const fold = holderKey;
-  const holders = new Map<string, number>();
-  for (const c of texts) holders.set(fold(c.value), (holders.get(fold(c.value)) ?? 0) + 1);
-  const single = texts.filter((c) => holders.get(fold(c.value)) === 1);
+  const holders = holderCounts(texts.map((c) => c.value));
+  const single = texts.filter((c) => holders.get(holderKey(c.value)) === 1);
   if (single.length >= UNIQUE_MIN_LEVELS && holders.size * 2 >= texts.length) {
     return [{ ...at(single[0]!), expected: `a characteristic describing groups of patients: "${field}" has ${holders.size} different values for ${texts.length} patients, ${single.length} of them held by one patient each (initials, names or notes), and each would be a row of Table 1 naming one patient's arm — ${advice}`, kind: `characteristic.unique:${field}` }];
   }

@@ -8,7 +8,7 @@
  * docs/input-trial-export.md.
  */
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
-import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, holderCounts, holderKey, looksLikeFreeText } from './free-text.js';
+import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from './free-text.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
@@ -996,8 +996,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // notes about a patient: pooled in the flow, never printed (participant-flow.ts); said here by line.
   if (reasonCol >= 0 && !reasonMap) {
     // Counted as the flow counts them: over the patients compared, a long reason shared by several is a code.
-    const holders = holderCounts(idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 ? [r] : [])));
-    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && looksLikeFreeText(r, holders.get(holderKey(r))) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
+    const isFree = freeTextAmong(idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 ? [r] : [])));
+    const freeLines = idReason.flatMap((r, who) => (r !== undefined && patientOf[who]! >= 0 && isFree(r) ? [idReasonLine[who]!] : [])).sort((a, b) => a - b);
     if (freeLines.length) freeTextNote = freeTextReasonsNote(file, reasonColumn, freeLines);
     if (freeTextNote) readNotes.push(freeTextNote);
   }

@@ -9,6 +9,7 @@
  */
 import type { Instrument } from '../instruments/instrument.js';
 import type { TrialData } from './trial-data.js';
+import { sourceColumnsText } from './source-columns-text.js';
 
 /** A range narrower than this (NRS 0–10, the EQ-5D index) is no sum of items. */
 export const NARROW_MIN_RANGE = 20;
@@ -61,7 +62,7 @@ export function narrowScaleNotes(trial: Pick<TrialData, 'file' | 'sources' | 'ro
     if (!scores) continue;
     const seen = oneItemAsScore(instrument, scores);
     if (!seen) continue;
-    const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+    const where = sourceColumnsText(source);
     notes.push(`${trial.file}: outcome "${source.key}" (${where}, read as ${instrument.name.en}, ${lo}–${hi}) never goes above ${seen.max} in its ${seen.count} values (${seen.min}–${seen.max}): it looks like one item of the questionnaire, not the score — if the export has one column per item, list them all in the outcome's "items" (in item order) and hta sums them; if it is a yes/no answer, make it "instrument": "binary" (docs/plan-trial.md#one-item-read-as-the-score)`);
   }
   return notes;

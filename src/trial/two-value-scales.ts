@@ -7,6 +7,7 @@
  * scale may be answered only at its ends (docs/plan-trial.md#yesno-outcomes).
  */
 import type { TrialData } from './trial-data.js';
+import { sourceColumnsText } from './source-columns-text.js';
 import { oneItemAsScore } from './narrow-scales.js';
 
 /** Fewer values than this say too little to call a scale two-valued. */
@@ -36,7 +37,7 @@ export function twoValueScaleNotes(trial: Pick<TrialData, 'file' | 'sources' | '
     const [a, b] = [...seen].sort((x, y) => x - y) as [number, number];
     const zeroOne = a === 0 && b === 1;
     if (!zeroOne && !(a === lo && b === hi)) continue;
-    const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+    const where = sourceColumnsText(source);
     const what = zeroOne ? 'a yes/no answer (1 = yes, 0 = no: medication use, say)' : `only the scale's two ends, as a yes/no answer would be coded`;
     notes.push(`${trial.file}: outcome "${source.key}" (${where}, read as ${instrument.name.en}, ${lo}–${hi}) holds only the values ${a} and ${b} in its ${count} values: ${what}, not a score on the ${lo}–${hi} scale? If it is yes/no, make it "instrument": "binary" with its "direction" (and "answers" if it is not coded 1/0) — analysed as a ${lo}–${hi} scale, its difference in points is judged against the scale's MCID (docs/plan-trial.md#yesno-outcomes)`);
   }

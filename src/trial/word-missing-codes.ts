@@ -8,6 +8,7 @@
 import { isWordLabel } from '../plan/answer-words.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 import type { TrialData } from './trial-data.js';
+import { sourceColumnsText } from './source-columns-text.js';
 
 /** A code's share of an outcome's cells above which the note is written. */
 export const WORD_CODE_SHARE = 0.1;
@@ -39,14 +40,14 @@ export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' |
     const cells = trial.filledCells?.[source.key] ?? 0;
     const yesNoCount = [...yesNo.values()].reduce((x, y) => x + y, 0);
     if (cells > 0 && yesNoCount / cells > WORD_CODE_SHARE) {
-      const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+      const where = sourceColumnsText(source);
       const codes = [...yesNo.keys()].sort((x, y) => Number(isNoWord(x)) - Number(isNoWord(y)));
       const answers = codes.map((c) => `${JSON.stringify(c)}: ${isYesWord(c) ? 1 : 0}`).join(', ');
       notes.push(`${trial.file}: the missing-value code${codes.length > 1 ? 's' : ''} ${codes.map((c) => JSON.stringify(c)).join(' and ')} made ${yesNoCount === cells ? 'every one' : yesNoCount} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * yesNoCount) / cells)} %): yes/no answers, not unknowns — the outcome is yes/no, not a ${source.instrument.range.join('–')} scale? Make it "instrument": "binary" with "answers": { ${answers} } and its "direction", and take ${codes.length > 1 ? 'them' : 'it'} out of "missingCodes" (docs/plan-trial.md#yesno-outcomes)`);
     }
     for (const [code, count] of byCode) {
       if (cells === 0 || count / cells <= WORD_CODE_SHARE) continue;
-      const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+      const where = sourceColumnsText(source);
       notes.push(`${trial.file}: the missing-value code ${JSON.stringify(code)} made ${count} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * count) / cells)} %): a word, neither a number nor a "don't know" — if it is an answer (a scale's labelled end, ${ends(source).join(' or ')}), give it its number in the outcome's "answers" instead of "missingCodes"; if it says the outcome does not apply to the patient (not working, for work ability), list it in the outcome's "notApplicableCodes": it is then never imputed, and counted apart from missing`);
     }
   }

@@ -162,6 +162,18 @@ function userMissingHint(column: string, codes: readonly number[], outcomesHoldi
 const VAS_PAIN = 'vas_0_100';
 /** EQ-5D's visual analogue scale by name (on nameKey): `eq5d_vas`, `EQ VAS`, `eq_vas`, `eq5d5l_vas`. */
 const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
+/**
+ * EQ VAS named after what it measures too (`Livskvalitet EQ VAS`, `Livskvalitet (EQ-VAS)`,
+ * `Helse i dag – EQ-5D VAS`): "EQ VAS" as words of its own, on the spelled-out name.
+ */
+const EQ_VAS_WORDS = /(^|[^a-z0-9])eq[-_ ]?(5d[-_ ]?(5l|3l)?[-_ ]?)?vas($|[^a-z0-9])/;
+function isEqVas(column: string): boolean {
+  return EQ_VAS.test(nameKey(column)) || EQ_VAS_WORDS.test(spelledOut(column));
+}
+/** An EQ-5D column by its prefix (`eq5d_smerte`, `EQ-5D gange`, `EQ5D_vanlige_gjoremal`), on looseForm. */
+const EQ5D_PREFIX = /^eq5d/;
+/** The EQ-5D index by name (on looseForm): `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`. */
+const EQ5D_INDEX = /^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/;
 
 /**
  * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
@@ -176,7 +188,7 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const max = values.length ? Math.max(...values) : 0;
   const min = values.length ? Math.min(...values) : 0;
   const n = looseForm(column);
-  const eq = EQ_VAS.test(nameKey(column));
+  const eq = isEqVas(column);
   if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
   if (!eq && /(smerte|pain)/.test(n)) {
     // The source is a citation, the same on a Danish page; "check it" is said among the draft's
@@ -1241,20 +1253,21 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (!named) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
 
-  // EQ-5D dimensions by name.
-  const eqCols = stems.filter((s) => /eq5d|eq_5d|eq-5d/i.test(s) && !taken.has(s));
+  // EQ-5D dimensions by name: Danish, Norwegian, Swedish and English (`EQ5D_gange`,
+  // `EQ5D_vanlige_gjoremal`, `EQ5D_hygien`, `eq5d_washing`). Its VAS and index are no dimension.
+  const eqCols = stems.filter((s) => /eq5d|eq_5d|eq-5d/i.test(s) && !taken.has(s) && !isEqVas(s) && !EQ5D_INDEX.test(looseForm(s)));
   const dimRe: Record<string, RegExp> = {
-    mo: /(^|_)(mo|mob|mobility|mobilitet|bevaegelighed|gang)/i,
-    sc: /(^|_)(sc|self|selfcare|personlig|pleje|egenomsorg)/i,
-    ua: /(^|_)(ua|usual|activit|aktivitet|daglig)/i,
-    pd: /(^|_)(pd|pain|smerte|ubehag)/i,
-    ad: /(^|_)(ad|anx|angst|depres|uro)/i,
+    mo: /(^|_)(mo|mob|mobility|mobilitet|bevaegelighed|bevegelighet|gang|gaa|walk|rorlig)/i,
+    sc: /(^|_)(sc|self|selfcare|personlig|pleje|stell|egenomsorg|hygien|wash)/i,
+    ua: /(^|_)(ua|usual|activit|aktivitet|daglig|vanlig|saedvanlig|sedvanlig|gjoremal|gjoeremaal|huvudsaklig)/i,
+    pd: /(^|_)(pd|pain|smerte|ubehag|smart|besvar|discomfort)/i,
+    ad: /(^|_)(ad|anx|angst|depres|uro|oro|nedstamd|engstelig)/i,
   };
-  if (eqCols.length >= 5) {
+  if (eqCols.length >= 4) {
     const dims: Record<string, string> = {};
     for (const [d, re] of Object.entries(dimRe)) {
       // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
-      const c = eqCols.find((s) => re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
+      const c = eqCols.find((s) => !Object.values(dims).includes(s) && re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
       if (c) dims[d] = c;
     }
     // Numbered in the questionnaire's order (SurveyXact's `eq5d_1` … `eq5d_5`): mobility, self-care,
@@ -1282,6 +1295,17 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         const answers = codesFor(Object.values(dims), 1, 5, false, eq);
         if (answers) eq.answers = answers;
       }
+    } else {
+      // Four or more EQ-5D columns, not all five dimensions placed: no EQ-5D is drafted, and none
+      // of its columns is drafted as anything else (below) — a pain/discomfort level 1–5 read as
+      // the NRS was judged against the NRS's MCID of 2. The user names the five in "items".
+      const unplaced = eqCols.filter((c) => !Object.values(dims).includes(c));
+      const items = ['mo', 'sc', 'ua', 'pd', 'ad'].map((d) => `"${d}": ${dims[d] ? JSON.stringify(dims[d]) : '"<column>"'}`).join(', ');
+      const placed = Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ');
+      const missingDims = ['mo', 'sc', 'ua', 'pd', 'ad'].filter((d) => !dims[d]);
+      guesses.push(`not drafted: EQ-5D from ${eqCols.join(', ')} — ${unplaced.length ? `${unplaced.join(', ')} not placed as a dimension` : `no column for ${missingDims.join(', ')}`}`);
+      const why = unplaced.length ? `hta could not tell which dimension ${unplaced.join(', ')} ${unplaced.length > 1 ? 'are' : 'is'}` : `no column was found for ${missingDims.join(', ')}`;
+      checks.push(`EQ-5D: ${eqCols.length} columns are named as EQ-5D, but ${why}${placed ? ` (placed: ${placed})` : ''}, so no EQ-5D outcome is drafted and none of them is read as another score: add { "key": "eq5d", "instrument": "eq5d5l", "items": { ${items} } } to "outcomes", each dimension's column by name (mobility, self-care, usual activities, pain/discomfort, anxiety/depression; docs/plan-trial.md "Outcomes")`);
     }
   }
 
@@ -1346,6 +1370,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`"${s}" is a change score, not among the drafted outcomes: ${how}`);
       continue;
     }
+    // An EQ-5D column by its prefix (`EQ5D_smerte`: the pain/discomfort level 1–5) is never drafted
+    // as another instrument — read as the NRS it was judged against the NRS's MCID of 2. Its
+    // index and VAS are drafted below; its dimensions only as the EQ-5D (above).
+    if (EQ5D_PREFIX.test(n) && !EQ5D_INDEX.test(n) && !isEqVas(s)) {
+      if (eqCols.length < 4 && /(smerte|pain|smarta|nrs|medic|rmdq|odi|pseq)/.test(n)) {
+        checks.push(`"${s}" is named as an EQ-5D dimension (a level 1–5), not drafted as a score of its own: with the other four dimensions' columns, add { "key": "eq5d", "instrument": "eq5d5l", "items": { "mo": "<column>", "sc": "<column>", "ua": "<column>", "pd": "<column>", "ad": "<column>" } } to "outcomes" (docs/plan-trial.md "Outcomes")`);
+      }
+      continue;
+    }
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     // Float rounding (`28.000000000000007`, pandas) is no decimal: the reader takes it as whole (trial/float-noise.ts).
@@ -1380,7 +1413,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
-    } else if (pain && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
+    } else if (pain && (isEqVas(s) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
       const vas = vasOutcome(s, key, col, nums, decimals, values, decimalComma);
@@ -1439,7 +1472,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };
     // `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`: the index score.
-    else if (/^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
+    else if (EQ5D_INDEX.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);

@@ -3,27 +3,41 @@
  * `Lette problemer`, … `Ekstreme problemer / ude af stand til`; `No problems` … `Unable to …`)
  * are the levels 1–5 (EQ-5D-5L) or 1–3 (EQ-5D-3L) in order. Drafted as missing-value codes they
  * emptied every EQ-5D cell ("not computed" at every visit), so plan init drafts them as the
- * outcome's "answers" (docs/plan-trial.md "What plan init recognises in real exports"). Pure.
+ * outcome's "answers" (docs/plan-trial.md "What plan init recognises in real exports"). The
+ * Norwegian and Swedish official wordings (`Jeg har middels store problemer med å gå omkring`,
+ * `Jag har måttliga smärtor eller besvär`) are read as well. Pure.
  */
 import { nfc } from '../io/nfc.js';
 
 /** Each level's words, worst last, as whole words of the label; the first level whose words it holds wins. */
 type Level = [(t: ReadonlySet<string>) => boolean, number];
 const any = (...ws: string[]) => (t: ReadonlySet<string>) => ws.some((w) => t.has(w));
+const all = (...ws: string[]) => (t: ReadonlySet<string>) => ws.every((w) => t.has(w));
 // Level 1 is a "no" with the dimension's own noun: the official wording says "ingen problemer",
 // but also "ingen smerter eller ubehag" / "no pain or discomfort" and "ikke ængstelig eller
-// deprimeret" / "not anxious or depressed". A bare "ikke" ("Ved ikke") is no level.
-const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed)/;
-const noProblems = (t: ReadonlySet<string>) => (t.has('ingen') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => NOUN.test(w));
+// deprimeret" / "not anxious or depressed"; Swedish "inga problem". A bare "ikke" ("Ved ikke") is
+// no level, nor Swedish "inte", which is level 5 ("Jag kan inte gå omkring"). Norwegian and
+// Swedish say "neither … nor" ("Jeg har verken smerter eller ubehag", "Jag är varken orolig eller
+// nedstämd"), which only level 1 does.
+const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed|smärt|besvär|orolig|nedstämd|engstelig|deprimert)/;
+const noProblems = (t: ReadonlySet<string>) =>
+  ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('varken');
 // Per dimension, Danish then English (EQ-5D-5L): problems lette/lidt … store … ude af stand til;
 // pain ingen/lette/moderate/stærke/ekstreme, no/slight/moderate/severe/extreme; anxiety
 // ikke/lidt/moderat/meget/ekstremt, not/slightly/moderately/severely/extremely.
+// Norwegian: problems ingen/litt/middels store/store/ute av stand til; pain verken/litt/middels
+// sterke/sterke/svært sterke; anxiety verken/litt/middels/svært/ekstremt. Swedish: problems
+// inga/lite/måttliga/stora/kan inte; pain varken/lätta/måttliga/svåra/extrema; anxiety
+// varken/lite/ganska/mycket/extremt. The first level holding a word wins, so the Norwegian
+// "middels store" and "middels sterke" are 3 (not the 4 of "store", "sterke"), and "svært sterke"
+// (pain's worst) is 5, read before the "svært" of anxiety's 4.
 const LEVELS_5L: Level[] = [
   [noProblems, 1],
-  [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre'), 2],
-  [any('moderate', 'moderat', 'moderately'), 3],
-  [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely'), 4],
-  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand'), 5],
+  [all('svært', 'sterke'), 5],
+  [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre', 'litt', 'lite', 'lätta'), 2],
+  [any('moderate', 'moderat', 'moderately', 'middels', 'måttliga', 'måttlig', 'ganska'), 3],
+  [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely', 'sterke', 'svært', 'stora', 'svåra', 'mycket'), 4],
+  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'extrema', 'extremt', 'inte'), 5],
 ];
 // The 3L: mobility "nogle problemer" / "some problems", then "bundet til sengen" / "confined to
 // bed"; pain and anxiety "moderate(ly)" in the middle, "ekstreme"/"stærke"/"extreme(ly)" last.
@@ -58,7 +72,12 @@ export function eq5dLevelLabels(words: readonly string[]): { version: 'eq5d5l' |
     if (level === undefined) return undefined;
     answers[w] = level;
   }
-  if (new Set(Object.values(answers)).size < 3) return undefined;
+  const seen = new Set(Object.values(answers));
+  if (seen.size < 3) return undefined;
+  // Read as the 5L with neither middle level (only 1, 2 and 5 seen): more likely a 3L whose
+  // wording is not listed here (one whose middle answer is the 5L's "litt"/"lite"), whose worst
+  // level read as 5 would be a wrong number — not read (the user writes "answers").
+  if (!threeLevel && !seen.has(3) && !seen.has(4)) return undefined;
   // Listed by level, so the plan reads as the questionnaire does.
   const byLevel = Object.fromEntries(Object.entries(answers).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)));
   return { version: threeLevel ? 'eq5d3l' : 'eq5d5l', answers: byLevel };

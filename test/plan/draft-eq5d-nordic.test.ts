@@ -1,0 +1,110 @@
+// EQ-5D in Norwegian, Swedish and English exports (docs/plan-trial.md "What plan init recognises
+// in real exports"). A Norwegian export whose usual-activities column (`EQ5D_vanlige_gjoremal`)
+// was not placed lost its EQ-5D, and its pain/discomfort LEVEL (1–5) was drafted as the pain NRS,
+// judged against the NRS's MCID of 2; the official Norwegian and Swedish answer wordings were
+// drafted as missing-value codes, emptying every EQ-5D cell.
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { eq5dLevelLabels } from '../../src/plan/eq5d-labels.js';
+
+type Outcome = { key: string; instrument: string; items?: Record<string, string>; answers?: Record<string, number> };
+
+const draft = (text: string) => draftPlan(parseCsvText(text, 'eq.csv'), 'plan.schema.json');
+
+/** 20 patients at baseline and 3 months, one cell per column: its answers[(p + k + visit) % n]. */
+function export_(columns: Record<string, readonly string[]>, visits = ['Baseline', '3 måneder']): string {
+  const names = Object.keys(columns);
+  const lines = [`id;Gruppe;Tidspunkt;${names.join(';')}`];
+  for (let p = 1; p <= 20; p++) {
+    visits.forEach((v, t) => {
+      lines.push(`P${p};${p % 2 ? 'Intervensjon' : 'Kontroll'};${v};${names.map((c, k) => columns[c]![(p * 3 + k + t) % columns[c]!.length]).join(';')}`);
+    });
+  }
+  return lines.join('\n') + '\n';
+}
+
+const levels = ['1', '2', '3', '4', '5'];
+
+// The official EQ-5D-5L wordings, each dimension's levels 1–5 in order.
+const NORWEGIAN = {
+  EQ5D_gange: ['Jeg har ingen problemer med å gå omkring', 'Jeg har litt problemer med å gå omkring', 'Jeg har middels store problemer med å gå omkring', 'Jeg har store problemer med å gå omkring', 'Jeg er ute av stand til å gå omkring'],
+  EQ5D_personlig_stell: ['Jeg har ingen problemer med å vaske meg eller kle meg', 'Jeg har litt problemer med å vaske meg eller kle meg', 'Jeg har middels store problemer med å vaske meg eller kle meg', 'Jeg har store problemer med å vaske meg eller kle meg', 'Jeg er ute av stand til å vaske meg eller kle meg'],
+  EQ5D_vanlige_gjoremal: ['Jeg har ingen problemer med å utføre mine vanlige gjøremål', 'Jeg har litt problemer med å utføre mine vanlige gjøremål', 'Jeg har middels store problemer med å utføre mine vanlige gjøremål', 'Jeg har store problemer med å utføre mine vanlige gjøremål', 'Jeg er ute av stand til å utføre mine vanlige gjøremål'],
+  EQ5D_smerte: ['Jeg har verken smerter eller ubehag', 'Jeg har litt smerter eller ubehag', 'Jeg har middels sterke smerter eller ubehag', 'Jeg har sterke smerter eller ubehag', 'Jeg har svært sterke smerter eller ubehag'],
+  EQ5D_angst: ['Jeg er verken engstelig eller deprimert', 'Jeg er litt engstelig eller deprimert', 'Jeg er middels engstelig eller deprimert', 'Jeg er svært engstelig eller deprimert', 'Jeg er ekstremt engstelig eller deprimert'],
+};
+const SWEDISH = {
+  EQ5D_rorlighet: ['Jag har inga problem med att gå omkring', 'Jag har lite problem med att gå omkring', 'Jag har måttliga problem med att gå omkring', 'Jag har stora problem med att gå omkring', 'Jag kan inte gå omkring'],
+  EQ5D_hygien: ['Jag har inga problem med att tvätta mig eller klä mig', 'Jag har lite problem med att tvätta mig eller klä mig', 'Jag har måttliga problem med att tvätta mig eller klä mig', 'Jag har stora problem med att tvätta mig eller klä mig', 'Jag kan inte tvätta mig eller klä mig'],
+  EQ5D_aktiviteter: ['Jag har inga problem med att utföra mina vanliga aktiviteter', 'Jag har lite problem med att utföra mina vanliga aktiviteter', 'Jag har måttliga problem med att utföra mina vanliga aktiviteter', 'Jag har stora problem med att utföra mina vanliga aktiviteter', 'Jag kan inte utföra mina vanliga aktiviteter'],
+  EQ5D_smarta: ['Jag har varken smärtor eller besvär', 'Jag har lätta smärtor eller besvär', 'Jag har måttliga smärtor eller besvär', 'Jag har svåra smärtor eller besvär', 'Jag har extrema smärtor eller besvär'],
+  EQ5D_oro: ['Jag är varken orolig eller nedstämd', 'Jag är lite orolig eller nedstämd', 'Jag är ganska orolig eller nedstämd', 'Jag är mycket orolig eller nedstämd', 'Jag är extremt orolig eller nedstämd'],
+};
+
+describe.each([
+  { language: 'Norwegian', columns: NORWEGIAN },
+  { language: 'Swedish', columns: SWEDISH },
+])('EQ-5D-5L answers in the official $language wording', ({ columns }) => {
+  const d = draft(export_(columns));
+  const eq = (d.plan.outcomes as Outcome[]).find((o) => o.key === 'eq5d');
+  it('drafts one EQ-5D outcome of the five dimensions, none as another score', () => {
+    expect(eq).toMatchObject({ instrument: 'eq5d5l', items: { mo: Object.keys(columns)[0], sc: Object.keys(columns)[1], ua: Object.keys(columns)[2], pd: Object.keys(columns)[3], ad: Object.keys(columns)[4] } });
+    expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['eq5d']);
+  });
+  it('reads every answer as its level, in order, and none as a missing-value code', () => {
+    const want = Object.fromEntries(Object.values(columns).flatMap((words) => words.map((w, k) => [w, k + 1])));
+    expect(eq!.answers).toEqual(want);
+    expect(d.plan.missingCodes).toBeUndefined();
+  });
+});
+
+it('reads "middels store problemer" as the middle level 3 (not the 4 of "store"), "svært sterke smerter" as 5 (not the 4 of "svært")', () => {
+  const words = [...NORWEGIAN.EQ5D_gange, ...NORWEGIAN.EQ5D_smerte, ...NORWEGIAN.EQ5D_angst];
+  const read = eq5dLevelLabels(words)!.answers;
+  expect(read['Jeg har middels store problemer med å gå omkring']).toBe(3);
+  expect(read['Jeg har middels sterke smerter eller ubehag']).toBe(3);
+  expect(read['Jeg har store problemer med å gå omkring']).toBe(4);
+  expect(read['Jeg er svært engstelig eller deprimert']).toBe(4);
+  expect(read['Jeg har svært sterke smerter eller ubehag']).toBe(5);
+});
+
+it('does not read as the 5L a wording with only its first, second and last levels (a 3L it does not know)', () => {
+  expect(eq5dLevelLabels(['Jeg har ingen problemer med å gå omkring', 'Jeg har litt problemer med å gå omkring', 'Jeg er ute av stand til å gå omkring'])).toBeUndefined();
+});
+
+describe.each([
+  { language: 'Norwegian', names: ['EQ5D_gange', 'EQ5D_personlig_stell', 'EQ5D_vanlige_gjoremal', 'EQ5D_smerte', 'EQ5D_angst'] },
+  { language: 'Swedish', names: ['EQ5D_rorlighet', 'EQ5D_hygien', 'EQ5D_sedvanliga_aktiviteter', 'EQ5D_smarta', 'EQ5D_oro_nedstamdhet'] },
+  { language: 'English', names: ['eq5d_walking', 'eq5d_washing', 'eq5d_activities', 'eq5d_pain', 'eq5d_anxiety'] },
+])('EQ-5D levels 1–5 under $language dimension names', ({ names }) => {
+  const d = draft(export_({ ...Object.fromEntries(names.map((n) => [n, levels])), EQ5D_VAS: ['49', '70', '85', '30'] }));
+  it('drafts the EQ-5D from the five, the pain/discomfort level never as the pain NRS', () => {
+    const outcomes = d.plan.outcomes as Outcome[];
+    expect(outcomes.map((o) => `${o.key} ${o.instrument}`)).toEqual(['eq5d eq5d5l']);
+    expect(outcomes[0]!.items).toEqual({ mo: names[0], sc: names[1], ua: names[2], pd: names[3], ad: names[4] });
+  });
+});
+
+it('with EQ-5D columns it cannot place, drafts no EQ-5D and no NRS, and says which columns and how to write "items"', () => {
+  const d = draft(export_({ EQ5D_gange: levels, EQ5D_kropp: levels, EQ5D_rutiner: levels, EQ5D_smerte: levels, EQ5D_angst: levels, EQ5D_VAS: ['49', '70', '85', '30'] }));
+  expect(d.plan.outcomes ?? []).toEqual([]);
+  const check = d.checks.find((c) => c.startsWith('EQ-5D: 5 columns'))!;
+  expect(check).toContain('which dimension EQ5D_kropp, EQ5D_rutiner are');
+  expect(check).toContain('"items": { "mo": "EQ5D_gange", "sc": "<column>", "ua": "<column>", "pd": "EQ5D_smerte", "ad": "EQ5D_angst" }');
+});
+
+it('a lone EQ-5D pain/discomfort column is not drafted as the pain NRS', () => {
+  const d = draft(export_({ Smerte: ['2', '5', '7', '0', '9'], EQ5D_smerte: levels }));
+  expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['smerte']);
+  expect(d.checks.join('\n')).toContain('"EQ5D_smerte" is named as an EQ-5D dimension (a level 1–5), not drafted as a score of its own');
+});
+
+describe.each(['Livskvalitet EQ VAS', 'Livskvalitet (EQ-VAS)', 'EQ5D_VAS'])('"%s"', (name) => {
+  it('gets the EQ VAS advice (health, higher is better), not "a VAS of what the export does not say"', () => {
+    const d = draft(export_({ Smerte: ['2', '5', '7', '0', '9'], [name]: ['49', '70', '85', '30', '100'] }));
+    const checks = d.checks.join('\n');
+    expect(checks).toContain(`"${name}" is not among the drafted outcomes: EQ-5D's visual analogue scale (0–100, higher is better)`);
+    expect(checks).not.toContain('a 0–100 visual analogue scale, which may be pain');
+  });
+});

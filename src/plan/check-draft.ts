@@ -30,8 +30,9 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
   try {
     const plan = parsePlan(draft, DRAFT_FILE);
     const trial = loadTrial(csv, plan, { excludeInvalid: true });
-    // Two scales in one column are among the draft's checks (draft-plan.ts), for the user to settle.
-    checkTrialContent(csv, trial, 'rows', undefined, { scales: false });
+    // Two scales in one column, and word missing-value codes that empty a column, are among the
+    // draft's checks (draft-plan.ts), for the user to settle.
+    checkTrialContent(csv, trial, 'rows', undefined, { scales: false, codedMissing: false });
     const excluded = trial.excluded;
     return { badRows: excluded?.rows ?? 0, badLines: lineRanges(linesOf(excluded?.problems ?? [])), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
   } catch (err) {

@@ -23,6 +23,7 @@ import { checkEnrolment } from './enrolment-check.js';
 import { checkPlanValues } from './plan-values-check.js';
 import { checkMixedScales } from './mixed-scales-check.js';
 import { missingFollowUp } from './follow-up.js';
+import { checkAllCodedMissing } from './all-coded-missing.js';
 import { type TrialData, timesInRows } from './trial-data.js';
 
 /** What the command needs: rows to score (`hta score`), or data for an analysis. */
@@ -55,8 +56,11 @@ export function headerOnly(file: string): HtaError {
   ]);
 }
 
-/** `scales: false` leaves out the check for two scales in one column (plan init says it among its checks instead). */
-export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string, options: { scales?: boolean } = {}): void {
+/**
+ * `scales: false` leaves out the check for two scales in one column, `codedMissing: false` the one
+ * for an outcome its missing-value codes emptied (plan init says both among its checks instead).
+ */
+export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string, options: { scales?: boolean; codedMissing?: boolean } = {}): void {
   const file = csv.file;
   const plan = trial.plan;
   if (csv.records.length === 0) throw headerOnly(file);
@@ -64,6 +68,8 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
   if (options.scales !== false) checkMixedScales(trial);
   // A criterion value, subgroup level or margin key that names no export value is a typo (plan-values-check.ts).
   checkPlanValues(trial, planFile);
+  // Every cell of an outcome coded missing by the plan: never "valid" with 0/0 (all-coded-missing.ts).
+  if (options.codedMissing !== false) checkAllCodedMissing(file, trial);
   if (need === 'rows') return;
 
   const counts = { intervention: 0, control: 0 };

@@ -1,0 +1,39 @@
+/**
+ * An outcome whose every filled cell the plan's missing-value codes turned into "missing": no
+ * value at any visit, baseline included. A plan that lists a scale's answers as codes (plan init
+ * once drafted all 25 Swedish EQ-5D answers so) would be called valid with "0/0" at every
+ * visit; it is refused instead, naming the codes (docs/plan-trial.md#all-coded-missing). A column
+ * that is simply empty (adverse events kept elsewhere) is no such case: validate notes it
+ * (empty-outcomes.ts). Pure.
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { TrialData } from './trial-data.js';
+
+/** Per outcome with no value at all and cells coded missing: its columns and the codes that emptied them, most cells first. */
+export function allCodedMissing(trial: Pick<TrialData, 'rows' | 'sources' | 'recoded'>): { key: string; columns: string[]; codes: { code: string; count: number }[] }[] {
+  const out: { key: string; columns: string[]; codes: { code: string; count: number }[] }[] = [];
+  for (const s of trial.sources) {
+    const col = trial.rows.scores[s.key];
+    if (!col || col.some((v) => !Number.isNaN(v))) continue;
+    const columns = new Set(s.columns);
+    const byCode = new Map<string, number>();
+    for (const r of trial.recoded) if (r.to === null && !r.notApplicable && columns.has(r.column)) byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
+    if (!byCode.size) continue;
+    const codes = [...byCode].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+    out.push({ key: s.key, columns: s.columns, codes });
+  }
+  return out;
+}
+
+/** Refuses the trial when an outcome's every cell was coded missing (see above); the problem names the outcome, its columns and codes. */
+export function checkAllCodedMissing(file: string, trial: Pick<TrialData, 'rows' | 'sources' | 'recoded'>): void {
+  const found = allCodedMissing(trial);
+  if (!found.length) return;
+  const shown = (codes: { code: string; count: number }[]) => `${codes.slice(0, 5).map((c) => `${JSON.stringify(c.code)} (${c.count} cell${c.count === 1 ? '' : 's'})`).join(', ')}${codes.length > 5 ? `, and ${codes.length - 5} more` : ''}`;
+  const problems: Problem[] = found.map((f) => ({
+    file,
+    field: f.columns.join(', '),
+    expected: `values of outcome "${f.key}": every filled cell of ${f.columns.length > 1 ? 'its columns' : 'its column'} is a missing-value code of the plan (${shown(f.codes)}), so it has no value at any visit — if these are the scale's answers (labels written as words), take them out of "missingCodes" and give each its number in the outcome's "answers"`,
+  }));
+  throw new HtaError('input.invalid', `${file}: ${found.map((f) => `outcome "${f.key}"`).join(', ')} ${found.length > 1 ? 'have' : 'has'} no value at any visit: the plan's missing-value codes emptied every filled cell`, problems);
+}

@@ -25,6 +25,9 @@ const DONT_KNOW = new Set([
   'ikke oplyst', 'uoplyst', 'ved ikke', 'ukendt', 'ikke kendt', 'oplyses ikke', 'ønsker ikke at svare',
   'unknown', 'not known', 'not stated', "don't know", 'dont know', 'do not know', 'prefer not to say', 'not reported',
   'vet ej', 'vet ikke', 'vet inte', 'ukjent', 'okänd',
+  // Norwegian and Swedish: would rather not answer, not answered, no answer.
+  'ønsker ikke å svare', 'vil ikke svare', 'ikke besvart', 'ubesvart', 'ikke utfylt', 'ikke oppgitt', 'ikke svart',
+  'vill inte svara', 'ej svar', 'inget svar', 'ej besvarad', 'obesvarad', 'ej ifylld', 'uppgift saknas', 'prefer not to answer',
   'weiß nicht', 'weiss nicht', 'unbekannt', 'keine angabe',
   // Not answered, not filled in, not applicable: no answer either.
   'ikke udfyldt', 'ikke besvaret', 'ubesvaret', 'ikke relevant', 'mangler', 'not answered', 'no answer', 'not applicable', 'missing',

@@ -1465,9 +1465,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       continue;
     } else if (medication && (values.length === 0 || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
     else if (medication && values.length) {
-      // Drug names or ATC codes (`N02BE01`): no answer to analyse as it stands.
+      // Drug names or ATC codes (`N02BE01`): no answer to analyse as it stands. The values shown
+      // are those that are neither yes/no nor a number: the column's `Ja`, `Nei` are no proof.
       taken.add(s);
-      guesses.push(`not drafted: "${s}", named as medication but holding neither yes/no answers nor a count (${values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${values.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses`);
+      const other = values.filter((v) => !isYesWord(v) && !isNoWord(v) && parseNumber(v, decimalComma) === undefined);
+      const shown = other.length ? other : values;
+      guesses.push(`not drafted: "${s}", named as medication but holding ${other.length < values.length ? 'answers other than yes/no or a count' : 'neither yes/no answers nor a count'} (${shown.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${shown.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses${other.length < values.length ? '; if these mean "unknown", add them to "missingCodes" and draft again' : ''}`);
       continue;
     }
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };

@@ -1382,7 +1382,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     // Float rounding (`28.000000000000007`, pandas) is no decimal: the reader takes it as whole (trial/float-noise.ts).
-    const decimals = nums.some((x) => !Number.isInteger(x) && wholeNumberUnderNoise(x) === undefined);
+    // A cell written with a per-cent sign (`56,6 %`, Excel's percentage format) counts by its number:
+    // validate asks for it without the sign, and `56,6` then needs "decimals": true.
+    const percentNums = values.filter(isPercentCell).map((v) => parseNumber(v.replace(/\s*%$/, ''), decimalComma)).filter((x): x is number => x !== undefined);
+    const decimals = [...nums, ...percentNums].some((x) => !Number.isInteger(x) && wholeNumberUnderNoise(x) === undefined);
     const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
     // A scale named so (KOOS, HOOS, WOMAC, NDI, PSFS, GPE, SF-36, pain relief): never drafted as

@@ -16,7 +16,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
-import { parseNumber } from '../io/parse-number.js';
+import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
@@ -1286,7 +1286,9 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         if (v === null) continue;
         const coded = coder?.apply(v);
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
-        tallies[i]!.add(coded?.kind === 'answer' ? coded.value : (parseNumber(v, decimalComma) ?? v));
+        // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it
+        // shows: the column is then one of numbers, and the cell is refused with its reason.
+        tallies[i]!.add(coded?.kind === 'answer' ? coded.value : (parseNumber(v, decimalComma) ?? disguisedNumber(v, decimalComma) ?? v));
       }
     }
   }

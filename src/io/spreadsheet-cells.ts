@@ -71,3 +71,14 @@ export function isPercentCell(text: string): boolean {
   return PERCENT_CELL.test(text);
 }
 const PERCENT_CELL = /^[+-]?\d+([.,]\d+)?\s?%$/;
+
+/**
+ * The hint and kind of a problem at a cell holding an Excel error value in a reader whose column
+ * reads no "missingCodes" (the arm, a registry, an eligible file, a studies sheet, a price list):
+ * spread into the problem (`{ ...excelErrorOf(cell) }`); nothing for any other cell. Its own kind
+ * groups the error values apart from the column's other problems.
+ */
+export function excelErrorOf(text: string | null | undefined, kind = 'cell'): { hint: string; kind: string } | Record<string, never> {
+  if (text == null || !isExcelError(text.trim())) return {};
+  return { hint: excelErrorHint(text.trim(), false), kind: `${kind}:${excelErrorKind(text.trim())}` };
+}

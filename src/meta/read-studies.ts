@@ -18,6 +18,8 @@
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { DecimalMarkVote, quotedCommaNote } from '../io/decimal-mark.js';
+import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
+import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -242,6 +244,15 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
       continue;
     }
     const mark = decimalComma ? ' (decimal comma)' : ' (decimal point)';
+    // `#DIV/0!` (a formula that failed), `#N/A`: said for what they are, as every reader says them.
+    if (isExcelError(t)) {
+      at(name, t, `a number${mark}`, excelErrorOf(t, `meta.not-a-number.${name}`));
+      continue;
+    }
+    if (looksScientific(t)) {
+      at(name, t, `a number${mark}`, { kind: `meta.scientific.${name}`, hint: scientificHint(t) });
+      continue;
+    }
     const grouped = COUNTS.has(name) ? undefined : thousandsInNonCount(t, decimalComma);
     if (grouped !== undefined) {
       at(name, t, grouped.expected, { kind: grouped.kind, hint: grouped.hint, detail: grouped.detail });
@@ -566,6 +577,9 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
  */
 function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
+  // A count in scientific notation only when its digits reach the units (io/scientific-number.ts): `3.73E+04` is a rounded count.
+  const sci = COUNTS.has(name) ? scientificNumber(text.trim()) : undefined;
+  if (sci) return sci.wholeDigitsWritten && Number.isInteger(sci.value) ? sci.value : undefined;
   if (COUNTS.has(name)) return !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : parseNumber(text, decimalComma);
   // Any other number is refused with a thousands separator (thousands-cells.ts): `33.125` is 33,125.
   if (thousandsInNonCount(text, decimalComma) !== undefined) return undefined;

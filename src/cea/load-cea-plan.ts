@@ -25,6 +25,8 @@ import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 import { discountApplies } from './discounting.js';
 import { YEARS_PER_UNIT } from './qaly-auc.js';
 import { CURRENCY_MARKS, markStandsFor, WITH_MARK } from './currency-marks.js';
+import { scientificNumber } from '../io/scientific-number.js';
+import { excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
 
 export interface UnitCost {
   cost: number;
@@ -317,6 +319,8 @@ function isPlanCurrency(text: string | null, currency: string): boolean {
 export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string, noun = 'a unit cost'): (number | string)[] {
   const texts = cells.map((cell): { error: string } | { number: string } => {
     if (cell === null) return { error: `${noun} ≥ 0 (the cell is empty)` };
+    // `#N/A` from a failed lookup of the price: said for what it is, as every reader says it.
+    if (isExcelError(cell.trim())) return { error: `${noun} ≥ 0; ${excelErrorHint(cell.trim(), false)}` };
     const m = WITH_MARK.exec(cell.replace(/[\u00a0\u202f]/g, ' ').trim())!;
     const marks = [m[1], m[3]].filter((x): x is string => x !== undefined);
     for (const mark of marks) {
@@ -344,6 +348,10 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
     const n = t.number;
+    // Excel's "Scientific" format (`2.10E+01`, `2,10E+01`) is read as every other reader reads it
+    // (io/scientific-number.ts): its mark can only be the decimal one, so it casts no vote.
+    const sci = scientificNumber(n);
+    if (sci) return sci.value >= 0 ? sci.value : `${noun} ≥ 0`;
     // "1.340" where the column's decimal mark is the point would be 1.34: one price written
     // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
     // read only when the mark makes its separator the thousands one.

@@ -6,6 +6,7 @@
  */
 import { otherMarkHint, spacedNumberHint } from '../io/decimal-mark.js';
 import { WITH_MARK } from './currency-marks.js';
+import { excelErrorHint, excelErrorKind, isExcelError } from '../io/spreadsheet-cells.js';
 
 /** A negative number: a leading minus (or U+2212), or accountants' parentheses, with or without a currency mark. */
 function negative(cell: string): boolean {
@@ -35,6 +36,9 @@ export function unreadableUnits(text: string, amounts: boolean, decimalComma: bo
   }
   const spaced = spacedNumberHint(text);
   if (spaced) return { expected: what, hint: spaced, kind: 'cea.units.spaced-number' };
+  // `#VALUE!`, `#N/A`: named for what they are, as the trial reader names them (the trial plan's
+  // "missingCodes" apply here, so "no value" may be declared missing; a failed formula may not).
+  if (isExcelError(text.trim())) return { expected: `${what} (or an empty cell for missing)`, hint: excelErrorHint(text.trim()), kind: `cea.units:${excelErrorKind(text.trim())}` };
   const other = otherMarkHint(text, decimalComma);
   if (other) return { expected: `${what}${other.expects}`, hint: other.hint, kind: `cea.units.${other.reason}` };
   return { expected: `${what} (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${trialPlanFile}`, kind: 'cea.units' };

@@ -320,9 +320,17 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
   const behind = apostrophe ? " behind Excel's text apostrophe (')" : '';
   const unmark = apostrophe ? ', remove the apostrophe' : '';
   if (reading !== null && reading !== 'either' && reading !== own) {
+    // Both marks in one cell (`31,000.00` among decimal commas): a thousands separator with the
+    // other locale's decimals, as English Excel's "Use 1000 separator" writes them; said so, since
+    // Find & Replace of one mark alone would not mend it.
+    const grouped = text.includes(',') && text.includes('.');
     const [cellMark, fileMark, fix] = decimalComma
-      ? ['a point (2.5)', 'the decimal comma (2,5)', 'write them with a comma (in the spreadsheet: select the column, Find & Replace "." with ",")']
-      : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
+      ? grouped
+        ? ['a point and its thousands with a comma (1,234.5)', 'the decimal comma (1234,5 or 1.234,5)', 'format the column as Number without the 1000 separator in the spreadsheet, or save it from a Danish-locale spreadsheet, so that it writes 1234,5']
+        : ['a point (2.5)', 'the decimal comma (2,5)', 'write them with a comma (in the spreadsheet: select the column, Find & Replace "." with ",")']
+      : grouped
+        ? ['a comma and its thousands with a point (1.234,5)', 'the decimal point (1234.5 or 1,234.5)', 'format the column as Number without the 1000 separator in the spreadsheet, so that it writes 1234.5']
+        : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
     return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, as its other numbers do: ${fix}${unmark} and export again` };
   }
   if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {

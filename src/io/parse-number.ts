@@ -8,7 +8,7 @@
  * three, with the file's decimal mark after them (decimal-mark.ts; docs/input-trial-export.md).
  * Read as text instead, such a cell made a numeric covariate a category.
  */
-import { NUMBER_WITH, withoutSpaceGroups } from './decimal-mark.js';
+import { NUMBER_WITH, otherMarkHint, withoutSpaceGroups } from './decimal-mark.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -39,8 +39,28 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
       t = t.replaceAll('.', '');
     }
     t = t.replace(',', '.');
+  } else if (t.includes(',')) {
+    // With a decimal point a comma can only group thousands ("31,000.00", "1,234": English Excel's
+    // "Use 1000 separator"): read as such when the groups are whole, the mirror of the branch above.
+    // Read as text, such a cell made a numeric covariate a category.
+    if (!NUMBER_WITH['.'].test(t)) return undefined;
+    t = t.replaceAll(',', '');
   }
   if (!NUMBER.test(t)) return undefined;
   const v = Number(t);
   return Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * The number a cell would be but for its form: written with the other decimal mark (`2.5`,
+ * `31,000.00` among decimal commas) or behind Excel's text apostrophe (`'45`); undefined for any
+ * other cell, and for one that `parseNumber` reads. Such a cell is no number of the file (one mark
+ * per file), but it is no category either: a column typed by its values (trial/column-kind.ts)
+ * counts it as the number it shows, so that the reader refuses it at its cell with the reason
+ * (`otherMarkHint`) instead of making every value a category of its own.
+ */
+export function disguisedNumber(text: string, decimalComma: boolean): number | undefined {
+  if (parseNumber(text, decimalComma) !== undefined || !otherMarkHint(text, decimalComma)) return undefined;
+  const t = text.trim().replace(/^'\s*/, '');
+  return parseNumber(t, decimalComma) ?? parseNumber(t, !decimalComma);
 }

@@ -47,11 +47,23 @@ export function isFailedFormula(text: string): boolean {
   return isExcelError(text) && !NO_VALUE.has(errorKey(text));
 }
 
-/** The hint printed beside a problem whose value is an Excel error value (the same for every value of a kind, so problems group). */
-export function excelErrorHint(text: string): string {
-  return isFailedFormula(text)
-    ? 'an Excel error value: a formula failed in the spreadsheet — correct the cell there and export again'
-    : 'an Excel error value meaning "no value": add it to the plan\'s "missingCodes" to read it as missing';
+/**
+ * The hint printed beside a problem whose value is an Excel error value (the same for every value
+ * of a kind, so problems group). `missingCodes`: whether the cell's column reads the plan's
+ * "missingCodes" (a trial's outcome or covariate); elsewhere (the arm column, a registry, an
+ * eligible file, a studies sheet, a price list) "no value" is mended in the spreadsheet. Every
+ * reader says it so, and never offers the value as a name, an arm or a category.
+ */
+export function excelErrorHint(text: string, missingCodes = true): string {
+  if (isFailedFormula(text)) return 'an Excel error value: a formula failed in the spreadsheet — correct the cell there and export again';
+  return missingCodes
+    ? 'an Excel error value meaning "no value": add it to the plan\'s "missingCodes" to read it as missing'
+    : 'an Excel error value meaning "no value" (a lookup found nothing), not data: fill in the cell in the spreadsheet and export again';
+}
+
+/** The kind suffix of a problem at an Excel error value, one group for each meaning: `excel-error` (a failed formula) or `excel-no-value`. */
+export function excelErrorKind(text: string): 'excel-error' | 'excel-no-value' {
+  return isFailedFormula(text) ? 'excel-error' : 'excel-no-value';
 }
 
 /** A number in Excel's percentage format as exported: `45%`, `7,5 %`. Read as no number (45 or 0.45 would be a guess). */
@@ -59,3 +71,14 @@ export function isPercentCell(text: string): boolean {
   return PERCENT_CELL.test(text);
 }
 const PERCENT_CELL = /^[+-]?\d+([.,]\d+)?\s?%$/;
+
+/**
+ * The hint and kind of a problem at a cell holding an Excel error value in a reader whose column
+ * reads no "missingCodes" (the arm, a registry, an eligible file, a studies sheet, a price list):
+ * spread into the problem (`{ ...excelErrorOf(cell) }`); nothing for any other cell. Its own kind
+ * groups the error values apart from the column's other problems.
+ */
+export function excelErrorOf(text: string | null | undefined, kind = 'cell'): { hint: string; kind: string } | Record<string, never> {
+  if (text == null || !isExcelError(text.trim())) return {};
+  return { hint: excelErrorHint(text.trim(), false), kind: `${kind}:${excelErrorKind(text.trim())}` };
+}

@@ -17,7 +17,9 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote } from '../io/decimal-mark.js';
+import { DecimalMarkVote, quotedCommaNote } from '../io/decimal-mark.js';
+import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
+import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -138,7 +140,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   const problems: Problem[] = [];
   const columns = studyColumns(csv);
   const { col } = columns;
-  const decimalComma = decimalMarkOf(csv, columns);
+  const { decimalComma, note: markNote } = decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
   const split: SplitCells = { lines: [], example: null };
   const warnings: string[] = [];
@@ -162,7 +164,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   if (records.length === 0) {
     throw new HtaError('input.invalid', `${file} has no study rows`, [{ file, line: 2, expected: 'at least one study row below the header' }]);
   }
-  const notes = [...columns.notes];
+  const notes = [...columns.notes, ...(markNote === undefined ? [] : [markNote])];
   const ci = columns.combinedCi;
   if (ci !== null && split.example !== null) {
     const { line, cell, lower, upper } = split.example;
@@ -242,6 +244,15 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
       continue;
     }
     const mark = decimalComma ? ' (decimal comma)' : ' (decimal point)';
+    // `#DIV/0!` (a formula that failed), `#N/A`: said for what they are, as every reader says them.
+    if (isExcelError(t)) {
+      at(name, t, `a number${mark}`, excelErrorOf(t, `meta.not-a-number.${name}`));
+      continue;
+    }
+    if (looksScientific(t)) {
+      at(name, t, `a number${mark}`, { kind: `meta.scientific.${name}`, hint: scientificHint(t) });
+      continue;
+    }
     const grouped = COUNTS.has(name) ? undefined : thousandsInNonCount(t, decimalComma);
     if (grouped !== undefined) {
       at(name, t, grouped.expected, { kind: grouped.kind, hint: grouped.hint, detail: grouped.detail });
@@ -537,9 +548,10 @@ const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'eve
  * naming the first cell of each kind; so is a tab file whose mark nothing decides while one of
  * those cells reads either way (`-1.250`), naming it.
  */
-function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
-  // With `,` separating fields the point is the mark (rule 2): no need to read the cells.
-  if (csv.dialect.delimiter === ',') return false;
+function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; note?: string } {
+  // A comma file's cells vote too: its mark is the point (rule 2) unless its decimals are all
+  // quoted decimal commas (`"3,1"`: LibreOffice or Google Sheets in a Danish locale), as a trial
+  // export's are read.
   const { col, combinedCi } = columns;
   const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => [c, col.get(c) as number] as const);
   const vote = new DecimalMarkVote();
@@ -552,7 +564,9 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
     const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
     if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
-  return vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
+  return note === undefined ? { decimalComma } : { decimalComma, note };
 }
 
 /**
@@ -563,6 +577,9 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
  */
 function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
+  // A count in scientific notation only when its digits reach the units (io/scientific-number.ts): `3.73E+04` is a rounded count.
+  const sci = COUNTS.has(name) ? scientificNumber(text.trim()) : undefined;
+  if (sci) return sci.wholeDigitsWritten && Number.isInteger(sci.value) ? sci.value : undefined;
   if (COUNTS.has(name)) return !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : parseNumber(text, decimalComma);
   // Any other number is refused with a thousands separator (thousands-cells.ts): `33.125` is 33,125.
   if (thousandsInNonCount(text, decimalComma) !== undefined) return undefined;

@@ -16,6 +16,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
+import { otherMarkHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -142,6 +143,9 @@ export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name:
     // `45%`: one category per percentage otherwise.
     if (isPercentCell(text)) return { expected: `a number without the % sign (${text.replace(/\s*%$/, '')}, not ${text}): format the column as a plain number in the spreadsheet and export again`, kind: 'covariate.percent' };
     // `48 år`: the number with its unit, said with the unit to strip (io/number-unit.ts).
+    // `'45` (Excel's text apostrophe), `31,000.00` among decimal commas: said for what they are.
+    const other = otherMarkHint(text, decimalComma);
+    if (range && other) return { expected: `a number from ${range.min} to ${range.max}${other.expects}`, kind: `covariate.range.${name}:${other.reason}`, hint: other.hint };
     const unit = numberWithUnit(text, decimalComma);
     if (range && unit) return { expected: `a number from ${range.min} to ${range.max}, without a unit`, kind: `covariate.range.${name}:unit:${unit.unit}`, hint: unitHint(unit.unit) };
     return range ? { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}` } : undefined;

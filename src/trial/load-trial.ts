@@ -16,7 +16,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
-import { parseNumber } from '../io/parse-number.js';
+import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
@@ -47,7 +47,7 @@ import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-lon
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
-import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
+import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
@@ -702,11 +702,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${armRaw !== null && readsAsNotRandomised(armRaw) ? notRandomisedHint(armRaw, plan) : others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint ? otherArmsHint(armRaw) : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${armRaw !== null && readsAsNotRandomised(armRaw) ? notRandomisedHint(armRaw, plan) : others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : armRaw !== null && !hint && !isExcelError(armRaw) ? otherArmsHint(armRaw) : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
+        // `#N/A` from a failed lookup is no third arm, and "missingCodes" do not apply to the arm column.
+        ...(!hint && armRaw !== null && isExcelError(armRaw) ? { kind: `${UNKNOWN_ARM_KIND}:${excelErrorKind(armRaw)}`, hint: excelErrorHint(armRaw, false) } : {}),
       });
     }
     const t = time === null ? undefined : visitIndex.get(time);
@@ -1286,7 +1288,9 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         if (v === null) continue;
         const coded = coder?.apply(v);
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
-        tallies[i]!.add(coded?.kind === 'answer' ? coded.value : (parseNumber(v, decimalComma) ?? v));
+        // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it
+        // shows: the column is then one of numbers, and the cell is refused with its reason.
+        tallies[i]!.add(coded?.kind === 'answer' ? coded.value : (parseNumber(v, decimalComma) ?? disguisedNumber(v, decimalComma) ?? v));
       }
     }
   }

@@ -38,7 +38,8 @@ import type { UptakeAggregate } from './aggregate.js';
 import type { AgeBandsRead } from './age-bands.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
-import { parseCount, thousandsMarkFor } from './parse-count.js';
+import { countHint, parseCount, thousandsMarkFor } from './parse-count.js';
+import { excelErrorOf } from '../io/spreadsheet-cells.js';
 import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type RegistryColumnNames, type Referrer, type Sex,
@@ -936,7 +937,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}${quarterYearAdvice(yv)}` });
       const n = parseCount(ev, thousands);
       const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, wide ? 'wide' : 'long') : '';
-      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}` });
+      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}${n === undefined && !masked ? countHint(ev, thousands) : ''}`, ...excelErrorOf(ev) });
       if (key === '' || !yearOk || n === undefined || n <= 0) continue;
       let region = names.get(key);
       if (region === undefined) names.set(key, (region = regionDisplay(rv)));

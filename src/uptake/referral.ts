@@ -18,6 +18,8 @@ import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
+import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
+import { excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -286,8 +288,13 @@ export function referralFieldSchemas(rules: ReferralRules) {
       // band; the bands of the file decide the equity table's (docs/input-registry.md "Age bands").
       const band = parseAgeBand(v);
       if (band) return bandCode(band);
+      // Excel's "Scientific" format (`7.70E+01`): the age when its digits reach the years (io/scientific-number.ts).
+      const sci = scientificNumber(v.trim());
+      if (sci?.wholeDigitsWritten && Number.isInteger(sci.value) && sci.value >= 0 && sci.value <= 120) return sci.value;
       const decimal = /^\d{1,3}[.,]\d+$/.test(v);
-      ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty` });
+      // Why the cell is no age, when it says: scientific notation, or an Excel error value.
+      const why = looksScientific(v) ? `; ${scientificHint(v)}` : isExcelError(v.trim()) ? `; ${excelErrorHint(v.trim(), false)}` : '';
+      ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty${why}` });
       return z.NEVER;
     }),
     sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import type { StudyRecord } from '../../src/meta/read-studies.js';
 
 const HEAD = 'study;outcome;time;n_intervention;mean_intervention;sd_intervention;n_control;mean_control;sd_control\n';
 const read = (text: string) => parseStudies(parseCsvText(HEAD + text, 'studies.csv'));
@@ -30,5 +31,21 @@ describe('the decimal mark of a studies sheet', () => {
       ['mean_intervention', 'meta.thousands-ambiguous', '1234 or 1,234'],
       ['mean_control', 'meta.thousands-ambiguous', '1100 or 1,100'],
     ]);
+  });
+});
+
+describe('a comma-separated studies sheet with quoted decimal commas (LibreOffice, Google Sheets in a Danish locale)', () => {
+  const arms = (r: StudyRecord): number[] => (r.input.kind === 'arms' ? [r.input.arms.meanIntervention, r.input.arms.sdIntervention, r.input.arms.meanControl] : []);
+  const QUOTED = '"study","outcome","time","n_intervention","mean_intervention","sd_intervention","n_control","mean_control","sd_control"\n';
+  it('is read with the comma, as trial exports are, and says so', () => {
+    const t = parseStudies(parseCsvText(QUOTED + '"A 2019","pain","3m","1234","3,1","2,2","1198","4,0","2,4"\n"B 2020","pain","3m","85","2,8","1,9","90","3,9","2,1"\n', 'lo.csv'));
+    expect(t.records.map((r) => [r.nIntervention, ...arms(r)])).toEqual([[1234, 3.1, 2.2, 4], [85, 2.8, 1.9, 3.9]]);
+    expect(t.notes.join('\n')).toContain('lo.csv: comma-separated, with every decimal number a quoted decimal comma');
+  });
+
+  it('keeps the point when a number writes one', () => {
+    const t = parseStudies(parseCsvText(QUOTED + '"A 2019","pain","3m","1,234","3.1","2.2","1198","4.0","2.4"\n', 'en.csv'));
+    expect(t.records.map((r) => [r.nIntervention, arms(r)[0]])).toEqual([[1234, 3.1]]);
+    expect(t.notes.join('\n')).not.toContain('quoted decimal comma');
   });
 });

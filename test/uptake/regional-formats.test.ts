@@ -6,7 +6,7 @@
  * region on the first row of each block only. Until 3 December 2026 each was refused (exit 2),
  * Oracle dates by every dateFormat, and the pivot's blanks as 497 × "" with no hint.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -208,6 +208,43 @@ describe('ages with a zero decimal part', () => {
     const half = await runCli('uptake', f('reg-age5.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
     expect(half.code).toBe(2);
     expect(half.stderr).toMatch(/column 7 \(Alder\): "25,5" — expected a whole number of years 0–120 \(a zero decimal part, 84,0 or 84\.0, is read as the whole age/);
+  }, 60_000);
+});
+
+describe("Excel's number formats and error values in the registry and the eligible file", () => {
+  // Excel's "Scientific" format (7.70E+01), its Number format with two decimals (12.000,00), and a
+  // lookup's #N/A were refused with messages that did not say so, while the trial read them
+  // (io/scientific-number.ts, uptake/parse-count.ts, io/spreadsheet-cells.ts).
+  it('ages in scientific notation and counts with a zero decimal part are read as written without them', async () => {
+    const sci = (a: number) => `${String(a)[0]},${String(a).slice(1).padEnd(2, '0')}E+0${String(a).length - 1}`;
+    const f = files({
+      'reg-sci.csv': registry(ddmmyyyy, sci), 'reg.csv': registry(ddmmyyyy),
+      'elig-dec.csv': ELIGIBLE.replace(/;(\d+\.\d{3})\r/g, ';$1,00\r'), 'elig-plain-dec.csv': ELIGIBLE.replace(/;(\d+)\.(\d{3})\r/g, ';$1$2,00\r'),
+      'elig.csv': ELIGIBLE, 'dmy.json': planOf('dd-mm-yyyy'),
+    });
+    expect(readFileSync(f('reg-sci.csv'), 'utf8')).toContain(';2,00E+01;');
+    expect(readFileSync(f('elig-dec.csv'), 'utf8')).toContain('Region Nordjylland;2024;12.000,00');
+    expect(readFileSync(f('elig-plain-dec.csv'), 'utf8')).toContain('Region Nordjylland;2025;12100,00');
+    const wanted = (await want()).stdout;
+    for (const [reg, elig] of [['reg-sci.csv', 'elig.csv'], ['reg.csv', 'elig-dec.csv'], ['reg.csv', 'elig-plain-dec.csv']] as const) {
+      const run = await runCli('uptake', f(reg), '--eligible', f(elig), '--plan', f('dmy.json'), '--json');
+      expect([reg, elig, run.code, run.stderr]).toEqual([reg, elig, 0, expect.any(String)]);
+      expect(run.stdout).toBe(wanted);
+    }
+  }, 60_000);
+
+  it('refuses a count with decimals, a rounded count in scientific notation and error values, saying what each is', async () => {
+    const bad = ELIGIBLE.replace('Region Nordjylland;2024;12.000', 'Region Nordjylland;2024;12.000,50').replace('Region Nordjylland;2025;12.100', 'Region Nordjylland;2025;1,21E+04').replace('Region Nordjylland;2026;12.200', 'Region Nordjylland;2026;#N/A');
+    const f = files({ 'reg.csv': registry(ddmmyyyy, (a) => (a === 25 ? '#VALUE!' : a === 26 ? '#I/T' : String(a))), 'elig.csv': ELIGIBLE, 'bad.csv': bad, 'dmy.json': planOf('dd-mm-yyyy') });
+    const el = await runCli('uptake', f('reg.csv'), '--eligible', f('bad.csv'), '--plan', f('dmy.json'));
+    expect(el.code).toBe(2);
+    expect(el.stderr).toContain('bad.csv:2:3 (Antal): "12.000,50" — expected a whole number of eligible people > 0 (37000 or 37.000); a count has no decimals: format the column as Number with 0 decimals');
+    expect(el.stderr).toContain('bad.csv:3:3 (Antal): "1,21E+04" — expected a whole number of eligible people > 0 (37000 or 37.000); scientific notation: it shows only the digits Excel displayed (1,21E+04 is about 12100, not the exact number) — format the column as Number');
+    expect(el.stderr).toContain('bad.csv:4:3 (Antal): "#N/A" — expected a whole number of eligible people > 0 (37000 or 37.000); an Excel error value meaning "no value" (a lookup found nothing), not data: fill in the cell in the spreadsheet and export again');
+    const reg = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(reg.code).toBe(2);
+    expect(reg.stderr).toMatch(/\(Alder\): "#VALUE!"[^\n]*— expected a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty; an Excel error value: a formula failed in the spreadsheet/);
+    expect(reg.stderr).toMatch(/\(Alder\): "#I\/T"[^\n]*— expected a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty; an Excel error value meaning "no value"/);
   }, 60_000);
 });
 

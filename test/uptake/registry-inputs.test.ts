@@ -78,7 +78,9 @@ describe('counts with thousands separators', () => {
     expect(parseCount('37 000', ',')).toBe(37000);
     expect(parseCount('37\u00a0000', '.')).toBe(37000);
     expect(parseCount('37000', '.')).toBe(37000);
-    for (const bad of ['37.5', '37.00', '3.7000', '37,000', '-5', '37.000,0']) expect(parseCount(bad, '.')).toBeUndefined();
+    for (const bad of ['37.5', '37.00', '3.7000', '37,000', '-5', '37.000,5']) expect(parseCount(bad, '.')).toBeUndefined();
+    // A zero decimal part in the file's decimal mark is the whole count (Excel's Number format, two decimals by default).
+    expect(parseCount('37.000,0', '.')).toBe(37000);
     expect(parseCount('37.000', ',')).toBeUndefined();
   });
 

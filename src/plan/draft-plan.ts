@@ -1000,6 +1000,22 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // Outcome columns: the (stemmed) header minus id, arm and time.
   const armStem = armCol === undefined ? undefined : stemsOf(armCol);
   const used = new Set([idCol, armCol, timeCol, ...otherArmCols, ...(wide && armStem !== armCol ? header.filter((h) => stemsOf(h) === armStem) : [])].filter((c): c is string => c !== undefined));
+  // A wide column `<stem>_<suffix>` whose stem is measured at the visits, but whose suffix reads as
+  // none of them (`Smerte_6uker` beside `Smerte_bas`, `Smerte_3mnd` when the unit is unknown): most
+  // likely that outcome at a visit hta cannot time. Never an outcome of its own — one column read
+  // as the same score at baseline and at every follow-up — but named, with the way to read it
+  // (docs/plan-trial.md#visits-of-a-wide-export).
+  const visitStems = new Set(wide ? header.filter((h) => stemsOf(h) !== h).map((h) => stemsOf(h).toLowerCase()) : []);
+  const untimedVisitColumn = (h: string) => {
+    const m = /^(.+)_([^_]+)$/.exec(h.trim());
+    return wide && stemsOf(h) === h && m !== null && visitStems.has(m[1]!.toLowerCase()) ? { stem: m[1]!, suffix: m[2]! } : undefined;
+  };
+  for (const h of header) {
+    const v = used.has(h) ? undefined : untimedVisitColumn(h);
+    if (!v) continue;
+    used.add(h);
+    checks.push(`column "${h}" looks like ${v.stem} at a visit hta cannot time (_${v.suffix}): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("${v.suffix}": "6w" for 6 weeks, "6m" for 6 months) and that label to "timepoints" and "allTimepoints"`);
+  }
   const stems: string[] = [];
   const stemColumns = new Map<string, string[]>();
   for (const h of header) {

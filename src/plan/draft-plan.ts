@@ -36,6 +36,7 @@ import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
+import { visitOrder } from './visit-order.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
@@ -492,6 +493,20 @@ export function visitLabel(given: string): string {
   return value;
 }
 
+/** Each patient's visit labels in the order of their rows (`labelOf` maps a cell to its plan label), for visit-order.ts. */
+function rowVisitSequences(csv: { records: Iterable<{ cells: readonly (string | null | undefined)[] }> }, idIdx: number, timeIdx: number, labelOf: (raw: string) => string): string[][] {
+  const byId = new Map<string, string[]>();
+  for (const r of csv.records) {
+    const id = r.cells[idIdx];
+    const t = r.cells[timeIdx];
+    if (id === null || id === undefined || t === null || t === undefined) continue;
+    const seq = byId.get(id) ?? [];
+    byId.set(id, seq);
+    seq.push(labelOf(t));
+  }
+  return [...byId.values()];
+}
+
 /** The stems of a wide header's visit columns ("Smerte", "RMDQ"), in header order. */
 function wideStems(header: readonly string[], visits: readonly string[], timeLabels: Record<string, string>, stemsOf: (c: string) => string): string[] {
   const suffixes = visits.map((v) => Object.keys(timeLabels).find((k) => timeLabels[k] === v) ?? v);
@@ -871,10 +886,22 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   }
   const baseline = baselineFound ?? 'baseline';
   if (baseline !== 'baseline') plan.baseline = baseline;
-  // Visits in time order when every label says its time ("3m", "6w"): an export's first patient may lack a visit.
-  const followUp = visits.filter((v) => v !== baseline);
-  const weeks = new Map(followUp.map((v) => [v, weeksSinceBaseline(v, baseline)]));
-  if ([...weeks.values()].every((w) => w !== null)) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
+  // Follow-ups in time order where their labels say it ("3m", "6w"), the others where each
+  // patient's rows put them (visit-order.ts): an export's first patient may lack a visit.
+  const weeks = new Map(visits.map((v) => [v, v === baseline ? null : weeksSinceBaseline(v, baseline)]));
+  const followUp = visitOrder(
+    visits.filter((v) => v !== baseline),
+    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => timeLabels[armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw] ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
+    (v) => weeks.get(v) ?? null,
+  );
+  // Untimed follow-ups ("Oppfølging 2", "Follow-up 1") other than the bare numbers and visit
+  // numbers whose checks ask for their time already.
+  const untimed = followUp.filter((v) => weeks.get(v) === null && !/^\d+$/.test(v) && !unscheduled.includes(v));
+  if (untimed.length) {
+    const names = untimed.map((v) => JSON.stringify(v)).join(', ');
+    const one = untimed.length === 1;
+    checks.push(`${one ? 'visit' : 'visits'} ${names} ${one ? 'says' : 'say'} no time hta can read: placed by the order of each patient's ${timeCol ? 'rows' : 'columns'} (${followUp.map((v) => (weeks.get(v) === null ? JSON.stringify(v) : v)).join(', ')}) — check the order of "timepoints" and "allTimepoints" (the first critical outcome at the first follow-up leads the report's conclusion when no "primary" is set), and give ${one ? 'its' : 'their'} time in "timeLabels" (e.g. { ${JSON.stringify(untimed[0])}: "6m" } if it is 6 months after the baseline; then that label in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`);
+  }
   if (visits.length && !followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 
   // A wide export's arm column may carry a visit (`gruppe_baseline`, REDCap's

@@ -487,6 +487,10 @@ export function visitLabel(given: string): string {
   // A survey's answer text says more in brackets ("Baseline (før start)"): the baseline still.
   const bracketed = /^(.+?)\s*[([][^)\]]*[)\]]\s*$/.exec(value);
   if (bracketed && BASELINE.test(looseForm(bracketed[1]!))) return 'baseline';
+  // An eCRF event named by its number with the time in brackets ("Opfølgning 1 (12 uger)"): that time.
+  const inBrackets = /[([]([^)\]]*)[)\]]\s*$/.exec(value);
+  const bracketTime = inBrackets ? namedVisit(inBrackets[1]!) : undefined;
+  if (bracketTime && !bracketTime.baseline && !bracketTime.monthsGuessed && /^\d+[mwdy]$/.test(bracketTime.label)) return bracketTime.label;
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;

@@ -48,3 +48,20 @@ describe('visit order', () => {
     expect(checks.join('\n')).not.toContain('says no time');
   });
 });
+
+describe('visit names with their time in brackets', () => {
+  // Found by a tester: an eCRF's "Opfølgning 1 (12 uger)" was kept as written, drawn on an ordinal axis.
+  it('"Opfølgning 1 (12 uger)" is 12 weeks; a bracket without a time changes nothing', async () => {
+    const { visitLabel } = await import('../../src/plan/draft-plan.js');
+    expect(visitLabel('Opfølgning 1 (12 uger)')).toBe('12w');
+    expect(visitLabel('Follow-up 2 (6 months)')).toBe('6m');
+    expect(visitLabel('Oppfølging 2 (6 mnd)')).toBe('6m');
+    expect(visitLabel('Baseline (før start)')).toBe('baseline');
+    expect(visitLabel('Opfølgning 1 (telefon)')).toBe('Opfølgning 1 (telefon)');
+    const csv = longExport(Array.from({ length: 6 }, () => ['Inklusion', 'Opfølgning 1 (12 uger)', 'Opfølgning 2 (36 uger)']));
+    const { plan, checks } = draftPlan(parseCsvText(csv, 'f4.csv'), 'plan.schema.json');
+    expect(plan.timepoints).toEqual(['12w', '36w']);
+    expect(plan.timeLabels).toMatchObject({ Inklusion: 'baseline', 'Opfølgning 1 (12 uger)': '12w', 'Opfølgning 2 (36 uger)': '36w' });
+    expect(checks.join('\n')).not.toContain('says no time');
+  });
+});

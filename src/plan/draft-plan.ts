@@ -90,7 +90,7 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
@@ -164,6 +164,9 @@ const VAS_PAIN = 'vas_0_100';
 /** EQ-5D's visual analogue scale by name (on nameKey): `eq5d_vas`, `EQ VAS`, `eq_vas`, `eq5d5l_vas`. */
 const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
 
+/** Pain in a column's name (looseForm): Danish/Norwegian `smerte`, Swedish `smärta`/`smärtor` (`Ryggsmärta`), English `pain`. */
+const PAIN_NAME = /(smerte|smarta|smartor|pain)/;
+
 /**
  * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
  * so, is drafted with a plan instrument of range 0–100 (lower is better, MCID 15: Ostelo et al.
@@ -179,7 +182,7 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const n = looseForm(column);
   const eq = EQ_VAS.test(nameKey(column));
   if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
-  if (!eq && /(smerte|pain)/.test(n)) {
+  if (!eq && PAIN_NAME.test(n)) {
     // The source is a citation, the same on a Danish page; "check it" is said among the draft's
     // checks, never in the source, which a committee's page prints (review: "(…; check)" on it).
     return {
@@ -1383,7 +1386,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (taken.has(s) || namesAStratum(s)) continue;
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
     const n = looseForm(withoutItemPrefix(s));
-    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
+    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|smarta|smartor|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
       // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
       // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).
       taken.add(s);
@@ -1414,7 +1417,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // A medication name beside a pain word (`smerte_uden_medicin`, `Med_smerter` — Danish "with
     // pain") or an ATC-like name (`N02A`) is medication only when its column holds yes/no answers or
     // a day count (or drug names, no number at all): a 0–10 column so named is the pain scale it always was.
-    const painWords = /(smerte|pain|nrs|vas)/.test(n);
+    const painWords = PAIN_NAME.test(n) || /(nrs|vas)/.test(n);
     const medName = medicationName(withoutItemPrefix(s));
     const answersMedication = isYesNoColumn(values, decimalComma, true) || isDayCount(s, nums) || (values.length > 0 && nums.length === 0 && !values.some(isDontKnowWord));
     const medication = medName === 'pain-medication' || (medName === 'medication' && (!painWords || answersMedication || values.length === 0)) || (medName === 'atc-code' && answersMedication);
@@ -1423,7 +1426,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
-    else if (/^(odi|oswestry)/.test(n)) {
+    // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
+    else if (/^(odi|oswestry)/.test(n) || /(^|[^\p{L}])(odi|oswestry)([^\p{L}]|$)/iu.test(s)) {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');

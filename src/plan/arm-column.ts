@@ -17,10 +17,10 @@ export type ArmColumnKind = 'randomised' | 'plain' | 'treatment' | 'received';
 // SDTM's ARM / ARMCD is the planned arm. Castor names the group "Randomization Group (Name)",
 // REDCap label exports use the question ("Randomiseret til:", "Randomised to").
 const RANDOMISED =
-  /^(randomi[sz]ation|randomisering|randomiserings(gruppe|arm)|randomiseret(til|arm|gruppe)?|randomi[sz]ed(to|arm|group)|randomi[sz]ation(arm|group|groupname)|randarm|randgroup|randgrp|randoarm|randogroup|allocation|allocation(arm|group)|allocated(to|arm|group)|allokering|allokerings(gruppe|arm)|allokeret(til|arm|gruppe)|trt01p|trtp|plannedarm)$/;
-const PLAIN = /^(arm|group|gruppe|armcd|studyarm)$/;
+  /^(randomi[sz]ation|randomisering|randomiserings(gruppe|grupp|arm)|randomiseret(til|arm|gruppe)?|randomiserad(till|arm|grupp)?|randomisert(til|arm|gruppe)?|randomi[sz]ed(to|arm|group)|randomi[sz]ation(arm|group|groupname)|randarm|randgroup|randgrp|randoarm|randogroup|allocation|allocation(arm|group)|allocated(to|arm|group)|allokering|allokerings(gruppe|arm)|allokeret(til|arm|gruppe)|trt01p|trtp|plannedarm)$/;
+const PLAIN = /^(arm|group|gruppe|grupp|armcd|studyarm)$/;
 /** Names that may hold either: the arm as randomised in most exports, the treatment given in some. */
-const TREATMENT = /^(treatment|behandling|behandlingsgruppe|intervention|trt)$/;
+const TREATMENT = /^(treatment|behandling|behandlingsgruppe|behandlingsgrupp|intervention|trt)$/;
 /** Names that say the treatment received or actually given. */
 const RECEIVED =
   /^(trt01a|trta|actarm|actarmcd|actualarm|actualtreatment|treatmentreceived|receivedtreatment|armreceived|treatmentgiven|modtagetbehandling|behandlingmodtaget|modtagetbehandlingsgruppe|faktiskbehandling)$/;

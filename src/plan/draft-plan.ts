@@ -36,6 +36,7 @@ import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
+import { visitOrder } from './visit-order.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
@@ -89,7 +90,7 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
@@ -175,6 +176,9 @@ const EQ5D_PREFIX = /^eq5d/;
 /** The EQ-5D index by name (on looseForm): `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`. */
 const EQ5D_INDEX = /^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/;
 
+/** Pain in a column's name (looseForm): Danish/Norwegian `smerte`, Swedish `smärta`/`smärtor` (`Ryggsmärta`), English `pain`. */
+const PAIN_NAME = /(smerte|smarta|smartor|pain)/;
+
 /**
  * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
  * so, is drafted with a plan instrument of range 0–100 (lower is better, MCID 15: Ostelo et al.
@@ -190,7 +194,7 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const n = looseForm(column);
   const eq = isEqVas(column);
   if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
-  if (!eq && /(smerte|pain)/.test(n)) {
+  if (!eq && PAIN_NAME.test(n)) {
     // The source is a citation, the same on a Danish page; "check it" is said among the draft's
     // checks, never in the source, which a committee's page prints (review: "(…; check)" on it).
     return {
@@ -498,10 +502,28 @@ export function visitLabel(given: string): string {
   // A survey's answer text says more in brackets ("Baseline (før start)"): the baseline still.
   const bracketed = /^(.+?)\s*[([][^)\]]*[)\]]\s*$/.exec(value);
   if (bracketed && BASELINE.test(looseForm(bracketed[1]!))) return 'baseline';
+  // An eCRF event named by its number with the time in brackets ("Opfølgning 1 (12 uger)"): that time.
+  const inBrackets = /[([]([^)\]]*)[)\]]\s*$/.exec(value);
+  const bracketTime = inBrackets ? namedVisit(inBrackets[1]!) : undefined;
+  if (bracketTime && !bracketTime.baseline && !bracketTime.monthsGuessed && /^\d+[mwdy]$/.test(bracketTime.label)) return bracketTime.label;
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
   return value;
+}
+
+/** Each patient's visit labels in the order of their rows (`labelOf` maps a cell to its plan label), for visit-order.ts. */
+function rowVisitSequences(csv: { records: Iterable<{ cells: readonly (string | null | undefined)[] }> }, idIdx: number, timeIdx: number, labelOf: (raw: string) => string): string[][] {
+  const byId = new Map<string, string[]>();
+  for (const r of csv.records) {
+    const id = r.cells[idIdx];
+    const t = r.cells[timeIdx];
+    if (id === null || id === undefined || t === null || t === undefined) continue;
+    const seq = byId.get(id) ?? [];
+    byId.set(id, seq);
+    seq.push(labelOf(t));
+  }
+  return [...byId.values()];
 }
 
 /** The stems of a wide header's visit columns ("Smerte", "RMDQ"), in header order. */
@@ -883,10 +905,22 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   }
   const baseline = baselineFound ?? 'baseline';
   if (baseline !== 'baseline') plan.baseline = baseline;
-  // Visits in time order when every label says its time ("3m", "6w"): an export's first patient may lack a visit.
-  const followUp = visits.filter((v) => v !== baseline);
-  const weeks = new Map(followUp.map((v) => [v, weeksSinceBaseline(v, baseline)]));
-  if ([...weeks.values()].every((w) => w !== null)) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
+  // Follow-ups in time order where their labels say it ("3m", "6w"), the others where each
+  // patient's rows put them (visit-order.ts): an export's first patient may lack a visit.
+  const weeks = new Map(visits.map((v) => [v, v === baseline ? null : weeksSinceBaseline(v, baseline)]));
+  const followUp = visitOrder(
+    visits.filter((v) => v !== baseline),
+    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => timeLabels[armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw] ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
+    (v) => weeks.get(v) ?? null,
+  );
+  // Untimed follow-ups ("Oppfølging 2", "Follow-up 1") other than the bare numbers and visit
+  // numbers whose checks ask for their time already.
+  const untimed = followUp.filter((v) => weeks.get(v) === null && !/^\d+$/.test(v) && !unscheduled.includes(v));
+  if (untimed.length) {
+    const names = untimed.map((v) => JSON.stringify(v)).join(', ');
+    const one = untimed.length === 1;
+    checks.push(`${one ? 'visit' : 'visits'} ${names} ${one ? 'says' : 'say'} no time hta can read: placed by the order of each patient's ${timeCol ? 'rows' : 'columns'} (${followUp.map((v) => (weeks.get(v) === null ? JSON.stringify(v) : v)).join(', ')}) — check the order of "timepoints" and "allTimepoints" (the first critical outcome at the first follow-up leads the report's conclusion when no "primary" is set), and give ${one ? 'its' : 'their'} time in "timeLabels" (e.g. { ${JSON.stringify(untimed[0])}: "6m" } if it is 6 months after the baseline; then that label in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`);
+  }
   if (visits.length && !followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 
   // A wide export's arm column may carry a visit (`gruppe_baseline`, REDCap's
@@ -1012,6 +1046,22 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // Outcome columns: the (stemmed) header minus id, arm and time.
   const armStem = armCol === undefined ? undefined : stemsOf(armCol);
   const used = new Set([idCol, armCol, timeCol, ...otherArmCols, ...(wide && armStem !== armCol ? header.filter((h) => stemsOf(h) === armStem) : [])].filter((c): c is string => c !== undefined));
+  // A wide column `<stem>_<suffix>` whose stem is measured at the visits, but whose suffix reads as
+  // none of them (`Smerte_6uker` beside `Smerte_bas`, `Smerte_3mnd` when the unit is unknown): most
+  // likely that outcome at a visit hta cannot time. Never an outcome of its own — one column read
+  // as the same score at baseline and at every follow-up — but named, with the way to read it
+  // (docs/plan-trial.md#visits-of-a-wide-export).
+  const visitStems = new Set(wide ? header.filter((h) => stemsOf(h) !== h).map((h) => stemsOf(h).toLowerCase()) : []);
+  const untimedVisitColumn = (h: string) => {
+    const m = /^(.+)_([^_]+)$/.exec(h.trim());
+    return wide && stemsOf(h) === h && m !== null && visitStems.has(m[1]!.toLowerCase()) ? { stem: m[1]!, suffix: m[2]! } : undefined;
+  };
+  for (const h of header) {
+    const v = used.has(h) ? undefined : untimedVisitColumn(h);
+    if (!v) continue;
+    used.add(h);
+    checks.push(`column "${h}" looks like ${v.stem} at a visit hta cannot time (_${v.suffix}): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("${v.suffix}": "6w" for 6 weeks, "6m" for 6 months) and that label to "timepoints" and "allTimepoints"`);
+  }
   const stems: string[] = [];
   const stemColumns = new Map<string, string[]>();
   for (const h of header) {
@@ -1360,7 +1410,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (taken.has(s) || namesAStratum(s)) continue;
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
     const n = looseForm(withoutItemPrefix(s));
-    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
+    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|smarta|smartor|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
       // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
       // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).
       taken.add(s);
@@ -1403,7 +1453,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // A medication name beside a pain word (`smerte_uden_medicin`, `Med_smerter` — Danish "with
     // pain") or an ATC-like name (`N02A`) is medication only when its column holds yes/no answers or
     // a day count (or drug names, no number at all): a 0–10 column so named is the pain scale it always was.
-    const painWords = /(smerte|pain|nrs|vas)/.test(n);
+    const painWords = PAIN_NAME.test(n) || /(nrs|vas)/.test(n);
     const medName = medicationName(withoutItemPrefix(s));
     const answersMedication = isYesNoColumn(values, decimalComma, true) || isDayCount(s, nums) || (values.length > 0 && nums.length === 0 && !values.some(isDontKnowWord));
     const medication = medName === 'pain-medication' || (medName === 'medication' && (!painWords || answersMedication || values.length === 0)) || (medName === 'atc-code' && answersMedication);
@@ -1412,7 +1462,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
-    else if (/^(odi|oswestry)/.test(n)) {
+    // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
+    else if (/^(odi|oswestry)/.test(n) || /(^|[^\p{L}])(odi|oswestry)([^\p{L}]|$)/iu.test(s)) {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');

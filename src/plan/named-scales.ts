@@ -82,6 +82,19 @@ export function namedScale(column: string, name: string, key: string, max: numbe
       note: `SF-36/SF-12 scales and summary scores (PCS, MCS) are higher-is-better — the bodily pain scale too (100 = no pain) — on 0–100 or norm-based (mean 50) scores, with no one MCID: ${paste(key.slice(0, 24), `${column} (SF-36/SF-12)`, [0, 100], 'higher-is-better', key, column)}, with the range of your scoring and the MCID your protocol names`,
     };
   }
+  // Quality of life or function named without the instrument that measured it (`Livskvalitet`,
+  // `Funktion`, `Funksjon`): its range, direction and MCID are the instrument's, which the name does not say.
+  const general = /^(livskvalitet|helserelatertlivskvalitet|halsorelateradlivskvalitet|helbredsrelateretlivskvalitet|qol|hrqol|qualityoflife)$/.test(name)
+    ? { what: 'quality of life', examples: 'EQ-5D, SF-36, 15D, a 0–100 VAS' }
+    : /^(funktion|funksjon|function|fysiskfunktion|fysiskfunksjon|funktionsniveau|funksjonsniva|funktionsnivaa|funksjonsnivaa)$/.test(name)
+      ? { what: 'function', examples: 'RMDQ, ODI, PSFS' }
+      : undefined;
+  if (general) {
+    return {
+      what: `${general.what}, named without its instrument`,
+      note: `"${column}" says ${general.what} but not the instrument that measured it (${general.examples} …), whose range, direction and MCID the draft would need: name the column after the instrument (\`RMDQ\`, \`ODI\`, \`EQ5D_index\`) for plan init to draft it, or ${paste(key.slice(0, 24), column, [0, Math.max(10, Math.ceil(max))], undefined, key, column)}, with its range and the MCID your protocol names`,
+    };
+  }
   // Pain named, but not its intensity: relief and pain-free days grow as the patient improves.
   if (/(smerte|pain)/.test(name) && /(lindring|relief|fri|free|selfefficacy|mestring)/.test(name)) {
     return {

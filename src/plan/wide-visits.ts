@@ -51,24 +51,37 @@ function fold(suffix: string): string {
 
 // "bas" (SPSS users' short baseline), "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
 // "0m", "0mdr", "uge0", "v0", "t0": time zero in any unit.
-const BASELINE = /^(baseline|base|basis|bas|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
+const BASELINE = /^(baseline|base|basis|bas|baslinje|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|inklusjon|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
+// Norwegian and Swedish units beside the Danish and English ones (spelled out: "mån" is "maan"):
+// `_6mndr`, `_6uker`, `_uke6`, `_6veckor`, `_3mån`, `_6manader`, `_1år`/`_1ar` — unread, a
+// Norwegian `Smerte_6uker` became an outcome of its own, read at every visit.
 const UNIT: [RegExp, string][] = [
-  [/^(m|mo|mdr|mnd|md|maaned|maaneder|month|months)$/, 'm'],
-  [/^(w|wk|u|uge|uger|week|weeks)$/, 'w'],
-  [/^(d|dag|dage|day|days)$/, 'd'],
-  [/^(y|aar|year|years)$/, 'y'],
+  [/^(m|mo|mdr|mnd|mndr|md|maaned|maaneder|maaneders|month|months|maan|maanad|maanader|man|manad|manader)$/, 'm'],
+  [/^(w|wk|u|uge|uger|uke|uker|veke|veker|v|vecka|veckor|week|weeks)$/, 'w'],
+  [/^(d|dag|dage|dager|dagar|day|days)$/, 'd'],
+  [/^(y|aar|ar|year|years)$/, 'y'],
 ];
-const unitOf = (word: string): string | undefined => UNIT.find(([re]) => re.test(word))?.[1];
+/**
+ * The unit a word names; `unitFirst` for a unit written before its number (`uge6`): then "v" is
+ * no unit, as `v2` is visit 2 (FOLLOW_UP_WORD), while `6v` is Swedish for 6 weeks (veckor).
+ */
+const unitOf = (word: string, unitFirst = false): string | undefined => (unitFirst && word === 'v' ? undefined : UNIT.find(([re]) => re.test(word))?.[1]);
 /** A time with its unit, either way round: "3mdr", "12m", "6uger", "uge6", "mdr3". */
 const NUMBER_UNIT = /^(\d+)([a-z]+)$/;
 const UNIT_NUMBER = /^([a-z]+)(\d+)$/;
 /** "efter3" (after 3), "opf3", "fu3", "followup3": a follow-up numbered by its time, unit unsaid. */
-const AFTER = /^(efter|opf|opfoelgning|fu|followup|post)(\d+)([a-z]*)$/;
-/** Follow-ups named without a time. */
-const FOLLOW_UP_WORD = /^(efter|post|fu|followup|opf|opfoelgning|slut|end|t\d+|v\d+|besoeg\d+)$/;
+const AFTER = /^(efter|opf|opfoelgning|oppf|oppfoelging|uppf|uppfoljning|fu|followup|post)(\d+)([a-z]*)$/;
+/** Follow-ups named without a time (Norwegian `oppf`, Swedish `uppf`, `besok3` among them). */
+const FOLLOW_UP_WORD = /^(efter|post|fu|followup|opf|opfoelgning|oppf|oppfoelging|uppf|uppfoljning|slut|end|t\d+|v\d+|besoeg\d+|besok\d+)$/;
 
 /** One named suffix's visit, or undefined when it names no visit (`_tot`, `_gns`, an item number). */
 export function namedVisit(suffix: string): WideVisit | undefined {
+  // A time before the word for follow-up, as Norwegian writes it ("3 måneders oppfølging"): the time.
+  const before = /^(\d+[a-z]+?)s?(oppfoelging|opfoelgning|uppfoljning|followup|kontroll|kontrol)$/.exec(fold(suffix));
+  if (before) {
+    const v = namedVisit(before[1]!);
+    return v && !v.baseline ? { ...v, suffix } : undefined;
+  }
   const s = fold(suffix);
   if (BASELINE.test(s)) return { suffix, label: 'baseline', baseline: true, monthsGuessed: false };
   const after = AFTER.exec(s);
@@ -80,7 +93,7 @@ export function namedVisit(suffix: string): WideVisit | undefined {
   const nu = NUMBER_UNIT.exec(s) ?? UNIT_NUMBER.exec(s);
   if (nu) {
     const [n, word] = /^\d/.test(s) ? [nu[1]!, nu[2]!] : [nu[2]!, nu[1]!];
-    const unit = unitOf(word);
+    const unit = unitOf(word, !/^\d/.test(s));
     if (unit) return { suffix, label: `${Number(n)}${unit}`, baseline: false, monthsGuessed: false };
   }
   if (FOLLOW_UP_WORD.test(s)) return { suffix, label: s, baseline: false, monthsGuessed: false };

@@ -229,6 +229,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // "columnCodes" keys that reach no column (a visit suffix, a near miss): their codes would silently not apply.
   headerProblems.push(...columnCodesKeyProblems(plan, { file, header: csv.header, wide, perVisit: perVisitColumnsOf(plan) }));
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
+  if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
     const idx = colOf(column);
@@ -1367,6 +1368,25 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     }
   }
   return out;
+}
+
+/**
+ * An outcome read from columns without any visit of the plan in a wide export (`Smerte_6uker` when
+ * no "timeLabels" key is `6uker`): its one value per line would be the same score at baseline and
+ * at every follow-up — an analysis of nothing, printed under every visit. Refused, with the way to
+ * read it as a visit (docs/input-trial-export.md, "Wide").
+ */
+function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], longHeader: readonly string[], timeColumn: string, exportTimes: readonly string[], wideHeader: readonly string[]): Problem[] {
+  const timeIdx = longHeader.indexOf(timeColumn);
+  return sources.flatMap((src): Problem[] => {
+    if (timeIdx < 0 || !src.columnIndexes.every((i) => i >= 0 && i < timeIdx)) return [];
+    const column = src.columns[0]!;
+    const m = /^(.+)_([^_]+)$/.exec(column);
+    const stem = m && longHeader.includes(m[1]!) ? m[1]! : undefined;
+    const asVisit = m && stem !== undefined ? ` — if "${column}" is ${stem} at a visit, add "${m[2]}" to "timeLabels" with its time ("${m[2]}": "6w" for 6 weeks) and that label to "timepoints" and "allTimepoints"; then it is read as "${stem}" at that visit, and outcome "${src.key}" can go` : ` — name the outcome by the stem of its columns ("column": "Smerte" for Smerte_${exportTimes[0] ?? 'baseline'}, Smerte_${exportTimes[1] ?? '3m'})`;
+    const at = wideHeader.indexOf(column);
+    return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: src.columns.join(', '), expected: `a column for each visit for outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${src.columns.length > 1 ? 'its columns end' : `"${column}" ends`} in none of the plan's visits, so it would be read as the same score at baseline and at every follow-up${asVisit}`, kind: `column.outcome:${src.key}` }];
+  });
 }
 
 /** The long table's name of a wide checkbox option column (`med_3m#1` → `med#1`), when it has one. */

@@ -11,10 +11,10 @@ import type { Plan } from '../plan/plan-schema.js';
 
 /**
  * Words an arm value reads as "never randomised" by (folded): Danish, Norwegian, Swedish and
- * English, and a screening failure. plan init drafts such values into "flow.notRandomisedValues";
+ * English, a screening failure, and a withdrawal before randomisation (`Trukket før randomisering`). plan init drafts such values into "flow.notRandomisedValues";
  * an unknown arm value that reads so is pointed there rather than to "otherArms".
  */
-const NOT_RANDOMISED_WORD = /^(?:(?:ikke|ej|inte|ei|not|non)[ -]?randomi[sz](?:eret|ert|erad|ed)|screen(?:ing)?[ -]?fail(?:ure|ed)?|screen(?:ing)?s?(?:fejl|svigt)|ikke inkluderet|not included)$/;
+const NOT_RANDOMISED_WORD = /^(?:(?:ikke|ej|inte|ei|not|non)[ -]?randomi[sz](?:eret|ert|erad|ed)|screen(?:ing)?[ -]?fail(?:ure|ed)?|screen(?:ing)?s?(?:fejl|svigt)|ikke inkluderet|not included|(?:trukket|udtrådt|utgått|withdrawn|excluded|ekskludert|ekskluderet|exkluderad) (?:før|for|innan|före|before) randomi[sz](?:ering|sering|ation))$/;
 
 export function readsAsNotRandomised(value: string): boolean {
   return NOT_RANDOMISED_WORD.test(wordForm(value));

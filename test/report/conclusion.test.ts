@@ -131,6 +131,16 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
   });
 
 
+  it.each(['en', 'da'] as const)('without the plan\'s primary: the first critical outcome at its earliest visit, whatever order the plan lists the visits in (%s)', (lang) => {
+    // Found by a tester: a draft's first-seen order ("12m" before "3m") made the conclusion lead with the later visit.
+    const noPrimary = { ...trial, plan: { ...trial.plan, primary: undefined } };
+    const ctx = trialChartContext(noPrimary, lang);
+    const rows = summaryOfFindingsRows(result, noPrimary.plan, ctx.primaryMethod, lang).reverse();
+    expect(rows.find((r) => r.importance === 'critical')!.time).not.toBe('3m');
+    const text = conclusionParagraphs(rows, ctx, result)[0]!;
+    expect(text).toMatch(lang === 'en' ? / at 3 months \(the first critical outcome; the plan names no primary\), / : / efter 3 måneder \(det første kritiske effektmål; planen angiver intet primært\), /);
+  });
+
   it.each(['en', 'da'] as const)('without the plan\'s primary: the first critical outcome, never called primary (%s)', (lang) => {
     const noPrimary = { ...trial, plan: { ...trial.plan, primary: undefined } };
     const ctx = trialChartContext(noPrimary, lang);

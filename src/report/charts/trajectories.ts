@@ -13,8 +13,10 @@ import type { Table } from '../text-table.js';
 import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
+import { chartTextWidth } from '../render/text-metrics.js';
 import type { TrialChartContext } from './trial-chart-context.js';
-import { visitTickAxis, visitTicks } from './visit-ticks.js';
+import { fitLines } from './two-lines.js';
+import { visitTickAxis, visitTickLabel, visitTicks } from './visit-ticks.js';
 
 // Three panels a row, narrow enough to print at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
 const PANEL_WIDTH = 230;
@@ -33,6 +35,28 @@ function headingLines(text: string): string[] {
   }
   return best;
 }
+const Y_TITLE_SIZE = 11;
+
+/**
+ * The labels of an ordinal visit axis (visits hta cannot place on a weeks scale): each name
+ * broken at spaces into up to three lines no wider than its band, as the forest and flow charts
+ * wrap theirs — side by side on one line, "Opfølgning 1 (12 uger)" and "Opfølgning 2 (36 uger)"
+ * printed over each other.
+ */
+function ordinalVisitAxis(visits: readonly string[]): { labelExpr: string; labelOverlap: false; labelLimit: 0; lines: number } {
+  const band = PANEL_WIDTH / Math.max(1, visits.length);
+  // A word wider than its band (five visits: 46 px for "Opfølgning"): every other name a level
+  // lower, as the weeks axis staggers its names (visit-ticks.ts), so each has two bands' room.
+  const fits = (v: string) => v.split(' ').every((w) => chartTextWidth({ fontSize: FONT_SIZE }, w) <= band - 6);
+  const stagger = !visits.every(fits);
+  const lines = visits.map((v) => fitLines(v, (stagger ? 2 * band : band) - 6, 3));
+  const depth = Math.max(0, ...lines.filter((_, k) => k % 2 === 0).map((l) => l.length));
+  // The lower names start below the upper ones' last line (a zero-width space: an empty or blank line is dropped when drawn).
+  const drawn = lines.map((l, k) => (stagger && k % 2 === 1 ? [...new Array<string>(depth).fill('\u200b'), ...l] : l));
+  const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(drawn[k])} : ${rest}`, 'datum.label');
+  return { labelExpr, labelOverlap: false, labelLimit: 0, lines: Math.max(1, ...drawn.map((l) => l.length)) };
+}
+
 /** One legend for all panels (identical definitions merge), above them. */
 const LEGEND = { title: null, orient: 'top', direction: 'horizontal', symbolSize: 80, offset: 30, labelFontSize: 12 } as const;
 
@@ -79,7 +103,9 @@ export function trajectoriesNumbers(result: Pick<AnalysisResult, 'descriptives'>
 export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): TopLevelSpec {
   const t = ctx.text;
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
-  const visits = ctx.visits.map((v) => ctx.shortTimeLabel(v));
+  // Visits named as the weeks axis names them ("baseline", "3 mdr."), so an ordinal axis says the same.
+  const visitName = (v: string) => visitTickLabel(v, ctx.lang);
+  const visits = ctx.visits.map(visitName);
   const outcomes = trajectoryOutcomes(result, ctx);
   const colourScale = { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] };
   const weeks = new Map(ctx.visits.map((v) => [v, weeksSinceBaseline(v)]));
@@ -87,19 +113,23 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   const maxWeeks = Math.max(1, ...[...weeks.values()].map((w) => w ?? 0));
   // Dodge: half a percent of the span either side, enough to separate the whiskers.
   const dodge = (arm: string) => (arm === arms[0] ? -1 : 1) * 0.007 * maxWeeks;
+  // An ordinal axis's names, wrapped (and staggered) within their bands: as many lines as the deepest.
+  const { lines: visitLines, ...ordinalAxis } = ordinalVisitAxis(visits);
   const panels = outcomes.map((key) => {
     const rows = observedMeans(result, key)
-      .map((d) => ({ visit: ctx.shortTimeLabel(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
+      .map((d) => ({ visit: visitName(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
     const heading = headingLines(ctx.outcomeLabel(key));
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
     // Ticks at the visits, named as the tables name them; every other name on a second line (the panel is narrow).
     const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
       ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE } } as const);
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinalAxis } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
-    const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }).replace('(; ', '('), titleFontSize: 11 } } as const;
+    // The y title on up to two lines no longer than the panel is high: one line ran past the plot (a Danish "Gennemsnit (indekspoint; højere er bedre)").
+    const yTitle = fitLines(fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }).replace('(; ', '('), PANEL_HEIGHT + 16, 2, { fontSize: Y_TITLE_SIZE });
+    const y = { type: 'quantitative', scale: { zero: false }, axis: { title: yTitle.length > 1 ? yTitle : yTitle[0], titleFontSize: Y_TITLE_SIZE } } as const;
     return {
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
@@ -130,7 +160,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     // next panel's y axis (labels and title) and, between rows, the x axis (its visit names on two
     // lines) and the heading.
     bounds: 'flush',
-    spacing: { row: 92, column: 78 },
+    spacing: { row: 92 + (toScale ? 0 : 13 * Math.max(0, visitLines - 2)), column: 78 },
     concat: panels,
     resolve: { scale: { y: 'independent' } },
   } as unknown as TopLevelSpec;

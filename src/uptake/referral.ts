@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
@@ -224,10 +224,11 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
     const hint = other === undefined ? ''
       : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
+      : other === 'dd/mm/yy' || other === 'mm/dd/yy' ? ` (${shortYearAdvice(other, v, false)})`
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
         : other === 'yyyymmdd' ? ` (this is a date written YYYYMMDD, as SAS's YYMMDDN8. and Stata's %tdCCYYNNDD write it: set "dateFormat": "yyyymmdd" or "auto" in the uptake plan)`

@@ -1,5 +1,7 @@
 /**
- * Registry and eligible files as Excel users save them (docs/input-registry.md): a column added
+ * Registry and eligible files as Excel users save them (docs/input-registry.md): Excel's short
+ * dates with slashes and a two-digit year (`4/20/24`, `20/4/24`) read by "mm/dd/yy" and
+ * "dd/mm/yy" and named by the other formats' refusals; a column added
  * twice (a corrected copy at the sheet's end, also in another case or language) is refused naming
  * both, by the SQL engine, the row check and for Parquet alike; an Excel error value (`#N/A` from
  * a failed VLOOKUP) is never a clinic or a region; a header cell wrapped with Alt+Enter in a CRLF
@@ -11,6 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { HtaError, formatError } from '../../src/errors.js';
 import { readEligibleFile, readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
+import { dateParser, ymdToDay } from '../../src/uptake/registry-dates.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const H = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'];
@@ -140,5 +143,52 @@ describe('a header cell wrapped with Alt+Enter', () => {
     expect(total(excluded)).toEqual(expected);
     const cli = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', plan);
     expect(cli.code, cli.stderr).toBe(0);
+  });
+});
+
+describe('Excel short dates with a two-digit year and slashes', () => {
+  const dir = tempDir();
+  const us = (iso: string) => (iso === '' ? '' : `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(2, 4)}`);
+  const uk = (iso: string) => (iso === '' ? '' : `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(2, 4)}`);
+  const dated = (write: (iso: string) => string) => csv(H, ROWS.map((r) => r.map((c, j) => (j >= 3 && j <= 5 ? write(c) : c))));
+  const iso = join(dir, 'iso.csv');
+  writeFileSync(iso, csv(H, ROWS));
+
+  it('dateParser: m/d/yy and d/m/yy, the year in the century inside the date window', () => {
+    expect(dateParser('mm/dd/yy')('4/20/24')).toBe(ymdToDay(2024, 4, 20));
+    expect(dateParser('dd/mm/yy')('20/4/24')).toBe(ymdToDay(2024, 4, 20));
+    expect(dateParser('mm/dd/yy')('20/4/24')).toBeUndefined();
+    expect(dateParser('dd/mm/yy')('4/20/24')).toBeUndefined();
+    expect(dateParser('mm/dd/yy')('4/20/2024')).toBeUndefined();
+    // 99 is 1999 (2099 is after the window's end); 1999 is then refused as before the window.
+    expect(dateParser('mm/dd/yy', { from: ymdToDay(1990, 1, 1)!, to: ymdToDay(2025, 12, 31)! })('12/31/99')).toBe(ymdToDay(1999, 12, 31));
+  });
+
+  it.each([['mm/dd/yy', us], ['dd/mm/yy', uk]] as const)('"dateFormat": "%s" reads the file as its ISO copy is read, by both readers', async (format, write) => {
+    const file = join(dir, `${format.replace(/\//g, '')}.csv`);
+    writeFileSync(file, dated(write));
+    const read = await readRegistryFile(file, { threads: 1, dateFormat: format });
+    expect(read.aggregate).toEqual((await readRegistryFile(iso, { threads: 1 })).aggregate);
+    expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',', { dateFormat: format })).aggregate);
+  });
+
+  it('auto and the four-digit formats refuse them saying the year has two digits, which format reads them, and what to do in Excel', async () => {
+    const file = join(dir, 'us.csv');
+    writeFileSync(file, dated(us));
+    const auto = await refusal(readRegistryFile(file, { threads: 1, dateFormat: 'auto' }));
+    expect(auto.problems[0]!.expected).toContain('(e.g. "1/5/24"); the year has two digits (as Excel writes its short date), which auto does not guess: set "dateFormat": "mm/dd/yy" (month first, Excel\'s US short date) or "dd/mm/yy" (day first), whichever the export uses');
+    expect(auto.problems[0]!.expected).toContain('format the date columns in Excel with a four-digit year (yyyy-mm-dd)');
+    const four = await refusal(readRegistryFile(file, { threads: 1, dateFormat: 'mm/dd/yyyy' }));
+    const p = four.problems.find((q) => q.value === '2/20/24');
+    expect(p).toMatchObject({ field: 'last_active', line: 4 });
+    expect(p?.expected).toContain('a real calendar date written MM/DD/YYYY, or empty (the year has two digits (as Excel writes its short date): set "dateFormat": "mm/dd/yy" (month first, as Excel writes a US short date)');
+  });
+
+  it('a Parquet file\'s typed dates are read under "mm/dd/yy" too', async () => {
+    const parquet = join(dir, 'typed.parquet');
+    const db = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+    await db.run(`COPY (SELECT * REPLACE (CAST(referred AS DATE) AS referred, CAST(activated AS DATE) AS activated, CAST(last_active AS DATE) AS last_active) FROM read_csv('${iso}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+    db.closeSync();
+    expect((await readRegistryFile(parquet, { threads: 1, dateFormat: 'mm/dd/yy' })).aggregate).toEqual((await readRegistryFile(iso, { threads: 1 })).aggregate);
   });
 });

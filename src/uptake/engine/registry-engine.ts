@@ -156,7 +156,7 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
 /** strftime patterns of the written date formats (registry-dates.ts); months upper-case as SAS and Oracle write them. */
 const STRFTIME: Readonly<Partial<Record<DateFormat, string>>> = {
   'dd-mm-yyyy': '%d-%m-%Y', 'dd.mm.yyyy': '%d.%m.%Y', 'dd/mm/yyyy': '%d/%m/%Y', 'mm/dd/yyyy': '%m/%d/%Y',
-  'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
+  'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', 'dd/mm/yy': '%d/%m/%y', 'mm/dd/yy': '%m/%d/%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
   yyyymmdd: '%Y%m%d',
 };
 

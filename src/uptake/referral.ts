@@ -364,7 +364,8 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     const age = col === 'age'
       ? ` — ages are needed only for the equity table by age band: name an age column (whole years) in columns.registry.age, or an age-band column (such as "50-59 år", "80+") in columns.registry.ageBand; or leave "ageBand" out of the plan's publish.equity (e.g. "equity": ["sex", "referrer"]) and the file is read without ages`
       : col === 'last_active' ? durationAdvice(header) : '';
-    problems.push({ file, line: headerLine, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
+    // A name with a line break (a wrapped header cell) printed as the plan's JSON writes it.
+    problems.push({ file, line: headerLine, field: oneLine(name), expected: `a column named ${JSON.stringify(name)}${where} ${have}${age}` });
   }
   if (problems.length === 0) problems.push(...repeatedColumnProblems(header, file, names, index, headerLine));
   else {

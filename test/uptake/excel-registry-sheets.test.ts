@@ -141,6 +141,12 @@ describe('a header cell wrapped with Alt+Enter', () => {
     expect(refused.problems).toMatchObject([{ line: 9, field: 'referred', value: 'not a date' }]);
     const excluded = await readRegistryFile(bad, { threads: 1, columns: { last_active: 'last\nactive' }, invalidRows: 'exclude' });
     expect(total(excluded)).toEqual(expected);
+    // The plan's wrapped name on a file without it: named as the plan's JSON writes it, on one line.
+    const plain = join(dir, 'plain.csv');
+    writeFileSync(plain, csv(H, ROWS, '\r\n'));
+    const missing = await refusal(readRegistryFile(plain, { threads: 1, columns: { last_active: 'last\nactive' } }));
+    expect(missing.problems[0]).toMatchObject({ field: 'last\\nactive' });
+    expect(formatError(missing).split('\n').every((l) => !/^active/.test(l))).toBe(true);
     const cli = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', plan);
     expect(cli.code, cli.stderr).toBe(0);
   });

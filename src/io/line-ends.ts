@@ -102,3 +102,61 @@ export function withLfCopy<T>(file: string, read: (copy: string) => Promise<T>):
 export function mixedLineEndsNote(file: string, mixed: MixedLineEnds): string {
   return `${file}: some lines end in CRLF (Windows) and others in LF (Linux, macOS), the first of them line ${mixed.firstLfLine} (exports joined?): each is read as a line end (docs/input-registry.md "Line ends")`;
 }
+
+/**
+ * Where a header with line breaks inside its quoted cells ends (a header cell Excel wrapped with
+ * Alt+Enter, `"Sidst\naktiv"`): the file's first `end` bytes and, in `prefix`, the same lines with
+ * each such line break written as a space and the header's line end repeated once for each —
+ * the header on one line, every later line where it was. Undefined when the header (found within
+ * the first MiB) has no line break inside quotes. The SQL engine cannot take such a header in a
+ * CRLF or CR file (it takes the quoted LF for the file's line end, and reads no rows): it reads
+ * a copy with this prefix (`withOneLineHeader`). The engine reads columns by position, so the
+ * header's text does not matter to it; the row check reads the user's file.
+ */
+export function wrappedHeader(file: string): { end: number; prefix: Buffer } | undefined {
+  const fd = openSync(file, 'r');
+  let n: number;
+  const buf = Buffer.alloc(1 << 20);
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const out = Buffer.from(buf.subarray(0, n));
+  let quoted = false, breaks = 0, prev = -1;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === QUOTE) quoted = !quoted;
+    else if (b === CR || b === LF) {
+      if (quoted) {
+        out[i] = 0x20;
+        if (!(b === LF && prev === CR)) breaks++;
+      } else if (breaks > 0) {
+        const lineEnd = b === CR && buf[i + 1] === LF ? Buffer.from([CR, LF]) : Buffer.from([b]);
+        return { end: i + lineEnd.length, prefix: Buffer.concat([out.subarray(0, i), ...Array.from({ length: breaks + 1 }, () => lineEnd)]) };
+      }
+      // A line before the header without quoted breaks (Excel's `sep=;`, a blank line) passes as it is.
+    }
+    prev = b;
+  }
+  return undefined;
+}
+
+/** Replaces a stream's first `end` bytes with `prefix` (the rest passes as it is). */
+function replacedStart(end: number, prefix: Buffer): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (seen >= end) return done(null, chunk);
+      const skip = Math.min(end - seen, chunk.length);
+      const first = seen === 0;
+      seen += chunk.length;
+      done(null, Buffer.concat([first ? prefix : Buffer.alloc(0), chunk.subarray(skip)]));
+    },
+  });
+}
+
+/** Runs `read` on a private copy of `file` whose header is on one line (`wrappedHeader`; the same lines after it), removed afterwards. */
+export function withOneLineHeader<T>(file: string, wrapped: { end: number; prefix: Buffer }, read: (copy: string) => Promise<T>): Promise<T> {
+  return withTransformedCopy(file, 'registry-header.csv', replacedStart(wrapped.end, wrapped.prefix), read);
+}

@@ -66,6 +66,17 @@ export function excelErrorKind(text: string): 'excel-error' | 'excel-no-value' {
   return isFailedFormula(text) ? 'excel-error' : 'excel-no-value';
 }
 
+/**
+ * Why an Excel error value is no name where a name is needed (the registry's clinic, the eligible
+ * file's region): the cell must name one, so reading it as missing is no way out either. The same
+ * words for every value of a kind, so problems group.
+ */
+export function excelErrorAsName(text: string): string {
+  return isFailedFormula(text)
+    ? 'an Excel error value, not a name: a formula failed in the spreadsheet — correct the cell there and export again'
+    : 'an Excel error value meaning "no value", not a name: a lookup in the spreadsheet (such as VLOOKUP) found nothing for this row — correct the cell there (the lookup table lacks its code) and export again';
+}
+
 /** A number in Excel's percentage format as exported: `45%`, `7,5 %`. Read as no number (45 or 0.45 would be a guess). */
 export function isPercentCell(text: string): boolean {
   return PERCENT_CELL.test(text);

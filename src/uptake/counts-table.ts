@@ -29,6 +29,8 @@ export function countColumns(header: readonly string[]): string[] {
  * referral-date column (under the plan's name or a known one); else "lacks registry columns".
  */
 export function registryColumnsError(header: readonly string[], file: string, problems: Problem[], names: RegistryColumnNames = {}, headerLine = 1): HtaError {
+  // Every column found, one of them twice (referral.ts repeatedColumnProblems): nothing lacks.
+  if (problems.length > 0 && problems.every((p) => p.kind === 'header.duplicate')) return new HtaError('input.invalid', `${file} names a registry column twice`, problems);
   const keys = header.map(headerKey);
   const guess = registryColumnsFor(header).mapping;
   const lacks = (c: RegistryColumn) => !keys.includes(headerKey(names[c] ?? c)) && guess[c] === undefined;

@@ -23,6 +23,7 @@ import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { utf8Guard } from '../io/utf8.js';
+import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
@@ -928,6 +929,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
       for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: (wide ? yv : yearText(yv, thousands, yearMarks)).trim(), countText: ev.trim() });
+      continue;
+    }
+    // `#N/A` (a failed lookup) is no region: counted as one it would add to the whole country's denominator.
+    if (isExcelError(rv.trim())) {
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name — ${excelErrorAsName(rv.trim())}` });
       continue;
     }
     if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });

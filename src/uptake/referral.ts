@@ -11,10 +11,11 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
-import { registryColumnsFor } from './registry-column-names.js';
+import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
+import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
@@ -225,10 +226,11 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
     const hint = other === undefined ? ''
       : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
+      : other === 'dd/mm/yy' || other === 'mm/dd/yy' ? ` (${shortYearAdvice(other, v, false)})`
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
         : other === 'yyyymmdd' ? ` (this is a date written YYYYMMDD, as SAS's YYMMDDN8. and Stata's %tdCCYYNNDD write it: set "dateFormat": "yyyymmdd" or "auto" in the uptake plan)`
@@ -265,6 +267,11 @@ export function referralFieldSchemas(rules: ReferralRules) {
       const name = clinicName(v);
       if (cprCell('clinic', name, rules.codes)) {
         ctx.addIssue({ code: 'custom', message: cprExpected('clinic') });
+        return z.NEVER;
+      }
+      // `#N/A` from a failed VLOOKUP fits the name pattern (`#`, `/`): never a clinic of that name.
+      if (isExcelError(name)) {
+        ctx.addIssue({ code: 'custom', message: `a clinic name — ${excelErrorAsName(name)}` });
         return z.NEVER;
       }
       if (name === '' || [...name].length > CLINIC_MAX_LENGTH || !CLINIC_NAME.test(name)) {
@@ -345,7 +352,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
   const keys = header.map(headerKey);
   const index = {} as ColumnIndex;
   const problems: Problem[] = [];
-  const have = `(have: ${header.join(', ')})`;
+  const have = `(have: ${header.map(oneLine).join(', ')})`;
   for (const col of REGISTRY_COLUMNS) {
     const name = mappedName(names, col) ?? col;
     const i = keys.indexOf(headerKey(name));
@@ -364,9 +371,11 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     const age = col === 'age'
       ? ` — ages are needed only for the equity table by age band: name an age column (whole years) in columns.registry.age, or an age-band column (such as "50-59 år", "80+") in columns.registry.ageBand; or leave "ageBand" out of the plan's publish.equity (e.g. "equity": ["sex", "referrer"]) and the file is read without ages`
       : col === 'last_active' ? durationAdvice(header) : '';
-    problems.push({ file, line: headerLine, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
+    // A name with a line break (a wrapped header cell) printed as the plan's JSON writes it.
+    problems.push({ file, line: headerLine, field: oneLine(name), expected: `a column named ${JSON.stringify(name)}${where} ${have}${age}` });
   }
-  if (problems.length > 0) {
+  if (problems.length === 0) problems.push(...repeatedColumnProblems(header, file, names, index, headerLine));
+  else {
     // A regional system's own names (CPR-løbenr, Klinik/Praksis): say which mapping reads them,
     // as the eligible file's error does (docs/plan-uptake.md "Reading the files").
     const guess = registryColumnsFor(header);
@@ -387,6 +396,37 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     }
   }
   return problems.length > 0 ? problems : index;
+}
+
+/**
+ * A registry column named by two header columns (`activated` twice, `Activated` or `Aktiveret`
+ * beside `activated`): refused naming both, as every other input refuses a repeated name —
+ * reading the first copy silently would count the wrong column (docs/input-registry.md "The
+ * registry export").
+ */
+function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number): Problem[] {
+  const taken = new Set(REGISTRY_COLUMNS.map((c) => index[c]).filter((i) => i >= 0));
+  const problems: Problem[] = [];
+  for (const col of REGISTRY_COLUMNS) {
+    const at = index[col];
+    if (at < 0) continue;
+    const mapped = mappedName(names, col);
+    const others = otherColumnsNaming(header, col, at, mapped, taken);
+    if (others.length === 0) continue;
+    const shown = (i: number) => `${JSON.stringify(header[i]!.trim())} (column ${i + 1})`;
+    const all = [at, ...others].sort((a, b) => a - b);
+    const same = others.every((j) => headerKey(header[j]!) === headerKey(header[at]!));
+    const key = `columns.registry.${mappedKey(names, col)}`;
+    // The same name twice cannot be mapped apart: only renaming or deleting one tells them apart.
+    const fix = same
+      ? 'delete the copy that should not be read, or rename it, and save again'
+      : `name the one to read in the uptake plan's ${key} (e.g. ${JSON.stringify(header[others[0]!]!.trim())}), or delete the other and save again`;
+    problems.push({
+      file, line: headerLine, column: others[0]! + 1, field: oneLine(header[at]!), value: header[others[0]!]!.trim(), kind: 'header.duplicate',
+      expected: `one header column for the registry's ${col}: ${all.map(shown).join(' and ')} ${same ? 'have the same name (names compare without case)' : 'both name it'}, and hta does not pick one — ${fix}`,
+    });
+  }
+  return problems;
 }
 
 export type ReferralResult = { ok: true; referral: Referral } | { ok: false; problems: Problem[] };
@@ -412,7 +452,8 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
  */
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, registryColumnCodes(col, missing))) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
-  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col))) {
+  // A clinic's Excel error value is explained as such (the schema's message): not as a code for "no value".
+  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col)) && !(col === 'clinic' && isExcelError(raw))) {
     if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }

@@ -34,6 +34,12 @@ export const AGE_BAND_NAMES: readonly string[] = ['aldersgruppe', 'aldersgrupper
 export const nameKey = (h: string): string => foldColumnName(h).replace(/[\s_./-]+/g, '');
 
 
+/**
+ * A header name as a message prints it outside quotes: a line break in it (a header cell Excel
+ * wrapped with Alt+Enter) written `\n`, as JSON writes it in the plan's `columns.registry`.
+ */
+export const oneLine = (h: string): string => h.trim().replace(/\r\n|\r|\n/g, '\\n');
+
 const ORDER = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
 
 /**
@@ -61,4 +67,23 @@ export function registryColumnsFor(header: readonly string[]): { index: Partial<
     else if (exact < 0) mapping[col] = header[i]!.trim();
   }
   return { index, mapping, missing };
+}
+
+/**
+ * The other header columns that name registry column `col`, read at index `at`: the same name
+ * again (`activated` twice, or `Activated` beside it: names compare without case), or, when the
+ * plan does not map the column (`mapped` undefined), a known synonym beside the default name
+ * (`Aktiveret` beside `activated`) — an Excel user's corrected copy added at the end of the sheet.
+ * hta reads one column per field and does not pick one (docs/input-registry.md "The registry
+ * export"). A column the plan maps to another field is not counted.
+ */
+export function otherColumnsNaming(header: readonly string[], col: RegistryColumn, at: number, mapped: string | undefined, taken: ReadonlySet<number>): number[] {
+  const own = foldColumnName(mapped ?? col);
+  const synonyms = mapped === undefined ? COLUMN_NAMES[col] : [];
+  const others: number[] = [];
+  for (const [j, h] of header.entries()) {
+    if (j === at || taken.has(j) || h.trim() === '') continue;
+    if (foldColumnName(h) === own || synonyms.includes(nameKey(h))) others.push(j);
+  }
+  return others;
 }

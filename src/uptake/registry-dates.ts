@@ -25,7 +25,7 @@
 import { looksLikeMissingCode } from './missing-cells.js';
 import { looksLikeCpr } from '../io/cpr-number.js';
 
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -289,10 +289,15 @@ const NUMERIC = { '-': numericDate('-'), '.': numericDate('\\.'), '/': numericDa
  * Day-first dates with two-digit years (`17-05-24`, `17.05.24`: Excel's short date format in
  * Danish settings, saved to CSV), a time of day allowed as after DD-MM-YYYY. Never detected by
  * `auto` (`24-05-17` could as well be year-first): only named by `"dateFormat"`; the year is read
- * as Oracle's DD-MON-RR is, in the century inside the date window (twoDigitYearReader).
+ * as Oracle's DD-MON-RR is, in the century inside the date window (twoDigitYearReader). With
+ * slashes, Excel's short date as Excel for Mac and Windows save it in US settings (`4/20/24`,
+ * m/d/yy: "mm/dd/yy") or in British ones (`20/4/24`: "dd/mm/yy"), read alike.
  */
 const shortYearDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{2})${TIME}$`);
-const SHORT_YEAR = { '-': shortYearDate('-'), '.': shortYearDate('\\.') } as const;
+const SHORT_YEAR = { '-': shortYearDate('-'), '.': shortYearDate('\\.'), '/': shortYearDate('/') } as const;
+/** The two-digit-year formats: never chosen by `auto`, named in its refusal (`decide`). */
+export const SHORT_YEAR_FORMATS = ['dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy'] as const;
+export type ShortYearFormat = (typeof SHORT_YEAR_FORMATS)[number];
 
 /**
  * The pattern of a format written with a numeric day and month (DD-MM-YYYY, MM/DD/YYYY,
@@ -303,7 +308,9 @@ function dayMonthPattern(format: DateFormat): RegExp | undefined {
   switch (format) {
     case 'dd-mm-yy':
     case 'dd.mm.yy':
-      return SHORT_YEAR[format[2] as '-' | '.'];
+    case 'dd/mm/yy':
+    case 'mm/dd/yy':
+      return SHORT_YEAR[format[2] as '-' | '.' | '/'];
     case 'dd-mm-yyyy':
     case 'dd.mm.yyyy':
     case 'dd/mm/yyyy':
@@ -342,7 +349,9 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd/mm/yyyy': 'DD/MM/YYYY',
   'dd-mm-yy': 'DD-MM-YY (17-05-24; the two-digit year read in the century inside the date window)',
   'dd.mm.yy': 'DD.MM.YY (17.05.24; the two-digit year read in the century inside the date window)',
+  'dd/mm/yy': 'DD/MM/YY (20/04/24; the two-digit year read in the century inside the date window)',
   'mm/dd/yyyy': 'MM/DD/YYYY',
+  'mm/dd/yy': 'MM/DD/YY (4/20/24, Excel\'s US short date; the two-digit year read in the century inside the date window)',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024; DATE7./DATETIME16. 17MAY24, the two-digit year read in the century inside the date window; Stata 17may2024 08:40:00)',
   yyyymmdd: 'YYYYMMDD (20240517: SAS YYMMDDN8., Stata %tdCCYYNNDD)',
   'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English, Danish, Norwegian or Swedish month abbreviations)',
@@ -371,12 +380,15 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
       };
     }
     case 'dd-mm-yy':
-    case 'dd.mm.yy': {
+    case 'dd.mm.yy':
+    case 'dd/mm/yy':
+    case 'mm/dd/yy': {
       const yearDay = twoDigitYearReader(window);
       const re = dayMonthPattern(format)!;
+      const monthFirst = format === 'mm/dd/yy';
       return (t) => {
         const m = re.exec(t);
-        return m && timeOf(m) !== undefined ? yearDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
+        return m && timeOf(m) !== undefined ? yearDay(Number(m[3]), Number(m[monthFirst ? 1 : 2]), Number(m[monthFirst ? 2 : 1])) : undefined;
       };
     }
     case 'iso':
@@ -417,6 +429,22 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
       };
     }
   }
+}
+
+/**
+ * What a date with a two-digit year (`17-05-24`, `4/20/24`) is, which format reads it, and the
+ * other way out: Excel writes its short date so, and `auto` does not guess the century or the
+ * order. With slashes the order is the date's own when one part is above 12 (`4/20/24` is
+ * month-first), else both formats are named.
+ */
+export function shortYearAdvice(format: ShortYearFormat, text: string, auto = true): string {
+  const guess = auto ? ', which auto does not guess' : '';
+  const fix = 'or format the date columns in Excel with a four-digit year (yyyy-mm-dd) and save the CSV again';
+  if (format[2] !== '/') return `these look like day-first dates with two-digit years (DD${format[2]}MM${format[2]}YY, as Excel writes a short date)${guess}: set "dateFormat": "${format}" in the uptake plan (the year is read in the century inside the date window), ${fix}`;
+  const m = SHORT_YEAR['/'].exec(text);
+  const [a, b] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  const which = a > 12 ? '"dd/mm/yy" (day first)' : b > 12 ? '"mm/dd/yy" (month first, as Excel writes a US short date)' : '"mm/dd/yy" (month first, Excel\'s US short date) or "dd/mm/yy" (day first), whichever the export uses';
+  return `the year has two digits (as Excel writes its short date)${guess}: set "dateFormat": ${which} in the uptake plan (the year is read in the century inside the date window), ${fix}`;
 }
 
 /** Learns a file's date format from its date cells, one at a time (bounded memory). */
@@ -548,8 +576,8 @@ export function createDateFormatDetector(): DateFormatDetector {
     const few = (n: number) => n * 20 <= total && n < total;
     const shown = example ?? sasExample ?? notSasExample;
     // Two-digit-year dates are read only when named (never guessed: 24-05-17 could be year-first).
-    const short = shown === undefined ? undefined : (['dd-mm-yy', 'dd.mm.yy'] as const).find((f) => dayMonthPattern(f)!.test(shown));
-    const fix = short ? `; these look like day-first dates with two-digit years (DD${short[2]}MM${short[2]}YY, as Excel writes a short date), which auto does not guess: set "dateFormat": "${short}" in the uptake plan` : '';
+    const short = shown === undefined ? undefined : SHORT_YEAR_FORMATS.find((f) => dayMonthPattern(f)!.test(shown));
+    const fix = short === undefined ? '' : `; ${shortYearAdvice(short, shown!)}`;
     // An ISO date with a time of day that iso-datetime does not read: which part is wrong.
     const fault = shown === undefined ? undefined : isoDateTimeFault(shown);
     const faultText = fault ? `; it is an ISO date with a time of day, but ${fault}` : '';

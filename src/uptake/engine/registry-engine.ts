@@ -35,7 +35,7 @@ import {
 import { type AgeBandScheme, type AgeBandsRead, ageBandScheme, ageBandsRead, bandCode, parseAgeBand } from '../age-bands.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
-import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
+import { mixedLineEnds, mixedLineEndsNote, withLfCopy, withOneLineHeader, wrappedHeader } from '../../io/line-ends.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
@@ -156,7 +156,7 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
 /** strftime patterns of the written date formats (registry-dates.ts); months upper-case as SAS and Oracle write them. */
 const STRFTIME: Readonly<Partial<Record<DateFormat, string>>> = {
   'dd-mm-yyyy': '%d-%m-%Y', 'dd.mm.yyyy': '%d.%m.%Y', 'dd/mm/yyyy': '%d/%m/%Y', 'mm/dd/yyyy': '%m/%d/%Y',
-  'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
+  'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', 'dd/mm/yy': '%d/%m/%y', 'mm/dd/yy': '%m/%d/%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
   yyyymmdd: '%Y%m%d',
 };
 
@@ -426,16 +426,24 @@ function namedAs(text: string, file: string, label: string): string {
  * the rows whose texts seed the lookup tables (sample-texts.ts; tests set a few to make the
  * file's other texts misses).
  */
-export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file, sampleRows = SAMPLE_ROWS): Promise<RegistryRead> {
+export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file, sampleRows = SAMPLE_ROWS, original?: { file: string; csv: Source & { headerLine: number } }): Promise<RegistryRead> {
   const parquet = isParquet(file);
-  const csv = parquet ? undefined : await csvSource(file, label, options);
+  const csv = parquet ? undefined : original?.csv ?? await csvSource(file, label, options);
+  // The file the row check reads: the one given, not a private copy made below for the engine
+  // (the copy's header may be written otherwise, and the plan names the columns as given).
+  const rowsFile = original?.file ?? file;
+  const given = csv ? { file: rowsFile, csv } : undefined;
   // CRLF lines and then LF lines (exports joined): the engine reads a copy with LF line ends,
   // the same lines (io/line-ends.ts).
   const mixed = csv ? mixedLineEnds(file) : undefined;
   if (mixed) {
-    const read = await withLfCopy(file, (copy) => aggregateRegistry(copy, options, label, sampleRows));
+    const read = await withLfCopy(file, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
     return { ...read, notes: [mixedLineEndsNote(label, mixed), ...(read.notes ?? [])] };
   }
+  // A header cell with a line break (Excel's Alt+Enter): the engine reads a copy with the header
+  // on one line, the same lines after it (io/line-ends.ts `wrappedHeader`), as the row check reads the file.
+  const wrapped = csv && /[\r\n]/.test(csv.header.join('')) ? wrappedHeader(file) : undefined;
+  if (wrapped) return withOneLineHeader(file, wrapped, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
   return withDuckDb(limits, async (db) => {
@@ -486,7 +494,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       const detected: { format: DateFormat; note?: string } = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv), missingCodesOf(options.missingCodes)), label, options) : { format: options.dateFormat ?? 'iso' };
       dayNumbersNote = detected.note;
       const format = detected.format;
-      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
+      const check = await scanRegistryRows(createReadStream(rowsFile), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
         throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr(namedAs((err as Error).message.split('\n')[0]!, file, label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
@@ -529,7 +537,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
-        ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
+        ? await scanRegistryRows(createReadStream(rowsFile), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));
       // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
       // too, left out without being excluded; so are header lines repeated (exports joined).

@@ -48,7 +48,10 @@ export function dayText(day: number, format: DateFormat): string {
       return `${Number(d)}. ${DANISH_MONTH_NAMES[Number(m) - 1]!} ${y}`;
     case 'dd-mm-yy':
     case 'dd.mm.yy':
+    case 'dd/mm/yy':
       return `${d}${format[2]}${m}${format[2]}${y.slice(2)}`;
+    case 'mm/dd/yy':
+      return `${m}/${d}/${y.slice(2)}`;
     default:
       return `${d}${format[2]}${m}${format[2]}${y}`;
   }

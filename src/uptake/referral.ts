@@ -14,13 +14,12 @@ import type { Problem } from '../errors.js';
 import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
-import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
-import { excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
+import { excelErrorAsName, excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;

@@ -70,11 +70,22 @@ export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = Object.fr
 /** The verdict alone, for narrow cells and legends: the same words (VERDICT_TEXT). */
 export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = VERDICT_TEXT;
 
-/** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
+/**
+ * Fixed-decimal number in the language's format: decimal comma, thousands point and true minus
+ * in Danish (`−1.221,64`), decimal point and thousands comma in English (`−1,221.64`). One rule
+ * per language for every number a page or the terminal prints — counts, means, SDs, differences,
+ * intervals, MCIDs alike — so a table's `6.220,1` reads as its chart's axis `6.000` does
+ * (docs/glossary-da.md). Machine files (results.json, CSV) keep plain numbers and never pass here.
+ */
 export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): string {
-  const s = (Object.is(v, -0) ? 0 : v).toFixed(decimals);
-  const clean = /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
-  return lang === 'da' ? clean.replace('.', ',').replace('-', '−') : clean.replace('-', '−');
+  const fixed = (Object.is(v, -0) ? 0 : Math.abs(v)).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const group = lang === 'da' ? '.' : ',';
+  const point = lang === 'da' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // A negative that rounds to zero prints as zero ("0.00", not "−0.00").
+  const sign = v < 0 && !/^[0.]+$/.test(fixed) ? '−' : '';
+  return sign + grouped + (frac !== undefined ? point + frac : '');
 }
 
 /** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
@@ -86,16 +97,11 @@ export function formatP(p: number, lang: Lang = 'en'): string {
 
 /**
  * A number with thousands separators: `12,345.6` in English, `12.345,6` in Danish (true minus
- * in both, as `formatFixed`).
+ * in both). The same rule as `formatFixed`; the name says so where counts are printed, and
+ * whole numbers are the default.
  */
 export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): string {
-  const fixed = formatFixed(Math.abs(v), decimals, 'en');
-  const [int = '0', frac] = fixed.split('.');
-  const group = lang === 'da' ? '.' : ',';
-  const point = lang === 'da' ? ',' : '.';
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = v < 0 && !/^[0.]+$/.test(fixed) ? '−' : '';
-  return sign + grouped + (frac !== undefined ? point + frac : '');
+  return formatFixed(v, decimals, lang);
 }
 
 /** Patients per arm, "app/usual" ("1,213/1,204"; Danish "1.213/1.204"), each count thousands grouped. */

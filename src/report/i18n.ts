@@ -96,6 +96,17 @@ export function formatP(p: number, lang: Lang = 'en'): string {
 }
 
 /**
+ * A p-value as a statement, `p = 0,012` or `p < 0,001` (English `p < 0.001`, with spaces beside
+ * the sign): `formatP`'s one format for a test wherever it is printed — the meta forest's notes
+ * and `hta meta` in the terminal alike (docs/glossary-da.md). `letter` is RevMan's English "P"
+ * in the meta forest.
+ */
+export function pStatement(p: number, lang: Lang, letter = 'p'): string {
+  const t = formatP(p, lang);
+  return t.startsWith('<') ? `${letter} < ${t.replace(/^<\s*/, '')}` : `${letter} = ${t}`;
+}
+
+/**
  * A number with thousands separators: `12,345.6` in English, `12.345,6` in Danish (true minus
  * in both). The same rule as `formatFixed`; the name says so where counts are printed, and
  * whole numbers are the default.

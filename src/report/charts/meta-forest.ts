@@ -27,7 +27,7 @@ import { overallOf } from '../../meta/meta-group.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, type Lang, percentSign, pStatement, timeLabel } from '../i18n.js';
 import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
@@ -146,7 +146,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const effectName = turned.name;
   const P = lang === 'da' ? 'p' : 'P';
-  const pText = (p: number) => (p < 0.0001 ? `${P} < ${formatFixed(0.0001, 4, lang)}` : `${P} = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
+  // The p as every hta output prints it (formatP: three decimals, "< 0,001" below), so the forest
+  // and `hta meta` give one test one number, not RevMan's "0,0006" beside the terminal's "< 0,001".
+  const pText = (p: number) => pStatement(p, lang, P);
 
   // One estimate: no model, no weights (the study's own estimate). Subgroups of one trial: the
   // fixed-effect combination only (meta-analyze.ts); from two trials on, both models.

@@ -1691,6 +1691,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   draftOutcomeLabels(outcomes);
   if (outcomes.some((o) => o.label)) checks.push('check the outcome names ("label" of each outcome): every table, chart and sentence of the reports names the outcomes by them');
   plan.outcomes = outcomes;
+  // No "importance" is drafted (which outcome a committee weighs most is the protocol's, not the
+  // export's), so every outcome is "critical", the default: said, never silently (docs/plan-trial.md#certainty).
+  if (outcomes.length > 1) {
+    const yesNo = outcomes.filter((o) => o.instrument === 'binary').map((o) => JSON.stringify(o.key));
+    checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
+  }
   plan.methods = ['ancova', 'welch'];
   return { plan, undecided, guesses, checks };
 }

@@ -681,6 +681,11 @@ export const REPORT_TEXT = {
     en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
   },
+  // A plan that rates no certainty (plan init's draft): said, not "as set in the analysis plan".
+  sofCertaintyNoneNote: {
+    en: 'Certainty of evidence: not rated — the analysis plan gives no GRADE rating of the outcomes.',
+    da: 'Evidensens kvalitet: ikke vurderet — analyseplanen angiver ingen GRADE-vurdering af effektmålene.',
+  },
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {
     en: 'Each row: the benefit of {theIntervention} — the between-group difference ({method}) signed so that positive favours {theIntervention} — with its 95% CI, divided by the outcome\'s MCID. Right of 0 favours {theIntervention}; beyond the dashed lines at ±1 the benefit or harm exceeds the MCID. The numbers beside the plot are the same benefit in the outcome\'s own units.',

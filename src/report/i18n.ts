@@ -209,9 +209,10 @@ export const UPTAKE_TEXT = {
   cost: { en: 'Cost', da: 'Udgift' },
   averagePrice: { en: 'Average price', da: 'Gennemsnitspris' },
   partial: { en: 'so far', da: 'indtil nu' },
-  scenarioLow: { en: 'Low', da: 'Lav' },
-  scenarioBase: { en: 'Base', da: 'Basis' },
-  scenarioHigh: { en: 'High', da: 'Høj' },
+  // The scenarios by one name each in the tables, the budget chart's legend and the conclusion.
+  scenarioLow: { en: 'Low uptake', da: 'Lavt optag' },
+  scenarioBase: { en: 'Base case', da: 'Basisscenarie' },
+  scenarioHigh: { en: 'High uptake', da: 'Højt optag' },
   patients: { en: 'Patients', da: 'Patienter' },
   scenario: { en: 'Scenario', da: 'Scenarie' },
   share: { en: 'Share of eligible %', da: 'Andel af målgruppen %' },
@@ -326,8 +327,10 @@ export const UPTAKE_CHART_TEXT = {
   ciLower: { en: '95% CI, lower limit', da: '95 %-KI, nedre grænse' },
   ciUpper: { en: '95% CI, upper limit', da: '95 %-KI, øvre grænse' },
   observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: til og med {date})' },
-  observedUntil: { en: 'until {date}', da: 'indtil {date}' },
-  observedPartialUntil: { en: '{year}: until {date}', da: '{year}: indtil {date}' },
+  // The export's date is counted (uptake/year-running.ts): "til og med", as the legend and the
+  // tables say it, never "indtil", which reads as "up to but not including".
+  observedUntil: { en: 'through {date}', da: 'til og med {date}' },
+  observedPartialUntil: { en: '{year}: through {date}', da: '{year}: til og med {date}' },
   low: { en: 'Projected, low uptake', da: 'Forventet, lavt optag' },
   base: { en: 'Projected, base case', da: 'Forventet, basisscenarie' },
   high: { en: 'Projected, high uptake', da: 'Forventet, højt optag' },

@@ -66,6 +66,30 @@ describe('metaForestSpec', () => {
   const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
   const groups = metaGroups(results);
 
+  // A committee member read "høje fysiske krav" as the chart's heading and "Høje fysiske krav" in
+  // the figure's numbers table below it, and "−7,5" nearly touching "−5" on the Danish axis.
+  it('PSEQ 9 months in Danish: the subgroup headings as the numbers table writes them; the axis labels apart', async () => {
+    const pseq = groups.find((g) => g.setting.outcome === 'pseq' && g.setting.time === '9m')!;
+    const spec = metaForestSpec(pseq, 'da');
+    type Layer = { data?: { values?: { row?: number; px?: number; text?: string }[] }; mark?: { type?: string; fontWeight?: string } };
+    const bold = (spec as unknown as { layer: Layer[] }).layer.filter((l) => l.mark?.type === 'text' && l.mark.fontWeight === 'bold').flatMap((l) => l.data?.values ?? []).map((c) => c.text);
+    const table = metaForestNumbers(spec).rows.map((r) => r[0]);
+    // The file's subgroups are "high physical demands" / "low physical demands" (lower case).
+    for (const heading of ['High physical demands', 'Low physical demands']) {
+      expect(bold).toContain(heading);
+      expect(table).toContain(heading);
+    }
+    const svg = await toSvg(spec, 'forest-pseq-da-axis');
+    // The x axis's labels and their pixel places, left to right: each pair a label's width plus a gap apart.
+    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),[\d.]+\)"[^>]*>(−?\d+(?:,\d+)?)<\/text>/g)]
+      .map((m) => ({ x: Number(m[1]), text: m[2]! })).filter((l) => /^−?\d/.test(l.text));
+    const ticks = labels.filter((l, i, all) => all.findIndex((o) => o.x === l.x) === i).sort((a, b) => a.x - b.x);
+    expect(ticks.map((l) => l.text)).toContain('0');
+    const width = (text: string) => chartTextWidth({ fontSize: 11, fontWeight: 'normal' }, text);
+    // Two character heights (22 px) between one label's end and the next one's start; before, "−7,5" and "−5" had 16.
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x - (width(ticks[i]!.text) + width(ticks[i - 1]!.text)) / 2, `${ticks[i - 1]!.text} / ${ticks[i]!.text}`).toBeGreaterThanOrEqual(22);
+  });
+
   it('the no-effect and ±MCID lines end above the notes under the rows (a committee reviewer saw them cross the method note)', () => {
     for (const g of groups) {
       const spec = metaForestSpec(g, 'en') as unknown as { layer: { mark: { type: string }; data?: { values?: { row?: number; text?: string }[] }; encoding: { y?: { datum?: number }; y2?: { datum?: number } } }[] };
@@ -82,7 +106,7 @@ describe('metaForestSpec', () => {
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');
     const t = texts(svg);
     for (const s of [
-      'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
+      'Pain self-efficacy (PSEQ 0–60) — 9 months', 'High physical demands', 'Low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
       '3.50 (0.90 to 6.00)', 'Subgroups of one trial combined (fixed)', 'IV, Fixed, 95% CI', 'Weight', 'Fixed',
       '← Favours usual care', 'Favours app →', 'MD (95% CI)',
     ]) expect(t).toContain(s);

@@ -3,6 +3,7 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
+import { lstatSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
@@ -28,7 +29,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from your own cache folder (~/.cache/hta/charts, or $HTA_CACHE_DIR), and keep none there')
-    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
+    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }, command: Command) => {
+      if (command.getOptionValueSource('manifest') === 'default') refuseMissingDefaultManifest(opts.manifest);
       refuseOutputNames([], [{ option: '--out', path: opts.out }]);
       // A file or device at --out (or on its way) is refused before any work, --check included.
       refuseNonFolder({ option: '--out', path: opts.out });
@@ -227,3 +229,25 @@ export function selectReports<E extends { id: string }>(entries: readonly E[], o
   }
   return entries.filter((e) => ids.includes(e.id));
 }
+
+/**
+ * `hta report` with no --manifest, in a folder without data/reports.json: says where it looked
+ * (relative to the current folder, which it names) and how to name another manifest — with the
+ * one in the current folder when there is one (`cd data; hta report` beside `reports.json`)
+ * (docs/manifest.md). A manifest named by --manifest goes to the reader's usual message.
+ */
+function refuseMissingDefaultManifest(manifest: string): void {
+  if (existsOrLink(manifest)) return;
+  const here = ['reports.json', basename(manifest)].find((name) => existsOrLink(name));
+  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder (${process.cwd()}); name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
+}
+
+/** Whether anything is at `path` (a broken link too: the reader then says what is wrong with it). */
+const existsOrLink = (path: string): boolean => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -5,7 +5,7 @@
  */
 import { armNames, type ArmNames } from '../report/arm-names.js';
 import { differenceDecisions, formatBound } from '../report/interval-bound.js';
-import { fillPhrase, formatFixed, formatP, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
+import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, pStatement, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { metaVerdictText } from './meta-verdict.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
@@ -125,11 +125,6 @@ export function formatInterval(measure: MetaOutcomeSetting['measure'], est: numb
   return lang === 'da' ? `${f(est)} ${intervalText(b(lo), b(hi), lang)}` : `${f(est)} [${b(lo)}, ${b(hi)}]`;
 }
 
-/** "p = 0.012" or "p < 0.001". */
-function pText(p: number, lang: Lang): string {
-  const t = formatP(p, lang);
-  return t.startsWith('<') ? `p < ${t.replace(/^<\s*/, '')}` : `p = ${t}`;
-}
 
 /** Everything that words one language: the phrase lookup and the number formats. */
 function wording(lang: Lang) {
@@ -137,7 +132,7 @@ function wording(lang: Lang) {
   const num = (v: number, d: number) => formatFixed(v, d, lang);
   const percent = percentSign(lang);
   const pct = (w: number | null) => (w === null ? '' : `${num(w, 1)}${percent}`);
-  return { lang, t, num, pct, percent, p: (p: number) => pText(p, lang) };
+  return { lang, t, num, pct, percent, p: (p: number) => pStatement(p, lang) };
 }
 type Wording = ReturnType<typeof wording>;
 
@@ -178,7 +173,9 @@ function heterogeneityLine(r: MetaPooledRow, w: Wording): string {
 }
 
 function overallTestLine(r: MetaPooledRow, w: Wording): string {
-  const stat = r.ciMethod === 'hksj' ? `t = ${w.num(r.statistic, 2)}, df = ${r.df}` : `z = ${w.num(r.statistic, 2)}`;
+  // As the page's forest writes it (RevMan's notation): "Z", unsigned — the estimate gives the
+  // direction — so one test reads the same on the page and in the terminal.
+  const stat = r.ciMethod === 'hksj' ? `t = ${w.num(Math.abs(r.statistic), 2)}, df = ${r.df}` : `Z = ${w.num(Math.abs(r.statistic), 2)}`;
   return w.t('overallTest', { model: w.t(r.model === 'single-study' ? 'singleStudy' : r.model), stat, p: w.p(r.pValue) });
 }
 

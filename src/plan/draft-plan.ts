@@ -409,10 +409,12 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const key = asciiName(value).replace(/_/g, '');
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
   // A Danish comparator the export writes out as a name ("Sædvanlig behandling", "Venteliste") is
-  // the user's own wording: "da" keeps it as written, case and all, never the glossary's synonym
-  // ("vanlig behandling"); a code word ("vanlig", in any case: "Vanlig" is no name of a treatment,
-  // lower case or not) gets the known names.
-  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: value.trim().replace(/\s+/g, ' ') };
+  // the user's own wording: "da" keeps its words, never the glossary's synonym ("vanlig
+  // behandling") — but a common noun, in lower case as running text writes it ("app sammenlignet
+  // med sædvanlig behandling"; the report capitalises it at a label or a sentence start), as the
+  // intervention's "app" is: a capital only from an export's sentence case, not a name's. A code
+  // word ("vanlig", in any case: "Vanlig" is no name of a treatment) gets the known names.
+  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: sentenceCaseLowered(value.trim().replace(/\s+/g, ' ')) };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';
@@ -420,6 +422,23 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
   if (!danish) return { en: written };
   return { en: written, da: DANISH_COMMON_NOUN.test(key) ? written.toLowerCase() : written };
+}
+
+/**
+ * A Danish arm name kept with the export's capital ("Smerteskole", "Træningsprogram": hta cannot
+ * tell a common noun from a programme's name): the Danish page writes it so mid-sentence
+ * ("til fordel for Smerteskole"), so the check says so and how to write a common noun.
+ */
+function capitalNote(labels: { intervention: Localized; control: Localized }): string {
+  const capital = [labels.intervention, labels.control].flatMap((l) => (l.da !== undefined && /^\p{Lu}\p{Ll}/u.test(l.da) ? [l.da] : []));
+  if (capital.length === 0) return '';
+  const names = capital.map((n) => JSON.stringify(n)).join(' and ');
+  return `; "da" ${names} ${capital.length > 1 ? 'keep' : 'keeps'} the export's capital, so the pages write ${capital.length > 1 ? 'them' : 'it'} so mid-sentence ("til fordel for ${capital[0]}"): write "da" in lower case if it is a common noun, not a name (docs/plan-trial.md#arm-names)`;
+}
+
+/** "Sædvanlig behandling" → "sædvanlig behandling": a first word in sentence case lowered; "UC", "TAU-gruppe" kept. */
+function sentenceCaseLowered(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**
@@ -968,7 +987,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       const untranslated = [labels.intervention, labels.control].filter((l) => l.da?.toLowerCase() === l.en.toLowerCase()).map((l) => l.en);
       const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
       const more = danish ? (untranslated.length ? `; "en" repeats the export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
-      checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
+      checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}${danish ? capitalNote(labels) : ''}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
       // to fill in are named by the code's value. Only the codes are called codes (and the role words role words).
@@ -1762,6 +1781,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   draftOutcomeLabels(outcomes);
   if (outcomes.some((o) => o.label)) checks.push('check the outcome names ("label" of each outcome): every table, chart and sentence of the reports names the outcomes by them');
   plan.outcomes = outcomes;
+  // No "importance" is drafted (which outcome a committee weighs most is the protocol's, not the
+  // export's), so every outcome is "critical", the default: said, never silently (docs/plan-trial.md#certainty).
+  if (outcomes.length > 1) {
+    const yesNo = outcomes.filter((o) => o.instrument === 'binary').map((o) => JSON.stringify(o.key));
+    checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
+  }
   plan.methods = ['ancova', 'welch'];
   return { plan, undecided, guesses, checks };
 }

@@ -70,11 +70,22 @@ export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = Object.fr
 /** The verdict alone, for narrow cells and legends: the same words (VERDICT_TEXT). */
 export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = VERDICT_TEXT;
 
-/** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
+/**
+ * Fixed-decimal number in the language's format: decimal comma, thousands point and true minus
+ * in Danish (`−1.221,64`), decimal point and thousands comma in English (`−1,221.64`). One rule
+ * per language for every number a page or the terminal prints — counts, means, SDs, differences,
+ * intervals, MCIDs alike — so a table's `6.220,1` reads as its chart's axis `6.000` does
+ * (docs/glossary-da.md). Machine files (results.json, CSV) keep plain numbers and never pass here.
+ */
 export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): string {
-  const s = (Object.is(v, -0) ? 0 : v).toFixed(decimals);
-  const clean = /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
-  return lang === 'da' ? clean.replace('.', ',').replace('-', '−') : clean.replace('-', '−');
+  const fixed = (Object.is(v, -0) ? 0 : Math.abs(v)).toFixed(decimals);
+  const [int = '0', frac] = fixed.split('.');
+  const group = lang === 'da' ? '.' : ',';
+  const point = lang === 'da' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // A negative that rounds to zero prints as zero ("0.00", not "−0.00").
+  const sign = v < 0 && !/^[0.]+$/.test(fixed) ? '−' : '';
+  return sign + grouped + (frac !== undefined ? point + frac : '');
 }
 
 /** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
@@ -85,17 +96,23 @@ export function formatP(p: number, lang: Lang = 'en'): string {
 }
 
 /**
+ * A p-value as a statement, `p = 0,012` or `p < 0,001` (English `p < 0.001`, with spaces beside
+ * the sign): `formatP`'s one format for a test wherever it is printed — the meta forest's notes
+ * and `hta meta` in the terminal alike (docs/glossary-da.md). `letter` is RevMan's English "P"
+ * in the meta forest.
+ */
+export function pStatement(p: number, lang: Lang, letter = 'p'): string {
+  const t = formatP(p, lang);
+  return t.startsWith('<') ? `${letter} < ${t.replace(/^<\s*/, '')}` : `${letter} = ${t}`;
+}
+
+/**
  * A number with thousands separators: `12,345.6` in English, `12.345,6` in Danish (true minus
- * in both, as `formatFixed`).
+ * in both). The same rule as `formatFixed`; the name says so where counts are printed, and
+ * whole numbers are the default.
  */
 export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): string {
-  const fixed = formatFixed(Math.abs(v), decimals, 'en');
-  const [int = '0', frac] = fixed.split('.');
-  const group = lang === 'da' ? '.' : ',';
-  const point = lang === 'da' ? ',' : '.';
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = v < 0 && !/^[0.]+$/.test(fixed) ? '−' : '';
-  return sign + grouped + (frac !== undefined ? point + frac : '');
+  return formatFixed(v, decimals, lang);
 }
 
 /** Patients per arm, "app/usual" ("1,213/1,204"; Danish "1.213/1.204"), each count thousands grouped. */
@@ -192,9 +209,10 @@ export const UPTAKE_TEXT = {
   cost: { en: 'Cost', da: 'Udgift' },
   averagePrice: { en: 'Average price', da: 'Gennemsnitspris' },
   partial: { en: 'so far', da: 'indtil nu' },
-  scenarioLow: { en: 'Low', da: 'Lav' },
-  scenarioBase: { en: 'Base', da: 'Basis' },
-  scenarioHigh: { en: 'High', da: 'Høj' },
+  // The scenarios by one name each in the tables, the budget chart's legend and the conclusion.
+  scenarioLow: { en: 'Low uptake', da: 'Lavt optag' },
+  scenarioBase: { en: 'Base case', da: 'Basisscenarie' },
+  scenarioHigh: { en: 'High uptake', da: 'Højt optag' },
   patients: { en: 'Patients', da: 'Patienter' },
   scenario: { en: 'Scenario', da: 'Scenarie' },
   share: { en: 'Share of eligible %', da: 'Andel af målgruppen %' },
@@ -309,8 +327,10 @@ export const UPTAKE_CHART_TEXT = {
   ciLower: { en: '95% CI, lower limit', da: '95 %-KI, nedre grænse' },
   ciUpper: { en: '95% CI, upper limit', da: '95 %-KI, øvre grænse' },
   observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: til og med {date})' },
-  observedUntil: { en: 'until {date}', da: 'indtil {date}' },
-  observedPartialUntil: { en: '{year}: until {date}', da: '{year}: indtil {date}' },
+  // The export's date is counted (uptake/year-running.ts): "til og med", as the legend and the
+  // tables say it, never "indtil", which reads as "up to but not including".
+  observedUntil: { en: 'through {date}', da: 'til og med {date}' },
+  observedPartialUntil: { en: '{year}: through {date}', da: '{year}: til og med {date}' },
   low: { en: 'Projected, low uptake', da: 'Forventet, lavt optag' },
   base: { en: 'Projected, base case', da: 'Forventet, basisscenarie' },
   high: { en: 'Projected, high uptake', da: 'Forventet, højt optag' },
@@ -663,6 +683,11 @@ export const REPORT_TEXT = {
   sofCertaintyNote: {
     en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
+  },
+  // A plan that rates no certainty (plan init's draft): said, not "as set in the analysis plan".
+  sofCertaintyNoneNote: {
+    en: 'Certainty of evidence: not rated — the analysis plan gives no GRADE rating of the outcomes.',
+    da: 'Evidensens kvalitet: ikke vurderet — analyseplanen angiver ingen GRADE-vurdering af effektmålene.',
   },
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {

@@ -45,8 +45,9 @@ const TEXT = {
   cost: { en: 'Gross app cost (the app\'s price only): {parts}', da: 'Bruttoudgiften til appen (kun appens pris): {parts}' },
   observed: { en: 'observed {list}', da: 'observeret {list}' },
   projected: {
-    en: '{base} projected over {horizon} in the base scenario (low scenario {low}, high scenario {high})',
-    da: '{base} forventet over {horizon} i basisscenariet (lavt scenarie {low}, højt scenarie {high})',
+    // The scenarios named as the budget chart's legend and the tables name them (UPTAKE_TEXT.scenarioLow …).
+    en: '{base} projected over {horizon} in the base case (low uptake {low}, high uptake {high})',
+    da: '{base} forventet over {horizon} i basisscenariet (lavt optag {low}, højt optag {high})',
   },
   costIn: { en: '{cost} in {year}', da: '{cost} i {year}' },
   and: { en: 'and', da: 'og' },

@@ -66,6 +66,30 @@ describe('metaForestSpec', () => {
   const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
   const groups = metaGroups(results);
 
+  // A committee member read "høje fysiske krav" as the chart's heading and "Høje fysiske krav" in
+  // the figure's numbers table below it, and "−7,5" nearly touching "−5" on the Danish axis.
+  it('PSEQ 9 months in Danish: the subgroup headings as the numbers table writes them; the axis labels apart', async () => {
+    const pseq = groups.find((g) => g.setting.outcome === 'pseq' && g.setting.time === '9m')!;
+    const spec = metaForestSpec(pseq, 'da');
+    type Layer = { data?: { values?: { row?: number; px?: number; text?: string }[] }; mark?: { type?: string; fontWeight?: string } };
+    const bold = (spec as unknown as { layer: Layer[] }).layer.filter((l) => l.mark?.type === 'text' && l.mark.fontWeight === 'bold').flatMap((l) => l.data?.values ?? []).map((c) => c.text);
+    const table = metaForestNumbers(spec).rows.map((r) => r[0]);
+    // The file's subgroups are "high physical demands" / "low physical demands" (lower case).
+    for (const heading of ['High physical demands', 'Low physical demands']) {
+      expect(bold).toContain(heading);
+      expect(table).toContain(heading);
+    }
+    const svg = await toSvg(spec, 'forest-pseq-da-axis');
+    // The x axis's labels and their pixel places, left to right: each pair a label's width plus a gap apart.
+    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),[\d.]+\)"[^>]*>(−?\d+(?:,\d+)?)<\/text>/g)]
+      .map((m) => ({ x: Number(m[1]), text: m[2]! })).filter((l) => /^−?\d/.test(l.text));
+    const ticks = labels.filter((l, i, all) => all.findIndex((o) => o.x === l.x) === i).sort((a, b) => a.x - b.x);
+    expect(ticks.map((l) => l.text)).toContain('0');
+    const width = (text: string) => chartTextWidth({ fontSize: 11, fontWeight: 'normal' }, text);
+    // Two character heights (22 px) between one label's end and the next one's start; before, "−7,5" and "−5" had 16.
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x - (width(ticks[i]!.text) + width(ticks[i - 1]!.text)) / 2, `${ticks[i - 1]!.text} / ${ticks[i]!.text}`).toBeGreaterThanOrEqual(22);
+  });
+
   it('the no-effect and ±MCID lines end above the notes under the rows (a committee reviewer saw them cross the method note)', () => {
     for (const g of groups) {
       const spec = metaForestSpec(g, 'en') as unknown as { layer: { mark: { type: string }; data?: { values?: { row?: number; text?: string }[] }; encoding: { y?: { datum?: number }; y2?: { datum?: number } } }[] };
@@ -82,7 +106,7 @@ describe('metaForestSpec', () => {
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');
     const t = texts(svg);
     for (const s of [
-      'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
+      'Pain self-efficacy (PSEQ 0–60) — 9 months', 'High physical demands', 'Low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
       '3.50 (0.90 to 6.00)', 'Subgroups of one trial combined (fixed)', 'IV, Fixed, 95% CI', 'Weight', 'Fixed',
       '← Favours usual care', 'Favours app →', 'MD (95% CI)',
     ]) expect(t).toContain(s);
@@ -93,7 +117,7 @@ describe('metaForestSpec', () => {
     // A one-study subgroup shows its study row once: no subtotal with a second (Wald) interval.
     expect(t).not.toContain('3.50 (0.95 to 6.05)');
     expect(t).not.toContain('Subtotal (95% CI)');
-    expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70)'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.701)'))).toBe(true);
     expect(t.some((x) => x.startsWith('Test for overall effect: Z = 3.45'))).toBe(true);
     expect(t.join(' ')).toContain('combined by the fixed-effect model (inverse-variance)');
     expect(t.some((x) => x.includes('Dashed: ±MCID (5.5)'))).toBe(true);
@@ -114,8 +138,8 @@ describe('metaForestSpec', () => {
     expect(name.px! + width(name.text!, true) + 8).toBeLessThanOrEqual(weight.px! - width(weight.text!));
     const t = texts(await toSvg(spec, 'forest-pseq-da'));
     expect(t).toContain('Invers varians, fast, 95 %-KI');
-    expect(t.some((x) => x.startsWith('Test for forskel mellem subgrupper: Chi² = 0,15, fg = 1 (p = 0,70)'))).toBe(true);
-    expect(t.some((x) => x.startsWith('Test for samlet effekt: Z = 3,45 (p = 0,0006)'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for forskel mellem subgrupper: Chi² = 0,15, fg = 1 (p = 0,701)'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for samlet effekt: Z = 3,45 (p < 0,001)'))).toBe(true);
     expect(t.join(' ')).not.toMatch(/\bIV\b|\bdf\b|\bP = /);
     // The figure's numbers: the weights as the glossary names them; a wrapped note keeps its lower case.
     const numbers = metaForestNumbers(spec);
@@ -275,7 +299,7 @@ describe('metaForestSpec', () => {
     expect(t).toContain('Events');
     expect(t).toContain('RR (95% CI)');
     expect(t).toContain('M-H, Random, 95% CI');
-    expect(t).toContain('13598');
+    expect(t).toContain('13,598'); // a count of 1,000 or more grouped, as every count on a page
     expect(t).toContain('1'); // the no-effect tick of the log axis
   });
 });

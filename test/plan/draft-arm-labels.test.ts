@@ -28,8 +28,8 @@ describe('plan init drafts armLabels', () => {
   it('Danish SPSS label export: "da" is the export\'s own name, and the check asks for the English one', () => {
     const d = draft('test/fixtures/exports/spss-labels-da/export.csv');
     // Both arms by their Danish names, never one Danish and one English ("n (Træningsprogram/Waiting list)").
-    // The export's own words, case and all (docs/plan-trial.md#arm-names).
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    // The export's own words (docs/plan-trial.md#arm-names); the known comparator a common noun in lower case.
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'venteliste' } });
     expect(d.checks.join('\n')).toContain('"en" repeats the export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
   });
 
@@ -43,9 +43,9 @@ describe('plan init drafts armLabels', () => {
   it('a Danish export names both arms in one language: "Træning" / "Venteliste", not "Træning" / "Waiting list"', () => {
     const d = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Træning;30;20\n2;Venteliste;32;30\n3;Træning;28;18\n', 'dk.csv'), 'plan.schema.json');
     expect(d.plan.arms).toEqual({ intervention: 'Træning', control: 'Venteliste' });
-    // Danish common nouns drafted in lower case for "da" (docs/plan-trial.md#arm-names); a comparator
-    // the export writes out ("Venteliste") keeps its wording, case and all.
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'træning' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    // Danish common nouns drafted in lower case for "da" (docs/plan-trial.md#arm-names), both arms
+    // alike: a comparator the export writes out ("Venteliste") keeps its wording, in lower case.
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'træning' }, control: { en: 'Venteliste', da: 'venteliste' } });
     // Both known in English: both in English.
     const known = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Kontrol;30;20\n2;Venteliste;32;30\n', 'dk2.csv'), 'plan.schema.json');
     expect(Object.values(known.plan.armLabels as Record<string, { en: string }>).map((l) => l.en).sort()).toEqual(['Control group', 'Waiting list']);
@@ -95,17 +95,27 @@ describe('plan init drafts armLabels', () => {
     const vanlig = draftPlan(parseCsvText('id;gruppe;tid;rmdq\n1;Vanlig behandling;baseline;3\n2;Smerteskole;baseline;4\n', 'v.csv'), 'plan.schema.json');
     expect(vanlig.plan.arms).toEqual({ intervention: 'Smerteskole', control: 'Vanlig behandling' });
     // One arm known in English, the other not: both by their Danish names (one language per report).
-    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
     expect(vanlig.checks.join('\n')).toContain('("Usual care" for "Vanlig behandling")');
+    // "Smerteskole" may be a programme's name or a common noun: kept, and the check says how it reads mid-sentence.
+    expect(vanlig.checks.join('\n')).toContain('"da" "Smerteskole" keeps the export\'s capital, so the pages write it so mid-sentence ("til fordel for Smerteskole"): write "da" in lower case if it is a common noun, not a name');
+  });
+
+  it('a committee\'s export "App" / "Vanlig behandling": both arms\' Danish names in lower case, no capital to check', () => {
+    const d = draftPlan(parseCsvText('Deltager-ID;Gruppe;Besøg;RMDQ total\nP001;App;Baseline;5\nP002;Vanlig behandling;Baseline;6\nP001;App;3 mdr.;4\nP002;Vanlig behandling;3 mdr.;6\n', 'forsoeg.csv'), 'plan.schema.json');
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Vanlig behandling', da: 'vanlig behandling' } });
+    expect(d.checks.join('\n')).not.toContain('capital');
   });
 });
 
 describe('plan init keeps the export\'s own name for a comparator (docs/plan-trial.md#arm-names)', () => {
-  it('"Sædvanlig behandling" stays "Sædvanlig behandling" (case too) on the English and the Danish page, never the glossary\'s "vanlig behandling"', () => {
+  it('"Sædvanlig behandling" keeps its words on the English and the Danish page, never the glossary\'s "vanlig behandling" — in lower case in Danish running text', () => {
     const d = draftPlan(parseCsvText('ID,Gruppe,Koen,RMDQ_base,RMDQ_3mdr\n1,App + sædvanlig behandling,Kvinde,15,11\n2,Sædvanlig behandling,Mand,14,12\n', 'b.csv'), 'plan.schema.json');
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App + sædvanlig behandling', da: 'App + sædvanlig behandling' }, control: { en: 'Sædvanlig behandling', da: 'Sædvanlig behandling' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App + sædvanlig behandling', da: 'App + sædvanlig behandling' }, control: { en: 'Sædvanlig behandling', da: 'sædvanlig behandling' } });
     const plan = parsePlan({ ...d.plan, $schema: undefined });
-    for (const lang of ['en', 'da'] as const) expect(armNames(plan.armLabels, lang)).toMatchObject({ Control: 'Sædvanlig behandling', control: 'Sædvanlig behandling' });
+    expect(armNames(plan.armLabels, 'en')).toMatchObject({ Control: 'Sædvanlig behandling', control: 'Sædvanlig behandling' });
+    // A committee member read "app sammenlignet med Vanlig behandling": a capital mid-sentence.
+    expect(armNames(plan.armLabels, 'da')).toMatchObject({ Control: 'Sædvanlig behandling', control: 'sædvanlig behandling' });
     expect(JSON.stringify(d)).not.toMatch(/(?<!æd)vanlig behandling/i);
     // The check still offers the English name hta knows.
     expect(d.checks.join('\n')).toContain('("Usual care" for "Sædvanlig behandling")');
@@ -115,11 +125,11 @@ describe('plan init keeps the export\'s own name for a comparator (docs/plan-tri
 describe('plan init: a comparator named in words is a name, beside an arm that is a code', () => {
   const arms = (a: string, b: string) => draftPlan(parseCsvText(`id;gruppe;tid;rmdq\n1;${a};baseline;3\n2;${b};baseline;4\n1;${a};3m;3\n2;${b};3m;4\n`, 'arm.csv'), 'plan.schema.json');
   it.each([
-    // A Danish comparator written out keeps its wording in "da", case and all ("Kontrol", not "kontrolgruppe").
-    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "Kontrol" }', 'says which group, not what it received'],
-    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'is a code, not a name'],
+    // A Danish comparator written out keeps its wording in "da", in lower case ("kontrol", not "kontrolgruppe").
+    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "kontrol" }', 'says which group, not what it received'],
+    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "kontrolgruppe" }', 'is a code, not a name'],
     ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "vanlig behandling" }', 'says which group, not what it received'],
-    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "Sædvanlig behandling" }', 'is a code, not a name'],
+    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "sædvanlig behandling" }', 'is a code, not a name'],
   ])('%s / %s: only the code is called a code (a word for the arm\'s role is a word), and the JSON to paste keeps the comparator\'s name', (code, name, json, said) => {
     const d = arms(code, name);
     expect(d.plan.arms).toEqual({ intervention: code, control: name });

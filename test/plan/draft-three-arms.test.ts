@@ -59,7 +59,7 @@ describe('plan init: a third arm', () => {
     });
     const d = draftPlan(parseCsvText(lines.join('\n') + '\n', 'export.csv'), 'plan.schema.json');
     expect(d.plan.arms.control).toBe('Arm 3: Vanlig behandling');
-    expect(d.plan.armLabels?.control).toEqual({ en: 'Usual care', da: 'Vanlig behandling' });
+    expect(d.plan.armLabels?.control).toEqual({ en: 'Usual care', da: 'vanlig behandling' });
     expect(JSON.stringify(d.plan.otherArms)).not.toContain('Vanlig');
     // Said of the events, in the plural (once "the events of … has 3 arms").
     expect(d.checks.join('\n')).toContain('the events of "redcap_event_name" have 3 REDCap arms ("Arm 1: App", "Arm 2: App + fys", "Arm 3: Vanlig behandling")');

@@ -38,8 +38,8 @@ describe.each(['en', 'da'] as const)('the uptake conclusion (%s)', (lang) => {
 
   it('says the activation share of those referred as the table does (%), the uptake per 1,000 eligible, and the gross app cost in millions', () => {
     expect(text).toBe(lang === 'en'
-      ? 'Of the patients referred, 66.3% activated the app (whole export); across the 5 regions, from 62.6% in Syddanmark to 68.7% in Sjælland. Uptake per 1,000 eligible in 2024, the latest full year: 43.9 in the whole country, from 39.4 in Nordjylland to 47.4 in Sjælland across the 5 regions. Gross app cost (the app\'s price only): observed DKK 6.1 million in 2024 and DKK 9.8 million in 2025 (so far); DKK 44.9 million projected over 2026–2028 in the base scenario (low scenario DKK 30.5 million, high scenario DKK 66.3 million).'
-      : 'Af de henviste patienter aktiverede 66,3 % appen (hele udtrækket); i de fem regioner, fra 62,6 % i Syddanmark til 68,7 % i Sjælland. Optag pr. 1.000 patienter i målgruppen i 2024, det seneste hele år: 43,9 i hele landet, fra 39,4 i Nordjylland til 47,4 i Sjælland i de fem regioner. Bruttoudgiften til appen (kun appens pris): observeret 6,1 mio. kr. i 2024 og 9,8 mio. kr. i 2025 (til og med 30. december); 44,9 mio. kr. forventet over 2026–2028 i basisscenariet (lavt scenarie 30,5 mio. kr., højt scenarie 66,3 mio. kr.).');
+      ? 'Of the patients referred, 66.3% activated the app (whole export); across the 5 regions, from 62.6% in Syddanmark to 68.7% in Sjælland. Uptake per 1,000 eligible in 2024, the latest full year: 43.9 in the whole country, from 39.4 in Nordjylland to 47.4 in Sjælland across the 5 regions. Gross app cost (the app\'s price only): observed DKK 6.1 million in 2024 and DKK 9.8 million in 2025 (so far); DKK 44.9 million projected over 2026–2028 in the base case (low uptake DKK 30.5 million, high uptake DKK 66.3 million).'
+      : 'Af de henviste patienter aktiverede 66,3 % appen (hele udtrækket); i de fem regioner, fra 62,6 % i Syddanmark til 68,7 % i Sjælland. Optag pr. 1.000 patienter i målgruppen i 2024, det seneste hele år: 43,9 i hele landet, fra 39,4 i Nordjylland til 47,4 i Sjælland i de fem regioner. Bruttoudgiften til appen (kun appens pris): observeret 6,1 mio. kr. i 2024 og 9,8 mio. kr. i 2025 (til og med 30. december); 44,9 mio. kr. forventet over 2026–2028 i basisscenariet (lavt optag 30,5 mio. kr., højt optag 66,3 mio. kr.).');
     expect(text).not.toMatch(/published|offentliggjorte|tusind|thousand| lavt\)| low\)/);
     checkNumbers(text, analysis, lang);
   });
@@ -115,5 +115,29 @@ describe('the total of a region\'s own publication', () => {
     const charts = JSON.stringify([uptakeBudgetSpec(a.budget, { lang, totalName: a.totalName }), uptakeOverTimeSpec(a, { lang, measure: 'per1000' })]);
     expect(charts).toContain('Region Sjælland');
     expect(text + JSON.stringify(tables) + charts).not.toMatch(/whole country|hele landet/i);
+  });
+});
+
+// A committee member read "Forventet, lavt optag" in the budget chart's legend, "Lav" in Tables
+// 6–7 and "lavt scenarie" in the conclusion, and "indtil 30. december" in the chart's subtitle
+// beside "til og med 30. december" in its legend: one name per scenario, one word for the date.
+describe.each(['en', 'da'] as const)('the uptake page names each scenario and the export date one way (%s)', (lang) => {
+  it('the projection table\'s scenarios are the budget legend\'s and the conclusion\'s; the subtitle says the date as the legend does', async () => {
+    const { uptakeBudgetSpec } = await import('../../src/report/charts/uptake-budget.js');
+    const tables = uptakeTables(analysis, lang);
+    const scenarios = [...new Set(tables.projection.table!.rows.map((r) => r[1]!))];
+    expect(scenarios).toHaveLength(3);
+    const spec = uptakeBudgetSpec(analysis.budget, { lang, exportDate: analysis.exportDate });
+    const legend = (spec as unknown as { encoding: { fill: { scale: { domain: string[] } } } }).encoding.fill.scale.domain.slice(1);
+    const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+    // "Forventet, lavt optag" ends with the table's "Lavt optag", in the same order (low, base, high).
+    legend.forEach((name, i) => expect(name.endsWith(`, ${lower(scenarios[i]!)}`), `${name} / ${scenarios[i]}`).toBe(true));
+    const conclusion = uptakeConclusion(tables, analysis.budget.currency, lang);
+    for (const s of [scenarios[0]!, scenarios[2]!]) expect(conclusion).toContain(`${lower(s)} `);
+    const subtitle = JSON.stringify((spec as unknown as { title: { subtitle: unknown } }).title.subtitle);
+    if (lang === 'da') {
+      expect(subtitle).toContain('til og med');
+      expect(subtitle).not.toContain('indtil');
+    } else expect(subtitle).not.toMatch(/\buntil\b/);
   });
 });

@@ -43,12 +43,12 @@ describe('uptake tables: money', () => {
     const t = uptakeTables(a, 'en');
     const proj = t.projection.table!;
     expect(proj.header.at(-1)).toBe('Cost (1,000 DKK)');
-    for (const sc of ['Low', 'Base', 'High']) {
+    for (const [sc, key] of [['Low uptake', 'low'], ['Base case', 'base'], ['High uptake', 'high']] as const) {
       const years = proj.rows.filter((r) => r[1] === sc && /^\d{4}$/.test(r[0]!));
       const total = proj.rows.find((r) => r[1] === sc && r[0]!.startsWith('Total'))!;
       expect(years).toHaveLength(3);
       expect(years.reduce((s, r) => s + num(r.at(-1)!), 0)).toBe(num(total.at(-1)!));
-      const exact = a.budget.projection.filter((p) => p.region === 'national' && p.scenario === sc.toLowerCase()).reduce((s, p) => s + p.cost, 0);
+      const exact = a.budget.projection.filter((p) => p.region === 'national' && p.scenario === key).reduce((s, p) => s + p.cost, 0);
       expect(Math.abs(num(total.at(-1)!) - exact / 1000)).toBeLessThanOrEqual(0.5);
     }
     const regions = t.regionTotals.table!;

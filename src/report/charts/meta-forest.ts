@@ -27,7 +27,7 @@ import { overallOf } from '../../meta/meta-group.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, type Lang, percentSign, pStatement, timeLabel } from '../i18n.js';
 import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
@@ -115,6 +115,9 @@ interface Mark {
   size: number;
 }
 
+/** The least gap between two x-axis labels, in pixels: two character heights, so they read apart. */
+const TICK_GAP_PX = 2 * FONT_SIZE;
+
 function niceLinearLimit(maxAbs: number): { limit: number; step: number } {
   const raw = Math.max(maxAbs, 1e-9) / 3;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -146,7 +149,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const effectName = turned.name;
   const P = lang === 'da' ? 'p' : 'P';
-  const pText = (p: number) => (p < 0.0001 ? `${P} < ${formatFixed(0.0001, 4, lang)}` : `${P} = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
+  // The p as every hta output prints it (formatP: three decimals, "< 0,001" below), so the forest
+  // and `hta meta` give one test one number, not RevMan's "0,0006" beside the terminal's "< 0,001".
+  const pText = (p: number) => pStatement(p, lang, P);
 
   // One estimate: no model, no weights (the study's own estimate). Subgroups of one trial: the
   // fixed-effect combination only (meta-analyze.ts); from two trials on, both models.
@@ -321,7 +326,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null && !overallRows.has(p)).map((p) => p.subgroup as string))];
   if (subgroupNames.length > 0) {
     for (const name of subgroupNames) {
-      bold.push({ row, px: 0, text: name });
+      // A heading starts with a capital, as the figure's numbers table below writes it
+      // ("Høje fysiske krav" in both; the file's "høje fysiske krav" stays in a study's parentheses).
+      bold.push({ row, px: 0, text: name.charAt(0).toUpperCase() + name.slice(1) });
       row += 1;
       for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st, true);
       const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random') ?? group.pooled.find((p) => p.subgroup === name && p.model === 'fixed');
@@ -428,6 +435,13 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     domain = [-limit, limit];
     ticks = [];
     for (let v = -limit; v <= limit + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
+    // Labels that would nearly touch ("−7,5" beside "−5" on a narrow plot): every other tick,
+    // 0 kept, until each label has its width and a gap of room (the plot's width is fixed).
+    const tickText = (v: number) => formatFixed(v, (String(v).split('.')[1] ?? '').length, lang);
+    const room = () => plotPx / Math.max(1, ticks.length - 1);
+    for (let k = 1; ticks.length > 3 && room() < Math.max(...ticks.map((v) => w(tickText(v)))) + TICK_GAP_PX; k *= 2) {
+      ticks = ticks.filter((v) => Math.round(v / step / k) % 2 === 0);
+    }
   }
   const noEffect = ratio ? 1 : 0;
   const plotHeight = (rows + extraHeaderRows) * ROW_PX;

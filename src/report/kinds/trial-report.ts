@@ -238,8 +238,17 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
   const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;
-  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
+  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text(certaintyNoteKey(sofRows)), ...sof.notes] }];
 };
+
+/**
+ * How the certainty column was rated: "GRADE as set in the analysis plan" only when the plan
+ * rates some row; a plan that rates none (plan init's draft) is said so, in the summary's first
+ * footnote and in the methods alike, never as if it had given one (docs/report-trial.md).
+ */
+function certaintyNoteKey(sofRows: readonly SofRow[]): 'sofCertaintyNote' | 'sofCertaintyNoneNote' {
+  return sofRows.some((r) => r.certainty.level) ? 'sofCertaintyNote' : 'sofCertaintyNoneNote';
+}
 
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them
 // too: a list, one item per part, collapsed on screen and left out of print (html-page.ts).
@@ -320,8 +329,8 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
-const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**

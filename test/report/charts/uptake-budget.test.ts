@@ -50,7 +50,7 @@ describe('uptakeBudgetSpec and a suppressed part-year', () => {
     const a = await bundledAnalysis();
     const drawn = uptakeBudgetSpec(a.budget, { exportDate: '2025-06-30' });
     expect(JSON.stringify(drawn)).toContain('Observed (2025: so far)');
-    expect(JSON.stringify(drawn)).toContain('observed cost of the activations in the export (2025: until 2025-06-30)');
+    expect(JSON.stringify(drawn)).toContain('observed cost of the activations in the export (2025: through 2025-06-30)');
     // The same analysis with the part-year's observed cost suppressed, as a small region publishes it.
     const hidden = { ...a.budget, observed: a.budget.observed.map((o) => (o.partialYear ? { ...o, cost: null } : o)) } as typeof a.budget;
     const spec = uptakeBudgetSpec(hidden, { exportDate: '2025-06-30' });
@@ -58,8 +58,8 @@ describe('uptakeBudgetSpec and a suppressed part-year', () => {
     expect(plottedData(spec).rows.filter((r) => r.observed === true).map((r) => r.year)).toEqual(['2024']);
     expect(text).not.toContain('so far');
     expect(text).toContain('"Observed"');
-    expect(text).toContain('observed cost of the activations in the export (until 2025-06-30)');
-    expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (indtil 30. juni 2025)');
+    expect(text).toContain('observed cost of the activations in the export (through 2025-06-30)');
+    expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (til og med 30. juni 2025)');
   });
   it('the cost axis never repeats a label, whatever the budget\'s size (4.3 million drew "0 1 1 2 2 3 3 4 4")', async () => {
     const a = await bundledAnalysis();

@@ -99,6 +99,9 @@ describe('a wide line with no value at any visit', () => {
       expect(r.stderr).not.toMatch(/^error/m);
       return JSON.parse(r.stdout) as Record<string, unknown> & { input: { patients: unknown; layout: string }; flow: { losses: Record<string, { value: string; n: number }[]> }; sensitivity: { rows: { method: string; n: unknown; details?: { imputedBaselines?: number } }[] } };
     };
+    const validated = await runCli('validate', join(dir, 'wide.csv'), '--plan', join(dir, 'plan-wide.json'));
+    expect(validated.stdout).toContain(`patients: ${ps.filter((p) => p.arm === 'A').length} intervention, ${ps.filter((p) => p.arm === 'B').length} control`);
+    expect(validated.stdout).toContain('and an empty baseline row for a patient with none');
     const long = await run('long.csv', 'plan.json');
     const wide = await run('wide.csv', 'plan-wide.json');
     const perArm = { intervention: ps.filter((p) => p.arm === 'A').length, control: ps.filter((p) => p.arm === 'B').length };

@@ -38,6 +38,7 @@ import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
 import { MAX_RELATIVE_WEIGHT } from './extreme-weights.js';
 import { numericLevelsWarning } from './subgroup-levels.js';
+import { followUpVisitsOf, MMRM_MIN_VISITS } from '../plan/follow-up-visits.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -72,8 +73,10 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
   const followAt = (key: string, time: string) => once(followCache, `${key}\u0000${time}`, () => followUpValues(trial, key, time));
   const mmrmAt = (key: string, time: string) => {
     // The sensitivity table asks for MMRM even when the plan does not: with one follow-up visit
-    // there is nothing to model jointly, so that row is skipped with a warning (not an error).
-    if (plan.timepoints.length < 2) throw new HtaError('analysis.failed', `MMRM needs at least 2 follow-up visits; the plan has 1 (${plan.timepoints.join(', ')}), so this row is skipped`);
+    // (of `allTimepoints`, as the model counts them) there is nothing to model jointly, so that
+    // row is skipped with a warning (not an error).
+    const followUps = followUpVisitsOf(plan);
+    if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least 2 follow-up visits; the plan has 1 (${followUps.join(', ')}), so this row is skipped`);
     if (!observedVisits(wideOf(key)).includes(time)) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);

@@ -16,6 +16,11 @@ import type { EffectEstimate } from './effect-estimate.js';
 import { TIPPING_SEARCH_MCIDS } from './tipping-search.js';
 import type { Sensitivity } from './results-schema.js';
 
+/** The covariates of a model as the plan names them, one name for a categorical covariate's dummy columns. */
+function covariateNames(wide: Pick<OutcomeWide, 'covariateValues'>): string[] {
+  return wide.covariateValues.map((c) => c.name);
+}
+
 /** The follow-up visits where at least one patient was observed. */
 export function observedVisits(wide: Pick<OutcomeWide, 'visits' | 'followUp'>): string[] {
   return wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
@@ -61,7 +66,8 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
       n: { intervention: c.nIntervention, control: c.nControl },
       difference: c.estimate, se: c.se, df: c.df, ciLower: c.ciLower, ciUpper: c.ciUpper, confLevel, pValue: c.pValue,
       ciMethod: 't (Satterthwaite df; REML, unstructured covariance)',
-      extra: { covariates: ['arm × visit', 'baseline × visit', ...coded.map((x) => x.name)], details: { patientsInModel: fit.nPatients, visitsInModel: visits, estimation: 'REML', covariance: 'unstructured', dfMethod: 'satterthwaite' } },
+      // Named as the plan names them (`sex`, not its dummy column `sexM`), as on every other row.
+      extra: { covariates: ['arm × visit', 'baseline × visit', ...covariateNames(wide)], details: { patientsInModel: fit.nPatients, visitsInModel: visits, estimation: 'REML', covariance: 'unstructured', dfMethod: 'satterthwaite' } },
     });
   }
   return out;
@@ -180,7 +186,9 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
     ciMethod: `t (Barnard-Rubin df; Rubin's rules over MI by chained equations, ${run.method === 'pmm' ? 'PMM' : 'Bayesian normal regression'})`,
     extra: {
-      covariates: ['baseline', ...wide.covariates.map((c) => c.name)],
+      // The plan's covariates (`sex`), not the imputation's coded columns (`sexM`): the rows of one
+      // sensitivity table name one adjustment set (docs/data-contracts.md).
+      covariates: ['baseline', ...covariateNames(wide)],
       details: {
         imputations: run.m, seed: run.seed, imputationMethod: `${run.method} (chained equations)`, fractionMissingInformation: r.fmi, dfComplete: r.dfComplete,
         // White et al. (2011): how far another seed could move the estimate and its CI limits.

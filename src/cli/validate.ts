@@ -115,7 +115,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
     `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${s.notRandomised.patients} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
-    s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, read from the wide export's lines)` : `rows: ${s.rows}`,
+    s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${s.rows}`,
     '',
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];

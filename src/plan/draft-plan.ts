@@ -38,7 +38,7 @@ import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, studyDayWindows, unseparatedVisits, wideVisits, windowLabel } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
@@ -577,6 +577,22 @@ function bareVisitsCheck(bare: readonly string[], what: string): string {
 }
 
 /**
+ * A visit column holding study days (wide-visits.ts studyDayWindows): not drafted as visits; the
+ * windows said, with a visit for each by its middle day, and the two ways to give the visits.
+ */
+function studyDaysUndecided(column: string, bare: readonly string[], windows: readonly { from: number; to: number }[]): Undecided {
+  const numbers = bare.map(Number);
+  const shown = windows.length > 4 ? [...windows.slice(0, 4).map((w) => `${w.from}–${w.to}`), '…'] : windows.map((w) => (w.from === w.to ? `${w.from}` : `${w.from}–${w.to}`));
+  const binned = windows.slice(0, 3).map((w) => `"${windowLabel(w)}" for days ${w.from}–${w.to}`).join(', ');
+  const first = windows[0]!;
+  const last = windows[windows.length - 1]!;
+  return {
+    what: `the visits: column "${column}" holds ${numbers.length} different numbers after the baseline (${Math.min(...numbers)} to ${Math.max(...numbers)}), in ${windows.length} window${windows.length === 1 ? '' : 's'} (${shown.join(', ')}) — days since randomisation rather than visits? Drafted as visits they would be ${numbers.length} visits, one per day`,
+    write: `one visit per row: bin the days into the protocol's visits in the export's visit column (e.g. ${binned}${windows.length > 3 ? ', …' : ''}) and run plan init again, or write the plan by hand with each number's visit in "timeLabels" ({ "${first.from}": "${windowLabel(first)}", …, "${last.to}": "${windowLabel(last)}" }) and those visits in "timepoints" (docs/plan-trial.md#study-days)`,
+  };
+}
+
+/**
  * The check for follow-ups whose unit was guessed from bare numbers (wide-visits.ts,
  * bareNumberUnit): what was assumed, why, and the "timeLabels" that say the other unit.
  */
@@ -819,17 +835,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
+    // Study days (80–104, 168–202), not visits: one drafted visit per day would be 57 "weeks".
+    const days = studyDayWindows(bare.map(Number));
+    if (days) undecided.push(studyDaysUndecided(timeCol, bare, days));
     // Bare numbers read as a wide export's `_12/_26/_52` are (wide-visits.ts): weeks or months by
     // the numbers, said with the labels for the other unit; visits 1, 2, … are visit numbers.
     const counted = countedVisits(bare.map(Number));
-    const guessedUnit = !unit && bare.length && !counted ? bareNumberUnit(bare.map(Number)) : undefined;
+    const guessedUnit = !unit && bare.length && !counted && !days ? bareNumberUnit(bare.map(Number)) : undefined;
     if (bare.length && !unit && counted) {
       checks.push(bareVisitsCheck(bare, `visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`));
     }
     if (guessedUnit) checks.push(guessedUnitCheck(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`, bare.map((v) => [v.trim(), Number(v)] as const), guessedUnit));
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
-    for (const v of values) {
+    for (const v of days ? [] : values) {
       // An unscheduled visit ("6 uger (uplanlagt)", `unscheduled_arm_1`): no part of the schedule,
       // drafted to be left out (docs/plan-trial.md#visits-left-out) rather than modelled by the MMRM.
       if (UNSCHEDULED.test(v) && visitLabel(v) !== 'baseline' && !extensionFollowUp(v)) {
@@ -844,7 +863,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
     if (extensions.length) {
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);

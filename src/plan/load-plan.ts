@@ -19,6 +19,7 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
 import { WIDE_IGNORE_EXPECTED } from '../trial/ignored-visits.js';
 import { auxiliaryProblems } from './auxiliary-checks.js';
+import { followUpVisitsOf, MMRM_MIN_VISITS } from './follow-up-visits.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -149,12 +150,26 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const margins = marginShareChecks(plan, file);
   problems.push(...margins.problems);
   problems.push(...valuesInNfc(plan, file));
+  problems.push(...mmrmVisitProblems(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   sources.set(plan, json);
   if (margins.notes.length) loadNotes.set(plan, margins.notes);
   return plan;
 }
 
+
+/**
+ * `"mmrm"` in `methods` models the follow-up visits jointly: it needs 2 of them, counted as the
+ * model counts them (`allTimepoints` after the baseline, follow-up-visits.ts). Here, not after the
+ * export is read, so `plan check` and `validate` refuse what `analyze` would.
+ */
+function mmrmVisitProblems(plan: Plan, file: string): Problem[] {
+  if (!plan.methods.includes('mmrm')) return [];
+  const visits = followUpVisitsOf(plan);
+  if (visits.length >= MMRM_MIN_VISITS) return [];
+  const listed = visits.length ? ` (${visits.map((v) => JSON.stringify(v)).join(', ')})` : '';
+  return [{ file, field: 'methods', value: 'mmrm', expected: `at least ${MMRM_MIN_VISITS} follow-up visits for "mmrm", which models them jointly; the plan has ${visits.length}${listed} — add the other follow-up visits to "timepoints", or to "allTimepoints" for visits without an effect row of their own, or remove "mmrm" from "methods"` }];
+}
 
 /**
  * A visit to read past (docs/plan-trial.md#visits-left-out) that is also one the plan analyses or

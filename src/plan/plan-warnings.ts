@@ -1,8 +1,8 @@
 /**
  * What a valid plan may still lack for a committee report (`hta plan check` prints these on
  * stderr; the plan is still valid). A critical outcome without a GRADE certainty would show
- * "not assessed" in the summary of findings, where the committee weighs exactly those outcomes
- * (docs/plan-trial.md#certainty). A yes/no outcome without a direction is judged by a default
+ * "Certainty not rated in the plan" in the summary of findings, where the committee weighs
+ * exactly those outcomes (docs/plan-trial.md#certainty). A yes/no outcome without a direction is judged by a default
  * that is backwards for a desirable event (docs/plan-trial.md#yesno-outcomes). A plan-wide
  * missing-value code that is an answer on an outcome's scale (9 on NRS) drops those answers
  * (scale-missing-codes.ts).
@@ -12,6 +12,7 @@ import type { Plan } from './plan-schema.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { scaleCodeWarnings } from './scale-missing-codes.js';
+import { REPORT_TEXT } from '../report/i18n.js';
 
 /**
  * A randomised plan without `armLabels` whose arms are something else than an app against usual
@@ -40,7 +41,8 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
 export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes'>): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
-    .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
+    // The page's own words (the catalogue's), so a user who searches the report finds them.
+    .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "${REPORT_TEXT.notAssessed.en}" (Danish pages "${REPORT_TEXT.notAssessed.da}") — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
   return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan)];

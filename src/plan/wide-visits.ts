@@ -265,3 +265,38 @@ export function countedVisits(followUps: readonly number[]): boolean {
 export function bareNumberUnit(followUps: readonly number[]): 'w' | 'm' {
   return followUps.some((n) => n > 24 && n % 12 !== 0) ? 'w' : 'm';
 }
+
+/** More different follow-up numbers than a trial's schedule has visits. */
+const MAX_SCHEDULED_VISITS = 12;
+/** A gap of more than a week between two numbers ends a window of study days. */
+const WINDOW_GAP = 7;
+
+/**
+ * Bare follow-up numbers that are study days (days since randomisation, each patient seen on
+ * their own day within a visit window: 80–104, 168–202) rather than a schedule's visits: more
+ * different numbers than a schedule has visits, most beside another one unit away (a schedule's
+ * visits never are), and filling less than three quarters of their range (a weekly diary 1, 2, …
+ * fills it). The windows in order, or undefined when the numbers read as visits. Drafting one
+ * visit per day would give each patient a visit of their own (docs/plan-trial.md, "What plan
+ * init recognises in real exports").
+ */
+export function studyDayWindows(followUps: readonly number[]): { from: number; to: number }[] | undefined {
+  const sorted = [...new Set(followUps)].sort((a, b) => a - b);
+  if (sorted.length <= MAX_SCHEDULED_VISITS || countedVisits(sorted)) return undefined;
+  const neighboured = sorted.filter((n, k) => sorted[k - 1] === n - 1 || sorted[k + 1] === n + 1).length;
+  const filled = sorted.length / (sorted[sorted.length - 1]! - sorted[0]! + 1);
+  if (neighboured * 2 < sorted.length || filled >= 0.75) return undefined;
+  const windows: { from: number; to: number }[] = [];
+  for (const n of sorted) {
+    const last = windows[windows.length - 1];
+    if (last && n - last.to <= WINDOW_GAP) last.to = n;
+    else windows.push({ from: n, to: n });
+  }
+  return windows;
+}
+
+/** A visit label for a window of study days, by its middle: months from 4 weeks on (30.44 days a month), else weeks. */
+export function windowLabel(w: { from: number; to: number }): string {
+  const mid = (w.from + w.to) / 2;
+  return mid >= 28 ? `${Math.max(1, Math.round(mid / (365.25 / 12)))}m` : `${Math.max(1, Math.round(mid / 7))}w`;
+}

@@ -802,6 +802,10 @@ export const REPORT_TEXT = {
   notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
+  // A yes/no outcome's direction in the summary of findings' heading row, in the words of its
+  // rows' "210 fewer per 1,000" (summary-of-findings.ts).
+  fewerIsBetter: { en: 'fewer is better', da: 'færre er bedre' },
+  moreIsBetter: { en: 'more is better', da: 'flere er bedre' },
   // Forest plot
   outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },

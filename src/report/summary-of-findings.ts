@@ -207,7 +207,10 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     // The MCID (or that none is set) once in the heading when every follow-up shares it.
     const noMcid = own.every((s) => s.row.mcid === null);
     const mcidInHeading = noMcid || (mcids.size === 1 && own.some((s) => s.row.relevance));
-    const hint = first.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
+    // A yes/no outcome's rows say "210 fewer per 1,000": whether fewer is good is said here, as
+    // for a score, since "yes" may be the good answer (back at work) or the bad one.
+    const yesNo = first.method === 'risk-difference';
+    const hint = !direction ? '' : `; ${direction === 'lower-is-better' ? t(yesNo ? 'fewerIsBetter' : 'lowerIsBetter') : t(yesNo ? 'moreIsBetter' : 'higherIsBetter')}`;
     // Where the MCID comes from, beside it (mcid-sources.ts): in full under the table of all effects.
     const source = mcidInHeading && !noMcid ? mcidSourceOf(outcome) : undefined;
     const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}${source ? `, ${source}` : ''}` : '';

@@ -5,7 +5,6 @@
  *
  * - a header with no data rows; an arm with no patients; no score at any follow-up visit;
  * - plan values (criteria, subgroup levels, margin keys) that name no export value (plan-values-check.ts);
- * - a plan asking for MMRM with fewer than two follow-up visits (a plan error);
  * - enrolment numbers in the plan that do not add up with the export's patients (enrolment-check.ts);
  * - covariates (`covariateValueProblem`, called by the loader per cell after the plan's codes):
  *   numbers that are not finite ("Infinity", "NaN", 1e999), and values outside a plausible range:
@@ -118,11 +117,6 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
     ]);
   }
 
-  if (plan.methods.includes('mmrm') && plan.timepoints.length < 2) {
-    throw new HtaError('plan.invalid', `${planFile ?? 'the plan'}: "methods" asks for "mmrm", which models at least 2 follow-up visits; "timepoints" has ${plan.timepoints.length} (${plan.timepoints.join(', ')})`, [
-      { file: planFile ?? '<plan>', field: 'methods', value: 'mmrm', expected: 'at least 2 follow-up "timepoints" for MMRM, or remove "mmrm" from "methods"' },
-    ]);
-  }
   checkEnrolment(trial, planFile);
 }
 

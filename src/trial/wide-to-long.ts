@@ -94,7 +94,8 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
     for (const rec of table.records) {
       const wideCells = rec.cells;
       let wideRaw: string[] | undefined;
-      for (const [k, time] of times.entries()) {
+      const recordAt = (k: number): { any: boolean; record: CsvRecord } => {
+        const time = times[k] as string;
         const cols = stemColumns[k]!;
         const cells: (string | null)[] = constants.map((c) => wideCells[c] ?? null);
         cells.push(time);
@@ -104,9 +105,7 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
           if (v !== null) any = true;
           cells.push(v);
         }
-        // A visit with no value at all did not happen: same as an absent row in a long export.
-        if (!any) continue;
-        yield {
+        const record: CsvRecord = {
           line: rec.line,
           cells,
           get raw() {
@@ -115,7 +114,23 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
             return [...constants.map((c) => w[c] ?? ''), time, ...cols.map((col) => (col === undefined ? '' : (w[col] ?? '')))];
           },
         };
+        return { any, record };
+      };
+      let visits = 0;
+      for (const k of times.keys()) {
+        const { any, record } = recordAt(k);
+        // A visit with no value at all did not happen: same as an absent row in a long export.
+        if (!any) continue;
+        visits++;
+        yield record;
       }
+      // A line with its id, arm or covariates but no value at any visit is still a randomised
+      // patient (one who withdrew before the baseline questionnaire): one empty row at the
+      // baseline (the first of `times`: load-trial.ts visitsOf), as a long export has it, so the
+      // patient is counted in the flow and Table 1 and imputed in the intention-to-treat analysis
+      // (docs/input-trial-export.md, "Layouts").
+      // (A line with no value in any cell never gets here: the CSV reader reads past it.)
+      if (visits === 0 && times.length > 0) yield recordAt(0).record;
     }
   }
   const records: Iterable<CsvRecord> = { [Symbol.iterator]: longRecords };

@@ -126,7 +126,7 @@ describe('summary of findings on the bundled trial', () => {
       }
     });
     expect(table.rows[0]![0]).toBe('Disability (RMDQ 0–24) (critical; lower is better; MCID 5 points)');
-    expect(headings.find((h) => h[0]!.startsWith('Pain-medication use'))![0]).toBe('Pain-medication use (important; no MCID set)');
+    expect(headings.find((h) => h[0]!.startsWith('Pain-medication use'))![0]).toBe('Pain-medication use (important; fewer is better; no MCID set)');
     const rmdq = table.rows[1]!;
     // "(1 RCT)" does not break: the narrow column wraps after the number.
     expect(rmdq.slice(0, 2)).toEqual(['3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1\u00a0RCT)`]);

@@ -53,7 +53,7 @@ describe('content checks name the file and what is missing', () => {
   it('MMRM asked for by the plan with one follow-up visit is a plan error; implied by the sensitivity table it is a warning', async () => {
     const asked = await run(GOOD, { ...PLAN, methods: ['ancova', 'mmrm'] });
     expect(asked.code).toBe(2);
-    expect(asked.stderr).toMatch(/"methods" asks for "mmrm", which models at least 2 follow-up visits/);
+    expect(asked.stderr).toMatch(/\(methods\): "mmrm" — expected at least 2 follow-up visits for "mmrm", which models them jointly; the plan has 1 \("3m"\)/);
     const implied = await run(GOOD, { ...PLAN, primary: { outcome: 'nrs', time: '3m' } });
     expect(implied.code).toBe(0);
     expect(implied.stderr).toMatch(/warning: sensitivity analysis of nrs at 3m: mmrm: MMRM needs at least 2 follow-up visits/);

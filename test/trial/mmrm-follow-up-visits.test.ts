@@ -1,0 +1,89 @@
+// The MMRM models every follow-up visit of `allTimepoints`, the ones without an effect row of
+// their own too (docs/plan-trial.md, `allTimepoints`): a plan with one analysed follow-up and an
+// interim visit in `allTimepoints` has 2 visits for "mmrm" and for the sensitivity table's MMRM
+// row. A plan with one follow-up visit in all is refused with "mmrm" by `plan check`, `validate`
+// and `analyze` alike (src/plan/follow-up-visits.ts; docs/limits.md).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+/** 15 patients per arm at baseline, 3 and 6 months; a few follow-ups missing; the scores vary. */
+function exportText(): string {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = ['id,arm,time,age,pain'];
+  for (let p = 1; p <= 30; p++) {
+    const arm = p % 2 === 0 ? 'A' : 'B';
+    const age = 30 + Math.floor(next() * 40);
+    const base = 4 + Math.floor(next() * 6);
+    lines.push(`P${p},${arm},baseline,${age},${base}`);
+    const s3 = Math.max(0, Math.min(10, base - (arm === 'A' ? 2 : 1) + Math.floor(next() * 4) - 1));
+    if (p % 7 !== 3) lines.push(`P${p},${arm},3m,${age},${s3}`);
+    const s6 = Math.max(0, Math.min(10, s3 - (arm === 'A' ? 1 : 0) + Math.floor(next() * 4) - 1));
+    if (p % 5 !== 1) lines.push(`P${p},${arm},6m,${age},${s6}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const BASE = {
+  arms: { intervention: 'A', control: 'B' },
+  covariates: ['age'],
+  primary: { outcome: 'pain', time: '6m' },
+  outcomes: [{ key: 'pain', instrument: 'nrs', mcid: 2 }],
+};
+/** One analysed follow-up (6m); 3m is an MMRM visit only. */
+const INTERIM = { ...BASE, timepoints: ['6m'], allTimepoints: ['baseline', '3m', '6m'] };
+
+interface Row { time: string; method: string; difference: number | null; se?: number; n: Record<string, number>; details?: { visitsInModel?: string[] } }
+
+async function analyze(plan: object) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'trial.csv'), exportText());
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
+  const r = await runCli('analyze', join(dir, 'trial.csv'), '--plan', join(dir, 'plan.json'), '--json');
+  return { ...r, json: r.code < 2 ? (JSON.parse(r.stdout) as { effects: Row[]; sensitivity: { rows: Row[] } }) : undefined };
+}
+
+describe('MMRM with a follow-up visit only in "allTimepoints"', () => {
+  it('"methods": ["mmrm"] is run on both visits: the 6-month estimate of the plan with 3m in "timepoints"', async () => {
+    const interim = await analyze({ ...INTERIM, methods: ['ancova', 'mmrm'] });
+    expect(interim.stderr).not.toMatch(/^error/m);
+    expect(interim.code).toBe(0);
+    const both = await analyze({ ...BASE, timepoints: ['3m', '6m'], methods: ['ancova', 'mmrm'] });
+    const mmrmAt6 = (j: typeof interim.json) => j!.effects.find((e) => e.method === 'mmrm' && e.time === '6m')!;
+    expect(mmrmAt6(interim.json).details?.visitsInModel).toEqual(['3m', '6m']);
+    expect(mmrmAt6(interim.json).difference).toBe(mmrmAt6(both.json).difference);
+    expect(mmrmAt6(interim.json).se).toBe(mmrmAt6(both.json).se);
+    expect(interim.json!.effects.some((e) => e.time === '3m')).toBe(false);
+  });
+
+  it('the sensitivity table\'s MMRM row is computed, not skipped, when "mmrm" is not in "methods"', async () => {
+    const r = await analyze(INTERIM);
+    expect(r.stderr).not.toMatch(/MMRM needs at least 2 follow-up visits/);
+    const row = r.json!.sensitivity.rows.find((x) => x.method === 'mmrm')!;
+    expect(row.difference).toEqual(expect.any(Number));
+    expect(row.details?.visitsInModel).toEqual(['3m', '6m']);
+    expect(row.n.intervention + row.n.control).toBeGreaterThan(0);
+  });
+});
+
+describe('"mmrm" with one follow-up visit in all', () => {
+  it('is refused by plan check, validate and analyze alike, naming "methods" and the fix', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.csv'), exportText());
+    const { allTimepoints: _, ...oneVisit } = INTERIM;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...oneVisit, methods: ['ancova', 'mmrm'] }, null, 2));
+    const plan = join(dir, 'plan.json');
+    const csv = join(dir, 'trial.csv');
+    const runs = [await runCli('plan', 'check', plan), await runCli('validate', csv, '--plan', plan), await runCli('analyze', csv, '--plan', plan, '--json')];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('(methods): "mmrm" — expected at least 2 follow-up visits for "mmrm", which models them jointly; the plan has 1 ("6m") — add the other follow-up visits to "timepoints", or to "allTimepoints"');
+      expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    }
+  });
+});

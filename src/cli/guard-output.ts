@@ -93,6 +93,7 @@ function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'): void
     const trailing = a.path.slice(trimmed.length);
     throw new HtaError('usage.invalid', `${a.option} ${JSON.stringify(a.path)}: the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'}, which would make a ${what} that looks like "${trimmed}" but is not (usually a slip when pasting) — write ${a.option} ${shellWord(trimmed)}`);
   }
+  refuseTildeOutput(a, what);
   refuseLookalikeOutput(a, what);
   if (what === 'file' && /[/\\]$/.test(a.path)) {
     throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
@@ -109,6 +110,26 @@ export function refuseOutputNames(files: readonly (PathArg | undefined)[], folde
   for (const d of folders) refuseDashOutput(d, 'folder');
   for (const o of files) refuseSlipOutput(o, 'file');
   for (const d of folders) refuseSlipOutput(d, 'folder');
+}
+
+/**
+ * An output path that starts with `~` or `~user` followed by `/` (or is `~` alone): the shell makes
+ * that the home folder only when it is unquoted, so `--out "~/reports"` or `OUT="~/reports"` in a
+ * script reaches hta as written, and would make a folder named `~` in the current one — which a
+ * user who finds it and types `rm -rf ~` takes for their home folder. Refused with exit 2, saying
+ * what to write (docs/output-safety.md).
+ */
+function refuseTildeOutput(a: PathArg, what: 'file' | 'folder'): void {
+  // `~` alone, `~/…` or `~user/…`; not a name that merely starts with ~ (`~draft.csv`).
+  const tilde = a.path === '~' ? '~' : /^(~[A-Za-z0-9._-]*)\//.exec(a.path)?.[1];
+  if (tilde === undefined) return;
+  const rest = a.path.slice(tilde.length).replace(/^\/+/, '');
+  const kind = tilde === a.path ? what : 'folder';
+  const there = existsInAnyForm(tilde) ? `write into the ${kind} named "${tilde}" in the current folder` : `make a ${kind} named "${tilde}" in the current folder`;
+  const instead = tilde === '~'
+    ? `write $HOME${rest ? `/${rest}` : ''} instead (or ./${a.path} if a ${kind} named "~" is meant)`
+    : `write the full path of ${tilde.slice(1)}'s home folder${rest ? `, then /${rest}` : ''}, instead`;
+  throw new HtaError('usage.invalid', `${a.option} ${a.path}: a ~ is the home folder only where the shell expands it, which it does not inside quotes (nor in a variable set with quotes, OUT="~/…"), so this would ${there} — ${instead}`);
 }
 
 /**

@@ -260,3 +260,34 @@ describe('folders, devices and links where files belong (and the reverse): exit 
     expect(readFileSync(join(w.dir, 'planted.csv'), 'utf8')).toContain('id,arm,time,rmdq');
   });
 });
+
+describe('a ~ the shell did not expand (quoted, or in a variable set with quotes)', () => {
+  it('an output starting with ~/ or ~user/, or ~ alone, is refused with what to write; nothing is made', async () => {
+    const w = workspace();
+    const cwd = process.cwd();
+    process.chdir(w.dir);
+    try {
+      const analyze = await runCli('analyze', 'x.csv', '--plan', 'p.json', '--csv', '~/results/effects.csv');
+      expectCleanFailure(analyze, '--csv ~/results/effects.csv: a ~ is the home folder only where the shell expands it, which it does not inside quotes', 'would make a folder named "~" in the current folder — write $HOME/results/effects.csv instead (or ./~/results/effects.csv if a folder named "~" is meant)');
+      const report = await runCli('report', '--manifest', 'm.json', '--out', '~/reports');
+      expectCleanFailure(report, '--out ~/reports: a ~ is the home folder', 'write $HOME/reports instead');
+      const user = await runCli('score', 'x.csv', '--out', '~anna/scored.csv');
+      expectCleanFailure(user, 'would make a folder named "~anna" in the current folder — write the full path of anna\'s home folder, then /scored.csv, instead');
+      const bare = await runCli('uptake', `${join(cwd, FX)}/registry-small.csv`, '--eligible', `${join(cwd, FX)}/eligible-small.csv`, '--plan', join(cwd, UPTAKE_PLAN), '--csv-dir', '~');
+      expectCleanFailure(bare, '--csv-dir ~: a ~ is the home folder', 'would make a folder named "~" in the current folder — write $HOME instead');
+      expect(readdirSync(w.dir).sort()).toEqual(['p.json', 'x.csv']);
+      // A name that only starts with ~ is a name: written.
+      const named = await runCli('analyze', 'x.csv', '--plan', 'p.json', '--csv', '~draft.csv');
+      expect(named.code, named.stderr).toBe(0);
+      expect(existsSync(join(w.dir, '~draft.csv'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('an input starting with ~/ that does not exist gets the hint', async () => {
+    const w = workspace();
+    const r = await runCli('analyze', '~/data/trial.csv', '--plan', w.plan);
+    expectCleanFailure(r, 'cannot read ~/data/trial.csv: the file does not exist — a ~ is the home folder only where the shell expands it, which it does not inside quotes (nor in a variable set with quotes), so hta looked for a folder named "~" in the current folder — write $HOME/data/trial.csv instead');
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { formatProblemGroup, groupProblems, type ProblemGroup, shownValue } from './problem-groups.js';
 import { maskCpr, maskedNameNote } from './io/cpr-number.js';
+import { visibleControls } from './io/visible-text.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -95,8 +96,9 @@ export function formatProblem(p: Problem): string {
 /** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */
 export function formatError(err: HtaError): string {
   // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
-  const lines = [`error: ${maskCpr(err.message)}`];
-  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${maskCpr(formatProblemGroup(g))}`);
+  // Control characters of a name or value it quotes are written visibly (io/visible-text.ts).
+  const lines = [`error: ${visibleControls(maskCpr(err.message))}`];
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${visibleControls(maskCpr(formatProblemGroup(g)))}`);
   // A masked file name is not the file's: said, with how to have it named (cpr-number.ts).
   const masked = maskedNameNote(err.problems.map((p) => p.file ?? ''));
   if (masked) lines.push(`  note: ${masked}`);

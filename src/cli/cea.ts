@@ -6,13 +6,13 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { inputFiles } from '../io/input-files.js';
-import { guardPaths } from './guard-output.js';
+import { guardPaths, refuseInputsInside } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
-import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
+import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
 import { publishedName } from '../report/published-name.js';
 
 export function registerCea(program: Command, io: CliIo): void {
@@ -32,11 +32,15 @@ export function registerCea(program: Command, io: CliIo): void {
       const outDir = opts.outDir !== undefined ? { option: '--out-dir', path: opts.outDir } : undefined;
       // The plan's own inputs too (trial plan, unit costs, published figures, uptake plan): none
       // of them may be written over, --force or not (docs/output-safety.md).
+      const inputs = inputFiles([{ option: '<export>', path: file, kind: 'file' }, { option: '--plan', path: opts.plan, kind: 'cea-plan' }]);
       guardPaths({
-        inputs: inputFiles([{ option: '<export>', path: file, kind: 'file' }, { option: '--plan', path: opts.plan, kind: 'cea-plan' }]),
+        inputs,
         outputDirs: [outDir],
-        folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
+        folderFiles: outDir ? folderOutputNames(['results.json', ...CEA_CSV_FILES]).map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
       });
+      // results.json is one may publish, and a folder is published whole: it must not hold the
+      // patient-level export, nor the plans and unit costs (docs/output-safety.md "Inputs stay out").
+      if (outDir) refuseInputsInside([outDir], inputs, 'the results are written into that folder');
       // Before the bootstrap: a file of the user's (or one edited since) in the folder stops the run now.
       const folder = outDir ? { dir: outDir.path, option: '--out-dir', force: opts.force === true } : undefined;
       if (folder) checkFolderOutputs(folder, ['results.json', ...CEA_CSV_FILES]);

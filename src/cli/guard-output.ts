@@ -11,7 +11,9 @@
  *   The bundled EQ-5D value sets count as inputs of every command.
  * - An output file the user named that exists is refused unless `--force` (`force`); files in an
  *   output folder are judged by the folder's index instead (output-index.ts).
- * - No two outputs may be the same file.
+ * - No two outputs may be the same file: compared by where they are on disk (the real path of
+ *   their folder, links and `..` followed as the system follows them) and, for files that exist,
+ *   by device + inode — so `linkdir/r.csv` and `sub/inner/r.csv` are one file before either exists.
  * - `-` is no output: hta writes files, never standard output, there.
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
@@ -91,6 +93,7 @@ function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'): void
     const trailing = a.path.slice(trimmed.length);
     throw new HtaError('usage.invalid', `${a.option} ${JSON.stringify(a.path)}: the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'}, which would make a ${what} that looks like "${trimmed}" but is not (usually a slip when pasting) — write ${a.option} ${shellWord(trimmed)}`);
   }
+  refuseTildeOutput(a, what);
   refuseLookalikeOutput(a, what);
   if (what === 'file' && /[/\\]$/.test(a.path)) {
     throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
@@ -107,6 +110,26 @@ export function refuseOutputNames(files: readonly (PathArg | undefined)[], folde
   for (const d of folders) refuseDashOutput(d, 'folder');
   for (const o of files) refuseSlipOutput(o, 'file');
   for (const d of folders) refuseSlipOutput(d, 'folder');
+}
+
+/**
+ * An output path that starts with `~` or `~user` followed by `/` (or is `~` alone): the shell makes
+ * that the home folder only when it is unquoted, so `--out "~/reports"` or `OUT="~/reports"` in a
+ * script reaches hta as written, and would make a folder named `~` in the current one — which a
+ * user who finds it and types `rm -rf ~` takes for their home folder. Refused with exit 2, saying
+ * what to write (docs/output-safety.md).
+ */
+function refuseTildeOutput(a: PathArg, what: 'file' | 'folder'): void {
+  // `~` alone, `~/…` or `~user/…`; not a name that merely starts with ~ (`~draft.csv`).
+  const tilde = a.path === '~' ? '~' : /^(~[A-Za-z0-9._-]*)\//.exec(a.path)?.[1];
+  if (tilde === undefined) return;
+  const rest = a.path.slice(tilde.length).replace(/^\/+/, '');
+  const kind = tilde === a.path ? what : 'folder';
+  const there = existsInAnyForm(tilde) ? `write into the ${kind} named "${tilde}" in the current folder` : `make a ${kind} named "${tilde}" in the current folder`;
+  const instead = tilde === '~'
+    ? `write $HOME${rest ? `/${rest}` : ''} instead (or ./${a.path} if a ${kind} named "~" is meant)`
+    : `write the full path of ${tilde.slice(1)}'s home folder${rest ? `, then /${rest}` : ''}, instead`;
+  throw new HtaError('usage.invalid', `${a.option} ${a.path}: a ~ is the home folder only where the shell expands it, which it does not inside quotes (nor in a variable set with quotes, OUT="~/…"), so this would ${there} — ${instead}`);
 }
 
 /**
@@ -253,6 +276,7 @@ export function guardPaths(spec: GuardSpec): void {
   const written: PathArg[] = [];
   const byPath = new Map<string, number>();
   const byFile = new Map<string, number>();
+  const realDirs = new Map<string, string>();
   for (const o of outputs) {
     checkOutputTarget(o.path, label(o));
     const st = statOrUndefined(o, 'write');
@@ -262,7 +286,7 @@ export function guardPaths(spec: GuardSpec): void {
         throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(input.arg)}; input files are never modified — choose another name`);
       }
     }
-    const path = resolve(o.path);
+    const path = placeOnDisk(o.path, realDirs);
     const file = st ? `${st.dev}:${st.ino}` : undefined;
     // The first earlier output that is the same path or the same file (each key is held once: a second would have been refused).
     const twin = Math.min(byPath.get(path) ?? Infinity, (file === undefined ? undefined : byFile.get(file)) ?? Infinity);
@@ -273,6 +297,34 @@ export function guardPaths(spec: GuardSpec): void {
   }
   // After the input checks: an input given as an output is "the same file as --plan", not "exists".
   if (!spec.force) for (const o of named) if (checkOutputTarget(o.path, label(o))) throw existingFileError(o.path);
+}
+
+/**
+ * Where `path` is on disk, for comparing outputs that may not exist yet: the real path of its
+ * folder (links followed, and a `..` after a link taken as the system takes it: the parent of
+ * the link's target) joined with its last name; a folder that does not exist yet is placed so in
+ * turn from its own folder (hta makes it, so it is no link). `linkdir/r.csv` and `sub/inner/r.csv`,
+ * with `linkdir` a link to `sub/inner`, are thus one place before either file exists — a comparison
+ * by the path as written would let one output silently replace the other (docs/output-safety.md).
+ * `realDirs` caches the folders' real paths (`hta report` compares ~150 files in a few folders).
+ */
+function placeOnDisk(path: string, realDirs: Map<string, string>): string {
+  const dir = dirname(path);
+  let real = realDirs.get(dir);
+  if (real === undefined) {
+    real = systemRealPath(dir) ?? (dirname(dir) === dir ? resolve(dir) : placeOnDisk(dir, realDirs));
+    realDirs.set(dir, real);
+  }
+  return join(real, basename(path));
+}
+
+/** The system's realpath: Node's own (`realpathSync`) first drops `x/..` as text, where the system follows the link `x` first. */
+function systemRealPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function realOrUndefined(path: string): string | undefined {

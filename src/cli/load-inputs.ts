@@ -7,7 +7,7 @@ import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
 import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
-import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
+import { everyRowExcludedError, mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
@@ -63,6 +63,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   const trial = loadTrial(csv, plan, { excludeInvalid: exclude, ...(options.lang ? { lang: options.lang } : {}) });
   // A listing of adverse events beside the export, named relative to the plan (docs/plan-trial.md#adverse-events).
   if (planFile) attachEventListing(trial, eventListingPath(planFile, plan));
+  // Every row left out: said so, before the checks of the kept rows blame the plan (most-rows-excluded.ts).
+  const noneKept = everyRowExcludedError(trial);
+  if (noneKept) throw noneKept;
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
   // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
   const wordCodes = wordMissingCodeNotes(trial);

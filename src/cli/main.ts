@@ -10,6 +10,7 @@ import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
+import { visibleControls } from '../io/visible-text.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
 import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
@@ -103,7 +104,7 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
       // (missing file, folder where a file belongs, full disk), not a bug (docs/output-safety.md).
       const where = typeof err.path === 'string' ? `${err.path}: ` : '';
       const hint = err.code === 'ENOENT' && typeof err.path === 'string' ? missingFileHint(err.path) : undefined;
-      io.stderr(`error: ${where}${fsReason(err.code)}${hint ? ` — ${hint}` : ''}\n`);
+      io.stderr(visibleControls(`error: ${where}${fsReason(err.code)}${hint ? ` — ${hint}` : ''}`) + '\n');
       return 2;
     }
     if (err instanceof commander.CommanderError) {

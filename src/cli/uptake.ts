@@ -13,14 +13,14 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
-import { openAtomicSink, type WriteOptions } from '../io/write-atomic.js';
-import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
+import { type AtomicSink, openAtomicSink, type WriteOptions } from '../io/write-atomic.js';
+import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
 import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { monthText } from '../report/date-text.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
-import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning } from '../uptake/uptake-plan.js';
+import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning, publicationOf, type UptakePlan } from '../uptake/uptake-plan.js';
 import { excludedDetailLines, registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
 import { EXCLUSION_KIND_WORDS } from '../uptake/published-exclusion.js';
 import { excludedRowsCell } from '../uptake/disclosure/excluded-count.js';
@@ -191,6 +191,20 @@ export const UPTAKE_CSV_FILES = ['activation-metrics.csv', 'uptake-per-1000.csv'
 /** Written beside them only when the run filled denominators or excluded rows. */
 export const UPTAKE_OPTIONAL_CSV_FILES = ['eligible-filled.csv', 'excluded-rows.csv'] as const;
 
+/**
+ * The files `--csv-dir` may receive in a run of this plan, all checked before the run
+ * (docs/output-safety.md): clinic-funnel.csv when the plan publishes the funnel, eligible-filled.csv
+ * when it fills denominators, excluded-rows.csv when invalid rows are left out — a user's file of
+ * one of these names found only after the analysis would stop a run that had done all the work.
+ */
+export function uptakeCsvFileNames(plan: Pick<UptakePlan, 'publish' | 'eligibleFill'>, invalidRows: 'fail' | 'exclude'): string[] {
+  return [
+    ...UPTAKE_CSV_FILES.filter((name) => name !== 'clinic-funnel.csv' || publicationOf(plan).clinics),
+    ...(plan.eligibleFill === 'carry-forward' ? ['eligible-filled.csv'] : []),
+    ...(invalidRows === 'exclude' ? ['excluded-rows.csv'] : []),
+  ];
+}
+
 /** One CSV per metric table of the analysis, keyed by file name (the names of UPTAKE_CSV_FILES). */
 export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   const files = new Map<string, string>();
@@ -223,7 +237,7 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
 }
 
 /** The problems of excluded rows, one per line (`excludedRowCells`), streamed to `path`. */
-export function excludedCsvSink(path: string, options: WriteOptions = {}): { add(p: Problem): void; commit(): Promise<number>; discard(): void } {
+export function excludedCsvSink(path: string, options: WriteOptions = {}): { add(p: Problem): void; commit(): Promise<number>; finish(): { sink: AtomicSink; count: number }; discard(): void } {
   const sink = openAtomicSink(path, options);
   let buffer = toCsv(EXCLUDED_ROW_HEADER, []);
   let count = 0;
@@ -241,6 +255,11 @@ export function excludedCsvSink(path: string, options: WriteOptions = {}): { add
       flush();
       await sink.commit();
       return count;
+    },
+    // Complete, for a batch that puts it in place with other files (writeFolderFiles' alongside).
+    finish() {
+      flush();
+      return { sink, count };
     },
     discard: () => sink.discard(),
   };
@@ -300,9 +319,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const memoryLimit = parseMemoryLimit(opts.memoryLimit);
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
-      // Published tables never go into the folder holding the patient-level registry (at any
-      // depth), as hta report's --out (docs/output-safety.md "Inputs stay out").
-      if (csvDir && file !== undefined) refuseInputsInside([csvDir], [{ option: '<registry>', path: file }], 'the published tables are written into that folder');
+      // Published tables never go into the folder holding the patient-level registry or the
+      // aggregate tables, which hold small counts (at any depth), as hta report's --out
+      // (docs/output-safety.md "Inputs stay out").
+      if (csvDir) refuseInputsInside([csvDir], [...(file !== undefined ? [{ option: '<registry>', path: file }] : []), ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path }))], 'the published tables are written into that folder');
       guardPaths({
         inputs: inputFiles([
           ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
@@ -311,17 +331,17 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
         ]),
         outputDirs: [csvDir],
-        folderFiles: csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
+        folderFiles: csvDir ? folderOutputNames([...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES]).map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
         force: opts.force === true,
       });
-      // Before the run: the files every run writes must not be the user's (or edited since hta
-      // wrote them); those written only sometimes are checked when they are written.
       const folder = csvDir ? { dir: csvDir.path, option: '--csv-dir', force: opts.force === true } : undefined;
-      if (folder) checkFolderOutputs(folder, UPTAKE_CSV_FILES.filter((name) => name !== 'clinic-funnel.csv'));
       const plan = loadUptakePlanFile(planPath);
       for (const warning of [lowThresholdWarning(plan), placeholderWarning(plan)]) if (warning) io.stderr(`${warning}\n`);
       const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
+      // Before the run: no file the folder may receive in this run may be the user's (or edited
+      // since hta wrote them), the optional ones included.
+      if (folder) checkFolderOutputs(folder, uptakeCsvFileNames(plan, invalidRows));
       if (opts.excludedOut !== undefined) {
         if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
       }
@@ -348,34 +368,42 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         throw err;
       }
       const analysis = run.analysis;
-      if (run.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(run.registryEncoding, lang, file)}\n`);
-      for (const note of run.notes) io.stderr(`note: ${note}\n`);
-      // Printed once: in the text summary on stdout, which a run with --json or --audit does not print.
-      if (run.changedNote && (opts.json || opts.audit)) io.stderr(`note: ${run.changedNote}\n`);
-      if (run.clinicSpellings) for (const n of clinicSpellingsNotes(run.clinicSpellings, file ?? 'the aggregate tables')) io.stderr(`note: ${n}\n`);
-      // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
-      if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
-      if (sink) {
-        const n = await sink.commit();
-        io.stderr(lang === 'da' ? `skrev ${n} problem(er) i ${run.excluded?.rows ?? 0} udeladt(e) række(r) til ${opts.excludedOut}\n` : `wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
-      }
-      // For a publication (the audit publishes nothing).
-      const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis, lang) : undefined;
-      if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
-      // Without --previous on a registry that ran before the export month: earlier publications,
-      // if any, are unknown, and later ones must name them as well as this one (unchained-publication.ts).
-      const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'cli', lang) : undefined;
-      if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
-      if (opts.audit) {
-        const report = await uptakeAudit(run, run.previous, previousRead);
-        io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-        if (auditFinds(report.audit)) setExit(1);
-        return;
-      }
-      if (folder) {
-        const out = uptakeCsvFiles(analysis);
-        await writeFolderFiles(folder, out);
-        io.stderr(lang === 'da' ? `skrev ${out.size} CSV-filer i ${folder.dir}\n` : `wrote ${out.size} CSV files to ${folder.dir}\n`);
+      const excludedWritten = (n: number) => io.stderr(lang === 'da' ? `skrev ${n} problem(er) i ${run.excluded?.rows ?? 0} udeladt(e) række(r) til ${opts.excludedOut}\n` : `wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+      // With --csv-dir, the excluded rows' problems are put in place with the tables, after them:
+      // never on a run that then refuses a table (docs/output-safety.md).
+      const withTables = folder !== undefined && !opts.audit;
+      try {
+        if (run.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(run.registryEncoding, lang, file)}\n`);
+        for (const note of run.notes) io.stderr(`note: ${note}\n`);
+        // Printed once: in the text summary on stdout, which a run with --json or --audit does not print.
+        if (run.changedNote && (opts.json || opts.audit)) io.stderr(`note: ${run.changedNote}\n`);
+        if (run.clinicSpellings) for (const n of clinicSpellingsNotes(run.clinicSpellings, file ?? 'the aggregate tables')) io.stderr(`note: ${n}\n`);
+        // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
+        if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
+        if (sink && !withTables) excludedWritten(await sink.commit());
+        // For a publication (the audit publishes nothing).
+        const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis, lang) : undefined;
+        if (partial) io.stderr(`${lang === 'da' ? 'bemærk' : 'note'}: ${partial}\n`);
+        // Without --previous on a registry that ran before the export month: earlier publications,
+        // if any, are unknown, and later ones must name them as well as this one (unchained-publication.ts).
+        const noPrevious = opts.previous === undefined && !opts.audit && !opts.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'cli', lang) : undefined;
+        if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
+        if (opts.audit) {
+          const report = await uptakeAudit(run, run.previous, previousRead);
+          io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+          if (auditFinds(report.audit)) setExit(1);
+          return;
+        }
+        if (folder) {
+          const out = uptakeCsvFiles(analysis);
+          const excluded = sink?.finish();
+          await writeFolderFiles(folder, out, excluded ? [excluded.sink] : []);
+          if (excluded) excludedWritten(excluded.count);
+          io.stderr(lang === 'da' ? `skrev ${out.size} CSV-filer i ${folder.dir}\n` : `wrote ${out.size} CSV files to ${folder.dir}\n`);
+        }
+      } catch (err) {
+        sink?.discard();
+        throw err;
       }
       io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
     });

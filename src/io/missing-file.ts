@@ -3,6 +3,7 @@
  * not wrong in their eyes (docs/cli.md "File names"):
  *
  * - `-`: many tools read standard input there; hta reads files only.
+ * - `~/x.csv` (or `~user/x.csv`) typed in quotes: the shell did not make it the home folder.
  * - a name typed in composed Unicode (NFC, `Målinger.csv` with one "å") while the file's name on
  *   disk is decomposed (NFD, "a" + a combining ring: as macOS writes names, and as they stay when
  *   copied to Linux, whose file names are bytes). Both look the same on screen.
@@ -17,6 +18,12 @@ import { basename, dirname, join } from 'node:path';
 /** A sentence to add to "the file does not exist", or undefined when there is nothing to add. */
 export function missingFileHint(file: string): string | undefined {
   if (file === '-') return 'hta reads files, not standard input: save the data to a file and give its name (a file named "-" is written ./-)';
+  // `"~/data/x.csv"` quoted, or set in a variable with quotes: the shell left the ~ as it was.
+  const tilde = /^(~[A-Za-z0-9._-]*)\//.exec(file)?.[1];
+  if (tilde !== undefined) {
+    const rest = file.slice(tilde.length + 1);
+    return `a ~ is the home folder only where the shell expands it, which it does not inside quotes (nor in a variable set with quotes), so hta looked for a folder named "${tilde}" in the current folder — write ${tilde === '~' ? `$HOME/${rest}` : `the full path of ${tilde.slice(1)}'s home folder, then /${rest},`} instead`;
+  }
   const other = otherUnicodeForm(file);
   if (other !== undefined) {
     return `a file named ${JSON.stringify(join(dirname(file), other))} is there, whose name differs only in its Unicode form (${unicodeFormWords(other)}): rename it, or copy its name from a file listing (ls) rather than typing it`;

@@ -4,15 +4,15 @@
  * (registered, so Ctrl-C or kill removes it too: staging-files.ts), handed to `read`, and removed
  * whatever happens. The user's file is only read (docs/output-safety.md).
  */
-import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempFolder } from './temp-folder.js';
 import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { discardStagingFolder, registerStagingFolder } from './staging-files.js';
 
 export async function withTransformedCopy<T>(file: string, name: string, transform: Transform, read: (copy: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
+  const dir = makeTempFolder('hta-registry-');
   registerStagingFolder(dir);
   try {
     const copy = join(dir, name);

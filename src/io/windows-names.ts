@@ -5,6 +5,7 @@
  * option (docs/output-safety.md); and a manifest's input naming a Windows drive or network share
  * is named as such rather than "fixed" into a relative path that cannot exist.
  */
+import { firstControl, visibleName } from './visible-text.js';
 
 /**
  * Names Windows keeps for devices, in any case and with any extension (`con`, `Aux.md`, `LPT1.x`):
@@ -27,8 +28,11 @@ export function windowsNameProblem(name: string, what: 'file' | 'folder'): strin
   if (name.endsWith('.')) return `no ${what} name ending in "." ("${name}"): Windows drops the dot, so it would be the ${what} "${name.replace(/\.+$/, '')}" there`;
   const device = WINDOWS_DEVICES.exec(name);
   if (device) return `no ${what} named "${name}": ${device[1]!.toUpperCase()} is a device name on Windows (in any case, with any extension), where no ${what} can be called that`;
+  // A control character is named visibly (never printed raw: invisible, or acting on the terminal).
+  const control = firstControl(name);
+  if (control) return `no ${what} name with a control character ("${visibleName(name)}" holds ${control}): control characters are invisible in a listing and act on a terminal, and Windows allows none in a name`;
   const bad = WINDOWS_FORBIDDEN.exec(name);
-  if (bad) return `no ${what} name with ${/[\x00-\x1f]/.test(bad[0]) ? 'a control character' : `"${bad[0]}"`} ("${name}"): Windows allows none of < > : " | ? * in a name`;
+  if (bad) return `no ${what} name with "${bad[0]}" ("${name}"): Windows allows none of < > : " | ? * in a name`;
   return undefined;
 }
 

@@ -114,6 +114,12 @@ export interface WriteOptions {
    * files); one with other bytes is refused as always.
    */
   keepIdentical?: boolean;
+  /**
+   * Outputs written piece by piece (openAtomicSink) that are put in place with this batch, after
+   * its files, and removed if the batch fails: `hta uptake --excluded-out` is placed only when the
+   * `--csv-dir` tables are, never on a run that then refuses them (docs/output-safety.md).
+   */
+  alongside?: readonly AtomicSink[];
 }
 
 const mayReplace = (options: WriteOptions, path: string): boolean =>
@@ -292,6 +298,11 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  */
 export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
   const staged: Staged[] = [];
+  const sinks = (options.alongside ?? []).map((k) => {
+    const s = sinkStaging.get(k);
+    if (s === undefined) throw new Error('writeFilesAtomic: alongside takes sinks of openAtomicSink');
+    return s;
+  });
   let placed = 0;
   const listings = new Map<string, readonly string[]>();
   try {
@@ -301,16 +312,16 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
       writeAllSync(s, content);
     }
     await letSignalsIn();
-    for (const s of staged) {
+    for (const s of [...staged, ...sinks]) {
       commit(s);
       placed++;
     }
   } catch (err) {
-    for (const s of staged.slice(placed)) abandon(s);
-    discardMadeFolders(staged.flatMap((s) => s.made));
+    for (const s of [...staged, ...sinks].slice(placed)) abandon(s);
+    discardMadeFolders([...staged, ...sinks].flatMap((s) => s.made));
     throw err;
   }
-  forgetMadeFolders(staged.flatMap((s) => s.made));
+  forgetMadeFolders([...staged, ...sinks].flatMap((s) => s.made));
 }
 
 /**
@@ -341,6 +352,9 @@ export interface AtomicSink {
   discard(): void;
 }
 
+/** Each open sink's staging file, for a batch that puts it in place (WriteOptions.alongside). */
+const sinkStaging = new WeakMap<AtomicSink, Staged>();
+
 /** Opens `path` for piecewise writing with the same guarantees as `writeFileAtomic`. */
 export function openAtomicSink(path: string, options: WriteOptions = {}): AtomicSink {
   const s = stage(path, mayReplace(options, path));
@@ -348,7 +362,7 @@ export function openAtomicSink(path: string, options: WriteOptions = {}): Atomic
     abandon(s);
     discardMadeFolders(s.made);
   };
-  return {
+  const sink: AtomicSink = {
     write: (text) => writeAllSync(s, text),
     commit: async () => {
       try {
@@ -362,6 +376,8 @@ export function openAtomicSink(path: string, options: WriteOptions = {}): Atomic
     },
     discard,
   };
+  sinkStaging.set(sink, s);
+  return sink;
 }
 
 const writeAsync = (fd: number, buf: Buffer, off: number): Promise<number> =>

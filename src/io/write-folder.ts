@@ -10,9 +10,15 @@ import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { damagedIndexMessage, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
 import { gitattributesAdvice } from './line-endings.js';
-import { writeFilesAtomic } from './write-atomic.js';
+import { type AtomicSink, writeFilesAtomic } from './write-atomic.js';
 
 export const FOLDER_INDEX = '.hta-files.json';
+
+/**
+ * Every file a run may write into the folder, for the input/output guard: `names` and the index,
+ * which is an output too (`--excluded-out D/.hta-files.json` with `--csv-dir D` is one file).
+ */
+export const folderOutputNames = (names: readonly string[]): string[] => [...names, FOLDER_INDEX];
 const ABOUT = 'Files hta wrote in this folder, with their SHA-256. It writes over a file here only if it is listed and unchanged; see docs/output-safety.md in hta.';
 
 export interface FolderOutput {
@@ -50,8 +56,11 @@ export function checkFolderOutputs(out: FolderOutput, names: readonly string[]):
   refuseConflicts(out, survey(out, names));
 }
 
-/** Writes `files` (name → content) into the folder, with its index; see the module comment. */
-export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+/**
+ * Writes `files` (name → content) into the folder, with its index; see the module comment.
+ * `alongside`: outputs of the run outside the folder, put in place only after its files.
+ */
+export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>, alongside: readonly AtomicSink[] = []): Promise<void> {
   const found = survey(out, [...files.keys()]);
   refuseConflicts(out, found);
   const { index, standing } = found;
@@ -67,5 +76,5 @@ export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<str
   for (const [name, content] of files) listed.set(name, sha256(content));
   const all = new Map([...files].map(([name, content]) => [join(out.dir, name), content] as const));
   all.set(indexPath, outputIndexText(listed, ABOUT));
-  await writeFilesAtomic(all, { replace });
+  await writeFilesAtomic(all, { replace, alongside });
 }

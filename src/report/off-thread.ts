@@ -20,9 +20,8 @@
  * the analyses could not run at the same time as the main thread anyway, one worker loads them
  * once instead of twice (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
-import { mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { makeTempFolder } from '../io/temp-folder.js';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
@@ -156,7 +155,7 @@ let nextId = 0;
  * made inside (docs/output-safety.md, "Staging files never outlive the run").
  */
 function workerTempFolder(): { folder: string; env: NodeJS.ProcessEnv } {
-  const folder = mkdtempSync(join(tmpdir(), 'hta-worker-'));
+  const folder = makeTempFolder('hta-worker-');
   registerStagingFolder(folder);
   return { folder, env: { ...process.env, TMPDIR: folder, TMP: folder, TEMP: folder } };
 }

@@ -5,9 +5,8 @@
  * staging file, renamed into place only when complete (docs/output-safety.md). Rows keep their
  * order, so the same seed gives the same rows as the CSV.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempFolder } from '../io/temp-folder.js';
 import { produceFileAtomic, writeLinesAtomic, type WriteOptions } from '../io/write-atomic.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
@@ -19,7 +18,7 @@ const PARQUET_COLUMNS = "{'id': 'VARCHAR', 'region': 'VARCHAR', 'clinic': 'VARCH
 
 /** Writes the simulated registry to `path` as Parquet; returns the number of referrals. */
 export async function writeRegistryParquet(path: string, options: RegistrySimulationOptions, limits: { memoryLimit?: string; threads?: number } = {}, write: WriteOptions = {}): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-simulate-'));
+  const dir = makeTempFolder('hta-simulate-');
   // Ctrl-C or kill while DuckDB converts removes the CSV's folder too (docs/output-safety.md).
   registerStagingFolder(dir);
   try {

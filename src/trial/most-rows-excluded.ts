@@ -4,6 +4,7 @@
  * is left is no trial to analyse. validate used to print "valid" over 9 rows of 399 without a word
  * (docs/input-trial-export.md#bad-rows). Said when more rows were excluded than kept.
  */
+import { HtaError } from '../errors.js';
 import type { TrialData } from './trial-data.js';
 
 /** The export's data lines kept (read into an analysis, or read past as the plan says): a wide export's patients, a long export's rows. */
@@ -20,4 +21,16 @@ export function mostRowsExcludedNote(trial: TrialData): string | undefined {
   if (excluded === 0 || excluded <= kept) return undefined;
   const pct = Math.round((100 * excluded) / (excluded + kept));
   return `${trial.file}: --exclude-invalid left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
+}
+
+/**
+ * `--exclude-invalid` that left out every row: said first, with the first problems, before any
+ * check that reads the kept rows — which would otherwise blame the plan ("column "recruited_by"
+ * holds no value") for a column that holds a value on every row (docs/input-trial-export.md#bad-rows).
+ */
+export function everyRowExcludedError(trial: TrialData): HtaError | undefined {
+  const excluded = trial.excluded;
+  if (!excluded || excluded.rows === 0 || keptLines(trial) > 0) return undefined;
+  // The problems grouped as any run's (the first groups, each with its count and lines).
+  return new HtaError('input.invalid', `${trial.file}: --exclude-invalid left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
 }

@@ -16,9 +16,9 @@
  */
 import { splitRowsProblem, type RepeatedRow } from './eligible-split-rows.js';
 import { looksMasked, maskedCountAdvice } from './masked-count.js';
-import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, promises as fsp, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempFolder } from '../io/temp-folder.js';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -293,7 +293,7 @@ export function detectedDateFormat(detector: DateFormatDetector, file: string, o
  * from the header as for any file (`_delimiter` is the caller's expectation, not a setting).
  */
 export async function aggregateRegistryStream(input: Readable, file: string, _delimiter?: Delimiter, options: ReadRegistryOptions = {}): Promise<UptakeAggregate> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
+  const dir = makeTempFolder('hta-registry-');
   try {
     const spooled = join(dir, 'registry.csv');
     await pipeline(input, createWriteStream(spooled, { flags: 'wx', mode: 0o600 }));

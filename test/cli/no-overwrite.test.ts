@@ -115,6 +115,33 @@ describe('output folders: only files hta wrote there, unchanged since, are writt
     expect(readFileSync(join(dir, 'activation-metrics.csv'), 'utf8')).toBe('my own table\n');
   });
 
+  it('uptake --csv-dir: a user\'s file at a name written only in some runs (clinic-funnel.csv, excluded-rows.csv, eligible-filled.csv) is refused before the run, and --excluded-out is not written', async () => {
+    const work = tempDir();
+    // One row with a date no format reads: excluded with --exclude-invalid.
+    const registry = join(work, 'registry.csv');
+    writeFileSync(registry, readFileSync(`${FX}/registry-small.csv`, 'utf8') + 'P99,Hovedstaden,H001,notadate,,,77,m,gp\n');
+    const filling = join(work, 'filling.plan.json');
+    writeFileSync(filling, JSON.stringify({ ...JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')), eligibleFill: 'carry-forward' }));
+    for (const [name, plan] of [['clinic-funnel.csv', 'data/plans/uptake.plan.json'], ['excluded-rows.csv', 'data/plans/uptake.plan.json'], ['eligible-filled.csv', filling]] as const) {
+      const dir = join(work, name.replace('.csv', ''));
+      mkdirSync(dir);
+      writeFileSync(join(dir, name), 'my own table\n');
+      const ex = join(work, `${name}.excluded.csv`);
+      const r = await runCli('uptake', registry, '--eligible', `${FX}/eligible-small.csv`, '--plan', plan, '--exclude-invalid', '--csv-dir', dir, '--excluded-out', ex);
+      expect(r.code, r.stderr).toBe(2);
+      // Before the run: nothing of it on stderr (no excluded row named), nothing written.
+      expect(r.stderr).toBe(`error: refusing to write over 1 file(s) in --csv-dir ${dir}: ${join(dir, name)} (hta did not write it) — move your copies away, or add --force to replace them\n`);
+      expect(r.stdout).toBe('');
+      expect(readdirSync(dir)).toEqual([name]);
+      expect(readdirSync(work)).not.toContain(`${name}.excluded.csv`);
+    }
+    // The plan that fills no denominators never writes eligible-filled.csv: a user's file of that name is left alone.
+    const r = await runCli('uptake', registry, '--eligible', `${FX}/eligible-small.csv`, '--plan', 'data/plans/uptake.plan.json', '--exclude-invalid', '--csv-dir', join(work, 'eligible-filled'), '--excluded-out', join(work, 'ex.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(work, 'eligible-filled', 'eligible-filled.csv'), 'utf8')).toBe('my own table\n');
+    expect(readFileSync(join(work, 'ex.csv'), 'utf8')).toMatch(/^line,/);
+  });
+
   it('cea --out-dir with the user\'s results.json there: refused before the bootstrap; the file intact', async () => {
     const f = ceaFixture();
     const out = join(f.dir, 'out');

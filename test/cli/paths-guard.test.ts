@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ceaFixture } from '../support/cea-fixture.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const TRIAL_PLAN = 'data/plans/selfback.plan.json';
@@ -73,6 +74,59 @@ describe('inputs are never written', () => {
     expectCleanFailure(r, `--csv-dir ${dir} holds <registry> ${reg}`);
     expect(readFileSync(reg, 'utf8')).toBe(readFileSync(`${FX}/registry-small.csv`, 'utf8'));
     expect(readdirSync(dir)).toEqual(['clinic-funnel.csv']);
+  });
+
+  it('uptake --csv-dir that is, or lies above, a folder of --aggregates tables (small counts) is refused before anything is read', async () => {
+    const dir = tempDir();
+    const north = join(dir, 'agg', 'north');
+    mkdirSync(north, { recursive: true });
+    // The tables as sql/uptake-aggregates.sql writes them (only their place matters here).
+    const tables = {
+      'uptake_activation_years.csv': 'region,act_year,activations\nNordjylland,2024,12\n',
+      'uptake_cells.csv': 'region,ref_year,ref_month,age_band,sex,referrer,delay_days,referrals,activations,at_risk_4w,retained_4w,at_risk_12w,retained_12w\n',
+      'uptake_clinics.csv': 'region,clinic,referrals,activations\nNordjylland,N001,3,2\n',
+      'uptake_totals.csv': 'export_date,referrals\n2025-12-30,3\n',
+    };
+    for (const [name, text] of Object.entries(tables)) writeFileSync(join(north, name), text);
+    const args = ['--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--first-publication'];
+    const first = join(north, 'uptake_activation_years.csv');
+    for (const [aggregates, csvDir, where] of [
+      [[north], north, ''],
+      [[north], join(dir, 'agg'), ` (${join('north', 'uptake_activation_years.csv')}, under it)`],
+      [Object.keys(tables).map((n) => join(north, n)), north, ''],
+    ] as const) {
+      const r = await runCli('uptake', '--aggregates', ...aggregates, ...args, '--csv-dir', csvDir);
+      expectCleanFailure(r, `--csv-dir ${csvDir} holds --aggregates ${first}${where}; the published tables are written into that folder`);
+    }
+    expect(readdirSync(north).sort()).toEqual(Object.keys(tables).sort());
+    expect(readdirSync(join(dir, 'agg'))).toEqual(['north']);
+  });
+
+  it('cea --out-dir that holds the trial export, or the plans, is refused before anything is read', async () => {
+    const f = ceaFixture();
+    const before = readdirSync(f.dir).sort();
+    for (const out of [f.dir, join(f.dir, '..')]) {
+      const r = await runCli('cea', f.exportFile, '--plan', f.plan, '--out-dir', out, '--replicates', '100');
+      expectCleanFailure(r, `--out-dir ${out} holds <export> ${f.exportFile}`, 'the results are written into that folder');
+    }
+    // The plans too: a folder beside the export holding the CEA plan.
+    const plans = join(f.dir, 'plans');
+    mkdirSync(plans);
+    const plan = join(plans, 'cea.json');
+    copyFileSync(f.plan, plan);
+    const r = await runCli('cea', f.exportFile, '--plan', plan, '--out-dir', plans, '--replicates', '100');
+    expect(r.stderr).toContain(`--out-dir ${plans} holds --plan ${plan}`);
+    expect(readdirSync(f.dir).sort()).toEqual([...before, 'plans'].sort());
+    expect(readdirSync(plans)).toEqual(['cea.json']);
+  });
+
+  it('uptake --excluded-out onto the --csv-dir index (.hta-files.json) is the same file: refused, --force too, nothing written', async () => {
+    const dir = tempDir();
+    for (const force of [[], ['--force']]) {
+      const r = await runCli('uptake', `${FX}/registry-small.csv`, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--exclude-invalid', '--csv-dir', dir, '--excluded-out', join(dir, '.hta-files.json'), ...force);
+      expectCleanFailure(r, `--csv-dir ${join(dir, '.hta-files.json')} is the same file as --excluded-out ${join(dir, '.hta-files.json')}`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('simulate registry: --eligible-out may not be --out', async () => {
@@ -204,5 +258,36 @@ describe('folders, devices and links where files belong (and the reverse): exit 
     expect((await runCli('score', w.csv, '--out', join(w.dir, 'planted.csv'))).code).toBe(0);
     expect(readFileSync(join(w.dir, 'precious.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(join(w.dir, 'planted.csv'), 'utf8')).toContain('id,arm,time,rmdq');
+  });
+});
+
+describe('a ~ the shell did not expand (quoted, or in a variable set with quotes)', () => {
+  it('an output starting with ~/ or ~user/, or ~ alone, is refused with what to write; nothing is made', async () => {
+    const w = workspace();
+    const cwd = process.cwd();
+    process.chdir(w.dir);
+    try {
+      const analyze = await runCli('analyze', 'x.csv', '--plan', 'p.json', '--csv', '~/results/effects.csv');
+      expectCleanFailure(analyze, '--csv ~/results/effects.csv: a ~ is the home folder only where the shell expands it, which it does not inside quotes', 'would make a folder named "~" in the current folder — write $HOME/results/effects.csv instead (or ./~/results/effects.csv if a folder named "~" is meant)');
+      const report = await runCli('report', '--manifest', 'm.json', '--out', '~/reports');
+      expectCleanFailure(report, '--out ~/reports: a ~ is the home folder', 'write $HOME/reports instead');
+      const user = await runCli('score', 'x.csv', '--out', '~anna/scored.csv');
+      expectCleanFailure(user, 'would make a folder named "~anna" in the current folder — write the full path of anna\'s home folder, then /scored.csv, instead');
+      const bare = await runCli('uptake', `${join(cwd, FX)}/registry-small.csv`, '--eligible', `${join(cwd, FX)}/eligible-small.csv`, '--plan', join(cwd, UPTAKE_PLAN), '--csv-dir', '~');
+      expectCleanFailure(bare, '--csv-dir ~: a ~ is the home folder', 'would make a folder named "~" in the current folder — write $HOME instead');
+      expect(readdirSync(w.dir).sort()).toEqual(['p.json', 'x.csv']);
+      // A name that only starts with ~ is a name: written.
+      const named = await runCli('analyze', 'x.csv', '--plan', 'p.json', '--csv', '~draft.csv');
+      expect(named.code, named.stderr).toBe(0);
+      expect(existsSync(join(w.dir, '~draft.csv'))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('an input starting with ~/ that does not exist gets the hint', async () => {
+    const w = workspace();
+    const r = await runCli('analyze', '~/data/trial.csv', '--plan', w.plan);
+    expectCleanFailure(r, 'cannot read ~/data/trial.csv: the file does not exist — a ~ is the home folder only where the shell expands it, which it does not inside quotes (nor in a variable set with quotes), so hta looked for a folder named "~" in the current folder — write $HOME/data/trial.csv instead');
   });
 });

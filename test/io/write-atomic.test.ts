@@ -21,6 +21,27 @@ async function errorOf(f: () => unknown): Promise<HtaError> {
 }
 
 describe('atomic writes', () => {
+  it('a sink given to a batch (alongside) is put in place after its files, and not at all when the batch fails', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'tables');
+    const ok = openAtomicSink(join(dir, 'excluded.csv'));
+    ok.write('line,problem\n');
+    await writeFilesAtomic(new Map([[join(folder, 'a.csv'), 'A']]), { alongside: [ok] });
+    expect(readFileSync(join(dir, 'excluded.csv'), 'utf8')).toBe('line,problem\n');
+    expect(readFileSync(join(folder, 'a.csv'), 'utf8')).toBe('A');
+
+    // A user's file where the batch writes (not to be replaced): the batch fails, and the sink's
+    // file is not placed either — a refused run leaves no output (uptake --excluded-out with --csv-dir).
+    writeFileSync(join(folder, 'b.csv'), 'mine\n');
+    const refused = openAtomicSink(join(dir, 'excluded2.csv'));
+    refused.write('line,problem\n');
+    const e = await errorOf(() => writeFilesAtomic(new Map([[join(folder, 'c.csv'), 'C'], [join(folder, 'b.csv'), 'B']]), { alongside: [refused] }));
+    expect(e.message).toContain(join(folder, 'b.csv'));
+    expect(readdirSync(dir).sort()).toEqual(['excluded.csv', 'tables']);
+    expect(readdirSync(folder).sort()).toEqual(['a.csv', 'b.csv']);
+    expect(liveStagingFiles()).toEqual([]);
+  });
+
   it('writeFilesAtomic writes every file and leaves no temporary file', async () => {
     const dir = tempDir();
     await writeFilesAtomic(new Map([[join(dir, 'a.txt'), 'A'], [join(dir, 'sub/b.bin'), new Uint8Array([1, 2])]]));

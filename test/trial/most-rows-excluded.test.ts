@@ -53,3 +53,24 @@ describe('--exclude-invalid leaving out most of an export', () => {
     }
   });
 });
+
+describe('--exclude-invalid leaving out every row', () => {
+  it('says every row was excluded, with the problems, before any complaint about the plan\'s values (validate, analyze)', async () => {
+    const dir = tempDir();
+    // Every row's arm is one the plan does not know; the plan's subgroup names levels of "site".
+    const lines = ['id,arm,time,site,nrs'];
+    for (const time of ['baseline', '3m']) for (let p = 1; p <= 6; p++) lines.push(`P${p},zzz,${time},${p % 2 ? 'north' : 'south'},${p}`);
+    writeFileSync(join(dir, 'x.csv'), lines.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, subgroups: [{ column: 'site', label: { en: 'site', da: 'sted' }, levels: ['north', 'south'], prespecified: false }] }));
+    for (const cmd of ['validate', 'analyze']) {
+      let stdout = '', stderr = '';
+      const code = await main([cmd, join(dir, 'x.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect(code, stderr).toBe(2);
+      expect(stdout).toBe('');
+      const [first, second] = stderr.split('\n');
+      expect(first).toBe(`error: ${join(dir, 'x.csv')}: --exclude-invalid left out every row (12 of 12), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`);
+      expect(second).toContain(`12 × ${join(dir, 'x.csv')}:lines 2–13, column 2 (arm): "zzz" — expected an arm value`);
+      expect(stderr).not.toContain('holds no value');
+    }
+  });
+});

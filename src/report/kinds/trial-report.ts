@@ -19,6 +19,7 @@ import { foldColumnName } from '../../trial/column-resolver.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import { planNotes } from '../../plan/load-plan.js';
 import { checkTrialContent } from '../../trial/check-content.js';
+import { everyRowExcludedError } from '../../trial/most-rows-excluded.js';
 import { type TrialData, withObservedPatients } from '../../trial/trial-data.js';
 import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
 import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
@@ -129,6 +130,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       if (trialData.idNote) env.note?.(trialData.idNote);
       if (trialData.freeTextNote) env.note?.(trialData.freeTextNote);
       for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
+      // Every row left out by the plan's "invalidRows": "exclude": said so, before the plan is blamed (most-rows-excluded.ts).
+      const noneKept = everyRowExcludedError(trialData);
+      if (noneKept) throw noneKept;
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;

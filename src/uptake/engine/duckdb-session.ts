@@ -4,9 +4,8 @@
  * is removed when the run ends, also on error. Extensions are neither downloaded nor loaded: CSV,
  * Parquet and JSON are built into the binary, and a run must never reach the network.
  */
-import { mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { makeTempFolder } from '../../io/temp-folder.js';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdb } from './duckdb-api.js';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
@@ -21,7 +20,7 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
   // Counted while open, so that a stopping run interrupts it instead of terminating its worker
   // thread under it, which would abort the process (native-work.ts).
   const end = beginNativeWork({ interrupt: () => connection?.interrupt() });
-  const spill = mkdtempSync(join(tmpdir(), 'hta-duckdb-'));
+  const spill = makeTempFolder('hta-duckdb-');
   // Ctrl-C or kill during a long run removes the spill folder too (docs/output-safety.md).
   registerStagingFolder(spill);
   try {

@@ -1,0 +1,47 @@
+/**
+ * Control characters in a name or value a message quotes are written visibly (`\x01`, `\x1b`),
+ * never raw: raw, they are invisible (the user cannot see what is wrong) or act on the terminal
+ * (`ESC [2K` erases the line as it is printed). A refused output name says what is wrong with it:
+ * a control character, not Windows' list of < > : " | ? * (src/io/visible-text.ts).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const PLAN = 'data/plans/selfback.plan.json';
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+describe('control characters in messages', () => {
+  it('an output name with a control character: refused naming it visibly, with a reason about control characters', async () => {
+    const dir = tempDir();
+    const trial = join(dir, 'trial.csv');
+    writeFileSync(trial, 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n');
+    for (const [name, shown, char] of [['x\x01.csv', 'x\\x01.csv', '\\x01, U+0001'], ['x\x1b[2K.csv', 'x\\x1b[2K.csv', '\\x1b, U+001B']] as const) {
+      const out = join(dir, name);
+      const r = await runCli('analyze', trial, '--plan', PLAN, '--csv', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      expect(r.stderr).toBe(`error: --csv ${join(dir, shown)}: no file name with a control character ("${shown}" holds ${char}): control characters are invisible in a listing and act on a terminal, and Windows allows none in a name — choose another name\n`);
+    }
+    expect(readdirSync(dir)).toEqual(['trial.csv']);
+  });
+
+  it('a missing input and a cell value with a control character are quoted visibly', async () => {
+    const dir = tempDir();
+    const missing = await runCli('validate', join(dir, 'no\x1b[2Kfile.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).not.toMatch(RAW_CONTROL);
+    expect(missing.stderr).toContain(`${join(dir, 'no\\x1b[2Kfile.csv')}`);
+    // An arm cell that carries a terminal colour code (pasted from a coloured terminal).
+    const trial = join(dir, 'trial.csv');
+    writeFileSync(trial, 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,\x1b[31musual,baseline,10\nP2,\x1b[31musual,3m,9\n');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+    const r = await runCli('validate', trial, '--plan', plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    // A cell value is quoted as JSON, which already writes it \u001b.
+    expect(r.stderr).toContain('"\\u001b[31musual"');
+  });
+});

@@ -173,6 +173,7 @@ async function buildContent(
   });
   all.forEach((p, i) => {
     p.env.earlier = all.slice(0, i).map((e) => ({ entry: e.data, env: e.env }));
+    p.env.later = all.slice(i + 1).map((e) => ({ entry: e.data, env: e.env }));
   });
   const prepared = all.filter((p) => selected.has(p.entry));
   // A Danish page falls back to English where the plan (or the entry) has no "da": said on stderr,

@@ -253,7 +253,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {
     run.clinicSpellings = spellings;
-    analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
+    // The published note speaks of clinics; a publication without the clinic funnel has none, and
+    // the note would still say that clinics with referrals were typed two ways (stderr keeps it for
+    // the analyst). docs/plan-uptake.md "What is published".
+    if (!analysis.leftOut?.includes('clinics')) analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
   }
   if (eligibleRead.totals.length > 0) analysis.eligibleTotalRows = eligibleRead.totals.length;
   return { ...run, notes, ...(changedNote ? { changedNote } : {}), ...(previous ? { previous } : {}) };

@@ -161,4 +161,23 @@ describe('clinic names', () => {
     expect(cli.stderr).toContain('spellings.csv: clinic names that differ only in case or in æ, ø, å written ae, oe, aa are counted as one clinic of their region, shown in their most used spelling: "Lægehuset ved Åen Køge" (Hovedstaden: "LAEGEHUSET VED AAEN KOEGE" (line 9), "Laegehuset ved Aaen Koege" (line 8), "Lægehuset ved Åen Køge" (line 7)).');
     expect(JSON.parse(cli.stdout).clinicCaseMerged).toEqual({ names: 7, clinics: 3 });
   });
+
+  it('a plan that does not publish the clinic funnel prints no note on clinic spellings (en, da, JSON); stderr keeps it', async () => {
+    const file = join(dir, 'noclin.csv');
+    writeFileSync(file, [H, row('a1', 'Hovedstaden', '039909'), row('a2', 'Hovedstaden', '39909'), row('b1', 'Midtjylland', 'Lægehuset ved Åen'), row('b2', 'Midtjylland', 'Laegehuset ved Aaen', false)].join('\n') + '\n');
+    const plan = join(dir, 'noclin.plan.json');
+    writeFileSync(plan, JSON.stringify({ ...JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')), publish: { clinics: false } }));
+    const args = [file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', plan, '--first-publication'];
+    const withFunnel = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', 'data/plans/uptake.plan.json', '--first-publication');
+    expect(withFunnel.stdout).toContain('4 clinic names'); // the note this test looks for, where the funnel is published
+    for (const lang of ['en', 'da']) {
+      const r = await runCli('uptake', ...args, '--lang', lang);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/clinic names|kliniknavne/i);
+      expect(r.stderr).toContain('are counted as one clinic of their region');
+    }
+    const json = await runCli('uptake', ...args, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).not.toHaveProperty('clinicCaseMerged');
+  });
 });

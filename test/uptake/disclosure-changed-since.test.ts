@@ -139,16 +139,19 @@ describe('a referral removed from a closed month', () => {
     const P6 = await publish('P6rm', VARIANTS.rm, 6, P5.file);
     expect(subtractions(P5.analysis, P6.analysis, '2024-05-31')).toEqual([]);
     for (const region of [MID, 'national']) for (const c of COUNTS) expect(row(P6.analysis, region, '2024-01')[c], `${c} ${region}`).toBe('suppressed');
-    expect(P6.analysis.previous?.changed).toEqual({ periods: [{ region: MID, period: '2024-01' }, { region: 'national', period: '2024-01' }], activationYears: [], clinicRegions: [] });
+    // With the month, the whole export and the activation years from 2024 on: the same units whether the removed patient was activated or not (closeChangedUnits).
+    expect(P6.analysis.previous?.changed?.periods).toEqual([{ region: MID, period: '2024-01' }, { region: MID, period: 'all' }, { region: 'national', period: '2024-01' }, { region: 'national', period: 'all' }]);
+    expect(P6.analysis.previous?.changed?.activationYears).toContainEqual({ region: MID, year: 2024 });
+    expect(P6.analysis.previous?.changed?.activationYears.every((y) => y.year >= 2024 && (y.region === MID || y.region === 'national'))).toBe(true);
     // Said, without the size of the change (CLI and page, en/da).
-    expect(P6.stderr).toContain(`note: Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and the whole country). Every count of it is hidden in this publication, whatever its value`);
-    expect(uptakeTables(P6.analysis, 'en').preamble.join('\n')).toContain(`Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and whole country).`);
+    expect(P6.stderr).toContain(`note: Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and the whole country); all referrals (the whole export) (${MID} and the whole country); activations in 2024 (${MID} and the whole country). Every count of them is hidden in this publication, whatever its value`);
+    expect(uptakeTables(P6.analysis, 'en').preamble.join('\n')).toContain(`Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and whole country);`);
     // In text mode once, in the summary on stdout (it was on stderr too).
     const text = await runCli('uptake', P6.registry, '--eligible', P6.eligible, '--plan', P6.plan, '--previous', P5.file);
     expect(text.code, text.stderr).toBe(0);
     expect((text.stdout + text.stderr).split('Changed since an earlier publication').length - 1).toBe(1);
     expect(text.stdout).toContain('Changed since an earlier publication');
-    expect(uptakeTables(P6.analysis, 'da').preamble.join('\n')).toContain(`Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): henvisninger i 2024-01 (${MID} og hele landet).`);
+    expect(uptakeTables(P6.analysis, 'da').preamble.join('\n')).toContain(`Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): henvisninger i 2024-01 (${MID} og hele landet);`);
     expect(uptakeTables(P5.analysis, 'en').preamble.join('\n')).not.toContain('Changed since');
 
     const audited = await runCli('uptake', '--audit', '--published', P6.file);
@@ -172,7 +175,7 @@ describe('a late registration or a date corrected in a closed month', () => {
 
     const mv = await publish('P6mv', VARIANTS.mv, 6, P5.file);
     expect(mv.analysis.previous?.changed?.periods).toEqual([
-      { region: MID, period: '2024-01' }, { region: MID, period: '2024-02' }, { region: 'national', period: '2024-01' }, { region: 'national', period: '2024-02' },
+      { region: MID, period: '2024-01' }, { region: MID, period: '2024-02' }, { region: MID, period: 'all' }, { region: 'national', period: '2024-01' }, { region: 'national', period: '2024-02' }, { region: 'national', period: 'all' },
     ]);
     expect((await runCli('uptake', '--audit', '--published', mv.file)).code).toBe(0);
 

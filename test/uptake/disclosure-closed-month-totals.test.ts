@@ -104,7 +104,7 @@ afterAll(removeTempDirs);
 describe('a late registration or a deleted row in a closed month, with the running totals and the new month', () => {
   it.each([['late', '2025-03', 1], ['deleted', '2025-06', -1]] as const)('%s: the month is listed, no subtraction a reader makes gives the change, the audit passes it and fails the shape printed before', async (v, changedMonth, change) => {
     const p2 = P2[v].json;
-    expect(p2.previous?.changed?.periods).toEqual([{ region: SYD, period: changedMonth }, { region: 'national', period: changedMonth }]);
+    expect(p2.previous?.changed?.periods).toEqual([{ region: SYD, period: changedMonth }, { region: SYD, period: 'all' }, { region: 'national', period: changedMonth }, { region: 'national', period: 'all' }]);
     expect(subtractions(P1.json, p2, SYD)).toEqual([]);
     const audited = await runCli('uptake', '--audit', '--published', P2[v].file, '--previous', P1.file);
     expect(audited.code, audited.stdout).toBe(0);
@@ -118,7 +118,7 @@ describe('a late registration or a deleted row in a closed month, with the runni
   });
 
   it('two corrections that cancel in the totals: both months listed, no subtraction gives either, the audit passes', async () => {
-    expect(P2.cancel.json.previous?.changed?.periods.filter((p) => p.region === SYD).map((p) => p.period)).toEqual(['2025-03', '2025-06']);
+    expect(P2.cancel.json.previous?.changed?.periods.filter((p) => p.region === SYD).map((p) => p.period)).toEqual(['2025-03', '2025-06', 'all']);
     expect(subtractions(P1.json, P2.cancel.json, SYD)).toEqual([]);
     expect((await runCli('uptake', '--audit', '--published', P2.cancel.file, '--previous', P1.file)).code).toBe(0);
   });

@@ -35,6 +35,12 @@ export interface ReportEnv {
    * (docs/disclosure-control.md "Two reports of one registry in one manifest").
    */
   earlier?: readonly { entry: ManifestEntry & Record<string, unknown>; env: ReportEnv }[];
+  /**
+   * The manifest's entries after this one, as `earlier`: an uptake entry's twin of one analysis
+   * (an English and a Danish page) may come after it, and one publication has one record
+   * (docs/manifest.md, `firstPublication`).
+   */
+  later?: readonly { entry: ManifestEntry & Record<string, unknown>; env: ReportEnv }[];
   /** The manifest and the entry's index in its `reports`: where a refusal of the entry points (line:column). */
   place?: { manifestFile: string; index: number };
 }

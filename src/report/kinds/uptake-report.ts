@@ -96,26 +96,32 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
   const eligibleFile = env.input(entry.eligible);
   const planFile = env.input(entry.plan);
   const previousFiles = entry.previous === undefined ? [] : (typeof entry.previous === 'string' ? [entry.previous] : entry.previous).map((f) => env.input(f));
-  const key = `${analysisKey(registryFile, eligibleFile, planFile, previousFiles)}${entry.firstPublication ? '\u0000first' : ''}`;
+  const key = analysisKey(registryFile, eligibleFile, planFile, previousFiles);
+  // An English and a Danish entry of one analysis are one publication (sameRegistryBefore): one
+  // twin's "firstPublication" is the publication's, so every twin has it — the same results.json
+  // apart from the language, and no twin warned that earlier publications must be named.
+  const declaredBy = firstPublicationOf(entry, key, env);
+  const firstPublication = declaredBy !== undefined;
   return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, async () => {
     // The one reading of the plan the page's notes and the other entries' checks use too.
     const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
     const { tied, sharingRows } = await sameRegistryBefore(key, registryFile, env);
-    if (entry.firstPublication && (previousFiles.length > 0 || tied.length > 0)) {
+    if (firstPublication && (previousFiles.length > 0 || tied.length > 0)) {
       const other = previousFiles.length > 0 ? '"previous" names an earlier publication' : `report "${tied[0]!.entry.id}", earlier in the manifest, publishes the same registry`;
-      throw new HtaError('usage.invalid', `report "${entry.id ?? entry.registry}": "firstPublication": true says no publication of this registry came before it, but ${other}: leave out "firstPublication" (docs/disclosure-control.md "A link made without --previous")`);
+      const who = declaredBy === (entry.id ?? entry.registry) ? '' : ` (its twin of the same analysis, report "${declaredBy}", says it, for both)`;
+      throw new HtaError('usage.invalid', `report "${entry.id ?? entry.registry}": "firstPublication": true${who} says no publication of this registry came before it, but ${other}: leave out "firstPublication" (docs/disclosure-control.md "A link made without --previous")`);
     }
     const done = await Promise.all(tied.map((e) => uptakeAnalysisOf(e.entry, e.env)));
     // As its results.json reads: the object a later run would parse from the file.
     const sameRunCuts = done.map((a, i) => ({ file: `report "${tied[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
     const analysis = await analyseUptakeOffThread({
       registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
-      ...(entry.firstPublication ? { firstPublication: true } : {}),
+      ...(firstPublication ? { firstPublication: true } : {}),
       ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
     }, env.place?.index);
     // No earlier publication named, none earlier in the manifest, not declared the first: as
     // hta uptake without --previous, said (unchained-publication.ts).
-    const noPrevious = previousFiles.length === 0 && tied.length === 0 && !entry.firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'manifest') : undefined;
+    const noPrevious = previousFiles.length === 0 && tied.length === 0 && !firstPublication ? noPreviousNote(analysis.metrics, analysis.exportDate, 'manifest') : undefined;
     if (noPrevious) env.warn?.(noPrevious);
     for (const e of sharingRows) {
       // Its own failure is its own entry's to report.
@@ -146,6 +152,24 @@ function sameRunPlace(id: string | undefined, env: ReportEnv): { sameRunPlace?: 
     // Unreadable now: the place without its position.
     return { sameRunPlace: problem };
   }
+}
+
+/**
+ * The entry (id) declaring the publication of this analysis (`key`) the first — this entry or a
+ * twin of the same analysis anywhere in the manifest (an English and a Danish page) — or
+ * undefined when none does.
+ */
+function firstPublicationOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: string }, key: string, env: ReportEnv): string | undefined {
+  if (entry.firstPublication) return entry.id ?? entry.registry;
+  for (const e of [...(env.earlier ?? []), ...(env.later ?? [])]) {
+    if (e.entry.kind !== 'uptake') continue;
+    const parsed = uptakeEntrySchema.safeParse(e.entry);
+    if (!parsed.success || !parsed.data.firstPublication) continue;
+    const d = parsed.data;
+    const theirKey = analysisKey(e.env.input(d.registry), e.env.input(d.eligible), e.env.input(d.plan), d.previous === undefined ? [] : (typeof d.previous === 'string' ? [d.previous] : d.previous).map((f) => e.env.input(f)));
+    if (theirKey === key) return e.entry.id ?? d.registry;
+  }
+  return undefined;
 }
 
 /** Whether an analysis was protected against a publication of that export date (its `previous`). */

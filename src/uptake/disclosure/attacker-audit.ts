@@ -63,6 +63,11 @@ export interface AuditReport {
    * protection level, else at least as wide as shown (the spread over the LP solutions found).
    */
   intervals: AuditInterval[];
+  /**
+   * The intervals of the counts the earlier publications named hid (`… as of D (hidden then)`),
+   * with this file's numbers and their relations (docs/disclosure-control.md "How it is protected").
+   */
+  earlierHidden?: AuditInterval[];
   /** Printed observed costs and average prices computed from a suppressed count (must be none; cost-audit.ts). */
   costsOnSuppressed: CostOnSuppressed[];
   /** With zeros sensitive, rows a scope lacks that another has (must be none; absent-rows.ts): an absent row says its zero. */
@@ -281,6 +286,80 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   }
 
   const sinceBefore: { cell: string; now: Form; then: Form }[] = [];
+  /** Unknowns that are an earlier publication's hidden counts, not this file's cells. */
+  const earlierUnknowns = new Set<number>();
+  /** Each earlier date's hidden counts as unknowns with that publication's relations, tied to the counts now (above). */
+  const hiddenEarlier = (previous: PreviousPublication, exportDate: string, changedUnits: ReadonlySet<string>) => {
+    const isEarlier = (c: PreviousCount) => c.kind !== 'clinic' && c.asOf < exportDate;
+    for (const P of [...new Set((previous.hidden ?? []).filter(isEarlier).map((c) => c.asOf))].sort()) {
+      const then = new Map<string, Form>();
+      const rowsThen = new Map<string, Record<string, Value>>();
+      for (const c of previous.counts) if (c.asOf === P && isEarlier(c)) then.set(containing(c)[0]!, { terms: new Map(), constant: c.value });
+      const hiddenThen: PreviousCount[] = [];
+      for (const c of previous.hidden ?? []) {
+        const k = containing(c)[0]!;
+        if (c.asOf !== P || !isEarlier(c) || then.has(k)) continue;
+        then.set(k, { terms: new Map([[labels.length, 1]]), constant: 0 });
+        earlierUnknowns.add(labels.length);
+        labels.push(`${k} as of ${P} (hidden then)`);
+        hiddenThen.push(c);
+      }
+      for (const c of [...previous.counts, ...hiddenThen]) {
+        if (c.asOf === P && c.kind === 'metric') rowsThen.set(name('', c), { region: c.region, period: c.period, dimension: c.dimension, level: c.level });
+      }
+      // Its relations: a row it had not is 0; a total it had not, no relation.
+      const groupsThen = new Map<string, { total: Record<string, Value>; parts: Record<string, Value>[] }>();
+      const partOf = (how: string, total: Record<string, Value>, r: Record<string, Value>) => {
+        const id = `${how}|${name('', total)}`;
+        const g = groupsThen.get(id) ?? { total, parts: [] };
+        g.parts.push(r);
+        groupsThen.set(id, g);
+      };
+      for (const r of rowsThen.values()) {
+        const period = str(r.period);
+        if (r.region !== 'national') partOf('scope', { ...r, region: 'national' }, r);
+        if (/^\d{4}-\d{2}$/.test(period)) partOf('period', { ...r, period: period.slice(0, 4) }, r);
+        else if (/^\d{4}$/.test(period)) partOf('period', { ...r, period: 'all' }, r);
+        if (r.dimension !== 'all') partOf('level', { ...r, dimension: 'all', level: 'all' }, r);
+        for (const [big, small] of SUBSETS) {
+          const b = then.get(name(big, r)), sm = then.get(name(small, r));
+          if (b && sm && (b.terms.size > 0 || sm.terms.size > 0)) constrain([[1, b], [-1, sm]], '>=');
+        }
+      }
+      for (const g of groupsThen.values()) {
+        for (const c of COUNTS) {
+          const t = then.get(name(c, g.total));
+          const parts = g.parts.flatMap((r) => then.get(name(c, r)) ?? []);
+          if (t && [t, ...parts].some((f) => f.terms.size > 0)) sumEquals(t, parts);
+        }
+      }
+      const yearsThen = new Map<number, { national?: Form; parts: Form[] }>();
+      for (const c of [...previous.counts, ...hiddenThen]) {
+        if (c.asOf !== P || c.kind !== 'year') continue;
+        const y = yearsThen.get(c.year) ?? { parts: [] };
+        const f = then.get(containing(c)[0]!)!;
+        if (c.region === 'national') y.national = f;
+        else y.parts.push(f);
+        yearsThen.set(c.year, y);
+      }
+      for (const y of yearsThen.values()) if (y.national && [y.national, ...y.parts].some((f) => f.terms.size > 0)) sumEquals(y.national, y.parts);
+      // Each hidden count only grew since: now ≥ then (the same where final), now − then checked.
+      for (const c of hiddenThen) {
+        if (changedUnits.has(changedUnit(c))) continue;
+        const candidates = containing(c);
+        const at = candidates.findIndex((k) => byName.has(k));
+        if (at < 0) continue;
+        const now = byName.get(candidates[at]!)!, was = then.get(candidates[0]!)!;
+        if (at === 0 && isFinal(c)) {
+          constrain([[1, now], [-1, was]], '=');
+          continue;
+        }
+        constrain([[1, now], [-1, was]], '>=');
+        const what = c.kind === 'metric' ? c.period : c.kind === 'year' ? String(c.year) : '';
+        sinceBefore.push({ cell: `${candidates[at]} − the same count as of ${P} (hidden then)${at > 0 ? ` (${what})` : ''}`, now, then: was });
+      }
+    }
+  };
   /** The counts containing an earlier count, nearest first: its own row, its year's, its scope's whole export. */
   const containing = (c: PreviousCount): string[] => {
     if (c.kind === 'metric') {
@@ -366,6 +445,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const forms = closed?.unchanged.map((r) => byName.get(name('referrals', r)));
       if (closed && closed.changed.length === 0 && forms!.every((f) => f)) sumEquals(then, forms as Form[]);
     }
+    // The counts an earlier publication hid (of the files named: a carried chain has printed
+    // counts only): unknowns ≥ 0, tied by its own relations (national = Σ regions, a year = Σ its
+    // months, …, within a row activated ≤ referred, …) to what it printed, and each only grew
+    // since: now ≥ then, now − then a count of patients checked like a printed one's. Until
+    // 5 December 2026 they were left out, and (151 − 138) − (101 − 91) = 3 patients of two hidden
+    // regions passed unseen (docs/disclosure-control.md "How it is protected").
+    hiddenEarlier(previous, pub.exportDate, changedUnits);
     // Where periods ending by P changed since (listed): P's own sum holds among its values as of P
     // — P's count = Σ unchanged periods now + Σ changed periods as printed on P — and Σ of the
     // periods now − P's count is their net change since, a count of patients (rows registered
@@ -428,7 +514,11 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const tol = 1e-6;
   const upperOf = (j: number, v: number) => (ranges.atCap(j, v) && cap === NO_CAP ? Infinity : v);
   const intervals: AuditInterval[] = ranges.variableIntervals(p - tol).map((iv, j) => ({ cell: labels[j]!, lower: round(iv.lower), upper: round(upperOf(j, iv.upper)) }));
-  const narrow = intervals.filter((i) => i.upper - i.lower < p - tol);
+  // An earlier publication's hidden count is reported where it is narrow and may be small: the
+  // suppression protects what such counts grew by, not the width of each (docs/disclosure-control.md
+  // "How it is protected"; a complement of 76 printed as 76 a month later is not a small count).
+  const minSmall = rule.zerosSensitive ? 0 : 1;
+  const narrow = intervals.filter((i, j) => i.upper - i.lower < p - tol && (!earlierUnknowns.has(j) || (i.lower <= rule.threshold - 1 + tol && i.upper >= minSmall - tol)));
 
   // Within-row differences (patients too): collected, then bounded together.
   const differences: { cell: string; kind: string; form: Form }[] = [];
@@ -539,7 +629,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   ranges.dispose();
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
-  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
+  return { rule, suppressedCells: n - earlierUnknowns.size, countCells, narrow, disclosedDifferences, intervals: intervals.filter((_, j) => !earlierUnknowns.has(j)), ...(earlierUnknowns.size > 0 ? { earlierHidden: intervals.filter((_, j) => earlierUnknowns.has(j)) } : {}), costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
 }
 
 /**

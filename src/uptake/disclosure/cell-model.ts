@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -318,6 +318,72 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
 }
 
 /**
+ * For each relation of an earlier publication (of the files named: they give its hidden counts)
+ * whose total it printed and of whose parts it hid some, each hidden part printed (or hidden) as
+ * the same row now and none of its units changed since: the sum of those parts now
+ * = (the total then − the parts it printed then), known, + their growth since, a cell sensitive
+ * when small (0 by definition where every hidden part is final). Until 5 December 2026 only the
+ * printed counts of an earlier publication were tied to now, and the country's and Hovedstaden's
+ * growth gave Sjælland's and Nordjylland's together (docs/disclosure-control.md "How it is protected").
+ */
+function hiddenPartsGrowth(
+  previous: PreviousPublication,
+  m: { cells: ModelCell[]; index: Map<string, number>; exportDate?: string; add: (key: string, value: number, published: boolean, structural?: boolean) => number; relate: (total: string, parts: readonly string[]) => void },
+  changed: ReadonlySet<string>,
+  cellOf: (c: PreviousCount) => string,
+): void {
+  const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
+  const earlier = (c: PreviousCount) => c.kind !== 'clinic' && (m.exportDate === undefined || c.asOf < m.exportDate);
+  const dates = [...new Set((previous.hidden ?? []).filter(earlier).map((c) => c.asOf))].sort();
+  for (const P of dates) {
+    const printed = new Map<string, PreviousCount>();
+    for (const c of previous.counts) if (c.asOf === P && earlier(c)) printed.set(cellOf(c), c);
+    const hidden = new Map<string, PreviousCount>();
+    for (const c of previous.hidden ?? []) if (c.asOf === P && earlier(c) && !printed.has(cellOf(c))) hidden.set(cellOf(c), c);
+    // P's relations, over its rows printed or hidden (a row it had not is 0).
+    const groups = new Map<string, { total: string; parts: PreviousCount[] }>();
+    const part = (how: string, total: string, c: PreviousCount) => {
+      const id = `${how}|${total}`;
+      const g = groups.get(id) ?? { total, parts: [] };
+      g.parts.push(c);
+      groups.set(id, g);
+    };
+    for (const c of [...printed.values(), ...hidden.values()]) {
+      if (c.kind === 'year') {
+        if (c.region !== 'national') part('scope', yearCellKey('national', c.year), c);
+        continue;
+      }
+      if (c.kind !== 'metric') continue;
+      const row = (over: Partial<Record<'region' | 'period' | 'dimension' | 'level', string>>) => metricCellKey(c.measure, { region: c.region, period: c.period, dimension: c.dimension, level: c.level, ...over } as unknown as RowId);
+      if (c.region !== 'national') part('scope', row({ region: 'national' }), c);
+      if (/^\d{4}-\d{2}$/.test(c.period)) part('period', row({ period: c.period.slice(0, 4) }), c);
+      else if (/^\d{4}$/.test(c.period)) part('period', row({ period: 'all' }), c);
+      if (c.dimension !== 'all') part('level', row({ dimension: 'all', level: 'all' }), c);
+    }
+    for (const [id, g] of groups) {
+      const total = printed.get(g.total);
+      const hiddenParts = g.parts.filter((c) => hidden.has(cellOf(c)));
+      if (!total || hiddenParts.length === 0) continue;
+      if (!hiddenParts.every((c) => m.index.has(cellOf(c))) || [total, ...g.parts].some((c) => changed.has(changedUnit(c)))) continue;
+      const then = total.value - g.parts.filter((c) => !hidden.has(cellOf(c))).reduce((t, c) => t + c.value, 0);
+      const keys = hiddenParts.map(cellOf);
+      const now = keys.reduce((t, k) => t + valueOf(k), 0);
+      if (then < 0 || now < then) continue; // the registry changed: found and listed elsewhere
+      const nowKey = `p|hidden parts now|${P}|${id}`;
+      const thenKey = `p|${P}|hidden parts|${id}`;
+      const growthKey = `p|since ${P}|hidden parts|${id}`;
+      if (m.index.has(nowKey)) continue;
+      m.add(nowKey, now, false);
+      m.relate(nowKey, keys);
+      m.add(thenKey, then, false);
+      m.cells[m.index.get(thenKey)!]!.known = true;
+      m.add(growthKey, now - then, false, hiddenParts.every(isFinal));
+      m.relate(nowKey, [thenKey, growthKey]);
+    }
+  }
+}
+
+/**
  * Earlier publications' printed counts (docs/disclosure-control.md, "Publishing again"). Each,
  * printed as of its export date D, is a known cell K, part of the new count T of the same row (or,
  * where this publication does not print that row, of the year or whole-export row containing it):
@@ -387,6 +453,8 @@ function addPrevious(
   // running totals show it (P's whole export ≠ Σ its months now). Listed as changed, so that the
   // audit does not equate the sum with P's count (previous-publication.ts `unprintedPeriodsChanged`).
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) changed.add(u);
+  // The listing must not say what the corrected patients were (activated or not, at risk or not).
+  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])));
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;
@@ -431,6 +499,16 @@ function addPrevious(
       if (sumOf(keys) === c.value) m.relate(knownKey, keys);
     }
   }
+  // Relations of an earlier publication whose total it printed and some of whose parts it hid
+  // (national = Σ regions, a year = Σ its months, the whole export = Σ years, all = Σ levels;
+  // national activations of a year = Σ regions'). The hidden parts are unknown to a reader, but
+  // their sum then is not — the printed total less the printed parts — and each only grew since:
+  // Σ of the hidden parts now − that sum is a count of patients (those of the hidden parts added
+  // since), one subtraction of printed numbers away when the parts are printed now (or the
+  // country's and the printed regions' growth give it: (151 − 138) − (101 − 91) = 3 new patients
+  // of Sjælland and Nordjylland together). A cell, unpublished, sensitive when small, so the
+  // suppression hides what would pin it (docs/disclosure-control.md "How it is protected").
+  hiddenPartsGrowth(previous, m, changed, cellOf);
   // Referrals up to P where periods ending by P changed since (or their sum now is not P's
   // count: a change in one P hid). Until 4 December 2026 nothing tied P's count to the periods
   // then: a late registration in a closed month, hidden here, was still the whole export now −

@@ -600,6 +600,32 @@ export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
   return units;
 }
 
+/**
+ * The listing made independent of what the corrected patients were (docs/disclosure-control.md
+ * "Changed since an earlier publication"): a referral period of a region that changed lists with
+ * it the region's whole export and every activation year printed from the period's year on (and
+ * the whole country's), and an activation year that changed lists the whole export. So a removed
+ * patient gives the same units whether activated (its activation year and at-risk counts fell) or
+ * not: until 5 December 2026 the activation year and the whole export were listed only where one
+ * of their printed counts fell, and the listing said that the removed Nordjylland patient had been
+ * activated, in 2024. `yearsNow`: the activation years printed now, per scope.
+ */
+export function closeChangedUnits(units: Set<string>, yearsNow: ReadonlyMap<string, readonly number[]>): Set<string> {
+  for (const u of [...units]) {
+    const [kind, region, rest] = u.split('|') as [string, string, string];
+    const scopes = region === 'national' ? ['national'] : [region, 'national'];
+    if (kind === 'm' && rest !== 'all') {
+      for (const s of scopes) {
+        units.add(changedUnit({ kind: 'metric', region: s, period: 'all' }));
+        for (const y of yearsNow.get(s) ?? []) if (y >= Number(rest.slice(0, 4))) units.add(changedUnit({ kind: 'year', region: s, year: y }));
+      }
+    } else if (kind === 'y') {
+      for (const s of scopes) units.add(changedUnit({ kind: 'metric', region: s, period: 'all' }));
+    }
+  }
+  return units;
+}
+
 /** The record written to results.json, sorted; `added`: the regions added since an earlier publication (`addedRegions`). */
 export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = []): ChangedSince {
   const out: ChangedSince = { periods: [], activationYears: [], clinicRegions: [] };

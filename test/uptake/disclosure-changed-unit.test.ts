@@ -1,0 +1,44 @@
+/**
+ * The "Changed since an earlier publication" listing says nothing of what the corrected patients
+ * were (docs/disclosure-control.md "Changed since an earlier publication": the unit is the period,
+ * not the cell). On the registry of fixture `hidden-parts/`, published as of 31 December 2025
+ * (`dec-before-fix.json`), two Nordjylland patients referred in 2024 withdraw their consent and
+ * the export is published again as of 2 January 2026 (`--previous` that file). Until 5 December
+ * 2026 the listing named "activations in 2024 (Nordjylland …)" and Nordjylland's whole export
+ * only where one removed patient had been activated (P01301): with both never activated (P01304,
+ * P01315) neither was listed — the patient's activation, and its year, on the page.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const FIX = 'test/uptake/fixtures/hidden-parts';
+
+describe('a corrected export lists the same units whether the removed patients were activated or not', () => {
+  it('one activated and one never activated, or two never activated: one listing, counts protected', async () => {
+    const dir = tempDir();
+    const registry = readFileSync(join(FIX, 'registry.csv'), 'utf8');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(FIX, 'plan.json'), 'utf8')), exportDate: '2026-01-02' }));
+    const run = async (removed: string[]) => {
+      const file = join(dir, `${removed.join('-')}.csv`);
+      const lines = registry.split(/\r?\n/);
+      const kept = lines.filter((l) => !removed.includes(l.split(',')[0]!));
+      expect(lines.length - kept.length).toBe(removed.length);
+      writeFileSync(file, kept.join('\n'));
+      const r = await runCli('uptake', file, '--eligible', join(FIX, 'eligible.csv'), '--plan', join(dir, 'plan.json'), '--previous', join(FIX, 'dec-before-fix.json'), '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const out = join(dir, `${removed.join('-')}.json`);
+      writeFileSync(out, r.stdout);
+      const audit = await runCli('uptake', '--audit', '--published', out, '--previous', join(FIX, 'dec-before-fix.json'));
+      expect(audit.code, audit.stdout).toBe(0);
+      const note = /note: Changed since an earlier publication[^\n]*/.exec(r.stderr)?.[0];
+      return { changed: (JSON.parse(r.stdout) as { previous: { changed: unknown } }).previous.changed, note };
+    };
+    const activated = await run(['P01301', 'P01304']);
+    const never = await run(['P01304', 'P01315']);
+    expect(never.changed).toEqual(activated.changed);
+    expect(never.note).toBe(activated.note);
+    expect(activated.changed).toMatchObject({ activationYears: expect.arrayContaining([{ region: 'Nordjylland', year: 2024 }]), periods: expect.arrayContaining([{ region: 'Nordjylland', period: 'all' }]) });
+  }, 120_000);
+});

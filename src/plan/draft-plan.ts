@@ -1290,10 +1290,21 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         eq.instrument = labelled.version;
         eq.answers = labelled.answers;
         checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+        // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
+        for (const w of labelled.nonAnswers) missing.add(w);
+        if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
+        if (labelled.unread.length) checks.push(`EQ-5D: ${labelled.unread.map((w) => JSON.stringify(w)).join(', ')} — not read as a level nor drafted as a missing-value code (an EQ-5D answer written as its label): give ${labelled.unread.length > 1 ? 'each' : 'it'} its level in the outcome's "answers"; until then \`hta validate\` names its lines`);
       } else {
         // A level written as its label (a labelled choice, a scale's end) is read as its number.
+        const before = new Set(missing);
         const answers = codesFor(Object.values(dims), 1, 5, false, eq);
         if (answers) eq.answers = answers;
+        // Words this does not read as levels are still EQ-5D answers written as labels far more
+        // often than "unknown": never drafted as missing-value codes (they emptied every EQ-5D
+        // cell); left to the user's "answers", and validate names their lines.
+        const labels = [...missing].filter((v): v is string => typeof v === 'string' && !before.has(v) && isWordLabel(v));
+        for (const w of labels) missing.delete(w);
+        if (labels.length) checks.push(`EQ-5D: ${labels.length} answer${labels.length > 1 ? 's' : ''} written as words not read as levels (${labels.slice(0, 3).map((w) => JSON.stringify(w)).join(', ')}${labels.length > 3 ? ', …' : ''}) — not drafted as missing-value codes: give each its level (1–5, or 1–3 for the EQ-5D-3L) in the outcome's "answers" and set its "instrument"; until then \`hta validate\` names their lines`);
       }
     } else {
       // Four or more EQ-5D columns, not all five dimensions placed: no EQ-5D is drafted, and none

@@ -170,8 +170,18 @@ const EQ_VAS_WORDS = /(^|[^a-z0-9])eq[-_ ]?(5d[-_ ]?(5l|3l)?[-_ ]?)?vas($|[^a-z0
 function isEqVas(column: string): boolean {
   return EQ_VAS.test(nameKey(column)) || EQ_VAS_WORDS.test(spelledOut(column));
 }
-/** An EQ-5D column by its prefix (`eq5d_smerte`, `EQ-5D gange`, `EQ5D_vanlige_gjoremal`), on looseForm. */
+/** An EQ-5D column by its prefix (`eq5d_smerte`, `EQ-5D gange`, `EQ5D_vanlige_gjoremal`), on eqForm. */
 const EQ5D_PREFIX = /^eq5d/;
+/**
+ * looseForm without full stops and any dash too: `EQ.5D.smerte` (R's make.names of `EQ-5D smerte`)
+ * and `EQ–5D smerte` (Word and Excel turn the hyphen into an en dash) are `eq5dsmerte`, as
+ * `EQ5D_smerte` and `EQ 5D smerte` are — one name for the EQ-5D columns' filter and the NRS guard.
+ */
+function eqForm(column: string): string {
+  return looseForm(column).replace(/[.\u2010-\u2015\u2212]+/g, '');
+}
+/** The EQ-5D prefix with its separators (`EQ5D_`, `EQ-5D `, `EQ.5D.`, `EQ–5D `), for the dimension's own name after it. */
+const EQ5D_LEAD = /^eq[-_ .\u2010-\u2015\u2212]?5d[-_ .\u2010-\u2015\u2212]*/i;
 /** The EQ-5D index by name (on looseForm): `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`. */
 const EQ5D_INDEX = /^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/;
 
@@ -1255,7 +1265,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
 
   // EQ-5D dimensions by name: Danish, Norwegian, Swedish and English (`EQ5D_gange`,
   // `EQ5D_vanlige_gjoremal`, `EQ5D_hygien`, `eq5d_washing`). Its VAS and index are no dimension.
-  const eqCols = stems.filter((s) => /eq5d|eq_5d|eq-5d/i.test(s) && !taken.has(s) && !isEqVas(s) && !EQ5D_INDEX.test(looseForm(s)));
+  const eqCols = stems.filter((s) => /eq5d/.test(eqForm(s)) && !taken.has(s) && !isEqVas(s) && !EQ5D_INDEX.test(eqForm(s)));
   const dimRe: Record<string, RegExp> = {
     mo: /(^|_)(mo|mob|mobility|mobilitet|bevaegelighed|bevegelighet|gang|gaa|walk|rorlig)/i,
     sc: /(^|_)(sc|self|selfcare|personlig|pleje|stell|egenomsorg|hygien|wash)/i,
@@ -1267,7 +1277,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     const dims: Record<string, string> = {};
     for (const [d, re] of Object.entries(dimRe)) {
       // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
-      const c = eqCols.find((s) => !Object.values(dims).includes(s) && re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
+      const c = eqCols.find((s) => !Object.values(dims).includes(s) && re.test(asciiName(s.trim().replace(EQ5D_LEAD, ''))));
       if (c) dims[d] = c;
     }
     // Numbered in the questionnaire's order (SurveyXact's `eq5d_1` … `eq5d_5`): mobility, self-care,
@@ -1384,7 +1394,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // An EQ-5D column by its prefix (`EQ5D_smerte`: the pain/discomfort level 1–5) is never drafted
     // as another instrument — read as the NRS it was judged against the NRS's MCID of 2. Its
     // index and VAS are drafted below; its dimensions only as the EQ-5D (above).
-    if (EQ5D_PREFIX.test(n) && !EQ5D_INDEX.test(n) && !isEqVas(s)) {
+    if (EQ5D_PREFIX.test(eqForm(withoutItemPrefix(s))) && !EQ5D_INDEX.test(eqForm(withoutItemPrefix(s))) && !isEqVas(s)) {
       if (eqCols.length < 4 && /(smerte|pain|smarta|nrs|medic|rmdq|odi|pseq)/.test(n)) {
         checks.push(`"${s}" is named as an EQ-5D dimension (a level 1–5), not drafted as a score of its own: with the other four dimensions' columns, add { "key": "eq5d", "instrument": "eq5d5l", "items": { "mo": "<column>", "sc": "<column>", "ua": "<column>", "pd": "<column>", "ad": "<column>" } } to "outcomes" (docs/plan-trial.md "Outcomes")`);
       }

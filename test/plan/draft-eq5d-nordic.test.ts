@@ -161,3 +161,20 @@ it.each([
   expect(d.plan.missingCodes).toEqual(['Ikke utfylt']);
   expect(d.checks.join('\n')).toMatch(/EQ-5D: .*(not read as a level|not read as levels)/);
 });
+
+// The prefix as R's make.names writes it (`EQ.5D.smerte` after read.csv of `EQ-5D smerte`), with
+// the en dash Word and Excel put for the hyphen, or a space: the pain/discomfort level was drafted
+// as the pain NRS (MCID 2), or no EQ-5D was drafted at all.
+describe.each(['EQ.5D.', 'EQ–5D ', 'EQ 5D '])('the EQ-5D prefix written "%s"', (prefix) => {
+  const names = ['gange', 'personlig_stell', 'vanlige_gjoremal', 'smerte', 'angst'].map((d) => `${prefix}${d}`);
+  it('drafts the EQ-5D from the five columns, none as the NRS', () => {
+    const d = draft(export_({ ...Object.fromEntries(names.map((n) => [n, levels])), [`${prefix}VAS`]: ['49', '70', '85', '30'] }));
+    const outcomes = d.plan.outcomes as Outcome[];
+    expect(outcomes.map((o) => `${o.key} ${o.instrument}`)).toEqual(['eq5d eq5d5l']);
+    expect(outcomes[0]!.items).toEqual({ mo: names[0], sc: names[1], ua: names[2], pd: names[3], ad: names[4] });
+  });
+  it('a lone pain/discomfort column beside the pain NRS is not drafted as a second NRS', () => {
+    const d = draft(export_({ Smerte: ['2', '5', '7', '0', '9'], [names[3]!]: levels }));
+    expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['smerte']);
+  });
+});

@@ -1494,7 +1494,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       taken.add(s);
       const other = values.filter((v) => !isYesWord(v) && !isNoWord(v) && parseNumber(v, decimalComma) === undefined);
       const shown = other.length ? other : values;
-      guesses.push(`not drafted: "${s}", named as medication but holding ${other.length < values.length ? 'answers other than yes/no or a count' : 'neither yes/no answers nor a count'} (${shown.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${shown.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses${other.length < values.length ? '; if these mean "unknown", add them to "missingCodes" and draft again' : ''}`);
+      guesses.push(`not drafted: "${s}", named as medication but holding ${other.length < values.length ? 'answers other than yes/no or a count' : 'neither yes/no answers nor a count'} (${shown.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${shown.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses${other.length < values.length ? `; if ${other.length > 1 ? 'these mean' : 'it means'} "unknown" (not a drug's name), write the outcome by hand, as plan init does not read a plan: add { "key": ${JSON.stringify(key)}, "instrument": "binary", "column": ${JSON.stringify(s)} } to "outcomes" and ${other.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${other.length > 3 ? ', …' : ''} to "missingCodes"` : ''}`);
       continue;
     }
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };

@@ -171,8 +171,18 @@ const EQ_VAS_WORDS = /(^|[^a-z0-9])eq[-_ ]?(5d[-_ ]?(5l|3l)?[-_ ]?)?vas($|[^a-z0
 function isEqVas(column: string): boolean {
   return EQ_VAS.test(nameKey(column)) || EQ_VAS_WORDS.test(spelledOut(column));
 }
-/** An EQ-5D column by its prefix (`eq5d_smerte`, `EQ-5D gange`, `EQ5D_vanlige_gjoremal`), on looseForm. */
+/** An EQ-5D column by its prefix (`eq5d_smerte`, `EQ-5D gange`, `EQ5D_vanlige_gjoremal`), on eqForm. */
 const EQ5D_PREFIX = /^eq5d/;
+/**
+ * looseForm without full stops and any dash too: `EQ.5D.smerte` (R's make.names of `EQ-5D smerte`)
+ * and `EQ–5D smerte` (Word and Excel turn the hyphen into an en dash) are `eq5dsmerte`, as
+ * `EQ5D_smerte` and `EQ 5D smerte` are — one name for the EQ-5D columns' filter and the NRS guard.
+ */
+function eqForm(column: string): string {
+  return looseForm(column).replace(/[.\u2010-\u2015\u2212]+/g, '');
+}
+/** The EQ-5D prefix with its separators (`EQ5D_`, `EQ-5D `, `EQ.5D.`, `EQ–5D `), for the dimension's own name after it. */
+const EQ5D_LEAD = /^eq[-_ .\u2010-\u2015\u2212]?5d[-_ .\u2010-\u2015\u2212]*/i;
 /** The EQ-5D index by name (on looseForm): `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`. */
 const EQ5D_INDEX = /^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/;
 
@@ -1343,7 +1353,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
 
   // EQ-5D dimensions by name: Danish, Norwegian, Swedish and English (`EQ5D_gange`,
   // `EQ5D_vanlige_gjoremal`, `EQ5D_hygien`, `eq5d_washing`). Its VAS and index are no dimension.
-  const eqCols = stems.filter((s) => /eq5d|eq_5d|eq-5d/i.test(s) && !taken.has(s) && !isEqVas(s) && !EQ5D_INDEX.test(looseForm(s)));
+  const eqCols = stems.filter((s) => /eq5d/.test(eqForm(s)) && !taken.has(s) && !isEqVas(s) && !EQ5D_INDEX.test(eqForm(s)));
   const dimRe: Record<string, RegExp> = {
     mo: /(^|_)(mo|mob|mobility|mobilitet|bevaegelighed|bevegelighet|gang|gaa|walk|rorlig)/i,
     sc: /(^|_)(sc|self|selfcare|personlig|pleje|stell|egenomsorg|hygien|wash)/i,
@@ -1355,7 +1365,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     const dims: Record<string, string> = {};
     for (const [d, re] of Object.entries(dimRe)) {
       // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
-      const c = eqCols.find((s) => !Object.values(dims).includes(s) && re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
+      const c = eqCols.find((s) => !Object.values(dims).includes(s) && re.test(asciiName(s.trim().replace(EQ5D_LEAD, ''))));
       if (c) dims[d] = c;
     }
     // Numbered in the questionnaire's order (SurveyXact's `eq5d_1` … `eq5d_5`): mobility, self-care,
@@ -1378,10 +1388,21 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         eq.instrument = labelled.version;
         eq.answers = labelled.answers;
         checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+        // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
+        for (const w of labelled.nonAnswers) missing.add(w);
+        if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
+        if (labelled.unread.length) checks.push(`EQ-5D: ${labelled.unread.map((w) => JSON.stringify(w)).join(', ')} — not read as a level nor drafted as a missing-value code (an EQ-5D answer written as its label): give ${labelled.unread.length > 1 ? 'each' : 'it'} its level in the outcome's "answers"; until then \`hta validate\` names its lines`);
       } else {
         // A level written as its label (a labelled choice, a scale's end) is read as its number.
+        const before = new Set(missing);
         const answers = codesFor(Object.values(dims), 1, 5, false, eq);
         if (answers) eq.answers = answers;
+        // Words this does not read as levels are still EQ-5D answers written as labels far more
+        // often than "unknown": never drafted as missing-value codes (they emptied every EQ-5D
+        // cell); left to the user's "answers", and validate names their lines.
+        const labels = [...missing].filter((v): v is string => typeof v === 'string' && !before.has(v) && isWordLabel(v));
+        for (const w of labels) missing.delete(w);
+        if (labels.length) checks.push(`EQ-5D: ${labels.length} answer${labels.length > 1 ? 's' : ''} written as words not read as levels (${labels.slice(0, 3).map((w) => JSON.stringify(w)).join(', ')}${labels.length > 3 ? ', …' : ''}) — not drafted as missing-value codes: give each its level (1–5, or 1–3 for the EQ-5D-3L) in the outcome's "answers" and set its "instrument"; until then \`hta validate\` names their lines`);
       }
     } else {
       // Four or more EQ-5D columns, not all five dimensions placed: no EQ-5D is drafted, and none
@@ -1461,7 +1482,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // An EQ-5D column by its prefix (`EQ5D_smerte`: the pain/discomfort level 1–5) is never drafted
     // as another instrument — read as the NRS it was judged against the NRS's MCID of 2. Its
     // index and VAS are drafted below; its dimensions only as the EQ-5D (above).
-    if (EQ5D_PREFIX.test(n) && !EQ5D_INDEX.test(n) && !isEqVas(s)) {
+    if (EQ5D_PREFIX.test(eqForm(withoutItemPrefix(s))) && !EQ5D_INDEX.test(eqForm(withoutItemPrefix(s))) && !isEqVas(s)) {
       if (eqCols.length < 4 && /(smerte|pain|smarta|nrs|medic|rmdq|odi|pseq)/.test(n)) {
         checks.push(`"${s}" is named as an EQ-5D dimension (a level 1–5), not drafted as a score of its own: with the other four dimensions' columns, add { "key": "eq5d", "instrument": "eq5d5l", "items": { "mo": "<column>", "sc": "<column>", "ua": "<column>", "pd": "<column>", "ad": "<column>" } } to "outcomes" (docs/plan-trial.md "Outcomes")`);
       }
@@ -1562,7 +1583,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       taken.add(s);
       const other = values.filter((v) => !isYesWord(v) && !isNoWord(v) && parseNumber(v, decimalComma) === undefined);
       const shown = other.length ? other : values;
-      guesses.push(`not drafted: "${s}", named as medication but holding ${other.length < values.length ? 'answers other than yes/no or a count' : 'neither yes/no answers nor a count'} (${shown.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${shown.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses${other.length < values.length ? '; if these mean "unknown", add them to "missingCodes" and draft again' : ''}`);
+      guesses.push(`not drafted: "${s}", named as medication but holding ${other.length < values.length ? 'answers other than yes/no or a count' : 'neither yes/no answers nor a count'} (${shown.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${shown.length > 3 ? ', …' : ''}) — a yes/no column of its own ("instrument": "binary") is what hta analyses${other.length < values.length ? `; if ${other.length > 1 ? 'these mean' : 'it means'} "unknown" (not a drug's name), write the outcome by hand, as plan init does not read a plan: add { "key": ${JSON.stringify(key)}, "instrument": "binary", "column": ${JSON.stringify(s)} } to "outcomes" and ${other.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${other.length > 3 ? ', …' : ''} to "missingCodes"` : ''}`);
       continue;
     }
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };

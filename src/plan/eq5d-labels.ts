@@ -8,6 +8,7 @@
  * `Jag har måttliga smärtor eller besvär`) are read as well. Pure.
  */
 import { nfc } from '../io/nfc.js';
+import { isDontKnowWord } from './answer-words.js';
 
 /** Each level's words, worst last, as whole words of the label; the first level whose words it holds wins. */
 type Level = [(t: ReadonlySet<string>) => boolean, number];
@@ -19,9 +20,11 @@ const all = (...ws: string[]) => (t: ReadonlySet<string>) => ws.every((w) => t.h
 // no level, nor Swedish "inte", which is level 5 ("Jag kan inte gå omkring"). Norwegian and
 // Swedish say "neither … nor" ("Jeg har verken smerter eller ubehag", "Jag är varken orolig eller
 // nedstämd"), which only level 1 does.
-const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed|smärt|besvär|orolig|nedstämd|engstelig|deprimert)/;
+// A Norwegian registry writes the older "hverken"; a Swedish form "svårigheter" (difficulties)
+// for "problem", and the Swedish 3L "utan svårigheter" (without difficulties) and "inte orolig".
+const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed|smärt|besvär|orolig|nedstämd|engstelig|deprimert|svårighet|hjälp)/;
 const noProblems = (t: ReadonlySet<string>) =>
-  ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('varken');
+  ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not') || t.has('utan') || t.has('inte')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('hverken') || t.has('varken');
 // Per dimension, Danish then English (EQ-5D-5L): problems lette/lidt … store … ude af stand til;
 // pain ingen/lette/moderate/stærke/ekstreme, no/slight/moderate/severe/extreme; anxiety
 // ikke/lidt/moderat/meget/ekstremt, not/slightly/moderately/severely/extremely.
@@ -36,16 +39,24 @@ const LEVELS_5L: Level[] = [
   [all('svært', 'sterke'), 5],
   [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre', 'litt', 'lite', 'lätta'), 2],
   [any('moderate', 'moderat', 'moderately', 'middels', 'måttliga', 'måttlig', 'ganska'), 3],
-  [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely', 'sterke', 'svært', 'stora', 'svåra', 'mycket'), 4],
+  [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely', 'sterke', 'sterk', 'svært', 'stora', 'svåra', 'mycket'), 4],
   [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'extrema', 'extremt', 'inte'), 5],
 ];
 // The 3L: mobility "nogle problemer" / "some problems", then "bundet til sengen" / "confined to
 // bed"; pain and anxiety "moderate(ly)" in the middle, "ekstreme"/"stærke"/"extreme(ly)" last.
+// Norwegian: litt problemer / sengeliggende, ute av stand til; pain verken/moderate/sterke;
+// anxiety ikke/noe/svært. Swedish: viss(a) svårighet/problem, sängliggande, kan/klarar inte; pain
+// varken/måttliga/svåra; anxiety inte/"i viss utsträckning"/"i högsta grad".
 const LEVELS_3L: Level[] = [
   [noProblems, 1],
-  [any('nogle', 'some', 'moderate', 'moderat', 'moderately'), 2],
-  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'confined', 'bundet', 'sengen', 'svære', 'svaere', 'stærke', 'staerke', 'meget', 'severe'), 3],
+  [any('nogle', 'some', 'moderate', 'moderat', 'moderately', 'noe', 'litt', 'viss', 'vissa', 'måttliga', 'måttlig'), 2],
+  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'confined', 'bundet', 'sengen', 'svære', 'svaere', 'stærke', 'staerke', 'meget', 'severe', 'sengeliggende', 'sängliggande', 'sterke', 'sterk', 'svært', 'svåra', 'högsta', 'inte'), 3],
 ];
+// Words only the 3L has: its middle answers ("nogle", "some", "noe", "viss"/"vissa") and bed
+// ("sengeliggende", "sängliggande", "i högsta grad"). Norwegian "moderate" is the 3L's middle
+// pain (the 5L says "middels sterke"), unlike the Danish 5L's "moderate smerter".
+const THREE_LEVEL = any('nogle', 'some', 'noe', 'viss', 'vissa', 'sengeliggende', 'sängliggande', 'högsta');
+const NORWEGIAN = any('å', 'engstelig', 'deprimert', 'verken', 'hverken', 'gjøremål', 'sterke', 'sterk', 'litt');
 
 function tokens(word: string): Set<string> {
   return new Set(nfc(word).toLowerCase().split(/[^\p{L}]+/u).filter((w) => w !== ''));
@@ -57,21 +68,29 @@ function levelOf(word: string, levels: readonly Level[]): number | undefined {
 }
 
 /**
- * The answers for EQ-5D dimension words when every word reads as one level of one version and
- * at least three levels are named (a lone `Ingen problemer` may be no level set), else undefined.
+ * The answers for EQ-5D dimension words that read as one level of one version, when at least
+ * three levels are named (a lone `Ingen problemer` may be no level set), else undefined. "Don't
+ * know" words (`Ikke utfylt`, `Vet ej`) are `nonAnswers`, missing; a word read as no level is
+ * `unread` (a wording not listed here), for the user to give its level — never a missing code.
  */
-export function eq5dLevelLabels(words: readonly string[]): { version: 'eq5d5l' | 'eq5d3l'; answers: Record<string, number> } | undefined {
-  const distinct = [...new Set(words)];
+export function eq5dLevelLabels(words: readonly string[]): { version: 'eq5d5l' | 'eq5d3l'; answers: Record<string, number>; nonAnswers: string[]; unread: string[] } | undefined {
+  const all3 = [...new Set(words)];
+  const nonAnswers = all3.filter((w) => isDontKnowWord(w)).sort();
+  const distinct = all3.filter((w) => !isDontKnowWord(w));
   if (!distinct.length) return undefined;
-  // "Nogle"/"some" name the 3L's middle level; the 5L has no such word.
-  const threeLevel = distinct.some((w) => any('nogle', 'some')(tokens(w)));
+  // "Nogle"/"some"/"noe"/"viss" name the 3L's middle level, "sengeliggende" its bed; the 5L has no such word.
+  const norwegian = distinct.some((w) => NORWEGIAN(tokens(w)));
+  const threeLevel = distinct.some((w) => THREE_LEVEL(tokens(w)) || (norwegian && any('moderate', 'moderat')(tokens(w))));
   const levels = threeLevel ? LEVELS_3L : LEVELS_5L;
   const answers: Record<string, number> = {};
+  const unread: string[] = [];
   for (const w of distinct) {
     const level = levelOf(w, levels);
-    if (level === undefined) return undefined;
-    answers[w] = level;
+    if (level === undefined) unread.push(w);
+    else answers[w] = level;
   }
+  // Most words unread: not an EQ-5D wording this reads.
+  if (unread.length > Object.keys(answers).length) return undefined;
   const seen = new Set(Object.values(answers));
   if (seen.size < 3) return undefined;
   // Read as the 5L with neither middle level (only 1, 2 and 5 seen): more likely a 3L whose
@@ -80,5 +99,5 @@ export function eq5dLevelLabels(words: readonly string[]): { version: 'eq5d5l' |
   if (!threeLevel && !seen.has(3) && !seen.has(4)) return undefined;
   // Listed by level, so the plan reads as the questionnaire does.
   const byLevel = Object.fromEntries(Object.entries(answers).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)));
-  return { version: threeLevel ? 'eq5d3l' : 'eq5d5l', answers: byLevel };
+  return { version: threeLevel ? 'eq5d3l' : 'eq5d5l', answers: byLevel, nonAnswers, unread: unread.sort() };
 }

@@ -58,7 +58,7 @@ export function headerOnly(file: string): HtaError {
 
 /**
  * `scales: false` leaves out the check for two scales in one column, `codedMissing: false` the one
- * for an outcome its missing-value codes emptied (plan init says both among its checks instead).
+ * for an outcome its word missing-value codes emptied (plan init says both among its checks instead).
  */
 export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string, options: { scales?: boolean; codedMissing?: boolean } = {}): void {
   const file = csv.file;

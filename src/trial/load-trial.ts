@@ -1573,12 +1573,13 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     }
     // `33 %` (ODI written as a percentage in Excel): the number without its sign, as for a covariate (check-content.ts).
     // `56,6 %` on a whole-number instrument: not "a whole number" beside a decimal example —
-    // the number itself has decimals, which the instrument must allow too.
+    // the number itself has decimals, which the instrument must allow too; its own group (kind),
+    // so a column of `33 %` and `54,5 %` is not told "a whole number" by its first cell.
     if (v === undefined && isPercentCell(text)) {
       const bare = text.replace(/\s*%$/, '');
       const n = parseNumber(bare, decimalComma);
       const decimal = inst.integer && n !== undefined && !Number.isInteger(n);
-      row.add({ ...row.at(idx), value: text, expected: `${inst.integer && !decimal ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without the % sign (${bare}, not ${text}): format the column as a plain number in the spreadsheet and export again${decimal ? decimalsHint(inst) : ''}`, kind: `score.range:${src.key}:percent` });
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer && !decimal ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without the % sign (${bare}, not ${text}): format the column as a plain number in the spreadsheet and export again${decimal ? decimalsHint(inst) : ''}`, kind: `score.range:${src.key}:percent${decimal ? '-decimal' : ''}` });
       return NaN;
     }
     // `14 point`, `56 mm`: the number with its unit, said with the unit to strip (io/number-unit.ts).

@@ -108,3 +108,73 @@ describe.each(['Livskvalitet EQ VAS', 'Livskvalitet (EQ-VAS)', 'EQ5D_VAS'])('"%s
     expect(checks).not.toContain('a 0–100 visual analogue scale, which may be pain');
   });
 });
+
+// The Norwegian EQ-5D-3L (mobility ingen/litt/sengeliggende, pain verken/moderate/sterke, anxiety
+// ikke/noe/svært): with no "noe" answer it was read as the 5L ("moderate" 3, "sterke" and "svært"
+// 4, "ute av stand" 5) and scored with the 5L value set.
+const NORWEGIAN_3L = {
+  EQ5D_gange: ['Jeg har ingen problemer med å gå omkring', 'Jeg har litt problemer med å gå omkring', 'Jeg er sengeliggende'],
+  EQ5D_personlig_stell: ['Jeg har ingen problemer med personlig stell', 'Jeg har litt problemer med å vaske meg eller kle meg', 'Jeg er ute av stand til å vaske meg eller kle meg'],
+  EQ5D_vanlige_gjoremal: ['Jeg har ingen problemer med å utføre mine vanlige gjøremål', 'Jeg har litt problemer med å utføre mine vanlige gjøremål', 'Jeg er ute av stand til å utføre mine vanlige gjøremål'],
+  EQ5D_smerte: ['Jeg har verken smerter eller ubehag', 'Jeg har moderate smerter eller ubehag', 'Jeg har sterke smerter eller ubehag'],
+  EQ5D_angst: ['Jeg er ikke engstelig eller deprimert', 'Jeg er noe engstelig eller deprimert', 'Jeg er svært engstelig eller deprimert'],
+};
+it('reads the Norwegian 3L as the 3L, levels 1–3, also when nobody answered "noe" or "sengeliggende"', () => {
+  const want = Object.fromEntries(Object.values(NORWEGIAN_3L).flatMap((words) => words.map((w, k) => [w, k + 1])));
+  expect(eq5dLevelLabels(Object.keys(want))).toMatchObject({ version: 'eq5d3l', answers: want });
+  const noNoe = Object.keys(want).filter((w) => w !== 'Jeg er noe engstelig eller deprimert' && w !== 'Jeg er sengeliggende');
+  const read = eq5dLevelLabels(noNoe)!;
+  expect(read.version).toBe('eq5d3l');
+  expect(read.answers['Jeg har moderate smerter eller ubehag']).toBe(2);
+  expect(read.answers['Jeg har sterke smerter eller ubehag']).toBe(3);
+  expect(read.answers['Jeg er svært engstelig eller deprimert']).toBe(3);
+  expect(read.answers['Jeg er ute av stand til å utføre mine vanlige gjøremål']).toBe(3);
+});
+
+// Real exports carry a non-answer: one "Ikke utfylt" or "Vet ej" made every EQ-5D answer a
+// missing-value code again; a registry's wording ("hverken", "sterk") and a Swedish form's
+// ("svårigheter") were not read.
+it.each([
+  { language: 'Norwegian', columns: NORWEGIAN, extra: 'Ikke utfylt' },
+  { language: 'Swedish', columns: SWEDISH, extra: 'Vet ej' },
+])('$language: one "$extra" beside the labels is the only missing-value code; the labels are still their levels', ({ columns, extra }) => {
+  const names = Object.keys(columns);
+  const text = export_(columns).replace(/\n(P1;[^;]*;[^;]*;)[^;]*/, `\n$1${extra}`);
+  const d = draft(text);
+  const eq = (d.plan.outcomes as Outcome[]).find((o) => o.key === 'eq5d')!;
+  expect(d.plan.missingCodes).toEqual([extra]);
+  expect(eq.answers![columns[names[1] as keyof typeof columns][2]!]).toBe(3);
+});
+
+it('reads the registry wording "hverken", "sterk" and the Swedish "svårigheter" as levels', () => {
+  const no = eq5dLevelLabels(['Jeg er hverken engstelig eller deprimert', 'Jeg har hverken smerte eller ubehag', 'Jeg har litt smerte eller ubehag', 'Jeg har middels sterke smerte eller ubehag', 'Jeg har sterk smerte eller ubehag', 'Jeg har svært sterke smerte eller ubehag'])!;
+  expect(no.answers).toEqual({ 'Jeg er hverken engstelig eller deprimert': 1, 'Jeg har hverken smerte eller ubehag': 1, 'Jeg har litt smerte eller ubehag': 2, 'Jeg har middels sterke smerte eller ubehag': 3, 'Jeg har sterk smerte eller ubehag': 4, 'Jeg har svært sterke smerte eller ubehag': 5 });
+  const sv = ['inga', 'lite', 'måttliga', 'stora'].map((w) => `Jag har ${w} svårigheter med att gå omkring`);
+  expect(eq5dLevelLabels([...sv, 'Jag kan inte gå omkring'])).toMatchObject({ version: 'eq5d5l', answers: { [sv[0]!]: 1, [sv[1]!]: 2, [sv[2]!]: 3, [sv[3]!]: 4, 'Jag kan inte gå omkring': 5 } });
+});
+
+it.each([
+  { case: 'one dimension', columns: { ...NORWEGIAN, EQ5D_gange: ['Går fint', 'Går litt dårlig', 'Går middels', 'Går dårlig', 'Kan ikke gå'] } },
+  { case: 'every dimension', columns: Object.fromEntries(Object.keys(NORWEGIAN).map((c) => [c, ['Fint', 'Litt dårlig', 'Middels', 'Dårlig', 'Umulig', 'Ikke utfylt']])) },
+])('a wording it cannot read ($case) is never drafted as a missing-value code; "Ikke utfylt" is', ({ columns }) => {
+  const d = draft(export_(columns).replace(/\n(P1;[^;]*;[^;]*;)[^;]*/, '\n$1Ikke utfylt'));
+  expect(d.plan.missingCodes).toEqual(['Ikke utfylt']);
+  expect(d.checks.join('\n')).toMatch(/EQ-5D: .*(not read as a level|not read as levels)/);
+});
+
+// The prefix as R's make.names writes it (`EQ.5D.smerte` after read.csv of `EQ-5D smerte`), with
+// the en dash Word and Excel put for the hyphen, or a space: the pain/discomfort level was drafted
+// as the pain NRS (MCID 2), or no EQ-5D was drafted at all.
+describe.each(['EQ.5D.', 'EQ–5D ', 'EQ 5D '])('the EQ-5D prefix written "%s"', (prefix) => {
+  const names = ['gange', 'personlig_stell', 'vanlige_gjoremal', 'smerte', 'angst'].map((d) => `${prefix}${d}`);
+  it('drafts the EQ-5D from the five columns, none as the NRS', () => {
+    const d = draft(export_({ ...Object.fromEntries(names.map((n) => [n, levels])), [`${prefix}VAS`]: ['49', '70', '85', '30'] }));
+    const outcomes = d.plan.outcomes as Outcome[];
+    expect(outcomes.map((o) => `${o.key} ${o.instrument}`)).toEqual(['eq5d eq5d5l']);
+    expect(outcomes[0]!.items).toEqual({ mo: names[0], sc: names[1], ua: names[2], pd: names[3], ad: names[4] });
+  });
+  it('a lone pain/discomfort column beside the pain NRS is not drafted as a second NRS', () => {
+    const d = draft(export_({ Smerte: ['2', '5', '7', '0', '9'], [names[3]!]: levels }));
+    expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['smerte']);
+  });
+});

@@ -39,4 +39,7 @@ it('a medication column it cannot draft names the answers that are not yes/no, n
   expect(guess).toContain('holding answers other than yes/no or a count ("Paracetamol")');
   expect(guess).not.toContain('"Ja"');
   expect(guess).not.toContain('"Nei"');
+  // plan init reads no plan: "add them to missingCodes and draft again" drafted the same again.
+  expect(guess).not.toContain('draft again');
+  expect(guess).toContain('add { "key": "bruker_smertestillende", "instrument": "binary", "column": "Bruker smertestillende" } to "outcomes" and "Paracetamol" to "missingCodes"');
 });

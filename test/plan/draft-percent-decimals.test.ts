@@ -47,7 +47,8 @@ it('validate on a whole-number instrument never says "a whole number" beside a d
   const r = await validate(decimalPercent, false);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/expected a number from 0 to 100 \(Oswestry Disability Index \(0–100\)\), without the % sign \(\d+,\d, not \d+,\d %\)/);
-  expect(r.stderr).not.toContain('a whole number');
+  // Only the cells whose number is whole (`16,0 %`) are grouped under "a whole number".
+  for (const line of r.stderr.split('\n').filter((l) => /"\d+,[1-9] %"/.test(l))) expect(line).not.toContain('a whole number');
   expect(r.stderr).toContain('set "decimals": true in the plan\'s "instruments.odi"');
 });
 
@@ -56,4 +57,14 @@ it('a whole per-cent value keeps "a whole number" and no decimals advice', async
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/expected a whole number from 0 to 100 .*without the % sign \(\d+, not \d+ %\)/);
   expect(r.stderr).not.toContain('"decimals": true');
+});
+
+// ODI is mostly whole (2 × the sum), with decimals only where an item is missing: the first cell
+// `33 %` gave the whole group "a whole number", and `54,5 %` got no decimals advice.
+it('whole and decimal per-cent cells in one column: the decimal ones are told to allow decimals', async () => {
+  const mixed = export_((p, k) => (p === 1 && k === 0 ? '33 %' : `${10 + ((p * 7 + k * 3) % 60)},5 %`));
+  const r = await validate(mixed, false);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/"\d+,5 %".* — expected a number from 0 to 100 \(Oswestry Disability Index \(0–100\)\), without the % sign \(\d+,5, not \d+,5 %\).*set "decimals": true/);
+  expect(r.stderr).toMatch(/"33 %" — expected a whole number from 0 to 100/);
 });

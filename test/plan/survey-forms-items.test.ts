@@ -35,7 +35,7 @@ describe('item columns headed by their question', () => {
   });
 
   it('EQ-5D answer labels are the levels in order, Danish and English, 5L and 3L', () => {
-    expect(eq5dLevelLabels(['Ingen problemer', 'Lette problemer', 'Moderate problemer', 'Store problemer', 'Ekstreme problemer / ude af stand til'])).toEqual({
+    expect(eq5dLevelLabels(['Ingen problemer', 'Lette problemer', 'Moderate problemer', 'Store problemer', 'Ekstreme problemer / ude af stand til'])).toMatchObject({
       version: 'eq5d5l',
       answers: { 'Ingen problemer': 1, 'Lette problemer': 2, 'Moderate problemer': 3, 'Store problemer': 4, 'Ekstreme problemer / ude af stand til': 5 },
     });
@@ -45,9 +45,11 @@ describe('item columns headed by their question', () => {
       'I have severe problems in walking about': 4,
       'I am unable to walk about': 5,
     });
-    expect(eq5dLevelLabels(['No problems', 'Some problems', 'Extreme problems'])).toEqual({ version: 'eq5d3l', answers: { 'No problems': 1, 'Some problems': 2, 'Extreme problems': 3 } });
-    // A word that is no level (a "don't know") leaves the labels undrafted; so do two levels only.
-    expect(eq5dLevelLabels(['Ingen problemer', 'Lette problemer', 'Moderate problemer', 'Ved ikke'])).toBeUndefined();
+    expect(eq5dLevelLabels(['No problems', 'Some problems', 'Extreme problems'])).toMatchObject({ version: 'eq5d3l', answers: { 'No problems': 1, 'Some problems': 2, 'Extreme problems': 3 } });
+    // A "don't know" beside the levels is a non-answer, the levels are still read; two levels only are not.
+    expect(eq5dLevelLabels(['Ingen problemer', 'Lette problemer', 'Moderate problemer', 'Ved ikke'])).toEqual({
+      version: 'eq5d5l', answers: { 'Ingen problemer': 1, 'Lette problemer': 2, 'Moderate problemer': 3 }, nonAnswers: ['Ved ikke'], unread: [],
+    });
     expect(eq5dLevelLabels(['Ingen problemer', 'Store problemer'])).toBeUndefined();
   });
 
@@ -57,20 +59,20 @@ describe('item columns headed by their question', () => {
       'Jeg har ingen smerter eller ubehag': 1, 'Jeg har lette smerter eller ubehag': 2, 'Jeg har moderate smerter eller ubehag': 3, 'Jeg har stærke smerter eller ubehag': 4, 'Jeg har ekstreme smerter eller ubehag': 5,
       'Jeg er ikke ængstelig eller deprimeret': 1, 'Jeg er lidt ængstelig eller deprimeret': 2, 'Jeg er moderat ængstelig eller deprimeret': 3, 'Jeg er meget ængstelig eller deprimeret': 4, 'Jeg er ekstremt ængstelig eller deprimeret': 5,
     };
-    expect(eq5dLevelLabels(Object.keys(da5))).toEqual({ version: 'eq5d5l', answers: expect.objectContaining(da5) });
+    expect(eq5dLevelLabels(Object.keys(da5))).toMatchObject({ version: 'eq5d5l', answers: expect.objectContaining(da5) });
     const en5 = {
       'I have no pain or discomfort': 1, 'I have slight pain or discomfort': 2, 'I have moderate pain or discomfort': 3, 'I have severe pain or discomfort': 4, 'I have extreme pain or discomfort': 5,
       'I am not anxious or depressed': 1, 'I am slightly anxious or depressed': 2, 'I am moderately anxious or depressed': 3, 'I am severely anxious or depressed': 4, 'I am extremely anxious or depressed': 5,
     };
-    expect(eq5dLevelLabels(Object.keys(en5))).toEqual({ version: 'eq5d5l', answers: expect.objectContaining(en5) });
+    expect(eq5dLevelLabels(Object.keys(en5))).toMatchObject({ version: 'eq5d5l', answers: expect.objectContaining(en5) });
     const da3 = {
       'Jeg har ingen problemer med at gå omkring': 1, 'Jeg har nogle problemer med at gå omkring': 2, 'Jeg er bundet til sengen': 3,
       'Jeg har ingen smerter eller ubehag': 1, 'Jeg har moderate smerter eller ubehag': 2, 'Jeg har ekstreme smerter eller ubehag': 3,
       'Jeg er ikke ængstelig eller deprimeret': 1, 'Jeg er moderat ængstelig eller deprimeret': 2, 'Jeg er ekstremt ængstelig eller deprimeret': 3,
     };
-    expect(eq5dLevelLabels(Object.keys(da3))).toEqual({ version: 'eq5d3l', answers: expect.objectContaining(da3) });
+    expect(eq5dLevelLabels(Object.keys(da3))).toMatchObject({ version: 'eq5d3l', answers: expect.objectContaining(da3) });
     const en3 = { 'I have no problems in walking about': 1, 'I have some problems in walking about': 2, 'I am confined to bed': 3, 'I am not anxious or depressed': 1, 'I am moderately anxious or depressed': 2, 'I am extremely anxious or depressed': 3 };
-    expect(eq5dLevelLabels(Object.keys(en3))).toEqual({ version: 'eq5d3l', answers: expect.objectContaining(en3) });
+    expect(eq5dLevelLabels(Object.keys(en3))).toMatchObject({ version: 'eq5d3l', answers: expect.objectContaining(en3) });
   });
 
   it('SurveyXact\'s eq5d_1 … eq5d_5 are the five dimensions in the questionnaire\'s order', () => {

@@ -959,7 +959,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const clustered = clusterSignaturesOf(table, idCol, (id) => {
       const who = idIndex.get(id);
       return who === undefined ? undefined : { patient: who, arm: idArm[who]! };
-    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes);
+    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes, decimalComma);
     if (clustered.length) {
       throw new HtaError('input.invalid', `${file} looks like a cluster-randomised trial, which the plan does not say; nothing was written`, clustered.map((c) => ({ file, line: 1, column: colOf(c.column) + 1, field: c.column, value: c.column, expected: clusterSignatureText(c), kind: 'design.clusters' })));
     }
@@ -1059,10 +1059,10 @@ function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
  * (rows of no patient read are passed over); the plan's missing-value codes are no group; whole
  * numbers are codes in the columns `codes` says hold them.
  */
-function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[]): ClusterSignature[] {
+function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[], decimalComma: boolean): ClusterSignature[] {
   const columns = table.header.flatMap((h, i) => (open(i) && h.trim() !== '' ? [i] : []));
   if (!columns.length) return [];
-  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes);
+  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes, decimalComma);
   const missing = new Set(missingCodes.map(String));
   const cells = new SpecialMissingReader();
   const read = new Set<number>();

@@ -9,7 +9,7 @@ import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { scientificNumber } from '../../src/io/scientific-number.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
-import { parseCount } from '../../src/uptake/parse-count.js';
+import { countHint, parseCount } from '../../src/uptake/parse-count.js';
 
 describe('scientific notation', () => {
   it('is read in a unit-cost column with either mark when its digits reach the cents, as the trial reads it', () => {
@@ -30,6 +30,14 @@ describe('scientific notation', () => {
     expect(scientificNumber('3,73E+04')).toEqual({ value: 37300, wholeDigitsWritten: false, decimalsWritten: -2 });
     expect(scientificNumber('7.70E+01')).toEqual({ value: 77, wholeDigitsWritten: true, decimalsWritten: 1 });
     expect(scientificNumber('12.5')).toBeUndefined();
+  });
+
+  it('"37.272" in a comma-separated file (LibreOffice Danish) is named a thousands point, not told it has decimals', () => {
+    expect(parseCount('37.272', ',')).toBeUndefined();
+    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again");
+    expect(countHint('37,272', '.')).toContain('groups its thousands with a comma (37,272), as a decimal-point locale writes them');
+    expect(countHint('37.272,50', '.')).toContain('a count has no decimals');
+    expect(countHint('37.5', ',')).toContain('a count has no decimals');
   });
 
   it('a count with a zero decimal part is the whole count; other decimals are no count', () => {

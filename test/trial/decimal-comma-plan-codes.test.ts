@@ -44,3 +44,27 @@ describe('plan missing codes of the shape d,ddd', () => {
     expect(trial.patients.find((p) => p.id === 'P5')!.covariates.income).toBe(35250.5);
   });
 });
+
+describe('a comma-separated export whose covariate only writes "d,ddd"', () => {
+  it('reads "1,375" as thousands and says so, naming the column, since no cell shows the mark', () => {
+    const out = ['"id","arm","time","pain","age","income"'];
+    for (let k = 1; k <= 30; k++) {
+      const arm = k % 2 ? 'app' : 'usual';
+      const income = `"${1 + (k % 4)},${['125', '375', '625', '875'][k % 4]}"`;
+      out.push(`"P${k}","${arm}","baseline","${k % 9}","${30 + k}",${income}`, `"P${k}","${arm}","3m","${(k * 5) % 9}","${30 + k}",${income}`);
+    }
+    const trial = loadTrial(parseCsvText(out.join('\n') + '\n', 'lodk.csv'), parsePlan(base));
+    expect(trial.patients.find((p) => p.id === 'P1')!.covariates.income).toBe(2375);
+    expect(trial.readNotes).toContainEqual(expect.stringMatching(/^lodk\.csv: column "income": values with one comma and three digits after it, such as "\d,\d{3}", were read as thousands \(\d+\).*decimals written with a decimal comma/));
+  });
+
+  it('says nothing when the column shows its decimal point ("31,000.00")', () => {
+    const out = ['id,arm,time,pain,age,income'];
+    for (let k = 1; k <= 30; k++) {
+      const arm = k % 2 ? 'app' : 'usual';
+      out.push(`P${k},${arm},baseline,${k % 9},${30 + k},"${30 + k},000.00"`, `P${k},${arm},3m,${(k * 5) % 9},${30 + k},"${30 + k},000.00"`);
+    }
+    const trial = loadTrial(parseCsvText(out.join('\n') + '\n', 'us.csv'), parsePlan(base));
+    expect((trial.readNotes ?? []).filter((n) => n.includes('read as thousands'))).toEqual([]);
+  });
+});

@@ -337,7 +337,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   items.forEach((it, j) => {
     const cells = columnCells[j]!;
     if (!cells.length) return;
-    const read = readAmounts(cells.map((c) => c.text), columnDelimiter, plan.currency, it.amounts ? 'an amount' : 'a number of units');
+    const read = readAmounts(cells.map((c) => c.text), columnDelimiter, plan.currency, it.amounts ? 'an amount' : 'a number of units', it.amounts ? 'cent' : 'unit');
     cells.forEach((c, i) => {
       const n = read[i]!;
       if (typeof n === 'string') {

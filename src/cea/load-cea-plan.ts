@@ -25,7 +25,7 @@ import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 import { discountApplies } from './discounting.js';
 import { YEARS_PER_UNIT } from './qaly-auc.js';
 import { CURRENCY_MARKS, markStandsFor, WITH_MARK } from './currency-marks.js';
-import { scientificNumber } from '../io/scientific-number.js';
+import { SCIENTIFIC_PRICE_HINT, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
 
 export interface UnitCost {
@@ -314,9 +314,10 @@ function isPlanCurrency(text: string | null, currency: string): boolean {
  * separators must group by three; spaces may group too. A currency mark is accepted only when it
  * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted. `noun` names
  * the cell in those messages: the resource-use reader reads a cost column already in money the
- * same way ("an amount": cea-patients.ts).
+ * same way ("an amount": cea-patients.ts), and a count of units with `exactTo` 'unit' (a number
+ * in Excel's Scientific format is then read when its digits reach the units, not the cents).
  */
-export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string, noun = 'a unit cost'): (number | string)[] {
+export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string, noun = 'a unit cost', exactTo: 'cent' | 'unit' = 'cent'): (number | string)[] {
   const texts = cells.map((cell): { error: string } | { number: string } => {
     if (cell === null) return { error: `${noun} ≥ 0 (the cell is empty)` };
     // `#N/A` from a failed lookup of the price: said for what it is, as every reader says it.
@@ -349,9 +350,15 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     if ('error' in t) return t.error;
     const n = t.number;
     // Excel's "Scientific" format (`2.10E+01`, `2,10E+01`) is read as every other reader reads it
-    // (io/scientific-number.ts): its mark can only be the decimal one, so it casts no vote.
+    // (io/scientific-number.ts): its mark can only be the decimal one, so it casts no vote. Money
+    // has cents: a price whose written digits stop before them (`1.23E+03` for 1,234.50) is
+    // refused, never read rounded into the costs and the ICER.
     const sci = scientificNumber(n);
-    if (sci) return sci.value >= 0 ? sci.value : `${noun} ≥ 0`;
+    if (sci) {
+      if (sci.value < 0) return `${noun} ≥ 0`;
+      if (exactTo === 'unit') return sci.wholeDigitsWritten ? sci.value : `${noun} ≥ 0; ${scientificHint(n)}`;
+      return sci.decimalsWritten >= 2 ? sci.value : `${noun} written to the cent; ${SCIENTIFIC_PRICE_HINT}`;
+    }
     // "1.340" where the column's decimal mark is the point would be 1.34: one price written
     // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
     // read only when the mark makes its separator the thousands one.

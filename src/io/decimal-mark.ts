@@ -315,6 +315,10 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
   const trimmed = value.trim();
   const apostrophe = trimmed.startsWith("'");
   const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
+  // `'01` … `'12`: Excel users put the apostrophe in front of a code exactly to keep its leading
+  // zero (a region, a stage). Such a cell is a code, not a disguised number: removing the
+  // apostrophe would turn the codes into one numeric slope.
+  if (apostrophe && /^0\d+$/.test(text)) return undefined;
   const own: DecimalMark = decimalComma ? ',' : '.';
   const reading = readingOf(text);
   const behind = apostrophe ? " behind Excel's text apostrophe (')" : '';

@@ -15,6 +15,7 @@
  * `praksis_id`: place-covariates.ts) or the plan declares it "categorical": an age in years is
  * a quantity, and a synthetic export can give each age one arm.
  */
+import { parseNumber } from '../io/parse-number.js';
 import type { Arm } from './trial-data.js';
 
 /** A column read as the cluster signature, with its counts. */
@@ -71,8 +72,15 @@ const WHOLE = /^[-+]?(0|[1-9]\d*)([.,]0+)?$/;
 export class ClusterColumns {
   readonly #candidates: Candidate[];
 
-  /** `codes(column)`: whether the column's name or the plan says it holds codes of groups. */
-  constructor(columns: readonly string[], codes: (column: string) => boolean) {
+  readonly #decimalComma: boolean;
+
+  /**
+   * `codes(column)`: whether the column's name or the plan says it holds codes of groups.
+   * `decimalComma`: the file's decimal mark, so that a number is one value however it is written
+   * (`"31,000.00"` and `31000.00` are one income, read as the reader reads them: io/parse-number.ts).
+   */
+  constructor(columns: readonly string[], codes: (column: string) => boolean, decimalComma = false) {
+    this.#decimalComma = decimalComma;
     this.#candidates = columns.map((column) => ({ column, valueOf: new Map(), armOf: new Map(), count: new Map(), out: false, codes: codes(column), numbers: true }));
   }
 
@@ -84,8 +92,21 @@ export class ClusterColumns {
   see(k: number, patient: number, arm: Arm, text: string): void {
     const c = this.#candidates[k]!;
     if (c.out) return;
-    const value = text.trim();
+    let value = text.trim();
     if (value === '') return;
+    // A number as the trial reads it (thousands separators, a zero fraction): one value however
+    // it is written, and a measurement when it has decimals. A leading zero (`07`) keeps a code
+    // as written, and so does a letter (`1E3`).
+    if (!/^[-+]?0\d|[eE]/.test(value) && !DATE_LIKE.test(value)) {
+      const n = parseNumber(value, this.#decimalComma);
+      if (n !== undefined) {
+        if (!Number.isInteger(n)) {
+          c.out = true;
+          return;
+        }
+        value = String(n);
+      }
+    }
     const earlier = c.valueOf.get(patient);
     if (earlier !== undefined) {
       if (earlier !== value) c.out = true;

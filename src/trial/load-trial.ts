@@ -940,6 +940,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  if (!decimalComma) readNotes.push(...thousandsCommaNotes(file, covariates.map((c) => c.column), covariateRaw));
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
@@ -959,7 +960,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const clustered = clusterSignaturesOf(table, idCol, (id) => {
       const who = idIndex.get(id);
       return who === undefined ? undefined : { patient: who, arm: idArm[who]! };
-    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes);
+    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes, decimalComma);
     if (clustered.length) {
       throw new HtaError('input.invalid', `${file} looks like a cluster-randomised trial, which the plan does not say; nothing was written`, clustered.map((c) => ({ file, line: 1, column: colOf(c.column) + 1, field: c.column, value: c.column, expected: clusterSignatureText(c), kind: 'design.clusters' })));
     }
@@ -1053,16 +1054,50 @@ function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
   return keys;
 }
 
+/** A cell that reads either way: one comma between digits and exactly three after it (`"1,375"`). */
+const ONE_GROUP = /^[-+\u2212]?\d{1,3},\d{3}$/;
+/** A cell that shows the decimal point (`61.5`, `31,000.00`). */
+const SHOWS_POINT = /\d\.\d/;
+
+/**
+ * Notes for covariates of a decimal-point file whose `"1,375"` cells were read as thousands
+ * (1375) with no cell of the column showing its decimal point: a LibreOffice or Google Sheets
+ * export in a Danish locale writes 1.375 so too, and nothing in the column can tell the two apart
+ * (docs/input-trial-export.md#decimal-mark). Said, naming the column, rather than read unseen.
+ */
+function thousandsCommaNotes(file: string, columns: readonly string[], raw: readonly (readonly (string | number | null)[])[]): string[] {
+  const notes: string[] = [];
+  columns.forEach((column, i) => {
+    if (columns.indexOf(column) !== i) return;
+    let either = false;
+    let example = '';
+    for (const row of raw) {
+      const v = row[i];
+      if (typeof v !== 'string') continue;
+      const t = v.trim();
+      if (SHOWS_POINT.test(t)) return;
+      if (ONE_GROUP.test(t)) {
+        either = true;
+        example ||= t;
+      }
+    }
+    if (!either) return;
+    const n = Number(example.replace(/^\u2212/, '-').replace(',', ''));
+    notes.push(`${file}: column "${column}": values with one comma and three digits after it, such as "${example}", were read as thousands (${n}), as a comma-separated file writes them; no value of the column shows its decimal mark. If they are decimals written with a decimal comma (${example} = ${example.replace(',', '.')}, as LibreOffice or Google Sheets in a Danish locale write them), export the file with ";" as separator or with decimal points`);
+  });
+  return notes;
+}
+
 /**
  * The export's columns (those `open` allows) showing the signature of cluster randomisation
  * (cluster-signature.ts): one pass over the records, each row's patient and arm by `patientOf`
  * (rows of no patient read are passed over); the plan's missing-value codes are no group; whole
  * numbers are codes in the columns `codes` says hold them.
  */
-function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[]): ClusterSignature[] {
+function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[], decimalComma: boolean): ClusterSignature[] {
   const columns = table.header.flatMap((h, i) => (open(i) && h.trim() !== '' ? [i] : []));
   if (!columns.length) return [];
-  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes);
+  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes, decimalComma);
   const missing = new Set(missingCodes.map(String));
   const cells = new SpecialMissingReader();
   const read = new Set<number>();

@@ -37,11 +37,15 @@ function keyOf(text: string, decimalComma: boolean): string {
   return n === undefined ? `t:${nfc(text)}` : `n:${n}`;
 }
 
-/** Plan codes are read with either decimal mark: a plan is written by hand. */
-const planKey = (code: string | number): string => {
+/**
+ * Plan codes are read with either decimal mark: a plan is written by hand. A code that reads
+ * either way ("9,999": 9.999 with a decimal comma, 9999 with thousands commas) is read with the
+ * file's mark, as its cells are, so that the code written as the file writes it matches.
+ */
+const planKey = (code: string | number, decimalComma: boolean): string => {
   if (typeof code === 'number') return `n:${code}`;
   const text = code.trim();
-  const n = parseNumber(text, false) ?? parseNumber(text, true);
+  const n = parseNumber(text, decimalComma) ?? parseNumber(text, !decimalComma);
   return n === undefined ? `t:${nfc(text)}` : `n:${n}`;
 };
 
@@ -51,9 +55,9 @@ export class ColumnCoder {
   private readonly notApplicable = new Map<string, string>();
 
   constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean, notApplicable: MissingCodes = []) {
-    for (const [code, value] of Object.entries(answers ?? {})) this.answers.set(planKey(code), { code, value });
-    for (const code of notApplicable) if (!this.notApplicable.has(planKey(code))) this.notApplicable.set(planKey(code), String(code));
-    for (const code of missing) if (!this.missing.has(planKey(code))) this.missing.set(planKey(code), String(code));
+    for (const [code, value] of Object.entries(answers ?? {})) this.answers.set(planKey(code, decimalComma), { code, value });
+    for (const code of notApplicable) if (!this.notApplicable.has(planKey(code, decimalComma))) this.notApplicable.set(planKey(code, decimalComma), String(code));
+    for (const code of missing) if (!this.missing.has(planKey(code, decimalComma))) this.missing.set(planKey(code, decimalComma), String(code));
   }
 
   /** Whether the column has codes saying the outcome does not apply. */

@@ -13,6 +13,7 @@
  * (trial/special-missing.ts): with `--exclude-invalid` a registry whose non-activated referrals
  * carried `.A` lost exactly those rows and published 100% activation.
  */
+import { isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { MISSING_WORDS } from '../io/missing-words.js';
 import { isSpecialMissing } from '../trial/special-missing.js';
 
@@ -83,16 +84,23 @@ const SAS_BARE_LETTER = /^[A-Z]$/;
  * (a date or number column) also SAS's bare `A`.
  */
 export function looksLikeMissingCode(trimmed: string, bareLetter = false): boolean {
-  return trimmed !== '' && (MISSING_LOOKING.test(trimmed) || (bareLetter && SAS_BARE_LETTER.test(trimmed)));
+  return trimmed !== '' && (MISSING_LOOKING.test(trimmed) || isExcelNoValue(trimmed) || (bareLetter && SAS_BARE_LETTER.test(trimmed)));
 }
+
+/** An Excel error value meaning "no value" (`#N/A`, Danish `#I/T`): a failed lookup, which the uptake plan's "missingCodes" can read as empty. */
+const isExcelNoValue = (trimmed: string): boolean => isExcelError(trimmed) && !isFailedFormula(trimmed);
 
 /** The registry columns where a bare capital letter can be no value, only SAS's special missing value: dates and age. */
 export const BARE_LETTER_COLUMNS: ReadonlySet<string> = new Set(['referred', 'activated', 'last_active', 'age']);
 
 /** What to add to a refused cell's `expected` when it looks like a code for "no value". */
 export function missingCodeHint(trimmed: string): string {
+  const code = JSON.stringify(trimmed);
+  // The same advice for an Excel "no value" as for any code of an empty cell (the plan's codes do
+  // apply to these columns), with what it is: never "not data: fill in the cell".
+  if (isExcelNoValue(trimmed)) return `${code} is an Excel error value meaning "no value" (a lookup found nothing): if the cell is empty in the source, add "missingCodes": [${code}] to the uptake plan to read it as empty (or fill in the cell in the spreadsheet and export again)`;
   const sas = SAS_BARE_LETTER.test(trimmed) ? ` (SAS PROC EXPORT writes the special missing value .${trimmed} so, without its dot)` : '';
-  return `${JSON.stringify(trimmed)} looks like a code for an empty cell${sas}: if it is one, add "missingCodes": [${JSON.stringify(trimmed)}] to the uptake plan to read it as empty (or export the cells empty)`;
+  return `${code} looks like a code for an empty cell${sas}: if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (or export the cells empty)`;
 }
 
 /** What to add to a refused cell that was read as empty because it holds a code. */

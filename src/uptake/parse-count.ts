@@ -57,6 +57,13 @@ export function countHint(text: string, thousands: '.' | ','): string {
   const t = text.trim();
   if (looksScientific(t)) return `; ${scientificHint(t)}`;
   const decimal = thousands === '.' ? ',' : '.';
+  // `"37.272"` in a comma-separated file (LibreOffice or Google Sheets in a Danish locale): groups
+  // of three after the other mark are that locale's thousands, not decimals; "a count has no
+  // decimals" would send the user to a column that already has none.
+  if ((decimal === '.' ? DOTTED : COMMAED).test(t)) {
+    const [wrote, locale] = decimal === '.' ? ['a point (37.272)', 'decimal-comma'] : ['a comma (37,272)', 'decimal-point'];
+    return `; the cell groups its thousands with ${wrote}, as a ${locale} locale writes them, but this file's thousands separator is the ${thousands === ',' ? 'comma' : 'point'}: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again`;
+  }
   const withoutGroups = t.split(thousands).join('');
   if (new RegExp(`^\\d+\\${decimal}\\d+$`).test(withoutGroups)) return '; a count has no decimals: format the column as Number with 0 decimals in the spreadsheet and export again';
   return '';

@@ -19,7 +19,7 @@ import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.j
 import { bandCode, parseAgeBand } from './age-bands.js';
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
-import { excelErrorAsName, excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
+import { excelErrorAsName, excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -299,7 +299,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
       if (sci?.wholeDigitsWritten && Number.isInteger(sci.value) && sci.value >= 0 && sci.value <= 120) return sci.value;
       const decimal = /^\d{1,3}[.,]\d+$/.test(v);
       // Why the cell is no age, when it says: scientific notation, or an Excel error value.
-      const why = looksScientific(v) ? `; ${scientificHint(v)}` : isExcelError(v.trim()) ? `; ${excelErrorHint(v.trim(), false)}` : '';
+      // A "no value" (`#N/A`, `#I/T`) gets the uptake plan's "missingCodes" as the way on, as in the
+      // registry's other columns (`refusedCell`): those codes apply to age.
+      const why = looksScientific(v) ? `; ${scientificHint(v)}` : isFailedFormula(v.trim()) ? `; ${excelErrorHint(v.trim(), false)}` : '';
       ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty${why}` });
       return z.NEVER;
     }),
@@ -454,8 +456,11 @@ function refusedCell(col: RegistryColumn, raw: string, expected: string, missing
   // A clinic's Excel error value is explained as such (the schema's message): not as a code for "no value".
   if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col)) && !(col === 'clinic' && isExcelError(raw))) {
     if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+    if (isExcelError(raw)) return { ...at, expected: `${expected}; ${excelErrorHint(raw, false)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }
+  // A formula that failed (`#VALUE!`) in any column: said for what it is, as every reader says it.
+  if (isFailedFormula(raw) && !expected.includes('Excel error')) return { ...at, expected: `${expected}; ${excelErrorHint(raw, false)}` };
   // An unformatted SAS datetime: the date it is, this cell's own (the advice is in `expected`).
   const seconds = expected.endsWith(SAS_DATETIME_ADVICE) ? sasDatetimeReading(raw) : undefined;
   return seconds === undefined ? { ...at, expected } : { ...at, expected, detail: `${raw} = ${seconds}` };

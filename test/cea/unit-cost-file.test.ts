@@ -207,3 +207,16 @@ describe('unit-cost files from a finance department', () => {
     expect([costs.gp!.cost, costs.physio!.cost]).toEqual([165.23, 450]);
   });
 });
+
+describe('a unit-cost list saved in Excel\'s Scientific format', () => {
+  it('refuses a price whose digits stop before the cents (1.23E+03 for 1,234.50), naming the cell, instead of costing it at 1230', () => {
+    const d = tempDir();
+    const f = join(d, 'unit-costs.csv');
+    writeFileSync(f, ['item,unit_cost,currency,price_year,source', 'gp,1.23E+03,EUR,2021,fee schedule', 'physio,3.30E+01,EUR,2021,tariff', 'chiro,9.00E+00,EUR,2021,tariff', ...items.slice(3).map((k) => `${k},12.50,EUR,2021,tariff`)].join('\r\n') + '\r\n');
+    const p = problemsOf(() => readUnitCostFile(f, plan('EUR', 2021)));
+    expect(p).toEqual([
+      expect.stringMatching(/^2:2 unit_cost 1\.23E\+03 — a unit cost written to the cent; scientific notation: it shows only the digits Excel displayed, not the price to the cent/),
+      expect.stringMatching(/^3:2 unit_cost 3\.30E\+01 — a unit cost written to the cent/),
+    ]);
+  });
+});

@@ -9,20 +9,35 @@ import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { scientificNumber } from '../../src/io/scientific-number.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
-import { parseCount } from '../../src/uptake/parse-count.js';
+import { countHint, parseCount } from '../../src/uptake/parse-count.js';
 
 describe('scientific notation', () => {
-  it('is read in a unit-cost column with either mark, as the trial reads it', () => {
-    expect(readAmounts(['2.10E+01', '1.40E+03', '12.5'], ',', 'EUR')).toEqual([21, 1400, 12.5]);
-    expect(readAmounts(['2,10E+01', '1,40E+03', '12,5'], ';', 'DKK')).toEqual([21, 1400, 12.5]);
+  it('is read in a unit-cost column with either mark when its digits reach the cents, as the trial reads it', () => {
+    expect(readAmounts(['2.1000E+01', '1.40000E+03', '9.00E+00', '12.5'], ',', 'EUR')).toEqual([21, 1400, 9, 12.5]);
+    expect(readAmounts(['2,1000E+01', '1,40000E+03', '9,00E+00', '12,5'], ';', 'DKK')).toEqual([21, 1400, 9, 12.5]);
+  });
+
+  it('a price whose digits stop before the cents is refused, not read rounded into the costs (1.23E+03 for 1,234.50)', () => {
+    const hint = 'scientific notation: it shows only the digits Excel displayed, not the price to the cent — format the column as Number with 2 decimals in the spreadsheet and export again';
+    expect(readAmounts(['1.23E+03', '3.30E+01', '9.00E+00'], ',', 'EUR')).toEqual([`a unit cost written to the cent; ${hint}`, `a unit cost written to the cent; ${hint}`, 9]);
+    // A number of units in resource use is whole: read when its digits reach the units.
+    expect(readAmounts(['1.20E+01', '1.23E+03'], ',', 'EUR', 'a number of units', 'unit')).toEqual([12, 'a number of units ≥ 0; scientific notation: it shows only the digits Excel displayed, not the exact number — format the column as Number (0 decimals for a count) in the spreadsheet and export again']);
   });
 
   it('is a count only when its digits reach the units', () => {
     expect(parseCount('3,7272E+04', '.')).toBe(37272);
     expect(parseCount('3.73E+04', ',')).toBeUndefined();
-    expect(scientificNumber('3,73E+04')).toEqual({ value: 37300, wholeDigitsWritten: false });
-    expect(scientificNumber('7.70E+01')).toEqual({ value: 77, wholeDigitsWritten: true });
+    expect(scientificNumber('3,73E+04')).toEqual({ value: 37300, wholeDigitsWritten: false, decimalsWritten: -2 });
+    expect(scientificNumber('7.70E+01')).toEqual({ value: 77, wholeDigitsWritten: true, decimalsWritten: 1 });
     expect(scientificNumber('12.5')).toBeUndefined();
+  });
+
+  it('"37.272" in a comma-separated file (LibreOffice Danish) is named a thousands point, not told it has decimals', () => {
+    expect(parseCount('37.272', ',')).toBeUndefined();
+    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again");
+    expect(countHint('37,272', '.')).toContain('groups its thousands with a comma (37,272), as a decimal-point locale writes them');
+    expect(countHint('37.272,50', '.')).toContain('a count has no decimals');
+    expect(countHint('37.5', ',')).toContain('a count has no decimals');
   });
 
   it('a count with a zero decimal part is the whole count; other decimals are no count', () => {
@@ -72,6 +87,6 @@ describe('scientific notation in a studies sheet', () => {
     } catch (e) {
       err = e;
     }
-    expect((err as HtaError).problems.map((p) => [p.value, p.hint])).toEqual([['1.23E+03', 'scientific notation: it shows only the digits Excel displayed (1.23E+03 is about 1230, not the exact number) — format the column as Number (0 decimals for a count) in the spreadsheet and export again']]);
+    expect((err as HtaError).problems.map((p) => [p.value, p.hint])).toEqual([['1.23E+03', 'scientific notation: it shows only the digits Excel displayed, not the exact number — format the column as Number (0 decimals for a count) in the spreadsheet and export again']]);
   });
 });

@@ -177,7 +177,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
   const perLine = wide ? lineColumnsOf(csv.header, [plan.columns.id, ...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...attributeColumnsOf(plan), plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN], plan.columns.arm, exportTimes) : undefined;
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep) : csv;
+  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id }) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;

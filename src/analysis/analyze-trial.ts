@@ -76,7 +76,7 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     // (of `allTimepoints`, as the model counts them) there is nothing to model jointly, so that
     // row is skipped with a warning (not an error).
     const followUps = followUpVisitsOf(plan);
-    if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least 2 follow-up visits; the plan has 1 (${followUps.join(', ')}), so this row is skipped`);
+    if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; the plan has ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
     if (!observedVisits(wideOf(key)).includes(time)) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);

@@ -177,7 +177,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
   const perLine = wide ? lineColumnsOf(csv.header, [plan.columns.id, ...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...attributeColumnsOf(plan), plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN], plan.columns.arm, exportTimes) : undefined;
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep) : csv;
+  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id }) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
@@ -539,16 +539,44 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (met !== undefined && (met.id !== id || met.arm !== k)) return metInOtherArm(id, met, armAt, armRaw, false);
     others.count(k, id, row.line);
   };
-  for (const rec of table.records) {
+  // A patient of a long export whose rows are all at visits read past ("ignoreTimepoints": seen
+  // once, off schedule, then withdrew) is still randomised, as in a wide export (wide-to-long.ts):
+  // after the file, their first such row is read once more as an empty baseline row (its outcome
+  // cells left empty, its arm, covariates and withdrawal reason kept), so long and wide exports of
+  // one trial give the same numbers (docs/input-trial-export.md, "Layouts").
+  const readIds = new Set<string>();
+  const onlyIgnored = new Map<string, CsvRecord>();
+  const keptFromIgnored = new Set<CsvRecord>();
+  const baselineExport = exportTimeOf(plan, plan.baseline);
+  const blanked = new Set([...sources.flatMap((s) => s.columnIndexes), ...alsoIdx].filter((i) => i >= 0 && i !== idCol && i !== timeCol && !armCols.includes(i)));
+  const asBaseline = (rec: CsvRecord): CsvRecord => {
+    const at = (i: number, v: string | null) => (i === timeCol ? baselineExport : blanked.has(i) ? null : v);
+    const kept: CsvRecord = {
+      line: rec.line,
+      cells: rec.cells.map((v, i) => at(i, v)),
+      get raw() {
+        return rec.raw.map((v, i) => at(i, v) ?? '');
+      },
+    };
+    keptFromIgnored.add(kept);
+    return kept;
+  };
+  function* recordsThenIgnoredOnly(): Generator<CsvRecord> {
+    yield* table.records;
+    for (const [id, rec] of onlyIgnored) if (!readIds.has(id)) yield asBaseline(rec);
+  }
+  for (const rec of recordsThenIgnoredOnly()) {
     const line = rec.line;
     cells.load(rec);
     row.line = line;
     if (line !== groupLine) {
       if (groupLine >= 0) commit();
       groupLine = line;
-      shape.count++;
-      shape.lastLine = line;
-      shape.lastFirstCell = cells.raw(0);
+      if (!keptFromIgnored.has(rec)) {
+        shape.count++;
+        shape.lastLine = line;
+        shape.lastFirstCell = cells.raw(0);
+      }
     }
     const timeRaw = cells.cell(timeCol);
     const time = timeRaw === null ? null : timeOf(timeRaw);
@@ -590,7 +618,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     // A visit the plan reads past ("ignoreTimepoints": an unscheduled visit): counted, not checked, in no analysis.
     if (timeRaw !== null && ignored.readPast(timeRaw, () => {
       const idCell = cells.cell(idCol);
-      return idCell === null ? null : patientIdOf(idCell).id;
+      const id = idCell === null ? null : patientIdOf(idCell).id;
+      if (id !== null && !readIds.has(id) && !onlyIgnored.has(id)) onlyIgnored.set(id, rec);
+      return id;
     })) continue;
     // Which of the plan's visits the file has rows at, whatever else is wrong in the row (absent-visits.ts).
     if (!wide && timeRaw !== null) {
@@ -605,6 +635,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }
     // `'002` and `="002"`: Excel's text marks, not part of the id (patient-ids.ts).
     const { id, excelText } = patientIdOf(idCell);
+    readIds.add(id);
     // `Gennemsnit;SelfBACK;;5,4;…`: a mean or total row is no patient, whatever its other cells hold (export-shape.ts).
     if (isSummaryWord(id)) {
       row.add(summaryRowProblem(row.at(idCol), id));

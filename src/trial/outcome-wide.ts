@@ -5,6 +5,7 @@
  * sorted order, as R's factor default and `ancova`). Patients missing a covariate are left out
  * (MMRM's complete-covariate model); `imputationWide` keeps those missing a numeric covariate.
  */
+import { visitsAfterBaseline } from '../plan/follow-up-visits.js';
 import { HtaError } from '../errors.js';
 import type { TrialData } from './trial-data.js';
 import { inIdOrder } from './patient-ids.js';
@@ -88,7 +89,8 @@ const isMissing = (v: string | number | null | undefined) => v === null || v ===
 export const MAX_IMPUTED_LEVELS = 10;
 
 function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWide | ImputationWide {
-  const visits = trial.times.filter((t) => t !== trial.plan.baseline);
+  // After the baseline: an event before it (a screening visit) is no follow-up (follow-up-visits.ts).
+  const visits = visitsAfterBaseline(trial.times, trial.plan.baseline);
   const value = new Map<string, number>();
   for (const o of trial.observations) {
     const v = o.scores[key];

@@ -51,7 +51,7 @@ export function lineColumnsOf(header: readonly string[], named: readonly string[
 }
 
 /** `keep`: wide columns read whole on every visit row of their line (lineColumnsOf), though their names end in a visit. */
-export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[], keep: ReadonlySet<number> = new Set()): LongTable {
+export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[], keep: ReadonlySet<number> = new Set(), line: { baseline?: string; id?: string } = {}): LongTable {
   // Longest time labels first so that `_10w` is not read as `_0w`.
   const byLength = [...times].sort((a, b) => b.length - a.length);
   const stems: string[] = [];
@@ -88,6 +88,9 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
   });
 
   const header = [...constants.map((c) => table.header[c] as string), timeColumn, ...stems];
+  // The baseline's place in `times` (an event before it, a screening visit, may come first) and the id's among the constants.
+  const baselineAt = Math.max(0, line.baseline === undefined ? 0 : times.indexOf(line.baseline));
+  const idAt = line.id === undefined ? -1 : header.indexOf(line.id);
   // Per time, the wide column of each stem (undefined: the stem has no column at that time).
   const stemColumns = times.map((time) => stems.map((stem) => stemIndex.get(stem)?.get(time)));
   function* longRecords(): Generator<CsvRecord> {
@@ -126,11 +129,15 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
       }
       // A line with its id, arm or covariates but no value at any visit is still a randomised
       // patient (one who withdrew before the baseline questionnaire): one empty row at the
-      // baseline (the first of `times`: load-trial.ts visitsOf), as a long export has it, so the
-      // patient is counted in the flow and Table 1 and imputed in the intention-to-treat analysis
-      // (docs/input-trial-export.md, "Layouts").
+      // baseline, as a long export has it, so the patient is counted in the flow and Table 1 and
+      // imputed in the intention-to-treat analysis (docs/input-trial-export.md, "Layouts").
+      // A line with its id and nothing else (a randomisation number filled in ahead in a sheet)
+      // is an unused slot, no participant: read past, as an empty line is.
       // (A line with no value in any cell never gets here: the CSV reader reads past it.)
-      if (visits === 0 && times.length > 0) yield recordAt(0).record;
+      if (visits === 0 && times.length > 0) {
+        const { record } = recordAt(baselineAt);
+        if (record.cells.some((v, i) => i < constants.length && i !== idAt && v !== null)) yield record;
+      }
     }
   }
   const records: Iterable<CsvRecord> = { [Symbol.iterator]: longRecords };

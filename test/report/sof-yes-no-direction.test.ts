@@ -48,4 +48,23 @@ describe('the summary of findings heading of a yes/no outcome', () => {
     expect(headings('higher-is-better', 'da').find((h) => h.startsWith('I arbejde'))).toMatch(/^I arbejde \([a-z]+; flere er bedre; MKRF /);
     expect(headings('lower-is-better', 'da').find((h) => h.startsWith('I arbejde'))).toMatch(/^I arbejde \([a-z]+; færre er bedre; MKRF /);
   });
+
+  it('a responder definition\'s heading says "more is better" (more responders is always better), en and da', () => {
+    const responderHeading = (lang: 'en' | 'da') => {
+      const plan = parsePlan({
+        arms: { intervention: 'app', control: 'usual' },
+        timepoints: ['3m'],
+        primary: { outcome: 'pain', time: '3m' },
+        outcomes: [{ key: 'pain', instrument: 'nrs', mcid: 2, label: { en: 'Pain', da: 'Smerte' } }],
+        responders: [{ key: 'pain30', outcome: 'pain', percent: 30 }],
+      });
+      const trial = loadTrial(parseCsvText(exportText(), 'trial.csv'), plan);
+      const quick = { ...trial, plan: { ...trial.plan, missing: { ...trial.plan.missing, sensitivity: false } } };
+      const { table } = summaryOfFindings(summaryOfFindingsRows(analyzeTrial(quick, { version: 'test' }), trial.plan, 'ancova', lang), trialChartContext(trial, lang));
+      return table.rows.filter((c) => c.slice(1).every((x) => x === '')).map((c) => c[0]!).find((h) => h.includes('30'))!;
+    };
+    expect(responderHeading('en')).toMatch(/\([a-z]+; more is better; /);
+    expect(responderHeading('da')).toMatch(/\([a-zæøå]+; flere er bedre; /);
+  });
 });
+

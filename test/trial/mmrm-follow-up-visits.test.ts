@@ -86,4 +86,28 @@ describe('"mmrm" with one follow-up visit in all', () => {
       expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
     }
   });
+
+  it('an event before the baseline in "allTimepoints" (the screening plan init drafts) is no follow-up visit: refused alike, with exit 2', async () => {
+    const dir = tempDir();
+    // A screening row per patient before the baseline: arm and age, no score (docs/plan-trial.md "Screening and enrolment events").
+    const text = exportText().split('\n');
+    const withScreening = [text[0], ...text.slice(1).flatMap((l) => (l.includes(',baseline,') ? [l.replace(',baseline,', ',screening,').replace(/,[^,]*$/, ','), l] : l ? [l] : []))];
+    writeFileSync(join(dir, 'trial.csv'), withScreening.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...BASE, timepoints: ['6m'], allTimepoints: ['screening', 'baseline', '6m'], methods: ['ancova', 'mmrm'] }, null, 2));
+    const plan = join(dir, 'plan.json');
+    const csv = join(dir, 'trial.csv');
+    const runs = [await runCli('plan', 'check', plan), await runCli('validate', csv, '--plan', plan), await runCli('analyze', csv, '--plan', plan, '--json')];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('expected at least 2 follow-up visits for "mmrm", which models them jointly; the plan has 1 ("6m")');
+    }
+    // The same export with 3m as an MMRM visit is read, the screening rows no visit of the model.
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...BASE, timepoints: ['6m'], allTimepoints: ['screening', 'baseline', '3m', '6m'], methods: ['ancova', 'mmrm'] }, null, 2));
+    writeFileSync(csv, exportText().split('\n').flatMap((l) => (l.includes(',baseline,') ? [l.replace(',baseline,', ',screening,').replace(/,[^,]*$/, ','), l] : l ? [l] : [])).join('\n') + '\n');
+    const ok = await runCli('analyze', csv, '--plan', plan, '--json');
+    expect(ok.code).toBe(0);
+    const row = (JSON.parse(ok.stdout) as { effects: Row[] }).effects.find((e) => e.method === 'mmrm' && e.time === '6m')!;
+    expect(row.details?.visitsInModel).toEqual(['3m', '6m']);
+  });
 });

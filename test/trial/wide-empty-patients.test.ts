@@ -115,4 +115,47 @@ describe('a wide line with no value at any visit', () => {
     const rest = (o: Record<string, unknown>) => JSON.stringify({ ...o, input: { ...(o.input as object), file: '', layout: '' }, plan: { ...(o.plan as object), layout: '' } });
     expect(rest(wide)).toBe(rest(long));
   });
+
+  it('with a screening event before the baseline in "allTimepoints", the empty row is at the baseline, not at the screening', () => {
+    const ps = patients();
+    const plan = { ...PLAN, allTimepoints: ['screening', 'baseline', '3m', '6m'] };
+    // A pain score at screening too, before the baseline; none for the two who withdrew.
+    const text = wideText(ps)
+      .split('\n')
+      .map((l, i) => (i === 0 ? l.replace('pain_baseline', 'pain_screening,pain_baseline') : l && l.replace(/^((?:[^,]*,){4})/, (m, head: string) => `${head}${EMPTY.has(i) ? '' : 5},`)))
+      .join('\n');
+    const wide = loadTrial(parseCsvText(text, 'wide.csv'), parsePlan({ ...plan, layout: 'wide' }));
+    const timesOf = (t: typeof wide, id: string) => t.observations.filter((o) => o.id === id).map((o) => o.time);
+    expect(timesOf(wide, 'P07')).toEqual(['baseline']);
+    expect(timesOf(wide, 'P20')).toEqual(['baseline']);
+    expect(wide.patients).toHaveLength(ps.length);
+  });
+
+  it('a line with the id and nothing else (a randomisation number filled in ahead) is an unused slot: read past, no participant', () => {
+    const ps = patients();
+    const text = wideText(ps) + 'P27,,,,,,,\nP28,,,,,,,\n';
+    const wide = loadTrial(parseCsvText(text, 'wide.csv'), parsePlan({ ...PLAN, layout: 'wide' }));
+    expect(wide.patients).toHaveLength(ps.length);
+    expect(wide.patients.some((p) => p.id === 'P27' || p.id === 'P28')).toBe(false);
+    // A line with more than its id (here an age, no arm) is still a line to refuse: a participant never randomised?
+    expect(() => loadTrial(parseCsvText(wideText(ps) + 'P27,,41,,,,,\n', 'wide.csv'), parsePlan({ ...PLAN, layout: 'wide' }))).toThrow();
+  });
 });
+
+describe('a long export\'s patient whose rows are all at visits "ignoreTimepoints" reads past', () => {
+  it('is still randomised, as the same patient\'s wide line is: an empty baseline row with their arm, covariates and withdrawal reason', () => {
+    const ps = patients();
+    const plan = parsePlan({ ...PLAN, ignoreTimepoints: ['unsched'] });
+    // P07 and P20 were seen once, off schedule, then withdrew; P03 also has an unscheduled row among scheduled ones.
+    const lines = longText(ps).trimEnd().split('\n').map((l) => (/^P(07|20),/.test(l) ? l.replace(',baseline,', ',unsched,').replace(/,,withdrew/, ',5,withdrew') : l));
+    lines.push('P03,A,unsched,69,M,4,');
+    const long = loadTrial(parseCsvText(lines.join('\n') + '\n', 'long.csv'), plan);
+    const wide = loadTrial(parseCsvText(wideText(ps), 'wide.csv'), parsePlan({ ...PLAN, layout: 'wide' }));
+    const who = (t: typeof wide) => t.patients.map((p) => [p.id, p.arm, p.covariates.age, p.covariates.sex, p.withdrawal ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(who(long)).toEqual(who(wide));
+    const rowsOf = (t: typeof wide, id: string) => t.observations.filter((o) => o.id === id).map((o) => [o.time, o.scores.pain ?? null]);
+    expect(rowsOf(long, 'P07')).toEqual([['baseline', null]]);
+    expect(rowsOf(long, 'P03')).toEqual(rowsOf(wide, 'P03'));
+  });
+});
+

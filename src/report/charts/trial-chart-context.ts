@@ -57,6 +57,7 @@ export function trialChartContext(trial: TrialData, lang: Lang): TrialChartConte
       return r && r[1] - r[0] <= 2 ? 3 : 2;
     },
     kindOf: (k) => source.get(k)?.instrument.kind,
-    directionOf: (k) => outcome.get(k)?.direction ?? source.get(k)?.instrument.direction,
+    // A responder definition counts improvement: more responders is always better (docs/report-trial.md).
+    directionOf: (k) => outcome.get(k)?.direction ?? source.get(k)?.instrument.direction ?? (plan.responders.some((r) => r.key === k) ? 'higher-is-better' : undefined),
   };
 }

@@ -17,7 +17,7 @@
  * - `-` is no output: hta writes files, never standard output, there.
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -367,7 +367,9 @@ export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly
         if (file === undefined || !existsInAnyForm(i.path)) continue;
         const dir = dirs.find((d) => (file + sep).startsWith(d.endsWith(sep) ? d : d + sep));
         if (dir === undefined) continue;
-        const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
+        // Where under the folder, unless the input's label already says it (`--out-dir .` holding `d/x.csv`).
+        const under = relative(dir, file);
+        const where = file === resolve(dir, basename(file)) || under === normalize(i.path) ? '' : ` (${under}, under it)`;
         throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }
     }

@@ -7,6 +7,7 @@
 import type { CsvTable } from '../io/read-csv.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { loadTrial } from '../trial/load-trial.js';
+import { everyRowExcludedError } from '../trial/most-rows-excluded.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
@@ -19,6 +20,10 @@ export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: 
     alsoCodeColumns: ceaCodeColumns(resolved.plan),
     ...(options.lang ? { lang: options.lang } : {}),
   });
+  // Every row left out: said so, with the rows' problems, before the population check blames the
+  // plan for values no kept row holds (most-rows-excluded.ts).
+  const noneKept = everyRowExcludedError(trial);
+  if (noneKept) throw noneKept;
   // The rows left out, as `hta analyze` says them.
   // A patient every row of whom was left out stays randomised for the trial's flow and harms, but
   // has nothing the cost-effectiveness analysis could read: not analysed here, as its warning says (analyze-cea.ts).

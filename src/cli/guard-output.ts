@@ -17,7 +17,7 @@
  * - `-` is no output: hta writes files, never standard output, there.
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -286,11 +286,18 @@ export function guardPaths(spec: GuardSpec): void {
         throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(input.arg)}; input files are never modified — choose another name`);
       }
     }
-    const path = placeOnDisk(o.path, realDirs);
+    // A name not on disk yet is compared case-folded and NFC: on macOS and Windows `R.csv` and
+    // `r.csv` are one file (a name on disk is compared by its device and inode instead).
+    const path = placeOnDisk(o.path, realDirs, st === undefined);
     const file = st ? `${st.dev}:${st.ino}` : undefined;
     // The first earlier output that is the same path or the same file (each key is held once: a second would have been refused).
     const twin = Math.min(byPath.get(path) ?? Infinity, (file === undefined ? undefined : byFile.get(file)) ?? Infinity);
-    if (twin !== Infinity) throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(written[twin]!)}; choose two different names`);
+    if (twin !== Infinity) {
+      const other = written[twin]!;
+      const foldedOnly = file === undefined && placeOnDisk(o.path, realDirs, false) !== placeOnDisk(other.path, realDirs, false);
+      if (foldedOnly) throw new HtaError('usage.invalid', `${label(o)} and ${label(other)} differ only in upper and lower case (or in Unicode form): on macOS and Windows they are one file, and one would replace the other — choose two different names`);
+      throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(other)}; choose two different names`);
+    }
     byPath.set(path, written.length);
     if (file !== undefined) byFile.set(file, written.length);
     written.push(o);
@@ -308,14 +315,21 @@ export function guardPaths(spec: GuardSpec): void {
  * by the path as written would let one output silently replace the other (docs/output-safety.md).
  * `realDirs` caches the folders' real paths (`hta report` compares ~150 files in a few folders).
  */
-function placeOnDisk(path: string, realDirs: Map<string, string>): string {
+function placeOnDisk(path: string, realDirs: Map<string, string>, fold: boolean): string {
   const dir = dirname(path);
-  let real = realDirs.get(dir);
+  const key = `${fold ? 'f' : 'a'}\u0000${dir}`;
+  let real = realDirs.get(key);
   if (real === undefined) {
-    real = systemRealPath(dir) ?? (dirname(dir) === dir ? resolve(dir) : placeOnDisk(dir, realDirs));
-    realDirs.set(dir, real);
+    // A folder hta will make is compared folded too (when `fold`): it is not on disk yet either.
+    real = systemRealPath(dir) ?? (dirname(dir) === dir ? resolve(dir) : placeOnDisk(dir, realDirs, fold));
+    realDirs.set(key, real);
   }
-  return join(real, basename(path));
+  return join(real, fold ? foldName(basename(path)) : basename(path));
+}
+
+/** A name as a case-insensitive, normalization-insensitive file system (APFS, NTFS) compares it. */
+function foldName(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 /** The system's realpath: Node's own (`realpathSync`) first drops `x/..` as text, where the system follows the link `x` first. */
@@ -353,7 +367,9 @@ export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly
         if (file === undefined || !existsInAnyForm(i.path)) continue;
         const dir = dirs.find((d) => (file + sep).startsWith(d.endsWith(sep) ? d : d + sep));
         if (dir === undefined) continue;
-        const where = file === resolve(dir, basename(file)) ? '' : ` (${relative(dir, file)}, under it)`;
+        // Where under the folder, unless the input's label already says it (`--out-dir .` holding `d/x.csv`).
+        const under = relative(dir, file);
+        const where = file === resolve(dir, basename(file)) || under === normalize(i.path) ? '' : ` (${under}, under it)`;
         throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}${where}; ${written}, and a folder is published whole, so it must not hold their inputs — choose another output folder (beside it, not above it) or move the input`);
       }
     }

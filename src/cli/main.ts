@@ -10,7 +10,7 @@ import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
-import { visibleControls } from '../io/visible-text.js';
+import { visibleControls, visibleStderr } from '../io/visible-text.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
 import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
@@ -54,7 +54,10 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
   let commanderProgram: Command | undefined;
   // Under --lang da every note, warning and error says so in Danish ("bemærk:"): docs/cli.md "Danish output".
   const lang = requestedLang(argv);
-  const io = stderrIn(cliIo, lang);
+  // Every note, warning and usage error with its control characters visible: a file name or a
+  // mistyped option that holds ESC [2K must not act on the terminal (src/io/visible-text.ts).
+  const translated = stderrIn(cliIo, lang);
+  const io: CliIo = { ...translated, stderr: (text) => translated.stderr(visibleStderr(text)) };
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);

@@ -44,5 +44,8 @@ export function fsReason(code: string): string {
  */
 export function fsFailure(err: NodeJS.ErrnoException, what: string, path: string): HtaError {
   const where = typeof err.path === 'string' && err.path !== path && err.syscall === 'mkdir' ? `${path} (at ${err.path})` : path;
-  return new HtaError(what === 'read' ? 'input.unreadable' : 'output.failed', `cannot ${what} ${where}: ${fsReason(err.code ?? 'EIO')}`);
+  const e = new HtaError(what === 'read' ? 'input.unreadable' : 'output.failed', `cannot ${what} ${where}: ${fsReason(err.code ?? 'EIO')}`);
+  // Kept, so a caller that knows better where the path is (hta's temporary folder: temp-folder.ts) can say so.
+  e.cause = err;
+  return e;
 }

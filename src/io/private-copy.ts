@@ -6,7 +6,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempFolder } from './temp-folder.js';
+import { inTempFolder, makeTempFolder } from './temp-folder.js';
 import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { discardStagingFolder, registerStagingFolder } from './staging-files.js';
@@ -16,7 +16,7 @@ export async function withTransformedCopy<T>(file: string, name: string, transfo
   registerStagingFolder(dir);
   try {
     const copy = join(dir, name);
-    await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), transform, createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
+    await inTempFolder(dir, () => pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), transform, createWriteStream(copy, { flags: 'wx', mode: 0o600 })));
     return await read(copy);
   } finally {
     discardStagingFolder(dir);

@@ -3,7 +3,9 @@
  * name or value the user gave (`--csv $'x\x01.csv'`) or read from a file is quoted in messages, and
  * printed raw a control character is invisible (the user cannot see what is wrong) or acts on the
  * terminal (`ESC [2K` erases the line as it is printed; others move the cursor, retitle the
- * window). Used for every error message (errors.ts `formatError`) and for names a check refuses.
+ * window). Used for every error message (errors.ts `formatError`), for names a check refuses, and
+ * for everything hta writes on stderr — notes, warnings, commander's usage errors (`visibleStderr`,
+ * src/cli/main.ts).
  */
 
 /** C0 controls but tab and line feed (a message's own layout), DEL, and the C1 controls. */
@@ -27,4 +29,13 @@ export function visibleName(name: string): string {
 export function firstControl(text: string): string | undefined {
   const c = /[\x00-\x1f\x7f-\x9f]/.exec(text)?.[0];
   return c === undefined ? undefined : `${hex(c)}, U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * One piece of stderr with its control characters written visibly — but tab and line feed, and
+ * the carriage returns a progress line is drawn with (a piece that starts with `\r`: the bar,
+ * `hta report`'s status line), which are kept between its escaped parts.
+ */
+export function visibleStderr(text: string): string {
+  return text.startsWith('\r') ? text.split('\r').map(visibleControls).join('\r') : visibleControls(text);
 }

@@ -248,12 +248,21 @@ function placeNew(s: Staged): void {
   unlinkSync(s.tmp);
 }
 
+/** Which file a commit put at a target that was absent (device + inode), to take back if the batch fails. */
+interface PlacedNew {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
 /**
  * Gives the finished staging file its final mode and puts it in place: over the old file when it
  * may be replaced, else only where there is still no file. Never after a stopping signal.
+ * Returns the file it put at a target that was absent (not a kept identical one, not a replaced one).
  */
-function commit(s: Staged): void {
+function commit(s: Staged): PlacedNew | undefined {
   if (wasInterrupted()) throw interruptedError(s.path);
+  let placedNew: PlacedNew | undefined;
   try {
     const mode = finalMode(s);
     if (s.fd >= 0) fchmodSync(s.fd, mode);
@@ -263,11 +272,47 @@ function commit(s: Staged): void {
     if (s.replace) {
       checkOutputTarget(s.path);
       renameSync(s.tmp, s.path);
-    } else placeNew(s);
+    } else {
+      const st = lstatSync(s.tmp);
+      placeNew(s);
+      const now = lstatSync(s.path);
+      if (now.dev === st.dev && now.ino === st.ino) placedNew = { path: s.path, dev: st.dev, ino: st.ino };
+    }
   } catch (err) {
     throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
   }
   forgetStagingFile(s.tmp);
+  return placedNew;
+}
+
+/**
+ * Before the first file of a batch is put in place: every target that may not be replaced is
+ * still free (or, with keepIdentical, holds exactly these bytes), and no target has become a link
+ * or folder. A file another program wrote meanwhile thus refuses the batch before anything of it
+ * is placed (docs/output-safety.md), not half-way through.
+ */
+function checkStillFree(s: Staged): void {
+  try {
+    if (checkOutputTarget(s.path) && !s.replace && !(s.keepIdentical && sameBytes(s))) throw appearedFileError(s.path);
+  } catch (err) {
+    throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
+  }
+}
+
+/**
+ * Takes back the files a failed batch already put at targets that were absent: each is removed
+ * only while it is still the very file hta placed (same device and inode), never one someone
+ * put there since. A replaced file cannot be taken back (its old content is gone: `--force`).
+ */
+function takeBack(placed: readonly PlacedNew[]): void {
+  for (const p of [...placed].reverse()) {
+    try {
+      const st = lstatSync(p.path);
+      if (st.isFile() && st.dev === p.dev && st.ino === p.ino) unlinkSync(p.path);
+    } catch {
+      // Gone already, or not removable: nothing more to do for it.
+    }
+  }
 }
 
 function abandon(s: Staged): void {
@@ -304,6 +349,7 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
     return s;
   });
   let placed = 0;
+  const placedNew: PlacedNew[] = [];
   const listings = new Map<string, readonly string[]>();
   try {
     for (const [path, content] of files) {
@@ -312,11 +358,15 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
       writeAllSync(s, content);
     }
     await letSignalsIn();
+    for (const s of [...staged, ...sinks]) checkStillFree(s);
     for (const s of [...staged, ...sinks]) {
-      commit(s);
+      const p = commit(s);
       placed++;
+      if (p !== undefined) placedNew.push(p);
     }
   } catch (err) {
+    // A refused batch leaves nothing of its own: what was already put at a free target goes again.
+    takeBack(placedNew);
     for (const s of [...staged, ...sinks].slice(placed)) abandon(s);
     discardMadeFolders([...staged, ...sinks].flatMap((s) => s.made));
     throw err;

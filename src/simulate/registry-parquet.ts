@@ -6,7 +6,7 @@
  * order, so the same seed gives the same rows as the CSV.
  */
 import { join } from 'node:path';
-import { makeTempFolder } from '../io/temp-folder.js';
+import { inTempFolder, makeTempFolder } from '../io/temp-folder.js';
 import { produceFileAtomic, writeLinesAtomic, type WriteOptions } from '../io/write-atomic.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
@@ -23,7 +23,7 @@ export async function writeRegistryParquet(path: string, options: RegistrySimula
   registerStagingFolder(dir);
   try {
     const csv = join(dir, 'registry.csv');
-    const lines = await writeLinesAtomic(csv, simulateRegistryLines(options));
+    const lines = await inTempFolder(dir, () => writeLinesAtomic(csv, simulateRegistryLines(options)));
     await produceFileAtomic(path, (staging) => withDuckDb(limits, async (db) => {
       // The engine's sessions let DuckDB reorder rows; here the file order is the output.
       await db.run('SET preserve_insertion_order = true');

@@ -14,13 +14,22 @@ function keptLines(trial: TrialData): number {
   return read + pastOn.reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
+/**
+ * What left the rows out, as the user set it: the plan's `"invalidRows": "exclude"` when the plan
+ * says so (then it does whatever the command line says, and a report has no option at all), else
+ * the command's `--exclude-invalid`.
+ */
+function excludedBy(trial: TrialData): string {
+  return trial.plan.invalidRows === 'exclude' ? 'the plan\'s "invalidRows": "exclude"' : '--exclude-invalid';
+}
+
 /** The note when more of the export's rows were excluded than kept; else undefined. */
 export function mostRowsExcludedNote(trial: TrialData): string | undefined {
   const excluded = trial.excluded?.rows ?? 0;
   const kept = keptLines(trial);
   if (excluded === 0 || excluded <= kept) return undefined;
   const pct = Math.round((100 * excluded) / (excluded + kept));
-  return `${trial.file}: --exclude-invalid left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
+  return `${trial.file}: ${excludedBy(trial)} left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
 }
 
 /**
@@ -32,5 +41,5 @@ export function everyRowExcludedError(trial: TrialData): HtaError | undefined {
   const excluded = trial.excluded;
   if (!excluded || excluded.rows === 0 || keptLines(trial) > 0) return undefined;
   // The problems grouped as any run's (the first groups, each with its count and lines).
-  return new HtaError('input.invalid', `${trial.file}: --exclude-invalid left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
+  return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial)} left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
 }

@@ -18,7 +18,7 @@ import { splitRowsProblem, type RepeatedRow } from './eligible-split-rows.js';
 import { looksMasked, maskedCountAdvice } from './masked-count.js';
 import { createReadStream, createWriteStream, promises as fsp, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempFolder } from '../io/temp-folder.js';
+import { inTempFolder, makeTempFolder } from '../io/temp-folder.js';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
@@ -296,7 +296,7 @@ export async function aggregateRegistryStream(input: Readable, file: string, _de
   const dir = makeTempFolder('hta-registry-');
   try {
     const spooled = join(dir, 'registry.csv');
-    await pipeline(input, createWriteStream(spooled, { flags: 'wx', mode: 0o600 }));
+    await inTempFolder(dir, () => pipeline(input, createWriteStream(spooled, { flags: 'wx', mode: 0o600 })));
     const { aggregateRegistry } = await import('./engine/registry-engine.js');
     return (await aggregateRegistry(spooled, options, file)).aggregate;
   } finally {

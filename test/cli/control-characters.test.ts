@@ -4,7 +4,7 @@
  * (`ESC [2K` erases the line as it is printed). A refused output name says what is wrong with it:
  * a control character, not Windows' list of < > : " | ? * (src/io/visible-text.ts).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -43,5 +43,24 @@ describe('control characters in messages', () => {
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     // A cell value is quoted as JSON, which already writes it \u001b.
     expect(r.stderr).toContain('"\\u001b[31musual"');
+  });
+  it('notes, warnings and commander\'s usage errors quote a name with a control character visibly', async () => {
+    const dir = tempDir();
+    // The selfBACK export with an unknown arm on two rows of three, under a name holding a colour code.
+    const lines = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').trimEnd().split('\n');
+    const half = [lines[0]!, ...lines.slice(1).map((l, i) => (i % 3 === 2 ? l : l.replace(/^([^,]*),[^,]*,/, '$1,zzz,')))];
+    const file = join(dir, 'hb\x1b[31mRED.csv');
+    writeFileSync(file, half.join('\n') + '\n');
+    const v = await runCli('validate', file, '--plan', PLAN, '--exclude-invalid');
+    expect(v.stderr).toContain(`note: ${join(dir, 'hb\\x1b[31mRED.csv')}: --exclude-invalid left out most of the export`);
+    expect(v.stderr).not.toMatch(RAW_CONTROL);
+    const unknownCommand = await runCli('an\x1b[2Kalyze');
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toContain("error: unknown command 'an\\x1b[2Kalyze'");
+    expect(unknownCommand.stderr).not.toMatch(RAW_CONTROL);
+    const unknownOption = await runCli('analyze', file, '--plan', PLAN, '--c\x1b[2Ksv', 'x.csv');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain("error: unknown option '--c\\x1b[2Ksv'");
+    expect(unknownOption.stderr).not.toMatch(RAW_CONTROL);
   });
 });

@@ -65,3 +65,21 @@ describe.runIf(process.platform !== 'win32')('guardPaths: two outputs that are o
     expect(readdirSync(join(dir, 'sub', 'inner'))).toEqual([]);
   });
 });
+
+describe('two new outputs whose names differ only in case or Unicode form', () => {
+  it('are refused before anything is written (one file on macOS and Windows); an existing file of another case is not', async () => {
+    const dir = tempDir();
+    const r = await runCli('simulate', 'registry', '--rows', '20', '--out', join(dir, 'Rapport.csv'), '--eligible-out', join(dir, 'rapport.csv'));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toBe(`error: --eligible-out ${join(dir, 'rapport.csv')} and --out ${join(dir, 'Rapport.csv')} differ only in upper and lower case (or in Unicode form): on macOS and Windows they are one file, and one would replace the other — choose two different names\n`);
+    const nfd = await runCli('simulate', 'registry', '--rows', '20', '--out', join(dir, 'new', '\u00c5r.csv'), '--eligible-out', join(dir, 'new', 'A\u030ar.csv'));
+    expect(nfd.code, nfd.stderr).toBe(2);
+    expect(nfd.stderr).toContain('differ only in upper and lower case (or in Unicode form)');
+    expect(readdirSync(dir)).toEqual([]);
+    // On a case-sensitive file system an existing `Rapport.csv` is another file than a new `rapport.csv`.
+    writeFileSync(join(dir, 'Rapport.csv'), 'mine\n');
+    const ok = await runCli('simulate', 'registry', '--rows', '20', '--out', join(dir, 'rapport.csv'), '--eligible-out', join(dir, 'Rapport.csv'), '--force');
+    if (process.platform === 'linux') expect(ok.code, ok.stderr).toBe(0);
+  });
+});
+

@@ -109,6 +109,9 @@ describe('inputs are never written', () => {
       const r = await runCli('cea', f.exportFile, '--plan', f.plan, '--out-dir', out, '--replicates', '100');
       expectCleanFailure(r, `--out-dir ${out} holds <export> ${f.exportFile}`, 'the results are written into that folder');
     }
+    // `--out-dir .` with the export named from here: its label says where it is, no "(…, under it)" repeating it.
+    const here = await runCli('cea', 'data/synthetic/selfback-trial.csv', '--plan', 'data/plans/selfback.cea.json', '--out-dir', '.', '--replicates', '100');
+    expectCleanFailure(here, '--out-dir . holds <export> data/synthetic/selfback-trial.csv; the results are written into that folder');
     // The plans too: a folder beside the export holding the CEA plan.
     const plans = join(f.dir, 'plans');
     mkdirSync(plans);

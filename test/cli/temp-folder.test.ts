@@ -1,12 +1,16 @@
 /**
  * hta's own temporary folder (DuckDB's spill folder, the CSV simulate converts to Parquet) cannot
- * be made under TMPDIR — missing, a file, read-only, full: the message says it is hta's temporary
+ * be made under TMPDIR — missing, a file (read-only is checked by hand, as root can write anywhere) —
+ * or the disk under it fills while hta writes there (a small tmpfs, when this test may mount one): the message says it is hta's temporary
  * folder under TMPDIR and to set TMPDIR to a writable folder, not "write somewhere else" about a
  * path the user never gave (src/io/temp-folder.ts; docs/output-safety.md).
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { inTempFolder } from '../../src/io/temp-folder.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const FX = 'test/uptake/fixtures';
@@ -39,5 +43,49 @@ describe.runIf(process.platform !== 'win32')('hta\'s temporary folder under TMPD
     }
     // Nothing written: no tables folder, no Parquet file.
     expect(readdirSync(dir).sort()).toEqual(['tmp-is-a-file']);
+  });
+});
+
+/** A tmpfs of 64 KiB at `dir`, already filled; false where this process may not mount one (not root, no tmpfs). */
+function smallFullTmpfs(dir: string): boolean {
+  mkdirSync(dir);
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  try {
+    execFileSync('dd', ['if=/dev/zero', `of=${join(dir, 'fill')}`, 'bs=1k', 'count=70'], { stdio: 'ignore' });
+  } catch {
+    // dd fails once the file system is full: that is the point.
+  }
+  return true;
+}
+
+describe.runIf(process.platform !== 'win32')('the disk under hta\'s temporary folder fills while hta writes there', () => {
+  it('a write that runs out of room in a temporary folder names TMPDIR and what to set', async () => {
+    const dir = tempDir();
+    const tmp = join(dir, 'hta-x-abc');
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: join(tmp, 'registry.csv') });
+    const err = await inTempFolder(tmp, async () => { throw full; }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).message).toBe(`cannot write hta's temporary files in ${dir} (TMPDIR): the disk is full — set TMPDIR to a writable folder with room to spare (TMPDIR=$HOME/tmp, say), or leave it unset`);
+    // Any other failure passes unchanged.
+    const other = Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    expect(await inTempFolder(tmp, async () => { throw other; }).catch((e: unknown) => e)).toBe(other);
+  });
+
+  it('simulate --format parquet and uptake of a Latin-1 registry on a full TMPDIR (tmpfs; run as root only)', async () => {
+    const dir = tempDir();
+    const small = join(dir, 'small');
+    if (!smallFullTmpfs(small)) return;
+    try {
+      const parquet = await withTmpdir(small, 'simulate', 'registry', '--rows', '1000', '--format', 'parquet', '--out', join(dir, 'sim.parquet'));
+      expect(parquet.code, parquet.stderr).toBe(2);
+      expect(parquet.stderr).toBe(`error: cannot write hta's temporary files in ${small} (TMPDIR): the disk is full — set TMPDIR to a writable folder with room to spare (TMPDIR=$HOME/tmp, say), or leave it unset\n`);
+      expect(existsSync(join(dir, 'sim.parquet'))).toBe(false);
+    } finally {
+      execFileSync('umount', [small], { stdio: 'ignore' });
+    }
   });
 });

@@ -42,6 +42,32 @@ describe('atomic writes', () => {
     expect(liveStagingFiles()).toEqual([]);
   });
 
+  it('a target another program writes while the batch is staged refuses the batch before any file of it is placed', async () => {
+    // The race of `hta uptake --csv-dir D --excluded-out X`: X (or a later table) is written by
+    // someone else while hta works. Nothing of the batch may be left in place on that refusal.
+    const dir = tempDir();
+    const folder = join(dir, 'tables');
+    const sink = openAtomicSink(join(dir, 'excluded.csv'));
+    sink.write('line,problem\n');
+    const run = writeFilesAtomic(new Map([[join(folder, 'a.csv'), 'A'], [join(folder, '.hta-files.json'), '{}']]), { alongside: [sink] });
+    // The batch is staged synchronously up to its first await: the file appears right after.
+    writeFileSync(join(dir, 'excluded.csv'), 'mine\n');
+    const e = await errorOf(() => run);
+    expect(e.message).toContain('excluded.csv appeared while hta was writing it');
+    expect(readFileSync(join(dir, 'excluded.csv'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(dir).sort()).toEqual(['excluded.csv']);
+    expect(liveStagingFiles()).toEqual([]);
+
+    // The same with a later file of the batch itself: the earlier one is not left behind.
+    mkdirSync(folder);
+    const run2 = writeFilesAtomic(new Map([[join(folder, 'a.csv'), 'A'], [join(folder, 'b.csv'), 'B']]));
+    writeFileSync(join(folder, 'b.csv'), 'theirs\n');
+    const e2 = await errorOf(() => run2);
+    expect(e2.message).toContain('b.csv appeared while hta was writing it');
+    expect(readdirSync(folder).sort()).toEqual(['b.csv']);
+    expect(readFileSync(join(folder, 'b.csv'), 'utf8')).toBe('theirs\n');
+  });
+
   it('writeFilesAtomic writes every file and leaves no temporary file', async () => {
     const dir = tempDir();
     await writeFilesAtomic(new Map([[join(dir, 'a.txt'), 'A'], [join(dir, 'sub/b.bin'), new Uint8Array([1, 2])]]));

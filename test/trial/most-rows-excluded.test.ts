@@ -9,8 +9,8 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { mostRowsExcludedNote } from '../../src/trial/most-rows-excluded.js';
 import { tempDir } from '../support/run-cli.js';
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 const plan = { arms: { intervention: 'A', control: 'B' }, timepoints: ['3m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] };
 
@@ -72,5 +72,48 @@ describe('--exclude-invalid leaving out every row', () => {
       expect(second).toContain(`12 × ${join(dir, 'x.csv')}:lines 2–13, column 2 (arm): "zzz" — expected an arm value`);
       expect(stderr).not.toContain('holds no value');
     }
+  });
+});
+
+describe('every row left out: cea, and the plan\'s "invalidRows": "exclude"', () => {
+  /** The selfBACK export with an arm the plan does not know on every row, beside copies of the bundled plans. */
+  function everyArmUnknown(invalidRows?: 'exclude') {
+    const dir = tempDir();
+    const lines = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').trimEnd().split('\n');
+    const out = [lines[0]!, ...lines.slice(1).map((l) => l.replace(/^([^,]*),[^,]*,/, '$1,zzz,'))];
+    writeFileSync(join(dir, 'badarm.csv'), out.join('\n') + '\n');
+    const trialPlan = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8'));
+    writeFileSync(join(dir, 'selfback.plan.json'), JSON.stringify(invalidRows ? { ...trialPlan, invalidRows } : trialPlan));
+    const cea = JSON.parse(readFileSync('data/plans/selfback.cea.json', 'utf8'));
+    writeFileSync(join(dir, 'selfback.cea.json'), JSON.stringify({ ...cea, published: resolve('data/published/kongstad2024-cea.json') }));
+    for (const f of ['selfback.unit-costs.csv', 'uptake.plan.json']) copyFileSync(join('data/plans', f), join(dir, f));
+    return { dir, rows: out.length - 1 };
+  }
+
+  async function run(...argv: string[]) {
+    let stdout = '', stderr = '';
+    const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  }
+
+  it('cea --exclude-invalid says every row was excluded before the population check blames the plan', async () => {
+    const { dir, rows } = everyArmUnknown();
+    const r = await run('cea', join(dir, 'badarm.csv'), '--plan', join(dir, 'selfback.cea.json'), '--replicates', '100', '--exclude-invalid', '--out-dir', join(dir, 'ce'));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`error: ${join(dir, 'badarm.csv')}: --exclude-invalid left out every row (${rows} of ${rows})`);
+    expect(r.stderr).toContain(`column 2 (arm): "zzz"`);
+    expect(r.stderr).not.toContain('cost-effectiveness population');
+  });
+
+  it('names the plan\'s "invalidRows": "exclude" when that left the rows out and no --exclude-invalid was given (validate, cea)', async () => {
+    const { dir, rows } = everyArmUnknown('exclude');
+    const v = await run('validate', join(dir, 'badarm.csv'), '--plan', join(dir, 'selfback.plan.json'));
+    expect(v.code, v.stderr).toBe(2);
+    expect(v.stderr).toContain(`error: ${join(dir, 'badarm.csv')}: the plan's "invalidRows": "exclude" left out every row (${rows} of ${rows})`);
+    expect(v.stderr).not.toContain('--exclude-invalid left out');
+    const c = await run('cea', join(dir, 'badarm.csv'), '--plan', join(dir, 'selfback.cea.json'), '--replicates', '100');
+    expect(c.code, c.stderr).toBe(2);
+    expect(c.stderr).toContain(`the plan's "invalidRows": "exclude" left out every row (${rows} of ${rows})`);
   });
 });

@@ -57,7 +57,7 @@ const BASELINE = /^(baseline|base|basis|bas|baslinje|bl|b0|t0|v0|visit0|besoeg0|
 // Norwegian `Smerte_6uker` became an outcome of its own, read at every visit.
 const UNIT: [RegExp, string][] = [
   [/^(m|mo|mdr|mnd|mndr|md|maaned|maaneder|maaneders|month|months|maan|maanad|maanader|man|manad|manader)$/, 'm'],
-  [/^(w|wk|u|uge|uger|uke|uker|veke|veker|v|vecka|veckor|week|weeks)$/, 'w'],
+  [/^(w|wk|wks|u|uge|uger|uke|uker|veke|veker|v|vk|vkr|vecka|veckor|week|weeks)$/, 'w'],
   [/^(d|dag|dage|dager|dagar|day|days)$/, 'd'],
   [/^(y|aar|ar|year|years)$/, 'y'],
 ];
@@ -77,7 +77,7 @@ const FOLLOW_UP_WORD = /^(efter|post|fu|followup|opf|opfoelgning|oppf|oppfoelgin
 /** One named suffix's visit, or undefined when it names no visit (`_tot`, `_gns`, an item number). */
 export function namedVisit(suffix: string): WideVisit | undefined {
   // A time before the word for follow-up, as Norwegian writes it ("3 måneders oppfølging"): the time.
-  const before = /^(\d+[a-z]+?)s?(oppfoelging|opfoelgning|uppfoljning|followup|kontroll|kontrol)$/.exec(fold(suffix));
+  const before = /^(\d+[a-z]+?)s?(oppfoelging|opfoelgning|uppfoljning|oppf|opf|uppf|fu|followup|kontroll|kontrol)$/.exec(fold(suffix));
   if (before) {
     const v = namedVisit(before[1]!);
     return v && !v.baseline ? { ...v, suffix } : undefined;
@@ -165,10 +165,33 @@ function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { b
     const [, stem, suffix] = m as unknown as [string, string, string];
     byStem.set(stem, [...(byStem.get(stem) ?? []), suffix]);
   }
+  // A suffix in two parts, as SPSS users write it (`Smerte_6_uker`, `Smerte_6mnd_oppf`), on a
+  // stem whose other columns end in visits: split at its last "_" it read as an outcome
+  // `Smerte_6` at visit `uker` — the visit, the suffix kept as written (the loader reads it so).
+  const stemOf = new Map<string, string>();
+  for (const h of phrases ? [] : header) {
+    const t = h.trim();
+    // `rmdq_1_3m` is item 1 at 3 months, never `rmdq` at "1_3m": a last part with a time is the visit.
+    const last = t.slice(t.lastIndexOf('_') + 1);
+    if (redcapColumn(t) || (/\d/.test(last) && (/^\d+$/.test(last) || namedVisit(last)))) continue;
+    for (let at = t.indexOf('_'); at > 0 && at < t.lastIndexOf('_'); at = t.indexOf('_', at + 1)) {
+      const [stem, suffix] = [t.slice(0, at), t.slice(at + 1)];
+      const visit = /\d/.test(suffix) ? namedVisit(suffix.replace(/_/g, '')) : undefined;
+      const own = byStem.get(stem)?.filter((x) => namedVisit(x) !== undefined || /^\d+$/.test(x)) ?? [];
+      if (!visit || own.length < 2) continue;
+      stemOf.set(t, stem);
+      break;
+    }
+  }
+  for (const [t, stem] of stemOf) {
+    const m = /^(.+)_([^_]+)$/.exec(t)!;
+    byStem.set(m[1]!, byStem.get(m[1]!)!.filter((x) => x !== m[2]));
+    byStem.get(stem)!.push(t.slice(stem.length + 1));
+  }
   const found = new Map<string, WideVisit>();
   let numeric = false;
   for (const suffixes of byStem.values()) {
-    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? (phrases ? phraseVisit(s) : undefined) ?? [])));
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? (phrases ? phraseVisit(s) : undefined) ?? partsVisit(s) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];
@@ -181,6 +204,12 @@ function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { b
   const all = [...found.values()];
   const visits = [...all.filter((v) => !/^\d+$/.test(v.suffix)), ...all.filter((v) => /^\d+$/.test(v.suffix)).sort((a, b) => Number(a.suffix) - Number(b.suffix))];
   return { visits, numeric, baselines: visits.filter((v) => v.baseline).map((v) => v.suffix) };
+}
+
+/** The visit of a suffix in parts (`6_uker` → 6w), the suffix kept as written. */
+function partsVisit(suffix: string): WideVisit | undefined {
+  const v = suffix.includes('_') && /\d/.test(suffix) ? namedVisit(suffix.replace(/_/g, '')) : undefined;
+  return v ? { ...v, suffix } : undefined;
 }
 
 /**

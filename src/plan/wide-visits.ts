@@ -20,6 +20,8 @@ export interface WideVisit {
   weeksGuessed?: boolean;
   /** A visit number (`_1`, `_2` after `_0`): no time, kept as written, its unit for the user to say in "timeLabels". */
   visitNumber?: boolean;
+  /** A follow-up word with a number and no unit (`oppf2`, `opf2`, `fu2`): a time in months, or the follow-up's number (visitsOf decides). */
+  followUpNumber?: number;
 }
 
 export interface WideVisits {
@@ -88,7 +90,8 @@ export function namedVisit(suffix: string): WideVisit | undefined {
   if (after) {
     const unit = after[3] === '' ? undefined : unitOf(after[3]!);
     if (after[3] !== '' && !unit) return undefined;
-    return { suffix, label: `${Number(after[2])}${unit ?? 'm'}`, baseline: false, monthsGuessed: unit === undefined };
+    const counts = unit === undefined && !/^(efter|post)$/.test(after[1]!);
+    return { suffix, label: `${Number(after[2])}${unit ?? 'm'}`, baseline: false, monthsGuessed: unit === undefined, ...(counts ? { followUpNumber: Number(after[2]) } : {}) };
   }
   const nu = NUMBER_UNIT.exec(s) ?? UNIT_NUMBER.exec(s);
   if (nu) {
@@ -195,7 +198,12 @@ function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { b
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];
-    const visits = [...named, ...asVisits];
+    // Follow-ups numbered 1, 2, … k by a follow-up word (`_oppf1 _oppf2 _oppf3`, `_opf1 _opf2`):
+    // the follow-up's number, as a bare `_1 _2 _3` is, not 1, 2, 3 months — kept as written, their
+    // times for the user to give (docs/plan-trial.md#visits-of-a-wide-export).
+    const numberedWords = named.filter((v) => v.followUpNumber !== undefined);
+    const counting = numberedWords.length > 0 && countedVisits(numberedWords.map((v) => v.followUpNumber!));
+    const visits = [...named.map((v) => (counting && v.followUpNumber !== undefined ? { ...v, label: v.suffix, monthsGuessed: false, visitNumber: true } : v)), ...asVisits];
     if (visits.length < 2) continue;
     if (asVisits.length) numeric = true;
     for (const v of visits) if (!found.has(v.suffix)) found.set(v.suffix, v);

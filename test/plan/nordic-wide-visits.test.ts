@@ -66,6 +66,18 @@ describe('Norwegian and Swedish visit suffixes', () => {
     expect(plan.outcomes.map((o) => o.key)).toEqual(['smerte']);
   });
 
+  it('_oppf1 _oppf2 _oppf3 are follow-up numbers, not 1, 2 and 3 months; _opf3 _opf12 stay months, with a check', () => {
+    const gen = (sufs: string[]) => [`id;Gruppe;${sufs.map((x) => `Smerte_${x}`).join(';')}`, ...Array.from({ length: 8 }, (_, k) => `P${k};${k % 2 ? 'A' : 'B'};${sufs.map((_, j) => (k + j) % 11).join(';')}`)].join('\n') + '\n';
+    for (const word of ['oppf', 'uppf', 'opf']) {
+      const { plan, checks } = draftPlan(parseCsvText(gen(['bas', `${word}1`, `${word}2`, `${word}3`]), 'o.csv'), 'plan.schema.json');
+      expect(plan.timepoints).toEqual([`${word}1`, `${word}2`, `${word}3`]);
+      expect(checks.join('\n')).toContain(`visit suffixes _${word}1, _${word}2, _${word}3 are visit (follow-up) numbers without a unit`);
+    }
+    const { plan, checks } = draftPlan(parseCsvText(gen(['bas', 'oppf3', 'oppf12']), 'o.csv'), 'plan.schema.json');
+    expect(plan.timepoints).toEqual(['3m', '12m']);
+    expect(checks.join('\n')).toContain('if a number counts the follow-ups (_oppf3 the follow-up number 3, _oppf12 the follow-up number 12)');
+  });
+
   it('item columns at a visit (rmdq_1_3m) are never the total at a visit "1_3m"', () => {
     const lines = ['id;Gruppe;rmdq_bas;rmdq_3m;rmdq_1_bas;rmdq_1_3m', 'P1;A;5;4;1;0', 'P2;B;6;5;1;1'];
     const { plan } = draftPlan(parseCsvText(lines.join('\n') + '\n', 'r.csv'), 'plan.schema.json');

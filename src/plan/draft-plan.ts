@@ -186,8 +186,32 @@ const EQ5D_LEAD = /^eq[-_ .\u2010-\u2015\u2212]?5d[-_ .\u2010-\u2015\u2212]*/i;
 /** The EQ-5D index by name (on looseForm): `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`. */
 const EQ5D_INDEX = /^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/;
 
-/** Pain in a column's name (looseForm): Danish/Norwegian `smerte`, Swedish `smärta`/`smärtor` (`Ryggsmärta`), English `pain`. */
-const PAIN_NAME = /(smerte|smarta|smartor|pain)/;
+/**
+ * Pain in a column's name: Danish/Norwegian `smerte`, English `pain` (on looseForm), Swedish
+ * `smärta`/`smärtan`/`smärtor` (`Ryggsmärta`) as the end of a word or before a scale's name
+ * (`SmärtaVAS`) — never as the start of another word: `SmartApp`, `Smartappanvändning` (app
+ * use) are no pain.
+ */
+function namesPain(column: string): boolean {
+  const words = column.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return /(smerte|pain)/.test(looseForm(column)) || /smart(a|an|or|orna)(?!\p{L})|smart(a|an|or|orna)(?=[\s_-]*(vas|nrs|skattning|intensitet))/u.test(words);
+}
+
+/** Words after "ODI" that still name its score (`Funksjon (ODI %)`, `ODI total`). */
+const ODI_SCORE_WORDS = new Set(['score', 'total', 'sum', 'sumscore', 'indeks', 'index', 'pct', 'procent', 'prosent', 'percent', 'poeng', 'point', 'points', 'poang', 'disability']);
+/** Words before "ODI" that make the column about it rather than its score (`Antal besvarede ODI items`, `Dato ODI`). */
+const ODI_ABOUT_WORDS = /^(antal|antall|antalet|dato|date|datum|tid|time|n|nr|number|count|missing|manglende|saknade|besvarede|besvarte|besvarade|items?)$/;
+/**
+ * ODI as a word of a longer name (`Funksjon_ODI`, `Funksjon (ODI %)`): its score only when ODI is
+ * the last word but for score words, and no word before it makes the column a count or a date of
+ * the questionnaire (`Antal besvarede ODI items`, `Dato ODI`) — those were drafted as ODI, with its MCID.
+ */
+function namesOdiScore(column: string): boolean {
+  const words = spelledOut(column).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const at = words.findIndex((w) => w === 'odi' || w === 'oswestry');
+  if (at < 0) return false;
+  return words.slice(at + 1).every((w) => ODI_SCORE_WORDS.has(w)) && !words.slice(0, at).some((w) => ODI_ABOUT_WORDS.test(w));
+}
 
 /**
  * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
@@ -204,7 +228,7 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   const n = looseForm(column);
   const eq = isEqVas(column);
   if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
-  if (!eq && PAIN_NAME.test(n)) {
+  if (!eq && namesPain(column)) {
     // The source is a citation, the same on a Danish page; "check it" is said among the draft's
     // checks, never in the source, which a committee's page prints (review: "(…; check)" on it).
     return {
@@ -582,7 +606,7 @@ function cprCellChecks(file: string, header: readonly string[], idCol: string, c
  * for its number ("1 week", "2 weeks").
  */
 function bareVisitsCheck(bare: readonly string[], what: string): string {
-  const n = Number(bare[0]);
+  const n = Number(bare[0]!.replace(/\D+/g, '')); // `oppf2` is follow-up 2
   return `${what}: say their time in "timeLabels" (e.g. { "${bare[0]}": "${n}w" } if visit ${bare[0]} is ${n} week${n === 1 ? '' : 's'} after the baseline, "${n}m" for ${n} month${n === 1 ? '' : 's'}; then write those labels in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`;
 }
 
@@ -925,10 +949,13 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
-      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
+      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit${numbered.some((v) => v.followUpNumber !== undefined) ? ' (follow-up)' : ''} numbers without a unit`));
       for (const unit of ['m', 'w'] as const) {
         const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
-        if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit));
+        // `_opf3`, `_oppf12`: the number may count the follow-ups instead, as Norwegian and Swedish often do.
+        const counted = guessed.filter((v) => v.followUpNumber !== undefined);
+        const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
+        if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
@@ -1100,15 +1127,23 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // as the same score at baseline and at every follow-up — but named, with the way to read it
   // (docs/plan-trial.md#visits-of-a-wide-export).
   const visitStems = new Set(wide ? header.filter((h) => stemsOf(h) !== h).map((h) => stemsOf(h).toLowerCase()) : []);
+  // The longest stem wins (`Smerte_6_xyz` is Smerte at `6_xyz`, the suffix in two parts).
   const untimedVisitColumn = (h: string) => {
-    const m = /^(.+)_([^_]+)$/.exec(h.trim());
-    return wide && stemsOf(h) === h && m !== null && visitStems.has(m[1]!.toLowerCase()) ? { stem: m[1]!, suffix: m[2]! } : undefined;
+    const t = h.trim();
+    if (!wide || stemsOf(h) !== h) return undefined;
+    for (let at = t.lastIndexOf('_'); at > 0; at = t.lastIndexOf('_', at - 1)) {
+      if (visitStems.has(t.slice(0, at).toLowerCase())) return { stem: t.slice(0, at), suffix: t.slice(at + 1) };
+    }
+    return undefined;
   };
   for (const h of header) {
     const v = used.has(h) ? undefined : untimedVisitColumn(h);
     if (!v) continue;
     used.add(h);
-    checks.push(`column "${h}" looks like ${v.stem} at a visit hta cannot time (_${v.suffix}): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("${v.suffix}": "6w" for 6 weeks, "6m" for 6 months) and that label to "timepoints" and "allTimepoints"`);
+    // Only a suffix with a number claims a visit: `Smerte_varighed` (how long the pain has lasted)
+    // and `Smerte_medicin` are questions asked once, not pain at a visit.
+    if (/\d/.test(v.suffix)) checks.push(`column "${h}" looks like ${v.stem} at a visit hta cannot time (_${v.suffix}): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("${v.suffix}": "6w" for 6 weeks, "6m" for 6 months; for follow-up number ${v.suffix.replace(/\D+/g, ' ').trim()}, the time of that follow-up) and that label to "timepoints" and "allTimepoints"`);
+    else checks.push(`column "${h}" has one value per patient line (its name is ${v.stem} with "_${v.suffix}", which is no visit): not drafted as an outcome, and not read — a covariate or a question of its own? Add it by hand if the analysis needs it (docs/plan-trial.md#visits-of-a-wide-export)`);
   }
   const stems: string[] = [];
   const stemColumns = new Map<string, string[]>();
@@ -1135,6 +1170,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     return out;
   };
   const taken = new Set<string>();
+  /** A visit's suffix as the header writes it (`bas` for "baseline"). */
+  const suffixOf = (label: string) => Object.keys(timeLabels).find((k) => timeLabels[k] === label) ?? label;
   const outcomes: Outcome[] = [];
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
@@ -1467,6 +1504,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
+    // What this stem's drafting adds, undone when it is a wide export's line column (below).
+    const before = { guesses: guesses.length, checks: checks.length, instruments: new Set(Object.keys(instruments)) };
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
     const n = looseForm(withoutItemPrefix(s));
     if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|smarta|smartor|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
@@ -1512,7 +1551,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // A medication name beside a pain word (`smerte_uden_medicin`, `Med_smerter` — Danish "with
     // pain") or an ATC-like name (`N02A`) is medication only when its column holds yes/no answers or
     // a day count (or drug names, no number at all): a 0–10 column so named is the pain scale it always was.
-    const painWords = PAIN_NAME.test(n) || /(nrs|vas)/.test(n);
+    const painWords = namesPain(withoutItemPrefix(s)) || /(nrs|vas)/.test(n);
     const medName = medicationName(withoutItemPrefix(s));
     const answersMedication = isYesNoColumn(values, decimalComma, true) || isDayCount(s, nums) || (values.length > 0 && nums.length === 0 && !values.some(isDontKnowWord));
     const medication = medName === 'pain-medication' || (medName === 'medication' && (!painWords || answersMedication || values.length === 0)) || (medName === 'atc-code' && answersMedication);
@@ -1522,7 +1561,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
-    else if (/^(odi|oswestry)/.test(n) || /(^|[^\p{L}])(odi|oswestry)([^\p{L}]|$)/iu.test(s)) {
+    else if (/^(odi|oswestry)/.test(n) || namesOdiScore(s)) {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
@@ -1590,6 +1629,19 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`: the index score.
     else if (EQ5D_INDEX.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
+    // A wide export's column without a visit suffix (`ODI` beside `Smerte_bas`, `Smerte_3mnd`) has
+    // one value per patient line: drafted, it would be read as the same score at baseline and at
+    // every follow-up, which validate refuses — so plan init refused the whole draft. Left out,
+    // with a check (docs/plan-trial.md#visits-of-a-wide-export).
+    if (wide && (stemColumns.get(s) ?? []).every((c) => stemsOf(c) === c)) {
+      guesses.length = before.guesses;
+      checks.length = before.checks;
+      for (const k of Object.keys(instruments)) if (!before.instruments.has(k)) delete instruments[k];
+      taken.add(s);
+      guesses.push(`not drafted: "${s}", named like an outcome (${o.instrument}) but without a visit suffix`);
+      checks.push(`"${s}" has one value per patient line in this wide export (no visit suffix such as _${suffixOf(visits[0] ?? 'baseline')} or _${suffixOf(visits[1] ?? '3m')}): not an outcome at every visit, so not drafted — if it was measured at the visits, the export needs a column for each; if once, it is a covariate or a question of its own (docs/plan-trial.md#visits-of-a-wide-export)`);
+      continue;
+    }
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
     const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];

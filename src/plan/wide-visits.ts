@@ -20,6 +20,8 @@ export interface WideVisit {
   weeksGuessed?: boolean;
   /** A visit number (`_1`, `_2` after `_0`): no time, kept as written, its unit for the user to say in "timeLabels". */
   visitNumber?: boolean;
+  /** A follow-up word with a number and no unit (`oppf2`, `opf2`, `fu2`): a time in months, or the follow-up's number (visitsOf decides). */
+  followUpNumber?: number;
 }
 
 export interface WideVisits {
@@ -57,7 +59,7 @@ const BASELINE = /^(baseline|base|basis|bas|baslinje|bl|b0|t0|v0|visit0|besoeg0|
 // Norwegian `Smerte_6uker` became an outcome of its own, read at every visit.
 const UNIT: [RegExp, string][] = [
   [/^(m|mo|mdr|mnd|mndr|md|maaned|maaneder|maaneders|month|months|maan|maanad|maanader|man|manad|manader)$/, 'm'],
-  [/^(w|wk|u|uge|uger|uke|uker|veke|veker|v|vecka|veckor|week|weeks)$/, 'w'],
+  [/^(w|wk|wks|u|uge|uger|uke|uker|veke|veker|v|vk|vkr|vecka|veckor|week|weeks)$/, 'w'],
   [/^(d|dag|dage|dager|dagar|day|days)$/, 'd'],
   [/^(y|aar|ar|year|years)$/, 'y'],
 ];
@@ -77,7 +79,7 @@ const FOLLOW_UP_WORD = /^(efter|post|fu|followup|opf|opfoelgning|oppf|oppfoelgin
 /** One named suffix's visit, or undefined when it names no visit (`_tot`, `_gns`, an item number). */
 export function namedVisit(suffix: string): WideVisit | undefined {
   // A time before the word for follow-up, as Norwegian writes it ("3 måneders oppfølging"): the time.
-  const before = /^(\d+[a-z]+?)s?(oppfoelging|opfoelgning|uppfoljning|followup|kontroll|kontrol)$/.exec(fold(suffix));
+  const before = /^(\d+[a-z]+?)s?(oppfoelging|opfoelgning|uppfoljning|oppf|opf|uppf|fu|followup|kontroll|kontrol)$/.exec(fold(suffix));
   if (before) {
     const v = namedVisit(before[1]!);
     return v && !v.baseline ? { ...v, suffix } : undefined;
@@ -88,7 +90,8 @@ export function namedVisit(suffix: string): WideVisit | undefined {
   if (after) {
     const unit = after[3] === '' ? undefined : unitOf(after[3]!);
     if (after[3] !== '' && !unit) return undefined;
-    return { suffix, label: `${Number(after[2])}${unit ?? 'm'}`, baseline: false, monthsGuessed: unit === undefined };
+    const counts = unit === undefined && !/^(efter|post)$/.test(after[1]!);
+    return { suffix, label: `${Number(after[2])}${unit ?? 'm'}`, baseline: false, monthsGuessed: unit === undefined, ...(counts ? { followUpNumber: Number(after[2]) } : {}) };
   }
   const nu = NUMBER_UNIT.exec(s) ?? UNIT_NUMBER.exec(s);
   if (nu) {
@@ -165,14 +168,42 @@ function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { b
     const [, stem, suffix] = m as unknown as [string, string, string];
     byStem.set(stem, [...(byStem.get(stem) ?? []), suffix]);
   }
+  // A suffix in two parts, as SPSS users write it (`Smerte_6_uker`, `Smerte_6mnd_oppf`), on a
+  // stem whose other columns end in visits: split at its last "_" it read as an outcome
+  // `Smerte_6` at visit `uker` — the visit, the suffix kept as written (the loader reads it so).
+  const stemOf = new Map<string, string>();
+  for (const h of phrases ? [] : header) {
+    const t = h.trim();
+    // `rmdq_1_3m` is item 1 at 3 months, never `rmdq` at "1_3m": a last part with a time is the visit.
+    const last = t.slice(t.lastIndexOf('_') + 1);
+    if (redcapColumn(t) || (/\d/.test(last) && (/^\d+$/.test(last) || namedVisit(last)))) continue;
+    for (let at = t.indexOf('_'); at > 0 && at < t.lastIndexOf('_'); at = t.indexOf('_', at + 1)) {
+      const [stem, suffix] = [t.slice(0, at), t.slice(at + 1)];
+      const visit = /\d/.test(suffix) ? namedVisit(suffix.replace(/_/g, '')) : undefined;
+      const own = byStem.get(stem)?.filter((x) => namedVisit(x) !== undefined || /^\d+$/.test(x)) ?? [];
+      if (!visit || own.length < 2) continue;
+      stemOf.set(t, stem);
+      break;
+    }
+  }
+  for (const [t, stem] of stemOf) {
+    const m = /^(.+)_([^_]+)$/.exec(t)!;
+    byStem.set(m[1]!, byStem.get(m[1]!)!.filter((x) => x !== m[2]));
+    byStem.get(stem)!.push(t.slice(stem.length + 1));
+  }
   const found = new Map<string, WideVisit>();
   let numeric = false;
   for (const suffixes of byStem.values()) {
-    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? (phrases ? phraseVisit(s) : undefined) ?? [])));
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? (phrases ? phraseVisit(s) : undefined) ?? partsVisit(s) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];
-    const visits = [...named, ...asVisits];
+    // Follow-ups numbered 1, 2, … k by a follow-up word (`_oppf1 _oppf2 _oppf3`, `_opf1 _opf2`):
+    // the follow-up's number, as a bare `_1 _2 _3` is, not 1, 2, 3 months — kept as written, their
+    // times for the user to give (docs/plan-trial.md#visits-of-a-wide-export).
+    const numberedWords = named.filter((v) => v.followUpNumber !== undefined);
+    const counting = numberedWords.length > 0 && countedVisits(numberedWords.map((v) => v.followUpNumber!));
+    const visits = [...named.map((v) => (counting && v.followUpNumber !== undefined ? { ...v, label: v.suffix, monthsGuessed: false, visitNumber: true } : v)), ...asVisits];
     if (visits.length < 2) continue;
     if (asVisits.length) numeric = true;
     for (const v of visits) if (!found.has(v.suffix)) found.set(v.suffix, v);
@@ -181,6 +212,12 @@ function visitsOf(header: readonly string[], phrases: boolean): WideVisits & { b
   const all = [...found.values()];
   const visits = [...all.filter((v) => !/^\d+$/.test(v.suffix)), ...all.filter((v) => /^\d+$/.test(v.suffix)).sort((a, b) => Number(a.suffix) - Number(b.suffix))];
   return { visits, numeric, baselines: visits.filter((v) => v.baseline).map((v) => v.suffix) };
+}
+
+/** The visit of a suffix in parts (`6_uker` → 6w), the suffix kept as written. */
+function partsVisit(suffix: string): WideVisit | undefined {
+  const v = suffix.includes('_') && /\d/.test(suffix) ? namedVisit(suffix.replace(/_/g, '')) : undefined;
+  return v ? { ...v, suffix } : undefined;
 }
 
 /**

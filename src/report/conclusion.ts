@@ -21,7 +21,6 @@ import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 import { verdictPhrase, withBracket } from './verdict-notes.js';
 import { transportsWholeTrial } from '../analysis/whole-trial-transport.js';
-import { weeksSinceBaseline } from '../plan/visit-weeks.js';
 
 type Ctx = TrialChartContext;
 
@@ -52,21 +51,15 @@ function certaintyPhrase(r: SofRow, lang: Lang): string {
 
 /**
  * The row the conclusion opens with, and how it is labelled: the plan's primary outcome and
- * follow-up ("primary"); without one the first critical outcome at its earliest follow-up ("first-critical": the conclusion
+ * follow-up ("primary"); without one the first critical row ("first-critical": the conclusion
  * says the plan names no primary, never calls it primary), else the first row, unlabelled.
  */
 function primaryRow(rows: readonly SofRow[], ctx: Ctx): { row: SofRow; label: 'primary' | 'first-critical' | 'none' } {
   const p = ctx.primary;
   const planned = p ? (rows.find((r) => r.outcome === p.outcome && r.time === p.time) ?? rows.find((r) => r.outcome === p.outcome)) : undefined;
   if (planned) return { row: planned, label: 'primary' };
-  // The first critical outcome at its earliest follow-up when every one of its visits says its time:
-  // a plan listing "12m" before "3m" (a draft's first-seen order once did) never leads with 12 months.
-  const first = rows.find((r) => r.importance === 'critical');
-  if (!first) return { row: rows[0]!, label: 'none' };
-  const own = rows.filter((r) => r.importance === 'critical' && r.outcome === first.outcome);
-  const weeks = own.map((r) => weeksSinceBaseline(r.time));
-  const earliest = weeks.every((w) => w !== null) ? own[weeks.indexOf(Math.min(...(weeks as number[])))]! : first;
-  return { row: earliest, label: 'first-critical' };
+  const critical = rows.find((r) => r.importance === 'critical');
+  return critical ? { row: critical, label: 'first-critical' } : { row: rows[0]!, label: 'none' };
 }
 
 const HEAD_KEY = { primary: 'conclusionPrimary', 'first-critical': 'conclusionFirstCritical', none: 'conclusionUnlabelled' } as const;

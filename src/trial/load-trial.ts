@@ -1449,7 +1449,10 @@ function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], lo
     const column = src.columns[0]!;
     const m = /^(.+)_([^_]+)$/.exec(column);
     const stem = m && longHeader.includes(m[1]!) ? m[1]! : undefined;
-    const asVisit = m && stem !== undefined ? ` — if "${column}" is ${stem} at a visit, add "${m[2]}" to "timeLabels" with its time ("${m[2]}": "6w" for 6 weeks) and that label to "timepoints" and "allTimepoints"; then it is read as "${stem}" at that visit, and outcome "${src.key}" can go` : ` — name the outcome by the stem of its columns ("column": "Smerte" for Smerte_${exportTimes[0] ?? 'baseline'}, Smerte_${exportTimes[1] ?? '3m'})`;
+    // The example is a stem of this export (`RMDQ` for RMDQ_bas, RMDQ_3m), never a fixed name it may not have.
+    const first = exportTimes[0] ?? 'baseline';
+    const example = wideHeader.find((h) => h.length > first.length + 1 && h.endsWith(`_${first}`))?.slice(0, -(first.length + 1)) ?? '<stem>';
+    const asVisit = m && stem !== undefined ? ` — if "${column}" is ${stem} at a visit, add "${m[2]}" to "timeLabels" with its time (as "6w" for 6 weeks or "6m" for 6 months) and that label to "timepoints" and "allTimepoints"; then it is read as "${stem}" at that visit, and outcome "${src.key}" can go` : ` — name the outcome by the stem of its columns ("column": ${JSON.stringify(example)} for ${example}_${first}, ${example}_${exportTimes[1] ?? '3m'}); a column measured once is no outcome at every visit`;
     const at = wideHeader.indexOf(column);
     return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: src.columns.join(', '), expected: `a column for each visit for outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${src.columns.length > 1 ? 'its columns end' : `"${column}" ends`} in none of the plan's visits, so it would be read as the same score at baseline and at every follow-up${asVisit}`, kind: `column.outcome:${src.key}` }];
   });

@@ -38,6 +38,19 @@ describe('Swedish and Norwegian column names', () => {
     expect(draft({ extra }).plan.outcomes.map((o) => o.instrument)).toContain('odi');
   });
 
+  // Near misses (review): an app-use column is no pain, nor a count or date of the ODI its score.
+  it.each(['SmartApp', 'Smartappanvändning', 'Smartare'])('%s is no pain', (extra) => {
+    const { plan } = draft({ extra });
+    expect(plan.outcomes.map((o) => o.column ?? o.key)).not.toContain(extra);
+    expect(plan.outcomes.map((o) => o.instrument)).toEqual(['nrs']);
+  });
+
+  it.each(['Antal besvarede ODI items', 'Dato ODI', 'Antall besvarte ODI-spørsmål'])('%s is no ODI score', (extra) => {
+    const { plan, checks } = draft({ extra });
+    expect(plan.outcomes.map((o) => o.instrument)).not.toContain('odi');
+    expect(checks.join('\n')).not.toContain('ODI: the draft uses MCID 10');
+  });
+
   it.each(['Livskvalitet', 'Funksjon', 'Funktion'])('%s alone is no instrument: left out, and a check says so', (extra) => {
     const { plan, checks } = draft({ extra });
     expect(plan.outcomes.map((o) => o.column ?? o.key)).not.toContain(extra);

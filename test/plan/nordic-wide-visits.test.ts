@@ -46,10 +46,64 @@ describe('Norwegian and Swedish visit suffixes', () => {
   });
 
   it('a suffix it cannot time on a measured stem is no outcome, and a check says what to write', () => {
-    const { plan, checks } = draftPlan(parseCsvText(w6('oppfx'), 'w6.csv'), 'plan.schema.json');
+    const { plan, checks } = draftPlan(parseCsvText(w6('6ukr'), 'w6.csv'), 'plan.schema.json');
     expect(plan.outcomes.map((o) => o.key)).toEqual(['smerte']);
     expect(plan.timepoints).toEqual(['3m', '12m']);
-    expect(checks.join('\n')).toContain('column "Smerte_oppfx" looks like Smerte at a visit hta cannot time (_oppfx): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("oppfx": "6w"');
+    expect(checks.join('\n')).toContain('column "Smerte_6ukr" looks like Smerte at a visit hta cannot time (_6ukr): not drafted as an outcome of its own, and not read — if it is a visit, add it to "timeLabels" with its time ("6ukr": "6w"');
+  });
+
+  it('a suffix without a number (Smerte_varighed) is no visit claimed: one value per line', () => {
+    const { plan, checks } = draftPlan(parseCsvText(w6('varighed'), 'w6.csv'), 'plan.schema.json');
+    expect(plan.outcomes.map((o) => o.key)).toEqual(['smerte']);
+    expect(checks.join('\n')).toContain('column "Smerte_varighed" has one value per patient line (its name is Smerte with "_varighed", which is no visit)');
+    expect(checks.join('\n')).not.toContain('Smerte at a visit hta cannot time (_varighed)');
+  });
+
+  it.each([['6_uker', '6w'], ['6mnd_oppf', '6m'], ['6wks', '6w'], ['6vk', '6w']])('a suffix %s (SPSS parts, English, short) is the visit %s', (suffix, label) => {
+    const { plan } = draftPlan(parseCsvText(w6(suffix), 'w6.csv'), 'plan.schema.json');
+    expect(plan.timeLabels).toMatchObject({ [suffix]: label });
+    expect(plan.timepoints).toEqual(label === '6m' ? ['3m', '6m', '12m'] : [label, '3m', '12m']);
+    expect(plan.outcomes.map((o) => o.key)).toEqual(['smerte']);
+  });
+
+  it('_oppf1 _oppf2 _oppf3 are follow-up numbers, not 1, 2 and 3 months; _opf3 _opf12 stay months, with a check', () => {
+    const gen = (sufs: string[]) => [`id;Gruppe;${sufs.map((x) => `Smerte_${x}`).join(';')}`, ...Array.from({ length: 8 }, (_, k) => `P${k};${k % 2 ? 'A' : 'B'};${sufs.map((_, j) => (k + j) % 11).join(';')}`)].join('\n') + '\n';
+    for (const word of ['oppf', 'uppf', 'opf']) {
+      const { plan, checks } = draftPlan(parseCsvText(gen(['bas', `${word}1`, `${word}2`, `${word}3`]), 'o.csv'), 'plan.schema.json');
+      expect(plan.timepoints).toEqual([`${word}1`, `${word}2`, `${word}3`]);
+      expect(checks.join('\n')).toContain(`visit suffixes _${word}1, _${word}2, _${word}3 are visit (follow-up) numbers without a unit`);
+    }
+    const { plan, checks } = draftPlan(parseCsvText(gen(['bas', 'oppf3', 'oppf12']), 'o.csv'), 'plan.schema.json');
+    expect(plan.timepoints).toEqual(['3m', '12m']);
+    expect(checks.join('\n')).toContain('if a number counts the follow-ups (_oppf3 the follow-up number 3, _oppf12 the follow-up number 12)');
+  });
+
+  it('item columns at a visit (rmdq_1_3m) are never the total at a visit "1_3m"', () => {
+    const lines = ['id;Gruppe;rmdq_bas;rmdq_3m;rmdq_1_bas;rmdq_1_3m', 'P1;A;5;4;1;0', 'P2;B;6;5;1;1'];
+    const { plan } = draftPlan(parseCsvText(lines.join('\n') + '\n', 'r.csv'), 'plan.schema.json');
+    expect(plan.timepoints).toEqual(['3m']);
+  });
+
+  it('an outcome column without a visit suffix is left out with a check, and the rest drafted (plan init exits 0)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'u.csv');
+    const rows = Array.from({ length: 20 }, (_, k) => `P${k + 1};${k % 2 ? 'Kontroll' : 'Intervensjon'};${40 + k};${k % 11};${(k * 3) % 11};${(k * 7) % 11};${k % 5};${(k * 9) % 100}`);
+    const text = ['id;Gruppe;Alder;Smerte_bas;Smerte_3mnd;Smerte_12mnd;Tilfredshed;ODI', ...rows].join('\n') + '\n';
+    writeFileSync(csv, text);
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'plan.json'));
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { outcomes: { key: string }[]; instruments?: Record<string, unknown> };
+    expect(plan.outcomes.map((o) => o.key)).toEqual(['smerte']);
+    expect(plan.instruments?.odi).toBeUndefined();
+    expect(r.stdout + r.stderr).toContain('"ODI" has one value per patient line in this wide export (no visit suffix such as _bas or _3mnd): not an outcome at every visit, so not drafted');
+    expect(readFileSync(csv, 'utf8')).toBe(text);
+  });
+
+  it("the repository's own wide fixture (mi-aux, an unsuffixed yes/no column) drafts again", async () => {
+    const dir = tempDir();
+    const r = await runCli('plan', 'init', join('test', 'fixtures', 'mi-aux', 'trial.csv'), '--out', join(dir, 'plan.json'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).outcomes.map((o: { key: string }) => o.key)).toEqual(['nrs']);
   });
 
   it('the 6-week analysis reads the 6-week column, and 3 and 12 months their own', async () => {
@@ -90,6 +144,13 @@ describe('Norwegian and Swedish visit suffixes', () => {
       expect(r.stderr).toContain('w6.csv:1:4: "Smerte_6uker" — expected a column for each visit for outcome "smerte_6uker" in this wide export (_bas, _3mnd, _12mnd): "Smerte_6uker" ends in none of the plan\'s visits, so it would be read as the same score at baseline and at every follow-up — if "Smerte_6uker" is Smerte at a visit, add "6uker" to "timeLabels"');
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+    // An outcome on a column measured once: the advice names this export's own stem.
+    const once = { ...plan, outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'RMDQ' }] };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(once));
+    writeFileSync(join(dir, 'r.csv'), w6('6uker').replace(/Smerte_/g, 'Ryg_').replace(/^(.*)\n/, '$1;RMDQ\n').replace(/\n(P[^\n]*)/g, '\n$1;5'));
+    const r = await runCli('validate', join(dir, 'r.csv'), '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('name the outcome by the stem of its columns ("column": "Ryg" for Ryg_bas, Ryg_3mnd)');
     expect(existsSync(join(dir, 'out.csv'))).toBe(false);
     expect(readFileSync(csv, 'utf8')).toBe(w6('6uker'));
   });

@@ -178,6 +178,15 @@ describe('a header cell wrapped with Alt+Enter', () => {
     expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
   });
 
+  it.each([['at the end of an unread column', 'Note\n'], ['at the start of an unread column', '\nNote'], ['at the end of a needed column', 'activated\n']])('a line break %s (CRLF): the rows are read, not "a header but no rows"', async (_name, cell) => {
+    const file = join(dir, `edge-${cell.trim()}-${cell.startsWith('\n') ? 'lead' : 'trail'}.csv`);
+    const header = cell.trim() === 'activated' ? H.map((h) => (h === 'activated' ? cell : h)) : [...H, cell];
+    writeFileSync(file, csv(header, ROWS.map((r) => (header.length > H.length ? [...r, 'x'] : r)), '\r\n'));
+    const read = await readRegistryFile(file, { threads: 1 });
+    expect(total(read)).toEqual(expected);
+    expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
+  });
+
   it('a needed column so named: the advice prints no raw line break, and the mapping it gives reads the file (CRLF, also with an invalid row)', async () => {
     const file = join(dir, 'wrap.csv');
     const header = H.map((h) => (h === 'last_active' ? 'last\nactive' : h));

@@ -142,7 +142,7 @@ describe('a known synonym beside the default name is a related column: the defau
 
 describe('Excel error values are no clinic and no region', () => {
   const dir = tempDir();
-  it.each(['#N/A', '#I/T', '#VALUE!'])('%s in the clinic column is refused by both readers, as an Excel error value', async (error) => {
+  it.each(['#N/A', '#I/T', '#VALUE!', 'Err:502', '#ERROR!'])('%s in the clinic column is refused by both readers, as an Excel error value', async (error) => {
     const file = join(dir, `clinic-${error.replace(/\W/g, '')}.csv`);
     writeFileSync(file, csv(H, ROWS.map((r, i) => (i === 2 ? r.map((c, j) => (j === 2 ? error : c)) : r))));
     const engine = await refusal(readRegistryFile(file, { threads: 1 }));
@@ -160,6 +160,15 @@ describe('Excel error values are no clinic and no region', () => {
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).problems).toMatchObject([{ line: 4, column: 1, value: '#N/A' }]);
     expect((err as HtaError).problems[0]!.expected).toMatch(/^a region name — an Excel error value meaning "no value"/);
+  });
+
+  it('LibreOffice\'s Err:502 and Google Sheets\' #ERROR! as regions are refused as failed formulas', () => {
+    const file = join(dir, 'eligible-lo.csv');
+    writeFileSync(file, 'region,year,eligible\nHovedstaden,2024,1000\nMidtjylland,2024,800\nErr:502,2024,5000\n#ERROR!,2024,5000\n');
+    const err = (() => { try { readEligibleFile(file); } catch (e) { return e; } return undefined; })();
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).problems).toMatchObject([{ line: 4, column: 1, value: 'Err:502' }, { line: 5, column: 1, value: '#ERROR!' }]);
+    for (const p of (err as HtaError).problems) expect(p.expected).toMatch(/^a region name — an Excel error value, not a name: a formula failed/);
   });
 });
 

@@ -36,9 +36,10 @@ export const nameKey = (h: string): string => foldColumnName(h).replace(/[\s_./-
 
 /**
  * A header name as a message prints it outside quotes: a line break in it (a header cell Excel
- * wrapped with Alt+Enter) written `\n`, as JSON writes it in the plan's `columns.registry`.
+ * wrapped with Alt+Enter) written `\n` (a CR `\r`, so `last\r\nactive` is not shown as the
+ * different name `last\nactive`), as JSON writes it in the plan's `columns.registry`.
  */
-export const oneLine = (h: string): string => h.trim().replace(/\r\n|\r|\n/g, '\\n');
+export const oneLine = (h: string): string => h.trim().replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 
 const ORDER = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
 

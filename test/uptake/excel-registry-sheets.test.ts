@@ -196,6 +196,13 @@ describe('a header cell wrapped with Alt+Enter', () => {
     expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
   });
 
+  it('a header cell with CRLF inside, the plan naming it with LF: the message shows the file\'s \\r, not the plan\'s name twice', async () => {
+    const file = join(dir, 'crlf-cell.csv');
+    writeFileSync(file, csv(H.map((h) => (h === 'last_active' ? 'last\r\nactive' : h)), ROWS, '\r\n'));
+    const text = formatError(await refusal(readRegistryFile(file, { threads: 1, columns: { last_active: 'last\nactive' } })));
+    expect(text).toContain('have: id, region, clinic, referred, activated, last\\r\\nactive, age');
+  });
+
   it('a needed column so named: the advice prints no raw line break, and the mapping it gives reads the file (CRLF, also with an invalid row)', async () => {
     const file = join(dir, 'wrap.csv');
     const header = H.map((h) => (h === 'last_active' ? 'last\nactive' : h));

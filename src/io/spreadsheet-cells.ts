@@ -39,8 +39,15 @@ const NO_VALUE = new Set(['#N/A', '#NULL!', '#I/T', '#SAKNAS!', '#SAKNAS', '#NV'
 const errorKey = (text: string): string => text.trim().toUpperCase().normalize('NFC');
 
 export function isExcelError(text: string): boolean {
-  return text.startsWith('#') && EXCEL_ERRORS.has(errorKey(text));
+  return (text.startsWith('#') && EXCEL_ERRORS.has(errorKey(text))) || OTHER_SHEETS_ERROR.test(text);
 }
+
+/**
+ * A failed formula as other spreadsheets save it: LibreOffice Calc writes `Err:502`, `Err:504`, …
+ * (its error codes) and Google Sheets `#ERROR!` (a formula it cannot parse); its other errors are
+ * Excel's spellings. Failed formulas, never "no value".
+ */
+const OTHER_SHEETS_ERROR = /^(Err:\d{3}|#ERROR!)$/i;
 
 /** An error value of a failed formula (`#DIV/0!`, `#VALUE!`, `#VÆRDI!`, …), not one that means "no value". */
 export function isFailedFormula(text: string): boolean {

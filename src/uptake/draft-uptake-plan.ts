@@ -23,7 +23,7 @@ import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
 import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
-import { registryColumnsFor } from './registry-column-names.js';
+import { registryColumnsFor, unreadSynonymNotes } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
@@ -207,6 +207,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const columns = found.mapping;
   const index = found.index;
   const missing = found.missing;
+  // The default name beside a known synonym (`clinic` and `Praksisnavn`): the default name is
+  // drafted (no mapping), as hta uptake reads it, and the same note says so.
+  notes.push(...unreadSynonymNotes(file, header, index, columns));
   // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").

@@ -400,10 +400,11 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
 }
 
 /**
- * A registry column named by two header columns (`activated` twice, `Activated` or `Aktiveret`
- * beside `activated`): refused naming both, as every other input refuses a repeated name —
- * reading the first copy silently would count the wrong column (docs/input-registry.md "The
- * registry export").
+ * A registry column named by two header columns (`activated` twice, `Activated` or `last active`
+ * beside it): refused naming both, as every other input refuses a repeated name — reading the
+ * first copy silently would count the wrong column (docs/input-registry.md "One column per
+ * field"). A known synonym beside the default name is read as before, with a note
+ * (registry-column-names.ts `unreadSynonymNotes`).
  */
 function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number): Problem[] {
   const taken = new Set(REGISTRY_COLUMNS.map((c) => index[c]).filter((i) => i >= 0));
@@ -421,10 +422,10 @@ function repeatedColumnProblems(header: readonly string[], file: string, names: 
     // The same name twice cannot be mapped apart: only renaming or deleting one tells them apart.
     const fix = same
       ? 'delete the copy that should not be read, or rename it, and save again'
-      : `name the one to read in the uptake plan's ${key} (e.g. ${JSON.stringify(header[others[0]!]!.trim())}), or delete the other and save again`;
+      : `name the one to read in the uptake plan's ${key}: ${[at, ...others].map((i) => JSON.stringify(header[i]!.trim())).join(' or ')} — or delete the other and save again`;
     problems.push({
       file, line: headerLine, column: others[0]! + 1, field: oneLine(header[at]!), value: header[others[0]!]!.trim(), kind: 'header.duplicate',
-      expected: `one header column for the registry's ${col}: ${all.map(shown).join(' and ')} ${same ? 'have the same name (names compare without case)' : 'both name it'}, and hta does not pick one — ${fix}`,
+      expected: `one header column for the registry's ${col}: ${all.map(shown).join(' and ')} ${same ? 'have the same name (names compare without case)' : 'both name it (names compare without case, spaces or _)'}, and hta does not pick one — ${fix}`,
     });
   }
   return problems;

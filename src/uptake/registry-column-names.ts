@@ -36,9 +36,10 @@ export const nameKey = (h: string): string => foldColumnName(h).replace(/[\s_./-
 
 /**
  * A header name as a message prints it outside quotes: a line break in it (a header cell Excel
- * wrapped with Alt+Enter) written `\n`, as JSON writes it in the plan's `columns.registry`.
+ * wrapped with Alt+Enter) written `\n` (a CR `\r`, so `last\r\nactive` is not shown as the
+ * different name `last\nactive`), as JSON writes it in the plan's `columns.registry`.
  */
-export const oneLine = (h: string): string => h.trim().replace(/\r\n|\r|\n/g, '\\n');
+export const oneLine = (h: string): string => h.trim().replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 
 const ORDER = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
 
@@ -71,19 +72,45 @@ export function registryColumnsFor(header: readonly string[]): { index: Partial<
 
 /**
  * The other header columns that name registry column `col`, read at index `at`: the same name
- * again (`activated` twice, or `Activated` beside it: names compare without case), or, when the
- * plan does not map the column (`mapped` undefined), a known synonym beside the default name
- * (`Aktiveret` beside `activated`) — an Excel user's corrected copy added at the end of the sheet.
- * hta reads one column per field and does not pick one (docs/input-registry.md "The registry
- * export"). A column the plan maps to another field is not counted.
+ * again (`activated` twice), or a variant of it in case or spacing (`Activated`, `last active`
+ * beside `last_active`: names compare as `nameKey` does; a name the plan maps, `mapped`, only
+ * without case) — a second copy of the field, such as
+ * an Excel user's corrected copy added at the end of the sheet. hta reads one column per field
+ * and does not pick one (docs/input-registry.md "One column per field"). A known synonym beside
+ * it (`Regionskode` beside `region`, `Praksisnavn` beside `clinic`) is a related column, not a
+ * copy: not counted here (`unreadSynonymNotes`). A column the plan maps to another field is not counted.
  */
 export function otherColumnsNaming(header: readonly string[], col: RegistryColumn, at: number, mapped: string | undefined, taken: ReadonlySet<number>): number[] {
-  const own = foldColumnName(mapped ?? col);
-  const synonyms = mapped === undefined ? COLUMN_NAMES[col] : [];
+  // The plan's own name picks one column exactly (without case): only the same name again is a second copy.
+  const key = mapped === undefined ? nameKey : foldColumnName;
+  const own = key(mapped ?? col);
   const others: number[] = [];
   for (const [j, h] of header.entries()) {
     if (j === at || taken.has(j) || h.trim() === '') continue;
-    if (foldColumnName(h) === own || synonyms.includes(nameKey(h))) others.push(j);
+    if (key(h) === own) others.push(j);
   }
   return others;
+}
+
+/**
+ * Columns read under hta's default name (`clinic`) beside a known synonym of it (`Praksisnavn`,
+ * `Ydernr`): the default name is read, as it always was, and a note names the other column and
+ * the mapping that would read it instead (docs/input-registry.md "One column per field"). The
+ * synonym is often a different thing (a practice's name beside its code, a hospital department
+ * beside the GP clinic), so it is never read without the plan saying so. `index`: the columns
+ * read (-1 or absent: none); `names`: the plan's `columns.registry`.
+ */
+export function unreadSynonymNotes(file: string, header: readonly string[], index: Partial<Record<RegistryColumn, number>>, names: RegistryColumnNames): string[] {
+  const taken = new Set(Object.values(index).filter((i): i is number => i !== undefined && i >= 0));
+  const notes: string[] = [];
+  for (const col of ORDER) {
+    const at = index[col];
+    const mapped = col === 'age' ? names.ageBand ?? names.age : names[col];
+    if (at === undefined || at < 0 || mapped !== undefined || foldColumnName(header[at] ?? '') !== col) continue;
+    const others = header.flatMap((h, j) => (j !== at && !taken.has(j) && COLUMN_NAMES[col].includes(nameKey(h)) && nameKey(h) !== nameKey(col) ? [j] : []));
+    if (others.length === 0) continue;
+    const shown = others.map((j) => `${JSON.stringify(oneLine(header[j]!))} (column ${j + 1})`).join(' and ');
+    notes.push(`${file}: the registry's ${col} is read from the column named "${col}" (column ${at + 1}), hta's default name; ${shown} ${others.length === 1 ? 'is another name' : 'are other names'} hta knows for it, not read — to read ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the uptake plan: "columns": { "registry": { ${JSON.stringify(col)}: ${JSON.stringify(header[others[0]!]!.trim())} } }; to keep this reading and silence this note: { ${JSON.stringify(col)}: ${JSON.stringify(header[at]!.trim())} } (docs/input-registry.md "One column per field")`);
+  }
+  return notes;
 }

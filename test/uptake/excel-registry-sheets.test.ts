@@ -2,8 +2,9 @@
  * Registry and eligible files as Excel users save them (docs/input-registry.md): Excel's short
  * dates with slashes and a two-digit year (`4/20/24`, `20/4/24`) read by "mm/dd/yy" and
  * "dd/mm/yy" and named by the other formats' refusals; a column added
- * twice (a corrected copy at the sheet's end, also in another case or language) is refused naming
- * both, by the SQL engine, the row check and for Parquet alike; an Excel error value (`#N/A` from
+ * twice (a corrected copy at the sheet's end, also in another case or spacing) is refused naming
+ * both, by the SQL engine, the row check and for Parquet alike, while a known synonym beside the
+ * default name (`Praksisnavn` beside `clinic`) is read as before, with a note; an Excel error value (`#N/A` from
  * a failed VLOOKUP) is never a clinic or a region; a header cell wrapped with Alt+Enter in a CRLF
  * or CR-only file is read as the row check reads it, and the mapping the advice prints reads it.
  */
@@ -40,7 +41,6 @@ describe('a registry column named twice', () => {
   it.each([
     ['activated', 'have the same name'],
     ['Activated', 'have the same name'],
-    ['Aktiveret', 'both name it'],
   ])('"activated" and a second column "%s" are refused by the engine and the row check alike, naming both', async (second, said) => {
     const file = join(dir, `dup-${second}.csv`);
     writeFileSync(file, withSecond(second));
@@ -73,21 +73,76 @@ describe('a registry column named twice', () => {
     expect(read.aggregate.clinics.reduce((n, c) => n + c.activations, 0)).toBe(4);
   });
 
-  it('a Parquet registry with "activated" and "Aktiveret" is refused the same way', async () => {
+  it('"last_active" and "Last Active" (spacing): refused, the advice offering the column read before first', async () => {
+    const file = join(dir, 'dup-space.csv');
+    writeFileSync(file, csv([...H, 'Last Active'], ROWS.map((r) => [...r, r[5]!])));
+    const engine = await refusal(readRegistryFile(file, { threads: 1 }));
+    expect(engine.problems).toEqual((await refusal(readRegistryStream(createReadStream(file), file, ','))).problems);
+    expect(engine.problems[0]!.expected).toContain('"last_active" (column 6) and "Last Active" (column 10) both name it');
+    expect(engine.problems[0]!.expected).toContain('columns.registry.last_active: "last_active" or "Last Active"');
+    // The mapping offered first reads the file as before.
+    const read = await readRegistryFile(file, { threads: 1, columns: { last_active: 'last_active' } });
+    expect(read.aggregate.clinics.reduce((n, c) => n + c.activations, 0)).toBe(4);
+  });
+
+  it('a Parquet registry with "last_active" and "Last Active" is refused the same way', async () => {
     const src = join(dir, 'pq.csv'), parquet = join(dir, 'dup.parquet');
-    writeFileSync(src, withSecond('Aktiveret'));
+    writeFileSync(src, csv([...H, 'Last Active'], ROWS.map((r) => [...r, r[5]!])));
     const db = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
     await db.run(`COPY (SELECT * FROM read_csv('${src}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
     db.closeSync();
     const err = await refusal(readRegistryFile(parquet, { threads: 1 }));
     expect(err.message).toBe(`${parquet} names a registry column twice`);
-    expect(err.problems[0]!.expected).toContain('"activated" (column 5) and "Aktiveret" (column 10) both name it');
+    expect(err.problems[0]!.expected).toContain('"last_active" (column 6) and "Last Active" (column 10) both name it');
+  });
+});
+
+describe('a known synonym beside the default name is a related column: the default name is read, with a note', () => {
+  const dir = tempDir();
+  const plain = join(dir, 'plain.csv');
+  writeFileSync(plain, csv(H, ROWS));
+  // Registry exports as regions send them: a code next to a name, a practice's name next to its code.
+  it.each([
+    ['region', 'Regionskode', (r: string[]) => (r[1] === 'Hovedstaden' ? '1084' : '1082')],
+    ['clinic', 'Praksisnavn', (r: string[]) => `Lægerne ${r[2]}`],
+    ['clinic', 'Ydernr', (r: string[]) => `0${r[2]!.slice(1)}17`],
+    ['clinic', 'Behandlingssted', () => 'OUH Ortopædkirurgi'],
+    ['id', 'Patient ID', (r: string[]) => `X${r[0]}`],
+    ['sex', 'Køn', (r: string[]) => (r[7] === 'f' ? 'K' : 'M')],
+    ['activated', 'Aktiveret', (r: string[]) => r[3]!],
+  ])('%s beside "%s": read from the default name, by the engine and the row check alike, the note naming the mapping', async (col, other, cell) => {
+    const file = join(dir, `syn-${other.replace(/\W/g, '')}.csv`);
+    writeFileSync(file, csv([...H, other], ROWS.map((r) => [...r, cell(r)])));
+    const read = await readRegistryFile(file, { threads: 1 });
+    expect(read.aggregate).toEqual((await readRegistryFile(plain, { threads: 1 })).aggregate);
+    expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
+    const note = (read.notes ?? []).find((n) => n.includes('hta knows for it'));
+    expect(note).toContain(`the registry's ${col} is read from the column named "${col}" (column ${H.indexOf(col) + 1})`);
+    expect(note).toContain(`"${other}" (column 10)`);
+    expect(note).toContain(`{ "${col}": "${other}" }`);
+    expect(note).toContain(`{ "${col}": "${col}" }`);
+    // Mapped to the default name: no note.
+    expect((await readRegistryFile(file, { threads: 1, columns: { [col]: col } })).notes ?? []).not.toContainEqual(expect.stringContaining('hta knows for it'));
+  });
+
+  it('plan init drafts no mapping and says the same; uptake reads the draft', async () => {
+    const file = join(dir, 'syn-cli.csv');
+    writeFileSync(file, csv([...H, 'Praksisnavn'], ROWS.map((r) => [...r, `Lægerne ${r[2]}`])));
+    const init = await runCli('plan', 'init', '--uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv');
+    expect(init.code, init.stderr).toBe(0);
+    expect(JSON.parse(init.stdout).columns?.registry?.clinic).toBeUndefined();
+    expect(init.stderr).toContain('"Praksisnavn" (column 10) is another name hta knows for it');
+    const drafted = join(dir, 'drafted.json');
+    writeFileSync(drafted, init.stdout);
+    const up = await runCli('uptake', file, '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', drafted);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).toContain('"Praksisnavn" (column 10) is another name hta knows for it');
   });
 });
 
 describe('Excel error values are no clinic and no region', () => {
   const dir = tempDir();
-  it.each(['#N/A', '#I/T', '#VALUE!'])('%s in the clinic column is refused by both readers, as an Excel error value', async (error) => {
+  it.each(['#N/A', '#I/T', '#VALUE!', 'Err:502', '#ERROR!'])('%s in the clinic column is refused by both readers, as an Excel error value', async (error) => {
     const file = join(dir, `clinic-${error.replace(/\W/g, '')}.csv`);
     writeFileSync(file, csv(H, ROWS.map((r, i) => (i === 2 ? r.map((c, j) => (j === 2 ? error : c)) : r))));
     const engine = await refusal(readRegistryFile(file, { threads: 1 }));
@@ -106,6 +161,15 @@ describe('Excel error values are no clinic and no region', () => {
     expect((err as HtaError).problems).toMatchObject([{ line: 4, column: 1, value: '#N/A' }]);
     expect((err as HtaError).problems[0]!.expected).toMatch(/^a region name — an Excel error value meaning "no value"/);
   });
+
+  it('LibreOffice\'s Err:502 and Google Sheets\' #ERROR! as regions are refused as failed formulas', () => {
+    const file = join(dir, 'eligible-lo.csv');
+    writeFileSync(file, 'region,year,eligible\nHovedstaden,2024,1000\nMidtjylland,2024,800\nErr:502,2024,5000\n#ERROR!,2024,5000\n');
+    const err = (() => { try { readEligibleFile(file); } catch (e) { return e; } return undefined; })();
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).problems).toMatchObject([{ line: 4, column: 1, value: 'Err:502' }, { line: 5, column: 1, value: '#ERROR!' }]);
+    for (const p of (err as HtaError).problems) expect(p.expected).toMatch(/^a region name — an Excel error value, not a name: a formula failed/);
+  });
 });
 
 describe('a header cell wrapped with Alt+Enter', () => {
@@ -121,6 +185,22 @@ describe('a header cell wrapped with Alt+Enter', () => {
     const read = await readRegistryFile(file, { threads: 1 });
     expect(total(read)).toEqual(expected);
     expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
+  });
+
+  it.each([['at the end of an unread column', 'Note\n'], ['at the start of an unread column', '\nNote'], ['at the end of a needed column', 'activated\n']])('a line break %s (CRLF): the rows are read, not "a header but no rows"', async (_name, cell) => {
+    const file = join(dir, `edge-${cell.trim()}-${cell.startsWith('\n') ? 'lead' : 'trail'}.csv`);
+    const header = cell.trim() === 'activated' ? H.map((h) => (h === 'activated' ? cell : h)) : [...H, cell];
+    writeFileSync(file, csv(header, ROWS.map((r) => (header.length > H.length ? [...r, 'x'] : r)), '\r\n'));
+    const read = await readRegistryFile(file, { threads: 1 });
+    expect(total(read)).toEqual(expected);
+    expect(read.aggregate).toEqual((await readRegistryStream(createReadStream(file), file, ',')).aggregate);
+  });
+
+  it('a header cell with CRLF inside, the plan naming it with LF: the message shows the file\'s \\r, not the plan\'s name twice', async () => {
+    const file = join(dir, 'crlf-cell.csv');
+    writeFileSync(file, csv(H.map((h) => (h === 'last_active' ? 'last\r\nactive' : h)), ROWS, '\r\n'));
+    const text = formatError(await refusal(readRegistryFile(file, { threads: 1, columns: { last_active: 'last\nactive' } })));
+    expect(text).toContain('have: id, region, clinic, referred, activated, last\\r\\nactive, age');
   });
 
   it('a needed column so named: the advice prints no raw line break, and the mapping it gives reads the file (CRLF, also with an invalid row)', async () => {

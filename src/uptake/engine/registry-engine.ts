@@ -18,6 +18,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { clinicName, dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
+import { unreadSynonymNotes } from '../registry-column-names.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
@@ -74,6 +75,8 @@ interface Source {
   columns: ColumnIndex;
   /** CSV only: the separator. */
   delimiter?: Delimiter;
+  /** CSV only: a header cell holds a line break, also at its start or end (`"Note\n"`), which the trimmed `header` hides. */
+  wrappedHeader?: boolean;
 }
 
 /** The CSV header, checked before the database opens (a missing column is named as always). */
@@ -83,7 +86,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   if (head === undefined) throw emptyRegistry(label);
   const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded, head.line);
   if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns, head.line);
-  return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
+  return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line, wrappedHeader: /[\r\n]/.test(head.record.join('')) };
 }
 
 /**
@@ -440,9 +443,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const read = await withLfCopy(file, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
     return { ...read, notes: [mixedLineEndsNote(label, mixed), ...(read.notes ?? [])] };
   }
-  // A header cell with a line break (Excel's Alt+Enter): the engine reads a copy with the header
+  // A header cell with a line break (Excel's Alt+Enter; also a stray one at its end): the engine reads a copy with the header
   // on one line, the same lines after it (io/line-ends.ts `wrappedHeader`), as the row check reads the file.
-  const wrapped = csv && /[\r\n]/.test(csv.header.join('')) ? wrappedHeader(file) : undefined;
+  const wrapped = csv?.wrappedHeader ? wrappedHeader(file) : undefined;
   if (wrapped) return withOneLineHeader(file, wrapped, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
@@ -587,7 +590,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),

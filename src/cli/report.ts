@@ -239,7 +239,15 @@ export function selectReports<E extends { id: string }>(entries: readonly E[], o
 function refuseMissingDefaultManifest(manifest: string): void {
   if (existsOrLink(manifest)) return;
   const here = ['reports.json', basename(manifest)].find((name) => existsOrLink(name));
-  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder (${process.cwd()}); name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
+  // A current folder deleted under the shell makes process.cwd() throw (ENOENT uv_cwd): then the
+  // message leaves the folder's name out rather than lose itself in that error.
+  let cwd: string | undefined;
+  try {
+    cwd = process.cwd();
+  } catch {
+    cwd = undefined;
+  }
+  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder${cwd === undefined ? '' : ` (${cwd})`}; name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
 }
 
 /** Whether anything is at `path` (a broken link too: the reader then says what is wrong with it). */

@@ -5,7 +5,7 @@
  */
 import { armNames, type ArmNames } from '../report/arm-names.js';
 import { differenceDecisions, formatBound } from '../report/interval-bound.js';
-import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, pStatement, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
+import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, percentSign, pStatement, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { metaVerdictText } from './meta-verdict.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
@@ -68,6 +68,7 @@ const TEXT = {
   weightRandom: { en: 'Weight random', da: 'Vægt (tilfældige)' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   ci95: { en: '95% CI', da: '95 %-KI' },
+  dfShort: { en: 'df', da: 'fg' },
   subtotal: { en: '  Subtotal ({model})', da: '  Subtotal ({model})' },
   nothingPooled: { en: 'Nothing pooled: no study reported an interval.', da: 'Intet poolet: intet studie angav et interval.' },
   onlyOne: { en: 'Only one study: its estimate is shown as is (no pooling, no heterogeneity).', da: 'Kun ét studie: dets estimat vises, som det er (ingen pooling, ingen heterogenitet).' },
@@ -115,14 +116,16 @@ export function formatLimit(measure: MetaOutcomeSetting['measure'], v: number, l
 }
 
 /**
- * "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated); Danish "−0,79 (−1,51 til
- * −0,06)", since "[a, b]" with a decimal comma reads as four numbers (docs/glossary-da.md).
+ * "−0.79 (−1.51 to −0.06)" on the display scale (ratios exponentiated); Danish "−0,79 (−1,51 til
+ * −0,06)": the pages' interval (intervalText), never "[a, b]", whose comma collides with the
+ * Danish decimal comma and with the English thousands comma ("[482.30, 1,960.90]" reads as three
+ * numbers; docs/glossary-da.md).
  */
 export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null, lang: Lang = 'en', mcid?: number | null): string {
   const f = (x: number) => formatEffect(measure, x, lang);
   const b = (x: number) => formatLimit(measure, x, lang, mcid);
-  if (lo === null || hi === null) return lang === 'da' ? `${f(est)} (${TEXT.noInterval[lang]})` : `${f(est)} [${TEXT.noInterval[lang]}]`;
-  return lang === 'da' ? `${f(est)} ${intervalText(b(lo), b(hi), lang)}` : `${f(est)} [${b(lo)}, ${b(hi)}]`;
+  if (lo === null || hi === null) return `${f(est)} (${TEXT.noInterval[lang]})`;
+  return `${f(est)} ${intervalText(b(lo), b(hi), lang)}`;
 }
 
 
@@ -175,7 +178,8 @@ function heterogeneityLine(r: MetaPooledRow, w: Wording): string {
 function overallTestLine(r: MetaPooledRow, w: Wording): string {
   // As the page's forest writes it (RevMan's notation): "Z", unsigned — the estimate gives the
   // direction — so one test reads the same on the page and in the terminal.
-  const stat = r.ciMethod === 'hksj' ? `t = ${w.num(Math.abs(r.statistic), 2)}, df = ${r.df}` : `Z = ${w.num(Math.abs(r.statistic), 2)}`;
+  // Danish "fg" (frihedsgrader, docs/glossary-da.md), as the forest writes it.
+  const stat = r.ciMethod === 'hksj' ? `t = ${w.num(Math.abs(r.statistic), 2)}, ${w.t('dfShort')} = ${r.df}` : `Z = ${w.num(Math.abs(r.statistic), 2)}`;
   return w.t('overallTest', { model: w.t(r.model === 'single-study' ? 'singleStudy' : r.model), stat, p: w.p(r.pValue) });
 }
 
@@ -193,11 +197,12 @@ function mcidText(s: MetaOutcomeSetting, w: Wording): string {
   if (s.mcid === null && s.mcidIgnored !== undefined) {
     // Rounded for print: 1.1 / 100 is 0.011000000000000001 in binary floating point.
     const fraction = Number((s.mcidIgnored / 100).toPrecision(10));
-    return w.t('mcidIgnored', { mcid: w.lang === 'da' ? String(s.mcidIgnored).replace('.', ',') : String(s.mcidIgnored), fraction: w.lang === 'da' ? String(fraction).replace('.', ',') : String(fraction) });
+    return w.t('mcidIgnored', { mcid: formatMcid(s.mcidIgnored, w.lang), fraction: w.lang === 'da' ? String(fraction).replace('.', ',') : String(fraction) });
   }
   if (s.mcid === null) return w.t('noMcid');
   const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
-  const value = w.lang === 'da' ? String(s.mcid).replace('.', ',') : String(s.mcid);
+  // Grouped as every other number of the table ("MKRF 1.000" under "1.221,60").
+  const value = formatMcid(s.mcid, w.lang);
   const unit = isRatioMeasure(s.measure) ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';
   return `${w.t('mcid')} ${value}${unit} (${src})`;
 }
@@ -221,7 +226,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const title = (named ? t('title', { label: `${s.label}${ofSubgroup}`, outcome: s.outcome, time, measure }) : t('titleKey', { outcome: `${s.outcome}${ofSubgroup}`, time, measure })) +
     (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
-  const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), lang === 'da' ? `${s.measure} (${t('ci95')})` : `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
+  const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} (${t('ci95')})`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
   const overall = overallOf(pooled, studies);
   const overallRows = new Set([overall.fixed, overall.random, overall.single]);
@@ -257,7 +262,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
     lines.push(t('oneTrialNote'), overallTestLine(fixed, w));
   } else if (fixed && random) {
     if (random.piLower !== null && random.piUpper !== null) {
-      const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
+      const dist = random.piDf === null ? t('normal') : `t, ${t('dfShort')} = ${random.piDf}`;
       lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang, random.mcid).replace(/^\S+ /, '') }));
     } else if (results.options.predictionInterval && random.trials < MIN_PI_TRIALS) {
       lines.push(t('piFewTrials', { min: MIN_PI_TRIALS, k: random.k, trials: random.trials, s: random.trials === 1 ? '' : 's' }));

@@ -448,7 +448,7 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   // med sædvanlig behandling"; the report capitalises it at a label or a sentence start), as the
   // intervention's "app" is: a capital only from an export's sentence case, not a name's. A code
   // word ("vanlig", in any case: "Vanlig" is no name of a treatment) gets the known names.
-  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: sentenceCaseLowered(value.trim().replace(/\s+/g, ' ')) };
+  if (known && DANISH_KNOWN_ARM.test(key) && !DANISH_CODE_WORD.test(key) && /[A-ZÆØÅ\s]/.test(value.trim())) return { en: known.en, da: commonNounLowered(value.trim().replace(/\s+/g, ' ')) };
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
   if (ARM_ROLE.test(key)) return 'role';
@@ -460,19 +460,25 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
 
 /**
  * A Danish arm name kept with the export's capital ("Smerteskole", "Træningsprogram": hta cannot
- * tell a common noun from a programme's name): the Danish page writes it so mid-sentence
+ * tell a common noun from a programme's name), or in an all-caps export's capitals ("SMERTESKOLE";
+ * a short acronym such as "UC" is not asked about): the Danish page writes it so mid-sentence
  * ("til fordel for Smerteskole"), so the check says so and how to write a common noun.
  */
 function capitalNote(labels: { intervention: Localized; control: Localized }): string {
-  const capital = [labels.intervention, labels.control].flatMap((l) => (l.da !== undefined && /^\p{Lu}\p{Ll}/u.test(l.da) ? [l.da] : []));
+  const capital = [labels.intervention, labels.control].flatMap((l) => (l.da !== undefined && (/^\p{Lu}\p{Ll}/u.test(l.da) || /^\p{Lu}{4,}(?![\p{Ll}])/u.test(l.da)) ? [l.da] : []));
   if (capital.length === 0) return '';
   const names = capital.map((n) => JSON.stringify(n)).join(' and ');
   return `; "da" ${names} ${capital.length > 1 ? 'keep' : 'keeps'} the export's capital, so the pages write ${capital.length > 1 ? 'them' : 'it'} so mid-sentence ("til fordel for ${capital[0]}"): write "da" in lower case if it is a common noun, not a name (docs/plan-trial.md#arm-names)`;
 }
 
-/** "Sædvanlig behandling" → "sædvanlig behandling": a first word in sentence case lowered; "UC", "TAU-gruppe" kept. */
-function sentenceCaseLowered(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * A known Danish comparator written out ("Sædvanlig behandling", a title-case "Vanlig Behandling",
+ * an all-caps "VANLIG BEHANDLING") → "sædvanlig behandling", "vanlig behandling": every word of it
+ * is a common noun or adjective (DANISH_KNOWN_ARM), so the whole name is lowered, never only its
+ * first letter ("vanlig Behandling" would mix the cases on every label of the page).
+ */
+function commonNounLowered(text: string): string {
+  return text.toLowerCase();
 }
 
 /**

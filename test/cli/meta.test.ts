@@ -36,14 +36,14 @@ describe('hta meta on the published selfBACK estimates', () => {
     const r = await runCli('meta', CSV, '--plan', PLAN);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Disability (RMDQ 0–24) — rmdq at 3m: mean difference, app − usual care');
-    expect(r.stdout).toContain('Sandal 2021  −0.79 [−1.51, −0.06]');
+    expect(r.stdout).toContain('Sandal 2021  −0.79 (−1.51 to −0.06)');
     expect(r.stdout).toContain('MCID 5 (plan); lower is better');
     expect(r.stdout).toContain('Only one study: its estimate is shown as is (no pooling, no heterogeneity).');
     expect(r.stdout).toContain('Pain self-efficacy (PSEQ 0–60) — pseq at 9m');
     expect(r.stdout).toContain('Average pain (NRS 0–10), subgroup: high physical demands — pain_avg at 3m');
     // Two subgroups of one trial: combined by the fixed-effect model only; no random effects, no heterogeneity.
-    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3\.50 \[0\.90, 6\.00\] +49\.0% +Significant/);
-    expect(r.stdout).toMatch(/Subgroups of one trial combined \(inverse variance, fixed\) +all +3\.14 \[1\.36, 4\.93\] +100\.0% +Significant/);
+    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3\.50 \(0\.90 to 6\.00\) +49\.0% +Significant/);
+    expect(r.stdout).toMatch(/Subgroups of one trial combined \(inverse variance, fixed\) +all +3\.14 \(1\.36 to 4\.93\) +100\.0% +Significant/);
     expect(r.stdout).toContain('Test for subgroup differences (fixed effects within subgroups): Q = 0.15, df = 1 (p = 0.701), I² = 0%');
     expect(r.stdout).not.toContain('Heterogeneity');
     expect(r.stdout).not.toContain('Random effects');
@@ -190,7 +190,7 @@ describe('hta meta: input and usage errors exit 2 with file:line:column', () => 
     const file = write('study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.5,0.9,6.0\nB,pseq,9m,4,,\n');
     const r = await runCli('meta', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/B +4\.00 \[no interval reported\] +not pooled +Inconclusive/); // the one verdict wording (src/report/i18n.ts VERDICT_TEXT)
+    expect(r.stdout).toMatch(/B +4\.00 \(no interval reported\) +not pooled +Inconclusive/); // the one verdict wording (src/report/i18n.ts VERDICT_TEXT)
     expect(r.stdout).toContain('Only one study');
     expect(r.stderr).toContain('warning: pseq 9m: Study B: no interval reported; shown but not pooled');
   });

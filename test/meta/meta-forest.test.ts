@@ -90,6 +90,22 @@ describe('metaForestSpec', () => {
     for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x - (width(ticks[i]!.text) + width(ticks[i - 1]!.text)) / 2, `${ticks[i - 1]!.text} / ${ticks[i]!.text}`).toBeGreaterThanOrEqual(22);
   });
 
+  it('a subgroup whose first word has a capital of its own keeps it: "eGFR < 60", never "EGFR" (another analyte), in the chart and its table', () => {
+    const studies = parseStudies(parseCsvText('study,outcome,time,subgroup,difference,ci_lower,ci_upper\nA 2020,rmdq,3m,eGFR < 60,-3.1,-5.0,-1.2\nB 2021,rmdq,3m,eGFR < 60,-2.9,-4.6,-1.2\nC 2022,rmdq,3m,mRS 0–2,-0.5,-2.6,1.6\nD 2023,rmdq,3m,mRS 0–2,-1.5,-3.0,0.0\n', 's.csv'));
+    const [g] = metaGroups(metaAnalyze(studies, { version: 't' }));
+    for (const lang of ['en', 'da'] as const) {
+      const spec = metaForestSpec(g!, lang);
+      type Layer = { data?: { values?: { text?: string }[] }; mark?: { type?: string; fontWeight?: string } };
+      const bold = (spec as unknown as { layer: Layer[] }).layer.filter((l) => l.mark?.type === 'text' && l.mark.fontWeight === 'bold').flatMap((l) => l.data?.values ?? []).map((c) => c.text);
+      const table = metaForestNumbers(spec).rows.map((r) => r[0]);
+      for (const heading of ['eGFR < 60', 'mRS 0–2']) {
+        expect(bold, lang).toContain(heading);
+        expect(table, lang).toContain(heading);
+      }
+      expect([...bold, ...table].join('\n')).not.toMatch(/EGFR|MRS 0/);
+    }
+  });
+
   it('the no-effect and ±MCID lines end above the notes under the rows (a committee reviewer saw them cross the method note)', () => {
     for (const g of groups) {
       const spec = metaForestSpec(g, 'en') as unknown as { layer: { mark: { type: string }; data?: { values?: { row?: number; text?: string }[] }; encoding: { y?: { datum?: number }; y2?: { datum?: number } } }[] };

@@ -140,3 +140,30 @@ describe('plan init: a comparator named in words is a name, beside an arm that i
     expect(checks).toContain(`"armLabels": { "intervention": { "en": "<arm ${code} in English>", "da": "<arm ${code} in Danish>" }, "control": ${json} }`);
   });
 });
+
+describe('plan init: a title-case or all-caps export never mixes the cases of a Danish arm name', () => {
+  const csv = (intervention: string, control: string) =>
+    parseCsvText(`Deltager-ID;Gruppe;Besøg;Alder;RMDQ total\nP001;${intervention};Baseline;41;6\nP001;${intervention};3 mdr.;41;20\nP002;${control};Baseline;42;4\nP002;${control};3 mdr.;42;10\n`, 'tc.csv');
+
+  it.each([
+    ['App', 'Vanlig Behandling', 'vanlig behandling'],
+    ['App', 'Sædvanlig Behandling', 'sædvanlig behandling'],
+    ['APP', 'VANLIG BEHANDLING', 'vanlig behandling'],
+    ['App', 'KONTROLGRUPPE', 'kontrolgruppe'],
+  ])('%s / %s: the comparator\'s "da" is "%s", lower case throughout, and the page capitalises it as a label', (intervention, control, da) => {
+    const d = draftPlan(csv(intervention, control), 'plan.schema.json');
+    const labels = d.plan.armLabels as { intervention: { da?: string }; control: { en: string; da?: string } };
+    expect(labels.control.da).toBe(da);
+    expect(labels.intervention.da).toBe('app');
+    const names = armNames(parsePlan({ ...d.plan, $schema: undefined }).armLabels, 'da');
+    expect(names.Control).toBe(da.charAt(0).toUpperCase() + da.slice(1));
+    expect(names.control).toBe(da);
+    expect(d.checks.join('\n')).not.toContain('capital');
+  });
+
+  it('an all-caps name hta does not know ("SMERTESKOLE") is kept as written, and the check says how it reads mid-sentence', () => {
+    const d = draftPlan(csv('SMERTESKOLE', 'VANLIG BEHANDLING'), 'plan.schema.json');
+    expect(d.plan.armLabels).toMatchObject({ intervention: { da: 'SMERTESKOLE' }, control: { da: 'vanlig behandling' } });
+    expect(d.checks.join('\n')).toContain('"da" "SMERTESKOLE" keeps the export\'s capital');
+  });
+});

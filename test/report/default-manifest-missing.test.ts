@@ -4,7 +4,7 @@
  * folder, which it names — and that `--manifest <file>` names another, with the manifest of the
  * current folder when there is one (docs/manifest.md). Nothing is written; exit 2.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -37,6 +37,22 @@ describe('a missing default manifest', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error: cannot read report manifest data/reports.json: the file does not exist — without --manifest, hta report reads data/reports.json under the current folder');
     expect(run.stderr).toMatch(/name another manifest with --manifest <file>\n$/);
+  });
+
+  it('in a current folder deleted under the shell: the same message without the folder\'s name, not "it does not exist"', async () => {
+    const dir = join(tempDir(), 'gone');
+    mkdirSync(dir);
+    const home = process.cwd();
+    process.chdir(dir);
+    rmdirSync(dir);
+    let run;
+    try {
+      run = await runCli('report');
+    } finally {
+      process.chdir(home);
+    }
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: cannot read report manifest data/reports.json: the file does not exist — without --manifest, hta report reads data/reports.json under the current folder; name another manifest with --manifest <file>\n');
   });
 
   it('a manifest named with --manifest keeps the reader\'s short message (the user chose the name)', async () => {

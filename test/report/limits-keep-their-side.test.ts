@@ -67,7 +67,7 @@ describe('the one rule for confidence limits', () => {
   it('meta tables and forest labels: a ratio limit is kept off 1, a difference off ±MCID', () => {
     expect(formatLimit('RR', Math.log(0.997), 'en')).toBe('0.997');
     expect(formatLimit('MD', -4.998, 'en', 5)).toBe('−4.998');
-    expect(formatInterval('RR', Math.log(1.2), Math.log(0.997), Math.log(1.43), 'en')).toBe('1.20 [0.997, 1.43]');
+    expect(formatInterval('RR', Math.log(1.2), Math.log(0.997), Math.log(1.43), 'en')).toBe('1.20 (0.997 to 1.43)');
     expect(formatInterval('RR', Math.log(1.2), Math.log(0.997), Math.log(1.43), 'da')).toBe('1,20 (0,997 til 1,43)');
   });
 

@@ -86,6 +86,15 @@ const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
 const WEIGHT_WORDS: ReadonlySet<string> = new Set([TEXT.en.weight, TEXT.da.weight]);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * A heading's capital: only when its first word is all lower case ("high physical demands" →
+ * "High physical demands"). A first word with a capital of its own is a term written so and kept
+ * ("eGFR < 60" is not "EGFR", another analyte; "mRS 0–2", "pH < 7,2"), as arm-names.ts does for labels.
+ */
+const capitaliseHeading = (s: string) => {
+  const first = /^\S*/.exec(s)![0];
+  return first === first.toLowerCase() ? capitalise(s) : s;
+};
 
 export interface MetaForestOptions {
   /** Column headers for the two arms; default the `arms` labels ("App + usual care" / "Usual care" without a plan). */
@@ -328,7 +337,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     for (const name of subgroupNames) {
       // A heading starts with a capital, as the figure's numbers table below writes it
       // ("Høje fysiske krav" in both; the file's "høje fysiske krav" stays in a study's parentheses).
-      bold.push({ row, px: 0, text: name.charAt(0).toUpperCase() + name.slice(1) });
+      bold.push({ row, px: 0, text: capitaliseHeading(name) });
       row += 1;
       for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st, true);
       const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random') ?? group.pooled.find((p) => p.subgroup === name && p.model === 'fixed');
@@ -658,7 +667,7 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
     }
     // A table's cell in words starts with a capital, as every table of the pages ("High physical
     // demands"); a note's wrapped line goes on its sentence.
-    if (!cells.some((x) => x.row === r && x.cont)) out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
+    if (!cells.some((x) => x.row === r && x.cont)) out[0] = capitaliseHeading(out[0]!);
     return out;
   });
   return { header, rows, align: header.map((_, i) => (i === 0 ? 'left' : 'right')) };

@@ -137,6 +137,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
       : `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); the share of the total count hidden needs the registry (run the audit on it).`,
     `Suppressed cells narrower than ${a.rule.protectionLevel}: ${a.narrow.length}${a.narrow.length ? '' : ' (none)'}`,
     ...a.narrow.map(interval),
+    ...(a.unchangedSincePrinted?.length ? [
+      `Suppressed cells pinned to the value an earlier publication printed for them (no growth since; public, not a failure): ${a.unchangedSincePrinted.length}`,
+      ...a.unchangedSincePrinted.map(interval),
+    ] : []),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
     ...a.disclosedDifferences.map(interval),
     `Costs and average prices printed though computed from a suppressed count: ${a.costsOnSuppressed.length}${a.costsOnSuppressed.length ? '' : ' (none)'}`,

@@ -205,7 +205,11 @@ describe('the audit of a closed month', () => {
   const rule = { threshold: 5, protectionLevel: 5, zerosSensitive: false };
 
   it('equates an unchanged month with its earlier print (pinned), and does not where the publication says it changed', () => {
-    expect(auditPublishedUptake(pub() as never, rule, previous).narrow.map((n) => n.cell)).toEqual(['referrals · A · 2024-01 · all=all', 'referrals · A · 2024-02 · all=all']);
+    // Pinned to exactly its earlier print: listed apart, not a failure (zeros shown; docs "Audit").
+    const unchanged = auditPublishedUptake(pub() as never, rule, previous);
+    expect(unchanged.narrow).toEqual([]);
+    expect(unchanged.unchangedSincePrinted?.map((n) => n.cell)).toEqual(['referrals · A · 2024-01 · all=all', 'referrals · A · 2024-02 · all=all']);
+    expect(auditPublishedUptake(pub() as never, { ...rule, zerosSensitive: true }, previous).narrow.map((n) => n.cell)).toEqual(['referrals · A · 2024-01 · all=all', 'referrals · A · 2024-02 · all=all']);
     const changed = { periods: [{ region: 'A', period: '2024-01' }, { region: 'A', period: '2024-02' }], activationYears: [], clinicRegions: [] };
     const report = auditPublishedUptake(pub(changed) as never, rule, previous);
     expect(report.narrow).toEqual([]);

@@ -56,6 +56,11 @@ export interface AuditReport {
   countCells: number;
   /** Suppressed cells whose interval is narrower than the protection level (must be none). */
   narrow: AuditInterval[];
+  /**
+   * Suppressed cells pinned to exactly the value an earlier publication printed for the same count
+   * (unchanged since, zeros shown): the reader learns only "no growth" (not a failure).
+   */
+  unchangedSincePrinted?: AuditInterval[];
   /** Within-row differences (patients) pinned to under the protection level inside the sensitive range. */
   disclosedDifferences: AuditInterval[];
   /**
@@ -381,6 +386,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const changedUnits = changedUnitsIn(pub);
   if (previous) for (const u of unlistedChanges(pub, previous)) changedUnits.add(u);
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
+  /** Each count's values as printed by an earlier publication, its own row, where its unit did not change since. */
+  const printedBefore = new Map<string, Set<number>>();
+  for (const c of previous?.counts ?? []) {
+    if (changedUnits.has(changedUnit(c))) continue;
+    const k = containing(c)[0]!;
+    printedBefore.set(k, (printedBefore.get(k) ?? new Set()).add(c.value));
+  }
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
     // Each earlier count's closed periods, read by both uses below (the set of changed units is fixed by now).
@@ -518,7 +530,17 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // suppression protects what such counts grew by, not the width of each (docs/disclosure-control.md
   // "How it is protected"; a complement of 76 printed as 76 a month later is not a small count).
   const minSmall = rule.zerosSensitive ? 0 : 1;
-  const narrow = intervals.filter((i, j) => i.upper - i.lower < p - tol && (!earlierUnknowns.has(j) || (i.lower <= rule.threshold - 1 + tol && i.upper >= minSmall - tol)));
+  // A hidden count pinned to exactly what an earlier publication printed for the same row (its
+  // unit not changed since) says only "no growth": that number was public, and a growth of 0 is
+  // not sensitive unless zeros are (docs/disclosure-control.md "Audit"). Such a cell is listed
+  // apart, not as a failure. Until 6 December 2026 it failed the audit: a monthly chain's hidden
+  // months of a closed year, tied to the earlier file's by the year it printed in both, pinned the
+  // tool's own correct publications (Sjælland 2024-09 retained 4w: 8 … 8, printed 8 a month before).
+  const pinnedToPrinted = (i: AuditInterval, j: number) =>
+    !rule.zerosSensitive && !earlierUnknowns.has(j) && i.lower === i.upper && (printedBefore.get(labels[j]!)?.has(i.lower) ?? false);
+  const narrowAll = intervals.filter((i, j) => i.upper - i.lower < p - tol && (!earlierUnknowns.has(j) || (i.lower <= rule.threshold - 1 + tol && i.upper >= minSmall - tol)));
+  const unchangedSincePrinted = intervals.filter((i, j) => i.upper - i.lower < p - tol && pinnedToPrinted(i, j));
+  const narrow = narrowAll.filter((i) => !unchangedSincePrinted.includes(i));
 
   // Within-row differences (patients too): collected, then bounded together.
   const differences: { cell: string; kind: string; form: Form }[] = [];
@@ -629,7 +651,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   ranges.dispose();
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
-  return { rule, suppressedCells: n - earlierUnknowns.size, countCells, narrow, disclosedDifferences, intervals: intervals.filter((_, j) => !earlierUnknowns.has(j)), ...(earlierUnknowns.size > 0 ? { earlierHidden: intervals.filter((_, j) => earlierUnknowns.has(j)) } : {}), costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
+  return { rule, suppressedCells: n - earlierUnknowns.size, countCells, narrow, ...(unchangedSincePrinted.length > 0 ? { unchangedSincePrinted } : {}), disclosedDifferences, intervals: intervals.filter((_, j) => !earlierUnknowns.has(j)), ...(earlierUnknowns.size > 0 ? { earlierHidden: intervals.filter((_, j) => earlierUnknowns.has(j)) } : {}), costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
 }
 
 /**

@@ -140,7 +140,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // The trial's effect rows (src/analysis/judged-row.ts keeps the reason as the row's `error`).
   // src/analysis/continuous-effect.ts, analyze-trial.ts, subgroup-effects.ts
   [/^unknown method (.*)$/, (m) => `ukendt metode ${m}`],
-  [/^MMRM needs at least 2 follow-up visits; the plan has 1 \((.*)\), so this row is skipped$/, (t) => `MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (${visit(t)}), så denne række udelades`],
+  // The count is the plan's follow-up visits after the baseline (analyze-trial.ts).
+  [new RegExp(`^MMRM needs at least ${NUM} follow-up visits; the plan has ${NUM} \\((.*)\\), so this row is skipped$`), (min, k, ts) => `MMRM kræver mindst ${n(min)} opfølgningstidspunkter; planen har ${n(k)} (${ts.split(', ').map(visit).join(', ')}), så denne række udelades`],
   [/^MMRM needs observed scores at 2 follow-up visits or more; only (.*) has any, so this row is skipped$/, (t) => `MMRM kræver observerede scorer ved mindst 2 opfølgningstidspunkter; kun ${visit(t)} har nogen, så denne række udelades`],
   [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${visit(t)}`],
   // src/trial/empty-outcomes.ts: the outcome's key stays as the plan writes it.

@@ -219,7 +219,7 @@ export const UPTAKE_TEXT = {
   parameter: { en: 'Parameter', da: 'Parameter' },
   change: { en: 'Change', da: 'Ændring' },
   totalCost: { en: 'Total cost', da: 'Samlet udgift' },
-  difference: { en: 'Difference from base', da: 'Forskel fra basis' },
+  difference: { en: 'Difference from the base case', da: 'Forskel fra basisscenariet' },
   base: { en: 'Base case', da: 'Basisscenarie' },
   uptake: { en: 'Uptake', da: 'Optag' },
   price: { en: 'Price', da: 'Pris' },

@@ -134,6 +134,9 @@ describe.each(['en', 'da'] as const)('the uptake page names each scenario and th
     legend.forEach((name, i) => expect(name.endsWith(`, ${lower(scenarios[i]!)}`), `${name} / ${scenarios[i]}`).toBe(true));
     const conclusion = uptakeConclusion(tables, analysis.budget.currency, lang);
     for (const s of [scenarios[0]!, scenarios[2]!]) expect(conclusion).toContain(`${lower(s)} `);
+    // The sensitivity table's difference column names the base case as the projection table does
+    // ("Forskel fra basisscenariet", not "fra basis").
+    expect(tables.sensitivity.table!.header[3]!.toLowerCase()).toContain(scenarios[1]!.toLowerCase());
     const subtitle = JSON.stringify((spec as unknown as { title: { subtitle: unknown } }).title.subtitle);
     if (lang === 'da') {
       expect(subtitle).toContain('til og med');

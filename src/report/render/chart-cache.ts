@@ -7,7 +7,7 @@
  *   key = sha256(drawing code, hta version, package versions, font bytes, zoom, spec JSON)
  *
  * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart, text-metrics,
- * png-pool, chart-font, vega-lib), so changing them invalidates every entry without anyone
+ * png-pool, chart-font, vega-lib, text-to-path, glyph-outlines; and text-to-path's version), so changing them invalidates every entry without anyone
  * remembering to.
  *
  * Entries live in the user's own cache folder (`~/.cache/hta/charts` or `$XDG_CACHE_HOME/hta/charts`,
@@ -28,13 +28,14 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
 import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
+import { TEXT_TO_PATH_VERSION } from './text-to-path.js';
 
 /**
  * The modules, next to this one, whose code decides the drawn bytes. From dist/, vega-lib is the
  * bundle of vega and vega-lite (scripts/bundle-vega.mjs), so its hash also covers their
  * dependencies (vega-scenegraph, d3-*, …), whose versions the list below does not name.
  */
-const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'chart-font', 'vega-lib'];
+const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'chart-font', 'vega-lib', 'text-to-path', 'glyph-outlines'];
 
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;
@@ -114,7 +115,7 @@ export function rendererFingerprint(htaVersion: string): string {
   const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
   const code = createHash('sha256');
   for (const m of DRAWING_MODULES) code.update(readFileSync(new URL(`./${m}${ext}`, import.meta.url)));
-  return JSON.stringify({ code: code.digest('hex'), hta: htaVersion, versions, font, zoom: PNG_ZOOM });
+  return JSON.stringify({ code: code.digest('hex'), hta: htaVersion, versions, font, zoom: PNG_ZOOM, textToPath: TEXT_TO_PATH_VERSION });
 }
 
 /** File name stem of a spec's entry. */

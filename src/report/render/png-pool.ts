@@ -2,7 +2,7 @@
  * SVG → PNG off the main thread. Drawing a chart's PNG (resvg: text layout, raster, deflate)
  * costs ~60 ms of CPU, a third of what `hta report` spends per chart; a small pool of worker
  * threads does it while the main thread analyses and draws the next SVGs. The bytes are the same as
- * {@link svgToPng}'s: same library, same options, same shipped font.
+ * {@link svgToPng}'s: same library, same options, same shipped font, the same text → paths step.
  *
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
  * under the test runner and from `dist/`; it loads resvg from the path resolved here.
@@ -10,14 +10,23 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { CHART_CORE_FONT_FILES, CHART_FONT_FAMILY } from './chart-font.js';
+import { GLYPH_OUTLINE_FUNCTIONS, readGlyphFace } from './glyph-outlines.js';
 import { pngOptions, svgToPng } from './render-chart.js';
+import { TEXT_TO_PATH_FUNCTIONS, textToPaths } from './text-to-path.js';
 
+// The text → paths step (text-to-path.ts, glyph-outlines.ts) runs in the worker from the source
+// of its functions, which call only each other; they are called by their names as compiled
+// (a bundler may rename them).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
 const { Resvg } = require(workerData.resvg);
+${[...GLYPH_OUTLINE_FUNCTIONS, ...TEXT_TO_PATH_FUNCTIONS].map(String).join('\n')}
+const faces = { family: workerData.family, regular: ${readGlyphFace.name}(readFileSync(workerData.core[0])), bold: ${readGlyphFace.name}(readFileSync(workerData.core[1])) };
 parentPort.on('message', ({ id, svg }) => {
   try {
-    const png = new Resvg(svg, workerData.options).render().asPng();
+    const png = new Resvg(${textToPaths.name}(svg, faces), workerData.options).render().asPng();
     parentPort.postMessage({ id, png: new Uint8Array(png) });
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.message) || err) });
@@ -77,7 +86,7 @@ export function createPngPool(size = Math.min(4, Math.max(1, availableParallelis
     }
   };
   const workers: Worker[] = Array.from({ length: size }, () => {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg, options: pngOptions() } });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg, options: pngOptions(), family: CHART_FONT_FAMILY, core: CHART_CORE_FONT_FILES } });
     held.set(w, 0);
     w.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
       held.set(w, held.get(w)! - 1);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_MARKER, chartCacheKey, defaultChartCacheDir, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
+import { TEXT_TO_PATH_VERSION } from '../../../src/report/render/text-to-path.js';
 import { tempDir } from '../../support/run-cli.js';
 
 const chart = (n: number) => ({ svg: `<svg n="${n}"/>`, png: new Uint8Array([137, 80, 78, 71, n]) });
@@ -172,5 +173,12 @@ describe('chart cache', () => {
     expect(fp.versions.map((v) => v.replace(/@[^@]*$/, ''))).toEqual(['vega', 'vega-lite', '@resvg/resvg-js']);
     expect(fp.versions.every((v) => /@\d+\.\d+\.\d+/.test(v))).toBe(true);
     expect(fp.font).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('the fingerprint names the version of the text → paths step the PNGs are drawn with', () => {
+    // resvg is given the text as glyph paths (text-to-path.ts): a PNG drawn by another version of
+    // that step must not be reused, even where its source reads the same.
+    const fp = JSON.parse(rendererFingerprint('9.9.9')) as { textToPath?: number };
+    expect(fp.textToPath).toBe(TEXT_TO_PATH_VERSION);
   });
 });

@@ -10,11 +10,12 @@
  * pair). Deterministic: the widths come from the shipped font files only.
  *
  * The font files are TrueType; only three tables are read: `head` (units per em), `hhea` +
- * `hmtx` (advance widths) and `cmap` (character → glyph, formats 4 and 12). OpenType spec:
+ * `hmtx` (advance widths) and `cmap` (character → glyph, formats 4 and 12; read by glyph-outlines.ts). OpenType spec:
  * https://learn.microsoft.com/typography/opentype/spec/ (cmap, hmtx). docs/report-trial.md#fonts.
  */
 import { readFileSync } from 'node:fs';
 import { CHART_FONT_BOLD_FILE, CHART_FONT_FILE } from './chart-font.js';
+import { readCmap, tableOffsets } from './glyph-outlines.js';
 
 /** Advance widths in em per code point, and the width of a character the font lacks (.notdef). */
 export interface FontAdvances {
@@ -25,13 +26,7 @@ export interface FontAdvances {
 /** Reads the advance width (in em) of every character the TrueType font `bytes` maps. */
 export function fontAdvances(bytes: Uint8Array): FontAdvances {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = new Map<string, number>();
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    tables.set(tag, view.getUint32(at + 8));
-  }
+  const tables = tableOffsets(bytes);
   const table = (tag: string): number => {
     const at = tables.get(tag);
     if (at === undefined) throw new Error(`the chart font has no '${tag}' table`);
@@ -43,51 +38,7 @@ export function fontAdvances(bytes: Uint8Array): FontAdvances {
   // Glyphs past the last long metric share its advance (hmtx spec).
   const advance = (glyph: number) => view.getUint16(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1)) / unitsPerEm;
   const byCodePoint = new Map<number, number>();
-  const cmap = table('cmap');
-  const subtables = view.getUint16(cmap + 2);
-  let best: { offset: number; format: number } | undefined;
-  for (let i = 0; i < subtables; i++) {
-    const platform = view.getUint16(cmap + 4 + 8 * i);
-    const encoding = view.getUint16(cmap + 6 + 8 * i);
-    const offset = cmap + view.getUint32(cmap + 8 + 8 * i);
-    const format = view.getUint16(offset);
-    // Unicode subtables: Windows (3,1) BMP / (3,10) full, or the Unicode platform (0,*).
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (unicode && (format === 12 || (format === 4 && best?.format !== 12))) best = { offset, format };
-  }
-  if (!best) throw new Error('the chart font has no Unicode cmap');
-  if (best.format === 12) {
-    const groups = view.getUint32(best.offset + 12);
-    for (let g = 0; g < groups; g++) {
-      const at = best.offset + 16 + 12 * g;
-      const start = view.getUint32(at);
-      const end = view.getUint32(at + 4);
-      const glyph = view.getUint32(at + 8);
-      for (let c = start; c <= end; c++) byCodePoint.set(c, advance(glyph + c - start));
-    }
-  } else {
-    const o = best.offset;
-    const segments = view.getUint16(o + 6) / 2;
-    const ends = o + 14;
-    const starts = ends + 2 * segments + 2;
-    const deltas = starts + 2 * segments;
-    const rangeOffsets = deltas + 2 * segments;
-    for (let s = 0; s < segments; s++) {
-      const end = view.getUint16(ends + 2 * s);
-      const start = view.getUint16(starts + 2 * s);
-      const delta = view.getUint16(deltas + 2 * s);
-      const rangeOffset = view.getUint16(rangeOffsets + 2 * s);
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        let glyph: number;
-        if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
-        else {
-          const raw = view.getUint16(rangeOffsets + 2 * s + rangeOffset + 2 * (c - start));
-          glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
-        }
-        if (glyph !== 0) byCodePoint.set(c, advance(glyph));
-      }
-    }
-  }
+  for (const [codePoint, glyph] of readCmap(bytes, table('cmap'))) byCodePoint.set(codePoint, advance(glyph));
   return { byCodePoint, missing: advance(0) };
 }
 

@@ -25,42 +25,43 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // workers of a 2-core machine end together instead of one starting report-cli when the other is
 // nearly done. Vitest orders by the last run's durations when it has them (node_modules/.vite),
 // but a clean clone (CI) has none and would start the largest files instead. Longest first, by
-// the per-file durations of a whole run (its vitest.json; that of 5 December 2026, on a machine
-// loaded by other work, after the analyses of the tests about reading exports were cut), the
-// browser test first as in CI (its Chromium runs beside the worker); a file new since then placed
-// by its CPU time.
+// the per-file durations of a whole run (its vitest.json; that of 6 December 2026, on a machine
+// loaded by other work: 867 s of wall time instead of ~137 s, every file slower, the order kept),
+// the browser test second as in CI (its Chromium runs beside the worker); a file new since then
+// placed by its CPU time.
 const SLOW_FIRST = [
   // Two audits of a monthly publication chain, ~16 s each on an idle 2-core machine (session 25:
   // the audit models the earlier publication's hidden counts; docs/disclosure-control.md "Audit").
   'test/uptake/disclosure-pinned-to-printed.test.ts',
   'test/report/report-browser.test.ts',
   'test/report/report-cli.test.ts',
-  'test/uptake/same-extract-cuts.test.ts',
-  'test/cli/uptake-exports.test.ts',
-  'test/uptake/publish.test.ts',
-  'test/cli/uptake-sql-shapes.test.ts',
-  'test/cli/uptake-registry-shapes.test.ts',
-  'test/cli/uptake.test.ts',
-  'test/uptake/engine.test.ts',
-  'test/cli/bin-bundle.test.ts',
-  'test/uptake/disclosure-changed-since.test.ts',
-  'test/cli/score-interrupt.test.ts',
   'test/uptake/regional-formats.test.ts',
-  'test/cli/analyze.test.ts',
+  'test/cli/uptake-exports.test.ts',
+  'test/uptake/excel-registry-sheets.test.ts',
+  'test/cli/uptake-registry-shapes.test.ts',
+  'test/uptake/publish.test.ts',
+  'test/uptake/same-extract-cuts.test.ts',
+  'test/uptake/engine.test.ts',
   'test/uptake/disclosure-previous-publication.test.ts',
+  'test/cli/uptake-sql-shapes.test.ts',
+  'test/cli/score-interrupt.test.ts',
+  'test/cli/analyze.test.ts',
+  'test/cli/bin-bundle.test.ts',
   'test/cli/standard-streams.test.ts',
+  'test/uptake/disclosure-changed-since.test.ts',
+  'test/cli/uptake.test.ts',
   'test/cli/uptake-encodings.test.ts',
-  'test/report/report-kinds.test.ts',
-  'test/report/uptake-page-labels.test.ts',
-  'test/report/sof-header-fit.test.ts',
-  'test/uptake/disclosure-excluded-previous.test.ts',
-  'test/uptake/disclosure-closed-month-totals.test.ts',
-  'test/simulate/trial.test.ts',
-  'test/uptake/disclosure-known-zero-years.test.ts',
-  'test/report/render/chart-cache.test.ts',
-  'test/cli/uptake-inputs.test.ts',
-  'test/uptake/previous-read-once.test.ts',
   'test/uptake/disclosure-publication-chain.test.ts',
+  'test/report/uptake-page-labels.test.ts',
+  'test/uptake/disclosure-unchained-link.test.ts',
+  'test/report/report-kinds.test.ts',
+  'test/simulate/trial.test.ts',
+  'test/uptake/one-registry-two-reports.test.ts',
+  'test/uptake/disclosure-closed-month-totals.test.ts',
+  'test/cli/uptake-aggregates.test.ts',
+  'test/report/charts/trial-charts.test.ts',
+  'test/uptake/clinic-names.test.ts',
+  'test/uptake/observed-years.test.ts',
   // The isolated project's longest (ranked among its own files only).
   'test/report/render/vega-patches.test.ts',
 ];

@@ -3,7 +3,8 @@
  * process from a plan object, without the PNG worker pool: quick enough for tests that only read
  * what the report says.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { htmlPage } from '../../src/report/html-page.js';
@@ -20,7 +21,27 @@ import { tempDir } from '../support/run-cli.js';
 export type SharedBuilds = Map<string, { dir: string; memo: Map<string, unknown> }>;
 export const sharedBuilds = (): SharedBuilds => new Map();
 
+/**
+ * The pages built so far in this test worker, by plan, export (its path and bytes) and language.
+ * Test files share a worker's modules (vitest.config.ts), so two files that read the same page
+ * (the bundled trial with an MCID of 0.5: the verdict notes and the Danish target words) build it
+ * once when they meet in one worker: ~0.8 s of analysis and charts. Each caller gets its own Map.
+ */
+const builtPages = new Map<string, Promise<Map<string, string>>>();
+
 export async function trialReportFiles(plan: unknown, lang: Lang, data = 'data/synthetic/selfback-trial.csv', shared?: SharedBuilds): Promise<Map<string, string>> {
+  const bytes = createHash('sha256').update(readFileSync(join(process.cwd(), data))).digest('hex');
+  const key = [JSON.stringify(plan), data, bytes, lang].join('\u0000');
+  let files = builtPages.get(key);
+  if (!files) {
+    builtPages.set(key, (files = buildFiles(plan, lang, data, shared)));
+    // A build that failed is not kept: the next caller sees its own failure.
+    files.catch(() => builtPages.delete(key));
+  }
+  return new Map(await files);
+}
+
+async function buildFiles(plan: unknown, lang: Lang, data: string, shared?: SharedBuilds): Promise<Map<string, string>> {
   const key = `${JSON.stringify(plan)}\u0000${data}`;
   let build = shared?.get(key);
   if (!build) {

@@ -18,17 +18,29 @@ export interface CeaColumns {
 
 /** The columns the regressions impute, each named for a reader (imputable-resamples.ts lists them in this order). */
 export function imputedColumns(c: CeaColumns): { words: string; values: readonly (number | null)[] }[] {
-  return [
+  const out = [
     { words: 'baseline EQ-5D utilities', values: c.baselineUtility },
     { words: 'QALYs', values: c.qaly },
     { words: 'total costs', values: c.cost },
-    ...c.covariates.map((x) => ({ words: `values of the covariate "${x.name}"`, values: x.values })),
   ];
+  for (const x of c.covariates) out.push({ words: `values of the covariate "${x.name}"`, values: x.values });
+  return out;
+}
+
+/**
+ * The imputed columns' values in the order of `imputedColumns`, without their words (the
+ * bootstrap asks per replicate). Built by loops, not `map`, like every array the bootstrap's
+ * optimised code reads (chained-equations.ts's `mapped`: one elements kind in every tier).
+ */
+export function imputedValues(c: CeaColumns): (readonly (number | null)[])[] {
+  const out = [c.baselineUtility, c.qaly, c.cost];
+  for (const x of c.covariates) out.push(x.values);
+  return out;
 }
 
 /** Whether any imputed column misses a value, of all patients or of `rows` (a bootstrap sample). */
 export function hasMissing(c: CeaColumns, rows?: readonly number[]): boolean {
-  for (const { values: col } of imputedColumns(c)) {
+  for (const col of imputedValues(c)) {
     if (rows) {
       for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
     } else {
@@ -40,8 +52,10 @@ export function hasMissing(c: CeaColumns, rows?: readonly number[]): boolean {
 
 /** Rows `rows` (with repeats, as a bootstrap sample) as complete regression data; throws if any is missing. */
 export function completeData(c: CeaColumns, rows: readonly number[]): CeaRegressionData {
-  const take = (col: readonly (number | null)[]) => rows.map((i) => col[i] as number);
-  return { arm: rows.map((i) => c.arm[i]!), baselineUtility: take(c.baselineUtility), cost: take(c.cost), qaly: take(c.qaly), covariates: c.covariates.map((x) => take(x.values)) };
+  const take = (col: readonly (number | null)[]) => pickRows(col, rows) as number[];
+  const covariates: number[][] = [];
+  for (const x of c.covariates) covariates.push(take(x.values));
+  return { arm: pickRows(c.arm, rows), baselineUtility: take(c.baselineUtility), cost: take(c.cost), qaly: take(c.qaly), covariates };
 }
 
 /**
@@ -81,7 +95,9 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
       for (let j = 0; j < nCov; j++) scatter(d[`x${j}`]!, pos, f.cov[j]!);
     }
   }
-  return filled.map((f) => ({ arm: arm.slice(), baselineUtility: f.u0, cost: f.cost, qaly: f.qaly, covariates: f.cov }));
+  const out: CeaRegressionData[] = [];
+  for (const f of filled) out.push({ arm: arm.slice(), baselineUtility: f.u0, cost: f.cost, qaly: f.qaly, covariates: f.cov });
+  return out;
 }
 
 /** col[index[t]] for each t (small loops of their own: the bootstrap runs them thousands of times). */

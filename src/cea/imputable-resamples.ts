@@ -13,7 +13,7 @@
  *   from the same seeded stream, and the redrawn replicates are counted and reported.
  */
 import { HtaError, type Problem } from '../errors.js';
-import { imputedColumns, type CeaColumns } from './cea-imputation.js';
+import { imputedColumns, imputedValues, type CeaColumns } from './cea-imputation.js';
 import { enUsGrouped } from './en-us-fixed.js';
 
 /** The observed values chained equations need of a column they impute (chained-equations.ts). */
@@ -26,12 +26,12 @@ export const MAX_SHORT_SHARE = 0.001;
  * MIN_OBSERVED observed values (a column with nothing missing needs none).
  */
 export function imputableReplicate(c: CeaColumns, rows: readonly number[]): boolean {
-  for (const q of imputedColumns(c)) {
+  for (const values of imputedValues(c)) {
     const observed = [0, 0];
     const missing = [0, 0];
     for (let t = 0; t < rows.length; t++) {
       const i = rows[t]!;
-      if (q.values[i] === null) missing[c.arm[i]!]!++;
+      if (values[i] === null) missing[c.arm[i]!]!++;
       else observed[c.arm[i]!]!++;
     }
     for (const a of [0, 1]) if (missing[a]! > 0 && observed[a]! < MIN_OBSERVED) return false;

@@ -106,8 +106,8 @@ export function chainedEquations(
   if (!Number.isInteger(donors) || donors < 1) throw new HtaError('usage.invalid', `donors must be a positive integer, got ${donors}.`);
   if (columns.length === 0) throw new HtaError('input.invalid', 'chainedEquations needs at least one column.');
   const n = columns[0]!.values.length;
-  const names = columns.map((c) => c.name);
-  if (names.some((name, j) => names.indexOf(name) !== j)) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
+  const names = mapped(columns, (c) => c.name);
+  if (new Set(names).size !== names.length) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
   for (const c of columns) {
     if (c.values.length !== n) {
       throw new HtaError('input.invalid', `Column ${c.name} has ${c.values.length} values; ${columns[0]!.name} has ${n}.`);
@@ -146,7 +146,13 @@ export function chainedEquations(
   const predictors: Record<string, string[]> = {};
   for (const name of visitSequence) {
     const group = groupOf.get(name);
-    const chosen = options.predictors?.[name] ?? names.filter((x) => x !== name && (group === undefined || groupOf.get(x) !== group));
+    let chosen = options.predictors?.[name];
+    if (!chosen) {
+      // Pushed, not `filter`ed: one elements kind in every tier (see `mapped`).
+      const all: string[] = [];
+      for (const x of names) if (x !== name && (group === undefined || groupOf.get(x) !== group)) all.push(x);
+      chosen = all;
+    }
     for (const x of chosen) {
       if (!names.includes(x) || x === name) {
         throw new HtaError('input.invalid', `Predictor ${JSON.stringify(x)} for ${name} is not another column (have ${names.join(', ')}).`);
@@ -158,15 +164,15 @@ export function chainedEquations(
   const rng = createRandom(options.seed);
   // Each chain's columns by index (in `columns`' order) while it is sampled; the observed values of
   // every column are the same for each chain's starting draws, so they are gathered once.
-  const masks = names.map((name) => missing[name]!);
-  const observed = columns.map((c, j) => (nMissing.get(c.name)! > 0 ? observedValues(c.values, masks[j]!) : undefined));
+  const masks = mapped(names, (name) => missing[name]!);
+  const observed = mapped(columns, (c, j) => (nMissing.get(c.name)! > 0 ? observedValues(c.values, masks[j]!) : undefined));
   const chains: number[][][] = [];
   const groupStart = new Int32Array(columns.length).fill(-1);
   for (const at of members.values()) for (const j of at) groupStart[j] = at[0]!;
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, masks, observed, groupStart, rng));
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
   // designs: fixed across iterations and chains, so set up once, in the shared workspace.
-  const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
+  const sizes = mapped(visitSequence, (name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
   let i32Length = 0;
   let f64Length = 0;
   for (const c of sizes) {
@@ -175,16 +181,20 @@ export function chainedEquations(
   }
   const space = claimWorkspace(i32Length, f64Length);
   try {
-    const steps = visitSequence.flatMap((name, v): Step[] => {
+    const steps: Step[] = [];
+    for (let v = 0; v < visitSequence.length; v++) {
+      const name = visitSequence[v]!;
       const group = groupOf.get(name);
       const dummies = group === undefined ? undefined : Int32Array.from(members.get(group)!);
       // A group is one step, its first dummy's: the others are imputed with it.
-      if (dummies && dummies[0] !== names.indexOf(name)) return [];
+      if (dummies && dummies[0] !== names.indexOf(name)) continue;
       const { nObs, nMis, p } = sizes[v]!;
-      const rows = columnRows(missing[name]!, predictors[name]!.map((x) => missing[x]!), nObs, nMis, p, space);
-      const at = predictors[name]!.map((x) => names.indexOf(x));
-      return [{ column: names.indexOf(name), predictors: Int32Array.from(at), cols: new Array<number[]>(at.length), rows, method: methods[name] as ImputationMethod, ...(dummies ? { dummies } : {}) }];
-    });
+      const rows = columnRows(missing[name]!, mapped(predictors[name]!, (x) => missing[x]!), nObs, nMis, p, space);
+      const at = mapped(predictors[name]!, (x) => names.indexOf(x));
+      const step: Step = { column: names.indexOf(name), predictors: Int32Array.from(at), cols: new Array<number[]>(at.length), rows, method: methods[name] as ImputationMethod };
+      if (dummies) step.dummies = dummies;
+      steps.push(step);
+    }
     // Iteration outer, chain inner: mice's sampler order. (The sweeps and the setup above are
     // functions of their own: one long body, optimised as a whole with everything inlined into
     // it, cost the compiler more CPU than the CEA bootstrap's arithmetic.)
@@ -192,7 +202,7 @@ export function chainedEquations(
   } finally {
     space.release();
   }
-  const completed = chains.map((data) => {
+  const completed = mapped(chains, (data) => {
     const out: Record<string, number[]> = {};
     for (let j = 0; j < names.length; j++) out[names[j]!] = data[j]!;
     return out;
@@ -215,6 +225,20 @@ function monotoneVisitSequence(names: readonly string[], nMissing: ReadonlyMap<s
     out.splice(at, 0, name);
     k.splice(at, 0, missing);
   }
+  return out;
+}
+
+/**
+ * f of each element of xs, as a new array. Not `Array.prototype.map`, whose result V8 makes
+ * packed when the caller runs unoptimised and holey once the caller is optimised (map inlined):
+ * code optimised on the arrays of the CEA bootstrap's first replicates then met the other kind,
+ * was thrown away ("wrong map") and compiled again — several times per run, and the chained
+ * equations' set-up ran unoptimised for most of the bootstrap
+ * (docs/architecture.md#the-cost-of-a-cold-regeneration). `new Array(n)` is holey in both.
+ */
+function mapped<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out = new Array<U>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = f(xs[i]!, i);
   return out;
 }
 

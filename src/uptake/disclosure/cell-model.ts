@@ -454,7 +454,7 @@ function addPrevious(
   // audit does not equate the sum with P's count (previous-publication.ts `unprintedPeriodsChanged`).
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) changed.add(u);
   // The listing must not say what the corrected patients were (activated or not, at risk or not).
-  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])));
+  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])), [...new Set(m.rows.map((r) => r.region))]);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;

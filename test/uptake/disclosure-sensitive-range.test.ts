@@ -5,7 +5,7 @@
  * suppression nor the audit asked more than the protection level's width: with `zerosSensitive`,
  * threshold 5 and protection level 2, a region's hidden 0 referrals of 2024 beside its hidden 2025
  * (40), its whole export (40) and the 38 activated of 2025 printed lay at 0 … 2, and the audit
- * passed it; on simulated 70-row registries the suppression left up to 112 hidden cells at 0 … 3.
+ * passed it.
  */
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../../src/uptake/aggregate.js';

@@ -29,7 +29,8 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
-import { noPreviousNote, unchainedAuditLine, unchainedBefore, type UnchainedPublication } from '../uptake/disclosure/unchained-publication.js';
+import { noPreviousNote, unchainedBefore } from '../uptake/disclosure/unchained-publication.js';
+import { auditText, type UptakeAuditResult } from '../uptake/disclosure/audit-text.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
@@ -54,34 +55,7 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
   return out.join('\n');
 }
 
-/** What the audit text prints: the attacker's report, the loss, and what it was checked against. */
-export interface UptakeAuditResult {
-  audit: AuditReport;
-  /** countShare only when the hidden counts are at hand (a run, not a published file). */
-  informationLoss: { cellShare: number; countShare?: number };
-  /** Present for `--published`: the file audited as it stands. */
-  published?: { file: string; exportDate: string };
-  /** The earlier publications' export dates taken as known, oldest first. */
-  earlier: string[];
-  /** With --published: carried counts (previous.publications) below the file's own threshold, printed again. */
-  smallCarried?: { cell: string; where: string }[];
-  /** With --published: counts a --previous file hid (closed, unchanged period) that this file prints. */
-  hiddenBeforePrinted?: { cell: string; where: string }[];
-  /** With --published: an earlier file's hidden counts narrowed by this file's numbers (settled, unchanged periods equated). */
-  earlierPinned?: { file: string; cell: string; lower: number; upper: number }[];
-  earlierDisagree?: string[];
-  /** With --published: earlier files whose excluded-row count, with this file's, pins the rows excluded in between to 1 … threshold − 1. */
-  excludedNarrow?: { file: string; where: string; lower: number; upper: number }[];
-  /** With --published: categories of earlier publications absent here (a clinic merged) whose counts the file does not list as changed. */
-  absentUnprotected?: { category: string; asOf: string; pinned: { cell: string; value: number }[] }[];
-  changedNotCarried?: { cell: string; where: string; listedAsOf: string }[];
-  /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
-  sameExtract?: string[];
-  /** The earliest publication known, made without --previous though the registry ran before it: earlier ones unknown (a caution, not a failure). */
-  unchained?: UnchainedPublication[];
-  /** One-region publications whose whole-country rows were read as their region's, beside one of more regions (cut-scope.ts). */
-  regionCuts?: string[];
-}
+export type { UptakeAuditResult } from '../uptake/disclosure/audit-text.js';
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
 export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication, previousRead: readonly PreviousFile[] = []): Promise<UptakeAuditResult> {
@@ -117,66 +91,9 @@ export function partialLastPeriod(a: UptakeAnalysis, lang: Lang = 'en'): string 
   return `the export ends within ${period}: a later publication of this registry will print that ${monthly ? 'month' : 'year'} and the whole-export totals grown by a few patients, and the two can be subtracted to recover them. Publish the next one with --previous <this publication's results.json> (docs/disclosure-control.md "Publishing again").`;
 }
 
-/** The audit as text: the rule, the loss, then every failure (there must be none). */
-export function uptakeAuditText(r: UptakeAuditResult): string {
-  const { audit: a, informationLoss: l } = r;
-  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-  const interval = (i: { cell: string; lower: number; upper: number }) => `  ${i.cell}: ${i.lower} … ${i.upper === Infinity ? '∞' : i.upper}`;
-  return [
-    `Disclosure audit (an attacker using every published number and relation, LP bounds per suppressed cell)`,
-    ...(r.published ? [`Audited as published: ${r.published.file} (export date ${r.published.exportDate}).`] : []),
-    r.earlier.length > 0
-      ? `Earlier publications taken as known (each count as of its export date; now − then checked as a count of patients, and each earlier one against the later ones): ${r.earlier.join(', ')}.`
-      : `Earlier publications taken as known: none.`,
-    ...[r.unchained && unchainedAuditLine(r.unchained)].filter((x): x is string => typeof x === 'string'),
-    ...(r.sameExtract?.length ? [`Other cuts of the same extract (same export date), read with it as one publication: ${r.sameExtract.join(', ')}.`] : []),
-    ...(r.regionCuts?.length ? [`Publications of one region, their whole-country rows read as that region's rows (the same patients) beside a publication of more regions: ${r.regionCuts.join(', ')}.`] : []),
-    `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
-    l.countShare !== undefined
-      ? `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`
-      : `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); the share of the total count hidden needs the registry (run the audit on it).`,
-    `Suppressed cells narrower than ${a.rule.protectionLevel}: ${a.narrow.length}${a.narrow.length ? '' : ' (none)'}`,
-    ...a.narrow.map(interval),
-    ...(a.unchangedSincePrinted?.length ? [
-      `Suppressed cells pinned to the value an earlier publication printed for them (no growth since; public, not a failure): ${a.unchangedSincePrinted.length}`,
-      ...a.unchangedSincePrinted.map(interval),
-    ] : []),
-    `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
-    ...a.disclosedDifferences.map(interval),
-    `Costs and average prices printed though computed from a suppressed count: ${a.costsOnSuppressed.length}${a.costsOnSuppressed.length ? '' : ' (none)'}`,
-    ...a.costsOnSuppressed.map((c) => `  ${c.cell}: computed from ${c.suppressed.join(', ')}`),
-    ...(a.rule.zerosSensitive ? [
-      `Rows absent though zeros are sensitive (an absent row says its zero): ${a.absentRows.length}${a.absentRows.length ? '' : ' (none)'}`,
-      ...a.absentRows.map((r) => `  ${r}`),
-    ] : []),
-    ...(r.smallCarried !== undefined ? [
-      `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
-      ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
-    ] : []),
-    ...(r.hiddenBeforePrinted !== undefined ? [
-      `Counts an earlier publication hid (closed period, not changed since) printed in this file: ${r.hiddenBeforePrinted.length}${r.hiddenBeforePrinted.length ? '' : ' (none)'}`,
-      ...r.hiddenBeforePrinted.map((c) => `  ${c.where}: ${c.cell} is printed`),
-    ] : []),
-    ...(r.earlierPinned !== undefined ? [
-      `Hidden counts of earlier publications narrower than ${a.rule.protectionLevel} with this file's numbers (settled, unchanged periods read as the same count): ${r.earlierPinned.length}${r.earlierPinned.length ? '' : ' (none)'}`,
-      ...r.earlierPinned.map((c) => `  ${c.file}: ${c.cell}: ${c.lower} … ${c.upper}`),
-    ] : []),
-    ...(r.changedNotCarried !== undefined ? [
-      `Counts of periods an earlier publication listed as changed (and hid), printed in this file without listing them: ${r.changedNotCarried.length}${r.changedNotCarried.length ? '' : ' (none)'}`,
-      ...r.changedNotCarried.map((c) => `  ${c.where}: ${c.cell} is printed (listed as changed as of ${c.listedAsOf}; this print less the hidden one counts patients)`),
-    ] : []),
-    ...(r.absentUnprotected !== undefined ? [
-      `Categories of an earlier publication absent here (merged, renamed or removed) whose counts this file does not list as changed: ${r.absentUnprotected.length}${r.absentUnprotected.length ? '' : ' (none)'}`,
-      ...r.absentUnprotected.flatMap((c) => [`  ${c.category}, printed as of ${c.asOf}: the counts that may hold its rows are printed and tied to the earlier ones`, ...c.pinned.map((p) => `    ${p.cell}: ${p.value}`)]),
-    ] : []),
-    ...(r.excludedNarrow !== undefined ? [
-      `Excluded-row counts that, with an earlier publication's, pin the rows excluded in between to 1–${a.rule.threshold - 1}: ${r.excludedNarrow.length}${r.excludedNarrow.length ? '' : ' (none)'}`,
-      ...r.excludedNarrow.map((c) => `  ${c.where}: minus ${c.file}'s excluded rows: ${c.lower === c.upper ? c.lower : `${c.lower} … ${c.upper}`}`),
-    ] : []),
-    ...(r.earlierDisagree?.length ? [`  (not checked against ${r.earlierDisagree.join(', ')}: a settled count there differs here in a period this file does not list as changed — made without --previous, or a late activation)`] : []),
-    `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
-    '',
-  ].join('\n');
+/** The audit as text, in the run's language (disclosure/audit-text.ts). */
+export function uptakeAuditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
+  return auditText(r, lang);
 }
 
 function csvValue(v: unknown): CsvCell {
@@ -300,7 +217,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const file: string | undefined = registries[0];
       const lang = checkLang(opts.lang) ?? 'en';
       if (opts.published !== undefined) {
-        await auditPublished(opts.published, file, opts, io, setExit);
+        await auditPublished(opts.published, file, opts, io, setExit, lang);
         return;
       }
       if (opts.firstPublication && opts.previous !== undefined) throw new HtaError('usage.invalid', '--first-publication says no earlier publication of this registry exists, and --previous names one: give one of the two');
@@ -394,7 +311,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
         if (opts.audit) {
           const report = await uptakeAudit(run, run.previous, previousRead);
-          io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+          io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report, lang));
           if (auditFinds(report.audit)) setExit(1);
           return;
         }
@@ -421,7 +338,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
 async function auditPublished(
   published: string, file: string | undefined,
   opts: { audit?: boolean; json?: boolean; eligible?: string; plan?: string; aggregates?: string[]; csvDir?: string; excludeInvalid?: boolean; excludedOut?: string; previous?: string[]; firstPublication?: boolean },
-  io: CliIo, setExit: (code: number) => void,
+  io: CliIo, setExit: (code: number) => void, lang: Lang = 'en',
 ): Promise<void> {
   if (!opts.audit) throw new HtaError('usage.invalid', '--published names the publication --audit checks: add --audit (hta uptake --audit --published results.json)');
   const unused = [
@@ -439,6 +356,6 @@ async function auditPublished(
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
-  io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+  io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report, lang));
   if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

@@ -227,7 +227,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (previous && unused.length > 0) notes.push(`clinic merges the plan declares (clinicMerges) not applied: ${unused.map((m) => `${m.from} into ${m.into}`).join('; ')} — applied only where an earlier publication listed the first (its counts printed or hidden), the first is absent now and the second is there now, in the same region; otherwise a clinic gone hides its region's clinics (docs/disclosure-control.md "Changed since an earlier publication")`);
   // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
   // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
-  const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? nationalWords('en', analysis.totalName, analysis.metrics).object : s))) || undefined;
+  const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, input.lang ?? 'en', (s) => (s === 'national' ? nationalWords(input.lang ?? 'en', analysis.totalName, analysis.metrics).object : s))) || undefined;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: the count's band and the kinds of at least threshold rows, so that no difference

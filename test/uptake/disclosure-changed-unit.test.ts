@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { changedSinceOf, closeChangedUnits } from '../../src/uptake/disclosure/previous-publication.js';
 
 const FIX = 'test/uptake/fixtures/hidden-parts';
 
@@ -41,4 +42,33 @@ describe('a corrected export lists the same units whether the removed patients w
     expect(never.note).toBe(activated.note);
     expect(activated.changed).toMatchObject({ activationYears: expect.arrayContaining([{ region: 'Nordjylland', year: 2024 }]), periods: expect.arrayContaining([{ region: 'Nordjylland', period: 'all' }]) });
   }, 120_000);
+});
+
+describe('a change seen only in the whole country\'s row says nothing of whose it was', () => {
+  // Months published; Nordjylland's March 2024 hidden in both publications, the whole country's
+  // printed (it fell by one: a patient removed), Nordjylland's activations of 2024 printed in both.
+  // Activated in 2024, the patient's removal makes that year fall too; never activated, it does not.
+  const yearsNow = new Map([['Hovedstaden', [2023, 2024, 2025]], ['Nordjylland', [2024, 2025]], ['Sjælland', [2023, 2024, 2025]], ['national', [2023, 2024, 2025]]]);
+  const regions = ['Hovedstaden', 'Nordjylland', 'Sjælland', 'national'];
+  const listing = (units: string[]) => changedSinceOf(closeChangedUnits(new Set(units), yearsNow, regions));
+
+  it('the activated and the never-activated patient give one listing, naming every region alike', () => {
+    const activated = listing(['m|national|2024-03', 'y|Nordjylland|2024', 'y|national|2024']);
+    const never = listing(['m|national|2024-03']);
+    // Until 6 December 2026 the first also listed "activations in 2024 (Nordjylland)" and its
+    // whole export: the region, and that the patient was activated there, that year.
+    expect(activated).toEqual(never);
+    for (const region of ['Hovedstaden', 'Nordjylland', 'Sjælland']) {
+      expect(never.activationYears).toEqual(expect.arrayContaining([{ region, year: 2024 }, { region, year: 2025 }]));
+      expect(never.activationYears).not.toContainEqual({ region, year: 2023 });
+      expect(never.periods).toContainEqual({ region, period: 'all' });
+    }
+    // No region's month is named: which one changed is not said.
+    expect(never.periods.filter((p) => p.period === '2024-03')).toEqual([{ region: 'national', period: '2024-03' }]);
+  });
+
+  it('a change in a region\'s own printed row lists that region\'s units and the country\'s, as before', () => {
+    const own = listing(['m|Sjælland|2024-03', 'm|national|2024-03']);
+    expect(own.activationYears.map((y) => y.region).sort()).toEqual(['Sjælland', 'Sjælland', 'national', 'national']);
+  });
 });

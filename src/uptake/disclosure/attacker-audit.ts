@@ -13,7 +13,7 @@
  * structure with the suppression (cell-model.ts, secondary-suppression.ts): only the LP solver.
  */
 import type { LinearRow } from './linear-program.js';
-import { PolytopeRanges } from './polytope-ranges.js';
+import { PolytopeRanges, type Interval } from './polytope-ranges.js';
 import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
 import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, closedSumAgrees, isFinal, referralsAsOf, unprintedPeriodsChanged, type PreviousCount, type PreviousPublication } from './previous-publication.js';
@@ -525,11 +525,30 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const p = rule.protectionLevel;
   const tol = 1e-6;
   const upperOf = (j: number, v: number) => (ranges.atCap(j, v) && cap === NO_CAP ? Infinity : v);
-  const intervals: AuditInterval[] = ranges.variableIntervals(p - tol).map((iv, j) => ({ cell: labels[j]!, lower: round(iv.lower), upper: round(upperOf(j, iv.upper)) }));
+  const minSmall = rule.zerosSensitive ? 0 : 1;
+  const t1 = rule.threshold - 1;
+  /**
+   * Exact bounds where the spread seen lies wholly inside the sensitive range (minSmall … t − 1):
+   * a count known to lie there is known to be small, however wide (docs/disclosure-control.md
+   * "Audit"). Only a protection level below the threshold leaves such an interval at least p
+   * wide; until 6 December 2026 the audit passed it (zeros sensitive, threshold 5, protection
+   * level 2: a hidden 0 known to be 0 … 3).
+   */
+  const exactInside = (terms: ReadonlyMap<number, number>, constant: number, iv: { lower: number; upper: number; exact: boolean }): { lower: number; upper: number; exact: boolean } => {
+    if (iv.exact || iv.upper + constant > t1 + tol || iv.lower + constant < minSmall - tol) return iv;
+    const upper = ranges.maximum(terms);
+    if (upper + constant > t1 + tol) return iv;
+    const lower = 0 - ranges.maximum(new Map([...terms].map(([j, a]) => [j, -a])));
+    return { lower, upper, exact: true };
+  };
+  const inside = (i: AuditInterval) => i.lower >= minSmall - tol && i.upper <= t1 + tol;
+  const intervals: AuditInterval[] = ranges.variableIntervals(p - tol).map((iv0, j) => {
+    const iv = earlierUnknowns.has(j) ? iv0 : exactInside(new Map([[j, 1]]), 0, iv0);
+    return { cell: labels[j]!, lower: round(iv.lower), upper: round(upperOf(j, iv.upper)) };
+  });
   // An earlier publication's hidden count is reported where it is narrow and may be small: the
   // suppression protects what such counts grew by, not the width of each (docs/disclosure-control.md
   // "How it is protected"; a complement of 76 printed as 76 a month later is not a small count).
-  const minSmall = rule.zerosSensitive ? 0 : 1;
   // A hidden count pinned to exactly what an earlier publication printed for the same row (its
   // unit not changed since) says only "no growth": that number was public, and a growth of 0 is
   // not sensitive unless zeros are (docs/disclosure-control.md "Audit"). Such a cell is listed
@@ -538,7 +557,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // tool's own correct publications (Sjælland 2024-09 retained 4w: 8 … 8, printed 8 a month before).
   const pinnedToPrinted = (i: AuditInterval, j: number) =>
     !rule.zerosSensitive && !earlierUnknowns.has(j) && i.lower === i.upper && (printedBefore.get(labels[j]!)?.has(i.lower) ?? false);
-  const narrowAll = intervals.filter((i, j) => i.upper - i.lower < p - tol && (!earlierUnknowns.has(j) || (i.lower <= rule.threshold - 1 + tol && i.upper >= minSmall - tol)));
+  const narrowAll = intervals.filter((i, j) => (i.upper - i.lower < p - tol || (!earlierUnknowns.has(j) && inside(i))) && (!earlierUnknowns.has(j) || (i.lower <= rule.threshold - 1 + tol && i.upper >= minSmall - tol)));
   const unchangedSincePrinted = intervals.filter((i, j) => i.upper - i.lower < p - tol && pinnedToPrinted(i, j));
   const narrow = narrowAll.filter((i) => !unchangedSincePrinted.includes(i));
 
@@ -639,13 +658,17 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const rest = differences.flatMap((d, i) => (first[i] || settled.has(i) ? [] : [i]));
   const exact = ranges.formIntervals(rest.map((i) => differences[i]!.form.terms), p - tol, rest.map((i) => kinds[i]!));
   const disclosedDifferences: AuditInterval[] = [];
-  rest.forEach((i, r) => {
-    const iv = exact[r]!, { cell, form } = differences[i]!;
-    if (!iv.exact) return; // proven at least p wide
+  const wide = new Map<number, Interval>(first.flatMap((iv, i) => (iv ? [[i, iv] as const] : [])));
+  rest.forEach((i, r) => wide.set(i, exact[r]!));
+  [...wide.keys()].sort((a, b) => a - b).forEach((i) => {
+    const { cell, form } = differences[i]!;
+    // At least p wide, yet perhaps wholly inside the sensitive range (exactInside, above).
+    const iv = exactInside(form.terms, form.constant, wide.get(i)!);
+    if (!iv.exact) return; // proven at least p wide, and not only small
     const lo = iv.lower + form.constant, hi = iv.upper + form.constant;
     // A changed period's difference may be negative (rows removed): −1 gives one patient away as 1 does.
     const inRange = (a: number, b: number) => b >= minSensitive - tol && a <= rule.threshold - 1 + tol;
-    if (hi - lo < p - tol && (inRange(lo, hi) || inRange(-hi, -lo))) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
+    if ((hi - lo < p - tol && (inRange(lo, hi) || inRange(-hi, -lo))) || (lo >= minSmall - tol && hi <= t1 + tol)) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
   });
   disclosedDifferences.push(...earlierPairs, ...falls);
   ranges.dispose();

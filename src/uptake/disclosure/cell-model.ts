@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, addedRegions, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -454,7 +454,8 @@ function addPrevious(
   // audit does not equate the sum with P's count (previous-publication.ts `unprintedPeriodsChanged`).
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) changed.add(u);
   // The listing must not say what the corrected patients were (activated or not, at risk or not).
-  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])));
+  const regionsNow = [...new Set(m.rows.map((r) => r.region))];
+  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])), regionsNow, addedRegions(previous, regionsNow).length > 0);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;

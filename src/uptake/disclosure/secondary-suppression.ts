@@ -364,6 +364,12 @@ function solvePattern(model: CellModel, rule: DisclosureRule, options: { seconda
   /** Highest and lowest move of each cell over the perturbations kept (and 0: x itself). */
   const hi = new Map<number, number>(), lo = new Map<number, number>();
   const width = (c: number) => (hi.get(c) ?? 0) - (lo.get(c) ?? 0);
+  // A small count's interval must also reach the threshold: one lying wholly in 0 (or 1) … t − 1
+  // says the count is small, however wide (docs/disclosure-control.md "Secondary suppression").
+  // Only a protection level below the threshold can leave it short.
+  const t = rule.threshold;
+  const reach = (c: number) => (isSensitiveCell.has(c) ? Math.max(0, t - x(c)) : 0);
+  const short = (c: number) => width(c) < p - EPS || (hi.get(c) ?? 0) < reach(c) - EPS;
   /** Last move of each cell (its sign is the direction it is pushed in next). */
   const lastMove = new Map<number, number>();
 
@@ -401,16 +407,17 @@ function solvePattern(model: CellModel, rule: DisclosureRule, options: { seconda
   /** The move still needed, pushed in the direction the cell last moved (down only if it can). */
   const target = (c: number): Target => {
     const down = p - (hi.get(c) ?? 0), up = p + (lo.get(c) ?? 0);
+    if ((hi.get(c) ?? 0) < reach(c) - EPS) return [c, 1, Math.max(up, reach(c))];
     return (lastMove.get(c) ?? 0) < 0 && x(c) >= down ? [c, -1, down] : [c, 1, up];
   };
   const open = () => [...new Set([...hidden, ...sensitive, ...elsewhere])]
-    .filter((c) => !cells[c]!.structural && width(c) < p - EPS)
+    .filter((c) => !cells[c]!.structural && short(c))
     .sort((a, b) => a - b);
 
   // Step 1: every sensitive cell up by p, or up and down by p in all; whichever hides less.
   // Known counts (an earlier publication's, another cut of the same extract's) may leave no
   // common move up: then each cell is protected on its own (step 3), up, or up and down.
-  const up = full.perturb(targets.map((c) => [c, 1, p] as const));
+  const up = full.perturb(targets.map((c) => [c, 1, Math.max(p, reach(c))] as const));
   const movedShown = (ys: readonly Map<number, number>[]) => new Set(ys.flatMap((y) => [...y].filter(([c, v]) => Math.abs(v) > EPS && shown(c)).map(([c]) => c)));
   const cost = (ys: readonly Map<number, number>[]) => [...movedShown(ys)].reduce((sum, c) => sum + x(c) + 1, 0);
   const printed = cells.filter((c) => c.published).length;
@@ -433,9 +440,9 @@ function solvePattern(model: CellModel, rule: DisclosureRule, options: { seconda
       if (before.length - open().length < 2) break;
     }
     for (const c of open()) {
-      if (width(c) >= p - EPS) continue;
+      if (!short(c)) continue;
       // Up always exists (counts have no upper bound); down may not.
-      const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, p + (lo.get(c) ?? 0)]]);
+      const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, Math.max(p + (lo.get(c) ?? 0), reach(c))]]);
       if (y) keep(y);
       else if (isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere) for (const both of full.perturbBothWays([c], p)) keep(both);
       else throw new Error('secondary suppression: no perturbation found');

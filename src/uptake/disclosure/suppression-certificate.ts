@@ -54,6 +54,9 @@ export function certificateProblems(model: CellModel, rule: DisclosureRule, cert
     const moves = cert.perturbations.map((y) => y.get(c) ?? 0);
     const width = Math.max(0, ...moves) - Math.min(0, ...moves);
     if (width < p - TOL * p) problems.push(`${cells[c]!.key} spans only ${width} (< ${p})`);
+    // A small count's interval reaches the threshold too: else, however wide, it says "small".
+    const reach = isSensitive(cells[c]!, rule) ? rule.threshold - cells[c]!.value : 0;
+    if (Math.max(0, ...moves) < reach - TOL * rule.threshold) problems.push(`${cells[c]!.key} reaches only ${cells[c]!.value + Math.max(0, ...moves)} (< the threshold ${rule.threshold})`);
   }
   return problems;
 }

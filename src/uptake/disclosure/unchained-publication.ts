@@ -84,8 +84,12 @@ export function noPreviousNote(metrics: readonly MetricRow[], exportDate: string
 }
 
 /** The audit's line on it (text), or undefined when every earliest publication known had a chain. */
-export function unchainedAuditLine(unchained: readonly UnchainedPublication[]): string | undefined {
+export function unchainedAuditLine(unchained: readonly UnchainedPublication[], lang: 'en' | 'da' = 'en'): string | undefined {
   if (unchained.length === 0) return undefined;
   const u = unchained[0]!;
+  if (lang === 'da') {
+    const via = u.via === 'its previous.unchained records it' ? `${u.file}, hvis previous.unchained angiver den` : u.via ? `${u.file}, ${u.via}` : u.file;
+    return `Forsigtig: den tidligste kendte offentliggørelse, fra ${u.exportDate} (${via}), blev lavet uden --previous, selvom den viser henvisninger før ${monthWords(u.exportDate, 'da')}: eventuelle offentliggørelser før den kender denne kontrol ikke (og det gjorde offentliggørelsen heller ikke). Var der nogen, så kør kontrollen igen og angiv også hver af dem: --previous <tidligere>.json … (docs/disclosure-control.md "A link made without --previous").`;
+  }
   return `Caution: the earliest publication known, of ${u.exportDate} (${u.via ? `${u.file}, ${u.via}` : u.file}), was made without --previous though it prints referrals before ${monthWords(u.exportDate)}: publications before it, if any, are not known to this audit (nor were they to the publication). If there were any, audit again naming every one of them too: --previous <earlier>.json … (docs/disclosure-control.md "A link made without --previous").`;
 }

@@ -1,0 +1,110 @@
+/**
+ * A protection level below the threshold (docs/disclosure-control.md "Secondary suppression",
+ * "Audit"): a hidden count whose interval lies wholly inside the sensitive range — 0 … t − 1 with
+ * zeros sensitive — is known to be small, however wide. Until 6 December 2026 neither the
+ * suppression nor the audit asked more than the protection level's width: with `zerosSensitive`,
+ * threshold 5 and protection level 2, a region's hidden 0 referrals of 2024 beside its hidden 2025
+ * (40), its whole export (40) and the 38 activated of 2025 printed lay at 0 … 2, and the audit
+ * passed it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MetricRow } from '../../src/uptake/aggregate.js';
+import { SUPPRESSED, suppressUptakeOutputs, type UptakeOutputs } from '../../src/uptake/suppression.js';
+import { buildCellModel } from '../../src/uptake/disclosure/cell-model.js';
+import { suppressionPattern } from '../../src/uptake/disclosure/secondary-suppression.js';
+import { certificateProblems } from '../../src/uptake/disclosure/suppression-certificate.js';
+import { auditPublishedUptake, type PublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
+
+const RULE = { threshold: 5, protectionLevel: 2, zerosSensitive: true };
+type Counts = Partial<Record<'referrals' | 'activations' | 'atRisk4w' | 'retained4w' | 'atRisk12w' | 'retained12w', number>>;
+
+/** A metric row as printed (rates computed, CIs and medians left empty: not needed here). */
+function row(region: string, period: string, c: Counts): MetricRow {
+  const referrals = c.referrals ?? 0, activations = c.activations ?? 0;
+  const atRisk4w = c.atRisk4w ?? 0, retained4w = c.retained4w ?? 0, atRisk12w = c.atRisk12w ?? 0, retained12w = c.retained12w ?? 0;
+  const rate = (x: number, n: number) => (n > 0 ? x / n : null);
+  return {
+    region: region as MetricRow['region'], period, periodType: period === 'all' ? 'all' : 'year', dimension: 'all', level: 'all',
+    referrals, activations, activationRate: rate(activations, referrals), activationCiLower: null, activationCiUpper: null,
+    medianDaysToActivation: null,
+    atRisk4w, retained4w, retention4w: rate(retained4w, atRisk4w), retention4wCiLower: null, retention4wCiUpper: null,
+    atRisk12w, retained12w, retention12w: rate(retained12w, atRisk12w), retention12wCiLower: null, retention12wCiUpper: null,
+  };
+}
+
+/** Region A: no referral in 2024, 40 in 2025 (38 activated); region B: 30 and 50, none activated. */
+function registry(): UptakeOutputs {
+  const cells: [string, string, Counts][] = [
+    ['A', '2024', {}], ['A', '2025', { referrals: 40, activations: 38 }], ['B', '2024', { referrals: 30 }], ['B', '2025', { referrals: 50 }],
+  ];
+  const sum = (f: (r: string, y: string) => boolean): Counts => {
+    const s: Counts = { referrals: 0, activations: 0 };
+    for (const [r, y, c] of cells) if (f(r, y)) { s.referrals! += c.referrals ?? 0; s.activations! += c.activations ?? 0; }
+    return s;
+  };
+  const metrics = cells.map(([r, y, c]) => row(r, y, c));
+  for (const r of ['A', 'B']) metrics.push(row(r, 'all', sum((q) => q === r)));
+  for (const y of ['2024', '2025']) metrics.push(row('national', y, sum((_, q) => q === y)));
+  metrics.push(row('national', 'all', sum(() => true)));
+  return { metrics, exportDate: '2025-12-31' };
+}
+
+const publishedAs = (metrics: readonly MetricRow[]): PublishedUptake =>
+  JSON.parse(JSON.stringify({ exportDate: '2025-12-31', rows: metrics.find((m) => m.region === 'national' && m.period === 'all')!.referrals, metrics, uptake: [], funnel: { rows: [] }, budget: { observed: [] } })) as PublishedUptake;
+const hide = (metrics: readonly MetricRow[], which: [string, string, keyof Counts][]) =>
+  metrics.map((m) => {
+    const r = { ...m } as Record<string, unknown>;
+    for (const [region, period, c] of which) if (m.region === region && m.period === period) r[c] = SUPPRESSED;
+    // A rate over a hidden count is hidden too (one marker, nothing derived).
+    for (const [rate, num, den] of [['activationRate', 'activations', 'referrals'], ['retention4w', 'retained4w', 'atRisk4w'], ['retention12w', 'retained12w', 'atRisk12w']]) {
+      if (r[num!] === SUPPRESSED || r[den!] === SUPPRESSED) r[rate!] = SUPPRESSED;
+    }
+    return r as unknown as MetricRow;
+  });
+
+describe('a hidden count known to be small, though as wide as the protection level', () => {
+  it('the audit reports a hidden 0 known to be 0 … 2, and a difference known to be 0 … 2', () => {
+    // One region S (the whole country the same): its 2024 (0 referrals) and 2025 (40) hidden, its
+    // whole export (40) and the 38 activated of 2025 printed. 2024 = 40 − 2025, 2025 ≥ 38.
+    const S = [row('S', '2024', {}), row('S', '2025', { referrals: 40, activations: 38, atRisk4w: 38, retained4w: 30, atRisk12w: 38, retained12w: 20 }), row('S', 'all', { referrals: 40, activations: 38, atRisk4w: 38, retained4w: 30, atRisk12w: 38, retained12w: 20 })];
+    const metrics = [...S, ...S.map((m) => ({ ...m, region: 'national' as MetricRow['region'] }))];
+    const hidden = hide(metrics, ['S', 'national'].flatMap((r): [string, string, keyof Counts][] => [
+      [r, '2024', 'referrals'], [r, '2024', 'activations'], [r, '2024', 'atRisk4w'], [r, '2024', 'retained4w'], [r, '2024', 'atRisk12w'], [r, '2024', 'retained12w'], [r, '2025', 'referrals'],
+    ]));
+    const audit = auditPublishedUptake(publishedAs(hidden), RULE);
+    expect(audit.narrow).toContainEqual({ cell: 'referrals · S · 2024 · all=all', lower: 0, upper: 2 });
+    // The complement (38 … 40) is not small: not reported.
+    expect(audit.narrow.map((n) => n.cell)).not.toContain('referrals · S · 2025 · all=all');
+    // Referred − activated of 2025 (2 patients never activated) is 0 … 2 too.
+    expect(audit.disclosedDifferences).toContainEqual({ cell: 'referrals − activations · S · 2025 · all=all', lower: 0, upper: 2 });
+    // Zeros shown: 0 … 2 holds a 0, which says nothing small; the audit passes it as before.
+    const shown = auditPublishedUptake(publishedAs(hidden), { ...RULE, zerosSensitive: false });
+    expect(shown.narrow.map((n) => n.cell)).not.toContain('referrals · S · 2024 · all=all');
+  });
+
+  it('the suppression hides enough that every small count reaches the threshold, and the audit passes it', () => {
+    const out = registry();
+    const model = buildCellModel(out);
+    const pattern = suppressionPattern(model, RULE);
+    expect(certificateProblems(model, RULE, pattern)).toEqual([]);
+    const masked = suppressUptakeOutputs(out, RULE);
+    expect(masked.metrics.find((m) => m.region === 'A' && m.period === '2024')!.referrals).toBe(SUPPRESSED);
+    const audit = auditPublishedUptake(publishedAs(masked.metrics), RULE);
+    expect(audit.narrow).toEqual([]);
+    expect(audit.disclosedDifferences).toEqual([]);
+    const a2024 = audit.intervals.find((i) => i.cell === 'referrals · A · 2024 · all=all')!;
+    expect(a2024.upper).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the certificate checker rejects a move that is p wide but stops below the threshold', () => {
+    const out = registry();
+    const model = buildCellModel(out);
+    const pattern = suppressionPattern(model, RULE);
+    // Every move scaled down so that the largest upward move of each perturbation is 2 (= p).
+    const shrunk = pattern.perturbations.map((y) => {
+      const top = Math.max(...[...y.values()].map(Math.abs));
+      return new Map([...y].map(([c, v]) => [c, (v * 2) / top]));
+    });
+    expect(certificateProblems(model, RULE, { ...pattern, perturbations: shrunk }).some((p) => /reaches only/.test(p))).toBe(true);
+  });
+});

@@ -13,7 +13,6 @@ import type { Table } from '../text-table.js';
 import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
-import { chartTextWidth } from '../render/text-metrics.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { fitLines, fittedWidth, wrapLines } from './two-lines.js';
 import { visitTickAxis, visitTickLabel, visitTicks } from './visit-ticks.js';

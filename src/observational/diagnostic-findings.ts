@@ -73,7 +73,8 @@ const METHOD_TEXT = { crude: { en: 'crude', da: 'ujusteret' }, 'weighted-regress
 const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
 
 export function findingText(f: Finding, lang: Lang, termLabel: (term: string) => string = (t) => t): string {
-  const n = (v: number, d: number) => (lang === 'en' ? v.toFixed(d) : formatFixed(v, d, lang));
+  // Every number as the page and the terminal print numbers (formatFixed): grouped, true minus, "0.10" / "0,10" alike.
+  const n = (v: number, d: number) => formatFixed(v, d, lang);
   // A page names a term as its balance table does ("Referred by: general practice", not "referrer=gp").
   const term = f.kind === 'imbalance' ? termLabel(f.term) : '';
   switch (f.kind) {
@@ -84,20 +85,20 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
           : `balance not reached for ${term} (values suppressed: a level has too few patients in a group)`;
       }
       return lang === 'da'
-        ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3).replace('-', '−')} efter vægtning (grænse ${n(f.threshold, 2)})`
-        : `balance not reached for ${term}: SMD ${f.smd.toFixed(3).replace('-', '−')} after weighting (threshold ${f.threshold})`;
+        ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${n(f.threshold, 2)})`
+        : `balance not reached for ${term}: SMD ${n(f.smd, 3)} after weighting (threshold ${n(f.threshold, 2)})`;
     case 'outside':
       return lang === 'da'
         ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
-        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
+        : `poor overlap: ${n(100 * f.share, 1)}% of patients have a propensity score outside the interval 0.05 to 0.95${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
       return lang === 'da'
         ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n, 0, 'da')} ${GROUP_TEXT[f.group].da}`
-        : `poor overlap: the weights leave an effective sample of ${f.ess.toFixed(1)} of ${formatThousands(f.n, 0, 'en')} ${f.group} patients`;
+        : `poor overlap: the weights leave an effective sample of ${n(f.ess, 1)} of ${formatThousands(f.n, 0, 'en')} ${f.group} patients`;
     case 'extreme':
       return lang === 'da'
         ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
-        : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${f.ratio.toFixed(1)} times it); consider "trim" or "truncate"`;
+        : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${n(f.ratio, 1)} times it); consider "trim" or "truncate"`;
     case 'outside-target': {
       const q = (l: string) => `"${l}"`;
       const named = f.levels.map(q).join(', ');
@@ -105,7 +106,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
       const where = f.trim === null
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
-        : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${f.trim}), so they are trimmed: no difference counts them`);
+        : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${n(f.trim, 2)}), so they are trimmed: no difference counts them`);
       return lang === 'da'
         ? `forstyrrende faktor "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
         : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;

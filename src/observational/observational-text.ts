@@ -100,8 +100,8 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
         a.label,
         a.time,
         OBSERVATIONAL_TEXT.method[e.method][lang],
-        String(e.n.intervention),
-        String(e.n.control),
+        formatThousands(e.n.intervention, 0, lang),
+        formatThousands(e.n.control, 0, lang),
         options.intervalOf?.(e) ?? `${f(e.difference)} (${ci})`,
         verdict(e, lang),
         OBSERVATIONAL_TEXT.certainty[e.certainty.level][lang],
@@ -139,9 +139,9 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
   const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
   const withheld = result.analyses.filter((a) => a.effectsSuppressed && a.patients).length * withheldMethods(result.plan.estimand).length;
   const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], {
-    below: result.plan.suppression.threshold - 1,
-    n: result.plan.suppression.suppressedCounts,
-    withheld: withheld > 0 ? fill(OBSERVATIONAL_TEXT.withheldTally[lang], { w: withheld }) : '',
+    below: formatThousands(result.plan.suppression.threshold - 1, 0, lang),
+    n: formatThousands(result.plan.suppression.suppressedCounts, 0, lang),
+    withheld: withheld > 0 ? fill(OBSERVATIONAL_TEXT.withheldTally[lang], { w: formatThousands(withheld, 0, lang) }) : '',
   });
   return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n${rule}\n\n${lines.join('\n')}\n`;
 }

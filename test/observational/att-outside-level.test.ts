@@ -89,9 +89,9 @@ describe('a level only non-users have, under ATT', () => {
     // The warning, when the share is high, says they are not counted (en + da); trimmed, they are not analysed at all.
     const high = { ...a, propensity: { ...a.propensity!, outsideShare: 0.08 } };
     const said = (trim: number | null, lang: 'en' | 'da') => diagnosticFindings(high, 0.1, trim).filter((f) => f.kind === 'outside').map((f) => findingText(f, lang));
-    expect(said(null, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95] (the non-users of levels no user has not counted: their score is 0 by design)']);
+    expect(said(null, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside the interval 0.05 to 0.95 (the non-users of levels no user has not counted: their score is 0 by design)']);
     expect(said(null, 'da')).toEqual(['dårligt overlap: 8,0 % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)']);
-    expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside [0.05, 0.95]']);
+    expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside the interval 0.05 to 0.95']);
   });
 
   it('the non-users\' score percentiles leave them out too: their zeros drew the box down to 0, an overlap problem that is none', () => {

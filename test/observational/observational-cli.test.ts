@@ -208,7 +208,7 @@ describe('hta analyze, observational design', () => {
     let f = files(data);
     let r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/warning: rmdq at 3m: poor overlap: \d+\.\d% of patients have a propensity score outside \[0\.05, 0\.95\]/);
+    expect(r.stderr).toMatch(/warning: rmdq at 3m: poor overlap: \d+\.\d% of patients have a propensity score outside the interval 0\.05 to 0\.95/);
     expect(r.stderr).toMatch(/warning: rmdq at 3m: extreme weights: at least one (un)?exposed weight is more than 10 times the group mean \(the 5 largest average \d+\.\d times it\)/);
     const obs = basePlan.observational as Record<string, unknown>;
     f = files(data, { ...basePlan, observational: { ...obs, trim: 0.05 } });

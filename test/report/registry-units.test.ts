@@ -52,7 +52,7 @@ describe('counts in words: singular and plural, never "(s)"', () => {
   it("an imbalance names the term as the page's balance table does, with a true minus (a reviewer saw 'referrer=gp', 'SMD -0.115')", () => {
     const label = (t: string) => (t === 'referrer=gp' ? 'Referred by: general practice' : t);
     const f = { kind: 'imbalance' as const, term: 'referrer=gp', smd: -0.115, threshold: 0.1 };
-    expect(findingText(f, 'en', label)).toBe('balance not reached for Referred by: general practice: SMD −0.115 after weighting (threshold 0.1)');
+    expect(findingText(f, 'en', label)).toBe('balance not reached for Referred by: general practice: SMD −0.115 after weighting (threshold 0.10)');
     expect(findingText(f, 'da', () => 'Henvist af: almen praksis')).toBe('balance ikke opnået for Henvist af: almen praksis: SMD −0,115 efter vægtning (grænse 0,10)');
     expect(findingText({ ...f, smd: null }, 'en', label)).toContain('balance not reached for Referred by: general practice (values suppressed');
   });

@@ -417,6 +417,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   for (const d of diamonds) bounds.push(d.x);
   let domain: [number, number];
   let ticks: number[];
+  const tickText = (v: number) => formatFixed(v, decimalsOf(v), lang);
   let mcidLo: number | null = null;
   let mcidHi: number | null = null;
   if (ratio) {
@@ -446,7 +447,6 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     for (let v = -limit; v <= limit + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
     // Labels that would nearly touch ("−7,5" beside "−5" on a narrow plot): every other tick,
     // 0 kept, until each label has its width and a gap of room (the plot's width is fixed).
-    const tickText = (v: number) => formatFixed(v, (String(v).split('.')[1] ?? '').length, lang);
     const room = () => plotPx / Math.max(1, ticks.length - 1);
     for (let k = 1; ticks.length > 3 && room() < Math.max(...ticks.map((v) => w(tickText(v)))) + TICK_GAP_PX; k *= 2) {
       ticks = ticks.filter((v) => Math.round(v / step / k) % 2 === 0);
@@ -466,8 +466,10 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const axisTitle = splitAt(`${measure}, ${first} ${op}`, second, plotPx + 16, {}, 3);
   const favoursY = plotHeight + FAVOURS_DY + (axisTitle.length - 1) * LINE_PX;
 
+  // Each tick printed as the cells beside it print numbers (formatFixed: grouped, the language's
+  // decimal mark, never an exponent): vega's '.4~g' wrote a meta-analysis of costs as "−2e+4".
   const xAxis = {
-    values: ticks, format: '.4~g', title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
+    values: ticks, labelExpr: tickLabelExpr(ticks, tickText), labelOverlap: false, title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
     labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222',
   };
   const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
@@ -685,4 +687,15 @@ export function forestTrialCount(studies: readonly MetaStudyRow[], lang: Lang): 
   const shownOnly = pooled.length === 0 ? 0 : new Set(studies.filter((x) => !inPool.has(x.study)).map((x) => x.study)).size;
   if (shownOnly === 0) return count;
   return `${count} (+${shownOnly} ${lang === 'da' ? 'vist, ikke poolet' : 'shown, not pooled'})`;
+}
+
+/** The fewest decimals that write `v` exactly (up to 10): 0.333 → 3, 20000 → 0, 1e-7 → 7. */
+function decimalsOf(v: number): number {
+  for (let d = 0; d < 10; d++) if (Number(v.toFixed(d)) === v) return d;
+  return 10;
+}
+
+/** A vega label expression naming each tick value by `text` (a value not among them keeps vega's label). */
+export function tickLabelExpr(ticks: readonly number[], text: (v: number) => string): string {
+  return ticks.reduceRight((rest, v) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(text(v))} : ${rest}`, 'datum.label');
 }

@@ -13,9 +13,8 @@ import type { Table } from '../text-table.js';
 import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
-import { chartTextWidth } from '../render/text-metrics.js';
 import type { TrialChartContext } from './trial-chart-context.js';
-import { fitLines } from './two-lines.js';
+import { fitLines, fittedWidth, wrapLines } from './two-lines.js';
 import { visitTickAxis, visitTickLabel, visitTicks } from './visit-ticks.js';
 
 // Three panels a row, narrow enough to print at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
@@ -23,8 +22,8 @@ const PANEL_WIDTH = 230;
 const PANEL_HEIGHT = 128;
 
 /** A panel heading on one line, or on two split at the word that best balances them when wider than the panel. */
-function headingLines(text: string): string[] {
-  if (textWidth(text, 12) <= PANEL_WIDTH + 20) return [text];
+function headingLines(text: string, panelWidth: number): string[] {
+  if (textWidth(text, 12) <= panelWidth + 20) return [text];
   const words = text.split(' ');
   let best = [text];
   let bestWidth = Infinity;
@@ -37,24 +36,79 @@ function headingLines(text: string): string[] {
 }
 const Y_TITLE_SIZE = 11;
 
+/** The ordinal visit axis's band scale: the gap between bands and beyond the outer ones, as a share of a step. */
+const BAND_PADDING = 0.2;
+/** Room between two labels side by side, and the most lines a label takes. */
+const LABEL_GAP = 6;
+const LABEL_LINES = 3;
+/** Between two panels of a row: the next panel's y axis (labels and a two-line title). */
+const COLUMN_SPACING = 78;
+/** Between an ordinal axis's lowest name and its title ("Visit"), which vega's estimate of the labels' height leaves touching. */
+const ORDINAL_TITLE_PADDING = 8;
+/** Left of the first panel, its y axis and the chart's padding; right of the last, the padding. */
+const LEFT_ROOM = 61;
+const RIGHT_ROOM = 12;
+/** The widest chart whose 11 px text prints at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print), less a margin. */
+const MAX_CHART_WIDTH = 1040;
+
+/** An ordinal visit axis laid out for the names it must print: its labels, the panel width they need, and how far they reach past it. */
+interface OrdinalVisitAxis {
+  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0 };
+  /** The most lines a label takes (a staggered one counts the upper level's lines above it). */
+  lines: number;
+  panelWidth: number;
+  /** How far the first label reaches left of the panel and the last right of it, in px. */
+  overhang: { left: number; right: number };
+}
+
 /**
  * The labels of an ordinal visit axis (visits hta cannot place on a weeks scale): each name
  * broken at spaces into up to three lines no wider than its band, as the forest and flow charts
- * wrap theirs — side by side on one line, "Opfølgning 1 (12 uger)" and "Opfølgning 2 (36 uger)"
- * printed over each other.
+ * wrap theirs; when a word is wider than its band, every other name a level lower, as the weeks
+ * axis staggers its names (visit-ticks.ts), so each has two bands' room. Never cut: where the
+ * names do not fit a panel of the usual width, the panel is widened until they do (five visits
+ * "Opfølgning 1 (telefonkontakt)" …), and a name reaching past the panel's edge widens the gap to
+ * the next panel by as much (the caller's column spacing), so it never runs into that panel's y axis.
  */
-function ordinalVisitAxis(visits: readonly string[]): { labelExpr: string; labelOverlap: false; labelLimit: 0; lines: number } {
-  const band = PANEL_WIDTH / Math.max(1, visits.length);
-  // A word wider than its band (five visits: 46 px for "Opfølgning"): every other name a level
-  // lower, as the weeks axis staggers its names (visit-ticks.ts), so each has two bands' room.
-  const fits = (v: string) => v.split(' ').every((w) => chartTextWidth({ fontSize: FONT_SIZE }, w) <= band - 6);
-  const stagger = !visits.every(fits);
-  const lines = visits.map((v) => fitLines(v, (stagger ? 2 * band : band) - 6, 3));
+function ordinalVisitAxis(visits: readonly string[]): OrdinalVisitAxis {
+  const widest = MAX_CHART_WIDTH - LEFT_ROOM - RIGHT_ROOM;
+  for (let width = PANEL_WIDTH; width <= widest; width += 2) {
+    const layout = ordinalLayout(visits, width, false, wrapLines) ?? ordinalLayout(visits, width, true, wrapLines);
+    if (layout) return layout;
+  }
+  // Names no chart that prints can hold (a word of over 900 px): cut with "…", the last resort.
+  return ordinalLayout(visits, widest, true, fitLines)!;
+}
+
+/** The labels of `visits` in a panel `width` px wide, side by side or staggered; null when `wrap` cannot fit one. */
+function ordinalLayout(visits: readonly string[], width: number, stagger: boolean, wrap: (text: string, room: number, maxLines: number) => string[] | null): OrdinalVisitAxis | null {
+  const n = Math.max(1, visits.length);
+  // vega's band scale spans n − paddingInner + 2 × paddingOuter steps: n + BAND_PADDING, both paddings being BAND_PADDING.
+  const step = width / (n + BAND_PADDING);
+  const lines: string[][] = [];
+  for (const v of visits) {
+    const l = wrap(v, (stagger ? 2 * step : step) - LABEL_GAP, LABEL_LINES);
+    if (!l) return null;
+    lines.push(l);
+  }
+  // Each label is centred on its band's middle.
+  const centre = (k: number) => width / 2 + (k - (n - 1) / 2) * step;
+  const half = lines.map((l) => fittedWidth(l) / 2);
+  const overhang = {
+    left: Math.max(0, ...half.map((h, k) => h - centre(k))),
+    right: Math.max(0, ...half.map((h, k) => centre(k) + h - width)),
+  };
   const depth = Math.max(0, ...lines.filter((_, k) => k % 2 === 0).map((l) => l.length));
   // The lower names start below the upper ones' last line (a zero-width space: an empty or blank line is dropped when drawn).
   const drawn = lines.map((l, k) => (stagger && k % 2 === 1 ? [...new Array<string>(depth).fill('\u200b'), ...l] : l));
   const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(drawn[k])} : ${rest}`, 'datum.label');
-  return { labelExpr, labelOverlap: false, labelLimit: 0, lines: Math.max(1, ...drawn.map((l) => l.length)) };
+  return { axis: { labelExpr, labelOverlap: false, labelLimit: 0 }, lines: Math.max(1, ...drawn.map((l) => l.length)), panelWidth: width, overhang };
+}
+
+/** As many panels a row as fit the widest chart that prints (three at the usual width), never fewer than one. */
+function columnsFor(panelWidth: number, spacing: number, overhang: { left: number; right: number }): number {
+  const chartWidth = (c: number) => LEFT_ROOM + overhang.left + c * panelWidth + (c - 1) * spacing + overhang.right + RIGHT_ROOM;
+  return [3, 2].find((c) => chartWidth(c) <= MAX_CHART_WIDTH) ?? 1;
 }
 
 /** One legend for all panels (identical definitions merge), above them. */
@@ -113,25 +167,28 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   const maxWeeks = Math.max(1, ...[...weeks.values()].map((w) => w ?? 0));
   // Dodge: half a percent of the span either side, enough to separate the whiskers.
   const dodge = (arm: string) => (arm === arms[0] ? -1 : 1) * 0.007 * maxWeeks;
-  // An ordinal axis's names, wrapped (and staggered) within their bands: as many lines as the deepest.
-  const { lines: visitLines, ...ordinalAxis } = ordinalVisitAxis(visits);
+  // An ordinal axis's names, wrapped (and staggered) within their bands: as many lines as the deepest, the panels as wide as they need.
+  const ordinal = toScale ? undefined : ordinalVisitAxis(visits);
+  const panelWidth = ordinal?.panelWidth ?? PANEL_WIDTH;
+  const overhang = ordinal?.overhang ?? { left: 0, right: 0 };
+  const columnSpacing = COLUMN_SPACING + Math.ceil(overhang.left + overhang.right);
   const panels = outcomes.map((key) => {
     const rows = observedMeans(result, key)
       .map((d) => ({ visit: visitName(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
-    const heading = headingLines(ctx.outcomeLabel(key));
+    const heading = headingLines(ctx.outcomeLabel(key), panelWidth);
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
     // Ticks at the visits, named as the tables name them; every other name on a second line (the panel is narrow).
     const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
       ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinalAxis } } as const);
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, titlePadding: ORDINAL_TITLE_PADDING } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     // The y title on up to two lines no longer than the panel is high: one line ran past the plot (a Danish "Gennemsnit (indekspoint; højere er bedre)").
     const yTitle = fitLines(fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }).replace('(; ', '('), PANEL_HEIGHT + 16, 2, { fontSize: Y_TITLE_SIZE });
     const y = { type: 'quantitative', scale: { zero: false }, axis: { title: yTitle.length > 1 ? yTitle : yTitle[0], titleFontSize: Y_TITLE_SIZE } } as const;
     return {
-      width: PANEL_WIDTH,
+      width: panelWidth,
       height: PANEL_HEIGHT,
       data: { values: rows },
       layer: [
@@ -154,13 +211,14 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('trajectoriesChartTitle'), subtitle: t('trajectoriesSubtitle') },
     config: chartConfig(ctx.lang),
-    columns: 3,
+    columns: columnsFor(panelWidth, columnSpacing, overhang),
     // Flush bounds: the grid is laid out by the panels' own sizes; vega's estimate of the heading text
     // widths (no font metrics here) otherwise spreads the columns far apart. The spacing holds the
-    // next panel's y axis (labels and title) and, between rows, the x axis (its visit names on two
-    // lines) and the heading.
+    // next panel's y axis (labels and title) and any visit name reaching past a panel's edge and,
+    // between rows, the x axis (its visit names on two lines or more, an ordinal axis's title a little
+    // lower) and the heading.
     bounds: 'flush',
-    spacing: { row: 92 + (toScale ? 0 : 13 * Math.max(0, visitLines - 2)), column: 78 },
+    spacing: { row: 92 + (ordinal ? 13 * Math.max(0, ordinal.lines - 2) + ORDINAL_TITLE_PADDING + 6 : 0), column: columnSpacing },
     concat: panels,
     resolve: { scale: { y: 'independent' } },
   } as unknown as TopLevelSpec;

@@ -43,9 +43,13 @@ export function wrapForVega(text: string, width: number, fontSize = FONT_SIZE): 
   return lines;
 }
 
-/** Where a line may not break: between a number and its unit, before an operator or "→", after "←". */
+/**
+ * Where a line may not break: between a number and its unit, before an operator or "→", after "←".
+ * A bracket after a number opens an aside, not a unit: "Opfølgning 1 (telefonkontakt)" breaks as
+ * "Opfølgning 1" / "(telefonkontakt)", not "Opfølgning" / "1 (telefonkontakt)".
+ */
 function keptTogether(before: string, after: string): boolean {
-  return /^[%‰]/.test(after) || /^[\d.,−-]+$/.test(before) || /^[−÷/+→×]$/.test(after) || before === '←';
+  return /^[%‰]/.test(after) || (/^[\d.,−-]+$/.test(before) && !after.startsWith('(')) || /^[−÷/+→×]$/.test(after) || before === '←';
 }
 
 /**
@@ -55,39 +59,61 @@ function keptTogether(before: string, after: string): boolean {
  * label from the user's plan can be any length); a single word wider than `room` is cut the same way.
  */
 export function fitLines(text: string, room: number, maxLines: number, style: { fontSize?: number; bold?: boolean } = {}): string[] {
+  const whole = wrapLines(text, room, maxLines, style);
+  if (whole) return whole;
+  // Last resort: the lines that fit, and the rest cut short with "…".
+  const width = widthIn(style);
+  const greedy = wrap(tokensOf(text), room, width);
+  const lines = greedy.slice(0, maxLines - 1).map((l) => cut(l, room, width));
+  lines.push(cut(greedy.slice(maxLines - 1).join(' '), room, width));
+  return lines;
+}
+
+/**
+ * As `fitLines`, but null where the whole text does not fit in `maxLines` lines of `room` px: for a
+ * chart that makes room for its labels rather than cut them.
+ */
+export function wrapLines(text: string, room: number, maxLines: number, style: { fontSize?: number; bold?: boolean } = {}): string[] | null {
+  const width = widthIn(style);
+  const tokens = tokensOf(text);
+  const widest = Math.max(0, ...tokens.map(width));
+  const greedy = wrap(tokens, room, width);
+  if (greedy.length > maxLines || widest > room) return null;
+  // The narrowest limit that needs no more lines: lines of even width.
+  let [lo, hi] = [widest, room];
+  if (wrap(tokens, lo, width).length <= greedy.length) return wrap(tokens, lo, width);
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (wrap(tokens, mid, width).length <= greedy.length) hi = mid;
+    else lo = mid;
+  }
+  return wrap(tokens, hi, width);
+}
+
+function widthIn(style: { fontSize?: number; bold?: boolean }): (s: string) => number {
   const item = { fontSize: style.fontSize ?? FONT_SIZE, fontWeight: style.bold ? 'bold' : 'normal' };
-  const width = (s: string) => chartTextWidth(item, s);
+  return (s) => chartTextWidth(item, s);
+}
+
+/** The text's words, those `keptTogether` binds joined into one token. */
+function tokensOf(text: string): string[] {
   const tokens: string[] = [];
   for (const word of text.split(' ').filter((w) => w !== '')) {
     const last = tokens.at(-1);
     if (last !== undefined && keptTogether(last.split(' ').at(-1)!, word)) tokens[tokens.length - 1] = `${last} ${word}`;
     else tokens.push(word);
   }
-  const wrap = (limit: number): string[] => {
-    const lines: string[] = [];
-    for (const token of tokens) {
-      const last = lines.at(-1);
-      if (last !== undefined && width(`${last} ${token}`) <= limit) lines[lines.length - 1] = `${last} ${token}`;
-      else lines.push(token);
-    }
-    return lines;
-  };
-  const widest = Math.max(0, ...tokens.map(width));
-  const greedy = wrap(room);
-  if (greedy.length <= maxLines && widest <= room) {
-    // The narrowest limit that needs no more lines: lines of even width.
-    let [lo, hi] = [widest, room];
-    if (wrap(lo).length <= greedy.length) return wrap(lo);
-    while (hi - lo > 0.5) {
-      const mid = (lo + hi) / 2;
-      if (wrap(mid).length <= greedy.length) hi = mid;
-      else lo = mid;
-    }
-    return wrap(hi);
+  return tokens;
+}
+
+/** The tokens in lines no wider than `limit`, each line as full as it can be (a token wider than that on a line of its own). */
+function wrap(tokens: readonly string[], limit: number, width: (s: string) => number): string[] {
+  const lines: string[] = [];
+  for (const token of tokens) {
+    const last = lines.at(-1);
+    if (last !== undefined && width(`${last} ${token}`) <= limit) lines[lines.length - 1] = `${last} ${token}`;
+    else lines.push(token);
   }
-  // Last resort: the lines that fit, and the rest cut short with "…".
-  const lines = greedy.slice(0, maxLines - 1).map((l) => cut(l, room, width));
-  lines.push(cut(greedy.slice(maxLines - 1).join(' '), room, width));
   return lines;
 }
 

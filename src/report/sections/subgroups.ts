@@ -76,6 +76,16 @@ function outcomeStatements(drawn: readonly SubgroupResult[], primary: SubgroupRe
   return [primary, ...drawn.filter((g) => g !== primary)].map((g) => `${ctx.outcomeLabel(g.outcome)}: ${lowerFirst(g.credibility.statement[ctx.lang])}`);
 }
 
+/**
+ * A test's degrees of freedom as the statistic's cell prints them: "3, 407"; in Danish "3; 407",
+ * where a comma is the decimal mark and "1,37 (3, 407)" reads as a number 3,407 (docs/glossary-da.md).
+ * Each grouped as every count ("1.234").
+ */
+export function dfText(df1: number, df2: number | null, lang: Lang): string {
+  const one = formatThousands(df1, 0, lang);
+  return df2 === null ? one : `${one}${lang === 'da' ? '; ' : ', '}${formatThousands(df2, 0, lang)}`;
+}
+
 function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartContext): Table {
   const p = phrases(ctx);
   const lang = ctx.lang;
@@ -86,7 +96,7 @@ function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartCo
     fit: ['label', 'nowrap', undefined, undefined, undefined, 'wide'],
     rows: analyses.map((g) => {
       const i = g.interaction;
-      const stat = i.statistic === null ? '—' : `${formatFixed(i.statistic, 2, lang)} (${i.df2 === null ? i.df1 : `${i.df1}, ${i.df2}`})`;
+      const stat = i.statistic === null || i.df1 === null ? '—' : `${formatFixed(i.statistic, 2, lang)} (${dfText(i.df1, i.df2, lang)})`;
       return [
         ctx.outcomeLabel(g.outcome),
         ctx.timeLabel(g.time),

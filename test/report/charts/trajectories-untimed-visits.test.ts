@@ -1,0 +1,130 @@
+/**
+ * The trajectories chart with visits hta cannot time, named as an eCRF names them ("Opfølgning 1
+ * (telefonkontakt)" …): every name printed whole on the x axis (never cut with "…"), and no text of
+ * the chart drawn over another — a name reaching past its panel's edge ran into the next panel's
+ * y-axis title, and five such visits were cut to "Opfølgning 1 (telefonkon…". The chart stays narrow
+ * enough to print its text at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print). Checked on
+ * the drawn SVG, every text's box placed as drawn and measured with the chart font's widths.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../src/analysis/results-schema.js';
+import { trajectoriesSpec } from '../../../src/report/charts/trajectories.js';
+import { wrapLines } from '../../../src/report/charts/two-lines.js';
+import { type TrialChartContext, trialChartContext } from '../../../src/report/charts/trial-chart-context.js';
+import type { Lang } from '../../../src/report/i18n.js';
+import { chartTextWidth } from '../../../src/report/render/text-metrics.js';
+import { renderChart } from '../../support/render-chart.js';
+import { bundledTrial } from '../trial-report-support.js';
+
+interface Box { text: string; element: number; x0: number; x1: number; y0: number; y1: number }
+
+/**
+ * Every drawn line of text in the SVG as a box in the chart's coordinates: the groups' translations
+ * summed, a label's `rotate(-90)` turned, each tspan line a line height lower, its width by the
+ * font, its height the font's ascent (0.8 em) above the baseline and descent (0.2 em) below.
+ */
+function textBoxes(svg: string): Box[] {
+  const stack: [number, number][] = [[0, 0]];
+  const boxes: Box[] = [];
+  let element = 0;
+  for (const m of svg.matchAll(/<g\b([^>]*)>|<\/g>|<text\b([^>]*)>(.*?)<\/text>/gs)) {
+    if (m[0].startsWith('</g')) {
+      stack.pop();
+      continue;
+    }
+    const [px, py] = stack.at(-1)!;
+    if (m[0].startsWith('<g')) {
+      const t = /transform="translate\(([-\d.e]+),([-\d.e]+)\)"/.exec(m[1]!);
+      stack.push(t ? [px + Number(t[1]), py + Number(t[2])] : [px, py]);
+      continue;
+    }
+    element++;
+    const attrs = m[2]!;
+    const size = Number(/font-size="([\d.]+)px"/.exec(attrs)![1]);
+    const anchor = /text-anchor="(\w+)"/.exec(attrs)?.[1] ?? 'start';
+    const tf = /transform="translate\(([-\d.e]+),([-\d.e]+)\)( rotate\(-90\))?(?: translate\(([-\d.e]+),([-\d.e]+)\))?"/.exec(attrs)!;
+    const [tx, ty, rotated, ux, uy] = [Number(tf[1]), Number(tf[2]), tf[3] !== undefined, Number(tf[4] ?? 0), Number(tf[5] ?? 0)];
+    const content = m[3]!;
+    const tspans = [...content.matchAll(/<tspan([^>]*?)(?:\/>|>([^<]*)<\/tspan>)/g)];
+    let dy = 0;
+    const lines = tspans.length === 0 ? [{ text: content, dy: 0 }] : tspans.map((t) => ({ text: t[2] ?? '', dy: (dy += Number(/dy="([-\d.]+)"/.exec(t[1]!)?.[1] ?? 0)) }));
+    for (const line of lines) {
+      const text = line.text.replace(/\u200b/g, '');
+      if (text.trim() === '') continue;
+      const w = chartTextWidth({ fontSize: size }, text);
+      // In the text's own frame: x along the line, y down from the baseline.
+      const lx0 = ux + (anchor === 'middle' ? -w / 2 : anchor === 'end' ? -w : 0);
+      const [ly0, ly1] = [uy + line.dy - 0.8 * size, uy + line.dy + 0.2 * size];
+      boxes.push(
+        rotated
+          ? { text, element, x0: px + tx + ly0, x1: px + tx + ly1, y0: py + ty - (lx0 + w), y1: py + ty - lx0 }
+          : { text, element, x0: px + tx + lx0, x1: px + tx + lx0 + w, y0: py + ty + ly0, y1: py + ty + ly1 },
+      );
+    }
+  }
+  return boxes;
+}
+
+/**
+ * Pairs of lines of different texts drawn over or against each other: less than 1.5 px apart both
+ * ways (two lines of one label are 2 px apart, a 13 px line height for 11 px text).
+ */
+function overlaps(boxes: Box[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      if (a.element === b.element) continue;
+      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > -1.5 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > -1.5) out.push(`"${a.text}" × "${b.text}"`);
+    }
+  }
+  return out;
+}
+
+/** The bundled trial with its follow-ups renamed as `names` (a visit not named is left out), as a plan with untimed visits gives them. */
+function renamed(lang: Lang, names: string[]): { result: AnalysisResult; ctx: TrialChartContext } {
+  const { trial, result } = bundledTrial();
+  const base = trialChartContext(trial, lang);
+  const byVisit = new Map(base.visits.map((v, k) => [v, k === 0 ? v : names[k - 1]]));
+  const kept = (v: string) => byVisit.get(v) !== undefined;
+  return {
+    ctx: { ...base, visits: base.visits.filter(kept).map((v) => byVisit.get(v)!) },
+    result: { ...result, descriptives: result.descriptives.filter((d) => kept(d.time)).map((d) => ({ ...d, time: byVisit.get(d.time)! })) },
+  };
+}
+
+const FIVE = ['Opfølgning 1 (telefonkontakt)', 'Opfølgning 2 (klinisk undersøgelse)', 'Opfølgning 3 (telefonkontakt)', 'Afsluttende klinisk undersøgelse'];
+const LONG_LAST = ['Opfølgning 1 (telefonkontakt)', 'Opfølgning 2 (afsluttende telefonkontakt-opfølgning)'];
+
+describe('trajectories: visit names from the plan, printed whole and apart', () => {
+  for (const lang of ['da', 'en'] as const) {
+    for (const [what, names] of [['five visits', FIVE], ['a long last name', LONG_LAST]] as const) {
+      it(`${what} (${lang}): every name whole, no text over another, printable at ≥ 8 pt`, async () => {
+        const { result, ctx } = renamed(lang, [...names]);
+        const { svg, width } = await renderChart('t', trajectoriesSpec(result, ctx));
+        const boxes = textBoxes(svg);
+        expect(boxes.filter((b) => b.text.includes('…')).map((b) => b.text)).toEqual([]);
+        // Each name's lines, read in order, give the name (one label per panel and visit).
+        const labels = [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)].flatMap((g) =>
+          [...g[1]!.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((t) => t[1]!.replace(/<tspan[^>]*?\/>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim()),
+        );
+        for (const name of names) expect(labels.filter((l) => l === name).length).toBeGreaterThan(0);
+        expect(overlaps(boxes)).toEqual([]);
+        // 11 px text at ≥ 8 pt on a landscape page 1,030 px wide: 11 × 1,030 / width × 0.75 ≥ 8.
+        expect(width).toBeLessThanOrEqual((11 * 1030 * 0.75) / 8);
+      });
+    }
+  }
+});
+
+describe('a visit name broken into lines', () => {
+  it('keeps a visit number with its word, not with the bracket after it', () => {
+    expect(wrapLines('Opfølgning 1 (telefonkontakt)', 95, 3)).toEqual(['Opfølgning 1', '(telefonkontakt)']);
+    // A number still keeps its unit.
+    expect(wrapLines('med 95 %-KI', 50, 3)).toEqual(['med', '95 %-KI']);
+  });
+
+  it('gives no lines where the name does not fit whole (the chart makes room instead of cutting it)', () => {
+    expect(wrapLines('Opfølgning 1 (telefonkontakt)', 60, 3)).toBeNull();
+  });
+});

@@ -323,17 +323,20 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const memoryLimit = parseMemoryLimit(opts.memoryLimit);
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
-      // Published tables never go into the folder holding the patient-level registry or the
-      // aggregate tables, which hold small counts (at any depth), as hta report's --out
-      // (docs/output-safety.md "Inputs stay out").
-      if (csvDir) refuseInputsInside([csvDir], [...(file !== undefined ? [{ option: '<registry>', path: file }] : []), ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path }))], 'the published tables are written into that folder');
+      const inputs = inputFiles([
+        ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
+        ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path, kind: 'file' as const })),
+        { option: '--eligible', path: eligible, kind: 'file' }, { option: '--plan', path: planPath, kind: 'uptake-plan' },
+        ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
+      ]);
+      // Published tables never go into a folder holding any input of the run (at any depth): not
+      // the patient-level registry, nor the aggregate tables, which hold small counts, nor the
+      // denominator, the plan or an earlier publication, which the tables would land beside and
+      // be published with — as cea --out-dir and hta report's --out (docs/output-safety.md
+      // "Inputs stay out").
+      if (csvDir) refuseInputsInside([csvDir], inputs, 'the published tables are written into that folder');
       guardPaths({
-        inputs: inputFiles([
-          ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
-          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path, kind: 'file' as const })),
-          { option: '--eligible', path: eligible, kind: 'file' }, { option: '--plan', path: planPath, kind: 'uptake-plan' },
-          ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
-        ]),
+        inputs,
         outputDirs: [csvDir],
         folderFiles: csvDir ? folderOutputNames([...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES]).map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],

@@ -4,7 +4,7 @@ import { toCsv } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { summarizeExclusion } from '../trial/exclusion-summary.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { type ExcludedOutFile, writeAnalysisOutputs } from './load-inputs.js';
 import { packageVersion } from './version.js';
 import { withConfidenceLevel } from '../report/confidence-label.js';
@@ -43,7 +43,8 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   // The table names the plan's confidence level, as every interval is at it (confidence-label.ts).
   // The labels and the intervals as the report page prints them (a proportion in percentage points).
   const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang) };
-  io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
+  if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
+  else io.stdout(withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
   for (const line of observationalWarningLines(result, trial, opts.lang)) io.stderr(`${line}\n`);
   return result.analyses.some((a) => a.error) ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { toCsv } from '../io/write-csv.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { excludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusion, writeAnalysisOutputs } from './load-inputs.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
@@ -77,7 +77,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       result.input.file = publishedName(result.input.file);
       await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result))] : undefined, excluded, force);
       if (opts.json) {
-        io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
+        printData(io, JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;

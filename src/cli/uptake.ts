@@ -31,7 +31,7 @@ import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import { noPreviousNote, unchainedAuditLine, unchainedBefore, type UnchainedPublication } from '../uptake/disclosure/unchained-publication.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseMissingInputs, refuseOutputNames } from './guard-output.js';
@@ -397,7 +397,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
         if (opts.audit) {
           const report = await uptakeAudit(run, run.previous, previousRead);
-          io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+          if (opts.json) printData(io, JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
+          else io.stdout(uptakeAuditText(report));
           if (auditFinds(report.audit)) setExit(1);
           return;
         }
@@ -412,7 +413,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         sink?.discard();
         throw err;
       }
-      io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
+      if (opts.json) printData(io, JSON.stringify(analysis, null, 2) + '\n');
+      else io.stdout(uptakeSummary(analysis, lang));
     });
 }
 
@@ -442,6 +444,7 @@ async function auditPublished(
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
-  io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+  if (opts.json) printData(io, JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
+  else io.stdout(uptakeAuditText(report));
   if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

@@ -24,7 +24,7 @@
 import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { fsFailure, isFsError } from './fs-error.js';
+import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
 import { removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
@@ -417,9 +417,33 @@ export async function produceFileAtomic(path: string, produce: (staging: string)
     await letSignalsIn();
   } catch (err) {
     abandonAll([...(s ? [s] : []), ...sinks]);
-    throw isFsError(err) ? fsFailure(err, 'write', path) : err;
+    if (s) removeProducerLeftover(s.tmp);
+    throw isFsError(err) ? fsFailure(err, 'write', path) : (s && producerFailure(err, s.tmp, path)) || err;
   }
   placeAll([s, ...sinks]);
+}
+
+/**
+ * DuckDB's `COPY … TO <staging>` writes `tmp_<staging name>` beside it and renames it when done:
+ * a COPY that fails (a full disk) leaves that file, up to the whole output, beside the user's
+ * target. Its name holds the staging file's random part, so it is this run's and no one else's.
+ */
+function removeProducerLeftover(tmp: string): void {
+  const leftover = join(dirname(tmp), `tmp_${basename(tmp)}`);
+  try {
+    if (lstatSync(leftover).isFile()) unlinkSync(leftover);
+  } catch {
+    // None there.
+  }
+}
+
+/** A producer's failure to write the staging file (DuckDB's `IO Error: … "<staging>": No space left on device`) as a failure to write the target. */
+function producerFailure(err: unknown, tmp: string, path: string): HtaError | undefined {
+  const failed = duckDbFileFailure(err);
+  if (!failed || (basename(failed.path) !== basename(tmp) && basename(failed.path) !== `tmp_${basename(tmp)}`)) return undefined;
+  const code = codeOfSystemWords(failed.reason);
+  if (code === undefined) return new HtaError('output.failed', `cannot write ${path}: ${failed.reason}`);
+  return fsFailure(Object.assign(new Error(failed.reason), { code }), 'write', path);
 }
 
 /** An output written piece by piece through a staging file: `commit` puts it in place, `discard` removes it. */

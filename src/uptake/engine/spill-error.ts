@@ -10,18 +10,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { HtaError } from '../../errors.js';
 import { tempFilesError } from '../../io/temp-folder.js';
-
-/** The system's words (strerror) DuckDB appends to an IO Error, and their codes (io/fs-error.ts). */
-const STRERROR: Readonly<Record<string, string>> = {
-  'No space left on device': 'ENOSPC',
-  'Disk quota exceeded': 'EDQUOT',
-  'File too large': 'EFBIG',
-  'Read-only file system': 'EROFS',
-  'Permission denied': 'EACCES',
-  'Operation not permitted': 'EPERM',
-  'No such file or directory': 'ENOENT',
-  'Input/output error': 'EIO',
-};
+import { codeOfSystemWords, duckDbFileFailure } from '../../io/fs-error.js';
 
 /** Whether `path` is `dir` or lies inside it. */
 function inside(path: string, dir: string): boolean {
@@ -40,10 +29,10 @@ export function spillError(err: unknown, spill: string): HtaError | undefined {
   // space left on the drive of the temp directory, so "over the limit" means the disk is full.
   if (/^Out of Memory Error: failed to offload/.test(message) || /'max_temp_directory_size'/.test(message)) return tempFilesError(spill, 'ENOSPC');
   // A file in the spill folder that DuckDB cannot open, write or extend: the system's reason.
-  const io = /^IO Error: [^"\n]*"([^"\n]+)"[^\n]*?: ([^\n]+?)\.?$/m.exec(message);
-  if (!io || !inside(io[1]!, spill)) return undefined;
-  const reason = io[2]!.trim();
-  const code = Object.entries(STRERROR).find(([words]) => reason.includes(words))?.[1];
+  const io = duckDbFileFailure(err);
+  if (!io || !inside(io.path, spill)) return undefined;
+  const reason = io.reason;
+  const code = codeOfSystemWords(reason);
   // The folder itself gone (a temp cleaner removed it while hta ran): said so, not "does not exist — check the path".
   if (code === 'ENOENT') return tempFilesError(spill, code, 'its folder was removed while hta ran (a temp-folder cleaner?)');
   return code !== undefined ? tempFilesError(spill, code) : tempFilesError(spill, 'EIO', reason);

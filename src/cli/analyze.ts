@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
-import type { CliIo } from './io.js';
-import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
+import { type CliIo, printData } from './io.js';
+import { excludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusion, writeAnalysisOutputs } from './load-inputs.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
@@ -55,10 +54,13 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial), ...narrowScaleNotes(trial)]);
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
-      await reportExclusion(trial, io, opts.excludedOut, force, lang);
+      reportExclusion(trial, io, lang);
+      // Written with --csv as one batch, after the analysis (write-atomic.ts): a run that fails, or
+      // fails to write either file, leaves neither (docs/output-safety.md).
+      const excluded = excludedOutFile(trial, opts.excludedOut);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {
-        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang, force })) !== 0) setExit(1);
+        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang, force, ...(excluded ? { excluded } : {}) })) !== 0) setExit(1);
         return;
       }
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
@@ -73,9 +75,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       miBar.done();
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it masked, as on a report's page.
       result.input.file = publishedName(result.input.file);
-      if (opts.csv) await writeFileAtomic(opts.csv, toCsv(...effectsCsv(result)), { replace: force });
+      await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result))] : undefined, excluded, force);
       if (opts.json) {
-        io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
+        printData(io, JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;

@@ -4,7 +4,7 @@
  */
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
@@ -75,7 +75,8 @@ export function registerCea(program: Command, io: CliIo): void {
         await writeFolderFiles(folder, files);
         io.stderr(`wrote ${files.size} files to ${folder.dir}\n`);
       }
-      io.stdout(opts.json ? json : ceaSummaryText(result, lang, armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms).theIntervention));
+      if (opts.json) printData(io, json);
+      else io.stdout(ceaSummaryText(result, lang, armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms).theIntervention));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

@@ -2,7 +2,14 @@ import { streamWriter } from './standard-streams.js';
 
 /** Where a command prints: results to stdout, progress and warnings to stderr (docs/data-contracts.md#exit-codes-and-the-problem-format). */
 export interface CliIo {
+  /** Text for a person (summaries, tables, `report --check` lines): its control characters are written visibly by main.ts. */
   stdout: (text: string) => void;
+  /**
+   * Machine-readable output (`--json`, a plan or schema as JSON): written exactly as given — it
+   * must stay valid and the same bytes, and JSON.stringify already writes the C0 controls as
+   * `\u001b`. Absent, stdout is used (an io built by a test).
+   */
+  stdoutData?: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress bars are drawn only then). */
   stderrIsTTY?: boolean;
@@ -14,3 +21,8 @@ export const processIo: CliIo = {
   stderr: streamWriter('standard error'),
   stderrIsTTY: process.stderr.isTTY === true,
 };
+
+/** Prints machine-readable output (JSON) on stdout exactly as given (CliIo.stdoutData). */
+export function printData(io: CliIo, text: string): void {
+  (io.stdoutData ?? io.stdout)(text);
+}

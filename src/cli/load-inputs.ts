@@ -2,7 +2,7 @@
 import { attachEventListing, eventListingPath } from '../trial/adverse-events.js';
 import { HtaError } from '../errors.js';
 import { readCsvFile, type CsvTable } from '../io/read-csv.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../io/write-atomic.js';
 import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
@@ -110,20 +110,52 @@ export function ignoredVisitsNote(trial: TrialData, lang: 'en' | 'da' = 'en'): s
   return `${trial.file}: ${n(p.rows)} row(s) of ${n(p.patients)} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); they are in no analysis`;
 }
 
-/** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */
-export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false, lang: 'en' | 'da' = 'en'): Promise<void> {
+/**
+ * After a successful load: the notes (columns read from another spelling, rows read past) and the
+ * stderr lines on excluded rows. The --excluded-out file is the caller's to write, with its other
+ * outputs as one batch (excludedOutFile).
+ */
+export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' = 'en'): void {
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
   const most = mostRowsExcludedNote(trial);
   if (most) io.stderr(`warning: ${most}\n`);
-  await writeExcludedOut(trial, io, excludedOut, force);
 }
 
-/** The --excluded-out file (line, column, field, problem), when asked for; an existing file only with --force. */
+/** The --excluded-out file (line, column, field, problem) when asked for and rows were excluded, and the line saying it was written. */
+export interface ExcludedOutFile {
+  path: string;
+  content: string;
+  written: string;
+}
+
+export function excludedOutFile(trial: TrialData, excludedOut: string | undefined): ExcludedOutFile | undefined {
+  if (!trial.excluded || !excludedOut) return undefined;
+  return {
+    path: excludedOut,
+    content: excludedCsv(trial.excluded),
+    written: `wrote ${excludedOut}: ${trial.excluded.problems.length} problem(s) on the ${trial.excluded.rows} excluded row(s)\n`,
+  };
+}
+
+/** The --excluded-out file alone (`hta validate`, whose only output it is); an existing file only with --force. */
 export async function writeExcludedOut(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false): Promise<void> {
-  if (!trial.excluded || !excludedOut) return;
-  await writeFileAtomic(excludedOut, excludedCsv(trial.excluded), { replace: force });
-  io.stderr(`wrote ${excludedOut}: ${trial.excluded.problems.length} problem(s) on the ${trial.excluded.rows} excluded row(s)\n`);
+  const file = excludedOutFile(trial, excludedOut);
+  if (!file) return;
+  await writeFileAtomic(file.path, file.content, { replace: force });
+  io.stderr(file.written);
+}
+
+/**
+ * `hta analyze`'s files, `--csv` (path and content) and `--excluded-out`, as one batch
+ * (write-atomic.ts): both are staged, then put in place, or neither is — a full disk or a refused
+ * target at the second never leaves the first written (docs/output-safety.md).
+ */
+export async function writeAnalysisOutputs(io: CliIo, csv: readonly [string, string] | undefined, excluded: ExcludedOutFile | undefined, force: boolean): Promise<void> {
+  const files = new Map<string, string>([...(csv ? [csv] : []), ...(excluded ? [[excluded.path, excluded.content] as const] : [])]);
+  if (files.size === 0) return;
+  await writeFilesAtomic(files, { replace: force });
+  if (excluded) io.stderr(excluded.written);
 }

@@ -55,9 +55,16 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
   // Under --lang da every note, warning and error says so in Danish ("bemærk:"): docs/cli.md "Danish output".
   const lang = requestedLang(argv);
   // Every note, warning and usage error with its control characters visible: a file name or a
-  // mistyped option that holds ESC [2K must not act on the terminal (src/io/visible-text.ts).
+  // mistyped option that holds ESC [2K must not act on the terminal (src/io/visible-text.ts). So
+  // is every summary on stdout, which quotes file and column names, values and labels of the
+  // user's; machine-readable output (--json, a plan) is written exactly (io.ts printData).
   const translated = stderrIn(cliIo, lang);
-  const io: CliIo = { ...translated, stderr: (text) => translated.stderr(visibleStderr(text)) };
+  const io: CliIo = {
+    ...translated,
+    stdout: (text) => translated.stdout(visibleControls(text)),
+    stdoutData: translated.stdoutData ?? translated.stdout,
+    stderr: (text) => translated.stderr(visibleStderr(text)),
+  };
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);

@@ -11,7 +11,7 @@ import { loadPlanFile } from '../plan/load-plan.js';
 import type { MetaPreset } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
 import type { Lang } from '../report/i18n.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { packageVersion } from './version.js';
 import { warningsIn } from '../meta/warnings-da.js';
 
@@ -89,7 +89,8 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.direction ? { direction: opts.direction } : {}),
         lang: opts.lang,
       });
-      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
+      if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
+      else io.stdout(metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
       // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
       for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);
     });

@@ -21,7 +21,7 @@ import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import type { FileKind } from './plan-files.js';
 import type { Plan } from '../plan/plan-schema.js';
 
@@ -50,15 +50,15 @@ export function registerPlan(program: Command, io: CliIo): void {
       const chosen = SCHEMA_OPTIONS.filter((k) => opts[k]);
       if (chosen.length > 1) throw new HtaError('usage.invalid', `give one of ${SCHEMA_OPTIONS.map(flag).join(', ')} (not ${chosen.map(flag).join(' and ')})`);
       const which = chosen[0];
-      if (which === 'results') return void io.stdout(json(resultsJsonSchema()));
-      if (which === 'validation') return void io.stdout(json(validationJsonSchema()));
+      if (which === 'results') return void printData(io, json(resultsJsonSchema()));
+      if (which === 'validation') return void printData(io, json(validationJsonSchema()));
       // Loaded on use, as the commands that write these load them.
-      if (which === 'ceaPlan') return void io.stdout(json((await import('../cea/cea-plan-schema.js')).ceaPlanJsonSchema()));
-      if (which === 'ceaResults') return void io.stdout(json((await import('../cea/cea-results-schema.js')).ceaResultsJsonSchema()));
-      if (which === 'metaResults') return void io.stdout(json((await import('../meta/meta-results-schema.js')).metaResultsJsonSchema()));
-      if (which === 'uptakeResults') return void io.stdout(json((await import('../uptake/uptake-results-schema.js')).uptakeResultsJsonSchema()));
+      if (which === 'ceaPlan') return void printData(io, json((await import('../cea/cea-plan-schema.js')).ceaPlanJsonSchema()));
+      if (which === 'ceaResults') return void printData(io, json((await import('../cea/cea-results-schema.js')).ceaResultsJsonSchema()));
+      if (which === 'metaResults') return void printData(io, json((await import('../meta/meta-results-schema.js')).metaResultsJsonSchema()));
+      if (which === 'uptakeResults') return void printData(io, json((await import('../uptake/uptake-results-schema.js')).uptakeResultsJsonSchema()));
       const { jsonSchemaOf } = await import('./plan-files.js');
-      io.stdout(json(jsonSchemaOf(which ?? 'trial')));
+      printData(io, json(jsonSchemaOf(which ?? 'trial')));
     });
   plan
     .command('init')
@@ -128,7 +128,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.out) {
         await writeFileAtomic(opts.out, text, { replace: opts.force === true });
         io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${shellWord(file)} --plan ${shellWord(opts.out)}\n`);
-      } else io.stdout(text);
+      } else printData(io, text);
     });
   plan
     .command('check')
@@ -165,6 +165,6 @@ export function registerPlan(program: Command, io: CliIo): void {
         const { trial } = loadTrialInputs(opts.export, file, { need: 'rows' });
         for (const note of [...(trial.readNotes ?? []), passedOverNote(trial), ignoredVisitsNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
       }
-      io.stdout(json(checked.value));
+      printData(io, json(checked.value));
     });
 }

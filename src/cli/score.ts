@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { letSignalsIn } from '../io/staging-files.js';
-import { openAtomicSink } from '../io/write-atomic.js';
+import { openAtomicSink, writeFilesAtomic } from '../io/write-atomic.js';
 import { scoredExportLines } from '../trial/scored-export.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
-import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
+import { excludedOutFile, type ExcludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
@@ -30,6 +30,7 @@ export function registerScore(program: Command, io: CliIo): void {
       // Written in ~1 MB pieces through a staging file: a large export is never held whole. The
       // event loop turns between pieces, so Ctrl-C stops a long run there (docs/output-safety.md).
       const sink = openAtomicSink(opts.out, { replace: opts.force === true });
+      let excluded: ExcludedOutFile | undefined;
       try {
         let chunk = '';
         for (const line of scoredExportLines(csv, trial)) {
@@ -41,12 +42,17 @@ export function registerScore(program: Command, io: CliIo): void {
           }
         }
         sink.write(chunk);
-        await sink.commit();
+        // With --excluded-out, one batch: the scored export is put in place only with it, and a
+        // failure at either leaves neither (write-atomic.ts, docs/output-safety.md).
+        excluded = excludedOutFile(trial, opts.excludedOut);
+        if (excluded) await writeFilesAtomic(new Map([[excluded.path, excluded.content]]), { replace: opts.force === true, alongside: [sink] });
+        else await sink.commit();
       } catch (err) {
         sink.discard();
         throw err;
       }
-      await reportExclusion(trial, io, opts.excludedOut, opts.force === true);
+      reportExclusion(trial, io);
+      if (excluded) io.stderr(excluded.written);
       const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns, no codes)'}\n`);
       const recodes = formatRecodes(trial.recoded);

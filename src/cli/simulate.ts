@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
+import { openAtomicSink, writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import { simulateTargetSample } from '../simulate/target-sample.js';
@@ -50,17 +50,24 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const seed = opts.seed ?? 1;
       if (opts.format !== 'csv' && opts.format !== 'parquet') throw new HtaError('usage.invalid', `--format ${JSON.stringify(opts.format)} is not a registry format — expected csv or parquet`);
       guardPaths({ outputs: [{ option: '--out', path: opts.out }, opts.eligibleOut !== undefined ? { option: '--eligible-out', path: opts.eligibleOut } : undefined], force: opts.force === true });
-      if (opts.format === 'parquet') {
-        const { writeRegistryParquet } = await import('../simulate/registry-parquet.js');
-        await writeRegistryParquet(opts.out, { rows, seed }, {}, { replace: opts.force === true });
-      } else {
-        await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }), { replace: opts.force === true });
+      // The two files are one batch (write-atomic.ts): the denominator is staged first and put in
+      // place only with the registry, so a failure at either leaves neither (docs/output-safety.md).
+      const eligible = opts.eligibleOut !== undefined ? openAtomicSink(opts.eligibleOut, { replace: opts.force === true }) : undefined;
+      try {
+        eligible?.write(simulateEligible({ seed }));
+        const write = { replace: opts.force === true, ...(eligible ? { alongside: [eligible] } : {}) };
+        if (opts.format === 'parquet') {
+          const { writeRegistryParquet } = await import('../simulate/registry-parquet.js');
+          await writeRegistryParquet(opts.out, { rows, seed }, {}, write);
+        } else {
+          await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }), write);
+        }
+      } catch (err) {
+        eligible?.discard();
+        throw err;
       }
       io.stderr(`wrote ${opts.out}: ${rows} referrals (synthetic, seed ${seed})\n`);
-      if (opts.eligibleOut !== undefined) {
-        await writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }), { replace: opts.force === true });
-        io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
-      }
+      if (opts.eligibleOut !== undefined) io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
     });
   sim
     .command('registry-outcomes')

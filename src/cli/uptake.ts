@@ -32,7 +32,7 @@ import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker
 import { noPreviousNote, unchainedBefore } from '../uptake/disclosure/unchained-publication.js';
 import { auditText, type UptakeAuditResult } from '../uptake/disclosure/audit-text.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseMissingInputs, refuseOutputNames } from './guard-output.js';
@@ -240,17 +240,20 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const memoryLimit = parseMemoryLimit(opts.memoryLimit);
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
-      // Published tables never go into the folder holding the patient-level registry or the
-      // aggregate tables, which hold small counts (at any depth), as hta report's --out
-      // (docs/output-safety.md "Inputs stay out").
-      if (csvDir) refuseInputsInside([csvDir], [...(file !== undefined ? [{ option: '<registry>', path: file }] : []), ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path }))], 'the published tables are written into that folder');
+      const inputs = inputFiles([
+        ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
+        ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path, kind: 'file' as const })),
+        { option: '--eligible', path: eligible, kind: 'file' }, { option: '--plan', path: planPath, kind: 'uptake-plan' },
+        ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
+      ]);
+      // Published tables never go into a folder holding any input of the run (at any depth): not
+      // the patient-level registry, nor the aggregate tables, which hold small counts, nor the
+      // denominator, the plan or an earlier publication, which the tables would land beside and
+      // be published with — as cea --out-dir and hta report's --out (docs/output-safety.md
+      // "Inputs stay out").
+      if (csvDir) refuseInputsInside([csvDir], inputs, 'the published tables are written into that folder');
       guardPaths({
-        inputs: inputFiles([
-          ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
-          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path, kind: 'file' as const })),
-          { option: '--eligible', path: eligible, kind: 'file' }, { option: '--plan', path: planPath, kind: 'uptake-plan' },
-          ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
-        ]),
+        inputs,
         outputDirs: [csvDir],
         folderFiles: csvDir ? folderOutputNames([...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES]).map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
@@ -311,7 +314,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (noPrevious) io.stderr(`warning: ${noPrevious}\n`);
         if (opts.audit) {
           const report = await uptakeAudit(run, run.previous, previousRead);
-          io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report, lang));
+          if (opts.json) printData(io, JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
+          else io.stdout(uptakeAuditText(report, lang));
           if (auditFinds(report.audit)) setExit(1);
           return;
         }
@@ -326,7 +330,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         sink?.discard();
         throw err;
       }
-      io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
+      if (opts.json) printData(io, JSON.stringify(analysis, null, 2) + '\n');
+      else io.stdout(uptakeSummary(analysis, lang));
     });
 }
 
@@ -356,6 +361,7 @@ async function auditPublished(
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
-  io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report, lang));
+  if (opts.json) printData(io, JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
+  else io.stdout(uptakeAuditText(report, lang));
   if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

@@ -16,7 +16,7 @@ import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes }
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
-import type { CliIo } from './io.js';
+import { type CliIo, printData } from './io.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 import { shownIgnoredVisits } from '../trial/ignored-visits.js';
@@ -85,11 +85,11 @@ export function registerValidate(program: Command, io: CliIo): void {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
         if (opts.json && err instanceof HtaError && !(err instanceof StreamOntoInputError) && err.exitCode === 2) {
           const invalid: ValidationResult = { valid: false, error: maskCpr(err.message), problems: groupProblems(err.problems) };
-          io.stdout(JSON.stringify(invalid, null, 2) + '\n');
+          printData(io, JSON.stringify(invalid, null, 2) + '\n');
         }
         throw err;
       }
-      if (opts.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+      if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
       else io.stdout(renderSummary(result, groups, threshold, unreadBaseline));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });

@@ -49,3 +49,31 @@ export function fsFailure(err: NodeJS.ErrnoException, what: string, path: string
   e.cause = err;
   return e;
 }
+
+/**
+ * The system's words for a failure (strerror, as a program written in C reports it: DuckDB's
+ * `IO Error: … "<path>": No space left on device`) and their codes, so that such a failure is
+ * said as Node's own are (fsReason).
+ */
+const SYSTEM_WORDS: Readonly<Record<string, string>> = {
+  'No space left on device': 'ENOSPC',
+  'Disk quota exceeded': 'EDQUOT',
+  'File too large': 'EFBIG',
+  'Read-only file system': 'EROFS',
+  'Permission denied': 'EACCES',
+  'Operation not permitted': 'EPERM',
+  'No such file or directory': 'ENOENT',
+  'Input/output error': 'EIO',
+};
+
+/** The code (`ENOSPC`, …) of a reason in the system's words, or undefined when it is none of those known. */
+export function codeOfSystemWords(reason: string): string | undefined {
+  return Object.entries(SYSTEM_WORDS).find(([words]) => reason.includes(words))?.[1];
+}
+
+/** DuckDB's failure to open or write a file: the file's path and the system's reason; undefined for any other error. */
+export function duckDbFileFailure(err: unknown): { path: string; reason: string } | undefined {
+  if (!(err instanceof Error) || err instanceof HtaError) return undefined;
+  const io = /^IO Error: [^"\n]*"([^"\n]+)"[^\n]*?: ([^\n]+?)\.?$/m.exec(err.message);
+  return io ? { path: io[1]!, reason: io[2]!.trim() } : undefined;
+}

@@ -50,8 +50,16 @@ export async function inTempFolder<T>(dir: string, work: () => Promise<T>): Prom
   } catch (err) {
     const fsErr = fsErrorOf(err);
     if (fsErr === undefined || !NO_ROOM.has(fsErr.code)) throw err;
-    const base = dirname(dir);
-    const reason = fsReason(fsErr.code).split(' — ')[0];
-    throw new HtaError('output.failed', `cannot write hta's temporary files in ${base} (${TEMP_VARIABLE}): ${reason} — set ${TEMP_VARIABLE} to a writable folder with room to spare (${TEMP_VARIABLE}=$HOME/tmp, say), or leave it unset`);
+    throw tempFilesError(dir, fsErr.code);
   }
+}
+
+/**
+ * The failure to write into `dir`, one of hta's temporary folders, with `code` (`ENOSPC`, `EACCES`,
+ * …) or a reason in the system's own words: one line naming TMPDIR and what to set (exit 2). Also
+ * for the failures DuckDB reports in its own words while it spills into its folder
+ * (uptake/engine/spill-error.ts).
+ */
+export function tempFilesError(dir: string, code: string, reason = fsReason(code).split(' — ')[0]): HtaError {
+  return new HtaError('output.failed', `cannot write hta's temporary files in ${dirname(dir)} (${TEMP_VARIABLE}): ${reason} — set ${TEMP_VARIABLE} to a writable folder with room to spare (${TEMP_VARIABLE}=$HOME/tmp, say), or leave it unset`);
 }

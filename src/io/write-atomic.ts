@@ -24,7 +24,7 @@
 import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { fsFailure, isFsError } from './fs-error.js';
+import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
 import { removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
@@ -117,7 +117,9 @@ export interface WriteOptions {
   /**
    * Outputs written piece by piece (openAtomicSink) that are put in place with this batch, after
    * its files, and removed if the batch fails: `hta uptake --excluded-out` is placed only when the
-   * `--csv-dir` tables are, never on a run that then refuses them (docs/output-safety.md).
+   * `--csv-dir` tables are, never on a run that then refuses them; `hta simulate registry
+   * --eligible-out` only with the registry (docs/output-safety.md). Every writer here takes them
+   * (writeFilesAtomic, writeLinesAtomic, produceFileAtomic).
    */
   alongside?: readonly AtomicSink[];
 }
@@ -343,13 +345,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  */
 export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
   const staged: Staged[] = [];
-  const sinks = (options.alongside ?? []).map((k) => {
-    const s = sinkStaging.get(k);
-    if (s === undefined) throw new Error('writeFilesAtomic: alongside takes sinks of openAtomicSink');
-    return s;
-  });
-  let placed = 0;
-  const placedNew: PlacedNew[] = [];
+  const sinks = alongsideOf(options);
   const listings = new Map<string, readonly string[]>();
   try {
     for (const [path, content] of files) {
@@ -358,20 +354,51 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
       writeAllSync(s, content);
     }
     await letSignalsIn();
-    for (const s of [...staged, ...sinks]) checkStillFree(s);
-    for (const s of [...staged, ...sinks]) {
+  } catch (err) {
+    abandonAll([...staged, ...sinks]);
+    throw err;
+  }
+  placeAll([...staged, ...sinks]);
+}
+
+/** The staging files of `options.alongside`, put in place after the batch's own. */
+function alongsideOf(options: WriteOptions): Staged[] {
+  return (options.alongside ?? []).map((k) => {
+    const s = sinkStaging.get(k);
+    if (s === undefined) throw new Error('write-atomic: alongside takes sinks of openAtomicSink');
+    return s;
+  });
+}
+
+/** Removes the staging files of a batch that will not be placed, and the folders made for them. */
+function abandonAll(all: readonly Staged[]): void {
+  for (const s of all) abandon(s);
+  discardMadeFolders(all.flatMap((s) => s.made));
+}
+
+/**
+ * Puts the finished staging files of one batch in place, in order: first every target that may
+ * not be replaced is checked to be still free, then each is placed. Should one fail, the files
+ * this batch already put at free targets are taken back and the rest removed: a failed batch
+ * leaves none of its own files (a file replaced with --force cannot be taken back).
+ */
+function placeAll(all: readonly Staged[]): void {
+  let placed = 0;
+  const placedNew: PlacedNew[] = [];
+  try {
+    for (const s of all) checkStillFree(s);
+    for (const s of all) {
       const p = commit(s);
       placed++;
       if (p !== undefined) placedNew.push(p);
     }
   } catch (err) {
-    // A refused batch leaves nothing of its own: what was already put at a free target goes again.
     takeBack(placedNew);
-    for (const s of [...staged, ...sinks].slice(placed)) abandon(s);
-    discardMadeFolders([...staged, ...sinks].flatMap((s) => s.made));
+    abandonAll(all.slice(placed));
+    discardMadeFolders(all.flatMap((s) => s.made));
     throw err;
   }
-  forgetMadeFolders([...staged, ...sinks].flatMap((s) => s.made));
+  forgetMadeFolders(all.flatMap((s) => s.made));
 }
 
 /**
@@ -381,18 +408,42 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
  * anything fails.
  */
 export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
-  const s = stage(path, mayReplace(options, path));
+  const sinks = alongsideOf(options);
+  let s: Staged | undefined;
   try {
+    s = stage(path, mayReplace(options, path));
     closeStaged(s);
     await produce(s.tmp);
     await letSignalsIn();
-    commit(s);
   } catch (err) {
-    discardStagingFile(s.tmp);
-    discardMadeFolders(s.made);
-    throw isFsError(err) ? fsFailure(err, 'write', path) : err;
+    abandonAll([...(s ? [s] : []), ...sinks]);
+    if (s) removeProducerLeftover(s.tmp);
+    throw isFsError(err) ? fsFailure(err, 'write', path) : (s && producerFailure(err, s.tmp, path)) || err;
   }
-  forgetMadeFolders(s.made);
+  placeAll([s, ...sinks]);
+}
+
+/**
+ * DuckDB's `COPY … TO <staging>` writes `tmp_<staging name>` beside it and renames it when done:
+ * a COPY that fails (a full disk) leaves that file, up to the whole output, beside the user's
+ * target. Its name holds the staging file's random part, so it is this run's and no one else's.
+ */
+function removeProducerLeftover(tmp: string): void {
+  const leftover = join(dirname(tmp), `tmp_${basename(tmp)}`);
+  try {
+    if (lstatSync(leftover).isFile()) unlinkSync(leftover);
+  } catch {
+    // None there.
+  }
+}
+
+/** A producer's failure to write the staging file (DuckDB's `IO Error: … "<staging>": No space left on device`) as a failure to write the target. */
+function producerFailure(err: unknown, tmp: string, path: string): HtaError | undefined {
+  const failed = duckDbFileFailure(err);
+  if (!failed || (basename(failed.path) !== basename(tmp) && basename(failed.path) !== `tmp_${basename(tmp)}`)) return undefined;
+  const code = codeOfSystemWords(failed.reason);
+  if (code === undefined) return new HtaError('output.failed', `cannot write ${path}: ${failed.reason}`);
+  return fsFailure(Object.assign(new Error(failed.reason), { code }), 'write', path);
 }
 
 /** An output written piece by piece through a staging file: `commit` puts it in place, `discard` removes it. */
@@ -439,15 +490,18 @@ const writeAsync = (fd: number, buf: Buffer, off: number): Promise<number> =>
  * Ctrl-C is honoured and cleans up), and a failed run leaves no file. Returns the line count.
  */
 export async function writeLinesAtomic(path: string, lines: Iterable<string>, options: WriteOptions = {}): Promise<number> {
-  const s = stage(path, mayReplace(options, path));
+  const sinks = alongsideOf(options);
+  let s: Staged | undefined;
   let count = 0;
   try {
+    s = stage(path, mayReplace(options, path));
+    const fd = s.fd;
     let chunk = '';
     const flush = async () => {
       const buf = Buffer.from(chunk, 'utf8');
       chunk = '';
       try {
-        for (let off = 0; off < buf.length; ) off += await writeAsync(s.fd, buf, off);
+        for (let off = 0; off < buf.length; ) off += await writeAsync(fd, buf, off);
       } catch (err) {
         throw isFsError(err) ? fsFailure(err, 'write', path) : err;
       }
@@ -459,12 +513,10 @@ export async function writeLinesAtomic(path: string, lines: Iterable<string>, op
     }
     await flush();
     await letSignalsIn();
-    commit(s);
   } catch (err) {
-    abandon(s);
-    discardMadeFolders(s.made);
+    abandonAll([...(s ? [s] : []), ...sinks]);
     throw err;
   }
-  forgetMadeFolders(s.made);
+  placeAll([s, ...sinks]);
   return count;
 }

@@ -63,4 +63,56 @@ describe('control characters in messages', () => {
     expect(unknownOption.stderr).toContain("error: unknown option '--c\\x1b[2Ksv'");
     expect(unknownOption.stderr).not.toMatch(RAW_CONTROL);
   });
+
+  describe('stdout: summaries quote the user\'s names visibly, JSON stays exact', () => {
+    const TRIAL = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\nP3,app,baseline,11\nP3,app,3m,5\nP4,usual,baseline,14\nP4,usual,3m,13\n';
+    // ESC ] 0 ; … BEL retitles the terminal's window; NEL (U+0085) is a C1 control JSON leaves raw.
+    const NAME = 'tr\x1b]0;title\x07\u0085.csv';
+    const SHOWN = 'tr\\x1b]0;title\\x07\\x85.csv';
+
+    it('validate and analyze: a file name and arm labels with control characters are written visibly in the text summary', async () => {
+      const dir = tempDir();
+      const file = join(dir, NAME);
+      writeFileSync(file, TRIAL);
+      const plan = join(dir, 'plan.json');
+      writeFileSync(plan, JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, armLabels: { intervention: { en: 'the \x1b[2Kapp' }, control: { en: 'usual care\x07' } }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+      const v = await runCli('validate', file, '--plan', plan);
+      expect(v.code, v.stderr).toBe(0);
+      expect(v.stdout).toContain(`${join(dir, SHOWN)}: valid`);
+      expect(v.stdout).not.toMatch(RAW_CONTROL);
+      const a = await runCli('analyze', file, '--plan', plan);
+      expect(a.stdout).toContain('n (the \\x1b[2Kapp/usual care\\x07)');
+      expect(a.stdout).not.toMatch(RAW_CONTROL);
+    });
+
+    it('--json (validate, analyze) is written exactly: valid JSON whose strings hold the names as they are', async () => {
+      const dir = tempDir();
+      const file = join(dir, NAME);
+      writeFileSync(file, TRIAL);
+      const plan = join(dir, 'plan.json');
+      writeFileSync(plan, JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+      const v = await runCli('validate', file, '--plan', plan, '--json');
+      expect((JSON.parse(v.stdout) as { file: string }).file).toBe(file);
+      // The bytes JSON.stringify writes: C0 controls as \u001b, the C1 NEL raw.
+      expect(v.stdout).toContain(JSON.stringify(file));
+      expect(v.stdout).toContain('\u0085');
+      const a = await runCli('analyze', file, '--plan', plan, '--json');
+      expect(a.stdout).toContain('\u0085');
+      expect(() => JSON.parse(a.stdout)).not.toThrow();
+    });
+
+    it('uptake --audit --published: the published file\'s name is written visibly in the audit text, exactly in its --json', async () => {
+      const dir = tempDir();
+      const run = await runCli('uptake', 'test/uptake/fixtures/registry-small.csv', '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', 'data/plans/uptake.plan.json', '--json', '--first-publication');
+      expect(run.code, run.stderr).toBe(0);
+      const published = join(dir, 'results\x1b[2K\u0085.json');
+      writeFileSync(published, run.stdout);
+      const text = await runCli('uptake', '--audit', '--published', published);
+      expect(text.stdout).toContain(`Audited as published: ${join(dir, 'results\\x1b[2K\\x85.json')}`);
+      expect(text.stdout).not.toMatch(RAW_CONTROL);
+      const json = await runCli('uptake', '--audit', '--published', published, '--json');
+      expect((JSON.parse(json.stdout) as { published: { file: string } }).published.file).toBe(published);
+    });
+  });
 });
+

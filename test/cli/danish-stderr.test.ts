@@ -31,7 +31,7 @@ describe('hta --lang da: Danish standard error', () => {
     let stderr = '';
     const io = stderrIn({ stdout: () => {}, stderr: (t) => (stderr += t) }, lang);
     const { trial } = loadTrialInputs(join(EXPORTS, dir, 'export.csv'), join(EXPORTS, dir, 'plan.json'), { lang });
-    await reportExclusion(trial, io, undefined, false, lang);
+    reportExclusion(trial, io, lang);
     return stderr;
   }
 

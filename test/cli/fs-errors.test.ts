@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined };
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined };
 
 // The failures are injected by patching node:fs and syncing its ESM exports (every module's
 // `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
@@ -41,6 +41,8 @@ const patched = {
   // A new output is put in place by a hard link (never over a file); the same failure applies.
   linkSync: ((from: string, to: string) => {
     if (inject.rename) throw fail(inject.rename, 'link', from);
+    // The placing of one target only (a batch's second file): a full disk as the link is made.
+    if (inject.linkAt !== undefined && String(to) === inject.linkAt) throw fail('ENOSPC', 'link', from);
     return real.linkSync(from, to);
   }) as typeof fs.linkSync,
 };
@@ -57,7 +59,7 @@ afterAll(() => {
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
 
 afterEach(() => {
-  inject.write = inject.rename = inject.readOnly = undefined;
+  inject.write = inject.rename = inject.readOnly = inject.linkAt = undefined;
 });
 
 function setup() {
@@ -124,5 +126,89 @@ describe('file-system failures are the user’s to fix: one line, exit 2, nothin
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`(at ${join(dir, 'out', 'b')}): the file system is read-only`);
     expect(readdirSync(dir).sort()).toEqual(['m.json', 'studies.csv']);
+  });
+});
+
+/**
+ * A command's two files are one batch (write-atomic.ts): a failure at the second, while it is
+ * written or put in place, leaves neither — never the first alone beside an error.
+ */
+describe('two outputs of one command: both or neither', () => {
+  const TRIAL = `${CSV}P3,app,baseline,11\nP3,app,3m,5\nP4,usual,baseline,14\nP4,usual,3m,13\nP5,app,baseline,12\nP5,app,3m,x9\n`;
+  const PLAN = JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+  function trialWorkspace() {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.csv'), TRIAL);
+    writeFileSync(join(dir, 'p.json'), PLAN);
+    // The user's own earlier file at --excluded-out, replaced only by a run that succeeds (--force).
+    writeFileSync(join(dir, 'ex.csv'), 'mine\n');
+    return { dir, trial: join(dir, 'trial.csv'), plan: join(dir, 'p.json'), ex: join(dir, 'ex.csv') };
+  }
+  const expectFailed = (r: { code: number; stderr: string }, path: string) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|    at /);
+    expect(r.stderr).toContain(path);
+  };
+
+  for (const format of ['csv', 'parquet']) {
+    it(`simulate registry --format ${format}: --eligible-out on a read-only file system leaves no --out either`, { timeout: 30_000 }, async () => {
+      const dir = tempDir();
+      inject.readOnly = join(dir, 'ro');
+      const r = await runCli('simulate', 'registry', '--rows', '50', '--format', format, '--out', join(dir, `r.${format}`), '--eligible-out', join(dir, 'ro', 'eligible.csv'));
+      expectFailed(r, join(dir, 'ro'));
+      expect(r.stderr).toContain('read-only');
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  }
+
+  it('simulate registry: --out on a read-only file system leaves no --eligible-out either', async () => {
+    const dir = tempDir();
+    inject.readOnly = join(dir, 'ro');
+    const r = await runCli('simulate', 'registry', '--rows', '50', '--out', join(dir, 'ro', 'r.csv'), '--eligible-out', join(dir, 'eligible.csv'));
+    expectFailed(r, join(dir, 'ro'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('simulate registry: a full disk as --eligible-out is put in place takes the registry, already placed, back', async () => {
+    const dir = tempDir();
+    inject.linkAt = join(dir, 'eligible.csv');
+    const r = await runCli('simulate', 'registry', '--rows', '50', '--out', join(dir, 'r.csv'), '--eligible-out', join(dir, 'eligible.csv'));
+    expectFailed(r, join(dir, 'eligible.csv'));
+    expect(r.stderr).toContain('disk is full');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('analyze: --csv on a read-only file system leaves --excluded-out unwritten (the user\'s file there intact, --force too)', async () => {
+    const w = trialWorkspace();
+    inject.readOnly = join(w.dir, 'ro');
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.ex, '--csv', join(w.dir, 'ro', 'effects.csv'), '--force');
+    expectFailed(r, join(w.dir, 'ro'));
+    expect(r.stderr).not.toContain(`wrote ${w.ex}`);
+    expect(readFileSync(w.ex, 'utf8')).toBe('mine\n');
+    expect(readdirSync(w.dir).sort()).toEqual(['ex.csv', 'p.json', 'trial.csv']);
+    // The same run with a --csv it can write: both files, the user's replaced as asked.
+    inject.readOnly = undefined;
+    const ok = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.ex, '--csv', join(w.dir, 'effects.csv'), '--force');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain(`wrote ${w.ex}: 1 problem(s) on the 1 excluded row(s)`);
+    expect(readFileSync(w.ex, 'utf8')).toMatch(/^line,column,field,problem/);
+    expect(readFileSync(join(w.dir, 'effects.csv'), 'utf8')).toContain('rmdq');
+  });
+
+  it('analyze: a full disk as --excluded-out is put in place takes --csv, already placed, back', async () => {
+    const w = trialWorkspace();
+    const ex = join(w.dir, 'new-ex.csv');
+    inject.linkAt = ex;
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', ex, '--csv', join(w.dir, 'effects.csv'));
+    expectFailed(r, ex);
+    expect(readdirSync(w.dir).sort()).toEqual(['ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('score: --excluded-out on a read-only file system leaves no scored export either', async () => {
+    const w = trialWorkspace();
+    inject.readOnly = join(w.dir, 'ro');
+    const r = await runCli('score', w.trial, '--plan', w.plan, '--exclude-invalid', '--out', join(w.dir, 'scored.csv'), '--excluded-out', join(w.dir, 'ro', 'ex.csv'));
+    expectFailed(r, join(w.dir, 'ro'));
+    expect(readdirSync(w.dir).sort()).toEqual(['ex.csv', 'p.json', 'trial.csv']);
   });
 });

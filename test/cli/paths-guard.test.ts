@@ -76,6 +76,38 @@ describe('inputs are never written', () => {
     expect(readdirSync(dir)).toEqual(['clinic-funnel.csv']);
   });
 
+  it('uptake --csv-dir holding --eligible, --plan or a --previous publication (or above one) is refused, --force too, nothing written', async () => {
+    const dir = tempDir();
+    const inputs = join(dir, 'inputs');
+    mkdirSync(join(inputs, 'earlier'), { recursive: true });
+    const eligible = join(inputs, 'eligible.csv');
+    const plan = join(inputs, 'uptake.plan.json');
+    copyFileSync(`${FX}/eligible-small.csv`, eligible);
+    copyFileSync(UPTAKE_PLAN, plan);
+    // An earlier publication as `hta uptake --json` prints it (a run on the same registry).
+    const first = await runCli('uptake', `${FX}/registry-small.csv`, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--json', '--first-publication');
+    expect(first.code).toBe(0);
+    const previous = join(inputs, 'earlier', 'results.json');
+    writeFileSync(previous, first.stdout);
+    const before = () => Object.fromEntries([eligible, plan, previous].map((f) => [f, readFileSync(f, 'utf8')]));
+    const was = before();
+    const own = ['--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN];
+    for (const [args, csvDir, holds] of [
+      [['--eligible', eligible, '--plan', UPTAKE_PLAN, '--first-publication'], inputs, `--eligible ${eligible}`],
+      [['--eligible', `${FX}/eligible-small.csv`, '--plan', plan, '--first-publication'], inputs, `--plan ${plan}`],
+      [[...own, '--previous', previous], join(inputs, 'earlier'), `--previous ${previous}`],
+      [[...own, '--previous', previous], inputs, `--previous ${previous} (${join('earlier', 'results.json')}, under it)`],
+    ] as const) {
+      for (const force of [[], ['--force']]) {
+        const r = await runCli('uptake', `${FX}/registry-small.csv`, ...args, '--csv-dir', csvDir, ...force);
+        expectCleanFailure(r, `--csv-dir ${csvDir} holds ${holds}; the published tables are written into that folder, and a folder is published whole`);
+      }
+    }
+    expect(before()).toEqual(was);
+    expect(readdirSync(inputs).sort()).toEqual(['earlier', 'eligible.csv', 'uptake.plan.json']);
+    expect(readdirSync(join(inputs, 'earlier'))).toEqual(['results.json']);
+  });
+
   it('uptake --csv-dir that is, or lies above, a folder of --aggregates tables (small counts) is refused before anything is read', async () => {
     const dir = tempDir();
     const north = join(dir, 'agg', 'north');

@@ -88,4 +88,23 @@ describe.runIf(process.platform !== 'win32')('the disk under hta\'s temporary fo
       execFileSync('umount', [small], { stdio: 'ignore' });
     }
   });
+
+  it('uptake whose SQL engine spills onto a full TMPDIR (tmpfs; run as root only): TMPDIR named, not DuckDB\'s "max_temp_directory_size"', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    // 2,000 referrals: with --memory-limit 64MiB and one thread the engine offloads blocks to its spill folder.
+    const sim = await runCli('simulate', 'registry', '--rows', '2000', '--out', join(dir, 'registry.csv'), '--eligible-out', join(dir, 'eligible.csv'));
+    expect(sim.code, sim.stderr).toBe(0);
+    const small = join(dir, 'small');
+    if (!smallFullTmpfs(small)) return;
+    try {
+      const r = await withTmpdir(small, 'uptake', join(dir, 'registry.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', 'data/plans/uptake.plan.json', '--first-publication', '--memory-limit', '64MiB', '--threads', '1', '--csv-dir', join(dir, 'tables'));
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(`error: cannot write hta's temporary files in ${small} (TMPDIR): the disk is full — set TMPDIR to a writable folder with room to spare (TMPDIR=$HOME/tmp, say), or leave it unset\n`);
+      expect(existsSync(join(dir, 'tables'))).toBe(false);
+      // The spill folder went with the run.
+      expect(readdirSync(small)).toEqual(['fill']);
+    } finally {
+      execFileSync('umount', [small], { stdio: 'ignore' });
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { liveStagingFiles } from '../../src/io/staging-files.js';
-import { openAtomicSink, writeFileAtomic, writeFilesAtomic, writeLinesAtomic } from '../../src/io/write-atomic.js';
+import { openAtomicSink, produceFileAtomic, writeFileAtomic, writeFilesAtomic, writeLinesAtomic } from '../../src/io/write-atomic.js';
 import { tempDir } from '../support/run-cli.js';
 
 const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -21,6 +21,25 @@ async function errorOf(f: () => unknown): Promise<HtaError> {
 }
 
 describe('atomic writes', () => {
+  it('DuckDB\'s COPY failing to write the staging file (a full disk) is a failure to write the target, and its tmp_ file goes too', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'registry.parquet');
+    writeFileSync(join(dir, 'mine.txt'), 'mine\n');
+    const err = await errorOf(() => produceFileAtomic(target, async (staging) => {
+      // As DuckDB does: the output goes to tmp_<name> beside it, renamed when complete.
+      const leftover = join(dirname(staging), `tmp_${basename(staging)}`);
+      writeFileSync(leftover, 'PAR1 half');
+      throw new Error(`IO Error: Could not write file "${leftover}": No space left on device`);
+    }));
+    expect(err.message).toBe(`cannot write ${target}: the disk is full — free some space or write somewhere else`);
+    expect(err.exitCode).toBe(2);
+    expect(readdirSync(dir)).toEqual(['mine.txt']);
+    // Another error of the producer passes unchanged.
+    const other = new Error('Binder Error: no such column');
+    await expect(produceFileAtomic(target, async () => { throw other; })).rejects.toBe(other);
+    expect(readdirSync(dir)).toEqual(['mine.txt']);
+  });
+
   it('a sink given to a batch (alongside) is put in place after its files, and not at all when the batch fails', async () => {
     const dir = tempDir();
     const folder = join(dir, 'tables');

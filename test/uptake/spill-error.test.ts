@@ -1,0 +1,73 @@
+/**
+ * DuckDB's own failures to spill into its folder under TMPDIR, said as hta's temporary-folder
+ * failures are (src/uptake/engine/spill-error.ts). The messages are DuckDB's own, as it wrote them
+ * when provoked (a full tmpfs as TMPDIR; the same tmpfs remounted read-only while DuckDB ran).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
+import { isSpillFailure, spillError } from '../../src/uptake/engine/spill-error.js';
+
+const TMP = '/data/tmp';
+const SPILL = join(TMP, 'hta-duckdb-Ab12Cd');
+const advice = 'set TMPDIR to a writable folder with room to spare (TMPDIR=$HOME/tmp, say), or leave it unset';
+
+/** DuckDB 1.x, a full TMPDIR: max_temp_directory_size defaults to the room left on its drive. */
+const OFFLOAD = `Out of Memory Error: failed to offload data block of size 256.0 KiB (0 bytes/14.3 KiB used).
+This limit was set by the 'max_temp_directory_size' setting.
+By default, this setting utilizes the available disk space on the drive where the 'temp_directory' is located.
+You can adjust this setting, by using (for example) PRAGMA max_temp_directory_size='10GiB'
+
+Possible solutions:
+* Reducing the number of threads (SET threads=X)
+* Disabling insertion-order preservation (SET preserve_insertion_order=false)
+* Increasing the memory limit (SET memory_limit='...GB')
+
+See also https://duckdb.org/docs/stable/guides/performance/how_to_tune_workloads`;
+const READ_ONLY = `IO Error: Cannot open file "${SPILL}/duckdb_temp_storage_S32K-0.tmp": Read-only file system`;
+const FULL_WRITE = `IO Error: Could not write file "${SPILL}/duckdb_temp_storage_S32K-0.tmp": No space left on device`;
+/** DuckDB's COPY … TO an output on a full disk: the output's failure, not the spill folder's. */
+const OUTPUT_FULL = `IO Error: Could not write file "/home/u/out/tmp_.reg.parquet.4242-1a2b3c4d-9f8e7d6c.0123456789abcdef.tmp": No space left on device`;
+/** Memory exhausted for another reason (the spill folder there): no TMPDIR problem to name. */
+const PIN = `Out of Memory Error: failed to pin block of size 256.0 KiB (7.4 MiB/7.6 MiB used)
+
+Possible solutions:
+* Reducing the number of threads (SET threads=X)`;
+
+describe('DuckDB\'s spill failures in hta\'s words', () => {
+  it('a full TMPDIR (DuckDB: "failed to offload … max_temp_directory_size") names TMPDIR and what to set', () => {
+    const err = spillError(new Error(OFFLOAD), SPILL);
+    expect(err).toBeInstanceOf(HtaError);
+    expect(err?.exitCode).toBe(2);
+    expect(err?.message).toBe(`cannot write hta's temporary files in ${TMP} (TMPDIR): the disk is full — ${advice}`);
+  });
+
+  it('a spill file DuckDB cannot open or write: the system\'s reason, said of TMPDIR', () => {
+    expect(spillError(new Error(READ_ONLY), SPILL)?.message).toBe(`cannot write hta's temporary files in ${TMP} (TMPDIR): the file system is read-only — ${advice}`);
+    expect(spillError(new Error(FULL_WRITE), SPILL)?.message).toBe(`cannot write hta's temporary files in ${TMP} (TMPDIR): the disk is full — ${advice}`);
+  });
+
+  it('any other error passes unchanged: an output\'s path, memory exhausted, an HtaError', () => {
+    expect(spillError(new Error(OUTPUT_FULL), SPILL)).toBeUndefined();
+    expect(spillError(new Error(PIN), SPILL)).toBeUndefined();
+    expect(spillError(new HtaError('input.invalid', 'x'), SPILL)).toBeUndefined();
+    // A folder beside the spill folder whose name starts with its name is not inside it.
+    expect(spillError(new Error(READ_ONLY.replace(SPILL, `${SPILL}x`)), SPILL)).toBeUndefined();
+    expect(isSpillFailure(new Error(OFFLOAD))).toBe(true);
+    expect(isSpillFailure(new Error(READ_ONLY))).toBe(true);
+    expect(isSpillFailure(new Error(OUTPUT_FULL))).toBe(false);
+    expect(isSpillFailure(new Error(PIN))).toBe(false);
+  });
+
+  it('withDuckDb says DuckDB\'s spill failure in these words (uptake and simulate --format parquet both run in it)', async () => {
+    const err = await withDuckDb({ threads: 1 }, async () => {
+      throw new Error(OFFLOAD);
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).message).toMatch(/^cannot write hta's temporary files in .* \(TMPDIR\): the disk is full — set TMPDIR/);
+    // Anything else passes as it came.
+    const other = new Error('Binder Error: no such column');
+    expect(await withDuckDb({ threads: 1 }, async () => { throw other; }).catch((e: unknown) => e)).toBe(other);
+  });
+});

@@ -73,6 +73,12 @@ export interface PlanDraft {
   guesses: string[];
   /** What the user must check or edit before analysing, one line each. */
   checks: string[];
+  /**
+   * Keys of outcomes drafted without the MCID their instrument has no default for (the
+   * EQ-5D-3L index): the user gives it, and \`hta validate\` refuses the plan until then
+   * (check-draft.ts reads the rest of the draft as validate would).
+   */
+  mcidLeft?: string[];
 }
 
 /**
@@ -696,6 +702,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
+  const mcidLeft: string[] = [];
   const header = csv.header;
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
@@ -1431,6 +1438,13 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         eq.instrument = labelled.version;
         eq.answers = labelled.answers;
         checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+        // The 3L index has no published MCID hta could draft: the outcome is drafted without one,
+        // for the protocol's value, rather than no draft at all (docs/plan-trial.md "EQ-5D answers
+        // written as their labels"); validate and analyze refuse the plan until it is given.
+        if (labelled.version === 'eq5d3l') {
+          mcidLeft.push(eq.key);
+          checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\` and \`hta analyze\` refuse the plan ("expected an MCID")`);
+        }
         // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
         for (const w of labelled.nonAnswers) missing.add(w);
         if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
@@ -1886,5 +1900,5 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
   }
   plan.methods = ['ancova', 'welch'];
-  return { plan, undecided, guesses, checks };
+  return { plan, undecided, guesses, checks, ...(mcidLeft.length ? { mcidLeft } : {}) };
 }

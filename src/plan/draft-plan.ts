@@ -1522,6 +1522,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
 
   // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
+  // The ODI columns drafted, and where their one check is.
+  const odiColumns: string[] = [];
+  let odiCheckAt: number | undefined;
+  const odiCheck = () => `ODI: the draft uses MCID 10 points (Ostelo et al. 2008)${odiColumns.length > 1 ? ` for the ${odiColumns.length} ODI columns (${odiColumns.map((c) => JSON.stringify(c)).join(', ')}), one instrument` : ''}: check "instruments.odi"`;
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
@@ -1582,9 +1586,14 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
     else if (/^(odi|oswestry)/.test(n) || namesOdiScore(s)) {
-      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
+      // With decimals when any ODI column has them: one instrument reads them all.
+      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
-      checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
+      // One instrument serves every ODI column (two scorings of it, `ODI_sum` and `ODI_pct`): one
+      // check naming them all, not the same line once per column.
+      odiColumns.push(s);
+      if (odiCheckAt === undefined) odiCheckAt = checks.push(odiCheck()) - 1;
+      else checks[odiCheckAt] = odiCheck();
     } else if (pain && (isEqVas(s) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
@@ -1656,6 +1665,11 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (wide && (stemColumns.get(s) ?? []).every((c) => stemsOf(c) === c)) {
       guesses.length = before.guesses;
       checks.length = before.checks;
+      if (odiColumns.at(-1) === s) {
+        odiColumns.pop();
+        if (odiCheckAt !== undefined && odiCheckAt >= checks.length) odiCheckAt = undefined;
+        else if (odiCheckAt !== undefined) checks[odiCheckAt] = odiCheck();
+      }
       for (const k of Object.keys(instruments)) if (!before.instruments.has(k)) delete instruments[k];
       taken.add(s);
       guesses.push(`not drafted: "${s}", named like an outcome (${o.instrument}) but without a visit suffix`);

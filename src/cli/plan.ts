@@ -112,7 +112,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         const { checkDraft } = await import('../plan/check-draft.js');
         let checked;
         try {
-          checked = checkDraft(csv, draft.plan);
+          checked = checkDraft(csv, draft.plan, draft.mcidLeft);
         } catch (err) {
           listing();
           throw err;

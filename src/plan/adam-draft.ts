@@ -169,7 +169,7 @@ export function adamView(table: CsvTable): AdamView | undefined {
         for (const [to, from] of exportName) t = t.split(`"${to}"`).join(`"${from}"`);
         return t;
       };
-      const out: PlanDraft = { plan: draft.plan, undecided: draft.undecided.map((u) => ({ what: back(u.what), write: back(u.write) })), guesses: draft.guesses.map(back), checks: draft.checks.map(back) };
+      const out: PlanDraft = { plan: draft.plan, undecided: draft.undecided.map((u) => ({ what: back(u.what), write: back(u.write) })), guesses: draft.guesses.map(back), checks: draft.checks.map(back), ...(draft.mcidLeft ? { mcidLeft: draft.mcidLeft } : {}) };
       if (summaries) {
         const others = notImputedValues(summaries);
         out.undecided.unshift({ what: `ADaM derived records that summarise others (${countedText(others)} in "${summaries.column}"), beside the records they summarise`, write: summaryRowsExpected(summaries, header) });

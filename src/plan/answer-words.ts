@@ -33,9 +33,19 @@ const DONT_KNOW = new Set([
   'ikke udfyldt', 'ikke besvaret', 'ubesvaret', 'ikke relevant', 'mangler', 'not answered', 'no answer', 'not applicable', 'missing',
 ]);
 
-/** Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß nicht`). */
+/**
+ * The Nordic ways of not answering, in their word-order variants: would rather not answer or say
+ * (Danish `Ønsker ikke at oplyse`, Norwegian `Ønsker ikke å oppgi`, Nynorsk `Ønsker ikkje å
+ * svare`, Swedish `Vill ej svara`, `Önskar ej svara`), cannot answer (`Kan ikke svare`), do not
+ * know (`Veit ikkje`, `Vet inte`) and not answered (`Ikkje svart`, `Ej besvarat`). Read as words
+ * of an answer they were levels or unread labels; they say the answer is missing.
+ */
+const NORDIC_NON_ANSWER = /^(?:(?:ønsker|ønskjer|önskar|onskar|vil|vill|kan) (?:helst )?(?:ikke|ikkje|inte|ej) (?:å |at |att )?(?:svare|svara|oppgi|oplyse|uppge|besvare|besvara)|(?:vet|veit|ved) (?:ikke|ikkje|inte|ej)|(?:ikke|ikkje|inte|ej) (?:besvart|besvaret|besvarad|besvarat|svart|svarat|oppgitt|oplyst|angivet|angitt|angiven|utfylt|udfyldt|ifylld|ifyllt))$/u;
+
+/** Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß nicht`, `Vill ej svara`). */
 export function isDontKnowWord(text: string): boolean {
-  return DONT_KNOW.has(wordForm(text));
+  const w = wordForm(text);
+  return DONT_KNOW.has(w) || NORDIC_NON_ANSWER.test(w);
 }
 
 /**

@@ -12,6 +12,7 @@ import { loadTrial } from '../trial/load-trial.js';
 import { isIdSpellingKind } from '../trial/patient-ids.js';
 import { PASTED_KIND } from '../trial/repeated-id-columns.js';
 import { isCprProblem } from '../trial/cpr-cells.js';
+import { instruments } from '../instruments/registry.js';
 import { parsePlan } from './load-plan.js';
 
 /** How the problems of the draft itself are named (it has no file yet). */
@@ -25,10 +26,15 @@ export interface DraftCheck {
   shapes?: string[];
 }
 
-/** Throws the draft's problems as `hta validate` would, its fields located in the draft. */
-export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): DraftCheck {
+/**
+ * Throws the draft's problems as `hta validate` would, its fields located in the draft.
+ * `mcidLeft`: outcomes drafted without the MCID their instrument has no default for (the
+ * EQ-5D-3L index), left for the user (draft-plan.ts): read here with a stand-in MCID, so that
+ * the rest of the draft is checked; the plan written has none, and validate asks for it.
+ */
+export function checkDraft(csv: CsvTable, draft: Record<string, unknown>, mcidLeft: readonly string[] = []): DraftCheck {
   try {
-    const plan = parsePlan(draft, DRAFT_FILE);
+    const plan = parsePlan(withStandInMcids(draft, mcidLeft), DRAFT_FILE);
     const trial = loadTrial(csv, plan, { excludeInvalid: true });
     // Two scales in one column, and word missing-value codes that empty a column, are among the
     // draft's checks (draft-plan.ts), for the user to settle.
@@ -47,6 +53,20 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     if (err.problems.some(isCprProblem)) return rowsOf(err.problems);
     throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
+}
+
+/**
+ * The draft with a stand-in MCID (a tenth of the instrument's range, inside any range check) on
+ * each outcome of `keys` that has none; the draft itself is left as it is.
+ */
+function withStandInMcids(draft: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  if (keys.length === 0 || !Array.isArray(draft.outcomes)) return draft;
+  const outcomes = (draft.outcomes as Record<string, unknown>[]).map((o) => {
+    const inst = typeof o.instrument === 'string' && Object.hasOwn(instruments, o.instrument) ? instruments[o.instrument] : undefined;
+    if (!keys.includes(o.key as string) || o.mcid !== undefined || !inst) return o;
+    return { ...o, mcid: (inst.range[1] - inst.range[0]) / 10 };
+  });
+  return { ...draft, outcomes };
 }
 
 /** The lines the problems are on (a problem of the whole file has none). */

@@ -73,6 +73,12 @@ export interface PlanDraft {
   guesses: string[];
   /** What the user must check or edit before analysing, one line each. */
   checks: string[];
+  /**
+   * Keys of outcomes drafted without the MCID their instrument has no default for (the
+   * EQ-5D-3L index): the user gives it, and \`hta validate\` refuses the plan until then
+   * (check-draft.ts reads the rest of the draft as validate would).
+   */
+  mcidLeft?: string[];
 }
 
 /**
@@ -696,6 +702,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
+  const mcidLeft: string[] = [];
   const header = csv.header;
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
@@ -1431,6 +1438,13 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         eq.instrument = labelled.version;
         eq.answers = labelled.answers;
         checks.push(`EQ-5D: the answers are written as their labels, read as the ${labelled.version === 'eq5d3l' ? 'EQ-5D-3L levels 1–3' : 'EQ-5D-5L levels 1–5'}: ${Object.entries(labelled.answers).sort((a, b) => a[1] - b[1]).map(([w, n]) => `${JSON.stringify(w)} → ${n}`).join(', ')} — check them in the outcome's "answers"`);
+        // The 3L index has no published MCID hta could draft: the outcome is drafted without one,
+        // for the protocol's value, rather than no draft at all (docs/plan-trial.md "EQ-5D answers
+        // written as their labels"); validate and analyze refuse the plan until it is given.
+        if (labelled.version === 'eq5d3l') {
+          mcidLeft.push(eq.key);
+          checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\` and \`hta analyze\` refuse the plan ("expected an MCID")`);
+        }
         // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
         for (const w of labelled.nonAnswers) missing.add(w);
         if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
@@ -1508,6 +1522,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
 
   // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
+  // The ODI columns drafted, and where their one check is.
+  const odiColumns: string[] = [];
+  let odiCheckAt: number | undefined;
+  const odiCheck = () => `ODI: the draft uses MCID 10 points (Ostelo et al. 2008)${odiColumns.length > 1 ? ` for the ${odiColumns.length} ODI columns (${odiColumns.map((c) => JSON.stringify(c)).join(', ')}), one instrument` : ''}: check "instruments.odi"`;
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
@@ -1568,9 +1586,14 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
     else if (/^(odi|oswestry)/.test(n) || namesOdiScore(s)) {
-      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals };
+      // With decimals when any ODI column has them: one instrument reads them all.
+      instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
-      checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
+      // One instrument serves every ODI column (two scorings of it, `ODI_sum` and `ODI_pct`): one
+      // check naming them all, not the same line once per column.
+      odiColumns.push(s);
+      if (odiCheckAt === undefined) odiCheckAt = checks.push(odiCheck()) - 1;
+      else checks[odiCheckAt] = odiCheck();
     } else if (pain && (isEqVas(s) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.
@@ -1642,6 +1665,11 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (wide && (stemColumns.get(s) ?? []).every((c) => stemsOf(c) === c)) {
       guesses.length = before.guesses;
       checks.length = before.checks;
+      if (odiColumns.at(-1) === s) {
+        odiColumns.pop();
+        if (odiCheckAt !== undefined && odiCheckAt >= checks.length) odiCheckAt = undefined;
+        else if (odiCheckAt !== undefined) checks[odiCheckAt] = odiCheck();
+      }
       for (const k of Object.keys(instruments)) if (!before.instruments.has(k)) delete instruments[k];
       taken.add(s);
       guesses.push(`not drafted: "${s}", named like an outcome (${o.instrument}) but without a visit suffix`);
@@ -1886,5 +1914,5 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
   }
   plan.methods = ['ancova', 'welch'];
-  return { plan, undecided, guesses, checks };
+  return { plan, undecided, guesses, checks, ...(mcidLeft.length ? { mcidLeft } : {}) };
 }

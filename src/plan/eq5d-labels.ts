@@ -23,8 +23,14 @@ const all = (...ws: string[]) => (t: ReadonlySet<string>) => ws.every((w) => t.h
 // A Norwegian registry writes the older "hverken"; a Swedish form "svårigheter" (difficulties)
 // for "problem", and the Swedish 3L "utan svårigheter" (without difficulties) and "inte orolig".
 const NOUN = /^(problem|smerte|ubehag|pain|discomfort|ængstelig|aengstelig|deprimeret|anxious|depressed|smärt|besvär|orolig|nedstämd|engstelig|deprimert|svårighet|hjälp)/;
+// The Swedish 3L says level 1 of usual activities without a "no": "Jag klarar av mina
+// huvudsakliga aktiviteter" (I manage my main activities); level 3 is "klarar inte av".
+const manages = (t: ReadonlySet<string>) => t.has('klarar') && !t.has('inte') && !t.has('ej');
 const noProblems = (t: ReadonlySet<string>) =>
-  ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not') || t.has('utan') || t.has('inte')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('hverken') || t.has('varken');
+  ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not') || t.has('utan') || t.has('inte')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('hverken') || t.has('varken') || manages(t);
+// "Cannot": the Danish 3L's worst self-care and usual activities ("Jeg kan ikke vaske mig eller
+// klæde mig på", "Jeg kan ikke udføre mine sædvanlige aktiviteter"), as the Swedish "kan inte".
+const cannot = (t: ReadonlySet<string>) => t.has('kan') && (t.has('ikke') || t.has('ikkje'));
 // Per dimension, Danish then English (EQ-5D-5L): problems lette/lidt … store … ude af stand til;
 // pain ingen/lette/moderate/stærke/ekstreme, no/slight/moderate/severe/extreme; anxiety
 // ikke/lidt/moderat/meget/ekstremt, not/slightly/moderately/severely/extremely.
@@ -40,17 +46,19 @@ const LEVELS_5L: Level[] = [
   [any('lette', 'let', 'lidt', 'slight', 'slightly', 'små', 'mindre', 'litt', 'lite', 'lätta'), 2],
   [any('moderate', 'moderat', 'moderately', 'middels', 'måttliga', 'måttlig', 'ganska'), 3],
   [any('store', 'stor', 'svære', 'svaere', 'stærke', 'staerke', 'stærk', 'meget', 'severe', 'severely', 'sterke', 'sterk', 'svært', 'stora', 'svåra', 'mycket'), 4],
-  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'extrema', 'extremt', 'inte'), 5],
+  [(t) => any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'extrema', 'extremt', 'inte')(t) || cannot(t), 5],
 ];
 // The 3L: mobility "nogle problemer" / "some problems", then "bundet til sengen" / "confined to
 // bed"; pain and anxiety "moderate(ly)" in the middle, "ekstreme"/"stærke"/"extreme(ly)" last.
+// Danish: nogle problemer, then bundet til sengen or "kan ikke" (self-care, usual activities).
 // Norwegian: litt problemer / sengeliggende, ute av stand til; pain verken/moderate/sterke;
 // anxiety ikke/noe/svært. Swedish: viss(a) svårighet/problem, sängliggande, kan/klarar inte; pain
-// varken/måttliga/svåra; anxiety inte/"i viss utsträckning"/"i högsta grad".
+// varken/måttliga/svåra; anxiety inte/"i viss utsträckning"/"i högsta grad"; usual activities
+// "klarar av" (level 1).
 const LEVELS_3L: Level[] = [
   [noProblems, 1],
   [any('nogle', 'some', 'moderate', 'moderat', 'moderately', 'noe', 'litt', 'viss', 'vissa', 'måttliga', 'måttlig'), 2],
-  [any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'confined', 'bundet', 'sengen', 'svære', 'svaere', 'stærke', 'staerke', 'meget', 'severe', 'sengeliggende', 'sängliggande', 'sterke', 'sterk', 'svært', 'svåra', 'högsta', 'inte'), 3],
+  [(t) => any('ekstreme', 'ekstrem', 'ekstremt', 'extreme', 'extremely', 'unable', 'stand', 'confined', 'bundet', 'sengen', 'svære', 'svaere', 'stærke', 'staerke', 'meget', 'severe', 'sengeliggende', 'sängliggande', 'sterke', 'sterk', 'svært', 'svåra', 'högsta', 'inte')(t) || cannot(t), 3],
 ];
 // Words only the 3L has: its middle answers ("nogle", "some", "noe", "viss"/"vissa") and bed
 // ("sengeliggende", "sängliggande", "i högsta grad"). Norwegian "moderate" is the 3L's middle

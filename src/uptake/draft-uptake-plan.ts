@@ -41,7 +41,9 @@ import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColu
 import { readCsvFile } from '../io/read-csv.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { countColumns, registryColumnsError } from './counts-table.js';
-import { headerKey } from './referral.js';
+import { headerKey, repeatedColumnProblems, type ColumnIndex } from './referral.js';
+import { shortYearSlashDraft } from './draft-short-year.js';
+import { formatProblem } from '../errors.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
@@ -210,6 +212,11 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // The default name beside a known synonym (`clinic` and `Praksisnavn`): the default name is
   // drafted (no mapping), as hta uptake reads it, and the same note says so.
   notes.push(...unreadSynonymNotes(file, header, index, columns));
+  // A registry column named twice (`activated` again at the end, an Excel user's corrected copy):
+  // hta uptake refuses the file, so the draft says so in the reader's words (referral.ts).
+  const headerLine = lineOf(parsed[0]!);
+  const twice = repeatedColumnProblems(header, file, columns, Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, index[c] ?? -1])) as ColumnIndex, headerLine);
+  if (twice.length > 0) notes.push(`warning: ${file} names a registry column twice, and hta uptake refuses it until one is left: ${twice.map((p) => formatProblem(p)).join('; ')}`);
   // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").
@@ -250,7 +257,17 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const detected = detector.result();
   let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
-  else notes.push(`date format not detected from ${sampled}: ${maskCpr(detected.reason)}`);
+  else {
+    // Slash dates with two-digit years, which auto never chooses: drafted when the cells tell
+    // the order, else said as undecidable with example cells (draft-short-year.ts).
+    const dateCells = body.flatMap((p) => (['referred', 'activated', 'last_active'] as const).flatMap((c) => {
+      const v = index[c] === undefined ? '' : (p.record[index[c]] ?? '').trim();
+      return v === '' || empty(v) ? [] : [{ text: v, line: lineOf(p) }];
+    }));
+    const short = shortYearSlashDraft(dateCells, DEFAULT_DATE_FROM);
+    if (short && 'format' in short) dateFormat = short.format;
+    notes.push(short ? maskCpr(short.note) : `date format not detected from ${sampled}: ${maskCpr(detected.reason)}`);
+  }
   if ('format' in detected && detected.odd) {
     // The format of the many; the few cells it does not read are named by line, to be corrected.
     const read = dateParser(detected.format);

@@ -406,7 +406,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
  * field"). A known synonym beside the default name is read as before, with a note
  * (registry-column-names.ts `unreadSynonymNotes`).
  */
-function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number): Problem[] {
+export function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number): Problem[] {
   const taken = new Set(REGISTRY_COLUMNS.map((c) => index[c]).filter((i) => i >= 0));
   const problems: Problem[] = [];
   for (const col of REGISTRY_COLUMNS) {

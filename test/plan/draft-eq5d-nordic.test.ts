@@ -178,3 +178,43 @@ describe.each(['EQ.5D.', 'EQ–5D ', 'EQ 5D '])('the EQ-5D prefix written "%s"',
     expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['smerte']);
   });
 });
+
+// The official EQ-5D-3L wordings, each dimension's levels 1–3 in order. Danish (as the Danish
+// municipalities' FHIR value sets write it): "Jeg kan ikke vaske mig …" and "Jeg kan ikke udføre
+// …" were read as no level; Swedish: "Jag klarar av mina huvudsakliga aktiviteter" neither, and
+// a Swedish form's "inga problem att tvätta mig …" must stay level 1.
+const THREE_LEVEL_WORDINGS = {
+  Danish: [
+    ['Jeg har ingen problemer med at gå omkring', 'Jeg har nogle problemer med at gå omkring', 'Jeg er bundet til sengen'],
+    ['Jeg har ingen problemer med min personlige pleje', 'Jeg har nogle problemer med at vaske mig eller klæde mig på', 'Jeg kan ikke vaske mig eller klæde mig på'],
+    ['Jeg har ingen problemer med at udføre mine sædvanlige aktiviteter', 'Jeg har nogle problemer med at udføre mine sædvanlige aktiviteter', 'Jeg kan ikke udføre mine sædvanlige aktiviteter'],
+    ['Jeg har ingen smerter eller ubehag', 'Jeg har moderate smerter eller ubehag', 'Jeg har ekstreme smerter eller ubehag'],
+    ['Jeg er ikke ængstelig eller deprimeret', 'Jeg er moderat ængstelig eller deprimeret', 'Jeg er ekstremt ængstelig eller deprimeret'],
+  ],
+  Swedish: [
+    ['Jag går utan svårigheter', 'Jag kan gå men med viss svårighet', 'Jag är sängliggande'],
+    ['Jag behöver ingen hjälp med min dagliga hygien, mat eller påklädning', 'Jag har vissa problem att tvätta eller klä mig själv', 'Jag kan inte tvätta eller klä mig själv'],
+    ['Jag klarar av mina huvudsakliga aktiviteter', 'Jag har vissa problem med att klara av mina huvudsakliga aktiviteter', 'Jag klarar inte av mina huvudsakliga aktiviteter'],
+    ['Jag har varken smärtor eller besvär', 'Jag har måttliga smärtor eller besvär', 'Jag har svåra smärtor eller besvär'],
+    ['Jag är inte orolig eller nedstämd', 'Jag är orolig eller nedstämd i viss utsträckning', 'Jag är i högsta grad orolig eller nedstämd'],
+  ],
+  'Swedish (a form\'s "inga problem")': [
+    ['Jag har inga problem att gå omkring', 'Jag har vissa problem att gå omkring', 'Jag är sängliggande'],
+    ['Jag har inga problem att tvätta mig eller klä mig', 'Jag har vissa problem att tvätta mig eller klä mig', 'Jag kan inte tvätta mig eller klä mig'],
+    ['Jag har inga problem med mina vanliga aktiviteter', 'Jag har vissa problem med mina vanliga aktiviteter', 'Jag kan inte utföra mina vanliga aktiviteter'],
+    ['Jag har varken smärtor eller besvär', 'Jag har måttliga smärtor eller besvär', 'Jag har svåra smärtor eller besvär'],
+    ['Jag är inte orolig eller nedstämd', 'Jag är orolig eller nedstämd i viss utsträckning', 'Jag är i högsta grad orolig eller nedstämd'],
+  ],
+  Norwegian: Object.values(NORWEGIAN_3L),
+};
+describe.each(Object.entries(THREE_LEVEL_WORDINGS))('the official EQ-5D-3L in %s', (_, dims) => {
+  it('drafts every answer as its level 1–3 of the 3L, none left unread', () => {
+    const names = ['EQ5D_mobilitet', 'EQ5D_personlig', 'EQ5D_aktiviteter', 'EQ5D_smerte', 'EQ5D_angst'];
+    // Five cells in turn (export_ takes every third), so each of the three answers is met.
+    const d = draft(export_(Object.fromEntries(names.map((n, k) => [n, [...dims[k]!, ...dims[k]!.slice(0, 2)]]))));
+    const eq = (d.plan.outcomes as Outcome[]).find((o) => o.key === 'eq5d')!;
+    expect(eq.instrument).toBe('eq5d3l');
+    expect(eq.answers).toEqual(Object.fromEntries(dims.flatMap((words) => words.map((w, k) => [w, k + 1]))));
+    expect(d.checks.join('\n')).not.toContain('not read as a level');
+  });
+});

@@ -24,6 +24,15 @@ describe.each([
   ['Ja', 'Nej', 'Ej svar'],
   ['Ja', 'Nej', 'Vill inte svara'],
   ['Ja', 'Nej', 'Vet ej'],
+  // Drafted as the medication's answers ("not drafted: … holding answers other than yes/no") and
+  // as a word that is "no don't know", until the Nordic word-order variants were read.
+  ['Ja', 'Nej', 'Vill ej svara'],
+  ['Ja', 'Nei', 'Ønsker ikkje å svare'],
+  ['Ja', 'Nei', 'Ønsker ikke å oppgi'],
+  ['Ja', 'Nei', 'Veit ikkje'],
+  ['Ja', 'Nej', 'Önskar ej svara'],
+  ['Ja', 'Nej', 'Ønsker ikke at oplyse'],
+  ['Ja', 'Nei', 'Kan ikke svare'],
 ])('%s/%s with "%s"', (yes, no, other) => {
   it('drafts the yes/no outcome, the non-answer as a missing-value code', () => {
     const d = draft(export_(yes, no, other));
@@ -42,4 +51,26 @@ it('a medication column it cannot draft names the answers that are not yes/no, n
   // plan init reads no plan: "add them to missingCodes and draft again" drafted the same again.
   expect(guess).not.toContain('draft again');
   expect(guess).toContain('add { "key": "bruker_smertestillende", "instrument": "binary", "column": "Bruker smertestillende" } to "outcomes" and "Paracetamol" to "missingCodes"');
+});
+
+// Beside EQ-5D answers written as their labels, a Nordic non-answer is the one missing-value code,
+// never an answer left unread for the user to give a level.
+it.each(['Vill ej svara', 'Ønsker ikkje å svare', 'Ønsker ikke å oppgi'])('"%s" beside EQ-5D labels is drafted as a missing-value code', (other) => {
+  const dims = [
+    ['Jeg har ingen problemer med å gå omkring', 'Jeg har litt problemer med å gå omkring', 'Jeg har middels store problemer med å gå omkring', 'Jeg har store problemer med å gå omkring', 'Jeg er ute av stand til å gå omkring'],
+    ['Jeg har ingen problemer med å vaske meg eller kle meg', 'Jeg har litt problemer med å vaske meg eller kle meg', 'Jeg har middels store problemer med å vaske meg eller kle meg', 'Jeg har store problemer med å vaske meg eller kle meg', 'Jeg er ute av stand til å vaske meg eller kle meg'],
+    ['Jeg har ingen problemer med å utføre mine vanlige gjøremål', 'Jeg har litt problemer med å utføre mine vanlige gjøremål', 'Jeg har middels store problemer med å utføre mine vanlige gjøremål', 'Jeg har store problemer med å utføre mine vanlige gjøremål', 'Jeg er ute av stand til å utføre mine vanlige gjøremål'],
+    ['Jeg har verken smerter eller ubehag', 'Jeg har litt smerter eller ubehag', 'Jeg har middels sterke smerter eller ubehag', 'Jeg har sterke smerter eller ubehag', 'Jeg har svært sterke smerter eller ubehag'],
+    ['Jeg er verken engstelig eller deprimert', 'Jeg er litt engstelig eller deprimert', 'Jeg er middels engstelig eller deprimert', 'Jeg er svært engstelig eller deprimert', 'Jeg er ekstremt engstelig eller deprimert'],
+  ];
+  const lines = ['id;Gruppe;Tidspunkt;EQ5D_gange;EQ5D_personlig_stell;EQ5D_vanlige_gjoremal;EQ5D_smerte;EQ5D_angst'];
+  for (let p = 1; p <= 20; p++) {
+    for (const [t, v] of ['Baseline', '3 måneder'].entries()) lines.push(`P${p};${p % 2 ? 'Intervensjon' : 'Kontroll'};${v};${dims.map((d, k) => (p === 3 && k === 1 ? other : d[(p + k + t) % 5])).join(';')}`);
+  }
+  const d = draft(lines.join('\n') + '\n');
+  const eq = (d.plan.outcomes as Outcome[]).find((o) => o.key === 'eq5d')!;
+  expect(eq.instrument).toBe('eq5d5l');
+  expect(eq.answers![other]).toBeUndefined();
+  expect(d.plan.missingCodes).toEqual([other]);
+  expect(d.checks.join('\n')).not.toContain('not read as a level');
 });

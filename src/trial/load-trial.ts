@@ -1071,6 +1071,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(freeTextNote ? { freeTextNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
+    decimalComma,
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -1679,7 +1680,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan) : (endHint?.hint ?? '');
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
     // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
     // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
@@ -1721,9 +1722,9 @@ function labelledEndHint(text: string, key: string, lo: number, hi: number): { h
  * the scale's top (more than twice it): any other (an NRS `15`) is more likely a typo, and the hint
  * would invite hiding a data error as "missing".
  */
-function columnCodeHint(v: number, hi: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>): string {
+function columnCodeHint(v: number, hi: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>, decimalComma: boolean): string {
   if (!/^-?9+$/.test(String(v)) && !(v >= 2 * hi + 2)) return '';
-  const hits = scalesHolding(v, plan).filter((h) => h.key !== src.key);
+  const hits = scalesHolding(v, plan, decimalComma).filter((h) => h.key !== src.key);
   if (!hits.length) return '';
   return ` — if ${v} means "missing" here, write "columnCodes": { ${JSON.stringify(src.columns[0])}: { "missing": [${v}] } } in the plan, not a plan-wide "missingCodes" ${v}: ${v} is a valid answer on the scale of ${scalesText(hits)}, whose ${v}s it would make missing too`;
 }

@@ -154,6 +154,8 @@ export interface TrialData {
   spellingNotes?: string[];
   /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   checkboxNotes?: string[];
+  /** The file's decimal mark as the reader read its cells (io/decimal-mark.ts): true for the comma. Plan codes that read both ways are read with it. Absent on data not read from an export. */
+  decimalComma?: boolean;
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }

@@ -18,6 +18,7 @@ import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { scaleCodeNotes } from '../trial/scale-code-notes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
+import { roundedScientificNotes, roundedScoreWarnings } from '../trial/scientific-cells.js';
 import { followUpOnlyNote } from '../trial/follow-up-only.js';
 import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
@@ -79,6 +80,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A 0–60 scale never above 6: one item read as the score? (narrow-scales.ts).
   const narrow = narrowScaleNotes(trial);
   if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
+  // Cells Excel's "Scientific" format rounded (`4.91E+05`), per column; an outcome of only such scores is a warning (scientific-cells.ts).
+  const scientific = [...roundedScientificNotes(trial), ...roundedScoreWarnings(trial)];
+  if (scientific.length) trial.readNotes = [...(trial.readNotes ?? []), ...scientific];
   // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
   const followUpOnly = followUpOnlyNote(trial);
   if (followUpOnly) trial.readNotes = [...(trial.readNotes ?? []), followUpOnly];

@@ -53,6 +53,8 @@ import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
+import { RoundedScientificTally } from '../io/scientific-number.js';
+import { roundedScientificNotes } from './scientific-cells.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
@@ -415,6 +417,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
+  // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
+  const scientific = new RoundedScientificTally();
   const varying = new VaryingCovariates(covariates.length, decimalComma);
   const tally = new RecodeTally();
   const commit = () => {
@@ -437,6 +441,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         for (let i = 0; i < values.length; i++) {
           const v = values[i]!;
           if (v === null) continue;
+          // A covariate's cell once per patient (a long export repeats it on every row).
+          if (typeof v === 'string') scientific.add(covariates[i]!.column, `${p}`, lineCol[row]!, v);
           varying.see(i, p, cov[i]!, v);
           if (cov[i] === null || isBaseline) cov[i] = v;
         }
@@ -480,7 +486,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
-  const row = new RowContext(file, table, rowProblems, decimalComma);
+  const row = new RowContext(file, table, rowProblems, decimalComma, scientific);
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -944,6 +950,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (specialNote) readNotes.push(specialNote);
   const noiseNote = row.noise.note(file);
   if (noiseNote) readNotes.push(noiseNote);
+  const roundedScientific = scientific.list();
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);
@@ -1072,6 +1079,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     decimalComma,
+    ...(roundedScientific.length ? { roundedScientific } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -1186,6 +1194,8 @@ class RowContext {
     readonly table: LongTable,
     readonly problems: Problem[],
     readonly decimalComma: boolean,
+    /** Cells Excel's "Scientific" format rounded (`4.91E+05`), read as written and said (trial/scientific-cells.ts). */
+    readonly scientific = new RoundedScientificTally(),
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
@@ -1569,6 +1579,13 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
+/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
+function scientificCell(row: RowContext, idx: number, text: string): void {
+  if (text.length < 5) return;
+  const at = row.at(idx);
+  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text);
+}
+
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
 function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[], plan: Pick<Plan, 'outcomes' | 'instruments'>): number {
   const inst = src.instrument;
@@ -1588,6 +1605,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       }
       // A one-digit cell is the number parseNumber would give for it.
       let v = state === ANSWER || state === DIGIT ? cellValue : parseNumber(cellText, decimalComma);
+      if (v !== undefined && state !== ANSWER && state !== DIGIT) scientificCell(row, src.columnIndexes[k] as number, cellText);
       const range = src.itemRanges[k]!;
       const whole = range.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
       if (whole !== undefined) {
@@ -1623,6 +1641,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
+  if (v !== undefined && !viaCode) scientificCell(row, idx, text);
   const whole = inst.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
   if (whole !== undefined) {
     const at = row.at(idx);

@@ -1581,7 +1581,8 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
 /** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
 function scientificCell(row: RowContext, idx: number, text: string): void {
-  if (text.length < 5) return;
+  // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
+  if (text.length < 5 || (!text.includes('E') && !text.includes('e'))) return;
   const at = row.at(idx);
   row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text);
 }

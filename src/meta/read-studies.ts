@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote, quotedCommaNote } from '../io/decimal-mark.js';
+import { DecimalMarkVote, quotedCommaNote, undecidedError } from '../io/decimal-mark.js';
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -576,6 +576,10 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
     if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
   const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
+  // reader refuses it (decimal-mark.ts, rule 6), not read either way.
+  const commaOnly = vote.commaUndecided(csv.dialect.delimiter);
+  if (commaOnly) throw undecidedError(csv.file, commaOnly, 'numbers in the study columns');
   const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
   return note === undefined ? { decimalComma } : { decimalComma, note };
 }

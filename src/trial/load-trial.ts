@@ -18,7 +18,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -417,6 +417,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
+  // A comma file none of whose numbers shows the mark (decimal-mark.ts, rule 6): a covariate's
+  // `"1,375"` is 1375 or 1.375, and is refused with the studies reader's message, never guessed.
+  const commaOnly = !decimalComma && dialect.delimiter === ',' && !dialect.pointShown;
+  const commaCells = new Set<string>();
+  let firstCommaCell: (VotePlace & { separator: ',' }) | undefined;
   // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
   const scientific = new RoundedScientificTally();
   const varying = new VaryingCovariates(covariates.length, decimalComma);
@@ -831,6 +836,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
       const cv = covValues[i] ?? null;
+      if (commaOnly && typeof cv === 'string' && cv.includes(',') && readingOf(cv.trim()) === 'either') {
+        const at = row.at(idx);
+        commaCells.add(`${at.line}:${at.column}`);
+        firstCommaCell ??= { ...at, value: cv, separator: ',' };
+      }
       if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
         if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
@@ -978,7 +988,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
-  if (!decimalComma) readNotes.push(...thousandsCommaNotes(file, covariates.map((c) => c.column), covariateRaw));
+  if (firstCommaCell) throw undecidedError(file, { count: commaCells.size, first: firstCommaCell, commaFile: true });
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
@@ -1092,40 +1102,6 @@ function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
     if (cell !== null && cell !== undefined && cell.trim() !== '') keys.add(idKey(plainPatientId(cell)));
   }
   return keys;
-}
-
-/** A cell that reads either way: one comma between digits and exactly three after it (`"1,375"`). */
-const ONE_GROUP = /^[-+\u2212]?\d{1,3},\d{3}$/;
-/** A cell that shows the decimal point (`61.5`, `31,000.00`). */
-const SHOWS_POINT = /\d\.\d/;
-
-/**
- * Notes for covariates of a decimal-point file whose `"1,375"` cells were read as thousands
- * (1375) with no cell of the column showing its decimal point: a LibreOffice or Google Sheets
- * export in a Danish locale writes 1.375 so too, and nothing in the column can tell the two apart
- * (docs/input-trial-export.md#decimal-mark). Said, naming the column, rather than read unseen.
- */
-function thousandsCommaNotes(file: string, columns: readonly string[], raw: readonly (readonly (string | number | null)[])[]): string[] {
-  const notes: string[] = [];
-  columns.forEach((column, i) => {
-    if (columns.indexOf(column) !== i) return;
-    let either = false;
-    let example = '';
-    for (const row of raw) {
-      const v = row[i];
-      if (typeof v !== 'string') continue;
-      const t = v.trim();
-      if (SHOWS_POINT.test(t)) return;
-      if (ONE_GROUP.test(t)) {
-        either = true;
-        example ||= t;
-      }
-    }
-    if (!either) return;
-    const n = Number(example.replace(/^\u2212/, '-').replace(',', ''));
-    notes.push(`${file}: column "${column}": values with one comma and three digits after it, such as "${example}", were read as thousands (${n}), as a comma-separated file writes them; no value of the column shows its decimal mark. If they are decimals written with a decimal comma (${example} = ${example.replace(',', '.')}, as LibreOffice or Google Sheets in a Danish locale write them), export the file with ";" as separator or with decimal points`);
-  });
-  return notes;
 }
 
 /**

@@ -230,7 +230,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (wide && plan.ignoreTimepoints?.length) headerProblems.push({ file, line: 1, value: 'ignoreTimepoints', expected: WIDE_IGNORE_EXPECTED, kind: 'plan.ignore-wide' });
   // "columnCodes" keys that reach no column (a visit suffix, a near miss): their codes would silently not apply.
   headerProblems.push(...columnCodesKeyProblems(plan, { file, header: csv.header, wide, perVisit: perVisitColumnsOf(plan) }));
-  const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
+  // In a wide export, columns before the time column are one value per patient line (wide-to-long.ts).
+  const timeAt = table.header.indexOf(plan.columns.time);
+  const lineColumn = wide && timeAt >= 0 ? (name: string) => { const i = table.header.indexOf(name); return i >= 0 && i < timeAt; } : undefined;
+  const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
@@ -1381,7 +1384,7 @@ function stratumNumberProblem(file: string, c: { idx: number; column: string }, 
   return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a stratification factor of the randomisation and holds numbers, which read as one number would put the strata on a straight line (stratum 7 "more" than stratum 6) — set "covariateTypes": { "${name}": "categorical" } (one level per stratum, as the randomisation was stratified), or "numeric" if the numbers really are a quantity`, 'covariate.stratum-number');
 }
 
-function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {
+function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[], lineColumn?: (name: string) => boolean): OutcomeSource[] {
   const has = new Set(table.header);
   const indexOf = (name: string) => table.header.indexOf(name);
   const coders = (cols: string[], o: Plan['outcomes'][number]) => {
@@ -1395,7 +1398,11 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     const itemCols = itemColumnsOf(o, instrument);
     const scoring = { maxMissingItems: o.maxMissingItems, valueSet: o.valueSet };
     const present = itemCols.filter((c) => has.has(c));
-    if (itemCols.length && present.length === itemCols.length) {
+    // A wide export with the score at every visit (`rmdq_bas`, `rmdq_3m`) beside an item block
+    // without a visit suffix (`rmdq_1` … `rmdq_24`, one value per line): the plan names no items,
+    // so the outcome is its score, not the unsuffixed block read at every visit.
+    const scoreOverLineItems = o.items === undefined && lineColumn !== undefined && has.has(column) && !lineColumn(column) && present.length > 0 && present.every(lineColumn);
+    if (itemCols.length && present.length === itemCols.length && !scoreOverLineItems) {
       out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), itemRanges: itemCols.map((_, k) => itemRangeOf(instrument.items!, k)), scoring, ...coders(itemCols, o) });
     } else if (has.has(column)) {
       // A REDCap checkbox option column: an unticked field may be no answer at all (binary-checkbox.ts).
@@ -1432,6 +1439,7 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
 function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], longHeader: readonly string[], timeColumn: string, exportTimes: readonly string[], wideHeader: readonly string[]): Problem[] {
   const timeIdx = longHeader.indexOf(timeColumn);
   return sources.flatMap((src): Problem[] => {
+    if (src.from === 'items') return lineItemProblems(file, src, longHeader, timeIdx, exportTimes, wideHeader);
     if (timeIdx < 0 || !src.columnIndexes.every((i) => i >= 0 && i < timeIdx)) return [];
     const column = src.columns[0]!;
     const m = /^(.+)_([^_]+)$/.exec(column);
@@ -1443,6 +1451,30 @@ function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], lo
     const at = wideHeader.indexOf(column);
     return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: src.columns.join(', '), expected: `a column for each visit for outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${src.columns.length > 1 ? 'its columns end' : `"${column}" ends`} in none of the plan's visits, so it would be read as the same score at baseline and at every follow-up${asVisit}`, kind: `column.outcome:${src.key}` }];
   });
+}
+
+/**
+ * An outcome's item columns without a visit suffix in a wide export (`rmdq_1` … `rmdq_24` beside
+ * `rmdq_1_3m` …, or alone): each is one value per line, so it would be read as the same answer at
+ * baseline and at every follow-up — with some items suffixed and some not, silently, as a score
+ * of answers from different visits. Refused, as an unsuffixed outcome column is, naming them and,
+ * when the export has the same items at its visits, the copies that shadow them.
+ */
+function lineItemProblems(file: string, src: OutcomeSource, longHeader: readonly string[], timeIdx: number, exportTimes: readonly string[], wideHeader: readonly string[]): Problem[] {
+  if (timeIdx < 0) return [];
+  const line = src.columns.filter((_, k) => src.columnIndexes[k]! >= 0 && src.columnIndexes[k]! < timeIdx);
+  if (!line.length) return [];
+  const named = line.length > 3 ? `"${line[0]}" … "${line[line.length - 1]}" (${line.length} items)` : line.map((c) => `"${c}"`).join(', ');
+  const several = line.length > 1;
+  const shadowed = line.filter((c) => exportTimes.some((t) => wideHeader.includes(`${c}_${t}`)));
+  const first = exportTimes[0] ?? 'baseline';
+  const visitOf = (c: string) => exportTimes.map((t) => `${c}_${t}`).find((h) => wideHeader.includes(h)) ?? `${c}_${first}`;
+  const fix = shadowed.length
+    ? ` — the export also has ${shadowed.length > 1 ? 'them' : 'it'} at its visits (${visitOf(shadowed[0]!)}, …), which the unsuffixed ${shadowed.length > 1 ? 'copies hide' : 'copy hides'}: in the export, give ${several ? 'them their' : 'it its'} visit's suffix (${line[0]}_${first}) if ${several ? 'they are' : 'it is'} a visit's answers, or delete ${several ? 'them' : 'it'} (a form exported once more without its visit)`
+    : ` — if ${several ? 'they are' : 'it is'} one visit's answers, give ${several ? 'them' : 'it'} that visit's suffix in the export (${line[0]}_${first}); items measured once are no outcome at every visit`;
+  const others = line.length < src.columns.length ? `, while its other items have a column per visit` : '';
+  const at = wideHeader.indexOf(line[0]!);
+  return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: line.join(', '), expected: `a column for each visit for every item of outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${named} ${several ? 'end' : 'ends'} in none of the plan's visits${others}, so ${several ? 'each' : 'it'} would be read as the same answer at baseline and at every follow-up${fix}`, kind: `column.items-line:${src.key}` }];
 }
 
 /** The long table's name of a wide checkbox option column (`med_3m#1` → `med#1`), when it has one. */

@@ -33,6 +33,7 @@ import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
+import { roundedScoreWarnings } from '../trial/scientific-cells.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
@@ -366,6 +367,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   warnings.unshift(...twoValueScaleNotes(trial));
   // And one whose 0–60 scores never pass 6: one item read as the score (narrow-scales.ts).
   warnings.unshift(...narrowScaleNotes(trial));
+  // And one whose every score Excel's "Scientific" format rounded (`4.91E+05`): the effect rests on rounded values (scientific-cells.ts).
+  warnings.unshift(...roundedScoreWarnings(trial));
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },

@@ -6,6 +6,7 @@ import { excludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusio
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
+import { roundedScoreWarnings } from '../trial/scientific-cells.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { publishedName } from '../report/published-name.js';
 import { packageVersion } from './version.js';
@@ -51,7 +52,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const targetSample = readTargetSample(samplePath, trial.plan, trial);
       // A trial's word-code notes are warnings of its results (analyze-trial.ts), said there once.
       if (trial.plan.design !== 'observational' && trial.readNotes) {
-        const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial), ...narrowScaleNotes(trial)]);
+        const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial), ...narrowScaleNotes(trial), ...roundedScoreWarnings(trial)]);
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
       reportExclusion(trial, io, lang);

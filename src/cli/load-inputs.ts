@@ -18,6 +18,7 @@ import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { scaleCodeNotes } from '../trial/scale-code-notes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
+import { roundedScientificNotes, roundedScoreWarnings } from '../trial/scientific-cells.js';
 import { followUpOnlyNote } from '../trial/follow-up-only.js';
 import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
@@ -79,6 +80,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A 0–60 scale never above 6: one item read as the score? (narrow-scales.ts).
   const narrow = narrowScaleNotes(trial);
   if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
+  // Cells Excel's "Scientific" format rounded (`4.91E+05`), per column; an outcome of only such scores is a warning (scientific-cells.ts).
+  const scientific = [...roundedScientificNotes(trial), ...roundedScoreWarnings(trial)];
+  if (scientific.length) trial.readNotes = [...(trial.readNotes ?? []), ...scientific];
   // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
   const followUpOnly = followUpOnlyNote(trial);
   if (followUpOnly) trial.readNotes = [...(trial.readNotes ?? []), followUpOnly];
@@ -106,8 +110,10 @@ export function ignoredVisitsNote(trial: TrialData, lang: 'en' | 'da' = 'en'): s
   const threshold = suppressionThresholdOf(trial.plan);
   const n = (k: number | 'suppressed') => (k !== 'suppressed' ? String(k) : lang === 'da' ? `færre end ${threshold}` : `fewer than ${threshold}`);
   const visits = p.visits.map((v) => JSON.stringify(v)).join(', ');
-  if (lang === 'da') return `${trial.file}: ${n(p.rows)} række(r) (${n(p.patients)} patient(er)) er ikke læst: besøg, som planens "ignoreTimepoints" udelader (${visits}); de indgår ikke i nogen analyse`;
-  return `${trial.file}: ${n(p.rows)} row(s) of ${n(p.patients)} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); they are in no analysis`;
+  // The rows' values are in no estimate, but their patients are not left out: one whose rows are
+  // all at such visits is read as randomised with an empty baseline row (docs/plan-trial.md#visits-left-out).
+  if (lang === 'da') return `${trial.file}: ${n(p.rows)} række(r) (${n(p.patients)} patient(er)) er ikke læst: besøg, som planens "ignoreTimepoints" udelader (${visits}); deres værdier indgår ikke i nogen estimater, figurer eller modeller, men patienterne forbliver i forsøget — en patient, der kun har rækker fra disse besøg, tæller som randomiseret i patientflowet, tabel 1 og intention-to-treat-imputationen`;
+  return `${trial.file}: ${n(p.rows)} row(s) of ${n(p.patients)} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out (${visits}); their values are in no estimate, chart or model, but their patients stay in the trial — one whose rows are all at these visits counts as randomised in the participant flow, Table 1 and the intention-to-treat imputation`;
 }
 
 /**

@@ -31,6 +31,12 @@
  *    cells reads either way (`213.037`, a Danish Excel "Unicode text" export's 213 037; `1,250`):
  *    then it is refused, naming the first such cell (`undecidedError`), never guessed. The
  *    unit-cost list applies this per column, refusing the cell itself (cea/load-cea-plan.ts).
+ * 6. A comma-separated file none of whose numbers writes a decimal (no point, no quoted decimal
+ *    comma) shows no mark either: its `"1,375"` is English Excel's 1375 or a Danish LibreOffice
+ *    export's 1.375. A reader of such cells as numbers refuses them as rule 5 does
+ *    (`commaUndecided`, `undecidedError`): the trial reader for its covariates, the studies
+ *    reader for its number columns — one message, never a guess. Where the file's other numbers
+ *    show the point (`23.4`), the cell is read with it (1375).
  *
  * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). Thousands
  * grouped by a space (`216 426`, `1 234,5`: a no-break space U+00A0 or a narrow one U+202F, as
@@ -139,6 +145,8 @@ export interface UndecidedCells {
   readonly count: number;
   /** The file is comma-separated and its other numbers write a quoted decimal comma (rule 2): the message says so. */
   readonly quoted?: true;
+  /** The file is comma-separated and none of its numbers writes a decimal (rule 6): the message says so. */
+  readonly commaFile?: true;
   /** The first of them, and the separator it has (its text only when the caller passed it). */
   readonly first: VotePlace & { separator: DecimalMark };
 }
@@ -154,6 +162,9 @@ export class DecimalMarkVote implements MarkVotes {
   firstEither: (VotePlace & { separator: DecimalMark }) | undefined;
   /** Cells that read either way with a point (`1.250`): in a comma file they keep the point (rule 2). */
   #eitherPoint = 0;
+  /** Cells that read either way with a comma (`"1,375"`), and the first: a comma file that shows no mark refuses them (rule 6). */
+  #eitherComma = 0;
+  #firstEitherComma: (VotePlace & { separator: DecimalMark }) | undefined;
   /** Comma votes per column (1-based; 0 when the caller gave none), for rule 2's exception. */
   readonly #commaColumns = new Map<number, number>();
   /** Columns with a cell of two commas or more (a multi-select list): their comma votes do not count for rule 2's exception. */
@@ -172,6 +183,7 @@ export class DecimalMarkVote implements MarkVotes {
     } else if (m === 'either') {
       const separator: DecimalMark = text.includes('.') ? '.' : ',';
       if (separator === '.') this.#eitherPoint++;
+      else if (this.#eitherComma++ === 0) this.#firstEitherComma = { ...place?.(), separator };
       if (this.either++ === 0) this.firstEither = { ...place?.(), separator };
       return null;
     }
@@ -201,6 +213,17 @@ export class DecimalMarkVote implements MarkVotes {
     if (v.mark === null || !this.firstEither) return undefined;
     if (v.basis === 'default') return { count: this.either, first: this.firstEither };
     return v.basis === 'quoted' ? { count: this.either, first: this.firstEither, quoted: true } : undefined;
+  }
+
+  /**
+   * Rule 6: the cells `"1,375"` of a comma-separated file that no number of it shows the mark of
+   * (no point, no quoted decimal comma), else undefined. For a reader that votes only the columns
+   * it reads as numbers (the studies sheet); the trial reader asks it of its covariates
+   * (`commaUndecided`), since a whole file's cells include lists such as `"101,205"`.
+   */
+  commaUndecided(delimiter: string): UndecidedCells | undefined {
+    if (delimiter !== ',' || this.point > 0 || this.comma > 0 || !this.#firstEitherComma) return undefined;
+    return { count: this.#eitherComma, first: this.#firstEitherComma, commaFile: true };
   }
 
   /** The mark by rules 2–5, refusing a tie (`tieError`) and an undecided file (`undecidedError`). */
@@ -260,7 +283,7 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
     ...(first.field !== undefined ? { field: first.field } : {}),
     ...(first.value !== undefined ? { value: first.value } : {}),
     expected:
-      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : cells.commaFile ? 'no number in the file writes a decimal, so it does not show which (a comma-separated file is English Excel\'s, with thousands commas, or LibreOffice\'s or Google Sheets\' in a Danish locale, with quoted decimal commas)' : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
       `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
     kind: 'decimal-mark.undecided',
   };

@@ -30,6 +30,8 @@ export interface Dialect {
    * it reads as numbers lets only those decide (`onlyNumberColumns`).
    */
   quotedCommaColumns?: readonly number[];
+  /** Some cell of the file is a number written with a decimal point that reads one way (`23.4`; decimal-mark.ts, rule 1): the point is shown, not only implied by a comma separator (rule 6). */
+  pointShown?: true;
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
   /** Lines end in CRLF (Windows). */

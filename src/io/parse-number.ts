@@ -64,3 +64,19 @@ export function disguisedNumber(text: string, decimalComma: boolean): number | u
   const t = text.trim().replace(/^'\s*/, '');
   return parseNumber(t, decimalComma) ?? parseNumber(t, !decimalComma);
 }
+
+/**
+ * The number a plan's code (`"9"`, `"9,0"`, `"9,999"`) stands for, by one rule wherever a plan's
+ * numeric code is compared (the codes' matching, trial/value-codes.ts; the scale checks,
+ * plan/scale-missing-codes.ts). A plan is written by hand, so either mark reads; a code that
+ * reads both ways (`"9,999"`: 9.999 with a decimal comma, 9999 with thousands commas) is read with
+ * the file's mark, as its cells are (docs/plan-trial.md#codes-order-and-scope). With no file to
+ * say the mark (`decimalComma` undefined: `hta plan check`), such a code is no number.
+ */
+export function planCodeNumber(code: string, decimalComma: boolean | undefined): number | undefined {
+  const text = code.trim();
+  if (decimalComma !== undefined) return parseNumber(text, decimalComma) ?? parseNumber(text, !decimalComma);
+  const point = parseNumber(text, false);
+  const comma = parseNumber(text, true);
+  return point !== undefined && comma !== undefined && point !== comma ? undefined : (point ?? comma);
+}

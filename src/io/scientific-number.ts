@@ -22,6 +22,8 @@ export interface ScientificNumber {
   wholeDigitsWritten: boolean;
   /** How many decimal places the written digits reach (`1.23E+03`: -1, `7.70E+01`: 1, `9.00E+00`: 2). */
   decimalsWritten: number;
+  /** How many significant digits are written (`4.91E+05`: 3, Excel's default; SAS's `1.00000E+01`: 6). */
+  significantDigits: number;
 }
 
 /** The number `text` writes in scientific notation (trimmed by the caller), or undefined when it writes none. */
@@ -31,7 +33,56 @@ export function scientificNumber(text: string): ScientificNumber | undefined {
   const [, sign, lead, decimals = '', exp] = m;
   const value = Number(`${sign}${lead}.${decimals || '0'}e${exp}`);
   if (!Number.isFinite(value)) return undefined;
-  return { value, wholeDigitsWritten: decimals.length >= Number(exp), decimalsWritten: decimals.length - Number(exp) };
+  return { value, wholeDigitsWritten: decimals.length >= Number(exp), decimalsWritten: decimals.length - Number(exp), significantDigits: 1 + decimals.length };
+}
+
+/**
+ * Whether a cell read as a number (a measurement, not a count: a covariate, a score, a mean or an
+ * SD) is one Excel's "Scientific" format rounded: three significant digits or fewer (Excel's
+ * default `0.00E+00`: `4.91E+05` for 491 277), or digits stopping before the units. Such a cell is
+ * read as the number it writes, and the readers say so (`roundedScientificNote`); SAS's
+ * `1.00000E+01`, which writes every digit, is not one.
+ */
+export function roundedScientific(text: string): ScientificNumber | undefined {
+  const n = scientificNumber(text.trim());
+  return n && (n.significantDigits <= 3 || !n.wholeDigitsWritten) ? n : undefined;
+}
+
+/** The cells of one column that `roundedScientific` found: how many, and the first. */
+export interface RoundedScientificCells {
+  column: string;
+  cells: number;
+  example: { text: string; line: number; value: number };
+}
+
+/**
+ * The reader's note on a column of such cells (stderr; the report pages say the same in their
+ * language): file, column, how many, an example and what to do. Every reader words it so
+ * (docs/input-trial-export.md#scientific-notation).
+ */
+export function roundedScientificNote(file: string, c: RoundedScientificCells): string {
+  const { text, line, value } = c.example;
+  return `${file}: column "${c.column}": ${c.cells === 1 ? '1 cell' : `${c.cells} cells`} in Excel's "Scientific" format (e.g. "${text}", line ${line}) ${c.cells === 1 ? 'was' : 'were'} read as the number written (${value}), with only the digits Excel displayed: a value with more digits than that was rounded — format the column as Number in the spreadsheet and export again for the exact values (docs/input-trial-export.md#scientific-notation)`;
+}
+
+/** Tallies `roundedScientific` cells per column, each cell once, in the order first seen. */
+export class RoundedScientificTally {
+  readonly #columns = new Map<string, { cells: Set<string>; example: RoundedScientificCells['example'] }>();
+
+  /** Counts the cell when it is such a one (`key`: the cell's place, so that a cell read twice counts once). */
+  add(column: string, key: string, line: number, text: string): boolean {
+    if (!/[eE]/.test(text)) return false;
+    const n = roundedScientific(text);
+    if (!n) return false;
+    let c = this.#columns.get(column);
+    if (!c) this.#columns.set(column, (c = { cells: new Set(), example: { text: text.trim(), line, value: n.value } }));
+    c.cells.add(key);
+    return true;
+  }
+
+  list(): RoundedScientificCells[] {
+    return [...this.#columns].map(([column, c]) => ({ column, cells: c.cells.size, example: c.example }));
+  }
 }
 
 /** Whether `text` looks like scientific notation at all (for a message about a cell no reader took). */

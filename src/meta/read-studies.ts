@@ -17,9 +17,9 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote, quotedCommaNote } from '../io/decimal-mark.js';
+import { DecimalMarkVote, quotedCommaNote, undecidedError } from '../io/decimal-mark.js';
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
-import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
+import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -116,6 +116,8 @@ export interface StudyReadFacts {
   ignored: { column: number; header: string }[];
   /** Follow-ups written otherwise than their canonical label (`3 months` read as `3m`), first line of each. */
   times: TimeReading[];
+  /** Columns whose numbers Excel's "Scientific" format rounded (`8.50E+01`), read as written. */
+  roundedScientific?: RoundedScientificCells[];
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -173,13 +175,22 @@ export function parseStudies(csv: CsvTable): StudyTable {
     );
   }
   for (const t of times.readings) notes.push(`${file}: follow-up "${t.written}" (line ${t.line}) read as ${t.as}`);
+  // Means, SDs and differences Excel's "Scientific" format rounded (`8.50E+01`): read as written,
+  // and said by their column as the export names it (io/scientific-number.ts). Counts in it are
+  // read only when exact (numberOf), so they are none of these.
+  const scientific = new RoundedScientificTally();
+  for (const r of records) {
+    for (const [name, c] of Object.entries(r.cells)) if (c && !COUNTS.has(name)) scientific.add(csv.header[c.column - 1] ?? name, `${r.line}:${c.column}`, r.line, c.text);
+  }
+  const roundedScientific = scientific.list();
+  for (const c of roundedScientific) notes.push(roundedScientificNote(file, c));
   const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
   const measure = col.get('measure');
   return {
     file,
     records,
     notes,
-    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings },
+    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings, ...(roundedScientific.length ? { roundedScientific } : {}) },
     measureColumn: measure === undefined ? null : measure + 1,
     warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records)],
   };
@@ -565,6 +576,10 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
     if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
   const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
+  // reader refuses it (decimal-mark.ts, rule 6), not read either way.
+  const commaOnly = vote.commaUndecided(csv.dialect.delimiter);
+  if (commaOnly) throw undecidedError(csv.file, commaOnly, 'numbers in the study columns');
   const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
   return note === undefined ? { decimalComma } : { decimalComma, note };
 }

@@ -19,6 +19,10 @@ const TEXT = {
   ignored: { en: 'Columns not read: {list}.', da: 'Kolonner, der ikke er læst: {list}.' },
   ignoredColumn: { en: '"{header}" (column {column})', da: '"{header}" (kolonne {column})' },
   time: { en: 'Follow-up "{written}" (line {line}) was read as {label}.', da: 'Opfølgning "{written}" (linje {line}) er læst som {label}.' },
+  roundedScientific: {
+    en: 'Column "{column}": {cells} in Excel\'s "Scientific" number format (e.g. "{example}", line {line}) {were} read as the numbers written, with only the digits Excel displayed: a value with more digits than that was rounded.',
+    da: 'Kolonne "{column}": {cells} i Excels talformat "Videnskabelig" (fx "{example}", linje {line}) er læst som de skrevne tal, med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet.',
+  },
   rowOne: { en: '1 row', da: '1 række' },
   rowMany: { en: '{n} rows', da: '{n} rækker' },
 } as const;
@@ -38,5 +42,9 @@ export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
     out.push(fillPhrase(TEXT.ignored[lang], { list: read.ignored.map((c) => fillPhrase(TEXT.ignoredColumn[lang], { header: c.header, column: c.column })).join(', ') }));
   }
   for (const t of read.times ?? []) out.push(fillPhrase(TEXT.time[lang], { written: t.written, line: t.line, label: timeLabel(t.as, lang) }));
+  for (const c of read.roundedScientific ?? []) {
+    const cells = `${c.cells} ${lang === 'da' ? (c.cells === 1 ? 'celle' : 'celler') : c.cells === 1 ? 'cell' : 'cells'}`;
+    out.push(fillPhrase(TEXT.roundedScientific[lang], { column: c.column, cells, were: c.cells === 1 ? 'was' : 'were', example: c.example.text, line: c.example.line }));
+  }
   return out;
 }

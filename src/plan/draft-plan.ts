@@ -38,7 +38,7 @@ import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, studyDayWindows, unseparatedVisits, wideVisits, windowLabel } from './wide-visits.js';
+import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, studyDayWindows, unseparatedVisits, wideVisits, windowDays, windowLabel } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
@@ -628,8 +628,9 @@ function bareVisitsCheck(bare: readonly string[], what: string): string {
  */
 function studyDaysUndecided(column: string, bare: readonly string[], windows: readonly { from: number; to: number }[]): Undecided {
   const numbers = bare.map(Number);
-  const shown = windows.length > 4 ? [...windows.slice(0, 4).map((w) => `${w.from}–${w.to}`), '…'] : windows.map((w) => (w.from === w.to ? `${w.from}` : `${w.from}–${w.to}`));
-  const binned = windows.slice(0, 3).map((w) => `"${windowLabel(w)}" for days ${w.from}–${w.to}`).join(', ');
+  const span = (w: { from: number; to: number }) => (w.from === w.to ? `${w.from}` : `${w.from}–${w.to}`);
+  const shown = windows.length > 4 ? [...windows.slice(0, 4).map(span), '…'] : windows.map(span);
+  const binned = windows.slice(0, 3).map((w) => `"${windowLabel(w)}" for ${windowDays(w)}`).join(', ');
   const first = windows[0]!;
   const last = windows[windows.length - 1]!;
   return {

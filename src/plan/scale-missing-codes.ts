@@ -6,7 +6,7 @@
  * `hta validate` names the cells it changed (trial/scale-missing-codes.ts): such a code belongs in
  * "columnCodes" of the columns where it means "missing".
  */
-import { parseNumber } from '../io/parse-number.js';
+import { planCodeNumber } from '../io/parse-number.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { scaleOf } from './outcome-instrument.js';
 
@@ -17,10 +17,15 @@ export interface ScaleHit {
   hi: number;
 }
 
-/** A numeric code's number (`9`, `"9"`, `"9,0"`), else undefined. */
-export function codeNumber(code: string | number): number | undefined {
+/**
+ * A numeric code's number (`9`, `"9"`, `"9,0"`), else undefined: read as the trial reader matches
+ * it against the cells, with the file's decimal mark (`"9,999"` is 9999 in a decimal-point file,
+ * 9.999 in a decimal-comma one; io/parse-number.ts `planCodeNumber`). Without a file (`hta plan
+ * check`, `decimalComma` undefined) a code that reads both ways is no number.
+ */
+export function codeNumber(code: string | number, decimalComma?: boolean): number | undefined {
   if (typeof code === 'number') return code;
-  return /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(code) ? parseNumber(code.trim(), code.includes(',')) : undefined;
+  return planCodeNumber(code, decimalComma);
 }
 
 /** The range a cell of the outcome is checked against: its items' when read from items, else the score's. */
@@ -32,13 +37,13 @@ function cellScale(o: PlanOutcome, plan: Pick<Plan, 'instruments'>): { lo: numbe
 }
 
 /** The outcomes on whose scale `value` is an answer, and whose own answer codes do not claim it. */
-export function scalesHolding(value: number, plan: Pick<Plan, 'outcomes' | 'instruments'>): ScaleHit[] {
+export function scalesHolding(value: number, plan: Pick<Plan, 'outcomes' | 'instruments'>, decimalComma?: boolean): ScaleHit[] {
   const hits: ScaleHit[] = [];
   for (const o of plan.outcomes) {
     const s = cellScale(o, plan);
     if (!s || value < s.lo || value > s.hi || (s.integer && !Number.isInteger(value))) continue;
     // An answer code wins over a missing code: the outcome reads its own meaning of the value.
-    if (Object.keys(o.answers ?? {}).some((k) => codeNumber(k) === value)) continue;
+    if (Object.keys(o.answers ?? {}).some((k) => codeNumber(k, decimalComma) === value)) continue;
     hits.push({ key: o.key, lo: s.lo, hi: s.hi });
   }
   return hits;

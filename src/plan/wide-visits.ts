@@ -313,7 +313,8 @@ const WINDOW_GAP = 7;
  * their own day within a visit window: 80–104, 168–202) rather than a schedule's visits: more
  * different numbers than a schedule has visits, most beside another one unit away (a schedule's
  * visits never are), and filling less than three quarters of their range (a weekly diary 1, 2, …
- * fills it). The windows in order, or undefined when the numbers read as visits. Drafting one
+ * fills it) — or, in an export too small for days side by side, bunched into windows at uneven
+ * steps. The windows in order, or undefined when the numbers read as visits. Drafting one
  * visit per day would give each patient a visit of their own (docs/plan-trial.md, "What plan
  * init recognises in real exports").
  */
@@ -322,18 +323,35 @@ export function studyDayWindows(followUps: readonly number[]): { from: number; t
   if (sorted.length <= MAX_SCHEDULED_VISITS || countedVisits(sorted)) return undefined;
   const neighboured = sorted.filter((n, k) => sorted[k - 1] === n - 1 || sorted[k + 1] === n + 1).length;
   const filled = sorted.length / (sorted[sorted.length - 1]! - sorted[0]! + 1);
-  if (neighboured * 2 < sorted.length || filled >= 0.75) return undefined;
+  if (filled >= 0.75) return undefined;
   const windows: { from: number; to: number }[] = [];
+  const steps = new Set<number>();
   for (const n of sorted) {
     const last = windows[windows.length - 1];
-    if (last && n - last.to <= WINDOW_GAP) last.to = n;
-    else windows.push({ from: n, to: n });
+    if (last && n - last.to <= WINDOW_GAP) {
+      steps.add(n - last.to);
+      last.to = n;
+    } else windows.push({ from: n, to: n });
   }
-  return windows;
+  // A small export (a pilot of 8 patients) has too few days to lie side by side; its days still
+  // bunch into windows (three or more numbers to a window) at uneven steps (four step sizes or
+  // more), where a schedule's visits step evenly (2, 4, 6, … weeks; 3, 6, 9, … months).
+  const bunched = windows.length * 3 <= sorted.length && steps.size >= 4;
+  return neighboured * 2 >= sorted.length || bunched ? windows : undefined;
 }
 
-/** A visit label for a window of study days, by its middle: months from 4 weeks on (30.44 days a month), else weeks. */
+/**
+ * A visit label for a window of study days, by its middle: weeks up to 12 weeks, as protocols
+ * name their early visits (a window around day 42 is "6w", not "1m"), months after it (30.44
+ * days a month: days 80–104 are "3m").
+ */
 export function windowLabel(w: { from: number; to: number }): string {
   const mid = (w.from + w.to) / 2;
-  return mid >= 28 ? `${Math.max(1, Math.round(mid / (365.25 / 12)))}m` : `${Math.max(1, Math.round(mid / 7))}w`;
+  const weeks = Math.max(1, Math.round(mid / 7));
+  return weeks <= 12 ? `${weeks}w` : `${Math.max(1, Math.round(mid / (365.25 / 12)))}m`;
+}
+
+/** A window of study days as a sentence names it: `days 80–104`, or `day 28` for a window of one day. */
+export function windowDays(w: { from: number; to: number }): string {
+  return w.from === w.to ? `day ${w.from}` : `days ${w.from}–${w.to}`;
 }

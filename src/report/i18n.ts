@@ -663,6 +663,11 @@ export const REPORT_TEXT = {
     en: 'Not analysed: {rows} of the export ({patients}) at visits the analysis plan leaves out ({visits}); no estimate, chart or model uses them.',
     da: 'Ikke analyseret: {rows} i eksporten ({patients}) fra besøg, som analyseplanen udelader ({visits}); ingen estimater, figurer eller modeller bruger dem.',
   },
+  // Cells Excel's "Scientific" format rounded (`4.91E+05`), read as written (trial/scientific-cells.ts; docs/input-trial-export.md#scientific-notation).
+  roundedScientificNote: {
+    en: 'Column "{column}": {cells} in Excel\'s "Scientific" number format (e.g. "{example}", line {line}) {were} read as the numbers written, with only the digits Excel displayed: a value with more digits than that was rounded.',
+    da: 'Kolonne "{column}": {cells} i Excels talformat "Videnskabelig" (fx "{example}", linje {line}) er læst som de skrevne tal, med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet.',
+  },
   // CDISC ADaM's derived rows the plan's "derivedRows": "leave-out" reads past (docs/plan-trial.md#adam-derived-rows).
   derivedRowsNote: {
     en: 'Not analysed: {rows} of the export that the CDISC ADaM dataset derived for missed visits ({values} in "{column}"), as the analysis plan says; those visits count as missing.',

@@ -18,7 +18,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -53,6 +53,8 @@ import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
+import { RoundedScientificTally } from '../io/scientific-number.js';
+import { roundedScientificNotes } from './scientific-cells.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
@@ -228,7 +230,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (wide && plan.ignoreTimepoints?.length) headerProblems.push({ file, line: 1, value: 'ignoreTimepoints', expected: WIDE_IGNORE_EXPECTED, kind: 'plan.ignore-wide' });
   // "columnCodes" keys that reach no column (a visit suffix, a near miss): their codes would silently not apply.
   headerProblems.push(...columnCodesKeyProblems(plan, { file, header: csv.header, wide, perVisit: perVisitColumnsOf(plan) }));
-  const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
+  // In a wide export, columns before the time column are one value per patient line (wide-to-long.ts).
+  const timeAt = table.header.indexOf(plan.columns.time);
+  const lineColumn = wide && timeAt >= 0 ? (name: string) => { const i = table.header.indexOf(name); return i >= 0 && i < timeAt; } : undefined;
+  const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
@@ -415,6 +420,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
+  // A comma file none of whose numbers shows the mark (decimal-mark.ts, rule 6): a covariate's
+  // `"1,375"` is 1375 or 1.375, and is refused with the studies reader's message, never guessed.
+  const commaOnly = !decimalComma && dialect.delimiter === ',' && !dialect.pointShown;
+  const commaCells = new Set<string>();
+  let firstCommaCell: (VotePlace & { separator: ',' }) | undefined;
+  // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
+  const scientific = new RoundedScientificTally();
   const varying = new VaryingCovariates(covariates.length, decimalComma);
   const tally = new RecodeTally();
   const commit = () => {
@@ -437,6 +449,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         for (let i = 0; i < values.length; i++) {
           const v = values[i]!;
           if (v === null) continue;
+          // A covariate's cell once per patient (a long export repeats it on every row).
+          if (typeof v === 'string') scientific.add(covariates[i]!.column, `${p}`, lineCol[row]!, v);
           varying.see(i, p, cov[i]!, v);
           if (cov[i] === null || isBaseline) cov[i] = v;
         }
@@ -480,7 +494,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
-  const row = new RowContext(file, table, rowProblems, decimalComma);
+  const row = new RowContext(file, table, rowProblems, decimalComma, scientific);
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -825,6 +839,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
       const cv = covValues[i] ?? null;
+      if (commaOnly && typeof cv === 'string' && cv.includes(',') && readingOf(cv.trim()) === 'either') {
+        const at = row.at(idx);
+        commaCells.add(`${at.line}:${at.column}`);
+        firstCommaCell ??= { ...at, value: cv, separator: ',' };
+      }
       if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
         if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
@@ -944,6 +963,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (specialNote) readNotes.push(specialNote);
   const noiseNote = row.noise.note(file);
   if (noiseNote) readNotes.push(noiseNote);
+  const roundedScientific = scientific.list();
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);
@@ -971,7 +991,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
-  if (!decimalComma) readNotes.push(...thousandsCommaNotes(file, covariates.map((c) => c.column), covariateRaw));
+  if (firstCommaCell) throw undecidedError(file, { count: commaCells.size, first: firstCommaCell, commaFile: true });
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
@@ -1071,6 +1091,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(freeTextNote ? { freeTextNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
+    decimalComma,
+    ...(roundedScientific.length ? { roundedScientific } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -1083,40 +1105,6 @@ function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
     if (cell !== null && cell !== undefined && cell.trim() !== '') keys.add(idKey(plainPatientId(cell)));
   }
   return keys;
-}
-
-/** A cell that reads either way: one comma between digits and exactly three after it (`"1,375"`). */
-const ONE_GROUP = /^[-+\u2212]?\d{1,3},\d{3}$/;
-/** A cell that shows the decimal point (`61.5`, `31,000.00`). */
-const SHOWS_POINT = /\d\.\d/;
-
-/**
- * Notes for covariates of a decimal-point file whose `"1,375"` cells were read as thousands
- * (1375) with no cell of the column showing its decimal point: a LibreOffice or Google Sheets
- * export in a Danish locale writes 1.375 so too, and nothing in the column can tell the two apart
- * (docs/input-trial-export.md#decimal-mark). Said, naming the column, rather than read unseen.
- */
-function thousandsCommaNotes(file: string, columns: readonly string[], raw: readonly (readonly (string | number | null)[])[]): string[] {
-  const notes: string[] = [];
-  columns.forEach((column, i) => {
-    if (columns.indexOf(column) !== i) return;
-    let either = false;
-    let example = '';
-    for (const row of raw) {
-      const v = row[i];
-      if (typeof v !== 'string') continue;
-      const t = v.trim();
-      if (SHOWS_POINT.test(t)) return;
-      if (ONE_GROUP.test(t)) {
-        either = true;
-        example ||= t;
-      }
-    }
-    if (!either) return;
-    const n = Number(example.replace(/^\u2212/, '-').replace(',', ''));
-    notes.push(`${file}: column "${column}": values with one comma and three digits after it, such as "${example}", were read as thousands (${n}), as a comma-separated file writes them; no value of the column shows its decimal mark. If they are decimals written with a decimal comma (${example} = ${example.replace(',', '.')}, as LibreOffice or Google Sheets in a Danish locale write them), export the file with ";" as separator or with decimal points`);
-  });
-  return notes;
 }
 
 /**
@@ -1185,6 +1173,8 @@ class RowContext {
     readonly table: LongTable,
     readonly problems: Problem[],
     readonly decimalComma: boolean,
+    /** Cells Excel's "Scientific" format rounded (`4.91E+05`), read as written and said (trial/scientific-cells.ts). */
+    readonly scientific = new RoundedScientificTally(),
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
@@ -1394,7 +1384,7 @@ function stratumNumberProblem(file: string, c: { idx: number; column: string }, 
   return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a stratification factor of the randomisation and holds numbers, which read as one number would put the strata on a straight line (stratum 7 "more" than stratum 6) — set "covariateTypes": { "${name}": "categorical" } (one level per stratum, as the randomisation was stratified), or "numeric" if the numbers really are a quantity`, 'covariate.stratum-number');
 }
 
-function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {
+function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[], lineColumn?: (name: string) => boolean): OutcomeSource[] {
   const has = new Set(table.header);
   const indexOf = (name: string) => table.header.indexOf(name);
   const coders = (cols: string[], o: Plan['outcomes'][number]) => {
@@ -1408,7 +1398,11 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     const itemCols = itemColumnsOf(o, instrument);
     const scoring = { maxMissingItems: o.maxMissingItems, valueSet: o.valueSet };
     const present = itemCols.filter((c) => has.has(c));
-    if (itemCols.length && present.length === itemCols.length) {
+    // A wide export with the score at every visit (`rmdq_bas`, `rmdq_3m`) beside an item block
+    // without a visit suffix (`rmdq_1` … `rmdq_24`, one value per line): the plan names no items,
+    // so the outcome is its score, not the unsuffixed block read at every visit.
+    const scoreOverLineItems = o.items === undefined && lineColumn !== undefined && has.has(column) && !lineColumn(column) && present.length > 0 && present.every(lineColumn);
+    if (itemCols.length && present.length === itemCols.length && !scoreOverLineItems) {
       out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), itemRanges: itemCols.map((_, k) => itemRangeOf(instrument.items!, k)), scoring, ...coders(itemCols, o) });
     } else if (has.has(column)) {
       // A REDCap checkbox option column: an unticked field may be no answer at all (binary-checkbox.ts).
@@ -1445,6 +1439,7 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
 function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], longHeader: readonly string[], timeColumn: string, exportTimes: readonly string[], wideHeader: readonly string[]): Problem[] {
   const timeIdx = longHeader.indexOf(timeColumn);
   return sources.flatMap((src): Problem[] => {
+    if (src.from === 'items') return lineItemProblems(file, src, longHeader, timeIdx, exportTimes, wideHeader);
     if (timeIdx < 0 || !src.columnIndexes.every((i) => i >= 0 && i < timeIdx)) return [];
     const column = src.columns[0]!;
     const m = /^(.+)_([^_]+)$/.exec(column);
@@ -1456,6 +1451,30 @@ function lineOutcomeProblems(file: string, sources: readonly OutcomeSource[], lo
     const at = wideHeader.indexOf(column);
     return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: src.columns.join(', '), expected: `a column for each visit for outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${src.columns.length > 1 ? 'its columns end' : `"${column}" ends`} in none of the plan's visits, so it would be read as the same score at baseline and at every follow-up${asVisit}`, kind: `column.outcome:${src.key}` }];
   });
+}
+
+/**
+ * An outcome's item columns without a visit suffix in a wide export (`rmdq_1` … `rmdq_24` beside
+ * `rmdq_1_3m` …, or alone): each is one value per line, so it would be read as the same answer at
+ * baseline and at every follow-up — with some items suffixed and some not, silently, as a score
+ * of answers from different visits. Refused, as an unsuffixed outcome column is, naming them and,
+ * when the export has the same items at its visits, the copies that shadow them.
+ */
+function lineItemProblems(file: string, src: OutcomeSource, longHeader: readonly string[], timeIdx: number, exportTimes: readonly string[], wideHeader: readonly string[]): Problem[] {
+  if (timeIdx < 0) return [];
+  const line = src.columns.filter((_, k) => src.columnIndexes[k]! >= 0 && src.columnIndexes[k]! < timeIdx);
+  if (!line.length) return [];
+  const named = line.length > 3 ? `"${line[0]}" … "${line[line.length - 1]}" (${line.length} items)` : line.map((c) => `"${c}"`).join(', ');
+  const several = line.length > 1;
+  const shadowed = line.filter((c) => exportTimes.some((t) => wideHeader.includes(`${c}_${t}`)));
+  const first = exportTimes[0] ?? 'baseline';
+  const visitOf = (c: string) => exportTimes.map((t) => `${c}_${t}`).find((h) => wideHeader.includes(h)) ?? `${c}_${first}`;
+  const fix = shadowed.length
+    ? ` — the export also has ${shadowed.length > 1 ? 'them' : 'it'} at its visits (${visitOf(shadowed[0]!)}, …), which the unsuffixed ${shadowed.length > 1 ? 'copies hide' : 'copy hides'}: in the export, give ${several ? 'them their' : 'it its'} visit's suffix (${line[0]}_${first}) if ${several ? 'they are' : 'it is'} a visit's answers, or delete ${several ? 'them' : 'it'} (a form exported once more without its visit)`
+    : ` — if ${several ? 'they are' : 'it is'} one visit's answers, give ${several ? 'them' : 'it'} that visit's suffix in the export (${line[0]}_${first}); items measured once are no outcome at every visit`;
+  const others = line.length < src.columns.length ? `, while its other items have a column per visit` : '';
+  const at = wideHeader.indexOf(line[0]!);
+  return [{ file, line: 1, ...(at >= 0 ? { column: at + 1 } : {}), value: line.join(', '), expected: `a column for each visit for every item of outcome "${src.key}" in this wide export (_${exportTimes.join(', _')}): ${named} ${several ? 'end' : 'ends'} in none of the plan's visits${others}, so ${several ? 'each' : 'it'} would be read as the same answer at baseline and at every follow-up${fix}`, kind: `column.items-line:${src.key}` }];
 }
 
 /** The long table's name of a wide checkbox option column (`med_3m#1` → `med#1`), when it has one. */
@@ -1568,6 +1587,14 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
+/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
+function scientificCell(row: RowContext, idx: number, text: string): void {
+  // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
+  if (text.length < 5 || (!text.includes('E') && !text.includes('e'))) return;
+  const at = row.at(idx);
+  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text);
+}
+
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
 function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[], plan: Pick<Plan, 'outcomes' | 'instruments'>): number {
   const inst = src.instrument;
@@ -1587,6 +1614,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       }
       // A one-digit cell is the number parseNumber would give for it.
       let v = state === ANSWER || state === DIGIT ? cellValue : parseNumber(cellText, decimalComma);
+      if (v !== undefined && state !== ANSWER && state !== DIGIT) scientificCell(row, src.columnIndexes[k] as number, cellText);
       const range = src.itemRanges[k]!;
       const whole = range.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
       if (whole !== undefined) {
@@ -1622,6 +1650,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
+  if (v !== undefined && !viaCode) scientificCell(row, idx, text);
   const whole = inst.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
   if (whole !== undefined) {
     const at = row.at(idx);
@@ -1679,7 +1708,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan) : (endHint?.hint ?? '');
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
     // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
     // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
@@ -1721,9 +1750,9 @@ function labelledEndHint(text: string, key: string, lo: number, hi: number): { h
  * the scale's top (more than twice it): any other (an NRS `15`) is more likely a typo, and the hint
  * would invite hiding a data error as "missing".
  */
-function columnCodeHint(v: number, hi: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>): string {
+function columnCodeHint(v: number, hi: number, src: OutcomeSource, plan: Pick<Plan, 'outcomes' | 'instruments'>, decimalComma: boolean): string {
   if (!/^-?9+$/.test(String(v)) && !(v >= 2 * hi + 2)) return '';
-  const hits = scalesHolding(v, plan).filter((h) => h.key !== src.key);
+  const hits = scalesHolding(v, plan, decimalComma).filter((h) => h.key !== src.key);
   if (!hits.length) return '';
   return ` — if ${v} means "missing" here, write "columnCodes": { ${JSON.stringify(src.columns[0])}: { "missing": [${v}] } } in the plan, not a plan-wide "missingCodes" ${v}: ${v} is a valid answer on the scale of ${scalesText(hits)}, whose ${v}s it would make missing too`;
 }

@@ -8,25 +8,27 @@
 import { codeNumber, scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import type { TrialData } from './trial-data.js';
 
-export function scaleCodeNotes(trial: Pick<TrialData, 'file' | 'plan' | 'sources' | 'recoded'>): string[] {
+export function scaleCodeNotes(trial: Pick<TrialData, 'file' | 'plan' | 'sources' | 'recoded' | 'decimalComma'>): string[] {
   const notes: string[] = [];
   const plan = trial.plan;
+  // Codes read as the reader matched them, with the file's decimal mark (plan/scale-missing-codes.ts).
+  const dc = trial.decimalComma;
   for (const code of plan.missingCodes ?? []) {
-    const value = codeNumber(code);
+    const value = codeNumber(code, dc);
     if (value === undefined) continue;
-    const hits = scalesHolding(value, plan);
+    const hits = scalesHolding(value, plan, dc);
     if (!hits.length) continue;
     // Cells the code made missing, per column; a column's own or its outcome's code is no plan-wide one.
-    const own = (column: string) => (plan.columnCodes[column]?.missing ?? []).some((c) => codeNumber(c) === value);
+    const own = (column: string) => (plan.columnCodes[column]?.missing ?? []).some((c) => codeNumber(c, dc) === value);
     const byColumn = new Map<string, number>();
     for (const r of trial.recoded) {
-      if (r.to !== null || r.notApplicable || codeNumber(r.code) !== value || own(r.column)) continue;
+      if (r.to !== null || r.notApplicable || codeNumber(r.code, dc) !== value || own(r.column)) continue;
       byColumn.set(r.column, (byColumn.get(r.column) ?? 0) + r.count);
     }
     const counted = hits.flatMap((h) => {
       const source = trial.sources.find((s) => s.key === h.key);
       const outcome = plan.outcomes.find((o) => o.key === h.key);
-      if (!source || (outcome?.missingCodes ?? []).some((c) => codeNumber(c) === value)) return [];
+      if (!source || (outcome?.missingCodes ?? []).some((c) => codeNumber(c, dc) === value)) return [];
       const n = source.columns.reduce((a, c) => a + (byColumn.get(c) ?? 0), 0);
       return n ? [{ hit: h, n }] : [];
     });

@@ -4,6 +4,7 @@
  * `observations` is the same rows as objects, built on first use. Shape and rules:
  * docs/data-contracts.md.
  */
+import type { RoundedScientificCells } from '../io/scientific-number.js';
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { CheckboxSource } from '../instruments/binary-checkbox.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -154,6 +155,10 @@ export interface TrialData {
   spellingNotes?: string[];
   /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   checkboxNotes?: string[];
+  /** Columns whose cells Excel's "Scientific" format rounded (`4.91E+05`), read as written (trial/scientific-cells.ts): said on stderr and the page. */
+  roundedScientific?: RoundedScientificCells[];
+  /** The file's decimal mark as the reader read its cells (io/decimal-mark.ts): true for the comma. Plan codes that read both ways are read with it. Absent on data not read from an export. */
+  decimalComma?: boolean;
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }

@@ -6,7 +6,7 @@
  * was changed. Precedence and the scored export's treatment: docs/plan-trial.md.
  */
 import { nfc } from '../io/nfc.js';
-import { parseNumber } from '../io/parse-number.js';
+import { parseNumber, planCodeNumber } from '../io/parse-number.js';
 import type { AnswerCodes, MissingCodes, Plan, PlanOutcome } from '../plan/plan-schema.js';
 
 /** What a cell became. */
@@ -40,13 +40,13 @@ function keyOf(text: string, decimalComma: boolean): string {
 /**
  * Plan codes are read with either decimal mark: a plan is written by hand. A code that reads
  * either way ("9,999": 9.999 with a decimal comma, 9999 with thousands commas) is read with the
- * file's mark, as its cells are, so that the code written as the file writes it matches.
+ * file's mark, as its cells are, so that the code written as the file writes it matches
+ * (io/parse-number.ts `planCodeNumber`, the one rule the scale checks share).
  */
 const planKey = (code: string | number, decimalComma: boolean): string => {
   if (typeof code === 'number') return `n:${code}`;
-  const text = code.trim();
-  const n = parseNumber(text, decimalComma) ?? parseNumber(text, !decimalComma);
-  return n === undefined ? `t:${nfc(text)}` : `n:${n}`;
+  const n = planCodeNumber(code, decimalComma);
+  return n === undefined ? `t:${nfc(code.trim())}` : `n:${n}`;
 };
 
 export class ColumnCoder {

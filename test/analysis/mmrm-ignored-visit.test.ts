@@ -35,7 +35,7 @@ describe('a visit the plan leaves out', () => {
       expect(trial.ignoredVisits).toEqual({ rows: ref.ignoredRows, patients: ref.ignoredRows, visits: ['6_weeks_arm_1'] });
       expect(trial.times).toEqual(['baseline', '3m', '9m']);
       // Said on stderr (validate, analyze) and in the report's methods, in each language.
-      expect(ignoredVisitsNote(trial)).toBe(`redcap.csv: ${ref.ignoredRows} row(s) of ${ref.ignoredRows} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out ("6_weeks_arm_1"); they are in no analysis`);
+      expect(ignoredVisitsNote(trial)).toBe(`redcap.csv: ${ref.ignoredRows} row(s) of ${ref.ignoredRows} patient(s) not read: visits the plan's "ignoreTimepoints" leaves out ("6_weeks_arm_1"); their values are in no estimate, chart or model, but their patients stay in the trial — one whose rows are all at these visits counts as randomised in the participant flow, Table 1 and the intention-to-treat imputation`);
       expect(ignoredVisitsNotes(trial, (k) => REPORT_TEXT[k].da, 'da')).toEqual([`Ikke analyseret: ${ref.ignoredRows} rækker i eksporten (${ref.ignoredRows} patienter) fra besøg, som analyseplanen udelader ("6_weeks_arm_1"); ingen estimater, figurer eller modeller bruger dem.`]);
       const effects = analyzeTrial(trial, { version: 'test' }).effects;
       expectMmrmAsR(effects, ref.contrasts, ref.nPatients);

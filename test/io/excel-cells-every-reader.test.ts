@@ -27,8 +27,8 @@ describe('scientific notation', () => {
   it('is a count only when its digits reach the units', () => {
     expect(parseCount('3,7272E+04', '.')).toBe(37272);
     expect(parseCount('3.73E+04', ',')).toBeUndefined();
-    expect(scientificNumber('3,73E+04')).toEqual({ value: 37300, wholeDigitsWritten: false, decimalsWritten: -2 });
-    expect(scientificNumber('7.70E+01')).toEqual({ value: 77, wholeDigitsWritten: true, decimalsWritten: 1 });
+    expect(scientificNumber('3,73E+04')).toEqual({ value: 37300, wholeDigitsWritten: false, decimalsWritten: -2, significantDigits: 3 });
+    expect(scientificNumber('7.70E+01')).toEqual({ value: 77, wholeDigitsWritten: true, decimalsWritten: 1, significantDigits: 3 });
     expect(scientificNumber('12.5')).toBeUndefined();
   });
 

@@ -59,3 +59,49 @@ describe('studyDayWindows', () => {
     expect(studyDayWindows(range(1, 30).filter((w) => w !== 17))).toBeUndefined();
   });
 });
+
+describe('the visits said for windows of study days', () => {
+  const dir = tempDir();
+  /** A long export: a baseline on day 0, then each patient's visit days. */
+  const exportOf = (days: readonly (readonly number[])[]) => ['id,arm,time,age,pain', ...days.flatMap((ds, p) => [0, ...ds].map((d, k) => `P${p + 1},${p % 2 ? 'B' : 'A'},${d},${40 + p},${(p + k) % 10}`))].join('\n') + '\n';
+
+  it('names a 6-week window in weeks ("6w", not "1m") and 3 and 12 months in months', async () => {
+    // Visits around 2 weeks (days 11–17), 6 weeks (35–49), 3 months (77–105), 6 months, 12 months.
+    const days = Array.from({ length: 24 }, (_, p) => [11 + (p % 7), 35 + ((p * 4) % 15), 77 + ((p * 11) % 29), 168 + ((p * 3) % 29), 350 + ((p * 7) % 46)]);
+    const csv = join(dir, 'd_five.csv');
+    writeFileSync(csv, exportOf(days));
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'five.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(e.g. "2w" for days 11–17, "6w" for days 35–49, "3m" for days 77–105, …)');
+    expect(r.stderr).toContain('"timeLabels" ({ "11": "2w", …, "395": "12m" })');
+  });
+
+  it('says a one-day window as "day 28", in weeks up to 12 weeks (a diary, then visits on days 28, 56, 84)', async () => {
+    const csv = join(dir, 'diary.csv');
+    writeFileSync(csv, exportOf(Array.from({ length: 8 }, () => [...Array.from({ length: 14 }, (_, k) => k + 1), 28, 56, 84])));
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'diary.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('in 4 windows (1–14, 28, 56, 84)');
+    expect(r.stderr).toContain('(e.g. "1w" for days 1–14, "4w" for day 28, "8w" for day 56, …)');
+    expect(r.stderr).not.toContain('days 28–28');
+    expect(r.stderr).toContain('"84": "12w"');
+  });
+
+  it('reads a pilot\'s few days as days too: 8 patients, windows around 3 and 6 months, none a day apart from most', async () => {
+    // The explorer's d_tiny.csv: 16 different days, only 7 of them beside another.
+    const days = [[96, 176], [100, 179], [102, 190], [103, 191], [97, 184], [77, 194], [91, 192], [84, 188]];
+    const csv = join(dir, 'd_tiny.csv');
+    writeFileSync(csv, exportOf(days));
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'tiny.json'));
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'tiny.json'))).toBe(false);
+    expect(r.stderr).toContain('holds 16 different numbers after the baseline (77 to 194), in 2 windows (77–103, 176–194)');
+    expect(r.stderr).toContain('(e.g. "3m" for days 77–103, "6m" for days 176–194)');
+    expect(r.stderr).not.toMatch(/\b\d+w\b/);
+  });
+
+  it('a schedule stepping evenly beyond 12 visits stays visits (3-monthly for 5 years; weeks 1–4, then every 2, then every 4)', () => {
+    expect(studyDayWindows(Array.from({ length: 20 }, (_, k) => 3 * (k + 1)))).toBeUndefined();
+    expect(studyDayWindows([1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24, 36, 52])).toBeUndefined();
+  });
+});

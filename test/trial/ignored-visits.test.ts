@@ -103,3 +103,26 @@ describe('a mistyped entry of ignoreTimepoints', () => {
     expect((clean.readNotes ?? []).some((n) => n.includes('no row of the export has'))).toBe(false);
   });
 });
+
+describe('the note on rows read past', () => {
+  // Patient 1 seen once, off schedule (the 6-week visit, arm and age filled there), then withdrew:
+  // their rows are read past, but they stay randomised (docs/plan-trial.md#visits-left-out).
+  const onlyIgnored = fixture
+    .split('\n')
+    .filter((l) => !/^1,(baseline|3_months|9_months)_arm_1,/.test(l))
+    .map((l) => (l.startsWith('1,6_weeks_arm_1,') ? '1,6_weeks_arm_1,1,53,6' : l))
+    .join('\n');
+
+  it('says the rows\' values are in no estimate and their patients stay in the trial, as they do (en and da)', () => {
+    const trial = loadTrial(parseCsvText(onlyIgnored, 'redcap.csv'), trialPlan({ ignoreTimepoints: ['6_weeks_arm_1'] }));
+    expect(trial.patients.map((p) => p.id)).toContain('1');
+    const en = ignoredVisitsNote(trial)!;
+    expect(en).not.toContain('they are in no analysis');
+    expect(en).toContain('their values are in no estimate, chart or model, but their patients stay in the trial');
+    expect(en).toContain('counts as randomised in the participant flow, Table 1 and the intention-to-treat imputation');
+    const da = ignoredVisitsNote(trial, 'da')!;
+    expect(da).not.toContain('indgår ikke i nogen analyse');
+    expect(da).toContain('men patienterne forbliver i forsøget');
+    expect(da).toContain('tæller som randomiseret i patientflowet');
+  });
+});

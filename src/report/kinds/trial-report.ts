@@ -334,7 +334,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -527,6 +527,15 @@ export function derivedRowsNotes(trial: Pick<TrialData, 'derivedRows'>, t: (key:
   if (!d) return [];
   const values = d.values.map(([v, n]) => `"${v}" ${formatThousands(n, 0, lang)}`).join(', ');
   return [fillPhrase(t('derivedRowsNote'), { rows: rowsOfPatients({ rows: d.rows, patients: 0 }, lang).rows, values, column: d.column })];
+}
+
+/** Columns whose cells Excel's "Scientific" format rounded (trial/scientific-cells.ts), said on the page as on stderr. */
+export function roundedScientificNotes(trial: Pick<TrialData, 'roundedScientific'>, t: (key: 'roundedScientificNote') => string, lang: Lang): string[] {
+  return (trial.roundedScientific ?? []).map((c) => {
+    const cells = `${formatThousands(c.cells, 0, lang)} ${lang === 'da' ? (c.cells === 1 ? 'celle' : 'celler') : c.cells === 1 ? 'cell' : 'cells'}`;
+    // The cell as the export writes it; a Danish page shows its mark as the export has it, too.
+    return fillPhrase(t('roundedScientificNote'), { column: c.column, cells, were: c.cells === 1 ? 'was' : 'were', example: c.example.text, line: String(c.example.line) });
+  });
 }
 
 /** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */

@@ -1,0 +1,91 @@
+/**
+ * Excel's "Scientific" format rounds what "Save as CSV" writes (three significant digits:
+ * `4.91E+05` for an income of 491 277). The trial reader reads the number written, and says so:
+ * a note per column on stderr and on the report page; when an outcome's every score is such a
+ * cell, a warning of the results (src/trial/scientific-cells.ts;
+ * docs/input-trial-export.md#scientific-notation).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { roundedScientificNotes as pageNotes } from '../../src/report/kinds/trial-report.js';
+import { REPORT_TEXT } from '../../src/report/i18n.js';
+import { trialWarningText } from '../../src/report/failure-reasons.js';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const plan = { arms: { intervention: 'App', control: 'Usual' }, timepoints: ['3m'], covariates: ['income'], outcomes: [{ key: 'pain', instrument: 'nrs' }] };
+const INCOME = [491277, 352810, 610450, 288300, 405120, 377777, 512345, 299999, 455000, 333210, 380400, 420020];
+/** Excel's Scientific format, as "Save as CSV" writes it: three significant digits. */
+const sci = (v: number, comma: boolean) => {
+  const t = v.toExponential(2).toUpperCase().replace(/E([+-])(\d)$/, 'E$10$2');
+  return comma ? t.replace('.', ',') : t;
+};
+
+/** Long export, English Excel (`,`, decimal point) or Danish (`;`, decimal comma); `painSci` writes the scores in Scientific format too. */
+function exportText(danish: boolean, painSci = false): string {
+  const sep = danish ? ';' : ',';
+  const lines = [['id', 'arm', 'time', 'income', 'pain'].join(sep)];
+  INCOME.forEach((inc, i) => {
+    for (const [t, time] of [[0, 'baseline'], [1, '3m']] as const) {
+      const pain = (i * 3 + t * (i % 2 ? 1 : 4)) % 11;
+      lines.push([`P${i + 1}`, i % 2 ? 'Usual' : 'App', time, sci(inc, danish), painSci ? sci(pain, danish) : String(pain)].join(sep));
+    }
+  });
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('a covariate in Excel\'s Scientific format', () => {
+  it('is read as the number written, with a note naming file, column, an example cell and its line (English and Danish Excel)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    for (const [name, danish, example] of [['income_en.csv', false, '4.91E+05'], ['income_da.csv', true, '4,91E+05']] as const) {
+      writeFileSync(join(dir, name), exportText(danish));
+      const r = await runCli('validate', join(dir, name), '--plan', join(dir, 'plan.json'));
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(`note: ${join(dir, name)}: column "income": 12 cells in Excel's "Scientific" format (e.g. "${example}", line 2) were read as the number written (491000), with only the digits Excel displayed: a value with more digits than that was rounded`);
+      const trial = loadTrial(parseCsvText(exportText(danish), name), parsePlan(plan));
+      expect(trial.patients[0]!.covariates.income).toBe(491000);
+    }
+  });
+
+  it('is said on the report page, in English and Danish', () => {
+    const trial = loadTrial(parseCsvText(exportText(true), 'income_da.csv'), parsePlan(plan));
+    const t = (lang: 'en' | 'da') => (key: 'roundedScientificNote') => REPORT_TEXT[key][lang];
+    expect(pageNotes(trial, t('en'), 'en')).toEqual(['Column "income": 12 cells in Excel\'s "Scientific" number format (e.g. "4,91E+05", line 2) were read as the numbers written, with only the digits Excel displayed: a value with more digits than that was rounded.']);
+    expect(pageNotes(trial, t('da'), 'da')).toEqual(['Kolonne "income": 12 celler i Excels talformat "Videnskabelig" (fx "4,91E+05", linje 2) er læst som de skrevne tal, med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet.']);
+  });
+
+  it('SAS\'s E notation with every digit (`4.91277E+05`) and plain numbers give no note', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    writeFileSync(join(dir, 'sas.csv'), exportText(false).replace(/(\d)\.(\d\d)E\+05/g, (_, a: string, b: string) => `${a}.${b}000E+05`));
+    const r = await runCli('validate', join(dir, 'sas.csv'), '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('Scientific');
+    expect(loadTrial(parseCsvText(exportText(false), 'x.csv'), parsePlan(plan)).roundedScientific).toHaveLength(1);
+  });
+});
+
+describe('an outcome whose every score is in Scientific format', () => {
+  it('is a warning of the results, on stderr and in analyze --json: the analysis uses rounded values', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    writeFileSync(join(dir, 'pain.csv'), exportText(false, true));
+    const r = await runCli('analyze', join(dir, 'pain.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { warnings: string[] };
+    const warning = out.warnings.find((w) => w.includes('every value of outcome "pain"'));
+    expect(warning).toContain('pain.csv: every value of outcome "pain" (column "pain", 24 scores) is in Excel\'s "Scientific" format (e.g. "0.00E+00", line 2): the analysis uses these rounded values');
+    // Said once, as the warning, not as the column's note too.
+    expect(r.stderr.match(/outcome "pain" \(column "pain"/g)).toHaveLength(1);
+    expect(r.stderr).not.toContain('column "pain": 24 cells');
+    expect(r.stderr).toContain('column "income": 12 cells');
+    // The Danish page says it in Danish, the outcome by its label.
+    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (NRS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toBe(`${join(dir, 'pain.csv')}: alle værdier af Smerte (NRS) (kolonne "pain", 24 scorer) er i Excels talformat "Videnskabelig" (fx "0.00E+00", linje 2): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal i regnearket, og eksportér igen`);
+  });
+});

@@ -19,7 +19,8 @@
  * scripts, whitespace that SVG collapses, attributes other than those listed in {@link textElementToPath} (stroke: the halo of a label),
  * tspans other than vega's line breaks.
  *
- * The module imports nothing: the PNG worker runs these functions from their source text (png-pool.ts).
+ * The functions the PNG worker runs call nothing outside this module and glyph-outlines.ts: the
+ * worker runs them from their source text (png-pool.ts).
  */
 import { readFileSync } from 'node:fs';
 import { CHART_CORE_FONT_FILES, CHART_FONT_FAMILY } from './chart-font.js';
@@ -29,7 +30,7 @@ import { readGlyphFace, type GlyphFace } from './glyph-outlines.js';
  * Changes with any change of what this module draws; part of the chart cache's key
  * (chart-cache.ts), besides the source of the drawing modules.
  */
-export const TEXT_TO_PATH_VERSION = 1;
+export const TEXT_TO_PATH_VERSION = 2;
 
 /** The faces text is drawn in: the core faces of the chart font, regular and bold, and their family. */
 export interface TextFaces {
@@ -43,7 +44,14 @@ export interface TextFaces {
  * for byte. Deterministic: a pure function of the SVG and the font files.
  */
 export function textToPaths(svg: string, faces: TextFaces): string {
-  return svg.replace(/<text\b([^>]*)>([^]*?)<\/text>/g, (element: string, attributes: string, content: string) => textElementToPath(attributes, content, faces) ?? element);
+  return svg.replace(/<text\b([^>]*)>([^]*?)<\/text>/g, (element: string, attributes: string, content: string) => {
+    // A text this step fails on (a bug here) is left to resvg: the chart is still drawn.
+    try {
+      return textElementToPath(attributes, content, faces) ?? element;
+    } catch {
+      return element;
+    }
+  });
 }
 
 /** One `<text>`'s `<path>` (or `<g>` of one path per line), or undefined when it must stay text. */
@@ -94,8 +102,13 @@ export function textElementToPath(attributes: string, content: string, faces: Te
       const dy = number(a.get('dy'), 0);
       // A first tspan with its own x or dy, or a later one without x (continuing the line): not vega's line breaks.
       if (x === undefined || dy === undefined || (first ? a.size > 0 : !a.has('x'))) return undefined;
-      y += dy;
-      lines.push({ text: t[2] ?? '', x, y });
+      const text = t[2] ?? '';
+      // A line of spaces only: SVG's whitespace handling, left to resvg.
+      if (text !== '' && text.trim() === '') return undefined;
+      // dx and dy belong to characters: an empty line (a blank line of a title) has none, so resvg
+      // never moves the pen by its dy, and the next line is placed from the last one that had text.
+      if (text !== '') y += dy;
+      lines.push({ text, x, y });
     }
   }
 

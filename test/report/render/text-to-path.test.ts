@@ -92,4 +92,26 @@ describe('textToPaths', () => {
     expect(converted.match(/<text\b/g)).toHaveLength(1);
     expect(difference(pixels(svg), pixels(converted)).large).toBe(0);
   });
+
+  // A title with a blank line (vega-lite writes each line as a tspan; an empty one has no
+  // characters, so resvg does not apply its dy): the lines after it stay where resvg puts them.
+  const lines = (...texts: string[]) => `<text text-anchor="start" transform="translate(10,15)" font-family="${CHART_FONT_FAMILY}" font-size="13px" font-weight="bold" fill="#000">` +
+    texts.map((t, i) => (i === 0 ? (t === '' ? '<tspan/>' : `<tspan>${t}</tspan>`) : t === '' ? '<tspan x="0" dy="15"/>' : `<tspan x="0" dy="15">${t}</tspan>`)).join('') + '</text>';
+  it.each([
+    [['First line', '', 'Third line']],
+    [['', '', 'Third line']],
+    [['First', '', '', 'Fourth', 'Fifth']],
+  ])('places the lines after a blank line of %j as resvg does', (texts) => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="90">${lines(...texts)}</svg>`;
+    const converted = textToPaths(svg, chartTextFaces());
+    expect(converted).not.toContain('<text');
+    const d = difference(pixels(svg), pixels(converted));
+    expect(d.large).toBe(0);
+    expect(d.mean).toBeLessThan(0.005);
+  });
+
+  it('leaves a line of spaces to resvg', () => {
+    const text = lines('First', '  ', 'Third');
+    expect(textToPaths(`<svg xmlns="http://www.w3.org/2000/svg" width="200" height="90">${text}</svg>`, chartTextFaces())).toContain(text);
+  });
 });

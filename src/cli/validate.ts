@@ -17,6 +17,7 @@ import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
+import { formatFixed } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 import { shownIgnoredVisits } from '../trial/ignored-visits.js';
@@ -95,6 +96,9 @@ export function registerValidate(program: Command, io: CliIo): void {
     });
 }
 
+/** A count as the terminal prints every number (English: `6,129`; docs/glossary-da.md on number formats). */
+const count = (n: number) => formatFixed(n, 0, 'en');
+
 /**
  * The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`, or by
  * the plan's label: `, 4 in Exercise + education ("3"; not compared)`), as
@@ -103,7 +107,7 @@ export function registerValidate(program: Command, io: CliIo): void {
  */
 function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms']): string {
   // Named as the plan names it when it has a label (`, 60 in App + physio call ("2"; not compared)`): the code alone says little.
-  return (others ?? []).filter((a) => a.patients > 0).map((a) => (a.label && a.label.en !== a.value ? `, ${a.patients} in ${a.label.en} (${JSON.stringify(a.value)}; not compared)` : `, ${a.patients} in "${a.value}" (not compared)`)).join('');
+  return (others ?? []).filter((a) => a.patients > 0).map((a) => (a.label && a.label.en !== a.value ? `, ${count(a.patients)} in ${a.label.en} (${JSON.stringify(a.value)}; not compared)` : `, ${count(a.patients)} in "${a.value}" (not compared)`)).join('');
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
@@ -112,17 +116,17 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
-    `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
-    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${s.notRandomised.patients} enrolled, not randomised (not analysed)` : ''}`,
+    `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${count(s.excluded.rows)} row(s) with problems excluded` : ''}`,
+    `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
-    s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${s.rows}`,
+    s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
     '',
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];
   const width = Math.max(7, ...s.outcomes.map((o) => o.key.length));
   lines.push(['outcome'.padEnd(width), 'source', ...times.map((t) => t.padStart(9))].join('  '));
   for (const o of s.outcomes) {
-    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
+    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => `${count(o.observed[t]?.intervention ?? 0)}/${count(o.observed[t]?.control ?? 0)}`.padStart(9))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
   if (s.confounders?.length) {

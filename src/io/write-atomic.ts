@@ -410,16 +410,22 @@ function placeAll(all: readonly Staged[]): void {
 export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
   const sinks = alongsideOf(options);
   let s: Staged | undefined;
+  let leftover: string | undefined;
   try {
     s = stage(path, mayReplace(options, path));
     closeStaged(s);
+    // Listed before the producer starts: Ctrl-C or kill while DuckDB writes removes its `tmp_…` too.
+    leftover = producerLeftover(s.tmp);
+    registerStagingFile(leftover);
     await produce(s.tmp);
     await letSignalsIn();
   } catch (err) {
     abandonAll([...(s ? [s] : []), ...sinks]);
-    if (s) removeProducerLeftover(s.tmp);
+    if (leftover) removeProducerLeftover(leftover);
     throw isFsError(err) ? fsFailure(err, 'write', path) : (s && producerFailure(err, s.tmp, path)) || err;
   }
+  // The producer renamed it onto the staging file (or never made it): nothing there to remove.
+  forgetStagingFile(leftover);
   placeAll([s, ...sinks]);
 }
 
@@ -428,13 +434,15 @@ export async function produceFileAtomic(path: string, produce: (staging: string)
  * a COPY that fails (a full disk) leaves that file, up to the whole output, beside the user's
  * target. Its name holds the staging file's random part, so it is this run's and no one else's.
  */
-function removeProducerLeftover(tmp: string): void {
-  const leftover = join(dirname(tmp), `tmp_${basename(tmp)}`);
+const producerLeftover = (tmp: string): string => join(dirname(tmp), `tmp_${basename(tmp)}`);
+
+function removeProducerLeftover(leftover: string): void {
   try {
     if (lstatSync(leftover).isFile()) unlinkSync(leftover);
   } catch {
     // None there.
   }
+  forgetStagingFile(leftover);
 }
 
 /** A producer's failure to write the staging file (DuckDB's `IO Error: … "<staging>": No space left on device`) as a failure to write the target. */

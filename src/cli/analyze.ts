@@ -32,7 +32,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals with n replicates, ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
-    .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV (once the analysis is done, with --csv; for a run that fails, use hta validate --excluded-out)')
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number; force?: boolean } & ExclusionOptions) => {
       const force = opts.force === true;

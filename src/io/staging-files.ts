@@ -51,6 +51,21 @@ function removeMadeFolders(list: Iterable<string>): void {
   }
 }
 
+/**
+ * Removes one of hta's own temporary folders, best effort: a read-only or vanished TMPDIR, or one
+ * hta may no longer enter, leaves it there — that failure must never replace the run's own error
+ * (a read-only TMPDIR said as such, spill-error.ts) nor end the process from its exit handler
+ * with a stack trace. Returns whether the folder is gone.
+ */
+function removeFolder(folder: string): boolean {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function removeAll(): void {
   for (const file of live) {
     try {
@@ -60,7 +75,7 @@ function removeAll(): void {
     }
   }
   live.clear();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders) removeFolder(folder);
   folders.clear();
   removeMadeFolders([...madeFolders]);
 }
@@ -134,9 +149,12 @@ export function registerStagingFolder(folder: string): void {
   install();
 }
 
-/** Removes a registered temporary folder and everything in it, and forgets it. */
+/**
+ * Removes a registered temporary folder and everything in it (best effort: removeFolder), and
+ * forgets it either way — a folder that could not be removed now is not tried again at exit.
+ */
 export function discardStagingFolder(folder: string): void {
-  rmSync(folder, { recursive: true, force: true });
+  removeFolder(folder);
   folders.delete(folder);
   uninstallIfIdle();
 }
@@ -149,6 +167,11 @@ export function discardStagingFile(file: string): void {
     // Never created, or already gone.
   }
   forgetStagingFile(file);
+}
+
+/** The temporary folders registered now (for tests). */
+export function liveStagingFolders(): string[] {
+  return [...folders];
 }
 
 /** The staging files alive now (for tests). */

@@ -272,8 +272,11 @@ function commit(s: Staged): PlacedNew | undefined {
     closeStaged(s);
     // Checked again: the target may have changed while the content was produced.
     if (s.replace) {
-      checkOutputTarget(s.path);
+      const existed = checkOutputTarget(s.path);
+      const st = existed ? undefined : lstatSync(s.tmp);
       renameSync(s.tmp, s.path);
+      // A --force target that was absent is a new file like any other: taken back if the batch fails.
+      if (st) placedNew = { path: s.path, dev: st.dev, ino: st.ino };
     } else {
       const st = lstatSync(s.tmp);
       placeNew(s);
@@ -293,9 +296,11 @@ function commit(s: Staged): PlacedNew | undefined {
  * or folder. A file another program wrote meanwhile thus refuses the batch before anything of it
  * is placed (docs/output-safety.md), not half-way through.
  */
-function checkStillFree(s: Staged): void {
+function checkStillFree(s: Staged): boolean {
   try {
-    if (checkOutputTarget(s.path) && !s.replace && !(s.keepIdentical && sameBytes(s))) throw appearedFileError(s.path);
+    const exists = checkOutputTarget(s.path);
+    if (exists && !s.replace && !(s.keepIdentical && sameBytes(s))) throw appearedFileError(s.path);
+    return exists;
   } catch (err) {
     throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
   }
@@ -377,16 +382,23 @@ function abandonAll(all: readonly Staged[]): void {
 }
 
 /**
- * Puts the finished staging files of one batch in place, in order: first every target that may
- * not be replaced is checked to be still free, then each is placed. Should one fail, the files
- * this batch already put at free targets are taken back and the rest removed: a failed batch
- * leaves none of its own files (a file replaced with --force cannot be taken back).
+ * Puts the finished staging files of one batch in place: first every target that may not be
+ * replaced is checked to be still free, then each is placed — the files at free targets first,
+ * in order, then those that replace an existing file (--force). Should one fail, the files this
+ * batch already put at free targets are taken back and the rest removed: a failed batch leaves
+ * none of its own files, and a user's file is replaced only once every new file is in place. (A
+ * file replaced with --force cannot be taken back: with two such targets, a failure at the second
+ * still leaves the first replaced.)
  */
-function placeAll(all: readonly Staged[]): void {
+function placeAll(batch: readonly Staged[]): void {
   let placed = 0;
   const placedNew: PlacedNew[] = [];
+  let all = batch;
   try {
-    for (const s of all) checkStillFree(s);
+    const replacing = new Set(batch.filter((s) => checkStillFree(s) && s.replace));
+    // Every file at a free target first (it can be taken back), the files that replace one
+    // (--force) last: a failure at any new target then leaves the user's files as they were.
+    all = [...batch.filter((s) => !replacing.has(s)), ...batch.filter((s) => replacing.has(s))];
     for (const s of all) {
       const p = commit(s);
       placed++;
@@ -395,10 +407,10 @@ function placeAll(all: readonly Staged[]): void {
   } catch (err) {
     takeBack(placedNew);
     abandonAll(all.slice(placed));
-    discardMadeFolders(all.flatMap((s) => s.made));
+    discardMadeFolders(batch.flatMap((s) => s.made));
     throw err;
   }
-  forgetMadeFolders(all.flatMap((s) => s.made));
+  forgetMadeFolders(batch.flatMap((s) => s.made));
 }
 
 /**
@@ -410,16 +422,22 @@ function placeAll(all: readonly Staged[]): void {
 export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
   const sinks = alongsideOf(options);
   let s: Staged | undefined;
+  let leftover: string | undefined;
   try {
     s = stage(path, mayReplace(options, path));
     closeStaged(s);
+    // Listed before the producer starts: Ctrl-C or kill while DuckDB writes removes its `tmp_…` too.
+    leftover = producerLeftover(s.tmp);
+    registerStagingFile(leftover);
     await produce(s.tmp);
     await letSignalsIn();
   } catch (err) {
     abandonAll([...(s ? [s] : []), ...sinks]);
-    if (s) removeProducerLeftover(s.tmp);
+    if (leftover) removeProducerLeftover(leftover);
     throw isFsError(err) ? fsFailure(err, 'write', path) : (s && producerFailure(err, s.tmp, path)) || err;
   }
+  // The producer renamed it onto the staging file (or never made it): nothing there to remove.
+  forgetStagingFile(leftover);
   placeAll([s, ...sinks]);
 }
 
@@ -428,13 +446,15 @@ export async function produceFileAtomic(path: string, produce: (staging: string)
  * a COPY that fails (a full disk) leaves that file, up to the whole output, beside the user's
  * target. Its name holds the staging file's random part, so it is this run's and no one else's.
  */
-function removeProducerLeftover(tmp: string): void {
-  const leftover = join(dirname(tmp), `tmp_${basename(tmp)}`);
+const producerLeftover = (tmp: string): string => join(dirname(tmp), `tmp_${basename(tmp)}`);
+
+function removeProducerLeftover(leftover: string): void {
   try {
     if (lstatSync(leftover).isFile()) unlinkSync(leftover);
   } catch {
     // None there.
   }
+  forgetStagingFile(leftover);
 }
 
 /** A producer's failure to write the staging file (DuckDB's `IO Error: … "<staging>": No space left on device`) as a failure to write the target. */

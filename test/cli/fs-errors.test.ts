@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined };
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined };
 
 // The failures are injected by patching node:fs and syncing its ESM exports (every module's
 // `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
@@ -28,6 +28,8 @@ const patched = {
   }) as typeof fs.write,
   renameSync: ((from: string, to: string) => {
     if (inject.rename) throw fail(inject.rename, 'rename', from);
+    // The placing of one --force target only: a full disk as it is renamed into place.
+    if (inject.renameAt !== undefined && String(to) === inject.renameAt) throw fail('ENOSPC', 'rename', from);
     return real.renameSync(from, to);
   }) as typeof fs.renameSync,
   // A read-only file system under `inject.readOnly`, as Node reports it: a plain mkdir fails with
@@ -59,7 +61,7 @@ afterAll(() => {
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
 
 afterEach(() => {
-  inject.write = inject.rename = inject.readOnly = inject.linkAt = undefined;
+  inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = undefined;
 });
 
 function setup() {
@@ -202,6 +204,34 @@ describe('two outputs of one command: both or neither', () => {
     const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', ex, '--csv', join(w.dir, 'effects.csv'));
     expectFailed(r, ex);
     expect(readdirSync(w.dir).sort()).toEqual(['ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('analyze --force: a failure placing the new --excluded-out leaves the user\'s --csv file as it was (files at free targets are placed before any replaced one)', async () => {
+    const w = trialWorkspace();
+    const eff = join(w.dir, 'effects.csv');
+    writeFileSync(eff, 'my effects\n');
+    const ex = join(w.dir, 'new-ex.csv');
+    inject.renameAt = ex;
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', ex, '--csv', eff, '--force');
+    expectFailed(r, ex);
+    expect(readFileSync(eff, 'utf8')).toBe('my effects\n');
+    expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
+    // The replaced file failing instead: the new --excluded-out, already placed, is taken back.
+    inject.renameAt = eff;
+    const r2 = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', ex, '--csv', eff, '--force');
+    expectFailed(r2, eff);
+    expect(readFileSync(eff, 'utf8')).toBe('my effects\n');
+    expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('simulate registry --force: a failure replacing the user\'s --eligible-out file takes the new registry, already placed, back', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'eligible.csv'), 'my eligible\n');
+    inject.renameAt = join(dir, 'eligible.csv');
+    const r = await runCli('simulate', 'registry', '--rows', '50', '--out', join(dir, 'r.csv'), '--eligible-out', join(dir, 'eligible.csv'), '--force');
+    expectFailed(r, join(dir, 'eligible.csv'));
+    expect(readFileSync(join(dir, 'eligible.csv'), 'utf8')).toBe('my eligible\n');
+    expect(readdirSync(dir)).toEqual(['eligible.csv']);
   });
 
   it('score: --excluded-out on a read-only file system leaves no scored export either', async () => {

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { inTempFolder } from '../../src/io/temp-folder.js';
+import { liveStagingFolders } from '../../src/io/staging-files.js';
+import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const FX = 'test/uptake/fixtures';
@@ -105,6 +107,39 @@ describe.runIf(process.platform !== 'win32')('the disk under hta\'s temporary fo
       expect(readdirSync(small)).toEqual(['fill']);
     } finally {
       execFileSync('umount', [small], { stdio: 'ignore' });
+    }
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('TMPDIR turns read-only while the SQL engine spills there', () => {
+  it('the TMPDIR line, exit 2, no stack trace: removing the spill folder fails too, and that never replaces the error (tmpfs; run as root only)', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', tmp], { stdio: 'ignore' });
+    } catch {
+      return; // not root, or no tmpfs here
+    }
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const err = await withDuckDb({ memoryLimit: '64MiB', threads: 1 }, async (db) => {
+        // As a user's TMPDIR does when its disk is remounted read-only meanwhile: the spill folder exists, nothing can be written or removed there.
+        execFileSync('mount', ['-o', 'remount,ro', tmp], { stdio: 'ignore' });
+        // Over 64 MiB of rows: DuckDB must offload blocks into its spill folder.
+        await db.run('CREATE TABLE t AS SELECT range AS x, md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS y FROM range(3000000)');
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HtaError);
+      expect((err as HtaError).exitCode).toBe(2);
+      expect((err as HtaError).message).toBe(`cannot write hta's temporary files in ${tmp} (TMPDIR): the file system is read-only — set TMPDIR to a writable folder with room to spare (TMPDIR=$HOME/tmp, say), or leave it unset`);
+      // The spill folder could not be removed: it is left, and not tried again by the exit handler.
+      expect(readdirSync(tmp)).toEqual([expect.stringMatching(/^hta-duckdb-/)]);
+      expect(liveStagingFolders()).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      execFileSync('umount', [tmp], { stdio: 'ignore' });
     }
   });
 });

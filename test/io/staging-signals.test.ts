@@ -3,7 +3,7 @@
  * as the signal demands. The point is a real signal, so this runs a child process; it runs the
  * writer compiled from src/ on the fly (no dependence on a stale dist/).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,38 @@ setInterval(() => {}, 1000);
     const r = await runUntilStarted(script, spill, 'SIGTERM');
     expect(r.signal ?? r.code).toBe('SIGTERM');
     expect(readdirSync(dir).sort()).toEqual(['lib']);
+  });
+
+  it('a temporary folder that cannot be removed (TMPDIR remounted read-only) neither crashes the exit nor the signal handler (tmpfs; run as root only)', { timeout: 20_000 }, async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib');
+    compileWriter(lib);
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', tmp], { stdio: 'ignore' });
+    } catch {
+      return; // not root, or no tmpfs here
+    }
+    try {
+      mkdirSync(join(tmp, 'hta-duckdb-Ab12Cd'));
+      writeFileSync(join(tmp, 'hta-duckdb-Ab12Cd', 'duckdb_temp_block-1.block'), 'x');
+      execFileSync('mount', ['-o', 'remount,ro', tmp], { stdio: 'ignore' });
+      const script = join(lib, 'ro-child.mjs');
+      writeFileSync(script, `
+import { registerStagingFolder } from './io/staging-files.js';
+registerStagingFolder(process.argv[2]);
+process.stdout.write('started\\n');
+if (process.argv[3] === 'exit') { process.stderr.write('error: the run\\'s own message\\n'); process.exit(2); }
+setInterval(() => {}, 1000);
+`);
+      const exit = spawnSync(process.execPath, [script, join(tmp, 'hta-duckdb-Ab12Cd'), 'exit'], { encoding: 'utf8' });
+      expect(exit.stderr).toBe('error: the run\'s own message\n'); // no stack trace after it
+      expect(exit.status).toBe(2);
+      const r = await runUntilStarted(script, join(tmp, 'hta-duckdb-Ab12Cd'), 'SIGTERM');
+      expect(r.signal ?? r.code).toBe('SIGTERM');
+    } finally {
+      execFileSync('umount', [tmp], { stdio: 'ignore' });
+    }
   });
 });

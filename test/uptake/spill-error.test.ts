@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
-import { isSpillFailure, spillError } from '../../src/uptake/engine/spill-error.js';
+import { isOutOfMemory, isSpillFailure, memoryError, spillError } from '../../src/uptake/engine/spill-error.js';
 
 const TMP = '/data/tmp';
 const SPILL = join(TMP, 'hta-duckdb-Ab12Cd');
@@ -69,5 +69,37 @@ describe('DuckDB\'s spill failures in hta\'s words', () => {
     // Anything else passes as it came.
     const other = new Error('Binder Error: no such column');
     expect(await withDuckDb({ threads: 1 }, async () => { throw other; }).catch((e: unknown) => e)).toBe(other);
+  });
+
+  it('memory used up for another reason (DuckDB: "could not allocate block", "failed to pin block") names --memory-limit and what to change, exit 2', () => {
+    // DuckDB 1.5, as `hta uptake … --memory-limit 64MiB --threads 2` met it with room on TMPDIR.
+    const ALLOC = `Out of Memory Error: could not allocate block of size 256.0 KiB (63.9 MiB/64.0 MiB used)
+
+Possible solutions:
+* Reducing the number of threads (SET threads=X)
+* Disabling insertion-order preservation (SET preserve_insertion_order=false)
+* Increasing the memory limit (SET memory_limit='...GB')`;
+    for (const message of [ALLOC, PIN]) {
+      const err = memoryError(new Error(message), '64MiB');
+      expect(err).toBeInstanceOf(HtaError);
+      expect(err?.exitCode).toBe(2);
+      expect(err?.message).toBe('the SQL engine ran out of memory (--memory-limit 64MiB): raise --memory-limit or lower --threads');
+      expect(isOutOfMemory(new Error(message))).toBe(true);
+    }
+    // A full TMPDIR stays spillError's; anything else passes.
+    expect(memoryError(new Error(OFFLOAD), '64MiB')).toBeUndefined();
+    expect(isOutOfMemory(new Error(OFFLOAD))).toBe(false);
+    expect(memoryError(new Error('Binder Error: no such column'), '64MiB')).toBeUndefined();
+    // A command without --memory-limit (simulate registry --format parquet) names no option it lacks.
+    expect(memoryError(new Error(ALLOC), undefined)?.message).toBe('the SQL engine ran out of memory (its limit: 1GB)');
+  });
+
+  it('withDuckDb says a real out-of-memory in these words, not "internal error … a bug in hta"', { timeout: 60_000 }, async () => {
+    // One list of 30 million numbers is one value: DuckDB cannot spill it, and 64 MiB cannot hold it.
+    const err = await withDuckDb({ memoryLimit: '64MiB', threads: 1 }, async (db) => {
+      await db.run('SELECT len(list(range)) FROM range(30000000)');
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).message).toBe('the SQL engine ran out of memory (--memory-limit 64MiB): raise --memory-limit or lower --threads');
   });
 });

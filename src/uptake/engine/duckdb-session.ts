@@ -12,7 +12,7 @@ import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
 import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
 import { timingsWanted, withStatementTimings } from './statement-timings.js';
 import { beginNativeWork } from '../../native-work.js';
-import { spillError } from './spill-error.js';
+import { memoryError, spillError } from './spill-error.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -41,7 +41,8 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
   } catch (err) {
     // DuckDB's failure to spill into its folder (a full or read-only TMPDIR), said as hta's own
     // temporary-folder failures are: TMPDIR and what to set (spill-error.ts).
-    throw spillError(err, spill) ?? err;
+    // Memory used up for any other reason: the user's --memory-limit and what to change.
+    throw spillError(err, spill) ?? memoryError(err, limits.memoryLimit) ?? err;
   } finally {
     try {
       connection?.closeSync();

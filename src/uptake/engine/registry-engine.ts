@@ -40,7 +40,7 @@ import { mixedLineEnds, mixedLineEndsNote, withLfCopy, withOneLineHeader, wrappe
 import { aggregateFromTables } from './aggregate-tables.js';
 import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { isSpillFailure } from './spill-error.js';
+import { isOutOfMemory, isSpillFailure } from './spill-error.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -488,8 +488,8 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         texts = await distinctTexts(db);
       }
     } catch (err) {
-      // A full TMPDIR is no fault of the file: said as such by withDuckDb (spill-error.ts), not read again.
-      if (!csv || err instanceof HtaError || isSpillFailure(err)) throw err;
+      // A full TMPDIR, or memory used up, is no fault of the file: said as such by withDuckDb (spill-error.ts), not read again.
+      if (!csv || err instanceof HtaError || isSpillFailure(err) || isOutOfMemory(err)) throw err;
       // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
       // does; if every row has the header's number of fields (DuckDB's strict reader trips
       // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again

@@ -11,6 +11,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { HtaError } from '../../errors.js';
 import { tempFilesError } from '../../io/temp-folder.js';
 import { codeOfSystemWords, duckDbFileFailure } from '../../io/fs-error.js';
+import { DEFAULT_MEMORY_LIMIT } from './engine-limits.js';
 
 /** Whether `path` is `dir` or lies inside it. */
 function inside(path: string, dir: string): boolean {
@@ -36,6 +37,25 @@ export function spillError(err: unknown, spill: string): HtaError | undefined {
   // The folder itself gone (a temp cleaner removed it while hta ran): said so, not "does not exist — check the path".
   if (code === 'ENOENT') return tempFilesError(spill, code, 'its folder was removed while hta ran (a temp-folder cleaner?)');
   return code !== undefined ? tempFilesError(spill, code) : tempFilesError(spill, 'EIO', reason);
+}
+
+/** DuckDB's "Out of Memory Error" that is not a failure to spill ("could not allocate block", "failed to pin block"). */
+export function isOutOfMemory(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof HtaError) return false;
+  return /^Out of Memory Error:/.test(err.message) && !isSpillFailure(err);
+}
+
+/**
+ * The HtaError for DuckDB running out of the memory it may use (`memoryLimit`, as the user gave
+ * it with --memory-limit, or undefined where the command has no such option: hta's default then):
+ * the user's setting and what to change (exit 2), not DuckDB's "SET memory_limit" advice, which
+ * no hta user can apply, nor "a bug in hta". Undefined for any other error. A failure to spill
+ * (a full TMPDIR) is `spillError`'s.
+ */
+export function memoryError(err: unknown, memoryLimit: string | undefined): HtaError | undefined {
+  if (!isOutOfMemory(err)) return undefined;
+  if (memoryLimit === undefined) return new HtaError('usage.invalid', `the SQL engine ran out of memory (its limit: ${DEFAULT_MEMORY_LIMIT})`);
+  return new HtaError('usage.invalid', `the SQL engine ran out of memory (--memory-limit ${memoryLimit}): raise --memory-limit or lower --threads`);
 }
 
 /**

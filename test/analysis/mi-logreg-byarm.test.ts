@@ -4,8 +4,12 @@
 // augmentation is skipped and a predictor separates the observed sexes: the logistic fit runs
 // off, as R's glm.fit does (src/stats/missing/mice-logreg.ts). This once ended in "internal
 // error: TypeError … choleskySolveInPlace"; R's mice imputes these rows (test/reference/mice-logreg-arm.R).
-import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
 
 const dir = 'test/fixtures/mi-logreg-byarm';
 
@@ -22,5 +26,34 @@ describe('hta analyze: MI by arm, a logreg covariate that separates in one arm',
       expect(Number.isFinite(x.difference) && Number.isFinite(x.se)).toBe(true);
       expect(x.covariates).toEqual(['baseline', 'sex', 'recruited_by']);
     }
+  });
+});
+
+describe('hta analyze: MI by arm, a logreg model that cannot be fitted at all', () => {
+  it('says which covariate and arm on the MI rows (exit 1), not a stack trace', async () => {
+    // The same trial with symptom_weeks mangled to ±1e200 (a spreadsheet's scientific format gone
+    // wrong) and used as an auxiliary variable: sex's XᵀWX overflows, no ridge helps.
+    const dir = tempDir();
+    const lines = readFileSync('test/fixtures/mi-logreg-byarm/trial.csv', 'utf8').trimEnd().split('\n');
+    const at = lines[0]!.split(',').indexOf('symptom_weeks');
+    const ids = [...new Set(lines.slice(1).map((l) => l.split(',')[0]!))];
+    const mangled = lines.map((line, i) => {
+      if (i === 0) return line;
+      const cells = line.split(',');
+      const k = ids.indexOf(cells[0]!);
+      if (cells[at] !== '') cells[at] = String((k % 2 ? 1e200 : -1e200) * (1 + k));
+      return cells.join(',');
+    });
+    writeFileSync(join(dir, 'trial.csv'), mangled.join('\n') + '\n');
+    const plan = JSON.parse(readFileSync('test/fixtures/mi-logreg-byarm/plan.json', 'utf8'));
+    plan.missing.auxiliary = ['symptom_weeks'];
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const r = await runCli('analyze', join(dir, 'trial.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(r.stderr).not.toMatch(/internal error|This is a bug/);
+    expect(r.code, r.stderr).toBe(1);
+    const rows = (JSON.parse(r.stdout) as { sensitivity: { rows: { method: string; error?: string }[] } }).sensitivity.rows;
+    expect(rows.find((x) => x.method === 'mi-ancova')?.error).toBe(
+      "multiple imputation by arm: covariate 'sex' could not be imputed in the control arm: the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model)",
+    );
   });
 });

@@ -109,28 +109,57 @@ export function imputeOutcome(wide: ImputationWide, m: number, seed: number, onP
     ...[...wide.covariates, ...(wide.auxiliary ?? [])].map((c) => ({ name: c.name, values: rows(c.values), ...(c.method ? { method: c.method } : {}), ...(c.group ? { group: c.group } : {}) })),
     ...visits.map((v) => ({ name: col(v), values: rows(wide.followUp[v] ?? []) })),
   ];
+  const words = (column: string) => columnWords(column, wide.imputedCovariates);
   if (!model.byArm) {
-    const r = chainedEquations(columnsOf((xs) => [...xs], true), { m, seed, method, ...(onProgress ? { onProgress } : {}) });
+    const r = namedImputation(words, () => chainedEquations(columnsOf((xs) => [...xs], true), { m, seed, method, ...(onProgress ? { onProgress } : {}) }));
     return { completed: r.completed, missing: r.missing, m, seed, method };
   }
-  return imputeByArm(wide.treated, columnsOf, m, seed, method, onProgress);
+  return imputeByArm(wide.treated, columnsOf, m, seed, method, onProgress, words);
 }
 
 /**
- * One arm's chained equations, a column with too few observed values in that arm said in the
- * plan's words: the arm, and an auxiliary variable by its column name (not MI's internal `aux:`
+ * One arm's chained equations, a column with too few observed values in that arm, or whose
+ * imputation model cannot be fitted there, said in the plan's words: the arm, and an auxiliary variable by its column name (not MI's internal `aux:`
  * name) — the rule is "at least 2 observed values in each arm" (docs/plan-trial.md#multiple-imputation).
  */
-function armImputation<T>(arm: number, run: () => T): T {
+function armImputation<T>(arm: number, run: () => T, words: (column: string) => string): T {
   try {
     return run();
   } catch (e) {
+    const arms = arm === 1 ? 'intervention' : 'control';
+    const unfit = e instanceof HtaError ? LOGREG_UNFIT.exec(e.message) : null;
+    if (unfit) throw new HtaError('analysis.failed', `multiple imputation by arm: ${words(unfit[1]!)} could not be imputed in the ${arms} arm: the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model)`);
     const few = e instanceof HtaError ? /^Column (.*) has only (\d+) observed values; at least 2 are needed to impute it\.$/.exec(e.message) : null;
     if (!few) throw e;
     const [, column, k] = few;
-    const what = column!.startsWith('aux:') ? `auxiliary variable '${column!.slice(4)}'` : `column '${column}'`;
-    throw new HtaError('analysis.failed', `multiple imputation by arm: ${what} has ${k} observed ${k === '1' ? 'value' : 'values'} in the ${arm === 1 ? 'intervention' : 'control'} arm; at least 2 are needed`);
+    throw new HtaError('analysis.failed', `multiple imputation by arm: ${words(column!)} has ${k} observed ${k === '1' ? 'value' : 'values'} in the ${arms} arm; at least 2 are needed`);
   }
+}
+
+/** chained-equations.ts's error for a logistic imputation model that cannot be fitted (mice-logreg.ts). */
+const LOGREG_UNFIT = /^Column (.*) could not be imputed: the logistic imputation model could not be fitted: it is singular even with a ridge \(look for extreme values among the other columns of the imputation model\)\.$/;
+
+/** Both arms' chained equations: a logistic model that cannot be fitted said in the plan's words. */
+function namedImputation<T>(words: (column: string) => string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const unfit = e instanceof HtaError ? LOGREG_UNFIT.exec(e.message) : null;
+    if (!unfit) throw e;
+    throw new HtaError('analysis.failed', `multiple imputation: ${words(unfit[1]!)} could not be imputed: the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model)`);
+  }
+}
+
+/**
+ * An MI column in the plan's words: an auxiliary variable by its column name (not MI's internal
+ * `aux:` name), a two-level covariate's 0/1 column (`sexM`) by the covariate (`sex`).
+ */
+function columnWords(column: string, imputed: ImputationWide['imputedCovariates']): string {
+  if (column.startsWith('aux:')) return `auxiliary variable '${column.slice(4)}'`;
+  const covariate = imputed
+    .filter((c) => c.imputation === 'logreg' && column.startsWith(c.name))
+    .reduce<string | undefined>((best, c) => (best === undefined || c.name.length > best.length ? c.name : best), undefined);
+  return covariate === undefined ? `column '${column}'` : `covariate '${covariate}'`;
 }
 
 /**
@@ -147,6 +176,7 @@ function imputeByArm(
   seed: number,
   method: 'pmm' | 'norm',
   onProgress: ((done: number, total: number) => void) | undefined,
+  words: (column: string) => string,
 ): MiRun {
   const completed: Record<string, number[]>[] = Array.from({ length: m }, () => ({ treated: [...treated] }));
   const missing: Record<string, boolean[]> = { treated: treated.map(() => false) };
@@ -154,7 +184,7 @@ function imputeByArm(
     const rows = treated.flatMap((t, i) => (t === arm ? [i] : []));
     if (rows.length === 0) throw new HtaError('analysis.failed', `multiple imputation by arm: the ${arm === 1 ? 'intervention' : 'control'} arm has no patients`);
     const progress = onProgress ? (done: number, total: number) => onProgress(arm * total + done, 2 * total) : undefined;
-    const r = armImputation(arm, () => chainedEquations(columnsOf((xs) => rows.map((i) => xs[i] ?? null), false), { m, seed: seed + arm, method, ...(progress ? { onProgress: progress } : {}) }));
+    const r = armImputation(arm, () => chainedEquations(columnsOf((xs) => rows.map((i) => xs[i] ?? null), false), { m, seed: seed + arm, method, ...(progress ? { onProgress: progress } : {}) }), words);
     for (const [name, mask] of Object.entries(r.missing)) {
       const out = (missing[name] ??= treated.map(() => false));
       rows.forEach((i, k) => (out[i] = mask[k]!));

@@ -27,6 +27,13 @@ const visit = (t: string) => timeLabel(t, 'da').replace(/^Baseline$/, 'baseline'
 const ARM: Record<string, string> = { intervention: 'interventionsgruppen', control: 'kontrolgruppen' };
 const METHOD: Record<string, string> = { crude: 'det ujusterede estimat', 'weighted-regression': 'den vægtede regression', aipw: 'AIPW-estimatet' };
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
+/** An MI column as missing-data-effects.ts names it (columnWords), in Danish. */
+const MI_COLUMN: Record<string, string> = { column: 'kolonnen', 'auxiliary variable': 'hjælpevariablen', covariate: 'kovariaten' };
+/** "covariate 'sex'" (missing-data-effects.ts's columnWords) in Danish: "kovariaten 'sex'". */
+const miColumn = (what: string) => what.replace(/^(auxiliary variable|column|covariate) (?=')/, (w) => `${MI_COLUMN[w.trim()]} `);
+/** mice-logreg.ts's LogregFitError, as a pattern, and in Danish. */
+const LOGREG_UNFIT = 'the logistic imputation model could not be fitted: it is singular even with a ridge \\(look for extreme values among the other columns of the imputation model\\)';
+const LOGREG_UNFIT_DA = 'den logistiske imputationsmodel kunne ikke estimeres: den er singulær, også med en ridge (se efter ekstreme værdier i imputationsmodellens øvrige kolonner)';
 /** The analyses a cluster-randomised trial does not run (analysis/cluster-effects.ts), in Danish. */
 const CLUSTER_NOT_RUN: Record<string, string> = { MMRM: 'MMRM', 'Multiple imputation': 'Multipel imputation', 'The difference in change scores': 'Forskellen i ændringsscorer' };
 
@@ -225,12 +232,21 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (c, k, max) => `hjælpevariablen '${c}' har ${n(k)} niveauer; højst ${n(max)} er tilladt for en kategorisk hjælpevariabel (manglende værdier imputeres ved multinomial regression)`,
   ],
   [
-    new RegExp(`^multiple imputation by arm: (auxiliary variable|column) '(.*)' has ${NUM} observed values? in the (intervention|control) arm; at least 2 are needed$`),
-    (what, c, k, arm) => `multipel imputation pr. gruppe: ${what === 'column' ? 'kolonnen' : 'hjælpevariablen'} '${c}' har ${n(k)} ${k === '1' ? 'observeret værdi' : 'observerede værdier'} i ${ARM[arm] ?? arm}; der kræves mindst 2`,
+    new RegExp(`^multiple imputation by arm: (auxiliary variable|column|covariate) '(.*)' has ${NUM} observed values? in the (intervention|control) arm; at least 2 are needed$`),
+    (what, c, k, arm) => `multipel imputation pr. gruppe: ${MI_COLUMN[what]} '${c}' har ${n(k)} ${k === '1' ? 'observeret værdi' : 'observerede værdier'} i ${ARM[arm] ?? arm}; der kræves mindst 2`,
+  ],
+  [
+    new RegExp(`^multiple imputation by arm: (.*) could not be imputed in the (intervention|control) arm: ${LOGREG_UNFIT}$`),
+    (what, arm) => `multipel imputation pr. gruppe: ${miColumn(what)} kunne ikke imputeres i ${ARM[arm] ?? arm}: ${LOGREG_UNFIT_DA}`,
+  ],
+  [
+    new RegExp(`^multiple imputation: (.*) could not be imputed: ${LOGREG_UNFIT}$`),
+    (what) => `multipel imputation: ${miColumn(what)} kunne ikke imputeres: ${LOGREG_UNFIT_DA}`,
   ],
   [/^multiple imputation by arm: the (intervention|control) arm has no patients$/, (arm) => `multipel imputation pr. gruppe: ${ARM[arm]!.replace(/^./, (c) => c.toUpperCase())} har ingen patienter`],
   // src/stats/missing/chained-equations.ts, mi-ancova.ts, rubin-rules.ts, tipping-point.ts (multiple imputation)
   [new RegExp(`^Column (.*) has only ${NUM} observed values; at least 2 are needed to impute it\\.$`), (c, k) => `Kolonnen ${c} har kun ${n(k)} observerede værdier; der kræves mindst 2 for at imputere den.`],
+  [new RegExp(`^Column (.*) could not be imputed: ${LOGREG_UNFIT}\\.$`), (c) => `Kolonnen ${c} kunne ikke imputeres: ${LOGREG_UNFIT_DA}.`],
   [new RegExp(`^ANCOVA: ${NUM} rows are too few for ${NUM} coefficients\\.$`), (a, p) => `ANCOVA: ${n(a)} rækker er for få til ${n(p)} koefficienter.`],
   [/^ANCOVA: the design is collinear \(constant covariate or a single arm\?\)\.$/, () => 'ANCOVA: designet er kollineært (en konstant kovariat eller kun én gruppe?).'],
   [new RegExp(`^MI ANCOVA needs at least 2 completed data sets, got ${NUM}\\.$`), (k) => `MI + ANCOVA kræver mindst 2 imputerede datasæt, men fik ${n(k)}.`],

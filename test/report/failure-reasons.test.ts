@@ -287,6 +287,16 @@ describe('every analysis.failed message has a Danish wording', () => {
     expect(danishReason("multiple imputation by arm: column 'y_12m' has 0 observed values in the intervention arm; at least 2 are needed")).toBe(
       "multipel imputation pr. gruppe: kolonnen 'y_12m' har 0 observerede værdier i interventionsgruppen; der kræves mindst 2",
     );
+    expect(danishReason("multiple imputation by arm: covariate 'sex' has 1 observed value in the control arm; at least 2 are needed")).toBe(
+      "multipel imputation pr. gruppe: kovariaten 'sex' har 1 observeret værdi i kontrolgruppen; der kræves mindst 2",
+    );
+    const unfit = 'the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model)';
+    const unfitDa = 'den logistiske imputationsmodel kunne ikke estimeres: den er singulær, også med en ridge (se efter ekstreme værdier i imputationsmodellens øvrige kolonner)';
+    expect(danishReason(`multiple imputation by arm: covariate 'sex' could not be imputed in the control arm: ${unfit}`)).toBe(
+      `multipel imputation pr. gruppe: kovariaten 'sex' kunne ikke imputeres i kontrolgruppen: ${unfitDa}`,
+    );
+    expect(danishReason(`multiple imputation: auxiliary variable 'arbejde' could not be imputed: ${unfit}`)).toBe(`multipel imputation: hjælpevariablen 'arbejde' kunne ikke imputeres: ${unfitDa}`);
+    expect(danishReason(`Column sexM could not be imputed: ${unfit}.`)).toBe(`Kolonnen sexM kunne ikke imputeres: ${unfitDa}.`);
   });
 
   it('numbers in Danish format', () => {

@@ -2,7 +2,7 @@ import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
 import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
 import { type Design, imputeNormFromFit } from './mice-norm.js';
-import { imputeLogreg } from './mice-logreg.js';
+import { imputeLogreg, LogregFitError } from './mice-logreg.js';
 import { imputePolyreg } from './mice-polyreg.js';
 import { imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
@@ -199,6 +199,11 @@ export function chainedEquations(
     // functions of their own: one long body, optimised as a whole with everything inlined into
     // it, cost the compiler more CPU than the CEA bootstrap's arithmetic.)
     sample(chains, steps, maxit, donors, rng, options.onProgress);
+  } catch (e) {
+    if (e instanceof LogregFitError && e.column !== undefined) {
+      throw new HtaError('analysis.failed', `Column ${names[e.column]} could not be imputed: the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model).`);
+    }
+    throw e;
   } finally {
     space.release();
   }
@@ -422,7 +427,7 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
     // Its augmentation reads the missing rows' predictors too: refitted at every draw.
     for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
     fillDesign(xObs, cols, rows.obs);
-    const drawn = imputeLogreg(yObs, xObs, xMis, rng);
+    const drawn = logregDraws(step, rng);
     for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = drawn[k]!;
     return;
   }
@@ -434,6 +439,17 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
   }
   const imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
+}
+
+/** A logreg step's draws; a fit that cannot be computed says which column it was (chainedEquations names it). */
+function logregDraws(step: Step, rng: Random): number[] {
+  const { yObs, xObs, xMis } = step.rows;
+  try {
+    return imputeLogreg(yObs, xObs, xMis, rng);
+  } catch (e) {
+    if (e instanceof LogregFitError) e.column = step.column;
+    throw e;
+  }
 }
 
 /**

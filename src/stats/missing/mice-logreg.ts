@@ -27,6 +27,9 @@ import type { Design } from './mice-norm.js';
 
 const MAX_ITERATIONS = 25;
 const EPSILON = 1e-8;
+/** R's family.c: THRESH, and DBL_EPSILON. */
+const THRESHOLD = 30;
+const DOUBLE_EPSILON = 2 ** -52;
 
 /**
  * Draws 0/1 values for the missing rows. `xObs`, `xMis`: designs with the intercept in column 0
@@ -122,7 +125,10 @@ function columnStats(a: Design, b: Design, j: number) {
 /**
  * Weighted logistic regression by IRLS from glm.fit's binomial start (μ = (w·y + ½)/(w + 1)),
  * stopping as glm.fit: |D − D_old| / (|D| + 0.1) < ε. Returns β̂ and glm.fit's (XᵀWX)⁻¹. Without
- * convergence in 25 iterations the last iterate serves, as glm.fit's (it only warns).
+ * convergence in 25 iterations the last iterate serves, as glm.fit's (it only warns). μ and dμ/dη
+ * are binomial()'s, clamped at |η| > 30, and an iterate whose deviance rises ends the fit at the
+ * one before: so separated data (possible without augmentation, i.e. with one missing row) give
+ * a fit, as R's glm.fit with its "fitted probabilities numerically 0 or 1" warning, not NaN.
  */
 function weightedLogistic(X: Float64Array, y: Float64Array, w: Float64Array, n: number, p: number): { beta: Float64Array; cov: Float64Array } {
   const eta = new Float64Array(n);
@@ -135,13 +141,17 @@ function weightedLogistic(X: Float64Array, y: Float64Array, w: Float64Array, n: 
   const beta = new Float64Array(p);
   // cov.unscaled is glm.fit's: (XᵀWX)⁻¹ with the weights of its last iteration (its QR's).
   let last: Float64Array | undefined;
+  const previous = new Float64Array(p);
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     const xtwx = new Float64Array(p * p);
     const xtwz = new Float64Array(p);
     for (let i = 0; i < n; i++) {
+      // glm.fit: z = η + (y − μ)/μ'(η), W = w·μ'(η)²/V(μ); for the logit μ'(η) = V(μ) = μ(1 − μ),
+      // except binomial()'s μ'(η) = ε beyond |η| > 30.
       const v = mu[i]! * (1 - mu[i]!);
-      const wi = w[i]! * v;
-      const zi = eta[i]! + (y[i]! - mu[i]!) / v;
+      const clamped = Math.abs(eta[i]!) > THRESHOLD;
+      const wi = clamped ? (w[i]! * DOUBLE_EPSILON * DOUBLE_EPSILON) / v : w[i]! * v;
+      const zi = eta[i]! + (y[i]! - mu[i]!) / (clamped ? DOUBLE_EPSILON : v);
       for (let a = 0; a < p; a++) {
         const xa = X[i * p + a]! * wi;
         xtwz[a] = xtwz[a]! + xa * zi;
@@ -149,7 +159,10 @@ function weightedLogistic(X: Float64Array, y: Float64Array, w: Float64Array, n: 
       }
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
-    const l = choleskyLower(xtwx, p) ?? choleskyLower(ridged(xtwx, p), p)!;
+    const l = choleskyLower(xtwx, p) ?? choleskyLower(ridged(xtwx, p), p);
+    if (!l) throw new LogregFitError();
+    previous.set(beta);
+    const previousL = last;
     last = l;
     beta.set(xtwz);
     choleskySolveInPlace(l, p, beta);
@@ -157,14 +170,50 @@ function weightedLogistic(X: Float64Array, y: Float64Array, w: Float64Array, n: 
       let e = 0;
       for (let a = 0; a < p; a++) e += X[i * p + a]! * beta[a]!;
       eta[i] = e;
-      mu[i] = 1 / (1 + Math.exp(-e));
+      mu[i] = linkInverse(e);
     }
     const next = deviance(y, mu, w);
     const done = Math.abs(next - dev) / (Math.abs(next) + 0.1) < EPSILON;
+    if (!Number.isFinite(next) && !previousL) throw new LogregFitError();
+    // (Not at the first iteration: the deviance of glm.fit's start μ is no fit's, often lower.)
+    if (!done && !(next < dev) && previousL) {
+      // The deviance rose (or is not finite): under separation β̂ runs off and XᵀWX, with most
+      // weights near ε, is too ill-conditioned for its normal equations (glm.fit's QR goes a few
+      // iterations further). The previous iterate, and its XᵀWX, serve: the fit as far as the
+      // arithmetic carries it, β̂ large and V huge, so the draws are as R's (0 or 1 at random).
+      beta.set(previous);
+      last = previousL;
+      break;
+    }
     dev = next;
     if (done) break;
   }
-  return { beta, cov: choleskyInverse(last!, p) };
+  if (!last) throw new LogregFitError();
+  return { beta, cov: choleskyInverse(last, p) };
+}
+
+/**
+ * R's binomial()$linkinv for the logit (family.c): η clamped to ±30, so that μ stays strictly
+ * inside (0, 1) when a predictor separates the outcome (no augmentation: one missing row) and the
+ * fit's η runs off — 1/(1 + e^(−η)) would reach exactly 1 there and the weights μ(1 − μ) 0.
+ */
+function linkInverse(eta: number): number {
+  if (eta < -THRESHOLD) return DOUBLE_EPSILON / (1 + DOUBLE_EPSILON);
+  if (eta > THRESHOLD) return 1 / (1 + DOUBLE_EPSILON);
+  return 1 / (1 + Math.exp(-eta));
+}
+
+/**
+ * The fit could not be computed (a non-finite XᵀWX, e.g. from a non-finite predictor): thrown so
+ * that chained-equations.ts names the column, never a bare null dereference.
+ */
+export class LogregFitError extends Error {
+  /** The imputed column's index in chainedEquations, set there. */
+  column: number | undefined;
+  constructor() {
+    super('the logistic imputation model could not be fitted');
+    this.name = 'LogregFitError';
+  }
 }
 
 function deviance(y: Float64Array, mu: Float64Array, w: Float64Array): number {

@@ -1658,11 +1658,11 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
 /** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
-function scientificCell(row: RowContext, idx: number, text: string): void {
+function scientificCell(row: RowContext, idx: number, text: string, integer = false): void {
   // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
-  if (text.length < 5 || (!text.includes('E') && !text.includes('e'))) return;
+  if (text.length < 5 || !text.includes('E')) return;
   const at = row.at(idx);
-  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text);
+  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer);
 }
 
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
@@ -1720,7 +1720,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
-  if (v !== undefined && !viaCode) scientificCell(row, idx, text);
+  if (v !== undefined && !viaCode) scientificCell(row, idx, text, inst.integer === true);
   const whole = inst.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
   if (whole !== undefined) {
     const at = row.at(idx);

@@ -37,6 +37,8 @@ export interface ExclusionOptions {
 /** What the command does with the data (see checkTrialContent): analysis unless told otherwise. */
 export interface LoadOptions extends ExclusionOptions {
   need?: ContentNeed;
+  /** The command computes nothing from the covariates (`hta score`): see LoadTrialOptions. */
+  covariatesUnread?: boolean;
   /** The language of the notes on how the export was read (`--lang`). */
   lang?: 'en' | 'da';
 }
@@ -61,7 +63,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
   }
-  const trial = loadTrial(csv, plan, { excludeInvalid: exclude, ...(options.lang ? { lang: options.lang } : {}) });
+  const trial = loadTrial(csv, plan, { excludeInvalid: exclude, ...(options.lang ? { lang: options.lang } : {}), ...(options.covariatesUnread ? { covariatesUnread: true } : {}) });
   // A listing of adverse events beside the export, named relative to the plan (docs/plan-trial.md#adverse-events).
   if (planFile) attachEventListing(trial, eventListingPath(planFile, plan));
   // Every row left out: said so, before the checks of the kept rows blame the plan (most-rows-excluded.ts).

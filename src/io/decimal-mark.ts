@@ -147,6 +147,8 @@ export interface UndecidedCells {
   readonly quoted?: true;
   /** The file is comma-separated and none of its numbers writes a decimal (rule 6): the message says so. */
   readonly commaFile?: true;
+  /** Rule 6: the numbers that were looked at for a decimal ("number in the study columns"; default "number in the file"). */
+  readonly looked?: string;
   /** The first of them, and the separator it has (its text only when the caller passed it). */
   readonly first: VotePlace & { separator: DecimalMark };
 }
@@ -283,8 +285,11 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
     ...(first.field !== undefined ? { field: first.field } : {}),
     ...(first.value !== undefined ? { value: first.value } : {}),
     expected:
-      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : cells.commaFile ? 'no number in the file writes a decimal, so it does not show which (a comma-separated file is English Excel\'s, with thousands commas, or LibreOffice\'s or Google Sheets\' in a Danish locale, with quoted decimal commas)' : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
-      `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : cells.commaFile ? `no ${cells.looked ?? 'number in the file'} writes a decimal, so it does not show which (a comma-separated file is English Excel's, with thousands commas, or LibreOffice's or Google Sheets' in a Danish locale, with quoted decimal commas)` : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
+      (cells.commaFile
+        ? // English Excel writes the same file again when saved again as CSV: its fix is the number format.
+          `from English Excel, write these numbers without the 1000 separator (Format Cells → Number, untick "Use 1000 Separator (,)": 1250) or with their decimals (1,250.00), and save as CSV again; from LibreOffice or Google Sheets in a Danish locale (1,250 = 1.25), save as CSV with ";" as separator or write them with a decimal point (1.25)`
+        : `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`),
     kind: 'decimal-mark.undecided',
   };
   return new HtaError('input.invalid', `${file} does not show its decimal mark, and ${count} of its ${what} read either way (thousands or decimals)`, [problem]);

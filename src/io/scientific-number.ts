@@ -43,10 +43,19 @@ export function scientificNumber(text: string): ScientificNumber | undefined {
  * read as the number it writes, and the readers say so (`roundedScientificNote`); SAS's
  * `1.00000E+01`, which writes every digit, is not one.
  */
-export function roundedScientific(text: string): ScientificNumber | undefined {
-  const n = scientificNumber(text.trim());
+export function roundedScientific(text: string, integer = false): ScientificNumber | undefined {
+  const t = text.trim();
+  // Only Excel's shape: an upper-case E, a signed exponent of two digits or three (`3.20E+05`,
+  // `2,10E+01`). R's `1e+05` and `6.54e-06` write every significant digit of the value.
+  if (!EXCEL_SCIENTIFIC.test(t)) return undefined;
+  const n = scientificNumber(t);
+  // On a scale of whole numbers, digits that reach the units (`7.00E+00`) give the value exactly.
+  if (n && integer && n.wholeDigitsWritten && Number.isInteger(n.value)) return undefined;
   return n && (n.significantDigits <= 3 || !n.wholeDigitsWritten) ? n : undefined;
 }
+
+/** Excel's "Scientific" format as "Save as CSV" writes it: one digit, its decimals, `E`, a sign and two or three exponent digits. */
+const EXCEL_SCIENTIFIC = /^[+\-\u2212]?\d(?:[.,]\d+)?E[+-]\d{2,3}$/;
 
 /** The cells of one column that `roundedScientific` found: how many, and the first. */
 export interface RoundedScientificCells {
@@ -70,9 +79,9 @@ export class RoundedScientificTally {
   readonly #columns = new Map<string, { cells: Set<string>; example: RoundedScientificCells['example'] }>();
 
   /** Counts the cell when it is such a one (`key`: the cell's place, so that a cell read twice counts once). */
-  add(column: string, key: string, line: number, text: string): boolean {
+  add(column: string, key: string, line: number, text: string, integer = false): boolean {
     if (!/[eE]/.test(text)) return false;
-    const n = roundedScientific(text);
+    const n = roundedScientific(text, integer);
     if (!n) return false;
     let c = this.#columns.get(column);
     if (!c) this.#columns.set(column, (c = { cells: new Set(), example: { text: text.trim(), line, value: n.value } }));

@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote, quotedCommaNote, undecidedError } from '../io/decimal-mark.js';
+import { DecimalMarkVote, quotedCommaNote, undecidedError, type VotePlace } from '../io/decimal-mark.js';
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -142,14 +142,14 @@ export function parseStudies(csv: CsvTable): StudyTable {
   const problems: Problem[] = [];
   const columns = studyColumns(csv);
   const { col } = columns;
-  const { decimalComma, note: markNote } = decimalMarkOf(csv, columns);
+  const { decimalComma, commaThousands, notes: markNotes } = decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
   const split: SplitCells = { lines: [], example: null };
   const warnings: string[] = [];
   for (const rec of csv.records) {
     // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord({ csv, columns, line: rec.line, cells: rec.cells, problems, decimalComma, split }, warnings);
+    const r = parseRecord({ csv, columns, line: rec.line, cells: rec.cells, problems, decimalComma, commaThousands, split }, warnings);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -166,7 +166,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   if (records.length === 0) {
     throw new HtaError('input.invalid', `${file} has no study rows`, [{ file, line: 2, expected: 'at least one study row below the header' }]);
   }
-  const notes = [...columns.notes, ...(markNote === undefined ? [] : [markNote])];
+  const notes = [...columns.notes, ...markNotes];
   const ci = columns.combinedCi;
   if (ci !== null && split.example !== null) {
     const { line, cell, lower, upper } = split.example;
@@ -219,6 +219,8 @@ interface StudyRow {
   cells: (string | null)[];
   problems: Problem[];
   decimalComma: boolean;
+  /** A comma file whose study columns show the decimal point: a mean's `"1,375"` is 1375 (decimal-mark.ts, rule 6). */
+  commaThousands: boolean;
   split: SplitCells;
 }
 
@@ -249,7 +251,12 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
   for (const name of NUMERIC) {
     const t = text(name);
     if (t === null) continue;
-    const v = numberOf(name, t, decimalComma);
+    // The other arm's same statistic written as a decimal a thousand times smaller (`"33,125"`
+    // beside 30.2): the cell is a decimal written with a decimal comma, refused with both readings.
+    const partner = name.includes('_intervention') ? text(name.replace('_intervention', '_control')) : name.includes('_control') ? text(name.replace('_control', '_intervention')) : null;
+    const partnerValue = partner !== null && /\d\.\d/.test(partner) ? parseNumber(partner.trim(), false) : undefined;
+    const decimalBeside = partnerValue !== undefined && Math.abs(partnerValue) * 100 < Math.abs(parseNumber(t.trim(), false) ?? 0);
+    const v = numberOf(name, t, decimalComma, row.commaThousands && !decimalBeside);
     if (v !== undefined) {
       num[name] = v;
       continue;
@@ -559,17 +566,30 @@ const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'eve
  * naming the first cell of each kind; so is a tab file whose mark nothing decides while one of
  * those cells reads either way (`-1.250`), naming it.
  */
-function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; note?: string } {
+function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
   // A comma file's cells vote too: its mark is the point (rule 2) unless its decimals are all
   // quoted decimal commas (`"3,1"`: LibreOffice or Google Sheets in a Danish locale), as a trial
   // export's are read.
   const { col, combinedCi } = columns;
   const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => [c, col.get(c) as number] as const);
   const vote = new DecimalMarkVote();
+  // Per column, the first cell `"1,375"` that reads either way (rule 6's note names it), with
+  // its count and place, and the column's own evidence: a bare whole number (`820`) or two
+  // thousands commas (`"1,250,000"`), as the trial reader reads a covariate (load-trial.ts).
+  const either = new Map<string, { example: string; count: number; first: VotePlace & { separator: ',' }; own?: string }>();
+  const evidence = new Map<string, string>();
   for (const rec of csv.records) {
     for (const [name, i] of where) {
       const cell = rec.cells[i];
-      if (cell != null) vote.add(cell.trim(), () => ({ line: rec.line, column: i + 1, field: name, value: cell }));
+      if (cell == null) continue;
+      const t = cell.trim();
+      const place = () => ({ line: rec.line, column: i + 1, field: name, value: cell });
+      if (vote.add(t, place) === null && t.includes(',')) {
+        const e = either.get(name);
+        if (e) e.count++;
+        else either.set(name, { example: t, count: 1, first: { ...place(), separator: ',' } });
+      } else if (!evidence.has(name) && /^[+\-\u2212]?\d+$/.test(t)) evidence.set(name, `the column writes other whole numbers without a separator ("${t}"), as English Excel does below 1,000`);
+      else if (!evidence.has(name) && /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$/.test(t)) evidence.set(name, `the column's "${t}" has two thousands commas`);
     }
     // The bounds in a combined CI column vote too (`-1,51 til -0,06` says comma).
     const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
@@ -579,9 +599,20 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
   // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
   // reader refuses it (decimal-mark.ts, rule 6), not read either way.
   const commaOnly = vote.commaUndecided(csv.dialect.delimiter);
-  if (commaOnly) throw undecidedError(csv.file, commaOnly, 'numbers in the study columns');
+  const undecided = commaOnly ? [...either].filter(([name]) => !evidence.has(name)) : [];
+  if (undecided.length) {
+    const count = undecided.reduce((k, [, e]) => k + e.count, 0);
+    throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns' }, 'numbers in the study columns');
+  }
   const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
-  return note === undefined ? { decimalComma } : { decimalComma, note };
+  // Where the study columns show the point (`820.5`), `"1,375"` is read with it, as the trial
+  // reader reads a covariate's (rule 6), and said per column: a Danish paper's 1,375 is 1.375.
+  const commaThousands = csv.dialect.delimiter === ',' && !decimalComma && (vote.point > 0 || commaOnly !== undefined);
+  const shown = vote.firstPoint?.value?.trim();
+  const thousands = commaThousands
+    ? [...either].map(([name, { example }]) => `${csv.file}: column "${name}": values with one comma and three digits after it, such as "${example}", were read as thousands (${Number(example.replace(/^\u2212/, '-').replace(',', ''))}), as a comma-separated file writes them: ${evidence.get(name) ?? `the study columns show the decimal point${shown ? ` ("${shown}")` : ''}`}. If they are decimals written with a decimal comma (${example} = ${example.replace(',', '.')}, as a Danish paper prints them), write them with a decimal point`)
+    : [];
+  return { decimalComma, commaThousands, notes: [...(note === undefined ? [] : [note]), ...thousands] };
 }
 
 /**
@@ -590,12 +621,14 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
  * `1,234` with a decimal point): a count has no decimals, so they cannot be misread. No other
  * column may (thousands-cells.ts): undefined for such a cell.
  */
-function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
+function numberOf(name: string, text: string, decimalComma: boolean, commaThousands = false): number | undefined {
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
   // A count in scientific notation only when its digits reach the units (io/scientific-number.ts): `3.73E+04` is a rounded count.
   const sci = COUNTS.has(name) ? scientificNumber(text.trim()) : undefined;
   if (sci) return sci.wholeDigitsWritten && Number.isInteger(sci.value) ? sci.value : undefined;
   if (COUNTS.has(name)) return !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : parseNumber(text, decimalComma);
+  // A comma file whose study columns show the point reads `"1,375"` with it (decimal-mark.ts, rule 6).
+  if (commaThousands && /^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(text.trim())) return parseNumber(text, false);
   // Any other number is refused with a thousands separator (thousands-cells.ts): `33.125` is 33,125.
   if (thousandsInNonCount(text, decimalComma) !== undefined) return undefined;
   return parseNumber(text, decimalComma);

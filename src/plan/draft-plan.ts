@@ -650,6 +650,20 @@ function guessedUnitCheck(what: string, numbers: readonly (readonly [string, num
   return `${what}: read as ${read} (${numbers.map(([, n]) => `${n}${unit}`).join(', ')})${why}. If they are ${otherWord}, write ${instead} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`;
 }
 
+/** Each patient's bare follow-up numbers in a long export's visit column. */
+function followUpsByPatient(csv: CsvTable, idAt: number, timeAt: number): Set<number>[] {
+  const byId = new Map<string, Set<number>>();
+  for (const r of csv.records) {
+    const id = r.cells[idAt];
+    const t = r.cells[timeAt]?.trim();
+    if (id === null || id === undefined || !t || !/^\d+$/.test(t)) continue;
+    let own = byId.get(id);
+    if (!own) byId.set(id, (own = new Set()));
+    own.add(Number(t));
+  }
+  return [...byId.values()];
+}
+
 /** Whether column `i` holds a value on every line, each different. */
 function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null | undefined)[] }>, i: number): boolean {
   const seen = new Set<string>();
@@ -884,7 +898,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
     // Study days (80–104, 168–202), not visits: one drafted visit per day would be 57 "weeks".
-    const days = studyDayWindows(bare.map(Number));
+    // A column named for a schedule (week, uge, month, visit) holds visits, never study days;
+    // so does one where every patient sits at the same numbers (weekly, then every 2 weeks, …).
+    const scheduleNamed = unit !== undefined || /(visit|besoeg|besog)/.test(nameKey(timeCol));
+    const days = scheduleNamed ? undefined : studyDayWindows(bare.map(Number), followUpsByPatient(csv, colIdx(idCol), colIdx(timeCol)));
     if (days) undecided.push(studyDaysUndecided(timeCol, bare, days));
     // Bare numbers read as a wide export's `_12/_26/_52` are (wide-visits.ts): weeks or months by
     // the numbers, said with the labels for the other unit; visits 1, 2, … are visit numbers.

@@ -314,13 +314,15 @@ const WINDOW_GAP = 7;
  * different numbers than a schedule has visits, most beside another one unit away (a schedule's
  * visits never are), and filling less than three quarters of their range (a weekly diary 1, 2, …
  * fills it) — or, in an export too small for days side by side, bunched into windows at uneven
- * steps. The windows in order, or undefined when the numbers read as visits. Drafting one
+ * steps — unless the patients sit at the same numbers, as a schedule's do (`patients`: each
+ * patient's numbers). The windows in order, or undefined when the numbers read as visits. Drafting one
  * visit per day would give each patient a visit of their own (docs/plan-trial.md, "What plan
  * init recognises in real exports").
  */
-export function studyDayWindows(followUps: readonly number[]): { from: number; to: number }[] | undefined {
+export function studyDayWindows(followUps: readonly number[], patients?: readonly ReadonlySet<number>[]): { from: number; to: number }[] | undefined {
   const sorted = [...new Set(followUps)].sort((a, b) => a - b);
   if (sorted.length <= MAX_SCHEDULED_VISITS || countedVisits(sorted)) return undefined;
+  if (patients && sharedSchedule(sorted, patients)) return undefined;
   const neighboured = sorted.filter((n, k) => sorted[k - 1] === n - 1 || sorted[k + 1] === n + 1).length;
   const filled = sorted.length / (sorted[sorted.length - 1]! - sorted[0]! + 1);
   if (filled >= 0.75) return undefined;
@@ -338,6 +340,17 @@ export function studyDayWindows(followUps: readonly number[]): { from: number; t
   // more), where a schedule's visits step evenly (2, 4, 6, … weeks; 3, 6, 9, … months).
   const bunched = windows.length * 3 <= sorted.length && steps.size >= 4;
   return neighboured * 2 >= sorted.length || bunched ? windows : undefined;
+}
+
+/**
+ * Whether the patients sit at the same numbers, as a schedule's patients do (weekly during
+ * treatment, then every 2 weeks, then 26 and 52: each patient at most of them), where each
+ * patient of a study-day export has a day of their own in each window, a few of the many numbers:
+ * the middle patient holds at least half of the different numbers.
+ */
+function sharedSchedule(distinct: readonly number[], patients: readonly ReadonlySet<number>[]): boolean {
+  const held = patients.map((own) => distinct.filter((n) => own.has(n)).length).filter((k) => k > 0).sort((a, b) => a - b);
+  return held.length > 0 && held[Math.floor(held.length / 2)]! * 2 >= distinct.length;
 }
 
 /**

@@ -18,7 +18,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type VotePlace } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -87,6 +87,12 @@ export interface LoadTrialOptions {
   alsoCodeColumns?: readonly string[];
   /** The language of the read notes (encoding, column spellings) for stderr: `--lang` of the command (docs/cli.md "Danish output"). */
   lang?: 'en' | 'da';
+  /**
+   * The command computes nothing from the covariates (`hta score` writes the outcomes' scores):
+   * a covariate whose `"1,375"` cells nothing decides is read as thousands with a note, not
+   * refused (decimal-mark.ts, rule 6).
+   */
+  covariatesUnread?: boolean;
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -420,11 +426,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
-  // A comma file none of whose numbers shows the mark (decimal-mark.ts, rule 6): a covariate's
-  // `"1,375"` is 1375 or 1.375, and is refused with the studies reader's message, never guessed.
-  const commaOnly = !decimalComma && dialect.delimiter === ',' && !dialect.pointShown;
-  const commaCells = new Set<string>();
-  let firstCommaCell: (VotePlace & { separator: ',' }) | undefined;
+  // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
+  // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
+  // refused when nothing decides, never guessed.
+  const commaOnly = !decimalComma && dialect.delimiter === ',';
+  const commaCells = covariates.map(() => ({ count: 0, first: undefined as (VotePlace & { separator: ',' }) | undefined }));
   // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
   const scientific = new RoundedScientificTally();
   const varying = new VaryingCovariates(covariates.length, decimalComma);
@@ -839,10 +845,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
       const cv = covValues[i] ?? null;
-      if (commaOnly && typeof cv === 'string' && cv.includes(',') && readingOf(cv.trim()) === 'either') {
-        const at = row.at(idx);
-        commaCells.add(`${at.line}:${at.column}`);
-        firstCommaCell ??= { ...at, value: cv, separator: ',' };
+      if (commaOnly && kinds[i] === 'numeric' && typeof cv === 'string' && cv.includes(',') && readingOf(cv.trim()) === 'either') {
+        const c = commaCells[i]!;
+        if (c.count++ === 0) c.first = { ...row.at(idx), value: cv, separator: ',' };
       }
       if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
@@ -991,7 +996,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
-  if (firstCommaCell) throw undecidedError(file, { count: commaCells.size, first: firstCommaCell, commaFile: true });
+  if (commaCells.some((c) => c.count > 0)) {
+    const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
+    const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
+    if (undecided && !options.covariatesUnread) throw undecidedError(file, undecided);
+    readNotes.push(...notes);
+  }
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
@@ -1105,6 +1115,66 @@ function idKeysOf(records: Iterable<CsvRecord>, idCol: number): Set<string> {
     if (cell !== null && cell !== undefined && cell.trim() !== '') keys.add(idKey(plainPatientId(cell)));
   }
   return keys;
+}
+
+/** A whole number without a separator (`950`, `-3`). */
+const BARE_INTEGER = /^[-+\u2212]?\d+$/;
+/** A number with two thousands commas or more (`1,250,000`): English Excel's thousands, never a decimal. */
+const TWO_GROUPS = /^[-+\u2212]?[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$/;
+
+/**
+ * Rule 6 of decimal-mark.ts for the numeric covariates of a comma-separated file whose cells
+ * `"1,375"` read either way (thousands, or three decimals with a Danish export's decimal comma).
+ * The column's own cells decide first: a point shown (`31,000.50`: read so, with no note), a whole number written bare
+ * beside them (`950`: a Danish export writes a fixed-format column's every cell with its decimals,
+ * `"950,000"`), or two thousands commas (`"1,250,000"`) — then the cells are English Excel's
+ * thousands (1375), and a note names the column and what decided. Else a point in another of the
+ * plan's number columns (covariates, outcomes; never a text column's `2.1` or a clock time `9.07`)
+ * fixes the mark, with a note that the column itself shows none. Else nothing decides: the cells
+ * are refused (`undecided`), the first named.
+ */
+function thousandsCommaColumns(
+  table: LongTable,
+  file: string,
+  covariates: readonly { idx: number; column: string }[],
+  cells: readonly { count: number; first: (VotePlace & { separator: ',' }) | undefined }[],
+  numberColumns: readonly number[],
+): { notes: string[]; undecided?: UndecidedCells } {
+  const shown = new Map<number, { point?: string; bare?: string; groups?: string }>(numberColumns.map((c) => [c, {}]));
+  for (const r of table.records) {
+    const row = r.cells;
+    for (const c of numberColumns) {
+      const t = row[c]?.trim();
+      if (!t) continue;
+      const e = shown.get(c)!;
+      if (e.point === undefined && readingOf(t) === '.' && /\.\d/.test(t)) e.point = t;
+      else if (e.bare === undefined && BARE_INTEGER.test(t)) e.bare = t;
+      else if (e.groups === undefined && TWO_GROUPS.test(t)) e.groups = t;
+    }
+  }
+  const pointElsewhere = (own: number) => numberColumns.find((c) => c !== own && shown.get(c)!.point !== undefined);
+  const notes: string[] = [];
+  let undecided: { count: number; first: VotePlace & { separator: ',' } } | undefined;
+  const said = new Set<string>();
+  covariates.forEach(({ idx, column }, i) => {
+    const { count, first } = cells[i]!;
+    if (count === 0 || !first || said.has(column)) return;
+    said.add(column);
+    const example = String(first.value).trim();
+    const n = Number(example.replace(/^\u2212/, '-').replace(',', ''));
+    const own = shown.get(idx)!;
+    // The column shows its point itself (`31,000.50`): read with it, nothing to say.
+    if (own.point !== undefined) return;
+    const why = own.groups !== undefined ? `the column's "${own.groups}" has two thousands commas` : own.bare !== undefined ? `the column writes other whole numbers without a separator ("${own.bare}"), as English Excel does below 1,000` : undefined;
+    const other = why === undefined ? pointElsewhere(idx) : undefined;
+    if (why === undefined && other === undefined) {
+      undecided = undecided ? { count: undecided.count + count, first: undecided.first } : { count, first };
+      return;
+    }
+    const because = why ?? `no value of the column shows its decimal mark; column "${table.header[other!]}" shows the decimal point ("${shown.get(other!)!.point}")`;
+    notes.push(`${file}: column "${column}": values with one comma and three digits after it, such as "${example}", were read as thousands (${n}), as a comma-separated file writes them: ${because}. If they are decimals written with a decimal comma (${example} = ${example.replace(',', '.')}, as LibreOffice or Google Sheets in a Danish locale write them), export the file with ";" as separator or with decimal points`);
+  });
+  return { notes, ...(undecided ? { undecided: { ...undecided, commaFile: true as const, looked: `number the plan reads (column "${covariates[cells.findIndex((c) => c.first === undecided!.first)]!.column}", the other covariates, the outcomes)` } } : {}) };
 }
 
 /**
@@ -1588,11 +1658,11 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
 /** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
-function scientificCell(row: RowContext, idx: number, text: string): void {
+function scientificCell(row: RowContext, idx: number, text: string, integer = false): void {
   // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
-  if (text.length < 5 || (!text.includes('E') && !text.includes('e'))) return;
+  if (text.length < 5 || !text.includes('E')) return;
   const at = row.at(idx);
-  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text);
+  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer);
 }
 
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
@@ -1650,7 +1720,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
-  if (v !== undefined && !viaCode) scientificCell(row, idx, text);
+  if (v !== undefined && !viaCode) scientificCell(row, idx, text, inst.integer === true);
   const whole = inst.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
   if (whole !== undefined) {
     const at = row.at(idx);

@@ -78,7 +78,8 @@ describe('the visits said for windows of study days', () => {
 
   it('says a one-day window as "day 28", in weeks up to 12 weeks (a diary, then visits on days 28, 56, 84)', async () => {
     const csv = join(dir, 'diary.csv');
-    writeFileSync(csv, exportOf(Array.from({ length: 8 }, () => [...Array.from({ length: 14 }, (_, k) => k + 1), 28, 56, 84])));
+    // Each patient's diary on two days of their own in the first two weeks (1–14 in all).
+    writeFileSync(csv, exportOf(Array.from({ length: 8 }, (_, p) => [1 + p, 7 + p, 28, 56, 84])));
     const r = await runCli('plan', 'init', csv, '--out', join(dir, 'diary.json'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('in 4 windows (1–14, 28, 56, 84)');
@@ -104,4 +105,31 @@ describe('the visits said for windows of study days', () => {
     expect(studyDayWindows(Array.from({ length: 20 }, (_, k) => 3 * (k + 1)))).toBeUndefined();
     expect(studyDayWindows([1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24, 36, 52])).toBeUndefined();
   });
+
+  // Weekly during treatment, then every 2 weeks, then 20/26/52 weeks: four step sizes or more,
+  // every patient at the same numbers (some missing one or two), as in a rehab or pain trial.
+  const schedules = [
+    [1, 2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 20, 26, 52],
+    [1, 2, 4, 6, 8, 12, 13, 16, 20, 24, 26, 39, 52],
+  ];
+  /** 40 patients at the schedule's weeks, every fifth missing one visit and every seventh dropping out after week 12. */
+  const scheduleExport = (column: string, weeks: readonly number[]) =>
+    [`id,arm,${column},age,pain`, ...Array.from({ length: 40 }, (_, p) => [0, ...weeks.filter((w, k) => !(p % 5 === 0 && k === p % weeks.length) && !(p % 7 === 3 && w > 12))].map((w) => `P${String(p + 1).padStart(3, '0')},${p % 2 ? 'usual' : 'app'},${w},${30 + p},${(p + w) % 11}`)).flat()].join('\n') + '\n';
+
+  for (const weeks of schedules) {
+    it(`a weekly-then-fortnightly schedule (${weeks.join(', ')}) is drafted as visits, its column named "week" or "time"`, async () => {
+      const patients = Array.from({ length: 40 }, (_, p) => new Set(weeks.filter((w, k) => !(p % 5 === 0 && k === p % weeks.length))));
+      expect(studyDayWindows(weeks, patients)).toBeUndefined();
+      for (const column of ['week', 'time', 'visit']) {
+        const csv = join(dir, `sched_${column}_${weeks.length}.csv`);
+        const out = join(dir, `sched_${column}_${weeks.length}.json`);
+        writeFileSync(csv, scheduleExport(column, weeks));
+        const r = await runCli('plan', 'init', csv, '--out', out);
+        expect(r.stderr).not.toContain('days since randomisation');
+        expect(r.code).toBe(0);
+        expect(r.stderr).toContain(`"52" → 52w`);
+        expect(existsSync(out)).toBe(true);
+      }
+    });
+  }
 });

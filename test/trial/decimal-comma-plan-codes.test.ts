@@ -61,25 +61,43 @@ describe('a comma-separated export whose covariate only writes "d,ddd"', () => {
     return out.join('\n') + '\n';
   };
   /** The message both readers give (io/decimal-mark.ts, rule 6). */
-  const SAME = 'written like 1,250, which are thousands with a decimal point (1250) or three decimals with a decimal comma (1,25), and no number in the file writes a decimal, so it does not show which';
+  const SAME = 'written like 1,250, which are thousands with a decimal point (1250) or three decimals with a decimal comma (1,25), and no number';
 
   it('is refused when no number of the file shows the mark, naming the first such cell, as the studies reader refuses it', () => {
     const err = errorOf(() => loadTrial(parseCsvText(lodk(), 'lodk.csv'), parsePlan(base)));
     expect(err.exitCode).toBe(2);
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ file: 'lodk.csv', line: 2, column: 6, field: 'income', value: '2,375', kind: 'decimal-mark.undecided' });
-    expect(err.problems[0]!.expected).toContain(`this is the first of 60 numbers ${SAME}`);
+    expect(err.problems[0]!.expected).toContain(`this is the first of 60 numbers ${SAME} the plan reads (column "income", the other covariates, the outcomes) writes a decimal, so it does not show which`);
     // A studies sheet of the same shape: the same words.
     const studies = ['"study","outcome","time","n_intervention","mean_intervention","sd_intervention","n_control","mean_control","sd_control"', '"A 2019","cost","3m","40","1,375","1,125","41","1,625","1,250"'].join('\n') + '\n';
     const meta = errorOf(() => parseStudies(parseCsvText(studies, 'studies.csv')));
     expect(meta.problems[0]).toMatchObject({ line: 2, field: 'mean_intervention', value: '1,375', kind: 'decimal-mark.undecided' });
-    expect(meta.problems[0]!.expected).toContain(`this is the first of 4 numbers in the study columns ${SAME}`);
+    expect(meta.problems[0]!.expected).toContain(`this is the first of 4 numbers in the study columns ${SAME} in the study columns writes a decimal, so it does not show which`);
+    // A p value in a column the studies reader does not read shows the point, but not in the
+    // study columns: the message says what was counted.
+    const withP = studies.split('\n').map((l, k) => (k === 0 ? `${l},"p"` : l && `${l},"0.03"`)).join('\n');
+    const metaP = errorOf(() => parseStudies(parseCsvText(withP, 'studies.csv')));
+    expect(metaP.problems[0]!.expected).toContain('no number in the study columns writes a decimal');
   });
 
-  it('is read with the point where the file\'s other numbers show it ("23.4"), with no note', () => {
-    const trial = loadTrial(parseCsvText(lodk(true), 'en.csv'), parsePlan(base));
+  it('the studies reader reads "1,375" with the point where the study columns show it (SD "820.5"), as the trial reader does, and says so', () => {
+    const studies = ['study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control', 'A 2019,cost,12m,40,"1,375",820.5,41,"1,610",900.2', 'B 2021,cost,12m,310,2100.4,1050.1,305,2480.9,1100.3'].join('\n') + '\n';
+    const t = parseStudies(parseCsvText(studies, 'cost.csv'));
+    const arms = t.records.map((r) => (r.input.kind === 'arms' ? r.input.arms : undefined));
+    expect(arms.map((a) => a?.meanIntervention)).toEqual([1375, 2100.4]);
+    expect(arms[0]!.meanControl).toBe(1610);
+    expect(t.notes).toContainEqual(expect.stringContaining('column "mean_intervention": values with one comma and three digits after it, such as "1,375", were read as thousands (1375), as a comma-separated file writes them: the study columns show the decimal point ("820.5")'));
+  });
+
+  it('is read with the point where another number column of the plan shows it (bmi "23.4"), with a note: the column itself shows no mark', () => {
+    const trial = loadTrial(parseCsvText(lodk(true), 'en.csv'), parsePlan({ ...base, covariates: [...base.covariates, 'bmi'] }));
     expect(trial.patients.find((p) => p.id === 'P1')!.covariates.income).toBe(2375);
-    expect((trial.readNotes ?? []).filter((n) => n.includes('income'))).toEqual([]);
+    expect((trial.readNotes ?? []).filter((n) => n.includes('income'))).toEqual([expect.stringContaining('no value of the column shows its decimal mark; column "bmi" shows the decimal point ("21.1")')]);
+  });
+
+  it('is refused where only a column the plan does not read shows the point (bmi "23.4" not a covariate)', () => {
+    expect(errorOf(() => loadTrial(parseCsvText(lodk(true), 'en.csv'), parsePlan(base))).problems[0]).toMatchObject({ field: 'income', kind: 'decimal-mark.undecided' });
   });
 
   it('says nothing when the column shows its decimal point ("31,000.00")', () => {

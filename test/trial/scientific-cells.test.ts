@@ -72,9 +72,32 @@ describe('a covariate in Excel\'s Scientific format', () => {
 });
 
 describe('an outcome whose every score is in Scientific format', () => {
-  it('is a warning of the results, on stderr and in analyze --json: the analysis uses rounded values', async () => {
+  // A pain VAS read with decimals: Excel's 3 significant digits may have rounded its scores.
+  const vasPlan = { ...plan, instruments: { vas: { label: { en: 'Pain VAS' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, decimals: true } }, outcomes: [{ key: 'pain', instrument: 'vas' }] };
+
+  it('on the NRS, whose whole-number scores "7.00E+00" Excel wrote exactly, is no warning and no note', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    writeFileSync(join(dir, 'pain.csv'), exportText(false, true));
+    const r = await runCli('analyze', join(dir, 'pain.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('outcome "pain"');
+    expect(r.stderr).not.toContain('column "pain"');
+    expect(r.stderr).toContain('column "income": 12 cells');
+  });
+
+  it('R\'s e-notation (`1e+05`, `6.54e-06`: every significant digit) is no Excel cell: no note, no warning', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(vasPlan));
+    const r = exportText(false).replace(/(\d)\.(\d\d)E\+05/g, '1e+05').replace(/,(\d+)\r\n/g, (_, p: string) => `,${Number(p) + 1}.5e-06\r\n`);
+    writeFileSync(join(dir, 'r.csv'), r);
+    const got = await runCli('analyze', join(dir, 'r.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(got.stderr).not.toContain('Scientific');
+  });
+
+  it('is a warning of the results, on stderr and in analyze --json: the analysis uses rounded values', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(vasPlan));
     writeFileSync(join(dir, 'pain.csv'), exportText(false, true));
     const r = await runCli('analyze', join(dir, 'pain.csv'), '--plan', join(dir, 'plan.json'), '--json');
     expect(r.code).toBe(0);

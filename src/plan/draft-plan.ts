@@ -146,6 +146,7 @@ export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   eq5d3l: { en: 'Quality of life (EQ-5D-3L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-3L-indeks)' },
   was: { en: 'Work ability (WAS 0–10)', da: 'Arbejdsevne (WAS 0–10)' },
   odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
+  odi_raw: { en: 'Disability (ODI raw sum 0–50)', da: 'Fysisk funktionsniveau (ODI sumscore 0–50)' },
   vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
 
@@ -207,6 +208,19 @@ function namesPain(column: string): boolean {
 const ODI_SCORE_WORDS = new Set(['score', 'total', 'sum', 'sumscore', 'indeks', 'index', 'pct', 'procent', 'prosent', 'percent', 'poeng', 'point', 'points', 'poang', 'disability']);
 /** Words before "ODI" that make the column about it rather than its score (`Antal besvarede ODI items`, `Dato ODI`). */
 const ODI_ABOUT_WORDS = /^(antal|antall|antalet|dato|date|datum|tid|time|n|nr|number|count|missing|manglende|saknade|besvarede|besvarte|besvarade|items?)$/;
+/** Words after "ODI" naming its raw sum (0–50, ten items scored 0–5) rather than its percentage. */
+const ODI_RAW_WORDS = new Set(['sum', 'sumscore', 'raw', 'rå', 'raa', 'råscore', 'total', 'point', 'points', 'poeng', 'poang', 'poäng']);
+/** Words naming the ODI's percentage (0–100). */
+const ODI_PERCENT_WORDS = new Set(['pct', 'procent', 'prosent', 'percent', 'index', 'indeks']);
+function odiNameWords(column: string): string[] {
+  return nfc(column).toLowerCase().split(/[^\p{L}\p{N}%]+/u).filter((w) => w !== '');
+}
+/** Whether an ODI column's name says its raw sum (`ODI_sum`, `ODI total`, `ODI rå`) and not its per cent. */
+function namesOdiRaw(column: string): boolean {
+  const words = odiNameWords(column);
+  return words.some((w) => ODI_RAW_WORDS.has(w)) && !words.some((w) => ODI_PERCENT_WORDS.has(w) || w.includes('%'));
+}
+
 /**
  * ODI as a word of a longer name (`Funksjon_ODI`, `Funksjon (ODI %)`): its score only when ODI is
  * the last word but for score words, and no word before it makes the column a count or a date of
@@ -1527,6 +1541,13 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   const odiColumns: string[] = [];
   let odiCheckAt: number | undefined;
   const odiCheck = () => `ODI: the draft uses MCID 10 points (Ostelo et al. 2008)${odiColumns.length > 1 ? ` for the ${odiColumns.length} ODI columns (${odiColumns.map((c) => JSON.stringify(c)).join(', ')}), one instrument` : ''}: check "instruments.odi"`;
+  // The ODI columns and their largest value: a column of values up to 50 beside one above 50 (the
+  // ODI at two scorings, `ODI_sum` and `ODI_pct`) is the raw sum 0–50, not the percentage.
+  const isOdiStem = (s: string) => /^(odi|oswestry)/.test(looseForm(withoutItemPrefix(s))) || namesOdiScore(s);
+  const odiMax = new Map(stems.filter((s) => !taken.has(s) && isOdiStem(s)).map((s) => {
+    const xs = stemValues(s).map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
+    return [s, xs.length ? Math.max(...xs) : undefined] as const;
+  }));
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
@@ -1586,7 +1607,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
-    else if (/^(odi|oswestry)/.test(n) || namesOdiScore(s)) {
+    else if (isOdiStem(s) && nums.length > 0 && Math.max(...nums) <= 50 && (namesOdiRaw(s) || [...odiMax].some(([c, max]) => c !== s && max !== undefined && max > 50))) {
+      // The ODI's raw sum (ten items scored 0–5, 0–50): on the 0–100 instrument its MCID of 10
+      // would be 20 percentage points, and two scorings of the same patients got opposite
+      // verdicts. Its own instrument, 0–50 with MCID 5 (Ostelo et al. 2008's 10 points on the 0–100 scale).
+      const percent = [...odiMax].filter(([c, max]) => c !== s && max !== undefined && max > 50).map(([c]) => c);
+      instruments.odi_raw = { label: { en: 'Oswestry Disability Index, raw sum (0–50)', da: 'Oswestry Disability Index, sumscore (0–50)' }, range: [0, 50], direction: 'lower-is-better', mcid: 5, mcidSource: 'Ostelo et al. 2008 (10 points on the 0–100 scale, halved for the 0–50 sum)', decimals: decimals || (instruments.odi_raw as { decimals?: boolean } | undefined)?.decimals === true };
+      o = { key: asciiName(s).replace(/^[^a-z]+/, '') || 'odi_raw', instrument: 'odi_raw', column: s };
+      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100), give it "instrument": "odi" instead: check "instruments.odi_raw"`);
+    } else if (isOdiStem(s)) {
       // With decimals when any ODI column has them: one instrument reads them all.
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
@@ -1679,7 +1708,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
-    const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
+    const range: [number, number] = o.instrument === 'odi_raw' ? [0, 50] : o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary', o);
     if (answers) o.answers = answers;
     if (o.instrument === 'binary') {

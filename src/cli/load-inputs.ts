@@ -37,6 +37,8 @@ export interface ExclusionOptions {
 /** What the command does with the data (see checkTrialContent): analysis unless told otherwise. */
 export interface LoadOptions extends ExclusionOptions {
   need?: ContentNeed;
+  /** No outcome's MCID is needed (\`hta score\`, which judges nothing): a plan without one is read. */
+  mcidOptional?: boolean;
   /** The language of the notes on how the export was read (`--lang`). */
   lang?: 'en' | 'da';
 }
@@ -49,7 +51,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   let planError: unknown;
   if (planFile) {
     try {
-      given = loadPlanFile(planFile);
+      given = loadPlanFile(planFile, { mcidOptional: options.mcidOptional === true });
     } catch (err) {
       planError = err;
     }

@@ -204,6 +204,17 @@ function namesPain(column: string): boolean {
   return /(smerte|pain)/.test(looseForm(column)) || /smart(a|an|or|orna)(?!\p{L})|smart(a|an|or|orna)(?=[\s_-]*(vas|nrs|skattning|intensitet))/u.test(words);
 }
 
+/** The language of EQ-5D-3L answers written as their labels, as the check names it: "Danish", "Swedish", "Norwegian", "English" or "". */
+function eq3lLanguage(labels: readonly string[]): string {
+  const words = new Set(labels.flatMap((l) => nfc(l).toLowerCase().split(/[^\p{L}]+/u)));
+  const has = (...ws: string[]) => ws.some((w) => words.has(w));
+  if (has('nogle', 'bundet', 'sengen', 'ængstelig', 'deprimeret', 'sædvanlige', 'udføre', 'pleje', 'klæde')) return 'Danish';
+  if (has('jag', 'inga', 'varken', 'sängliggande')) return 'Swedish';
+  if (has('jeg', 'eg', 'verken', 'hverken', 'sengeliggende', 'engstelig', 'deprimert')) return 'Norwegian';
+  if (has('i', 'am', 'have')) return 'English';
+  return '';
+}
+
 /** Words after "ODI" that still name its score (`Funksjon (ODI %)`, `ODI total`). */
 const ODI_SCORE_WORDS = new Set(['score', 'total', 'sum', 'sumscore', 'indeks', 'index', 'pct', 'procent', 'prosent', 'percent', 'poeng', 'point', 'points', 'poang', 'disability']);
 /** Words before "ODI" that make the column about it rather than its score (`Antal besvarede ODI items`, `Dato ODI`). */
@@ -1444,8 +1455,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
       outcomes.push(eq);
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
-      guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
+      // Said once the version is read (below): a 3L draft said "EQ-5D-5L" here.
+      const guessAt = guesses.push('') - 1;
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
+      let labelledLanguage = '';
+      // The 3L has no built-in MCID and one value set, the Danish (dk-3l-2009).
+      const threeLevelDrafted = (danish: boolean) => {
+        mcidLeft.push(eq.key);
+        checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\`, \`hta plan check\`, \`hta analyze\`, \`hta report\`, \`hta cea\` and \`hta meta\` refuse the plan ("expected an MCID"); \`hta score\`, which judges nothing, reads it as it is`);
+        if (!danish) checks.push(`EQ-5D-3L: the only 3L value set in hta is the Danish one (dk-3l-2009), and the draft applies it: the index is the Danish 3L index${labelledLanguage ? ` of these ${labelledLanguage} answers` : ''} — if your protocol names another country's value set, hta cannot compute that index`);
+      };
+      // Columns named as the 3L (\`eq5d3l_mo\`, \`EQ-5D-3L mobilitet\`) holding the numbers 1–3: the 3L,
+      // never the 5L, whose value set read its levels gave a wrong index.
+      const named3l = Object.values(dims).some((c) => /eq[\W_]*5[\W_]*d[\W_]*3[\W_]*l/i.test(c));
+      const dimNums = Object.values(dims).flatMap((c) => stemValues(c)).map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
       // Every answer written as its EQ-5D label (`Ingen problemer` … `Ekstreme problemer / ude af
       // stand til`): the levels in order, never missing-value codes (eq5d-labels.ts).
       const labelled = eq5dLevelLabels(Object.values(dims).flatMap((c) => stemValues(c)));
@@ -1457,14 +1480,21 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         // for the protocol's value, rather than no draft at all (docs/plan-trial.md "EQ-5D answers
         // written as their labels"); validate and analyze refuse the plan until it is given.
         if (labelled.version === 'eq5d3l') {
-          mcidLeft.push(eq.key);
-          checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\` and \`hta analyze\` refuse the plan ("expected an MCID")`);
+          labelledLanguage = eq3lLanguage(Object.keys(labelled.answers));
+          threeLevelDrafted(labelledLanguage === 'Danish');
         }
         // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
         for (const w of labelled.nonAnswers) missing.add(w);
         if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
         if (labelled.unread.length) checks.push(`EQ-5D: ${labelled.unread.map((w) => JSON.stringify(w)).join(', ')} — not read as a level nor drafted as a missing-value code (an EQ-5D answer written as its label): give ${labelled.unread.length > 1 ? 'each' : 'it'} its level in the outcome's "answers"; until then \`hta validate\` names its lines`);
+      } else if (named3l && dimNums.length > 0 && dimNums.every((x) => Number.isInteger(x) && x >= 1 && x <= 3)) {
+        eq.instrument = 'eq5d3l';
+        checks.push(`EQ-5D: the columns are named as the EQ-5D-3L (${Object.values(dims).map((c) => JSON.stringify(c)).join(', ')}) and hold the levels 1–3: drafted as the 3L ("instrument": "eq5d3l"), never scored with the 5L value set`);
+        const answers = codesFor(Object.values(dims), 1, 3, false, eq);
+        if (answers) eq.answers = answers;
+        threeLevelDrafted(false);
       } else {
+        if (named3l) checks.push(`EQ-5D: the columns are named as the EQ-5D-3L but hold ${dimNums.length ? `levels up to ${Math.max(...dimNums)}` : 'no level numbers'}: drafted as the 5L — set "instrument": "eq5d3l" if the questionnaire was the 3L`);
         // A level written as its label (a labelled choice, a scale's end) is read as its number.
         const before = new Set(missing);
         const answers = codesFor(Object.values(dims), 1, 5, false, eq);
@@ -1476,6 +1506,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         for (const w of labels) missing.delete(w);
         if (labels.length) checks.push(`EQ-5D: ${labels.length} answer${labels.length > 1 ? 's' : ''} written as words not read as levels (${labels.slice(0, 3).map((w) => JSON.stringify(w)).join(', ')}${labels.length > 3 ? ', …' : ''}) — not drafted as missing-value codes: give each its level (1–5, or 1–3 for the EQ-5D-3L) in the outcome's "answers" and set its "instrument"; until then \`hta validate\` names their lines`);
       }
+      guesses[guessAt] = `outcome "eq5d" (${eq.instrument === 'eq5d3l' ? 'EQ-5D-3L, Danish 3L value set' : 'EQ-5D-5L, Danish value set'}) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`;
     } else {
       // Four or more EQ-5D columns, not all five dimensions placed: no EQ-5D is drafted, and none
       // of its columns is drafted as anything else (below) — a pain/discomfort level 1–5 read as

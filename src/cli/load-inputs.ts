@@ -39,6 +39,8 @@ export interface LoadOptions extends ExclusionOptions {
   need?: ContentNeed;
   /** The command computes nothing from the covariates (`hta score`): see LoadTrialOptions. */
   covariatesUnread?: boolean;
+  /** No outcome's MCID is needed (`hta score`, which judges nothing): a plan without one is read. */
+  mcidOptional?: boolean;
   /** The language of the notes on how the export was read (`--lang`). */
   lang?: 'en' | 'da';
 }
@@ -51,7 +53,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   let planError: unknown;
   if (planFile) {
     try {
-      given = loadPlanFile(planFile);
+      given = loadPlanFile(planFile, { mcidOptional: options.mcidOptional === true });
     } catch (err) {
       planError = err;
     }

@@ -26,7 +26,7 @@ export function registerScore(program: Command, io: CliIo): void {
         outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
         force: opts.force === true,
       });
-      const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows', covariatesUnread: true });
+      const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows', covariatesUnread: true, mcidOptional: true });
       // Written in ~1 MB pieces through a staging file: a large export is never held whole. The
       // event loop turns between pieces, so Ctrl-C stops a long run there (docs/output-safety.md).
       const sink = openAtomicSink(opts.out, { replace: opts.force === true });

@@ -146,6 +146,7 @@ export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   eq5d3l: { en: 'Quality of life (EQ-5D-3L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-3L-indeks)' },
   was: { en: 'Work ability (WAS 0–10)', da: 'Arbejdsevne (WAS 0–10)' },
   odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
+  odi_raw: { en: 'Disability (ODI raw sum 0–50)', da: 'Fysisk funktionsniveau (ODI sumscore 0–50)' },
   vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
 
@@ -203,10 +204,34 @@ function namesPain(column: string): boolean {
   return /(smerte|pain)/.test(looseForm(column)) || /smart(a|an|or|orna)(?!\p{L})|smart(a|an|or|orna)(?=[\s_-]*(vas|nrs|skattning|intensitet))/u.test(words);
 }
 
+/** The language of EQ-5D-3L answers written as their labels, as the check names it: "Danish", "Swedish", "Norwegian", "English" or "". */
+function eq3lLanguage(labels: readonly string[]): string {
+  const words = new Set(labels.flatMap((l) => nfc(l).toLowerCase().split(/[^\p{L}]+/u)));
+  const has = (...ws: string[]) => ws.some((w) => words.has(w));
+  if (has('nogle', 'bundet', 'sengen', 'ængstelig', 'deprimeret', 'sædvanlige', 'udføre', 'pleje', 'klæde')) return 'Danish';
+  if (has('jag', 'inga', 'varken', 'sängliggande')) return 'Swedish';
+  if (has('jeg', 'eg', 'verken', 'hverken', 'sengeliggende', 'engstelig', 'deprimert')) return 'Norwegian';
+  if (has('i', 'am', 'have')) return 'English';
+  return '';
+}
+
 /** Words after "ODI" that still name its score (`Funksjon (ODI %)`, `ODI total`). */
 const ODI_SCORE_WORDS = new Set(['score', 'total', 'sum', 'sumscore', 'indeks', 'index', 'pct', 'procent', 'prosent', 'percent', 'poeng', 'point', 'points', 'poang', 'disability']);
 /** Words before "ODI" that make the column about it rather than its score (`Antal besvarede ODI items`, `Dato ODI`). */
 const ODI_ABOUT_WORDS = /^(antal|antall|antalet|dato|date|datum|tid|time|n|nr|number|count|missing|manglende|saknade|besvarede|besvarte|besvarade|items?)$/;
+/** Words after "ODI" naming its raw sum (0–50, ten items scored 0–5) rather than its percentage. */
+const ODI_RAW_WORDS = new Set(['sum', 'sumscore', 'raw', 'rå', 'raa', 'råscore', 'total', 'point', 'points', 'poeng', 'poang', 'poäng']);
+/** Words naming the ODI's percentage (0–100). */
+const ODI_PERCENT_WORDS = new Set(['pct', 'procent', 'prosent', 'percent', 'index', 'indeks']);
+function odiNameWords(column: string): string[] {
+  return nfc(column).toLowerCase().split(/[^\p{L}\p{N}%]+/u).filter((w) => w !== '');
+}
+/** Whether an ODI column's name says its raw sum (`ODI_sum`, `ODI total`, `ODI rå`) and not its per cent. */
+function namesOdiRaw(column: string): boolean {
+  const words = odiNameWords(column);
+  return words.some((w) => ODI_RAW_WORDS.has(w)) && !words.some((w) => ODI_PERCENT_WORDS.has(w) || w.includes('%'));
+}
+
 /**
  * ODI as a word of a longer name (`Funksjon_ODI`, `Funksjon (ODI %)`): its score only when ODI is
  * the last word but for score words, and no word before it makes the column a count or a date of
@@ -1447,8 +1472,20 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
       outcomes.push(eq);
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
-      guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
+      // Said once the version is read (below): a 3L draft said "EQ-5D-5L" here.
+      const guessAt = guesses.push('') - 1;
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
+      let labelledLanguage = '';
+      // The 3L has no built-in MCID and one value set, the Danish (dk-3l-2009).
+      const threeLevelDrafted = (danish: boolean) => {
+        mcidLeft.push(eq.key);
+        checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\`, \`hta plan check\`, \`hta analyze\`, \`hta report\`, \`hta cea\` and \`hta meta\` refuse the plan ("expected an MCID"); \`hta score\`, which judges nothing, reads it as it is`);
+        if (!danish) checks.push(`EQ-5D-3L: the only 3L value set in hta is the Danish one (dk-3l-2009), and the draft applies it: the index is the Danish 3L index${labelledLanguage ? ` of these ${labelledLanguage} answers` : ''} — if your protocol names another country's value set, hta cannot compute that index`);
+      };
+      // Columns named as the 3L (\`eq5d3l_mo\`, \`EQ-5D-3L mobilitet\`) holding the numbers 1–3: the 3L,
+      // never the 5L, whose value set read its levels gave a wrong index.
+      const named3l = Object.values(dims).some((c) => /eq[\W_]*5[\W_]*d[\W_]*3[\W_]*l/i.test(c));
+      const dimNums = Object.values(dims).flatMap((c) => stemValues(c)).map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
       // Every answer written as its EQ-5D label (`Ingen problemer` … `Ekstreme problemer / ude af
       // stand til`): the levels in order, never missing-value codes (eq5d-labels.ts).
       const labelled = eq5dLevelLabels(Object.values(dims).flatMap((c) => stemValues(c)));
@@ -1460,14 +1497,21 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         // for the protocol's value, rather than no draft at all (docs/plan-trial.md "EQ-5D answers
         // written as their labels"); validate and analyze refuse the plan until it is given.
         if (labelled.version === 'eq5d3l') {
-          mcidLeft.push(eq.key);
-          checks.push(`EQ-5D-3L has no published MCID (none is built into hta), so outcome "${eq.key}" is drafted without one: add "mcid": <index points> to it, the MCID your protocol names — until then \`hta validate\` and \`hta analyze\` refuse the plan ("expected an MCID")`);
+          labelledLanguage = eq3lLanguage(Object.keys(labelled.answers));
+          threeLevelDrafted(labelledLanguage === 'Danish');
         }
         // "Ikke utfylt", "Vet ej" beside the labels: missing; a wording not read: neither (validate names its lines).
         for (const w of labelled.nonAnswers) missing.add(w);
         if (labelled.nonAnswers.length) checks.push(`EQ-5D: ${labelled.nonAnswers.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${labelled.nonAnswers.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
         if (labelled.unread.length) checks.push(`EQ-5D: ${labelled.unread.map((w) => JSON.stringify(w)).join(', ')} — not read as a level nor drafted as a missing-value code (an EQ-5D answer written as its label): give ${labelled.unread.length > 1 ? 'each' : 'it'} its level in the outcome's "answers"; until then \`hta validate\` names its lines`);
+      } else if (named3l && dimNums.length > 0 && dimNums.every((x) => Number.isInteger(x) && x >= 1 && x <= 3)) {
+        eq.instrument = 'eq5d3l';
+        checks.push(`EQ-5D: the columns are named as the EQ-5D-3L (${Object.values(dims).map((c) => JSON.stringify(c)).join(', ')}) and hold the levels 1–3: drafted as the 3L ("instrument": "eq5d3l"), never scored with the 5L value set`);
+        const answers = codesFor(Object.values(dims), 1, 3, false, eq);
+        if (answers) eq.answers = answers;
+        threeLevelDrafted(false);
       } else {
+        if (named3l) checks.push(`EQ-5D: the columns are named as the EQ-5D-3L but hold ${dimNums.length ? `levels up to ${Math.max(...dimNums)}` : 'no level numbers'}: drafted as the 5L — set "instrument": "eq5d3l" if the questionnaire was the 3L`);
         // A level written as its label (a labelled choice, a scale's end) is read as its number.
         const before = new Set(missing);
         const answers = codesFor(Object.values(dims), 1, 5, false, eq);
@@ -1479,6 +1523,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         for (const w of labels) missing.delete(w);
         if (labels.length) checks.push(`EQ-5D: ${labels.length} answer${labels.length > 1 ? 's' : ''} written as words not read as levels (${labels.slice(0, 3).map((w) => JSON.stringify(w)).join(', ')}${labels.length > 3 ? ', …' : ''}) — not drafted as missing-value codes: give each its level (1–5, or 1–3 for the EQ-5D-3L) in the outcome's "answers" and set its "instrument"; until then \`hta validate\` names their lines`);
       }
+      guesses[guessAt] = `outcome "eq5d" (${eq.instrument === 'eq5d3l' ? 'EQ-5D-3L, Danish 3L value set' : 'EQ-5D-5L, Danish value set'}) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`;
     } else {
       // Four or more EQ-5D columns, not all five dimensions placed: no EQ-5D is drafted, and none
       // of its columns is drafted as anything else (below) — a pain/discomfort level 1–5 read as
@@ -1544,6 +1589,13 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   const odiColumns: string[] = [];
   let odiCheckAt: number | undefined;
   const odiCheck = () => `ODI: the draft uses MCID 10 points (Ostelo et al. 2008)${odiColumns.length > 1 ? ` for the ${odiColumns.length} ODI columns (${odiColumns.map((c) => JSON.stringify(c)).join(', ')}), one instrument` : ''}: check "instruments.odi"`;
+  // The ODI columns and their largest value: a column of values up to 50 beside one above 50 (the
+  // ODI at two scorings, `ODI_sum` and `ODI_pct`) is the raw sum 0–50, not the percentage.
+  const isOdiStem = (s: string) => /^(odi|oswestry)/.test(looseForm(withoutItemPrefix(s))) || namesOdiScore(s);
+  const odiMax = new Map(stems.filter((s) => !taken.has(s) && isOdiStem(s)).map((s) => {
+    const xs = stemValues(s).map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
+    return [s, xs.length ? Math.max(...xs) : undefined] as const;
+  }));
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
@@ -1603,7 +1655,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
-    else if (/^(odi|oswestry)/.test(n) || namesOdiScore(s)) {
+    else if (isOdiStem(s) && nums.length > 0 && Math.max(...nums) <= 50 && (namesOdiRaw(s) || [...odiMax].some(([c, max]) => c !== s && max !== undefined && max > 50))) {
+      // The ODI's raw sum (ten items scored 0–5, 0–50): on the 0–100 instrument its MCID of 10
+      // would be 20 percentage points, and two scorings of the same patients got opposite
+      // verdicts. Its own instrument, 0–50 with MCID 5 (Ostelo et al. 2008's 10 points on the 0–100 scale).
+      const percent = [...odiMax].filter(([c, max]) => c !== s && max !== undefined && max > 50).map(([c]) => c);
+      instruments.odi_raw = { label: { en: 'Oswestry Disability Index, raw sum (0–50)', da: 'Oswestry Disability Index, sumscore (0–50)' }, range: [0, 50], direction: 'lower-is-better', mcid: 5, mcidSource: 'Ostelo et al. 2008 (10 points on the 0–100 scale, halved for the 0–50 sum)', decimals: decimals || (instruments.odi_raw as { decimals?: boolean } | undefined)?.decimals === true };
+      o = { key: asciiName(s).replace(/^[^a-z]+/, '') || 'odi_raw', instrument: 'odi_raw', column: s };
+      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100), give it "instrument": "odi" instead: check "instruments.odi_raw"`);
+    } else if (isOdiStem(s)) {
       // With decimals when any ODI column has them: one instrument reads them all.
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
@@ -1696,7 +1756,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
-    const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
+    const range: [number, number] = o.instrument === 'odi_raw' ? [0, 50] : o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary', o);
     if (answers) o.answers = answers;
     if (o.instrument === 'binary') {

@@ -30,7 +30,18 @@ const noProblems = (t: ReadonlySet<string>) =>
   ((t.has('ingen') || t.has('inga') || t.has('no') || t.has('ikke') || t.has('not') || t.has('utan') || t.has('inte')) && [...t].some((w) => NOUN.test(w))) || t.has('verken') || t.has('hverken') || t.has('varken') || manages(t);
 // "Cannot": the Danish 3L's worst self-care and usual activities ("Jeg kan ikke vaske mig eller
 // klæde mig på", "Jeg kan ikke udføre mine sædvanlige aktiviteter"), as the Swedish "kan inte".
-const cannot = (t: ReadonlySet<string>) => t.has('kan') && (t.has('ikke') || t.has('ikkje'));
+// Only with the dimension's own verb (wash, dress, do/perform, walk): "Kan ikke vurderes",
+// "Patienten kan ikke svare" say the answer is missing, never the worst level.
+const OWN_VERB = any('vaske', 'klæde', 'klaede', 'klæ', 'kle', 'udføre', 'udfore', 'utføre', 'utfore', 'gå', 'gjøre', 'gjere', 'vaska', 'kläda', 'utföra', 'gå');
+const cannot = (t: ReadonlySet<string>) => t.has('kan') && (t.has('ikke') || t.has('ikkje')) && OWN_VERB(t);
+// Words of a non-answer (answer, be assessed/answered/filled in/stated): a cell holding one
+// ("Kan ikke vurderes", "Patienten kan ikke svare", "Kan inte bedömas") is never a level but
+// unread, for the user to give — read as "kan ikke"/"inte" it was the worst level, a wrong index.
+const NON_ANSWER_WORD = any(
+  'svare', 'svara', 'svar', 'besvare', 'besvara', 'vurderes', 'vurderas', 'vurderast', 'vurdere', 'besvares', 'besvaras', 'besvarast',
+  'udfyldes', 'udfylde', 'utfylles', 'fylles', 'ifyllas', 'oplyses', 'oplyse', 'oppgis', 'oppgi', 'uppges', 'uppge', 'bedømmes', 'bedömas', 'bedöma',
+  'answer', 'assessed', 'assess', 'answered', 'completed', 'stated',
+);
 // Per dimension, Danish then English (EQ-5D-5L): problems lette/lidt … store … ude af stand til;
 // pain ingen/lette/moderate/stærke/ekstreme, no/slight/moderate/severe/extreme; anxiety
 // ikke/lidt/moderat/meget/ekstremt, not/slightly/moderately/severely/extremely.
@@ -72,6 +83,7 @@ function tokens(word: string): Set<string> {
 
 function levelOf(word: string, levels: readonly Level[]): number | undefined {
   const t = tokens(word);
+  if (NON_ANSWER_WORD(t)) return undefined;
   return levels.find(([holds]) => holds(t))?.[1];
 }
 

@@ -37,11 +37,16 @@ export function locatePlanProblems(plan: Plan, problems: Problem[]): Problem[] {
   return json === undefined ? problems : locateProblems(json, problems);
 }
 
-export function loadPlanFile(file: string): Plan {
-  return parsePlan(readJsonFile(file, 'plan'), file);
+/** How a plan is read: `mcidOptional` for a command that judges nothing (`hta score`), which needs no outcome's MCID. */
+export interface PlanReadOptions {
+  mcidOptional?: boolean;
 }
 
-export function parsePlan(json: unknown, file = '<plan>'): Plan {
+export function loadPlanFile(file: string, options: PlanReadOptions = {}): Plan {
+  return parsePlan(readJsonFile(file, 'plan'), file, options);
+}
+
+export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptions = {}): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
     throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)).map((p) => pooledArmProblem(json, p)));
@@ -78,7 +83,8 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       const plans = Object.keys(plan.instruments);
       problems.push({ file, field: `outcomes.${i}.instrument`, value: o.instrument, expected: `one of ${[...Object.keys(instruments), ...plans].join(', ')}${plans.length ? '' : ', or a key of the plan\'s "instruments"'}` });
     } else if (inst.kind === 'continuous' && mcidForOutcome(o, inst) === undefined) {
-      problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
+      // Scoring computes no verdict: a plan drafted without the 3L's MCID is scored as it is.
+      if (!options.mcidOptional) problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
     } else if (inst.kind === 'binary') {
       problems.push(...binaryOutcomeProblems(o, file, i));
     } else if (o.mcid !== undefined) {

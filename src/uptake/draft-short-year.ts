@@ -15,30 +15,62 @@ export interface DateCell {
 }
 
 export type ShortYearDraft =
-  | { format: 'mm/dd/yy' | 'dd/mm/yy'; note: string }
+  | { format: 'mm/dd/yy' | 'dd/mm/yy' | 'dd.mm.yy' | 'dd-mm-yy'; note: string }
   | { ambiguous: true; note: string };
 
-const SLASH_SHORT_YEAR = /^\d{1,2}\/\d{1,2}\/\d{2}(?:\s|$)/;
+const SHORT_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\s|$)/;
+/** At most this share of the date cells may be other than the drafted format (a typo, a four-digit year): named by line, to correct. */
+const ODD_SHARE = 0.1;
 
-/** The draft for slash dates with two-digit years, or undefined when the cells are not all such dates. */
+/**
+ * The draft for dates with two-digit years (`3/19/24`, `28.11.23`, `28-11-23`), or undefined when
+ * the cells are not (nearly all) such dates. A few cells the drafted format does not read (a typo
+ * `13/13/24`, a four-digit `3/19/2024`) are named by line, as the auto path names its odd cells.
+ * Dot and dash short dates are always day first (`dd.mm.yy`, `dd-mm-yy`, the Nordic Excel short date).
+ */
 export function shortYearSlashDraft(cells: readonly DateCell[], windowFrom: string): ShortYearDraft | undefined {
-  if (cells.length === 0 || !cells.every((c) => SLASH_SHORT_YEAR.test(c.text))) return undefined;
-  const monthFirst = dateParser('mm/dd/yy');
-  const dayFirst = dateParser('dd/mm/yy');
-  const readsMonthFirst = cells.every((c) => monthFirst(c.text) !== undefined);
-  const readsDayFirst = cells.every((c) => dayFirst(c.text) !== undefined);
+  if (cells.length === 0) return undefined;
+  const short = cells.filter((c) => SHORT_YEAR.test(c.text));
+  if (short.length === 0 || cells.length - short.length > cells.length * ODD_SHARE) return undefined;
   const century = `each two-digit year is read in the century that puts the date inside the date window (by default from ${windowFrom} to the export date)`;
   const shown = (c: DateCell) => `${JSON.stringify(c.text)} on line ${c.line}`;
-  if (readsMonthFirst !== readsDayFirst) {
+  // The cells the drafted format does not read, named by line (at most ten).
+  const oddNote = (format: string) => {
+    const read = dateParser(format as Parameters<typeof dateParser>[0]);
+    // One line's cell in several date columns is named once.
+    const odd = cells.filter((c, i) => read(c.text) === undefined && cells.findIndex((d) => d.text === c.text && d.line === c.line) === i);
+    if (odd.length > cells.length * ODD_SHARE) return undefined;
+    if (odd.length === 0) return '';
+    return `; not in that format: ${odd.slice(0, 10).map(shown).join(', ')}${odd.length > 10 ? ` and ${odd.length - 10} more` : ''} — correct ${odd.length > 1 ? 'them' : 'it'} in the export (\`hta uptake\` refuses ${odd.length > 1 ? 'them' : 'it'})`;
+  };
+  const separators = new Map<string, number>();
+  for (const c of short) separators.set(SHORT_YEAR.exec(c.text)![1]!, (separators.get(SHORT_YEAR.exec(c.text)![1]!) ?? 0) + 1);
+  const sep = [...separators].sort((a, b) => b[1] - a[1])[0]![0];
+  if (sep === '.' || sep === '-') {
+    // Dots and dashes are day first: no order to guess.
+    const format = sep === '.' ? 'dd.mm.yy' : 'dd-mm-yy';
+    const odd = oddNote(format);
+    if (odd === undefined) return undefined;
+    return { format, note: `dates are written with ${sep === '.' ? 'dots' : 'dashes'} and two-digit years (such as ${shown(short[0]!)}, Excel's short date in Nordic settings), drafted as "dateFormat": "${format}" (day first, as such dates always are)${odd}; ${century} — check one referral date against the source system` };
+  }
+  const slash = short.filter((c) => c.text.includes('/'));
+  const monthFirst = dateParser('mm/dd/yy');
+  const dayFirst = dateParser('dd/mm/yy');
+  const onlyMonthFirst = slash.filter((c) => monthFirst(c.text) !== undefined && dayFirst(c.text) === undefined);
+  const onlyDayFirst = slash.filter((c) => dayFirst(c.text) !== undefined && monthFirst(c.text) === undefined);
+  if ((onlyMonthFirst.length > 0) !== (onlyDayFirst.length > 0)) {
+    const readsMonthFirst = onlyMonthFirst.length > 0;
     const format = readsMonthFirst ? 'mm/dd/yy' : 'dd/mm/yy';
+    const odd = oddNote(format);
+    if (odd === undefined) return undefined;
     // The first cell only this order reads: the one that decides.
-    const decides = cells.find((c) => (readsMonthFirst ? dayFirst : monthFirst)(c.text) === undefined)!;
+    const decides = (readsMonthFirst ? onlyMonthFirst : onlyDayFirst)[0]!;
     const why = readsMonthFirst ? 'month first (its second part is above 12, so it is no month)' : 'day first (its first part is above 12, so it is no month)';
     const what = readsMonthFirst ? 'Excel\'s US short date' : 'Excel\'s short date in British or Nordic settings';
-    return { format, note: `dates are written with slashes and two-digit years (${what}), drafted as "dateFormat": "${format}": ${shown(decides)} is ${why}; ${century} — check one referral date against the source system` };
+    return { format, note: `dates are written with slashes and two-digit years (${what}), drafted as "dateFormat": "${format}": ${shown(decides)} is ${why}${odd}; ${century} — check one referral date against the source system` };
   }
-  if (readsMonthFirst && readsDayFirst) {
-    const examples = cells.filter((c, i) => cells.findIndex((d) => d.text === c.text) === i).slice(0, 3).map(shown).join(', ');
+  if (onlyMonthFirst.length === 0 && onlyDayFirst.length === 0 && slash.length > 0 && oddNote('mm/dd/yy') !== undefined) {
+    const examples = slash.filter((c, i) => slash.findIndex((d) => d.text === c.text) === i).slice(0, 3).map(shown).join(', ');
     return { ambiguous: true, note: `dates are written with slashes and two-digit years (such as ${examples}), and every one has both its first two parts ≤ 12: month first ("dateFormat": "mm/dd/yy", Excel's US short date) and day first ("dd/mm/yy") cannot be told apart, so no "dateFormat" is drafted — set the one the export uses in the uptake plan (check one referral date against the source system); ${century}` };
   }
   return undefined;

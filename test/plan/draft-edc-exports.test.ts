@@ -63,7 +63,9 @@ describe('OpenClinica / CDISC ODM', () => {
     expect(d.plan.columns).toMatchObject({ id: 'StudySubjectID', time: 'StudyEventOID', arm: 'I_RANDO_ARM' });
     expect(d.plan.timeLabels).toEqual({ SE_BASELINE: 'baseline', SE_3M: '3m', SE_12M: '12m' });
     const outcomes = d.plan.outcomes as Outcome[];
-    expect(outcomes.filter((o) => o.instrument === 'odi').map((o) => o.column)).toEqual(['I_ODI_TOTAL', 'Q2_ODI']);
+    // A total of values up to 50 is the ODI's raw sum, 0–50 (docs/plan-trial.md): its own instrument, its check says so.
+    expect(outcomes.filter((o) => o.instrument === 'odi').map((o) => o.column)).toEqual(['Q2_ODI']);
+    expect(outcomes.filter((o) => o.instrument === 'odi_raw').map((o) => o.column)).toEqual(['I_ODI_TOTAL']);
     expect(outcomes.find((o) => o.instrument === 'nrs')?.column).toBe('I_NRS_PAIN');
   });
 });

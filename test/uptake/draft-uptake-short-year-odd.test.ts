@@ -1,0 +1,62 @@
+/**
+ * `hta plan init --uptake`, two-digit years: one odd cell among the short dates (a typo
+ * `13/13/24`, a four-digit `3/19/2024`) made the draft give up — no "dateFormat", firstYear next
+ * year, no exportDate, the cell not named. Now the format of the many is drafted and the odd cell
+ * named by line, as the auto path does. Dot and dash short dates (`28.11.23`, `28-11-23`, Excel's
+ * short date in Nordic settings) are always day first: drafted "dd.mm.yy", "dd-mm-yy".
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+/** 30 referrals in 2024, every third never activated; `date(m, d, i)` writes a date. */
+function registry(date: (m: number, d: number, i: number) => string): string {
+  const lines = ['id,region,clinic,referred,activated,last_active,age,sex,referrer'];
+  for (let i = 0; i < 30; i++) {
+    const m = (i % 12) + 1, d = ((i * 7) % 25) + 1;
+    const act = i % 3 ? date(m, d + 1, i) : '';
+    lines.push(`R${i},Hovedstaden,H00${i % 4},${date(m, d, i)},${act},${act ? date(m, d + 3, i) : ''},${30 + i},${i % 2 ? 'm' : 'f'},gp`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function draftOf(text: string) {
+  const dir = tempDir();
+  const file = join(dir, 'registry.csv');
+  writeFileSync(file, text);
+  return { dir, file, ...draftUptakePlan(file) };
+}
+
+it('one typo among US short dates: "mm/dd/yy" drafted, the dates read, the typo named by its line', () => {
+  const d = draftOf(registry((m, d, i) => (i === 5 ? '13/13/24' : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBe('mm/dd/yy');
+  expect(d.plan.firstYear).toBe(2025);
+  expect(d.plan.exportDate).toMatch(/^2024-/);
+  expect(d.notes.join('\n')).toContain('not in that format: "13/13/24" on line 7 — correct it in the export');
+});
+
+it('one four-digit year among them: drafted, and the cell named', () => {
+  const d = draftOf(registry((m, d, i) => (i === 3 ? `${m}/${d}/2024` : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBe('mm/dd/yy');
+  expect(d.notes.join('\n')).toContain('not in that format: "4/22/2024" on line 5');
+});
+
+it.each([
+  ['dots', '.', 'dd.mm.yy'],
+  ['dashes', '-', 'dd-mm-yy'],
+])('short dates with %s: day first, drafted, and hta uptake reads the registry with the plan', async (_what, sep, format) => {
+  const d = draftOf(registry((m, d) => `${d}${sep}${m}${sep}24`));
+  expect(d.plan.dateFormat).toBe(format);
+  expect(d.plan.firstYear).toBe(2025);
+  expect(d.plan.exportDate).toMatch(/^2024-/);
+  expect(d.notes.join('\n')).toContain(`drafted as "dateFormat": "${format}" (day first, as such dates always are)`);
+  const plan = join(d.dir, 'uptake-plan.json');
+  writeFileSync(plan, JSON.stringify(d.plan, null, 2));
+  const eligible = join(d.dir, 'eligible.csv');
+  writeFileSync(eligible, 'region,year,eligible\n' + [2024, 2025, 2026, 2027].map((y) => `Hovedstaden,${y},40000`).join('\n') + '\n');
+  const r = await runCli('uptake', d.file, '--plan', plan, '--eligible', eligible);
+  expect(r.stderr).not.toMatch(/^error/m);
+  expect(r.code).toBe(0);
+});

@@ -101,6 +101,17 @@ export function formatSetting(v: number, lang: Lang = 'en', minDecimals = 2): st
   return formatFixed(v, d, lang);
 }
 
+/**
+ * A test's degrees of freedom as the subgroup tests' table and `hta analyze` print them: "3; 407",
+ * "F(3; 1,234)", Danish "3; 1.234". A semicolon between the two in both languages: with the Danish
+ * decimal comma "1,37 (3, 407)" reads as the number 3,407, and with English grouping
+ * "(3, 1,234)" reads as three numbers (docs/glossary-da.md). Each df grouped as every count.
+ */
+export function dfText(df1: number, df2: number | null, lang: Lang): string {
+  const one = formatThousands(df1, 0, lang);
+  return df2 === null ? one : `${one}; ${formatThousands(df2, 0, lang)}`;
+}
+
 /** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
 export function formatP(p: number, lang: Lang = 'en'): string {
   // Danish with a space, as "p = 0,250" beside it ("< 0,001").

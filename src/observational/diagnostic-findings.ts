@@ -102,15 +102,21 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${n(f.ratio, 1)} times it); consider "trim" or "truncate"`;
     case 'outside-target': {
       const q = (l: string) => `"${l}"`;
-      const named = f.levels.map(q).join(', ');
+      // Named as the balance table names them (the plan's label and level labels: "Henvist af", "andet"), by `termLabel` of "name=level".
+      const head = `${termLabel(f.confounder)}: `;
+      const levelName = (l: string) => {
+        const full = termLabel(`${f.confounder}=${l}`);
+        return full.startsWith(head) ? full.slice(head.length) : l;
+      };
+      const named = f.levels.map((l) => q(levelName(l))).join(', ');
       const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
       // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
       const where = f.trim === null
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
         : (lang === 'da' ? `scoren er under "trim" (${formatSetting(f.trim, lang)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${formatSetting(f.trim, lang)}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
-        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
+        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        : `confounder "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');

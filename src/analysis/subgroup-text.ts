@@ -4,7 +4,7 @@
  */
 import { type ArmNames, defaultArmNames } from '../report/arm-names.js';
 import { effectsTable } from '../report/effects-table.js';
-import { formatFixed, type Lang, timeLabel } from '../report/i18n.js';
+import { dfText, formatFixed, type Lang, timeLabel } from '../report/i18n.js';
 import { renderTextTableAt } from '../report/text-table.js';
 import type { SubgroupResult, TargetPopulation } from './results-schema.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
@@ -16,7 +16,8 @@ function interactionLine(g: SubgroupResult, lang: Lang): string {
   const i = g.interaction;
   const what = lang === 'da' ? 'Interaktionstest' : 'Interaction test';
   if (i.statistic === null || i.pValue === null || i.df1 === null) return `${what}: —`;
-  const stat = i.df2 === null ? `Q(${i.df1}) = ${formatFixed(i.statistic, 2, lang)}` : `F(${i.df1}, ${i.df2}) = ${formatFixed(i.statistic, 2, lang)}`;
+  // The df as the page's table prints them (dfText): "F(3; 407)", grouped, in both languages.
+  const stat = `${i.df2 === null ? 'Q' : 'F'}(${dfText(i.df1, i.df2, lang)}) = ${formatFixed(i.statistic, 2, lang)}`;
   return `${what}: ${stat}`;
 }
 

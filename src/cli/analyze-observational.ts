@@ -50,20 +50,22 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
 }
 
 /**
- * The warnings for stderr: English as the analysis wrote them; Danish as the Danish registry page
- * words them (its "Advarsler", from the same rules: diagnostic-findings.ts).
+ * The warnings for stderr, as the registry page words them in either language (outcome and visit
+ * by the plan's labels, balance terms and levels by the confounders' labels); results.json's
+ * `warnings` keep the plan's keys. The same rules as the page's warnings (diagnostic-findings.ts).
  */
 export function observationalWarningLines(result: ObservationalResult, trial: TrialData, lang: Lang): string[] {
-  if (lang === 'en') return result.warnings.map((w) => `warning: ${w}`);
   const spec = trial.plan.observational;
   const termLabel = (term: string) => balanceTermLabel(term, spec?.confounders ?? [], lang);
+  const lead = lang === 'da' ? 'advarsel' : 'warning';
   return result.analyses.flatMap((a) => {
+    // Named as the page names them ("Disability (RMDQ 0–24), 3 months", never "rmdq at 3m", which reads as metres).
     const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
-    // An analysis that failed after its sample was formed also says how many were left out, as the English does.
-    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`advarsel: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
-    if (a.error || !a.excluded) return [`advarsel: ${where}: ${notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
+    // An analysis that failed after its sample was formed also says how many were left out.
+    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
+    if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return found.map((f) => `advarsel: ${where}: ${findingText(f, lang, termLabel)}`);
+    return found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}`);
   });
 }

@@ -5,7 +5,7 @@
  * extreme weights (the largest more than 10 × the group mean), and patients left out for missing
  * confounders. One rule set; the CLI prints it in English, the report in the page's language.
  */
-import { formatFixed, formatThousands, type Lang } from '../report/i18n.js';
+import { formatFixed, formatSetting, formatThousands, type Lang } from '../report/i18n.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis, ObservationalEffect } from './observational-results-schema.js';
 import { NO_E_VALUE_TEXT, type NoEValue } from './e-value.js';
@@ -73,7 +73,8 @@ const METHOD_TEXT = { crude: { en: 'crude', da: 'ujusteret' }, 'weighted-regress
 const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
 
 export function findingText(f: Finding, lang: Lang, termLabel: (term: string) => string = (t) => t): string {
-  // Every number as the page and the terminal print numbers (formatFixed): grouped, true minus, "0.10" / "0,10" alike.
+  // Every number as the page and the terminal print numbers (formatFixed): grouped, true minus, "0.10" / "0,10" alike;
+  // the plan's own settings (threshold, trim) with every digit the user gave them (formatSetting).
   const n = (v: number, d: number) => formatFixed(v, d, lang);
   // A page names a term as its balance table does ("Referred by: general practice", not "referrer=gp").
   const term = f.kind === 'imbalance' ? termLabel(f.term) : '';
@@ -85,8 +86,8 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
           : `balance not reached for ${term} (values suppressed: a level has too few patients in a group)`;
       }
       return lang === 'da'
-        ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${n(f.threshold, 2)})`
-        : `balance not reached for ${term}: SMD ${n(f.smd, 3)} after weighting (threshold ${n(f.threshold, 2)})`;
+        ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${formatSetting(f.threshold, lang)})`
+        : `balance not reached for ${term}: SMD ${n(f.smd, 3)} after weighting (threshold ${formatSetting(f.threshold, lang)})`;
     case 'outside':
       return lang === 'da'
         ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
@@ -101,15 +102,21 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${n(f.ratio, 1)} times it); consider "trim" or "truncate"`;
     case 'outside-target': {
       const q = (l: string) => `"${l}"`;
-      const named = f.levels.map(q).join(', ');
+      // Named as the balance table names them (the plan's label and level labels: "Henvist af", "andet"), by `termLabel` of "name=level".
+      const head = `${termLabel(f.confounder)}: `;
+      const levelName = (l: string) => {
+        const full = termLabel(`${f.confounder}=${l}`);
+        return full.startsWith(head) ? full.slice(head.length) : l;
+      };
+      const named = f.levels.map((l) => q(levelName(l))).join(', ');
       const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
       // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
       const where = f.trim === null
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
-        : (lang === 'da' ? `scoren er under "trim" (${n(f.trim, 2)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${n(f.trim, 2)}), so they are trimmed: no difference counts them`);
+        : (lang === 'da' ? `scoren er under "trim" (${formatSetting(f.trim, lang)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${formatSetting(f.trim, lang)}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
-        : `confounder "${f.confounder}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
+        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        : `confounder "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');

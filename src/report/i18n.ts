@@ -88,6 +88,30 @@ export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): str
   return sign + grouped + (frac !== undefined ? point + frac : '');
 }
 
+/**
+ * A setting the user wrote in the plan (a balance threshold, a trim, a truncation quantile), with
+ * every digit it has and at least `minDecimals`: 0.125 → "0.125", 0.004 → "0.004" (da "0,004"),
+ * 0.1 → "0.10". Rounding it to the page's decimals would print a rule other than the plan's
+ * ("SMD 0.128 … (threshold 0.13)"). Floating-point noise (1 − 0.07 = 0.9299999999999999) is not a
+ * digit; at most 10 decimals.
+ */
+export function formatSetting(v: number, lang: Lang = 'en', minDecimals = 2): string {
+  let d = minDecimals;
+  while (d < 10 && Math.abs(Number(v.toFixed(d)) - v) > 1e-12 * Math.max(1, Math.abs(v))) d++;
+  return formatFixed(v, d, lang);
+}
+
+/**
+ * A test's degrees of freedom as the subgroup tests' table and `hta analyze` print them: "3; 407",
+ * "F(3; 1,234)", Danish "3; 1.234". A semicolon between the two in both languages: with the Danish
+ * decimal comma "1,37 (3, 407)" reads as the number 3,407, and with English grouping
+ * "(3, 1,234)" reads as three numbers (docs/glossary-da.md). Each df grouped as every count.
+ */
+export function dfText(df1: number, df2: number | null, lang: Lang): string {
+  const one = formatThousands(df1, 0, lang);
+  return df2 === null ? one : `${one}; ${formatThousands(df2, 0, lang)}`;
+}
+
 /** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
 export function formatP(p: number, lang: Lang = 'en'): string {
   // Danish with a space, as "p = 0,250" beside it ("< 0,001").

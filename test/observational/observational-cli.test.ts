@@ -61,7 +61,7 @@ describe('hta analyze, observational design', () => {
     expect(expected).toBeGreaterThanOrEqual(5);
     const rmdq = json.analyses.find((a: { outcome: string }) => a.outcome === 'rmdq');
     expect(rmdq.excluded.missingConfounders).toBe(expected);
-    expect(r.stderr).toContain(`rmdq at 3m: ${expected} patients with a missing confounder value left out`);
+    expect(r.stderr).toContain(`Disability (RMDQ 0–24), 3 months: ${expected} patients with a missing confounder value left out`);
   });
 
   it('no overlap (a confounder level among the exposed only): a clear message and exit 1, no estimate', async () => {
@@ -104,7 +104,7 @@ describe('hta analyze, observational design', () => {
     const r = await runCli('analyze', f.data, '--plan', f.plan);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('separation');
-    expect(r.stderr).toMatch(/warning: rmdq at 3m: the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly/);
+    expect(r.stderr).toMatch(/warning: Disability \(RMDQ 0–24\), 3 months: the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly/);
   });
 
   it.each([
@@ -208,8 +208,8 @@ describe('hta analyze, observational design', () => {
     let f = files(data);
     let r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/warning: rmdq at 3m: poor overlap: \d+\.\d% of patients have a propensity score outside the interval 0\.05 to 0\.95/);
-    expect(r.stderr).toMatch(/warning: rmdq at 3m: extreme weights: at least one (un)?exposed weight is more than 10 times the group mean \(the 5 largest average \d+\.\d times it\)/);
+    expect(r.stderr).toMatch(/warning: Disability \(RMDQ 0–24\), 3 months: poor overlap: \d+\.\d% of patients have a propensity score outside the interval 0\.05 to 0\.95/);
+    expect(r.stderr).toMatch(/warning: Disability \(RMDQ 0–24\), 3 months: extreme weights: at least one (un)?exposed weight is more than 10 times the group mean \(the 5 largest average \d+\.\d times it\)/);
     const obs = basePlan.observational as Record<string, unknown>;
     f = files(data, { ...basePlan, observational: { ...obs, trim: 0.05 } });
     r = await runCli('analyze', f.data, '--plan', f.plan, '--json');

@@ -9,6 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { fillPhrase, formatFixed, intervalText } from '../i18n.js';
+import { printedWidthPx } from '../html-page.js';
 import type { Table } from '../text-table.js';
 import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
@@ -65,19 +66,32 @@ interface OrdinalVisitAxis {
  * The labels of an ordinal visit axis (visits hta cannot place on a weeks scale): each name
  * broken at spaces into up to three lines no wider than its band, as the forest and flow charts
  * wrap theirs; when a word is wider than its band, every other name a level lower, as the weeks
- * axis staggers its names (visit-ticks.ts), so each has two bands' room. Never cut: where the
- * names do not fit a panel of the usual width, the panel is widened until they do (five visits
- * "Opfølgning 1 (telefonkontakt)" …), and a name reaching past the panel's edge widens the gap to
- * the next panel by as much (the caller's column spacing), so it never runs into that panel's y axis.
+ * axis staggers its names (visit-ticks.ts), so each has two bands' room. Never cut where a chart
+ * that prints its text at ≥ 8 pt can hold the names whole: every panel width from the usual one up
+ * that holds them (side by side, else staggered) is a candidate, and the chart takes the first
+ * whose grid (three panels a row, else two, else one) prints at ≥ 8 pt (`chartLayout`). A name
+ * reaching past the panel's edge widens the gap to the next panel by as much (the caller's column
+ * spacing), so it never runs into that panel's y axis.
  */
-function ordinalVisitAxis(visits: readonly string[]): OrdinalVisitAxis {
+function* ordinalCandidates(visits: readonly string[]): Generator<OrdinalVisitAxis> {
   const widest = MAX_CHART_WIDTH - LEFT_ROOM - RIGHT_ROOM;
   for (let width = PANEL_WIDTH; width <= widest; width += 2) {
-    const layout = ordinalLayout(visits, width, false, wrapLines) ?? ordinalLayout(visits, width, true, wrapLines);
-    if (layout) return layout;
+    const side = ordinalLayout(visits, width, false, wrapLines);
+    if (side) yield side;
+    const staggered = ordinalLayout(visits, width, true, wrapLines);
+    if (staggered) yield staggered;
   }
-  // Names no chart that prints can hold (a word of over 900 px): cut with "…", the last resort.
-  return ordinalLayout(visits, widest, true, fitLines)!;
+}
+
+/**
+ * The last resort, where no chart that prints at ≥ 8 pt holds the names whole: the names at the
+ * usual width, side by side, else staggered and cut with "…" to at most three lines, then two, then
+ * one (fewer lines, a shorter chart). The figure's numbers under the chart name every visit whole.
+ */
+function* cutOrdinalAxes(visits: readonly string[]): Generator<OrdinalVisitAxis> {
+  for (const maxLines of [LABEL_LINES, 2, 1]) {
+    yield ordinalLayout(visits, PANEL_WIDTH, false, (t, room) => wrapLines(t, room, maxLines)) ?? ordinalLayout(visits, PANEL_WIDTH, true, (t, room) => fitLines(t, room, maxLines))!;
+  }
 }
 
 /** The labels of `visits` in a panel `width` px wide, side by side or staggered; null when `wrap` cannot fit one. */
@@ -105,10 +119,71 @@ function ordinalLayout(visits: readonly string[], width: number, stagger: boolea
   return { axis: { labelExpr, labelOverlap: false, labelLimit: 0 }, lines: Math.max(1, ...drawn.map((l) => l.length)), panelWidth: width, overhang };
 }
 
-/** As many panels a row as fit the widest chart that prints (three at the usual width), never fewer than one. */
-function columnsFor(panelWidth: number, spacing: number, overhang: { left: number; right: number }): number {
-  const chartWidth = (c: number) => LEFT_ROOM + overhang.left + c * panelWidth + (c - 1) * spacing + overhang.right + RIGHT_ROOM;
-  return [3, 2].find((c) => chartWidth(c) <= MAX_CHART_WIDTH) ?? 1;
+/** The chart's width with `columns` panels a row. */
+function chartWidthOf(columns: number, panelWidth: number, spacing: number, overhang: { left: number; right: number }): number {
+  return LEFT_ROOM + overhang.left + columns * panelWidth + (columns - 1) * spacing + overhang.right + RIGHT_ROOM;
+}
+
+/**
+ * The chart's height, estimated from its parts as vega draws them (title, subtitle and legend
+ * above; a heading, the panel, its visit names and the axis title per row; measured on the drawn
+ * charts, test/report/charts/trajectories-untimed-visits.test.ts): one row with names on up to two lines
+ * is 310 px, a two-line heading 14 px more, each further line of names 13 px, each further row a
+ * panel and the row spacing.
+ */
+function chartHeightOf(rows: number, lines: number, rowSpacing: number, twoLineHeading: boolean): number {
+  return 310 + (twoLineHeading ? 14 : 0) + 13 * Math.max(0, lines - 2) + (rows - 1) * (PANEL_HEIGHT + rowSpacing);
+}
+
+/**
+ * Between rows: the x axis (its visit names on two lines or more; an ordinal axis's title a little
+ * lower when a name takes more than one line) and the next row's heading.
+ */
+function rowSpacingOf(ordinal: OrdinalVisitAxis | undefined): number {
+  return 92 + (ordinal ? 13 * Math.max(0, ordinal.lines - 2) + (ordinal.lines > 1 ? ORDINAL_TITLE_PADDING + 6 : 0) : 0);
+}
+
+/** The size, in pt, that the chart's 11 px text prints at (html-page.ts: landscape when it fits the page's height, else scaled to the portrait width). */
+function printedPt(width: number, height: number): number {
+  return (FONT_SIZE * 0.75 * printedWidthPx({ width, height })) / width;
+}
+
+/** The smallest printed text (docs/report-trial.md#print). */
+const MIN_PRINTED_PT = 8;
+
+interface ChartLayout { ordinal: OrdinalVisitAxis | undefined; columns: number; rowSpacing: number; columnSpacing: number }
+
+/**
+ * The panel width, visit names and panels a row: the first candidate (narrowest panel, then most
+ * panels a row) whose chart fits the widest chart that prints and prints its text at ≥ 8 pt on
+ * the page it prints on — landscape only when it fits that page's height too, so a wider chart
+ * with more rows is no gain. Where none does, the names cut at the usual width (`cutOrdinalAxes`);
+ * where even that prints under 8 pt, the layout that prints largest.
+ */
+function chartLayout(visits: readonly string[] | undefined, panels: number, twoLineHeading: (panelWidth: number) => boolean): ChartLayout {
+  const lay = (ordinal: OrdinalVisitAxis | undefined, columns: number) => {
+    const overhang = ordinal?.overhang ?? { left: 0, right: 0 };
+    const panelWidth = ordinal?.panelWidth ?? PANEL_WIDTH;
+    const columnSpacing = COLUMN_SPACING + Math.ceil(overhang.left + overhang.right);
+    const rowSpacing = rowSpacingOf(ordinal);
+    const width = chartWidthOf(Math.min(columns, Math.max(1, panels)), panelWidth, columnSpacing, overhang);
+    const height = chartHeightOf(Math.ceil(Math.max(1, panels) / columns), ordinal?.lines ?? 2, rowSpacing, twoLineHeading(panelWidth));
+    return { layout: { ordinal, columns, rowSpacing, columnSpacing }, width, pt: printedPt(width, height) };
+  };
+  if (!visits) return lay(undefined, 3).layout;
+  let best: ReturnType<typeof lay> | undefined;
+  for (const candidates of [ordinalCandidates(visits), cutOrdinalAxes(visits)]) {
+    for (const ordinal of candidates) {
+      for (const columns of [3, 2, 1]) {
+        const l = lay(ordinal, columns);
+        if (l.width > MAX_CHART_WIDTH) continue;
+        if (l.pt >= MIN_PRINTED_PT) return l.layout;
+        // Whole names before cut ones at the same size.
+        if (!best || l.pt > best.pt + 1e-9) best = l;
+      }
+    }
+  }
+  return best!.layout;
 }
 
 /** One legend for all panels (identical definitions merge), above them. */
@@ -167,11 +242,12 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   const maxWeeks = Math.max(1, ...[...weeks.values()].map((w) => w ?? 0));
   // Dodge: half a percent of the span either side, enough to separate the whiskers.
   const dodge = (arm: string) => (arm === arms[0] ? -1 : 1) * 0.007 * maxWeeks;
-  // An ordinal axis's names, wrapped (and staggered) within their bands: as many lines as the deepest, the panels as wide as they need.
-  const ordinal = toScale ? undefined : ordinalVisitAxis(visits);
+  // An ordinal axis's names, wrapped (and staggered) within their bands: as many lines as the deepest, the panels as wide as they need,
+  // as many a row as keep the printed text at ≥ 8 pt.
+  const layout = chartLayout(toScale ? undefined : visits, outcomes.length, (w) => outcomes.some((key) => headingLines(ctx.outcomeLabel(key), w).length > 1));
+  const ordinal = layout.ordinal;
   const panelWidth = ordinal?.panelWidth ?? PANEL_WIDTH;
-  const overhang = ordinal?.overhang ?? { left: 0, right: 0 };
-  const columnSpacing = COLUMN_SPACING + Math.ceil(overhang.left + overhang.right);
+  const columnSpacing = layout.columnSpacing;
   const panels = outcomes.map((key) => {
     const rows = observedMeans(result, key)
       .map((d) => ({ visit: visitName(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
@@ -181,7 +257,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
       ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, titlePadding: ORDINAL_TITLE_PADDING } } as const);
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, ...(ordinal!.lines > 1 ? { titlePadding: ORDINAL_TITLE_PADDING } : {}) } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     // The y title on up to two lines no longer than the panel is high: one line ran past the plot (a Danish "Gennemsnit (indekspoint; højere er bedre)").
@@ -211,14 +287,14 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('trajectoriesChartTitle'), subtitle: t('trajectoriesSubtitle') },
     config: chartConfig(ctx.lang),
-    columns: columnsFor(panelWidth, columnSpacing, overhang),
+    columns: layout.columns,
     // Flush bounds: the grid is laid out by the panels' own sizes; vega's estimate of the heading text
     // widths (no font metrics here) otherwise spreads the columns far apart. The spacing holds the
     // next panel's y axis (labels and title) and any visit name reaching past a panel's edge and,
     // between rows, the x axis (its visit names on two lines or more, an ordinal axis's title a little
     // lower) and the heading.
     bounds: 'flush',
-    spacing: { row: 92 + (ordinal ? 13 * Math.max(0, ordinal.lines - 2) + ORDINAL_TITLE_PADDING + 6 : 0), column: columnSpacing },
+    spacing: { row: layout.rowSpacing, column: columnSpacing },
     concat: panels,
     resolve: { scale: { y: 'independent' } },
   } as unknown as TopLevelSpec;

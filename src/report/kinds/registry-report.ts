@@ -23,7 +23,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatSetting, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -283,7 +283,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       sections.push({
         id: 'balance',
         title: T.balanceTitle[lang],
-        intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
+        intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatSetting(spec.balanceThreshold, lang) })],
         chart: 'love-plot',
         tables: [{ caption: fillPhrase(T.balanceTableCaption[lang], where), table: balanceTable(primary, lang, termLabel) }],
         ...(hiddenBalance > 0 ? { notes: [hiddenBalance === 1 ? T.balanceHiddenOne[lang] : fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
@@ -309,7 +309,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
     const groupWords = { exposed: inSentence(groups.exposed), unexposed: inSentence(groups.unexposed) };
-    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatFixed(spec.truncate, 2, lang), ...groupWords }) : '');
+    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatSetting(spec.trim, lang), u: formatSetting(1 - spec.trim, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T[spec.estimand === 'ATO' ? 'truncatedNoAipw' : spec.estimand === 'ATT' ? 'truncatedAtt' : 'truncated'][lang], { q: formatSetting(spec.truncate, lang), ...groupWords }) : '');
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;

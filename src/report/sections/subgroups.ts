@@ -24,7 +24,7 @@ import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
 import { essText } from '../ess-text.js';
 import { failureReasonText } from '../failure-reasons.js';
-import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { armCountsText, dfText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import { type CharacteristicLabels, characteristicLabel } from '../table-one.js';
 import type { Table } from '../text-table.js';
@@ -76,15 +76,8 @@ function outcomeStatements(drawn: readonly SubgroupResult[], primary: SubgroupRe
   return [primary, ...drawn.filter((g) => g !== primary)].map((g) => `${ctx.outcomeLabel(g.outcome)}: ${lowerFirst(g.credibility.statement[ctx.lang])}`);
 }
 
-/**
- * A test's degrees of freedom as the statistic's cell prints them: "3, 407"; in Danish "3; 407",
- * where a comma is the decimal mark and "1,37 (3, 407)" reads as a number 3,407 (docs/glossary-da.md).
- * Each grouped as every count ("1.234").
- */
-export function dfText(df1: number, df2: number | null, lang: Lang): string {
-  const one = formatThousands(df1, 0, lang);
-  return df2 === null ? one : `${one}${lang === 'da' ? '; ' : ', '}${formatThousands(df2, 0, lang)}`;
-}
+/** A test's degrees of freedom, one way in page and terminal (i18n.ts `dfText`). */
+export { dfText };
 
 function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartContext): Table {
   const p = phrases(ctx);

@@ -2,8 +2,11 @@
  * The trajectories chart with visits hta cannot time, named as an eCRF names them ("Opfølgning 1
  * (telefonkontakt)" …): every name printed whole on the x axis (never cut with "…"), and no text of
  * the chart drawn over another — a name reaching past its panel's edge ran into the next panel's
- * y-axis title, and five such visits were cut to "Opfølgning 1 (telefonkon…". The chart stays narrow
- * enough to print its text at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print). Checked on
+ * y-axis title, and five such visits were cut to "Opfølgning 1 (telefonkon…". The chart's text
+ * prints at ≥ 8 pt on the page it prints on (docs/report-trial.md#print): its drawn width and
+ * height, judged as the page judges them (html-page.ts `printedWidthPx`: landscape only when it
+ * fits that page's height). Widening the panels for the names once gave four outcomes and six or
+ * eight visits a chart too tall for the landscape page, printed portrait at 6–7.8 pt. Checked on
  * the drawn SVG, every text's box placed as drawn and measured with the chart font's widths.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +14,7 @@ import type { AnalysisResult } from '../../../src/analysis/results-schema.js';
 import { trajectoriesSpec } from '../../../src/report/charts/trajectories.js';
 import { wrapLines } from '../../../src/report/charts/two-lines.js';
 import { type TrialChartContext, trialChartContext } from '../../../src/report/charts/trial-chart-context.js';
+import { printedWidthPx } from '../../../src/report/html-page.js';
 import type { Lang } from '../../../src/report/i18n.js';
 import { chartTextWidth } from '../../../src/report/render/text-metrics.js';
 import { renderChart } from '../../support/render-chart.js';
@@ -93,6 +97,34 @@ function renamed(lang: Lang, names: string[]): { result: AnalysisResult; ctx: Tr
   };
 }
 
+/**
+ * `renamed` with `outcomes` continuous outcomes (the bundled ones again under new keys, so the grid
+ * has two rows) and as many follow-ups as `names` (one beyond the trial's repeats its last means).
+ */
+function manyOutcomes(lang: Lang, names: string[], outcomes: number): { result: AnalysisResult; ctx: TrialChartContext } {
+  const { trial, result } = bundledTrial();
+  const base = trialChartContext(trial, lang);
+  const continuous = [...new Set(result.descriptives.filter((d) => d.mean !== null && base.kindOf(d.outcome) === 'continuous').map((d) => d.outcome))];
+  const src = (k: string) => continuous[Number(k.slice(1)) % continuous.length]!;
+  const byVisit = new Map(base.visits.slice(0, names.length + 1).map((v, k) => [v, k === 0 ? v : names[k - 1]!]));
+  const extra = names.slice(base.visits.length - 1);
+  const descriptives: AnalysisResult['descriptives'] = [];
+  for (let o = 0; o < outcomes; o++) {
+    for (const d of result.descriptives.filter((x) => x.outcome === src(`o${o}`))) {
+      if (byVisit.has(d.time)) descriptives.push({ ...d, outcome: `o${o}`, time: byVisit.get(d.time)! });
+      if (d.time === base.visits.at(-1)) for (const e of extra) descriptives.push({ ...d, outcome: `o${o}`, time: e });
+    }
+  }
+  const of = <T>(f: (k: string) => T) => (k: string) => f(src(k));
+  return {
+    ctx: { ...base, visits: [base.visits[0]!, ...names], outcomeLabel: of(base.outcomeLabel), unitOf: of(base.unitOf), decimalsOf: of(base.decimalsOf), kindOf: of(base.kindOf), directionOf: of(base.directionOf) },
+    result: { ...result, descriptives },
+  };
+}
+
+/** The size in pt the chart's 11 px text prints at, on the page html-page.ts prints it on. */
+const printedPt = (size: { width: number; height: number }) => (11 * 0.75 * printedWidthPx(size)) / size.width;
+
 const FIVE = ['Opfølgning 1 (telefonkontakt)', 'Opfølgning 2 (klinisk undersøgelse)', 'Opfølgning 3 (telefonkontakt)', 'Afsluttende klinisk undersøgelse'];
 const LONG_LAST = ['Opfølgning 1 (telefonkontakt)', 'Opfølgning 2 (afsluttende telefonkontakt-opfølgning)'];
 
@@ -101,7 +133,7 @@ describe('trajectories: visit names from the plan, printed whole and apart', () 
     for (const [what, names] of [['five visits', FIVE], ['a long last name', LONG_LAST]] as const) {
       it(`${what} (${lang}): every name whole, no text over another, printable at ≥ 8 pt`, async () => {
         const { result, ctx } = renamed(lang, [...names]);
-        const { svg, width } = await renderChart('t', trajectoriesSpec(result, ctx));
+        const { svg, width, height } = await renderChart('t', trajectoriesSpec(result, ctx));
         const boxes = textBoxes(svg);
         expect(boxes.filter((b) => b.text.includes('…')).map((b) => b.text)).toEqual([]);
         // Each name's lines, read in order, give the name (one label per panel and visit).
@@ -110,8 +142,37 @@ describe('trajectories: visit names from the plan, printed whole and apart', () 
         );
         for (const name of names) expect(labels.filter((l) => l === name).length).toBeGreaterThan(0);
         expect(overlaps(boxes)).toEqual([]);
-        // 11 px text at ≥ 8 pt on a landscape page 1,030 px wide: 11 × 1,030 / width × 0.75 ≥ 8.
-        expect(width).toBeLessThanOrEqual((11 * 1030 * 0.75) / 8);
+        // 11 px text at ≥ 8 pt on the page it prints on, by its width and height.
+        expect(printedPt({ width, height })).toBeGreaterThanOrEqual(8);
+      });
+    }
+  }
+});
+
+/** Follow-ups as an eCRF names them: "Opfølgning 1 (telefonkontakt)" …, the last "Afsluttende klinisk undersøgelse". */
+const followUps = (n: number) => Array.from({ length: n }, (_, k) => (k === n - 1 ? 'Afsluttende klinisk undersøgelse' : `Opfølgning ${k + 1} (${k % 2 ? 'klinisk undersøgelse' : 'telefonkontakt'})`));
+
+describe('trajectories with untimed visits: printed at ≥ 8 pt with two rows of panels', () => {
+  // [what, outcomes, names, names printed whole]
+  const cases: [string, number, string[], boolean][] = [
+    ['4 outcomes, 5 follow-ups', 4, followUps(5), true],
+    ['4 outcomes, 7 follow-ups', 4, followUps(7), false],
+    ['6 outcomes, 5 follow-ups', 6, followUps(5), false],
+    // Words of some 280 px: whole, they need one panel a row, four rows, printed at 7 pt; cut instead.
+    ['4 outcomes, two long compound words', 4, ['Behandlingsafslutningsopfølgningsundersøgelsen', 'Langtidsopfølgningstelefonkonsultationen'], false],
+    ['4 outcomes, a word no chart holds', 4, ['A'.repeat(150), 'Slut'], false],
+  ];
+  for (const lang of ['da', 'en'] as const) {
+    for (const [what, outcomes, names, whole] of cases) {
+      it(`${what} (${lang}): text ≥ 8 pt in print, no text over another${whole ? ', every name whole' : ''}`, async () => {
+        const { result, ctx } = manyOutcomes(lang, names, outcomes);
+        const { svg, width, height } = await renderChart('t', trajectoriesSpec(result, ctx));
+        expect(printedPt({ width, height }), `${width}×${height}`).toBeGreaterThanOrEqual(8);
+        const boxes = textBoxes(svg);
+        expect(overlaps(boxes)).toEqual([]);
+        if (whole) expect(boxes.filter((b) => b.text.includes('…')).map((b) => b.text)).toEqual([]);
+        // A name no chart holds is cut at the usual panel width, not on a chart widened to 1,040 px.
+        if (names[0]!.length > 100) expect(width).toBeLessThan(1000);
       });
     }
   }

@@ -455,7 +455,13 @@ function addPrevious(
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) changed.add(u);
   // The listing must not say what the corrected patients were (activated or not, at risk or not).
   const regionsNow = [...new Set(m.rows.map((r) => r.region))];
-  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])), regionsNow, addedRegions(previous, regionsNow).length > 0);
+  // A region absent from an earlier publication read (not one a carried file lists as added: that
+  // was added before it, and the files read have it) explains the country's change of the periods
+  // it has rows of now, and of those only.
+  const added = new Set(addedRegions(previous, regionsNow, false));
+  const addedPeriods = new Set(m.rows.filter((r) => added.has(r.region)).map((r) => r.period));
+  const explainedByAdded = (period: string) => addedPeriods.has(period);
+  closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])), regionsNow, explainedByAdded);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;

@@ -78,7 +78,7 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
 
 /**
  * With a protection level below the threshold, every hidden count's interval must also reach the
- * threshold (docs/disclosure-control.md "Protection"): a count known to lie within 0 … t − 1 is known
+ * threshold (docs/disclosure-control.md "Secondary suppression"): a count known to lie within 0 … t − 1 is known
  * to be small, however wide. The suppression's certificate proves that only in its own cell model,
  * which lacks relations the attacker audit uses (months, sex and age group tables read together:
  * review of session 26), so a publication of such a plan is audited before anything is written and
@@ -96,7 +96,7 @@ export async function sensitiveRangeRefusal(run: UptakeRun & { previous?: Previo
   const shown = inside.slice(0, 20).map((c) => `  ${c.cell}: ${c.lower} … ${c.upper}`);
   const more = inside.length > shown.length ? [`  … and ${inside.length - shown.length} more (hta uptake … --audit lists them all)`] : [];
   return new HtaError('analysis.failed', [
-    `nothing written: the plan's suppression.protectionLevel ${protectionLevel} is below its threshold ${threshold}, and the suppression could not keep ${inside.length} hidden count(s) from being known to lie within ${minSmall} … ${threshold - 1} (a small count, however wide its interval; docs/disclosure-control.md "Protection"):`,
+    `nothing written: the plan's suppression.protectionLevel ${protectionLevel} is below its threshold ${threshold}, and the suppression could not keep ${inside.length} hidden count(s) from being known to lie within ${minSmall} … ${threshold - 1} (a small count, however wide its interval; docs/disclosure-control.md "Secondary suppression"):`,
     ...shown, ...more,
     `Leave protectionLevel out (it is then the threshold) or set it to ${threshold}, or publish fewer tables (the months or the equity tables).`,
   ].join('\n'));

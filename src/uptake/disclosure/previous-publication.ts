@@ -659,7 +659,7 @@ export function changedSinceOf(units: ReadonlySet<string>, added: readonly strin
  * publication they carry holds its printed counts only, and a region all of whose counts it hid
  * would read as absent.
  */
-export function addedRegions(previous: PreviousPublication, regionsNow: readonly string[], listed = true): string[] {
+export function addedRegions(previous: PreviousPublication, regionsNow: readonly string[]): string[] {
   const seen = new Map<string, Set<string>>();
   const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
   for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
@@ -667,7 +667,7 @@ export function addedRegions(previous: PreviousPublication, regionsNow: readonly
     if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
     seen.get(c.asOf)!.add(c.region);
   }
-  return regionsNow.filter((r) => r !== 'national' && ((listed && previous.listedAdded?.has(r)) || [...seen.values()].some((regions) => !regions.has(r))));
+  return regionsNow.filter((r) => r !== 'national' && (previous.listedAdded?.has(r) || [...seen.values()].some((regions) => !regions.has(r))));
 }
 
 /** The regions a published results.json lists as added (`previous.changed.addedRegions`). */

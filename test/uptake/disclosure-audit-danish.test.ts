@@ -54,4 +54,31 @@ describe('the audit speaks the run\'s language', () => {
     expect(auditCellName('retained12w · Nordjylland · all · all=all − the same count as of 2025-11-30 (hidden then)', 'da')).toBe('fastholdt 12 uger · Nordjylland · hele udtrækket · alle − samme antal pr. 2025-11-30 (diskretioneret dengang)');
     expect(auditCellName('referrals · clinic Region Syddanmark/Odense C Lægehus', 'en')).toBe('referrals · clinic Region Syddanmark/Odense C Lægehus');
   });
+
+  // Until 6 December 2026 (review of session 26) the breakdowns, costs and average prices kept
+  // their English codes, and numbers of four digits or more had no thousands point.
+  it('the equity groups, costs and average prices in the Danish pages\' words', () => {
+    expect(auditCellName('retained12w · Hovedstaden · all · ageBand=45-59', 'da')).toBe('fastholdt 12 uger · Hovedstaden · hele udtrækket · aldersgruppe=45–59');
+    expect(auditCellName('referrals · national · 2025 · sex=female', 'da')).toBe('henvisninger · hele landet · 2025 · køn=kvinder');
+    expect(auditCellName('activations · Sjælland · 2025 · sex=unknown', 'da')).toBe('aktiveringer · Sjælland · 2025 · køn=ukendt');
+    expect(auditCellName('activations · Sjælland · all · referrer=gp', 'da')).toBe('aktiveringer · Sjælland · hele udtrækket · henvist af=almen praksis');
+    expect(auditCellName('cost · national · activated in 2025', 'da')).toBe('udgift · hele landet · aktiveret i 2025');
+    expect(auditCellName('averagePrice · Sjælland · activated in 2024', 'da')).toBe('gennemsnitspris · Sjælland · aktiveret i 2024');
+    for (const c of ['retained12w · Hovedstaden · all · ageBand=45-59', 'cost · national · activated in 2025']) expect(auditCellName(c, 'en')).toBe(c);
+  });
+
+  it('numbers with the Danish thousands point and decimal comma; one group in the singular', () => {
+    const audit = {
+      rule: { threshold: 5, protectionLevel: 2, zerosSensitive: true }, suppressedCells: 150, countCells: 2288,
+      narrow: [{ cell: 'referrals · national · all · all=all', lower: 1234.5, upper: 4321 }], disclosedDifferences: [], intervals: [],
+      costsOnSuppressed: [], absentRows: [], lpSolves: 1012, components: 1,
+    };
+    const da = auditText({ audit, informationLoss: { cellShare: 150 / 2288 }, earlier: [] }, 'da');
+    expect(da).toContain('Diskretioneret: 150 af 2.288 antalsceller (6,56 %)');
+    expect(da).toContain('  henvisninger · hele landet · hele udtrækket · alle: 1.234,5 til 4.321');
+    expect(da).toContain("1.012 LP'er løst over 1 uafhængig gruppe af diskretionerede celler.");
+    const en = auditText({ audit, informationLoss: { cellShare: 150 / 2288 }, earlier: [] }, 'en');
+    expect(en).toContain('Suppressed: 150 of 2288 count cells (6.56%)');
+    expect(en).toContain('  referrals · national · all · all=all: 1234.5 … 4321');
+  });
 });

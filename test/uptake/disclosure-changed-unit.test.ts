@@ -67,6 +67,29 @@ describe('a change seen only in the whole country\'s row says nothing of whose i
     expect(never.periods.filter((p) => p.period === '2024-03')).toEqual([{ region: 'national', period: '2024-03' }]);
   });
 
+  // A region added since (Sjælland, absent from the earlier publication, with referrals from
+  // 2025-01 on) explains the country's change of its own periods only. Until 6 December 2026 one
+  // added region switched the spread off for every period, in every later publication of the
+  // chain: a removed Nordjylland patient of 2024-03 gave the pre-fix listing again.
+  const sjaellandFrom2025 = (period: string) => period.startsWith('2025');
+  const listingAdded = (units: string[]) => changedSinceOf(closeChangedUnits(new Set(units), yearsNow, regions, sjaellandFrom2025));
+
+  it('a region added since: a period it has no rows of is still spread, the activated and never-activated patient alike', () => {
+    const activated = listingAdded(['m|national|2024-03', 'y|Nordjylland|2024', 'y|national|2024']);
+    const never = listingAdded(['m|national|2024-03']);
+    expect(activated).toEqual(never);
+    for (const region of ['Hovedstaden', 'Nordjylland', 'Sjælland']) {
+      expect(never.activationYears).toEqual(expect.arrayContaining([{ region, year: 2024 }, { region, year: 2025 }]));
+      expect(never.periods).toContainEqual({ region, period: 'all' });
+    }
+  });
+
+  it('a region added since: a period it has rows of is explained by it and not spread', () => {
+    const explained = listingAdded(['m|national|2025-02']);
+    expect(explained.activationYears).toEqual([{ region: 'national', year: 2025 }]);
+    expect(explained.periods.map((p) => p.region).sort()).toEqual(['national', 'national']);
+  });
+
   it('a change in a region\'s own printed row lists that region\'s units and the country\'s, as before', () => {
     const own = listing(['m|Sjælland|2024-03', 'm|national|2024-03']);
     expect(own.activationYears.map((y) => y.region).sort()).toEqual(['Sjælland', 'Sjælland', 'national', 'national']);

@@ -7,7 +7,10 @@
  * (40), its whole export (40) and the 38 activated of 2025 printed lay at 0 … 2, and the audit
  * passed it.
  */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
 import type { MetricRow } from '../../src/uptake/aggregate.js';
 import { SUPPRESSED, suppressUptakeOutputs, type UptakeOutputs } from '../../src/uptake/suppression.js';
 import { buildCellModel } from '../../src/uptake/disclosure/cell-model.js';
@@ -107,4 +110,43 @@ describe('a hidden count known to be small, though as wide as the protection lev
     });
     expect(certificateProblems(model, RULE, { ...pattern, perturbations: shrunk }).some((p) => /reaches only/.test(p))).toBe(true);
   });
+});
+
+/**
+ * The suppression's certificate proves the rule only in its own cell model; with months and the
+ * sex and age-group tables published together the audit bounds hidden counts it certified wholly
+ * inside 0 … 4 (review of session 26: the bundled three-region fixture, Nordjylland's 2025-06
+ * referrals 0 … 3 while the certificate moved them up to 25). A plan with a protection level below
+ * the threshold is audited before anything is written, and refused.
+ */
+describe('hta uptake with a protection level below the threshold (docs/disclosure-control.md "Secondary suppression")', () => {
+  const fixture = 'test/uptake/fixtures/small-three-regions';
+  const planWith = (dir: string, suppression: object, publish?: object): string => {
+    const plan = JSON.parse(readFileSync(join(fixture, 'zeros.plan.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    const path = join(dir, 'plan.json');
+    writeFileSync(path, JSON.stringify({ ...plan, suppression: { ...plan.suppression, ...suppression }, publish: { ...plan.publish, ...publish } }));
+    return path;
+  };
+
+  it('refuses to publish (exit 1, nothing written) a pattern its own audit bounds inside 0 … 4, naming the setting and the cells', async () => {
+    const dir = tempDir();
+    const plan = planWith(dir, { protectionLevel: 2 });
+    const out = join(dir, 'tables');
+    const r = await runCli('uptake', join(fixture, 'registry.csv'), '--eligible', join(fixture, 'eligible.csv'), '--plan', plan, '--csv-dir', out, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(r.stderr).toMatch(/protectionLevel 2 is below its threshold 5/);
+    expect(r.stderr).toContain('referrals · Nordjylland · 2025-06 · all=all: 0 … 3');
+    expect(r.stderr).toMatch(/nothing written/);
+  }, 120_000);
+
+  it('publishes the same plan without the equity tables: the audit finds nothing inside the sensitive range', async () => {
+    const dir = tempDir();
+    const plan = planWith(dir, { protectionLevel: 2 }, { equity: [] });
+    const r = await runCli('uptake', join(fixture, 'registry.csv'), '--eligible', join(fixture, 'eligible.csv'), '--plan', plan, '--json');
+    expect(r.stderr).not.toMatch(/nothing written/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).suppression.protectionLevel).toBe(2);
+  }, 120_000);
 });

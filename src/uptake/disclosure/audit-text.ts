@@ -6,6 +6,7 @@
  * in Danish words too; region, clinic and level codes stay as the registry spells them.
  */
 import type { AuditReport } from './attacker-audit.js';
+import { levelLabel } from '../../report/uptake-levels.js';
 import { unchainedAuditLine, type UnchainedPublication } from './unchained-publication.js';
 
 type Lang = 'en' | 'da';
@@ -65,6 +66,8 @@ const CELL_WORDS_DA: readonly [RegExp, string][] = [
   [/\batRisk12w\b/g, 'i risiko 12 uger'],
   [/\bretained4w\b/g, 'fastholdt 4 uger'],
   [/\bretained12w\b/g, 'fastholdt 12 uger'],
+  [/\baveragePrice\b/g, 'gennemsnitspris'],
+  [/\bcost\b/g, 'udgift'],
   [/\breferrals\b/g, 'henvisninger'],
   [/\bactivations\b/g, 'aktiveringer'],
   [/· national\b/g, '· hele landet'],
@@ -74,21 +77,37 @@ const CELL_WORDS_DA: readonly [RegExp, string][] = [
   [/ is printed/g, ' vises'],
 ];
 
+/** The breakdowns' names in a cell ("ageBand=45-59"), as the Danish pages say them (src/report/i18n.ts). */
+const DIMENSION_DA: Readonly<Record<string, string>> = { ageBand: 'aldersgruppe', sex: 'køn', referrer: 'henvist af' };
+
 /** A cell named by the audit, in the run's language. */
 export function auditCellName(cell: string, lang: Lang): string {
-  return lang === 'da' ? CELL_WORDS_DA.reduce((s, [re, da]) => s.replace(re, da), cell) : cell;
+  if (lang !== 'da') return cell;
+  // A breakdown's group as the Danish pages print it (uptake-levels.ts): "køn=kvinder", "aldersgruppe=45–59".
+  const grouped = cell.replace(/\b(ageBand|sex|referrer)=([^ ·]+)/g, (_m, dim: string, level: string) => {
+    const label = levelLabel(dim, level, 'da');
+    return `${DIMENSION_DA[dim]}=${label === level ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
+  });
+  return CELL_WORDS_DA.reduce((s, [re, da]) => s.replace(re, da), grouped);
+}
+
+/** A number in the run's language: Danish thousands point and decimal comma (docs/glossary-da.md: 1.586; 0,81). */
+export function auditNumber(v: number, lang: Lang): string {
+  if (lang !== 'da' || !Number.isFinite(v)) return String(v);
+  const [whole, frac] = String(v).split('.') as [string, string | undefined];
+  return whole.replace(/\B(?=(\d{3})+$)/g, '.') + (frac !== undefined ? `,${frac}` : '');
 }
 
 /** The audit as text: the rule, the loss, then every failure (there must be none). */
 export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
   const { audit: a, informationLoss: l } = r;
   const da = lang === 'da';
-  const num = (v: number) => (da ? String(v).replace('.', ',') : String(v));
+  const num = (v: number) => auditNumber(v, lang);
   const pct = (v: number) => (da ? `${(100 * v).toFixed(2).replace('.', ',')} %` : `${(100 * v).toFixed(2)}%`);
   const cell = (c: string) => auditCellName(c, lang);
   const range = (lower: number, upper: number) => `${num(lower)} ${da ? 'til' : '…'} ${upper === Infinity ? '∞' : num(upper)}`;
   const interval = (i: { cell: string; lower: number; upper: number }) => `  ${cell(i.cell)}: ${range(i.lower, i.upper)}`;
-  const none = (n: number) => `${n}${n ? '' : da ? ' (ingen)' : ' (none)'}`;
+  const none = (n: number) => `${num(n)}${n ? '' : da ? ' (ingen)' : ' (none)'}`;
   const t1 = a.rule.threshold - 1, p = a.rule.protectionLevel;
   const lines = da ? [
     `Kontrol af diskretioneringen (en angriber, der bruger alle offentliggjorte tal og sammenhænge; LP-grænser for hver diskretioneret celle)`,
@@ -101,12 +120,12 @@ export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
     ...(r.regionCuts?.length ? [`Offentliggørelser af én region, hvis tal for hele landet er læst som regionens (de samme patienter) ved siden af en offentliggørelse af flere regioner: ${r.regionCuts.join(', ')}.`] : []),
     `Regel: antal 1–${t1} er følsomme; nuller ${a.rule.zerosSensitive ? 'er følsomme' : 'vises'}; beskyttelsesniveau ${p}.`,
     l.countShare !== undefined
-      ? `Diskretioneret: ${a.suppressedCells} af ${a.countCells} antalsceller (${pct(l.cellShare)}); ${pct(l.countShare)} af det samlede antal skjult (informationstab; internt, ikke til offentliggørelse).`
-      : `Diskretioneret: ${a.suppressedCells} af ${a.countCells} antalsceller (${pct(l.cellShare)}); andelen af det samlede antal, der er skjult, kræver registret (kør kontrollen på det).`,
+      ? `Diskretioneret: ${num(a.suppressedCells)} af ${num(a.countCells)} antalsceller (${pct(l.cellShare)}); ${pct(l.countShare)} af det samlede antal skjult (informationstab; internt, ikke til offentliggørelse).`
+      : `Diskretioneret: ${num(a.suppressedCells)} af ${num(a.countCells)} antalsceller (${pct(l.cellShare)}); andelen af det samlede antal, der er skjult, kræver registret (kør kontrollen på det).`,
     `Diskretionerede celler smallere end ${p}${p < a.rule.threshold ? ` eller helt inden for ${a.rule.zerosSensitive ? 0 : 1}–${t1}` : ''}: ${none(a.narrow.length)}`,
     ...a.narrow.map(interval),
     ...(a.unchangedSincePrinted?.length ? [
-      `Diskretionerede celler låst til præcis den værdi, en tidligere offentliggørelse viste for dem (ingen vækst siden; offentligt kendt, ikke en fejl): ${a.unchangedSincePrinted.length}`,
+      `Diskretionerede celler låst til præcis den værdi, en tidligere offentliggørelse viste for dem (ingen vækst siden; offentligt kendt, ikke en fejl): ${num(a.unchangedSincePrinted.length)}`,
       ...a.unchangedSincePrinted.map(interval),
     ] : []),
     `Afledte forskelle låst inden for de følsomme antal: ${none(a.disclosedDifferences.length)}`,
@@ -135,14 +154,14 @@ export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
     ] : []),
     ...(r.absentUnprotected !== undefined ? [
       `Kategorier fra en tidligere offentliggørelse, der mangler her (lagt sammen, omdøbt eller fjernet), og hvis antal denne fil ikke angiver som ændrede: ${none(r.absentUnprotected.length)}`,
-      ...r.absentUnprotected.flatMap((c) => [`  ${cell(c.category)}, vist pr. ${c.asOf}: de antal, der kan rumme dens rækker, vises og er bundet til de tidligere`, ...c.pinned.map((x) => `    ${cell(x.cell)}: ${x.value}`)]),
+      ...r.absentUnprotected.flatMap((c) => [`  ${cell(c.category)}, vist pr. ${c.asOf}: de antal, der kan rumme dens rækker, vises og er bundet til de tidligere`, ...c.pinned.map((x) => `    ${cell(x.cell)}: ${num(x.value)}`)]),
     ] : []),
     ...(r.excludedNarrow !== undefined ? [
       `Antal udeladte rækker, der sammen med en tidligere offentliggørelses låser rækkerne udeladt ind imellem til 1–${t1}: ${none(r.excludedNarrow.length)}`,
       ...r.excludedNarrow.map((c) => `  ${c.where}: minus ${c.file}s udeladte rækker: ${c.lower === c.upper ? num(c.lower) : range(c.lower, c.upper)}`),
     ] : []),
     ...(r.earlierDisagree?.length ? [`  (ikke kontrolleret mod ${r.earlierDisagree.join(', ')}: et afgjort antal dér er anderledes her i en periode, som denne fil ikke angiver som ændret — lavet uden --previous, eller en sen aktivering)`] : []),
-    `${a.lpSolves} LP'er løst over ${a.components} uafhængige grupper af diskretionerede celler.`,
+    `${num(a.lpSolves)} ${a.lpSolves === 1 ? 'LP' : "LP'er"} løst over ${num(a.components)} ${a.components === 1 ? 'uafhængig gruppe' : 'uafhængige grupper'} af diskretionerede celler.`,
     '',
   ] : [
     `Disclosure audit (an attacker using every published number and relation, LP bounds per suppressed cell)`,

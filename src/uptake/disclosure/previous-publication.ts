@@ -610,15 +610,18 @@ export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
  * of their printed counts fell, and the listing said that the removed Nordjylland patient had been
  * activated, in 2024. `yearsNow`: the activation years printed now, per scope.
  */
-export function closeChangedUnits(units: Set<string>, yearsNow: ReadonlyMap<string, readonly number[]>, regionsNow: readonly string[] = [...yearsNow.keys()], regionAdded = false): Set<string> {
-  // A region added since explains the country's change itself (listed as added): not spread.
-  const regions = regionAdded ? [] : regionsNow.filter((r) => r !== 'national');
+export function closeChangedUnits(units: Set<string>, yearsNow: ReadonlyMap<string, readonly number[]>, regionsNow: readonly string[] = [...yearsNow.keys()], explainedByAdded: (period: string) => boolean = () => false): Set<string> {
+  // A region added since explains the country's change of the periods it has rows of (listed as
+  // added): those are not spread. Every other period is: until 6 December 2026 one added region
+  // switched the spread off for every period, and for every later publication of the chain
+  // (review of session 26).
+  const regions = regionsNow.filter((r) => r !== 'national');
   // A change seen in the whole country's period only (no region's row of it listed: each was
   // hidden, or unprinted, both times) must not say whose it was: every region's whole export and
   // activation years from its year on are listed with it, so that a region's activation year that
   // fell (the removed patient activated there) is one of many, listed alike for a never-activated
   // patient. Until 6 December 2026 only the country's were, and that region's year with them.
-  const nationalOnly = (period: string) => regions.length > 0 && !regions.some((r) => units.has(changedUnit({ kind: 'metric', region: r, period })));
+  const nationalOnly = (period: string) => regions.length > 0 && !explainedByAdded(period) && !regions.some((r) => units.has(changedUnit({ kind: 'metric', region: r, period })));
   for (const u of [...units]) {
     const [kind, region, rest] = u.split('|') as [string, string, string];
     const scopes = region === 'national' ? (kind === 'm' && rest !== 'all' && nationalOnly(rest) ? ['national', ...regions] : ['national']) : [region, 'national'];

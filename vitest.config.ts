@@ -30,12 +30,15 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // the browser test second as in CI (its Chromium runs beside the worker); a file new since then
 // placed by its CPU time.
 const SLOW_FIRST = [
+  // Interrupts a 3-million-row Parquet write twice (SIGINT, SIGTERM): ~10 s (6 December 2026, idle).
+  'test/simulate/parquet-interrupt.test.ts',
   'test/report/report-browser.test.ts',
   'test/report/report-cli.test.ts',
   'test/uptake/regional-formats.test.ts',
   // Two audits of a small monthly publication chain, ~2 and ~3 s of CPU (6 December 2026: its
   // fixture made smaller; the first, ~16 s each, made it the longest file).
   'test/uptake/disclosure-pinned-to-printed.test.ts',
+  'test/uptake/disclosure-sensitive-range.test.ts',
   'test/cli/uptake-exports.test.ts',
   'test/uptake/excel-registry-sheets.test.ts',
   'test/cli/uptake-registry-shapes.test.ts',

@@ -109,7 +109,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         return full.startsWith(head) ? full.slice(head.length) : l;
       };
       const named = f.levels.map((l) => q(levelName(l))).join(', ');
-      const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${named ? 'flere ' : ''}${f.unnamed === 1 ? 'niveau' : 'niveauer'} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
+      const more = f.unnamed > 0 ? (lang === 'da' ? `${named ? ' og ' : ''}${f.unnamed} ${f.unnamed === 1 ? 'niveau' : 'niveauer'}${named ? ' mere' : ''} (ikke nævnt)` : `${named ? ' and ' : ''}${f.unnamed} ${named ? 'more ' : ''}${f.unnamed === 1 ? 'level' : 'levels'} (not named)`) : '';
       // Trimmed (a score of 0 is below any trim), they count nowhere; otherwise in the crude difference and AIPW's outcome model.
       const where = f.trim === null
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')

@@ -22,7 +22,7 @@ describe('a level only non-users have: named by the plan\'s labels', () => {
     expect(text).toMatch(/^forstyrrende faktor "Henvist af": niveauet "andet" findes kun blandt ikke-brugere — /);
     expect(text).not.toContain('referrer');
     const two = findingText({ ...f, levels: ['other', 'chiro'], unnamed: 2 }, 'da', (t) => balanceTermLabel(t, confounders, 'da'));
-    expect(two).toContain('niveauerne "andet", "kiropraktor" og 2 flere niveauer (ikke nævnt)');
+    expect(two).toContain('niveauerne "andet", "kiropraktor" og 2 niveauer mere (ikke nævnt)');
   });
   it('English page', () => {
     expect(findingText({ ...f, levels: ['chiro'] }, 'en', (t) => balanceTermLabel(t, confounders, 'en'))).toMatch(/^confounder "Referred by": level "chiropractor" only among the unexposed/);

@@ -51,6 +51,13 @@ export function tableOffsets(bytes: Uint8Array): Map<string, number> {
   return tables;
 }
 
+/** The offset of a table the reader cannot do without; a font lacking it is not the chart font. */
+export function requiredTable(tables: ReadonlyMap<string, number>, tag: string): number {
+  const at = tables.get(tag);
+  if (at === undefined) throw new Error(`the chart font has no '${tag}' table`);
+  return at;
+}
+
 /**
  * Code point → glyph id from the best Unicode `cmap` subtable: format 12 (3,10 or 0,*), else
  * format 4 (3,1). Glyph 0 is never listed.
@@ -403,11 +410,7 @@ export function readPairKerning(view: DataView, subtables: readonly number[]): (
 export function readGlyphFace(bytes: Uint8Array): GlyphFace {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = tableOffsets(bytes);
-  const table = (tag: string): number => {
-    const at = tables.get(tag);
-    if (at === undefined) throw new Error(`the chart font has no '${tag}' table`);
-    return at;
-  };
+  const table = (tag: string): number => requiredTable(tables, tag);
   const head = table('head');
   const unitsPerEm = view.getUint16(head + 18);
   const longLoca = view.getInt16(head + 50) === 1;
@@ -477,4 +480,4 @@ export function readGlyphFace(bytes: Uint8Array): GlyphFace {
 }
 
 /** The functions above, for the PNG worker, which runs them from their source (png-pool.ts). */
-export const GLYPH_OUTLINE_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [tableOffsets, readCmap, glyphContours, contoursToPath, readCoverage, readClassDef, defaultFeatureLookups, lookupSubtables, readLigatures, readPairKerning, readGlyphFace];
+export const GLYPH_OUTLINE_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [tableOffsets, requiredTable, readCmap, glyphContours, contoursToPath, readCoverage, readClassDef, defaultFeatureLookups, lookupSubtables, readLigatures, readPairKerning, readGlyphFace];

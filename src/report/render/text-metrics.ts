@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CHART_FONT_BOLD_FILE, CHART_FONT_FILE } from './chart-font.js';
-import { readCmap, tableOffsets } from './glyph-outlines.js';
+import { readCmap, requiredTable, tableOffsets } from './glyph-outlines.js';
 
 /** Advance widths in em per code point, and the width of a character the font lacks (.notdef). */
 export interface FontAdvances {
@@ -27,11 +27,7 @@ export interface FontAdvances {
 export function fontAdvances(bytes: Uint8Array): FontAdvances {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = tableOffsets(bytes);
-  const table = (tag: string): number => {
-    const at = tables.get(tag);
-    if (at === undefined) throw new Error(`the chart font has no '${tag}' table`);
-    return at;
-  };
+  const table = (tag: string): number => requiredTable(tables, tag);
   const unitsPerEm = view.getUint16(table('head') + 18);
   const numberOfHMetrics = view.getUint16(table('hhea') + 34);
   const hmtx = table('hmtx');

@@ -17,7 +17,7 @@ import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
-import { formatFixed } from '../report/i18n.js';
+import { armCountsText, formatThousands as count } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 import { shownIgnoredVisits } from '../trial/ignored-visits.js';
@@ -96,9 +96,6 @@ export function registerValidate(program: Command, io: CliIo): void {
     });
 }
 
-/** A count as the terminal prints every number (English: `6,129`; docs/glossary-da.md on number formats). */
-const count = (n: number) => formatFixed(n, 0, 'en');
-
 /**
  * The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`, or by
  * the plan's label: `, 4 in Exercise + education ("3"; not compared)`), as
@@ -126,7 +123,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const width = Math.max(7, ...s.outcomes.map((o) => o.key.length));
   lines.push(['outcome'.padEnd(width), 'source', ...times.map((t) => t.padStart(9))].join('  '));
   for (const o of s.outcomes) {
-    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => `${count(o.observed[t]?.intervention ?? 0)}/${count(o.observed[t]?.control ?? 0)}`.padStart(9))].join('  '));
+    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en').padStart(9))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
   if (s.confounders?.length) {

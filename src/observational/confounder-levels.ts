@@ -10,7 +10,7 @@
  * that it cannot be derived from the total (`hiddenLevels`).
  */
 import { SUPPRESSED } from '../suppressed-marker.js';
-import { formatFixed } from '../report/i18n.js';
+import { formatThousands } from '../report/i18n.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { PrintedRecode, RecodeCount } from '../trial/value-codes.js';
 
@@ -98,7 +98,7 @@ export function hiddenLevels(counts: ReadonlyMap<string, number>, threshold: num
 /** The validate summary's lines: one per confounder, its levels with their patients. */
 export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'lookalikes'>[], threshold: number): string[] {
   return all.map((c) => {
-    const shown = c.levels.slice(0, LISTED).map((l) => `"${l.value}" ${l.patients === SUPPRESSED ? 'suppressed' : formatFixed(l.patients, 0, 'en')}`);
+    const shown = c.levels.slice(0, LISTED).map((l) => `"${l.value}" ${l.patients === SUPPRESSED ? 'suppressed' : formatThousands(l.patients)}`);
     const more = c.levels.length - shown.length;
     return `${c.name}: ${c.levels.length} level${c.levels.length === 1 ? '' : 's'}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
   });

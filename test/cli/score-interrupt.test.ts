@@ -39,7 +39,7 @@ describe.skipIf(process.platform === 'win32')('hta score stopped by a signal whi
   it('SIGINT and SIGTERM: the old file stays, nothing is left behind, the process ends by the signal', { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const exportFile = join(dir, 'big.csv');
-    writeFileSync(exportFile, trialToCsv(simulateTrial({ patients: 8_000, seed: 1 })));
+    writeFileSync(exportFile, trialToCsv(simulateTrial({ patients: 4_000, seed: 1 })));
     const script = join(dir, 'hta.mjs');
     writeFileSync(script, `import { main } from ${JSON.stringify(built.url)};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
     const runs = (['SIGINT', 'SIGTERM'] as const).map((signal) => {

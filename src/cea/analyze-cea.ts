@@ -9,10 +9,10 @@ import { HtaError } from '../errors.js';
 import { normInterQuantile } from '../stats/bootstrap-intervals.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
-import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
+import { bootstrapCea, type CeaBootstrap, everyRow } from './cea-bootstrap.js';
 import { refuseThinArms } from './imputable-resamples.js';
 import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
-import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
+import { type CeaColumns, completeData, hasMissing, imputeByArm, missingAt } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
@@ -67,7 +67,7 @@ interface Estimate {
 
 /** Point estimates: OLS/SUR on the complete data, or on each of m imputations pooled by Rubin's rules. */
 function pointEstimate(cols: CeaColumns, m: number, seed: number): Estimate {
-  const rows = cols.arm.map((_, i) => i);
+  const rows = everyRow(cols.arm.length);
   if (!hasMissing(cols)) {
     const f = incrementalFit(completeData(cols, rows));
     return { cost: f.cost, qaly: f.qaly, covariance: f.covariance, monteCarlo: null };
@@ -80,7 +80,7 @@ function pointEstimate(cols: CeaColumns, m: number, seed: number): Estimate {
 }
 
 function completeRows(cols: CeaColumns): CeaColumns {
-  const keep = cols.arm.map((_, i) => i).filter((i) => !hasMissing(cols, [i]));
+  const keep = cols.arm.map((_, i) => i).filter((i) => !missingAt(cols, i));
   const take = <T>(col: readonly T[]) => keep.map((i) => col[i]!);
   return { arm: take(cols.arm), baselineUtility: take(cols.baselineUtility), cost: take(cols.cost), qaly: take(cols.qaly), covariates: cols.covariates.map((c) => ({ name: c.name, values: take(c.values) })) };
 }

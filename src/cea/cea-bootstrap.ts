@@ -12,7 +12,7 @@
  * the original data (cea-imputation.ts) pooled by Rubin's rules.
  */
 import { createRandom, type Random } from '../stats/random.js';
-import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
+import { type CeaColumns, completeData, imputeByArm, missingIn } from './cea-imputation.js';
 import { increments } from './incremental-regression.js';
 import { imputableReplicate } from './imputable-resamples.js';
 import { HtaError } from '../errors.js';
@@ -22,6 +22,18 @@ export function drawReplicate(rng: Random, interventionRows: readonly number[], 
   const out = new Array<number>(interventionRows.length + controlRows.length);
   let at = 0;
   for (const rows of [interventionRows, controlRows]) for (let k = 0; k < rows.length; k++) out[at++] = rows[rng.int(rows.length)]!;
+  return out;
+}
+
+/**
+ * The rows 0 … n−1 once each (the point estimate's "replicate"), built as `drawReplicate` builds
+ * its rows: `imputeByArm` is optimised on the bootstrap's, and an array of another elements kind
+ * (`map`'s packed one) threw that code away for the rest of the run when a sensitivity scenario's
+ * point estimate came (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export function everyRow(n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }
 
@@ -67,7 +79,7 @@ export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): Ce
   for (let b = 0; b < B; b++) {
     let rows = options.indexSets?.[b] ?? drawReplicate(rng, iRows, cRows);
     const redrawnBefore = redrawn;
-    let missing = hasMissing(cols, rows);
+    let missing = missingIn(cols, rows);
     // A replicate an arm of which drew fewer observed values than an imputation needs is drawn
     // again from the same stream (docs/plan-cea.md#too-few-observed-values); fixed index sets are
     // the caller's and are used as given.
@@ -78,7 +90,7 @@ export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): Ce
         redrawn++;
       }
       // A redrawn replicate is judged again; one drawn once keeps its answer.
-      if (redrawnBefore !== redrawn) missing = hasMissing(cols, rows);
+      if (redrawnBefore !== redrawn) missing = missingIn(cols, rows);
     }
     const data = missing ? imputeByArm(cols, rows, 1, rng.int(0x7fffffff))[0]! : completeData(cols, rows);
     const d = increments(data);

@@ -38,15 +38,31 @@ export function imputedValues(c: CeaColumns): (readonly (number | null)[])[] {
   return out;
 }
 
-/** Whether any imputed column misses a value, of all patients or of `rows` (a bootstrap sample). */
-export function hasMissing(c: CeaColumns, rows?: readonly number[]): boolean {
+/** Whether any imputed column misses a value of any patient. */
+export function hasMissing(c: CeaColumns): boolean {
   for (const col of imputedValues(c)) {
-    if (rows) {
-      for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
-    } else {
-      for (let i = 0; i < c.arm.length; i++) if (col[i] === null) return true;
-    }
+    for (let i = 0; i < c.arm.length; i++) if (col[i] === null) return true;
   }
+  return false;
+}
+
+/**
+ * Whether any imputed column misses a value of `rows` (a bootstrap sample, or an arm's rows of it).
+ * Its own function, apart from {@link hasMissing} and {@link missingAt}: V8 optimises it on the
+ * bootstrap's row arrays, and the code was thrown away ("wrong map") when the same function was
+ * asked of all patients by a scenario's point estimate, then of one patient's `[i]` by the
+ * complete-case scenario (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export function missingIn(c: CeaColumns, rows: readonly number[]): boolean {
+  for (const col of imputedValues(c)) {
+    for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
+  }
+  return false;
+}
+
+/** Whether any imputed column misses the value of patient (row) `i`. */
+export function missingAt(c: CeaColumns, i: number): boolean {
+  for (const col of imputedValues(c)) if (col[i] === null) return true;
   return false;
 }
 
@@ -82,7 +98,7 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
       { name: 'cost', values: pickRows(c.cost, patients) },
     ];
     for (let j = 0; j < nCov; j++) columns.push({ name: `x${j}`, values: pickRows(c.covariates[j]!.values, patients) });
-    const anyMissing = hasMissing(c, patients);
+    const anyMissing = missingIn(c, patients);
     const completed = anyMissing
       ? chainedEquations(columns, { m, seed: armSeed, method: 'pmm' }).completed
       : Array.from({ length: m }, () => Object.fromEntries(columns.map((col) => [col.name, col.values as number[]])));

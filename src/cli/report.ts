@@ -44,6 +44,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Two entries whose folders are one on disk (a link) would write over each other's pages.
       refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
       const entries = selectReports(manifestEntries, opts.only, opts.manifest);
+      // The analysis worker boots while this thread checks the inputs (off-thread.ts).
+      const { prestartAnalysisWorkers } = await import('../report/off-thread.js');
+      prestartAnalysisWorkers(entries.filter((e) => REPORT_KINDS[e.kind]?.prefetch !== undefined).length);
       // An uptake entry's previous inside a report folder (another entry's results.json): said
       // with what to do, before the generic refusal of inputs in report folders below.
       const { refusePreviousInReportFolder } = await import('../report/previous-in-report-folder.js');

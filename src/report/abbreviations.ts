@@ -62,10 +62,31 @@ export const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'WAS', full: 'Work Ability Score' }, da: { abbr: 'WAS', full: 'arbejdsevnescore' } },
 ];
 
-/** Where `abbr` stands as a word, or its plural ("QALYs", "CIs"): no letter or digit either side; "EQ-5D" not inside "EQ-5D-5L", "MD" not inside "SMD", "KI" after "95 %-" yes. */
-function standsIn(text: string, abbr: string): boolean {
-  // Abbreviations are letters, digits and hyphens: nothing to escape.
-  return new RegExp(`(?<![\\p{L}\\d])${abbr}s?(?![\\p{L}\\d]|-\\d)`, 'u').test(text);
+/**
+ * Where an abbreviation stands as a word, or its plural ("QALYs", "CIs"): no letter or digit either
+ * side; "EQ-5D" not inside "EQ-5D-5L", "MD" not inside "SMD", "KI" after "95 %-" yes. One pattern
+ * per language of all the catalogue's abbreviations finds them in one pass over a page's text
+ * (where one begins another, "EQ-5D" in "EQ-5D-5L", its lookahead fails and the longer one is
+ * tried at the same place) instead of one pass per abbreviation (~0.02 CPU-s per cold `hta report`; docs/architecture.md#the-cost-of-a-cold-regeneration).
+ * A match can hide no other: an abbreviation starts only after a character that is no letter or
+ * digit, the only such character inside one is a hyphen, and what follows a hyphen inside one
+ * ("5D", "5L") begins no abbreviation (test/report/abbreviations.test.ts checks the one pass
+ * against a pass per abbreviation).
+ */
+const finders = new Map<Lang, RegExp>();
+
+/** The catalogue's abbreviations `text` uses, in the catalogue's order. */
+export function usedAbbreviations(text: string, lang: Lang): Abbreviation[] {
+  let pattern = finders.get(lang);
+  if (!pattern) {
+    // Abbreviations are letters, digits and hyphens: nothing to escape.
+    const alternatives = [...new Set(CATALOGUE.map((e) => e[lang].abbr))];
+    pattern = new RegExp(`(?<![\\p{L}\\d])(${alternatives.join('|')})s?(?![\\p{L}\\d]|-\\d)`, 'gu');
+    finders.set(lang, pattern);
+  }
+  const found = new Set<string>();
+  for (const m of text.matchAll(pattern)) found.add(m[1]!);
+  return CATALOGUE.map((e) => e[lang]).filter((a) => found.has(a.abbr));
 }
 
 function tableText(t: Table): string[] {
@@ -93,9 +114,7 @@ export function pageTexts(page: ReportPage, charts: ReadonlyMap<string, { alt: s
 
 /** The abbreviations the page uses, in the page's language, alphabetical. */
 export function pageAbbreviations(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): Abbreviation[] {
-  const text = pageTexts(page, charts).join('\n');
-  return CATALOGUE.map((e) => e[page.lang])
-    .filter((a) => standsIn(text, a.abbr))
+  return usedAbbreviations(pageTexts(page, charts).join('\n'), page.lang)
     // Alphabetical whatever the case: "df" between "CI" and "DKK", not after "WAS".
     .sort((a, b) => {
       const [x, y] = [a.abbr.toUpperCase(), b.abbr.toUpperCase()];

@@ -193,10 +193,28 @@ function retire(w: AnalysisWorker): void {
   void w.worker.terminate();
 }
 
-/** A new worker while fewer than ANALYSIS_THREADS run, else the one with the fewest jobs waiting. */
+/**
+ * A worker started before its first job (`prestartAnalysisWorkers`) and still without one, else a
+ * new worker while fewer than ANALYSIS_THREADS run, else the one with the fewest jobs waiting.
+ */
 function workerForJob(): AnalysisWorker {
+  const idle = workers.find((w) => w.pending.size === 0);
+  if (idle) return idle;
   if (workers.length < ANALYSIS_THREADS) return startWorker();
   return workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
+/**
+ * Starts the workers `jobs` analyses will need (at most ANALYSIS_THREADS) before the run sends
+ * them, so that a worker's own start — a new V8 isolate booting Node, then its bundle: ~0.1 CPU-s
+ * — runs while the main thread still loads its modules and checks the inputs, on a core that is
+ * otherwise idle then, instead of delaying the first analysis
+ * (docs/architecture.md#the-cost-of-a-cold-regeneration). A started worker holds the process
+ * open only while it has a job: a run refused before its analyses exits as before.
+ */
+export function prestartAnalysisWorkers(jobs: number): void {
+  if (!builtModules) return;
+  while (workers.length < Math.min(jobs, ANALYSIS_THREADS)) startWorker().worker.unref();
 }
 
 /** `job.name(job.input)` of `job.module` on a worker thread when running from built modules, else on this thread. */
@@ -204,6 +222,8 @@ export async function runOffThread<T>(job: OffThreadJob<T>): Promise<T> {
   if (!builtModules) return job.inThread();
   const w = workerForJob();
   const id = nextId++;
+  // A prestarted worker (unreferenced while idle) keeps the process open while it works.
+  w.worker.ref();
   return new Promise<T>((resolve, reject) => {
     w.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, what: job.what });
     w.worker.postMessage({ id, order: job.order ?? Number.MAX_SAFE_INTEGER, module: job.module.href, name: job.name, input: job.input });

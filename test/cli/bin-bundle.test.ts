@@ -65,5 +65,13 @@ describe('the bundled CLI and analysis worker (scripts/bundle-hta.mjs)', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect([...a.keys()].some((k) => k.endsWith('.png'))).toBe(true);
     for (const [k, bytes] of b) expect(a.get(k)?.equals(bytes), k).toBe(true);
+
+    // The analysis worker starts before the input checks (off-thread.ts prestartAnalysisWorkers):
+    // a run refused by them still ends at once, the idle worker holding nothing open.
+    writeFileSync(join(f.dir, 'outside.json'), JSON.stringify({ reports: [{ id: 'ce', kind: 'cea', out: 'ce', lang: 'en', data: '../elsewhere/export.csv', plan: 'cea.json' }] }));
+    const refused = spawnSync(process.execPath, [script, 'report', '--manifest', join(f.dir, 'outside.json'), '--out', join(tempDir(), 'out'), '--no-cache'], { encoding: 'utf8', timeout: 30_000 });
+    expect(refused.signal).toBeNull();
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/outside/);
   }, 120_000);
 });

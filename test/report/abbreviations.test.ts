@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageAbbreviations } from '../../src/report/abbreviations.js';
+import fc from 'fast-check';
+import { CATALOGUE, pageAbbreviations, usedAbbreviations } from '../../src/report/abbreviations.js';
 import { htmlPage } from '../../src/report/html-page.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
 import type { ReportPage } from '../../src/report/report-page.js';
@@ -79,5 +80,28 @@ describe('abbreviations written out', () => {
       expect(listed, `${name}: ${a}`).toMatch(new RegExp(`<abbr title="[^"]+">${a}</abbr> = `));
       expect(mdListed, `${name}: ${a}`).toContain(`${a} = `);
     }
+  });
+});
+
+describe('abbreviations found in one pass', () => {
+  // The rule as a pass per abbreviation (the finder before it became one pattern): the one pass must find the same.
+  const perAbbreviation = (text: string, lang: 'en' | 'da') =>
+    CATALOGUE.map((e) => e[lang]).filter((a) => new RegExp(`(?<![\\p{L}\\d])${a.abbr}s?(?![\\p{L}\\d]|-\\d)`, 'u').test(text));
+
+  it('finds what a pass per abbreviation finds, in any text built of abbreviations, their parts and separators', () => {
+    const pieces = [...new Set(CATALOGUE.flatMap((e) => [e.en.abbr, e.da.abbr]))];
+    const parts = [...pieces, ...pieces.flatMap((p) => p.split('-')), 's', '-', '-5', ' ', '%-', '(', ')', 'x', 'æ', '5', 'L', 'D', '.', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 12 }), fc.constantFrom<'en' | 'da'>('en', 'da'), (tokens, lang) => {
+        const text = tokens.join('');
+        expect(usedAbbreviations(text, lang)).toEqual(perAbbreviation(text, lang));
+      }),
+      { numRuns: 3000, seed: 27 },
+    );
+  });
+
+  it('the longer of two that begin alike, and both where both stand', () => {
+    expect(usedAbbreviations('EQ-5D-5L, EQ-5D and DKK', 'en').map((a) => a.abbr).sort()).toEqual(['DKK', 'EQ-5D', 'EQ-5D-5L']);
+    expect(usedAbbreviations('EQ-5D-5L only', 'en').map((a) => a.abbr)).toEqual(['EQ-5D-5L']);
   });
 });

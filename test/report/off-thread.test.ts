@@ -21,6 +21,10 @@ export async function slow(input) {
   await new Promise((resolve) => setTimeout(resolve, 40));
   return { input, threadId, started, ended: Date.now() };
 }
+export function origin() {
+  // When this thread's Node environment began, in the process's clock (performance.now() of the main thread).
+  return performance.nodeTiming.environment;
+}
 export function fail(input) {
   throw new HtaError('input.invalid', 'bad ' + input, []);
 }
@@ -92,4 +96,17 @@ describe('runOffThread (built modules)', () => {
     expect(jitless).toBe(true);
     await off.stopOffThreadAnalyses();
   });
+
+  it('a worker prestarted before the run sends its job takes the job: its start overlaps the input checks (that a refused run does not wait for it: test/cli/bin-bundle.test.ts)', async () => {
+    const url = compile();
+    const off = (await import(url)) as typeof import('../../src/report/off-thread.js');
+    off.prestartAnalysisWorkers(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = performance.now();
+    // The thread that answers began before the job was sent: the one prestarted 300 ms earlier.
+    const began = await off.runOffThread<number>({ module: new URL('./jobs.js', url), name: 'origin', input: null, inThread: () => Promise.reject(new Error('not built')), what: 'origin' });
+    expect(began).toBeLessThan(sent - 150);
+    await off.stopOffThreadAnalyses();
+  });
 });
+

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined, secondRenameOnto: undefined as { targets: ReadonlySet<string>; seen: number } | undefined };
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined, secondRenameOnto: undefined as { targets: ReadonlySet<string>; seen: number } | undefined, noLinks: false };
 
 // The failures are injected by patching node:fs and syncing its ESM exports (every module's
 // `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
@@ -48,6 +48,8 @@ const patched = {
     if (inject.rename) throw fail(inject.rename, 'link', from);
     // The placing of one target only (a batch's second file): a full disk as the link is made.
     if (inject.linkAt !== undefined && String(to) === inject.linkAt) throw fail('ENOSPC', 'link', from);
+    // A file system without hard links (some network and FAT file systems).
+    if (inject.noLinks) throw fail('EPERM', 'link', from);
     return real.linkSync(from, to);
   }) as typeof fs.linkSync,
 };
@@ -65,6 +67,7 @@ const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baselin
 
 afterEach(() => {
   inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = inject.secondRenameOnto = undefined;
+  inject.noLinks = false;
 });
 
 function setup() {
@@ -282,6 +285,21 @@ describe('--force over two existing files: a failure at the second replacement l
     expect(ok.code, ok.stderr).toBe(0);
     expect(readFileSync(w.at('effects.csv'), 'utf8')).toContain('rmdq');
     expect(readFileSync(w.at('ex.csv'), 'utf8')).toMatch(/^line,column,field,problem/);
+    expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('analyze on a file system without hard links: the old files are moved aside, and back', async () => {
+    const w = mine('effects.csv', 'ex.csv');
+    inject.noLinks = true;
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expectUnchanged(r, w);
+    // Replaced when nothing fails, each keeping its own mode (a chmod 600 survives --force).
+    fs.chmodSync(w.at('effects.csv'), 0o600);
+    inject.secondRenameOnto = undefined;
+    const ok = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readFileSync(w.at('effects.csv'), 'utf8')).toContain('rmdq');
+    expect(fs.statSync(w.at('effects.csv')).mode & 0o777).toBe(0o600);
     expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
   });
 

@@ -452,11 +452,10 @@ function putBack(asides: readonly SetAside[]): string[] {
       if (a.placed === undefined && a.linked) {
         unlinkSync(a.aside);
       } else {
-        if (a.placed !== undefined) {
-          const st = lstatSync(a.s.path);
-          // Someone else's file there now: never replaced, and the old one stays aside.
-          if (!st.isFile() || st.dev !== a.placed.dev || st.ino !== a.placed.ino) throw new Error('changed');
-        }
+        // Only over the new file this run put there, or where the old one was moved from and
+        // nothing stands since: someone else's file is never replaced, and the old one stays aside.
+        const st = lstatSync(a.s.path, { throwIfNoEntry: false });
+        if (a.placed !== undefined ? !st?.isFile() || st.dev !== a.placed.dev || st.ino !== a.placed.ino : st !== undefined) throw new Error('taken');
         renameSync(a.aside, a.s.path);
       }
       forgetStagingFile(a.aside);

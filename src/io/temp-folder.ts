@@ -7,20 +7,70 @@
  * The same holds when the folder was made but the disk under it fills while hta writes into it
  * (`inTempFolder`): a tmpfs or quota with little room makes mkdtemp succeed and the first write fail.
  */
-import { mkdtempSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsReason, isFsError } from './fs-error.js';
+import { HOST_TAG, processRuns, STALE_AFTER_MS } from './stale-staging.js';
 
 /** The variable that sets the system's temporary folder for hta (Node's os.tmpdir()). */
 const TEMP_VARIABLE = process.platform === 'win32' ? 'TEMP' : 'TMPDIR';
 
-/** Makes a private folder `<tmpdir>/<prefix>XXXXXX`; a failure is one line naming TMPDIR (exit 2). */
-export function makeTempFolder(prefix: string): string {
-  const base = tmpdir();
+/** The prefixes of hta's temporary folders: the only names a later run may clear (removeStaleTempFolders). */
+export const TEMP_PREFIXES = ['hta-duckdb-', 'hta-worker-', 'hta-registry-', 'hta-simulate-'] as const;
+export type TempPrefix = (typeof TEMP_PREFIXES)[number];
+
+/**
+ * `<prefix><pid>_<host tag>_XXXXXX` (mkdtemp's six random characters): whose folder it is, as a
+ * staging file's name says (stale-staging.ts), so that a later run can tell one a run could not
+ * remove (a TMPDIR turned read-only, kill -9) from one still in use.
+ */
+const OWNED = new RegExp(`^(?:${TEMP_PREFIXES.join('|')})(\\d{1,10})_([0-9a-f]{8})_[A-Za-z0-9]{6}$`);
+
+/** TMPDIRs already cleared by this process: once per run is enough. */
+const cleared = new Set<string>();
+
+/**
+ * Removes, best effort and silently, hta's own temporary folders in `base` that outlived their
+ * run: only a folder (never a link) of this user's whose name is exactly hta's pattern with this
+ * machine's tag (and process-id namespace), whose process no longer runs, and which has not
+ * changed for STALE_AFTER_MS. Anything else — another machine's or container's, an older hta's
+ * (`hta-duckdb-XXXXXX`, no process id), another program's — is left alone (docs/output-safety.md).
+ */
+export function removeStaleTempFolders(base = tmpdir()): void {
+  if (cleared.has(base)) return;
+  cleared.add(base);
+  let names: string[];
   try {
-    return mkdtempSync(join(base, prefix));
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  for (const name of names) {
+    const m = OWNED.exec(name);
+    if (!m || m[2] !== HOST_TAG || processRuns(Number(m[1]))) continue;
+    const folder = join(base, name);
+    try {
+      const st = lstatSync(folder);
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || Date.now() - st.mtimeMs < STALE_AFTER_MS) continue;
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Not removable now (a read-only TMPDIR still): a later run tries again.
+    }
+  }
+}
+
+/**
+ * Makes a private folder `<tmpdir>/<prefix><pid>_<host tag>_XXXXXX`, first clearing the stale ones
+ * of earlier runs (removeStaleTempFolders); a failure is one line naming TMPDIR (exit 2).
+ */
+export function makeTempFolder(prefix: TempPrefix): string {
+  const base = tmpdir();
+  removeStaleTempFolders(base);
+  try {
+    return mkdtempSync(join(base, `${prefix}${process.pid}_${HOST_TAG}_`));
   } catch (err) {
     if (!isFsError(err)) throw err;
     // The reason without its advice ("— write somewhere else"): the remedy here is the variable.

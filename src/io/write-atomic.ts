@@ -48,7 +48,7 @@ function modeOfNewFile(): number {
 function finalMode(s: Staged): number {
   if (s.replace) {
     try {
-      const st = lstatSync(s.path);
+      const st = lstatSync(s.setAsideAt ?? s.path);
       if (st.isFile()) return st.mode & 0o777;
     } catch {
       // Absent: a new file.
@@ -172,6 +172,8 @@ interface Staged {
   made: string[];
   /** Keep a file that appeared at `path` meanwhile with the same bytes (WriteOptions.keepIdentical). */
   keepIdentical: boolean;
+  /** Where the file it replaces is now, when it was moved aside (setAside without hard links): its mode is kept. */
+  setAsideAt?: string;
 }
 
 /**
@@ -309,7 +311,7 @@ function checkStillFree(s: Staged): boolean {
 /**
  * Takes back the files a failed batch already put at targets that were absent: each is removed
  * only while it is still the very file hta placed (same device and inode), never one someone
- * put there since. A replaced file cannot be taken back (its old content is gone: `--force`).
+ * put there since. (A replaced file is put back from its set-aside copy: putBack.)
  */
 function takeBack(placed: readonly PlacedNew[]): void {
   for (const p of [...placed].reverse()) {
@@ -382,35 +384,152 @@ function abandonAll(all: readonly Staged[]): void {
 }
 
 /**
- * Puts the finished staging files of one batch in place: first every target that may not be
- * replaced is checked to be still free, then each is placed — the files at free targets first,
- * in order, then those that replace an existing file (--force). Should one fail, the files this
- * batch already put at free targets are taken back and the rest removed: a failed batch leaves
- * none of its own files, and a user's file is replaced only once every new file is in place. (A
- * file replaced with --force cannot be taken back: with two such targets, a failure at the second
- * still leaves the first replaced.)
+ * An existing file a batch replaces (--force), set aside before any of the batch's replacements:
+ * a second name for it in its own folder, made by this run, so a failure later in the batch can
+ * put it back (docs/output-safety.md "Several files written together").
+ */
+interface SetAside {
+  s: Staged;
+  /** The name the old file is kept under until the batch is in place. */
+  aside: string;
+  /** Whether the aside is a hard link (the old file is still at its target too), else a rename. */
+  linked: boolean;
+  /** The new file put at the target (device + inode), once the batch's rename placed it. */
+  placed?: PlacedNew;
+}
+
+/**
+ * Gives the file at `s.path` a second name beside it: a hard link under a fresh staging name
+ * (created exclusively: never a name someone else has), or where the file system has no hard
+ * links, a rename to a fresh name found free. Listed as a staging file, so an interrupted run
+ * removes it; undefined when the target is gone meanwhile (it is then a new file like any other).
+ */
+function setAside(s: Staged): SetAside | undefined {
+  const dir = dirname(s.path);
+  for (let attempt = 0; ; attempt++) {
+    const aside = join(dir, stagingName(basename(s.path)));
+    registerStagingFile(aside);
+    try {
+      linkSync(s.path, aside);
+      return { s, aside, linked: true };
+    } catch (err) {
+      forgetStagingFile(aside);
+      if (!isFsError(err)) throw err;
+      if (err.code === 'ENOENT') return undefined;
+      if (err.code === 'EEXIST' && attempt < 8) continue;
+      if (!NO_LINKS.has(err.code)) throw fsFailure(err, 'write', s.path);
+    }
+    // No hard links here: the old file moves to a name that is free (a random one, checked).
+    try {
+      lstatSync(aside);
+      continue;
+    } catch {
+      // Free.
+    }
+    registerStagingFile(aside);
+    try {
+      renameSync(s.path, aside);
+      s.setAsideAt = aside;
+      return { s, aside, linked: false };
+    } catch (err) {
+      forgetStagingFile(aside);
+      if (isFsError(err) && err.code === 'ENOENT') return undefined;
+      throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
+    }
+  }
+}
+
+/**
+ * A failed batch puts every set-aside file back at its target (over the new file this run put
+ * there, only while it is still that file) and removes the second names of those it never
+ * replaced. Returns what could not be put back, to be named in the error: those stay under their
+ * aside name, never removed.
+ */
+function putBack(asides: readonly SetAside[]): string[] {
+  const stranded: string[] = [];
+  for (const a of [...asides].reverse()) {
+    try {
+      if (a.placed === undefined && a.linked) {
+        unlinkSync(a.aside);
+      } else {
+        // Only over the new file this run put there, or where the old one was moved from and
+        // nothing stands since: someone else's file is never replaced, and the old one stays aside.
+        const st = lstatSync(a.s.path, { throwIfNoEntry: false });
+        if (a.placed !== undefined ? !st?.isFile() || st.dev !== a.placed.dev || st.ino !== a.placed.ino : st !== undefined) throw new Error('taken');
+        renameSync(a.aside, a.s.path);
+      }
+      forgetStagingFile(a.aside);
+    } catch {
+      // Kept under its aside name, for the user (named in the error), never removed at exit.
+      forgetStagingFile(a.aside);
+      stranded.push(`${a.s.path} is kept as ${a.aside}`);
+    }
+  }
+  return stranded;
+}
+
+/** Once every file of a batch is in place: the old files set aside go (best effort). */
+function removeSetAside(asides: readonly SetAside[]): void {
+  for (const a of asides) discardStagingFile(a.aside);
+}
+
+/**
+ * Puts the finished staging files of one batch in place, all or nothing: first every target that
+ * may not be replaced is checked to be still free, then the files at free targets are placed, in
+ * order; then each existing file the batch replaces (--force) is set aside under a second name
+ * made by this run in its folder, and only then are the replacing files renamed over the targets.
+ * The set-aside files are removed once every new file is in place. Should anything fail, the
+ * set-aside files are put back, the files this batch already put at free targets are taken back
+ * and the rest removed: a failed batch leaves the folder as it was.
  */
 function placeAll(batch: readonly Staged[]): void {
   let placed = 0;
   const placedNew: PlacedNew[] = [];
+  const asides: SetAside[] = [];
   let all = batch;
   try {
     const replacing = new Set(batch.filter((s) => checkStillFree(s) && s.replace));
     // Every file at a free target first (it can be taken back), the files that replace one
-    // (--force) last: a failure at any new target then leaves the user's files as they were.
+    // (--force) last, once the files they replace are set aside.
     all = [...batch.filter((s) => !replacing.has(s)), ...batch.filter((s) => replacing.has(s))];
-    for (const s of all) {
+    const firstReplacing = all.length - replacing.size;
+    for (const [k, s] of all.entries()) {
+      if (k === firstReplacing) {
+        if (wasInterrupted()) throw interruptedError(s.path);
+        for (const r of all.slice(firstReplacing)) {
+          const a = setAside(r);
+          if (a !== undefined) asides.push(a);
+        }
+      }
+      const st = replacing.has(s) ? statOf(s.tmp) : undefined;
       const p = commit(s);
       placed++;
       if (p !== undefined) placedNew.push(p);
+      const a = asides.find((x) => x.s === s);
+      if (a !== undefined && st !== undefined) a.placed = { path: s.path, dev: st.dev, ino: st.ino };
     }
   } catch (err) {
+    const stranded = putBack(asides);
     takeBack(placedNew);
     abandonAll(all.slice(placed));
     discardMadeFolders(batch.flatMap((s) => s.made));
-    throw err;
+    if (stranded.length === 0) throw err;
+    const base = err instanceof HtaError ? err.message : String(err);
+    const failure = new HtaError('output.failed', `${base}; the file(s) it replaced could not all be put back: ${stranded.join(', ')} — rename it back by hand`);
+    failure.cause = err;
+    throw failure;
   }
+  removeSetAside(asides);
   forgetMadeFolders(batch.flatMap((s) => s.made));
+}
+
+/** The staging file's device and inode, before it is renamed over its target (undefined if unreadable). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Plain-text and Markdown tables from rows of cells: one layout, two renderers. */
+import { visibleName } from '../io/visible-text.js';
 import { withConfidenceLevels } from './confidence-label.js';
 
 export interface Table {
@@ -24,7 +25,15 @@ export interface Table {
 
 const width = (s: string) => [...s].length;
 
-export function renderTextTable(t: Table): string {
+/**
+ * A plain-text table, measured as it is printed: a control character in a cell (a label or
+ * category of the user's, `\t` or `ESC [2K`) is written visibly (`\x09`, `\x1b`: visibleName,
+ * src/io/visible-text.ts) before the columns are measured. Measured raw, the escape printed
+ * later made the cell wider than its column, and a tab jumped to the terminal's next stop:
+ * every column after it moved.
+ */
+export function renderTextTable(raw: Table): string {
+  const t = { ...raw, header: raw.header.map(visibleName), rows: raw.rows.map((r) => r.map(visibleName)) };
   const widths = t.header.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r[i] ?? ''))));
   const pad = (s: string, i: number) => {
     const fill = ' '.repeat((widths[i] as number) - width(s));

@@ -85,6 +85,27 @@ describe('control characters in messages', () => {
       expect(a.stdout).not.toMatch(RAW_CONTROL);
     });
 
+    it('analyze: a table whose label holds a tab or ESC keeps its columns aligned (measured as printed, \\x09 and \\x1b)', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'trial.csv');
+      writeFileSync(file, TRIAL);
+      const plan = join(dir, 'plan.json');
+      writeFileSync(plan, JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', label: { en: 'Back\tpain \x1b[2Kscore' } }] }));
+      const a = await runCli('analyze', file, '--plan', plan);
+      expect(a.stdout).not.toMatch(RAW_CONTROL);
+      expect(a.stdout).not.toContain('\t');
+      const lines = a.stdout.split('\n');
+      const rule = lines.findIndex((l) => /^─+(  ─+)+$/.test(l));
+      expect(rule).toBeGreaterThan(0);
+      // Where each column starts, by the rule under the header: every line of the table has the
+      // two spaces between columns there, and the label's row shows the characters visibly.
+      const gaps = [...lines[rule]!.matchAll(/  (?=─)/g)].map((m) => m.index);
+      const table = lines.slice(rule - 1, lines.findIndex((l, i) => i > rule && l === ''));
+      const labelRow = table.find((l) => l.includes('Back'));
+      expect(labelRow).toContain('Back\\x09pain \\x1b[2Kscore');
+      for (const line of table) for (const g of gaps) if (line.length > g) expect(line.slice(g, g + 2), `${JSON.stringify(line)} at ${g}`).toBe('  ');
+    });
+
     it('--json (validate, analyze) is written exactly: valid JSON whose strings hold the names as they are', async () => {
       const dir = tempDir();
       const file = join(dir, NAME);

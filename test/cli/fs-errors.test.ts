@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined };
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined, secondRenameOnto: undefined as { targets: ReadonlySet<string>; seen: number } | undefined, noLinks: false };
 
 // The failures are injected by patching node:fs and syncing its ESM exports (every module's
 // `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
@@ -30,6 +30,9 @@ const patched = {
     if (inject.rename) throw fail(inject.rename, 'rename', from);
     // The placing of one --force target only: a full disk as it is renamed into place.
     if (inject.renameAt !== undefined && String(to) === inject.renameAt) throw fail('ENOSPC', 'rename', from);
+    // The second file of a batch renamed over an existing target (--force) fails, whichever it is.
+    const onto = inject.secondRenameOnto;
+    if (onto !== undefined && onto.targets.has(String(to)) && ++onto.seen === 2) throw fail('ENOSPC', 'rename', from);
     return real.renameSync(from, to);
   }) as typeof fs.renameSync,
   // A read-only file system under `inject.readOnly`, as Node reports it: a plain mkdir fails with
@@ -45,6 +48,8 @@ const patched = {
     if (inject.rename) throw fail(inject.rename, 'link', from);
     // The placing of one target only (a batch's second file): a full disk as the link is made.
     if (inject.linkAt !== undefined && String(to) === inject.linkAt) throw fail('ENOSPC', 'link', from);
+    // A file system without hard links (some network and FAT file systems).
+    if (inject.noLinks) throw fail('EPERM', 'link', from);
     return real.linkSync(from, to);
   }) as typeof fs.linkSync,
 };
@@ -61,7 +66,8 @@ afterAll(() => {
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
 
 afterEach(() => {
-  inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = undefined;
+  inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = inject.secondRenameOnto = undefined;
+  inject.noLinks = false;
 });
 
 function setup() {
@@ -240,5 +246,91 @@ describe('two outputs of one command: both or neither', () => {
     const r = await runCli('score', w.trial, '--plan', w.plan, '--exclude-invalid', '--out', join(w.dir, 'scored.csv'), '--excluded-out', join(w.dir, 'ro', 'ex.csv'));
     expectFailed(r, join(w.dir, 'ro'));
     expect(readdirSync(w.dir).sort()).toEqual(['ex.csv', 'p.json', 'trial.csv']);
+  });
+});
+
+/**
+ * A batch that replaces two or more existing files (--force) is all or nothing too: each old file
+ * is set aside before the first is replaced, and put back when a later one fails
+ * (docs/output-safety.md "Several files written together").
+ */
+describe('--force over two existing files: a failure at the second replacement leaves both as they were', () => {
+  const TRIAL = `${CSV}P3,app,baseline,11\nP3,app,3m,5\nP4,usual,baseline,14\nP4,usual,3m,13\nP5,app,baseline,12\nP5,app,3m,x9\n`;
+  const PLAN = JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+  const snapshot = (dir: string) => new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
+  function mine(...names: string[]) {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.csv'), TRIAL);
+    writeFileSync(join(dir, 'p.json'), PLAN);
+    for (const n of names) writeFileSync(join(dir, n), `my ${n}\n`);
+    inject.secondRenameOnto = { targets: new Set(names.map((n) => join(dir, n))), seen: 0 };
+    return { dir, trial: join(dir, 'trial.csv'), plan: join(dir, 'p.json'), before: snapshot(dir), at: (n: string) => join(dir, n) };
+  }
+  const expectUnchanged = (r: { code: number; stderr: string }, w: ReturnType<typeof mine>) => {
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|    at /);
+    expect(r.stderr).toContain('the disk is full');
+    expect(inject.secondRenameOnto?.seen).toBeGreaterThanOrEqual(2);
+    // Every target keeps its old bytes; nothing else is left in the folder (no set-aside copy).
+    expect(snapshot(w.dir)).toEqual(w.before);
+  };
+
+  it('analyze --csv and --excluded-out', async () => {
+    const w = mine('effects.csv', 'ex.csv');
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expectUnchanged(r, w);
+    // Without the failure both are replaced, and no set-aside copy stays behind.
+    inject.secondRenameOnto = undefined;
+    const ok = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readFileSync(w.at('effects.csv'), 'utf8')).toContain('rmdq');
+    expect(readFileSync(w.at('ex.csv'), 'utf8')).toMatch(/^line,column,field,problem/);
+    expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('analyze on a file system without hard links: the old files are moved aside, and back', async () => {
+    const w = mine('effects.csv', 'ex.csv');
+    inject.noLinks = true;
+    const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expectUnchanged(r, w);
+    // Replaced when nothing fails, each keeping its own mode (a chmod 600 survives --force).
+    fs.chmodSync(w.at('effects.csv'), 0o600);
+    inject.secondRenameOnto = undefined;
+    const ok = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readFileSync(w.at('effects.csv'), 'utf8')).toContain('rmdq');
+    expect(fs.statSync(w.at('effects.csv')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
+  });
+
+  it('score --out and --excluded-out', async () => {
+    const w = mine('scored.csv', 'ex.csv');
+    const r = await runCli('score', w.trial, '--plan', w.plan, '--exclude-invalid', '--out', w.at('scored.csv'), '--excluded-out', w.at('ex.csv'), '--force');
+    expectUnchanged(r, w);
+  });
+
+  it('simulate registry --out and --eligible-out', async () => {
+    const w = mine('r.csv', 'eligible.csv');
+    const r = await runCli('simulate', 'registry', '--rows', '50', '--out', w.at('r.csv'), '--eligible-out', w.at('eligible.csv'), '--force');
+    expectUnchanged(r, w);
+  });
+
+  it('hta report --force over two pages the user edited', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'studies.csv'), readFileSync('data/published/selfback-studies.csv', 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    const manifest = join(dir, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'a', kind: 'meta', out: 'a', data: 'studies.csv' }] }));
+    const out = join(dir, 'out');
+    const first = await runCli('report', '--manifest', manifest, '--out', out, '--no-cache');
+    expect(first.code, first.stderr).toBe(0);
+    const folder = join(out, 'a');
+    for (const page of ['README.md', 'index.html']) writeFileSync(join(folder, page), `my ${page}\n`);
+    const before = snapshot(folder);
+    inject.secondRenameOnto = { targets: new Set(readdirSync(folder).map((f) => join(folder, f))), seen: 0 };
+    const r = await runCli('report', '--manifest', manifest, '--out', out, '--no-cache', '--force');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|    at /);
+    expect(inject.secondRenameOnto.seen).toBeGreaterThanOrEqual(2);
+    expect(snapshot(folder)).toEqual(before);
   });
 });

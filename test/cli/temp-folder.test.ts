@@ -5,13 +5,14 @@
  * folder under TMPDIR and to set TMPDIR to a writable folder, not "write somewhere else" about a
  * path the user never gave (src/io/temp-folder.ts; docs/output-safety.md).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { inTempFolder } from '../../src/io/temp-folder.js';
 import { liveStagingFolders } from '../../src/io/staging-files.js';
+import { HOST_TAG } from '../../src/io/stale-staging.js';
 import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -140,6 +141,51 @@ describe.runIf(process.platform !== 'win32')('TMPDIR turns read-only while the S
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
       execFileSync('umount', [tmp], { stdio: 'ignore' });
+    }
+  });
+});
+
+describe('temporary folders an earlier run could not remove (a TMPDIR turned read-only, kill -9)', () => {
+  it('the next run that makes one removes those of its own pattern whose process is gone, and nothing else', async () => {
+    const tmp = join(tempDir(), 'tmp');
+    mkdirSync(tmp);
+    // A process id that ran and has ended.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    const plant = (name: string, age = old) => {
+      mkdirSync(join(tmp, name));
+      writeFileSync(join(tmp, name, 'duckdb_temp_block-1.block'), 'patient rows');
+      utimesSync(join(tmp, name), age, age);
+      return name;
+    };
+    const stale = [plant(`hta-duckdb-${gone}_${HOST_TAG}_Ab12Cd`), plant(`hta-worker-${gone}_${HOST_TAG}_Ef34Gh`)];
+    const kept = [
+      plant(`hta-duckdb-${process.ppid}_${HOST_TAG}_Ab12Cd`), // its process runs
+      plant(`hta-duckdb-${gone}_0badf00d_Ab12Cd`), // another machine's or container's
+      plant('hta-duckdb-Ab12Cd'), // an earlier hta's: whose, it cannot say
+      plant(`hta-duckdb-${gone}_${HOST_TAG}_Ij56Kl`, new Date()), // changed moments ago
+      plant(`other-${gone}_${HOST_TAG}_Ab12Cd`), // not hta's
+    ];
+    writeFileSync(join(tmp, `hta-duckdb-${gone}_${HOST_TAG}_Mn78Op`), 'a file, not a folder');
+    const elsewhere = join(tempDir(), 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'mine.txt'), 'mine');
+    symlinkSync(elsewhere, join(tmp, `hta-duckdb-${gone}_${HOST_TAG}_Qr90St`));
+    kept.push(`hta-duckdb-${gone}_${HOST_TAG}_Mn78Op`, `hta-duckdb-${gone}_${HOST_TAG}_Qr90St`);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      let during: string[] = [];
+      await withDuckDb({ threads: 1 }, async () => {
+        during = readdirSync(tmp);
+      });
+      // The run's own folder says whose it is.
+      expect(during.filter((n) => !kept.includes(n) && !stale.includes(n))).toEqual([expect.stringMatching(new RegExp(`^hta-duckdb-${process.pid}_${HOST_TAG}_[A-Za-z0-9]{6}$`))]);
+      expect(readdirSync(tmp).sort()).toEqual([...kept].sort());
+      expect(readdirSync(elsewhere)).toEqual(['mine.txt']);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
     }
   });
 });

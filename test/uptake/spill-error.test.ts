@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
+import { duckdb } from '../../src/uptake/engine/duckdb-api.js';
 import { isOutOfMemory, isSpillFailure, memoryError, spillError } from '../../src/uptake/engine/spill-error.js';
 
 const TMP = '/data/tmp';
@@ -101,5 +102,35 @@ Possible solutions:
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).message).toBe('the SQL engine ran out of memory (--memory-limit 64MiB): raise --memory-limit or lower --threads');
+  });
+
+  it('a failure to close DuckDB after a failed run never hides the run\'s own error; after a good run it is thrown, and the database is closed either way', async () => {
+    // Closing fails as it would on a broken spill folder: the connection's close, then the database's.
+    const conn = duckdb.DuckDBConnection.prototype;
+    const inst = duckdb.DuckDBInstance.prototype;
+    const real = { conn: conn.closeSync, inst: inst.closeSync };
+    let instanceClosed = 0;
+    conn.closeSync = function (this: typeof conn) {
+      real.conn.call(this);
+      throw new Error('IO Error: could not close the connection');
+    };
+    inst.closeSync = function (this: typeof inst) {
+      instanceClosed++;
+      real.inst.call(this);
+    };
+    try {
+      const own = new Error('Binder Error: no such column');
+      expect(await withDuckDb({ threads: 1 }, async () => { throw own; }).catch((e: unknown) => e)).toBe(own);
+      // A spill failure is still said in hta's words, not replaced by the failure to close.
+      const spill = await withDuckDb({ threads: 1 }, async () => { throw new Error(OFFLOAD); }).catch((e: unknown) => e);
+      expect((spill as HtaError).message).toMatch(/^cannot write hta's temporary files in .* \(TMPDIR\): the disk is full/);
+      // Nothing else went wrong: the failure to close is the run's failure.
+      const closing = await withDuckDb({ threads: 1 }, async () => 1).catch((e: unknown) => e);
+      expect((closing as Error).message).toBe('IO Error: could not close the connection');
+      expect(instanceClosed).toBe(3);
+    } finally {
+      conn.closeSync = real.conn;
+      inst.closeSync = real.inst;
+    }
   });
 });

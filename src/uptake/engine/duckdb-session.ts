@@ -18,6 +18,8 @@ import { memoryError, spillError } from './spill-error.js';
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
+  // Whether the run itself failed: its error is the one to report, never a failure to close after it.
+  let failed = false;
   // Counted while open, so that a stopping run interrupts it instead of terminating its worker
   // thread under it, which would abort the process (native-work.ts).
   const end = beginNativeWork({ interrupt: () => connection?.interrupt() });
@@ -39,19 +41,37 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
     connection = await instance.connect();
     return await work(timingsWanted() ? withStatementTimings(connection) : connection);
   } catch (err) {
+    failed = true;
     // DuckDB's failure to spill into its folder (a full or read-only TMPDIR), said as hta's own
     // temporary-folder failures are: TMPDIR and what to set (spill-error.ts).
     // Memory used up for any other reason: the user's --memory-limit and what to change.
     throw spillError(err, spill) ?? memoryError(err, limits.memoryLimit) ?? err;
   } finally {
     try {
-      connection?.closeSync();
-      instance?.closeSync();
+      closeAll(connection, instance, failed);
     } finally {
       discardStagingFolder(spill);
       end();
     }
   }
+}
+
+/**
+ * Closes the connection and the database, both tried whatever the first does. A failure to close
+ * after a failed run is dropped: the run's own error (a full TMPDIR, a file DuckDB cannot read)
+ * says what the user must fix, and a `finally` that threw would replace it with DuckDB's words
+ * about closing. After a run that succeeded, the first failure to close is thrown.
+ */
+function closeAll(connection: DuckDBConnection | undefined, instance: DuckDBInstance | undefined, failed: boolean): void {
+  let closeError: unknown;
+  for (const c of [connection, instance]) {
+    try {
+      c?.closeSync();
+    } catch (err) {
+      closeError ??= err;
+    }
+  }
+  if (closeError !== undefined && !failed) throw closeError;
 }
 
 export { sqlText } from '../../io/sql-text.js';

@@ -77,32 +77,6 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
 }
 
 /**
- * With a protection level below the threshold, every hidden count's interval must also reach the
- * threshold (docs/disclosure-control.md "Secondary suppression"): a count known to lie within 0 … t − 1 is known
- * to be small, however wide. The suppression's certificate proves that only in its own cell model,
- * which lacks relations the attacker audit uses (months, sex and age group tables read together:
- * review of session 26), so a publication of such a plan is audited before anything is written and
- * refused (exit 1) when the audit bounds a hidden count wholly inside the sensitive range. The
- * default (protection level = threshold) is not audited: an interval at least t wide cannot lie
- * inside a range t − 1 wide (or t wide, zeros sensitive, where reaching t is what p = t asks).
- */
-export async function sensitiveRangeRefusal(run: UptakeRun & { previous?: PreviousPublication }, previousRead: readonly PreviousFile[] = []): Promise<HtaError | undefined> {
-  const { threshold, protectionLevel, zerosSensitive } = run.analysis.suppression;
-  if (protectionLevel >= threshold) return undefined;
-  const { audit } = await uptakeAudit(run, run.previous, previousRead);
-  const minSmall = zerosSensitive ? 0 : 1;
-  const inside = audit.narrow.filter((c) => c.lower >= minSmall && c.upper <= threshold - 1);
-  if (inside.length === 0) return undefined;
-  const shown = inside.slice(0, 20).map((c) => `  ${c.cell}: ${c.lower} … ${c.upper}`);
-  const more = inside.length > shown.length ? [`  … and ${inside.length - shown.length} more (hta uptake … --audit lists them all)`] : [];
-  return new HtaError('analysis.failed', [
-    `nothing written: the plan's suppression.protectionLevel ${protectionLevel} is below its threshold ${threshold}, and the suppression could not keep ${inside.length} hidden count(s) from being known to lie within ${minSmall} … ${threshold - 1} (a small count, however wide its interval; docs/disclosure-control.md "Secondary suppression"):`,
-    ...shown, ...more,
-    `Leave protectionLevel out (it is then the threshold) or set it to ${threshold}, or publish fewer tables (the months or the equity tables).`,
-  ].join('\n'));
-}
-
-/**
  * Without --previous, when the export's last printed period (month, or year) is partial: its
  * counts and the whole-export totals will grow with the next export, and the two publications
  * can be subtracted (docs/disclosure-control.md "Publishing again").
@@ -331,9 +305,11 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
         if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
         // A protection level below the threshold: the run's own audit must not find a hidden count
-        // it bounds wholly inside the sensitive range, else nothing is published (sensitiveRangeRefusal).
+        // it bounds wholly inside the sensitive range, else nothing is published (disclosure/sensitive-range.ts;
+        // `hta report` runs the same check in analyseUptake).
         if (!opts.audit) {
-          const refusal = await sensitiveRangeRefusal(run, previousRead);
+          const { sensitiveRangeRefusal } = await import('../uptake/disclosure/sensitive-range.js');
+          const refusal = sensitiveRangeRefusal(run.analysis, run.previous, previousRead);
           if (refusal) throw refusal;
         }
         if (sink && !withTables) excludedWritten(await sink.commit());

@@ -76,7 +76,15 @@ const exportDateOf = (json: unknown): string => {
 
 /** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
 export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
-  return (await runUptake(input)).analysis;
+  const run = await runUptake(input);
+  // As \`hta uptake\` does before it writes (docs/disclosure-control.md "Secondary suppression"):
+  // \`hta report\` publishes through here.
+  const { threshold, protectionLevel } = run.analysis.suppression;
+  if (protectionLevel < threshold) {
+    const refusal = (await import('./disclosure/sensitive-range.js')).sensitiveRangeRefusal(run.analysis, run.previous, run.previousRead);
+    if (refusal) throw refusal;
+  }
+  return run.analysis;
 }
 
 /** The note when the scenarios start in a year the export observed in full, in the command's language (`--lang`). */
@@ -88,7 +96,7 @@ export function observedScenarioYearsNote(firstYear: number, years: readonly num
 }
 
 /** As `analyseUptake`, with the raw information loss for the audit. */
-export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; changedNote?: string; previous?: PreviousPublication }> {
+export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; changedNote?: string; previous?: PreviousPublication; previousRead?: readonly PreviousFile[] }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.
   analysisModule.catch(() => {});
@@ -259,5 +267,5 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     if (!analysis.leftOut?.includes('clinics')) analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
   }
   if (eligibleRead.totals.length > 0) analysis.eligibleTotalRows = eligibleRead.totals.length;
-  return { ...run, notes, ...(changedNote ? { changedNote } : {}), ...(previous ? { previous } : {}) };
+  return { ...run, notes, ...(changedNote ? { changedNote } : {}), ...(previous ? { previous } : {}), ...(previousRead?.length ? { previousRead } : {}) };
 }

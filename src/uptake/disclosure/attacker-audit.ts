@@ -537,7 +537,11 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const exactInside = (terms: ReadonlyMap<number, number>, constant: number, iv: { lower: number; upper: number; exact: boolean }): { lower: number; upper: number; exact: boolean } => {
     if (iv.exact || iv.upper + constant > t1 + tol || iv.lower + constant < minSmall - tol) return iv;
     const upper = ranges.maximum(terms);
-    if (upper + constant > t1 + tol) return iv;
+    // It reaches past the range: the interval is at least the spread seen up to that maximum, not
+    // the spread alone. Until 6 December 2026 the spread was returned, and a hidden 0 whose points
+    // seen happened to lie in 0 … 3 was reported as known to be small though nothing bounds it
+    // (the run of such a plan was refused for it; docs/disclosure-control.md "Audit").
+    if (upper + constant > t1 + tol) return { lower: iv.lower, upper: Math.max(iv.upper, upper), exact: false };
     const lower = 0 - ranges.maximum(new Map([...terms].map(([j, a]) => [j, -a])));
     return { lower, upper, exact: true };
   };

@@ -31,7 +31,8 @@ import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
-import { diagnosticFindings, findingText } from './diagnostic-findings.js';
+import { diagnosticFindings, findingText, type Finding } from './diagnostic-findings.js';
+import { findingWarningText, notAnalysedWarningText, placedWarningText, type WarningText } from './warning-texts.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
 import { publishedAnalysis } from './published-analysis.js';
@@ -444,13 +445,27 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const groups = exposureCounts(trial);
   const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
-  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).map((f) => findingText(f, 'en')) }));
+  // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
+  // page's words in either language beside it, one for one (warning-texts.ts).
+  const analyses = shown.analyses.map(publishedAnalysis).map((a) => {
+    if (a.error) return a;
+    const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
+    return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };
+  });
   const warnings: string[] = [];
+  const warningTexts: ReturnType<typeof placedWarningText>[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;
-    if (a.error) warnings.push(`${where}: ${a.error}`);
-    for (const w of a.warnings) warnings.push(`${where}: ${w}`);
-    if (a.excluded && a.excluded.missingConfounders !== 0) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
+    const add = (keyed: string, w: WarningText) => {
+      warnings.push(`${where}: ${keyed}`);
+      warningTexts.push(placedWarningText(w, plan, a.outcome, a.time));
+    };
+    if (a.error) add(a.error, notAnalysedWarningText(a.error));
+    a.warnings.forEach((w, i) => add(w, a.warningTexts![i]!));
+    if (a.excluded && a.excluded.missingConfounders !== 0) {
+      const missing: Finding = { kind: 'missing', n: a.excluded.missingConfounders };
+      add(findingText(missing, 'en'), findingWarningText(missing, spec));
+    }
   }
   return {
     tool: { name: 'hta', version: options.version },
@@ -471,5 +486,6 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
     methods: methodsAt(1 - plan.alpha, spec.truncate, spec.estimand),
     analyses,
     warnings,
+    warningTexts,
   };
 }

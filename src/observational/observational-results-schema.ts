@@ -84,6 +84,15 @@ const flowCounts = z.object({
   trimmed: publishedCount.describe("Patients of the group left out by the plan's propensity-score trimming"),
 });
 
+/** One warning in words (warning-texts.ts): its kind, what it is about by the plan's keys, its text in either language. */
+const warningTextSchema = z.object({
+  kind: z.enum(['imbalance', 'effects-hidden', 'scores-hidden', 'aipw-failed', 'no-e-value', 'outside-target', 'outside', 'ess', 'extreme', 'missing', 'not-analysed']),
+  term: z.string().optional().describe('A balance warning\'s term as the `balance` rows key it ("referrer=hospital")'),
+  confounder: z.string().optional().describe("An outside-target warning's confounder, by its name in the plan"),
+  levels: z.array(z.string()).optional().describe("An outside-target warning's named levels, as the export writes them"),
+  text: z.object({ en: z.string(), da: z.string() }),
+});
+
 export const observationalAnalysisSchema = z.object({
   outcome: z.string(),
   label: z.string(),
@@ -135,6 +144,7 @@ export const observationalAnalysisSchema = z.object({
     .nullable(),
   balance: z.array(balanceRowSchema),
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
+  warningTexts: z.array(warningTextSchema).optional().describe('The `warnings`, one for one and in their order, in the words of the report page and the terminal (a balance term by its confounder\'s labels: "Referred by: hospital", not "referrer=hospital"), English and Danish; the keys in fields of their own'),
   effects: z.array(observationalEffectSchema),
   effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: in a group the outcome takes at most 4 values and 1 … threshold − 1 patients hold one of them (a yes/no outcome or responder: with or without the event), or at least threshold patients of a group share one value and only 1 … threshold − 1 do not; the crude and the adjusted differences, with their SEs and E-values, would each give that count (docs/observational.md, "Small counts")'),
   outsideTarget: z
@@ -171,7 +181,11 @@ export const observationalResultSchema = z.object({
   }),
   methods: z.record(z.string(), z.string()).describe('Every method in words, as the report states it'),
   analyses: z.array(observationalAnalysisSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe('Each warning keyed by the plan: "rmdq at 3m: balance not reached for referrer=hospital: …"'),
+  warningTexts: z
+    .array(warningTextSchema.extend({ outcome: z.string().describe("The outcome's key"), time: z.string().describe('The visit as the plan keys it') }))
+    .optional()
+    .describe('The `warnings`, one for one and in their order, as the report page and the terminal word them: the outcome and visit by the plan\'s labels ("Disability (RMDQ 0–24), 3 months", not "rmdq at 3m"), a balance term by its confounder\'s labels; English and Danish (docs/observational.md#output)'),
 });
 
 export type ObservationalEffect = z.infer<typeof observationalEffectSchema>;

@@ -148,7 +148,9 @@ export const REGISTRY_TEXT = {
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
   percentagePoints: { en: 'percentage points', da: 'procentpoint' },
-  benefitAxis: { en: 'Benefit (signed difference)', da: 'Effektforskel (med fortegn)' },
+  // Two lines, as the trial forest's number column (docs/glossary-da.md): the chart plots the difference turned so that
+  // right favours the users, where Table 1 prints it as measured ("3,52" in the chart, "−3,52" in the table).
+  benefitAxis: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Effektforskel (95 %-KI)|positiv: til fordel for {theIntervention}' },
   // Danish with the article, as the trial page says it ("Til fordel for kontrolgruppen",
   // "Til fordel for appen →"; docs/glossary-da.md).
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {theControl}' },

@@ -51,7 +51,10 @@ describe('registryEffectsSpec', () => {
     const svg = await new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' }).toSVG();
     const printed = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     for (const r of rows) expect(printed).toContain(r.label);
-    expect(printed.some((t) => t.startsWith(lang === 'en' ? 'Benefit (' : 'Effektforskel ('))).toBe(true);
+    // The axis title on two lines (tspans): what the numbers are, and which sign favours whom.
+    const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!);
+    expect(lines.some((t) => t.startsWith(lang === 'en' ? 'Benefit (' : 'Effektforskel ('))).toBe(true);
+    expect(lines.some((t) => t.startsWith(lang === 'en' ? 'positive: favours ' : 'positiv: til fordel for '))).toBe(true);
     // Every printed benefit is in a column right of the panel, clear of whiskers, markers and the
     // MCID lines: past the CI's end "3,52" was drawn over the dashed MCID line (and, before, over
     // the axis: a reviewer's "−3,49").

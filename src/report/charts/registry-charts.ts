@@ -89,7 +89,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
             // About seven ticks: vega's default (one per 40 px) is so dense that it drops every
             // other label, which could drop 0.
-            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named), scale: { padding }, axis: { tickCount: 7 } },
+            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named).split('|'), scale: { padding }, axis: { tickCount: 7 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },

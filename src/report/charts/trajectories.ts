@@ -42,6 +42,9 @@ const BAND_PADDING = 0.2;
 /** Room between two labels side by side, and the most lines a label takes. */
 const LABEL_GAP = 6;
 const LABEL_LINES = 3;
+/** A line of 11 px names, as vega spaces them; and the room between two upright names. */
+const LINE_HEIGHT = 13;
+const UPRIGHT_GAP = 2;
 /** Between two panels of a row: the next panel's y axis (labels and a two-line title). */
 const COLUMN_SPACING = 78;
 /** Between an ordinal axis's lowest name and its title ("Visit"), which vega's estimate of the labels' height leaves touching. */
@@ -54,9 +57,11 @@ const MAX_CHART_WIDTH = 1040;
 
 /** An ordinal visit axis laid out for the names it must print: its labels, the panel width they need, and how far they reach past it. */
 interface OrdinalVisitAxis {
-  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0 };
+  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0; labelAngle?: number; labelAlign?: 'right'; labelBaseline?: 'middle' };
   /** The most lines a label takes (a staggered one counts the upper level's lines above it). */
   lines: number;
+  /** How far below the axis the names reach, in px: their lines, or a name's length when turned upright. */
+  depth: number;
   panelWidth: number;
   /** How far the first label reaches left of the panel and the last right of it, in px. */
   overhang: { left: number; right: number };
@@ -116,7 +121,44 @@ function ordinalLayout(visits: readonly string[], width: number, stagger: boolea
   // The lower names start below the upper ones' last line (a zero-width space: an empty or blank line is dropped when drawn).
   const drawn = lines.map((l, k) => (stagger && k % 2 === 1 ? [...new Array<string>(depth).fill('\u200b'), ...l] : l));
   const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(drawn[k])} : ${rest}`, 'datum.label');
-  return { axis: { labelExpr, labelOverlap: false, labelLimit: 0 }, lines: Math.max(1, ...drawn.map((l) => l.length)), panelWidth: width, overhang };
+  const most = Math.max(1, ...drawn.map((l) => l.length));
+  return { axis: { labelExpr, labelOverlap: false, labelLimit: 0 }, lines: most, depth: LINE_HEIGHT * most, panelWidth: width, overhang };
+}
+
+/**
+ * Where no chart that prints at ≥ 8 pt holds the names across (ten or more eCRF visits, "Opfølgning
+ * 11 (telefonkontakt)"): each name turned upright, reading upwards from its tick, whole on one line
+ * or in two or three lines of even width side by side within its band. The panels grow taller by the
+ * longest name instead of wider, so the names stay whole; from the usual width up, fewest lines
+ * (the narrowest panel) first.
+ */
+function* uprightCandidates(visits: readonly string[]): Generator<OrdinalVisitAxis> {
+  const n = Math.max(1, visits.length);
+  const widest = MAX_CHART_WIDTH - LEFT_ROOM - RIGHT_ROOM;
+  const split = [1, 2, 3].map((k) => visits.map((v) => evenLines(v, k)));
+  for (let width = PANEL_WIDTH; width <= widest; width += 2) {
+    const step = width / (n + BAND_PADDING);
+    for (const lines of split) {
+      const most = Math.max(1, ...lines.map((l) => l.length));
+      // Side by side, a name's lines take a line height each; a little room to the next name.
+      if (most * LINE_HEIGHT + UPRIGHT_GAP > step) continue;
+      const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(lines[k])} : ${rest}`, 'datum.label');
+      const depth = Math.max(0, ...lines.map((l) => fittedWidth(l)));
+      yield { axis: { labelExpr, labelOverlap: false, labelLimit: 0, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' }, lines: most, depth, panelWidth: width, overhang: { left: 0, right: 0 } };
+    }
+  }
+}
+
+/** A name in at most `k` lines of the most even width it has (fewer where it has fewer words). */
+function evenLines(text: string, k: number): string[] {
+  const whole = fittedWidth([text]);
+  let [lo, hi] = [0, whole];
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    if (wrapLines(text, mid, k)) hi = mid;
+    else lo = mid;
+  }
+  return wrapLines(text, hi, k) ?? [text];
 }
 
 /** The chart's width with `columns` panels a row. */
@@ -131,8 +173,8 @@ function chartWidthOf(columns: number, panelWidth: number, spacing: number, over
  * is 310 px, a two-line heading 14 px more, each further line of names 13 px, each further row a
  * panel and the row spacing.
  */
-function chartHeightOf(rows: number, lines: number, rowSpacing: number, twoLineHeading: boolean): number {
-  return 310 + (twoLineHeading ? 14 : 0) + 13 * Math.max(0, lines - 2) + (rows - 1) * (PANEL_HEIGHT + rowSpacing);
+function chartHeightOf(rows: number, depth: number, rowSpacing: number, twoLineHeading: boolean): number {
+  return 310 + (twoLineHeading ? 14 : 0) + Math.max(0, depth - 2 * LINE_HEIGHT) + (rows - 1) * (PANEL_HEIGHT + rowSpacing);
 }
 
 /**
@@ -140,7 +182,7 @@ function chartHeightOf(rows: number, lines: number, rowSpacing: number, twoLineH
  * lower when a name takes more than one line) and the next row's heading.
  */
 function rowSpacingOf(ordinal: OrdinalVisitAxis | undefined): number {
-  return 92 + (ordinal ? 13 * Math.max(0, ordinal.lines - 2) + (ordinal.lines > 1 ? ORDINAL_TITLE_PADDING + 6 : 0) : 0);
+  return 92 + (ordinal ? Math.max(0, ordinal.depth - 2 * LINE_HEIGHT) + (ordinal.lines > 1 || ordinal.axis.labelAngle ? ORDINAL_TITLE_PADDING + 6 : 0) : 0);
 }
 
 /** The size, in pt, that the chart's 11 px text prints at (html-page.ts: landscape when it fits the page's height, else scaled to the portrait width). */
@@ -167,12 +209,12 @@ function chartLayout(visits: readonly string[] | undefined, panels: number, twoL
     const columnSpacing = COLUMN_SPACING + Math.ceil(overhang.left + overhang.right);
     const rowSpacing = rowSpacingOf(ordinal);
     const width = chartWidthOf(Math.min(columns, Math.max(1, panels)), panelWidth, columnSpacing, overhang);
-    const height = chartHeightOf(Math.ceil(Math.max(1, panels) / columns), ordinal?.lines ?? 2, rowSpacing, twoLineHeading(panelWidth));
+    const height = chartHeightOf(Math.ceil(Math.max(1, panels) / columns), ordinal?.depth ?? 2 * LINE_HEIGHT, rowSpacing, twoLineHeading(panelWidth));
     return { layout: { ordinal, columns, rowSpacing, columnSpacing }, width, pt: printedPt(width, height) };
   };
   if (!visits) return lay(undefined, 3).layout;
   let best: ReturnType<typeof lay> | undefined;
-  for (const candidates of [ordinalCandidates(visits), cutOrdinalAxes(visits)]) {
+  for (const candidates of [ordinalCandidates(visits), uprightCandidates(visits), cutOrdinalAxes(visits)]) {
     for (const ordinal of candidates) {
       for (const columns of [3, 2, 1]) {
         const l = lay(ordinal, columns);
@@ -257,7 +299,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
       ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, ...(ordinal!.lines > 1 ? { titlePadding: ORDINAL_TITLE_PADDING } : {}) } } as const);
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, ...(ordinal!.lines > 1 || ordinal!.axis.labelAngle ? { titlePadding: ORDINAL_TITLE_PADDING } : {}) } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     // The y title on up to two lines no longer than the panel is high: one line ran past the plot (a Danish "Gennemsnit (indekspoint; højere er bedre)").

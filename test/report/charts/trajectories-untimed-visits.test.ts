@@ -46,7 +46,7 @@ function textBoxes(svg: string): Box[] {
     const attrs = m[2]!;
     const size = Number(/font-size="([\d.]+)px"/.exec(attrs)![1]);
     const anchor = /text-anchor="(\w+)"/.exec(attrs)?.[1] ?? 'start';
-    const tf = /transform="translate\(([-\d.e]+),([-\d.e]+)\)( rotate\(-90\))?(?: translate\(([-\d.e]+),([-\d.e]+)\))?"/.exec(attrs)!;
+    const tf = /transform="translate\(([-\d.e]+),([-\d.e]+)\)( rotate\((?:-90|270)\))?(?: translate\(([-\d.e]+),([-\d.e]+)\))?"/.exec(attrs)!;
     const [tx, ty, rotated, ux, uy] = [Number(tf[1]), Number(tf[2]), tf[3] !== undefined, Number(tf[4] ?? 0), Number(tf[5] ?? 0)];
     const content = m[3]!;
     const tspans = [...content.matchAll(/<tspan([^>]*?)(?:\/>|>([^<]*)<\/tspan>)/g)];
@@ -188,4 +188,33 @@ describe('a visit name broken into lines', () => {
   it('gives no lines where the name does not fit whole (the chart makes room instead of cutting it)', () => {
     expect(wrapLines('Opfølgning 1 (telefonkontakt)', 60, 3)).toBeNull();
   });
+});
+
+/** Lines of text drawn (partly) outside the chart's own box: cut off in the PNG and on the page. */
+const outside = (boxes: Box[], size: { width: number; height: number }) =>
+  boxes.filter((b) => b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > size.width + 0.5 || b.y1 > size.height + 0.5).map((b) => `"${b.text}" ${b.x0.toFixed(1)}–${b.x1.toFixed(1)} of ${size.width}`);
+
+describe('trajectories with 10–14 untimed visits: every name whole, inside the chart, ≥ 8 pt', () => {
+  // A reviewer's eCRF with twelve follow-ups: the last name, "Afsluttende klinisk undersøgelse", ran past the chart's right edge and was cut.
+  const cases: [string, number, string[]][] = [
+    ['3 outcomes, 12 eCRF follow-ups', 3, followUps(12)],
+    ['3 outcomes, 13 eCRF follow-ups', 3, followUps(13)],
+    ['3 outcomes, v1 … v12', 3, Array.from({ length: 12 }, (_, k) => `v${k + 1}`)],
+    ['3 outcomes, 9 check-ups and an end visit', 3, [...Array.from({ length: 9 }, (_, k) => `Kontrolbesøg ${k + 1}`), 'Afslutning']],
+    ['1 outcome, 12 eCRF follow-ups', 1, followUps(12)],
+    ['4 outcomes, 12 eCRF follow-ups', 4, followUps(12)],
+  ];
+  for (const lang of ['da', 'en'] as const) {
+    for (const [what, outcomes, names] of cases) {
+      it(`${what} (${lang})`, async () => {
+        const { result, ctx } = manyOutcomes(lang, names, outcomes);
+        const { svg, width, height } = await renderChart('t', trajectoriesSpec(result, ctx));
+        expect(printedPt({ width, height }), `${width}×${height}`).toBeGreaterThanOrEqual(8);
+        const boxes = textBoxes(svg);
+        expect(outside(boxes, { width, height })).toEqual([]);
+        expect(overlaps(boxes)).toEqual([]);
+        expect(boxes.filter((b) => b.text.includes('…')).map((b) => b.text)).toEqual([]);
+      });
+    }
+  }
 });

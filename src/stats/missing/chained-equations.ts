@@ -449,7 +449,7 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
 function leastSquaresFailure(columns: readonly { name: string; values: readonly (number | null)[] }[]): HtaError {
   let worst = { name: columns[0]!.name, value: 0 };
   for (const c of columns) for (const v of c.values) if (v !== null && Number.isFinite(v) && Math.abs(v) > Math.abs(worst.value)) worst = { name: c.name, value: v };
-  return new HtaError('analysis.failed', `The imputation model could not be fitted by least squares (its XᵀX is beyond what a double holds, or singular even with a ridge): column ${worst.name} holds values as large as ${Number(worst.value.toPrecision(6))}, far out of scale with the others — check that column.`);
+  return new HtaError('analysis.failed', `The imputation model could not be fitted by least squares (its sums of squares are beyond what a double holds, or it is singular even with a ridge): column ${worst.name} holds values as large as ${Number(worst.value.toPrecision(6))}, far out of scale with the others — check that column.`);
 }
 
 /** A logreg step's draws; a fit that cannot be computed says which column it was (chainedEquations names it). */

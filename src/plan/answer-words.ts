@@ -37,15 +37,31 @@ const DONT_KNOW = new Set([
  * The Nordic ways of not answering, in their word-order variants: would rather not answer or say
  * (Danish `Ønsker ikke at oplyse`, Norwegian `Ønsker ikke å oppgi`, Nynorsk `Ønsker ikkje å
  * svare`, Swedish `Vill ej svara`, `Önskar ej svara`), cannot answer (`Kan ikke svare`), do not
- * know (`Veit ikkje`, `Vet inte`) and not answered (`Ikkje svart`, `Ej besvarat`). Read as words
+ * know (`Veit ikkje`, `Vet inte`), do not remember (`Husker ikke`, `Minns inte`, `Kan ikke huske`,
+ * `Kommer inte ihåg`) and not answered (`Ikkje svart`, `Ej besvarat`). Read as words
  * of an answer they were levels or unread labels; they say the answer is missing.
  */
-const NORDIC_NON_ANSWER = /^(?:(?:ønsker|ønskjer|önskar|onskar|vil|vill|kan) (?:helst )?(?:ikke|ikkje|inte|ej) (?:å |at |att )?(?:svare|svara|oppgi|oplyse|uppge|besvare|besvara)|(?:vet|veit|ved) (?:ikke|ikkje|inte|ej)|(?:ikke|ikkje|inte|ej) (?:besvart|besvaret|besvarad|besvarat|svart|svarat|oppgitt|oplyst|angivet|angitt|angiven|utfylt|udfyldt|ifylld|ifyllt))$/u;
+const NORDIC_NON_ANSWER = /^(?:(?:ønsker|ønskjer|önskar|onskar|vil|vill|kan) (?:helst )?(?:ikke|ikkje|inte|ej) (?:å |at |att )?(?:svare|svara|oppgi|oplyse|uppge|besvare|besvara)|(?:vet|veit|ved) (?:ikke|ikkje|inte|ej)|(?:husker|huskar|hugsar|minns|minnes|mindes) (?:ikke|ikkje|inte|ej)(?: det)?|kan (?:ikke|ikkje|inte|ej) (?:huske|hugse|minnas|minde[sr]?)(?: det)?|(?:kommer|husker) (?:ikke|inte|ej) (?:i hu|ihåg|ihåg det)|(?:ikke|ikkje|inte|ej) (?:besvart|besvaret|besvarad|besvarat|svart|svarat|oppgitt|oplyst|angivet|angitt|angiven|utfylt|udfyldt|ifylld|ifyllt))$/u;
 
-/** Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß nicht`, `Vill ej svara`). */
+/** English "do not remember": a survey's recall question answered by nobody knowing. */
+const NOT_REMEMBERED = /^(?:(?:i )?(?:don't|dont|do not|can't|cant|cannot|can not) (?:remember|recall)|not remembered)$/u;
+
+/** One way of not answering (`Ved ikke`, `Husker ikke`, `Minns inte`, `Vil ikke svare`). */
+function isOneNonAnswer(w: string): boolean {
+  return DONT_KNOW.has(w) || NORDIC_NON_ANSWER.test(w) || NOT_REMEMBERED.test(w);
+}
+
+/**
+ * Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß
+ * nicht`, `Vill ej svara`, `Husker ikke`), also as one answer option joining two of them, as
+ * REDCap and SurveyXact write their combined non-answer (`Ved ikke / ønsker ikke at svare`,
+ * `Vet ikke/vil ikke svare`, `Vet inte eller vill inte svara`): every part a way of not answering.
+ */
 export function isDontKnowWord(text: string): boolean {
   const w = wordForm(text);
-  return DONT_KNOW.has(w) || NORDIC_NON_ANSWER.test(w);
+  if (isOneNonAnswer(w)) return true;
+  const parts = w.split(/\s*\/\s*|\s+(?:eller|or|oder|el\.)\s+/u).map((p) => p.trim().replace(/[.!]+$/, ''));
+  return parts.length > 1 && parts.every((p) => p !== '' && isOneNonAnswer(p));
 }
 
 /**

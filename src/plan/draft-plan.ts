@@ -226,6 +226,16 @@ const ODI_PERCENT_WORDS = new Set(['pct', 'procent', 'prosent', 'percent', 'inde
 function odiNameWords(column: string): string[] {
   return nfc(column).toLowerCase().split(/[^\p{L}\p{N}%]+/u).filter((w) => w !== '');
 }
+/**
+ * Whether an ODI column's values are its 0–100 percentage though none is above 50: every value a
+ * whole even number (the percentage is twice the raw sum when all ten items are answered; a raw
+ * sum has odd values too), over enough values and levels that chance is no explanation (1 in
+ * 2¹⁰ for ten raw sums). A percentage prorated over fewer items (`44.4`) is no whole number.
+ */
+export function odiEvenPercent(nums: readonly number[]): boolean {
+  return nums.length >= 10 && new Set(nums).size >= 3 && nums.every((x) => Number.isInteger(x) && x % 2 === 0);
+}
+
 /** Whether an ODI column's name says its raw sum (`ODI_sum`, `ODI total`, `ODI rå`) and not its per cent. */
 function namesOdiRaw(column: string): boolean {
   const words = odiNameWords(column);
@@ -1655,14 +1665,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
     // ODI first or as a word of its own (`Funksjon_ODI`, `Funksjon (ODI %)`), as `ODI_funksjon` always was.
-    else if (isOdiStem(s) && nums.length > 0 && Math.max(...nums) <= 50 && (namesOdiRaw(s) || [...odiMax].some(([c, max]) => c !== s && max !== undefined && max > 50))) {
+    else if (isOdiStem(s) && nums.length > 0 && Math.max(...nums) <= 50 && ((namesOdiRaw(s) && !odiEvenPercent(nums)) || [...odiMax].some(([c, max]) => c !== s && max !== undefined && max > 50))) {
       // The ODI's raw sum (ten items scored 0–5, 0–50): on the 0–100 instrument its MCID of 10
       // would be 20 percentage points, and two scorings of the same patients got opposite
       // verdicts. Its own instrument, 0–50 with MCID 5 (Ostelo et al. 2008's 10 points on the 0–100 scale).
       const percent = [...odiMax].filter(([c, max]) => c !== s && max !== undefined && max > 50).map(([c]) => c);
       instruments.odi_raw = { label: { en: 'Oswestry Disability Index, raw sum (0–50)', da: 'Oswestry Disability Index, sumscore (0–50)' }, range: [0, 50], direction: 'lower-is-better', mcid: 5, mcidSource: 'Ostelo et al. 2008 (10 points on the 0–100 scale, halved for the 0–50 sum)', decimals: decimals || (instruments.odi_raw as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: asciiName(s).replace(/^[^a-z]+/, '') || 'odi_raw', instrument: 'odi_raw', column: s };
-      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100), give it "instrument": "odi" instead: check "instruments.odi_raw"`);
+      const key = o.key;
+      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100, a less disabled population never above 50), give the outcome "${key}" "instrument": "odi" and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10 (Ostelo et al. 2008) and the label "Oswestry Disability Index (0–100)": check "instruments.odi_raw"`);
     } else if (isOdiStem(s)) {
       // With decimals when any ODI column has them: one instrument reads them all.
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
@@ -1672,6 +1683,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       odiColumns.push(s);
       if (odiCheckAt === undefined) odiCheckAt = checks.push(odiCheck()) - 1;
       else checks[odiCheckAt] = odiCheck();
+      // Named as a sum, but every value even and none above 50: the percentage of a less disabled population.
+      if (namesOdiRaw(s) && nums.length > 0 && Math.max(...nums) <= 50) {
+        checks.push(`ODI: "${s}" is named as a sum but holds only even values (up to ${Math.max(...nums)}), as the 0–100 percentage does (twice the raw sum when all ten items are answered): read as the percentage (plan instrument "odi", MCID 10); if it is the raw sum 0–50, give the outcome "${o.key}" "instrument": "odi_raw" with "instruments": { "odi_raw": { "label": { "en": "Oswestry Disability Index, raw sum (0–50)", "da": "Oswestry Disability Index, sumscore (0–50)" }, "range": [0, 50], "direction": "lower-is-better", "mcid": 5 } } (Ostelo et al. 2008's 10 on the 0–100 scale, halved): check "instruments.odi"`);
+      }
     } else if (pain && (isEqVas(s) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
       // instrument, whose range would refuse every value above 10.

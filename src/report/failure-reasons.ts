@@ -247,6 +247,11 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/stats/missing/chained-equations.ts, mi-ancova.ts, rubin-rules.ts, tipping-point.ts (multiple imputation)
   [new RegExp(`^Column (.*) has only ${NUM} observed values; at least 2 are needed to impute it\\.$`), (c, k) => `Kolonnen ${c} har kun ${n(k)} observerede værdier; der kræves mindst 2 for at imputere den.`],
   [new RegExp(`^Column (.*) could not be imputed: ${LOGREG_UNFIT}\\.$`), (c) => `Kolonnen ${c} kunne ikke imputeres: ${LOGREG_UNFIT_DA}.`],
+  // chained-equations.ts: a column far out of scale (1e+200), which the loader refuses before (trial/model-magnitude.ts).
+  [
+    /^The imputation model could not be fitted by least squares \(its sums of squares are beyond what a double holds, or it is singular even with a ridge\): column (.*) holds values as large as (\S+), far out of scale with the others — check that column\.$/,
+    (c, v) => `Imputationsmodellen kunne ikke estimeres med mindste kvadraters metode (dens kvadratsummer er større, end et kommatal kan rumme, eller den er singulær, også med en ridge): kolonnen ${c} har værdier helt op til ${v}, langt uden for de øvrige kolonners skala — kontrollér den kolonne.`,
+  ],
   [new RegExp(`^ANCOVA: ${NUM} rows are too few for ${NUM} coefficients\\.$`), (a, p) => `ANCOVA: ${n(a)} rækker er for få til ${n(p)} koefficienter.`],
   [/^ANCOVA: the design is collinear \(constant covariate or a single arm\?\)\.$/, () => 'ANCOVA: designet er kollineært (en konstant kovariat eller kun én gruppe?).'],
   [new RegExp(`^MI ANCOVA needs at least 2 completed data sets, got ${NUM}\\.$`), (k) => `MI + ANCOVA kræver mindst 2 imputerede datasæt, men fik ${n(k)}.`],

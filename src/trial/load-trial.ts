@@ -31,6 +31,7 @@ import { holdsWorkAbilityScore } from './work-ability-scale.js';
 import { ABSENT_VISIT_KIND, absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
+import { modelMagnitudeProblem } from './model-magnitude.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
@@ -1292,6 +1293,13 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma) : undefined;
   if (implausible) {
     row.add({ ...row.at(idx), value: v, ...implausible });
+    return null;
+  }
+  // A number the models cannot fit (1e+200): refused by its cell, not an internal error of the fit (model-magnitude.ts).
+  const role = covariate !== undefined ? 'covariate' : (plan.missing.auxiliary ?? []).includes(column) ? 'auxiliary' : undefined;
+  const tooLarge = role !== undefined && value !== null ? modelMagnitudeProblem(value, row.decimalComma, role) : undefined;
+  if (tooLarge) {
+    row.add({ ...row.at(idx), value: v, ...tooLarge });
     return null;
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).

@@ -5,7 +5,8 @@
  * at: when every one reads month-first ("mm/dd/yy", Excel's US short date) and some cannot be
  * day-first (`3/19/24`: no month 19), or the other way round, that format is drafted, naming the
  * cell that decides; when every one reads both ways, none is drafted and the note names example
- * cells with their lines. Pure.
+ * cells with their lines; when two- and four-digit years are mixed in larger numbers, none is
+ * drafted either and the note names example cells of each kind. Pure.
  */
 import { dateParser } from './registry-dates.js';
 
@@ -19,6 +20,8 @@ export type ShortYearDraft =
   | { ambiguous: true; note: string };
 
 const SHORT_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\s|$)/;
+/** The same shape with a four-digit year (`3/4/2025`, `28.11.2023`). */
+const LONG_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{4}(?:\s|$)/;
 /** At most this share of the date cells may be other than the drafted format (a typo, a four-digit year): named by line, to correct. */
 const ODD_SHARE = 0.1;
 
@@ -31,9 +34,20 @@ const ODD_SHARE = 0.1;
 export function shortYearSlashDraft(cells: readonly DateCell[], windowFrom: string): ShortYearDraft | undefined {
   if (cells.length === 0) return undefined;
   const short = cells.filter((c) => SHORT_YEAR.test(c.text));
+  const shown = (c: DateCell) => `${JSON.stringify(c.text)} on line ${c.line}`;
+  // Two- and four-digit years in larger numbers (`3/4/25` and `3/4/2025`: cells typed one way and
+  // pasted another): no one format reads both, and drafting one refuses the others' rows. Said
+  // with example cells of each kind, never the note for two-digit years alone.
+  const long = cells.filter((c) => LONG_YEAR.test(c.text));
+  if (short.length > 0 && long.length > 0 && cells.length - short.length > cells.length * ODD_SHARE && short.length + long.length === cells.length) {
+    const examples = (list: readonly DateCell[]) => list.filter((c, i) => list.findIndex((d) => d.text === c.text) === i).slice(0, 3).map(shown).join(', ');
+    return {
+      ambiguous: true,
+      note: `dates are written with two-digit years (${short.length} cells, such as ${examples(short)}) and four-digit years (${long.length} cells, such as ${examples(long)}): no one "dateFormat" reads both, so none is drafted — write every date one way in the export (format the date columns in the spreadsheet as one date format, e.g. yyyy-mm-dd, and export again), then draft again; as the file stands \`hta uptake\` refuses the rows of whichever kind the plan's "dateFormat" does not read`,
+    };
+  }
   if (short.length === 0 || cells.length - short.length > cells.length * ODD_SHARE) return undefined;
   const century = `each two-digit year is read in the century that puts the date inside the date window (by default from ${windowFrom} to the export date)`;
-  const shown = (c: DateCell) => `${JSON.stringify(c.text)} on line ${c.line}`;
   // The cells the drafted format does not read, named by line (at most ten).
   const oddNote = (format: string) => {
     const read = dateParser(format as Parameters<typeof dateParser>[0]);

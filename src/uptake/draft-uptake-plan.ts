@@ -64,6 +64,8 @@ export interface DraftUptakePlan {
   plan: Record<string, unknown>;
   /** Sentences for stderr: what was guessed and what is left to the user. */
   notes: string[];
+  /** What hta uptake will refuse as the file stands: printed as warnings ("warning: …"), not notes. */
+  warnings: string[];
 }
 
 const SAMPLE_BYTES = 4 * 1024 * 1024;
@@ -118,8 +120,8 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
 
 /** The uptake plan subcommand: `plan init --uptake <registry.csv>` prints a draft. */
 export function draftUptakePlanText(file: string, options: DraftUptakeOptions = {}): { stdout: string; stderr: string } {
-  const { plan, notes } = draftUptakePlan(file, options);
-  return { stdout: JSON.stringify(plan, null, 2) + '\n', stderr: notes.map((n) => `note: ${n}\n`).join('') };
+  const { plan, notes, warnings } = draftUptakePlan(file, options);
+  return { stdout: JSON.stringify(plan, null, 2) + '\n', stderr: [...notes.map((n) => `note: ${n}\n`), ...warnings.map((w) => `warning: ${w}\n`)].join('') };
 }
 
 export interface DraftUptakeOptions {
@@ -183,6 +185,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
+  const warnings: string[] = [];
   // The same note as `hta uptake` prints for such a file.
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
   if (totalLines.length > 0) {
@@ -216,7 +219,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // hta uptake refuses the file, so the draft says so in the reader's words (referral.ts).
   const headerLine = lineOf(parsed[0]!);
   const twice = repeatedColumnProblems(header, file, columns, Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, index[c] ?? -1])) as ColumnIndex, headerLine);
-  if (twice.length > 0) notes.push(`warning: ${file} names a registry column twice, and hta uptake refuses it until one is left: ${twice.map((p) => formatProblem(p)).join('; ')}`);
+  if (twice.length > 0) warnings.push(`${file} names a registry column twice, and hta uptake refuses it until one is left: ${twice.map((p) => formatProblem(p)).join('; ')}`);
   // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").
@@ -395,7 +398,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   } else if (missing.includes('age')) {
     plan.publish = { equity: ['sex', 'referrer'] };
   }
-  return { plan, notes };
+  return { plan, notes, warnings };
 }
 
 /**

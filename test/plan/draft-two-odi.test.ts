@@ -69,3 +69,27 @@ it('reads decimals in the first ODI column when the second has none: no row refu
   expect((d.plan.instruments as { odi: { decimals: boolean } }).odi.decimals).toBe(true);
   expect(checkDraft(csv, d.plan).badRows).toBe(0);
 });
+
+// An ODI "total" that is the 0–100 percentage of a population never above 50 was drafted as the raw
+// sum, and the check said only "give it "instrument": "odi"", with no "instruments.odi" to read it.
+it('one ODI column named as a sum, every value even up to 50: the percentage, with a check saying how to make it the raw sum', () => {
+  const csv = parseCsvText(export_((s) => String(2 * (s % 25)), (s) => String(40 + (s % 30)), 'ODI_total;Alder'), 'odi.csv');
+  const d = draftPlan(csv, 'plan.schema.json');
+  const odi = (d.plan.outcomes as Outcome[]).find((o) => o.column === 'ODI_total')!;
+  expect(odi.instrument).toBe('odi');
+  const instruments = d.plan.instruments as Record<string, Instrument>;
+  expect(instruments.odi!.range).toEqual([0, 100]);
+  expect(instruments.odi_raw).toBeUndefined();
+  const check = d.checks.find((c) => c.includes('holds only even values'))!;
+  expect(check).toContain('"ODI_total" is named as a sum but holds only even values (up to 48)');
+  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi_raw" with "instruments": { "odi_raw": {`);
+  expect(checkDraft(csv, d.plan).badRows).toBe(0);
+});
+
+it('named as a sum with an odd value among them: the raw sum, and the check says how to make it the percentage', () => {
+  const d = draftPlan(parseCsvText(export_((s) => String(2 * (s % 25) + (s === 7 ? 1 : 0)), (s) => String(40 + (s % 30)), 'ODI_total;Alder'), 'odi.csv'), 'plan.schema.json');
+  const odi = (d.plan.outcomes as Outcome[]).find((o) => o.column === 'ODI_total')!;
+  expect(odi.instrument).toBe('odi_raw');
+  const check = d.checks.find((c) => c.includes('read as the raw sum'))!;
+  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi" and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10`);
+});

@@ -60,3 +60,27 @@ it.each([
   expect(r.stderr).not.toMatch(/^error/m);
   expect(r.code).toBe(0);
 });
+
+// Many of each (`3/4/25` and `3/4/2025`): the note for two-digit years alone said to set
+// "mm/dd/yy" or "dd/mm/yy", which refuses every four-digit cell, and "mm/dd/yyyy" the others.
+it('two- and four-digit years in larger numbers: no format drafted, the note names example cells of each kind', async () => {
+  const d = draftOf(registry((m, d, i) => (i % 3 === 0 ? `${m}/${d}/2024` : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBeUndefined();
+  const notes = d.notes.join('\n');
+  expect(notes).toContain('dates are written with two-digit years (');
+  expect(notes).toContain('"2/9/24" on line 3');
+  expect(notes).toContain('and four-digit years (');
+  expect(notes).toContain('"1/1/2024" on line 2');
+  expect(notes).toContain('no one "dateFormat" reads both, so none is drafted');
+  expect(notes).not.toContain('which auto does not guess');
+  expect(notes).not.toContain('set "dateFormat": "mm/dd/yy"');
+  // And hta uptake, given either short-year format, refuses the other kind's cells by line: never read half.
+  const plan = join(d.dir, 'uptake-plan.json');
+  writeFileSync(plan, JSON.stringify({ ...d.plan, dateFormat: 'mm/dd/yy' }, null, 2));
+  const eligible = join(d.dir, 'eligible.csv');
+  writeFileSync(eligible, 'region,year,eligible\n' + [2024, 2025, 2026, 2027].map((y) => `Hovedstaden,${y},40000`).join('\n') + '\n');
+  const r = await runCli('uptake', d.file, '--plan', plan, '--eligible', eligible);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('registry.csv:lines 2, 5, 8');
+  expect(r.stderr).toContain('"1/1/2024"');
+});

@@ -3,7 +3,8 @@
  * (`3/19/24`): the reader reads them once "dateFormat" names the order ("mm/dd/yy", "dd/mm/yy"),
  * but the draft named none, so it read no referral date (firstYear next year, no exportDate).
  * Now the draft sets the order the cells show, or says it is undecidable with example cells. A
- * registry column named twice, which the reader refuses, is said in the reader's words.
+ * registry column named twice, which the reader refuses, is said in the reader's words, as a
+ * warning (its own "warning:" prefix, not a note).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,8 +73,9 @@ describe('two-digit-year slash dates', () => {
 
 it('a registry column named twice: the draft warns in the words hta uptake refuses it with', async () => {
   const d = draftOf(registry((m, d) => `2024-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, { name: 'activated', cell: () => '' }));
-  const warning = d.notes.find((n) => n.startsWith('warning:'))!;
-  expect(warning).toContain('names a registry column twice');
+  const warning = d.warnings.find((n) => n.includes('names a registry column twice'))!;
+  expect(warning).toBeDefined();
+  expect(d.notes.join('\n')).not.toContain('names a registry column twice');
   const dir = tempDir();
   const plan = join(dir, 'uptake.json');
   writeFileSync(plan, JSON.stringify(d.plan));
@@ -82,4 +84,15 @@ it('a registry column named twice: the draft warns in the words hta uptake refus
   const refusal = r.stderr.split('\n').find((l) => l.includes('expected one header column'))!.trim();
   expect(warning).toContain(refusal);
   expect(readFileSync(d.file, 'utf8')).toContain(',activated\n');
+});
+
+// It was pushed among the notes as "warning: …" and printed "note: warning: …".
+it('a registry column named twice is printed as a warning of its own, never "note: warning:"', async () => {
+  const d = draftOf(registry((m, d) => `2024-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, { name: 'activated', cell: () => '' }));
+  const r = await runCli('plan', 'init', '--uptake', d.file);
+  expect(r.code).toBe(0);
+  expect(r.stderr).not.toContain('note: warning');
+  const lines = r.stderr.split('\n').filter((l) => l.includes('names a registry column twice'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^warning: ${d.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} names a registry column twice, and hta uptake refuses it`));
 });

@@ -88,7 +88,8 @@ export interface ChainedEquationsResult {
  * least 2 observed values; m ≥ 1, maxit ≥ 1. Complete columns serve as predictors only.
  *
  * @throws HtaError('input.invalid') for unequal lengths or unknown predictor names;
- *   HtaError('analysis.failed') when a column has too few observed values.
+ *   HtaError('analysis.failed') when a column has too few observed values, or a column so far out
+ *   of scale (1e+200) that the least squares cannot be fitted.
  * @example
  *   const imp = chainedEquations([{ name: 'arm', values: arm }, { name: 'y_9m', values: y9 }], { seed: 1 });
  *   imp.completed.length // 20
@@ -203,6 +204,9 @@ export function chainedEquations(
     if (e instanceof LogregFitError && e.column !== undefined) {
       throw new HtaError('analysis.failed', `Column ${names[e.column]} could not be imputed: the logistic imputation model could not be fitted: it is singular even with a ridge (look for extreme values among the other columns of the imputation model).`);
     }
+    // The ridge's XᵀX beyond a double (a column of 1e+200s): the loader refuses such cells
+    // (trial/model-magnitude.ts); any other caller gets the column named, not an internal error.
+    if (e instanceof RangeError && e.message.startsWith('leastSquares')) throw leastSquaresFailure(columns);
     throw e;
   } finally {
     space.release();
@@ -439,6 +443,13 @@ function imputeColumn(data: readonly number[][], step: Step, donors: number, rng
   }
   const imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
+}
+
+/** The column farthest out of scale, named with its largest value: what made the least squares fail. */
+function leastSquaresFailure(columns: readonly { name: string; values: readonly (number | null)[] }[]): HtaError {
+  let worst = { name: columns[0]!.name, value: 0 };
+  for (const c of columns) for (const v of c.values) if (v !== null && Number.isFinite(v) && Math.abs(v) > Math.abs(worst.value)) worst = { name: c.name, value: v };
+  return new HtaError('analysis.failed', `The imputation model could not be fitted by least squares (its sums of squares are beyond what a double holds, or it is singular even with a ridge): column ${worst.name} holds values as large as ${Number(worst.value.toPrecision(6))}, far out of scale with the others — check that column.`);
 }
 
 /** A logreg step's draws; a fit that cannot be computed says which column it was (chainedEquations names it). */

@@ -7,12 +7,12 @@
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
  * under the test runner and from `dist/`; it loads resvg from the path resolved here.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CHART_CORE_FONT_FILES, CHART_FONT_FAMILY } from './chart-font.js';
 import { GLYPH_OUTLINE_FUNCTIONS, readGlyphFace } from './glyph-outlines.js';
 import { pngOptions, svgToPng } from './render-chart.js';
+import { loadResvg, resvgSource } from './resvg-binding.js';
 import { TEXT_TO_PATH_FUNCTIONS, textToPaths } from './text-to-path.js';
 
 // The text → paths step (text-to-path.ts, glyph-outlines.ts) runs in the worker from the source
@@ -21,7 +21,7 @@ import { TEXT_TO_PATH_FUNCTIONS, textToPaths } from './text-to-path.js';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const { Resvg } = require(workerData.resvg);
+const Resvg = (${loadResvg})(workerData.resvg, require);
 ${[...GLYPH_OUTLINE_FUNCTIONS, ...TEXT_TO_PATH_FUNCTIONS].map(String).join('\n')}
 const faces = { family: workerData.family, regular: ${readGlyphFace.name}(readFileSync(workerData.core[0])), bold: ${readGlyphFace.name}(readFileSync(workerData.core[1])) };
 parentPort.on('message', ({ id, svg }) => {
@@ -61,7 +61,7 @@ const IN_FLIGHT = 2;
 
 /** A pool of `size` workers (default: one per core but the main thread's, at least 1, at most 4). */
 export function createPngPool(size = Math.min(4, Math.max(1, availableParallelism() - 1))): PngPool {
-  const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+  const resvg = resvgSource();
   // Renders no worker holds yet, oldest first, and those a worker holds, by id.
   const queue: Job[] = [];
   const sent = new Map<number, Job>();

@@ -15,6 +15,7 @@ import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 import { chartTextWidth } from './text-metrics.js';
 import { chartTextFaces, textToPaths } from './text-to-path.js';
+import { loadResvg, resvgSource } from './resvg-binding.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -62,7 +63,7 @@ export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
  * resvg, loaded on first use: `hta report` draws its PNGs on the pool's worker threads, so the
  * main thread, which imports this module for its SVGs, need not load the native module (~12 ms).
  */
-let resvg: typeof import('@resvg/resvg-js') | undefined;
+let Resvg: typeof import('@resvg/resvg-js').Resvg | undefined;
 
 /**
  * SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it).
@@ -70,8 +71,8 @@ let resvg: typeof import('@resvg/resvg-js') | undefined;
  * half the work in resvg's constructor.
  */
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
-  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  return new Uint8Array(new resvg.Resvg(textToPaths(svg, chartTextFaces()), pngOptions(zoom)).render().asPng());
+  Resvg ??= loadResvg(resvgSource(), createRequire(import.meta.url));
+  return new Uint8Array(new Resvg(textToPaths(svg, chartTextFaces()), pngOptions(zoom)).render().asPng());
 }
 
 /** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */

@@ -75,6 +75,12 @@ export interface PreviousPublication {
    */
   listedAdded?: Set<string>;
   /**
+   * Of those, the regions whose file says as of which date they were absent
+   * (`previous.changed.addedSince`): the latest earlier export date of which the chain had no row
+   * of the region. A file made before 6 December 2026 does not say; its regions are only named.
+   */
+  listedAddedSince?: Map<string, string>;
+  /**
    * The clinic merges the files applied (their `previous.clinicMerges`): declared and checked when
    * made, they hold for later exports too, so a later run applies them again without the plan
    * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
@@ -298,6 +304,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
   const listedChanged = new Map<string, string>();
   const listedAdded = new Set<string>();
+  const listedAddedSince = new Map<string, string>();
   const addExcluded = (exportDate: string, rows: ExcludedRows | undefined, file: string, via?: string) => {
     // A file's own count is as printed; a carried copy stands in only where no file of that date is given.
     const had = excluded.get(exportDate);
@@ -315,6 +322,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
         if (had === undefined || p.exportDate < had) listedChanged.set(u, p.exportDate);
       }
       for (const r of addedRegionsIn(json)) listedAdded.add(r);
+      for (const { region, since } of addedSinceIn(json)) if ((listedAddedSince.get(region) ?? '') < since) listedAddedSince.set(region, since);
     }
     // Made without --previous (and not declared the first) on a registry that ran before its month, or carrying such a note.
     if (own !== false && p.previous === undefined && p.firstPublication !== true && referralsBeforeMonth(p.metrics, p.exportDate) !== false) unchained.push({ exportDate: p.exportDate, file });
@@ -331,7 +339,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   // Only while it is the earliest known: a file of an earlier date given too covers what it lacks.
   const earliest = [...dates].sort()[0];
   const rootUnchained = unchained.filter((u, i) => u.exportDate === earliest && unchained.findIndex((o) => o.exportDate === u.exportDate) === i);
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), ...(rootUnchained.length > 0 ? { unchained: rootUnchained } : {}), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), ...(rootUnchained.length > 0 ? { unchained: rootUnchained } : {}), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(listedAddedSince.size > 0 ? { listedAddedSince } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -468,6 +476,13 @@ export interface ChangedSince {
    * (docs/disclosure-control.md "A region added since"). Only where the whole country's counts changed.
    */
   addedRegions?: string[];
+  /**
+   * For each added region whose date is known, the latest earlier export date of which the chain
+   * had no row of it (`since`): the whole country's counts printed as of that date or before lack
+   * its counts, those printed after it do not. A later publication reads it to tell which changes
+   * of the whole country's periods the region explains (`nationalChangesUnexplained`).
+   */
+  addedSince?: { region: string; since: string }[];
 }
 
 /** The unit an earlier count belongs to for `ChangedSince` (region × period, region × activation year, a region's clinics). */
@@ -637,8 +652,11 @@ export function closeChangedUnits(units: Set<string>, yearsNow: ReadonlyMap<stri
   return units;
 }
 
-/** The record written to results.json, sorted; `added`: the regions added since an earlier publication (`addedRegions`). */
-export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = []): ChangedSince {
+/**
+ * The record written to results.json, sorted; `added`: the regions added since an earlier
+ * publication (`addedRegions`), `since`: the date each was last absent, where known (`addedRegionsSince`).
+ */
+export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = [], since: ReadonlyMap<string, string> = new Map()): ChangedSince {
   const out: ChangedSince = { periods: [], activationYears: [], clinicRegions: [] };
   for (const u of [...units].sort()) {
     const [kind, region, rest] = u.split('|') as [string, string, string | undefined];
@@ -648,7 +666,11 @@ export function changedSinceOf(units: ReadonlySet<string>, added: readonly strin
   }
   // Said only where they explain a change: the whole country's.
   const nationalChanged = out.periods.some((p) => p.region === 'national') || out.activationYears.some((y) => y.region === 'national');
-  if (added.length > 0 && nationalChanged) out.addedRegions = [...added].sort();
+  if (added.length > 0 && nationalChanged) {
+    out.addedRegions = [...added].sort();
+    const dated = out.addedRegions.filter((r) => since.has(r)).map((region) => ({ region, since: since.get(region)! }));
+    if (dated.length > 0) out.addedSince = dated;
+  }
   return out;
 }
 
@@ -668,6 +690,67 @@ export function addedRegions(previous: PreviousPublication, regionsNow: readonly
     seen.get(c.asOf)!.add(c.region);
   }
   return regionsNow.filter((r) => r !== 'national' && (previous.listedAdded?.has(r) || [...seen.values()].some((regions) => !regions.has(r))));
+}
+
+/**
+ * The regions printed now that the chain lacked as of some earlier export date, each with the
+ * latest such date: the files named (their hidden counts read too, so every row they have is
+ * seen; as `addedRegions`) and the dates a file named records (`previous.changed.addedSince`). A
+ * region a file names as added without a date (made before 6 December 2026) is not here: a later
+ * run cannot tell which of its earlier prints lacked it.
+ */
+export function addedRegionsSince(previous: PreviousPublication, regionsNow: readonly string[]): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
+  for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
+    if (!hiddenDates.has(c.asOf)) continue;
+    if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
+    seen.get(c.asOf)!.add(c.region);
+  }
+  const out = new Map<string, string>();
+  for (const r of regionsNow) {
+    if (r === 'national') continue;
+    const dates = [...seen].filter(([, regions]) => !regions.has(r)).map(([d]) => d);
+    const listed = previous.listedAddedSince?.get(r);
+    if (listed !== undefined) dates.push(listed);
+    if (dates.length > 0) out.set(r, dates.sort()[dates.length - 1]!);
+  }
+  return out;
+}
+
+/**
+ * The whole country's periods whose change since an earlier print the regions added since do not
+ * explain (docs/disclosure-control.md "A region added since"): a count of the country printed as
+ * of D that now breaks that print (`breaksEarlier`) is explained only where it is the final
+ * referrals of a period and now − then is exactly the referrals now of the regions added since D
+ * (`addedSince`: each region's last date absent, D ≤ it). Any other break — a removed or
+ * late-registered patient besides the added region's, a count that fell, a print made after the
+ * region was there — is a change of the old regions, so the period keeps the whole-country-only
+ * spread (`closeChangedUnits`). Until 6 December 2026 a region added anywhere in the chain
+ * switched the spread off for every period it had rows of, in every later publication.
+ * `countNow(measure, region, period, dimension, level)`: the count now, undefined where not a cell.
+ */
+export function nationalChangesUnexplained(
+  previous: Pick<PreviousPublication, 'counts'>, addedSince: ReadonlyMap<string, string>,
+  countNow: (measure: string, region: string, period: string, dimension: string, level: string) => number | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  for (const c of previous.counts) {
+    if (c.kind !== 'metric' || c.region !== 'national' || c.period === 'all') continue;
+    const now = countNow(c.measure, 'national', c.period, c.dimension, c.level);
+    if (now === undefined || !breaksEarlier(c, now, true)) continue;
+    const added = [...addedSince].filter(([, since]) => c.asOf <= since).map(([r]) => r);
+    const theirs = added.map((r) => countNow(c.measure, r, c.period, c.dimension, c.level) ?? 0).reduce((t, v) => t + v, 0);
+    const explained = added.length > 0 && c.measure === 'referrals' && isFinal(c) && now - c.value === theirs;
+    if (!explained) out.add(c.period);
+  }
+  return out;
+}
+
+/** The regions a published results.json records with the date each was last absent (`previous.changed.addedSince`). */
+function addedSinceIn(json: unknown): { region: string; since: string }[] {
+  const r = z.array(z.object({ region: z.string(), since: z.string().regex(ISO) })).safeParse((json as { previous?: { changed?: { addedSince?: unknown } } } | undefined)?.previous?.changed?.addedSince);
+  return r.success ? r.data : [];
 }
 
 /** The regions a published results.json lists as added (`previous.changed.addedRegions`). */

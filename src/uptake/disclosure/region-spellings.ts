@@ -61,8 +61,9 @@ export function foldRegionSpellings(previous: PreviousPublication, regionsNow: r
   }
   const clinicMerges = previous.clinicMerges?.map((m) => ({ ...m, region: target.get(m.region) ?? m.region }));
   const listedAdded = previous.listedAdded && new Set([...previous.listedAdded].map((r) => target.get(r) ?? r));
+  const listedAddedSince = previous.listedAddedSince && new Map([...previous.listedAddedSince].map(([r, d]) => [target.get(r) ?? r, d]));
   return {
-    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(listedAdded ? { listedAdded } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
+    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(listedAdded ? { listedAdded } : {}), ...(listedAddedSince ? { listedAddedSince } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
     respelled: read.respelled.map(({ earlier, now, asOf }) => ({ earlier, now, asOf })),
   };
 }

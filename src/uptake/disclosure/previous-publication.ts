@@ -174,9 +174,14 @@ export function smallCountsByDate(previous: PreviousPublication, rule: SmallCoun
 }
 
 /** The note for counts left out of the carried chain (stderr), or undefined when none were. */
-export function smallCountsNote(previous: PreviousPublication, rule: SmallCountRule): string | undefined {
+export function smallCountsNote(previous: PreviousPublication, rule: SmallCountRule, lang: 'en' | 'da' = 'en'): string | undefined {
   const left = smallCountsByDate(previous, rule);
   if (left.length === 0) return undefined;
+  if (lang === 'da') {
+    const under = `under tærskelværdien ${rule.threshold}${rule.zerosSensitive ? ' (eller 0)' : ''}`;
+    const listDa = left.map((d) => `${d.n} fra offentliggørelsen med udtræksdato ${d.exportDate}${d.excludedRows ? ', dens antal udeladte rækker iblandt' : ''}`).join('; ');
+    return `tal fra tidligere offentliggørelser ${under} føres ikke videre i denne offentliggørelses results.json (${listDa}): de er beskyttet imod her, men en senere offentliggørelse, der kun angiver denne, kender dem ikke — er en sådan offentliggørelse offentliggjort, så angiv den med --previous igen hver gang (docs/disclosure-control.md "Publishing again")`;
+  }
   const small = `below the threshold ${rule.threshold}${rule.zerosSensitive ? ' (or 0)' : ''}`;
   const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}${d.excludedRows ? ', its count of excluded rows among them' : ''}`).join('; ');
   return `counts of earlier publications ${small} are not carried into this publication's results.json (${list}): they are protected against here, but a later publication that names only this one will not know them — if such a publication was published, name it with --previous again each time (docs/disclosure-control.md "Publishing again")`;
@@ -362,8 +367,12 @@ export function checkDistinctFiles(files: readonly string[]): void {
  * A note when a file was itself protected against a publication whose counts it does not carry
  * (made before hta carried them) and no file given carries: that one must be named too.
  */
-export function uncarriedNote(uncarried: PreviousPublication['uncarried']): string | undefined {
+export function uncarriedNote(uncarried: PreviousPublication['uncarried'], lang: 'en' | 'da' = 'en'): string | undefined {
   if (uncarried.length === 0) return undefined;
+  if (lang === 'da') {
+    const listDa = uncarried.map((u) => `${u.file} blev beskyttet mod offentliggørelsen med udtræksdato ${u.exportDate}`).join('; ');
+    return `${listDa}, men bærer ikke dens tal med sig (lavet af en tidligere hta): angiv også den offentliggørelses results.json (--previous tager flere filer), ellers er denne offentliggørelse ikke beskyttet mod den (docs/disclosure-control.md "Publishing again")`;
+  }
   const list = uncarried.map((u) => `${u.file} was protected against the publication of ${u.exportDate}`).join('; ');
   return `${list}, but does not carry its counts (made by an earlier hta): name that publication's results.json too (--previous takes several files), or this publication is not protected against it (docs/disclosure-control.md "Publishing again")`;
 }
@@ -859,15 +868,27 @@ export function movableCounts(earlier: PreviousPublication): PreviousCount[] {
 }
 
 /** The absent categories in words, for the run's note and the audit (names of clinics and levels are not patient data). */
-export function describeAbsent(a: AbsentCategory): string {
-  if (a.kind === 'clinic') return `clinic ${a.clinic} (${a.region})`;
-  if (a.kind === 'level') return `${a.dimension} ${a.level} (${a.region})`;
+export function describeAbsent(a: AbsentCategory, lang: 'en' | 'da' = 'en'): string {
+  if (a.kind === 'clinic') return `${lang === 'da' ? 'klinik' : 'clinic'} ${a.clinic} (${a.region})`;
+  if (a.kind === 'level') return `${lang === 'da' ? (DIMENSION_DA[a.dimension] ?? a.dimension) : a.dimension} ${a.level} (${a.region})`;
   return `region ${a.region}`;
 }
 
+/** The breakdowns' names on the Danish page (docs/glossary-da.md: opdeling efter aldersgruppe, køn, henviser). */
+const DIMENSION_DA: Record<string, string> = { ageBand: 'aldersgruppe', sex: 'køn', referrer: 'henviser' };
+
 /** The run's note (stderr) on categories of earlier publications absent now, and what was done about them. */
-export function absentNote(absent: readonly AbsentCategory[]): string {
+export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' = 'en'): string {
   const byDate = [...new Set(absent.map((a) => a.asOf))].sort();
+  if (lang === 'da') {
+    const listDa = absent.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`).join('; ');
+    const whatDa = [
+      absent.some((a) => a.kind === 'clinic') ? 'hvert kliniktal i dens region' : '',
+      absent.some((a) => a.kind === 'level') ? 'hvert tal i dens regions perioder, den blev vist i' : '',
+      absent.some((a) => a.kind === 'region') ? 'hvert tal i de perioder, den blev vist i' : '',
+    ].filter((w) => w !== '').join('; ');
+    return `${absent.length === 1 ? 'en kategori' : `${absent.length} kategorier`} fra ${byDate.length > 1 ? 'de tidligere offentliggørelser' : 'den tidligere offentliggørelse'} findes ikke nu: ${listDa}. ${absent.length === 1 ? 'Dens' : 'Deres'} rækker har fået en anden betegnelse (en klinik lagt sammen eller omdøbt) eller er fjernet, så et andet tal rummer dem nu, og dets vækst siden da er ikke de tilføjede patienter: diskretioneret her (${whatDa}), uanset værdien, og ikke bundet til de tidligere tal (docs/disclosure-control.md "Changed since an earlier publication"); en sammenlægning af klinikker, som optagsplanen angiver ("clinicMerges"), sammenlignes i stedet med samme slags`;
+  }
   const list = absent.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`).join('; ');
   const what = [
     absent.some((a) => a.kind === 'clinic') ? 'every clinic count of its region' : '',
@@ -979,7 +1000,11 @@ export function foldClinicSpellings(previous: PreviousPublication, clinicsNow: r
 }
 
 /** The run's note (stderr) on earlier clinic spellings compared with a clinic now spelled otherwise. */
-export function respelledNote(respelled: readonly RespelledClinic[]): string {
+export function respelledNote(respelled: readonly RespelledClinic[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const listDa = respelled.map((r) => `"${r.earlier}" (${r.region}, vist med udtræksdato ${r.asOf.join(', ')}) som "${r.now}"`).join('; ');
+    return `kliniknavne fra en tidligere offentliggørelse, der kun afviger fra en klinik nu i store/små bogstaver eller mellemrum, sammenlignes som den klinik, dens tal dengang med dens tal nu: ${listDa} (docs/disclosure-control.md "A clinic, level or region gone")`;
+  }
   const list = respelled.map((r) => `"${r.earlier}" (${r.region}, printed as of ${r.asOf.join(', ')}) as "${r.now}"`).join('; ');
   return `clinic names of an earlier publication that differ from a clinic now only in case or blanks are compared as that clinic, its counts then against its counts now: ${list} (docs/disclosure-control.md "A clinic, level or region gone")`;
 }

@@ -261,7 +261,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       });
       const folder = csvDir ? { dir: csvDir.path, option: '--csv-dir', force: opts.force === true } : undefined;
       const plan = loadUptakePlanFile(planPath);
-      for (const warning of [lowThresholdWarning(plan), placeholderWarning(plan)]) if (warning) io.stderr(`${warning}\n`);
+      for (const warning of [lowThresholdWarning(plan, lang), placeholderWarning(plan, lang)]) if (warning) io.stderr(`${warning}\n`);
       const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
       // Before the run: no file the folder may receive in this run may be the user's (or edited
       // since hta wrote them), the optional ones included.
@@ -366,7 +366,7 @@ async function auditPublished(
   guardPaths({ inputs: [{ option: '--published', path: published }, ...(opts.previous ?? []).map((path) => ({ option: '--previous', path }))], force: false });
   const { auditPublishedFile } = await import('../uptake/disclosure/published-audit.js');
   const r = auditPublishedFile(published, opts.previous ?? []);
-  const note = uncarriedNote(r.uncarried);
+  const note = uncarriedNote(r.uncarried, lang);
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}), ...(r.unchained.length > 0 ? { unchained: r.unchained } : {}), ...(r.regionCuts ? { regionCuts: r.regionCuts } : {}) };
   if (opts.json) printData(io, JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n');

@@ -69,6 +69,8 @@ import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8
 import { emptiedByRedirection } from '../io/redirected-input.js';
 
 export interface ReadRegistryOptions {
+  /** The language of the notes on how the file was read (`--lang`; docs/cli.md "Danish output"); English by default. */
+  lang?: 'en' | 'da';
   /** ISO date of the export; default: the latest date in the file. */
   exportDate?: string;
   /** The regions (from the eligible file, with the plan's synonyms); default: the Danish five. */

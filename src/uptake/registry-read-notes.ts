@@ -6,10 +6,12 @@
  */
 import type { RepeatedRows } from './engine/repeated-rows.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
+import type { Lang } from '../report/i18n.js';
 
-/** Dates written with a time of day other than midnight, read as their calendar date. */
-export function timeOfDayNote(file: string, distinctTexts: number): string | undefined {
+/** Dates written with a time of day other than midnight, read as their calendar date; in the run's language (docs/cli.md "Danish output"). */
+export function timeOfDayNote(file: string, distinctTexts: number, lang: Lang = 'en'): string | undefined {
   if (distinctTexts === 0) return undefined;
+  if (lang === 'da') return `${file}: ${distinctTexts === 1 ? 'en dato er' : `${distinctTexts} forskellige datoer er`} skrevet med et klokkeslæt (ikke midnat): hver læses som datoen foran klokkeslættet, uden forskydning for tidszone (docs/input-registry.md "Dates")`;
   return `${file}: ${distinctTexts === 1 ? 'a date is' : `${distinctTexts} distinct dates are`} written with a time of day (not midnight): each is read as the calendar date written before the time, with no time-zone shift (docs/input-registry.md "Dates")`;
 }
 
@@ -18,16 +20,16 @@ export function timeOfDayNote(file: string, distinctTexts: number): string | und
  * Excel's rounded ids) is bounded: its first three lines, then how many and their ranges
  * (docs/data-contracts.md: line ranges, never every line).
  */
-export function examples(groups: readonly number[][], parquet: boolean): string {
-  const word = parquet ? 'rows' : 'lines';
-  return `${word} ${groups.map((g) => lineSample(g)).join('; ')}`;
+export function examples(groups: readonly number[][], parquet: boolean, lang: Lang = 'en'): string {
+  const word = lang === 'da' ? (parquet ? 'rækkerne' : 'linjerne') : parquet ? 'rows' : 'lines';
+  return `${word} ${groups.map((g) => lineSample(g, lang)).join('; ')}`;
 }
 
 /** Lines of one group: all of a few, or the first three and the count with at most six ranges. */
-export function lineSample(g: readonly number[]): string {
-  if (g.length === 2) return `${g[0]} and ${g[1]}`;
+export function lineSample(g: readonly number[], lang: Lang = 'en'): string {
+  if (g.length === 2) return `${g[0]} ${lang === 'da' ? 'og' : 'and'} ${g[1]}`;
   if (g.length <= SAMPLE_LINES) return g.join(', ');
-  return `${g.slice(0, 3).join(', ')}, … (${g.length} in all: ${formatLineRanges(lineRanges(g))})`;
+  return `${g.slice(0, 3).join(', ')}, … (${g.length} ${lang === 'da' ? 'i alt' : 'in all'}: ${formatLineRanges(lineRanges(g))})`;
 }
 
 /** Lines of a group named one by one up to this many. */
@@ -37,8 +39,9 @@ const SAMPLE_LINES = 5;
  * Identical rows counted once, and one id on several different rows (counted as they are): the
  * notes say how many and where, never which id (docs/input-registry.md "Repeated rows and ids").
  */
-export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, parquet = false): string[] {
+export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, parquet = false, lang: Lang = 'en'): string[] {
   if (r === undefined) return [];
+  if (lang === 'da') return repeatedRowsNotesDa(file, r, parquet);
   const out: string[] = [];
   const { copies, ids, width } = r;
   if (copies.groups > 0) {
@@ -50,6 +53,23 @@ export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, par
     const episodes = ids.episodes === 0 ? '' : ` ${ids.episodes === ids.ids ? (ids.ids === 1 ? 'Here the two rows' : 'Here each id\'s two rows') : `For ${ids.episodes} of the ids the two rows`} look like one referral written twice — a referral row without an activation and an activation row, with the same referral date: that is one referral counted twice; merge each such pair into one row (the referral with its activation and last-active dates) in the export.`;
     const unread = ids.unread === 0 ? '' : ` ${ids.unread === ids.ids ? (ids.ids === 1 ? 'Here the rows' : 'Here each id\'s rows') : `For ${ids.unread} of the ids the rows`} read the same in every column hta reads and differ only in ${ids.unread === 1 ? 'a column' : 'columns'} it does not read (a referral number, say): ${ids.unread === 1 ? 'they are' : 'such rows are'} not identical, so each is counted.`;
     out.push(`${file}: warning: ${what}, each row counted as a referral (e.g. ${examples(ids.examples, parquet)}). A patient referred twice is two referrals, and stays so.${episodes}${unread} (docs/input-registry.md "Repeated rows and ids")`);
+  }
+  return out;
+}
+
+/** `repeatedRowsNotes` in Danish (the words of docs/glossary-da.md: række, registerudtræk, henvisning). */
+function repeatedRowsNotesDa(file: string, r: RepeatedRows, parquet: boolean): string[] {
+  const out: string[] = [];
+  const { copies, ids, width } = r;
+  if (copies.groups > 0) {
+    const what = copies.extra === 1 ? 'en række er en nøjagtig kopi af en anden række' : `${copies.extra} rækker er nøjagtige kopier af andre rækker (${copies.groups} ${copies.groups === 1 ? 'række' : 'forskellige rækker'} gentaget)`;
+    out.push(`${file}: ${what} — ${parquet ? 'samme værdi' : 'samme tekst'} i hver af de ${width} kolonner, id'et og kolonner, hta ikke læser, medregnet — så hver tælles én gang, som én henvisning udtrukket to gange (fx ${examples(copies.examples, parquet, 'da')}; docs/input-registry.md "Repeated rows and ids")`);
+  }
+  if (ids.ids > 0) {
+    const what = ids.ids === 1 ? `ét patient-id står på ${ids.rows} forskellige rækker` : `${ids.ids} patient-id'er står hver på flere forskellige rækker (${ids.rows} rækker)`;
+    const episodes = ids.episodes === 0 ? '' : ` ${ids.episodes === ids.ids ? (ids.ids === 1 ? 'Her ligner de to rækker' : 'Her ligner hvert id\'s to rækker') : `For ${ids.episodes} af id'erne ligner de to rækker`} én henvisning skrevet to gange — en henvisningsrække uden aktivering og en aktiveringsrække med samme henvisningsdato: det er én henvisning talt to gange; slå hvert sådant par sammen til én række (henvisningen med dens aktiverings- og sidst-aktiv-dato) i udtrækket.`;
+    const unread = ids.unread === 0 ? '' : ` ${ids.unread === ids.ids ? (ids.ids === 1 ? 'Her er rækkerne' : 'Her er hvert id\'s rækker') : `For ${ids.unread} af id'erne er rækkerne`} ens i hver kolonne, hta læser, og afviger kun i ${ids.unread === 1 ? 'en kolonne' : 'kolonner'}, den ikke læser (fx et henvisningsnummer): de er ikke ens, så hver tælles.`;
+    out.push(`${file}: advarsel: ${what}; hver række tælles som en henvisning (fx ${examples(ids.examples, parquet, 'da')}). En patient henvist to gange er to henvisninger og forbliver det.${episodes}${unread} (docs/input-registry.md "Repeated rows and ids")`);
   }
   return out;
 }

@@ -118,7 +118,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried, input.lang)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);
@@ -161,6 +161,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
       ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
       invalidRows,
+      ...(input.lang ? { lang: input.lang } : {}),
       ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
       ...(input.memoryLimit !== undefined ? { memoryLimit: input.memoryLimit } : {}),
       ...(input.threads !== undefined ? { threads: input.threads } : {}),
@@ -175,7 +176,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const totalsRefused = (eligibleRead.unnamedTotals ?? []).filter((t) => !referred.has(t.region)).map((t) => t.problem);
   if (totalsRefused.length > 0) throw new HtaError('input.invalid', `${input.eligibleFile} has ${totalsRefused.length} invalid value(s)`, totalsRefused);
   // DAGI codes read as regions in the registry or aggregate tables, said (regions.ts).
-  const codesNote = regionCodesNote(input.registryFile ?? 'the aggregate tables', regions.codesRead);
+  const codesNote = regionCodesNote(input.registryFile ?? (input.lang === 'da' ? 'de aggregerede tabeller' : 'the aggregate tables'), regions.codesRead, input.lang);
   if (codesNote) notes.push(codesNote);
   // Every observed activation year and every scenario year needs every region's denominator.
   const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);
@@ -208,16 +209,16 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const observedScenarioYears = scenarioYearsObserved(analysis.budget.years, analysis.budget.observed);
   if (observedScenarioYears.length) notes.push(observedScenarioYearsNote(plan.firstYear, observedScenarioYears, input.lang));
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
-  const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
+  const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive }, input.lang);
   if (leftOut) notes.push(leftOut);
   // The earliest publication known was made without --previous: earlier ones, if any, are unknown.
   const unchained = unchainedNote(unchainedBefore(previous?.unchained, analysis.exportDate), (named ?? []).map((f) => f.file), input.lang);
   if (unchained) notes.push(unchained);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
-  if (run.respelledRegions) notes.push(respelledRegionsNote(run.respelledRegions));
-  if (run.respelled) notes.push(respelledNote(run.respelled));
-  if (run.absent) notes.push(absentNote(run.absent));
+  if (run.respelledRegions) notes.push(respelledRegionsNote(run.respelledRegions, input.lang));
+  if (run.respelled) notes.push(respelledNote(run.respelled, input.lang));
+  if (run.absent) notes.push(absentNote(run.absent, input.lang));
   const withheld = analysis.ageBandsWithheld;
   if (withheld) {
     notes.push(`the breakdown by age band is not published: this export's age bands (${bandsText(withheld.now)}) cut ages differently from those the publication of ${withheld.asOf} printed (${bandsText(withheld.earlier)}), and the two tables read together would give the patients added since in the ages where their bands meet — counts that may be small. To publish it, give the age column in that publication's bands (or exact ages, if it showed the standard bands), or leave "ageBand" out of publish.equity (docs/disclosure-control.md "Age bands cut differently")`);

@@ -199,8 +199,9 @@ export type Scenario = keyof UptakePlan['scenarios'];
 export { SCENARIOS } from './plan-rules.js';
 
 /** A warning to print when the plan publishes counts that the usual rules hide (null: none). */
-export function lowThresholdWarning(plan: UptakePlan): string | null {
+export function lowThresholdWarning(plan: UptakePlan, lang: 'en' | 'da' = 'en'): string | null {
   const k = plan.suppression.threshold;
+  if (lang === 'da') return k < 3 ? `warning: diskretioneringstærskel ${k} (anerkendt i planen): tal fra ${k} til 4 offentliggøres` : null;
   return k < 3 ? `warning: suppression threshold ${k} (acknowledged in the plan): counts from ${k} to 4 are published` : null;
 }
 
@@ -209,9 +210,14 @@ export function lowThresholdWarning(plan: UptakePlan): string | null {
  * budget then computed from them is no one's (a tester found a draft's 17–57 M DKK published as
  * if real). The report's budget section says the same in its language (uptake-report.ts).
  */
-export function placeholderWarning(plan: Pick<UptakePlan, 'placeholders'>): string | null {
+export function placeholderWarning(plan: Pick<UptakePlan, 'placeholders'>, lang: 'en' | 'da' = 'en'): string | null {
   const parts = plan.placeholders ?? [];
   if (parts.length === 0) return null;
+  if (lang === 'da') {
+    const price = parts.length === 1 && parts[0] === 'priceModel';
+    const namedDa = parts.map((p) => (p === 'priceModel' ? 'prismodel' : 'scenarier')).join(' og ');
+    return `warning: planens ${namedDa} er ${price ? 'en pladsholder' : 'pladsholdere'} fra hta plan init ("placeholders" i planen): hvert budgettal er beregnet ud fra ${price ? 'den' : 'dem'}, ikke ud fra leverandørens priser eller evalueringens scenarier — erstat ${price ? 'den' : 'dem'}, og fjern "placeholders"`;
+  }
   const named = parts.map((p) => (p === 'priceModel' ? 'price model' : 'scenarios')).join(' and ');
   return `warning: the plan's ${named} ${parts.length === 1 && parts[0] === 'priceModel' ? 'is a placeholder' : 'are placeholders'} drafted by hta plan init ("placeholders" in the plan): every budget figure is computed from ${parts.length === 1 && parts[0] === 'priceModel' ? 'it' : 'them'}, not from the supplier's prices or the evaluation's scenarios — replace ${parts.length === 1 && parts[0] === 'priceModel' ? 'it' : 'them'} and remove "placeholders"`;
 }

@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, addedRegions, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, addedRegionsSince, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, nationalChangesUnexplained, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -457,16 +457,19 @@ function addPrevious(
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) { changed.add(u); found.add(u); }
   // The listing must not say what the corrected patients were (activated or not, at risk or not).
   const regionsNow = [...new Set(m.rows.map((r) => r.region))];
-  // A region added since (absent from an earlier publication read, or listed as added by one)
-  // explains the country's change of the periods it has rows of now, and of those only. (A region a
-  // carried file lists as added explains a change against a publication that already had it too:
-  // the listing does not say since when; not yet told apart, docs/disclosure-control.md.)
-  const added = new Set(addedRegions(previous, regionsNow));
-  const addedPeriods = new Set(m.rows.filter((r) => added.has(r.region)).map((r) => r.period));
+  // A region added since explains the country's change of a period it has rows of only where that
+  // change is exactly its counts (`nationalChangesUnexplained`; its date from the files, never from
+  // a carried file's bare listing): every other change of the period keeps the spread.
+  const since = addedRegionsSince(previous, regionsNow);
+  const addedPeriods = new Set(m.rows.filter((r) => since.has(r.region)).map((r) => r.period));
+  const unexplained = nationalChangesUnexplained(previous, since, (measure, region, period, dimension, level) => {
+    const key = metricCellKey(measure, { region, period, dimension, level } as unknown as RowId);
+    return m.index.has(key) ? valueOf(key) : undefined;
+  });
   // A whole-country period only carried from an earlier listing (not changed again since) was
   // decided there, with its spread; spread again here it would mark counts another cut of this
   // extract printed (a later cut of the publication that added the region).
-  const explainedByAdded = (period: string) => addedPeriods.has(period) || !found.has(changedUnit({ kind: 'metric', region: 'national', period }));
+  const explainedByAdded = (period: string) => !found.has(changedUnit({ kind: 'metric', region: 'national', period })) || (addedPeriods.has(period) && !unexplained.has(period));
   closeChangedUnits(changed, new Map([...m.yearCells].map(([scope, list]) => [scope, list.map((y) => y.year)])), regionsNow, explainedByAdded);
   const mark = (key: string) => {
     const i = m.index.get(key);

@@ -75,6 +75,12 @@ export interface PreviousPublication {
    */
   listedAdded?: Set<string>;
   /**
+   * Of those, the regions whose file says as of which date they were absent
+   * (`previous.changed.addedSince`): the latest earlier export date of which the chain had no row
+   * of the region. A file made before 6 December 2026 does not say; its regions are only named.
+   */
+  listedAddedSince?: Map<string, string>;
+  /**
    * The clinic merges the files applied (their `previous.clinicMerges`): declared and checked when
    * made, they hold for later exports too, so a later run applies them again without the plan
    * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
@@ -168,9 +174,14 @@ export function smallCountsByDate(previous: PreviousPublication, rule: SmallCoun
 }
 
 /** The note for counts left out of the carried chain (stderr), or undefined when none were. */
-export function smallCountsNote(previous: PreviousPublication, rule: SmallCountRule): string | undefined {
+export function smallCountsNote(previous: PreviousPublication, rule: SmallCountRule, lang: 'en' | 'da' = 'en'): string | undefined {
   const left = smallCountsByDate(previous, rule);
   if (left.length === 0) return undefined;
+  if (lang === 'da') {
+    const under = `under tærskelværdien ${rule.threshold}${rule.zerosSensitive ? ' (eller 0)' : ''}`;
+    const listDa = left.map((d) => `${d.n} fra offentliggørelsen med udtræksdato ${d.exportDate}${d.excludedRows ? ', dens antal udeladte rækker iblandt' : ''}`).join('; ');
+    return `tal fra tidligere offentliggørelser ${under} føres ikke videre i denne offentliggørelses results.json (${listDa}): de er beskyttet imod her, men en senere offentliggørelse, der kun angiver denne, kender dem ikke — er en sådan offentliggørelse offentliggjort, så angiv den med --previous igen hver gang (docs/disclosure-control.md "Publishing again")`;
+  }
   const small = `below the threshold ${rule.threshold}${rule.zerosSensitive ? ' (or 0)' : ''}`;
   const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}${d.excludedRows ? ', its count of excluded rows among them' : ''}`).join('; ');
   return `counts of earlier publications ${small} are not carried into this publication's results.json (${list}): they are protected against here, but a later publication that names only this one will not know them — if such a publication was published, name it with --previous again each time (docs/disclosure-control.md "Publishing again")`;
@@ -298,6 +309,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
   const listedChanged = new Map<string, string>();
   const listedAdded = new Set<string>();
+  const listedAddedSince = new Map<string, string>();
   const addExcluded = (exportDate: string, rows: ExcludedRows | undefined, file: string, via?: string) => {
     // A file's own count is as printed; a carried copy stands in only where no file of that date is given.
     const had = excluded.get(exportDate);
@@ -315,6 +327,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
         if (had === undefined || p.exportDate < had) listedChanged.set(u, p.exportDate);
       }
       for (const r of addedRegionsIn(json)) listedAdded.add(r);
+      for (const { region, since } of addedSinceIn(json)) if ((listedAddedSince.get(region) ?? '') < since) listedAddedSince.set(region, since);
     }
     // Made without --previous (and not declared the first) on a registry that ran before its month, or carrying such a note.
     if (own !== false && p.previous === undefined && p.firstPublication !== true && referralsBeforeMonth(p.metrics, p.exportDate) !== false) unchained.push({ exportDate: p.exportDate, file });
@@ -331,7 +344,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   // Only while it is the earliest known: a file of an earlier date given too covers what it lacks.
   const earliest = [...dates].sort()[0];
   const rootUnchained = unchained.filter((u, i) => u.exportDate === earliest && unchained.findIndex((o) => o.exportDate === u.exportDate) === i);
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), ...(rootUnchained.length > 0 ? { unchained: rootUnchained } : {}), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), ...(rootUnchained.length > 0 ? { unchained: rootUnchained } : {}), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(listedAdded.size > 0 ? { listedAdded } : {}), ...(listedAddedSince.size > 0 ? { listedAddedSince } : {}), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -354,8 +367,12 @@ export function checkDistinctFiles(files: readonly string[]): void {
  * A note when a file was itself protected against a publication whose counts it does not carry
  * (made before hta carried them) and no file given carries: that one must be named too.
  */
-export function uncarriedNote(uncarried: PreviousPublication['uncarried']): string | undefined {
+export function uncarriedNote(uncarried: PreviousPublication['uncarried'], lang: 'en' | 'da' = 'en'): string | undefined {
   if (uncarried.length === 0) return undefined;
+  if (lang === 'da') {
+    const listDa = uncarried.map((u) => `${u.file} blev beskyttet mod offentliggørelsen med udtræksdato ${u.exportDate}`).join('; ');
+    return `${listDa}, men bærer ikke dens tal med sig (lavet af en tidligere hta): angiv også den offentliggørelses results.json (--previous tager flere filer), ellers er denne offentliggørelse ikke beskyttet mod den (docs/disclosure-control.md "Publishing again")`;
+  }
   const list = uncarried.map((u) => `${u.file} was protected against the publication of ${u.exportDate}`).join('; ');
   return `${list}, but does not carry its counts (made by an earlier hta): name that publication's results.json too (--previous takes several files), or this publication is not protected against it (docs/disclosure-control.md "Publishing again")`;
 }
@@ -468,6 +485,13 @@ export interface ChangedSince {
    * (docs/disclosure-control.md "A region added since"). Only where the whole country's counts changed.
    */
   addedRegions?: string[];
+  /**
+   * For each added region whose date is known, the latest earlier export date of which the chain
+   * had no row of it (`since`): the whole country's counts printed as of that date or before lack
+   * its counts, those printed after it do not. A later publication reads it to tell which changes
+   * of the whole country's periods the region explains (`nationalChangesUnexplained`).
+   */
+  addedSince?: { region: string; since: string }[];
 }
 
 /** The unit an earlier count belongs to for `ChangedSince` (region × period, region × activation year, a region's clinics). */
@@ -637,8 +661,11 @@ export function closeChangedUnits(units: Set<string>, yearsNow: ReadonlyMap<stri
   return units;
 }
 
-/** The record written to results.json, sorted; `added`: the regions added since an earlier publication (`addedRegions`). */
-export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = []): ChangedSince {
+/**
+ * The record written to results.json, sorted; `added`: the regions added since an earlier
+ * publication (`addedRegions`), `since`: the date each was last absent, where known (`addedRegionsSince`).
+ */
+export function changedSinceOf(units: ReadonlySet<string>, added: readonly string[] = [], since: ReadonlyMap<string, string> = new Map()): ChangedSince {
   const out: ChangedSince = { periods: [], activationYears: [], clinicRegions: [] };
   for (const u of [...units].sort()) {
     const [kind, region, rest] = u.split('|') as [string, string, string | undefined];
@@ -648,7 +675,11 @@ export function changedSinceOf(units: ReadonlySet<string>, added: readonly strin
   }
   // Said only where they explain a change: the whole country's.
   const nationalChanged = out.periods.some((p) => p.region === 'national') || out.activationYears.some((y) => y.region === 'national');
-  if (added.length > 0 && nationalChanged) out.addedRegions = [...added].sort();
+  if (added.length > 0 && nationalChanged) {
+    out.addedRegions = [...added].sort();
+    const dated = out.addedRegions.filter((r) => since.has(r)).map((region) => ({ region, since: since.get(region)! }));
+    if (dated.length > 0) out.addedSince = dated;
+  }
   return out;
 }
 
@@ -668,6 +699,67 @@ export function addedRegions(previous: PreviousPublication, regionsNow: readonly
     seen.get(c.asOf)!.add(c.region);
   }
   return regionsNow.filter((r) => r !== 'national' && (previous.listedAdded?.has(r) || [...seen.values()].some((regions) => !regions.has(r))));
+}
+
+/**
+ * The regions printed now that the chain lacked as of some earlier export date, each with the
+ * latest such date: the files named (their hidden counts read too, so every row they have is
+ * seen; as `addedRegions`) and the dates a file named records (`previous.changed.addedSince`). A
+ * region a file names as added without a date (made before 6 December 2026) is not here: a later
+ * run cannot tell which of its earlier prints lacked it.
+ */
+export function addedRegionsSince(previous: PreviousPublication, regionsNow: readonly string[]): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
+  for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
+    if (!hiddenDates.has(c.asOf)) continue;
+    if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
+    seen.get(c.asOf)!.add(c.region);
+  }
+  const out = new Map<string, string>();
+  for (const r of regionsNow) {
+    if (r === 'national') continue;
+    const dates = [...seen].filter(([, regions]) => !regions.has(r)).map(([d]) => d);
+    const listed = previous.listedAddedSince?.get(r);
+    if (listed !== undefined) dates.push(listed);
+    if (dates.length > 0) out.set(r, dates.sort()[dates.length - 1]!);
+  }
+  return out;
+}
+
+/**
+ * The whole country's periods whose change since an earlier print the regions added since do not
+ * explain (docs/disclosure-control.md "A region added since"): a count of the country printed as
+ * of D that now breaks that print (`breaksEarlier`) is explained only where it is the final
+ * referrals of a period and now − then is exactly the referrals now of the regions added since D
+ * (`addedSince`: each region's last date absent, D ≤ it). Any other break — a removed or
+ * late-registered patient besides the added region's, a count that fell, a print made after the
+ * region was there — is a change of the old regions, so the period keeps the whole-country-only
+ * spread (`closeChangedUnits`). Until 6 December 2026 a region added anywhere in the chain
+ * switched the spread off for every period it had rows of, in every later publication.
+ * `countNow(measure, region, period, dimension, level)`: the count now, undefined where not a cell.
+ */
+export function nationalChangesUnexplained(
+  previous: Pick<PreviousPublication, 'counts'>, addedSince: ReadonlyMap<string, string>,
+  countNow: (measure: string, region: string, period: string, dimension: string, level: string) => number | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  for (const c of previous.counts) {
+    if (c.kind !== 'metric' || c.region !== 'national' || c.period === 'all') continue;
+    const now = countNow(c.measure, 'national', c.period, c.dimension, c.level);
+    if (now === undefined || !breaksEarlier(c, now, true)) continue;
+    const added = [...addedSince].filter(([, since]) => c.asOf <= since).map(([r]) => r);
+    const theirs = added.map((r) => countNow(c.measure, r, c.period, c.dimension, c.level) ?? 0).reduce((t, v) => t + v, 0);
+    const explained = added.length > 0 && c.measure === 'referrals' && isFinal(c) && now - c.value === theirs;
+    if (!explained) out.add(c.period);
+  }
+  return out;
+}
+
+/** The regions a published results.json records with the date each was last absent (`previous.changed.addedSince`). */
+function addedSinceIn(json: unknown): { region: string; since: string }[] {
+  const r = z.array(z.object({ region: z.string(), since: z.string().regex(ISO) })).safeParse((json as { previous?: { changed?: { addedSince?: unknown } } } | undefined)?.previous?.changed?.addedSince);
+  return r.success ? r.data : [];
 }
 
 /** The regions a published results.json lists as added (`previous.changed.addedRegions`). */
@@ -691,6 +783,35 @@ export function changedUnitsIn(json: unknown): Set<string> {
     ...r.data.activationYears.map((y) => changedUnit({ kind: 'year', region: y.region, year: y.year })),
     ...r.data.clinicRegions.map((region) => changedUnit({ kind: 'clinic', region })),
   ]);
+}
+
+/**
+ * A listing read as a reader must read it (the audit, attacker-audit.ts): a whole-country period
+ * listed with no region's row of it listed is a change seen only in the country's row
+ * (`closeChangedUnits`, the spread), so it is some region's change, which one not said — every
+ * region's row of the period is read as changed too, unless the file prints that region's
+ * referrals of the period at a value an earlier publication printed (a final count, visibly the
+ * same). Until 6 December 2026 the audit read the other regions' rows as unchanged: a removed
+ * Nordjylland patient of May 2025, Nordjylland's May hidden in both publications, made the
+ * country's May "54 … 54" (the earlier print less the other regions', true value 53), and a normal
+ * chain failed its own audit. `rows`: the published metric rows.
+ */
+export function nationalOnlyUnits(listed: ReadonlySet<string>, rows: readonly Record<string, unknown>[], previous?: Pick<PreviousPublication, 'counts'>): Set<string> {
+  const out = new Set(listed);
+  const regions = [...new Set(rows.map((r) => String(r.region)))].filter((r) => r !== 'national');
+  const printedThen = new Set((previous?.counts ?? []).filter((c) => c.kind === 'metric' && c.measure === 'referrals' && c.dimension === 'all' && c.level === 'all').map((c) => `${c.region}|${(c as { period: string }).period}|${c.value}`));
+  const referralsNow = new Map(rows.filter((r) => r.dimension === 'all' && r.level === 'all' && typeof r.referrals === 'number').map((r) => [`${String(r.region)}|${String(r.period)}`, r.referrals as number]));
+  for (const u of listed) {
+    const [kind, region, period] = u.split('|') as [string, string, string];
+    if (kind !== 'm' || region !== 'national' || period === 'all') continue;
+    if (regions.some((r) => listed.has(changedUnit({ kind: 'metric', region: r, period })))) continue;
+    for (const r of regions) {
+      const now = referralsNow.get(`${r}|${period}`);
+      if (now !== undefined && printedThen.has(`${r}|${period}|${now}`)) continue;
+      out.add(changedUnit({ kind: 'metric', region: r, period }));
+    }
+  }
+  return out;
 }
 
 /** The rows and clinics a publication prints, as far as `absentCategories` needs them. */
@@ -776,15 +897,27 @@ export function movableCounts(earlier: PreviousPublication): PreviousCount[] {
 }
 
 /** The absent categories in words, for the run's note and the audit (names of clinics and levels are not patient data). */
-export function describeAbsent(a: AbsentCategory): string {
-  if (a.kind === 'clinic') return `clinic ${a.clinic} (${a.region})`;
-  if (a.kind === 'level') return `${a.dimension} ${a.level} (${a.region})`;
+export function describeAbsent(a: AbsentCategory, lang: 'en' | 'da' = 'en'): string {
+  if (a.kind === 'clinic') return `${lang === 'da' ? 'klinik' : 'clinic'} ${a.clinic} (${a.region})`;
+  if (a.kind === 'level') return `${lang === 'da' ? (DIMENSION_DA[a.dimension] ?? a.dimension) : a.dimension} ${a.level} (${a.region})`;
   return `region ${a.region}`;
 }
 
+/** The breakdowns' names on the Danish page (docs/glossary-da.md: opdeling efter aldersgruppe, køn, henviser). */
+const DIMENSION_DA: Record<string, string> = { ageBand: 'aldersgruppe', sex: 'køn', referrer: 'henviser' };
+
 /** The run's note (stderr) on categories of earlier publications absent now, and what was done about them. */
-export function absentNote(absent: readonly AbsentCategory[]): string {
+export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' = 'en'): string {
   const byDate = [...new Set(absent.map((a) => a.asOf))].sort();
+  if (lang === 'da') {
+    const listDa = absent.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`).join('; ');
+    const whatDa = [
+      absent.some((a) => a.kind === 'clinic') ? 'hvert kliniktal i dens region' : '',
+      absent.some((a) => a.kind === 'level') ? 'hvert tal i dens regions perioder, den blev vist i' : '',
+      absent.some((a) => a.kind === 'region') ? 'hvert tal i de perioder, den blev vist i' : '',
+    ].filter((w) => w !== '').join('; ');
+    return `${absent.length === 1 ? 'en kategori' : `${absent.length} kategorier`} fra ${byDate.length > 1 ? 'de tidligere offentliggørelser' : 'den tidligere offentliggørelse'} findes ikke nu: ${listDa}. ${absent.length === 1 ? 'Dens' : 'Deres'} rækker har fået en anden betegnelse (en klinik lagt sammen eller omdøbt) eller er fjernet, så et andet tal rummer dem nu, og dets vækst siden da er ikke de tilføjede patienter: diskretioneret her (${whatDa}), uanset værdien, og ikke bundet til de tidligere tal (docs/disclosure-control.md "Changed since an earlier publication"); en sammenlægning af klinikker, som optagsplanen angiver ("clinicMerges"), sammenlignes i stedet med samme slags`;
+  }
   const list = absent.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`).join('; ');
   const what = [
     absent.some((a) => a.kind === 'clinic') ? 'every clinic count of its region' : '',
@@ -896,7 +1029,11 @@ export function foldClinicSpellings(previous: PreviousPublication, clinicsNow: r
 }
 
 /** The run's note (stderr) on earlier clinic spellings compared with a clinic now spelled otherwise. */
-export function respelledNote(respelled: readonly RespelledClinic[]): string {
+export function respelledNote(respelled: readonly RespelledClinic[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const listDa = respelled.map((r) => `"${r.earlier}" (${r.region}, vist med udtræksdato ${r.asOf.join(', ')}) som "${r.now}"`).join('; ');
+    return `kliniknavne fra en tidligere offentliggørelse, der kun afviger fra en klinik nu i store/små bogstaver eller mellemrum, sammenlignes som den klinik, dens tal dengang med dens tal nu: ${listDa} (docs/disclosure-control.md "A clinic, level or region gone")`;
+  }
   const list = respelled.map((r) => `"${r.earlier}" (${r.region}, printed as of ${r.asOf.join(', ')}) as "${r.now}"`).join('; ');
   return `clinic names of an earlier publication that differ from a clinic now only in case or blanks are compared as that clinic, its counts then against its counts now: ${list} (docs/disclosure-control.md "A clinic, level or region gone")`;
 }

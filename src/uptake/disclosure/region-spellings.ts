@@ -61,14 +61,19 @@ export function foldRegionSpellings(previous: PreviousPublication, regionsNow: r
   }
   const clinicMerges = previous.clinicMerges?.map((m) => ({ ...m, region: target.get(m.region) ?? m.region }));
   const listedAdded = previous.listedAdded && new Set([...previous.listedAdded].map((r) => target.get(r) ?? r));
+  const listedAddedSince = previous.listedAddedSince && new Map([...previous.listedAddedSince].map(([r, d]) => [target.get(r) ?? r, d]));
   return {
-    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(listedAdded ? { listedAdded } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
+    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(listedAdded ? { listedAdded } : {}), ...(listedAddedSince ? { listedAddedSince } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
     respelled: read.respelled.map(({ earlier, now, asOf }) => ({ earlier, now, asOf })),
   };
 }
 
 /** The run's note (stderr) on earlier region spellings compared with a region now spelled otherwise. */
-export function respelledRegionsNote(respelled: readonly RespelledRegion[]): string {
+export function respelledRegionsNote(respelled: readonly RespelledRegion[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const listDa = respelled.map((r) => `"${r.earlier}" (vist med udtræksdato ${r.asOf.join(', ')}) som "${r.now}"`).join('; ');
+    return `regionsnavne fra en tidligere offentliggørelse, der navngiver en region, som nu staves anderledes (store/små bogstaver, mellemrum, et indledende "Region ", æ/ø/å skrevet ud), sammenlignes som den region, dens tal dengang med dens tal nu: ${listDa} (docs/disclosure-control.md "A clinic, level or region gone")`;
+  }
   const list = respelled.map((r) => `"${r.earlier}" (printed as of ${r.asOf.join(', ')}) as "${r.now}"`).join('; ');
   return `region names of an earlier publication that name a region now spelled otherwise (case, blanks, a leading "Region ", æ/ø/å spelled out) are compared as that region, its counts then against its counts now: ${list} (docs/disclosure-control.md "A clinic, level or region gone")`;
 }

@@ -18,6 +18,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
+import { withDeclaredMark } from '../io/declared-mark.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -177,7 +178,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
-  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
+  // A plan's "decimalMark" decides instead of the cells (declared-mark.ts).
+  const dialect = plan.decimalMark !== undefined ? withDeclaredMark(source.dialect, plan.decimalMark) : onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
@@ -189,7 +191,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect });
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);
@@ -429,7 +431,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
   // refused when nothing decides, never guessed.
-  const commaOnly = !decimalComma && dialect.delimiter === ',';
+  // A plan that declares the mark has decided them: read with it, nothing to refuse.
+  const commaOnly = !decimalComma && dialect.delimiter === ',' && dialect.declaredMark === undefined;
   const commaCells = covariates.map(() => ({ count: 0, first: undefined as (VotePlace & { separator: ',' }) | undefined }));
   // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
   const scientific = new RoundedScientificTally();
@@ -500,7 +503,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
-  const row = new RowContext(file, table, rowProblems, decimalComma, scientific);
+  const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -999,7 +1002,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
     const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
-    if (undecided && !options.covariatesUnread) throw undecidedError(file, undecided);
+    if (undecided && !options.covariatesUnread) throw undecidedError(file, { ...undecided, declarable: true });
     readNotes.push(...notes);
   }
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
@@ -1245,6 +1248,8 @@ class RowContext {
     readonly decimalComma: boolean,
     /** Cells Excel's "Scientific" format rounded (`4.91E+05`), read as written and said (trial/scientific-cells.ts). */
     readonly scientific = new RoundedScientificTally(),
+    /** The plan declares the decimal mark (`"decimalMark"`): a cell with the other one is told so. */
+    readonly declaredMark = false,
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
@@ -1296,7 +1301,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    const other = otherMarkHint(v, row.decimalComma);
+    const other = otherMarkHint(v, row.decimalComma, row.declaredMark);
     row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
@@ -1734,7 +1739,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
     // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
-    const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
+    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
       return NaN;

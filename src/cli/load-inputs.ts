@@ -88,7 +88,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   const narrow = narrowScaleNotes(trial);
   if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
   // Cells Excel's "Scientific" format rounded (`4.91E+05`), per column; an outcome of only such scores is a warning (scientific-cells.ts).
-  const scientific = [...roundedScientificNotes(trial), ...roundedScoreWarnings(trial)];
+  const scientific = [...roundedScientificNotes(trial, options.lang), ...roundedScoreWarnings(trial)];
   if (scientific.length) trial.readNotes = [...(trial.readNotes ?? []), ...scientific];
   // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
   const followUpOnly = followUpOnlyNote(trial);

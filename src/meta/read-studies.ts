@@ -140,6 +140,8 @@ export function readStudiesFile(file: string): StudyTable {
 /** How to read the sheet: the decimal mark a plan declares (`"decimalMark"`, io/declared-mark.ts), else the cells decide. */
 export interface StudiesOptions {
   decimalMark?: DecimalMark | undefined;
+  /** The language of the notes made for stderr that have a Danish wording (`hta meta --lang`); the page words its own (study-read-notes.ts). */
+  lang?: 'en' | 'da';
 }
 
 export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): StudyTable {
@@ -188,7 +190,7 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
     for (const [name, c] of Object.entries(r.cells)) if (c && !COUNTS.has(name)) scientific.add(csv.header[c.column - 1] ?? name, `${r.line}:${c.column}`, r.line, c.text);
   }
   const roundedScientific = scientific.list();
-  for (const c of roundedScientific) notes.push(roundedScientificNote(file, c));
+  for (const c of roundedScientific) notes.push(roundedScientificNote(file, c, options.lang));
   const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
   const measure = col.get('measure');
   return {

@@ -1662,12 +1662,14 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
-/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
+/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the export's own column (`pain_3m`), with the plan's (a wide export's stem `pain`). */
 function scientificCell(row: RowContext, idx: number, text: string, integer = false): void {
   // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
   if (text.length < 5 || !text.includes('E')) return;
   const at = row.at(idx);
-  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer);
+  const stem = row.table.header[idx]!;
+  // The note names the column the user formats in Excel: a wide export's `pain_3m`, not the plan's `pain`.
+  row.scientific.add(at.field ?? stem, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer, stem);
 }
 
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */

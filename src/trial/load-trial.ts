@@ -19,6 +19,7 @@ import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
+import { lineItemBlockNotes } from './line-item-block.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -243,6 +244,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const lineColumn = wide && timeAt >= 0 ? (name: string) => { const i = table.header.indexOf(name); return i >= 0 && i < timeAt; } : undefined;
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
+  // An item block without a visit suffix beside an outcome read from its scores: read at no visit, and said (line-item-block.ts).
+  if (wide && timeAt >= 0) {
+    const visitColumns = (stem: string) => csv.header.filter((h) => h !== stem && !table.header.slice(0, timeAt).includes(h) && h.toLowerCase().startsWith(`${stem.toLowerCase()}_`) && exportTimes.some((t) => h.toLowerCase() === `${stem}_${t}`.toLowerCase()));
+    readNotes.push(...lineItemBlockNotes(file, sources, table.header.slice(0, timeAt), visitColumns, options.lang));
+  }
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
     const idx = colOf(column);

@@ -3,6 +3,7 @@
  * names), the trial export, then `analyzeCea`. Takes and returns plain data only, so `hta report`
  * can run it on a worker thread (src/report/cea-off-thread.ts) as well as on the main thread.
  */
+import { tableWithDeclaredMark } from '../io/declared-mark.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
@@ -24,7 +25,8 @@ export interface CeaFilesInput {
 /** `notes`: how the plan's files and the export were read (load-cea-plan.ts, analyze-cea.ts), for the caller to print. */
 export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string; notes: PlanNote[] } {
   const resolved = loadCeaPlanFile(input.planFile);
-  const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
+  // Read with the trial plan's "decimalMark" when it declares one (io/declared-mark.ts).
+  const csv = tableWithDeclaredMark(readCsvFile(input.dataFile, { duplicateNames: 'keep' }), resolved.trialPlan.decimalMark);
   const { trial, exclusion } = loadCeaTrial(csv, resolved);
   const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
   // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence).

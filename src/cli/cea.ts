@@ -10,6 +10,7 @@ import { guardPaths, refuseInputsInside } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion } from './version.js';
+import { tableWithDeclaredMark } from '../io/declared-mark.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
@@ -51,7 +52,8 @@ export function registerCea(program: Command, io: CliIo): void {
       const { ceaSummaryText } = await import('../cea/cea-text.js');
       const { armNames } = await import('../report/arm-names.js');
       const resolved = loadCeaPlanFile(opts.plan);
-      const csv = readCsvFile(file, { duplicateNames: 'keep' });
+      // Read with the trial plan's "decimalMark" when it declares one (io/declared-mark.ts).
+      const csv = tableWithDeclaredMark(readCsvFile(file, { duplicateNames: 'keep' }), resolved.trialPlan.decimalMark);
       const { loadCeaTrial } = await import('../cea/cea-trial.js');
       const { trial, exclusion } = loadCeaTrial(csv, resolved, { excludeInvalid: opts.excludeInvalid === true, lang });
       const { noteIn } = await import('../cea/load-cea-plan.js');

@@ -1,6 +1,7 @@
 /** Shared by the trial commands: read the export and the plan (or the default plan). */
 import { attachEventListing, eventListingPath } from '../trial/adverse-events.js';
 import { HtaError } from '../errors.js';
+import { tableWithDeclaredMark } from '../io/declared-mark.js';
 import { readCsvFile, type CsvTable } from '../io/read-csv.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/write-atomic.js';
 import { loadPlanFile, planNotes } from '../plan/load-plan.js';
@@ -58,9 +59,11 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
       planError = err;
     }
   }
-  const csv = readCsvFile(file, { ...(given ? { knownValues: planValueCodes(given) } : {}), duplicateNames: 'keep' });
+  const read = readCsvFile(file, { ...(given ? { knownValues: planValueCodes(given) } : {}), duplicateNames: 'keep' });
   if (planError !== undefined) throw planError;
-  const plan = given ?? defaultPlanFor(csv);
+  const plan = given ?? defaultPlanFor(read);
+  // Read with the plan's "decimalMark" when it declares one: every reader of the export (the trial, Table 1) reads the same numbers (io/declared-mark.ts).
+  const csv = tableWithDeclaredMark(read, plan.decimalMark);
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
@@ -85,7 +88,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   const narrow = narrowScaleNotes(trial);
   if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
   // Cells Excel's "Scientific" format rounded (`4.91E+05`), per column; an outcome of only such scores is a warning (scientific-cells.ts).
-  const scientific = [...roundedScientificNotes(trial), ...roundedScoreWarnings(trial)];
+  const scientific = [...roundedScientificNotes(trial, options.lang), ...roundedScoreWarnings(trial)];
   if (scientific.length) trial.readNotes = [...(trial.readNotes ?? []), ...scientific];
   // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
   const followUpOnly = followUpOnlyNote(trial);

@@ -72,7 +72,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       if (note) io.stderr(`note: ${note}\n`);
       let table: ReturnType<typeof parseStudies>;
       try {
-        table = parseStudies(csv);
+        table = parseStudies(csv, { decimalMark: plan?.decimalMark, lang: opts.lang });
       } catch (err) {
         // A refused file's columns not read may be why (docs/input-studies.md, "Errors"): said with the refusal.
         for (const n of columnNotes(csv)) io.stderr(`note: ${n}\n`);

@@ -146,7 +146,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       const checked = checkUserFile(file, opts.kind as FileKind | undefined);
       if (checked.kind === 'trial') {
         const { planWarnings } = await import('../plan/plan-warnings.js');
-        for (const w of planWarnings(checked.value as Plan)) io.stderr(`warning: ${file}: ${w}\n`);
+        for (const w of planWarnings(checked.value as Plan, { exportMark: opts.export !== undefined })) io.stderr(`warning: ${file}: ${w}\n`);
         // What loading changed (margin shares rescaled to 1); with --export the loader's notes say it.
         if (opts.export === undefined) {
           const { planNotes } = await import('../plan/load-plan.js');
@@ -162,7 +162,22 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (checked.kind !== 'trial') throw new HtaError('usage.invalid', `--export reads a trial export with a trial plan; ${file} is a${checked.kind === 'uptake' ? 'n' : ''} ${checked.kind} file`);
         // The same reading as `hta validate`: the same column matching, problems and notes.
         const { ignoredVisitsNote, loadTrialInputs, passedOverNote } = await import('./load-inputs.js');
-        const { trial } = loadTrialInputs(opts.export, file, { need: 'rows' });
+        // A code that reads two ways ("9,000"), read with the export's mark: said with it, or without
+        // it when the export is refused (two-reading-codes.ts).
+        const plan = checked.value as Plan;
+        const { twoReadingCodeWarnings } = await import('../plan/two-reading-codes.js');
+        const twoWays = (mark?: boolean) => {
+          if (plan.decimalMark !== undefined) return;
+          for (const w of twoReadingCodeWarnings(plan, mark === undefined ? undefined : { mark: mark ? ',' : '.', by: `the export ${opts.export} writes` })) io.stderr(`warning: ${file}: ${w}\n`);
+        };
+        let trial: Awaited<ReturnType<typeof loadTrialInputs>>['trial'];
+        try {
+          ({ trial } = loadTrialInputs(opts.export, file, { need: 'rows' }));
+        } catch (err) {
+          twoWays();
+          throw err;
+        }
+        twoWays(trial.decimalComma);
         for (const note of [...(trial.readNotes ?? []), passedOverNote(trial), ignoredVisitsNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
       }
       printData(io, json(checked.value));

@@ -151,6 +151,8 @@ export interface UndecidedCells {
   readonly looked?: string;
   /** The first of them, and the separator it has (its text only when the caller passed it). */
   readonly first: VotePlace & { separator: DecimalMark };
+  /** The reader takes a trial plan, whose `"decimalMark"` can declare the mark: the message names it as a remedy. */
+  readonly declarable?: true;
 }
 
 /** The votes of the cells a reader reads as numbers (rule 1), with the first cell of each kind. */
@@ -289,18 +291,20 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
       (cells.commaFile
         ? // English Excel writes the same file again when saved again as CSV: its fix is the number format.
           `from English Excel, write these numbers without the 1000 separator (Format Cells → Number, untick "Use 1000 Separator (,)": 1250) or with their decimals (1,250.00), and save as CSV again; from LibreOffice or Google Sheets in a Danish locale (1,250 = 1.25), save as CSV with ";" as separator or write them with a decimal point (1.25)`
-        : `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`),
+        : `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`) +
+      // Who knows how the file was written can say so once, in the plan (declared-mark.ts).
+      (cells.declarable ? `; or, if you know the file's decimal mark, declare it in the plan: "decimalMark": "." (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or "decimalMark": "," (${shape} = ${first.separator === ',' ? '1.25' : '1250'})` : ''),
     kind: 'decimal-mark.undecided',
   };
   return new HtaError('input.invalid', `${file} does not show its decimal mark, and ${count} of its ${what} read either way (thousands or decimals)`, [problem]);
 }
 
 /**
- * A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4) or whose
+ * A file's decimal comma as its dialect says (`declarable`: the reader's plan can declare the mark, and the refusal says so), refusing a file whose cells tie (rule 4) or whose
  * mark nothing decided while some of its numbers read either way (rule 5). The places name the
  * column by its header name (never a cell's value: a trial export's cells may be ids).
  */
-export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells } }): boolean {
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells } }, declarable = false): boolean {
   const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
     const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
     return name ? { ...p!, field: name } : p;
@@ -308,7 +312,7 @@ export function decimalCommaOf(table: { file: string; header?: readonly string[]
   const tie = table.dialect.decimalTie;
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   const undecided = table.dialect.decimalUndecided;
-  if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)! });
+  if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)!, ...(declarable ? { declarable: true as const } : {}) });
   return table.dialect.decimalComma;
 }
 
@@ -339,7 +343,7 @@ export interface OtherMarkHint {
  * any other cell. Never read with the other mark: rule 3, one mark per file (docs/input-trial-export.md,
  * "One decimal mark per file").
  */
-export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHint | undefined {
+export function otherMarkHint(value: string, decimalComma: boolean, declared = false): OtherMarkHint | undefined {
   const trimmed = value.trim();
   const apostrophe = trimmed.startsWith("'");
   const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
@@ -363,7 +367,7 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
       : grouped
         ? ['a comma and its thousands with a point (1.234,5)', 'the decimal point (1234.5 or 1,234.5)', 'format the column as Number without the 1000 separator in the spreadsheet, so that it writes 1234.5']
         : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
-    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, as its other numbers do: ${fix}${unmark} and export again` };
+    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, ${declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : 'as its other numbers do: '}${fix}${unmark} and export again` };
   }
   if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {
     return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };
@@ -372,8 +376,9 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
 }
 
 /** The note for a comma-separated file read with its quoted decimal commas (rule 2's exception); undefined otherwise. */
-export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells }): string | undefined {
-  if (dialect.delimiter !== ',' || !dialect.decimalComma) return undefined;
+export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark }): string | undefined {
+  // A mark the plan declares is no guess: nothing to say.
+  if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined) return undefined;
   return `${file}: comma-separated, with every decimal number a quoted decimal comma ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
 }
 

@@ -59,7 +59,10 @@ const EXCEL_SCIENTIFIC = /^[+\-\u2212]?\d(?:[.,]\d+)?E[+-]\d{2,3}$/;
 
 /** The cells of one column that `roundedScientific` found: how many, and the first. */
 export interface RoundedScientificCells {
+  /** The column as the export names it (a wide export's `pain_3m`). */
   column: string;
+  /** The plan's column it is read as, when another (a wide export's stem `pain`). */
+  stem?: string;
   cells: number;
   example: { text: string; line: number; value: number };
 }
@@ -69,28 +72,41 @@ export interface RoundedScientificCells {
  * language): file, column, how many, an example and what to do. Every reader words it so
  * (docs/input-trial-export.md#scientific-notation).
  */
-export function roundedScientificNote(file: string, c: RoundedScientificCells): string {
+export function roundedScientificNote(file: string, c: RoundedScientificCells, lang: 'en' | 'da' = 'en'): string {
   const { text, line, value } = c.example;
-  return `${file}: column "${c.column}": ${c.cells === 1 ? '1 cell' : `${c.cells} cells`} in Excel's "Scientific" format (e.g. "${text}", line ${line}) ${c.cells === 1 ? 'was' : 'were'} read as the number written (${value}), with only the digits Excel displayed: a value with more digits than that was rounded — format the column as Number in the spreadsheet and export again for the exact values (docs/input-trial-export.md#scientific-notation)`;
+  if (lang === 'da') {
+    // Danish Excel's words: the format "Videnskabelig", the dialog "Formatér celler", the category "Tal" (docs/glossary-da.md).
+    return `${file}: kolonne "${c.column}": ${c.cells === 1 ? '1 celle' : `${c.cells} celler`} i Excels talformat "Videnskabelig" (fx "${text}", linje ${line}) er læst som det skrevne tal (${String(value).replace('.', ',')}), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — ${SCIENTIFIC_FIX.da} (docs/input-trial-export.md#scientific-notation)`;
+  }
+  return `${file}: column "${c.column}": ${c.cells === 1 ? '1 cell' : `${c.cells} cells`} in Excel's "Scientific" format (e.g. "${text}", line ${line}) ${c.cells === 1 ? 'was' : 'were'} read as the number written (${value}), with only the digits Excel displayed: a value with more digits than that was rounded — ${SCIENTIFIC_FIX.en} (docs/input-trial-export.md#scientific-notation)`;
 }
+
+/**
+ * What to do about such a column: Excel's "Number" format with fixed decimals writes every digit
+ * the cells hold ("General" may fall back to Scientific for a wide column), in each language.
+ */
+export const SCIENTIFIC_FIX = {
+  en: 'in Excel, format the column as Number with fixed decimals (Format Cells → Number, "Decimal places": as many as the values have) and export again for the exact values',
+  da: 'formatér kolonnen som Tal med et fast antal decimaler i Excel (Formatér celler → Tal, "Decimaler": så mange, som værdierne har), og eksportér igen for at få de nøjagtige værdier',
+} as const;
 
 /** Tallies `roundedScientific` cells per column, each cell once, in the order first seen. */
 export class RoundedScientificTally {
-  readonly #columns = new Map<string, { cells: Set<string>; example: RoundedScientificCells['example'] }>();
+  readonly #columns = new Map<string, { cells: Set<string>; example: RoundedScientificCells['example']; stem?: string }>();
 
   /** Counts the cell when it is such a one (`key`: the cell's place, so that a cell read twice counts once). */
-  add(column: string, key: string, line: number, text: string, integer = false): boolean {
+  add(column: string, key: string, line: number, text: string, integer = false, stem?: string): boolean {
     if (!/[eE]/.test(text)) return false;
     const n = roundedScientific(text, integer);
     if (!n) return false;
     let c = this.#columns.get(column);
-    if (!c) this.#columns.set(column, (c = { cells: new Set(), example: { text: text.trim(), line, value: n.value } }));
+    if (!c) this.#columns.set(column, (c = { cells: new Set(), example: { text: text.trim(), line, value: n.value }, ...(stem !== undefined && stem !== column ? { stem } : {}) }));
     c.cells.add(key);
     return true;
   }
 
   list(): RoundedScientificCells[] {
-    return [...this.#columns].map(([column, c]) => ({ column, cells: c.cells.size, example: c.example }));
+    return [...this.#columns].map(([column, c]) => ({ column, ...(c.stem !== undefined ? { stem: c.stem } : {}), cells: c.cells.size, example: c.example }));
   }
 }
 

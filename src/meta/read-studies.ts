@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote, quotedCommaNote, undecidedError, type VotePlace } from '../io/decimal-mark.js';
+import { type DecimalMark, DecimalMarkVote, otherMarkHint, quotedCommaNote, undecidedError, type VotePlace } from '../io/decimal-mark.js';
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -137,19 +137,26 @@ export function readStudiesFile(file: string): StudyTable {
   return parseStudies(readCsvFile(file));
 }
 
-export function parseStudies(csv: CsvTable): StudyTable {
+/** How to read the sheet: the decimal mark a plan declares (`"decimalMark"`, io/declared-mark.ts), else the cells decide. */
+export interface StudiesOptions {
+  decimalMark?: DecimalMark | undefined;
+  /** The language of the notes made for stderr that have a Danish wording (`hta meta --lang`); the page words its own (study-read-notes.ts). */
+  lang?: 'en' | 'da';
+}
+
+export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): StudyTable {
   const { file } = csv;
   const problems: Problem[] = [];
   const columns = studyColumns(csv);
   const { col } = columns;
-  const { decimalComma, commaThousands, notes: markNotes } = decimalMarkOf(csv, columns);
+  const { decimalComma, commaThousands, notes: markNotes } = options.decimalMark !== undefined ? declaredMarkOf(csv, options.decimalMark) : decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
   const split: SplitCells = { lines: [], example: null };
   const warnings: string[] = [];
   for (const rec of csv.records) {
     // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord({ csv, columns, line: rec.line, cells: rec.cells, problems, decimalComma, commaThousands, split }, warnings);
+    const r = parseRecord({ csv, columns, line: rec.line, cells: rec.cells, problems, decimalComma, commaThousands, declaredMark: options.decimalMark !== undefined, split }, warnings);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -183,7 +190,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
     for (const [name, c] of Object.entries(r.cells)) if (c && !COUNTS.has(name)) scientific.add(csv.header[c.column - 1] ?? name, `${r.line}:${c.column}`, r.line, c.text);
   }
   const roundedScientific = scientific.list();
-  for (const c of roundedScientific) notes.push(roundedScientificNote(file, c));
+  for (const c of roundedScientific) notes.push(roundedScientificNote(file, c, options.lang));
   const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
   const measure = col.get('measure');
   return {
@@ -221,6 +228,8 @@ interface StudyRow {
   decimalComma: boolean;
   /** A comma file whose study columns show the decimal point: a mean's `"1,375"` is 1375 (decimal-mark.ts, rule 6). */
   commaThousands: boolean;
+  /** The plan declares the mark (`"decimalMark"`): a cell with the other one is told so. */
+  declaredMark: boolean;
   split: SplitCells;
 }
 
@@ -288,7 +297,11 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
       });
-    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma, name.startsWith('events_') ? num[name === 'events_control' ? 'n_control' : 'n_intervention'] : undefined) ?? {});
+    } else {
+      // Under a declared mark, `"1,5"` in a point file: told it is the other mark, and where the mark was declared (decimal-mark.ts).
+      const other = row.declaredMark ? otherMarkHint(t, decimalComma, true) : undefined;
+      at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma, name.startsWith('events_') ? num[name === 'events_control' ? 'n_control' : 'n_intervention'] : undefined) ?? (other ? { kind: `meta.not-a-number.${name}:${other.reason}`, hint: other.hint } : {}));
+    }
   }
   const has = (name: string): boolean => text(name) !== null;
 
@@ -560,6 +573,15 @@ function readCombinedInterval(row: StudyRow, fromCombined: Map<string, string>):
 const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
 
 /**
+ * The mark the plan declares: nothing left to decide, nothing to say. In a comma file declared
+ * `"."`, `"1,375"` is 1375 (commaThousands, as where the cells show the point); a cell with the
+ * other mark (`"1,5"`) is no number, refused at its cell.
+ */
+function declaredMarkOf(csv: CsvTable, mark: DecimalMark): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
+  return { decimalComma: mark === ',', commaThousands: csv.dialect.delimiter === ',' && mark === '.', notes: [] };
+}
+
+/**
  * Whether the file writes decimals with a comma, by the project's one rule (io/decimal-mark.ts)
  * over its non-count number columns and the bounds in a combined CI column (`-1,51 til -0,06`
  * votes for the comma twice): counts have no decimals, so they do not vote. A tie is refused,
@@ -602,7 +624,7 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
   const undecided = commaOnly ? [...either].filter(([name]) => !evidence.has(name)) : [];
   if (undecided.length) {
     const count = undecided.reduce((k, [, e]) => k + e.count, 0);
-    throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns' }, 'numbers in the study columns');
+    throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns', declarable: true }, 'numbers in the study columns');
   }
   const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
   // Where the study columns show the point (`820.5`), `"1,375"` is read with it, as the trial

@@ -14,6 +14,7 @@ import { isAppAgainstUsualCare } from './app-arms.js';
 import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
+import { draftedDecimalMark, draftedMarkGuess } from './decimal-mark-draft.js';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit } from '../io/number-unit.js';
@@ -1179,6 +1180,12 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';
+  // The mark the file shows, kept for numbers that read either way (decimal-mark-draft.ts).
+  const drafted = draftedDecimalMark(csv);
+  if (drafted) {
+    plan.decimalMark = drafted.mark;
+    guesses.push(draftedMarkGuess(drafted));
+  }
   plan.timepoints = followUp;
   if (Object.keys(timeLabels).length) plan.timeLabels = timeLabels;
   if (visits.length > 1) plan.allTimepoints = [baseline, ...followUp];

@@ -305,6 +305,12 @@ export const planSchema = z
       .strict()
       .default({ id: 'id', arm: 'arm', time: 'time', covariates: {} }),
     layout: z.enum(['auto', 'long', 'wide']).default('auto').describe('Long: one row per patient per time; wide: <outcome>_<time> columns'),
+    decimalMark: z
+      .enum(['.', ','])
+      .optional()
+      .describe(
+        'The export\'s decimal mark, when its cells do not show it: "." (English Excel: "31,000" is 31000) or "," (Danish: "1,5" is 1.5). Without it the mark is read from the cells and the separator, and a comma-separated file none of whose numbers writes a decimal is refused at its first "31,000". With it, a cell written with the other mark is an input error (docs/input-trial-export.md#decimal-mark)',
+      ),
     design: z.enum(['randomised', 'observational']).default('randomised').describe('"observational": registry data, analysed by propensity-score weighting (docs/observational.md)'),
     observational: observationalSchema.optional(),
     // Required for randomised plans (parsePlan checks); an observational plan maps its exposure here.

@@ -7,6 +7,7 @@
  * missing-value code that is an answer on an outcome's scale (9 on NRS) drops those answers
  * (scale-missing-codes.ts).
  */
+import { twoReadingCodeWarnings } from './two-reading-codes.js';
 import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
@@ -38,12 +39,16 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
   return [`"arms": ${JSON.stringify(i)} and ${JSON.stringify(c)} differ only in case or blanks — one arm written two ways? Name the two arms the trial compared (the export's other value is the control); hta reads the spellings of an arm as one (docs/input-trial-export.md#arm-values)`];
 }
 
-export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes'>): string[] {
+export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark'>, options: { exportMark?: boolean } = {}): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     // The page's own words (the catalogue's), so a user who searches the report finds them.
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "${REPORT_TEXT.notAssessed.en}" (Danish pages "${REPORT_TEXT.notAssessed.da}") — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
-  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan)];
+  // A code such as "9,000" reads 9000 or 9 by the decimal mark: said, with the plan's mark when it declares one; with
+  // --export (`exportMark`) the export's mark says it, after the export is read (two-reading-codes.ts).
+  const declared = plan.decimalMark !== undefined ? { mark: plan.decimalMark, by: `the plan's "decimalMark" declares` } : undefined;
+  const twoWays = declared || !options.exportMark ? twoReadingCodeWarnings(plan, declared) : [];
+  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan), ...twoWays];
 }

@@ -11,7 +11,11 @@
  * MMRM, multiple imputation, subgroup levels) and the subgroups' tests for interaction (which the
  * Danish credibility statement carries) from their sources and fails when one has no pattern here.
  */
+import { SCIENTIFIC_FIX } from '../io/scientific-number.js';
 import { type Lang, REPORT_TEXT, timeLabel } from './i18n.js';
+
+/** The remedy of scientific-number.ts, matched literally inside a pattern. */
+const SCIENTIFIC_FIX_PATTERN = SCIENTIFIC_FIX.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A plain number as written in an English message ("0.05", "1586", "-2") in Danish format. */
 export function danishNumber(s: string): string {
@@ -392,9 +396,9 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     return `Multipel imputation af ${labels.outcome(o!)}, ${when}: Monte Carlo-standardfejlen på det samlede estimat er ${pct} af dets standardfejl (${pm} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte ${several ? 'hvert estimat' : 'det'} omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
   // An outcome of scores Excel's "Scientific" format rounded (trial/scientific-cells.ts).
-  if ((m = /^(.+?): every value of outcome "(.+?)" \(column "(.+?)", (\d+) scores\) is in Excel's "Scientific" format \(e\.g\. "(.+?)", line (\d+)\): the analysis uses these rounded values, which hold only the digits Excel displayed — format the column as Number in the spreadsheet and export again \(docs\/input-trial-export\.md#scientific-notation\)$/.exec(warning))) {
-    const [, file, o, column, k, example, line] = m as unknown as string[];
-    return `${file}: alle værdier af ${labels.outcome(o!)} (kolonne "${column}", ${n(k!)} scorer) er i Excels talformat "Videnskabelig" (fx "${example}", linje ${line}): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal i regnearket, og eksportér igen`;
+  if ((m = new RegExp(`^(.+?): every value of outcome "(.+?)" \\((column|columns) (".+?"), (\\d+) scores\\) is in Excel's "Scientific" format \\(e\\.g\\. "(.+?)", line (\\d+)\\): the analysis uses these rounded values, which hold only the digits Excel displayed — ${SCIENTIFIC_FIX_PATTERN} \\(docs\\/input-trial-export\\.md#scientific-notation\\)$`).exec(warning))) {
+    const [, file, o, one, columns, k, example, line] = m as unknown as string[];
+    return `${file}: alle værdier af ${labels.outcome(o!)} (${one === 'column' ? 'kolonne' : 'kolonnerne'} ${columns}, ${n(k!)} scorer) er i Excels talformat "Videnskabelig" (fx "${example}", linje ${line}): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — ${SCIENTIFIC_FIX.da}`;
   }
   if ((m = new RegExp(`^subgroup (.+?): the column holds numbers with ${NUM} different values and the plan gives no "cuts" or "levels", so every value is a level of its own; did you mean "cuts" \\(e\\.g\\. "cuts": \\[40, 60\\] gives the levels <40, 40–<60 and ≥60\\)\\?$`).exec(warning))) {
     const [, c, k] = m as unknown as string[];

@@ -18,6 +18,8 @@ import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
+import { withDeclaredMark } from '../io/declared-mark.js';
+import { lineItemBlockNotes } from './line-item-block.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -178,7 +180,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
-  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
+  // A plan's "decimalMark" decides instead of the cells (declared-mark.ts).
+  const dialect = plan.decimalMark !== undefined ? withDeclaredMark(source.dialect, plan.decimalMark) : onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
@@ -190,7 +193,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect });
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);
@@ -242,6 +245,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const lineColumn = wide && timeAt >= 0 ? (name: string) => { const i = table.header.indexOf(name); return i >= 0 && i < timeAt; } : undefined;
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
+  // An item block without a visit suffix beside an outcome read from its scores: read at no visit, and said (line-item-block.ts).
+  if (wide && timeAt >= 0) {
+    const visitColumns = (stem: string) => csv.header.filter((h) => h !== stem && !table.header.slice(0, timeAt).includes(h) && h.toLowerCase().startsWith(`${stem.toLowerCase()}_`) && exportTimes.some((t) => h.toLowerCase() === `${stem}_${t}`.toLowerCase()));
+    readNotes.push(...lineItemBlockNotes(file, sources, table.header.slice(0, timeAt), visitColumns, options.lang));
+  }
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
     const idx = colOf(column);
@@ -430,7 +438,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
   // refused when nothing decides, never guessed.
-  const commaOnly = !decimalComma && dialect.delimiter === ',';
+  // A plan that declares the mark has decided them: read with it, nothing to refuse.
+  const commaOnly = !decimalComma && dialect.delimiter === ',' && dialect.declaredMark === undefined;
   const commaCells = covariates.map(() => ({ count: 0, first: undefined as (VotePlace & { separator: ',' }) | undefined }));
   // Cells Excel's "Scientific" format rounded, covariates' and outcomes' (trial/scientific-cells.ts).
   const scientific = new RoundedScientificTally();
@@ -501,7 +510,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
-  const row = new RowContext(file, table, rowProblems, decimalComma, scientific);
+  const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -1000,7 +1009,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
     const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
-    if (undecided && !options.covariatesUnread) throw undecidedError(file, undecided);
+    if (undecided && !options.covariatesUnread) throw undecidedError(file, { ...undecided, declarable: true });
     readNotes.push(...notes);
   }
   readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
@@ -1246,6 +1255,8 @@ class RowContext {
     readonly decimalComma: boolean,
     /** Cells Excel's "Scientific" format rounded (`4.91E+05`), read as written and said (trial/scientific-cells.ts). */
     readonly scientific = new RoundedScientificTally(),
+    /** The plan declares the decimal mark (`"decimalMark"`): a cell with the other one is told so. */
+    readonly declaredMark = false,
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
@@ -1304,7 +1315,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    const other = otherMarkHint(v, row.decimalComma);
+    const other = otherMarkHint(v, row.decimalComma, row.declaredMark);
     row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
@@ -1665,12 +1676,14 @@ function unitProblem(text: string, kind: string, decimalComma: boolean): { kind:
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
-/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the plan's column (a wide export's stem). */
+/** An outcome cell read as a number: tallied when Excel's "Scientific" format rounded it, by the export's own column (`pain_3m`), with the plan's (a wide export's stem `pain`). */
 function scientificCell(row: RowContext, idx: number, text: string, integer = false): void {
   // Most cells are short or hold no exponent: passed over before the cell's place is worked out.
   if (text.length < 5 || !text.includes('E')) return;
   const at = row.at(idx);
-  row.scientific.add(row.table.header[idx]!, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer);
+  const stem = row.table.header[idx]!;
+  // The note names the column the user formats in Excel: a wide export's `pain_3m`, not the plan's `pain`.
+  row.scientific.add(at.field ?? stem, `${at.line ?? row.line}:${at.column ?? 0}`, at.line ?? row.line, text, integer, stem);
 }
 
 /** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
@@ -1742,7 +1755,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
     // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
-    const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
+    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
       return NaN;

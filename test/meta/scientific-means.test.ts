@@ -27,8 +27,8 @@ describe('a studies sheet with Scientific-format means', () => {
     const arms = t.records[0]!.input.kind === 'arms' ? t.records[0]!.input.arms : undefined;
     expect(arms?.meanIntervention).toBe(491000);
     expect(t.notes).toEqual([
-      'studies.csv: column "mean_intervention": 2 cells in Excel\'s "Scientific" format (e.g. "4,91E+05", line 2) were read as the number written (491000), with only the digits Excel displayed: a value with more digits than that was rounded — format the column as Number in the spreadsheet and export again for the exact values (docs/input-trial-export.md#scientific-notation)',
-      'studies.csv: column "mean_control": 2 cells in Excel\'s "Scientific" format (e.g. "5,12E+05", line 2) were read as the number written (512000), with only the digits Excel displayed: a value with more digits than that was rounded — format the column as Number in the spreadsheet and export again for the exact values (docs/input-trial-export.md#scientific-notation)',
+      'studies.csv: column "mean_intervention": 2 cells in Excel\'s "Scientific" format (e.g. "4,91E+05", line 2) were read as the number written (491000), with only the digits Excel displayed: a value with more digits than that was rounded — in Excel, format the column as Number with fixed decimals (Format Cells → Number, "Decimal places": as many as the values have) and export again for the exact values (docs/input-trial-export.md#scientific-notation)',
+      'studies.csv: column "mean_control": 2 cells in Excel\'s "Scientific" format (e.g. "5,12E+05", line 2) were read as the number written (512000), with only the digits Excel displayed: a value with more digits than that was rounded — in Excel, format the column as Number with fixed decimals (Format Cells → Number, "Decimal places": as many as the values have) and export again for the exact values (docs/input-trial-export.md#scientific-notation)',
     ]);
     expect(studyReadNotes(t.read, 'da')[0]).toBe('Kolonne "mean_intervention": 2 celler i Excels talformat "Videnskabelig" (fx "4,91E+05", linje 2) er læst som de skrevne tal, med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet.');
     expect(studyReadNotes(t.read, 'en')[1]).toContain('Column "mean_control": 2 cells in Excel\'s "Scientific" number format (e.g. "5,12E+05", line 2) were read');
@@ -42,5 +42,14 @@ describe('a studies sheet with Scientific-format means', () => {
     const t = parseStudies(parseCsvText(DANISH.replace(/(\d),(\d\d)E\+05/g, '$1$2' + '000'), 'studies.csv'));
     expect(t.notes).toEqual([]);
     expect(studyReadNotes(t.read, 'en')).toEqual([]);
+  });
+});
+
+describe('the note on Scientific-format means under --lang da', () => {
+  it('is Danish, with what to do in Excel', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'studies.csv'), DANISH);
+    const r = await runCli('meta', join(dir, 'studies.csv'), '--lang', 'da');
+    expect(r.stderr).toContain(`bemærk: ${join(dir, 'studies.csv')}: kolonne "mean_intervention": 2 celler i Excels talformat "Videnskabelig" (fx "4,91E+05", linje 2) er læst som det skrevne tal (491000), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — formatér kolonnen som Tal med et fast antal decimaler i Excel`);
   });
 });

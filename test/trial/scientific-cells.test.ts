@@ -109,6 +109,56 @@ describe('an outcome whose every score is in Scientific format', () => {
     expect(r.stderr).not.toContain('column "pain": 24 cells');
     expect(r.stderr).toContain('column "income": 12 cells');
     // The Danish page says it in Danish, the outcome by its label.
-    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (NRS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toBe(`${join(dir, 'pain.csv')}: alle værdier af Smerte (NRS) (kolonne "pain", 24 scorer) er i Excels talformat "Videnskabelig" (fx "0.00E+00", linje 2): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal i regnearket, og eksportér igen`);
+    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (NRS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toBe(`${join(dir, 'pain.csv')}: alle værdier af Smerte (NRS) (kolonne "pain", 24 scorer) er i Excels talformat "Videnskabelig" (fx "0.00E+00", linje 2): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal med et fast antal decimaler i Excel (Formatér celler → Tal, "Decimaler": så mange, som værdierne har), og eksportér igen for at få de nøjagtige værdier`);
+  });
+});
+
+/** The long export as a wide one (`pain_baseline`, `pain_3m`), as REDCap or a spreadsheet writes it. */
+function wideText(painSci: 'some' | 'all'): string {
+  const lines = [['id', 'arm', 'income', 'pain_baseline', 'pain_3m'].join(',')];
+  INCOME.forEach((inc, i) => {
+    const pains = [0, 1].map((t) => (i * 3 + t * (i % 2 ? 1 : 4)) % 11 + 0.5);
+    // `some`: the 3-month scores of every other patient in Scientific format; `all`: every score.
+    const cell = (v: number, t: number) => (painSci === 'all' || (t === 1 && i % 2 === 0) ? sci(v, false) : String(v));
+    lines.push([`P${i + 1}`, i % 2 ? 'Usual' : 'App', sci(inc, false), cell(pains[0]!, 0), cell(pains[1]!, 1)].join(','));
+  });
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('the note on a wide export\'s Scientific cells', () => {
+  const vasPlan = { ...plan, instruments: { vas: { label: { en: 'Pain VAS', da: 'Smerte VAS' }, range: [0, 11], direction: 'lower-is-better', mcid: 2, decimals: true } }, outcomes: [{ key: 'pain', instrument: 'vas' }] };
+
+  it('names the export\'s own column (pain_3m, not the plan\'s pain) and says what to do in Excel', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(vasPlan));
+    writeFileSync(join(dir, 'wide.csv'), wideText('some'));
+    const r = await runCli('validate', join(dir, 'wide.csv'), '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: ${join(dir, 'wide.csv')}: column "pain_3m": 6 cells in Excel's "Scientific" format (e.g. "4.50E+00", line 2) were read as the number written (4.5)`);
+    expect(r.stderr).not.toContain('column "pain":');
+    expect(r.stderr).toContain('— in Excel, format the column as Number with fixed decimals (Format Cells → Number, "Decimal places": as many as the values have) and export again for the exact values');
+  });
+
+  it('is Danish under --lang da', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(vasPlan));
+    writeFileSync(join(dir, 'wide.csv'), wideText('some'));
+    const r = await runCli('analyze', join(dir, 'wide.csv'), '--plan', join(dir, 'plan.json'), '--lang', 'da');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`bemærk: ${join(dir, 'wide.csv')}: kolonne "pain_3m": 6 celler i Excels talformat "Videnskabelig" (fx "4.50E+00", linje 2) er læst som det skrevne tal (4,5), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — formatér kolonnen som Tal med et fast antal decimaler i Excel`);
+    expect(r.stderr).toContain('kolonne "income": 12 celler');
+    expect(r.stderr).not.toContain("Excel's \"Scientific\" format");
+  });
+
+  it('an outcome whose every score is one: the warning names its export columns, in English and Danish', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(vasPlan));
+    writeFileSync(join(dir, 'wide.csv'), wideText('all'));
+    const r = await runCli('analyze', join(dir, 'wide.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(r.code).toBe(0);
+    const warning = (JSON.parse(r.stdout) as { warnings: string[] }).warnings.find((w) => w.includes('every value of outcome "pain"'));
+    expect(warning).toContain('every value of outcome "pain" (columns "pain_baseline", "pain_3m", 24 scores) is in Excel\'s "Scientific" format');
+    expect(r.stderr).not.toContain('column "pain_3m": 12 cells');
+    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (VAS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toContain('alle værdier af Smerte (VAS) (kolonnerne "pain_baseline", "pain_3m", 24 scorer) er i Excels talformat "Videnskabelig"');
   });
 });

@@ -72,7 +72,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
     const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
-    const table = env.memo(`studyTable\u0000${dataFile}`, () => parseStudies(csv));
+    // Read with the plan's declared decimal mark, when it has one: a memo per plan.
+    const table = env.memo(`studyTable\u0000${dataFile}\u0000${plan?.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: plan?.decimalMark }));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
       const r = metaAnalyze(table, {
         preset: entry.preset,

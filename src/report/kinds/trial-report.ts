@@ -13,6 +13,7 @@ import { manifestPath } from '../manifest-path.js';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { tableWithDeclaredMark } from '../../io/declared-mark.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
@@ -122,7 +123,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
       for (const note of planNotes(plan)) env.note?.(note);
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
-      const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' });
+      // Read with the plan's "decimalMark" when it declares one: Table 1 and the costs read the same numbers (io/declared-mark.ts).
+      const csvTable = tableWithDeclaredMark(readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' }), plan.decimalMark);
       const trialData = loadTrial(csvTable, plan);
       // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
       const listing = plan.adverseEvents?.file;

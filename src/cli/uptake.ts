@@ -311,6 +311,11 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           const { sensitiveRangeRefusal } = await import('../uptake/disclosure/sensitive-range.js');
           const refusal = sensitiveRangeRefusal(run.analysis, run.previous, previousRead);
           if (refusal) throw refusal;
+          // A chain whose earlier publication hid counts: the suppression ties only their sums to
+          // now, a reader each one; the audit of what would be written decides (disclosure/chain-refusal.ts).
+          const { chainRefusal } = await import('../uptake/disclosure/chain-refusal.js');
+          const chained = chainRefusal(run.analysis, run.previous, previousRead);
+          if (chained) throw chained;
         }
         if (sink && !withTables) excludedWritten(await sink.commit());
         // For a publication (the audit publishes nothing).

@@ -1,0 +1,95 @@
+/**
+ * A monthly chain whose earlier publication hid counts (docs/disclosure-control.md "Publishing
+ * again", "Hidden parts: checked before writing"). The suppression ties November's hidden counts
+ * to December only through their sum within each of November's relations; the audit (a reader)
+ * takes each as its own unknown. On the hidden-parts registry's Hovedstaden and Sjælland less
+ * every seventh id (1,115 rows), November as of 30 November 2025 (`--first-publication`) and December as of
+ * 31 December with `--previous nov.json`, months published, December's pattern left four cells
+ * narrower than 5 (three of the 2025-12 cohort's retained at 4 weeks at 0 … 4) and 43 differences
+ * pinned: until 6 December 2026 `hta uptake` wrote it. Now it refuses (exit 1, nothing written).
+ *
+ * The refusal must not fire where the audit's failure is not this gap's: on the whole registry
+ * with a closed May 2025 referral of Nordjylland deleted before December, the change is listed
+ * for the whole country only, and until 6 December 2026 the audit held each region's hidden May
+ * count equal to November's and pinned the country's (53 now) to 54.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const HP = 'test/uptake/fixtures/hidden-parts';
+const CHAIN = 'test/uptake/fixtures/monthly-chain';
+
+/** The registry's lines (header first) kept by `keep` (the columns split at commas). */
+function registry(keep: (f: string[]) => boolean): string[] {
+  const [head, ...rows] = readFileSync(join(HP, 'registry.csv'), 'utf8').trimEnd().split('\n');
+  return [head!, ...rows.filter((r) => keep(r.split(',')))];
+}
+
+/** The export as it stood on `day`: later referrals left out, later activations and activity not yet there. */
+function asOf(lines: readonly string[], day: string): string {
+  const [head, ...rows] = lines;
+  const out = [head!];
+  for (const r of rows) {
+    const f = r.split(',');
+    if (f[3]! > day) continue;
+    if (f[4] !== '' && f[4]! > day) { f[4] = ''; f[5] = ''; } else if (f[5] !== '' && f[5]! > day) f[5] = day;
+    out.push(f.join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** hidden-parts' plan with the months published, as of `exportDate`. */
+function plan(dir: string, exportDate: string): string {
+  const p = JSON.parse(readFileSync(join(HP, 'plan.json'), 'utf8')) as { exportDate: string; publish: { months: boolean } };
+  const file = join(dir, `plan-${exportDate}.json`);
+  writeFileSync(file, JSON.stringify({ ...p, exportDate, publish: { ...p.publish, months: true } }));
+  return file;
+}
+
+/** November (first publication) and December (`--previous` November) of `dec`: December's run. */
+async function chain(dir: string, dec: string, nov: string) {
+  writeFileSync(join(dir, 'nov.csv'), nov);
+  writeFileSync(join(dir, 'dec.csv'), dec);
+  const first = await runCli('uptake', join(dir, 'nov.csv'), '--eligible', join(HP, 'eligible.csv'), '--plan', plan(dir, '2025-11-30'), '--first-publication', '--json');
+  expect(first.code, first.stderr).toBe(0);
+  writeFileSync(join(dir, 'nov.json'), first.stdout);
+  return runCli('uptake', join(dir, 'dec.csv'), '--eligible', join(HP, 'eligible.csv'), '--plan', plan(dir, '2025-12-31'), '--previous', join(dir, 'nov.json'), '--json', '--csv-dir', join(dir, 'tables'));
+}
+
+describe('a chained publication the audit would fail on its earlier hidden counts', () => {
+  it('is refused: exit 1, the cells named, nothing written', async () => {
+    const dir = tempDir();
+    const lines = registry((f) => f[1] !== 'Nordjylland' && Number(f[0]!.slice(1)) % 7 !== 0);
+    const run = await chain(dir, lines.join('\n') + '\n', asOf(lines, '2025-11-30'));
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('nothing written: with the counts the publication of 2025-11-30');
+    expect(run.stderr).toContain('  retained4w · Sjælland · 2025-12 · all=all: 0 … 4');
+    expect(run.stderr).toContain('  retained4w · Sjælland · 2025-04 · all=all: 8 … 12');
+    expect(run.stderr).toContain('hta uptake … --audit');
+    expect(run.stderr).not.toMatch(/\n\s+at .+\.(js|ts):\d+/);
+    expect(() => readFileSync(join(dir, 'tables', 'metrics.csv'))).toThrow();
+  }, 120_000);
+
+  it('is not refused where a whole-country-only correction is the audit\'s only finding', async () => {
+    const dir = tempDir();
+    const lines = registry(() => true);
+    const dec = lines.filter((l) => !l.startsWith('P01334,'));
+    expect(dec.length).toBe(lines.length - 1);
+    const run = await chain(dir, dec.join('\n') + '\n', asOf(lines, '2025-11-30'));
+    expect(run.stderr).toContain('referrals in 2025-05 (the whole country)');
+    expect(run.code, run.stderr).toBe(0);
+  }, 120_000);
+
+  it('an ordinary chain is written as before, byte for byte', async () => {
+    // monthly-chain/make.sh: the same registry cut, December against the fixture's November.
+    const dir = tempDir();
+    const dec = registry((f) => f[1] !== 'Nordjylland' && f[3]! >= '2024-07-01' && Number(f[0]!.slice(1)) % 7 !== 2).join('\n') + '\n';
+    writeFileSync(join(dir, 'dec.csv'), dec);
+    const run = await runCli('uptake', join(dir, 'dec.csv'), '--eligible', join(HP, 'eligible.csv'), '--plan', plan(dir, '2025-12-31'), '--previous', join(CHAIN, 'nov.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(CHAIN, 'dec.json'), 'utf8'));
+  }, 60_000);
+});

@@ -12,6 +12,7 @@ import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
 import { visibleControls, visibleStderr } from '../io/visible-text.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
+import { onEngineWarning } from '../uptake/engine/engine-warning.js';
 import { type CliIo, processIo } from './io.js';
 import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
 import { registerCommands } from './commands.js';
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
     refuseStreamOntoArguments(argv);
     // A staging file a killed run left beside a target is removed (or named) with a note.
     onStaleStagingNote(io.stderr);
+    // DuckDB's failure to close after a run that succeeded: a warning, the results stand.
+    onEngineWarning(io.stderr);
     const { program, exitCode } = await buildProgram(io, argv);
     commanderProgram = program;
     // `hta` alone (a script's `hta $CMD` with CMD unset): the help, as a usage error on stderr.

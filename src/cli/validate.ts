@@ -19,6 +19,8 @@ import { FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
 import { armCountsText, formatThousands as count } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
+import { visibleName } from '../io/visible-text.js';
+import { padColumns, textWidth } from '../report/text-width.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 import { shownIgnoredVisits } from '../trial/ignored-visits.js';
 import { readTargetSample, type TargetSample, targetSamplePath } from '../trial/target-sample.js';
@@ -120,10 +122,16 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     '',
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];
-  const width = Math.max(7, ...s.outcomes.map((o) => o.key.length));
-  lines.push(['outcome'.padEnd(width), 'source', ...times.map((t) => t.padStart(9))].join('  '));
-  for (const o of s.outcomes) {
-    lines.push([o.key.padEnd(width), o.from.padEnd(6), ...times.map((t) => armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en').padStart(9))].join('  '));
+  // Measured as printed, as every text table is (text-table.ts): a label's control characters
+  // (a tab, ESC) written visibly first, then terminal columns counted (a decomposed "Å" is one);
+  // a label wider than a column of counts widens its column.
+  const keys = s.outcomes.map((o) => visibleName(o.key));
+  const labels = times.map(visibleName);
+  const width = Math.max(7, ...keys.map(textWidth));
+  const widths = labels.map((l) => Math.max(9, textWidth(l)));
+  lines.push([padColumns('outcome', width), 'source', ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
+  for (const [k, o] of s.outcomes.entries()) {
+    lines.push([padColumns(keys[k]!, width), o.from.padEnd(6), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
   if (s.confounders?.length) {

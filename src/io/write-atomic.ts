@@ -21,7 +21,7 @@
  *   arrived during synchronous work is handled first and nothing is put in place after it.
  * - File-system failures become one-line HtaErrors naming the path (fs-error.ts), exit 2.
  */
-import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
@@ -48,7 +48,7 @@ function modeOfNewFile(): number {
 function finalMode(s: Staged): number {
   if (s.replace) {
     try {
-      const st = lstatSync(s.setAsideAt ?? s.path);
+      const st = lstatSync(s.path);
       if (st.isFile()) return st.mode & 0o777;
     } catch {
       // Absent: a new file.
@@ -172,8 +172,6 @@ interface Staged {
   made: string[];
   /** Keep a file that appeared at `path` meanwhile with the same bytes (WriteOptions.keepIdentical). */
   keepIdentical: boolean;
-  /** Where the file it replaces is now, when it was moved aside (setAside without hard links): its mode is kept. */
-  setAsideAt?: string;
 }
 
 /**
@@ -385,24 +383,29 @@ function abandonAll(all: readonly Staged[]): void {
 
 /**
  * An existing file a batch replaces (--force), set aside before any of the batch's replacements:
- * a second name for it in its own folder, made by this run, so a failure later in the batch can
+ * a second copy of it in its own folder, made by this run, so a failure later in the batch can
  * put it back (docs/output-safety.md "Several files written together").
  */
 interface SetAside {
   s: Staged;
-  /** The name the old file is kept under until the batch is in place. */
+  /** The name the old file is also kept under until the batch is in place. */
   aside: string;
-  /** Whether the aside is a hard link (the old file is still at its target too), else a rename. */
-  linked: boolean;
   /** The new file put at the target (device + inode), once the batch's rename placed it. */
   placed?: PlacedNew;
 }
 
+/** copyFileSync's flags for a set-aside copy: never over an existing name; a cheap clone where the file system has them. */
+const COPY_FLAGS = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
+
 /**
- * Gives the file at `s.path` a second name beside it: a hard link under a fresh staging name
- * (created exclusively: never a name someone else has), or where the file system has no hard
- * links, a rename to a fresh name found free. Listed as a staging file, so an interrupted run
- * removes it; undefined when the target is gone meanwhile (it is then a new file like any other).
+ * Gives the file at `s.path` a second name beside it, under a fresh staging name, while it stays
+ * at its target: a hard link, or where the file system has none (FAT, SMB, a file of another
+ * user's under Linux's protected_hardlinks), a copy. Both are created exclusively, so never over a
+ * name someone else has. The old file is never moved away: until its replacement is renamed over
+ * it, every reader — and a run after a `kill -9` — finds it at its target, and the second name
+ * is a spare that a later run may remove as a stale staging file without losing anything.
+ * Listed as a staging file, so an interrupted run removes it; undefined when the target is gone
+ * meanwhile (it is then a new file like any other).
  */
 function setAside(s: Staged): SetAside | undefined {
   const dir = dirname(s.path);
@@ -410,54 +413,46 @@ function setAside(s: Staged): SetAside | undefined {
     const aside = join(dir, stagingName(basename(s.path)));
     registerStagingFile(aside);
     try {
-      linkSync(s.path, aside);
-      return { s, aside, linked: true };
+      try {
+        linkSync(s.path, aside);
+      } catch (err) {
+        if (!(isFsError(err) && NO_LINKS.has(err.code))) throw err;
+        // No hard link here: a copy (with the file's mode), made exclusively too.
+        copyFileSync(s.path, aside, COPY_FLAGS);
+      }
+      return { s, aside };
     } catch (err) {
-      forgetStagingFile(aside);
+      // A copy that failed half-way (a full disk) is this run's: removed; a name taken is not.
+      if (isFsError(err) && err.code === 'EEXIST') forgetStagingFile(aside);
+      else discardStagingFile(aside);
       if (!isFsError(err)) throw err;
       if (err.code === 'ENOENT') return undefined;
       if (err.code === 'EEXIST' && attempt < 8) continue;
-      if (!NO_LINKS.has(err.code)) throw fsFailure(err, 'write', s.path);
-    }
-    // No hard links here: the old file moves to a name that is free (a random one, checked).
-    try {
-      lstatSync(aside);
-      continue;
-    } catch {
-      // Free.
-    }
-    registerStagingFile(aside);
-    try {
-      renameSync(s.path, aside);
-      s.setAsideAt = aside;
-      return { s, aside, linked: false };
-    } catch (err) {
-      forgetStagingFile(aside);
-      if (isFsError(err) && err.code === 'ENOENT') return undefined;
-      throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
+      throw fsFailure(err, 'write', s.path);
     }
   }
 }
 
 /**
- * A failed batch puts every set-aside file back at its target (over the new file this run put
- * there, only while it is still that file) and removes the second names of those it never
+ * A failed batch puts every set-aside file it replaced back at its target (over the new file this
+ * run put there, only while it is still that file) and removes the spares of those it never
  * replaced. Returns what could not be put back, to be named in the error: those stay under their
  * aside name, never removed.
  */
 function putBack(asides: readonly SetAside[]): string[] {
   const stranded: string[] = [];
   for (const a of [...asides].reverse()) {
+    if (a.placed === undefined) {
+      // Never replaced: the old file is still at its target, and the spare goes (best effort).
+      discardStagingFile(a.aside);
+      continue;
+    }
     try {
-      if (a.placed === undefined && a.linked) {
-        unlinkSync(a.aside);
-      } else {
-        // Only over the new file this run put there, or where the old one was moved from and
-        // nothing stands since: someone else's file is never replaced, and the old one stays aside.
-        const st = lstatSync(a.s.path, { throwIfNoEntry: false });
-        if (a.placed !== undefined ? !st?.isFile() || st.dev !== a.placed.dev || st.ino !== a.placed.ino : st !== undefined) throw new Error('taken');
-        renameSync(a.aside, a.s.path);
-      }
+      // Only over the new file this run put there: someone else's file is never replaced, and
+      // the old one then stays aside.
+      const st = lstatSync(a.s.path, { throwIfNoEntry: false });
+      if (!st?.isFile() || st.dev !== a.placed.dev || st.ino !== a.placed.ino) throw new Error('taken');
+      renameSync(a.aside, a.s.path);
       forgetStagingFile(a.aside);
     } catch {
       // Kept under its aside name, for the user (named in the error), never removed at exit.
@@ -476,9 +471,12 @@ function removeSetAside(asides: readonly SetAside[]): void {
 /**
  * Puts the finished staging files of one batch in place, all or nothing: first every target that
  * may not be replaced is checked to be still free, then the files at free targets are placed, in
- * order; then each existing file the batch replaces (--force) is set aside under a second name
- * made by this run in its folder, and only then are the replacing files renamed over the targets.
- * The set-aside files are removed once every new file is in place. Should anything fail, the
+ * order; then, when the batch replaces two or more existing files (--force), each is set aside
+ * under a second name made by this run in its folder, and only then are the replacing files
+ * renamed over the targets. The set-aside files are removed once every new file is in place.
+ * A batch that replaces one file sets nothing aside: its rename is the batch's last step, with
+ * nothing after it that can fail, and one rename over the target is what keeps the old file or
+ * the new one there for every reader, never neither. Should anything fail, the
  * set-aside files are put back, the files this batch already put at free targets are taken back
  * and the rest removed: a failed batch leaves the folder as it was.
  */
@@ -494,7 +492,7 @@ function placeAll(batch: readonly Staged[]): void {
     all = [...batch.filter((s) => !replacing.has(s)), ...batch.filter((s) => replacing.has(s))];
     const firstReplacing = all.length - replacing.size;
     for (const [k, s] of all.entries()) {
-      if (k === firstReplacing) {
+      if (k === firstReplacing && replacing.size >= 2) {
         if (wasInterrupted()) throw interruptedError(s.path);
         for (const r of all.slice(firstReplacing)) {
           const a = setAside(r);

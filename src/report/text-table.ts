@@ -1,6 +1,7 @@
 /** Plain-text and Markdown tables from rows of cells: one layout, two renderers. */
 import { visibleName } from '../io/visible-text.js';
 import { withConfidenceLevels } from './confidence-label.js';
+import { textWidth as width } from './text-width.js';
 
 export interface Table {
   header: string[];
@@ -23,14 +24,13 @@ export interface Table {
   blockKeys?: string[];
 }
 
-const width = (s: string) => [...s].length;
-
 /**
  * A plain-text table, measured as it is printed: a control character in a cell (a label or
  * category of the user's, `\t` or `ESC [2K`) is written visibly (`\x09`, `\x1b`: visibleName,
  * src/io/visible-text.ts) before the columns are measured. Measured raw, the escape printed
  * later made the cell wider than its column, and a tab jumped to the terminal's next stop:
- * every column after it moved.
+ * every column after it moved. Widths are terminal columns (text-width.ts): a decomposed "Å"
+ * is one, a CJK character two.
  */
 export function renderTextTable(raw: Table): string {
   const t = { ...raw, header: raw.header.map(visibleName), rows: raw.rows.map((r) => r.map(visibleName)) };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined, secondRenameOnto: undefined as { targets: ReadonlySet<string>; seen: number } | undefined, noLinks: false };
+const inject = { write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined, linkAt: undefined as string | undefined, renameAt: undefined as string | undefined, secondRenameOnto: undefined as { targets: ReadonlySet<string>; seen: number } | undefined, noLinks: false, calls: undefined as string[] | undefined };
 
 // The failures are injected by patching node:fs and syncing its ESM exports (every module's
 // `import { writeSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
@@ -27,6 +27,7 @@ const patched = {
     return (real.write as (...a: unknown[]) => void)(...args);
   }) as typeof fs.write,
   renameSync: ((from: string, to: string) => {
+    inject.calls?.push(`rename ${from} -> ${to}`);
     if (inject.rename) throw fail(inject.rename, 'rename', from);
     // The placing of one --force target only: a full disk as it is renamed into place.
     if (inject.renameAt !== undefined && String(to) === inject.renameAt) throw fail('ENOSPC', 'rename', from);
@@ -45,6 +46,7 @@ const patched = {
   }) as typeof fs.mkdirSync,
   // A new output is put in place by a hard link (never over a file); the same failure applies.
   linkSync: ((from: string, to: string) => {
+    inject.calls?.push(`link ${from} -> ${to}`);
     if (inject.rename) throw fail(inject.rename, 'link', from);
     // The placing of one target only (a batch's second file): a full disk as the link is made.
     if (inject.linkAt !== undefined && String(to) === inject.linkAt) throw fail('ENOSPC', 'link', from);
@@ -66,7 +68,7 @@ afterAll(() => {
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
 
 afterEach(() => {
-  inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = inject.secondRenameOnto = undefined;
+  inject.write = inject.rename = inject.readOnly = inject.linkAt = inject.renameAt = inject.secondRenameOnto = inject.calls = undefined;
   inject.noLinks = false;
 });
 
@@ -288,11 +290,16 @@ describe('--force over two existing files: a failure at the second replacement l
     expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
   });
 
-  it('analyze on a file system without hard links: the old files are moved aside, and back', async () => {
+  it('analyze on a file system without hard links: the old files are copied aside, never moved away, and put back', async () => {
     const w = mine('effects.csv', 'ex.csv');
     inject.noLinks = true;
+    inject.calls = [];
     const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--excluded-out', w.at('ex.csv'), '--csv', w.at('effects.csv'), '--force');
     expectUnchanged(r, w);
+    // Each old file stays at its target until its replacement is renamed over it: a reader, or a
+    // run after a kill -9, never finds a target empty with the user's file under a staging name
+    // (which a later run would remove as stale).
+    expect(inject.calls.filter((c) => c.startsWith(`rename ${w.at('effects.csv')} `) || c.startsWith(`rename ${w.at('ex.csv')} `))).toEqual([]);
     // Replaced when nothing fails, each keeping its own mode (a chmod 600 survives --force).
     fs.chmodSync(w.at('effects.csv'), 0o600);
     inject.secondRenameOnto = undefined;
@@ -302,6 +309,26 @@ describe('--force over two existing files: a failure at the second replacement l
     expect(fs.statSync(w.at('effects.csv')).mode & 0o777).toBe(0o600);
     expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'ex.csv', 'p.json', 'trial.csv']);
   });
+
+  // One replaced file is one rename over it, the batch's last step: nothing set aside, with or
+  // without hard links (a file of another user's in a shared folder refuses a link under Linux's
+  // protected_hardlinks), so the target never stands empty.
+  for (const noLinks of [false, true]) {
+    it(`--force over one existing file${noLinks ? ' on a file system without hard links' : ''}: one rename over it, nothing set aside`, async () => {
+      const w = mine('effects.csv');
+      inject.secondRenameOnto = undefined;
+      inject.noLinks = noLinks;
+      inject.calls = [];
+      const r = await runCli('analyze', w.trial, '--plan', w.plan, '--exclude-invalid', '--csv', w.at('effects.csv'), '--force');
+      expect(r.code, r.stderr).toBe(0);
+      const target = w.at('effects.csv');
+      const touching = inject.calls.filter((c) => c.includes(target));
+      expect(touching).toHaveLength(1);
+      expect(touching[0]!.startsWith(`rename ${join(w.dir, '.effects.csv.')}`) && touching[0]!.endsWith(`.tmp -> ${target}`), touching[0]).toBe(true);
+      expect(readFileSync(target, 'utf8')).toContain('rmdq');
+      expect(readdirSync(w.dir).sort()).toEqual(['effects.csv', 'p.json', 'trial.csv']);
+    });
+  }
 
   it('score --out and --excluded-out', async () => {
     const w = mine('scored.csv', 'ex.csv');

@@ -3,10 +3,13 @@
  * failures are (src/uptake/engine/spill-error.ts). The messages are DuckDB's own, as it wrote them
  * when provoked (a full tmpfs as TMPDIR; the same tmpfs remounted read-only while DuckDB ran).
  */
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { withDuckDb } from '../../src/uptake/engine/duckdb-session.js';
+import { onEngineWarning } from '../../src/uptake/engine/engine-warning.js';
+import { runCli, tempDir } from '../support/run-cli.js';
 import { duckdb } from '../../src/uptake/engine/duckdb-api.js';
 import { isOutOfMemory, isSpillFailure, memoryError, spillError } from '../../src/uptake/engine/spill-error.js';
 
@@ -104,7 +107,7 @@ Possible solutions:
     expect((err as HtaError).message).toBe('the SQL engine ran out of memory (--memory-limit 64MiB): raise --memory-limit or lower --threads');
   });
 
-  it('a failure to close DuckDB after a failed run never hides the run\'s own error; after a good run it is thrown, and the database is closed either way', async () => {
+  it('a failure to close DuckDB after a failed run never hides the run\'s own error; after a good run it is a warning and the result stands; the database is closed either way', async () => {
     // Closing fails as it would on a broken spill folder: the connection's close, then the database's.
     const conn = duckdb.DuckDBConnection.prototype;
     const inst = duckdb.DuckDBInstance.prototype;
@@ -118,19 +121,45 @@ Possible solutions:
       instanceClosed++;
       real.inst.call(this);
     };
+    const warnings: string[] = [];
+    onEngineWarning((t) => warnings.push(t));
     try {
       const own = new Error('Binder Error: no such column');
       expect(await withDuckDb({ threads: 1 }, async () => { throw own; }).catch((e: unknown) => e)).toBe(own);
       // A spill failure is still said in hta's words, not replaced by the failure to close.
       const spill = await withDuckDb({ threads: 1 }, async () => { throw new Error(OFFLOAD); }).catch((e: unknown) => e);
       expect((spill as HtaError).message).toMatch(/^cannot write hta's temporary files in .* \(TMPDIR\): the disk is full/);
-      // Nothing else went wrong: the failure to close is the run's failure.
-      const closing = await withDuckDb({ threads: 1 }, async () => 1).catch((e: unknown) => e);
-      expect((closing as Error).message).toBe('IO Error: could not close the connection');
+      expect(warnings).toEqual([]);
+      // Nothing else went wrong: the run's result is complete and returned; the failure to close is a warning.
+      const closing = await withDuckDb({ threads: 1 }, async (db) => (await db.runAndReadAll('SELECT 41 + 1 AS n')).getRows()[0]![0]);
+      expect(closing).toBe(42);
+      expect(warnings).toEqual(["warning: the SQL engine (DuckDB) failed to close after the run: IO Error: could not close the connection; the run's results are complete and are used.\n"]);
       expect(instanceClosed).toBe(3);
     } finally {
       conn.closeSync = real.conn;
       inst.closeSync = real.inst;
+      onEngineWarning((t) => process.stderr.write(t));
+    }
+  });
+
+  it('through the CLI: simulate registry --format parquet whose DuckDB fails to close (a read-only TMPDIR) writes its file, warns, exit 0 — no internal error', async () => {
+    const conn = duckdb.DuckDBConnection.prototype;
+    const real = conn.closeSync;
+    conn.closeSync = function (this: typeof conn) {
+      real.call(this);
+      throw new Error('IO Error: Could not remove file "/tmp/x/duckdb_temp_storage-0.tmp": Read-only file system');
+    };
+    try {
+      const dir = tempDir();
+      const out = join(dir, 'r.parquet');
+      const r = await runCli('simulate', 'registry', '--rows', '50', '--format', 'parquet', '--out', out);
+      expect(r.stderr).not.toMatch(/internal error|    at /);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/^warning: the SQL engine \(DuckDB\) failed to close after the run: IO Error: Could not remove file .*Read-only file system; the run's results are complete and are used\.\n/m);
+      expect(statSync(out).size).toBeGreaterThan(0);
+      expect(readdirSync(dir)).toEqual(['r.parquet']);
+    } finally {
+      conn.closeSync = real;
     }
   });
 });

@@ -4,6 +4,7 @@
  * is removed when the run ends, also on error. Extensions are neither downloaded nor loaded: CSV,
  * Parquet and JSON are built into the binary, and a run must never reach the network.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { makeTempFolder } from '../../io/temp-folder.js';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -13,6 +14,7 @@ import { discardStagingFolder, registerStagingFolder } from '../../io/staging-fi
 import { timingsWanted, withStatementTimings } from './statement-timings.js';
 import { beginNativeWork } from '../../native-work.js';
 import { memoryError, spillError } from './spill-error.js';
+import { engineWarning } from './engine-warning.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -47,22 +49,40 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
     // Memory used up for any other reason: the user's --memory-limit and what to change.
     throw spillError(err, spill) ?? memoryError(err, limits.memoryLimit) ?? err;
   } finally {
+    let closeError: unknown;
     try {
-      closeAll(connection, instance, failed);
+      closeError = closeAll(connection, instance);
     } finally {
       discardStagingFolder(spill);
       end();
     }
+    // After a failed run the run's own error is the one reported; after one that succeeded, its
+    // results are complete and stand, and the failure to close is a warning (closeWarning).
+    if (closeError !== undefined && !failed) engineWarning(closeWarning(closeError, spill));
   }
 }
 
 /**
- * Closes the connection and the database, both tried whatever the first does. A failure to close
- * after a failed run is dropped: the run's own error (a full TMPDIR, a file DuckDB cannot read)
- * says what the user must fix, and a `finally` that threw would replace it with DuckDB's words
- * about closing. After a run that succeeded, the first failure to close is thrown.
+ * DuckDB's failure to close after a run that succeeded (typically it cannot remove its spill
+ * files: a TMPDIR turned read-only): the run's results were read before, complete, so they stand
+ * and the run goes on; the user hears what failed and, when the spill folder could not be
+ * removed either, that a later run removes it (docs/output-safety.md).
  */
-function closeAll(connection: DuckDBConnection | undefined, instance: DuckDBInstance | undefined, failed: boolean): void {
+function closeWarning(err: unknown, spill: string): string {
+  const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  const left = existsSync(spill)
+    ? ` Its temporary folder ${spill} could not be removed (is TMPDIR read-only or full?): a later hta run removes it once the process that made it has ended and it has not changed for 5 minutes.`
+    : '';
+  return `warning: the SQL engine (DuckDB) failed to close after the run: ${reason}; the run's results are complete and are used.${left}\n`;
+}
+
+/**
+ * Closes the connection and the database, both tried whatever the first does, and returns the
+ * first failure. It is never thrown: after a failed run the run's own error (a full TMPDIR, a
+ * file DuckDB cannot read) says what the user must fix, and a `finally` that threw would replace
+ * it with DuckDB's words about closing; after a run that succeeded it is a warning.
+ */
+function closeAll(connection: DuckDBConnection | undefined, instance: DuckDBInstance | undefined): unknown {
   let closeError: unknown;
   for (const c of [connection, instance]) {
     try {
@@ -71,7 +91,7 @@ function closeAll(connection: DuckDBConnection | undefined, instance: DuckDBInst
       closeError ??= err;
     }
   }
-  if (closeError !== undefined && !failed) throw closeError;
+  return closeError;
 }
 
 export { sqlText } from '../../io/sql-text.js';

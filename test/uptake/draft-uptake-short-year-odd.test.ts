@@ -84,3 +84,24 @@ it('two- and four-digit years in larger numbers: no format drafted, the note nam
   expect(r.stderr).toContain('registry.csv:lines 2, 5, 8');
   expect(r.stderr).toContain('"1/1/2024"');
 });
+
+// A third kind of cell beside the mix (a typo, or ISO dates from a merged file) brought back the
+// note for two-digit years alone, whose "mm/dd/yy"/"dd/mm/yy" refuses every four-digit cell.
+it('the mix with one typo besides: still the mixed-years note, the typo named by its line', () => {
+  const d = draftOf(registry((m, d, i) => (i === 4 ? '31/02/2x' : i % 3 === 0 ? `${m}/${d}/2024` : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBeUndefined();
+  const notes = d.notes.join('\n');
+  expect(notes).toContain('and four-digit years (');
+  expect(notes).toContain('in neither kind: "31/02/2x" on line 6 (correct it too)');
+  expect(notes).not.toContain('set "dateFormat": "mm/dd/yy"');
+});
+
+it('two-digit years mixed with ISO dates (a merged file): the mixed-years note, the ISO cells as the four-digit kind', () => {
+  const iso = (m: number, d: number) => `2024-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const d = draftOf(registry((m, d, i) => (i % 3 === 0 ? iso(m, d) : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBeUndefined();
+  const notes = d.notes.join('\n');
+  expect(notes).toContain('and four-digit years (');
+  expect(notes).toContain('"2024-01-01" on line 2');
+  expect(notes).not.toContain('set "dateFormat": "mm/dd/yy"');
+});

@@ -37,11 +37,12 @@ const DONT_KNOW = new Set([
  * The Nordic ways of not answering, in their word-order variants: would rather not answer or say
  * (Danish `Ønsker ikke at oplyse`, Norwegian `Ønsker ikke å oppgi`, Nynorsk `Ønsker ikkje å
  * svare`, Swedish `Vill ej svara`, `Önskar ej svara`), cannot answer (`Kan ikke svare`), do not
- * know (`Veit ikkje`, `Vet inte`), do not remember (`Husker ikke`, `Minns inte`, `Kan ikke huske`,
+ * know (`Veit ikkje`, `Vet inte`, `Ved det ikke`), do not remember (`Husker ikke`, `Husker det ikke`,
+ * `Minns inte`, `Kan ikke huske`,
  * `Kommer inte ihåg`) and not answered (`Ikkje svart`, `Ej besvarat`). Read as words
  * of an answer they were levels or unread labels; they say the answer is missing.
  */
-const NORDIC_NON_ANSWER = /^(?:(?:ønsker|ønskjer|önskar|onskar|vil|vill|kan) (?:helst )?(?:ikke|ikkje|inte|ej) (?:å |at |att )?(?:svare|svara|oppgi|oplyse|uppge|besvare|besvara)|(?:vet|veit|ved) (?:ikke|ikkje|inte|ej)|(?:husker|huskar|hugsar|minns|minnes|mindes) (?:ikke|ikkje|inte|ej)(?: det)?|kan (?:ikke|ikkje|inte|ej) (?:huske|hugse|minnas|minde[sr]?)(?: det)?|(?:kommer|husker) (?:ikke|inte|ej) (?:i hu|ihåg|ihåg det)|(?:ikke|ikkje|inte|ej) (?:besvart|besvaret|besvarad|besvarat|svart|svarat|oppgitt|oplyst|angivet|angitt|angiven|utfylt|udfyldt|ifylld|ifyllt))$/u;
+const NORDIC_NON_ANSWER = /^(?:(?:ønsker|ønskjer|önskar|onskar|vil|vill|kan) (?:helst )?(?:ikke|ikkje|inte|ej) (?:å |at |att )?(?:svare|svara|oppgi|oplyse|uppge|besvare|besvara)|(?:vet|veit|ved) (?:det )?(?:ikke|ikkje|inte|ej)|(?:husker|huskar|hugsar|minns|minnes|mindes) (?:det )?(?:ikke|ikkje|inte|ej)(?: det)?|kan (?:ikke|ikkje|inte|ej) (?:huske|hugse|minnas|minde[sr]?)(?: det)?|(?:kommer|husker) (?:ikke|inte|ej) (?:i hu|ihåg|ihåg det)|(?:ikke|ikkje|inte|ej) (?:besvart|besvaret|besvarad|besvarat|svart|svarat|oppgitt|oplyst|angivet|angitt|angiven|utfylt|udfyldt|ifylld|ifyllt))$/u;
 
 /** English "do not remember": a survey's recall question answered by nobody knowing. */
 const NOT_REMEMBERED = /^(?:(?:i )?(?:don't|dont|do not|can't|cant|cannot|can not) (?:remember|recall)|not remembered)$/u;
@@ -55,12 +56,14 @@ function isOneNonAnswer(w: string): boolean {
  * Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß
  * nicht`, `Vill ej svara`, `Husker ikke`), also as one answer option joining two of them, as
  * REDCap and SurveyXact write their combined non-answer (`Ved ikke / ønsker ikke at svare`,
- * `Vet ikke/vil ikke svare`, `Vet inte eller vill inte svara`): every part a way of not answering.
+ * `Vet ikke/vil ikke svare`, `Vet inte eller vill inte svara`, `Ved ikke – ønsker ikke at svare`,
+ * `Ved ikke, ønsker ikke at svare`): every part a way of not answering. A dash joins only with a
+ * space either side (`Ved ikke - …`), never inside a word.
  */
 export function isDontKnowWord(text: string): boolean {
   const w = wordForm(text);
   if (isOneNonAnswer(w)) return true;
-  const parts = w.split(/\s*\/\s*|\s+(?:eller|or|oder|el\.)\s+/u).map((p) => p.trim().replace(/[.!]+$/, ''));
+  const parts = w.split(/\s*[/,]\s*|\s+[-–—]\s+|\s+(?:eller|or|oder|el\.)\s+/u).map((p) => p.trim().replace(/[.!]+$/, ''));
   return parts.length > 1 && parts.every((p) => p !== '' && isOneNonAnswer(p));
 }
 

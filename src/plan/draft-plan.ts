@@ -137,6 +137,16 @@ const DATA_ACCESS_GROUP = /^(redcapdataaccessgroup|dataaccessgroup)$/;
  * Without a label a page names the
  * outcome by its plan key ("smerte", "rmdq").
  */
+/**
+ * The outcome label to write when a check says to move an ODI outcome to the other scale: the
+ * drafted label names its scale ("ODI 0–100", "raw sum 0–50"), and every table, chart and report
+ * sentence prints it, so changing the instrument alone left the old scale on the page.
+ */
+function odiLabelAdvice(to: 'odi' | 'odi_raw'): string {
+  const { en, da } = OUTCOME_LABELS[to]!;
+  return `its "label" { "en": ${JSON.stringify(en)}, "da": ${JSON.stringify(da)} } (the drafted one names the other scale; keep a ": column" after it if it has one)`;
+}
+
 export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   rmdq: { en: 'Disability (RMDQ 0–24)', da: 'Fysisk funktionsniveau (RMDQ 0–24)' },
   rmdq23: { en: 'Disability (RMDQ 0–23)', da: 'Fysisk funktionsniveau (RMDQ 0–23)' },
@@ -1680,7 +1690,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       instruments.odi_raw = { label: { en: 'Oswestry Disability Index, raw sum (0–50)', da: 'Oswestry Disability Index, sumscore (0–50)' }, range: [0, 50], direction: 'lower-is-better', mcid: 5, mcidSource: 'Ostelo et al. 2008 (10 points on the 0–100 scale, halved for the 0–50 sum)', decimals: decimals || (instruments.odi_raw as { decimals?: boolean } | undefined)?.decimals === true };
       o = { key: asciiName(s).replace(/^[^a-z]+/, '') || 'odi_raw', instrument: 'odi_raw', column: s };
       const key = o.key;
-      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100, a less disabled population never above 50), give the outcome "${key}" "instrument": "odi" and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10 (Ostelo et al. 2008) and the label "Oswestry Disability Index (0–100)": check "instruments.odi_raw"`);
+      checks.push(`ODI: "${s}" holds values up to ${Math.max(...nums)}${namesOdiRaw(s) ? ' and is named as a sum' : ''}${percent.length ? `, beside ${percent.map((c) => JSON.stringify(c)).join(', ')} up to 100` : ''}: read as the raw sum on the 0–50 scale (plan instrument "odi_raw", MCID 5 points: Ostelo et al. 2008's 10 on the 0–100 scale)${percent.length ? ', not the 0–100 percentage — the two columns are on different scales' : ''}; if it is the percentage (0–100, a less disabled population never above 50), give the outcome "${key}" "instrument": "odi" and ${odiLabelAdvice('odi')}, and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10 (Ostelo et al. 2008) and the label "Oswestry Disability Index (0–100)": check "instruments.odi_raw"`);
     } else if (isOdiStem(s)) {
       // With decimals when any ODI column has them: one instrument reads them all.
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008', decimals: decimals || (instruments.odi as { decimals?: boolean } | undefined)?.decimals === true };
@@ -1692,7 +1702,7 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
       else checks[odiCheckAt] = odiCheck();
       // Named as a sum, but every value even and none above 50: the percentage of a less disabled population.
       if (namesOdiRaw(s) && nums.length > 0 && Math.max(...nums) <= 50) {
-        checks.push(`ODI: "${s}" is named as a sum but holds only even values (up to ${Math.max(...nums)}), as the 0–100 percentage does (twice the raw sum when all ten items are answered): read as the percentage (plan instrument "odi", MCID 10); if it is the raw sum 0–50, give the outcome "${o.key}" "instrument": "odi_raw" with "instruments": { "odi_raw": { "label": { "en": "Oswestry Disability Index, raw sum (0–50)", "da": "Oswestry Disability Index, sumscore (0–50)" }, "range": [0, 50], "direction": "lower-is-better", "mcid": 5 } } (Ostelo et al. 2008's 10 on the 0–100 scale, halved): check "instruments.odi"`);
+        checks.push(`ODI: "${s}" is named as a sum but holds only even values (up to ${Math.max(...nums)}), as the 0–100 percentage does (twice the raw sum when all ten items are answered): read as the percentage (plan instrument "odi", MCID 10); if it is the raw sum 0–50, give the outcome "${o.key}" "instrument": "odi_raw" and ${odiLabelAdvice('odi_raw')}, with "instruments": { "odi_raw": { "label": { "en": "Oswestry Disability Index, raw sum (0–50)", "da": "Oswestry Disability Index, sumscore (0–50)" }, "range": [0, 50], "direction": "lower-is-better", "mcid": 5 } } (Ostelo et al. 2008's 10 on the 0–100 scale, halved): check "instruments.odi"`);
       }
     } else if (pain && (isEqVas(s) || Math.max(...nums) > 10)) {
       // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10

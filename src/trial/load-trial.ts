@@ -1306,8 +1306,11 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
     row.add({ ...row.at(idx), value: v, ...implausible });
     return null;
   }
-  // A number the models cannot fit (1e+200): refused by its cell, not an internal error of the fit (model-magnitude.ts).
-  const role = covariate !== undefined ? 'covariate' : (plan.missing.auxiliary ?? []).includes(column) ? 'auxiliary' : undefined;
+  // A number too far out of scale for the models to fit (1e+20): refused by its cell, not wrong
+  // imputations or an internal error of the fit (model-magnitude.ts). A categorical column's
+  // codes (a site number 120000001) are levels, never fitted as a number.
+  const modelled = covariateTypeOfColumn(plan, column) !== 'categorical';
+  const role = !modelled ? undefined : covariate !== undefined ? 'covariate' : (plan.missing.auxiliary ?? []).includes(column) ? 'auxiliary' : undefined;
   const tooLarge = role !== undefined && value !== null ? modelMagnitudeProblem(value, row.decimalComma, role) : undefined;
   if (tooLarge) {
     row.add({ ...row.at(idx), value: v, ...tooLarge });

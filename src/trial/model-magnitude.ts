@@ -1,15 +1,18 @@
 /**
- * A number too large for the models to fit (docs/input-trial-export.md#numbers-too-large-to-fit):
- * a covariate's or an auxiliary variable's value beyond ±1e150. The multiple imputation (and with
- * it the sensitivity table every analysis has) fits least squares on these columns, falling back
- * to mice's ridge on XᵀX when a column is out of scale with the others; a square beyond 1e308 is
- * no double, and the fit ended in an internal error, not a problem of the cell. R's
- * `mice(method = "pmm")` stops on such a column too ("system is computationally singular").
- * Below the bound, n · x² stays finite for any export size hta reads.
+ * A number too far out of scale for the models to fit (docs/input-trial-export.md#numbers-too-large-to-fit):
+ * a covariate's or an auxiliary variable's value beyond ±1e8. The multiple imputation (and with
+ * it the sensitivity table every analysis has) fits least squares on these columns beside an
+ * intercept of 1, so a column of such numbers makes XᵀX too ill-conditioned for a double (its
+ * condition grows with the square of the scale): from about 1e8 the fit silently gave other
+ * imputations than the same data in a smaller unit, then mice's ridge fallback a third set, and
+ * one such cell in a column of small numbers made the MI ANCOVA "collinear"; beyond 1e154 the
+ * square overflowed into an internal error. R's `mice(method = "pmm")` stops from the same point
+ * ("system is computationally singular": a column scaled by 5e7 imputes as unscaled, by 1e8 it
+ * stops), so hta refuses the cell there, where the numbers are still right below it.
  */
 import { parseNumber } from '../io/parse-number.js';
 
-export const MAX_MODEL_MAGNITUDE = 1e150;
+export const MAX_MODEL_MAGNITUDE = 1e8;
 
 /** The problem of a cell (after the plan's codes) whose number is beyond ±MAX_MODEL_MAGNITUDE, if it is. */
 export function modelMagnitudeProblem(value: string | number, decimalComma: boolean, role: 'covariate' | 'auxiliary'): { expected: string; kind: string } | undefined {
@@ -17,7 +20,7 @@ export function modelMagnitudeProblem(value: string | number, decimalComma: bool
   if (n === undefined || !(Math.abs(n) > MAX_MODEL_MAGNITUDE)) return undefined;
   const where = role === 'covariate' ? 'the ANCOVA and the multiple imputation' : 'the multiple imputation ("missing": { "auxiliary" })';
   return {
-    expected: `a number from -1e150 to 1e150: ${where} fit this column by least squares, and the square of a number this large is beyond what a double holds — check the cell (an exponent or a unit written wrong?), or code it missing`,
+    expected: `a number from -1e8 to 1e8: ${where} fit this column by least squares beside an intercept of 1, and beyond about 1e8 a double cannot hold the fit (R's mice stops too: "system is computationally singular") — check the cell (an exponent or a unit written wrong?), give the column in a larger unit (thousands, years for days), or code it missing`,
     kind: `${role}.too-large`,
   };
 }

@@ -5,8 +5,9 @@
  * at: when every one reads month-first ("mm/dd/yy", Excel's US short date) and some cannot be
  * day-first (`3/19/24`: no month 19), or the other way round, that format is drafted, naming the
  * cell that decides; when every one reads both ways, none is drafted and the note names example
- * cells with their lines; when two- and four-digit years are mixed in larger numbers, none is
- * drafted either and the note names example cells of each kind. Pure.
+ * cells with their lines; when two- and four-digit years (also ISO dates) are mixed in larger
+ * numbers, none is drafted either and the note names example cells of each kind, and any cell
+ * of neither kind by line. Pure.
  */
 import { dateParser } from './registry-dates.js';
 
@@ -20,8 +21,8 @@ export type ShortYearDraft =
   | { ambiguous: true; note: string };
 
 const SHORT_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\s|$)/;
-/** The same shape with a four-digit year (`3/4/2025`, `28.11.2023`). */
-const LONG_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{4}(?:\s|$)/;
+/** A four-digit year: the same shape (`3/4/2025`, `28.11.2023`) or ISO (`2024-01-01`, from a merged file). */
+const LONG_YEAR = /^(?:\d{1,2}([/.-])\d{1,2}\1\d{4}|\d{4}-\d{1,2}-\d{1,2})(?:[\sT]|$)/;
 /** At most this share of the date cells may be other than the drafted format (a typo, a four-digit year): named by line, to correct. */
 const ODD_SHARE = 0.1;
 
@@ -38,12 +39,16 @@ export function shortYearSlashDraft(cells: readonly DateCell[], windowFrom: stri
   // Two- and four-digit years in larger numbers (`3/4/25` and `3/4/2025`: cells typed one way and
   // pasted another): no one format reads both, and drafting one refuses the others' rows. Said
   // with example cells of each kind, never the note for two-digit years alone.
+  // Each kind more than the few odd cells a format may leave; any cell of a third kind (a typo,
+  // a text) is named by line as the other notes name theirs, and does not hide the mix.
   const long = cells.filter((c) => LONG_YEAR.test(c.text));
-  if (short.length > 0 && long.length > 0 && cells.length - short.length > cells.length * ODD_SHARE && short.length + long.length === cells.length) {
+  if (short.length > cells.length * ODD_SHARE && long.length > cells.length * ODD_SHARE) {
     const examples = (list: readonly DateCell[]) => list.filter((c, i) => list.findIndex((d) => d.text === c.text) === i).slice(0, 3).map(shown).join(', ');
+    const other = cells.filter((c, i) => !SHORT_YEAR.test(c.text) && !LONG_YEAR.test(c.text) && cells.findIndex((d) => d.text === c.text && d.line === c.line) === i);
+    const otherNote = other.length === 0 ? '' : `; in neither kind: ${other.slice(0, 10).map(shown).join(', ')}${other.length > 10 ? ` and ${other.length - 10} more` : ''} (correct ${other.length > 1 ? 'them' : 'it'} too)`;
     return {
       ambiguous: true,
-      note: `dates are written with two-digit years (${short.length} cells, such as ${examples(short)}) and four-digit years (${long.length} cells, such as ${examples(long)}): no one "dateFormat" reads both, so none is drafted — write every date one way in the export (format the date columns in the spreadsheet as one date format, e.g. yyyy-mm-dd, and export again), then draft again; as the file stands \`hta uptake\` refuses the rows of whichever kind the plan's "dateFormat" does not read`,
+      note: `dates are written with two-digit years (${short.length} cells, such as ${examples(short)}) and four-digit years (${long.length} cells, such as ${examples(long)})${otherNote}: no one "dateFormat" reads both, so none is drafted — write every date one way in the export (format the date columns in the spreadsheet as one date format, e.g. yyyy-mm-dd, and export again), then draft again; as the file stands \`hta uptake\` refuses the rows of whichever kind the plan's "dateFormat" does not read`,
     };
   }
   if (short.length === 0 || cells.length - short.length > cells.length * ODD_SHARE) return undefined;

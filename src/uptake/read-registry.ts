@@ -46,7 +46,7 @@ import {
   type ColumnIndex, type Referral, type RegistryColumn, type RegistryColumnNames, type Referrer, type Sex,
   durationAdvice,
 } from './referral.js';
-import { dateParser, dayNumberFormat, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
+import { dateParser, dayNumberFormat, SHORT_YEAR_FORMATS, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textColumnCodes } from './missing-cells.js';
@@ -342,9 +342,21 @@ export function registryRules(options: ReadRegistryOptions, dateFormat: DateForm
  */
 export function registryRowChecker(
   options: ReadRegistryOptions, rules: RegistryRules, file: string, columns: ColumnIndex, header: readonly string[],
-): (record: readonly string[], line: number) => { problems: Problem[]; unreadableActivation?: true } | { referral: Referral } {
+): RegistryRowCheck {
   const { from, to } = rules;
   const parseDay = dateParser(rules.dateFormat, { from: rules.from, to: rules.to });
+  // Whether a date cell was read with a four-digit year (the plan's format is none of the
+  // two-digit ones): then a refused two-digit date is a column of both kinds (mixedYearsAdvice).
+  const fourDigit = !(SHORT_YEAR_FORMATS as readonly string[]).includes(rules.dateFormat) && rules.dateFormat !== 'dd-mon-yy';
+  let fourDigitDatesRead = false;
+  const noteDates = (record: readonly string[]): void => {
+    if (fourDigitDatesRead || !fourDigit) return;
+    for (const c of ['referred', 'activated', 'last_active'] as const) {
+      const i = columns[c];
+      const text = i === undefined || i < 0 ? '' : (record[i] ?? '').trim();
+      if (text !== '' && parseDay(text) !== undefined) { fourDigitDatesRead = true; return; }
+    }
+  };
   // An activation cell that holds text but no date of the file's format (nor a code read as
   // empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
   const unreadableActivation = (record: readonly string[]): boolean => {
@@ -360,13 +372,14 @@ export function registryRowChecker(
     ...(rules.codes ? { codes: rules.codes } : {}),
     missingCodes: rules.missingCodes,
   });
-  return (record, line) => {
+  const checkRow = (record: readonly string[], line: number): RowCheckResult => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
     // ten bad values (docs/input-registry.md "Total rows").
     if (isTotalRecord(record)) {
       const i = totalWordIndex(record);
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
+    noteDates(record);
     const res = validate(record, columns, file, line, header);
     if (!res.ok) return unreadableActivation(record) ? { problems: res.problems, unreadableActivation: true } : { problems: res.problems };
     const r = res.referral;
@@ -379,6 +392,23 @@ export function registryRowChecker(
     }
     return problems.length > 0 ? { problems } : { referral: r };
   };
+  return Object.assign(checkRow, { fourDigitDatesRead: () => fourDigitDatesRead });
+}
+
+type RowCheckResult = { problems: Problem[]; unreadableActivation?: true } | { referral: Referral };
+/** The check of one record, and whether any record checked so far had a date read with a four-digit year. */
+export type RegistryRowCheck = ((record: readonly string[], line: number) => RowCheckResult) & { fourDigitDatesRead: () => boolean };
+
+/**
+ * A refused two-digit-year date (`8/2/24`) in a file whose other dates were read with four-digit
+ * years (`1/1/2024`, the plan's "dd/mm/yyyy"): the cell's hint said to set "mm/dd/yy" or
+ * "dd/mm/yy", which moves the refusal to every four-digit cell. Said as the mix it is instead.
+ */
+const TWO_DIGIT_HINT = / \((?:the year has two digits \(as Excel writes its short date\)|this is a day-first date with a two-digit year, as Excel writes a short date): set "dateFormat": [^]*?(?:and save the CSV again|in the uptake plan)\)/;
+function mixedYearsAdvice<T extends { expected: string }>(p: T): T {
+  return TWO_DIGIT_HINT.test(p.expected)
+    ? { ...p, expected: p.expected.replace(TWO_DIGIT_HINT, ' (two- and four-digit years mixed: this date\'s year has two digits, other dates of the file were read with four, and no one "dateFormat" reads both — format the date columns in Excel as one date format with a four-digit year, e.g. yyyy-mm-dd, and save the CSV again)') }
+    : p;
 }
 
 /**
@@ -419,6 +449,8 @@ export interface RowCheck {
   unreadableActivationRows?: number;
   sample: Problem[];
   groups: ProblemGroup[];
+  /** A date cell was read with a four-digit year (registryRowChecker): a refused two-digit one is a mix (mixedYearsAdvice). */
+  fourDigitDatesRead?: boolean;
 }
 
 /**
@@ -454,7 +486,8 @@ export function invalidRowsError(file: string, check: RowCheck): HtaError {
   // patient's — and publish the rest. Not offered; the cells say how to derive the date instead
   // (referral.ts `durationAdvice`, docs/input-registry.md "last_active").
   const durations = [...new Set(check.groups.filter(isDurationDate).map((g) => g.field!))];
-  const advise = <T extends { field?: string; expected: string }>(p: T): T => (isDurationDate(p) ? { ...p, expected: `${p.expected}${durationAdvice([p.field!])}` } : p);
+  const mixed = <T extends { expected: string }>(p: T): T => (check.fourDigitDatesRead ? mixedYearsAdvice(p) : p);
+  const advise = <T extends { field?: string; expected: string }>(p: T): T => (isDurationDate(p) ? { ...p, expected: `${p.expected}${durationAdvice([p.field!])}` } : mixed(p));
   const offer = durations.length > 0
     ? `; ${durations.map((d) => `"${d}"`).join(', ')} ${durations.length === 1 ? 'counts' : 'count'} weeks or days, not dates: --exclude-invalid would leave out every row with a value there (each activated patient's), so hta stops here, also with it`
     : ' (--exclude-invalid leaves such rows out and goes on)';
@@ -627,7 +660,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines, ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}) };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -50,6 +50,12 @@ const combined = [
   'Kan ikke huske',
   'Kommer inte ihåg',
   "Don't know / prefer not to say",
+  // Joined by a dash, an en dash or a comma, and the Danish word order with "det".
+  'Ved ikke - ønsker ikke at svare',
+  'Ved ikke – ønsker ikke at svare',
+  'Ved ikke, ønsker ikke at svare',
+  'Husker det ikke',
+  'Ved det ikke',
 ];
 
 describe.each(combined)('"%s"', (other) => {
@@ -68,8 +74,7 @@ describe.each(combined)('"%s"', (other) => {
   });
 });
 
-it('beside EQ-5D answers written as their Danish labels, a combined non-answer is a missing-value code, never a level', () => {
-  const other = 'Ved ikke / ønsker ikke at svare';
+it.each(['Ved ikke / ønsker ikke at svare', 'Ved ikke – ønsker ikke at svare'])('beside EQ-5D answers written as their Danish labels, a combined non-answer ("%s") is a missing-value code, never a level', (other) => {
   const dims = [
     ['Jeg har ingen problemer med at gå omkring', 'Jeg har lidt problemer med at gå omkring', 'Jeg har moderate problemer med at gå omkring', 'Jeg har store problemer med at gå omkring', 'Jeg kan ikke gå omkring'],
     ['Jeg har ingen problemer med at vaske mig eller klæde mig på', 'Jeg har lidt problemer med at vaske mig eller klæde mig på', 'Jeg har moderate problemer med at vaske mig eller klæde mig på', 'Jeg har store problemer med at vaske mig eller klæde mig på', 'Jeg kan ikke vaske mig eller klæde mig på'],
@@ -90,6 +95,6 @@ it('beside EQ-5D answers written as their Danish labels, a combined non-answer i
 });
 
 // Joined, every part must be a non-answer: an answer beside one stays an answer to read.
-it.each(['Ja / ved ikke', 'Ved ikke / Nej', 'Husker ikke / Paracetamol', 'Ved ikke /'])('"%s" is no non-answer', (cell) => {
+it.each(['Ja / ved ikke', 'Ved ikke / Nej', 'Husker ikke / Paracetamol', 'Ved ikke /', 'Nej - ved ikke', 'Ved ikke, men nej', 'Ved ikke –'])('"%s" is no non-answer', (cell) => {
   expect(isDontKnowWord(cell)).toBe(false);
 });

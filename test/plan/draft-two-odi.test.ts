@@ -82,7 +82,10 @@ it('one ODI column named as a sum, every value even up to 50: the percentage, wi
   expect(instruments.odi_raw).toBeUndefined();
   const check = d.checks.find((c) => c.includes('holds only even values'))!;
   expect(check).toContain('"ODI_total" is named as a sum but holds only even values (up to 48)');
-  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi_raw" with "instruments": { "odi_raw": {`);
+  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi_raw" and its "label" { "en": "Disability (ODI raw sum 0–50)", "da": "Fysisk funktionsniveau (ODI sumscore 0–50)" }`);
+  expect(check).toContain('with "instruments": { "odi_raw": {');
+  // The drafted label names the percentage: changing the instrument alone left it on every table.
+  expect((odi as Outcome & { label: { en: string } }).label.en).toBe('Disability (ODI 0–100)');
   expect(checkDraft(csv, d.plan).badRows).toBe(0);
 });
 
@@ -91,5 +94,7 @@ it('named as a sum with an odd value among them: the raw sum, and the check says
   const odi = (d.plan.outcomes as Outcome[]).find((o) => o.column === 'ODI_total')!;
   expect(odi.instrument).toBe('odi_raw');
   const check = d.checks.find((c) => c.includes('read as the raw sum'))!;
-  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi" and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10`);
+  expect(check).toContain(`give the outcome "${odi.key}" "instrument": "odi" and its "label" { "en": "Disability (ODI 0–100)", "da": "Fysisk funktionsniveau (ODI 0–100)" }`);
+  expect(check).toContain('and rename "instruments.odi_raw" to "odi" with "range": [0, 100], "mcid": 10');
+  expect((odi as Outcome & { label: { en: string } }).label.en).toBe('Disability (ODI raw sum 0–50)');
 });

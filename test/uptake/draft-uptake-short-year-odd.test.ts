@@ -84,3 +84,47 @@ it('two- and four-digit years in larger numbers: no format drafted, the note nam
   expect(r.stderr).toContain('registry.csv:lines 2, 5, 8');
   expect(r.stderr).toContain('"1/1/2024"');
 });
+
+// A third kind of cell beside the mix (a typo, or ISO dates from a merged file) brought back the
+// note for two-digit years alone, whose "mm/dd/yy"/"dd/mm/yy" refuses every four-digit cell.
+it('the mix with one typo besides: still the mixed-years note, the typo named by its line', () => {
+  const d = draftOf(registry((m, d, i) => (i === 4 ? '31/02/2x' : i % 3 === 0 ? `${m}/${d}/2024` : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBeUndefined();
+  const notes = d.notes.join('\n');
+  expect(notes).toContain('and four-digit years (');
+  expect(notes).toContain('in neither kind: "31/02/2x" on line 6 (correct it too)');
+  expect(notes).not.toContain('set "dateFormat": "mm/dd/yy"');
+});
+
+it('two-digit years mixed with ISO dates (a merged file): the mixed-years note, the ISO cells as the four-digit kind', () => {
+  const iso = (m: number, d: number) => `2024-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const d = draftOf(registry((m, d, i) => (i % 3 === 0 ? iso(m, d) : `${m}/${d}/24`)));
+  expect(d.plan.dateFormat).toBeUndefined();
+  const notes = d.notes.join('\n');
+  expect(notes).toContain('and four-digit years (');
+  expect(notes).toContain('"2024-01-01" on line 2');
+  expect(notes).not.toContain('set "dateFormat": "mm/dd/yy"');
+});
+
+// hta uptake with a four-digit format on such a column refused every two-digit cell saying to set
+// "mm/dd/yy" or "dd/mm/yy" — which moves the refusal to the four-digit cells. Said as the mix.
+it('hta uptake, "mm/dd/yyyy" on a column of both: the two-digit cells refused as a mix of years, not told to set "mm/dd/yy"', async () => {
+  const d = draftOf(registry((m, d, i) => (i % 3 === 0 ? `${m}/${d}/2024` : `${m}/${d}/24`)));
+  const eligible = join(d.dir, 'eligible.csv');
+  writeFileSync(eligible, 'region,year,eligible\n' + [2024, 2025, 2026, 2027].map((y) => `Hovedstaden,${y},40000`).join('\n') + '\n');
+  const plan = join(d.dir, 'uptake-plan.json');
+  writeFileSync(plan, JSON.stringify({ ...d.plan, dateFormat: 'mm/dd/yyyy' }, null, 2));
+  const r = await runCli('uptake', d.file, '--plan', plan, '--eligible', eligible);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('"2/9/24"');
+  expect(r.stderr).toContain('(two- and four-digit years mixed: this date\'s year has two digits, other dates of the file were read with four, and no one "dateFormat" reads both');
+  expect(r.stderr).not.toContain('set "dateFormat": "mm/dd/yy"');
+  // Only two-digit years: the advice to name the two-digit format stands.
+  const only = draftOf(registry((m, d) => `${m}/${d}/24`));
+  const plan2 = join(only.dir, 'uptake-plan.json');
+  writeFileSync(plan2, JSON.stringify({ ...only.plan, dateFormat: 'mm/dd/yyyy' }, null, 2));
+  const r2 = await runCli('uptake', only.file, '--plan', plan2, '--eligible', eligible);
+  expect(r2.code).toBe(2);
+  expect(r2.stderr).toContain('set "dateFormat": "mm/dd/yy"');
+  expect(r2.stderr).not.toContain('years mixed');
+});

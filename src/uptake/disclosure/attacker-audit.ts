@@ -85,6 +85,16 @@ export interface AuditReport {
 /** Bound used when the number of rows is not printed: reaching it means "unbounded". */
 const NO_CAP = 1e9;
 
+/**
+ * A maximum under the NO_CAP box that nothing printed bounds. A bounded maximum is set by the
+ * printed counts (each at most the rows of a registry, far below NO_CAP / 2); an unbounded one
+ * lies at the box or a printed count below it: a hidden 2025 no larger than the hidden whole
+ * export less the 34 printed for 2024 reaches NO_CAP − 34. Until 6 December 2026 only a cell at
+ * the box itself was read as unbounded, and `--audit --json` printed such a cell's upper bound
+ * as 999999966 (review of session 27, finding 5; docs/disclosure-control.md "Audit").
+ */
+export const unboundedUnderBox = (max: number): boolean => max > NO_CAP / 2;
+
 const COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
 /** [larger, smaller]: the smaller is a subset of the larger's patients. */
 const SUBSETS = [
@@ -525,7 +535,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const ranges = new PolytopeRanges({ variables: n, rows, cap });
   const p = rule.protectionLevel;
   const tol = 1e-6;
-  const upperOf = (j: number, v: number) => (ranges.atCap(j, v) && cap === NO_CAP ? Infinity : v);
+  const upperOf = (j: number, v: number) => (cap === NO_CAP && (ranges.atCap(j, v) || unboundedUnderBox(v)) ? Infinity : v);
   const minSmall = rule.zerosSensitive ? 0 : 1;
   const t1 = rule.threshold - 1;
   /**

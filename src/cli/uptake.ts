@@ -309,7 +309,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         // `hta report` runs the same check in analyseUptake).
         if (!opts.audit) {
           const { sensitiveRangeRefusal } = await import('../uptake/disclosure/sensitive-range.js');
-          const refusal = sensitiveRangeRefusal(run.analysis, run.previous, previousRead);
+          const refusal = sensitiveRangeRefusal(run.analysis, run.previous, previousRead, { planFile: planPath });
           if (refusal) throw refusal;
           // A chain whose earlier publication hid counts: the suppression ties only their sums to
           // now, a reader each one; the audit of what would be written decides (disclosure/chain-refusal.ts).

@@ -12,7 +12,7 @@ import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 export { stopOffThreadAnalyses } from './off-thread.js';
 
 /** The uptake analysis, off the main thread when running from built modules; `order`: the report's place in the manifest (off-thread.ts). */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean }, order?: number): Promise<UptakeAnalysis> {
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; planFile?: string; reportName?: string; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean }, order?: number): Promise<UptakeAnalysis> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseUptake',

@@ -55,6 +55,8 @@ export interface UptakeInput {
    * reports of one registry in one manifest").
    */
   sameRunCuts?: readonly PreviousFile[];
+  /** The manifest entry (`report "jan"`) in `hta report`'s refusal before writing (disclosure/sensitive-range.ts). */
+  reportName?: string;
   /** This report's name in messages about `sameRunCuts` (`report "jan"`). */
   sameRunName?: string;
   /**
@@ -81,7 +83,14 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
   // \`hta report\` publishes through here.
   const { threshold, protectionLevel } = run.analysis.suppression;
   if (protectionLevel < threshold) {
-    const refusal = (await import('./disclosure/sensitive-range.js')).sensitiveRangeRefusal(run.analysis, run.previous, run.previousRead);
+    const { auditCommandFor, sensitiveRangeRefusal } = await import('./disclosure/sensitive-range.js');
+    // Named for a manifest's user, who ran no uptake command: the entry, its plan, and the audit to run.
+    const place = input.reportName === undefined ? { ...(input.planFile !== undefined ? { planFile: input.planFile } : {}) } : {
+      entry: input.reportName,
+      ...(input.planFile !== undefined ? { planFile: input.planFile } : {}),
+      auditCommand: auditCommandFor(input) + (input.sameRunCuts?.length ? ` (with --previous naming the results.json of ${input.sameRunCuts.map((c) => c.file).join(', ')})` : ''),
+    };
+    const refusal = sensitiveRangeRefusal(run.analysis, run.previous, run.previousRead, place);
     if (refusal) throw refusal;
   }
   return run.analysis;

@@ -115,7 +115,7 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
     // As its results.json reads: the object a later run would parse from the file.
     const sameRunCuts = done.map((a, i) => ({ file: `report "${tied[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
     const analysis = await analyseUptakeOffThread({
-      registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}),
+      registryFile, eligibleFile, plan, planFile, reportName: `report "${entry.id ?? entry.registry}"`, ...(previousFiles.length > 0 ? { previousFiles } : {}),
       ...(firstPublication ? { firstPublication: true } : {}),
       ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
     }, env.place?.index);

@@ -85,6 +85,16 @@ export interface AuditReport {
 /** Bound used when the number of rows is not printed: reaching it means "unbounded". */
 const NO_CAP = 1e9;
 
+/**
+ * A maximum under the NO_CAP box that nothing printed bounds. A bounded maximum is set by the
+ * printed counts (each at most the rows of a registry, far below NO_CAP / 2); an unbounded one
+ * lies at the box or a printed count below it: a hidden 2025 no larger than the hidden whole
+ * export less the 34 printed for 2024 reaches NO_CAP − 34. Until 6 December 2026 only a cell at
+ * the box itself was read as unbounded, and `--audit --json` printed such a cell's upper bound
+ * as 999999966 (review of session 27, finding 5; docs/disclosure-control.md "Audit").
+ */
+export const unboundedUnderBox = (max: number): boolean => max > NO_CAP / 2;
+
 const COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
 /** [larger, smaller]: the smaller is a subset of the larger's patients. */
 const SUBSETS = [
@@ -290,7 +300,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     }
   }
 
-  const sinceBefore: { cell: string; now: Form; then: Form }[] = [];
+  /** `count`: the earlier count where `now` is its own row's (a growth zero by definition is skipped, below). */
+  const sinceBefore: { cell: string; now: Form; then: Form; count?: PreviousCount }[] = [];
   /** Unknowns that are an earlier publication's hidden counts, not this file's cells. */
   const earlierUnknowns = new Set<number>();
   /** Each earlier date's hidden counts as unknowns with that publication's relations, tied to the counts now (above). */
@@ -365,7 +376,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         }
         constrain([[1, now], [-1, was]], '>=');
         const what = c.kind === 'metric' ? c.period : c.kind === 'year' ? String(c.year) : '';
-        sinceBefore.push({ cell: `${candidates[at]} − the same count as of ${P} (hidden then)${at > 0 ? ` (${what})` : ''}`, now, then: was });
+        sinceBefore.push({ cell: `${candidates[at]} − the same count as of ${P} (hidden then)${at > 0 ? ` (${what})` : ''}`, now, then: was, ...(at === 0 ? { count: c } : {}) });
       }
     }
   };
@@ -455,7 +466,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       }
       constrain([[1, now], [-1, then]], '>=');
       const what = c.kind === 'metric' ? c.period : c.kind === 'year' ? String(c.year) : `clinic ${c.clinic}`;
-      sinceBefore.push({ cell: `${candidates[at]} − the same count published on ${P}${at > 0 ? ` (${what})` : ''}`, now, then });
+      sinceBefore.push({ cell: `${candidates[at]} − the same count published on ${P}${at > 0 ? ` (${what})` : ''}`, now, then, ...(at === 0 ? { count: c } : {}) });
       // A row's referrals up to P are its finest periods' that ended by then (final): equal to
       // their sum now where none changed since (else below).
       const closed = closedAt(c);
@@ -529,7 +540,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   const ranges = new PolytopeRanges({ variables: n, rows, cap });
   const p = rule.protectionLevel;
   const tol = 1e-6;
-  const upperOf = (j: number, v: number) => (ranges.atCap(j, v) && cap === NO_CAP ? Infinity : v);
+  const upperOf = (j: number, v: number) => (cap === NO_CAP && (ranges.atCap(j, v) || unboundedUnderBox(v)) ? Infinity : v);
   const minSmall = rule.zerosSensitive ? 0 : 1;
   const t1 = rule.threshold - 1;
   /**
@@ -609,10 +620,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // A row's own earliest period printed (ownFirst, above: an equity level's years): a level whose
   // referrals began within the last weeks has nobody at risk by definition, whatever its region's
   // first month (the cell model reads the same rows, cell-model.ts).
+  const firstDayOf = (r: Record<string, Value>) => {
+    const period = str(r.period);
+    return Math.max(period === 'all' ? ownFirst.get(rowKey(r)) ?? -Infinity : dayOf(period), firstOfRow(r));
+  };
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const own = ownFirst.get(rowKey(r)) ?? -Infinity;
-    const first = Math.max(period === 'all' ? own : dayOf(period), firstOfRow(r));
+    const first = firstDayOf(r);
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;
@@ -627,7 +641,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
-  for (const d of sinceBefore) difference(d.cell, 'since-previous', d.now, d.then);
+  for (const d of sinceBefore) if (!d.count || !grownByDefinitionZero(d.count, firstDayOf, e)) difference(d.cell, 'since-previous', d.now, d.then);
   for (const d of changedRows) difference(d.cell, 'changed-since', d.now, d.then);
   // year − (activated − at risk), as (year + at risk) − activated.
   // A scope whose first printed month (or year) began within the window had every activation in
@@ -684,6 +698,21 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
   return { rule, suppressedCells: n - earlierUnknowns.size, countCells, narrow, ...(unchangedSincePrinted.length > 0 ? { unchangedSincePrinted } : {}), disclosedDifferences, intervals: intervals.filter((_, j) => !earlierUnknowns.has(j)), ...(earlierUnknowns.size > 0 ? { earlierHidden: intervals.filter((_, j) => earlierUnknowns.has(j)) } : {}), costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
+}
+
+/**
+ * Whether an earlier count's growth since is 0 by definition: an at-risk or retained count of a
+ * cohort that began less than 4 (12) weeks before this export has nobody in it now, nor then (an
+ * earlier date). With zeros sensitive the audit reported every such growth of a monthly chain as
+ * pinned — "atRisk12w · Hovedstaden · 2025-11 − the same count published on 2025-11-30: 0 … 0",
+ * 8 per file on the hidden-parts chain of 30 November and 31 December — and every such chain
+ * failed (review of session 27, finding 4; docs/disclosure-control.md "Audit"). `firstDayOf`: the
+ * row's first day, as the within-row differences read it (day numbers since 1970; `exportDay` too).
+ */
+export function grownByDefinitionZero(c: PreviousCount, firstDayOf: (r: Record<string, Value>) => number, exportDay: number): boolean {
+  if (c.kind !== 'metric') return false;
+  const window = c.measure.endsWith('12w') ? 84 : c.measure.endsWith('4w') ? 28 : 0;
+  return window > 0 && firstDayOf({ region: c.region, period: c.period, dimension: c.dimension, level: c.level }) + window > exportDay;
 }
 
 /**

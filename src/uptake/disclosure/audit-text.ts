@@ -105,7 +105,8 @@ export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
   const num = (v: number) => auditNumber(v, lang);
   const pct = (v: number) => (da ? `${(100 * v).toFixed(2).replace('.', ',')} %` : `${(100 * v).toFixed(2)}%`);
   const cell = (c: string) => auditCellName(c, lang);
-  const range = (lower: number, upper: number) => `${num(lower)} ${da ? 'til' : '…'} ${upper === Infinity ? '∞' : num(upper)}`;
+  // Nothing bounds it above: said in words ("Infinity" in the JSON).
+  const range = (lower: number, upper: number) => (upper === Infinity ? (da ? `mindst ${num(lower)} (ingen øvre grænse)` : `at least ${num(lower)} (no upper bound)`) : `${num(lower)} ${da ? 'til' : '…'} ${num(upper)}`);
   const interval = (i: { cell: string; lower: number; upper: number }) => `  ${cell(i.cell)}: ${range(i.lower, i.upper)}`;
   const none = (n: number) => `${num(n)}${n ? '' : da ? ' (ingen)' : ' (none)'}`;
   const t1 = a.rule.threshold - 1, p = a.rule.protectionLevel;

@@ -51,6 +51,7 @@ import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } f
 import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
+import { inCanonicalOrder } from './canonical-order.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
@@ -1077,7 +1078,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const na = notApplicableCols[k];
     if (na) notApplicableColumns[s.key] = fit(na);
   });
-  return trialData({
+  // One order of patients and rows whatever the export's (canonical-order.ts, docs/plan-trial.md#row-order).
+  return trialData(inCanonicalOrder({
     file,
     plan,
     times: visits,
@@ -1105,7 +1107,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     decimalComma,
     ...(roundedScientific.length ? { roundedScientific } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
-  });
+  }));
 }
 
 /** The idKey of each row's id (Excel's text marks off; patient-ids.ts), empty cells passed over. */

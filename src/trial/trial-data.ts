@@ -80,8 +80,8 @@ export interface RowExclusion {
 
 /**
  * The kept rows, column by column: row i is patient `patients[patient[i]]` at visit
- * `times[time[i]]`, read from file line `line[i]`. Rows are in file order (a wide export's line
- * gives one row per visit it holds, in visit order).
+ * `times[time[i]]`, read from file line `line[i]`. loadTrial gives them by patient (the patients in
+ * id order), then visit, then line, whatever the file's order (canonical-order.ts).
  */
 export interface ObservationColumns {
   readonly length: number;
@@ -170,7 +170,7 @@ export function armCounts(trial: Pick<TrialData, 'patients'>): Record<Arm, numbe
   return n;
 }
 
-/** The visits that have rows, in the order their first row comes in the file. */
+/** The visits that have rows, in the order their first row comes among the rows. */
 export function timesInRows(trial: Pick<TrialData, 'rows' | 'times'>): string[] {
   const order: number[] = [];
   const met = new Uint8Array(trial.times.length);

@@ -187,7 +187,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
   const perLine = wide ? lineColumnsOf(csv.header, [plan.columns.id, ...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...attributeColumnsOf(plan), plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN], plan.columns.arm, exportTimes) : undefined;
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id }) : csv;
+  // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
+  // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
+  // such cells gives no row, and its cells are counted too.
+  const special = new SpecialMissingTally();
+  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
@@ -511,9 +515,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
   const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
-  // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
-  // each counted once for the run's note (special-missing.ts).
-  const special = new SpecialMissingTally();
   const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
   const shape = {

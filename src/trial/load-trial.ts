@@ -1107,6 +1107,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     decimalComma,
     ...(roundedScientific.length ? { roundedScientific } : {}),
+    ...(specialNote ? { specialMissing: special.summary() } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   }));
 }

@@ -13,6 +13,7 @@ import type { ColumnCoder, RecodeCount } from './value-codes.js';
 import type { OtherArmCount } from './other-arms.js';
 import type { NotRandomisedCount } from './not-randomised.js';
 import type { AdverseEventData } from './adverse-events.js';
+import type { SpecialMissingCount } from './special-missing.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -155,6 +156,8 @@ export interface TrialData {
   spellingNotes?: string[];
   /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   checkboxNotes?: string[];
+  /** The cells written as SAS/Stata special missing values or Castor EDC user-missing codes, read as missing (special-missing.ts): said on stderr and the page. */
+  specialMissing?: SpecialMissingCount[];
   /** Columns whose cells Excel's "Scientific" format rounded (`4.91E+05`), read as written (trial/scientific-cells.ts): said on stderr and the page. */
   roundedScientific?: RoundedScientificCells[];
   /** The file's decimal mark as the reader read its cells (io/decimal-mark.ts): true for the comma. Plan codes that read both ways are read with it. Absent on data not read from an export. */

@@ -52,6 +52,7 @@ import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercen
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
+import { isNanCell, nanHint } from './nan-cells.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
@@ -1271,6 +1272,8 @@ class RowContext {
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
+    // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
+    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */

@@ -76,6 +76,24 @@ describe('the export rows in another order', () => {
     expect(await build(others[0]!)).toEqual(a);
   }, 180_000);
 
+  it('`hta score` still appends each line\'s own score (the rows come by patient, the file by visit, ids descending)', async () => {
+    // RMDQ items: patient k answers yes to k + 3·visit items, so every line has its own score.
+    const header = ['id', 'arm', 'time', ...Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`)];
+    const lines = [header.join(',')];
+    for (const [v, time] of ['baseline', '3m'].entries()) {
+      for (let k = 8; k >= 1; k--) lines.push([`P${k}`, k % 2 ? 'app' : 'usual', time, ...Array.from({ length: 24 }, (_, i) => (i < k + 3 * v ? '1' : '0'))].join(','));
+    }
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.csv'), lines.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+    const r = await runCli('score', join(dir, 'in.csv'), '--plan', join(dir, 'plan.json'), '--out', join(dir, 'out.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const out = readFileSync(join(dir, 'out.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    expect(out).toHaveLength(16);
+    // The appended score is the line's own count of yes answers.
+    for (const cells of out) expect(cells.at(-1)).toBe(String(cells.slice(3, 27).filter((c) => c === '1').length));
+  });
+
   it('each patient\'s rows come by visit, the patients in id order, whatever the file order', () => {
     const plan = parsePlan(JSON.parse(readFileSync(`${FIXTURE}/plan.json`, 'utf8')));
     const trial = loadTrial(parseCsvText(others[1]!, 'trial.csv'), plan);

@@ -697,6 +697,11 @@ export const REPORT_TEXT = {
     en: 'Not analysed: {rows} of the export that the CDISC ADaM dataset derived for missed visits ({values} in "{column}"), as the analysis plan says; those visits count as missing.',
     da: 'Ikke analyseret: {rows} i eksporten, som CDISC ADaM-datasættet har udledt for manglende besøg ({values} i "{column}"), som analyseplanen angiver; de besøg tæller som manglende.',
   },
+  // Cells of SAS/Stata special missing values or Castor user-missing codes, read as missing (trial/special-missing.ts; docs/input-trial-export.md#special-missing).
+  specialMissingNote: {
+    en: '{cells} of the export {were} written as {what} ({codes}) and {were} read as missing: the analysis treats them as any other missing value, whatever reason the code stands for.',
+    da: '{cells} i forsøgets eksport er skrevet som {what} ({codes}) og er læst som manglende: analysen behandler dem som andre manglende værdier, uanset hvilken årsag koden står for.',
+  },
   encodingNote: {
     en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',
     da: 'Eksportfilen er ikke UTF-8: den er indlæst som {encoding}, sådan som {program} gemmer den.',

@@ -34,7 +34,8 @@ export function followUpOnlyNote(trial: Pick<TrialData, 'file' | 'layout' | 'tim
   for (let i = 0; i < rows.length; i++) {
     const p = rows.patient[i]!;
     if (rows.time[i] === 0) atBaseline[p] = 1;
-    if (firstLine[p] === -1) firstLine[p] = rows.line[i]!;
+    // The patient's first line in the file (the rows come by patient and visit: canonical-order.ts).
+    if (firstLine[p] === -1 || rows.line[i]! < firstLine[p]!) firstLine[p] = rows.line[i]!;
     seenAt.add(`${p}:${rows.time[i]}`);
   }
   const only: number[] = [];

@@ -53,6 +53,8 @@ import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } f
 import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
+import { inCanonicalOrder } from './canonical-order.js';
+import { isNanCell, nanHint } from './nan-cells.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
@@ -189,7 +191,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
   const perLine = wide ? lineColumnsOf(csv.header, [plan.columns.id, ...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...attributeColumnsOf(plan), plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN], plan.columns.arm, exportTimes) : undefined;
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id }) : csv;
+  // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
+  // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
+  // such cells gives no row, and its cells are counted too.
+  const special = new SpecialMissingTally();
+  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
@@ -519,9 +525,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
   const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
-  // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
-  // each counted once for the run's note (special-missing.ts).
-  const special = new SpecialMissingTally();
   const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
   const shape = {
@@ -1086,7 +1089,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const na = notApplicableCols[k];
     if (na) notApplicableColumns[s.key] = fit(na);
   });
-  return trialData({
+  // One order of patients and rows whatever the export's (canonical-order.ts, docs/plan-trial.md#row-order).
+  return trialData(inCanonicalOrder({
     file,
     plan,
     times: visits,
@@ -1113,8 +1117,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     decimalComma,
     ...(roundedScientific.length ? { roundedScientific } : {}),
+    ...(specialNote ? { specialMissing: special.summary() } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
-  });
+  }));
 }
 
 /** The idKey of each row's id (Excel's text marks off; patient-ids.ts), empty cells passed over. */
@@ -1278,6 +1283,8 @@ class RowContext {
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
+    // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
+    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */

@@ -51,15 +51,17 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
   // Outputs are UTF-8; a UTF-16 input (Excel "Unicode text") or a Windows-1252 one (Excel's
   // plain "CSV") gets the BOM by which Excel still opens the copy with its æ, ø and å intact.
   yield (bom || utf16 || windows1252 ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
-  // Records and kept rows are both in file order: walk them together (no index by line).
+  // The kept rows come by patient and visit (canonical-order.ts), the records in file order: the
+  // rows' indexes sorted by line once, then both walked together (no index by line).
+  const byLine = Int32Array.from({ length: rows.length }, (_, k) => k).sort((a, b) => rows.line[a]! - rows.line[b]! || a - b);
   let i = 0;
   for (const rec of csv.records) {
-    while (i < rows.length && rows.line[i]! < rec.line) i++;
+    while (i < byLine.length && rows.line[byLine[i]!]! < rec.line) i++;
     let end = i;
-    while (end < rows.length && rows.line[end] === rec.line) end++;
+    while (end < byLine.length && rows.line[byLine[end]!] === rec.line) end++;
     const added = newColumns.map((c) => {
       let row = -1;
-      for (let j = i; j < end; j++) if (c.time < 0 || rows.time[j] === c.time) row = j;
+      for (let j = i; j < end; j++) if (c.time < 0 || rows.time[byLine[j]!] === c.time) row = byLine[j]!;
       const v = row < 0 ? null : scoreAt(rows, c.key, row);
       return v === null ? '' : formatNumberForExport(v, decimalComma);
     });

@@ -50,6 +50,13 @@ export class SpecialMissingReader extends FieldReader {
   }
 }
 
+/** The cells one system's special missing values filled (trial-data.ts `specialMissing`). */
+export interface SpecialMissingCount {
+  kind: 'sas-stata' | 'castor';
+  cells: number;
+  codes: string[];
+}
+
 /** The special missing cells a run read, each cell once (a wide line's shared cells are read once per visit). */
 export class SpecialMissingTally {
   readonly #cells = new Set<string>();
@@ -76,6 +83,11 @@ export class SpecialMissingTally {
     if (sas) parts.push(`${n(sas, 'a SAS/Stata special missing value', 'SAS/Stata special missing values')} (${codes('sas-stata')})`);
     if (castor) parts.push(`${n(castor, 'a Castor EDC user-missing code', 'Castor EDC user-missing codes')} (${codes('castor')})`);
     return parts.length ? parts.join(' and ') : undefined;
+  }
+
+  /** What was read as missing, per system that writes such values (codes sorted), for the page's data note; empty when none. */
+  summary(): SpecialMissingCount[] {
+    return (['sas-stata', 'castor'] as const).flatMap((kind) => (this.#counts[kind] ? [{ kind, cells: this.#counts[kind], codes: [...this.#codes[kind]].sort() }] : []));
   }
 
   /** The note of a run: once, with the cells' count and codes (never a line: they are values, not problems). */

@@ -13,6 +13,7 @@ import type { ColumnCoder, RecodeCount } from './value-codes.js';
 import type { OtherArmCount } from './other-arms.js';
 import type { NotRandomisedCount } from './not-randomised.js';
 import type { AdverseEventData } from './adverse-events.js';
+import type { SpecialMissingCount } from './special-missing.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -80,8 +81,8 @@ export interface RowExclusion {
 
 /**
  * The kept rows, column by column: row i is patient `patients[patient[i]]` at visit
- * `times[time[i]]`, read from file line `line[i]`. Rows are in file order (a wide export's line
- * gives one row per visit it holds, in visit order).
+ * `times[time[i]]`, read from file line `line[i]`. loadTrial gives them by patient (the patients in
+ * id order), then visit, then line, whatever the file's order (canonical-order.ts).
  */
 export interface ObservationColumns {
   readonly length: number;
@@ -155,6 +156,8 @@ export interface TrialData {
   spellingNotes?: string[];
   /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   checkboxNotes?: string[];
+  /** The cells written as SAS/Stata special missing values or Castor EDC user-missing codes, read as missing (special-missing.ts): said on stderr and the page. */
+  specialMissing?: SpecialMissingCount[];
   /** Columns whose cells Excel's "Scientific" format rounded (`4.91E+05`), read as written (trial/scientific-cells.ts): said on stderr and the page. */
   roundedScientific?: RoundedScientificCells[];
   /** The file's decimal mark as the reader read its cells (io/decimal-mark.ts): true for the comma. Plan codes that read both ways are read with it. Absent on data not read from an export. */
@@ -170,7 +173,7 @@ export function armCounts(trial: Pick<TrialData, 'patients'>): Record<Arm, numbe
   return n;
 }
 
-/** The visits that have rows, in the order their first row comes in the file. */
+/** The visits that have rows, in the order their first row comes among the rows. */
 export function timesInRows(trial: Pick<TrialData, 'rows' | 'times'>): string[] {
   const order: number[] = [];
   const met = new Uint8Array(trial.times.length);

@@ -8,6 +8,17 @@
 import { checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 import { endsInVisit } from '../plan/wide-visits.js';
+import { isSpecialMissing } from './special-missing.js';
+
+/**
+ * Whether a wide cell holds a value: not empty, and not a SAS/Stata special missing value (`.a`)
+ * or Castor marker, which the reader reads as missing in every column (special-missing.ts) — so a
+ * visit or a line holding only such cells is one with no value, as with `.` or `NA`
+ * (docs/input-trial-export.md#special-missing).
+ */
+function isValue(v: string | null): boolean {
+  return v !== null && !isSpecialMissing(v.trim());
+}
 
 export interface LongTable extends Omit<CsvTable, 'records'> {
   /** The long records, in file order; made afresh on each iteration. */
@@ -51,7 +62,14 @@ export function lineColumnsOf(header: readonly string[], named: readonly string[
 }
 
 /** `keep`: wide columns read whole on every visit row of their line (lineColumnsOf), though their names end in a visit. */
-export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[], keep: ReadonlySet<number> = new Set(), line: { baseline?: string; id?: string } = {}): LongTable {
+export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[], keep: ReadonlySet<number> = new Set(),
+  line: {
+    baseline?: string;
+    id?: string;
+    /** Hears each special missing cell (1-based wide column) of a visit left out for having no value, on a line that gives a row: read as missing, so the run's note counts it (special-missing.ts). */
+    specialSkipped?: (line: number, column: number, text: string) => void;
+  } = {},
+): LongTable {
   // Longest time labels first so that `_10w` is not read as `_0w`.
   const byLength = [...times].sort((a, b) => b.length - a.length);
   const stems: string[] = [];
@@ -105,7 +123,7 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
         let any = false;
         for (const col of cols) {
           const v = col === undefined ? null : (wideCells[col] ?? null);
-          if (v !== null) any = true;
+          if (isValue(v)) any = true;
           cells.push(v);
         }
         const record: CsvRecord = {
@@ -120,13 +138,18 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
         return { any, record };
       };
       let visits = 0;
+      const skipped: number[] = [];
       for (const k of times.keys()) {
         const { any, record } = recordAt(k);
         // A visit with no value at all did not happen: same as an absent row in a long export.
-        if (!any) continue;
+        if (!any) {
+          if (line.specialSkipped) for (const col of stemColumns[k]!) if (col !== undefined && wideCells[col] != null) skipped.push(col);
+          continue;
+        }
         visits++;
         yield record;
       }
+      let given = visits > 0;
       // A line with its id, arm or covariates but no value at any visit is still a randomised
       // patient (one who withdrew before the baseline questionnaire): one empty row at the
       // baseline, as a long export has it, so the patient is counted in the flow and Table 1 and
@@ -136,8 +159,13 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
       // (A line with no value in any cell never gets here: the CSV reader reads past it.)
       if (visits === 0 && times.length > 0) {
         const { record } = recordAt(baselineAt);
-        if (record.cells.some((v, i) => i < constants.length && i !== idAt && v !== null)) yield record;
+        if (record.cells.some((v, i) => i < constants.length && i !== idAt && isValue(v))) {
+          given = true;
+          yield record;
+        }
       }
+      // (A baseline cell read on the empty baseline row is heard twice: the tally counts each cell once.)
+      if (given) for (const col of skipped) line.specialSkipped!(rec.line, col + 1, wideCells[col]!.trim());
     }
   }
   const records: Iterable<CsvRecord> = { [Symbol.iterator]: longRecords };

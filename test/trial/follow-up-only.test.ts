@@ -28,6 +28,13 @@ describe('patients seen only at follow-up visits', () => {
     expect(note).not.toMatch(/SB1O12|SB1012/);
   });
 
+  it('names the patient\'s first line in the file, also when its later visit comes first (the rows are read by patient and visit)', () => {
+    const plan6 = parsePlan({ arms: { intervention: 'A', control: 'B' }, timepoints: ['3m', '6m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] });
+    const lines = ['id,arm,time,nrs', 'P1,A,baseline,3', 'P2,B,baseline,4', 'Q9,A,6m,2', 'P1,A,3m,2', 'Q9,A,3m,5'];
+    const note = followUpOnlyNote(loadTrial(parseCsvText(lines.join('\n') + '\n', 'y.csv'), plan6))!;
+    expect(note).toContain('line 4 (an id shaped A9)');
+  });
+
   it('every patient with a baseline row: no note; a patient who missed 3 months is no such patient', () => {
     expect(followUpOnlyNote(trialWith((id) => id))).toBeUndefined();
     const lines = ['id,arm,time,nrs', 'P1,A,baseline,3', 'P2,B,baseline,4', 'P1,A,3m,2'];

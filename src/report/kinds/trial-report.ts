@@ -129,9 +129,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
       const listing = plan.adverseEvents?.file;
       attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
-      if (trialData.idNote) env.note?.(trialData.idNote);
-      if (trialData.freeTextNote) env.note?.(trialData.freeTextNote);
-      for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
+      // How the export was read, as `hta analyze` says it (special missing values, header spellings,
+      // CPR-shaped ids, free-text reasons…): each note once per run however many reports read the input.
+      for (const note of trialData.readNotes ?? []) env.note?.(note);
       // Every row left out by the plan's "invalidRows": "exclude": said so, before the plan is blamed (most-rows-excluded.ts).
       const noneKept = everyRowExcludedError(trialData);
       if (noneKept) throw noneKept;
@@ -336,7 +336,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -537,6 +537,23 @@ export function roundedScientificNotes(trial: Pick<TrialData, 'roundedScientific
     const cells = `${formatThousands(c.cells, 0, lang)} ${lang === 'da' ? (c.cells === 1 ? 'celle' : 'celler') : c.cells === 1 ? 'cell' : 'cells'}`;
     // The cell as the export writes it; a Danish page shows its mark as the export has it, too.
     return fillPhrase(t('roundedScientificNote'), { column: c.column, cells, were: c.cells === 1 ? 'was' : 'were', example: c.example.text, line: String(c.example.line) });
+  });
+}
+
+/**
+ * The cells written as SAS/Stata special missing values or Castor EDC user-missing codes, read as
+ * missing (trial/special-missing.ts), said on the page as on stderr: Stata's `.a` may stand for
+ * "refused" and `.b` for "not applicable", and a reader of the page should know they were analysed
+ * as any other missing value (docs/input-trial-export.md#special-missing).
+ */
+export function specialMissingNotes(trial: Pick<TrialData, 'specialMissing'>, t: (key: 'specialMissingNote') => string, lang: Lang): string[] {
+  return (trial.specialMissing ?? []).map((s) => {
+    const cells = `${formatThousands(s.cells, 0, lang)} ${lang === 'da' ? (s.cells === 1 ? 'celle' : 'celler') : s.cells === 1 ? 'cell' : 'cells'}`;
+    const what =
+      s.kind === 'sas-stata'
+        ? lang === 'da' ? 'særlige manglende værdier fra SAS/Stata' : 'SAS/Stata special missing values'
+        : lang === 'da' ? 'brugerdefinerede manglende værdier fra Castor EDC' : 'Castor EDC user-missing codes';
+    return fillPhrase(t('specialMissingNote'), { cells, were: s.cells === 1 ? 'was' : 'were', what, codes: s.codes.join(', ') });
   });
 }
 

@@ -45,6 +45,8 @@ const LABEL_LINES = 3;
 /** A line of 11 px names, as vega spaces them; and the room between two upright names. */
 const LINE_HEIGHT = 13;
 const UPRIGHT_GAP = 2;
+/** Below the axis line before an upright name starts: vega-lite's tick (5 px) and label padding (2 px), and a margin. */
+const UPRIGHT_TICK_AND_PADDING = 10;
 /** Between two panels of a row: the next panel's y axis (labels and a two-line title). */
 const COLUMN_SPACING = 78;
 /** Between an ordinal axis's lowest name and its title ("Visit"), which vega's estimate of the labels' height leaves touching. */
@@ -57,7 +59,7 @@ const MAX_CHART_WIDTH = 1040;
 
 /** An ordinal visit axis laid out for the names it must print: its labels, the panel width they need, and how far they reach past it. */
 interface OrdinalVisitAxis {
-  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0; labelAngle?: number; labelAlign?: 'right'; labelBaseline?: 'middle' };
+  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0; labelAngle?: number; labelAlign?: 'right'; labelBaseline?: 'middle'; maxExtent?: number };
   /** The most lines a label takes (a staggered one counts the upper level's lines above it). */
   lines: number;
   /** How far below the axis the names reach, in px: their lines, or a name's length when turned upright. */
@@ -144,7 +146,10 @@ function* uprightCandidates(visits: readonly string[]): Generator<OrdinalVisitAx
       if (most * LINE_HEIGHT + UPRIGHT_GAP > step) continue;
       const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(lines[k])} : ${rest}`, 'datum.label');
       const depth = Math.max(0, ...lines.map((l) => fittedWidth(l)));
-      yield { axis: { labelExpr, labelOverlap: false, labelLimit: 0, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' }, lines: most, depth, panelWidth: width, overhang: { left: 0, right: 0 } };
+      // vega places the axis title below the ticks and labels but at most `maxExtent` (200 px by default) below the axis:
+      // a name longer than that had the title ("Visit") drawn across it. The labels' reach: the tick, its padding, the name.
+      const maxExtent = Math.ceil(depth) + UPRIGHT_TICK_AND_PADDING;
+      yield { axis: { labelExpr, labelOverlap: false, labelLimit: 0, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle', maxExtent }, lines: most, depth, panelWidth: width, overhang: { left: 0, right: 0 } };
     }
   }
 }

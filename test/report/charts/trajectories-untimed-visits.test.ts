@@ -190,6 +190,9 @@ describe('a visit name broken into lines', () => {
   });
 });
 
+/** Follow-ups named as a reviewer's eCRF names them: "Opfølgning 1 (telefonkontakt efter 4 uger)" …, the last "Afsluttende klinisk undersøgelse efter 1 år". */
+const longFollowUps = (n: number) => Array.from({ length: n }, (_, k) => (k === n - 1 ? 'Afsluttende klinisk undersøgelse efter 1 år' : `Opfølgning ${k + 1} (telefonkontakt efter ${4 * (k + 1)} uger)`));
+
 /** Lines of text drawn (partly) outside the chart's own box: cut off in the PNG and on the page. */
 const outside = (boxes: Box[], size: { width: number; height: number }) =>
   boxes.filter((b) => b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > size.width + 0.5 || b.y1 > size.height + 0.5).map((b) => `"${b.text}" ${b.x0.toFixed(1)}–${b.x1.toFixed(1)} of ${size.width}`);
@@ -203,6 +206,9 @@ describe('trajectories with 10–14 untimed visits: every name whole, inside the
     ['3 outcomes, 9 check-ups and an end visit', 3, [...Array.from({ length: 9 }, (_, k) => `Kontrolbesøg ${k + 1}`), 'Afslutning']],
     ['1 outcome, 12 eCRF follow-ups', 1, followUps(12)],
     ['4 outcomes, 12 eCRF follow-ups', 4, followUps(12)],
+    // Upright names longer than 200 px: vega drew the axis title ("Besøg") across them (its axis extent stops at 200 px unless raised).
+    ['3 outcomes, 12 follow-ups of some 44 characters', 3, longFollowUps(12)],
+    ['2 outcomes, 14 follow-ups of some 44 characters', 2, longFollowUps(14)],
   ];
   for (const lang of ['da', 'en'] as const) {
     for (const [what, outcomes, names] of cases) {

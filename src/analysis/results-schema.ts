@@ -112,7 +112,11 @@ export const missingnessRowSchema = z.object({
 export const sensitivitySchema = z.object({
   outcome: z.string(),
   time: z.string(),
-  rows: z.array(effectRowSchema).describe('Complete-case ANCOVA, MMRM and MI + ANCOVA for the primary outcome and time'),
+  rows: z.array(effectRowSchema).describe('Complete-case ANCOVA, MMRM and MI + ANCOVA for the primary outcome and time; no MMRM row where the plan has one follow-up visit (mmrmLeftOut)'),
+  mmrmLeftOut: z
+    .object({ followUpVisits: z.array(z.string()).describe('The follow-up visits the MMRM would model (allTimepoints after the baseline)') })
+    .optional()
+    .describe('Present when the MMRM row is left out: the plan has fewer than 2 follow-up visits, so there is nothing to model jointly (with the baseline as covariate it would be the complete-case ANCOVA). Not a warning: the plan did not ask for MMRM (a plan asking for it with one follow-up is refused)'),
   tippingPoint: z
     .object({
       method: z.literal('delta-adjusted-mi'),

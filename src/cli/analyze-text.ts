@@ -12,7 +12,7 @@ import { armNames, fillArms } from '../report/arm-names.js';
 import { withConfidenceLevel } from '../report/confidence-label.js';
 import { effectsTable, isEffectMethod, methodText } from '../report/effects-table.js';
 import { trialWarningText } from '../report/failure-reasons.js';
-import { ANALYZE_FOOTNOTE, type Lang, REPORT_TEXT, timeLabel } from '../report/i18n.js';
+import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../report/i18n.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { renderTextTableAt, type Table } from '../report/text-table.js';
 import { YES_NO_CAPTION, yesNoTable } from '../report/yes-no-table.js';
@@ -41,6 +41,8 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
     const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
     print(`\n${REPORT_TEXT.sensitivityTitle[lang]}: ${labelOf(sens.outcome)}, ${timeLabel(sens.time, lang)}\n`);
     print(table(sensitivityTable(sens, lang, decimals, arms)));
+    // One follow-up visit: no MMRM row, and why (as the page says it under the table).
+    if (sens.mmrmLeftOut) print(fillPhrase(REPORT_TEXT.sensitivityMmrmLeftOut[lang], { visit: sens.mmrmLeftOut.followUpVisits.map((v) => timeLabel(v, lang)).join(', ') }) + '\n');
     const unit = src?.instrument.unit[lang] ?? '';
     const sentence = tippingSentence(sens, unit, decimals, lang, arms);
     if (sentence) print(sentence + '\n');

@@ -138,9 +138,14 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
         const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
         const foreign = drift.foreign.filter((f) => !unknown.has(f));
+        const reportOf = (rel: string) => {
+          const k = folders.findIndex((folder) => rel.startsWith(`${folder}/`));
+          return k < 0 ? '' : ` (report ${JSON.stringify(entries[k]!.id)})`;
+        };
         for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
-          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
+          // A stale or missing file named with its report (the manifest entry's id), so that CI says which report to look at.
+          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}${what === 'stale' || what === 'missing' ? reportOf(f) : ''}\n`);
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);

@@ -570,6 +570,12 @@ export const REPORT_TEXT = {
   methodsClusterDifference: { en: 'the difference in means (unadjusted, cluster-robust)', da: 'forskellen i gennemsnit (ujusteret, klyngerobust)' },
   // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
+  // One follow-up visit: no MMRM row (analyze-trial.ts, `mmrmLeftOut`).
+  methodsMissingSensitivityMi: { en: 'missing follow-ups are examined in the sensitivity analysis (multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (multipel imputation)' },
+  sensitivityMmrmLeftOut: {
+    en: 'No MMRM row: the plan has one follow-up visit ({visit}), so there are no visits to model jointly; with the baseline score as a covariate, an MMRM would be the complete-case ANCOVA above.',
+    da: 'Ingen MMRM-række: planen har ét opfølgningsbesøg ({visit}), så der er ingen besøg at modellere samlet; med baselinescoren som kovariat ville en MMRM være ANCOVA\'en for patienter med komplette data ovenfor.',
+  },
   methodsMissingImputed: {
     en: 'missing follow-ups are multiply imputed (the rows of multiple imputation); there is no sensitivity analysis beside them, as {reason}',
     da: 'manglende opfølgninger imputeres multipelt (rækkerne med multipel imputation); der er ingen følsomhedsanalyse ved siden af, da {reason}',

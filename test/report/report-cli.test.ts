@@ -138,8 +138,9 @@ describe('hta report', () => {
     writeFileSync(join(w.out, 'selfback', 'stray.txt'), 'not ours');
     const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
     expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/stale: .*selfback\/results\.json/);
-    expect(check.stdout).toMatch(/stale: .*selfback\/effects-forest\.svg/);
+    // Each named with its report (the manifest entry's id), for CI to say which report went stale.
+    expect(check.stdout).toMatch(/^stale: .*selfback\/results\.json \(report "selfback"\)$/m);
+    expect(check.stdout).toMatch(/^stale: .*selfback\/effects-forest\.svg \(report "selfback"\)$/m);
     expect(check.stdout).not.toContain('stray.txt'); // not written by hta: not "extra", never removed
     for (const [f, bytes] of snapshot(join(w.out, 'selfback'))) if (f !== 'stray.txt') expect(bytes.equals(before.get(f)!), f).toBe(true);
     // Regenerating brings it back in line and keeps the user's file.

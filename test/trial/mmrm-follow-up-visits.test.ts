@@ -3,7 +3,7 @@
 // interim visit in `allTimepoints` has 2 visits for "mmrm" and for the sensitivity table's MMRM
 // row. A plan with one follow-up visit in all is refused with "mmrm" by `plan check`, `validate`
 // and `analyze` alike (src/plan/follow-up-visits.ts; docs/limits.md).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
@@ -39,9 +39,9 @@ const INTERIM = { ...BASE, timepoints: ['6m'], allTimepoints: ['baseline', '3m',
 
 interface Row { time: string; method: string; difference: number | null; se?: number; n: Record<string, number>; details?: { visitsInModel?: string[] } }
 
-async function analyze(plan: object) {
+async function analyze(plan: object, text = exportText()) {
   const dir = tempDir();
-  writeFileSync(join(dir, 'trial.csv'), exportText());
+  writeFileSync(join(dir, 'trial.csv'), text);
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan, null, 2));
   const r = await runCli('analyze', join(dir, 'trial.csv'), '--plan', join(dir, 'plan.json'), '--json');
   return { ...r, json: r.code < 2 ? (JSON.parse(r.stdout) as { effects: Row[]; sensitivity: { rows: Row[] } }) : undefined };
@@ -110,4 +110,54 @@ describe('"mmrm" with one follow-up visit in all', () => {
     const row = (JSON.parse(ok.stdout) as { effects: Row[] }).effects.find((e) => e.method === 'mmrm' && e.time === '6m')!;
     expect(row.details?.visitsInModel).toEqual(['3m', '6m']);
   });
+});
+
+describe('a trial with one follow-up visit whose plan does not ask for MMRM (the commonest design)', () => {
+  // Before: an "MMRM (all visits, MAR) | 0/0 | — | — | not computed" row in the sensitivity table, a warning on stderr and a
+  // page section "Warnings from the analysis" holding only that sentence, for a method the plan never asked for.
+  const { allTimepoints: _, ...ONE } = INTERIM;
+  /** The export with baseline and 6 months only. */
+  const twoVisits = () => exportText().split('\n').filter((l) => !l.includes(',3m,')).join('\n');
+
+  it('analyze: the sensitivity table has no MMRM row, says why in "mmrmLeftOut", and warns of nothing', async () => {
+    const r = await analyze(ONE, twoVisits());
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    const json = r.json as unknown as { warnings: string[]; sensitivity: { rows: Row[]; mmrmLeftOut?: { followUpVisits: string[] }; errors: string[] } };
+    expect(json.sensitivity.rows.map((x) => x.method)).toEqual(['ancova', 'mi-ancova']);
+    expect(json.sensitivity.mmrmLeftOut).toEqual({ followUpVisits: ['6m'] });
+    expect(json.sensitivity.errors).toEqual([]);
+    expect(json.warnings).toEqual([]);
+    // The terminal says why, under the table.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.csv'), twoVisits());
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(ONE));
+    const text = await runCli('analyze', join(dir, 'trial.csv'), '--plan', join(dir, 'plan.json'));
+    expect(text.stdout).toContain('No MMRM row: the plan has one follow-up visit (6 months)');
+    expect(text.stdout).not.toMatch(/MMRM \(all visits/);
+    // Two follow-ups: the MMRM row as before, and no "mmrmLeftOut".
+    const two = await analyze(INTERIM);
+    expect(two.json!.sensitivity.rows.map((x) => x.method)).toEqual(['ancova', 'mmrm', 'mi-ancova']);
+    expect(two.json!.sensitivity).not.toHaveProperty('mmrmLeftOut');
+  }, 60_000);
+
+  it('report: the page says why there is no MMRM row, in English and Danish, and has no warnings section', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'trial.csv'), twoVisits());
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(ONE, null, 2));
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'en', kind: 'trial', out: 'en', lang: 'en', data: 'trial.csv', plan: 'plan.json' }, { id: 'da', kind: 'trial', out: 'da', lang: 'da', data: 'trial.csv', plan: 'plan.json' }] }));
+    const run = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/warning/);
+    const page = (lang: string) => readFileSync(join(dir, 'out', lang, 'index.html'), 'utf8');
+    const en = page('en');
+    expect(en).not.toMatch(/MMRM \(all visits, MAR\)/);
+    expect(en).toContain('No MMRM row: the plan has one follow-up visit (6 months), so there are no visits to model jointly');
+    expect(en).toContain('missing follow-ups are examined in the sensitivity analysis (multiple imputation)');
+    expect(en).not.toMatch(/id="warnings"/);
+    const da = page('da');
+    expect(da).not.toMatch(/MMRM \(alle besøg, MAR\)/);
+    expect(da).toContain('Ingen MMRM-række: planen har ét opfølgningsbesøg (6 måneder)');
+    expect(da).not.toMatch(/id="warnings"/);
+  }, 60_000);
 });

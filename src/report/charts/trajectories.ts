@@ -45,6 +45,8 @@ const LABEL_LINES = 3;
 /** A line of 11 px names, as vega spaces them; and the room between two upright names. */
 const LINE_HEIGHT = 13;
 const UPRIGHT_GAP = 2;
+/** Below the axis line before an upright name starts: vega-lite's tick (5 px) and label padding (2 px), and a margin. */
+const UPRIGHT_TICK_AND_PADDING = 10;
 /** Between two panels of a row: the next panel's y axis (labels and a two-line title). */
 const COLUMN_SPACING = 78;
 /** Between an ordinal axis's lowest name and its title ("Visit"), which vega's estimate of the labels' height leaves touching. */
@@ -57,7 +59,7 @@ const MAX_CHART_WIDTH = 1040;
 
 /** An ordinal visit axis laid out for the names it must print: its labels, the panel width they need, and how far they reach past it. */
 interface OrdinalVisitAxis {
-  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0; labelAngle?: number; labelAlign?: 'right'; labelBaseline?: 'middle' };
+  axis: { labelExpr: string; labelOverlap: false; labelLimit: 0; labelAngle?: number; labelAlign?: 'right'; labelBaseline?: 'middle'; maxExtent?: number };
   /** The most lines a label takes (a staggered one counts the upper level's lines above it). */
   lines: number;
   /** How far below the axis the names reach, in px: their lines, or a name's length when turned upright. */
@@ -65,6 +67,8 @@ interface OrdinalVisitAxis {
   panelWidth: number;
   /** How far the first label reaches left of the panel and the last right of it, in px. */
   overhang: { left: number; right: number };
+  /** The names (and the axis title) only under a column's lowest panel: the panels above show the ticks only. */
+  lowestRowOnly?: boolean;
 }
 
 /**
@@ -132,7 +136,7 @@ function ordinalLayout(visits: readonly string[], width: number, stagger: boolea
  * longest name instead of wider, so the names stay whole; from the usual width up, fewest lines
  * (the narrowest panel) first.
  */
-function* uprightCandidates(visits: readonly string[]): Generator<OrdinalVisitAxis> {
+function* uprightCandidates(visits: readonly string[], lowestRowOnly = false): Generator<OrdinalVisitAxis> {
   const n = Math.max(1, visits.length);
   const widest = MAX_CHART_WIDTH - LEFT_ROOM - RIGHT_ROOM;
   const split = [1, 2, 3].map((k) => visits.map((v) => evenLines(v, k)));
@@ -142,11 +146,33 @@ function* uprightCandidates(visits: readonly string[]): Generator<OrdinalVisitAx
       const most = Math.max(1, ...lines.map((l) => l.length));
       // Side by side, a name's lines take a line height each; a little room to the next name.
       if (most * LINE_HEIGHT + UPRIGHT_GAP > step) continue;
-      const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(lines[k])} : ${rest}`, 'datum.label');
-      const depth = Math.max(0, ...lines.map((l) => fittedWidth(l)));
-      yield { axis: { labelExpr, labelOverlap: false, labelLimit: 0, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' }, lines: most, depth, panelWidth: width, overhang: { left: 0, right: 0 } };
+      yield uprightAxis(visits, lines, width, lowestRowOnly);
     }
   }
+}
+
+/**
+ * Where even upright names under the lowest row only make the chart print under 8 pt (five or more
+ * outcomes, names of some 44 characters): upright at the usual width, under the lowest row, each
+ * name on one line cut with "…" to the longest length that prints — so "baseline" and the start of
+ * every name stay; the figure's numbers under the chart name every visit whole.
+ */
+function* cutUprightCandidates(visits: readonly string[]): Generator<OrdinalVisitAxis> {
+  const step = PANEL_WIDTH / (Math.max(1, visits.length) + BAND_PADDING);
+  if (LINE_HEIGHT + UPRIGHT_GAP > step) return;
+  const longest = Math.max(0, ...visits.map((v) => fittedWidth([v])));
+  for (let room = Math.floor(longest) - 10; room >= 60; room -= 10) yield uprightAxis(visits, visits.map((v) => fitLines(v, room, 1)), PANEL_WIDTH, true);
+}
+
+/** Each visit's name drawn as `lines[k]`, turned upright, in panels `width` px wide. */
+function uprightAxis(visits: readonly string[], lines: readonly string[][], width: number, lowestRowOnly: boolean): OrdinalVisitAxis {
+  const labelExpr = visits.reduceRight((rest, v, k) => `datum.value === ${JSON.stringify(v)} ? ${JSON.stringify(lines[k])} : ${rest}`, 'datum.label');
+  const depth = Math.max(0, ...lines.map((l) => fittedWidth(l)));
+  // vega places the axis title below the ticks and labels but at most `maxExtent` (200 px by default) below the axis:
+  // a name longer than that had the title ("Visit") drawn across it. The labels' reach: the tick, its padding, the name.
+  const maxExtent = Math.ceil(depth) + UPRIGHT_TICK_AND_PADDING;
+  const most = Math.max(1, ...lines.map((l) => l.length));
+  return { axis: { labelExpr, labelOverlap: false, labelLimit: 0, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle', maxExtent }, lines: most, depth, panelWidth: width, overhang: { left: 0, right: 0 }, ...(lowestRowOnly ? { lowestRowOnly } : {}) };
 }
 
 /** A name in at most `k` lines of the most even width it has (fewer where it has fewer words). */
@@ -182,6 +208,8 @@ function chartHeightOf(rows: number, depth: number, rowSpacing: number, twoLineH
  * lower when a name takes more than one line) and the next row's heading.
  */
 function rowSpacingOf(ordinal: OrdinalVisitAxis | undefined): number {
+  // Ticks only, then the next row's heading (two lines reach some 50 px above its panel).
+  if (ordinal?.lowestRowOnly) return 58;
   return 92 + (ordinal ? Math.max(0, ordinal.depth - 2 * LINE_HEIGHT) + (ordinal.lines > 1 || ordinal.axis.labelAngle ? ORDINAL_TITLE_PADDING + 6 : 0) : 0);
 }
 
@@ -199,7 +227,7 @@ interface ChartLayout { ordinal: OrdinalVisitAxis | undefined; columns: number; 
  * The panel width, visit names and panels a row: the first candidate (narrowest panel, then most
  * panels a row) whose chart fits the widest chart that prints and prints its text at ≥ 8 pt on
  * the page it prints on — landscape only when it fits that page's height too, so a wider chart
- * with more rows is no gain. Where none does, the names cut at the usual width (`cutOrdinalAxes`);
+ * with more rows is no gain. Where none does, the names cut at the usual width (upright, `cutUprightCandidates`, else across, `cutOrdinalAxes`);
  * where even that prints under 8 pt, the layout that prints largest.
  */
 function chartLayout(visits: readonly string[] | undefined, panels: number, twoLineHeading: (panelWidth: number) => boolean): ChartLayout {
@@ -214,7 +242,10 @@ function chartLayout(visits: readonly string[] | undefined, panels: number, twoL
   };
   if (!visits) return lay(undefined, 3).layout;
   let best: ReturnType<typeof lay> | undefined;
-  for (const candidates of [ordinalCandidates(visits), uprightCandidates(visits), cutOrdinalAxes(visits)]) {
+  // Upright names under every row, else under the lowest row only (four outcomes and twelve visits named "Opfølgning 1
+  // (telefonkontakt efter 4 uger)" …: a second row of names made the chart too tall to print at ≥ 8 pt), else upright and
+  // cut as little as prints, else across and cut.
+  for (const candidates of [ordinalCandidates(visits), uprightCandidates(visits), uprightCandidates(visits, true), cutUprightCandidates(visits), cutOrdinalAxes(visits)]) {
     for (const ordinal of candidates) {
       for (const columns of [3, 2, 1]) {
         const l = lay(ordinal, columns);
@@ -290,7 +321,9 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   const ordinal = layout.ordinal;
   const panelWidth = ordinal?.panelWidth ?? PANEL_WIDTH;
   const columnSpacing = layout.columnSpacing;
-  const panels = outcomes.map((key) => {
+  // Under the lowest panel of its column: no panel `columns` further on.
+  const namesUnder = (k: number) => !ordinal?.lowestRowOnly || k + layout.columns >= outcomes.length;
+  const panels = outcomes.map((key, k) => {
     const rows = observedMeans(result, key)
       .map((d) => ({ visit: visitName(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
     const heading = headingLines(ctx.outcomeLabel(key), panelWidth);
@@ -299,7 +332,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
       ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, ...(ordinal!.lines > 1 || ordinal!.axis.labelAngle ? { titlePadding: ORDINAL_TITLE_PADDING } : {}) } } as const);
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: BAND_PADDING, paddingOuter: BAND_PADDING }, axis: namesUnder(k) ? { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE, ...ordinal!.axis, ...(ordinal!.lines > 1 || ordinal!.axis.labelAngle ? { titlePadding: ORDINAL_TITLE_PADDING } : {}) } : { title: null, labels: false } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     // The y title on up to two lines no longer than the panel is high: one line ran past the plot (a Danish "Gennemsnit (indekspoint; højere er bedre)").

@@ -314,11 +314,13 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
   if (!sens) return [];
   const decimals = ctx.decimalsOf(sens.outcome);
   const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, ctx.lang, ctx.arms);
+  const leftOut = sens.mmrmLeftOut ? fillPhrase(ctx.text('sensitivityMmrmLeftOut'), { visit: sens.mmrmLeftOut.followUpVisits.map(ctx.timeLabel).join(', ') }) : '';
+  const notes = [leftOut, sentence].filter((n) => n !== '');
   return [{
     id: 'sensitivity',
     title: `${ctx.text('sensitivityTitle')}: ${ctx.outcomeLabel(sens.outcome)}, ${ctx.timeLabel(sens.time)}`,
     tables: [{ table: sensitivityTable(sens, ctx.lang, decimals, ctx.arms) }],
-    ...(sentence ? { notes: [sentence] } : {}),
+    ...(notes.length ? { notes } : {}),
   }];
 };
 
@@ -466,7 +468,7 @@ export function adjustedForList(ctx: Pick<TrialChartContext, 'text' | 'lang'>, p
 
 function missingFollowUpText(trial: TrialData, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
   const plan = trial.plan;
-  if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
+  if (result.sensitivity) return ctx.text(result.sensitivity.mmrmLeftOut ? 'methodsMissingSensitivityMi' : 'methodsMissingSensitivity');
   const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : plan.clusters !== undefined ? 'methodsClustered' : 'methodsPrimaryBinary');
   // Yes/no outcomes only: no ANCOVA was run, and each share's denominator is said instead.
   if (yesNoOnly(trial)) return fillPhrase(ctx.text('methodsMissingBinary'), { reason });

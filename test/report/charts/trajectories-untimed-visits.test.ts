@@ -190,6 +190,9 @@ describe('a visit name broken into lines', () => {
   });
 });
 
+/** Follow-ups named as a reviewer's eCRF names them: "Opfølgning 1 (telefonkontakt efter 4 uger)" …, the last "Afsluttende klinisk undersøgelse efter 1 år". */
+const longFollowUps = (n: number) => Array.from({ length: n }, (_, k) => (k === n - 1 ? 'Afsluttende klinisk undersøgelse efter 1 år' : `Opfølgning ${k + 1} (telefonkontakt efter ${4 * (k + 1)} uger)`));
+
 /** Lines of text drawn (partly) outside the chart's own box: cut off in the PNG and on the page. */
 const outside = (boxes: Box[], size: { width: number; height: number }) =>
   boxes.filter((b) => b.x0 < -0.5 || b.y0 < -0.5 || b.x1 > size.width + 0.5 || b.y1 > size.height + 0.5).map((b) => `"${b.text}" ${b.x0.toFixed(1)}–${b.x1.toFixed(1)} of ${size.width}`);
@@ -203,6 +206,13 @@ describe('trajectories with 10–14 untimed visits: every name whole, inside the
     ['3 outcomes, 9 check-ups and an end visit', 3, [...Array.from({ length: 9 }, (_, k) => `Kontrolbesøg ${k + 1}`), 'Afslutning']],
     ['1 outcome, 12 eCRF follow-ups', 1, followUps(12)],
     ['4 outcomes, 12 eCRF follow-ups', 4, followUps(12)],
+    // Upright names longer than 200 px: vega drew the axis title ("Besøg") across them (its axis extent stops at 200 px unless raised).
+    ['3 outcomes, 12 follow-ups of some 44 characters', 3, longFollowUps(12)],
+    ['2 outcomes, 14 follow-ups of some 44 characters', 2, longFollowUps(14)],
+    // Two rows of upright names made these too tall to print at ≥ 8 pt, and the names were cut ("Op…", even "ba…"): names under the lowest row only.
+    ['4 outcomes, 12 follow-ups of some 44 characters', 4, longFollowUps(12)],
+    ['4 outcomes, 10 follow-ups of some 44 characters', 4, longFollowUps(10)],
+    ['5 outcomes, 12 follow-ups of some 44 characters', 5, longFollowUps(12)],
   ];
   for (const lang of ['da', 'en'] as const) {
     for (const [what, outcomes, names] of cases) {
@@ -216,5 +226,28 @@ describe('trajectories with 10–14 untimed visits: every name whole, inside the
         expect(boxes.filter((b) => b.text.includes('…')).map((b) => b.text)).toEqual([]);
       });
     }
+  }
+});
+
+describe('trajectories whose upright names cannot all be whole at ≥ 8 pt: cut as little as prints', () => {
+  // Six outcomes and twelve names of 59 characters: whole, the three rows print under 8 pt. Across, the names were cut to "ba…",
+  // "Op…", "1 (…"; upright under the lowest row, each keeps its start (and its number), "baseline" whole.
+  const names = Array.from({ length: 12 }, (_, k) => `Opfølgning ${k + 1}: telefonkontakt med fysioterapeut efter ${2 * (k + 1)} uger`);
+  for (const lang of ['da', 'en'] as const) {
+    it(`6 outcomes, 12 follow-ups of 59 characters (${lang})`, async () => {
+      const { result, ctx } = manyOutcomes(lang, names, 6);
+      const { svg, width, height } = await renderChart('t', trajectoriesSpec(result, ctx));
+      expect(printedPt({ width, height }), `${width}×${height}`).toBeGreaterThanOrEqual(8);
+      const boxes = textBoxes(svg);
+      expect(outside(boxes, { width, height })).toEqual([]);
+      expect(overlaps(boxes)).toEqual([]);
+      const labels = [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g)].flatMap((g) => [...g[1]!.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((t) => t[1]!));
+      expect(labels.filter((l) => l === 'baseline').length).toBeGreaterThan(0);
+      for (const [k, name] of names.entries()) {
+        const drawn = labels.filter((l) => l.startsWith(`Opfølgning ${k + 1}:`));
+        expect(drawn.length, name).toBeGreaterThan(0);
+        for (const l of drawn) expect(name.startsWith(l.replace(/…$/, '')), l).toBe(true);
+      }
+    });
   }
 });

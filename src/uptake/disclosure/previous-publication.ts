@@ -906,11 +906,22 @@ export function describeAbsent(a: AbsentCategory, lang: 'en' | 'da' = 'en'): str
 /** The breakdowns' names on the Danish page (docs/glossary-da.md: opdeling efter aldersgruppe, køn, henviser). */
 const DIMENSION_DA: Record<string, string> = { ageBand: 'aldersgruppe', sex: 'køn', referrer: 'henviser' };
 
-/** The run's note (stderr) on categories of earlier publications absent now, and what was done about them. */
+/**
+ * The run's note (stderr) on categories of earlier publications absent now, and what was done
+ * about them. Clinics are named: the published funnel lacks their rows too. Levels and regions
+ * are only counted: the publication keeps their rows of a changed period, hidden (zero-rows.ts
+ * `vanishedRows`), and a note naming them ("ageBand 45-59 (Region Nordjylland)") would say what
+ * the published files do not — the removed patient's age band and region.
+ */
 export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' = 'en'): string {
   const byDate = [...new Set(absent.map((a) => a.asOf))].sort();
+  const clinics = absent.filter((a) => a.kind === 'clinic');
+  const others = absent.length - clinics.length;
   if (lang === 'da') {
-    const listDa = absent.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`).join('; ');
+    const listDa = [
+      ...clinics.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`),
+      ...(others > 0 ? [`${others === 1 ? 'et niveau i en opdeling eller en region' : `${others} niveauer i opdelinger eller regioner`}, ikke nævnt her (offentliggørelsen viser deres rækker i en ændret periode igen, alle tal diskretioneret)`] : []),
+    ].join('; ');
     const whatDa = [
       absent.some((a) => a.kind === 'clinic') ? 'hvert kliniktal i dens region' : '',
       absent.some((a) => a.kind === 'level') ? 'hvert tal i dens regions perioder, den blev vist i' : '',
@@ -918,7 +929,10 @@ export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' 
     ].filter((w) => w !== '').join('; ');
     return `${absent.length === 1 ? 'en kategori' : `${absent.length} kategorier`} fra ${byDate.length > 1 ? 'de tidligere offentliggørelser' : 'den tidligere offentliggørelse'} findes ikke nu: ${listDa}. ${absent.length === 1 ? 'Dens' : 'Deres'} rækker har fået en anden betegnelse (en klinik lagt sammen eller omdøbt) eller er fjernet, så et andet tal rummer dem nu, og dets vækst siden da er ikke de tilføjede patienter: diskretioneret her (${whatDa}), uanset værdien, og ikke bundet til de tidligere tal (docs/disclosure-control.md "Changed since an earlier publication"); en sammenlægning af klinikker, som optagsplanen angiver ("clinicMerges"), sammenlignes i stedet med samme slags`;
   }
-  const list = absent.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`).join('; ');
+  const list = [
+    ...clinics.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`),
+    ...(others > 0 ? [`${others === 1 ? 'one breakdown level or region' : `${others} breakdown levels or regions`}, not named here (the publication prints their rows of a changed period again, every number hidden)`] : []),
+  ].join('; ');
   const what = [
     absent.some((a) => a.kind === 'clinic') ? 'every clinic count of its region' : '',
     absent.some((a) => a.kind === 'level') ? "every count of its region's periods it was printed in" : '',

@@ -1095,3 +1095,22 @@ export function clinicMergesIn(json: unknown): (ClinicMerge & { region: string }
   const r = z.array(z.object({ region: z.string(), from: z.string(), into: z.string() })).safeParse((json as { previous?: { clinicMerges?: unknown } } | undefined)?.previous?.clinicMerges);
   return r.success ? r.data : [];
 }
+
+/**
+ * Refuses a run whose threshold is lower than that of an earlier publication it names (a
+ * `--previous` file, or an earlier report of the same registry in the manifest): its counts from
+ * its own threshold up to the earlier one's less 1 would print what the earlier page hid, and the
+ * two read together give them (Syddanmark's men activated: 58 at threshold 3, hidden at 5, and 54
+ * at risk beside it: 4 activated in the last 28 days). Refused rather than protected at the higher
+ * threshold: the page states the rule it applied, and the plan's is the one the data owner chose
+ * (docs/disclosure-control.md "Publishing again"). A file that records no threshold is not judged.
+ */
+export function refuseLowerThreshold(files: readonly PreviousFile[], threshold: number, planFile: string): void {
+  for (const { file, json } of files) {
+    const j = json as { threshold?: unknown; suppression?: { threshold?: unknown } } | null;
+    const theirs = typeof j?.suppression?.threshold === 'number' ? j.suppression.threshold : typeof j?.threshold === 'number' ? j.threshold : undefined;
+    if (theirs === undefined || theirs <= threshold) continue;
+    const range = (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`);
+    throw new HtaError('plan.invalid', `${file}: an earlier publication of this registry, made with the threshold ${theirs} (counts ${range(1, theirs - 1)} hidden); this run's threshold is ${threshold}, so counts of ${range(threshold, theirs - 1)} it hid would be printed here, and the two read together give them away. Use the threshold ${theirs} or higher ("suppression": { "threshold": ${theirs} } in ${planFile}; docs/disclosure-control.md "Publishing again")`);
+  }
+}

@@ -244,7 +244,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', `<code>${escapeHtml(page.command ?? 'hta report')}</code>`)} ${t('resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
+    `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', `<code>${escapeHtml(page.command ?? 'hta report')}</code>`)} ${t(page.resultsHoldMore ? 'resultsFileMore' : 'resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
     ...abbreviationList('top'),
     nav,
     ...sections,

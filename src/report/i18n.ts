@@ -178,7 +178,7 @@ export const UPTAKE_TEXT = {
     da: 'For {n} af {m} klinikker er placeringen diskretioneret sammen med raten: om de ligger uden for grænserne, vises ikke.',
   },
   funnelCountsShown: {
-    en: 'of the {k} clinics whose position is shown, {n95} are outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
+    en: 'of the {k} clinics whose position is shown, {n95} {are} outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
     da: 'af de {k} klinikker, hvis placering vises, ligger {n95} uden for 95 %-grænserne ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
   },
   funnelNoneOfOthers: { en: 'None of the other clinics is outside the 95% limits.', da: 'Ingen af de øvrige klinikker ligger uden for 95 %-grænserne.' },
@@ -482,6 +482,11 @@ export const REPORT_TEXT = {
   // After the provenance, with the command as code (`hta report`, <code>): html-page.ts and markdown-page.ts fill {command}.
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
+  // An uptake report's results.json also publishes breakdowns the page does not show (equity by region and period, months by region): a reader and a data owner are told.
+  resultsFileMore: {
+    en: 'Every number on this page, machine-readable, and the breakdowns the page does not show (by region and period): {link}',
+    da: 'Alle tal på siden i maskinlæsbar form, og de opdelinger, siden ikke viser (efter region og periode): {link}',
+  },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
   // The conclusion (src/report/conclusion.ts): the primary result, the other critical results, the target population.
   // "(primary outcome)" only for the plan's `primary`; without one, the first critical outcome says so.

@@ -11,7 +11,7 @@ import type { ReportPage } from './report-page.js';
 import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable, type Table } from './text-table.js';
 
 export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): string {
-  const [before, after] = REPORT_TEXT.resultsFile[page.lang].split('{link}') as [string, string?];
+  const [before, after] = REPORT_TEXT[page.resultsHoldMore ? 'resultsFileMore' : 'resultsFile'][page.lang].split('{link}') as [string, string?];
   const resultsLink = `${escapeMarkdown(before)}[results.json](results.json)${escapeMarkdown(after ?? '')}`;
   // The command is code, the one Markdown in the line besides the link: the provenance itself is escaped text.
   const [say, sayAfter] = REPORT_TEXT.regenerate[page.lang].split('{command}') as [string, string?];

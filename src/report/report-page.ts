@@ -47,6 +47,8 @@ export interface ReportPage {
   provenance: string;
   /** That command, when not `hta report` alone (a manifest of the user's: regenerate-command.ts). */
   command?: string;
+  /** results.json holds rows the page does not show (an uptake report's breakdowns by region and period): the link says so. */
+  resultsHoldMore?: true;
   sections: PageSection[];
 }
 

@@ -203,7 +203,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const w = (n: number) => countWord(n, lang);
   const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: w(hiddenCount), m: w(funnel.rows.length) })] : [];
   const counts = { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length, k: funnel.rows.length - hiddenCount };
-  const countWords = { n95: w(counts.n95), only95: w(counts.only95), n998: w(counts.n998), k: w(counts.k) };
+  const countWords = { n95: w(counts.n95), only95: w(counts.only95), n998: w(counts.n998), k: w(counts.k), are: counts.n95 === 1 ? 'is' : 'are' };
   const countsText = hiddenCount === 0 ? `; ${fillPhrase(t('funnelCounts'), countWords)}` : counts.k > 0 ? `; ${fillPhrase(t('funnelCountsShown'), countWords)}` : '';
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)})${countsText}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics = !a.funnel

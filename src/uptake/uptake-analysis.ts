@@ -23,12 +23,13 @@ import {
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
 import { regionsOfEligible, uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
-import { completeZeroRows } from './zero-rows.js';
+import { completeZeroRows, hiddenCellsOf, vanishedRows, withVanishedRows } from './zero-rows.js';
+import { METRIC_COUNTS } from './disclosure/cell-model.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
 import { carriedExcluded } from './disclosure/excluded-count.js';
-import { type RespelledClinic, addedRegions, addedRegionsSince, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { type RespelledClinic, addedRegions, addedRegionsSince, carriedPublications, changedSinceOf, changedUnit, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -220,6 +221,14 @@ export function uptakeRunFromAggregate(
   const regionsNow = regionsIn(metrics);
   const read = carried && readEarlier(carried, { regions: regionsNow, clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
+  // Rows of a changed unit an earlier publication printed that this one lacks stay printed, hidden:
+  // with zeros shown a missing row says 0, and with it the removed patients' month, age band and
+  // referrer (zero-rows.ts `vanishedRows`; docs/disclosure-control.md "Changed since an earlier publication").
+  const earlierRows = read ? [...read.previous.counts, ...(read.previous.hidden ?? [])].flatMap((c) => (c.kind === 'metric' && s.changed.has(changedUnit(c)) ? [c] : [])) : [];
+  const vanished = vanishedRows(earlierRows, s.metrics);
+  const metricsOut = withVanishedRows(s.metrics, vanished, regionsOfEligible(eligible));
+  const kept = metricsOut.filter((m) => !s.metrics.includes(m));
+  const summary = kept.length === 0 ? s.summary : { ...s.summary, suppressedCells: s.summary.suppressedCells + hiddenCellsOf(kept), countCells: s.summary.countCells + kept.length * METRIC_COUNTS.length };
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -228,7 +237,7 @@ export function uptakeRunFromAggregate(
     rows: national?.referrals ?? agg.rows,
     threshold: rule.threshold,
     ...(plan.totalName ? { totalName: plan.totalName } : {}),
-    suppression: s.summary,
+    suppression: summary,
     ...(leftOut.length > 0 ? { leftOut } : {}),
     ...(ageBandClashed ? { ageBandsWithheld: ageBandClashed } : {}),
     methods: {
@@ -236,7 +245,7 @@ export function uptakeRunFromAggregate(
       cohort: 'referral-month', uptakeAndCost: 'activation-year',
       retention: 'retained at 4/12 weeks: last_active − activated ≥ 28/84 days; at risk: activated ≤ export date − 28/84 days',
     },
-    metrics: s.metrics,
+    metrics: metricsOut,
     uptake: s.uptake,
     ...(pub.clinics ? {
       funnel: {

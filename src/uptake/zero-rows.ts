@@ -13,6 +13,8 @@
  */
 import { compareMetricRows, metricRow, type MetricRow, type Scope, scopeOrderOf } from './aggregate.js';
 import { fixedLevels, type Region } from './referral.js';
+import { SUPPRESSED } from '../suppressed-marker.js';
+import type { SuppressedMetricRow } from './suppression.js';
 
 const NO_PATIENTS = { referrals: 0, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0, delays: new Map<number, number>() };
 
@@ -71,3 +73,84 @@ export function completeZeroRows(metrics: readonly MetricRow[], regions: readonl
   const order = scopeOrderOf(scopes.filter((s): s is Region => s !== 'national'));
   return out.sort((a, b) => compareMetricRows(a, b, order));
 }
+
+/** A row's identity: its scope, period and breakdown level, as an earlier publication printed it. */
+export interface RowId { region: string; period: string; dimension: string; level: string }
+
+/**
+ * The rows an earlier publication printed (`earlier`: its counts, printed or hidden) that `now`
+ * lacks, of a breakdown and period kind `now` prints. With zeros shown a row is absent for want of
+ * patients, so such a row says that every patient it held was removed or corrected: Nordjylland's
+ * "2025-07", "45-59" and "other" rows, gone after two July referrals were withdrawn, gave the
+ * removed patients' month, age band and referrer (docs/disclosure-control.md "Changed since an
+ * earlier publication"). A level is kept where `now` prints that level somewhere, or the
+ * breakdown's list is fixed (`fixedLevels`): an age band of another scheme is not this table's.
+ */
+export function vanishedRows(earlier: readonly RowId[], now: readonly RowId[]): RowId[] {
+  const key = (r: RowId) => `${r.region}\u0000${r.period}\u0000${r.dimension}\u0000${r.level}`;
+  const kind = (p: string) => (p === 'all' ? 'all' : p.length === 4 ? 'year' : 'month');
+  const have = new Set(now.map(key));
+  const kinds = new Set(now.map((r) => kind(r.period)));
+  const levelsNow = new Map<string, Set<string>>();
+  for (const r of now) levelsNow.set(r.dimension, (levelsNow.get(r.dimension) ?? new Set()).add(r.level));
+  const out = new Map<string, RowId>();
+  for (const r of earlier) {
+    const levels = levelsNow.get(r.dimension);
+    if (!levels || !kinds.has(kind(r.period)) || have.has(key(r))) continue;
+    if (!levels.has(r.level) && !fixedLevels(r.dimension, levels).includes(r.level)) continue;
+    out.set(key(r), { region: r.region, period: r.period, dimension: r.dimension, level: r.level });
+  }
+  return [...out.values()];
+}
+
+/**
+ * `metrics` (as published) with each of `vanished` printed again, its numbers hidden: so a row
+ * printed before is not left out now, and the next publication says no count of it (such a row
+ * may hold no patient now: a reader learns nothing from a hidden row, as from any hidden count).
+ * Outside the cell model: a row the model took as absent (a known 0) is only hidden more. A count
+ * a printed 0 contains (the region's row of the period, the whole country's, the row's year or
+ * whole export) is 0 to every reader already: printed 0, as the rows beside it print it, with the
+ * rates on it "no rate" (null), so that no hidden cell is pinned at 0.
+ */
+export function withVanishedRows(metrics: readonly SuppressedMetricRow[], vanished: readonly RowId[], regions: readonly Region[]): SuppressedMetricRow[] {
+  if (vanished.length === 0) return [...metrics];
+  const byId = new Map(metrics.map((m) => [`${m.region}\u0000${m.period}\u0000${m.dimension}\u0000${m.level}`, m]));
+  const printedZero = (r: RowId, count: MetricCount) => {
+    const periods = r.period === 'all' ? ['all'] : r.period.length === 4 ? [r.period, 'all'] : [r.period, r.period.slice(0, 4), 'all'];
+    for (const region of [r.region, 'national']) {
+      for (const period of periods) {
+        for (const [dimension, level] of [[r.dimension, r.level], ['all', 'all']]) {
+          if (byId.get(`${region}\u0000${period}\u0000${dimension}\u0000${level}`)?.[count] === 0) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const added = vanished.map((r): SuppressedMetricRow => {
+    const c = (count: MetricCount) => (printedZero(r, count) ? 0 : SUPPRESSED);
+    // A rate of a count printed 0 is no rate (null); of a hidden count it is hidden.
+    const rate = (of: MetricCount) => (c(of) === 0 ? null : SUPPRESSED);
+    return {
+      region: r.region as Scope, period: r.period, periodType: r.period === 'all' ? 'all' : r.period.length === 4 ? 'year' : 'month',
+      dimension: r.dimension as MetricRow['dimension'], level: r.level,
+      referrals: c('referrals'), activations: c('activations'),
+      activationRate: rate('referrals'), activationCiLower: rate('referrals'), activationCiUpper: rate('referrals'),
+      medianDaysToActivation: c('activations') === 0 ? null : SUPPRESSED,
+      atRisk4w: c('atRisk4w'), retained4w: c('retained4w'),
+      retention4w: rate('atRisk4w'), retention4wCiLower: rate('atRisk4w'), retention4wCiUpper: rate('atRisk4w'),
+      atRisk12w: c('atRisk12w'), retained12w: c('retained12w'),
+      retention12w: rate('atRisk12w'), retention12wCiLower: rate('atRisk12w'), retention12wCiUpper: rate('atRisk12w'),
+    };
+  });
+  const scopes = [...regions, ...[...metrics, ...added].map((m) => m.region).filter((s): s is Region => s !== 'national' && !regions.includes(s as Region))];
+  const order = scopeOrderOf([...new Set(scopes)]);
+  return [...metrics, ...added].sort((a, b) => compareMetricRows(a as unknown as MetricRow, b as unknown as MetricRow, order));
+}
+
+/** The hidden count cells `withVanishedRows` adds (for the rule's summary). */
+export function hiddenCellsOf(rows: readonly SuppressedMetricRow[]): number {
+  return rows.reduce((n, r) => n + METRIC_COUNT_NAMES.filter((c) => r[c] === SUPPRESSED).length, 0);
+}
+
+type MetricCount = (typeof METRIC_COUNT_NAMES)[number];
+const METRIC_COUNT_NAMES = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;

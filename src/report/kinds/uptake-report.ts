@@ -289,7 +289,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     // "The table below shows which" only where a table follows: the monthly series has none.
     const hasTable = (name: string) => sections.some((s) => s.chart === name && (s.tables?.length ?? 0) > 0);
     const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT[hasTable(name) ? 'chartAllSuppressed' : 'chartAllSuppressedNoTable'][lang]])));
-    return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
+    return { page: { lang, title, provenance, resultsHoldMore: true, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };
 

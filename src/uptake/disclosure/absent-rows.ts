@@ -58,3 +58,29 @@ function next(p: string): string {
   const y = Number(p.slice(0, 4)), m = Number(p.slice(5, 7));
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
+
+/**
+ * The rows an earlier publication printed (`earlier`: its counts, printed or hidden, as
+ * "region|period|dimension|level" labels) in a unit `changed` lists ("m|region|period", changed
+ * since: previous-publication.ts `changedUnit`) that `pub` lacks, though it prints that breakdown
+ * and kind of period: with zeros shown a row left out says 0, so such a row tells that every
+ * patient it held was removed — their month, age band or referrer (docs/disclosure-control.md
+ * "Changed since an earlier publication"). Written apart from the run's keeping of them
+ * (zero-rows.ts `vanishedRows`), from the published file and the earlier counts alone. A level
+ * counts where `pub` prints it somewhere, or its breakdown's list is fixed (`fixedLevels`).
+ */
+export function vanishedSinceEarlier(pub: { metrics: readonly Record<string, Value>[] }, earlier: readonly { region: string; period: string; dimension: string; level: string }[], changed: ReadonlySet<string>): string[] {
+  const kindOf = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? 'month' : /^\d{4}$/.test(p) ? 'year' : p);
+  const rows = new Set(pub.metrics.map((m) => `${String(m.region)} · ${String(m.period)} · ${String(m.dimension)}=${String(m.level)}`));
+  const kinds = new Set(pub.metrics.map((m) => kindOf(String(m.period))));
+  const levels = new Map<string, string[]>();
+  for (const m of pub.metrics) levels.set(String(m.dimension), [...(levels.get(String(m.dimension)) ?? []), String(m.level)]);
+  const missing = new Set<string>();
+  for (const e of earlier) {
+    const row = `${e.region} · ${e.period} · ${e.dimension}=${e.level}`;
+    const printed = levels.get(e.dimension);
+    if (!changed.has(`m|${e.region}|${e.period}`) || rows.has(row) || !printed || !kinds.has(kindOf(e.period))) continue;
+    if (printed.includes(e.level) || fixedLevels(e.dimension, printed).includes(e.level)) missing.add(row);
+  }
+  return [...missing].sort();
+}

@@ -136,6 +136,10 @@ export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
     ...(a.rule.zerosSensitive ? [
       `Rækker, der mangler, selvom nuller er følsomme (en manglende række viser sit nul): ${none(a.absentRows.length)}`,
       ...a.absentRows.map((x) => `  ${cell(x)}`),
+    ] : a.absentRows.length > 0 ? [
+      // With zeros shown, only rows an earlier publication printed in a period changed since (absent-rows.ts `vanishedSinceEarlier`).
+      `Rækker, som en tidligere offentliggørelse viste, der mangler her i en periode ændret siden (en manglende række viser sit nul): ${none(a.absentRows.length)}`,
+      ...a.absentRows.map((x) => `  ${cell(x)}`),
     ] : []),
     ...(r.smallCarried !== undefined ? [
       `Medbragte antal fra tidligere offentliggørelser under tærsklen ${a.rule.threshold}${a.rule.zerosSensitive ? ' (eller 0)' : ''}, vist igen i denne fil: ${none(r.smallCarried.length)}`,
@@ -189,6 +193,10 @@ export function auditText(r: UptakeAuditResult, lang: Lang = 'en'): string {
     ...a.costsOnSuppressed.map((c) => `  ${c.cell}: computed from ${c.suppressed.join(', ')}`),
     ...(a.rule.zerosSensitive ? [
       `Rows absent though zeros are sensitive (an absent row says its zero): ${none(a.absentRows.length)}`,
+      ...a.absentRows.map((x) => `  ${x}`),
+    ] : a.absentRows.length > 0 ? [
+      // With zeros shown, only rows an earlier publication printed in a period changed since (absent-rows.ts `vanishedSinceEarlier`).
+      `Rows an earlier publication printed, absent here in a period changed since (an absent row says its zero): ${none(a.absentRows.length)}`,
       ...a.absentRows.map((x) => `  ${x}`),
     ] : []),
     ...(r.smallCarried !== undefined ? [

@@ -906,11 +906,22 @@ export function describeAbsent(a: AbsentCategory, lang: 'en' | 'da' = 'en'): str
 /** The breakdowns' names on the Danish page (docs/glossary-da.md: opdeling efter aldersgruppe, køn, henviser). */
 const DIMENSION_DA: Record<string, string> = { ageBand: 'aldersgruppe', sex: 'køn', referrer: 'henviser' };
 
-/** The run's note (stderr) on categories of earlier publications absent now, and what was done about them. */
+/**
+ * The run's note (stderr) on categories of earlier publications absent now, and what was done
+ * about them. Clinics are named: the published funnel lacks their rows too. Levels and regions
+ * are only counted: the publication keeps their rows of a changed period, hidden (zero-rows.ts
+ * `vanishedRows`), and a note naming them ("ageBand 45-59 (Region Nordjylland)") would say what
+ * the published files do not — the removed patient's age band and region.
+ */
 export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' = 'en'): string {
   const byDate = [...new Set(absent.map((a) => a.asOf))].sort();
+  const clinics = absent.filter((a) => a.kind === 'clinic');
+  const others = absent.length - clinics.length;
   if (lang === 'da') {
-    const listDa = absent.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`).join('; ');
+    const listDa = [
+      ...clinics.map((a) => `${describeAbsent(a, 'da')}, vist med udtræksdato ${a.asOf}`),
+      ...(others > 0 ? [`${others === 1 ? 'et niveau i en opdeling eller en region' : `${others} niveauer i opdelinger eller regioner`}, ikke nævnt her (offentliggørelsen viser deres rækker i en ændret periode igen, alle tal diskretioneret)`] : []),
+    ].join('; ');
     const whatDa = [
       absent.some((a) => a.kind === 'clinic') ? 'hvert kliniktal i dens region' : '',
       absent.some((a) => a.kind === 'level') ? 'hvert tal i dens regions perioder, den blev vist i' : '',
@@ -918,7 +929,10 @@ export function absentNote(absent: readonly AbsentCategory[], lang: 'en' | 'da' 
     ].filter((w) => w !== '').join('; ');
     return `${absent.length === 1 ? 'en kategori' : `${absent.length} kategorier`} fra ${byDate.length > 1 ? 'de tidligere offentliggørelser' : 'den tidligere offentliggørelse'} findes ikke nu: ${listDa}. ${absent.length === 1 ? 'Dens' : 'Deres'} rækker har fået en anden betegnelse (en klinik lagt sammen eller omdøbt) eller er fjernet, så et andet tal rummer dem nu, og dets vækst siden da er ikke de tilføjede patienter: diskretioneret her (${whatDa}), uanset værdien, og ikke bundet til de tidligere tal (docs/disclosure-control.md "Changed since an earlier publication"); en sammenlægning af klinikker, som optagsplanen angiver ("clinicMerges"), sammenlignes i stedet med samme slags`;
   }
-  const list = absent.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`).join('; ');
+  const list = [
+    ...clinics.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`),
+    ...(others > 0 ? [`${others === 1 ? 'one breakdown level or region' : `${others} breakdown levels or regions`}, not named here (the publication prints their rows of a changed period again, every number hidden)`] : []),
+  ].join('; ');
   const what = [
     absent.some((a) => a.kind === 'clinic') ? 'every clinic count of its region' : '',
     absent.some((a) => a.kind === 'level') ? "every count of its region's periods it was printed in" : '',
@@ -1080,4 +1094,23 @@ export function applyClinicMerges(previous: PreviousPublication, merges: readonl
 export function clinicMergesIn(json: unknown): (ClinicMerge & { region: string })[] {
   const r = z.array(z.object({ region: z.string(), from: z.string(), into: z.string() })).safeParse((json as { previous?: { clinicMerges?: unknown } } | undefined)?.previous?.clinicMerges);
   return r.success ? r.data : [];
+}
+
+/**
+ * Refuses a run whose threshold is lower than that of an earlier publication it names (a
+ * `--previous` file, or an earlier report of the same registry in the manifest): its counts from
+ * its own threshold up to the earlier one's less 1 would print what the earlier page hid, and the
+ * two read together give them (Syddanmark's men activated: 58 at threshold 3, hidden at 5, and 54
+ * at risk beside it: 4 activated in the last 28 days). Refused rather than protected at the higher
+ * threshold: the page states the rule it applied, and the plan's is the one the data owner chose
+ * (docs/disclosure-control.md "Publishing again"). A file that records no threshold is not judged.
+ */
+export function refuseLowerThreshold(files: readonly PreviousFile[], threshold: number, planFile: string): void {
+  for (const { file, json } of files) {
+    const j = json as { threshold?: unknown; suppression?: { threshold?: unknown } } | null;
+    const theirs = typeof j?.suppression?.threshold === 'number' ? j.suppression.threshold : typeof j?.threshold === 'number' ? j.threshold : undefined;
+    if (theirs === undefined || theirs <= threshold) continue;
+    const range = (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`);
+    throw new HtaError('plan.invalid', `${file}: an earlier publication of this registry, made with the threshold ${theirs} (counts ${range(1, theirs - 1)} hidden); this run's threshold is ${threshold}, so counts of ${range(threshold, theirs - 1)} it hid would be printed here, and the two read together give them away. Use the threshold ${theirs} or higher ("suppression": { "threshold": ${theirs} } in ${planFile}; docs/disclosure-control.md "Publishing again")`);
+  }
 }

@@ -17,6 +17,7 @@ import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
 import { unchainedBefore, type UnchainedPublication } from './unchained-publication.js';
 import { oneScope } from './cut-scope.js';
+import { vanishedSinceEarlier } from './absent-rows.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -100,7 +101,13 @@ export function auditAsRead(published: PublishedUptake, rule: AuditRule, previou
   const clinicsHere = (published.funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
   const earlier = previous && readEarlier(previous, { regions: regionsHere, clinics: clinicsHere }, clinicMergesIn(published)).previous;
   const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => respellPublished(p, regionsHere))), earlier);
-  return { audit: auditPublishedUptake(read, rule, earlier), earlier };
+  const audit = auditPublishedUptake(read, rule, earlier);
+  if (!earlier) return { audit, earlier };
+  // Rows of a changed period an earlier publication printed and this one leaves out: each says its
+  // 0 even with zeros shown, the removed patients' level with it (absent-rows.ts `vanishedSinceEarlier`).
+  const changed = new Set([...changedUnitsIn(published), ...unlistedChanges(published, earlier)]);
+  const vanished = vanishedSinceEarlier(published, [...earlier.counts, ...(earlier.hidden ?? [])].flatMap((c) => (c.kind === 'metric' ? [c] : [])), changed);
+  return { audit: vanished.length === 0 ? audit : { ...audit, absentRows: [...new Set([...audit.absentRows, ...vanished])].sort() }, earlier };
 }
 
 /** Where `field` (a JSON path) stands in `file`: "file:line:col (field)", as far as the text locates it. */

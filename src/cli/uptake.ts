@@ -314,7 +314,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           // A chain whose earlier publication hid counts: the suppression ties only their sums to
           // now, a reader each one; the audit of what would be written decides (disclosure/chain-refusal.ts).
           const { chainRefusal } = await import('../uptake/disclosure/chain-refusal.js');
-          const chained = chainRefusal(run.analysis, run.previous, previousRead);
+          const chained = chainRefusal(run.analysis, run.previous, previousRead, (text) => io.stderr(`warning: ${text}\n`));
           if (chained) throw chained;
         }
         if (sink && !withTables) excludedWritten(await sink.commit());

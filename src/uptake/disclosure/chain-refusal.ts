@@ -34,26 +34,53 @@ export function hidEarlier(previous: PreviousPublication | undefined, exportDate
 }
 
 /** The audit's failing intervals (those `hta uptake --audit` exits 1 on that name a count), keyed by their text. */
-function failures(a: AuditReport): Map<string, AuditInterval> {
+/**
+ * The audit's failures that could be a small count: an interval reaching below the threshold (a
+ * zero only where zeros are sensitive). A hidden count the earlier file's hidden counts pin at 97
+ * gives no small count away, and refusing for it would refuse ordinary chains.
+ */
+function failures(a: AuditReport, threshold: number, zerosSensitive: boolean): Map<string, AuditInterval> {
   const out = new Map<string, AuditInterval>();
-  for (const c of [...a.narrow, ...a.disclosedDifferences]) out.set(`${c.cell}: ${c.lower} … ${c.upper}`, c);
+  for (const c of [...a.narrow, ...a.disclosedDifferences]) {
+    if (!(c.lower < threshold) || (!zerosSensitive && c.upper === 0)) continue;
+    out.set(`${c.cell}: ${c.lower} … ${c.upper}`, c);
+  }
   return out;
 }
+
+/** The audit's verdict, or undefined where it cannot read the chain's numbers together (said by the caller). */
+function auditOrUnreadable(read: () => AuditReport): AuditReport | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof HtaError && /cannot read the published numbers together/.test(err.message)) return undefined;
+    throw err;
+  }
+}
+
+/** Said on stderr when the check could not audit the chain (the run writes as it did before the check). */
+export const CHAIN_UNCHECKED = 'the chained publication could not be checked against the counts the earlier publication hid: the audit reads the two as contradictory (a period the earlier publication hid changed since, e.g. a patient removed). It is written as before this check existed; audit it with `hta uptake … --audit --published <this file> --previous <earlier file>` before publishing (docs/disclosure-control.md "Publishing again").';
 
 /**
  * The refusal (exit 1, nothing written) or undefined. `previousRead`: the earlier publications
  * read (those of this export date are other cuts of the same extract, read with it as one).
  */
-export function chainRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = []): HtaError | undefined {
+export function chainRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = [], onUnchecked: (text: string) => void = () => {}): HtaError | undefined {
   if (!previous || !hidEarlier(previous, analysis.exportDate)) return undefined;
   const { threshold, protectionLevel, zerosSensitive } = analysis.suppression;
   const rule = { threshold, protectionLevel, zerosSensitive };
   // The attacker reads the analysis exactly as `--json` prints it.
   const published = JSON.parse(JSON.stringify(analysis)) as PublishedUptake;
   const sameExtract = previousRead.map((p) => p.json as PublishedUptake).filter((p) => p.exportDate === published.exportDate);
-  const withHidden = failures(auditAsRead(published, rule, previous, sameExtract).audit);
+  const withAudit = auditOrUnreadable(() => auditAsRead(published, rule, previous, sameExtract).audit);
+  if (!withAudit) {
+    onUnchecked(CHAIN_UNCHECKED);
+    return undefined;
+  }
+  const withHidden = failures(withAudit, threshold, zerosSensitive);
   if (withHidden.size === 0) return undefined;
-  const without = failures(auditAsRead(published, rule, { ...previous, hidden: [] }, sameExtract).audit);
+  const withoutAudit = auditOrUnreadable(() => auditAsRead(published, rule, { ...previous, hidden: [] }, sameExtract).audit);
+  const without = withoutAudit ? failures(withoutAudit, threshold, zerosSensitive) : new Map<string, AuditInterval>();
   const caused = [...withHidden].filter(([k]) => !without.has(k)).map(([k]) => k);
   if (caused.length === 0) return undefined;
   const dates = [...new Set((previous.hidden ?? []).filter((c) => c.kind !== 'clinic' && c.asOf < analysis.exportDate).map((c) => c.asOf))].sort();

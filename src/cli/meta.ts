@@ -35,6 +35,7 @@ interface MetaCliOptions {
   mcid?: number;
   direction?: Direction;
   json?: boolean;
+  decimalMark?: '.' | ',';
   lang: Lang;
 }
 
@@ -53,6 +54,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       return n;
     })
     .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
+    .option('--decimal-mark <mark>', "the sheet's decimal mark, \".\" or \",\", for a sheet whose numbers do not show it (a comma-separated sheet of \"1,375\" only); refused when they show the other", oneOf('--decimal-mark', ['.', ','] as const))
     .option('--json', 'print the results as JSON (schema: `hta plan schema --meta-results`)')
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
@@ -72,7 +74,8 @@ export function registerMeta(program: Command, io: CliIo): void {
       if (note) io.stderr(`note: ${note}\n`);
       let table: ReturnType<typeof parseStudies>;
       try {
-        table = parseStudies(csv, { decimalMark: plan?.decimalMark, lang: opts.lang });
+        // The sheet's own mark, or --decimal-mark's: never the trial plan's "decimalMark", which declares the trial export's (docs/input-studies.md).
+        table = parseStudies(csv, { decimalMark: opts.decimalMark, lang: opts.lang });
       } catch (err) {
         // A refused file's columns not read may be why (docs/input-studies.md, "Errors"): said with the refusal.
         for (const n of columnNotes(csv)) io.stderr(`note: ${n}\n`);

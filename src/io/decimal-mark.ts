@@ -151,8 +151,26 @@ export interface UndecidedCells {
   readonly looked?: string;
   /** The first of them, and the separator it has (its text only when the caller passed it). */
   readonly first: VotePlace & { separator: DecimalMark };
-  /** The reader takes a trial plan, whose `"decimalMark"` can declare the mark: the message names it as a remedy. */
-  readonly declarable?: true;
+  /** The mark can be declared: in the trial plan (`"decimalMark"`, true) or by `hta meta --decimal-mark` (`'option'`); the message names it as a remedy. */
+  readonly declarable?: true | 'option';
+}
+
+/**
+ * The mark a file shows by rules 2–6, and the first cell that shows it — what a declared mark
+ * (`"decimalMark"`, declared-mark.ts) may not contradict. Only where some cell's number depends on
+ * the mark: a cell that reads with it only (`45,5`, `23.4`), or, in a `;` file (whose separator
+ * says the comma, rule 5), a cell that reads either way (`31.000`). A file that leaves the mark
+ * undecided (a tab file, rule 5; a comma file with no decimal, rule 6) or whose numbers are all
+ * whole (nothing reads differently) shows none: there the declaration decides.
+ */
+export interface ShownMark {
+  mark: DecimalMark;
+  /** What shows it: the cells' votes, a `;` file's separator, a comma file's point (rule 2), or its quoted decimal commas (rule 2's exception). */
+  basis: 'votes' | 'separator' | 'point' | 'quoted';
+  /** The first cell that shows it, with its text (a number, read one way or either way). */
+  first: VotePlace;
+  /** For `quoted`: the columns whose quoted commas decided (as `quotedCommaColumns`). */
+  columns?: readonly number[];
 }
 
 /** The votes of the cells a reader reads as numbers (rule 1), with the first cell of each kind. */
@@ -174,24 +192,41 @@ export class DecimalMarkVote implements MarkVotes {
   /** Columns with a cell of two commas or more (a multi-select list): their comma votes do not count for rule 2's exception. */
   readonly #listColumns = new Set<number>();
 
+  /** The text of the first cell of each kind (`shownMark`'s message names it; the places above keep none, as their callers chose). */
+  #firstText: { comma?: string; point?: string; either?: string } = {};
+
   /** Counts `text`'s vote (trimmed by the caller) in its `column` (1-based, when known); returns it (null for a cell that reads either way). */
   add(text: string, place?: () => VotePlace, column = 0): DecimalMark | null {
     const m = readingOf(text);
     const first = text.indexOf(',');
     if (first >= 0 && text.indexOf(',', first + 1) >= 0) this.#listColumns.add(column);
     if (m === ',') {
-      if (this.comma++ === 0) this.firstComma = place?.();
+      if (this.comma++ === 0) (this.firstComma = place?.()), (this.#firstText.comma = text);
       this.#commaColumns.set(column, (this.#commaColumns.get(column) ?? 0) + 1);
     } else if (m === '.') {
-      if (this.point++ === 0) this.firstPoint = place?.();
+      if (this.point++ === 0) (this.firstPoint = place?.()), (this.#firstText.point = text);
     } else if (m === 'either') {
       const separator: DecimalMark = text.includes('.') ? '.' : ',';
       if (separator === '.') this.#eitherPoint++;
       else if (this.#eitherComma++ === 0) this.#firstEitherComma = { ...place?.(), separator };
-      if (this.either++ === 0) this.firstEither = { ...place?.(), separator };
+      if (this.either++ === 0) (this.firstEither = { ...place?.(), separator }), (this.#firstText.either = text);
       return null;
     }
     return m;
+  }
+
+  /** The mark the file shows, and the cell that shows it (`ShownMark`); undefined where the file leaves it to a declaration. */
+  shownMark(delimiter: string): ShownMark | undefined {
+    const v = this.verdict(delimiter);
+    if (v.mark === null) return undefined;
+    const at = (p: VotePlace | undefined, text: string | undefined): VotePlace => ({ ...p, ...(text !== undefined ? { value: text } : {}) });
+    if (v.basis === 'quoted') return { mark: ',', basis: 'quoted', first: at(this.firstComma, this.#firstText.comma), columns: this.quotedCommaColumns(delimiter) };
+    if (v.basis === 'votes') return v.mark === ',' ? { mark: ',', basis: 'votes', first: at(this.firstComma, this.#firstText.comma) } : { mark: '.', basis: 'votes', first: at(this.firstPoint, this.#firstText.point) };
+    if (v.basis !== 'separator') return undefined;
+    // A comma file shows the point only by a number written with it (rule 6: its separator alone does not).
+    if (delimiter === ',') return this.point > 0 ? { mark: '.', basis: 'point', first: at(this.firstPoint, this.#firstText.point) } : undefined;
+    // A `;` file with no vote: its separator says the comma; a cell that reads either way (`31.000`) reads otherwise under the point.
+    return this.firstEither ? { mark: ',', basis: 'separator', first: at(this.firstEither, this.#firstText.either) } : undefined;
   }
 
   /**
@@ -293,10 +328,47 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
           `from English Excel, write these numbers without the 1000 separator (Format Cells → Number, untick "Use 1000 Separator (,)": 1250) or with their decimals (1,250.00), and save as CSV again; from LibreOffice or Google Sheets in a Danish locale (1,250 = 1.25), save as CSV with ";" as separator or write them with a decimal point (1.25)`
         : `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`) +
       // Who knows how the file was written can say so once, in the plan (declared-mark.ts).
-      (cells.declarable ? `; or, if you know the file's decimal mark, declare it in the plan: "decimalMark": "." (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or "decimalMark": "," (${shape} = ${first.separator === ',' ? '1.25' : '1250'})` : ''),
+      (cells.declarable === 'option'
+        ? `; or, if you know the file's decimal mark, give it: --decimal-mark . (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or --decimal-mark , (${shape} = ${first.separator === ',' ? '1.25' : '1250'})`
+        : cells.declarable
+          ? `; or, if you know the file's decimal mark, declare it in the plan: "decimalMark": "." (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or "decimalMark": "," (${shape} = ${first.separator === ',' ? '1.25' : '1250'})`
+          : ''),
     kind: 'decimal-mark.undecided',
   };
   return new HtaError('input.invalid', `${file} does not show its decimal mark, and ${count} of its ${what} read either way (thousands or decimals)`, [problem]);
+}
+
+/**
+ * The refusal of a declared mark (`"decimalMark"`, declared-mark.ts) that the file's own numbers
+ * contradict (`ShownMark`): the declaration decides only what the file leaves undecided, never
+ * against what it shows — a Danish `;` export's `31.000` read as 31 under `"."` would be a
+ * thousand times too small, in silence. `by`: who declared it (`the plan declares`, `--decimal-mark declares`).
+ */
+export function declaredMarkError(file: string, shown: ShownMark, declared: DecimalMark, by = 'the plan declares', what = 'numbers', remedy = `remove "decimalMark" from the plan (this file shows its own mark), or set it to "${shown.mark}"`): HtaError {
+  const name = (m: DecimalMark) => (m === ',' ? 'comma' : 'point');
+  const because =
+    shown.basis === 'separator'
+      ? `the file is semicolon-separated, as spreadsheets write it where the decimal mark is the comma (Danish Excel's "CSV (semikolonsepareret)"), so this cell is ${shown.first.value !== undefined ? readingsOf(shown.first.value) : 'a number that reads either way'}, and under the declared point it would be read as the other`
+      : shown.basis === 'quoted'
+        ? `its decimals are quoted decimal commas ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and no number has a point; this is the first`
+        : `this is the first of its ${what} written with a decimal ${name(shown.mark)}${shown.basis === 'point' ? ' (a comma-separated file\'s decimal point, rule 2)' : ', more than with a decimal ' + name(declared)}`;
+  const problem: Problem = {
+    file,
+    ...(shown.first.line !== undefined ? { line: shown.first.line } : {}),
+    ...(shown.first.column !== undefined ? { column: shown.first.column } : {}),
+    ...(shown.first.field !== undefined ? { field: shown.first.field } : {}),
+    ...(shown.first.value !== undefined ? { value: shown.first.value } : {}),
+    expected: `numbers with the declared decimal ${name(declared)}: ${by} "${declared}" but this file writes numbers with "${shown.mark}" — ${because} (docs/input-trial-export.md#declared-decimal-mark). The declaration decides only a file that does not show its mark: ${remedy}`,
+    kind: 'decimal-mark.declared',
+  };
+  return new HtaError('input.invalid', `${file}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"`, [problem]);
+}
+
+/** How a cell that reads either way reads with each mark: `31.000 (31000 with the decimal comma, 31 with the point)`. */
+function readingsOf(text: string): string {
+  const comma = text.replaceAll('.', '').replace(',', '.');
+  const point = text.replaceAll(',', '');
+  return `${text} (${Number(comma)} with the decimal comma, ${Number(point)} with the point)`;
 }
 
 /**
@@ -304,11 +376,14 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
  * mark nothing decided while some of its numbers read either way (rule 5). The places name the
  * column by its header name (never a cell's value: a trial export's cells may be ids).
  */
-export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells } }, declarable = false): boolean {
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark } }, declarable = false): boolean {
   const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
     const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
     return name ? { ...p!, field: name } : p;
   };
+  // A declared mark the file's own numbers contradict (declared-mark.ts): refused, never applied.
+  const { declaredMark, shownMark } = table.dialect;
+  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark);
   const tie = table.dialect.decimalTie;
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   const undecided = table.dialect.decimalUndecided;
@@ -343,7 +418,7 @@ export interface OtherMarkHint {
  * any other cell. Never read with the other mark: rule 3, one mark per file (docs/input-trial-export.md,
  * "One decimal mark per file").
  */
-export function otherMarkHint(value: string, decimalComma: boolean, declared = false): OtherMarkHint | undefined {
+export function otherMarkHint(value: string, decimalComma: boolean, declared: boolean | 'option' = false): OtherMarkHint | undefined {
   const trimmed = value.trim();
   const apostrophe = trimmed.startsWith("'");
   const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
@@ -367,7 +442,7 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared = f
       : grouped
         ? ['a comma and its thousands with a point (1.234,5)', 'the decimal point (1234.5 or 1,234.5)', 'format the column as Number without the 1000 separator in the spreadsheet, so that it writes 1234.5']
         : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
-    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, ${declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : 'as its other numbers do: '}${fix}${unmark} and export again` };
+    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, ${declared === 'option' ? `as --decimal-mark declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, give --decimal-mark ${decimalComma ? '.' : ','}; else ` : declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : 'as its other numbers do: '}${fix}${unmark} and export again` };
   }
   if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {
     return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };
@@ -388,11 +463,19 @@ export function quotedCommaNote(file: string, dialect: { delimiter: string; deci
  * is read with the point, as every comma file is, and nothing in it is left undecided by them.
  * Any other dialect is returned as it is.
  */
-export function onlyNumberColumns<D extends { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; quotedCommaColumns?: readonly number[] }>(dialect: D, header: readonly string[], isNumberColumn: (name: string) => boolean): D {
+export function onlyNumberColumns<D extends { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; quotedCommaColumns?: readonly number[]; declaredMark?: DecimalMark; shownMark?: ShownMark }>(dialect: D, header: readonly string[], isNumberColumn: (name: string) => boolean): D {
+  // Column 0: votes cast without a column, which cannot be set aside.
+  const setAside = (columns: readonly number[]) => !columns.some((c) => c === 0 || isNumberColumn(header[c - 1] ?? ''));
+  // A declared mark: quoted commas only in unread columns do not contradict it (declared-mark.ts).
+  if (dialect.declaredMark !== undefined) {
+    if (dialect.shownMark?.basis !== 'quoted' || !setAside(dialect.shownMark.columns ?? [0])) return dialect;
+    const { shownMark: _shown, ...declared } = dialect;
+    return declared as D;
+  }
   const columns = dialect.quotedCommaColumns;
   if (!columns) return dialect;
-  // Column 0: votes cast without a column, which cannot be set aside.
-  if (columns.some((c) => c === 0 || isNumberColumn(header[c - 1] ?? ''))) return dialect;
-  const { decimalUndecided: _undecided, quotedCommaColumns: _columns, ...rest } = dialect;
+  if (!setAside(columns)) return dialect;
+  // No number has a point (rule 2's exception held): the point is implied, not shown.
+  const { decimalUndecided: _undecided, quotedCommaColumns: _columns, shownMark: _shown, ...rest } = dialect;
   return { ...rest, decimalComma: false } as D;
 }

@@ -5,7 +5,7 @@
  * when the separator is a semicolon (decided by decimal-mark.ts, the rule every reader shares).
  * docs/input-trial-export.md "Dialects".
  */
-import type { DecimalMark, MarkVotes, UndecidedCells } from './decimal-mark.js';
+import type { DecimalMark, MarkVotes, ShownMark, UndecidedCells } from './decimal-mark.js';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -32,6 +32,12 @@ export interface Dialect {
   quotedCommaColumns?: readonly number[];
   /** The decimal mark the plan declares (`"decimalMark"`, declared-mark.ts): `decimalComma` follows it, not the cells. */
   declaredMark?: DecimalMark;
+  /**
+   * The mark the file's own numbers show, and the first cell that does (decimal-mark.ts,
+   * `ShownMark`); absent where the file leaves the mark undecided. A declared mark that contradicts
+   * it is refused by every reader of numbers (`decimalCommaOf`), never applied.
+   */
+  shownMark?: ShownMark;
   /** Some cell of the file is a number written with a decimal point that reads one way (`23.4`; decimal-mark.ts, rule 1): the point is shown, not only implied by a comma separator (rule 6). */
   pointShown?: true;
   /** The file started with a UTF-8 byte-order mark. */

@@ -896,7 +896,9 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   // The columns whose quoted decimal commas decided (rule 2's exception): a reader that knows its
   // number columns keeps the exception only when one of them is among these (onlyNumberColumns).
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
-  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
+  const shown = vote.shownMark(delimiter!);
+  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {

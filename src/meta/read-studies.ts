@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { type DecimalMark, DecimalMarkVote, otherMarkHint, quotedCommaNote, undecidedError, type VotePlace } from '../io/decimal-mark.js';
+import { type DecimalMark, DecimalMarkVote, declaredMarkError, otherMarkHint, quotedCommaNote, undecidedError, type VotePlace } from '../io/decimal-mark.js';
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -137,7 +137,11 @@ export function readStudiesFile(file: string): StudyTable {
   return parseStudies(readCsvFile(file));
 }
 
-/** How to read the sheet: the decimal mark a plan declares (`"decimalMark"`, io/declared-mark.ts), else the cells decide. */
+/**
+ * How to read the sheet: the decimal mark `hta meta --decimal-mark` (or a report's meta entry)
+ * declares, for a sheet whose cells leave it undecided (io/declared-mark.ts); else the cells decide.
+ * Never a trial plan's `"decimalMark"`: that declares the trial export's mark, not this sheet's.
+ */
 export interface StudiesOptions {
   decimalMark?: DecimalMark | undefined;
   /** The language of the notes made for stderr that have a Danish wording (`hta meta --lang`); the page words its own (study-read-notes.ts). */
@@ -149,7 +153,7 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
   const problems: Problem[] = [];
   const columns = studyColumns(csv);
   const { col } = columns;
-  const { decimalComma, commaThousands, notes: markNotes } = options.decimalMark !== undefined ? declaredMarkOf(csv, options.decimalMark) : decimalMarkOf(csv, columns);
+  const { decimalComma, commaThousands, notes: markNotes } = options.decimalMark !== undefined ? declaredMarkOf(csv, columns, options.decimalMark) : decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
   const split: SplitCells = { lines: [], example: null };
   const warnings: string[] = [];
@@ -299,7 +303,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
       });
     } else {
       // Under a declared mark, `"1,5"` in a point file: told it is the other mark, and where the mark was declared (decimal-mark.ts).
-      const other = row.declaredMark ? otherMarkHint(t, decimalComma, true) : undefined;
+      const other = row.declaredMark ? otherMarkHint(t, decimalComma, 'option') : undefined;
       at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma, name.startsWith('events_') ? num[name === 'events_control' ? 'n_control' : 'n_intervention'] : undefined) ?? (other ? { kind: `meta.not-a-number.${name}:${other.reason}`, hint: other.hint } : {}));
     }
   }
@@ -573,25 +577,25 @@ function readCombinedInterval(row: StudyRow, fromCombined: Map<string, string>):
 const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
 
 /**
- * The mark the plan declares: nothing left to decide, nothing to say. In a comma file declared
+ * The mark `--decimal-mark` declares: nothing left to decide, nothing to say. In a comma file declared
  * `"."`, `"1,375"` is 1375 (commaThousands, as where the cells show the point); a cell with the
  * other mark (`"1,5"`) is no number, refused at its cell.
  */
-function declaredMarkOf(csv: CsvTable, mark: DecimalMark): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
+function declaredMarkOf(csv: CsvTable, columns: StudyColumns, mark: DecimalMark): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
+  // Only where the sheet leaves the mark undecided: its own numbers showing the other (`1,5`, a
+  // `;` sheet's `1.375`) refuse the declaration, never read a thousand times off (decimal-mark.ts, ShownMark).
+  const shown = studyVote(csv, columns).vote.shownMark(csv.dialect.delimiter);
+  if (shown !== undefined && shown.mark !== mark) throw declaredMarkError(csv.file, shown, mark, '--decimal-mark declares', 'numbers in the study columns', `leave out --decimal-mark (this file shows its own mark), or give --decimal-mark ${shown.mark}`);
   return { decimalComma: mark === ',', commaThousands: csv.dialect.delimiter === ',' && mark === '.', notes: [] };
 }
 
 /**
- * Whether the file writes decimals with a comma, by the project's one rule (io/decimal-mark.ts)
- * over its non-count number columns and the bounds in a combined CI column (`-1,51 til -0,06`
- * votes for the comma twice): counts have no decimals, so they do not vote. A tie is refused,
- * naming the first cell of each kind; so is a tab file whose mark nothing decides while one of
- * those cells reads either way (`-1.250`), naming it.
+ * The votes of the sheet's non-count number columns and of the bounds in a combined CI column
+ * (`-1,51 til -0,06` votes for the comma twice): counts have no decimals, so they do not vote. A
+ * comma file's cells vote too: its mark is the point (rule 2) unless its decimals are all quoted
+ * decimal commas (`"3,1"`: LibreOffice or Google Sheets in a Danish locale), as a trial export's are read.
  */
-function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
-  // A comma file's cells vote too: its mark is the point (rule 2) unless its decimals are all
-  // quoted decimal commas (`"3,1"`: LibreOffice or Google Sheets in a Danish locale), as a trial
-  // export's are read.
+function studyVote(csv: CsvTable, columns: StudyColumns): { vote: DecimalMarkVote; either: Map<string, { example: string; count: number; first: VotePlace & { separator: ',' } }>; evidence: Map<string, string> } {
   const { col, combinedCi } = columns;
   const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => [c, col.get(c) as number] as const);
   const vote = new DecimalMarkVote();
@@ -617,6 +621,18 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
     const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
     if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
+  return { vote, either, evidence };
+}
+
+/**
+ * Whether the file writes decimals with a comma, by the project's one rule (io/decimal-mark.ts)
+ * over its non-count number columns and the bounds in a combined CI column (`-1,51 til -0,06`
+ * votes for the comma twice): counts have no decimals, so they do not vote. A tie is refused,
+ * naming the first cell of each kind; so is a tab file whose mark nothing decides while one of
+ * those cells reads either way (`-1.250`), naming it.
+ */
+function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
+  const { vote, either, evidence } = studyVote(csv, columns);
   const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
   // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
   // reader refuses it (decimal-mark.ts, rule 6), not read either way.
@@ -624,7 +640,7 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
   const undecided = commaOnly ? [...either].filter(([name]) => !evidence.has(name)) : [];
   if (undecided.length) {
     const count = undecided.reduce((k, [, e]) => k + e.count, 0);
-    throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns', declarable: true }, 'numbers in the study columns');
+    throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns', declarable: 'option' }, 'numbers in the study columns');
   }
   const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
   // Where the study columns show the point (`820.5`), `"1,375"` is read with it, as the trial

@@ -309,7 +309,7 @@ export const planSchema = z
       .enum(['.', ','])
       .optional()
       .describe(
-        'The export\'s decimal mark, when its cells do not show it: "." (English Excel: "31,000" is 31000) or "," (Danish: "1,5" is 1.5). Without it the mark is read from the cells and the separator, and a comma-separated file none of whose numbers writes a decimal is refused at its first "31,000". With it, a cell written with the other mark is an input error (docs/input-trial-export.md#decimal-mark)',
+        'The export\'s decimal mark, when its cells do not show it: "." (English Excel: "31,000" is 31000) or "," (Danish: "1,5" is 1.5). Without it the mark is read from the cells and the separator, and a comma-separated file none of whose numbers writes a decimal is refused at its first "31,000". It decides only what the file leaves undecided: an export whose own numbers show the other mark (a ";" file\'s "31.000", a "45,5") is refused, and a single cell written with the other mark is an input error (docs/input-trial-export.md#declared-decimal-mark). Not applied to the studies sheet of hta meta (its --decimal-mark)',
       ),
     design: z.enum(['randomised', 'observational']).default('randomised').describe('"observational": registry data, analysed by propensity-score weighting (docs/observational.md)'),
     observational: observationalSchema.optional(),

@@ -41,7 +41,9 @@ export function twoReadingCodeWarnings(plan: Pick<Plan, 'missingCodes' | 'column
   for (const { where, code } of codesOf(plan)) {
     const r = twoReadings(code);
     if (!r) continue;
-    const readings = `${JSON.stringify(code)}, which reads two ways: ${r.point} with a decimal point (its comma a thousands separator) and ${r.comma} with a decimal comma`;
+    // The mark the code is written with is the thousands separator of the other reading: "9,000"'s comma with the point, "9.000"'s point with the comma.
+    const text = String(code);
+    const readings = `${JSON.stringify(code)}, which reads two ways: ${r.point} with a decimal point${text.includes(',') ? ' (its comma a thousands separator)' : ''} and ${r.comma} with a decimal comma${text.includes('.') ? ' (its point a thousands separator)' : ''}`;
     // A plan-wide missing code on an outcome's scale empties its answers (scale-missing-codes.ts): said for the reading that does.
     const onScale = (v: number) => (where === '"missingCodes"' && scalesHolding(v, plan).length ? ` — as ${v} it is also a valid answer on the scale of ${scalesText(scalesHolding(v, plan))}, whose every ${v} would be read as missing` : '');
     if (mark) {

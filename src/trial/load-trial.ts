@@ -183,7 +183,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
   // A plan's "decimalMark" decides instead of the cells (declared-mark.ts).
-  const dialect = plan.decimalMark !== undefined ? withDeclaredMark(source.dialect, plan.decimalMark) : onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
+  // Either way the file's quoted commas in columns the plan does not read as numbers decide nothing.
+  const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, numberColumnTest(plan, named));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);

@@ -27,6 +27,7 @@ const VALUES: Readonly<Record<string, [string, string]>> = {
   'meta --mcid': ['1.5', '2'],
   'meta --direction': ['higher-is-better', 'lower-is-better'],
   'meta --lang': ['en', 'da'],
+  'meta --decimal-mark': ['.', ','],
 };
 // Paths in a folder of the test's own: were the check broken, a command would write its output there, not into the repository.
 const dir = tempDir();

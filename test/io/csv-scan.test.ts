@@ -47,7 +47,7 @@ describe('packed CSV reading', () => {
   it('reads a quoted semicolon header (SPSS, Excel)', () => {
     const t = parseCsvText('"id";"arm";"eq5d"\r\n"P1";"app";"0,761"\r\n', 'spss.csv');
     expect(t.header).toEqual(['id', 'arm', 'eq5d']);
-    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: true });
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, shownMark: { mark: ',', basis: 'votes', first: { line: 2, column: 3, value: '0,761' } }, bom: false, crlf: true });
     expect(t.records[0]!.cells).toEqual(['P1', 'app', '0,761']);
   });
   it('reads quoted fields of a tab-separated file: the tab after a closing quote or before an opening one is the separator', () => {

@@ -31,7 +31,8 @@ describe('dialect sniffing', () => {
 describe('parseCsvText', () => {
   it('reads a semicolon + decimal-comma file (Danish Excel)', () => {
     const t = parseCsvText('id;arm;eq5d\nP1;app;0,761\nP2;usual;NA\n', 'dk.csv');
-    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: false });
+    // What the cells show is kept, for a plan that declares a mark (declared-mark.ts): 0,761 on line 2, column 3.
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, shownMark: { mark: ',', basis: 'votes', first: { line: 2, column: 3, value: '0,761' } }, bom: false, crlf: false });
     expect(t.records[0]?.cells).toEqual(['P1', 'app', '0,761']);
     expect(t.records[1]?.cells).toEqual(['P2', 'usual', null]);
   });

@@ -50,6 +50,14 @@ describe('hta plan check and a code that reads two ways', () => {
     expect(r.stderr.match(/reads two ways/g)).toHaveLength(1);
   });
 
+  it('a code written with a point ("9.000", Danish SPSS\'s 9000): its point is the thousands separator of the comma reading', async () => {
+    const plan = planFile({ missingCodes: ['9.000'] });
+    const r = await runCli('plan', 'check', plan);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`"missingCodes" holds "9.000", which reads two ways: 9 with a decimal point and 9000 with a decimal comma (its point a thousands separator); the export's decimal mark decides which`);
+    expect(r.stderr).not.toContain('its comma a thousands separator');
+  });
+
   it('a code that reads one way ("9", "9,5", 9000) is no such warning', async () => {
     const r = await runCli('plan', 'check', planFile({ missingCodes: ['9', '9,5', 9000, '1,234.5'] }));
     expect(r.stderr).not.toContain('reads two ways');

@@ -34,6 +34,7 @@ export const metaEntrySchema = z.object({
   plan: manifestPath('Analysis plan giving MCIDs and directions, relative to the manifest').optional(),
   preset: z.enum(['metafor', 'revman5', 'revman-web', 'iqwig6']).default('metafor'),
   title: localizedText.optional(),
+  decimalMark: z.enum(['.', ',']).optional().describe("The studies sheet's decimal mark, for a sheet whose numbers do not show it (as hta meta --decimal-mark); never taken from the plan, whose \"decimalMark\" is the trial export's"),
 });
 
 // Typed keys: a misspelt phrase name fails to compile instead of printing the key.
@@ -72,8 +73,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
     const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
-    // Read with the plan's declared decimal mark, when it has one: a memo per plan.
-    const table = env.memo(`studyTable\u0000${dataFile}\u0000${plan?.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: plan?.decimalMark }));
+    // Read with the entry's declared decimal mark, when it has one (never the trial plan's): a memo per mark.
+    const table = env.memo(`studyTable\u0000${dataFile}\u0000${entry.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: entry.decimalMark }));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
       const r = metaAnalyze(table, {
         preset: entry.preset,

@@ -684,13 +684,10 @@ export function changedSinceOf(units: ReadonlySet<string>, added: readonly strin
 }
 
 /**
- * The regions printed now (`regionsNow`, not the whole country) of which an earlier publication
- * named had no row — no count, printed or hidden — or that a file named lists as added. Only the
- * files named are judged: their hidden counts are read too, so every row they have is seen; a
- * publication they carry holds its printed counts only, and a region all of whose counts it hid
- * would read as absent.
+ * The regions each file named had a row of (printed or hidden), by its export date: only the files
+ * named, as their hidden counts are read too (a publication they carry holds its printed counts only).
  */
-export function addedRegions(previous: PreviousPublication, regionsNow: readonly string[]): string[] {
+function regionsByNamedDate(previous: PreviousPublication): Map<string, Set<string>> {
   const seen = new Map<string, Set<string>>();
   const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
   for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
@@ -698,6 +695,18 @@ export function addedRegions(previous: PreviousPublication, regionsNow: readonly
     if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
     seen.get(c.asOf)!.add(c.region);
   }
+  return seen;
+}
+
+/**
+ * The regions printed now (`regionsNow`, not the whole country) of which an earlier publication
+ * named had no row — no count, printed or hidden — or that a file named lists as added. Only the
+ * files named are judged: their hidden counts are read too, so every row they have is seen; a
+ * publication they carry holds its printed counts only, and a region all of whose counts it hid
+ * would read as absent.
+ */
+export function addedRegions(previous: PreviousPublication, regionsNow: readonly string[]): string[] {
+  const seen = regionsByNamedDate(previous);
   return regionsNow.filter((r) => r !== 'national' && (previous.listedAdded?.has(r) || [...seen.values()].some((regions) => !regions.has(r))));
 }
 
@@ -709,13 +718,7 @@ export function addedRegions(previous: PreviousPublication, regionsNow: readonly
  * run cannot tell which of its earlier prints lacked it.
  */
 export function addedRegionsSince(previous: PreviousPublication, regionsNow: readonly string[]): Map<string, string> {
-  const seen = new Map<string, Set<string>>();
-  const hiddenDates = new Set((previous.hidden ?? []).map((c) => c.asOf));
-  for (const c of [...previous.counts, ...(previous.hidden ?? [])]) {
-    if (!hiddenDates.has(c.asOf)) continue;
-    if (!seen.has(c.asOf)) seen.set(c.asOf, new Set());
-    seen.get(c.asOf)!.add(c.region);
-  }
+  const seen = regionsByNamedDate(previous);
   const out = new Map<string, string>();
   for (const r of regionsNow) {
     if (r === 'national') continue;

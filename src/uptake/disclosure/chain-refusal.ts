@@ -21,9 +21,9 @@
  */
 import { HtaError } from '../../errors.js';
 import type { UptakeAnalysis } from '../uptake-analysis.js';
-import type { AuditInterval, AuditReport, PublishedUptake } from './attacker-audit.js';
+import type { AuditInterval, AuditReport } from './attacker-audit.js';
 import type { PreviousFile, PreviousPublication } from './previous-publication.js';
-import { auditAsRead } from './published-audit.js';
+import { prewriteAudit } from './prewrite-audit.js';
 
 /** Listed in the message; the rest are counted (`hta uptake … --audit` lists them all). */
 const LISTED = 20;
@@ -68,18 +68,14 @@ export const CHAIN_UNCHECKED = 'the chained publication could not be checked aga
 export function chainRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = [], onUnchecked: (text: string) => void = () => {}): HtaError | undefined {
   if (!previous || !hidEarlier(previous, analysis.exportDate)) return undefined;
   const { threshold, protectionLevel, zerosSensitive } = analysis.suppression;
-  const rule = { threshold, protectionLevel, zerosSensitive };
-  // The attacker reads the analysis exactly as `--json` prints it.
-  const published = JSON.parse(JSON.stringify(analysis)) as PublishedUptake;
-  const sameExtract = previousRead.map((p) => p.json as PublishedUptake).filter((p) => p.exportDate === published.exportDate);
-  const withAudit = auditOrUnreadable(() => auditAsRead(published, rule, previous, sameExtract).audit);
+  const withAudit = auditOrUnreadable(() => prewriteAudit(analysis, previous, previousRead));
   if (!withAudit) {
     onUnchecked(CHAIN_UNCHECKED);
     return undefined;
   }
   const withHidden = failures(withAudit, threshold, zerosSensitive);
   if (withHidden.size === 0) return undefined;
-  const withoutAudit = auditOrUnreadable(() => auditAsRead(published, rule, { ...previous, hidden: [] }, sameExtract).audit);
+  const withoutAudit = auditOrUnreadable(() => prewriteAudit(analysis, { ...previous, hidden: [] }, previousRead));
   const without = withoutAudit ? failures(withoutAudit, threshold, zerosSensitive) : new Map<string, AuditInterval>();
   const caused = [...withHidden].filter(([k]) => !without.has(k)).map(([k]) => k);
   if (caused.length === 0) return undefined;

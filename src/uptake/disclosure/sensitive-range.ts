@@ -12,9 +12,8 @@
  */
 import { HtaError } from '../../errors.js';
 import type { UptakeAnalysis } from '../uptake-analysis.js';
-import type { PublishedUptake } from './attacker-audit.js';
 import type { PreviousFile, PreviousPublication } from './previous-publication.js';
-import { auditAsRead } from './published-audit.js';
+import { prewriteAudit } from './prewrite-audit.js';
 
 /** Listed in the message; the rest are counted (the audit command it names lists them all). */
 const LISTED = 20;
@@ -49,10 +48,7 @@ export function auditCommandFor(files: { registryFile?: string; eligibleFile: st
 export function sensitiveRangeRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = [], place: RefusalPlace = {}): HtaError | undefined {
   const { threshold, protectionLevel, zerosSensitive } = analysis.suppression;
   if (protectionLevel >= threshold) return undefined;
-  // The attacker reads the analysis exactly as `--json` prints it.
-  const published = JSON.parse(JSON.stringify(analysis)) as PublishedUptake;
-  const sameExtract = previousRead.map((p) => p.json as PublishedUptake).filter((p) => p.exportDate === published.exportDate);
-  const { audit } = auditAsRead(published, { threshold, protectionLevel, zerosSensitive }, previous, sameExtract);
+  const audit = prewriteAudit(analysis, previous, previousRead);
   const minSmall = zerosSensitive ? 0 : 1;
   const inside = audit.narrow.filter((c) => c.lower >= minSmall && c.upper <= threshold - 1);
   if (inside.length === 0) return undefined;

@@ -54,8 +54,14 @@ export function hasMissing(c: CeaColumns): boolean {
  * complete-case scenario (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
 export function missingIn(c: CeaColumns, rows: readonly number[]): boolean {
-  for (const col of imputedValues(c)) {
-    for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
+  // Patient by patient, each of their imputed values: the first patient with a gap ends it. Column
+  // by column, a column without gaps (often the baseline utilities) was read whole before the
+  // first gap of the next, in each of the bootstrap's ~17,000 calls (~3 million reads of the
+  // bundled CEA's baseline column: docs/architecture.md#the-cost-of-a-cold-regeneration).
+  const cols = imputedValues(c);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    for (let j = 0; j < cols.length; j++) if (cols[j]![i] === null) return true;
   }
   return false;
 }

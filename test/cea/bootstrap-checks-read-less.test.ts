@@ -1,12 +1,14 @@
-// The bootstrap asks `imputableReplicate` of each of its 5,000 replicates whether every arm has
-// at least MIN_OBSERVED observed values of each quantity it imputes. It read every row of every
-// column to count them; now it stops reading a column once both arms have enough observed values
-// (nothing unread can make it fall short), reading from both ends of the replicate, which holds
-// the intervention rows and then the control rows (src/cea/imputable-resamples.ts). Its answer
-// must be the full count's on any replicate.
+// Two questions the CEA bootstrap asks of each of its 5,000 replicates read less than they did
+// (src/cea/imputable-resamples.ts, src/cea/cea-imputation.ts), with the same answers:
+// - `imputableReplicate` (does every arm have at least MIN_OBSERVED observed values of each
+//   quantity it imputes?) counted every row of every column; it now stops reading a column once
+//   both arms have enough, reading from both ends of the replicate, which holds the intervention
+//   rows and then the control rows;
+// - `missingIn` (any gap in these rows?) read column by column, so a column without gaps was read
+//   whole before the first gap of the next; it now reads patient by patient.
 import { describe, expect, it } from 'vitest';
 import { drawReplicate } from '../../src/cea/cea-bootstrap.js';
-import type { CeaColumns } from '../../src/cea/cea-imputation.js';
+import { type CeaColumns, missingIn } from '../../src/cea/cea-imputation.js';
 import { MIN_OBSERVED, imputableReplicate } from '../../src/cea/imputable-resamples.js';
 import { createRandom } from '../../src/stats/random.js';
 
@@ -74,5 +76,37 @@ describe('imputableReplicate', () => {
     // The replicates tried both answers.
     expect(short).toBeGreaterThan(50);
     expect(short).toBeLessThan(1450);
+  });
+});
+
+describe('missingIn', () => {
+  it('stops at the first patient with a gap, not after a column without gaps', () => {
+    // Baseline utilities complete, QALYs missing from patient 3 on every 7th: the bootstrap's
+    // question "any gap in these rows?" needs only the first four patients' values.
+    const n = 400;
+    const arm = Array.from({ length: n }, (_, i) => (i < n / 2 ? 1 : 0));
+    const u0 = counted(arm.map((_, i) => 0.6 + i / 2000));
+    const qaly = counted(arm.map((_, i) => (i % 7 === 3 ? null : 0.5 + i / 1000)));
+    const cost = counted(arm.map((_, i) => 100 + i));
+    const c: CeaColumns = { arm, baselineUtility: u0.column, qaly: qaly.column, cost: cost.column, covariates: [] };
+    expect(missingIn(c, Array.from({ length: n }, (_, i) => i))).toBe(true);
+    expect(u0.reads() + qaly.reads() + cost.reads()).toBeLessThanOrEqual(3 * 4);
+  });
+
+  it('answers as a column-by-column search on random rows', () => {
+    const rng = createRandom(61206);
+    let gaps = 0;
+    for (let trial = 0; trial < 500; trial++) {
+      const n = 1 + rng.int(12);
+      const arm = Array.from({ length: n }, () => rng.int(2));
+      const column = () => arm.map(() => (rng.int(9) === 0 ? null : rng.uniform()));
+      const c: CeaColumns = { arm, baselineUtility: column(), qaly: column(), cost: column(), covariates: rng.int(2) ? [{ name: 'x', values: column() }] : [] };
+      const rows = Array.from({ length: rng.int(2 * n + 1) }, () => rng.int(n));
+      const expected = [c.baselineUtility, c.qaly, c.cost, ...c.covariates.map((x) => x.values)].some((col) => rows.some((i) => col[i] === null));
+      if (expected) gaps++;
+      expect(missingIn(c, rows)).toBe(expected);
+    }
+    expect(gaps).toBeGreaterThan(100);
+    expect(gaps).toBeLessThan(450);
   });
 });

@@ -31,7 +31,24 @@ function mapsGlibc(): boolean {
   }
 }
 
+/**
+ * resvg's native module allocates through its own mimalloc, which by default gives memory back to
+ * the system 10 ms after it is freed (`purge_delay`). Each chart's pixmap (~2–6 MB at PNG_ZOOM) was
+ * then drawn in fresh pages that the kernel had to fault in and zero again: ~30,000 page faults and
+ * ~0.1 CPU-s of system time for the 37 bundled PNGs (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ * With purging off, the pages freed after one chart are reused by the next; the pixels are the
+ * same. mimalloc reads the option from the process's environment when the native module is
+ * loaded, so this is set before the first load, from the thread that loads it or starts the PNG
+ * workers (a worker's `process.env` is a copy of its own and does not reach the environment). A
+ * value the user set is kept.
+ */
+export function keepResvgFreedMemory(env: NodeJS.ProcessEnv = process.env): void {
+  env.MIMALLOC_PURGE_DELAY ??= '-1';
+}
+
+/** Where this thread loads resvg from (and, first, {@link keepResvgFreedMemory}: every load goes through here). */
 export function resvgSource(glibc: () => boolean = mapsGlibc): ResvgSource {
+  keepResvgFreedMemory();
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('@resvg/resvg-js');
   if (process.platform === 'linux' && process.arch === 'x64' && glibc()) {

@@ -18,6 +18,8 @@ import { runCli, tempDir } from '../support/run-cli.js';
 const FIXTURE = 'test/uptake/fixtures/hidden-parts';
 const dir = tempDir();
 const run = async (...args: string[]) => runCli('uptake', ...args);
+/** The stderr of each run of beforeAll (English, --json), by the file it wrote: the English note's test reads it, not a run of its own. */
+const stderrOf = new Map<string, string>();
 const listing = (file: string) => (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { previous: { changed: { periods: { region: string; period: string }[]; activationYears: { region: string; year: number }[]; addedRegions?: string[]; addedSince?: unknown } } }).previous.changed;
 
 beforeAll(async () => {
@@ -38,6 +40,7 @@ beforeAll(async () => {
     const r = await run(...args, '--json');
     expect(r.code, r.stderr).toBe(0);
     writeFileSync(join(dir, out), r.stdout);
+    stderrOf.set(out, r.stderr);
   };
   await ok([join(dir, 'oct.csv'), '--eligible', join(dir, 'eligible-oct.csv'), '--plan', join(dir, 'plan-2025-10-31.json'), '--first-publication'], 'oct.json');
   await ok([join(dir, 'nov.csv'), '--eligible', join(FIXTURE, 'eligible.csv'), '--plan', join(dir, 'plan-2025-11-30.json'), '--previous', join(dir, 'oct.json')], 'nov.json');
@@ -64,7 +67,9 @@ describe('the whole-country-only spread in a chain that once added a region', ()
     // No region's activation year 2024 alone (the patients were referred in 2025).
     expect(never.activationYears.filter((y) => y.region !== 'national' && y.year === 2024)).toEqual([]);
     // The stderr note (with --json; the text output prints it on stdout) says it in the same words for both, Danish too.
-    const note = async (v: string, lang: string) => (await run(join(dir, `dec-${v}.csv`), '--eligible', join(FIXTURE, 'eligible.csv'), '--plan', join(dir, 'plan-2025-12-31.json'), '--previous', join(dir, 'nov.json'), '--json', '--lang', lang)).stderr.split('\n').find((l) => /Changed since|Ændret siden/.test(l));
+    // English: the stderr of beforeAll's runs (the default language); Danish: a run with --lang da.
+    const stderr = async (v: string, lang: string) => (lang === 'en' ? stderrOf.get(`dec-${v}.json`)! : (await run(join(dir, `dec-${v}.csv`), '--eligible', join(FIXTURE, 'eligible.csv'), '--plan', join(dir, 'plan-2025-12-31.json'), '--previous', join(dir, 'nov.json'), '--json', '--lang', lang)).stderr);
+    const note = async (v: string, lang: string) => (await stderr(v, lang)).split('\n').find((l) => /Changed since|Ændret siden/.test(l));
     for (const lang of ['en', 'da']) {
       const n = await note('never', lang);
       expect(n).toMatch(/Nordjylland/);

@@ -10,6 +10,7 @@
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { respelledRegionsNote } from './disclosure/region-spellings.js';
+import { disclosureRuleOf } from './plan-rules.js';
 import { unchainedBefore, unchainedNote } from './disclosure/unchained-publication.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, refuseLowerThreshold, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
@@ -114,8 +115,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Read first: a wrong file fails before the registry is.
   const named = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
   const previousRead = input.sameRunCuts?.length ? [...input.sameRunCuts, ...(named ?? [])] : named;
-  // An earlier publication with a higher threshold: this run would print what it hid.
-  if (previousRead?.length) refuseLowerThreshold(previousRead, plan.suppression.threshold, input.sameRunName ? `the uptake plan of ${input.sameRunName}` : planFile);
+  // An earlier publication with a higher threshold or protection level, or zeros sensitive where
+  // this run shows them: this run would print, or narrow, what it hid.
+  if (previousRead?.length) refuseLowerThreshold(previousRead, disclosureRuleOf(plan), input.sameRunName ? `the uptake plan of ${input.sameRunName}` : planFile);
   const previous = previousRead?.length ? mergePublications(previousRead) : undefined;
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   const eligibleRead = readEligibleFile(input.eligibleFile, {

@@ -304,18 +304,12 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (run.clinicSpellings) for (const n of clinicSpellingsNotes(run.clinicSpellings, file ?? 'the aggregate tables')) io.stderr(`note: ${n}\n`);
         // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
         if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
-        // A protection level below the threshold: the run's own audit must not find a hidden count
-        // it bounds wholly inside the sensitive range, else nothing is published (disclosure/sensitive-range.ts;
-        // `hta report` runs the same check in analyseUptake).
+        // The checks before writing (a protection level below the threshold; a chain whose earlier
+        // publication hid counts): one function, the one `hta report` asks too (disclosure/prewrite-check.ts).
         if (!opts.audit) {
-          const { sensitiveRangeRefusal } = await import('../uptake/disclosure/sensitive-range.js');
-          const refusal = sensitiveRangeRefusal(run.analysis, run.previous, previousRead, { planFile: planPath });
+          const { prewriteRefusal } = await import('../uptake/disclosure/prewrite-check.js');
+          const refusal = await prewriteRefusal({ ...run, ...(previousRead ? { previousRead } : {}) }, { planFile: planPath, lang }, (text) => io.stderr(`warning: ${text}\n`));
           if (refusal) throw refusal;
-          // A chain whose earlier publication hid counts: the suppression ties only their sums to
-          // now, a reader each one; the audit of what would be written decides (disclosure/chain-refusal.ts).
-          const { chainRefusal } = await import('../uptake/disclosure/chain-refusal.js');
-          const chained = chainRefusal(run.analysis, run.previous, previousRead, (text) => io.stderr(`warning: ${text}\n`));
-          if (chained) throw chained;
         }
         if (sink && !withTables) excludedWritten(await sink.commit());
         // For a publication (the audit publishes nothing).

@@ -10,6 +10,8 @@
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { respelledRegionsNote } from './disclosure/region-spellings.js';
+import { auditCommandFor } from './disclosure/refusal-text.js';
+import { disclosureRuleOf } from './plan-rules.js';
 import { unchainedBefore, unchainedNote } from './disclosure/unchained-publication.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, refuseLowerThreshold, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
@@ -79,20 +81,22 @@ const exportDateOf = (json: unknown): string => {
 /** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
 export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
   const run = await runUptake(input);
-  // As \`hta uptake\` does before it writes (docs/disclosure-control.md "Secondary suppression"):
+  // The checks \`hta uptake\` runs before it writes, the same function (disclosure/prewrite-check.ts):
   // \`hta report\` publishes through here.
-  const { threshold, protectionLevel } = run.analysis.suppression;
-  if (protectionLevel < threshold) {
-    const { auditCommandFor, sensitiveRangeRefusal } = await import('./disclosure/sensitive-range.js');
-    // Named for a manifest's user, who ran no uptake command: the entry, its plan, and the audit to run.
-    const place = input.reportName === undefined ? { ...(input.planFile !== undefined ? { planFile: input.planFile } : {}) } : {
-      entry: input.reportName,
-      ...(input.planFile !== undefined ? { planFile: input.planFile } : {}),
-      auditCommand: auditCommandFor(input) + (input.sameRunCuts?.length ? ` (with --previous naming the results.json of ${input.sameRunCuts.map((c) => c.file).join(', ')})` : ''),
-    };
-    const refusal = sensitiveRangeRefusal(run.analysis, run.previous, run.previousRead, place);
-    if (refusal) throw refusal;
-  }
+  const { prewriteRefusal } = await import('./disclosure/prewrite-check.js');
+  const planFile = input.planFile !== undefined ? { planFile: input.planFile } : {};
+  const lang = input.lang !== undefined ? { lang: input.lang } : {};
+  // Named for a manifest's user, who ran no uptake command: the entry, its plan, and the audit to run.
+  const place = input.reportName === undefined ? { ...planFile, ...lang } : {
+    entry: input.reportName, ...planFile, ...lang,
+    auditCommand: auditCommandFor(input) + (input.sameRunCuts?.length ? ` (with --previous naming the results.json of ${input.sameRunCuts.map((c) => c.file).join(', ')})` : ''),
+  };
+  let unchecked: string | undefined;
+  const refusal = await prewriteRefusal(run, place, (text) => { unchecked = text; });
+  if (refusal) throw refusal;
+  // A report's analysis runs on a worker that has no way to warn (off-thread.ts): a chain the
+  // audit cannot read together, written by \`hta uptake\` with a warning, is not published unread.
+  if (unchecked !== undefined && input.reportName !== undefined) throw (await import('./disclosure/chain-refusal.js')).uncheckedChainRefusal(place);
   return run.analysis;
 }
 
@@ -114,8 +118,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Read first: a wrong file fails before the registry is.
   const named = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
   const previousRead = input.sameRunCuts?.length ? [...input.sameRunCuts, ...(named ?? [])] : named;
-  // An earlier publication with a higher threshold: this run would print what it hid.
-  if (previousRead?.length) refuseLowerThreshold(previousRead, plan.suppression.threshold, input.sameRunName ? `the uptake plan of ${input.sameRunName}` : planFile);
+  // An earlier publication with a higher threshold or protection level, or zeros sensitive where
+  // this run shows them: this run would print, or narrow, what it hid.
+  if (previousRead?.length) refuseLowerThreshold(previousRead, disclosureRuleOf(plan), input.sameRunName ? `the uptake plan of ${input.sameRunName}` : planFile);
   const previous = previousRead?.length ? mergePublications(previousRead) : undefined;
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   const eligibleRead = readEligibleFile(input.eligibleFile, {

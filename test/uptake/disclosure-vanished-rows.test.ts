@@ -74,8 +74,10 @@ describe('a removed patient\'s rows stay printed, hidden, in the next publicatio
   ] as const) {
     it(`variant ${variant}: every row September printed is printed, Nordjylland's changed ones hidden; the old output fails the audit`, async () => {
       const { dir, sep, oct, stderr } = await chain([...removed]);
-      // The chain check (chain-refusal.ts) cannot audit a chain whose hidden period changed: said, not a refusal.
-      expect(stderr).toContain('warning: the chained publication could not be checked against the counts the earlier publication hid');
+      // The chain check (chain-refusal.ts) audits it: a changed period's earlier hidden counts are
+      // their own unknowns (until the review of session 27 the audit read the chain as
+      // contradictory, an error in its sums of breakdowns, and the run only warned).
+      expect(stderr).not.toContain('warning: the chained publication could not be checked');
       const now = new Map(oct.metrics.map((r) => [key(r), r]));
       const nordjylland = sep.metrics.filter((r) => r.region === 'Nordjylland');
       // The rows the removal emptied: printed in September (so they held a patient then).

@@ -325,8 +325,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       }
       // Its relations: a row it had not is 0; a total it had not, no relation.
       const groupsThen = new Map<string, { total: Record<string, Value>; parts: Record<string, Value>[] }>();
+      // One relation per total and per way of splitting it, as this file's (above): each equity
+      // dimension's levels sum to the total on their own. Until the review of session 27 the age
+      // bands, sexes and referrers of a total were one sum, equal to it — three times the patients:
+      // every chain whose earlier publication printed two breakdowns beside hidden counts read as
+      // contradictory (exit 2), or, where it still had a solution, gave false bounds.
       const partOf = (how: string, total: Record<string, Value>, r: Record<string, Value>) => {
-        const id = `${how}|${name('', total)}`;
+        const id = `${how}|${how === 'level' ? str(r.dimension) : ''}|${name('', total)}`;
         const g = groupsThen.get(id) ?? { total, parts: [] };
         g.parts.push(r);
         groupsThen.set(id, g);

@@ -20,24 +20,20 @@
  * hid nothing, are not audited here: their output and cost are unchanged.
  */
 import { HtaError } from '../../errors.js';
+import { dateText } from '../../report/date-text.js';
+import type { Lang } from '../../report/i18n.js';
 import type { UptakeAnalysis } from '../uptake-analysis.js';
 import type { AuditInterval, AuditReport } from './attacker-audit.js';
 import type { PreviousFile, PreviousPublication } from './previous-publication.js';
 import { prewriteAudit } from './prewrite-audit.js';
+import { hidEarlier } from './prewrite-check.js';
+import { auditCommandLines, boundedCell, entryPrefix, listedBy, listedCells, type RefusalPlace } from './refusal-text.js';
 
-/** Listed in the message; the rest are counted (`hta uptake … --audit` lists them all). */
-const LISTED = 20;
-
-/** Whether `previous` holds counts an earlier publication (before `exportDate`) hid: what `hiddenPartsGrowth` ties to now. */
-export function hidEarlier(previous: PreviousPublication | undefined, exportDate: string): boolean {
-  return (previous?.hidden ?? []).some((c) => c.kind !== 'clinic' && c.asOf < exportDate);
-}
-
-/** The audit's failing intervals (those `hta uptake --audit` exits 1 on that name a count), keyed by their text. */
 /**
  * The audit's failures that could be a small count: an interval reaching below the threshold (a
- * zero only where zeros are sensitive). A hidden count the earlier file's hidden counts pin at 97
- * gives no small count away, and refusing for it would refuse ordinary chains.
+ * zero only where zeros are sensitive), keyed by cell and interval. A hidden count the earlier
+ * file's hidden counts pin at 97 gives no small count away, and refusing for it would refuse
+ * ordinary chains.
  */
 function failures(a: AuditReport, threshold: number, zerosSensitive: boolean): Map<string, AuditInterval> {
   const out = new Map<string, AuditInterval>();
@@ -59,32 +55,61 @@ function auditOrUnreadable(read: () => AuditReport): AuditReport | undefined {
 }
 
 /** Said on stderr when the check could not audit the chain (the run writes as it did before the check). */
-export const CHAIN_UNCHECKED = 'the chained publication could not be checked against the counts the earlier publication hid: the audit reads the two as contradictory (a period the earlier publication hid changed since, e.g. a patient removed). It is written as before this check existed; audit it with `hta uptake … --audit --published <this file> --previous <earlier file>` before publishing (docs/disclosure-control.md "Publishing again").';
+export function chainUnchecked(lang: Lang = 'en'): string {
+  return lang === 'da'
+    ? 'den kædede offentliggørelse kunne ikke kontrolleres mod de antal, som den tidligere offentliggørelse diskretionerede: kontrollen læser de to som modstridende (en periode, som den tidligere offentliggørelse diskretionerede, er ændret siden, fx en patient fjernet). Den skrives som før denne kontrol fandtes; kontrollér den med `hta uptake … --audit --published <denne fil> --previous <tidligere fil>`, før den offentliggøres (docs/disclosure-control.md "Publishing again").'
+    : 'the chained publication could not be checked against the counts the earlier publication hid: the audit reads the two as contradictory (a period the earlier publication hid changed since, e.g. a patient removed). It is written as before this check existed; audit it with `hta uptake … --audit --published <this file> --previous <earlier file>` before publishing (docs/disclosure-control.md "Publishing again").';
+}
+/**
+ * In `hta report`, the same chain is refused (exit 1, nothing written): its analysis runs on a
+ * worker with no channel for a warning, and a publication the check could not read must not go
+ * out unsaid. `hta uptake` writes it with the warning above, for the audit by hand.
+ */
+export function uncheckedChainRefusal(place: RefusalPlace): HtaError {
+  const text = place.lang === 'da'
+    ? 'intet skrevet: den kædede offentliggørelse kunne ikke kontrolleres mod de antal, som den tidligere offentliggørelse diskretionerede: kontrollen læser de to som modstridende (en periode, som den tidligere offentliggørelse diskretionerede, er ændret siden, fx en patient fjernet). `hta uptake` skriver den med en advarsel; kontrollér dens --json-output med `hta uptake --audit --published <fil> --previous <tidligere fil>`, før den offentliggøres (docs/disclosure-control.md "Publishing again").'
+    : 'nothing written: the chained publication could not be checked against the counts the earlier publication hid: the audit reads the two as contradictory (a period the earlier publication hid changed since, e.g. a patient removed). `hta uptake` writes it with a warning; audit its --json output with `hta uptake --audit --published <file> --previous <earlier file>` before publishing (docs/disclosure-control.md "Publishing again").';
+  return new HtaError('analysis.failed', [`${entryPrefix(place)}${text}`, ...auditCommandLines(place)].join('\n'));
+}
+
+/** The English text of `chainUnchecked`. */
+export const CHAIN_UNCHECKED = chainUnchecked('en');
 
 /**
  * The refusal (exit 1, nothing written) or undefined. `previousRead`: the earlier publications
- * read (those of this export date are other cuts of the same extract, read with it as one).
+ * read (those of this export date are other cuts of the same extract, read with it as one);
+ * `place`: who is refused and in which language (refusal-text.ts).
  */
-export function chainRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = [], onUnchecked: (text: string) => void = () => {}): HtaError | undefined {
+export function chainRefusal(analysis: UptakeAnalysis, previous: PreviousPublication | undefined, previousRead: readonly PreviousFile[] = [], onUnchecked: (text: string) => void = () => {}, place: RefusalPlace = {}): HtaError | undefined {
   if (!previous || !hidEarlier(previous, analysis.exportDate)) return undefined;
+  const lang = place.lang ?? 'en';
   const { threshold, protectionLevel, zerosSensitive } = analysis.suppression;
   const withAudit = auditOrUnreadable(() => prewriteAudit(analysis, previous, previousRead));
   if (!withAudit) {
-    onUnchecked(CHAIN_UNCHECKED);
+    onUnchecked(chainUnchecked(lang));
     return undefined;
   }
   const withHidden = failures(withAudit, threshold, zerosSensitive);
   if (withHidden.size === 0) return undefined;
   const withoutAudit = auditOrUnreadable(() => prewriteAudit(analysis, { ...previous, hidden: [] }, previousRead));
   const without = withoutAudit ? failures(withoutAudit, threshold, zerosSensitive) : new Map<string, AuditInterval>();
-  const caused = [...withHidden].filter(([k]) => !without.has(k)).map(([k]) => k);
+  const caused = [...withHidden].filter(([k]) => !without.has(k)).map(([, c]) => c);
   if (caused.length === 0) return undefined;
   const dates = [...new Set((previous.hidden ?? []).filter((c) => c.kind !== 'clinic' && c.asOf < analysis.exportDate).map((c) => c.asOf))].sort();
-  const shown = caused.slice(0, LISTED).map((k) => `  ${k}`);
-  const more = caused.length > shown.length ? [`  … and ${caused.length - shown.length} more (hta uptake … --audit lists them all)`] : [];
+  const cells = listedCells(caused.map((c) => boundedCell(c, lang)), listedBy(place), lang);
+  const planIn = place.planFile !== undefined ? (lang === 'da' ? ` i ${place.planFile}` : ` in ${place.planFile}`) : '';
+  if (lang === 'da') {
+    return new HtaError('analysis.failed', [
+      `${entryPrefix(place)}intet skrevet: med de antal, som offentliggørelsen af ${dates.map((d) => dateText(d, 'da')).join(', ')} (${previous.file}) diskretionerede, hvert sin ubekendte bundet af den offentliggørelses relationer, kan en læser afgrænse ${caused.length} antal i denne offentliggørelse smallere end beskyttelsesniveauet ${protectionLevel} eller inden for det følsomme område (diskretioneringen beskytter kun deres summer; docs/disclosure-control.md "Publishing again"):`,
+      ...cells,
+      `Offentliggør færre tabeller end dem, den tidligere offentliggørelse diskretionerede antal i (planens publish.months false${planIn}, eller færre opdelinger), eller vent med at offentliggøre dette udtræk, til flere patienter er kommet til; \`hta uptake … --audit\` med samme --previous viser hele kontrollen.`,
+      ...auditCommandLines(place),
+    ].join('\n'));
+  }
   return new HtaError('analysis.failed', [
-    `nothing written: with the counts the publication of ${dates.join(', ')} (${previous.file}) hid, each its own unknown tied by that publication's relations, a reader bounds ${caused.length} count(s) of this publication narrower than the protection level ${protectionLevel} or inside the sensitive range (the suppression protects only their sums; docs/disclosure-control.md "Publishing again"):`,
-    ...shown, ...more,
-    'Publish fewer tables than the earlier publication hid counts of (the plan\'s publish.months false, or fewer equity tables), or keep this export unpublished until more patients were added; `hta uptake … --audit` with the same --previous shows the audit in full.',
+    `${entryPrefix(place)}nothing written: with the counts the publication of ${dates.join(', ')} (${previous.file}) hid, each its own unknown tied by that publication's relations, a reader bounds ${caused.length} count(s) of this publication narrower than the protection level ${protectionLevel} or inside the sensitive range (the suppression protects only their sums; docs/disclosure-control.md "Publishing again"):`,
+    ...cells,
+    `Publish fewer tables than the earlier publication hid counts of (the plan's publish.months false${planIn}, or fewer equity tables), or keep this export unpublished until more patients were added; \`hta uptake … --audit\` with the same --previous shows the audit in full.`,
+    ...auditCommandLines(place),
   ].join('\n'));
 }

@@ -1100,20 +1100,37 @@ export function clinicMergesIn(json: unknown): (ClinicMerge & { region: string }
 }
 
 /**
- * Refuses a run whose threshold is lower than that of an earlier publication it names (a
- * `--previous` file, or an earlier report of the same registry in the manifest): its counts from
- * its own threshold up to the earlier one's less 1 would print what the earlier page hid, and the
- * two read together give them (Syddanmark's men activated: 58 at threshold 3, hidden at 5, and 54
- * at risk beside it: 4 activated in the last 28 days). Refused rather than protected at the higher
- * threshold: the page states the rule it applied, and the plan's is the one the data owner chose
- * (docs/disclosure-control.md "Publishing again"). A file that records no threshold is not judged.
+ * Refuses a run whose rule is weaker than that of an earlier publication it names (a `--previous`
+ * file, or an earlier report of the same registry in the manifest). A lower threshold: its counts
+ * from its own threshold up to the earlier one's less 1 would print what the earlier page hid, and
+ * the two read together give them (Syddanmark's men activated: 58 at threshold 3, hidden at 5, and
+ * 54 at risk beside it: 4 activated in the last 28 days). A lower protection level: a count the
+ * earlier page hid at least that wide may be hidden here narrower, and it is the same count (a
+ * settled period, "Hidden before, hidden again"). Zeros shown where the earlier page hid them: its
+ * hidden zeros are printed here, or follow by subtraction as the 4 above. Refused rather than
+ * protected under the earlier rule: the page states the rule it applied, and the plan's is the one
+ * the data owner chose (docs/disclosure-control.md "Publishing again"). A file that records no
+ * rule is not judged; one without a protection level had the threshold's.
  */
-export function refuseLowerThreshold(files: readonly PreviousFile[], threshold: number, planFile: string): void {
+export function refuseLowerThreshold(files: readonly PreviousFile[], rule: { threshold: number; protectionLevel: number; zerosSensitive: boolean }, planFile: string): void {
+  const { threshold, protectionLevel, zerosSensitive } = rule;
+  const range = (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`);
+  const problems: string[] = [];
   for (const { file, json } of files) {
-    const j = json as { threshold?: unknown; suppression?: { threshold?: unknown } } | null;
+    const j = json as { threshold?: unknown; suppression?: { threshold?: unknown; protectionLevel?: unknown; zerosSensitive?: unknown } } | null;
     const theirs = typeof j?.suppression?.threshold === 'number' ? j.suppression.threshold : typeof j?.threshold === 'number' ? j.threshold : undefined;
-    if (theirs === undefined || theirs <= threshold) continue;
-    const range = (from: number, to: number) => (from === to ? `${from}` : `${from}–${to}`);
-    throw new HtaError('plan.invalid', `${file}: an earlier publication of this registry, made with the threshold ${theirs} (counts ${range(1, theirs - 1)} hidden); this run's threshold is ${threshold}, so counts of ${range(threshold, theirs - 1)} it hid would be printed here, and the two read together give them away. Use the threshold ${theirs} or higher ("suppression": { "threshold": ${theirs} } in ${planFile}; docs/disclosure-control.md "Publishing again")`);
+    const lowerThreshold = theirs !== undefined && theirs > threshold;
+    if (lowerThreshold) {
+      problems.push(`${file}: an earlier publication of this registry, made with the threshold ${theirs} (counts ${range(1, theirs - 1)} hidden); this run's threshold is ${threshold}, so counts of ${range(threshold, theirs - 1)} it hid would be printed here, and the two read together give them away. Use the threshold ${theirs} or higher ("suppression": { "threshold": ${theirs} } in ${planFile}; docs/disclosure-control.md "Publishing again")`);
+    }
+    const level = typeof j?.suppression?.protectionLevel === 'number' ? j.suppression.protectionLevel : theirs;
+    // A lower threshold lowers the protection level with it: its remedy is that of both.
+    if (level !== undefined && level > protectionLevel && !lowerThreshold) {
+      problems.push(`${file}: an earlier publication of this registry, made with the protection level ${level} (every count it hid at least ${level} wide to a reader); this run's protection level is ${protectionLevel}, so a count it hid may be hidden here within fewer than ${level} values, and the two read together narrow it. Use the protection level ${level} or higher ("suppression": { "protectionLevel": ${level} } in ${planFile}, or leave protectionLevel out with a threshold of ${level} or higher; docs/disclosure-control.md "Publishing again")`);
+    }
+    if (j?.suppression?.zerosSensitive === true && !zerosSensitive) {
+      problems.push(`${file}: an earlier publication of this registry, made with zeros sensitive ("zerosSensitive": true: a 0 hidden like a small count); this run shows zeros ("zerosSensitive" false or left out), so zeros it hid would be printed here, or follow by subtraction from what is, and the two read together give them away. Use "suppression": { "zerosSensitive": true } in ${planFile} (docs/disclosure-control.md "Publishing again")`);
+    }
   }
+  if (problems.length > 0) throw new HtaError('plan.invalid', problems.join('\n'));
 }

@@ -14,32 +14,9 @@ import { HtaError } from '../../errors.js';
 import type { UptakeAnalysis } from '../uptake-analysis.js';
 import type { PreviousFile, PreviousPublication } from './previous-publication.js';
 import { prewriteAudit } from './prewrite-audit.js';
+import { auditCommandLines, boundedCell, entryPrefix, listedBy, listedCells, type RefusalPlace } from './refusal-text.js';
 
-/** Listed in the message; the rest are counted (the audit command it names lists them all). */
-const LISTED = 20;
-
-/**
- * Who is refused, for the message: `hta report` builds many publications from one manifest, each
- * with its own plan, and the user must be told which entry and which plan failed, and the
- * command that lists every cell (review of session 27, finding 3).
- */
-export interface RefusalPlace {
-  /** The manifest entry (`report "jan"`), put before the message. */
-  entry?: string;
-  /** The plan file whose protection level is below its threshold. */
-  planFile?: string;
-  /** The command that lists every cell the audit bounds (`hta uptake <registry> … --audit`). */
-  auditCommand?: string;
-}
-
-/** A path as typed in a POSIX shell: quoted only when it has to be. */
-const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
-/** `hta uptake <registry> --eligible <file> --plan <plan> [--previous <file>…] --audit`, for the message. */
-export function auditCommandFor(files: { registryFile?: string; eligibleFile: string; planFile?: string; previousFiles?: readonly string[] }): string {
-  return ['hta uptake', ...(files.registryFile !== undefined ? [shellWord(files.registryFile)] : ['…']), '--eligible', shellWord(files.eligibleFile), '--plan', shellWord(files.planFile ?? '<plan>'),
-    ...(files.previousFiles ?? []).flatMap((f) => ['--previous', shellWord(f)]), '--audit'].join(' ');
-}
+export { auditCommandFor, type RefusalPlace } from './refusal-text.js';
 
 /**
  * The refusal (exit 1, nothing written) or undefined. `previousRead`: the earlier publications
@@ -52,16 +29,21 @@ export function sensitiveRangeRefusal(analysis: UptakeAnalysis, previous: Previo
   const minSmall = zerosSensitive ? 0 : 1;
   const inside = audit.narrow.filter((c) => c.lower >= minSmall && c.upper <= threshold - 1);
   if (inside.length === 0) return undefined;
-  const shown = inside.slice(0, LISTED).map((c) => `  ${c.cell}: ${c.lower} … ${c.upper}`);
-  // The user of `hta uptake` ran the command already; a manifest's user did not.
-  const listedBy = place.auditCommand !== undefined ? 'the command below lists them all' : 'hta uptake … --audit lists them all';
-  const more = inside.length > shown.length ? [`  … and ${inside.length - shown.length} more (${listedBy})`] : [];
-  const who = place.entry !== undefined ? `${place.entry}: ` : '';
+  const cells = listedCells(inside.map((c) => boundedCell(c, place.lang ?? 'en')), listedBy(place), place.lang ?? 'en');
+  if (place.lang === 'da') {
+    const plan = place.planFile !== undefined ? `planen ${place.planFile} sætter suppression.protectionLevel til ${protectionLevel}, under sin diskretioneringstærskel ${threshold}` : `planens suppression.protectionLevel ${protectionLevel} er under dens diskretioneringstærskel ${threshold}`;
+    return new HtaError('analysis.failed', [
+      `${entryPrefix(place)}intet skrevet: ${plan}, og diskretioneringen kunne ikke forhindre, at ${inside.length} diskretionerede antal vides at ligge i ${minSmall} til ${threshold - 1} (et lille antal, hvor bredt dets interval end er; docs/disclosure-control.md "Secondary suppression"):`,
+      ...cells,
+      `Udelad protectionLevel i ${place.planFile ?? 'planen'} (så er det diskretioneringstærsklen), eller sæt det til ${threshold}, eller offentliggør færre tabeller (den månedlige serie eller opdelingerne).`,
+      ...auditCommandLines(place),
+    ].join('\n'));
+  }
   const plan = place.planFile !== undefined ? `the plan ${place.planFile} sets suppression.protectionLevel ${protectionLevel}, below its threshold ${threshold}` : `the plan's suppression.protectionLevel ${protectionLevel} is below its threshold ${threshold}`;
   return new HtaError('analysis.failed', [
-    `${who}nothing written: ${plan}, and the suppression could not keep ${inside.length} hidden count(s) from being known to lie within ${minSmall} … ${threshold - 1} (a small count, however wide its interval; docs/disclosure-control.md "Secondary suppression"):`,
-    ...shown, ...more,
+    `${entryPrefix(place)}nothing written: ${plan}, and the suppression could not keep ${inside.length} hidden count(s) from being known to lie within ${minSmall} … ${threshold - 1} (a small count, however wide its interval; docs/disclosure-control.md "Secondary suppression"):`,
+    ...cells,
     `Leave protectionLevel out of ${place.planFile ?? 'the plan'} (it is then the threshold) or set it to ${threshold}, or publish fewer tables (the months or the equity tables).`,
-    ...(place.auditCommand !== undefined ? [`The audit of this publication: ${place.auditCommand}`] : []),
+    ...auditCommandLines(place),
   ].join('\n'));
 }

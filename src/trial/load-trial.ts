@@ -184,7 +184,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
   // A plan's "decimalMark" decides instead of the cells (declared-mark.ts).
   // Either way the file's quoted commas in columns the plan does not read as numbers decide nothing.
-  const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, numberColumnTest(plan, named));
+  const isNumberColumn = numberColumnTest(plan, named);
+  const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, isNumberColumn);
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
@@ -200,7 +201,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true);
+  // A declared mark is checked against the columns the plan reads: a text column's `1.234` does not refuse it (declared-mark.ts).
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads: (column) => isNumberColumn(csv.header[column - 1] ?? '') });
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);

@@ -14,6 +14,7 @@ import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { tableWithDeclaredMark } from '../../io/declared-mark.js';
+import { postLoadReportNotes } from '../../trial/post-load-notes.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
@@ -136,6 +137,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const noneKept = everyRowExcludedError(trialData);
       if (noneKept) throw noneKept;
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
+      // The checks `hta analyze` says after loading (scale codes, follow-up-only patients …), once per input, in the run's language (post-load-notes.ts).
+      for (const note of postLoadReportNotes(trialData)) env.note?.(note);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;
       const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan, trialData);

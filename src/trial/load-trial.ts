@@ -19,7 +19,7 @@ import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
-import { lineItemBlockNotes } from './line-item-block.js';
+import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -255,9 +255,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
   // An item block without a visit suffix beside an outcome read from its scores: read at no visit, and said (line-item-block.ts).
+  const itemBlocks: UnreadItemBlock[] = [];
   if (wide && timeAt >= 0) {
     const visitColumns = (stem: string) => csv.header.filter((h) => h !== stem && !table.header.slice(0, timeAt).includes(h) && h.toLowerCase().startsWith(`${stem.toLowerCase()}_`) && exportTimes.some((t) => h.toLowerCase() === `${stem}_${t}`.toLowerCase()));
-    readNotes.push(...lineItemBlockNotes(file, sources, table.header.slice(0, timeAt), visitColumns, options.lang));
+    itemBlocks.push(...unreadItemBlocks(sources, table.header.slice(0, timeAt), visitColumns));
+    readNotes.push(...lineItemBlockNotes(file, itemBlocks, options.lang));
   }
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
@@ -1121,6 +1123,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     decimalComma,
     ...(roundedScientific.length ? { roundedScientific } : {}),
     ...(specialNote ? { specialMissing: special.summary() } : {}),
+    ...(itemBlocks.length ? { unreadItemBlocks: itemBlocks } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   }));
 }

@@ -3,10 +3,7 @@ import { toCsv } from '../io/write-csv.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import { type CliIo, printData } from './io.js';
 import { excludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusion, writeAnalysisOutputs } from './load-inputs.js';
-import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
-import { twoValueScaleNotes } from '../trial/two-value-scales.js';
-import { narrowScaleNotes } from '../trial/narrow-scales.js';
-import { roundedScoreWarnings } from '../trial/scientific-cells.js';
+import { warnedByAnalysis } from '../trial/post-load-notes.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { publishedName } from '../report/published-name.js';
 import { packageVersion } from './version.js';
@@ -52,7 +49,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const targetSample = readTargetSample(samplePath, trial.plan, trial);
       // A trial's word-code notes are warnings of its results (analyze-trial.ts), said there once.
       if (trial.plan.design !== 'observational' && trial.readNotes) {
-        const warned = new Set([...wordMissingCodeNotes(trial), ...twoValueScaleNotes(trial), ...narrowScaleNotes(trial), ...roundedScoreWarnings(trial)]);
+        const warned = warnedByAnalysis(trial);
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
       reportExclusion(trial, io, lang);

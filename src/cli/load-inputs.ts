@@ -15,12 +15,7 @@ import type { CliIo } from './io.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
-import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
-import { scaleCodeNotes } from '../trial/scale-code-notes.js';
-import { twoValueScaleNotes } from '../trial/two-value-scales.js';
-import { narrowScaleNotes } from '../trial/narrow-scales.js';
-import { roundedScientificNotes, roundedScoreWarnings } from '../trial/scientific-cells.js';
-import { followUpOnlyNote } from '../trial/follow-up-only.js';
+import { postLoadNotes } from '../trial/post-load-notes.js';
 import { shownIgnoredVisits, suppressionThresholdOf } from '../trial/ignored-visits.js';
 
 export interface TrialInputs {
@@ -75,24 +70,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   const noneKept = everyRowExcludedError(trial);
   if (noneKept) throw noneKept;
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
-  // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
-  const wordCodes = wordMissingCodeNotes(trial);
-  if (wordCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...wordCodes];
-  // A plan-wide number code that is an answer on an outcome's scale (9 on RMDQ and NRS: scale-code-notes.ts).
-  const scaleCodes = scaleCodeNotes(trial);
-  if (scaleCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...scaleCodes];
-  // A scale outcome holding only 0 and 1 (or its two ends): a yes/no answer read as a score? (two-value-scales.ts).
-  const twoValues = twoValueScaleNotes(trial);
-  if (twoValues.length) trial.readNotes = [...(trial.readNotes ?? []), ...twoValues];
-  // A 0–60 scale never above 6: one item read as the score? (narrow-scales.ts).
-  const narrow = narrowScaleNotes(trial);
-  if (narrow.length) trial.readNotes = [...(trial.readNotes ?? []), ...narrow];
-  // Cells Excel's "Scientific" format rounded (`4.91E+05`), per column; an outcome of only such scores is a warning (scientific-cells.ts).
-  const scientific = [...roundedScientificNotes(trial, options.lang), ...roundedScoreWarnings(trial)];
-  if (scientific.length) trial.readNotes = [...(trial.readNotes ?? []), ...scientific];
-  // A patient at follow-up visits with no baseline row: an id typed wrong? (follow-up-only.ts).
-  const followUpOnly = followUpOnlyNote(trial);
-  if (followUpOnly) trial.readNotes = [...(trial.readNotes ?? []), followUpOnly];
+  // The checks of the loaded trial (word codes, scale codes, follow-up-only patients …): post-load-notes.ts, as `hta report` says them.
+  const checks = postLoadNotes(trial, options.lang);
+  if (checks.length) trial.readNotes = [...(trial.readNotes ?? []), ...checks];
   // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
   const notes = planNotes(plan);
   if (notes.length) trial.readNotes = [...notes, ...(trial.readNotes ?? [])];

@@ -14,13 +14,14 @@ import { readCsvFile } from '../io/read-csv.js';
 import { shellWord } from '../io/shell-word.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
+import { DRAFT_TEXT, draftLineDa } from '../plan/draft-notes-da.js';
 import { headerOnly } from '../trial/check-content.js';
 import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
-import { FORCE_OPTION } from './options.js';
+import { checkLang, FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
 import type { FileKind } from './plan-files.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -67,8 +68,10 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--uptake <registry>', 'a registry export instead: drafts an uptake plan (docs/plan-uptake.md)')
     .option('--eligible <file>', 'with --uptake: the eligible (denominator) file, to draft columns.eligible and check its regions and years')
     .option('--out <file>', 'write the draft here instead of stdout (never over an existing file unless --force)')
+    .option('--lang <lang>', 'language of what is printed on stderr (what was guessed, what to check): en or da; the plan keeps its documented keys', 'en')
     .option(...FORCE_OPTION)
-    .action(async (file: string | undefined, opts: { uptake?: string; eligible?: string; out?: string; force?: boolean }) => {
+    .action(async (file: string | undefined, opts: { uptake?: string; eligible?: string; out?: string; force?: boolean; lang: string }) => {
+      const lang = checkLang(opts.lang) ?? 'en';
       if ((file === undefined) === (opts.uptake === undefined)) {
         throw new HtaError('usage.invalid', 'give a trial export (hta plan init export.csv) or a registry export (hta plan init --uptake registry.csv), one of the two');
       }
@@ -93,7 +96,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         const csv = readCsvFile(file, { duplicateNames: 'keep' });
         // Nothing to guess from: the error alone, not guesses from the header and then the error.
         if (csv.records.length === 0) throw headerOnly(file);
-        const note = encodingNote(file, csv.dialect);
+        const note = encodingNote(file, csv.dialect, lang);
         if (note) io.stderr(`note: ${note}\n`);
         const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
         // A header line repeated or underlined (SSMS) is no patient's row: left out of the draft,
@@ -101,7 +104,9 @@ export function registerPlan(program: Command, io: CliIo): void {
         const kept = withoutRepeatedHeaders(csv);
         const draft = draftPlan(kept.table, schemaRef);
         for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${n}\n`);
-        const listing = () => io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
+        // In Danish under --lang da, the lines the catalogue knows (plan/draft-notes-da.ts).
+        const said = (line: string) => (lang === 'da' ? draftLineDa(line) : line);
+        const listing = () => io.stderr([DRAFT_TEXT.guessed[lang], ...draft.guesses.map((g) => `  ${said(g)}`), DRAFT_TEXT.check[lang], ...draft.checks.map((c) => `  - ${said(c)}`), ''].join('\n'));
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {
@@ -127,7 +132,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       }
       if (opts.out) {
         await writeFileAtomic(opts.out, text, { replace: opts.force === true });
-        io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${shellWord(file)} --plan ${shellWord(opts.out)}\n`);
+        io.stderr(file === undefined ? `${lang === 'da' ? 'skrev' : 'wrote'} ${opts.out}\n` : `${DRAFT_TEXT.wrote[lang](opts.out, `hta validate ${shellWord(file)} --plan ${shellWord(opts.out)}`)}\n`);
       } else printData(io, text);
     });
   plan

@@ -344,7 +344,7 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
  * against what it shows — a Danish `;` export's `31.000` read as 31 under `"."` would be a
  * thousand times too small, in silence. `by`: who declared it (`the plan declares`, `--decimal-mark declares`).
  */
-export function declaredMarkError(file: string, shown: ShownMark, declared: DecimalMark, by = 'the plan declares', what = 'numbers', remedy = `remove "decimalMark" from the plan (this file shows its own mark), or set it to "${shown.mark}"`): HtaError {
+export function declaredMarkError(file: string, shown: ShownMark, declared: DecimalMark, by = 'the plan declares', what = 'numbers', remedy = `remove "decimalMark" from the plan (this file shows its own mark), or set it to "${shown.mark}"`, read = false): HtaError {
   const name = (m: DecimalMark) => (m === ',' ? 'comma' : 'point');
   const because =
     shown.basis === 'separator'
@@ -358,7 +358,8 @@ export function declaredMarkError(file: string, shown: ShownMark, declared: Deci
     ...(shown.first.column !== undefined ? { column: shown.first.column } : {}),
     ...(shown.first.field !== undefined ? { field: shown.first.field } : {}),
     ...(shown.first.value !== undefined ? { value: shown.first.value } : {}),
-    expected: `numbers with the declared decimal ${name(declared)}: ${by} "${declared}" but this file writes numbers with "${shown.mark}" — ${because} (docs/input-trial-export.md#declared-decimal-mark). The declaration decides only a file that does not show its mark: ${remedy}`,
+    // `read`: only the columns the analysis reads were looked at, and this is one of them (the plan names it).
+    expected: `numbers with the declared decimal ${name(declared)}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"${read ? ' in a column the plan reads' : ''} — ${because} (docs/input-trial-export.md#declared-decimal-mark). The declaration decides only a file that does not show its mark: ${remedy}`,
     kind: 'decimal-mark.declared',
   };
   return new HtaError('input.invalid', `${file}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"`, [problem]);
@@ -372,18 +373,55 @@ function readingsOf(text: string): string {
 }
 
 /**
+ * The columns a reader reads as numbers, and the records to look at them in: a declared mark is
+ * checked against what these show, not what the whole file shows (`decimalCommaOf`).
+ */
+export interface ReadColumns {
+  records: Iterable<{ line: number; raw: readonly string[] }>;
+  /** Whether the reader reads the 1-based column as numbers. */
+  reads: (column: number) => boolean;
+}
+
+function readsColumn(read: ReadColumns, column: number | undefined): boolean {
+  // A vote cast without a column cannot be set aside.
+  return column === undefined || column === 0 || read.reads(column);
+}
+
+/**
+ * The mark the read columns alone show (`ShownMark`), voted again from their cells as the file's
+ * reader voted them all (rules 1–6). Only for a declared mark that some other column contradicts:
+ * the records are read once more, which a file that agrees with its declaration never pays for.
+ */
+export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark | undefined {
+  const vote = new DecimalMarkVote();
+  for (const rec of read.records) {
+    rec.raw.forEach((text, i) => {
+      const column = i + 1;
+      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column }), column);
+    });
+  }
+  return vote.shownMark(delimiter);
+}
+
+/**
  * A file's decimal comma as its dialect says (`declarable`: the reader's plan can declare the mark, and the refusal says so), refusing a file whose cells tie (rule 4) or whose
  * mark nothing decided while some of its numbers read either way (rule 5). The places name the
  * column by its header name (never a cell's value: a trial export's cells may be ids).
  */
-export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark } }, declarable = false): boolean {
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { delimiter?: string; decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark } }, declarable = false, read?: ReadColumns): boolean {
   const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
     const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
     return name ? { ...p!, field: name } : p;
   };
   // A declared mark the file's own numbers contradict (declared-mark.ts): refused, never applied.
-  const { declaredMark, shownMark } = table.dialect;
-  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark);
+  const { declaredMark } = table.dialect;
+  let shownMark = table.dialect.shownMark;
+  // Only the columns the reader reads may contradict it: a text column's `1.234` (a version, a
+  // code) in a `;` file is no number of the analysis, and decides nothing (shownMarkAmong).
+  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark && read && table.dialect.delimiter !== undefined && !readsColumn(read, shownMark.first.column)) {
+    shownMark = shownMarkAmong(read, table.dialect.delimiter);
+  }
+  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark, undefined, undefined, undefined, read !== undefined);
   const tie = table.dialect.decimalTie;
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   const undecided = table.dialect.decimalUndecided;

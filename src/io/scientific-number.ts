@@ -76,9 +76,23 @@ export function roundedScientificNote(file: string, c: RoundedScientificCells, l
   const { text, line, value } = c.example;
   if (lang === 'da') {
     // Danish Excel's words: the format "Videnskabelig", the dialog "Formatér celler", the category "Tal" (docs/glossary-da.md).
-    return `${file}: kolonne "${c.column}": ${c.cells === 1 ? '1 celle' : `${c.cells} celler`} i Excels talformat "Videnskabelig" (fx "${text}", linje ${line}) er læst som det skrevne tal (${String(value).replace('.', ',')}), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — ${SCIENTIFIC_FIX.da} (docs/input-trial-export.md#scientific-notation)`;
+    return `${file}: kolonne "${c.column}": ${c.cells === 1 ? '1 celle' : `${c.cells} celler`} i Excels talformat "Videnskabelig" (fx "${text}", linje ${line}) er læst som det skrevne tal (${danishNumber(value)}), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — ${SCIENTIFIC_FIX.da} (docs/input-trial-export.md#scientific-notation)`;
   }
   return `${file}: column "${c.column}": ${c.cells === 1 ? '1 cell' : `${c.cells} cells`} in Excel's "Scientific" format (e.g. "${text}", line ${line}) ${c.cells === 1 ? 'was' : 'were'} read as the number written (${value}), with only the digits Excel displayed: a value with more digits than that was rounded — ${SCIENTIFIC_FIX.en} (docs/input-trial-export.md#scientific-notation)`;
+}
+
+/**
+ * A number as a Danish message writes it: the decimal comma and the thousands point (491.000;
+ * 0,00123), as the page's numbers are (docs/glossary-da.md); a number JavaScript writes with an
+ * exponent keeps it, with the comma.
+ */
+export function danishNumber(value: number): string {
+  const text = String(value);
+  if (/e/i.test(text)) return text.replace('.', ',');
+  const [whole, decimals] = text.split('.');
+  const sign = whole!.startsWith('-') ? '-' : '';
+  const grouped = whole!.slice(sign.length).replace(/\B(?=(\d{3})+$)/g, '.');
+  return `${sign}${grouped}${decimals !== undefined ? `,${decimals}` : ''}`;
 }
 
 /**

@@ -99,7 +99,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   // splitting every record into strings once per column and cell: the same values, first seen in
   // the same order, for a fraction of the work.
   const cols = columns.map((column) => found.indexOf(column));
-  const decimalComma = decimalCommaOf(csv);
+  // A declared mark is checked against Table 1's columns only, as loadTrial checks the plan's (declared-mark.ts).
+  const decimalComma = decimalCommaOf(csv, false, { records: csv.records, reads: (column) => cols.includes(column - 1) });
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
   // Where each kept value was read, for a problem at its cell.

@@ -20,7 +20,7 @@ export function idShape(id: string): string {
 const SHOWN = 5;
 
 /** The note on patients seen only at follow-up visits of a long export, or undefined when every patient has a baseline row. */
-export function followUpOnlyNote(trial: Pick<TrialData, 'file' | 'layout' | 'times' | 'patients' | 'rows'>): string | undefined {
+export function followUpOnlyNote(trial: Pick<TrialData, 'file' | 'layout' | 'times' | 'patients' | 'rows'>, lang: 'en' | 'da' = 'en'): string | undefined {
   if (trial.layout !== 'long' || trial.times.length < 2) return undefined;
   const { rows } = trial;
   const atBaseline = new Uint8Array(trial.patients.length);
@@ -55,9 +55,16 @@ export function followUpOnlyNote(trial: Pick<TrialData, 'file' | 'layout' | 'tim
     return withBaseline.some(([k, q]) => Math.abs(k.length - key.length) <= 1 && editDistance(k, key) === 1 && visits.some((t) => !seenAt.has(`${q}:${t}`)));
   });
   only.sort((a, b) => firstLine[a]! - firstLine[b]!);
+  const n = only.length;
+  if (lang === 'da') {
+    // docs/glossary-da.md: "baseline", "opfølgning"; the id's shape, never the id.
+    const listedDa = only.slice(0, SHOWN).map((p) => `linje ${firstLine[p]} (et id af formen ${idShape(trial.patients[p]!.id)})`).join(', ');
+    const moreDa = only.length > SHOWN ? ` og ${only.length - SHOWN} flere` : '';
+    const nearDa = near.length ? `; ${near.length === n ? (n === 1 ? 'dets id er' : 'hvert id er') : `${near.length} af id'erne er`} ét tegn fra id'et for en patient, der har en baselinerække, men ingen række ved det besøg — en tastefejl?` : '';
+    return `${trial.file}: ${n} patient${n === 1 ? '' : 'er'} har rækker ved opfølgningsbesøg, men ingen ved baseline: ${listedDa}${moreDa}${nearDa ? `${nearDa} ` : '. '}${n === 1 ? 'Patienten' : 'Hver af dem'} tælles som ${n === 1 ? 'sin egen patient' : 'en patient for sig'} (blandt de ${trial.patients.length} patienter), uden baselinescore. Hvis et id er tastet forkert ved et opfølgningsbesøg, så ret det i eksporten: læst, som det står, tæller én patient to gange og mister besøgets værdier (docs/input-trial-export.md#follow-up-without-baseline)`;
+  }
   const listed = only.slice(0, SHOWN).map((p) => `line ${firstLine[p]} (an id shaped ${idShape(trial.patients[p]!.id)})`).join(', ');
   const more = only.length > SHOWN ? `, and ${only.length - SHOWN} more` : '';
-  const n = only.length;
   const nearText = near.length ? `; ${near.length === n ? (n === 1 ? 'its id is' : 'each id is') : `${near.length} of the ids are`} one character from the id of a patient who has a baseline row but no row at that visit — a typo?` : '';
   return `${trial.file}: ${n} patient${n === 1 ? ' has' : 's have'} rows at follow-up visits but none at the baseline: ${listed}${more}${nearText} ${n === 1 ? 'It is' : 'Each is'} counted as a patient of ${n === 1 ? 'its' : 'their'} own (among the ${trial.patients.length} patients), without a baseline score. If an id was typed wrong at a follow-up visit, correct it in the export: read as it stands, one patient counts twice and loses that visit's values (docs/input-trial-export.md#follow-up-without-baseline)`;
 }

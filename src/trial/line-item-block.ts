@@ -15,13 +15,22 @@ function itemNumber(column: string, stem: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** An outcome's item block read at no visit: the outcome, the block's first and last columns, how many, and the outcome's score columns. */
+export interface UnreadItemBlock {
+  key: string;
+  first: string;
+  last: string;
+  count: number;
+  scores: string[];
+}
+
 /**
- * The notes, one per outcome read from a score column beside two or more numbered line columns of
+ * The blocks, one per outcome read from a score column beside two or more numbered line columns of
  * its name. `lineColumns`: the wide export's columns read once per line (no visit suffix);
  * `visitColumns`: the outcome's own columns at the visits, as the export names them.
  */
-export function lineItemBlockNotes(file: string, sources: readonly OutcomeSource[], lineColumns: readonly string[], visitColumns: (stem: string) => string[], lang: 'en' | 'da' = 'en'): string[] {
-  const notes: string[] = [];
+export function unreadItemBlocks(sources: readonly OutcomeSource[], lineColumns: readonly string[], visitColumns: (stem: string) => string[]): UnreadItemBlock[] {
+  const blocks: UnreadItemBlock[] = [];
   for (const src of sources) {
     if (src.from !== 'score' || src.columns.length !== 1) continue;
     const stem = src.columns[0]!;
@@ -30,15 +39,30 @@ export function lineItemBlockNotes(file: string, sources: readonly OutcomeSource
       .filter((e): e is readonly [string, number] => e[1] !== undefined)
       .sort((a, b) => a[1] - b[1]);
     if (block.length < 2) continue;
-    const first = block[0]![0];
-    const last = block[block.length - 1]![0];
-    const scores = visitColumns(stem).map((c) => `"${c}"`).join(', ');
-    const n = block.length;
-    notes.push(
-      lang === 'da'
-        ? `${file}: ${n} kolonner "${first}" … "${last}" uden besøg i navnet er ikke læst: effektmålet "${src.key}" læses fra sin score ved hvert besøg (${scores}), og spørgsmål uden besøg hører ikke til noget besøg. Er de svarene fra ét besøg, så giv dem besøgets endelse i eksporten (fx "${first}_${'<besøg>'}") og angiv dem i effektmålets "items"`
-        : `${file}: ${n} columns "${first}" … "${last}" with no visit in their names are not read: outcome "${src.key}" is read from its score at each visit (${scores}), and items with no visit belong to none. If they are one visit's answers, give them that visit's suffix in the export (e.g. "${first}_<visit>") and list them in the outcome's "items"`,
-    );
+    blocks.push({ key: src.key, first: block[0]![0], last: block[block.length - 1]![0], count: block.length, scores: visitColumns(stem) });
   }
-  return notes;
+  return blocks;
+}
+
+/** The stderr notes, one per block (`unreadItemBlocks`). */
+export function lineItemBlockNotes(file: string, blocks: readonly UnreadItemBlock[], lang: 'en' | 'da' = 'en'): string[] {
+  return blocks.map(({ key, first, last, count: n, scores: columns }) => {
+    const scores = columns.map((c) => `"${c}"`).join(', ');
+    return lang === 'da'
+      ? `${file}: ${n} kolonner "${first}" … "${last}" uden besøg i navnet er ikke læst: effektmålet "${key}" læses fra sin score ved hvert besøg (${scores}), og spørgsmål uden besøg hører ikke til noget besøg. Er de svarene fra ét besøg, så giv dem besøgets endelse i eksporten (fx "${first}_${'<besøg>'}") og angiv dem i effektmålets "items"`
+      : `${file}: ${n} columns "${first}" … "${last}" with no visit in their names are not read: outcome "${key}" is read from its score at each visit (${scores}), and items with no visit belong to none. If they are one visit's answers, give them that visit's suffix in the export (e.g. "${first}_<visit>") and list them in the outcome's "items"`;
+  });
+}
+
+/**
+ * The same on the page's methods notes (as the special missing cells are): a reader of the page
+ * should know that the outcome came from its scores and that a block of its items was read at no
+ * visit. Without the file's path, which is the analyst's, not the page's.
+ */
+export function itemBlockPageNotes(blocks: readonly UnreadItemBlock[] | undefined, lang: 'en' | 'da'): string[] {
+  return (blocks ?? []).map(({ key, first, last, count: n }) =>
+    lang === 'da'
+      ? `Effektmålet "${key}" er læst fra sin score ved hvert besøg; eksportens ${n} spørgsmålskolonner "${first}" … "${last}" uden besøg i navnet hører ikke til noget besøg og er ikke læst.`
+      : `Outcome "${key}" was read from its score at each visit; the export's ${n} item columns "${first}" … "${last}", with no visit in their names, belong to no visit and were not read.`,
+  );
 }

@@ -19,7 +19,7 @@ import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
-import { lineItemBlockNotes } from './line-item-block.js';
+import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -184,7 +184,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
   // A plan's "decimalMark" decides instead of the cells (declared-mark.ts).
   // Either way the file's quoted commas in columns the plan does not read as numbers decide nothing.
-  const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, numberColumnTest(plan, named));
+  const isNumberColumn = numberColumnTest(plan, named);
+  const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, isNumberColumn);
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
@@ -200,7 +201,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true);
+  // A declared mark is checked against the columns the plan reads: a text column's `1.234` does not refuse it (declared-mark.ts).
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads: (column) => isNumberColumn(csv.header[column - 1] ?? '') });
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);
@@ -253,9 +255,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined, lineColumn);
   if (wide) headerProblems.push(...lineOutcomeProblems(file, sources, table.header, plan.columns.time, exportTimes, csv.header));
   // An item block without a visit suffix beside an outcome read from its scores: read at no visit, and said (line-item-block.ts).
+  const itemBlocks: UnreadItemBlock[] = [];
   if (wide && timeAt >= 0) {
     const visitColumns = (stem: string) => csv.header.filter((h) => h !== stem && !table.header.slice(0, timeAt).includes(h) && h.toLowerCase().startsWith(`${stem.toLowerCase()}_`) && exportTimes.some((t) => h.toLowerCase() === `${stem}_${t}`.toLowerCase()));
-    readNotes.push(...lineItemBlockNotes(file, sources, table.header.slice(0, timeAt), visitColumns, options.lang));
+    itemBlocks.push(...unreadItemBlocks(sources, table.header.slice(0, timeAt), visitColumns));
+    readNotes.push(...lineItemBlockNotes(file, itemBlocks, options.lang));
   }
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
@@ -518,6 +522,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
+  if (options.lang) row.lang = options.lang;
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -1119,6 +1124,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     decimalComma,
     ...(roundedScientific.length ? { roundedScientific } : {}),
     ...(specialNote ? { specialMissing: special.summary() } : {}),
+    ...(itemBlocks.length ? { unreadItemBlocks: itemBlocks } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   }));
 }
@@ -1254,6 +1260,8 @@ class RowContext {
   #keys: ReadonlySet<string> | undefined;
   /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
   readonly noise = new FloatNoiseTally();
+  /** The run's language (`--lang`): the hints hta writes itself (R's NaN) are said in it. */
+  lang: 'en' | 'da' = 'en';
   constructor(
     readonly file: string,
     readonly table: LongTable,
@@ -1285,7 +1293,7 @@ class RowContext {
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
     // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
-    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
+    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value, this.lang) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */

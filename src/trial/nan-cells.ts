@@ -13,10 +13,17 @@ export function isNanCell(text: string): boolean {
   return NAN.test(text.trim());
 }
 
-/** The hint of a refused `NaN` cell: its cause, and the two remedies. */
-export function nanHint(text: string): string {
+/** The hint of a refused `NaN` cell: its cause, and the two remedies (in Danish on a Danish run: `--lang da`). */
+export function nanHint(text: string, lang: 'en' | 'da' = 'en'): string {
+  const cell = text.trim();
+  if (lang === 'da') {
+    return (
+      `"${cell}" er ikke et tal, men det, R skriver for en værdi beregnet af ingen værdier — et gennemsnit eller rowMeans(…, na.rm = TRUE) over spørgsmål, der alle mangler, eller 0/0 — så cellen mangler: ` +
+      `skriv NA i den (i R: x[is.nan(x)] <- NA før write.csv), eller føj "${cell}" til planens "missingCodes" for at læse den som manglende`
+    );
+  }
   return (
-    `"${text.trim()}" is not a number but what R writes for a value computed from no values — a mean or rowMeans(…, na.rm = TRUE) over items that are all missing, or 0/0 — so the cell is missing: ` +
-    `write NA for it (in R, x[is.nan(x)] <- NA before write.csv), or add "${text.trim()}" to the plan's "missingCodes" to read it as missing`
+    `"${cell}" is not a number but what R writes for a value computed from no values — a mean or rowMeans(…, na.rm = TRUE) over items that are all missing, or 0/0 — so the cell is missing: ` +
+    `write NA for it (in R, x[is.nan(x)] <- NA before write.csv), or add "${cell}" to the plan's "missingCodes" to read it as missing`
   );
 }

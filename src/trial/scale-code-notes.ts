@@ -8,7 +8,7 @@
 import { codeNumber, scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import type { TrialData } from './trial-data.js';
 
-export function scaleCodeNotes(trial: Pick<TrialData, 'file' | 'plan' | 'sources' | 'recoded' | 'decimalComma'>): string[] {
+export function scaleCodeNotes(trial: Pick<TrialData, 'file' | 'plan' | 'sources' | 'recoded' | 'decimalComma'>, lang: 'en' | 'da' = 'en'): string[] {
   const notes: string[] = [];
   const plan = trial.plan;
   // Codes read as the reader matched them, with the file's decimal mark (plan/scale-missing-codes.ts).
@@ -39,6 +39,15 @@ export function scaleCodeNotes(trial: Pick<TrialData, 'file' | 'plan' | 'sources
     const columnCodes = elsewhere.length
       ? `write it for ${elsewhere.length > 1 ? 'those' : 'that'} column${elsewhere.length > 1 ? 's' : ''} only: "columnCodes": { ${elsewhere.map((c) => `${JSON.stringify(c)}: { "missing": [${value}] }`).join(', ')} }`
       : `write it for those columns only: "columnCodes": { "<column>": { "missing": [${value}] } }`;
+    if (lang === 'da') {
+      // docs/glossary-da.md: "effektmål"; the plan's keys stay as written.
+      const cellsDa = counted.map(({ hit, n }, i) => `${n} ${i === 0 ? `celle${n === 1 ? '' : 'r'} ` : ''}for effektmål "${hit.key}" (${hit.lo}–${hit.hi})`).join(counted.length > 2 ? ', ' : ' og ');
+      const columnCodesDa = elsewhere.length
+        ? `skriv den kun for ${elsewhere.length > 1 ? 'de kolonner' : 'den kolonne'}: "columnCodes": { ${elsewhere.map((c) => `${JSON.stringify(c)}: { "missing": [${value}] }`).join(', ')} }`
+        : `skriv den kun for de kolonner: "columnCodes": { "<kolonne>": { "missing": [${value}] } }`;
+      notes.push(`${trial.file}: planens fælles kode for manglende værdi ${JSON.stringify(code)} gjorde ${cellsDa} til manglende, hvor ${value} er et gyldigt svar — hvis ${value} kun betyder "mangler" i nogle kolonner${elsewhere.length ? ` (her ${elsewhere.map((c) => JSON.stringify(c)).join(', ')})` : ''}, så ${columnCodesDa}, og fjern ${value} fra "missingCodes" (docs/plan-trial.md#codes-order-and-scope)`);
+      continue;
+    }
     notes.push(`${trial.file}: the plan-wide missing-value code ${JSON.stringify(code)} made ${cells} missing, where ${value} is a valid answer — if ${value} means "missing" only in some columns${elsewhere.length ? ` (here ${elsewhere.map((c) => JSON.stringify(c)).join(', ')})` : ''}, ${columnCodes}, and take ${value} out of "missingCodes" (docs/plan-trial.md#codes-order-and-scope)`);
   }
   return notes;

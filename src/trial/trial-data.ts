@@ -14,6 +14,7 @@ import type { OtherArmCount } from './other-arms.js';
 import type { NotRandomisedCount } from './not-randomised.js';
 import type { AdverseEventData } from './adverse-events.js';
 import type { SpecialMissingCount } from './special-missing.js';
+import type { UnreadItemBlock } from './line-item-block.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -158,6 +159,8 @@ export interface TrialData {
   checkboxNotes?: string[];
   /** The cells written as SAS/Stata special missing values or Castor EDC user-missing codes, read as missing (special-missing.ts): said on stderr and the page. */
   specialMissing?: SpecialMissingCount[];
+  /** A wide export's item blocks with no visit in their names beside outcomes read from their scores, read at no visit (line-item-block.ts): said on stderr and the page. */
+  unreadItemBlocks?: UnreadItemBlock[];
   /** Columns whose cells Excel's "Scientific" format rounded (`4.91E+05`), read as written (trial/scientific-cells.ts): said on stderr and the page. */
   roundedScientific?: RoundedScientificCells[];
   /** The file's decimal mark as the reader read its cells (io/decimal-mark.ts): true for the comma. Plan codes that read both ways are read with it. Absent on data not read from an export. */

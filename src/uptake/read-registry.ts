@@ -349,12 +349,20 @@ export function registryRowChecker(
   // two-digit ones): then a refused two-digit date is a column of both kinds (mixedYearsAdvice).
   const fourDigit = !(SHORT_YEAR_FORMATS as readonly string[]).includes(rules.dateFormat) && rules.dateFormat !== 'dd-mon-yy';
   let fourDigitDatesRead = false;
-  const noteDates = (record: readonly string[]): void => {
-    if (fourDigitDatesRead || !fourDigit) return;
+  // The reverse: the first cell read with the plan's two-digit year (`3/4/25`), for a refused
+  // four-digit one (`3/4/2025`) to be said as the same mix, with that cell as its example.
+  const shortYear = (SHORT_YEAR_FORMATS as readonly string[]).includes(rules.dateFormat);
+  let twoDigitDate: { line: number; text: string } | undefined;
+  const noteDates = (record: readonly string[], line: number): void => {
+    if (fourDigit ? fourDigitDatesRead : !shortYear || twoDigitDate !== undefined) return;
     for (const c of ['referred', 'activated', 'last_active'] as const) {
       const i = columns[c];
       const text = i === undefined || i < 0 ? '' : (record[i] ?? '').trim();
-      if (text !== '' && parseDay(text) !== undefined) { fourDigitDatesRead = true; return; }
+      if (text !== '' && parseDay(text) !== undefined) {
+        if (fourDigit) fourDigitDatesRead = true;
+        else twoDigitDate = { line, text };
+        return;
+      }
     }
   };
   // An activation cell that holds text but no date of the file's format (nor a code read as
@@ -379,7 +387,7 @@ export function registryRowChecker(
       const i = totalWordIndex(record);
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
-    noteDates(record);
+    noteDates(record, line);
     const res = validate(record, columns, file, line, header);
     if (!res.ok) return unreadableActivation(record) ? { problems: res.problems, unreadableActivation: true } : { problems: res.problems };
     const r = res.referral;
@@ -392,12 +400,12 @@ export function registryRowChecker(
     }
     return problems.length > 0 ? { problems } : { referral: r };
   };
-  return Object.assign(checkRow, { fourDigitDatesRead: () => fourDigitDatesRead });
+  return Object.assign(checkRow, { fourDigitDatesRead: () => fourDigitDatesRead, twoDigitDateRead: () => twoDigitDate });
 }
 
 type RowCheckResult = { problems: Problem[]; unreadableActivation?: true } | { referral: Referral };
 /** The check of one record, and whether any record checked so far had a date read with a four-digit year. */
-export type RegistryRowCheck = ((record: readonly string[], line: number) => RowCheckResult) & { fourDigitDatesRead: () => boolean };
+export type RegistryRowCheck = ((record: readonly string[], line: number) => RowCheckResult) & { fourDigitDatesRead: () => boolean; twoDigitDateRead: () => { line: number; text: string } | undefined };
 
 /**
  * A refused two-digit-year date (`8/2/24`) in a file whose other dates were read with four-digit
@@ -409,6 +417,20 @@ function mixedYearsAdvice<T extends { expected: string }>(p: T): T {
   return TWO_DIGIT_HINT.test(p.expected)
     ? { ...p, expected: p.expected.replace(TWO_DIGIT_HINT, ' (two- and four-digit years mixed: this date\'s year has two digits, other dates of the file were read with four, and no one "dateFormat" reads both — format the date columns in Excel as one date format with a four-digit year, e.g. yyyy-mm-dd, and save the CSV again)') }
     : p;
+}
+
+/** A day-first or month-first date with a four-digit year (`3/4/2025`, `03-04-2025`, `3.4.2025`). */
+const FOUR_DIGIT_DATE = /^\d{1,2}([-./])\d{1,2}\1\d{4}$/;
+
+/**
+ * The reverse of `mixedYearsAdvice`: a refused four-digit-year date (`1/2/2024`) in a file whose
+ * other dates were read with the plan's two-digit years ("dd/mm/yy"): said as the same mix, with
+ * the first two-digit cell read as its example — not left as a date of no format.
+ */
+function mixedFourDigitAdvice<T extends { expected: string; value?: string; values?: string[] }>(p: T, read: { line: number; text: string }): T {
+  const cells = p.value !== undefined ? [p.value] : (p.values ?? []);
+  if (!cells.some((v) => FOUR_DIGIT_DATE.test(v.trim()))) return p;
+  return { ...p, expected: `${p.expected} (two- and four-digit years mixed: this date's year has four digits, other dates of the file were read with two, such as "${read.text}" on line ${read.line}, and no one "dateFormat" reads both — format the date columns in Excel as one date format with a four-digit year, e.g. yyyy-mm-dd, and save the CSV again)` };
 }
 
 /**
@@ -451,6 +473,8 @@ export interface RowCheck {
   groups: ProblemGroup[];
   /** A date cell was read with a four-digit year (registryRowChecker): a refused two-digit one is a mix (mixedYearsAdvice). */
   fourDigitDatesRead?: boolean;
+  /** The first date cell read with the plan's two-digit year (registryRowChecker): a refused four-digit one is a mix (mixedFourDigitAdvice). */
+  twoDigitDateRead?: { line: number; text: string };
 }
 
 /**
@@ -486,7 +510,8 @@ export function invalidRowsError(file: string, check: RowCheck): HtaError {
   // patient's — and publish the rest. Not offered; the cells say how to derive the date instead
   // (referral.ts `durationAdvice`, docs/input-registry.md "last_active").
   const durations = [...new Set(check.groups.filter(isDurationDate).map((g) => g.field!))];
-  const mixed = <T extends { expected: string }>(p: T): T => (check.fourDigitDatesRead ? mixedYearsAdvice(p) : p);
+  const two = check.twoDigitDateRead;
+  const mixed = <T extends { expected: string; value?: string; values?: string[] }>(p: T): T => (check.fourDigitDatesRead ? mixedYearsAdvice(p) : two ? mixedFourDigitAdvice(p, two) : p);
   const advise = <T extends { field?: string; expected: string }>(p: T): T => (isDurationDate(p) ? { ...p, expected: `${p.expected}${durationAdvice([p.field!])}` } : mixed(p));
   const offer = durations.length > 0
     ? `; ${durations.map((d) => `"${d}"`).join(', ')} ${durations.length === 1 ? 'counts' : 'count'} weeks or days, not dates: --exclude-invalid would leave out every row with a value there (each activated patient's), so hta stops here, also with it`
@@ -660,7 +685,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines, ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}) };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines, ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -1,4 +1,5 @@
 import { HtaError } from '../../errors.js';
+import { ols } from '../ols.js';
 import { leastSquares, type LeastSquaresFit } from './least-squares.js';
 import { poolRubin, type RubinPooled } from './rubin-rules.js';
 
@@ -41,11 +42,38 @@ export function ancovaDesign(
   return { x, y, p };
 }
 
-/** The ANCOVA least-squares fit of `y` on `x`; refuses a collinear design instead of ridging it. */
-export function ancovaFit(x: readonly (readonly number[])[], y: readonly number[]): LeastSquaresFit {
+/**
+ * The ANCOVA least-squares fit of `y` on `x`; refuses a collinear design instead of ridging it.
+ * `names`: the design's columns after the intercept (`treated`, `baseline`, the covariates), for
+ * the refusal to name the one at fault, as R's `lm` on a completed data set reports the
+ * coefficient it drops (NA) — in the words of the complete-case ANCOVA's refusal (stats/ancova.ts),
+ * which the report says in Danish too.
+ */
+export function ancovaFit(x: readonly (readonly number[])[], y: readonly number[], names?: readonly string[]): LeastSquaresFit {
   const fit = leastSquares(x, y);
-  if (fit.ridge) throw new HtaError('analysis.failed', 'ANCOVA: the design is collinear (constant covariate or a single arm?).');
+  if (fit.ridge) throw new HtaError('analysis.failed', collinearReason(x, y, names));
   return fit;
+}
+
+/** Why the completed data's design is collinear: a column constant for every patient, or one the ordinary QR names; else the general words. */
+function collinearReason(x: readonly (readonly number[])[], y: readonly number[], names: readonly string[] | undefined): string {
+  const general = 'ANCOVA: the design is collinear (constant covariate or a single arm?).';
+  if (!names || names.length + 1 !== (x[0]?.length ?? 0)) return general;
+  // A single arm keeps the general words, which name it.
+  if (x.every((row) => row[1] === x[0]![1])) return general;
+  for (let j = 1; j < names.length; j++) {
+    const first = x[0]![j + 1]!;
+    if (x.every((row) => row[j + 1] === first)) {
+      const what = names[j] === 'baseline' ? 'the baseline score' : `covariate '${names[j]}'`;
+      return `${what} has the same value (${String(first)}) for every patient analysed, so its effect cannot be estimated; drop it from the model`;
+    }
+  }
+  try {
+    ols(x, y, ['(Intercept)', ...names.map((n, j) => (j === 0 ? 'arm' : n))]);
+  } catch (err) {
+    if (err instanceof HtaError && err.message.startsWith('singular design: ')) return err.message;
+  }
+  return general;
 }
 
 /** Arm coefficient of one OLS ANCOVA, y = a + b·treated + c·baseline + Σ d_k·cov_k + e. */
@@ -54,7 +82,7 @@ export function ancovaArmEffect(
   spec: MiAncovaSpec,
 ): { estimate: number; variance: number; dfResidual: number } {
   const { x, y, p } = ancovaDesign(data, spec);
-  const fit = ancovaFit(x, y);
+  const fit = ancovaFit(x, y, [spec.treated, spec.baseline, ...(spec.covariates ?? [])]);
   const sigma2 = fit.rss / (y.length - p);
   return { estimate: fit.coefficients[1]!, variance: sigma2 * fit.covUnscaled[1 * p + 1]!, dfResidual: y.length - p };
 }

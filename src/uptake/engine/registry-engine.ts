@@ -312,7 +312,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     const res = check(record, Number(row[0]) + 1);
     if ('problems' in res) found.row(res.problems, res.unreadableActivation);
   }
-  const result = { ...found.result(), ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}) };
+  const result = { ...found.result(), ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
   const failure = rowCheckError(label, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -20,7 +20,7 @@ import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 import { looksLikeCpr } from '../io/cpr-number.js';
-import { cprKind, isCprProblem, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellExpected, cprInsideCell, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
 /** Yes (1), no (0) or not known (null). */
@@ -171,8 +171,9 @@ export class AdverseEventReader {
     for (const { field, idx, name } of this.#columns) {
       const text = cell(idx);
       if (text === null) continue;
-      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim()))) {
-        this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: trialCprExpected(this.#idColumn, false), kind: cprKind(name) });
+      // A yes/no cell with a CPR number in its text too (`Ja, pt. 120374-1234`): terms and classes are refused by their identifying signs below.
+      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim())) || (YES_NO_FIELDS.has(field) && cprInsideCell(text))) {
+        this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: cprCellExpected(this.#idColumn, text, false), kind: cprKind(name) });
         refused = true;
         continue;
       }

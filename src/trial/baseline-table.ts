@@ -25,7 +25,7 @@ import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 import { idKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
-import { cprCellTest, cprKind, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellExpected, cprCellTest, cprKind, trialCprMessage } from './cpr-cells.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -125,7 +125,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         if (cell === null) continue;
         if (cprRefused(cell, col)) {
           const field = csv.header[col] ?? columns[k]!;
-          cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: trialCprExpected(plan.columns.id, mayBeCode(cell)), kind: cprKind(field) });
+          cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: cprCellExpected(plan.columns.id, cell, true), kind: cprKind(field) });
           continue;
         }
         const coded = coders[k]?.apply(cell);

@@ -64,7 +64,7 @@ import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
-import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
@@ -516,7 +516,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
-  const cprRefused = cprCellTest(table.records, idCol, codeColumns);
+  // The withdrawal reason is free text, pooled when it reads as such (free-text.ts): a whole-cell CPR number only.
+  const cprRefused = cprCellTest(table.records, idCol, codeColumns, { textColumns: [reasonCol] });
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
@@ -622,7 +623,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const raw = cells.raw(i);
       if (!cprRefused(raw, i)) continue;
       const at = row.at(i);
-      row.add({ ...at, expected: trialCprExpected(plan.columns.id, codeColumns.includes(i) && mayBeCode(raw!)), kind: cprKind(at.field ?? String(at.column)) });
+      row.add({ ...at, expected: cprCellExpected(plan.columns.id, raw!, codeColumns.includes(i)), kind: cprKind(at.field ?? String(at.column)) });
       cprCells++;
     }
     if (cprCells) continue;

@@ -64,6 +64,7 @@ import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
+import { cprSpellingsNote, oneCprSpelling } from './cpr-id-spellings.js';
 import { cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
@@ -196,7 +197,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
   // such cells gives no row, and its cells are counted too.
   const special = new SpecialMissingTally();
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  // A CPR number written with and without its hyphen is one patient, under its first spelling (cpr-id-spellings.ts).
+  const spelled = oneCprSpelling(asRead.records, asRead.header.indexOf(plan.columns.id));
+  const table: LongTable = spelled.patients ? { ...asRead, records: spelled.records } : asRead;
+  if (spelled.patients) readNotes.push(cprSpellingsNote(csv.file, plan.columns.id, spelled.patients));
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;

@@ -65,6 +65,26 @@ describe('a CPR number written with and without its hyphen', () => {
     noCpr(v.stdout + v.stderr + a.stdout + a.stderr);
   });
 
+  it('a Table 1 characteristic is read from the patient\'s baseline row whichever spelling comes first', async () => {
+    const dir = tempDir();
+    // Patient 1's 3-month row (no hyphen) comes first, its baseline row (hyphen) last; "Ryger" is said at 3 months only.
+    const rows = ['cpr;gruppe;tid;alder;rygning;rmdq', `${bare(1)};app;3m;31;Ryger;5`];
+    for (let i = 2; i <= 20; i++) {
+      const arm = i % 2 ? 'app' : 'usual';
+      rows.push(`${cpr(i)};${arm};baseline;${30 + i};Aldrig;${8 + (i % 5)}`, `${cpr(i)};${arm};3m;${30 + i};Aldrig;${4 + (i % 3)}`);
+    }
+    rows.push(`${cpr(1)};app;baseline;31;Aldrig;9`);
+    writeFileSync(join(dir, 'export.csv'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, columns: { id: 'cpr', arm: 'gruppe', time: 'tid' }, timepoints: ['3m'], covariates: ['alder'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }], methods: ['ancova'] }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'export.csv', plan: 'plan.json', characteristics: [{ column: 'rygning', label: { en: 'Smoking' } }] }] }));
+    const report = await runCli('report', '--manifest', join(dir, 'manifest.json'), '--out', join(dir, 'reports'));
+    expect(report.code).toBe(0);
+    const page = readFileSync(join(dir, 'reports', 'r', 'index.html'), 'utf8');
+    expect(page).toContain('Aldrig');
+    expect(page).not.toContain('Ryger');
+    noCpr(page + report.stderr);
+  });
+
   it('one number in two arms under its two spellings is still one patient in two arms: refused', async () => {
     const f = setup({ idOf: (i, visit) => (visit === '3m' && i === 3 ? bare(i) : cpr(i)), armOf: (i, visit) => (i === 3 && visit === '3m' ? 'usual' : i % 2 ? 'app' : 'usual') });
     const r = await runCli('validate', f.csv, '--plan', f.plan);

@@ -6,7 +6,7 @@
  * note `Lægerne Østergade (pt. 120374-1234)` in a clinic cell was printed as the subgroup level's
  * name on stderr, in --json, on the page, in README.md, results.json and the chart files.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -137,5 +137,21 @@ describe('a CPR number inside the text of a printed value', () => {
     expect(r.stderr).toContain('registry.csv:3:3 (clinic)');
     expect(r.stderr).toContain(INSIDE);
     noDigits(r.stdout + r.stderr);
+  });
+
+  it('in an aggregate table\'s clinic name (hta uptake --aggregates): refused, unquoted; a ten-digit P-number there is read', async () => {
+    const dir = tempDir();
+    const FIX = 'test/fixtures/uptake-inputs';
+    cpSync(join(FIX, 'parts', 'syd'), join(dir, 'syd'), { recursive: true });
+    const clinics = join(dir, 'syd', 'uptake_clinics.csv');
+    const original = readFileSync(clinics, 'utf8');
+    writeFileSync(clinics, original.replace(',Aabenraa LH,', `,${NOTE},`));
+    const r = await runCli('uptake', '--aggregates', join(dir, 'syd'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'plan.json'), '--json', '--first-publication');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('uptake_clinics.csv:3:2 (clinic)');
+    expect(r.stderr).toContain(INSIDE);
+    noDigits(r.stdout + r.stderr);
+    writeFileSync(clinics, original.replace(',Aabenraa LH,', ',1203741234,'));
+    expect((await runCli('uptake', '--aggregates', join(dir, 'syd'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'plan.json'), '--json', '--first-publication')).code).toBe(0);
   });
 });

@@ -128,6 +128,16 @@ describe('a CPR number inside the text of a printed value', () => {
     expect((await runCli('validate', glued.csv, '--plan', glued.plan)).code).toBe(0);
   });
 
+  it('in an adverse-event listing\'s seriousness cell: refused (a term or class holding one already was)', async () => {
+    const f = setup(() => undefined, { adverseEvents: { file: 'ae.csv', term: 'term', serious: 'alvorlig' } });
+    writeFileSync(join(f.dir, 'ae.csv'), ['pid;term;alvorlig', 'S001;Hovedpine;Nej', 'S002;Kvalme;Ja, pt. 120374-1234'].join('\n') + '\n');
+    const r = await runCli('analyze', f.csv, '--plan', f.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ae.csv:3:3 (alvorlig)');
+    expect(r.stderr).toContain(INSIDE);
+    noDigits(r.stdout + r.stderr);
+  });
+
   it('in an uptake registry\'s clinic name: hta uptake refuses it, nothing printed', async () => {
     const dir = tempDir();
     const registry = readFileSync('test/uptake/fixtures/registry-small.csv', 'utf8').replace('P02,Hovedstaden,H001', `P02,Hovedstaden,${NOTE}`);

@@ -103,7 +103,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
   // Each patient's id as the trial reads it, by idMatchKey: one CPR number written both ways is one patient (cpr-id-spellings.ts).
-  const spelledAs = new Map(trial.patients.map((p) => [idMatchKey(p.id), p.id]));
+  const spelledAs = new Map((trial.patients ?? []).map((p) => [idMatchKey(p.id), p.id]));
   // Where each kept value was read, for a problem at its cell.
   const lines = columns.map(() => new Map<string, number>());
   // A CPR-shaped cell is no Table 1 level: refused by line and column, as loadTrial refuses one in the plan's columns (cpr-cells.ts).

@@ -134,8 +134,9 @@ export interface CprCell {
  * cell becomes a visit, an arm, a level or a missing-value code, nor is quoted (docs/plan-trial.md).
  */
 /** `idColumns`: the id's column first, then any column repeating it (`id_3m`), none of them checked. */
-export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[]): { table: CsvTable; cells: CprCell[] } {
-  const refused = cprCellTest(table.records, idColumns[0] ?? -1, codeColumns);
+/** `textColumns`: free-text columns tested for a whole-cell CPR number only, as cprCellTest's. */
+export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[], textColumns: readonly number[] = []): { table: CsvTable; cells: CprCell[] } {
+  const refused = cprCellTest(table.records, idColumns[0] ?? -1, codeColumns, { textColumns });
   const cells: CprCell[] = [];
   const kept: CsvRecord[] = [];
   for (const rec of table.records) {

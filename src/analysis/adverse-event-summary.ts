@@ -60,6 +60,8 @@ export interface AdverseEventSummary {
   outside: number;
   /** Rows naming no event (every cell but the id empty, of a patient without events: a listing of every patient); present when any. */
   noEventRows?: number;
+  /** Listing rows whose id is on no row of the export, left out as invalid ("invalidRows": "exclude", --exclude-invalid): events not counted; present when any. */
+  unknownIdRows?: number;
   /** The plan's codes read in the seriousness and relatedness columns, over the events counted ("Muligvis" → 1: possibly related counts as related); present when any. */
   recoded?: { kind: 'serious' | 'related'; column: string; code: string; to: number | null; events: number }[];
 }
@@ -160,5 +162,5 @@ export function adverseEventSummary(data: AdverseEventData, randomised: ArmPair,
   const rows = [kindRow('any', data, randomised, confLevel)];
   if (data.spec.serious !== undefined) rows.push(kindRow('serious', data, randomised, confLevel, 'serious'));
   if (data.spec.related !== undefined) rows.push(kindRow('related', data, randomised, confLevel, 'related'));
-  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside, ...(data.noEventRows ? { noEventRows: data.noEventRows } : {}), ...(recoded.length ? { recoded } : {}) };
+  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside, ...(data.noEventRows ? { noEventRows: data.noEventRows } : {}), ...(data.unknownIdRows ? { unknownIdRows: data.unknownIdRows } : {}), ...(recoded.length ? { recoded } : {}) };
 }

@@ -320,6 +320,7 @@ export const adverseEventsResultSchema = z.object({
     .optional()
     .describe('The plan\'s codes read in the seriousness and relatedness columns ("columnCodes", "missingCodes"): "Muligvis" → 1 says possibly related events count as related (present when any)'),
   noEventRows: z.number().int().optional().describe('Rows of a listing with every cell but the id empty, of patients with no row naming an event (a listing of every patient, blank for those without events): no event, not counted (present when any)'),
+  unknownIdRows: z.number().int().optional().describe('Rows of a listing whose patient id is on no row of the export, left out as invalid ("invalidRows": "exclude" or --exclude-invalid): their events are not counted, so the counts may be too low (present when any)'),
 });
 
 export const analysisResultSchema = z.object({

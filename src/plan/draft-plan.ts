@@ -27,6 +27,7 @@ import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { type CprCell, withoutCprCells } from '../trial/cpr-cells.js';
+import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
 import { wholeNumberUnderNoise } from '../trial/float-noise.js';
@@ -887,7 +888,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
   // visit, an arm, a level or a code, nor quoted; said by line and column (trial/cpr-cells.ts).
   // A column repeating the id (`id_3m`, below) is the id again: compared with it, never read as a value.
   const repeatedIdIdx = repeatedIdColumns(csv, header.indexOf(idCol));
-  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])));
+  // The default withdrawal-reason column is free text, pooled when it reads as such (trial/free-text.ts): a whole-cell CPR number only.
+  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])), [header.indexOf(DEFAULT_WITHDRAWAL_COLUMN)]);
   csv = cpr.table;
   checks.push(...cprCellChecks(csv.file, header, idCol, cpr.cells));
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).

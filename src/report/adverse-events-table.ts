@@ -100,6 +100,15 @@ export function adverseEventsNotes(ae: AdverseEvents, lang: Lang, arms: ArmNames
         : `${n(ae.noEventRows)} ${one ? 'row' : 'rows'} with every cell but the id empty ${one ? 'names' : 'name'} no event (a listing of every patient, blank for those without events) and ${one ? 'is' : 'are'} not counted as ${one ? 'an event' : 'events'}.`,
     );
   }
+  // Rows of the listing left out as invalid: their events are missing from every count above, so the table says so (docs/plan-trial.md#adverse-events).
+  if (ae.unknownIdRows) {
+    const one = ae.unknownIdRows === 1;
+    notes.push(
+      lang === 'da'
+        ? `${n(ae.unknownIdRows)} ${one ? 'række' : 'rækker'} i listen over uønskede hændelser ${one ? 'angiver en patient' : 'angiver patienter'}, som forsøgets eksport ikke har; ${one ? 'den er udeladt' : 'de er udeladt'} som ${one ? 'række' : 'rækker'} med fejl (planens "invalidRows": "exclude" eller --exclude-invalid), og ${one ? 'dens hændelse' : 'deres hændelser'} tælles ikke, så antallene ovenfor kan være for lave.`
+        : `${n(ae.unknownIdRows)} ${one ? 'row' : 'rows'} of the adverse-event listing ${one ? 'names a patient' : 'name patients'} the export does not have; ${one ? 'it is' : 'they are'} left out as invalid (the plan's "invalidRows": "exclude", or --exclude-invalid) and ${one ? 'its event is' : 'their events are'} not counted, so the counts above may be too low.`,
+    );
+  }
   if (ae.outside > 0) {
     const one = ae.outside === 1;
     notes.push(

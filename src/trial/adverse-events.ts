@@ -10,7 +10,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
-import { idKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
+import { idKey, idMatchKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -20,7 +20,7 @@ import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 import { looksLikeCpr } from '../io/cpr-number.js';
-import { cprKind, isCprProblem, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellExpected, cprInsideCell, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
 /** Yes (1), no (0) or not known (null). */
@@ -55,6 +55,12 @@ export interface AdverseEventData {
    * counted as related (docs/plan-trial.md#adverse-events).
    */
   recoded: RecodeCount[];
+  /**
+   * Rows of a listing whose id is on no row of the export, left out with --exclude-invalid
+   * ("invalidRows": "exclude"): events not counted, said under the table and in results.json
+   * (docs/plan-trial.md#adverse-events); absent when none.
+   */
+  unknownIdRows?: number;
 }
 
 type Field = 'serious' | 'related' | 'soc' | 'term';
@@ -171,8 +177,9 @@ export class AdverseEventReader {
     for (const { field, idx, name } of this.#columns) {
       const text = cell(idx);
       if (text === null) continue;
-      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim()))) {
-        this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: trialCprExpected(this.#idColumn, false), kind: cprKind(name) });
+      // A yes/no cell with a CPR number in its text too (`Ja, pt. 120374-1234`): terms and classes are refused by their identifying signs below.
+      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim())) || (YES_NO_FIELDS.has(field) && cprInsideCell(text))) {
+        this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: cprCellExpected(this.#idColumn, text, false), kind: cprKind(name) });
         refused = true;
         continue;
       }
@@ -345,7 +352,9 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   const cpr = problems.filter(isCprProblem);
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(file, cpr.length, idName), cpr);
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
-  const { unknownLines, ...data } = reader.finish(patientOf, exportIdKeys && ((id) => exportIdKeys.has(idKey(id))));
+  // A CPR number the export writes with its hyphen and the listing without (or the reverse) is the export's patient (patient-ids.ts idMatchKey).
+  const exportMatchKeys = exportIdKeys && new Set([...exportIdKeys].map(idMatchKey));
+  const { unknownLines, ...data } = reader.finish(patientOf, exportMatchKeys && ((id) => exportMatchKeys.has(idMatchKey(id))));
   if (reader.rows > 0 && data.events.length === 0) {
     throw new HtaError('input.invalid', `${file}: no id of the listing (column "${idName}") is a patient of the export; nothing was written`, [
       { file, line: 1, value: idName, expected: `the export's patient ids in the listing's column "${idName}": none of its ${reader.rows} rows names a patient of the comparison — the listing and the export must use the same ids (the study number, as "columns.id" has it), or name the listing's id column in "adverseEvents": { "id": … }`, kind: 'adverse-events.ids' },
@@ -356,11 +365,17 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   // with --exclude-invalid left out and said by count and lines (a listing holding screen
   // failures' events). The id is never quoted (docs/plan-trial.md#adverse-events).
   const notes = adverseEventReadNotes(file, reader.rows - unknownLines.length, data);
+  const respelled = exportIdKeys ? cprRespelledIds(csv, idCol, exportIdKeys) : 0;
+  if (respelled) notes.push(`${file}: ${respelled} ${respelled === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written ${respelled === 1 ? 'with or without its' : 'with or without the'} hyphen where the export writes ${respelled === 1 ? 'it' : 'them'} the other way: matched to the export's patient${respelled === 1 ? '' : 's'}, as the digits are the same number`);
   if (unknownLines.length && excludeInvalid) {
     const n = unknownLines.length;
+    data.unknownIdRows = n;
     notes.push(`${file}: ${n} adverse-event ${n === 1 ? 'row names a patient' : 'rows name patients'} the export does not have (${n === 1 ? 'line' : 'lines'} ${formatLineRanges(lineRanges(unknownLines))}): left out (--exclude-invalid), not counted as ${n === 1 ? 'an event' : 'events'}`);
   } else if (unknownLines.length) {
-    throw new HtaError('input.invalid', `${file}: ${unknownLines.length} adverse-event ${unknownLines.length === 1 ? 'row names a patient' : 'rows name patients'} the export does not have; nothing was written`, unknownLines.map((line) => ({
+    // Ids that differ from an export id only by hyphens or blanks (`SB1007` beside `SB-1007`): said by count, the ids never quoted.
+    const near = exportIdKeys ? hyphenNearMisses(csv, idCol, unknownLines, exportIdKeys) : 0;
+    const nearText = near ? ` (${near === unknownLines.length ? (near === 1 ? 'it equals' : 'all of them equal') : `${near} of them equal`} an export id once hyphens and blanks are ignored: write the ids as the export does)` : '';
+    throw new HtaError('input.invalid', `${file}: ${unknownLines.length} adverse-event ${unknownLines.length === 1 ? 'row names a patient' : 'rows name patients'} the export does not have${nearText}; nothing was written`, unknownLines.map((line) => ({
       file, line, column: idCol + 1, field: idName,
       expected: `a patient of the export: the id in "${idName}" (not quoted here) is on no row of the export (compared, another arm or never randomised), so the event would be left out of the safety counts — correct the id, export the patient's rows too, delete the row if it is no trial patient's event, or leave such rows out with --exclude-invalid`,
       kind: 'adverse-events.unknown-id',
@@ -369,14 +384,47 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   return { data, notes };
 }
 
-/** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */
+/**
+ * How many distinct ids of the listing are CPR numbers the export writes the other way (with or
+ * without the hyphen): matched by idMatchKey, not by idKey.
+ */
+function cprRespelledIds(csv: CsvTable, idCol: number, exportIdKeys: ReadonlySet<string>): number {
+  const exportMatchKeys = new Set([...exportIdKeys].map(idMatchKey));
+  const seen = new Set<string>();
+  for (const r of csv.records) {
+    const cell = r.cells[idCol];
+    if (cell === null || cell === undefined) continue;
+    const id = plainPatientId(cell);
+    if (exportIdKeys.has(idKey(id)) || !exportMatchKeys.has(idMatchKey(id))) continue;
+    seen.add(idMatchKey(id));
+  }
+  return seen.size;
+}
+
+/** An id with its hyphens and blanks taken out, as a key (idKey): how a near miss of the export's ids is told. */
+const withoutHyphens = (id: string): string => idKey(id.replace(/[-\s\u2010-\u2012]/g, ''));
+
+/** How many of the rows at `lines` have an id equal to an export id once hyphens and blanks are ignored. */
+function hyphenNearMisses(csv: CsvTable, idCol: number, lines: readonly number[], exportIdKeys: ReadonlySet<string>): number {
+  const wanted = new Set(lines);
+  const exportBare = new Set([...exportIdKeys].map(withoutHyphens));
+  let n = 0;
+  for (const r of csv.records) {
+    const cell = r.cells[idCol];
+    if (!wanted.has(r.line) || cell === null || cell === undefined) continue;
+    if (exportBare.has(withoutHyphens(plainPatientId(cell)))) n++;
+  }
+  return n;
+}
+
+/** Each patient of the trial by idMatchKey (idKey, a CPR number's hyphen aside), for joining a listing (patient-ids.ts). */
 export function patientLookup(patients: readonly { id: string; arm: Arm }[]): PatientLookup {
   const byKey = new Map<string, number>();
   patients.forEach((p, k) => {
-    if (!byKey.has(idKey(p.id))) byKey.set(idKey(p.id), k);
+    if (!byKey.has(idMatchKey(p.id))) byKey.set(idMatchKey(p.id), k);
   });
   return (id) => {
-    const k = byKey.get(idKey(id));
+    const k = byKey.get(idMatchKey(id));
     return k === undefined ? undefined : { patient: k, arm: patients[k]!.arm };
   };
 }

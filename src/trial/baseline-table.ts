@@ -24,8 +24,8 @@ import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
-import { idKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
-import { cprCellTest, cprKind, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { idKey, idMatchKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
+import { cprCellExpected, cprCellTest, cprKind, trialCprMessage } from './cpr-cells.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -103,6 +103,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const decimalComma = decimalCommaOf(csv, false, { records: csv.records, reads: (column) => cols.includes(column - 1) });
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
+  // Each patient's id as the trial reads it, by idMatchKey: one CPR number written both ways is one patient (cpr-id-spellings.ts).
+  const spelledAs = new Map((trial.patients ?? []).map((p) => [idMatchKey(p.id), p.id]));
   // Where each kept value was read, for a problem at its cell.
   const lines = columns.map(() => new Map<string, number>());
   // A CPR-shaped cell is no Table 1 level: refused by line and column, as loadTrial refuses one in the plan's columns (cpr-cells.ts).
@@ -116,8 +118,9 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
       reader.load(rec, fields);
       const idCell = reader.cell(idCol);
       if (idCell === null) continue;
-      // As loadTrial reads ids: `'002` and `="002"` are the id `002` (patient-ids.ts).
-      const id = plainPatientId(idCell);
+      // As loadTrial reads ids: `'002` and `="002"` are the id `002`, and a CPR number without its hyphen the patient's spelling (patient-ids.ts).
+      const plain = plainPatientId(idCell);
+      const id = spelledAs.get(idMatchKey(plain)) ?? plain;
       let isBaseline: boolean | undefined;
       for (let k = 0; k < cols.length; k++) {
         const col = cols[k]!;
@@ -126,7 +129,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         if (cell === null) continue;
         if (cprRefused(cell, col)) {
           const field = csv.header[col] ?? columns[k]!;
-          cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: trialCprExpected(plan.columns.id, mayBeCode(cell)), kind: cprKind(field) });
+          cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: cprCellExpected(plan.columns.id, cell, true), kind: cprKind(field) });
           continue;
         }
         const coded = coders[k]?.apply(cell);

@@ -12,7 +12,7 @@
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 import { looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
-import { CODE_MIN_ROWS, codeCandidate, cprKind } from '../uptake/cpr-shape.js';
+import { bareDigitNumbersOnly, CODE_MIN_ROWS, codeCandidate, cprInside, cprKind } from '../uptake/cpr-shape.js';
 import { plainPatientId } from './patient-ids.js';
 
 /** A cell's text as hta reads it: Excel's text marks (`'…`, `="…"`) aside, as for ids. */
@@ -24,6 +24,12 @@ function cprShapedCell(cell: string | null | undefined): boolean {
   if (cell === null || cell === undefined || cell.length < 10) return false;
   return looksLikeCpr(cell) || looksLikeCpr(bare(cell));
 }
+
+/** Whether a cell holds a CPR number inside other text (uptake/cpr-shape.ts cprInside): its value would be printed as a level's name. */
+export const cprInsideCell = (cell: string | null | undefined): boolean => cell !== null && cell !== undefined && cprInside(cell.trim());
+
+/** Whether a cell holding one holds only bare ten-to-twelve-digit ones: a code's shape, read as a code when repeated. */
+const bareDigitsOnly = bareDigitNumbersOnly;
 
 /**
  * Per column index of `codeColumns`, the ten bare digits (a code candidate) written on the rows of
@@ -38,7 +44,7 @@ function repeatedTrialCodes(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>
       const cell = rec.cells[i];
       if (cell === null || cell === undefined) continue;
       const t = bare(cell);
-      if (!codeCandidate(t)) continue;
+      if (!codeCandidate(t) && !(cprInsideCell(t) && bareDigitsOnly(t))) continue;
       if (who === undefined) {
         const id = idIdx < 0 ? null : rec.cells[idIdx];
         who = id === null || id === undefined ? `line ${rec.line}` : `id ${plainPatientId(id)}`;
@@ -60,20 +66,24 @@ function repeatedTrialCodes(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>
 /** Whether a CPR-shaped `cell` of a column that may hold codes is one of the file's repeated codes. */
 function isRepeatedCode(cell: string, codes: ReadonlySet<string> | undefined): boolean {
   const t = bare(cell);
-  return codeCandidate(t) && codes?.has(t) === true;
+  return (codeCandidate(t) || bareDigitsOnly(t)) && codes?.has(t) === true;
 }
 
 /**
  * The one test for a cell to refuse as a CPR number, used by every reader of a trial-shaped file
  * (the loader, Table 1, the target sample, `hta plan init`'s draft): `refused(cell, column)` is
- * true when the cell is CPR-shaped and, in a column of `codeColumns`, not one of the file's
- * repeated codes. The codes are counted once, at the first CPR-shaped cell of such a column, since
- * most files have none. `idIdx` tells patients apart for the count (-1: each row counts alone).
+ * true when the cell is CPR-shaped, or holds a CPR number inside its text (cprInsideCell: its
+ * value would be printed as a level, a category or a label), and, in a column of `codeColumns`,
+ * is not one of the file's repeated codes. The codes are counted once, at the first such cell of
+ * a code column, since most files have none. `idIdx` tells patients apart for the count (-1: each
+ * row counts alone). `textColumns`: columns of free text whose values hta never prints as written
+ * (a withdrawal reason, pooled as free text: free-text.ts), tested for a whole-cell CPR only.
  */
-export function cprCellTest(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>, idIdx: number, codeColumns: readonly number[]): (cell: string | null | undefined, column: number) => boolean {
+export function cprCellTest(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>, idIdx: number, codeColumns: readonly number[], options: { textColumns?: readonly number[] } = {}): (cell: string | null | undefined, column: number) => boolean {
   let codes: Map<number, Set<string>> | undefined;
+  const textColumns = options.textColumns ?? [];
   return (cell, column) => {
-    if (!cprShapedCell(cell)) return false;
+    if (!cprShapedCell(cell) && !(cprInsideCell(cell) && !textColumns.includes(column))) return false;
     if (!codeColumns.includes(column)) return true;
     codes ??= repeatedTrialCodes(records, idIdx, codeColumns);
     return !isRepeatedCode(cell!, codes.get(column));
@@ -94,6 +104,18 @@ export function trialCprExpected(idColumn: string, codesAllowed: boolean): strin
 /** The problem kind of such a cell: one group per column, each naming its lines (uptake/cpr-shape.ts). */
 export { cprKind, isCprProblem } from '../uptake/cpr-shape.js';
 
+/**
+ * The `expected` of a refused `cell` (cprCellTest): trialCprExpected's, or, for a CPR number
+ * inside other text, what that means and what to do (docs/input-trial-export.md#cpr-outside-id).
+ * The cell itself is never quoted.
+ */
+export function cprCellExpected(idColumn: string, cell: string, codesAllowed: boolean): string {
+  if (cprShapedCell(cell) || !cprInsideCell(cell)) return trialCprExpected(idColumn, codesAllowed && mayBeCode(cell));
+  const base = `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a level, a category or a label (in messages, --json, pages, charts) — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (or, if the wrong column is named, correct the plan's "columns"); ${NORDIC_SHAPES_TOO}`;
+  if (!codesAllowed || !bareDigitsOnly(bare(cell))) return base;
+  return `${base}. A code of ten to twelve digits in the text (a site's P-number) is read as part of the value when the same cell is on the rows of at least ${CODE_MIN_ROWS} patients; on fewer, write a letter right before its digits ("P0101011234")`;
+}
+
 /** The error's first line: how many cells, and that --exclude-invalid does not pass them. */
 export function trialCprMessage(file: string, cells: number, idColumn: string): string {
   return `${file} has ${cells} cell(s) outside the id column "${idColumn}" that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`;
@@ -112,8 +134,9 @@ export interface CprCell {
  * cell becomes a visit, an arm, a level or a missing-value code, nor is quoted (docs/plan-trial.md).
  */
 /** `idColumns`: the id's column first, then any column repeating it (`id_3m`), none of them checked. */
-export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[]): { table: CsvTable; cells: CprCell[] } {
-  const refused = cprCellTest(table.records, idColumns[0] ?? -1, codeColumns);
+/** `textColumns`: free-text columns tested for a whole-cell CPR number only, as cprCellTest's. */
+export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[], textColumns: readonly number[] = []): { table: CsvTable; cells: CprCell[] } {
+  const refused = cprCellTest(table.records, idColumns[0] ?? -1, codeColumns, { textColumns });
   const cells: CprCell[] = [];
   const kept: CsvRecord[] = [];
   for (const rec of table.records) {

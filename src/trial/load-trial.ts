@@ -64,7 +64,8 @@ import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
-import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprSpellingsNote, oneCprSpelling } from './cpr-id-spellings.js';
+import { cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
@@ -197,7 +198,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
   // such cells gives no row, and its cells are counted too.
   const special = new SpecialMissingTally();
-  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  // A CPR number written with and without its hyphen is one patient, under its first spelling (cpr-id-spellings.ts).
+  const spelled = oneCprSpelling(asRead.records, asRead.header.indexOf(plan.columns.id));
+  const table: LongTable = spelled.patients ? { ...asRead, records: spelled.records } : asRead;
+  if (spelled.patients) readNotes.push(cprSpellingsNote(csv.file, plan.columns.id, spelled.patients));
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
@@ -520,7 +525,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
-  const cprRefused = cprCellTest(table.records, idCol, codeColumns);
+  // The withdrawal reason is free text, pooled when it reads as such (free-text.ts): a whole-cell CPR number only.
+  const cprRefused = cprCellTest(table.records, idCol, codeColumns, { textColumns: [reasonCol] });
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
   if (options.lang) row.lang = options.lang;
   if (idCol >= 0) {
@@ -627,7 +633,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const raw = cells.raw(i);
       if (!cprRefused(raw, i)) continue;
       const at = row.at(i);
-      row.add({ ...at, expected: trialCprExpected(plan.columns.id, codeColumns.includes(i) && mayBeCode(raw!)), kind: cprKind(at.field ?? String(at.column)) });
+      row.add({ ...at, expected: cprCellExpected(plan.columns.id, raw!, codeColumns.includes(i)), kind: cprKind(at.field ?? String(at.column)) });
       cprCells++;
     }
     if (cprCells) continue;

@@ -57,6 +57,31 @@ export function idKey(id: string): string {
   return digitIdValue(t) ?? t;
 }
 
+/** A personal number written with or without its hyphen (or a space) after the date part. */
+const CPR_ID_PARTS = /^(\d{6}|\d{8})[- ]?(\d{4,5})$/;
+
+/**
+ * A CPR-shaped id's digits (`060369-0855`, `060369 0855` and `0603690855` are `0603690855`; a
+ * personnummer or fødselsnummer likewise, `+` aside: it says the person is 100), or undefined for
+ * any other id. One CPR number written both ways is one patient: an EHR extract writes the hyphen,
+ * a study spreadsheet or an appended extract drops it (docs/input-trial-export.md#cpr-spellings).
+ */
+export function cprIdDigits(id: string): string | undefined {
+  const t = nfc(id).trim();
+  const m = CPR_ID_PARTS.exec(t);
+  return m && looksLikeCpr(t) ? `${m[1]}${m[2]}` : undefined;
+}
+
+/**
+ * The key two files' ids are matched by: idKey, with a CPR-shaped id's hyphen or space dropped
+ * first (cprIdDigits), so that a listing writing `0603690855` finds the export's `060369-0855`.
+ * Applied to an idKey it gives the same key as applied to the id.
+ */
+export function idMatchKey(id: string): string {
+  const digits = cprIdDigits(id);
+  return idKey(digits ?? id);
+}
+
 /**
  * Patients ordered by their ids' keys (idKey) in natural order (compareRunLists: `SB2` before
  * `SB10`, `2` before `10`), not by the export's row order: every seeded draw (multiple imputation,

@@ -12,7 +12,7 @@
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-import { looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { looksLikeCpr, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
 export { looksLikeCpr, maskCpr } from '../io/cpr-number.js';
 
@@ -35,11 +35,37 @@ export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>
  */
 export const codeCandidate = (trimmed: string): boolean => /^\d{10,12}$/.test(trimmed) && looksLikeCpr(trimmed);
 
-/** Whether `text`, a cell of column `col`, is refused as a CPR number (`codes`: the file's repeated codes). */
+/** Digits glued to a letter before them: a code written to be read as written (`P0101011234`), never a CPR number. */
+const unglued = (text: string): string => text.replace(/(?<=\p{L})\p{N}+/gu, 'x');
+
+/**
+ * Whether `text` holds a CPR number inside other text (`Lægerne Østergade (pt. 120374-1234)`, a
+ * note typed into an EHR field): as a clinic, region or level name it would be printed whole.
+ */
+export function cprInside(text: string): boolean {
+  if (text.length < 11 || looksLikeCpr(text)) return false;
+  const t = unglued(text);
+  return maskCpr(t) !== t;
+}
+
+/** Whether every CPR-shaped number in `text` is ten to twelve bare digits (a code's shape: `Klinik 0101011234`); a hyphenated one never is. */
+export function bareDigitNumbersOnly(text: string): boolean {
+  const rest = unglued(text).replace(/(?<!\p{N})\p{N}{10,12}(?!\p{N})/gu, 'x');
+  return maskCpr(rest) === rest;
+}
+
+/** A trimmed cell that is a code if it repeats: a code candidate, or a name holding only such digits (`Klinik 0101011234`). */
+export const codeText = (trimmed: string): boolean => codeCandidate(trimmed) || (cprInside(trimmed) && bareDigitNumbersOnly(trimmed));
+
+/**
+ * Whether `text`, a cell of column `col`, is refused as a CPR number (`codes`: the file's repeated
+ * codes): a CPR-shaped cell, or, in a column of names and categories whose values are printed
+ * (CODE_COLUMNS), one holding a CPR number inside its text.
+ */
 export function cprCell(col: RegistryColumn, text: string, codes: RepeatedCodes | undefined): boolean {
-  if (!looksLikeCpr(text)) return false;
+  if (!looksLikeCpr(text) && !(isCodeColumn(col) && cprInside(text.trim()))) return false;
   const t = text.trim();
-  return !(isCodeColumn(col) && codeCandidate(t) && codes?.[col]?.has(t) === true);
+  return !(isCodeColumn(col) && codeText(t) && codes?.[col]?.has(t) === true);
 }
 
 /** Counts the code candidates of records (rows of cells) and gives the repeated ones. */
@@ -50,7 +76,7 @@ export function codeCounter(columns: Partial<ColumnIndex>): { add(record: readon
       for (const col of CODE_COLUMNS) {
         const i = columns[col];
         const t = i === undefined ? '' : (record[i] ?? '').trim();
-        if (!codeCandidate(t)) continue;
+        if (!codeText(t)) continue;
         const m = counts.get(col) ?? new Map<string, number>();
         counts.set(col, m.set(t, (m.get(t) ?? 0) + 1));
       }
@@ -73,7 +99,10 @@ export function repeatedCodes(counts: ReadonlyMap<RegistryColumn, ReadonlyMap<st
 export const CPR_EXPECTED = `no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — check that the column is the one meant (columns.registry in the uptake plan), and export the registry without CPR numbers (${NORDIC_SHAPES_TOO})`;
 
 /** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
-export function cprExpected(col: RegistryColumn): string {
+export function cprExpected(col: RegistryColumn, text?: string): string {
+  if (text !== undefined && isCodeColumn(col) && cprInside(text.trim())) {
+    return `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a name or a level — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (${NORDIC_SHAPES_TOO}). A code of ten to twelve digits in a name is read as part of it when the same cell is on at least ${CODE_MIN_ROWS} rows of the column; on fewer, write a letter right before its digits ("P0101011234")`;
+  }
   // A date column's cell of this shape is most often a date and time written compactly
   // (`20250123 0930`: YYYYMMDD-NNNN's shape); said without quoting the cell.
   if (DATE_COLUMNS.includes(col)) return `${CPR_EXPECTED}; a compact date-time (YYYYMMDD hhmm) has this shape too: export dates as YYYY-MM-DD`;

@@ -234,7 +234,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   for (const r of rows) counter.add(r);
   const codes = counter.codes();
   const cprCells = body.flatMap((p) => REGISTRY_COLUMNS.filter((c) => c !== 'id' && index[c] !== undefined && cprCell(c, p.record[index[c]!] ?? '', codes))
-    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: cprExpected(c) })));
+    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: cprExpected(c, p.record[index[c]!] ?? '') })));
   if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
   // Codes for "no value" (`-`) in the columns that may be empty, drafted as missingCodes; with

@@ -265,7 +265,7 @@ export function referralFieldSchemas(rules: ReferralRules) {
     clinic: z.string().transform((v, ctx) => {
       const name = clinicName(v);
       if (cprCell('clinic', name, rules.codes)) {
-        ctx.addIssue({ code: 'custom', message: cprExpected('clinic') });
+        ctx.addIssue({ code: 'custom', message: cprExpected('clinic', name) });
         return z.NEVER;
       }
       // `#N/A` from a failed VLOOKUP fits the name pattern (`#`, `/`): never a clinic of that name.
@@ -477,7 +477,7 @@ function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: R
     // A CPR-shaped cell in any column but the id (never printed): named by line and column,
     // never quoted — unless a repeated code (docs/input-registry.md "CPR numbers").
     if (col !== 'id' && cprCell(col, raw, codes)) {
-      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: cprExpected(col) });
+      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: cprExpected(col, raw) });
       continue;
     }
     const r = schemas[col].safeParse(raw);

@@ -10,6 +10,7 @@
  * NULL ("all of them" in a key column); a SAS/Stata special missing value (`.A`) is not, there.
  */
 import { looksMasked, maskedCountAdvice } from '../masked-count.js';
+import { codeCandidate, cprExpected, cprInside, cprKind, looksLikeCpr } from '../cpr-shape.js';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
@@ -197,6 +198,13 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       } else if (table === 'uptake_clinics') {
         const row = { region: region(false) ?? '', clinic: cell('clinic').v, referrals: count('referrals'), activations: count('activations') };
         if (row.clinic === '') bad('clinic', 'a clinic code');
+        // A CPR number in a clinic's name would be printed with it: refused, never quoted (cpr-shape.ts); ten
+        // bare digits are a clinic's P-number here — an aggregate row has no patient to hold a CPR number.
+        else if (cprInside(row.clinic) || (looksLikeCpr(row.clinic) && !codeCandidate(row.clinic))) {
+          const { i } = cell('clinic');
+          problems.push({ file, line: rec.line, column: i + 1, field: csv.header[i], kind: cprKind('clinic'), expected: cprExpected('clinic', row.clinic) });
+          ok = false;
+        }
         if (ok) tables.clinics.push(row);
       } else if (table === 'uptake_activation_years') {
         const row = { region: region(true), actYear: int('act_year', 1000, 9999, 'a four-digit year', false) ?? 0, activations: count('activations') };

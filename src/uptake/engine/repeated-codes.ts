@@ -5,14 +5,14 @@
  * the lookup tables' texts hold such a number, so a file without one is not read again.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { CODE_COLUMNS, codeCandidate, repeatedCodes, type RepeatedCodes } from '../cpr-shape.js';
+import { CODE_COLUMNS, codeText, repeatedCodes, type RepeatedCodes } from '../cpr-shape.js';
 import type { RegistryColumn } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
 import type { DistinctTexts } from './value-dictionaries.js';
 
 /** The repeated codes among `texts` (the texts the lookup tables are built from), counted in `raw`. */
 export async function repeatedCodesIn(db: DuckDBConnection, texts: DistinctTexts): Promise<RepeatedCodes> {
-  const wanted = CODE_COLUMNS.map((col) => [col, texts[col].filter((t) => codeCandidate(t.trim()))] as const).filter(([, t]) => t.length > 0);
+  const wanted = CODE_COLUMNS.map((col) => [col, texts[col].filter((t) => codeText(t.trim()))] as const).filter(([, t]) => t.length > 0);
   if (wanted.length === 0) return {};
   // One read: each column's candidates grouped by their text as written (trimmed in JS, as
   // the row check trims), the other columns' rows of a grouping set dropped below.

@@ -27,7 +27,7 @@ import { transportedEffects } from './transported-effect.js';
 import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
-import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor, tippingResult } from './missing-data-effects.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, monteCarloWarning, observedVisits, tippingPointFor, tippingResult, verdictEdgeWarnings } from './missing-data-effects.js';
 import { applicableAt, imputationWide, MAX_IMPUTED_LEVELS, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
@@ -91,7 +91,8 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     const cacheKey = wide === miWideOf(key) ? key : `${key}\u0000${time}`;
     return once(caches.mi, cacheKey, () => imputeOutcome(wide, plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation, { byArm: plan.missing.byArm === true }));
   };
-  const miAt = (key: string, time: string) => miEffect(miWideAt(key, time), miRunOf(key, time), time, confLevel);
+  // With the row's MCID and direction, the row says when another seed may flip its verdict (mi-monte-carlo.ts verdictEdges).
+  const miAt = (key: string, time: string, verdict?: { mcid: number | undefined; direction: Direction }) => miEffect(miWideAt(key, time), miRunOf(key, time), time, confLevel, verdict && { ...verdict, alpha: plan.alpha });
   const imputed = (key: string) => [...caches.mi.keys()].some((k) => k === key || k.startsWith(`${key}\u0000`));
   return { confLevel, wideOf, miWideOf, miWideAt, imputed, pairsAt, followAt, mmrmAt, miRunOf, miAt };
 }
@@ -122,7 +123,7 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
           continue;
         }
         for (const method of plan.methods) effects.push(row({ ...base, method }, confLevel, mcid, direction, method === 'mmrm' ? () => mmrmAt(outcome.key, time) : none));
-        if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
+        if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time, { mcid, direction })));
         continue;
       }
       // The observed patients a complete-case row (ANCOVA, also cluster-robust; MMRM; change) leaves
@@ -157,7 +158,7 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
         );
       }
       if (plan.missing.method === 'mi') {
-        effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
+        effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time, { mcid, direction })));
       }
     }
   }
@@ -322,7 +323,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     const followUps = followUpVisitsOf(plan);
     const mmrmRuns = followUps.length >= MMRM_MIN_VISITS;
     const mm = mmrmRuns ? [row({ ...base, method: 'mmrm' }, confLevel, mcid, direction, () => mmrmAt(primary.outcome, primary.time))] : [];
-    const mi = row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(primary.outcome, primary.time));
+    const mi = row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(primary.outcome, primary.time, { mcid, direction }));
     const errors = [cc, ...mm, mi].flatMap((r) => (r.error ? [`${r.method}: ${r.error}`] : []));
     let tipping: Sensitivity['tippingPoint'] = null;
     if (!mi.error && mcid !== undefined) {
@@ -344,6 +345,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
     const w = monteCarloWarning(o.key, rows, primary?.outcome === o.key ? primary.time : undefined);
     if (w) warnings.push(w);
+    warnings.push(...verdictEdgeWarnings(o.key, rows));
   }
   if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
   const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;

@@ -8,7 +8,7 @@ import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
 import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
-import { miMonteCarloError, monteCarloErrorsOver } from '../stats/missing/mi-monte-carlo.js';
+import { miMonteCarloErrorWithP, monteCarloErrorsOver, type VerdictEdge, verdictEdges } from '../stats/missing/mi-monte-carlo.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import { covariatesOver, type ImputationWide, type OutcomeWide } from '../trial/outcome-wide.js';
@@ -207,10 +207,21 @@ function observedAt(run: MiRun, time: string): void {
   if (!run.completed[0]?.[col(time)]) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
 }
 
-export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
+/**
+ * The MI + ANCOVA row of one visit. With `verdict` (the row's MCID, if any, direction and the plan's alpha), the
+ * row also says when its verdict is at its edge — p, a CI limit or the estimate within ±1.96 Monte
+ * Carlo SE of a cut-off whose crossing changes the verdict (`verdictAtEdge`, only then;
+ * docs/plan-trial.md#verdict-at-its-edge).
+ */
+export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLevel: number, verdict?: { mcid: number | undefined; direction: Direction; alpha: number }): EffectEstimate {
   observedAt(run, time);
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
-  const monteCarloError = miMonteCarloError(r.perImputation.map((q) => q.estimate), r.perImputation.map((q) => q.variance), r.dfComplete, confLevel, r);
+  const { pValue: pMcse, ...monteCarloError } = miMonteCarloErrorWithP(r.perImputation.map((q) => q.estimate), r.perImputation.map((q) => q.variance), r.dfComplete, confLevel, r);
+  const edges = verdict
+    ? verdictEdges({ difference: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue }, { ...monteCarloError, ...(pMcse === undefined ? {} : { pValue: pMcse }) }, {
+        alpha: verdict.alpha, ...(verdict.mcid === undefined ? {} : { mcid: verdict.mcid }), direction: verdict.direction, imputations: run.m, suggestedImputations: monteCarloError.suggestedImputations,
+      })
+    : [];
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
@@ -231,6 +242,8 @@ export function miEffect(wide: ImputationWide, run: MiRun, time: string, confLev
         ...(wide.auxiliaryValues?.length ? { auxiliaryVariables: wide.auxiliaryValues.map((c) => ({ column: c.name, imputedPatients: c.values.filter((v) => v === null).length })) } : {}),
         ...(run.byArm ? { imputedByArm: true } : {}),
       },
+      // Only when another seed may flip the verdict, so that other results keep their bytes.
+      ...(edges.length ? { verdictAtEdge: edges } : {}),
     },
   };
 }
@@ -267,6 +280,33 @@ export function monteCarloWarning(outcome: string, rows: readonly { time: string
   const it = ordered.length === 1 ? 'it' : 'each';
   return `multiple imputation of ${outcome} at ${times}: the pooled estimate's Monte Carlo error is ${shares} of its SE (${mcses} with m = ${m} imputations; another seed can move ${it} by about twice that); White et al. (2011) advise at most 10%: set "m": ${ordered[0]!.suggested} or more in the plan's "missing"`;
 }
+
+/**
+ * The warnings when another imputation seed may flip an outcome's MI verdict (`verdictAtEdge`,
+ * docs/plan-trial.md#verdict-at-its-edge): one per visit (the sensitivity table repeats the
+ * primary row), saying the quantity nearest its cut-off — p first — with its Monte Carlo error and
+ * the imputations that would settle it.
+ */
+export function verdictEdgeWarnings(outcome: string, rows: readonly { time: string; verdictAtEdge?: readonly VerdictEdge[]; details?: Record<string, unknown> }[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of rows) {
+    const e = r.verdictAtEdge?.[0];
+    if (!e || seen.has(r.time)) continue;
+    seen.add(r.time);
+    const n = (x: number) => String(Number(x.toPrecision(3)));
+    // p's error to p's 3 decimals ("0.048 ± 0.004"); a limit's to 2 significant digits.
+    const mc = e.quantity === 'pValue' && e.mcse >= 0.001 ? e.mcse.toFixed(3) : String(Number(e.mcse.toPrecision(e.quantity === 'pValue' ? 1 : 2)));
+    const m = r.details?.imputations as number;
+    const what = e.quantity === 'pValue'
+      ? `p = ${e.value.toFixed(3)} ± ${mc} (Monte Carlo error); with m = ${m} imputations another seed may give p ${e.value < e.cutoff ? '>' : '<'} ${e.cutoff}`
+      : `the ${EDGE_NAME[e.quantity]} = ${n(e.value)} ± ${mc} (Monte Carlo error); with m = ${m} imputations another seed may put it ${e.value >= e.cutoff ? 'below' : 'above'} ${n(e.cutoff)} (${e.cutoff > 0 ? 'the MCID' : 'minus the MCID'})`;
+    out.push(`multiple imputation of ${outcome} at ${r.time}: the verdict depends on the imputation: ${what}; re-run with more imputations (set "m": ${e.settlingImputations} or more in the plan's "missing")`);
+  }
+  return out;
+}
+
+const EDGE_NAME = { ciLower: "CI's lower limit", ciUpper: "CI's upper limit", estimate: 'estimated difference' } as const;
 
 /**
  * The tipping point as results.json gives it (`sensitivity.tippingPoint`): `maxDelta` the largest

@@ -80,6 +80,18 @@ export const effectRowSchema = z.object({
   bootstrap: z
     .object({ replicates: z.number().int(), seed: z.number().int(), percentile: z.tuple([z.number(), z.number()]), bca: z.tuple([z.number(), z.number()]).nullable() })
     .optional(),
+  verdictAtEdge: z
+    .array(
+      z.object({
+        quantity: z.enum(['pValue', 'ciLower', 'ciUpper', 'estimate']).describe('pValue against alpha (significance); a CI limit or the estimate (the difference, intervention − control) against +MCID or −MCID'),
+        value: z.number(),
+        mcse: z.number().describe('Its Monte Carlo SE: √(B/m) for the estimate, the jackknife over imputations for p and the CI limits'),
+        cutoff: z.number().describe('alpha, or +MCID / −MCID in the difference\'s units'),
+        settlingImputations: z.number().int().describe('The imputations that would bring the cut-off outside ±1.96 Monte Carlo SE (the MCSE shrinks as 1/√m), rounded up to tens, at most 1000'),
+      }),
+    )
+    .optional()
+    .describe('MI + ANCOVA rows: the quantities deciding the verdict that lie within ±1.96 Monte Carlo SE of a cut-off whose crossing changes the verdict — another imputation seed may flip it (White, Royston & Wood 2011, section 7); absent when none (docs/plan-trial.md#verdict-at-its-edge)'),
   details: z.record(z.string(), z.unknown()).optional().describe('Method details, e.g. MMRM patients in the model, imputations and fraction of missing information'),
   error: z.string().optional().describe('Why this row could not be computed; its numbers are null'),
   population: z.enum(['trial', 'target']).optional().describe('"trial": every randomised patient; "target": the patients meeting the plan\'s population criteria (docs/subgroups.md)'),

@@ -395,6 +395,13 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const several = items(times!).length > 1;
     return `Multipel imputation af ${labels.outcome(o!)}, ${when}: Monte Carlo-standardfejlen på det samlede estimat er ${pct} af dets standardfejl (${pm} med m = ${n(k!)} imputationer; en ny imputation med andre tilfældige tal kan flytte ${several ? 'hvert estimat' : 'det'} omtrent det dobbelte); White m.fl. (2011) anbefaler højst 10 %: angiv "m": ${need} eller mere i planens "missing"`;
   }
+  // Another seed may flip an MI verdict (missing-data-effects.ts verdictEdgeWarnings; docs/plan-trial.md#verdict-at-its-edge).
+  if ((m = new RegExp(`^multiple imputation of (.+?) at ([^:]+): the verdict depends on the imputation: (p|the CI's lower limit|the CI's upper limit|the estimated difference) = ${NUM} ± ${NUM} \\(Monte Carlo error\\); with m = ${NUM} imputations another seed may (?:give p ([<>]) ${NUM}|put it (below|above) ${NUM} \\((the MCID|minus the MCID)\\)); re-run with more imputations \\(set "m": ${NUM} or more in the plan's "missing"\\)$`).exec(warning))) {
+    const [, o, t, what, v, mc, k, sign, alpha, side, cut, mcid, need] = m as unknown as string[];
+    const name = { p: 'p', "the CI's lower limit": 'konfidensintervallets nedre grænse', "the CI's upper limit": 'konfidensintervallets øvre grænse', 'the estimated difference': 'den estimerede forskel' }[what!]!;
+    const other = sign ? `give p ${sign} ${n(alpha!)}` : `lægge den ${side === 'below' ? 'under' : 'over'} ${n(cut!)} (${mcid === 'the MCID' ? 'MKRF' : 'minus MKRF'})`;
+    return `Multipel imputation af ${at(o!, t!)}: vurderingen afhænger af imputationen: ${name} = ${n(v!)} ± ${n(mc!)} (Monte Carlo-standardfejl); med m = ${n(k!)} imputationer kan en ny imputation med andre tilfældige tal ${other}; kør igen med flere imputationer (angiv "m": ${need} eller mere i planens "missing")`;
+  }
   // An outcome of scores Excel's "Scientific" format rounded (trial/scientific-cells.ts).
   if ((m = new RegExp(`^(.+?): every value of outcome "(.+?)" \\((column|columns) (".+?"), (\\d+) scores\\) is in Excel's "Scientific" format \\(e\\.g\\. "(.+?)", line (\\d+)\\): the analysis uses these rounded values, which hold only the digits Excel displayed — ${SCIENTIFIC_FIX_PATTERN} \\(docs\\/input-trial-export\\.md#scientific-notation\\)$`).exec(warning))) {
     const [, file, o, one, columns, k, example, line] = m as unknown as string[];

@@ -674,6 +674,19 @@ export const REPORT_TEXT = {
     en: 'With {m} imputations the Monte Carlo error of the multiply imputed estimates reaches {share}% of their standard error (±{mcse}): another imputation seed can move them by about twice that. White et al. (2011) advise at most 10%, about {suggested} imputations here.',
     da: 'Med {m} imputationer når Monte Carlo-standardfejlen på de multipelt imputerede estimater {share} % af deres standardfejl (±{mcse}): en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte. White m.fl. (2011) anbefaler højst 10 %, her omkring {suggested} imputationer.',
   },
+  // When another imputation seed may flip an MI row's verdict (its `verdictAtEdge`; docs/plan-trial.md#verdict-at-its-edge).
+  // {what}: methodsEdgeP or methodsEdgeLimit…; {other}: what another seed may give.
+  methodsVerdictAtEdge: {
+    en: 'The verdict of the multiple imputation for {outcome} at {time} depends on the imputation: {what} (Monte Carlo error); with {m} imputations another imputation seed may give {other}. More imputations (about {settling}) would settle it.',
+    da: 'Vurderingen af den multiple imputation for {outcome} ved {time} afhænger af imputationen: {what} (Monte Carlo-standardfejl); med {m} imputationer kan en ny imputation med andre tilfældige tal give {other}. Flere imputationer (omkring {settling}) vil afgøre det.',
+  },
+  methodsEdgeCiLower: { en: "the CI's lower limit", da: 'konfidensintervallets nedre grænse' },
+  methodsEdgeCiUpper: { en: "the CI's upper limit", da: 'konfidensintervallets øvre grænse' },
+  methodsEdgeEstimate: { en: 'the estimated difference', da: 'den estimerede forskel' },
+  methodsEdgeBelow: { en: 'a value below {cutoff} ({mcid})', da: 'en værdi under {cutoff} ({mcid})' },
+  methodsEdgeAbove: { en: 'a value above {cutoff} ({mcid})', da: 'en værdi over {cutoff} ({mcid})' },
+  methodsEdgeMcid: { en: 'the MCID', da: 'MKRF' },
+  methodsEdgeMinusMcid: { en: 'minus the MCID', da: 'minus MKRF' },
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },

@@ -342,7 +342,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...verdictEdgeNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -388,6 +388,35 @@ export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartCont
   if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { imputation, covariates: [...imputed].map(([c, k]) => `${lowerFirst(characteristicLabel(c, ctx.lang, labels))}: ${patientsWord(k.patients)}${k.method ? `, ${ctx.text(k.method === 'logreg' ? 'methodsImputedCategorical' : 'methodsImputedPolytomous')}` : ''}`).join('; ') }));
   if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].map((c) => lowerFirst(characteristicLabel(c, ctx.lang, labels))).join(', '), max: MAX_IMPUTED_LEVELS }));
   if (mc) notes.push(fillPhrase(ctx.text('methodsMonteCarloLarge'), { m: mc.m, share: Math.round(100 * mc.share), mcse: formatSignificant(mc.mcse, ctx.lang), suggested: mc.suggested }));
+  return notes;
+}
+
+/**
+ * When another imputation seed may flip an MI row's verdict (its `verdictAtEdge`), one note per
+ * outcome and visit: the quantity nearest its cut-off (p first) with its Monte Carlo error, what
+ * another seed may give, and the imputations that would settle it
+ * (docs/plan-trial.md#verdict-at-its-edge). Nothing when every verdict is far from its edge.
+ */
+export function verdictEdgeNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang' | 'outcomeLabel' | 'timeLabel' | 'decimalsOf'>): string[] {
+  const seen = new Set<string>();
+  const notes: string[] = [];
+  for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
+    const edge = e.method === 'mi-ancova' ? e.verdictAtEdge?.[0] : undefined;
+    const key = `${e.outcome}\u0000${e.time}`;
+    if (!edge || seen.has(key)) continue;
+    seen.add(key);
+    const value = (x: number) => formatThousands(x, ctx.decimalsOf(e.outcome), ctx.lang);
+    const plain = (x: number) => (ctx.lang === 'da' ? String(x).replace('.', ',') : String(x));
+    const mcse = formatSignificant(edge.mcse, ctx.lang);
+    const [what, other] =
+      edge.quantity === 'pValue'
+        ? [`p = ${formatThousands(edge.value, 3, ctx.lang)} ± ${mcse}`, `p ${edge.value < edge.cutoff ? '>' : '<'} ${plain(edge.cutoff)}`]
+        : [
+            `${ctx.text(edge.quantity === 'ciLower' ? 'methodsEdgeCiLower' : edge.quantity === 'ciUpper' ? 'methodsEdgeCiUpper' : 'methodsEdgeEstimate')} ${value(edge.value)} ± ${mcse}`,
+            fillPhrase(ctx.text(edge.value >= edge.cutoff ? 'methodsEdgeBelow' : 'methodsEdgeAbove'), { cutoff: value(edge.cutoff), mcid: ctx.text(edge.cutoff > 0 ? 'methodsEdgeMcid' : 'methodsEdgeMinusMcid') }),
+          ];
+    notes.push(fillPhrase(ctx.text('methodsVerdictAtEdge'), { outcome: ctx.outcomeLabel(e.outcome), time: ctx.timeLabel(e.time), what, other, m: String(e.details?.imputations ?? ''), settling: edge.settlingImputations }));
+  }
   return notes;
 }
 

@@ -415,7 +415,7 @@ export function verdictEdgeNotes(result: AnalysisResult, ctx: Pick<TrialChartCon
             `${ctx.text(edge.quantity === 'ciLower' ? 'methodsEdgeCiLower' : edge.quantity === 'ciUpper' ? 'methodsEdgeCiUpper' : 'methodsEdgeEstimate')} ${value(edge.value)} ± ${mcse}`,
             fillPhrase(ctx.text(edge.value >= edge.cutoff ? 'methodsEdgeBelow' : 'methodsEdgeAbove'), { cutoff: value(edge.cutoff), mcid: ctx.text(edge.cutoff > 0 ? 'methodsEdgeMcid' : 'methodsEdgeMinusMcid') }),
           ];
-    notes.push(fillPhrase(ctx.text('methodsVerdictAtEdge'), { outcome: ctx.outcomeLabel(e.outcome), time: ctx.timeLabel(e.time), what, other, m: String(e.details?.imputations ?? ''), settling: edge.settlingImputations }));
+    notes.push(fillPhrase(ctx.text('methodsVerdictAtEdge'), { outcome: ctx.outcomeLabel(e.outcome), time: ctx.timeLabel(e.time), what, other, m: formatThousands(Number(e.details?.imputations), 0, ctx.lang), settling: formatThousands(edge.settlingImputations, 0, ctx.lang) }));
   }
   return notes;
 }

@@ -407,7 +407,8 @@ export function verdictEdgeNotes(result: AnalysisResult, ctx: Pick<TrialChartCon
     seen.add(key);
     const value = (x: number) => formatThousands(x, ctx.decimalsOf(e.outcome), ctx.lang);
     const plain = (x: number) => (ctx.lang === 'da' ? String(x).replace('.', ',') : String(x));
-    const mcse = formatSignificant(edge.mcse, ctx.lang);
+    // p's error to p's 3 decimals, as the warning ("0.048 ± 0.004"); a limit's to 2 significant digits.
+    const mcse = edge.quantity === 'pValue' && edge.mcse >= 0.001 ? formatThousands(edge.mcse, 3, ctx.lang) : formatSignificant(edge.mcse, ctx.lang);
     const [what, other] =
       edge.quantity === 'pValue'
         ? [`p = ${formatThousands(edge.value, 3, ctx.lang)} ± ${mcse}`, `p ${edge.value < edge.cutoff ? '>' : '<'} ${plain(edge.cutoff)}`]

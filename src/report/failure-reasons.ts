@@ -400,7 +400,7 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, o, t, what, v, mc, k, sign, alpha, side, cut, mcid, need] = m as unknown as string[];
     const name = { p: 'p', "the CI's lower limit": 'konfidensintervallets nedre grænse', "the CI's upper limit": 'konfidensintervallets øvre grænse', 'the estimated difference': 'den estimerede forskel' }[what!]!;
     const other = sign ? `give p ${sign} ${n(alpha!)}` : `lægge den ${side === 'below' ? 'under' : 'over'} ${n(cut!)} (${mcid === 'the MCID' ? 'MKRF' : 'minus MKRF'})`;
-    return `Multipel imputation af ${at(o!, t!)}: vurderingen afhænger af imputationen: ${name} = ${n(v!)} ± ${n(mc!)} (Monte Carlo-standardfejl); med m = ${n(k!)} imputationer kan en ny imputation med andre tilfældige tal ${other}; kør igen med flere imputationer (angiv "m": ${need} eller mere i planens "missing")`;
+    return `Multipel imputation af ${at(o!, t!)}: vurderingen afhænger af imputationen: ${name} = ${n(v!)} ± ${n(mc!)} (Monte Carlo-standardfejl); med m = ${n(k!)} imputationer kan en ny multipel imputation med andre tilfældige tal ${other}; kør igen med flere imputationer (angiv "m": ${need} eller mere i planen)`;
   }
   // An outcome of scores Excel's "Scientific" format rounded (trial/scientific-cells.ts).
   if ((m = new RegExp(`^(.+?): every value of outcome "(.+?)" \\((column|columns) (".+?"), (\\d+) scores\\) is in Excel's "Scientific" format \\(e\\.g\\. "(.+?)", line (\\d+)\\): the analysis uses these rounded values, which hold only the digits Excel displayed — ${SCIENTIFIC_FIX_PATTERN} \\(docs\\/input-trial-export\\.md#scientific-notation\\)$`).exec(warning))) {

@@ -678,7 +678,7 @@ export const REPORT_TEXT = {
   // {what}: methodsEdgeP or methodsEdgeLimit…; {other}: what another seed may give.
   methodsVerdictAtEdge: {
     en: 'The verdict of the multiple imputation for {outcome} at {time} depends on the imputation: {what} (Monte Carlo error); with {m} imputations another imputation seed may give {other}. More imputations (about {settling}) would settle it.',
-    da: 'Vurderingen af den multiple imputation for {outcome} ved {time} afhænger af imputationen: {what} (Monte Carlo-standardfejl); med {m} imputationer kan en ny imputation med andre tilfældige tal give {other}. Flere imputationer (omkring {settling}) vil afgøre det.',
+    da: 'Vurderingen i analysen med multipel imputation af {outcome} efter {time} afhænger af imputationen: {what} (Monte Carlo-standardfejl); med {m} imputationer kan en ny multipel imputation med andre tilfældige tal give {other}. Flere imputationer (omkring {settling}) vil afgøre det.',
   },
   methodsEdgeCiLower: { en: "the CI's lower limit", da: 'konfidensintervallets nedre grænse' },
   methodsEdgeCiUpper: { en: "the CI's upper limit", da: 'konfidensintervallets øvre grænse' },

@@ -97,7 +97,7 @@ describe('a trial whose MI verdict sits at its edge', () => {
     ]);
     const ctx = trialChartContext(trial, 'da');
     expect(trialWarningText(w[0]!, 'da', { outcome: ctx.outcomeLabel, time: ctx.timeLabel, method: (m: string) => m } as never)).toBe(
-      'Multipel imputation af Funktionsevne, 6 måneder: vurderingen afhænger af imputationen: p = 0,049 ± 0,016 (Monte Carlo-standardfejl); med m = 20 imputationer kan en ny imputation med andre tilfældige tal give p > 0,05; kør igen med flere imputationer (angiv "m": 1000 eller mere i planens "missing")',
+      'Multipel imputation af Funktionsevne, 6 måneder: vurderingen afhænger af imputationen: p = 0,049 ± 0,016 (Monte Carlo-standardfejl); med m = 20 imputationer kan en ny multipel imputation med andre tilfældige tal give p > 0,05; kør igen med flere imputationer (angiv "m": 1000 eller mere i planen)',
     );
   });
 
@@ -106,7 +106,7 @@ describe('a trial whose MI verdict sits at its edge', () => {
       'The verdict of the multiple imputation for Disability at 6 months depends on the imputation: p = 0.049 ± 0.016 (Monte Carlo error); with 20 imputations another imputation seed may give p > 0.05. More imputations (about 1,000) would settle it.',
     ]);
     expect(verdictEdgeNotes(result, trialChartContext(trial, 'da'))).toEqual([
-      'Vurderingen af den multiple imputation for Funktionsevne ved 6 måneder afhænger af imputationen: p = 0,049 ± 0,016 (Monte Carlo-standardfejl); med 20 imputationer kan en ny imputation med andre tilfældige tal give p > 0,05. Flere imputationer (omkring 1.000) vil afgøre det.',
+      'Vurderingen i analysen med multipel imputation af Funktionsevne efter 6 måneder afhænger af imputationen: p = 0,049 ± 0,016 (Monte Carlo-standardfejl); med 20 imputationer kan en ny multipel imputation med andre tilfældige tal give p > 0,05. Flere imputationer (omkring 1.000) vil afgøre det.',
     ]);
   });
 });

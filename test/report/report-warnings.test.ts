@@ -10,7 +10,7 @@ import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import type { ReportEnv } from '../../src/report/kinds/report-kind.js';
 import { tempDir } from '../support/run-cli.js';
 
-/** The bundled plan with a target population too small to analyse (one warning), no subgroups or margins (quick). */
+/** The bundled plan with a target population too small to analyse (one warning, beside the MI verdict's at its edge), no subgroups or margins (quick). */
 function smallTargetPlan(dir: string): string {
   const p = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as Record<string, any>;
   p.subgroups = [];
@@ -36,8 +36,10 @@ describe('a trial report\'s analysis warnings', () => {
     };
     const entry = { id: 'r', kind: 'trial', out: 'r', lang: 'en', data: resolve('data/synthetic/selfback-trial.csv'), plan, characteristics: [] } as never;
     const content = await trialReportKind.build(entry, env);
-    expect(warned).toHaveLength(1);
-    expect(warned[0]).toMatch(/^target population: too small to analyse: \d+ intervention patients and \d+ control patients \(the plan's minimum is 100000 per arm\)$/);
+    // The bundled trial's MI row sits at its edge too (docs/plan-trial.md#verdict-at-its-edge): its warning comes first.
+    expect(warned).toHaveLength(2);
+    expect(warned[0]).toMatch(/^multiple imputation of rmdq at 3m: the verdict depends on the imputation: /);
+    expect(warned[1]).toMatch(/^target population: too small to analyse: \d+ intervention patients and \d+ control patients \(the plan's minimum is 100000 per arm\)$/);
     expect(JSON.stringify(content.page)).toContain('too small to analyse');
   }, 20_000);
 });
@@ -53,7 +55,8 @@ describe('hta report', () => {
     const run = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('warning: '));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^warning: report "a", "a-da": target population: too small to analyse: /);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^warning: report "a", "a-da": multiple imputation of rmdq at 3m: the verdict depends on the imputation: /);
+    expect(lines[1]).toMatch(/^warning: report "a", "a-da": target population: too small to analyse: /);
   }, 60_000);
 });

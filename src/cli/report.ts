@@ -192,11 +192,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
       }
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
-      removeExtraFiles(opts.out, drift.extra);
+      // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
+      const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
+      const removedCount = drift.extra.length - changedMeanwhile.length;
       printWarnings();
       // What the run did, in the run's language (--lang da: docs/cli.md "Danish output"; the prefix is main.ts's).
       const da = lang === 'da';
-      for (const rel of drift.kept) {
+      for (const rel of [...drift.kept, ...changedMeanwhile].sort()) {
         io.stderr(da
           ? `beholdt ${join(opts.out, rel)}: en tidligere kørsel skrev den, men den er ændret siden, så den fjernes ikke\n`
           : `kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
@@ -208,8 +210,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       }
       const ms = Math.round(performance.now() - started);
       io.stderr(da
-        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${drift.extra.length} fjernet (${ms} ms)\n`
-        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
+        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${removedCount} fjernet (${ms} ms)\n`
+        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${removedCount} removed (${ms} ms)\n`);
     });
 }
 

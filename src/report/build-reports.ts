@@ -228,6 +228,8 @@ export interface Drift {
   missing: string[];
   /** Files an earlier run wrote (listed in the folder's index, unchanged) that this run would not: removed on regeneration. */
   extra: string[];
+  /** The SHA-256 each `extra` file had when it was read (its index's): it is removed only while it still has it. */
+  extraSha256: Map<string, string>;
   /** Stale files that hta did not write (not in the folder's index, or an index that is not hta's): never overwritten without --force. */
   foreign: string[];
   /** Stale files an earlier run wrote that were changed since (by hand): never overwritten without --force. */
@@ -253,7 +255,7 @@ export interface Drift {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], extraSha256: new Map(), foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
@@ -299,6 +301,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       const current = readRegular(join(outDir, rel));
       if (current === undefined) continue;
       (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
+      if (sha256(current) === hash) drift.extraSha256.set(rel, hash);
     }
   }
   for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();
@@ -306,15 +309,28 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
   return drift;
 }
 
-/** Removes the extra files compareWithDisk found, each only if it is still a regular file (never a link). */
-export function removeExtraFiles(outDir: string, extra: readonly string[]): void {
+/**
+ * Removes the extra files compareWithDisk found, each only if it is still a regular file (never a
+ * link) with the bytes it had when the run read it (`sha256`, re-read just before the removal):
+ * a file changed since — by the user, or by another run — is not hta's to remove, and is kept
+ * (returned, for the run to say so; docs/output-safety.md).
+ */
+export function removeExtraFiles(outDir: string, extra: readonly string[], sha256Of: ReadonlyMap<string, string>): string[] {
+  const kept: string[] = [];
   for (const rel of extra) {
     const path = join(outDir, rel);
-    if (readRegular(path) === undefined) continue;
+    const current = readRegular(path);
+    if (current === undefined) continue;
+    const expected = sha256Of.get(rel);
+    if (expected === undefined || sha256(current) !== expected) {
+      kept.push(rel);
+      continue;
+    }
     try {
       unlinkSync(path);
     } catch (err) {
       throw isFsError(err) ? fsFailure(err, 'remove', path) : err;
     }
   }
+  return kept;
 }

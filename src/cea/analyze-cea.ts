@@ -103,7 +103,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const data = ceaPatients(trial, csv, resolved);
   const warnings: string[] = [];
   if (data.baselineResourceRows) {
-    options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
+    options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${data.baselineResourceColumns.map((c) => `"${c}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
   }
   // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
   for (const u of data.uncountedVisits) {

@@ -49,7 +49,7 @@ export const unitCostSchema = z
   .strict();
 
 export const interventionCostSchema = z.union([
-  z.object({ price: z.number().nonnegative().describe('cost per intervention patient, plan currency and price year'), source: z.string().min(1).optional() }).strict(),
+  z.object({ price: z.number().nonnegative().describe('cost per intervention patient, plan currency and price year'), source: z.union([z.string().min(1), localized]).optional().describe('where the price comes from; { "en": …, "da": … } for a Danish page, as a unit cost\'s source') }).strict(),
   z
     .object({
       uptakePlan: z.string().min(1).describe("uptake plan (docs/plan-uptake.md) whose volume tiers set the price per patient, relative to this plan's folder"),

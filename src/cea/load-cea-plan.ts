@@ -401,7 +401,8 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: PlanNote) => void, json?: unknown): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
-  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
+  // A source in both languages: results.json keeps the English, the Danish page its own (cea-report.ts).
+  if ('price' in ic) return { price: ic.price, source: (typeof ic.source === 'string' ? ic.source : ic.source?.en) ?? 'fixed price in the cost-effectiveness plan' };
   const uptakeFile = besidePlan(dir, ic.uptakePlan);
   const uptake = loadUptakePlanFile(uptakeFile);
   if (uptake.currency !== plan.currency && ic.rate === undefined) {

@@ -395,7 +395,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
       : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
         ? t('fixedPrice')
-        : r.interventionPrice.source;
+        : 'price' in plan.interventionCost && typeof plan.interventionCost.source === 'object'
+          ? (plan.interventionCost.source[lang] ?? plan.interventionCost.source.en)
+          : r.interventionPrice.source;
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
     // An item whose unit cost is 1 holds amounts in the plan's currency (docs/plan-cea.md#costs-already-in-money):
     // named as costs and its price cell says so, never "1.00" per consultation.

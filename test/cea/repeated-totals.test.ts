@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
 import { HtaError, formatError } from '../../src/errors.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 import { createRandom } from '../../src/stats/random.js';
@@ -48,7 +49,11 @@ function fixture(hospital: (i: number, visit: (typeof VISITS)[number], total: nu
   return { dir, exportFile: join(dir, 'udtraek.csv'), plan: join(dir, 'cea.json') };
 }
 
-const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'udtraek.csv', planName: 'cea.json', replicates: 100 });
+// The notes as `hta cea` prints them in English (some have a Danish form too).
+const run = (f: { exportFile: string; plan: string }) => {
+  const r = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'udtraek.csv', planName: 'cea.json', replicates: 100 });
+  return { ...r, notes: r.notes.map((n) => noteIn(n, 'en')) };
+};
 const kr = (x: number) => `${Math.floor(x / 1000)}.${String(x % 1000).padStart(3, '0')}`;
 
 /** merge(): every row of a patient holds the total. */
@@ -103,7 +108,7 @@ describe('a per-patient total joined onto every visit row', () => {
     const totals = Array.from({ length: N }, (_, i) => 1000 + 37 * i + (i % 2 === 0 ? 400 : 0));
     // Two periods, each with the amount: counted twice, as the plan says.
     expect(hospital.intervention.mean).toBeCloseTo((2 * totals.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0)) / (N / 2), 6);
-    const note = notes.map(String).find((n) => n.includes('baseline resource use'))!;
+    const note = notes.find((n) => n.includes('baseline resource use'))!;
     expect(note).toContain(`${N} baseline rows hold units in "Sygehus_kr"; the costs`);
     expect(note).not.toContain('Laegebesoeg');
   });

@@ -10,7 +10,7 @@ import { normInterQuantile } from '../stats/bootstrap-intervals.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap, everyRow } from './cea-bootstrap.js';
-import { refuseThinArms } from './imputable-resamples.js';
+import { type QalyAdvice, refuseThinArms, thinArm } from './imputable-resamples.js';
 import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm, missingAt } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
@@ -169,8 +169,21 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // Too few observed values in an arm to impute them in its resamples: refused before any work
   // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
   const armValues = trial.plan.arms;
-  refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective));
-  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective));
+  // "observed-visits" is the way out for short QALYs only where it leaves each arm enough of them:
+  // not for an arm with no EQ-5D after baseline (its last visit stays missing), nor when the plan says it already.
+  const observedQalys = observedOnly ? null : patientQalys(data, true);
+  const lastVisit = data.visits[data.visits.length - 1]!;
+  const qalyAdvice: QalyAdvice = {
+    observedVisitsHelps: observedQalys !== null && !thinArm(observedQalys, arm, 0) && !thinArm(observedQalys, arm, 1),
+    cause: (a) => {
+      const own = data.patients.filter((_, i) => arm[i] === a);
+      if (!own.some((p) => p.utilities.slice(1).some((u) => u !== null))) return `no patient in this arm has an EQ-5D after baseline (${data.visits.slice(1).map((v) => `"${v}"`).join(', ')}), so no QALY can be computed or imputed; complete the arm's EQ-5D, or check the export (a column emptied for one arm?)`;
+      if (observedQalys !== null && thinArm(observedQalys, arm, a)) return `"qalyMissing": "observed-visits" would not help: it needs each patient's baseline and last visit ("${lastVisit}") observed`;
+      return undefined;
+    },
+  };
+  refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective), qalyAdvice);
+  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective), qalyAdvice);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning({ en: 'the base case', da: 'basisanalysen' }, est, est.monteCarlo, plan.currency);
   if (baseWarning) warnings.push(baseWarning);

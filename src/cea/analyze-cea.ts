@@ -162,6 +162,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // it would only add Monte Carlo noise beside identical estimates (a reader took its probabilities
   // for a more pessimistic result). Left out; results.json's `method.missing` "none" and the page say why.
   if (!missingAny) scenarios.splice(scenarios.findIndex((x) => x.completeCase), 1);
+  // A price of 0 is 0 at −50 % and +50 % too: those rows would repeat the base case. Left out, as
+  // the complete-case row is; the summary and the page say why (interventionPrice.price 0).
+  if (resolved.interventionPrice.price === 0) scenarios.splice(0, scenarios.length, ...scenarios.filter((x) => x.cost.priceFactor === 1));
   const total = B + scenarios.filter((x) => x.completeCase || x.cost.perspective !== base.perspective).length * Bs;
   let done = 0;
   const progress = (d: number) => options.onProgress?.(done + d, total);

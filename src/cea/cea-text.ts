@@ -113,6 +113,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : scenarioDa(s)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   // With nothing missing no complete-case scenario is run (analyze-cea.ts): said, not silently absent.
   if (r.method.missing === 'none') lines.push(en ? '  complete cases: no data are missing in the base case, so the same as the base case' : '  patienter med komplette data: der mangler ingen data i basisanalysen, så det er basisanalysen');
+  // With a price of 0 no price scenario is run (analyze-cea.ts): said, not silently absent.
+  if (r.interventionPrice.price === 0) lines.push(en ? '  intervention price ±: the price is 0, so changing it by a share changes nothing' : '  interventionens pris ±: prisen er 0, så en procentvis ændring af den ændrer intet');
   // Scenarios recomputed on fewer replicates than the base case: their P(CE) is less precise.
   const fewer = r.sensitivity.filter((s) => s.replicates < r.method.bootstrapReplicates);
   if (fewer.length) {

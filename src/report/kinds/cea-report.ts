@@ -131,6 +131,11 @@ const TEXT = {
     en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
     da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger omkostningerne til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
   },
+  // With a price of 0 analyze-cea.ts runs no price scenario: ±50 % of 0 is the base case.
+  noPriceScenarios: {
+    en: 'No rows for the price of {theIntervention}: the price is 0, so changing it by a share changes nothing.',
+    da: 'Ingen rækker for prisen på {theIntervention}: prisen er 0, så en procentvis ændring af den ændrer intet.',
+  },
   // With nothing missing analyze-cea.ts runs no complete-case scenario: it is the base case.
   noCompleteCases: {
     en: 'No complete-case row: no data are missing in the base case, so the complete-case analysis is the base case itself.',
@@ -392,6 +397,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       }
     }
     if (r.method.missing === 'none') sensNotes.push(t('noCompleteCases'));
+    if (r.interventionPrice.price === 0) sensNotes.push(fillPhrase(t('noPriceScenarios'), { theIntervention: names.theIntervention }));
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,

@@ -3,8 +3,8 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { lstatSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
@@ -15,7 +15,9 @@ import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
-import { damagedIndexMessage } from '../io/output-index.js';
+import { damagedIndexMessage, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
+import { isFsError } from '../io/fs-error.js';
+import { doesNotExist } from '../io/missing-file.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -37,6 +39,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, refuseInputsOutside, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
+      const { isPathField } = await import('../report/manifest-path.js');
       const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
@@ -61,11 +64,24 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
       };
       // Every file the entries name, and the files those name (a CEA plan's unit costs, …).
-      const declared = inputFiles(entries.flatMap((e) => declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {})));
+      const rootsOf = new Map(entries.map((e) => [e.id, declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {}, (field) => {
+        // The fields the kind's schema declares as paths (manifest-path.ts); a text setting such as
+        // a meta entry's "preset" names no file.
+        const shape = (REPORT_KINDS[e.kind]?.entrySchema as { shape?: Record<string, never> } | undefined)?.shape;
+        return shape === undefined || isPathField(shape[field]);
+      })]));
+      const roots = [...rootsOf.values()].flat();
+      const declared = inputFiles(roots);
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
       guardPaths({ inputs: declared });
+      // Every missing input an entry names at once, each with its report and field (--check too: a
+      // missing input is no stale page, and CI must say which entry names it). A file a plan names
+      // is its reader's to report, at the plan's line:column, after the check that it lies in the folder.
+      refuseMissingInputs(roots, opts.manifest);
+      // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
+      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
@@ -90,6 +106,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
+          inputsOf: (entry) => reportInputs.of(entry),
           manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true, allEntries: manifestEntries,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           // In the run's language (--lang; English when each report keeps its own): load-cea-plan.ts noteIn.
@@ -125,6 +142,24 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const blockedRemedy = 'hta never writes through or replaces a link, nor a folder or device, --force included: move them away (or replace a link with a copy of its file), then run again';
       if (opts.check) {
         printWarnings();
+        // Which input changed since a report's pages were written (its folder's index has their
+        // SHA-256), so that CI says more than "stale" (docs/manifest.md).
+        const changedInputs = new Map<string, string[]>();
+        for (const [k, e] of entries.entries()) {
+          const before = readOutputIndex(join(opts.out, folders[k]!), REPORT_INDEX).inputs;
+          if (before.size === 0) continue;
+          const now = reportInputs.of(e);
+          for (const [key, hash] of now) {
+            if (before.get(key) === hash) continue;
+            const why = before.has(key) ? 'changed since' : 'not read by';
+            const list = changedInputs.get(`${key}\u0000${why}`) ?? [];
+            changedInputs.set(`${key}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
+          }
+        }
+        for (const [keyWhy, reports] of changedInputs) {
+          const [key, why] = keyWhy.split('\u0000') as [string, string];
+          io.stdout(`input ${why === 'changed since' ? 'changed' : 'new'}: ${reportInputs.path(key)} — ${why} the pages of ${reports.join(', ')} were written\n`);
+        }
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
@@ -192,11 +227,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
       }
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
-      removeExtraFiles(opts.out, drift.extra);
+      // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
+      const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
+      const removedCount = drift.extra.length - changedMeanwhile.length;
       printWarnings();
       // What the run did, in the run's language (--lang da: docs/cli.md "Danish output"; the prefix is main.ts's).
       const da = lang === 'da';
-      for (const rel of drift.kept) {
+      for (const rel of [...drift.kept, ...changedMeanwhile].sort()) {
         io.stderr(da
           ? `beholdt ${join(opts.out, rel)}: en tidligere kørsel skrev den, men den er ændret siden, så den fjernes ikke\n`
           : `kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
@@ -208,8 +245,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       }
       const ms = Math.round(performance.now() - started);
       io.stderr(da
-        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${drift.extra.length} fjernet (${ms} ms)\n`
-        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
+        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${removedCount} fjernet (${ms} ms)\n`
+        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${removedCount} removed (${ms} ms)\n`);
     });
 }
 
@@ -217,14 +254,91 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
  * The files an entry names (any text field, or list of texts, besides id, kind, out and lang), as
  * paths to read, each with what its kind says it is (a plan names files of its own).
  */
-function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>): TypedInput[] {
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>, isPath: (field: string) => boolean): TypedInput[] {
   return Object.entries(entry)
-    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field))
+    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field) && isPath(field))
     .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path) => ({
       option: `the ${field} of report "${entry.id}"`,
       path: isAbsolute(path) ? path : join(dirname(manifest), path),
       kind: kinds[field] ?? 'file',
     })));
+}
+
+/**
+ * Each report's inputs — the files its entry names and the files those name (a plan's unit costs)
+ * — keyed as the manifest's folder names them (`synthetic/selfback-trial.csv`, the same on every
+ * machine), with their SHA-256; each file is read once however many reports name it. A folder
+ * (a Parquet export) has no SHA-256 here and is left out.
+ */
+function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly TypedInput[]) {
+  const base = dirname(manifest);
+  const keyOf = (path: string) => relative(base, path).split(sep).join('/');
+  const hashes = new Map<string, string | undefined>();
+  const paths = new Map<string, string>();
+  const fields = new Map<string, Map<string, string>>();
+  const hashOf = (path: string) => {
+    if (!hashes.has(path)) {
+      const bytes = readRegular(path);
+      hashes.set(path, bytes === undefined ? undefined : sha256(bytes));
+    }
+    return hashes.get(path);
+  };
+  const memo = new Map<string, Map<string, string>>();
+  return {
+    of(entry: { id: string }): ReadonlyMap<string, string> {
+      const known = memo.get(entry.id);
+      if (known) return known;
+      const out = new Map<string, string>();
+      const named = new Map<string, string>();
+      for (const input of inputFiles(rootsOf(entry))) {
+        const hash = hashOf(input.path);
+        if (hash === undefined) continue;
+        const key = keyOf(input.path);
+        out.set(key, hash);
+        paths.set(key, input.path);
+        // "the data of report "x"" → "its data"; a file a plan names keeps its plan and field.
+        named.set(key, input.option.replace(/^the (\S+) of report ".*"$/, 'its $1'));
+      }
+      fields.set(entry.id, named);
+      memo.set(entry.id, out);
+      return out;
+    },
+    /** The input as the user would type it (relative to the current folder, as the manifest's entries are read). */
+    path: (key: string) => paths.get(key) ?? key,
+    /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
+    field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
+  };
+}
+
+/**
+ * Refuses (exit 2, before any report is read) when an input an entry names is not there: every one at once, each with the report, the field and the path
+ * (`the data of report "selfback" data/x.csv — the file does not exist`), so that a CI run of
+ * `hta report --check` says which manifest entry to mend (docs/manifest.md).
+ */
+function refuseMissingInputs(inputs: readonly PathArg[], manifest: string): void {
+  // One path named by several entries (a trial export of an English and a Danish page) is one
+  // problem naming every entry.
+  const byPath = new Map<string, string[]>();
+  for (const a of inputs) byPath.set(a.path, [...new Set([...(byPath.get(a.path) ?? []), a.option])]);
+  const missing: string[] = [];
+  for (const [path, options] of byPath) {
+    const a = { option: options.join(', '), path };
+    try {
+      statSync(a.path);
+    } catch (err) {
+      if (!isFsError(err) || (err.code !== 'ENOENT' && err.code !== 'ENOTDIR')) continue;
+      // A link whose file is gone is said as such: "does not exist" would send the user looking for the link.
+      let link: string | undefined;
+      try {
+        link = lstatSync(a.path).isSymbolicLink() ? readlinkSync(a.path) : undefined;
+      } catch {
+        link = undefined;
+      }
+      missing.push(`${a.option} ${a.path} — ${link === undefined ? doesNotExist(a.path) : `it is a link to ${link}, which does not exist`}`);
+    }
+  }
+  if (missing.length === 0) return;
+  throw new HtaError('input.unreadable', `${missing.length === 1 ? 'an input' : `${missing.length} inputs`} of ${manifest} cannot be read: ${missing.join('; ')}; nothing was read or written`);
 }
 
 /** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */

@@ -455,12 +455,59 @@ function putBack(asides: readonly SetAside[]): string[] {
       renameSync(a.aside, a.s.path);
       forgetStagingFile(a.aside);
     } catch {
-      // Kept under its aside name, for the user (named in the error), never removed at exit.
+      // The user's old file, for the user (named in the error), never removed at exit. Its staging
+      // name would let a later run remove it as a stale leftover (stale-staging.ts): it is given a
+      // name of its own that no cleanup touches.
       forgetStagingFile(a.aside);
-      stranded.push(`${a.s.path} is kept as ${a.aside}`);
+      stranded.push(`${a.s.path} is kept as ${keepStranded(a.aside, a.s.path)}`);
     }
   }
   return stranded;
+}
+
+function rmPartial(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Nothing was made.
+  }
+}
+
+/**
+ * Gives a stranded set-aside copy a visible name beside its target that no staging cleanup ever
+ * matches: `<name>.hta-kept`, or `<name>.hta-kept-2` … when that is taken (made exclusively, a
+ * hard link or a copy, never over anyone's file; docs/output-safety.md "Several files written
+ * together"). Returns the name it is under, the staging name when no other could be made.
+ */
+export function keepStranded(aside: string, target: string): string {
+  for (let k = 1; k <= 20; k++) {
+    const kept = `${target}.hta-kept${k === 1 ? '' : `-${k}`}`;
+    try {
+      try {
+        linkSync(aside, kept);
+      } catch (err) {
+        if (!(isFsError(err) && NO_LINKS.has(err.code))) throw err;
+        try {
+          copyFileSync(aside, kept, COPY_FLAGS);
+        } catch (copyErr) {
+          // A copy that failed half-way (a full disk) is this run's and incomplete: it goes; a name taken is not ours.
+          if (!(isFsError(copyErr) && copyErr.code === 'EEXIST')) rmPartial(kept);
+          throw copyErr;
+        }
+      }
+    } catch (err) {
+      if (isFsError(err) && err.code === 'EEXIST') continue;
+      return aside;
+    }
+    // The staging name goes only once the kept name holds the file: the old file is never nameless.
+    try {
+      unlinkSync(aside);
+    } catch {
+      // Two names for one file: the kept one is what the user is told of.
+    }
+    return kept;
+  }
+  return aside;
 }
 
 /** Once every file of a batch is in place: the old files set aside go (best effort). */

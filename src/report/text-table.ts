@@ -214,14 +214,21 @@ export function renderHtmlTable(t: Table, caption?: string): string {
     const names = [t.align?.[i] === 'right' ? 'num' : '', t.fit?.[i] ?? ''].filter(Boolean);
     return names.length ? ` class="${names.join(' ')}"` : '';
   };
-  const cell = (tag: 'th' | 'td', s: string, i: number) => {
-    const indent = tag === 'td' && i === 0 && s.startsWith('  ');
+  // A screen reader announces a cell with its column's header and its row's (WCAG 2.1, 1.3.1):
+  // every header cell says which it heads, and a text first column — the outcome, visit, region or
+  // characteristic the row is about — is the row's header (a first column of numbers is data).
+  const rowHeaders = t.align?.[0] !== 'right';
+  const cell = (s: string, i: number) => {
+    const indent = i === 0 && s.startsWith('  ');
     const text = indent ? s.trimStart() : s;
-    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : tag === 'td' && t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
-    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
+    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
+    // An empty first cell (a row continuing the one above) names nothing: data, not a header.
+    const tag = i === 0 && rowHeaders && text.trim() !== '' ? 'th' : 'td';
+    return `<${tag}${tag === 'th' ? ' scope="row"' : ''}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
   };
-  const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
-  const row = (r: string[]) => (isGroupHeading(r) ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`);
+  const head = `<thead><tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
+  // A group heading (an outcome over its visits' rows) heads the rows below it in its <tbody>.
+  const row = (r: string[]) => (isGroupHeading(r) ? `<tr class="group"><th scope="rowgroup" colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</th></tr>` : `<tr>${r.map((c, i) => cell(c, i)).join('')}</tr>`);
   const blocks = t.blockKeys ? keyedBlocks(t.rows, t.blockKeys) : rowBlocks(t.rows);
   // One <tbody> per block of rows that belong together (an outcome's), which print keeps on one
   // page (html-page.ts: tbody.keep); a table of single rows keeps its one <tbody>.

@@ -1,0 +1,62 @@
+/**
+ * `hta report --check` in CI: a missing input is named with the manifest entry (report id and
+ * field) that names it, every entry at once; an input changed since the pages were written is
+ * named (each folder's index records its report's inputs with their SHA-256), not only "stale"
+ * (docs/manifest.md "--check").
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORT_INDEX } from '../../src/report/build-reports.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+/** A manifest of an English and a Danish meta-analysis page of one studies sheet, and a plan. */
+function workspace() {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'data', 'plans'), { recursive: true });
+  copyFileSync('data/published/selfback-studies.csv', join(dir, 'data', 'studies.csv'));
+  copyFileSync('data/plans/selfback.plan.json', join(dir, 'data', 'plans', 'p.json'));
+  const manifest = join(dir, 'data', 'reports.json');
+  writeFileSync(manifest, JSON.stringify({ reports: [
+    { id: 'meta', kind: 'meta', out: 'meta', lang: 'en', data: 'studies.csv', plan: 'plans/p.json', preset: 'metafor' },
+    { id: 'meta-da', kind: 'meta', out: 'meta-da', lang: 'da', data: 'studies.csv', plan: 'plans/p.json' },
+  ] }));
+  return { dir, manifest, out: join(dir, 'reports'), studies: join(dir, 'data', 'studies.csv'), plan: join(dir, 'data', 'plans', 'p.json') };
+}
+
+describe('hta report --check names the input', () => {
+  it('a changed input: which file, and which reports were made from the earlier one', async () => {
+    const w = workspace();
+    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(made.code, made.stderr).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
+    // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
+    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(fresh.code, fresh.stdout).toBe(0);
+    // The studies sheet with two rows swapped: other bytes, the same numbers.
+    const lines = readFileSync(w.studies, 'utf8').split('\n');
+    [lines[1], lines[2]] = [lines[2]!, lines[1]!];
+    writeFileSync(w.studies, lines.join('\n'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data), report "meta-da" (its data) were written`);
+    expect(r.stdout).not.toContain('p.json');
+  });
+
+  it('a missing input: every entry and field naming it, and the path; exit 2, nothing written', async () => {
+    const w = workspace();
+    rmSync(w.studies);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/    at /);
+    expect(r.stderr).toContain(`the data of report "meta", the data of report "meta-da" ${w.studies} — the file does not exist`);
+    // A text setting ("preset": "metafor") is no file: not named as a missing input.
+    expect(r.stderr).not.toContain('metafor');
+    rmSync(w.plan);
+    const both = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`2 inputs of ${w.manifest} cannot be read`);
+    expect(both.stderr).toContain(`the plan of report "meta", the plan of report "meta-da" ${w.plan} — the file does not exist`);
+  });
+});

@@ -50,6 +50,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../adverse-events-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
+import { harmSofRows } from '../sof-harm-rows.js';
 import { conclusionParagraphs } from '../conclusion.js';
 import { characteristicLabel, hasCommonLabel, tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
@@ -244,7 +245,8 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   // Each MCID's source beside it in the outcome's heading row: page 1 has no room for a note.
   const outcomes = new Map(trial.plan.outcomes.map((o) => [o.key, o]));
   const sourceOf = (key: string) => ((o) => (o ? mcidSourceTag(o, trial.plan, ctx.lang) : undefined))(outcomes.get(key));
-  const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation, sourceOf);
+  // The plan's adverse events close the table (sof-harm-rows.ts); the conclusion reads the outcomes only.
+  const sof = summaryOfFindings([...sofRows, ...harmSofRows(result.adverseEvents, ctx.lang)], ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
   const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;

@@ -1859,7 +1859,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // Each such column is left out of the covariates: its levels would repeat the arm in the ANCOVA.
     for (const { column } of clustered) taken.add(column);
     const total = c.levels.intervention + c.levels.control;
-    guesses.push(`clusters: "${c.column}" — its ${total} values each lie wholly in one arm (${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
+    // Nearly so (a patient recorded in the other arm): said, so the patient's arm gets checked (trial/cluster-signature.ts).
+    const moved = c.near?.others.reduce((a, o) => a + o.patients, 0);
+    const how = c.near ? `lie nearly wholly in one arm (${c.near.wholly} of ${total} wholly; ${moved === 1 ? '1 patient' : `${moved} patients`} in their value's other arm — check their arm;` : 'each lie wholly in one arm (';
+    guesses.push(`clusters: "${c.column}" — its ${total} values ${how}${c.near ? ' ' : ''}${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
     checks.push(`"clusters": "${c.column}": check that whole groups (practices, wards) were randomised by "${c.column}"; if patients were randomised one by one, replace it by "notClusters": ["${c.column}"] (docs/plan-trial.md#cluster-randomised-trials)`);
     for (const other of clustered.slice(1)) guesses.push(`not used: "${other.column}", whose values also each lie wholly in one arm (another name of the clusters?)`);
   }

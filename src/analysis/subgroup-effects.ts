@@ -21,6 +21,7 @@ import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
 import type { SubgroupResult } from './results-schema.js';
 import { subgroupLevels } from './subgroup-levels.js';
+import { testHeldBack } from './subgroup-warnings.js';
 
 export interface SubgroupContext {
   pairsAt: (key: string, time: string) => OutcomePairs;
@@ -107,16 +108,14 @@ function tooFewLevelsLeft(test: SubgroupResult['interaction']['test'], tested: s
 
 /**
  * Whether a subgroup row failed for a reason other than the plan's own minimum per arm. A level
- * with patients in both arms but fewer than "minPerArm", and a test left with fewer than 2 levels
- * by them, are the plan's stated choice, reported as a note, not a failure (`hta analyze` exits 0,
- * as it did before the minimum existed; docs/subgroups.md#too-few-patients-in-a-level).
+ * with fewer than "minPerArm" patients in an arm — none in one arm included — and a test left
+ * with fewer than 2 levels by them, are the plan's stated choice, reported as a note, not a
+ * failure (`hta analyze` exits 0, as `hta report` does; docs/subgroups.md#too-few-patients-in-a-level).
  */
 export function subgroupFailed(g: SubgroupResult): boolean {
-  const heldBack = (l: SubgroupResult['levels'][number]) =>
-    (g.interaction.levelsTooFew ?? []).includes(l.level) && (l.effect.n?.intervention ?? 0) > 0 && (l.effect.n?.control ?? 0) > 0;
+  const heldBack = (l: SubgroupResult['levels'][number]) => (g.interaction.levelsTooFew ?? []).includes(l.level);
   const levelFailed = g.levels.some((l) => l.effect.error !== undefined && !heldBack(l));
-  const testHeldBack = (g.interaction.levelsTooFew ?? []).length > 0 && g.interaction.levelsTested.length < 2;
-  return levelFailed || (g.interaction.error !== undefined && !testHeldBack);
+  return levelFailed || (g.interaction.error !== undefined && !testHeldBack(g));
 }
 
 export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): SubgroupResult[] {

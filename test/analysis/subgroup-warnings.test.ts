@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
+import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { ENGLISH_WORDS } from '../support/english-words.js';
 
@@ -47,5 +49,24 @@ describe('a subgroup of many small levels (one per age)', () => {
 describe('a subgroup of levels with at least 5 patients per arm', () => {
   it('gives no summary line', () => {
     expect(warningsWith({ column: 'age', cuts: [40, 60] }).filter((w) => w.startsWith('subgroup age'))).toEqual([]);
+  });
+});
+
+describe('the page under a forest of levels with fewer than 5 patients in an arm', () => {
+  const page = (column: string, cuts: number[] | undefined, lang: 'en' | 'da') => {
+    const { population: _, ...base } = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8'));
+    const plan = parsePlan({ ...base, subgroups: [{ column, label: { en: 'age', da: 'alder' }, prespecified: false, ...(cuts ? { cuts } : {}) }] });
+    const trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), plan);
+    const result = analyzeTrial(trial, { version: 'test' });
+    return subgroupReport(result, trial.plan, trialChartContext(trial, lang), () => 10).sections.flatMap((s) => s.notes ?? []);
+  };
+
+  it('says the counts are not suppressed, in English and Danish', () => {
+    expect(page('age', undefined, 'en').filter((n) => n.startsWith('The counts are printed as they are, not suppressed: '))).toEqual([expect.stringMatching(/^The counts are printed as they are, not suppressed: \d+ of the \d+ levels show fewer than 5 patients in an arm, /)]);
+    expect(page('age', undefined, 'da').filter((n) => n.startsWith('Antallene vises, som de er, ikke diskretioneret: '))).toHaveLength(1);
+  });
+
+  it('says nothing when every level has 5 or more in each arm', () => {
+    expect(page('age', [40, 60], 'en').filter((n) => n.includes('not suppressed'))).toEqual([]);
   });
 });

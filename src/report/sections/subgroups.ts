@@ -30,13 +30,12 @@ import { type CharacteristicLabels, characteristicLabel } from '../table-one.js'
 import type { Table } from '../text-table.js';
 import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { SMALL_COUNT } from '../../analysis/subgroup-warnings.js';
+import { chartSlug } from '../report-file-names.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 
-/** Lower-case letters, digits and '-' (chart file stems and section ids). */
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
-}
+/** Lower-case letters, digits and '-', Danish letters written out (chart file stems and section ids: report-file-names.ts). */
+const slug = chartSlug;
 
 function phrases(ctx: TrialChartContext, purpose?: PopulationPurpose) {
   return (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, ctx.lang, purpose), ctx.arms), values);

@@ -57,6 +57,7 @@ import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
+import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -64,6 +65,8 @@ import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './r
 export interface Undecided {
   what: string;
   write: string;
+  /** Said before the draft's other advice, when it makes that advice moot (a visit column of dates only). */
+  lead?: string;
 }
 
 export interface PlanDraft {
@@ -988,6 +991,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
     const separated = wideVisits(header);
+    // A column of visit dates, looked for only when no visit is found otherwise.
+    let dated: ReturnType<typeof dateVisitColumn>;
     // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
     const joined = separated.visits.length ? undefined : unseparatedVisits(header);
     const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
@@ -1034,6 +1039,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
+    } else if ((dated = dateVisitColumn(csv, idCol))) {
+      // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
+      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
+      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({

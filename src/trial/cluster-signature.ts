@@ -51,6 +51,13 @@ const MIN_MEAN_PATIENTS = 2;
 const MIN_SHARE_FILLED = 0.9;
 /** Near signature: at most this share of the column's patients in their value's other arm… */
 const MAX_SHARE_OTHER_ARM = 0.1;
+/**
+ * A column is given up once, after this many patients, more than this share of them are in their
+ * value's other arm: 3 times the near signature's 10 %, so an order of rows that puts the other
+ * arm's patients first still keeps a column that would end within it.
+ */
+const SURE_AFTER = 100;
+const MIXED_FOR_SURE = 0.3;
 /** …and so lopsided a split by chance, under individual randomisation, at most this often (its false-alarm rate). */
 export const NEAR_SIGNATURE_CHANCE = 1e-6;
 
@@ -66,7 +73,9 @@ interface Candidate {
   valueOf: Map<number, string>;
   /** Value → its patients in each arm. */
   split: Map<string, Record<Arm, number>>;
-  /** Out once a value changes within a patient, or is no code. */
+  /** Patients in their value's smaller arm so far (Σ per value of min(intervention, control)). */
+  inOtherArm: number;
+  /** Out once a value changes within a patient, or is no code, or its values are clearly mixed. */
   out: boolean;
   /** Whether its name or the plan says its values are codes (so whole numbers count). */
   codes: boolean;
@@ -97,7 +106,7 @@ export class ClusterColumns {
    */
   constructor(columns: readonly string[], codes: (column: string) => boolean, decimalComma = false) {
     this.#decimalComma = decimalComma;
-    this.#candidates = columns.map((column) => ({ column, valueOf: new Map(), split: new Map(), out: false, codes: codes(column), numbers: true }));
+    this.#candidates = columns.map((column) => ({ column, valueOf: new Map(), split: new Map(), inOtherArm: 0, out: false, codes: codes(column), numbers: true }));
   }
 
   /** Whether column `k` is still followed (a caller may skip reading its cell otherwise). */
@@ -136,7 +145,13 @@ export class ClusterColumns {
     c.valueOf.set(patient, value);
     let split = c.split.get(value);
     if (split === undefined) c.split.set(value, (split = { intervention: 0, control: 0 }));
+    const before = Math.min(split.intervention, split.control);
     split[arm]++;
+    c.inOtherArm += Math.min(split.intervention, split.control) - before;
+    // A column whose patients are this often in their value's other arm (a site of an individually
+    // randomised trial) will show no signature, near or whole: no longer followed, so its cells
+    // need not be read (the whole signature's columns closed at their first value in both arms).
+    if (c.valueOf.size >= SURE_AFTER && c.inOtherArm > MIXED_FOR_SURE * c.valueOf.size) c.out = true;
   }
 
   /** `patientsRead`: every patient of the rows followed, with or without a value in the column. */

@@ -144,6 +144,22 @@ describe('sites of an individually randomised trial, 2–15 patients each', () =
   });
 });
 
+describe('following a column over the rows', () => {
+  it('gives up a site column once 100 patients show their sites mixed (its cells need not be read), never a clustered one', () => {
+    const c = new ClusterColumns(['site', 'praksis'], () => true);
+    for (let k = 0; k < 300; k++) {
+      const arm = k % 2 ? 'intervention' : 'control';
+      c.see(0, k, arm, `S${Math.floor(k / 3) % 10}`);
+      // Practices of 30 patients, each in one arm; the first 2 patients read are recorded in the other arm.
+      c.see(1, k, k < 2 ? (arm === 'intervention' ? 'control' : 'intervention') : arm, `P${k % 2}-${Math.floor(k / 60)}`);
+      if (k === 98) expect(c.open(0)).toBe(true);
+    }
+    expect(c.open(0)).toBe(false);
+    expect(c.open(1)).toBe(true);
+    expect(c.signatures(300).map((s) => [s.column, s.near?.others.length])).toEqual([['praksis', 2]]);
+  });
+});
+
 describe('the chance of a split at least as lopsided', () => {
   it('is the binomial tail of the smaller arm, both ways', () => {
     // 4 patients, none in one arm, p = ½: 2 of the 16 splits.

@@ -110,6 +110,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {
+          // What makes the draft's advice moot is said before it (plan/date-visits.ts: a visit column of dates only).
+          for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${u.lead}\n`);
           listing();
           // The header is what could not be read: no line to point at, and what is undecided is said in the message.
           throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));

@@ -106,7 +106,7 @@ export const CPR_EXPECTED = `no CPR number: the cell looks like a CPR number (DD
 /** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
 export function cprExpected(col: RegistryColumn, text?: string): string {
   if (text !== undefined && isCodeColumn(col) && cprInside(text.trim())) {
-    return `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a name or a level — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (${NORDIC_SHAPES_TOO}); ${DATE_TIME_TOO}. A code of ten to twelve digits in a name is read as part of it when the same cell is on at least ${CODE_MIN_ROWS} rows of the column; on fewer, write a letter right before its digits ("P0101011234")`;
+    return `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a name or a level — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (${NORDIC_SHAPES_TOO}); ${DATE_TIME_TOO}. A code of ten to twelve digits in a name is read as part of it when the same cell is on at least ${CODE_MIN_ROWS} rows of the column; on fewer, write a letter right before its digits ("P" before a P-number's ten)`;
   }
   // A date column's cell of this shape is most often a date and time written compactly
   // (`20250123 0930`: YYYYMMDD-NNNN's shape); said without quoting the cell.

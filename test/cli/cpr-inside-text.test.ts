@@ -14,7 +14,7 @@ import { runCli, tempDir } from '../support/run-cli.js';
 const NOTE = 'Lægerne Østergade (pt. 120374-1234)';
 const INSIDE = 'no CPR number inside the text';
 /** The number's digits however written (with or without a hyphen, a dash or a blank; full-width digits too). */
-const noDigits = (text: string) => expect(text.normalize('NFKC')).not.toMatch(/120374[^]?1234/);
+const noDigits = (text: string) => expect(text.normalize('NFKC')).not.toMatch(/120374\D{0,3}1234/);
 
 const CLINICS = ['Lægerne Østergade', 'Ærø Lægehus', 'Lægehuset Vest'];
 
@@ -235,6 +235,8 @@ describe('an uptake clinic name holding a CPR number as typed', () => {
       expect(r.stderr).toContain('registry.csv:3:3 (clinic)');
       expect(r.stderr).toContain(INSIDE);
       expect(r.stderr).not.toContain('a clinic name: letters');
+      // The hint's example is no date, so no mask makes it unreadable.
+      expect(r.stderr).not.toContain('PDDMMYY');
       noDigits(r.stdout + r.stderr);
       const excluding = await uptake(registry, '--exclude-invalid');
       noDigits(excluding.stdout + excluding.stderr);

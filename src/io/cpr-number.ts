@@ -40,7 +40,7 @@ const MASK = { danish: 'DDMMYY-XXXX', swedish: 'YYMMDD-XXXX', swedish12: 'YYYYMM
 function maskOf(date: string, sep: string, serial: string): string | undefined {
   const n = (i: number) => Number(date.slice(i, i + 2));
   if (date.length === 6 && serial.length === 4) {
-    if (sep !== '+' && plausibleDayMonth(n(0), n(2))) return MASK.danish;
+    if (!sep.includes('+') && plausibleDayMonth(n(0), n(2))) return MASK.danish;
     if (swedishDay(n(4), n(2))) return MASK.swedish;
     return undefined;
   }
@@ -48,18 +48,20 @@ function maskOf(date: string, sep: string, serial: string): string | undefined {
     return /^(18|19|20)/.test(date) && swedishDay(n(6), n(4)) ? MASK.swedish12 : undefined;
   }
   if (date.length === 6 && serial.length === 5) {
-    return sep !== '+' && norwegianDay(n(0), n(2)) ? MASK.norwegian : undefined;
+    return !sep.includes('+') && norwegianDay(n(0), n(2)) ? MASK.norwegian : undefined;
   }
   return undefined;
 }
 
-const WHOLE = /^(\d{6}|\d{8})([-+ ]?)(\d{4,5})$/;
-const INSIDE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4,5})(?!\d)/g;
+// Between the date and the serial: nothing, a hyphen (or `+`), one blank — or, as notes are
+// typed, two blanks or a hyphen with a blank either side (`120374  1234`, `120374 - 1234`).
+const WHOLE = /^(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})$/;
+const INSIDE = /(?<!\d)(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})(?!\d)/g;
 
 /** Dashes a word processor or a web form writes for a hyphen: U+2010–2015, the minus sign, the small and full-width hyphen-minus. */
 const DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
-/** A character outside ASCII that may stand for a digit, a separator or a blank of a typed number. */
-const NON_ASCII = /[^\x00-\x7f]/g;
+/** A character outside printable ASCII (a tab too) that may stand for a digit, a separator or a blank of a typed number. */
+const NON_ASCII = /[^\x20-\x7e]/g;
 const shapeChars = new Map<string, string>();
 /** One character as a number's shape reads it: a dash as `-`, a no-break or other blank as a space, a full-width (or other compatibility) digit as the digit. */
 function shapeChar(c: string): string {
@@ -75,7 +77,7 @@ function shapeChar(c: string): string {
 /**
  * `text` as the shape tests read it, of the same length (so a match in it is a match in `text`):
  * a no-break space (U+00A0, U+202F, as copy-paste from an EHR or a web form and Windows-1252's
- * byte 0xA0 give) and other blanks as a space, an en dash or other dash (Word's autocorrect of a
+ * byte 0xA0 give) and other blanks (a tab) as a space, an en dash or other dash (Word's autocorrect of a
  * hyphen) as `-`, full-width digits (`１２０３７４`) as digits. Any of these spellings of a
  * number is the number (docs/output-safety.md "Personal identity numbers").
  */

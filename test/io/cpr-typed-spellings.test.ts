@@ -16,6 +16,10 @@ const SPELLINGS: [string, string][] = [
   ['an em dash', '120374\u20141234'],
   ['a minus sign', '120374\u22121234'],
   ['a non-breaking hyphen', '120374\u20111234'],
+  ['two spaces', '120374  1234'],
+  ['a tab', '120374\t1234'],
+  ['a hyphen between blanks', '120374 - 1234'],
+  ['an en dash between no-break spaces', '120374\u00a0\u2013\u00a01234'],
   ['full-width digits and hyphen', '\uff11\uff12\uff10\uff13\uff17\uff14\uff0d\uff11\uff12\uff13\uff14'],
   ['full-width digits, ASCII hyphen', '\uff11\uff12\uff10\uff13\uff17\uff14-\uff11\uff12\uff13\uff14'],
 ];
@@ -61,3 +65,13 @@ describe('a number glued to a letter', () => {
     expect(bareDigitNumbersOnly('Klinik 1203741234')).toBe(true);
   });
 });
+
+describe('what is still no CPR number', () => {
+  it('three blanks, a date range, years, a phone number in pairs, a date with its separators and a time', () => {
+    for (const t of ['120374   1234', '2023 - 2024', '01.03.2024 09:00', 'Hold 2024-03-01 09:00', 'tlf 86 12 34 56', '120374 -- 1234', '321374-1234']) {
+      expect(looksLikeCpr(t), t).toBe(false);
+      expect(maskCpr(t), t).toBe(t);
+    }
+  });
+});
+

@@ -132,7 +132,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
       // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
       // to be published (docs/output-safety.md "What kill -9 leaves").
-      const { removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
+      const { parseAsideName, removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
       // Each folder is listed once: for --check, and for clearing the leftovers before writing.
       const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
       const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
@@ -145,10 +145,15 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // Which input changed since a report's pages were written (its folder's index has their
         // SHA-256), so that CI says more than "stale" (docs/manifest.md).
         const changedInputs = new Map<string, string[]>();
+        // Inputs a report read when its pages were written and reads no more (its entry's data repointed).
+        const droppedInputs = new Map<string, string[]>();
         for (const [k, e] of entries.entries()) {
           const before = readOutputIndex(join(opts.out, folders[k]!), REPORT_INDEX).inputs;
           if (before.size === 0) continue;
           const now = reportInputs.of(e);
+          for (const key of before.keys()) {
+            if (!now.has(key)) droppedInputs.set(key, [...(droppedInputs.get(key) ?? []), `report ${JSON.stringify(e.id)}`]);
+          }
           for (const [key, hash] of now) {
             if (before.get(key) === hash) continue;
             const why = before.has(key) ? 'changed since' : 'not read by';
@@ -156,14 +161,19 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
             changedInputs.set(`${key}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
           }
         }
-        for (const [keyWhy, reports] of changedInputs) {
-          const [key, why] = keyWhy.split('\u0000') as [string, string];
-          io.stdout(`input ${why === 'changed since' ? 'changed' : 'new'}: ${reportInputs.path(key)} — ${why} the pages of ${reports.join(', ')} were written\n`);
-        }
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
         }
+        // Only now, with something stale: an input whose bytes changed while every page stayed the
+        // same (line endings, a re-saved file) is no failure and goes unnamed.
+        for (const [keyWhy, reports] of changedInputs) {
+          const [key, why] = keyWhy.split('\u0000') as [string, string];
+          io.stdout(why === 'changed since'
+            ? `input changed: ${reportInputs.path(key)} — changed since the pages of ${reports.join(', ')} were written\n`
+            : `input new: ${reportInputs.path(key)} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+        }
+        for (const [key, reports] of droppedInputs) io.stdout(`input no longer read: ${reportInputs.path(key) === key ? join(dirname(opts.manifest), key) : reportInputs.path(key)} — read when the pages of ${reports.join(', ')} were written, no longer\n`);
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const damaged = drift.damagedIndexes;
@@ -184,7 +194,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
-        for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        for (const f of leftovers) {
+          io.stdout(parseAsideName(basename(f)) !== undefined
+            ? `left by an interrupted run: ${f} (an earlier page a stopped hta report set aside while replacing it; hta removes it only while the page in its place has the same bytes — else look at it and delete it)\n`
+            : `left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        }
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
         const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;

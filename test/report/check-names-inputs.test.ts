@@ -34,14 +34,45 @@ describe('hta report --check names the input', () => {
     expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
     const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(fresh.code, fresh.stdout).toBe(0);
-    // The studies sheet with two rows swapped: other bytes, the same numbers.
-    const lines = readFileSync(w.studies, 'utf8').split('\n');
-    [lines[1], lines[2]] = [lines[2]!, lines[1]!];
-    writeFileSync(w.studies, lines.join('\n'));
+    // The studies sheet with one effect mended: the pages change, and the changed input is named.
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data), report "meta-da" (its data) were written`);
+    expect(r.stdout).toMatch(/stale: .*meta\/index\.html/);
     expect(r.stdout).not.toContain('p.json');
+  });
+
+  it('an input whose bytes changed but whose pages are the same (CRLF, a trailing newline) is no failure', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const indexBefore = readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8');
+    // A Windows checkout (core.autocrlf) of the sheet and the plan, and a trailing newline more.
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(/\r?\n/g, '\r\n'));
+    writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('reports are up to date');
+    expect(r.stdout).not.toMatch(/input changed|stale/);
+    // Nor does a run rewrite the committed index.
+    const again = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(' 0 written');
+    expect(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')).toBe(indexBefore);
+  });
+
+  it('an entry repointed at another file: the new input and the one no longer read are both named', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const other = join(w.dir, 'data', 'studies2.csv');
+    writeFileSync(other, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: { data: string }[] };
+    m.reports[0]!.data = 'studies2.csv';
+    writeFileSync(w.manifest, JSON.stringify(m));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input new: ${other} — read by report "meta" (its data), which did not read it when its pages were written`);
+    expect(r.stdout).toContain(`input no longer read: ${w.studies} — read when the pages of report "meta" were written, no longer`);
   });
 
   it('a missing input: every entry and field naming it, and the path; exit 2, nothing written', async () => {

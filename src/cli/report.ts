@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
+import { inputFiles, namedInputs, type InputKind, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -76,10 +76,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
       guardPaths({ inputs: declared });
-      // Every missing input an entry names at once, each with its report and field (--check too: a
-      // missing input is no stale page, and CI must say which entry names it). A file a plan names
-      // is its reader's to report, at the plan's line:column, after the check that it lies in the folder.
-      refuseMissingInputs(roots, opts.manifest);
+      // Every missing input at once, each with its report and field (--check too: a missing input
+      // is no stale page, and CI must say which entry names it): the files the entries name, and
+      // the files their plans name (with the plan and its field). A plan's file outside the
+      // manifest's folder is left to its reader, which refuses it as outside first.
+      refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
       const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
       const started = performance.now();
@@ -322,6 +323,27 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
     /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
     field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
   };
+}
+
+/**
+ * The files the entries' plans name, at any depth, each labelled with the plan, its field and the
+ * report (`data/plans/selfback.cea.json's "unitCosts" (report "cea")`); with `allowOutside` false,
+ * only those inside the manifest's folder.
+ */
+function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] }[], manifest: string, allowOutside: boolean): PathArg[] {
+  const folder = dirname(manifest);
+  const out: PathArg[] = [];
+  const visit = (input: TypedInput, id: string, depth: number) => {
+    if (depth > 8) return;
+    for (const child of namedInputs(input)) {
+      const rel = relative(folder, child.path);
+      if (!allowOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) continue;
+      out.push({ option: `${child.option} (report ${JSON.stringify(id)})`, path: child.path });
+      visit(child, id, depth + 1);
+    }
+  };
+  for (const e of entries) for (const r of e.roots) visit(r, e.id, 0);
+  return out;
 }
 
 /**

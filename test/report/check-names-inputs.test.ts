@@ -4,7 +4,7 @@
  * named (each folder's index records its report's inputs with their SHA-256), not only "stale"
  * (docs/manifest.md "--check").
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_INDEX } from '../../src/report/build-reports.js';
@@ -89,5 +89,30 @@ describe('hta report --check names the input', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toContain(`2 inputs of ${w.manifest} cannot be read`);
     expect(both.stderr).toContain(`the plan of report "meta", the plan of report "meta-da" ${w.plan} — the file does not exist`);
+  });
+});
+
+describe('hta report --check names a missing file a plan names', () => {
+  it('with its plan, field and report, together with the missing files the entries name', async () => {
+    const dir = tempDir();
+    for (const d of ['plans', 'published']) cpSync(join('data', d), join(dir, 'data', d), { recursive: true });
+    mkdirSync(join(dir, 'data', 'synthetic'));
+    writeFileSync(join(dir, 'data', 'synthetic', 'eligible.csv'), 'id\n');
+    const manifest = join(dir, 'data', 'reports.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [
+      { id: 'cea', kind: 'cea', out: 'cea', lang: 'en', data: 'synthetic/selfback-trial.csv', plan: 'plans/selfback.cea.json', replicates: 100, synthetic: true },
+      { id: 'cea-da', kind: 'cea', out: 'cea-da', lang: 'da', data: 'synthetic/selfback-trial.csv', plan: 'plans/selfback.cea.json', replicates: 100, synthetic: true },
+    ] }));
+    const plan = join(dir, 'data', 'plans', 'selfback.cea.json');
+    const costs = join(dir, 'data', 'plans', 'selfback.unit-costs.csv');
+    rmSync(costs);
+    const trial = join(dir, 'data', 'synthetic', 'selfback-trial.csv');
+    const r = await runCli('report', '--check', '--manifest', manifest, '--out', join(dir, 'reports'), '--no-cache');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/    at /);
+    // Both at once: the entry's data and the plan's unit costs, each with who names it.
+    expect(r.stderr).toContain(`2 inputs of ${manifest} cannot be read`);
+    expect(r.stderr).toContain(`the data of report "cea", the data of report "cea-da" ${trial} — the file does not exist`);
+    expect(r.stderr).toContain(`${plan}'s "unitCosts" (report "cea"), ${plan}'s "unitCosts" (report "cea-da") ${costs} — the file does not exist`);
   });
 });

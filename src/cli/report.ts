@@ -3,7 +3,8 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
@@ -15,7 +16,7 @@ import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
-import { damagedIndexMessage, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
+import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
 import { doesNotExist } from '../io/missing-file.js';
 
@@ -292,10 +293,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
   const paths = new Map<string, string>();
   const fields = new Map<string, Map<string, string>>();
   const hashOf = (path: string) => {
-    if (!hashes.has(path)) {
-      const bytes = readRegular(path);
-      hashes.set(path, bytes === undefined ? undefined : sha256(bytes));
-    }
+    if (!hashes.has(path)) hashes.set(path, hashFile(path));
     return hashes.get(path);
   };
   const memo = new Map<string, Map<string, string>>();
@@ -344,6 +342,28 @@ function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] 
   };
   for (const e of entries) for (const r of e.roots) visit(r, e.id, 0);
   return out;
+}
+
+/**
+ * The SHA-256 of the regular file at `path`, through a symbolic link (an input may be a link to
+ * its file), read 1 MiB at a time: a registry export of gigabytes is never held whole, and one
+ * over 2 GiB is hashed like any other. Undefined for a folder (a Parquet export) or a file that
+ * cannot be read.
+ */
+function hashFile(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, 'r');
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * named (each folder's index records its report's inputs with their SHA-256), not only "stale"
  * (docs/manifest.md "--check").
  */
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_INDEX } from '../../src/report/build-reports.js';
@@ -114,5 +114,24 @@ describe('hta report --check names a missing file a plan names', () => {
     expect(r.stderr).toContain(`2 inputs of ${manifest} cannot be read`);
     expect(r.stderr).toContain(`the data of report "cea", the data of report "cea-da" ${trial} — the file does not exist`);
     expect(r.stderr).toContain(`${plan}'s "unitCosts" (report "cea"), ${plan}'s "unitCosts" (report "cea-da") ${costs} — the file does not exist`);
+  });
+});
+
+describe('inputs that are symbolic links', () => {
+  it('are recorded, and named when the file they point to changes', async () => {
+    const w = workspace();
+    // The studies sheet kept elsewhere in the folder, the manifest naming a link to it.
+    mkdirSync(join(w.dir, 'data', 'real'));
+    const real = join(w.dir, 'data', 'real', 'studies.csv');
+    copyFileSync(w.studies, real);
+    rmSync(w.studies);
+    symlinkSync(join('real', 'studies.csv'), w.studies);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
+    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input changed: ${w.studies} — changed since`);
   });
 });

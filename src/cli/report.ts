@@ -333,9 +333,14 @@ function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] 
   const out: PathArg[] = [];
   const visit = (input: TypedInput, id: string, depth: number) => {
     if (depth > 8) return;
-    for (const child of namedInputs(input)) {
-      const rel = relative(folder, child.path);
-      if (!allowOutside && (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))) continue;
+    const children = namedInputs(input);
+    const outside = (path: string) => {
+      const rel = relative(folder, path);
+      return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    };
+    // A plan naming a file outside the folder is its reader's to refuse first, as outside.
+    if (!allowOutside && children.some((c) => outside(c.path))) return;
+    for (const child of children) {
       out.push({ option: `${child.option} (report ${JSON.stringify(id)})`, path: child.path });
       visit(child, id, depth + 1);
     }

@@ -3,19 +3,20 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
+import { inputFiles, namedInputs, type InputKind, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
-import { damagedIndexMessage, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
+import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
 import { doesNotExist } from '../io/missing-file.js';
 
@@ -76,10 +77,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
       guardPaths({ inputs: declared });
-      // Every missing input an entry names at once, each with its report and field (--check too: a
-      // missing input is no stale page, and CI must say which entry names it). A file a plan names
-      // is its reader's to report, at the plan's line:column, after the check that it lies in the folder.
-      refuseMissingInputs(roots, opts.manifest);
+      // Every missing input at once, each with its report and field (--check too: a missing input
+      // is no stale page, and CI must say which entry names it): the files the entries name, and
+      // the files their plans name (with the plan and its field). A plan's file outside the
+      // manifest's folder is left to its reader, which refuses it as outside first.
+      refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
       const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
       const started = performance.now();
@@ -132,7 +134,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
       // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
       // to be published (docs/output-safety.md "What kill -9 leaves").
-      const { removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
+      const { parseAsideName, removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
       // Each folder is listed once: for --check, and for clearing the leftovers before writing.
       const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
       const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
@@ -145,10 +147,15 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // Which input changed since a report's pages were written (its folder's index has their
         // SHA-256), so that CI says more than "stale" (docs/manifest.md).
         const changedInputs = new Map<string, string[]>();
+        // Inputs a report read when its pages were written and reads no more (its entry's data repointed).
+        const droppedInputs = new Map<string, string[]>();
         for (const [k, e] of entries.entries()) {
           const before = readOutputIndex(join(opts.out, folders[k]!), REPORT_INDEX).inputs;
           if (before.size === 0) continue;
           const now = reportInputs.of(e);
+          for (const key of before.keys()) {
+            if (!now.has(key)) droppedInputs.set(key, [...(droppedInputs.get(key) ?? []), `report ${JSON.stringify(e.id)}`]);
+          }
           for (const [key, hash] of now) {
             if (before.get(key) === hash) continue;
             const why = before.has(key) ? 'changed since' : 'not read by';
@@ -156,14 +163,19 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
             changedInputs.set(`${key}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
           }
         }
-        for (const [keyWhy, reports] of changedInputs) {
-          const [key, why] = keyWhy.split('\u0000') as [string, string];
-          io.stdout(`input ${why === 'changed since' ? 'changed' : 'new'}: ${reportInputs.path(key)} — ${why} the pages of ${reports.join(', ')} were written\n`);
-        }
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
         }
+        // Only now, with something stale: an input whose bytes changed while every page stayed the
+        // same (line endings, a re-saved file) is no failure and goes unnamed.
+        for (const [keyWhy, reports] of changedInputs) {
+          const [key, why] = keyWhy.split('\u0000') as [string, string];
+          io.stdout(why === 'changed since'
+            ? `input changed: ${reportInputs.path(key)} — changed since the pages of ${reports.join(', ')} were written\n`
+            : `input new: ${reportInputs.path(key)} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+        }
+        for (const [key, reports] of droppedInputs) io.stdout(`input no longer read: ${reportInputs.path(key) === key ? join(dirname(opts.manifest), key) : reportInputs.path(key)} — read when the pages of ${reports.join(', ')} were written, no longer\n`);
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const damaged = drift.damagedIndexes;
@@ -184,7 +196,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
-        for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        for (const f of leftovers) {
+          io.stdout(parseAsideName(basename(f)) !== undefined
+            ? `left by an interrupted run: ${f} (an earlier page a stopped hta report set aside while replacing it; hta removes it only while the page in its place has the same bytes — else look at it and delete it)\n`
+            : `left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        }
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
         const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
@@ -277,10 +293,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
   const paths = new Map<string, string>();
   const fields = new Map<string, Map<string, string>>();
   const hashOf = (path: string) => {
-    if (!hashes.has(path)) {
-      const bytes = readRegular(path);
-      hashes.set(path, bytes === undefined ? undefined : sha256(bytes));
-    }
+    if (!hashes.has(path)) hashes.set(path, hashFile(path));
     return hashes.get(path);
   };
   const memo = new Map<string, Map<string, string>>();
@@ -308,6 +321,54 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
     /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
     field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
   };
+}
+
+/**
+ * The files the entries' plans name, at any depth, each labelled with the plan, its field and the
+ * report (`data/plans/selfback.cea.json's "unitCosts" (report "cea")`); with `allowOutside` false,
+ * only those inside the manifest's folder.
+ */
+function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] }[], manifest: string, allowOutside: boolean): PathArg[] {
+  const folder = dirname(manifest);
+  const out: PathArg[] = [];
+  const visit = (input: TypedInput, id: string, depth: number) => {
+    if (depth > 8) return;
+    const children = namedInputs(input);
+    const outside = (path: string) => {
+      const rel = relative(folder, path);
+      return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    };
+    // A plan naming a file outside the folder is its reader's to refuse first, as outside.
+    if (!allowOutside && children.some((c) => outside(c.path))) return;
+    for (const child of children) {
+      out.push({ option: `${child.option} (report ${JSON.stringify(id)})`, path: child.path });
+      visit(child, id, depth + 1);
+    }
+  };
+  for (const e of entries) for (const r of e.roots) visit(r, e.id, 0);
+  return out;
+}
+
+/**
+ * The SHA-256 of the regular file at `path`, through a symbolic link (an input may be a link to
+ * its file), read 1 MiB at a time: a registry export of gigabytes is never held whole, and one
+ * over 2 GiB is hashed like any other. Undefined for a folder (a Parquet export) or a file that
+ * cannot be read.
+ */
+function hashFile(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, 'r');
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

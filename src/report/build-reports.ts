@@ -260,6 +260,22 @@ export interface Drift {
  * Compares the built files with `outDir`: changed, absent, and files an earlier run wrote in a
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
+/** Whether two index texts are the same once their `inputs` are left out (false when either is no JSON object). */
+function sameButInputs(current: Buffer, content: string): boolean {
+  const strip = (text: string): string | undefined => {
+    try {
+      const o = JSON.parse(text) as unknown;
+      if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
+      const { inputs: _inputs, ...rest } = o as Record<string, unknown>;
+      return JSON.stringify(rest, null, 2);
+    } catch {
+      return undefined;
+    }
+  };
+  const a = strip(current.toString('utf8'));
+  return a !== undefined && a === strip(content);
+}
+
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
   const drift: Drift = { stale: [], missing: [], extra: [], extraSha256: new Map(), foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
@@ -272,7 +288,11 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     } catch {
       // Absent, or a folder or a dangling link (below).
     }
-    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true;
+    // A folder's index that differs from the one on disk in its inputs' SHA-256 only (an input
+    // re-saved with other line endings, say, while every page is the same) is up to date: the
+    // inputs are kept only to name the changed input when a page IS stale (docs/manifest.md).
+    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true
+      || (current !== undefined && typeof content === 'string' && rel.endsWith(`/${REPORT_INDEX}`) && sameButInputs(current, content));
     // A link (or a folder) at a page's name that would have to change is never written through or
     // replaced, even with --force: named as what it is, not as stale, edited or missing.
     if (st && !st.isFile() && !same) {

@@ -57,7 +57,7 @@ th.num { text-align: right; }
 td.nowrap, tbody th.nowrap, span.nowrap { white-space: nowrap; }
 td.wide, tbody th.wide { min-width: 10em; }
 td.indent, tbody th.indent { padding-left: 24px; }
-tr.group th { font-style: italic; border-bottom: none; padding-top: 8px; }
+tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
 @page { size: A4; margin: 8mm 12mm 9mm; }
 @page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
@@ -94,7 +94,7 @@ tr.group th { font-style: italic; border-bottom: none; padding-top: 8px; }
   /* The rows of one outcome (a block of text-table.ts's rowBlocks) stay on one page. */
   tbody.keep { break-inside: avoid; }
   th, td { padding: 0.3pt 2.5pt; }
-  tr.group th { padding-top: 1.5pt; }
+  tr.group th, tr.group td { padding-top: 1.5pt; }
   /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell
      wraps (at its spaces) only when its table cannot fit otherwise. */
   td.num { white-space: normal; }

@@ -389,8 +389,9 @@ function readsColumn(read: ReadColumns, column: number | undefined): boolean {
 
 /**
  * The mark the read columns alone show (`ShownMark`), voted again from their cells as the file's
- * reader voted them all (rules 1–6). Only for a declared mark that some other column contradicts:
- * the records are read once more, which a file that agrees with its declaration never pays for.
+ * reader voted them all (rules 1–6). For a declared mark in a file that shows one: the records are
+ * read once more, whether the whole file agrees with the declaration or not (an unread column may
+ * agree while a read one contradicts it).
  */
 export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark | undefined {
   const vote = new DecimalMarkVote();
@@ -416,9 +417,12 @@ export function decimalCommaOf(table: { file: string; header?: readonly string[]
   // A declared mark the file's own numbers contradict (declared-mark.ts): refused, never applied.
   const { declaredMark } = table.dialect;
   let shownMark = table.dialect.shownMark;
-  // Only the columns the reader reads may contradict it: a text column's `1.234` (a version, a
-  // code) in a `;` file is no number of the analysis, and decides nothing (shownMarkAmong).
-  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark && read && table.dialect.delimiter !== undefined && !readsColumn(read, shownMark.first.column)) {
+  // Only the columns the reader reads decide it, either way: a text column's `1.234` (a version, a
+  // code) in a `;` file is no number of the analysis and does not refuse it; nor does its `2.5`
+  // agree for the read columns — a `;` export's income `31.000` read under a declared point would
+  // be a thousand times too small (shownMarkAmong). Only a contradiction at a read cell needs no
+  // second look. A file that shows no mark at all leaves nothing for its columns to show.
+  if (declaredMark !== undefined && shownMark !== undefined && read && table.dialect.delimiter !== undefined && (shownMark.mark === declaredMark || !readsColumn(read, shownMark.first.column))) {
     shownMark = shownMarkAmong(read, table.dialect.delimiter);
   }
   if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark, undefined, undefined, undefined, read !== undefined);

@@ -127,7 +127,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       // Read with the plan's "decimalMark" when it declares one: Table 1 and the costs read the same numbers (io/declared-mark.ts).
       const csvTable = tableWithDeclaredMark(readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' }), plan.decimalMark);
-      const trialData = loadTrial(csvTable, plan);
+      // The reader's notes and refusals in the run's language (as `hta analyze --lang`), not the page's:
+      // the memo serves the run's en and da pages alike (`note` prints in the run's language too).
+      const trialData = loadTrial(csvTable, plan, { lang: env.runLang ?? 'en' });
       // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
       const listing = plan.adverseEvents?.file;
       attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));

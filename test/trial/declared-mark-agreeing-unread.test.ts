@@ -62,3 +62,23 @@ describe('"decimalMark": "." and an unread column that agrees with it', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('"decimalMark" refused at a column only the manifest\'s Table 1 reads', () => {
+  it('says the report (Table 1) reads it, not the plan; hta analyze of the same file passes', async () => {
+    // Whole incomes, a versioned text column, and a `bmi` the plan does not read, one of its cells `24,5`.
+    const csv = semicolonExport((c) => c.split('.')[0]!, '2')
+      .split('\r\n')
+      .map((l, k) => (l === '' ? l : `${l};${k === 0 ? 'bmi' : k === 4 ? '24,5' : '27'}`))
+      .join('\r\n');
+    const { dir, file, plan } = setup(csv);
+    const a = await runCli('analyze', file, '--plan', plan);
+    expect(a.code, a.stderr).toBe(0);
+    const manifest = { reports: [{ id: 't', kind: 'trial', out: 't', lang: 'en', data: 'export.csv', plan: 'plan.json', characteristics: [{ column: 'bmi', label: { en: 'BMI', da: 'BMI' } }] }] };
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify(manifest));
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:5:8 (bmi): "24,5" — expected numbers with the declared decimal point: the plan declares "." but this file writes numbers with "," in a column the report (Table 1) reads`);
+    expect(r.stderr).not.toContain('in a column the plan reads');
+    expect(() => readFileSync(join(dir, 'out/t/index.html'))).toThrow();
+  });
+});

@@ -78,3 +78,36 @@ export const DRAFT_TEXT = {
   check: { en: 'check before analysing:', da: 'tjek før analysen:' },
   wrote: { en: (out: string, then: string) => `wrote ${out}; then: ${then}`, da: (out: string, then: string) => `skrev ${out}; derefter: ${then}` },
 } as const;
+
+/** `1,234` (English thousands) as Danish writes it: `1.234`. */
+const thousandsDa = (n: string): string => n.replaceAll(',', '.');
+
+/**
+ * `hta plan init --uptake --lang da`: the uptake draft's common notes (uptake/draft-uptake-plan.ts)
+ * in Danish, each whole or not at all, as the trial draft's lines are (`draftLineDa`).
+ */
+const UPTAKE_RULES: Rule[] = [
+  [/^priceModel and scenarios are placeholders \(listed in "placeholders"\): replace them with the supplier's price model and the evaluation's scenarios, then remove "placeholders" — until then every output says its budget is not real$/,
+    () => 'priceModel og scenarios er pladsholdere (nævnt i "placeholders"): erstat dem med leverandørens prismodel og evalueringens scenarier, og fjern så "placeholders" — indtil da siger hvert output, at dets budget ikke er reelt'],
+  [/^the eligible file needs columns region, year and eligible \(one row per region and year\): if it names them otherwise, map them in columns\.eligible \(e\.g\. (\{ "region": "Region", "year": "År", "eligible": "Antal" \})\), or give it with --eligible to have the mapping drafted$/,
+    (m) => `filen med antal berettigede skal have kolonnerne region, year og eligible (én række pr. region og år): hedder de andet, så angiv dem i columns.eligible (fx ${m[1]}), eller giv filen med --eligible, så udkastet angiver dem`],
+  [/^firstYear (\d{4}): next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1$/,
+    (m) => `firstYear ${m[1]}: næste kalenderår, da ingen henvisningsdato kunne læses — sæt det til kalenderåret for scenariets år 1`],
+  [/^firstYear (\d{4}): the year after the export date's \(([\d-]+)\), as no referral date could be read — set it to the calendar year of scenario year 1$/,
+    (m) => `firstYear ${m[1]}: året efter eksportdatoens (${m[2]}), da ingen henvisningsdato kunne læses — sæt det til kalenderåret for scenariets år 1`],
+  [/^firstYear (\d{4}): scenario year 1 is the first year after the export's last referral year \((\d{4})\), so the scenarios project (\d{4})–(\d{4}) and the eligible file needs every region's count for those years too \(or "eligibleFill": "carry-forward"\); set firstYear to (\d{4}) to start the scenarios in the export's own last year$/,
+    (m) => `firstYear ${m[1]}: scenariets år 1 er det første år efter eksportens sidste henvisningsår (${m[2]}), så scenarierne fremskriver ${m[3]}–${m[4]}, og filen med antal berettigede skal også have hver regions antal for de år (eller "eligibleFill": "carry-forward"); sæt firstYear til ${m[5]} for at lade scenarierne begynde i eksportens eget sidste år`],
+  [/^regions seen in (all|the first) ([\d,]+) rows: (.*) — the eligible file must name each \(or map a spelling with "regions"\)$/,
+    (m) => `regioner set i ${m[1] === 'all' ? 'alle' : 'de første'} ${thousandsDa(m[2]!)} rækker: ${m[3]} — filen med antal berettigede skal nævne hver af dem (eller en stavemåde kan angives i "regions")`],
+  [/^the registry is small \(([\d,]+) rows, under 2,000\): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out (\("publish": \{ "months": false, "clinics": false, "equity": \[\] \}\)) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on (\("months": true, "clinics": true, "equity": \["sex"\]\)) and rerun to see what it costs$/,
+    (m) => `registret er lille (${thousandsDa(m[1]!)} rækker, under 2.000): udkastet udelader den månedlige serie, klinikkernes tragtplot og opdelingerne ${m[2]}, så regionernes og landets totaler ikke diskretioneres sammen med de små antal omkring dem — slå en af dem til igen ${m[3]}, og kør igen for at se, hvad det koster`],
+];
+
+/** A note of the uptake draft in Danish, or as made (whole, in English) when the catalogue does not know it. */
+export function uptakeDraftLineDa(line: string): string {
+  for (const [re, da] of UPTAKE_RULES) {
+    const m = re.exec(line);
+    if (m) return da(m) ?? line;
+  }
+  return line;
+}

@@ -14,7 +14,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { shellWord } from '../io/shell-word.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
-import { DRAFT_TEXT, draftLineDa } from '../plan/draft-notes-da.js';
+import { DRAFT_TEXT, draftLineDa, uptakeDraftLineDa } from '../plan/draft-notes-da.js';
 import { headerOnly } from '../trial/check-content.js';
 import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
@@ -90,7 +90,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         }
         const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
         const draft = draftUptakePlanText(input.path, opts.eligible !== undefined ? { eligible: opts.eligible } : {});
-        io.stderr(draft.stderr);
+        // In Danish under --lang da, the notes the catalogue knows, each line whole (plan/draft-notes-da.ts); the prefixes by stderrIn.
+        io.stderr(lang === 'da' ? draft.stderr.replace(/^(note|warning): (.*)$/gm, (_l, kind: string, text: string) => `${kind}: ${uptakeDraftLineDa(text)}`) : draft.stderr);
         text = draft.stdout;
       } else {
         const csv = readCsvFile(file, { duplicateNames: 'keep' });

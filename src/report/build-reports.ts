@@ -151,6 +151,7 @@ async function buildContent(
         return file;
       },
       lang: options.lang ?? entry.lang,
+      ...(options.lang ? { runLang: options.lang } : {}),
       version: options.version,
       place: { manifestFile: options.manifestFile, index: (options.allEntries ?? entries).indexOf(entry) },
       memo: <T>(key: string, compute: () => T): T => {

@@ -4,7 +4,9 @@
  * randomised (ITT: a patient with no event row had no event), and the number of events. Each
  * share is compared as a yes/no outcome is — the risk difference with Newcombe's hybrid-score
  * interval (binary-effect.ts) — so a per-patient 0/1 flag analysed as a yes/no outcome gives the
- * same numbers. An event whose seriousness (relatedness) is not known is not counted as serious
+ * same numbers, including its risk ratio (log-scale Wald/Katz interval, 0.5 added to every cell
+ * when one is zero) and the risks per arm the summary of findings reads its per-1,000 rows from
+ * (docs/report-trial.md#summary-of-findings). An event whose seriousness (relatedness) is not known is not counted as serious
  * (related): the patients with only such events are counted apart, so the reader sees how many
  * the share may miss.
  */
@@ -12,6 +14,7 @@ import { HtaError } from '../errors.js';
 import type { AdverseEventData, YesNoUnknown } from '../trial/adverse-events.js';
 import type { Arm } from '../trial/trial-data.js';
 import { binaryEffect } from './binary-effect.js';
+import type { EffectRow } from './results-schema.js';
 
 export type ArmPair = Record<Arm, number>;
 
@@ -35,6 +38,11 @@ export interface AdverseEventRow {
   confLevel: number;
   ciMethod: string;
   pValue: number | null;
+  /** Risks per arm (patients with an event over the randomised), as a yes/no effect row holds them; absent when not computed. */
+  risks?: NonNullable<EffectRow['risks']>;
+  /** Intervention ÷ control risk with its log-scale Wald (Katz) interval; null when not estimable (ratiosNotEstimable says why). */
+  riskRatio?: EffectRow['riskRatio'];
+  ratiosNotEstimable?: string;
   error?: string;
 }
 
@@ -125,7 +133,11 @@ function kindRow(kind: AdverseEventKind, data: AdverseEventData, randomised: Arm
   }
   try {
     const est = binaryEffect({ intervention: { events: yes.patients.intervention, n: randomised.intervention }, control: { events: yes.patients.control, n: randomised.control } }, confLevel, 'bad');
-    return { ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: est.pValue };
+    const { risks, riskRatio, ratiosNotEstimable } = est.extra ?? {};
+    return {
+      ...base, difference: est.difference, ciLower: est.ciLower, ciUpper: est.ciUpper, ciMethod: est.ciMethod, pValue: est.pValue,
+      ...(risks ? { risks } : {}), ...(riskRatio !== undefined ? { riskRatio } : {}), ...(ratiosNotEstimable !== undefined ? { ratiosNotEstimable } : {}),
+    };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     return { ...base, error: err.message };

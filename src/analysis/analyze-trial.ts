@@ -21,6 +21,7 @@ import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
+import { subgroupWarnings } from './subgroup-warnings.js';
 import { subgroupAnalyses } from './subgroup-effects.js';
 import { filterPopulation } from '../trial/population-filter.js';
 import { transportedEffects } from './transported-effect.js';
@@ -354,11 +355,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     const w = numericLevelsWarning(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
     if (w) warnings.push(w);
   }
-  for (const g of subgroups ?? []) {
-    const where = `subgroup ${g.subgroup}, ${g.outcome} at ${g.time}`;
-    for (const l of g.levels) if (l.effect.error) warnings.push(`${where}, level ${l.level}: ${l.effect.error}`);
-    if (g.interaction.error) warnings.push(`${where}, interaction: ${g.interaction.error}`);
-  }
+  // Levels held back by "minPerArm" summarised per subgroup, small printed counts said (subgroup-warnings.ts).
+  warnings.push(...subgroupWarnings(subgroups ?? []));
   if (clustered && plan.population) notRun('the target-population analyses');
   const targetPopulation = clustered ? undefined : targetPopulationOf(trial, options);
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);

@@ -21,6 +21,7 @@ import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
 import type { SubgroupResult } from './results-schema.js';
 import { subgroupLevels } from './subgroup-levels.js';
+import { testHeldBack } from './subgroup-warnings.js';
 
 export interface SubgroupContext {
   pairsAt: (key: string, time: string) => OutcomePairs;
@@ -107,16 +108,14 @@ function tooFewLevelsLeft(test: SubgroupResult['interaction']['test'], tested: s
 
 /**
  * Whether a subgroup row failed for a reason other than the plan's own minimum per arm. A level
- * with patients in both arms but fewer than "minPerArm", and a test left with fewer than 2 levels
- * by them, are the plan's stated choice, reported as a note, not a failure (`hta analyze` exits 0,
- * as it did before the minimum existed; docs/subgroups.md#too-few-patients-in-a-level).
+ * with fewer than "minPerArm" patients in an arm — none in one arm included — and a test left
+ * with fewer than 2 levels by them, are the plan's stated choice, reported as a note, not a
+ * failure (`hta analyze` exits 0, as `hta report` does; docs/subgroups.md#too-few-patients-in-a-level).
  */
 export function subgroupFailed(g: SubgroupResult): boolean {
-  const heldBack = (l: SubgroupResult['levels'][number]) =>
-    (g.interaction.levelsTooFew ?? []).includes(l.level) && (l.effect.n?.intervention ?? 0) > 0 && (l.effect.n?.control ?? 0) > 0;
+  const heldBack = (l: SubgroupResult['levels'][number]) => (g.interaction.levelsTooFew ?? []).includes(l.level);
   const levelFailed = g.levels.some((l) => l.effect.error !== undefined && !heldBack(l));
-  const testHeldBack = (g.interaction.levelsTooFew ?? []).length > 0 && g.interaction.levelsTested.length < 2;
-  return levelFailed || (g.interaction.error !== undefined && !testHeldBack);
+  return levelFailed || (g.interaction.error !== undefined && !testHeldBack(g));
 }
 
 export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): SubgroupResult[] {
@@ -282,6 +281,15 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   const min = r.interaction.minPerArm ?? sg.minPerArm;
   // Levels named as the report names them (`levelLabels`), not by the export's raw values.
   const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
+  // With levels left out the test compares those tested, not the subgroup: said by how many levels and patients.
+  const patientsIn = (levels: readonly string[]) => r.levels.filter((l) => levels.includes(l.level)).reduce((a, l) => a + l.effect.n.intervention + l.effect.n.control, 0);
+  const testedNames = few.length ? r.interaction.levelsTested : [];
+  const tested = { levels: testedNames.length, allLevels: testedNames.length + few.length, patients: patientsIn(testedNames), allPatients: patientsIn([...testedNames, ...few]) };
+  const among =
+    few.length && tested.levels >= 2
+      ? { en: `, between the ${tested.levels} of ${tested.allLevels} levels tested: ${tested.patients} of ${tested.allPatients} patients`, da: `, mellem de ${tested.levels} af ${tested.allLevels} niveauer i testen: ${tested.patients} af ${tested.allPatients} patienter` }
+      : { en: '', da: '' };
+  const mostLeftOut = few.length > 0 && tested.levels >= 2 && 2 * tested.patients < tested.allPatients;
   if (p === null && few.length && r.interaction.levelsTested.length < 2) {
     // Not run for want of levels (tooFewLevelsLeft): its reason, with the levels' labels.
     statement = {
@@ -296,8 +304,14 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
     };
   } else if (p >= alpha) {
     statement = {
-      en: `No evidence that the effect differs by ${what.en} (interaction p ${formatP(p, 'en')}).`,
-      da: `Ingen evidens for, at effekten er forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}).`,
+      en: `No evidence that the effect differs by ${what.en} (interaction p ${formatP(p, 'en')}${among.en}).`,
+      da: `Ingen evidens for, at effekten er forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}${among.da}).`,
+    };
+  } else if (mostLeftOut) {
+    // Most patients in levels left out: the test compares a few levels, not the subgroup (docs/subgroups.md#too-few-patients-in-a-level).
+    statement = {
+      en: `The interaction test between the ${tested.levels} of ${tested.allLevels} levels of ${what.en} that could be tested (${tested.patients} of ${tested.allPatients} patients) gave p ${formatP(p, 'en')}, but most patients are in levels left out: no conclusion about whether the effect differs by ${what.en}; weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run.`,
+      da: `Interaktionstesten mellem de ${tested.levels} af ${tested.allLevels} niveauer af ${what.da}, der kunne testes (${tested.patients} af ${tested.allPatients} patienter), gav p ${formatP(p, 'da')}, men de fleste patienter er i udeladte niveauer: ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}; vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse.`,
     };
   } else {
     const dir = {
@@ -305,8 +319,8 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
       da: predictedLarger === null ? 'retning ikke forudsagt' : held === null ? 'forudsagt retning kan ikke vurderes' : held ? 'forudsagt retning holdt' : 'forudsagt retning holdt ikke',
     };
     statement = {
-      en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
-      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse, ${dir.da}.`,
+      en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}${among.en}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
+      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}${among.da}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse, ${dir.da}.`,
     };
   }
   // Levels left out of the test for too few patients: said with the statement, not only in the JSON.

@@ -10,18 +10,19 @@ import { normInterQuantile } from '../stats/bootstrap-intervals.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap, everyRow } from './cea-bootstrap.js';
-import { refuseThinArms } from './imputable-resamples.js';
+import { type QalyAdvice, refuseThinArms, thinArm } from './imputable-resamples.js';
 import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm, missingAt } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
-import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError } from './monte-carlo-error.js';
-import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError, shareOfSe } from './monte-carlo-error.js';
+import { noteIn, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountSentence } from './discount-text.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 import { regressorsText } from './cea-phrases.js';
+import { scenarioDa } from './cea-text.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 
 export interface AnalyzeCeaOptions {
@@ -32,8 +33,13 @@ export interface AnalyzeCeaOptions {
   replicates?: number;
   sensitivityReplicates?: number;
   onProgress?: (done: number, total: number) => void;
-  /** What the reader should know about how the export was read (stderr `note:`), e.g. baseline resource use left out. */
-  onNote?: (text: string) => void;
+  /** What the reader should know about how the export was read (stderr `note:`), e.g. baseline resource use left out; in both languages where a Danish user usually meets it. */
+  onNote?: (text: PlanNote) => void;
+  /**
+   * The warnings, as results.json's `warnings` holds them in English, but in both languages where
+   * a Danish user usually meets them (the Monte Carlo error): for `hta cea --lang da`'s stderr.
+   */
+  onWarnings?: (warnings: readonly PlanNote[]) => void;
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -101,9 +107,15 @@ function percentileCi(xs: readonly number[]): { ciLower: number; ciUpper: number
 export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCeaPlan, options: AnalyzeCeaOptions): CeaResult {
   const { plan } = resolved;
   const data = ceaPatients(trial, csv, resolved);
-  const warnings: string[] = [];
+  const warnings: PlanNote[] = [];
   if (data.baselineResourceRows) {
-    options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
+    const n = data.baselineResourceRows;
+    const columns = data.baselineResourceColumns.map((c) => `"${c}"`).join(', ');
+    const periods = plan.periods.map((p) => `"${p}"`).join(', ');
+    options.onNote?.({
+      en: `${trial.file}: baseline resource use (the months before randomisation) is not counted: ${n} baseline row${n === 1 ? '' : 's'} hold${n === 1 ? 's' : ''} units in ${columns}; the costs are those of the periods ${periods}`,
+      da: `${trial.file}: ressourceforbrug ved baseline (månederne før randomiseringen) tælles ikke med: ${n} ${n === 1 ? 'baselinerække har' : 'baselinerækker har'} forbrug i ${columns}; omkostningerne er periodernes ${periods}`,
+    });
   }
   // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
   for (const u of data.uncountedVisits) {
@@ -111,7 +123,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
-  for (const d of data.dashZeros) options.onNote?.(`${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (${d.amounts ? 'a dash in a column of amounts, "-" or "kr. -"' : 'a dash with a currency mark, "kr. -"'}) read as 0 (no use)`);
+  for (const d of data.dashZeros) options.onNote?.({
+    en: `${trial.file}: "${d.column}": ${d.cells} cell${d.cells === 1 ? '' : 's'} written as Excel's accounting zero (${d.amounts ? 'a dash in a column of amounts, "-" or "kr. -"' : 'a dash with a currency mark, "kr. -"'}) read as 0 (no use)`,
+    da: `${trial.file}: "${d.column}": ${d.cells} ${d.cells === 1 ? 'celle' : 'celler'} skrevet som Excels regnskabsnul (${d.amounts ? 'en tankestreg i en kolonne med beløb, "-" eller "kr. -"' : 'en tankestreg med valutategn, "kr. -"'}) læst som 0 (intet forbrug)`,
+  });
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
@@ -147,6 +162,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // it would only add Monte Carlo noise beside identical estimates (a reader took its probabilities
   // for a more pessimistic result). Left out; results.json's `method.missing` "none" and the page say why.
   if (!missingAny) scenarios.splice(scenarios.findIndex((x) => x.completeCase), 1);
+  // A price of 0 is 0 at −50 % and +50 % too: those rows would repeat the base case. Left out, as
+  // the complete-case row is; the summary and the page say why (interventionPrice.price 0).
+  if (resolved.interventionPrice.price === 0) scenarios.splice(0, scenarios.length, ...scenarios.filter((x) => x.cost.priceFactor === 1));
   const total = B + scenarios.filter((x) => x.completeCase || x.cost.perspective !== base.perspective).length * Bs;
   let done = 0;
   const progress = (d: number) => options.onProgress?.(done + d, total);
@@ -154,10 +172,23 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // Too few observed values in an arm to impute them in its resamples: refused before any work
   // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
   const armValues = trial.plan.arms;
-  refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective));
-  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective));
+  // "observed-visits" is the way out for short QALYs only where it leaves each arm enough of them:
+  // not for an arm with no EQ-5D after baseline (its last visit stays missing), nor when the plan says it already.
+  const observedQalys = observedOnly ? null : patientQalys(data, true);
+  const lastVisit = data.visits[data.visits.length - 1]!;
+  const qalyAdvice: QalyAdvice = {
+    observedVisitsHelps: observedQalys !== null && !thinArm(observedQalys, arm, 0) && !thinArm(observedQalys, arm, 1),
+    cause: (a) => {
+      const own = data.patients.filter((_, i) => arm[i] === a);
+      if (!own.some((p) => p.utilities.slice(1).some((u) => u !== null))) return `no patient in this arm has an EQ-5D after baseline (${data.visits.slice(1).map((v) => `"${v}"`).join(', ')}), so no QALY can be computed or imputed; complete the arm's EQ-5D, or check the export (a column emptied for one arm?)`;
+      if (observedQalys !== null && thinArm(observedQalys, arm, a)) return `"qalyMissing": "observed-visits" would not help: it needs each patient's baseline and last visit ("${lastVisit}") observed`;
+      return undefined;
+    },
+  };
+  refuseThinArms(cols, armValues, trial.file, 'the base case', missingCostCauses(data, resolved, plan.perspective), qalyAdvice);
+  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective), qalyAdvice);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
-  const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);
+  const baseWarning = est.monteCarlo && monteCarloWarning({ en: 'the base case', da: 'basisanalysen' }, est, est.monteCarlo, plan.currency);
   if (baseWarning) warnings.push(baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
@@ -190,11 +221,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
     if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
-    const w = e.monteCarlo && monteCarloWarning(`the sensitivity scenario "${s.changed}"`, e, e.monteCarlo, plan.currency);
+    const w = e.monteCarlo && monteCarloWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${scenarioDa(s)}"` }, e, e.monteCarlo, plan.currency);
     if (w) warnings.push(w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, ...(imputed ? { imputedCosts: imputed } : {}), monteCarloError: scenarioMc(e) };
   });
 
+  options.onWarnings?.(warnings);
   const imputedScenarios = sensitivity.filter((s) => s.imputedCosts);
   const byArm = (values: readonly (number | null)[]) => {
     const pick = (a: number) => values.filter((v, i) => arm[i] === a && v !== null) as number[];
@@ -266,15 +298,19 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     responders,
     sensitivity,
     cloud: { cost: boot.cost, qaly: boot.qaly },
-    warnings,
+    warnings: warnings.map((w) => noteIn(w, 'en')),
   };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** A scenario's Monte Carlo error: its MCSEs and whether either passes 10% of its SE. */
+/** A scenario's Monte Carlo error: its MCSEs, each as a share of its SE, and whether either passes 10% of its SE. */
 function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
-  return e.monteCarlo && { incrementalCost: e.monteCarlo.incrementalCost.mcse, incrementalQaly: e.monteCarlo.incrementalQaly.mcse, large: e.monteCarlo.large };
+  const mc = e.monteCarlo;
+  if (!mc) return null;
+  const shares = { incrementalCost: shareOfSe(mc.incrementalCost.mcse, e.cost.se), incrementalQaly: shareOfSe(mc.incrementalQaly.mcse, e.qaly.se) };
+  // An SE of 0 (no share to write in JSON) leaves the shares out; `large` still says it.
+  return { incrementalCost: mc.incrementalCost.mcse, incrementalQaly: mc.incrementalQaly.mcse, ...(Number.isFinite(shares.incrementalCost) && Number.isFinite(shares.incrementalQaly) ? { shareOfSe: shares } : {}), large: mc.large };
 }
 
 /**

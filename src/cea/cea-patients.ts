@@ -28,6 +28,7 @@ import { isAccountingZero } from './accounting-zero.js';
 import { unreadableUnits } from './unreadable-units.js';
 import { createProblemCollector } from '../problem-collector.js';
 import { enUsGrouped } from './en-us-fixed.js';
+import { type ItemRows, repeatedTotal } from './repeated-totals.js';
 
 /**
  * A number written with a separator (`1.896`, `147,78`, `1 234`): read per column, after the cells.
@@ -63,6 +64,8 @@ export interface CeaPatients {
   outsidePopulation: number;
   /** Baseline rows holding a resource-use count, which no period counts (docs/plan-cea.md#inputs). */
   baselineResourceRows: number;
+  /** The resource columns that hold units on some baseline row (the note names these, not every item's). */
+  baselineResourceColumns: string[];
   /** Follow-up visits after the last period whose rows hold resource use, which no period counts (noted). */
   uncountedVisits: UncountedVisit[];
   /** Per resource column, the cells written as Excel's accounting zero (`kr. -`), read as 0 (noted). */
@@ -91,7 +94,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population, baselineRows, uncounted, emptyCells, dashZeros, leftOut } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows, baselineColumns, uncounted, emptyCells, dashZeros, leftOut } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -129,7 +132,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, uncountedVisits: uncounted, dashZeros, leftOutVisitRows: leftOut, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, baselineResourceColumns: baselineColumns, uncountedVisits: uncounted, dashZeros, leftOutVisitRows: leftOut, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -172,7 +175,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>>; dashZeros: CeaPatients['dashZeros']; leftOut: CeaPatients['leftOutVisitRows'] } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number; baselineColumns: string[]; uncounted: UncountedVisit[]; emptyCells: Map<string, Record<string, number>>; dashZeros: CeaPatients['dashZeros']; leftOut: CeaPatients['leftOutVisitRows'] } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -183,7 +186,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);
   if (idCol < 0 || timeCol < 0) throw notLong(csv.header, trial, resolved);
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], dashZeros: 0, zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1, maxUnits: r.maxUnits }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[], dashZeros: 0, zero: (r.emptyUnits ?? plan.emptyUnits) === 'zero', amounts: resolved.unitCosts[r.key]?.cost === 1, maxUnits: r.maxUnits, atBaseline: false }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -241,6 +244,13 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   // Amounts in money (`1.234,50 kr.`) and numbers with a separator (`1.896`, `147,78`) on the
   // period rows, per item: read after the loop, each column's together (below).
   const columnCells = items.map(() => [] as { row: (number | null)[]; k: number; line: number; text: string; id: string }[]);
+  // Per item of amounts, each patient's baseline and period cells as written: a per-patient total
+  // joined onto every row repeats on all of them (repeated-totals.ts). Only with two periods or
+  // more (with one, the total is counted once) and unless the item says its amounts are per period.
+  const repeats = new Map<number, ItemRows>();
+  if (plan.periods.length > 1) items.forEach((it, j) => {
+    if (it.amounts && !plan.resourceUse[j]!.perPeriod) repeats.set(j, { key: it.key, column: it.column, columnNumber: it.idx + 1, baseline: new Map(), periods: new Map() });
+  });
   for (const rec of csv.records) {
     reader.load(rec, fields);
     // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
@@ -264,7 +274,15 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     // Resource use on the baseline row covers the months before randomisation: not a period of
     // the analysis, so not counted — only noted (a count, not a missing-value code).
     if (time === tp.baseline && k < 0) {
-      if (items.some((it, j) => holdsUse(j, cell(it.idx)))) baselineRows++;
+      let holds = false;
+      items.forEach((it, j) => {
+        const text = cell(it.idx);
+        if (!holdsUse(j, text)) return;
+        holds = true;
+        it.atBaseline = true;
+        repeats.get(j)?.baseline.set(id, { text: text!, line: rec.line });
+      });
+      if (holds) baselineRows++;
       continue;
     }
     if (k < 0) {
@@ -286,6 +304,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     const attended = items.some((it) => cell(it.idx) !== null) || answered.has(`${id}\u0000${time}`);
     items.forEach((it, j) => {
       const text = cell(it.idx);
+      const r = repeats.get(j);
+      if (r) (r.periods.get(id) ?? r.periods.set(id, []).get(id)!).push({ text, nonZero: holdsUse(j, text) });
       let value: number | null = null;
       if (text === null && attended && isEmpty(it.idx)) {
         if (it.zero) value = 0;
@@ -358,10 +378,16 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     const n = collector.count;
     throw new HtaError('input.invalid', `${file} has ${enUsGrouped(n)} resource-use problem${n === 1 ? '' : 's'}`, problems, collector.groups());
   }
+  for (const r of repeats.values()) {
+    const p = repeatedTotal(file, r, plan.periods[plan.periods.length - 1]!, resolved.file, (id) => inPopulation(plan, population, id));
+    if (p) add(p);
+  }
+  if (collector.count) throw new HtaError('input.invalid', `${file} holds a per-patient total on every visit row`, problems, collector.groups());
   const uncounted = uncountedVisits(offPeriod, (id) => inPopulation(plan, population, id), trial, resolved, file);
   const dashZeros = items.filter((it) => it.dashZeros > 0).map((it) => ({ column: it.column, cells: it.dashZeros, amounts: it.amounts }));
   const leftOut = { rows: leftOutRows, patients: leftOutPatients.size, notAnalysed: [...leftOutPatients].filter((id) => !kept.has(id)).length };
-  return { units, population, baselineRows, uncounted, emptyCells, dashZeros, leftOut };
+  const baselineColumns = items.filter((it) => it.atBaseline).map((it) => it.column);
+  return { units, population, baselineRows, baselineColumns, uncounted, emptyCells, dashZeros, leftOut };
 }
 
 /**

@@ -36,6 +36,7 @@ export const resourceItemSchema = z
     category: z.enum(CEA_CATEGORIES).describe('cost category the item is reported under; "productivity" items (sick-leave days) count only in the societal perspective'),
     label: localized.optional(),
     emptyUnits: emptyUnitsSchema.optional().describe('this item\'s empty cells: overrides the plan\'s "emptyUnits" (e.g. "zero" for a cost column filled only on the rows with a cost)'),
+    perPeriod: z.literal(true).optional().describe('an item of amounts (unit cost 1) whose amounts are truly each period\'s own, also where a patient has the same amount on the baseline row and every follow-up row: turns off the refusal of a per-patient total joined onto every visit row (docs/plan-cea.md#a-per-patient-total-on-every-row)'),
     maxUnits: z.number().positive().optional().describe('the most units a patient can have in one period: a count above it is refused, one within it is read (also 999: no missing-value code); replaces the check that refuses a count far above the column\'s others and longer than its period. Counts only: refused on an item whose unit cost is 1 (amounts) (docs/plan-cea.md#inputs)'),
   })
   .strict();
@@ -48,7 +49,7 @@ export const unitCostSchema = z
   .strict();
 
 export const interventionCostSchema = z.union([
-  z.object({ price: z.number().nonnegative().describe('cost per intervention patient, plan currency and price year'), source: z.string().min(1).optional() }).strict(),
+  z.object({ price: z.number().nonnegative().describe('cost per intervention patient, plan currency and price year'), source: z.union([z.string().min(1), localized]).optional().describe('where the price comes from; { "en": …, "da": … } for a Danish page, as a unit cost\'s source') }).strict(),
   z
     .object({
       uptakePlan: z.string().min(1).describe("uptake plan (docs/plan-uptake.md) whose volume tiers set the price per patient, relative to this plan's folder"),

@@ -38,7 +38,12 @@ const scenario = z.object({
     .optional()
     .describe('patients whose total cost is missing in this scenario and imputed, when the base case has none missing (a healthcare base case whose societal scenario adds empty productivity cells); absent otherwise'),
   monteCarloError: z
-    .object({ incrementalCost: z.number(), incrementalQaly: z.number(), large: z.boolean() })
+    .object({
+      incrementalCost: z.number(),
+      incrementalQaly: z.number(),
+      shareOfSe: z.object({ incrementalCost: z.number(), incrementalQaly: z.number() }).optional().describe('each MCSE as a share of its estimate\'s SE (above 0.1: above the 10% White et al. advise); absent in results written before it was added'),
+      large: z.boolean(),
+    })
     .nullable()
     .describe('Monte Carlo SE √(B/m) of the pooled estimates under multiple imputation; large: above 10% of the SE (White et al. 2011); null without imputation'),
 });

@@ -1,5 +1,6 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
 import { discountSentence } from './discount-text.js';
+import { exceedsShare, shareOfSe, sharePercent } from './monte-carlo-error.js';
 import { currencyName } from '../report/currency-name.js';
 import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
@@ -16,7 +17,7 @@ const SCENARIO_DA: Record<string, string> = {
 };
 
 /** A scenario's name in Danish, with the size of its change read from the English `changed` ("intervention price −50%"). */
-function scenarioDa(s: { key: string; changed: string }): string {
+export function scenarioDa(s: { key: string; changed: string }): string {
   const words = SCENARIO_DA[s.key];
   if (words === undefined) return s.changed;
   const size = /([−+-][\d.]+)%/.exec(s.changed)?.[1];
@@ -35,6 +36,17 @@ function missingDa(r: CeaResult): string {
   return r.method.missing === 'mi'
     ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter ét imputeret datasæt i hver replikation (Brand m.fl. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
     : `Ingen manglende omkostninger, QALY eller kovariater${imputedIn(r).length ? ` i basisanalysen (${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'})` : ''}: ingen imputation${imputedIn(r).map((s) => `; følsomhedsscenariet "${scenarioDa(s)}" imputerer ${s.imputedCosts} ${s.imputedCosts === 1 ? 'manglende samlet omkostning' : 'manglende samlede omkostninger'} (multipel imputation ved kædede ligninger pr. gruppe, PMM, m = ${r.method.imputations})`).join('')}`;
+}
+
+/** Which of the base case's Monte Carlo errors pass 10% of their SEs, with the share of each that does ("the QALYs': 10.6% of the SE"). */
+function mcExceeds(r: CeaResult, lang: Lang): string {
+  const mc = r.monteCarloError!;
+  const parts = [
+    { share: shareOfSe(mc.incrementalCost.mcse, r.incrementalCost.se), en: "the cost's", da: 'meromkostningens' },
+    { share: shareOfSe(mc.incrementalQaly.mcse, r.incrementalQaly.se), en: "the QALYs'", da: 'QALY-forskellens' },
+  ].filter((p) => exceedsShare(p.share));
+  const list = parts.map((p) => `${p[lang]} ${sharePercent(p.share, lang)}`).join(lang === 'en' ? ' and ' : ' og ');
+  return lang === 'en' ? `more than 10% of the SE (${list})` : `mere end 10 % af standardfejlen (${list})`;
 }
 
 /** The sensitivity scenarios that impute missing costs though the base case has none missing (analyze-cea.ts). */
@@ -78,8 +90,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
     `${en ? 'Incremental QALYs' : 'Forskel i QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
     ...(r.monteCarloError
       ? [en
-          ? `Monte Carlo error (m = ${r.monteCarloError.imputations} imputations): incremental cost ±${m(r.monteCarloError.incrementalCost.mcse)}, incremental QALYs ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — more than 10% of the SE; use at least m = ${r.monteCarloError.suggestedImputations}` : ''}`
-          : `Monte Carlo-standardfejl (m = ${r.monteCarloError.imputations} imputationer): meromkostning ±${m(r.monteCarloError.incrementalCost.mcse)}, forskel i QALY ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — mere end 10 % af standardfejlen; brug mindst m = ${r.monteCarloError.suggestedImputations}` : ''}`]
+          ? `Monte Carlo error (m = ${r.monteCarloError.imputations} imputations): incremental cost ±${m(r.monteCarloError.incrementalCost.mcse)}, incremental QALYs ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — ${mcExceeds(r, 'en')}; use at least m = ${r.monteCarloError.suggestedImputations}` : ''}`
+          : `Monte Carlo-standardfejl (m = ${r.monteCarloError.imputations} imputationer): meromkostning ±${m(r.monteCarloError.incrementalCost.mcse)}, forskel i QALY ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — ${mcExceeds(r, 'da')}; brug mindst m = ${r.monteCarloError.suggestedImputations}` : ''}`]
       : []),
     `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }, 'health', subject)}`,
     en
@@ -101,6 +113,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang, subject?: string): stri
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : scenarioDa(s)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }, 'health', subject)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   // With nothing missing no complete-case scenario is run (analyze-cea.ts): said, not silently absent.
   if (r.method.missing === 'none') lines.push(en ? '  complete cases: no data are missing in the base case, so the same as the base case' : '  patienter med komplette data: der mangler ingen data i basisanalysen, så det er basisanalysen');
+  // With a price of 0 no price scenario is run (analyze-cea.ts): said, not silently absent.
+  if (r.interventionPrice.price === 0) lines.push(en ? '  intervention price ±: the price is 0, so changing it by a share changes nothing' : '  interventionens pris ±: prisen er 0, så en procentvis ændring af den ændrer intet');
   // Scenarios recomputed on fewer replicates than the base case: their P(CE) is less precise.
   const fewer = r.sensitivity.filter((s) => s.replicates < r.method.bootstrapReplicates);
   if (fewer.length) {

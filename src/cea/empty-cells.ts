@@ -6,7 +6,7 @@
  * that reads them as no use, and a refusal for too few observed costs names the columns behind it.
  */
 import type { CeaPatients } from './cea-patients.js';
-import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import type { PlanNote, ResolvedCeaPlan } from './load-cea-plan.js';
 import { includedItems } from './patient-costs.js';
 // en-US grouping without loading ICU's locale data (en-us-fixed.ts).
 import { enUsGrouped } from './en-us-fixed.js';
@@ -23,15 +23,19 @@ export function zeroSetting(resolved: ResolvedCeaPlan, key: string): string {
   return `set "emptyUnits": "zero" in ${resolved.file} (for every item, or on item "${key}" alone) if an empty cell means no use`;
 }
 
-/** One note per resource column with empty cells on attended period rows: read as 0, or as missing (and how to read them as 0). */
-export function emptyCellNotes(data: CeaPatients, resolved: ResolvedCeaPlan, exportFile: string): string[] {
-  const notes: string[] = [];
+/** One note per resource column with empty cells on attended period rows: read as 0, or as missing (and how to read them as 0); in both languages (`hta cea --lang da`). */
+export function emptyCellNotes(data: CeaPatients, resolved: ResolvedCeaPlan, exportFile: string): PlanNote[] {
+  const notes: PlanNote[] = [];
   for (const r of resolved.plan.resourceUse) {
     const n = data.patients.reduce((s, p) => s + (p.emptyCells[r.key] ?? 0), 0);
     if (n === 0) continue;
+    const da = `${enUsGrouped(n).replace(/,/g, '.')} ${n === 1 ? 'tom celle' : 'tomme celler'} på periodernes rækker`;
     notes.push(zeroOf(resolved, r.key)
-      ? `${exportFile}: "${r.column}": ${cells(n)} on the period rows read as 0 (no use), as "emptyUnits": "zero" says`
-      : `${exportFile}: "${r.column}": ${cells(n)} on the period rows read as missing (imputed), not 0 — ${zeroSetting(resolved, r.key)}`);
+      ? { en: `${exportFile}: "${r.column}": ${cells(n)} on the period rows read as 0 (no use), as "emptyUnits": "zero" says`, da: `${exportFile}: "${r.column}": ${da} læst som 0 (intet forbrug), som "emptyUnits": "zero" angiver` }
+      : {
+          en: `${exportFile}: "${r.column}": ${cells(n)} on the period rows read as missing (imputed), not 0 — ${zeroSetting(resolved, r.key)}`,
+          da: `${exportFile}: "${r.column}": ${da} læst som manglende (imputeret), ikke 0 — angiv "emptyUnits": "zero" i ${resolved.file} (for alle poster, eller kun på posten "${r.key}"), hvis en tom celle betyder intet forbrug`,
+        });
   }
   return notes;
 }

@@ -58,12 +58,37 @@ export function shortShare(n: number, k: number): number {
 }
 
 /**
+ * What the caller knows of the QALYs: whether `"qalyMissing": "observed-visits"` would leave each
+ * arm enough observed QALYs (it cannot when the plan already says so, nor when an arm has no EQ-5D
+ * after baseline: its last visit stays missing), and per arm why they are missing.
+ */
+export interface QalyAdvice {
+  observedVisitsHelps: boolean;
+  cause?: (arm: 0 | 1) => string | undefined;
+}
+
+/** Whether an arm of these values is too thin to impute in its resamples (MAX_SHORT_SHARE). */
+export function thinArm(values: readonly (number | null)[], armOf: readonly number[], a: 0 | 1): boolean {
+  let n = 0;
+  let k = 0;
+  for (let i = 0; i < armOf.length; i++) {
+    if (armOf[i] !== a) continue;
+    n++;
+    if (values[i] !== null) k++;
+  }
+  return k < n && shortShare(n, k) > MAX_SHORT_SHARE;
+}
+
+/**
  * Throws `input.invalid` (exit 2) when an arm has missing values of a quantity and too few
  * observed ones for the bootstrap to resample (MAX_SHORT_SHARE). `arms` names each arm as the
  * export does; `file` is the export; `scenario` says which analysis (the base case, a perspective).
+ * The way out names `"qalyMissing": "observed-visits"` only when QALYs are short and it would help
+ * (`qaly`): suggested for an arm with no EQ-5D after baseline, it could not work.
  */
-export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string, costCauses?: (arm: 0 | 1) => string | undefined): void {
+export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string, costCauses?: (arm: 0 | 1) => string | undefined, qaly?: QalyAdvice): void {
   const problems: Problem[] = [];
+  let qalyShort = false;
   for (const q of imputedColumns(c)) {
     for (const [a, name] of [[1, arms.intervention], [0, arms.control]] as const) {
       let n = 0;
@@ -77,16 +102,17 @@ export function refuseThinArms(c: CeaColumns, arms: { intervention: string; cont
       const share = shortShare(n, k);
       if (share <= MAX_SHORT_SHARE) continue;
       const pct = share >= 0.995 ? 'every one' : `${(100 * share).toFixed(share < 0.01 ? 2 : 1)} %`;
+      if (q.values === c.qaly) qalyShort = true;
       problems.push({
         file,
-        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${enUsGrouped(Math.round(1 / MAX_SHORT_SHARE))})${cause(q.values === c.cost ? costCauses?.(a) : undefined)}`,
+        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${enUsGrouped(Math.round(1 / MAX_SHORT_SHARE))})${cause(q.values === c.cost ? costCauses?.(a) : q.values === c.qaly ? qaly?.cause?.(a) : undefined)}`,
       });
     }
   }
   if (problems.length === 0) return;
   throw new HtaError(
     'input.invalid',
-    `${file}: too few observed values to impute ${scenario} — analyse a larger population ("population" in the cost-effectiveness plan), complete the missing values, or for QALYs set "qalyMissing": "observed-visits"`,
+    `${file}: too few observed values to impute ${scenario} — analyse a larger population ("population" in the cost-effectiveness plan)${qalyShort && (qaly?.observedVisitsHelps ?? true) ? ', complete the missing values, or for QALYs set "qalyMissing": "observed-visits"' : ' or complete the missing values'}`,
     problems,
   );
 }

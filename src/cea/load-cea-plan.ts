@@ -401,7 +401,8 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: PlanNote) => void, json?: unknown): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
-  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
+  // A source in both languages: results.json keeps the English, the Danish page its own (cea-report.ts).
+  if ('price' in ic) return { price: ic.price, source: (typeof ic.source === 'string' ? ic.source : ic.source?.en) ?? 'fixed price in the cost-effectiveness plan' };
   const uptakeFile = besidePlan(dir, ic.uptakePlan);
   const uptake = loadUptakePlanFile(uptakeFile);
   if (uptake.currency !== plan.currency && ic.rate === undefined) {
@@ -428,6 +429,15 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
     en: `${file}: the intervention's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`,
     da: `${file}: interventionens pris fra ${ic.uptakePlan} er taget som ${plan.priceYear}-priser, planens priceYear (en optagsplan angiver ikke et prisår: indeksér dens pristrin først, hvis de er fra et andet år)`,
   });
+  // A region-scoped price model (docs/plan-uptake.md "volumeScope": "region") selects each region's
+  // band by the region's own volume: read at the national volume it gave the national-scope price
+  // without a word. No one volume gives a national price there, so the plan names its region's price.
+  if (uptake.priceModel.volumeScope === 'region') {
+    const bands = uptake.priceModel.tiers.map((t, i, all) => `${t.upTo === null ? `above ${all[i - 1]?.upTo ?? 0}` : `up to ${t.upTo}`}: ${t.price} ${uptake.currency}`).join(', ');
+    throw new HtaError('plan.invalid', `${file}: the intervention's price comes from ${ic.uptakePlan}, whose price bands are selected by each region's own volume ("volumeScope": "region"), not by the national volume ${ic.nationalVolume}`, locateProblems(json, [
+      { file, field: 'interventionCost.nationalVolume', value: String(ic.nationalVolume), expected: `the price of the region this analysis is for, as a fixed price: { "price": …, "source": "${ic.uptakePlan}, ${uptake.priceModel.mode === 'all-units' ? 'the all-units tier price' : 'the average over the marginal tiers'} at <the region's patients a year>" } (its bands, ${uptake.priceModel.mode}: ${bands}), or an uptake plan with "volumeScope": "national" (docs/plan-cea.md, interventionCost)` },
+    ]));
+  }
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
   // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
   // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).

@@ -9,6 +9,8 @@ import type { IncrementalFit } from './incremental-regression.js';
 import { rubinMonteCarlo } from '../stats/missing/rubin-rules.js';
 import { MCSE_SHARE_OF_SE, suggestedImputations } from '../stats/missing/mi-monte-carlo.js';
 import { enUsFixed } from './en-us-fixed.js';
+import type { PlanNote } from './load-cea-plan.js';
+import { money, qalyText } from './cea-phrases.js';
 
 export { MCSE_SHARE_OF_SE };
 
@@ -50,13 +52,46 @@ export function poolWithMonteCarloError(fits: readonly IncrementalFit[]): { cost
   };
 }
 
-/** The English warning (results.json `warnings`, stderr) when the Monte Carlo error is large; `what` names the analysis ("the base case"). */
-export function monteCarloWarning(what: string, est: { cost: PooledEstimate; qaly: PooledEstimate }, mc: MonteCarloError, currency: string): string | null {
+/** An MCSE as a share of its estimate's SE (an SE of 0 with an MCSE above it: infinitely large). */
+export function shareOfSe(mcse: number, se: number): number {
+  return se > 0 ? mcse / se : mcse > 0 ? Infinity : 0;
+}
+
+/** Whether a share passes the 10% White et al. advise (as `large` is decided). */
+export const exceedsShare = (share: number): boolean => share > MCSE_SHARE_OF_SE;
+
+/**
+ * A share in percent with the decimals that show on which side of 10% it lies: 10.04% is "10.04%",
+ * never "10%" beside a warning that it exceeds 10%; 9% and 11% keep no decimals.
+ */
+export function sharePercent(share: number, lang: 'en' | 'da'): string {
+  const pct = 100 * share;
+  const limit = 100 * MCSE_SHARE_OF_SE;
+  let d = 0;
+  while (d < 3 && Number.isFinite(pct) && pct !== limit && Number(pct.toFixed(d)) === limit) d++;
+  const text = Number.isFinite(pct) ? enUsFixed(pct, d) : '∞';
+  return lang === 'da' ? `${text.replace('.', ',')} %` : `${text}%`;
+}
+
+/**
+ * The warning (results.json `warnings` in English, stderr in the run's language) when the Monte
+ * Carlo error is large; `what` names the analysis ("the base case", "basisanalysen"). Each estimate
+ * says its share of its SE, and the one(s) above 10% say so: a page once said both passed when one did.
+ */
+export function monteCarloWarning(what: { en: string; da: string }, est: { cost: PooledEstimate; qaly: PooledEstimate }, mc: MonteCarloError, currency: string): PlanNote | null {
   if (!mc.large) return null;
-  const share = (mcse: number, se: number) => `${Math.round((100 * mcse) / se)}% of its SE`;
-  const c = `${fmt(est.cost.estimate, 0)} ${currency} ± ${fmt(mc.incrementalCost.mcse, 0)} (${share(mc.incrementalCost.mcse, est.cost.se)})`;
-  const q = `${fmt(est.qaly.estimate, 4)} ± ${fmt(mc.incrementalQaly.mcse, 4)} (${share(mc.incrementalQaly.mcse, est.qaly.se)})`;
-  return `${what}: with m = ${mc.imputations} imputations the pooled estimates carry a large Monte Carlo error — incremental cost ${c}, incremental QALY ${q}; another imputation seed can move them by about twice that. White et al. (2011) advise a Monte Carlo error of at most 10% of the SE: set "imputation": { "m": ${mc.suggestedImputations} } or more in the plan (the fraction of missing information is ${fmt(Math.max(mc.incrementalCost.fmi, mc.incrementalQaly.fmi), 2)})`;
+  const cs = shareOfSe(mc.incrementalCost.mcse, est.cost.se);
+  const qs = shareOfSe(mc.incrementalQaly.mcse, est.qaly.se);
+  const fmi = Math.max(mc.incrementalCost.fmi, mc.incrementalQaly.fmi);
+  const share = (s: number, lang: 'en' | 'da') => (lang === 'en' ? `${sharePercent(s, 'en')} of its SE${exceedsShare(s) ? ', above 10%' : ''}` : `${sharePercent(s, 'da')} af dens standardfejl${exceedsShare(s) ? ', over 10 %' : ''}`);
+  const c = `${fmt(est.cost.estimate, 0)} ${currency} ± ${fmt(mc.incrementalCost.mcse, 0)} (${share(cs, 'en')})`;
+  const q = `${fmt(est.qaly.estimate, 4)} ± ${fmt(mc.incrementalQaly.mcse, 4)} (${share(qs, 'en')})`;
+  const cDa = `${money(est.cost.estimate, currency, 'da').replace('-', '−')} ± ${money(mc.incrementalCost.mcse, currency, 'da').replace(/ .*$/, '')} (${share(cs, 'da')})`;
+  const qDa = `${qalyText(est.qaly.estimate, 'da')} ± ${qalyText(mc.incrementalQaly.mcse, 'da')} (${share(qs, 'da')})`;
+  return {
+    en: `${what.en}: with m = ${mc.imputations} imputations the pooled estimates carry a large Monte Carlo error — incremental cost ${c}, incremental QALY ${q}; another imputation seed can move them by about twice that. White et al. (2011) advise a Monte Carlo error of at most 10% of the SE: set "imputation": { "m": ${mc.suggestedImputations} } or more in the plan (the fraction of missing information is ${fmt(fmi, 2)})`,
+    da: `${what.da}: med m = ${mc.imputations} imputationer har de samlede estimater en stor Monte Carlo-standardfejl — meromkostning ${cDa}, forskel i QALY ${qDa}; en ny imputation med andre tilfældige tal kan flytte dem omtrent det dobbelte. White m.fl. (2011) anbefaler en Monte Carlo-standardfejl på højst 10 % af standardfejlen: angiv "imputation": { "m": ${mc.suggestedImputations} } eller mere i planen (andelen af manglende information er ${fmt(fmi, 2).replace('.', ',')})`,
+  };
 }
 
 // en-US digits as toLocaleString writes them, without loading ICU's locale data (en-us-fixed.ts).

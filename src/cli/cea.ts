@@ -15,6 +15,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
 import { publishedName } from '../report/published-name.js';
+import type { PlanNote } from '../cea/load-cea-plan.js';
 
 export function registerCea(program: Command, io: CliIo): void {
   program
@@ -61,6 +62,7 @@ export function registerCea(program: Command, io: CliIo): void {
       // The rows left out, as `hta analyze` says them (never in silence, also by the plan's "invalidRows").
       for (const line of exclusion) io.stderr(line + '\n');
       const bar = progressBar(io, 'bootstrap');
+      let warnings: readonly PlanNote[] | undefined;
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),
         // results.json is an output one may publish: the inputs named as a report names them
@@ -68,7 +70,9 @@ export function registerCea(program: Command, io: CliIo): void {
         names: { export: publishedName(file), plan: publishedName(opts.plan), trialPlan: publishedName(resolved.plan.trialPlan) },
         ...(opts.replicates !== undefined ? { replicates: opts.replicates } : {}),
         onProgress: bar.update,
-        onNote: (note) => io.stderr(`note: ${note}\n`),
+        onNote: (note) => io.stderr(`note: ${noteIn(note, lang)}\n`),
+        // In the run's language where the message has a Danish form (the Monte Carlo error); results.json keeps the English.
+        onWarnings: (ws) => (warnings = ws),
       });
       bar.done();
       const json = JSON.stringify(result, null, 2) + '\n';
@@ -79,6 +83,6 @@ export function registerCea(program: Command, io: CliIo): void {
       }
       if (opts.json) printData(io, json);
       else io.stdout(ceaSummaryText(result, lang, armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms).theIntervention));
-      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+      for (const w of warnings ?? result.warnings) io.stderr(`warning: ${noteIn(w, lang)}\n`);
     });
 }

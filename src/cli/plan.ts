@@ -14,7 +14,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { shellWord } from '../io/shell-word.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
-import { DRAFT_TEXT, draftLineDa } from '../plan/draft-notes-da.js';
+import { DRAFT_TEXT, draftLineDa, uptakeDraftLineDa } from '../plan/draft-notes-da.js';
 import { headerOnly } from '../trial/check-content.js';
 import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
@@ -90,7 +90,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         }
         const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
         const draft = draftUptakePlanText(input.path, opts.eligible !== undefined ? { eligible: opts.eligible } : {});
-        io.stderr(draft.stderr);
+        // In Danish under --lang da, the notes the catalogue knows, each line whole (plan/draft-notes-da.ts); the prefixes by stderrIn.
+        io.stderr(lang === 'da' ? draft.stderr.replace(/^(note|warning): (.*)$/gm, (_l, kind: string, text: string) => `${kind}: ${uptakeDraftLineDa(text)}`) : draft.stderr);
         text = draft.stdout;
       } else {
         const csv = readCsvFile(file, { duplicateNames: 'keep' });
@@ -110,6 +111,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {
+          // What makes the draft's advice moot is said before it (plan/date-visits.ts: a visit column of dates only).
+          for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${u.lead}\n`);
           listing();
           // The header is what could not be read: no line to point at, and what is undecided is said in the message.
           throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));

@@ -3,19 +3,22 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { lstatSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
+import { inputFiles, namedInputs, type InputKind, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
-import { damagedIndexMessage } from '../io/output-index.js';
+import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
+import { isFsError } from '../io/fs-error.js';
+import { doesNotExist } from '../io/missing-file.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -37,6 +40,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, refuseInputsOutside, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
+      const { isPathField } = await import('../report/manifest-path.js');
       const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
@@ -61,11 +65,25 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
       };
       // Every file the entries name, and the files those name (a CEA plan's unit costs, …).
-      const declared = inputFiles(entries.flatMap((e) => declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {})));
+      const rootsOf = new Map(entries.map((e) => [e.id, declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {}, (field) => {
+        // The fields the kind's schema declares as paths (manifest-path.ts); a text setting such as
+        // a meta entry's "preset" names no file.
+        const shape = (REPORT_KINDS[e.kind]?.entrySchema as { shape?: Record<string, never> } | undefined)?.shape;
+        return shape === undefined || isPathField(shape[field]);
+      })]));
+      const roots = [...rootsOf.values()].flat();
+      const declared = inputFiles(roots);
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
       guardPaths({ inputs: declared });
+      // Every missing input at once, each with its report and field (--check too: a missing input
+      // is no stale page, and CI must say which entry names it): the files the entries name, and
+      // the files their plans name (with the plan and its field). A plan's file outside the
+      // manifest's folder is left to its reader, which refuses it as outside first.
+      refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true)], opts.manifest);
+      // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
+      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
@@ -90,6 +108,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
+          inputsOf: (entry) => reportInputs.of(entry),
           manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true, allEntries: manifestEntries,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           // In the run's language (--lang; English when each report keeps its own): load-cea-plan.ts noteIn.
@@ -115,7 +134,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
       // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
       // to be published (docs/output-safety.md "What kill -9 leaves").
-      const { removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
+      const { parseAsideName, removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
       // Each folder is listed once: for --check, and for clearing the leftovers before writing.
       const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
       const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
@@ -125,10 +144,38 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const blockedRemedy = 'hta never writes through or replaces a link, nor a folder or device, --force included: move them away (or replace a link with a copy of its file), then run again';
       if (opts.check) {
         printWarnings();
+        // Which input changed since a report's pages were written (its folder's index has their
+        // SHA-256), so that CI says more than "stale" (docs/manifest.md).
+        const changedInputs = new Map<string, string[]>();
+        // Inputs a report read when its pages were written and reads no more (its entry's data repointed).
+        const droppedInputs = new Map<string, string[]>();
+        for (const [k, e] of entries.entries()) {
+          const before = readOutputIndex(join(opts.out, folders[k]!), REPORT_INDEX).inputs;
+          if (before.size === 0) continue;
+          const now = reportInputs.of(e);
+          for (const key of before.keys()) {
+            if (!now.has(key)) droppedInputs.set(key, [...(droppedInputs.get(key) ?? []), `report ${JSON.stringify(e.id)}`]);
+          }
+          for (const [key, hash] of now) {
+            if (before.get(key) === hash) continue;
+            const why = before.has(key) ? 'changed since' : 'not read by';
+            const list = changedInputs.get(`${key}\u0000${why}`) ?? [];
+            changedInputs.set(`${key}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
+          }
+        }
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
         }
+        // Only now, with something stale: an input whose bytes changed while every page stayed the
+        // same (line endings, a re-saved file) is no failure and goes unnamed.
+        for (const [keyWhy, reports] of changedInputs) {
+          const [key, why] = keyWhy.split('\u0000') as [string, string];
+          io.stdout(why === 'changed since'
+            ? `input changed: ${reportInputs.path(key)} — changed since the pages of ${reports.join(', ')} were written\n`
+            : `input new: ${reportInputs.path(key)} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+        }
+        for (const [key, reports] of droppedInputs) io.stdout(`input no longer read: ${reportInputs.path(key) === key ? join(dirname(opts.manifest), key) : reportInputs.path(key)} — read when the pages of ${reports.join(', ')} were written, no longer\n`);
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const damaged = drift.damagedIndexes;
@@ -149,7 +196,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
-        for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        for (const f of leftovers) {
+          io.stdout(parseAsideName(basename(f)) !== undefined
+            ? `left by an interrupted run: ${f} (an earlier page a stopped hta report set aside while replacing it; hta removes it only while the page in its place has the same bytes — else look at it and delete it)\n`
+            : `left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        }
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
         const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
@@ -192,11 +243,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
       }
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
-      removeExtraFiles(opts.out, drift.extra);
+      // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
+      const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
+      const removedCount = drift.extra.length - changedMeanwhile.length;
       printWarnings();
       // What the run did, in the run's language (--lang da: docs/cli.md "Danish output"; the prefix is main.ts's).
       const da = lang === 'da';
-      for (const rel of drift.kept) {
+      for (const rel of [...drift.kept, ...changedMeanwhile].sort()) {
         io.stderr(da
           ? `beholdt ${join(opts.out, rel)}: en tidligere kørsel skrev den, men den er ændret siden, så den fjernes ikke\n`
           : `kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
@@ -208,8 +261,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       }
       const ms = Math.round(performance.now() - started);
       io.stderr(da
-        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${drift.extra.length} fjernet (${ms} ms)\n`
-        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
+        ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${removedCount} fjernet (${ms} ms)\n`
+        : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${removedCount} removed (${ms} ms)\n`);
     });
 }
 
@@ -217,14 +270,136 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
  * The files an entry names (any text field, or list of texts, besides id, kind, out and lang), as
  * paths to read, each with what its kind says it is (a plan names files of its own).
  */
-function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>): TypedInput[] {
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>, isPath: (field: string) => boolean): TypedInput[] {
   return Object.entries(entry)
-    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field))
+    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field) && isPath(field))
     .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path) => ({
       option: `the ${field} of report "${entry.id}"`,
       path: isAbsolute(path) ? path : join(dirname(manifest), path),
       kind: kinds[field] ?? 'file',
     })));
+}
+
+/**
+ * Each report's inputs — the files its entry names and the files those name (a plan's unit costs)
+ * — keyed as the manifest's folder names them (`synthetic/selfback-trial.csv`, the same on every
+ * machine), with their SHA-256; each file is read once however many reports name it. A folder
+ * (a Parquet export) has no SHA-256 here and is left out.
+ */
+function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly TypedInput[]) {
+  const base = dirname(manifest);
+  const keyOf = (path: string) => relative(base, path).split(sep).join('/');
+  const hashes = new Map<string, string | undefined>();
+  const paths = new Map<string, string>();
+  const fields = new Map<string, Map<string, string>>();
+  const hashOf = (path: string) => {
+    if (!hashes.has(path)) hashes.set(path, hashFile(path));
+    return hashes.get(path);
+  };
+  const memo = new Map<string, Map<string, string>>();
+  return {
+    of(entry: { id: string }): ReadonlyMap<string, string> {
+      const known = memo.get(entry.id);
+      if (known) return known;
+      const out = new Map<string, string>();
+      const named = new Map<string, string>();
+      for (const input of inputFiles(rootsOf(entry))) {
+        const hash = hashOf(input.path);
+        if (hash === undefined) continue;
+        const key = keyOf(input.path);
+        out.set(key, hash);
+        paths.set(key, input.path);
+        // "the data of report "x"" → "its data"; a file a plan names keeps its plan and field.
+        named.set(key, input.option.replace(/^the (\S+) of report ".*"$/, 'its $1'));
+      }
+      fields.set(entry.id, named);
+      memo.set(entry.id, out);
+      return out;
+    },
+    /** The input as the user would type it (relative to the current folder, as the manifest's entries are read). */
+    path: (key: string) => paths.get(key) ?? key,
+    /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
+    field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
+  };
+}
+
+/**
+ * The files the entries' plans name, at any depth, each labelled with the plan, its field and the
+ * report (`data/plans/selfback.cea.json's "unitCosts" (report "cea")`); with `allowOutside` false,
+ * only those inside the manifest's folder.
+ */
+function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] }[], manifest: string, allowOutside: boolean): PathArg[] {
+  const folder = dirname(manifest);
+  const out: PathArg[] = [];
+  const visit = (input: TypedInput, id: string, depth: number) => {
+    if (depth > 8) return;
+    const children = namedInputs(input);
+    const outside = (path: string) => {
+      const rel = relative(folder, path);
+      return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    };
+    // A plan naming a file outside the folder is its reader's to refuse first, as outside.
+    if (!allowOutside && children.some((c) => outside(c.path))) return;
+    for (const child of children) {
+      out.push({ option: `${child.option} (report ${JSON.stringify(id)})`, path: child.path });
+      visit(child, id, depth + 1);
+    }
+  };
+  for (const e of entries) for (const r of e.roots) visit(r, e.id, 0);
+  return out;
+}
+
+/**
+ * The SHA-256 of the regular file at `path`, through a symbolic link (an input may be a link to
+ * its file), read 1 MiB at a time: a registry export of gigabytes is never held whole, and one
+ * over 2 GiB is hashed like any other. Undefined for a folder (a Parquet export) or a file that
+ * cannot be read.
+ */
+function hashFile(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, 'r');
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Refuses (exit 2, before any report is read) when an input an entry names is not there: every one at once, each with the report, the field and the path
+ * (`the data of report "selfback" data/x.csv — the file does not exist`), so that a CI run of
+ * `hta report --check` says which manifest entry to mend (docs/manifest.md).
+ */
+function refuseMissingInputs(inputs: readonly PathArg[], manifest: string): void {
+  // One path named by several entries (a trial export of an English and a Danish page) is one
+  // problem naming every entry.
+  const byPath = new Map<string, string[]>();
+  for (const a of inputs) byPath.set(a.path, [...new Set([...(byPath.get(a.path) ?? []), a.option])]);
+  const missing: string[] = [];
+  for (const [path, options] of byPath) {
+    const a = { option: options.join(', '), path };
+    try {
+      statSync(a.path);
+    } catch (err) {
+      if (!isFsError(err) || (err.code !== 'ENOENT' && err.code !== 'ENOTDIR')) continue;
+      // A link whose file is gone is said as such: "does not exist" would send the user looking for the link.
+      let link: string | undefined;
+      try {
+        link = lstatSync(a.path).isSymbolicLink() ? readlinkSync(a.path) : undefined;
+      } catch {
+        link = undefined;
+      }
+      missing.push(`${a.option} ${a.path} — ${link === undefined ? doesNotExist(a.path) : `it is a link to ${link}, which does not exist`}`);
+    }
+  }
+  if (missing.length === 0) return;
+  throw new HtaError('input.unreadable', `${missing.length === 1 ? 'an input' : `${missing.length} inputs`} of ${manifest} cannot be read: ${missing.join('; ')}; nothing was read or written`);
 }
 
 /** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */

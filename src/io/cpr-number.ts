@@ -40,7 +40,7 @@ const MASK = { danish: 'DDMMYY-XXXX', swedish: 'YYMMDD-XXXX', swedish12: 'YYYYMM
 function maskOf(date: string, sep: string, serial: string): string | undefined {
   const n = (i: number) => Number(date.slice(i, i + 2));
   if (date.length === 6 && serial.length === 4) {
-    if (sep !== '+' && plausibleDayMonth(n(0), n(2))) return MASK.danish;
+    if (!sep.includes('+') && plausibleDayMonth(n(0), n(2))) return MASK.danish;
     if (swedishDay(n(4), n(2))) return MASK.swedish;
     return undefined;
   }
@@ -48,23 +48,63 @@ function maskOf(date: string, sep: string, serial: string): string | undefined {
     return /^(18|19|20)/.test(date) && swedishDay(n(6), n(4)) ? MASK.swedish12 : undefined;
   }
   if (date.length === 6 && serial.length === 5) {
-    return sep !== '+' && norwegianDay(n(0), n(2)) ? MASK.norwegian : undefined;
+    return !sep.includes('+') && norwegianDay(n(0), n(2)) ? MASK.norwegian : undefined;
   }
   return undefined;
 }
 
-const WHOLE = /^(\d{6}|\d{8})([-+ ]?)(\d{4,5})$/;
-const INSIDE = /(?<!\d)(\d{6}|\d{8})([-+ ]?)(\d{4,5})(?!\d)/g;
+// Between the date and the serial: nothing, a hyphen (or `+`), one blank — or, as notes are
+// typed, two blanks or a hyphen with a blank either side (`120374  1234`, `120374 - 1234`).
+const WHOLE = /^(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})$/;
+const INSIDE = /(?<!\d)(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})(?!\d)/g;
+
+/** Dashes a word processor or a web form writes for a hyphen: U+2010–2015, the minus sign, the small and full-width hyphen-minus. */
+const DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
+/** A character outside printable ASCII (a tab too) that may stand for a digit, a separator or a blank of a typed number. */
+const NON_ASCII = /[^\x20-\x7e]/g;
+const shapeChars = new Map<string, string>();
+/** One character as a number's shape reads it: a dash as `-`, a no-break or other blank as a space, a full-width (or other compatibility) digit as the digit. */
+function shapeChar(c: string): string {
+  let out = shapeChars.get(c);
+  if (out === undefined) {
+    const k = c.normalize('NFKC');
+    out = DASHES.test(c) ? '-' : /^[0-9+ -]$/.test(k) ? k : /^\s$/u.test(c) ? ' ' : c;
+    shapeChars.set(c, out);
+  }
+  return out;
+}
+
+/**
+ * `text` as the shape tests read it, of the same length (so a match in it is a match in `text`):
+ * a no-break space (U+00A0, U+202F, as copy-paste from an EHR or a web form and Windows-1252's
+ * byte 0xA0 give) and other blanks (a tab) as a space, an en dash or other dash (Word's autocorrect of a
+ * hyphen) as `-`, full-width digits (`１２０３７４`) as digits. Any of these spellings of a
+ * number is the number (docs/output-safety.md "Personal identity numbers").
+ */
+export function cprShapeText(text: string): string {
+  return text.replace(NON_ASCII, shapeChar);
+}
 
 /** True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer, fødselsnummer). */
 export function looksLikeCpr(text: string): boolean {
-  const m = WHOLE.exec(text.trim());
+  const m = WHOLE.exec(cprShapeText(text).trim());
   return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined;
 }
 
 /** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
-  return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
+  const shape = cprShapeText(text);
+  if (shape === text) return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
+  // Spelled with a no-break space, a dash or full-width digits: found in the shape, masked in the text.
+  let out = '';
+  let at = 0;
+  for (const m of shape.matchAll(INSIDE)) {
+    const mask = maskOf(m[1]!, m[2]!, m[3]!);
+    if (mask === undefined) continue;
+    out += text.slice(at, m.index) + mask;
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at);
 }
 
 /**
@@ -82,3 +122,11 @@ export function maskedNameNote(names: readonly string[]): string | undefined {
 
 /** Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike. */
 export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike';
+
+/**
+ * Appended to the refusal of a CPR number inside other text: a date and a time of day written
+ * compactly beside each other (`Hold 010324 0900`, `Kørsel 240301-0930`) have a CPR number's
+ * shape — the time's four digits can be a serial, and a CPR number's serial can read as a time —
+ * so they are refused alike, and what to write instead.
+ */
+export const DATE_TIME_TOO = 'a date and a time of day written compactly side by side (DDMMYY hhmm, YYMMDD-hhmm, YYYYMMDD-hhmm) have this shape too and are refused alike, since a CPR number\'s last four digits can read as a time: write such a date with its separators and the time with a colon (2024-03-01 09:00, or 01.03.2024 09:00)';

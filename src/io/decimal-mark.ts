@@ -344,7 +344,7 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
  * against what it shows — a Danish `;` export's `31.000` read as 31 under `"."` would be a
  * thousand times too small, in silence. `by`: who declared it (`the plan declares`, `--decimal-mark declares`).
  */
-export function declaredMarkError(file: string, shown: ShownMark, declared: DecimalMark, by = 'the plan declares', what = 'numbers', remedy = `remove "decimalMark" from the plan (this file shows its own mark), or set it to "${shown.mark}"`, read = false): HtaError {
+export function declaredMarkError(file: string, shown: ShownMark, declared: DecimalMark, by = 'the plan declares', what = 'numbers', remedy = `remove "decimalMark" from the plan (this file shows its own mark), or set it to "${shown.mark}"`, readBy?: string): HtaError {
   const name = (m: DecimalMark) => (m === ',' ? 'comma' : 'point');
   const because =
     shown.basis === 'separator'
@@ -358,8 +358,8 @@ export function declaredMarkError(file: string, shown: ShownMark, declared: Deci
     ...(shown.first.column !== undefined ? { column: shown.first.column } : {}),
     ...(shown.first.field !== undefined ? { field: shown.first.field } : {}),
     ...(shown.first.value !== undefined ? { value: shown.first.value } : {}),
-    // `read`: only the columns the analysis reads were looked at, and this is one of them (the plan names it).
-    expected: `numbers with the declared decimal ${name(declared)}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"${read ? ' in a column the plan reads' : ''} — ${because} (docs/input-trial-export.md#declared-decimal-mark). The declaration decides only a file that does not show its mark: ${remedy}`,
+    // `readBy`: only the columns a reader reads were looked at, and this is one of them (`the plan`; `the report (Table 1)`).
+    expected: `numbers with the declared decimal ${name(declared)}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"${readBy !== undefined ? ` in a column ${readBy} reads` : ''} — ${because} (docs/input-trial-export.md#declared-decimal-mark). The declaration decides only a file that does not show its mark: ${remedy}`,
     kind: 'decimal-mark.declared',
   };
   return new HtaError('input.invalid', `${file}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"`, [problem]);
@@ -380,6 +380,8 @@ export interface ReadColumns {
   records: Iterable<{ line: number; raw: readonly string[] }>;
   /** Whether the reader reads the 1-based column as numbers. */
   reads: (column: number) => boolean;
+  /** Who reads them, for the refusal (`in a column the plan reads`): `the plan` unless said (`the report (Table 1)` for a manifest's characteristics). */
+  by?: string;
 }
 
 function readsColumn(read: ReadColumns, column: number | undefined): boolean {
@@ -389,8 +391,9 @@ function readsColumn(read: ReadColumns, column: number | undefined): boolean {
 
 /**
  * The mark the read columns alone show (`ShownMark`), voted again from their cells as the file's
- * reader voted them all (rules 1–6). Only for a declared mark that some other column contradicts:
- * the records are read once more, which a file that agrees with its declaration never pays for.
+ * reader voted them all (rules 1–6). For a declared mark in a file that shows one: the records are
+ * read once more, whether the whole file agrees with the declaration or not (an unread column may
+ * agree while a read one contradicts it).
  */
 export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark | undefined {
   const vote = new DecimalMarkVote();
@@ -416,12 +419,15 @@ export function decimalCommaOf(table: { file: string; header?: readonly string[]
   // A declared mark the file's own numbers contradict (declared-mark.ts): refused, never applied.
   const { declaredMark } = table.dialect;
   let shownMark = table.dialect.shownMark;
-  // Only the columns the reader reads may contradict it: a text column's `1.234` (a version, a
-  // code) in a `;` file is no number of the analysis, and decides nothing (shownMarkAmong).
-  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark && read && table.dialect.delimiter !== undefined && !readsColumn(read, shownMark.first.column)) {
+  // Only the columns the reader reads decide it, either way: a text column's `1.234` (a version, a
+  // code) in a `;` file is no number of the analysis and does not refuse it; nor does its `2.5`
+  // agree for the read columns — a `;` export's income `31.000` read under a declared point would
+  // be a thousand times too small (shownMarkAmong). Only a contradiction at a read cell needs no
+  // second look. A file that shows no mark at all leaves nothing for its columns to show.
+  if (declaredMark !== undefined && shownMark !== undefined && read && table.dialect.delimiter !== undefined && (shownMark.mark === declaredMark || !readsColumn(read, shownMark.first.column))) {
     shownMark = shownMarkAmong(read, table.dialect.delimiter);
   }
-  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark, undefined, undefined, undefined, read !== undefined);
+  if (declaredMark !== undefined && shownMark !== undefined && shownMark.mark !== declaredMark) throw declaredMarkError(table.file, { ...shownMark, first: named(shownMark.first)! }, declaredMark, undefined, undefined, undefined, read ? (read.by ?? 'the plan') : undefined);
   const tie = table.dialect.decimalTie;
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   const undecided = table.dialect.decimalUndecided;

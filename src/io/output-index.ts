@@ -15,6 +15,11 @@ export const sha256 = (content: string | Uint8Array): string => createHash('sha2
 export interface OutputIndex {
   /** File name (relative to the folder, forward slashes) → SHA-256 of what hta wrote. */
   files: Map<string, string>;
+  /**
+   * `hta report`'s index only: each input the report was made from (as the manifest's folder names
+   * it) → its SHA-256 then; empty for an index without them (an older hta's).
+   */
+  inputs: Map<string, string>;
   /** An index file is there. */
   present: boolean;
   /** It is there but is not an index hta wrote (not JSON with "files"): replaced only with --force. */
@@ -73,22 +78,28 @@ export function damagedIndexMessage(indexPath: string, folder: string, damaged: 
 /** The index `indexName` of `folder`; an empty one when there is none. */
 export function readOutputIndex(folder: string, indexName: string): OutputIndex {
   const text = readRegular(join(folder, indexName));
-  if (text === undefined) return { files: new Map(), present: false, foreign: false };
+  if (text === undefined) return { files: new Map(), inputs: new Map(), present: false, foreign: false };
   try {
     const files = (JSON.parse(text.toString('utf8')) as { files?: unknown }).files;
     if (files === null || typeof files !== 'object' || Array.isArray(files)) throw new Error('no files');
     const entries = Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].split('/').includes('..'));
-    return { files: new Map(entries), present: true, foreign: false };
+    // Only read to say which input changed (never to decide what to write or remove).
+    const inputs = (JSON.parse(text.toString('utf8')) as { inputs?: unknown }).inputs;
+    const inputEntries = inputs !== null && typeof inputs === 'object' && !Array.isArray(inputs) ? Object.entries(inputs).filter((e): e is [string, string] => typeof e[1] === 'string') : [];
+    return { files: new Map(entries), inputs: new Map(inputEntries), present: true, foreign: false };
   } catch {
     const damaged = indexDamage(text.toString('utf8'));
-    return { files: new Map(), present: true, foreign: true, ...(damaged ? { damaged } : {}) };
+    return { files: new Map(), inputs: new Map(), present: true, foreign: true, ...(damaged ? { damaged } : {}) };
   }
 }
 
-/** The index's text: `about` (what wrote the folder and what that means), then the files, sorted by name. */
-export function outputIndexText(files: ReadonlyMap<string, string>, about: string): string {
-  const sorted = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return JSON.stringify({ about, files: sorted }, null, 2) + '\n';
+/**
+ * The index's text: `about` (what wrote the folder and what that means), then the files, sorted by
+ * name, and for `hta report` the inputs the folder's report was made from, sorted too.
+ */
+export function outputIndexText(files: ReadonlyMap<string, string>, about: string, inputs?: ReadonlyMap<string, string>): string {
+  const sorted = (m: ReadonlyMap<string, string>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify({ about, files: sorted(files), ...(inputs && inputs.size > 0 ? { inputs: sorted(inputs) } : {}) }, null, 2) + '\n';
 }
 
 /**

@@ -237,7 +237,8 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
       expected = `"${name}" is required${shape ? `: ${shape}` : i.expected ? ` (${typeText(i.expected)})` : ''}`;
     } else {
       const shape = i.path.length ? shapeOf?.(i.path) : undefined;
-      expected = issueExpected(i, { found, ...(shape?.example ? { example: shape.example } : {}), ...(shape?.alternatives ? { alternatives: shape.alternatives } : {}) });
+      const inner = shapeOf && ((p: readonly PropertyKey[]) => shapeOf([...i.path, ...p]));
+      expected = issueExpected(i, { found, ...(shape?.example ? { example: shape.example } : {}), ...(shape?.alternatives ? { alternatives: shape.alternatives } : {}), ...(inner ? { inner } : {}) });
       // A misspelt choice (`"ancov"`) gets the nearest allowed one, as an unknown key does.
       const choices = i.code === 'invalid_value' ? i.values : i.code === 'invalid_union' && i.discriminator !== undefined ? i.options : undefined;
       if (typeof found === 'string' && choices?.length && choices.every((c) => typeof c === 'string')) hint = nearMiss(found, choices.join(', '));

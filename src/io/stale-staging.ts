@@ -17,7 +17,7 @@
  * (`stagingFilesIn`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, readlinkSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,6 +73,61 @@ export function stagingName(targetName: string, pid = process.pid): string {
   return `.${stagingStem(targetName)}.${pid}-${HOST_TAG}-${targetTag(targetName)}.${randomBytes(8).toString('hex')}.tmp`;
 }
 
+/**
+ * A fresh name for a set-aside copy of an existing target (write-atomic.ts setAside): like a
+ * staging name, but ending `.hta-aside`. It holds the user's earlier file, and may be its only
+ * copy (a batch stopped by `kill -9`, or a put-back that failed), so no cleanup removes it
+ * unless it is provably redundant: another name of the very file at its target, or a byte-for-byte
+ * copy of it (`removeStaleStaging`).
+ */
+export function asideName(targetName: string, pid = process.pid): string {
+  return `.${stagingStem(targetName)}.${pid}-${HOST_TAG}-${targetTag(targetName)}.${randomBytes(8).toString('hex')}.hta-aside`;
+}
+
+const ASIDE = /^\.(.+)\.(\d{1,10})-([0-9a-f]{8})-([0-9a-f]{8})\.[0-9a-f]{16}\.hta-aside$/;
+
+/** What a file name says as a set-aside name, or undefined when it is none. */
+export function parseAsideName(name: string): { stem: string; pid: number; host: string; target: string } | undefined {
+  const m = ASIDE.exec(name);
+  return m ? { stem: m[1]!, pid: Number(m[2]), host: m[3]!, target: m[4]! } : undefined;
+}
+
+/** Whether `a` holds the same bytes as the file at `b` (both regular files). */
+function sameContent(a: string, b: string): boolean {
+  try {
+    const sa = lstatSync(a);
+    const sb = lstatSync(b);
+    if (!sa.isFile() || !sb.isFile()) return false;
+    if (sa.dev === sb.dev && sa.ino === sb.ino) return true;
+    return sa.size === sb.size && readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A set-aside copy left by a run that is gone: removed only when the file at its target is that
+ * very file (a hard link) or has its bytes — nothing is lost. Otherwise it may be the only copy of
+ * the user's earlier file: kept, and named in a note.
+ */
+function clearAside(dir: string, name: string, targetName: string): void {
+  const p = parseAsideName(name)!;
+  if (p.stem !== stagingStem(targetName) || p.target !== targetTag(targetName)) return;
+  const file = join(dir, name);
+  const target = join(dir, targetName);
+  if (p.host !== HOST_TAG || processRuns(p.pid)) return;
+  if (sameContent(file, target)) {
+    try {
+      unlinkSync(file);
+      say(`note: removed ${file}, a spare copy of ${target} an hta run (process ${p.pid}, no longer running) set aside; ${target} holds the same bytes\n`);
+    } catch {
+      // Left as it is: a spare.
+    }
+    return;
+  }
+  say(`note: ${file} holds an earlier ${targetName} that an hta run (process ${p.pid}, no longer running) set aside while replacing it and could not put back; hta never removes it — rename it to ${target} to have it back, or delete it\n`);
+}
+
 const CURRENT = /^\.(.+)\.(\d{1,10})-([0-9a-f]{8})-([0-9a-f]{8})\.[0-9a-f]{16}\.tmp$/;
 /** The patterns of hta versions before the target tag, and before the process id, was part of the name. */
 const EARLIER = /^\.(.+)\.\d{1,10}-[0-9a-f]{8}\.[0-9a-f]{16}\.tmp$/;
@@ -118,6 +173,10 @@ export function removeStaleStaging(dir: string, targetName: string, listing: rea
   const stem = stagingStem(targetName);
   const target = targetTag(targetName);
   for (const name of listing) {
+    if (parseAsideName(name) !== undefined) {
+      clearAside(dir, name, targetName);
+      continue;
+    }
     const p = parseStagingName(name)!;
     const file = join(dir, name);
     if (p.pid === undefined ? p.stem !== earlierStem(targetName) : p.stem !== stem || p.target !== target) continue;
@@ -149,11 +208,14 @@ export function removeStaleStaging(dir: string, targetName: string, listing: rea
   }
 }
 
-/** Every hta staging file in `dir` (any target, any machine), for `hta report --check`. */
+/**
+ * Every hta staging file and set-aside copy in `dir` (any target, any machine), for
+ * `hta report --check` and the cleanup before a run.
+ */
 export function stagingFilesIn(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((n) => parseStagingName(n) !== undefined)
+      .filter((n) => parseStagingName(n) !== undefined || parseAsideName(n) !== undefined)
       .sort();
   } catch {
     return [];

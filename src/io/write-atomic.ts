@@ -25,7 +25,7 @@ import { chmodSync, closeSync, constants, copyFileSync, fchmodSync, linkSync, ls
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
-import { removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
+import { asideName, removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
@@ -398,19 +398,22 @@ interface SetAside {
 const COPY_FLAGS = constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE;
 
 /**
- * Gives the file at `s.path` a second name beside it, under a fresh staging name, while it stays
- * at its target: a hard link, or where the file system has none (FAT, SMB, a file of another
- * user's under Linux's protected_hardlinks), a copy. Both are created exclusively, so never over a
- * name someone else has. The old file is never moved away: until its replacement is renamed over
- * it, every reader — and a run after a `kill -9` — finds it at its target, and the second name
- * is a spare that a later run may remove as a stale staging file without losing anything.
- * Listed as a staging file, so an interrupted run removes it; undefined when the target is gone
- * meanwhile (it is then a new file like any other).
+ * Gives the file at `s.path` a second name beside it, `.<name>.<pid>-<host>-<target>.<hex>.hta-aside`,
+ * while it stays at its target: a hard link, or where the file system has none (FAT, SMB, a file
+ * of another user's under Linux's protected_hardlinks), a copy. Both are created exclusively, so
+ * never over a name someone else has. The old file is never moved away: until its replacement is
+ * renamed over it, every reader finds it at its target. Once it is replaced, the aside name may
+ * hold the only copy (a `kill -9` then): a later run removes it only while the file at its target
+ * is that file or has its bytes (stale-staging.ts). Listed as a staging file, so an interrupted
+ * run removes it; undefined when the target is gone meanwhile (it is then a new file like any other).
  */
 function setAside(s: Staged): SetAside | undefined {
   const dir = dirname(s.path);
   for (let attempt = 0; ; attempt++) {
-    const aside = join(dir, stagingName(basename(s.path)));
+    // A name of its own (`.hta-aside`), never a staging name: from this moment it may become the
+    // only copy of the user's file (kill -9 once the new file is in place), and no cleanup removes
+    // it unless it is provably a spare (stale-staging.ts clearAside).
+    const aside = join(dir, asideName(basename(s.path)));
     registerStagingFile(aside);
     try {
       try {
@@ -455,12 +458,62 @@ function putBack(asides: readonly SetAside[]): string[] {
       renameSync(a.aside, a.s.path);
       forgetStagingFile(a.aside);
     } catch {
-      // Kept under its aside name, for the user (named in the error), never removed at exit.
+      // The user's old file, for the user (named in the error), never removed at exit. Its aside
+      // name is hidden (a later run keeps it, stale-staging.ts, but the user may not see it): it is given a
+      // name of its own that no cleanup touches.
       forgetStagingFile(a.aside);
-      stranded.push(`${a.s.path} is kept as ${a.aside}`);
+      const kept = keepStranded(a.aside, a.s.path);
+      stranded.push(kept === a.aside ? `${a.s.path} is kept as ${kept} (a hidden name no hta run removes; no other name could be made in its folder)` : `${a.s.path} is kept as ${kept}`);
     }
   }
   return stranded;
+}
+
+function rmPartial(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Nothing was made.
+  }
+}
+
+/**
+ * Gives a stranded set-aside copy a visible name beside its target that no staging cleanup ever
+ * matches: `<name>.hta-kept`, or `<name>.hta-kept-2` … when that is taken (made exclusively, a
+ * hard link or a copy, never over anyone's file; docs/output-safety.md "Several files written
+ * together"). Returns the name it is under, its `.hta-aside` name when no other could be made.
+ */
+export function keepStranded(aside: string, target: string): string {
+  for (let k = 1; k <= 20; k++) {
+    const kept = `${target}.hta-kept${k === 1 ? '' : `-${k}`}`;
+    try {
+      try {
+        linkSync(aside, kept);
+      } catch (err) {
+        if (!(isFsError(err) && NO_LINKS.has(err.code))) throw err;
+        try {
+          copyFileSync(aside, kept, COPY_FLAGS);
+        } catch (copyErr) {
+          // A copy that failed half-way (a full disk) is this run's and incomplete: it goes; a name taken is not ours.
+          if (!(isFsError(copyErr) && copyErr.code === 'EEXIST')) rmPartial(kept);
+          throw copyErr;
+        }
+      }
+    } catch (err) {
+      if (isFsError(err) && err.code === 'EEXIST') continue;
+      // No new name can be made here (the folder turned read-only, say): it stays under its
+      // `.hta-aside` name, which no cleanup removes while it differs from the file at its target.
+      return aside;
+    }
+    // The staging name goes only once the kept name holds the file: the old file is never nameless.
+    try {
+      unlinkSync(aside);
+    } catch {
+      // Two names for one file: the kept one is what the user is told of.
+    }
+    return kept;
+  }
+  return aside;
 }
 
 /** Once every file of a batch is in place: the old files set aside go (best effort). */

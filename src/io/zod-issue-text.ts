@@ -78,10 +78,27 @@ const plainNumber = (v: number | bigint) => (typeof v === 'bigint' || Number.isI
 const entries = (n: number | bigint) => `${plainNumber(n)} ${n === 1 ? 'entry' : 'entries'}`;
 const characters = (n: number | bigint) => `${plainNumber(n)} ${n === 1 ? 'character' : 'characters'}`;
 
-/** A number written in quotes (`"0.05"`, `"3,5"`): what to write instead. */
+/**
+ * An amount written as a Danish or English page writes money (`"300.000 kr."`, `"DKK 1,500"`,
+ * `"kr. 310,-"`): the plain number. Only with a currency mark, which says the dots or commas
+ * between groups of three are thousands (`"300.000"` alone could be 300).
+ */
+function moneyNumber(t: string): string | undefined {
+  const m = /^(?:(?:kr\.?|DKK|EUR|€)\s*)?([\d.,\u00a0 ]*\d)(?:,-)?(?:\s*(?:kr\.?|DKK|EUR|€))?$/i.exec(t);
+  if (!m || m[0] === m[1]) return undefined;
+  const n = m[1]!.replace(/[\u00a0 ](?=\d{3}(?:\D|$))/g, '');
+  if (/^\d+$/.test(n)) return n;
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(n) || /^\d+,\d+$/.test(n)) return n.replace(/\./g, '').replace(',', '.');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(n)) return n.replace(/,/g, '');
+  return undefined;
+}
+
+/** A number written in quotes (`"0.05"`, `"3,5"`, `"300.000 kr."`): what to write instead. */
 function quotedNumber(found: unknown, whole: boolean): string | undefined {
   if (typeof found !== 'string') return undefined;
   const t = found.trim();
+  const money = moneyNumber(t);
+  if (money !== undefined) return `without quotes, currency or thousands separators: write ${money}, not "${found}"`;
   if (/^[-+]?\d+(\.\d+)?$/.test(t)) return `without quotes: write ${t.replace(/^\+/, '')}, not "${found}"`;
   if (!whole && /^[-+]?\d+,\d+$/.test(t)) return `without quotes and with a decimal point: write ${t.replace(',', '.').replace(/^\+/, '')}, not "${found}"`;
   return undefined;
@@ -176,9 +193,40 @@ function zodWording(issue: SchemaIssue, found: unknown): boolean {
   return (typeof text === 'string' ? text : text?.message) === issue.message;
 }
 
+/** The value at `path` inside `found` (undefined where there is none). */
+function valueAt(found: unknown, path: readonly PropertyKey[]): unknown {
+  let v = found;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * An object that has the keys of one of the union's object forms and fails only on a value inside
+ * it (`{ "price": 600, "source": { … } }` against `{ "price": …, "source": text }`): that field
+ * and what it expects, which "an object … or an object …, not an object" never said. A form fits
+ * when none of its problems is with the object itself (unknown keys, another kind of value) or a
+ * key it lacks; the first that fits is said.
+ */
+function innerFieldExpected(issue: SchemaIssue, found: unknown, alternatives: readonly string[] | undefined, inner?: IssueContext['inner']): string | undefined {
+  if (found === null || typeof found !== 'object' || Array.isArray(found)) return undefined;
+  const options = issue.errors ?? [];
+  const k = options.findIndex((o) => o.length > 0 && o.every((i) => i.path.length > 0 && valueAt(found, i.path) !== undefined));
+  if (k < 0) return undefined;
+  const first = options[k]![0]!;
+  const form = alternatives?.length === options.length ? alternatives[k]! : 'an object';
+  const shape = inner?.(first.path);
+  const ctx: IssueContext = { found: valueAt(found, first.path), ...(shape?.example ? { example: shape.example } : {}), ...(shape?.alternatives ? { alternatives: shape.alternatives } : {}) };
+  return `${form} whose "${first.path.join('.')}" is ${issueExpected(first, ctx)}`;
+}
+
 /** What the schema's alternatives (a union's parts) are, when the issue itself says only "Invalid input". */
-function unionExpected(issue: SchemaIssue, found: unknown, alternatives: readonly string[] | undefined): string {
+function unionExpected(issue: SchemaIssue, found: unknown, alternatives: readonly string[] | undefined, shapeInside?: IssueContext['inner']): string {
   if (issue.discriminator !== undefined && issue.options?.length) return valuesText(issue.options);
+  const inner = innerFieldExpected(issue, found, alternatives, shapeInside);
+  if (inner !== undefined) return inner;
   let parts = alternatives?.filter(Boolean) ?? [];
   if (!parts.length) {
     parts = (issue.errors ?? []).map((option) => {
@@ -197,6 +245,8 @@ export interface IssueContext {
   found: unknown;
   example?: string;
   alternatives?: readonly string[];
+  /** The example and alternatives at a path inside the value (a union member's field), relative to it. */
+  inner?: (path: readonly PropertyKey[]) => { example?: string; alternatives?: readonly string[] } | undefined;
 }
 
 /**
@@ -218,7 +268,7 @@ export function issueExpected(issue: SchemaIssue, ctx: IssueContext): string {
     case 'not_multiple_of':
       return `a multiple of ${plainNumber(issue.divisor ?? 1)}`;
     case 'invalid_union':
-      return unionExpected(issue, ctx.found, ctx.alternatives);
+      return unionExpected(issue, ctx.found, ctx.alternatives, ctx.inner);
     case 'invalid_key': {
       const inner = issue.issues?.[0];
       return inner ? `the key to be ${issueExpected(inner, { found: issue.path[issue.path.length - 1] })}` : 'another key';

@@ -100,6 +100,12 @@ export const REGISTRY_TEXT = {
     en: ' The weights of {unexposed} were capped at their {q} quantile in the weighted regression ({exposed} keep their weight of 1); AIPW uses the propensity scores as estimated, without the cap.',
     da: ' Vægtene for {unexposed} er afskåret ved deres {q}-fraktil i den vægtede regression ({exposed} beholder vægten 1); AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
   },
+  // The certainty cell of a row downgraded for imprecision ("Very low (imprecision)"), and the note saying why (registry-report.ts).
+  imprecisionCell: { en: 'imprecision', da: 'unøjagtighed' },
+  imprecisionNote: {
+    en: 'Certainty (GRADE): non-randomised evidence starts at low; a row marked "(imprecision)" is one level lower because its 95% CI crosses the MCID ({list}).',
+    da: 'Evidensens kvalitet (GRADE): ikke-randomiseret evidens starter ved lav; en række markeret "(unøjagtighed)" er ét niveau lavere, fordi dens 95 %-KI krydser MKRF ({list}).',
+  },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
     da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',

@@ -2,29 +2,60 @@
  * `hta plan init --lang da`: what the draft guessed and what to check, in Danish. The draft words
  * them in English (draft-plan.ts); this catalogue words the common ones in the Danish of
  * docs/glossary-da.md, as warnings-da.ts does for `hta meta`'s warnings. A line it does not know is
- * shown as made, in English. The plan file itself keeps its documented keys ("arms", "outcomes"…),
+ * shown as made, in English — whole: a rule translates a line only when every word it keeps from it
+ * is a name, a code or a number (a rule returns undefined for a part it cannot word), so no line is
+ * half Danish, half English. The plan file itself keeps its documented keys ("arms", "outcomes"…),
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
 
-type Rule = [RegExp, (m: RegExpExecArray) => string];
+type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
 
-/** "items rmdq_1…rmdq_24", "column "pain"", "mo = eq5d_mo, …": where an outcome was drafted from. */
-const fromDa = (s: string): string => s.replace(/^items /, 'spørgsmålene ').replace(/^column /, 'kolonnen ');
+/** "items rmdq_1…rmdq_24", "column "pain"", "mo = eq5d_mo, …": where an outcome was drafted from; undefined for any other wording. */
+const fromDa = (s: string): string | undefined => {
+  if (s.startsWith('items ')) return `spørgsmålene ${s.slice('items '.length)}`;
+  if (/^column "[^"]*"$/.test(s)) return `kolonnen ${s.slice('column '.length)}`;
+  // EQ-5D's dimensions by their columns: codes only.
+  return /^[\w.-]+ = /.test(s) && !/\b(?:column|items?|from|and)\b/.test(s) ? s : undefined;
+};
+/** "alder (column "Alder"), koen (column "Køn"), bmi": the covariates and the columns they were renamed from; undefined for any other wording. */
+const covariatesDa = (s: string): string | undefined => {
+  const parts = s.split(/, (?=[^"]*(?:"[^"]*"[^"]*)*$)/);
+  const da = parts.map((part) => {
+    const m = /^([^\s(),"]+)(?: \(column ("[^"]*")\))?$/.exec(part);
+    return m ? `${m[1]}${m[2] !== undefined ? ` (kolonnen ${m[2]})` : ''}` : undefined;
+  });
+  return da.every((d) => d !== undefined) ? da.join(', ') : undefined;
+};
+/** `"Control group" for "Kontrol"`: the English names to write, each for the export's name; undefined for any other wording. */
+const namesForDa = (s: string): string | undefined => (/^"[^"]*" for "[^"]*"(?:, "[^"]*" for "[^"]*")*$/.test(s) ? s.replaceAll('" for "', '" i stedet for "') : undefined);
 
 const RULES: Rule[] = [
   [/^patient id column: (".*")$/, (m) => `kolonne med patient-id: ${m[1]}`],
   [/^long layout: visits from column (".*?"): (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}: ${m[2]}`],
-  [/^wide layout: visits (.*)$/, (m) => `bredt format: besøg ${m[1]}`],
+  // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.
+  [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
+  [/^wide layout, visit numbers written straight after the name as Stata's reshape wide writes them \((.*?)\): (.*)$/, (m) => `bredt format, besøgsnumre skrevet lige efter navnet, som Statas reshape wide skriver dem (${m[1]}): ${m[2]}`],
+  [/^(arm|REDCap arm)(s?) not compared \("otherArms"\): (".*")$/, (m) => `${m[1] === 'arm' ? 'gruppe' : 'REDCap-gruppe'}${m[2] ? 'r' : ''}, der ikke indgår i denne sammenligning ("otherArms"): ${m[3]}`],
+  [/^missing-value codes: check that none of them is a real answer$/, () => 'koder for manglende værdier: tjek, at ingen af dem er et rigtigt svar'],
+  [/^missing-value codes: ((?:"[^"]*"(?:, )?)+)$/, (m) => `koder for manglende værdier: ${m[1]}`],
   [/^arm column (".*?"): (".*?") = intervention, (".*?") = control$/, (m) => `gruppekolonne ${m[1]}: ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],
   [/^arm names for the reports \("armLabels"\): intervention (".*?") \(from (".*?")\), control (".*?") \(from (".*?")\)$/, (m) => `gruppernes navne i rapporterne ("armLabels"): interventionsgruppe ${m[1]} (fra ${m[2]}), kontrolgruppe ${m[3]} (fra ${m[4]})`],
-  [/^not drafted: outcome (".*?") \((.*?)\) from (.*), which needs an MCID$/, (m) => `ikke i udkastet: effektmål ${m[1]} (${m[2]}) fra ${fromDa(m[3]!)}, som kræver en MCID`],
-  [/^outcome (".*?") \((.*?)\) from (.*)$/, (m) => `effektmål ${m[1]} (${m[2]}) fra ${fromDa(m[3]!)}`],
+  [/^not drafted: outcome (".*?") \(([\w.-]+)\) from (.*), which needs an MCID$/, (m) => ((from) => from && `ikke i udkastet: effektmål ${m[1]} (${m[2]}) fra ${from}, som kræver en MCID`)(fromDa(m[3]!))],
+  [/^outcome (".*?") \(([\w.-]+)\) from (.*)$/, (m) => ((from) => from && `effektmål ${m[1]} (${m[2]}) fra ${from}`)(fromDa(m[3]!))],
   [/^covariates: keep only those the trial protocol pre-specified for adjustment$/, () => 'kovariater: behold kun dem, forsøgets protokol på forhånd har angivet til justering'],
-  [/^covariates: (.*)$/, (m) => `kovariater: ${m[1]}`],
-  [/^not used: (.*)$/, (m) => `ikke brugt: ${m[1]}`],
+  [/^covariates: (.*)$/, (m) => ((list) => list && `kovariater: ${list}`)(covariatesDa(m[1]!))],
+  // The columns not used, by their names only (a line that says more about one stays English: "column 1, which has no name: …", a REDCap checkbox field).
+  [/^not used: ([^:"()]*)$/, (m) => (/\b(?:column|which|field|and)\b/.test(m[1]!) ? undefined : `ikke brugt: ${m[1]}`)],
   [/^give the plan a "title" \(the trial's name, in "en" and "da"\): it heads every report page$/, () => 'giv planen en "title" (forsøgets navn på "en" og "da"): den står øverst på hver rapportside'],
   [/^check which arm value is the intervention \("arms"\): (".*?") was taken as the intervention, (".*?") as the control$/, (m) => `tjek, hvilken gruppeværdi der er interventionsgruppen ("arms"): ${m[1]} er taget som interventionsgruppen, ${m[2]} som kontrolgruppen`],
   [/^check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them; a Danish report uses "en" where there is no "da"$/, () => 'tjek gruppernes navne i "armLabels": hver tabel, figur og sætning i rapporterne kalder grupperne ved dem; en dansk rapport bruger "en", hvor der ikke er noget "da"'],
+  [/^check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them; "en" repeats the export's own names? \(((?:"[^"]*"(?:, )?)+)\): write (?:them|it) in English for English reports(?: \((.*)\))?$/, (m) => {
+    const hints = m[2] === undefined ? '' : namesForDa(m[2]);
+    return hints === undefined ? undefined : `tjek gruppernes navne i "armLabels": hver tabel, figur og sætning i rapporterne kalder grupperne ved dem; "en" gentager eksportens egne navne (${m[1]}): skriv dem på engelsk til engelske rapporter${hints ? ` (${hints})` : ''}`;
+  }],
+  [/^("[^"]*") has decimals \(an average\?\): read with the plan instrument ("[\w.-]+") \(([-–\d.]+), MCID ([\d.]+)\): check range and MCID$/, (m) => `${m[1]} har decimaler (et gennemsnit?): læst med planens instrument ${m[2]} (${m[3]}, MCID ${m[4]}): tjek skalaens spænd og MCID`],
+  [/^every outcome is "critical" \(no "importance" given\): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important" \(medication use and adverse events usually are(?:: ((?:"[^"]*"(?:, )?)+)\?)?\), and each outcome its "certainty" \(docs\/plan-trial\.md#certainty\)$/,
+    (m) => `hvert effektmål er "critical" (intet "importance" angivet): evidensprofilen og konklusionen vægter dem ens som kritiske effektmål, og hvert kræver en GRADE-"certainty" — giv de sekundære "importance": "important" (det er medicinforbrug og utilsigtede hændelser som regel${m[1] ? `: ${m[1]}?` : ''}), og hvert effektmål sin "certainty" (docs/plan-trial.md#certainty)`],
   [/^EQ-5D: check the version \(eq5d5l or eq5d3l\) and the value set \("valueSet"\)$/, () => 'EQ-5D: tjek versionen (eq5d5l eller eq5d3l) og værdisættet ("valueSet")'],
   [/^(.+) has no published MCID, so (".*?") is not among the drafted outcomes: add (\{.*\}) to "outcomes", with the MCID your protocol names$/, (m) => `${m[1]} har ingen publiceret MCID, så ${m[2]} er ikke blandt udkastets effektmål: tilføj ${m[3]} til "outcomes" med den MCID, jeres protokol angiver`],
   [/^outcome (".*?") \(yes\/no, column (".*?")\): drafted "direction": "lower-is-better" \(fewer "yes" answers is the good result\): check it$/, (m) => `effektmål ${m[1]} (ja/nej, kolonnen ${m[2]}): udkastet har "direction": "lower-is-better" (færre "ja"-svar er det gode resultat): tjek det`],
@@ -35,7 +66,8 @@ const RULES: Rule[] = [
 export function draftLineDa(line: string): string {
   for (const [re, da] of RULES) {
     const m = re.exec(line);
-    if (m) return da(m);
+    // A rule that cannot word the whole line leaves it whole in English.
+    if (m) return da(m) ?? line;
   }
   return line;
 }
@@ -46,3 +78,36 @@ export const DRAFT_TEXT = {
   check: { en: 'check before analysing:', da: 'tjek før analysen:' },
   wrote: { en: (out: string, then: string) => `wrote ${out}; then: ${then}`, da: (out: string, then: string) => `skrev ${out}; derefter: ${then}` },
 } as const;
+
+/** `1,234` (English thousands) as Danish writes it: `1.234`. */
+const thousandsDa = (n: string): string => n.replaceAll(',', '.');
+
+/**
+ * `hta plan init --uptake --lang da`: the uptake draft's common notes (uptake/draft-uptake-plan.ts)
+ * in Danish, each whole or not at all, as the trial draft's lines are (`draftLineDa`).
+ */
+const UPTAKE_RULES: Rule[] = [
+  [/^priceModel and scenarios are placeholders \(listed in "placeholders"\): replace them with the supplier's price model and the evaluation's scenarios, then remove "placeholders" — until then every output says its budget is not real$/,
+    () => 'priceModel og scenarios er pladsholdere (nævnt i "placeholders"): erstat dem med leverandørens prismodel og evalueringens scenarier, og fjern så "placeholders" — indtil da siger hvert output, at dets budget ikke er reelt'],
+  [/^the eligible file needs columns region, year and eligible \(one row per region and year\): if it names them otherwise, map them in columns\.eligible \(e\.g\. (\{ "region": "Region", "year": "År", "eligible": "Antal" \})\), or give it with --eligible to have the mapping drafted$/,
+    (m) => `filen med antal berettigede skal have kolonnerne region, year og eligible (én række pr. region og år): hedder de andet, så angiv dem i columns.eligible (fx ${m[1]}), eller giv filen med --eligible, så udkastet angiver dem`],
+  [/^firstYear (\d{4}): next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1$/,
+    (m) => `firstYear ${m[1]}: næste kalenderår, da ingen henvisningsdato kunne læses — sæt det til kalenderåret for scenariets år 1`],
+  [/^firstYear (\d{4}): the year after the export date's \(([\d-]+)\), as no referral date could be read — set it to the calendar year of scenario year 1$/,
+    (m) => `firstYear ${m[1]}: året efter eksportdatoens (${m[2]}), da ingen henvisningsdato kunne læses — sæt det til kalenderåret for scenariets år 1`],
+  [/^firstYear (\d{4}): scenario year 1 is the first year after the export's last referral year \((\d{4})\), so the scenarios project (\d{4})–(\d{4}) and the eligible file needs every region's count for those years too \(or "eligibleFill": "carry-forward"\); set firstYear to (\d{4}) to start the scenarios in the export's own last year$/,
+    (m) => `firstYear ${m[1]}: scenariets år 1 er det første år efter eksportens sidste henvisningsår (${m[2]}), så scenarierne fremskriver ${m[3]}–${m[4]}, og filen med antal berettigede skal også have hver regions antal for de år (eller "eligibleFill": "carry-forward"); sæt firstYear til ${m[5]} for at lade scenarierne begynde i eksportens eget sidste år`],
+  [/^regions seen in (all|the first) ([\d,]+) rows: (.*) — the eligible file must name each \(or map a spelling with "regions"\)$/,
+    (m) => `regioner set i ${m[1] === 'all' ? 'alle' : 'de første'} ${thousandsDa(m[2]!)} rækker: ${m[3]} — filen med antal berettigede skal nævne hver af dem (eller en stavemåde kan angives i "regions")`],
+  [/^the registry is small \(([\d,]+) rows, under 2,000\): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out (\("publish": \{ "months": false, "clinics": false, "equity": \[\] \}\)) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on (\("months": true, "clinics": true, "equity": \["sex"\]\)) and rerun to see what it costs$/,
+    (m) => `registret er lille (${thousandsDa(m[1]!)} rækker, under 2.000): udkastet udelader den månedlige serie, klinikkernes tragtplot og opdelingerne ${m[2]}, så regionernes og landets totaler ikke diskretioneres sammen med de små antal omkring dem — slå en af dem til igen ${m[3]}, og kør igen for at se, hvad det koster`],
+];
+
+/** A note of the uptake draft in Danish, or as made (whole, in English) when the catalogue does not know it. */
+export function uptakeDraftLineDa(line: string): string {
+  for (const [re, da] of UPTAKE_RULES) {
+    const m = re.exec(line);
+    if (m) return da(m) ?? line;
+  }
+  return line;
+}

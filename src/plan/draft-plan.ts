@@ -58,6 +58,7 @@ import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
+import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -65,6 +66,8 @@ import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './r
 export interface Undecided {
   what: string;
   write: string;
+  /** Said before the draft's other advice, when it makes that advice moot (a visit column of dates only). */
+  lead?: string;
 }
 
 export interface PlanDraft {
@@ -990,6 +993,8 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
     const separated = wideVisits(header);
+    // A column of visit dates, looked for only when no visit is found otherwise.
+    let dated: ReturnType<typeof dateVisitColumn>;
     // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
     const joined = separated.visits.length ? undefined : unseparatedVisits(header);
     const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
@@ -1036,6 +1041,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
+    } else if ((dated = dateVisitColumn(csv, idCol))) {
+      // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
+      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
+      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
@@ -1861,7 +1870,10 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     // Each such column is left out of the covariates: its levels would repeat the arm in the ANCOVA.
     for (const { column } of clustered) taken.add(column);
     const total = c.levels.intervention + c.levels.control;
-    guesses.push(`clusters: "${c.column}" — its ${total} values each lie wholly in one arm (${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
+    // Nearly so (a patient recorded in the other arm): said, so the patient's arm gets checked (trial/cluster-signature.ts).
+    const moved = c.near?.others.reduce((a, o) => a + o.patients, 0);
+    const how = c.near ? `lie nearly wholly in one arm (${c.near.wholly} of ${total} wholly; ${moved === 1 ? '1 patient' : `${moved} patients`} in their value's other arm — check their arm;` : 'each lie wholly in one arm (';
+    guesses.push(`clusters: "${c.column}" — its ${total} values ${how}${c.near ? ' ' : ''}${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
     checks.push(`"clusters": "${c.column}": check that whole groups (practices, wards) were randomised by "${c.column}"; if patients were randomised one by one, replace it by "notClusters": ["${c.column}"] (docs/plan-trial.md#cluster-randomised-trials)`);
     for (const other of clustered.slice(1)) guesses.push(`not used: "${other.column}", whose values also each lie wholly in one arm (another name of the clusters?)`);
   }

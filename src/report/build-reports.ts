@@ -47,6 +47,12 @@ export interface BuildOptions {
   chartCache?: ChartCache;
   /** Told every input file a report reads (as opened), so the caller can keep outputs away from inputs. */
   onInput?: (path: string, entry: ManifestEntry) => void;
+  /**
+   * The inputs of a report (the files its entry names, and those its plan names), each keyed as the
+   * manifest's folder names it, with its SHA-256: recorded in the folder's index, so that
+   * `hta report --check` can say which input changed since the report was written.
+   */
+  inputsOf?: (entry: ManifestEntry) => ReadonlyMap<string, string>;
   /** Told the notes a report has on its inputs (ReportEnv.note). */
   onNote?: (text: string | { en: string; da: string }) => void;
   /** Told each analysis warning of a report (ReportEnv.warn), with the report's id. */
@@ -66,9 +72,9 @@ export interface BuildOptions {
  */
 export const REPORT_INDEX = '.hta-report.json';
 
-function reportIndex(own: ReadonlyMap<string, string | Uint8Array>): string {
+function reportIndex(own: ReadonlyMap<string, string | Uint8Array>, inputs: ReadonlyMap<string, string> | undefined): string {
   const files = new Map([...own].map(([name, content]) => [name, sha256(content)]));
-  return outputIndexText(files, 'Files hta report wrote in this folder, with their SHA-256. It removes a file here only if it is listed and unchanged; see docs/output-safety.md in hta.');
+  return outputIndexText(files, 'Files hta report wrote in this folder, with their SHA-256. It removes a file here only if it is listed and unchanged; see docs/output-safety.md in hta.', inputs);
 }
 
 /** Output files keyed by path relative to the output root (forward slashes). */
@@ -87,7 +93,7 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
   // promise settles to a result (never rejects), so a failure elsewhere leaves none unhandled.
   const pngs: { file: string; chart: ChartSpec; svg: string; png: Promise<{ ok: Uint8Array } | { error: Error }> }[] = [];
   const files: ReportFiles = new Map();
-  const indexes: { folder: string; names: string[] }[] = [];
+  const indexes: { folder: string; names: string[]; entry: ManifestEntry }[] = [];
   try {
     await buildContent(entries, options, files, async (file, chart) => {
       const cached = options.chartCache?.get(chart.spec);
@@ -109,8 +115,8 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
       options.chartCache?.put(chart.spec, { svg, png: r.ok });
     }
     options.chartCache?.prune();
-    for (const { folder, names } of indexes) {
-      files.set(`${folder}/${REPORT_INDEX}`, reportIndex(new Map(names.map((n) => [n, files.get(`${folder}/${n}`) as string | Uint8Array]))));
+    for (const { folder, names, entry } of indexes) {
+      files.set(`${folder}/${REPORT_INDEX}`, reportIndex(new Map(names.map((n) => [n, files.get(`${folder}/${n}`) as string | Uint8Array])), options.inputsOf?.(entry)));
     }
     return files;
   } finally {
@@ -124,7 +130,7 @@ async function buildContent(
   options: BuildOptions,
   files: ReportFiles,
   drawChart: (pngFile: string, chart: ChartSpec) => Promise<string>,
-  pendingIndexes: { folder: string; names: string[] }[],
+  pendingIndexes: { folder: string; names: string[]; entry: ManifestEntry }[],
   /** Awaits a report's build, drawing waiting PNGs on this thread while the build waits for another thread's analysis. */
   whileBuilding: <T>(building: Promise<T>) => Promise<T>,
 ): Promise<void> {
@@ -145,6 +151,7 @@ async function buildContent(
         return file;
       },
       lang: options.lang ?? entry.lang,
+      ...(options.lang ? { runLang: options.lang } : {}),
       version: options.version,
       place: { manifestFile: options.manifestFile, index: (options.allEntries ?? entries).indexOf(entry) },
       memo: <T>(key: string, compute: () => T): T => {
@@ -219,7 +226,7 @@ async function buildContent(
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));
     files.set(`${folder}/results.json`, json(content.results));
     // PNGs may still be drawing; the index is completed once they are (see buildReports).
-    pendingIndexes.push({ folder, names: [...content.charts.flatMap((c) => [`${c.name}.vl.json`, `${c.name}.svg`]), ...pngs, 'index.html', 'README.md', 'results.json'] });
+    pendingIndexes.push({ folder, names: [...content.charts.flatMap((c) => [`${c.name}.vl.json`, `${c.name}.svg`]), ...pngs, 'index.html', 'README.md', 'results.json'], entry });
   }
 }
 
@@ -228,6 +235,8 @@ export interface Drift {
   missing: string[];
   /** Files an earlier run wrote (listed in the folder's index, unchanged) that this run would not: removed on regeneration. */
   extra: string[];
+  /** The SHA-256 each `extra` file had when it was read (its index's): it is removed only while it still has it. */
+  extraSha256: Map<string, string>;
   /** Stale files that hta did not write (not in the folder's index, or an index that is not hta's): never overwritten without --force. */
   foreign: string[];
   /** Stale files an earlier run wrote that were changed since (by hand): never overwritten without --force. */
@@ -252,8 +261,24 @@ export interface Drift {
  * Compares the built files with `outDir`: changed, absent, and files an earlier run wrote in a
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
+/** Whether two index texts are the same once their `inputs` are left out (false when either is no JSON object). */
+function sameButInputs(current: Buffer, content: string): boolean {
+  const strip = (text: string): string | undefined => {
+    try {
+      const o = JSON.parse(text) as unknown;
+      if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
+      const { inputs: _inputs, ...rest } = o as Record<string, unknown>;
+      return JSON.stringify(rest, null, 2);
+    } catch {
+      return undefined;
+    }
+  };
+  const a = strip(current.toString('utf8'));
+  return a !== undefined && a === strip(content);
+}
+
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], extraSha256: new Map(), foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
@@ -264,7 +289,11 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     } catch {
       // Absent, or a folder or a dangling link (below).
     }
-    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true;
+    // A folder's index that differs from the one on disk in its inputs' SHA-256 only (an input
+    // re-saved with other line endings, say, while every page is the same) is up to date: the
+    // inputs are kept only to name the changed input when a page IS stale (docs/manifest.md).
+    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true
+      || (current !== undefined && typeof content === 'string' && rel.endsWith(`/${REPORT_INDEX}`) && sameButInputs(current, content));
     // A link (or a folder) at a page's name that would have to change is never written through or
     // replaced, even with --force: named as what it is, not as stale, edited or missing.
     if (st && !st.isFile() && !same) {
@@ -299,6 +328,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       const current = readRegular(join(outDir, rel));
       if (current === undefined) continue;
       (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
+      if (sha256(current) === hash) drift.extraSha256.set(rel, hash);
     }
   }
   for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();
@@ -306,15 +336,28 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
   return drift;
 }
 
-/** Removes the extra files compareWithDisk found, each only if it is still a regular file (never a link). */
-export function removeExtraFiles(outDir: string, extra: readonly string[]): void {
+/**
+ * Removes the extra files compareWithDisk found, each only if it is still a regular file (never a
+ * link) with the bytes it had when the run read it (`sha256`, re-read just before the removal):
+ * a file changed since — by the user, or by another run — is not hta's to remove, and is kept
+ * (returned, for the run to say so; docs/output-safety.md).
+ */
+export function removeExtraFiles(outDir: string, extra: readonly string[], sha256Of: ReadonlyMap<string, string>): string[] {
+  const kept: string[] = [];
   for (const rel of extra) {
     const path = join(outDir, rel);
-    if (readRegular(path) === undefined) continue;
+    const current = readRegular(path);
+    if (current === undefined) continue;
+    const expected = sha256Of.get(rel);
+    if (expected === undefined || sha256(current) !== expected) {
+      kept.push(rel);
+      continue;
+    }
     try {
       unlinkSync(path);
     } catch (err) {
       throw isFsError(err) ? fsFailure(err, 'remove', path) : err;
     }
   }
+  return kept;
 }

@@ -16,7 +16,15 @@ const TEXT = {
     en: '{head}, {theIntervention} costs {cost} more per patient than {theControl} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
     da: '{head} koster {theIntervention} {cost} mere pr. patient end {theControl} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
   },
-  // Any other quadrant: the ICER's own words say it (dominant, dominated, cheaper and less effective).
+  // Dominance: what the intervention does on average, with the CIs, then the verdict in the same
+  // sentence, qualified where a CI reaches the other side ("…, so the app is dominant on the point
+  // estimates, but the 95% CI of the incremental cost includes higher costs (42% …)"). It read
+  // "…: dominant: the app saves money …" with the doubt a sentence later, after the verdict.
+  dominance: {
+    en: '{head}, {theIntervention} {words} on average compared with {theControl} (incremental cost {cost}, 95% CI {costCi}; incremental QALYs {qaly}, 95% CI {qalyCi}), so {theIntervention} is {verdict}{doubt}.',
+    da: '{head} {words} sammenlignet med {theControl} (meromkostning {cost}, 95 %-KI {costCi}; forskel i QALY {qaly}, 95 %-KI {qalyCi}), så {theIntervention} er {verdict}{doubt}.',
+  },
+  // Any other quadrant (cheaper and less effective, no difference): the ICER's own words say it.
   other: {
     en: '{head}, {intervention} compared with {control}: {icer} (incremental cost {cost}, 95% CI {costCi}; incremental QALYs {qaly}, 95% CI {qalyCi}).',
     da: '{head}, {theIntervention} sammenlignet med {theControl}: {icer} (meromkostning {cost}, 95 %-KI {costCi}; forskel i QALY {qaly}, 95 %-KI {qalyCi}).',
@@ -33,22 +41,34 @@ const TEXT = {
     en: 'At the plan\'s thresholds of {wtp} per QALY, the probability that {theIntervention} is cost-effective is {p}, respectively.',
     da: 'Ved planens tærskelværdier på {wtp} pr. QALY er sandsynligheden for, at {theIntervention} er omkostningseffektiv, henholdsvis {p}.',
   },
-  // A dominance read off the point estimates, whose interval reaches the other side: said as an average, with the replicates that disagree.
+  // What the intervention does on average, per dominance and axis (both differ, the same cost, the
+  // same health); Danish with the verb first, after the sentence's opening adverbial.
+  dominantBoth: { en: 'saves money and gains health', da: 'sparer {theIntervention} i gennemsnit penge og giver mere sundhed' },
+  dominantSameCost: { en: 'costs the same and gains health', da: 'koster {theIntervention} i gennemsnit det samme og giver mere sundhed' },
+  dominantSameEffect: { en: 'saves money for the same health', da: 'sparer {theIntervention} i gennemsnit penge og giver samme sundhed' },
+  dominatedBoth: { en: 'costs more and gains less health', da: 'koster {theIntervention} i gennemsnit mere og giver mindre sundhed' },
+  dominatedSameCost: { en: 'costs the same and gains less health', da: 'koster {theIntervention} i gennemsnit det samme og giver mindre sundhed' },
+  dominatedSameEffect: { en: 'costs more for the same health', da: 'koster {theIntervention} i gennemsnit mere og giver samme sundhed' },
+  dominant: { en: 'dominant', da: 'dominerende' },
+  dominated: { en: 'dominated', da: 'domineret' },
+  // The verdict rests on the point estimates where a CI reaches the other side: said in its sentence.
+  onPoints: { en: ' on the point estimates, but {doubts}', da: ' ifølge punktestimaterne, men {doubts}' },
+  // A dominance read off the point estimates, whose interval reaches the other side, with the replicates that disagree.
   dominantCost: {
-    en: 'On average {theIntervention} saves money, but the 95% CI of the incremental cost includes higher costs: {p} of the bootstrap replicates cost more.',
-    da: 'I gennemsnit sparer {theIntervention} penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: {p} af bootstrap-replikationerne er dyrere.',
+    en: 'the 95% CI of the incremental cost includes higher costs ({p} of the bootstrap replicates cost more)',
+    da: '95 %-KI for meromkostningen omfatter højere omkostninger ({p} af bootstrap-replikationerne er dyrere)',
   },
   dominantEffect: {
-    en: 'On average {theIntervention} gains health, but the 95% CI of the incremental QALYs includes fewer QALYs: {p} of the bootstrap replicates gain fewer.',
-    da: 'I gennemsnit giver {theIntervention} mere sundhed, men 95 %-KI for forskellen i QALY omfatter færre QALY: {p} af bootstrap-replikationerne giver færre.',
+    en: 'the 95% CI of the incremental QALYs includes fewer QALYs ({p} of the bootstrap replicates gain fewer)',
+    da: '95 %-KI for forskellen i QALY omfatter færre QALY ({p} af bootstrap-replikationerne giver færre)',
   },
   dominatedCost: {
-    en: 'On average {theIntervention} costs more, but the 95% CI of the incremental cost includes lower costs: {p} of the bootstrap replicates cost less.',
-    da: 'I gennemsnit koster {theIntervention} mere, men 95 %-KI for meromkostningen omfatter lavere omkostninger: {p} af bootstrap-replikationerne er billigere.',
+    en: 'the 95% CI of the incremental cost includes lower costs ({p} of the bootstrap replicates cost less)',
+    da: '95 %-KI for meromkostningen omfatter lavere omkostninger ({p} af bootstrap-replikationerne er billigere)',
   },
   dominatedEffect: {
-    en: 'On average {theIntervention} gains less health, but the 95% CI of the incremental QALYs includes more QALYs: {p} of the bootstrap replicates gain more.',
-    da: 'I gennemsnit giver {theIntervention} mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: {p} af bootstrap-replikationerne giver flere.',
+    en: 'the 95% CI of the incremental QALYs includes more QALYs ({p} of the bootstrap replicates gain more)',
+    da: '95 %-KI for forskellen i QALY omfatter flere QALY ({p} af bootstrap-replikationerne giver flere)',
   },
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
@@ -85,18 +105,31 @@ export function ceaConclusion(r: CeaResult, arms: ArmNames, lang: Lang, horizon?
     qaly: qalys(r.incrementalQaly.estimate, lang),
   };
   const usual = r.icer.kind === 'ratio' && r.icer.quadrant === 'NE';
-  const first = usual
-    ? fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang) })
-    : fillPhrase(TEXT.other[lang], { ...values, cost: `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}` });
-  const doubt = dominanceDoubts(r, arms, lang);
+  const signed = `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}`;
+  let first: string;
+  if (usual) first = fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang) });
+  else if (r.icer.kind === 'dominant' || r.icer.kind === 'dominated') {
+    const kind = r.icer.kind;
+    const variant = r.incrementalQaly.estimate === 0 ? 'SameEffect' : r.incrementalCost.estimate === 0 ? 'SameCost' : 'Both';
+    const doubts = dominanceDoubts(r, arms, lang);
+    first = fillPhrase(TEXT.dominance[lang], {
+      ...values,
+      cost: signed,
+      words: fillPhrase(TEXT[`${kind}${variant}`][lang], { theIntervention: arms.theIntervention }),
+      verdict: TEXT[kind][lang],
+      doubt: doubts.length ? fillPhrase(TEXT.onPoints[lang], { doubts: list(doubts, lang) }) : '',
+    });
+    // A sentence opens with a capital: "The app saves …" where the page names the intervention with its article.
+    first = first.charAt(0).toUpperCase() + first.slice(1);
+  } else first = fillPhrase(TEXT.other[lang], { ...values, cost: signed });
   const th = r.thresholds;
-  if (!th.length) return [first, ...doubt].join(' ');
+  if (!th.length) return first;
   const second = fillPhrase(TEXT[th.length === 1 ? 'probability' : 'probabilities'][lang], {
     theIntervention: arms.theIntervention,
     wtp: list(th.map((x) => money(x.threshold, cur, lang)), lang),
     p: list(th.map((x) => pctText(x.probabilityCostEffective, lang)), lang),
   });
-  return [first, ...doubt, second].join(' ');
+  return [first, second].join(' ');
 }
 
 /**

@@ -411,6 +411,17 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     const [, c, k] = m as unknown as string[];
     return `Subgruppeanalyse efter ${labels.subgroup(c!)}: kolonnen indeholder tal med ${n(k!)} forskellige værdier, og planen angiver hverken "cuts" eller "levels", så hver værdi er sit eget niveau; var det meningen at angive "cuts" (fx giver "cuts": [40, 60] niveauerne <40, 40–<60 og ≥60)?`;
   }
+  // The per-subgroup summaries (src/analysis/subgroup-warnings.ts).
+  if ((m = new RegExp(`^subgroup (.+?): ${NUM} of ${NUM} levels had fewer than ${NUM} patients in an arm in at least one of its ${NUM} analyses \\(outcome × time\\)(?:, ${NUM} of them with patients in one arm only)?: no estimate for them there, and left out of the tests for interaction(?:; ${NUM} of the ${NUM} tests not run, fewer than 2 levels being left)? \\(each level and its counts in the subgroup tables; (docs/subgroups\\.md#too-few-patients-in-a-level)\\)$`).exec(warning))) {
+    const [, c, k, total, min, analyses, oneArm, untested, tests, doc] = m as unknown as (string | undefined)[];
+    const one = oneArm === undefined ? '' : `, heraf ${n(oneArm)} med patienter i kun én gruppe`;
+    const notRun = untested === undefined ? '' : `; ${n(untested)} af de ${n(tests!)} test ikke udført, da færre end 2 niveauer var tilbage`;
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}: ${n(k!)} af ${n(total!)} niveauer havde færre end ${n(min!)} patienter i en gruppe i mindst én af dens ${n(analyses!)} analyser (udfald × tidspunkt)${one}: intet estimat for dem dér, og udeladt af interaktionstestene${notRun} (hvert niveau og dets antal i subgruppetabellerne; ${doc})`;
+  }
+  if ((m = new RegExp(`^subgroup (.+?): ${NUM} of ${NUM} levels have fewer than ${NUM} patients in an arm in at least one analysis; their counts are printed beside the level's name, not suppressed \\((docs/subgroups\\.md#small-counts)\\)$`).exec(warning))) {
+    const [, c, k, total, small, doc] = m as unknown as string[];
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}: ${n(k!)} af ${n(total!)} niveauer har færre end ${n(small!)} patienter i en gruppe i mindst én analyse; antallene vises ved niveauets navn, ikke diskretioneret (${doc})`;
+  }
   if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
     const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
     return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;

@@ -4,7 +4,7 @@
  * (docs/report-trial.md#print). Each chart's SVG ids are prefixed with the chart name, as
  * all inline SVGs share one id space.
  */
-import { pageAbbreviations } from './abbreviations.js';
+import { CATALOGUE, pageAbbreviations } from './abbreviations.js';
 import { REPORT_TEXT } from './i18n.js';
 import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
@@ -43,6 +43,8 @@ figure.table > figcaption { text-align: left; font-weight: bold; padding: 4px 0;
 figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
+/* A row's header cell (its first column, text-table.ts) looks like the row's other cells. */
+tbody th { border-bottom: 1px solid #ddd; background: none; }
 td.num { text-align: right; white-space: nowrap; }
 /* A number column's header wraps between its words: headed by a group's own label (a long
    "n …" of the registry's Table 1), a one-line header pushed the table past a 1280 px screen's text width. */
@@ -52,10 +54,10 @@ th.num { text-align: right; }
    export", "+€230 (−€136 to €595)") the CEA results table was wider than the screen, its numbers
    cut at the edge with no margin (docs/report-trial.md, "Phone width"). */
 @media screen and (max-width: 600px) { td.num { white-space: normal; } }
-td.nowrap, span.nowrap { white-space: nowrap; }
-td.wide { min-width: 10em; }
-td.indent { padding-left: 24px; }
-tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
+td.nowrap, tbody th.nowrap, span.nowrap { white-space: nowrap; }
+td.wide, tbody th.wide { min-width: 10em; }
+td.indent, tbody th.indent { padding-left: 24px; }
+tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
 @page { size: A4; margin: 8mm 12mm 9mm; }
 @page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
@@ -92,21 +94,21 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   /* The rows of one outcome (a block of text-table.ts's rowBlocks) stay on one page. */
   tbody.keep { break-inside: avoid; }
   th, td { padding: 0.3pt 2.5pt; }
-  tr.group td { padding-top: 1.5pt; }
+  tr.group th, tr.group td { padding-top: 1.5pt; }
   /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell
      wraps (at its spaces) only when its table cannot fit otherwise. */
   td.num { white-space: normal; }
   /* An interval is one value on paper: "(−0,4 til 18,5)", never "(−0,4 til" / "18,5)" (text-table.ts). */
   span.interval { white-space: nowrap; }
-  td.wide { min-width: 12.5em; }
+  td.wide, tbody th.wide { min-width: 12.5em; }
   /* Room for a long row label and a short phrase, so rows stay a few lines high and the summary
      of findings with its footnotes fits pages 1–2. */
-  td.label { min-width: 10em; }
-  td.compact { min-width: 6.5em; }
+  td.label, tbody th.label { min-width: 10em; }
+  td.compact, tbody th.compact { min-width: 6.5em; }
   /* A number column set apart from the number column before it: "0,004   0,0879", not "0,004 0,0879". */
-  th.apart, td.apart { padding-left: 9pt; }
+  th.apart, td.apart, tbody th.apart { padding-left: 9pt; }
   /* A cost per QALY on one line: "7.359 EUR pr. vundet QALY" (the CEA sensitivity table's ICER). */
-  td.ratio { min-width: 14.5em; }
+  td.ratio, tbody th.ratio { min-width: 14.5em; }
   .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }
   .notes { line-height: 1.2; }
   /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed
@@ -123,7 +125,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   #summary-of-findings th, #summary-of-findings td { min-width: 0; white-space: normal; padding-left: 2pt; padding-right: 2pt; }
   /* A plan's own arm label of one long word wraps inside its header, never into the next one. */
   #summary-of-findings th { overflow-wrap: anywhere; }
-  #summary-of-findings td.indent { padding-left: 8pt; }
+  #summary-of-findings td.indent, #summary-of-findings tbody th.indent { padding-left: 8pt; }
   /* (break-inside: avoid on this multi-column block, or on its notes, makes Chromium push notes to
      the next page even where the columns hold them.) */
   #summary-of-findings .notes-block { break-before: avoid; columns: 2; column-gap: 12pt; }
@@ -193,6 +195,46 @@ function tableWrap(table: string, label: string): string {
   return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(label)}">${table}</div>`;
 }
 
+/**
+ * English passages on a Danish page, marked `lang="en"` so that a screen reader speaks them in
+ * English (WCAG 2.1, 3.1.2 Language of Parts): a citation's journal ("Spine", "J Pain", "BMJ
+ * Open", after "m.fl." and the year: the catalogue's MCID sources and a published file's citation
+ * are written in English, citation-words.ts) and the English titles the pages cite ("Cochrane
+ * Handbook"). Applied to the text between tags only, never inside a chart's SVG or the head.
+ */
+const ENGLISH_PASSAGES: readonly RegExp[] = [
+  // "Ostelo RW m.fl. 2008, Spine 33(1)", "Kongstad m.fl. BMJ Open 2024;14", "Sandal m.fl., JAMA Intern Med 2021".
+  /(?<=\bm\.fl\.,? (?:\d{4}, )?)[A-Z][A-Za-z]*\.?(?: [A-Z][A-Za-z]*\.?)*(?= \d)/g,
+  /\bCochrane Handbook(?: for Systematic Reviews of Interventions)?/g,
+];
+
+export function markEnglishPassages(html: string): string {
+  let skip = 0;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((piece) => {
+      if (piece.startsWith('<')) {
+        // Inside the head's title and style, or a chart (its text is drawn, and named by its aria-label).
+        if (/^<(svg|style|title|script)\b/.test(piece)) skip++;
+        else if (/^<\/(svg|style|title|script)>/.test(piece) && skip > 0) skip--;
+        return piece;
+      }
+      if (skip > 0 || piece === '') return piece;
+      return ENGLISH_PASSAGES.reduce((text, re) => text.replace(re, (m) => `<span lang="en">${m}</span>`), piece);
+    })
+    .join('');
+}
+
+/**
+ * An abbreviation's expansion in the list: on a Danish page the English name the catalogue keeps
+ * ("Pain Self-Efficacy Questionnaire (handlekompetence)") is marked `lang="en"`, its Danish gloss not.
+ */
+function expansionHtml(full: string, english: string | undefined): string {
+  // One word for both ("euro") is Danish too: only an English name with a Danish gloss is marked.
+  if (english === undefined || english === '' || english === full || !full.startsWith(english)) return escapeHtml(full);
+  return `<span lang="en">${escapeHtml(english)}</span>${escapeHtml(full.slice(english.length))}`;
+}
+
 export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string; numbers?: Table }>): string {
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
   const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
@@ -231,9 +273,13 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
   // Every abbreviation the page uses, written out once near the top (docs/report-trial.md, "Abbreviations").
   const abbreviations = pageAbbreviations(page, svgs);
   // Printed at the page's end instead: page 1 holds the conclusion and the summary of findings with its footnotes (issue #15).
-  const abbreviationList = (where: 'top' | 'end') => (abbreviations.length === 0 ? [] : [`<p class="abbreviations ${where}"><strong>${escapeHtml(t('abbreviations'))}:</strong> ${abbreviations.map((a) => `<abbr title="${escapeHtml(a.full)}">${escapeHtml(a.abbr)}</abbr> = ${escapeHtml(a.full)}`).join('; ')}.</p>`]);
+  // The English name a Danish expansion keeps, from the catalogue's English entry.
+  const englishOf = (a: { abbr: string; full: string }) => (page.lang === 'da' ? CATALOGUE.find((c) => c.da.abbr === a.abbr && c.da.full === a.full)?.en.full : undefined);
+  const abbreviationList = (where: 'top' | 'end') => (abbreviations.length === 0 ? [] : [`<p class="abbreviations ${where}"><strong>${escapeHtml(t('abbreviations'))}:</strong> ${abbreviations.map((a) => {
+    return `<abbr title="${escapeHtml(a.full)}">${escapeHtml(a.abbr)}</abbr> = ${expansionHtml(a.full, englishOf(a))}`;
+  }).join('; ')}.</p>`]);
   const nav = `<nav><h2>${escapeHtml(t('contents'))}</h2><ol>${page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
-  return [
+  const html = [
     '<!DOCTYPE html>',
     `<html lang="${page.lang}">`,
     '<head>',
@@ -253,4 +299,5 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '</html>',
     '',
   ].join('\n');
+  return page.lang === 'da' ? markEnglishPassages(html) : html;
 }

@@ -173,19 +173,20 @@ export const UPTAKE_TEXT = {
   funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
   funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
   // Never "no clinic is outside" where verdicts are hidden: how many, instead of a false 0.
+  // {mClinics}, {kClinics}, {clinics95}: a count with its noun, singular for one (count-words.ts countNoun).
   funnelVerdictsSuppressed: {
-    en: '{n} of {m} clinics\' positions are suppressed with their rates (disclosure control): whether they lie outside the limits is not shown.',
-    da: 'For {n} af {m} klinikker er placeringen diskretioneret sammen med raten: om de ligger uden for grænserne, vises ikke.',
+    en: 'The positions of {n} of {mClinics} are suppressed with their rates (disclosure control): whether they lie outside the limits is not shown.',
+    da: 'For {n} af {mClinics} er placeringen diskretioneret sammen med raten: om de ligger uden for grænserne, vises ikke.',
   },
   funnelCountsShown: {
-    en: 'of the {k} clinics whose position is shown, {n95} {are} outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
-    da: 'af de {k} klinikker, hvis placering vises, ligger {n95} uden for 95 %-grænserne ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+    en: 'of {kClinics} whose position is shown, {n95} {are} outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
+    da: 'af {kClinics}, hvis placering vises, ligger {n95} uden for 95 %-grænserne ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
   },
   funnelNoneOfOthers: { en: 'None of the other clinics is outside the 95% limits.', da: 'Ingen af de øvrige klinikker ligger uden for 95 %-grænserne.' },
   funnelOverall: { en: 'Overall activation rate', da: 'Samlet aktiveringsrate' },
   funnelCounts: {
-    en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',
-    da: 'uden for 95 %-grænserne: {n95} klinikker ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+    en: 'outside the 95% limits: {clinics95} ({only95} within the 99.8% limits, {n998} outside them)',
+    da: 'uden for 95 %-grænserne: {clinics95} ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
   },
   funnelLimitsHidden: {
     en: 'The funnel limits and which clinics fall outside them are not shown: they are computed from the overall activation rate, which is suppressed (disclosure control), and would give it back.',
@@ -302,6 +303,7 @@ export const UPTAKE_CHART_TEXT = {
   gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
   gapsNoteOne: { en: '1 suppressed value (disclosure control) left out; the line breaks there', da: '1 diskretioneret værdi udeladt; linjen brydes der' },
   limitsHidden: { en: 'No limits: the overall rate is suppressed (disclosure control)', da: 'Ingen grænser: den samlede rate er diskretioneret' },
+  clinicHidden: { en: '{n} clinic with suppressed counts (disclosure control) is not drawn', da: '{n} klinik med diskretionerede antal er ikke tegnet' },
   clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
   skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },
   skippedNoteOne: { en: '1 suppressed value (disclosure control) is not drawn', da: '1 diskretioneret værdi er ikke tegnet' },

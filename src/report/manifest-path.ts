@@ -9,9 +9,12 @@ import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
 
 export const BACKSLASH_RULE = 'write / between folders, not \\ (a manifest is read the same on every system)';
 
+/** The schemas `manifestPath` made: what `isPathField` recognises. */
+const PATH_SCHEMAS = new WeakSet<object>();
+
 /** An input path of a manifest entry: relative to the manifest, with `/` between folders. */
 export function manifestPath(description: string) {
-  return z
+  const schema = z
     .string()
     .superRefine((s, ctx) => {
       // `C:\Users\me\trial.csv` is no relative path with the wrong separator: "C:/Users/…" would be
@@ -21,6 +24,23 @@ export function manifestPath(description: string) {
       else if (s.includes('\\')) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest: ${JSON.stringify(s.replaceAll('\\', '/'))} — ${BACKSLASH_RULE}; on Linux and macOS a \\ is part of a file name` });
     })
     .describe(description);
+  PATH_SCHEMAS.add(schema);
+  return schema;
+}
+
+/**
+ * Whether an entry field's schema names files (a `manifestPath`, optional or a list of them), as
+ * opposed to a text setting such as a meta entry's `"preset": "revman5"`: a missing input is named
+ * by its entry and field before any report is read (docs/manifest.md).
+ */
+export function isPathField(schema: z.ZodType | undefined): boolean {
+  if (schema === undefined) return false;
+  if (PATH_SCHEMAS.has(schema)) return true;
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; options?: z.ZodType[]; element?: z.ZodType } } })._zod.def;
+  if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return isPathField(def.innerType);
+  if (def.type === 'union') return (def.options ?? []).some((o) => isPathField(o));
+  if (def.type === 'array') return isPathField(def.element);
+  return false;
 }
 
 /**

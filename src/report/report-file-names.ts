@@ -18,3 +18,20 @@ export function isReportFileName(name: string): boolean {
 export function isChartName(name: string): boolean {
   return CHART_NAME.test(name);
 }
+
+/** Danish (and Norwegian) letters as Danish writes them without: `Køn` → `koen`, not `k-n`. */
+const TRANSLITERATED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' };
+
+/**
+ * A column's or time's name as part of a chart name: lower-case letters, digits and '-'. Danish
+ * letters are written out (æ → ae, ø → oe, å → aa), other accented letters lose their accent
+ * (é → e, ü → u); anything else is a hyphen (docs/subgroups.md#report).
+ */
+export function chartSlug(s: string): string {
+  const letters = s
+    .toLowerCase()
+    .replace(/[æøå]/g, (c) => TRANSLITERATED[c]!)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  return letters.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}

@@ -18,6 +18,7 @@ import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatThousands, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
+import { HARM_KIND_LABEL, HARMS_HEADING, HARMS_NOTE, HARMS_OUTCOME } from './sof-harm-rows.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
 import { differenceDecisions, formatBound, RATIO_DECISIONS } from './interval-bound.js';
@@ -214,13 +215,15 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     // Where the MCID comes from, beside it (mcid-sources.ts): in full under the table of all effects.
     const source = mcidInHeading && !noMcid ? mcidSourceOf(outcome) : undefined;
     const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}${source ? `, ${source}` : ''}` : '';
-    body.push(blank(`${ctx.outcomeLabel(outcome)} (${t(own[0]!.importance)}${hint}${mcid})`));
+    // The plan's adverse events (sof-harm-rows.ts): their own heading, no importance (the plan rates none).
+    const harms = outcome === HARMS_OUTCOME;
+    body.push(blank(harms ? HARMS_HEADING[lang] : `${ctx.outcomeLabel(outcome)} (${t(own[0]!.importance)}${hint}${mcid})`));
     for (const s of own) {
       const { row: r, certainty, time } = s;
       const head = certainty.level ? `${SYMBOLS[certainty.level]} ${REPORT_TEXT[certainty.level][lang]}` : t('notAssessed');
       const letters = certainty.reasons.map(mark);
       body.push([
-        ctx.timeLabel(time),
+        harms ? (HARM_KIND_LABEL[time]?.[lang] ?? time) : ctx.timeLabel(time),
         fillPhrase(t('participants'), { n: formatThousands(r.n.intervention + r.n.control, 0, lang), k: 1 }),
         letters.length ? `${head} (${letters.join(', ')})` : head,
         relativeEffectText(r, lang),
@@ -257,8 +260,10 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
   const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'no-ratio': 'sofAbsoluteNoRatio', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
   const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));
-  const unrated = rows.some((s) => !s.certainty.level) ? [t('sofUnratedNote')] : [];
-  return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...unrated, ...absoluteNotes] };
+  // Harms are never rated by the plan: their note says so, not "the plan must rate it".
+  const unrated = rows.some((s) => !s.certainty.level && s.outcome !== HARMS_OUTCOME) ? [t('sofUnratedNote')] : [];
+  const harmsNote = rows.some((s) => s.outcome === HARMS_OUTCOME) ? [HARMS_NOTE[lang]] : [];
+  return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...unrated, ...harmsNote, ...absoluteNotes] };
 }
 
 export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartContext): Table {

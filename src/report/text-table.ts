@@ -214,20 +214,45 @@ export function renderHtmlTable(t: Table, caption?: string): string {
     const names = [t.align?.[i] === 'right' ? 'num' : '', t.fit?.[i] ?? ''].filter(Boolean);
     return names.length ? ` class="${names.join(' ')}"` : '';
   };
-  const cell = (tag: 'th' | 'td', s: string, i: number) => {
-    const indent = tag === 'td' && i === 0 && s.startsWith('  ');
+  // A screen reader announces a cell with its column's header and its row's (WCAG 2.1, 1.3.1):
+  // every header cell says which it heads, and a text first column — the outcome, visit, region or
+  // characteristic the row is about — is the row's header (a first column of numbers is data).
+  const rowHeaders = t.align?.[0] !== 'right';
+  // Rows of a group heading's shape after the last row of data ("Dashed: ±MCID (5)" under a forest
+  // plot's numbers) head nothing: notes, data cells across the table.
+  const lastData = t.rows.findLastIndex((r) => !isGroupHeading(r));
+  // A first column that does not name its row alone — the same label in consecutive rows ("Age
+  // band (years)" over each band, a year over its scenarios), or empty in rows continuing the one
+  // above (an outcome over its populations) — makes a text second column a row header too: the
+  // band, scenario or population is what tells the row from its neighbours.
+  const firsts = t.rows.filter((r) => !isGroupHeading(r)).map((r) => r[0] ?? '');
+  const secondHeads = rowHeaders && t.header.length > 2 && t.align?.[1] !== 'right'
+    && firsts.some((f, k) => f.trim() === '' || (k > 0 && f === firsts[k - 1]));
+  const cell = (s: string, i: number, groupHead: boolean) => {
+    const indent = i === 0 && s.startsWith('  ');
     const text = indent ? s.trimStart() : s;
-    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : tag === 'td' && t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
-    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
+    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
+    // An empty first cell (a row continuing the one above) names nothing: data, not a header.
+    const tag = ((i === 0 && rowHeaders) || (i === 1 && secondHeads)) && text.trim() !== '' ? 'th' : 'td';
+    // The outcome over its rows in their own <tbody>: the header of that group of rows.
+    const scope = i === 0 && groupHead ? 'rowgroup' : 'row';
+    return `<${tag}${tag === 'th' ? ` scope="${scope}"` : ''}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
   };
-  const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
-  const row = (r: string[]) => (isGroupHeading(r) ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`);
+  const head = `<thead><tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
+  // A group heading (an outcome over its visits' rows) heads the rows below it in its <tbody>.
+  const row = (r: string[], groupHead = false) => (isGroupHeading(r)
+    ? t.rows.indexOf(r) > lastData
+      ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>`
+      : `<tr class="group"><th scope="rowgroup" colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</th></tr>`
+    : `<tr>${r.map((c, i) => cell(c, i, groupHead)).join('')}</tr>`);
+  // A block's first row whose first cell names the rows under it (their first cells empty).
+  const headsBlock = (b: readonly string[][]) => b.length > 1 && !isGroupHeading(b[0]!) && (b[0]![0] ?? '').trim() !== '' && b.slice(1).every((r) => (r[0] ?? '') === '');
   const blocks = t.blockKeys ? keyedBlocks(t.rows, t.blockKeys) : rowBlocks(t.rows);
   // One <tbody> per block of rows that belong together (an outcome's), which print keeps on one
   // page (html-page.ts: tbody.keep); a table of single rows keeps its one <tbody>.
   const body = blocks.every((b) => b.length === 1)
-    ? `<tbody>\n${t.rows.map(row).join('\n')}\n</tbody>`
-    : blocks.map((b) => `<tbody${b.length > 1 ? ' class="keep"' : ''}>\n${b.map(row).join('\n')}\n</tbody>`).join('\n');
+    ? `<tbody>\n${t.rows.map((r) => row(r)).join('\n')}\n</tbody>`
+    : blocks.map((b) => `<tbody${b.length > 1 ? ' class="keep"' : ''}>\n${b.map((r, k) => row(r, k === 0 && headsBlock(b))).join('\n')}\n</tbody>`).join('\n');
   const table = `<table>${head}${body}</table>`;
   // The caption is the figure's, not a <caption> of the table: Chromium's print layout keeps a
   // block caption with the table's first rows (break-after: avoid) but leaves a <caption> alone

@@ -11,8 +11,8 @@ import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 
 export { stopOffThreadAnalyses } from './off-thread.js';
 
-/** The uptake analysis, off the main thread when running from built modules; `order`: the report's place in the manifest (off-thread.ts). */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; planFile?: string; reportName?: string; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean }, order?: number): Promise<UptakeAnalysis> {
+/** The uptake analysis, off the main thread when running from built modules; `order`: the report's place in the manifest (off-thread.ts); `lang`: the entry's, for its refusals (the chain's and the protection level's, said as `hta uptake --lang` says them). */
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; planFile?: string; reportName?: string; previousFiles?: readonly string[]; sameRunCuts?: readonly { file: string; json: unknown }[]; sameRunName?: string; sameRunPlace?: Omit<Problem, 'expected'>; firstPublication?: boolean; lang?: 'en' | 'da' }, order?: number): Promise<UptakeAnalysis> {
   return runOffThread({
     module: ANALYSIS_WORKER,
     name: 'analyseUptake',

@@ -9,7 +9,7 @@
  * "suppressed" (docs/disclosure-control.md), printed here as its translation; this module only
  * formats — it never sees a hidden count or a patient id.
  */
-import { countWord } from './count-words.js';
+import { countNoun, countWord, type CountedNoun } from './count-words.js';
 import type { Scope } from '../uptake/aggregate.js';
 import { regionsIn } from '../uptake/regions.js';
 // The marker from its own module: importing suppression.ts would instantiate its LP solver on this thread.
@@ -38,6 +38,9 @@ const MONEY_UNIT = 1000;
 type Cell = Masked | null;
 
 /** One titled table with optional sentences before it. */
+/** "1 clinic", "5 clinics"; "én klinik", "fem klinikker" (common gender). */
+const CLINIC: CountedNoun = { en: ['clinic', 'clinics'], da: ['klinik', 'klinikker'], daCommon: true };
+
 export interface TitledTable {
   title: string;
   intro: string[];
@@ -200,10 +203,15 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   // Clinics whose position is suppressed (their rate is): counted, never taken for "within".
   const hiddenCount = funnel.rows.filter((r) => r.outside95 === SUPPRESSED).length;
   // Counts of clinics in running text: in words up to ten on a Danish page ("ni klinikker"; count-words.ts).
-  const w = (n: number) => countWord(n, lang);
-  const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: w(hiddenCount), m: w(funnel.rows.length) })] : [];
+  // A count with "clinic(s)" is singular for one ("1 clinic", "én klinik"), never "1 clinics";
+  // Danish "klinik" is common gender, so a bare count of clinics is "én", not "et".
+  const w = (n: number) => countWord(n, lang, { common: true });
+  const clinicsOf = (n: number) => countNoun(n, lang, CLINIC);
+  // "of the 5 clinics whose position is shown" / "af de fem klinikker, …"; one is "the one clinic".
+  const theClinics = (n: number) => (n === 1 ? (lang === 'da' ? 'den ene klinik' : 'the one clinic') : `${lang === 'da' ? 'de' : 'the'} ${clinicsOf(n)}`);
+  const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: w(hiddenCount), mClinics: clinicsOf(funnel.rows.length) })] : [];
   const counts = { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length, k: funnel.rows.length - hiddenCount };
-  const countWords = { n95: w(counts.n95), only95: w(counts.only95), n998: w(counts.n998), k: w(counts.k), are: counts.n95 === 1 ? 'is' : 'are' };
+  const countWords = { n95: w(counts.n95), clinics95: clinicsOf(counts.n95), only95: w(counts.only95), n998: w(counts.n998), kClinics: theClinics(counts.k), are: counts.n95 === 1 ? 'is' : 'are' };
   const countsText = hiddenCount === 0 ? `; ${fillPhrase(t('funnelCounts'), countWords)}` : counts.k > 0 ? `; ${fillPhrase(t('funnelCountsShown'), countWords)}` : '';
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)})${countsText}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics = !a.funnel

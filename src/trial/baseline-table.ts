@@ -99,8 +99,9 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   // splitting every record into strings once per column and cell: the same values, first seen in
   // the same order, for a fraction of the work.
   const cols = columns.map((column) => found.indexOf(column));
-  // A declared mark is checked against Table 1's columns only, as loadTrial checks the plan's (declared-mark.ts).
-  const decimalComma = decimalCommaOf(csv, false, { records: csv.records, reads: (column) => cols.includes(column - 1) });
+  // A declared mark is checked against Table 1's columns only, as loadTrial checks the plan's (declared-mark.ts);
+  // a refusal here is at a column the manifest's "characteristics" adds, which the plan does not read.
+  const decimalComma = decimalCommaOf(csv, false, { records: csv.records, reads: (column) => cols.includes(column - 1), by: 'the report (Table 1)' });
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
   // Each patient's id as the trial reads it, by idMatchKey: one CPR number written both ways is one patient (cpr-id-spellings.ts).

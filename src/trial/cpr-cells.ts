@@ -11,7 +11,7 @@
  * patient's covariate on every visit row.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
-import { looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { DATE_TIME_TOO, looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 import { bareDigitNumbersOnly, CODE_MIN_ROWS, codeCandidate, cprInside, cprKind } from '../uptake/cpr-shape.js';
 import { plainPatientId } from './patient-ids.js';
 
@@ -111,9 +111,9 @@ export { cprKind, isCprProblem } from '../uptake/cpr-shape.js';
  */
 export function cprCellExpected(idColumn: string, cell: string, codesAllowed: boolean): string {
   if (cprShapedCell(cell) || !cprInsideCell(cell)) return trialCprExpected(idColumn, codesAllowed && mayBeCode(cell));
-  const base = `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a level, a category or a label (in messages, --json, pages, charts) — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (or, if the wrong column is named, correct the plan's "columns"); ${NORDIC_SHAPES_TOO}`;
+  const base = `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a level, a category or a label (in messages, --json, pages, charts) — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (or, if the wrong column is named, correct the plan's "columns"); ${NORDIC_SHAPES_TOO}; ${DATE_TIME_TOO}`;
   if (!codesAllowed || !bareDigitsOnly(bare(cell))) return base;
-  return `${base}. A code of ten to twelve digits in the text (a site's P-number) is read as part of the value when the same cell is on the rows of at least ${CODE_MIN_ROWS} patients; on fewer, write a letter right before its digits ("P0101011234")`;
+  return `${base}. A code of ten to twelve digits in the text (a site's P-number) is read as part of the value when the same cell is on the rows of at least ${CODE_MIN_ROWS} patients; on fewer, write a letter right before its digits ("P" before a P-number's ten)`;
 }
 
 /** The error's first line: how many cells, and that --exclude-invalid does not pass them. */

@@ -12,7 +12,7 @@
  *   counted by its words ("General disorders and administration site conditions").
  * A name alone ("Faldt, Mette") cannot be told from a coded word by its shape: the docs say so.
  */
-import { maskCpr } from '../io/cpr-number.js';
+import { cprShapeText, maskCpr } from '../io/cpr-number.js';
 
 /** More words than a coded value has (a MedDRA preferred term rarely has six). */
 export const FREE_TEXT_MIN_WORDS = 6;
@@ -46,8 +46,9 @@ function hasDayMonth(value: string): boolean {
   return false;
 }
 
+/** `value` read with no-break spaces, dashes and full-width digits as plain ones (io/cpr-number.ts cprShapeText): `20 30 40 50` with U+00A0 is a phone number too. */
 function hasLongNumber(value: string): boolean {
-  for (const m of value.matchAll(LONG_NUMBER)) if (!NOT_A_PERSONS_NUMBER.test(m[0])) return true;
+  for (const m of cprShapeText(value).matchAll(LONG_NUMBER)) if (!NOT_A_PERSONS_NUMBER.test(m[0])) return true;
   return false;
 }
 

@@ -528,7 +528,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // The withdrawal reason is free text, pooled when it reads as such (free-text.ts): a whole-cell CPR number only.
   const cprRefused = cprCellTest(table.records, idCol, codeColumns, { textColumns: [reasonCol] });
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
-  if (options.lang) row.lang = options.lang;
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -1266,8 +1265,6 @@ class RowContext {
   #keys: ReadonlySet<string> | undefined;
   /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
   readonly noise = new FloatNoiseTally();
-  /** The run's language (`--lang`): the hints hta writes itself (R's NaN) are said in it. */
-  lang: 'en' | 'da' = 'en';
   constructor(
     readonly file: string,
     readonly table: LongTable,
@@ -1299,7 +1296,7 @@ class RowContext {
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
     // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
-    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value, this.lang) });
+    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */

@@ -13,7 +13,12 @@ export function isNanCell(text: string): boolean {
   return NAN.test(text.trim());
 }
 
-/** The hint of a refused `NaN` cell: its cause, and the two remedies (in Danish on a Danish run: `--lang da`). */
+/**
+ * The hint of a refused `NaN` cell: its cause, and the two remedies. A refusal's line is English
+ * after its `fejl:` prefix, `expected` and all (docs/cli.md "Danish output"), so the reader gives
+ * the English hint on every run: a Danish hint would make one line half of each. `da` is the
+ * wording for a refusal printed in Danish whole.
+ */
 export function nanHint(text: string, lang: 'en' | 'da' = 'en'): string {
   const cell = text.trim();
   if (lang === 'da') {

@@ -12,7 +12,7 @@
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-import { looksLikeCpr, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { cprShapeText, DATE_TIME_TOO, looksLikeCpr, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
 export { looksLikeCpr, maskCpr } from '../io/cpr-number.js';
 
@@ -35,8 +35,13 @@ export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>
  */
 export const codeCandidate = (trimmed: string): boolean => /^\d{10,12}$/.test(trimmed) && looksLikeCpr(trimmed);
 
-/** Digits glued to a letter before them: a code written to be read as written (`P0101011234`), never a CPR number. */
-const unglued = (text: string): string => text.replace(/(?<=\p{L})\p{N}+/gu, 'x');
+/**
+ * `text` as the shape tests read it (io/cpr-number.ts cprShapeText: no-break spaces, dashes and
+ * full-width digits as plain ones), with ten to twelve bare digits glued to a letter before them
+ * read past: a code written to be read as written (`P0101011234`), never a CPR number. A number
+ * with a hyphen or a blank is never a code, glued or not: `pt120374-1234` is a CPR number.
+ */
+const unglued = (text: string): string => cprShapeText(text).replace(/(?<=\p{L})\d{10,12}(?!\d)/gu, 'x');
 
 /**
  * Whether `text` holds a CPR number inside other text (`Lægerne Østergade (pt. 120374-1234)`, a
@@ -50,7 +55,7 @@ export function cprInside(text: string): boolean {
 
 /** Whether every CPR-shaped number in `text` is ten to twelve bare digits (a code's shape: `Klinik 0101011234`); a hyphenated one never is. */
 export function bareDigitNumbersOnly(text: string): boolean {
-  const rest = unglued(text).replace(/(?<!\p{N})\p{N}{10,12}(?!\p{N})/gu, 'x');
+  const rest = unglued(text).replace(/(?<!\d)\d{10,12}(?!\d)/g, 'x');
   return maskCpr(rest) === rest;
 }
 
@@ -101,7 +106,7 @@ export const CPR_EXPECTED = `no CPR number: the cell looks like a CPR number (DD
 /** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
 export function cprExpected(col: RegistryColumn, text?: string): string {
   if (text !== undefined && isCodeColumn(col) && cprInside(text.trim())) {
-    return `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a name or a level — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (${NORDIC_SHAPES_TOO}). A code of ten to twelve digits in a name is read as part of it when the same cell is on at least ${CODE_MIN_ROWS} rows of the column; on fewer, write a letter right before its digits ("P0101011234")`;
+    return `no CPR number inside the text: the cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text, such as a note typed into the field, and hta would print the whole value as a name or a level — it never publishes a CPR number nor quotes one: remove the number from the cell in the export (${NORDIC_SHAPES_TOO}); ${DATE_TIME_TOO}. A code of ten to twelve digits in a name is read as part of it when the same cell is on at least ${CODE_MIN_ROWS} rows of the column; on fewer, write a letter right before its digits ("P" before a P-number's ten)`;
   }
   // A date column's cell of this shape is most often a date and time written compactly
   // (`20250123 0930`: YYYYMMDD-NNNN's shape); said without quoting the cell.

@@ -419,8 +419,12 @@ function mixedYearsAdvice<T extends { expected: string }>(p: T): T {
     : p;
 }
 
-/** A day-first or month-first date with a four-digit year (`3/4/2025`, `03-04-2025`, `3.4.2025`). */
-const FOUR_DIGIT_DATE = /^\d{1,2}([-./])\d{1,2}\1\d{4}$/;
+/**
+ * A day-first or month-first date with a four-digit year (`3/4/2025`, `03-04-2025`, `3.4.2025`),
+ * with a time of day or without, as the two-digit dates under "dd/mm/yy" may carry one
+ * (`1/1/2024 00:00`, `3/23/2025 12:00:00 AM`: registry-dates.ts TIME).
+ */
+const FOUR_DIGIT_DATE = /^\d{1,2}([-./])\d{1,2}\1\d{4}(?: \d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?: ?[AaPp][Mm])?)?$/;
 
 /**
  * The reverse of `mixedYearsAdvice`: a refused four-digit-year date (`1/2/2024`) in a file whose

@@ -476,8 +476,10 @@ function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: R
     const raw = (cells[i] ?? '').trim();
     // A CPR-shaped cell in any column but the id (never printed): named by line and column,
     // never quoted — unless a repeated code (docs/input-registry.md "CPR numbers").
-    if (col !== 'id' && cprCell(col, raw, codes)) {
-      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: cprExpected(col, raw) });
+    // A clinic is tested as its name is read too (clinicName: blanks such as a tab or a double
+    // space made one), so that the clinic schema's own test never meets one, which would quote it.
+    if (col !== 'id' && (cprCell(col, raw, codes) || (col === 'clinic' && clinicName(raw) !== raw && codes?.clinic?.has(raw) !== true && cprCell(col, clinicName(raw), codes)))) {
+      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: cprExpected(col, col === 'clinic' ? clinicName(raw) : raw) });
       continue;
     }
     const r = schemas[col].safeParse(raw);

@@ -72,7 +72,7 @@ describe('a large Monte Carlo error is said', () => {
     const warning = r.warnings.find((w) => w.startsWith('the base case: with m = 3 imputations the pooled estimates carry a large Monte Carlo error'));
     expect(warning, r.warnings.join('\n')).toBeDefined();
     expect(warning).toContain(`set "imputation": { "m": ${mc.suggestedImputations} } or more`);
-    expect(ceaSummaryText(r, 'en')).toMatch(/^Monte Carlo error \(m = 3 imputations\): incremental cost ±€\d+, incremental QALYs ±0\.\d{4} — more than 10% of the SE; use at least m = \d+$/m);
+    expect(ceaSummaryText(r, 'en')).toMatch(/^Monte Carlo error \(m = 3 imputations\): incremental cost ±€\d+, incremental QALYs ±0\.\d{4} — more than 10% of the SE \((the cost's|the QALYs') [\d.]+%( and the QALYs' [\d.]+%)?\); use at least m = \d+$/m);
     expect(ceaSummaryText(r, 'da')).toMatch(/^Monte Carlo-standardfejl \(m = 3 imputationer\): meromkostning ±\d+ EUR, forskel i QALY ±0,\d{4} — mere end 10 % af standardfejlen/m);
     const env = { input: (p: string) => p, lang: 'en' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
     const page = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'en', data: fewer.exportFile, plan: fewer.plan }, env);

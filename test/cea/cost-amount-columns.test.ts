@@ -4,13 +4,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { removeTempDirs } from '../support/run-cli.js';
 import { refusalText } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
-const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+// The notes as `hta cea` prints them in English (some have a Danish form too).
+const run = (f: { exportFile: string; plan: string }) => {
+  const r = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+  return { ...r, notes: r.notes.map((n) => noteIn(n, 'en')) };
+};
 
 /** The fixture with its GP column as amounts (unit cost `unitCost`), each 3-month cell written by `write`. */
 function amounts(unitCost: number, write: (n: string, i: number) => string, o: { currency?: string; decimalComma?: boolean } = {}) {

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
 import { formatError, HtaError } from '../../src/errors.js';
 import { ceaFixture } from '../support/cea-fixture.js';
@@ -13,7 +14,11 @@ import { removeTempDirs } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
 
-const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+// The notes as `hta cea` prints them in English (some have a Danish form too).
+const run = (f: { exportFile: string; plan: string }) => {
+  const r = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+  return { ...r, notes: r.notes.map((n) => noteIn(n, 'en')) };
+};
 
 /**
  * The fixture (GP visits on the 3-month rows; even patients app, odd usual care) with the 3-month

@@ -50,6 +50,6 @@ describe('the note on Scientific-format means under --lang da', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'studies.csv'), DANISH);
     const r = await runCli('meta', join(dir, 'studies.csv'), '--lang', 'da');
-    expect(r.stderr).toContain(`bemærk: ${join(dir, 'studies.csv')}: kolonne "mean_intervention": 2 celler i Excels talformat "Videnskabelig" (fx "4,91E+05", linje 2) er læst som det skrevne tal (491000), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — formatér kolonnen som Tal med et fast antal decimaler i Excel`);
+    expect(r.stderr).toContain(`bemærk: ${join(dir, 'studies.csv')}: kolonne "mean_intervention": 2 celler i Excels talformat "Videnskabelig" (fx "4,91E+05", linje 2) er læst som det skrevne tal (491.000), med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet — formatér kolonnen som Tal med et fast antal decimaler i Excel`);
   });
 });

@@ -34,16 +34,35 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
     const t = ceaConclusion(dominated, ARMS[lang], lang);
     expect(t).toContain(lang === 'en' ? '(incremental cost +€235, 95% CI €74 to €390; incremental QALYs −0.0100, 95% CI −0.0300 to 0.0100)' : '(meromkostning +235 EUR, 95 %-KI 74 EUR til 390 EUR; forskel i QALY −0,0100, 95 %-KI −0,0300 til 0,0100)');
     // Without utilities after baseline no horizon is claimed.
-    expect(ceaConclusion({ ...dominated, utilities: r.utilities.slice(0, 1) }, ARMS[lang], lang)).toMatch(lang === 'en' ? /^From a healthcare perspective, / : /^I et sundhedssektorperspektiv, /);
+    expect(ceaConclusion({ ...dominated, utilities: r.utilities.slice(0, 1) }, ARMS[lang], lang)).toMatch(lang === 'en' ? /^From a healthcare perspective, / : /^I et sundhedssektorperspektiv koster /);
     expect(t).toContain(lang === 'en' ? 'thresholds of €23,250 and €40,000 per QALY' : 'tærskelværdier på 23.250 EUR og 40.000 EUR pr. QALY');
     expect(t).toContain(lang === 'en' ? 'is 98% and 50%, respectively.' : 'henholdsvis 98 % og 50 %.');
     // Dominated on the point estimate, but the QALYs' CI reaches gains: said as an average, with the replicates that gain.
     const gain = pctText(r.quadrants.NE + r.quadrants.SE, lang);
     expect(t).toContain(lang === 'en'
-      ? `On average the app gains less health, but the 95% CI of the incremental QALYs includes more QALYs: ${gain} of the bootstrap replicates gain more.`
-      : `I gennemsnit giver appen mindre sundhed, men 95 %-KI for forskellen i QALY omfatter flere QALY: ${gain} af bootstrap-replikationerne giver flere.`);
+      ? `so the app is dominated on the point estimates, but the 95% CI of the incremental QALYs includes more QALYs (${gain} of the bootstrap replicates gain more).`
+      : `så appen er domineret ifølge punktestimaterne, men 95 %-KI for forskellen i QALY omfatter flere QALY (${gain} af bootstrap-replikationerne giver flere).`);
     // The cost's CI (€74 to €390) does not reach savings: nothing said of it.
     expect(t).not.toMatch(/includes lower costs|lavere omkostninger/);
+  });
+
+  it('a dominance whose cost CI spans 0: the verdict comes after what the app does on average, qualified in the same sentence, with one colon at most', () => {
+    // A health economist's fixed price of 600 kr.: −48 kr. (95 % CI −432 to 342), 42 % of the replicates cost more.
+    const dominant = { ...r, currency: 'DKK', icer: { kind: 'dominant' as const }, quadrants: { NE: 0.42, NW: 0, SE: 0.58, SW: 0 },
+      incrementalCost: { ...r.incrementalCost, estimate: -48, ciLower: -432, ciUpper: 342 }, incrementalQaly: { ...r.incrementalQaly, estimate: 0.0151, ciLower: 0.002, ciUpper: 0.028 } };
+    const t = ceaConclusion(dominant, ARMS[lang], lang);
+    expect(t).toMatch(lang === 'en'
+      ? /^Over 9 months, from a healthcare perspective, the app saves money and gains health on average compared with usual care \(incremental cost −48 DKK, 95% CI −432 DKK to 342 DKK; /
+      : /^Over 9 måneder og i et sundhedssektorperspektiv sparer appen i gennemsnit penge og giver mere sundhed sammenlignet med vanlig behandling \(meromkostning −48 kr\., 95 %-KI −432 kr\. til 342 kr\.; /);
+    expect(t).toContain(lang === 'en'
+      ? 'so the app is dominant on the point estimates, but the 95% CI of the incremental cost includes higher costs (42% of the bootstrap replicates cost more).'
+      : 'så appen er dominerende ifølge punktestimaterne, men 95 %-KI for meromkostningen omfatter højere omkostninger (42 % af bootstrap-replikationerne er dyrere).');
+    const first = t.split('. ')[0]!;
+    expect(first.split(':').length).toBeLessThanOrEqual(2);
+    expect(first).not.toMatch(/dominant:|dominerende:/);
+    // Both CIs on one side: the verdict stands alone.
+    const sure = { ...dominant, incrementalCost: { ...dominant.incrementalCost, ciUpper: -10 }, quadrants: { NE: 0, NW: 0, SE: 1, SW: 0 } };
+    expect(ceaConclusion(sure, ARMS[lang], lang)).toContain(lang === 'en' ? '), so the app is dominant. ' : '), så appen er dominerende. ');
   });
 
   it('adds the CE plane\'s whole points, not the exact shares rounded on their own', () => {
@@ -52,7 +71,7 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
     const quadrants = { NE: 0.485, NW: 0.485, SE: 0.015, SW: 0.015 };
     const dominated = { ...r, quadrants, icer: { kind: 'dominated' as const }, incrementalCost: { ...r.incrementalCost, estimate: 100, ciLower: -20, ciUpper: 300 } };
     const t = ceaConclusion(dominated, ARMS[lang], lang);
-    expect(t).toContain(lang === 'en' ? ': 2% of the bootstrap replicates cost less.' : ': 2 % af bootstrap-replikationerne er billigere.');
+    expect(t).toContain(lang === 'en' ? '(2% of the bootstrap replicates cost less).' : '(2 % af bootstrap-replikationerne er billigere).');
     expect(t).not.toMatch(/3 ?%/);
   });
 });

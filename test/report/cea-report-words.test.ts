@@ -26,7 +26,8 @@ describe.each(['en', 'da'] as const)('the %s page of a trial of App against Kont
     expect(page).not.toMatch(/usual|vanlig/i);
     expect(page).not.toMatch(/\bthe app\b|\bappen\b/i);
     const conclusion = (await section(lang, 'conclusion')).intro![0]!;
-    expect(conclusion).toContain(lang === 'en' ? ', intervention compared with control: dominant: the intervention saves money' : ', interventionen sammenlignet med kontrolgruppen: dominerende: interventionen sparer penge');
+    expect(conclusion).toContain(lang === 'en' ? ', the intervention saves money and gains health on average compared with control (' : ' sparer interventionen i gennemsnit penge og giver mere sundhed sammenlignet med kontrolgruppen (');
+    expect(conclusion).toContain(lang === 'en' ? 'so the intervention is dominant' : 'så interventionen er dominerende');
     expect(conclusion).toContain(lang === 'en' ? 'the probability that the intervention is cost-effective is' : 'sandsynligheden for, at interventionen er omkostningseffektiv,');
     expect((await section(lang, 'results')).intro![0]).toMatch(lang === 'en' ? /^Intervention \(n = 50\) and control \(n = 50\), all patients; / : /^Interventionsgruppe \(n = 50\) og kontrolgruppe \(n = 50\), alle patienter; /);
     expect(await chart(lang, 'ce-plane')).toContain(lang === 'en' ? 'Incremental QALYs (intervention − control)' : 'Forskel i QALY (interventionsgruppe − kontrolgruppe)');
@@ -55,7 +56,7 @@ describe.each(['en', 'da'] as const)('the %s page with results also shown in EUR
 describe.each(['en', 'da'] as const)('the %s page of a 24-month trial with visits "3 mdr" … "24 mdr"', (lang) => {
   it('states the horizon from the plan\'s visit times, and draws the utilities in months with every report\'s "baseline"', async () => {
     const horizon = lang === 'en' ? '24 months' : '24 måneder';
-    expect((await section(lang, 'conclusion')).intro![0]).toMatch(lang === 'en' ? /^Over 24 months, from a healthcare perspective, / : /^Over 24 måneder og i et sundhedssektorperspektiv, /);
+    expect((await section(lang, 'conclusion')).intro![0]).toMatch(lang === 'en' ? /^Over 24 months, from a healthcare perspective, / : /^Over 24 måneder og i et sundhedssektorperspektiv sparer /);
     expect((await section(lang, 'results')).intro![0]).toContain(lang === 'en' ? `follow-up to ${horizon}.` : `opfølgning til ${horizon}.`);
     const spec = JSON.parse(await chart(lang, 'utilities')) as { encoding: { x: { field: string; title: string; axis: { values: number[]; labelExpr: string } } }; data: { values: Record<string, number | string>[] } };
     expect(spec.encoding.x.title).toBe(lang === 'en' ? 'Months since baseline' : 'Måneder efter baseline');
@@ -84,8 +85,8 @@ describe.each(['en', 'da'] as const)('the %s page of a dominance read off the po
     expect(r.incrementalCost.ciUpper).toBeGreaterThan(0);
     const more = pctText(r.quadrants.NE + r.quadrants.NW, lang);
     expect((await section(lang, 'conclusion')).intro![0]).toContain(lang === 'en'
-      ? `). On average the intervention saves money, but the 95% CI of the incremental cost includes higher costs: ${more} of the bootstrap replicates cost more. At the plan's threshold`
-      : `). I gennemsnit sparer interventionen penge, men 95 %-KI for meromkostningen omfatter højere omkostninger: ${more} af bootstrap-replikationerne er dyrere. Ved planens tærskelværdi`);
+      ? `), so the intervention is dominant on the point estimates, but the 95% CI of the incremental cost includes higher costs (${more} of the bootstrap replicates cost more). At the plan's threshold`
+      : `), så interventionen er dominerende ifølge punktestimaterne, men 95 %-KI for meromkostningen omfatter højere omkostninger (${more} af bootstrap-replikationerne er dyrere). Ved planens tærskelværdi`);
   });
 });
 

@@ -199,7 +199,8 @@ describe('the unit-cost table', () => {
 });
 
 describe('the summary and the CE plane', () => {
-  const f = ceaFixture({ missingMiddleVisit: true, planExtra: { sensitivity: { interventionPrice: 0.25, unitCosts: 0.1, replicates: 20 } } });
+  // A price above 0: with 0 the price scenarios are left out (test/cea/price-zero.test.ts).
+  const f = ceaFixture({ missingMiddleVisit: true, planExtra: { interventionCost: { price: 120 }, sensitivity: { interventionPrice: 0.25, unitCosts: 0.1, replicates: 20 } } });
   const page = build('en', f);
 
   it('(da) the price and unit-cost scenarios say by how much', async () => {

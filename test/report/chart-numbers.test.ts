@@ -49,7 +49,7 @@ describe("a chart's numbers are on the page as text", () => {
   it("the page shows a chart's numbers table in a collapsed <details> after the figure, hidden in print", () => {
     const page = { lang: 'da' as const, title: 't', provenance: 'p', sections: [{ id: 's', title: 'S', chart: 'c' }] };
     const html = htmlPage(page, new Map([['c', { svg: '<svg width="10" height="10"></svg>', alt: 'a', numbers: { header: ['Effektmål', 'App'], rows: [['RMDQ', '41,8 % (89/213)']] } }]]));
-    expect(html).toMatch(/<\/figure>\s*<details class="text-version[^"]*"><summary>Figurens tal<\/summary>[\s\S]*<td>RMDQ<\/td><td>41,8 % \(89\/213\)<\/td>[\s\S]*<\/details>/);
+    expect(html).toMatch(/<\/figure>\s*<details class="text-version[^"]*"><summary>Figurens tal<\/summary>[\s\S]*<th scope="row">RMDQ<\/th><td>41,8 % \(89\/213\)<\/td>[\s\S]*<\/details>/);
     expect(html).not.toMatch(/<details[^>]* open/);
     expect(numbersOnlyInCharts(html.replace('<svg width="10" height="10"></svg>', '<svg><g class="mark-text role-mark x"><text>41,8 % (89/213)</text></g></svg>')).get('c')).toEqual([]);
   });

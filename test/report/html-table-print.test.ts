@@ -59,7 +59,7 @@ describe('report tables in HTML', () => {
 
   it('a header keeps an arm\'s size whole, "(n = 232)", and lets "omkostningseffektivitet" break where the compound does', () => {
     const html = renderHtmlTable({ header: ['Karakteristika', 'App + vanlig behandling (n = 232)', 'Sandsynlighed for omkostningseffektivitet ved 23.250 EUR pr. QALY'], rows: [['Alder', '45', '1']] });
-    expect(html).toContain('<th>App + vanlig behandling <span class="nowrap">(n = 232)</span></th>');
+    expect(html).toContain('<th scope="col">App + vanlig behandling <span class="nowrap">(n = 232)</span></th>');
     expect(html).toContain('Sandsynlighed for omkostnings&shy;effektivitet ved');
   });
 
@@ -86,11 +86,11 @@ describe('report tables in HTML', () => {
   it('an outcome label keeps its instrument range and threshold whole; other words wrap', () => {
     const t = { header: ['Effektmål', 'Tid'], fit: ['label', 'nowrap'] as ('label' | 'nowrap')[], rows: [['Smerteintensitet, gennemsnitlig (NRS 0–10)', '3 mdr.'], ['Klinisk relevant forbedring (RMDQ ≥ 5 point)', '9 mdr.'], ['RMDQ improved ≥ 5 points & more', '3 months']] };
     const html = renderHtmlTable(t);
-    expect(html).toContain('<td class="label">Smerteintensitet, gennemsnitlig <span class="nowrap">(NRS 0–10)</span></td><td class="nowrap">3 mdr.</td>');
+    expect(html).toContain('<th scope="row" class="label">Smerteintensitet, gennemsnitlig <span class="nowrap">(NRS 0–10)</span></th><td class="nowrap">3 mdr.</td>');
     expect(html).toContain('Klinisk relevant forbedring <span class="nowrap">(RMDQ ≥ 5 point)</span>');
     expect(html).toContain('RMDQ improved <span class="nowrap">≥ 5 points</span> &amp; more');
     // A column not marked "label" is as before.
-    expect(renderHtmlTable({ header: ['A'], rows: [['Pain (NRS 0–10)']] })).toContain('<td>Pain (NRS 0–10)</td>');
+    expect(renderHtmlTable({ header: ['A'], rows: [['Pain (NRS 0–10)']] })).toContain('<th scope="row">Pain (NRS 0–10)</th>');
   });
 
   it('the yes/no shares table (Table 6) keeps its labels and follow-ups whole', () => {

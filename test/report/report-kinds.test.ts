@@ -39,7 +39,7 @@ describe('hta report: meta and uptake kinds', () => {
     for (const key of ['activationTitle', 'uptakeTitle', 'equityTitle', 'observedTitle', 'projectionTitle', 'projectionRegionTitle'] as const) {
       expect(uptakeHtml, key).toMatch(new RegExp(`<figcaption>Tabel \\d+\\. ${UPTAKE_TEXT[key].da.replace('{scope}', 'hele landet').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)); // numbered, as every report's tables
     }
-    expect(uptakeHtml).toContain('<td>Hele landet</td>');
+    expect(uptakeHtml).toContain('<th scope="row">Hele landet</th>');
     const uptake = JSON.parse(readFileSync(join(dir, 'out/u/results.json'), 'utf8'));
     // Every clinic count shown is either ≥ 5 or a suppression marker.
     for (const c of uptake.funnel.rows) {

@@ -56,7 +56,7 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
   expect(notes.length, `${p.name}: summary footnotes`).toBeGreaterThan(1);
   const flat = (s: string) => s.replace(/\s+/g, ' ');
   for (const n of notes) expect(flat(page1Flow), `${p.name}: footnote "${n.slice(0, 40)}…" on page 1`).toContain(flat(n));
-  const headings = await page.$$eval('#summary-of-findings tr.group td', (tds) => tds.map((x) => x.textContent ?? ''));
+  const headings = await page.$$eval('#summary-of-findings tr.group th', (tds) => tds.map((x) => x.textContent ?? ''));
   expect(headings.length, `${p.name}: outcome headings`).toBeGreaterThan(5);
   for (const h of headings) expect(page1Flow, `${p.name}: "${h}" on page 1`).toContain(flat(h));
   // A table that runs on repeats its header row on the next page.
@@ -104,7 +104,7 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
 async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
   const rows = await page.$$eval('figure.table', (figures, caption) => {
     const figure = figures.find((f) => (f.querySelector('figcaption')?.textContent ?? '').startsWith(caption));
-    return [...(figure?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    return [...(figure?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td, th')].map((td) => td.textContent ?? ''));
   }, p.grouped);
   expect(rows.length, `${p.name}: rows of "${p.grouped}"`).toBeGreaterThan(10);
   const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -140,8 +140,8 @@ async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAG
 export async function checkShortTablesWhole(page: Page, pdf: string, name: string): Promise<void> {
   const tables = await page.$$eval('figure.table.short', (figures) => figures.map((f) => ({
     caption: f.querySelector('figcaption')?.textContent ?? '',
-    first: [...(f.querySelector('tbody tr')?.querySelectorAll('td') ?? [])].map((td) => td.textContent ?? '').join(' '),
-    last: [...(f.querySelector('tbody:last-of-type tr:last-child')?.querySelectorAll('td') ?? [])].map((td) => td.textContent ?? '').join(' '),
+    first: [...(f.querySelector('tbody tr')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
+    last: [...(f.querySelector('tbody:last-of-type tr:last-child')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
   })));
   expect(tables.length, `${name}: short tables`).toBeGreaterThan(0);
   const flat = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -32,7 +32,7 @@ function neutralDanishPage(): Promise<string> {
 describe('the summary of findings\' header in print', () => {
   it('html: "95 %-KI" kept whole, a soft hyphen before "gruppe"', async () => {
     const html = await neutralDanishPage();
-    expect(html).toContain('<th class="compact">Med Kontrol&shy;gruppe</th>');
+    expect(html).toContain('<th scope="col" class="compact">Med Kontrol&shy;gruppe</th>');
     expect(html).toContain('Relativ effekt (<span class="nowrap">95 %-KI</span>)');
     // The analysis the rows give is said in the caption, not a paragraph: page 1 keeps its line.
     expect(html).toContain('<figcaption>Tabel 1. Evidensprofil (resumé af resultater): primær analyse (ANCOVA) ved hver planlagt opfølgning</figcaption>');

@@ -11,7 +11,7 @@ import { levelWords } from '../../src/report/table-one.js';
 function levelCells(report: string): string[] {
   const html = readFileSync(`reports/${report}/index.html`, 'utf8');
   const table = /<section id="baseline">[\s\S]*?<\/section>/.exec(html)![0];
-  return [...table.matchAll(/<td class="indent">([^<]*)<\/td>/g)].map((m) => m[1]!);
+  return [...table.matchAll(/<th scope="row" class="indent">([^<]*)<\/th>/g)].map((m) => m[1]!);
 }
 
 describe('Table 1 levels in words', () => {

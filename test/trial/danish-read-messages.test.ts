@@ -1,6 +1,6 @@
-// A Danish run (`--lang da`) says the reader's own words in Danish with Danish numbers: R's NaN
-// refused with its cause and remedies in Danish (trial/nan-cells.ts), and the Scientific-notation
-// note's number with the thousands point and decimal comma (io/scientific-number.ts).
+// A Danish run (`--lang da`) says the reader's own notes in Danish with Danish numbers: the
+// Scientific-notation note's number with the thousands point and decimal comma
+// (io/scientific-number.ts). R's NaN refusal stays one English line (trial/nan-cells.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,11 +18,13 @@ function files(csv: string, plan: unknown): { file: string; plan: string } {
 
 describe('R\'s NaN refused on a Danish run', () => {
   const { file, plan } = files(readFileSync('test/fixtures/r-nan/trial.csv', 'utf8'), JSON.parse(readFileSync('test/fixtures/r-nan/plan.json', 'utf8')));
-  it('says its cause and remedies in Danish, at the cell (exit 2)', async () => {
+  // A refusal's line stays English after "fejl:" (docs/cli.md "Danish output"): the hint too, so
+  // that no line is half English `expected` and half Danish hint (test/report/report-run-language-reader.test.ts).
+  it('says its cause and remedies at the cell, the line wholly English after "fejl:" (exit 2)', async () => {
     const r = await runCli('analyze', file, '--plan', plan, '--lang', 'da');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`export.csv:3:7 (pain): "NaN" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)); "NaN" er ikke et tal, men det, R skriver for en værdi beregnet af ingen værdier — et gennemsnit eller rowMeans(…, na.rm = TRUE) over spørgsmål, der alle mangler, eller 0/0 — så cellen mangler: skriv NA i den (i R: x[is.nan(x)] <- NA før write.csv), eller føj "NaN" til planens "missingCodes" for at læse den som manglende`);
-    expect(r.stderr).not.toContain('what R writes');
+    expect(r.stderr).toContain(`export.csv:3:7 (pain): "NaN" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)); "NaN" is not a number but what R writes for a value computed from no values`);
+    expect(r.stderr).not.toContain('er ikke et tal');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it('in English otherwise', async () => {

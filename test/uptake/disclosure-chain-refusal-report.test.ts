@@ -70,6 +70,17 @@ describe('hta report: a manifest entry chained onto a publication whose hidden c
     expect(r.stderr).not.toMatch(/\n\s+at .+\.(js|ts):\d+/);
     expect(existsSync(out)).toBe(false);
   }, 120_000);
+  it('a Danish entry ("lang": "da") is refused in Danish, as hta uptake --lang da refuses it', async () => {
+    const manifest = join(dir, 'reports-da.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'dec', kind: 'uptake', out: 'dec', lang: 'da', registry: 'dec.csv', eligible: 'eligible.csv', plan: 'plan-2025-12-31.json', previous: 'nov.json' }] }));
+    const out = join(dir, 'out-da');
+    const r = await runCli('report', '--manifest', manifest, '--out', out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`intet skrevet: med de antal, som offentliggørelsen af 30. november 2025 (${join(dir, 'nov.json')}) diskretionerede`);
+    expect(r.stderr).toMatch(/\n {2}fastholdt 4 uger · Sjælland · 2025-12 · alle: 0 til 4\n/);
+    expect(r.stderr).not.toContain('nothing written');
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
   it('an ordinary chain is published as before: results.json byte for byte as hta uptake --json writes it', async () => {
     // The monthly-chain fixture (its make.sh): December's registry cut against its November.
     const d = tempDir();

@@ -60,7 +60,7 @@ describe('hta report with an uptake plan whose protection level is below the thr
     expect(r.stderr).toContain(`report "totals": nothing written: (the check's refusal, stood in for by the test)`);
     // The entry, the plan file as the manifest names it, and the audit a manifest's user can run.
     const planFile = join(dir, 'plan.json');
-    expect(seen.places).toEqual([{ entry: 'report "totals"', planFile, auditCommand: `hta uptake ${join(dir, 'registry.csv')} --eligible ${join(dir, 'eligible.csv')} --plan ${planFile} --audit` }]);
+    expect(seen.places).toEqual([{ entry: 'report "totals"', planFile, lang: 'en', auditCommand: `hta uptake ${join(dir, 'registry.csv')} --eligible ${join(dir, 'eligible.csv')} --plan ${planFile} --audit` }]);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(join(dir, 'reports', 'totals'))).toBe(false);
   }, 60_000);

@@ -45,3 +45,17 @@ it('only four-digit years under "dd/mm/yy": no mix is claimed', async () => {
   expect(r.stderr).toContain('"1/1/2024"');
   expect(r.stderr).not.toContain('years mixed');
 });
+
+it('the same with Excel\'s time of day after every date ("1/1/2024 00:00", "8/2/24 00:00"; and "12:00 AM")', async () => {
+  for (const time of [' 00:00', ' 12:00 AM', ' 00:00:00']) {
+    const r = await uptake(registry((d, m, i) => (i % 3 === 0 ? `${d}/${m}/2024${time}` : `${d}/${m}/24${time}`)));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`"1/1/2024${time}"`);
+    expect(r.stderr).toContain(`(two- and four-digit years mixed: this date's year has four digits, other dates of the file were read with two, such as "8/2/24${time}" on line 3`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }
+  // Only four-digit years, with times: still no mix claimed.
+  const only = await uptake(registry((d, m) => `${d}/${m}/2024 00:00`));
+  expect(only.code).toBe(2);
+  expect(only.stderr).not.toContain('years mixed');
+});

@@ -58,7 +58,7 @@ describe('two uptake reports of one registry in one manifest', () => {
     expect(clinics.funnel!.verdictsSuppressed).toBe(5);
     expect(clinics.funnel!.outside95).toEqual([]);
     const en = uptakeTables(clinics, 'en').clinics.intro.join('\n');
-    expect(en).toContain("5 of 5 clinics' positions are suppressed");
+    expect(en).toContain('The positions of 5 of 5 clinics are suppressed');
     expect(en).not.toMatch(/No clinic is outside|outside the 95% limits: 0/);
     const da = uptakeTables(clinics, 'da').clinics.intro.join('\n');
     // Clinics counted in words in running text (count-words.ts).

@@ -57,7 +57,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
     noLimits ? t('limitsHidden') : fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
-    hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
+    hidden ? fillPhrase(t(hidden === 1 ? 'clinicHidden' : 'clinicsHidden'), { n: hidden, k: input.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
   const y = { type: 'quantitative' as const, title: t('activationRate'), axis: { format: '.0%' }, scale: { domain: [0, 1] } };

@@ -35,6 +35,7 @@ import type { Table } from '../text-table.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { enUsGrouped } from '../../cea/en-us-fixed.js';
+import { exceedsShare, shareOfSe, sharePercent } from '../../cea/monte-carlo-error.js';
 import { publishedName } from '../published-name.js';
 
 export const ceaEntrySchema = z.object({
@@ -116,14 +117,24 @@ const TEXT = {
     en: 'Monte Carlo error of the pooled estimates from m = {m} imputations (√(B/m), White et al. 2011): ±{cost} on the incremental cost, ±{qaly} on the incremental QALYs.',
     da: 'Monte Carlo-standardfejl på de samlede estimater fra m = {m} imputationer (√(B/m), White m.fl. 2011): ±{cost} på meromkostningen, ±{qaly} på forskellen i QALY.',
   },
+  // Which estimate passes 10% of its SE, with its share (monte-carlo-error.ts sharePercent): the page
+  // once said both did when only the QALYs' did.
   monteCarloLarge: {
-    en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
-    da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White m.fl. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
+    en: '{exceeds}: imputing again with other random numbers can move the estimates by about twice their Monte Carlo error. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
+    da: '{exceeds}: en ny imputation med andre tilfældige tal kan flytte estimaterne omtrent det dobbelte af deres Monte Carlo-standardfejl. White m.fl. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
   },
+  mcExceedsCost: { en: 'The one on the incremental cost is {cost} of its standard error, more than 10%', da: 'Den på meromkostningen er {cost} af dens standardfejl, mere end 10 %' },
+  mcExceedsQaly: { en: 'The one on the incremental QALYs is {qaly} of its standard error, more than 10%', da: 'Den på forskellen i QALY er {qaly} af dens standardfejl, mere end 10 %' },
+  mcExceedsBoth: { en: 'Both are more than 10% of their standard errors ({cost} and {qaly})', da: 'Begge er mere end 10 % af deres standardfejl ({cost} og {qaly})' },
   // The perspective scenario is imputed anew with the costs as a predictor (docs/plan-cea.md#monte-carlo-error-of-the-imputed-estimates).
   perspectiveQaly: {
     en: '{scenario}: its QALY difference ({qaly}, base case {base}) differs from the base case only through the imputation of missing values: the imputation uses each patient\'s costs to impute missing QALYs, and this scenario\'s costs are others. Only the costs were changed.',
     da: '{scenario}: forskellen i QALY ({qaly}, basisanalysen {base}) afviger kun fra basisanalysens gennem imputationen af manglende værdier: imputationen bruger omkostningerne til at imputere manglende QALY, og scenariets omkostninger er andre. Kun omkostningerne er ændret.',
+  },
+  // With a price of 0 analyze-cea.ts runs no price scenario: ±50 % of 0 is the base case.
+  noPriceScenarios: {
+    en: 'No rows for the price of {theIntervention}: the price is 0, so changing it by a share changes nothing.',
+    da: 'Ingen rækker for prisen på {theIntervention}: prisen er 0, så en procentvis ændring af den ændrer intet.',
   },
   // With nothing missing analyze-cea.ts runs no complete-case scenario: it is the base case.
   noCompleteCases: {
@@ -138,9 +149,11 @@ const TEXT = {
   theirOne: { en: 'its', da: 'dens' },
   theirMany: { en: 'their', da: 'deres' },
   monteCarloScenario: {
-    en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
-    da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
+    en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}). {exceeds}.',
+    da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}). {exceeds}.',
   },
+  // A scenario of results written before each share was kept: only that one of them passes.
+  mcExceedsEither: { en: 'At least one of them is more than 10% of its standard error', da: 'Mindst én af dem er mere end 10 % af sin standardfejl' },
   // The plan's `display` rate as it gives it (0.1341, not 0.13: at 0.13 −586 DKK would read −€76, not −€79), and every money result of Table 1 converted.
   displayNote: { en: 'In {cur} at {rate} {cur} per {base}: incremental cost {cost} (95% CI {costCi}){icer}{nmb}.', da: 'Omregnet til {cur} med {rate} {cur} pr. {base}: meromkostning {cost} (95 %-KI {costCi}){icer}{nmb}.' },
   displayIcer: { en: '; ICER {icer}', da: '; ICER {icer}' },
@@ -259,6 +272,14 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+    // Which of the Monte Carlo errors pass 10% of their SEs, each with its share ("10,6 %").
+    const mcExceeds = (shares: { incrementalCost: number; incrementalQaly: number } | undefined): string => {
+      if (!shares) return t('mcExceedsEither');
+      const words = { cost: sharePercent(shares.incrementalCost, lang), qaly: sharePercent(shares.incrementalQaly, lang) };
+      const cost = exceedsShare(shares.incrementalCost);
+      const qaly = exceedsShare(shares.incrementalQaly);
+      return fillPhrase(t(cost && qaly ? 'mcExceedsBoth' : cost ? 'mcExceedsCost' : 'mcExceedsQaly'), words);
+    };
     const { result: r, resolved, idNote, notes: readNotes } = await ceaAnalysisOf(entry, env);
     for (const note of [...(idNote ? [idNote] : []), ...readNotes]) env.note?.(note);
     const cur = r.currency;
@@ -319,7 +340,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const mc = r.monteCarloError;
     if (mc) {
       const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
-      notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
+      notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations, exceeds: mcExceeds({ incrementalCost: shareOfSe(mc.incrementalCost.mcse, r.incrementalCost.se), incrementalQaly: shareOfSe(mc.incrementalQaly.mcse, r.incrementalQaly.se) }) })}` : said);
     }
     if (r.display) notes.push(displayNote(r.display));
     const lo = r.patients.leftOutVisitRows;
@@ -359,7 +380,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     ];
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
     const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
-      fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
+      fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations, exceeds: mcExceeds(s.monteCarloError!.shareOfSe) }));
     // A reader sees the QALY difference move in a scenario that changes only costs: say why where the
     // row is (under multiple imputation; the statistics are as docs/plan-cea.md describes them).
     const baseQaly = num(r.incrementalQaly.estimate, 4, lang);
@@ -376,6 +397,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       }
     }
     if (r.method.missing === 'none') sensNotes.push(t('noCompleteCases'));
+    if (r.interventionPrice.price === 0) sensNotes.push(fillPhrase(t('noPriceScenarios'), { theIntervention: names.theIntervention }));
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,
@@ -395,7 +417,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
       : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
         ? t('fixedPrice')
-        : r.interventionPrice.source;
+        : 'price' in plan.interventionCost && typeof plan.interventionCost.source === 'object'
+          ? (plan.interventionCost.source[lang] ?? plan.interventionCost.source.en)
+          : r.interventionPrice.source;
     // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
     // An item whose unit cost is 1 holds amounts in the plan's currency (docs/plan-cea.md#costs-already-in-money):
     // named as costs and its price cell says so, never "1.00" per consultation.

@@ -87,6 +87,18 @@ export function registryOutcomeCell(label: string, e: Pick<ObservationalEffect, 
   return `${label} (${REPORT_TEXT[e.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
 }
 
+/** The certainty cell: a downgrade says its reason, as the trial's summary of findings does; the note under the table words it (imprecisionNotes). */
+export function registryCertaintyCell(e: Pick<ObservationalEffect, 'certainty'>, lang: Lang): string {
+  const level = CERTAINTY[e.certainty.level][lang];
+  return e.certainty.downgradedForImprecision ? `${level} (${T.imprecisionCell[lang]})` : level;
+}
+
+/** Why rows read "Very low (imprecision)": the outcomes and follow-ups downgraded, once under the effects table. */
+export function imprecisionNotes(result: Pick<ObservationalResult, 'analyses'>, lang: Lang): string[] {
+  const where = result.analyses.filter((a) => a.effects.some((e) => e.certainty.downgradedForImprecision)).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+  return where.length ? [fillPhrase(T.imprecisionNote[lang], { list: [...new Set(where)].join('; ') })] : [];
+}
+
 /** "n {group}", the group's label mid-sentence in lower case (an abbreviation as it is). */
 const nOf = (group: string) => {
   const g = /^.[A-ZÆØÅ]/.test(group) ? group : group.charAt(0).toLowerCase() + group.slice(1);
@@ -112,7 +124,7 @@ function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed
       registryInterval(e, lang),
       mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
-      CERTAINTY[e.certainty.level][lang],
+      registryCertaintyCell(e, lang),
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : e.eValueMissing ? NO_E_VALUE_CELL[e.eValueMissing.reason][lang] : '–',
     ]),
   ]);
@@ -245,6 +257,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       ...(withheldFew.length > 0 ? [fillPhrase(T.effectsWithheldFewValues[lang], { list: withheldFew.join('; '), threshold: spec.suppressionThreshold })] : []),
       ...(notDone.length > 0 ? [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] : []),
       ...zeroNotes,
+      ...imprecisionNotes(shown, lang),
     ];
     // No estimate at all (every analysis withheld or failed): no chart, rather than an empty one.
     const anyEffect = shown.analyses.some((a) => a.effects.length > 0);

@@ -18,6 +18,8 @@ export interface ReportEnv {
    */
   input(path: string, from?: InputOrigin): string;
   lang: Lang;
+  /** The run's language (`hta report --lang`; undefined when each report keeps its own): what is said on stderr is in it, as `note` says it. */
+  runLang?: Lang;
   version: string;
   /** Memoises expensive steps shared by entries (e.g. one analysis for an en and a da report). */
   memo<T>(key: string, compute: () => T): T;

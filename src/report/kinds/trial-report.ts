@@ -50,6 +50,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../adverse-events-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
+import { harmSofRows } from '../sof-harm-rows.js';
 import { conclusionParagraphs } from '../conclusion.js';
 import { characteristicLabel, hasCommonLabel, tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
@@ -127,7 +128,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       // Read with the plan's "decimalMark" when it declares one: Table 1 and the costs read the same numbers (io/declared-mark.ts).
       const csvTable = tableWithDeclaredMark(readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' }), plan.decimalMark);
-      const trialData = loadTrial(csvTable, plan);
+      // The reader's notes and refusals in the run's language (as `hta analyze --lang`), not the page's:
+      // the memo serves the run's en and da pages alike (`note` prints in the run's language too).
+      const trialData = loadTrial(csvTable, plan, { lang: env.runLang ?? 'en' });
       // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
       const listing = plan.adverseEvents?.file;
       attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
@@ -244,7 +247,8 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   // Each MCID's source beside it in the outcome's heading row: page 1 has no room for a note.
   const outcomes = new Map(trial.plan.outcomes.map((o) => [o.key, o]));
   const sourceOf = (key: string) => ((o) => (o ? mcidSourceTag(o, trial.plan, ctx.lang) : undefined))(outcomes.get(key));
-  const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation, sourceOf);
+  // The plan's adverse events close the table (sof-harm-rows.ts); the conclusion reads the outcomes only.
+  const sof = summaryOfFindings([...sofRows, ...harmSofRows(result.adverseEvents, ctx.lang)], ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
   const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;
@@ -342,7 +346,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...verdictEdgeNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...verdictEdgeNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang, ctx.outcomeLabel), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**

@@ -117,6 +117,8 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
     const analysis = await analyseUptakeOffThread({
       registryFile, eligibleFile, plan, planFile, reportName: `report "${entry.id ?? entry.registry}"`, ...(previousFiles.length > 0 ? { previousFiles } : {}),
       ...(firstPublication ? { firstPublication: true } : {}),
+      // Its refusals in the entry's language (a Danish twin and an English one share one analysis: the first listed says it).
+      lang: env.lang,
       ...(sameRunCuts.length > 0 ? { sameRunCuts, ...(entry.id !== undefined ? { sameRunName: `report "${entry.id}"` } : {}), ...sameRunPlace(entry.id, env) } : {}),
     }, env.place?.index);
     // No earlier publication named, none earlier in the manifest, not declared the first: as

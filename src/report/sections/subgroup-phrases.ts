@@ -22,6 +22,11 @@ export const SUBGROUP_TEXT = {
     en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}.',
     da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}.',
   },
+  /** Under a forest whose levels show fewer than 5 patients in an arm: the counts are not suppressed (docs/subgroups.md#small-counts). */
+  smallCounts: {
+    en: 'The counts are printed as they are, not suppressed: {n} of the {levels} levels show fewer than {min} patients in an arm, which beside a named level (a single-doctor practice) can point to patients and to who dropped out.',
+    da: 'Antallene vises, som de er, ikke diskretioneret: {n} af de {levels} niveauer har færre end {min} patienter i en gruppe, hvilket ved et navngivet niveau (en enkeltmandspraksis) kan pege på patienter og på, hvem der udgik.',
+  },
   /** After the credibility note, only when a patient was left out (nothing to say when none was). */
   // Each count said for what it is: "other values" read as patients *with* no value ("0 (missing), 4 (other values)").
   leftOut: {

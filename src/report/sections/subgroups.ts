@@ -29,13 +29,13 @@ import type { ChartSpec, PageSection } from '../report-page.js';
 import { type CharacteristicLabels, characteristicLabel } from '../table-one.js';
 import type { Table } from '../text-table.js';
 import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
+import { SMALL_COUNT } from '../../analysis/subgroup-warnings.js';
+import { chartSlug } from '../report-file-names.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
 
-/** Lower-case letters, digits and '-' (chart file stems and section ids). */
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
-}
+/** Lower-case letters, digits and '-', Danish letters written out (chart file stems and section ids: report-file-names.ts). */
+const slug = chartSlug;
 
 function phrases(ctx: TrialChartContext, purpose?: PopulationPurpose) {
   return (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, ctx.lang, purpose), ctx.arms), values);
@@ -65,6 +65,16 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
   ];
   // At most two parts: "a and b" (joinNames would separate a Danish part with a comma by "; ").
   return `${credibility} ${p('leftOut', { parts: parts.join(ctx.lang === 'da' ? ' og ' : ' and ') })}`;
+}
+
+/**
+ * Under a forest whose levels print fewer than SMALL_COUNT patients in an arm: the trial report
+ * suppresses no count (docs/subgroups.md#small-counts), so the page says so where the counts are.
+ */
+function smallCountsNote(drawn: readonly SubgroupResult[], ctx: TrialChartContext): string[] {
+  const levels = new Set(drawn.flatMap((g) => g.levels.filter((l) => l.effect.n.intervention + l.effect.n.control > 0).map((l) => l.level)));
+  const small = new Set(drawn.flatMap((g) => g.levels.filter((l) => levels.has(l.level) && Math.min(l.effect.n.intervention, l.effect.n.control) < SMALL_COUNT).map((l) => l.level)));
+  return small.size ? [phrases(ctx)('smallCounts', { n: small.size, levels: levels.size, min: SMALL_COUNT })] : [];
 }
 
 /**
@@ -134,7 +144,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
         title: p('subgroupTitle', { subgroup: label, time: ctx.timeLabel(time) }),
         ...(first ? { intro: [p('forestIntro')] } : {}),
         chart: name,
-        notes: [...outcomeStatements(drawn, primary, ctx), credibilityNote(primary, ctx)],
+        notes: [...outcomeStatements(drawn, primary, ctx), credibilityNote(primary, ctx), ...smallCountsNote(drawn, ctx)],
       });
       first = false;
     }

@@ -16,7 +16,7 @@ import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges, type Interval } from './polytope-ranges.js';
 import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
-import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, closedSumAgrees, isFinal, nationalOnlyUnits, referralsAsOf, unprintedPeriodsChanged, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, closedSumAgrees, isFinal, referralsAsOf, unprintedPeriodsChanged, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -403,8 +403,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // one, nor bounded by it; |now − then| is still a count of patients, checked below.
   // With them, the units whose printed counts show a change the publication does not list (made
   // without --previous): read as listed, so the audit reports the change instead of refusing.
-  // A whole-country period listed alone is some region's change: each region's row of it with it (`nationalOnlyUnits`).
-  const changedUnits = nationalOnlyUnits(changedUnitsIn(pub), pub.metrics, previous);
+  // A whole-country period listed alone frees the regions' counts of it the earlier publication
+  // hid (`hiddenEarlier`); those it printed stay tied: one that changed is listed for its region.
+  const changedUnits = changedUnitsIn(pub);
   if (previous) for (const u of unlistedChanges(pub, previous)) changedUnits.add(u);
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
   /** Each count's values as printed by an earlier publication, its own row, where its unit did not change since. */

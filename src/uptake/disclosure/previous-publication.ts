@@ -788,35 +788,6 @@ export function changedUnitsIn(json: unknown): Set<string> {
   ]);
 }
 
-/**
- * A listing read as a reader must read it (the audit, attacker-audit.ts): a whole-country period
- * listed with no region's row of it listed is a change seen only in the country's row
- * (`closeChangedUnits`, the spread), so it is some region's change, which one not said — every
- * region's row of the period is read as changed too, unless the file prints that region's
- * referrals of the period at a value an earlier publication printed (a final count, visibly the
- * same). Until 6 December 2026 the audit read the other regions' rows as unchanged: a removed
- * Nordjylland patient of May 2025, Nordjylland's May hidden in both publications, made the
- * country's May "54 … 54" (the earlier print less the other regions', true value 53), and a normal
- * chain failed its own audit. `rows`: the published metric rows.
- */
-export function nationalOnlyUnits(listed: ReadonlySet<string>, rows: readonly Record<string, unknown>[], previous?: Pick<PreviousPublication, 'counts'>): Set<string> {
-  const out = new Set(listed);
-  const regions = [...new Set(rows.map((r) => String(r.region)))].filter((r) => r !== 'national');
-  const printedThen = new Set((previous?.counts ?? []).filter((c) => c.kind === 'metric' && c.measure === 'referrals' && c.dimension === 'all' && c.level === 'all').map((c) => `${c.region}|${(c as { period: string }).period}|${c.value}`));
-  const referralsNow = new Map(rows.filter((r) => r.dimension === 'all' && r.level === 'all' && typeof r.referrals === 'number').map((r) => [`${String(r.region)}|${String(r.period)}`, r.referrals as number]));
-  for (const u of listed) {
-    const [kind, region, period] = u.split('|') as [string, string, string];
-    if (kind !== 'm' || region !== 'national' || period === 'all') continue;
-    if (regions.some((r) => listed.has(changedUnit({ kind: 'metric', region: r, period })))) continue;
-    for (const r of regions) {
-      const now = referralsNow.get(`${r}|${period}`);
-      if (now !== undefined && printedThen.has(`${r}|${period}|${now}`)) continue;
-      out.add(changedUnit({ kind: 'metric', region: r, period }));
-    }
-  }
-  return out;
-}
-
 /** The rows and clinics a publication prints, as far as `absentCategories` needs them. */
 export interface PrintedCategories {
   metrics: readonly { region: string; period: string; dimension: string; level: string }[];

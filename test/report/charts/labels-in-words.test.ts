@@ -50,8 +50,8 @@ describe.each([
 
   it('names every balance-table row as the love plot does', () => {
     const table = /<section id="balance">[\s\S]*?<\/section>/.exec(html)![0];
-    for (const t of terms) expect(table).toContain(`<td>${t.replace(/&/g, '&amp;')}</td>`);
-    expect(table).not.toMatch(/<td>[a-z]+=/);
+    for (const t of terms) expect(table).toContain(`<th scope="row">${t.replace(/&/g, '&amp;')}</th>`);
+    expect(table).not.toMatch(/<t[dh][^>]*>[a-z]+=/);
   });
 });
 
@@ -60,7 +60,7 @@ describe.each(['selfback', 'selfback-da'])('the bundled %s report', (out) => {
     const html = readFileSync(`reports/${out}/index.html`, 'utf8');
     const section = /<section id="target-population">[\s\S]*?<\/section>/.exec(html)![0];
     const table = /<table[\s\S]*?<\/table>/.exec(section)![0];
-    const firstCells = [...table.matchAll(/<tr><td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    const firstCells = [...table.matchAll(/<tr><t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1]!);
     expect(firstCells.length).toBeGreaterThan(2);
     for (const c of firstCells) expect(c, c).toMatch(/^[\dA-ZÆØÅ]/);
   });

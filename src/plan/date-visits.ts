@@ -1,0 +1,44 @@
+/**
+ * `hta plan init` on an EHR extract whose only visit column holds dates (`Besøgsdato`
+ * 21.10.2024): hta reads no dates (docs/limits.md), so no visit can be drafted from it, and a
+ * plan naming it as the time column would make each date a visit of its own. Found here so the
+ * refusal says so first, before the advice for a plan it did not write.
+ */
+import type { CsvTable } from '../io/read-csv.js';
+
+/** A date as exports write it: 2024-10-21, 21.10.2024, 21/10/24, 21-10-2024 (a time of day may follow). */
+const DATE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](\d{2}|\d{4}))([ T]\d{1,2}[:.]\d{2}.*)?$/;
+
+/** Share of a column's filled cells that must be dates. */
+const MIN_DATES = 0.9;
+
+/**
+ * The first column (header order) whose filled cells are dates and which changes within a patient
+ * (a visit's date, not a birth date), with how many dates it holds; undefined when none.
+ */
+export function dateVisitColumn(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string): { column: string; example: string } | undefined {
+  const idAt = csv.header.indexOf(idCol);
+  if (idAt < 0) return undefined;
+  for (let i = 0; i < csv.header.length; i++) {
+    if (i === idAt || csv.header[i]!.trim() === '') continue;
+    let filled = 0;
+    let dates = 0;
+    let example: string | undefined;
+    let changes = false;
+    const first = new Map<string, string>();
+    for (const r of csv.records) {
+      const v = r.cells[i]?.trim();
+      if (!v) continue;
+      filled++;
+      if (!DATE.test(v)) continue;
+      dates++;
+      example ??= v;
+      const id = r.cells[idAt]?.trim() ?? '';
+      const had = first.get(id);
+      if (had === undefined) first.set(id, v);
+      else if (had !== v) changes = true;
+    }
+    if (filled > 0 && dates >= MIN_DATES * filled && changes) return { column: csv.header[i]!, example: example! };
+  }
+  return undefined;
+}

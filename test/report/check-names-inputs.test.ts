@@ -1,0 +1,137 @@
+/**
+ * `hta report --check` in CI: a missing input is named with the manifest entry (report id and
+ * field) that names it, every entry at once; an input changed since the pages were written is
+ * named (each folder's index records its report's inputs with their SHA-256), not only "stale"
+ * (docs/manifest.md "--check").
+ */
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORT_INDEX } from '../../src/report/build-reports.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+/** A manifest of an English and a Danish meta-analysis page of one studies sheet, and a plan. */
+function workspace() {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'data', 'plans'), { recursive: true });
+  copyFileSync('data/published/selfback-studies.csv', join(dir, 'data', 'studies.csv'));
+  copyFileSync('data/plans/selfback.plan.json', join(dir, 'data', 'plans', 'p.json'));
+  const manifest = join(dir, 'data', 'reports.json');
+  writeFileSync(manifest, JSON.stringify({ reports: [
+    { id: 'meta', kind: 'meta', out: 'meta', lang: 'en', data: 'studies.csv', plan: 'plans/p.json', preset: 'metafor' },
+    { id: 'meta-da', kind: 'meta', out: 'meta-da', lang: 'da', data: 'studies.csv', plan: 'plans/p.json' },
+  ] }));
+  return { dir, manifest, out: join(dir, 'reports'), studies: join(dir, 'data', 'studies.csv'), plan: join(dir, 'data', 'plans', 'p.json') };
+}
+
+describe('hta report --check names the input', () => {
+  it('a changed input: which file, and which reports were made from the earlier one', async () => {
+    const w = workspace();
+    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(made.code, made.stderr).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
+    // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
+    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(fresh.code, fresh.stdout).toBe(0);
+    // The studies sheet with one effect mended: the pages change, and the changed input is named.
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data), report "meta-da" (its data) were written`);
+    expect(r.stdout).toMatch(/stale: .*meta\/index\.html/);
+    expect(r.stdout).not.toContain('p.json');
+  });
+
+  it('an input whose bytes changed but whose pages are the same (CRLF, a trailing newline) is no failure', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const indexBefore = readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8');
+    // A Windows checkout (core.autocrlf) of the sheet and the plan, and a trailing newline more.
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(/\r?\n/g, '\r\n'));
+    writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('reports are up to date');
+    expect(r.stdout).not.toMatch(/input changed|stale/);
+    // Nor does a run rewrite the committed index.
+    const again = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(' 0 written');
+    expect(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')).toBe(indexBefore);
+  });
+
+  it('an entry repointed at another file: the new input and the one no longer read are both named', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const other = join(w.dir, 'data', 'studies2.csv');
+    writeFileSync(other, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: { data: string }[] };
+    m.reports[0]!.data = 'studies2.csv';
+    writeFileSync(w.manifest, JSON.stringify(m));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input new: ${other} — read by report "meta" (its data), which did not read it when its pages were written`);
+    expect(r.stdout).toContain(`input no longer read: ${w.studies} — read when the pages of report "meta" were written, no longer`);
+  });
+
+  it('a missing input: every entry and field naming it, and the path; exit 2, nothing written', async () => {
+    const w = workspace();
+    rmSync(w.studies);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/    at /);
+    expect(r.stderr).toContain(`the data of report "meta", the data of report "meta-da" ${w.studies} — the file does not exist`);
+    // A text setting ("preset": "metafor") is no file: not named as a missing input.
+    expect(r.stderr).not.toContain('metafor');
+    rmSync(w.plan);
+    const both = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`2 inputs of ${w.manifest} cannot be read`);
+    expect(both.stderr).toContain(`the plan of report "meta", the plan of report "meta-da" ${w.plan} — the file does not exist`);
+  });
+});
+
+describe('hta report --check names a missing file a plan names', () => {
+  it('with its plan, field and report, together with the missing files the entries name', async () => {
+    const dir = tempDir();
+    for (const d of ['plans', 'published']) cpSync(join('data', d), join(dir, 'data', d), { recursive: true });
+    mkdirSync(join(dir, 'data', 'synthetic'));
+    writeFileSync(join(dir, 'data', 'synthetic', 'eligible.csv'), 'id\n');
+    const manifest = join(dir, 'data', 'reports.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [
+      { id: 'cea', kind: 'cea', out: 'cea', lang: 'en', data: 'synthetic/selfback-trial.csv', plan: 'plans/selfback.cea.json', replicates: 100, synthetic: true },
+      { id: 'cea-da', kind: 'cea', out: 'cea-da', lang: 'da', data: 'synthetic/selfback-trial.csv', plan: 'plans/selfback.cea.json', replicates: 100, synthetic: true },
+    ] }));
+    const plan = join(dir, 'data', 'plans', 'selfback.cea.json');
+    const costs = join(dir, 'data', 'plans', 'selfback.unit-costs.csv');
+    rmSync(costs);
+    const trial = join(dir, 'data', 'synthetic', 'selfback-trial.csv');
+    const r = await runCli('report', '--check', '--manifest', manifest, '--out', join(dir, 'reports'), '--no-cache');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/    at /);
+    // Both at once: the entry's data and the plan's unit costs, each with who names it.
+    expect(r.stderr).toContain(`2 inputs of ${manifest} cannot be read`);
+    expect(r.stderr).toContain(`the data of report "cea", the data of report "cea-da" ${trial} — the file does not exist`);
+    expect(r.stderr).toContain(`${plan}'s "unitCosts" (report "cea"), ${plan}'s "unitCosts" (report "cea-da") ${costs} — the file does not exist`);
+  });
+});
+
+describe('inputs that are symbolic links', () => {
+  it('are recorded, and named when the file they point to changes', async () => {
+    const w = workspace();
+    // The studies sheet kept elsewhere in the folder, the manifest naming a link to it.
+    mkdirSync(join(w.dir, 'data', 'real'));
+    const real = join(w.dir, 'data', 'real', 'studies.csv');
+    copyFileSync(w.studies, real);
+    rmSync(w.studies);
+    symlinkSync(join('real', 'studies.csv'), w.studies);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
+    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`input changed: ${w.studies} — changed since`);
+  });
+});

@@ -371,7 +371,7 @@ const WEIGHTING: Record<string, string> = { raking: 'omvægtet til målgruppens 
  * keeps its English, marked as English, behind a Danish lead.
  */
 export function trialWarningText(warning: string, lang: Lang, labels: WarningLabels): string {
-  if (lang === 'en') return warning;
+  if (lang === 'en') return englishWarningText(warning, labels);
   const reason = (r: string) => danishReason(r) ?? `ikke analyseret (på engelsk: ${r})`;
   const at = (o: string, t: string) => `${labels.outcome(o)}, ${labels.time(t)}`;
   let m: RegExpExecArray | null;
@@ -461,4 +461,16 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     return `${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
   }
   return `Advarsel (på engelsk: ${warning})`;
+}
+
+/**
+ * An English warning as the page shows it: results.json and stderr keep the analysis's words with
+ * the plan's keys ("pain at 6m"); a page names the outcome and visit by their labels, as its
+ * tables do (a committee reads "Pain (NRS 0–10), 6 months", never a visit code). Only warnings
+ * that reach the bundled pages are reworded; the rest are shown as the analysis wrote them.
+ */
+function englishWarningText(warning: string, labels: WarningLabels): string {
+  const m = /^multiple imputation of (.+?) at ([^:]+): (the verdict depends on the imputation: [\s\S]*)$/.exec(warning);
+  if (m) return `Multiple imputation of ${labels.outcome(m[1]!)}, ${labels.time(m[2]!)}: ${m[3]!}`;
+  return warning;
 }

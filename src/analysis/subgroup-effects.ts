@@ -310,8 +310,8 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   } else if (mostLeftOut) {
     // Most patients in levels left out: the test compares a few levels, not the subgroup (docs/subgroups.md#too-few-patients-in-a-level).
     statement = {
-      en: `The interaction test between the ${tested.levels} of ${tested.allLevels} levels of ${what.en} that could be tested (${tested.patients} of ${tested.allPatients} patients) gave p ${formatP(p, 'en')}, but most patients are in levels left out: no conclusion about whether the effect differs by ${what.en}; weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run.`,
-      da: `Interaktionstesten mellem de ${tested.levels} af ${tested.allLevels} niveauer af ${what.da}, der kunne testes (${tested.patients} af ${tested.allPatients} patienter), gav p ${formatP(p, 'da')}, men de fleste patienter er i udeladte niveauer: ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}; vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse.`,
+      en: `The interaction test between the ${tested.levels} of ${tested.allLevels} levels of ${what.en} that could be tested (${tested.patients} of ${tested.allPatients} patients) gave p ${formatP(p, 'en')}, but most patients are in levels left out: no conclusion about whether the effect differs by ${what.en}; weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, ${testsCount(tests).en}.`,
+      da: `Interaktionstesten mellem de ${tested.levels} af ${tested.allLevels} niveauer af ${what.da}, der kunne testes (${tested.patients} af ${tested.allPatients} patienter), gav p ${formatP(p, 'da')}, men de fleste patienter er i udeladte niveauer: ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}; vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, ${testsCount(tests).da}.`,
     };
   } else {
     const dir = {
@@ -319,8 +319,8 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
       da: predictedLarger === null ? 'retning ikke forudsagt' : held === null ? 'forudsagt retning kan ikke vurderes' : held ? 'forudsagt retning holdt' : 'forudsagt retning holdt ikke',
     };
     statement = {
-      en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}${among.en}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
-      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}${among.da}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse, ${dir.da}.`,
+      en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}${among.en}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, ${testsCount(tests).en}, ${dir.en}.`,
+      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}${among.da}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, ${testsCount(tests).da}, ${dir.da}.`,
     };
   }
   // Levels left out of the test for too few patients: said with the statement, not only in the JSON.
@@ -334,3 +334,10 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   return { prespecified: sg.prespecified, interactionP: p, subgroupTestsInRun: tests, predictedLarger, directionHeld: held, statement };
 }
 
+
+/** "one of 4 subgroup tests in this run" — or, when it is the run's only test, "the only subgroup test in this run" (never "one of 1 … tests"). */
+function testsCount(tests: number): { en: string; da: string } {
+  return tests === 1
+    ? { en: 'the only subgroup test in this run', da: 'den eneste subgruppetest i denne analyse' }
+    : { en: `one of ${tests} subgroup tests in this run`, da: `én af ${tests} subgruppetests i denne analyse` };
+}

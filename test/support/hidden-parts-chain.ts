@@ -1,0 +1,37 @@
+/**
+ * The monthly chain the chained-publication refusal tests build from the hidden-parts registry
+ * (test/uptake/fixtures/hidden-parts): its lines filtered, the export as it stood on a day, and its
+ * plan with the months published as of an export date. One copy for disclosure-chain-refusal and
+ * its `hta report` twin, so both refuse the same chain.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const HP = 'test/uptake/fixtures/hidden-parts';
+
+/** The registry's lines (header first) kept by `keep` (the columns split at commas). */
+export function registry(keep: (f: string[]) => boolean): string[] {
+  const [head, ...rows] = readFileSync(join(HP, 'registry.csv'), 'utf8').trimEnd().split('\n');
+  return [head!, ...rows.filter((r) => keep(r.split(',')))];
+}
+
+/** The export as it stood on `day`: later referrals left out, later activations and activity not yet there. */
+export function asOf(lines: readonly string[], day: string): string {
+  const [head, ...rows] = lines;
+  const out = [head!];
+  for (const r of rows) {
+    const f = r.split(',');
+    if (f[3]! > day) continue;
+    if (f[4] !== '' && f[4]! > day) { f[4] = ''; f[5] = ''; } else if (f[5] !== '' && f[5]! > day) f[5] = day;
+    out.push(f.join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** hidden-parts' plan with the months published, as of `exportDate`. */
+export function plan(dir: string, exportDate: string): string {
+  const p = JSON.parse(readFileSync(join(HP, 'plan.json'), 'utf8')) as { exportDate: string; publish: { months: boolean } };
+  const file = join(dir, `plan-${exportDate}.json`);
+  writeFileSync(file, JSON.stringify({ ...p, exportDate, publish: { ...p.publish, months: true } }));
+  return file;
+}

@@ -15,6 +15,7 @@ import { compareMetricRows, metricRow, type MetricRow, type Scope, scopeOrderOf 
 import { fixedLevels, type Region } from './referral.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import type { SuppressedMetricRow } from './suppression.js';
+import { METRIC_COUNTS, type MetricCount } from './disclosure/cell-model.js';
 
 const NO_PATIENTS = { referrals: 0, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0, delays: new Map<number, number>() };
 
@@ -149,8 +150,6 @@ export function withVanishedRows(metrics: readonly SuppressedMetricRow[], vanish
 
 /** The hidden count cells `withVanishedRows` adds (for the rule's summary). */
 export function hiddenCellsOf(rows: readonly SuppressedMetricRow[]): number {
-  return rows.reduce((n, r) => n + METRIC_COUNT_NAMES.filter((c) => r[c] === SUPPRESSED).length, 0);
+  return rows.reduce((n, r) => n + METRIC_COUNTS.filter((c) => r[c] === SUPPRESSED).length, 0);
 }
 
-type MetricCount = (typeof METRIC_COUNT_NAMES)[number];
-const METRIC_COUNT_NAMES = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;

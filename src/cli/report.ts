@@ -3,8 +3,8 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { fileSha256 } from '../io/file-sha256.js';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
@@ -356,18 +356,10 @@ function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] 
  * cannot be read.
  */
 function hashFile(path: string): string | undefined {
-  let fd: number | undefined;
   try {
-    if (!statSync(path).isFile()) return undefined;
-    fd = openSync(path, 'r');
-    const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
-    return hash.digest('hex');
+    return statSync(path).isFile() ? fileSha256(path) : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

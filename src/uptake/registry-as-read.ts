@@ -13,7 +13,8 @@
  * some of them, two registries of different patients none.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { fileSha256 } from '../io/file-sha256.js';
 import { isNotUtf8, utf16OfFile, withUtf8Copy } from './registry-encoding.js';
 import { registryRecords, sniffFileDelimiter } from './read-registry.js';
 import type { Delimiter } from '../io/dialect.js';
@@ -28,18 +29,6 @@ export interface RegistryAsRead {
 /** Rows in the sketch: enough that two extracts sharing most rows share many, few enough to keep in memory for any export. */
 const SAMPLE_SIZE = 64;
 
-/** SHA-256 of a file's bytes, read in blocks (a registry can be large). */
-export function fileSha256(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 /** Hashes the records of a UTF-8 CSV file. */
 async function recordsAsRead(file: string, label: string, delimiter: Delimiter): Promise<RegistryAsRead> {

@@ -21,7 +21,7 @@ import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
 import type { SubgroupResult } from './results-schema.js';
 import { subgroupLevels } from './subgroup-levels.js';
-import { testHeldBack } from './subgroup-warnings.js';
+import { heldBack, testHeldBack } from './subgroup-warnings.js';
 
 export interface SubgroupContext {
   pairsAt: (key: string, time: string) => OutcomePairs;
@@ -113,8 +113,7 @@ function tooFewLevelsLeft(test: SubgroupResult['interaction']['test'], tested: s
  * failure (`hta analyze` exits 0, as `hta report` does; docs/subgroups.md#too-few-patients-in-a-level).
  */
 export function subgroupFailed(g: SubgroupResult): boolean {
-  const heldBack = (l: SubgroupResult['levels'][number]) => (g.interaction.levelsTooFew ?? []).includes(l.level);
-  const levelFailed = g.levels.some((l) => l.effect.error !== undefined && !heldBack(l));
+  const levelFailed = g.levels.some((l) => l.effect.error !== undefined && !heldBack(g, l.level));
   return levelFailed || (g.interaction.error !== undefined && !testHeldBack(g));
 }
 

@@ -17,7 +17,7 @@ import type { SubgroupResult } from './results-schema.js';
 export const SMALL_COUNT = 5;
 
 /** Whether a level's row is held back by the subgroup's minimum per arm (`levelsTooFew`: patients, too few in an arm). */
-const heldBack = (g: SubgroupResult, level: string) => (g.interaction.levelsTooFew ?? []).includes(level);
+export const heldBack = (g: SubgroupResult, level: string) => (g.interaction.levelsTooFew ?? []).includes(level);
 
 /** Whether a test for interaction was not run for want of levels once those below the minimum are left out. */
 export const testHeldBack = (g: SubgroupResult) => (g.interaction.levelsTooFew ?? []).length > 0 && g.interaction.levelsTested.length < 2;

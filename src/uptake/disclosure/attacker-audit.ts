@@ -15,6 +15,7 @@
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges, type Interval } from './polytope-ranges.js';
 import { absentRows } from './absent-rows.js';
+import { fallenUnits, hiddenPartsFell, hiddenPartsRelations } from './hidden-parts.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
 import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, closedSumAgrees, isFinal, referralsAsOf, unprintedPeriodsChanged, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
@@ -370,7 +371,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         // closed month and the running totals") does not say which region changed: each region's
         // hidden count of that period may be the one. Until 6 December 2026 they were held equal
         // now, and a corrected month's national count (53 now) was pinned to its earlier 54.
-        if (changedUnits.has(changedUnit(c)) || changedUnits.has(changedUnit({ ...c, region: 'national' }))) continue;
+        if (changedUnits.has(changedUnit(c)) || changedUnits.has(changedUnit({ ...c, region: 'national' })) || changedWithin(c, changedUnits)) continue;
         const candidates = containing(c);
         const at = candidates.findIndex((k) => byName.has(k));
         if (at < 0) continue;
@@ -407,6 +408,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // hid (`hiddenEarlier`); those it printed stay tied: one that changed is listed for its region.
   const changedUnits = changedUnitsIn(pub);
   if (previous) for (const u of unlistedChanges(pub, previous)) changedUnits.add(u);
+  // A relation of an earlier publication whose hidden parts' sum fell, as both files print it:
+  // those parts are freed above (read as listed), and the fall, a count of patients, is reported
+  // like a printed count's (docs/disclosure-control.md "Hidden parts that fell").
+  for (const { relation: r, now } of previous ? hiddenPartsFellIn(pub, previous) : []) {
+    const change = r.then - now;
+    if (change <= rule.threshold - 1) falls.push({ cell: `${containing(r.total)[0]} − the parts printed, published on ${r.asOf} − the same parts now (the hidden parts fell)`, lower: change, upper: change });
+  }
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
   /** Each count's values as printed by an earlier publication, its own row, where its unit did not change since. */
   const printedBefore = new Map<string, Set<number>>();
@@ -735,17 +743,7 @@ export function grownByDefinitionZero(c: PreviousCount, firstDayOf: (r: Record<s
  */
 export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublication): Set<string> {
   const str = (v: Value) => String(v);
-  const printed = new Map<string, number>();
-  for (const r of pub.metrics) {
-    for (const c of COUNTS) {
-      const v = r[c];
-      if (typeof v === 'number') printed.set(`m|${c}|${str(r.region)}|${str(r.period)}|${str(r.dimension)}|${str(r.level)}`, v);
-    }
-  }
-  for (const u of [...pub.uptake, ...pub.budget.observed]) if (typeof u.activations === 'number') printed.set(`y|${str(u.region)}|${str(u.year)}`, u.activations);
-  for (const c of pub.funnel?.rows ?? []) {
-    for (const m of ['referrals', 'activations'] as const) if (typeof c[m] === 'number') printed.set(`c|${m}|${str(c.region)}|${str(c.clinic)}`, c[m]);
-  }
+  const printed = printedNow(pub);
   const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
   const regions = [...new Set(pub.metrics.map((r) => str(r.region)))];
   const listed = changedUnitsIn(pub);
@@ -785,8 +783,7 @@ export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublicat
       || (c.region === 'national' && regions.some((region) => listed.has(changedUnit({ kind: 'metric', region, period: c.period }))));
   };
   for (const c of previous.counts) {
-    const key = c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : c.kind === 'year' ? `y|${c.region}|${c.year}` : `c|${c.measure}|${c.region}|${c.clinic}`;
-    const now = printed.get(key);
+    const now = printed.get(printedKey(c));
     if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c)) && !explainedByListed(c)) mark(c);
   }
   // A row hidden here whose sum says the same: the periods the earlier publication did not print
@@ -800,7 +797,63 @@ export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublicat
     if (closed && closedSumAgrees(c, closed, thenOf, referralsPrinted) === false) for (const region of [c.region, 'national']) units.add(changedUnit({ ...c, region }));
   }
   for (const u of unprintedPeriodsChanged(previous, pub.metrics, finest, known, referralsPrinted)) units.add(u);
+  // A relation of an earlier publication whose hidden parts' sum, as the two files print it, is
+  // smaller now: rows were removed from them, and which part lost them no print says. Read as
+  // listed (the run lists them: cell-model.ts, hidden-parts.ts `hiddenPartsFell`); the fall itself
+  // is reported (`hiddenPartsFellIn`).
+  for (const u of fallenUnits(hiddenPartsFellIn(pub, previous))) units.add(u);
   return units;
+}
+
+/**
+ * Whether a period inside an earlier count's row is listed as changed (`changed`: units of
+ * `changedUnit`): a month of its year, any period of its whole export; of its region, or of the
+ * whole country (whose listing alone does not say which region's), or of any region for the whole
+ * country's row. Rows were then registered late or removed within that row, so "it only grew since"
+ * may be false: a year row whose month lost a withdrawn patient is smaller now where the months
+ * after it added none (docs/disclosure-control.md "Hidden parts that fell").
+ */
+function changedWithin(c: PreviousCount, changed: ReadonlySet<string>): boolean {
+  if (c.kind !== 'metric' || /^\d{4}-\d{2}$/.test(c.period)) return false;
+  for (const u of changed) {
+    const [kind, region, period] = u.split('|') as [string, string, string];
+    if (kind !== 'm' || period === c.period || !(c.period === 'all' || period.startsWith(`${c.period}-`))) continue;
+    if (c.region === 'national' || region === c.region || region === 'national') return true;
+  }
+  return false;
+}
+
+/** A count's key in `printedNow`. */
+function printedKey(c: PreviousCount): string {
+  return c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : c.kind === 'year' ? `y|${c.region}|${c.year}` : `c|${c.measure}|${c.region}|${c.clinic}`;
+}
+
+/** The counts `pub` prints as numbers, by `printedKey`. */
+function printedNow(pub: PublishedUptake): Map<string, number> {
+  const str = (v: Value) => String(v);
+  const printed = new Map<string, number>();
+  for (const r of pub.metrics) {
+    for (const c of COUNTS) {
+      const v = r[c];
+      if (typeof v === 'number') printed.set(`m|${c}|${str(r.region)}|${str(r.period)}|${str(r.dimension)}|${str(r.level)}`, v);
+    }
+  }
+  for (const u of [...pub.uptake, ...pub.budget.observed]) if (typeof u.activations === 'number') printed.set(`y|${str(u.region)}|${str(u.year)}`, u.activations);
+  for (const c of pub.funnel?.rows ?? []) {
+    for (const m of ['referrals', 'activations'] as const) if (typeof c[m] === 'number') printed.set(`c|${m}|${str(c.region)}|${str(c.clinic)}`, c[m]);
+  }
+  return printed;
+}
+
+/**
+ * The relations of the earlier publications named whose total they printed and some of whose
+ * parts they hid, where the hidden parts' sum as `pub` prints it now is below their sum then (the
+ * total less the printed parts): rows removed since (docs/disclosure-control.md "Hidden parts that
+ * fell"). Relations of a unit `pub` lists as changed are left to the listing.
+ */
+export function hiddenPartsFellIn(pub: PublishedUptake, previous: PreviousPublication): ReturnType<typeof hiddenPartsFell> {
+  const printed = printedNow(pub);
+  return hiddenPartsFell(hiddenPartsRelations(previous, pub.exportDate, printedKey), (c) => printed.get(printedKey(c)), changedUnitsIn(pub));
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

@@ -21,6 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
+import { fallenUnits, hiddenPartsFell, hiddenPartsRelations, type HiddenPartsRelation } from './hidden-parts.js';
 import { absentCategories, addedRegionsSince, breaksEarlier, changedUnit, closeChangedUnits, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, nationalChangesUnexplained, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
@@ -327,59 +328,27 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
  * growth gave Sjælland's and Nordjylland's together (docs/disclosure-control.md "How it is protected").
  */
 function hiddenPartsGrowth(
-  previous: PreviousPublication,
-  m: { cells: ModelCell[]; index: Map<string, number>; exportDate?: string; add: (key: string, value: number, published: boolean, structural?: boolean) => number; relate: (total: string, parts: readonly string[]) => void },
+  relations: readonly HiddenPartsRelation[],
+  m: { cells: ModelCell[]; index: Map<string, number>; add: (key: string, value: number, published: boolean, structural?: boolean) => number; relate: (total: string, parts: readonly string[]) => void },
   changed: ReadonlySet<string>,
   cellOf: (c: PreviousCount) => string,
 ): void {
   const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
-  const earlier = (c: PreviousCount) => c.kind !== 'clinic' && (m.exportDate === undefined || c.asOf < m.exportDate);
-  const dates = [...new Set((previous.hidden ?? []).filter(earlier).map((c) => c.asOf))].sort();
-  for (const P of dates) {
-    const printed = new Map<string, PreviousCount>();
-    for (const c of previous.counts) if (c.asOf === P && earlier(c)) printed.set(cellOf(c), c);
-    const hidden = new Map<string, PreviousCount>();
-    for (const c of previous.hidden ?? []) if (c.asOf === P && earlier(c) && !printed.has(cellOf(c))) hidden.set(cellOf(c), c);
-    // P's relations, over its rows printed or hidden (a row it had not is 0).
-    const groups = new Map<string, { total: string; parts: PreviousCount[] }>();
-    const part = (how: string, total: string, c: PreviousCount) => {
-      const id = `${how}|${total}`;
-      const g = groups.get(id) ?? { total, parts: [] };
-      g.parts.push(c);
-      groups.set(id, g);
-    };
-    for (const c of [...printed.values(), ...hidden.values()]) {
-      if (c.kind === 'year') {
-        if (c.region !== 'national') part('scope', yearCellKey('national', c.year), c);
-        continue;
-      }
-      if (c.kind !== 'metric') continue;
-      const row = (over: Partial<Record<'region' | 'period' | 'dimension' | 'level', string>>) => metricCellKey(c.measure, { region: c.region, period: c.period, dimension: c.dimension, level: c.level, ...over } as unknown as RowId);
-      if (c.region !== 'national') part('scope', row({ region: 'national' }), c);
-      if (/^\d{4}-\d{2}$/.test(c.period)) part('period', row({ period: c.period.slice(0, 4) }), c);
-      else if (/^\d{4}$/.test(c.period)) part('period', row({ period: 'all' }), c);
-      if (c.dimension !== 'all') part('level', row({ dimension: 'all', level: 'all' }), c);
-    }
-    for (const [id, g] of groups) {
-      const total = printed.get(g.total);
-      const hiddenParts = g.parts.filter((c) => hidden.has(cellOf(c)));
-      if (!total || hiddenParts.length === 0) continue;
-      if (!hiddenParts.every((c) => m.index.has(cellOf(c))) || [total, ...g.parts].some((c) => changed.has(changedUnit(c)))) continue;
-      const then = total.value - g.parts.filter((c) => !hidden.has(cellOf(c))).reduce((t, c) => t + c.value, 0);
-      const keys = hiddenParts.map(cellOf);
-      const now = keys.reduce((t, k) => t + valueOf(k), 0);
-      if (then < 0 || now < then) continue; // the registry changed: found and listed elsewhere
-      const nowKey = `p|hidden parts now|${P}|${id}`;
-      const thenKey = `p|${P}|hidden parts|${id}`;
-      const growthKey = `p|since ${P}|hidden parts|${id}`;
-      if (m.index.has(nowKey)) continue;
-      m.add(nowKey, now, false);
-      m.relate(nowKey, keys);
-      m.add(thenKey, then, false);
-      m.cells[m.index.get(thenKey)!]!.known = true;
-      m.add(growthKey, now - then, false, hiddenParts.every(isFinal));
-      m.relate(nowKey, [thenKey, growthKey]);
-    }
+  for (const { asOf: P, id, total, parts, hidden: hiddenParts, then } of relations) {
+    if (!hiddenParts.every((c) => m.index.has(cellOf(c))) || [total, ...parts].some((c) => changed.has(changedUnit(c)))) continue;
+    const keys = hiddenParts.map(cellOf);
+    const now = keys.reduce((t, k) => t + valueOf(k), 0);
+    if (then < 0 || now < then) continue; // the registry changed: listed as changed (hidden-parts.ts `hiddenPartsFell`)
+    const nowKey = `p|hidden parts now|${P}|${id}`;
+    const thenKey = `p|${P}|hidden parts|${id}`;
+    const growthKey = `p|since ${P}|hidden parts|${id}`;
+    if (m.index.has(nowKey)) continue;
+    m.add(nowKey, now, false);
+    m.relate(nowKey, keys);
+    m.add(thenKey, then, false);
+    m.cells[m.index.get(thenKey)!]!.known = true;
+    m.add(growthKey, now - then, false, hiddenParts.every(isFinal));
+    m.relate(nowKey, [thenKey, growthKey]);
   }
 }
 
@@ -455,6 +424,17 @@ function addPrevious(
   // running totals show it (P's whole export ≠ Σ its months now). Listed as changed, so that the
   // audit does not equate the sum with P's count (previous-publication.ts `unprintedPeriodsChanged`).
   for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) { changed.add(u); found.add(u); }
+  // A relation of an earlier publication whose hidden parts' sum is smaller now (rows removed from
+  // them: a withdrawn patient, a corrected extract): "each only grew" is false for one of them, and
+  // no print says which. Listed as changed, each hidden part's unit with the whole country's, so
+  // that neither this model nor the audit ties them to their earlier values. Until 6 December 2026
+  // they were left untied here and tied in the audit, whose reading of the chain then had no
+  // solution: the run wrote the file unchecked, with a warning (docs/disclosure-control.md "Hidden
+  // parts that fell"; hidden-parts.ts).
+  const cellOf = (c: PreviousCount) => (c.kind === 'metric' ? metricCellKey(c.measure, { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId) : c.kind === 'year' ? yearCellKey(c.region, c.year) : clinicCellKey(c.measure, c.region, c.clinic));
+  const hiddenRelations = hiddenPartsRelations(previous, m.exportDate, cellOf);
+  const fell = hiddenPartsFell(hiddenRelations, (c) => (m.index.has(cellOf(c)) ? valueOf(cellOf(c)) : undefined), changed);
+  for (const u of fallenUnits(fell)) { changed.add(u); found.add(u); }
   // The listing must not say what the corrected patients were (activated or not, at risk or not).
   const regionsNow = [...new Set(m.rows.map((r) => r.region))];
   // A region added since explains the country's change of a period it has rows of only where that
@@ -488,7 +468,6 @@ function addPrevious(
   // What an earlier publication hid in a closed, unchanged period stays hidden (another cut of
   // this extract's hidden cells are `hiddenElsewhere` instead, other-cuts.ts) — unless another
   // earlier publication printed it: it is public, and held fixed below.
-  const cellOf = (c: PreviousCount) => (c.kind === 'metric' ? metricCellKey(c.measure, { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId) : c.kind === 'year' ? yearCellKey(c.region, c.year) : clinicCellKey(c.measure, c.region, c.clinic));
   const printedBefore = new Set(previous.counts.map(cellOf));
   for (const c of previous.hidden ?? []) {
     if (c.kind === 'clinic' || !isClosed(c) || (m.exportDate !== undefined && c.asOf >= m.exportDate) || changed.has(changedUnit(c))) continue;
@@ -524,7 +503,7 @@ function addPrevious(
   // country's and the printed regions' growth give it: (151 − 138) − (101 − 91) = 3 new patients
   // of Sjælland and Nordjylland together). A cell, unpublished, sensitive when small, so the
   // suppression hides what would pin it (docs/disclosure-control.md "How it is protected").
-  hiddenPartsGrowth(previous, m, changed, cellOf);
+  hiddenPartsGrowth(hiddenRelations, m, changed, cellOf);
   // Referrals up to P where periods ending by P changed since (or their sum now is not P's
   // count: a change in one P hid). Until 4 December 2026 nothing tied P's count to the periods
   // then: a late registration in a closed month, hidden here, was still the whole export now −

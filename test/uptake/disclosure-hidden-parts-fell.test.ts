@@ -28,20 +28,20 @@ const FIXTURE = 'test/uptake/fixtures/hidden-parts-fell';
 const COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
 type Json = { metrics: Record<string, unknown>[]; uptake: Record<string, unknown>[]; previous?: { changed?: { activationYears: { region: string; year: number }[] } } };
 
-/** December's export: P01360 withdrawn, no Sjælland or Nordjylland activation registered in December 2025. */
-function decemberLines(): string[] {
-  return registry((f) => f[0] !== 'P01360').map((line) => {
+/** December's export: `withdrawn` (default P01360) left out, no Sjælland or Nordjylland activation registered in December 2025. */
+function decemberLines(withdrawn = 'P01360'): string[] {
+  return registry((f) => f[0] !== withdrawn).map((line) => {
     const f = line.split(',');
     if ((f[1] === 'Sjælland' || f[1] === 'Nordjylland') && f[4]! >= '2025-12-01') { f[4] = ''; f[5] = ''; }
     return f.join(',');
   });
 }
 
-/** hidden-parts' plan as of `exportDate`, with `suppression` (default: the plan's). */
-function planFile(dir: string, exportDate: string, suppression?: object): string {
+/** hidden-parts' plan as of `exportDate`, with `suppression` (default: the plan's), the months published where `months`. */
+function planFile(dir: string, exportDate: string, suppression?: object, months = false): string {
   const p = JSON.parse(readFileSync(join(HP, 'plan.json'), 'utf8')) as Record<string, unknown>;
-  const file = join(dir, `plan-${exportDate}-${suppression ? 'raw' : 'pub'}.json`);
-  writeFileSync(file, JSON.stringify({ ...p, exportDate, ...(suppression ? { suppression } : {}) }));
+  const file = join(dir, `plan-${exportDate}-${suppression ? 'raw' : 'pub'}${months ? '-months' : ''}.json`);
+  writeFileSync(file, JSON.stringify({ ...p, exportDate, ...(suppression ? { suppression } : {}), ...(months ? { publish: { months: true, clinics: false, equity: [] } } : {}) }));
   return file;
 }
 
@@ -122,4 +122,34 @@ describe('a chain whose earlier hidden counts fell (rows withdrawn since)', () =
     const da = await runCli('uptake', '--audit', '--published', join(FIXTURE, 'dec-before-fix.json'), '--previous', join(FIXTURE, 'nov.json'), '--lang', 'da');
     expect(da.stdout).toContain('aktiveringer · hele landet · aktiveret i 2025 − de viste dele, offentliggjort 2025-11-30 − samme dele nu (de diskretionerede dele faldt): 1 til 1');
   }, 60_000);
+});
+
+describe('an earlier hidden year whose month is listed as changed (attacker-audit.ts `changedWithin`)', () => {
+  it('is not tied to now as grown: the audit\'s interval of it holds the true count', async () => {
+    // Months published. December: P01334 (Nordjylland, referred 29 May 2025, activated in June)
+    // withdrawn, no Sjælland or Nordjylland activation registered in December. November printed
+    // the country's May, not Nordjylland's: December lists the country's May (the change seen only
+    // there). Nordjylland's 2025 activations, hidden in November (16), are 15 now: held as grown
+    // since, the audit bounded November's at most 15 (each cell's maximum solved), the true 16
+    // outside; a reader who knows the listing knows better.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'nov.csv'), asOf(registry(() => true), '2025-11-30'));
+    const nov = await runCli('uptake', join(dir, 'nov.csv'), '--eligible', join(HP, 'eligible.csv'), '--plan', planFile(dir, '2025-11-30', undefined, true), '--first-publication', '--json');
+    expect(nov.code, nov.stderr).toBe(0);
+    writeFileSync(join(dir, 'nov.json'), nov.stdout);
+    writeFileSync(join(dir, 'dec.csv'), decemberLines('P01334').join('\n') + '\n');
+    const dec = await runCli('uptake', join(dir, 'dec.csv'), '--eligible', join(HP, 'eligible.csv'), '--plan', planFile(dir, '2025-12-31', undefined, true), '--previous', join(dir, 'nov.json'), '--json');
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(dec.stderr).toContain('referrals in 2025-05 (the whole country)');
+    writeFileSync(join(dir, 'dec.json'), dec.stdout);
+    const truth = await trueCounts(dir, asOf(registry(() => true), '2025-11-30'), '2025-11-30');
+    expect(truth.get('activations · Nordjylland · 2025 · all=all')).toBe(16);
+    const audit = await runCli('uptake', '--audit', '--published', join(dir, 'dec.json'), '--previous', join(dir, 'nov.json'), '--json');
+    expect(audit.code, audit.stdout.slice(0, 2000)).toBe(0);
+    const hidden = (JSON.parse(audit.stdout) as { audit: { earlierHidden: { cell: string; lower: number; upper: number }[] } }).audit.earlierHidden;
+    const nj = hidden.find((i) => i.cell === 'activations · Nordjylland · 2025 · all=all as of 2025-11-30 (hidden then)')!;
+    // Both ends are values of tables the audit cannot rule out, so every value between them is one too.
+    expect(nj.lower).toBeLessThanOrEqual(16);
+    expect(Number(nj.upper)).toBeGreaterThanOrEqual(16);
+  }, 180_000);
 });

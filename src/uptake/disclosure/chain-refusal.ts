@@ -18,6 +18,15 @@
  * this gap's (its "pinned to the earlier print" readings of changed periods on ordinary chains
  * among them), and does not refuse. Single publications, and chains whose earlier publications
  * hid nothing, are not audited here: their output and cost are unchanged.
+ *
+ * No chain is known on which this second audit changes the verdict, so no test fails without it
+ * (it runs only where the first found a small count: a refusal's cost, not every run's). It is
+ * kept because it is not redundant: a failure found without the earlier hidden counts — two
+ * earlier publications' printed counts against each other (a small difference of constants), or
+ * an error of the audit — would otherwise refuse, naming the hidden counts, a chain that
+ * publishing fewer tables cannot mend. Tried in session 29: November and a December made without
+ * --previous, whose differences are such failures, leave the January run's suppression no
+ * pattern (exit 2, before this check is reached).
  */
 import { HtaError } from '../../errors.js';
 import { dateText } from '../../report/date-text.js';

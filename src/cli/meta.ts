@@ -4,6 +4,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { guardPaths } from './guard-output.js';
 import { inputFiles } from '../io/input-files.js';
+import { publishedName } from '../report/published-name.js';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
@@ -92,7 +93,8 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.direction ? { direction: opts.direction } : {}),
         lang: opts.lang,
       });
-      if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
+      // `--json` is an output one may publish: the inputs by their last names, a CPR-shaped number in them masked, as analyze --json and a report's results.json name them.
+      if (opts.json) printData(io, JSON.stringify({ ...result, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, null, 2) + '\n');
       else io.stdout(metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
       // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
       for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);

@@ -6,7 +6,7 @@
  */
 import { encodingNote } from '../io/encoding-note.js';
 import type { Command } from 'commander';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resultsJsonSchema } from '../analysis/results-schema.js';
 import { HtaError } from '../errors.js';
@@ -21,6 +21,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
+import { NO_SCHEMA_LINE, portableSchemaRef } from './schema-ref.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
 import type { FileKind } from './plan-files.js';
@@ -99,11 +100,13 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (csv.records.length === 0) throw headerOnly(file);
         const note = encodingNote(file, csv.dialect, lang);
         if (note) io.stderr(`note: ${note}\n`);
-        const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
+        // A path inside the draft's own project only (cli/schema-ref.ts).
+        const schemaRef = portableSchemaRef(opts.out ? dirname(opts.out) : '.', fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url)));
         // A header line repeated or underlined (SSMS) is no patient's row: left out of the draft,
         // as SSMS's closing lines are by the reader (trial/repeated-header-rows.ts, io/ssms-trailer.ts).
         const kept = withoutRepeatedHeaders(csv);
         const draft = draftPlan(kept.table, schemaRef);
+        if (schemaRef === undefined) draft.checks.push(NO_SCHEMA_LINE);
         for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${n}\n`);
         // In Danish under --lang da, the lines the catalogue knows (plan/draft-notes-da.ts).
         const said = (line: string) => (lang === 'da' ? draftLineDa(line) : line);

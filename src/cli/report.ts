@@ -3,13 +3,15 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { lstatSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { publishedName } from '../report/published-name.js';
+import { maskCpr } from '../io/cpr-number.js';
 import { fileSha256 } from '../io/file-sha256.js';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, namedInputs, type InputKind, type TypedInput } from '../io/input-files.js';
+import { inputFiles, inputRoles, namedInputs, type InputKind, type RoleInput, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -154,13 +156,16 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           if (before.size === 0) continue;
           const now = reportInputs.of(e);
           for (const key of before.keys()) {
-            if (!now.has(key)) droppedInputs.set(key, [...(droppedInputs.get(key) ?? []), `report ${JSON.stringify(e.id)}`]);
+            if (!reportInputs.reads(e, key)) droppedInputs.set(key, [...(droppedInputs.get(key) ?? []), `report ${JSON.stringify(e.id)}`]);
           }
           for (const [key, hash] of now) {
-            if (before.get(key) === hash) continue;
-            const why = before.has(key) ? 'changed since' : 'not read by';
-            const list = changedInputs.get(`${key}\u0000${why}`) ?? [];
-            changedInputs.set(`${key}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
+            const was = reportInputs.before(before, e, key);
+            if (was === hash) continue;
+            const why = was !== undefined ? 'changed since' : 'not read by';
+            // As typed on the maintainer's terminal, a CPR-shaped number masked as everywhere hta prints.
+            const name = maskCpr(reportInputs.path(e, key));
+            const list = changedInputs.get(`${name}\u0000${why}`) ?? [];
+            changedInputs.set(`${name}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
           }
         }
         if (changed === 0) {
@@ -170,12 +175,19 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // Only now, with something stale: an input whose bytes changed while every page stayed the
         // same (line endings, a re-saved file) is no failure and goes unnamed.
         for (const [keyWhy, reports] of changedInputs) {
-          const [key, why] = keyWhy.split('\u0000') as [string, string];
+          const [name, why] = keyWhy.split('\u0000') as [string, string];
           io.stdout(why === 'changed since'
-            ? `input changed: ${reportInputs.path(key)} — changed since the pages of ${reports.join(', ')} were written\n`
-            : `input new: ${reportInputs.path(key)} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+            ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written\n`
+            : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
         }
-        for (const [key, reports] of droppedInputs) io.stdout(`input no longer read: ${reportInputs.path(key) === key ? join(dirname(opts.manifest), key) : reportInputs.path(key)} — read when the pages of ${reports.join(', ')} were written, no longer\n`);
+        // The index names an input by its role and last name (`plan/unitCosts: costs.csv`), no
+        // path; one written before roles by its path from the manifest's folder, named as such
+        // when that file is still there.
+        for (const [key, reports] of droppedInputs) {
+          const old = join(dirname(opts.manifest), key);
+          const named = /^(.+?): (.+)$/.exec(key);
+          io.stdout(`input no longer read: ${maskCpr(existsSync(old) || !named ? old : `${named[2]} (its ${named[1]})`)} — read when the pages of ${reports.join(', ')} were written, no longer\n`);
+        }
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const damaged = drift.damagedIndexes;
@@ -270,27 +282,34 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
  * The files an entry names (any text field, or list of texts, besides id, kind, out and lang), as
  * paths to read, each with what its kind says it is (a plan names files of its own).
  */
-function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>, isPath: (field: string) => boolean): TypedInput[] {
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>, isPath: (field: string) => boolean): RoleInput[] {
   return Object.entries(entry)
     .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field) && isPath(field))
-    .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path) => ({
+    .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path, k, all) => ({
       option: `the ${field} of report "${entry.id}"`,
       path: isAbsolute(path) ? path : join(dirname(manifest), path),
       kind: kinds[field] ?? 'file',
+      // What names it in the entry, for the folder's index (inputHashes): `data`, or `data[2]` of a list.
+      role: all.length > 1 ? `${field}[${k}]` : field,
     })));
 }
 
 /**
  * Each report's inputs — the files its entry names and the files those name (a plan's unit costs)
- * — keyed as the manifest's folder names them (`synthetic/selfback-trial.csv`, the same on every
- * machine), with their SHA-256; each file is read once however many reports name it. A folder
- * (a Parquet export) has no SHA-256 here and is left out.
+ * — keyed by their roles (`data`, `plan`, `plan/trialPlan/adverseEvents.file`: input-files.ts
+ * `inputRoles`) and last names as the pages print them (`data: udtræk DDMMYY-XXXX.csv`), with their SHA-256; each file is read once however many reports name it. A folder
+ * (a Parquet export) has no SHA-256 here and is left out. Not by path: the index is published with
+ * the report, and a path as the manifest names it can hold a person's folder names (`Anna
+ * Jensen/OneDrive - …/`) or a CPR number in a file name — nor by a hash of the path, from which a
+ * number in a known folder is found by trying them all (docs/output-safety.md).
+ * An index written before roles (keyed by the path relative to the manifest's folder) is still
+ * read: `before` gives an input's earlier SHA-256 under either key.
  */
-function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly TypedInput[]) {
+function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly RoleInput[]) {
   const base = dirname(manifest);
   const keyOf = (path: string) => relative(base, path).split(sep).join('/');
   const hashes = new Map<string, string | undefined>();
-  const paths = new Map<string, string>();
+  const paths = new Map<string, Map<string, string>>();
   const fields = new Map<string, Map<string, string>>();
   const hashOf = (path: string) => {
     if (!hashes.has(path)) hashes.set(path, hashFile(path));
@@ -303,21 +322,36 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
       if (known) return known;
       const out = new Map<string, string>();
       const named = new Map<string, string>();
-      for (const input of inputFiles(rootsOf(entry))) {
+      const where = new Map<string, string>();
+      for (const input of inputRoles(rootsOf(entry))) {
         const hash = hashOf(input.path);
         if (hash === undefined) continue;
-        const key = keyOf(input.path);
+        // The role and the file's last name as the pages name it (masked: report/published-name.ts),
+        // so that an entry repointed at another file reads as a new input, not a changed one.
+        const key = `${input.role}: ${publishedName(input.path)}`;
         out.set(key, hash);
-        paths.set(key, input.path);
+        where.set(key, input.path);
         // "the data of report "x"" → "its data"; a file a plan names keeps its plan and field.
         named.set(key, input.option.replace(/^the (\S+) of report ".*"$/, 'its $1'));
       }
       fields.set(entry.id, named);
+      paths.set(entry.id, where);
       memo.set(entry.id, out);
       return out;
     },
+    /** The SHA-256 the folder's index recorded for the entry's input `key` (under its path in an index from before roles). */
+    before(recorded: ReadonlyMap<string, string>, entry: { id: string }, key: string): string | undefined {
+      if (recorded.has(key)) return recorded.get(key);
+      const path = paths.get(entry.id)?.get(key);
+      return path === undefined ? undefined : recorded.get(keyOf(path));
+    },
+    /** Whether an index key is one of the entry's inputs now (by role, or by path in an index from before roles). */
+    reads(entry: { id: string }, key: string): boolean {
+      const where = paths.get(entry.id);
+      return where?.has(key) === true || [...(where?.values() ?? [])].some((p) => keyOf(p) === key);
+    },
     /** The input as the user would type it (relative to the current folder, as the manifest's entries are read). */
-    path: (key: string) => paths.get(key) ?? key,
+    path: (entry: { id: string }, key: string) => paths.get(entry.id)?.get(key) ?? key,
     /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
     field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
   };

@@ -19,6 +19,7 @@ import { FORCE_OPTION } from './options.js';
 import { type CliIo, printData } from './io.js';
 import { armCountsText, formatThousands as count } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
+import { publishedName } from '../report/published-name.js';
 import { visibleName } from '../io/visible-text.js';
 import { padColumns, textWidth } from '../report/text-width.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
@@ -87,12 +88,15 @@ export function registerValidate(program: Command, io: CliIo): void {
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
         if (opts.json && err instanceof HtaError && !(err instanceof StreamOntoInputError) && err.exitCode === 2) {
-          const invalid: ValidationResult = { valid: false, error: maskCpr(err.message), problems: groupProblems(err.problems) };
+          // Each problem's file by its last name, masked, as the summary names the export.
+          const invalid: ValidationResult = { valid: false, error: maskCpr(lastNames(err.message, [file, opts.plan])), problems: groupProblems(err.problems).map((p) => (p.file === undefined ? p : { ...p, file: publishedName(p.file) })) };
           printData(io, JSON.stringify(invalid, null, 2) + '\n');
         }
         throw err;
       }
-      if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
+      // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
+      // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
+      if (opts.json) printData(io, JSON.stringify({ ...result, file: publishedName(result.file) }, null, 2) + '\n');
       else io.stdout(renderSummary(result, groups, threshold, unreadBaseline));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
@@ -115,7 +119,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
-    `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${count(s.excluded.rows)} row(s) with problems excluded` : ''}`,
+    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${count(s.excluded.rows)} row(s) with problems excluded` : ''}`,
     `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
@@ -141,4 +145,11 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
   return lines.join('\n') + '\n';
+}
+
+/** `text` with each path as typed (the export, the plan) written as its last name: what `--json` may carry. */
+function lastNames(text: string, paths: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const p of paths) if (p !== undefined && p !== publishedName(p)) out = out.split(p).join(publishedName(p));
+  return out;
 }

@@ -107,6 +107,31 @@ export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPat
   return out;
 }
 
+/** An input given with its role: the manifest field that names it (`data`, `plan`, `data[2]`). */
+export interface RoleInput extends TypedInput {
+  role: string;
+}
+
+/**
+ * The inputs given and every file they name, as `inputFiles` lists them, each with its role: the
+ * field that names it, through the files that name it (`plan/trialPlan/adverseEvents.file`). A role
+ * holds no path, so it can be written where a path must not be (a published report folder's index:
+ * a folder can name a person, a file name can hold a CPR number) and is the same on every machine.
+ */
+export function inputRoles(roots: readonly RoleInput[]): (InputPath & { role: string })[] {
+  const out: (InputPath & { role: string })[] = [];
+  const seen = new Set<string>();
+  const visit = (input: TypedInput, role: string) => {
+    const key = `${input.kind}\u0000${join(input.path)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ option: input.option, path: input.path, role });
+    for (const f of namedFilesOf(input)) visit({ option: `${input.path}'s "${f.field}"`, path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path), kind: f.kind }, `${role}/${f.field}`);
+  };
+  for (const r of roots) visit(r, r.role);
+  return out;
+}
+
 /**
  * The files `input` names at any depth, each written as `asGiven` (the path `input` was given as,
  * relative to some folder) would write it: joined to its folder, or absolute as the plan writes

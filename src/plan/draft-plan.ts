@@ -14,6 +14,7 @@ import { isAppAgainstUsualCare } from './app-arms.js';
 import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
+import { publishedName } from '../report/published-name.js';
 import { draftedDecimalMark, draftedMarkGuess } from './decimal-mark-draft.js';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -754,12 +755,15 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
 }
 
 /** The draft of a trial export; ADaM's conventions are settled first (adam-draft.ts). */
-export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
+/** Said when the drafted title masks a CPR-shaped number in the export's name (report/published-name.ts). */
+export const TITLE_NAME_MASKED = 'the export\'s file name holds a personal identity number\'s shape: the drafted title names it masked (DDMMYY-XXXX), as the report pages do — give the trial\'s own name, and rename the file if the number is a person\'s';
+
+export function draftPlan(given: CsvTable, schemaRef: string | undefined): PlanDraft {
   const adam = adamView(given);
   return adam ? adam.finish(draftExport(adam.table, schemaRef)) : draftExport(given, schemaRef);
 }
 
-function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
+function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
@@ -920,11 +924,15 @@ function draftExport(given: CsvTable, schemaRef: string): PlanDraft {
     }
   }
 
-  // The file's name only: the title is printed on the report's pages, and a folder path from
-  // the user's own machine has no place there.
+  // The file's name only, as a published page names an input (report/published-name.ts): the
+  // title is printed on the report's pages, so a folder path from the user's own machine has no
+  // place there, and a CPR-shaped number in the name is masked (`udtræk DDMMYY-XXXX.csv`) — the
+  // page's provenance line masks it, and the title above it must not print it whole.
   // It heads every report of the plan, so it names what the pages show, not the draft.
-  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Trial results: ${basename(csv.file)}`, da: `Forsøgsresultater: ${basename(csv.file)}` } };
+  const titleName = publishedName(csv.file);
+  const plan: Record<string, unknown> = { ...(schemaRef !== undefined ? { $schema: schemaRef } : {}), title: { en: `Trial results: ${titleName}`, da: `Forsøgsresultater: ${titleName}` } };
   checks.push('give the plan a "title" (the trial\'s name, in "en" and "da"): it heads every report page');
+  if (titleName !== basename(csv.file)) checks.push(TITLE_NAME_MASKED);
   const columns: Record<string, unknown> = {};
   if (idCol !== 'id') columns.id = idCol;
 

@@ -261,14 +261,19 @@ export interface Drift {
  * Compares the built files with `outDir`: changed, absent, and files an earlier run wrote in a
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
-/** Whether two index texts are the same once their `inputs` are left out (false when either is no JSON object). */
+/**
+ * Whether two index texts are the same once their inputs' SHA-256 are left out (false when either is
+ * no JSON object). The inputs' keys count: an index keyed by paths (written before roles, cli/report.ts
+ * `inputHashes`) is rewritten by the next run, so that no path stays in a published folder.
+ */
 function sameButInputs(current: Buffer, content: string): boolean {
   const strip = (text: string): string | undefined => {
     try {
       const o = JSON.parse(text) as unknown;
       if (o === null || typeof o !== 'object' || Array.isArray(o)) return undefined;
-      const { inputs: _inputs, ...rest } = o as Record<string, unknown>;
-      return JSON.stringify(rest, null, 2);
+      const { inputs, ...rest } = o as Record<string, unknown>;
+      const keys = inputs !== null && typeof inputs === 'object' ? Object.keys(inputs) : [];
+      return JSON.stringify({ ...rest, inputKeys: keys }, null, 2);
     } catch {
       return undefined;
     }

@@ -13,7 +13,7 @@ export const otherArmSchema = z.object({
 });
 
 export const problemGroupSchema = z.object({
-  file: z.string(),
+  file: z.string().describe('The file by its last name, a CPR-shaped number in it masked (DDMMYY-XXXX)'),
   field: z.string().optional().describe('Column name, when every problem of the group concerns one column'),
   fields: z.array(z.string()).optional().describe('The columns, when the problems of the group concern several (one outcome at each visit of a wide export); "field" is then absent'),
   column: z.number().int().optional(),
@@ -49,7 +49,7 @@ const observedSchema = z.record(z.string(), z.object({ intervention: z.number().
 export const validationResultSchema = z.discriminatedUnion('valid', [
   z.object({
     valid: z.literal(true),
-    file: z.string(),
+    file: z.string().describe('The export by its last name, a CPR-shaped number in it masked (DDMMYY-XXXX), as analyze --json names it'),
     layout: z.enum(['long', 'wide']),
     rows: z.number().int(),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),

@@ -26,7 +26,9 @@ describe('hta plan init', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/guessed:[\s\S]*check before analysing:/);
     const plan = JSON.parse(readFileSync(out, 'utf8'));
-    expect(plan.$schema).toMatch(/schemas\/plan\.schema\.json$/);
+    // A temporary folder is in no project: no "$schema" path of this machine (cli/schema-ref.ts), and a note says how to have one.
+    expect(plan.$schema).toBeUndefined();
+    expect(r.stderr).toContain('no "$schema" line');
     const v = await runCli('validate', csv, '--plan', out, '--json');
     expect(v.code, v.stderr).toBe(0);
     // A questionnaire left partly blank is drafted "maxMissingItems": 2 (listed among the checks),

@@ -4,7 +4,7 @@
  * named (each folder's index records its report's inputs with their SHA-256), not only "stale"
  * (docs/manifest.md "--check").
  */
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_INDEX } from '../../src/report/build-reports.js';
@@ -31,7 +31,7 @@ describe('hta report --check names the input', () => {
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
-    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
     const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(fresh.code, fresh.stdout).toBe(0);
     // The studies sheet with one effect mended: the pages change, and the changed input is named.
@@ -72,7 +72,7 @@ describe('hta report --check names the input', () => {
     const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input new: ${other} — read by report "meta" (its data), which did not read it when its pages were written`);
-    expect(r.stdout).toContain(`input no longer read: ${w.studies} — read when the pages of report "meta" were written, no longer`);
+    expect(r.stdout).toContain('input no longer read: studies.csv (its data) — read when the pages of report "meta" were written, no longer');
   });
 
   it('a missing input: every entry and field naming it, and the path; exit 2, nothing written', async () => {
@@ -128,10 +128,59 @@ describe('inputs that are symbolic links', () => {
     symlinkSync(join('real', 'studies.csv'), w.studies);
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(index.inputs)).toEqual(['plans/p.json', 'studies.csv']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
     writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input changed: ${w.studies} — changed since`);
+  });
+});
+
+describe('the index published with each report folder', () => {
+  /** The workspace's manifest and inputs moved under a person's folder, the studies sheet named with a CPR-shaped number. */
+  function personsFolder() {
+    const dir = tempDir();
+    const inputs = join(dir, 'Anna Jensen', 'OneDrive - Region Midtjylland');
+    mkdirSync(inputs, { recursive: true });
+    copyFileSync('data/published/selfback-studies.csv', join(inputs, 'studier 0101501234.csv'));
+    copyFileSync('data/plans/selfback.plan.json', join(inputs, 'selfback.plan.json'));
+    const manifest = join(dir, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'meta', kind: 'meta', out: 'meta', lang: 'en', data: 'Anna Jensen/OneDrive - Region Midtjylland/studier 0101501234.csv', plan: 'Anna Jensen/OneDrive - Region Midtjylland/selfback.plan.json' }] }));
+    return { dir, manifest, out: join(dir, 'udgivet'), studies: join(inputs, 'studier 0101501234.csv') };
+  }
+
+  it('names no folder and no CPR-shaped number: inputs by role and masked last name, and --check still names a changed one', async () => {
+    const w = personsFolder();
+    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(made.code, made.stderr).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
+    expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan: selfback.plan.json']);
+    for (const name of readdirSync(join(w.out, 'meta'))) {
+      const text = readFileSync(join(w.out, 'meta', name)).toString('latin1');
+      expect(text, name).not.toMatch(/Anna|Jensen|OneDrive|Midtjylland|0101501234/);
+    }
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    // On the maintainer's own terminal the path is named as the manifest reads it, the number masked.
+    expect(r.stdout).toMatch(/input changed: .*studier DDMMYY-XXXX\.csv — changed since the pages of report "meta" \(its data\) were written/);
+  });
+
+  it('an index written before roles (keyed by paths) still names the changed input, and the next run rewrites it without paths', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const file = join(w.out, 'meta', REPORT_INDEX);
+    const index = JSON.parse(readFileSync(file, 'utf8')) as { inputs: Record<string, string> };
+    const old = { ...index, inputs: { 'plans/p.json': index.inputs['plan: p.json'], 'studies.csv': index.inputs['data: studies.csv'] } };
+    writeFileSync(file, JSON.stringify(old, null, 2) + '\n');
+    const stale = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`stale: ${file}`);
+    expect(stale.stdout).not.toContain('input');
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(changed.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data)`);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
   });
 });

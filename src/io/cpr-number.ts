@@ -152,6 +152,18 @@ export function cprParts(text: string): CprParts | undefined {
   return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined ? { date: m[1]!, separator: m[2]!, serial: m[3]! } : undefined;
 }
 
+/**
+ * The digits of a whole cell shaped like a personal number, written however the shape tests read
+ * it (cprParts), or undefined: `060369-0855`, `060369–0855`, `060369 0855` and `０６０３６９０８５５`
+ * are `0603690855`. A Swedish `+` is no spelling (it says the person is 100: `YYMMDD+NNNN` is not
+ * `YYMMDD-NNNN`), so such a number gives undefined. How one person's id is keyed in a trial
+ * export and in a registry alike (docs/input-trial-export.md#cpr-spellings, docs/input-registry.md).
+ */
+export function cprDigits(text: string): string | undefined {
+  const parts = cprParts(text);
+  return parts && !parts.separator.includes('+') ? `${parts.date}${parts.serial}` : undefined;
+}
+
 /** True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer, fødselsnummer). */
 export function looksLikeCpr(text: string): boolean {
   return cprParts(text) !== undefined;

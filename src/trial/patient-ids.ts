@@ -6,7 +6,7 @@
  */
 import { E_MAIL } from './free-text.js';
 import type { Problem } from '../errors.js';
-import { cprParts, invisibleAndDigitsPlain, looksLikeCpr } from '../io/cpr-number.js';
+import { cprDigits, invisibleAndDigitsPlain, looksLikeCpr } from '../io/cpr-number.js';
 import { nfc } from '../io/nfc.js';
 
 const DIGITS = /^\d+$/;
@@ -64,15 +64,14 @@ export function idKey(id: string): string {
  * A CPR-shaped id's digits, or undefined for any other id: `060369-0855`, `060369 0855`,
  * `0603690855` and every other spelling the privacy checks take for that number (an en dash or a
  * non-breaking hyphen, a no-break space, two blanks or a tab, full-width or other decimal digits,
- * a zero-width character: io/cpr-number.ts cprParts, the one list) are `0603690855`; a
+ * a zero-width character: io/cpr-number.ts cprDigits, the one list) are `0603690855`; a
  * personnummer or fødselsnummer likewise, `+` aside: it says the person is 100, so
  * `YYMMDD+NNNN` is not `YYMMDD-NNNN`. One CPR number written several ways is one patient: an
  * EHR extract writes the hyphen, Word or Excel autocorrects it to an en dash, a study
  * spreadsheet or an appended extract drops it (docs/input-trial-export.md#cpr-spellings).
  */
 export function cprIdDigits(id: string): string | undefined {
-  const parts = cprParts(nfc(id));
-  return parts && !parts.separator.includes('+') ? `${parts.date}${parts.serial}` : undefined;
+  return cprDigits(nfc(id));
 }
 
 /**

@@ -171,7 +171,12 @@ export function looksLikeCpr(text: string): boolean {
 
 /** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
-  if (!HAS_NON_ASCII.test(text)) return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
+  const plain = (t: string) => t.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
+  if (!HAS_NON_ASCII.test(text)) return plain(text);
+  // Most such texts (Danish words: æ, ø, å) read as they are, or hold no number: no offsets built.
+  const shaped = cprShapeText(text);
+  if (shaped === text) return plain(text);
+  if (plain(shaped) === shaped) return text;
   // Spelled with a no-break space, a dash, other digits or an invisible character: found in the shape, masked in the text.
   const { shape, from } = shapeWithOffsets(text);
   let out = '';

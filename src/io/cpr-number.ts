@@ -58,51 +58,134 @@ function maskOf(date: string, sep: string, serial: string): string | undefined {
 const WHOLE = /^(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})$/;
 const INSIDE = /(?<!\d)(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})(?!\d)/g;
 
-/** Dashes a word processor or a web form writes for a hyphen: U+2010–2015, the minus sign, the small and full-width hyphen-minus. */
+/** Dashes a word processor or a web form writes for a hyphen: U+2010–2015 (the non-breaking hyphen U+2011 among them), the minus sign, the small and full-width hyphen-minus. */
 const DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
+/**
+ * Invisible characters that copy-paste leaves inside a typed number: the zero-width space
+ * (U+200B), the word joiner (U+2060), a byte-order mark (U+FEFF) in mid-text, the soft hyphen,
+ * direction marks — Unicode's format characters (Cf). They are no part of the number.
+ */
+const INVISIBLE = /^\p{Cf}$/u;
 /** A character outside printable ASCII (a tab too) that may stand for a digit, a separator or a blank of a typed number. */
-const NON_ASCII = /[^\x20-\x7e]/g;
+const NON_ASCII = /[^\x20-\x7e]/gu;
+const HAS_NON_ASCII = /[^\x20-\x7e]/;
 const shapeChars = new Map<string, string>();
-/** One character as a number's shape reads it: a dash as `-`, a no-break or other blank as a space, a full-width (or other compatibility) digit as the digit. */
+/**
+ * One character as a number's shape reads it: a dash as `-`, a no-break or other blank as a
+ * space, any decimal digit (full-width `１`, Arabic-Indic `١`, …) as its ASCII digit, an
+ * invisible character as nothing.
+ */
 function shapeChar(c: string): string {
   let out = shapeChars.get(c);
   if (out === undefined) {
     const k = c.normalize('NFKC');
-    out = DASHES.test(c) ? '-' : /^[0-9+ -]$/.test(k) ? k : /^\s$/u.test(c) ? ' ' : c;
+    out = DASHES.test(c) ? '-' : INVISIBLE.test(c) ? '' : /^[0-9+ -]$/.test(k) ? k : /^\p{Nd}$/u.test(c) ? String(digitValue(c)) : /^\s$/u.test(c) ? ' ' : c;
     shapeChars.set(c, out);
   }
   return out;
 }
 
 /**
- * `text` as the shape tests read it, of the same length (so a match in it is a match in `text`):
- * a no-break space (U+00A0, U+202F, as copy-paste from an EHR or a web form and Windows-1252's
- * byte 0xA0 give) and other blanks (a tab) as a space, an en dash or other dash (Word's autocorrect of a
- * hyphen) as `-`, full-width digits (`１２０３７４`) as digits. Any of these spellings of a
- * number is the number (docs/output-safety.md "Personal identity numbers").
+ * The value of a decimal digit (Unicode category Nd) that NFKC leaves alone (Arabic-Indic,
+ * Devanagari, Thai…): Unicode encodes every decimal digit in runs of ten from 0 to 9, so the
+ * value is the distance from the run's start.
+ */
+function digitValue(c: string): number {
+  const cp = c.codePointAt(0)!;
+  let start = cp;
+  while (start > 0 && /^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+/**
+ * `text` as the shape tests read it: a no-break space (U+00A0, U+202F, as copy-paste from an EHR
+ * or a web form and Windows-1252's byte 0xA0 give) and other blanks (a tab) as a space, an en dash
+ * or other dash (Word's autocorrect of a hyphen) as `-`, full-width and other decimal digits
+ * (`１２０３７４`, `١٢٠٣٧٤`) as ASCII digits, invisible characters (a zero-width space) left out.
+ * Any of these spellings of a number is the number (docs/output-safety.md "Personal identity
+ * numbers"); it is the one list of them, for the privacy checks and for matching patient ids
+ * alike (docs/input-trial-export.md#cpr-spellings). Not always of the same length as `text`:
+ * maskCpr maps a match back.
  */
 export function cprShapeText(text: string): string {
   return text.replace(NON_ASCII, shapeChar);
 }
 
+/**
+ * `text` with its invisible characters left out and its decimal digits of other scripts written
+ * as ASCII digits (as cprShapeText reads them), dashes and blanks kept: how a patient id's key
+ * sets aside what a reader cannot see or tell apart (trial/patient-ids.ts idKey).
+ */
+export function invisibleAndDigitsPlain(text: string): string {
+  if (!HAS_NON_ASCII.test(text)) return text;
+  return text.replace(NON_ASCII, (c) => {
+    const out = shapeChar(c);
+    return out === '' || (/^[0-9]$/.test(out) && /^\p{Nd}$/u.test(c)) ? out : c;
+  });
+}
+
+/** cprShapeText, with `from[j]`: the index in `text` of the character shape unit `j` came from (`from[shape.length]` = `text.length`). */
+function shapeWithOffsets(text: string): { shape: string; from: number[] } {
+  let shape = '';
+  const from: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = String.fromCodePoint(text.codePointAt(i)!);
+    const out = /^[\x20-\x7e]$/.test(c) ? c : shapeChar(c);
+    for (let j = 0; j < out.length; j++) from.push(i + Math.min(j, c.length - 1));
+    shape += out;
+    i += c.length;
+  }
+  from.push(text.length);
+  return { shape, from };
+}
+
+/** A personal number's parts as the shape tests read a whole cell (cprShapeText, trimmed): the date's and serial's ASCII digits and what stood between them (`-`, `+`, blanks or nothing), or undefined for no personal number. */
+export interface CprParts {
+  date: string;
+  separator: string;
+  serial: string;
+}
+
+/** `text` (a whole cell, trimmed) read as a personal identity number (CPR, personnummer, fødselsnummer): its parts, or undefined. */
+export function cprParts(text: string): CprParts | undefined {
+  const m = WHOLE.exec(cprShapeText(text).trim());
+  return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined ? { date: m[1]!, separator: m[2]!, serial: m[3]! } : undefined;
+}
+
+/**
+ * The digits of a whole cell shaped like a personal number, written however the shape tests read
+ * it (cprParts), or undefined: `060369-0855`, `060369–0855`, `060369 0855` and `０６０３６９０８５５`
+ * are `0603690855`. A Swedish `+` is no spelling (it says the person is 100: `YYMMDD+NNNN` is not
+ * `YYMMDD-NNNN`), so such a number gives undefined. How one person's id is keyed in a trial
+ * export and in a registry alike (docs/input-trial-export.md#cpr-spellings, docs/input-registry.md).
+ */
+export function cprDigits(text: string): string | undefined {
+  const parts = cprParts(text);
+  return parts && !parts.separator.includes('+') ? `${parts.date}${parts.serial}` : undefined;
+}
+
 /** True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer, fødselsnummer). */
 export function looksLikeCpr(text: string): boolean {
-  const m = WHOLE.exec(cprShapeText(text).trim());
-  return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined;
+  return cprParts(text) !== undefined;
 }
 
 /** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
-  const shape = cprShapeText(text);
-  if (shape === text) return text.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
-  // Spelled with a no-break space, a dash or full-width digits: found in the shape, masked in the text.
+  const plain = (t: string) => t.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
+  if (!HAS_NON_ASCII.test(text)) return plain(text);
+  // Most such texts (Danish words: æ, ø, å) read as they are, or hold no number: no offsets built.
+  const shaped = cprShapeText(text);
+  if (shaped === text) return plain(text);
+  if (plain(shaped) === shaped) return text;
+  // Spelled with a no-break space, a dash, other digits or an invisible character: found in the shape, masked in the text.
+  const { shape, from } = shapeWithOffsets(text);
   let out = '';
   let at = 0;
   for (const m of shape.matchAll(INSIDE)) {
     const mask = maskOf(m[1]!, m[2]!, m[3]!);
     if (mask === undefined) continue;
-    out += text.slice(at, m.index) + mask;
-    at = m.index + m[0].length;
+    out += text.slice(at, from[m.index]) + mask;
+    at = from[m.index + m[0].length]!;
   }
   return out + text.slice(at);
 }

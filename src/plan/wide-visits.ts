@@ -7,6 +7,7 @@
  * weeks (`_12/_26/_52`: bareNumberUnit); visit numbers
  * `_1`, `_2` after `_0` kept as written). Pure.
  */
+import { spelledOut } from '../spelled-out.js';
 
 export interface WideVisit {
   /** The suffix as the header writes it, without its "_" ("3mdr", "basis", "12"). */
@@ -30,21 +31,8 @@ export interface WideVisits {
   numeric: boolean;
 }
 
-/**
- * Lower case, Danish and Norwegian letters spelled out (ø → oe), accents dropped: how plan init
- * compares names. NFC first, so a decomposed `å` (a Mac's file names, some exports) is `aa` too,
- * not `a`.
- */
-export function spelledOut(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '');
-}
+/** How plan init compares names (spelled-out.ts: one helper with the chart names'). */
+export { spelledOut };
 
 /** A suffix folded for matching: spelled out, without spaces, dots and hyphens. */
 function fold(suffix: string): string {

@@ -5,6 +5,8 @@
  * such names: a foreign or hand-edited index listing `mine.txt` or `sub/notes.txt` with their
  * right SHA-256 must not make hta remove files it never wrote (docs/output-safety.md).
  */
+import { spelledOut } from '../spelled-out.js';
+
 const PAGES = new Set(['index.html', 'README.md', 'results.json']);
 const CHART_FILE = /^[a-z0-9][a-z0-9-]*\.(?:vl\.json|svg|png)$/;
 const CHART_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -19,19 +21,14 @@ export function isChartName(name: string): boolean {
   return CHART_NAME.test(name);
 }
 
-/** Danish (and Norwegian) letters as Danish writes them without: `Køn` → `koen`, not `k-n`. */
-const TRANSLITERATED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' };
-
 /**
  * A column's or time's name as part of a chart name: lower-case letters, digits and '-'. Danish
  * letters are written out (æ → ae, ø → oe, å → aa), other accented letters lose their accent
- * (é → e, ü → u); anything else is a hyphen (docs/subgroups.md#report).
+ * (é → e, ü → u); anything else is a hyphen (docs/subgroups.md#report). The name is put in NFC
+ * first (spelled-out.ts): a decomposed `Å` from a Mac export is `aa` as the composed one is, so
+ * one subgroup gives one chart name whatever the export's Unicode form.
  */
 export function chartSlug(s: string): string {
-  const letters = s
-    .toLowerCase()
-    .replace(/[æøå]/g, (c) => TRANSLITERATED[c]!)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+  const letters = spelledOut(s).replace(/\p{M}+/gu, '');
   return letters.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }

@@ -19,7 +19,7 @@ import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
 import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
-import { looksLikeCpr } from '../io/cpr-number.js';
+import { cprShapeText, looksLikeCpr } from '../io/cpr-number.js';
 import { cprCellExpected, cprInsideCell, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
@@ -366,7 +366,7 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
   // failures' events). The id is never quoted (docs/plan-trial.md#adverse-events).
   const notes = adverseEventReadNotes(file, reader.rows - unknownLines.length, data);
   const respelled = exportIdKeys ? cprRespelledIds(csv, idCol, exportIdKeys) : 0;
-  if (respelled) notes.push(`${file}: ${respelled} ${respelled === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written ${respelled === 1 ? 'with or without its' : 'with or without the'} hyphen where the export writes ${respelled === 1 ? 'it' : 'them'} the other way: matched to the export's patient${respelled === 1 ? '' : 's'}, as the digits are the same number`);
+  if (respelled) notes.push(`${file}: ${respelled} ${respelled === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written otherwise than the export writes ${respelled === 1 ? 'it' : 'them'} (with or without the hyphen, or with a dash, a blank or other digits in its place): matched to the export's patient${respelled === 1 ? '' : 's'}, as the digits are the same number`);
   if (unknownLines.length && excludeInvalid) {
     const n = unknownLines.length;
     data.unknownIdRows = n;
@@ -401,8 +401,8 @@ function cprRespelledIds(csv: CsvTable, idCol: number, exportIdKeys: ReadonlySet
   return seen.size;
 }
 
-/** An id with its hyphens and blanks taken out, as a key (idKey): how a near miss of the export's ids is told. */
-const withoutHyphens = (id: string): string => idKey(id.replace(/[-\s\u2010-\u2012]/g, ''));
+/** An id with its hyphens, dashes and blanks taken out (as the CPR shape reads them: io/cpr-number.ts), as a key (idKey): how a near miss of the export's ids is told. */
+const withoutHyphens = (id: string): string => idKey(cprShapeText(id).replace(/[-\s]/g, ''));
 
 /** How many of the rows at `lines` have an id equal to an export id once hyphens and blanks are ignored. */
 function hyphenNearMisses(csv: CsvTable, idCol: number, lines: readonly number[], exportIdKeys: ReadonlySet<string>): number {

@@ -1,10 +1,13 @@
 /**
- * One CPR number written with and without its hyphen in one export (`060369-0855` on the baseline
- * row, `0603690855` on the rows a later extract appended): one patient, read under the spelling
- * the file writes first. Case, blanks and leading zeros are refused instead (patient-ids.ts: which
- * spelling is right is not known, and one of them may be another patient's typo); a CPR number's
- * hyphen carries nothing — both spellings are the same ten digits, the same person
- * (docs/input-trial-export.md#cpr-spellings). No id is ever quoted: the note counts patients.
+ * One CPR number written several ways in one export (`060369-0855` on the baseline row,
+ * `060369–0855` where Word or Excel autocorrected the hyphen to an en dash, `0603690855` on the
+ * rows a later extract appended; also a no-break space, two blanks or a tab, full-width digits or
+ * a zero-width character: patient-ids.ts cprIdDigits): one patient, read under the spelling the
+ * file writes first. Case, blanks around an id and leading zeros are refused instead
+ * (patient-ids.ts: which spelling is right is not known, and one of them may be another
+ * patient's typo); what stands between a CPR number's date and serial carries nothing — every
+ * spelling is the same ten digits, the same person (docs/input-trial-export.md#cpr-spellings).
+ * No id is ever quoted: the note counts patients.
  */
 import type { CsvRecord } from '../io/read-csv.js';
 import { cprIdDigits, patientIdOf } from './patient-ids.js';
@@ -12,7 +15,7 @@ import { cprIdDigits, patientIdOf } from './patient-ids.js';
 /** Records whose id cells write each CPR number one way, and how many patients the file writes two ways. */
 export interface OneCprSpelling<R extends Iterable<CsvRecord>> {
   records: R | Iterable<CsvRecord>;
-  /** Patients (CPR numbers) written both with and without the hyphen or a space; 0: the records as they were. */
+  /** Patients (CPR numbers) written in more than one way (patient-ids.ts cprIdDigits); 0: the records as they were. */
   patients: number;
 }
 
@@ -61,5 +64,5 @@ export function oneCprSpelling<R extends Iterable<CsvRecord>>(records: R, idCol:
 /** The note of a file writing `patients` CPR numbers both ways, read as one patient each; the ids are not quoted. */
 export function cprSpellingsNote(file: string, column: string, patients: number): string {
   const one = patients === 1;
-  return `${file}: ${patients} ${one ? 'patient id' : 'patient ids'} in column "${column}" ${one ? 'is a CPR number' : 'are CPR numbers'} written both with and without the hyphen (DDMMYY-NNNN and DDMMYYNNNN, as an appended extract writes them): read as one patient each, as the digits are the same number — write the ids one way in the export to have this note go`;
+  return `${file}: ${patients} ${one ? 'patient id' : 'patient ids'} in column "${column}" ${one ? 'is a CPR number' : 'are CPR numbers'} written in more than one way (with and without the hyphen, or with a dash, a blank or other digits in its place: DDMMYY-NNNN, DDMMYY–NNNN and DDMMYYNNNN, as an appended extract or Word's autocorrect writes them): read as one patient each, as the digits are the same number — write the ids one way in the export to have this note go`;
 }

@@ -6,7 +6,7 @@
  */
 import { E_MAIL } from './free-text.js';
 import type { Problem } from '../errors.js';
-import { looksLikeCpr } from '../io/cpr-number.js';
+import { cprDigits, invisibleAndDigitsPlain, looksLikeCpr } from '../io/cpr-number.js';
 import { nfc } from '../io/nfc.js';
 
 const DIGITS = /^\d+$/;
@@ -49,27 +49,29 @@ export function plainPatientId(cell: string): string {
 /**
  * An id with what names no other patient set aside: blanks around it (also no-break spaces: R's
  * `write.csv` keeps `"SB-017 "` inside its quotes), the Unicode form, letter case (`sb-001` typed
- * at one site, `SB-001` at another) and an all-digit id's leading zeros (Excel dropped them).
- * Two ids with one key written differently are one patient written two ways.
+ * at one site, `SB-001` at another), an all-digit id's leading zeros (Excel dropped them), and
+ * what no reader sees or tells apart: an invisible character (a zero-width space, a word joiner,
+ * a byte-order mark inside the id, as copy-paste from a web page or Word leaves them) and digits
+ * of another script (full-width `１`, Arabic-Indic `١`: io/cpr-number.ts). Two ids with one key
+ * written differently are one patient written two ways.
  */
 export function idKey(id: string): string {
-  const t = nfc(id).trim().toLowerCase();
+  const t = invisibleAndDigitsPlain(nfc(id)).trim().toLowerCase();
   return digitIdValue(t) ?? t;
 }
 
-/** A personal number written with or without its hyphen (or a space) after the date part. */
-const CPR_ID_PARTS = /^(\d{6}|\d{8})[- ]?(\d{4,5})$/;
-
 /**
- * A CPR-shaped id's digits (`060369-0855`, `060369 0855` and `0603690855` are `0603690855`; a
- * personnummer or fødselsnummer likewise, `+` aside: it says the person is 100), or undefined for
- * any other id. One CPR number written both ways is one patient: an EHR extract writes the hyphen,
- * a study spreadsheet or an appended extract drops it (docs/input-trial-export.md#cpr-spellings).
+ * A CPR-shaped id's digits, or undefined for any other id: `060369-0855`, `060369 0855`,
+ * `0603690855` and every other spelling the privacy checks take for that number (an en dash or a
+ * non-breaking hyphen, a no-break space, two blanks or a tab, full-width or other decimal digits,
+ * a zero-width character: io/cpr-number.ts cprDigits, the one list) are `0603690855`; a
+ * personnummer or fødselsnummer likewise, `+` aside: it says the person is 100, so
+ * `YYMMDD+NNNN` is not `YYMMDD-NNNN`. One CPR number written several ways is one patient: an
+ * EHR extract writes the hyphen, Word or Excel autocorrects it to an en dash, a study
+ * spreadsheet or an appended extract drops it (docs/input-trial-export.md#cpr-spellings).
  */
 export function cprIdDigits(id: string): string | undefined {
-  const t = nfc(id).trim();
-  const m = CPR_ID_PARTS.exec(t);
-  return m && looksLikeCpr(t) ? `${m[1]}${m[2]}` : undefined;
+  return cprDigits(nfc(id));
 }
 
 /**
@@ -131,7 +133,7 @@ function compareRuns(x: string, y: string): number {
 }
 
 /** How two spellings of one id (idKey) differ, for the problem's words and kind. */
-export type IdSpellingDifference = 'leading-zeros' | 'case' | 'spaces' | 'form';
+export type IdSpellingDifference = 'leading-zeros' | 'case' | 'spaces' | 'form' | 'characters';
 
 /** What sets `a` and `b` (equal keys, different texts) apart; never quoted in a message. */
 export function idDifferences(a: string, b: string): IdSpellingDifference[] {
@@ -141,6 +143,10 @@ export function idDifferences(a: string, b: string): IdSpellingDifference[] {
     const at = s.indexOf(t);
     return `${s.slice(0, at)}|${s.slice(at + t.length)}`;
   };
+  // Invisible characters and other digits first: the rest is told on the ids without them.
+  const [pa, pb] = [invisibleAndDigitsPlain(a), invisibleAndDigitsPlain(b)];
+  if ((pa !== a) !== (pb !== b) || (pa !== a && a !== b && pa === pb)) out.push('characters');
+  [a, b] = [pa, pb];
   if (blanks(a) !== blanks(b)) out.push('spaces');
   const [ta, tb] = [a.trim(), b.trim()];
   if (ta.toLowerCase() !== tb.toLowerCase() && nfc(ta).toLowerCase() === nfc(tb).toLowerCase()) out.push('form');
@@ -227,6 +233,7 @@ const DIFFERENCE_WORDS: Record<Exclude<IdSpellingDifference, 'leading-zeros'>, s
   case: 'letter case (small letters in one, capitals in the other: typed so at one site, or changed by a spreadsheet)',
   spaces: 'a space before or after it (inside the quotes, where R\'s write.csv and some databases keep it)',
   form: 'the Unicode form of a letter (decomposed, as macOS writes it, in one of them)',
+  characters: 'an invisible character (a zero-width space, a word joiner or a byte-order mark, as copy-paste from a web page or a Word document leaves them) or digits of another script (full-width or Arabic-Indic)',
 };
 
 /**
@@ -239,7 +246,9 @@ export function otherSpellingExpected(earlierLine: number, differences: readonly
   return {
     expected:
       `each patient id written one way: one id spelled two ways — this row's id is another line's but for ${words.join(' and ')}, so one patient would count as two. ` +
-      'Write every id of the patient the same way in the export (in the spreadsheet: Find & Replace, or TRIM and one case for the whole id column; in R: trimws()) and export again; ' +
+      'Write every id of the patient the same way in the export (in the spreadsheet: Find & Replace, or TRIM and one case for the whole id column; in R: trimws()' +
+      (differences.includes('characters') ? '; an invisible character is removed by SUBSTITUTE(A2; UNICHAR(8203); "") in the spreadsheet, gsub("[\\u200b\\u2060\\ufeff]", "", id) in R' : '') +
+      ') and export again; ' +
       'hta does not guess which spelling is right, so --exclude-invalid does not leave these rows out',
     detail: `the same id as line ${earlierLine}`,
     kind: `${ID_OTHER_SPELLING_KIND}:${differences.join('+')}`,

@@ -14,7 +14,7 @@ import { nfc } from '../io/nfc.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { foldColumnName } from './column-resolver.js';
-import { digitIdValue, plainPatientId } from './patient-ids.js';
+import { cprIdDigits, digitIdValue, plainPatientId } from './patient-ids.js';
 import { isSpecialMissing, SpecialMissingReader } from './special-missing.js';
 
 /** The Problem kind of a repeated id column that disagrees with the id (plan init's draft check passes it on as the data's). */
@@ -40,13 +40,15 @@ function namedAsRepeatedId(name: string, idName: string): boolean {
 
 /**
  * The key two ids are compared by — one as written, but for case, Unicode form, leading zeros
- * (Excel drops them) and Excel's text marks (patient-ids.ts): digits without leading zeros, any other id in NFC upper case (an
+ * (Excel drops them), Excel's text marks and a CPR number's spelling (patient-ids.ts): digits without leading zeros, any other id in NFC upper case (an
  * all-digit id equals no id with another character either way). ASCII needs no NFC, which is
  * most cells: this runs for every cell of the sampled lines.
  */
 export function idKey(given: string): string {
-  // Excel's text marks (`'002`, `="002"`) are no part of the id, as loadTrial reads it (patient-ids.ts).
-  const v = plainPatientId(given);
+  // Excel's text marks (`'002`, `="002"`) are no part of the id, as loadTrial reads it (patient-ids.ts);
+  // nor is how a CPR number is written (`060369-0855`, `060369–0855`, `0603690855`: its digits, cprIdDigits).
+  const plain = plainPatientId(given);
+  const v = cprIdDigits(plain) ?? plain;
   const digits = digitIdValue(v);
   if (digits !== undefined) return digits;
   return (/^[\x20-\x7e]*$/.test(v) ? v : nfc(v)).toUpperCase();

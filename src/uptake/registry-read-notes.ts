@@ -44,6 +44,10 @@ export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, par
   if (lang === 'da') return repeatedRowsNotesDa(file, r, parquet);
   const out: string[] = [];
   const { copies, ids, width } = r;
+  if (r.cprSpelled) {
+    const n = r.cprSpelled;
+    out.push(`${file}: ${n} ${n === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written in more than one way (with and without the hyphen, or with a dash, a blank or other digits in its place: DDMMYY-NNNN, DDMMYY–NNNN and DDMMYYNNNN, as an appended extract or Word's autocorrect writes them): read as one patient's id each, as the digits are the same number, so a referral exported again under the other spelling is one referral — write the ids one way in the export to have this note go (docs/input-registry.md "Repeated rows and ids")`);
+  }
   if (copies.groups > 0) {
     const what = copies.extra === 1 ? 'a row is an identical copy of another row' : `${copies.extra} rows are identical copies of other rows (${copies.groups} ${copies.groups === 1 ? 'row' : 'different rows'} repeated)`;
     out.push(`${file}: ${what} — the same ${parquet ? 'value' : 'text'} in every one of the ${width} columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
@@ -61,6 +65,10 @@ export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, par
 function repeatedRowsNotesDa(file: string, r: RepeatedRows, parquet: boolean): string[] {
   const out: string[] = [];
   const { copies, ids, width } = r;
+  if (r.cprSpelled) {
+    const n = r.cprSpelled;
+    out.push(`${file}: ${n} ${n === 1 ? 'patient-id er et CPR-nummer' : "patient-id'er er CPR-numre"} skrevet på mere end én måde (med og uden bindestreg, eller med en tankestreg, et mellemrum eller andre cifre i stedet: DDMMÅÅ-NNNN, DDMMÅÅ–NNNN og DDMMÅÅNNNN, som et tilføjet udtræk eller Words autokorrektur skriver dem): hvert læses som én patients id, da cifrene er det samme nummer, så en henvisning udtrukket igen under den anden stavemåde er én henvisning — skriv id'erne på én måde i udtrækket for at få denne note til at gå (docs/input-registry.md "Repeated rows and ids")`);
+  }
   if (copies.groups > 0) {
     const what = copies.extra === 1 ? 'en række er en nøjagtig kopi af en anden række' : `${copies.extra} rækker er nøjagtige kopier af andre rækker (${copies.groups} ${copies.groups === 1 ? 'række' : 'forskellige rækker'} gentaget)`;
     out.push(`${file}: ${what} — ${parquet ? 'samme værdi' : 'samme tekst'} i hver af de ${width} kolonner, id'et og kolonner, hta ikke læser, medregnet — så hver tælles én gang, som én henvisning udtrukket to gange (fx ${examples(copies.examples, parquet, 'da')}; docs/input-registry.md "Repeated rows and ids")`);

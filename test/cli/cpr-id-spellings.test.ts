@@ -57,7 +57,7 @@ describe('a CPR number written with and without its hyphen', () => {
     const v = await runCli('validate', mixed.csv, '--plan', mixed.plan);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain('patients: 10 intervention, 10 control');
-    expect(v.stdout + v.stderr).toContain('6 patient ids in column "cpr" are CPR numbers written both with and without the hyphen');
+    expect(v.stdout + v.stderr).toContain('6 patient ids in column "cpr" are CPR numbers written in more than one way (with and without the hyphen');
     const a = await runCli('analyze', mixed.csv, '--plan', mixed.plan, '--json');
     const b = await runCli('analyze', one.csv, '--plan', one.plan, '--json');
     expect(a.code).toBe(0);
@@ -101,8 +101,67 @@ describe('a CPR number written with and without its hyphen', () => {
     expect(a.code).toBe(0);
     expect(aeOf(a.stdout).rows).toEqual(aeOf(b.stdout).rows);
     expect(aeOf(a.stdout).rows[0]!.patients).toEqual({ intervention: 4, control: 4 });
-    expect(a.stderr).toContain('ae.csv: 8 patient ids are CPR numbers written with or without the hyphen where the export writes them the other way: matched');
+    expect(a.stderr).toContain('ae.csv: 8 patient ids are CPR numbers written otherwise than the export writes them (with or without the hyphen, or with a dash, a blank or other digits in its place): matched');
     noCpr(a.stdout + a.stderr);
+  });
+});
+
+/**
+ * The spellings Word, Excel, EHR copy-paste and phones give a CPR number (finding s29 ids 1): the
+ * en dash of autocorrect on the baseline rows, the bare digits of an appended extract on the
+ * follow-up rows. Each was two patients (40 for 20, every follow-up without a baseline), and a
+ * listing so written matched no patient.
+ */
+const SPELLED: [string, (i: number) => string][] = [
+  ['an en dash (autocorrect)', (i) => cpr(i).replace('-', '\u2013')],
+  ['a non-breaking hyphen', (i) => cpr(i).replace('-', '\u2011')],
+  ['a no-break space', (i) => cpr(i).replace('-', '\u00a0')],
+  ['two spaces', (i) => cpr(i).replace('-', '  ')],
+  ['a tab', (i) => cpr(i).replace('-', '\t')],
+  ['full-width digits', (i) => cpr(i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))],
+  ['Arabic-Indic digits', (i) => bare(i).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)))],
+  ['a zero-width space', (i) => cpr(i).replace('-', '\u200b')],
+];
+
+describe('a CPR number written with a dash, a blank, other digits or an invisible character', () => {
+  for (const [what, spelled] of SPELLED) {
+    it(`${what} on the baseline rows, bare digits at 3 months: one patient each, numbers as for one spelling`, async () => {
+      const one = setup();
+      const mixed = setup({ idOf: (i, visit) => (visit === 'baseline' ? spelled(i) : bare(i)) });
+      const a = await runCli('analyze', mixed.csv, '--plan', mixed.plan, '--json');
+      const b = await runCli('analyze', one.csv, '--plan', one.plan, '--json');
+      expect(a.code, a.stderr).toBe(0);
+      expect(effectsOf(a.stdout)).toEqual(effectsOf(b.stdout));
+      expect(a.stderr).toContain('20 patient ids in column "cpr" are CPR numbers written in more than one way');
+      noCpr(a.stdout + a.stderr);
+    });
+  }
+
+  it('a listing writing the ids with an en dash or a no-break space: the export\'s patients\' events', async () => {
+    const hyphen = setup();
+    const b = await runCli('analyze', hyphen.csv, '--plan', hyphen.plan, '--json');
+    for (const spelled of [SPELLED[0]![1], SPELLED[2]![1]]) {
+      const f = setup({ aeIdOf: spelled });
+      const a = await runCli('analyze', f.csv, '--plan', f.plan, '--json');
+      expect(a.code, a.stderr).toBe(0);
+      expect(aeOf(a.stdout).rows).toEqual(aeOf(b.stdout).rows);
+      noCpr(a.stdout + a.stderr);
+    }
+  });
+});
+
+describe('an id that is no CPR number, written once with an invisible character or full-width digits', () => {
+  it('is refused as one id spelled two ways, naming both lines, never the id (also with --exclude-invalid)', async () => {
+    const study = (i: number) => `SB-${1000 + i}`;
+    const f = setup({ idOf: (i, visit) => (visit === '3m' && i === 3 ? `SB-\u200b${1000 + i}` : visit === '3m' && i === 4 ? study(i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))) : study(i)), plan: { adverseEvents: undefined } });
+    for (const extra of [[], ['--exclude-invalid']]) {
+      const r = await runCli('validate', f.csv, '--plan', f.plan, ...extra);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('export.csv:lines 7, 9, column 1 (cpr)');
+      expect(r.stderr).toContain('this row\'s id is another line\'s but for an invisible character');
+      expect(r.stderr).toContain('(line 7: the same id as line 6; line 9: the same id as line 8)');
+      expect(r.stderr).not.toMatch(/SB-?\S*100[34]/);
+    }
   });
 });
 

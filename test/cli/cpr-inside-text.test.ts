@@ -164,6 +164,23 @@ describe('a CPR number inside the text of a printed value', () => {
     writeFileSync(clinics, original.replace(',Aabenraa LH,', ',1203741234,'));
     expect((await runCli('uptake', '--aggregates', join(dir, 'syd'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'plan.json'), '--json', '--first-publication')).code).toBe(0);
   });
+
+  // Two blanks or a tab between date and serial, as notes are typed (finding s29 ids 3), and a zero-width space.
+  for (const [what, note] of [['two spaces', 'Lægerne (pt. 120374  1234)'], ['a tab', 'Lægerne (pt. 120374\t1234)'], ['a hyphen between blanks', 'Lægerne (pt. 120374 - 1234)'], ['a zero-width space', 'Lægerne (pt. 120374-\u200b1234)']] as const) {
+    it(`in an aggregate table's clinic name, with ${what}: refused, unquoted`, async () => {
+      const dir = tempDir();
+      const FIX = 'test/fixtures/uptake-inputs';
+      cpSync(join(FIX, 'parts', 'syd'), join(dir, 'syd'), { recursive: true });
+      const clinics = join(dir, 'syd', 'uptake_clinics.csv');
+      writeFileSync(clinics, readFileSync(clinics, 'utf8').replace(',Aabenraa LH,', `,${note},`));
+      const r = await runCli('uptake', '--aggregates', join(dir, 'syd'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(FIX, 'plan.json'), '--json', '--first-publication');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('uptake_clinics.csv:3:2 (clinic)');
+      expect(r.stderr).toContain(INSIDE);
+      expect(r.stdout).toBe('');
+      noDigits((r.stdout + r.stderr).replace(/\u200b/g, ''));
+    });
+  }
 });
 
 /**
@@ -176,6 +193,8 @@ const SPELLED: [string, string][] = [
   ['an en dash', 'Lægerne Østergade (pt. 120374\u20131234)'],
   ['full-width digits', 'Lægerne Østergade (pt. \uff11\uff12\uff10\uff13\uff17\uff14-\uff11\uff12\uff13\uff14)'],
   ['glued to a letter, hyphenated', 'Lægerne Østergade (pt120374-1234)'],
+  ['two spaces', 'Lægerne Østergade (pt. 120374  1234)'],
+  ['a tab', 'Lægerne Østergade (pt. 120374\t1234)'],
 ];
 
 describe('a CPR number inside a level, typed as notes are typed', () => {

@@ -22,6 +22,11 @@ const SPELLINGS: [string, string][] = [
   ['an en dash between no-break spaces', '120374\u00a0\u2013\u00a01234'],
   ['full-width digits and hyphen', '\uff11\uff12\uff10\uff13\uff17\uff14\uff0d\uff11\uff12\uff13\uff14'],
   ['full-width digits, ASCII hyphen', '\uff11\uff12\uff10\uff13\uff17\uff14-\uff11\uff12\uff13\uff14'],
+  // Invisible characters left by copy-paste, and digits of another script (docs/input-trial-export.md#cpr-spellings).
+  ['a zero-width space beside the hyphen', '120374\u200b-1234'],
+  ['a word joiner inside the date', '1203\u206074-1234'],
+  ['a byte-order mark inside the serial', '120374-12\ufeff34'],
+  ['Arabic-Indic digits', '\u0661\u0662\u0660\u0663\u0667\u0664-\u0661\u0662\u0663\u0664'],
 ];
 
 describe('a CPR number typed with a no-break space, a dash or full-width digits', () => {
@@ -42,6 +47,11 @@ describe('a CPR number typed with a no-break space, a dash or full-width digits'
     expect(cprShapeText(text)).toHaveLength(text.length);
     expect(maskCpr(text)).toBe('ﬁle m² Ærø DDMMYY-XXXX og 0101\u201301');
     expect(maskCpr('a 120374\u00a01234 b 010150-1234 c')).toBe('a DDMMYY-XXXX b DDMMYY-XXXX c');
+  });
+
+  it('an invisible character makes the shape text shorter: the mask still lands where the number was', () => {
+    expect(maskCpr('a\u200bb 120374\u200b1234 c\u2060d 010150-1234')).toBe('a\u200bb DDMMYY-XXXX c\u2060d DDMMYY-XXXX');
+    expect(maskCpr('\u0661\u0662\u0660\u0663\u0667\u0664-\u0661\u0662\u0663\u0664 og Ærø')).toBe('DDMMYY-XXXX og Ærø');
   });
 
   it('a phone number written with no-break spaces is a long number', () => {

@@ -8,7 +8,9 @@ import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { forestChartName } from '../../src/report/kinds/meta-report.js';
 import { chartSlug, isChartName } from '../../src/report/report-file-names.js';
+import { spelledOut } from '../../src/plan/wide-visits.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 
@@ -21,6 +23,37 @@ describe('chartSlug', () => {
     expect(chartSlug('6 uger')).toBe('6-uger');
     expect(chartSlug('???')).toBe('x');
     for (const s of ['Køn', 'Ærø Lægehus', 'Ångström', 'e\u0301']) expect(isChartName(chartSlug(s))).toBe(true);
+  });
+});
+
+/**
+ * A decomposed letter (`A` + U+030A, as macOS file names and some exports write `Å`) is the same
+ * name as the composed one: the chart gets one file name whatever the export's Unicode form, so
+ * a re-run from a Mac export renames no file (finding s29 ids 4).
+ */
+describe('chart names of a name in either Unicode form', () => {
+  const pairs: [string, string][] = [
+    ['Område', 'Omra\u030ade'],
+    ['ÅRHUS', 'A\u030aRHUS'],
+    ['Smerte i år', 'Smerte i a\u030ar'],
+    ['Café', 'Cafe\u0301'],
+  ];
+  it('chartSlug gives one slug, with å written out as aa', () => {
+    for (const [composed, decomposed] of pairs) {
+      expect(decomposed.normalize('NFC')).toBe(composed);
+      expect(chartSlug(decomposed), decomposed).toBe(chartSlug(composed));
+    }
+    expect(chartSlug('Omra\u030ade')).toBe('omraade');
+  });
+
+  it('plan init compares names by the same helper', () => {
+    for (const [composed, decomposed] of pairs) expect(spelledOut(decomposed)).toBe(spelledOut(composed));
+  });
+
+  it('a meta-analysis forest plot gets one name', () => {
+    expect(forestChartName({ outcome: 'smerte_a\u030ar', time: '3m', measure: 'md' })).toBe('forest-smerte-aar-3m-md');
+    expect(forestChartName({ outcome: 'smerte_år', time: '3m', measure: 'md' })).toBe('forest-smerte-aar-3m-md');
+    expect(forestChartName({ outcome: 'pain_avg', time: '3m', measure: 'md' })).toBe('forest-pain-avg-3m-md');
   });
 });
 

@@ -27,6 +27,17 @@ function withIds(name: string, ids: (i: number) => string): string {
 }
 
 describe('repeated patients in the target sample', () => {
+  it('a CPR number written with a hyphen on one row and an en dash or without on another is one patient repeated (finding s29 ids 1)', () => {
+    const cpr = (i: number, sep: string) => `${String(i + 1).padStart(2, '0')}0580${sep}${1000 + i}`;
+    const file = withIds('patient_id', (i) => (i === 2 ? cpr(0, '\u2013') : i === 5 ? cpr(1, '') : cpr(i, '-')));
+    const err = errorOf(() => readTargetSample(file, plan));
+    expect(err.problems!.map((p) => [p.line, p.detail])).toEqual([
+      [4, 'as on line 2'],
+      [7, 'as on line 3'],
+    ]);
+    expect(JSON.stringify(err)).not.toMatch(/0580\D?100[01]/);
+  });
+
   it('a usual id name (patient_id): each repeating row refused by line, the id never quoted, exit 2', () => {
     // Lines 4 and 7 repeat the patients of lines 2 and 3 (a second consultation).
     const file = withIds('patient_id', (i) => (i === 2 ? 'GP0001' : i === 5 ? 'gp0002' : `GP${String(i + 1).padStart(4, '0')}`));

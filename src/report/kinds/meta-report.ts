@@ -27,6 +27,14 @@ import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { warningsIn } from '../../meta/warnings-da.js';
 import { publishedName } from '../published-name.js';
+import { chartSlug } from '../report-file-names.js';
+
+/**
+ * A forest plot's chart name: `forest-<outcome>-<time>-<measure>`, each part as chartSlug writes
+ * it, so that one setting gives one file name whatever the studies file's Unicode form (a Mac's
+ * decomposed `å` is `aa`, as the composed one).
+ */
+export const forestChartName = (s: { outcome: string; time: string; measure: string }): string => ['forest', s.outcome, s.time, s.measure].map(chartSlug).join('-');
 
 
 export const metaEntrySchema = z.object({
@@ -101,7 +109,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     ];
     for (const group of metaGroups(results)) {
       const s = group.setting;
-      const name = `forest-${s.outcome}-${s.time}-${s.measure}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+      const name = forestChartName(s);
       const title = `${outcomeName(s, group.studies, lang)}, ${timeLabel(s.time, lang)}`;
       const spec = metaForestSpec(group, lang, forestOptions);
       charts.push({ name, spec, alt: title, numbers: metaForestNumbers(spec) });

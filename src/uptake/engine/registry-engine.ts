@@ -92,8 +92,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 
 /**
  * View `raw`: the registry's columns as text, read straight from the file by every query that
- * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines), and `cellh`, a hash of
- * every cell of the row, those hta does not read too. A view, not a table: the
+ * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines), and `otherh`, a hash of
+ * every cell of the row but the id, those hta does not read too. A view, not a table: the
  * file is read again by each query (once in most runs) rather than held as text — a table
  * of every cell as text is the largest thing a run would hold (docs/limits.md). `strict`: rows
  * that are not well-formed CSV (wrong number of fields, stray quotes) go to the rejects table
@@ -108,13 +108,12 @@ async function viewCsv(db: DuckDBConnection, file: string, label: string, source
   // Rows of separators only (Excel's `;;;;` for rows once touched) are not referrals: left out
   // here as the row scan leaves them out (`separatorsOnly` in read-registry.ts), same blanks.
   const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
-  // Every cell of the row, read or not, as text: what "identical rows" compares (repeated-rows.ts).
-  const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
-  // Every cell but the id: rows alike but for it look like one export appended with new pseudonyms.
+  // Every cell but the id, read or not, as text: with the id (keyed: repeated-rows.ts) what
+  // "identical rows" compares; alone, rows alike but for the id look like one export appended with new pseudonyms.
   const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
   // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern);
   // a refusal names `label`, the user's name, not a temporary copy's.
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -176,7 +175,7 @@ function typedDateText(date: string, dateFormat: DateFormatOption): string {
   return pattern ? `upper(strftime(${date}, ${sqlText(pattern)}))` : `CAST(${date} AS VARCHAR)`;
 }
 
-/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `cellh` as for CSV). */
+/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `otherh` as for CSV). */
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
   let types: string[];
@@ -193,10 +192,9 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
   const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
-  // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
-  const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
+  // Every column's value but the id's, read or not: with the id, what "identical rows" compares (repeated-rows.ts).
   const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells}, ${others} FROM read_parquet(${path}, file_row_number = true)`);
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${others} FROM read_parquet(${path}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Repeated rows and ids of a registry export (docs/input-registry.md "Repeated rows and ids").
  * Table `checked` carries two hashes of each row's text: `idh` of its id, `rowh` of every cell
- * of the row — all the file's columns, those hta does not read too (view `raw`'s `cellh`). Among
- * the valid rows:
+ * of the row — all the file's columns, those hta does not read too (view `raw`'s `otherh`, with
+ * the id) — a CPR number's spellings keyed by its digits (keyCprIds). Among the valid rows:
  *
  * - an **identical row** (every cell of the row the same, id and unread columns included) is one
  *   referral exported twice: the view `uptake_referrals` keeps one copy (partitioned by the hash
@@ -24,10 +24,53 @@ import { registryRecordsWithLines } from '../read-registry.js';
 import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
 import { SCIENTIFIC_ID } from '../scientific-ids.js';
+import { cprDigits } from '../../io/cpr-number.js';
 import type { Delimiter } from '../../io/dialect.js';
 
-/** SQL of the two hashes over view `raw` (the columns `createChecked` adds to `checked`). */
-export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh, raw.otherh AS otherh';
+/**
+ * An id that may be a CPR number written another way than its bare digits (a hyphen, an en dash,
+ * a blank, other digits, an invisible character: io/cpr-number.ts): no ASCII letter, ten to forty
+ * characters, not all ASCII digits. Only such ids are read again by keyCprIds — a registry of
+ * pseudonyms (`P5001`) or of bare digits has none.
+ */
+const MAY_BE_SPELLED_CPR = (id: string) => `(length(${id}) BETWEEN 10 AND 40 AND NOT regexp_full_match(${id}, '[0-9]*') AND NOT regexp_matches(${id}, '[A-Za-z]'))`;
+
+/**
+ * SQL of the hashes over view `raw` (the columns `createChecked` adds to `checked`): `idh` of the
+ * id, `rowh` of every cell of the row (the id last), `otherh` of every cell but the id, and
+ * `idc`, the id itself when it may be a CPR number spelled otherwise (NULL for the rest), for
+ * keyCprIds to key by its digits.
+ */
+export const REPEAT_HASHES_SQL = `hash(raw.id) AS idh, hash(raw.otherh, raw.id) AS rowh, raw.otherh AS otherh, CASE WHEN ${MAY_BE_SPELLED_CPR('raw.id')} THEN raw.id END AS idc`;
+
+/**
+ * One person one person: a CPR number written with and without its hyphen, with an en dash, a
+ * blank or other digits (`060369-0855`, `060369–0855`, `0603690855`) is one id, as in a trial
+ * export (io/cpr-number.ts cprDigits, the privacy checks' own list of spellings). Each such id of
+ * `checked` is keyed by its digits: `idh` and `rowh` are those of the bare spelling, so that an
+ * appended extract writing the ids without the hyphen is one referral exported twice (counted
+ * once), two cuts of one referral are refused, and rows alike but for the id's spelling are no
+ * "new pseudonyms" (docs/input-registry.md "Repeated rows and ids"). Table `id_keys` (the
+ * spellings and their digits) stays for the example lines; returns how many CPR numbers the file
+ * writes in more than one way.
+ */
+export async function keyCprIds(db: DuckDBConnection): Promise<number> {
+  await db.run('CREATE OR REPLACE TEMP TABLE id_keys (raw VARCHAR, key VARCHAR)');
+  const spelled = (await db.runAndReadAll('SELECT DISTINCT idc FROM checked WHERE idc IS NOT NULL AND NOT bad')).getRowsJS() as unknown[][];
+  const keyed = spelled.flatMap(([id]) => {
+    const digits = cprDigits(String(id));
+    return digits === undefined ? [] : [[String(id), digits] as const];
+  });
+  if (!keyed.length) return 0;
+  // In chunks: a statement of a few thousand values at a time.
+  for (let i = 0; i < keyed.length; i += 1000) {
+    await db.run(`INSERT INTO id_keys VALUES ${keyed.slice(i, i + 1000).map(([id, key]) => `(${sqlText(id)}, ${sqlText(key)})`).join(', ')}`);
+  }
+  await db.run('UPDATE checked SET idh = hash(k.key), rowh = hash(checked.otherh, k.key) FROM id_keys k WHERE checked.idc = k.raw');
+  // The numbers the file writes in more than one way (a bare spelling's idc is NULL), for the note.
+  const [[n]] = (await db.runAndReadAll("SELECT count(*) FROM (SELECT idh FROM checked WHERE NOT bad GROUP BY idh HAVING count(DISTINCT COALESCE(idc, '')) > 1)")).getRowsJS() as [[unknown]];
+  return Number(n);
+}
 
 /** The valid rows of `checked`, one per identical row (what `uptake_referrals` is built from). */
 export const ONE_COPY_SQL = `SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad
@@ -61,6 +104,8 @@ export interface RepeatedRows {
   twins: { groups: number; rows: number; of: number; examples: number[][] };
   /** How many columns each row has (all compared). */
   width: number;
+  /** Patient ids that are CPR numbers written in more than one way in the file, each read as one id (keyCprIds). */
+  cprSpelled?: number;
   /** Whether the example ids on several rows are all in scientific notation (Excel's rounded numbers: scientific-ids.ts). */
   scientificIds: boolean;
   /** Of such ids, whether all are written with a lower-case `e` (`1.23e+08`): Stata's float or %9.0g, not Excel's `E`. */
@@ -73,16 +118,33 @@ const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, cl
 type RepeatSource = { file: string; delimiter?: Delimiter; columns: ColumnIndex; width: number };
 
 /** The working tables of `repeatedRows`, dropped however it ends (an error reading lines included). */
-const REPEAT_TABLES = ['repeat_rows', 'repeat_ids', 'repeat_cuts', 'repeat_twins'];
+const REPEAT_TABLES = ['repeat_rows', 'repeat_ids', 'repeat_cuts', 'repeat_twins', 'id_keys'];
 
-/** What is repeated among the valid rows of `checked`; undefined when nothing is. */
+/**
+ * What is repeated among the valid rows of `checked`, a CPR number's spellings keyed as one id
+ * first (keyCprIds: `checked` keeps the keyed hashes, which the view `uptake_referrals` reads);
+ * undefined when nothing is.
+ */
 export async function repeatedRows(db: DuckDBConnection, source: RepeatSource): Promise<RepeatedRows | undefined> {
   try {
-    return await findRepeats(db, source);
+    const cprSpelled = await keyCprIds(db);
+    const found = await findRepeats(db, source);
+    if (cprSpelled === 0) return found;
+    return { ...(found ?? nothingRepeated(source.width)), cprSpelled };
   } finally {
     await db.run(REPEAT_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
   }
 }
+
+/** No repeated rows nor ids, for a file whose only news is a CPR number's spellings. */
+const nothingRepeated = (width: number): RepeatedRows => ({
+  copies: { extra: 0, groups: 0, examples: [] },
+  ids: { ids: 0, rows: 0, episodes: 0, unread: 0, examples: [] },
+  cuts: { ids: 0, rows: 0, examples: [] },
+  twins: { groups: 0, rows: 0, of: 0, examples: [] },
+  width,
+  scientificIds: false,
+});
 
 async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<RepeatedRows | undefined> {
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowsJS() as unknown[][];
@@ -112,18 +174,31 @@ async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<
   const cutIdh = (await rows(`SELECT DISTINCT idh FROM repeat_cuts ORDER BY idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
   const twinIdh = (await rows(`SELECT a, b FROM repeat_twins ORDER BY a, b LIMIT ${EXAMPLES}`)).map((r) => [String(r[0]), String(r[1])] as const);
   const wanted = [...new Set([...copyIdh, ...idIdh, ...cutIdh, ...twinIdh.flat()])];
-  const textOf = new Map((await rows(`SELECT DISTINCT CAST(hash(id) AS VARCHAR), id FROM raw WHERE hash(id) IN (${wanted.map((h) => `${h}::UBIGINT`).join(', ')})`)).map((r) => [String(r[0]), String(r[1])]));
-  const byId = await linesOfIds(db, source, new Set(textOf.values()));
+  const hashes = wanted.map((h) => `${h}::UBIGINT`).join(', ');
+  // Each id hash's spellings: the bare id, and those keyed by their CPR digits (keyCprIds).
+  const spellings = await rows(`SELECT DISTINCT CAST(hash(id) AS VARCHAR), id, NULL FROM raw WHERE hash(id) IN (${hashes})
+    UNION ALL SELECT CAST(hash(key) AS VARCHAR), raw, key FROM id_keys WHERE hash(key) IN (${hashes})`);
+  const textsOf = new Map<string, string[]>();
+  const keyOf = new Map<string, string>();
+  for (const [h, id, key] of spellings) {
+    textsOf.set(String(h), [...(textsOf.get(String(h)) ?? []), String(id)]);
+    if (key !== null) keyOf.set(String(id), String(key));
+  }
+  const textOf = (h: string) => textsOf.get(h)?.[0];
+  const byText = await linesOfIds(db, source, new Set([...textsOf.values()].flat()), keyOf);
+  // The lines of each id hash, every spelling's, in file order.
+  const byId = new Map([...textsOf].map(([h, texts]) => [h, texts.flatMap((t) => byText.get(t) ?? []).sort((a, b) => a.line - b.line)]));
   const copyExamples: number[][] = [];
   const idExamples: number[][] = [];
   for (const found of byId.values()) {
+    if (!found.length) continue;
     const byRow = new Map<string, number[]>();
     for (const { key, line } of found) byRow.set(key, [...(byRow.get(key) ?? []), line]);
     const same = [...byRow.values()].find((l) => l.length > 1);
     if (same && copyExamples.length < EXAMPLES) copyExamples.push(same);
     if (byRow.size > 1 && idExamples.length < EXAMPLES) idExamples.push(found.map((f) => f.line));
   }
-  const linesOf = (...idh: string[]) => idh.flatMap((h) => byId.get(textOf.get(h) ?? '')?.map((f) => f.line) ?? []).sort((x, y) => x - y);
+  const linesOf = (...idh: string[]) => idh.flatMap((h) => byId.get(h)?.map((f) => f.line) ?? []).sort((x, y) => x - y);
   const cutExamples = cutIdh.map((h) => [...new Set(linesOf(h))]).filter((l) => l.length > 1);
   const twinExamples = twinIdh.map(([a, b]) => linesOf(a, b)).filter((l) => l.length > 1);
   return {
@@ -132,8 +207,8 @@ async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<
     cuts: { ids: cutIds, rows: Number(cuts?.[1] ?? 0), examples: cutExamples },
     twins: { groups: twinGroups, rows: Number(twins?.[1] ?? 0), of: Number(twins?.[2] ?? 0), examples: twinExamples },
     width: source.width,
-    scientificIds: scientificIds([...idIdh, ...cutIdh].map((h) => textOf.get(h))),
-    scientificLowerCase: [...idIdh, ...cutIdh].every((h) => !/E/.test(textOf.get(h) ?? '')),
+    scientificIds: scientificIds([...idIdh, ...cutIdh].map((h) => textOf(h))),
+    scientificLowerCase: [...idIdh, ...cutIdh].every((h) => !/E/.test(textOf(h) ?? '')),
   };
 }
 
@@ -144,20 +219,22 @@ function scientificIds(ids: readonly (string | undefined)[]): boolean {
 
 /**
  * For each id in `ids`, its rows (in file order): line (Parquet: row number) and every cell of the
- * row as one key (Parquet: the hash of every cell, `cellh`), so rows differing only in a column
- * hta does not read are told apart as the counts tell them.
+ * row as one key, the id as keyed (`keyOf`: a CPR number's spellings by their digits; Parquet: the
+ * hash of every cell, as `rowh`), so rows differing only in a column hta does not read are told
+ * apart as the counts tell them, and rows differing only in the id's spelling are not.
  */
-async function linesOfIds(db: DuckDBConnection, source: { file: string; delimiter?: Delimiter; columns: ColumnIndex }, ids: ReadonlySet<string>): Promise<Map<string, { key: string; line: number }[]>> {
+async function linesOfIds(db: DuckDBConnection, source: { file: string; delimiter?: Delimiter; columns: ColumnIndex }, ids: ReadonlySet<string>, keyOf: ReadonlyMap<string, string>): Promise<Map<string, { key: string; line: number }[]>> {
   const out = new Map<string, { key: string; line: number }[]>();
   const add = (id: string, key: string, line: number) => out.set(id, [...(out.get(id) ?? []), { key, line }]);
   if (source.delimiter === undefined) {
-    const found = await db.runAndReadAll(`SELECT rid, id, cellh FROM raw WHERE id IN (${[...ids].map(sqlText).join(', ')}) ORDER BY rid`);
+    const found = await db.runAndReadAll(`SELECT rid, raw.id, CAST(hash(raw.otherh, COALESCE(k.key, raw.id)) AS VARCHAR) FROM raw LEFT JOIN id_keys k ON k.raw = raw.id WHERE raw.id IN (${[...ids].map(sqlText).join(', ')}) ORDER BY rid`);
     for (const r of found.getRowsJS() as unknown[][]) add(String(r[1]), String(r[2]), Number(r[0]) + 1);
     return out;
   }
   const visit = (record: string[], line: number) => {
     const id = record[source.columns.id] ?? '';
-    if (ids.has(id)) add(id, JSON.stringify(record), line);
+    const key = keyOf.get(id);
+    if (ids.has(id)) add(id, JSON.stringify(key === undefined ? record : record.map((c, i) => (i === source.columns.id ? key : c))), line);
   };
   // A file without quotes (most registry exports) is split line by line, without csv-parse: the
   // same records and lines (io/plain-csv-records.ts); a larger one is streamed, never held whole.

@@ -119,7 +119,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   }
   // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
   for (const u of data.uncountedVisits) {
-    options.onNote?.(`${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the analysis ends at "${plan.periods[plan.periods.length - 1]}"`);
+    const columns = plan.resourceUse.map((r) => `"${r.column}"`).join(', ');
+    const last = plan.periods[plan.periods.length - 1];
+    options.onNote?.({
+      en: `${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${columns}; the analysis ends at "${last}"`,
+      da: `${trial.file}: ressourceforbrug efter den sidste periode tælles ikke med: ${u.rows} ${u.rows === 1 ? 'række' : 'rækker'} fra "${u.visit}" har forbrug i ${columns}; analysen slutter ved "${last}"`,
+    });
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
@@ -135,7 +140,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   // A patient's own visit row left out (--exclude-invalid) is not a summary row: its period is
   // missing and imputed, which can bias the estimate (docs/plan-cea.md#inputs). Said, never silent.
   if (data.leftOutVisitRows.rows) warnings.push(leftOutWarning(data.leftOutVisitRows));
-  if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
+  if (dropped.length) warnings.push({
+    en: `covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`,
+    da: `${dropped.length === 1 ? 'kovariaten' : 'kovariaterne'} ${dropped.join(', ')} har kun én værdi blandt de analyserede patienter og er udeladt af regressionerne`,
+  });
   const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
   const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
   if (n.intervention < 2 || n.control < 2) throw new HtaError('analysis.failed', `the cost-effectiveness analysis needs at least 2 patients per arm (have ${n.intervention} and ${n.control})`);
@@ -192,7 +200,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   if (baseWarning) warnings.push(baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
-  if (boot.redrawn) warnings.push(redrawnWarning('the base case', boot.redrawn, B));
+  if (boot.redrawn) warnings.push(redrawnWarning({ en: 'the base case', da: 'basisanalysen' }, boot.redrawn, B));
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
@@ -220,7 +228,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
-    if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
+    if (b.redrawn) warnings.push(redrawnWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${s.changed}"` }, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${scenarioDa(s)}"` }, e, e.monteCarlo, plan.currency);
     if (w) warnings.push(w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, ...(imputed ? { imputedCosts: imputed } : {}), monteCarloError: scenarioMc(e) };
@@ -318,18 +326,29 @@ function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
  * whose price model is still plan init's placeholder: every cost of the intervention arm, and so every
  * result, rests on it — as `hta uptake` says its budget is not real (uptake-plan.ts).
  */
-export function placeholderPriceWarning(uptakePlan: string): string {
-  return `not a real price: the intervention's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the intervention arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
+export function placeholderPriceWarning(uptakePlan: string): { en: string; da: string } {
+  return {
+    en: `not a real price: the intervention's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the intervention arm's costs and every result are computed from it; replace the price model and remove "placeholders"`,
+    da: `ikke en reel pris: interventionens pris kommer fra ${uptakePlan}, hvis prismodel er en pladsholder fra hta plan init ("placeholders": ["priceModel"] i den plan), ikke leverandørens priser — interventionsgruppens omkostninger og alle resultater er beregnet ud fra den; erstat prismodellen, og fjern "placeholders"`,
+  };
 }
 
 /** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */
-function redrawnWarning(what: string, redrawn: number, replicates: number): string {
-  return `${what}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`;
+function redrawnWarning(what: { en: string; da: string }, redrawn: number, replicates: number): { en: string; da: string } {
+  return {
+    en: `${what.en}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`,
+    da: `${what.da}: ${redrawn} ${redrawn === 1 ? 'bootstrap-stikprøve blev' : 'bootstrap-stikprøver blev'} trukket igen (ud over de ${replicates} brugte), fordi en gruppe trak færre end 2 observerede værdier af en størrelse, der skulle imputeres (docs/plan-cea.md#too-few-observed-values)`,
+  };
 }
 
 /** The warning for patients' visit rows left out under `--exclude-invalid` (stderr, results.json `warnings`). */
-export function leftOutWarning(l: { rows: number; patients: number; notAnalysed: number }): string {
+export function leftOutWarning(l: { rows: number; patients: number; notAnalysed: number }): { en: string; da: string } {
   const rows = `${l.rows} visit row${l.rows === 1 ? '' : 's'} of ${l.patients} patient${l.patients === 1 ? '' : 's'}`;
   const none = l.notAnalysed ? `; ${l.notAnalysed} of these patients have no row left and are not analysed` : '';
-  return `${rows} left out (--exclude-invalid): those periods' costs and QALYs are imputed${none} — correct the rows in the export rather than leave them out, as leaving out a patient's visits can bias the estimate`;
+  const rowsDa = `${l.rows} ${l.rows === 1 ? 'besøgsrække' : 'besøgsrækker'} fra ${l.patients} ${l.patients === 1 ? 'patient' : 'patienter'}`;
+  const noneDa = l.notAnalysed ? `; ${l.notAnalysed} af disse patienter har ingen rækker tilbage og analyseres ikke` : '';
+  return {
+    en: `${rows} left out (--exclude-invalid): those periods' costs and QALYs are imputed${none} — correct the rows in the export rather than leave them out, as leaving out a patient's visits can bias the estimate`,
+    da: `${rowsDa} udeladt (--exclude-invalid): de perioders omkostninger og QALY imputeres${noneDa} — ret rækkerne i eksporten i stedet for at udelade dem, da det kan skævvride estimatet at udelade en patients besøg`,
+  };
 }

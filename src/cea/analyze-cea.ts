@@ -14,7 +14,7 @@ import { type QalyAdvice, refuseThinArms, thinArm } from './imputable-resamples.
 import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm, missingAt } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
-import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
+import type { CeaResult, CeaScenario, CeaThreshold, CeaWarningKind } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
 import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError, shareOfSe } from './monte-carlo-error.js';
@@ -108,6 +108,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const { plan } = resolved;
   const data = ceaPatients(trial, csv, resolved);
   const warnings: PlanNote[] = [];
+  // Each warning's kind, one for one with `warnings`: results.json's warningTexts (docs/plan-cea.md#results).
+  const kinds: CeaWarningKind[] = [];
+  const warn = (kind: CeaWarningKind, w: PlanNote) => {
+    warnings.push(w);
+    kinds.push(kind);
+  };
   if (data.baselineResourceRows) {
     const n = data.baselineResourceRows;
     const columns = data.baselineResourceColumns.map((c) => `"${c}"`).join(', ');
@@ -136,11 +142,11 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
   const tier = resolved.interventionPrice.tier;
-  if (tier?.placeholder) warnings.push(placeholderPriceWarning(tier.uptakePlan));
+  if (tier?.placeholder) warn('placeholder-price', placeholderPriceWarning(tier.uptakePlan));
   // A patient's own visit row left out (--exclude-invalid) is not a summary row: its period is
   // missing and imputed, which can bias the estimate (docs/plan-cea.md#inputs). Said, never silent.
-  if (data.leftOutVisitRows.rows) warnings.push(leftOutWarning(data.leftOutVisitRows));
-  if (dropped.length) warnings.push({
+  if (data.leftOutVisitRows.rows) warn('rows-left-out', leftOutWarning(data.leftOutVisitRows));
+  if (dropped.length) warn('single-value-covariates', {
     en: `covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`,
     da: `${dropped.length === 1 ? 'kovariaten' : 'kovariaterne'} ${dropped.join(', ')} har kun én værdi blandt de analyserede patienter og er udeladt af regressionerne`,
   });
@@ -197,10 +203,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective), qalyAdvice);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning({ en: 'the base case', da: 'basisanalysen' }, est, est.monteCarlo, plan.currency);
-  if (baseWarning) warnings.push(baseWarning);
+  if (baseWarning) warn('monte-carlo-error', baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
-  if (boot.redrawn) warnings.push(redrawnWarning({ en: 'the base case', da: 'basisanalysen' }, boot.redrawn, B));
+  if (boot.redrawn) warn('resamples-redrawn', redrawnWarning({ en: 'the base case', da: 'basisanalysen' }, boot.redrawn, B));
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
@@ -228,9 +234,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
-    if (b.redrawn) warnings.push(redrawnWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${s.changed}"` }, b.redrawn, Bs));
+    if (b.redrawn) warn('resamples-redrawn', redrawnWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${s.changed}"` }, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${scenarioDa(s)}"` }, e, e.monteCarlo, plan.currency);
-    if (w) warnings.push(w);
+    if (w) warn('monte-carlo-error', w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, ...(imputed ? { imputedCosts: imputed } : {}), monteCarloError: scenarioMc(e) };
   });
 
@@ -307,6 +313,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     sensitivity,
     cloud: { cost: boot.cost, qaly: boot.qaly },
     warnings: warnings.map((w) => noteIn(w, 'en')),
+    // The same, one for one, with its kind and in both languages, as `hta cea --lang da` and the terminal say it.
+    warningTexts: warnings.map((w, i) => ({ kind: kinds[i]!, text: { en: noteIn(w, 'en'), da: noteIn(w, 'da') } })),
   };
 }
 

@@ -53,5 +53,10 @@ describe('hta cea --lang da: the price list\'s notes and the warnings in Danish'
     // results.json keeps the English whatever the language.
     expect(JSON.parse(da.stdout).warnings).toEqual(JSON.parse(en.stdout).warnings);
     expect(JSON.parse(da.stdout).warnings.join('\n')).toMatch(/not a real price[\s\S]*covariate\(s\) country take a single value/);
+    // Beside them, one for one: each warning's kind and its words in both languages (results.json warningTexts).
+    const { warnings, warningTexts } = JSON.parse(da.stdout) as { warnings: string[]; warningTexts: { kind: string; text: { en: string; da: string } }[] };
+    expect(warningTexts.map((w) => w.text.en)).toEqual(warnings);
+    expect(warningTexts.slice(0, 2).map((w) => w.kind)).toEqual(['placeholder-price', 'single-value-covariates']);
+    expect(warningTexts[1]!.text.da).toBe('kovariaten country har kun én værdi blandt de analyserede patienter og er udeladt af regressionerne');
   });
 });

@@ -6,7 +6,7 @@
  * Input validation collects every `Problem` it finds (up to a limit) instead of stopping at
  * the first, so a user can fix a whole file in one pass.
  */
-import { formatProblemGroup, groupProblems, type ProblemGroup, shownValue } from './problem-groups.js';
+import { formatProblemGroup, groupProblems, type ProblemGroup, type ProblemWords, shownValue } from './problem-groups.js';
 import { maskCpr, maskedNameNote } from './io/cpr-number.js';
 import { visibleControls } from './io/visible-text.js';
 
@@ -93,12 +93,17 @@ export function formatProblem(p: Problem): string {
   return `${where}${field}:${value} — expected ${maskCpr(expectedText(p))}${maskCpr(hint)}`;
 }
 
-/** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */
-export function formatError(err: HtaError): string {
+/**
+ * The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for.
+ * With `words` (a Danish run: `--lang da`) the message and each problem line are in that language
+ * where it has their wording, each line whole (problem-groups.ts `ProblemWords`); the prefix is
+ * translated where every line passes (cli/stderr-language.ts).
+ */
+export function formatError(err: HtaError, words?: ProblemWords): string {
   // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
   // Control characters of a name or value it quotes are written visibly (io/visible-text.ts).
-  const lines = [`error: ${visibleControls(maskCpr(err.message))}`];
-  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${visibleControls(maskCpr(formatProblemGroup(g)))}`);
+  const lines = [`error: ${visibleControls(maskCpr(words?.message(err.message) ?? err.message))}`];
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${visibleControls(maskCpr(formatProblemGroup(g, words)))}`);
   // A masked file name is not the file's: said, with how to have it named (cpr-number.ts).
   const masked = maskedNameNote(err.problems.map((p) => p.file ?? ''));
   if (masked) lines.push(`  note: ${masked}`);

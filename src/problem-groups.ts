@@ -49,12 +49,16 @@ export function addDetail(g: Pick<ProblemGroup, 'details'>, p: Problem): void {
 
 /** A group's `expected` with each line's own detail: `… (line 3: …; line 183: …)`; one problem's as formatProblem says it. */
 export function groupExpectedText(g: ProblemGroup): string {
+  return expectedWithDetails(g, ENGLISH_FRAME);
+}
+
+function expectedWithDetails(g: ProblemGroup, f: LineFrame): string {
   const d = g.details;
   if (!d?.length) return g.expected;
   if (g.count === 1) return expectedText({ expected: g.expected, detail: d[0]!.detail });
-  const shown = d.slice(0, DETAILS_SHOWN).map((x) => `line ${x.line}: ${x.detail}`);
+  const shown = d.slice(0, DETAILS_SHOWN).map((x) => `${f.line} ${x.line}: ${x.detail}`);
   const more = g.count - shown.length;
-  return `${g.expected} (${shown.join('; ')}${more > 0 ? `; … ${more} more` : ''})`;
+  return `${g.expected} (${shown.join('; ')}${more > 0 ? `; … ${f.more(more)}` : ''})`;
 }
 
 /** Groups keep at most this many distinct example values. */
@@ -130,26 +134,74 @@ export function lineList(lines: readonly number[]): string {
 
 /** "2–3,998, 4,001" style text of line ranges, at most `max` ranges then "…". */
 export function formatLineRanges(ranges: readonly [number, number][], max = 6): string {
+  return rangesText(ranges, max, ENGLISH_FRAME);
+}
+
+function rangesText(ranges: readonly [number, number][], max: number, f: LineFrame): string {
   const shown = ranges.slice(0, max).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
-  if (ranges.length > max) shown.push(`… (${ranges.length - max} more ranges)`);
+  if (ranges.length > max) shown.push(`… (${f.ranges(ranges.length - max)})`);
   return shown.join(', ');
 }
 
 /**
- * One line per group: `412 × file:lines 2–3998, column 3 (arm): "SelfBack", "selfback" — expected …; did you mean …`.
- * A group of one problem prints exactly as `formatProblem` would.
+ * A problem's words in a language other than English (`hta … --lang da`): each function gives the
+ * text in that language, or undefined where it has no wording there. A problem line is printed in
+ * that language whole or, when any of its parts has no wording, in English whole: never half of
+ * each (docs/cli.md "Danish output"). The catalogue is src/report/problem-text.ts.
  */
-export function formatProblemGroup(g: ProblemGroup): string {
+export interface ProblemWords {
+  /** A problem's `expected`. */
+  expected: (text: string) => string | undefined;
+  /** A problem's `hint` (`did you mean "app"?`, R's NaN explained). */
+  hint: (text: string) => string | undefined;
+  /** An error's own message (`trial.csv has 3 problem(s)`), the line above its problems. */
+  message: (text: string) => string | undefined;
+}
+
+/** The words around a problem line's parts: "— expected", "lines 2–5, column 3", "(line 3: …; … 2 more)". */
+interface LineFrame {
+  expected: string;
+  line: string;
+  lines: string;
+  column: string;
+  more: (k: number) => string;
+  ranges: (k: number) => string;
+}
+const ENGLISH_FRAME: LineFrame = { expected: 'expected', line: 'line', lines: 'lines', column: 'column', more: (k) => `${k} more`, ranges: (k) => `${k} more ranges` };
+/** The Danish frame (docs/glossary-da.md: "linje", "kolonne"). */
+const DANISH_FRAME: LineFrame = { expected: 'forventet', line: 'linje', lines: 'linjer', column: 'kolonne', more: (k) => `${k} mere`, ranges: (k) => `${k} intervaller mere` };
+
+/**
+ * One line per group: `412 × file:lines 2–3998, column 3 (arm): "SelfBack", "selfback" — expected …; did you mean …`.
+ * A group of one problem prints exactly as `formatProblem` would. With `words` (a Danish run) the
+ * line is in that language when every part of it has a wording there, else in English.
+ */
+export function formatProblemGroup(g: ProblemGroup, words?: ProblemWords): string {
+  const translated = words ? translatedGroup(g, words) : undefined;
+  return translated ? groupLine(translated, DANISH_FRAME) : groupLine(g, ENGLISH_FRAME);
+}
+
+/** The group with its expected, hint and details in `words`' language, or undefined when one of them has no wording there. */
+function translatedGroup(g: ProblemGroup, words: ProblemWords): ProblemGroup | undefined {
+  const expected = words.expected(g.expected);
+  const hint = g.hint === undefined ? undefined : words.hint(g.hint);
+  if (expected === undefined || (g.hint !== undefined && hint === undefined)) return undefined;
+  const details = g.details?.map((d) => ({ line: d.line, detail: words.expected(d.detail) }));
+  if (details?.some((d) => d.detail === undefined)) return undefined;
+  return { ...g, expected, ...(hint !== undefined ? { hint } : {}), ...(details ? { details: details as { line: number; detail: string }[] } : {}) };
+}
+
+function groupLine(g: ProblemGroup, f: LineFrame): string {
   const oneLine = g.lines.length === 1 && g.lines[0]![0] === g.lines[0]![1];
-  const lines = g.lines.length === 0 ? '' : oneLine ? `:${g.lines[0]![0]}` : `:lines ${formatLineRanges(g.lines)}`;
+  const lines = g.lines.length === 0 ? '' : oneLine ? `:${g.lines[0]![0]}` : `:${f.lines} ${rangesText(g.lines, 6, f)}`;
   // Over several lines the column is still one cell's place in each: said in words, since
   // `lines 2–4:5` would read as a range ending at 4:5.
-  const column = g.column === undefined || g.lines.length === 0 ? '' : oneLine ? `:${g.column}` : `, column ${g.column}`;
+  const column = g.column === undefined || g.lines.length === 0 ? '' : oneLine ? `:${g.column}` : `, ${f.column} ${g.column}`;
   const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields)})` : '';
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
-  return `${count}${g.file}${lines}${column}${field}:${values} — expected ${groupExpectedText(g)}${hint}`;
+  return `${count}${g.file}${lines}${column}${field}:${values} — ${f.expected} ${expectedWithDetails(g, f)}${hint}`;
 }
 
 /** Columns shown in a group's line: the first few, then how many more. */

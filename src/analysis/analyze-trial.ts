@@ -38,6 +38,7 @@ import { roundedScoreWarnings } from '../trial/scientific-cells.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
+import { trialWarningTexts } from './trial-warning-texts.js';
 import { MAX_RELATIVE_WEIGHT } from './extreme-weights.js';
 import { numericLevelsWarning } from './subgroup-levels.js';
 import { followUpVisitsOf, MMRM_MIN_VISITS } from '../plan/follow-up-visits.js';
@@ -387,6 +388,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     ...(adverseEvents ? { adverseEvents } : {}),
     ...(flow ? { flow } : {}),
     warnings,
+    // Each warning in the page's words too, en and da, its keys apart (trial-warning-texts.ts).
+    warningTexts: trialWarningTexts({ warnings, ...(subgroups ? { subgroups } : {}) }, plan),
   };
 }
 

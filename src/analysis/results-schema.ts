@@ -361,7 +361,19 @@ export const analysisResultSchema = z.object({
   targetPopulation: targetPopulationSchema.optional().describe("The plan's target population (present when the plan has one)"),
   adverseEvents: adverseEventsResultSchema.optional().describe('The plan\'s "adverseEvents" per arm (present when the plan has them)'),
   flow: participantFlowSchema.optional().describe('Enrolment and reasons for loss (present when the plan or the export gives either)'),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe('Each warning as the analysis words it, keyed by the plan ("multiple imputation of rmdq at 3m: …")'),
+  warningTexts: z
+    .array(
+      z.object({
+        outcome: z.string().optional().describe("The outcome's key, when the warning concerns one"),
+        time: z.string().optional().describe('The visit as the plan keys it, when the warning concerns one'),
+        method: z.string().optional().describe('The effect row\'s method ("ancova", "mi-ancova", …), when the warning concerns one'),
+        subgroup: z.string().optional().describe("The subgroup's column, when the warning concerns one"),
+        text: z.object({ en: z.string(), da: z.string() }).describe('The warning as the report page and the terminal word it, in English and Danish'),
+      }),
+    )
+    .optional()
+    .describe('The `warnings`, one for one and in their order, in the words of the report page and the terminal (the outcome and visit by the plan\'s labels where the page names them so), English and Danish; the plan\'s keys in fields of their own (docs/data-contracts.md#trial-results-hta-analyze---json)'),
 });
 
 export type EffectRow = z.infer<typeof effectRowSchema>;

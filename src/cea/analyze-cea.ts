@@ -14,7 +14,7 @@ import { type QalyAdvice, refuseThinArms, thinArm } from './imputable-resamples.
 import { emptyCellNotes, missingCostCauses } from './empty-cells.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm, missingAt } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
-import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
+import type { CeaResult, CeaScenario, CeaThreshold, CeaWarningKind } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
 import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError, shareOfSe } from './monte-carlo-error.js';
@@ -108,6 +108,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const { plan } = resolved;
   const data = ceaPatients(trial, csv, resolved);
   const warnings: PlanNote[] = [];
+  // Each warning's kind, one for one with `warnings`: results.json's warningTexts (docs/plan-cea.md#results).
+  const kinds: CeaWarningKind[] = [];
+  const warn = (kind: CeaWarningKind, w: PlanNote) => {
+    warnings.push(w);
+    kinds.push(kind);
+  };
   if (data.baselineResourceRows) {
     const n = data.baselineResourceRows;
     const columns = data.baselineResourceColumns.map((c) => `"${c}"`).join(', ');
@@ -119,7 +125,12 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   }
   // Follow-up past the last period (the analysis's horizon): said, since its units are not costed.
   for (const u of data.uncountedVisits) {
-    options.onNote?.(`${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the analysis ends at "${plan.periods[plan.periods.length - 1]}"`);
+    const columns = plan.resourceUse.map((r) => `"${r.column}"`).join(', ');
+    const last = plan.periods[plan.periods.length - 1];
+    options.onNote?.({
+      en: `${trial.file}: resource use after the last period is not counted: ${u.rows} "${u.visit}" row${u.rows === 1 ? '' : 's'} hold${u.rows === 1 ? 's' : ''} units in ${columns}; the analysis ends at "${last}"`,
+      da: `${trial.file}: ressourceforbrug efter den sidste periode tælles ikke med: ${u.rows} ${u.rows === 1 ? 'række' : 'rækker'} fra "${u.visit}" har forbrug i ${columns}; analysen slutter ved "${last}"`,
+    });
   }
   for (const note of emptyCellNotes(data, resolved, trial.file)) options.onNote?.(note);
   // Excel's accounting zero (accounting-zero.ts): read as 0, said so the reader can check it.
@@ -131,11 +142,14 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
   const tier = resolved.interventionPrice.tier;
-  if (tier?.placeholder) warnings.push(placeholderPriceWarning(tier.uptakePlan));
+  if (tier?.placeholder) warn('placeholder-price', placeholderPriceWarning(tier.uptakePlan));
   // A patient's own visit row left out (--exclude-invalid) is not a summary row: its period is
   // missing and imputed, which can bias the estimate (docs/plan-cea.md#inputs). Said, never silent.
-  if (data.leftOutVisitRows.rows) warnings.push(leftOutWarning(data.leftOutVisitRows));
-  if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
+  if (data.leftOutVisitRows.rows) warn('rows-left-out', leftOutWarning(data.leftOutVisitRows));
+  if (dropped.length) warn('single-value-covariates', {
+    en: `covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`,
+    da: `${dropped.length === 1 ? 'kovariaten' : 'kovariaterne'} ${dropped.join(', ')} har kun én værdi blandt de analyserede patienter og er udeladt af regressionerne`,
+  });
   const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
   const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
   if (n.intervention < 2 || n.control < 2) throw new HtaError('analysis.failed', `the cost-effectiveness analysis needs at least 2 patients per arm (have ${n.intervention} and ${n.control})`);
@@ -189,10 +203,10 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`, missingCostCauses(data, resolved, s.cost.perspective), qalyAdvice);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning({ en: 'the base case', da: 'basisanalysen' }, est, est.monteCarlo, plan.currency);
-  if (baseWarning) warnings.push(baseWarning);
+  if (baseWarning) warn('monte-carlo-error', baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
-  if (boot.redrawn) warnings.push(redrawnWarning('the base case', boot.redrawn, B));
+  if (boot.redrawn) warn('resamples-redrawn', redrawnWarning({ en: 'the base case', da: 'basisanalysen' }, boot.redrawn, B));
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
@@ -220,9 +234,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
-    if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
+    if (b.redrawn) warn('resamples-redrawn', redrawnWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${s.changed}"` }, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning({ en: `the sensitivity scenario "${s.changed}"`, da: `følsomhedsscenariet "${scenarioDa(s)}"` }, e, e.monteCarlo, plan.currency);
-    if (w) warnings.push(w);
+    if (w) warn('monte-carlo-error', w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, ...(imputed ? { imputedCosts: imputed } : {}), monteCarloError: scenarioMc(e) };
   });
 
@@ -299,6 +313,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     sensitivity,
     cloud: { cost: boot.cost, qaly: boot.qaly },
     warnings: warnings.map((w) => noteIn(w, 'en')),
+    // The same, one for one, with its kind and in both languages, as `hta cea --lang da` and the terminal say it.
+    warningTexts: warnings.map((w, i) => ({ kind: kinds[i]!, text: { en: noteIn(w, 'en'), da: noteIn(w, 'da') } })),
   };
 }
 
@@ -318,18 +334,29 @@ function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
  * whose price model is still plan init's placeholder: every cost of the intervention arm, and so every
  * result, rests on it — as `hta uptake` says its budget is not real (uptake-plan.ts).
  */
-export function placeholderPriceWarning(uptakePlan: string): string {
-  return `not a real price: the intervention's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the intervention arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
+export function placeholderPriceWarning(uptakePlan: string): { en: string; da: string } {
+  return {
+    en: `not a real price: the intervention's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the intervention arm's costs and every result are computed from it; replace the price model and remove "placeholders"`,
+    da: `ikke en reel pris: interventionens pris kommer fra ${uptakePlan}, hvis prismodel er en pladsholder fra hta plan init ("placeholders": ["priceModel"] i den plan), ikke leverandørens priser — interventionsgruppens omkostninger og alle resultater er beregnet ud fra den; erstat prismodellen, og fjern "placeholders"`,
+  };
 }
 
 /** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */
-function redrawnWarning(what: string, redrawn: number, replicates: number): string {
-  return `${what}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`;
+function redrawnWarning(what: { en: string; da: string }, redrawn: number, replicates: number): { en: string; da: string } {
+  return {
+    en: `${what.en}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`,
+    da: `${what.da}: ${redrawn} ${redrawn === 1 ? 'bootstrap-stikprøve blev' : 'bootstrap-stikprøver blev'} trukket igen (ud over de ${replicates} brugte), fordi en gruppe trak færre end 2 observerede værdier af en størrelse, der skulle imputeres (docs/plan-cea.md#too-few-observed-values)`,
+  };
 }
 
 /** The warning for patients' visit rows left out under `--exclude-invalid` (stderr, results.json `warnings`). */
-export function leftOutWarning(l: { rows: number; patients: number; notAnalysed: number }): string {
+export function leftOutWarning(l: { rows: number; patients: number; notAnalysed: number }): { en: string; da: string } {
   const rows = `${l.rows} visit row${l.rows === 1 ? '' : 's'} of ${l.patients} patient${l.patients === 1 ? '' : 's'}`;
   const none = l.notAnalysed ? `; ${l.notAnalysed} of these patients have no row left and are not analysed` : '';
-  return `${rows} left out (--exclude-invalid): those periods' costs and QALYs are imputed${none} — correct the rows in the export rather than leave them out, as leaving out a patient's visits can bias the estimate`;
+  const rowsDa = `${l.rows} ${l.rows === 1 ? 'besøgsrække' : 'besøgsrækker'} fra ${l.patients} ${l.patients === 1 ? 'patient' : 'patienter'}`;
+  const noneDa = l.notAnalysed ? `; ${l.notAnalysed} af disse patienter har ingen rækker tilbage og analyseres ikke` : '';
+  return {
+    en: `${rows} left out (--exclude-invalid): those periods' costs and QALYs are imputed${none} — correct the rows in the export rather than leave them out, as leaving out a patient's visits can bias the estimate`,
+    da: `${rowsDa} udeladt (--exclude-invalid): de perioders omkostninger og QALY imputeres${noneDa} — ret rækkerne i eksporten i stedet for at udelade dem, da det kan skævvride estimatet at udelade en patients besøg`,
+  };
 }

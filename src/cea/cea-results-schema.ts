@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The kinds of a cost-effectiveness warning (results.json `warningTexts`). */
+export const CEA_WARNING_KINDS = ['placeholder-price', 'rows-left-out', 'single-value-covariates', 'monte-carlo-error', 'resamples-redrawn'] as const;
+
 const estimate = z.object({ estimate: z.number(), se: z.number(), ciLower: z.number(), ciUpper: z.number() });
 
 export const icerSchema = z
@@ -156,7 +159,18 @@ export const ceaResultSchema = z.object({
   sensitivity: z.array(scenario).describe('the one-way scenarios (docs/plan-cea.md#results); complete-cases only when a value is missing (with nothing missing it is the base case itself)'),
   cloud: z.object({ cost: z.array(z.number()), qaly: z.array(z.number()) }).describe('every bootstrap replicate of (Δc, Δe), the CE-plane cloud'),
   warnings: z.array(z.string()),
+  warningTexts: z
+    .array(
+      z.object({
+        kind: z.enum(CEA_WARNING_KINDS).describe('Which check found it: a placeholder price, visit rows left out, covariates with one value, a large Monte Carlo error, bootstrap resamples drawn again'),
+        text: z.object({ en: z.string(), da: z.string() }).describe('The warning as the terminal says it, in English and Danish (hta cea --lang da)'),
+      }),
+    )
+    .optional()
+    .describe('The `warnings`, one for one and in their order, each with its kind and its words in English and Danish (docs/plan-cea.md#results)'),
 });
+
+export type CeaWarningKind = (typeof CEA_WARNING_KINDS)[number];
 
 export type CeaResult = z.infer<typeof ceaResultSchema>;
 export type CeaScenario = z.infer<typeof scenario>;

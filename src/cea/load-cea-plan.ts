@@ -203,10 +203,11 @@ function inlineUnitCosts(costs: Exclude<CeaPlan['unitCosts'], string>): Record<s
  * plan's currency (`250 kr.`, `DKK 1.950,00`) and thousands separators (`1.234,50`) — read by
  * `readAmounts`, because the file-wide decimal-mark guess would read Danish `1.340` as 1.34.
  */
-export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 'priceYear' | 'resourceUse'>, onNote?: (note: string) => void): Record<string, UnitCost> {
+export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 'priceYear' | 'resourceUse'>, onNote?: (note: PlanNote) => void): Record<string, UnitCost> {
   const csv = readCsvFile(file);
+  // Every note on how the price list was read in both languages: `hta cea --lang da` prints the Danish (noteIn).
   const note = encodingNote(file, csv.dialect);
-  if (note) onNote?.(note);
+  if (note) onNote?.({ en: note, da: encodingNote(file, csv.dialect, 'da')! });
   // English or the usual Danish column names (unit-cost-columns.ts), a note for each Danish one.
   const cols = unitCostColumns(file, csv.header, csv.dialect.delimiter);
   for (const n of cols.notes) onNote?.(n);
@@ -263,8 +264,14 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   if (cols.headerCurrency !== undefined && !isPlanCurrency(cols.headerCurrency, plan.currency)) {
     problems.push({ file, line: 1, column: at('unit_cost') + 1, value: cols.name('unit_cost'), expected: `prices in ${plan.currency}, the plan's currency: the header states "${cols.headerCurrency}" (convert the prices first)`, kind: 'unit-cost.currency' });
   }
-  if (readAs.currency) onNote?.(`${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`);
-  if (readAs.year) onNote?.(`${file}: price year "${readAs.year.text}" (line ${readAs.year.line}) read as ${plan.priceYear}`);
+  if (readAs.currency) onNote?.({
+    en: `${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`,
+    da: `${file}: valutaen "${readAs.currency.text}" (linje ${readAs.currency.line}) er læst som ${plan.currency}, planens valuta`,
+  });
+  if (readAs.year) onNote?.({
+    en: `${file}: price year "${readAs.year.text}" (line ${readAs.year.line}) read as ${plan.priceYear}`,
+    da: `${file}: prisåret "${readAs.year.text}" (linje ${readAs.year.line}) er læst som ${plan.priceYear}`,
+  });
   const missing = [...items].filter((k) => !lineOf.has(k));
   if (missing.length) {
     const listed = unused.size ? `; the file's other items are ${[...unused].map((u) => `"${u}"`).join(', ')} — rename the row to the plan's key` : '';

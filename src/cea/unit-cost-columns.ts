@@ -8,6 +8,7 @@
  * is refused. A header that still lacks a column is refused naming the missing ones, each with its
  * Danish name, and the header as the file writes it (its own separator).
  */
+import type { PlanNote } from './load-cea-plan.js';
 import { HtaError } from '../errors.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 
@@ -37,7 +38,8 @@ export interface UnitCostColumns {
   /** The column's name as the file writes it, for messages ("Enhedspris"). */
   name(column: UnitCostColumn): string;
   /** One note per column read under its Danish name. */
-  notes: string[];
+  /** How the header was read, in English and Danish (`hta cea --lang da`; load-cea-plan.ts noteIn). */
+  notes: PlanNote[];
   /** The columns read under their Danish name (`Kilde`): a source column named in Danish holds Danish text. */
   danish: ReadonlySet<UnitCostColumn>;
   /**
@@ -69,7 +71,7 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
   const positions = (name: string, withUnit = false) =>
     header.flatMap((h, i) => (foldColumnName(h) === foldColumnName(name) || (withUnit && foldColumnName(splitUnit(h).name) === foldColumnName(name)) ? [i] : []));
   const at = new Map<UnitCostColumn, number>();
-  const notes: string[] = [];
+  const notes: PlanNote[] = [];
   const danishNamed = new Set<UnitCostColumn>();
   const missing: (typeof UNIT_COST_COLUMNS)[number][] = [];
   let headerCurrency: string | undefined;
@@ -77,7 +79,11 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
     const withUnit = column === 'unit_cost';
     // No currency column: the unit of the unit-cost header, when it states one, is every row's.
     if (column === 'currency' && headerCurrency !== undefined && !positions(column).length && !DANISH.currency.some((d) => positions(d).length)) {
-      notes.push(`${file}: no currency column: every price is in "${headerCurrency}", the unit the header "${header[at.get('unit_cost')!]!.trim()}" states`);
+      const unitHeader = header[at.get('unit_cost')!]!.trim();
+      notes.push({
+        en: `${file}: no currency column: every price is in "${headerCurrency}", the unit the header "${unitHeader}" states`,
+        da: `${file}: ingen valutakolonne: alle priser er i "${headerCurrency}", den enhed, overskriften "${unitHeader}" angiver`,
+      });
       continue;
     }
     const english = positions(column, withUnit);
@@ -98,7 +104,10 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
       at.set(column, danish[0]!);
       danishNamed.add(column);
       if (withUnit) headerCurrency = currencyUnit(header[danish[0]!]!);
-      notes.push(`${file}: column "${header[danish[0]!]}" (column ${danish[0]! + 1}) read as ${column}`);
+      notes.push({
+        en: `${file}: column "${header[danish[0]!]}" (column ${danish[0]! + 1}) read as ${column}`,
+        da: `${file}: kolonnen "${header[danish[0]!]}" (kolonne ${danish[0]! + 1}) er læst som ${column}`,
+      });
     } else missing.push(column);
   }
   if (missing.length) {

@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult } from '../analysis/results-schema.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
+import { trialWarningLabels } from '../analysis/trial-warning-texts.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import { armNames, fillArms } from '../report/arm-names.js';
@@ -69,11 +70,6 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
 /** The warnings for stderr, each with its lead: English as the analysis wrote them; Danish as the Danish page words them. */
 export function trialWarningLines(result: AnalysisResult, trial: TrialData, lang: Lang): string[] {
   if (lang === 'en') return result.warnings.map((w) => `warning: ${w}`);
-  const labels = {
-    outcome: (k: string) => outcomeLabel(trial.plan, k, lang),
-    time: (t: string) => timeLabel(t, lang),
-    method: (m: string) => (isEffectMethod(m) ? methodText(m, lang) : m),
-    subgroup: (column: string) => result.subgroups?.find((g) => g.subgroup === column)?.label[lang] ?? column,
-  };
+  const labels = trialWarningLabels(trial.plan, result.subgroups, lang);
   return result.warnings.map((w) => `advarsel: ${trialWarningText(w, lang, labels)}`);
 }

@@ -102,14 +102,17 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
     }
     return exitCode();
   } catch (err) {
+    // A refusal's lines in Danish too, each whole, where the catalogue has their words (errors.ts
+    // formatError). Loaded on a Danish refusal only: no other run pays for the catalogue.
+    const words = lang === 'da' && err instanceof HtaError ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined;
     if (err instanceof StreamOntoInputError) {
       // Standard error may be the input itself: the message goes where it harms nothing.
-      if (err.stderrFree) io.stderr(formatError(err) + '\n');
-      else if (err.stdoutFree) io.stdout((lang === 'da' ? danishPrefixes(formatError(err)) : formatError(err)) + '\n');
+      if (err.stderrFree) io.stderr(formatError(err, words) + '\n');
+      else if (err.stdoutFree) io.stdout((lang === 'da' ? danishPrefixes(formatError(err, words)) : formatError(err)) + '\n');
       return err.exitCode;
     }
     if (err instanceof HtaError) {
-      io.stderr(formatError(err) + '\n');
+      io.stderr(formatError(err, words) + '\n');
       return err.exitCode;
     }
     if (isFsError(err)) {

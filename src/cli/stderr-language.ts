@@ -3,8 +3,8 @@
  * `--lang da` "bemærk:", "advarsel:" and "fejl:" for "note:", "warning:" and "error:"
  * (docs/cli.md "Danish output"; docs/glossary-da.md). English stays the default; the exit codes
  * do not change. Done once, where every message passes (main.ts), so that no note printed by a
- * reader, a writer or commander itself is left with an English prefix on a Danish run; the words
- * after an error's prefix stay English (they name files, columns and options).
+ * reader, a writer or commander itself is left with an English prefix on a Danish run. A refusal's
+ * own lines are worded by the error printer (errors.ts formatError), each whole in one language.
  */
 import type { Lang } from '../report/i18n.js';
 import type { CliIo } from './io.js';

@@ -6,6 +6,8 @@
  */
 import type { Lang } from './i18n.js';
 import { instruments } from '../instruments/registry.js';
+import type { ProblemWords } from '../problem-groups.js';
+import { nanHint } from '../trial/nan-cells.js';
 
 const DANISH: readonly [RegExp, string][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
@@ -50,14 +52,66 @@ const DANISH: readonly [RegExp, string][] = [
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
 export function problemText(expected: string, lang: Lang): string {
   if (lang === 'en') return expected;
+  return danishProblemText(expected) ?? expected;
+}
+
+/** The Danish wording of a problem's `expected`, or undefined when no pattern knows it. */
+export function danishProblemText(expected: string): string | undefined {
   // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint)
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
   const [hintPattern, hintDanish] = NOT_RANDOMISED_HINT.test(expected) ? [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA] : [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA];
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of DANISH) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
-  return expected;
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
+  return undefined;
 }
+
+/**
+ * The study-level sheet's refusals (`hta meta`, src/meta/read-studies.ts) that a Danish user meets
+ * typing a sheet by hand: a cell that is no number, an empty label.
+ */
+const DANISH_STUDIES: readonly [RegExp, string][] = [
+  [/^a number \(decimal point\)$/, 'et tal (decimalpunktum)'],
+  [/^a number \(decimal comma\)$/, 'et tal (decimalkomma)'],
+  [/^an outcome label \(it may not be empty\)$/, 'en betegnelse for effektmålet (cellen må ikke være tom)'],
+  [/^a study label \(it may not be empty\)$/, 'en betegnelse for studiet (cellen må ikke være tom)'],
+  [/^a time label \(it may not be empty\)$/, 'en betegnelse for tidspunktet (cellen må ikke være tom)'],
+];
+
+/**
+ * The registry's refusals (`hta uptake`, src/uptake/referral.ts) that a Danish user meets in the
+ * rows `--exclude-invalid` leaves out (uptake/input-notes.ts): dates in the wrong order, a clinic name.
+ */
+const DANISH_REGISTRY: readonly [RegExp, string][] = [
+  [/^an activation on or after the referral date (\d{4}-\d{2}-\d{2})$/, 'en aktivering på eller efter henvisningsdatoen $1'],
+  [/^a last-active date on or after the activation date (\d{4}-\d{2}-\d{2})$/, 'en dato for sidste aktivitet på eller efter aktiveringsdatoen $1'],
+  [/^empty, since the patient has no activation date$/, 'en tom celle, da patienten ingen aktiveringsdato har'],
+  [/^a clinic name of at most (\d+) characters$/, 'et kliniknavn på højst $1 tegn'],
+  [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
+];
+
+/**
+ * The Danish wording of a problem's hint, or undefined when none is known: a near miss
+ * (`did you mean "app"?`, edit-distance.ts) and R's NaN explained (trial/nan-cells.ts).
+ */
+export function danishProblemHint(hint: string): string | undefined {
+  const near = /^did you mean (".*")\?$/.exec(hint);
+  if (near) return `mente du ${near[1]!}?`;
+  const nan = /^"([^"]*)" is not a number but what R writes/.exec(hint);
+  if (nan && hint === nanHint(nan[1]!)) return nanHint(nan[1]!, 'da');
+  return undefined;
+}
+
+/** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */
+export function danishErrorMessage(message: string): string | undefined {
+  const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
+  if (!m) return undefined;
+  const [, file, atLeast, k, rows, nothing, tip] = m;
+  return `${file!} har ${atLeast ? 'mindst ' : ''}${k!} problem(er)${rows ? ` i ${rows} række(r)` : ''}${nothing ? '; intet er skrevet' : ''}${tip ? '; --exclude-invalid udelader sådanne rækker og gør rede for dem' : ''}`;
+}
+
+/** The words of a refusal printed on a Danish run (`--lang da`; errors.ts `formatError`). */
+export const DANISH_PROBLEM_WORDS: ProblemWords = { expected: danishProblemText, hint: danishProblemHint, message: danishErrorMessage };
 
 const OTHER_ARMS_HINT = /, or an arm the plan does not compare, listed in its "otherArms" — if (".*") is a third arm of the trial, add "otherArms": \[(.*)\] to the plan \(its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow\)$/;
 const OTHER_ARMS_HINT_DA = ', eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er $1 en tredje gruppe i forsøget, så føj "otherArms": [$2] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)';

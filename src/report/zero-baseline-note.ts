@@ -15,6 +15,11 @@ const NOTE = {
   en: '{label} at {times}{where}: {n} patients ({ni} {intervention}, {nc} {control}) had a baseline of 0; under a percent rule they cannot improve by a share of it, so they count as non-responders and stay in the denominator.',
   da: '{label} efter {times}{where}: {n} patienter ({ni} {intervention}, {nc} {control}) havde 0 ved baseline; med en regel i procent kan de ikke forbedres med en andel af det, så de tælles uden klinisk relevant forbedring og indgår i nævneren.',
 } as const satisfies Record<Lang, string>;
+/** The same for one patient: never "1 patients … they count" ("1 patienter"). */
+const NOTE_ONE = {
+  en: '{label} at {times}{where}: 1 patient ({ni} {intervention}, {nc} {control}) had a baseline of 0; under a percent rule the patient cannot improve by a share of it and counts as a non-responder, staying in the denominator.',
+  da: '{label} efter {times}{where}: 1 patient ({ni} {intervention}, {nc} {control}) havde 0 ved baseline; med en regel i procent kan patienten ikke forbedres med en andel af det, så patienten tælles uden klinisk relevant forbedring og indgår i nævneren.',
+} as const satisfies Record<Lang, string>;
 const AND = { en: ' and ', da: ' og ' } as const;
 
 export function zeroBaselineNotes(effects: readonly Pick<EffectRow, 'outcome' | 'time' | 'atZeroBaseline' | 'population'>[], lang: Lang, arms: ArmNames, labelOf: (key: string) => string, where?: string): string[] {
@@ -32,7 +37,7 @@ export function zeroBaselineNotes(effects: readonly Pick<EffectRow, 'outcome' | 
   }
   const f = (v: number) => formatThousands(v, 0, lang);
   return [...groups.values()].map((g) =>
-    fillArms(NOTE[lang], arms, {
+    fillArms((g.counts.intervention + g.counts.control === 1 ? NOTE_ONE : NOTE)[lang], arms, {
       where: where ? ` (${lowerFirst(where)})` : '',
       label: labelOf(g.outcome),
       times: g.times.length > 1 ? `${g.times.slice(0, -1).join(', ')}${AND[lang]}${g.times.at(-1)}` : g.times[0]!,

@@ -14,10 +14,10 @@ export function isNanCell(text: string): boolean {
 }
 
 /**
- * The hint of a refused `NaN` cell: its cause, and the two remedies. A refusal's line is English
- * after its `fejl:` prefix, `expected` and all (docs/cli.md "Danish output"), so the reader gives
- * the English hint on every run: a Danish hint would make one line half of each. `da` is the
- * wording for a refusal printed in Danish whole.
+ * The hint of a refused `NaN` cell: its cause, and the two remedies. The reader gives the English
+ * hint on every run; a Danish run's error printer words the whole line in Danish, `expected` and
+ * this hint (`da`) together, or leaves it English whole (report/problem-text.ts; docs/cli.md
+ * "Danish output"): never half of each.
  */
 export function nanHint(text: string, lang: 'en' | 'da' = 'en'): string {
   const cell = text.trim();

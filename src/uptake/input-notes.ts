@@ -14,6 +14,7 @@
  */
 import { decodedNote } from '../io/encoding-note.js';
 import { formatProblemGroup } from '../problem-groups.js';
+import { DANISH_PROBLEM_WORDS } from '../report/problem-text.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { regionsIn } from './regions.js';
 import { EXCLUSION_KIND_WORDS, type ExclusionDetail, type PublishedExclusion } from './published-exclusion.js';
@@ -135,7 +136,8 @@ function excludedNote(e: PublishedExclusion, threshold: number | undefined, lang
  */
 export function excludedDetailLines(d: ExclusionDetail, lang: Lang = 'en'): string[] {
   if (d.rows === 0) return [];
-  return [fill(TEXT.detail[lang], { rows: d.rows }), ...d.problems.map((g) => `  ${formatProblemGroup(g)}`)];
+  // Each problem line in Danish whole where the catalogue words it, else in English whole (problem-groups.ts).
+  return [fill(TEXT.detail[lang], { rows: d.rows }), ...d.problems.map((g) => `  ${formatProblemGroup(g, lang === 'da' ? DANISH_PROBLEM_WORDS : undefined)}`)];
 }
 
 /**

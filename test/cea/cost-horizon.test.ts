@@ -5,14 +5,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
-import { loadCeaPlanFile } from '../../src/cea/load-cea-plan.js';
+import { loadCeaPlanFile, noteIn } from '../../src/cea/load-cea-plan.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { removeTempDirs } from '../support/run-cli.js';
 import { refusalText } from '../support/error-of.js';
 
 afterAll(removeTempDirs);
 
-const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+// The notes in English (noteIn): a note with a Danish form carries both (load-cea-plan.ts PlanNote).
+const run = (f: { exportFile: string; plan: string }) => {
+  const r = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+  return { ...r, notes: r.notes.map((n) => noteIn(n, 'en')) };
+};
 
 const refusal = refusalText;
 

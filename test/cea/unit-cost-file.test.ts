@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
-import { priceYearOf, readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { noteIn, priceYearOf, readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
 import { tempDir } from '../support/run-cli.js';
 
 const dir = join(import.meta.dirname, '../fixtures/exports/unit-costs-finance');
@@ -68,7 +68,7 @@ describe('unit-cost files from a finance department', () => {
   it('reads the usual Danish column names (Ydelse, Enhedspris, Valuta, Prisår, Kilde), with a note per column', () => {
     // A tester's list (Danish header, `kr. 1.234,50`, `DKK 1 234` with a narrow no-break space).
     const notes: string[] = [];
-    const costs = readUnitCostFile(join(dir, 'danske-kolonner.csv'), plan('DKK', 2023), (n) => notes.push(n));
+    const costs = readUnitCostFile(join(dir, 'danske-kolonner.csv'), plan('DKK', 2023), (n) => notes.push(noteIn(n, 'en')));
     expect(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, v.cost]))).toEqual({
       gp: 156.25, physio: 1234.5, chiro: 1234, specialist: 1950, imaging: 1340, medication: 67, hospital: 10400, sick_leave: 1600,
     });
@@ -86,7 +86,7 @@ describe('unit-cost files from a finance department', () => {
     const file = join(tempDir(), 'priser.csv');
     writeFileSync(file, 'item;Ydelse;unit_cost;currency;price_year;source\ngp;Konsultation;156,25;DKK;2023;Takst\n');
     const notes: string[] = [];
-    expect(readUnitCostFile(file, { ...plan('DKK', 2023), resourceUse: [plan('DKK', 2023).resourceUse[0]!] }, (n) => notes.push(n)).gp!.cost).toBe(156.25);
+    expect(readUnitCostFile(file, { ...plan('DKK', 2023), resourceUse: [plan('DKK', 2023).resourceUse[0]!] }, (n) => notes.push(noteIn(n, 'en'))).gp!.cost).toBe(156.25);
     expect(notes).toEqual([]);
     writeFileSync(file, 'Ydelse;Enhedspris;enhedsomkostning;Valuta;Prisår;Kilde\ngp;156,25;156,25;DKK;2023;Takst\n');
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toEqual([expect.stringMatching(/^1:3 {2}enhedsomkostning — one column for unit_cost: "Enhedspris" \(column 2\) and "enhedsomkostning" \(column 3\)/)]);
@@ -122,7 +122,7 @@ describe('unit-cost files from a finance department', () => {
         'imaging;1.340,00;DKK;2022;DRG', 'medication;67,00;DKK;2022;x', 'hospital;10.400,00;DKK;2022;DRG', 'sick_leave;1.500,00;DKK;2022;DST'].join('\r\n'),
     );
     const notes: string[] = [];
-    const costs = readUnitCostFile(file, plan('DKK', 2022), (n) => notes.push(n));
+    const costs = readUnitCostFile(file, plan('DKK', 2022), (n) => notes.push(noteIn(n, 'en')));
     expect([costs.gp!.cost, costs.physio!.cost, costs.chiro!.cost, costs.specialist!.cost]).toEqual([350, 1234.5, 1234, 2150]);
     expect(notes).toContain(`${file}: currency "kr." (line 2) read as DKK, the plan's currency`);
     expect(notes).toContain(`${file}: price year "2022-niveau" (line 4) read as 2022`);
@@ -136,7 +136,7 @@ describe('unit-cost files from a finance department', () => {
     const rows = (y: string[]) => ['Ydelse;Enhedspris;Valuta;Prisår;Kilde', ...items.map((k, i) => `${k};100;DKK;${y[i % y.length]};Takst`)].join('\r\n');
     writeFileSync(file, rows(['PL 23', '23-PL', 'PL23', '2023-PL', 'pl 23', '23 PL']));
     const notes: string[] = [];
-    expect(Object.keys(readUnitCostFile(file, plan('DKK', 2023), (n) => notes.push(n)))).toHaveLength(items.length);
+    expect(Object.keys(readUnitCostFile(file, plan('DKK', 2023), (n) => notes.push(noteIn(n, 'en'))))).toHaveLength(items.length);
     expect(notes).toContain(`${file}: price year "PL 23" (line 2) read as 2023`);
     // Read as 2023, so refused in a 2022 plan as a 2023 price is.
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2022)))).toContainEqual(expect.stringMatching(/^3:4 Prisår 23-PL — 2022, the plan's price year/));
@@ -183,7 +183,7 @@ describe('unit-cost files from a finance department', () => {
     for (const header of ['Ydelse;Enhedspris (kr.);Kilde;Prisår', 'item;Pris (DKK);source;price_year', 'Ydelse;unit_cost [dkk];Kilde;Prisår']) {
       writeFileSync(join(out, 'priser.csv'), rows(header));
       const notes: string[] = [];
-      const costs = readUnitCostFile(join(out, 'priser.csv'), two, (n) => notes.push(n));
+      const costs = readUnitCostFile(join(out, 'priser.csv'), two, (n) => notes.push(noteIn(n, 'en')));
       expect([costs.gp!.cost, costs.physio!.cost, costs.sick_leave!.cost], header).toEqual([165.23, 1234.5, 1950]);
       expect(notes.join('\n')).toMatch(/no currency column: every price is in "(kr\.|DKK|dkk)"/);
     }

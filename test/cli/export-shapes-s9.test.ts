@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvBytes, readCsvFile } from '../../src/io/read-csv.js';
-import { readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { noteIn, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { reportEnv } from '../support/report-env.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -165,7 +165,7 @@ describe('other inputs saved as Windows-1252', () => {
     const items = ['gp', 'physio', 'chiro', 'specialist', 'imaging', 'medication', 'hospital', 'sick_leave'];
     const plan = { currency: 'DKK', priceYear: 2023, resourceUse: items.map((key) => ({ key, column: `ru_${key}`, category: 'primary-care' as const })) };
     const notes: string[] = [];
-    const cp = readUnitCostFile(`${dir}/priser-1252.csv`, plan, (n) => notes.push(n));
+    const cp = readUnitCostFile(`${dir}/priser-1252.csv`, plan, (n) => notes.push(noteIn(n, 'en')));
     expect(cp).toEqual(readUnitCostFile(`${dir}/priser.csv`, plan));
     expect(cp.sick_leave!.source).toBe('Gennemsnitlig dagløn');
     expect(notes).toHaveLength(1);

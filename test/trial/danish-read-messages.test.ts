@@ -1,6 +1,6 @@
 // A Danish run (`--lang da`) says the reader's own notes in Danish with Danish numbers: the
 // Scientific-notation note's number with the thousands point and decimal comma
-// (io/scientific-number.ts). R's NaN refusal stays one English line (trial/nan-cells.ts).
+// (io/scientific-number.ts). R's NaN refusal is one Danish line (trial/nan-cells.ts, report/problem-text.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,13 +18,14 @@ function files(csv: string, plan: unknown): { file: string; plan: string } {
 
 describe('R\'s NaN refused on a Danish run', () => {
   const { file, plan } = files(readFileSync('test/fixtures/r-nan/trial.csv', 'utf8'), JSON.parse(readFileSync('test/fixtures/r-nan/plan.json', 'utf8')));
-  // A refusal's line stays English after "fejl:" (docs/cli.md "Danish output"): the hint too, so
-  // that no line is half English `expected` and half Danish hint (test/report/report-run-language-reader.test.ts).
-  it('says its cause and remedies at the cell, the line wholly English after "fejl:" (exit 2)', async () => {
+  // A refusal's line is Danish whole under --lang da (errors.ts formatError with the catalogue of
+  // src/report/problem-text.ts): `expected`, the hint and the frame ("forventet"), never half of each.
+  it('says its cause and remedies at the cell, the line wholly Danish after "fejl:" (exit 2)', async () => {
     const r = await runCli('analyze', file, '--plan', plan, '--lang', 'da');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`export.csv:3:7 (pain): "NaN" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)); "NaN" is not a number but what R writes for a value computed from no values`);
-    expect(r.stderr).not.toContain('er ikke et tal');
+    expect(r.stderr).toContain(`export.csv:3:7 (pain): "NaN" — forventet et helt tal fra 0 til 10 (Smerteintensitet (NRS 0–10)); "NaN" er ikke et tal, men det, R skriver for en værdi beregnet af ingen værdier`);
+    expect(r.stderr).toMatch(/^fejl: .*export\.csv har 1 problem\(er\) i 1 række\(r\); intet er skrevet/);
+    expect(r.stderr).not.toMatch(/— expected|is not a number|problem\(s\)|nothing was written/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it('in English otherwise', async () => {

@@ -19,8 +19,9 @@ export const SUBGROUP_TEXT = {
     da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er effektforskellen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
   },
   credibility: {
-    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}.',
-    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}.',
+    // {tests}: the count with its noun, singular for one ("1 subgroup test", "én subgruppetest": count-words.ts).
+    en: 'Credibility (ICEMAN): {prespecified}; {tests} in this run; {direction}.',
+    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} i denne analyse; {direction}.',
   },
   /** Under a forest whose levels show fewer than 5 patients in an arm: the counts are not suppressed (docs/subgroups.md#small-counts). */
   smallCounts: {

@@ -10,6 +10,7 @@
  *
  * Pure: the analysis and the chart context in, page sections and chart specs out.
  */
+import { type CountedNoun, countNoun } from '../count-words.js';
 import { joinNames } from '../conclusion-others.js';
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
 import { MAX_RELATIVE_WEIGHT } from '../../analysis/extreme-weights.js';
@@ -48,12 +49,15 @@ function verdictOf(r: EffectRow, lang: Lang): string {
   return NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
 }
 
+/** The tests for interaction of a run, counted: never "1 subgroup tests". */
+const SUBGROUP_TESTS: CountedNoun = { en: ['subgroup test', 'subgroup tests'], da: ['subgruppetest', 'subgruppetests'], daCommon: true };
+
 function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
   const p = phrases(ctx);
   const c = g.credibility;
   const credibility = p('credibility', {
     prespecified: p(c.prespecified ? 'prespecified' : 'notPrespecified'),
-    tests: c.subgroupTestsInRun,
+    tests: countNoun(c.subgroupTestsInRun, ctx.lang, SUBGROUP_TESTS),
     direction: c.predictedLarger === null ? p('noDirection') : p('predicted', { level: c.predictedLarger }),
   });
   const { missing, otherValue } = g.excluded;

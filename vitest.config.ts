@@ -25,58 +25,58 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // workers of a 2-core machine end together instead of one starting a long file when the other is
 // nearly done. Vitest orders by the last run's durations when it has them (node_modules/.vite),
 // but a clean clone (CI) has none and would start the largest files instead. Longest first, by
-// the per-file durations of a whole run (its vitest.json; that of 6 December 2026, 06:11, on a
-// machine loaded by other work, load 20–25: 1,260 s of wall time, the CPU-bound files most
-// slowed), the browser test second as in CI (its Chromium runs beside the worker). The chained
-// uptake audits of session 27 (chain-refusal, region-added-chain-spread, audit-national-only-change)
-// were not listed before and started late: in the run of 05:37 the last of them ran alone at its
-// end (~6 % of its wall time); listed, the run of 06:11 ended with files of a second or less.
+// the per-file durations of a whole run (its vitest.json; that of 6 December 2026, 09:36, on a
+// machine loaded by other work, load 24–32: 1,411 s of wall time, the CPU-bound files most
+// slowed), the browser test second as in CI (its Chromium runs beside the worker). Until then the
+// longest file of the run of 08:02 (disclosure-chain-refusal-report, 18 s) was not listed and could
+// start late; the audit's LPs of session 29 (docs/architecture.md) made the chained audits shorter,
+// so the rendering and registry-reading files lead now.
 const SLOW_FIRST = [
-  'test/uptake/disclosure-chain-refusal.test.ts',
+  'test/report/report-cli.test.ts',
   'test/report/report-browser.test.ts',
   'test/uptake/disclosure-sensitive-range.test.ts',
-  'test/uptake/audit-national-only-change.test.ts',
-  'test/report/report-cli.test.ts',
   'test/report/charts/trajectories-untimed-visits.test.ts',
-  'test/cli/uptake-exports.test.ts',
-  'test/cli/uptake-registry-shapes.test.ts',
-  'test/uptake/engine.test.ts',
-  'test/uptake/region-added-chain-spread.test.ts',
-  'test/cli/bin-bundle.test.ts',
-  'test/uptake/publish.test.ts',
+  'test/uptake/disclosure-chain-refusal.test.ts',
   'test/uptake/excel-registry-sheets.test.ts',
-  'test/uptake/same-extract-cuts.test.ts',
+  'test/cli/uptake-exports.test.ts',
   'test/uptake/disclosure-previous-publication.test.ts',
-  // Two audits of a small monthly publication chain, ~2 and ~3 s of CPU.
-  'test/uptake/disclosure-pinned-to-printed.test.ts',
+  'test/uptake/audit-national-only-change.test.ts',
+  'test/uptake/disclosure-chain-refusal-report.test.ts',
+  'test/uptake/publish.test.ts',
+  'test/uptake/engine.test.ts',
+  'test/cli/uptake-registry-shapes.test.ts',
+  'test/uptake/region-added-chain-spread.test.ts',
   'test/uptake/disclosure-vanished-rows.test.ts',
+  'test/uptake/same-extract-cuts.test.ts',
   'test/uptake/regional-formats.test.ts',
-  'test/uptake/one-registry-two-reports.test.ts',
-  'test/cli/analyze.test.ts',
+  'test/cli/bin-bundle.test.ts',
+  'test/uptake/disclosure-chain-breakdowns.test.ts',
   'test/cli/uptake-sql-shapes.test.ts',
-  'test/uptake/disclosure-changed-since.test.ts',
-  'test/cli/standard-streams.test.ts',
-  'test/uptake/disclosure-unchained-link.test.ts',
-  // Interrupts a million-row Parquet write twice (SIGINT, SIGTERM) as DuckDB starts it: ~3.5 s of CPU.
-  'test/simulate/parquet-interrupt.test.ts',
-  'test/report/uptake-page-labels.test.ts',
   'test/simulate/trial.test.ts',
+  'test/report/check-names-inputs.test.ts',
   'test/cli/score-interrupt.test.ts',
-  'test/uptake/disclosure-closed-month-totals.test.ts',
+  'test/uptake/disclosure-pinned-to-printed.test.ts',
   'test/cli/uptake.test.ts',
+  'test/uptake/one-registry-two-reports.test.ts',
+  'test/simulate/parquet-interrupt.test.ts',
+  'test/cli/analyze.test.ts',
+  'test/cli/uptake-encodings.test.ts',
+  'test/uptake/disclosure-publication-chain.test.ts',
+  'test/cli/standard-streams.test.ts',
+  'test/report/render/chart-cache.test.ts',
   'test/uptake/clinic-names.test.ts',
-  'test/uptake/previous-read-once.test.ts',
-  'test/uptake/disclosure-side-channels.test.ts',
-  'test/cli/uptake-inputs.test.ts',
-  'test/uptake/uptake-analysis.test.ts',
-  'test/uptake/literal-path.test.ts',
+  'test/uptake/disclosure-closed-month-totals.test.ts',
+  'test/uptake/disclosure-changed-since.test.ts',
+  'test/report/off-thread.test.ts',
   'test/uptake/disclosure-known-zero-years.test.ts',
   'test/report/arm-labels.test.ts',
-  'test/uptake/disclosure-publication-chain.test.ts',
-  'test/uptake/disclosure-excluded-previous.test.ts',
+  'test/cli/uptake-utf16.test.ts',
+  'test/report/uptake-page-labels.test.ts',
+  'test/report/charts/trial-charts.test.ts',
+  'test/cli/uptake-aggregates.test.ts',
   // The isolated project's longest (ranked among its own files only).
-  'test/report/render/vega-patches.test.ts',
   'test/cli/plan-init-guard.test.ts',
+  'test/report/render/vega-patches.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

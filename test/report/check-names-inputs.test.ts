@@ -6,7 +6,7 @@
  */
 import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_INDEX } from '../../src/report/build-reports.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -24,11 +24,31 @@ function workspace() {
   return { dir, manifest, out: join(dir, 'reports'), studies: join(dir, 'data', 'studies.csv'), plan: join(dir, 'data', 'plans', 'p.json') };
 }
 
+type Workspace = ReturnType<typeof workspace>;
+
+/** The workspace with its pages written once (`hta report --no-cache`), for the tests that start from them. */
+let built: Workspace & { made: { code: number; stderr: string } };
+
+/**
+ * A copy of that built workspace for a test to change (nothing in it names its folder: the inputs
+ * are read, and recorded, relative to the manifest): one build instead of one per test.
+ */
+function builtCopy(): Workspace {
+  expect(built.made.code, built.made.stderr).toBe(0);
+  const dir = tempDir();
+  cpSync(built.dir, dir, { recursive: true });
+  const at = (p: string) => join(dir, p.slice(built.dir.length + 1));
+  return { dir, manifest: at(built.manifest), out: at(built.out), studies: at(built.studies), plan: at(built.plan) };
+}
+
 describe('hta report --check names the input', () => {
-  it('a changed input: which file, and which reports were made from the earlier one', async () => {
+  beforeAll(async () => {
     const w = workspace();
-    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
-    expect(made.code, made.stderr).toBe(0);
+    built = { ...w, made: await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache') };
+  }, 60_000);
+
+  it('a changed input: which file, and which reports were made from the earlier one', async () => {
+    const w = builtCopy();
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
     expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
@@ -44,8 +64,7 @@ describe('hta report --check names the input', () => {
   });
 
   it('an input whose bytes changed but whose pages are the same (CRLF, a trailing newline) is no failure', async () => {
-    const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const w = builtCopy();
     const indexBefore = readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8');
     // A Windows checkout (core.autocrlf) of the sheet and the plan, and a trailing newline more.
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(/\r?\n/g, '\r\n'));
@@ -62,8 +81,7 @@ describe('hta report --check names the input', () => {
   });
 
   it('an entry repointed at another file: the new input and the one no longer read are both named', async () => {
-    const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const w = builtCopy();
     const other = join(w.dir, 'data', 'studies2.csv');
     writeFileSync(other, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: { data: string }[] };

@@ -576,7 +576,11 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     return { lower, upper, exact: true };
   };
   const inside = (i: AuditInterval) => i.lower >= minSmall - tol && i.upper <= t1 + tol;
-  const intervals: AuditInterval[] = ranges.variableIntervals(p - tol).map((iv0, j) => {
+  const cellIntervals = ranges.variableIntervals(p - tol);
+  // What follows reports exact intervals only (a wide difference is never printed, a cell's
+  // interval below keeps the spread found above): the LPs may return any optimal point.
+  ranges.onlyExactFromHere();
+  const intervals: AuditInterval[] = cellIntervals.map((iv0, j) => {
     const iv = earlierUnknowns.has(j) ? iv0 : exactInside(new Map([[j, 1]]), 0, iv0);
     return { cell: labels[j]!, lower: round(iv.lower), upper: round(upperOf(j, iv.upper)) };
   });
@@ -679,16 +683,33 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     if (iv || differences[i]!.form.constant !== 0 || differences[i]!.form.terms.size === 0) return;
     openOfKind.set(kinds[i]!, [...(openOfKind.get(kinds[i]!) ?? []), i]);
   });
-  // Group testing: a group whose sum stays below settles all its members; else its halves are
-  // tried (most open differences are pinned at 0, so few groups need splitting far).
+  // Group testing: a group whose sum stays below settles all its members. Where it reaches the
+  // sensitive range, the members positive at the maximum found can reach above 0 and are left to
+  // their own LPs (below); the rest are tried again as a group, re-solved from the last basis.
+  // Any split is sound: a settled difference is one whose maximum is proven below, and every
+  // other one gets its exact interval, so the differences reported do not depend on the split.
+  // Until 6 December 2026 a group that failed was halved and both halves tried (2k·log(n/k) LPs
+  // for k members that reach above 0, each from another objective): on the chained audits of
+  // the tests, ~60 % of an audit's LPs.
   const settle = (list: readonly number[]) => {
-    if (list.length === 0) return;
-    const sum = new Map<number, number>();
-    for (const i of list) for (const [j, a] of differences[i]!.form.terms) sum.set(j, (sum.get(j) ?? 0) + a);
-    if (ranges.maximum(sum) < minSensitive - tol) list.forEach((i) => settled.add(i));
-    else if (list.length > 1) {
-      settle(list.slice(0, list.length >> 1));
-      settle(list.slice(list.length >> 1));
+    let open = list;
+    while (open.length > 0) {
+      const sum = new Map<number, number>();
+      for (const i of open) for (const [j, a] of differences[i]!.form.terms) sum.set(j, (sum.get(j) ?? 0) + a);
+      if (ranges.maximum(sum) < minSensitive - tol) {
+        open.forEach((i) => settled.add(i));
+        return;
+      }
+      const zeroThere = open.filter((i) => ranges.atLastMaximum(differences[i]!.form.terms) <= tol);
+      // None positive at that point (rounding): halves, as before.
+      if (zeroThere.length === open.length) {
+        if (open.length > 1) {
+          settle(open.slice(0, open.length >> 1));
+          settle(open.slice(open.length >> 1));
+        }
+        return;
+      }
+      open = zeroThere;
     }
   };
   for (const list of openOfKind.values()) settle(list);

@@ -38,6 +38,7 @@ import { protectSmallCounts } from './small-counts.js';
 import { publishedAnalysis } from './published-analysis.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
+import { type MarginalRisks, regressionMarginalRisks, riskRatioOf } from './marginal-risks.js';
 
 export const OBSERVATIONAL_METHODS: Record<string, string> = {
   propensity: 'logistic regression of exposure on the confounders (and the baseline score), maximum likelihood by IRLS (= R glm, family binomial)',
@@ -88,6 +89,7 @@ function effectOf(
   se: number,
   confLevel: number,
   scale: { sd: number; p0: number; unexposedEvents: number },
+  risks?: MarginalRisks,
 ): ObservationalEffect {
   // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
   if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
@@ -124,8 +126,22 @@ function effectOf(
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
     ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
+    // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
+    ...(binary && risks ? relativeEffect(risks, confLevel) : {}),
   };
 }
+
+/** The adjusted risks (intervention = exposed) and the risk ratio, null when a risk is not positive. */
+function relativeEffect(risks: MarginalRisks, confLevel: number): Pick<ObservationalEffect, 'risks' | 'riskRatio'> {
+  const rr = riskRatioOf(risks, confLevel);
+  return {
+    risks: { intervention: risks.exposed, control: risks.unexposed },
+    riskRatio: rr ? { estimate: rr.estimate, ciLower: rr.ciLower, ciUpper: rr.ciUpper, method: RISK_RATIO_METHOD } : null,
+  };
+}
+
+/** How the adjusted rows' risk ratio is computed (results.json's riskRatio.method). */
+export const RISK_RATIO_METHOD = 'ratio of the adjusted (standardised) risks; log-scale delta-method 95% CI with their covariance from the estimator';
 
 function pooledSd(y: readonly number[], a: readonly number[]): number {
   const g = [0, 1].map((k) => y.filter((_, i) => a[i] === k));
@@ -341,7 +357,10 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);
       const wr = weightedRegression(out.X, inKeep.map((j) => y[j]!), inKeep.map((j) => w[j]!), out.terms);
-      effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+      // Standardised over the estimand's population: all analysed (ATE), the exposed (ATT), overlap-weighted (ATO).
+      const standardise = inKeep.map((j) => (spec.estimand === 'ATE' ? 1 : spec.estimand === 'ATT' ? a[j]! : w[j]!));
+      const wrRisks = t.kind === 'continuous' ? undefined : regressionMarginalRisks(out.X, wr.coefficients, wr.covariance, standardise, 1);
+      effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale, wrRisks));
     }
     // AIPW fits an outcome model within each group: a confounder constant in one group makes
     // that fit singular while the pooled models stand. Its failure drops its row only, with why.
@@ -350,7 +369,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       try {
         const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
         const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
-        effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
+        effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale, est.risks));
       } catch (err) {
         if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
         aipwError = err.message;

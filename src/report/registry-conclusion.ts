@@ -51,8 +51,6 @@ export interface RegistryConclusionInput {
   interval: (e: ObservationalEffect) => string;
   /** The outcome's unit for the MCID ("points"), "" when none. */
   unitOf: (outcome: string) => string;
-  /** A yes/no estimate's RR and absolute effect, short, after its name among the other results (" (RR 1.92 [95% CI …], 217 more per 1,000)"); "" for others. */
-  relativeOf?: (e: ObservationalEffect) => string;
   lang: Lang;
 }
 
@@ -87,7 +85,7 @@ export function registryConclusion(x: RegistryConclusionInput): string {
     .filter((a) => a !== primary)
     .flatMap((a) => {
       const f = a.effects.find((g) => g.method === method);
-      return f ? [{ name: `${runningName(a.label)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(a.time, lang))}${x.relativeOf?.(f) ?? ''}`, verdict: verdictPhrase(f, lang), harm: /harm/.test(f.relevance ?? '') }] : [];
+      return f ? [{ name: `${runningName(a.label)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(a.time, lang))}`, verdict: verdictPhrase(f, lang), harm: /harm/.test(f.relevance ?? '') }] : [];
     });
   sentences.push(othersSentence(verdict, others, lang));
   if (method === 'crude' || !e.eValue) sentences.push(TEXT.unmeasured[lang]);

@@ -27,8 +27,8 @@ const TEXT = {
     da: 'Effektmål|Opfølgning|Metode|Relativ effekt (95 %-KI)|Risiko blandt {unexposed} (justeret)|Absolut effekt (95 %-KI)',
   },
   note: {
-    en: 'Yes/no outcomes: the risks are adjusted (standardised) — each estimator\'s risk with and without the exposure in the population of the estimand; the risk ratio (RR) is their ratio, its 95% CI by the delta method on the log scale with the estimator\'s covariance of the two risks; the absolute effect is the risk difference of the effects table per 1,000, with its 95% CI. "Not estimable" where an adjusted risk is 0 or below (a linear model can predict that).',
-    da: 'Ja/nej-effektmål: risiciene er justerede (standardiserede) — hver estimators risiko med og uden eksponeringen i estimandets population; den relative risiko (RR) er forholdet mellem dem, med 95 %-KI ved deltametoden på log-skala ud fra estimatorens kovarians mellem de to risici; den absolutte effekt er risikodifferencen fra effekttabellen pr. 1.000 med dens 95 %-KI. "Kan ikke estimeres", hvor en justeret risiko er 0 eller derunder (en lineær model kan forudsige det).',
+    en: 'Yes/no outcomes: the risks are adjusted (standardised) — each estimator\'s risk with and without the exposure among the patients the estimate is for (ATE, ATT or ATO); the risk ratio (RR) is their ratio, its 95% CI by the delta method on the log scale with the estimator\'s covariance of the two risks; the absolute effect is the risk difference of the effects table per 1,000, with its 95% CI. "Not estimable" where an adjusted risk is 0 or below (a linear model can predict that).',
+    da: 'Ja/nej-effektmål: risiciene er justerede (standardiserede) — hver estimators risiko med og uden eksponeringen blandt de patienter, estimatet gælder (ATE, ATT eller ATO); den relative risiko (RR) er forholdet mellem dem, med 95 %-KI ved deltametoden på log-skala ud fra estimatorens kovarians mellem de to risici; den absolutte effekt er risikodifferencen fra effekttabellen pr. 1.000 med dens 95 %-KI. "Kan ikke estimeres", hvor en justeret risiko er 0 eller derunder (en lineær model kan forudsige det).',
   },
   // The conclusion's addition to a yes/no estimate ("21.7 pp (95% CI 15.7 to 27.8)").
   conclusion: {
@@ -83,14 +83,3 @@ export function registryRelativeSentence(e: ObservationalEffect, inText: { unexp
   return fillPhrase(TEXT.conclusion[lang], { rr: withCi(c.relative), abs: withCi(c.absolute), risk: c.risk, unexposed: lowerFirst(inText.unexposed) });
 }
 
-/**
- * The same, short, after an outcome the conclusion names among the other results: " (RR 1.92
- * [95% CI 1.55 to 2.38], 217 more per 1,000)" — brackets, as that sentence joins its groups with
- * semicolons and the Danish decimal comma would run into commas. "" for other rows.
- */
-export function registryRelativeBrief(e: ObservationalEffect, lang: Lang): string {
-  const c = registryRelativeCells(e, lang);
-  if (!c) return '';
-  const rr = c.relative.replace(/ \((.*)\)$/, ` [${REPORT_TEXT.conclusionCi[lang]} $1]`);
-  return ` (${rr}, ${c.absolute.replace(/ \(.*\)$/, '')})`;
-}

@@ -38,7 +38,7 @@ import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { publishedName } from '../published-name.js';
-import { registryRelativeBrief, registryRelativeSentence, registryRelativeTable } from '../sof-registry-rows.js';
+import { registryRelativeSentence, registryRelativeTable } from '../sof-registry-rows.js';
 
 export const registryEntrySchema = z.object({
   data: manifestPath('Registry outcome export (CSV), relative to the manifest'),
@@ -243,7 +243,6 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
             const o = plan.outcomes.find((x) => x.key === key);
             return o ? instrumentForOutcome(o, plan).unit[lang] : '';
           },
-          relativeOf: (e) => registryRelativeBrief(e, lang),
           lang,
         })
       : '';

@@ -88,7 +88,7 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number; unexposedEvents: number },
+  scale: { sd: number; p0: number; unexposedEvents: number; exposedEvents: number },
   risks?: MarginalRisks,
 ): ObservationalEffect {
   // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
@@ -127,13 +127,15 @@ function effectOf(
     ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
     // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
-    ...(binary && risks ? relativeEffect(risks, confLevel) : {}),
+    // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
+    // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
+    ...(binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : {}),
   };
 }
 
 /** The adjusted risks (intervention = exposed) and the risk ratio, null when a risk is not positive. */
-function relativeEffect(risks: MarginalRisks, confLevel: number): Pick<ObservationalEffect, 'risks' | 'riskRatio'> {
-  const rr = riskRatioOf(risks, confLevel);
+function relativeEffect(risks: MarginalRisks, confLevel: number, noRatio: boolean): Pick<ObservationalEffect, 'risks' | 'riskRatio'> {
+  const rr = noRatio ? null : riskRatioOf(risks, confLevel);
   return {
     risks: { intervention: risks.exposed, control: risks.unexposed },
     riskRatio: rr ? { estimate: rr.estimate, ciLower: rr.ciLower, ciUpper: rr.ciUpper, method: RISK_RATIO_METHOD } : null,
@@ -346,13 +348,14 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     };
     // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
     const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
-    const scale = { sd, p0: wMean(0), unexposedEvents };
+    const exposedEvents = y.reduce((s, v, i) => s + (a[i] === 1 ? v : 0), 0);
+    const scale = { sd, p0: wMean(0), unexposedEvents, exposedEvents };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents, exposedEvents }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);

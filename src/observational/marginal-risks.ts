@@ -20,7 +20,9 @@
  *    nuisance models treated as known, as for the row's SE, aipw.ts); their difference is the
  *    row's estimate and its variance the row's SE².
  *
- * No ratio when a risk is 0 or below (a linear model can predict that): the row then says why.
+ * No ratio when a risk is 0 or below (a linear model can predict that), nor — decided by the caller,
+ * analyze-observational.ts — when no patient of a group had the event: the linear model's risk is
+ * then 0 up to rounding (0.00002), and its ratio and interval would be rounding too.
  * Checked against R (lm + sandwich::vcovHC HC0, AIPW by hand): test/reference/observational-risk-ratio.R.
  */
 import { zInterval } from '../stats/distributions.js';

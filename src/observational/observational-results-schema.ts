@@ -64,7 +64,7 @@ export const observationalEffectSchema = z
       .object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), method: z.string() })
       .nullable()
       .optional()
-      .describe('With `risks`: their ratio, intervention / control, with the log-scale delta-method CI from the estimator\'s variance–covariance of the two risks; to 2 decimals as the page prints it (a limit with the digits that keep it off 1). null when an adjusted risk is 0 or below (a linear model can predict that): no ratio'),
+      .describe('With `risks`: their ratio, intervention / control, with the log-scale delta-method CI from the estimator\'s variance–covariance of the two risks; to 2 decimals as the page prints it (a limit with the digits that keep it off 1). null when an adjusted risk is 0 or below (a linear model can predict that), or when no patient of a group had the event (the risk is then 0 up to rounding): no ratio'),
     certainty: z
       .object({
         start: z.literal('low'),

@@ -12,6 +12,7 @@ import { readCsvFile } from '../../src/io/read-csv.js';
 import { analyzeObservational, computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { registryRelativeCells } from '../../src/report/sof-registry-rows.js';
 
 interface RefRow {
   method: string;
@@ -84,5 +85,32 @@ describe('as published', () => {
     expect(rmdq.effects.every((e) => e.risks === undefined && e.riskRatio === undefined)).toBe(true);
     const responder = r.analyses.find((x) => x.outcome === 'rmdq30')!;
     expect(responder.effects.filter((e) => e.riskRatio).map((e) => e.method)).toEqual(['weighted-regression', 'aipw']);
+  });
+});
+
+describe('no patient of a group with the event', () => {
+  it('no ratio ("Not estimable"): the weighted regression\'s risk among non-users is 0 only up to rounding', () => {
+    // test/reference/observational-follow-up-only.R: 0 of the non-users at work; their risk is 0 and the RR infinite.
+    const followUpOnly = parsePlan({
+      design: 'observational',
+      observational: { exposure: { column: 'app', exposed: 'Ja', unexposed: 'Nej' }, confounders: [{ name: 'age', type: 'numeric' }, { name: 'sex', type: 'categorical' }], estimand: 'ATE', baselineAsConfounder: false },
+      layout: 'wide',
+      timepoints: ['3m'],
+      outcomes: [{ key: 'work', instrument: 'binary', direction: 'higher-is-better', answers: { Ja: 1, Nej: 0 } }],
+    });
+    const trial = loadTrial(readCsvFile('test/fixtures/observational/follow-up-only.csv'), followUpOnly);
+    const [a] = computeObservationalAnalyses(trial);
+    const wr = a!.effects.find((e) => e.method === 'weighted-regression')!;
+    // The linear model's prediction without the exposure: not 0 exactly, but no risk a ratio can rest on.
+    expect(wr.risks!.control).toBeGreaterThan(0);
+    expect(wr.risks!.control).toBeLessThan(1e-3);
+    for (const e of a!.effects.filter((x) => x.method !== 'crude')) {
+      expect(e.riskRatio, e.method).toBeNull();
+      expect(e.eValue, e.method).toBeNull();
+    }
+    const shown = analyzeObservational(trial, { version: 'test' }).analyses[0]!.effects.find((e) => e.method === 'weighted-regression')!;
+    expect(registryRelativeCells(shown, 'en')!.relative).toBe('Not estimable');
+    expect(registryRelativeCells(shown, 'da')!.relative).toBe('Kan ikke estimeres');
+    expect(registryRelativeCells(shown, 'en')!.risk).toBe('0 per 1,000');
   });
 });

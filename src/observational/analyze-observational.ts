@@ -38,6 +38,7 @@ import { protectSmallCounts } from './small-counts.js';
 import { publishedAnalysis } from './published-analysis.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
+import { type MarginalRisks, regressionMarginalRisks, riskRatioOf } from './marginal-risks.js';
 
 export const OBSERVATIONAL_METHODS: Record<string, string> = {
   propensity: 'logistic regression of exposure on the confounders (and the baseline score), maximum likelihood by IRLS (= R glm, family binomial)',
@@ -87,7 +88,8 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number; unexposedEvents: number },
+  scale: { sd: number; p0: number; unexposedEvents: number; exposedEvents: number },
+  risks?: MarginalRisks,
 ): ObservationalEffect {
   // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
   if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
@@ -124,8 +126,24 @@ function effectOf(
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
     ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
+    // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
+    // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
+    // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
+    ...(binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : {}),
   };
 }
+
+/** The adjusted risks (intervention = exposed) and the risk ratio, null when a risk is not positive. */
+function relativeEffect(risks: MarginalRisks, confLevel: number, noRatio: boolean): Pick<ObservationalEffect, 'risks' | 'riskRatio'> {
+  const rr = noRatio ? null : riskRatioOf(risks, confLevel);
+  return {
+    risks: { intervention: risks.exposed, control: risks.unexposed },
+    riskRatio: rr ? { estimate: rr.estimate, ciLower: rr.ciLower, ciUpper: rr.ciUpper, method: RISK_RATIO_METHOD } : null,
+  };
+}
+
+/** How the adjusted rows' risk ratio is computed (results.json's riskRatio.method). */
+export const RISK_RATIO_METHOD = 'ratio of the adjusted (standardised) risks; log-scale delta-method 95% CI with their covariance from the estimator';
 
 function pooledSd(y: readonly number[], a: readonly number[]): number {
   const g = [0, 1].map((k) => y.filter((_, i) => a[i] === k));
@@ -330,18 +348,22 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     };
     // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
     const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
-    const scale = { sd, p0: wMean(0), unexposedEvents };
+    const exposedEvents = y.reduce((s, v, i) => s + (a[i] === 1 ? v : 0), 0);
+    const scale = { sd, p0: wMean(0), unexposedEvents, exposedEvents };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents, exposedEvents }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);
       const wr = weightedRegression(out.X, inKeep.map((j) => y[j]!), inKeep.map((j) => w[j]!), out.terms);
-      effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+      // Standardised over the estimand's population: all analysed (ATE), the exposed (ATT), overlap-weighted (ATO).
+      const standardise = inKeep.map((j) => (spec.estimand === 'ATE' ? 1 : spec.estimand === 'ATT' ? a[j]! : w[j]!));
+      const wrRisks = t.kind === 'continuous' ? undefined : regressionMarginalRisks(out.X, wr.coefficients, wr.covariance, standardise, 1);
+      effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale, wrRisks));
     }
     // AIPW fits an outcome model within each group: a confounder constant in one group makes
     // that fit singular while the pooled models stand. Its failure drops its row only, with why.
@@ -350,7 +372,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       try {
         const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
         const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
-        effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
+        effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale, est.risks));
       } catch (err) {
         if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
         aipwError = err.message;

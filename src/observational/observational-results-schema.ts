@@ -56,6 +56,15 @@ export const observationalEffectSchema = z
       .object({ reason: z.enum(['unexposed-risk-zero', 'unexposed-weighted-risk-zero', 'exposed-risk-zero']), text: z.string() })
       .optional()
       .describe('Why a risk difference has no E-value (eValue null): no non-user analysed has the outcome (risk ratio infinite); the weighted risk among non-users is 0 while some have it, each with weight 0 (under ATT, non-users of a level no user has; risk ratio infinite); or the risk among users is 0 or below (risk ratio 0)'),
+    risks: z
+      .object({ intervention: z.number(), control: z.number() })
+      .optional()
+      .describe('Yes/no outcomes and responders, adjusted rows (weighted regression, AIPW): the adjusted (standardised) risk with the exposure (intervention) and without it (control, the risk the absolute effect is read against), as proportions; their difference is `difference`, and the absolute effect per 1,000 is 1,000 × `difference` with its CI. Weighted regression: the mean prediction over the estimand\'s population (every patient analysed for ATE, the exposed for ATT, overlap-weighted for ATO); AIPW: each arm\'s augmented mean. To 3 decimals, as the page prints them per 1,000 (docs/observational.md, "Relative and absolute effects of yes/no outcomes")'),
+    riskRatio: z
+      .object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), method: z.string() })
+      .nullable()
+      .optional()
+      .describe('With `risks`: their ratio, intervention / control, with the log-scale delta-method CI from the estimator\'s variance–covariance of the two risks; to 2 decimals as the page prints it (a limit with the digits that keep it off 1). null when an adjusted risk is 0 or below (a linear model can predict that), or when no patient of a group had the event (the risk is then 0 up to rounding): no ratio'),
     certainty: z
       .object({
         start: z.literal('low'),

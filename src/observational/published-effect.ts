@@ -16,9 +16,10 @@
  * it off 0 and ±MCID: its verdict and the report's sentences read its side). The SE, not on the
  * page, carries the difference's decimals (2 significant digits at least); the p-value 3
  * decimals as the trial report prints it (more where needed to keep its side of alpha), and 2
- * significant digits below 0.001.
+ * significant digits below 0.001. A yes/no row's adjusted risks to 3 decimals (the page's per
+ * 1,000) and its risk ratio to 2, a limit with the digits that keep it off 1.
  */
-import { boundDecimals, differenceDecisions, formatBound } from '../report/interval-bound.js';
+import { boundDecimals, differenceDecisions, formatBound, RATIO_DECISIONS } from '../report/interval-bound.js';
 import { formatFixed } from '../report/i18n.js';
 import { onDecision } from '../judge/float-noise.js';
 import { decimalsOf } from './observational-text.js';
@@ -67,7 +68,18 @@ export function publishedEffect(e: ObservationalEffect): ObservationalEffect {
   const p = (v: number): number => (v < 0.001 ? Number(v.toPrecision(2)) : Number(v.toFixed(boundDecimals(v, 3, [alpha]))));
 
   const or = <T>(v: number | null, f: (x: number) => T) => (v === null ? null : f(v));
-  const out = { ...e, difference: or(e.difference, difference), se: or(e.se, se), ciLower: or(e.ciLower, limit), ciUpper: or(e.ciUpper, limit), pValue: or(e.pValue, p) };
+  // A yes/no row's adjusted risks as the page prints them per 1,000, its RR to 2 decimals (a limit
+  // with the digits that keep it off 1, as formatBound prints it); formatFixed's toFixed digits.
+  const risk = (v: number) => Number(v.toFixed(3));
+  const ratioLimit = (v: number) => {
+    const r = Number(v.toFixed(boundDecimals(v, 2, RATIO_DECISIONS)));
+    return formatBound(r, 2, 'en', RATIO_DECISIONS) === formatBound(v, 2, 'en', RATIO_DECISIONS) ? r : v;
+  };
+  const relative = {
+    ...(e.risks ? { risks: { intervention: risk(e.risks.intervention), control: risk(e.risks.control) } } : {}),
+    ...(e.riskRatio ? { riskRatio: { ...e.riskRatio, estimate: Number(e.riskRatio.estimate.toFixed(2)), ciLower: ratioLimit(e.riskRatio.ciLower), ciUpper: ratioLimit(e.riskRatio.ciUpper) } } : {}),
+  };
+  const out = { ...e, ...relative, difference: or(e.difference, difference), se: or(e.se, se), ciLower: or(e.ciLower, limit), ciUpper: or(e.ciUpper, limit), pValue: or(e.pValue, p) };
   // The benefit is the difference turned so that positive favours the exposed (judge-effect.ts): the same numbers.
   const flip = e.direction === 'lower-is-better';
   const turn = (was: number | null, v: number | null) => (was === null || v === null ? was : flip ? -v || 0 : v);

@@ -14,7 +14,7 @@ const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
   .describe('A label in English and (optionally) Danish');
 
-const certainty = z
+export const certaintySchema = z
   .object({
     level: z.enum(CERTAINTY_LEVELS),
     reasons: eachOnce(z.array(z.union([z.string().min(1), localized]))).default([]).describe('Plain text, or { en, da } to have the Danish report say it in Danish'),
@@ -73,7 +73,7 @@ export const outcomeSchema = z
       .optional()
       .describe('A 0–100 outcome where most patients (or every patient of a site) never answer above 10 while others do is refused as two scales in one column (0–10 and 0–100); true says the column was checked and is one scale (docs/plan-trial.md "Two scales in one column")'),
     valueSet: z.string().optional().describe('EQ-5D value set id, e.g. dk-5l-2021'),
-    certainty: certainty.optional(),
+    certainty: certaintySchema.optional(),
   })
   .strict();
 
@@ -219,6 +219,9 @@ export const adverseEventsSchema = z
     related: z.string().min(1).optional().describe('The column saying whether the event was related to the intervention, read as "serious" is'),
     soc: z.string().min(1).optional().describe('The column of the MedDRA system organ class (or any grouping of events): events and patients per arm by class'),
     term: z.string().min(1).optional().describe('The column of the preferred term (MedDRA PT) or the reported term: events and patients per arm by term'),
+    certainty: certaintySchema
+      .optional()
+      .describe('GRADE certainty of the evidence on harms, as the committee assessed it, with the reasons for downgrading (as an outcome\'s "certainty"): the summary of findings shows it on every adverse-event row; without it those rows read "Certainty not rated in the plan" (docs/plan-trial.md#adverse-events)'),
   })
   .strict()
   .refine((a) => (a.instrument === undefined) !== (a.file === undefined), { message: 'either "instrument" (a REDCap repeating instrument of the export) or "file" (a listing of the events), not both and not neither' })

@@ -2,7 +2,8 @@
  * What a valid plan may still lack for a committee report (`hta plan check` prints these on
  * stderr; the plan is still valid). A critical outcome without a GRADE certainty would show
  * "Certainty not rated in the plan" in the summary of findings, where the committee weighs
- * exactly those outcomes (docs/plan-trial.md#certainty). A yes/no outcome without a direction is judged by a default
+ * exactly those outcomes (docs/plan-trial.md#certainty); so would the harms rows of the plan's
+ * adverse events without their own certainty (docs/plan-trial.md#adverse-events). A yes/no outcome without a direction is judged by a default
  * that is backwards for a desirable event (docs/plan-trial.md#yesno-outcomes). A plan-wide
  * missing-value code that is an answer on an outcome's scale (9 on NRS) drops those answers
  * (scale-missing-codes.ts).
@@ -39,11 +40,15 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
   return [`"arms": ${JSON.stringify(i)} and ${JSON.stringify(c)} differ only in case or blanks — one arm written two ways? Name the two arms the trial compared (the export's other value is the control); hta reads the spellings of an arm as one (docs/input-trial-export.md#arm-values)`];
 }
 
-export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark'>, options: { exportMark?: boolean } = {}): string[] {
+export function planWarnings(plan: Pick<Plan, 'outcomes' | 'adverseEvents' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark'>, options: { exportMark?: boolean } = {}): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     // The page's own words (the catalogue's), so a user who searches the report finds them.
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "${REPORT_TEXT.notAssessed.en}" (Danish pages "${REPORT_TEXT.notAssessed.da}") — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
+  // The harms close the summary of findings, where the committee weighs them against the benefits.
+  if (plan.adverseEvents && plan.adverseEvents.certainty === undefined) {
+    certainty.push(`"adverseEvents" has no "certainty": the summary of findings shows the harms without a GRADE rating ("${REPORT_TEXT.notAssessed.en}"; Danish pages "${REPORT_TEXT.notAssessed.da}") — add "certainty": { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] } to "adverseEvents"`);
+  }
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
   // A code such as "9,000" reads 9000 or 9 by the decimal mark: said, with the plan's mark when it declares one; with

@@ -18,7 +18,7 @@ import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatThousands, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
-import { HARM_KIND_LABEL, HARMS_HEADING, HARMS_NOTE, HARMS_OUTCOME } from './sof-harm-rows.js';
+import { HARM_KIND_LABEL, HARMS_HEADING, HARMS_NOTE, HARMS_NOTE_RATED, HARMS_OUTCOME } from './sof-harm-rows.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
 import { differenceDecisions, formatBound, RATIO_DECISIONS } from './interval-bound.js';
@@ -260,9 +260,10 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
   const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'no-ratio': 'sofAbsoluteNoRatio', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
   const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));
-  // Harms are never rated by the plan: their note says so, not "the plan must rate it".
+  // Unrated harms have a note of their own (plan-trial.md#adverse-events), not "the plan must rate it".
   const unrated = rows.some((s) => !s.certainty.level && s.outcome !== HARMS_OUTCOME) ? [t('sofUnratedNote')] : [];
-  const harmsNote = rows.some((s) => s.outcome === HARMS_OUTCOME) ? [HARMS_NOTE[lang]] : [];
+  const harmRows = rows.filter((s) => s.outcome === HARMS_OUTCOME);
+  const harmsNote = harmRows.length ? [(harmRows.every((s) => s.certainty.level) ? HARMS_NOTE_RATED : HARMS_NOTE)[lang]] : [];
   return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...unrated, ...harmsNote, ...absoluteNotes] };
 }
 

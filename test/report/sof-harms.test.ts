@@ -5,8 +5,14 @@
  * where before they stood only in their own table as a risk difference and p. Numbers checked
  * against metafor::escalc and prop.test (test/reference/sof-harms.R) at 1e-6 relative.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { planWarnings } from '../../src/plan/plan-warnings.js';
+import { reportEnv } from '../support/report-env.js';
+import { errorOf } from '../support/error-of.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
@@ -33,7 +39,9 @@ function redcapExport(): string {
   return lines.join('\n');
 }
 
-const plan = parsePlan({
+afterAll(removeTempDirs);
+
+const planInput = {
   arms: { intervention: '1', control: '2' },
   columns: { id: 'record_id', time: 'redcap_event_name', arm: 'gruppe' },
   timeLabels: { baseline_arm_1: 'baseline', '3_months_arm_1': '3m' },
@@ -42,7 +50,8 @@ const plan = parsePlan({
   methods: ['welch'],
   missing: { sensitivity: false },
   adverseEvents: { instrument: 'adverse_events', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' },
-});
+};
+const plan = parsePlan(planInput);
 const trial = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), plan);
 const result = analyzeTrial(trial, { version: 'test' });
 const close = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
@@ -99,5 +108,65 @@ describe('adverse events in the summary of findings', () => {
   it('has no rows without the plan\'s adverse events', () => {
     expect(harmSofRows(undefined, 'en')).toEqual([]);
     expect(HARMS_OUTCOME).not.toMatch(/^[A-Za-z_]/);
+  });
+});
+
+/**
+ * The committee's GRADE rating of the harms evidence, the plan's `adverseEvents.certainty`
+ * (docs/plan-trial.md#adverse-events): before, the plan had no such field (a plan with one was
+ * refused as an unknown key) and every harm row read "Certainty not rated in the plan".
+ */
+describe('the certainty of the harms, as the plan rates it', () => {
+  const rated = {
+    ...planInput,
+    adverseEvents: {
+      ...planInput.adverseEvents,
+      certainty: { level: 'low', reasons: [{ en: 'risk of bias: events self-reported in an open trial', da: 'risiko for bias: hændelser selvrapporteret i et åbent forsøg' }] },
+    },
+  };
+
+  async function sofSection(p: object, lang: 'en' | 'da') {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'redcap.csv'), redcapExport() + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(p));
+    const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'redcap.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
+    const s = c.page.sections.find((x) => x.id === 'summary-of-findings')!;
+    const clean = (v: string) => v.replace(/[\u00a0\u202f]/g, ' ');
+    return { rows: s.tables![0]!.table.rows.map((r) => r.map(clean)), notes: (s.notes ?? []).map(clean) };
+  }
+
+  it('is read by the plan and checked: a level outside GRADE\'s four is refused at its path', () => {
+    expect(parsePlan(rated).adverseEvents?.certainty).toEqual(rated.adverseEvents.certainty);
+    const problems = errorOf(() => parsePlan({ ...rated, adverseEvents: { ...rated.adverseEvents, certainty: { level: 'medium' } } }, 'plan.json')).problems;
+    expect(problems.map((p) => p.field)).toEqual(['adverseEvents.certainty.level']);
+  });
+
+  it('shows on every harm row with its reasons as footnotes, in English and Danish; the note no longer says "not rated"', async () => {
+    const en = await sofSection(rated, 'en');
+    const at = en.rows.findIndex((r) => r[0]!.startsWith('Adverse events, patients with'));
+    const harmRows = en.rows.slice(at + 1, at + 4);
+    expect(harmRows.map((r) => r[0])).toEqual(['Any adverse event', 'Serious adverse event', 'Related to the intervention']);
+    // Every row the same rating, its letters those of the plan's reason and of "imprecision not assessed" (no MCID).
+    const cell = harmRows[0]![2]!;
+    expect(cell).toMatch(/^⊕⊕◯◯ Low \([a-z], [a-z]\)$/);
+    expect(harmRows.every((r) => r[2] === cell)).toBe(true);
+    const [first, second] = /\(([a-z]), ([a-z])\)/.exec(cell)!.slice(1);
+    expect(en.notes).toContain(`${first}. Risk of bias: events self-reported in an open trial.`);
+    expect(en.notes.find((n) => n.startsWith(`${second}. `))).toMatch(/^[a-z]\. Imprecision not assessed: no MCID set/);
+    expect(en.notes.some((n) => n.includes('their certainty is the plan\'s rating'))).toBe(true);
+    expect(en.notes.join(' ')).not.toContain('their certainty is not rated');
+    const da = await sofSection(rated, 'da');
+    const row = da.rows.find((r) => r[0] === 'Enhver uønsket hændelse')!;
+    expect(row[2]).toMatch(/^⊕⊕◯◯ Lav \([a-z], [a-z]\)$/);
+    expect(da.notes.some((n) => n.includes('Risiko for bias: hændelser selvrapporteret i et åbent forsøg'))).toBe(true);
+  });
+
+  it('without it the rows read "not rated in the plan" and `hta plan check` warns, as for a critical outcome', async () => {
+    const en = await sofSection(planInput, 'en');
+    expect(en.rows.find((r) => r[0] === 'Any adverse event')![2]).toBe('Certainty not rated in the plan');
+    const warned = planWarnings(parsePlan(planInput));
+    expect(warned.filter((w) => w.startsWith('"adverseEvents" has no "certainty"'))).toHaveLength(1);
+    expect(warned.join('\n')).toContain('Certainty not rated in the plan');
+    expect(planWarnings(parsePlan(rated)).some((w) => w.includes('"adverseEvents"'))).toBe(false);
   });
 });

@@ -38,6 +38,7 @@ import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { publishedName } from '../published-name.js';
+import { registryRelativeSentence, registryRelativeTable } from '../sof-registry-rows.js';
 
 export const registryEntrySchema = z.object({
   data: manifestPath('Registry outcome export (CSV), relative to the manifest'),
@@ -230,7 +231,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
           // A mean difference in the trial page's words, with its direction ("MD 2,07 point lavere"):
           // "−2,07" stood beside a figure that prints the gain, "2,07" (docs/observational.md#the-conclusion-in-the-report).
           interval: (e) => {
-            if (e.kind === 'risk-difference' || e.difference === null || e.ciLower === null || e.ciUpper === null) return registryInterval(e, lang);
+            // A yes/no estimate with its RR and absolute effect per 1,000, as the page's second effects table gives them (sof-registry-rows.ts).
+            if (e.kind === 'risk-difference') return [registryInterval(e, lang), registryRelativeSentence(e, inText, lang)].filter(Boolean).join('; ');
+            if (e.difference === null || e.ciLower === null || e.ciUpper === null) return registryInterval(e, lang);
             const o = plan.outcomes.find((x) => x.key === primary.outcome);
             const unit = o ? instrumentForOutcome(o, plan).unit[lang] : '';
             const row = { method: 'ancova', outcome: primary.outcome, difference: e.difference, ciLower: e.ciLower, ciUpper: e.ciUpper, mcid: e.mcid, error: null } as unknown as EffectRow;
@@ -261,13 +264,16 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     ];
     // No estimate at all (every analysis withheld or failed): no chart, rather than an empty one.
     const anyEffect = shown.analyses.some((a) => a.effects.length > 0);
+    // Yes/no outcomes as a summary of findings reads them: RR, adjusted risk without the exposure, per 1,000 (sof-registry-rows.ts).
+    const relative = registryRelativeTable(shown.analyses, (m) => capitalised(METHOD[m][lang]), groups, inText, lang);
+    if (relative) effectNotes.push(relative.note);
     sections.push({
       id: 'effects',
       title: T.effectsTitle[lang],
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
       intro: [fillPhrase(T.notRandomised[lang], { exposed: lowerFirst(inText.exposed), unexposed: lowerFirst(inText.unexposed), estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
-      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang, groups) }],
+      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang, groups) }, ...(relative ? [{ caption: relative.caption, table: relative.table }] : [])],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });

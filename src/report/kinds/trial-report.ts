@@ -248,7 +248,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
   const outcomes = new Map(trial.plan.outcomes.map((o) => [o.key, o]));
   const sourceOf = (key: string) => ((o) => (o ? mcidSourceTag(o, trial.plan, ctx.lang) : undefined))(outcomes.get(key));
   // The plan's adverse events close the table (sof-harm-rows.ts); the conclusion reads the outcomes only.
-  const sof = summaryOfFindings([...sofRows, ...harmSofRows(result.adverseEvents, ctx.lang)], ctx, result.targetPopulation, sourceOf);
+  const sof = summaryOfFindings([...sofRows, ...harmSofRows(result.adverseEvents, ctx.lang, trial.plan.adverseEvents?.certainty)], ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
   const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })).replace(/\.$/, '')}`;

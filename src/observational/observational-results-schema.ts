@@ -68,7 +68,7 @@ export const observationalEffectSchema = z
 
 const balanceValue = z.union([z.number(), z.literal(SUPPRESSED)]).nullable();
 export const balanceRowSchema = z.object({
-  term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
+  term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F"); "name=" (an empty level) stands for the levels held by fewer than the suppression threshold of the analysed patients, pooled unnamed (docs/observational.md, "Small counts", rule 5)'),
   type: z.enum(['numeric', 'level']),
   smdBefore: balanceValue.describe('To 3 decimals, as the report prints it; "suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group, and for a numeric confounder (or baseline score) with at most 10 distinct values one of which 1 … threshold − 1 patients of a group hold (its SMD and variance ratio would give that count)'),
   smdAfter: balanceValue,

@@ -446,11 +446,12 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const plan = trial.plan;
   const spec = plan.observational as ObservationalSpec;
   const groups = exposureCounts(trial);
-  const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
+  const computed = analysesOf(trial, groups);
+  const shown = protectSmallCounts(groups, computed, spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
   // page's words in either language beside it, one for one (warning-texts.ts).
-  const analyses = shown.analyses.map(publishedAnalysis).map((a) => {
+  const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i])).map((a) => {
     if (a.error) return a;
     const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
     return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };

@@ -129,6 +129,7 @@ export const observationalAnalysisSchema = z.object({
         .object({ exposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]), unexposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]) })
         .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9); under ATT without the non-users of a level no user has (`outsideTarget`: score 0 by design, not compared)'),
       outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95], of every patient analysed; under ATT the non-users of a level no user has (score 0 by design: `outsideTarget`) are not counted as outside; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
+      outsideAtLeast: z.number().optional().describe('With `outsideShare` suppressed for a hidden balance term (rule 9) and at least 0.05: the share rounded down to a multiple of 0.05 ("at least 75%"), which the poor-overlap warning states'),
     })
     .nullable(),
   weights: z
@@ -137,7 +138,11 @@ export const observationalAnalysisSchema = z.object({
       effectiveSampleSize: groupMaskedNumbers.describe('(Σw)²/Σw² per group, to 1 decimal as the report prints it'),
       max: groupMaskedNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight; to 2 decimals as the report prints it"),
       maxOf: z.number().int().describe('How many of the largest weights `max` averages (the suppression threshold, or all of a smaller group)'),
-      extreme: z.object({ exposed: z.union([z.boolean(), z.literal(SUPPRESSED)]), unexposed: z.union([z.boolean(), z.literal(SUPPRESSED)]) }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
+      extreme: z.object({ exposed: z.union([z.boolean(), z.literal(SUPPRESSED)]), unexposed: z.union([z.boolean(), z.literal(SUPPRESSED)]) }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published); kept when rule 9 hides the numbers: a yes/no fact gives no count'),
+      effectiveSampleUnderHalf: z
+        .object({ exposed: z.boolean(), unexposed: z.boolean() })
+        .optional()
+        .describe('With `effectiveSampleSize` suppressed for a hidden balance term (rule 9): whether it is under half of the group\'s patients analysed (the poor-overlap warning says so, without the number)'),
       truncatedAt: maskedNumber.nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight; to 3 decimals"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })

@@ -451,7 +451,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
   // page's words in either language beside it, one for one (warning-texts.ts).
-  const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i])).map((a) => {
+  const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i]!, spec.suppressionThreshold)).map((a) => {
     if (a.error) return a;
     const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
     return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };

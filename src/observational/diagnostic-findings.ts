@@ -63,7 +63,8 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
     if (a.weights?.extreme[g] === true) out.push({ kind: 'extreme', group: g, ratio: typeof ratio === 'number' ? ratio : null, k: a.weights.maxOf });
   }
   // Rule 9 (docs/observational.md, "Small counts"): the overlap and weight numbers are hidden (the facts above stay).
-  if (a.weights?.effectiveSampleSize.exposed === SUPPRESSED) out.push({ kind: 'scores-hidden' });
+  // (Its own test, the balance rows: an effective sample size may also be hidden with its group's count, rule 12.)
+  if (a.weights && a.balance.some((b) => b.smdBefore === SUPPRESSED)) out.push({ kind: 'scores-hidden' });
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden', event: a.kind !== 'continuous' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).

@@ -24,7 +24,7 @@ export const observationalEffectSchema = z
     outcome: z.string(),
     label: z.string(),
     time: z.string(),
-    n: z.object({ intervention: z.number().int(), control: z.number().int() }).describe('intervention = exposed, control = unexposed'),
+    n: z.object({ intervention: publishedCount, control: publishedCount }).describe('intervention = exposed, control = unexposed; "suppressed" as the analysis\'s `patients` (a difference of 1 … threshold − 1 from another analysis\'s count of the group: docs/observational.md, "Small counts", rule 12)'),
     difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences). This and se, the CI limits, pValue and the benefit fields carry the report page\'s digits, not 16: a score to 2 decimals (3 with an MCID below 1), a proportion to 3, a CI limit with the extra digits that keep it off 0 and ±MCID, the SE to the same decimals (2 significant digits at least), p to 3 decimals (2 significant digits below 0.001) — at 16 digits the crude row of a whole-number outcome gives each group\'s sum and sum of squares (docs/observational.md, "Small counts", rule 8)'),
     se: z.number().nullable(),
     df: z.number().nullable(),

@@ -40,7 +40,7 @@
  *     hidden (printedValues) that leave no two printed values 1 … threshold − 1 apart. A value is
  *     hidden in every analysis that has it, so no hidden count is printed elsewhere. With it go
  *     the analysis's flow (rule 10), the group's effective sample size (under ATT the users' is
- *     their count), the share outside [0.05, 0.95] (k/N at full precision gives N) and the effect
+ *     their count), a share outside [0.05, 0.95] above 0 (k/N at full precision gives N) and the effect
  *     rows' n; the estimates stay.
  * Zeros are published (as in the uptake outputs' default).
  */
@@ -123,7 +123,8 @@ export function protectSmallCounts(input: GroupCounts, analyses: readonly Observ
     // effective sample size (the users' count itself under ATT), the effect rows' n. Values, not counts: not tallied.
     let effects = a.effects;
     if (anyGroupHidden && !hideAnalysed) {
-      if (propensity && propensity.outsideShare !== SUPPRESSED) propensity = { ...propensity, outsideShare: SUPPRESSED };
+      // A share of 0 has no denominator to give.
+      if (propensity && propensity.outsideShare !== SUPPRESSED && propensity.outsideShare > 0) propensity = { ...propensity, outsideShare: SUPPRESSED };
       if (weights) weights = { ...weights, effectiveSampleSize: { exposed: hideGroup.exposed ? SUPPRESSED : weights.effectiveSampleSize.exposed, unexposed: hideGroup.unexposed ? SUPPRESSED : weights.effectiveSampleSize.unexposed } };
       effects = a.effects.map((e) => ({ ...e, n: { intervention: hideGroup.exposed ? SUPPRESSED : e.n.intervention, control: hideGroup.unexposed ? SUPPRESSED : e.n.control } }));
     }

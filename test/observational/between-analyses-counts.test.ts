@@ -14,7 +14,7 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { armCounts } from '../../src/trial/trial-data.js';
 import { analyzeObservational, computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
-import { printedValues } from '../../src/observational/small-counts.js';
+import { printedValues, protectSmallCounts } from '../../src/observational/small-counts.js';
 import { observationalText } from '../../src/observational/observational-text.js';
 import { observationalResultSchema, type ObservationalResult } from '../../src/observational/observational-results-schema.js';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
@@ -85,7 +85,9 @@ describe('counts of 1–4 between analyses (rule 12)', () => {
     expect(pain.effects.every((e) => e.n.intervention === 'suppressed' && e.n.control === input.unexposed)).toBe(true);
     expect(pain.flow).toEqual({ exposed: { withoutOutcome: 'suppressed', missingConfounders: 'suppressed', trimmed: 'suppressed' }, unexposed: { withoutOutcome: 'suppressed', missingConfounders: 'suppressed', trimmed: 'suppressed' } });
     expect(pain.weights!.effectiveSampleSize.exposed).toBe('suppressed');
-    expect(pain.propensity!.outsideShare).toBe('suppressed');
+    // The share outside [0.05, 0.95] is k/N: at full precision it gives N, so it goes unless it is 0.
+    const rawPain = computed.find((a) => a.outcome === 'pain' && a.time === '3m')!;
+    expect(pain.propensity!.outsideShare).toBe(rawPain.propensity!.outsideShare === 0 ? 0 : 'suppressed');
     expect(observationalResultSchema.safeParse(JSON.parse(JSON.stringify(result))).success).toBe(true);
     // The text table and the report page: the users' export count is in no cell of the n columns.
     for (const lang of ['en', 'da'] as const) {
@@ -125,6 +127,24 @@ describe('counts of 1–4 between analyses (rule 12)', () => {
     expect(pain.weights!.effectiveSampleSize.exposed).toBe('suppressed');
     expect(smallDifferences(result)).toEqual([]);
     expect(JSON.stringify(result)).not.toMatch(new RegExp(`"effectiveSampleSize":\\{"exposed":${input.exposed}(\\.0)?,`));
+  });
+
+  it('the share outside [0.05, 0.95] of a hidden count goes (k/N gives N), a share of 0 stays', () => {
+    const analysis = (exposed: number, outsideShare: number) => ({
+      outcome: `o${exposed}`, label: 'o', time: 't', kind: 'continuous' as const, patients: { exposed, unexposed: 60 }, excluded: { missingConfounders: 0, trimmed: 0 },
+      propensity: { model: 'logistic (IRLS)', terms: [], iterations: 5, quantiles: { exposed: [0.1, 0.2, 0.3, 0.4, 0.5], unexposed: [0.1, 0.2, 0.3, 0.4, 0.5] }, outsideShare },
+      weights: { estimand: 'ATE' as const, effectiveSampleSize: { exposed: exposed - 10, unexposed: 50 }, max: { exposed: 2, unexposed: 2 }, maxOf: 5, extreme: { exposed: false, unexposed: false }, truncatedAt: null, truncated: 0 },
+      balance: [], warnings: [], effects: [],
+    });
+    // Users analysed 40 in one outcome and 43 in the other (export 50: shown, every gap to it ≥ 5): the 40 goes (a tie: the larger stays).
+    const shown = protectSmallCounts({ exposed: 50, unexposed: 60 }, [analysis(40, 7 / 100), analysis(43, 0)], 5);
+    expect(shown.input).toEqual({ exposed: 50, unexposed: 60 });
+    expect(shown.analyses.map((a) => a.patients!.exposed)).toEqual(['suppressed', 43]);
+    expect(shown.analyses[0]!.propensity!.outsideShare).toBe('suppressed');
+    expect(shown.analyses[0]!.weights!.effectiveSampleSize).toEqual({ exposed: 'suppressed', unexposed: 50 });
+    expect(shown.analyses[1]!.propensity!.outsideShare).toBe(0);
+    const zero = protectSmallCounts({ exposed: 50, unexposed: 60 }, [analysis(40, 0), analysis(43, 0)], 5);
+    expect(zero.analyses[0]!.propensity!.outsideShare).toBe(0);
   });
 
   it('which counts are printed: the most analyses, no two 1–4 apart, the larger on a tie', () => {

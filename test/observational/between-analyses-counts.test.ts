@@ -106,7 +106,7 @@ describe('counts of 1–4 between analyses (rule 12)', () => {
       expect(cells).toContain(String(input.exposed - 3));
       // The note on small counts says that differences between analyses are covered.
       const methods = JSON.stringify(content.page.sections.find((s) => s.id === 'methods'));
-      expect(methods).toMatch(lang === 'en' ? /differ from another analysis's count of the group by 1 to 4/ : /afviger med 1 til 4 fra en anden analyses antal i gruppen/);
+      expect(methods).toMatch(lang === 'en' ? /differ from another analysis's count of the group by 1 to 4/ : /afviger med 1 til 4 fra antallet i gruppen i en anden analyse/);
     }
     // --csv: the marker in the n column.
     writeFileSync(join(dir, 'p.json'), JSON.stringify(plan));

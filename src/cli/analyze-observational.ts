@@ -66,6 +66,21 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
     if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}`);
+    return found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`);
   });
+}
+
+/**
+ * For the analyst only (stderr, not the page nor results.json): which confounder made rule 9 hide
+ * the overlap and weight numbers — those whose balance rows read "suppressed" (docs/observational.md,
+ * "Small counts", rule 9). A baseline count held by 1 patient switches the diagnostics off for
+ * every count outcome; without its name the analyst had to guess.
+ */
+function hiddenBy(a: ObservationalResult['analyses'][number], lang: Lang, termLabel: (term: string) => string): string {
+  const names = [...new Set(a.balance.filter((b) => b.smdBefore === 'suppressed').map((b) => (b.term.includes('=') ? b.term.slice(0, b.term.indexOf('=')) : b.term)))];
+  if (!names.length) return '';
+  const list = names.map((n) => `"${termLabel(n)}"`).join(', ');
+  return lang === 'da'
+    ? ` (${names.length === 1 ? 'den forstyrrende faktor' : 'de forstyrrende faktorer'} ${list}; nævnt kun her, ikke i rapporten)`
+    : ` (${names.length === 1 ? 'the confounder' : 'the confounders'} ${list}; named here only, not in the report)`;
 }

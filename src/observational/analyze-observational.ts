@@ -35,6 +35,7 @@ import { diagnosticFindings, findingText, type Finding } from './diagnostic-find
 import { findingWarningText, notAnalysedWarningText, placedWarningText, type WarningText } from './warning-texts.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
+import { poolRareLevels, pooledModelTerms, rareLevels } from './rare-levels.js';
 import { publishedAnalysis } from './published-analysis.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
@@ -326,7 +327,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const maxRel = (v: number[]) => windowQuantile(v, 1, threshold) / meanOf(v);
     const extremeOf = (v: number[]) => Math.max(...v) / meanOf(v) > EXTREME_WEIGHT;
     const balanceRows = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
-    const balance = protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold);
+    // Hidden for a small count (rule 5), and a level too rare to name pooled into one unnamed row (rare-levels.ts).
+    const balance = poolRareLevels(protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold), d.balanceTerms, keep, threshold);
     // Under ATT a non-user of a level no user has scores 0 by design (insideDesign): no overlap
     // problem to warn of or trim, so not counted as outside. The denominator stays every patient
     // analysed: over the others alone, the share's digits would give their number and with it that
@@ -387,7 +389,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const compared = (k: 0 | 1) => e.filter((_, i) => a[i] === k && innerOf.has(keep[i]!));
     const fewCompared = compared(0).length < threshold;
     const groupScores = (k: 0 | 1) => (fewCompared ? SUPPRESSED : PS_QUANTILES.map((q) => windowQuantile(compared(k), q, threshold)));
-    const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
+    // A rare level is not named in the model's terms either (rare-levels.ts).
+    const propensity = { model: 'logistic (IRLS)', terms: pooledModelTerms(fit.terms, d.confounderColumns, rareLevels(d.balanceTerms, keep, threshold)), coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, maxOf: threshold, extreme: { exposed: extremeOf(group(1)), unexposed: extremeOf(group(0)) }, truncatedAt, truncated };
     // Of the patients analysed, those a percent rule cannot call responders (baseline 0): said, as the trial's rows do (small counts hidden: small-counts.ts).
     const zeroCount = (g: 0 | 1) => keep.filter((k) => d.exposed[k] === g && t.zero![d.rows[k]!]).length;
@@ -465,11 +468,12 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const plan = trial.plan;
   const spec = plan.observational as ObservationalSpec;
   const groups = exposureCounts(trial);
-  const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
+  const computed = analysesOf(trial, groups);
+  const shown = protectSmallCounts(groups, computed, spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
   // page's words in either language beside it, one for one (warning-texts.ts).
-  const analyses = shown.analyses.map(publishedAnalysis).map((a) => {
+  const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i]!, spec.suppressionThreshold)).map((a) => {
     if (a.error) return a;
     const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
     return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };

@@ -21,10 +21,12 @@ export type Finding =
   | { kind: 'no-e-value'; reason: NoEValue; methods: ObservationalEffect['method'][] }
   /** `trim`: the plan's trim, which leaves those patients (score 0) out of every estimate; null without one. */
   | { kind: 'outside-target'; confounder: string; levels: string[]; unnamed: number; trim: number | null }
-  /** `byDesignAside`: under ATT, non-users of a level no user has (score 0 by design) are analysed and not counted as outside. */
-  | { kind: 'outside'; share: number; byDesignAside: boolean }
-  | { kind: 'ess'; group: Group; ess: number; n: number }
-  | { kind: 'extreme'; group: Group; ratio: number; k: number }
+  /** `byDesignAside`: under ATT, non-users of a level no user has (score 0 by design) are analysed and not counted as outside. `atLeast`: the share rounded down to 5 points, the exact one suppressed (rule 9). */
+  | { kind: 'outside'; share: number; byDesignAside: boolean; atLeast?: boolean }
+  /** `ess` null: under half of the group, the number suppressed (rule 9); `n` null: the group's size suppressed too. */
+  | { kind: 'ess'; group: Group; ess: number | null; n: number | null }
+  /** `ratio` null: the largest weights suppressed (rule 9); the fact that one is extreme stays. */
+  | { kind: 'extreme'; group: Group; ratio: number | null; k: number }
   | { kind: 'missing'; n: Masked };
 
 const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
@@ -44,20 +46,25 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
     } else if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
   }
   const share = a.propensity?.outsideShare;
+  const byDesignAside = (a.outsideTarget?.length ?? 0) > 0 && trim === null;
   // Untrimmed, the non-users of a level no user has are analysed, their score 0 by design: not counted, and said so.
-  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share, byDesignAside: (a.outsideTarget?.length ?? 0) > 0 && trim === null });
+  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share, byDesignAside });
+  // Rule 9 hid the share: the fact stays, at a 5-point band (published-analysis.ts overlapFacts).
+  else if (share === SUPPRESSED && a.propensity?.outsideAtLeast !== undefined) out.push({ kind: 'outside', share: a.propensity.outsideAtLeast, byDesignAside, atLeast: true });
   for (const g of GROUPS) {
     const n = a.patients?.[g];
     const ess = a.weights?.effectiveSampleSize[g];
     if (typeof ess === 'number' && typeof n === 'number' && ess < 0.5 * n) out.push({ kind: 'ess', group: g, ess, n });
+    else if (ess === SUPPRESSED && a.weights?.effectiveSampleUnderHalf?.[g] === true) out.push({ kind: 'ess', group: g, ess: null, n: typeof n === 'number' ? n : null });
   }
   // A weight ten times the group mean lets one patient carry the estimate.
   for (const g of GROUPS) {
     const ratio = a.weights?.max[g];
-    if (a.weights?.extreme[g] === true && typeof ratio === 'number') out.push({ kind: 'extreme', group: g, ratio, k: a.weights.maxOf });
+    if (a.weights?.extreme[g] === true) out.push({ kind: 'extreme', group: g, ratio: typeof ratio === 'number' ? ratio : null, k: a.weights.maxOf });
   }
-  // Rule 9 (docs/observational.md, "Small counts"): the overlap and weight diagnostics are hidden.
-  if (a.weights?.effectiveSampleSize.exposed === SUPPRESSED) out.push({ kind: 'scores-hidden' });
+  // Rule 9 (docs/observational.md, "Small counts"): the overlap and weight numbers are hidden (the facts above stay).
+  // (Its own test, the balance rows: an effective sample size may also be hidden with its group's count, rule 12.)
+  if (a.weights && a.balance.some((b) => b.smdBefore === SUPPRESSED)) out.push({ kind: 'scores-hidden' });
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden', event: a.kind !== 'continuous' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   // A yes/no outcome no non-user has: its rows carry no E-value, and the reader is told why (e-value.ts).
@@ -89,14 +96,28 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${formatSetting(f.threshold, lang)})`
         : `balance not reached for ${term}: SMD ${n(f.smd, 3)} after weighting (threshold ${formatSetting(f.threshold, lang)})`;
     case 'outside':
+      if (f.atLeast)
+        return lang === 'da'
+          ? `dårligt overlap: mindst ${n(100 * f.share, 0)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (rundet ned til 5 procentpoint: den nøjagtige andel er diskretioneret)${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+          : `poor overlap: at least ${n(100 * f.share, 0)}% of patients have a propensity score outside the interval 0.05 to 0.95 (rounded down to 5 points: the exact share is suppressed)${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
       return lang === 'da'
         ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
         : `poor overlap: ${n(100 * f.share, 1)}% of patients have a propensity score outside the interval 0.05 to 0.95${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
+      if (f.ess === null) {
+        const of = f.n === null ? '' : ` ${formatThousands(f.n, 0, lang)}`;
+        return lang === 'da'
+          ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på under halvdelen af de${of} ${GROUP_TEXT[f.group].da} (tallet er diskretioneret)`
+          : `poor overlap: the weights leave an effective sample of under half of the${of} ${f.group} patients (the number is suppressed)`;
+      }
       return lang === 'da'
-        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n, 0, 'da')} ${GROUP_TEXT[f.group].da}`
-        : `poor overlap: the weights leave an effective sample of ${n(f.ess, 1)} of ${formatThousands(f.n, 0, 'en')} ${f.group} patients`;
+        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n ?? 0, 0, 'da')} ${GROUP_TEXT[f.group].da}`
+        : `poor overlap: the weights leave an effective sample of ${n(f.ess, 1)} of ${formatThousands(f.n ?? 0, 0, 'en')} ${f.group} patients`;
     case 'extreme':
+      if (f.ratio === null)
+        return lang === 'da'
+          ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de største vægte er diskretioneret); overvej "trim" eller "truncate"`
+          : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the largest weights are suppressed); consider "trim" or "truncate"`;
       return lang === 'da'
         ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${n(f.ratio, 1)} times it); consider "trim" or "truncate"`;
@@ -135,8 +156,8 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : 'no difference is shown (crude, weighted regression or AIPW): in a group the number of patients with (or without) the event is below the suppression threshold, and each difference would reveal that number';
     case 'scores-hidden':
       return lang === 'da'
-        ? 'overlap og vægte vises ikke (percentiler af tilbøjelighedsscoren, effektiv stikprøve, største vægte): et niveau eller en værdi af en forstyrrende faktor har under diskretioneringsgrænsen af patienter i en gruppe, og scorerne afhænger af det antal'
-        : 'overlap and weights are not shown (propensity-score percentiles, effective sample, largest weights): a level or value of a confounder has fewer patients in a group than the suppression threshold, and the scores depend on that number';
+        ? 'overlap og vægte vises ikke i tal (percentiler af tilbøjelighedsscoren, effektiv stikprøve, største vægte): et niveau eller en værdi af en forstyrrende faktor har under diskretioneringsgrænsen af patienter i en gruppe, og scorerne afhænger af det antal; om overlappet er dårligt, og om vægtene er ekstreme, siges stadig'
+        : 'overlap and weights are not shown in numbers (propensity-score percentiles, effective sample, largest weights): a level or value of a confounder has fewer patients in a group than the suppression threshold, and the scores depend on that number; whether overlap is poor and weights are extreme is still said';
     case 'missing':
       if (f.n === SUPPRESSED) {
         return lang === 'da'

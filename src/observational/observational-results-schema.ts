@@ -24,7 +24,7 @@ export const observationalEffectSchema = z
     outcome: z.string(),
     label: z.string(),
     time: z.string(),
-    n: z.object({ intervention: z.number().int(), control: z.number().int() }).describe('intervention = exposed, control = unexposed'),
+    n: z.object({ intervention: publishedCount, control: publishedCount }).describe('intervention = exposed, control = unexposed; "suppressed" as the analysis\'s `patients` (a difference of 1 … threshold − 1 from another analysis\'s count of the group: docs/observational.md, "Small counts", rule 12)'),
     difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences). This and se, the CI limits, pValue and the benefit fields carry the report page\'s digits, not 16: a score to 2 decimals (3 with an MCID below 1), a proportion to 3, a CI limit with the extra digits that keep it off 0 and ±MCID, the SE to the same decimals (2 significant digits at least), p to 3 decimals (2 significant digits below 0.001) — at 16 digits the crude row of a whole-number outcome gives each group\'s sum and sum of squares (docs/observational.md, "Small counts", rule 8)'),
     se: z.number().nullable(),
     df: z.number().nullable(),
@@ -77,7 +77,7 @@ export const observationalEffectSchema = z
 
 const balanceValue = z.union([z.number(), z.literal(SUPPRESSED)]).nullable();
 export const balanceRowSchema = z.object({
-  term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
+  term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F"); "name=" (an empty level) stands for the levels held by fewer than the suppression threshold of the analysed patients, pooled unnamed (docs/observational.md, "Small counts", rule 5)'),
   type: z.enum(['numeric', 'level']),
   smdBefore: balanceValue.describe('To 3 decimals, as the report prints it; "suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group, and for a numeric confounder (or baseline score) with at most 10 distinct values one of which 1 … threshold − 1 patients of a group hold (its SMD and variance ratio would give that count)'),
   smdAfter: balanceValue,
@@ -138,6 +138,7 @@ export const observationalAnalysisSchema = z.object({
         .object({ exposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]), unexposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]) })
         .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9); under ATT without the non-users of a level no user has (`outsideTarget`: score 0 by design, not compared)'),
       outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95], of every patient analysed; under ATT the non-users of a level no user has (score 0 by design: `outsideTarget`) are not counted as outside; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
+      outsideAtLeast: z.number().optional().describe('With `outsideShare` suppressed for a hidden balance term (rule 9) and at least 0.05: the share rounded down to a multiple of 0.05 ("at least 75%"), which the poor-overlap warning states'),
     })
     .nullable(),
   weights: z
@@ -146,7 +147,11 @@ export const observationalAnalysisSchema = z.object({
       effectiveSampleSize: groupMaskedNumbers.describe('(Σw)²/Σw² per group, to 1 decimal as the report prints it'),
       max: groupMaskedNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight; to 2 decimals as the report prints it"),
       maxOf: z.number().int().describe('How many of the largest weights `max` averages (the suppression threshold, or all of a smaller group)'),
-      extreme: z.object({ exposed: z.union([z.boolean(), z.literal(SUPPRESSED)]), unexposed: z.union([z.boolean(), z.literal(SUPPRESSED)]) }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
+      extreme: z.object({ exposed: z.union([z.boolean(), z.literal(SUPPRESSED)]), unexposed: z.union([z.boolean(), z.literal(SUPPRESSED)]) }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published); kept when rule 9 hides the numbers: a yes/no fact gives no count'),
+      effectiveSampleUnderHalf: z
+        .object({ exposed: z.boolean(), unexposed: z.boolean() })
+        .optional()
+        .describe('With `effectiveSampleSize` suppressed for a hidden balance term (rule 9): whether it is under half of the group\'s patients analysed (the poor-overlap warning says so, without the number)'),
       truncatedAt: maskedNumber.nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight; to 3 decimals"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })

@@ -50,7 +50,11 @@ const roundIfNumber = <T>(v: T, d: number): T => (typeof v === 'number' ? (round
 const roundPair = <T>(g: { exposed: T; unexposed: T }, d: number) => ({ exposed: roundIfNumber(g.exposed, d), unexposed: roundIfNumber(g.unexposed, d) });
 const hiddenPair = { exposed: SUPPRESSED, unexposed: SUPPRESSED } as const;
 
-export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalysis {
+/**
+ * `a` with its counts protected (small-counts.ts); `computed` the same analysis before, from which
+ * the facts of hidden diagnostics are taken (overlapFacts); `threshold` the suppression threshold.
+ */
+export function publishedAnalysis(a: ObservationalAnalysis, computed: ObservationalAnalysis, threshold: number): ObservationalAnalysis {
   const d = PUBLISHED_DECIMALS;
   let propensity = a.propensity;
   if (propensity) {
@@ -59,7 +63,7 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
     const percentiles = (v: number[] | typeof SUPPRESSED) => (v === SUPPRESSED ? v : v.map((x) => round(x, d.scoreQuantile)));
     propensity = { ...rest, quantiles: { exposed: percentiles(q.exposed), unexposed: percentiles(q.unexposed) } };
   }
-  const weights = a.weights && {
+  let weights = a.weights && {
     ...a.weights,
     effectiveSampleSize: roundPair(a.weights.effectiveSampleSize, d.effectiveSampleSize),
     max: roundPair(a.weights.max, d.maxWeight),
@@ -74,13 +78,46 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
   }));
   // The difference, SE, CI, p and benefit as the page prints them (published-effect.ts), then the E-value.
   const effects = a.effects.map(publishedEffect).map((e) => (e.eValue ? { ...e, eValue: { ...e.eValue, riskRatio: asPrinted(e.eValue.riskRatio, d.eValue), estimate: asPrinted(e.eValue.estimate, d.eValue), ciLimit: asPrinted(e.eValue.ciLimit, d.eValue) } } : e));
-  // Rule 9: a balance term hidden for a small count hides what the scores and weights give.
-  if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance, effects };
-  return {
-    ...a,
-    effects,
-    propensity: propensity && { ...propensity, quantiles: hiddenPair, outsideShare: SUPPRESSED },
-    weights: weights && { ...weights, effectiveSampleSize: hiddenPair, max: hiddenPair, extreme: hiddenPair, truncatedAt: weights.truncatedAt === null ? null : SUPPRESSED },
-    balance,
+  // Rule 9: a balance term hidden for a small count hides the numbers the scores and weights give.
+  const rule9 = balance.some((b) => b.smdBefore === SUPPRESSED);
+  if (rule9) {
+    propensity = propensity && { ...propensity, quantiles: hiddenPair, outsideShare: SUPPRESSED };
+    weights = weights && { ...weights, effectiveSampleSize: hiddenPair, max: hiddenPair, truncatedAt: weights.truncatedAt === null ? null : SUPPRESSED };
+  }
+  // Hidden by rule 9, or with an analysed count by rule 12 (small-counts.ts): the yes/no facts a reviewer needs stay.
+  const facts = overlapFacts(computed, threshold);
+  if (propensity && propensity.outsideShare === SUPPRESSED && facts.outsideAtLeast !== undefined) propensity = { ...propensity, outsideAtLeast: facts.outsideAtLeast };
+  const essHidden = weights && (weights.effectiveSampleSize.exposed === SUPPRESSED || weights.effectiveSampleSize.unexposed === SUPPRESSED);
+  if (weights && essHidden && facts.underHalf) weights = { ...weights, effectiveSampleUnderHalf: facts.underHalf };
+  return { ...a, propensity, weights, balance, effects };
+}
+
+/** The share outside [0.05, 0.95] under rule 9 is published rounded down to a multiple of this. */
+export const OUTSIDE_STEP = 0.05;
+
+/**
+ * What rules 9 and 12 keep of hidden scores and weights (docs/observational.md, "Small counts", rule 9):
+ * whether the overlap is poor — the share outside [0.05, 0.95] rounded down to a multiple of 5
+ * points ("at least 75%"), and whether a group's effective sample is under half its size — and
+ * whether a weight is extreme (`weights.extreme`, kept as computed). Yes/no facts and a share
+ * known only to a 5-point band: the band holds 5% of the patients analysed, and the share counts
+ * whole covariate patterns (users and non-users alike), not the 1–4 patients of a group that
+ * made rule 9 hide the numbers. Before, the warnings went with the numbers, even on the
+ * analyst's terminal: a register analysis with a baseline count held by 1 patient never said
+ * that its weights were extreme.
+ */
+function overlapFacts(a: ObservationalAnalysis, threshold: number): { outsideAtLeast?: number; underHalf?: { exposed: boolean; unexposed: boolean } } {
+  const share = a.propensity?.outsideShare;
+  const n = a.patients;
+  const total = n && typeof n.exposed === 'number' && typeof n.unexposed === 'number' ? n.exposed + n.unexposed : 0;
+  // Not where the share rests on 1 … threshold − 1 patients (rule 4): a band would narrow that count.
+  const outside = typeof share === 'number' ? Math.round(share * total) : 0;
+  const outsideAtLeast = typeof share === 'number' && share >= OUTSIDE_STEP && outside >= threshold ? round(Math.floor(share / OUTSIDE_STEP + 1e-9) * OUTSIDE_STEP, 2) : undefined;
+  const w = a.weights;
+  const under = (g: 'exposed' | 'unexposed') => {
+    const ess = w?.effectiveSampleSize[g];
+    const n = a.patients?.[g];
+    return typeof ess === 'number' && typeof n === 'number' && ess < 0.5 * n;
   };
+  return { ...(outsideAtLeast !== undefined ? { outsideAtLeast } : {}), ...(w ? { underHalf: { exposed: under('exposed'), unexposed: under('unexposed') } } : {}) };
 }

@@ -184,7 +184,7 @@ export const REGISTRY_TEXT = {
   },
   withheldTally: { en: '; {w} estimates of the effects table', da: '; {w} estimater i effekttabellen' },
   smallCounts: {
-    en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({tally}). A group with fewer than {threshold} patients is not analysed.',
-    da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({tally}). En gruppe med færre end {threshold} patienter analyseres ikke.',
+    en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({tally}) — among them an analysis\'s patients analysed in a group that differ from another analysis\'s count of the group by 1 to {below} (the outcomes are often analysed in the same patients but a few), or equal the export\'s hidden count. A group with fewer than {threshold} patients is not analysed.',
+    da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({tally}) — herunder antallet af analyserede patienter i en gruppe i én analyse, når det afviger med 1 til {below} fra antallet i gruppen i en anden analyse (effektmålene analyseres ofte i de samme patienter på nær nogle få), eller når det er lig udtrækkets diskretionerede antal. En gruppe med færre end {threshold} patienter analyseres ikke.',
   },
 } as const;

@@ -10,6 +10,8 @@ import { characteristicLabel } from './table-one.js';
 import { byCategory } from '../trial/category-values.js';
 
 const BASELINE: Record<Lang, string> = { en: 'Baseline score', da: 'Baselinescore' };
+/** A confounder's rare levels, pooled unnamed (`name=`, rare-levels.ts): never a level's value. */
+const OTHER_LEVELS: Record<Lang, string> = { en: 'other levels (each with fewer patients than the suppression threshold)', da: 'øvrige niveauer (hver med færre patienter end diskretioneringsgrænsen)' };
 
 export function balanceTermLabel(term: string, confounders: readonly Confounder[], lang: Lang): string {
   if (term === 'baseline' && !confounders.some((c) => c.name === 'baseline')) return BASELINE[lang];
@@ -20,6 +22,7 @@ export function balanceTermLabel(term: string, confounders: readonly Confounder[
   const label = c?.label ? (c.label[lang] ?? c.label.en) : characteristicLabel(name, lang);
   if (at < 0) return label;
   const level = term.slice(at + 1);
+  if (level === '') return `${label}: ${OTHER_LEVELS[lang]}`;
   const levelLabel = byCategory(c?.levelLabels, level);
   return `${label}: ${levelLabel ? (levelLabel[lang] ?? levelLabel.en) : level}`;
 }

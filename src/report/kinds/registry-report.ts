@@ -120,8 +120,8 @@ function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed
       timeLabel(a.time, lang),
       // A table cell starts with a capital, as the verdict and certainty cells beside it.
       capitalised(METHOD[e.method][lang]),
-      formatThousands(e.n.intervention, 0, lang),
-      formatThousands(e.n.control, 0, lang),
+      countText(e.n.intervention, lang),
+      countText(e.n.control, lang),
       registryInterval(e, lang),
       mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],

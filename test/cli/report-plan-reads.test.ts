@@ -6,24 +6,29 @@
  * its en and da entries' prefetch and build (docs/architecture.md#the-cost-of-a-cold-regeneration).
  * Each plan is now read once by the checks and once by the CEA entries' confinement.
  */
-import { readFileSync as realReadFileSync, writeFileSync } from 'node:fs';
+import fs, { readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ceaFixture } from '../support/cea-fixture.js';
+import { runCli } from '../support/run-cli.js';
 
+// Reads are counted by patching node:fs and syncing its ESM exports (every module's
+// `import { readFileSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
+// shared module graph (vitest.config.ts), where a mock would miss the modules already imported.
 const reads = new Map<string, number>();
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  const readFileSync = ((path: unknown, ...rest: unknown[]) => {
+const real = fs.readFileSync;
+beforeAll(() => {
+  fs.readFileSync = ((path: unknown, ...rest: unknown[]) => {
     if (typeof path === 'string' && path.endsWith('.json')) reads.set(path, (reads.get(path) ?? 0) + 1);
-    return (fs.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
+    return (real as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readFileSync;
-  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+  syncBuiltinESMExports();
 });
-
-const { ceaFixture } = await import('../support/cea-fixture.js');
-const { runCli } = await import('../support/run-cli.js');
-
-afterEach(() => reads.clear());
+afterAll(() => {
+  fs.readFileSync = real;
+  syncBuiltinESMExports();
+});
 
 describe('hta report reads each plan once for its input checks', () => {
   it('a CEA plan and its trial plan named by an en and a da entry: each read a few times, not once per walk and entry', async () => {
@@ -33,6 +38,7 @@ describe('hta report reads each plan once for its input checks', () => {
       { id: 'cea', kind: 'cea', out: 'cea', lang: 'en', data: 'export.csv', plan: 'cea.json', replicates: 100 },
       { id: 'cea-da', kind: 'cea', out: 'cea-da', lang: 'da', data: 'export.csv', plan: 'cea.json', replicates: 100 },
     ] }));
+    reads.clear();
     const r = await runCli('report', '--manifest', manifest, '--out', join(f.dir, 'reports'), '--no-cache');
     expect(r.code, r.stderr).toBe(0);
     const ceaPlan = reads.get(f.plan) ?? 0;
@@ -43,7 +49,6 @@ describe('hta report reads each plan once for its input checks', () => {
     expect(ceaPlan).toBeGreaterThan(0);
     expect(ceaPlan).toBeLessThanOrEqual(4);
     expect(trialPlan).toBeLessThanOrEqual(4);
-    // The pages are those of a run that read them as often (the same bytes: hta report --check).
-    expect(realReadFileSync(join(f.dir, 'reports', 'cea', 'results.json'), 'utf8')).toContain('"replicates"');
+    expect(readFileSync(join(f.dir, 'reports', 'cea', 'results.json'), 'utf8')).toContain('"replicates"');
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, inputRoles, namedInputs, type InputKind, type RoleInput, type TypedInput } from '../io/input-files.js';
+import { inputFiles, inputRoles, namedFilesOnce, namedInputs, type InputKind, type NamedFilesReader, type RoleInput, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -74,7 +74,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         return shape === undefined || isPathField(shape[field]);
       })]));
       const roots = [...rootsOf.values()].flat();
-      const declared = inputFiles(roots);
+      // The files each plan names, read once for the three walks below (declared inputs, the
+      // plans' missing files, each report's input hashes) instead of once per walk and entry.
+      const planFiles = namedFilesOnce();
+      const declared = inputFiles(roots, planFiles);
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
@@ -83,9 +86,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // is no stale page, and CI must say which entry names it): the files the entries name, and
       // the files their plans name (with the plan and its field). A plan's file outside the
       // manifest's folder is left to its reader, which refuses it as outside first.
-      refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true)], opts.manifest);
+      refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true, planFiles)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
-      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
+      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? [], planFiles);
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
@@ -305,7 +308,7 @@ function declaredInputs(entry: Record<string, unknown> & { id: string }, manifes
  * An index written before roles (keyed by the path relative to the manifest's folder) is still
  * read: `before` gives an input's earlier SHA-256 under either key.
  */
-function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly RoleInput[]) {
+function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly RoleInput[], planFiles: NamedFilesReader) {
   const base = dirname(manifest);
   const keyOf = (path: string) => relative(base, path).split(sep).join('/');
   const hashes = new Map<string, string | undefined>();
@@ -323,7 +326,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
       const out = new Map<string, string>();
       const named = new Map<string, string>();
       const where = new Map<string, string>();
-      for (const input of inputRoles(rootsOf(entry))) {
+      for (const input of inputRoles(rootsOf(entry), planFiles)) {
         const hash = hashOf(input.path);
         if (hash === undefined) continue;
         // The role and the file's last name as the pages name it (masked: report/published-name.ts),
@@ -362,12 +365,12 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
  * report (`data/plans/selfback.cea.json's "unitCosts" (report "cea")`); with `allowOutside` false,
  * only those inside the manifest's folder.
  */
-function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] }[], manifest: string, allowOutside: boolean): PathArg[] {
+function planNamed(entries: readonly { id: string; roots: readonly TypedInput[] }[], manifest: string, allowOutside: boolean, planFiles: NamedFilesReader): PathArg[] {
   const folder = dirname(manifest);
   const out: PathArg[] = [];
   const visit = (input: TypedInput, id: string, depth: number) => {
     if (depth > 8) return;
-    const children = namedInputs(input);
+    const children = namedInputs(input, planFiles);
     const outside = (path: string) => {
       const rel = relative(folder, path);
       return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);

@@ -26,7 +26,7 @@ export interface TypedInput extends InputPath {
   kind: InputKind;
 }
 
-interface NamedFile {
+export interface NamedFile {
   /** The field of the JSON file, as the docs name it: `unitCosts`, `population.targetSample.file`. */
   field: string;
   path: string;
@@ -70,7 +70,7 @@ const NAMED_FILES: Record<InputKind, (json: unknown) => NamedFile[]> = {
 const WHAT: Record<InputKind, string> = { file: 'file', 'trial-plan': 'analysis plan', 'cea-plan': 'cost-effectiveness plan', 'uptake-plan': 'uptake plan' };
 
 /** The fields of `input` that name files, as written (none for a plain file, or a plan that cannot be read). */
-function namedFilesOf(input: TypedInput): NamedFile[] {
+function namedFilesOf(input: TypedInput): readonly NamedFile[] {
   if (input.kind === 'file') return [];
   let json: unknown;
   try {
@@ -81,9 +81,28 @@ function namedFilesOf(input: TypedInput): NamedFile[] {
   return NAMED_FILES[input.kind](json);
 }
 
+/** What the walks below ask of each input: the fields of it that name files (`namedFilesOf`, or `namedFilesOnce()`'s). */
+export type NamedFilesReader = (input: TypedInput) => readonly NamedFile[];
+
+/**
+ * `namedFilesOf` that reads each plan once: what a plan names depends on its kind and path alone,
+ * and `hta report`'s checks walk the same plans once per walk and entry (the bundled manifest:
+ * 46 plan reads on the main thread before the first report; docs/architecture.md#the-cost-of-a-cold-regeneration).
+ * One per command run: a plan edited between two runs is read again.
+ */
+export function namedFilesOnce(): NamedFilesReader {
+  const known = new Map<string, readonly NamedFile[]>();
+  return (input) => {
+    const key = `${input.kind}\u0000${input.path}`;
+    let files = known.get(key);
+    if (!files) known.set(key, (files = namedFilesOf(input)));
+    return files;
+  };
+}
+
 /** The files `input` names directly (none for a plain file, or a plan that cannot be read). */
-export function namedInputs(input: TypedInput): TypedInput[] {
-  return namedFilesOf(input).map((f) => ({
+export function namedInputs(input: TypedInput, files: NamedFilesReader = namedFilesOf): TypedInput[] {
+  return files(input).map((f) => ({
     option: `${input.path}'s "${f.field}"`,
     path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path),
     kind: f.kind,
@@ -91,7 +110,7 @@ export function namedInputs(input: TypedInput): TypedInput[] {
 }
 
 /** The inputs given and every file they name, at any depth, each once (in the order met). */
-export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPath[] {
+export function inputFiles(roots: readonly (TypedInput | undefined)[], files: NamedFilesReader = namedFilesOf): InputPath[] {
   const out: InputPath[] = [];
   const seen = new Set<string>();
   const visit = (input: TypedInput) => {
@@ -101,7 +120,7 @@ export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPat
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ option: input.option, path: input.path });
-    for (const child of namedInputs(input)) visit(child);
+    for (const child of namedInputs(input, files)) visit(child);
   };
   for (const r of roots) if (r) visit(r);
   return out;
@@ -118,7 +137,7 @@ export interface RoleInput extends TypedInput {
  * holds no path, so it can be written where a path must not be (a published report folder's index:
  * a folder can name a person, a file name can hold a CPR number) and is the same on every machine.
  */
-export function inputRoles(roots: readonly RoleInput[]): (InputPath & { role: string })[] {
+export function inputRoles(roots: readonly RoleInput[], files: NamedFilesReader = namedFilesOf): (InputPath & { role: string })[] {
   const out: (InputPath & { role: string })[] = [];
   const seen = new Set<string>();
   const visit = (input: TypedInput, role: string) => {
@@ -126,7 +145,7 @@ export function inputRoles(roots: readonly RoleInput[]): (InputPath & { role: st
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ option: input.option, path: input.path, role });
-    for (const f of namedFilesOf(input)) visit({ option: `${input.path}'s "${f.field}"`, path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path), kind: f.kind }, `${role}/${f.field}`);
+    for (const f of files(input)) visit({ option: `${input.path}'s "${f.field}"`, path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path), kind: f.kind }, `${role}/${f.field}`);
   };
   for (const r of roots) visit(r, r.role);
   return out;

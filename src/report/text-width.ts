@@ -8,7 +8,12 @@
  * otherwise still moves that row. Control characters are made visible before (visibleName).
  */
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/**
+ * Made on the first text that is not plain ASCII: setting up ICU's grapheme segmenter costs ~10 ms
+ * of CPU, and most runs (`hta report` of the bundled reports, `hta --version`) never need it, while
+ * this module is loaded by every command (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+let graphemes: Intl.Segmenter | undefined;
 
 /** East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth W and F, the blocks terminals draw two columns wide). */
 const WIDE = /^[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{16fe0}-\u{18cff}\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{3fffd}]/u;
@@ -27,6 +32,7 @@ export function textWidth(text: string): number {
   // Plain ASCII, nearly every cell: one column a character.
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let n = 0;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) n += clusterWidth(segment);
   return n;
 }

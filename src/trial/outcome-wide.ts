@@ -37,8 +37,20 @@ interface RawCovariate {
   values: (string | number | null)[];
 }
 
+/**
+ * Each trial's wide tables by outcome, built once: the analysis (MMRM, the effect rows) and the
+ * report's methods sentence on missing covariates (report/covariate-gap-note.ts, once per page
+ * language) ask for the same table (docs/architecture.md#the-cost-of-a-cold-regeneration). A
+ * trial's data do not change once loaded, and no reader changes a table it is given.
+ */
+const wideTables = new WeakMap<TrialData, Map<string, OutcomeWide>>();
+
 export function outcomeWide(trial: TrialData, key: string): OutcomeWide {
-  return wideOf(trial, key, false) as OutcomeWide;
+  let byKey = wideTables.get(trial);
+  if (!byKey) wideTables.set(trial, (byKey = new Map()));
+  let wide = byKey.get(key);
+  if (!wide) byKey.set(key, (wide = wideOf(trial, key, false) as OutcomeWide));
+  return wide;
 }
 
 /**

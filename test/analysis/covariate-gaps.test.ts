@@ -19,6 +19,7 @@ import { imputationNotes, trialReportKind } from '../../src/report/kinds/trial-r
 import { reportEnv } from '../support/report-env.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { covariateGapNote } from '../../src/report/covariate-gap-note.js';
+import { outcomeWide } from '../../src/trial/outcome-wide.js';
 
 const dir = 'test/fixtures/covariate-gaps';
 const ref = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8'));
@@ -167,6 +168,23 @@ describe('on the page', () => {
     let filled = 0;
     const few = loadTrial(parseCsvText(csv.replace(/^("P\d+","[^"]+"),,/gm, (m, head: string) => (++filled <= ref.mi.missingAlder - 3 ? `${head},50,` : m)), 'trial.csv'), parsePlan(planJson));
     expect(note(result, 'en', few)[0]).toContain('(3 patients)');
+  });
+
+  it("the sentence counts from the analysis's own wide tables: one per trial and outcome, not built again per page language", () => {
+    // covariateGapNote asks for each outcome's wide table, which the analysis built already; two
+    // pages (en, da) built it twice more (docs/architecture.md#the-cost-of-a-cold-regeneration).
+    const own = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
+    const analysed = analyzeTrial(own, { version: 'test' });
+    const key = analysed.effects.find((e) => e.method === 'mmrm')!.outcome;
+    const built = outcomeWide(own, key);
+    expect(covariateGapNote(analysed, own, 'en')).toEqual(covariateGapNote(result, trial, 'en'));
+    expect(covariateGapNote(analysed, own, 'da')).toHaveLength(1);
+    expect(outcomeWide(own, key)).toBe(built);
+    // Another trial (the same file loaded again) has its own table, with the same content.
+    const again = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
+    expect(outcomeWide(again, key)).not.toBe(built);
+    expect(outcomeWide(again, key)).toEqual(built);
+    expect(built.ids.length).toBe(120 - ref.mi.missingAlder);
   });
 
   it('the sentence stands in the methods of the trial page', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { padColumns, textWidth } from '../../src/report/text-width.js';
 import { renderTextTable } from '../../src/report/text-table.js';
 
@@ -19,5 +19,32 @@ describe('textWidth: terminal columns, not code points', () => {
     const out = renderTextTable({ header: ['Study', 'n'], rows: [['A\u030arhus', '1'], ['東京', '2'], ['Odense', '3']], align: ['left', 'right'] });
     const rows = out.split('\n').slice(2, 5);
     expect(rows).toEqual(['A\u030arhus   1', '東京    2', 'Odense  3']);
+  });
+});
+
+describe('textWidth: the grapheme segmenter is made only when a text needs it', () => {
+  it('loading the module and measuring ASCII make none; the first non-ASCII text makes one, and only one', async () => {
+    // Setting up ICU's segmenter costs ~10 ms of CPU in every command that loads this module
+    // (docs/architecture.md#the-cost-of-a-cold-regeneration): made at first use, not at load.
+    const Real = Intl.Segmenter;
+    let made = 0;
+    Intl.Segmenter = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Intl.Segmenter;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../src/report/text-width.js');
+      expect(made).toBe(0);
+      expect(fresh.textWidth('Sandal 2021')).toBe(11);
+      expect(made).toBe(0);
+      expect(fresh.textWidth('A\u030arhus')).toBe(5);
+      expect(fresh.textWidth('東京 2024')).toBe(9);
+      expect(made).toBe(1);
+    } finally {
+      Intl.Segmenter = Real;
+    }
   });
 });

@@ -255,7 +255,10 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
   const planFile = env.input(entry.plan);
   // The files the plan names (trial plan, unit costs, published figures, uptake plan) are inputs
   // of the manifest too: confined to its folder as the entry's own paths are (manifest.ts).
-  for (const nested of nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan)) env.input(nested.path, nested.from);
+  // Read once per run (the en and da entries, each prefetched and built, name the same plan); each
+  // entry still confines them itself.
+  const nestedPaths = env.memo(`cea-nested\u0000${planFile}\u0000${entry.plan}`, () => nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan));
+  for (const nested of nestedPaths) env.input(nested.path, nested.from);
   return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
     analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }, env.place?.index),
   );

@@ -21,6 +21,9 @@ import { lineEndingsRemedy } from '../io/line-endings.js';
 import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
 import { doesNotExist } from '../io/missing-file.js';
+import { readJsonFile } from '../io/read-json.js';
+import { valueSetFile } from '../instruments/valueset.js';
+import { otherValueSetBesideManifest, planValueSetIds } from '../report/value-set-inputs.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -86,6 +89,12 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
       const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? []);
+      // hta reads only its own value sets: a fork's edited data/valuesets/ beside the manifest is
+      // not what its pages were scored with, and an installed hta would otherwise say nothing of it.
+      for (const [id, ids] of reportInputs.valueSets(entries)) {
+        const other = otherValueSetBesideManifest(opts.manifest, id);
+        if (other !== undefined) io.stderr(`note: report ${ids.map((r) => JSON.stringify(r)).join(', ')} read${ids.length === 1 ? 's' : ''} the EQ-5D value set ${id} from this hta (${valueSetFile(id)}), not from ${other} beside the manifest, which differs: hta reads only the value sets it comes with — to score with that file, run the hta of its project (node bin/hta.js there) (docs/manifest.md, "EQ-5D value sets")\n`);
+      }
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
@@ -148,7 +157,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         printWarnings();
         // Which input changed since a report's pages were written (its folder's index has their
         // SHA-256), so that CI says more than "stale" (docs/manifest.md).
-        const changedInputs = new Map<string, string[]>();
+        const changedInputs = new Map<string, { id: string; named: string }[]>();
         // Inputs a report read when its pages were written and reads no more (its entry's data repointed).
         const droppedInputs = new Map<string, string[]>();
         for (const [k, e] of entries.entries()) {
@@ -161,11 +170,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           for (const [key, hash] of now) {
             const was = reportInputs.before(before, e, key);
             if (was === hash) continue;
+            // An index from before value sets were recorded has none: not "new", only unrecorded.
+            if (was === undefined && VALUE_SET_KEY.test(key)) continue;
             const why = was !== undefined ? 'changed since' : 'not read by';
             // As typed on the maintainer's terminal, a CPR-shaped number masked as everywhere hta prints.
             const name = maskCpr(reportInputs.path(e, key));
             const list = changedInputs.get(`${name}\u0000${why}`) ?? [];
-            changedInputs.set(`${name}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
+            changedInputs.set(`${name}\u0000${why}`, [...list, { id: e.id, named: `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})` }]);
           }
         }
         if (changed === 0) {
@@ -174,8 +185,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         // Only now, with something stale: an input whose bytes changed while every page stayed the
         // same (line endings, a re-saved file) is no failure and goes unnamed.
-        for (const [keyWhy, reports] of changedInputs) {
+        for (const [keyWhy, all] of changedInputs) {
           const [name, why] = keyWhy.split('\u0000') as [string, string];
+          const reports = all.map((r) => r.named);
           io.stdout(why === 'changed since'
             ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written\n`
             : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
@@ -332,7 +344,20 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
         out.set(key, hash);
         where.set(key, input.path);
         // "the data of report "x"" → "its data"; a file a plan names keeps its plan and field.
-        named.set(key, input.option.replace(/^the (\S+) of report ".*"$/, 'its $1'));
+        const field = input.option.replace(/^the (\S+) of report ".*"$/, 'its $1');
+        named.set(key, field);
+        // The EQ-5D value sets a trial plan scores with are read from hta's own data/valuesets/:
+        // inputs too, else an edited set moves every EQ-5D page with no input named (docs/manifest.md).
+        if (input.kind !== 'trial-plan') continue;
+        for (const id of valueSetsOf(input.path)) {
+          const file = valueSetFile(id);
+          const setHash = hashOf(file);
+          if (setHash === undefined) continue;
+          const setKey = `${input.role}/valueSet: ${id}.json`;
+          out.set(setKey, setHash);
+          where.set(setKey, file);
+          named.set(setKey, `the EQ-5D value set of ${field}`);
+        }
       }
       fields.set(entry.id, named);
       paths.set(entry.id, where);
@@ -350,11 +375,43 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
       const where = paths.get(entry.id);
       return where?.has(key) === true || [...(where?.values() ?? [])].some((p) => keyOf(p) === key);
     },
-    /** The input as the user would type it (relative to the current folder, as the manifest's entries are read). */
-    path: (entry: { id: string }, key: string) => paths.get(entry.id)?.get(key) ?? key,
+    /**
+     * The input as the user would type it (relative to the current folder, as the manifest's
+     * entries are read); a value set of hta's own from the current folder when it lies in it (a
+     * fork's `data/valuesets/…`), else as hta reads it.
+     */
+    path: (entry: { id: string }, key: string) => {
+      const path = paths.get(entry.id)?.get(key) ?? key;
+      const fromCwd = isAbsolute(path) ? relative(process.cwd(), path) : path;
+      return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+    },
+    /** Each value set the entries read (its id and file), with the ids of the reports that read it. */
+    valueSets(entries: readonly { id: string }[]): Map<string, string[]> {
+      const readers = new Map<string, string[]>();
+      for (const e of entries) {
+        this.of(e);
+        for (const [key, path] of paths.get(e.id) ?? []) {
+          const id = VALUE_SET_KEY.exec(key)?.[1];
+          if (id !== undefined && path === valueSetFile(id)) readers.set(id, [...new Set([...(readers.get(id) ?? []), e.id])]);
+        }
+      }
+      return readers;
+    },
     /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
     field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
   };
+}
+
+/** An index key of a value set a trial plan scores with (`plan/valueSet: dk-5l-2021.json`), its id captured. */
+const VALUE_SET_KEY = /^\S+\/valueSet: (.+)\.json$/;
+
+/** The value set ids a trial plan's EQ-5D outcomes score with (none for a plan that cannot be read: its reader says why). */
+function valueSetsOf(plan: string): string[] {
+  try {
+    return planValueSetIds(readJsonFile(plan, 'analysis plan'));
+  } catch {
+    return [];
+  }
 }
 
 /**

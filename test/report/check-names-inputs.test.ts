@@ -31,7 +31,7 @@ describe('hta report --check names the input', () => {
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
-    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
     const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(fresh.code, fresh.stdout).toBe(0);
     // The studies sheet with one effect mended: the pages change, and the changed input is named.
@@ -128,7 +128,7 @@ describe('inputs that are symbolic links', () => {
     symlinkSync(join('real', 'studies.csv'), w.studies);
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
     writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(r.code, r.stderr).toBe(1);
@@ -154,7 +154,7 @@ describe('the index published with each report folder', () => {
     const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan: selfback.plan.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: selfback.plan.json']);
     for (const name of readdirSync(join(w.out, 'meta'))) {
       const text = readFileSync(join(w.out, 'meta', name)).toString('latin1');
       expect(text, name).not.toMatch(/Anna|Jensen|OneDrive|Midtjylland|0101501234/);
@@ -181,6 +181,6 @@ describe('the index published with each report folder', () => {
     const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(changed.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data)`);
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
   });
 });

@@ -185,12 +185,22 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         // Only now, with something stale: an input whose bytes changed while every page stayed the
         // same (line endings, a re-saved file) is no failure and goes unnamed.
+        // Named with the reports whose files are out of date only: a report that reads the input
+        // too but whose pages came out the same (a CEA page of a trial export whose changed cell it
+        // does not use) is said to be up to date, not left for the maintainer to look into.
+        const staleIds = new Set([...drift.stale, ...drift.missing, ...drift.extra].flatMap((rel) => {
+          const k = folders.findIndex((folder) => rel.startsWith(`${folder}/`));
+          return k < 0 ? [] : [entries[k]!.id];
+        }));
         for (const [keyWhy, all] of changedInputs) {
           const [name, why] = keyWhy.split('\u0000') as [string, string];
-          const reports = all.map((r) => r.named);
+          const reports = all.filter((r) => staleIds.has(r.id)).map((r) => r.named);
+          if (reports.length === 0) continue;
+          const same = all.filter((r) => !staleIds.has(r.id)).map((r) => JSON.stringify(r.id));
+          const alsoRead = same.length ? `; report ${same.join(', ')}, which read${same.length === 1 ? 's' : ''} it too, ${same.length === 1 ? 'is' : 'are'} up to date` : '';
           io.stdout(why === 'changed since'
-            ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written\n`
-            : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+            ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written${alsoRead}\n`
+            : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written${alsoRead}\n`);
         }
         // The index names an input by its role and last name (`plan/unitCosts: costs.csv`), no
         // path; one written before roles by its path from the manifest's folder, named as such

@@ -43,6 +43,24 @@ describe('hta report --check names the input', () => {
     expect(r.stdout).not.toContain('p.json');
   });
 
+  it('a changed input read by several reports: named with those whose pages are out of date only', async () => {
+    const w = workspace();
+    // A second report of its own studies sheet, with the same plan.
+    copyFileSync(w.studies, join(w.dir, 'data', 'studies-b.csv'));
+    const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: Record<string, string>[] };
+    m.reports[1]!.data = 'studies-b.csv';
+    writeFileSync(w.manifest, JSON.stringify(m));
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    // The plan re-saved (its pages stay the same), and report "meta"'s own sheet mended (its pages change).
+    writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/stale: .*\/meta\/index\.html/);
+    expect(r.stdout).not.toMatch(/stale: .*meta-da/);
+    expect(r.stdout).toContain(`input changed: ${w.plan} — changed since the pages of report "meta" (its plan) were written; report "meta-da", which reads it too, is up to date\n`);
+  });
+
   it('an input whose bytes changed but whose pages are the same (CRLF, a trailing newline) is no failure', async () => {
     const w = workspace();
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);

@@ -3,7 +3,7 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { publishedName } from '../report/published-name.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { fileSha256 } from '../io/file-sha256.js';
@@ -16,7 +16,7 @@ import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, typ
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
-import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
+import { DEFAULT_MANIFEST, DEFAULT_OUT, onlyCommandDiffers, regenerateCommand, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
 import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
@@ -219,14 +219,23 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
         const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
         const foreign = drift.foreign.filter((f) => !unknown.has(f));
-        const reportOf = (rel: string) => {
+        const reportOf = (rel: string, more = '') => {
           const k = folders.findIndex((folder) => rel.startsWith(`${folder}/`));
-          return k < 0 ? '' : ` (report ${JSON.stringify(entries[k]!.id)})`;
+          return k < 0 ? (more ? ` (${more.slice(2)})` : '') : ` (report ${JSON.stringify(entries[k]!.id)}${more})`;
         };
         for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
+        // Pages that differ in their regenerate command only (written by a run with other options,
+        // or by an earlier hta from another folder), and the indexes that differ only in listing those
+        // pages' SHA-256: said as such, not as a bare "stale" (docs/manifest.md).
+        const pagesCommand = regenerateCommand(opts.manifest, process.cwd(), opts.out, { ...(lang !== undefined ? { lang } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) });
+        const commandOnly = commandOnlyFiles(stale, files, opts.out, pagesCommand, REPORT_INDEX);
+        const why = (f: string) => {
+          const was = commandOnly.get(f);
+          return was === undefined ? '' : f.endsWith(`/${REPORT_INDEX}`) ? '; it differs only in the SHA-256 of the pages below' : `; only its regenerate command differs: \`${was}\``;
+        };
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           // A stale or missing file named with its report (the manifest entry's id), so that CI says which report to look at.
-          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}${what === 'stale' || what === 'missing' ? reportOf(f) : ''}\n`);
+          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}${what === 'stale' || what === 'missing' ? reportOf(f, why(f)) : ''}\n`);
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
@@ -238,6 +247,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
         const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
+        const was = [...new Set([...commandOnly.values()].filter((c) => c !== ''))];
+        if (was.length > 0) {
+          io.stdout(`${commandOnly.size} of these file(s) differ only in the regenerate command their pages name: they were written by ${was.map((c) => `\`${c}\``).join(', ')}, this check would write \`${pagesCommand}\` — nothing else in them differs: run hta report with the same --lang and --allow-outside each time (an earlier hta also named a command that depended on the folder it was run from)\n`);
+        }
         if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
         if (drift.lineEndings.length) io.stdout(`${drift.lineEndings.length} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
@@ -298,6 +311,49 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${removedCount} fjernet (${ms} ms)\n`
         : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${removedCount} removed (${ms} ms)\n`);
     });
+}
+
+/**
+ * The stale files that differ from what this run writes in the pages' regenerate command only
+ * (regenerate-command.ts `onlyCommandDiffers`), each with the command it names; and a report
+ * folder's index (with '') whose every stale page is such a page, when the index differs from this
+ * run's in those pages' SHA-256 only.
+ */
+function commandOnlyFiles(stale: readonly string[], files: ReadonlyMap<string, string | Uint8Array>, outDir: string, command: string, indexName: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const read = (rel: string) => {
+    try {
+      return readFileSync(join(outDir, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  for (const rel of stale) {
+    if (!/\/(README\.md|index\.html)$/.test(rel)) continue;
+    const now = files.get(rel);
+    const before = read(rel);
+    const was = typeof now === 'string' && before !== undefined ? onlyCommandDiffers(before, now, command) : undefined;
+    if (was !== undefined) out.set(rel, was);
+  }
+  for (const rel of stale) {
+    if (!rel.endsWith(`/${indexName}`)) continue;
+    const folder = rel.slice(0, -indexName.length);
+    const pages = stale.filter((f) => f.startsWith(folder) && f !== rel);
+    if (pages.length === 0 || !pages.every((f) => out.has(f))) continue;
+    const listed = (text: string | undefined) => {
+      try {
+        const o = JSON.parse(text ?? '') as { files?: Record<string, string>; inputs?: unknown };
+        const { inputs: _inputs, ...rest } = o;
+        return JSON.stringify({ ...rest, files: Object.fromEntries(Object.entries(o.files ?? {}).filter(([name]) => !out.has(`${folder}${name}`))) });
+      } catch {
+        return undefined;
+      }
+    };
+    const now = files.get(rel);
+    const before = listed(read(rel));
+    if (typeof now === 'string' && before !== undefined && before === listed(now)) out.set(rel, '');
+  }
+  return out;
 }
 
 /**

@@ -202,3 +202,29 @@ describe('the index published with each report folder', () => {
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
   });
 });
+
+describe('pages that differ only in their regenerate command', () => {
+  it('are the same from every folder hta report runs in; written with other options, --check says only the command differs', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const page = readFileSync(join(w.out, 'meta', 'README.md'), 'utf8');
+    // data/reports.json into reports/ beside data/: `hta report`, wherever it was run from.
+    expect(page).toContain('Regenerate with `hta report`.');
+    const cwd = process.cwd();
+    try {
+      process.chdir(join(w.dir, 'data'));
+      const fromData = await runCli('report', '--check', '--manifest', 'reports.json', '--out', '../reports', '--no-cache');
+      expect(fromData.code, fromData.stdout).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    // The English report written with --lang en (its own language): nothing on its pages but the command changes.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--lang', 'en', '--only', 'meta')).code).toBe(0);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--only', 'meta');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'README.md')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'index.html')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', REPORT_INDEX)} (report "meta"; it differs only in the SHA-256 of the pages below)`);
+    expect(r.stdout).toContain('3 of these file(s) differ only in the regenerate command their pages name: they were written by `hta report --lang en`, this check would write `hta report`');
+  });
+});

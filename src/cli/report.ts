@@ -289,7 +289,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         const dir = dirname(join(opts.out, rel));
         if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
       }
-      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
+      // Settled: a Ctrl-C that lands while the batch is put in place ends the run with its summary,
+      // exit 0, as every file is then in place (docs/output-safety.md).
+      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true, settle: true });
       // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
       const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
       const removedCount = drift.extra.length - changedMeanwhile.length;

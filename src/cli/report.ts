@@ -3,7 +3,7 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { publishedName } from '../report/published-name.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { fileSha256 } from '../io/file-sha256.js';
@@ -16,11 +16,14 @@ import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, typ
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
-import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
+import { DEFAULT_MANIFEST, DEFAULT_OUT, onlyCommandDiffers, regenerateCommand, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
 import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
 import { doesNotExist } from '../io/missing-file.js';
+import { readJsonFile } from '../io/read-json.js';
+import { valueSetFile } from '../instruments/valueset.js';
+import { otherValueSetBesideManifest, planValueSetIds } from '../report/value-set-inputs.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -89,6 +92,12 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true, planFiles)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
       const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? [], planFiles);
+      // hta reads only its own value sets: a fork's edited data/valuesets/ beside the manifest is
+      // not what its pages were scored with, and an installed hta would otherwise say nothing of it.
+      for (const [id, ids] of reportInputs.valueSets(entries)) {
+        const other = otherValueSetBesideManifest(opts.manifest, id);
+        if (other !== undefined) io.stderr(`note: report ${ids.map((r) => JSON.stringify(r)).join(', ')} read${ids.length === 1 ? 's' : ''} the EQ-5D value set ${id} from this hta (${valueSetFile(id)}), not from ${other} beside the manifest, which differs: hta reads only the value sets it comes with — to score with that file, run the hta of its project (node bin/hta.js there) (docs/manifest.md, "EQ-5D value sets")\n`);
+      }
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
@@ -151,7 +160,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         printWarnings();
         // Which input changed since a report's pages were written (its folder's index has their
         // SHA-256), so that CI says more than "stale" (docs/manifest.md).
-        const changedInputs = new Map<string, string[]>();
+        const changedInputs = new Map<string, { id: string; named: string }[]>();
         // Inputs a report read when its pages were written and reads no more (its entry's data repointed).
         const droppedInputs = new Map<string, string[]>();
         for (const [k, e] of entries.entries()) {
@@ -164,11 +173,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           for (const [key, hash] of now) {
             const was = reportInputs.before(before, e, key);
             if (was === hash) continue;
+            // An index from before value sets were recorded has none: not "new", only unrecorded.
+            if (was === undefined && VALUE_SET_KEY.test(key)) continue;
             const why = was !== undefined ? 'changed since' : 'not read by';
             // As typed on the maintainer's terminal, a CPR-shaped number masked as everywhere hta prints.
             const name = maskCpr(reportInputs.path(e, key));
             const list = changedInputs.get(`${name}\u0000${why}`) ?? [];
-            changedInputs.set(`${name}\u0000${why}`, [...list, `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})`]);
+            changedInputs.set(`${name}\u0000${why}`, [...list, { id: e.id, named: `report ${JSON.stringify(e.id)} (${reportInputs.field(e, key)})` }]);
           }
         }
         if (changed === 0) {
@@ -177,11 +188,22 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         // Only now, with something stale: an input whose bytes changed while every page stayed the
         // same (line endings, a re-saved file) is no failure and goes unnamed.
-        for (const [keyWhy, reports] of changedInputs) {
+        // Named with the reports whose files are out of date only: a report that reads the input
+        // too but whose pages came out the same (a CEA page of a trial export whose changed cell it
+        // does not use) is said to be up to date, not left for the maintainer to look into.
+        const staleIds = new Set([...drift.stale, ...drift.missing, ...drift.extra].flatMap((rel) => {
+          const k = folders.findIndex((folder) => rel.startsWith(`${folder}/`));
+          return k < 0 ? [] : [entries[k]!.id];
+        }));
+        for (const [keyWhy, all] of changedInputs) {
           const [name, why] = keyWhy.split('\u0000') as [string, string];
+          const reports = all.filter((r) => staleIds.has(r.id)).map((r) => r.named);
+          if (reports.length === 0) continue;
+          const same = all.filter((r) => !staleIds.has(r.id)).map((r) => JSON.stringify(r.id));
+          const alsoRead = same.length ? `; report ${same.join(', ')}, which read${same.length === 1 ? 's' : ''} it too, ${same.length === 1 ? 'is' : 'are'} up to date` : '';
           io.stdout(why === 'changed since'
-            ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written\n`
-            : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written\n`);
+            ? `input changed: ${name} — changed since the pages of ${reports.join(', ')} were written${alsoRead}\n`
+            : `input new: ${name} — read by ${reports.join(', ')}, which did not read it when its pages were written${alsoRead}\n`);
         }
         // The index names an input by its role and last name (`plan/unitCosts: costs.csv`), no
         // path; one written before roles by its path from the manifest's folder, named as such
@@ -200,14 +222,23 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
         const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
         const foreign = drift.foreign.filter((f) => !unknown.has(f));
-        const reportOf = (rel: string) => {
+        const reportOf = (rel: string, more = '') => {
           const k = folders.findIndex((folder) => rel.startsWith(`${folder}/`));
-          return k < 0 ? '' : ` (report ${JSON.stringify(entries[k]!.id)})`;
+          return k < 0 ? (more ? ` (${more.slice(2)})` : '') : ` (report ${JSON.stringify(entries[k]!.id)}${more})`;
         };
         for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
+        // Pages that differ in their regenerate command only (written by a run with other options,
+        // or by an earlier hta from another folder), and the indexes that differ only in listing those
+        // pages' SHA-256: said as such, not as a bare "stale" (docs/manifest.md).
+        const pagesCommand = regenerateCommand(opts.manifest, process.cwd(), opts.out, { ...(lang !== undefined ? { lang } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) });
+        const commandOnly = commandOnlyFiles(stale, files, opts.out, pagesCommand, REPORT_INDEX);
+        const why = (f: string) => {
+          const was = commandOnly.get(f);
+          return was === undefined ? '' : f.endsWith(`/${REPORT_INDEX}`) ? '; it differs only in the SHA-256 of the pages below' : `; only its regenerate command differs: \`${was}\``;
+        };
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           // A stale or missing file named with its report (the manifest entry's id), so that CI says which report to look at.
-          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}${what === 'stale' || what === 'missing' ? reportOf(f) : ''}\n`);
+          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}${what === 'stale' || what === 'missing' ? reportOf(f, why(f)) : ''}\n`);
         }
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
@@ -219,6 +250,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
         const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
+        const was = [...new Set([...commandOnly.values()].filter((c) => c !== ''))];
+        if (was.length > 0) {
+          io.stdout(`${commandOnly.size} of these file(s) differ only in the regenerate command their pages name: they were written by ${was.map((c) => `\`${c}\``).join(', ')}, this check would write \`${pagesCommand}\` — nothing else in them differs: run hta report with the same --lang and --allow-outside each time (an earlier hta also named a command that depended on the folder it was run from)\n`);
+        }
         if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
         if (drift.lineEndings.length) io.stdout(`${drift.lineEndings.length} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
@@ -257,7 +292,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         const dir = dirname(join(opts.out, rel));
         if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
       }
-      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
+      // Settled: a Ctrl-C that lands while the batch is put in place ends the run with its summary,
+      // exit 0, as every file is then in place (docs/output-safety.md).
+      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true, settle: true });
       // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
       const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
       const removedCount = drift.extra.length - changedMeanwhile.length;
@@ -279,6 +316,49 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         ? `${files.size} filer i ${folders.length} rapport(er) under ${opts.out}: ${toWrite.size} skrevet, ${removedCount} fjernet (${ms} ms)\n`
         : `${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${removedCount} removed (${ms} ms)\n`);
     });
+}
+
+/**
+ * The stale files that differ from what this run writes in the pages' regenerate command only
+ * (regenerate-command.ts `onlyCommandDiffers`), each with the command it names; and a report
+ * folder's index (with '') whose every stale page is such a page, when the index differs from this
+ * run's in those pages' SHA-256 only.
+ */
+function commandOnlyFiles(stale: readonly string[], files: ReadonlyMap<string, string | Uint8Array>, outDir: string, command: string, indexName: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const read = (rel: string) => {
+    try {
+      return readFileSync(join(outDir, rel), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  for (const rel of stale) {
+    if (!/\/(README\.md|index\.html)$/.test(rel)) continue;
+    const now = files.get(rel);
+    const before = read(rel);
+    const was = typeof now === 'string' && before !== undefined ? onlyCommandDiffers(before, now, command) : undefined;
+    if (was !== undefined) out.set(rel, was);
+  }
+  for (const rel of stale) {
+    if (!rel.endsWith(`/${indexName}`)) continue;
+    const folder = rel.slice(0, -indexName.length);
+    const pages = stale.filter((f) => f.startsWith(folder) && f !== rel);
+    if (pages.length === 0 || !pages.every((f) => out.has(f))) continue;
+    const listed = (text: string | undefined) => {
+      try {
+        const o = JSON.parse(text ?? '') as { files?: Record<string, string>; inputs?: unknown };
+        const { inputs: _inputs, ...rest } = o;
+        return JSON.stringify({ ...rest, files: Object.fromEntries(Object.entries(o.files ?? {}).filter(([name]) => !out.has(`${folder}${name}`))) });
+      } catch {
+        return undefined;
+      }
+    };
+    const now = files.get(rel);
+    const before = listed(read(rel));
+    if (typeof now === 'string' && before !== undefined && before === listed(now)) out.set(rel, '');
+  }
+  return out;
 }
 
 /**
@@ -335,7 +415,20 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
         out.set(key, hash);
         where.set(key, input.path);
         // "the data of report "x"" → "its data"; a file a plan names keeps its plan and field.
-        named.set(key, input.option.replace(/^the (\S+) of report ".*"$/, 'its $1'));
+        const field = input.option.replace(/^the (\S+) of report ".*"$/, 'its $1');
+        named.set(key, field);
+        // The EQ-5D value sets a trial plan scores with are read from hta's own data/valuesets/:
+        // inputs too, else an edited set moves every EQ-5D page with no input named (docs/manifest.md).
+        if (input.kind !== 'trial-plan') continue;
+        for (const id of valueSetsOf(input.path)) {
+          const file = valueSetFile(id);
+          const setHash = hashOf(file);
+          if (setHash === undefined) continue;
+          const setKey = `${input.role}/valueSet: ${id}.json`;
+          out.set(setKey, setHash);
+          where.set(setKey, file);
+          named.set(setKey, `the EQ-5D value set of ${field}`);
+        }
       }
       fields.set(entry.id, named);
       paths.set(entry.id, where);
@@ -353,11 +446,43 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
       const where = paths.get(entry.id);
       return where?.has(key) === true || [...(where?.values() ?? [])].some((p) => keyOf(p) === key);
     },
-    /** The input as the user would type it (relative to the current folder, as the manifest's entries are read). */
-    path: (entry: { id: string }, key: string) => paths.get(entry.id)?.get(key) ?? key,
+    /**
+     * The input as the user would type it (relative to the current folder, as the manifest's
+     * entries are read); a value set of hta's own from the current folder when it lies in it (a
+     * fork's `data/valuesets/…`), else as hta reads it.
+     */
+    path: (entry: { id: string }, key: string) => {
+      const path = paths.get(entry.id)?.get(key) ?? key;
+      const fromCwd = isAbsolute(path) ? relative(process.cwd(), path) : path;
+      return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+    },
+    /** Each value set the entries read (its id and file), with the ids of the reports that read it. */
+    valueSets(entries: readonly { id: string }[]): Map<string, string[]> {
+      const readers = new Map<string, string[]>();
+      for (const e of entries) {
+        this.of(e);
+        for (const [key, path] of paths.get(e.id) ?? []) {
+          const id = VALUE_SET_KEY.exec(key)?.[1];
+          if (id !== undefined && path === valueSetFile(id)) readers.set(id, [...new Set([...(readers.get(id) ?? []), e.id])]);
+        }
+      }
+      return readers;
+    },
     /** What the entry calls it: `its data`, `data/plans/x.cea.json's "unitCosts"`. */
     field: (entry: { id: string }, key: string) => fields.get(entry.id)?.get(key) ?? key,
   };
+}
+
+/** An index key of a value set a trial plan scores with (`plan/valueSet: dk-5l-2021.json`), its id captured. */
+const VALUE_SET_KEY = /^\S+\/valueSet: (.+)\.json$/;
+
+/** The value set ids a trial plan's EQ-5D outcomes score with (none for a plan that cannot be read: its reader says why). */
+function valueSetsOf(plan: string): string[] {
+  try {
+    return planValueSetIds(readJsonFile(plan, 'analysis plan'));
+  } catch {
+    return [];
+  }
 }
 
 /**

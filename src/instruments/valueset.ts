@@ -59,6 +59,15 @@ export type ValueSet = z.infer<typeof valueSetSchema>;
 /** Folder holding the value-set files: <package root>/data/valuesets/. */
 export const VALUE_SET_DIR = fileURLToPath(new URL('../../data/valuesets/', import.meta.url));
 
+/**
+ * The file value set `id` is read from: always this package's own (VALUE_SET_DIR), never a
+ * `data/valuesets/` of the folder hta runs in or of a manifest's project (docs/manifest.md,
+ * "EQ-5D value sets"). `hta report` records it as an input of the reports that score EQ-5D.
+ */
+export function valueSetFile(id: string): string {
+  return `${VALUE_SET_DIR}${id}.json`;
+}
+
 // Cache: files are immutable package data, and scoring is called once per row.
 const cache = new Map<string, ValueSet>();
 
@@ -84,7 +93,7 @@ export function loadValueSet(id: string): ValueSet {
       `unknown EQ-5D value set ${JSON.stringify(id)}; known: ${listValueSets().join(', ')}`,
     );
   }
-  const file = `${VALUE_SET_DIR}${id}.json`;
+  const file = valueSetFile(id);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

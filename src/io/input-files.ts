@@ -137,14 +137,14 @@ export interface RoleInput extends TypedInput {
  * holds no path, so it can be written where a path must not be (a published report folder's index:
  * a folder can name a person, a file name can hold a CPR number) and is the same on every machine.
  */
-export function inputRoles(roots: readonly RoleInput[], files: NamedFilesReader = namedFilesOf): (InputPath & { role: string })[] {
-  const out: (InputPath & { role: string })[] = [];
+export function inputRoles(roots: readonly RoleInput[], files: NamedFilesReader = namedFilesOf): RoleInput[] {
+  const out: RoleInput[] = [];
   const seen = new Set<string>();
   const visit = (input: TypedInput, role: string) => {
     const key = `${input.kind}\u0000${join(input.path)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ option: input.option, path: input.path, role });
+    out.push({ option: input.option, path: input.path, kind: input.kind, role });
     for (const f of files(input)) visit({ option: `${input.path}'s "${f.field}"`, path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path), kind: f.kind }, `${role}/${f.field}`);
   };
   for (const r of roots) visit(r, r.role);

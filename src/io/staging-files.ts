@@ -80,7 +80,37 @@ function removeAll(): void {
   removeMadeFolders([...madeFolders]);
 }
 
+/**
+ * Set while a run's last batch of outputs is put in place and it says what it wrote (`settleRun`):
+ * JavaScript handles a signal only after that synchronous work, so a Ctrl-C that lands during it
+ * finds every file already placed — the run then ends as it would have, exit 0 with its summary,
+ * not 130 after "32 written" (docs/output-safety.md).
+ */
+let settling = false;
+
+/**
+ * The run's outputs are being put in place now, with nothing after but saying so: a stopping signal
+ * from here on still removes the temporary files and folders, but no longer ends the run early (a
+ * second one does, by the default action). The handlers stay installed until the process ends, so
+ * that a signal between the last rename and the summary is not the default's silent exit 130 either.
+ */
+export function settleRun(): void {
+  settling = true;
+  install();
+}
+
+/** The batch failed after all: a signal ends the run again as usual. */
+export function unsettleRun(): void {
+  settling = false;
+  uninstallIfIdle();
+}
+
 function onSignal(signal: NodeJS.Signals): void {
+  if (settling) {
+    removeAll();
+    uninstall();
+    return;
+  }
   interrupted = true;
   removeAll();
   uninstall();
@@ -122,7 +152,7 @@ export function forgetStagingFile(file: string): void {
 }
 
 function uninstallIfIdle(): void {
-  if (live.size === 0 && folders.size === 0 && madeFolders.size === 0) uninstall();
+  if (!settling && live.size === 0 && folders.size === 0 && madeFolders.size === 0) uninstall();
 }
 
 /** Records folders made (outermost first) for outputs not yet in place: removed, if empty, when the run is stopped. */

@@ -26,7 +26,7 @@ import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
 import { asideName, removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
-import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
+import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, settleRun, unsettleRun, wasInterrupted } from './staging-files.js';
 
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
 const STAGING_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
@@ -122,6 +122,11 @@ export interface WriteOptions {
    * (writeFilesAtomic, writeLinesAtomic, produceFileAtomic).
    */
   alongside?: readonly AtomicSink[];
+  /**
+   * The batch is the run's last work (`hta report`'s pages; only its summary follows): once it is
+   * being put in place, a stopping signal no longer ends the run early (staging-files.ts `settleRun`).
+   */
+  settle?: boolean;
 }
 
 const mayReplace = (options: WriteOptions, path: string): boolean =>
@@ -363,7 +368,14 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
     abandonAll([...staged, ...sinks]);
     throw err;
   }
-  placeAll([...staged, ...sinks]);
+  // From here on synchronous: a signal that lands now is handled once every file is in place.
+  if (options.settle) settleRun();
+  try {
+    placeAll([...staged, ...sinks]);
+  } catch (err) {
+    if (options.settle) unsettleRun();
+    throw err;
+  }
 }
 
 /** The staging files of `options.alongside`, put in place after the batch's own. */

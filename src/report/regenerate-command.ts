@@ -2,10 +2,13 @@
  * The command a report page names for regenerating it ("Regenerate with `hta report`."). A page
  * made from a user's own manifest must name it: `hta report` alone reads data/reports.json and
  * fails there (found by a tester). The manifest is named by its file name only, the command then
- * being run in the manifest's folder (the default `data/reports.json`, seen from where hta runs, by
- * no option at all) — so a published page never shows a home folder, `OneDrive - Region
+ * being run in the manifest's folder (a `data/reports.json`, the default, by no option at all, run
+ * in the folder above its `data/`) — so a published page never shows a home folder, `OneDrive - Region
  * Midtjylland/…` or a person's folder (hta run in the home folder); a CPR-shaped number is masked.
- * `--out` is named from that same folder when directly in it, else by its last name (as published-name.ts
+ * Where this run was started plays no part: the page's bytes are the same from every folder
+ * (`commandNames`).
+ * `--out` is named from that same folder when directly in it or in a folder above it
+ * (`../reports`), so the command regenerates into the folder the page lives in, else by its last name (as published-name.ts
  * names inputs: a deeper path such as `OneDrive - Region Midtjylland/Anna Jensen/uptake` under the
  * home folder names a person), when it is not the default `reports` (a run into `--out 'out
  * dir'` regenerated without it would write elsewhere); the bundled reports' pages, written with
@@ -15,25 +18,14 @@
  * inputs outside its folder is refused). `--only`, `--force`, `--no-cache` and `--check` change
  * neither the pages nor whether the command runs.
  */
-import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { maskCpr, maskedNameNote } from '../io/cpr-number.js';
 import { shellWord } from '../io/shell-word.js';
+import { escapeHtml } from './text-table.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
 export const DEFAULT_MANIFEST = 'data/reports.json';
 export const DEFAULT_OUT = 'reports';
-
-/**
- * A path as a page names it: from `cwd` with `/` when it lies in `cwd` or at most `depth` − 1
- * folders under it, else by its last name (outside `cwd`, or deep under it — `OneDrive - Region
- * Midtjylland/Anna Jensen/uptake` under the home folder names a person).
- */
-function pagePath(path: string, cwd: string, depth = 2): string {
-  const fromCwd = relative(cwd, resolve(cwd, path));
-  if (fromCwd === '') return '.';
-  const inside = !fromCwd.startsWith('..') && !isAbsolute(fromCwd) && fromCwd.split(sep).length <= depth;
-  return inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(path.split(sep).join('/'));
-}
 
 /**
  * `hta report`, with `--manifest` unless the manifest is the default, `--out` unless the folder is
@@ -62,20 +54,44 @@ export function regenerateMaskedNote(manifestFile: string, cwd: string, outDir: 
   return note && `the pages' regenerate command (${regenerateCommand(manifestFile, cwd, outDir)}) does not run as written: ${note}`;
 }
 
-/** The manifest and `--out` as the command names them, before masking. */
+/**
+ * `path` as a page may name it from `base`: `.`, a name directly in `base`, or a name in a folder
+ * above it (`../reports`) — only the output folder's own name, and `..`, which names no one.
+ * Undefined for any other path (`OneDrive - Region Midtjylland/Anna Jensen/uptake`).
+ */
+function nameFrom(base: string, path: string): string | undefined {
+  const rel = relative(base, path);
+  if (rel === '') return '.';
+  if (isAbsolute(rel)) return undefined;
+  const parts = rel.split(sep);
+  return parts.slice(0, -1).every((p) => p === '..') ? parts.join('/') : undefined;
+}
+
+/**
+ * The manifest and `--out` as the command names them, before masking. The command is run in one
+ * folder, chosen by where the manifest and the output folder lie — never by where this run was
+ * started, so that a page is the same whichever folder `hta report` ran from (CI's
+ * working-directory or a colleague's `cd data`), and the command regenerates into the folder the
+ * page lives in: the folder above a `data/reports.json` (the default manifest, named by no
+ * option), else the manifest's own folder (the manifest by its file name: a folder above it, even
+ * one, can name a person: `Anna Jensen/m.json` under the home folder). `--out` is named from that
+ * folder when it is the folder, lies directly in it or in a folder above it (`../reports`); from
+ * the manifest's folder when only that holds; else by its last name alone (a deeper path names
+ * whoever made it, docs/manifest.md), the command then regenerating into that folder's namesake.
+ */
 function commandNames(manifestFile: string, cwd: string, outDir: string): { manifest: string; out: string } {
-  // The default manifest (`data/reports.json` from where hta runs) is named by no option at all;
-  // any other is named by its file name, the command then being run in its folder: a folder
-  // above it, even one, can name a person (`Anna Jensen/m.json` under the home folder).
-  const isDefault = pagePath(manifestFile, cwd, Infinity) === DEFAULT_MANIFEST;
-  const base = isDefault ? cwd : dirname(resolve(cwd, manifestFile));
-  const manifest = isDefault ? DEFAULT_MANIFEST : pagePath(resolve(cwd, manifestFile), base, 1);
-  // The default folder as given stays unnamed (as the bundled reports' pages have it).
-  // Any other folder from that folder only when it lies directly in it, else by its last name: a
-  // folder's path names whoever made it (docs/manifest.md); a deeper `--out` is then regenerated
-  // into that folder's namesake where the command is run.
-  const out = pagePath(outDir, cwd, Infinity) === DEFAULT_OUT ? DEFAULT_OUT : pagePath(resolve(cwd, outDir), base, 1);
-  return { manifest, out };
+  const manifestPath = resolve(cwd, manifestFile);
+  const outPath = resolve(cwd, outDir);
+  const folder = dirname(manifestPath);
+  const places = [
+    ...(basename(manifestPath) === 'reports.json' && basename(folder) === 'data' ? [{ base: dirname(folder), manifest: DEFAULT_MANIFEST }] : []),
+    { base: folder, manifest: basename(manifestPath) },
+  ];
+  for (const { base, manifest } of places) {
+    const out = nameFrom(base, outPath);
+    if (out !== undefined) return { manifest, out };
+  }
+  return { manifest: places[0]!.manifest, out: basename(outPath) };
 }
 
 /**
@@ -96,4 +112,28 @@ export function rerunCommand(opts: { manifest: string; out: string; only?: strin
   const command = `\`${['hta report', ...args].join(' ')}\``;
   const bundled = opts.manifest === DEFAULT_MANIFEST && opts.out === DEFAULT_OUT;
   return bundled && args.length > 0 ? `${command} (through npm: \`npm start -- ${args.join(' ')}\`)` : command;
+}
+
+/**
+ * The regenerate command a page on disk names when the page this run would write (`now`, naming
+ * `command`) differs from it (`before`) in that command only — as README.md (a code span) or
+ * index.html (`<code>`) shows it; undefined when anything else differs. `hta report --check` says
+ * so rather than a bare "stale": a page written by a run with other options (`--lang`,
+ * `--allow-outside`), or by an earlier hta whose command depended on the folder it ran from.
+ */
+export function onlyCommandDiffers(before: string, now: string, command: string): string | undefined {
+  const forms: [string, string, string, (s: string) => string][] = [
+    ['`', command, '`', (t) => t],
+    ['<code>', escapeHtml(command), '</code>', (t) => t.replace(/&quot;/g, '"').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')],
+  ];
+  for (const [open, shown, close, unescape] of forms) {
+    const found = now.indexOf(`${open}${shown}${close}`);
+    if (found < 0) continue;
+    const head = found + open.length;
+    const tail = now.length - head - shown.length;
+    if (before.length < head + tail || !before.startsWith(now.slice(0, head)) || !before.endsWith(now.slice(now.length - tail))) continue;
+    const was = before.slice(head, before.length - tail);
+    if (was !== shown && /^hta report( [^\n`<>]*)?$/.test(was)) return unescape(was);
+  }
+  return undefined;
 }

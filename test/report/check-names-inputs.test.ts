@@ -51,7 +51,7 @@ describe('hta report --check names the input', () => {
     const w = builtCopy();
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
-    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
     const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(fresh.code, fresh.stdout).toBe(0);
     // The studies sheet with one effect mended: the pages change, and the changed input is named.
@@ -61,6 +61,24 @@ describe('hta report --check names the input', () => {
     expect(r.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data), report "meta-da" (its data) were written`);
     expect(r.stdout).toMatch(/stale: .*meta\/index\.html/);
     expect(r.stdout).not.toContain('p.json');
+  });
+
+  it('a changed input read by several reports: named with those whose pages are out of date only', async () => {
+    const w = workspace();
+    // A second report of its own studies sheet, with the same plan.
+    copyFileSync(w.studies, join(w.dir, 'data', 'studies-b.csv'));
+    const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: Record<string, string>[] };
+    m.reports[1]!.data = 'studies-b.csv';
+    writeFileSync(w.manifest, JSON.stringify(m));
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    // The plan re-saved (its pages stay the same), and report "meta"'s own sheet mended (its pages change).
+    writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
+    writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/stale: .*\/meta\/index\.html/);
+    expect(r.stdout).not.toMatch(/stale: .*meta-da/);
+    expect(r.stdout).toContain(`input changed: ${w.plan} — changed since the pages of report "meta" (its plan) were written; report "meta-da", which reads it too, is up to date\n`);
   });
 
   it('an input whose bytes changed but whose pages are the same (CRLF, a trailing newline) is no failure', async () => {
@@ -146,7 +164,7 @@ describe('inputs that are symbolic links', () => {
     symlinkSync(join('real', 'studies.csv'), w.studies);
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
     writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(r.code, r.stderr).toBe(1);
@@ -172,7 +190,7 @@ describe('the index published with each report folder', () => {
     const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
-    expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan: selfback.plan.json']);
+    expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: selfback.plan.json']);
     for (const name of readdirSync(join(w.out, 'meta'))) {
       const text = readFileSync(join(w.out, 'meta', name)).toString('latin1');
       expect(text, name).not.toMatch(/Anna|Jensen|OneDrive|Midtjylland|0101501234/);
@@ -199,6 +217,32 @@ describe('the index published with each report folder', () => {
     const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(changed.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data)`);
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan: p.json']);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
+  });
+});
+
+describe('pages that differ only in their regenerate command', () => {
+  it('are the same from every folder hta report runs in; written with other options, --check says only the command differs', async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    const page = readFileSync(join(w.out, 'meta', 'README.md'), 'utf8');
+    // data/reports.json into reports/ beside data/: `hta report`, wherever it was run from.
+    expect(page).toContain('Regenerate with `hta report`.');
+    const cwd = process.cwd();
+    try {
+      process.chdir(join(w.dir, 'data'));
+      const fromData = await runCli('report', '--check', '--manifest', 'reports.json', '--out', '../reports', '--no-cache');
+      expect(fromData.code, fromData.stdout).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    // The English report written with --lang en (its own language): nothing on its pages but the command changes.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--lang', 'en', '--only', 'meta')).code).toBe(0);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--only', 'meta');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'README.md')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'index.html')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);
+    expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', REPORT_INDEX)} (report "meta"; it differs only in the SHA-256 of the pages below)`);
+    expect(r.stdout).toContain('3 of these file(s) differ only in the regenerate command their pages name: they were written by `hta report --lang en`, this check would write `hta report`');
   });
 });

@@ -9,10 +9,11 @@ describe('the regenerate command on a page', () => {
   });
   it('names a manifest of the user\'s by its file name, to be run in its folder, quoted for a shell when needed', () => {
     expect(regenerateCommand('m.json', '/p')).toBe('hta report --manifest m.json');
-    // Even one folder down: a folder can name a person (a reviewer's "Anna Jensen/m.json").
-    expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest m.json');
-    expect(regenerateCommand('Anna Jensen/m.json', '/home/anna')).toBe('hta report --manifest m.json');
-    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'it'\\''s.json'`);
+    // Even one folder down: a folder can name a person (a reviewer's "Anna Jensen/m.json"); the
+    // pages' folder (reports/ where hta ran) is then named from the manifest's folder, `../reports`.
+    expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest m.json --out ../reports');
+    expect(regenerateCommand('Anna Jensen/m.json', '/home/anna')).toBe('hta report --manifest m.json --out ../reports');
+    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'it'\\''s.json' --out ../reports`);
   });
   it('masks a CPR-shaped number in the manifest\'s or --out\'s name, as in every published input name', () => {
     expect(regenerateCommand('m 010170-1234.json', '/p', 'out 020280-4321')).toBe("hta report --manifest 'm DDMMYY-XXXX.json' --out 'out DDMMYY-XXXX'");
@@ -51,8 +52,28 @@ describe('the regenerate command on a page', () => {
     expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/site')).toBe('hta report --manifest m.json --out site');
     // Deeper under it: by its last name too (a folder path can name a person).
     expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/studie/data/ud/site')).toBe('hta report --manifest m.json --out site');
-    // Not under the manifest's folder: its last name only.
-    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/site')).toBe('hta report --manifest m.json --out site');
+    // In a folder above the manifest's: by `..` and its name, which regenerates into it and names no one.
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/site')).toBe('hta report --manifest m.json --out ../../site');
+    // Beside a folder above it: its last name only.
+    expect(regenerateCommand(deep, '/home/anna', 'OneDrive - Region Midtjylland/Anna/site')).toBe('hta report --manifest m.json --out site');
+  });
+});
+
+describe('the regenerate command is the same from every folder hta report runs in, and regenerates into the page\'s folder', () => {
+  it('data/reports.json into reports/ beside data/: `hta report`, run from the project, from data/ or from anywhere (CI called 24 pages stale)', () => {
+    expect(regenerateCommand('data/reports.json', '/x/fork')).toBe('hta report');
+    expect(regenerateCommand('reports.json', '/x/fork/data', '../reports')).toBe('hta report');
+    expect(regenerateCommand('fork/data/reports.json', '/x', 'fork/reports')).toBe('hta report');
+    expect(regenerateCommand('/x/fork/data/reports.json', '/', '/x/fork/reports/')).toBe('hta report');
+  });
+  it('a --out that the command, run in the manifest\'s folder, would not write: named from that folder', () => {
+    // Before: `hta report --manifest reports.json`, which run in data/ writes data/reports/.
+    expect(regenerateCommand('reports.json', '/x/fork/data', '../site')).toBe('hta report --out site');
+    expect(regenerateCommand('m.json', '/x/fork/data', '../reports')).toBe('hta report --manifest m.json --out ../reports');
+    expect(regenerateCommand('data/m.json', '/x/fork', 'reports')).toBe('hta report --manifest m.json --out ../reports');
+    // data/reports.json into data/reports/: run in data/, where the default --out is that folder.
+    expect(regenerateCommand('reports.json', '/x/fork/data')).toBe('hta report --manifest reports.json');
+    expect(regenerateCommand('data/reports.json', '/x/fork', 'data/reports')).toBe('hta report --manifest reports.json');
   });
 });
 

@@ -175,9 +175,9 @@ describe('hta report never removes or overwrites what it did not write', () => {
   it('a page made from a manifest of the user\'s names the command that regenerates it', { timeout: 60_000 }, async () => {
     const w = metaWorkspace();
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
-    // The manifest and --out lie outside the folder the tests run in: named by their last names
-    // only; --out is not the default, so the command names it (without it, reports/ would be written).
-    const command = 'hta report --manifest m.json --out out';
+    // The manifest by its file name, the command being run in its folder (in/); --out from there
+    // (../out: without it, or as `out`, the command would write in/reports or in/out).
+    const command = 'hta report --manifest m.json --out ../out';
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`Regenerate with \`${command}\`.`);
     expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
     // --lang changes every page and --allow-outside is needed to run: both are named.

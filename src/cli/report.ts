@@ -399,6 +399,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
     return hashes.get(path);
   };
   const memo = new Map<string, Map<string, string>>();
+  const valueSetsRead = new Map<string, string[]>();
   return {
     of(entry: { id: string }): ReadonlyMap<string, string> {
       const known = memo.get(entry.id);
@@ -420,7 +421,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
         // The EQ-5D value sets a trial plan scores with are read from hta's own data/valuesets/:
         // inputs too, else an edited set moves every EQ-5D page with no input named (docs/manifest.md).
         if (input.kind !== 'trial-plan') continue;
-        for (const id of valueSetsOf(input.path)) {
+        for (const id of valueSetsOf(input.path, valueSetsRead)) {
           const file = valueSetFile(id);
           const setHash = hashOf(file);
           if (setHash === undefined) continue;
@@ -477,12 +478,18 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
 const VALUE_SET_KEY = /^\S+\/valueSet: (.+)\.json$/;
 
 /** The value set ids a trial plan's EQ-5D outcomes score with (none for a plan that cannot be read: its reader says why). */
-function valueSetsOf(plan: string): string[] {
-  try {
-    return planValueSetIds(readJsonFile(plan, 'analysis plan'));
-  } catch {
-    return [];
+/** The value sets a trial plan scores with; `read` keeps them per run (a report's en and da entries name the same plan). */
+function valueSetsOf(plan: string, valueSetsRead: Map<string, string[]>): string[] {
+  let ids = valueSetsRead.get(plan);
+  if (ids === undefined) {
+    try {
+      ids = planValueSetIds(readJsonFile(plan, 'analysis plan'));
+    } catch {
+      ids = [];
+    }
+    valueSetsRead.set(plan, ids);
   }
+  return ids;
 }
 
 /**

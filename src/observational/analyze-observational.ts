@@ -80,6 +80,15 @@ interface Target {
   zero?: boolean[];
 }
 
+/**
+ * A standard error at most this fraction of the outcome's size (its largest |value|) is
+ * floating-point noise around 0, not a standard error: an outcome that is "yes" for every patient
+ * analysed fits exactly, and its SE came out as 1.1e-17, which published a p-value of 4e-98 and
+ * "no clinically relevant difference" where the next row of the same data was refused. A real SE
+ * is far above this: it shrinks with 1/√n, and 10⁻¹⁰ of the scale would need some 10²⁰ patients.
+ */
+export const SE_NOISE = 1e-10;
+
 function effectOf(
   method: ObservationalEffect['method'],
   t: Target,
@@ -87,10 +96,11 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number; unexposedEvents: number },
+  scale: { sd: number; p0: number; unexposedEvents: number; size: number },
 ): ObservationalEffect {
-  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
-  if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
+  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge; nor
+  // has one that is zero up to rounding (SE_NOISE).
+  if (!(se > SE_NOISE * scale.size) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
   const w = zInterval(estimate, se, confLevel);
   const j = judgeDifference(estimate, w.ciLower, w.ciUpper, t.mcid ?? 1, t.direction);
   const imprecise = t.mcid === undefined ? null : j.imprecise;
@@ -330,13 +340,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     };
     // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
     const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
-    const scale = { sd, p0: wMean(0), unexposedEvents };
+    // The outcome's size, against which an SE is told from rounding noise (SE_NOISE); 1 for an outcome that is 0 throughout.
+    const size = y.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+    const scale = { sd, p0: wMean(0), unexposedEvents, size };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents, size }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);

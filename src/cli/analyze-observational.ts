@@ -13,6 +13,7 @@ import { timeLabel } from '../report/i18n.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import { outcomeDataFindings, outcomeDataText } from '../observational/outcome-data-warnings.js';
 import { publishedName } from '../report/published-name.js';
 import type { ObservationalEffect, ObservationalResult } from '../observational/observational-results-schema.js';
 
@@ -63,9 +64,11 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
     const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
     // An analysis that failed after its sample was formed also says how many were left out.
     const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
-    if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
+    // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
+    const data = outcomeDataFindings(a, result.input.patients, result.plan.baselineAsConfounder).map((f) => `${lead}: ${where}: ${outcomeDataText(f, lang)}`);
+    if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...data, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}`);
+    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}`)];
   });
 }

@@ -32,7 +32,8 @@ import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } 
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
 import { diagnosticFindings, findingText, type Finding } from './diagnostic-findings.js';
-import { findingWarningText, notAnalysedWarningText, placedWarningText, type WarningText } from './warning-texts.js';
+import { findingWarningText, notAnalysedWarningText, outcomeDataWarningText, placedWarningText, type WarningText } from './warning-texts.js';
+import { outcomeDataFindings, outcomeDataText } from './outcome-data-warnings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
 import { publishedAnalysis } from './published-analysis.js';
@@ -249,7 +250,7 @@ function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed:
 
 function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string, input: { exposed: number; unexposed: number }): ObservationalAnalysis {
   const threshold = spec.suppressionThreshold;
-  const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
+  const base: Pick<ObservationalAnalysis, 'outcome' | 'label' | 'time' | 'kind' | 'singleAnswer'> = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
   let missingConfounders = 0;
   let trimmed = 0;
@@ -258,6 +259,10 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   const pairUsers = t.pairs.arm.filter((a) => a === 'intervention').length;
   const pairCounts = { exposed: pairUsers, unexposed: t.pairs.arm.length - pairUsers };
   const flow = () => flowOf(input, pairCounts, completeCounts, patients);
+  // A yes/no outcome with one answer among every patient with a value: no difference to estimate,
+  // and the sign of a register outcome left empty for the people without an event (outcome-data-warnings.ts).
+  const oneAnswer = t.kind === 'binary' && t.y.length > 0 && t.y.every((v) => v === t.y[0]);
+  if (oneAnswer) base.singleAnswer = t.y[0] === 1 ? 'yes' : 'no';
   // Until the design is formed (no overlap stops it) there is no sample: its counts are left out, not 0.
   let formed = false;
   try {
@@ -473,6 +478,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       warningTexts.push(placedWarningText(w, plan, a.outcome, a.time));
     };
     if (a.error) add(a.error, notAnalysedWarningText(a.error));
+    for (const f of outcomeDataFindings(a, shown.input, spec.baselineAsConfounder)) add(outcomeDataText(f, 'en'), outcomeDataWarningText(f));
     a.warnings.forEach((w, i) => add(w, a.warningTexts![i]!));
     if (a.excluded && a.excluded.missingConfounders !== 0) {
       const missing: Finding = { kind: 'missing', n: a.excluded.missingConfounders };

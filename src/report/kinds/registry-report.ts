@@ -35,6 +35,7 @@ import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { shownSuppressedCounts } from '../registry-tally.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
+import { outcomeDataFindings, outcomeDataText } from '../../observational/outcome-data-warnings.js';
 import { registryConclusion } from '../registry-conclusion.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { publishedName } from '../published-name.js';
@@ -339,11 +340,13 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
       // The reason in the page's language (results.json keeps the analysis's English).
-      if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
+      // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
+      const data = outcomeDataFindings(a, result.input.patients, spec.baselineAsConfounder).map((f) => `${where}: ${outcomeDataText(f, lang)}`);
+      if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`, ...data];
       // A missing E-value the E-value section explains is not said twice.
       const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).filter((f) => !(f.kind === 'no-e-value' && saidNoEValue.get(a) === f.reason));
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-      return found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`);
+      return [...data, ...found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`)];
     });
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];

@@ -198,7 +198,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
   // such cells gives no row, and its cells are counted too.
   const special = new SpecialMissingTally();
-  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  // An observational plan's confounder that is an outcome's visit column (`ddd_opioid_bl`, the
+  // baseline DDD a pharmacoepidemiologist adjusts every model for) stays that visit's value of the
+  // outcome as well: read as a confounder only, the outcome had no baseline and was "too few patients".
+  const outcomeStems = plan.design === 'observational' ? plan.outcomes.map((o) => o.column ?? o.key) : [];
+  const alsoVisit = new Set([...(perLine?.keep ?? [])].filter((i) => exportTimes.some((t) => outcomeStems.some((s) => csv.header[i] === `${s}_${t}`))));
+  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text), alsoVisit }) : csv;
   // A CPR number written with and without its hyphen is one patient, under its first spelling (cpr-id-spellings.ts).
   const spelled = oneCprSpelling(asRead.records, asRead.header.indexOf(plan.columns.id));
   const table: LongTable = spelled.patients ? { ...asRead, records: spelled.records } : asRead;

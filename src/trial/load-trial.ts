@@ -49,6 +49,7 @@ import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
+import { footnoteLinesNote } from '../io/footnote-lines.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
@@ -976,6 +977,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  // A footnote under the rows (`Kilde: Danmarks Statistik …`), left out by the CSV reader (io/footnote-lines.ts).
+  const footnoteNote = footnoteLinesNote(file, given.footnotes ?? []);
+  if (footnoteNote) readNotes.push(footnoteNote);
   if (derived) readNotes.push(derivedRowsNote(file, derived));
   readNotes.push(...derivedVisitNotes(file, table.header, visits, exportTimes));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).

@@ -48,6 +48,8 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   aipw: 'augmented inverse-probability weighting with linear outcome models fitted in each group; influence-function SE; normal (z) 95% CI; ATE and ATT only',
   balance: 'standardised mean differences with the unweighted SD (pooled; treated SD for ATT) as cobalt; indicators standardised with p(1 − p); weighted variance ratios',
   missingConfounders: 'patients with a missing confounder value are left out and counted (complete cases; not imputed)',
+  // Register outcomes end at death or emigration: said, as a committee asks (docs/observational.md, "What is computed").
+  missingOutcome: 'patients without a value of the outcome at the time (death, emigration, loss to follow-up) are not analysed: complete cases among those observed through the window; no censoring weights, no competing-risk analysis',
   eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up',
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };

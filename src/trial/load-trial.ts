@@ -1007,7 +1007,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprIds = cprShapedIds(ids);
   // E-mail addresses as ids (a Google Forms export's "Mailadresse" named as the id): the same note.
   const mailIds = cprIds > 0 ? 0 : emailIds(ids);
-  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length)}` : undefined;
+  // A registry's extract is no trial export: the note names what the file is (patient-ids.ts).
+  const exportNoun = plan.design === 'observational' ? 'a registry export' : 'a trial export';
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length, exportNoun)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length, exportNoun)}` : undefined;
   if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
   for (const [p, first] of repeats) p.detail = keptInstead(p.detail!, first, !badLines.has(first));

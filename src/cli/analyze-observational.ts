@@ -13,7 +13,9 @@ import { timeLabel } from '../report/i18n.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import { outcomeDataFindings, outcomeDataText } from '../observational/outcome-data-warnings.js';
 import { publishedName } from '../report/published-name.js';
+import { armNames } from '../report/arm-names.js';
 import type { ObservationalEffect, ObservationalResult } from '../observational/observational-results-schema.js';
 
 /** Prints the results (table or JSON), writes --csv (and --excluded-out), and returns the exit code (1 when an analysis failed). */
@@ -42,7 +44,10 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   await writeAnalysisOutputs(io, csv, opts.excluded, opts.force);
   // The table names the plan's confidence level, as every interval is at it (confidence-label.ts).
   // The labels and the intervals as the report page prints them (a proportion in percentage points).
-  const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang) };
+  // The groups by the plan's labels, as the page names them (arm-names.ts); without labels the text's own words.
+  const arms = trial.plan.armLabels ? armNames(trial.plan.armLabels, opts.lang, trial.plan.arms) : undefined;
+  const groups = arms ? { Exposed: arms.Intervention, exposed: arms.intervention, unexposed: arms.control } : undefined;
+  const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang), ...(groups ? { groups } : {}) };
   if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
   else io.stdout(withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
   for (const line of observationalWarningLines(result, trial, opts.lang)) io.stderr(`${line}\n`);
@@ -63,10 +68,12 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
     const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
     // An analysis that failed after its sample was formed also says how many were left out.
     const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
-    if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...missing];
+    // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
+    const data = outcomeDataFindings(a, result.input.patients, result.plan.baselineAsConfounder).map((f) => `${lead}: ${where}: ${outcomeDataText(f, lang)}`);
+    if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...data, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`);
+    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`)];
   });
 }
 

@@ -30,6 +30,7 @@ import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
+import { footnoteLineExpected, isFootnoteLine } from './footnote-lines.js';
 import { doesNotExist } from './missing-file.js';
 
 export interface CsvRecord {
@@ -56,6 +57,8 @@ export interface CsvTable {
   dialect: Dialect;
   /** Lines of SQL Server Management Studio's closing lines, left out of the records (ssms-trailer.ts). */
   trailer?: readonly number[];
+  /** Footnote lines after the last row (`Kilde: …`), left out of the records (footnote-lines.ts). */
+  footnotes?: readonly number[];
   /** An Excel pivot's caption line 1 (`Sum af Antal;Kolonnenavne`), skipped above the header (pivot-caption.ts; only with `yearColumns`). */
   pivotCaption?: string;
   /** The header's line in the file (below blank lines or a pivot caption), when read from a file. */
@@ -170,7 +173,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   }
   const records = new FileRecords(file, shape, source.identity, chunkBytes, source.legacy !== undefined);
   const legacy = source.legacy instanceof Windows1252Check ? source.legacy : undefined;
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), headerLine: shape.headerLine, ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.pivotCaption === undefined ? {} : { pivotCaption: shape.pivotCaption }) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), headerLine: shape.headerLine, ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.footnotes.length ? { footnotes: shape.footnotes } : {}), ...(shape.pivotCaption === undefined ? {} : { pivotCaption: shape.pivotCaption }) };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {
@@ -195,7 +198,7 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
     text = Buffer.from(decodeWindows1252(bytes), 'utf8');
   }
   const shape = scan(new BufferChunks(text), file, records);
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.footnotes.length ? { footnotes: shape.footnotes } : {}) };
 }
 
 /** The dialect with what the bytes were decoded from, when they were not UTF-8. */
@@ -688,6 +691,8 @@ interface TableShape {
   count: number;
   /** SSMS's closing lines at the end, left out of the records (ssms-trailer.ts). */
   trailer: number[];
+  /** Footnote lines at the end, left out of the records (footnote-lines.ts). */
+  footnotes: number[];
   /** An Excel pivot's caption line skipped above the header (pivot-caption.ts). */
   pivotCaption?: string;
 }
@@ -724,10 +729,12 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let skipped: string | undefined;
   // SSMS's closing lines seen since the last record: no row if only blank lines follow them (ssms-trailer.ts).
   let trailer: number[] = [];
+  // Footnote lines seen since the last record (`Kilde: …`): no row if only blank lines and more footnotes follow (footnote-lines.ts).
+  let footnotes: { line: number; count: number }[] = [];
   const fieldCountProblem = (line: number, fields: number): Problem => ({
     file,
     line,
-    value: `${fields} fields`,
+    value: `${fields} ${fields === 1 ? 'field' : 'fields'}`,
     expected: `${header!.length}${written > header!.length ? ` named fields (the header line writes ${written} with its empty ones)` : ' fields as in the header'} (check the separator "${delimiter === '\t' ? '\\t' : delimiter}" and quoting)`,
     kind: 'csv.field-count',
   });
@@ -844,9 +851,16 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 trailer.push(r.line);
                 return;
               }
-              // A record after them: they were rows with too few fields after all.
+              // A comma in the footnote's text splits it in a comma file ("Kilde: Danmarks Statistik, forskermaskine …"): fewer fields than the header, words first.
+              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ? r.fields[0]! : r.text!.split(d)[0]!)) {
+                footnotes.push({ line: r.line, count: r.count });
+                return;
+              }
+              // A record after them: they were rows with too few fields after all (a footnote said as one; its text not echoed).
               for (const at of trailer) problems.push(fieldCountProblem(at, 1));
+              for (const at of footnotes) problems.push({ ...fieldCountProblem(at.line, at.count), expected: footnoteLineExpected(header.length), kind: 'csv.footnote-line' });
               trailer = [];
+              footnotes = [];
               let packed: string | readonly string[] = r.text ?? r.fields!;
               let fieldCount = r.count !== header.length;
               if (r.count > header.length) {
@@ -898,7 +912,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
   // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
   const shown = vote.shownMark(delimiter!);
-  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
@@ -950,7 +964,7 @@ class FileRecords implements CsvRecords {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = shape.startLine;
       let header = true;
-      const trailer = new Set(shape.trailer);
+      const trailer = new Set([...shape.trailer, ...shape.footnotes]);
       let batch: CsvRecord[] = [];
       let first = true;
       while (true) {

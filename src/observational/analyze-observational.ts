@@ -32,7 +32,8 @@ import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } 
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
 import { diagnosticFindings, findingText, type Finding } from './diagnostic-findings.js';
-import { findingWarningText, notAnalysedWarningText, placedWarningText, type WarningText } from './warning-texts.js';
+import { findingWarningText, notAnalysedWarningText, outcomeDataWarningText, placedWarningText, type WarningText } from './warning-texts.js';
+import { outcomeDataFindings, outcomeDataText } from './outcome-data-warnings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
 import { poolRareLevels, pooledModelTerms, rareLevels } from './rare-levels.js';
@@ -49,6 +50,8 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   aipw: 'augmented inverse-probability weighting with linear outcome models fitted in each group; influence-function SE; normal (z) 95% CI; ATE and ATT only',
   balance: 'standardised mean differences with the unweighted SD (pooled; treated SD for ATT) as cobalt; indicators standardised with p(1 − p); weighted variance ratios',
   missingConfounders: 'patients with a missing confounder value are left out and counted (complete cases; not imputed)',
+  // Register outcomes end at death or emigration: said, as a committee asks (docs/observational.md, "What is computed").
+  missingOutcome: 'patients without a value of the outcome at the time (death, emigration, loss to follow-up) are not analysed: complete cases among those observed through the window; no censoring weights, no competing-risk analysis',
   eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up',
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
@@ -82,6 +85,15 @@ interface Target {
   zero?: boolean[];
 }
 
+/**
+ * A standard error at most this fraction of the outcome's size (its largest |value|) is
+ * floating-point noise around 0, not a standard error: an outcome that is "yes" for every patient
+ * analysed fits exactly, and its SE came out as 1.1e-17, which published a p-value of 4e-98 and
+ * "no clinically relevant difference" where the next row of the same data was refused. A real SE
+ * is far above this: it shrinks with 1/√n, and 10⁻¹⁰ of the scale would need some 10²⁰ patients.
+ */
+export const SE_NOISE = 1e-10;
+
 function effectOf(
   method: ObservationalEffect['method'],
   t: Target,
@@ -89,11 +101,12 @@ function effectOf(
   estimate: number,
   se: number,
   confLevel: number,
-  scale: { sd: number; p0: number; unexposedEvents: number; exposedEvents: number },
+  scale: { sd: number; p0: number; unexposedEvents: number; exposedEvents: number; size: number },
   risks?: MarginalRisks,
 ): ObservationalEffect {
-  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
-  if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
+  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge; nor
+  // has one that is zero up to rounding (SE_NOISE).
+  if (!(se > SE_NOISE * scale.size) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
   const w = zInterval(estimate, se, confLevel);
   const j = judgeDifference(estimate, w.ciLower, w.ciUpper, t.mcid ?? 1, t.direction);
   const imprecise = t.mcid === undefined ? null : j.imprecise;
@@ -258,7 +271,7 @@ function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed:
 
 function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string, input: { exposed: number; unexposed: number }): ObservationalAnalysis {
   const threshold = spec.suppressionThreshold;
-  const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
+  const base: Pick<ObservationalAnalysis, 'outcome' | 'label' | 'time' | 'kind' | 'singleAnswer'> = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
   let missingConfounders = 0;
   let trimmed = 0;
@@ -267,6 +280,10 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   const pairUsers = t.pairs.arm.filter((a) => a === 'intervention').length;
   const pairCounts = { exposed: pairUsers, unexposed: t.pairs.arm.length - pairUsers };
   const flow = () => flowOf(input, pairCounts, completeCounts, patients);
+  // A yes/no outcome with one answer among every patient with a value: no difference to estimate,
+  // and the sign of a register outcome left empty for the people without an event (outcome-data-warnings.ts).
+  const oneAnswer = t.kind === 'binary' && t.y.length > 0 && t.y.every((v) => v === t.y[0]);
+  if (oneAnswer) base.singleAnswer = t.y[0] === 1 ? 'yes' : 'no';
   // Until the design is formed (no overlap stops it) there is no sample: its counts are left out, not 0.
   let formed = false;
   try {
@@ -351,13 +368,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     // p0 is the weighted risk among non-users; their unweighted events say why it is 0 (e-value.ts).
     const unexposedEvents = y.reduce((s, v, i) => s + (a[i] === 0 ? v : 0), 0);
     const exposedEvents = y.reduce((s, v, i) => s + (a[i] === 1 ? v : 0), 0);
-    const scale = { sd, p0: wMean(0), unexposedEvents, exposedEvents };
+    // The outcome's size, against which an SE is told from rounding noise (SE_NOISE); 1 for an outcome that is 0 throughout.
+    const size = y.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+    const scale = { sd, p0: wMean(0), unexposedEvents, exposedEvents, size };
     const effects: ObservationalEffect[] = [];
     // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
     const effectsHidden = smallOutcomeCount(y, a, threshold);
     if (!effectsHidden) {
       const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents, exposedEvents }));
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: unexposedEvents / n.control, unexposedEvents, exposedEvents, size }));
       // Fitted on the inside rows (an outside row's weight is 0: it adds nothing to the fit or the HC0 SE).
       const inKeep = keep.flatMap((k, j) => (innerOf.has(k) ? [j] : []));
       const out = designRows(inner.design, inKeep.map((j) => innerOf.get(keep[j]!)!), 'outcome', spec.baselineAsConfounder);
@@ -487,6 +506,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       warningTexts.push(placedWarningText(w, plan, a.outcome, a.time));
     };
     if (a.error) add(a.error, notAnalysedWarningText(a.error));
+    for (const f of outcomeDataFindings(a, shown.input, spec.baselineAsConfounder)) add(outcomeDataText(f, 'en'), outcomeDataWarningText(f));
     a.warnings.forEach((w, i) => add(w, a.warningTexts![i]!));
     if (a.excluded && a.excluded.missingConfounders !== 0) {
       const missing: Finding = { kind: 'missing', n: a.excluded.missingConfounders };

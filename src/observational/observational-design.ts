@@ -53,8 +53,14 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];
   const inGroup = (values: number[], a: number) => values.some((v, k) => v === 1 && exposed[k] === a);
+  const baseline = rows.map((i) => pairs.baseline[i]!);
   for (const c of confounders) {
     const raw = rows.map((i) => pairs.covariates[c.name]![i]!);
+    // The outcome's own baseline column named as a confounder (`ddd_opioid_bl` beside
+    // "baselineAsConfounder"): the same term twice, which made the model singular. Entered once,
+    // as the baseline, so the estimate is the one without it in the list (docs/observational.md,
+    // "The outcome's baseline as a confounder"); for the other outcomes it is a confounder as any.
+    if (baselineAsConfounder && raw.length > 0 && raw.every((v, k) => v === baseline[k])) continue;
     if (c.type === 'numeric') {
       const bad = raw.find((v) => typeof v !== 'number');
       if (bad !== undefined) {
@@ -96,9 +102,18 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
     const reference = levels.find((l) => !out.has(l));
     for (const col of columns) confounderColumns.push({ name: `${c.name}${col.level}`, confounder: c.name, values: col.values, inside: !out.has(col.level) && col.level !== reference });
   }
-  const baseline = rows.map((i) => pairs.baseline[i]!);
+  // The outcome's own baseline is a confounder the user never listed ("baselineAsConfounder"): one
+  // value for everyone (a register outcome whose baseline is "yes" for all, the people without an
+  // event left empty, not 0; or 0 for all new users) made the model singular with "a confounder is
+  // constant", sending the user through the plan's confounders for one it does not name.
+  if (baselineAsConfounder && baseline.length > 0 && baseline.every((v) => v === baseline[0])) throw analysisFailed(constantBaselineMessage(baseline[0]!));
   if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });
   return { rows, exposed, y: rows.map((i) => y[i]!), baseline, confounderColumns, balanceTerms, outside, outsideLevels };
+}
+
+/** Why a baseline the same for every patient analysed cannot be a confounder, and what to do (failure-reasons.ts words it in Danish). */
+export function constantBaselineMessage(value: number): string {
+  return `the propensity model is singular: the outcome's baseline value, which "baselineAsConfounder" adds as a confounder, is ${value} for every patient analysed — a constant adjusts for nothing; if people without an event were left empty instead of 0, write 0 for them, else set "baselineAsConfounder": false`;
 }
 
 /**

@@ -95,7 +95,7 @@ const flowCounts = z.object({
 
 /** One warning in words (warning-texts.ts): its kind, what it is about by the plan's keys, its text in either language. */
 const warningTextSchema = z.object({
-  kind: z.enum(['imbalance', 'effects-hidden', 'scores-hidden', 'aipw-failed', 'no-e-value', 'outside-target', 'outside', 'ess', 'extreme', 'missing', 'not-analysed']),
+  kind: z.enum(['imbalance', 'effects-hidden', 'scores-hidden', 'aipw-failed', 'no-e-value', 'outside-target', 'outside', 'ess', 'extreme', 'missing', 'not-analysed', 'single-answer', 'outcome-missing']),
   term: z.string().optional().describe('A balance warning\'s term as the `balance` rows key it ("referrer=hospital")'),
   confounder: z.string().optional().describe("An outside-target warning's confounder, by its name in the plan"),
   levels: z.array(z.string()).optional().describe("An outside-target warning's named levels, as the export writes them"),
@@ -122,6 +122,10 @@ export const observationalAnalysisSchema = z.object({
     .nullable()
     .optional()
     .describe('Per group, from the patients read (input.patients) to those analysed (patients): input = withoutOutcome + missingConfounders + trimmed + analysed. All "suppressed" when any of them, or a total they add up to, is a small count (docs/observational.md, "Small counts", rule 10); null with `patients`'),
+  singleAnswer: z
+    .enum(['yes', 'no'])
+    .optional()
+    .describe('A yes/no outcome that is "yes" (or "no") for every patient with a value, in both groups: there is no difference to estimate (the analysis is refused), and a warning says what in the export gives this (a left join that leaves a person without an event empty, not 0: docs/observational.md)'),
   atZeroBaseline: groupCounts
     .optional()
     .describe('A responder definition with a percent rule: the patients analysed per group whose baseline is 0, who cannot improve by a percentage of it and are counted as non-responders (present when any; docs/plan-trial.md#responders); "suppressed" when small (docs/observational.md, "Small counts", rule 11)'),

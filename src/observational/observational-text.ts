@@ -14,7 +14,7 @@ import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 export const OBSERVATIONAL_TEXT = {
   header: {
     en: ['Outcome', 'Follow-up', 'Method', 'n exposed', 'n unexposed', 'Difference (95% CI)', 'Verdict', 'Certainty', 'E-value (CI)'],
-    da: ['Effektmål', 'Opfølgning', 'Metode', 'n brugere', 'n ikke-brugere', 'Forskel (95 %-KI)', 'Vurdering', 'Evidensens kvalitet', 'E-værdi (KI)'],
+    da: ['Effektmål', 'Opfølgning', 'Metode', 'n {exposed}', 'n {unexposed}', 'Forskel (95 %-KI)', 'Vurdering', 'Evidensens kvalitet', 'E-værdi (KI)'],
   },
   method: {
     crude: { en: 'crude', da: 'ujusteret' },
@@ -24,7 +24,7 @@ export const OBSERVATIONAL_TEXT = {
   certainty: { high: { en: 'high', da: 'høj' }, moderate: { en: 'moderate', da: 'moderat' }, low: { en: 'low', da: 'lav' }, 'very-low': { en: 'very low', da: 'meget lav' } },
   footnote: {
     en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both the exposure and the outcome to explain the estimate (CI limit) away.',
-    da: 'Brugere − ikke-brugere, justeret med vægtning med tilbøjelighedsscore ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt forstyrrende faktor skulle have med både eksponeringen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
+    da: '{Exposed} − {unexposed}, justeret med vægtning med tilbøjelighedsscore ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt forstyrrende faktor skulle have med både eksponeringen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
   },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   smallCounts: {
@@ -37,7 +37,7 @@ export const OBSERVATIONAL_TEXT = {
   ofShownTerms: { en: '(of the terms shown)', da: '(af de viste led)' },
   balance: {
     en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
-    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet',
+    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} {exposed}, {essU} {unexposed}; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet',
   },
 } as const;
 
@@ -79,11 +79,22 @@ function verdict(e: ObservationalEffect, lang: Lang): string {
 export interface ObservationalTextOptions {
   labelOf?: (outcome: string) => string;
   intervalOf?: (e: ObservationalEffect) => string;
+  /**
+   * The groups by the plan's `armLabels` in the text's language, as the page names them
+   * (arm-names.ts: `Exposed` capitalised for a header or a sentence start, `exposed` as written mid-sentence).
+   * The Danish text had called them "brugere" / "ikke-brugere" whatever the plan said: people
+   * offered an app are no users of it. English keeps "exposed" / "unexposed", which claim nothing.
+   */
+  groups?: { Exposed: string; exposed: string; unexposed: string };
 }
+
+/** The Danish words for the groups without `groups`: the bundled registry's users and non-users. */
+const DANISH_GROUPS = { Exposed: 'Brugere', exposed: 'brugere', unexposed: 'ikke-brugere' };
 
 export function observationalText(result: ObservationalResult, lang: Lang, options: ObservationalTextOptions = {}): string {
   const rows: string[][] = [];
   const lines: string[] = [];
+  const groups = lang === 'da' ? (options.groups ?? DANISH_GROUPS) : {};
   for (const raw of result.analyses) {
     // "3 months" as the page's tables ("3m" reads as metres).
     const a = { ...raw, label: options.labelOf?.(raw.outcome) ?? raw.label, time: timeLabel(raw.time, lang) };
@@ -131,11 +142,12 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
         essU: maskedFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
         missing: countText(a.excluded.missingConfounders, lang),
         trimmed: countText(a.excluded.trimmed, lang),
+        ...groups,
       }),
     );
   }
   // At the plan's level before the layout, so a "99.9% CI" header stays over its column.
-  const header = withConfidenceLevels([...OBSERVATIONAL_TEXT.header[lang]], 1 - result.plan.alpha);
+  const header = withConfidenceLevels(OBSERVATIONAL_TEXT.header[lang].map((h) => fill(h, groups)), 1 - result.plan.alpha);
   const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
   const withheld = result.analyses.filter((a) => a.effectsSuppressed && a.patients).length * withheldMethods(result.plan.estimand).length;
   const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], {
@@ -143,5 +155,5 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
     n: formatThousands(result.plan.suppression.suppressedCounts, 0, lang),
     withheld: withheld > 0 ? fill(OBSERVATIONAL_TEXT.withheldTally[lang], { w: formatThousands(withheld, 0, lang) }) : '',
   });
-  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n${rule}\n\n${lines.join('\n')}\n`;
+  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand, ...groups })}\n${rule}\n\n${lines.join('\n')}\n`;
 }

@@ -69,13 +69,13 @@ export const REGISTRY_TEXT = {
       'Propensity score: logistic regression of the exposure on {confounders}, by maximum likelihood (as R glm).',
       'Weights: {weights}.{trim}',
       'Crude: the unweighted difference. Weighted regression (doubly robust): weighted least squares of the follow-up value on {outcomeTerms}, with HC0 sandwich standard errors (as R lm with weights and sandwich::vcovHC). AIPW (doubly robust): augmented inverse-probability weighting with linear outcome models in each group and influence-function standard errors. 95% CIs are normal (z).',
-      'Patients with a missing confounder value are left out and counted (no imputation). Balance: standardised mean differences as cobalt defines them. E-values: VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d).',
+      'Patients with a missing confounder value are left out and counted (no imputation). A patient without a value of the outcome at the time (died, emigrated, lost to follow-up) is not analysed: each analysis is of the patients observed through the window (complete cases), with no censoring weights and no competing-risk analysis — if deaths differ between the groups, the comparison is among survivors. Balance: standardised mean differences as cobalt defines them. E-values: VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d).',
     ],
     da: [
       'Tilbøjelighedsscore: logistisk regression af eksponeringen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
       'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på {outcomeTerms}, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret invers sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er beregnet under normalfordeling (z).',
-      'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
+      'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputation). En patient uden en værdi af effektmålet på tidspunktet (død, udvandret, tabt til opfølgning) indgår ikke: hver analyse omfatter de patienter, der er fulgt hele perioden (patienter med komplette data), uden vægte for censurering og uden analyse af konkurrerende risici — er dødeligheden forskellig i grupperne, sammenlignes de overlevende. Balance: standardiserede gennemsnitlige forskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },
   // What the weighted regression adjusts for: the baseline score only when the plan enters it (baselineAsConfounder).

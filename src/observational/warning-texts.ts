@@ -12,12 +12,13 @@ import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { timeLabel, type Lang } from '../report/i18n.js';
 import { findingText, type Finding } from './diagnostic-findings.js';
+import { outcomeDataText, type OutcomeDataFinding } from './outcome-data-warnings.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 
 /** One warning: what it is about by the plan's keys, and its words in either language. */
 export interface WarningText {
   /** The finding's kind (diagnostic-findings.ts), or "not-analysed" for an analysis that failed. */
-  kind: Finding['kind'] | 'not-analysed';
+  kind: Finding['kind'] | OutcomeDataFinding['kind'] | 'not-analysed';
   /** A balance warning's term as the `balance` rows key it ("referrer=hospital", "age"). */
   term?: string;
   /** An outside-target warning's confounder and named levels, as `outsideTarget` keys them. */
@@ -46,4 +47,9 @@ export function placedWarningText(w: WarningText, plan: Plan, outcome: string, t
 /** An analysis that failed, in the page's words ("not analysed: …" / "ikke analyseret: …"). */
 export function notAnalysedWarningText(error: string): WarningText {
   return { kind: 'not-analysed', text: { en: notAnalysedText(error, 'en', NOT_ANALYSED), da: notAnalysedText(error, 'da', NOT_ANALYSED) } };
+}
+
+/** A warning about the outcome's values in the export (outcome-data-warnings.ts). */
+export function outcomeDataWarningText(f: OutcomeDataFinding): WarningText {
+  return { kind: f.kind, text: { en: outcomeDataText(f, 'en'), da: outcomeDataText(f, 'da') } };
 }

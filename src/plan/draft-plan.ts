@@ -97,7 +97,7 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|studysubjectid|subjectkey|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|studysubjectid|subjectkey|respondent|respondentid|pnr|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // Arm columns by name, and which of several to draft (the randomised arm first): arm-column.ts.
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
@@ -1054,9 +1054,15 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
       undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
+      // Several rows per id and no visit column: a file of events (the prescription register's one
+      // row per redemption), which is to be aggregated to one row per person first — "expected a
+      // time column" alone sent a pharmacoepidemiologist after a visit column it does not have.
+      const patients = valuesOf(idCol).length;
+      const events = csv.records.length > 2 * patients ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',
+        ...(events ? { lead: events } : {}),
         write:
           'a time column (time, tid, visit, besøg, tidspunkt, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups; ' +
           'or, for a long export whose visit column is named otherwise, the plan by hand with "columns": { "time": "<the visit column>" }, "timeLabels": { "<its baseline value>": "baseline", "<its 3-month value>": "3m" } and "timepoints": ["3m"] (docs/plan-trial.md)',
@@ -1770,8 +1776,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       leftOut.push(`"${s}" (a count ${count.range[0]}–${count.range[1]}, not yes/no: add ${add} to "outcomes", with the MCID your protocol names)`);
       const seen = `${Math.min(...nums)}–${Math.max(...nums)}`;
       const observed = count.range[1] === Math.max(...nums) && count.range[0] === Math.min(0, ...nums);
-      guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${seen}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
-      checks.push(`"${s}" holds numbers ${seen}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]}${observed ? ' as observed' : ', the days of the period its name gives (a week when it gives none)'}, ${count.direction}; ${observed ? 'widen the range to the scale\'s if a value could lie beyond it' : 'check the range'}) — add ${add} to "outcomes", with the MCID your protocol names`);
+      // "whole numbers 0–43.75" was said of a DDD sum: whole only when they are.
+      guesses.push(`not drafted as an outcome: "${s}" holds ${nums.every(Number.isInteger) ? 'whole numbers' : 'numbers'} ${seen}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
+      checks.push(`"${s}" holds numbers ${seen}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]}${observed ? ' as observed' : ', the days of the period its name gives (a week when it gives none)'}, ${count.direction}; ${observed ? 'the range is only what this file holds: set it to what the outcome can take (a sum of DDD or of contacts has no fixed top, e.g. 0–1000), or the next extract with a larger value is refused' : 'check the range'}) — add ${add} to "outcomes", with the MCID your protocol names`);
       continue;
     } else if (medication && (values.length === 0 || isYesNoColumn(values, decimalComma, true))) o = { key, instrument: 'binary', ...col };
     else if (medication && values.length) {

@@ -49,6 +49,7 @@ import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
+import { footnoteLinesNote } from '../io/footnote-lines.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
@@ -198,7 +199,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // each counted once for the run's note (special-missing.ts); a wide line's visit holding only
   // such cells gives no row, and its cells are counted too.
   const special = new SpecialMissingTally();
-  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text) }) : csv;
+  // An observational plan's confounder that is an outcome's visit column (`ddd_opioid_bl`, the
+  // baseline DDD a pharmacoepidemiologist adjusts every model for) stays that visit's value of the
+  // outcome as well: read as a confounder only, the outcome had no baseline and was "too few patients".
+  const outcomeStems = plan.design === 'observational' ? plan.outcomes.map((o) => o.column ?? o.key) : [];
+  const alsoVisit = new Set([...(perLine?.keep ?? [])].filter((i) => exportTimes.some((t) => outcomeStems.some((s) => csv.header[i] === `${s}_${t}`))));
+  const asRead: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep, { baseline: exportTimeOf(plan, plan.baseline), id: plan.columns.id, specialSkipped: (line, column, text) => special.add(line, column, text), alsoVisit }) : csv;
   // A CPR number written with and without its hyphen is one patient, under its first spelling (cpr-id-spellings.ts).
   const spelled = oneCprSpelling(asRead.records, asRead.header.indexOf(plan.columns.id));
   const table: LongTable = spelled.patients ? { ...asRead, records: spelled.records } : asRead;
@@ -971,6 +977,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  // A footnote under the rows (`Kilde: Danmarks Statistik …`), left out by the CSV reader (io/footnote-lines.ts).
+  const footnoteNote = footnoteLinesNote(file, given.footnotes ?? []);
+  if (footnoteNote) readNotes.push(footnoteNote);
   if (derived) readNotes.push(derivedRowsNote(file, derived));
   readNotes.push(...derivedVisitNotes(file, table.header, visits, exportTimes));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
@@ -998,7 +1007,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprIds = cprShapedIds(ids);
   // E-mail addresses as ids (a Google Forms export's "Mailadresse" named as the id): the same note.
   const mailIds = cprIds > 0 ? 0 : emailIds(ids);
-  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length)}` : undefined;
+  // A registry's extract is no trial export: the note names what the file is (patient-ids.ts).
+  const exportNoun = plan.design === 'observational' ? 'a registry export' : 'a trial export';
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length, exportNoun)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length, exportNoun)}` : undefined;
   if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
   for (const [p, first] of repeats) p.detail = keptInstead(p.detail!, first, !badLines.has(first));

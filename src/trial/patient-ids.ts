@@ -330,12 +330,14 @@ export function cprShapedIds(ids: readonly string[]): number {
 /**
  * The note for an id column shaped like CPR numbers: a note, not an error, since no message,
  * report or result of hta's holds an id (docs/input-trial-export.md#cpr-shaped-ids says why).
+ * `noun`: what the file is — "a registry export" for an observational plan (a DST extract is no
+ * trial export).
  */
-export function cprIdNote(column: string, shaped: number, total: number): string {
+export function cprIdNote(column: string, shaped: number, total: number, noun = 'a trial export'): string {
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
     `the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month, or the shape of a Swedish personnummer or a Norwegian fødselsnummer). ` +
-    'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
+    `hta uses them only to link a patient's rows and never puts them in a message, report or result, but ${noun} should hold pseudonymous study ids: ` +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
 }
@@ -351,11 +353,11 @@ export function emailIds(ids: readonly string[]): number {
 }
 
 /** The note for an id column of e-mail addresses: as cprIdNote, for the same reason (docs/input-trial-export.md#cpr-shaped-ids). */
-export function emailIdNote(column: string, shaped: number, total: number): string {
+export function emailIdNote(column: string, shaped: number, total: number, noun = 'a trial export'): string {
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
     `the patient ids in column "${column}" are e-mail addresses (${share}). ` +
-    'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
+    `hta uses them only to link a patient's rows and never puts them in a message, report or result, but ${noun} should hold pseudonymous study ids: ` +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
 }

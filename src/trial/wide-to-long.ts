@@ -68,6 +68,13 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
     id?: string;
     /** Hears each special missing cell (1-based wide column) of a visit left out for having no value, on a line that gives a row: read as missing, so the run's note counts it (special-missing.ts). */
     specialSkipped?: (line: number, column: number, text: string) => void;
+    /**
+     * Columns of `keep` that are also their stem's value at their visit: an outcome's baseline
+     * column named as a confounder of an observational plan (`ddd_opioid_bl`) is the confounder on
+     * every row and the outcome's baseline too (docs/observational.md, "The outcome's baseline as a
+     * confounder"). Read only as a confounder, the outcome lost its baseline and every patient.
+     */
+    alsoVisit?: ReadonlySet<number>;
   } = {},
 ): LongTable {
   // Longest time labels first so that `_10w` is not read as `_0w`.
@@ -94,7 +101,7 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
     }
     if (time === undefined || keep.has(col)) {
       constants.push(col);
-      return;
+      if (time === undefined || !line.alsoVisit?.has(col)) return;
     }
     let perTime = stemIndex.get(stem);
     if (!perTime) {

@@ -32,10 +32,11 @@ describe('registry report', () => {
     const est = results.analyses.find((a) => a.outcome === 'rmdq')!.effects.map((e) => e.difference!);
     expect(Math.abs(est[0]! + 2)).toBeGreaterThan(1);
     expect(Math.abs(est[1]! + 2)).toBeLessThan(0.3);
-    expect(rmdq[1]![5]).toBe(`${est[1]!.toFixed(2).replace('-', '−')} (${results.analyses[0]!.effects[1]!.ciLower!.toFixed(2).replace('-', '−')} to ${results.analyses[0]!.effects[1]!.ciUpper!.toFixed(2).replace('-', '−')})`);
+    // In the instrument's unit, as the trial page's charts write it: a committee reader cannot tell DDD from points otherwise.
+    expect(rmdq[1]![5]).toBe(`${est[1]!.toFixed(2).replace('-', '−')} points (${results.analyses[0]!.effects[1]!.ciLower!.toFixed(2).replace('-', '−')} to ${results.analyses[0]!.effects[1]!.ciUpper!.toFixed(2).replace('-', '−')})`);
     expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
-    // The MCID as the plan gives it and the trial report writes it ("5", not "5.0").
-    expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => String(results.analyses[0]!.effects[0]!.mcid)));
+    // The MCID as the plan gives it and the trial report writes it ("5", not "5.0"), with its unit.
+    expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => `${results.analyses[0]!.effects[0]!.mcid} points`));
     expect(content.page.sections.find((s) => s.id === 'e-values')!.intro![0]).toMatch(/^Disability \(RMDQ 0–24\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });
@@ -72,7 +73,7 @@ describe('registry report', () => {
     expect(table.header).toContain('MKRF');
     expect(table.header).toContain('Evidensens kvalitet (GRADE)');
     expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ 0–24) (lavere er bedre)');
-    expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
+    expect(table.rows[0]![5]).toMatch(/^−\d,\d\d point \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
     expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ 0–24\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);
   });

@@ -68,6 +68,6 @@ describe('a trial export from SQL Server Management Studio ("Results to file")',
     const { file, rows } = ssms(['SB9999;app;baseline']);
     const r = await runCli('validate', file, '--plan', PLAN, '--exclude-invalid');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`lines ${rows + 4}, ${rows + 6}–${rows + 7}: "1 fields", "3 fields" — expected 59 fields as in the header`);
+    expect(r.stderr).toContain(`lines ${rows + 4}, ${rows + 6}–${rows + 7}: "1 field", "3 fields" — expected 59 fields as in the header`);
   });
 });

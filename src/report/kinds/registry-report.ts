@@ -23,7 +23,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, formatSetting, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatSetting, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel, withUnit } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -35,6 +35,7 @@ import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { shownSuppressedCounts } from '../registry-tally.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
+import { outcomeDataFindings, outcomeDataText } from '../../observational/outcome-data-warnings.js';
 import { registryConclusion } from '../registry-conclusion.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { publishedName } from '../published-name.js';
@@ -57,22 +58,24 @@ const CERTAINTY = { high: { en: 'High', da: 'Høj' }, moderate: { en: 'Moderate'
  * A risk difference in percentage points, one decimal, as the trial report prints it
  * ("22.2 pp (16.5 to 28.0)"); results.json keeps the proportion. Scores in their own units.
  */
-export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 'difference' | 'ciLower' | 'ciUpper'>, lang: Lang): string {
+export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 'difference' | 'ciLower' | 'ciUpper'>, lang: Lang, unit = ''): string {
   const pp = e.kind === 'risk-difference';
   const d = pp ? 1 : decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
   // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside it reads its side.
   const decisions = differenceDecisions(e.mcid, pp ? 100 : 1);
   const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions, pp ? 100 : 1));
-  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
+  // `unit`: the plan instrument's (`"unit": { "en": "DDD" }`), as the trial page's charts write it (withUnit): "−0.90 DDD (…)".
+  const est = pp ? `${f(e.difference)}${ppUnit(lang)}` : e.difference === null ? f(null) : withUnit(f(e.difference), Math.abs(Number(e.difference.toFixed(d))), unit, lang);
+  return `${est} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 
 const ppUnit = (lang: Lang) => (lang === 'da' ? ' %-point' : ' pp');
 
 /** The MCID as the trial report writes it: "5", not "5.0"; a proportion's in percentage points. */
-function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): string {
+function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang, unit = ''): string {
   if (e.mcid === null) return '–';
-  return e.kind === 'risk-difference' ? `${formatMcid(100 * e.mcid, lang)}${ppUnit(lang)}` : formatMcid(e.mcid, lang);
+  return e.kind === 'risk-difference' ? `${formatMcid(100 * e.mcid, lang)}${ppUnit(lang)}` : withUnit(formatMcid(e.mcid, lang), e.mcid, unit, lang);
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -106,7 +109,8 @@ const nOf = (group: string) => {
   return { en: `n ${g}`, da: `n ${g}` };
 };
 
-function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed: string; unexposed: string }): Table {
+/** `unitOf`: an outcome's unit in the page's language from the plan's instruments ("DDD", "points"; '' for none). */
+function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed: string; unexposed: string }, unitOf: (outcome: string) => string = () => ''): Table {
   const c = T.col;
   // A withheld outcome keeps its rows, each reading "suppressed"; the note below the table says why.
   const withheld = (a: ObservationalAnalysis) =>
@@ -122,8 +126,9 @@ function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed
       capitalised(METHOD[e.method][lang]),
       countText(e.n.intervention, lang),
       countText(e.n.control, lang),
-      registryInterval(e, lang),
-      mcidText(e, lang),
+      // Scores in their own units, said (a committee reader could not tell DDD from points); a proportion in pp.
+      registryInterval(e, lang, unitOf(a.outcome)),
+      mcidText(e, lang, unitOf(a.outcome)),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
       registryCertaintyCell(e, lang),
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : e.eValueMissing ? NO_E_VALUE_CELL[e.eValueMissing.reason][lang] : '–',
@@ -273,7 +278,10 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
       intro: [fillPhrase(T.notRandomised[lang], { exposed: lowerFirst(inText.exposed), unexposed: lowerFirst(inText.unexposed), estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { ...inText, theIntervention: arms.theIntervention })] : [])],
       ...(anyEffect ? { chart: 'effects' } : {}),
-      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang, groups) }, ...(relative ? [{ caption: relative.caption, table: relative.table }] : [])],
+      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang, groups, (key) => {
+        const o = plan.outcomes.find((x) => x.key === key);
+        return o ? instrumentForOutcome(o, plan).unit[lang] : '';
+      }) }, ...(relative ? [{ caption: relative.caption, table: relative.table }] : [])],
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
@@ -345,11 +353,13 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
       // The reason in the page's language (results.json keeps the analysis's English).
-      if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
+      // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
+      const data = outcomeDataFindings(a, result.input.patients, spec.baselineAsConfounder).map((f) => `${where}: ${outcomeDataText(f, lang)}`);
+      if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`, ...data];
       // A missing E-value the E-value section explains is not said twice.
       const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).filter((f) => !(f.kind === 'no-e-value' && saidNoEValue.get(a) === f.reason));
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-      return found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`);
+      return [...data, ...found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`)];
     });
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];

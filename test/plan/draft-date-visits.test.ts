@@ -48,7 +48,8 @@ describe('an export whose only visit column holds dates', () => {
   it('says nothing of dates when the visit column holds labels, or only a birth date holds dates', () => {
     const d = draftPlan(parseCsvText(extract('Besøg', false), 'gp.csv'), 'plan.schema.json');
     expect(d.undecided.some((x) => x.lead)).toBe(false);
+    // No visit column at all: nothing of dates (three rows per id may be read as a file of events to aggregate first).
     const noVisits = extract('Note', false).replace(/;(Baseline|6 uger|3 mdr);/g, ';x;');
-    expect(draftPlan(parseCsvText(noVisits, 'gp.csv'), 'plan.schema.json').undecided.some((x) => x.lead)).toBe(false);
+    expect(draftPlan(parseCsvText(noVisits, 'gp.csv'), 'plan.schema.json').undecided.some((x) => /dates/.test(x.lead ?? ''))).toBe(false);
   });
 });

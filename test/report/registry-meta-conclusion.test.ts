@@ -36,7 +36,8 @@ describe('registry conclusion', () => {
     // In the trial conclusion's words, with a direction: "MD 2,07 point lavere", not "−2,07" beside
     // a figure that prints the gain "2,07".
     const row = table.rows.find((r) => /RMDQ/.test(r[0]!) && /regression/i.test(r[2]!))!;
-    const [estimate, lower, upper] = /^−(\S+) \(−(\S+) (?:to|til) −(\S+)\)$/.exec(row[5]!)!.slice(1);
+    // (The table writes the instrument's unit after the estimate: "−2.07 points (−2.55 to −1.60)".)
+    const [estimate, lower, upper] = /^−(\S+) (?:points|point) \(−(\S+) (?:to|til) −(\S+)\)$/.exec(row[5]!)!.slice(1);
     expect(text).toContain(lang === 'en' ? `MD ${estimate} points lower (95% CI ${lower} lower to ${upper} lower)` : `MD ${estimate} point lavere (95 %-KI ${lower} lavere til ${upper} lavere)`);
     expect(text).toContain(lang === 'en' ? '(primary outcome)' : '(primært effektmål)');
     expect(text).toContain(lang === 'en' ? 'against an MCID of 5 points – significant, but not clinically relevant (low certainty of evidence)' : 'mod en MKRF på 5 point – signifikant, men ikke klinisk relevant (lav evidenskvalitet)');

@@ -5,10 +5,11 @@
  * a person: `Anna Jensen/OneDrive - Region Midtjylland/`). The text on the user's own terminal keeps
  * the path as typed, the number masked (docs/output-safety.md).
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { ceaFixture } from '../support/cea-fixture.js';
 
 function userFolder(): string {
   const dir = join(tempDir(), 'Anna Jensen', 'OneDrive - Region Midtjylland');
@@ -54,5 +55,27 @@ describe('--json names inputs by their last names, masked', () => {
     expect(m.code, m.stderr).toBe(0);
     expect(JSON.parse(m.stdout).input).toMatchObject({ file: 'studier DDMMYY-XXXX.csv', plan: 'selfback.plan.json' });
     expect(m.stdout).not.toMatch(/Anna|OneDrive|0101501234/);
+  });
+});
+
+describe('a cea report\'s results.json names the trial plan by its last name, masked', () => {
+  it('a manifest in a person\'s folder, the cea plan naming its trial plan through that folder', async () => {
+    const f = ceaFixture();
+    const dir = join(f.dir, 'Anna Jensen', 'OneDrive - Region Midt', 'studie');
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    copyFileSync(f.exportFile, join(dir, 'data', 'udtræk 0101501234.csv'));
+    copyFileSync(join(f.dir, 'unit-costs.csv'), join(dir, 'data', 'unit-costs.csv'));
+    copyFileSync(join(f.dir, 'trial.plan.json'), join(dir, 'data', 'plan 0101501234.json'));
+    const cea = JSON.parse(readFileSync(f.plan, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'data', 'cea.json'), JSON.stringify({ ...cea, trialPlan: '../../../OneDrive - Region Midt/studie/data/plan 0101501234.json' }));
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'c', kind: 'cea', out: 'out/c', lang: 'da', data: 'data/udtræk 0101501234.csv', plan: 'data/cea.json', replicates: 100 }] }));
+    const out = join(f.dir, 'pub');
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', out, '--allow-outside');
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'out', 'c', 'results.json'), 'utf8')) as { input: { trialPlan: string } };
+    expect(results.input.trialPlan).toBe('plan DDMMYY-XXXX.json');
+    for (const file of readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      expect(readFileSync(join(file.parentPath, file.name), 'utf8'), file.name).not.toMatch(/Anna|OneDrive|0101501234/);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { loadCeaTrial } from './cea-trial.js';
+import { publishedName } from '../report/published-name.js';
 
 export interface CeaFilesInput {
   dataFile: string;
@@ -34,7 +35,9 @@ export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; reso
   const result = analyzeCea(trial, csv, resolved, {
     onNote: (note) => notes.push(note),
     version: input.version,
-    names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },
+    // results.json is published: the trial plan by its last name, a CPR-shaped number masked, as
+    // `hta cea` names it (src/cli/cea.ts) — never the path the cea plan writes (folders, a person's name).
+    names: { export: input.dataName, plan: input.planName, trialPlan: publishedName(resolved.plan.trialPlan) },
     ...(input.replicates !== undefined ? { replicates: input.replicates, sensitivityReplicates: Math.min(input.replicates, resolved.plan.sensitivity.replicates) } : {}),
   });
   return { result, resolved, ...(trial.idNote ? { idNote: trial.idNote } : {}), notes };

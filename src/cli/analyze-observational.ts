@@ -16,10 +16,11 @@ import { diagnosticFindings, findingText } from '../observational/diagnostic-fin
 import { outcomeDataFindings, outcomeDataText } from '../observational/outcome-data-warnings.js';
 import { publishedName } from '../report/published-name.js';
 import { armNames } from '../report/arm-names.js';
+import { publishedJson } from './json-names.js';
 import type { ObservationalEffect, ObservationalResult } from '../observational/observational-results-schema.js';
 
 /** Prints the results (table or JSON), writes --csv (and --excluded-out), and returns the exit code (1 when an analysis failed). */
-export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; bootstrap?: number; force: boolean; excluded?: ExcludedOutFile }): Promise<number> {
+export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; file?: string; plan?: string; bootstrap?: number; force: boolean; excluded?: ExcludedOutFile }): Promise<number> {
   if (opts.bootstrap !== undefined) throw new HtaError('usage.invalid', '--bootstrap is for randomised plans; an observational plan reports sandwich and influence-function intervals');
   const { analyzeObservational } = await import('../observational/analyze-observational.js');
   const { observationalText } = await import('../observational/observational-text.js');
@@ -48,7 +49,8 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   const arms = trial.plan.armLabels ? armNames(trial.plan.armLabels, opts.lang, trial.plan.arms) : undefined;
   const groups = arms ? { Exposed: arms.Intervention, exposed: arms.intervention, unexposed: arms.control } : undefined;
   const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang), ...(groups ? { groups } : {}) };
-  if (opts.json) printData(io, JSON.stringify(result, null, 2) + '\n');
+  // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
+  if (opts.json) printData(io, JSON.stringify(publishedJson(result, [{ path: opts.file ?? trial.file }, { path: opts.plan, plan: true }]), null, 2) + '\n');
   else io.stdout(withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
   for (const line of observationalWarningLines(result, trial, opts.lang)) io.stderr(`${line}\n`);
   return result.analyses.some((a) => a.error) ? 1 : 0;

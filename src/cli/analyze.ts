@@ -6,6 +6,7 @@ import { excludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusio
 import { warnedByAnalysis } from '../trial/post-load-notes.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { publishedName } from '../report/published-name.js';
+import { publishedJson } from './json-names.js';
 import { packageVersion } from './version.js';
 import { progressBar } from './progress-bar.js';
 import { inputFiles } from '../io/input-files.js';
@@ -58,7 +59,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const excluded = excludedOutFile(trial, opts.excludedOut);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {
-        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang, force, ...(excluded ? { excluded } : {}) })) !== 0) setExit(1);
+        if ((await analyzeObservationalCommand(trial, io, { ...opts, file, lang, force, ...(excluded ? { excluded } : {}) })) !== 0) setExit(1);
         return;
       }
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
@@ -75,7 +76,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       result.input.file = publishedName(result.input.file);
       await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result))] : undefined, excluded, force);
       if (opts.json) {
-        printData(io, JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
+        // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
+        printData(io, JSON.stringify(publishedJson(withInputRecord(result, trial), [{ path: file }, { path: opts.plan, plan: true }]), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;

@@ -15,6 +15,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
 import { publishedName } from '../report/published-name.js';
+import { publishedJson } from './json-names.js';
 import type { PlanNote } from '../cea/load-cea-plan.js';
 
 export function registerCea(program: Command, io: CliIo): void {
@@ -75,7 +76,8 @@ export function registerCea(program: Command, io: CliIo): void {
         onWarnings: (ws) => (warnings = ws),
       });
       bar.done();
-      const json = JSON.stringify(result, null, 2) + '\n';
+      // Every string (warnings, notes) by the inputs' published names (json-names.ts), in results.json and --json alike.
+      const json = JSON.stringify(publishedJson(result, [{ path: file }, { path: opts.plan, plan: true }]), null, 2) + '\n';
       if (folder) {
         const files = new Map<string, string>([['results.json', json], ...ceaCsvFiles(result)]);
         await writeFolderFiles(folder, files);

@@ -1,3 +1,4 @@
+import { maskCpr } from '../io/cpr-number.js';
 import { streamWriter } from './standard-streams.js';
 
 /** Where a command prints: results to stdout, progress and warnings to stderr (docs/data-contracts.md#exit-codes-and-the-problem-format). */
@@ -25,4 +26,13 @@ export const processIo: CliIo = {
 /** Prints machine-readable output (JSON) on stdout exactly as given (CliIo.stdoutData). */
 export function printData(io: CliIo, text: string): void {
   (io.stdoutData ?? io.stdout)(text);
+}
+
+/**
+ * What hta writes on stderr — notes, warnings, errors — with every CPR-shaped number masked
+ * (`note: data/udtræk DDMMYY-XXXX.csv: …`): masking applies to any text hta prints
+ * (docs/output-safety.md), and a CI log archives stderr. The path itself stays as typed.
+ */
+export function maskedStderr(text: string): string {
+  return maskCpr(text);
 }

@@ -13,7 +13,7 @@ import { refuseStreamOntoArguments } from '../io/redirected-input.js';
 import { visibleControls, visibleStderr } from '../io/visible-text.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
 import { onEngineWarning } from '../uptake/engine/engine-warning.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, maskedStderr, processIo } from './io.js';
 import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
@@ -64,7 +64,8 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
     ...translated,
     stdout: (text) => translated.stdout(visibleControls(text)),
     stdoutData: translated.stdoutData ?? translated.stdout,
-    stderr: (text) => translated.stderr(visibleStderr(text)),
+    // Every CPR-shaped number masked (io.ts maskedStderr).
+    stderr: (text) => translated.stderr(visibleStderr(maskedStderr(text))),
   };
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.

@@ -20,6 +20,7 @@ import { type CliIo, printData } from './io.js';
 import { armCountsText, formatThousands as count } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
 import { publishedName } from '../report/published-name.js';
+import { publishedJson } from './json-names.js';
 import { visibleName } from '../io/visible-text.js';
 import { padColumns, textWidth } from '../report/text-width.js';
 import { type ExclusionOptions, ignoredVisitsNote, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
@@ -50,6 +51,8 @@ export function registerValidate(program: Command, io: CliIo): void {
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
         force: opts.force === true,
       });
+      // Every string of --json (the error, notes, an excluded row's file) by the inputs' published names (json-names.ts).
+      const jsonInputs = [{ path: file }, { path: opts.plan, plan: true }, { path: opts.excludedOut }];
       let result: ValidationResult;
       let groups: GroupWording;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
@@ -89,14 +92,14 @@ export function registerValidate(program: Command, io: CliIo): void {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
         if (opts.json && err instanceof HtaError && !(err instanceof StreamOntoInputError) && err.exitCode === 2) {
           // Each problem's file by its last name, masked, as the summary names the export.
-          const invalid: ValidationResult = { valid: false, error: maskCpr(lastNames(err.message, [file, opts.plan])), problems: groupProblems(err.problems).map((p) => (p.file === undefined ? p : { ...p, file: publishedName(p.file) })) };
-          printData(io, JSON.stringify(invalid, null, 2) + '\n');
+          const invalid: ValidationResult = { valid: false, error: err.message, problems: groupProblems(err.problems).map((p) => (p.file === undefined ? p : { ...p, file: publishedName(p.file) })) };
+          printData(io, JSON.stringify(publishedJson(invalid, jsonInputs), null, 2) + '\n');
         }
         throw err;
       }
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
-      if (opts.json) printData(io, JSON.stringify({ ...result, file: publishedName(result.file) }, null, 2) + '\n');
+      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
       else io.stdout(renderSummary(result, groups, threshold, unreadBaseline));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
@@ -145,11 +148,4 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
   return lines.join('\n') + '\n';
-}
-
-/** `text` with each path as typed (the export, the plan) written as its last name: what `--json` may carry. */
-function lastNames(text: string, paths: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const p of paths) if (p !== undefined && p !== publishedName(p)) out = out.split(p).join(publishedName(p));
-  return out;
 }

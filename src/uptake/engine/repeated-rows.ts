@@ -87,13 +87,16 @@ export async function keyCprIds(db: DuckDBConnection): Promise<{ cpr: number; ot
   // one shape have different digits — and no all-digit id written as is (`idd`) as long as one
   // of their keys. The most common registry (each CPR number written one way) is then never read
   // into JS (review s29 privacy 5: twice the time and +400 MB on 800 000 rows).
-  const [[shapes, odd, keyLengths, digitLengths]] = (await db.runAndReadAll(`SELECT count(DISTINCT regexp_replace(idc, '[0-9]', 'd', 'g')),
-      count(*) FILTER (WHERE idc <> trim(idc) OR regexp_matches(idc, '[^\\x20-\\x7e]')),
-      list(DISTINCT length(ltrim(regexp_replace(idc, '[^0-9]', '', 'g'), '0'))) FILTER (WHERE idc IS NOT NULL),
-      list(DISTINCT idd) FILTER (WHERE idd IS NOT NULL)
-    FROM checked WHERE NOT bad`)).getRowsJS() as [[unknown, unknown, unknown[] | null, unknown[] | null]];
-  const lengths = new Set((keyLengths ?? []).map(Number));
-  if (Number(shapes) <= 1 && Number(odd) === 0 && !(digitLengths ?? []).some((n) => lengths.has(Number(n)))) return { cpr: 0, other: 0 };
+  const [[shapes, odd, digitIds]] = (await db.runAndReadAll(`SELECT count(DISTINCT translate(idc, '0123456789', 'dddddddddd')),
+      count(*) FILTER (WHERE idc <> trim(idc) OR regexp_matches(idc, '[^\\x20-\\x7e]')), count(idd)
+    FROM checked WHERE NOT bad`)).getRowsJS() as [[unknown, unknown, unknown]];
+  const meets = async () => {
+    // An all-digit id written as is of the length of a key (`603690855` beside `060369-0855`).
+    const [[n]] = (await db.runAndReadAll(`SELECT count(*) FROM (SELECT DISTINCT idd FROM checked WHERE idd IS NOT NULL AND NOT bad)
+      WHERE idd IN (SELECT DISTINCT length(ltrim(regexp_replace(idc, '[^0-9]', '', 'g'), '0')) FROM checked WHERE idc IS NOT NULL AND NOT bad)`)).getRowsJS() as [[unknown]];
+    return Number(n) > 0;
+  };
+  if (Number(shapes) <= 1 && Number(odd) === 0 && (Number(digitIds) === 0 || !(await meets()))) return { cpr: 0, other: 0 };
   const spelled = (await db.runAndReadAll('SELECT DISTINCT idc FROM checked WHERE idc IS NOT NULL AND NOT bad')).getRowsJS() as unknown[][];
   const keyed = spelled.flatMap(([raw]) => {
     const id = String(raw);

@@ -111,14 +111,20 @@ export function cprShapeText(text: string): string {
   return text.replace(NON_ASCII, shapeChar);
 }
 
+/** No-break spaces (U+00A0, the figure space U+2007, the narrow U+202F): a space to the eye. */
+const NO_BREAK_SPACE = /^[\u00a0\u2007\u202f]$/;
+
 /**
- * `text` with its invisible characters left out and its decimal digits of other scripts written
- * as ASCII digits (as cprShapeText reads them), dashes and blanks kept: how a patient id's key
- * sets aside what a reader cannot see or tell apart (trial/patient-ids.ts idKey).
+ * `text` with its invisible characters left out, its no-break spaces written as a space and its
+ * decimal digits of other scripts written as ASCII digits (as cprShapeText reads them), dashes
+ * and other blanks kept: how a patient id's key sets aside what a reader cannot see or tell apart
+ * (trial/patient-ids.ts idKey; `SB 0003` typed with a no-break space, as copied from an EHR or a
+ * web form, is `SB 0003`).
  */
 export function invisibleAndDigitsPlain(text: string): string {
   if (!HAS_NON_ASCII.test(text)) return text;
   return text.replace(NON_ASCII, (c) => {
+    if (NO_BREAK_SPACE.test(c)) return ' ';
     const out = shapeChar(c);
     return out === '' || (/^[0-9]$/.test(out) && /^\p{Nd}$/u.test(c)) ? out : c;
   });

@@ -143,6 +143,8 @@ export function idDifferences(a: string, b: string): IdSpellingDifference[] {
     const at = s.indexOf(t);
     return `${s.slice(0, at)}|${s.slice(at + t.length)}`;
   };
+  // A CPR number's spelling aside (cpr-id-spellings.ts): its digits, as they meet an all-digit id.
+  [a, b] = [cprIdDigits(a) ?? a, cprIdDigits(b) ?? b];
   // Invisible characters and other digits first: the rest is told on the ids without them.
   const [pa, pb] = [invisibleAndDigitsPlain(a), invisibleAndDigitsPlain(b)];
   if ((pa !== a) !== (pb !== b) || (pa !== a && a !== b && pa === pb)) out.push('characters');
@@ -164,9 +166,9 @@ export function idDifferences(a: string, b: string): IdSpellingDifference[] {
 export class IdSpellings {
   readonly #byKey = new Map<string, number>();
 
-  /** The index of the first id met with `id`'s key, or -1. */
+  /** The index of the first id met with `id`'s key (idMatchKey: a CPR number by its digits, leading zeros aside), or -1. */
   spelledAs(id: string): number {
-    return this.#byKey.get(idKey(id)) ?? -1;
+    return this.#byKey.get(idMatchKey(id)) ?? -1;
   }
 
   /**
@@ -174,7 +176,10 @@ export class IdSpellings {
    * but for its spelling (idKey), or -1.
    */
   earlierSpelling(id: string, who: number): number {
-    const key = idKey(id);
+    // A CPR number by its digits with the leading-zero rule: `060369-0855` beside `603690855`
+    // (Excel dropped the zero on the rows it saved) is one patient written two ways, as
+    // `0603690855` beside `603690855` is.
+    const key = idMatchKey(id);
     const earlier = this.#byKey.get(key);
     if (earlier !== undefined) return earlier;
     this.#byKey.set(key, who);
@@ -233,7 +238,7 @@ const DIFFERENCE_WORDS: Record<Exclude<IdSpellingDifference, 'leading-zeros'>, s
   case: 'letter case (small letters in one, capitals in the other: typed so at one site, or changed by a spreadsheet)',
   spaces: 'a space before or after it (inside the quotes, where R\'s write.csv and some databases keep it)',
   form: 'the Unicode form of a letter (decomposed, as macOS writes it, in one of them)',
-  characters: 'an invisible character (a zero-width space, a word joiner or a byte-order mark, as copy-paste from a web page or a Word document leaves them) or digits of another script (full-width or Arabic-Indic)',
+  characters: 'an invisible character (a zero-width space, a word joiner, a byte-order mark, a soft hyphen or a direction mark, as copy-paste from a web page or a Word document leaves them), a no-break space for a space, or digits of another script (full-width or Arabic-Indic)',
 };
 
 /**
@@ -247,7 +252,7 @@ export function otherSpellingExpected(earlierLine: number, differences: readonly
     expected:
       `each patient id written one way: one id spelled two ways — this row's id is another line's but for ${words.join(' and ')}, so one patient would count as two. ` +
       'Write every id of the patient the same way in the export (in the spreadsheet: Find & Replace, or TRIM and one case for the whole id column; in R: trimws()' +
-      (differences.includes('characters') ? '; an invisible character is removed by SUBSTITUTE(A2; UNICHAR(8203); "") in the spreadsheet, gsub("[\\u200b\\u2060\\ufeff]", "", id) in R' : '') +
+      (differences.includes('characters') ? '; an invisible character is removed by SUBSTITUTE(A2; UNICHAR(8203); "") in the spreadsheet and a no-break space made a space by SUBSTITUTE(A2; UNICHAR(160); " "), in R by id <- gsub("\\\\p{Cf}", "", gsub("[\\\\x{a0}\\\\x{2007}\\\\x{202f}]", " ", id, perl = TRUE), perl = TRUE)' : '') +
       ') and export again; ' +
       'hta does not guess which spelling is right, so --exclude-invalid does not leave these rows out',
     detail: `the same id as line ${earlierLine}`,

@@ -46,11 +46,16 @@ export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, par
   const { copies, ids, width } = r;
   if (r.cprSpelled) {
     const n = r.cprSpelled;
-    out.push(`${file}: ${n} ${n === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written in more than one way (with and without the hyphen, or with a dash, a blank or other digits in its place: DDMMYY-NNNN, DDMMYY–NNNN and DDMMYYNNNN, as an appended extract or Word's autocorrect writes them): read as one patient's id each, as the digits are the same number, so a referral exported again under the other spelling is one referral — write the ids one way in the export to have this note go (docs/input-registry.md "Repeated rows and ids")`);
+    out.push(`${file}: ${n} ${n === 1 ? 'patient id is a CPR number' : 'patient ids are CPR numbers'} written in more than one way (with and without the hyphen, or with a dash, a blank or other digits in its place: DDMMYY-NNNN, DDMMYY–NNNN and DDMMYYNNNN, as an appended extract or Word's autocorrect writes them; or without the leading zero a spreadsheet such as Excel dropped, DMMYYNNNN): read as one patient's id each, as the digits are the same number, so a referral exported again under the other spelling is one referral — write the ids one way in the export to have this note go (docs/input-registry.md "Repeated rows and ids")`);
   }
+  if (r.idSpelled) {
+    const n = r.idSpelled;
+    out.push(`${file}: ${n} ${n === 1 ? 'patient id is' : 'patient ids are'} written in more than one way that cannot be told apart on screen or that a spreadsheet made (a blank or no-break space before or after it, a no-break space for a space, an invisible character such as a zero-width space, digits of another script, or an all-digit id's leading zeros dropped): read as one patient's id each, so a referral exported again under the other spelling is one referral — write the ids one way in the export to have this note go (docs/input-registry.md "Repeated rows and ids")`);
+  }
+  const spelledId = r.cprSpelled || r.idSpelled ? `the id (the same but for its spelling, as said above: ${r.cprSpelled ? "the CPR number's" : 'blanks, invisible characters or leading zeros'})` : 'the id';
   if (copies.groups > 0) {
     const what = copies.extra === 1 ? 'a row is an identical copy of another row' : `${copies.extra} rows are identical copies of other rows (${copies.groups} ${copies.groups === 1 ? 'row' : 'different rows'} repeated)`;
-    out.push(`${file}: ${what} — the same ${parquet ? 'value' : 'text'} in every one of the ${width} columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
+    out.push(`${file}: ${what} — the same ${parquet ? 'value' : 'text'} in every one of the ${width} columns, ${spelledId} and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
   }
   if (ids.ids > 0) {
     const what = ids.ids === 1 ? `one patient id is on ${ids.rows} different rows` : `${ids.ids} patient ids are each on several different rows (${ids.rows} rows)`;
@@ -67,11 +72,16 @@ function repeatedRowsNotesDa(file: string, r: RepeatedRows, parquet: boolean): s
   const { copies, ids, width } = r;
   if (r.cprSpelled) {
     const n = r.cprSpelled;
-    out.push(`${file}: ${n} ${n === 1 ? 'patient-id er et CPR-nummer' : "patient-id'er er CPR-numre"} skrevet på mere end én måde (med og uden bindestreg, eller med en tankestreg, et mellemrum eller andre cifre i stedet: DDMMÅÅ-NNNN, DDMMÅÅ–NNNN og DDMMÅÅNNNN, som et tilføjet udtræk eller Words autokorrektur skriver dem): hvert læses som én patients id, da cifrene er det samme nummer, så en henvisning udtrukket igen under den anden stavemåde er én henvisning — skriv id'erne på én måde i udtrækket for at få denne note til at gå (docs/input-registry.md "Repeated rows and ids")`);
+    out.push(`${file}: ${n} ${n === 1 ? 'patient-id er et CPR-nummer' : "patient-id'er er CPR-numre"} skrevet på mere end én måde (med og uden bindestreg, eller med en tankestreg, et mellemrum eller andre cifre i stedet: DDMMÅÅ-NNNN, DDMMÅÅ–NNNN og DDMMÅÅNNNN, som et tilføjet udtræk eller Words autokorrektur skriver dem; eller uden det foranstillede nul, som et regneark som Excel fjernede, DMMÅÅNNNN): hvert læses som én patients id, da cifrene er det samme nummer, så en henvisning udtrukket igen under den anden stavemåde er én henvisning — skriv id'erne på én måde i udtrækket for at få denne note til at gå (docs/input-registry.md "Repeated rows and ids")`);
   }
+  if (r.idSpelled) {
+    const n = r.idSpelled;
+    out.push(`${file}: ${n} ${n === 1 ? 'patient-id er' : "patient-id'er er"} skrevet på mere end én måde, som ikke kan skelnes på skærmen, eller som et regneark har lavet (et mellemrum eller hårdt mellemrum før eller efter, et hårdt mellemrum i stedet for et mellemrum, et usynligt tegn som et nulbreddemellemrum, cifre fra en anden skrift, eller et id af cifre, hvis foranstillede nuller er faldet bort): hvert læses som én patients id, så en henvisning udtrukket igen under den anden stavemåde er én henvisning — skriv id'erne på én måde i udtrækket for at få denne note til at gå (docs/input-registry.md "Repeated rows and ids")`);
+  }
+  const spelledId = r.cprSpelled || r.idSpelled ? `id'et (ens på nær stavemåden, som sagt ovenfor: ${r.cprSpelled ? 'CPR-nummerets' : 'mellemrum, usynlige tegn eller foranstillede nuller'})` : "id'et";
   if (copies.groups > 0) {
     const what = copies.extra === 1 ? 'en række er en nøjagtig kopi af en anden række' : `${copies.extra} rækker er nøjagtige kopier af andre rækker (${copies.groups} ${copies.groups === 1 ? 'række' : 'forskellige rækker'} gentaget)`;
-    out.push(`${file}: ${what} — ${parquet ? 'samme værdi' : 'samme tekst'} i hver af de ${width} kolonner, id'et og kolonner, hta ikke læser, medregnet — så hver tælles én gang, som én henvisning udtrukket to gange (fx ${examples(copies.examples, parquet, 'da')}; docs/input-registry.md "Repeated rows and ids")`);
+    out.push(`${file}: ${what} — ${parquet ? 'samme værdi' : 'samme tekst'} i hver af de ${width} kolonner, ${spelledId} og kolonner, hta ikke læser, medregnet — så hver tælles én gang, som én henvisning udtrukket to gange (fx ${examples(copies.examples, parquet, 'da')}; docs/input-registry.md "Repeated rows and ids")`);
   }
   if (ids.ids > 0) {
     const what = ids.ids === 1 ? `ét patient-id står på ${ids.rows} forskellige rækker` : `${ids.ids} patient-id'er står hver på flere forskellige rækker (${ids.rows} rækker)`;

@@ -73,7 +73,10 @@ describe('a registry whose ids are CPR numbers written two ways', () => {
     expect(same.code).toBe(2);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
-    const refusal = (s: string) => s.split('\n').filter((l) => l.includes('appended')).join('\n').replace(/\S*appended\.csv/g, 'appended.csv');
+    // The same refusal but for which of the 7 ids are its examples: they are taken in the order of
+    // the ids' keys, and a registry writing each number one way is compared as written, not keyed
+    // (repeated-rows.ts keyCprIds: review s29 privacy 5).
+    const refusal = (s: string) => s.split('\n').filter((l) => l.includes('appended')).join('\n').replace(/\S*appended\.csv/g, 'appended.csv').replace(/\d+ and \d+/g, 'N and N').replace(/(appended\.csv:|line )\d+/g, '$1N');
     expect(refusal(r.stderr)).toBe(refusal(same.stderr));
     expect(r.stderr).toContain('looks like two exports of the registry appended: 7 patient ids are each on two rows');
     noCpr(r.stderr);

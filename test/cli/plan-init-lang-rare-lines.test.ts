@@ -26,7 +26,7 @@ describe('plan init --lang da: the rarer lines in Danish', () => {
     const lines = await listing('data/synthetic/selfback-trial.csv');
     expect(lines).toContain('effektmål "eq5d" (EQ-5D-5L, dansk værdisæt) fra mo = eq5d_mo, sc = eq5d_sc, ua = eq5d_ua, pd = eq5d_pd, ad = eq5d_ad');
     expect(lines).toContain('ikke i udkastet som effektmål: "ru_medication" indeholder hele tal 0–16, et antal snarere end ja/nej — planens instrument "ru_medication" er lavet til den');
-    expect(lines.some((l) => l.startsWith('"ru_medication" indeholder tallene 0–16, ikke ja/nej-svar: udkastet har instrumentet "ru_medication" (spænd 0–16 som observeret, lower-is-better; udvid spændet'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('"ru_medication" indeholder tallene 0–16, ikke ja/nej-svar: udkastet har instrumentet "ru_medication" (spænd 0–16 som observeret, lower-is-better; spændet er kun det, denne fil indeholder: sæt det til det, effektmålet kan antage'))).toBe(true);
     for (const l of lines) expect(ENGLISH.test(unquoted(l)), l).toBe(false);
   });
 

@@ -108,8 +108,8 @@ describe('an outcome whose every score is in Scientific format', () => {
     expect(r.stderr.match(/outcome "pain" \(column "pain"/g)).toHaveLength(1);
     expect(r.stderr).not.toContain('column "pain": 24 cells');
     expect(r.stderr).toContain('column "income": 12 cells');
-    // The Danish page says it in Danish, the outcome by its label.
-    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (NRS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toBe(`${join(dir, 'pain.csv')}: alle værdier af Smerte (NRS) (kolonne "pain", 24 scorer) er i Excels talformat "Videnskabelig" (fx "0.00E+00", linje 2): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal med et fast antal decimaler i Excel (Formatér celler → Tal, "Decimaler": så mange, som værdierne har), og eksportér igen for at få de nøjagtige værdier`);
+    // The Danish page says it in Danish, the outcome by its label (--json names the file by its last name: cli/json-names.ts).
+    expect(trialWarningText(warning!, 'da', { outcome: () => 'Smerte (NRS)', time: (t) => t, method: (m) => m, subgroup: (c) => c })).toBe(`pain.csv: alle værdier af Smerte (NRS) (kolonne "pain", 24 scorer) er i Excels talformat "Videnskabelig" (fx "0.00E+00", linje 2): analysen bruger disse afrundede værdier, der kun har de cifre, Excel viste — formatér kolonnen som Tal med et fast antal decimaler i Excel (Formatér celler → Tal, "Decimaler": så mange, som værdierne har), og eksportér igen for at få de nøjagtige værdier`);
   });
 });
 

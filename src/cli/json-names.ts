@@ -9,7 +9,7 @@
  * the files a plan names (as written in the plan and as resolved beside it), and what is left of
  * a path under the folders the inputs and the working folder lie in.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { maskCpr } from '../io/cpr-number.js';
 import { publishedName } from '../report/published-name.js';
@@ -39,6 +39,11 @@ function namedInPlan(planPath: string): string[] {
   return out;
 }
 
+/** Whether `path` is a file (a plan's string names one only then). */
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
 /** The folder and each folder above it (the root left out), longest first. */
 function foldersUp(dir: string): string[] {
   const out: string[] = [];
@@ -61,12 +66,14 @@ export function jsonNames(inputs: readonly JsonInput[], cwd: string = process.cw
     add(input.path, cwd);
     if (input.plan) {
       const planDir = dirname(resolve(cwd, input.path));
-      for (const named of namedInPlan(resolve(cwd, input.path))) {
+      // Only the strings that name a file there: a label or code with a slash (`Ja/Nej`, `points/day`)
+      // is no path, and rewritten to its "last name" it would change what the JSON says.
+      for (const named of namedInPlan(resolve(cwd, input.path)).filter((n) => isFile(resolve(planDir, n)))) {
         add(named, planDir);
         // A cea plan's trial plan names files too, relative to its own folder.
         if (/\.json$/i.test(named)) {
           const abs = resolve(planDir, named);
-          for (const inner of namedInPlan(abs)) add(inner, dirname(abs));
+          for (const inner of namedInPlan(abs)) if (isFile(resolve(dirname(abs), inner))) add(inner, dirname(abs));
         }
       }
     }

@@ -143,3 +143,16 @@ describe('--json: every string names inputs by their published names (json-names
     expect(v.stderr).not.toMatch(/0202502345/);
   });
 });
+
+describe('--json rewrites paths only', () => {
+  it('a plan string with a slash that names no file (a label, a code pair) is written as it is', async () => {
+    const { jsonNames } = await import('../../src/cli/json-names.js');
+    const dir = tempDir();
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ outcomes: [{ key: 'med', label: { en: 'Pain medication (Ja/Nej)' } }], unit: 'points/day', adverseEvents: { file: 'ae.csv' } }));
+    writeFileSync(join(dir, 'ae.csv'), 'id\n');
+    const rewrite = jsonNames([{ path: plan, plan: true }], dir);
+    expect(rewrite('Pain medication (Ja/Nej): 3 points/day')).toBe('Pain medication (Ja/Nej): 3 points/day');
+    expect(rewrite(`${join(dir, 'ae.csv')}:2:3: bad`)).toBe('ae.csv:2:3: bad');
+  });
+});

@@ -41,7 +41,12 @@ function namedInPlan(planPath: string): string[] {
 
 /** Whether `path` is a file (a plan's string names one only then). */
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  // A string that is no path may be too long for one, or hold a NUL: no file.
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** The folder and each folder above it (the root left out), longest first. */

@@ -149,7 +149,8 @@ describe('--json rewrites paths only', () => {
     const { jsonNames } = await import('../../src/cli/json-names.js');
     const dir = tempDir();
     const plan = join(dir, 'plan.json');
-    writeFileSync(plan, JSON.stringify({ outcomes: [{ key: 'med', label: { en: 'Pain medication (Ja/Nej)' } }], unit: 'points/day', adverseEvents: { file: 'ae.csv' } }));
+    // Also a long description with a slash, longer than a file name may be (no path: not even looked up).
+    writeFileSync(plan, JSON.stringify({ outcomes: [{ key: 'med', label: { en: 'Pain medication (Ja/Nej)' } }], unit: 'points/day', note: `${'x'.repeat(300)}/y.json`, adverseEvents: { file: 'ae.csv' } }));
     writeFileSync(join(dir, 'ae.csv'), 'id\n');
     const rewrite = jsonNames([{ path: plan, plan: true }], dir);
     expect(rewrite('Pain medication (Ja/Nej): 3 points/day')).toBe('Pain medication (Ja/Nej): 3 points/day');

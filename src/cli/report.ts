@@ -234,6 +234,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         const commandOnly = commandOnlyFiles(stale, files, opts.out, pagesCommand, REPORT_INDEX);
         const why = (f: string) => {
           const was = commandOnly.get(f);
+          // An index an earlier hta wrote, its inputs keyed by path (inputHashes): why CI fails after an upgrade.
+          if (was === undefined && f.endsWith(`/${REPORT_INDEX}`) && [...readOutputIndex(join(opts.out, dirname(f)), REPORT_INDEX).inputs.keys()].some((key) => !key.includes(': '))) {
+            return '; written by an earlier hta, which named its inputs by their paths: regenerate once to name them by role and last name';
+          }
           return was === undefined ? '' : f.endsWith(`/${REPORT_INDEX}`) ? '; it differs only in the SHA-256 of the pages below' : `; only its regenerate command differs: \`${was}\``;
         };
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {

@@ -212,7 +212,9 @@ describe('the index published with each report folder', () => {
     const stale = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`stale: ${file}`);
-    expect(stale.stdout).not.toContain('input');
+    // Said why, so that CI failing after an upgrade is not a bare "stale".
+    expect(stale.stdout).toContain('written by an earlier hta, which named its inputs by their paths: regenerate once to name them by role and last name');
+    expect(stale.stdout).not.toContain('input ');
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
     const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
     expect(changed.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data)`);

@@ -50,7 +50,7 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   const groups = arms ? { Exposed: arms.Intervention, exposed: arms.intervention, unexposed: arms.control } : undefined;
   const textOptions = { labelOf: (k: string) => outcomeLabel(trial.plan, k, opts.lang), intervalOf: (e: ObservationalEffect) => registryInterval(e, opts.lang), ...(groups ? { groups } : {}) };
   // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
-  if (opts.json) printData(io, JSON.stringify(publishedJson(result, [{ path: opts.file ?? trial.file }, { path: opts.plan, plan: true }]), null, 2) + '\n');
+  if (opts.json) printData(io, JSON.stringify(publishedJson(result, [{ path: opts.file ?? trial.file }, { path: opts.plan, kind: 'trial-plan' }]), null, 2) + '\n');
   else io.stdout(withConfidenceLevel(observationalText(result, opts.lang, textOptions), 1 - trial.plan.alpha));
   for (const line of observationalWarningLines(result, trial, opts.lang)) io.stderr(`${line}\n`);
   return result.analyses.some((a) => a.error) ? 1 : 0;

@@ -77,7 +77,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result))] : undefined, excluded, force);
       if (opts.json) {
         // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
-        printData(io, JSON.stringify(publishedJson(withInputRecord(result, trial), [{ path: file }, { path: opts.plan, plan: true }]), null, 2) + '\n');
+        printData(io, JSON.stringify(publishedJson(withInputRecord(result, trial), [{ path: file }, { path: opts.plan, kind: 'trial-plan' }]), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;

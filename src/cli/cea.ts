@@ -77,7 +77,7 @@ export function registerCea(program: Command, io: CliIo): void {
       });
       bar.done();
       // Every string (warnings, notes) by the inputs' published names (json-names.ts), in results.json and --json alike.
-      const json = JSON.stringify(publishedJson(result, [{ path: file }, { path: opts.plan, plan: true }]), null, 2) + '\n';
+      const json = JSON.stringify(publishedJson(result, [{ path: file }, { path: opts.plan, kind: 'cea-plan' }]), null, 2) + '\n';
       if (folder) {
         const files = new Map<string, string>([['results.json', json], ...ceaCsvFiles(result)]);
         await writeFolderFiles(folder, files);

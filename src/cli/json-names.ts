@@ -9,44 +9,15 @@
  * the files a plan names (as written in the plan and as resolved beside it), and what is left of
  * a path under the folders the inputs and the working folder lie in.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { maskCpr } from '../io/cpr-number.js';
+import { type InputKind, nestedInputPaths } from '../io/input-files.js';
 import { publishedName } from '../report/published-name.js';
 
-/** An input of the run: a path as typed, and whether it is a plan (JSON) whose named files are inputs too. */
+/** An input of the run: a path as typed, and, for a plan, its kind (the files it names are inputs too: io/input-files.ts). */
 export interface JsonInput {
   path: string | undefined;
-  plan?: boolean;
-}
-
-/** The strings of a plan's JSON that may name a file (a path separator or a file extension), read leniently: a plan that cannot be read names none. */
-function namedInPlan(planPath: string): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(planPath, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (v.length > 0 && v.length < 4096 && (/[\\/]/.test(v) || /\.[A-Za-z0-9]{1,5}$/.test(v)) && !/^https?:/i.test(v)) out.push(v);
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(parsed);
-  return out;
-}
-
-/** Whether `path` is a file (a plan's string names one only then). */
-function isFile(path: string): boolean {
-  // A string that is no path may be too long for one, or hold a NUL: no file.
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
+  kind?: InputKind;
 }
 
 /** The folder and each folder above it (the root left out), longest first. */
@@ -69,17 +40,12 @@ export function jsonNames(inputs: readonly JsonInput[], cwd: string = process.cw
   for (const input of inputs) {
     if (input.path === undefined || input.path === '' || input.path === '-') continue;
     add(input.path, cwd);
-    if (input.plan) {
-      const planDir = dirname(resolve(cwd, input.path));
-      // Only the strings that name a file there: a label or code with a slash (`Ja/Nej`, `points/day`)
-      // is no path, and rewritten to its "last name" it would change what the JSON says.
-      for (const named of namedInPlan(resolve(cwd, input.path)).filter((n) => isFile(resolve(planDir, n)))) {
-        add(named, planDir);
-        // A cea plan's trial plan names files too, relative to its own folder.
-        if (/\.json$/i.test(named)) {
-          const abs = resolve(planDir, named);
-          for (const inner of namedInPlan(abs)) if (isFile(resolve(dirname(abs), inner))) add(inner, dirname(abs));
-        }
+    // The files a plan names, at any depth, as the plan writes them and as read (io/input-files.ts
+    // knows which fields name files: no label or code with a slash is taken for a path).
+    if (input.kind !== undefined) {
+      for (const n of nestedInputPaths({ option: '', path: input.path, kind: input.kind }, input.path)) {
+        add(n.from.value, resolve(cwd, dirname(n.from.file)));
+        add(n.path, cwd);
       }
     }
   }

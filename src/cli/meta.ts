@@ -95,7 +95,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         lang: opts.lang,
       });
       // `--json` is an output one may publish: the inputs by their last names, a CPR-shaped number in them masked, as analyze --json and a report's results.json name them.
-      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, plan: true }]), null, 2) + '\n');
+      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, kind: 'trial-plan' }]), null, 2) + '\n');
       else io.stdout(metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
       // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
       for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);

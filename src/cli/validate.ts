@@ -52,7 +52,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         force: opts.force === true,
       });
       // Every string of --json (the error, notes, an excluded row's file) by the inputs' published names (json-names.ts).
-      const jsonInputs = [{ path: file }, { path: opts.plan, plan: true }, { path: opts.excludedOut }];
+      const jsonInputs = [{ path: file }, { path: opts.plan, kind: 'trial-plan' as const }, { path: opts.excludedOut }];
       let result: ValidationResult;
       let groups: GroupWording;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;

@@ -152,7 +152,7 @@ describe('--json rewrites paths only', () => {
     // Also a long description with a slash, longer than a file name may be (no path: not even looked up).
     writeFileSync(plan, JSON.stringify({ outcomes: [{ key: 'med', label: { en: 'Pain medication (Ja/Nej)' } }], unit: 'points/day', note: `${'x'.repeat(300)}/y.json`, adverseEvents: { file: 'ae.csv' } }));
     writeFileSync(join(dir, 'ae.csv'), 'id\n');
-    const rewrite = jsonNames([{ path: plan, plan: true }], dir);
+    const rewrite = jsonNames([{ path: plan, kind: 'trial-plan' }], dir);
     expect(rewrite('Pain medication (Ja/Nej): 3 points/day')).toBe('Pain medication (Ja/Nej): 3 points/day');
     expect(rewrite(`${join(dir, 'ae.csv')}:2:3: bad`)).toBe('ae.csv:2:3: bad');
   });

@@ -2,6 +2,7 @@
 // what `npm run bench` reports for issue 15's target (≤ 2.5 s on a 2-core machine).
 //
 //   node bench/report-cold.js            # standalone: median of HTA_BENCH_REPORT_RUNS (3) runs
+//   node bench/report-cold.js --timeline # one run: when a core is idle, per 100 ms (below)
 //   import { reportColdBench } …          # from bench/run.js
 //
 // Each run is a new Node process (module loading included, as a user runs `hta report
@@ -41,38 +42,97 @@ function sample() {
 }
 sample();
 const before = [...threads.keys()];
-const timer = setInterval(sample, 25);
+// With a timeline (workerData.every ms): each thread's time on a core and waiting for one, from
+// /proc/self/task/<tid>/schedstat (nanoseconds), at every tick.
+const every = require('node:worker_threads').workerData?.every;
+const history = [];
+function schedSample() {
+  const row = { at: performance.timeOrigin + performance.now(), t: {} };
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === self) continue;
+    try {
+      const s = readFileSync('/proc/self/task/' + tid + '/schedstat', 'utf8').split(' ');
+      row.t[tid] = [Number(s[0]) / 1e6, Number(s[1]) / 1e6];
+    } catch {}
+  }
+  history.push(row);
+}
+if (every) schedSample();
+const timer = setInterval(() => { sample(); if (every) schedSample(); }, every ?? 25);
 function selfMs() {
   const stat = readFileSync('/proc/thread-self/stat', 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
 }
-parentPort.once('message', () => { clearInterval(timer); sample(); parentPort.postMessage({ before, threads: [...threads.values()], selfMs: selfMs() }); });
+parentPort.once('message', () => { clearInterval(timer); sample(); if (every) schedSample(); parentPort.postMessage({ before, threads: [...threads.values()], selfMs: selfMs(), history }); });
 parentPort.postMessage({ selfMs: selfMs() });
 `;
 
-/** Starts the sampler; `stop()` gives the main thread's CPU, the helper threads' (V8's compiler and GC, libuv) and each worker's, in order of start. */
-async function threadSampler() {
+/**
+ * Starts the sampler; `stop()` gives the main thread's CPU, the helper threads' (V8's compiler and GC, libuv) and each worker's, in order of start.
+ * With `every` (ms), also the timeline's samples (`idleCoreTimeline`).
+ */
+async function threadSampler(every) {
   if (!existsSync('/proc/thread-self')) return undefined;
-  const w = new Worker(SAMPLER, { eval: true });
+  const w = new Worker(SAMPLER, { eval: true, workerData: { every } });
   const ready = await new Promise((resolve) => w.once('message', resolve));
   return {
     async stop() {
       const done = new Promise((resolve) => w.once('message', resolve));
       w.postMessage('stop');
-      const { before, threads, selfMs } = await done;
+      const { before, threads, selfMs, history } = await done;
       await w.terminate();
       const main = threads.find((t) => t.tid === process.pid);
       const sum = (xs) => xs.reduce((a, t) => a + t.ms, 0);
       const helpers = threads.filter((t) => before.includes(String(t.tid)) && t !== main);
       const later = threads.filter((t) => !before.includes(String(t.tid))).sort((a, b) => a.seenAt - b.seenAt);
-      return { samplerMs: selfMs - ready.selfMs, mainMs: main?.ms ?? 0, helpersMs: sum(helpers), workers: later.filter((t) => t.ms >= 100).map((t) => ({ startedMs: t.seenAt, ms: t.ms })), otherMs: sum(later.filter((t) => t.ms < 100)) };
+      const workers = later.filter((t) => t.ms >= 100);
+      // The timeline's samples by thread group: main, each worker (in order of start), the rest.
+      const group = (tid) => (Number(tid) === process.pid ? 'main' : workers.some((t) => String(t.tid) === tid) ? `w${workers.findIndex((t) => String(t.tid) === tid) + 1}` : 'helpers');
+      const samples = every ? history.map((h) => ({ at: h.at, threads: Object.entries(h.t).map(([tid, [runMs, waitMs]]) => ({ id: Number(tid), group: group(tid), runMs, waitMs })) })) : undefined;
+      return { samplerMs: selfMs - ready.selfMs, mainMs: main?.ms ?? 0, helpersMs: sum(helpers), workers: workers.map((t) => ({ startedMs: t.seenAt, ms: t.ms })), otherMs: sum(later.filter((t) => t.ms < 100)), ...(samples ? { samples } : {}) };
     },
   };
 }
 
+/**
+ * The timeline of a run from the sampler's ticks (each thread `id`'s cumulated ms on a core, `runMs`,
+ * and waiting for one, `waitMs`, and its `group`: main, w1, w2, …, helpers), in buckets of `bucketMs`
+ * from `t0` (both in the process's clock, ms since its time origin; a tick late by a busy sampler
+ * gives its bucket all the time since the one before): per bucket each group's CPU
+ * and the core time no thread of the run wanted (`cores` × the bucket, less what the threads ran
+ * or waited to run). A thread waiting for a core on a busy machine still counts as wanting one, so
+ * the idle time is the run's own, what an idle machine would have left unused.
+ */
+export function idleCoreTimeline(samples, { t0, end, bucketMs = 100, cores = 2 }) {
+  const buckets = [];
+  for (let i = 1; i < samples.length; i++) {
+    const a = new Map(samples[i - 1].threads.map((t) => [t.id, t]));
+    const at = samples[i].at - t0;
+    if (at <= 0) continue;
+    // The time since the previous tick is the bucket's where this tick falls (one at its end included).
+    const k = Math.max(0, Math.ceil(at / bucketMs) - 1);
+    const b = (buckets[k] ??= { atMs: k * bucketMs, cpu: {}, wantMs: 0 });
+    for (const t of samples[i].threads) {
+      const prev = a.get(t.id) ?? { runMs: 0, waitMs: 0 };
+      const run = Math.max(0, t.runMs - prev.runMs);
+      const wait = Math.max(0, t.waitMs - prev.waitMs);
+      b.cpu[t.group] = (b.cpu[t.group] ?? 0) + run;
+      b.wantMs += run + wait;
+    }
+  }
+  const out = [];
+  for (let k = 0; k * bucketMs < end; k++) {
+    const b = buckets[k] ?? { atMs: k * bucketMs, cpu: {}, wantMs: 0 };
+    const span = Math.min(bucketMs, end - k * bucketMs);
+    out.push({ ...b, idleMs: Math.max(0, cores * span - b.wantMs) });
+  }
+  return out;
+}
+
 if (process.argv[2] === '--child') {
-  const sampler = await threadSampler();
+  const timeline = process.argv.includes('--timeline');
+  const sampler = await threadSampler(timeline ? 20 : undefined);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // The CLI as bin/hta.js runs it (one bundle after `npm run build`), its progress messages
@@ -120,8 +180,12 @@ if (process.argv[2] === '--child') {
   const lastEvent = events.at(-1)?.at ?? tEnd;
   const pngWait = tEnd - lastEvent;
   if (lastCharts) lastCharts.ms -= pngWait;
+  const samples = threads?.samples;
+  if (threads) delete threads.samples;
   process.stdout.write(JSON.stringify({
     wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait,
+    // The sampler's clock is the epoch's (its own time origin + now): made this thread's.
+    ...(samples ? { timeline: idleCoreTimeline(samples.map((s) => ({ ...s, at: s.at - performance.timeOrigin })), { t0, end: tEnd - t0, cores: availableParallelism() }), events: events.map((e) => ({ atMs: e.at - t0, message: e.message })) } : {}),
     // The sampler's own CPU time while hta ran is the bench's, not hta's.
     cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads, codeCache,
   }) + '\n');
@@ -170,7 +234,35 @@ export function breakdownLines(b) {
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** The timeline as lines: per bucket each group's CPU (% of the bucket), the idle core time and the phases begun. */
+export function timelineLines(b) {
+  const groups = ['main', ...(b.threads?.workers ?? []).map((_, i) => `w${i + 1}`), 'helpers'];
+  const lines = [`   ms  ${groups.map((g) => g.padStart(7)).join('')}  idle core-ms  (main: hta's thread; w1…: workers in order of start, as above; CPU in % of the bucket)`];
+  let e = 0;
+  const idle = { start: 0, middle: 0, end: 0 };
+  const firstAnalysis = b.events.find((x) => / analysing$/.test(x.message))?.atMs ?? 0;
+  const lastChart = b.events.at(-1)?.atMs ?? b.wallMs;
+  for (const t of b.timeline) {
+    const began = [];
+    while (e < b.events.length && b.events[e].atMs < t.atMs + 100) began.push(b.events[e++].message.replace(/^report /, ''));
+    idle[t.atMs + 50 < firstAnalysis ? 'start' : t.atMs + 50 > lastChart ? 'end' : 'middle'] += t.idleMs;
+    lines.push(`${String(t.atMs).padStart(5)}  ${groups.map((g) => String(Math.round(t.cpu[g] ?? 0)).padStart(7)).join('')}  ${String(Math.round(t.idleMs)).padStart(6)}  ${began.slice(0, 2).join('; ')}${began.length > 2 ? ' …' : ''}`);
+  }
+  lines.push(`idle core time: ${Math.round(idle.start)} ms in the start-up, ${Math.round(idle.middle)} ms while the reports build, ${Math.round(idle.end)} ms after the last chart's SVG`);
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--timeline')) {
+  // One run, sampled every 20 ms: where a core is idle (start-up, waits, the end).
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', '--timeline'], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) {
+    console.error(`report bench failed: ${child.stderr.trim().split('\n').pop()}`);
+    process.exit(1);
+  }
+  const b = JSON.parse(child.stdout.trim().split('\n').pop());
+  for (const [what, value] of breakdownLines(b)) console.log(`  ${what.padEnd(44)} ${value}`);
+  for (const line of timelineLines(b)) console.log(line);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const r = reportColdBench();
   if (r.error) {
     console.error(`report bench failed: ${r.error}`);

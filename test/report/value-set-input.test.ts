@@ -14,6 +14,7 @@ import { REPORT_INDEX } from '../../src/report/build-reports.js';
 import { VALUE_SET_DIR } from '../../src/instruments/valueset.js';
 import { builtClosure } from '../support/built-closure.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { selfbackTrialHead } from '../support/selfback-head.js';
 
 const SET = 'dk-5l-2021';
 /** The Danish 5L set with one decrement changed (mobility level 2: 0.041 → 0.141), as a fork might edit it. */
@@ -80,8 +81,7 @@ describe.skipIf(process.platform === 'win32')('a fork of hta whose value set was
     writeFileSync(script, `import { main } from ${JSON.stringify(built.url.replace(/bin-entry\.js$/, 'main.js'))};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
     const dir = tempDir();
     // The first 40 patients of the synthetic trial: enough for its EQ-5D pages, a fraction of a whole report's work.
-    const [head, ...rows] = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').split('\n');
-    writeFileSync(join(dir, 'trial.csv'), [head, ...rows.filter((r) => r !== '' && Number(r.slice(2, 6)) <= 40)].join('\n') + '\n');
+    writeFileSync(join(dir, 'trial.csv'), selfbackTrialHead(40));
     copyFileSync('data/plans/selfback.plan.json', join(dir, 'p.json'));
     const manifest = join(dir, 'reports.json');
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'trial', kind: 'trial', out: 'trial', lang: 'en', data: 'trial.csv', plan: 'p.json' }] }));

@@ -4,43 +4,16 @@
  * (one referral on two rows would count twice); the same with new pseudonyms per delivery is
  * warned of. Built from test/fixtures/exports/registry-dk-shapes/simple.csv (40 referrals of 2025).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DK_SHAPES, december, header, novemberCut, registryCsv, thresholdOnePlan } from '../support/appended-cuts.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
 
-const F = 'test/fixtures/exports/registry-dk-shapes';
-const lines = readFileSync(`${F}/simple.csv`, 'utf8').split(/\r?\n/).filter((l) => l !== '');
-const [header, ...december] = lines as [string, ...string[]];
-
-/** The 30 November cut of the same registry: December's referrals absent, its activations and last-active dates not yet. */
-function novemberCut(rows: readonly string[]): string[] {
-  const cut = '2025-11-30';
-  return rows.flatMap((row) => {
-    const f = row.split(';');
-    if (f[3]! > cut) return [];
-    if (f[4] !== '' && f[4]! > cut) return [[...f.slice(0, 4), '', '', ...f.slice(6)].join(';')];
-    if (f[5] !== '' && f[5]! > cut) return [[...f.slice(0, 5), cut, ...f.slice(6)].join(';')];
-    return [row];
-  });
-}
-
-function plan(): string {
-  const p = { ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } };
-  const out = join(tempDir(), 'plan.json');
-  writeFileSync(out, JSON.stringify(p));
-  return out;
-}
-
-function csv(rows: readonly string[], name = 'registry.csv'): string {
-  const out = join(tempDir(), name);
-  writeFileSync(out, [header, ...rows].join('\r\n') + '\r\n');
-  return out;
-}
-
-const uptake = (registry: string, ...more: string[]) => runCli('uptake', registry, '--eligible', `${F}/eligible.csv`, '--plan', plan(), ...more);
+const uptake = (registry: string, ...more: string[]) => runCli('uptake', registry, '--eligible', `${DK_SHAPES}/eligible.csv`, '--plan', thresholdOnePlan(), ...more);
+const csv = registryCsv;
 
 const november = novemberCut(december);
 /** Rows of both cuts that differ only in the last-active date (the referrals the refusal counts). */

@@ -6,15 +6,12 @@
  * CPR number's digits, as the privacy checks read its spellings (docs/input-registry.md "Repeated
  * rows and ids"). Built from test/fixtures/exports/registry-dk-shapes/simple.csv (40 referrals of 2025).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DK_SHAPES, december, novemberCut, registryCsv, thresholdOnePlan } from '../support/appended-cuts.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
-
-const F = 'test/fixtures/exports/registry-dk-shapes';
-const [header, ...december] = readFileSync(`${F}/simple.csv`, 'utf8').split(/\r?\n/).filter((l) => l !== '') as [string, ...string[]];
 
 /** Patient P50nn's CPR number, its date and serial joined by `sep` (a real day and month). */
 const cpr = (id: string, sep: string) => {
@@ -25,41 +22,19 @@ const withIds = (rows: readonly string[], sep: string) => rows.map((r) => r.repl
 /** No CPR number of the file, however written, in a text. */
 const noCpr = (text: string) => expect(text).not.toMatch(/\d{4}70\D{0,2}10\d\d/);
 
-/** The 30 November cut of the same registry (as uptake-appended-export.test.ts). */
-function novemberCut(rows: readonly string[]): string[] {
-  const cut = '2025-11-30';
-  return rows.flatMap((row) => {
-    const f = row.split(';');
-    if (f[3]! > cut) return [];
-    if (f[4] !== '' && f[4]! > cut) return [[...f.slice(0, 4), '', '', ...f.slice(6)].join(';')];
-    if (f[5] !== '' && f[5]! > cut) return [[...f.slice(0, 5), cut, ...f.slice(6)].join(';')];
-    return [row];
-  });
-}
-
-function plan(): string {
-  const p = { ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } };
-  const out = join(tempDir(), 'plan.json');
-  writeFileSync(out, JSON.stringify(p));
-  return out;
-}
-
-function csv(rows: readonly string[], name = 'registry.csv'): string {
-  const out = join(tempDir(), name);
-  writeFileSync(out, [header, ...rows].join('\r\n') + '\r\n');
-  return out;
-}
-
-const uptake = (registry: string, ...more: string[]) => runCli('uptake', registry, '--eligible', `${F}/eligible.csv`, '--plan', plan(), '--first-publication', ...more);
+const uptake = (registry: string, ...more: string[]) => runCli('uptake', registry, '--eligible', `${DK_SHAPES}/eligible.csv`, '--plan', thresholdOnePlan(), '--first-publication', ...more);
+const csv = registryCsv;
+/** The export with every id written one way (with the hyphen), its --json run: run once, for the tests that compare with it. */
+let writtenOnce: ReturnType<typeof uptake> | undefined;
+const once = () => (writtenOnce ??= uptake(csv(withIds(december, '-')), '--json'));
 
 describe('a registry whose ids are CPR numbers written two ways', () => {
   const SPELLINGS: [string, string][] = [['without the hyphen', ''], ['with an en dash', '\u2013'], ['with a no-break space', '\u00a0'], ['with two spaces', '  ']];
   for (const [what, sep] of SPELLINGS) {
     it(`an appended copy of five referrals ${what}: each counted once, the numbers of the export without the copy, with a note`, async () => {
-      const once = await uptake(csv(withIds(december, '-')), '--json');
       const r = await uptake(csv([...withIds(december, '-'), ...withIds(december.slice(0, 5), sep)]), '--json');
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toBe(once.stdout);
+      expect(r.stdout).toBe((await once()).stdout);
       expect(r.stderr).toContain('5 patient ids are CPR numbers written in more than one way');
       expect(r.stderr).toContain('5 rows are identical copies of other rows');
       expect(r.stderr).not.toContain('the export looks appended');
@@ -86,8 +61,7 @@ describe('a registry whose ids are CPR numbers written two ways', () => {
     const r = await uptake(csv([...withIds(december, '-'), ...withIds(december.slice(0, 1), '')]), '--json', '--lang', 'da');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("1 patient-id er et CPR-nummer skrevet på mere end én måde");
-    const one = await uptake(csv(withIds(december, '-')), '--json');
-    expect(one.stderr).not.toContain('CPR');
+    expect((await once()).stderr).not.toContain('CPR');
   });
 
   it('a Parquet registry: the same', async () => {
@@ -99,10 +73,9 @@ describe('a registry whose ids are CPR numbers written two ways', () => {
     await db.run(`COPY (SELECT * FROM read_csv('${src}', all_varchar = true, delim = ';', header = true)) TO '${file}' (FORMAT parquet)`);
     db.closeSync();
     inst.closeSync();
-    const once = await uptake(csv(withIds(december, '-')), '--json');
     const r = await uptake(file, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).metrics).toEqual(JSON.parse(once.stdout).metrics);
+    expect(JSON.parse(r.stdout).metrics).toEqual(JSON.parse((await once()).stdout).metrics);
     expect(r.stderr).toMatch(/5 rows are identical copies of other rows .*\(e\.g\. rows \d+ and \d+;/);
   });
 });

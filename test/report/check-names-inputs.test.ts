@@ -26,7 +26,11 @@ function workspace() {
 
 type Workspace = ReturnType<typeof workspace>;
 
-/** The workspace with its pages written once (`hta report --no-cache`), for the tests that start from them. */
+// The runs here use the chart cache (the test run's own, vitest.config.ts): what is tested is which
+// inputs are named, and the pages' charts, the same in most runs, were drawn afresh in each of ~20
+// runs with --no-cache (that the cache gives the same bytes: test/report/report-cli.test.ts).
+
+/** The workspace with its pages written once (`hta report`), for the tests that start from them. */
 let built: Workspace & { made: { code: number; stderr: string } };
 
 /**
@@ -44,7 +48,7 @@ function builtCopy(): Workspace {
 describe('hta report --check names the input', () => {
   beforeAll(async () => {
     const w = workspace();
-    built = { ...w, made: await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache') };
+    built = { ...w, made: await runCli('report', '--manifest', w.manifest, '--out', w.out) };
   }, 60_000);
 
   it('a changed input: which file, and which reports were made from the earlier one', async () => {
@@ -52,11 +56,11 @@ describe('hta report --check names the input', () => {
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     // Keyed as the manifest names them (its folder's paths), not as this machine's absolute paths.
     expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
-    const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const fresh = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(fresh.code, fresh.stdout).toBe(0);
     // The studies sheet with one effect mended: the pages change, and the changed input is named.
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data), report "meta-da" (its data) were written`);
     expect(r.stdout).toMatch(/stale: .*meta\/index\.html/);
@@ -70,11 +74,11 @@ describe('hta report --check names the input', () => {
     const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: Record<string, string>[] };
     m.reports[1]!.data = 'studies-b.csv';
     writeFileSync(w.manifest, JSON.stringify(m));
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     // The plan re-saved (its pages stay the same), and report "meta"'s own sheet mended (its pages change).
     writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/stale: .*\/meta\/index\.html/);
     expect(r.stdout).not.toMatch(/stale: .*meta-da/);
@@ -87,12 +91,12 @@ describe('hta report --check names the input', () => {
     // A Windows checkout (core.autocrlf) of the sheet and the plan, and a trailing newline more.
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(/\r?\n/g, '\r\n'));
     writeFileSync(w.plan, `${readFileSync(w.plan, 'utf8')}\n`);
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('reports are up to date');
     expect(r.stdout).not.toMatch(/input changed|stale/);
     // Nor does a run rewrite the committed index.
-    const again = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const again = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(' 0 written');
     expect(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')).toBe(indexBefore);
@@ -105,7 +109,7 @@ describe('hta report --check names the input', () => {
     const m = JSON.parse(readFileSync(w.manifest, 'utf8')) as { reports: { data: string }[] };
     m.reports[0]!.data = 'studies2.csv';
     writeFileSync(w.manifest, JSON.stringify(m));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input new: ${other} — read by report "meta" (its data), which did not read it when its pages were written`);
     expect(r.stdout).toContain('input no longer read: studies.csv (its data) — read when the pages of report "meta" were written, no longer');
@@ -114,14 +118,14 @@ describe('hta report --check names the input', () => {
   it('a missing input: every entry and field naming it, and the path; exit 2, nothing written', async () => {
     const w = workspace();
     rmSync(w.studies);
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/    at /);
     expect(r.stderr).toContain(`the data of report "meta", the data of report "meta-da" ${w.studies} — the file does not exist`);
     // A text setting ("preset": "metafor") is no file: not named as a missing input.
     expect(r.stderr).not.toContain('metafor');
     rmSync(w.plan);
-    const both = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const both = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain(`2 inputs of ${w.manifest} cannot be read`);
     expect(both.stderr).toContain(`the plan of report "meta", the plan of report "meta-da" ${w.plan} — the file does not exist`);
@@ -143,7 +147,7 @@ describe('hta report --check names a missing file a plan names', () => {
     const costs = join(dir, 'data', 'plans', 'selfback.unit-costs.csv');
     rmSync(costs);
     const trial = join(dir, 'data', 'synthetic', 'selfback-trial.csv');
-    const r = await runCli('report', '--check', '--manifest', manifest, '--out', join(dir, 'reports'), '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', manifest, '--out', join(dir, 'reports'));
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).not.toMatch(/    at /);
     // Both at once: the entry's data and the plan's unit costs, each with who names it.
@@ -162,11 +166,11 @@ describe('inputs that are symbolic links', () => {
     copyFileSync(w.studies, real);
     rmSync(w.studies);
     symlinkSync(join('real', 'studies.csv'), w.studies);
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
     writeFileSync(real, readFileSync(real, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(`input changed: ${w.studies} — changed since`);
   });
@@ -187,7 +191,7 @@ describe('the index published with each report folder', () => {
 
   it('names no folder and no CPR-shaped number: inputs by role and masked last name, and --check still names a changed one', async () => {
     const w = personsFolder();
-    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     expect(Object.keys(index.inputs)).toEqual(['data: studier DDMMYY-XXXX.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: selfback.plan.json']);
@@ -196,7 +200,7 @@ describe('the index published with each report folder', () => {
       expect(text, name).not.toMatch(/Anna|Jensen|OneDrive|Midtjylland|0101501234/);
     }
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(r.code, r.stderr).toBe(1);
     // On the maintainer's own terminal the path is named as the manifest reads it, the number masked.
     expect(r.stdout).toMatch(/input changed: .*studier DDMMYY-XXXX\.csv — changed since the pages of report "meta" \(its data\) were written/);
@@ -204,21 +208,21 @@ describe('the index published with each report folder', () => {
 
   it('an index written before roles (keyed by paths) still names the changed input, and the next run rewrites it without paths', async () => {
     const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     const file = join(w.out, 'meta', REPORT_INDEX);
     const index = JSON.parse(readFileSync(file, 'utf8')) as { inputs: Record<string, string> };
     const old = { ...index, inputs: { 'plans/p.json': index.inputs['plan: p.json'], 'studies.csv': index.inputs['data: studies.csv'] } };
     writeFileSync(file, JSON.stringify(old, null, 2) + '\n');
-    const stale = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const stale = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`stale: ${file}`);
     // Said why, so that CI failing after an upgrade is not a bare "stale".
     expect(stale.stdout).toContain('written by an earlier hta, which named its inputs by their paths: regenerate once to name them by role and last name');
     expect(stale.stdout).not.toContain('input ');
     writeFileSync(w.studies, readFileSync(w.studies, 'utf8').replace(',MD,-0.79,-1.51,', ',MD,-0.81,-1.51,'));
-    const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const changed = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     expect(changed.stdout).toContain(`input changed: ${w.studies} — changed since the pages of report "meta" (its data)`);
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).inputs)).toEqual(['data: studies.csv', 'plan/valueSet: dk-5l-2021.json', 'plan: p.json']);
   });
 });
@@ -226,21 +230,21 @@ describe('the index published with each report folder', () => {
 describe('pages that differ only in their regenerate command', () => {
   it('are the same from every folder hta report runs in; written with other options, --check says only the command differs', async () => {
     const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache')).code).toBe(0);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     const page = readFileSync(join(w.out, 'meta', 'README.md'), 'utf8');
     // data/reports.json into reports/ beside data/: `hta report`, wherever it was run from.
     expect(page).toContain('Regenerate with `hta report`.');
     const cwd = process.cwd();
     try {
       process.chdir(join(w.dir, 'data'));
-      const fromData = await runCli('report', '--check', '--manifest', 'reports.json', '--out', '../reports', '--no-cache');
+      const fromData = await runCli('report', '--check', '--manifest', 'reports.json', '--out', '../reports');
       expect(fromData.code, fromData.stdout).toBe(0);
     } finally {
       process.chdir(cwd);
     }
     // The English report written with --lang en (its own language): nothing on its pages but the command changes.
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--lang', 'en', '--only', 'meta')).code).toBe(0);
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache', '--only', 'meta');
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--lang', 'en', '--only', 'meta')).code).toBe(0);
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--only', 'meta');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'README.md')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);
     expect(r.stdout).toContain(`stale: ${join(w.out, 'meta', 'index.html')} (report "meta"; only its regenerate command differs: \`hta report --lang en\`)`);

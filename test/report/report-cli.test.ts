@@ -3,13 +3,16 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { type CliRun, runCli, tempDir } from '../support/run-cli.js';
+import { selfbackTrialHead } from '../support/selfback-head.js';
 
 /** A temp copy of the bundled data, plan and a one-report manifest (English only, to keep it quick). */
 function workspace(): { dir: string; manifest: string; out: string; data: string } {
   const dir = tempDir();
   mkdirSync(join(dir, 'data/synthetic'), { recursive: true });
   mkdirSync(join(dir, 'data/plans'), { recursive: true });
-  copyFileSync('data/synthetic/selfback-trial.csv', join(dir, 'data/synthetic/selfback-trial.csv'));
+  // The first 60 patients (SB0001, whose 3-month answers a test changes, among them): these tests
+  // are about files, and the whole trial's 461 would only slow them down.
+  writeFileSync(join(dir, 'data/synthetic/selfback-trial.csv'), selfbackTrialHead(60));
   // Without the subgroups, target population and missing-data sensitivity analyses: these tests
   // are about writing, caching and checking files, and those analyses and charts
   // (test/report/subgroup-sections.test.ts, the committed-reports check below) would only slow

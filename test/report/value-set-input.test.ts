@@ -14,6 +14,7 @@ import { REPORT_INDEX } from '../../src/report/build-reports.js';
 import { VALUE_SET_DIR } from '../../src/instruments/valueset.js';
 import { builtClosure } from '../support/built-closure.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { selfbackTrialHead } from '../support/selfback-head.js';
 
 const SET = 'dk-5l-2021';
 /** The Danish 5L set with one decrement changed (mobility level 2: 0.041 → 0.141), as a fork might edit it. */
@@ -30,10 +31,12 @@ function metaWorkspace() {
   return { dir, manifest, out: join(dir, 'reports') };
 }
 
+// The runs use the test run's chart cache (vitest.config.ts): the charts a run shares with an
+// earlier one are not drawn again; which inputs are named is what is tested.
 describe('the value set a report reads is recorded as its input', () => {
   it('under its plan\'s role and its file name, with its SHA-256', async () => {
     const w = metaWorkspace();
-    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const made = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(made.code, made.stderr).toBe(0);
     const index = JSON.parse(readFileSync(join(w.out, 'meta', REPORT_INDEX), 'utf8')) as { inputs: Record<string, string> };
     expect(Object.keys(index.inputs)).toEqual(['data: studies.csv', `plan/valueSet: ${SET}.json`, 'plan: p.json']);
@@ -47,11 +50,11 @@ describe('a valuesets/ folder beside the manifest', () => {
     mkdirSync(join(w.dir, 'data', 'valuesets'));
     const beside = join(w.dir, 'data', 'valuesets', `${SET}.json`);
     copyFileSync(join(VALUE_SET_DIR, `${SET}.json`), beside);
-    const same = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const same = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(same.code, same.stderr).toBe(0);
     expect(same.stderr).not.toContain('value set');
     writeFileSync(beside, edited(readFileSync(beside, 'utf8')));
-    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out, '--no-cache');
+    const r = await runCli('report', '--check', '--manifest', w.manifest, '--out', w.out);
     // The pages are hta's value set's: up to date; the note says which file was read, and which not.
     expect(r.code, r.stdout).toBe(0);
     expect(r.stderr).toContain(`note: report "meta" reads the EQ-5D value set ${SET} from this hta (${join(VALUE_SET_DIR, `${SET}.json`)}), not from ${beside} beside the manifest, which differs`);
@@ -79,11 +82,12 @@ describe.skipIf(process.platform === 'win32')('a fork of hta whose value set was
     const script = join(built.dir, 'hta.mjs');
     writeFileSync(script, `import { main } from ${JSON.stringify(built.url.replace(/bin-entry\.js$/, 'main.js'))};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
     const dir = tempDir();
-    copyFileSync('data/synthetic/selfback-trial.csv', join(dir, 'trial.csv'));
+    // The first 40 patients of the synthetic trial: enough for its EQ-5D pages, a fraction of a whole report's work.
+    writeFileSync(join(dir, 'trial.csv'), selfbackTrialHead(40));
     copyFileSync('data/plans/selfback.plan.json', join(dir, 'p.json'));
     const manifest = join(dir, 'reports.json');
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'trial', kind: 'trial', out: 'trial', lang: 'en', data: 'trial.csv', plan: 'p.json' }] }));
-    const hta = (...args: string[]) => spawnSync(process.execPath, [script, 'report', '--manifest', manifest, '--out', join(dir, 'reports'), '--no-cache', ...args], { encoding: 'utf8' });
+    const hta = (...args: string[]) => spawnSync(process.execPath, [script, 'report', '--manifest', manifest, '--out', join(dir, 'reports'), ...args], { encoding: 'utf8' });
     const made = hta();
     expect(made.status, made.stderr).toBe(0);
     const set = join(data, 'valuesets', `${SET}.json`);

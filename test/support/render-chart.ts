@@ -4,7 +4,8 @@ import { chartSvg, svgToPng } from '../../src/report/render/render-chart.js';
 
 export interface RenderedChart {
   svg: string;
-  png: Uint8Array;
+  /** Drawn from the SVG when first read: most tests read only the SVG, and a PNG of a large chart costs ~0.1 CPU-s. */
+  readonly png: Uint8Array;
   width: number;
   height: number;
 }
@@ -12,5 +13,13 @@ export interface RenderedChart {
 export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await chartSvg(name, spec);
   const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
-  return { svg, png: svgToPng(svg), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+  let png: Uint8Array | undefined;
+  return {
+    svg,
+    get png() {
+      return (png ??= svgToPng(svg));
+    },
+    width: Number(size?.[1] ?? 0),
+    height: Number(size?.[2] ?? 0),
+  };
 }

@@ -100,6 +100,19 @@ describe('hta meta --lang da: a hand-typed study sheet refused in Danish, line b
   });
 });
 
+describe('hta meta --lang da: the notes on how the sheet was read, in Danish', () => {
+  it('columns not read, a bound read under its usual name, a follow-up read as a time', async () => {
+    const median = file('median-noter.csv', SHEETS['median.csv']!);
+    expect((await runCli('meta', median, '--lang', 'da')).stderr).toContain(`bemærk: ${median}: kolonner, der ikke er læst: 4 "median_intervention", 5 "iqr_intervention", 6 "median_control", 7 "iqr_control"\n`);
+    const bounds = file('graenser.csv', ['study,outcome,time,difference,95% CI lower,95% CI upper', 'Sandal 2021,rmdq,3 months,-0.79,-1.51,-0.06', 'Hansen 2022,rmdq,3m,-0.5,-1.2,0.1']);
+    const [en, da] = [(await runCli('meta', bounds)).stderr, (await runCli('meta', bounds, '--lang', 'da')).stderr];
+    expect(da).toContain(`bemærk: ${bounds}: kolonne 5 "95% CI lower" er læst som ci_lower\n`);
+    expect(da).toContain(`bemærk: ${bounds}: opfølgning "3 months" (linje 2) er læst som 3m\n`);
+    expect(en).toContain(`note: ${bounds}: column 5 "95% CI lower" read as ci_lower\n`);
+    for (const line of da.split('\n').filter((l) => l.startsWith('bemærk: '))) expect(ENGLISH_WORDS.exec(prose(line))?.[0], line).toBeUndefined();
+  });
+});
+
 describe('hta uptake --lang da: a registry refused in Danish, line by line', () => {
   const { badCells, fewColumns } = registries();
   const run = (registry: string, ...lang: string[]) => runCli('uptake', registry, '--plan', 'data/plans/uptake.plan.json', '--eligible', 'data/synthetic/eligible.csv', ...lang);

@@ -133,8 +133,8 @@ export function lineList(lines: readonly number[]): string {
 }
 
 /** "2–3,998, 4,001" style text of line ranges, at most `max` ranges then "…". */
-export function formatLineRanges(ranges: readonly [number, number][], max = 6): string {
-  return rangesText(ranges, max, ENGLISH_FRAME);
+export function formatLineRanges(ranges: readonly [number, number][], max = 6, lang: 'en' | 'da' = 'en'): string {
+  return rangesText(ranges, max, lang === 'da' ? DANISH_FRAME : ENGLISH_FRAME);
 }
 
 function rangesText(ranges: readonly [number, number][], max: number, f: LineFrame): string {

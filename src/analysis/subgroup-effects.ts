@@ -7,6 +7,7 @@ import { HtaError } from '../errors.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { PlanSubgroup } from '../plan/plan-schema.js';
+import { countWord } from '../report/count-words.js';
 import { danishReason } from '../report/failure-reasons.js';
 import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
@@ -334,9 +335,14 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
 }
 
 
-/** "one of 4 subgroup tests in this run" — or, when it is the run's only test, "the only subgroup test in this run" (never "one of 1 … tests"). */
+/**
+ * "one of 4 subgroup tests in this run" — or, when it is the run's only test, "the only subgroup
+ * test in this run" (never "one of 1 … tests"). The Danish count is written as the page's ICEMAN
+ * line writes it ("fire subgruppetests i denne analyse": up to ten in words, docs/glossary-da.md),
+ * so the statement and that line under one forest say it one way: "én af fire subgruppetests".
+ */
 function testsCount(tests: number): { en: string; da: string } {
   return tests === 1
     ? { en: 'the only subgroup test in this run', da: 'den eneste subgruppetest i denne analyse' }
-    : { en: `one of ${tests} subgroup tests in this run`, da: `én af ${tests} subgruppetests i denne analyse` };
+    : { en: `one of ${tests} subgroup tests in this run`, da: `én af ${countWord(tests, 'da')} subgruppetests i denne analyse` };
 }

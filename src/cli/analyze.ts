@@ -53,7 +53,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         const warned = warnedByAnalysis(trial);
         trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
       }
-      reportExclusion(trial, io, lang);
+      // Its problem lines in Danish by the refusal catalogue, loaded on a Danish run only (main.ts does so for a refusal).
+      reportExclusion(trial, io, lang, lang === 'da' && trial.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined);
       // Written with --csv as one batch, after the analysis (write-atomic.ts): a run that fails, or
       // fails to write either file, leaves neither (docs/output-safety.md).
       const excluded = excludedOutFile(trial, opts.excludedOut);

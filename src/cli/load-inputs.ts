@@ -7,6 +7,7 @@ import { writeFileAtomic, writeFilesAtomic } from '../io/write-atomic.js';
 import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
+import type { ProblemWords } from '../problem-groups.js';
 import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { everyRowExcludedError, mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { loadTrial } from '../trial/load-trial.js';
@@ -108,11 +109,11 @@ export function ignoredVisitsNote(trial: TrialData, lang: 'en' | 'da' = 'en'): s
  * stderr lines on excluded rows. The --excluded-out file is the caller's to write, with its other
  * outputs as one batch (excludedOutFile).
  */
-export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' = 'en'): void {
+export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' = 'en', words?: ProblemWords): void {
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
-  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
+  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id), lang, words)) io.stderr(line + '\n');
   const most = mostRowsExcludedNote(trial);
   if (most) io.stderr(`warning: ${most}\n`);
 }

@@ -15,7 +15,7 @@ import type { Tau2Method } from '../stats/meta/tau2.js';
 import type { Lang } from '../report/i18n.js';
 import { type CliIo, printData } from './io.js';
 import { packageVersion } from './version.js';
-import { warningsIn } from '../meta/warnings-da.js';
+import { studyNoteDa, warningsIn } from '../meta/warnings-da.js';
 
 const METHODS = ['REML', 'DL', 'PM'] as const;
 const PRESETS = ['metafor', 'revman5', 'revman-web', 'iqwig6'] as const;
@@ -80,10 +80,10 @@ export function registerMeta(program: Command, io: CliIo): void {
         table = parseStudies(csv, { decimalMark: opts.decimalMark, lang: opts.lang });
       } catch (err) {
         // A refused file's columns not read may be why (docs/input-studies.md, "Errors"): said with the refusal.
-        for (const n of columnNotes(csv)) io.stderr(`note: ${n}\n`);
+        for (const n of columnNotes(csv)) io.stderr(`note: ${opts.lang === 'da' ? studyNoteDa(n) : n}\n`);
         throw err;
       }
-      for (const n of table.notes) io.stderr(`note: ${n}\n`);
+      for (const n of table.notes) io.stderr(`note: ${opts.lang === 'da' ? studyNoteDa(n) : n}\n`);
       const result = metaAnalyze(table, {
         version: packageVersion(),
         ...(plan ? { plan, planFile: opts.plan } : {}),

@@ -104,3 +104,23 @@ export function warningDa(warning: string): string {
 export function warningsIn(warnings: readonly string[], lang: 'en' | 'da'): string[] {
   return lang === 'da' ? warnings.map(warningDa) : [...warnings];
 }
+
+/**
+ * `hta meta --lang da`'s notes on how the sheet was read (study-columns.ts, read-studies.ts): the
+ * columns not read, a column read under another name, a follow-up read as a time — as the Danish
+ * page's "Om data" words them (study-read-notes.ts). A note the catalogue does not know is shown as
+ * made, in English, whole.
+ */
+const NOTE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^(.+): ignored columns \(not read\): ((?:\d+ "[^"]*"(?:, )?)+)$/, (m) => `${m[1]}: kolonner, der ikke er læst: ${m[2]}`],
+  [/^(.+): column (\d+) ("[^"]*") read as (\S+)$/, (m) => `${m[1]}: kolonne ${m[2]} ${m[3]} er læst som ${m[4]}`],
+  [/^(.+): follow-up ("[^"]*") \(line (\d+)\) read as (\S+)$/, (m) => `${m[1]}: opfølgning ${m[2]} (linje ${m[3]}) er læst som ${m[4]}`],
+];
+
+export function studyNoteDa(note: string): string {
+  for (const [re, da] of NOTE_RULES) {
+    const m = re.exec(note);
+    if (m) return da(m);
+  }
+  return note;
+}

@@ -149,8 +149,9 @@ export const UPTAKE_TEXT = {
   title: { en: 'Uptake of the app', da: 'Optag af appen' },
   exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
   referralsRead: { en: 'referrals read', da: 'henvisninger indlæst' },
+  // {are}: "is" after a count of one ("1 of 40 count cells is suppressed"); Danish "er" either way.
   suppressionNote: {
-    en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
+    en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells {are} suppressed.',
     da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
   },
   previousNote: {

@@ -9,7 +9,10 @@ import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
 
-const DANISH: readonly [RegExp, string][] = [
+/** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
+type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
+
+const DANISH: readonly [RegExp, Replacement][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms"'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms", or an arm not compared, as in its "otherArms" \((.*)\)$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ($3)'],
@@ -27,6 +30,10 @@ const DANISH: readonly [RegExp, string][] = [
   [/^one of the answer codes of (".*") in the plan \((.*)\) or a missing-value code$/, 'en af svarkoderne for $1 i planen ($2) eller en kode for manglende værdi'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\) after the answer codes$/, 'et svar blandt $1 ($2, spørgsmål $3) efter svarkoderne'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\)$/, 'et svar blandt $1 ($2, spørgsmål $3)'],
+  // An item's answer out of range (trial/load-trial.ts), its instrument by the Danish name.
+  [/^an answer (of|from) (.*?) \(the items of (.*)\)( after the answer codes)?$/,
+    (_m: string, ofFrom?: string, allowed?: string, name?: string, codes?: string) =>
+      `et svar ${ofFrom === 'of' ? 'blandt' : 'fra'} ${ofFrom === 'of' ? allowed! : allowed!.replace(/^(\S+) to (\S+)$/, '$1 til $2')} (spørgsmålene i ${Object.values(instruments).find((i) => i.name.en === name)?.name.da ?? name!})${codes ? ' efter svarkoderne' : ''}`],
   // A cell with the other decimal mark, or behind Excel's text apostrophe (io/decimal-mark.ts, otherMarkHint).
   [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal comma$/, 'et helt tal fra $1 til $2 ($3) med filens decimalkomma'],
   [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal point$/, 'et helt tal fra $1 til $2 ($3) med filens decimalpunktum'],
@@ -62,7 +69,7 @@ export function danishProblemText(expected: string): string | undefined {
   const [hintPattern, hintDanish] = NOT_RANDOMISED_HINT.test(expected) ? [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA] : [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA];
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
   return undefined;
 }
 
@@ -70,24 +77,49 @@ export function danishProblemText(expected: string): string | undefined {
  * The study-level sheet's refusals (`hta meta`, src/meta/read-studies.ts) that a Danish user meets
  * typing a sheet by hand: a cell that is no number, an empty label.
  */
-const DANISH_STUDIES: readonly [RegExp, string][] = [
+const DANISH_STUDIES: readonly [RegExp, Replacement][] = [
   [/^a number \(decimal point\)$/, 'et tal (decimalpunktum)'],
   [/^a number \(decimal comma\)$/, 'et tal (decimalkomma)'],
   [/^an outcome label \(it may not be empty\)$/, 'en betegnelse for effektmålet (cellen må ikke være tom)'],
   [/^a study label \(it may not be empty\)$/, 'en betegnelse for studiet (cellen må ikke være tom)'],
   [/^a time label \(it may not be empty\)$/, 'en betegnelse for tidspunktet (cellen må ikke være tom)'],
+  // The sheet's shape and its rows (read-studies.ts, study-columns.ts): an empty sheet, a header, a row without a result.
+  [/^at least one study row below the header$/, 'mindst én studierække under overskriften'],
+  [/^a unique column name \(also column (\d+)\)$/, 'et entydigt kolonnenavn (også kolonne $1)'],
+  [/^the column name (\S+), if it holds that \(hta meta reads \1, and would leave (".*") unread\): rename it$/, 'kolonnenavnet $1, hvis den indeholder det (hta meta læser $1 og ville lade $2 være ulæst): omdøb den'],
+  [/^ci_lower ≤ ci_upper \((\S+)\); are they swapped\?$/, 'ci_lower ≤ ci_upper ($1); er de byttet om?'],
+  [/^a difference inside its confidence interval \[(\S+), (\S+)\] \(check the sign: intervention − control\)$/, 'en forskel inden for sit konfidensinterval, $1 til $2 (tjek fortegnet: intervention − kontrol)'],
+  [/^a result beside the group sizes: the row gives only (\S+) and (\S+)$/, 'et resultat ved siden af gruppestørrelserne: rækken angiver kun $1 og $2'],
+  [/^a result beside the group sizes: the row gives only (\S+)$/, 'et resultat ved siden af gruppestørrelserne: rækken angiver kun $1'],
+  [/^one kind of result: arm summaries \(n, mean, sd per arm\); or events \(events and n per arm\); or a reported difference \(difference with ci_lower\/ci_upper or se\)$/,
+    'én slags resultat: armvise gennemsnit og SD (n, mean, sd pr. gruppe); eller hændelser (events og n pr. gruppe); eller en angivet forskel (difference med ci_lower/ci_upper eller se)'],
+  [/^a mean and SD per arm, or a difference with its 95% CI: the row gives a median or IQR \((.*)\), which cannot be pooled as a mean and is not converted to one$/,
+    'gennemsnit og SD pr. gruppe eller en forskel med dens 95 %-KI: rækken angiver en median eller IQR ($1), som ikke kan pooles som et gennemsnit og ikke omregnes til et'],
+  [/^the same spelling as (".*") on line (\d+) \(they differ only in case, spaces, punctuation or "et al\.", and would be read as two\)$/, 'samme stavemåde som $1 på linje $2 (de afviger kun i store/små bogstaver, mellemrum, tegnsætning eller "et al.", og ville blive læst som to)'],
+  [/^the same spelling as (".*") on line (\d+) \(they differ only in case or spaces, and would be read as two\)$/, 'samme stavemåde som $1 på linje $2 (de afviger kun i store/små bogstaver eller mellemrum, og ville blive læst som to)'],
+  [/^one row per study, outcome, time, measure and subgroup \(line (\d+) has the same(?: \((".*"): names that differ only in "et al\.", punctuation, case or spaces are one study\))?\)(?:: follow-up (".*") here and (".*") there are one time, (\S+))?; (its numbers are the same too, so it is one result entered twice: keep one row|keep one row, or use the subgroup column for separate populations \(not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23\.3\.4\))$/,
+    (_m: string, line?: string, spelt?: string, here?: string, there?: string, time?: string, advice?: string) =>
+      `én række pr. studie, effektmål, tidspunkt, mål og subgruppe (linje ${line!} har det samme${spelt ? ` (${spelt}: navne, der kun afviger i "et al.", tegnsætning, store/små bogstaver eller mellemrum, er ét studie)` : ''})${here ? `: opfølgning ${here} her og ${there!} dér er samme tidspunkt, ${time!}` : ''}; ${advice!.startsWith('its numbers') ? 'tallene er også de samme, så det er ét resultat indtastet to gange: behold én række' : 'behold én række, eller brug subgruppekolonnen til adskilte populationer (ikke til grupper i ét forsøg sammenlignet med én kontrolgruppe: slå de grupper sammen i én række, Cochrane Handbook v6 §23.3.4)'}`],
 ];
 
 /**
  * The registry's refusals (`hta uptake`, src/uptake/referral.ts) that a Danish user meets in the
  * rows `--exclude-invalid` leaves out (uptake/input-notes.ts): dates in the wrong order, a clinic name.
  */
-const DANISH_REGISTRY: readonly [RegExp, string][] = [
+const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^an activation on or after the referral date (\d{4}-\d{2}-\d{2})$/, 'en aktivering på eller efter henvisningsdatoen $1'],
   [/^a last-active date on or after the activation date (\d{4}-\d{2}-\d{2})$/, 'en dato for sidste aktivitet på eller efter aktiveringsdatoen $1'],
   [/^empty, since the patient has no activation date$/, 'en tom celle, da patienten ingen aktiveringsdato har'],
   [/^a clinic name of at most (\d+) characters$/, 'et kliniknavn på højst $1 tegn'],
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
+  // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
+  [/^a real calendar date (?:written )?(\S+)$/, 'en gyldig kalenderdato skrevet $1'],
+  [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty$/, 'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle'],
+  [/^female, male or unknown \((.*)\), or empty; map other values with the uptake plan's "values\.sex"$/, 'kvinde, mand eller ukendt ($1) eller en tom celle; knyt andre værdier til dem med optagsplanens "values.sex"'],
+  [/^one of gp, physio, chiro, other \(or (.*)\); map other values with the uptake plan's "values\.referrer"$/, 'en af gp, physio, chiro, other (eller $1); knyt andre værdier til dem med optagsplanens "values.referrer"'],
+  [/^a column named (".*?")(?: — or the file's name for it in the uptake plan's (columns\.registry\.\w+)| \(the plan's (columns\.registry\.\w+)\)) \(have: (.*?)\)( — ages are needed only for the equity table by age band: name an age column \(whole years\) in columns\.registry\.age, or an age-band column \(such as "50-59 år", "80\+"\) in columns\.registry\.ageBand; or leave "ageBand" out of the plan's publish\.equity \(e\.g\. "equity": \["sex", "referrer"\]\) and the file is read without ages)?$/,
+    (_m: string, name?: string, orKey?: string, planKey?: string, have?: string, age?: string) =>
+      `en kolonne med navnet ${name!}${orKey ? ` — eller filens navn for den i optagsplanens ${orKey}` : ` (planens ${planKey!})`} (har: ${have!})${age ? ' — alder kræves kun til opdelingen efter aldersgruppe: angiv en alderskolonne (hele år) i columns.registry.age eller en kolonne med aldersgrupper (fx "50-59 år", "80+") i columns.registry.ageBand; eller udelad "ageBand" af planens publish.equity (fx "equity": ["sex", "referrer"]), så læses filen uden alder' : ''}`],
 ];
 
 /**
@@ -95,6 +127,8 @@ const DANISH_REGISTRY: readonly [RegExp, string][] = [
  * (`did you mean "app"?`, edit-distance.ts) and R's NaN explained (trial/nan-cells.ts).
  */
 export function danishProblemHint(hint: string): string | undefined {
+  const known = DANISH_HINTS.find(([pattern]) => pattern.test(hint));
+  if (known) return hint.replace(known[0], known[1]);
   const near = /^did you mean (".*")\?$/.exec(hint);
   if (near) return `mente du ${near[1]!}?`;
   const nan = /^"([^"]*)" is not a number but what R writes/.exec(hint);
@@ -102,10 +136,38 @@ export function danishProblemHint(hint: string): string | undefined {
   return undefined;
 }
 
+/** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead. */
+const DANISH_HINTS: readonly [RegExp, string][] = [
+  [/^add the difference with its 95% CI \(difference, ci_lower, ci_upper\) or SE, the mean and SD per arm, or the events per arm; or delete the row if the study reported no result for this outcome and time$/,
+    'tilføj forskellen med dens 95 %-KI (difference, ci_lower, ci_upper) eller SE, gennemsnit og SD pr. gruppe eller hændelserne pr. gruppe; eller slet rækken, hvis studiet ikke angav noget resultat for dette effektmål og tidspunkt'],
+  [/^enter the means and SDs per arm if the paper reports them, or the mean difference with its 95% CI; a median and IQR are not a mean and SD \(Cochrane Handbook v6, chapter 6: never convert them silently\) — otherwise leave the study out of the pool and describe it beside it$/,
+    'angiv gennemsnit og SD pr. gruppe, hvis artiklen angiver dem, eller den gennemsnitlige forskel med dens 95 %-KI; median og IQR er ikke gennemsnit og SD (Cochrane Handbook v6, kapitel 6: omregn dem aldrig i stilhed) — ellers udelad studiet af metaanalysen, og beskriv det ved siden af'],
+];
+
+/**
+ * The messages above a refusal's problems that `hta meta` and `hta uptake` give (a sheet or
+ * registry with no rows, a header, the invalid values of a registry): each whole, the file as given.
+ */
+const DANISH_MESSAGES: readonly [RegExp, string][] = [
+  [/^cannot read (.+): the file does not exist$/, 'kan ikke læse $1: filen findes ikke'],
+  [/^(.+) has no study rows$/, '$1 har ingen studierækker'],
+  [/^(.+) has (\d+) problem\(s\) in its header$/, '$1 har $2 problem(er) i overskriften'],
+  [/^(.+) has (\d+) structural problem\(s\)$/, '$1 har $2 strukturelle problem(er)'],
+  [/^(.+) has (\d+) invalid value\(s\) in (\d+) row\(s\) \(--exclude-invalid leaves such rows out and goes on\)$/, '$1 har $2 ugyldige værdi(er) i $3 række(r) (--exclude-invalid udelader sådanne rækker og fortsætter)'],
+  [/^(.+) has (\d+) invalid value\(s\)$/, '$1 har $2 ugyldige værdi(er)'],
+  [/^(.+) lacks registry columns$/, '$1 mangler registerkolonner'],
+  [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
+  [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
+  [/^(.+) has no rows$/, '$1 har ingen rækker'],
+];
+
 /** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */
 export function danishErrorMessage(message: string): string | undefined {
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
-  if (!m) return undefined;
+  if (!m) {
+    const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));
+    return known ? message.replace(known[0], known[1]) : undefined;
+  }
   const [, file, atLeast, k, rows, nothing, tip] = m;
   return `${file!} har ${atLeast ? 'mindst ' : ''}${k!} problem(er)${rows ? ` i ${rows} række(r)` : ''}${nothing ? '; intet er skrevet' : ''}${tip ? '; --exclude-invalid udelader sådanne rækker og gør rede for dem' : ''}`;
 }

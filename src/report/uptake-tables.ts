@@ -145,7 +145,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const preamble = [`${t('title')} — ${exportLine}`, fillPhrase(t('suppressionNote'), {
     k1: formatThousands(rule.threshold - 1, 0, lang), p: formatThousands(rule.protectionLevel, 0, lang),
     zeros: t(rule.zerosSensitive ? 'zerosHidden' : 'zerosShown'),
-    n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
+    n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang), are: rule.suppressedCells === 1 ? 'is' : 'are',
   })];
   const leftOut = leftOutSentence(a.leftOut, lang);
   const earlierDates = a.previous?.publications.map((p) => p.exportDate) ?? [];

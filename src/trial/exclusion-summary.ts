@@ -5,7 +5,8 @@
  */
 import type { Problem } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
-import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup } from '../problem-groups.js';
+import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup, type ProblemWords } from '../problem-groups.js';
+import type { Lang } from '../report/i18n.js';
 import type { RowExclusion } from './trial-data.js';
 
 export interface ExclusionSummary {
@@ -40,17 +41,38 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
   };
 }
 
-/** `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. */
-export function formatExclusion(s: ExclusionSummary): string[] {
-  if (s.rows === 0) return ['excluded 0 rows: no row has a problem'];
+/**
+ * `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. Under `--lang da`
+ * the summary is Danish (docs/glossary-da.md), and with `words` (the refusal catalogue,
+ * report/problem-text.ts, loaded by a Danish run only) each problem line is Danish whole where the
+ * catalogue words it, else English whole, as a refusal prints it.
+ */
+export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: ProblemWords): string[] {
+  const t = EXCLUSION_TEXT[lang];
+  if (s.rows === 0) return [t.none];
   return [
     // The rows, not their patients: a patient's other rows still count, in the arm randomised to
     // (intention to treat), even when only an excluded row gave the arm (docs/input-trial-export.md#bad-rows).
-    `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
-    ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
-    ...(s.randomisedWithoutRows ? [`${s.randomisedWithoutRows} ${s.randomisedWithoutRows === 1 ? 'patient' : 'patients'} with every row excluded ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`] : []),
+    t.head(s.rows, s.problems, formatLineRanges(s.lines, 6, lang)),
+    ...s.groups.map((g) => `  ${formatProblemGroup(g, words)}`),
+    ...(s.randomisedWithoutRows ? [t.randomised(s.randomisedWithoutRows)] : []),
   ];
 }
+
+const EXCLUSION_TEXT: Record<Lang, { none: string; head: (rows: number, problems: number, lines: string) => string; randomised: (n: number) => string }> = {
+  en: {
+    none: 'excluded 0 rows: no row has a problem',
+    head: (rows, problems, lines) =>
+      `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
+    randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`,
+  },
+  da: {
+    none: 'udelod 0 rækker: ingen række har et problem',
+    head: (rows, problems, lines) =>
+      `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
+    randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt ${n === 1 ? 'forbliver randomiseret' : 'forbliver randomiserede'}: talt med i patientflowet og de uønskede hændelser, uden værdi for effektmålene`,
+  },
+};
 
 /** The `--excluded-out` file: one row per problem, in line order; no values at all. */
 export function excludedCsv(ex: RowExclusion): string {

@@ -24,8 +24,9 @@ export const SUBGROUP_TEXT = {
     da: 'Troværdighed (ICEMAN): {prespecified}; {tests} i denne analyse; {direction}.',
   },
   /** Under a forest whose levels show fewer than 5 patients in an arm: the counts are not suppressed (docs/subgroups.md#small-counts). */
+  // {show}: the verb agreeing with {n} ("1 of the 4 levels shows", "2 of the 4 levels show"); Danish "har" either way.
   smallCounts: {
-    en: 'The counts are printed as they are, not suppressed: {n} of the {levels} levels show fewer than {min} patients in an arm, which beside a named level (a single-doctor practice) can point to patients and to who dropped out.',
+    en: 'The counts are printed as they are, not suppressed: {n} of the {levels} levels {show} fewer than {min} patients in an arm, which beside a named level (a single-doctor practice) can point to patients and to who dropped out.',
     da: 'Antallene vises, som de er, ikke diskretioneret: {n} af de {levels} niveauer har færre end {min} patienter i en gruppe, hvilket ved et navngivet niveau (en enkeltmandspraksis) kan pege på patienter og på, hvem der udgik.',
   },
   /** After the credibility note, only when a patient was left out (nothing to say when none was). */

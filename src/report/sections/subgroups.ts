@@ -78,7 +78,7 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
 function smallCountsNote(drawn: readonly SubgroupResult[], ctx: TrialChartContext): string[] {
   const levels = new Set(drawn.flatMap((g) => g.levels.filter((l) => l.effect.n.intervention + l.effect.n.control > 0).map((l) => l.level)));
   const small = new Set(drawn.flatMap((g) => g.levels.filter((l) => levels.has(l.level) && Math.min(l.effect.n.intervention, l.effect.n.control) < SMALL_COUNT).map((l) => l.level)));
-  return small.size ? [phrases(ctx)('smallCounts', { n: small.size, levels: levels.size, min: SMALL_COUNT })] : [];
+  return small.size ? [phrases(ctx)('smallCounts', { n: small.size, levels: levels.size, min: SMALL_COUNT, show: small.size === 1 ? 'shows' : 'show' })] : [];
 }
 
 /**

@@ -593,15 +593,11 @@ export function selectReports<E extends { id: string }>(entries: readonly E[], o
 function refuseMissingDefaultManifest(manifest: string): void {
   if (existsOrLink(manifest)) return;
   const here = ['reports.json', basename(manifest)].find((name) => existsOrLink(name));
-  // A current folder deleted under the shell makes process.cwd() throw (ENOENT uv_cwd): then the
-  // message leaves the folder's name out rather than lose itself in that error.
-  let cwd: string | undefined;
-  try {
-    cwd = process.cwd();
-  } catch {
-    cwd = undefined;
-  }
-  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder${cwd === undefined ? '' : ` (${cwd})`}; name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
+  // The current folder is said, not named: every other path on stderr is as the user typed it
+  // (or relative to the current folder), and its full path names the home folder, a person's
+  // folder or a CPR-shaped one (masked, but still a folder of someone's), pasted with the error
+  // into a ticket; `pwd` gives it to whoever needs it (docs/cli.md, "File names").
+  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder; name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
 }
 
 /** Whether anything is at `path` (a broken link too: the reader then says what is wrong with it). */

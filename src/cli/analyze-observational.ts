@@ -12,7 +12,7 @@ import { outcomeLabel } from '../plan/outcome-label.js';
 import { timeLabel } from '../report/i18n.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
-import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import { diagnosticFindings, findingGroups, findingText } from '../observational/diagnostic-findings.js';
 import { outcomeDataFindings, outcomeDataText } from '../observational/outcome-data-warnings.js';
 import { publishedName } from '../report/published-name.js';
 import { armNames } from '../report/arm-names.js';
@@ -65,17 +65,19 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
   const spec = trial.plan.observational;
   const termLabel = (term: string) => balanceTermLabel(term, spec?.confounders ?? [], lang);
   const lead = lang === 'da' ? 'advarsel' : 'warning';
+  // The groups by the plan's labels in Danish, as the summary above names them (diagnostic-findings.ts).
+  const groups = findingGroups(trial.plan.armLabels, trial.plan.arms);
   return result.analyses.flatMap((a) => {
     // Named as the page names them ("Disability (RMDQ 0–24), 3 months", never "rmdq at 3m", which reads as metres).
     const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
     // An analysis that failed after its sample was formed also says how many were left out.
-    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
+    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel, groups)}`] : [];
     // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
     const data = outcomeDataFindings(a, result.input.patients, result.plan.baselineAsConfounder).map((f) => `${lead}: ${where}: ${outcomeDataText(f, lang)}`);
     if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...data, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`)];
+    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel, groups)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`)];
   });
 }
 

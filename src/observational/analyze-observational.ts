@@ -31,7 +31,7 @@ import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
-import { diagnosticFindings, findingText, type Finding } from './diagnostic-findings.js';
+import { diagnosticFindings, findingGroups, findingText, type Finding } from './diagnostic-findings.js';
 import { findingWarningText, notAnalysedWarningText, outcomeDataWarningText, placedWarningText, type WarningText } from './warning-texts.js';
 import { outcomeDataFindings, outcomeDataText } from './outcome-data-warnings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
@@ -492,10 +492,12 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
   // page's words in either language beside it, one for one (warning-texts.ts).
+  // The Danish words name the groups by the plan's labels, as the page and the terminal do (diagnostic-findings.ts).
+  const danishGroups = findingGroups(plan.armLabels, plan.arms);
   const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i]!, spec.suppressionThreshold)).map((a) => {
     if (a.error) return a;
     const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
-    return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };
+    return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec, danishGroups)) };
   });
   const warnings: string[] = [];
   const warningTexts: ReturnType<typeof placedWarningText>[] = [];
@@ -510,7 +512,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
     a.warnings.forEach((w, i) => add(w, a.warningTexts![i]!));
     if (a.excluded && a.excluded.missingConfounders !== 0) {
       const missing: Finding = { kind: 'missing', n: a.excluded.missingConfounders };
-      add(findingText(missing, 'en'), findingWarningText(missing, spec));
+      add(findingText(missing, 'en'), findingWarningText(missing, spec, danishGroups));
     }
   }
   return {

@@ -32,12 +32,16 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   let csv: [string, string] | undefined;
   if (opts.csv) {
-    const header = ['outcome', 'time', 'method', 'n.exposed', 'n.unexposed', 'difference', 'se', 'ciLower', 'ciUpper', 'pValue', 'mcid', 'relevance', 'certainty', 'eValue', 'eValueCi'];
+    // A yes/no outcome's adjusted rows also carry what the page's table under the effects table
+    // gives (sof-registry-rows.ts): the adjusted risks, the RR with its CI (empty where the page
+    // reads "Not estimable") and the absolute effect per 1,000 — the published numbers, so the file
+    // and the page agree digit for digit (published-effect.ts); a withheld outcome has none.
+    const header = ['outcome', 'time', 'method', 'n.exposed', 'n.unexposed', 'difference', 'se', 'ciLower', 'ciUpper', 'pValue', 'mcid', 'relevance', 'certainty', 'eValue', 'eValueCi', 'risk.exposed', 'risk.unexposed', 'riskRatio', 'riskRatioCiLower', 'riskRatioCiUpper', 'per1000', 'per1000CiLower', 'per1000CiUpper'];
     // A withheld outcome keeps a row saying so: a file without it reads as never analysed.
     const rows = result.analyses.flatMap((a) =>
       a.effectsSuppressed
         ? [[a.outcome, a.time, 'withheld: a count below the threshold', ...Array<string>(header.length - 3).fill('')]]
-        : a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit]),
+        : a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit, ...relativeCsvCells(e)]),
     );
     csv = [opts.csv, toCsv(header, rows)];
   }
@@ -94,4 +98,16 @@ function hiddenBy(a: ObservationalResult['analyses'][number], lang: Lang, termLa
   return lang === 'da'
     ? ` (${names.length === 1 ? 'den forstyrrende faktor' : 'de forstyrrende faktorer'} ${list}; nævnt kun her, ikke i rapporten)`
     : ` (${names.length === 1 ? 'the confounder' : 'the confounders'} ${list}; named here only, not in the report)`;
+}
+
+/**
+ * The --csv cells of a yes/no row's relative and absolute effect: the adjusted risks, the RR and
+ * its limits, and the risk difference per 1,000 with its limits (1,000 × the published proportion,
+ * without the float noise of the product: 0.217 → 217, not 216.99999999999997). Empty for a row
+ * without adjusted risks (a score, or the crude row) and for an RR the page calls not estimable.
+ */
+function relativeCsvCells(e: ObservationalEffect): (number | null | undefined)[] {
+  if (!e.risks) return Array<undefined>(8).fill(undefined);
+  const per1000 = (v: number | null) => (v === null ? null : Number((1000 * v).toPrecision(12)));
+  return [e.risks.intervention, e.risks.control, e.riskRatio?.estimate, e.riskRatio?.ciLower, e.riskRatio?.ciUpper, per1000(e.difference), per1000(e.ciLower), per1000(e.ciUpper)];
 }

@@ -25,7 +25,7 @@ import { windowQuantile } from './score-quantiles.js';
 import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
-import { eValueOfDifference, eValueOfRiskDifference, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
+import { eValueOfDifference, eValueOfRiskDifference, eValueOfRiskRatioCi, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
 import { completeConfounderRows, designRows, insideDesign, observationalDesign, outsideTarget } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
@@ -52,7 +52,7 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   missingConfounders: 'patients with a missing confounder value are left out and counted (complete cases; not imputed)',
   // Register outcomes end at death or emigration: said, as a committee asks (docs/observational.md, "What is computed").
   missingOutcome: 'patients without a value of the outcome at the time (death, emigration, loss to follow-up) are not analysed: complete cases among those observed through the window; no censoring weights, no competing-risk analysis',
-  eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up',
+  eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up; yes/no outcomes: an adjusted row from its risk ratio (the ratio of its adjusted risks, delta-method CI: the RR of riskRatio), the crude row from the crude risk ratio',
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
 
@@ -113,6 +113,12 @@ function effectOf(
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
   const noE = binary ? noRiskRatioReason(estimate, scale.p0, scale.unexposedEvents) : undefined;
+  // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
+  // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
+  // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
+  const relative = binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : undefined;
+  // The E-value of an adjusted row is of that ratio, the one its table prints (e-value.ts).
+  const rr = relative?.riskRatio;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -136,14 +142,11 @@ function effectOf(
     significant: j.significant,
     imprecise,
     relevance: t.mcid === undefined ? null : j.relevance,
-    eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
+    eValue: rr ? eValueOfRiskRatioCi(rr.estimate, rr.ciLower, rr.ciUpper) : binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
     ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
-    // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
-    // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
-    // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
-    ...(binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : {}),
+    ...(relative ?? {}),
   };
 }
 

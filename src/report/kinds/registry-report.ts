@@ -140,8 +140,10 @@ function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed
     header: [c.outcome, c.time, c.method, nOf(groups.exposed), nOf(groups.unexposed), rows.length && result.analyses.some((a) => a.effectsSuppressed || a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
-    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
-    fit: ['label', 'nowrap'],
+    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print); the difference and
+    // the E-value with their intervals under them on a screen too, as in print: on one line they
+    // pushed the table to a 1,000 px window's edge (html-page.ts "stack").
+    fit: ['label', 'nowrap', undefined, undefined, undefined, 'stack', undefined, undefined, undefined, 'stack'],
   };
 }
 

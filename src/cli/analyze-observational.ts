@@ -12,7 +12,7 @@ import { outcomeLabel } from '../plan/outcome-label.js';
 import { timeLabel } from '../report/i18n.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
-import { diagnosticFindings, findingText } from '../observational/diagnostic-findings.js';
+import { diagnosticFindings, findingGroups, findingText } from '../observational/diagnostic-findings.js';
 import { outcomeDataFindings, outcomeDataText } from '../observational/outcome-data-warnings.js';
 import { publishedName } from '../report/published-name.js';
 import { armNames } from '../report/arm-names.js';
@@ -32,12 +32,16 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   let csv: [string, string] | undefined;
   if (opts.csv) {
-    const header = ['outcome', 'time', 'method', 'n.exposed', 'n.unexposed', 'difference', 'se', 'ciLower', 'ciUpper', 'pValue', 'mcid', 'relevance', 'certainty', 'eValue', 'eValueCi'];
+    // A yes/no outcome's adjusted rows also carry what the page's table under the effects table
+    // gives (sof-registry-rows.ts): the adjusted risks, the RR with its CI (empty where the page
+    // reads "Not estimable") and the absolute effect per 1,000 — the published numbers, so the file
+    // and the page agree digit for digit (published-effect.ts); a withheld outcome has none.
+    const header = ['outcome', 'time', 'method', 'n.exposed', 'n.unexposed', 'difference', 'se', 'ciLower', 'ciUpper', 'pValue', 'mcid', 'relevance', 'certainty', 'eValue', 'eValueCi', 'risk.exposed', 'risk.unexposed', 'riskRatio', 'riskRatioCiLower', 'riskRatioCiUpper', 'per1000', 'per1000CiLower', 'per1000CiUpper'];
     // A withheld outcome keeps a row saying so: a file without it reads as never analysed.
     const rows = result.analyses.flatMap((a) =>
       a.effectsSuppressed
         ? [[a.outcome, a.time, 'withheld: a count below the threshold', ...Array<string>(header.length - 3).fill('')]]
-        : a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit]),
+        : a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit, ...relativeCsvCells(e)]),
     );
     csv = [opts.csv, toCsv(header, rows)];
   }
@@ -65,17 +69,19 @@ export function observationalWarningLines(result: ObservationalResult, trial: Tr
   const spec = trial.plan.observational;
   const termLabel = (term: string) => balanceTermLabel(term, spec?.confounders ?? [], lang);
   const lead = lang === 'da' ? 'advarsel' : 'warning';
+  // The groups by the plan's labels in Danish, as the summary above names them (diagnostic-findings.ts).
+  const groups = findingGroups(trial.plan.armLabels, trial.plan.arms);
   return result.analyses.flatMap((a) => {
     // Named as the page names them ("Disability (RMDQ 0–24), 3 months", never "rmdq at 3m", which reads as metres).
     const where = `${outcomeLabel(trial.plan, a.outcome, lang)}, ${timeLabel(a.time, lang)}`;
     // An analysis that failed after its sample was formed also says how many were left out.
-    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel)}`] : [];
+    const missing = a.excluded && a.excluded.missingConfounders !== 0 ? [`${lead}: ${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, lang, termLabel, groups)}`] : [];
     // What the export's values of the outcome say (all "yes", missing for most), failed or not (outcome-data-warnings.ts).
     const data = outcomeDataFindings(a, result.input.patients, result.plan.baselineAsConfounder).map((f) => `${lead}: ${where}: ${outcomeDataText(f, lang)}`);
     if (a.error || !a.excluded) return [`${lead}: ${where}: ${lang === 'en' ? (a.error ?? 'not analysed') : notAnalysedText(a.error ?? '', lang, { en: 'not analysed', da: 'ikke analyseret' })}`, ...data, ...missing];
     const found = diagnosticFindings(a, result.plan.balanceThreshold, result.plan.trim);
     if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`)];
+    return [...data, ...found.map((f) => `${lead}: ${where}: ${findingText(f, lang, termLabel, groups)}${f.kind === 'scores-hidden' ? hiddenBy(a, lang, termLabel) : ''}`)];
   });
 }
 
@@ -92,4 +98,16 @@ function hiddenBy(a: ObservationalResult['analyses'][number], lang: Lang, termLa
   return lang === 'da'
     ? ` (${names.length === 1 ? 'den forstyrrende faktor' : 'de forstyrrende faktorer'} ${list}; nævnt kun her, ikke i rapporten)`
     : ` (${names.length === 1 ? 'the confounder' : 'the confounders'} ${list}; named here only, not in the report)`;
+}
+
+/**
+ * The --csv cells of a yes/no row's relative and absolute effect: the adjusted risks, the RR and
+ * its limits, and the risk difference per 1,000 with its limits (1,000 × the published proportion,
+ * without the float noise of the product: 0.217 → 217, not 216.99999999999997). Empty for a row
+ * without adjusted risks (a score, or the crude row) and for an RR the page calls not estimable.
+ */
+function relativeCsvCells(e: ObservationalEffect): (number | null | undefined)[] {
+  if (!e.risks) return Array<undefined>(8).fill(undefined);
+  const per1000 = (v: number | null) => (v === null ? null : Number((1000 * v).toPrecision(12)));
+  return [e.risks.intervention, e.risks.control, e.riskRatio?.estimate, e.riskRatio?.ciLower, e.riskRatio?.ciUpper, per1000(e.difference), per1000(e.ciLower), per1000(e.ciUpper)];
 }

@@ -11,7 +11,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { inputFiles, inputRoles, namedFilesOnce, namedInputs, type InputKind, type NamedFilesReader, type RoleInput, type TypedInput } from '../io/input-files.js';
+import { inputFiles, inputRoles, namedFilesOnce, namedInputs, type InputKind, type NamedFilesReader, type PlanReader, type RoleInput, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -79,7 +79,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const roots = [...rootsOf.values()].flat();
       // The files each plan names, read once for the three walks below (declared inputs, the
       // plans' missing files, each report's input hashes) instead of once per walk and entry.
-      const planFiles = namedFilesOnce();
+      // One reader of the plans for those walks and for the value sets a trial plan names (inputHashes).
+      const planJson = jsonOnce();
+      const planFiles = namedFilesOnce(planJson);
       const declared = inputFiles(roots, planFiles);
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
@@ -91,7 +93,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // manifest's folder is left to its reader, which refuses it as outside first.
       refuseMissingInputs([...roots, ...planNamed(entries.map((e) => ({ id: e.id, roots: rootsOf.get(e.id) ?? [] })), opts.manifest, opts.allowOutside === true, planFiles)], opts.manifest);
       // Each report's inputs with their SHA-256, recorded in its folder's index for --check to name a changed one.
-      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? [], planFiles);
+      const reportInputs = inputHashes(opts.manifest, (entry) => rootsOf.get(entry.id) ?? [], planFiles, planJson);
       // hta reads only its own value sets: a fork's edited data/valuesets/ beside the manifest is
       // not what its pages were scored with, and an installed hta would otherwise say nothing of it.
       for (const [id, ids] of reportInputs.valueSets(entries)) {
@@ -392,7 +394,7 @@ function declaredInputs(entry: Record<string, unknown> & { id: string }, manifes
  * An index written before roles (keyed by the path relative to the manifest's folder) is still
  * read: `before` gives an input's earlier SHA-256 under either key.
  */
-function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly RoleInput[], planFiles: NamedFilesReader) {
+function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => readonly RoleInput[], planFiles: NamedFilesReader, planJson: PlanReader) {
   const base = dirname(manifest);
   const keyOf = (path: string) => relative(base, path).split(sep).join('/');
   const hashes = new Map<string, string | undefined>();
@@ -425,7 +427,7 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
         // The EQ-5D value sets a trial plan scores with are read from hta's own data/valuesets/:
         // inputs too, else an edited set moves every EQ-5D page with no input named (docs/manifest.md).
         if (input.kind !== 'trial-plan') continue;
-        for (const id of valueSetsOf(input.path, valueSetsRead)) {
+        for (const id of valueSetsOf(input.path, valueSetsRead, planJson)) {
           const file = valueSetFile(id);
           const setHash = hashOf(file);
           if (setHash === undefined) continue;
@@ -481,13 +483,17 @@ function inputHashes(manifest: string, rootsOf: (entry: { id: string }) => reado
 /** An index key of a value set a trial plan scores with (`plan/valueSet: dk-5l-2021.json`), its id captured. */
 const VALUE_SET_KEY = /^\S+\/valueSet: (.+)\.json$/;
 
-/** The value set ids a trial plan's EQ-5D outcomes score with (none for a plan that cannot be read: its reader says why). */
-/** The value sets a trial plan scores with; `read` keeps them per run (a report's en and da entries name the same plan). */
-function valueSetsOf(plan: string, valueSetsRead: Map<string, string[]>): string[] {
+/**
+ * The value set ids a trial plan's EQ-5D outcomes score with (none for a plan that cannot be read:
+ * its reader says why); `valueSetsRead` keeps them per run (a report's en and da entries name the
+ * same plan), and `planJson` is the run's one reader of plans, which the walks over the files
+ * plans name have read it with already — a second read of every trial plan before.
+ */
+function valueSetsOf(plan: string, valueSetsRead: Map<string, string[]>, planJson: PlanReader): string[] {
   let ids = valueSetsRead.get(plan);
   if (ids === undefined) {
     try {
-      ids = planValueSetIds(readJsonFile(plan, 'analysis plan'));
+      ids = planValueSetIds(planJson(plan, 'analysis plan'));
     } catch {
       ids = [];
     }
@@ -587,15 +593,11 @@ export function selectReports<E extends { id: string }>(entries: readonly E[], o
 function refuseMissingDefaultManifest(manifest: string): void {
   if (existsOrLink(manifest)) return;
   const here = ['reports.json', basename(manifest)].find((name) => existsOrLink(name));
-  // A current folder deleted under the shell makes process.cwd() throw (ENOENT uv_cwd): then the
-  // message leaves the folder's name out rather than lose itself in that error.
-  let cwd: string | undefined;
-  try {
-    cwd = process.cwd();
-  } catch {
-    cwd = undefined;
-  }
-  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder${cwd === undefined ? '' : ` (${cwd})`}; name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
+  // The current folder is said, not named: every other path on stderr is as the user typed it
+  // (or relative to the current folder), and its full path names the home folder, a person's
+  // folder or a CPR-shaped one (masked, but still a folder of someone's), pasted with the error
+  // into a ticket; `pwd` gives it to whoever needs it (docs/cli.md, "File names").
+  throw new HtaError('input.unreadable', `cannot read report manifest ${manifest}: the file does not exist — without --manifest, hta report reads ${manifest} under the current folder; name another manifest with --manifest <file>${here ? `: ${here} is in the current folder (--manifest ${here})` : ''}`);
 }
 
 /** Whether anything is at `path` (a broken link too: the reader then says what is wrong with it). */
@@ -607,3 +609,24 @@ const existsOrLink = (path: string): boolean => {
     return false;
   }
 };
+
+/**
+ * `readJsonFile` for one run of the checks: each plan read once, and a plan that cannot be read
+ * failing the same way each time it is asked (its readers name nothing for it; the build says why).
+ */
+function jsonOnce(): PlanReader {
+  const known = new Map<string, { json: unknown } | { error: unknown }>();
+  return (path, what) => {
+    let got = known.get(path);
+    if (!got) {
+      try {
+        got = { json: readJsonFile(path, what) };
+      } catch (error) {
+        got = { error };
+      }
+      known.set(path, got);
+    }
+    if ('error' in got) throw got.error;
+    return got.json;
+  };
+}

@@ -29,7 +29,9 @@ export function registerScore(program: Command, io: CliIo): void {
       const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows', covariatesUnread: true, mcidOptional: true });
       // Written in ~1 MB pieces through a staging file: a large export is never held whole. The
       // event loop turns between pieces, so Ctrl-C stops a long run there (docs/output-safety.md).
-      const sink = openAtomicSink(opts.out, { replace: opts.force === true });
+      // Settled when it is put in place, the run's last work: a Ctrl-C from then on ends it as it
+      // would have ended, exit 0 beside the complete export, not 130 (docs/output-safety.md).
+      const sink = openAtomicSink(opts.out, { replace: opts.force === true, settle: true });
       let excluded: ExcludedOutFile | undefined;
       try {
         let chunk = '';
@@ -45,7 +47,7 @@ export function registerScore(program: Command, io: CliIo): void {
         // With --excluded-out, one batch: the scored export is put in place only with it, and a
         // failure at either leaves neither (write-atomic.ts, docs/output-safety.md).
         excluded = excludedOutFile(trial, opts.excludedOut);
-        if (excluded) await writeFilesAtomic(new Map([[excluded.path, excluded.content]]), { replace: opts.force === true, alongside: [sink] });
+        if (excluded) await writeFilesAtomic(new Map([[excluded.path, excluded.content]]), { replace: opts.force === true, alongside: [sink], settle: true });
         else await sink.commit();
       } catch (err) {
         sink.discard();

@@ -329,7 +329,9 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (folder) {
           const out = uptakeCsvFiles(analysis);
           const excluded = sink?.finish();
-          await writeFolderFiles(folder, out, excluded ? [excluded.sink] : []);
+          // The run's last work (only saying so, and the summary, follow): a Ctrl-C once the tables
+          // are being placed no longer ends it with 130 beside complete tables (docs/output-safety.md).
+          await writeFolderFiles(folder, out, excluded ? [excluded.sink] : [], { settle: true });
           if (excluded) excludedWritten(excluded.count);
           io.stderr(lang === 'da' ? `skrev ${out.size} CSV-filer i ${folder.dir}\n` : `wrote ${out.size} CSV files to ${folder.dir}\n`);
         }

@@ -69,12 +69,15 @@ const NAMED_FILES: Record<InputKind, (json: unknown) => NamedFile[]> = {
 
 const WHAT: Record<InputKind, string> = { file: 'file', 'trial-plan': 'analysis plan', 'cea-plan': 'cost-effectiveness plan', 'uptake-plan': 'uptake plan' };
 
+/** How a plan is read: `readJsonFile`, or a reader that keeps what it read (`namedFilesOnce`'s `read`). */
+export type PlanReader = (path: string, what: string) => unknown;
+
 /** The fields of `input` that name files, as written (none for a plain file, or a plan that cannot be read). */
-function namedFilesOf(input: TypedInput): readonly NamedFile[] {
+function namedFilesOf(input: TypedInput, read: PlanReader = readJsonFile): readonly NamedFile[] {
   if (input.kind === 'file') return [];
   let json: unknown;
   try {
-    json = readJsonFile(input.path, WHAT[input.kind]);
+    json = read(input.path, WHAT[input.kind]);
   } catch {
     return [];
   }
@@ -88,14 +91,16 @@ export type NamedFilesReader = (input: TypedInput) => readonly NamedFile[];
  * `namedFilesOf` that reads each plan once: what a plan names depends on its kind and path alone,
  * and `hta report`'s checks walk the same plans once per walk and entry (the bundled manifest:
  * 46 plan reads on the main thread before the first report; docs/architecture.md#the-cost-of-a-cold-regeneration).
- * One per command run: a plan edited between two runs is read again.
+ * One per command run: a plan edited between two runs is read again. `read`: a reader the caller
+ * shares with its other reads of the same plans (`hta report` asks a trial plan for its EQ-5D value
+ * sets too), so that each is read once in all.
  */
-export function namedFilesOnce(): NamedFilesReader {
+export function namedFilesOnce(read: PlanReader = readJsonFile): NamedFilesReader {
   const known = new Map<string, readonly NamedFile[]>();
   return (input) => {
     const key = `${input.kind}\u0000${input.path}`;
     let files = known.get(key);
-    if (!files) known.set(key, (files = namedFilesOf(input)));
+    if (!files) known.set(key, (files = namedFilesOf(input, read)));
     return files;
   };
 }

@@ -123,8 +123,10 @@ export interface WriteOptions {
    */
   alongside?: readonly AtomicSink[];
   /**
-   * The batch is the run's last work (`hta report`'s pages; only its summary follows): once it is
-   * being put in place, a stopping signal no longer ends the run early (staging-files.ts `settleRun`).
+   * The batch is the run's last work (`hta report`'s pages, `hta score`'s export, `hta uptake`'s
+   * tables; only saying so follows): once it is being put in place, a stopping signal no longer
+   * ends the run early (staging-files.ts `settleRun`) — a Ctrl-C then gave exit 130 beside
+   * complete outputs. A sink (openAtomicSink) settles at its commit.
    */
   settle?: boolean;
 }
@@ -670,8 +672,11 @@ export function openAtomicSink(path: string, options: WriteOptions = {}): Atomic
     commit: async () => {
       try {
         await letSignalsIn();
+        // From here on synchronous, as writeFilesAtomic's placing: settled, a signal no longer ends the run.
+        if (options.settle) settleRun();
         commit(s);
       } catch (err) {
+        if (options.settle) unsettleRun();
         discard();
         throw err;
       }

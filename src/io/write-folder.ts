@@ -58,9 +58,10 @@ export function checkFolderOutputs(out: FolderOutput, names: readonly string[]):
 
 /**
  * Writes `files` (name → content) into the folder, with its index; see the module comment.
- * `alongside`: outputs of the run outside the folder, put in place only after its files.
+ * `alongside`: outputs of the run outside the folder, put in place only after its files;
+ * `settle`: the files are the run's last work (write-atomic.ts WriteOptions.settle).
  */
-export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>, alongside: readonly AtomicSink[] = []): Promise<void> {
+export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>, alongside: readonly AtomicSink[] = [], options: { settle?: boolean } = {}): Promise<void> {
   const found = survey(out, [...files.keys()]);
   refuseConflicts(out, found);
   const { index, standing } = found;
@@ -76,5 +77,5 @@ export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<str
   for (const [name, content] of files) listed.set(name, sha256(content));
   const all = new Map([...files].map(([name, content]) => [join(out.dir, name), content] as const));
   all.set(indexPath, outputIndexText(listed, ABOUT));
-  await writeFilesAtomic(all, { replace, alongside });
+  await writeFilesAtomic(all, { replace, alongside, ...(options.settle ? { settle: true } : {}) });
 }

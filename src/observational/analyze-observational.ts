@@ -25,13 +25,13 @@ import { windowQuantile } from './score-quantiles.js';
 import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
-import { eValueOfDifference, eValueOfRiskDifference, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
+import { eValueOfDifference, eValueOfRiskDifference, eValueOfRiskRatioCi, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
 import { completeConfounderRows, designRows, insideDesign, observationalDesign, outsideTarget } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
-import { diagnosticFindings, findingText, type Finding } from './diagnostic-findings.js';
+import { diagnosticFindings, findingGroups, findingText, type Finding } from './diagnostic-findings.js';
 import { findingWarningText, notAnalysedWarningText, outcomeDataWarningText, placedWarningText, type WarningText } from './warning-texts.js';
 import { outcomeDataFindings, outcomeDataText } from './outcome-data-warnings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
@@ -52,7 +52,7 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   missingConfounders: 'patients with a missing confounder value are left out and counted (complete cases; not imputed)',
   // Register outcomes end at death or emigration: said, as a committee asks (docs/observational.md, "What is computed").
   missingOutcome: 'patients without a value of the outcome at the time (death, emigration, loss to follow-up) are not analysed: complete cases among those observed through the window; no censoring weights, no competing-risk analysis',
-  eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up',
+  eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up; yes/no outcomes: an adjusted row from its risk ratio (the ratio of its adjusted risks, delta-method CI: the RR of riskRatio), the crude row from the crude risk ratio',
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
 
@@ -113,6 +113,12 @@ function effectOf(
   const grade = gradeCertainty('low', imprecise);
   const binary = t.kind !== 'continuous';
   const noE = binary ? noRiskRatioReason(estimate, scale.p0, scale.unexposedEvents) : undefined;
+  // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
+  // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
+  // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
+  const relative = binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : undefined;
+  // The E-value of an adjusted row is of that ratio, the one its table prints (e-value.ts).
+  const rr = relative?.riskRatio;
   return {
     outcome: t.outcome,
     label: t.label,
@@ -136,14 +142,11 @@ function effectOf(
     significant: j.significant,
     imprecise,
     relevance: t.mcid === undefined ? null : j.relevance,
-    eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
+    eValue: rr ? eValueOfRiskRatioCi(rr.estimate, rr.ciLower, rr.ciUpper) : binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
     // Said, not left blank: no non-user with the outcome leaves the risk ratio infinite (e-value.ts).
     ...(noE ? { eValueMissing: { reason: noE, text: NO_E_VALUE_TEXT[noE].en } } : {}),
     certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
-    // A yes/no outcome's adjusted risks and their ratio, from the estimator's own (co)variances (marginal-risks.ts).
-    // No ratio where the E-value has none (no non-user with the event: infinite) or no user has it (0):
-    // the linear model's risk is then a rounding error off 0 (0.00002), and its ratio would be one too.
-    ...(binary && risks ? relativeEffect(risks, confLevel, noE !== undefined || scale.exposedEvents === 0) : {}),
+    ...(relative ?? {}),
   };
 }
 
@@ -492,10 +495,12 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   // Each warning twice: keyed ("rmdq at 3m: … referrer=hospital") for the scripts that match it, and in the
   // page's words in either language beside it, one for one (warning-texts.ts).
+  // The Danish words name the groups by the plan's labels, as the page and the terminal do (diagnostic-findings.ts).
+  const danishGroups = findingGroups(plan.armLabels, plan.arms);
   const analyses = shown.analyses.map((a, i) => publishedAnalysis(a, computed[i]!, spec.suppressionThreshold)).map((a) => {
     if (a.error) return a;
     const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null);
-    return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec)) };
+    return { ...a, warnings: found.map((f) => findingText(f, 'en')), warningTexts: found.map((f) => findingWarningText(f, spec, danishGroups)) };
   });
   const warnings: string[] = [];
   const warningTexts: ReturnType<typeof placedWarningText>[] = [];
@@ -510,7 +515,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
     a.warnings.forEach((w, i) => add(w, a.warningTexts![i]!));
     if (a.excluded && a.excluded.missingConfounders !== 0) {
       const missing: Finding = { kind: 'missing', n: a.excluded.missingConfounders };
-      add(findingText(missing, 'en'), findingWarningText(missing, spec));
+      add(findingText(missing, 'en'), findingWarningText(missing, spec, danishGroups));
     }
   }
   return {

@@ -8,6 +8,15 @@
  * (src/trial/category-values.ts). A count of 1 … threshold − 1 reads "suppressed", as everywhere
  * in an observational run (docs/observational.md, "Small counts"), and so do the levels hidden so
  * that it cannot be derived from the total (`hiddenLevels`).
+ *
+ * A rare level — held by fewer patients than the threshold — is not named: the levels of such a
+ * confounder share one entry, "N other levels (each with fewer than T patients)", as the report
+ * pools them into one unnamed balance row (rare-levels.ts). validate's output is read by the data
+ * owner but pasted into tickets and e-mails, and a rare level's value (an index date held by 2
+ * patients, a municipality code) tells that so few patients have it, whoever reads the ticket.
+ * What the data owner needs to act on is how many levels are rare (a date or id typed
+ * categorical shows as hundreds of them) and, for a level written two ways, the common level it
+ * resembles; the values themselves are in the export they hold.
  */
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { formatThousands } from '../report/i18n.js';
@@ -19,9 +28,10 @@ const LISTED = 12;
 
 export interface ConfounderLevels {
   name: string;
-  levels: { value: string; patients: number | typeof SUPPRESSED }[];
-  /** Pairs of levels that look like one thing coded two ways. */
-  lookalikes: [string, string][];
+  /** The named levels, then (`value` "", `pooled` their number) the rare ones together. */
+  levels: { value: string; patients: number | typeof SUPPRESSED; pooled?: number }[];
+  /** Pairs of levels that look like one thing coded two ways; a rare level as null (not named). */
+  lookalikes: [string | null, string | null][];
 }
 
 /** Lower case, no accents, letters and digits only: `L.V.U.` and `lvu` are one key. */
@@ -66,11 +76,18 @@ export function confounderLevels(trial: TrialData): ConfounderLevels[] {
         if (v !== null && v !== undefined) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
       }
       const values = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const hidden = hiddenLevels(counts, threshold);
+      // The rare levels as one, under the empty level no export cell can be (an empty cell is missing).
+      const rare = new Set(values.filter((v) => counts.get(v)! < threshold));
+      const named = values.filter((v) => !rare.has(v));
+      const shown = new Map(named.map((v) => [v, counts.get(v)!]));
+      const pooled = [...rare].reduce((sum, v) => sum + counts.get(v)!, 0);
+      if (rare.size > 0) shown.set(OTHER_LEVELS, pooled);
+      const hidden = hiddenLevels(shown, threshold);
+      const entry = (value: string) => ({ value, patients: hidden.has(value) ? SUPPRESSED : shown.get(value)! });
       return {
         name: c.name,
-        levels: values.map((value) => ({ value, patients: hidden.has(value) ? SUPPRESSED : counts.get(value)! })),
-        lookalikes: lookalikes(values),
+        levels: [...named.map(entry), ...(rare.size > 0 ? [{ ...entry(OTHER_LEVELS), pooled: rare.size }] : [])],
+        lookalikes: lookalikes(values).map(([a, b]) => [rare.has(a) ? null : a, rare.has(b) ? null : b]),
       };
     });
 }
@@ -95,12 +112,20 @@ export function hiddenLevels(counts: ReadonlyMap<string, number>, threshold: num
   return hidden;
 }
 
-/** The validate summary's lines: one per confounder, its levels with their patients. */
+/** The level the rare levels share (as the report's balance row `name=`). */
+const OTHER_LEVELS = '';
+
+/** The validate summary's lines: one per confounder, its levels with their patients, the rare ones together and unnamed. */
 export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'lookalikes'>[], threshold: number): string[] {
   return all.map((c) => {
-    const shown = c.levels.slice(0, LISTED).map((l) => `"${l.value}" ${l.patients === SUPPRESSED ? 'suppressed' : formatThousands(l.patients)}`);
-    const more = c.levels.length - shown.length;
-    return `${c.name}: ${c.levels.length} level${c.levels.length === 1 ? '' : 's'}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+    const count = (l: ConfounderLevels['levels'][number]) => (l.patients === SUPPRESSED ? 'suppressed' : formatThousands(l.patients));
+    const named = c.levels.filter((l) => l.pooled === undefined);
+    const other = c.levels.find((l) => l.pooled !== undefined);
+    const shown = named.slice(0, LISTED).map((l) => `"${l.value}" ${count(l)}`);
+    const more = named.length - shown.length;
+    const total = named.length + (other?.pooled ?? 0);
+    const rest = other ? `${other.pooled === 1 ? '1 other level' : `${formatThousands(other.pooled!)} other levels`} (each with fewer than ${threshold} patients; not named) ${count(other)}` : '';
+    return `${c.name}: ${formatThousands(total)} level${total === 1 ? '' : 's'}: ${[...shown, ...(more > 0 ? [`and ${formatThousands(more)} more`] : []), ...(rest ? [rest] : [])].join(', ')}`;
   });
 }
 
@@ -108,7 +133,9 @@ export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'looka
 export function lookalikeNotes(file: string, all: readonly ConfounderLevels[], columnOf: (name: string) => string): string[] {
   return all.flatMap((c) => {
     if (!c.lookalikes.length) return [];
-    const pairs = c.lookalikes.map(([a, b]) => `"${a}" beside "${b}"`).join(', ');
+    // A rare level is not named here either: the common level it resembles is, which is what to look for in the export.
+    const name = (v: string | null) => (v === null ? 'a level with fewer patients than the suppression threshold (not named)' : `"${v}"`);
+    const pairs = c.lookalikes.map(([a, b]) => `${name(a)} beside ${name(b)}`).join(', ');
     return [
       `${file}: confounder "${c.name}" has levels that look like one thing written two ways: ${pairs} (appended cuts of an export coded differently?) — each is its own level of the propensity model; if they are one, make them one with "columnCodes": { "${columnOf(c.name)}": { "answers": { … } } } (a code for every level of the column, the same for both; "levelLabels" then keyed by the codes) or in the export`,
     ];

@@ -6,6 +6,8 @@
  * confounders. One rule set; the CLI prints it in English, the report in the page's language.
  */
 import { formatFixed, formatSetting, formatThousands, type Lang } from '../report/i18n.js';
+import { armNames } from '../report/arm-names.js';
+import type { Plan } from '../plan/plan-schema.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis, ObservationalEffect } from './observational-results-schema.js';
 import { NO_E_VALUE_TEXT, type NoEValue } from './e-value.js';
@@ -77,9 +79,28 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
 
 const METHOD_TEXT = { crude: { en: 'crude', da: 'ujusteret' }, 'weighted-regression': { en: 'weighted regression', da: 'vægtet regression' }, aipw: { en: 'AIPW', da: 'AIPW' } } as const;
 
-const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
+/**
+ * The groups as a Danish sentence names them: the plan's `armLabels` as written mid-sentence
+ * ("brugere af appen", "tilbudt appen": `findingGroups`), or without labels the glossary's neutral
+ * words. They had been "brugere" / "ikke-brugere" whatever the exposure — a programme offered, a
+ * drug redeemed — while the terminal's other Danish lines and the page named the plan's groups.
+ * English keeps "exposed" / "unexposed", which claim nothing (docs/observational.md).
+ */
+export interface FindingGroups {
+  exposed: string;
+  unexposed: string;
+}
+const NEUTRAL_DA: FindingGroups = { exposed: 'eksponerede', unexposed: 'ikke-eksponerede' };
 
-export function findingText(f: Finding, lang: Lang, termLabel: (term: string) => string = (t) => t): string {
+/** The groups by the plan's labels in Danish mid-sentence (arm-names.ts), or the neutral words without labels. */
+export function findingGroups(armLabels: Plan['armLabels'], arms: Plan['arms']): FindingGroups {
+  if (!armLabels?.intervention && !armLabels?.control) return NEUTRAL_DA;
+  const names = armNames(armLabels, 'da', arms);
+  return { exposed: armLabels.intervention ? names.intervention : NEUTRAL_DA.exposed, unexposed: armLabels.control ? names.control : NEUTRAL_DA.unexposed };
+}
+
+export function findingText(f: Finding, lang: Lang, termLabel: (term: string) => string = (t) => t, groups: FindingGroups = NEUTRAL_DA): string {
+  const g = { exposed: groups.exposed, unexposed: groups.unexposed };
   // Every number as the page and the terminal print numbers (formatFixed): grouped, true minus, "0.10" / "0,10" alike;
   // the plan's own settings (threshold, trim) with every digit the user gave them (formatSetting).
   const n = (v: number, d: number) => formatFixed(v, d, lang);
@@ -98,28 +119,28 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
     case 'outside':
       if (f.atLeast)
         return lang === 'da'
-          ? `dårligt overlap: mindst ${n(100 * f.share, 0)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (rundet ned til 5 procentpoint: den nøjagtige andel er diskretioneret)${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+          ? `dårligt overlap: mindst ${n(100 * f.share, 0)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (rundet ned til 5 procentpoint: den nøjagtige andel er diskretioneret)${f.byDesignAside ? ` (${g.unexposed} med et niveau, som ingen blandt ${g.exposed} har, er ikke talt med: deres score er 0 pr. konstruktion)` : ''}`
           : `poor overlap: at least ${n(100 * f.share, 0)}% of patients have a propensity score outside the interval 0.05 to 0.95 (rounded down to 5 points: the exact share is suppressed)${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
       return lang === 'da'
-        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ' (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)' : ''}`
+        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95${f.byDesignAside ? ` (${g.unexposed} med et niveau, som ingen blandt ${g.exposed} har, er ikke talt med: deres score er 0 pr. konstruktion)` : ''}`
         : `poor overlap: ${n(100 * f.share, 1)}% of patients have a propensity score outside the interval 0.05 to 0.95${f.byDesignAside ? ' (the non-users of levels no user has not counted: their score is 0 by design)' : ''}`;
     case 'ess':
       if (f.ess === null) {
         const of = f.n === null ? '' : ` ${formatThousands(f.n, 0, lang)}`;
         return lang === 'da'
-          ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på under halvdelen af de${of} ${GROUP_TEXT[f.group].da} (tallet er diskretioneret)`
+          ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på under halvdelen af de${of} ${g[f.group]} (tallet er diskretioneret)`
           : `poor overlap: the weights leave an effective sample of under half of the${of} ${f.group} patients (the number is suppressed)`;
       }
       return lang === 'da'
-        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n ?? 0, 0, 'da')} ${GROUP_TEXT[f.group].da}`
+        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n ?? 0, 0, 'da')} ${g[f.group]}`
         : `poor overlap: the weights leave an effective sample of ${n(f.ess, 1)} of ${formatThousands(f.n ?? 0, 0, 'en')} ${f.group} patients`;
     case 'extreme':
       if (f.ratio === null)
         return lang === 'da'
-          ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de største vægte er diskretioneret); overvej "trim" eller "truncate"`
+          ? `ekstreme vægte: mindst én vægt blandt ${g[f.group]} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de største vægte er diskretioneret); overvej "trim" eller "truncate"`
           : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the largest weights are suppressed); consider "trim" or "truncate"`;
       return lang === 'da'
-        ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
+        ? `ekstreme vægte: mindst én vægt blandt ${g[f.group]} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${n(f.ratio, 1)} times it); consider "trim" or "truncate"`;
     case 'outside-target': {
       const q = (l: string) => `"${l}"`;
@@ -136,7 +157,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
         : (lang === 'da' ? `scoren er under "trim" (${formatSetting(f.trim, lang)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${formatSetting(f.trim, lang)}), so they are trimmed: no difference counts them`);
       return lang === 'da'
-        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ikke-brugere — ingen bruger ligner dem, så under ATT (effekten blandt brugerne) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ${g.unexposed} — ingen blandt ${g.exposed} ligner dem, så under ATT (effekten blandt ${g.exposed}) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
         : `confounder "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {

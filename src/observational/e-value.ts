@@ -10,8 +10,13 @@
  * package EValue's `evalues.MD` uses): the standardised difference d = difference / SD (SD: the
  * pooled, unweighted SD of the outcome at follow-up) maps to RR ≈ exp(0.91·d); the CI limit
  * likewise (exp(0.91·d_limit), equal to EValue's exp(0.91·d − 1.78·SE_d) for a normal interval).
- * Risk differences: RR = (p₀ + RD)/p₀, with p₀ the weighted risk among the unexposed, treated as
- * fixed for the CI limit. With p₀ = 0 (no non-user has the outcome) the risk ratio is
+ * Risk differences of the adjusted rows (weighted regression, AIPW): the row's own risk ratio, the
+ * ratio of its adjusted (standardised) risks with its delta-method CI (marginal-risks.ts) — the RR
+ * the page's yes/no table prints beside it, so the E-value is of the RR the reader sees
+ * (`eValueOfRiskRatioCi`). It had been of (p₀ + RD)/p₀ with p₀ the weighted share among the
+ * unexposed, a second RR: the bundled responder's E-value was that of RR 1.93 beside a table's
+ * 1.92. The crude row, and an adjusted row without a ratio, keep RR = (p₀ + RD)/p₀ (for the crude
+ * row p₀ is the unexposed share, so this is p₁/p₀, the crude RR), p₀ treated as fixed for the CI limit. With p₀ = 0 (no non-user has the outcome) the risk ratio is
  * infinite, and with p₀ + RD ≤ 0 (an exposed risk of 0 or below) it is 0 or negative: no E-value,
  * and `noRiskRatioReason` says which (docs/observational.md, step 6).
  */
@@ -22,7 +27,7 @@ export interface EValue {
   estimate: number;
   /** E-value of the CI limit closer to the null (1 when the CI includes the null). */
   ciLimit: number;
-  method: 'standardised-difference (RR = exp(0.91 d))' | 'risk-ratio from risk difference';
+  method: 'standardised-difference (RR = exp(0.91 d))' | 'risk-ratio from risk difference' | 'risk ratio of the adjusted risks';
 }
 
 /**
@@ -31,7 +36,10 @@ export interface EValue {
  * of 1.004 is printed 1.00 yet its CI excludes the null. The same test as fromRiskRatios': both
  * risk-ratio maps are increasing with RR = 1 at a difference of 0.
  */
-export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | null }): boolean {
+export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | null; riskRatio?: { ciLower: number; ciUpper: number } | null }): boolean {
+  // An adjusted yes/no row's E-value is of its risk ratio (eValueOfRiskRatioCi): read off that CI,
+  // whose limits results.json keeps off 1 (published-effect.ts), not off the difference's.
+  if (e.riskRatio) return e.riskRatio.ciLower <= 1 && e.riskRatio.ciUpper >= 1;
   // A row with an E-value has a CI; without one there is nothing to include.
   return e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
 }
@@ -47,6 +55,15 @@ function fromRiskRatios(rr: number, lower: number, upper: number, method: EValue
   const crosses = lower <= 1 && upper >= 1;
   const limit = crosses ? 1 : rr > 1 ? lower : upper;
   return { riskRatio: rr < 1 ? 1 / rr : rr, estimate: eValueOfRiskRatio(rr), ciLimit: crosses ? 1 : eValueOfRiskRatio(limit), method };
+}
+
+/**
+ * The E-value of a risk ratio given with its CI (the adjusted rows' ratio of standardised risks,
+ * marginal-risks.ts): VanderWeele & Ding's RR + √(RR·(RR − 1)), the CI limit nearer 1, 1 when the
+ * CI includes 1 (R: EValue::evalues.RR(est, lo, hi)).
+ */
+export function eValueOfRiskRatioCi(rr: number, ciLower: number, ciUpper: number): EValue {
+  return fromRiskRatios(rr, ciLower, ciUpper, 'risk ratio of the adjusted risks');
 }
 
 export function eValueOfDifference(difference: number, ciLower: number, ciUpper: number, sd: number): EValue | null {

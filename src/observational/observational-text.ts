@@ -7,6 +7,7 @@ import { NO_E_VALUE_CELL } from './e-value.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
+import { registryRelativeTable } from '../report/sof-registry-rows.js';
 import { withConfidenceLevels } from '../report/confidence-label.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
@@ -155,5 +156,15 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
     n: formatThousands(result.plan.suppression.suppressedCounts, 0, lang),
     withheld: withheld > 0 ? fill(OBSERVATIONAL_TEXT.withheldTally[lang], { w: formatThousands(withheld, 0, lang) }) : '',
   });
-  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand, ...groups })}\n${rule}\n\n${lines.join('\n')}\n`;
+  // A yes/no outcome's adjusted rows as the page's table under the effects table gives them: the
+  // RR, the adjusted risk without the exposure and the absolute effect per 1,000, in the page's
+  // words, digits and "Not estimable" (sof-registry-rows.ts); a withheld outcome has no row there either.
+  const named = result.analyses.map((a) => ({ ...a, label: options.labelOf?.(a.outcome) ?? a.label }));
+  // The groups as the footnote above names them ("Exposed − unexposed"; the plan's labels in Danish).
+  const g = lang === 'da' ? (options.groups ?? DANISH_GROUPS) : { Exposed: 'Exposed', exposed: 'exposed', unexposed: 'unexposed' };
+  const relative = registryRelativeTable(named, (m) => OBSERVATIONAL_TEXT.method[m][lang], { exposed: g.Exposed, unexposed: g.unexposed }, { unexposed: lang === 'da' ? g.unexposed : 'the unexposed' }, lang);
+  const relativeText = relative
+    ? `\n${relative.caption}\n${renderTextTable(withConfidenceLevels({ header: relative.table.header, rows: relative.table.rows, align: relative.table.align }, 1 - result.plan.alpha))}${relative.note}\n`
+    : '';
+  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand, ...groups })}\n${rule}\n${relativeText}\n${lines.join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import { balanceTermLabel } from '../report/balance-term-label.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { timeLabel, type Lang } from '../report/i18n.js';
-import { findingText, type Finding } from './diagnostic-findings.js';
+import { findingText, type Finding, type FindingGroups } from './diagnostic-findings.js';
 import { outcomeDataText, type OutcomeDataFinding } from './outcome-data-warnings.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 
@@ -30,9 +30,9 @@ export interface WarningText {
 const LANGS: readonly Lang[] = ['en', 'da'];
 const NOT_ANALYSED: Record<Lang, string> = { en: 'not analysed', da: 'ikke analyseret' };
 
-/** A finding's keys and its words without the outcome and visit (an analysis's own `warnings`). */
-export function findingWarningText(f: Finding, spec: Pick<ObservationalSpec, 'confounders'>): WarningText {
-  const text = Object.fromEntries(LANGS.map((lang) => [lang, findingText(f, lang, (t) => balanceTermLabel(t, spec.confounders, lang))])) as Record<Lang, string>;
+/** A finding's keys and its words without the outcome and visit (an analysis's own `warnings`); `groups`: the plan's, in Danish (findingGroups). */
+export function findingWarningText(f: Finding, spec: Pick<ObservationalSpec, 'confounders'>, groups?: FindingGroups): WarningText {
+  const text = Object.fromEntries(LANGS.map((lang) => [lang, findingText(f, lang, (t) => balanceTermLabel(t, spec.confounders, lang), groups)])) as Record<Lang, string>;
   if (f.kind === 'imbalance') return { kind: f.kind, term: f.term, text };
   if (f.kind === 'outside-target') return { kind: f.kind, confounder: f.confounder, levels: f.levels, text };
   return { kind: f.kind, text };

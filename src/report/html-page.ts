@@ -54,6 +54,11 @@ th.num { text-align: right; }
    export", "+€230 (−€136 to €595)") the CEA results table was wider than the screen, its numbers
    cut at the edge with no margin (docs/report-trial.md, "Phone width"). */
 @media screen and (max-width: 600px) { td.num { white-space: normal; } }
+/* A "stack" number cell (text-table.ts fit) wraps on any screen as it does in print: its interval,
+   whole, under its value and unit. The registry's Table 1, its differences in their units
+   ("−3.52 points (−4.06 to −2.97)"), was pushed to a 1,000 px window's edge on one-line cells,
+   every text column squeezed to a word a line (docs/observational.md#units-in-the-report). */
+@media screen { td.num.stack { white-space: normal; } td.stack span.interval { white-space: nowrap; } }
 td.nowrap, tbody th.nowrap, span.nowrap { white-space: nowrap; }
 td.wide, tbody th.wide { min-width: 10em; }
 td.indent, tbody th.indent { padding-left: 24px; }

@@ -14,9 +14,11 @@ export interface Table {
    * column room for a long name (a target population's), `compact` a short phrase ("RR 1.35
    * (1.03 to 1.77)") room for two lines rather than five, `ratio` a cost per QALY room for one line
    * (docs/report-trial.md#print), `apart` a number column more space from the number column before
-   * it (a p and an MCID right-aligned side by side read as one number).
+   * it (a p and an MCID right-aligned side by side read as one number), `stack` a number column
+   * whose interval goes under its value on a screen too, as in print (a long unit: the registry's
+   * "−3.52 points (−4.06 to −2.97)").
    */
-  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | 'ratio' | 'apart' | undefined)[];
+  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | 'ratio' | 'apart' | 'stack' | undefined)[];
   /**
    * Per row, for print: consecutive rows with the same key are one block that a page does not
    * split (an outcome's rows at every follow-up). Without it, `rowBlocks` finds the blocks.

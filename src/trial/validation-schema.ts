@@ -78,7 +78,7 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .array(
         z.object({
           name: z.string(),
-          levels: z.array(z.object({ value: z.string(), patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients with this level; "suppressed" for 1 … threshold − 1') })),
+          levels: z.array(z.object({ value: z.string().describe('The level; "" for the rare levels together (those with `pooled`), which are not named'), patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients with this level; "suppressed" for 1 … threshold − 1'), pooled: z.number().int().optional().describe('The entry of the levels held by fewer patients than the suppression threshold, together and not named: how many they are') })),
         }),
       )
       .optional()

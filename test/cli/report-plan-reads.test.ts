@@ -17,15 +17,20 @@ import { runCli } from '../support/run-cli.js';
 // `import { readFileSync } from 'node:fs'` sees the patch), not by vi.mock: the file runs in the
 // shared module graph (vitest.config.ts), where a mock would miss the modules already imported.
 const reads = new Map<string, number>();
+const checkReads = new Map<string, number>();
 const real = fs.readFileSync;
 beforeAll(() => {
+  Error.stackTraceLimit = 60;
   fs.readFileSync = ((path: unknown, ...rest: unknown[]) => {
     if (typeof path === 'string' && path.endsWith('.json')) reads.set(path, (reads.get(path) ?? 0) + 1);
+    // The input checks' own reads: the walks over the files plans name and the value sets' (report.ts).
+    if (typeof path === 'string' && path.endsWith('.json') && /\b(namedFilesOf|valueSetsOf)\b/.test(new Error().stack ?? '') && !/\bnestedInputPaths\b/.test(new Error().stack ?? '')) checkReads.set(path, (checkReads.get(path) ?? 0) + 1);
     return (real as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readFileSync;
   syncBuiltinESMExports();
 });
 afterAll(() => {
+  Error.stackTraceLimit = 10;
   fs.readFileSync = real;
   syncBuiltinESMExports();
 });
@@ -50,5 +55,24 @@ describe('hta report reads each plan once for its input checks', () => {
     expect(ceaPlan).toBeLessThanOrEqual(4);
     expect(trialPlan).toBeLessThanOrEqual(4);
     expect(readFileSync(join(f.dir, 'reports', 'cea', 'results.json'), 'utf8')).toContain('"replicates"');
+  }, 120_000);
+
+  it('report --check reads each plan once: the trial plan is asked for its EQ-5D value sets by the same reader as for the files it names', async () => {
+    const f = ceaFixture();
+    const manifest = join(f.dir, 'reports.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [
+      { id: 'cea', kind: 'cea', out: 'cea', lang: 'en', data: 'export.csv', plan: 'cea.json', replicates: 100 },
+      { id: 'cea-da', kind: 'cea', out: 'cea-da', lang: 'da', data: 'export.csv', plan: 'cea.json', replicates: 100 },
+    ] }));
+    const built = await runCli('report', '--manifest', manifest, '--out', join(f.dir, 'reports'), '--no-cache');
+    expect(built.code, built.stderr).toBe(0);
+    checkReads.clear();
+    const r = await runCli('report', '--manifest', manifest, '--out', join(f.dir, 'reports'), '--check');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/up to date/);
+    // The checks' reads only (the build's and the CEA entries' confinement are their own): the
+    // value sets' read of the trial plan had been a second one, beside namedFilesOnce's.
+    expect(checkReads.get(f.plan)).toBe(1);
+    expect(checkReads.get(join(f.dir, 'trial.plan.json'))).toBe(1);
   }, 120_000);
 });

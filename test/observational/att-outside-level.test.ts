@@ -75,7 +75,7 @@ describe('a level only non-users have, under ATT', () => {
     expect(da).toContain('scoren er under "trim" (0,05), så de er trimmet: ingen forskel medregner dem');
     expect(da).not.toContain('ujusterede');
     // The level is named as one ("niveauet"), as the English says "level".
-    expect(da).toMatch(/^forstyrrende faktor "referrer": niveauet "chiro" findes kun blandt ikke-brugere — /);
+    expect(da).toMatch(/^forstyrrende faktor "referrer": niveauet "chiro" findes kun blandt ikke-eksponerede — /);
   });
 
   it('the share of scores outside [0.05, 0.95] does not count them (score 0 by design), over every patient analysed', () => {
@@ -90,7 +90,7 @@ describe('a level only non-users have, under ATT', () => {
     const high = { ...a, propensity: { ...a.propensity!, outsideShare: 0.08 } };
     const said = (trim: number | null, lang: 'en' | 'da') => diagnosticFindings(high, 0.1, trim).filter((f) => f.kind === 'outside').map((f) => findingText(f, lang));
     expect(said(null, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside the interval 0.05 to 0.95 (the non-users of levels no user has not counted: their score is 0 by design)']);
-    expect(said(null, 'da')).toEqual(['dårligt overlap: 8,0 % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (ikke-brugere med et niveau, som ingen bruger har, er ikke talt med: deres score er 0 pr. konstruktion)']);
+    expect(said(null, 'da')).toEqual(['dårligt overlap: 8,0 % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95 (ikke-eksponerede med et niveau, som ingen blandt eksponerede har, er ikke talt med: deres score er 0 pr. konstruktion)']);
     expect(said(0.05, 'en')).toEqual(['poor overlap: 8.0% of patients have a propensity score outside the interval 0.05 to 0.95']);
   });
 

@@ -33,16 +33,21 @@ describe('the categorical confounders in validate', () => {
     expect(all.find((c) => c.name === 'referrer')!.lookalikes).toEqual([]);
   });
 
-  it('levels differing in punctuation are noted; a level of fewer than 5 patients reads "suppressed", never its count', () => {
+  it('levels differing in punctuation are noted; a level of fewer than 5 patients is neither named nor counted', () => {
     const all = levelsOf((rows) => {
       rows.slice(0, 3).forEach((r) => (r.referrer = 'g.p.'));
     });
     const referrer = all.find((c) => c.name === 'referrer')!;
-    expect(referrer.lookalikes).toEqual([['gp', 'g.p.']]);
-    expect(referrer.levels.find((l) => l.value === 'g.p.')!.patients).toBe('suppressed');
+    // The rare level unnamed (null), the common one it resembles named: what to look for in the export.
+    expect(referrer.lookalikes).toEqual([['gp', null]]);
+    expect(referrer.levels.map((l) => l.value)).not.toContain('g.p.');
+    expect(referrer.levels.at(-1)).toEqual({ value: '', patients: 'suppressed', pooled: 1 });
     const line = confounderLevelLines(all, 5).find((l) => l.startsWith('referrer'))!;
-    expect(line).toContain('"g.p." suppressed');
-    expect(line).not.toMatch(/"g\.p\." 3/);
+    expect(line).toContain('1 other level (each with fewer than 5 patients; not named) suppressed');
+    expect(line).not.toContain('g.p.');
+    const notes = lookalikeNotes('registry.csv', all, (n) => n);
+    expect(notes[0]).toContain('"gp" beside a level with fewer patients than the suppression threshold (not named)');
+    expect(notes[0]).not.toContain('g.p.');
   });
 
   it('a hidden count cannot be derived from the total: the smallest other level is hidden with it', () => {
@@ -52,6 +57,7 @@ describe('the categorical confounders in validate', () => {
     const referrer = all.find((c) => c.name === 'referrer')!;
     const shown = referrer.levels.filter((l) => l.patients !== 'suppressed').map((l) => l.patients as number);
     const hiddenValues = referrer.levels.filter((l) => l.patients === 'suppressed').map((l) => l.value);
+    // The rare levels together ("") and the smallest named level with them.
     expect(hiddenValues.length).toBeGreaterThanOrEqual(2);
     // What a reader derives from the total (every patient has a referrer here): the hidden levels' sum, never below 5.
     expect(200 - shown.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);

@@ -48,10 +48,19 @@ describe('no E-value when no non-user has the event', () => {
   });
 
   it('the text table says "none (RR infinite)" in the E-value column', () => {
-    const rows = observationalText(result, 'en').split('\n').filter((l) => l.startsWith('work '));
+    // The effects table (the yes/no table below it has rows of its own: the next test).
+    const rows = observationalText(result, 'en').split('\n\n')[0]!.split('\n').filter((l) => l.startsWith('work '));
     expect(rows).toHaveLength(3);
     for (const r of rows) expect(r.trimEnd()).toMatch(/none \(RR infinite\)$/);
     expect(observationalText(result, 'da')).toContain('ingen (RR uendelig)');
+  });
+
+  it('the yes/no table below it reads "Not estimable" for the RR, as the page\'s does', () => {
+    const yesNo = observationalText(result, 'en').split('\n\n').find((p) => p.startsWith('Yes/no outcomes'))!.split('\n').filter((l) => l.startsWith('work '));
+    // The adjusted rows (the crude row has no adjusted risks).
+    expect(yesNo).toHaveLength(2);
+    for (const r of yesNo) expect(r).toMatch(/ Not estimable /);
+    expect(observationalText(result, 'da')).toMatch(/ Kan ikke estimeres /);
   });
 
   it('the page\'s E-value section and table say why', async () => {

@@ -44,7 +44,7 @@ describe('observational warnings: one number format', () => {
 
   it('Danish: the same numbers the Danish way', () => {
     const da = findings.map((f) => findingText(f, 'da'));
-    expect(da[0]).toBe('dårligt overlap: vægtene efterlader en effektiv stikprøve på 4.359,9 af 11.000 ikke-brugere');
+    expect(da[0]).toBe('dårligt overlap: vægtene efterlader en effektiv stikprøve på 4.359,9 af 11.000 ikke-eksponerede');
     expect(da[2]).toBe('dårligt overlap: 38,1 % af patienterne har en tilbøjelighedsscore uden for intervallet 0,05 til 0,95');
     expect(da[3]).toContain('de 5 største er i gennemsnit 1.234,5 gange det');
     expect(da[4]).toBe('balance ikke opnået for age: SMD −0,202 efter vægtning (grænse 0,10)');

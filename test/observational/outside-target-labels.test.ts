@@ -19,7 +19,7 @@ describe('a level only non-users have: named by the plan\'s labels', () => {
   const f = { kind: 'outside-target' as const, confounder: 'referrer', levels: ['other'], unnamed: 0, trim: null };
   it('Danish', () => {
     const text = findingText(f, 'da', (t) => balanceTermLabel(t, confounders, 'da'));
-    expect(text).toMatch(/^forstyrrende faktor "Henvist af": niveauet "andet" findes kun blandt ikke-brugere — /);
+    expect(text).toMatch(/^forstyrrende faktor "Henvist af": niveauet "andet" findes kun blandt ikke-eksponerede — /);
     expect(text).not.toContain('referrer');
     const two = findingText({ ...f, levels: ['other', 'chiro'], unnamed: 2 }, 'da', (t) => balanceTermLabel(t, confounders, 'da'));
     expect(two).toContain('niveauerne "andet", "kiropraktor" og 2 niveauer mere (ikke nævnt)');

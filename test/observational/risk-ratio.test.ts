@@ -61,6 +61,21 @@ describe.each(['ATE', 'ATT', 'ATO'] as const)('the adjusted rows of a yes/no out
     }
   });
 
+  it('their E-value is of that risk ratio and its CI (the RR the yes/no table prints), not of a second RR from the weighted share', () => {
+    for (const r of ref.estimands[estimand]) {
+      const e = a!.effects.find((x) => x.method === r.method)!;
+      const rr = r.riskRatio;
+      // VanderWeele & Ding: RR + sqrt(RR(RR − 1)) of the RR turned away from 1; the CI limit nearer 1, or 1 when the CI holds it.
+      const away = (v: number) => (rr.estimate < 1 ? 1 / v : v);
+      const ev = (v: number) => away(v) + Math.sqrt(away(v) * (away(v) - 1));
+      close(e.eValue!.riskRatio, away(rr.estimate), `${r.method} E-value's RR`);
+      close(e.eValue!.estimate, ev(rr.estimate), `${r.method} E-value`);
+      const limit = rr.ciLower <= 1 && rr.ciUpper >= 1 ? 1 : ev(rr.estimate > 1 ? rr.ciLower : rr.ciUpper);
+      close(e.eValue!.ciLimit, limit, `${r.method} E-value's CI limit`);
+      expect(e.eValue!.method).toBe('risk ratio of the adjusted risks');
+    }
+  });
+
   it('the crude row has none (it is no adjusted estimate)', () => {
     const crude = a!.effects.find((e) => e.method === 'crude')!;
     expect(crude.risks).toBeUndefined();

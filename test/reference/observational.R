@@ -45,6 +45,20 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   crude_se <- sqrt(vcovHC(crude, type = "HC0")["a", "a"])
   wr_se <- sqrt(vcovHC(wr, type = "HC0")["a", "a"])
   est <- list(crude = c(coef(crude)[["a"]], crude_se), wr = c(coef(wr)[["a"]], wr_se))
+  # A yes/no outcome's adjusted rows: the ratio of the adjusted (standardised) risks with its
+  # log-scale delta-method CI (as test/reference/observational-risk-ratio.R), whose E-value the row
+  # carries — the RR the page's yes/no table prints (src/observational/e-value.ts).
+  rrs <- list()
+  rr_ci <- function(mu1, mu0, v11, v00, v10) {
+    se <- sqrt(v11 / mu1^2 + v00 / mu0^2 - 2 * v10 / (mu1 * mu0))
+    c(mu1 / mu0, exp(log(mu1 / mu0) - z * se), exp(log(mu1 / mu0) + z * se))
+  }
+  if (outcome != "rmdq") {
+    V <- vcovHC(wr, type = "HC0"); s_ <- switch(estimand, ATE = rep(1, nrow(d)), ATT = d$a, ATO = w)
+    X1 <- model.matrix(wr); X1[, "a"] <- 1; X0 <- X1; X0[, "a"] <- 0
+    c1 <- colSums(s_ * X1) / sum(s_); c0 <- colSums(s_ * X0) / sum(s_)
+    rrs$wr <- rr_ci(sum(c1 * coef(wr)), sum(c0 * coef(wr)), drop(t(c1) %*% V %*% c1), drop(t(c0) %*% V %*% c0), drop(t(c1) %*% V %*% c0))
+  }
   # The same model as survey::svyglm with the weights as sampling weights: same estimate; its SE
   # is the HC0 SE times sqrt(n / (n - 1)) (the design-based small-sample factor).
   sv <- svyglm(y ~ a + rmdq_baseline + age + sex + referrer, design = svydesign(ids = ~1, weights = ~w, data = d))
@@ -57,13 +71,19 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
     if (estimand == "ATE") {
       psi <- m1 - m0 + a * (y - m1) / e - (1 - a) * (y - m0) / (1 - e)
       tau <- mean(psi); se <- sqrt(sum((psi - tau)^2)) / n
+      t1 <- m1 + a * (y - m1) / e; t0 <- m0 + (1 - a) * (y - m0) / (1 - e)
+      p1 <- t1 - mean(t1); p0 <- t0 - mean(t0); mu1 <- mean(t1); mu0 <- mean(t0)
     } else {
       n1 <- sum(a); r <- y - m0; odds <- e / (1 - e)
       tau <- sum(ifelse(a == 1, r, -odds * r)) / n1
       phi <- ifelse(a == 1, r - tau, -odds * r) * n / n1
       se <- sqrt(sum(phi^2)) / n
+      t1 <- a * y; t0 <- ifelse(a == 1, m0, odds * (y - m0))
+      mu1 <- sum(t1) / n1; mu0 <- sum(t0) / n1
+      p1 <- (t1 - a * mu1) * n / n1; p0 <- (t0 - a * mu0) * n / n1
     }
     est$aipw <- c(tau, se)
+    if (outcome != "rmdq") rrs$aipw <- rr_ci(mu1, mu0, sum(p1^2) / n^2, sum(p0^2) / n^2, sum(p1 * p0) / n^2)
   }
   # E-values: continuous via d = diff / pooled SD at follow-up; RD via RR = (p0 + RD) / p0 with p0 the weighted control mean.
   sdp <- sqrt((sum((d$y[a == 1] - mean(d$y[a == 1]))^2) + sum((d$y[a == 0] - mean(d$y[a == 0]))^2)) / (nrow(d) - 2))
@@ -71,7 +91,7 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   p0 <- mean(d$y[a == 0])
   effects <- lapply(names(est), function(m) {
     b <- est[[m]][1]; s <- est[[m]][2]; lo <- b - z * s; hi <- b + z * s
-    ev <- if (outcome == "rmdq") evalue(exp(0.91 * b / sdp), exp(0.91 * lo / sdp), exp(0.91 * hi / sdp)) else {
+    ev <- if (outcome == "rmdq") evalue(exp(0.91 * b / sdp), exp(0.91 * lo / sdp), exp(0.91 * hi / sdp)) else if (m != "crude") evalue(rrs[[m]][1], rrs[[m]][2], rrs[[m]][3]) else {
       q <- if (m == "crude") p0 else p0w
       evalue((q + b) / q, max((q + lo) / q, 1e-12), max((q + hi) / q, 1e-12))
     }

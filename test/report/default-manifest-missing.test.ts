@@ -1,7 +1,8 @@
 /**
  * `hta report` with no --manifest in a folder without data/reports.json (a committee member ran
  * it in data/, beside reports.json): the error says where it looked — relative to the current
- * folder, which it names — and that `--manifest <file>` names another, with the manifest of the
+ * folder, which it does not name: the full path, pasted into a ticket, named the user's home or
+ * a person's folder, where every other path hta prints is as typed — and that `--manifest <file>` names another, with the manifest of the
  * current folder when there is one (docs/manifest.md). Nothing is written; exit 2.
  */
 import { mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
@@ -26,8 +27,18 @@ describe('a missing default manifest', () => {
     writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [] }));
     const run = await reportIn(dir, '--lang', 'da', '--out', 'ud');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`fejl: cannot read report manifest data/reports.json: the file does not exist — without --manifest, hta report reads data/reports.json under the current folder (${dir}); name another manifest with --manifest <file>: reports.json is in the current folder (--manifest reports.json)\n`);
+    expect(run.stderr).toBe(`fejl: cannot read report manifest data/reports.json: the file does not exist — without --manifest, hta report reads data/reports.json under the current folder; name another manifest with --manifest <file>: reports.json is in the current folder (--manifest reports.json)\n`);
     expect(readdirSync(dir)).toEqual(['reports.json']);
+  });
+
+  it('in a folder named with a CPR number: the folder is neither named nor masked, only said (as the other commands print paths as typed)', async () => {
+    const dir = join(tempDir(), 'Anna Jensen', '010190-1234');
+    mkdirSync(dir, { recursive: true });
+    const run = await reportIn(dir, '--out', 'ud');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: cannot read report manifest data/reports.json: the file does not exist — without --manifest, hta report reads data/reports.json under the current folder; name another manifest with --manifest <file>\n');
+    expect(run.stderr).not.toContain('Anna Jensen');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('in a folder with no manifest at all: where it looked and the option, no guess', async () => {

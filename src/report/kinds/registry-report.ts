@@ -19,7 +19,7 @@ import { loadTrial } from '../../trial/load-trial.js';
 import { countText, decimalsOf, maskedFixed, withheldMethods } from '../../observational/observational-text.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
 import { groupZeroBaselineNote } from '../zero-baseline-note.js';
-import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
+import { diagnosticFindings, findingGroups, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
@@ -140,8 +140,10 @@ function effectsTable(result: ObservationalResult, lang: Lang, groups: { exposed
     header: [c.outcome, c.time, c.method, nOf(groups.exposed), nOf(groups.unexposed), rows.length && result.analyses.some((a) => a.effectsSuppressed || a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
-    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
-    fit: ['label', 'nowrap'],
+    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print); the difference and
+    // the E-value with their intervals under them on a screen too, as in print: on one line they
+    // pushed the table to a 1,000 px window's edge (html-page.ts "stack").
+    fit: ['label', 'nowrap', undefined, undefined, undefined, 'stack', undefined, undefined, undefined, 'stack'],
   };
 }
 
@@ -349,7 +351,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: fillPhrase(T.weights[spec.estimand][lang], groupWords), trim })), smallCounts] });
-    // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
+    // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts);
+    // in Danish the groups by the plan's labels, as the rest of the page names them.
+    const danishGroups = findingGroups(plan.armLabels, plan.arms);
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
       // The reason in the page's language (results.json keeps the analysis's English).
@@ -359,7 +363,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       // A missing E-value the E-value section explains is not said twice.
       const found = diagnosticFindings(a, spec.balanceThreshold, spec.trim ?? null).filter((f) => !(f.kind === 'no-e-value' && saidNoEValue.get(a) === f.reason));
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-      return [...data, ...found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`)];
+      return [...data, ...found.map((f) => `${where}: ${findingText(f, lang, termLabel, danishGroups)}`)];
     });
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];

@@ -31,6 +31,8 @@ const TEXT = {
     da: 'Ja/nej-effektmål: risiciene er justerede (standardiserede) — hver estimators risiko med og uden eksponeringen blandt de patienter, estimatet gælder; den relative risiko (RR) er forholdet mellem dem, med 95 %-KI ved deltametoden på log-skala ud fra estimatorens kovarians mellem de to risici; den absolutte effekt er risikodifferencen fra effekttabellen pr. 1.000 med dens 95 %-KI. "Kan ikke estimeres", hvor en justeret risiko er 0 eller derunder (en lineær model kan forudsige det), eller ingen patient i en gruppe havde hændelsen.',
   },
   // The conclusion's addition to a yes/no estimate ("21.7 pp (95% CI 15.7 to 27.8)").
+  // In the sentence the ratio needs its subject: "…; Not estimable; 164 fewer per 1,000" read as a fragment (the table's cell keeps "Not estimable").
+  rrNotEstimable: { en: 'RR not estimable', da: 'RR kan ikke estimeres' },
   conclusion: {
     en: '{rr}; {abs} against an adjusted risk of {risk} {without}',
     da: '{rr}; {abs} i forhold til en justeret risiko på {risk} {without}',
@@ -97,6 +99,6 @@ export function registryRelativeSentence(e: ObservationalEffect, inText: { expos
   const ci = REPORT_TEXT.conclusionCi[lang];
   // "RR 0.73 (95% CI 0.55 to 0.98)", as the risk difference before it writes its interval.
   const withCi = (s: string) => s.replace(' (', ` (${ci} `);
-  return fillPhrase(TEXT.conclusion[lang], { rr: withCi(c.relative), abs: withCi(c.absolute), risk: c.risk, without: without(estimand, inText, lang) });
+  return fillPhrase(TEXT.conclusion[lang], { rr: e.riskRatio ? withCi(c.relative) : TEXT.rrNotEstimable[lang], abs: withCi(c.absolute), risk: c.risk, without: without(estimand, inText, lang) });
 }
 

@@ -36,9 +36,10 @@ const plan = {
   outcomes: [{ key: 'opioid', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 }, label: { en: 'Any opioid redemption', da: 'Mindst én indløsning af opioider' } }],
 };
 
-async function page(lang: 'en' | 'da', estimand: 'ATE' | 'ATT' | 'ATO' = 'ATE') {
+async function page(lang: 'en' | 'da', estimand: 'ATE' | 'ATT' | 'ATO' = 'ATE', edit?: (csv: string) => string) {
   const dir = tempDir();
-  copyFileSync('test/fixtures/observational/opioid-registry.csv', join(dir, 'registry.csv'));
+  if (edit) writeFileSync(join(dir, 'registry.csv'), edit(readFileSync('test/fixtures/observational/opioid-registry.csv', 'utf8')));
+  else copyFileSync('test/fixtures/observational/opioid-registry.csv', join(dir, 'registry.csv'));
   writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, observational: { ...plan.observational, estimand } }));
   const c = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, reportEnv(dir, lang));
   const section = (id: string) => c.page.sections.find((s) => s.id === id)!;
@@ -103,5 +104,16 @@ describe.each(['en', 'da'] as const)('a registry page with a yes/no outcome (%s)
     expect(text).not.toMatch(/among non-users|blandt ikke-brugere/);
     const ato = (await page(lang, 'ATO')).section('effects').tables![1]!.table;
     expect(ato.header[4]).toBe(lang === 'da' ? 'Risiko uden eksponeringen, hvor grupperne overlapper (justeret)' : 'Risk without the exposure where the groups overlap (adjusted)');
+  });
+
+  it('with no user having the event the conclusion says "RR not estimable" in a sentence, not a bare "; Not estimable;"', async () => {
+    // Every user's redemption written "Nej": 0 events among the users (a count of 0 is published).
+    const noUserEvent = (csv: string) => csv.replace(/^("R\d+","Ja",.*)"Ja"$/gm, '$1"Nej"');
+    const { section } = await page(lang, 'ATT', noUserEvent);
+    const table = section('effects').tables![1]!.table;
+    expect(table.rows[0]![3]).toBe(lang === 'da' ? 'Kan ikke estimeres' : 'Not estimable');
+    const text = section('conclusion').intro![0]!;
+    expect(text).toContain(lang === 'da' ? '; RR kan ikke estimeres; ' : '; RR not estimable; ');
+    expect(text).not.toMatch(/; (Not estimable|Kan ikke estimeres);/);
   });
 });

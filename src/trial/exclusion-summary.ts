@@ -40,15 +40,28 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
   };
 }
 
-/** `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. */
-export function formatExclusion(s: ExclusionSummary): string[] {
+/**
+ * `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. A registry
+ * (observational plan) has no randomisation and no imputation: its rows' patients stay in their
+ * exposure group, and an analysis leaves out a patient missing a value it needs (docs/observational.md).
+ */
+export function formatExclusion(s: ExclusionSummary, design: 'randomised' | 'observational' = 'randomised'): string[] {
   if (s.rows === 0) return ['excluded 0 rows: no row has a problem'];
+  const head = `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); their values are read as missing`;
+  const without = (n: number) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded`;
+  if (design === 'observational') {
+    return [
+      `${head} (no imputation: an analysis that needs one of them leaves the patient out and counts them, as a missing confounder or no outcome value), but the patient stays in the export's count, in the group the exposure column gives them, also when only an excluded row gives it:`,
+      ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
+      ...(s.randomisedWithoutRows ? [`${without(s.randomisedWithoutRows)} ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`] : []),
+    ];
+  }
   return [
     // The rows, not their patients: a patient's other rows still count, in the arm randomised to
     // (intention to treat), even when only an excluded row gave the arm (docs/input-trial-export.md#bad-rows).
-    `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
+    `${head} (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
     ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
-    ...(s.randomisedWithoutRows ? [`${s.randomisedWithoutRows} ${s.randomisedWithoutRows === 1 ? 'patient' : 'patients'} with every row excluded ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`] : []),
+    ...(s.randomisedWithoutRows ? [`${without(s.randomisedWithoutRows)} ${s.randomisedWithoutRows === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`] : []),
   ];
 }
 

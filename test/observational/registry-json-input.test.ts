@@ -142,4 +142,18 @@ describe('a registry\'s analyze --json input block (rule 13)', () => {
     // The analyst still learns which lines, on stderr.
     expect(run.stderr).toMatch(/lines 2–4/);
   });
+
+  it('--exclude-invalid on a registry: stderr (analyze) and the summary (validate) speak of exposure groups and no imputation, not randomisation', async () => {
+    const { run } = await analyzeJson(registry({ ageWithUnit: 3 }), ['6m', '12m', '24m'], '--exclude-invalid');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'reg.csv'), registry({ ageWithUnit: 3 }));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan(['6m'])));
+    const v = await runCli('validate', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid');
+    expect(v.code, v.stderr).toBe(0);
+    for (const text of [run.stderr, v.stdout]) {
+      const line = text.split('\n').find((l) => l.startsWith('excluded 3 row(s)'))!;
+      expect(line).toContain('(no imputation: an analysis that needs one of them leaves the patient out and counts them, as a missing confounder or no outcome value), but the patient stays in the export\'s count, in the group the exposure column gives them');
+      expect(line).not.toMatch(/randomis|imputation imputes|intention to treat|\barm\b/);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { HtaError } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import type { TrialData } from '../trial/trial-data.js';
-import { summarizeExclusion } from '../trial/exclusion-summary.js';
+import { publishedExclusion, publishedRecodes } from '../observational/published-input.js';
 import { type CliIo, printData } from './io.js';
 import { type ExcludedOutFile, writeAnalysisOutputs } from './load-inputs.js';
 import { packageVersion } from './version.js';
@@ -28,8 +28,9 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   const result = analyzeObservational(trial, { version: packageVersion() });
   // As `hta analyze --json` of a randomised plan names the export (analyze.ts).
   result.input.file = publishedName(result.input.file);
-  if (trial.recoded.length) result.input.recoded = trial.recoded;
-  if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
+  // Under the small-count rules as the rest of the output (published-input.ts; docs/observational.md, "Small counts", rule 13).
+  if (trial.recoded.length) result.input.recoded = publishedRecodes(trial.recoded, result);
+  if (trial.excluded) result.input.excluded = publishedExclusion(trial.excluded.rows, result);
   let csv: [string, string] | undefined;
   if (opts.csv) {
     // A yes/no outcome's adjusted rows also carry what the page's table under the effects table

@@ -7,7 +7,8 @@
  * Done once, on the whole object a command prints, so that a field added later (a note, an
  * error, an excluded row's file) cannot carry a path past it: each input as typed and as resolved,
  * the files a plan names (as written in the plan and as resolved beside it), and what is left of
- * a path under the folders the inputs and the working folder lie in.
+ * a path under the folders the inputs and the working folder lie in — where such a folder begins
+ * a path (`folderAt`), never inside a label's words.
  */
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { maskCpr } from '../io/cpr-number.js';
@@ -25,6 +26,17 @@ function foldersUp(dir: string): string[] {
   const out: string[] = [];
   for (let d = dir; dirname(d) !== d; d = dirname(d)) out.push(d);
   return out;
+}
+
+/**
+ * `folder` + separator where it begins a path: at the start of the text or after a space, quote,
+ * bracket, `=`, `,` or `;`, and followed by a name. Only there: a label such as "Discharged to
+ * hospital/home/hospice" holds "/home/", an ancestor of a working folder under /home, and was cut
+ * to "hospitalhospice" — differently on each machine.
+ */
+function folderAt(folder: string): RegExp {
+  const escaped = (folder + sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s"'\`(\\[<=,;])${escaped}(?=[^\\s])`, 'gu');
 }
 
 /** A rewriter of text: every input path to its published name, folders of this machine left out, CPR shapes masked. */
@@ -55,7 +67,7 @@ export function jsonNames(inputs: readonly JsonInput[], cwd: string = process.cw
   return (text: string) => {
     let out = text;
     for (const p of byLength) if (out.includes(p)) out = out.split(p).join(publishedName(p));
-    for (const f of folderList) if (out.includes(f + sep)) out = out.split(f + sep).join('');
+    for (const f of folderList) if (out.includes(f + sep)) out = out.replace(folderAt(f), '$1');
     return maskCpr(out);
   };
 }

@@ -113,7 +113,7 @@ export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' =
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
-  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id), lang, words)) io.stderr(line + '\n');
+  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id), lang, words, trial.plan.design === 'observational' ? 'observational' : 'randomised')) io.stderr(line + '\n');
   const most = mostRowsExcludedNote(trial);
   if (most) io.stderr(`warning: ${most}\n`);
 }

@@ -57,6 +57,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       let groups: GroupWording;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
+      let design: 'randomised' | 'observational' = 'randomised';
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         // The plan's target sample, read and checked against the trial as analyze reads it
@@ -68,6 +69,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
         const levels = confounderLevels(trial);
         threshold = trial.plan.observational?.suppressionThreshold ?? threshold;
+        if (trial.plan.design === 'observational') design = 'observational';
         const notice = missingFollowUp(trial);
         result = {
           valid: true,
@@ -100,7 +102,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
 }
@@ -117,7 +119,7 @@ function otherArmsText(others: Extract<ValidationResult, { valid: true }>['other
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
-function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised'): string {
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
@@ -146,6 +148,6 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
+  if (s.excluded) lines.push('', ...formatExclusion(s.excluded, 'en', undefined, design));
   return lines.join('\n') + '\n';
 }

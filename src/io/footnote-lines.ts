@@ -8,13 +8,31 @@
  */
 import { lineList } from '../problem-groups.js';
 
-/**
- * Whether a short record's first field reads as a footnote: a letter and a space or colon (words,
- * not an id such as `P5001` or a number).
- */
-export function isFootnoteLine(text: string): boolean {
+/** Words: a letter and a space or colon (not an id such as `P5001`, a code such as `Ja`, or a number). */
+function isWords(text: string): boolean {
   const t = text.trim();
   return /\p{L}/u.test(t) && /[\s:]/u.test(t);
+}
+
+/**
+ * A field's shape: each run of letters "a", each run of digits "9", other characters kept, so
+ * `Pt 0900` and `Pt 0001` are both "a 9", and `Region Hovedstaden` and `Region Sjælland` "a a".
+ */
+export function fieldShape(text: string): string {
+  return text.trim().replace(/\p{L}+/gu, 'a').replace(/\p{N}+/gu, '9');
+}
+
+/**
+ * Whether a short record (fewer fields than the header) is a footnote, not a row: only when it
+ * cannot be a row. Its first field reads as words and has a shape no row's first field has
+ * (`rowShapes`: an id `Pt 0900` is shaped as the ids above it), and every later field is empty or
+ * words too (a comma splits "Kilde: Danmarks Statistik, forskermaskine 706xxx, …" into fields of
+ * words; a row cut short keeps codes and numbers: `Pt 0900,Ja,60,M,S`). Otherwise it is a row with
+ * too few fields, refused as such (a truncated copy, an exporter that drops trailing empty fields).
+ */
+export function isFootnoteLine(fields: readonly string[], rowShapes: ReadonlySet<string>): boolean {
+  const [first = '', ...rest] = fields;
+  return isWords(first) && !rowShapes.has(fieldShape(first)) && rest.every((f) => f.trim() === '' || isWords(f));
 }
 
 /** The note for footnote lines left out at the end (stderr); undefined when there were none. */

@@ -30,8 +30,11 @@ import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
-import { footnoteLineExpected, isFootnoteLine } from './footnote-lines.js';
+import { fieldShape, footnoteLineExpected, isFootnoteLine } from './footnote-lines.js';
 import { doesNotExist } from './missing-file.js';
+
+/** Distinct first-field shapes kept to tell a row cut short from a footnote (footnote-lines.ts); ids have one or a few. */
+const ROW_SHAPES = 1000;
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -731,6 +734,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let trailer: number[] = [];
   // Footnote lines seen since the last record (`Kilde: …`): no row if only blank lines and more footnotes follow (footnote-lines.ts).
   let footnotes: { line: number; count: number }[] = [];
+  const rowShapes = new Set<string>();
   const fieldCountProblem = (line: number, fields: number): Problem => ({
     file,
     line,
@@ -852,7 +856,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 return;
               }
               // A comma in the footnote's text splits it in a comma file ("Kilde: Danmarks Statistik, forskermaskine …"): fewer fields than the header, words first.
-              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ? r.fields[0]! : r.text!.split(d)[0]!)) {
+              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes)) {
                 footnotes.push({ line: r.line, count: r.count });
                 return;
               }
@@ -861,6 +865,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
               for (const at of footnotes) problems.push({ ...fieldCountProblem(at.line, at.count), expected: footnoteLineExpected(header.length), kind: 'csv.footnote-line' });
               trailer = [];
               footnotes = [];
+              // The shapes of the rows' first fields (an id column's): a short line shaped as them is a row cut short, no footnote.
+              if (rowShapes.size < ROW_SHAPES) rowShapes.add(fieldShape(r.fields ? r.fields[0]! : r.text!.split(d)[0]!));
               let packed: string | readonly string[] = r.text ?? r.fields!;
               let fieldCount = r.count !== header.length;
               if (r.count > header.length) {

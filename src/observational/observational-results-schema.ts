@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
-import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
+import { recodeCountSchema } from '../trial/validation-schema.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 
 /** A patient count as published: the number, or the one marker when it is hidden (docs/observational.md, "Small counts"). */
@@ -180,8 +180,14 @@ export const observationalResultSchema = z.object({
     file: z.string(),
     layout: z.enum(['long', 'wide']),
     patients: groupCounts,
-    recoded: z.array(recodeCountSchema).optional(),
-    excluded: exclusionSchema.optional(),
+    recoded: z
+      .array(recodeCountSchema)
+      .optional()
+      .describe('Cells the plan\'s codes recoded; a count of 1 … threshold − 1 and those hidden with it read "suppressed", and every count does when the run hid a count or withheld an outcome\'s estimates (the counts add up to the patients with a value: docs/observational.md, "Small counts", rule 13)'),
+    excluded: z
+      .object({ rows: publishedCount.describe('Rows left out; "suppressed" when 1 … threshold − 1 or when the run hid a count') })
+      .optional()
+      .describe('With --exclude-invalid: how many rows were left out — not which lines nor their values, which are patients\' own (stderr and --excluded-out say them to the analyst; rule 13)'),
   }),
   plan: z.object({
     estimand: z.enum(['ATE', 'ATT', 'ATO']),

@@ -45,10 +45,12 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
  * `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. Under `--lang da`
  * the summary is Danish (docs/glossary-da.md), and with `words` (the refusal catalogue,
  * report/problem-text.ts, loaded by a Danish run only) each problem line is Danish whole where the
- * catalogue words it, else English whole, as a refusal prints it.
+ * catalogue words it, else English whole, as a refusal prints it. A registry (observational plan)
+ * has no randomisation and no imputation: its rows' patients stay in their exposure group, and an
+ * analysis leaves out a patient missing a value it needs (docs/observational.md).
  */
-export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: ProblemWords): string[] {
-  const t = EXCLUSION_TEXT[lang];
+export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: ProblemWords, design: 'randomised' | 'observational' = 'randomised'): string[] {
+  const t = EXCLUSION_TEXT[design][lang];
   if (s.rows === 0) return [t.none];
   return [
     // The rows, not their patients: a patient's other rows still count, in the arm randomised to
@@ -59,18 +61,36 @@ export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: 
   ];
 }
 
-const EXCLUSION_TEXT: Record<Lang, { none: string; head: (rows: number, problems: number, lines: string) => string; randomised: (n: number) => string }> = {
-  en: {
-    none: 'excluded 0 rows: no row has a problem',
-    head: (rows, problems, lines) =>
-      `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
-    randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`,
+type ExclusionText = { none: string; head: (rows: number, problems: number, lines: string) => string; randomised: (n: number) => string };
+
+const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, ExclusionText>> = {
+  randomised: {
+    en: {
+      none: 'excluded 0 rows: no row has a problem',
+      head: (rows, problems, lines) =>
+        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
+      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`,
+    },
+    da: {
+      none: 'udelod 0 rækker: ingen række har et problem',
+      head: (rows, problems, lines) =>
+        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
+      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt ${n === 1 ? 'forbliver randomiseret' : 'forbliver randomiserede'}: talt med i patientflowet og de uønskede hændelser, uden værdi for effektmålene`,
+    },
   },
-  da: {
-    none: 'udelod 0 rækker: ingen række har et problem',
-    head: (rows, problems, lines) =>
-      `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
-    randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt ${n === 1 ? 'forbliver randomiseret' : 'forbliver randomiserede'}: talt med i patientflowet og de uønskede hændelser, uden værdi for effektmålene`,
+  observational: {
+    en: {
+      none: 'excluded 0 rows: no row has a problem',
+      head: (rows, problems, lines) =>
+        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (no imputation: an analysis that needs one of them leaves the patient out and counts them, as a missing confounder or no outcome value), but the patient stays in the export's count, in the group the exposure column gives them, also when only an excluded row gives it:`,
+      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`,
+    },
+    da: {
+      none: 'udelod 0 rækker: ingen række har et problem',
+      head: (rows, problems, lines) =>
+        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (uden imputation: en analyse, der behøver en af dem, udelader patienten og tæller vedkommende med som udeladt: en manglende forstyrrende faktor eller ingen værdi for effektmålet), men patienten forbliver i eksportens optælling, i den gruppe, eksponeringskolonnen angiver, også når kun en udeladt række angiver den:`,
+      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i eksportens optælling, i sin eksponeringsgruppe, uden værdi`,
+    },
   },
 };
 

@@ -156,4 +156,29 @@ describe('--json rewrites paths only', () => {
     expect(rewrite('Pain medication (Ja/Nej): 3 points/day')).toBe('Pain medication (Ja/Nej): 3 points/day');
     expect(rewrite(`${join(dir, 'ae.csv')}:2:3: bad`)).toBe('ae.csv:2:3: bad');
   });
+
+  it('a label holding a folder above the inputs or the working folder keeps it ("hospital/home/hospice" run under /home)', async () => {
+    const { jsonNames } = await import('../../src/cli/json-names.js');
+    const rewrite = (cwd: string) => jsonNames([{ path: join(cwd, 'reg.csv') }], cwd);
+    const label = 'Discharged to hospital/home/hospice; fall at home/work/scratch site';
+    // The same text from any working folder: under /home and /work the folders were cut out of the words.
+    for (const cwd of ['/home/anna', '/work/wt/scratch/rv', '/srv/data']) expect(rewrite(cwd)(label)).toBe(label);
+    // A path that begins with such a folder still loses it, at the start, after a space, a quote or a bracket.
+    const r = rewrite('/home/anna/study');
+    expect(r('/home/anna/other.csv: cannot read')).toBe('other.csv: cannot read');
+    expect(r('cannot read "/home/anna/study/old/x.csv" (/home/bo/y.csv)')).toBe('cannot read "old/x.csv" (bo/y.csv)');
+
+    // End to end: analyze --json of the bundled registry, its outcome label holding the first
+    // folder of the inputs' path (/tmp/ under a temporary folder there).
+    const dir = tempDir();
+    const first = `/${dir.split('/')[1]}`;
+    const plan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as { outcomes: { label: { en: string } }[] };
+    plan.outcomes[0]!.label.en = `Discharged to hospital${first}/hospice`;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    copyFileSync('data/synthetic/registry-outcomes.csv', join(dir, 'registry.csv'));
+    const run = await runCli('analyze', join(dir, 'registry.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { analyses: { outcome: string; label: string }[] };
+    expect(out.analyses.find((a) => a.outcome === 'rmdq')!.label).toBe(`Discharged to hospital${first}/hospice`);
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * The registry page reads a yes/no outcome as a summary of findings does (docs/observational.md,
  * "Relative and absolute effects of yes/no outcomes"; src/report/sof-registry-rows.ts): a table
- * under the effects table with each adjusted row's risk ratio (95% CI), adjusted risk among the
- * non-users per 1,000 and absolute effect per 1,000 (95% CI), and the conclusion's sentence with
+ * under the effects table with each adjusted row's risk ratio (95% CI), adjusted risk without the
+ * exposure per 1,000 — named by the estimand's population: under ATT the users' (a review found
+ * it called the non-users' risk) — and absolute effect per 1,000 (95% CI), and the conclusion's sentence with
  * them — where the page gave a risk difference only. The expected cells are written from R's
  * numbers (test/reference/observational-risk-ratio.R), as the trial's summary of findings prints
  * them, in English and Danish.
@@ -17,7 +18,8 @@ import { removeTempDirs, tempDir } from '../support/run-cli.js';
 afterAll(removeTempDirs);
 
 interface RefRow { method: string; rd: number; risks: { exposed: number; unexposed: number }; riskRatio: { estimate: number; ciLower: number; ciUpper: number } }
-const ref = (JSON.parse(readFileSync('test/reference/observational-risk-ratio.json', 'utf8')) as { estimands: { ATE: RefRow[] } }).estimands.ATE;
+const refs = (JSON.parse(readFileSync('test/reference/observational-risk-ratio.json', 'utf8')) as { estimands: { ATE: RefRow[]; ATT: RefRow[]; ATO: RefRow[] } }).estimands;
+const ref = refs.ATE;
 
 const plan = {
   design: 'observational',
@@ -34,10 +36,11 @@ const plan = {
   outcomes: [{ key: 'opioid', instrument: 'binary', direction: 'lower-is-better', answers: { Ja: 1, Nej: 0 }, label: { en: 'Any opioid redemption', da: 'Mindst én indløsning af opioider' } }],
 };
 
-async function page(lang: 'en' | 'da') {
+async function page(lang: 'en' | 'da', estimand: 'ATE' | 'ATT' | 'ATO' = 'ATE', edit?: (csv: string) => string) {
   const dir = tempDir();
-  copyFileSync('test/fixtures/observational/opioid-registry.csv', join(dir, 'registry.csv'));
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  if (edit) writeFileSync(join(dir, 'registry.csv'), edit(readFileSync('test/fixtures/observational/opioid-registry.csv', 'utf8')));
+  else copyFileSync('test/fixtures/observational/opioid-registry.csv', join(dir, 'registry.csv'));
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, observational: { ...plan.observational, estimand } }));
   const c = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, reportEnv(dir, lang));
   const section = (id: string) => c.page.sections.find((s) => s.id === id)!;
   return { c, section };
@@ -54,14 +57,14 @@ describe.each(['en', 'da'] as const)('a registry page with a yes/no outcome (%s)
   const to = lang === 'da' ? 'til' : 'to';
   const unit = lang === 'da' ? 'pr. 1.000' : 'per 1,000';
 
-  it('has a table of the adjusted rows: RR (95% CI), the adjusted risk among non-users and the absolute effect per 1,000', async () => {
+  it('has a table of the adjusted rows: RR (95% CI), the adjusted risk without the exposure (ATE: all analysed) and the absolute effect per 1,000', async () => {
     const { c, section } = await page(lang);
     const effects = section('effects');
     expect(effects.tables).toHaveLength(2);
     const t = effects.tables![1]!.table;
     expect(t.header).toEqual(lang === 'da'
-      ? ['Effektmål', 'Opfølgning', 'Metode', 'Relativ effekt (95 %-KI)', 'Risiko blandt ikke-brugere (justeret)', 'Absolut effekt (95 %-KI)']
-      : ['Outcome', 'Follow-up', 'Method', 'Relative effect (95% CI)', 'Risk among non-users (adjusted)', 'Absolute effect (95% CI)']);
+      ? ['Effektmål', 'Opfølgning', 'Metode', 'Relativ effekt (95 %-KI)', 'Risiko uden eksponeringen blandt alle analyserede patienter (justeret)', 'Absolut effekt (95 %-KI)']
+      : ['Outcome', 'Follow-up', 'Method', 'Relative effect (95% CI)', 'Risk without the exposure among all patients analysed (adjusted)', 'Absolute effect (95% CI)']);
     expect(t.rows.map((r) => r[2])).toEqual(lang === 'da' ? ['Vægtet regression (dobbelt robust)', 'AIPW (dobbelt robust)'] : ['Weighted regression (doubly robust)', 'AIPW (doubly robust)']);
     // The absolute effect is the row's own risk difference and CI (results.json, at the page's digits) × 1,000.
     const published = (c.results as { analyses: { effects: { method: string; ciLower: number; ciUpper: number }[] }[] }).analyses[0]!.effects;
@@ -83,6 +86,34 @@ describe.each(['en', 'da'] as const)('a registry page with a yes/no outcome (%s)
     const rr = `RR ${fixed(wr.riskRatio.estimate, lang)} (${ci} ${fixed(wr.riskRatio.ciLower, lang)} ${to} ${fixed(wr.riskRatio.ciUpper, lang)})`;
     const risk = `${Math.round(1000 * wr.risks.unexposed)} ${unit}`;
     expect(text).toContain(lang === 'da' ? `; ${rr}; ${per1000(wr.rd, lang)} ${unit} (${ci} ` : `; ${rr}; ${per1000(wr.rd, lang)} ${unit} (${ci} `);
-    expect(text).toContain(lang === 'da' ? `i forhold til en justeret risiko på ${risk} blandt ikke-brugere` : `against an adjusted risk of ${risk} among non-users`);
+    expect(text).toContain(lang === 'da' ? `i forhold til en justeret risiko på ${risk} uden eksponeringen blandt alle analyserede patienter` : `against an adjusted risk of ${risk} without the exposure among all patients analysed`);
+  });
+
+  it('under ATT names the adjusted μ₀ as the users\' risk without the exposure, not the non-users\' (their own risk is another number); under ATO the overlap\'s', async () => {
+    const { section } = await page(lang, 'ATT');
+    const t = section('effects').tables![1]!.table;
+    expect(t.header[4]).toBe(lang === 'da' ? 'Risiko for brugere af appen uden eksponeringen (justeret)' : 'Risk for app users without the exposure (adjusted)');
+    const risk = Math.round(1000 * refs.ATT[0]!.risks.unexposed);
+    expect(t.rows[0]![4]!.replace(/[\u00a0\u202f]/g, ' ')).toBe(`${risk} ${unit}`);
+    // The non-users' own (crude) risk in the export, which "among non-users" claimed.
+    const rows = readFileSync('test/fixtures/observational/opioid-registry.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const nonUsers = rows.filter((r) => r[1] === '"Nej"');
+    expect(Math.round((1000 * nonUsers.filter((r) => r[5] === '"Ja"').length) / nonUsers.length)).not.toBe(risk);
+    const text = section('conclusion').intro![0]!.replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toContain(lang === 'da' ? `i forhold til en justeret risiko på ${risk} ${unit} for brugere af appen uden eksponeringen` : `against an adjusted risk of ${risk} ${unit} for app users without the exposure`);
+    expect(text).not.toMatch(/among non-users|blandt ikke-brugere/);
+    const ato = (await page(lang, 'ATO')).section('effects').tables![1]!.table;
+    expect(ato.header[4]).toBe(lang === 'da' ? 'Risiko uden eksponeringen, hvor grupperne overlapper (justeret)' : 'Risk without the exposure where the groups overlap (adjusted)');
+  });
+
+  it('with no user having the event the conclusion says "RR not estimable" in a sentence, not a bare "; Not estimable;"', async () => {
+    // Every user's redemption written "Nej": 0 events among the users (a count of 0 is published).
+    const noUserEvent = (csv: string) => csv.replace(/^("R\d+","Ja",.*)"Ja"$/gm, '$1"Nej"');
+    const { section } = await page(lang, 'ATT', noUserEvent);
+    const table = section('effects').tables![1]!.table;
+    expect(table.rows[0]![3]).toBe(lang === 'da' ? 'Kan ikke estimeres' : 'Not estimable');
+    const text = section('conclusion').intro![0]!;
+    expect(text).toContain(lang === 'da' ? '; RR kan ikke estimeres; ' : '; RR not estimable; ');
+    expect(text).not.toMatch(/; (Not estimable|Kan ikke estimeres);/);
   });
 });

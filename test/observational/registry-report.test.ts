@@ -42,8 +42,8 @@ describe('registry report', () => {
   });
 
   it.each([
-    ['en', 'Table', 'Figure', [/per outcome and method/, /^Yes\/no outcomes, adjusted estimates: risk ratio, adjusted risk among non-users and absolute effect per 1,000/, /per group and analysis/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
-    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /^Ja\/nej-effektmål, justerede estimater: relativ risiko, justeret risiko blandt ikke-brugere og absolut effekt pr\. 1\.000/, /pr\. gruppe og analyse/, /standardiserede gennemsnitlige forskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
+    ['en', 'Table', 'Figure', [/per outcome and method/, /^Yes\/no outcomes, adjusted estimates: risk ratio, adjusted risk without the exposure among all patients analysed and absolute effect per 1,000/, /per group and analysis/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /^Ja\/nej-effektmål, justerede estimater: relativ risiko, justeret risiko uden eksponeringen blandt alle analyserede patienter og absolut effekt pr\. 1\.000/, /pr\. gruppe og analyse/, /standardiserede gennemsnitlige forskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
   ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const withTables = content.page.sections.filter((s) => s.tables?.length);

@@ -43,4 +43,40 @@ describe('a footnote line under the rows of an export', () => {
     expect(p[0]!.expected).toMatch(/^a row of 9 fields as in the header: this line is text, like a footnote \("Kilde: …"\), among the rows — footnotes are left out only after the last row/);
     expect(JSON.stringify(p)).not.toContain('Danmarks Statistik');
   });
+
+  // Ids with a space (`Pt 0001`, `SB 0003`) read as words; a row cut short is no footnote for it.
+  const spaced = lines.map((l, i) => (i === 0 ? l : l.replace(/^R(\d+),/, 'Pt $1,')));
+  const refused = (text: string) => {
+    try {
+      loadTrial(parseCsvText(text, 'reg.csv'), plan());
+    } catch (e) {
+      expect(e).toBeInstanceOf(HtaError);
+      return (e as HtaError).problems!;
+    }
+    throw new Error('not refused');
+  };
+
+  it('a last row cut short whose id has a space ("Pt 0200,Ja,…" without its last fields) is refused as a row, not left out as a footnote', () => {
+    const last = spaced.at(-1)!.split(',').slice(0, 5).join(',');
+    expect(last).toMatch(/^Pt 0*200,/);
+    const p = refused(crlf([...spaced.slice(0, -1), last]));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ line: spaced.length, value: '5 fields', kind: 'csv.field-count' });
+    expect(p[0]!.expected).toMatch(/^9 fields as in the header/);
+    // Cut after the id alone: shaped as the ids above it, still a row.
+    expect(refused(crlf([...spaced.slice(0, -1), spaced.at(-1)!.split(',')[0]!]))[0]).toMatchObject({ line: spaced.length, value: '1 field', kind: 'csv.field-count' });
+  });
+
+  it('the same row among the rows is refused as a row with too few fields, not called a footnote', () => {
+    const short = spaced[100]!.split(',').slice(0, 5).join(',');
+    const p = refused(crlf([...spaced.slice(0, 100), short, ...spaced.slice(101)]));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ line: 101, value: '5 fields', kind: 'csv.field-count' });
+    expect(p[0]!.expected).not.toMatch(/footnote/);
+  });
+
+  it('the DST footnote after rows with spaced ids is still left out', () => {
+    const withNote = loadTrial(parseCsvText(crlf([...spaced, '', FOOTNOTE]), 'dst.csv'), plan());
+    expect(withNote.readNotes).toContain(`dst.csv: line ${spaced.length + 2} after the last row is a footnote (a line of text, such as "Kilde: …"): left out, no row`);
+  });
 });

@@ -239,7 +239,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
           // "−2,07" stood beside a figure that prints the gain, "2,07" (docs/observational.md#the-conclusion-in-the-report).
           interval: (e) => {
             // A yes/no estimate with its RR and absolute effect per 1,000, as the page's second effects table gives them (sof-registry-rows.ts).
-            if (e.kind === 'risk-difference') return [registryInterval(e, lang), registryRelativeSentence(e, inText, lang)].filter(Boolean).join('; ');
+            if (e.kind === 'risk-difference') return [registryInterval(e, lang), registryRelativeSentence(e, inText, spec.estimand, lang)].filter(Boolean).join('; ');
             if (e.difference === null || e.ciLower === null || e.ciUpper === null) return registryInterval(e, lang);
             const o = plan.outcomes.find((x) => x.key === primary.outcome);
             const unit = o ? instrumentForOutcome(o, plan).unit[lang] : '';
@@ -272,7 +272,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // No estimate at all (every analysis withheld or failed): no chart, rather than an empty one.
     const anyEffect = shown.analyses.some((a) => a.effects.length > 0);
     // Yes/no outcomes as a summary of findings reads them: RR, adjusted risk without the exposure, per 1,000 (sof-registry-rows.ts).
-    const relative = registryRelativeTable(shown.analyses, (m) => capitalised(METHOD[m][lang]), groups, inText, lang);
+    const relative = registryRelativeTable(shown.analyses, (m) => capitalised(METHOD[m][lang]), groups, inText, spec.estimand, lang);
     if (relative) effectNotes.push(relative.note);
     sections.push({
       id: 'effects',

@@ -162,7 +162,7 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
   const named = result.analyses.map((a) => ({ ...a, label: options.labelOf?.(a.outcome) ?? a.label }));
   // The groups as the footnote above names them ("Exposed − unexposed"; the plan's labels in Danish).
   const g = lang === 'da' ? (options.groups ?? DANISH_GROUPS) : { Exposed: 'Exposed', exposed: 'exposed', unexposed: 'unexposed' };
-  const relative = registryRelativeTable(named, (m) => OBSERVATIONAL_TEXT.method[m][lang], { exposed: g.Exposed, unexposed: g.unexposed }, { unexposed: lang === 'da' ? g.unexposed : 'the unexposed' }, lang);
+  const relative = registryRelativeTable(named, (m) => OBSERVATIONAL_TEXT.method[m][lang], { exposed: g.Exposed, unexposed: g.unexposed }, { exposed: lang === 'da' ? g.exposed : 'the exposed' }, result.plan.estimand, lang);
   const relativeText = relative
     ? `\n${relative.caption}\n${renderTextTable(withConfidenceLevels({ header: relative.table.header, rows: relative.table.rows, align: relative.table.align }, 1 - result.plan.alpha))}${relative.note}\n`
     : '';

@@ -106,19 +106,31 @@ async function threadSampler(every) {
  */
 export function idleCoreTimeline(samples, { t0, end, bucketMs = 100, cores = 2 }) {
   const buckets = [];
+  const bucket = (k) => (buckets[k] ??= { atMs: k * bucketMs, cpu: {}, wantMs: 0 });
   for (let i = 1; i < samples.length; i++) {
     const a = new Map(samples[i - 1].threads.map((t) => [t.id, t]));
-    const at = samples[i].at - t0;
-    if (at <= 0) continue;
-    // The time since the previous tick is the bucket's where this tick falls (one at its end included).
-    const k = Math.max(0, Math.ceil(at / bucketMs) - 1);
-    const b = (buckets[k] ??= { atMs: k * bucketMs, cpu: {}, wantMs: 0 });
+    const from = samples[i - 1].at - t0;
+    const to = samples[i].at - t0;
+    if (to <= from) continue;
+    // The time since the previous tick is spread over the buckets the interval covers, in
+    // proportion to its overlap with each, and what fell before 0 or after `end` is left out: a
+    // tick the sampler missed on a busy machine leaves a long interval, whose time is not all the
+    // last bucket's (that would show the bucket before it idle while a thread ran).
+    const lo = Math.max(0, from);
+    const hi = Math.min(end, to);
+    const parts = [];
+    for (let k = Math.floor(lo / bucketMs); k * bucketMs < hi; k++) {
+      const share = (Math.min(hi, (k + 1) * bucketMs) - Math.max(lo, k * bucketMs)) / (to - from);
+      if (share > 0) parts.push([bucket(k), share]);
+    }
     for (const t of samples[i].threads) {
       const prev = a.get(t.id) ?? { runMs: 0, waitMs: 0 };
       const run = Math.max(0, t.runMs - prev.runMs);
       const wait = Math.max(0, t.waitMs - prev.waitMs);
-      b.cpu[t.group] = (b.cpu[t.group] ?? 0) + run;
-      b.wantMs += run + wait;
+      for (const [b, share] of parts) {
+        b.cpu[t.group] = (b.cpu[t.group] ?? 0) + run * share;
+        b.wantMs += (run + wait) * share;
+      }
     }
   }
   const out = [];

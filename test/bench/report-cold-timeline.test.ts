@@ -33,14 +33,15 @@ describe('idleCoreTimeline', () => {
     expect(t.map((b) => Math.round(b.idleMs))).toEqual([100, 0, 0, 0]);
   });
 
-  it('leaves no bucket out where no tick fell, gives a late tick\'s time to its own bucket, and a shorter last bucket only its own span', () => {
+  it('spreads a long interval (ticks missed) over the buckets it covers, and leaves out the time after the run\'s end', () => {
     const samples = ticks(0, 400, 1000).filter((s) => s.at <= 100 || s.at >= 300);
     const t = timeline(samples, { t0: 0, end: 350, bucketMs: 100, cores: 2 });
     expect(t).toHaveLength(4);
-    // No tick in 100–300: all that time is the bucket of the tick at 300 (200–300), and 100–200 is empty.
-    expect(t.map((b) => Math.round(b.cpu.main ?? 0))).toEqual([100, 0, 200, 100]);
-    expect(Math.round(t[1]!.idleMs)).toBe(200);
-    // 300–350 is 50 ms of two cores; the ticks up to 400 ran the main thread 100 ms there.
-    expect(t[3]!.idleMs).toBe(0);
+    // No tick in 100–300: the 200 ms the main thread ran then are 100 in each of 100–200 and
+    // 200–300 (it ran throughout; neither bucket shows a core idle that was not), and of the
+    // tick at 360 only 340–350 is the run's.
+    expect(t.map((b) => Math.round(b.cpu.main ?? 0))).toEqual([100, 100, 100, 50]);
+    // The helper's 100 ms of waiting in 100–200 is spread over the interval too (50 and 50).
+    expect(t.map((b) => Math.round(b.idleMs))).toEqual([100, 50, 50, 50]);
   });
 });

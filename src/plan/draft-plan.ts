@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { ownValue } from '../own-value.js';
 import { draftFlow } from './flow-draft.js';
 import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
@@ -948,7 +949,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   let visits: string[] = [];
   const unscheduled: string[] = [];
   const extensions: string[] = [];
-  const timeLabels: Record<string, string> = {};
+  // Keyed by the export's visits: no prototype, so a visit named `__proto__` is a key like any other.
+  const timeLabels: Record<string, string> = Object.create(null) as Record<string, string>;
   let stemsOf: (c: string) => string = (c) => c;
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
@@ -987,7 +989,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
     if (extensions.length) {
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
@@ -1037,13 +1039,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit${numbered.some((v) => v.followUpNumber !== undefined) ? ' (follow-up)' : ''} numbers without a unit`));
       for (const unit of ['m', 'w'] as const) {
-        const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
+        const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && ownValue(timeLabels, v.suffix) === v.label);
         // `_opf3`, `_oppf12`: the number may count the follow-ups instead, as Norwegian and Swedish often do.
         const counted = guessed.filter((v) => v.followUpNumber !== undefined);
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
@@ -1087,7 +1089,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const weeks = new Map(visits.map((v) => [v, v === baseline ? null : weeksSinceBaseline(v, baseline)]));
   const followUp = visitOrder(
     visits.filter((v) => v !== baseline),
-    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => timeLabels[armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw] ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
+    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => ownValue(timeLabels, armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw) ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
     (v) => weeks.get(v) ?? null,
   );
   // Untimed follow-ups ("Oppfølging 2", "Follow-up 1") other than the bare numbers and visit
@@ -1611,7 +1613,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const entry = checkboxes.get(id) ?? { field, cols: [], labels: option.labels, system: option.system, visits: [] };
     entry.cols.push(s);
     if (parts && visit !== undefined) {
-      const v = timeLabels[visit] ?? visit;
+      const v = ownValue(timeLabels, visit) ?? visit;
       if (!entry.visits.includes(v)) entry.visits.push(v);
       entry.planColumn ??= field + parts.option;
     }
@@ -1842,7 +1844,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       const v = r.cells[t];
       if (v === null || v === undefined || !cols.some((i) => r.cells[i] !== null && r.cells[i] !== undefined)) continue;
       const key = armsInEvents ? (redcapEvent(nfc(v))?.visit ?? nfc(v)) : nfc(v);
-      withValues.add(timeLabels[key] ?? key);
+      withValues.add(ownValue(timeLabels, key) ?? key);
     }
     const pre = preBaselineEvents({ followUp, hasOutcomeValues: (l) => withValues.has(l), isTimed: (l) => weeksSinceBaseline(l, baseline) !== null });
     if (pre.length) {

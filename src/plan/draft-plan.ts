@@ -774,6 +774,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const undecided: Undecided[] = [];
   const mcidLeft: string[] = [];
   const header = csv.header;
+  // Each column's index, found once: `header.indexOf` for every question the draft asks of a
+  // column made `plan init` quadratic in the number of columns (40,000 columns took a minute).
+  const columnIndex = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!columnIndex.has(h)) columnIndex.set(h, i);
+  });
+  const colIdx = (c: string) => columnIndex.get(c) ?? -1;
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
@@ -782,7 +789,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
-    const i = header.indexOf(c);
+    const i = colIdx(c);
     const seen = new Set<string>();
     for (const r of csv.records) {
       const v = r.cells[i];
@@ -802,10 +809,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
   const visitCol = find(TIME) ?? visitQuestion;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
-  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
+  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[colIdx(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
   // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
-  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
+  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[colIdx(h)], r.cells[colIdx(visitCol!)]]));
   const armLike = (h: string) => armColumnKind(nameKey(h)) !== undefined;
   const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
   // R's write.csv of a data frame whose row names are the ids (`rownames(w) <- w$id`), pandas'
@@ -816,7 +823,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // Of two columns named like an id, a participant number that repeats (one row per visit) before
   // one with a different value on every row, and a form's response numbers 1…n (MS Forms' `ID`)
   // last: taken as the id, each response counted as a patient (response-ids.ts).
-  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[header.indexOf(c)]);
+  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[colIdx(c)]);
   // Only a column that looks like a patient id outranks another: in a one-visit file a value on
   // every row, each different; in a long one once per visit, on more than one visit (so a repeating
   // participant number outranks only in a long file). A 2-value `studyid` (DK/SE) beside a wide
@@ -844,7 +851,6 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const armColumns = armColumnsByPreference(header, (h) => [nameKey(h), nameKey(withoutItemPrefix(h))]);
   let armCol = armColumns[0]?.column;
   const timeCol = visitCol;
-  const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
   // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
   // Every column's distinct values, gathered in one pass the first time any is asked for: a
@@ -895,9 +901,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // CPR-shaped cells outside the id column: read as empty from here on, so none is drafted as a
   // visit, an arm, a level or a code, nor quoted; said by line and column (trial/cpr-cells.ts).
   // A column repeating the id (`id_3m`, below) is the id again: compared with it, never read as a value.
-  const repeatedIdIdx = repeatedIdColumns(csv, header.indexOf(idCol));
+  const repeatedIdIdx = repeatedIdColumns(csv, colIdx(idCol));
   // The default withdrawal-reason column is free text, pooled when it reads as such (trial/free-text.ts): a whole-cell CPR number only.
-  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])), [header.indexOf(DEFAULT_WITHDRAWAL_COLUMN)]);
+  const cpr = withoutCprCells(csv, [colIdx(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])), [colIdx(DEFAULT_WITHDRAWAL_COLUMN)]);
   csv = cpr.table;
   checks.push(...cprCellChecks(csv.file, header, idCol, cpr.cells));
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
@@ -920,7 +926,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   if (repeatedIds.length) {
     const named = repeatedIds.map((c) => `"${c}"`).join(', ');
     guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);
-    for (const p of pastedOutOfStep(csv, header.indexOf(idCol), repeatedIds.map((c) => header.indexOf(c)))) {
+    for (const p of pastedOutOfStep(csv, colIdx(idCol), repeatedIds.map((c) => colIdx(c)))) {
       checks.push(`${csv.file}:${p.line}:${p.column} (${p.field}): ${p.expected} — hta validate and analyze refuse the export until then`);
     }
   }
@@ -1438,7 +1444,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   for (const s of stems) {
     const m = /^(.*?)(\d+)$/.exec(s);
     if (!m || m[1] === '') continue;
-    blocks.set(m[1]!, [...(blocks.get(m[1]!) ?? []), { n: Number(m[2]), stem: s }]);
+    // Appended in place: a copy per item made 40,000 columns c0…c39999 quadratic.
+    const block = blocks.get(m[1]!);
+    if (block) block.push({ n: Number(m[2]), stem: s });
+    else blocks.set(m[1]!, [{ n: Number(m[2]), stem: s }]);
   }
   const itemBlocks: { cols: string[]; instrument: string; items?: string | string[]; named: boolean }[] = [];
   for (const [prefix, list] of blocks) {

@@ -25,6 +25,38 @@ export function visibleName(name: string): string {
   return name.replace(ANY_CONTROL, hex);
 }
 
+/**
+ * The bidi formatting characters: the embeddings and overrides LRE, RLE, PDF, LRO, RLO
+ * (U+202A–U+202E), the isolates LRI, RLI, FSI, PDI (U+2066–U+2069) and the marks LRM, RLM
+ * (U+200E, U+200F) and ALM (U+061C). Invisible, and an override left open reverses everything
+ * after it up to the end of its paragraph: a label ending in U+202E made a page's "0.81 lower
+ * (1.47 to 0.15)" read "18.0 … 74.1 … 51.0" (docs/output-safety.md#text-on-pages).
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * Text for a page hta writes (index.html, README.md, a chart's SVG, PNG and spec): the bidi
+ * formatting characters dropped — Arabic or Hebrew letters keep their own direction without them,
+ * and no label can turn the numbers after it around — a carriage return read as a line break (raw, it
+ * would move `cat README.md`'s cursor back over the line), and every other control character
+ * written `\x1b` as on stderr (visibleControls: an escape sequence in a label must not act on the
+ * terminal of whoever `cat`s the page). The one function under the pages' escaping
+ * (text-table.ts `escapeHtml`, `escapeMarkdown`) and the charts' text (`pageTextDeep`).
+ */
+export function pageText(text: string): string {
+  return visibleControls(text.replace(BIDI_CONTROLS, '').replace(/\r\n?/g, '\n'));
+}
+
+/** `value` with {@link pageText} applied to every string in it, keys too (a chart's spec). */
+export function pageTextDeep<T>(value: T): T {
+  if (typeof value === 'string') return pageText(value) as T;
+  if (Array.isArray(value)) return value.map(pageTextDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [pageText(k), pageTextDeep(v)])) as T;
+  }
+  return value;
+}
+
 /** The first control character of `text` as `\x01, U+0001`, or undefined when it has none. */
 export function firstControl(text: string): string | undefined {
   const c = /[\x00-\x1f\x7f-\x9f]/.exec(text)?.[0];

@@ -22,9 +22,14 @@ export function clusterColumnsOf(csv: Pick<CsvTable, 'header' | 'records'>, inpu
   const { header } = csv;
   const idAt = header.indexOf(input.idCol);
   const armAt = header.indexOf(input.armCol);
-  const columns = input.candidates.filter((c) => header.includes(c));
+  // Each column's index found once: `header.indexOf` per candidate was quadratic in a wide export's columns.
+  const columnIndex = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!columnIndex.has(h)) columnIndex.set(h, i);
+  });
+  const columns = input.candidates.filter((c) => columnIndex.has(c));
   if (idAt < 0 || armAt < 0 || !columns.length) return [];
-  const at = columns.map((c) => header.indexOf(c));
+  const at = columns.map((c) => columnIndex.get(c)!);
   const follow = new ClusterColumns(columns, namesAGroup);
   const patients = new Map<string, number>();
   const intervention = nfc(input.arms.intervention).trim();

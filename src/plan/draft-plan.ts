@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { ownValue } from '../own-value.js';
 import { draftFlow } from './flow-draft.js';
 import { readsAsNotRandomised } from '../trial/not-randomised-values.js';
 import { draftAdverseEvents, eventListingColumns, eventListingText } from './adverse-events-draft.js';
@@ -773,6 +774,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const undecided: Undecided[] = [];
   const mcidLeft: string[] = [];
   const header = csv.header;
+  // Each column's index, found once: `header.indexOf` for every question the draft asks of a
+  // column made `plan init` quadratic in the number of columns (40,000 columns took a minute).
+  const columnIndex = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!columnIndex.has(h)) columnIndex.set(h, i);
+  });
+  const colIdx = (c: string) => columnIndex.get(c) ?? -1;
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
@@ -781,7 +789,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
-    const i = header.indexOf(c);
+    const i = colIdx(c);
     const seen = new Set<string>();
     for (const r of csv.records) {
       const v = r.cells[i];
@@ -801,10 +809,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
   const visitCol = find(TIME) ?? visitQuestion;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
-  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
+  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[colIdx(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
   // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
-  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
+  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[colIdx(h)], r.cells[colIdx(visitCol!)]]));
   const armLike = (h: string) => armColumnKind(nameKey(h)) !== undefined;
   const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
   // R's write.csv of a data frame whose row names are the ids (`rownames(w) <- w$id`), pandas'
@@ -815,7 +823,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // Of two columns named like an id, a participant number that repeats (one row per visit) before
   // one with a different value on every row, and a form's response numbers 1…n (MS Forms' `ID`)
   // last: taken as the id, each response counted as a patient (response-ids.ts).
-  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[header.indexOf(c)]);
+  const cellsOf = (c: string) => [...csv.records].map((r) => r.cells[colIdx(c)]);
   // Only a column that looks like a patient id outranks another: in a one-visit file a value on
   // every row, each different; in a long one once per visit, on more than one visit (so a repeating
   // participant number outranks only in a long file). A 2-value `studyid` (DK/SE) beside a wide
@@ -843,7 +851,6 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const armColumns = armColumnsByPreference(header, (h) => [nameKey(h), nameKey(withoutItemPrefix(h))]);
   let armCol = armColumns[0]?.column;
   const timeCol = visitCol;
-  const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
   // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
   // Every column's distinct values, gathered in one pass the first time any is asked for: a
@@ -894,9 +901,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // CPR-shaped cells outside the id column: read as empty from here on, so none is drafted as a
   // visit, an arm, a level or a code, nor quoted; said by line and column (trial/cpr-cells.ts).
   // A column repeating the id (`id_3m`, below) is the id again: compared with it, never read as a value.
-  const repeatedIdIdx = repeatedIdColumns(csv, header.indexOf(idCol));
+  const repeatedIdIdx = repeatedIdColumns(csv, colIdx(idCol));
   // The default withdrawal-reason column is free text, pooled when it reads as such (trial/free-text.ts): a whole-cell CPR number only.
-  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])), [header.indexOf(DEFAULT_WITHDRAWAL_COLUMN)]);
+  const cpr = withoutCprCells(csv, [colIdx(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])), [colIdx(DEFAULT_WITHDRAWAL_COLUMN)]);
   csv = cpr.table;
   checks.push(...cprCellChecks(csv.file, header, idCol, cpr.cells));
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
@@ -919,7 +926,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   if (repeatedIds.length) {
     const named = repeatedIds.map((c) => `"${c}"`).join(', ');
     guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);
-    for (const p of pastedOutOfStep(csv, header.indexOf(idCol), repeatedIds.map((c) => header.indexOf(c)))) {
+    for (const p of pastedOutOfStep(csv, colIdx(idCol), repeatedIds.map((c) => colIdx(c)))) {
       checks.push(`${csv.file}:${p.line}:${p.column} (${p.field}): ${p.expected} — hta validate and analyze refuse the export until then`);
     }
   }
@@ -948,7 +955,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   let visits: string[] = [];
   const unscheduled: string[] = [];
   const extensions: string[] = [];
-  const timeLabels: Record<string, string> = {};
+  // Keyed by the export's visits: no prototype, so a visit named `__proto__` is a key like any other.
+  const timeLabels: Record<string, string> = Object.create(null) as Record<string, string>;
   let stemsOf: (c: string) => string = (c) => c;
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
@@ -987,7 +995,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
     if (extensions.length) {
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
@@ -1037,13 +1045,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit${numbered.some((v) => v.followUpNumber !== undefined) ? ' (follow-up)' : ''} numbers without a unit`));
       for (const unit of ['m', 'w'] as const) {
-        const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
+        const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && ownValue(timeLabels, v.suffix) === v.label);
         // `_opf3`, `_oppf12`: the number may count the follow-ups instead, as Norwegian and Swedish often do.
         const counted = guessed.filter((v) => v.followUpNumber !== undefined);
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
@@ -1087,7 +1095,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const weeks = new Map(visits.map((v) => [v, v === baseline ? null : weeksSinceBaseline(v, baseline)]));
   const followUp = visitOrder(
     visits.filter((v) => v !== baseline),
-    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => timeLabels[armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw] ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
+    timeCol ? rowVisitSequences(csv, colIdx(idCol), colIdx(timeCol), (raw) => ownValue(timeLabels, armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw) ?? (armsInEvents ? (redcapEvent(raw)?.visit ?? raw) : raw)) : [visits],
     (v) => weeks.get(v) ?? null,
   );
   // Untimed follow-ups ("Oppfølging 2", "Follow-up 1") other than the bare numbers and visit
@@ -1436,7 +1444,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   for (const s of stems) {
     const m = /^(.*?)(\d+)$/.exec(s);
     if (!m || m[1] === '') continue;
-    blocks.set(m[1]!, [...(blocks.get(m[1]!) ?? []), { n: Number(m[2]), stem: s }]);
+    // Appended in place: a copy per item made 40,000 columns c0…c39999 quadratic.
+    const block = blocks.get(m[1]!);
+    if (block) block.push({ n: Number(m[2]), stem: s });
+    else blocks.set(m[1]!, [{ n: Number(m[2]), stem: s }]);
   }
   const itemBlocks: { cols: string[]; instrument: string; items?: string | string[]; named: boolean }[] = [];
   for (const [prefix, list] of blocks) {
@@ -1611,7 +1622,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const entry = checkboxes.get(id) ?? { field, cols: [], labels: option.labels, system: option.system, visits: [] };
     entry.cols.push(s);
     if (parts && visit !== undefined) {
-      const v = timeLabels[visit] ?? visit;
+      const v = ownValue(timeLabels, visit) ?? visit;
       if (!entry.visits.includes(v)) entry.visits.push(v);
       entry.planColumn ??= field + parts.option;
     }
@@ -1842,7 +1853,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       const v = r.cells[t];
       if (v === null || v === undefined || !cols.some((i) => r.cells[i] !== null && r.cells[i] !== undefined)) continue;
       const key = armsInEvents ? (redcapEvent(nfc(v))?.visit ?? nfc(v)) : nfc(v);
-      withValues.add(timeLabels[key] ?? key);
+      withValues.add(ownValue(timeLabels, key) ?? key);
     }
     const pre = preBaselineEvents({ followUp, hasOutcomeValues: (l) => withValues.has(l), isTimed: (l) => weeksSinceBaseline(l, baseline) !== null });
     if (pre.length) {

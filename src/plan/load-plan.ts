@@ -1,4 +1,5 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
+import { ownValue } from '../own-value.js';
 import { looseArmKey } from '../trial/arm-spellings.js';
 import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
@@ -184,7 +185,7 @@ function mmrmVisitProblems(plan: Plan, file: string): Problem[] {
 function ignoredVisitProblems(plan: Plan, file: string): Problem[] {
   const visits = new Set([plan.baseline, ...plan.timepoints, ...(plan.allTimepoints ?? [])].map(nfc));
   return (plan.ignoreTimepoints ?? []).flatMap((v, i) => {
-    const label = nfc(plan.timeLabels[v] ?? plan.timeLabels[nfc(v)] ?? v);
+    const label = nfc(ownValue(plan.timeLabels, v) ?? ownValue(plan.timeLabels, nfc(v)) ?? v);
     return visits.has(label) ? [{ file, field: `ignoreTimepoints.${i}`, value: v, expected: `a visit the plan does not analyse: "${label}" is ${label === plan.baseline ? 'the baseline' : plan.timepoints.includes(label) ? 'one of "timepoints"' : 'one of "allTimepoints"'} — remove it there or here` }] : [];
   });
 }

@@ -3,6 +3,7 @@
  * validation with readable paths, the defaults, and the published JSON Schema
  * (`hta plan schema`).
  */
+import { ownValue } from '../own-value.js';
 import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { observationalSchema } from '../observational/observational-plan-schema.js';
@@ -450,10 +451,10 @@ export function planJsonSchema(): unknown {
 export function planTimeOf(plan: Pick<Plan, 'timeLabels'> & Partial<Pick<Plan, 'armSource'>>, exportTime: string): string {
   // Compared after NFC, as parsePlan writes the plan's visits: `3 måneder` saved by macOS is `3 måneder`.
   const time = nfc(exportTime);
-  const label = plan.timeLabels[time] ?? plan.timeLabels[exportTime];
+  const label = ownValue(plan.timeLabels, time) ?? ownValue(plan.timeLabels, exportTime);
   if (label !== undefined) return label;
   const event = plan.armSource === 'redcap-event' ? redcapEvent(time) : undefined;
-  return event ? (plan.timeLabels[event.visit] ?? event.visit) : time;
+  return event ? (ownValue(plan.timeLabels, event.visit) ?? event.visit) : time;
 }
 
 /** The export's time value for a plan label: the inverse of `planTimeOf`. */

@@ -12,6 +12,7 @@ import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { pageTextDeep } from '../io/visible-text.js';
 import { kindOf } from '../io/write-atomic.js';
 import { differsInLineEndingsOnly, outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
@@ -80,7 +81,12 @@ function reportIndex(own: ReadonlyMap<string, string | Uint8Array>, inputs: Read
 /** Output files keyed by path relative to the output root (forward slashes). */
 export type ReportFiles = Map<string, string | Uint8Array>;
 
-const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+/**
+ * A report's JSON. JSON.stringify writes C0 controls as `\u001b` but DEL and the C1 controls raw,
+ * and a terminal that `cat`s results.json may act on a C1 CSI (U+009B) as on `ESC [`: they are
+ * written `\u009b` too, the same string to a JSON reader (docs/output-safety.md#text-on-pages).
+ */
+const json = (v: unknown) => JSON.stringify(v, null, 2).replace(/[\x7f-\x9f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 
 export async function buildReports(entries: readonly ManifestEntry[], options: BuildOptions): Promise<ReportFiles> {
   preferShortRunJit();
@@ -211,7 +217,10 @@ async function buildContent(
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string; numbers?: Table }>();
     const pngs: string[] = [];
-    for (const chart of content.charts) {
+    for (const drafted of content.charts) {
+      // A chart's text is a page's text: no bidi formatting, no raw control character, in its
+      // spec, SVG and PNG alike (pageText, docs/output-safety.md#text-on-pages).
+      const chart = { ...drafted, spec: pageTextDeep(drafted.spec) };
       // Removal trusts only names a report can write (report-file-names.ts): a chart must have one.
       if (!isChartName(chart.name)) throw new Error(`chart name "${chart.name}" is not lower-case letters, digits and hyphens`);
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);

@@ -10,6 +10,13 @@ import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
 import { escapeHtml, renderHtmlTable, type Table } from './text-table.js';
 
+/**
+ * What an index.html may load: its inline styles and `data:` fonts, nothing else. No script-src:
+ * default-src 'none' refuses every script, inline ones too; base-uri and form-action are not
+ * covered by default-src and are shut as well.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
+
 export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -289,6 +296,10 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     `<html lang="${page.lang}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // Defence in depth (docs/output-safety.md#content-security-policy): the page needs only its
+    // inline CSS (the <style> and a chart's style attribute) and its base64 font; no script,
+    // image, frame or request of any kind is allowed, should an escaping slip ever let markup in.
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(page.title)}</title>`,
     `<style>\n${webFontFaceCss()}${CSS}</style>`,

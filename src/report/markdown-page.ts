@@ -8,6 +8,7 @@
 import { pageAbbreviations } from './abbreviations.js';
 import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
+import { pageText } from '../io/visible-text.js';
 import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable, type Table } from './text-table.js';
 
 export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): string {
@@ -44,7 +45,8 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
 }
 
 /** A Markdown code span around `text`, fenced by more backticks than any run inside it (CommonMark). */
-function codeSpan(text: string): string {
+function codeSpan(raw: string): string {
+  const text = pageText(raw);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;

@@ -1,5 +1,5 @@
 /** Plain-text and Markdown tables from rows of cells: one layout, two renderers. */
-import { visibleName } from '../io/visible-text.js';
+import { pageText, visibleName } from '../io/visible-text.js';
 import { withConfidenceLevels } from './confidence-label.js';
 import { textWidth as width } from './text-width.js';
 
@@ -59,11 +59,12 @@ export function renderTextTableAt(t: Table, confLevel: number): string {
  * escaped only where it could open a tag, comment or autolink, `&` only where it would form an
  * entity, and `]` only before `(` — without `](` there is no inline link or image, and a
  * reference link needs a definition, which only a paragraph starting with `[` could make
- * (escapeMarkdownBlock). `brackets: 'all'` escapes every bracket (for text inside `![…]`).
+ * (escapeMarkdownBlock). Bidi formatting and control characters go first (pageText,
+ * src/io/visible-text.ts). `brackets: 'all'` escapes every bracket (for text inside `![…]`).
  */
 export function escapeMarkdown(s: string, brackets: 'link' | 'all' = 'link'): string {
-  const escaped = s
-    .replace(/\r\n?|\n/g, ' ')
+  const escaped = pageText(s)
+    .replace(/\n/g, ' ')
     .replace(/[\\`*_~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/<(?=[A-Za-z/!?])/g, '&lt;');
@@ -89,8 +90,8 @@ export function renderMarkdownTable(t: Table): string {
   return [t.header, sep, ...t.rows].map((r) => `| ${r.map(esc).join(' | ')} |`).join('\n') + '\n';
 }
 
-/** Text for HTML content and attribute values. */
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for HTML content and attribute values (pageText: no bidi formatting, no raw control character). */
+export const escapeHtml = (s: string) => pageText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A row whose cells after the first are all empty: a group heading ("Sex, n (%)" above its levels). */
 const isGroupHeading = (r: readonly string[]) => r.length > 1 && r.slice(1).every((c) => c === '');

@@ -40,10 +40,20 @@ export interface TargetSample {
  * so an absolute path is refused). `hta report` resolves it through the manifest's rules instead.
  */
 export function targetSamplePath(planFile: string, plan: Plan): string | undefined {
+  const file = targetSampleFile(planFile, plan);
+  return file === undefined ? undefined : join(dirname(planFile), file);
+}
+
+/**
+ * The target sample's path as the plan writes it, relative to the plan's folder; an absolute path
+ * refused, by every command alike (`hta report` re-rooted `/etc/passwd` under the plan's folder
+ * and said that file did not exist).
+ */
+export function targetSampleFile(planFile: string, plan: Plan): string | undefined {
   const spec = plan.population?.targetSample;
   if (!spec) return undefined;
   if (isAbsolute(spec.file)) throw new HtaError('plan.invalid', `${planFile}: "population.targetSample.file" must be a path relative to the plan's folder, not the absolute path "${spec.file}"`);
-  return join(dirname(planFile), spec.file);
+  return spec.file;
 }
 
 /**

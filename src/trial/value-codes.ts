@@ -54,7 +54,11 @@ export class ColumnCoder {
   private readonly missing = new Map<string, string>();
   private readonly notApplicable = new Map<string, string>();
 
-  constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean, notApplicable: MissingCodes = []) {
+  /**
+   * `planWide`: the plan's own `missingCodes`, read once for every column (planMissingCodes);
+   * a column's and its outcome's codes (`missing`) come first.
+   */
+  constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean, notApplicable: MissingCodes = [], private readonly planWide: ReadonlyMap<string, string> = new Map()) {
     for (const [code, value] of Object.entries(answers ?? {})) this.answers.set(planKey(code, decimalComma), { code, value });
     for (const code of notApplicable) if (!this.notApplicable.has(planKey(code, decimalComma))) this.notApplicable.set(planKey(code, decimalComma), String(code));
     for (const code of missing) if (!this.missing.has(planKey(code, decimalComma))) this.missing.set(planKey(code, decimalComma), String(code));
@@ -109,7 +113,7 @@ export class ColumnCoder {
       onRecode?.(notApplicable, 'not-applicable');
       return { kind: 'not-applicable' };
     }
-    const missing = this.missing.get(key);
+    const missing = this.missing.get(key) ?? this.planWide.get(key);
     if (missing !== undefined) {
       onRecode?.(missing, null);
       return { kind: 'missing' };
@@ -127,10 +131,30 @@ export class ColumnCoder {
 export function coderFor(plan: Plan, column: string, outcome: PlanOutcome | undefined, decimalComma: boolean): ColumnCoder | undefined {
   const own = Object.hasOwn(plan.columnCodes, column) ? plan.columnCodes[column] : undefined;
   const answers = own?.answers ?? outcome?.answers;
-  const missing = [...(own?.missing ?? []), ...(outcome?.missingCodes ?? []), ...plan.missingCodes];
+  const missing = [...(own?.missing ?? []), ...(outcome?.missingCodes ?? [])];
   const notApplicable = outcome?.notApplicableCodes ?? [];
-  if (!answers && missing.length === 0 && notApplicable.length === 0) return undefined;
-  return new ColumnCoder(answers, missing, decimalComma, notApplicable);
+  if (!answers && missing.length === 0 && plan.missingCodes.length === 0 && notApplicable.length === 0) return undefined;
+  return new ColumnCoder(answers, missing, decimalComma, notApplicable, planMissingCodes(plan.missingCodes, decimalComma));
+}
+
+/** The plan-wide missing codes by their key, per list and decimal mark: built once, not once per column. */
+const planWideCodes = new WeakMap<MissingCodes, Map<boolean, Map<string, string>>>();
+
+/**
+ * The plan's `missingCodes` as one table that every column's coder shares. Built per column, a
+ * plan of 400,000 codes cost columns × codes: `validate` took 115 s and 1.9 GB
+ * (docs/limits.md#plans).
+ */
+function planMissingCodes(codes: MissingCodes, decimalComma: boolean): ReadonlyMap<string, string> {
+  const byMark = planWideCodes.get(codes) ?? new Map<boolean, Map<string, string>>();
+  planWideCodes.set(codes, byMark);
+  let table = byMark.get(decimalComma);
+  if (!table) {
+    table = new Map();
+    for (const code of codes) if (!table.has(planKey(code, decimalComma))) table.set(planKey(code, decimalComma), String(code));
+    byMark.set(decimalComma, table);
+  }
+  return table;
 }
 
 /**

@@ -58,8 +58,8 @@ import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
-import { readTargetSample } from '../../trial/target-sample.js';
-import { attachEventListing } from '../../trial/adverse-events.js';
+import { readTargetSample, targetSampleFile } from '../../trial/target-sample.js';
+import { attachEventListing, eventListingPath } from '../../trial/adverse-events.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
 import { covariateGapNote } from '../covariate-gap-note.js';
@@ -132,7 +132,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // the memo serves the run's en and da pages alike (`note` prints in the run's language too).
       const trialData = loadTrial(csvTable, plan, { lang: env.runLang ?? 'en' });
       // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
-      const listing = plan.adverseEvents?.file;
+      // An absolute path is refused as `hta analyze` refuses it (eventListingPath), not joined to the plan's folder.
+      const listing = eventListingPath(planPath, plan) === undefined ? undefined : plan.adverseEvents?.file;
       attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
       // How the export was read, as `hta analyze` says it (special missing values, header spellings,
       // CPR-shaped ids, free-text reasons…): each note once per run however many reports read the input.
@@ -144,7 +145,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The checks `hta analyze` says after loading (scale codes, follow-up-only patients …), once per input, in the run's language (post-load-notes.ts).
       for (const note of postLoadReportNotes(trialData)) env.note?.(note);
       // The target sample is named relative to the plan, and read under the manifest's rules.
-      const sampleFile = trialData.plan.population?.targetSample?.file;
+      const sampleFile = targetSampleFile(planPath, trialData.plan);
       const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan, trialData);
       const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.

@@ -170,7 +170,11 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
 /** Re-exported for the callers that found it here. */
 export { withoutPatientIds };
 
-export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
+export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOptions = {}): TrialData {
+  // `hta score` writes the outcomes' scores as columns: a subgroup or population column named by
+  // an outcome's key is the column it is about to write, not one the export lacks
+  // (docs/subgroups.md#baseline-severity); every other command still asks for it.
+  const plan = options.covariatesUnread ? withoutScoreAttributes(givenPlan, given.header) : givenPlan;
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
   // The header line repeated inside the file (exports joined), or underlined (SSMS): no patient's row (repeated-header-rows.ts).
   const { table: source, ...headerRepeats } = withoutRepeatedHeaders(given);
@@ -1417,6 +1421,33 @@ function outcomeKeyHint(plan: Plan, column: string): string {
   const o = plan.outcomes.find((x) => x.key === column);
   if (!o) return '';
   return `: "${column}" is the key of one of the plan's outcomes, not a column of the export — to split by its baseline score, add the scores as columns with \`hta score <export> --plan <plan> --out scored.csv\` (it writes a column "${column}") and analyse scored.csv with this plan: "cuts" on "${column}" then read each patient's baseline score (docs/subgroups.md#baseline-severity)`;
+}
+
+/**
+ * The plan without its subgroups, population criteria and margins on an outcome's key that the
+ * export has no column for (`"column": "rmdq"` on a baseline score): what `hta score` reads,
+ * as the scores it writes are those columns (docs/subgroups.md#baseline-severity).
+ */
+export function withoutScoreAttributes(plan: Plan, header: readonly string[]): Plan {
+  const present = new Set(header.map(foldColumnName));
+  const keys = new Set(plan.outcomes.map((o) => o.key).filter((k) => !present.has(foldColumnName(k))));
+  if (!keys.size) return plan;
+  const kept = (column: string) => !keys.has(column);
+  const p = plan.population;
+  return {
+    ...plan,
+    subgroups: plan.subgroups.filter((g) => kept(g.column)),
+    ...(p
+      ? {
+          population: {
+            ...p,
+            criteria: p.criteria.filter((c) => kept(c.column)),
+            ...(p.margins ? { margins: p.margins.filter((m) => kept(m.column)) } : {}),
+            ...(p.targetSample ? { targetSample: { ...p.targetSample, ...(p.targetSample.model ? { model: p.targetSample.model.filter(kept) } : {}) } } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, and its "clusters", each once, in plan order. */

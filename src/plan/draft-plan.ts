@@ -1650,6 +1650,15 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   }));
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
+    // A column that is a drafted outcome's but for case (`rmdq_3m` beside `RMDQ_3m`: the copy an
+    // earlier `hta score` added of a score the plan's codes passed through) is the same score: one
+    // outcome, not a second one keyed `rmdq_3` (docs/plan-trial.md#hta-plan-init).
+    const twin = [...outcomeStems].find((t) => t !== s && t.toLowerCase() === s.toLowerCase());
+    if (twin !== undefined) {
+      taken.add(s);
+      guesses.push(`not drafted: "${s}", the column "${twin}" but for case (one score, drafted once)`);
+      continue;
+    }
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
     const before = { guesses: guesses.length, checks: checks.length, instruments: new Set(Object.keys(instruments)) };
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
@@ -1813,7 +1822,11 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       continue;
     }
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
-    if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
+    // The new key is no column name: the outcome names its column, or validate looks for "rmdq_3".
+    if (outcomes.some((x) => x.key === o!.key)) {
+      o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
+      if (o.key !== s && o.column === undefined && o.items === undefined) o.column = s;
+    }
     const range: [number, number] = o.instrument === 'odi_raw' ? [0, 50] : o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary', o);
     if (answers) o.answers = answers;

@@ -1,7 +1,7 @@
 /**
  * The export with computed score columns appended (`hta score`): original cells untouched and
  * in the file's own dialect (separator, decimal mark, BOM, line ends), one new column per outcome scored
- * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
+ * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken (in any case).
  * An outcome read from a score column whose cells pass through the plan's answer or
  * missing-value codes gets such a column too, holding the value the analysis uses (`999` →
  * empty), so the export records what the codes did (docs/plan-trial.md).
@@ -26,8 +26,10 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
  */
 export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<string> {
   const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
-  const taken = new Set(csv.header);
-  const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
+  // Taken in any case: a copy `rmdq_3m` beside the export's own `RMDQ_3m` is the same column to
+  // every reader that matches names without case (hta itself, spreadsheets, R's janitor).
+  const taken = new Set(csv.header.map((h) => h.toLowerCase()));
+  const name = (base: string) => (taken.has(base.toLowerCase()) ? `${base}_score` : base);
   const { rows } = trial;
 
   const timeLabelOut = (t: string) => exportTimeOf(trial.plan, t);

@@ -767,7 +767,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (armRaw === null && blankUnexposed && !armFromEvent) armRaw = '';
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
     // The plan's arm is looked up once per row: a value that is one is never an arm not compared.
-    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
+    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, row.line);
     const otherArm = arm !== undefined || armRaw === null || armFromEvent || !others.any ? undefined : others.indexOf(armRaw);
     if (otherArm !== undefined) {
       otherArmRow(otherArm, id, armAt, armRaw!);
@@ -1025,7 +1025,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
   // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
-  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold);
+  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide);
   const spellingNotes = [
     ...(armNote ? [armNote] : []),
     ...covariates.flatMap((c, i) => {

@@ -143,7 +143,7 @@ export function registerPlan(program: Command, io: CliIo): void {
     });
   plan
     .command('check')
-    .description('validate a trial plan, uptake plan or report manifest and print it with every default filled in')
+    .description('validate a trial plan, uptake plan, cost-effectiveness plan or report manifest and print it with every default filled in')
     .argument('<file>', 'the JSON file; its kind is recognised from "$schema" or its fields')
     .option('--kind <kind>', `what the file is: ${FILE_KINDS.join(', ')} (default: recognised)`)
     .option('--export <csv>', 'with a trial plan: also read this trial export with it, as `hta validate` does (its problems, and notes on columns found under another spelling)')

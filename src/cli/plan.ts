@@ -116,7 +116,9 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (draft.undecided.length) {
           // What makes the draft's advice moot is said before it (plan/date-visits.ts: a visit column of dates only).
           for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${u.lead}\n`);
-          listing();
+          // A registry of users and non-users gets no trial plan: a trial plan's guesses and
+          // checks ("give the plan a title", …) would be advice on a plan that is never written.
+          if (!draft.undecided.some((u) => u.noTrial)) listing();
           // The header is what could not be read: no line to point at, and what is undecided is said in the message.
           throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));
         }

@@ -69,6 +69,8 @@ export interface Undecided {
   write: string;
   /** Said before the draft's other advice, when it makes that advice moot (a visit column of dates only). */
   lead?: string;
+  /** No trial plan is drafted at all (a registry of users and non-users): its guesses and checks are not printed. */
+  noTrial?: true;
 }
 
 export interface PlanDraft {
@@ -751,6 +753,7 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
   return {
     what: `the arm column: this looks like a registry export of users and non-users ("${e.column}": ${values}), not a randomised trial; plan init drafts no plan for it — which confounders to adjust for is the analyst's choice, not a guess from column names`,
     write: `the observational plan by hand (docs/observational.md), starting from ${starter}; if it is a randomised trial after all, name its arm column instead: "columns": { "arm": ${JSON.stringify(e.column)} } and "arms" (docs/plan-trial.md)`,
+    noTrial: true,
   };
 }
 

@@ -58,6 +58,7 @@ import { medicationName, namesDays, namesDaysUsed, namesMedication } from './med
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
+import { primaryAdvice } from './primary-advice.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
@@ -2068,6 +2069,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const yesNo = outcomes.filter((o) => o.instrument === 'binary').map((o) => JSON.stringify(o.key));
     checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
   }
+  // No "primary" is drafted: which outcome and visit the trial is powered for is the protocol's,
+  // not the export's. Said, since without one the report has no sensitivity analysis (plan-warnings.ts).
+  if (outcomes.length && Array.isArray(plan.timepoints)) checks.push(primaryAdvice(outcomes[0]!.key, String((plan.timepoints as unknown[])[0] ?? '3m')));
   plan.methods = ['ancova', 'welch'];
   return { plan, undecided, guesses, checks, ...(mcidLeft.length ? { mcidLeft } : {}) };
 }

@@ -1802,7 +1802,10 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const viaCode = state === ANSWER;
   if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
     const levels = [...text].map(Number);
-    if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
+    if (levels.every((l) => l <= inst.items!.max)) {
+      src.profiles = true;
+      return inst.score(levels, src.scoring) ?? NaN;
+    }
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
   if (v !== undefined && !viaCode) scientificCell(row, idx, text, inst.integer === true);
@@ -1876,7 +1879,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `${kind}:yes-no-word`, hint });
       return NaN;
     }
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
+    // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
+    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }
   return v;

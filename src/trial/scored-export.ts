@@ -12,6 +12,14 @@ import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
 import { scoreAt, type TrialData } from './trial-data.js';
 
+/**
+ * The outcomes `hta score` adds a column for: scored from items, read through answer or
+ * missing-value codes, or read from EQ-5D profiles (`11123`) whose index the column did not hold.
+ */
+export function scoredSources(trial: TrialData): TrialData['sources'] {
+  return trial.sources.filter((s) => s.from === 'items' || s.profiles || (s.coders ?? []).some((c) => c !== undefined));
+}
+
 /** The scored export as one string (small files, tests): `scoredExportLines` joined. */
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
   let out = '';
@@ -25,7 +33,7 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
  * export is never held whole as text (docs/limits.md).
  */
 export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<string> {
-  const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
+  const scored = scoredSources(trial);
   // Taken in any case: a copy `rmdq_3m` beside the export's own `RMDQ_3m` is the same column to
   // every reader that matches names without case (hta itself, spreadsheets, R's janitor).
   const taken = new Set(csv.header.map((h) => h.toLowerCase()));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { HtaError } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import { type CliIo, printData } from './io.js';
@@ -27,12 +28,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV (trial, target population, transported, subgroup-level and adverse-event rows)')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals with n replicates, ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
-    .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
+    .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals of the Welch rows' difference with n replicates, in --json (effects[].bootstrap), ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
+    .option('--seed <n>', 'with --bootstrap: its seed (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV (once the analysis is done, with --csv; for a run that fails, use hta validate --excluded-out)')
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number; force?: boolean } & ExclusionOptions) => {
+      // --seed seeds the bootstrap only (the multiple imputation has the plan's own "seed"): alone it would change nothing, quietly.
+      if (opts.seed !== undefined && opts.bootstrap === undefined) throw new HtaError('usage.invalid', '--seed goes with --bootstrap (hta analyze export.csv --plan plan.json --bootstrap 2000 --seed 7): it seeds the bootstrap only; the multiple imputation\'s seed is the plan\'s "missing": { "seed" }');
       const force = opts.force === true;
       const outputs = [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined];
       // An existing output is refused once the plan's target sample (an input too) is known, so
@@ -80,6 +83,12 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
         printData(io, JSON.stringify(publishedJson(withInputRecord(result, trial), [{ path: file }, { path: opts.plan, kind: 'trial-plan' }]), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
+      // The bootstrap intervals are of the Welch rows' difference and in --json only: said, so a
+      // user who asked for them does not read the table's model-based intervals as theirs.
+      if (opts.bootstrap && !opts.json) {
+        const rows = result.effects.filter((e) => e.bootstrap).length;
+        io.stderr(`note: --bootstrap ${opts.bootstrap}: ${rows ? `percentile and BCa intervals of the ${rows} Welch row(s)' difference are in --json (effects[].bootstrap)` : 'no row has bootstrap intervals (they are of the Welch rows\' difference: the plan\'s "methods" has no "welch")'}; the table's intervals are the methods' own\n`);
+      }
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;
       // a subgroup level held back by the plan's own "minPerArm" is a warning, not a failure (subgroup-effects.ts).

@@ -45,7 +45,7 @@ export function registerMeta(program: Command, io: CliIo): void {
   program
     .command('meta')
     .description('meta-analysis of study-level results: fixed and random effects, heterogeneity, prediction interval, subgroups, MCID verdict')
-    .argument('<csv>', 'study-level results (one row per study × outcome × time; see data/published/README.md)')
+    .argument('<csv>', 'study-level results (one row per study × outcome × time; the format: docs/input-studies.md)')
     .option('--plan <file>', 'analysis plan: MCIDs and directions for outcome keys it names')
     .option('--method <method>', 'τ² estimator for random effects: REML (default), DL or PM', oneOf('--method', METHODS, (v) => v.toUpperCase()))
     .option('--hksj', 'Hartung–Knapp–Sidik–Jonkman interval for random effects (t on k − 1 df)')

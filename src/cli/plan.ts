@@ -116,7 +116,9 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (draft.undecided.length) {
           // What makes the draft's advice moot is said before it (plan/date-visits.ts: a visit column of dates only).
           for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${u.lead}\n`);
-          listing();
+          // A registry of users and non-users gets no trial plan: a trial plan's guesses and
+          // checks ("give the plan a title", …) would be advice on a plan that is never written.
+          if (!draft.undecided.some((u) => u.noTrial)) listing();
           // The header is what could not be read: no line to point at, and what is undecided is said in the message.
           throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));
         }
@@ -143,7 +145,7 @@ export function registerPlan(program: Command, io: CliIo): void {
     });
   plan
     .command('check')
-    .description('validate a trial plan, uptake plan or report manifest and print it with every default filled in')
+    .description('validate a trial plan, uptake plan, cost-effectiveness plan or report manifest and print it with every default filled in')
     .argument('<file>', 'the JSON file; its kind is recognised from "$schema" or its fields')
     .option('--kind <kind>', `what the file is: ${FILE_KINDS.join(', ')} (default: recognised)`)
     .option('--export <csv>', 'with a trial plan: also read this trial export with it, as `hta validate` does (its problems, and notes on columns found under another spelling)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { letSignalsIn } from '../io/staging-files.js';
 import { openAtomicSink, writeFilesAtomic } from '../io/write-atomic.js';
-import { scoredExportLines } from '../trial/scored-export.js';
+import { scoredExportLines, scoredSources } from '../trial/scored-export.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
 import { excludedOutFile, type ExcludedOutFile, type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
@@ -55,7 +55,7 @@ export function registerScore(program: Command, io: CliIo): void {
       }
       reportExclusion(trial, io);
       if (excluded) io.stderr(excluded.written);
-      const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);
+      const added = scoredSources(trial).map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns, no codes)'}\n`);
       const recodes = formatRecodes(trial.recoded);
       if (recodes.length) io.stderr(['recoded by the plan\'s answer and missing-value codes (the added columns hold the values analysed):', ...recodes.map((r) => `  ${r}`), ''].join('\n'));

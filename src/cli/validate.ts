@@ -138,9 +138,11 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const labels = times.map(visibleName);
   const width = Math.max(7, ...keys.map(textWidth));
   const widths = labels.map((l) => Math.max(9, textWidth(l)));
-  lines.push([padColumns('outcome', width), 'source', ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
+  // "profile" (an EQ-5D column of profiles such as 11123) is the one source wider than "source".
+  const sourceWidth = Math.max(6, ...s.outcomes.map((o) => o.from.length));
+  lines.push([padColumns('outcome', width), 'source'.padEnd(sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
   for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), o.from.padEnd(6), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en'), widths[i]!, 'right'))].join('  '));
+    lines.push([padColumns(keys[k]!, width), o.from.padEnd(sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
   if (s.confounders?.length) {

@@ -11,17 +11,19 @@ export function utf16Of(head: Uint8Array): Utf16 | undefined {
 }
 
 /**
- * UTF-16 without a byte-order mark, as far as its first bytes show: ASCII text (a header line)
- * with a NUL byte after each character (little-endian) or before it (big-endian). No CSV text
- * holds NUL bytes, so eight such pairs in a row are not a coincidence. The caller refuses it
- * by name (read-csv.ts `notCsvFile`; docs/input-trial-export.md).
+ * UTF-16 without a byte-order mark, as far as its first bytes show: header text of ASCII and
+ * Latin-1 letters (`Løbenr`: ø is F8 00) with a NUL byte after each character (little-endian)
+ * or before it (big-endian). No CSV text holds NUL bytes, so eight such pairs in a row are not a
+ * coincidence. The character of each pair must be one a header holds (printable ASCII, tab, line
+ * ends, or a Latin-1 letter or sign from U+00A0): a binary file's NULs beside control bytes stay a
+ * "binary file". The caller refuses it by name (read-csv.ts `notCsvFile`; docs/input-trial-export.md).
  */
 export function utf16WithoutMark(head: Uint8Array): Utf16 | undefined {
   if (head.length < 16) return undefined;
+  const headerChar = (c: number) => c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c <= 0x7e) || c >= 0xa0;
   const pairs = (zero: number) => {
     for (let i = 0; i < 16; i += 2) {
-      const text = head[i + 1 - zero]!;
-      if (head[i + zero] !== 0 || text === 0 || text > 0x7f) return false;
+      if (head[i + zero] !== 0 || !headerChar(head[i + 1 - zero]!)) return false;
     }
     return true;
   };

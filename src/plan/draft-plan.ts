@@ -59,6 +59,7 @@ import { medicationName, namesDays, namesDaysUsed, namesMedication } from './med
 import { otherEndLabel } from './other-end-label.js';
 import { freeEndLabel } from './free-end-label.js';
 import { scalesHolding } from './scale-missing-codes.js';
+import { primaryAdvice } from './primary-advice.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
@@ -70,6 +71,8 @@ export interface Undecided {
   write: string;
   /** Said before the draft's other advice, when it makes that advice moot (a visit column of dates only). */
   lead?: string;
+  /** No trial plan is drafted at all (a registry of users and non-users): its guesses and checks are not printed. */
+  noTrial?: true;
 }
 
 export interface PlanDraft {
@@ -752,6 +755,7 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
   return {
     what: `the arm column: this looks like a registry export of users and non-users ("${e.column}": ${values}), not a randomised trial; plan init drafts no plan for it — which confounders to adjust for is the analyst's choice, not a guess from column names`,
     write: `the observational plan by hand (docs/observational.md), starting from ${starter}; if it is a randomised trial after all, name its arm column instead: "columns": { "arm": ${JSON.stringify(e.column)} } and "arms" (docs/plan-trial.md)`,
+    noTrial: true,
   };
 }
 
@@ -1661,6 +1665,15 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   }));
   for (const s of stems) {
     if (taken.has(s) || namesAStratum(s)) continue;
+    // A column that is a drafted outcome's but for case (`rmdq_3m` beside `RMDQ_3m`: the copy an
+    // earlier `hta score` added of a score the plan's codes passed through) is the same score: one
+    // outcome, not a second one keyed `rmdq_3` (docs/plan-trial.md#hta-plan-init).
+    const twin = [...outcomeStems].find((t) => t !== s && t.toLowerCase() === s.toLowerCase());
+    if (twin !== undefined) {
+      taken.add(s);
+      guesses.push(`not drafted: "${s}", the column "${twin}" but for case (one score, drafted once)`);
+      continue;
+    }
     // What this stem's drafting adds, undone when it is a wide export's line column (below).
     const before = { guesses: guesses.length, checks: checks.length, instruments: new Set(Object.keys(instruments)) };
     // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
@@ -1824,7 +1837,11 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       continue;
     }
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
-    if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
+    // The new key is no column name: the outcome names its column, or validate looks for "rmdq_3".
+    if (outcomes.some((x) => x.key === o!.key)) {
+      o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
+      if (o.key !== s && o.column === undefined && o.items === undefined) o.column = s;
+    }
     const range: [number, number] = o.instrument === 'odi_raw' ? [0, 50] : o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary', o);
     if (answers) o.answers = answers;
@@ -2063,6 +2080,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const yesNo = outcomes.filter((o) => o.instrument === 'binary').map((o) => JSON.stringify(o.key));
     checks.push(`every outcome is "critical" (no "importance" given): the summary of findings and the conclusion weigh them alike as critical, and each needs a GRADE "certainty" — give the secondary ones "importance": "important"${yesNo.length ? ` (medication use and adverse events usually are: ${yesNo.join(', ')}?)` : ' (medication use and adverse events usually are)'}, and each outcome its "certainty" (docs/plan-trial.md#certainty)`);
   }
+  // No "primary" is drafted: which outcome and visit the trial is powered for is the protocol's,
+  // not the export's. Said, since without one the report has no sensitivity analysis (plan-warnings.ts).
+  if (outcomes.length && Array.isArray(plan.timepoints)) checks.push(primaryAdvice(outcomes[0]!.key, String((plan.timepoints as unknown[])[0] ?? '3m')));
   plan.methods = ['ancova', 'welch'];
   return { plan, undecided, guesses, checks, ...(mcidLeft.length ? { mcidLeft } : {}) };
 }

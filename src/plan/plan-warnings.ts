@@ -15,6 +15,7 @@ import { isAppAgainstUsualCare } from './app-arms.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { scaleCodeWarnings } from './scale-missing-codes.js';
 import { REPORT_TEXT } from '../report/i18n.js';
+import { primaryAdvice } from './primary-advice.js';
 
 /**
  * A randomised plan without `armLabels` whose arms are something else than an app against usual
@@ -40,7 +41,7 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
   return [`"arms": ${JSON.stringify(i)} and ${JSON.stringify(c)} differ only in case or blanks — one arm written two ways? Name the two arms the trial compared (the export's other value is the control); hta reads the spellings of an arm as one (docs/input-trial-export.md#arm-values)`];
 }
 
-export function planWarnings(plan: Pick<Plan, 'outcomes' | 'adverseEvents' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark'>, options: { exportMark?: boolean } = {}): string[] {
+export function planWarnings(plan: Pick<Plan, 'outcomes' | 'adverseEvents' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark' | 'primary' | 'timepoints'>, options: { exportMark?: boolean } = {}): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     // The page's own words (the catalogue's), so a user who searches the report finds them.
@@ -55,5 +56,15 @@ export function planWarnings(plan: Pick<Plan, 'outcomes' | 'adverseEvents' | 'ar
   // --export (`exportMark`) the export's mark says it, after the export is read (two-reading-codes.ts).
   const declared = plan.decimalMark !== undefined ? { mark: plan.decimalMark, by: `the plan's "decimalMark" declares` } : undefined;
   const twoWays = declared || !options.exportMark ? twoReadingCodeWarnings(plan, declared) : [];
-  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan), ...twoWays];
+  return [...sameArmWarning(plan), ...primaryWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan), ...scaleCodeWarnings(plan), ...twoWays];
+}
+
+/**
+ * A randomised plan without "primary": the report has no sensitivity analysis of the missing
+ * follow-ups and its conclusion opens with the first critical outcome. `plan init` drafts none
+ * (the protocol names it, not the export), so a new user's first report lacked both unwarned.
+ */
+function primaryWarning(plan: Pick<Plan, 'outcomes' | 'design' | 'primary' | 'timepoints'>): string[] {
+  if (plan.design === 'observational' || plan.primary !== undefined || !plan.outcomes.length) return [];
+  return [primaryAdvice(plan.outcomes[0]!.key, plan.timepoints[0] ?? '3m')];
 }

@@ -25,8 +25,11 @@ export function looseArmKey(value: string): string {
 export class ArmSpellings {
   readonly #exact: Map<string, Arm>;
   readonly #loose: Map<string, Arm> | undefined;
-  /** Spellings read as a plan arm though not written as the plan writes it, with their row counts. */
-  readonly #other = new Map<string, { arm: Arm; rows: number }>();
+  /**
+   * Spellings read as a plan arm though not written as the plan writes it, with the file lines
+   * they were read on: a wide export's line gives a row per visit, and is one line the user fixes.
+   */
+  readonly #other = new Map<string, { arm: Arm; lines: Set<number> }>();
 
   constructor(private readonly arms: { intervention: string; control: string }) {
     this.#exact = new Map([
@@ -37,15 +40,15 @@ export class ArmSpellings {
     this.#loose = i === c ? undefined : new Map([[i, 'intervention'], [c, 'control']]);
   }
 
-  /** The plan arm `value` names, or undefined; `count` tallies a spelling other than the plan's for the note. */
-  armOf(value: string, count = false): Arm | undefined {
+  /** The plan arm `value` names, or undefined; `line` (the file line it was read on) tallies a spelling other than the plan's for the note. */
+  armOf(value: string, line?: number): Arm | undefined {
     const exact = this.#exact.get(nfc(value));
     if (exact !== undefined || this.#loose === undefined) return exact;
     const arm = this.#loose.get(looseArmKey(value));
-    if (arm !== undefined && count) {
+    if (arm !== undefined && line !== undefined) {
       const seen = this.#other.get(value);
-      if (seen) seen.rows++;
-      else this.#other.set(value, { arm, rows: 1 });
+      if (seen) seen.lines.add(line);
+      else this.#other.set(value, { arm, lines: new Set([line]) });
     }
     return arm;
   }
@@ -53,13 +56,14 @@ export class ArmSpellings {
   /**
    * The note for spellings read as a plan arm: `export.csv: column "gruppe": arm values that differ
    * from the plan's only in case, blanks or zero decimals are read as the plan's arm: "selfback " as "SelfBACK"
-   * (45 rows)`. Counts of rows, never who; with `threshold` (an observational plan's) a smaller
-   * count reads "fewer than 5 rows".
+   * (45 rows)`; in a wide export, lines (`(1 line)`: one patient's line, not its three visit rows).
+   * Counts, never who; with `threshold` (an observational plan's) a smaller count reads "fewer than 5 rows".
    */
-  note(file: string, column: string, threshold?: number): string | undefined {
+  note(file: string, column: string, threshold?: number, wide = false): string | undefined {
     if (!this.#other.size) return undefined;
-    const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} rows` : `${k} row${k === 1 ? '' : 's'}`);
-    const listed = [...this.#other].map(([spelling, { arm, rows: k }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(k)})`);
+    const unit = wide ? 'line' : 'row';
+    const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} ${unit}s` : `${k} ${unit}${k === 1 ? '' : 's'}`);
+    const listed = [...this.#other].map(([spelling, { arm, lines }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(lines.size)})`);
     return `${file}: column "${column}": arm values that differ from the plan's only in case, blanks or zero decimals are read as the plan's arm: ${listed.join(', ')}`;
   }
 }

@@ -170,7 +170,11 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
 /** Re-exported for the callers that found it here. */
 export { withoutPatientIds };
 
-export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
+export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOptions = {}): TrialData {
+  // `hta score` writes the outcomes' scores as columns: a subgroup or population column named by
+  // an outcome's key is the column it is about to write, not one the export lacks
+  // (docs/subgroups.md#baseline-severity); every other command still asks for it.
+  const plan = options.covariatesUnread ? withoutScoreAttributes(givenPlan, given.header) : givenPlan;
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
   // The header line repeated inside the file (exports joined), or underlined (SSMS): no patient's row (repeated-header-rows.ts).
   const { table: source, ...headerRepeats } = withoutRepeatedHeaders(given);
@@ -763,7 +767,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (armRaw === null && blankUnexposed && !armFromEvent) armRaw = '';
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
     // The plan's arm is looked up once per row: a value that is one is never an arm not compared.
-    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
+    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, row.line);
     const otherArm = arm !== undefined || armRaw === null || armFromEvent || !others.any ? undefined : others.indexOf(armRaw);
     if (otherArm !== undefined) {
       otherArmRow(otherArm, id, armAt, armRaw!);
@@ -1021,7 +1025,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
   // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
-  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold);
+  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide);
   const spellingNotes = [
     ...(armNote ? [armNote] : []),
     ...covariates.flatMap((c, i) => {
@@ -1419,6 +1423,33 @@ function outcomeKeyHint(plan: Plan, column: string): string {
   return `: "${column}" is the key of one of the plan's outcomes, not a column of the export — to split by its baseline score, add the scores as columns with \`hta score <export> --plan <plan> --out scored.csv\` (it writes a column "${column}") and analyse scored.csv with this plan: "cuts" on "${column}" then read each patient's baseline score (docs/subgroups.md#baseline-severity)`;
 }
 
+/**
+ * The plan without its subgroups, population criteria and margins on an outcome's key that the
+ * export has no column for (`"column": "rmdq"` on a baseline score): what `hta score` reads,
+ * as the scores it writes are those columns (docs/subgroups.md#baseline-severity).
+ */
+export function withoutScoreAttributes(plan: Plan, header: readonly string[]): Plan {
+  const present = new Set(header.map(foldColumnName));
+  const keys = new Set(plan.outcomes.map((o) => o.key).filter((k) => !present.has(foldColumnName(k))));
+  if (!keys.size) return plan;
+  const kept = (column: string) => !keys.has(column);
+  const p = plan.population;
+  return {
+    ...plan,
+    subgroups: plan.subgroups.filter((g) => kept(g.column)),
+    ...(p
+      ? {
+          population: {
+            ...p,
+            criteria: p.criteria.filter((c) => kept(c.column)),
+            ...(p.margins ? { margins: p.margins.filter((m) => kept(m.column)) } : {}),
+            ...(p.targetSample ? { targetSample: { ...p.targetSample, ...(p.targetSample.model ? { model: p.targetSample.model.filter(kept) } : {}) } } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, and its "clusters", each once, in plan order. */
 export function attributeColumnsOf(plan: Plan): string[] {
   const p = plan.population;
@@ -1771,7 +1802,10 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const viaCode = state === ANSWER;
   if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
     const levels = [...text].map(Number);
-    if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
+    if (levels.every((l) => l <= inst.items!.max)) {
+      src.profiles = true;
+      return inst.score(levels, src.scoring) ?? NaN;
+    }
   }
   let v = viaCode ? cellValue : parseNumber(text, decimalComma);
   if (v !== undefined && !viaCode) scientificCell(row, idx, text, inst.integer === true);
@@ -1845,7 +1879,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `${kind}:yes-no-word`, hint });
       return NaN;
     }
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
+    // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
+    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }
   return v;

@@ -1,7 +1,7 @@
 /**
  * The export with computed score columns appended (`hta score`): original cells untouched and
  * in the file's own dialect (separator, decimal mark, BOM, line ends), one new column per outcome scored
- * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
+ * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken (in any case).
  * An outcome read from a score column whose cells pass through the plan's answer or
  * missing-value codes gets such a column too, holding the value the analysis uses (`999` →
  * empty), so the export records what the codes did (docs/plan-trial.md).
@@ -11,6 +11,14 @@ import { formatNumberForExport } from '../io/format-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
 import { scoreAt, type TrialData } from './trial-data.js';
+
+/**
+ * The outcomes `hta score` adds a column for: scored from items, read through answer or
+ * missing-value codes, or read from EQ-5D profiles (`11123`) whose index the column did not hold.
+ */
+export function scoredSources(trial: TrialData): TrialData['sources'] {
+  return trial.sources.filter((s) => s.from === 'items' || s.profiles || (s.coders ?? []).some((c) => c !== undefined));
+}
 
 /** The scored export as one string (small files, tests): `scoredExportLines` joined. */
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
@@ -25,9 +33,11 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
  * export is never held whole as text (docs/limits.md).
  */
 export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<string> {
-  const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
-  const taken = new Set(csv.header);
-  const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
+  const scored = scoredSources(trial);
+  // Taken in any case: a copy `rmdq_3m` beside the export's own `RMDQ_3m` is the same column to
+  // every reader that matches names without case (hta itself, spreadsheets, R's janitor).
+  const taken = new Set(csv.header.map((h) => h.toLowerCase()));
+  const name = (base: string) => (taken.has(base.toLowerCase()) ? `${base}_score` : base);
   const { rows } = trial;
 
   const timeLabelOut = (t: string) => exportTimeOf(trial.plan, t);

@@ -7,7 +7,7 @@ export interface TrialSummary {
   rows: number;
   patients: Record<Arm, number>;
   times: string[];
-  outcomes: { key: string; instrument: string; from: 'items' | 'score'; observed: Record<string, Record<Arm, number>> }[];
+  outcomes: { key: string; instrument: string; from: 'items' | 'score' | 'profile'; observed: Record<string, Record<Arm, number>> }[];
 }
 
 export function summarizeTrial(trial: TrialData): TrialSummary {
@@ -21,7 +21,7 @@ export function summarizeTrial(trial: TrialData): TrialSummary {
     const perTime = trial.times.map((t) => observed[t]!);
     const scores = rows.scores[s.key];
     if (scores) for (let i = 0; i < rows.length; i++) if (!Number.isNaN(scores[i]!)) perTime[rows.time[i]!]![arms[rows.patient[i]!]!]++;
-    return { key: s.key, instrument: s.instrument.key, from: s.from, observed };
+    return { key: s.key, instrument: s.instrument.key, from: s.profiles ? ('profile' as const) : s.from, observed };
   });
   return { file: trial.file, layout: trial.layout, rows: rows.length, patients, times: trial.times, outcomes };
 }

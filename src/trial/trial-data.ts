@@ -61,6 +61,8 @@ export interface OutcomeSource {
   scoring: ScoringOptions;
   /** Answer / missing-value codes per column of `columns` (undefined: read the cell as is). */
   coders?: (ColumnCoder | undefined)[];
+  /** A score column of which some cells were EQ-5D profiles (`11123`), scored with the value set: `hta score` writes their index. */
+  profiles?: true;
   /** A yes/no outcome read from a REDCap checkbox option column: when an unticked field is missing (instruments/binary-checkbox.ts). */
   checkbox?: CheckboxSource;
 }

@@ -70,7 +70,7 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .optional()
       .describe('Rows of visits the plan\'s "ignoreTimepoints" leaves out (an unscheduled visit of a long export; present when there were any): neither checked nor analysed, and not invalid (docs/plan-trial.md#visits-left-out)'),
     times: z.array(z.string()),
-    outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
+    outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score', 'profile']).describe('"profile": a score column holding EQ-5D profiles (11123) on some rows, scored with the value set'), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),
     excluded: exclusionSchema.nullable().describe('Rows left out by --exclude-invalid; null when strict'),
     warnings: z.array(z.string()),

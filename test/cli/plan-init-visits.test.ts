@@ -95,6 +95,10 @@ describe('plan init: Danish visit suffixes of a wide export', () => {
     // "App" Ja/Nej and no arm column: said as a registry of users and non-users, with the trial's way out too.
     expect(a.stderr).toContain('could not decide the arm column: this looks like a registry export of users and non-users ("App": "Ja" and "Nej")');
     expect(a.stderr).toContain('if it is a randomised trial after all, name its arm column instead: "columns": { "arm": "App" }');
+    // The refusal comes first and alone: no "guessed:" and "check before analysing:" lists of a
+    // trial plan that is never written (give the plan a title, …).
+    expect(a.stderr).toMatch(/^error: plan init could not decide the arm column/);
+    expect(a.stderr).not.toContain('check before analysing');
     expect(existsSync(join(dir, 'plan.json'))).toBe(false);
     const noColumn = join(dir, 'uden-kolonne.csv');
     writeFileSync(noColumn, 'Løbenr;RMDQ_basis;RMDQ_3mdr\r\n1;10;8\r\n2;12;11\r\n');

@@ -261,7 +261,9 @@ describe('hta score records what the codes did', () => {
     const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
     const header = rows[0]!;
     const raw = header.indexOf('RMDQ');
-    const analysed = header.lastIndexOf('rmdq');
+    // Named apart from "RMDQ" in more than case (docs/plan-trial.md "The scored export keeps the user's cells").
+    const analysed = header.indexOf('rmdq_score');
+    expect(header).not.toContain('rmdq');
     expect(raw).toBeGreaterThanOrEqual(0);
     expect(analysed).toBeGreaterThan(raw);
     const coded = rows.slice(1).filter((r) => r[raw] === '999' || r[raw] === '-9');

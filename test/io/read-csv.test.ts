@@ -4,6 +4,7 @@ import { sniffDelimiter } from '../../src/io/dialect.js';
 import { commaOf } from '../support/decimal-comma-of.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { HtaError } from '../../src/errors.js';
+import { errorOf } from '../support/error-of.js';
 
 describe('dialect sniffing', () => {
   it('finds comma, semicolon and tab separators from the header', () => {
@@ -93,5 +94,21 @@ describe('UTF-16 without a byte-order mark', () => {
     }
     // With the mark it is read.
     expect(parseCsvBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'export.csv').header).toEqual(['id', 'score', 'arm']);
+  });
+
+  it('a Danish header (ø = F8 00 in the first eight characters) is UTF-16 too, not "a binary file"', () => {
+    // Excel's "Unicode text" of a Danish export with its mark cut off (iconv -t UTF-16LE writes none).
+    const text = 'Løbenr\tGruppe\tAlder\tKøn\r\nP001\tIntervention\t62\tKvinde\r\n';
+    for (const [bytes, order] of [[Buffer.from(text, 'utf16le'), 'LE'], [Buffer.from(text, 'utf16le').swap16(), 'BE']] as const) {
+      const err = errorOf(() => parseCsvBytes(bytes, 'eksport.txt'));
+      expect(err.message).toBe('eksport.txt looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain');
+      expect(err.problems[0]!.expected).toContain(`iconv -f UTF-16${order} -t UTF-8`);
+    }
+  });
+
+  it('a binary file with NULs between control bytes stays "a binary file"', () => {
+    // Little-endian 16-bit counters 1, 2, 3, … (a data file of short integers): a NUL after each byte, but no text.
+    const bytes = Buffer.from(Uint16Array.from({ length: 32 }, (_, k) => k + 1).buffer);
+    expect(errorOf(() => parseCsvBytes(bytes, 'data.csv')).message).toBe('data.csv is a binary file (its first bytes hold NUL bytes, which no text has), not a CSV file');
   });
 });

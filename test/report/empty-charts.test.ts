@@ -22,15 +22,19 @@ function expectFinite(files: Map<string, string>): void {
 }
 
 describe('charts with nothing to show', () => {
-  it('a plan without responders or yes/no outcomes has no responders chart, and the page says why', async () => {
+  it('a plan without responders or yes/no outcomes has no responders section at all, and no note on pp rows', async () => {
+    // An empty "Responders and yes/no outcomes" heading over "No chart: the plan has no …", and
+    // "pp rows have no MCID" under a table with no pp row, were noise a new user asked about.
     const plan = { ...bundledPlan(), outcomes: bundledPlan().outcomes.filter((o) => o.key === 'rmdq'), responders: [], methods: ['ancova'], missing: { sensitivity: false } };
     const files = await trialReportFiles(plan, 'en');
     expect([...files.keys()].filter((f) => f.startsWith('responders'))).toEqual([]);
     expect(files.has('effects-forest.svg') && files.has('trajectories.svg') && files.has('participant-flow.svg')).toBe(true);
-    const why = REPORT_TEXT.respondersEmpty.en;
-    expect(files.get('README.md')).toContain(`## Responders and yes/no outcomes\n\n${why}\n`);
+    expect(files.get('README.md')).not.toContain('Responders and yes/no outcomes');
+    expect(files.get('README.md')).not.toContain(REPORT_TEXT.respondersEmpty.en);
     expect(files.get('README.md')).not.toContain('responders.svg');
-    expect(files.get('index.html')).toMatch(new RegExp(`<section id="responders">\\n<h2>[^<]+</h2>\\n<p>${why.replace(/[.()/]/g, '\\$&')}</p>\\n</section>`));
+    expect(files.get('index.html')).not.toContain('<section id="responders">');
+    expect(files.get('README.md')).not.toContain('pp rows have no MCID');
+    expect(files.get('README.md')).toContain('## All effect estimates');
     // The forest plot no longer points readers to a responders chart that is not there.
     expect(files.get('effects-forest.vl.json')).not.toContain('responders chart');
     expectFinite(files);

@@ -17,6 +17,14 @@ describe('arm values differing from the plan\'s in case or blanks', () => {
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'intervention', 'intervention', 'control']);
     expect(t.spellingNotes).toEqual(['trial.csv: column "arm": arm values that differ from the plan\'s only in case, blanks or zero decimals are read as the plan\'s arm: "selfback " as "SelfBACK" (2 rows), " SELFBACK" as "SelfBACK" (2 rows)']);
   });
+  it('in a wide export, counted by lines: one patient\'s line of three visits is "1 line", not "3 rows"', () => {
+    // A Danish wide export where one line has the control arm in lower case (found by a new user).
+    const csv = '\uFEFFLøbenr;Gruppe;NRS_baseline;NRS_3m;NRS_9m\r\nP001;Intervention;7;5;4\r\nP002;kontrol;8;9;10\r\nP003;Kontrol;5;4;3\r\n';
+    const p = parsePlan({ columns: { id: 'Løbenr', arm: 'Gruppe' }, layout: 'wide', arms: { intervention: 'Intervention', control: 'Kontrol' }, timepoints: ['3m', '9m'], outcomes: [{ key: 'nrs', instrument: 'nrs', column: 'NRS' }] });
+    const t = loadTrial(parseCsvText(csv, 'mytrial.csv'), p);
+    expect(t.patients.map((x) => x.arm)).toEqual(['intervention', 'control', 'control']);
+    expect(t.spellingNotes).toEqual(['mytrial.csv: column "Gruppe": arm values that differ from the plan\'s only in case, blanks or zero decimals are read as the plan\'s arm: "kontrol" as "Kontrol" (1 line)']);
+  });
   it('agree with the plan\'s spelling in another visit column of a wide line', () => {
     const csv = 'id,gruppe_baseline,gruppe_3m,pain_baseline,pain_3m\nP1,SelfBACK,selfback,5,4\nP2,Kontrol,KONTROL,6,5\n';
     const p = parsePlan({ columns: { id: 'id', arm: 'gruppe' }, layout: 'wide', arms: { intervention: 'SelfBACK', control: 'Kontrol' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs' }] });

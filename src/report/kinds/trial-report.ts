@@ -291,6 +291,9 @@ const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => 
   const notes = zeroBaselineNotes(result.effects, ctx.lang, ctx.arms, ctx.outcomeLabel);
   // The shares per arm with the risk and odds ratios, as a table the README shows too (yes-no-table.ts).
   const yesNo = yesNoTable(result.effects, ctx.lang, ctx.outcomeLabel, ctx.arms);
+  // A plan with no responder definitions and no yes/no outcomes has nothing for this section: it
+  // is left out, not shown as a heading over "No chart: the plan has no …" (docs/report-trial.md).
+  if (responderRows(result.effects).length === 0 && !yesNo && !notes.length) return [];
   return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(yesNo ? { tables: [{ caption: YES_NO_CAPTION[ctx.lang], table: yesNo }] } : {}), ...(notes.length ? { notes } : {}) }];
 };
 
@@ -315,7 +318,7 @@ const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths, trial }) 
   tables: [{ table: shortTimes(effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms), result.effects.map((e) => e.time), ctx) }],
   // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
   // Significance follows the CI: said where a yes/no row's p is from another test (verdict-notes.ts).
-  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang], ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],
+  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), ...(result.effects.some((e) => e.method === 'risk-difference') ? [EFFECTS_NOTE.pp[ctx.lang]] : []), ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],
 }];
 
 const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {

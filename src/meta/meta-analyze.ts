@@ -29,7 +29,7 @@ import { probabilityBeyond } from '../stats/meta/prediction-interval.js';
 import { type MetaPreset, META_PRESETS } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
-import { outcomeSetting } from './outcome-settings.js';
+import { type OutcomeEntry, outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
@@ -75,6 +75,8 @@ export interface MetaAnalyzeOptions extends MetaFlags {
   planFile?: string;
   mcid?: number;
   direction?: Direction;
+  /** The report entry's per-outcome settings (manifest "outcomes"), first of all sources: outcome-settings.ts. */
+  outcomes?: Readonly<Record<string, OutcomeEntry>>;
   version: string;
   /** Language of the outcome labels taken from the plan (default English). */
   lang?: 'en' | 'da';
@@ -406,6 +408,7 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
       ...(options.plan ? { plan: options.plan } : {}),
       ...(options.mcid !== undefined ? { mcid: options.mcid } : {}),
       ...(options.direction ? { direction: options.direction } : {}),
+      ...(options.outcomes ? { outcomes: options.outcomes } : {}),
       ...(options.lang ? { lang: options.lang } : {}),
     });
     settingWarnings.forEach((w) => warnings.add(w));

@@ -62,11 +62,13 @@ export function poolSettingsFrom(flags: MetaFlags): PoolSettings {
     if (flags.hksj === true && !p.hksj) {
       throw new HtaError('usage.invalid', `--preset ${flags.preset} uses the z interval, but --hksj was given; drop one of them`);
     }
-    return { method: p.method, hksj: p.hksj, predictionInterval: p.predictionInterval, preset: flags.preset, confLevel: 0.95 };
+    return { method: p.method, hksj: p.hksj, ...(p.hksjAdhoc ? { hksjAdhoc: p.hksjAdhoc } : {}), predictionInterval: p.predictionInterval, preset: flags.preset, confLevel: 0.95 };
   }
   const method = flags.method ?? 'REML';
   const hksj = flags.hksj ?? false;
-  const preset: MetaPreset | null = method === 'REML' && !hksj ? 'metafor' : method === 'REML' && hksj ? 'revman-web' : method === 'PM' && hksj ? 'iqwig6' : null;
+  // Only the defaults are named after a tool: --hksj alone is not "preset revman-web", a preset the
+  // user did not choose, and --method PM --hksj lacks iqwig6's variance correction.
+  const preset: MetaPreset | null = method === 'REML' && !hksj ? 'metafor' : null;
   return { method, hksj, predictionInterval: true, preset, confLevel: 0.95 };
 }
 

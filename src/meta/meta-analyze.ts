@@ -421,6 +421,11 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
     result.subgroupTests.push(...out.tests);
     out.warnings.forEach((w) => warnings.add(w));
   }
+  // One --mcid on outcomes of different measures: instrument units, SD units and a ratio are not one number.
+  const flagged = result.outcomes.filter((o) => o.mcidSource === 'flag');
+  if (new Set(flagged.map((o) => o.measure)).size > 1) {
+    warnings.add(`--mcid ${options.mcid} is used for outcomes of different measures (${[...new Set(flagged.map((o) => `${o.outcome} ${o.measure}`))].join(', ')}): one number in instrument units, SD units and as a ratio is seldom meant; set each outcome's MCID in a plan or a report's meta entry`);
+  }
   result.warnings = [...warnings];
   return result;
 }

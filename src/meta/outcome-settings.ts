@@ -7,7 +7,7 @@
  *   1. the plan outcome with the same key (case aside, sameKey below): its `mcid`, else its instrument's published default
  *      (difference measures MD and RD only: a plan MCID is in instrument units);
  *   2. `--mcid` (any measure; for RR/OR a ratio > 1, judged on the log scale as log(mcid);
- *      for SMD in SD units);
+ *      for SMD in SD units), with a warning naming each outcome whose instrument MCID it replaces;
  *   3. the instrument whose key equals the outcome key (rmdq, pseq, nrs, …), MD only.
  *   Otherwise none, and relevance is null.
  * Direction, first that applies: the meta entry's setting for the outcome; the plan outcome (its `direction`, else its instrument's);
@@ -63,6 +63,10 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
   } else if (flags.mcid !== undefined) {
     mcid = flags.mcid;
     mcidSource = 'flag';
+    // The flag outranks the instrument (docs/input-studies.md): said per outcome, because one
+    // --mcid meant for another outcome (a ratio for responders) would silently judge this one.
+    const own = measure === 'MD' ? keyInstrument?.defaultMcid?.absolute : undefined;
+    if (own !== undefined && own !== flags.mcid) warnings.push(`${outcome}: --mcid ${flags.mcid} replaces the instrument's MCID ${own} (${instrumentKey}); leave --mcid out, or give a plan, to judge it against ${own}`);
   } else if (measure === 'MD' && keyInstrument?.defaultMcid?.absolute !== undefined) {
     mcid = keyInstrument.defaultMcid.absolute;
     mcidSource = 'instrument';

@@ -102,7 +102,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
-    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
+    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile, { beyondHeader: 'refuse' }));
     // Read with the entry's declared decimal mark, when it has one (never the trial plan's): a memo per mark.
     const table = env.memo(`studyTable\u0000${dataFile}\u0000${entry.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: entry.decimalMark }));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}\u0000${JSON.stringify(entry.outcomes ?? {})}`, () => {

@@ -117,10 +117,13 @@ export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string
  * An arm whose SD is at least its mean on a scale that starts at 0 (RMDQ 0–24): the values cannot
  * spread that far below the mean, so the data are skewed (Altman & Bland 1996, BMJ 313:266; Cochrane
  * Handbook v6 §10.5.3) — or the cells hold a median and IQR typed as mean and SD. Warned about,
- * naming the row; final values only (a row with a negative mean holds changes, which may be < 0).
+ * naming the row; final values only (a row with a negative mean holds changes, which may be < 0),
+ * and not an arm whose SD is above the scale's largest (said as a variance by scaleWarnings).
  */
 export function skewWarnings(table: StudyTable, plan: Plan | undefined): string[] {
   const out: string[] = [];
+  // An SD above the scale's largest is said once, as a variance (scaleWarnings), not again as skew.
+  const variance = new Set(sdsAboveScale(table, plan).map((x) => `${x.record.line} ${x.arm}`));
   const scales = new Map<string, Instrument | undefined>();
   for (const r of table.records) {
     if (r.input.kind !== 'arms') continue;
@@ -129,7 +132,7 @@ export function skewWarnings(table: StudyTable, plan: Plan | undefined): string[
     if (scale === undefined || scale.range[0] !== 0) continue;
     const a = r.input.arms;
     if (a.meanIntervention < 0 || a.meanControl < 0) continue;
-    const arms = ([['intervention', a.meanIntervention, a.sdIntervention], ['control', a.meanControl, a.sdControl]] as const).filter(([, m, sd]) => sd >= m);
+    const arms = ([['intervention', a.meanIntervention, a.sdIntervention], ['control', a.meanControl, a.sdControl]] as const).filter(([arm, m, sd]) => sd >= m && !variance.has(`${r.line} ${arm}`));
     if (arms.length === 0) continue;
     const said = arms.map(([arm, m, sd]) => `sd_${arm} ${shown(sd)} ≥ mean_${arm} ${shown(m)}`).join(' and ');
     out.push(

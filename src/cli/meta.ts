@@ -71,7 +71,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       // The inputs, and the files the plan names, are never where standard output or error goes.
       guardPaths({ inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]) });
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
-      const csv = readCsvFile(file);
+      const csv = readCsvFile(file, { beyondHeader: 'refuse' });
       const note = encodingNote(file, csv.dialect);
       if (note) io.stderr(`note: ${note}\n`);
       let table: ReturnType<typeof parseStudies>;

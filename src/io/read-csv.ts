@@ -148,6 +148,14 @@ export interface ReadCsvOptions {
    * status column "Complete?" (docs/input-trial-export.md "Column names").
    */
   duplicateNames?: 'keep';
+  /**
+   * `'refuse'`: a row with more fields than the header line writes is a field-count problem even
+   * when the extra ones are blank — for studies files (docs/input-studies.md), where an unquoted
+   * `;` in a citation (`2021;181(10)`) adds a field and a row ending in empty cells would
+   * otherwise lose one of them and shift its cells a column. Spreadsheet padding writes no more
+   * fields than the header line, so it is still read; trial exports keep the tolerance.
+   */
+  beyondHeader?: 'refuse';
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -370,6 +378,9 @@ export class FieldReader {
     return c >= 0 && c <= 9 ? c : -1;
   }
 }
+
+/** A studies file's row with a field too many: most often a citation's unquoted separator. */
+const quoteHint = (d: string): string => `a cell holding "${d}" (a citation's "2021${d}181(10)") must be in double quotes, or it splits into two cells`;
 
 /**
  * A scanned record cut to the header's named columns. Spreadsheets (Excel's "CSV
@@ -872,6 +883,10 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
               if (r.count > header.length) {
                 // Trailing separators beyond the named columns: dropped when blank (cutToWidth).
                 const cut = cutToWidth(r, header.length, d);
+                if (cut.nonBlank < 0 && options.beyondHeader === 'refuse' && r.count > written) {
+                  problems.push({ ...fieldCountProblem(r.line, r.count), hint: quoteHint(d) });
+                  return;
+                }
                 if (cut.nonBlank < 0) {
                   packed = cut.packed;
                   fieldCount = false;
@@ -883,7 +898,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 }
               }
               if (fieldCount) {
-                problems.push(fieldCountProblem(r.line, r.count));
+                problems.push({ ...fieldCountProblem(r.line, r.count), ...(options.beyondHeader === 'refuse' && r.count > header.length ? { hint: quoteHint(d) } : {}) });
                 return;
               }
               count++;

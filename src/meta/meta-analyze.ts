@@ -29,7 +29,7 @@ import { probabilityBeyond } from '../stats/meta/prediction-interval.js';
 import { type MetaPreset, META_PRESETS } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
-import { outcomeSetting } from './outcome-settings.js';
+import { type OutcomeEntry, outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
@@ -62,11 +62,13 @@ export function poolSettingsFrom(flags: MetaFlags): PoolSettings {
     if (flags.hksj === true && !p.hksj) {
       throw new HtaError('usage.invalid', `--preset ${flags.preset} uses the z interval, but --hksj was given; drop one of them`);
     }
-    return { method: p.method, hksj: p.hksj, predictionInterval: p.predictionInterval, preset: flags.preset, confLevel: 0.95 };
+    return { method: p.method, hksj: p.hksj, ...(p.hksjAdhoc ? { hksjAdhoc: p.hksjAdhoc } : {}), predictionInterval: p.predictionInterval, preset: flags.preset, confLevel: 0.95 };
   }
   const method = flags.method ?? 'REML';
   const hksj = flags.hksj ?? false;
-  const preset: MetaPreset | null = method === 'REML' && !hksj ? 'metafor' : method === 'REML' && hksj ? 'revman-web' : method === 'PM' && hksj ? 'iqwig6' : null;
+  // Only the defaults are named after a tool: --hksj alone is not "preset revman-web", a preset the
+  // user did not choose, and --method PM --hksj lacks iqwig6's variance correction.
+  const preset: MetaPreset | null = method === 'REML' && !hksj ? 'metafor' : null;
   return { method, hksj, predictionInterval: true, preset, confLevel: 0.95 };
 }
 
@@ -75,6 +77,8 @@ export interface MetaAnalyzeOptions extends MetaFlags {
   planFile?: string;
   mcid?: number;
   direction?: Direction;
+  /** The report entry's per-outcome settings (manifest "outcomes"), first of all sources: outcome-settings.ts. */
+  outcomes?: Readonly<Record<string, OutcomeEntry>>;
   version: string;
   /** Language of the outcome labels taken from the plan (default English). */
   lang?: 'en' | 'da';
@@ -406,6 +410,7 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
       ...(options.plan ? { plan: options.plan } : {}),
       ...(options.mcid !== undefined ? { mcid: options.mcid } : {}),
       ...(options.direction ? { direction: options.direction } : {}),
+      ...(options.outcomes ? { outcomes: options.outcomes } : {}),
       ...(options.lang ? { lang: options.lang } : {}),
     });
     settingWarnings.forEach((w) => warnings.add(w));
@@ -415,6 +420,11 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
     result.studies.push(...out.studies);
     result.subgroupTests.push(...out.tests);
     out.warnings.forEach((w) => warnings.add(w));
+  }
+  // One --mcid on outcomes of different measures: instrument units, SD units and a ratio are not one number.
+  const flagged = result.outcomes.filter((o) => o.mcidSource === 'flag');
+  if (new Set(flagged.map((o) => o.measure)).size > 1) {
+    warnings.add(`--mcid ${options.mcid} is used for outcomes of different measures (${[...new Set(flagged.map((o) => `${o.outcome} ${o.measure}`))].join(', ')}): one number in instrument units, SD units and as a ratio is seldom meant; set each outcome's MCID in a plan or a report's meta entry`);
   }
   result.warnings = [...warnings];
   return result;

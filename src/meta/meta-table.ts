@@ -55,6 +55,7 @@ const TEXT = {
   mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
   sourcePlan: { en: 'plan', da: 'plan' },
   sourceFlag: { en: '--mcid', da: '--mcid' },
+  sourceManifest: { en: 'report entry', da: 'rapportens meta-post' },
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
   title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} efter {time}: {measure}' },
   // Without a label (no plan names the outcome) the key is said once: "pseq at 9m", not "pseq — pseq at 9m".
@@ -200,7 +201,7 @@ function mcidText(s: MetaOutcomeSetting, w: Wording): string {
     return w.t('mcidIgnored', { mcid: formatMcid(s.mcidIgnored, w.lang), fraction: w.lang === 'da' ? String(fraction).replace('.', ',') : String(fraction) });
   }
   if (s.mcid === null) return w.t('noMcid');
-  const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
+  const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : s.mcidSource === 'manifest' ? w.t('sourceManifest') : w.t('sourceInstrument');
   // Grouped as every other number of the table ("MKRF 1.000" under "1.221,60").
   const value = formatMcid(s.mcid, w.lang);
   const unit = isRatioMeasure(s.measure) ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';

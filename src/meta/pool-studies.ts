@@ -26,6 +26,8 @@ import type { MetaMeasure } from './read-studies.js';
 export interface PoolSettings {
   method: Tau2Method;
   hksj: boolean;
+  /** IQWiG 6's ad hoc variance correction of the HKSJ interval (the iqwig6 preset; random-effects.ts). */
+  hksjAdhoc?: 'iqwig6';
   predictionInterval: boolean;
   preset: MetaPreset | null;
   confLevel: number;
@@ -120,8 +122,23 @@ export function poolStudies(studies: readonly PoolStudy[], measure: MetaMeasure,
   const r = randomEffects(
     studies.map((s) => s.yi),
     studies.map((s) => s.vi),
-    { method: settings.method, hksj: settings.hksj, confLevel: settings.confLevel },
+    { method: settings.method, hksj: settings.hksj, confLevel: settings.confLevel, ...(settings.hksjAdhoc ? { hksjAdhoc: settings.hksjAdhoc } : {}) },
   );
   const pi = settings.predictionInterval ? predictionInterval(r) : null;
-  return { fixed, random: { ...r, poolingMethod: 'inverse-variance', pi } };
+  return { fixed, random: { ...r, poolingMethod: 'inverse-variance', pi, warnings: [...r.warnings, ...narrowerThanFixed(r, pi, fixed)] } };
+}
+
+/**
+ * An HKSJ interval is narrower than the fixed-effect CI when the estimates agree more closely than
+ * their SEs lead one to expect (s² < 1): a committee would ask why the random-effects model is the
+ * more certain one. RevMan Web (revman-web) documents no correction, so the page says it
+ * (IQWiG 6's correction: random-effects.ts).
+ */
+function narrowerThanFixed(r: MetaFit, pi: PredictionInterval | null, fixed: { ciLower: number; ciUpper: number }): string[] {
+  if (r.ciMethod !== 'hksj') return [];
+  const width = fixed.ciUpper - fixed.ciLower;
+  const out: string[] = [];
+  if (r.ciUpper - r.ciLower < width) out.push('the Hartung–Knapp–Sidik–Jonkman 95% CI is narrower than the fixed-effect 95% CI (the studies agree more closely than their SEs imply); read the uncertainty as at least the fixed-effect CI');
+  if (pi && pi.piUpper - pi.piLower < width) out.push('the prediction interval is narrower than the fixed-effect 95% CI (Hartung–Knapp–Sidik–Jonkman, the studies agreeing more closely than their SEs imply); it understates how the effect may vary between settings');
+  return out;
 }

@@ -203,8 +203,29 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
     notes,
     read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings, ...(roundedScientific.length ? { roundedScientific } : {}) },
     measureColumn: measure === undefined ? null : measure + 1,
-    warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records)],
+    warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records), ...ignoredColumnWarnings(csv, columns.ignored, records)],
   };
+}
+
+/**
+ * A column not read whose text says the row's numbers are something else — "median (IQR)",
+ * "SE", "change from baseline" — is pointed at, once per column (its first such row): the note
+ * "ignored columns" alone leaves a median typed as a mean unsaid (docs/input-studies.md).
+ */
+function ignoredColumnWarnings(csv: CsvTable, ignored: readonly { column: number; header: string }[], records: readonly StudyRecord[]): string[] {
+  const says = (t: string) => /median|\biqr\b|interquartile|kvartil|standard error|standardfejl|change|ændring/i.test(t) || /\bSEM?\b/.test(t);
+  const out: string[] = [];
+  for (const c of ignored) {
+    for (const rec of csv.records) {
+      const text = rec.cells[c.column - 1];
+      if (typeof text !== 'string' || !says(text)) continue;
+      const study = records.find((r) => r.line === rec.line)?.study;
+      if (study === undefined) continue;
+      out.push(`column ${c.column} "${c.header}" (not read) says "${text.trim()}" on line ${rec.line} (${study}): if that row's numbers are a median and IQR, SEs or changes from baseline, they are not what their columns say — check the row against the paper`);
+      break;
+    }
+  }
+  return out;
 }
 
 /** The notes on the file's columns (read under another name, not read), for a refusal of its rows; none when the header itself is refused. */

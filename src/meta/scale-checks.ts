@@ -103,13 +103,44 @@ export function checkScales(table: StudyTable, plan: Plan | undefined): void {
  * by scaleProblems.
  */
 export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string[] {
-  return sdsAboveScale(table, plan).map(({ record: r, arm, sd, scale }) => {
+  const variances = sdsAboveScale(table, plan).map(({ record: r, arm, sd, scale }) => {
     const [lo, hi] = scale.range;
     return (
       `${r.outcome} ${r.time}: ${r.study} (line ${r.line}), sd_${arm} ${shown(sd)} is above the largest SD possible on the scale ${scale.key.toUpperCase()} ${shown(lo)}–${shown(hi)}, (max − min) / 2 = ${shown((hi - lo) / 2)}; ` +
       `if it is the variance, the SD is √${shown(sd)} = ${shown(Math.round(Math.sqrt(sd) * 100) / 100)}`
     );
   });
+  return [...variances, ...skewWarnings(table, plan)];
+}
+
+/**
+ * An arm whose SD is at least its mean on a scale that starts at 0 (RMDQ 0–24): the values cannot
+ * spread that far below the mean, so the data are skewed (Altman & Bland 1996, BMJ 313:266; Cochrane
+ * Handbook v6 §10.5.3) — or the cells hold a median and IQR typed as mean and SD. Warned about,
+ * naming the row; final values only (a row with a negative mean holds changes, which may be < 0),
+ * and not an arm whose SD is above the scale's largest (said as a variance by scaleWarnings).
+ */
+export function skewWarnings(table: StudyTable, plan: Plan | undefined): string[] {
+  const out: string[] = [];
+  // An SD above the scale's largest is said once, as a variance (scaleWarnings), not again as skew.
+  const variance = new Set(sdsAboveScale(table, plan).map((x) => `${x.record.line} ${x.arm}`));
+  const scales = new Map<string, Instrument | undefined>();
+  for (const r of table.records) {
+    if (r.input.kind !== 'arms') continue;
+    if (!scales.has(r.outcome)) scales.set(r.outcome, scaleFor(r.outcome, plan));
+    const scale = scales.get(r.outcome);
+    if (scale === undefined || scale.range[0] !== 0) continue;
+    const a = r.input.arms;
+    if (a.meanIntervention < 0 || a.meanControl < 0) continue;
+    const arms = ([['intervention', a.meanIntervention, a.sdIntervention], ['control', a.meanControl, a.sdControl]] as const).filter(([arm, m, sd]) => sd >= m && !variance.has(`${r.line} ${arm}`));
+    if (arms.length === 0) continue;
+    const said = arms.map(([arm, m, sd]) => `sd_${arm} ${shown(sd)} ≥ mean_${arm} ${shown(m)}`).join(' and ');
+    out.push(
+      `${r.outcome} ${r.time}: ${r.study} (line ${r.line}), ${said} on the scale ${scale.key.toUpperCase()} ${shown(scale.range[0])}–${shown(scale.range[1])}, which starts at 0: ` +
+        'the data are skewed, or the cells hold a median and IQR (Altman–Bland; Cochrane Handbook v6 §10.5.3) — check the paper; a mean difference of skewed data is pooled with less certainty than it shows',
+    );
+  }
+  return out;
 }
 
 /** The arms scaleWarnings warns about, for sd-check.ts to leave alone (one warning per arm). */

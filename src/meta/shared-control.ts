@@ -1,18 +1,34 @@
 /**
  * Arms of one multi-arm trial that share one control group (docs/input-studies.md, "A multi-arm
- * trial's shared control"). Two rows of one trial (the same name, or the name with a `(…)`
- * suffix: `Kim 2024 (app A)`, `Kim 2024 (app B)`, or one name with two subgroups) whose control
- * arms are identical are two comparisons against the same patients: pooled as independent, the
- * control group counts twice, the trial gets too much weight and the CI is too narrow. Refused at
- * the later row, with the Cochrane Handbook v6 §23.3.4 advice and the combined arm's numbers.
+ * trial's shared control"). Two rows of one trial whose control arms are identical to every digit
+ * (n, mean and SD, or events and n, within one outcome × time × measure) are two comparisons
+ * against the same patients: pooled as independent, the control group counts twice, the trial gets
+ * too much weight and the CI is too narrow. Rows are of one trial when their names are one once
+ * the arm's label is set aside — however RevMan users write it: `Kim 2024 (app A)`, `Kim 2024a`,
+ * `Kim 2024 app`, `Kim 2024 [web]`, `Kim 2024 - web`, or one name with two subgroups — or when
+ * their citations give one DOI. Refused at the later row, with the Cochrane Handbook v6 §23.3.4
+ * advice and the combined arm's numbers.
  */
 import type { Problem } from '../errors.js';
 import type { StudyRecord } from './read-studies.js';
 import { studyKey } from './study-names.js';
 
-/** The trial a row's name belongs to: `Kim 2024 (app A)` → `Kim 2024`. */
+/**
+ * The trial a row's name belongs to, the arm's label set aside: `Kim 2024 (app A)`, `Kim 2024
+ * [web]`, `Kim 2024 - web`, `Kim 2024a`, `Kim 2024 app` and `Kim 2024 B` → `Kim 2024` (the name up
+ * to its year); without a year, a last one-letter word (`Kim A`). Only used with identical
+ * control arms, which two different trials do not have to every digit.
+ */
 export function trialOf(study: string): string {
-  return studyKey(study.replace(/\s*\([^()]*\)\s*$/, '') || study);
+  const base = study.replace(/\s*(\([^()]*\)|\[[^[\]]*\])\s*$/u, '').replace(/\s+[-–—]\s+.*$/u, '') || study;
+  const year = /^(.*?(?<!\d)(?:19|20)\d\d)(?!\d)/u.exec(base);
+  return studyKey(year ? (year[1] as string) : base.replace(/\s+\p{L}$/u, '') || base);
+}
+
+/** The DOI a citation gives (`doi:10.4045/tidsskr.18.0001`, `https://doi.org/10.…`), lower case; null without one. */
+export function doiOf(citation: string | null): string | null {
+  const m = /\b10\.\d{4,9}\/[^\s"<>]+/u.exec(citation ?? '');
+  return m ? m[0].replace(/[.,;)\]]+$/u, '').toLowerCase() : null;
 }
 
 export interface CombinedArm {
@@ -46,38 +62,61 @@ export function sameEntry(a: StudyRecord, b: StudyRecord): boolean {
 
 /** Refuses each later row sharing a control arm with an earlier row of its trial; returns the lines refused. */
 export function checkSharedControl(file: string, records: readonly StudyRecord[], studyColumn: number, problems: Problem[]): Set<number> {
-  const groups = new Map<string, StudyRecord[]>();
+  // Rows with one control arm (to every digit) in one outcome × time × measure …
+  const buckets = new Map<string, StudyRecord[]>();
   for (const r of records) {
     const i = r.input;
     const control = i.kind === 'arms' ? [i.arms.nControl, i.arms.meanControl, i.arms.sdControl] : i.kind === 'events' ? [i.table.nControl, i.table.eventsControl] : null;
     if (control === null) continue;
-    const key = JSON.stringify([trialOf(r.study), r.outcome, r.time, r.measure, i.kind, control]);
-    const list = groups.get(key);
+    const key = JSON.stringify([r.outcome, r.time, r.measure, i.kind, control]);
+    const list = buckets.get(key);
     if (list) list.push(r);
-    else groups.set(key, [r]);
+    else buckets.set(key, [r]);
   }
   const refused = new Set<number>();
-  for (const all of groups.values()) {
-    // Copies of an earlier row are left to the duplicate check: they are not arms.
-    const rows = all.filter((r, i) => !all.slice(0, i).some((e) => sameEntry(e, r)));
-    if (rows.length < 2) continue;
-    const first = rows[0] as StudyRecord;
-    const label = (r: StudyRecord) => `${r.study}${r.subgroup === null ? '' : ` (subgroup ${r.subgroup})`} (line ${r.line})`;
-    for (const r of rows.slice(1)) {
-      refused.add(r.line);
-      problems.push({
-        file,
-        line: r.line,
-        column: studyColumn,
-        field: 'study',
-        value: r.study,
-        kind: 'meta.shared-control',
-        expected: `one row per comparison with its own control group: ${rows.map(label).join(' and ')} have the same control arm (${controlText(first)}), so pooled as separate rows its patients would count twice`,
-        hint: combineHint(rows),
-      });
+  for (const bucket of buckets.values()) {
+    // … and of one trial: one name once the arm's label is set aside, or one DOI (linked in turn).
+    for (const all of trialsIn(bucket)) {
+      // Copies of an earlier row are left to the duplicate check: they are not arms.
+      const rows = all.filter((r, i) => !all.slice(0, i).some((e) => sameEntry(e, r)));
+      if (rows.length < 2) continue;
+      const first = rows[0] as StudyRecord;
+      const label = (r: StudyRecord) => `${r.study}${r.subgroup === null ? '' : ` (subgroup ${r.subgroup})`} (line ${r.line})`;
+      const doi = doiOf(first.citation);
+      const byDoi = doi !== null && rows.every((r) => doiOf(r.citation) === doi) && new Set(rows.map((r) => trialOf(r.study))).size > 1;
+      for (const r of rows.slice(1)) {
+        refused.add(r.line);
+        problems.push({
+          file,
+          line: r.line,
+          column: studyColumn,
+          field: 'study',
+          value: r.study,
+          kind: 'meta.shared-control',
+          expected: `one row per comparison with its own control group: ${rows.map(label).join(' and ')}${byDoi ? ` (one trial: each cites doi:${doi})` : ''} have the same control arm (${controlText(first)}), so pooled as separate rows its patients would count twice`,
+          hint: combineHint(rows),
+        });
+      }
     }
   }
   return refused;
+}
+
+/** The rows of a bucket grouped into trials: two rows are of one trial when trialOf or doiOf agrees, transitively; in order of first row. */
+function trialsIn(rows: readonly StudyRecord[]): StudyRecord[][] {
+  const group = rows.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i] as number)));
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = rows[i] as StudyRecord;
+      const b = rows[j] as StudyRecord;
+      const doi = doiOf(a.citation);
+      if (trialOf(a.study) === trialOf(b.study) || (doi !== null && doi === doiOf(b.citation))) group[root(i)] = root(j);
+    }
+  }
+  const trials = new Map<number, StudyRecord[]>();
+  rows.forEach((r, i) => trials.set(root(i), [...(trials.get(root(i)) ?? []), r]));
+  return [...trials.values()];
 }
 
 function controlText(r: StudyRecord): string {

@@ -50,6 +50,8 @@ const DANISH: Record<string, string> = (() => {
   const out: Record<string, string> = {
     studie: 'study', undersøgelse: 'study', forsøg: 'study',
     effektmål: 'outcome', udfald: 'outcome', udfaldsmål: 'outcome',
+    // GRADEpro's Summary of findings table heads its outcome column "Outcomes".
+    outcomes: 'outcome',
     tid: 'time', tidspunkt: 'time', opfølgning: 'time', opfølgningstid: 'time',
     undergruppe: 'subgroup', subgruppe: 'subgroup',
     reference: 'citation', kilde: 'citation', henvisning: 'citation',
@@ -145,6 +147,8 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   const notes: string[] = [];
   const readAs: StudyColumns['readAs'] = [];
   let combinedCi: StudyColumns['combinedCi'] = null;
+  const revman = revmanHeader(csv);
+  if (revman !== null) throw new HtaError('input.invalid', `${file} is a RevMan export`, [revman]);
   const take = (name: string, i: number, h: string): void => {
     const prev = col.get(name);
     if (prev !== undefined) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one ${name} column (column ${prev + 1} is "${csv.header[prev]}")` });
@@ -219,4 +223,40 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   }
   if (ignored.length > 0) notes.push(`${file}: ignored columns (not read): ${ignored.map((c) => `${c.column} "${c.header}"`).join(', ')}`);
   return { col, combinedCi, notes, readAs, ignored, medianColumns };
+}
+
+/**
+ * RevMan's arm columns, as RevMan 5's "Data and analyses" CSV (`Mean 1`, `SD 1`, `Total 1`, `Events 1`;
+ * `… 2` for the control; the layout meta::read.rm5 reads) and RevMan Web's forest-plot table
+ * (`Experimental Mean`, `Control Total`) write them, with the contract's name for each.
+ */
+const REVMAN_ARMS: Record<string, string> = {
+  mean_1: 'mean_intervention', sd_1: 'sd_intervention', total_1: 'n_intervention', events_1: 'events_intervention',
+  mean_2: 'mean_control', sd_2: 'sd_control', total_2: 'n_control', events_2: 'events_control',
+  experimental_mean: 'mean_intervention', experimental_sd: 'sd_intervention', experimental_total: 'n_intervention', experimental_events: 'events_intervention',
+  control_mean: 'mean_control', control_sd: 'sd_control', control_total: 'n_control', control_events: 'events_control',
+};
+/** RevMan's other columns with a contract name, said beside the arm columns. */
+const REVMAN_OTHER: Record<string, string> = { name: 'study', study_or_subgroup: 'study', ci_start: 'ci_lower', ci_end: 'ci_upper', year_of_study: '(not read: put the year in study, "Hansen 2019")' };
+
+/**
+ * A RevMan export is refused with the exact renaming, rather than read in part (its Totals ignored,
+ * its `0` events placeholders on continuous rows a second kind of result): the header names are
+ * mapped, and the rows RevMan adds are named to be left out (docs/input-studies.md, "RevMan exports").
+ */
+function revmanHeader(csv: CsvTable): Problem | null {
+  const keys = csv.header.map((h) => columnKey(h));
+  const arms = csv.header.flatMap((h, i) => (REVMAN_ARMS[keys[i]!] !== undefined ? [`${h.trim()} → ${REVMAN_ARMS[keys[i]!]}`] : []));
+  if (arms.length === 0) return null;
+  const other = csv.header.flatMap((h, i) => (REVMAN_OTHER[keys[i]!] !== undefined ? [`${h.trim()} → ${REVMAN_OTHER[keys[i]!]}`] : []));
+  const add = (['outcome', 'time'] as const).filter((c) => !keys.includes(c));
+  return {
+    file: csv.file,
+    line: 1,
+    value: csv.header.join(csv.dialect.delimiter),
+    expected: 'the columns of a study-level CSV (docs/input-studies.md); this header is RevMan\'s (1 = experimental, 2 = control)',
+    hint:
+      `rename: ${[...other, ...arms].join(', ')}; ${add.length ? `add ${add.join(' and ')} column${add.length > 1 ? 's' : ''}; ` : ''}keep one row per study (delete the comparison, outcome and subgroup heading rows and the totals), ` +
+      'leave the events columns empty on continuous rows (RevMan writes 0 there), and leave out rows RevMan marks "Not estimable"',
+  };
 }

@@ -12,6 +12,7 @@ import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 const TEXT = {
   oneAgrees: { en: 'The other result, {named}, agrees.', da: 'Det øvrige resultat, {named}, har samme vurdering.' },
   oneDiffers: { en: 'The other result, {named}, does not agree: {verdict}.', da: 'Det øvrige resultat, {named}, har ikke samme vurdering: {verdict}.' },
+  oneUnjudged: { en: 'The other result, {named}, has no verdict ({verdict}).', da: 'Det øvrige resultat, {named}, har ingen vurdering ({verdict}).' },
   allAgree: { en: 'The other {n} results agree ({named}).', da: 'De {n} øvrige resultater har samme vurdering ({named}).' },
   someDiffer: { en: 'Of the other {n} results: {groups}.', da: 'Af de {n} øvrige resultater: {groups}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -35,15 +36,18 @@ export interface OtherResult {
   /** The verdict in its one wording, lower case (mid-sentence). */
   verdict: string;
   harm: boolean;
+  /** False for a result with no verdict (no MCID): it neither agrees nor disagrees with the headline. */
+  judged?: boolean;
 }
 
 export function othersSentence(headlineVerdict: string, others: readonly OtherResult[], lang: Lang): string {
   if (!others.length) return '';
   if (others.length === 1) {
     const only = others[0]!;
-    return fillPhrase(TEXT[only.verdict === headlineVerdict ? 'oneAgrees' : 'oneDiffers'][lang], { named: only.name, verdict: only.verdict });
+    return fillPhrase(TEXT[only.judged === false ? 'oneUnjudged' : only.verdict === headlineVerdict ? 'oneAgrees' : 'oneDiffers'][lang], { named: only.name, verdict: only.verdict });
   }
-  if (others.every((o) => o.verdict === headlineVerdict)) return fillPhrase(TEXT.allAgree[lang], { n: countWord(others.length, lang), named: joinNames(others.map((o) => o.name), lang) });
+  // Results without a verdict are listed under their words ("no MCID: not judged"), never as agreeing.
+  if (others.every((o) => o.verdict === headlineVerdict && o.judged !== false)) return fillPhrase(TEXT.allAgree[lang], { n: countWord(others.length, lang), named: joinNames(others.map((o) => o.name), lang) });
   const groups = new Map<string, string[]>();
   for (const o of [...others.filter((x) => x.harm), ...others.filter((x) => !x.harm)]) groups.set(o.verdict, [...(groups.get(o.verdict) ?? []), o.name]);
   const text = [...groups].map(([verdict, names]) => `${verdict} ${REPORT_TEXT.conclusionFor[lang]} ${joinNames(names, lang)}`).join('; ');

@@ -15,6 +15,8 @@ import type { Table } from './text-table.js';
 import type { MetaResults } from '../meta/meta-results-schema.js';
 import { metaSettings, onlySubgroup, outcomeName } from './meta-summary-table.js';
 import { metaVerdictText } from '../meta/meta-verdict.js';
+import { sameKey } from '../meta/outcome-settings.js';
+import { instruments } from '../instruments/registry.js';
 
 const TEXT = {
   head: {
@@ -109,7 +111,9 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
   const mcid = cells[7] && cells[7] !== '—' ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: cells[7] })}` : '';
   const sentences = [
     fillPhrase(TEXT.head[lang], {
-      outcome: name(row).replace(/^./, (c) => c.toUpperCase()),
+      // Capitalised to start the sentence, but an instrument's key without a label ("rmdq") is a
+      // code, written as the file writes it, not "Rmdq" (a label: the plan's or the report entry's "outcomes").
+      outcome: row.label === row.outcome && sameKey(Object.keys(instruments), (k) => k, row.outcome) !== undefined ? name(row) : name(row).replace(/^./, (c) => c.toUpperCase()),
       time: lowerFirst(timeLabel(row.time, lang)),
       primary: planned >= 0 ? TEXT.primary[lang] : '',
       intervention: lowerFirst(intervention),
@@ -128,7 +132,7 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
   // A result of another subgroup is not one of the headline's population: it is said apart, per
   // subgroup, so that three results of one subgroup never read as three results agreeing.
   const apart = (r: MetaConclusionRow) => r.subgroupName !== null && r.subgroupName !== row.subgroupName;
-  const others: OtherResult[] = pooled.filter((r) => r !== row && !apart(r)).map((r) => ({ name: at(r), verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
+  const others: OtherResult[] = pooled.filter((r) => r !== row && !apart(r)).map((r) => ({ name: at(r), verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? ''), judged: r.verdict !== null }));
   sentences.push(othersSentence(verdict, others, lang));
   for (const sub of [...new Set(pooled.filter(apart).map((r) => r.subgroupName as string))]) {
     const inSub = pooled.filter((r) => apart(r) && r.subgroupName === sub);

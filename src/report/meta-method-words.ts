@@ -22,7 +22,7 @@ const PRESET_WORDS: Record<MetaPreset, Record<Lang, string>> = {
   metafor: { en: "as metafor's default", da: 'som standard i metafor' },
   revman5: { en: "as RevMan 5's default", da: 'som standard i RevMan 5' },
   'revman-web': { en: "as RevMan's default since 2025", da: 'som standard i RevMan fra 2025' },
-  iqwig6: { en: "as IQWiG's methods (version 6)", da: 'som IQWiG’s metoder (version 6)' },
+  iqwig6: { en: "as IQWiG's methods (version 6), with their variance correction where the Hartung–Knapp CI is narrower than DerSimonian–Laird's", da: 'som IQWiG’s metoder (version 6), med deres varianskorrektion, hvor Hartung–Knapp-KI er smallere end DerSimonian–Lairds' },
 };
 
 export interface PoolingMethod {

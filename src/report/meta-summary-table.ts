@@ -36,6 +36,7 @@ const TEXT = {
   inverseVariance: { en: 'inverse-variance', da: 'invers varians' },
   fewTrials: { en: 'None (< {min} trials)', da: 'Intet (< {min} forsøg)' },
   notPooled: { en: 'Not pooled (no study reported an interval)', da: 'Ikke poolet (intet studie angav et interval)' },
+  assumed: { en: ', assumed', da: ', antaget' },
   noMcid: { en: 'No MCID: not judged', da: 'Ingen MKRF: ikke vurderet' },
   notShown: { en: 'Not shown', da: 'Ikke vist' },
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
@@ -117,7 +118,8 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
       : trialsWithN > 0 && trialsAll > 1
         ? t('participantsSome', { k: trialsWithN, n: trialsAll })
         : t('participantsUnknown');
-    const outcome = `${outcomeName(s, all, lang)} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
+    // An assumed direction says so: the sign of every benefit in the row rests on it (outcome-settings.ts).
+    const outcome = `${outcomeName(s, all, lang)} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''})`;
     const count = `${trialCountText(studies.length > 0 ? studies : all, lang)} (${participants})`;
     if (!head) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];
     // One estimate is not pooled: it is the study's own, with its interval as published (the same

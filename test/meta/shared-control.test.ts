@@ -88,4 +88,41 @@ describe('two rows of one trial with one control arm', () => {
       'one row per study, outcome, time, measure and subgroup (line 2 has the same ("Sandal 2021": names that differ only in "et al.", punctuation, case or spaces are one study)); its numbers are the same too, so it is one result entered twice: keep one row',
     );
   });
+
+  // RevMan users name a multi-arm trial's comparisons 2019a/2019b, "2019 app"/"2019 web", …: the
+  // identical control arm is what makes them one trial's patients, whatever the suffix.
+  it.each([
+    ['Ødegård 2019a', 'Ødegård 2019b'],
+    ['Ødegård 2019 app', 'Ødegård 2019 web'],
+    ['Ødegård 2019 A', 'Ødegård 2019 B'],
+    ['Ødegård 2019 [app]', 'Ødegård 2019 [web]'],
+    ['Ødegård 2019 - app', 'Ødegård 2019 – web'],
+  ])('"%s" and "%s" with one control arm: refused with the combined arm', (a, b) => {
+    const lines = readFileSync(resolve(__dirname, '../fixtures/meta-typed/three-ab.csv'), 'utf8').trim().split('\n');
+    const named = lines.map((l) => l.replace(/^Ødegård 2019a,/, `${a},`).replace(/^Ødegård 2019b,/, `${b},`).replace(/ doi:10\.4045\/tidsskr\.18\.0001/, ''));
+    const ps = refusal(() => parseStudies(parseCsvText(named.join('\n'), 'studies.csv')));
+    expect(ps.map((p) => [p.line, p.kind, p.value])).toEqual([[4, 'meta.shared-control', b]]);
+    expect(ps[0]?.expected).toMatch(/same control arm \(n_control 58, mean_control 9\.4, sd_control 5\.2\)/);
+    // The combined app + web arm, as her metafor check combined it (121, 8.352066, 4.987310).
+    expect(ps[0]?.hint).toMatch(/n_intervention 121, mean_intervention 8\.3521, sd_intervention 4\.9873 /);
+  });
+
+  it('one DOI in the citations of two differently named rows with one control arm: one trial, refused', () => {
+    const lines = readFileSync(resolve(__dirname, '../fixtures/meta-typed/three-ab.csv'), 'utf8').trim().split('\n');
+    const named = lines.map((l) => l.replace(/^Ødegård 2019b,/, 'Hårstad 2019,'));
+    const ps = refusal(() => parseStudies(parseCsvText(named.join('\n'), 'studies.csv')));
+    expect(ps.map((p) => [p.line, p.kind])).toEqual([[4, 'meta.shared-control']]);
+    expect(ps[0]?.expected).toMatch(/Hårstad 2019 \(subgroup Web-based\) \(line 4\) \(one trial: each cites doi:10\.4045\/tidsskr\.18\.0001\) have the same control arm/);
+  });
+
+  it('the fixture as she entered it (2019a/2019b, one DOI) is refused; other years, other DOIs and other controls are not one trial', () => {
+    expect(refusal(() => parseStudies(fixture('three-ab.csv'))).map((p) => p.line)).toEqual([4]);
+    const csv = [
+      'study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control,citation',
+      'Hansen 2019,rmdq,3m,60,8.1,4.9,58,9.4,5.2,doi:10.1000/a1',
+      'Hansen 2022,rmdq,3m,61,8.6,5.1,58,9.4,5.2,doi:10.1000/b2',
+      'Hansen 2019b,rmdq,3m,61,8.6,5.1,58,9.4,5.3,doi:10.1000/a1',
+    ].join('\n');
+    expect(parseStudies(parseCsvText(csv, 'x.csv')).records).toHaveLength(3);
+  });
 });

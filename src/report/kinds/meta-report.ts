@@ -42,6 +42,19 @@ export const metaEntrySchema = z.object({
   plan: manifestPath('Analysis plan giving MCIDs and directions, relative to the manifest').optional(),
   preset: z.enum(['metafor', 'revman5', 'revman-web', 'iqwig6']).default('metafor'),
   title: localizedText.optional(),
+  outcomes: z
+    .record(
+      z.string(),
+      z
+        .object({
+          direction: z.enum(['higher-is-better', 'lower-is-better']).optional().describe('Which way is benefit for this outcome: a responder outcome counted as events is higher-is-better (the default for events is lower-is-better)'),
+          mcid: z.number().positive().optional().describe("This outcome's MCID, as hta meta --mcid but for this outcome only: instrument units for MD, a proportion for RD, SD units for SMD, a ratio > 1 for RR/OR"),
+          label: localizedText.optional().describe("The outcome's name on the page, instead of its key"),
+        })
+        .strict(),
+    )
+    .optional()
+    .describe('Per outcome key of the studies file: its direction, MCID and label, first of all sources (before the plan; docs/input-studies.md, "Which MCID and direction")'),
   decimalMark: z.enum(['.', ',']).optional().describe("The studies sheet's decimal mark, for a sheet whose numbers do not show it (as hta meta --decimal-mark); never taken from the plan, whose \"decimalMark\" is the trial export's"),
 });
 
@@ -65,11 +78,20 @@ const TEXT = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 
-/** One line per study, in order of first appearance: its name and its full citation from the input. */
+/**
+ * Every distinct citation of the input, grouped under its study's name, studies in order of first
+ * appearance: one line per study and citation ("Sandal 2021: …JAMA…", "Sandal 2021: …Rasmussen
+ * 2024…"), so a secondary paper named on its trial's rows (docs/input-studies.md, "One trial, one
+ * name") is listed beside the trial's own. A study with no citation on any row says so once.
+ */
 export function referenceList(studies: readonly { study: string; citation: string | null }[], none: string): string[] {
-  const cited = new Map<string, string | null>();
-  for (const s of studies) if (!cited.has(s.study) || cited.get(s.study) === null) cited.set(s.study, s.citation);
-  return [...cited].map(([study, citation]) => `${study}: ${citation ?? none}`);
+  const cited = new Map<string, string[]>();
+  for (const s of studies) {
+    const list = cited.get(s.study) ?? [];
+    if (s.citation !== null && !list.includes(s.citation)) list.push(s.citation);
+    cited.set(s.study, list);
+  }
+  return [...cited].flatMap(([study, citations]) => (citations.length ? citations : [none]).map((c) => `${study}: ${c}`));
 }
 
 export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
@@ -80,13 +102,14 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
-    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
+    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile, { beyondHeader: 'refuse' }));
     // Read with the entry's declared decimal mark, when it has one (never the trial plan's): a memo per mark.
     const table = env.memo(`studyTable\u0000${dataFile}\u0000${entry.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: entry.decimalMark }));
-    const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
+    const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}\u0000${JSON.stringify(entry.outcomes ?? {})}`, () => {
       const r = metaAnalyze(table, {
         preset: entry.preset,
         lang,
+        ...(entry.outcomes ? { outcomes: entry.outcomes } : {}),
         ...(plan ? { plan, planFile: publishedName(entry.plan!) } : {}),
         version: env.version,
       });

@@ -39,6 +39,12 @@ export interface RandomEffectsOptions {
   method?: Tau2Method;
   /** Hartung–Knapp–Sidik–Jonkman interval (metafor `test = "knha"`); default false. */
   hksj?: boolean;
+  /**
+   * With `hksj`, IQWiG General Methods 6's ad hoc variance correction (R meta's
+   * `adhoc.hakn.ci = "IQWiG6"`): when the HKSJ interval is narrower than the classic
+   * DerSimonian–Laird z interval, the SE is √(1/Σw) (s² taken as 1) with the same t(k − 1).
+   */
+  hksjAdhoc?: 'iqwig6';
   /** Confidence level, default 0.95. */
   confLevel?: number;
   /** Iteration settings for REML/PM (metafor `control`). */
@@ -109,6 +115,17 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
     df = k - 1;
     se = Math.sqrt(s2w * var0);
     interval = tInterval(re.mean, se, df, confLevel);
+    if (options.hksjAdhoc === 'iqwig6') {
+      // R meta (metagen, adhoc.hakn.ci = "IQWiG6"): compared by width with the DL random-effects z
+      // interval; narrower, the SE is the classic √(1/Σw) of this model's own weights, t(k − 1) kept.
+      const dl = weightedSums(yi, inverseVarianceWeights(vi, estimateTau2(yi, vi, 'DL').tau2));
+      const dlWidth = 2 * (zInterval(dl.mean, Math.sqrt(1 / dl.sw), confLevel).ciUpper - dl.mean);
+      if (interval.ciUpper - interval.ciLower < dlWidth) {
+        se = Math.sqrt(var0);
+        interval = tInterval(re.mean, se, df, confLevel);
+        warnings.push('Hartung–Knapp–Sidik–Jonkman interval narrower than the DerSimonian–Laird interval: IQWiG 6\'s variance correction applied (SE = √(1/Σw), t on k − 1 df)');
+      }
+    }
   } else {
     se = Math.sqrt(var0);
     interval = zInterval(re.mean, se, confLevel);

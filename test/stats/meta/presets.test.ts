@@ -17,7 +17,7 @@ describe('presets', () => {
     expect(presetOptions('metafor')).toEqual({ method: 'REML', hksj: false, predictionInterval: true });
     expect(presetOptions('revman5')).toEqual({ method: 'DL', hksj: false, predictionInterval: false });
     expect(presetOptions('revman-web')).toEqual({ method: 'REML', hksj: true, predictionInterval: true });
-    expect(presetOptions('iqwig6')).toEqual({ method: 'PM', hksj: true, predictionInterval: true });
+    expect(presetOptions('iqwig6')).toEqual({ method: 'PM', hksj: true, hksjAdhoc: 'iqwig6', predictionInterval: true });
     expect(Object.keys(META_PRESETS)).toHaveLength(4);
   });
 
@@ -25,6 +25,7 @@ describe('presets', () => {
     ['metafor', 'bcg RR REML z', 'z', null],
     ['revman5', 'bcg RR DL z', 'z', null],
     ['revman-web', 'bcg RR REML knha', 'hksj', 12],
+    // bcg is heterogeneous: the HKSJ CI is wider than DerSimonian–Laird's, so IQWiG 6's correction leaves knha as it is.
     ['iqwig6', 'bcg RR PM knha', 'hksj', 12],
   ] as const;
   for (const [preset, label, ciMethod, piDf] of cases) {

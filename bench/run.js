@@ -15,6 +15,8 @@
 //     regeneration's median and its breakdown by phase and CPU (bench/report-cold.js).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
 //  6. `hta cea`: 5,000 bootstrap replicates with nested imputation (bench/cea.js).
+//  7. Hostile shapes: plan init on 4,000 and 32,000 columns, validate with 150,000 missing-value
+//     codes against plan check of the same plan (bench/hostile-shapes.js; docs/limits.md).
 //  5. A large trial export (HTA_BENCH_TRIAL_MB, default 200 MB: the bundled trial repeated with
 //     new ids) validated as `hta validate` does (`readCsvFile`'s streamed checking pass, the
 //     default plan, `loadTrial`, `summarizeTrial`) in a child process: seconds, CPU seconds and
@@ -290,6 +292,15 @@ try {
       note('trial export peak memory (maxRSS)', `${fmt((r.maxRssKb * 1024) / size, 1)} × the file`, `${mb(r.maxRssKb * 1024)}; after the checking pass ${mb(r.readRssKb * 1024)} (${fmt((r.readRssKb * 1024) / size, 1)} ×)`);
     }
     rmSync(big, { force: true });
+  }
+  // 7. Hostile shapes (bench/hostile-shapes.js) ------------------------------------------------
+  {
+    console.error('bench: hostile shapes (a wide export, many missing-value codes) …');
+    const { hostileShapesBench } = await import('./hostile-shapes.js');
+    const h = hostileShapesBench();
+    const [a, b] = h.widths;
+    note('plan init, wide export', `× ${fmt(b.seconds / a.seconds, 1)}`, `${fmt(a.columns)} → ${fmt(b.columns)} columns: ${fmt(a.seconds, 2)} → ${fmt(b.seconds, 2)} s (linear ≈ × ${b.columns / a.columns})`);
+    note('validate, many missing codes', `× ${fmt(h.codes.validate / h.codes.check, 1)} plan check`, `${fmt(h.codes.count)} codes: plan check ${fmt(h.codes.check, 2)} s, validate ${fmt(h.codes.validate, 2)} s`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -83,6 +83,12 @@ const DANISH_STUDIES: readonly [RegExp, Replacement][] = [
   [/^an outcome label \(it may not be empty\)$/, 'en betegnelse for effektmålet (cellen må ikke være tom)'],
   [/^a study label \(it may not be empty\)$/, 'en betegnelse for studiet (cellen må ikke være tom)'],
   [/^a time label \(it may not be empty\)$/, 'en betegnelse for tidspunktet (cellen må ikke være tom)'],
+  // The counts and standard errors a sheet typed from a paper gets wrong most often (read-studies.ts):
+  // a group size of 0, more events than patients, events not whole, an SE of 0.
+  [/^a group size: a whole number ≥ 1$/, 'en gruppestørrelse: et helt tal ≥ 1'],
+  [/^events ≤ (\S+) \((\S+)\)$/, 'et antal hændelser ≤ $1 ($2)'],
+  [/^a count of events: a whole number ≥ 0$/, 'et antal hændelser: et helt tal ≥ 0'],
+  [/^a standard error > 0$/, 'en standardfejl > 0'],
   // The sheet's shape and its rows (read-studies.ts, study-columns.ts): an empty sheet, a header, a row without a result.
   [/^at least one study row below the header$/, 'mindst én studierække under overskriften'],
   [/^a unique column name \(also column (\d+)\)$/, 'et entydigt kolonnenavn (også kolonne $1)'],
@@ -148,11 +154,12 @@ const DANISH_HINTS: readonly [RegExp, string][] = [
  * The messages above a refusal's problems that `hta meta` and `hta uptake` give (a sheet or
  * registry with no rows, a header, the invalid values of a registry): each whole, the file as given.
  */
-const DANISH_MESSAGES: readonly [RegExp, string][] = [
+const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^cannot read (.+): the file does not exist$/, 'kan ikke læse $1: filen findes ikke'],
   [/^(.+) has no study rows$/, '$1 har ingen studierækker'],
   [/^(.+) has (\d+) problem\(s\) in its header$/, '$1 har $2 problem(er) i overskriften'],
-  [/^(.+) has (\d+) structural problem\(s\)$/, '$1 har $2 strukturelle problem(er)'],
+  // One is "1 strukturelt problem" (neuter singular), more "strukturelle problemer": never "1 strukturelle problem(er)".
+  [/^(.+) has (\d+) structural problem\(s\)$/, (_m: string, file?: string, n?: string) => `${file!} har ${n!} ${n === '1' ? 'strukturelt problem' : 'strukturelle problemer'}`],
   [/^(.+) has (\d+) invalid value\(s\) in (\d+) row\(s\) \(--exclude-invalid leaves such rows out and goes on\)$/, '$1 har $2 ugyldige værdi(er) i $3 række(r) (--exclude-invalid udelader sådanne rækker og fortsætter)'],
   [/^(.+) has (\d+) invalid value\(s\)$/, '$1 har $2 ugyldige værdi(er)'],
   [/^(.+) lacks registry columns$/, '$1 mangler registerkolonner'],
@@ -166,7 +173,7 @@ export function danishErrorMessage(message: string): string | undefined {
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
     const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));
-    return known ? message.replace(known[0], known[1]) : undefined;
+    return known ? message.replace(known[0], known[1] as (substring: string, ...args: unknown[]) => string) : undefined;
   }
   const [, file, atLeast, k, rows, nothing, tip] = m;
   return `${file!} har ${atLeast ? 'mindst ' : ''}${k!} problem(er)${rows ? ` i ${rows} række(r)` : ''}${nothing ? '; intet er skrevet' : ''}${tip ? '; --exclude-invalid udelader sådanne rækker og gør rede for dem' : ''}`;

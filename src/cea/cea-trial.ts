@@ -9,6 +9,7 @@ import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.
 import { loadTrial } from '../trial/load-trial.js';
 import { everyRowExcludedError } from '../trial/most-rows-excluded.js';
 import type { TrialData } from '../trial/trial-data.js';
+import { DANISH_PROBLEM_WORDS } from '../report/problem-text.js';
 import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 
@@ -22,11 +23,15 @@ export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: 
   });
   // Every row left out: said so, with the rows' problems, before the population check blames the
   // plan for values no kept row holds (most-rows-excluded.ts).
-  const noneKept = everyRowExcludedError(trial);
+  const noneKept = everyRowExcludedError(trial, options.lang);
   if (noneKept) throw noneKept;
-  // The rows left out, as `hta analyze` says them.
+  // The rows left out, as `hta analyze` says them: in its language, with the Danish catalogue's
+  // problem wording under --lang da (src/cli/load-inputs.ts reportExclusion).
   // A patient every row of whom was left out stays randomised for the trial's flow and harms, but
   // has nothing the cost-effectiveness analysis could read: not analysed here, as its warning says (analyze-cea.ts).
-  const exclusion = trial.excluded ? formatExclusion(summarizeExclusion({ ...trial.excluded, randomisedWithoutRows: 0 }, trial.plan.columns.id)) : [];
+  const lang = options.lang ?? 'en';
+  const exclusion = trial.excluded
+    ? formatExclusion(summarizeExclusion({ ...trial.excluded, randomisedWithoutRows: 0 }, trial.plan.columns.id), lang, lang === 'da' ? DANISH_PROBLEM_WORDS : undefined, trial.plan.design === 'observational' ? 'observational' : 'randomised')
+    : [];
   return { trial, exclusion };
 }

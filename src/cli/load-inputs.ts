@@ -68,7 +68,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A listing of adverse events beside the export, named relative to the plan (docs/plan-trial.md#adverse-events).
   if (planFile) attachEventListing(trial, eventListingPath(planFile, plan));
   // Every row left out: said so, before the checks of the kept rows blame the plan (most-rows-excluded.ts).
-  const noneKept = everyRowExcludedError(trial);
+  const noneKept = everyRowExcludedError(trial, options.lang);
   if (noneKept) throw noneKept;
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
   // The checks of the loaded trial (word codes, scale codes, follow-up-only patients …): post-load-notes.ts, as `hta report` says them.
@@ -114,7 +114,7 @@ export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' =
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id), lang, words, trial.plan.design === 'observational' ? 'observational' : 'randomised')) io.stderr(line + '\n');
-  const most = mostRowsExcludedNote(trial);
+  const most = mostRowsExcludedNote(trial, lang);
   if (most) io.stderr(`warning: ${most}\n`);
 }
 

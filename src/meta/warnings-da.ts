@@ -131,7 +131,29 @@ const NOTE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^(.+): ignored columns \(not read\): ((?:\d+ "[^"]*"(?:, )?)+)$/, (m) => `${m[1]}: kolonner, der ikke er læst: ${m[2]}`],
   [/^(.+): column (\d+) ("[^"]*") read as (\S+)$/, (m) => `${m[1]}: kolonne ${m[2]} ${m[3]} er læst som ${m[4]}`],
   [/^(.+): follow-up ("[^"]*") \(line (\d+)\) read as (\S+)$/, (m) => `${m[1]}: opfølgning ${m[2]} (linje ${m[3]}) er læst som ${m[4]}`],
+  // A Danish sheet's one "95% CI" column (study-columns.ts, read-studies.ts): "95 %-KI" as docs/glossary-da.md words it.
+  [/^(.+): the 95% CI in column (\d+) ("[^"]*") read as ci_lower and ci_upper on (\d+) row\(s\) \(line (\d+): ("[^"]*") as (\S+) and (\S+)\)$/,
+    (m) => `${m[1]}: 95 %-KI i kolonne ${m[2]} ${m[3]} er læst som ci_lower og ci_upper i ${m[4]} række(r) (linje ${m[5]}: ${m[6]} som ${m[7]} og ${m[8]})`],
+  // "1,375" read as thousands in a comma file (read-studies.ts decimalMarkOf), with the evidence that decided it.
+  [/^(.+): column ("[^"]*"): values with one comma and three digits after it, such as ("[^"]*"), were read as thousands \((\S+)\), as a comma-separated file writes them: (.*)\. If they are decimals written with a decimal comma \((\S+) = (\S+), as a Danish paper prints them\), write them with a decimal point$/,
+    (m) => {
+      const why = thousandsEvidenceDa(m[5]!);
+      return why === undefined
+        ? m[0]
+        : `${m[1]}: kolonne ${m[2]}: værdier med ét komma og tre cifre efter det, som ${m[3]}, er læst som tusinder (${m[4]}), sådan som en kommasepareret fil skriver dem: ${why}. Er de decimaltal skrevet med decimalkomma (${m[6]} = ${m[7]}, som en dansk artikel trykker dem), så skriv dem med decimalpunktum`;
+    }],
 ];
+
+/** The evidence a thousands note gives (read-studies.ts studyVote), in Danish; undefined when unknown (the note then stays English whole). */
+function thousandsEvidenceDa(evidence: string): string | undefined {
+  const bare = /^the column writes other whole numbers without a separator ("[^"]*"), as English Excel does below 1,000$/.exec(evidence);
+  if (bare) return `kolonnen skriver andre hele tal uden skilletegn (${bare[1]}), som engelsk Excel gør under 1.000`;
+  const two = /^the column's ("[^"]*") has two thousands commas$/.exec(evidence);
+  if (two) return `kolonnens ${two[1]} har to tusindtalskommaer`;
+  const point = /^the study columns show the decimal point(?: \(("[^"]*")\))?$/.exec(evidence);
+  if (point) return `studiekolonnerne viser decimalpunktum${point[1] ? ` (${point[1]})` : ''}`;
+  return undefined;
+}
 
 export function studyNoteDa(note: string): string {
   for (const [re, da] of NOTE_RULES) {

@@ -83,6 +83,12 @@ const DANISH_STUDIES: readonly [RegExp, Replacement][] = [
   [/^an outcome label \(it may not be empty\)$/, 'en betegnelse for effektmålet (cellen må ikke være tom)'],
   [/^a study label \(it may not be empty\)$/, 'en betegnelse for studiet (cellen må ikke være tom)'],
   [/^a time label \(it may not be empty\)$/, 'en betegnelse for tidspunktet (cellen må ikke være tom)'],
+  // The counts and standard errors a sheet typed from a paper gets wrong most often (read-studies.ts):
+  // a group size of 0, more events than patients, events not whole, an SE of 0.
+  [/^a group size: a whole number ≥ 1$/, 'en gruppestørrelse: et helt tal ≥ 1'],
+  [/^events ≤ (\S+) \((\S+)\)$/, 'et antal hændelser ≤ $1 ($2)'],
+  [/^a count of events: a whole number ≥ 0$/, 'et antal hændelser: et helt tal ≥ 0'],
+  [/^a standard error > 0$/, 'en standardfejl > 0'],
   // The sheet's shape and its rows (read-studies.ts, study-columns.ts): an empty sheet, a header, a row without a result.
   [/^at least one study row below the header$/, 'mindst én studierække under overskriften'],
   [/^a unique column name \(also column (\d+)\)$/, 'et entydigt kolonnenavn (også kolonne $1)'],
@@ -110,6 +116,15 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^an activation on or after the referral date (\d{4}-\d{2}-\d{2})$/, 'en aktivering på eller efter henvisningsdatoen $1'],
   [/^a last-active date on or after the activation date (\d{4}-\d{2}-\d{2})$/, 'en dato for sidste aktivitet på eller efter aktiveringsdatoen $1'],
   [/^empty, since the patient has no activation date$/, 'en tom celle, da patienten ingen aktiveringsdato har'],
+  // The eligible file's header (uptake/read-registry.ts), as a file with Danish headers meets it.
+  [/^a column named (".*?"), or the file's own column named in the plan's (columns\.eligible\.\w+) \(have: (.*?)\)$/, 'en kolonne med navnet $1 eller filens egen kolonne angivet i planens $2 (har: $3)'],
+  // A registry of two cuts appended (uptake/appended-export.ts): the later row of one referral.
+  [/^one row per referral: (line|row) (.+?) (?:have|has) the same patient id, referral date and activation date, with another last-active date — the same referral exported twice$/,
+    (_m: string, where?: string, sample?: string) => {
+      const many = /,| and /.test(sample!);
+      const word = where === 'line' ? (many ? 'linjerne' : 'linje') : many ? 'rækkerne' : 'række';
+      return `én række pr. henvisning: ${word} ${danishLineSample(sample!)} har samme patient-id, henvisningsdato og aktiveringsdato, men en anden dato for sidste aktivitet — samme henvisning eksporteret to gange`;
+    }],
   [/^a clinic name of at most (\d+) characters$/, 'et kliniknavn på højst $1 tegn'],
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
@@ -117,7 +132,7 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty$/, 'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle'],
   [/^female, male or unknown \((.*)\), or empty; map other values with the uptake plan's "values\.sex"$/, 'kvinde, mand eller ukendt ($1) eller en tom celle; knyt andre værdier til dem med optagsplanens "values.sex"'],
   [/^one of gp, physio, chiro, other \(or (.*)\); map other values with the uptake plan's "values\.referrer"$/, 'en af gp, physio, chiro, other (eller $1); knyt andre værdier til dem med optagsplanens "values.referrer"'],
-  [/^a column named (".*?")(?: — or the file's name for it in the uptake plan's (columns\.registry\.\w+)| \(the plan's (columns\.registry\.\w+)\)) \(have: (.*?)\)( — ages are needed only for the equity table by age band: name an age column \(whole years\) in columns\.registry\.age, or an age-band column \(such as "50-59 år", "80\+"\) in columns\.registry\.ageBand; or leave "ageBand" out of the plan's publish\.equity \(e\.g\. "equity": \["sex", "referrer"\]\) and the file is read without ages)?$/,
+  [/^a column named (".*?")(?: — or the file's name for it in the uptake plan's (columns\.(?:registry|eligible)\.\w+)| \(the plan's (columns\.(?:registry|eligible)\.\w+)\)) \(have: (.*?)\)( — ages are needed only for the equity table by age band: name an age column \(whole years\) in columns\.registry\.age, or an age-band column \(such as "50-59 år", "80\+"\) in columns\.registry\.ageBand; or leave "ageBand" out of the plan's publish\.equity \(e\.g\. "equity": \["sex", "referrer"\]\) and the file is read without ages)?$/,
     (_m: string, name?: string, orKey?: string, planKey?: string, have?: string, age?: string) =>
       `en kolonne med navnet ${name!}${orKey ? ` — eller filens navn for den i optagsplanens ${orKey}` : ` (planens ${planKey!})`} (har: ${have!})${age ? ' — alder kræves kun til opdelingen efter aldersgruppe: angiv en alderskolonne (hele år) i columns.registry.age eller en kolonne med aldersgrupper (fx "50-59 år", "80+") i columns.registry.ageBand; eller udelad "ageBand" af planens publish.equity (fx "equity": ["sex", "referrer"]), så læses filen uden alder' : ''}`],
 ];
@@ -136,8 +151,10 @@ export function danishProblemHint(hint: string): string | undefined {
   return undefined;
 }
 
-/** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead. */
+/** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping. */
 const DANISH_HINTS: readonly [RegExp, string][] = [
+  // A registry or eligible file with its own (Danish) headers: the mapping to put in the plan (uptake/referral.ts, read-registry.ts).
+  [/^map the file's names in the uptake plan: (.*)$/, 'knyt filens navne til kolonnerne i optagsplanen: $1'],
   [/^add the difference with its 95% CI \(difference, ci_lower, ci_upper\) or SE, the mean and SD per arm, or the events per arm; or delete the row if the study reported no result for this outcome and time$/,
     'tilføj forskellen med dens 95 %-KI (difference, ci_lower, ci_upper) eller SE, gennemsnit og SD pr. gruppe eller hændelserne pr. gruppe; eller slet rækken, hvis studiet ikke angav noget resultat for dette effektmål og tidspunkt'],
   [/^enter the means and SDs per arm if the paper reports them, or the mean difference with its 95% CI; a median and IQR are not a mean and SD \(Cochrane Handbook v6, chapter 6: never convert them silently\) — otherwise leave the study out of the pool and describe it beside it$/,
@@ -148,13 +165,18 @@ const DANISH_HINTS: readonly [RegExp, string][] = [
  * The messages above a refusal's problems that `hta meta` and `hta uptake` give (a sheet or
  * registry with no rows, a header, the invalid values of a registry): each whole, the file as given.
  */
-const DANISH_MESSAGES: readonly [RegExp, string][] = [
+const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^cannot read (.+): the file does not exist$/, 'kan ikke læse $1: filen findes ikke'],
   [/^(.+) has no study rows$/, '$1 har ingen studierækker'],
   [/^(.+) has (\d+) problem\(s\) in its header$/, '$1 har $2 problem(er) i overskriften'],
-  [/^(.+) has (\d+) structural problem\(s\)$/, '$1 har $2 strukturelle problem(er)'],
+  // One is "1 strukturelt problem" (neuter singular), more "strukturelle problemer": never "1 strukturelle problem(er)".
+  [/^(.+) has (\d+) structural problem\(s\)$/, (_m: string, file?: string, n?: string) => `${file!} har ${n!} ${n === '1' ? 'strukturelt problem' : 'strukturelle problemer'}`],
   [/^(.+) has (\d+) invalid value\(s\) in (\d+) row\(s\) \(--exclude-invalid leaves such rows out and goes on\)$/, '$1 har $2 ugyldige værdi(er) i $3 række(r) (--exclude-invalid udelader sådanne rækker og fortsætter)'],
   [/^(.+) has (\d+) invalid value\(s\)$/, '$1 har $2 ugyldige værdi(er)'],
+  // A registry of two cuts appended (uptake/appended-export.ts refuseAppendedCuts), whole.
+  [/^(.+) looks like two exports of the registry appended: (?:a patient id is on|(\d+) patient ids are each on) (two rows|several rows) \((\d+) rows in all\) with the same referral date and activation date and different last-active dates \(e\.g\. (lines|rows) (.*?)\) — one referral exported at two dates, which would count as (?:two referrals|two referrals each)\.( Besides, (?:an id has|(\d+) ids have) a row without an activation and a row with one, of one referral date: an earlier cut's row from before the activation\.)? Export the registry once \(the latest cut alone\); or analyse each cut on its own, the later with --previous naming the earlier one's results\.json \((docs\/input-registry\.md "Repeated rows and ids")\)$/,
+    (_m: string, file?: string, ids?: string, rows?: string, all?: string, where?: string, sample?: string, episodes?: string, episodeIds?: string, doc?: string) =>
+      `${file!} ligner to eksporter af registret sat efter hinanden: ${ids ? `${ids} patient-id'er står hver` : 'et patient-id står'} på ${rows === 'two rows' ? 'to rækker' : 'flere rækker'} (${all!} rækker i alt) med samme henvisningsdato og aktiveringsdato og forskellige datoer for sidste aktivitet (fx ${where === 'lines' ? 'linjerne' : 'rækkerne'} ${danishLineSample(sample!)}) — én henvisning eksporteret på to datoer, som ville tælle som ${ids ? 'to henvisninger hver' : 'to henvisninger'}.${episodes ? ` Desuden har ${episodeIds ? `${episodeIds} id'er` : 'et id'} en række uden aktivering og en række med, med samme henvisningsdato: en række fra et tidligere udtræk fra før aktiveringen.` : ''} Eksportér registret én gang (kun det seneste udtræk); eller analysér hvert udtræk for sig, det senere med --previous, der angiver det tidligere udtræks results.json (${doc!})`],
   [/^(.+) lacks registry columns$/, '$1 mangler registerkolonner'],
   [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
   [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
@@ -166,7 +188,7 @@ export function danishErrorMessage(message: string): string | undefined {
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
     const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));
-    return known ? message.replace(known[0], known[1]) : undefined;
+    return known ? message.replace(known[0], known[1] as (substring: string, ...args: unknown[]) => string) : undefined;
   }
   const [, file, atLeast, k, rows, nothing, tip] = m;
   return `${file!} har ${atLeast ? 'mindst ' : ''}${k!} problem(er)${rows ? ` i ${rows} række(r)` : ''}${nothing ? '; intet er skrevet' : ''}${tip ? '; --exclude-invalid udelader sådanne rækker og gør rede for dem' : ''}`;
@@ -186,4 +208,9 @@ function danishInstrumentNames(text: string): string {
   let out = text;
   for (const i of Object.values(instruments)) if (i.name.en !== i.name.da) out = out.split(`(${i.name.en})`).join(`(${i.name.da})`);
   return out;
+}
+
+/** Lines as registry-read-notes.ts lineSample writes them ("41 and 81", "… (12 in all: …)"), in Danish. */
+function danishLineSample(sample: string): string {
+  return sample.split(' and ').join(' og ').split(' in all').join(' i alt');
 }

@@ -19,17 +19,24 @@ function keptLines(trial: TrialData): number {
  * says so (then it does whatever the command line says, and a report has no option at all), else
  * the command's `--exclude-invalid`.
  */
-function excludedBy(trial: TrialData): string {
-  return trial.plan.invalidRows === 'exclude' ? 'the plan\'s "invalidRows": "exclude"' : '--exclude-invalid';
+function excludedBy(trial: TrialData, lang: 'en' | 'da'): string {
+  if (trial.plan.invalidRows === 'exclude') return lang === 'da' ? 'planens "invalidRows": "exclude"' : 'the plan\'s "invalidRows": "exclude"';
+  return '--exclude-invalid';
 }
 
-/** The note when more of the export's rows were excluded than kept; else undefined. */
-export function mostRowsExcludedNote(trial: TrialData): string | undefined {
+/**
+ * The note when more of the export's rows were excluded than kept; else undefined. In Danish under
+ * --lang da, as the exclusion summary above it (docs/glossary-da.md: "række", "udelade").
+ */
+export function mostRowsExcludedNote(trial: TrialData, lang: 'en' | 'da' = 'en'): string | undefined {
   const excluded = trial.excluded?.rows ?? 0;
   const kept = keptLines(trial);
   if (excluded === 0 || excluded <= kept) return undefined;
   const pct = Math.round((100 * excluded) / (excluded + kept));
-  return `${trial.file}: ${excludedBy(trial)} left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
+  if (lang === 'da') {
+    return `${trial.file}: ${excludedBy(trial, lang)} udelod det meste af eksporten (${excluded} af ${excluded + kept} rækker, ${pct} %): når de fleste rækker har problemer, læser planen sandsynligvis ikke eksporten, som den er skrevet (svarkoder skrevet som tekst, en kolonne fra en anden skala, en kode for manglende værdi) — ret planen ud fra problemerne ovenfor (hta plan check) i stedet for at analysere ${kept === 1 ? 'den ene tilbageværende række' : `de ${kept} tilbageværende rækker`}`;
+  }
+  return `${trial.file}: ${excludedBy(trial, lang)} left out most of the export (${excluded} of ${excluded + kept} rows, ${pct} %): when most rows have problems, the plan most likely does not read the export as it is written (answer codes written as text, a column of another scale, a missing-value code) — fix the plan from the problems above (hta plan check) rather than analyse the ${kept} ${kept === 1 ? 'row' : 'rows'} left`;
 }
 
 /**
@@ -37,9 +44,12 @@ export function mostRowsExcludedNote(trial: TrialData): string | undefined {
  * check that reads the kept rows — which would otherwise blame the plan ("column "recruited_by"
  * holds no value") for a column that holds a value on every row (docs/input-trial-export.md#bad-rows).
  */
-export function everyRowExcludedError(trial: TrialData): HtaError | undefined {
+export function everyRowExcludedError(trial: TrialData, lang: 'en' | 'da' = 'en'): HtaError | undefined {
   const excluded = trial.excluded;
   if (!excluded || excluded.rows === 0 || keptLines(trial) > 0) return undefined;
   // The problems grouped as any run's (the first groups, each with its count and lines).
-  return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial)} left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
+  if (lang === 'da') {
+    return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial, lang)} udelod hver eneste række (${excluded.rows} af ${excluded.rows}), så ingen række er tilbage at kontrollere planen mod eller at analysere; intet blev skrevet — når hver række har et problem, læser planen sandsynligvis ikke eksporten, som den er skrevet: ret planen (eller eksporten) ud fra problemerne i de udeladte rækker`, excluded.problems);
+  }
+  return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial, lang)} left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
 }

@@ -121,7 +121,7 @@ describe('counts said one way in Danish, and agreeing with one in English', () =
 
   it.each([
     ['en', 'The counts are printed as they are, not suppressed: 1 of the 3 levels shows fewer than 5 patients in an arm'],
-    ['da', 'Antallene vises, som de er, ikke diskretioneret: 1 af de 3 niveauer har færre end 5 patienter i en gruppe'],
+    ['da', 'Antallene vises, som de er, ikke diskretioneret: ét af de tre niveauer har færre end 5 patienter i en gruppe'],
   ] as const)('one level of three with fewer than 5 patients in an arm (%s)', (lang, note) => {
     expect(notes(lang).filter((n) => n.startsWith(note.slice(0, 40)))).toEqual([expect.stringContaining(note)]);
   });

@@ -4,6 +4,7 @@
  * Kept beside the sections rather than in i18n.ts so those sections stay one module's job.
  * `{intervention}`, `{control}` and the like are filled by `fillArms`/`fillPhrase`.
  */
+import { countWord } from '../count-words.js';
 import type { Lang } from '../i18n.js';
 
 export const SUBGROUP_TEXT = {
@@ -205,4 +206,14 @@ export type PopulationPurpose = 'per-protocol' | undefined;
 /** A population phrase in the page's language, worded for the population's purpose. */
 export function populationPhrase(k: SubgroupPhrase, lang: Lang, purpose: PopulationPurpose): string {
   return (purpose === 'per-protocol' ? PER_PROTOCOL_TEXT[k]?.[lang] : undefined) ?? SUBGROUP_TEXT[k][lang];
+}
+
+/**
+ * A count of levels in the small-counts note: Danish in words up to ten, as the ICEMAN line and the
+ * statement above it count the tests (docs/glossary-da.md); one as the stressed neuter "ét"
+ * ("ét af de tre niveauer": "niveau" is neuter). English keeps its digits.
+ */
+export function levelCount(n: number, lang: Lang): string {
+  if (lang === 'da' && n === 1) return 'ét';
+  return String(countWord(n, lang));
 }

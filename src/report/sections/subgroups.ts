@@ -29,7 +29,7 @@ import { armCountsText, dfText, fillPhrase, formatFixed, formatP, formatThousand
 import type { ChartSpec, PageSection } from '../report-page.js';
 import { type CharacteristicLabels, characteristicLabel } from '../table-one.js';
 import type { Table } from '../text-table.js';
-import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
+import { levelCount, populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { SMALL_COUNT } from '../../analysis/subgroup-warnings.js';
 import { chartSlug } from '../report-file-names.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
@@ -78,7 +78,7 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
 function smallCountsNote(drawn: readonly SubgroupResult[], ctx: TrialChartContext): string[] {
   const levels = new Set(drawn.flatMap((g) => g.levels.filter((l) => l.effect.n.intervention + l.effect.n.control > 0).map((l) => l.level)));
   const small = new Set(drawn.flatMap((g) => g.levels.filter((l) => levels.has(l.level) && Math.min(l.effect.n.intervention, l.effect.n.control) < SMALL_COUNT).map((l) => l.level)));
-  return small.size ? [phrases(ctx)('smallCounts', { n: small.size, levels: levels.size, min: SMALL_COUNT, show: small.size === 1 ? 'shows' : 'show' })] : [];
+  return small.size ? [phrases(ctx)('smallCounts', { n: levelCount(small.size, ctx.lang), levels: levelCount(levels.size, ctx.lang), min: SMALL_COUNT, show: small.size === 1 ? 'shows' : 'show' })] : [];
 }
 
 /**

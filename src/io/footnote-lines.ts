@@ -23,16 +23,31 @@ export function fieldShape(text: string): string {
 }
 
 /**
+ * A label, as the first cell of a footnote spread over a label cell and a value cell in Excel
+ * (`Antal patienter i alt:,900`, `Udtrukket:,2024-01-05`, `"Kilde: Danmarks Statistik",2024`): a
+ * colon, or two runs of letters or more ("Kilde Danmarks Statistik"). An id with a space has one
+ * (`Pt 0900`, `SB 0003`).
+ */
+function isLabel(text: string): boolean {
+  const t = text.trim();
+  return t.includes(':') || (t.match(/\p{L}+/gu)?.length ?? 0) >= 2;
+}
+
+/**
  * Whether a short record (fewer fields than the header) is a footnote, not a row: only when it
  * cannot be a row. Its first field reads as words and has a shape no row's first field has
- * (`rowShapes`: an id `Pt 0900` is shaped as the ids above it), and every later field is empty or
- * words too (a comma splits "Kilde: Danmarks Statistik, forskermaskine 706xxx, …" into fields of
- * words; a row cut short keeps codes and numbers: `Pt 0900,Ja,60,M,S`). Otherwise it is a row with
- * too few fields, refused as such (a truncated copy, an exporter that drops trailing empty fields).
+ * (`rowShapes`: an id `Pt 0900` is shaped as the ids above it), and either the first field is a
+ * label (`isLabel`: the line is a label and its value, whatever the value) or every later field is
+ * empty or words too (a comma splits "Kilde: Danmarks Statistik, forskermaskine 706xxx, …" into
+ * fields of words; a row cut short keeps codes and numbers: `Pt 0900,Ja,60,M,S`). Otherwise it is a
+ * row with too few fields, refused as such (a truncated copy, an exporter that drops trailing empty
+ * fields). The first field decides what a number after it is: cff4545e asked every later field to
+ * be words and refused `Antal patienter i alt:,900`, a footnote the build before dropped.
  */
 export function isFootnoteLine(fields: readonly string[], rowShapes: ReadonlySet<string>): boolean {
   const [first = '', ...rest] = fields;
-  return isWords(first) && !rowShapes.has(fieldShape(first)) && rest.every((f) => f.trim() === '' || isWords(f));
+  if (!isWords(first) || rowShapes.has(fieldShape(first))) return false;
+  return isLabel(first) || rest.every((f) => f.trim() === '' || isWords(f));
 }
 
 /** The note for footnote lines left out at the end (stderr); undefined when there were none. */

@@ -156,9 +156,11 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       const where = f.trim === null
         ? (lang === 'da' ? 'de indgår kun i den ujusterede forskel og AIPW\'s model for effektmålet' : 'they count in the crude difference and AIPW\'s outcome model only')
         : (lang === 'da' ? `scoren er under "trim" (${formatSetting(f.trim, lang)}), så de er trimmet: ingen forskel medregner dem` : `the score is below "trim" (${formatSetting(f.trim, lang)}), so they are trimmed: no difference counts them`);
+      // "level" leads named levels only: with none named the count says it ("1 level (not named)", not "level 1 level").
+      const lead = named ? `${f.levels.length + f.unnamed === 1 ? (lang === 'da' ? 'niveauet' : 'level') : lang === 'da' ? 'niveauerne' : 'levels'} ` : '';
       return lang === 'da'
-        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'niveauet' : 'niveauerne'} ${named}${more} findes kun blandt ${g.unexposed} — ingen blandt ${g.exposed} ligner dem, så under ATT (effekten blandt ${g.exposed}) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
-        : `confounder "${termLabel(f.confounder)}": ${f.levels.length + f.unnamed === 1 ? 'level' : 'levels'} ${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
+        ? `forstyrrende faktor "${termLabel(f.confounder)}": ${lead}${named}${more} findes kun blandt ${g.unexposed} — ingen blandt ${g.exposed} ligner dem, så under ATT (effekten blandt ${g.exposed}) får de vægten 0 (tilbøjelighedsscore 0); ${where}`
+        : `confounder "${termLabel(f.confounder)}": ${lead}${named}${more} only among the unexposed — no exposed patient is like them, so under ATT (the effect among the exposed) they get weight 0 (propensity score 0); ${where}`;
     }
     case 'no-e-value': {
       const methods = f.methods.map((m) => METHOD_TEXT[m][lang]).join(', ');

@@ -44,6 +44,26 @@ export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | nu
   return e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
 }
 
+/**
+ * Which interval the E-value's CI limit comes from, and whether it tells the same story as the
+ * printed difference's CI. An adjusted yes/no row's E-value is of its risk ratio, whose CI is the
+ * delta method on the log scale (marginal-risks.ts), while the verdict reads the difference's normal
+ * CI: near no difference the two can disagree (docs/observational.md, step 6), and the page must then
+ * name the interval it talks about instead of saying "the CI" of the printed difference.
+ *  - 'excludes' / 'includes': both intervals (or the only one) exclude / include no difference;
+ *  - 'rr-includes': the RR's CI includes 1 while the difference's excludes 0 (E-value of the limit 1);
+ *  - 'rr-excludes': the RR's CI excludes 1 while the difference's includes 0.
+ */
+export type EValueCi = 'excludes' | 'includes' | 'rr-includes' | 'rr-excludes';
+
+export function eValueCi(e: { ciLower: number | null; ciUpper: number | null; riskRatio?: { ciLower: number; ciUpper: number } | null }): EValueCi {
+  const rd = e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
+  if (!e.riskRatio) return rd ? 'includes' : 'excludes';
+  const rr = ciIncludesNull(e);
+  if (rr === rd) return rr ? 'includes' : 'excludes';
+  return rr ? 'rr-includes' : 'rr-excludes';
+}
+
 /** E-value of a risk ratio (any side of 1). */
 export function eValueOfRiskRatio(rr: number): number {
   const r = rr < 1 ? 1 / rr : rr;

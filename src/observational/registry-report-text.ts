@@ -58,6 +58,15 @@ export const REGISTRY_TEXT = {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both the exposure and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the CI already includes no difference.',
     da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både eksponeringen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; konfidensintervallet omfatter allerede 0.',
   },
+  // The adjusted yes/no row's risk-ratio CI and the printed difference's CI disagree (e-value.ts, eValueCi).
+  evalueSentenceRrNull: {
+    en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both the exposure and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the E-value is of the risk ratio, and its CI already includes 1 although the difference\'s CI excludes 0 (the two intervals are computed differently, the risk ratio\'s on the log scale, and near no difference they can disagree).',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både eksponeringen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; E-værdien er beregnet af den relative risiko, og dens konfidensinterval omfatter allerede 1, selv om forskellens konfidensinterval ikke omfatter 0 (de to intervaller beregnes forskelligt, den relative risikos på logaritmisk skala, og tæt på ingen forskel kan de være uenige).',
+  },
+  evalueSentenceRrOnly: {
+    en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both the exposure and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; to move the risk ratio\'s CI to include 1, a risk ratio of {ci} each would suffice, although the difference\'s CI already includes 0 (the two intervals are computed differently, the risk ratio\'s on the log scale, and near no difference they can disagree).',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både eksponeringen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; en relativ risiko på {ci} for hver ville være nok til, at den relative risikos konfidensinterval omfattede 1, selv om forskellens konfidensinterval allerede omfatter 0 (de to intervaller beregnes forskelligt, den relative risikos på logaritmisk skala, og tæt på ingen forskel kan de være uenige).',
+  },
   // A yes/no outcome without an E-value: {why} is e-value.ts's NO_E_VALUE_TEXT, {methods} the rows without one.
   evalueMissing: {
     en: '{outcome}, {time} ({methods}): no E-value — {why}.',

@@ -8,7 +8,7 @@
  * never says more than the page; a withheld (small-count) estimate is never named with a number.
  */
 import type { ObservationalAnalysis, ObservationalEffect } from '../observational/observational-results-schema.js';
-import { ciIncludesNull } from '../observational/e-value.js';
+import { eValueCi } from '../observational/e-value.js';
 import { othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, formatFixed, formatRowMcid, type Lang, lowerFirst, REPORT_TEXT, timeLabel } from './i18n.js';
 import { verdictPhrase, withBracket } from './verdict-notes.js';
@@ -25,6 +25,15 @@ const TEXT = {
   evalueNull: {
     en: 'The groups were not randomised and only measured confounders are adjusted for; the CI already includes no difference.',
     da: 'Grupperne er ikke randomiseret, og der er kun justeret for målte forstyrrende faktorer; konfidensintervallet omfatter allerede 0.',
+  },
+  // The risk ratio's CI (the E-value's) and the printed difference's disagree: e-value.ts, eValueCi.
+  evalueRrNull: {
+    en: 'The groups were not randomised and only measured confounders are adjusted for; the risk ratio\'s CI already includes 1, although the difference\'s CI excludes 0 (the two intervals are computed differently).',
+    da: 'Grupperne er ikke randomiseret, og der er kun justeret for målte forstyrrende faktorer; den relative risikos konfidensinterval omfatter allerede 1, selv om forskellens konfidensinterval ikke omfatter 0 (de to intervaller beregnes forskelligt).',
+  },
+  evalueRrOnly: {
+    en: 'The groups were not randomised: an unmeasured confounder associated with both the exposure and the outcome by a risk ratio of {e} each could explain the estimate away ({ci} for the risk ratio\'s CI to include 1; the difference\'s CI already includes 0, the two intervals are computed differently).',
+    da: 'Grupperne er ikke randomiseret: en umålt forstyrrende faktor, der er forbundet med både eksponeringen og effektmålet med en relativ risiko på {e} for hver, ville kunne forklare hele den estimerede forskel ({ci} for at den relative risikos konfidensinterval omfatter 1; forskellens konfidensinterval omfatter allerede 0, de to intervaller beregnes forskelligt).',
   },
   unmeasured: {
     en: 'The groups were not randomised: an unmeasured confounder could explain some or all of the difference.',
@@ -89,7 +98,10 @@ export function registryConclusion(x: RegistryConclusionInput): string {
     });
   sentences.push(othersSentence(verdict, others, lang));
   if (method === 'crude' || !e.eValue) sentences.push(TEXT.unmeasured[lang]);
-  else if (ciIncludesNull(e)) sentences.push(TEXT.evalueNull[lang]);
-  else sentences.push(fillPhrase(TEXT.evalue[lang], { e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) }));
+  else {
+    const ci = eValueCi(e);
+    const key = ci === 'includes' ? 'evalueNull' : ci === 'rr-includes' ? 'evalueRrNull' : ci === 'rr-excludes' ? 'evalueRrOnly' : 'evalue';
+    sentences.push(fillPhrase(TEXT[key][lang], { e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) }));
+  }
   return sentences.filter((s) => s !== '').join(' ');
 }

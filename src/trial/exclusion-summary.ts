@@ -81,15 +81,18 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
   observational: {
     en: {
       none: 'excluded 0 rows: no row has a problem',
+      // What the registry code does (docs/observational.md, rule 13): an excluded row is gone — in a
+      // wide export it is the patient, who leaves every count (input.patients too) and is not counted
+      // as missing a confounder; in a long export the patient's other rows still count.
       head: (rows, problems, lines) =>
-        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (no imputation: an analysis that needs one of them leaves the patient out and counts them, as a missing confounder or no outcome value), but the patient stays in the export's count, in the group the exposure column gives them, also when only an excluded row gives it:`,
+        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`,
     },
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
-        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (uden imputation: en analyse, der behøver en af dem, udelader patienten og tæller vedkommende med som udeladt: en manglende forstyrrende faktor eller ingen værdi for effektmålet), men patienten forbliver i eksportens optælling, i den gruppe, eksponeringskolonnen angiver, også når kun en udeladt række angiver den:`,
-      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i eksportens optælling, i sin eksponeringsgruppe, uden værdi`,
+        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten:`,
+      randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i udtrækkets optælling, i sin eksponeringsgruppe, uden værdi`,
     },
   },
 };

@@ -31,4 +31,12 @@ describe('a level only non-users have: named by the plan\'s labels', () => {
     expect(findingText({ ...f, levels: ['physio'] }, 'da', (t) => balanceTermLabel(t, confounders, 'da'))).toContain('"Henvist af": niveauet "physio"');
     expect(findingText(f, 'en')).toMatch(/^confounder "referrer": level "other" only among/);
   });
+  // A rare level is not named (small counts): the count says it, not "level 1 level (not named)" (review regrv #5).
+  it('only unnamed levels: "1 level (not named)", "2 levels (not named)", Danish "1 niveau (ikke nævnt)"', () => {
+    const rare = { ...f, levels: [], unnamed: 1 };
+    expect(findingText(rare, 'en')).toMatch(/^confounder "referrer": 1 level \(not named\) only among the unexposed — /);
+    expect(findingText({ ...rare, unnamed: 2 }, 'en')).toMatch(/^confounder "referrer": 2 levels \(not named\) only among/);
+    expect(findingText(rare, 'da')).toMatch(/^forstyrrende faktor "referrer": 1 niveau \(ikke nævnt\) findes kun blandt/);
+    expect(findingText(rare, 'en')).not.toMatch(/level 1 level/);
+  });
 });

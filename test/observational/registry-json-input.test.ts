@@ -152,7 +152,7 @@ describe('a registry\'s analyze --json input block (rule 13)', () => {
     expect(v.code, v.stderr).toBe(0);
     for (const text of [run.stderr, v.stdout]) {
       const line = text.split('\n').find((l) => l.startsWith('excluded 3 row(s)'))!;
-      expect(line).toContain('(no imputation: an analysis that needs one of them leaves the patient out and counts them, as a missing confounder or no outcome value), but the patient stays in the export\'s count, in the group the exposure column gives them');
+      expect(line).toContain('no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis');
       expect(line).not.toMatch(/randomis|imputation imputes|intention to treat|\barm\b/);
     }
   });

@@ -79,4 +79,26 @@ describe('a footnote line under the rows of an export', () => {
     const withNote = loadTrial(parseCsvText(crlf([...spaced, '', FOOTNOTE]), 'dst.csv'), plan());
     expect(withNote.readNotes).toContain(`dst.csv: line ${spaced.length + 2} after the last row is a footnote (a line of text, such as "Kilde: …"): left out, no row`);
   });
+
+  // An Excel footnote over two cells, a label and its value (a count, a date, a year): the build
+  // before cff4545e dropped it with the note; cff4545e refused it as a row cut short (exit 2,
+  // "2 fields"), since its value is no word. The first cell, a label, decides.
+  describe.each([
+    ['plain ids', lines],
+    ['ids with a space', spaced],
+  ] as const)('a label-and-value footnote after the last row (%s)', (_, rows) => {
+    it.each(['Antal patienter i alt:,200', 'Udtrukket:,2024-01-05', '"Kilde: Danmarks Statistik",2024', 'Antal patienter i alt,200'])('%s is left out with the note, as before', (footnote) => {
+      const withNote = loadTrial(parseCsvText(crlf([...rows, footnote]), 'dst.csv'), plan());
+      expect(withNote.readNotes).toContain(`dst.csv: line ${rows.length + 1} after the last row is a footnote (a line of text, such as "Kilde: …"): left out, no row`);
+      const without = loadTrial(parseCsvText(crlf(rows), 'dst.csv'), plan());
+      expect(analyzeObservational(withNote, { version: 't' }).analyses).toEqual(analyzeObservational(without, { version: 't' }).analyses);
+    });
+  });
+
+  it('a last row cut to its id and a number or two is still refused as a row, by its id\'s shape (the label rule never sees it)', () => {
+    for (const n of [2, 3]) {
+      const last = spaced.at(-1)!.split(',').slice(0, n).join(',');
+      expect(refused(crlf([...spaced.slice(0, -1), last]))[0]).toMatchObject({ line: spaced.length, value: `${n} fields`, kind: 'csv.field-count' });
+    }
+  });
 });

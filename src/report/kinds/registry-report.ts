@@ -7,7 +7,7 @@
  */
 import { sofEffectText } from '../summary-of-findings.js';
 import type { EffectRow } from '../../analysis/results-schema.js';
-import { ciIncludesNull, NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
+import { eValueCi, NO_E_VALUE_CELL, NO_E_VALUE_TEXT } from '../../observational/e-value.js';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
@@ -52,6 +52,8 @@ const METHOD = {
   'weighted-regression': { en: 'weighted regression (doubly robust)', da: 'vægtet regression (dobbelt robust)' },
   aipw: { en: 'AIPW (doubly robust)', da: 'AIPW (dobbelt robust)' },
 } as const;
+/** The E-value section's sentence by which CI the E-value's limit reads (e-value.ts, eValueCi). */
+const EVALUE_SENTENCE = { excludes: T.evalueSentence, includes: T.evalueSentenceNull, 'rr-includes': T.evalueSentenceRrNull, 'rr-excludes': T.evalueSentenceRrOnly } as const;
 const CERTAINTY = { high: { en: 'High', da: 'Høj' }, moderate: { en: 'Moderate', da: 'Moderat' }, low: { en: 'Low', da: 'Lav' }, 'very-low': { en: 'Very low', da: 'Meget lav' } } as const;
 
 /**
@@ -302,7 +304,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         return [fillPhrase(T.evalueMissing[lang], { outcome: a.label, time: timeLabel(a.time, lang), methods, why: NO_E_VALUE_TEXT[reason][lang] })];
       }
       if (!e?.eValue) return [];
-      return [fillPhrase((ciIncludesNull(e) ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
+      return [fillPhrase(EVALUE_SENTENCE[eValueCi(e)][lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });
     // No E-value (no analysis with a weighted regression): no section, rather than an empty one.
     if (evalueNotes.length > 0) sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });

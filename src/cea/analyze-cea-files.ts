@@ -8,7 +8,7 @@ import { readCsvFile } from '../io/read-csv.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type PlanNote, type ResolvedCeaPlan } from './load-cea-plan.js';
-import { loadCeaTrial } from './cea-trial.js';
+import { exclusionLines, loadCeaTrial } from './cea-trial.js';
 import { publishedName } from '../report/published-name.js';
 
 export interface CeaFilesInput {
@@ -30,8 +30,10 @@ export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; reso
   const csv = tableWithDeclaredMark(readCsvFile(input.dataFile, { duplicateNames: 'keep' }), resolved.trialPlan.decimalMark);
   const { trial, exclusion } = loadCeaTrial(csv, resolved);
   const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
-  // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence).
-  if (exclusion.length) notes.push(exclusion.join('\n'));
+  // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence),
+  // in both languages: the analysis is stored once for the run's en and da pages, and the note is printed
+  // in the run's language (noteIn), as `hta cea --lang da` words it.
+  if (exclusion.length) notes.push({ en: exclusion.join('\n'), da: exclusionLines(trial, 'da').join('\n') });
   const result = analyzeCea(trial, csv, resolved, {
     onNote: (note) => notes.push(note),
     version: input.version,

@@ -29,9 +29,15 @@ export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: 
   // problem wording under --lang da (src/cli/load-inputs.ts reportExclusion).
   // A patient every row of whom was left out stays randomised for the trial's flow and harms, but
   // has nothing the cost-effectiveness analysis could read: not analysed here, as its warning says (analyze-cea.ts).
-  const lang = options.lang ?? 'en';
-  const exclusion = trial.excluded
+  return { trial, exclusion: exclusionLines(trial, options.lang ?? 'en') };
+}
+
+/**
+ * The rows `loadCeaTrial` left out, in words in `lang` (none: no lines). Kept apart so the report's
+ * stored analysis, shared by its en and da pages, can word the summary in both (analyze-cea-files.ts).
+ */
+export function exclusionLines(trial: TrialData, lang: 'en' | 'da'): string[] {
+  return trial.excluded
     ? formatExclusion(summarizeExclusion({ ...trial.excluded, randomisedWithoutRows: 0 }, trial.plan.columns.id), lang, lang === 'da' ? DANISH_PROBLEM_WORDS : undefined, trial.plan.design === 'observational' ? 'observational' : 'randomised')
     : [];
-  return { trial, exclusion };
 }

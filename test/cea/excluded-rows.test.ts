@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
+import { ENGLISH_WORDS } from '../support/english-words.js';
 
 /** The fixture with P3's 3-month row given an EQ-5D index of 7 and 40 GP visits, and a copy without that row. */
 function withInvalidRow() {
@@ -57,5 +59,16 @@ describe('rows left out as invalid in a cost-effectiveness analysis', () => {
     const page = async (lang: 'en' | 'da') => JSON.stringify(await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang, data: f.exportFile, plan: f.plan }, { input: (p: string) => p, lang, version: 'test', memo }));
     expect(await page('en')).toContain("1 visit row of 1 patient left out as invalid (--exclude-invalid): those periods' costs and QALYs are imputed");
     expect(await page('da')).toContain('1 besøgsrække for 1 patient er udeladt som ugyldige');
+  });
+
+  it("words the trial's exclusion summary in the run's language: Danish for a Danish run, not the English block", () => {
+    // The report's analysis is stored once for its en and da pages; the summary is printed in the run's language (noteIn).
+    const f = withInvalidRow();
+    const { notes } = run(f.exportFile, f.plan);
+    const summary = (lang: 'en' | 'da') => notes.map((n) => noteIn(n, lang)).find((n) => /^(excluded|udelod) /.test(n));
+    expect(summary('en')).toMatch(/^excluded 1 row\(s\) with 1 problem\(s\) \(lines? \d+\)/);
+    const da = summary('da');
+    expect(da).toMatch(/^udelod 1 række\(r\) med 1 problem\(er\) \(linjer? \d+\); deres værdier læses som manglende/);
+    expect(da!.split('\n')[0]).not.toMatch(ENGLISH_WORDS);
   });
 });

@@ -9,6 +9,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { mostRowsExcludedNote } from '../../src/trial/most-rows-excluded.js';
 import { tempDir } from '../support/run-cli.js';
+import { ENGLISH_WORDS } from '../support/english-words.js';
 import { join, resolve } from 'node:path';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -115,5 +116,23 @@ describe('every row left out: cea, and the plan\'s "invalidRows": "exclude"', ()
     const c = await run('cea', join(dir, 'badarm.csv'), '--plan', join(dir, 'selfback.cea.json'), '--replicates', '100');
     expect(c.code, c.stderr).toBe(2);
     expect(c.stderr).toContain(`the plan's "invalidRows": "exclude" left out every row (${rows} of ${rows})`);
+  });
+});
+
+describe('every row left out, in a Danish report run', () => {
+  it('hta report --lang da refuses a trial page in Danish, as hta analyze --lang da does', async () => {
+    const dir = tempDir();
+    const lines = ['id,arm,time,nrs'];
+    for (const time of ['baseline', '3m']) for (let p = 1; p <= 6; p++) lines.push(`P${p},zzz,${time},${p}`);
+    writeFileSync(join(dir, 'x.csv'), lines.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, invalidRows: 'exclude' }));
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', lang: 'da', data: 'x.csv', plan: 'plan.json' }] }));
+    let stdout = '', stderr = '';
+    const code = await main(['report', '--manifest', join(dir, 'm.json'), '--out', join(dir, 'out'), '--lang', 'da'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    expect(code, stderr).toBe(2);
+    const first = stderr.split('\n').find((l) => l.includes('x.csv'))!;
+    expect(first).toContain(`planens "invalidRows": "exclude" udelod hver eneste række (12 af 12)`);
+    // The line's own words, the file's name and the plan's field aside.
+    expect(first.replace(/^\S+: /, '').replace(/"[^"]*"/g, '').replace(/\S*x\.csv:?/g, '')).not.toMatch(ENGLISH_WORDS);
   });
 });

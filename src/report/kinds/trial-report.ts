@@ -138,8 +138,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // How the export was read, as `hta analyze` says it (special missing values, header spellings,
       // CPR-shaped ids, free-text reasons…): each note once per run however many reports read the input.
       for (const note of trialData.readNotes ?? []) env.note?.(note);
-      // Every row left out by the plan's "invalidRows": "exclude": said so, before the plan is blamed (most-rows-excluded.ts).
-      const noneKept = everyRowExcludedError(trialData);
+      // Every row left out by the plan's "invalidRows": "exclude": said so, before the plan is blamed, in the run's language as the reader's notes (most-rows-excluded.ts).
+      const noneKept = everyRowExcludedError(trialData, env.runLang ?? 'en');
       if (noneKept) throw noneKept;
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The checks `hta analyze` says after loading (scale codes, follow-up-only patients …), once per input, in the run's language (post-load-notes.ts).

@@ -25,6 +25,18 @@ export const EFFECT_CSV_COLUMNS = [
  */
 export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize', 'patientsWithEvent.intervention', 'patientsWithEvent.control', 'extremeWeights'] as const;
 
+/**
+ * `--bootstrap`'s percentile and BCa limits of a row's difference (`effects[].bootstrap`), added
+ * only by a run with --bootstrap (a CSV without it is as before) and empty on the rows it does not
+ * cover; last so that the columns before keep their places (docs/data-contracts.md#effect-rows).
+ */
+export const BOOTSTRAP_CSV_COLUMNS = ['boot_percentile_lower', 'boot_percentile_upper', 'boot_bca_lower', 'boot_bca_upper'] as const;
+
+function bootstrapCells(r: Partial<EffectRow>): CsvCell[] {
+  const b = r.bootstrap;
+  return [b?.percentile[0] ?? null, b?.percentile[1] ?? null, b?.bca?.[0] ?? null, b?.bca?.[1] ?? null];
+}
+
 type SetCells = Record<(typeof SET_CSV_COLUMNS)[number], CsvCell>;
 
 function cells(r: Partial<EffectRow>, set: SetCells): CsvCell[] {
@@ -63,9 +75,12 @@ function patientsWithEvent(r: EffectRow): Pick<SetCells, 'patientsWithEvent.inte
   return e ? { 'patientsWithEvent.intervention': e.eventsIntervention, 'patientsWithEvent.control': e.eventsControl } : { 'patientsWithEvent.intervention': null, 'patientsWithEvent.control': null };
 }
 
-/** The trial rows, then the target population's, the transported ones, every subgroup level and the adverse events. */
-export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation' | 'adverseEvents'>): [string[], CsvCell[][]] {
-  const rows: CsvCell[][] = result.effects.map((r) => cells(withShares(r), { set: 'trial', ...NONE, ...patientsWithEvent(r) }));
+/**
+ * The trial rows, then the target population's, the transported ones, every subgroup level and
+ * the adverse events; with `bootstrap` (a run with --bootstrap) the four bootstrap columns after them.
+ */
+export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation' | 'adverseEvents'>, options: { bootstrap?: boolean } = {}): [string[], CsvCell[][]] {
+  const rows: CsvCell[][] = result.effects.map((r) => [...cells(withShares(r), { set: 'trial', ...NONE, ...patientsWithEvent(r) }), ...(options.bootstrap ? bootstrapCells(r) : [])]);
   const target = result.targetPopulation;
   for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
   for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null, extremeWeights: t.weights?.extreme ?? null }));
@@ -74,5 +89,8 @@ export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' 
   }
   const ae = result.adverseEvents;
   for (const r of ae?.rows ?? []) rows.push(adverseEventCells(r, ae!.randomised));
-  return [[...EFFECT_CSV_COLUMNS, ...SET_CSV_COLUMNS], rows];
+  if (!options.bootstrap) return [[...EFFECT_CSV_COLUMNS, ...SET_CSV_COLUMNS], rows];
+  // Only the trial rows have bootstrap intervals (continuous-effect.ts); the rest get empty cells.
+  const width = EFFECT_CSV_COLUMNS.length + SET_CSV_COLUMNS.length;
+  return [[...EFFECT_CSV_COLUMNS, ...SET_CSV_COLUMNS, ...BOOTSTRAP_CSV_COLUMNS], rows.map((r) => (r.length === width ? [...r, null, null, null, null] : r))];
 }

@@ -10,6 +10,7 @@ import { trialWarningLabels } from '../analysis/trial-warning-texts.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import { armNames, fillArms } from '../report/arm-names.js';
+import { BOOTSTRAP_CAPTION, bootstrapTable } from '../report/bootstrap-table.js';
 import { withConfidenceLevel } from '../report/confidence-label.js';
 import { effectsTable, isEffectMethod, methodText } from '../report/effects-table.js';
 import { trialWarningText } from '../report/failure-reasons.js';
@@ -33,6 +34,9 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
   const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
   print(table(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', labelOf, arms)));
   print(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
+  // --bootstrap: its percentile and BCa intervals of the rows that have them (bootstrap-table.ts).
+  const boot = bootstrapTable(result.effects, lang, (k) => widths.get(k), labelOf);
+  if (boot) print(`\n${BOOTSTRAP_CAPTION[lang]}\n${table(boot)}`);
   // The shares per arm behind each yes/no and responder difference, with the ratios (yes-no-table.ts).
   const yesNo = yesNoTable(result.effects, lang, labelOf, arms);
   if (yesNo) print(`\n${YES_NO_CAPTION[lang]}\n${table(yesNo)}`);

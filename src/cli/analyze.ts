@@ -28,7 +28,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV (trial, target population, transported, subgroup-level and adverse-event rows)')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals of the Welch rows' difference with n replicates, in --json (effects[].bootstrap), ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
+    .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals of the Welch rows' difference with n replicates: a table under the effects table, --csv's boot_* columns, --json's effects[].bootstrap; ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'with --bootstrap: its seed (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV (once the analysis is done, with --csv; for a run that fails, use hta validate --excluded-out)')
@@ -78,16 +78,17 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       miBar.done();
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it masked, as on a report's page.
       result.input.file = publishedName(result.input.file);
-      await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result))] : undefined, excluded, force);
+      await writeAnalysisOutputs(io, opts.csv !== undefined ? [opts.csv, toCsv(...effectsCsv(result, { bootstrap: opts.bootstrap !== undefined }))] : undefined, excluded, force);
       if (opts.json) {
         // Every string (notes, an excluded row's file, warnings) by the inputs' published names (json-names.ts).
         printData(io, JSON.stringify(publishedJson(withInputRecord(result, trial), [{ path: file }, { path: opts.plan, kind: 'trial-plan' }]), null, 2) + '\n');
       } else io.stdout(trialSummaryText(result, trial, lang));
-      // The bootstrap intervals are of the Welch rows' difference and in --json only: said, so a
-      // user who asked for them does not read the table's model-based intervals as theirs.
+      // The bootstrap intervals are of the Welch rows' difference, in their own table under the
+      // effects table: said, so a user who asked for them does not read the effects table's
+      // model-based intervals as theirs, nor look for a row the bootstrap does not cover.
       if (opts.bootstrap && !opts.json) {
         const rows = result.effects.filter((e) => e.bootstrap).length;
-        io.stderr(`note: --bootstrap ${opts.bootstrap}: ${rows ? `percentile and BCa intervals of the ${rows} Welch row(s)' difference are in --json (effects[].bootstrap)` : 'no row has bootstrap intervals (they are of the Welch rows\' difference: the plan\'s "methods" has no "welch")'}; the table's intervals are the methods' own\n`);
+        io.stderr(`note: --bootstrap ${opts.bootstrap}: ${rows ? `percentile and BCa intervals of the ${rows} Welch row(s)' difference are in the table under the effects table (and in --csv's boot_* columns, --json's effects[].bootstrap)` : 'no row has bootstrap intervals (they are of the Welch rows\' difference: the plan\'s "methods" has no "welch")'}; the effects table's intervals are the methods' own\n`);
       }
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;

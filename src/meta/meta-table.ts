@@ -36,6 +36,9 @@ const TEXT = {
   oneTrialBasis: { en: 'subgroups of one trial, fixed effect', da: 'subgrupper af ét forsøg, fast effekt' },
   randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Tilfældige effekter ({tau2}, {ci})' },
   notPooled: { en: 'not pooled', da: 'ikke poolet' },
+  // A row with an estimate but no interval is not analysed: no verdict is given for it (the
+  // judgement needs an interval; docs/input-studies.md#how-the-meta-report-labels-evidence).
+  notAnalysedNoInterval: { en: 'not analysed: no interval', da: 'ikke analyseret: intet interval' },
   all: { en: 'all', da: 'alle' },
   heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, fg = {df} ({p}); I² = {i2} %; H² = {h2}' },
   overallTest: { en: 'Test for overall effect ({model}): {stat} ({p})', da: 'Test for samlet effekt ({model}): {stat} ({p})' },
@@ -154,7 +157,9 @@ function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] 
     formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang, s.mcid),
     s.pooled ? w.pct(s.weightFixed) : w.t('notPooled'),
     s.pooled ? w.pct(s.weightRandom) : '',
-    s.relevance ? metaVerdictText({ ...s, relevance: s.relevance }, SHORT_RELEVANCE_TEXT, w.lang) : '',
+    s.ciLower === null || s.ciUpper === null
+      ? w.t('notAnalysedNoInterval')
+      : s.relevance ? metaVerdictText({ ...s, relevance: s.relevance }, SHORT_RELEVANCE_TEXT, w.lang) : '',
   );
   return cells;
 }

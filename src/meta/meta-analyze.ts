@@ -192,6 +192,28 @@ interface Entry {
   effect: RecordEffect;
   label: string;
   poolable: boolean;
+  /** RevMan 5's "Not estimable": see notEstimable. */
+  notEstimable: boolean;
+}
+
+/** The study-row note of a study RevMan 5 leaves out (docs/input-studies.md, presets). */
+export const NOT_ESTIMABLE_NOTE = 'not estimable';
+
+/**
+ * A ratio (RR/OR) from a study with no events in either arm, or events in every participant of
+ * both, says nothing about the ratio. RevMan 5 shows it "Not estimable" and leaves it out of the
+ * model (k, df, weights; Cochrane Handbook §10.4.4), so the `revman5` preset does too. The other
+ * presets follow metafor: escalc's default drop00 = FALSE keeps it with ½ added to each cell.
+ */
+function notEstimable(r: StudyRecord, settings: PoolSettings): boolean {
+  if (settings.preset !== 'revman5' || r.input.kind !== 'events' || !isRatioMeasure(r.measure)) return false;
+  const t = r.input.table;
+  return (t.eventsIntervention === 0 && t.eventsControl === 0) || (t.eventsIntervention === t.nIntervention && t.eventsControl === t.nControl);
+}
+
+function isAllEvents(e: Entry): boolean {
+  const r = e.record;
+  return r.input.kind === 'events' && r.input.table.eventsIntervention === r.input.table.nIntervention && r.input.table.eventsIntervention > 0;
 }
 
 function studyLabel(r: StudyRecord): string {
@@ -218,11 +240,15 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
   const where = `${s.outcome} ${s.time}${s.measure === 'MD' ? '' : ` (${s.measure})`}`;
   const entries: Entry[] = records.map((record) => {
     const effect = recordEffect(record);
-    const poolable = isPoolable(effect.yi, effect.vi);
-    return { record, effect, label: studyLabel(record), poolable };
+    const excluded = notEstimable(record, settings);
+    const poolable = !excluded && isPoolable(effect.yi, effect.vi);
+    return { record, effect, label: studyLabel(record), poolable, notEstimable: excluded };
   });
-  const split = splitPoolable(entries.map((e) => ({ label: e.label, yi: e.effect.yi, vi: e.effect.vi })));
-  const notPooled = split.warnings.map((w) => `${where}: ${w}`);
+  const split = splitPoolable(entries.filter((e) => !e.notEstimable).map((e) => ({ label: e.label, yi: e.effect.yi, vi: e.effect.vi })));
+  const notPooled = [
+    ...entries.filter((e) => e.notEstimable).map((e) => `${where}: Study ${e.label}: ${isAllEvents(e) ? 'events in every participant of both arms' : 'no events in either arm'}: not estimable, left out of the model (preset revman5, as RevMan 5; Cochrane Handbook §10.4.4)`),
+    ...split.warnings.map((w) => `${where}: ${w}`),
+  ];
   const poolable = entries.filter((e) => e.poolable);
   const warnings = [...notPooled];
 
@@ -237,7 +263,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
   const crit = normalQuantile(1 - (1 - settings.confLevel) / 2);
   const ownInterval = (e: Entry): { lo: number | null; hi: number | null } => {
     const r = e.record;
-    if (e.effect.vi === null) return { lo: null, hi: null };
+    if (e.effect.vi === null || e.notEstimable) return { lo: null, hi: null };
     const se = Math.sqrt(e.effect.vi);
     const toScale = (x: number) => (isRatioMeasure(r.measure) ? Math.log(x) : x);
     return r.input.kind === 'ci'
@@ -332,7 +358,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
     const se = effect.vi === null ? null : Math.sqrt(effect.vi);
     // A reported CI is shown (and judged) as reported; otherwise the Wald interval from vi.
     const { lo, hi } = ownInterval(e);
-    const j = judge(effect.yi, lo, hi, s);
+    const j = e.notEstimable ? { benefit: s.direction === 'lower-is-better' ? -effect.yi : effect.yi, benefitCiLower: null, benefitCiUpper: null, relevance: null } : judge(effect.yi, lo, hi, s);
     const w = weights.get(e)!;
     return {
       outcome: s.outcome,
@@ -355,7 +381,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
       ciUpper: hi,
       continuityCorrected: effect.continuityCorrected,
       pooled: e.poolable,
-      note: e.poolable ? null : 'no interval reported',
+      note: e.notEstimable ? NOT_ESTIMABLE_NOTE : e.poolable ? null : 'no interval reported',
       weightFixed: w.fixed,
       weightRandom: w.random,
       weightFixedSubgroup: w.fixedSub,

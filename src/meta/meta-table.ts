@@ -10,7 +10,7 @@ import { renderTextTable, type Table } from '../report/text-table.js';
 import { metaVerdictText } from './meta-verdict.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
-import { MIN_PI_TRIALS, NO_SUBGROUP } from './meta-analyze.js';
+import { MIN_PI_TRIALS, NO_SUBGROUP, NOT_ESTIMABLE_NOTE } from './meta-analyze.js';
 import { isRatioMeasure } from './read-studies.js';
 import { overallOf } from './meta-group.js';
 
@@ -39,6 +39,8 @@ const TEXT = {
   // A row with an estimate but no interval is not analysed: no verdict is given for it (the
   // judgement needs an interval; docs/input-studies.md#how-the-meta-report-labels-evidence).
   notAnalysedNoInterval: { en: 'not analysed: no interval', da: 'ikke analyseret: intet interval' },
+  notEstimable: { en: 'Not estimable', da: 'Kan ikke estimeres' },
+  notAnalysedNotEstimable: { en: 'not analysed: not estimable', da: 'ikke analyseret: kan ikke estimeres' },
   all: { en: 'all', da: 'alle' },
   heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, fg = {df} ({p}); I² = {i2} %; H² = {h2}' },
   overallTest: { en: 'Test for overall effect ({model}): {stat} ({p})', da: 'Test for samlet effekt ({model}): {stat} ({p})' },
@@ -154,10 +156,12 @@ function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] 
   const cells = [s.study];
   if (withSubgroup) cells.push(s.subgroup ?? '');
   cells.push(
-    formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang, s.mcid),
+    s.note === NOT_ESTIMABLE_NOTE ? w.t('notEstimable') : formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang, s.mcid),
     s.pooled ? w.pct(s.weightFixed) : w.t('notPooled'),
     s.pooled ? w.pct(s.weightRandom) : '',
-    s.ciLower === null || s.ciUpper === null
+    s.note === NOT_ESTIMABLE_NOTE
+      ? w.t('notAnalysedNotEstimable')
+      : s.ciLower === null || s.ciUpper === null
       ? w.t('notAnalysedNoInterval')
       : s.relevance ? metaVerdictText({ ...s, relevance: s.relevance }, SHORT_RELEVANCE_TEXT, w.lang) : '',
   );

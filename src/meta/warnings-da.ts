@@ -68,6 +68,8 @@ const RULES: Rule[] = [
   [/^no study has an interval, so nothing was pooled$/, () => 'intet studie har et interval, så intet er poolet'],
   [/^only one subgroup has a poolable study; no test for subgroup differences$/, () => 'kun én subgruppe har et studie, der kan pooles; ingen test for forskel mellem subgrupper'],
   [/^Study (.+): no interval reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet interval angivet; vist, men ikke poolet`],
+  [/^Study (.+): (no events in either arm|events in every participant of both arms): not estimable, left out of the model \(preset revman5, as RevMan 5; Cochrane Handbook §10\.4\.4\)$/,
+    (m) => `Studie ${m[1]}: ${m[2] === 'no events in either arm' ? 'ingen hændelser i nogen af armene' : 'hændelser hos alle deltagere i begge arme'}: kan ikke estimeres, udeladt af modellen (forindstilling revman5, som RevMan 5; Cochrane Handbook §10.4.4)`],
   [/^Study (.+): no estimate reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet estimat angivet; vist, men ikke poolet`],
   [/^Mantel–Haenszel needs a 2×2 table for every study; some report only an effect, so the fixed-effect model uses inverse-variance weights$/,
     () => 'Mantel–Haenszel kræver en 2×2-tabel for hvert studie; nogle angiver kun en effekt, så modellen med fast effekt bruger invers-varians-vægte'],

@@ -26,7 +26,7 @@ import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/m
 import { overallOf } from '../../meta/meta-group.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
-import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
+import { MIN_PI_TRIALS, NOT_ESTIMABLE_NOTE } from '../../meta/meta-analyze.js';
 import { fillPhrase, formatFixed, type Lang, percentSign, pStatement, timeLabel } from '../i18n.js';
 import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
@@ -56,7 +56,7 @@ const TEXT = {
     weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
     totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
-    single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Dashed: ±MCID',
+    single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', notEstimable: 'Not estimable', mcidBand: 'Dashed: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prediction interval: not shown (fewer than {min} trials)',
     studyEstimate: 'Study estimate (95% CI)', totalOneTrial: 'Subgroups of one trial combined (fixed)',
     fixedMethod: 'Subgroups of one trial (not separate trials) combined by the fixed-effect model ({weights}), normal-based 95% CI',
@@ -74,7 +74,7 @@ const TEXT = {
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {theIntervention}', favoursControl: 'Til fordel for {theControl}',
     heterogeneity: 'Heterogenitet', notApplicable: 'ikke aktuelt', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
-    single: 'Ét forsøg: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
+    single: 'Ét forsøg: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', notEstimable: 'Kan ikke estimeres', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'Invers varians', mh: 'Mantel–Haenszel', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
     studyEstimate: 'Forsøgets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
     fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med en model med faste effekter ({weights}), normalfordelt 95 %-KI',
@@ -155,6 +155,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const eff = turned.value;
   const effectText = (est: number, lo: number | null, hi: number | null) =>
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
+  // A study the revman5 preset leaves out (meta-analyze.ts notEstimable): RevMan 5's words, no estimate.
+  const studyText = (x: MetaStudyRow) => (x.note === NOT_ESTIMABLE_NOTE ? t.notEstimable : effectText(x.yi, x.ciLower, x.ciUpper));
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const effectName = turned.name;
   const P = lang === 'da' ? 'p' : 'P';
@@ -209,7 +211,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const effectWidth = Math.max(
     EFFECT_MIN_PX,
     w(`${measure} (${t.ci})`, true),
-    ...group.studies.map((x) => w(effectText(x.yi, x.ciLower, x.ciUpper))),
+    ...group.studies.map((x) => w(studyText(x))),
     ...group.pooled.map((p) => w(effectText(p.estimate, p.ciLower, p.ciUpper))),
   ) + 12;
   // Each arm's name on one line; on two ("App + usual" / "care") when one line would make the
@@ -306,7 +308,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     armCells(st);
     if (showFixedWeight) right.push({ row, px: xWeightFixed, text: st.pooled ? pct(st.weightFixed) : '' });
     if (showRandomWeight) right.push({ row, px: xWeightRandom, text: st.pooled ? pct(st.weightRandom) : '' });
-    left.push({ row, px: xEffect, text: effectText(st.yi, st.ciLower, st.ciUpper) });
+    left.push({ row, px: xEffect, text: studyText(st) });
     if (st.ciLower !== null && st.ciUpper !== null) {
       squares.push({ row, x: show(st.ciLower), x2: show(st.ciUpper), est: show(st.yi), size: 16 + 2.2 * (st.weightRandom ?? st.weightFixed ?? 100) });
     } else {

@@ -33,7 +33,7 @@ import { clusterRow } from './cluster-rows.js';
 import { numberCellHint } from './cell-hints.js';
 import { thousandsInNonCount } from './thousands-cells.js';
 import { type TimeReading, unifyTimes } from './follow-up-times.js';
-import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
+import { columnKey, NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
 import { checkSharedControl, sameEntry } from './shared-control.js';
@@ -168,7 +168,7 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
   const times = unifyTimes(records);
   // Arms of one trial against one control group (shared-control.ts): said before "one row per study", whose advice would not do.
   const shared = checkSharedControl(file, records, (col.get('study') as number) + 1, problems);
-  const duplicateLines = checkDuplicates(file, records, col, problems, times.written, shared);
+  const duplicateLines = checkDuplicates(file, records, col, problems, times.written, shared, yearCells(csv, columns.ignored));
   checkSpelling(file, records, col, problems, duplicateLines);
   checkSubgroupNames(file, records, col, problems);
   if (problems.length > 0) {
@@ -722,7 +722,19 @@ function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<s
  * written two ways (`Sandal 2021`, `Sandal et al. 2021`: study-names.ts) is one study here, so one
  * trial under two spellings is not pooled twice. Returns the lines refused.
  */
-function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>, alreadyRefused: ReadonlySet<number>): Set<number> {
+/** Header words of a year column, which is not read (a year belongs in the study name). */
+const YEAR_KEYS = new Set(['year', 'år', 'aar', 'year_of_study', 'publication_year', 'udgivelsesår']);
+
+/** A not-read year column's header and its cell per line, so a duplicate that differs only by it can be told why. */
+function yearCells(csv: CsvTable, ignored: readonly { column: number; header: string }[]): { header: string; byLine: Map<number, string> } | null {
+  const c = ignored.find((x) => YEAR_KEYS.has(columnKey(x.header)));
+  if (c === undefined) return null;
+  const byLine = new Map<number, string>();
+  for (const r of csv.records) byLine.set(r.line, (r.cells[c.column - 1] ?? '').trim());
+  return { header: c.header.trim(), byLine };
+}
+
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>, alreadyRefused: ReadonlySet<number>, years: { header: string; byLine: Map<number, string> } | null = null): Set<number> {
   const seen = new Map<string, StudyRecord>();
   const refused = new Set<number>(alreadyRefused);
   const studyColumn = (col.get('study') as number) + 1;
@@ -735,6 +747,11 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
       // One follow-up written two ways (`3m`, `3 m`) is one time (follow-up-times.ts): say so.
       const [wa, wb] = [timeWritten.get(prev.line) ?? prev.time, timeWritten.get(r.line) ?? r.time];
       const time = wa === wb ? '' : `: follow-up "${wb}" here and "${wa}" there are one time, ${r.time}`;
+      // Two papers of one author told apart only by a Year column, which is not read: say so.
+      const [ya, yb] = [years?.byLine.get(prev.line) ?? '', years?.byLine.get(r.line) ?? ''];
+      const year = years !== null && ya !== yb
+        ? `; the "${years.header}" column is not read (${yb} here, ${ya} on line ${prev.line}): put the year in the study name, "${r.study} ${yb}" and "${prev.study} ${ya}"`
+        : '';
       problems.push({
         file,
         line: r.line,
@@ -743,8 +760,10 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
         value: r.study,
         // A copy (the same numbers) is one result entered twice: the subgroup and multi-arm advice would not fit.
         expected: sameEntry(prev, r)
-          ? `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; its numbers are the same too, so it is one result entered twice: keep one row`
-          : `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
+          ? `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}${year}; its numbers are the same too, so it is one result entered twice: keep one row`
+          : year !== ''
+            ? `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}${year}`
+            : `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations (not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23.3.4)`,
       });
       refused.add(r.line);
     } else seen.set(key, r);

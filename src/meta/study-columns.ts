@@ -205,6 +205,17 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     if (isMedianColumn(columnKey(h))) medianColumns.push({ index: i, header: h });
     // A result under a name not read (`LL`, `MD (95% CI)`, `SE (intervention)`) would be dropped unsaid.
     // Beside every column it points to (a total `N` beside n_intervention and n_control) it is an extra: ignored, with the note.
+    // A bare `Total` (RevMan's column under each arm's heading, pasted without the heading; or the
+    // trial's size) cannot say which arm it is: without both group sizes it is refused with the
+    // mapping `Total 1`/`Total 2` and `Experimental Total`/`Control Total` get (REVMAN_ARMS).
+    if (columnKey(h) === 'total' && !(present('n_intervention') && present('n_control'))) {
+      problems.push({
+        file, line: 1, column: i + 1, value: h,
+        expected: 'a group size per arm: n_intervention and n_control (a bare "Total" does not say which arm, or is the whole trial)',
+        hint: 'rename the arms\' totals: Total 1 or Experimental Total → n_intervention, Total 2 or Control Total → n_control (RevMan 5 and RevMan Web); a trial\'s total size cannot be split into arms',
+      });
+      return;
+    }
     const looks = SYNONYMS[columnKey(h)] !== undefined || ARM_SE[columnKey(h)] !== undefined ? null : lookalike(h);
     if (looks !== null && !(looks.columns.length > 0 && looks.columns.every(present))) problems.push({ file, line: 1, column: i + 1, value: h, expected: looks.expected, hint: looks.hint });
   });

@@ -190,7 +190,7 @@ describe('hta meta: input and usage errors exit 2 with file:line:column', () => 
     const file = write('study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.5,0.9,6.0\nB,pseq,9m,4,,\n');
     const r = await runCli('meta', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/B +4\.00 \(no interval reported\) +not pooled +Inconclusive/); // the one verdict wording (src/report/i18n.ts VERDICT_TEXT)
+    expect(r.stdout).toMatch(/B +4\.00 \(no interval reported\) +not pooled +not analysed: no interval/); // no verdict for a row not analysed
     expect(r.stdout).toContain('Only one study');
     expect(r.stderr).toContain('warning: pseq 9m: Study B: no interval reported; shown but not pooled');
   });

@@ -8,6 +8,7 @@ import { ceaResultsJsonSchema } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
 import { runCli } from '../support/run-cli.js';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { noteIn } from '../../src/cea/load-cea-plan.js';
 import { ceaFixture as fixture } from '../support/cea-fixture.js';
 
 async function ceaJson(o: Options = {}) {
@@ -143,6 +144,7 @@ describe('Excel subtotal rows in a cost-effectiveness export', () => {
     const tp = join(f.dir, 'trial.plan.json');
     writeFileSync(tp, JSON.stringify({ ...JSON.parse(readFileSync(tp, 'utf8')), invalidRows: 'exclude' }));
     const byPlan = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
-    expect(byPlan.notes.join('\n')).toContain('excluded 49 row(s)');
+    // The note is stored in both languages (the run's en and da pages share the analysis).
+    expect(byPlan.notes.map((n) => noteIn(n, 'en')).join('\n')).toContain('excluded 49 row(s)');
   });
 });

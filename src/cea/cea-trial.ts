@@ -5,7 +5,7 @@
  * Shared by `hta cea` (src/cli/cea.ts) and the report's analysis (analyze-cea-files.ts).
  */
 import type { CsvTable } from '../io/read-csv.js';
-import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { trialExclusionLines } from '../trial/exclusion-summary.js';
 import { loadTrial } from '../trial/load-trial.js';
 import { everyRowExcludedError } from '../trial/most-rows-excluded.js';
 import type { TrialData } from '../trial/trial-data.js';
@@ -37,7 +37,5 @@ export function loadCeaTrial(csv: CsvTable, resolved: ResolvedCeaPlan, options: 
  * stored analysis, shared by its en and da pages, can word the summary in both (analyze-cea-files.ts).
  */
 export function exclusionLines(trial: TrialData, lang: 'en' | 'da'): string[] {
-  return trial.excluded
-    ? formatExclusion(summarizeExclusion({ ...trial.excluded, randomisedWithoutRows: 0 }, trial.plan.columns.id), lang, lang === 'da' ? DANISH_PROBLEM_WORDS : undefined, trial.plan.design === 'observational' ? 'observational' : 'randomised')
-    : [];
+  return trial.excluded ? trialExclusionLines(trial, lang, lang === 'da' ? DANISH_PROBLEM_WORDS : undefined, { ...trial.excluded, randomisedWithoutRows: 0 }) : [];
 }

@@ -8,7 +8,7 @@ import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
 import type { ProblemWords } from '../problem-groups.js';
-import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { excludedCsv, trialExclusionLines } from '../trial/exclusion-summary.js';
 import { everyRowExcludedError, mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
@@ -113,7 +113,7 @@ export function reportExclusion(trial: TrialData, io: CliIo, lang: 'en' | 'da' =
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   for (const note of [passedOverNote(trial, lang), ignoredVisitsNote(trial, lang)]) if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
-  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id), lang, words, trial.plan.design === 'observational' ? 'observational' : 'randomised')) io.stderr(line + '\n');
+  for (const line of trialExclusionLines(trial, lang, words)) io.stderr(line + '\n');
   const most = mostRowsExcludedNote(trial, lang);
   if (most) io.stderr(`warning: ${most}\n`);
 }

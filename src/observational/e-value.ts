@@ -40,7 +40,11 @@ export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | nu
   // An adjusted yes/no row's E-value is of its risk ratio (eValueOfRiskRatioCi): read off that CI,
   // whose limits results.json keeps off 1 (published-effect.ts), not off the difference's.
   if (e.riskRatio) return e.riskRatio.ciLower <= 1 && e.riskRatio.ciUpper >= 1;
-  // A row with an E-value has a CI; without one there is nothing to include.
+  return differenceCiIncludesZero(e);
+}
+
+/** Whether the difference's own CI includes 0 (a row with an E-value has a CI; without one there is nothing to include). */
+function differenceCiIncludesZero(e: { ciLower: number | null; ciUpper: number | null }): boolean {
   return e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
 }
 
@@ -57,7 +61,7 @@ export function ciIncludesNull(e: { ciLower: number | null; ciUpper: number | nu
 export type EValueCi = 'excludes' | 'includes' | 'rr-includes' | 'rr-excludes';
 
 export function eValueCi(e: { ciLower: number | null; ciUpper: number | null; riskRatio?: { ciLower: number; ciUpper: number } | null }): EValueCi {
-  const rd = e.ciLower !== null && e.ciUpper !== null && e.ciLower <= 0 && e.ciUpper >= 0;
+  const rd = differenceCiIncludesZero(e);
   if (!e.riskRatio) return rd ? 'includes' : 'excludes';
   const rr = ciIncludesNull(e);
   if (rr === rd) return rr ? 'includes' : 'excludes';

@@ -7,7 +7,7 @@ import type { Problem } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup, type ProblemWords } from '../problem-groups.js';
 import type { Lang } from '../report/i18n.js';
-import type { RowExclusion } from './trial-data.js';
+import type { RowExclusion, TrialData } from './trial-data.js';
 
 export interface ExclusionSummary {
   /** Rows (file lines) left out. */
@@ -59,6 +59,16 @@ export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: 
     ...s.groups.map((g) => `  ${formatProblemGroup(g, words)}`),
     ...(s.randomisedWithoutRows ? [t.randomised(s.randomisedWithoutRows)] : []),
   ];
+}
+
+/**
+ * A loaded trial's excluded rows in words, as `hta analyze` prints them and `hta cea` repeats them:
+ * the trial's id column kept out of the values, its design choosing the randomised or the registry
+ * wording. `excluded`: the rows to word (`hta cea` counts no patient as randomised without rows).
+ */
+export function trialExclusionLines(trial: TrialData, lang: Lang = 'en', words?: ProblemWords, excluded: RowExclusion | null | undefined = trial.excluded): string[] {
+  if (!excluded) return [];
+  return formatExclusion(summarizeExclusion(excluded, trial.plan.columns.id), lang, words, trial.plan.design === 'observational' ? 'observational' : 'randomised');
 }
 
 type ExclusionText = { none: string; head: (rows: number, problems: number, lines: string) => string; randomised: (n: number) => string };

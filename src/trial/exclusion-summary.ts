@@ -4,7 +4,7 @@
  * them carries a patient id or a cell of the id column: see docs/input-trial-export.md.
  */
 import type { Problem } from '../errors.js';
-import { toCsv } from '../io/write-csv.js';
+import { type SpreadsheetDialect, toCsvIn } from '../io/write-csv.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup, type ProblemWords } from '../problem-groups.js';
 import type { Lang } from '../report/i18n.js';
 import type { RowExclusion, TrialData } from './trial-data.js';
@@ -107,10 +107,15 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
   },
 };
 
-/** The `--excluded-out` file: one row per problem, in line order; no values at all. */
-export function excludedCsv(ex: RowExclusion): string {
+/**
+ * The `--excluded-out` file: one row per problem, in line order; no values at all. Written as the
+ * export was (`dialect`: its separator, line ends and BOM), so that the analyst's spreadsheet opens
+ * it as it opened the export — Danish Excel reads a comma file without a BOM as one column of
+ * mis-decoded text.
+ */
+export function excludedCsv(ex: RowExclusion, dialect?: SpreadsheetDialect): string {
   const rows = [...ex.problems]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .map(excludedRowCells);
-  return toCsv(EXCLUDED_ROW_HEADER, rows);
+  return toCsvIn(EXCLUDED_ROW_HEADER, rows, dialect);
 }

@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { spreadsheetDialectOf } from '../io/write-csv.js';
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from './free-text.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
@@ -1146,6 +1147,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     ...(specialNote ? { specialMissing: special.summary() } : {}),
     ...(itemBlocks.length ? { unreadItemBlocks: itemBlocks } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
+    exportDialect: spreadsheetDialectOf(source.dialect),
   }));
 }
 

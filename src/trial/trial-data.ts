@@ -4,6 +4,7 @@
  * `observations` is the same rows as objects, built on first use. Shape and rules:
  * docs/data-contracts.md.
  */
+import type { SpreadsheetDialect } from '../io/write-csv.js';
 import type { RoundedScientificCells } from '../io/scientific-number.js';
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { CheckboxSource } from '../instruments/binary-checkbox.js';
@@ -169,6 +170,8 @@ export interface TrialData {
   decimalComma?: boolean;
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
+  /** How the export was written (separator, line ends, BOM), for the `--excluded-out` list the user opens beside it (io/write-csv.ts). Absent on data not read from an export. */
+  exportDialect?: SpreadsheetDialect;
 }
 
 /** Patients randomised per arm. */

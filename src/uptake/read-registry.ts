@@ -34,6 +34,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
+import { countsDecideMark } from './eligible-count-mark.js';
 import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { AgeBandsRead } from './age-bands.js';
@@ -929,7 +930,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const again = eligibleHeaderLines(file, table.header, table.headerLine ?? 1, table.records, wide !== undefined, exclude);
   problems.push(...again.problems);
   const headerAgain = new Set(again.lines);
-  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
+  // Counts are whole numbers: a tab file's `37.272` can only be thousands (eligible-count-mark.ts).
+  const countColumns = wide ? [...wide, ...totalColumns] : [ei, yi];
+  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf({ ...table, dialect: countsDecideMark(table.dialect, table.records, countColumns) }));
   // A sum in a message is written as the file writes its counts (`25.000` in a Danish file).
   const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';

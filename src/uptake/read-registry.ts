@@ -797,6 +797,13 @@ const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
  * Antal` → `antal` (a summed count is the count); `Count of …` is a number of rows, not the
  * count, and is left as it is. `key`: the name as headerKey folds it.
  */
+/**
+ * A count named by what it counts (`Antal borgere`, `Antal i målgruppen`, `Antall personer`,
+ * `Number of patients`): a candidate for the eligible count, taken when it is the only one. Not
+ * `Count of …`: a pivot's number of rows (eligible-summed-caption test).
+ */
+const COUNT_OF = /^(antal|antall|number of)\s+\p{L}[\p{L}\s.-]*$/u;
+
 function summedName(key: string): string {
   return /^(sum of|sum af|summen af|sum)\s+(.+)$/.exec(key)?.[2] ?? key;
 }
@@ -822,7 +829,7 @@ export function eligibleColumnGuess(header: readonly string[], given: ReadEligib
   const unknown: ('region' | 'year' | 'eligible')[] = [];
   for (const name of ['region', 'year', 'eligible'] as const) {
     if (keys.includes(headerKey(given[name] ?? name))) continue;
-    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h)))));
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && (ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h))) || COUNT_OF.test(headerKey(h)))));
     if (candidates.length === 1) mapping[name] = candidates[0]!.trim();
     else unknown.push(name);
   }

@@ -204,7 +204,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     }
     const result = env.memo<ObservationalResult>(`registry\u0000${dataPath}\u0000${planPath}`, () => {
       const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan);
-      if (trial.idNote) env.note?.(trial.idNote);
+      // How the export was read (its encoding, header spellings, CPR-shaped ids…), as `hta analyze` says it: each note once per run.
+      for (const note of trial.readNotes ?? []) env.note?.(note);
       const r = analyzeObservational(trial, { version: env.version });
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: publishedName(entry.data) } };

@@ -13,6 +13,7 @@ import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../ch
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
+import { decodedNote } from '../../io/encoding-note.js';
 import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { chartPrecision } from '../../uptake/chart-precision.js';
@@ -224,6 +225,12 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
     const analysis = await uptakeAnalysisOf(entry, env);
+    // How the registry was read, as `hta uptake` says it (a Windows-1252 or UTF-16 export): once per
+    // run. From the published analysis, which keeps the encoding but not the characters seen.
+    if (analysis.registryEncoding) {
+      const registryFile = env.input(entry.registry);
+      env.note?.({ en: decodedNote(registryFile, analysis.registryEncoding, 'en'), da: decodedNote(registryFile, analysis.registryEncoding, 'da') });
+    }
     // A breakdown the plan does not publish has no chart: its section says so instead of
     // drawing an empty frame (docs/plan-uptake.md "What is published").
     const left = new Set(analysis.leftOut ?? []);

@@ -43,34 +43,22 @@ const PLAN = {
   suppression: { threshold: 5 }, publish: { months: true, clinics: false, equity: ['ageBand', 'referrer'] },
 };
 
-/**
- * The September publication, the same for both variants (the whole registry, nothing removed yet):
- * made once, in a folder of its own that each variant reads (its eligible file and sep.json).
- */
-let september: Promise<{ dir: string; eligible: string; json: string }> | undefined;
-function publishedSeptember() {
-  return (september ??= (async () => {
-    const dir = tempDir();
-    const eligible = join(dir, 'eligible.csv');
-    writeFileSync(eligible, ['region,year,eligible', ...['Hovedstaden', 'Sjælland', 'Nordjylland'].flatMap((r) => [2025, 2026, 2027, 2028].map((y) => `${r},${y},20000`))].join('\n') + '\n');
-    writeFileSync(join(dir, 'sep.csv'), [HEADER, ...registry()].join('\n') + '\n');
-    writeFileSync(join(dir, 'plan-sep.json'), JSON.stringify({ ...PLAN, exportDate: '2025-09-30' }));
-    const sep = await runCli('uptake', join(dir, 'sep.csv'), '--eligible', eligible, '--plan', join(dir, 'plan-sep.json'), '--first-publication', '--json');
-    expect(sep.code, sep.stderr).toBe(0);
-    writeFileSync(join(dir, 'sep.json'), sep.stdout);
-    return { dir, eligible, json: sep.stdout };
-  })());
-}
-
 async function chain(removed: string[]) {
   const dir = tempDir();
-  const { dir: sepDir, eligible, json } = await publishedSeptember();
-  writeFileSync(join(dir, 'oct.csv'), [HEADER, ...registry().filter((l) => !removed.includes(l.split(',')[0]!))].join('\n') + '\n');
+  const eligible = join(dir, 'eligible.csv');
+  writeFileSync(eligible, ['region,year,eligible', ...['Hovedstaden', 'Sjælland', 'Nordjylland'].flatMap((r) => [2025, 2026, 2027, 2028].map((y) => `${r},${y},20000`))].join('\n') + '\n');
+  const rows = registry();
+  writeFileSync(join(dir, 'sep.csv'), [HEADER, ...rows].join('\n') + '\n');
+  writeFileSync(join(dir, 'oct.csv'), [HEADER, ...rows.filter((l) => !removed.includes(l.split(',')[0]!))].join('\n') + '\n');
+  writeFileSync(join(dir, 'plan-sep.json'), JSON.stringify({ ...PLAN, exportDate: '2025-09-30' }));
   writeFileSync(join(dir, 'plan-oct.json'), JSON.stringify({ ...PLAN, exportDate: '2025-10-31' }));
-  const oct = await runCli('uptake', join(dir, 'oct.csv'), '--eligible', eligible, '--plan', join(dir, 'plan-oct.json'), '--previous', join(sepDir, 'sep.json'), '--json');
+  const sep = await runCli('uptake', join(dir, 'sep.csv'), '--eligible', eligible, '--plan', join(dir, 'plan-sep.json'), '--first-publication', '--json');
+  expect(sep.code, sep.stderr).toBe(0);
+  writeFileSync(join(dir, 'sep.json'), sep.stdout);
+  const oct = await runCli('uptake', join(dir, 'oct.csv'), '--eligible', eligible, '--plan', join(dir, 'plan-oct.json'), '--previous', join(dir, 'sep.json'), '--json');
   expect(oct.code, oct.stderr).toBe(0);
   writeFileSync(join(dir, 'oct.json'), oct.stdout);
-  return { dir, sep: JSON.parse(json) as { metrics: Row[] }, oct: JSON.parse(oct.stdout) as { metrics: Row[]; previous: { changed: { periods: { region: string; period: string }[] } } }, stderr: oct.stderr };
+  return { dir, sep: JSON.parse(sep.stdout) as { metrics: Row[] }, oct: JSON.parse(oct.stdout) as { metrics: Row[]; previous: { changed: { periods: { region: string; period: string }[] } } }, stderr: oct.stderr };
 }
 
 /** The audit of `json` written to `dir`: against the September counts the file carries (`previous.publications`). */

@@ -28,6 +28,9 @@ p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
 .abbreviations { font-size: 0.85em; }
 @media screen { .abbreviations.end { display: none; } }
+/* The charts' text versions again at the page's end, for print only (a PDF has no <details>): on
+   screen they are under each chart, and hidden here, so a screen reader meets them once. */
+@media screen { .print-appendix { display: none; } }
 abbr[title] { text-decoration: none; }
 nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
 /* A long compound ("Envejsfølsomhedsanalyse") breaks inside its column on a phone, hyphenated
@@ -42,7 +45,10 @@ figure svg { display: block; max-width: 100%; height: auto; }
 @media screen { .chart-scroll > svg { min-width: var(--min-width, 0); } }
 @media screen and (max-width: 600px) { main { padding: 16px 12px 48px; } nav ol { columns: 1; } }
 figcaption { font-size: 0.85em; color: #555; }
+/* Words for screen readers only: a row header's outcome and visit (text-table.ts), shown by the rows around it. */
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
+.files { font-size: 0.85em; color: #555; margin: 0; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
 figure.table { margin: 8px 0 16px; }
@@ -77,6 +83,10 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
   nav, .files, .text-version, .abbreviations.top { display: none; }
+  /* The appendix of the charts' numbers: compact, each table under its figure's name. */
+  .print-appendix { break-before: page; }
+  .print-appendix h3 { font-size: 8pt; font-weight: bold; margin: 4pt 0 1pt; break-after: avoid; }
+  .print-appendix ul { margin: 0 0 3pt; padding-left: 12pt; font-size: 8pt; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: 8pt 0 3pt; padding-bottom: 2pt; break-after: avoid; }
   p { max-width: none; margin: 0 0 5pt; }
@@ -247,6 +257,35 @@ function expansionHtml(full: string, english: string | undefined): string {
   return `<span lang="en">${escapeHtml(english)}</span>${escapeHtml(full.slice(english.length))}`;
 }
 
+/** A text version's items as a list, an item with items of its own nested (an arm's boxes under its name). */
+function textVersionList(items: readonly (string | { text: string; items: string[] })[]): string {
+  const li = (i: string | { text: string; items: string[] }): string =>
+    typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;
+  return `<ul>\n${items.map(li).join('\n')}\n</ul>`;
+}
+
+const APPENDIX_TEXT = {
+  title: { en: "Appendix: the figures' numbers", da: 'Bilag: figurernes tal' },
+} as const;
+
+/**
+ * The charts' text versions (their numbers tables, the diagrams in words) once more at the page's
+ * end, shown in print only: a PDF has no collapsed <details>, and without them a printed chart is
+ * one image with a few words of /Alt (WCAG 2.1 1.1.1 in the published PDF). Compact: 8 pt, each
+ * under its figure's caption (docs/report-trial.md, "The figure's numbers").
+ */
+function printAppendix(page: ReportPage, svgs: ReadonlyMap<string, { alt: string; numbers?: Table }>): string[] {
+  const entries = page.sections.flatMap((s) => {
+    const c = s.chart === undefined ? undefined : svgs.get(s.chart);
+    const name = escapeHtml(s.chartCaption ?? c?.alt ?? s.title);
+    const numbers = c?.numbers ? [`<h3>${name}</h3>\n${renderHtmlTable(c.numbers)}`] : [];
+    const words = s.textVersion ? [`<h3>${name}: ${escapeHtml(s.textVersion.summary)}</h3>\n${textVersionList(s.textVersion.items)}`] : [];
+    return [...numbers, ...words];
+  });
+  if (entries.length === 0) return [];
+  return [`<section class="print-appendix notes">\n<h2>${escapeHtml(APPENDIX_TEXT.title[page.lang])}</h2>\n${entries.join('\n')}\n</section>`];
+}
+
 export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string; numbers?: Table }>): string {
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
   const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
@@ -264,19 +303,17 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
         const caption = s.chartCaption ? `<span class="caption">${escapeHtml(s.chartCaption)}</span>` : '';
         // A box keyboard users can scroll (focusable, named by the figure's caption) when the chart is wider than the screen.
         const scroll = `<div class="chart-scroll" tabindex="0" role="region" aria-label="${escapeHtml(s.chartCaption ?? c.alt)}" style="--min-width: ${chartMinWidthPx(size)}px">${svg}</div>`;
-        parts.push(`<figure class="chart" data-chart="${s.chart}">${scroll}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
+        // role="group": Chromium's tagged PDF makes a plain <figure> a /Figure with no /Alt around
+        // the chart's own (an image to a PDF reader); a group is a /Div. The file links after the
+        // caption, not in it: the figure is named by its caption alone.
+        parts.push(`<figure class="chart" role="group" data-chart="${s.chart}">${scroll}<figcaption>${caption}</figcaption><p class="files">${t('chartFiles').replace('{links}', links)}</p></figure>`);
         // The chart's numbers in a table, for screen readers (the SVG is one image to them): collapsed
-        // on screen, left out of print, where the chart says the same.
+        // on screen; in print at the page's end (printAppendix).
         if (c.numbers) parts.push(`<details class="text-version notes chart-numbers"><summary>${escapeHtml(t('chartNumbers'))}</summary>\n${tableWrap(renderHtmlTable(c.numbers), `${t('chartNumbers')}: ${s.chartCaption ?? c.alt}`)}\n</details>`);
       }
     }
     for (const tb of s.tables ?? []) parts.push(tableWrap(renderHtmlTable(tb.table, tb.caption), tb.caption ?? s.title));
-    if (s.textVersion) {
-      const li = (i: string | { text: string; items: string[] }): string =>
-        typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;
-      const items = s.textVersion.items.map(li).join('\n');
-      parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n<ul>\n${items}\n</ul>\n</details>`);
-    }
+    if (s.textVersion) parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n${textVersionList(s.textVersion.items)}\n</details>`);
     // Several footnotes go in one block: print sets the summary of findings' in two columns.
     const notes = paragraphs(s.notes, 'notes');
     parts.push((s.notes?.length ?? 0) > 1 ? `<div class="notes-block">\n${notes}\n</div>` : notes, '</section>');
@@ -310,6 +347,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     ...abbreviationList('top'),
     nav,
     ...sections,
+    ...printAppendix(page, svgs),
     ...abbreviationList('end'),
     '</main></body>',
     '</html>',

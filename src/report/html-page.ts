@@ -230,21 +230,50 @@ const ENGLISH_PASSAGES: readonly RegExp[] = [
   /\bCochrane Handbook(?: for Systematic Reviews of Interventions)?/g,
 ];
 
-export function markEnglishPassages(html: string): string {
-  let skip = 0;
-  return html
-    .split(/(<[^>]*>)/)
-    .map((piece) => {
-      if (piece.startsWith('<')) {
-        // Inside the head's title and style, or a chart (its text is drawn, and named by its aria-label).
-        if (/^<(svg|style|title|script)\b/.test(piece)) skip++;
-        else if (/^<\/(svg|style|title|script)>/.test(piece) && skip > 0) skip--;
-        return piece;
-      }
-      if (skip > 0 || piece === '') return piece;
-      return ENGLISH_PASSAGES.reduce((text, re) => text.replace(re, (m) => `<span lang="en">${m}</span>`), piece);
-    })
-    .join('');
+/**
+ * The pieces of a text known to be English that are worth marking: split at a Danish "m.fl." (a
+ * citation's "et al." on a Danish page, citation-words.ts), each piece of at least 8 characters.
+ */
+function englishPieces(texts: readonly string[]): string[] {
+  const pieces = texts.flatMap((t) => t.split(/\s*\bm\.fl\.,?\s*/)).map((p) => p.trim()).filter((p) => p.length >= 8 && /\p{L}{3}/u.test(p));
+  // Longest first: a label inside a longer text is marked as part of the longer one.
+  return [...new Set(pieces)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `english`: texts the page shows in English because they have no Danish — a plan's or manifest
+ * entry's `{ "en" }` with no `"da"` (danish-gaps.ts: `hta report` warns of each), a citation as
+ * the user's input gives it — marked wherever they stand whole in the page's text, before the
+ * catalogue's passages (which are then not marked twice).
+ */
+export function markEnglishPassages(html: string, english: readonly string[] = []): string {
+  const known = englishPieces(english).map((p) => escapeHtml(p));
+  const knownRe = known.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${known.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pass = (input: string, mark: (text: string) => string) => {
+    let skip = 0;
+    // Open <span>s, each true when it is a lang="en" one: text inside those is English already.
+    const spans: boolean[] = [];
+    return input
+      .split(/(<[^>]*>)/)
+      .map((piece) => {
+        if (piece.startsWith('<')) {
+          // Inside the head's title and style, or a chart (its text is drawn, and named by its aria-label).
+          if (/^<(svg|style|title|script)\b/.test(piece)) skip++;
+          else if (/^<\/(svg|style|title|script)>/.test(piece) && skip > 0) skip--;
+          else if (/^<span\b/.test(piece)) spans.push(/\blang="en"/.test(piece));
+          else if (piece === '</span>') spans.pop();
+          return piece;
+        }
+        if (skip > 0 || piece === '' || spans.includes(true)) return piece;
+        return mark(piece);
+      })
+      .join('');
+  };
+  const wrap = (m: string) => `<span lang="en">${m}</span>`;
+  const withKnown = knownRe ? pass(html, (text) => text.replace(knownRe, wrap)) : html;
+  return pass(withKnown, (text) => ENGLISH_PASSAGES.reduce((t, re) => t.replace(re, wrap), text));
 }
 
 /**
@@ -353,5 +382,5 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '</html>',
     '',
   ].join('\n');
-  return page.lang === 'da' ? markEnglishPassages(html) : html;
+  return page.lang === 'da' ? markEnglishPassages(html, page.english) : html;
 }

@@ -17,7 +17,8 @@ import { bundledTrial } from './trial-report-support.js';
 
 /** The "The figure's numbers" table right after a chart's figure, or undefined. */
 function numbersAfter(html: string, chart: string): string | undefined {
-  const figure = new RegExp(`<figure class="chart"[^>]*data-chart="${chart}"[\\s\\S]*?</figure>\\s*(<details class="text-version[^"]*chart-numbers"[\\s\\S]*?</details>)`).exec(html);
+  // From the chart's own </figure> on (never a later chart's): what follows it directly.
+  const figure = new RegExp(`<figure class="chart"[^>]*data-chart="${chart}">(?:(?!</figure>)[\\s\\S])*</figure>\\s*(<details class="text-version[^"]*chart-numbers"[\\s\\S]*?</details>)`).exec(html);
   return figure?.[1];
 }
 

@@ -153,7 +153,8 @@ function headerHtml(h: string): string {
  * come before the digits.
  */
 function numberCellHtml(s: string): string {
-  if (!/^[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
+  // (An interval alone, "(36.1 to 48.5)", as a chart's numbers table gives a CI in a column of its own, is a number cell too.)
+  if (!/^\(?[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
   const pieces = s.split(/ (?=\()| (?=(?:pr\.|per) )/);
   if (pieces.length === 1 && !/[-\s]/.test(s)) return escapeHtml(s);
   // A piece of one value, with its comparator or unit ("< 0,001", "7.359 EUR", "5.5 points"), is

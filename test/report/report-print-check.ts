@@ -110,10 +110,12 @@ async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAG
   const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
   // The outcome of a row: its label without the follow-up ("Work ability (WAS 0–10), 3 months"),
   // carried down to the rows under it.
+  // A row under its outcome has one cell fewer: the outcome's cell spans it (rowspan, text-table.ts).
   let outcome = '';
+  const width = Math.max(...rows.map((cells) => cells.length));
   const keyed = rows.map((cells) => {
-    if (cells[0]) outcome = flat(cells[0]).replace(/, [^,]*$/, '');
-    return { outcome, text: flat(cells[3] ?? '') };
+    if (cells.length === width && cells[0]) outcome = flat(cells[0]).replace(/, [^,]*$/, '');
+    return { outcome, text: flat(cells[cells.length - width + 3] ?? '') };
   });
   const pages = (await run(PDFTOTEXT, [pdf, '-'])).split('\f').map(flat);
   const start = pages.findIndex((t) => t.includes(flat(p.grouped)));

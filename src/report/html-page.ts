@@ -46,15 +46,15 @@ figure svg { display: block; max-width: 100%; height: auto; }
 .chart-scroll { max-width: 100%; overflow-x: auto; }
 @media screen { .chart-scroll > svg { min-width: var(--min-width, 0); } }
 @media screen and (max-width: 600px) { main { padding: 16px 12px 48px; } nav ol { columns: 1; } }
-figcaption { font-size: 0.85em; color: #555; }
+.figcaption { font-size: 0.85em; color: #555; }
 /* Words for screen readers only: a row header's outcome and visit (text-table.ts), shown by the rows around it. */
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
+.figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
 .files { font-size: 0.85em; color: #555; margin: 0; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
 figure.table { margin: 8px 0 16px; }
-figure.table > figcaption { text-align: left; font-weight: bold; padding: 4px 0; font-size: 0.85em; color: inherit; }
+figure.table > .figcaption { text-align: left; font-weight: bold; padding: 4px 0; font-size: 0.85em; color: inherit; }
 figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
@@ -108,7 +108,7 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   /* A table's caption, header and first two rows stay together: never a caption or a header
      alone at a page's foot. */
   figure.table { margin: 2pt 0 3pt; }
-  figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
+  figure.table > .figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
   figure.table > table { margin: 0; }
   /* A short table (≤ SHORT_TABLE_LINES estimated printed lines, text-table.ts) prints whole, with its caption, on one page. */
   figure.table.short { break-inside: avoid; }
@@ -133,7 +133,7 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   th.apart, td.apart, tbody th.apart { padding-left: 9pt; }
   /* A cost per QALY on one line: "7.359 EUR pr. vundet QALY" (the CEA sensitivity table's ICER). */
   td.ratio, tbody th.ratio { min-width: 14.5em; }
-  .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }
+  .notes, .provenance, .abbreviations, .figcaption { font-size: 8pt; }
   .notes { line-height: 1.2; }
   /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed
      column shares, each cell two lines high (the outcome is said once, in its heading row); the
@@ -335,9 +335,11 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
         // A box keyboard users can scroll (focusable, named by the figure's caption) when the chart is wider than the screen.
         const scroll = `<div class="chart-scroll" tabindex="0" role="region" aria-label="${escapeHtml(s.chartCaption ?? c.alt)}" style="--min-width: ${chartMinWidthPx(size)}px">${svg}</div>`;
         // role="group": Chromium's tagged PDF makes a plain <figure> a /Figure with no /Alt around
-        // the chart's own (an image to a PDF reader); a group is a /Div. The file links after the
-        // caption, not in it: the figure is named by its caption alone.
-        parts.push(`<figure class="chart" role="group" data-chart="${s.chart}">${scroll}<figcaption>${caption}</figcaption><p class="files">${t('chartFiles').replace('{links}', links)}</p></figure>`);
+        // the chart's own (an image to a PDF reader); a group is a /Div. Its caption is a <div>
+        // naming it (aria-labelledby): ARIA in HTML allows a figure with a <figcaption> no role but
+        // doc-example. The file links after the caption, not in it: the figure is named by its caption alone.
+        const named = s.chartCaption ? ` aria-labelledby="caption-${s.chart}"` : '';
+        parts.push(`<figure class="chart" role="group"${named} data-chart="${s.chart}">${scroll}<div class="figcaption"${s.chartCaption ? ` id="caption-${s.chart}"` : ''}>${caption}</div><p class="files">${t('chartFiles').replace('{links}', links)}</p></figure>`);
         // The chart's numbers in a table, for screen readers (the SVG is one image to them): collapsed
         // on screen; in print at the page's end (printAppendix).
         if (c.numbers) parts.push(`<details class="text-version notes chart-numbers"><summary>${escapeHtml(t('chartNumbers'))}</summary>\n${tableWrap(renderHtmlTable(c.numbers), `${t('chartNumbers')}: ${s.chartCaption ?? c.alt}`)}\n</details>`);

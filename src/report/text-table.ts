@@ -314,8 +314,9 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   const short = estimatedLines(t.rows) <= SHORT_TABLE_LINES ? ' short' : '';
   if (!caption) return `${table}\n`;
   // role="group": Chromium's tagged PDF makes a plain <figure> a /Figure (a graphic, with no /Alt),
-  // the table a child of it; a group is a /Div, and the table a /Table. The table is named by the
-  // caption (aria-labelledby), so a screen reader jumping from table to table hears which it is.
+  // the table a child of it; a group is a /Div, and the table a /Table. The caption is a <div>
+  // naming both (aria-labelledby): ARIA in HTML allows a figure with a <figcaption> no role but
+  // doc-example. Named, a table is announced by its caption to a screen reader jumping from table to table.
   const id = captionId(caption);
-  return `<figure class="table${short}" role="group"><figcaption id="${id}">${escapeHtml(caption)}</figcaption>${table.replace(/^<table>/, `<table aria-labelledby="${id}">`)}</figure>\n`;
+  return `<figure class="table${short}" role="group" aria-labelledby="${id}"><div class="figcaption" id="${id}">${escapeHtml(caption)}</div>${table.replace(/^<table>/, `<table aria-labelledby="${id}">`)}</figure>\n`;
 }

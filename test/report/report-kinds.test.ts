@@ -37,7 +37,7 @@ describe('hta report: meta and uptake kinds', () => {
     // The uptake page carries each chart's table, in the report's language (Danish here).
     const uptakeHtml = readFileSync(join(dir, 'out/u/index.html'), 'utf8');
     for (const key of ['activationTitle', 'uptakeTitle', 'equityTitle', 'observedTitle', 'projectionTitle', 'projectionRegionTitle'] as const) {
-      expect(uptakeHtml, key).toMatch(new RegExp(`<figcaption[^>]*>Tabel \\d+\\. ${UPTAKE_TEXT[key].da.replace('{scope}', 'hele landet').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)); // numbered, as every report's tables
+      expect(uptakeHtml, key).toMatch(new RegExp(`<div class="figcaption"[^>]*>Tabel \\d+\\. ${UPTAKE_TEXT[key].da.replace('{scope}', 'hele landet').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)); // numbered, as every report's tables
     }
     expect(uptakeHtml).toContain('<th scope="row">Hele landet</th>');
     const uptake = JSON.parse(readFileSync(join(dir, 'out/u/results.json'), 'utf8'));

@@ -103,7 +103,7 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
  */
 async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
   const rows = await page.$$eval('figure.table', (figures, caption) => {
-    const figure = figures.find((f) => (f.querySelector('figcaption')?.textContent ?? '').startsWith(caption));
+    const figure = figures.find((f) => (f.querySelector('.figcaption')?.textContent ?? '').startsWith(caption));
     return [...(figure?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td, th')].map((td) => td.textContent ?? ''));
   }, p.grouped);
   expect(rows.length, `${p.name}: rows of "${p.grouped}"`).toBeGreaterThan(10);
@@ -141,7 +141,7 @@ async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAG
  */
 export async function checkShortTablesWhole(page: Page, pdf: string, name: string): Promise<void> {
   const tables = await page.$$eval('figure.table.short', (figures) => figures.map((f) => ({
-    caption: f.querySelector('figcaption')?.textContent ?? '',
+    caption: f.querySelector('.figcaption')?.textContent ?? '',
     first: [...(f.querySelector('tbody tr')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
     last: [...(f.querySelector('tbody:last-of-type tr:last-child')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
   })));

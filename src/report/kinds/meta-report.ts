@@ -157,6 +157,9 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: publishedName(entry.data), plan: entry.plan ? TEXT.with[lang] + publishedName(entry.plan) : '', methods: metaMethodsText(metaSettings(results).map((x) => metaRowBasis(x.overall)), entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
-    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results };
+    // The input's citations, marked lang="en" on a Danish page: hta cannot tell a citation's language, and the
+    // publications a Danish assessment cites are nearly all in English (a screen reader read them with Danish sounds).
+    const english = results.studies.flatMap((st) => (st.citation === null ? [] : [citationIn(st.citation, lang)]));
+    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang), english }, charts: drawable.charts, results };
   },
 };

@@ -10,7 +10,7 @@ import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
 import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
 import { uptakeEquitySpec } from '../charts/uptake-equity.js';
 import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
-import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
+import { uptakeOverTimeNumbers, uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { decodedNote } from '../../io/encoding-note.js';
@@ -248,7 +248,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }).map((p) => ({ n: p.n, lower95: chartPrecision(p.lower95), upper95: chartPrecision(p.upper95), lower998: chartPrecision(p.lower998), upper998: chartPrecision(p.upper998) }))
       : [];
     const charts: ChartSpec[] = [
-      ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
+      ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime'), numbers: uptakeOverTimeNumbers(analysis, { lang }) }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel'), numbers: uptakeActivationFunnelNumbers(analysis, { scope: 'regions', lang }) },
       ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),

@@ -125,6 +125,23 @@ function combinedKey(key: string): string {
   return key.replace(/[()[\]]/g, '').replace(/95_?%?/g, '').replace(/_+/g, '_').replace(/^_|_$/g, '');
 }
 
+/**
+ * The columns (0-based) that hold a row's numbers — group sizes, means, SDs, events, the
+ * difference, its CI and SE — under the contract's name, a Danish one, a CI bound named so, or a
+ * 95% CI in one column: from the header alone, for the CSV reader to tell a study row cut short
+ * from a footnote (read-studies.ts `holdsStudyNumbers`).
+ */
+export function valueColumns(header: readonly string[]): Set<number> {
+  const numeric = new Set<string>(NUMERIC);
+  const out = new Set<number>();
+  header.forEach((h, i) => {
+    const k = columnKey(h);
+    const as = KNOWN.has(k) ? k : DANISH[k] ?? namedBound(h);
+    if ((as !== undefined && numeric.has(as)) || COMBINED_CI.has(combinedKey(k))) out.add(i);
+  });
+  return out;
+}
+
 export interface StudyColumns {
   /** Column position (0-based) by contract name. */
   col: Map<string, number>;

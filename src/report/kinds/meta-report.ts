@@ -9,8 +9,7 @@ import { manifestPath } from '../manifest-path.js';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { decodedNote } from '../../io/encoding-note.js';
-import { readCsvFile } from '../../io/read-csv.js';
-import { parseStudies } from '../../meta/read-studies.js';
+import { parseStudies, readStudiesCsv } from '../../meta/read-studies.js';
 import { studyReadNotes } from '../../meta/study-read-notes.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
@@ -102,7 +101,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
-    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile, { beyondHeader: 'refuse' }));
+    const csv = env.memo(`studies\u0000${dataFile}`, () => readStudiesCsv(dataFile));
     // Read with the entry's declared decimal mark, when it has one (never the trial plan's): a memo per mark.
     const table = env.memo(`studyTable\u0000${dataFile}\u0000${entry.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: entry.decimalMark }));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}\u0000${JSON.stringify(entry.outcomes ?? {})}`, () => {

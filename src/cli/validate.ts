@@ -12,7 +12,7 @@ import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit } from '../observational/observational-plan.js';
-import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes } from '../observational/confounder-levels.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes, printedLevelCounts } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
@@ -82,7 +82,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (ignored-visits.ts).
           ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
-          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
+          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold, printedLevelCounts(levels, (name) => trial.plan.columns.covariates[name] ?? name)) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).

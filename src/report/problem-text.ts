@@ -106,6 +106,10 @@ const DANISH_STUDIES: readonly [RegExp, Replacement][] = [
   [/^one row per study, outcome, time, measure and subgroup \(line (\d+) has the same(?: \((".*"): names that differ only in "et al\.", punctuation, case or spaces are one study\))?\)(?:: follow-up (".*") here and (".*") there are one time, (\S+))?; (its numbers are the same too, so it is one result entered twice: keep one row|keep one row, or use the subgroup column for separate populations \(not for arms of one trial compared with one control group: combine those arms into one row, Cochrane Handbook v6 §23\.3\.4\))$/,
     (_m: string, line?: string, spelt?: string, here?: string, there?: string, time?: string, advice?: string) =>
       `én række pr. studie, effektmål, tidspunkt, mål og subgruppe (linje ${line!} har det samme${spelt ? ` (${spelt}: navne, der kun afviger i "et al.", tegnsætning, store/små bogstaver eller mellemrum, er ét studie)` : ''})${here ? `: opfølgning ${here} her og ${there!} dér er samme tidspunkt, ${time!}` : ''}; ${advice!.startsWith('its numbers') ? 'tallene er også de samme, så det er ét resultat indtastet to gange: behold én række' : 'behold én række, eller brug subgruppekolonnen til adskilte populationer (ikke til grupper i ét forsøg sammenlignet med én kontrolgruppe: slå de grupper sammen i én række, Cochrane Handbook v6 §23.3.4)'}`],
+  // Arms of one trial against one control group (meta/shared-control.ts): the rows by name and line, the control arm by its columns.
+  [/^one row per comparison with its own control group: (.+) have the same control arm \((.*)\), so pooled as separate rows its patients would count twice$/,
+    (_m: string, rows?: string, control?: string) =>
+      `én række pr. sammenligning med sin egen kontrolgruppe: ${rows!.replace(/ \(one trial: each cites (doi:\S+)\)$/, ' (ét forsøg: hver citerer $1)').replace(/ \(subgroup (.*?)\) \(line (\d+)\)/g, ' (subgruppe $1) (line $2)').replace(/ \(line (\d+)\)( and )?/g, (_l: string, n: string, and?: string) => ` (linje ${n})${and ? ' og ' : ''}`)} har samme kontrolgruppe (${control!}), så som separate rækker i metaanalysen ville dens patienter tælle to gange`],
 ];
 
 /**
@@ -153,6 +157,11 @@ export function danishProblemHint(hint: string): string | undefined {
 
 /** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping. */
 const DANISH_HINTS: readonly [RegExp, string][] = [
+  // Arms of one trial against one control group (meta/shared-control.ts combineHint): the combined arm's numbers kept as computed.
+  [/^combine the intervention arms into one row against the shared control \(Cochrane Handbook v6, §23\.3\.4; not the subgroup column, which would still count the control twice\): events_intervention (\S+) and n_intervention (\S+) \(the arms' sums\); or, if only one arm answers the question, keep that row alone$/,
+    'slå interventionsgrupperne sammen i én række mod den fælles kontrolgruppe (Cochrane Handbook v6, §23.3.4; ikke subgruppekolonnen, som stadig ville tælle kontrolgruppen to gange): events_intervention $1 og n_intervention $2 (gruppernes summer); eller, hvis kun én gruppe besvarer spørgsmålet, behold kun den række'],
+  [/^combine the intervention arms into one row against the shared control \(Cochrane Handbook v6, §23\.3\.4; not the subgroup column, which would still count the control twice\): n_intervention (\S+), mean_intervention (\S+), sd_intervention (\S+) \(N = n1 \+ n2, mean = \(n1·m1 \+ n2·m2\) \/ N, SD = (.*)\); or, if only one arm answers the question, keep that row alone$/,
+    'slå interventionsgrupperne sammen i én række mod den fælles kontrolgruppe (Cochrane Handbook v6, §23.3.4; ikke subgruppekolonnen, som stadig ville tælle kontrolgruppen to gange): n_intervention $1, mean_intervention $2, sd_intervention $3 (N = n1 + n2, gennemsnit = (n1·m1 + n2·m2) / N, SD = $4); eller, hvis kun én gruppe besvarer spørgsmålet, behold kun den række'],
   // A registry or eligible file with its own (Danish) headers: the mapping to put in the plan (uptake/referral.ts, read-registry.ts).
   [/^map the file's names in the uptake plan: (.*)$/, 'knyt filens navne til kolonnerne i optagsplanen: $1'],
   [/^add the difference with its 95% CI \(difference, ci_lower, ci_upper\) or SE, the mean and SD per arm, or the events per arm; or delete the row if the study reported no result for this outcome and time$/,

@@ -10,8 +10,7 @@ import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { decodedNote } from '../../io/encoding-note.js';
 import { encodingNote } from '../../io/encoding-note.js';
-import { readCsvFile } from '../../io/read-csv.js';
-import { parseStudies } from '../../meta/read-studies.js';
+import { parseStudies, readStudiesCsv } from '../../meta/read-studies.js';
 import { studyReadNotes } from '../../meta/study-read-notes.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
@@ -104,7 +103,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
     const csv = env.memo(`studies\u0000${dataFile}`, () => {
-      const read = readCsvFile(dataFile, { beyondHeader: 'refuse' });
+      const read = readStudiesCsv(dataFile);
       // How the sheet was read, as `hta meta` says it (a Windows-1252 or UTF-16 sheet): once per run.
       const en = encodingNote(dataFile, read.dialect, 'en');
       if (en !== undefined) env.note?.({ en, da: encodingNote(dataFile, read.dialect, 'da')! });

@@ -5,6 +5,7 @@
  * the recodes for the data owner, masked the same way (`maskedRecodes`).
  */
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
+import { formatThousands } from '../report/i18n.js';
 import type { PrintedRecode, RecodeCount } from '../trial/value-codes.js';
 import { maskedRecodes } from './confounder-levels.js';
 import type { ObservationalResult } from './observational-results-schema.js';
@@ -35,4 +36,22 @@ export function publishedRecodes(recoded: readonly RecodeCount[], result: Observ
 export function publishedExclusion(rows: number, result: ObservationalResult): { rows: Masked } {
   const small = rows > 0 && rows < result.plan.suppression.threshold;
   return { rows: small || countsHidden(result) ? SUPPRESSED : rows };
+}
+
+/**
+ * `hta validate`'s excluded rows of a registry, in its summary (text and `--json`): a count only,
+ * "suppressed" when 1 … threshold − 1, as analyze's `input.excluded` (rule 13). validate's summary is
+ * pasted into tickets and e-mails ("Checking the confounders"), and it printed each row's line and
+ * values — an age, a date, a region of one patient. Which lines and why go to stderr, as analyze
+ * says them, and to `--excluded-out`: the lines validate prints without `--exclude-invalid` too.
+ * No other count of validate's summary adds up with the excluded rows (its rows, patients and
+ * observed values are the kept rows'), so the run's hidden counts need not hide this one.
+ */
+export function validatedExclusion(rows: number, threshold: number): { rows: Masked } {
+  return { rows: rows > 0 && rows < threshold ? SUPPRESSED : rows };
+}
+
+/** A masked count of rows in validate's words: "7 row(s)", "fewer than 5 row(s)". */
+export function maskedRows(rows: Masked, threshold: number): string {
+  return rows === SUPPRESSED ? `fewer than ${threshold} row(s)` : `${formatThousands(rows)} row(s)`;
 }

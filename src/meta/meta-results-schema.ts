@@ -114,6 +114,14 @@ export const metaSubgroupTestSchema = z.object({
 export const metaResultsSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({ file: z.string(), rows: z.number().int(), plan: z.string().nullable() }),
+  arms: z
+    .object({
+      intervention: z.string(),
+      control: z.string(),
+      source: z.enum(['manifest', 'plan', 'default']).describe('manifest: the report entry\'s "armLabels"; plan: the plan\'s; default: "App + usual care" / "Usual care", or "Intervention" / "Control" for a plan\'s arms that are not an app against usual care (docs/plan-trial.md#arm-names)'),
+    })
+    .optional()
+    .describe('The arms as the page and the text output name them, in the run\'s language (the "favours …" of the forest plots); the intervention is the arm every effect favours when positive'),
   options: z.object({
     method: z.enum(['REML', 'DL', 'PM']),
     hksj: z.boolean(),

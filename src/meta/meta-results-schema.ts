@@ -84,7 +84,10 @@ export const metaStudyRowSchema = z.object({
   ciUpper: z.number().nullable(),
   continuityCorrected: z.boolean(),
   pooled: z.boolean(),
-  note: z.string().nullable().describe('e.g. "no interval reported"'),
+  note: z
+    .enum(['no interval reported', 'not estimable'])
+    .nullable()
+    .describe('Why the study is not pooled (`pooled` false), always in English: "no interval reported" — a difference given without a CI or SE, shown but not pooled and given no verdict; "not estimable" — under the revman5 preset, a risk or odds ratio from a study with no events in either arm or events in every participant, which says nothing of the ratio and is left out of the model as RevMan 5 leaves it (docs/input-studies.md). null for a pooled study'),
   weightFixed: z.number().nullable().describe('percent of the overall fixed-effect model (Mantel–Haenszel weights for MH)'),
   weightRandom: z.number().nullable().describe('percent of the overall random-effects model'),
   weightFixedSubgroup: z.number().nullable().describe('percent within its subgroup; null without subgroups'),

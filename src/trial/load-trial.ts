@@ -460,6 +460,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const patients: TrialPatient[] = [];
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
+  // Raw ids → the visits of their rows left out under --exclude-invalid.
+  const excludedVisits = new Map<number, Set<string>>();
   const covariateRaw: (string | number | null)[][] = [];
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
@@ -506,6 +508,13 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     } else if (exclude) {
       // A baseline row left out for a bad cell: the patient had a baseline (follow-up-only.ts).
       for (let k = 0; k < pending; k++) if (visits[timeIdxCol[n + k]!] === plan.baseline) baselineExcluded.add(whoCol[n + k]!);
+      // Every visit left out, per patient: a registry counts the patients an analysis loses to them.
+      for (let k = 0; k < pending; k++) {
+        const visit = visits[timeIdxCol[n + k]!];
+        if (visit === undefined) continue;
+        const who = whoCol[n + k]!;
+        excludedVisits.set(who, (excludedVisits.get(who) ?? new Set<string>()).add(visit));
+      }
     }
     pending = 0;
     pendingCovariates = [];
@@ -947,6 +956,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
   for (const who of baselineExcluded) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.baselineExcluded = true;
+  for (const [who, at] of excludedVisits) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.excludedVisits = [...at];
 
   ignored.settleHints();
   aeReader?.settleFreeText();

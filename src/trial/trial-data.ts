@@ -33,6 +33,8 @@ export interface TrialPatient {
   withdrawal?: string;
   /** True when the patient's baseline row was left out under --exclude-invalid: they had a baseline (follow-up-only.ts). */
   baselineExcluded?: true;
+  /** The visits of the patient's rows left out under --exclude-invalid (a registry counts the patients they cost: docs/observational.md, rule 13). */
+  excludedVisits?: string[];
 }
 
 /** One kept row as an object (see `TrialData.observations`). */

@@ -1,6 +1,6 @@
 /**
- * `--json` is an output one may publish or archive (a CI job keeps it): every string in it names
- * the run's inputs by their published names (report/published-name.ts: the last name, a CPR-shaped
+ * `--json` is an output one may publish or archive (a CI job keeps it): every field of it that
+ * names a file or carries hta's messages names the run's inputs by their published names (report/published-name.ts: the last name, a CPR-shaped
  * number masked), never by a path of this machine (a home folder can name a person: `Anna
  * Jensen/OneDrive - Region Midtjylland/`), and masks every CPR-shaped number (docs/output-safety.md).
  *

@@ -86,7 +86,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           // A registry's excluded rows as a count only; the lines and values go to stderr below (published-input.ts).
-          excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded.rows, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
+          excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
           warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
@@ -156,7 +156,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, threshold)]));
+  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
   return lines.join('\n') + '\n';
 }
 
@@ -165,6 +165,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
  * where the lines are said — not here, where a row's line and values (an age, a date) would travel
  * with the summary into a ticket (docs/observational.md, "Small counts", rule 13).
  */
-function registryExclusionText(rows: Masked, threshold: number): string {
-  return `excluded ${maskedRows(rows, threshold)} with problems; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
+function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number): string {
+  const without = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(s)')} with every row excluded: in no count)` : '';
+  return `excluded ${maskedRows(rows, threshold)} with problems${without}; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
 }

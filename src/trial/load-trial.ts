@@ -462,6 +462,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const baselineExcluded = new Set<number>();
   // Raw ids → the visits of their rows left out under --exclude-invalid.
   const excludedVisits = new Map<number, Set<string>>();
+  // Raw ids with a row left out: a registry's patients with no row kept are in no count (withoutRows).
+  const excludedWho = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
@@ -515,6 +517,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         const who = whoCol[n + k]!;
         excludedVisits.set(who, (excludedVisits.get(who) ?? new Set<string>()).add(visit));
       }
+      for (let k = 0; k < pending; k++) excludedWho.add(whoCol[n + k]!);
     }
     pending = 0;
     pendingCovariates = [];
@@ -955,6 +958,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
+  // A registry keeps no patient without a row: counted, as they are in no other count (docs/observational.md, rule 13).
+  const withoutRows = plan.design === 'observational' ? [...excludedWho].filter((who) => patientOf[who]! < 0).length : 0;
   for (const who of baselineExcluded) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.baselineExcluded = true;
   for (const [who, at] of excludedVisits) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.excludedVisits = [...at];
 
@@ -1137,7 +1142,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     // The instrument's seriousness and relatedness codes are the export's recodes too (validate lists them).
     recoded: adverseEvents?.recoded.length ? [...tally.list(table.header), ...adverseEvents.recoded] : tally.list(table.header),
     filledCells: Object.fromEntries(sources.map((s, k) => [s.key, filledCounts[k]!])),
-    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}) } : null,
+    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}), ...(withoutRows ? { withoutRows } : {}) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),

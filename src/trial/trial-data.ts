@@ -82,6 +82,8 @@ export interface RowExclusion {
    * adverse events), with no outcome value. Present when any (docs/input-trial-export.md#bad-rows).
    */
   randomisedWithoutRows?: number;
+  /** A registry's (observational plan's) patients every row of whom was left out: in no count or analysis (a wide export's bad lines). Present when any. */
+  withoutRows?: number;
 }
 
 /**

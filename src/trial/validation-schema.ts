@@ -47,6 +47,7 @@ export const exclusionSchema = z.object({
 /** A registry's (observational plan's) excluded rows in validate's summary: a count only (docs/observational.md, "Small counts", rule 13). */
 export const registryExclusionSchema = z.object({
   rows: z.union([z.number().int(), z.literal('suppressed')]).describe('Rows (file lines) left out; "suppressed" for 1 … threshold − 1. Which lines and why: stderr and --excluded-out, not this summary (a row\'s values are a patient\'s own)'),
+  patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients every row of whom was left out, in no count (a wide export\'s bad lines); "suppressed" for 1 … threshold − 1'),
 });
 
 const observedSchema = z.record(z.string(), z.object({ intervention: z.number().int(), control: z.number().int() }));

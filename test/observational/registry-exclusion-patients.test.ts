@@ -59,7 +59,7 @@ describe('patients an analysis loses to excluded rows', () => {
     const j = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
     expect(j.code, j.stderr).toBe(0);
     const result = JSON.parse(j.stdout);
-    expect(result.input.excluded).toEqual({ rows: 17 });
+    expect(result.input.excluded).toEqual({ rows: 17, patients: 0 });
     const [a] = result.analyses;
     // Every patient has a 3-month value but the 12: those without one are the exclusions' (0 others).
     expect(a.flow.exposed).toMatchObject({ withoutOutcome: 6, excludedRow: 6 });
@@ -70,6 +70,24 @@ describe('patients an analysis loses to excluded rows', () => {
     expect(t.stdout).toMatch(/0 trimmed; 12 without a value: the row left out as invalid$/m);
     const da = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--lang', 'da');
     expect(da.stdout).toMatch(/0 trimmet; 12 uden værdi: rækken udeladt som ugyldig$/m);
+  });
+
+  it('patients every row of whom was left out: counted in --json\'s input.excluded and on stderr, as they are in no other count', async () => {
+    const f = files(0);
+    // Both rows of the first 6 patients written with a unit: the patients vanish from every count.
+    const lines = readFileSync(f.csv, 'utf8').split('\n');
+    for (let i = 1; i <= 12; i++) lines[i] = lines[i]!.replace(/^([^,]*,[^,]*,)(\d+)(?! år)/, '$1$2 år');
+    writeFileSync(f.csv, lines.join('\n'));
+    const j = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const result = JSON.parse(j.stdout);
+    expect(result.input.excluded).toEqual({ rows: 12, patients: 6 });
+    expect(result.input.patients.exposed + result.input.patients.unexposed).toBe(294);
+    expect(j.stderr).toContain('6 patients with every row excluded: in no count or analysis');
+    const v = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
+    expect(JSON.parse(v.stdout).excluded).toEqual({ rows: 12, patients: 6 });
+    const vt = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid');
+    expect(vt.stdout).toContain('excluded 12 row(s) with problems (6 patient(s) with every row excluded: in no count); no imputation');
   });
 
   it('3 of each: the count is hidden with the flow (a count of 1–4)', async () => {

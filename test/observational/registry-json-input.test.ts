@@ -135,7 +135,7 @@ describe('a registry\'s analyze --json input block (rule 13)', () => {
   it('--exclude-invalid: the rows left out are a count, hidden when small — no line numbers, no patients\' ages', async () => {
     const { run, json } = await analyzeJson(registry({ ageWithUnit: 3 }), ['6m', '12m', '24m'], '--exclude-invalid');
     expect(run.code).toBe(0);
-    expect(json.input.excluded).toEqual({ rows: 'suppressed' });
+    expect(json.input.excluded).toEqual({ rows: 'suppressed', patients: 'suppressed' });
     expect(() => observationalResultSchema.parse(json)).not.toThrow();
     expect(run.stdout).not.toMatch(/\d+ år/);
     expect(smallCounts(json)).toEqual([]);

@@ -68,7 +68,7 @@ describe('validate --exclude-invalid on a registry: the excluded rows as a count
     expect(json.code, json.stderr).toBe(0);
     expect(json.stdout).not.toMatch(rowDetail);
     const parsed = validationResultSchema.parse(JSON.parse(json.stdout));
-    expect(parsed.valid && parsed.excluded).toEqual({ rows: 6 });
+    expect(parsed.valid && parsed.excluded).toEqual({ rows: 6, patients: 0 });
     expect(json.stderr).toContain('"44 år"');
   });
 
@@ -81,7 +81,7 @@ describe('validate --exclude-invalid on a registry: the excluded rows as a count
     expect(text.stdout).toContain('valid (long layout), fewer than 5 row(s) with problems excluded');
     expect(text.stdout).toContain('excluded fewer than 5 row(s) with problems');
     const json = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
-    expect(JSON.parse(json.stdout).excluded).toEqual({ rows: 'suppressed' });
+    expect(JSON.parse(json.stdout).excluded).toEqual({ rows: 'suppressed', patients: 0 });
   });
 
   it('a randomised trial keeps its lines and problems in the summary (not a registry publication)', async () => {

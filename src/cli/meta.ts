@@ -94,8 +94,11 @@ export function registerMeta(program: Command, io: CliIo): void {
         lang: opts.lang,
       });
       // `--json` is an output one may publish: the inputs by their last names, a CPR-shaped number in them masked, as analyze --json and a report's results.json name them.
-      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, kind: 'trial-plan' }]), null, 2) + '\n');
-      else io.stdout(metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
+      const arms = armNames(plan?.armLabels, opts.lang, plan?.arms);
+      // The arms as the text names them, and where from (as a meta report's results.json).
+      const named = { ...result, arms: { intervention: arms.Intervention, control: arms.Control, source: plan?.armLabels ? ('plan' as const) : ('default' as const) } };
+      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...named, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, kind: 'trial-plan' }]), null, 2) + '\n');
+      else io.stdout(metaText(result, opts.lang, arms));
       // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
       for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);
     });

@@ -1,9 +1,10 @@
-import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
+import { DEFAULT_PUBLICATION_THRESHOLD, type Masked } from '../suppressed-marker.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
-import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { formatExclusion, summarizeExclusion, trialExclusionLines } from '../trial/exclusion-summary.js';
+import { maskedRows, validatedExclusion } from '../observational/published-input.js';
 import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -58,6 +59,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
       let design: 'randomised' | 'observational' = 'randomised';
+      let registryLines: string[] = [];
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         // The plan's target sample, read and checked against the trial as analyze reads it
@@ -83,12 +85,15 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold, printedLevelCounts(levels, (name) => trial.plan.columns.covariates[name] ?? name)) : trial.recoded,
-          excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
+          // A registry's excluded rows as a count only; the lines and values go to stderr below (published-input.ts).
+          excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
           warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };
-        // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
+        // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr;
+        // a registry's lines and values are said on stderr only, as analyze says them (rule 13).
+        if (design === 'observational') registryLines = trialExclusionLines(trial);
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
@@ -104,6 +109,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
       else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
+      for (const line of registryLines) io.stderr(line + '\n');
     });
 }
 
@@ -124,7 +130,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
-    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${count(s.excluded.rows)} row(s) with problems excluded` : ''}`,
+    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold)} with problems excluded` : ''}`,
     `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
@@ -150,6 +156,16 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...formatExclusion(s.excluded, 'en', undefined, design));
+  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A registry's excluded rows in validate's summary: how many, what happens to their patients, and
+ * where the lines are said — not here, where a row's line and values (an age, a date) would travel
+ * with the summary into a ticket (docs/observational.md, "Small counts", rule 13).
+ */
+function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number): string {
+  const without = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(s)')} with every row excluded: in no count)` : '';
+  return `excluded ${maskedRows(rows, threshold)} with problems${without}; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
 }

@@ -30,7 +30,7 @@ const TEXT = {
 /** The section, or none when no row was left out; `hidden` says whether its count reads "suppressed" (for the page's tally). */
 export function registryExcludedSection(rows: number, layout: 'wide' | 'long', result: ObservationalResult, lang: Lang): { section: PageSection; hidden: boolean } | undefined {
   if (rows === 0) return undefined;
-  const shown = publishedExclusion(rows, result).rows;
+  const shown = publishedExclusion({ rows }, result).rows;
   return {
     section: {
       id: 'excluded-rows',

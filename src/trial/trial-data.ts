@@ -34,6 +34,8 @@ export interface TrialPatient {
   withdrawal?: string;
   /** True when the patient's baseline row was left out under --exclude-invalid: they had a baseline (follow-up-only.ts). */
   baselineExcluded?: true;
+  /** The visits of the patient's rows left out under --exclude-invalid (a registry counts the patients they cost: docs/observational.md, rule 13). */
+  excludedVisits?: string[];
 }
 
 /** One kept row as an object (see `TrialData.observations`). */
@@ -81,6 +83,8 @@ export interface RowExclusion {
    * adverse events), with no outcome value. Present when any (docs/input-trial-export.md#bad-rows).
    */
   randomisedWithoutRows?: number;
+  /** A registry's (observational plan's) patients every row of whom was left out: in no count or analysis (a wide export's bad lines). Present when any. */
+  withoutRows?: number;
 }
 
 /**

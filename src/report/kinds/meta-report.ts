@@ -28,6 +28,7 @@ import { numberCaptions } from '../number-captions.js';
 import { warningsIn } from '../../meta/warnings-da.js';
 import { publishedName } from '../published-name.js';
 import { chartSlug } from '../report-file-names.js';
+import { planSchema } from '../../plan/plan-schema.js';
 
 /**
  * A forest plot's chart name: `forest-<outcome>-<time>-<measure>`, each part as chartSlug writes
@@ -55,6 +56,9 @@ export const metaEntrySchema = z.object({
     )
     .optional()
     .describe('Per outcome key of the studies file: its direction, MCID and label, first of all sources (before the plan; docs/input-studies.md, "Which MCID and direction")'),
+  // The trial plan's field (its shape and checks): a meta entry with no plan, or a plan of
+  // another trial, could not name its arms — the page said "app" and "usual care" for any pair.
+  armLabels: planSchema.shape.armLabels.describe('The arms\' names on the page — the forest plots\' "favours …", the tables, the conclusion — and in results.json\'s "arms", as a trial plan\'s "armLabels" (docs/plan-trial.md#arm-names); before the plan\'s'),
   decimalMark: z.enum(['.', ',']).optional().describe("The studies sheet's decimal mark, for a sheet whose numbers do not show it (as hta meta --decimal-mark); never taken from the plan, whose \"decimalMark\" is the trial export's"),
 });
 
@@ -125,9 +129,10 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o, plan).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
-    // The plan's arm names; without a plan (or labels in it) "app" and "usual care".
-    const arms = armNames(plan?.armLabels, lang, plan?.arms);
-    const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
+    // The entry's arm names, else the plan's; without either "app" and "usual care" (arm-names.ts).
+    const labels = entry.armLabels ?? plan?.armLabels;
+    const arms = armNames(labels, lang, plan?.arms);
+    const forestOptions = labels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const summary = metaSummaryTable(results, lang, unitOf, arms);
     // The conclusion first, as on the trial page, read off the summary table below it.
     // Danish names the intervention with its article ("til fordel for appen").
@@ -159,6 +164,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     // The input's citations, marked lang="en" on a Danish page: hta cannot tell a citation's language, and the
     // publications a Danish assessment cites are nearly all in English (a screen reader read them with Danish sounds).
     const english = results.studies.flatMap((st) => (st.citation === null ? [] : [citationIn(st.citation, lang)]));
-    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang), english }, charts: drawable.charts, results };
+    // results.json names the arms as the page does, and says where the names came from.
+    const named = { ...results, arms: { intervention: arms.Intervention, control: arms.Control, source: entry.armLabels ? ('manifest' as const) : plan?.armLabels ? ('plan' as const) : ('default' as const) } };
+    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang), english }, charts: drawable.charts, results: named };
   },
 };

@@ -12,7 +12,7 @@
 // overlap it), then the wait for the last PNGs and the writing; and the CPU time of all threads,
 // which says what the wall time would be on an idle machine (CPU ÷ cores at best).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync as readText, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -143,6 +143,9 @@ export function idleCoreTimeline(samples, { t0, end, bucketMs = 100, cores = 2 }
 }
 
 if (process.argv[2] === '--child') {
+  // Where every thread's bundle loader says what became of its code cache (bundle-loader.ts).
+  const cacheLog = join(mkdtempSync(join(tmpdir(), 'hta-bench-cache-')), 'code-cache.log');
+  process.env.HTA_BENCH_CODE_CACHE_LOG = cacheLog;
   const timeline = process.argv.includes('--timeline');
   const sampler = await threadSampler(timeline ? 20 : undefined);
   const t0 = performance.now();
@@ -175,6 +178,9 @@ if (process.argv[2] === '--child') {
   // `npm run build`): without it, each thread compiles them from their source.
   const loaderFile = join(root, 'dist/bundle-loader.js');
   const codeCache = existsSync(loaderFile) ? (await import(pathToFileURL(loaderFile).href)).bundlesLoaded().map((b) => `${b.file.split('/').pop()} ${b.cache}`) : [];
+  // Every worker's too (bundle-loader.ts writes them where HTA_BENCH_CODE_CACHE_LOG says): thread id, bundle, what became of its cache.
+  const workerCodeCache = existsSync(cacheLog) ? readText(cacheLog, 'utf8').trim().split('\n').filter((l) => !l.startsWith('0 ')).map((l) => l.replace(/^(\d+) /, 'thread $1: ')) : [];
+  rmSync(dirname(cacheLog), { recursive: true, force: true });
   // Phases: "report <id>: analysing" … "report <id>: rendering <chart>" …
   const phases = [];
   for (let i = 0; i < events.length; i++) {
@@ -199,7 +205,7 @@ if (process.argv[2] === '--child') {
     // The sampler's clock is the epoch's (its own time origin + now): made this thread's.
     ...(samples ? { timeline: idleCoreTimeline(samples.map((s) => ({ ...s, at: s.at - performance.timeOrigin })), { t0, end: tEnd - t0, cores: availableParallelism() }), events: events.map((e) => ({ atMs: e.at - t0, message: e.message })) } : {}),
     // The sampler's own CPU time while hta ran is the bench's, not hta's.
-    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads, codeCache,
+    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads, codeCache, workerCodeCache,
   }) + '\n');
   process.exit(0);
 }
@@ -243,6 +249,7 @@ export function breakdownLines(b) {
         ]
       : []),
     ...(b.codeCache?.length ? [['V8 code cache, main thread', b.codeCache.join(', ')]] : []),
+    ...(b.workerCodeCache?.length ? [['V8 code cache, workers', b.workerCodeCache.join(', ')]] : []),
   ];
 }
 

@@ -23,7 +23,7 @@
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as v8 from 'node:v8';
@@ -94,6 +94,14 @@ export function loadBundle(url: URL | string, mode: Mode = modeFromEnv(), entry 
   }
   const script = new Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used';
+  // For `npm run bench`, which sees only its own thread's bundles (`bundlesLoaded`): every thread
+  // says what became of its caches in one file — a worker's cache rejected run after run went
+  // unseen (docs/architecture.md "The cost of a cold regeneration").
+  const log = process.env.HTA_BENCH_CODE_CACHE_LOG;
+  if (log) {
+    const { threadId } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    appendFileSync(log, `${threadId} ${file.split(/[\\/]/).pop()} ${cache}\n`);
+  }
   const here = pathToFileURL(file).href;
   const host: HtaScriptHost = {
     url: here,

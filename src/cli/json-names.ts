@@ -80,11 +80,14 @@ const PATH_FIELDS = new Set(['file', 'plan', 'export', 'trialPlan', 'uptakePlan'
 
 /**
  * The fields whose text hta writes and may put a path in (`reg.csv: 3 ids …`, an error naming the
- * export): each string of them, an array's items, and a warning object's words (`text`, `en`,
- * `da`, `message`, `detail`) — not its data (an outcome's label, a level) beside them.
+ * export): each string of them, an array's items, and a warning or problem object's words (`text`,
+ * `en`, `da`, `message`, `detail`, `expected`, `hint`) — not its data (an outcome's label, a level, a
+ * problem's `values`) beside them.
  */
-const MESSAGE_FIELDS = new Set(['error', 'errors', 'warnings', 'notes', 'note', 'message', 'aipwError']);
-const MESSAGE_WORDS = new Set(['text', 'en', 'da', 'message', 'detail', 'error']);
+const MESSAGE_FIELDS = new Set(['error', 'errors', 'warnings', 'notes', 'note', 'message', 'aipwError', 'problems']);
+// A problem's `expected` and `hint` are hta's words and may name a file (`the levels of the trial's
+// "country" (/home/…/trial.csv: …)`); its `values` are the user's cells, left as they are.
+const MESSAGE_WORDS = new Set(['text', 'en', 'da', 'message', 'detail', 'error', 'expected', 'hint']);
 
 /**
  * `value` (what `--json` prints) with its paths rewritten by jsonNames — in the fields that name a

@@ -45,3 +45,22 @@ describe('publishedJson rewrites the path fields and messages, not labels', () =
     expect(out.excluded.groups[0]!.values).toEqual(['/home/x DDMMYY-XXXX']);
   });
 });
+
+describe('a refused file\'s problems (validate --json, an error\'s problems)', () => {
+  // hta's words in a problem may name a file by the path it was given: "the levels of the trial's
+  // "country" (/home/…/trial.csv: …)" printed the home folder once only the listed fields were
+  // rewritten (privacy review, 6 December 2026); the problem's values stay the user's cells.
+  const out = publishedJson(
+    {
+      valid: false,
+      problems: [{ file: '/home/anna/study/before/after.csv', line: 3, expected: 'the levels of the trial\'s "country" (/home/anna/study/before/after.csv: "DK" (46 patients))', hint: 'see /home/anna/study/plan.json', values: ['/home/visit'] }],
+      error: { message: 'x', problems: [{ expected: 'as in /home/anna/study/before/after.csv', values: ['before/after.csv'] }] },
+    },
+    inputs,
+    cwd,
+  );
+  it('rewrites expected and hint, and the file, and leaves values', () => {
+    expect(out.problems[0]).toEqual({ file: 'after.csv', line: 3, expected: 'the levels of the trial\'s "country" (after.csv: "DK" (46 patients))', hint: 'see plan.json', values: ['/home/visit'] });
+    expect(out.error.problems[0]).toEqual({ expected: 'as in after.csv', values: ['before/after.csv'] });
+  });
+});

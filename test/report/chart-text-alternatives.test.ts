@@ -83,6 +83,13 @@ describe('every central chart has its numbers as a table', () => {
     }
   });
 
+  it('the acceptability curve: a grid point at the threshold is listed once, as the threshold (pages review, 6 December 2026)', () => {
+    const withPoint = { ...cea, ceac: [...cea.ceac, { wtp: cea.thresholds[0]!.threshold, probability: cea.thresholds[0]!.probabilityCostEffective }].sort((a, b) => a.wtp - b.wtp) };
+    const table = ceacNumbers(withPoint, 'en');
+    expect(table.rows.filter((r) => r[0]!.startsWith('23,250'))).toEqual([['23,250 (threshold, dashed)', expect.any(String)]]);
+    expect(table.rows).toHaveLength(cea.ceac.length + 1);
+  });
+
   it("the CE plane: the estimate and its CI, each quadrant's share as the subtitle gives it, and the share below the dashed line", () => {
     for (const lang of ['en', 'da'] as const) {
       const table = cePlaneNumbers(cea, lang);

@@ -27,8 +27,11 @@ const TEXT = {
 export function ceacNumbers(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
   const t = (k: keyof typeof TEXT) => fillArms(TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang)), arms);
   const wtp = (x: number) => formatThousands(x, 0, lang);
+  // A grid point at a threshold is that threshold's row, labelled as the dashed line: listed once
+  // (the bundled grid holds the €23,250 threshold, which the table showed twice).
+  const atThreshold = new Set(r.thresholds.map((x) => x.threshold));
   const points = [
-    ...r.ceac.map((c) => ({ wtp: c.wtp, label: wtp(c.wtp), p: c.probability, order: 1 })),
+    ...r.ceac.filter((c) => !atThreshold.has(c.wtp)).map((c) => ({ wtp: c.wtp, label: wtp(c.wtp), p: c.probability, order: 1 })),
     ...r.thresholds.map((x) => ({ wtp: x.threshold, label: t('threshold').replace('{wtp}', wtp(x.threshold)), p: x.probabilityCostEffective, order: 0 })),
   ].sort((a, b) => a.wtp - b.wtp || a.order - b.order);
   return { header: [t('x'), t('y')], rows: points.map((p) => [p.label, pctText(p.p, lang)]), align: ['left', 'right'] };

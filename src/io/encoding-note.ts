@@ -49,7 +49,10 @@ function shownCharacter(c: string, lang: Lang): string {
 
 /** The sentence (no final full stop) for `file` decoded as `d`. */
 export function decodedNote(file: string, d: Decoded, lang: Lang = 'en'): string {
-  const shown = d.characters.slice(0, SHOWN).map((c) => shownCharacter(c, lang)).join(' ') + (d.characters.length > SHOWN ? ' …' : '');
+  const items = d.characters.slice(0, SHOWN).map((c) => shownCharacter(c, lang));
+  // Letters apart by a space (ø æ Å); with a named one among them, by commas ("ø, a no-break space (U+00A0), æ").
+  const named = items.some((x) => [...x].length > 1);
+  const shown = items.join(named ? ', ' : ' ') + (d.characters.length > SHOWN ? (named ? ', …' : ' …') : '');
   const letters = d.characters.length > 0 ? fill(TEXT.letters[lang], { list: shown }) : '';
   if (d.encoding === 'windows-1252') return fill(TEXT.windows1252[lang], { file, letters });
   return fill(TEXT.utf16[lang], { file, letters, order: d.encoding === 'utf-16le' ? 'little-endian' : 'big-endian' });

@@ -44,4 +44,22 @@ describe('English for want of Danish is marked lang="en" on a Danish page', () =
     const plan = { outcomes: [{ label: { en: 'Disability (RMDQ 0–24)' } }, { label: { en: 'Pain', da: 'Smerte' } }], certainty: { reasons: [{ en: 'Open-label trial' }] } };
     expect(entryEnglishTexts({ plan: 'p.json', title: { en: 'A trial' } }, () => plan)).toEqual(['A trial', 'Disability (RMDQ 0–24)', 'Open-label trial']);
   });
+
+  it('a meta page lists its citations as English, but not one written with æ, ø or å (a Danish article: pages review)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../support/run-cli.js');
+    const { reportEnv } = await import('../support/report-env.js');
+    const { metaReportKind } = await import('../../src/report/kinds/meta-report.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'studies.csv'), 'study,outcome,time,measure,difference,ci_lower,ci_upper,citation\n'
+      + 'Sandal 2021,rmdq,3m,MD,-0.79,-1.51,-0.06,"Sandal et al., JAMA Intern Med 2021;181(10):1288-1296"\n'
+      + 'Hansen 2020,rmdq,3m,MD,-1.2,-2.4,0,"Hansen LB, Holm K. Effekt af en app på lænderygsmerter i almen praksis. Ugeskr Læger 2020;182:V01200012"\n'
+      + 'Berg 2022,rmdq,3m,MD,-0.5,-1.5,0.5,"Berg A. An app for back pain. BMJ 2022;376:e1"\n');
+    const content = await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'da', data: 'studies.csv', preset: 'metafor', direction: 'lower-is-better' } as never, reportEnv(dir, 'da'));
+    const english = (content.page as { english?: string[] }).english ?? [];
+    expect(english.some((e) => e.includes('JAMA Intern Med'))).toBe(true);
+    expect(english.some((e) => e.includes('An app for back pain'))).toBe(true);
+    expect(english.some((e) => e.includes('Ugeskr Læger'))).toBe(false);
+  });
 });

@@ -161,9 +161,10 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: publishedName(entry.data), plan: entry.plan ? TEXT.with[lang] + publishedName(entry.plan) : '', methods: metaMethodsText(metaSettings(results).map((x) => metaRowBasis(x.overall)), entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
-    // The input's citations, marked lang="en" on a Danish page: hta cannot tell a citation's language, and the
-    // publications a Danish assessment cites are nearly all in English (a screen reader read them with Danish sounds).
-    const english = results.studies.flatMap((st) => (st.citation === null ? [] : [citationIn(st.citation, lang)]));
+    // The input's citations, marked lang="en" on a Danish page: the publications a Danish assessment cites
+    // are nearly all in English (a screen reader read them with Danish sounds) — but not one written with
+    // æ, ø or å ("Ugeskr Læger"), which is Danish and was read with an English voice (pages review).
+    const english = results.studies.flatMap((st) => (st.citation === null || /[æøåÆØÅ]/.test(st.citation) ? [] : [citationIn(st.citation, lang)]));
     // results.json names the arms as the page does, and says where the names came from.
     const named = { ...results, arms: { intervention: arms.Intervention, control: arms.Control, source: entry.armLabels ? ('manifest' as const) : plan?.armLabels ? ('plan' as const) : ('default' as const) } };
     return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang), english }, charts: drawable.charts, results: named };

@@ -205,7 +205,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
     }
     const { result, excludedRows, layout, mostExcluded } = env.memo(`registry\u0000${dataPath}\u0000${planPath}`, () => {
-      const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan);
+      const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan, { lang: env.runLang ?? 'en' });
       // How the export was read (its encoding, header spellings, CPR-shaped ids…), as `hta analyze` says it: each note once per run.
       for (const note of trial.readNotes ?? []) env.note?.(note);
       // Every row left out by the plan's "invalidRows": "exclude": said so, as `hta analyze` and the

@@ -191,9 +191,10 @@ async function buildContent(
   const prepared = all.filter((p) => selected.has(p.entry));
   // A Danish page falls back to English where the plan (or the entry) has no "da": said on stderr,
   // so a committee's page with English labels never goes out unnoticed (docs/manifest.md).
+  const quietPlans = new Map<string, unknown>();
   for (const { entry, env } of prepared) {
     if (env.lang !== 'da' || !env.warn) continue;
-    for (const w of entryDanishWarnings(entry as unknown as Record<string, unknown>, quietPlanReader(env.input))) env.warn(w);
+    for (const w of entryDanishWarnings(entry as unknown as Record<string, unknown>, quietPlanReader(env.input, quietPlans))) env.warn(w);
   }
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
@@ -232,7 +233,7 @@ async function buildContent(
       files.set(`${folder}/${chart.name}.svg`, standaloneSvg(svg, chart.alt) + '\n');
     }
     // What the Danish page shows in English for want of Danish (the texts warned of above) is marked lang="en" there.
-    const english = env.lang === 'da' ? entryEnglishTexts(entry as unknown as Record<string, unknown>, quietPlanReader(env.input)) : [];
+    const english = env.lang === 'da' ? entryEnglishTexts(entry as unknown as Record<string, unknown>, quietPlanReader(env.input, quietPlans)) : [];
     files.set(`${folder}/index.html`, htmlPage({ ...content.page, english: [...(content.page.english ?? []), ...english] }, rendered));
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));
     files.set(`${folder}/results.json`, json(content.results));

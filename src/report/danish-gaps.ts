@@ -109,10 +109,16 @@ export function entryEnglishTexts(entry: Record<string, unknown>, readPlan: (pat
  * read: the report says why when it builds. `toFile` turns the path as written into the file to
  * read (manifestInput: inside the manifest's folder), and may refuse it by throwing.
  */
-export function quietPlanReader(toFile: (path: string) => string): (path: string) => unknown {
+export function quietPlanReader(toFile: (path: string) => string, cache?: Map<string, unknown>): (path: string) => unknown {
   return (path) => {
     try {
-      return readJsonFile(toFile(path), 'plan');
+      const file = toFile(path);
+      // One read per file and run when the caller keeps a cache: the warnings and a Danish page's
+      // English passages read the same plans (test/cli/report-plan-reads.test.ts counts the reads).
+      if (cache?.has(file)) return cache.get(file);
+      const plan = readJsonFile(file, 'plan');
+      cache?.set(file, plan);
+      return plan;
     } catch {
       return undefined;
     }

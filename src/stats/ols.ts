@@ -22,7 +22,7 @@
  * Example: X = [[1, 1], [1, 2], [1, 3]], y = [1, 2, 2] → β̂ = [0.6667, 0.5], σ̂ = 0.4082, df = 1.
  */
 import { householderQr, qrR, qrSolve } from './missing/householder-qr.js';
-import { tInterval } from './distributions.js';
+import { withTInterval } from './distributions.js';
 import { analysisFailed } from './arm-size.js';
 import { sampleMean } from './sample-moments.js';
 import { confLevelOf } from './welch-difference.js';
@@ -126,10 +126,10 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
     }),
   );
 
+  // Each p-value computed when read: most callers read the arm's only (distributions.ts withTInterval).
   const coefficients = beta.map((estimate, j) => {
     const se = Math.sqrt((covariance[j] as number[])[j]!);
-    const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate, se, df, confLevel);
-    return { term: termNames[j] as string, estimate, se, statistic, pValue, ciLower, ciUpper };
+    return withTInterval({ term: termNames[j] as string, estimate, se }, estimate, se, df, confLevel);
   });
   return { method: 'ols-householder-qr', coefficients, covariance, df, sigma: Math.sqrt(sigma2), residualSumOfSquares: rss, n, rank: p, confLevel, ciMethod: 't' };
 }

@@ -75,15 +75,7 @@ export function repeatedIdColumns(csv: CsvTable, idCol: number): number[] {
     ids.push(cellOf(row[idCol]) ?? '');
     candidates.forEach((c, k) => cells[k]!.push(cellOf(row[c])));
   }
-  // Each distinct text keyed once: the sampled cells of ~60 columns are mostly a few answer codes
-  // (`0`, `1`, `6`) repeated on every line, and idKey is a pure function of the text.
-  const keys = new Map<string, string>();
-  const keyOf = (v: string): string => {
-    let k = keys.get(v);
-    if (k === undefined) keys.set(v, (k = idKey(v)));
-    return k;
-  };
-  const idKeys = ids.map((id) => (id === '' ? '' : keyOf(id)));
+  const idKeys = ids.map((id) => (id === '' ? '' : idKey(id)));
   const idSet = new Set(idKeys.filter((k) => k !== ''));
   return candidates.filter((c, k) => {
     // `known` (values that are ids of the id column, on any line) only decides a column named as a repeated id.
@@ -95,7 +87,7 @@ export function repeatedIdColumns(csv: CsvTable, idCol: number): number[] {
     cells[k]!.forEach((v, r) => {
       if (v === null) return;
       filled++;
-      const key = v === ids[r] ? idKeys[r]! : keyOf(v);
+      const key = v === ids[r] ? idKeys[r]! : idKey(v);
       if (named && idSet.has(key)) known++;
       if (ids[r] === '') return;
       both++;

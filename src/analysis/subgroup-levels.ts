@@ -36,21 +36,13 @@ export function subgroupLevels(sg: PlanSubgroup, observed: readonly (string | nu
   }
   if (sg.levels) {
     const levels = sg.levels.map(String);
-    // Asked once per patient for every outcome × visit: each distinct value is matched once
-    // (a pure function of the value; Map keys tell 1 from "1", as sameCategory does).
-    const known = new Map<string | number, { level: string } | { other: true }>();
     return {
       levels,
       levelOf: (v) => {
         if (v === null || v === undefined) return { missing: true };
-        let out = known.get(v);
-        if (out === undefined) {
-          // Text in any case and Unicode form: the plan's "mand" is the export's `Mand` (category-values.ts).
-          const hit = sg.levels!.findIndex((l) => sameCategory(l, v));
-          out = hit < 0 ? { other: true } : { level: levels[hit] as string };
-          known.set(v, out);
-        }
-        return out;
+        // Text in any case and Unicode form: the plan's "mand" is the export's `Mand` (category-values.ts).
+        const hit = sg.levels!.findIndex((l) => sameCategory(l, v));
+        return hit < 0 ? { other: true } : { level: levels[hit] as string };
       },
     };
   }

@@ -14,8 +14,8 @@ import type { TrialData } from '../trial/trial-data.js';
 import { cutLabels } from './subgroup-levels.js';
 import { type Transported, transportedRows, type WeightNote } from './transported-rows.js';
 
-/** Level index of a value in a margin: a number, 'missing', or the value that has no level (exported for its test). */
-export function marginLevels(m: PopulationMargin): { levels: string[]; indexOf: (v: string | number | null | undefined) => number | 'missing' | { other: string } } {
+/** Level index of a value in a margin: a number, 'missing', or the value that has no level. */
+function marginLevels(m: PopulationMargin): { levels: string[]; indexOf: (v: string | number | null | undefined) => number | 'missing' | { other: string } } {
   if (m.cuts) {
     const cuts = m.cuts;
     const levels = cutLabels(cuts);
@@ -32,21 +32,13 @@ export function marginLevels(m: PopulationMargin): { levels: string[]; indexOf: 
     };
   }
   const levels = Object.keys(m.shares);
-  // Asked for every patient: each distinct value is matched once (a pure function of its text).
-  const known = new Map<string, number | { other: string }>();
   return {
     levels,
     indexOf: (v) => {
       if (v === null || v === undefined) return 'missing';
-      const text = String(v);
-      let out = known.get(text);
-      if (out === undefined) {
-        // The shares' keys name the export's values in any case and Unicode form (category-values.ts).
-        const i = levels.findIndex((l) => sameCategory(l, text));
-        out = i < 0 ? { other: text } : i;
-        known.set(text, out);
-      }
-      return out;
+      // The shares' keys name the export's values in any case and Unicode form (category-values.ts).
+      const i = levels.findIndex((l) => sameCategory(l, String(v)));
+      return i < 0 ? { other: String(v) } : i;
     },
   };
 }

@@ -19,25 +19,21 @@ export function sampleMean(values: readonly number[]): number {
  * does not depend on how far the data sit from zero.
  */
 export function shiftedMean(values: readonly number[], shift: number): number {
-  // Indexed loops here and below, not `for … of`: a cold report runs these in V8's interpreter,
-  // where each step of an array iterator costs a call and an allocated result object; the sums
-  // add the same terms in the same order (docs/architecture.md#the-cost-of-a-cold-regeneration).
-  const n = values.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += values[i]! - shift;
-  return sum / n;
+  for (const v of values) sum += v - shift;
+  return sum / values.length;
 }
 
 /** Sample variance with the n − 1 denominator (= R `var(x)`), centred at the mean before squaring. */
 export function sampleVariance(values: readonly number[], mean = sampleMean(values)): number {
-  const n = values.length;
   let ss = 0;
   let s = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i]! - mean;
+  for (const v of values) {
+    const d = v - mean;
     ss += d * d;
     s += d;
   }
   // Corrected two-pass: subtracts the rounding error left in the mean (Chan et al. 1983, eq. 1.7).
+  const n = values.length;
   return (ss - (s * s) / n) / (n - 1);
 }

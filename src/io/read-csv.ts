@@ -376,6 +376,17 @@ export class FieldReader {
     return isMissingWord(c) ? null : c;
   }
 
+  /**
+   * The length of cell i as written, blanks included (an upper bound of `cell(i)`'s length; 0
+   * beyond the record), without making the string; -1 when the record was quoted (its cells are
+   * then read from `rec.cells`). Lets a caller pass over cells too short for what it looks for.
+   */
+  width(i: number): number {
+    if (this.#cells !== undefined) return -1;
+    if (i < 0 || i >= this.#count) return 0;
+    return this.#ends[i]! - this.#starts[i]!;
+  }
+
   /** 0–9 when cell i is one digit character (no blanks), else -1. */
   digit(i: number): number {
     if (this.#cells !== undefined || i < 0 || i >= this.#count) return -1;

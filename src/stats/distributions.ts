@@ -146,6 +146,22 @@ export function tInterval(estimate: number, se: number, df: number, confLevel: n
   return { ciLower: estimate - q * se, ciUpper: estimate + q * se, statistic, pValue: tTwoSidedP(statistic, df) };
 }
 
+/**
+ * `fields` and tInterval(estimate, se, df, confLevel) as one object (keys: fields', statistic,
+ * pValue, ciLower, ciUpper), the p-value computed when first read (an enumerable getter, so JSON
+ * and spreads see the number): for a table of coefficients whose callers
+ * read one row's p-value (the arm's) and seldom the others'. A p-value is an incomplete beta
+ * function, ~15 µs in a cold process, the quantile is cached (above); the number read is
+ * tInterval's (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export function withTInterval<T extends object>(fields: T, estimate: number, se: number, df: number, confLevel: number): T & WaldInterval {
+  const q = tQuantile(1 - (1 - confLevel) / 2, df);
+  const statistic = estimate / se;
+  let p: number | undefined;
+  const out = { ...fields, statistic, pValue: 0, ciLower: estimate - q * se, ciUpper: estimate + q * se };
+  return Object.defineProperty(out, 'pValue', { get: () => (p ??= tTwoSidedP(statistic, df)), enumerable: true, configurable: true });
+}
+
 /** estimate ± z(1 − α/2)·se, with z = estimate/se and its two-sided p (= metafor's `test = "z"`). */
 export function zInterval(estimate: number, se: number, confLevel: number): WaldInterval {
   const q = normalQuantile(1 - (1 - confLevel) / 2);

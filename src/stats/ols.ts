@@ -22,7 +22,7 @@
  * Example: X = [[1, 1], [1, 2], [1, 3]], y = [1, 2, 2] → β̂ = [0.6667, 0.5], σ̂ = 0.4082, df = 1.
  */
 import { householderQr, qrR, qrSolve } from './missing/householder-qr.js';
-import { tInterval } from './distributions.js';
+import { withTInterval } from './distributions.js';
 import { analysisFailed } from './arm-size.js';
 import { sampleMean } from './sample-moments.js';
 import { confLevelOf } from './welch-difference.js';
@@ -77,6 +77,7 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
   // array, without ml-matrix's per-element accessors, which were most of the cost of a fit.
   const qr = householderQr(X);
   for (let j = 0; j < p; j++) {
+    if (clearlyIndependent(qr, j)) continue;
     let norm = 0;
     for (let i = 0; i < n; i++) norm = Math.hypot(norm, X[i]![j]!);
     if (norm === 0 || Math.abs(qrR(qr, j, j)) < RANK_TOLERANCE * norm) {
@@ -100,7 +101,7 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
   const sigma2 = rss / df;
   const yMean = sampleMean(y);
   let tss = 0;
-  for (const v of y) tss += (v - yMean) ** 2;
+  for (let i = 0; i < n; i++) tss += (y[i]! - yMean) ** 2;
   if (rss <= 1e-28 * tss || tss === 0) {
     throw analysisFailed(tss === 0
       ? 'the outcome has the same value for every patient, so the model has no residual error to estimate'
@@ -125,10 +126,25 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
     }),
   );
 
+  // Each p-value computed when read: most callers read the arm's only (distributions.ts withTInterval).
   const coefficients = beta.map((estimate, j) => {
     const se = Math.sqrt((covariance[j] as number[])[j]!);
-    const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate, se, df, confLevel);
-    return { term: termNames[j] as string, estimate, se, statistic, pValue, ciLower, ciUpper };
+    return withTInterval({ term: termNames[j] as string, estimate, se }, estimate, se, df, confLevel);
   });
   return { method: 'ols-householder-qr', coefficients, covariance, df, sigma: Math.sqrt(sigma2), residualSumOfSquares: rss, n, rank: p, confLevel, ciMethod: 't' };
+}
+
+/**
+ * Whether column j passes the rank check |Rⱼⱼ| ≥ RANK_TOLERANCE·‖Xⱼ‖ by a margin, told from R
+ * alone: Q is orthogonal, so ‖Xⱼ‖ is the norm of R's column j, which Householder QR computes to
+ * a relative error of order n·p·2⁻⁵³ (backward stable column by column: Golub & Van Loan §5.2),
+ * far inside the factor 2 allowed here. A column that passes this passes the check on ‖Xⱼ‖, so
+ * only the others compute ‖Xⱼ‖ from X (n calls of Math.hypot each: most of a cold fit's own
+ * time, docs/architecture.md#the-cost-of-a-cold-regeneration), and every decision is the same.
+ */
+function clearlyIndependent(qr: ReturnType<typeof householderQr>, j: number): boolean {
+  let ss = 0;
+  for (let i = 0; i <= j; i++) ss += qrR(qr, i, j) ** 2;
+  // Squares beyond a double's range (1e+200, 1e-200 scales) leave it to the check on X.
+  return ss >= 1e-280 && ss < Infinity && Math.abs(qrR(qr, j, j)) >= 2 * RANK_TOLERANCE * Math.sqrt(ss);
 }

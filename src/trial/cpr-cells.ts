@@ -18,10 +18,16 @@ import { plainPatientId } from './patient-ids.js';
 /** A cell's text as hta reads it: Excel's text marks (`'…`, `="…"`) aside, as for ids. */
 const bare = (cell: string): string => plainPatientId(cell.trim());
 
+/**
+ * The fewest characters a cell refused by cprCellTest has: a CPR number's ten digits (one inside
+ * other text, cprInside, needs eleven). A reader may pass over shorter cells without the test.
+ */
+export const CPR_MIN_WIDTH = 10;
+
 /** Whether a cell (as written) is shaped like a CPR number, Excel's text marks aside. */
 function cprShapedCell(cell: string | null | undefined): boolean {
   // Most cells (a score, an answer code) are far shorter than ten digits: no pattern run on them.
-  if (cell === null || cell === undefined || cell.length < 10) return false;
+  if (cell === null || cell === undefined || cell.length < CPR_MIN_WIDTH) return false;
   return looksLikeCpr(cell) || looksLikeCpr(bare(cell));
 }
 

@@ -67,7 +67,7 @@ import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './c
 import { namesAGroup } from '../plan/place-covariates.js';
 import { namesAStratum } from '../plan/stratum-names.js';
 import { cprSpellingsNote, oneCprSpelling } from './cpr-id-spellings.js';
-import { cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
+import { CPR_MIN_WIDTH, cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
@@ -652,6 +652,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     // A CPR number outside the id column: refused by line and column, never read or quoted (cpr-cells.ts).
     let cprCells = 0;
     for (const i of cprChecked) {
+      // A cell of fewer than ten characters holds no CPR number (cprCellTest reads ten or more):
+      // most cells are answer codes and scores, so their strings are not made (an index loop
+      // over ~50 columns of every row, docs/architecture.md#the-cost-of-a-cold-regeneration).
+      const width = cells.width(i);
+      if (width >= 0 && width < CPR_MIN_WIDTH) continue;
       const raw = cells.raw(i);
       if (!cprRefused(raw, i)) continue;
       const at = row.at(i);

@@ -30,7 +30,7 @@ import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
-import { fieldShape, footnoteLineExpected, isFootnoteLine } from './footnote-lines.js';
+import { fieldShape, footnoteLineExpected, isFootnoteLine, onlyFirstField } from './footnote-lines.js';
 import { doesNotExist } from './missing-file.js';
 
 /** Distinct first-field shapes kept to tell a row cut short from a footnote (footnote-lines.ts); ids have one or a few. */
@@ -867,7 +867,9 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 return;
               }
               // A comma in the footnote's text splits it in a comma file ("Kilde: Danmarks Statistik, forskermaskine …"): fewer fields than the header, words first.
-              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes)) {
+              // Excel pads it with empty fields to the sheet's width (`Kilde: …;;;;;;;;;`): as many fields, all but the first blank.
+              // A row with a value past its first field (an arm, a visit) is never one (footnote-lines.ts).
+              if (header.length > 1 && (r.count < header.length || onlyFirstField(r.text, r.fields, d)) && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes)) {
                 footnotes.push({ line: r.line, count: r.count });
                 return;
               }

@@ -21,6 +21,7 @@ import { type DecimalMark, DecimalMarkVote, declaredMarkError, otherMarkHint, qu
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
+import { footnoteLinesNote } from '../io/footnote-lines.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
@@ -186,6 +187,9 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
     );
   }
   for (const t of times.readings) notes.push(`${file}: follow-up "${t.written}" (line ${t.line}) read as ${t.as}`);
+  // `Kilde: …` under the last study (read-csv.ts leaves it out): said, as the trial reader says it.
+  const footnotes = footnoteLinesNote(file, csv.footnotes ?? []);
+  if (footnotes) notes.push(footnotes);
   // Means, SDs and differences Excel's "Scientific" format rounded (`8.50E+01`): read as written,
   // and said by their column as the export names it (io/scientific-number.ts). Counts in it are
   // read only when exact (numberOf), so they are none of these.

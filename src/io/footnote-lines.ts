@@ -69,6 +69,18 @@ export function onlyFirstField(text: string | undefined, fields: readonly string
   return true;
 }
 
+/**
+ * Whether the first field of a padded line (onlyFirstField) reads as a footnote's text rather
+ * than a row's first cell: a label with a colon (`Kilde: …`, `Antal rækker: 2000`) or a sentence
+ * (three runs of letters or more, 16 characters or more: `Udtrukket 01-12-2026 af Region Syd`).
+ * Narrower than a short line's test, since a padded line has a row's width: a row with only its
+ * first cell filled (`SB0013;;;;`, `Jens Hansen;;;;`) stays a row, refused for its empty cells.
+ */
+export function isPaddedFootnoteText(first: string): boolean {
+  const t = first.trim();
+  return t.includes(':') || (t.length >= 16 && (t.match(/\p{L}+/gu)?.length ?? 0) >= 3);
+}
+
 /** The note for footnote lines left out at the end (stderr); undefined when there were none. */
 export function footnoteLinesNote(file: string, lines: readonly number[]): string | undefined {
   if (lines.length === 0) return undefined;

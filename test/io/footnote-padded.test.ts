@@ -43,15 +43,14 @@ describe('a footnote padded with the separator', () => {
     expect(r.stdout).toContain('rows: 24');
   });
 
-  it('among the rows is refused as a footnote, its text not echoed', async () => {
+  it('among the rows it is a row, as it was (a RevMan table writes its subgroups\' "Heterogeneity: …" so): refused for its empty arm', async () => {
     const r = await runCli('validate', trial([], [FOOT]).csv, '--plan', trial([]).plan);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('udtræk.csv:12');
-    expect(r.stderr).toContain('like a footnote ("Kilde: …"), among the rows');
-    expect(r.stderr).not.toContain('Sundhedsplatformen');
+    expect(r.stderr).toContain('udtræk.csv:12:2 (Gruppe)');
+    expect(r.stderr).not.toContain('after the last row');
   });
 
-  it('a real last row is never one: an id, arm and visit with the rest empty, or an id alone, is a row', async () => {
+  it('a real last row is never one: an id, arm and visit with the rest empty, or an id or a name alone, is a row', async () => {
     const lastRow = await runCli('validate', trial(['SB0013;App;Baseline;;;;;']).csv, '--plan', trial([]).plan);
     expect(lastRow.stdout + lastRow.stderr).not.toContain('footnote');
     expect(lastRow.stdout).toContain('rows: 25');
@@ -59,6 +58,9 @@ describe('a footnote padded with the separator', () => {
     expect(idAlone.code).toBe(2);
     expect(idAlone.stderr).toContain('udtræk.csv:26:2 (Gruppe)');
     expect(idAlone.stderr).not.toContain('footnote');
+    const nameAlone = await runCli('validate', trial(['Jens Hansen' + PAD]).csv, '--plan', trial([]).plan);
+    expect(nameAlone.code).toBe(2);
+    expect(nameAlone.stderr).toContain('udtræk.csv:26:2 (Gruppe)');
   });
 
   it('hta meta: under the last study it is left out with a note, no study without an outcome', async () => {

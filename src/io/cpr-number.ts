@@ -175,8 +175,45 @@ export function looksLikeCpr(text: string): boolean {
   return cprParts(text) !== undefined;
 }
 
+/** Nine bare digits, the first 1–9: the day without its zero, then the month (looksLikeZeroDroppedCpr). */
+const NINE = /^([1-9])(\d\d)\d{6}$/;
+
+/**
+ * A Danish CPR number born on the 1st to the 9th of a month, as a spreadsheet writes it after
+ * reading the column as numbers: the leading zero dropped, nine bare digits `DMMYYNNNN` whose
+ * first digit (1–9) and next two make a day and month that exist (`101701234` is 010170-1234).
+ * Only a whole cell of exactly nine digits: a sign, a decimal mark, a thousands separator or a
+ * blank makes it a number that no spreadsheet made of a CPR number (`392.874,57`, `-101701234`),
+ * and nine digits whose date cannot exist (`132501234`, `100001234`) read as written
+ * (docs/output-safety.md "Personal identity numbers").
+ */
+export function looksLikeZeroDroppedCpr(text: string): boolean {
+  const t = /^\d{9}$/.test(text) ? text : cprShapeText(text).trim();
+  const m = NINE.exec(t);
+  return m !== null && plausibleDayMonth(Number(m[1]), Number(m[2]));
+}
+
+/**
+ * The test every check of a cell outside the id column uses: looksLikeCpr, or a CPR number that
+ * lost its leading zero in a spreadsheet (looksLikeZeroDroppedCpr). An id column keeps
+ * looksLikeCpr: there such an id is compared by its digits (docs/input-trial-export.md#cpr-spellings).
+ */
+export function looksLikeCprCell(text: string): boolean {
+  return looksLikeCpr(text) || looksLikeZeroDroppedCpr(text);
+}
+
+/** How a zero-dropped CPR number is written in a message. */
+const MASK_NINE = 'DMMYY-XXXX';
+/** Nine bare digits quoted whole in a message (`"101701234"`, as a problem quotes a cell): a zero-dropped CPR number when its date exists. */
+const QUOTED_NINE = /(?<=["'“])(\d{9})(?=["'”])/g;
+
 /** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
+  // A whole cell of nine digits, and nine digits quoted whole inside a message, may be a CPR
+  // number whose leading zero a spreadsheet dropped; nine digits in running text (a count, a
+  // file name) are left alone, as such a number only ever comes whole from a cell.
+  if (text.length >= 9 && text.length <= 24 && looksLikeZeroDroppedCpr(text)) return MASK_NINE;
+  if (text.length > 9 && /\d{9}/.test(text)) text = text.replace(QUOTED_NINE, (d: string) => (looksLikeZeroDroppedCpr(d) ? MASK_NINE : d));
   const plain = (t: string) => t.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
   if (!HAS_NON_ASCII.test(text)) return plain(text);
   // Most such texts (Danish words: æ, ø, å) read as they are, or hold no number: no offsets built.
@@ -209,8 +246,12 @@ export function maskedNameNote(names: readonly string[]): string | undefined {
   return 'a file or folder name is masked (such as YYYYMMDD-XXXX): it holds a personal identity number\'s shape, as a date and time written YYYYMMDD-hhmm does, and hta never prints one — rename it with "_" between the date and the time (YYYYMMDD_hhmm), or without the date, to have it named';
 }
 
-/** Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike. */
-export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike';
+/**
+ * Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike,
+ * and so are nine digits whose first five make a date (looksLikeZeroDroppedCpr), said so that a
+ * refused cell the user sees as nine digits in Excel is understood.
+ */
+export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike, and so are nine digits DMMYYNNNN with a real date (a CPR number of the 1st to 9th whose leading zero a spreadsheet such as Excel dropped, reading the column as numbers)';
 
 /**
  * Appended to the refusal of a CPR number inside other text: a date and a time of day written

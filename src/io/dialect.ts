@@ -53,6 +53,8 @@ export interface Dialect {
    * (io/windows-1252.ts); `characters`: its non-ASCII characters, for the note that says so.
    */
   windows1252?: { characters: string };
+  /** The line holding only a Ctrl-Z end-of-file mark at the end of the file, left out (io/ctrl-z.ts). */
+  ctrlZ?: number;
 }
 
 /**

@@ -3,6 +3,7 @@
  * "Encodings"; docs/input-registry.md): every command that reads such a file prints it, and the
  * uptake page carries it, with the file's non-ASCII characters so that a misreading shows.
  */
+import { ctrlZNote } from './ctrl-z.js';
 import type { Dialect } from './dialect.js';
 
 type Lang = 'en' | 'da';
@@ -60,6 +61,11 @@ export function decodedNote(file: string, d: Decoded, lang: Lang = 'en'): string
 
 /** The note for a CSV table read decoded (Windows-1252 or UTF-16); undefined for UTF-8 (nothing to say). */
 export function encodingNote(file: string, dialect: Dialect, lang: Lang = 'en'): string | undefined {
-  if (dialect.windows1252) return decodedNote(file, { encoding: 'windows-1252', characters: [...dialect.windows1252.characters] }, lang);
-  return undefined;
+  // A Ctrl-Z left out at the end (ctrl-z.ts) is said with it: every reader prints this note.
+  const eof = dialect.ctrlZ === undefined ? undefined : ctrlZNote(file, dialect.ctrlZ, lang);
+  if (dialect.windows1252) {
+    const decoded = decodedNote(file, { encoding: 'windows-1252', characters: [...dialect.windows1252.characters] }, lang);
+    return eof === undefined ? decoded : `${decoded}; ${eof}`;
+  }
+  return eof;
 }

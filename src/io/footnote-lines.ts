@@ -1,6 +1,8 @@
 /**
  * Footnote lines under an export's rows: `Kilde: Danmarks Statistik, forskermaskine …`, `Antal
- * rækker: 2000`, one field of words after the last row (often after an empty line). At the end
+ * rækker: 2000`, one field of words after the last row (often after an empty line), or that
+ * field followed by empty ones to the sheet's width (`Kilde: …;;;;;;;;;`: Danish Excel pads every
+ * line of a sheet to its used width, as the registry reader already allows). At the end
  * of a table they are no row: the CSV reader leaves them out and the trial reader says so in a
  * note, as for SSMS's closing lines (ssms-trailer.ts); among the rows they are refused by that
  * name (docs/input-trial-export.md "Footnote lines"). The registry reader has its own rule for
@@ -48,6 +50,35 @@ export function isFootnoteLine(fields: readonly string[], rowShapes: ReadonlySet
   const [first = '', ...rest] = fields;
   if (!isWords(first) || rowShapes.has(fieldShape(first))) return false;
   return isLabel(first) || rest.every((f) => f.trim() === '' || isWords(f));
+}
+
+/**
+ * Whether every field after a line's first is blank, as Excel pads a footnote to the sheet's
+ * width (`Kilde: …;;;;;;;;;`): `text` is the line when it has no quotes (`fields` otherwise).
+ * A data row's second field ends the test at its first character, so rows cost next to nothing.
+ */
+export function onlyFirstField(text: string | undefined, fields: readonly string[] | undefined, delimiter: string): boolean {
+  if (text === undefined) return fields!.every((f, i) => i === 0 || f.trim() === '');
+  const d = delimiter.charCodeAt(0);
+  const at = text.indexOf(delimiter);
+  if (at < 0) return true;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== d && c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the first field of a padded line (onlyFirstField) reads as a footnote's text rather
+ * than a row's first cell: a label with a colon (`Kilde: …`, `Antal rækker: 2000`) or a sentence
+ * (three runs of letters or more, 16 characters or more: `Udtrukket 01-12-2026 af Region Syd`).
+ * Narrower than a short line's test, since a padded line has a row's width: a row with only its
+ * first cell filled (`SB0013;;;;`, `Jens Hansen;;;;`) stays a row, refused for its empty cells.
+ */
+export function isPaddedFootnoteText(first: string): boolean {
+  const t = first.trim();
+  return t.includes(':') || (t.length >= 16 && (t.match(/\p{L}+/gu)?.length ?? 0) >= 3);
 }
 
 /** The note for footnote lines left out at the end (stderr); undefined when there were none. */

@@ -30,7 +30,8 @@ import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
-import { fieldShape, footnoteLineExpected, isFootnoteLine } from './footnote-lines.js';
+import { fieldShape, footnoteLineExpected, isFootnoteLine, isPaddedFootnoteText, onlyFirstField } from './footnote-lines.js';
+import { CTRL_Z_EXPECTED, CTRL_Z_KIND, isCtrlZLine } from './ctrl-z.js';
 import { doesNotExist } from './missing-file.js';
 
 /** Distinct first-field shapes kept to tell a row cut short from a footnote (footnote-lines.ts); ids have one or a few. */
@@ -725,6 +726,8 @@ interface TableShape {
   trailer: number[];
   /** Footnote lines at the end, left out of the records (footnote-lines.ts). */
   footnotes: number[];
+  /** The Ctrl-Z end-of-file mark's line, alone at the end, left out of the records (ctrl-z.ts). */
+  ctrlZ?: number;
   /** An Excel pivot's caption line skipped above the header (pivot-caption.ts). */
   pivotCaption?: string;
 }
@@ -762,7 +765,9 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   // SSMS's closing lines seen since the last record: no row if only blank lines follow them (ssms-trailer.ts).
   let trailer: number[] = [];
   // Footnote lines seen since the last record (`Kilde: …`): no row if only blank lines and more footnotes follow (footnote-lines.ts).
-  let footnotes: { line: number; count: number }[] = [];
+  let footnotes: { line: number; count: number; record?: ScannedRecord }[] = [];
+  // A line holding only Ctrl-Z (0x1A): the end-of-file mark if nothing but blank lines follows (ctrl-z.ts).
+  let ctrlZ: number | undefined;
   const rowShapes = new Set<string>();
   const fieldCountProblem = (line: number, fields: number): Problem => ({
     file,
@@ -771,6 +776,40 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     expected: `${header!.length}${written > header!.length ? ` named fields (the header line writes ${written} with its empty ones)` : ' fields as in the header'} (check the separator "${delimiter === '\t' ? '\\t' : delimiter}" and quoting)`,
     kind: 'csv.field-count',
   });
+
+  /** One data record: its shape noted, its width checked, counted and kept. */
+  const row = (r: ScannedRecord): void => {
+    const h = header!;
+    const d = delimiter!;
+    // The shapes of the rows' first fields (an id column's): a short line shaped as them is a row cut short, no footnote.
+    if (rowShapes.size < ROW_SHAPES) rowShapes.add(fieldShape(r.fields ? r.fields[0]! : r.text!.split(d)[0]!));
+    let packed: string | readonly string[] = r.text ?? r.fields!;
+    let fieldCount = r.count !== h.length;
+    if (r.count > h.length) {
+      // Trailing separators beyond the named columns: dropped when blank (cutToWidth).
+      const cut = cutToWidth(r, h.length, d);
+      if (cut.nonBlank < 0 && options.beyondHeader === 'refuse' && r.count > written) {
+        problems.push({ ...fieldCountProblem(r.line, r.count), hint: quoteHint(d) });
+        return;
+      }
+      if (cut.nonBlank < 0) {
+        packed = cut.packed;
+        fieldCount = false;
+        padded = true;
+      } else if (cut.nonBlank < written) {
+        // The value is not echoed: in a column nobody named it may be anything (an id).
+        problems.push({ file, line: r.line, column: cut.nonBlank + 1, expected: `an empty cell: column ${cut.nonBlank + 1} has no name in the header line — name it there, or delete the column`, kind: 'csv.unnamed-value' });
+        return;
+      }
+    }
+    if (fieldCount) {
+      problems.push({ ...fieldCountProblem(r.line, r.count), ...(options.beyondHeader === 'refuse' && r.count > h.length ? { hint: quoteHint(d) } : {}) });
+      return;
+    }
+    count++;
+    if (votes !== undefined) voteCells(votes, packed, d, r.line);
+    if (keep) keep.push(new PackedRecord(r.line, packed, d));
+  };
 
   while (true) {
     c.more();
@@ -851,6 +890,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
       }
       if (delimiter !== undefined) {
         const d = delimiter;
+        // Ctrl-Z is looked for only in a window that holds one (Buffer.indexOf, no per-row cost otherwise).
+        const sub = view.indexOf(0x1a, c.start) >= 0;
         try {
           const end = scanCsv(
             view,
@@ -880,48 +921,40 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 return;
               }
               if (allBlank(r, d)) return;
+              if (ctrlZ !== undefined) {
+                problems.push({ file, line: ctrlZ, expected: CTRL_Z_EXPECTED, kind: CTRL_Z_KIND });
+                ctrlZ = undefined;
+              }
+              if (sub) {
+                const t = r.text ?? r.fields!.join(d);
+                if (t.includes('\x1a')) {
+                  if (isCtrlZLine(t)) ctrlZ = r.line;
+                  else problems.push({ file, line: r.line, expected: CTRL_Z_EXPECTED, kind: CTRL_Z_KIND });
+                  return;
+                }
+              }
               if (r.count === 1 && header.length > 1 && isSsmsTrailer(r.text ?? r.fields![0]!)) {
                 trailer.push(r.line);
                 return;
               }
               // A comma in the footnote's text splits it in a comma file ("Kilde: Danmarks Statistik, forskermaskine …"): fewer fields than the header, words first.
-              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes) && !options.shortRowHoldsData?.(r.fields ?? r.text!.split(d), header)) {
-                footnotes.push({ line: r.line, count: r.count });
+              // Excel pads it with empty fields to the sheet's width (`Kilde: …;;;;;;;;;`): as many fields, all but the first blank.
+              // A row with a value past its first field (an arm, a visit) is never one (footnote-lines.ts); nor a short line the
+              // reader says holds data (`shortRowHoldsData`: a studies sheet's row cut short).
+              if (header.length > 1 && (r.count < header.length || (count > 0 && onlyFirstField(r.text, r.fields, d) && isPaddedFootnoteText(r.fields ? r.fields[0]! : r.text!.split(d, 1)[0]!))) && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes) && !options.shortRowHoldsData?.(r.fields ?? r.text!.split(d), header)) {
+                // A padded one is kept whole: read as a row if a record follows (above).
+                footnotes.push({ line: r.line, count: r.count, ...(r.count >= header.length ? { record: { line: r.line, count: r.count, ...(r.text === undefined ? {} : { text: r.text }), ...(r.fields === undefined ? {} : { fields: r.fields }) } } : {}) });
                 return;
               }
               // A record after them: they were rows with too few fields after all (a footnote said as one; its text not echoed).
               for (const at of trailer) problems.push(fieldCountProblem(at, 1));
-              for (const at of footnotes) problems.push({ ...fieldCountProblem(at.line, at.count), expected: footnoteLineExpected(header.length), kind: 'csv.footnote-line' });
+              for (const at of footnotes) if (at.record === undefined) problems.push({ ...fieldCountProblem(at.line, at.count), expected: footnoteLineExpected(header.length), kind: 'csv.footnote-line' });
+              // A padded line of text among the rows (a RevMan subgroup's "Heterogeneity: …,,,,") is read as a row, as before Excel's padded footnotes were known.
+              const paddedLines = footnotes.flatMap((at) => (at.record === undefined ? [] : [at.record]));
               trailer = [];
               footnotes = [];
-              // The shapes of the rows' first fields (an id column's): a short line shaped as them is a row cut short, no footnote.
-              if (rowShapes.size < ROW_SHAPES) rowShapes.add(fieldShape(r.fields ? r.fields[0]! : r.text!.split(d)[0]!));
-              let packed: string | readonly string[] = r.text ?? r.fields!;
-              let fieldCount = r.count !== header.length;
-              if (r.count > header.length) {
-                // Trailing separators beyond the named columns: dropped when blank (cutToWidth).
-                const cut = cutToWidth(r, header.length, d);
-                if (cut.nonBlank < 0 && options.beyondHeader === 'refuse' && r.count > written) {
-                  problems.push({ ...fieldCountProblem(r.line, r.count), hint: quoteHint(d) });
-                  return;
-                }
-                if (cut.nonBlank < 0) {
-                  packed = cut.packed;
-                  fieldCount = false;
-                  padded = true;
-                } else if (cut.nonBlank < written) {
-                  // The value is not echoed: in a column nobody named it may be anything (an id).
-                  problems.push({ file, line: r.line, column: cut.nonBlank + 1, expected: `an empty cell: column ${cut.nonBlank + 1} has no name in the header line — name it there, or delete the column`, kind: 'csv.unnamed-value' });
-                  return;
-                }
-              }
-              if (fieldCount) {
-                problems.push({ ...fieldCountProblem(r.line, r.count), ...(options.beyondHeader === 'refuse' && r.count > header.length ? { hint: quoteHint(d) } : {}) });
-                return;
-              }
-              count++;
-              if (votes !== undefined) voteCells(votes, packed, d, r.line);
-              if (keep) keep.push(new PackedRecord(r.line, packed, d));
+              for (const p of paddedLines) row(p);
+              row(r);
             },
             { line, final: c.eof },
           );
@@ -951,7 +984,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
   // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
   const shown = vote.shownMark(delimiter!);
-  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
@@ -1003,7 +1036,7 @@ class FileRecords implements CsvRecords {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = shape.startLine;
       let header = true;
-      const trailer = new Set([...shape.trailer, ...shape.footnotes]);
+      const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.ctrlZ === undefined ? [] : [shape.ctrlZ])]);
       let batch: CsvRecord[] = [];
       let first = true;
       while (true) {

@@ -21,8 +21,8 @@ import { type DecimalMark, DecimalMarkVote, declaredMarkError, otherMarkHint, qu
 import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
-import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import { footnoteLinesNote } from '../io/footnote-lines.js';
+import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
 import { checkCentre } from './interval-centre.js';

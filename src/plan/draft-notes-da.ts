@@ -47,7 +47,32 @@ const KOOS_SUBSCALES: Record<string, string> = { pain: 'smerte', symptoms: 'symp
 const koosDa = (m: readonly (string | undefined)[]): string =>
   m[4] !== undefined ? `${m[2]} ${KOOS_SUBSCALES[m[4]]}` : m[5] !== undefined ? `${m[2]} (delskalaen ${m[5]})` : `${m[2]}${m[3]} (hvilken delskala, eller et gennemsnit af dem? eksporten siger det ikke)`;
 
+/** What draft-plan.ts says a cell that is no code is (notACodeWhat), in Danish. */
+const NOT_A_CODE_DA: Record<string, string> = {
+  "a number behind Excel's text apostrophe": 'et tal bag Excels tekstapostrof',
+  'a date Excel made of a typed number such as 3-6': 'en dato, Excel har lavet af et indtastet tal som 3-6',
+};
+/** `"'7" (column "RMDQ", a number behind Excel's text apostrophe), "1O" (column "RMDQ")`: the cells that are no codes; undefined for any other wording. */
+const notCodesDa = (s: string): string | undefined => {
+  const item = /("(?:[^"\\]|\\.)*") \(column ("[^"]*")(?:, ([^()]*))?\)(?:, |$)/gy;
+  let out = '';
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while ((m = item.exec(s)) !== null) {
+    const what = m[3] === undefined ? '' : NOT_A_CODE_DA[m[3]];
+    if (what === undefined) return undefined;
+    out += `${out ? ', ' : ''}${m[1]} (kolonnen ${m[2]}${what ? `, ${what}` : ''})`;
+    at = item.lastIndex;
+  }
+  return at === s.length && out ? out : undefined;
+};
+
 const RULES: Rule[] = [
+  [/^(.+): not numbers, and not drafted as missing-value codes \(a typo, a failed Excel formula or a per-cent sign would hide a real answer\) — correct them in the export; `hta validate` names their lines\. Add one to "missingCodes" only if it means "unknown"$/,
+    (m) => {
+      const cells = notCodesDa(m[1]!);
+      return cells === undefined ? undefined : `${cells}: ikke tal, og ikke i udkastet som koder for manglende værdier (en tastefejl, en fejlet Excel-formel eller et procenttegn ville skjule et rigtigt svar) — ret dem i eksporten; \`hta validate\` angiver deres linjer. Tilføj kun en af dem til "missingCodes", hvis den betyder "ukendt"`;
+    }],
   [/^patient id column: (".*")$/, (m) => `kolonne med patient-id: ${m[1]}`],
   [/^long layout: visits from column (".*?"): (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}: ${m[2]}`],
   // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.

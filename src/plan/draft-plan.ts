@@ -20,6 +20,7 @@ import { draftedDecimalMark, draftedMarkGuess } from './decimal-mark-draft.js';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit } from '../io/number-unit.js';
+import { isExcelDateText } from '../io/excel-date-text.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -393,11 +394,20 @@ function draftOutcomeLabels(outcomes: Outcome[]): void {
 
 /**
  * A text in a number column that is no missing-value code: a typo (`1O`, `12a`: a number with
- * a letter in it), a per-cent number (`45%`) or a failed Excel formula (`#DIV/0!`). Drafted as a code,
- * it would turn a real answer into "missing" and `validate` would call the file valid.
+ * a letter in it), a per-cent number (`45%`), a failed Excel formula (`#DIV/0!`), a number behind
+ * Excel's text apostrophe (`'7`) or a date Excel made of a typed number (`03-jun`). Drafted as a
+ * code, it would turn a real answer into "missing" (plan-wide: in every column) and `validate`
+ * would call the file valid.
  */
 function notACode(v: string): boolean {
-  return isFailedFormula(v) || isPercentCell(v) || NUMBER_WITH_A_LETTER.test(v);
+  return isFailedFormula(v) || isPercentCell(v) || NUMBER_WITH_A_LETTER.test(v) || APOSTROPHE_NUMBER.test(v) || isExcelDateText(v);
+}
+/** A number Excel kept as text behind its apostrophe (`'7`, `'4,5`): the sheet's text mark, not the value. */
+const APOSTROPHE_NUMBER = /^'\s*[+\-\u2212]?\d[\d.,]*$/;
+/** What such a cell is, for the draft's note (empty for a typo, a per-cent number or a failed formula, which the note names). */
+function notACodeWhat(v: string): string {
+  if (APOSTROPHE_NUMBER.test(v)) return ", a number behind Excel's text apostrophe";
+  return isExcelDateText(v) ? ', a date Excel made of a typed number such as 3-6' : '';
 }
 /** A number with one letter typed into it (`1O`, `12a`, `l2`); codes such as Castor's `##USER_MISSING_95##` are words. */
 const NUMBER_WITH_A_LETTER = /^(?=.*\d)[+-]?[\d.,]*\p{L}[\d.,]*$/u;
@@ -1422,7 +1432,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         else if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (addWithUnit(cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`, v)) return;
-        else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
+        else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}${notACodeWhat(v)})`);
         // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
         else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
         else missing.add(v);
@@ -1964,7 +1974,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
       else if (addWithUnit(`column "${s}"`, v)) return;
-      else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+      else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}"${notACodeWhat(v)})`);
       else missing.add(v);
     });
   }

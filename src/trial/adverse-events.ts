@@ -19,7 +19,7 @@ import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
 import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder, type RecodeCount, RecodeTally } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
-import { cprShapeText, looksLikeCpr } from '../io/cpr-number.js';
+import { cprShapeText, looksLikeCprCell } from '../io/cpr-number.js';
 import { cprCellExpected, cprInsideCell, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { FREE_TEXT_MIN_WORDS, holderKey, identifyingSigns, wordCount } from './free-text.js';
 
@@ -178,7 +178,7 @@ export class AdverseEventReader {
       const text = cell(idx);
       if (text === null) continue;
       // A yes/no cell with a CPR number in its text too (`Ja, pt. 120374-1234`): terms and classes are refused by their identifying signs below.
-      if (looksLikeCpr(text) || looksLikeCpr(plainPatientId(text.trim())) || (YES_NO_FIELDS.has(field) && cprInsideCell(text))) {
+      if (looksLikeCprCell(text) || looksLikeCprCell(plainPatientId(text.trim())) || (YES_NO_FIELDS.has(field) && cprInsideCell(text))) {
         this.problems.push({ file: this.file, line, column: idx + 1, field: name, expected: cprCellExpected(this.#idColumn, text, false), kind: cprKind(name) });
         refused = true;
         continue;

@@ -15,6 +15,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
+import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
 import { otherMarkHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
@@ -140,6 +141,8 @@ export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name:
     // `'45` (Excel's text apostrophe), `31,000.00` among decimal commas: said for what they are.
     const other = otherMarkHint(text, decimalComma);
     if (range && other) return { expected: `a number from ${range.min} to ${range.max}${other.expects}`, kind: `covariate.range.${name}:${other.reason}`, hint: other.hint };
+    // `03-jun`: a date Excel made of a typed `3-6` (io/excel-date-text.ts).
+    if (range && isExcelDateText(text)) return { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}:excel-date`, hint: EXCEL_DATE_HINT };
     const unit = numberWithUnit(text, decimalComma);
     if (range && unit) return { expected: `a number from ${range.min} to ${range.max}, without a unit`, kind: `covariate.range.${name}:unit:${unit.unit}`, hint: unitHint(unit.unit) };
     return range ? { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}` } : undefined;

@@ -11,7 +11,7 @@
  * patient's covariate on every visit row.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
-import { DATE_TIME_TOO, looksLikeCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { DATE_TIME_TOO, looksLikeCprCell, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 import { bareDigitNumbersOnly, CODE_MIN_ROWS, codeCandidate, cprInside, cprKind } from '../uptake/cpr-shape.js';
 import { plainPatientId } from './patient-ids.js';
 
@@ -19,16 +19,18 @@ import { plainPatientId } from './patient-ids.js';
 const bare = (cell: string): string => plainPatientId(cell.trim());
 
 /**
- * The fewest characters a cell refused by cprCellTest has: a CPR number's ten digits (one inside
- * other text, cprInside, needs eleven). A reader may pass over shorter cells without the test.
+ * The fewest characters a cell refused by cprCellTest has: nine digits, a CPR number whose leading
+ * zero Excel dropped (io/cpr-number.ts looksLikeZeroDroppedCpr; one inside other text, cprInside,
+ * needs eleven). A reader may pass over shorter cells without the test.
  */
-export const CPR_MIN_WIDTH = 10;
+export const CPR_MIN_WIDTH = 9;
 
 /** Whether a cell (as written) is shaped like a CPR number, Excel's text marks aside. */
 function cprShapedCell(cell: string | null | undefined): boolean {
-  // Most cells (a score, an answer code) are far shorter than ten digits: no pattern run on them.
+  // Most cells (a score, an answer code) are far shorter than nine digits (a CPR number Excel
+  // dropped the leading zero of: io/cpr-number.ts looksLikeZeroDroppedCpr): no pattern run on them.
   if (cell === null || cell === undefined || cell.length < CPR_MIN_WIDTH) return false;
-  return looksLikeCpr(cell) || looksLikeCpr(bare(cell));
+  return looksLikeCprCell(cell) || looksLikeCprCell(bare(cell));
 }
 
 /** Whether a cell holds a CPR number inside other text (uptake/cpr-shape.ts cprInside): its value would be printed as a level's name. */

@@ -21,6 +21,7 @@ import { disguisedNumber, parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
 import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
+import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
 import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -1847,6 +1848,11 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
+    // `03-jun`: a date Excel made of a typed `3-6` (io/excel-date-text.ts), said for what it is; its own group.
+    if (v === undefined && isExcelDateText(text)) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `score.range:${src.key}:excel-date`, hint: EXCEL_DATE_HINT });
       return NaN;
     }
     // `33 %` (ODI written as a percentage in Excel): the number without its sign, as for a covariate (check-content.ts).

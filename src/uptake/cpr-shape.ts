@@ -12,9 +12,9 @@
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-import { cprShapeText, DATE_TIME_TOO, looksLikeCpr, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { cprShapeText, DATE_TIME_TOO, looksLikeCprCell, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
-export { looksLikeCpr, maskCpr } from '../io/cpr-number.js';
+export { looksLikeCpr, looksLikeCprCell, maskCpr } from '../io/cpr-number.js';
 
 export const CODE_COLUMNS = ['region', 'clinic', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
 const isCodeColumn = (col: RegistryColumn): boolean => (CODE_COLUMNS as readonly RegistryColumn[]).includes(col);
@@ -31,9 +31,10 @@ export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>
 
 /**
  * A trimmed cell that is a code if it repeats: ten to twelve bare digits, no hyphen or space,
- * shaped like a personal number (a Danish P-number, a Swedish arbetsplatskod of eleven digits).
+ * shaped like a personal number (a Danish P-number, a Swedish arbetsplatskod of eleven digits) —
+ * or nine, such a code whose leading zero a spreadsheet dropped (io/cpr-number.ts looksLikeZeroDroppedCpr).
  */
-export const codeCandidate = (trimmed: string): boolean => /^\d{10,12}$/.test(trimmed) && looksLikeCpr(trimmed);
+export const codeCandidate = (trimmed: string): boolean => /^\d{9,12}$/.test(trimmed) && looksLikeCprCell(trimmed);
 
 /**
  * `text` as the shape tests read it (io/cpr-number.ts cprShapeText: no-break spaces, dashes and
@@ -48,7 +49,7 @@ const unglued = (text: string): string => cprShapeText(text).replace(/(?<=\p{L})
  * note typed into an EHR field): as a clinic, region or level name it would be printed whole.
  */
 export function cprInside(text: string): boolean {
-  if (text.length < 11 || looksLikeCpr(text)) return false;
+  if (text.length < 11 || looksLikeCprCell(text)) return false;
   const t = unglued(text);
   return maskCpr(t) !== t;
 }
@@ -68,7 +69,7 @@ export const codeText = (trimmed: string): boolean => codeCandidate(trimmed) || 
  * (CODE_COLUMNS), one holding a CPR number inside its text.
  */
 export function cprCell(col: RegistryColumn, text: string, codes: RepeatedCodes | undefined): boolean {
-  if (!looksLikeCpr(text) && !(isCodeColumn(col) && cprInside(text.trim()))) return false;
+  if (!looksLikeCprCell(text) && !(isCodeColumn(col) && cprInside(text.trim()))) return false;
   const t = text.trim();
   return !(isCodeColumn(col) && codeText(t) && codes?.[col]?.has(t) === true);
 }

@@ -32,6 +32,7 @@ import { separatorHint, withoutSeparatorHint } from '../io/separator-hint.js';
 import { headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
+import { CTRL_Z, CTRL_Z_EXPECTED, CTRL_Z_KIND, isCtrlZLine } from '../io/ctrl-z.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { countsDecideMark } from './eligible-count-mark.js';
@@ -460,6 +461,8 @@ export interface RowCheck {
   malformedRows?: number;
   /** Footnote rows below the last referral, left out and not counted among the excluded (footnote-rows.ts). */
   footnotes?: number[];
+  /** The line holding only a Ctrl-Z end-of-file mark at the end, left out (io/ctrl-z.ts). */
+  ctrlZ?: number;
   /** With exclude: lines repeating the header line, left out and not counted among the excluded (repeated-header.ts). */
   headerRepeats?: number[];
   /** With exclude: lines of dashes under the header (SQL Server Management Studio), left out and not counted among the excluded. */
@@ -612,6 +615,8 @@ export async function scanRegistryRows(
   // Footnote rows seen since the last referral row: left out if nothing but blank, footnote and
   // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
   let pending: { line: number; index: number; text: string }[] = [];
+  // A line of Ctrl-Z alone (0x1A): the end-of-file mark when only blank lines follow (io/ctrl-z.ts).
+  let ctrlZ: number | undefined;
   const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
   // The header line again (exports joined): left out with exclude, else one problem (repeated-header.ts).
   const headerRepeats: number[] = [];
@@ -629,6 +634,15 @@ export async function scanRegistryRows(
       nextLine += 1 + lineBreaksInside(record);
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
       if (check !== undefined && separatorsOnly(record)) continue;
+      if (ctrlZ !== undefined) {
+        found.row([{ file, line: ctrlZ, expected: CTRL_Z_EXPECTED, kind: CTRL_Z_KIND }]);
+        ctrlZ = undefined;
+      }
+      if (check !== undefined && record.some((f) => f.includes(CTRL_Z))) {
+        if (isCtrlZLine(record.join(''))) ctrlZ = line;
+        else found.row([{ file, line, expected: CTRL_Z_EXPECTED, kind: CTRL_Z_KIND }]);
+        continue;
+      }
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded, line);
         if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns, line);
@@ -690,7 +704,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines, ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), headerRepeats, headerUnderlines, ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;
@@ -873,6 +887,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   yearMarks?: { count: number; example: string };
   /** An Excel pivot's caption line 1 skipped above the header (`Sum af Antal;Kolonnenavne`: io/pivot-caption.ts). */
   pivotCaption?: string;
+  /** The line of a Ctrl-Z end-of-file mark left out at the end (io/ctrl-z.ts), for a note. */
+  ctrlZ?: number;
   /** With invalidRows 'exclude': the lines that repeated the header line, left out (eligible-header-lines.ts). */
   headerLines?: number[];
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
@@ -1080,6 +1096,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
     ...(table.pivotCaption === undefined ? {} : { pivotCaption: table.pivotCaption }),
+    ...(table.dialect.ctrlZ === undefined ? {} : { ctrlZ: table.dialect.ctrlZ }),
     ...(exclude && again.lines.length > 0 ? { headerLines: again.lines } : {}),
     ...(options.unnamedTotals === 'return' ? { unnamedTotals: suspects } : {}),
   };

@@ -23,7 +23,7 @@
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
 import { looksLikeMissingCode } from './missing-cells.js';
-import { looksLikeCpr } from '../io/cpr-number.js';
+import { looksLikeCprCell } from '../io/cpr-number.js';
 
 export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -151,8 +151,9 @@ function looksCompactDate(t: string): boolean {
  */
 export function sasDatetimeReading(t: string): string | undefined {
   // Ten bare digits may be a CPR number (1511911234): its reading (1991-11-15 05:13) would give
-  // back the birth date and more, so none is computed, whatever masks the text (docs/input-registry.md "CPR numbers").
-  if (looksLikeCpr(t)) return undefined;
+  // back the birth date and more, so none is computed, whatever masks the text (docs/input-registry.md "CPR numbers");
+  // nine digits too, when they are one whose leading zero a spreadsheet dropped.
+  if (looksLikeCprCell(t)) return undefined;
   const m = /^(\d{9,10})(?:\.\d+)?$/.exec(t);
   if (!m) return undefined;
   const ms = Date.UTC(1960, 0, 1) + Number(m[1]) * 1000;

@@ -7,6 +7,7 @@
  * impact) are loaded while the engine reads the registry: the SQL runs on DuckDB's threads and
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
+import { ctrlZNote } from '../io/ctrl-z.js';
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { respelledRegionsNote } from './disclosure/region-spellings.js';
@@ -134,7 +135,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried, input.lang)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), eligibleRead.ctrlZ === undefined ? undefined : ctrlZNote(input.eligibleFile, eligibleRead.ctrlZ, input.lang), previous && uncarriedNote(previous.uncarried, input.lang)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);

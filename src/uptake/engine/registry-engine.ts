@@ -22,6 +22,7 @@ import { unreadSynonymNotes } from '../registry-column-names.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
+import { ctrlZNote } from '../../io/ctrl-z.js';
 import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
 import { headerUnderlineNote } from '../../io/header-underline.js';
@@ -535,6 +536,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     let footnotes: number[] = [];
+    let ctrlZ: number | undefined;
     let headerRepeats: number[] = [];
     let headerUnderlines: number[] = [];
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
@@ -544,7 +546,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         : await parquetRowCheck(db, label, source, options, rules));
       // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
       // too, left out without being excluded; so are header lines repeated (exports joined).
-      if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.headerRepeats?.length ?? 0) + (check.headerUnderlines?.length ?? 0) !== bad + rejected) {
+      if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.ctrlZ === undefined ? 0 : 1) + (check.headerRepeats?.length ?? 0) + (check.headerUnderlines?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
@@ -555,6 +557,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
       footnotes = check.footnotes ?? [];
+      ctrlZ = check.ctrlZ;
       headerRepeats = check.headerRepeats ?? [];
       headerUnderlines = check.headerUnderlines ?? [];
     }
@@ -590,7 +593,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),

@@ -141,23 +141,57 @@ export function readStudiesFile(file: string): StudyTable {
 }
 
 /**
- * Whether a line shorter than the header holds a study's numbers (a digit in a result column:
- * study-columns.ts `valueColumns`): then it is a row cut short, refused with too few fields, never
- * a footnote. A study's name has the shape of a footnote's label ("De Vries 2020", "van der Berg
- * 2021", "Smith et al. 2021": two runs of letters), so without this a short last row was dropped
- * unsaid (docs/input-studies.md "A row cut short, and footnotes").
+ * Whether a line shorter than the header holds a study's numbers (a number alone in a result
+ * column: study-columns.ts `valueColumns`): then it is a row cut short, refused with too few
+ * fields, never a footnote. A study's name has the shape of a footnote's label ("De Vries 2020",
+ * "van der Berg 2021", "Smith et al. 2021": two runs of letters), so without this a short last row
+ * was dropped unsaid (docs/input-studies.md "A row cut short, and footnotes"). A line whose first
+ * field is a label ending in ":" (`Antal studier i alt:,3`) is a label and its value, no study; and
+ * words with a digit (`Kilde: Cochrane review 2024, tabel 3`, whose comma puts ` tabel 3` in the
+ * second column) are a footnote's text, not a result — a sheet whose second column is a result
+ * column (`study,n_intervention,…`, RevMan's order renamed) refused both.
  */
 export function holdsStudyNumbers(fields: readonly string[], header: readonly string[]): boolean {
+  if (/:\s*$/u.test(fields[0] ?? '')) return false;
   const value = valueColumns(header);
-  return fields.some((f, i) => value.has(i) && /\p{N}/u.test(f));
+  return fields.some((f, i) => value.has(i) && numbersAlone(f));
+}
+
+/**
+ * A cell of numbers only, as result cells are written: `-2.5`, `8.50E+01`, `-3,5 til -1,5`, `(−1.8
+ * to 0.0)`, `23/150 (15,3 %)`, `7.2 (SD 5.1)` — with a digit, and no words but an interval's `to`
+ * or `til` and `SD`.
+ */
+function numbersAlone(cell: string): boolean {
+  if (!/\p{N}/u.test(cell)) return false;
+  const rest = cell.replace(/[-+\u2212]?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?/giu, ' ').replace(/\b(?:to|til|sd)\b/giu, ' ');
+  return !/\p{L}/u.test(rest);
 }
 
 /**
  * The studies CSV as every studies reader reads it (`hta meta`, the meta report): a row wider than
- * the header refused (read-csv.ts `beyondHeader`), a short row with numbers never a footnote.
+ * the header refused (read-csv.ts `beyondHeader`), a short row with numbers never a footnote. A
+ * short row's refusal also says what to do if the line is a note (one with a number alone under a
+ * result column is read as data): delete it.
  */
 export function readStudiesCsv(file: string): CsvTable {
-  return readCsvFile(file, { beyondHeader: 'refuse', shortRowHoldsData: holdsStudyNumbers });
+  try {
+    return readCsvFile(file, { beyondHeader: 'refuse', shortRowHoldsData: holdsStudyNumbers });
+  } catch (e) {
+    if (!(e instanceof HtaError)) throw e;
+    for (const p of e.problems) if (shortRow(p) && p.hint === undefined) p.hint = SHORT_ROW_HINT;
+    throw e;
+  }
+}
+
+/** The hint of a row with fewer fields than the header (docs/input-studies.md "A row cut short, and footnotes"). */
+export const SHORT_ROW_HINT = 'if this line is a note (a footnote, a total), delete it; if it is a study row, fill in its missing cells';
+
+/** A field-count problem of a line with fewer fields than the header (read-csv.ts: value `2 fields`, expected `9 fields as in the header …`). */
+function shortRow(p: Problem): boolean {
+  if (p.kind !== 'csv.field-count') return false;
+  const [got, want] = [/^(\d+) fields?$/.exec(p.value ?? ''), /^(\d+) /.exec(p.expected)];
+  return got !== null && want !== null && Number(got[1]) < Number(want[1]);
 }
 
 /**

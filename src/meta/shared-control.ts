@@ -6,9 +6,11 @@
  * too much weight and the CI is too narrow. Rows are of one trial when their names are one once
  * the arm's label is set aside — however RevMan users write it: `Kim 2024 (app A)`, `Kim 2024a`,
  * `Kim 2024 app`, `Kim 2024 [web]`, `Kim 2024 - web`, or one name with two subgroups — or when
- * their citations give one DOI; rows whose citations give two different DOIs are two trials,
- * whatever their names. Refused at the later row, with the Cochrane Handbook v6 §23.3.4
- * advice and the combined arm's numbers.
+ * their citations give one DOI. Two different DOIs keep rows apart only where the names are
+ * RevMan's for two studies (`Smith 2019a`, `Smith 2019b`: a bare letter after the year); names
+ * that state an arm (`Kim 2024 (app A)`, `Kim 2024 web`, a subgroup) with one control arm are one
+ * trial reported in two papers (main paper and secondary report). Refused at the later row, with
+ * the Cochrane Handbook v6 §23.3.4 advice and the combined arm's numbers.
  */
 import type { Problem } from '../errors.js';
 import type { StudyRecord } from './read-studies.js';
@@ -24,6 +26,19 @@ export function trialOf(study: string): string {
   const base = study.replace(/\s*(\([^()]*\)|\[[^[\]]*\])\s*$/u, '').replace(/\s+[-–—]\s+.*$/u, '') || study;
   const year = /^(.*?(?<!\d)(?:19|20)\d\d)(?!\d)/u.exec(base);
   return studyKey(year ? (year[1] as string) : base.replace(/\s+\p{L}$/u, '') || base);
+}
+
+/**
+ * Whether two names are RevMan's names for two studies of one first author and year: each is a
+ * name ending in its year with at most a bare letter after it (`Smith 2019a`, `Smith 2019b`,
+ * `Smith 2019`), the same up to the letter, the letters different. A name that states an arm
+ * (`Kim 2024 (app A)`, `Kim 2024 app`, `Kim 2024 A`) is not such a name. Names of other years are
+ * two trials already (trialOf differs).
+ */
+export function lettersOfTwoStudies(a: string, b: string): boolean {
+  const bare = (name: string) => /^(.*?(?<!\d)(?:19|20)\d\d)(\p{Ll}?)$/u.exec(name.normalize('NFC').trim());
+  const [x, y] = [bare(a), bare(b)];
+  return x !== null && y !== null && studyKey(x[1] as string) === studyKey(y[1] as string) && x[2] !== y[2];
 }
 
 /** The DOI a citation gives (`doi:10.4045/tidsskr.18.0001`, `https://doi.org/10.…`), lower case; null without one. */
@@ -105,11 +120,13 @@ export function checkSharedControl(file: string, records: readonly StudyRecord[]
 
 /**
  * The rows of a bucket grouped into trials: two rows are of one trial when doiOf agrees, or when
- * trialOf agrees and their trials cite no two different DOIs — transitively; in order of first
- * row. Two DOIs are two papers of two trials (`Smith 2019a`, `Smith 2019b`: RevMan's names for
- * two trials of one first author in one year), whose control arms may well agree to the digit in
- * small trials (6/25): never one trial. The DOI links first, so a row without one cannot join two
- * DOIs' trials by its name.
+ * trialOf agrees and either their trials cite no two different DOIs or their names state arms —
+ * transitively; in order of first row. `Smith 2019a` and `Smith 2019b` citing two DOIs are two
+ * trials (RevMan's names for two trials of one first author in one year), whose control arms may
+ * well agree to the digit in small trials (6/25). `Kim 2024 (app A)` and `Kim 2024 (app B)`
+ * citing two DOIs are one three-arm trial's main paper and secondary report: its identical control
+ * arm is the evidence, and two DOIs do not make its patients two groups. The DOI links first, so a
+ * row without one cannot join two DOIs' `2019a`/`2019b` trials by its name.
  */
 function trialsIn(rows: readonly StudyRecord[]): StudyRecord[][] {
   const group = rows.map((_, i) => i);
@@ -128,7 +145,7 @@ function trialsIn(rows: readonly StudyRecord[]): StudyRecord[][] {
   for (let i = 0; i < rows.length; i++) {
     for (let j = 0; j < i; j++) {
       const [da, db] = [dois[root(i)], dois[root(j)]];
-      if (trialOf(rows[i]!.study) === trialOf(rows[j]!.study) && (da === null || db === null || da === db)) join(i, j);
+      if (trialOf(rows[i]!.study) === trialOf(rows[j]!.study) && (da === null || db === null || da === db || !lettersOfTwoStudies(rows[i]!.study, rows[j]!.study))) join(i, j);
     }
   }
   const trials = new Map<number, StudyRecord[]>();

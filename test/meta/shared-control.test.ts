@@ -171,3 +171,47 @@ describe('two trials of one first author in one year (Smith 2019a, Smith 2019b) 
     expect(run.stderr).not.toMatch(/combine the intervention arms|same control arm/);
   });
 });
+
+describe('arms of one trial whose rows cite two papers (main paper and secondary report)', () => {
+  // The reviewer's s2k.csv: a three-arm trial's app A in the main paper, app B in a secondary
+  // report, both against the same 8/42 control. Two DOIs do not make the control two groups.
+  const head = 'study,subgroup,citation,outcome,time,measure,events_intervention,n_intervention,events_control,n_control';
+  const main = '"Kim H et al. Lancet Digit Health 2024. doi:10.1016/S2589-7500(24)00011-1"';
+  const second = '"Kim H et al. Secondary report, arm B. JMIR 2024. doi:10.2196/55555"';
+  const jones = 'Jones 2020,,"Jones 2020",return_to_work,6m,RR,30,80,20,80';
+
+  it.each([
+    ['Kim 2024 (app A)', 'Kim 2024 (app B)', '', ''],
+    ['Kim 2024 app', 'Kim 2024 web', '', ''],
+    ['Kim 2024 [app]', 'Kim 2024 - web', '', ''],
+    ['Kim 2024 A', 'Kim 2024 B', '', ''],
+    ['Kim 2024', 'Kim 2024', 'app', 'web'],
+  ])('"%s" and "%s" (subgroups "%s", "%s") with one control arm: refused, the control not counted twice', (a, b, ga, gb) => {
+    const csv = [head, `${a},${ga},${main},return_to_work,6m,RR,12,40,8,42`, `${b},${gb},${second},return_to_work,6m,RR,14,41,8,42`, jones].join('\n');
+    const ps = refusal(() => parseStudies(parseCsvText(csv, 's2k.csv')));
+    expect(ps.map((p) => [p.line, p.kind, p.value])).toEqual([[3, 'meta.shared-control', b]]);
+    expect(ps[0]?.expected).toMatch(/have the same control arm \(events_control 8, n_control 42\)/);
+    expect(ps[0]?.hint).toMatch(/Cochrane Handbook v6, §23\.3\.4.*events_intervention 26 and n_intervention 81/);
+  });
+
+  it('hta meta refuses the sheet as the reviewer wrote it (exit 2, nothing on stdout)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = resolve((await import('../support/run-cli.js')).tempDir(), 's2k.csv');
+    writeFileSync(file, [
+      'study,citation,outcome,time,measure,events_intervention,n_intervention,events_control,n_control',
+      `Kim 2024 (app A),${main},return_to_work,6m,RR,12,40,8,42`,
+      `Kim 2024 (app B),${second},return_to_work,6m,RR,14,41,8,42`,
+      'Jones 2020,"Jones 2020",return_to_work,6m,RR,30,80,20,80',
+    ].join('\n') + '\n');
+    const run = await runCli('meta', file);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toContain('s2k.csv:3:1 (study): "Kim 2024 (app B)" — expected one row per comparison with its own control group: Kim 2024 (app A) (line 2) and Kim 2024 (app B) (line 3) have the same control arm');
+  });
+
+  it('RevMan\'s bare letters after the year with two DOIs stay two trials, a bare name beside a lettered one too', () => {
+    for (const [a, b] of [['Kim 2024a', 'Kim 2024b'], ['Kim 2024', 'Kim 2024b']] as const) {
+      const csv = [head, `${a},,${main},return_to_work,6m,RR,12,40,8,42`, `${b},,${second},return_to_work,6m,RR,14,41,8,42`, jones].join('\n');
+      expect(parseStudies(parseCsvText(csv, 's.csv')).records.map((r) => r.study)).toEqual([a, b, 'Jones 2020']);
+    }
+  });
+});

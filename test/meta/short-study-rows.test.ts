@@ -82,3 +82,40 @@ describe('a footnote under the rows', () => {
     expect(da.stderr).toContain('studies.csv: linje 5 efter den sidste række er en fodnote (en tekstlinje, fx "Kilde: …"): udeladt, ingen række');
   });
 });
+
+describe('a sheet whose second column is a result column (study,n_intervention,…: RevMan\'s order renamed)', () => {
+  const head = 'study,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control,outcome,time';
+  const rows = ['Alpha 2015,60,10.1,4.2,58,11.0,4.5,pain,6m', 'Beta 2017,80,9.8,4.0,82,10.9,4.4,pain,6m', 'Gamma 2019,95,9.5,3.9,94,10.2,4.1,pain,6m'];
+
+  // The docs' own footnotes: the comma puts "3" or " tabel 3" under n_intervention.
+  it.each([
+    [['', 'Antal studier i alt:,3'], 6],
+    [['Kilde: Cochrane review 2024, tabel 3'], 5],
+  ])('footnote %j is left out and said, the three trials pooled', async (tail, line) => {
+    const file = sheet([head, ...rows, ...tail]);
+    const table = parseStudies(readStudiesCsv(file));
+    expect(table.records.map((r) => r.study)).toEqual(['Alpha 2015', 'Beta 2017', 'Gamma 2019']);
+    expect(table.read.footnotes).toEqual([line]);
+    const run = await runCli('meta', file, '--direction', 'lower-is-better');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`studies.csv: line ${line} after the last row is a footnote`);
+  });
+
+  it.each([
+    ['De Vries 2020,80,9.8', '3 fields'],
+    ['van der Berg 2021,,9.1 (SD 4.0)', '3 fields'],
+  ])('a study row cut short (%s) is still refused, and the refusal says to delete the line if it is a note', (row, value) => {
+    const file = sheet([head, ...rows, row]);
+    const [p, ...more] = errorOf(() => parseStudies(readStudiesCsv(file))).problems;
+    expect(more).toEqual([]);
+    expect([p!.line, p!.value, p!.kind]).toEqual([5, value, 'csv.field-count']);
+    expect(p!.hint).toBe('if this line is a note (a footnote, a total), delete it; if it is a study row, fill in its missing cells');
+  });
+});
+
+it('hta meta\'s refusal of a short row on the standard header says "if this line is a note, delete it"', async () => {
+  const file = sheet([HEADER, ...ROWS, 'De Vries 2020,"De Vries 2020",pain,6m,MD,-2.5,-3.5']);
+  const run = await runCli('meta', file, '--direction', 'lower-is-better');
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/studies\.csv:4: "7 fields" — expected 8 fields as in the header \(check the separator "," and quoting\); if this line is a note \(a footnote, a total\), delete it; if it is a study row, fill in its missing cells/);
+});

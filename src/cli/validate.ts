@@ -45,7 +45,7 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--json', 'print the summary (or, for an invalid file, the grouped problems) as JSON (schema: `hta plan schema --validation`)')
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
-    .option('--lang <lang>', 'language of the summary and of what is printed on stderr: en or da (--json keeps its English)', 'en')
+    .option('--lang <lang>', 'language of the summary and of what is printed on stderr: en or da (--json keeps its English keys)', 'en')
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan?: string; json?: boolean; force?: boolean; lang: string } & ExclusionOptions) => {
       // As analyze says it (docs/cli.md "Danish output"): the summary, the rows left out, the notes on how the export was read.

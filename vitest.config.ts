@@ -24,59 +24,61 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // The files that take longest (seconds each; most are about 1 s or less) start first, so the two
 // workers of a 2-core machine end together instead of one starting a long file when the other is
 // nearly done. Vitest orders by the last run's durations when it has them (node_modules/.vite),
-// but a clean clone (CI) has none and would start the largest files instead. Longest first, by
-// the per-file durations of a whole run (its vitest.json; that of 6 December 2026, 09:36, on a
-// machine loaded by other work, load 24–32: 1,411 s of wall time, the CPU-bound files most
-// slowed), the browser test second as in CI (its Chromium runs beside the worker). Until then the
-// longest file of the run of 08:02 (disclosure-chain-refusal-report, 18 s) was not listed and could
-// start late; the audit's LPs of session 29 (docs/architecture.md) made the chained audits shorter,
-// so the rendering and registry-reading files lead now.
+// but a clean clone (CI) has none and would start the largest files instead. Longest first by CPU:
+// user + sys of `npx vitest run <file>` alone (session 31, 6 December 2026, docs/architecture.md;
+// each with ~1.3 s of Vitest's own start), of the 60 longest of CI's JSON report and the files
+// whose beforeAll does the work — the JSON's durations leave beforeAll out, so a file that builds
+// five bundled reports there (page-accessibility, 10.8 CPU-s) showed 0.04 s and started last. The
+// browser test second as in CI (its Chromium runs beside the worker); report-cli's 13.6 include
+// the committed-reports check, which CI runs apart (HTA_REPORTS_CHECKED_BY_CI).
 const SLOW_FIRST = [
-  'test/report/report-cli.test.ts',
+  'test/uptake/region-added-chain-spread.test.ts',
   'test/report/report-browser.test.ts',
-  'test/uptake/disclosure-sensitive-range.test.ts',
-  'test/report/charts/trajectories-untimed-visits.test.ts',
-  'test/uptake/disclosure-chain-refusal.test.ts',
+  'test/report/report-cli.test.ts',
+  'test/uptake/disclosure-previous-publication.test.ts',
+  'test/uptake/disclosure-chain-refusal-report.test.ts',
+  'test/report/page-accessibility.test.ts',
+  'test/uptake/disclosure-hidden-parts-fell.test.ts',
+  'test/uptake/publish.test.ts',
+  'test/uptake/same-extract-cuts.test.ts',
   'test/uptake/excel-registry-sheets.test.ts',
   'test/cli/uptake-exports.test.ts',
-  'test/uptake/disclosure-previous-publication.test.ts',
-  'test/uptake/audit-national-only-change.test.ts',
-  'test/uptake/disclosure-chain-refusal-report.test.ts',
-  'test/uptake/publish.test.ts',
-  'test/uptake/engine.test.ts',
-  'test/cli/uptake-registry-shapes.test.ts',
-  'test/uptake/region-added-chain-spread.test.ts',
-  'test/uptake/disclosure-vanished-rows.test.ts',
-  'test/uptake/same-extract-cuts.test.ts',
   'test/uptake/regional-formats.test.ts',
-  'test/cli/bin-bundle.test.ts',
-  'test/uptake/disclosure-chain-breakdowns.test.ts',
-  'test/cli/uptake-sql-shapes.test.ts',
-  'test/simulate/trial.test.ts',
-  'test/report/check-names-inputs.test.ts',
-  'test/cli/score-interrupt.test.ts',
-  'test/uptake/disclosure-pinned-to-printed.test.ts',
-  'test/cli/uptake.test.ts',
-  'test/uptake/one-registry-two-reports.test.ts',
-  'test/simulate/parquet-interrupt.test.ts',
-  'test/cli/analyze.test.ts',
-  'test/cli/uptake-encodings.test.ts',
-  'test/uptake/disclosure-publication-chain.test.ts',
-  'test/cli/standard-streams.test.ts',
-  'test/report/render/chart-cache.test.ts',
-  'test/uptake/clinic-names.test.ts',
+  'test/report/charts/trajectories-untimed-visits.test.ts',
   'test/uptake/disclosure-closed-month-totals.test.ts',
+  'test/uptake/disclosure-vanished-rows.test.ts',
+  'test/uptake/disclosure-chain-refusal.test.ts',
+  'test/cli/uptake-registry-shapes.test.ts',
+  'test/uptake/disclosure-sensitive-range.test.ts',
+  'test/cli/analyze.test.ts',
   'test/uptake/disclosure-changed-since.test.ts',
-  'test/report/off-thread.test.ts',
+  'test/uptake/disclosure-hidden-before.test.ts',
+  'test/cli/bootstrap-table.test.ts',
+  'test/report/value-set-input.test.ts',
+  'test/cli/json-input-names.test.ts',
+  'test/cli/uptake-sql-shapes.test.ts',
+  'test/uptake/audit-national-only-change.test.ts',
+  'test/cli/bin-bundle.test.ts',
+  'test/report/charts/trial-charts.test.ts',
+  'test/uptake/disclosure-chain-breakdowns.test.ts',
+  'test/uptake/one-registry-two-reports.test.ts',
+  'test/report/sof-header-fit.test.ts',
+  'test/cli/uptake.test.ts',
+  'test/cli/placed-interrupt.test.ts',
+  'test/report/check-names-inputs.test.ts',
   'test/uptake/disclosure-known-zero-years.test.ts',
   'test/report/arm-labels.test.ts',
-  'test/cli/uptake-utf16.test.ts',
+  'test/cli/uptake-encodings.test.ts',
+  'test/report/content-security-policy.test.ts',
+  'test/cli/score-interrupt.test.ts',
+  'test/uptake/engine.test.ts',
+  'test/report/report-warnings.test.ts',
   'test/report/uptake-page-labels.test.ts',
-  'test/report/charts/trial-charts.test.ts',
-  'test/cli/uptake-aggregates.test.ts',
   // The isolated project's longest (ranked among its own files only).
-  'test/cli/plan-init-guard.test.ts',
   'test/report/render/vega-patches.test.ts',
+  'test/cli/plan-init-guard.test.ts',
+  'test/cli/simulate-parquet-signals.test.ts',
+  'test/uptake/growing-counts-schema.test.ts',
 ];
 
 class SlowFirstSequencer extends BaseSequencer {

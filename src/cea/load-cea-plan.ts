@@ -240,7 +240,8 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
     else lineOf.set(item, rec.line);
     const amount = amounts[r]!;
-    if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
+    // No kind: grouped by their words, so an Excel error value keeps its own message beside a foreign currency's.
+    if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount });
     // No currency column: the unit the unit-cost header states (`Enhedspris (kr.)`), checked once below.
     if (cols.headerCurrency === undefined) {
       const currency = cell('currency');

@@ -30,7 +30,7 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   result.input.file = publishedName(result.input.file);
   // Under the small-count rules as the rest of the output (published-input.ts; docs/observational.md, "Small counts", rule 13).
   if (trial.recoded.length) result.input.recoded = publishedRecodes(trial.recoded, result);
-  if (trial.excluded) result.input.excluded = publishedExclusion(trial.excluded.rows, result);
+  if (trial.excluded) result.input.excluded = publishedExclusion(trial.excluded, result);
   let csv: [string, string] | undefined;
   if (opts.csv) {
     // A yes/no outcome's adjusted rows also carry what the page's table under the effects table

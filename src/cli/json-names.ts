@@ -1,11 +1,11 @@
 /**
- * `--json` is an output one may publish or archive (a CI job keeps it): every string in it names
- * the run's inputs by their published names (report/published-name.ts: the last name, a CPR-shaped
+ * `--json` is an output one may publish or archive (a CI job keeps it): every field of it that
+ * names a file or carries hta's messages names the run's inputs by their published names (report/published-name.ts: the last name, a CPR-shaped
  * number masked), never by a path of this machine (a home folder can name a person: `Anna
  * Jensen/OneDrive - Region Midtjylland/`), and masks every CPR-shaped number (docs/output-safety.md).
  *
- * Done once, on the whole object a command prints, so that a field added later (a note, an
- * error, an excluded row's file) cannot carry a path past it: each input as typed and as resolved,
+ * Done once, on the whole object a command prints, in the fields that name a file or carry hta's
+ * messages (publishedJson: a note, an error, an excluded row's file; not a label): each input as typed and as resolved,
  * the files a plan names (as written in the plan and as resolved beside it), and what is left of
  * a path under the folders the inputs and the working folder lie in — where such a folder begins
  * a path (`folderAt`), never inside a label's words.
@@ -72,15 +72,43 @@ export function jsonNames(inputs: readonly JsonInput[], cwd: string = process.cw
   };
 }
 
-/** `value` (what `--json` prints) with every string in it, keys included, rewritten by jsonNames. */
-export function publishedJson<T>(value: T, inputs: readonly JsonInput[]): T {
-  const rewrite = jsonNames(inputs);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return rewrite(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [rewrite(k), walk(x)]));
+/**
+ * The fields of a command's `--json` that name a file: the whole value is a path (`file` of the
+ * export and of a problem group, `plan`, cea's `export`, `trialPlan`, `uptakePlan`).
+ */
+const PATH_FIELDS = new Set(['file', 'plan', 'export', 'trialPlan', 'uptakePlan']);
+
+/**
+ * The fields whose text hta writes and may put a path in (`reg.csv: 3 ids …`, an error naming the
+ * export): each string of them, an array's items, and a warning object's words (`text`, `en`,
+ * `da`, `message`, `detail`) — not its data (an outcome's label, a level) beside them.
+ */
+const MESSAGE_FIELDS = new Set(['error', 'errors', 'warnings', 'notes', 'note', 'message', 'aipwError']);
+const MESSAGE_WORDS = new Set(['text', 'en', 'da', 'message', 'detail', 'error']);
+
+/**
+ * `value` (what `--json` prints) with its paths rewritten by jsonNames — in the fields that name a
+ * file or carry hta's messages (above), and nowhere else: a label, code or level is the user's
+ * text, and "Seen at /home/visit or clinic" lost "/home/" where the working folder lay under /home
+ * (each machine differently), as "before/after" would have lost a word to a typed input path.
+ * Every string, keys included, has its CPR-shaped numbers masked (docs/output-safety.md).
+ */
+export function publishedJson<T>(value: T, inputs: readonly JsonInput[], cwd: string = process.cwd()): T {
+  const rewrite = jsonNames(inputs, cwd);
+  // `inText`: under a message field, where a string is hta's words; `words`: this string is.
+  const walk = (v: unknown, words: boolean, inText: boolean): unknown => {
+    if (typeof v === 'string') return words ? rewrite(v) : maskCpr(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x, words, inText));
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => {
+          const message = inText || MESSAGE_FIELDS.has(k);
+          return [maskCpr(k), walk(x, PATH_FIELDS.has(k) || MESSAGE_FIELDS.has(k) || (inText && MESSAGE_WORDS.has(k)), message)];
+        }),
+      );
+    }
     return v;
   };
   // Through JSON first: what is printed is what is rewritten (toJSON, undefined left out).
-  return walk(JSON.parse(JSON.stringify(value)) as unknown) as T;
+  return walk(JSON.parse(JSON.stringify(value)) as unknown, false, false) as T;
 }

@@ -129,7 +129,7 @@ export function excludedOutFile(trial: TrialData, excludedOut: string | undefine
   if (!trial.excluded || !excludedOut) return undefined;
   return {
     path: excludedOut,
-    content: excludedCsv(trial.excluded),
+    content: excludedCsv(trial.excluded, trial.exportDialect),
     written: `wrote ${excludedOut}: ${trial.excluded.problems.length} problem(s) on the ${trial.excluded.rows} excluded row(s)\n`,
   };
 }

@@ -1,6 +1,5 @@
 /** `hta meta`: pool study-level results (published estimates or arm summaries) and judge them. */
 import { encodingNote } from '../io/encoding-note.js';
-import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { guardPaths } from './guard-output.js';
 import { inputFiles } from '../io/input-files.js';
@@ -61,7 +60,7 @@ export function registerMeta(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
-      const [{ metaAnalyze }, { metaText }, { parseStudies, columnNotes }, { armNames }] = await Promise.all([
+      const [{ metaAnalyze }, { metaText }, { parseStudies, columnNotes, readStudiesCsv }, { armNames }] = await Promise.all([
         import('../meta/meta-analyze.js'),
         import('../meta/meta-table.js'),
         import('../meta/read-studies.js'),
@@ -71,7 +70,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       // The inputs, and the files the plan names, are never where standard output or error goes.
       guardPaths({ inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]) });
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
-      const csv = readCsvFile(file, { beyondHeader: 'refuse' });
+      const csv = readStudiesCsv(file);
       const note = encodingNote(file, csv.dialect);
       if (note) io.stderr(`note: ${note}\n`);
       let table: ReturnType<typeof parseStudies>;
@@ -95,8 +94,11 @@ export function registerMeta(program: Command, io: CliIo): void {
         lang: opts.lang,
       });
       // `--json` is an output one may publish: the inputs by their last names, a CPR-shaped number in them masked, as analyze --json and a report's results.json name them.
-      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, kind: 'trial-plan' }]), null, 2) + '\n');
-      else io.stdout(metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
+      const arms = armNames(plan?.armLabels, opts.lang, plan?.arms);
+      // The arms as the text names them, and where from (as a meta report's results.json).
+      const named = { ...result, arms: { intervention: arms.Intervention, control: arms.Control, source: plan?.armLabels ? ('plan' as const) : ('default' as const) } };
+      if (opts.json) printData(io, JSON.stringify(publishedJson({ ...named, input: { ...result.input, file: publishedName(result.input.file), plan: result.input.plan === null ? null : publishedName(result.input.plan) } }, [{ path: file }, { path: result.input.plan ?? undefined, kind: 'trial-plan' }]), null, 2) + '\n');
+      else io.stdout(metaText(result, opts.lang, arms));
       // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
       for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);
     });

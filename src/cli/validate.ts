@@ -1,9 +1,10 @@
-import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
+import { DEFAULT_PUBLICATION_THRESHOLD, type Masked } from '../suppressed-marker.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
-import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { formatExclusion, summarizeExclusion, trialExclusionLines } from '../trial/exclusion-summary.js';
+import { maskedRows, validatedExclusion } from '../observational/published-input.js';
 import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -12,7 +13,7 @@ import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit } from '../observational/observational-plan.js';
-import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes } from '../observational/confounder-levels.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes, printedLevelCounts } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION } from './options.js';
@@ -63,6 +64,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
       let design: 'randomised' | 'observational' = 'randomised';
+      let registryLines: string[] = [];
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows', lang });
         // The plan's target sample, read and checked against the trial as analyze reads it
@@ -87,13 +89,16 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (ignored-visits.ts).
           ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
-          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
-          excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
+          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold, printedLevelCounts(levels, (name) => trial.plan.columns.covariates[name] ?? name)) : trial.recoded,
+          // A registry's excluded rows as a count only; the lines and values go to stderr below (published-input.ts).
+          excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
           warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial, lang), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };
-        // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
+        // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr;
+        // a registry's lines and values are said on stderr only, as analyze says them (rule 13).
+        if (design === 'observational') registryLines = trialExclusionLines(trial);
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
@@ -109,6 +114,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
       else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
+      for (const line of registryLines) io.stderr(line + '\n');
     });
 }
 
@@ -135,12 +141,12 @@ const SUMMARY_DA = {
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
 function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords): string {
-  if (lang === 'da') return renderSummaryDa(s, g, threshold, unreadBaseline, design, words);
+  if (lang === 'da' && design === 'randomised') return renderSummaryDa(s, g, unreadBaseline, design, words);
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
-    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${count(s.excluded.rows)} row(s) with problems excluded` : ''}`,
+    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold)} with problems excluded` : ''}`,
     `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms, 'en')}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
@@ -166,22 +172,22 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
     if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...formatExclusion(s.excluded, 'en', undefined, design));
+  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
   return lines.join('\n') + '\n';
 }
 
 /**
- * The summary under --lang da: the same lines and table as in English, in the Danish report's words.
- * A registry's categorical confounders (their levels and the suppression note) keep English, as the
- * registry's own notes do.
+ * A randomised trial's summary under --lang da: the same lines and table as in English, in the
+ * Danish report's words. A registry's (observational plan's) summary stays English: its masked
+ * counts and confounder levels have no Danish wording yet.
  */
-function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
+function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const n = (x: number) => count(x, 0, 'da');
   const [intervention, control] = design === 'randomised' ? ['intervention', 'kontrol'] : [g.described.intervention, g.described.control];
   const lines = [
-    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded ? `, ${n(s.excluded.rows)} række(r) med problemer udeladt` : ''}`,
+    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded && typeof s.excluded.rows === 'number' ? `, ${n(s.excluded.rows)} række(r) med problemer udeladt` : ''}`,
     `patienter: ${n(s.patients.intervention)} ${intervention}, ${n(s.patients.control)} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
     s.layout === 'wide' ? `patientbesøg: ${n(s.rows)} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${n(s.rows)}`,
     '',
@@ -198,11 +204,17 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
     lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'da'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(ingen ${hidden}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`);
-  if (s.confounders?.length) {
-    lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
-    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
-  }
   if (s.recoded.length) lines.push('', 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):', ...formatRecodes(s.recoded, 'da').map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...formatExclusion(s.excluded, 'da', words, design));
+  if (s.excluded && 'groups' in s.excluded) lines.push('', ...formatExclusion(s.excluded, 'da', words, design));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A registry's excluded rows in validate's summary: how many, what happens to their patients, and
+ * where the lines are said — not here, where a row's line and values (an age, a date) would travel
+ * with the summary into a ticket (docs/observational.md, "Small counts", rule 13).
+ */
+function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number): string {
+  const without = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(s)')} with every row excluded: in no count)` : '';
+  return `excluded ${maskedRows(rows, threshold)} with problems${without}; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
 }

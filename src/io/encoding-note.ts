@@ -30,9 +30,26 @@ const SHOWN = 12;
 
 const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
 
+/**
+ * Characters that print as nothing or as a plain blank, named instead (a no-break space in a
+ * header showed as an empty place in the list: explorer win, 6 December 2026).
+ */
+const INVISIBLE: Record<string, { en: string; da: string }> = {
+  '\u00a0': { en: 'a no-break space (U+00A0)', da: 'et hårdt mellemrum (U+00A0)' },
+  '\u00ad': { en: 'a soft hyphen (U+00AD)', da: 'en blød bindestreg (U+00AD)' },
+};
+
+/** A character of the list as it can be seen: an invisible one by name, a control by its code. */
+function shownCharacter(c: string, lang: Lang): string {
+  const named = INVISIBLE[c];
+  if (named) return named[lang];
+  const code = c.codePointAt(0)!;
+  return code < 0x20 || (code >= 0x7f && code < 0xa0) || /^\s$/u.test(c) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : c;
+}
+
 /** The sentence (no final full stop) for `file` decoded as `d`. */
 export function decodedNote(file: string, d: Decoded, lang: Lang = 'en'): string {
-  const shown = d.characters.slice(0, SHOWN).join(' ') + (d.characters.length > SHOWN ? ' …' : '');
+  const shown = d.characters.slice(0, SHOWN).map((c) => shownCharacter(c, lang)).join(' ') + (d.characters.length > SHOWN ? ' …' : '');
   const letters = d.characters.length > 0 ? fill(TEXT.letters[lang], { list: shown }) : '';
   if (d.encoding === 'windows-1252') return fill(TEXT.windows1252[lang], { file, letters });
   return fill(TEXT.utf16[lang], { file, letters, order: d.encoding === 'utf-16le' ? 'little-endian' : 'big-endian' });

@@ -156,6 +156,13 @@ export interface ReadCsvOptions {
    * fields than the header line, so it is still read; trial exports keep the tolerance.
    */
   beyondHeader?: 'refuse';
+  /**
+   * Whether a line with fewer fields than the header holds data: then it is a row cut short,
+   * refused as such wherever it is, never a footnote (footnote-lines.ts). For studies files, whose
+   * first column holds author names ("De Vries 2020", "Smith et al. 2021") shaped as a footnote's
+   * label: a short last row with numbers in its result columns would be dropped unsaid.
+   */
+  shortRowHoldsData?: (fields: readonly string[], header: readonly string[]) => boolean;
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -867,7 +874,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 return;
               }
               // A comma in the footnote's text splits it in a comma file ("Kilde: Danmarks Statistik, forskermaskine …"): fewer fields than the header, words first.
-              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes)) {
+              if (r.count < header.length && header.length > 1 && isFootnoteLine(r.fields ?? r.text!.split(d), rowShapes) && !options.shortRowHoldsData?.(r.fields ?? r.text!.split(d), header)) {
                 footnotes.push({ line: r.line, count: r.count });
                 return;
               }

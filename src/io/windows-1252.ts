@@ -192,7 +192,7 @@ export function notWindows1252(file: string, at: Implausible): HtaError {
       value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
       expected:
         (at.macRoman ? 'UTF-8 text: the file looks like Mac Roman, as Excel for Mac\'s "CSV (Macintosh)" writes it, which hta does not read; ' : 'UTF-8 text: ') +
-        'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
+        'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (Excel\'s "CSV (MS-DOS)", DOS programs, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
       kind: 'encoding.utf8',
     },
   ]);

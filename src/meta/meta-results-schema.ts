@@ -84,7 +84,10 @@ export const metaStudyRowSchema = z.object({
   ciUpper: z.number().nullable(),
   continuityCorrected: z.boolean(),
   pooled: z.boolean(),
-  note: z.string().nullable().describe('e.g. "no interval reported"'),
+  note: z
+    .enum(['no interval reported', 'not estimable'])
+    .nullable()
+    .describe('Why the study is not pooled (`pooled` false), always in English: "no interval reported" — a difference given without a CI or SE, shown but not pooled and given no verdict; "not estimable" — under the revman5 preset, a risk or odds ratio from a study with no events in either arm or events in every participant, which says nothing of the ratio and is left out of the model as RevMan 5 leaves it (docs/input-studies.md). null for a pooled study'),
   weightFixed: z.number().nullable().describe('percent of the overall fixed-effect model (Mantel–Haenszel weights for MH)'),
   weightRandom: z.number().nullable().describe('percent of the overall random-effects model'),
   weightFixedSubgroup: z.number().nullable().describe('percent within its subgroup; null without subgroups'),
@@ -114,6 +117,14 @@ export const metaSubgroupTestSchema = z.object({
 export const metaResultsSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({ file: z.string(), rows: z.number().int(), plan: z.string().nullable() }),
+  arms: z
+    .object({
+      intervention: z.string(),
+      control: z.string(),
+      source: z.enum(['manifest', 'plan', 'default']).describe('manifest: the report entry\'s "armLabels"; plan: the plan\'s; default: "App + usual care" / "Usual care", or "Intervention" / "Control" for a plan\'s arms that are not an app against usual care (docs/plan-trial.md#arm-names)'),
+    })
+    .optional()
+    .describe('The arms as the page and the text output name them, in the run\'s language (the "favours …" of the forest plots); the intervention is the arm every effect favours when positive'),
   options: z.object({
     method: z.enum(['REML', 'DL', 'PM']),
     hksj: z.boolean(),

@@ -22,6 +22,7 @@ import { excelErrorOf, isExcelError } from '../io/spreadsheet-cells.js';
 import { looksScientific, type RoundedScientificCells, RoundedScientificTally, roundedScientificNote, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
+import { footnoteLinesNote } from '../io/footnote-lines.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
 import { checkCentre } from './interval-centre.js';
@@ -33,7 +34,7 @@ import { clusterRow } from './cluster-rows.js';
 import { numberCellHint } from './cell-hints.js';
 import { thousandsInNonCount } from './thousands-cells.js';
 import { type TimeReading, unifyTimes } from './follow-up-times.js';
-import { columnKey, NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
+import { columnKey, NUMERIC, REQUIRED, type StudyColumns, studyColumns, valueColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
 import { checkSharedControl, sameEntry } from './shared-control.js';
@@ -118,6 +119,8 @@ export interface StudyReadFacts {
   times: TimeReading[];
   /** Columns whose numbers Excel's "Scientific" format rounded (`8.50E+01`), read as written. */
   roundedScientific?: RoundedScientificCells[];
+  /** Lines after the last row read as footnotes and left out (io/footnote-lines.ts). */
+  footnotes?: number[];
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -134,7 +137,27 @@ const KIND_TEXT = {
 } as const;
 
 export function readStudiesFile(file: string): StudyTable {
-  return parseStudies(readCsvFile(file));
+  return parseStudies(readStudiesCsv(file));
+}
+
+/**
+ * Whether a line shorter than the header holds a study's numbers (a digit in a result column:
+ * study-columns.ts `valueColumns`): then it is a row cut short, refused with too few fields, never
+ * a footnote. A study's name has the shape of a footnote's label ("De Vries 2020", "van der Berg
+ * 2021", "Smith et al. 2021": two runs of letters), so without this a short last row was dropped
+ * unsaid (docs/input-studies.md "A row cut short, and footnotes").
+ */
+export function holdsStudyNumbers(fields: readonly string[], header: readonly string[]): boolean {
+  const value = valueColumns(header);
+  return fields.some((f, i) => value.has(i) && /\p{N}/u.test(f));
+}
+
+/**
+ * The studies CSV as every studies reader reads it (`hta meta`, the meta report): a row wider than
+ * the header refused (read-csv.ts `beyondHeader`), a short row with numbers never a footnote.
+ */
+export function readStudiesCsv(file: string): CsvTable {
+  return readCsvFile(file, { beyondHeader: 'refuse', shortRowHoldsData: holdsStudyNumbers });
 }
 
 /**
@@ -178,6 +201,11 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
     throw new HtaError('input.invalid', `${file} has no study rows`, [{ file, line: 2, expected: 'at least one study row below the header' }]);
   }
   const notes = [...columns.notes, ...markNotes];
+  // A footnote under the rows (`Kilde: Cochrane review 2024`), left out by the CSV reader
+  // (io/footnote-lines.ts): said, as the trial reader says it, so a dropped line is never unsaid.
+  const footnotes = csv.footnotes ?? [];
+  const footnoteNote = footnoteLinesNote(file, footnotes);
+  if (footnoteNote !== undefined) notes.push(footnoteNote);
   const ci = columns.combinedCi;
   if (ci !== null && split.example !== null) {
     const { line, cell, lower, upper } = split.example;
@@ -201,7 +229,7 @@ export function parseStudies(csv: CsvTable, options: StudiesOptions = {}): Study
     file,
     records,
     notes,
-    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings, ...(roundedScientific.length ? { roundedScientific } : {}) },
+    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings, ...(roundedScientific.length ? { roundedScientific } : {}), ...(footnotes.length ? { footnotes: [...footnotes] } : {}) },
     measureColumn: measure === undefined ? null : measure + 1,
     warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records), ...ignoredColumnWarnings(csv, columns.ignored, records)],
   };

@@ -117,21 +117,31 @@ export function scaleWarnings(table: StudyTable, plan: Plan | undefined): string
  * An arm whose SD is at least its mean on a scale that starts at 0 (RMDQ 0–24): the values cannot
  * spread that far below the mean, so the data are skewed (Altman & Bland 1996, BMJ 313:266; Cochrane
  * Handbook v6 §10.5.3) — or the cells hold a median and IQR typed as mean and SD. Warned about,
- * naming the row; final values only (a row with a negative mean holds changes, which may be < 0),
- * and not an arm whose SD is above the scale's largest (said as a variance by scaleWarnings).
+ * naming the row, and not an arm whose SD is above the scale's largest (said as a variance by
+ * scaleWarnings).
+ *
+ * Final values only: the rule rests on every value being ≥ 0, which a change from baseline is not
+ * (a change may be < 0, so an SD above a small or zero mean change says nothing of skew). A final
+ * value on a 0-based scale is above 0 unless every patient scored 0, so an arm mean ≤ 0 is a
+ * change — and so are, as far as the sheet tells, the other rows of its outcome and follow-up:
+ * a paper reporting changes reports them for every study of the pool ("+0.8 (SD 4.1)" and "+0.2
+ * (SD 3.9)" beside another study's −1.2 had been flagged as skewed). A pool of changes that are all
+ * above 0 cannot be told from final values by its numbers (docs/input-studies.md, "Skewed data").
  */
 export function skewWarnings(table: StudyTable, plan: Plan | undefined): string[] {
   const out: string[] = [];
   // An SD above the scale's largest is said once, as a variance (scaleWarnings), not again as skew.
   const variance = new Set(sdsAboveScale(table, plan).map((x) => `${x.record.line} ${x.arm}`));
   const scales = new Map<string, Instrument | undefined>();
+  const pool = (r: StudyRecord) => JSON.stringify([r.outcome, r.time]);
+  const changes = new Set(table.records.filter((r) => r.input.kind === 'arms' && (r.input.arms.meanIntervention <= 0 || r.input.arms.meanControl <= 0)).map(pool));
   for (const r of table.records) {
     if (r.input.kind !== 'arms') continue;
     if (!scales.has(r.outcome)) scales.set(r.outcome, scaleFor(r.outcome, plan));
     const scale = scales.get(r.outcome);
     if (scale === undefined || scale.range[0] !== 0) continue;
+    if (changes.has(pool(r))) continue;
     const a = r.input.arms;
-    if (a.meanIntervention < 0 || a.meanControl < 0) continue;
     const arms = ([['intervention', a.meanIntervention, a.sdIntervention], ['control', a.meanControl, a.sdControl]] as const).filter(([arm, m, sd]) => sd >= m && !variance.has(`${r.line} ${arm}`));
     if (arms.length === 0) continue;
     const said = arms.map(([arm, m, sd]) => `sd_${arm} ${shown(sd)} ≥ mean_${arm} ${shown(m)}`).join(' and ');

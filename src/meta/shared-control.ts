@@ -6,7 +6,8 @@
  * too much weight and the CI is too narrow. Rows are of one trial when their names are one once
  * the arm's label is set aside — however RevMan users write it: `Kim 2024 (app A)`, `Kim 2024a`,
  * `Kim 2024 app`, `Kim 2024 [web]`, `Kim 2024 - web`, or one name with two subgroups — or when
- * their citations give one DOI. Refused at the later row, with the Cochrane Handbook v6 §23.3.4
+ * their citations give one DOI; rows whose citations give two different DOIs are two trials,
+ * whatever their names. Refused at the later row, with the Cochrane Handbook v6 §23.3.4
  * advice and the combined arm's numbers.
  */
 import type { Problem } from '../errors.js';
@@ -102,16 +103,32 @@ export function checkSharedControl(file: string, records: readonly StudyRecord[]
   return refused;
 }
 
-/** The rows of a bucket grouped into trials: two rows are of one trial when trialOf or doiOf agrees, transitively; in order of first row. */
+/**
+ * The rows of a bucket grouped into trials: two rows are of one trial when doiOf agrees, or when
+ * trialOf agrees and their trials cite no two different DOIs — transitively; in order of first
+ * row. Two DOIs are two papers of two trials (`Smith 2019a`, `Smith 2019b`: RevMan's names for
+ * two trials of one first author in one year), whose control arms may well agree to the digit in
+ * small trials (6/25): never one trial. The DOI links first, so a row without one cannot join two
+ * DOIs' trials by its name.
+ */
 function trialsIn(rows: readonly StudyRecord[]): StudyRecord[][] {
   const group = rows.map((_, i) => i);
   const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i] as number)));
+  // The DOI each group cites (null: none yet), kept at its root.
+  const dois = rows.map((r) => doiOf(r.citation));
+  const join = (i: number, j: number): void => {
+    const [a, b] = [root(i), root(j)];
+    if (a === b) return;
+    group[a] = b;
+    dois[b] ??= dois[a] ?? null;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < i; j++) if (dois[i] !== null && dois[i] === doiOf(rows[j]!.citation)) join(i, j);
+  }
   for (let i = 0; i < rows.length; i++) {
     for (let j = 0; j < i; j++) {
-      const a = rows[i] as StudyRecord;
-      const b = rows[j] as StudyRecord;
-      const doi = doiOf(a.citation);
-      if (trialOf(a.study) === trialOf(b.study) || (doi !== null && doi === doiOf(b.citation))) group[root(i)] = root(j);
+      const [da, db] = [dois[root(i)], dois[root(j)]];
+      if (trialOf(rows[i]!.study) === trialOf(rows[j]!.study) && (da === null || db === null || da === db)) join(i, j);
     }
   }
   const trials = new Map<number, StudyRecord[]>();

@@ -125,6 +125,23 @@ function combinedKey(key: string): string {
   return key.replace(/[()[\]]/g, '').replace(/95_?%?/g, '').replace(/_+/g, '_').replace(/^_|_$/g, '');
 }
 
+/**
+ * The columns (0-based) that hold a row's numbers — group sizes, means, SDs, events, the
+ * difference, its CI and SE — under the contract's name, a Danish one, a CI bound named so, or a
+ * 95% CI in one column: from the header alone, for the CSV reader to tell a study row cut short
+ * from a footnote (read-studies.ts `holdsStudyNumbers`).
+ */
+export function valueColumns(header: readonly string[]): Set<number> {
+  const numeric = new Set<string>(NUMERIC);
+  const out = new Set<number>();
+  header.forEach((h, i) => {
+    const k = columnKey(h);
+    const as = KNOWN.has(k) ? k : DANISH[k] ?? namedBound(h);
+    if ((as !== undefined && numeric.has(as)) || COMBINED_CI.has(combinedKey(k))) out.add(i);
+  });
+  return out;
+}
+
 export interface StudyColumns {
   /** Column position (0-based) by contract name. */
   col: Map<string, number>;
@@ -206,9 +223,11 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     // A result under a name not read (`LL`, `MD (95% CI)`, `SE (intervention)`) would be dropped unsaid.
     // Beside every column it points to (a total `N` beside n_intervention and n_control) it is an extra: ignored, with the note.
     // A bare `Total` (RevMan's column under each arm's heading, pasted without the heading; or the
-    // trial's size) cannot say which arm it is: without both group sizes it is refused with the
-    // mapping `Total 1`/`Total 2` and `Experimental Total`/`Control Total` get (REVMAN_ARMS).
-    if (columnKey(h) === 'total' && !(present('n_intervention') && present('n_control'))) {
+    // trial's size) cannot say which arm it is: without both group sizes, where a row needs them
+    // (arm means or events), it is refused with the mapping `Total 1`/`Total 2` and
+    // `Experimental Total`/`Control Total` get (REVMAN_ARMS). A sheet of differences with their CI
+    // or SE needs no group size: there a whole trial's N is a common extraction column, not read.
+    if (columnKey(h) === 'total' && !(present('n_intervention') && present('n_control')) && rowsNeedSizes(csv, col)) {
       problems.push({
         file, line: 1, column: i + 1, value: h,
         expected: 'a group size per arm: n_intervention and n_control (a bare "Total" does not say which arm, or is the whole trial)',
@@ -234,6 +253,17 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   }
   if (ignored.length > 0) notes.push(`${file}: ignored columns (not read): ${ignored.map((c) => `${c.column} "${c.header}"`).join(', ')}`);
   return { col, combinedCi, notes, readAs, ignored, medianColumns };
+}
+
+/** The columns whose cells need group sizes beside them: arm means and SDs, and events. */
+const NEED_SIZES = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control', 'events_intervention', 'events_control'] as const;
+
+/** Whether any row holds a cell that needs the group sizes (an arm's mean or SD, or events). */
+function rowsNeedSizes(csv: CsvTable, col: ReadonlyMap<string, number>): boolean {
+  const at = NEED_SIZES.flatMap((name) => (col.has(name) ? [col.get(name)!] : []));
+  if (at.length === 0) return false;
+  for (const r of csv.records) if (at.some((i) => (r.cells[i] ?? '').trim() !== '')) return true;
+  return false;
 }
 
 /**

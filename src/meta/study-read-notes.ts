@@ -23,6 +23,10 @@ const TEXT = {
     en: 'Column "{column}": {cells} in Excel\'s "Scientific" number format (e.g. "{example}", line {line}) {were} read as the numbers written, with only the digits Excel displayed: a value with more digits than that was rounded.',
     da: 'Kolonne "{column}": {cells} i Excels talformat "Videnskabelig" (fx "{example}", linje {line}) er læst som de skrevne tal, med kun de cifre, Excel viste: en værdi med flere cifre end dem er afrundet.',
   },
+  footnotes: {
+    en: '{lines} after the last row {are} (a line of text, such as "Kilde: …") and {was} left out: no study.',
+    da: '{lines} efter den sidste række er {are} (en tekstlinje, fx "Kilde: …") og er udeladt: intet studie.',
+  },
   rowOne: { en: '1 row', da: '1 række' },
   rowMany: { en: '{n} rows', da: '{n} rækker' },
 } as const;
@@ -45,6 +49,12 @@ export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
   for (const c of read.roundedScientific ?? []) {
     const cells = `${c.cells} ${lang === 'da' ? (c.cells === 1 ? 'celle' : 'celler') : c.cells === 1 ? 'cell' : 'cells'}`;
     out.push(fillPhrase(TEXT.roundedScientific[lang], { column: c.column, cells, were: c.cells === 1 ? 'was' : 'were', example: c.example.text, line: c.example.line }));
+  }
+  const f = read.footnotes ?? [];
+  if (f.length) {
+    const lines = lang === 'da' ? `${f.length === 1 ? 'Linje' : 'Linjerne'} ${f.join(', ')}` : `${f.length === 1 ? 'Line' : 'Lines'} ${f.join(', ')}`;
+    const are = lang === 'da' ? (f.length === 1 ? 'en fodnote' : 'fodnoter') : f.length === 1 ? 'is a footnote' : 'are footnotes';
+    out.push(fillPhrase(TEXT.footnotes[lang], { lines, are, was: f.length === 1 ? 'was' : 'were' }));
   }
   return out;
 }

@@ -130,6 +130,9 @@ export function warningsIn(warnings: readonly string[], lang: 'en' | 'da'): stri
  * made, in English, whole.
  */
 const NOTE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  // A footnote under the rows, left out (io/footnote-lines.ts footnoteLinesNote).
+  [/^(.+): lines? ([\d, ]+) after the last row (?:is a footnote|are footnotes) \(a line of text, such as "Kilde: …"\): left out, no row$/,
+    (m) => `${m[1]}: ${m[2]!.includes(',') ? `linjerne ${m[2]} efter den sidste række er fodnoter` : `linje ${m[2]} efter den sidste række er en fodnote`} (en tekstlinje, fx "Kilde: …"): udeladt, ingen række`],
   [/^(.+): ignored columns \(not read\): ((?:\d+ "[^"]*"(?:, )?)+)$/, (m) => `${m[1]}: kolonner, der ikke er læst: ${m[2]}`],
   [/^(.+): column (\d+) ("[^"]*") read as (\S+)$/, (m) => `${m[1]}: kolonne ${m[2]} ${m[3]} er læst som ${m[4]}`],
   [/^(.+): follow-up ("[^"]*") \(line (\d+)\) read as (\S+)$/, (m) => `${m[1]}: opfølgning ${m[2]} (linje ${m[3]}) er læst som ${m[4]}`],

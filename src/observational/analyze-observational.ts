@@ -28,6 +28,7 @@ import { covariateBalance } from './covariate-balance.js';
 import { eValueOfDifference, eValueOfRiskDifference, eValueOfRiskRatioCi, NO_E_VALUE_TEXT, noRiskRatioReason } from './e-value.js';
 import { completeConfounderRows, designRows, insideDesign, observationalDesign, outsideTarget } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
+import { needsBaselineVisit } from './observational-plan.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
@@ -267,12 +268,33 @@ export function smallOutcomeCount(y: readonly number[], a: readonly number[], th
  * One group's patients not analysed, by why: no baseline or follow-up value (input − pairs), a
  * missing confounder (pairs − complete), trimmed (complete − analysed). The report's flow.
  */
-function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed: number; unexposed: number }, complete: { exposed: number; unexposed: number }, analysed: { exposed: number; unexposed: number }) {
-  const of = (g: 'exposed' | 'unexposed') => ({ withoutOutcome: input[g] - pairs[g], missingConfounders: pairs[g] - complete[g], trimmed: complete[g] - analysed[g] });
+function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed: number; unexposed: number }, complete: { exposed: number; unexposed: number }, analysed: { exposed: number; unexposed: number }, lost?: { exposed: number; unexposed: number }) {
+  const of = (g: 'exposed' | 'unexposed') => ({ withoutOutcome: input[g] - pairs[g], ...(lost ? { excludedRow: lost[g] } : {}), missingConfounders: pairs[g] - complete[g], trimmed: complete[g] - analysed[g] });
   return { exposed: of('exposed'), unexposed: of('unexposed') };
 }
 
-function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string, input: { exposed: number; unexposed: number }): ObservationalAnalysis {
+/**
+ * Per group, the patients of the export without a value for this analysis because a row it reads
+ * — at its follow-up time, or the baseline when the analysis needs one — was left out under
+ * --exclude-invalid: of `withoutOutcome`, those the exclusions cost (docs/observational.md, rule
+ * 13). The exclusion summary counts rows; a long export's patient keeps their other rows, so
+ * without this no count said how many patients an analysis lost to them. Undefined when no row was
+ * left out (the field is then absent).
+ */
+function lostToExclusion(trial: TrialData, t: Target): { exposed: number; unexposed: number } | undefined {
+  if (!trial.excluded) return undefined;
+  const paired = new Set(t.pairs.ids);
+  const reads = needsBaselineVisit(trial.plan) ? [t.time, trial.plan.baseline] : [t.time];
+  const lost = { exposed: 0, unexposed: 0 };
+  for (const p of trial.patients) {
+    if (!p.excludedVisits || paired.has(p.id) || !p.excludedVisits.some((v) => reads.includes(v))) continue;
+    if (p.arm === 'intervention') lost.exposed++;
+    else if (p.arm === 'control') lost.unexposed++;
+  }
+  return lost;
+}
+
+function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string, input: { exposed: number; unexposed: number }, lost?: { exposed: number; unexposed: number }): ObservationalAnalysis {
   const threshold = spec.suppressionThreshold;
   const base: Pick<ObservationalAnalysis, 'outcome' | 'label' | 'time' | 'kind' | 'singleAnswer'> = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
@@ -282,7 +304,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   let completeCounts = { exposed: 0, unexposed: 0 };
   const pairUsers = t.pairs.arm.filter((a) => a === 'intervention').length;
   const pairCounts = { exposed: pairUsers, unexposed: t.pairs.arm.length - pairUsers };
-  const flow = () => flowOf(input, pairCounts, completeCounts, patients);
+  const flow = () => flowOf(input, pairCounts, completeCounts, patients, lost);
   // A yes/no outcome with one answer among every patient with a value: no difference to estimate,
   // and the sign of a register outcome left empty for the people without an event (outcome-data-warnings.ts).
   const oneAnswer = t.kind === 'binary' && t.y.length > 0 && t.y.every((v) => v === t.y[0]);
@@ -483,7 +505,7 @@ function exposureCounts(trial: TrialData): { exposed: number; unexposed: number 
 
 function analysesOf(trial: TrialData, groups: { exposed: number; unexposed: number }): ObservationalAnalysis[] {
   const spec = trial.plan.observational as ObservationalSpec;
-  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file, groups));
+  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file, groups, lostToExclusion(trial, t)));
 }
 
 export function analyzeObservational(trial: TrialData, options: { version: string }): ObservationalResult {

@@ -144,13 +144,44 @@ export function lookalikeNotes(file: string, all: readonly ConfounderLevels[], c
 
 /**
  * The cells an observational run's codes recoded, as validate prints them: per column, each small
- * count and those hidden with it read "suppressed" (`hiddenLevels`), since a code's cells are
- * mostly one level's patients, which the level list beside them prints.
+ * count and those hidden with it read "suppressed" (`hiddenLevels`) — and then every count of that
+ * column, since a code's cells are mostly one level's patients, which the level list beside them
+ * prints: `"K" → 0 × 477` beside the level `"0" 480` gave `"Kvinde" → 0` back as 3 (480 − 477).
+ * With `printed` (the level counts printed beside them, per column and level: validate's
+ * `printedLevelCounts`), a level's codes are hidden too when the level's count less its printed
+ * codes leaves 1 … threshold − 1 cells (codes hidden, or the level written as itself): `"K" → 0 ×
+ * 477` beside `"0" 480` says that 3 patients' cells were written "0". Not covered: a missing-value
+ * code's count, which with no empty cell is the patients without a value, validate's patients less
+ * its observed counts (docs/observational.md, "Small counts", rule 13).
  */
-export function maskedRecodes(recoded: readonly RecodeCount[], threshold: number): PrintedRecode[] {
+export function maskedRecodes(recoded: readonly RecodeCount[], threshold: number, printed?: ReadonlyMap<string, ReadonlyMap<string, number>>): PrintedRecode[] {
   const byColumn = new Map<string, Map<string, number>>();
   recoded.forEach((r, i) => (byColumn.get(r.column) ?? byColumn.set(r.column, new Map()).get(r.column)!).set(String(i), r.count));
-  const hidden = new Set([...byColumn.values()].flatMap((m) => [...hiddenLevels(m, threshold)]));
-  return recoded.map((r, i) => (hidden.has(String(i)) ? { ...r, count: SUPPRESSED } : r));
+  const hidden = new Set<number>();
+  for (const [column, counts] of byColumn) {
+    const own = [...counts.keys()].map(Number);
+    // A small count hides its column's counts, all of them (see above).
+    if (hiddenLevels(counts, threshold).size > 0) {
+      for (const i of own) hidden.add(i);
+      continue;
+    }
+    // Against the level counts printed beside them: the cells of a level no printed code accounts for.
+    const levels = printed?.get(column);
+    if (levels === undefined) continue;
+    for (const [level, total] of levels) {
+      const codes = own.filter((i) => recoded[i]!.to !== null && !recoded[i]!.notApplicable && String(recoded[i]!.to) === level);
+      const rest = total - codes.reduce((sum, i) => sum + recoded[i]!.count, 0);
+      if (codes.length > 0 && rest > 0 && rest < threshold) for (const i of own) hidden.add(i);
+    }
+  }
+  return recoded.map((r, i) => (hidden.has(i) ? { ...r, count: SUPPRESSED } : r));
 }
 
+/**
+ * The level counts validate prints beside the recodes, per recoded column (the export's column of
+ * the confounder, as the recodes name it: `columnOf`) and level; a level printed "suppressed" or
+ * unnamed is no printed count.
+ */
+export function printedLevelCounts(levels: readonly ConfounderLevels[], columnOf: (name: string) => string): Map<string, Map<string, number>> {
+  return new Map(levels.map((c) => [columnOf(c.name), new Map(c.levels.flatMap((l) => (l.pooled === undefined && l.patients !== SUPPRESSED ? [[l.value, l.patients] as const] : [])))]));
+}

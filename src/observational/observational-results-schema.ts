@@ -89,6 +89,9 @@ export const balanceRowSchema = z.object({
 /** One group's patients not analysed, by why (the analysis's flow). */
 const flowCounts = z.object({
   withoutOutcome: publishedCount.describe('Patients of the group without a baseline or follow-up value of the outcome at this time'),
+  excludedRow: publishedCount
+    .optional()
+    .describe('With --exclude-invalid: of withoutOutcome, the patients whose row at this time (or at the baseline the analysis needs) was left out — the patients the exclusions cost this analysis; present when rows were left out (docs/observational.md, "Small counts", rule 13)'),
   missingConfounders: publishedCount.describe('Patients of the group with both values left out for a missing confounder value'),
   trimmed: publishedCount.describe("Patients of the group left out by the plan's propensity-score trimming"),
 });
@@ -185,7 +188,10 @@ export const observationalResultSchema = z.object({
       .optional()
       .describe('Cells the plan\'s codes recoded; a count of 1 … threshold − 1 and those hidden with it read "suppressed", and every count does when the run hid a count or withheld an outcome\'s estimates (the counts add up to the patients with a value: docs/observational.md, "Small counts", rule 13)'),
     excluded: z
-      .object({ rows: publishedCount.describe('Rows left out; "suppressed" when 1 … threshold − 1 or when the run hid a count') })
+      .object({
+        rows: publishedCount.describe('Rows left out; "suppressed" when 1 … threshold − 1 or when the run hid a count'),
+        patients: publishedCount.describe('Patients every row of whom was left out: in no other count (not input.patients, no flow; a wide export\'s bad lines); masked as rows. Those an analysis lost to one left-out row are its flow\'s excludedRow'),
+      })
       .optional()
       .describe('With --exclude-invalid: how many rows were left out — not which lines nor their values, which are patients\' own (stderr and --excluded-out say them to the analyst; rule 13)'),
   }),

@@ -9,7 +9,7 @@ import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RE
 import { renderTextTable } from '../report/text-table.js';
 import { registryRelativeTable } from '../report/sof-registry-rows.js';
 import { withConfidenceLevels } from '../report/confidence-label.js';
-import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
+import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 export const OBSERVATIONAL_TEXT = {
@@ -35,12 +35,22 @@ export const OBSERVATIONAL_TEXT = {
   // Withheld estimates are no counts: said beside the tally, so "0 counts here" does not stand alone beside rows reading "suppressed".
   withheldTally: { en: '; {w} estimates of the table', da: '; {w} estimater i tabellen' },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
+  // With --exclude-invalid: the patients an analysis lost to a row left out (flow.excludedRow, rule 13).
+  lostToExclusion: { en: '; {n} without a value: the row left out as invalid', da: '; {n} uden værdi: rækken udeladt som ugyldig' },
   ofShownTerms: { en: '(of the terms shown)', da: '(af de viste led)' },
   balance: {
-    en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
-    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} {exposed}, {essU} {unexposed}; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet',
+    en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed{lost}',
+    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} {exposed}, {essU} {unexposed}; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet{lost}',
   },
 } as const;
+
+/** "; 7 without a value: the row left out as invalid" — both groups' flow.excludedRow together (the flow is shown whole or hidden whole); "" without --exclude-invalid. */
+function lostText(a: ObservationalAnalysis, lang: Lang): string {
+  const e = a.flow?.exposed.excludedRow;
+  const u = a.flow?.unexposed.excludedRow;
+  if (e === undefined || u === undefined) return '';
+  return fill(OBSERVATIONAL_TEXT.lostToExclusion[lang], { n: countText(e === SUPPRESSED || u === SUPPRESSED ? SUPPRESSED : e + u, lang) });
+}
 
 /** A published count: the number, thousands grouped in the page's language ("1,200", "1.200"), or the one marker. */
 export function countText(v: Masked, lang: Lang): string {
@@ -143,6 +153,7 @@ export function observationalText(result: ObservationalResult, lang: Lang, optio
         essU: maskedFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
         missing: countText(a.excluded.missingConfounders, lang),
         trimmed: countText(a.excluded.trimmed, lang),
+        lost: lostText(a, lang),
         ...groups,
       }),
     );

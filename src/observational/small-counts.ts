@@ -131,9 +131,12 @@ export function protectSmallCounts(input: GroupCounts, analyses: readonly Observ
     // Rule 10: the per-group flow is shown whole or not at all. Its cells add up to the group's
     // unanalysed (input − analysed) and, across the groups, to the missing and trimmed totals:
     // with a total hidden, or one cell small, every cell is the marker.
-    const flowCells = a.flow ? groups.flatMap((g) => [a.flow![g].withoutOutcome, a.flow![g].missingConfounders, a.flow![g].trimmed].map(num)) : [];
-    const hideFlow = a.flow ? hideInput || anyGroupHidden || hideMissing || hideTrimmed || flowCells.some(small) : false;
-    const hiddenFlow = { withoutOutcome: SUPPRESSED, missingConfounders: SUPPRESSED, trimmed: SUPPRESSED };
+    // The patients an excluded row cost (excludedRow, of withoutOutcome) are a cell too, and so is
+    // what they leave of withoutOutcome (the patients with no value at all), which they make derivable.
+    const lostCells = a.flow ? groups.flatMap((g) => { const f = a.flow![g]; return f.excludedRow === undefined ? [] : [num(f.excludedRow), num(f.withoutOutcome) - num(f.excludedRow)]; }) : [];
+    const flowCells = a.flow ? groups.flatMap((g) => [a.flow![g].withoutOutcome, ...(a.flow![g].excludedRow === undefined ? [] : [a.flow![g].excludedRow!]), a.flow![g].missingConfounders, a.flow![g].trimmed].map(num)) : [];
+    const hideFlow = a.flow ? hideInput || anyGroupHidden || hideMissing || hideTrimmed || flowCells.some(small) || lostCells.some(small) : false;
+    const hiddenFlow = { withoutOutcome: SUPPRESSED, ...(a.flow?.exposed.excludedRow !== undefined ? { excludedRow: SUPPRESSED } : {}), missingConfounders: SUPPRESSED, trimmed: SUPPRESSED };
     if (hideFlow) suppressedCells += flowCells.length;
     const flow = hideFlow ? { exposed: hiddenFlow, unexposed: hiddenFlow } : a.flow;
     // Rule 11: a responder's patients at a baseline of 0 (percent rule) per group, hidden when small;

@@ -32,7 +32,7 @@ import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand, regenerateMaskedNote } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
 import { isChartName, isReportFileName } from './report-file-names.js';
-import { entryDanishWarnings, quietPlanReader } from './danish-gaps.js';
+import { entryDanishWarnings, entryEnglishTexts, quietPlanReader } from './danish-gaps.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -231,7 +231,9 @@ async function buildContent(
       rendered.set(chart.name, { svg, alt: chart.alt, ...(chart.numbers ? { numbers: chart.numbers } : {}) });
       files.set(`${folder}/${chart.name}.svg`, standaloneSvg(svg, chart.alt) + '\n');
     }
-    files.set(`${folder}/index.html`, htmlPage(content.page, rendered));
+    // What the Danish page shows in English for want of Danish (the texts warned of above) is marked lang="en" there.
+    const english = env.lang === 'da' ? entryEnglishTexts(entry as unknown as Record<string, unknown>, quietPlanReader(env.input)) : [];
+    files.set(`${folder}/index.html`, htmlPage({ ...content.page, english: [...(content.page.english ?? []), ...english] }, rendered));
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));
     files.set(`${folder}/results.json`, json(content.results));
     // PNGs may still be drawing; the index is completed once they are (see buildReports).

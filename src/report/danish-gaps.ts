@@ -95,6 +95,15 @@ export function entryDanishWarnings(entry: Record<string, unknown>, readPlan: (p
 }
 
 /**
+ * The English texts a Danish page of this entry falls back to (those `entryDanishWarnings` names),
+ * for the page to mark `lang="en"` (html-page.ts): its own and its plan's `{ en }` with no `da`.
+ */
+export function entryEnglishTexts(entry: Record<string, unknown>, readPlan: (path: string) => unknown): string[] {
+  const plan = typeof entry.plan === 'string' ? readPlan(entry.plan) : undefined;
+  return [...danishGaps(entry), ...(plan === undefined ? [] : danishGaps(plan))].map((g) => g.en);
+}
+
+/**
  * A plan for these warnings, read as every plan is (readJsonFile: a named pipe or a folder is
  * refused, not waited on; a BOM is tolerated; 10 MB at most), or undefined when it cannot be
  * read: the report says why when it builds. `toFile` turns the path as written into the file to

@@ -28,11 +28,16 @@ p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
 .abbreviations { font-size: 0.85em; }
 @media screen { .abbreviations.end { display: none; } }
+/* The charts' text versions again at the page's end, for print only (a PDF has no <details>): on
+   screen they are under each chart, and hidden here, so a screen reader meets them once. */
+@media screen { .print-appendix { display: none; } }
 abbr[title] { text-decoration: none; }
 nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
 /* A long compound ("Envejsfølsomhedsanalyse") breaks inside its column on a phone, hyphenated
    where the browser knows the page's language, never running into the next column or widening the page. */
 nav li { break-inside: avoid; overflow-wrap: anywhere; hyphens: auto; }
+/* Contents links ≥ 24 px apart, line to line (WCAG 2.2 2.5.8 target size: 21 px before). */
+nav li { padding: 2px 0; }
 h1, h2 { overflow-wrap: anywhere; hyphens: auto; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
@@ -41,12 +46,15 @@ figure svg { display: block; max-width: 100%; height: auto; }
 .chart-scroll { max-width: 100%; overflow-x: auto; }
 @media screen { .chart-scroll > svg { min-width: var(--min-width, 0); } }
 @media screen and (max-width: 600px) { main { padding: 16px 12px 48px; } nav ol { columns: 1; } }
-figcaption { font-size: 0.85em; color: #555; }
-figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
+.figcaption { font-size: 0.85em; color: #555; }
+/* Words for screen readers only: a row header's outcome and visit (text-table.ts), shown by the rows around it. */
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
+.files { font-size: 0.85em; color: #555; margin: 0; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
 figure.table { margin: 8px 0 16px; }
-figure.table > figcaption { text-align: left; font-weight: bold; padding: 4px 0; font-size: 0.85em; color: inherit; }
+figure.table > .figcaption { text-align: left; font-weight: bold; padding: 4px 0; font-size: 0.85em; color: inherit; }
 figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
@@ -77,6 +85,10 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
   nav, .files, .text-version, .abbreviations.top { display: none; }
+  /* The appendix of the charts' numbers: compact, each table under its figure's name. */
+  .print-appendix { break-before: page; }
+  .print-appendix h3 { font-size: 8pt; font-weight: bold; margin: 4pt 0 1pt; break-after: avoid; }
+  .print-appendix ul { margin: 0 0 3pt; padding-left: 12pt; font-size: 8pt; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: 8pt 0 3pt; padding-bottom: 2pt; break-after: avoid; }
   p { max-width: none; margin: 0 0 5pt; }
@@ -96,7 +108,7 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   /* A table's caption, header and first two rows stay together: never a caption or a header
      alone at a page's foot. */
   figure.table { margin: 2pt 0 3pt; }
-  figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
+  figure.table > .figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
   figure.table > table { margin: 0; }
   /* A short table (≤ SHORT_TABLE_LINES estimated printed lines, text-table.ts) prints whole, with its caption, on one page. */
   figure.table.short { break-inside: avoid; }
@@ -121,7 +133,7 @@ tr.group th, tr.group td { font-style: italic; border-bottom: none; padding-top:
   th.apart, td.apart, tbody th.apart { padding-left: 9pt; }
   /* A cost per QALY on one line: "7.359 EUR pr. vundet QALY" (the CEA sensitivity table's ICER). */
   td.ratio, tbody th.ratio { min-width: 14.5em; }
-  .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }
+  .notes, .provenance, .abbreviations, .figcaption { font-size: 8pt; }
   .notes { line-height: 1.2; }
   /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed
      column shares, each cell two lines high (the outcome is said once, in its heading row); the
@@ -220,21 +232,50 @@ const ENGLISH_PASSAGES: readonly RegExp[] = [
   /\bCochrane Handbook(?: for Systematic Reviews of Interventions)?/g,
 ];
 
-export function markEnglishPassages(html: string): string {
-  let skip = 0;
-  return html
-    .split(/(<[^>]*>)/)
-    .map((piece) => {
-      if (piece.startsWith('<')) {
-        // Inside the head's title and style, or a chart (its text is drawn, and named by its aria-label).
-        if (/^<(svg|style|title|script)\b/.test(piece)) skip++;
-        else if (/^<\/(svg|style|title|script)>/.test(piece) && skip > 0) skip--;
-        return piece;
-      }
-      if (skip > 0 || piece === '') return piece;
-      return ENGLISH_PASSAGES.reduce((text, re) => text.replace(re, (m) => `<span lang="en">${m}</span>`), piece);
-    })
-    .join('');
+/**
+ * The pieces of a text known to be English that are worth marking: split at a Danish "m.fl." (a
+ * citation's "et al." on a Danish page, citation-words.ts), each piece of at least 8 characters.
+ */
+function englishPieces(texts: readonly string[]): string[] {
+  const pieces = texts.flatMap((t) => t.split(/\s*\bm\.fl\.,?\s*/)).map((p) => p.trim()).filter((p) => p.length >= 8 && /\p{L}{3}/u.test(p));
+  // Longest first: a label inside a longer text is marked as part of the longer one.
+  return [...new Set(pieces)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `english`: texts the page shows in English because they have no Danish — a plan's or manifest
+ * entry's `{ "en" }` with no `"da"` (danish-gaps.ts: `hta report` warns of each), a citation as
+ * the user's input gives it — marked wherever they stand whole in the page's text, before the
+ * catalogue's passages (which are then not marked twice).
+ */
+export function markEnglishPassages(html: string, english: readonly string[] = []): string {
+  const known = englishPieces(english).map((p) => escapeHtml(p));
+  const knownRe = known.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${known.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pass = (input: string, mark: (text: string) => string) => {
+    let skip = 0;
+    // Open <span>s, each true when it is a lang="en" one: text inside those is English already.
+    const spans: boolean[] = [];
+    return input
+      .split(/(<[^>]*>)/)
+      .map((piece) => {
+        if (piece.startsWith('<')) {
+          // Inside the head's title and style, or a chart (its text is drawn, and named by its aria-label).
+          if (/^<(svg|style|title|script)\b/.test(piece)) skip++;
+          else if (/^<\/(svg|style|title|script)>/.test(piece) && skip > 0) skip--;
+          else if (/^<span\b/.test(piece)) spans.push(/\blang="en"/.test(piece));
+          else if (piece === '</span>') spans.pop();
+          return piece;
+        }
+        if (skip > 0 || piece === '' || spans.includes(true)) return piece;
+        return mark(piece);
+      })
+      .join('');
+  };
+  const wrap = (m: string) => `<span lang="en">${m}</span>`;
+  const withKnown = knownRe ? pass(html, (text) => text.replace(knownRe, wrap)) : html;
+  return pass(withKnown, (text) => ENGLISH_PASSAGES.reduce((t, re) => t.replace(re, wrap), text));
 }
 
 /**
@@ -245,6 +286,35 @@ function expansionHtml(full: string, english: string | undefined): string {
   // One word for both ("euro") is Danish too: only an English name with a Danish gloss is marked.
   if (english === undefined || english === '' || english === full || !full.startsWith(english)) return escapeHtml(full);
   return `<span lang="en">${escapeHtml(english)}</span>${escapeHtml(full.slice(english.length))}`;
+}
+
+/** A text version's items as a list, an item with items of its own nested (an arm's boxes under its name). */
+function textVersionList(items: readonly (string | { text: string; items: string[] })[]): string {
+  const li = (i: string | { text: string; items: string[] }): string =>
+    typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;
+  return `<ul>\n${items.map(li).join('\n')}\n</ul>`;
+}
+
+const APPENDIX_TEXT = {
+  title: { en: "Appendix: the figures' numbers", da: 'Bilag: figurernes tal' },
+} as const;
+
+/**
+ * The charts' text versions (their numbers tables, the diagrams in words) once more at the page's
+ * end, shown in print only: a PDF has no collapsed <details>, and without them a printed chart is
+ * one image with a few words of /Alt (WCAG 2.1 1.1.1 in the published PDF). Compact: 8 pt, each
+ * under its figure's caption (docs/report-trial.md, "The figure's numbers").
+ */
+function printAppendix(page: ReportPage, svgs: ReadonlyMap<string, { alt: string; numbers?: Table }>): string[] {
+  const entries = page.sections.flatMap((s) => {
+    const c = s.chart === undefined ? undefined : svgs.get(s.chart);
+    const name = escapeHtml(s.chartCaption ?? c?.alt ?? s.title);
+    const numbers = c?.numbers ? [`<h3>${name}</h3>\n${renderHtmlTable(c.numbers)}`] : [];
+    const words = s.textVersion ? [`<h3>${name}: ${escapeHtml(s.textVersion.summary)}</h3>\n${textVersionList(s.textVersion.items)}`] : [];
+    return [...numbers, ...words];
+  });
+  if (entries.length === 0) return [];
+  return [`<section class="print-appendix notes">\n<h2>${escapeHtml(APPENDIX_TEXT.title[page.lang])}</h2>\n${entries.join('\n')}\n</section>`];
 }
 
 export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string; numbers?: Table }>): string {
@@ -264,19 +334,19 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
         const caption = s.chartCaption ? `<span class="caption">${escapeHtml(s.chartCaption)}</span>` : '';
         // A box keyboard users can scroll (focusable, named by the figure's caption) when the chart is wider than the screen.
         const scroll = `<div class="chart-scroll" tabindex="0" role="region" aria-label="${escapeHtml(s.chartCaption ?? c.alt)}" style="--min-width: ${chartMinWidthPx(size)}px">${svg}</div>`;
-        parts.push(`<figure class="chart" data-chart="${s.chart}">${scroll}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
+        // role="group": Chromium's tagged PDF makes a plain <figure> a /Figure with no /Alt around
+        // the chart's own (an image to a PDF reader); a group is a /Div. Its caption is a <div>
+        // naming it (aria-labelledby): ARIA in HTML allows a figure with a <figcaption> no role but
+        // doc-example. The file links after the caption, not in it: the figure is named by its caption alone.
+        const named = s.chartCaption ? ` aria-labelledby="caption-${s.chart}"` : '';
+        parts.push(`<figure class="chart" role="group"${named} data-chart="${s.chart}">${scroll}<div class="figcaption"${s.chartCaption ? ` id="caption-${s.chart}"` : ''}>${caption}</div><p class="files">${t('chartFiles').replace('{links}', links)}</p></figure>`);
         // The chart's numbers in a table, for screen readers (the SVG is one image to them): collapsed
-        // on screen, left out of print, where the chart says the same.
+        // on screen; in print at the page's end (printAppendix).
         if (c.numbers) parts.push(`<details class="text-version notes chart-numbers"><summary>${escapeHtml(t('chartNumbers'))}</summary>\n${tableWrap(renderHtmlTable(c.numbers), `${t('chartNumbers')}: ${s.chartCaption ?? c.alt}`)}\n</details>`);
       }
     }
     for (const tb of s.tables ?? []) parts.push(tableWrap(renderHtmlTable(tb.table, tb.caption), tb.caption ?? s.title));
-    if (s.textVersion) {
-      const li = (i: string | { text: string; items: string[] }): string =>
-        typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;
-      const items = s.textVersion.items.map(li).join('\n');
-      parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n<ul>\n${items}\n</ul>\n</details>`);
-    }
+    if (s.textVersion) parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n${textVersionList(s.textVersion.items)}\n</details>`);
     // Several footnotes go in one block: print sets the summary of findings' in two columns.
     const notes = paragraphs(s.notes, 'notes');
     parts.push((s.notes?.length ?? 0) > 1 ? `<div class="notes-block">\n${notes}\n</div>` : notes, '</section>');
@@ -310,10 +380,11 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     ...abbreviationList('top'),
     nav,
     ...sections,
+    ...printAppendix(page, svgs),
     ...abbreviationList('end'),
     '</main></body>',
     '</html>',
     '',
   ].join('\n');
-  return page.lang === 'da' ? markEnglishPassages(html) : html;
+  return page.lang === 'da' ? markEnglishPassages(html, page.english) : html;
 }

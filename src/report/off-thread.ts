@@ -26,6 +26,7 @@ import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { newNativeWorkFlag, stopIfNoNativeWork } from '../native-work.js';
+import { preferShortRunJit } from './short-run-jit.js';
 
 // Jobs one after another, the one for the report earliest in the manifest first (its `order`;
 // then the order they came): a job sent a moment later than the next report's, after an await
@@ -161,6 +162,13 @@ function workerTempFolder(): { folder: string; env: NodeJS.ProcessEnv } {
 }
 
 function startWorker(): AnalysisWorker {
+  // The report's V8 flags before the worker exists: flags are process-wide, and V8 takes the
+  // worker bundle's code cache only under the flags it was made with. Started first thing
+  // (prestartAnalysisWorkers, before buildReports sets them), the worker compiled its bundle under
+  // V8's defaults or the report's, whichever its start met, while the cache writer (its copy of
+  // the environment taken before the flags) made the cache under neither: rejected in every run,
+  // so the worker compiled its 2 MB bundle from source (docs/architecture.md#the-cost-of-a-cold-regeneration).
+  preferShortRunJit();
   const temp = workerTempFolder();
   const nativeWork = newNativeWorkFlag();
   const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: ANALYSIS_WORKER.href, nativeWork }, env: temp.env }), pending: new Map(), nativeWork };

@@ -20,7 +20,7 @@
  */
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { maskCpr, maskedNameNote } from '../io/cpr-number.js';
-import { shellWord } from '../io/shell-word.js';
+import { portableWord } from '../io/shell-word.js';
 import { escapeHtml } from './text-table.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
@@ -37,9 +37,9 @@ export function regenerateCommand(manifestFile: string, cwd: string, outDir: str
   // the command then needs the file renamed to run, which `hta report` says (regenerateMaskedNote).
   return [
     'hta report',
-    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(maskCpr(manifest))] : []),
-    ...(out !== DEFAULT_OUT ? ['--out', shellWord(maskCpr(out))] : []),
-    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
+    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', portableWord(maskCpr(manifest))] : []),
+    ...(out !== DEFAULT_OUT ? ['--out', portableWord(maskCpr(out))] : []),
+    ...(opts.lang !== undefined ? ['--lang', portableWord(opts.lang)] : []),
     ...(opts.allowOutside ? ['--allow-outside'] : []),
   ].join(' ');
 }
@@ -102,10 +102,10 @@ function commandNames(manifestFile: string, cwd: string, outDir: string): { mani
  */
 export function rerunCommand(opts: { manifest: string; out: string; only?: string; lang?: string; allowOutside?: boolean }, extra = ''): string {
   const args = [
-    ...(opts.manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(opts.manifest)] : []),
-    ...(opts.out !== DEFAULT_OUT ? ['--out', shellWord(opts.out)] : []),
-    ...(opts.only !== undefined ? ['--only', shellWord(opts.only)] : []),
-    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
+    ...(opts.manifest !== DEFAULT_MANIFEST ? ['--manifest', portableWord(opts.manifest)] : []),
+    ...(opts.out !== DEFAULT_OUT ? ['--out', portableWord(opts.out)] : []),
+    ...(opts.only !== undefined ? ['--only', portableWord(opts.only)] : []),
+    ...(opts.lang !== undefined ? ['--lang', portableWord(opts.lang)] : []),
     ...(opts.allowOutside ? ['--allow-outside'] : []),
     ...(extra ? [extra] : []),
   ];

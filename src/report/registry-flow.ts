@@ -20,6 +20,8 @@ const TEXT = {
   withoutOutcome: { en: 'No value at baseline or at {time}', da: 'Ingen værdi ved baseline eller efter {time}' },
   // An analysis that reads no baseline (baselineAsConfounder false, not a responder) needs the follow-up value only.
   withoutFollowUp: { en: 'No value at {time}', da: 'Ingen værdi efter {time}' },
+  // Of the patients without a value, those whose row was left out as invalid: what the exclusions cost (rule 13).
+  excludedRow: { en: 'of them: the row left out as invalid (--exclude-invalid)', da: 'heraf: rækken udeladt som ugyldig (--exclude-invalid)' },
   missing: { en: 'Left out: a confounder value missing', da: 'Udeladt: manglende værdi af en forstyrrende faktor' },
   trimmed: { en: 'Left out: trimmed (propensity score)', da: 'Udeladt: trimmet (tilbøjelighedsscore)' },
   analysed: { en: 'Analysed', da: 'Analyseret' },
@@ -63,6 +65,7 @@ export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, an
     rows.push([`${set.map((x) => x.label).join(', ')}, ${time}`, '', '', '']);
     const without = readsBaseline(a) ? TEXT.withoutOutcome : TEXT.withoutFollowUp;
     rows.push(row(`  ${fillPhrase(without[lang], { time })}`, { exposed: f.exposed.withoutOutcome, unexposed: f.unexposed.withoutOutcome }, lost));
+    if (f.exposed.excludedRow !== undefined && f.unexposed.excludedRow !== undefined) rows.push(row(`    ${TEXT.excludedRow[lang]}`, { exposed: f.exposed.excludedRow, unexposed: f.unexposed.excludedRow }));
     rows.push(row(`  ${TEXT.missing[lang]}`, { exposed: f.exposed.missingConfounders, unexposed: f.unexposed.missingConfounders }, ex.missingConfounders));
     if (trimming) rows.push(row(`  ${TEXT.trimmed[lang]}`, { exposed: f.exposed.trimmed, unexposed: f.unexposed.trimmed }, ex.trimmed));
     rows.push(row(`  ${TEXT.analysed[lang]}`, a.patients!, analysed));

@@ -42,6 +42,11 @@ export interface PageSection {
 
 export interface ReportPage {
   lang: Lang;
+  /**
+   * Texts a Danish page shows in English for want of Danish (a plan's labels with no "da", the
+   * input's citations): marked `lang="en"` on the page (html-page.ts, markEnglishPassages).
+   */
+  english?: string[];
   title: string;
   /** What the page was made from, as text; the renderers add "Regenerate with `hta report`." with the command as code. */
   provenance: string;

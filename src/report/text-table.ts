@@ -153,7 +153,8 @@ function headerHtml(h: string): string {
  * come before the digits.
  */
 function numberCellHtml(s: string): string {
-  if (!/^[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
+  // (An interval alone, "(36.1 to 48.5)", as a chart's numbers table gives a CI in a column of its own, is a number cell too.)
+  if (!/^\(?[\u2212+\-]?(?:[<>≤≥] ?)?[€$£]?\d/.test(s)) return escapeHtml(s);
   const pieces = s.split(/ (?=\()| (?=(?:pr\.|per) )/);
   if (pieces.length === 1 && !/[-\s]/.test(s)) return escapeHtml(s);
   // A piece of one value, with its comparator or unit ("< 0,001", "7.359 EUR", "5.5 points"), is
@@ -211,6 +212,22 @@ export function estimatedLines(rows: readonly (readonly string[])[]): number {
   return rows.reduce((n, r) => n + Math.max(1, Math.ceil(r.join('').length / ROW_CHARS)), 0);
 }
 
+/**
+ * GRADE's certainty symbols ("⊕⊕⊕◯ Moderate") hidden from screen readers, which spell each one out
+ * ("circled plus circled plus…"): the word beside them says the same (WCAG 2.1 1.3.1).
+ */
+export function hideGradeSymbols(html: string): string {
+  return html.replace(/[⊕◯]{4}/g, (m) => `<span aria-hidden="true">${m}</span>`);
+}
+
+/**
+ * An id for a table's caption, from its text: captions are numbered ("Table 3. …", numberCaptions),
+ * so two tables of one page never share one. Letters and digits of any script kept, the rest "-".
+ */
+export function captionId(caption: string): string {
+  return `caption-${caption.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60).replace(/^-|-$/g, '')}`;
+}
+
 /** An HTML table of the same layout: group headings, indented cells (two leading spaces), blocks of rows kept together in print. */
 export function renderHtmlTable(t: Table, caption?: string): string {
   const cls = (i: number) => {
@@ -231,31 +248,63 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   const firsts = t.rows.filter((r) => !isGroupHeading(r)).map((r) => r[0] ?? '');
   const secondHeads = rowHeaders && t.header.length > 2 && t.align?.[1] !== 'right'
     && firsts.some((f, k) => f.trim() === '' || (k > 0 && f === firsts[k - 1]));
-  const cell = (s: string, i: number, groupHead: boolean) => {
+  // A row header names its outcome and visit, not only what tells it from its neighbours (WCAG 2.1
+  // 1.3.1; docs/report-trial.md, "Tables to a screen reader"): `context`, said to screen readers
+  // only (class "vh"), is the group heading over the row ("Disability (RMDQ 0–24) (critical; …)")
+  // and, for an indented row, the row it is indented under ("3 months"). Screen readers announce a
+  // scope="rowgroup" header unreliably (NVDA repeats every one of the column, JAWS none).
+  const cell = (s: string, i: number, o: { context?: string; rowspan?: number } = {}) => {
     const indent = i === 0 && s.startsWith('  ');
     const text = indent ? s.trimStart() : s;
-    const html = t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text);
+    const html = hideGradeSymbols(t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : t.fit?.[i] === 'label' ? labelCellHtml(text) : escapeHtml(text));
     // An empty first cell (a row continuing the one above) names nothing: data, not a header.
     const tag = ((i === 0 && rowHeaders) || (i === 1 && secondHeads)) && text.trim() !== '' ? 'th' : 'td';
-    // The outcome over its rows in their own <tbody>: the header of that group of rows.
-    const scope = i === 0 && groupHead ? 'rowgroup' : 'row';
-    return `<${tag}${tag === 'th' ? ` scope="${scope}"` : ''}${indent ? ' class="indent"' : cls(i)}>${html}</${tag}>`;
+    const context = tag === 'th' && i === 0 && o.context ? `<span class="vh">${escapeHtml(o.context)}: </span>` : '';
+    const span = (o.rowspan ?? 1) > 1 ? ` rowspan="${o.rowspan}"` : '';
+    return `<${tag}${tag === 'th' ? ' scope="row"' : ''}${span}${indent ? ' class="indent"' : cls(i)}>${context}${html}</${tag}>`;
   };
   const head = `<thead><tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
-  // A group heading (an outcome over its visits' rows) heads the rows below it in its <tbody>.
-  const row = (r: string[], groupHead = false) => (isGroupHeading(r)
-    ? t.rows.indexOf(r) > lastData
-      ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>`
-      : `<tr class="group"><th scope="rowgroup" colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</th></tr>`
-    : `<tr>${r.map((c, i) => cell(c, i, groupHead)).join('')}</tr>`);
-  // A block's first row whose first cell names the rows under it (their first cells empty).
-  const headsBlock = (b: readonly string[][]) => b.length > 1 && !isGroupHeading(b[0]!) && (b[0]![0] ?? '').trim() !== '' && b.slice(1).every((r) => (r[0] ?? '') === '');
   const blocks = t.blockKeys ? keyedBlocks(t.rows, t.blockKeys) : rowBlocks(t.rows);
+  // A block's rows, each with what its header needs: a group heading heads the rows below it in its
+  // <tbody> (its words in each row's header), and a first cell over the rows continuing it (theirs
+  // empty: an outcome over its populations) spans them, so it heads each of them (rowspan).
+  const blockHtml = (b: readonly string[][]) => {
+    // Per row, how many rows its first cell spans: 1, more over the rows continuing it, 0 in those.
+    const spans = b.map(() => 1);
+    if (rowHeaders) {
+      b.forEach((r, k) => {
+        if (k === 0 || isGroupHeading(r) || (r[0] ?? '') !== '') return;
+        let j = k - 1;
+        while (j > 0 && spans[j] === 0) j--;
+        const above = b[j]!;
+        if (isGroupHeading(above) || (above[0] ?? '').trim() === '') return;
+        spans[j]!++;
+        spans[k] = 0;
+      });
+    }
+    let group: string | undefined;
+    let parent: string | undefined;
+    return b.map((r, k) => {
+      if (isGroupHeading(r)) {
+        group = r[0] ?? '';
+        parent = undefined;
+        return t.rows.indexOf(r) > lastData
+          ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>`
+          : `<tr class="group"><th scope="rowgroup" colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</th></tr>`;
+      }
+      const first = r[0] ?? '';
+      const indented = first.startsWith('  ');
+      if (!indented && first.trim() !== '') parent = first.trim();
+      const context = [group, indented ? parent : undefined].filter((x): x is string => x !== undefined && x !== '').join(', ');
+      const cells = r.map((c, i) => (i === 0 && spans[k] === 0 ? '' : cell(c, i, i === 0 ? { context, rowspan: spans[k] } : {}))).join('');
+      return `<tr>${cells}</tr>`;
+    });
+  };
   // One <tbody> per block of rows that belong together (an outcome's), which print keeps on one
   // page (html-page.ts: tbody.keep); a table of single rows keeps its one <tbody>.
   const body = blocks.every((b) => b.length === 1)
-    ? `<tbody>\n${t.rows.map((r) => row(r)).join('\n')}\n</tbody>`
-    : blocks.map((b) => `<tbody${b.length > 1 ? ' class="keep"' : ''}>\n${b.map((r, k) => row(r, k === 0 && headsBlock(b))).join('\n')}\n</tbody>`).join('\n');
+    ? `<tbody>\n${blocks.flatMap(blockHtml).join('\n')}\n</tbody>`
+    : blocks.map((b) => `<tbody${b.length > 1 ? ' class="keep"' : ''}>\n${blockHtml(b).join('\n')}\n</tbody>`).join('\n');
   const table = `<table>${head}${body}</table>`;
   // The caption is the figure's, not a <caption> of the table: Chromium's print layout keeps a
   // block caption with the table's first rows (break-after: avoid) but leaves a <caption> alone
@@ -263,5 +312,11 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   // A short table prints whole with its caption (class "short", html-page.ts): split, the tail of
   // Table 2's 13 rows filled a sixth of a page and its caption stood over 3 rows a page before.
   const short = estimatedLines(t.rows) <= SHORT_TABLE_LINES ? ' short' : '';
-  return caption ? `<figure class="table${short}"><figcaption>${escapeHtml(caption)}</figcaption>${table}</figure>\n` : `${table}\n`;
+  if (!caption) return `${table}\n`;
+  // role="group": Chromium's tagged PDF makes a plain <figure> a /Figure (a graphic, with no /Alt),
+  // the table a child of it; a group is a /Div, and the table a /Table. The caption is a <div>
+  // naming both (aria-labelledby): ARIA in HTML allows a figure with a <figcaption> no role but
+  // doc-example. Named, a table is announced by its caption to a screen reader jumping from table to table.
+  const id = captionId(caption);
+  return `<figure class="table${short}" role="group" aria-labelledby="${id}"><div class="figcaption" id="${id}">${escapeHtml(caption)}</div>${table.replace(/^<table>/, `<table aria-labelledby="${id}">`)}</figure>\n`;
 }

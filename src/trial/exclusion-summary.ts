@@ -4,7 +4,7 @@
  * them carries a patient id or a cell of the id column: see docs/input-trial-export.md.
  */
 import type { Problem } from '../errors.js';
-import { toCsv } from '../io/write-csv.js';
+import { type SpreadsheetDialect, toCsvIn } from '../io/write-csv.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup, type ProblemWords } from '../problem-groups.js';
 import type { Lang } from '../report/i18n.js';
 import type { RowExclusion, TrialData } from './trial-data.js';
@@ -19,6 +19,8 @@ export interface ExclusionSummary {
   groups: ProblemGroup[];
   /** Patients whose every row was left out, counted as randomised all the same (RowExclusion); present when any. */
   randomisedWithoutRows?: number;
+  /** A registry's patients every row of whom was left out: in no count or analysis (RowExclusion); present when any. */
+  withoutRows?: number;
 }
 
 /** Problems with the id column keep line, column and field but lose their value. */
@@ -38,6 +40,7 @@ export function summarizeExclusion(ex: RowExclusion, idColumn: string): Exclusio
     lines: lineRanges(problems.map((p) => p.line).filter((l): l is number => l !== undefined)),
     groups: groupProblems(problems),
     ...(ex.randomisedWithoutRows ? { randomisedWithoutRows: ex.randomisedWithoutRows } : {}),
+    ...(ex.withoutRows ? { withoutRows: ex.withoutRows } : {}),
   };
 }
 
@@ -58,6 +61,7 @@ export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: 
     t.head(s.rows, s.problems, `${linesWord(s.lines, lang)} ${formatLineRanges(s.lines, 6, lang)}`),
     ...s.groups.map((g) => `  ${formatProblemGroup(g, words)}`),
     ...(s.randomisedWithoutRows ? [t.randomised(s.randomisedWithoutRows)] : []),
+    ...(s.withoutRows ? [t.withoutRows(s.withoutRows)] : []),
   ];
 }
 
@@ -82,6 +86,7 @@ type ExclusionText = {
   /** `lines`: "line 6" or "lines 6–8, 10" (linesWord). */
   head: (rows: number, problems: number, lines: string) => string;
   randomised: (n: number) => string;
+  withoutRows: (n: number) => string;
 };
 
 const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, ExclusionText>> = {
@@ -91,12 +96,14 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
       head: (rows, problems, lines) =>
         `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`,
+      withoutRows: () => '',
     },
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
         `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt ${n === 1 ? 'forbliver randomiseret' : 'forbliver randomiserede'}: talt med i patientflowet og de uønskede hændelser, uden værdi for effektmålene`,
+      withoutRows: () => '',
     },
   },
   observational: {
@@ -108,20 +115,28 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
       head: (rows, problems, lines) =>
         `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`,
+      // What the exclusions cost besides each analysis's flow (excludedRow): the patients left with no row.
+      withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded: in no count or analysis (not in the export's count nor any flow)`,
     },
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
         `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i udtrækkets optælling, i sin eksponeringsgruppe, uden værdi`,
+      withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt: i ingen optælling eller analyse (hverken i udtrækkets optælling eller i noget patientflow)`,
     },
   },
 };
 
-/** The `--excluded-out` file: one row per problem, in line order; no values at all. */
-export function excludedCsv(ex: RowExclusion): string {
+/**
+ * The `--excluded-out` file: one row per problem, in line order; no values at all. Written as the
+ * export was (`dialect`: its separator, line ends and BOM), so that the analyst's spreadsheet opens
+ * it as it opened the export — Danish Excel reads a comma file without a BOM as one column of
+ * mis-decoded text.
+ */
+export function excludedCsv(ex: RowExclusion, dialect?: SpreadsheetDialect): string {
   const rows = [...ex.problems]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
     .map(excludedRowCells);
-  return toCsv(EXCLUDED_ROW_HEADER, rows);
+  return toCsvIn(EXCLUDED_ROW_HEADER, rows, dialect);
 }

@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { spreadsheetDialectOf } from '../io/write-csv.js';
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from './free-text.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
@@ -460,6 +461,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const patients: TrialPatient[] = [];
   // Raw ids (index into `ids`) whose baseline row was left out under --exclude-invalid.
   const baselineExcluded = new Set<number>();
+  // Raw ids → the visits of their rows left out under --exclude-invalid.
+  const excludedVisits = new Map<number, Set<string>>();
+  // Raw ids with a row left out: a registry's patients with no row kept are in no count (withoutRows).
+  const excludedWho = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
@@ -506,6 +511,14 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     } else if (exclude) {
       // A baseline row left out for a bad cell: the patient had a baseline (follow-up-only.ts).
       for (let k = 0; k < pending; k++) if (visits[timeIdxCol[n + k]!] === plan.baseline) baselineExcluded.add(whoCol[n + k]!);
+      // Every visit left out, per patient: a registry counts the patients an analysis loses to them.
+      for (let k = 0; k < pending; k++) {
+        const visit = visits[timeIdxCol[n + k]!];
+        if (visit === undefined) continue;
+        const who = whoCol[n + k]!;
+        excludedVisits.set(who, (excludedVisits.get(who) ?? new Set<string>()).add(visit));
+      }
+      for (let k = 0; k < pending; k++) excludedWho.add(whoCol[n + k]!);
     }
     pending = 0;
     pendingCovariates = [];
@@ -946,7 +959,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
+  // A registry keeps no patient without a row: counted, as they are in no other count (docs/observational.md, rule 13).
+  const withoutRows = plan.design === 'observational' ? [...excludedWho].filter((who) => patientOf[who]! < 0).length : 0;
   for (const who of baselineExcluded) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.baselineExcluded = true;
+  for (const [who, at] of excludedVisits) if (patientOf[who]! >= 0) patients[patientOf[who]!]!.excludedVisits = [...at];
 
   ignored.settleHints();
   aeReader?.settleFreeText();
@@ -1127,7 +1143,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     // The instrument's seriousness and relatedness codes are the export's recodes too (validate lists them).
     recoded: adverseEvents?.recoded.length ? [...tally.list(table.header), ...adverseEvents.recoded] : tally.list(table.header),
     filledCells: Object.fromEntries(sources.map((s, k) => [s.key, filledCounts[k]!])),
-    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}) } : null,
+    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}), ...(withoutRows ? { withoutRows } : {}) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
@@ -1146,6 +1162,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     ...(specialNote ? { specialMissing: special.summary() } : {}),
     ...(itemBlocks.length ? { unreadItemBlocks: itemBlocks } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
+    exportDialect: spreadsheetDialectOf(source.dialect),
   }));
 }
 

@@ -4,6 +4,7 @@
  * `observations` is the same rows as objects, built on first use. Shape and rules:
  * docs/data-contracts.md.
  */
+import type { SpreadsheetDialect } from '../io/write-csv.js';
 import type { RoundedScientificCells } from '../io/scientific-number.js';
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { CheckboxSource } from '../instruments/binary-checkbox.js';
@@ -33,6 +34,8 @@ export interface TrialPatient {
   withdrawal?: string;
   /** True when the patient's baseline row was left out under --exclude-invalid: they had a baseline (follow-up-only.ts). */
   baselineExcluded?: true;
+  /** The visits of the patient's rows left out under --exclude-invalid (a registry counts the patients they cost: docs/observational.md, rule 13). */
+  excludedVisits?: string[];
 }
 
 /** One kept row as an object (see `TrialData.observations`). */
@@ -80,6 +83,8 @@ export interface RowExclusion {
    * adverse events), with no outcome value. Present when any (docs/input-trial-export.md#bad-rows).
    */
   randomisedWithoutRows?: number;
+  /** A registry's (observational plan's) patients every row of whom was left out: in no count or analysis (a wide export's bad lines). Present when any. */
+  withoutRows?: number;
 }
 
 /**
@@ -169,6 +174,8 @@ export interface TrialData {
   decimalComma?: boolean;
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
+  /** How the export was written (separator, line ends, BOM), for the `--excluded-out` list the user opens beside it (io/write-csv.ts). Absent on data not read from an export. */
+  exportDialect?: SpreadsheetDialect;
 }
 
 /** Patients randomised per arm. */

@@ -44,6 +44,12 @@ export const exclusionSchema = z.object({
   randomisedWithoutRows: z.number().int().optional().describe('Patients every row of whom was left out, their arm known: still counted as randomised (participant flow, adverse events), with no outcome value (present when any)'),
 });
 
+/** A registry's (observational plan's) excluded rows in validate's summary: a count only (docs/observational.md, "Small counts", rule 13). */
+export const registryExclusionSchema = z.object({
+  rows: z.union([z.number().int(), z.literal('suppressed')]).describe('Rows (file lines) left out; "suppressed" for 1 … threshold − 1. Which lines and why: stderr and --excluded-out, not this summary (a row\'s values are a patient\'s own)'),
+  patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients every row of whom was left out, in no count (a wide export\'s bad lines); "suppressed" for 1 … threshold − 1'),
+});
+
 const observedSchema = z.record(z.string(), z.object({ intervention: z.number().int(), control: z.number().int() }));
 
 export const validationResultSchema = z.discriminatedUnion('valid', [
@@ -72,7 +78,10 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
     times: z.array(z.string()),
     outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score', 'profile']).describe('"profile": a score column holding EQ-5D profiles (11123) on some rows, scored with the value set'), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),
-    excluded: exclusionSchema.nullable().describe('Rows left out by --exclude-invalid; null when strict'),
+    excluded: z
+      .union([exclusionSchema, registryExclusionSchema])
+      .nullable()
+      .describe('Rows left out by --exclude-invalid, with their lines and problems; for an observational plan (a registry) the count only (docs/observational.md, "Small counts", rule 13); null when strict'),
     warnings: z.array(z.string()),
     confounders: z
       .array(

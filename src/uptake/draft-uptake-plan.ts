@@ -456,6 +456,10 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
  * `hta uptake` reads it — a bad value or a total row that is not the sum fails here as there —
  * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
  */
+/** What each eligible column holds, as the draft's notes name it. */
+const ELIGIBLE_COLUMN_WHAT = { region: 'a region', year: 'a year', eligible: 'a count of eligible people' } as const;
+const ELIGIBLE_COLUMN_OF = { region: 'region names', year: 'years', eligible: 'counts' } as const;
+
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
   // A PROC TABULATE header over several lines: refused as hta uptake refuses it (eligible-stat-layouts.ts).
   const tabulate = tabulateHeaderError(file);
@@ -463,13 +467,19 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
-  // Year and count columns known, the region column not (`Enhet;År;Antal`): draft the two, and
-  // leave the region's name for the user, saying which key (the file cannot be read without it).
+  // Some columns known, others not (`Enhet;År;Antal`, `Region;År;Antal i alt`): draft the known
+  // ones, and leave each unknown one's name for the user, saying which key (the file cannot be
+  // read without it) — never the whole draft thrown away for one name.
   const guess = eligibleColumnGuess(header);
-  if (!mapping && guess.unknown.length === 1 && guess.unknown[0] === 'region' && yearColumns(header, isTotalWord) === undefined) {
+  if (!mapping && guess.unknown.length < 3 && yearColumns(header, isTotalWord) === undefined) {
     const known = Object.fromEntries(Object.entries(guess.mapping).filter(([k, v]) => headerKey(v) !== k));
-    const others = header.filter((h) => h.trim() !== '' && !Object.values(guess.mapping).includes(h.trim()));
-    notes.push(`columns.eligible.region: no column of ${file} is named like a region (have: ${header.join(', ')}) — set "columns": { "eligible": { "region": "<the column of region names>" } } in the plan${others.length > 0 ? ` (the file's other column${others.length === 1 ? '' : 's'}: ${others.map((h) => JSON.stringify(h.trim())).join(', ')})` : ''}; the file's regions, total rows and years are checked by hta uptake once it is set`);
+    // Columns read already, by a drafted name or their default one (`Region`), are no candidates.
+    const read = new Set([...Object.values(guess.mapping), ...(['region', 'year', 'eligible'] as const).filter((k) => !guess.unknown.includes(k))].map(headerKey));
+    const others = header.filter((h) => h.trim() !== '' && !read.has(headerKey(h)));
+    const otherColumns = others.length > 0 ? ` (the file's other column${others.length === 1 ? '' : 's'}: ${others.map((h) => JSON.stringify(h.trim())).join(', ')})` : '';
+    for (const key of guess.unknown) {
+      notes.push(`columns.eligible.${key}: no column of ${file} is named like ${ELIGIBLE_COLUMN_WHAT[key]} (have: ${header.join(', ')}) — set "columns": { "eligible": { "${key}": "<the column of ${ELIGIBLE_COLUMN_OF[key]}>" } } in the plan${otherColumns}; the file's regions, total rows and years are checked by hta uptake once it is set`);
+    }
     if (Object.keys(known).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(known).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
     return { ...(Object.keys(known).length > 0 ? { columns: known } : {}), notes };
   }

@@ -34,6 +34,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
+import { countsDecideMark } from './eligible-count-mark.js';
 import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { AgeBandsRead } from './age-bands.js';
@@ -796,6 +797,13 @@ const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
  * Antal` → `antal` (a summed count is the count); `Count of …` is a number of rows, not the
  * count, and is left as it is. `key`: the name as headerKey folds it.
  */
+/**
+ * A count named by what it counts (`Antal borgere`, `Antal i målgruppen`, `Antall personer`,
+ * `Number of patients`): a candidate for the eligible count, taken when it is the only one. Not
+ * `Count of …`: a pivot's number of rows (eligible-summed-caption test).
+ */
+const COUNT_OF = /^(antal|antall|number of)\s+\p{L}[\p{L}\s.-]*$/u;
+
 function summedName(key: string): string {
   return /^(sum of|sum af|summen af|sum)\s+(.+)$/.exec(key)?.[2] ?? key;
 }
@@ -821,7 +829,7 @@ export function eligibleColumnGuess(header: readonly string[], given: ReadEligib
   const unknown: ('region' | 'year' | 'eligible')[] = [];
   for (const name of ['region', 'year', 'eligible'] as const) {
     if (keys.includes(headerKey(given[name] ?? name))) continue;
-    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h)))));
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)) || (name === 'eligible' && (ELIGIBLE_SYNONYMS.eligible.test(summedName(headerKey(h))) || COUNT_OF.test(headerKey(h)))));
     if (candidates.length === 1) mapping[name] = candidates[0]!.trim();
     else unknown.push(name);
   }
@@ -929,7 +937,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const again = eligibleHeaderLines(file, table.header, table.headerLine ?? 1, table.records, wide !== undefined, exclude);
   problems.push(...again.problems);
   const headerAgain = new Set(again.lines);
-  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
+  // Counts are whole numbers: a tab file's `37.272` can only be thousands (eligible-count-mark.ts).
+  const countColumns = wide ? [...wide, ...totalColumns] : [ei, yi];
+  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf({ ...table, dialect: countsDecideMark(table.dialect, table.records, countColumns) }));
   // A sum in a message is written as the file writes its counts (`25.000` in a Danish file).
   const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';

@@ -83,10 +83,11 @@ export function isoDateTimeFault(t: string): string | undefined {
 /**
  * An Excel serial day number, as a date cell formatted "General" is written to CSV: 45993 is
  * 2025-12-02. Five digits (1927–2173), with an optional time fraction (ignored, as in
- * iso-datetime). Excel counts from 1899-12-30 for every date after February 1900 (its serial 60
+ * iso-datetime) after a decimal point or comma: Danish Excel writes a date-time cell formatted
+ * "Standard" as 45402,5 into a `;` CSV. Excel counts from 1899-12-30 for every date after February 1900 (its serial 60
  * is a 29 February 1900 that never was), so serial − 25569 is the day since 1970-01-01.
  */
-const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
+const EXCEL_SERIAL = /^(\d{5})(?:[.,]\d+)?$/;
 export const EXCEL_SERIAL_1970 = 25569;
 /**
  * A SAS date value written as a number (a date column without a date format): days since

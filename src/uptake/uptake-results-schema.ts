@@ -120,7 +120,7 @@ export const uptakeResultsSchema = z.object({
   }).optional()
     .describe('Present when earlier publications were given (--previous): their printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
-    .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
+    .describe('Present when the registry was not UTF-8: the encoding it was read in; `characters` is always empty (the characters seen may come from a column hta never reads, such as a free-text remark: stderr alone shows them, to the analyst)'),
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()
     .describe('Present when clinic names differing only in upper/lower case, in æ/ø/å written ae/oe/aa, or (all-digit codes) in leading zeros were counted as one clinic: how many names became how many clinics (no names)'),
   eligibleTotalRows: z.number().int().optional().describe('Present when total rows (equal to the sum of the regions) were left out of the eligible file: how many'),

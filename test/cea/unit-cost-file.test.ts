@@ -8,7 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
+import { HtaError, type Problem } from '../../src/errors.js';
+import { groupProblems } from '../../src/problem-groups.js';
 import { noteIn, priceYearOf, readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
 import { tempDir } from '../support/run-cli.js';
 
@@ -55,6 +56,26 @@ describe('unit-cost files from a finance department', () => {
     // guessed; 67 reads the same either way. With 156,25, 250.5 and 30 EUR: 7.
     expect(p.filter((x) => x.includes('unit_cost'))).toHaveLength(7);
     expect(p.some((x) => x.startsWith('9:2 unit_cost'))).toBe(false);
+  });
+
+  it('each kind of bad amount keeps its own message when the problems are grouped: an Excel error value is not "another currency"', () => {
+    // A finance list with a price in kroner beside a EUR plan, an Excel #I/T and another price in
+    // kroner: the three were one group under the currency message (explorer win, 6 December 2026).
+    const f = join(tempDir(), 'priser.csv');
+    writeFileSync(f, '\uFEFFitem;unit_cost;currency;price_year;source\r\ngp;kr 21,00;EUR;2023;Takst\r\nphysio;#I/T;EUR;2023;Takst\r\nchiro;1.400,00 kr.;EUR;2023;Takst\r\n');
+    let problems: Problem[] = [];
+    try {
+      readUnitCostFile(f, { ...plan('EUR', 2023), resourceUse: plan('EUR', 2023).resourceUse.slice(0, 3) });
+    } catch (e) {
+      if (!(e instanceof HtaError)) throw e;
+      problems = e.problems;
+    }
+    const groups = groupProblems(problems.filter((p) => p.field === 'unit_cost'));
+    expect(groups.map((g) => [g.lines, g.expected])).toEqual([
+      [[[2, 2]], expect.stringContaining('"kr" is not EUR')],
+      [[[3, 3]], expect.stringContaining('an Excel error value meaning "no value"')],
+      [[[4, 4]], expect.stringContaining('"kr." is not EUR')],
+    ]);
   });
 
   it('one amount with a decimal point among decimal commas: that cell is refused, alone, and the others are not blamed', () => {

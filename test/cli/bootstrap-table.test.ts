@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/run-cli.js';
+import { type CliRun, runCli, tempDir } from '../support/run-cli.js';
 
 const EXPORT = 'data/synthetic/selfback-trial.csv';
 const PLAN = 'data/plans/selfback.plan.json';
@@ -15,10 +15,27 @@ const BOOT = ['--bootstrap', '200', '--seed', '7'];
 
 interface Row { outcome: string; time: string; method: string; difference: number; bootstrap?: { replicates: number; seed: number; percentile: [number, number]; bca: [number, number] | null } }
 
-async function jsonRows(): Promise<Row[]> {
-  const j = await runCli('analyze', EXPORT, '--plan', PLAN, ...BOOT, '--json');
-  expect(j.code).toBe(0);
-  return (JSON.parse(j.stdout) as { effects: Row[] }).effects.filter((e) => e.bootstrap);
+// Each analysis of the whole trial costs about a CPU-second: a run two tests read (the same
+// arguments, the same input) is made once, its CSV written to a folder of its own.
+let json: Promise<Row[]> | undefined;
+function jsonRows(): Promise<Row[]> {
+  return (json ??= runCli('analyze', EXPORT, '--plan', PLAN, ...BOOT, '--json').then((j) => {
+    expect(j.code).toBe(0);
+    return (JSON.parse(j.stdout) as { effects: Row[] }).effects.filter((e) => e.bootstrap);
+  }));
+}
+
+/** `analyze --lang <lang> [--bootstrap …] --csv <file>`: its run and the CSV it wrote. */
+const csvRuns = new Map<string, Promise<{ run: CliRun; csv: string }>>();
+function csvRun(lang: 'en' | 'da', boot: boolean): Promise<{ run: CliRun; csv: string }> {
+  const key = `${boot ? 'boot' : 'plain'}-${lang}`;
+  let made = csvRuns.get(key);
+  if (!made) {
+    const out = join(tempDir(), `${key}.csv`);
+    made = runCli('analyze', EXPORT, '--plan', PLAN, '--lang', lang, ...(boot ? BOOT : []), '--csv', out).then((run) => ({ run, csv: run.code === 0 ? readFileSync(out, 'utf8') : '' }));
+    csvRuns.set(key, made);
+  }
+  return made;
 }
 
 /** A CSV with quoted cells ("a, b"), as the CLI writes them. */
@@ -92,10 +109,9 @@ describe('analyze --bootstrap: the intervals in the terminal and in --csv', () =
   it('--csv has boot_percentile_lower/upper and boot_bca_lower/upper: the --json numbers on the Welch rows, empty on the others', async () => {
     const rows = await jsonRows();
     expect(rows.length).toBeGreaterThan(0);
-    const out = join(tempDir(), 'effects.csv');
-    const r = await runCli('analyze', EXPORT, '--plan', PLAN, ...BOOT, '--csv', out);
+    const { run: r, csv } = await csvRun('en', true);
     expect(r.code).toBe(0);
-    const [header, ...body] = parseCsv(readFileSync(out, 'utf8'));
+    const [header, ...body] = parseCsv(csv);
     const col = (name: string) => header!.indexOf(name);
     expect(header!.slice(-4)).toEqual(['boot_percentile_lower', 'boot_percentile_upper', 'boot_bca_lower', 'boot_bca_upper']);
     let matched = 0;
@@ -115,10 +131,8 @@ describe('analyze --bootstrap: the intervals in the terminal and in --csv', () =
   });
 
   it('without --bootstrap nothing changes: the text is the --bootstrap text without its table, the CSV without its four columns', async () => {
-    const dir = tempDir();
-    for (const lang of ['en', 'da']) {
-      const plain = await runCli('analyze', EXPORT, '--plan', PLAN, '--lang', lang, '--csv', join(dir, `plain-${lang}.csv`));
-      const boot = await runCli('analyze', EXPORT, '--plan', PLAN, '--lang', lang, ...BOOT, '--csv', join(dir, `boot-${lang}.csv`));
+    for (const lang of ['en', 'da'] as const) {
+      const [{ run: plain, csv: plainCsv }, { run: boot, csv: bootText }] = [await csvRun(lang, false), await csvRun(lang, true)];
       expect(plain.code).toBe(0);
       expect(boot.code).toBe(0);
       expect(plain.stdout).not.toMatch(/bootstrap/i);
@@ -129,9 +143,8 @@ describe('analyze --bootstrap: the intervals in the terminal and in --csv', () =
       expect(start).toBeGreaterThan(0);
       const end = boot.stdout.indexOf('\n\n', start + 1);
       expect(boot.stdout.slice(0, start) + boot.stdout.slice(end + 1)).toBe(plain.stdout);
-      const plainCsv = readFileSync(join(dir, `plain-${lang}.csv`), 'utf8');
       expect(plainCsv.split('\n')[0]).not.toContain('boot_');
-      const bootCsv = parseCsv(readFileSync(join(dir, `boot-${lang}.csv`), 'utf8'));
+      const bootCsv = parseCsv(bootText);
       expect(bootCsv.map((cells) => cells.slice(0, -4))).toEqual(parseCsv(plainCsv));
     }
   });

@@ -205,4 +205,22 @@ describe('the meta-analysis page of a studies file saved as Windows-1252', () =>
     expect(await build('da', `${studies}/studier-1252.csv`)).toContain('er ikke UTF-8: den er indlæst som Windows-1252');
     expect(await build('en', `${studies}/studier.csv`)).toBeUndefined();
   });
+
+  it('hta report says on stderr how a meta sheet and an uptake registry were read, as it does a trial export (explorer win, 6 December 2026)', async () => {
+    const { metaReportKind } = await import('../../src/report/kinds/meta-report.js');
+    const { uptakeReportKind } = await import('../../src/report/kinds/uptake-report.js');
+    const notes: unknown[] = [];
+    const env = (lang: 'en' | 'da') => ({ ...reportEnv('.', lang), note: (n: unknown) => notes.push(n) });
+    const studies = 'test/fixtures/exports/studies-excel-dk';
+    await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: `${studies}/studier-1252.csv`, plan: 'data/plans/selfback.plan.json', preset: 'metafor' } as never, env('en'));
+    await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: `${studies}/studier.csv`, plan: 'data/plans/selfback.plan.json', preset: 'metafor' } as never, env('en'));
+    expect(notes).toEqual([{
+      en: `${studies}/studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it (its characters Æ ø Ø Å); save it as "CSV UTF-8" to make the encoding certain`,
+      da: expect.stringContaining(`${studies}/studier-1252.csv er ikke UTF-8: den er indlæst som Windows-1252`),
+    }]);
+    notes.length = 0;
+    const W = 'test/fixtures/exports/registry-dk-windows-1252';
+    await uptakeReportKind.build({ id: 'u', kind: 'uptake', out: 'u', lang: 'en', registry: `${W}/registry.csv`, eligible: `${W}/eligible.csv`, plan: `${W}/uptake.plan.json` } as never, env('en'));
+    expect(notes).toContainEqual({ en: expect.stringMatching(new RegExp(`^${W}/registry\\.csv is not UTF-8: read as Windows-1252`)), da: expect.stringContaining('er ikke UTF-8') });
+  }, 60_000);
 });

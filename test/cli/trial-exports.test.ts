@@ -162,6 +162,22 @@ describe('--exclude-invalid', () => {
     expect(r.stdout + r.stderr).not.toMatch(/SECRET/);
     expect(readFileSync(f.csv, 'utf8')).toBe(text);
   });
+  it('--excluded-out is written as the export was: Danish Excel\'s ";", CRLF and Windows-1252 give ";", CRLF and a BOM', async () => {
+    // The analyst opens the list beside the export: a comma file without a BOM opened in Danish
+    // Excel is one column with "KÃ¸n" (explorer win, 6 December 2026). The plain UTF-8 comma
+    // export above keeps its comma, LF and no BOM.
+    const text = bad().replace(/,usual,/g, ',sædvanlig,').replace(/,/g, ';').replace(/\./g, ',').replace(/\n/g, '\r\n');
+    const f = setup('', { ...PLAN, arms: { intervention: 'app', control: 'sædvanlig' } });
+    writeFileSync(f.csv, Buffer.from(text, 'latin1'));
+    const r = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--excluded-out', f.out('excluded.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Windows-1252/);
+    expect(readFileSync(f.out('excluded.csv'), 'utf8')).toBe(
+      '\uFEFFline;column;field;problem\r\n' +
+        '4;28;pain;expected a number from 0 to 10 (Average pain (0–10, diary mean))\r\n' +
+        '7;4;rmdq_1;"expected one of the answer codes of ""rmdq_1"" in the plan (""Ja"", ""Nej"") or a missing-value code"\r\n',
+    );
+  });
   it('score keeps the user\'s cells (Ja/Nej stay) and leaves the score of an excluded row empty', async () => {
     const text = bad();
     const f = setup(text);

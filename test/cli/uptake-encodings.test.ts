@@ -195,7 +195,7 @@ describe('registries that are neither UTF-8 nor Windows-1252', () => {
     expect(r.stderr).toContain(`${file} is not UTF-8 text, nor Windows-1252 text`);
     // "Køn": ø is 0x9B in code page 850, "›" in Windows-1252 (quoted or not, as windows-1252.ts words it).
     expect(r.stderr).toMatch(/registry-cp850\.csv:1: "byte 0x9B at byte offset 60: (\\"›\\"|›) between two letters" — expected UTF-8 text: save it from Excel as "CSV UTF-8"/);
-    expect(r.stderr).toContain('code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread');
+    expect(r.stderr).toContain('code page 850 (Excel\'s "CSV (MS-DOS)", DOS programs, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread');
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
     expect(readdirSync(dir)).toEqual([]);
     expect(leftInTmp()).toEqual([]);

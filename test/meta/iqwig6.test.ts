@@ -4,7 +4,10 @@
  * documentation gives no correction, says when its interval is narrower than the fixed-effect CI.
  * Reference: test/reference/meta-iqwig6.R (metafor 3.8, the rule computed by hand) →
  * meta-iqwig6.json. rmdq: six trials that agree closely (Q < df), the uncorrected HKSJ CI
- * (−1.26 to −0.43) narrower than the fixed effect's (−1.38 to −0.31); pain: heterogeneous, unchanged.
+ * (−1.26 to −0.43) narrower than the fixed effect's (−1.38 to −0.31); pain: heterogeneous, unchanged;
+ * homogeneous (meta-iqwig6-homogeneous.csv, three trials, τ² = 0, s² = 0.23): not corrected, its
+ * PI on √(1/Σw) as meta's method.predict = "V" — it was on the HK SE, the CI itself (−1.23 to −0.28)
+ * where R meta gives −1.75 to 0.24.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,8 +17,9 @@ import { metaAnalyze, poolSettingsFrom } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 
 type Ref = { estimate: number; se: number; ciLower: number; ciUpper: number; corrected: boolean; knhaLower: number; knhaUpper: number; piLower: number; piUpper: number };
-const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-iqwig6.json'), 'utf8')) as Record<'rmdq' | 'pain', Ref>;
+const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-iqwig6.json'), 'utf8')) as Record<'rmdq' | 'pain' | 'homogeneous', Ref>;
 const table = parseStudies(readCsvFile(resolve(__dirname, '../reference/meta-iqwig6.csv')));
+const homogeneous = parseStudies(readCsvFile(resolve(__dirname, '../reference/meta-iqwig6-homogeneous.csv')));
 const random = (r: ReturnType<typeof metaAnalyze>, outcome: string) => r.pooled.find((p) => p.outcome === outcome && p.model === 'random')!;
 
 describe('iqwig6: the HKSJ interval with IQWiG 6\'s variance correction', () => {
@@ -29,6 +33,21 @@ describe('iqwig6: the HKSJ interval with IQWiG 6\'s variance correction', () => 
     expect(row.ciUpper).toBeCloseTo(x.ciUpper, 6);
     expect(row.piLower).toBeCloseTo(x.piLower, 6);
     expect(row.piUpper).toBeCloseTo(x.piUpper, 6);
+  });
+
+  it('homogeneous (uncorrected, τ² = 0): the CI on the HK SE, the PI on √(1/Σw) — meta\'s method.predict = "V"', () => {
+    const h = metaAnalyze(homogeneous, { preset: 'iqwig6', version: 't', direction: 'lower-is-better' });
+    const row = random(h, 'pain');
+    const x = ref.homogeneous;
+    expect(x.corrected).toBe(false);
+    expect(row.se).toBeCloseTo(x.se, 6);
+    expect(row.ciLower).toBeCloseTo(x.ciLower, 6);
+    expect(row.ciUpper).toBeCloseTo(x.ciUpper, 6);
+    expect(row.piLower).toBeCloseTo(x.piLower, 6);
+    expect(row.piUpper).toBeCloseTo(x.piUpper, 6);
+    // The PI is wider than the CI here and includes 0: the page's "in a new setting" sentence says so.
+    expect(row.piUpper).toBeGreaterThan(0);
+    expect(h.warnings.filter((w) => /IQWiG 6/.test(w))).toEqual([]);
   });
 
   it('the correction is said where applied (rmdq), not where the HKSJ CI was already wider (pain)', () => {

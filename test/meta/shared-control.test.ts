@@ -11,6 +11,7 @@ import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 import { errorOf } from '../support/error-of.js';
+import { runCli } from '../support/run-cli.js';
 
 const ref = JSON.parse(readFileSync(resolve(__dirname, '../reference/meta-shared-control.json'), 'utf8')) as {
   combined: { n: number; mean: number; sd: number };
@@ -124,5 +125,49 @@ describe('two rows of one trial with one control arm', () => {
       'Hansen 2019b,rmdq,3m,61,8.6,5.1,58,9.4,5.3,doi:10.1000/a1',
     ].join('\n');
     expect(parseStudies(parseCsvText(csv, 'x.csv')).records).toHaveLength(3);
+  });
+});
+
+describe('two trials of one first author in one year (Smith 2019a, Smith 2019b) with different DOIs', () => {
+  // RevMan's names for two trials; a control arm of 6/25 is common in small trials with round n.
+  const head = 'study,citation,outcome,time,measure,events_intervention,n_intervention,events_control,n_control';
+  const a = 'Smith 2019a,"Smith J et al. Pilot RCT of app. BMJ Open 2019. doi:10.1136/bmjopen-2018-011111",return_to_work,6m,RR,12,25,6,25';
+  const b = 'Smith 2019b,"Smith K et al. Web programme RCT. Trials 2019. doi:10.1186/s13063-019-022222",return_to_work,6m,RR,10,25,6,25';
+  const jones = 'Jones 2020,"Jones 2020",return_to_work,6m,RR,30,80,20,80';
+
+  it('are two trials: read, not refused as arms of one', () => {
+    expect(parseStudies(parseCsvText([head, a, b, jones].join('\n'), 's1.csv')).records.map((r) => r.study)).toEqual(['Smith 2019a', 'Smith 2019b', 'Jones 2020']);
+  });
+
+  it('a row without a DOI joins one of them by its name, never both into one trial', () => {
+    const noDoi = 'Smith 2019c,"Smith 2019",return_to_work,6m,RR,11,25,6,25';
+    const ps = refusal(() => parseStudies(parseCsvText([head, a, noDoi, b].join('\n'), 's1.csv')));
+    expect(ps.map((p) => [p.line, p.value])).toEqual([[3, 'Smith 2019c']]);
+    expect(ps[0]!.expected).toMatch(/^one row per comparison with its own control group: Smith 2019a \(line 2\) and Smith 2019c \(line 3\) have/);
+  });
+
+  it('one DOI is still one trial; its refusal is Danish on a --lang da run, the combined arm as computed', async () => {
+    const dir = (await import('../support/run-cli.js')).tempDir();
+    const { writeFileSync } = await import('node:fs');
+    const file = resolve(dir, 'studies.csv');
+    writeFileSync(file, [head, a, b.replace('doi:10.1186/s13063-019-022222', 'doi:10.1136/bmjopen-2018-011111'), jones].join('\n') + '\n');
+    const run = await runCli('meta', file, '--lang', 'da');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('studies.csv:3:1 (study): "Smith 2019b" — forventet én række pr. sammenligning med sin egen kontrolgruppe: Smith 2019a (linje 2) og Smith 2019b (linje 3) har samme kontrolgruppe (events_control 6, n_control 25), så som separate rækker i metaanalysen ville dens patienter tælle to gange; slå interventionsgrupperne sammen i én række mod den fælles kontrolgruppe (Cochrane Handbook v6, §23.3.4; ikke subgruppekolonnen, som stadig ville tælle kontrolgruppen to gange): events_intervention 22 og n_intervention 50 (gruppernes summer); eller, hvis kun én gruppe besvarer spørgsmålet, behold kun den række');
+  });
+
+  it('the DOI and subgroup clauses in Danish too (two names, one DOI)', async () => {
+    const { danishProblemText } = await import('../../src/report/problem-text.js');
+    const lines = readFileSync(resolve(__dirname, '../fixtures/meta-typed/three-ab.csv'), 'utf8').trim().split('\n');
+    const [p] = refusal(() => parseStudies(parseCsvText(lines.map((l) => l.replace(/^Ødegård 2019b,/, 'Hårstad 2019,')).join('\n'), 'studies.csv')));
+    expect(danishProblemText(p!.expected!)).toBe('én række pr. sammenligning med sin egen kontrolgruppe: Ødegård 2019a (subgruppe App-based) (linje 3) og Hårstad 2019 (subgruppe Web-based) (linje 4) (ét forsøg: hver citerer doi:10.4045/tidsskr.18.0001) har samme kontrolgruppe (n_control 58, mean_control 9.4, sd_control 5.2), så som separate rækker i metaanalysen ville dens patienter tælle to gange');
+  });
+
+  it('arm summaries: the Danish refusal keeps the combined arm\'s numbers and the formula', async () => {
+    const run = await runCli('meta', resolve(__dirname, '../fixtures/meta-typed/three1.csv'), '--lang', 'da');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/har samme kontrolgruppe \(n_control 41, mean_control 8\.1, sd_control 4\.7\)/);
+    expect(run.stderr).toMatch(/slå interventionsgrupperne sammen i én række mod den fælles kontrolgruppe .*: n_intervention \d+, mean_intervention [\d.]+, sd_intervention [\d.]+ \(N = n1 \+ n2, gennemsnit = \(n1·m1 \+ n2·m2\) \/ N, SD = √/);
+    expect(run.stderr).not.toMatch(/combine the intervention arms|same control arm/);
   });
 });

@@ -38,4 +38,18 @@ describe('a median and IQR in the mean and SD columns', () => {
     const w = metaAnalyze(parseStudies(parseCsvText(csv, 'c.csv')), { version: 't' }).warnings;
     expect(w.filter((x) => x.includes('which starts at 0') || x.includes('(not read) says'))).toEqual([]);
   });
+
+  it('a pool of changes from baseline is not flagged where a change is above 0 or 0: SD ≥ mean says nothing of skew there', () => {
+    // RMDQ 0–24 changes: A's control arm got worse (+0.4), B's arms changed by +0.8 and 0 (SD ≥ mean),
+    // as a paper reporting changes gives them; at 9 months final values, C's 3.0 (SD 3.5) skewed.
+    const csv = [
+      'study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control',
+      'A 2020,rmdq,3m,40,-1.2,4.5,41,0.4,4.7',
+      'B 2021,rmdq,3m,42,0.8,4.1,41,0,3.9',
+      'C 2021,rmdq,9m,42,3.0,3.5,41,8.0,4.6',
+      'D 2022,rmdq,9m,50,7.5,4.1,52,8.2,4.0',
+    ].join('\n');
+    const w = metaAnalyze(parseStudies(parseCsvText(csv, 'c.csv')), { version: 't' }).warnings.filter((x) => x.includes('which starts at 0'));
+    expect(w).toEqual([expect.stringMatching(/^rmdq 9m: C 2021 \(line 4\), sd_intervention 3\.5 ≥ mean_intervention 3 on the scale RMDQ 0–24/)]);
+  });
 });

@@ -25,6 +25,15 @@ describe('a bare Total column', () => {
     expect(p).toMatchObject({ line: 1, column: 5 });
     expect(`${p!.expected} ${p!.hint}`).toContain('Total 1 or Experimental Total → n_intervention, Total 2 or Control Total → n_control');
   });
+  it('on a sheet of differences with their CI (no row needs a group size): a whole trial\'s N, not read, with the note', () => {
+    const t = parseStudies(parseCsvText('study,citation,outcome,time,measure,difference,ci_lower,ci_upper,Total\nAlpha 2015,"Alpha 2015",pain,6m,MD,-0.9,-1.8,0.0,118\nBeta 2017,"Beta 2017",pain,6m,MD,-0.7,-1.5,0.1,162\n', 'studies.csv'));
+    expect(t.records.map((r) => r.study)).toEqual(['Alpha 2015', 'Beta 2017']);
+    expect(t.notes).toContain('studies.csv: ignored columns (not read): 9 "Total"');
+  });
+  it('a sheet of differences with one row of arm means: that row needs the group sizes, so Total is refused', () => {
+    const e = refusal('study,outcome,time,measure,difference,ci_lower,ci_upper,mean_intervention,sd_intervention,mean_control,sd_control,Total\nA 2015,pain,6m,MD,-0.9,-1.8,0.0,,,,,118\nB 2017,pain,6m,MD,,,,3.1,1.2,3.9,1.3,80\n');
+    expect(e.problems?.find((x) => x.value === 'Total')).toMatchObject({ line: 1, column: 12 });
+  });
   it('beside both group sizes: an extra column, read as before', () => {
     const t = parseStudies(parseCsvText('study,outcome,time,measure,Total,events_intervention,n_intervention,events_control,n_control\nA 2019,resp,3m,RR,100,10,50,5,50\n', 'studies.csv'));
     expect(t.records).toHaveLength(1);

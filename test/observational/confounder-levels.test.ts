@@ -65,10 +65,44 @@ describe('the categorical confounders in validate', () => {
     expect(levelsOf(() => {}).find((c) => c.name === 'referrer')!.levels.every((l) => l.patients !== 'suppressed')).toBe(true);
   });
 
-  it('recode counts (validate\'s "recoded by the plan\'s codes") are masked the same way, per column', () => {
+  it('recode counts (validate\'s "recoded by the plan\'s codes") are masked per column: a small count hides its column\'s every count', () => {
     const r = (column: string, code: string, count: number) => ({ column, code, to: 1, count });
     const masked = maskedRecodes([r('referrer', 'g.p.', 3), r('referrer', 'gp', 601), r('referrer', 'hospital', 283), r('sex', 'K', 40), r('sex', 'M', 44)], 5);
-    expect(masked.map((m) => m.count)).toEqual(['suppressed', 601, 'suppressed', 40, 44]);
+    // "gp" 601 printed beside the level "1" 604 would give "g.p." back as 3.
+    expect(masked.map((m) => m.count)).toEqual(['suppressed', 'suppressed', 'suppressed', 40, 44]);
+  });
+
+  it('a level count less the printed codes of that level leaves no hidden count of 1–4 (the codes are hidden against the levels beside them)', () => {
+    const r = (code: string, to: number, count: number) => ({ column: 'sex', code, to, count });
+    // Every code ≥ 5, but "0" 480 − "K" 477 = 3 cells of the level no printed code accounts for.
+    const printed = new Map([['sex', new Map([['0', 480], ['1', 417]])]]);
+    expect(maskedRecodes([r('K', 0, 477), r('M', 1, 417)], 5, printed).map((m) => m.count)).toEqual(['suppressed', 'suppressed']);
+    // 480 − 475 = 5: nothing to hide.
+    expect(maskedRecodes([r('K', 0, 475), r('M', 1, 417)], 5, new Map([['sex', new Map([['0', 480], ['1', 417]])]])).map((m) => m.count)).toEqual([475, 417]);
+  });
+
+  it('validate: "K" → 0 beside the level "0" no longer gives 3 "Kvinde" back (the review\'s regK)', async () => {
+    const { runCli, tempDir } = await import('../support/run-cli.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const d = completeRegistryRows(200);
+    let kvinde = 0;
+    for (const row of d.rows) if (row.sex === 'K' && kvinde++ < 3) row.sex = 'Kvinde';
+    const dir = tempDir();
+    writeFileSync(join(dir, 'reg.csv'), registryCsv(d));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...basePlan, columnCodes: { ...basePlan.columnCodes, sex: { answers: { K: 0, Kvinde: 0, M: 1 } } } }));
+    const run = await runCli('validate', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'));
+    expect(run.code, run.stderr).toBe(0);
+    const levels = new Map([.../"([01])" (\d+)/g[Symbol.matchAll](/^ {2}sex: .*levels: (.*)$/m.exec(run.stdout)![1]!)].map((m) => [m[1]!, Number(m[2])]));
+    expect([...levels.keys()]).toEqual(['0', '1']);
+    const codes = /^ {2}sex: (".*→.*)$/m.exec(run.stdout)![1]!;
+    // Each level less the codes printed for it: 0 (all printed) or at least 5, never the 3.
+    for (const [level, n] of levels) {
+      const shown = [...codes.matchAll(new RegExp(`"[^"]*" → ${level} × (\\d+)`, 'g'))].reduce((a, m) => a + Number(m[1]), 0);
+      const rest = n - shown;
+      expect(rest === 0 || rest >= 5, `level ${level}: ${n} − ${shown}`).toBe(true);
+    }
+    expect(codes).toContain('"Kvinde" → 0 × suppressed');
   });
 
   it('a randomised plan has none', () => {

@@ -135,7 +135,7 @@ describe('a registry\'s analyze --json input block (rule 13)', () => {
   it('--exclude-invalid: the rows left out are a count, hidden when small — no line numbers, no patients\' ages', async () => {
     const { run, json } = await analyzeJson(registry({ ageWithUnit: 3 }), ['6m', '12m', '24m'], '--exclude-invalid');
     expect(run.code).toBe(0);
-    expect(json.input.excluded).toEqual({ rows: 'suppressed' });
+    expect(json.input.excluded).toEqual({ rows: 'suppressed', patients: 'suppressed' });
     expect(() => observationalResultSchema.parse(json)).not.toThrow();
     expect(run.stdout).not.toMatch(/\d+ år/);
     expect(smallCounts(json)).toEqual([]);
@@ -150,8 +150,9 @@ describe('a registry\'s analyze --json input block (rule 13)', () => {
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan(['6m'])));
     const v = await runCli('validate', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid');
     expect(v.code, v.stderr).toBe(0);
-    for (const text of [run.stderr, v.stdout]) {
-      const line = text.split('\n').find((l) => l.startsWith('excluded 3 row(s)'))!;
+    // validate's summary counts the 3 rows as "fewer than 5" and says the lines on stderr, as analyze (rule 13).
+    for (const [text, head] of [[run.stderr, 'excluded 3 row(s)'], [v.stderr, 'excluded 3 row(s)'], [v.stdout, 'excluded fewer than 5 row(s)']] as const) {
+      const line = text.split('\n').find((l) => l.startsWith(head))!;
       expect(line).toContain('no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis');
       expect(line).not.toMatch(/randomis|imputation imputes|intention to treat|\barm\b/);
     }

@@ -32,7 +32,7 @@ function textOutsideSvgs(html: string): string {
 function numbersOnlyInCharts(html: string): Map<string, string[]> {
   const outside = textOutsideSvgs(html);
   const missing = new Map<string, string[]>();
-  for (const [, name, figure] of html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/g)) {
+  for (const [, name, figure] of html.matchAll(/<figure class="chart"[^>]* data-chart="([^"]+)">([\s\S]*?)<\/figure>/g)) {
     const texts = [...figure!.matchAll(/<g class="mark-text role-mark[^"]*">([\s\S]*?)<\/g>/g)].flatMap((g) => [...g[1]!.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]!));
     const numbers = new Set(texts.flatMap((t) => t.match(/\d+(?:[.,]\d+)*(?:\/\d+)?/g) ?? []));
     missing.set(name!, [...numbers].filter((n) => !outside.includes(n)));

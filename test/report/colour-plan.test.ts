@@ -56,25 +56,40 @@ function legendPairs(spec: unknown): [string, string][] {
   return out;
 }
 
+/** Vega-Lite's own opacity for a mark that sets none (its compile/mark/init.ts, DEFAULT_REDUCED_OPACITY). */
+const VEGA_LITE_REDUCED_OPACITY = 0.7;
+const REDUCED_BY_DEFAULT = ['point', 'circle', 'square', 'tick'];
+
+/** Whether any channel of an encoding aggregates (Vega-Lite then keeps a point mark opaque). */
+function aggregates(encoding: Record<string, unknown>): boolean {
+  return Object.values(encoding).some((d) => (Array.isArray(d) ? d : [d]).some((x) => x !== null && typeof x === 'object' && 'aggregate' in x));
+}
+
 /**
- * The colours translucent marks show on white: each colour of a unit (its mark and encoding)
- * whose mark has an opacity, fillOpacity or strokeOpacity below 1, composited at the lowest.
+ * The colours translucent marks show on white: each colour of a unit (its mark and encoding, the
+ * encoding a layer inherits included) whose mark has an opacity, fillOpacity or strokeOpacity below
+ * 1, composited at the lowest. A point, circle, square or tick mark that sets no opacity and
+ * aggregates nothing is drawn by Vega-Lite at 0.7: the spec does not say it, the SVG does (the
+ * registry's crude estimates showed #9D9D9D, 2.7:1, until 6 December 2026).
  */
 function translucentColoursIn(spec: unknown): { colour: string; opacity: number; shown: string }[] {
   const out: { colour: string; opacity: number; shown: string }[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+  const walk = (v: unknown, inherited: Record<string, unknown>): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, inherited));
     if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
-    const mark = o.mark;
+    const encoding = { ...inherited, ...(o.encoding !== null && typeof o.encoding === 'object' ? (o.encoding as Record<string, unknown>) : {}) };
+    const mark = typeof o.mark === 'string' ? { type: o.mark } : o.mark;
     if (mark !== null && typeof mark === 'object') {
       const m = mark as Record<string, unknown>;
-      const opacity = Math.min(1, ...['opacity', 'fillOpacity', 'strokeOpacity'].map((k) => m[k]).filter((x): x is number => typeof x === 'number'));
-      if (opacity < 1) for (const colour of coloursIn({ mark, encoding: o.encoding })) out.push({ colour, opacity, shown: overWhite(colour, opacity) });
+      const set = ['opacity', 'fillOpacity', 'strokeOpacity'].map((k) => m[k]).filter((x): x is number => typeof x === 'number');
+      const implicit = m.opacity === undefined && m.fillOpacity === undefined && REDUCED_BY_DEFAULT.includes(String(m.type)) && !aggregates(encoding);
+      const opacity = Math.min(1, ...set, ...(implicit ? [VEGA_LITE_REDUCED_OPACITY] : []));
+      if (opacity < 1) for (const colour of coloursIn({ mark, encoding })) out.push({ colour, opacity, shown: overWhite(colour, opacity) });
     }
-    Object.values(o).forEach(walk);
+    for (const [k, x] of Object.entries(o)) if (k !== 'encoding' && k !== 'mark') walk(x, k === 'layer' ? encoding : {});
   };
-  walk(spec);
+  walk(spec, {});
   return out;
 }
 
@@ -85,7 +100,54 @@ function translucentColoursIn(spec: unknown): { colour: string; opacity: number;
  */
 const KNOWN_TRANSLUCENT: readonly string[] = [];
 
+/**
+ * Charts whose coloured categories a position or a label tells apart as well as the colour (not
+ * a shape or dash): the arms' bars always in the same order within a category, the legend in that
+ * order (responders, CEA costs), or one row per arm named on the axis (the registry's overlap).
+ */
+const COLOUR_WITH_POSITION: readonly string[] = [
+  'selfback/responders.vl.json', 'selfback-da/responders.vl.json',
+  'selfback-cea/costs-by-category.vl.json', 'selfback-cea-da/costs-by-category.vl.json',
+  'registry/overlap.vl.json', 'registry-da/overlap.vl.json',
+];
+
+/**
+ * The fields a spec tells apart by a chromatic colour with a legend (two or more entries), and the
+ * fields it also tells apart by a marker shape or a line dash: WCAG 2.1 1.4.1, colour is never the
+ * only channel (docs/colours.md, "Told apart by").
+ */
+function colourAndSecondChannels(spec: unknown): { coloured: Set<string>; second: Set<string> } {
+  const coloured = new Set<string>();
+  const second = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const enc = o.encoding as Record<string, { field?: string; scale?: { domain?: unknown[]; range?: unknown[] } }> | undefined;
+    if (enc && typeof enc === 'object') {
+      for (const ch of ['color', 'fill', 'stroke']) {
+        const d = enc[ch];
+        const range = (d?.scale?.range ?? []).filter((c): c is string => typeof c === 'string' && c.startsWith('#'));
+        if (d?.field && range.filter((c) => plannedColour(c)?.role !== 'neutral').length >= 2) coloured.add(d.field);
+      }
+      for (const ch of ['shape', 'strokeDash']) if (enc[ch]?.field) second.add(enc[ch].field!);
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(spec);
+  return { coloured, second };
+}
+
 describe('the colour plan', () => {
+  it('categories told apart by colour are told apart by a marker shape or dash as well (WCAG 2.1 1.4.1)', () => {
+    const colourOnly: string[] = [];
+    for (const s of specs) {
+      const { coloured, second } = colourAndSecondChannels(s.spec);
+      for (const f of coloured) if (!second.has(f)) colourOnly.push(`${s.file}: ${f}`);
+    }
+    expect(colourOnly.filter((f) => !COLOUR_WITH_POSITION.some((k) => f.startsWith(`${k}:`)))).toEqual([]);
+  });
+
   it('lists each colour once, and its colours differ from each other', () => {
     const hexes = COLOUR_PLAN.map((c) => normalHex(c.hex));
     expect(new Set(hexes).size).toBe(hexes.length);

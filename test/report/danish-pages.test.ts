@@ -120,7 +120,8 @@ function problems(raw: string, englishOnly: readonly string[]): string[] {
     if (m) found.push(`English "${w}": …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
   }
   // The CE plane's quadrants "NØ/NV/SØ/SV" are explained where they are used.
-  if (/(?<![a-zæøå])NØ(?![a-zæøå])/i.test(text) && !/N: dyrere/.test(text)) found.push('NØ/NV/SØ/SV without their explanation ("N: dyrere, S: billigere; Ø: flere QALY, V: færre")');
+  // (The plane's numbers table explains each on its row: "NØ: dyrere, flere QALY".)
+  if (/(?<![a-zæøå])NØ(?![a-zæøå])/i.test(text) && !/N: dyrere|NØ: dyrere, flere QALY/.test(text)) found.push('NØ/NV/SØ/SV without their explanation ("N: dyrere, S: billigere; Ø: flere QALY, V: færre")');
   for (const re of [...FORBIDDEN, BRACKET_INTERVAL, TIGHT_PERCENT]) {
     const m = re.exec(text);
     if (m) found.push(`${re}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);

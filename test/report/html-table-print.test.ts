@@ -16,21 +16,21 @@ const table = { header: ['Effektmål', 'Forskel (95 %-KI)'], align: ['left', 'ri
 describe('report tables in HTML', () => {
   it('the caption is a figure caption before the table, not a <caption>', () => {
     const html = renderHtmlTable(table, 'Tabel 1. Forskelle');
-    expect(html).toMatch(/^<figure class="table short"><figcaption>Tabel 1\. Forskelle<\/figcaption><table>/);
+    expect(html).toMatch(/^<figure class="table short" role="group" aria-labelledby="caption-tabel-1-forskelle"><div class="figcaption" id="caption-tabel-1-forskelle">Tabel 1\. Forskelle<\/div><table aria-labelledby="caption-tabel-1-forskelle">/);
     expect(html).not.toContain('<caption>');
     expect(renderHtmlTable(table)).toMatch(/^<table>/);
   });
 
   it('a short table (≤ 15 printed lines) is marked "short", which print keeps whole with its caption; a long or tall one may run on', () => {
     const rows = (n: number, cell = 'x') => Array.from({ length: n }, (_, i) => [`Row ${i}`, cell]);
-    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(15) }, 'Table 2. Baseline')).toMatch(/^<figure class="table short">/);
-    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(16) }, 'Table 2. Baseline')).toMatch(/^<figure class="table">/);
+    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(15) }, 'Table 2. Baseline')).toMatch(/^<figure class="table short" role="group"/);
+    expect(renderHtmlTable({ header: ['A', 'B'], rows: rows(16) }, 'Table 2. Baseline')).toMatch(/^<figure class="table" role="group"/);
     // The registry page's Table 1: 12 rows of a verdict and numbers, two lines or more each, would leave
     // half a page empty before them.
     const row = ['Disability (RMDQ 0–24), 3 months', 'Weighted regression (AIPW)', '642', '578', '−2.07 (−2.55 to −1.60)', 'Significant, but not clinically relevant (whole CI between 0 and the MCID)', 'Low'];
     expect(estimatedLines([row])).toBe(2);
-    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 8 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table">/);
-    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 7 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table short">/);
+    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 8 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table" role="group"/);
+    expect(renderHtmlTable({ header: row.map(() => 'h'), rows: Array.from({ length: 7 }, () => row) }, 'Table 1')).toMatch(/^<figure class="table short" role="group"/);
     expect(CSS).toMatch(/figure\.table\.short \{ break-inside: avoid; \}/);
   });
 
@@ -96,5 +96,11 @@ describe('report tables in HTML', () => {
   it('the yes/no shares table (Table 6) keeps its labels and follow-ups whole', () => {
     const row = { outcome: 'rtw', time: '3m', method: 'risk-difference', n: { intervention: 10, control: 10 }, risks: { eventsIntervention: 4, eventsControl: 3 } } as unknown as EffectRow;
     expect(yesNoTable([row], 'en', () => 'RMDQ improved ≥ 5 points')!.fit?.slice(0, 2)).toEqual(['label', 'nowrap']);
+  });
+
+  it('an interval alone in a number column ("(36.1 to 48.5)", a CI column of a chart\'s numbers) prints whole', () => {
+    // The print appendix's responders numbers broke "(36.1 to" / "48.5)" until 6 December 2026.
+    const html = renderHtmlTable({ header: ['Outcome', 'App: 95% CI'], align: ['left', 'right'], rows: [['Pain', '(36.1 to 48.5)']] });
+    expect(html).toContain('<td class="num"><span class="interval"><span class="nowrap">(36.1 to</span> <span class="nowrap">48.5)</span></span></td>');
   });
 });

@@ -60,6 +60,6 @@ describe('the print stylesheet', () => {
       expect(s.value, `${s.rule}: ${s.value} pt`).toBeGreaterThanOrEqual(8);
     }
     // Tables, notes, captions and the provenance are set in points in print (their screen sizes are em).
-    for (const rule of ['table', '.notes', 'figcaption', '.provenance']) expect(sizes.some((s) => s.rule.split(/,\s*/).includes(rule)), rule).toBe(true);
+    for (const rule of ['table', '.notes', '.figcaption', '.provenance']) expect(sizes.some((s) => s.rule.split(/,\s*/).includes(rule)), rule).toBe(true);
   });
 });

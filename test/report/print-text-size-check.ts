@@ -33,7 +33,7 @@ export async function checkPrintedTextSize(page: Page, name: string): Promise<vo
     await page.setViewportSize({ width: PORTRAIT_PX, height: 1000 });
     const wide = await page.evaluate((max) => [...document.querySelectorAll('table')]
       .filter((t) => !t.closest('section.landscape') && t.getBoundingClientRect().width > max + 0.5)
-      .map((t) => `${(t.closest('figure')?.querySelector('figcaption')?.textContent ?? '').slice(0, 40)}: ${Math.round(t.getBoundingClientRect().width)} px`), PORTRAIT_PX);
+      .map((t) => `${(t.closest('figure')?.querySelector('.figcaption')?.textContent ?? '').slice(0, 40)}: ${Math.round(t.getBoundingClientRect().width)} px`), PORTRAIT_PX);
     if (viewport) await page.setViewportSize(viewport);
     expect(wide, `${name}: printed tables wider than the page (${PORTRAIT_PX} px), which shrinks every printed text`).toEqual([]);
   } finally {

@@ -13,10 +13,16 @@ describe('the regenerate command on a page', () => {
     // pages' folder (reports/ where hta ran) is then named from the manifest's folder, `../reports`.
     expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest m.json --out ../reports');
     expect(regenerateCommand('Anna Jensen/m.json', '/home/anna')).toBe('hta report --manifest m.json --out ../reports');
-    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'it'\\''s.json' --out ../reports`);
+    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest "it's.json" --out ../reports`);
+    // Double quotes read alike in a POSIX shell, cmd.exe and PowerShell; a path they would expand
+    // or end is quoted for a POSIX shell (cmd.exe reads no single quotes: explorer win, 6 December 2026).
+    expect(regenerateCommand('my study/$HOME 50%.json', '/p')).toBe(`hta report --manifest '$HOME 50%.json' --out ../reports`);
+    expect(regenerateCommand("my study/it's $x.json", '/p')).toBe(`hta report --manifest 'it'\\''s $x.json' --out ../reports`);
+    expect(regenerateCommand('Rapporter (udkast) & æøå/reports.json', '/p', 'Rapporter (udkast) & æøå/ud')).toBe('hta report --manifest reports.json --out ud');
+    expect(regenerateCommand('data/m.json', '/p', 'data/Rapporter (udkast) & æøå')).toBe('hta report --manifest m.json --out "Rapporter (udkast) & æøå"');
   });
   it('masks a CPR-shaped number in the manifest\'s or --out\'s name, as in every published input name', () => {
-    expect(regenerateCommand('m 010170-1234.json', '/p', 'out 020280-4321')).toBe("hta report --manifest 'm DDMMYY-XXXX.json' --out 'out DDMMYY-XXXX'");
+    expect(regenerateCommand('m 010170-1234.json', '/p', 'out 020280-4321')).toBe('hta report --manifest "m DDMMYY-XXXX.json" --out "out DDMMYY-XXXX"');
   });
   it('a timestamped manifest name (registry-20240517-1230.json) stays masked, and hta report says the command needs the file renamed', () => {
     // A personnummer of someone born in 2024 has this shape too: privacy first, said on stderr.
@@ -31,7 +37,7 @@ describe('the regenerate command on a page', () => {
     expect(regenerateMaskedNote('m.json', '/p', 'out-20240517-1230')).toContain('--out out-YYYYMMDD-XXXX');
   });
   it("names a --out that is not the default, quoted for a shell, as --check's hint does; the default not at all", () => {
-    expect(regenerateCommand('data/m.json', '/p', 'data/out dir')).toBe("hta report --manifest m.json --out 'out dir'");
+    expect(regenerateCommand('data/m.json', '/p', 'data/out dir')).toBe('hta report --manifest m.json --out "out dir"');
     expect(regenerateCommand('data/reports.json', '/p', '/p/site/')).toBe('hta report --out site');
     expect(regenerateCommand('data/reports.json', '/p', '.')).toBe('hta report --out .');
     // Outside the folder hta runs in: its name only, as for the manifest.
@@ -89,7 +95,7 @@ describe('the regenerate command names every option that changes the pages or is
 describe('the command a message tells the user to run again', () => {
   it('is the user\'s own command, with their manifest and folder quoted, not npm\'s', () => {
     expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('`hta report --manifest my/reports.json --out my/reports --force`');
-    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe("`hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --allow-outside --force`");
+    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe('`hta report --manifest "Mit projekt/reports.json" --out "ud data" --only u --allow-outside --force`');
   });
   it('names npm only for the bundled reports (default manifest and folder)', () => {
     expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' })).toBe('`hta report`');

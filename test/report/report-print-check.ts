@@ -103,17 +103,19 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir:
  */
 async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
   const rows = await page.$$eval('figure.table', (figures, caption) => {
-    const figure = figures.find((f) => (f.querySelector('figcaption')?.textContent ?? '').startsWith(caption));
+    const figure = figures.find((f) => (f.querySelector('.figcaption')?.textContent ?? '').startsWith(caption));
     return [...(figure?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td, th')].map((td) => td.textContent ?? ''));
   }, p.grouped);
   expect(rows.length, `${p.name}: rows of "${p.grouped}"`).toBeGreaterThan(10);
   const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
   // The outcome of a row: its label without the follow-up ("Work ability (WAS 0–10), 3 months"),
   // carried down to the rows under it.
+  // A row under its outcome has one cell fewer: the outcome's cell spans it (rowspan, text-table.ts).
   let outcome = '';
+  const width = Math.max(...rows.map((cells) => cells.length));
   const keyed = rows.map((cells) => {
-    if (cells[0]) outcome = flat(cells[0]).replace(/, [^,]*$/, '');
-    return { outcome, text: flat(cells[3] ?? '') };
+    if (cells.length === width && cells[0]) outcome = flat(cells[0]).replace(/, [^,]*$/, '');
+    return { outcome, text: flat(cells[cells.length - width + 3] ?? '') };
   });
   const pages = (await run(PDFTOTEXT, [pdf, '-'])).split('\f').map(flat);
   const start = pages.findIndex((t) => t.includes(flat(p.grouped)));
@@ -139,7 +141,7 @@ async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAG
  */
 export async function checkShortTablesWhole(page: Page, pdf: string, name: string): Promise<void> {
   const tables = await page.$$eval('figure.table.short', (figures) => figures.map((f) => ({
-    caption: f.querySelector('figcaption')?.textContent ?? '',
+    caption: f.querySelector('.figcaption')?.textContent ?? '',
     first: [...(f.querySelector('tbody tr')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
     last: [...(f.querySelector('tbody:last-of-type tr:last-child')?.querySelectorAll('td, th') ?? [])].map((td) => td.textContent ?? '').join(' '),
   })));

@@ -23,4 +23,19 @@ describe('the V8 flags hta sets', () => {
     expect(elsewhere.some((f) => f.startsWith('--wasm-tiering-budget='))).toBe(true);
     for (const flag of elsewhere) expect(mainThread, flag).toContain(flag);
   });
+
+  it('are set before an analysis worker starts, which `hta report` does before it builds any report', () => {
+    // prestartAnalysisWorkers starts the worker while the inputs are checked, before buildReports
+    // sets the flags: the worker's bundle cache (made under the flags the worker's copy of the
+    // environment knew, none) was then rejected in every run, and the worker compiled its bundle
+    // from source. startWorker sets them first.
+    const source = readFileSync('src/report/off-thread.ts', 'utf8');
+    const start = source.slice(source.indexOf('function startWorker('));
+    const body = start.slice(0, start.indexOf('\n}\n'));
+    expect(source).toMatch(/import \{ preferShortRunJit \} from '\.\/short-run-jit\.js';/);
+    expect(body).toContain('new Worker(');
+    const call = body.search(/^\s*preferShortRunJit\(\);/m);
+    expect(call).toBeGreaterThan(-1);
+    expect(call).toBeLessThan(body.indexOf('new Worker('));
+  });
 });

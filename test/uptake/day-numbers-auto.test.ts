@@ -39,6 +39,8 @@ describe('day numbers under dateFormat "auto"', () => {
     };
     expect(detect(['23513', '23590', '', '23515'])).toEqual({ format: 'excel-serial', dayNumbers: { min: 23513, max: 23590, example: '23513' } });
     expect(detect(['45993.5', '45994'])).toEqual({ format: 'excel-serial' });
+    // Danish Excel writes a date-time cell formatted "Standard" with a decimal comma.
+    expect(detect(['45993,5', '45994'])).toEqual({ format: 'excel-serial' });
   });
 
   it('takes the one reading inside the window, else refuses naming both readings and both values', () => {
@@ -78,5 +80,22 @@ describe('day numbers under dateFormat "auto"', () => {
     expect(auto.stderr).toMatch(/read as Excel serials \("dateFormat": "excel-serial"\), the only reading inside the date window 2000-01-01 – /);
     const excel = await runCli(...args(planWith(`${EXCEL}/uptake.plan.json`, EVERY_COUNT)));
     expect(JSON.parse(auto.stdout).metrics).toEqual(JSON.parse(excel.stdout).metrics);
+  }, 30_000);
+
+  it('Excel serial date-times with a decimal comma (45892,5 in a ";" file) read as with a point, auto and excel-serial', async () => {
+    // Danish Excel saves a date-time cell formatted "Standard" as 45892,5; until 6 December 2026
+    // only 45892.5 was read, and "auto" refused the file naming excel-serial among the formats.
+    const dir = tempDir();
+    const lines = readFileSync(`${EXCEL}/registry.csv`, 'utf8').split('\r\n');
+    const withTime = lines.map((line, i) => i === 0 || line === '' ? line : line.split(';').map((cell, c) => (c >= 3 && c <= 5 && /^\d{5}$/.test(cell) ? `${cell},5` : cell)).join(';'));
+    expect(withTime[1]).toMatch(/^90000;Nordjylland;NOR2;45892,5;45905,5;45921,5;/);
+    writeFileSync(join(dir, 'registry.csv'), withTime.join('\r\n'));
+    const args = (file: string, plan: string) => ['uptake', file, '--eligible', `${EXCEL}/eligible.csv`, '--plan', plan, '--json'];
+    const plain = await runCli(...args(`${EXCEL}/registry.csv`, planWith(`${EXCEL}/uptake.plan.json`, EVERY_COUNT)));
+    for (const dateFormat of ['auto', 'excel-serial']) {
+      const r = await runCli(...args(join(dir, 'registry.csv'), planWith(`${EXCEL}/uptake.plan.json`, { ...EVERY_COUNT, dateFormat })));
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).metrics).toEqual(JSON.parse(plain.stdout).metrics);
+    }
   }, 30_000);
 });

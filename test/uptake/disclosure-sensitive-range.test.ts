@@ -176,14 +176,17 @@ describe('the refusal before writing, on a publication the audit bounds inside t
  * No relation was missing from the suppression's model: the audit's LP puts no upper bound on that
  * count at all. The audit returned the spread of the points it had seen (0 … 3) where the exact
  * maximum it had just solved lay beyond 4 (review of session 26, finding 1; attacker-audit.ts
- * `exactInside`). The run publishes, and the audit of what it wrote passes.
+ * `exactInside`). The run publishes, and the audit of what it wrote passes. (The same plan without
+ * the equity tables was run here too, as the publication beside the refused one; since the fix both
+ * publish, and that run, a subset of these tables, failed on nothing this one does not: dropped in
+ * session 31, docs/architecture.md.)
  */
 describe('hta uptake with a protection level below the threshold (docs/disclosure-control.md "Secondary suppression")', () => {
   const fixture = 'test/uptake/fixtures/small-three-regions';
-  const planWith = (dir: string, suppression: object, publish?: object): string => {
+  const planWith = (dir: string, suppression: object): string => {
     const plan = JSON.parse(readFileSync(join(fixture, 'zeros.plan.json'), 'utf8')) as Record<string, Record<string, unknown>>;
     const path = join(dir, 'plan.json');
-    writeFileSync(path, JSON.stringify({ ...plan, suppression: { ...plan.suppression, ...suppression }, publish: { ...plan.publish, ...publish } }));
+    writeFileSync(path, JSON.stringify({ ...plan, suppression: { ...plan.suppression, ...suppression } }));
     return path;
   };
 
@@ -210,13 +213,4 @@ describe('hta uptake with a protection level below the threshold (docs/disclosur
     const cell = report.audit.intervals.find((i) => i.cell === 'referrals · Nordjylland · 2025-06 · all=all')!;
     expect(cell.upper as unknown).toBe('Infinity');
   }, 180_000);
-
-  it('publishes the same plan without the equity tables: the audit finds nothing inside the sensitive range', async () => {
-    const dir = tempDir();
-    const plan = planWith(dir, { protectionLevel: 2 }, { equity: [] });
-    const r = await runCli('uptake', join(fixture, 'registry.csv'), '--eligible', join(fixture, 'eligible.csv'), '--plan', plan, '--json');
-    expect(r.stderr).not.toMatch(/nothing written/);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).suppression.protectionLevel).toBe(2);
-  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LinearProgramSession, LinearRows, solveLinearProgram, type LinearRow } from '../../src/uptake/disclosure/linear-program.js';
 
 // Rows given as LinearRow objects or written flat (LinearRows) are the same model; terms out of
@@ -63,6 +63,38 @@ describe('linear program', () => {
     const back = s.solve();
     s.dispose();
     expect(back.values).toHaveLength(3);
+    expect(back.objective).toBeCloseTo(first.objective, 9);
+    back.values.forEach((v, j) => expect(v).toBeCloseTo(first.values[j]!, 9));
+  });
+  it('sends HiGHS no bound or cost change of the variables and rows it removes, and the changes of the rest', () => {
+    // The secondary suppression switches its second copy's ~10,000 columns off after each use and
+    // removes them before its next LP: those changes cost HiGHS time for nothing.
+    const s = new LinearProgramSession({ ...lp, rows });
+    const first = s.solve();
+    s.addVariables([0, 0], [4, 4], [1, 1]);
+    const added = new LinearRows();
+    added.add('>=', 1, 3, 1, 0, -1);
+    s.addRows(added);
+    s.solve();
+    type Sent = { indices: Int32Array };
+    const model = (s as unknown as { model: Record<'changeColsBounds' | 'changeRowsBounds' | 'changeColsCost', (set: Sent, ...rest: unknown[]) => unknown> }).model;
+    const colBounds = vi.spyOn(model, 'changeColsBounds');
+    const rowBounds = vi.spyOn(model, 'changeRowsBounds');
+    const costs = vi.spyOn(model, 'changeColsCost');
+    s.setBounds(3, 0, 0);
+    s.setBounds(4, 0, 0);
+    s.setCost(4, 7);
+    s.setRowBounds(3, -Infinity, Infinity);
+    s.setBounds(1, 0, 4); // kept: sent
+    s.setCost(2, 2); // kept: sent
+    s.truncate(3, 3);
+    expect(colBounds.mock.calls.map((c) => [...c[0].indices])).toEqual([[1]]);
+    expect(costs.mock.calls.map((c) => [...c[0].indices])).toEqual([[2]]);
+    expect(rowBounds).not.toHaveBeenCalled();
+    expect([s.variables, s.rows]).toEqual([3, 3]);
+    const back = s.solve();
+    s.dispose();
+    // x1 ≤ 4 instead of 5 and x2's cost unchanged (2): the first LP's optimum.
     expect(back.objective).toBeCloseTo(first.objective, 9);
     back.values.forEach((v, j) => expect(v).toBeCloseTo(first.values[j]!, 9));
   });

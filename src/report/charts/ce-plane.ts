@@ -9,7 +9,9 @@ import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { quadrantPercents } from '../../cea/cea-phrases.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
-import type { Lang } from '../i18n.js';
+import { formatThousands, intervalText, type Lang } from '../i18n.js';
+import { money, pctText, signedMoney } from '../../cea/cea-phrases.js';
+import type { Table } from '../text-table.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
 import { enUsGrouped } from '../../cea/en-us-fixed.js';
 
@@ -22,6 +24,16 @@ const TEXT = {
   // The arms as the trial pages' differences name them ("intervention − control"): arm-names.ts.
   x: { en: 'Incremental QALYs ({intervention} − {control})', da: 'Forskel i QALY ({intervention} − {control})' },
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },
+  // The figure's numbers (cePlaneNumbers).
+  what: { en: 'In the figure', da: 'I figuren' },
+  share: { en: 'Share of the {n} replicates', da: 'Andel af de {n} replikationer' },
+  estimate: { en: 'Estimate (diamond)', da: 'Estimat (ruden)' },
+  ci: { en: '95% CI', da: '95 %-KI' },
+  NE: { en: 'NE: costs more, more QALYs', da: 'NØ: dyrere, flere QALY' },
+  NW: { en: 'NW: costs more, fewer QALYs', da: 'NV: dyrere, færre QALY' },
+  SE: { en: 'SE: costs less, more QALYs', da: 'SØ: billigere, flere QALY' },
+  SW: { en: 'SW: costs less, fewer QALYs', da: 'SV: billigere, færre QALY' },
+  below: { en: 'Below the dashed line ({wtp} per QALY): cost-effective', da: 'Under den stiplede linje ({wtp} pr. QALY): omkostningseffektiv' },
 } as const;
 
 /**
@@ -42,6 +54,31 @@ const count = (n: number, lang: Lang) => enUsGrouped(n).replace(/,/g, lang === '
 export function wtpLine(lambda: number, qmax: number, cmax: number): { dq: number; dc: number }[] {
   const q = lambda * qmax > cmax ? cmax / lambda : qmax;
   return [-q, q].map((dq) => ({ dq, dc: lambda * dq }));
+}
+
+/**
+ * The plane's numbers as a table, for a reader who cannot see it (WCAG 2.1 1.1.1; docs/report-trial.md,
+ * "The figure's numbers"): the estimate (the diamond) and its 95% CI, the cloud's share of
+ * replicates in each quadrant (the subtitle's, over all replicates) and below the dashed
+ * willingness-to-pay line (the replicates that are cost-effective at the first threshold).
+ */
+export function cePlaneNumbers(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  const cur = currencyName(r.currency, lang);
+  const q = (v: number) => formatThousands(v, 4, lang);
+  const c = (v: number) => money(v, r.currency, lang);
+  const quad = quadrantPercents(r.quadrants, lang);
+  const first = r.thresholds[0];
+  return {
+    header: [t('what'), fillArms(t('x'), arms), t('y').replace('{cur}', cur), t('share').replace('{n}', count(r.cloud.cost.length, lang))],
+    rows: [
+      [t('estimate'), q(r.incrementalQaly.estimate), signedMoney(r.incrementalCost.estimate, r.currency, lang), ''],
+      [t('ci'), intervalText(q(r.incrementalQaly.ciLower), q(r.incrementalQaly.ciUpper), lang), intervalText(c(r.incrementalCost.ciLower), c(r.incrementalCost.ciUpper), lang), ''],
+      ...(['NE', 'NW', 'SE', 'SW'] as const).map((k) => [t(k), '', '', quad[k]]),
+      ...(first ? [[t('below').replace('{wtp}', money(first.threshold, r.currency, lang)), '', '', pctText(first.probabilityCostEffective, lang)]] : []),
+    ],
+    align: ['left', 'right', 'right', 'right'],
+  };
 }
 
 export function cePlaneSpec(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang), maxPoints = 1000): TopLevelSpec {

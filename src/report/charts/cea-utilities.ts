@@ -50,6 +50,12 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
       y: { field: 'utility', type: 'quantitative', title: t('y'), scale: { zero: false }, axis: { format: '.2f' } },
       color: colour,
     },
-    layer: [{ mark: { type: 'line', strokeWidth: 2 } }, { mark: { type: 'point', filled: true, size: 40 } }],
+    // The arms' points in two shapes as well as two colours (circle, square: as the trial page's
+    // mean-score chart), and opaque (Vega-Lite's default 0.7 showed usual care's vermillion at 2.6:1):
+    // docs/colours.md.
+    layer: [
+      { mark: { type: 'line', strokeWidth: 2 } },
+      { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: { shape: { field: 'arm', type: 'nominal', title: t('arm'), sort: arms, scale: { domain: arms, range: ['circle', 'square'] }, legend: { orient: 'bottom' } } } },
+    ],
   } as TopLevelSpec;
 }

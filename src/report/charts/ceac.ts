@@ -3,7 +3,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { currencyName } from '../currency-name.js';
-import type { Lang } from '../i18n.js';
+import { formatThousands, type Lang } from '../i18n.js';
+import { pctText } from '../../cea/cea-phrases.js';
+import type { Table } from '../text-table.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES } from './chart-style.js';
 import { wrapForVega } from './two-lines.js';
 
@@ -14,7 +16,23 @@ const TEXT = {
   subtitleOne: { en: 'Probability that {theIntervention} is cost-effective; dashed: the threshold', da: 'Sandsynlighed for, at {theIntervention} er omkostningseffektiv; stiplet: tærskelværdien' },
   x: { en: 'Willingness to pay per QALY ({cur})', da: 'Betalingsvilje pr. QALY ({cur})' },
   y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
+  threshold: { en: '{wtp} (threshold, dashed)', da: '{wtp} (tærskelværdi, stiplet)' },
 } as const;
+
+/**
+ * The curve's numbers as a table, for a reader who cannot see it (WCAG 2.1 1.1.1; docs/report-trial.md,
+ * "The figure's numbers"): each willingness to pay the curve is computed at, with its probability,
+ * and each threshold (a dashed line) in its place with the probability at it.
+ */
+export function ceacNumbers(r: CeaResult, lang: Lang, arms: ArmNames = defaultArmNames(lang)): Table {
+  const t = (k: keyof typeof TEXT) => fillArms(TEXT[k][lang].replace('{cur}', currencyName(r.currency, lang)), arms);
+  const wtp = (x: number) => formatThousands(x, 0, lang);
+  const points = [
+    ...r.ceac.map((c) => ({ wtp: c.wtp, label: wtp(c.wtp), p: c.probability, order: 1 })),
+    ...r.thresholds.map((x) => ({ wtp: x.threshold, label: t('threshold').replace('{wtp}', wtp(x.threshold)), p: x.probabilityCostEffective, order: 0 })),
+  ].sort((a, b) => a.wtp - b.wtp || a.order - b.order);
+  return { header: [t('x'), t('y')], rows: points.map((p) => [p.label, pctText(p.p, lang)]), align: ['left', 'right'] };
+}
 
 const WIDTH = 460;
 const HEIGHT = 280;

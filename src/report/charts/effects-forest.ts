@@ -30,6 +30,7 @@ import type { Relevance } from '../../judge/relevance.js';
 import { chartConfig, FONT_SIZE, HARM_COLOUR, MCID_RULE, PALETTE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
+import type { Table } from '../text-table.js';
 
 /**
  * Narrow enough (with the text columns, the outcome on its own line) that the chart prints its
@@ -160,13 +161,14 @@ function headerText(text: string | string[], x: number, align: 'left' | 'right',
   };
 }
 
-export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+/** The forest's lines, outcome heading lines included, as the spec draws them and its numbers table lists them. */
+function forestData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): ForestDatum[] {
   const lang: Lang = ctx.lang;
   const t = ctx.text;
   const rows = forestRows(result.effects, ctx.primaryMethod);
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const blank = { timeText: '', est: null, lo: null, hi: null, effectText: '', mcidText: '', verdictText: '', colour: PALETTE.grey, shape: 'circle' };
-  const data: ForestDatum[] = rows.flatMap((r, i) => {
+  return rows.flatMap((r, i): ForestDatum[] => {
     const m = r.mcid as number;
     const d = ctx.decimalsOf(r.outcome);
     const f = (v: number) => formatFixed(v, d, lang);
@@ -199,6 +201,40 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
     if (rows[i - 1]?.outcome === r.outcome) return [row];
     return [{ ...blank, key: `${r.outcome}|`, heading: true, outcomeText: `${ctx.outcomeLabel(r.outcome)}, ${direction}`, band }, row];
   });
+}
+
+/**
+ * The forest's numbers as a table, in the chart's own sign convention (the BENEFIT: positive
+ * favours the intervention, for every outcome), for a reader who cannot see the chart (WCAG 2.1
+ * 1.1.1). The page's table of all estimates gives the DIFFERENCE (intervention − control), the
+ * opposite sign where lower is better, so it does not stand in for this one. A line per row the
+ * chart draws, under its outcome's heading line: the benefit in MCIDs (the plotted position) with
+ * its CI, then the text columns as printed (docs/report-trial.md, "The figure's numbers").
+ */
+export function effectsForestNumbers(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): Table {
+  const t = ctx.text;
+  const f = (v: number) => formatFixed(v, 2, ctx.lang);
+  // Limits never rounded onto 0 or ±1 MCID (interval-bound.ts), as the chart's own text columns.
+  const b = (v: number) => formatBound(v, 2, ctx.lang, differenceDecisions(1));
+  const rows = forestData(result, ctx).map((d) => {
+    if (d.heading) return [d.outcomeText, '', '', '', ''];
+    const inMcids = d.est === null || d.lo === null || d.hi === null ? t('notComputed') : `${f(d.est)} ${intervalText(b(d.lo), b(d.hi), ctx.lang)}`;
+    return [`  ${d.timeText}`, inMcids, d.effectText, d.mcidText, d.verdictText];
+  });
+  return {
+    // The axis title without its "(dashed: ±1 MCID)": the table has no dashed lines.
+    header: [t('time'), t('forestAxis').replace(/ \([^()]*\)$/, ''), t('benefitCol').replace('|', '; '), t('mcid'), t('verdict')],
+    rows,
+    align: ['left', 'right', 'right', 'right', 'left'],
+    fit: ['nowrap'],
+  };
+}
+
+export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = ctx.text;
+  const rows = forestRows(result.effects, ctx.primaryMethod);
+  const data = forestData(result, ctx);
   const keys = data.map((d) => d.key);
   const height = keys.length * ROW_HEIGHT;
   const limit = niceLimit(Math.max(0, ...data.flatMap((d) => [Math.abs(d.lo ?? 0), Math.abs(d.hi ?? 0)])));

@@ -95,7 +95,9 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           },
         },
         {
-          mark: { type: 'point', filled: true, size: 70 },
+          // Opaque: Vega-Lite draws a point mark that sets no opacity at 0.7, and the crude estimate's
+          // grey then showed 2.7:1 on white (docs/colours.md, "Contrast").
+          mark: { type: 'point', filled: true, size: 70, opacity: 1 },
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods },
             x: { field: 'benefit', type: 'quantitative' },
@@ -136,7 +138,8 @@ export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold:
       { data: { values: [{ t: threshold }] }, mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 't', type: 'quantitative' } } },
       {
         data: { values },
-        mark: { type: 'point', size: 70, filled: true },
+        // Opaque (Vega-Lite's default 0.7 showed the "before weighting" grey at 2.9:1: docs/colours.md).
+        mark: { type: 'point', size: 70, filled: true, opacity: 1 },
         encoding: {
           y: { field: 'term', type: 'nominal', sort: terms, title: null },
           x: { field: 'smd', type: 'quantitative', title: REGISTRY_TEXT.absSmd[lang], scale: { zero: true } },

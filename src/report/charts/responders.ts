@@ -95,6 +95,8 @@ export function respondersNumbers(result: Pick<AnalysisResult, 'effects'>, ctx: 
       return [b?.text ?? '', b?.ciText ?? ''];
     }), l.rd.join(', ')]),
     align: ['left', 'right', 'right', 'right', 'right', 'right'],
+    // The outcome's threshold whole ("≥ 5 points", labelCellHtml): printed in the appendix, it wrapped "≥ 5" / "points".
+    fit: ['label'],
   };
 }
 

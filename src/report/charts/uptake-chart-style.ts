@@ -28,6 +28,20 @@ export function scopeColour(scopes: readonly Scope[], s: Scope): string {
   return REGION_COLOURS[i % REGION_COLOURS.length] ?? PALETTE.grey;
 }
 
+/**
+ * One marker shape per region position, beside its colour: five lines that cross, told apart by
+ * colour alone, fail a reader with a colour-vision deficiency (WCAG 2.1 1.4.1; under protanopia
+ * the first and third region colours are close). The whole country: a cross, drawn in black.
+ */
+const REGION_SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'triangle-down', 'triangle-right'];
+
+/** One fixed marker shape per region position, the same in every chart of one analysis (docs/colours.md). */
+export function scopeShape(scopes: readonly Scope[], s: Scope): string {
+  if (s === 'national') return 'cross';
+  const i = scopes.filter((x) => x !== 'national').indexOf(s);
+  return REGION_SHAPES[i % REGION_SHAPES.length] ?? 'circle';
+}
+
 /** A value that may be drawn: a finite number (never "<5", "suppressed" or null). */
 export function drawable(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);

@@ -7,8 +7,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { nationalWords } from '../uptake-scope-words.js';
-import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import { drawable, lines, scopeColour, scopeLabel, scopeOrder } from './uptake-chart-style.js';
+import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, formatFixed } from '../i18n.js';
+import { drawable, lines, markerText, scopeColour, scopeLabel, scopeOrder, scopeShape } from './uptake-chart-style.js';
+import type { Table } from '../text-table.js';
+import { monthText } from '../date-text.js';
 import { chartConfig } from './chart-style.js';
 import { uptakeYearLabel } from '../uptake-year-label.js';
 import { yearRunning } from '../../uptake/year-running.js';
@@ -19,6 +21,36 @@ export interface UptakeOverTimeOptions {
   /** Also draw the whole country (default: only for 'per1000', where scales match). */
   includeNational?: boolean;
   lang?: Lang;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A month "2025-03" as the chart's axis names it: "Mar 2025", Danish "marts 2025" (date-text.ts). */
+function monthName(period: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return lang === 'da' || !m ? monthText(period, lang) : `${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/**
+ * The monthly chart's numbers as a table, for a reader who cannot see the lines (WCAG 2.1 1.1.1;
+ * docs/report-trial.md, "Charts' numbers"): a row per month, a column per region, each cell the
+ * activations the chart draws, or the marker of a value it leaves out ("suppressed").
+ */
+export function uptakeOverTimeNumbers(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'totalName'>, options: { lang?: Lang } = {}): Table {
+  const lang = options.lang ?? 'en';
+  const words = nationalWords(lang, analysis.totalName, analysis.uptake, analysis.metrics);
+  const scopes = scopeOrder(analysis.uptake, analysis.metrics).filter((s) => s !== 'national');
+  const monthly = analysis.metrics.filter((m) => m.periodType === 'month' && m.dimension === 'all' && scopes.includes(m.region));
+  const months = [...new Set(monthly.map((m) => m.period))].sort();
+  const cell = (region: string, period: string) => {
+    const m = monthly.find((x) => x.region === region && x.period === period);
+    return m === undefined ? '–' : drawable(m.activations) ? formatFixed(m.activations, 0, lang) : markerText(m.activations, lang);
+  };
+  return {
+    header: [UPTAKE_CHART_TEXT.month[lang], ...scopes.map((s) => scopeLabel(s, lang, words))],
+    rows: months.map((p) => [monthName(p, lang), ...scopes.map((s) => cell(s, p))]),
+    align: ['left', ...scopes.map(() => 'right' as const)],
+  };
 }
 
 export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold' | 'exportDate' | 'totalName'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
@@ -32,6 +64,12 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
   const color = {
     field: 'region', type: 'nominal' as const, title: t('region'), sort: domain,
     scale: { domain, range: scopes.map((s) => scopeColour(all, s)) },
+  };
+  // Each region's marker shape too (scopeShape): the lines cross, and colour alone does not tell every
+  // reader which is which. Same field, title and legend as the colour: Vega-Lite draws one legend of both.
+  const shape = {
+    field: 'region', type: 'nominal' as const, title: t('region'), sort: domain,
+    scale: { domain, range: scopes.map((s) => scopeShape(all, s)) },
   };
   let suppressed = 0;
 
@@ -51,11 +89,12 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       width: 600, height: 320,
       config: chartConfig(lang),
       data: { values },
-      mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
+      mark: { type: 'line', point: { size: 40 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
       encoding: {
         x: { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: t('month'), axis: { format: '%b %Y', labelAngle: -40, tickCount: 12 } },
         y: { field: 'activations', type: 'quantitative', title: t('activations'), axis: { format: ',d' } },
         color: { ...color, legend: { orient: 'bottom', direction: 'horizontal' } },
+        shape: { ...shape, legend: { orient: 'bottom', direction: 'horizontal' } },
         tooltip: [
           { field: 'region', type: 'nominal', title: t('region') },
           { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: t('month') },
@@ -100,6 +139,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       {
         mark: { type: 'point', filled: true, size: 70, opacity: 1 },
         encoding: {
+          shape,
           y: { field: 'per1000', type: 'quantitative', title: t('per1000'), scale: { zero: true } },
           tooltip: [
             { field: 'region', type: 'nominal', title: t('region') },

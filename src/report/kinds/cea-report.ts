@@ -17,8 +17,8 @@ import { icerText, money, moneyLimit, pctText, perResponderText, responderLabelR
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { outsidePerspective } from '../../cea/patient-costs.js';
-import { cePlaneSpec } from '../charts/ce-plane.js';
-import { ceacSpec } from '../charts/ceac.js';
+import { cePlaneNumbers, cePlaneSpec } from '../charts/ce-plane.js';
+import { ceacNumbers, ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames, interventionItem } from '../arm-names.js';
@@ -305,8 +305,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const item = interventionItem(names, lang);
     const catLabel = (c: string) => (c === 'intervention' ? item : categoryLabel(c, lang));
     const charts: ChartSpec[] = [
-      { name: 'ce-plane', spec: cePlaneSpec(r, lang, names), alt: t('plane') },
-      { name: 'ceac', spec: ceacSpec(r, lang, names), alt: t('ceac') },
+      { name: 'ce-plane', spec: cePlaneSpec(r, lang, names), alt: t('plane'), numbers: cePlaneNumbers(r, lang, names) },
+      { name: 'ceac', spec: ceacSpec(r, lang, names), alt: t('ceac'), numbers: ceacNumbers(r, lang, names) },
       { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, catLabel, arms), alt: t('costs') },
       { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];

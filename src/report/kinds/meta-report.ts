@@ -9,8 +9,8 @@ import { manifestPath } from '../manifest-path.js';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { decodedNote } from '../../io/encoding-note.js';
-import { readCsvFile } from '../../io/read-csv.js';
-import { parseStudies } from '../../meta/read-studies.js';
+import { encodingNote } from '../../io/encoding-note.js';
+import { parseStudies, readStudiesCsv } from '../../meta/read-studies.js';
 import { studyReadNotes } from '../../meta/study-read-notes.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
@@ -28,6 +28,7 @@ import { numberCaptions } from '../number-captions.js';
 import { warningsIn } from '../../meta/warnings-da.js';
 import { publishedName } from '../published-name.js';
 import { chartSlug } from '../report-file-names.js';
+import { planSchema } from '../../plan/plan-schema.js';
 
 /**
  * A forest plot's chart name: `forest-<outcome>-<time>-<measure>`, each part as chartSlug writes
@@ -55,6 +56,9 @@ export const metaEntrySchema = z.object({
     )
     .optional()
     .describe('Per outcome key of the studies file: its direction, MCID and label, first of all sources (before the plan; docs/input-studies.md, "Which MCID and direction")'),
+  // The trial plan's field (its shape and checks): a meta entry with no plan, or a plan of
+  // another trial, could not name its arms — the page said "app" and "usual care" for any pair.
+  armLabels: planSchema.shape.armLabels.describe('The arms\' names on the page — the forest plots\' "favours …", the tables, the conclusion — and in results.json\'s "arms", as a trial plan\'s "armLabels" (docs/plan-trial.md#arm-names); before the plan\'s'),
   decimalMark: z.enum(['.', ',']).optional().describe("The studies sheet's decimal mark, for a sheet whose numbers do not show it (as hta meta --decimal-mark); never taken from the plan, whose \"decimalMark\" is the trial export's"),
 });
 
@@ -102,7 +106,13 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
-    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile, { beyondHeader: 'refuse' }));
+    const csv = env.memo(`studies\u0000${dataFile}`, () => {
+      const read = readStudiesCsv(dataFile);
+      // How the sheet was read, as `hta meta` says it (a Windows-1252 or UTF-16 sheet): once per run.
+      const en = encodingNote(dataFile, read.dialect, 'en');
+      if (en !== undefined) env.note?.({ en, da: encodingNote(dataFile, read.dialect, 'da')! });
+      return read;
+    });
     // Read with the entry's declared decimal mark, when it has one (never the trial plan's): a memo per mark.
     const table = env.memo(`studyTable\u0000${dataFile}\u0000${entry.decimalMark ?? ''}`, () => parseStudies(csv, { decimalMark: entry.decimalMark }));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}\u0000${JSON.stringify(entry.outcomes ?? {})}`, () => {
@@ -119,9 +129,10 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o, plan).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
-    // The plan's arm names; without a plan (or labels in it) "app" and "usual care".
-    const arms = armNames(plan?.armLabels, lang, plan?.arms);
-    const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
+    // The entry's arm names, else the plan's; without either "app" and "usual care" (arm-names.ts).
+    const labels = entry.armLabels ?? plan?.armLabels;
+    const arms = armNames(labels, lang, plan?.arms);
+    const forestOptions = labels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const summary = metaSummaryTable(results, lang, unitOf, arms);
     // The conclusion first, as on the trial page, read off the summary table below it.
     // Danish names the intervention with its article ("til fordel for appen").
@@ -150,6 +161,11 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: publishedName(entry.data), plan: entry.plan ? TEXT.with[lang] + publishedName(entry.plan) : '', methods: metaMethodsText(metaSettings(results).map((x) => metaRowBasis(x.overall)), entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
-    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results };
+    // The input's citations, marked lang="en" on a Danish page: hta cannot tell a citation's language, and the
+    // publications a Danish assessment cites are nearly all in English (a screen reader read them with Danish sounds).
+    const english = results.studies.flatMap((st) => (st.citation === null ? [] : [citationIn(st.citation, lang)]));
+    // results.json names the arms as the page does, and says where the names came from.
+    const named = { ...results, arms: { intervention: arms.Intervention, control: arms.Control, source: entry.armLabels ? ('manifest' as const) : plan?.armLabels ? ('plan' as const) : ('default' as const) } };
+    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang), english }, charts: drawable.charts, results: named };
   },
 };

@@ -16,6 +16,8 @@ import { analyzeObservational } from '../../observational/analyze-observational.
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
+import { everyRowExcludedError, mostRowsExcludedNote } from '../../trial/most-rows-excluded.js';
+import { registryExcludedSection } from '../registry-excluded.js';
 import { countText, decimalsOf, maskedFixed, withheldMethods } from '../../observational/observational-text.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
 import { groupZeroBaselineNote } from '../zero-baseline-note.js';
@@ -202,13 +204,25 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (plan.design !== 'observational') {
       throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
     }
-    const result = env.memo<ObservationalResult>(`registry\u0000${dataPath}\u0000${planPath}`, () => {
+    const { result, excludedRows, layout, mostExcluded } = env.memo(`registry\u0000${dataPath}\u0000${planPath}`, () => {
       const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan);
-      if (trial.idNote) env.note?.(trial.idNote);
+      // How the export was read (its encoding, header spellings, CPR-shaped ids…), as `hta analyze` says it: each note once per run.
+      for (const note of trial.readNotes ?? []) env.note?.(note);
+      // Every row left out by the plan's "invalidRows": "exclude": said so, as `hta analyze` and the
+      // trial page say it, before the analyses blame "too few patients" (most-rows-excluded.ts).
+      const noneKept = everyRowExcludedError(trial, env.runLang ?? 'en');
+      if (noneKept) throw noneKept;
       const r = analyzeObservational(trial, { version: env.version });
       // Paths as the manifest writes them, so results.json is the same on every machine.
-      return { ...r, input: { ...r.input, file: publishedName(entry.data) } };
+      return {
+        result: { ...r, input: { ...r.input, file: publishedName(entry.data) } } as ObservationalResult,
+        excludedRows: trial.excluded?.rows ?? 0,
+        layout: trial.layout,
+        // More rows left out than kept: the plan, not the rows, is likely wrong — the warning `hta analyze` prints.
+        mostExcluded: mostRowsExcludedNote(trial, env.runLang ?? 'en'),
+      };
     });
+    if (mostExcluded) env.warn?.(mostExcluded);
     // A page of empty sections (a figure caption without a chart, an empty table, methods for a
     // fit that never ran) would be published with exit 0: when nothing could be analysed the
     // report fails as `hta analyze` does (exit 1, nothing written), saying why
@@ -292,6 +306,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
     const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
+    // Rows the plan's "invalidRows": "exclude" left out: their count, masked as rule 13 masks it (registry-excluded.ts).
+    const excluded = registryExcludedSection(excludedRows, layout, result, lang);
+    if (excluded) sections.push(excluded.section);
     // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why, for every
     // row lacking one for the weighted regression's reason — so the Warnings leave that out (below).
     const saidNoEValue = new Map<ObservationalAnalysis, string>();
@@ -345,12 +362,14 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
     // What this page shows (registry-tally.ts); results.json's tally, of every analysis's cells, named when it differs.
-    const n = shownSuppressedCounts(sections, countText(SUPPRESSED, lang));
+    const inTables = shownSuppressedCounts(sections, countText(SUPPRESSED, lang));
+    // The rows left out, when hidden, are a count on this page too; results.json does not carry them, so it is compared without.
+    const n = inTables + (excluded?.hidden ? 1 : 0);
     const inJson = result.plan.suppression.suppressedCounts;
     const withheldEstimates = shown.analyses.filter((a) => !a.error && a.effectsSuppressed && a.patients).length * withheldMethods(spec.estimand).length;
     const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n }))
       + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
-      + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
+      + (inJson !== inTables ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, outcomeTerms: T.outcomeTerms[spec.baselineAsConfounder ? 'withBaseline' : 'withoutBaseline'][lang], weights: fillPhrase(T.weights[spec.estimand][lang], groupWords), trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts);

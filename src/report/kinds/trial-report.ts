@@ -25,7 +25,7 @@ import { checkTrialContent } from '../../trial/check-content.js';
 import { everyRowExcludedError } from '../../trial/most-rows-excluded.js';
 import { type TrialData, withObservedPatients } from '../../trial/trial-data.js';
 import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
-import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
+import { effectsForestNumbers, effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
 import { populationPhrase } from '../sections/subgroup-phrases.js';
@@ -94,7 +94,7 @@ interface TrialChart {
 /** The charts of a trial report, in page order. One line per chart builder. */
 export const TRIAL_CHARTS: readonly TrialChart[] = [
   {
-    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MKRF' },
+    name: 'effects-forest', section: 'effects', build: effectsForestSpec, numbers: effectsForestNumbers, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MKRF' },
     isEmpty: (r, ctx) => forestRows(r.effects, ctx.primaryMethod).length === 0, emptyText: 'forestEmpty',
   },
   {

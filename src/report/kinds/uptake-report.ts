@@ -10,9 +10,10 @@ import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
 import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
 import { uptakeEquitySpec } from '../charts/uptake-equity.js';
 import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
-import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
+import { uptakeOverTimeNumbers, uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
+import { decodedNote } from '../../io/encoding-note.js';
 import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { chartPrecision } from '../../uptake/chart-precision.js';
@@ -224,6 +225,12 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
     const analysis = await uptakeAnalysisOf(entry, env);
+    // How the registry was read, as `hta uptake` says it (a Windows-1252 or UTF-16 export): once per
+    // run. From the published analysis, which keeps the encoding but not the characters seen.
+    if (analysis.registryEncoding) {
+      const registryFile = env.input(entry.registry);
+      env.note?.({ en: decodedNote(registryFile, analysis.registryEncoding, 'en'), da: decodedNote(registryFile, analysis.registryEncoding, 'da') });
+    }
     // A breakdown the plan does not publish has no chart: its section says so instead of
     // drawing an empty frame (docs/plan-uptake.md "What is published").
     const left = new Set(analysis.leftOut ?? []);
@@ -241,7 +248,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }).map((p) => ({ n: p.n, lower95: chartPrecision(p.lower95), upper95: chartPrecision(p.upper95), lower998: chartPrecision(p.lower998), upper998: chartPrecision(p.upper998) }))
       : [];
     const charts: ChartSpec[] = [
-      ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
+      ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime'), numbers: uptakeOverTimeNumbers(analysis, { lang }) }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel'), numbers: uptakeActivationFunnelNumbers(analysis, { scope: 'regions', lang }) },
       ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),

@@ -38,6 +38,13 @@ export interface MetaFit {
   h2: number | null;
   /** Per-study weights in percent, in input order (= metafor `weights(res)`). */
   weights: number[];
+  /**
+   * The SE of the estimate and the t df the prediction interval uses when they are not the CI's:
+   * R meta's `method.predict = "V"` under the iqwig6 preset (√(1/Σw), t(k − 1); random-effects.ts).
+   * Absent: the CI's SE and distribution (metafor's predict()).
+   */
+  predictSe?: number;
+  predictDf?: number;
   warnings: string[];
 }
 

@@ -7,6 +7,8 @@
  *   and c is N(0, 1) for test "z" and Student's t on k − 1 df for test "knha"
  *   (metafor: "the same critical value as the CI"; `pi.type = "default"`).
  *   PI = μ̂ ± c(1 − α/2) · √(SE² + τ²).
+ * A fit that names its own (`predictSe`, `predictDf`: the iqwig6 preset, R meta's `method.predict = "V"`,
+ * ci(TE.random, √(seTE.classic² + τ²), k − 1) with seTE.classic = √(1/Σw)) uses those instead.
  * Passing `df` overrides the reference distribution with t(df), e.g. df = k − 2 for the
  * Higgins, Thompson & Spiegelhalter (2009) interval (metafor `pi.type = "riley"` differs: it
  * uses k − 2 only for REML/ML fits), used by RevMan 5 and `meta`.
@@ -39,7 +41,7 @@ export interface PredictionIntervalOptions {
 export interface PredictionInterval {
   piLower: number;
   piUpper: number;
-  /** SD of the predictive distribution, √(SE² + τ²). */
+  /** SD of the predictive distribution, √(SE² + τ²) (SE: the fit's predictSe when it has one). */
   piSd: number;
   /** t df of the predictive distribution; null = standard normal. */
   piDf: number | null;
@@ -59,7 +61,14 @@ function predictiveDf(fit: MetaFit, df: number | undefined): number | null {
     if (!(df > 0)) throw new HtaError('usage.invalid', `predictionInterval: df ${df} must be > 0 (k − 1 or k − 2 for k studies)`);
     return df;
   }
+  if (fit.predictDf !== undefined) return fit.predictDf;
   return fit.ciMethod === 'hksj' ? fit.df : null;
+}
+
+/** The predictive distribution's SD, √(SE² + τ²), with the SE the fit names for it (predictSe) or its CI's. */
+function predictiveSd(fit: MetaFit): number {
+  const se = fit.predictSe ?? fit.se;
+  return Math.sqrt(se * se + fit.tau2);
 }
 
 export function predictionInterval(fit: MetaFit, options: PredictionIntervalOptions = {}): PredictionInterval | null {
@@ -69,7 +78,7 @@ export function predictionInterval(fit: MetaFit, options: PredictionIntervalOpti
   const piDf = predictiveDf(fit, options.df);
   const p = 1 - (1 - confLevel) / 2;
   const crit = piDf === null ? normalQuantile(p) : tQuantile(p, piDf);
-  const piSd = Math.sqrt(fit.se * fit.se + fit.tau2);
+  const piSd = predictiveSd(fit);
   return { piLower: fit.estimate - crit * piSd, piUpper: fit.estimate + crit * piSd, piSd, piDf, confLevel };
 }
 
@@ -81,7 +90,7 @@ export function probabilityBeyond(
 ): BeyondThreshold | null {
   if (fit.k < 2 || fit.model === 'fixed') return null;
   const piDf = predictiveDf(fit, options.df);
-  const z = (threshold - fit.estimate) / Math.sqrt(fit.se * fit.se + fit.tau2);
+  const z = (threshold - fit.estimate) / predictiveSd(fit);
   const below = piDf === null ? normalCdf(z) : tCdf(z, piDf);
   // 1 − F(z) = F(−z) for both symmetric distributions; computed that way to keep tail digits.
   const above = piDf === null ? normalCdf(-z) : tCdf(-z, piDf);

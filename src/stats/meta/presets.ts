@@ -7,7 +7,7 @@
  * | `metafor`    | REML         | z                    | yes, normal (predict())    |
  * | `revman5`    | DL           | z                    | no                         |
  * | `revman-web` | REML         | HKSJ, t(k − 1)       | yes, t(k − 1)              |
- * | `iqwig6`     | PM           | Knapp–Hartung, t(k−1), IQWiG 6 correction | yes, t(k − 1) |
+ * | `iqwig6`     | PM           | Knapp–Hartung, t(k−1), IQWiG 6 correction | yes, t(k − 1) on √(1/Σw) |
  *
  * Sources: metafor 3.8 `rma()` and `predict()` defaults; RevMan 5 (DerSimonian–Laird with a Wald z
  * interval); Cochrane's random-effects methods implemented in RevMan in January 2025 (REML,
@@ -19,7 +19,8 @@
  * truncated at 1), except that `iqwig6` applies IQWiG General Methods 6's ad hoc variance
  * correction as R meta's settings.meta("IQWiG6") does (adhoc.hakn.ci = "IQWiG6"): when the HKSJ
  * CI is narrower than the DerSimonian–Laird z CI, the SE is √(1/Σw) with t(k − 1)
- * (random-effects.ts). RevMan Web documents no such correction; `revman-web` keeps knha, and a
+ * (random-effects.ts), and its PI is meta's default method.predict = "V": √(1/Σw + τ²) with
+ * t(k − 1), the classic SE whatever the CI's (prediction-interval.ts). RevMan Web documents no such correction; `revman-web` keeps knha, and a
  * warning says when its CI or PI is narrower than the fixed-effect CI (meta/pool-studies.ts).
  * IQWiG's further rules (e.g. for k < 5, or preferring the fixed-effect model when
  * heterogeneity is low) are judgements the caller makes; they are not applied here.

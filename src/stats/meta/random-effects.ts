@@ -43,6 +43,8 @@ export interface RandomEffectsOptions {
    * With `hksj`, IQWiG General Methods 6's ad hoc variance correction (R meta's
    * `adhoc.hakn.ci = "IQWiG6"`): when the HKSJ interval is narrower than the classic
    * DerSimonian–Laird z interval, the SE is √(1/Σw) (s² taken as 1) with the same t(k − 1).
+   * Its prediction interval is meta's `method.predict = "V"`, on √(1/Σw) whether or not the
+   * correction applies (`predictSe`, prediction-interval.ts).
    */
   hksjAdhoc?: 'iqwig6';
   /** Confidence level, default 0.95. */
@@ -160,6 +162,10 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
     i2: (100 * t.tau2) / (typicalVariance + t.tau2),
     h2: t.tau2 / typicalVariance + 1,
     weights: re.w.map((w) => (100 * w) / re.sw),
+    // R meta's settings.meta("IQWiG6") keeps its default method.predict = "V": the PI on the
+    // classic √(1/Σw), not the HK SE (√s² times it; s² < 1 when the studies agree closely and the
+    // correction does not apply, which made the PI 1/√s² too narrow). docs/input-studies.md "iqwig6".
+    ...(options.hksjAdhoc === 'iqwig6' && hksj ? { predictSe: Math.sqrt(var0), predictDf: k - 1 } : {}),
     warnings,
   };
 }

@@ -199,6 +199,16 @@ class PendingChanges {
     if (this.list.length > 0) throw new Error('linear program: changes pending while the model changes size');
     return new PendingChanges(size);
   }
+  /** Forgets the changes of indices `from` and above (they are about to be removed). */
+  forgetFrom(from: number): void {
+    let kept = 0;
+    for (let q = 0; q < this.list.length; q++) {
+      const i = this.list[q]!;
+      if (i < from) this.list[kept++] = i;
+      else this.touched[i] = 0;
+    }
+    this.list.length = kept;
+  }
   /** The changed indices in increasing order with their values; then forgets them. */
   take(): { indices: Int32Array; first: Float64Array; second: Float64Array } | undefined {
     if (this.list.length === 0) return undefined;
@@ -296,8 +306,17 @@ export class LinearProgramSession {
     this.model.addRows({ lower: rowLower, upper: rowUpper, matrix });
     this.rowBounds = this.rowBounds.resized(this.rows + rows.length);
   }
-  /** Removes every variable from `variables` on and every row from `rows` on. */
+  /**
+   * Removes every variable from `variables` on and every row from `rows` on. Bounds and costs
+   * still pending for them are dropped, not sent: the secondary suppression switches its second
+   * copy's ~10,000 columns off after each use and removes them before the next LP: sending
+   * those changes first cost ~8 CPU-ms of the bundled registry's ~300 ms suppression
+   * (docs/architecture.md#the-cost-of-a-cold-regeneration).
+   */
   truncate(variables: number, rows: number): void {
+    this.colBounds.forgetFrom(variables);
+    this.costs.forgetFrom(variables);
+    this.rowBounds.forgetFrom(rows);
     this.flush();
     if (rows < this.rows) this.model.deleteRows({ kind: 'range', from: rows, to: this.rows - 1 });
     if (variables < this.variables) this.model.deleteCols({ kind: 'range', from: variables, to: this.variables - 1 });

@@ -8,7 +8,7 @@
  */
 import { formatProblemGroup, groupProblems, type ProblemGroup, type ProblemWords, shownValue } from './problem-groups.js';
 import { maskCpr, maskedNameNote } from './io/cpr-number.js';
-import { visibleControls } from './io/visible-text.js';
+import { terminalText } from './io/visible-text.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -101,9 +101,9 @@ export function formatProblem(p: Problem): string {
  */
 export function formatError(err: HtaError, words?: ProblemWords): string {
   // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
-  // Control characters of a name or value it quotes are written visibly (io/visible-text.ts).
-  const lines = [`error: ${visibleControls(maskCpr(words?.message(err.message) ?? err.message))}`];
-  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${visibleControls(maskCpr(formatProblemGroup(g, words)))}`);
+  // Control and bidi characters of a name or value it quotes are written visibly (io/visible-text.ts terminalText).
+  const lines = [`error: ${terminalText(maskCpr(words?.message(err.message) ?? err.message))}`];
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${terminalText(maskCpr(formatProblemGroup(g, words)))}`);
   // A masked file name is not the file's: said, with how to have it named (cpr-number.ts).
   const masked = maskedNameNote(err.problems.map((p) => p.file ?? ''));
   if (masked) lines.push(`  note: ${masked}`);

@@ -4,6 +4,7 @@
  * ANCOVA (continuous outcomes) or weighted risk difference (binary outcomes, responders) is
  * fitted with a design-based SE (docs/subgroups.md#transported-effect; the rows: transported-rows.ts).
  */
+import { ownValue } from '../own-value.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import type { PopulationMargin } from '../plan/plan-schema.js';
 import { analysisFailed } from '../stats/arm-size.js';
@@ -78,7 +79,7 @@ function rakeTo(ids: readonly string[], usable: (i: number) => boolean, margins:
   });
   note.excludedMissing = excludedMissing;
   if (others.size) throw analysisFailed(`trial patients with ${[...others].map(([k, c]) => `${k} (${c})`).join(', ')} have no share in the target margins; give every level a share`);
-  const raked = rake(keep.length, margins.map((m, k) => ({ name: m.column, levels: (specs[k] as { levels: string[] }).levels, shares: (specs[k] as { levels: string[] }).levels.map((l) => m.shares[l] ?? 0), group: groups[k] as number[] })));
+  const raked = rake(keep.length, margins.map((m, k) => ({ name: m.column, levels: (specs[k] as { levels: string[] }).levels, shares: (specs[k] as { levels: string[] }).levels.map((l) => ownValue(m.shares, l) ?? 0), group: groups[k] as number[] })));
   const w = raked.weights;
   note.weights = { effectiveSampleSize: effectiveSampleSize(w), min: Math.min(...w), max: Math.max(...w), sweeps: raked.sweeps };
   return { keep, weights: w, groups };

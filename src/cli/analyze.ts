@@ -18,6 +18,7 @@ import { eventListingPath } from '../trial/adverse-events.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
 import { subgroupFailed } from '../analysis/subgroup-effects.js';
 import { trialSummaryText, trialWarningLines } from './analyze-text.js';
+import type { Lang } from '../report/i18n.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -87,8 +88,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       // effects table: said, so a user who asked for them does not read the effects table's
       // model-based intervals as theirs, nor look for a row the bootstrap does not cover.
       if (opts.bootstrap && !opts.json) {
-        const rows = result.effects.filter((e) => e.bootstrap).length;
-        io.stderr(`note: --bootstrap ${opts.bootstrap}: ${rows ? `percentile and BCa intervals of the ${rows} Welch row(s)' difference are in the table under the effects table (and in --csv's boot_* columns, --json's effects[].bootstrap)` : 'no row has bootstrap intervals (they are of the Welch rows\' difference: the plan\'s "methods" has no "welch")'}; the effects table's intervals are the methods' own\n`);
+        io.stderr(`note: ${bootstrapNote(opts.bootstrap, result.effects.filter((e) => e.bootstrap).length, lang)}\n`);
       }
       for (const line of trialWarningLines(result, trial, lang)) io.stderr(`${line}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1;
@@ -100,4 +100,12 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         (result.subgroups ?? []).some(subgroupFailed);
       if (failed) setExit(1);
     });
+}
+
+/** Where the bootstrap intervals are, in the run's language (the table's own words: bootstrap-table.ts). */
+function bootstrapNote(replicates: number, rows: number, lang: Lang): string {
+  if (lang === 'da') {
+    return `--bootstrap ${replicates}: ${rows ? `percentil- og BCa-intervaller for forskellen i ${rows === 1 ? 'den ene Welch t-række' : `de ${rows} Welch t-rækker`} står i tabellen under effekttabellen (og i --csv's boot_*-kolonner og --json's effects[].bootstrap)` : 'ingen række har bootstrap-intervaller (de er for Welch t-rækkernes forskel: planens "methods" har ingen "welch")'}; effekttabellens intervaller er metodernes egne`;
+  }
+  return `--bootstrap ${replicates}: ${rows ? `percentile and BCa intervals of the ${rows} Welch row(s)' difference are in the table under the effects table (and in --csv's boot_* columns, --json's effects[].bootstrap)` : 'no row has bootstrap intervals (they are of the Welch rows\' difference: the plan\'s "methods" has no "welch")'}; the effects table's intervals are the methods' own`;
 }

@@ -10,7 +10,7 @@ import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
-import { visibleControls, visibleStderr } from '../io/visible-text.js';
+import { terminalText, visibleStderr } from '../io/visible-text.js';
 import { onStaleStagingNote } from '../io/stale-staging.js';
 import { onEngineWarning } from '../uptake/engine/engine-warning.js';
 import { type CliIo, maskedStderr, processIo } from './io.js';
@@ -55,14 +55,15 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
   let commanderProgram: Command | undefined;
   // Under --lang da every note, warning and error says so in Danish ("bemærk:"): docs/cli.md "Danish output".
   const lang = requestedLang(argv);
-  // Every note, warning and usage error with its control characters visible: a file name or a
-  // mistyped option that holds ESC [2K must not act on the terminal (src/io/visible-text.ts). So
+  // Every note, warning and usage error with its control and bidi characters visible: a file name,
+  // a mistyped option or a cell that holds ESC [2K must not act on the terminal, nor a column name
+  // ending in U+202E turn the rest of the line around (src/io/visible-text.ts terminalText). So
   // is every summary on stdout, which quotes file and column names, values and labels of the
   // user's; machine-readable output (--json, a plan) is written exactly (io.ts printData).
   const translated = stderrIn(cliIo, lang);
   const io: CliIo = {
     ...translated,
-    stdout: (text) => translated.stdout(visibleControls(text)),
+    stdout: (text) => translated.stdout(terminalText(text)),
     stdoutData: translated.stdoutData ?? translated.stdout,
     // Every CPR-shaped number masked (io.ts maskedStderr).
     stderr: (text) => translated.stderr(visibleStderr(maskedStderr(text))),
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
       // (missing file, folder where a file belongs, full disk), not a bug (docs/output-safety.md).
       const where = typeof err.path === 'string' ? `${err.path}: ` : '';
       const hint = err.code === 'ENOENT' && typeof err.path === 'string' ? missingFileHint(err.path) : undefined;
-      io.stderr(visibleControls(`error: ${where}${fsReason(err.code)}${hint ? ` — ${hint}` : ''}`) + '\n');
+      io.stderr(terminalText(`error: ${where}${fsReason(err.code)}${hint ? ` — ${hint}` : ''}`) + '\n');
       return 2;
     }
     if (err instanceof commander.CommanderError) {

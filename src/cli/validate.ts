@@ -16,7 +16,9 @@ import { needsBaselineVisit } from '../observational/observational-plan.js';
 import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes, printedLevelCounts } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
-import { FORCE_OPTION } from './options.js';
+import { checkLang, FORCE_OPTION } from './options.js';
+import type { Lang } from '../report/i18n.js';
+import type { ProblemWords } from '../problem-groups.js';
 import { type CliIo, printData } from './io.js';
 import { armCountsText, formatThousands as count } from '../report/i18n.js';
 import { maskCpr } from '../io/cpr-number.js';
@@ -44,8 +46,11 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--json', 'print the summary (or, for an invalid file, the grouped problems) as JSON (schema: `hta plan schema --validation`)')
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
+    .option('--lang <lang>', 'language of the summary and of what is printed on stderr: en or da (--json keeps its English keys)', 'en')
     .option(...FORCE_OPTION)
-    .action(async (file: string, opts: { plan?: string; json?: boolean; force?: boolean } & ExclusionOptions) => {
+    .action(async (file: string, opts: { plan?: string; json?: boolean; force?: boolean; lang: string } & ExclusionOptions) => {
+      // As analyze says it (docs/cli.md "Danish output"): the summary, the rows left out, the notes on how the export was read.
+      const lang = checkLang(opts.lang) ?? 'en';
       guardPaths({
         // The files the plan names (its target sample) are inputs too (docs/output-safety.md).
         inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]),
@@ -61,7 +66,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       let design: 'randomised' | 'observational' = 'randomised';
       let registryLines: string[] = [];
       try {
-        const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
+        const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows', lang });
         // The plan's target sample, read and checked against the trial as analyze reads it
         // (docs/subgroups.md#inverse-odds-weights): a plan valid here must not fail there.
         const sample = opts.plan !== undefined && trial.plan.design !== 'observational' ? readTargetSample(targetSamplePath(opts.plan, trial.plan), trial.plan, trial) : undefined;
@@ -87,7 +92,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold, printedLevelCounts(levels, (name) => trial.plan.columns.covariates[name] ?? name)) : trial.recoded,
           // A registry's excluded rows as a count only; the lines and values go to stderr below (published-input.ts).
           excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
-          warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial, lang), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };
@@ -107,7 +112,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
       for (const line of registryLines) io.stderr(line + '\n');
     });
@@ -119,19 +124,30 @@ export function registerValidate(program: Command, io: CliIo): void {
  * the enrolment check counts them; an arm the plan lists but the export does not hold is left out,
  * as the participant flow leaves it out (`--json` keeps it, with 0 patients).
  */
-function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms']): string {
+function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms'], lang: Lang): string {
   // Named as the plan names it when it has a label (`, 60 in App + physio call ("2"; not compared)`): the code alone says little.
-  return (others ?? []).filter((a) => a.patients > 0).map((a) => (a.label && a.label.en !== a.value ? `, ${count(a.patients)} in ${a.label.en} (${JSON.stringify(a.value)}; not compared)` : `, ${count(a.patients)} in "${a.value}" (not compared)`)).join('');
+  const [inWord, notCompared] = lang === 'da' ? ['i', 'sammenlignes ikke'] : ['in', 'not compared'];
+  return (others ?? []).filter((a) => a.patients > 0).map((a) => {
+    const label = a.label ? (lang === 'da' ? (a.label.da ?? a.label.en) : a.label.en) : undefined;
+    return label && label !== a.value ? `, ${count(a.patients, 0, lang)} ${inWord} ${label} (${JSON.stringify(a.value)}; ${notCompared})` : `, ${count(a.patients, 0, lang)} ${inWord} "${a.value}" (${notCompared})`;
+  }).join('');
 }
 
+/** The summary's fixed words in Danish (docs/glossary-da.md); the plan's and the export's names stay as given. */
+const SUMMARY_DA = {
+  layout: { long: 'langt format', wide: 'bredt format' } as Record<string, string>,
+  from: { items: 'spørgsmål', score: 'score', profile: 'profil' } as Record<string, string>,
+};
+
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
-function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised'): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords): string {
+  if (lang === 'da' && design === 'randomised') return renderSummaryDa(s, g, unreadBaseline, design, words);
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
     `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold)} with problems excluded` : ''}`,
-    `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
+    `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms, 'en')}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
     '',
@@ -157,6 +173,39 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * A randomised trial's summary under --lang da: the same lines and table as in English, in the
+ * Danish report's words. A registry's (observational plan's) summary stays English: its masked
+ * counts and confounder levels have no Danish wording yet.
+ */
+function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
+  const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
+  const times = s.times.filter((t) => t !== hidden);
+  const n = (x: number) => count(x, 0, 'da');
+  const [intervention, control] = design === 'randomised' ? ['intervention', 'kontrol'] : [g.described.intervention, g.described.control];
+  const lines = [
+    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded && typeof s.excluded.rows === 'number' ? `, ${n(s.excluded.rows)} række(r) med problemer udeladt` : ''}`,
+    `patienter: ${n(s.patients.intervention)} ${intervention}, ${n(s.patients.control)} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
+    s.layout === 'wide' ? `patientbesøg: ${n(s.rows)} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${n(s.rows)}`,
+    '',
+    `observerede scorer pr. tidspunkt (${design === 'randomised' ? 'intervention / kontrol' : `${g.label.intervention} / ${g.label.control}`}):`,
+  ];
+  const keys = s.outcomes.map((o) => visibleName(o.key));
+  const labels = times.map(visibleName);
+  const from = s.outcomes.map((o) => SUMMARY_DA.from[o.from] ?? o.from);
+  const width = Math.max(9, ...keys.map(textWidth));
+  const widths = labels.map((l) => Math.max(9, textWidth(l)));
+  const sourceWidth = Math.max(5, ...from.map(textWidth));
+  lines.push([padColumns('effektmål', width), padColumns('kilde', sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
+  for (const [k, o] of s.outcomes.entries()) {
+    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'da'), widths[i]!, 'right'))].join('  '));
+  }
+  if (hidden !== undefined) lines.push(`(ingen ${hidden}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`);
+  if (s.recoded.length) lines.push('', 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):', ...formatRecodes(s.recoded, 'da').map((l) => `  ${l}`));
+  if (s.excluded && 'groups' in s.excluded) lines.push('', ...formatExclusion(s.excluded, 'da', words, design));
   return lines.join('\n') + '\n';
 }
 

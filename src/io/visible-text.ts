@@ -5,7 +5,8 @@
  * terminal (`ESC [2K` erases the line as it is printed; others move the cursor, retitle the
  * window). Used for every error message (errors.ts `formatError`), for names a check refuses, and
  * for everything hta writes on stderr — notes, warnings, commander's usage errors (`visibleStderr`,
- * src/cli/main.ts).
+ * src/cli/main.ts) — and the text it writes on stdout, with the bidi formatting characters written
+ * `\u202e` too there (`terminalText`).
  */
 
 /** C0 controls but tab and line feed (a message's own layout), DEL, and the C1 controls. */
@@ -64,10 +65,23 @@ export function firstControl(text: string): string | undefined {
 }
 
 /**
- * One piece of stderr with its control characters written visibly — but tab and line feed, and
- * the carriage returns a progress line is drawn with (a piece that starts with `\r`: the bar,
- * `hta report`'s status line), which are kept between its escaped parts.
+ * Text for the terminal (a message, a summary on stdout): the control characters written as
+ * visibleControls writes them, and the bidi formatting characters written `\u202e` — not dropped
+ * as on a page: a message quotes a value to show what is wrong with it, and an arm cell `ap`, U+202E,
+ * `p` printed without its U+202E would read "app", the value it is refused for not being; raw, an
+ * override a column name left open reversed the rest of the message's line
+ * (docs/output-safety.md). The one function every message passes through (src/cli/main.ts, errors.ts
+ * `formatError`).
+ */
+export function terminalText(text: string): string {
+  return visibleControls(text).replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One piece of stderr as {@link terminalText} writes it — but the carriage returns a progress line
+ * is drawn with (a piece that starts with `\r`: the bar, `hta report`'s status line), which are
+ * kept between its escaped parts.
  */
 export function visibleStderr(text: string): string {
-  return text.startsWith('\r') ? text.split('\r').map(visibleControls).join('\r') : visibleControls(text);
+  return text.startsWith('\r') ? text.split('\r').map(terminalText).join('\r') : terminalText(text);
 }

@@ -1803,7 +1803,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // outcome — a generic instrument (a day count's period, else the observed range) and a label of its own; the outcome
       // needs the MCID the protocol names, so it is left for the user to add (as WAS's).
       const count = countInstrument(s, nums, decimals);
-      const name = instruments[key] === undefined && !BUILT_IN_KEYS.has(key) ? key : `${key}_count`;
+      const name = !Object.hasOwn(instruments, key) && !BUILT_IN_KEYS.has(key) ? key : `${key}_count`;
       instruments[name] = count;
       const add = `{ "key": "${key}", "instrument": "${name}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <${count.unit ? count.unit.en : 'points'}> }`;
       taken.add(s);

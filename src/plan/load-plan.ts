@@ -18,6 +18,8 @@ import { isListedNotWithdrawn } from '../trial/withdrawal-status.js';
 import { notRandomisedValueTest } from '../trial/not-randomised-values.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
+import { prototypeKeyIssues } from './prototype-keys.js';
+import { ownKeyRecords } from './own-key-records.js';
 import { WIDE_IGNORE_EXPECTED } from '../trial/ignored-visits.js';
 import { auxiliaryProblems } from './auxiliary-checks.js';
 import { followUpVisitsOf, MMRM_MIN_VISITS } from './follow-up-visits.js';
@@ -49,10 +51,14 @@ export function loadPlanFile(file: string, options: PlanReadOptions = {}): Plan 
 
 export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptions = {}): Plan {
   const parsed = planSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)).map((p) => pooledArmProblem(json, p)));
+  // A "__proto__" key of a map the schema passed over without a word (prototype-keys.ts).
+  const protoKeys = prototypeKeyIssues(json, parsed.success ? [] : parsed.error.issues);
+  if (!parsed.success || protoKeys.length) {
+    const issues = [...(parsed.success ? [] : parsed.error.issues), ...protoKeys];
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, issues, file, zodShapeHint(planSchema)).map((p) => pooledArmProblem(json, p)));
   }
-  const plan = withObservationalDesign(parsed.data);
+  // Every map keyed by the user's names without a prototype: no lookup finds Object's "constructor" (own-key-records.ts).
+  const plan = withObservationalDesign(ownKeyRecords(planSchema, parsed.data));
   const problems: Problem[] = designProblems(json, plan, file);
   const keys = new Set<string>();
   for (const key of Object.keys(plan.instruments)) {
@@ -66,7 +72,7 @@ export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptio
     if (keys.has(o.key)) problems.push({ file, field: `outcomes.${i}.key`, value: o.key, expected: 'a key used once' });
     keys.add(o.key);
     const custom = Object.hasOwn(plan.instruments, o.instrument) && !Object.hasOwn(instruments, o.instrument);
-    let inst = custom ? instrumentForOutcome(o, plan) : instruments[o.instrument];
+    let inst = custom ? instrumentForOutcome(o, plan) : ownValue(instruments, o.instrument);
     if (custom && o.items !== undefined) {
       problems.push({ file, field: `outcomes.${i}.items`, expected: `no item columns: the plan's instrument "${o.instrument}" is read from one score column ("column")` });
     }

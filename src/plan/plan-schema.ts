@@ -11,8 +11,11 @@ import { redcapEvent } from './redcap-event.js';
 import { nfc } from '../io/nfc.js';
 import { eachOnce } from '../io/each-once.js';
 
+// Strict, as every object of the plan: a "dk" for "da" (or an arm label under a key that is no
+// arm) would otherwise be dropped without a word; refused with the known keys named.
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
+  .strict()
   .describe('A label in English and (optionally) Danish');
 
 export const certaintySchema = z
@@ -20,6 +23,7 @@ export const certaintySchema = z
     level: z.enum(CERTAINTY_LEVELS),
     reasons: eachOnce(z.array(z.union([z.string().min(1), localized]))).default([]).describe('Plain text, or { en, da } to have the Danish report say it in Danish'),
   })
+  .strict()
   .describe('GRADE certainty of the evidence for this outcome, with the reasons for downgrading');
 
 /** A code as written in an export: text ("Ved ikke") or a number (999, -9). See docs/plan-trial.md. */
@@ -329,7 +333,7 @@ export const planSchema = z
       .describe(
         '"column" (default): the arm column "columns.arm" holds each row\'s arm. "redcap-event": a REDCap project randomised into REDCap arms, with no arm column: the arm is the suffix of the event name in "columns.time" ("baseline_arm_1" → "arm_1"; label export "Baseline (Arm 1: App)" → "Arm 1: App", also matched by "arm_1"), named in "arms"; the visit is the event name without it ("baseline"), so "timeLabels" maps "3_months", not "3_months_arm_1"',
       ),
-    armLabels: z.object({ intervention: localized, control: localized }).optional(),
+    armLabels: z.object({ intervention: localized, control: localized }).strict().optional().describe('The arms\' names in the reports, by "intervention" and "control" (not by the export\'s arm values); { "en", "da" } each'),
     // docs/plan-trial.md#other-arms: a three-arm trial compared two arms at a time.
     otherArms: eachOnce(
       z.array(

@@ -8,6 +8,7 @@ import type { Lang } from './i18n.js';
 import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
+import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -66,10 +67,11 @@ export function problemText(expected: string, lang: Lang): string {
 export function danishProblemText(expected: string): string | undefined {
   // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint)
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
-  const [hintPattern, hintDanish] = NOT_RANDOMISED_HINT.test(expected) ? [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA] : [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA];
+  // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
+  const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
   return undefined;
 }
 
@@ -78,6 +80,12 @@ export function danishProblemText(expected: string): string | undefined {
  * typing a sheet by hand: a cell that is no number, an empty label.
  */
 const DANISH_STUDIES: readonly [RegExp, Replacement][] = [
+  // A number off its outcome's scale (src/meta/scale-checks.ts), and the value as read (its detail).
+  [/^a mean on the scale (.+) \(or a change from baseline, (\S+) to (\S+)\)$/, 'et gennemsnit på skalaen $1 (eller en ændring fra baseline, $2 til $3)'],
+  [/^an SD of at most the scale's width, (\S+) \((.+)\)$/, 'en SD på højst skalaens bredde, $1 ($2)'],
+  [/^a mean difference within ±(\S+), the width of the scale (.+)$/, 'en gennemsnitlig forskel inden for ±$1, bredden af skalaen $2'],
+  [/^an SE of at most the scale's width, (\S+) \((.+)\)$/, 'en standardfejl (SE) på højst skalaens bredde, $1 ($2)'],
+  [/^read as (\S+)$/, 'læst som $1'],
   [/^a number \(decimal point\)$/, 'et tal (decimalpunktum)'],
   [/^a number \(decimal comma\)$/, 'et tal (decimalkomma)'],
   [/^an outcome label \(it may not be empty\)$/, 'en betegnelse for effektmålet (cellen må ikke være tom)'],
@@ -157,6 +165,8 @@ export function danishProblemHint(hint: string): string | undefined {
 
 /** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping. */
 const DANISH_HINTS: readonly [RegExp, string][] = [
+  // A study's number off its outcome's scale (src/meta/scale-checks.ts).
+  [/^no trial reports this on the scale: check the cell against the paper \(a decimal mark lost, 33\.125 typed as 33125; another instrument's scale\)$/, 'intet forsøg angiver dette på skalaen: tjek cellen mod artiklen (et tabt decimaltegn, 33,125 skrevet som 33125; et andet instruments skala)'],
   // Arms of one trial against one control group (meta/shared-control.ts combineHint): the combined arm's numbers kept as computed.
   [/^combine the intervention arms into one row against the shared control \(Cochrane Handbook v6, §23\.3\.4; not the subgroup column, which would still count the control twice\): events_intervention (\S+) and n_intervention (\S+) \(the arms' sums\); or, if only one arm answers the question, keep that row alone$/,
     'slå interventionsgrupperne sammen i én række mod den fælles kontrolgruppe (Cochrane Handbook v6, §23.3.4; ikke subgruppekolonnen, som stadig ville tælle kontrolgruppen to gange): events_intervention $1 og n_intervention $2 (gruppernes summer); eller, hvis kun én gruppe besvarer spørgsmålet, behold kun den række'],
@@ -177,6 +187,7 @@ const DANISH_HINTS: readonly [RegExp, string][] = [
 const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^cannot read (.+): the file does not exist$/, 'kan ikke læse $1: filen findes ikke'],
   [/^(.+) has no study rows$/, '$1 har ingen studierækker'],
+  [/^(.+) has (\d+) number\(s\) off their outcome's scale$/, '$1 har $2 tal uden for effektmålets skala'],
   [/^(.+) has (\d+) problem\(s\) in its header$/, '$1 har $2 problem(er) i overskriften'],
   // One is "1 strukturelt problem" (neuter singular), more "strukturelle problemer": never "1 strukturelle problem(er)".
   [/^(.+) has (\d+) structural problem\(s\)$/, (_m: string, file?: string, n?: string) => `${file!} har ${n!} ${n === '1' ? 'strukturelt problem' : 'strukturelle problemer'}`],
@@ -194,6 +205,9 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
 
 /** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */
 export function danishErrorMessage(message: string): string | undefined {
+  // A cea page's every-row refusal, worded in English by the analysis both pages share (most-rows-excluded.ts).
+  const everyRow = danishEveryRowExcluded(message);
+  if (everyRow !== undefined) return everyRow;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
     const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));
@@ -211,6 +225,18 @@ const OTHER_ARMS_HINT_DA = ', eller en gruppe, som planen ikke sammenligner, ang
 
 const NOT_RANDOMISED_HINT = /, or a value the plan's "flow": \{ "notRandomisedValues" \} lists — (".*") reads as a participant never randomised: add (.*?) to the plan(?:'(s "flow"(?:: \{ "notRandomisedValues" \})?))? \(counted as excluded before randomisation in the participant flow, not analysed; not "otherArms", whose patients count as randomised, nor "missingCodes", which do not apply to the arm column\)$/;
 const NOT_RANDOMISED_HINT_DA = ', eller en værdi, som planens "flow": { "notRandomisedValues" } angiver — $1 læses som en deltager, der aldrig blev randomiseret: føj $2 til planen$3 (tælles da som ekskluderet før randomisering i patientflowet og analyseres ikke; ikke "otherArms", hvis patienter tælles som randomiserede, og ikke "missingCodes", som ikke gælder gruppekolonnen)';
+
+/** A score off its scale that other outcomes' scales hold (EQ-5D's user-missing 9): a code of this column, not a plan-wide one. */
+const COLUMN_CODE_HINT = / — if (\S+) means "missing" here, write ("columnCodes": \{ .* \} \}) in the plan, not a plan-wide "missingCodes" \1: \1 is a valid answer on the scale of (.*), whose \1s it would make missing too$/;
+const columnCodeHintDa = (_m: string, v?: string, codes?: string, scales?: string): string =>
+  ` — betyder ${v!} "mangler" her, så skriv ${codes!} i planen, ikke en fælles "missingCodes" ${v!} for hele planen: ${v!} er et gyldigt svar på skalaen for ${scales!.replace(/outcome "/g, 'effektmål "').replace(/ and (?=effektmål ")/, ' og ')}, hvis ${v!}-taller den også ville gøre til manglende`;
+
+/** The endings a problem's text may carry after what it expects, each reworded on its own; the first is the default. */
+const SUFFIX_HINTS: readonly [RegExp, Replacement][] = [
+  [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA],
+  [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA],
+  [COLUMN_CODE_HINT, columnCodeHintDa],
+];
 
 /** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */
 function danishInstrumentNames(text: string): string {

@@ -11,6 +11,7 @@
  *   `age`/`alder` 0–120 unless the plan's `covariateRanges` says otherwise. Ranges and reasons:
  *   docs/limits.md.
  */
+import { ownValue } from '../own-value.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
@@ -43,7 +44,8 @@ export const DEFAULT_COVARIATE_RANGES: Readonly<Record<string, NumericRange>> = 
 
 /** The range that applies to a covariate: the plan's, else the default for its name. */
 export function covariateRange(plan: Pick<Plan, 'covariateRanges'>, name: string): NumericRange | undefined {
-  return plan.covariateRanges?.[name] ?? DEFAULT_COVARIATE_RANGES[name.toLowerCase()];
+  // Own keys only: a covariate named "constructor" has no default range (docs/output-safety.md#user-text-as-keys).
+  return plan.covariateRanges?.[name] ?? ownValue(DEFAULT_COVARIATE_RANGES, name.toLowerCase());
 }
 
 /** Text that is meant as a number but is not a finite one: "Infinity", "-inf", "NaN", "1e999". */

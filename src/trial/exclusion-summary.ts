@@ -58,7 +58,7 @@ export function formatExclusion(s: ExclusionSummary, lang: Lang = 'en', words?: 
   return [
     // The rows, not their patients: a patient's other rows still count, in the arm randomised to
     // (intention to treat), even when only an excluded row gave the arm (docs/input-trial-export.md#bad-rows).
-    t.head(s.rows, s.problems, formatLineRanges(s.lines, 6, lang)),
+    t.head(s.rows, s.problems, `${linesWord(s.lines, lang)} ${formatLineRanges(s.lines, 6, lang)}`),
     ...s.groups.map((g) => `  ${formatProblemGroup(g, words)}`),
     ...(s.randomisedWithoutRows ? [t.randomised(s.randomisedWithoutRows)] : []),
     ...(s.withoutRows ? [t.withoutRows(s.withoutRows)] : []),
@@ -75,21 +75,33 @@ export function trialExclusionLines(trial: TrialData, lang: Lang = 'en', words?:
   return formatExclusion(summarizeExclusion(excluded, trial.plan.columns.id), lang, words, trial.plan.design === 'observational' ? 'observational' : 'randomised');
 }
 
-type ExclusionText = { none: string; head: (rows: number, problems: number, lines: string) => string; randomised: (n: number) => string; withoutRows: (n: number) => string };
+/** "line 6" / "linje 6" for one line, "lines 6, 10" / "linjer 6–8" for more. */
+function linesWord(ranges: readonly [number, number][], lang: Lang): string {
+  const one = ranges.length === 1 && ranges[0]![0] === ranges[0]![1];
+  return lang === 'da' ? (one ? 'linje' : 'linjer') : one ? 'line' : 'lines';
+}
+
+type ExclusionText = {
+  none: string;
+  /** `lines`: "line 6" or "lines 6–8, 10" (linesWord). */
+  head: (rows: number, problems: number, lines: string) => string;
+  randomised: (n: number) => string;
+  withoutRows: (n: number) => string;
+};
 
 const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, ExclusionText>> = {
   randomised: {
     en: {
       none: 'excluded 0 rows: no row has a problem',
       head: (rows, problems, lines) =>
-        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
+        `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} randomised: counted in the participant flow and the adverse events, with no outcome value`,
       withoutRows: () => '',
     },
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
-        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
+        `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); deres værdier læses som manglende (i ingen optælling eller analyse; multipel imputation imputerer dem), men en patient med andre rækker forbliver i analysen, i den gruppe, eksporten randomiserede patienten til, også når kun en udeladt række angiver gruppen (intention-to-treat):`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt ${n === 1 ? 'forbliver randomiseret' : 'forbliver randomiserede'}: talt med i patientflowet og de uønskede hændelser, uden værdi for effektmålene`,
       withoutRows: () => '',
     },
@@ -101,7 +113,7 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
       // wide export it is the patient, who leaves every count (input.patients too) and is not counted
       // as missing a confounder; in a long export the patient's other rows still count.
       head: (rows, problems, lines) =>
-        `excluded ${rows} row(s) with ${problems} problem(s) (lines ${lines}); no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out:`,
+        `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`,
       // What the exclusions cost besides each analysis's flow (excludedRow): the patients left with no row.
       withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded: in no count or analysis (not in the export's count nor any flow)`,
@@ -109,7 +121,7 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
-        `udelod ${rows} række(r) med ${problems} problem(er) (linjer ${lines}); uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten:`,
+        `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i udtrækkets optælling, i sin eksponeringsgruppe, uden værdi`,
       withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt: i ingen optælling eller analyse (hverken i udtrækkets optælling eller i noget patientflow)`,
     },

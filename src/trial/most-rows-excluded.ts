@@ -48,8 +48,25 @@ export function everyRowExcludedError(trial: TrialData, lang: 'en' | 'da' = 'en'
   const excluded = trial.excluded;
   if (!excluded || excluded.rows === 0 || keptLines(trial) > 0) return undefined;
   // The problems grouped as any run's (the first groups, each with its count and lines).
+  return new HtaError('input.invalid', everyRowExcludedMessage(trial.file, excludedBy(trial, lang), excluded.rows, lang), excluded.problems);
+}
+
+function everyRowExcludedMessage(file: string, by: string, rows: number, lang: 'en' | 'da'): string {
   if (lang === 'da') {
-    return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial, lang)} udelod hver eneste række (${excluded.rows} af ${excluded.rows}), så ingen række er tilbage at kontrollere planen mod eller at analysere; intet blev skrevet — når hver række har et problem, læser planen sandsynligvis ikke eksporten, som den er skrevet: ret planen (eller eksporten) ud fra problemerne i de udeladte rækker`, excluded.problems);
+    return `${file}: ${by} udelod hver eneste række (${rows} af ${rows}), så ingen række er tilbage at kontrollere planen mod eller at analysere; intet blev skrevet — når hver række har et problem, læser planen sandsynligvis ikke eksporten, som den er skrevet: ret planen (eller eksporten) ud fra problemerne i de udeladte rækker`;
   }
-  return new HtaError('input.invalid', `${trial.file}: ${excludedBy(trial, lang)} left out every row (${excluded.rows} of ${excluded.rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`, excluded.problems);
+  return `${file}: ${by} left out every row (${rows} of ${rows}), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan (or the export) from the problems of the rows left out`;
+}
+
+const EVERY_ROW_EXCLUDED = /^(.+): (--exclude-invalid|the plan's "invalidRows": "exclude") left out every row \((\d+) of \3\), so no row is left to check the plan against or to analyse; nothing was written — when every row has a problem, the plan most likely does not read the export as it is written: fix the plan \(or the export\) from the problems of the rows left out$/;
+
+/**
+ * The refusal above in Danish when it was worded in English, or undefined for another message: a
+ * cost-effectiveness page's analysis is run once for a report run's en and da pages, in English,
+ * and a Danish run prints its refusal through the catalogue (src/report/problem-text.ts).
+ */
+export function danishEveryRowExcluded(message: string): string | undefined {
+  const m = EVERY_ROW_EXCLUDED.exec(message);
+  if (!m) return undefined;
+  return everyRowExcludedMessage(m[1]!, m[2] === '--exclude-invalid' ? m[2] : 'planens "invalidRows": "exclude"', Number(m[3]), 'da');
 }

@@ -193,8 +193,9 @@ export class RecodeTally {
 /** A recode count as validate prints it: "suppressed" where an observational run hides a small count (observational/confounder-levels.ts). */
 export type PrintedRecode = Omit<RecodeCount, 'count'> & { count: number | 'suppressed' };
 
-export function formatRecodes(recoded: readonly PrintedRecode[]): string[] {
+export function formatRecodes(recoded: readonly PrintedRecode[], lang: 'en' | 'da' = 'en'): string[] {
   const byColumn = new Map<string, PrintedRecode[]>();
   for (const r of recoded) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
-  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.notApplicable ? 'not applicable' : r.to === null ? 'missing' : r.to} × ${r.count}`).join(', ')}`);
+  const [notApplicable, missing] = lang === 'da' ? ['ikke relevant', 'manglende'] : ['not applicable', 'missing'];
+  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.notApplicable ? notApplicable : r.to === null ? missing : r.to} × ${r.count}`).join(', ')}`);
 }

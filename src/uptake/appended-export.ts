@@ -13,6 +13,7 @@
 import { examples, lineSample } from './registry-read-notes.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { RepeatedRows } from './engine/repeated-rows.js';
+import type { Lang } from '../report/i18n.js';
 
 /** The share of rows alike but for the id, and how many, from which the export looks appended. */
 export const TWIN_SHARE = 0.1;
@@ -38,10 +39,14 @@ export function refuseAppendedCuts(file: string, r: RepeatedRows | undefined, pa
 }
 
 /** The warning for many rows alike in every column but the id (new pseudonyms per delivery?). */
-export function appendedTwinsNote(file: string, r: RepeatedRows | undefined, parquet: boolean): string | undefined {
+export function appendedTwinsNote(file: string, r: RepeatedRows | undefined, parquet: boolean, lang: Lang = 'en'): string | undefined {
   if (r === undefined) return undefined;
   const { twins, width } = r;
   if (twins.rows < TWIN_ROWS || twins.rows < TWIN_SHARE * twins.of) return undefined;
   const share = Math.round((100 * twins.rows) / twins.of);
+  // Under --lang da in Danish, as the notes on repeated rows beside it (registry-read-notes.ts).
+  if (lang === 'da') {
+    return `${file}: advarsel: ${twins.rows} af de ${twins.of} henvisningsrækker (${share} %) er ens i alle ${width} kolonner undtagen patient-id'et, i ${twins.groups} ${twins.groups === 1 ? 'gruppe' : 'grupper'} (fx ${examples(twins.examples, parquet, 'da')}); hver række tælles som en henvisning. Forskellige patienter har sjældent alle datoer og koder til fælles: udtrækket ligner to udtræk sat efter hinanden — de samme henvisninger leveret to gange med nye pseudonymer. Er det sådan, så udtræk registret én gang (den seneste levering alene), eller analysér hver levering for sig, den seneste med --previous, der angiver den førstes results.json (docs/input-registry.md "Repeated rows and ids")`;
+  }
   return `${file}: warning: ${twins.rows} of the ${twins.of} referral rows (${share} %) are alike in every one of the ${width} columns except the patient id, in ${twins.groups} ${twins.groups === 1 ? 'group' : 'groups'} (e.g. ${examples(twins.examples, parquet)}), each row counted as a referral. Different patients seldom share every date and code: the export looks appended — the same referrals delivered twice, with new pseudonyms. If so, export the registry once (the latest delivery alone); or analyse each delivery on its own, the later with --previous naming the earlier one's results.json (docs/input-registry.md "Repeated rows and ids")`;
 }

@@ -24,7 +24,9 @@ describe('analyseCeaOffThread (built modules)', () => {
     const [worker, main] = [await mod.analyseCeaOffThread(input), analyseCeaFiles(input)];
     expect(main.result.method.missing).toBe('mi'); // the imputation path, not only the complete-data one
     expect(JSON.stringify(worker)).toBe(JSON.stringify(main));
-    expect(worker).toStrictEqual(main);
+    // As it crosses the thread: a structured clone gives the plan's maps (objects without a prototype
+    // on the main thread, src/plan/own-key-records.ts) Object's prototype again; nothing else differs.
+    expect(worker).toStrictEqual(structuredClone(main));
 
     writeFileSync(join(f.dir, 'cea.json'), JSON.stringify({ trialPlan: 'trial.plan.json' }));
     const bad = await mod.analyseCeaOffThread(input).catch((e: unknown) => e);

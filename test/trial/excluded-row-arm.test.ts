@@ -47,7 +47,7 @@ describe('a row excluded as invalid: its patient stays in the arm randomised to,
   it('the message says the rows are read as missing and the patients stay in their arm', () => {
     const [head] = formatExclusion(summarizeExclusion(trial.excluded!, 'record_id'));
     expect(head).toBe(
-      'excluded 1 row(s) with 1 problem(s) (lines 2); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):',
+      'excluded 1 row(s) with 1 problem(s) (line 2); their values are read as missing (in no count or analysis; multiple imputation imputes them), but a patient with other rows stays in, in the arm the export randomised them to, also when only an excluded row gives the arm (intention to treat):',
     );
   });
 });

@@ -7,7 +7,7 @@
  * sees them with `hta validate` or `hta analyze --excluded-out`.
  */
 import { countText } from '../observational/observational-text.js';
-import { publishedExclusion } from '../observational/published-input.js';
+import { type ExclusionCounts, publishedExclusion } from '../observational/published-input.js';
 import type { ObservationalResult } from '../observational/observational-results-schema.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from './i18n.js';
 import type { PageSection } from './report-page.js';
@@ -27,16 +27,16 @@ const TEXT = {
   },
 } as const;
 
-/** The section, or none when no row was left out; `hidden` says whether its count reads "suppressed" (for the page's tally). */
-export function registryExcludedSection(rows: number, layout: 'wide' | 'long', result: ObservationalResult, lang: Lang): { section: PageSection; hidden: boolean } | undefined {
-  if (rows === 0) return undefined;
-  const shown = publishedExclusion({ rows }, result).rows;
+/** The section, or none when no row was left out; `hidden` counts its counts that read "suppressed" (for the page's tally). */
+export function registryExcludedSection(ex: ExclusionCounts | undefined, layout: 'wide' | 'long', result: ObservationalResult, lang: Lang): { section: PageSection; hidden: number } | undefined {
+  if (!ex || ex.rows === 0) return undefined;
+  const shown = publishedExclusion(ex, result);
   return {
     section: {
       id: 'excluded-rows',
       title: REPORT_TEXT.excludedTitle[lang],
-      intro: [fillPhrase(TEXT.intro[lang], { rows: countText(shown, lang), layout: TEXT[layout][lang] })],
+      intro: [fillPhrase(TEXT.intro[lang], { rows: countText(shown.rows, lang), layout: TEXT[layout][lang] })],
     },
-    hidden: shown !== rows,
+    hidden: shown.rows !== ex.rows ? 1 : 0,
   };
 }

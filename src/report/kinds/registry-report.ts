@@ -306,7 +306,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
-    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang, (exclusion?.rows ?? 0) > 0);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     // Rows the plan's "invalidRows": "exclude" left out: their count, masked as rule 13 masks it (registry-excluded.ts).
     const excluded = registryExcludedSection(exclusion, layout, result, lang);

@@ -124,6 +124,34 @@ describe('patients an analysis loses to excluded rows', () => {
     expect(JSON.parse(j5.stdout).input.excluded).toEqual({ rows: 17, patients: 0 });
   });
 
+  it('no such line where it cannot be non-zero: a wide export, and left-out rows the analysis does not read', async () => {
+    // Wide: the patient of a bad row is not read at all (input.excluded.patients), so "0 without a
+    // value: the row left out as invalid" read as "the exclusions cost no patient" beside 7 gone.
+    const dir = tempDir();
+    const [head, ...rows] = readFileSync('test/fixtures/observational/follow-up-only.csv', 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'reg.csv'), [head, ...rows.map((l, i) => (i < 7 ? l.replace(/^([^,]*,[^,]*,)(\d+)/, '$1$2 år') : l))].join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan({ invalidRows: 'exclude' }), layout: 'wide' }));
+    const w = await runCli('analyze', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid', '--json');
+    expect(w.code, w.stderr).toBe(0);
+    const wide = JSON.parse(w.stdout);
+    expect(wide.input.excluded).toEqual({ rows: 7, patients: 7 });
+    expect(wide.analyses[0].flow.exposed).not.toHaveProperty('excludedRow');
+    expect(wide.analyses[0].flow.unexposed).not.toHaveProperty('excludedRow');
+    const wt = await runCli('analyze', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid');
+    expect(wt.stdout).not.toContain('the row left out as invalid');
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'reg.csv', plan: 'plan.json' }] }));
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'r', 'README.md'), 'utf8')).not.toContain('of them: the row left out as invalid');
+    expect(readFileSync(join(dir, 'out', 'r', 'index.html'), 'utf8')).not.toContain('of them: the row left out as invalid');
+    // Long, only baseline rows left out and no baseline read: the cells could only read 0.
+    const f = files(0);
+    const l = JSON.parse((await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json')).stdout);
+    expect(l.input.excluded).toEqual({ rows: 5, patients: 0 });
+    expect(l.analyses[0].flow.exposed).not.toHaveProperty('excludedRow');
+    expect((await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid')).stdout).not.toContain('the row left out as invalid');
+  });
+
   it('without excluded rows no such count (the field is absent)', async () => {
     const f = files(0);
     const dir = tempDir();

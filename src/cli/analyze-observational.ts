@@ -3,7 +3,7 @@ import { HtaError } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import type { TrialData } from '../trial/trial-data.js';
-import { publishedExclusion, publishedRecodes } from '../observational/published-input.js';
+import { exclusionCounts, publishedExclusion, publishedRecodes } from '../observational/published-input.js';
 import { type CliIo, printData } from './io.js';
 import { type ExcludedOutFile, writeAnalysisOutputs } from './load-inputs.js';
 import { packageVersion } from './version.js';
@@ -30,7 +30,8 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   result.input.file = publishedName(result.input.file);
   // Under the small-count rules as the rest of the output (published-input.ts; docs/observational.md, "Small counts", rule 13).
   if (trial.recoded.length) result.input.recoded = publishedRecodes(trial.recoded, result);
-  if (trial.excluded) result.input.excluded = publishedExclusion(trial.excluded, result);
+  const excluded = exclusionCounts(trial);
+  if (excluded) result.input.excluded = publishedExclusion(excluded, result);
   let csv: [string, string] | undefined;
   if (opts.csv) {
     // A yes/no outcome's adjusted rows also carry what the page's table under the effects table

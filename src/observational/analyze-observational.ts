@@ -278,13 +278,17 @@ function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed:
  * — at its follow-up time, or the baseline when the analysis needs one — was left out under
  * --exclude-invalid: of `withoutOutcome`, those the exclusions cost (docs/observational.md, rule
  * 13). The exclusion summary counts rows; a long export's patient keeps their other rows, so
- * without this no count said how many patients an analysis lost to them. Undefined when no row was
- * left out (the field is then absent).
+ * without this no count said how many patients an analysis lost to them. Undefined (the field is
+ * then absent) when no row was left out, and when no patient read had a row this analysis reads left
+ * out: the cells could only read 0. A wide export is such a case — its patient with a bad row is not
+ * read at all (counted in `input.excluded.patients`) — and there "0 without a value: the row left
+ * out as invalid" read as "the exclusions cost no patient" beside 7 patients left out.
  */
 function lostToExclusion(trial: TrialData, t: Target): { exposed: number; unexposed: number } | undefined {
   if (!trial.excluded) return undefined;
   const paired = new Set(t.pairs.ids);
   const reads = needsBaselineVisit(trial.plan) ? [t.time, trial.plan.baseline] : [t.time];
+  if (!trial.patients.some((p) => p.excludedVisits?.some((v) => reads.includes(v)))) return undefined;
   const lost = { exposed: 0, unexposed: 0 };
   for (const p of trial.patients) {
     if (!p.excludedVisits || paired.has(p.id) || !p.excludedVisits.some((v) => reads.includes(v))) continue;

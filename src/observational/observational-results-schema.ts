@@ -91,7 +91,7 @@ const flowCounts = z.object({
   withoutOutcome: publishedCount.describe('Patients of the group without a baseline or follow-up value of the outcome at this time'),
   excludedRow: publishedCount
     .optional()
-    .describe('With --exclude-invalid: of withoutOutcome, the patients whose row at this time (or at the baseline the analysis needs) was left out — the patients the exclusions cost this analysis; present when rows were left out (docs/observational.md, "Small counts", rule 13)'),
+    .describe('With --exclude-invalid: of withoutOutcome, the patients whose row at this time (or at the baseline the analysis needs) was left out — the patients the exclusions cost this analysis; present when a patient read lost a row this analysis reads, absent where it could only be 0 (a wide export, whose patient with a bad row is not read) (docs/observational.md, "Small counts", rule 13)'),
   missingConfounders: publishedCount.describe('Patients of the group with both values left out for a missing confounder value'),
   trimmed: publishedCount.describe("Patients of the group left out by the plan's propensity-score trimming"),
 });

@@ -9,6 +9,7 @@ import { formatThousands } from '../report/i18n.js';
 import type { PrintedRecode, RecodeCount } from '../trial/value-codes.js';
 import { maskedRecodes } from './confounder-levels.js';
 import type { ObservationalResult } from './observational-results-schema.js';
+import type { TrialData } from '../trial/trial-data.js';
 
 /**
  * Whether the run hid a count or withheld an outcome's estimates. A column's recode counts add up
@@ -28,16 +29,60 @@ export function publishedRecodes(recoded: readonly RecodeCount[], result: Observ
   return countsHidden(result) ? masked.map((r) => ({ ...r, count: SUPPRESSED })) : masked;
 }
 
+/** A registry's rows left out under --exclude-invalid, as the published counts need them. */
+export interface ExclusionCounts {
+  /** Rows (file lines) left out. */
+  rows: number;
+  /** Patients every row of whom was left out (in no other count). */
+  withoutRows?: number;
+  /** Rows left out of the patients still read: the rows of the every-row patients are `rows` less these. */
+  keptRows: number;
+}
+
+/**
+ * The exclusion's counts of a loaded registry, or undefined when nothing was left out. `keptRows`
+ * counts the kept patients' visits left out (one row per patient and visit in a long export; a
+ * wide export keeps no patient a row of whom went, so it is 0 there).
+ */
+export function exclusionCounts(trial: TrialData): ExclusionCounts | undefined {
+  if (!trial.excluded) return undefined;
+  const keptRows = trial.patients.reduce((n, p) => n + (p.excludedVisits?.length ?? 0), 0);
+  return { rows: trial.excluded.rows, ...(trial.excluded.withoutRows ? { withoutRows: trial.excluded.withoutRows } : {}), keptRows };
+}
+
+/**
+ * Whether the excluded rows, less what the analyses' flows count of them, leave 1 … threshold − 1
+ * rows (docs/observational.md, "Small counts", rule 13). At each analysis time the flow's
+ * `excludedRow` cells (both groups) count the kept patients whose row there was left out, and the
+ * patients every row of whom went are counted beside the rows: so rows − Σ excludedRow − those
+ * patients' rows is the rows of kept patients no analysis read — 15 − 12 − 0 gave 3 patients'
+ * baseline rows. Each time is taken on its own (a reader subtracts any one analysis's cells); a
+ * flow that reads "suppressed" gives nothing to subtract (and hides the count already:
+ * `countsHidden`), and an analysis without the cells (`excludedRow` absent) subtracts 0.
+ */
+function unreadRowsSmall(ex: ExclusionCounts, result: ObservationalResult): boolean {
+  const threshold = result.plan.suppression.threshold;
+  const small = (n: number) => n > 0 && n < threshold;
+  if (small(ex.keptRows)) return true;
+  return result.analyses.some((a) => {
+    if (!a.flow) return false;
+    const e = a.flow.exposed.excludedRow ?? 0;
+    const u = a.flow.unexposed.excludedRow ?? 0;
+    return typeof e === 'number' && typeof u === 'number' && small(ex.keptRows - e - u);
+  });
+}
+
 /**
  * The rows left out, as a count only: their line numbers count them and their values are the
  * patients' own (an age written "72 år"). The analyst's stderr and `--excluded-out` say which lines
- * and why. The count is "suppressed" when 1 … threshold − 1 or when the run hid a count.
+ * and why. The count is "suppressed" when 1 … threshold − 1, when the run hid a count, or when the
+ * flows' cells leave 1 … threshold − 1 rows no analysis read (`unreadRowsSmall`).
  */
-export function publishedExclusion(ex: { rows: number; withoutRows?: number }, result: ObservationalResult): { rows: Masked; patients: Masked } {
+export function publishedExclusion(ex: ExclusionCounts, result: ObservationalResult): { rows: Masked; patients: Masked } {
   const hidden = countsHidden(result);
   const masked = (n: number) => ((n > 0 && n < result.plan.suppression.threshold) || hidden ? SUPPRESSED : n);
   // `patients`: those every row of whom was left out — in no other count (a wide export's bad lines).
-  return { rows: masked(ex.rows), patients: masked(ex.withoutRows ?? 0) };
+  return { rows: unreadRowsSmall(ex, result) ? SUPPRESSED : masked(ex.rows), patients: masked(ex.withoutRows ?? 0) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The registry page's flow (docs/observational.md#report): per group, from the patients read to
- * those analysed — in the export; per analysis (outcome × time, analyses with the same counts
+ * those analysed — in the export (read from it, when rows were left out); per analysis (outcome × time, analyses with the same counts
  * together) without a baseline or follow-up value, left out for a missing confounder, trimmed,
  * analysed. Counts as published (small-counts.ts, rules 1–3 and 10): a hidden one reads
  * "suppressed". Before it, the page said only "left out for a missing confounder value: 9",
@@ -17,6 +17,9 @@ const TEXT = {
   caption: { en: 'Patients read, left out (and why) and analysed, per group and analysis', da: 'Indlæste, udeladte (og hvorfor) og analyserede patienter pr. gruppe og analyse' },
   stage: { en: 'Patients', da: 'Patienter' },
   read: { en: 'In the export', da: 'I udtrækket' },
+  // With rows left out the patients read are not the export's: a patient every row of whom went is
+  // in none of these counts (the section "Rows left out of the analysis" counts them).
+  readKept: { en: 'Read from the export', da: 'Indlæst fra udtrækket' },
   withoutOutcome: { en: 'No value at baseline or at {time}', da: 'Ingen værdi ved baseline eller efter {time}' },
   // An analysis that reads no baseline (baselineAsConfounder false, not a responder) needs the follow-up value only.
   withoutFollowUp: { en: 'No value at {time}', da: 'Ingen værdi efter {time}' },
@@ -37,7 +40,7 @@ export function registryFlowCaption(lang: Lang): string {
 }
 
 /** The table: one heading row per set of analyses with the same counts, its stages indented under it. */
-export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, analyses: readonly ObservationalAnalysis[], groups: { exposed: string; unexposed: string }, trimming: boolean, baselineAsConfounder: boolean, lang: Lang): Table | undefined {
+export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, analyses: readonly ObservationalAnalysis[], groups: { exposed: string; unexposed: string }, trimming: boolean, baselineAsConfounder: boolean, lang: Lang, rowsLeftOut = false): Table | undefined {
   const shown = analyses.filter((a) => a.patients && a.flow);
   if (!shown.length) return undefined;
   // Analyses with the same time and counts share their rows ("RMDQ, pain: 3 months").
@@ -53,7 +56,7 @@ export function registryFlowTable(result: Pick<ObservationalResult, 'input'>, an
   const sum = (a: Masked, b: Masked): Masked => (a === SUPPRESSED || b === SUPPRESSED ? SUPPRESSED : a + b);
   const row = (label: string, v: { exposed: Masked; unexposed: Masked }, all: Masked = sum(v.exposed, v.unexposed)) => [label, countText(v.exposed, lang), countText(v.unexposed, lang), countText(all, lang)];
   const input = result.input.patients;
-  const rows: string[][] = [row(TEXT.read[lang], input)];
+  const rows: string[][] = [row((rowsLeftOut ? TEXT.readKept : TEXT.read)[lang], input)];
   for (const set of sets.values()) {
     const a = set[0]!;
     const f = a.flow!;

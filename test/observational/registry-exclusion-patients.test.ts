@@ -26,14 +26,14 @@ const plan = (extra: Record<string, unknown> = {}) => ({
 /**
  * The 300-patient registry, a baseline and a 3-month row each, every 3-month value there: the
  * 3-month row of `lost` users and `lost` non-users has an age written "44 år" (left out), and
- * the baseline row of 5 other patients too (the 3-month row still gives age and value).
+ * the baseline row of `baselineBad` other patients too (the 3-month row still gives age and value).
  */
-function files(lost: number, planExtra: Record<string, unknown> = {}) {
+function files(lost: number, planExtra: Record<string, unknown> = {}, baselineBad = 5) {
   const dir = tempDir();
   const [head, ...rows] = readFileSync('test/fixtures/observational/follow-up-only-long.csv', 'utf8').trim().split('\n');
   const out = [head];
   const seen = { Ja: 0, Nej: 0 };
-  let baselineBad = 0;
+  let badBaselines = 0;
   for (const l of rows) {
     const c = l.split(',');
     const base = [...c];
@@ -42,8 +42,8 @@ function files(lost: number, planExtra: Record<string, unknown> = {}) {
     if (seen[g] < lost) {
       seen[g]++;
       c[2] += ' år';
-    } else if (baselineBad < 5) {
-      baselineBad++;
+    } else if (badBaselines < baselineBad) {
+      badBaselines++;
       base[2] += ' år';
     }
     out.push(base.join(','), c.join(','));
@@ -98,6 +98,58 @@ describe('patients an analysis loses to excluded rows', () => {
     expect(a.flow.exposed.withoutOutcome).toBe('suppressed');
     const t = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid');
     expect(t.stdout).toContain('; suppressed without a value: the row left out as invalid');
+  });
+
+  it('the rows count is hidden when the flow\'s cells leave 1–4 rows no analysis read (3 baseline rows)', async () => {
+    // 6 + 6 follow-up rows and 3 baseline rows left out, no patient lost both: 15 rows, flow 6 / 6,
+    // 0 patients — 15 − 12 − 0 gave the 3 baseline rows (rule 13). With 5 baseline rows (17 − 12 = 5) the count stays.
+    const f = files(6, { invalidRows: 'exclude' }, 3);
+    const j = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const result = JSON.parse(j.stdout);
+    expect(result.input.excluded).toEqual({ rows: 'suppressed', patients: 0 });
+    expect(result.analyses[0].flow.exposed).toMatchObject({ withoutOutcome: 6, excludedRow: 6 });
+    // The page masks it as --json does, and its tally counts it (this run hides no other count).
+    writeFileSync(join(f.dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'reg.csv', plan: 'plan.json' }, { id: 'd', kind: 'registry', out: 'd', lang: 'da', data: 'reg.csv', plan: 'plan.json' }] }));
+    const r = await runCli('report', '--manifest', join(f.dir, 'reports.json'), '--out', join(f.dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    const readme = readFileSync(join(f.dir, 'out', 'r', 'README.md'), 'utf8');
+    expect(readme).toContain('Rows of the export left out: suppressed.');
+    expect(readme).not.toMatch(/left out: 15/);
+    expect(readme).toMatch(/\b1 counts? here/);
+    expect(readFileSync(join(f.dir, 'out', 'd', 'README.md'), 'utf8')).toContain('Udeladte rækker i udtrækket: diskretioneret.');
+    expect(readFileSync(join(f.dir, 'out', 'r', 'index.html'), 'utf8')).not.toMatch(/left out: 15/);
+    const five = files(6, {}, 5);
+    const j5 = await runCli('analyze', five.csv, '--plan', five.plan, '--exclude-invalid', '--json');
+    expect(JSON.parse(j5.stdout).input.excluded).toEqual({ rows: 17, patients: 0 });
+  });
+
+  it('no such line where it cannot be non-zero: a wide export, and left-out rows the analysis does not read', async () => {
+    // Wide: the patient of a bad row is not read at all (input.excluded.patients), so "0 without a
+    // value: the row left out as invalid" read as "the exclusions cost no patient" beside 7 gone.
+    const dir = tempDir();
+    const [head, ...rows] = readFileSync('test/fixtures/observational/follow-up-only.csv', 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'reg.csv'), [head, ...rows.map((l, i) => (i < 7 ? l.replace(/^([^,]*,[^,]*,)(\d+)/, '$1$2 år') : l))].join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan({ invalidRows: 'exclude' }), layout: 'wide' }));
+    const w = await runCli('analyze', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid', '--json');
+    expect(w.code, w.stderr).toBe(0);
+    const wide = JSON.parse(w.stdout);
+    expect(wide.input.excluded).toEqual({ rows: 7, patients: 7 });
+    expect(wide.analyses[0].flow.exposed).not.toHaveProperty('excludedRow');
+    expect(wide.analyses[0].flow.unexposed).not.toHaveProperty('excludedRow');
+    const wt = await runCli('analyze', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--exclude-invalid');
+    expect(wt.stdout).not.toContain('the row left out as invalid');
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'reg.csv', plan: 'plan.json' }] }));
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'r', 'README.md'), 'utf8')).not.toContain('of them: the row left out as invalid');
+    expect(readFileSync(join(dir, 'out', 'r', 'index.html'), 'utf8')).not.toContain('of them: the row left out as invalid');
+    // Long, only baseline rows left out and no baseline read: the cells could only read 0.
+    const f = files(0);
+    const l = JSON.parse((await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json')).stdout);
+    expect(l.input.excluded).toEqual({ rows: 5, patients: 0 });
+    expect(l.analyses[0].flow.exposed).not.toHaveProperty('excludedRow');
+    expect((await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid')).stdout).not.toContain('the row left out as invalid');
   });
 
   it('without excluded rows no such count (the field is absent)', async () => {

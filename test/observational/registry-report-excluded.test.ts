@@ -31,10 +31,27 @@ function csvWithBadAges(bad: number): string {
   return [head, ...rows.map((l, i) => (i < bad ? l.replace(/^([^,]*,[^,]*,)(\d+)/, '$1$2 år') : l))].join('\n') + '\n';
 }
 
-async function build(csv: string, lang: 'en' | 'da' = 'en') {
+/**
+ * The long export of the same 300 patients (a baseline and a 3-month row each) with both rows of
+ * the first `gone` patients' ages written "44 år": those patients have no row left.
+ */
+function longCsvWithoutPatients(gone: number): string {
+  const [head, ...rows] = readFileSync('test/fixtures/observational/follow-up-only-long.csv', 'utf8').trim().split('\n');
+  const out = [head];
+  rows.forEach((l, i) => {
+    const c = l.split(',');
+    if (i < gone) c[2] += ' år';
+    const base = [...c];
+    base[4] = 'baseline';
+    out.push(base.join(','), c.join(','));
+  });
+  return out.join('\n') + '\n';
+}
+
+async function build(csv: string, lang: 'en' | 'da' = 'en', layout: 'wide' | 'long' = 'wide') {
   const dir = tempDir();
   writeFileSync(join(dir, 'registry.csv'), csv);
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, layout }));
   const warnings: string[] = [];
   const env = { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f(), warn: (w: string) => warnings.push(w) };
   const content = await registryReportKind.build({ id: 'reg', kind: 'registry', out: 'reg', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
@@ -67,6 +84,28 @@ describe('a registry report under "invalidRows": "exclude"', () => {
     const tally = (c: typeof en.content) => /\d+ counts? here/.exec(JSON.stringify(c.page.sections.find((s) => s.id === 'methods')))?.[0];
     expect(tally(en.content)).toBe('1 counts here');
     expect(tally((await build(csvWithBadAges(0))).content)).toBe('0 counts here');
+  });
+
+  it('a long export: counts the patients every row of whom was left out, and the flow starts at the patients read', async () => {
+    const en = await build(longCsvWithoutPatients(6), 'en', 'long');
+    const intro = excludedIntro(en.content)!;
+    expect(intro).toContain('Rows of the export left out: 12.');
+    expect(intro).toContain('Patients every row of whom was left out (in no other count of this report): 6.');
+    // The flow's first row counts the 294 patients read, not the export's 300.
+    const flow = en.content.page.sections.find((s) => s.id === 'flow')!.tables![0]!.table;
+    expect(flow.rows[0]).toEqual(['Read from the export', expect.any(String), expect.any(String), '294']);
+    expect(flow.rows.map((r) => r[0])).not.toContain('In the export');
+    const da = await build(longCsvWithoutPatients(6), 'da', 'long');
+    expect(excludedIntro(da.content)).toContain('Patienter med alle rækker udeladt (i ingen anden optælling i denne rapport): 6.');
+    expect(da.content.page.sections.find((s) => s.id === 'flow')!.tables![0]!.table.rows[0]![0]).toBe('Indlæst fra udtrækket');
+    // 3 such patients: masked as analyze --json masks input.excluded.patients, and tallied.
+    const three = await build(longCsvWithoutPatients(3), 'en', 'long');
+    expect(excludedIntro(three.content)).toContain('Patients every row of whom was left out (in no other count of this report): suppressed.');
+    expect(excludedIntro(three.content)).toContain('Rows of the export left out: 6.');
+    expect(/\d+ counts? here/.exec(JSON.stringify(three.content.page.sections.find((s) => s.id === 'methods')))?.[0]).toBe('1 counts here');
+    // Without rows left out the flow's first row is the export's.
+    const clean = await build(longCsvWithoutPatients(0), 'en', 'long');
+    expect(clean.content.page.sections.find((s) => s.id === 'flow')!.tables![0]!.table.rows[0]![0]).toBe('In the export');
   });
 
   it('no section when no row was left out', async () => {

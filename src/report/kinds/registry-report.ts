@@ -18,6 +18,7 @@ import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js'
 import { loadTrial } from '../../trial/load-trial.js';
 import { everyRowExcludedError, mostRowsExcludedNote } from '../../trial/most-rows-excluded.js';
 import { registryExcludedSection } from '../registry-excluded.js';
+import { exclusionCounts } from '../../observational/published-input.js';
 import { countText, decimalsOf, maskedFixed, withheldMethods } from '../../observational/observational-text.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
 import { groupZeroBaselineNote } from '../zero-baseline-note.js';
@@ -204,7 +205,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (plan.design !== 'observational') {
       throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
     }
-    const { result, excludedRows, layout, mostExcluded } = env.memo(`registry\u0000${dataPath}\u0000${planPath}`, () => {
+    const { result, exclusion, layout, mostExcluded } = env.memo(`registry\u0000${dataPath}\u0000${planPath}`, () => {
       const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan, { lang: env.runLang ?? 'en' });
       // How the export was read (its encoding, header spellings, CPR-shaped ids…), as `hta analyze` says it: each note once per run.
       for (const note of trial.readNotes ?? []) env.note?.(note);
@@ -216,7 +217,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return {
         result: { ...r, input: { ...r.input, file: publishedName(entry.data) } } as ObservationalResult,
-        excludedRows: trial.excluded?.rows ?? 0,
+        // The rows left out, and of whom (published-input.ts): the page's counts of them, masked as --json's.
+        exclusion: exclusionCounts(trial),
         layout: trial.layout,
         // More rows left out than kept: the plan, not the rows, is likely wrong — the warning `hta analyze` prints.
         mostExcluded: mostRowsExcludedNote(trial, env.runLang ?? 'en'),
@@ -304,10 +306,10 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
-    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang);
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, spec.baselineAsConfounder, lang, (exclusion?.rows ?? 0) > 0);
     if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     // Rows the plan's "invalidRows": "exclude" left out: their count, masked as rule 13 masks it (registry-excluded.ts).
-    const excluded = registryExcludedSection(excludedRows, layout, result, lang);
+    const excluded = registryExcludedSection(exclusion, layout, result, lang);
     if (excluded) sections.push(excluded.section);
     // No E-value for a yes/no outcome no non-user has (e-value.ts): the section says why, for every
     // row lacking one for the weighted regression's reason — so the Warnings leave that out (below).
@@ -364,7 +366,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // What this page shows (registry-tally.ts); results.json's tally, of every analysis's cells, named when it differs.
     const inTables = shownSuppressedCounts(sections, countText(SUPPRESSED, lang));
     // The rows left out, when hidden, are a count on this page too; results.json does not carry them, so it is compared without.
-    const n = inTables + (excluded?.hidden ? 1 : 0);
+    const n = inTables + (excluded?.hidden ?? 0);
     const inJson = result.plan.suppression.suppressedCounts;
     const withheldEstimates = shown.analyses.filter((a) => !a.error && a.effectsSuppressed && a.patients).length * withheldMethods(spec.estimand).length;
     const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n }))

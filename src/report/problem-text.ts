@@ -44,6 +44,9 @@ const DANISH: readonly [RegExp, Replacement][] = [
   [/^a whole number from (\S+) to (\S+) \((.*)\)$/, 'et helt tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+) \((.*)\)$/, 'et tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],
+  // A line with another number of fields than the header (io/read-csv.ts), in every reader.
+  [/^(\d+) fields as in the header \(check the separator "(.*)" and quoting\)$/, '$1 felter som i overskriftslinjen (tjek skilletegnet "$2" og anførselstegnene)'],
+  [/^(\d+) named fields \(the header line writes (\d+) with its empty ones\) \(check the separator "(.*)" and quoting\)$/, '$1 navngivne felter (overskriftslinjen har $2 med de tomme) (tjek skilletegnet "$3" og anførselstegnene)'],
   [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
   // A cell that is not a number in a column of numbers (trial/column-kind.ts).
   [
@@ -165,6 +168,8 @@ export function danishProblemHint(hint: string): string | undefined {
 
 /** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping. */
 const DANISH_HINTS: readonly [RegExp, string][] = [
+  // A short line of a studies sheet (read-studies.ts SHORT_ROW_HINT).
+  [/^if this line is a note \(a footnote, a total\), delete it; if it is a study row, fill in its missing cells$/, 'er linjen en note (en fodnote, en total), så slet den; er den en studierække, så udfyld dens manglende celler'],
   // A study's number off its outcome's scale (src/meta/scale-checks.ts).
   [/^no trial reports this on the scale: check the cell against the paper \(a decimal mark lost, 33\.125 typed as 33125; another instrument's scale\)$/, 'intet forsøg angiver dette på skalaen: tjek cellen mod artiklen (et tabt decimaltegn, 33,125 skrevet som 33125; et andet instruments skala)'],
   // Arms of one trial against one control group (meta/shared-control.ts combineHint): the combined arm's numbers kept as computed.

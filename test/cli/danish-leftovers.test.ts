@@ -78,6 +78,14 @@ describe('a Danish run in Danish', () => {
     expect(r.stderr).toContain('(sd_intervention): "40" — forventet en SD på højst skalaens bredde, 24 (RMDQ 0–24); intet forsøg');
   });
 
+  it('meta --lang da: a study row cut short, with the advice to delete a note or fill in the row', async () => {
+    const file = join(tempDir(), 'studier.csv');
+    writeFileSync(file, 'study,outcome,time,measure,difference,ci_lower,ci_upper\nAlpha 2015,pain,6m,MD,-0.9,-1.8,0.0\nDe Vries 2020,pain,6m,MD,-2.5,-3.5\n');
+    const r = await runCli('meta', file, '--lang', 'da', '--direction', 'lower-is-better');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('— forventet 7 felter som i overskriftslinjen (tjek skilletegnet "," og anførselstegnene); er linjen en note (en fodnote, en total), så slet den; er den en studierække, så udfyld dens manglende celler');
+  });
+
   it('uptake --lang da: the warning of rows alike in every column but the id', async () => {
     const november = novemberCut(december);
     const renamed = november.map((n) => n.replace(/^P5/, 'Q7'));

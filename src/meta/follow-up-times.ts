@@ -8,6 +8,7 @@
  * are not converted into each other (12 weeks is not exactly 3 months): kept apart, with a warning
  * when they may be one follow-up (docs/input-studies.md, "Follow-up times").
  */
+import { isExcelDateText } from '../io/excel-date-text.js';
 import type { StudyRecord } from './read-studies.js';
 
 const UNITS: Record<string, 'd' | 'w' | 'm' | 'y'> = {};
@@ -134,9 +135,15 @@ function unreadBeside(records: readonly StudyRecord[]): string[] {
     for (const [label, line] of unread) {
       out.push(
         `${outcome}: follow-up "${label}" (line ${line}) is not read as a number and a unit, so it is pooled on its own beside ${pools}: ` +
-          `if it is ${list.length === 1 ? 'that follow-up' : 'one of those follow-ups'}, write it so in the time column (as ${example})`,
+          `if it is ${list.length === 1 ? 'that follow-up' : 'one of those follow-ups'}, write it so in the time column (as ${example})` +
+          // `03-jun`: a date Excel made of a typed `3-6` (io/excel-date-text.ts), said so the cause is found.
+          (isExcelDateText(label) ? EXCEL_DATE_TIME_NOTE : ''),
       );
     }
   }
   return out;
 }
+
+/** Appended to the warning of a follow-up Excel turned into a date (`03-jun` from a typed `3-6`). */
+export const EXCEL_DATE_TIME_NOTE = '; it looks like a date Excel made of what was typed (3-6 or 3/6 becomes 3 June): format the time column as Text in the spreadsheet before typing';
+

@@ -83,6 +83,15 @@ describe('follow-up times written several ways', () => {
   });
 });
 
+describe('a follow-up Excel turned into a date', () => {
+  it('"03-jun" (a typed 3-6) is warned about as such, en and da (explorer win, 6 December 2026)', () => {
+    const t = parseStudies(parseCsvText('study;outcome;time;difference;se\nA;rmdq;3 mdr;-1;0,5\nB;rmdq;03-jun;-1;0,5', 'x.csv'));
+    const w = 'rmdq: follow-up "03-jun" (line 3) is not read as a number and a unit, so it is pooled on its own beside 3m: if it is that follow-up, write it so in the time column (as "3 months" or "3m"); it looks like a date Excel made of what was typed (3-6 or 3/6 becomes 3 June): format the time column as Text in the spreadsheet before typing';
+    expect(t.warnings).toEqual([w]);
+    expect(warningDa(w)).toBe('rmdq: opfølgning "03-jun" (linje 3) er ikke læst som et tal og en enhed, så den pooles for sig ved siden af 3m: er det den opfølgning, så skriv den sådan i tidskolonnen (som "3 måneder" eller "3m"); den ligner en dato, som Excel har lavet af det indtastede (3-6 eller 3/6 bliver 3. juni): formatér tidskolonnen som Tekst i regnearket, før der tastes');
+  });
+});
+
 describe('one of a unit is singular ("1 month", not "1 months"), in Danish too', () => {
   it('the example of an unread label beside a 1-month pool', () => {
     const t = parseStudies(parseCsvText('study,outcome,time,difference,se\nA,rmdq,1m,-1,0.5\nB,rmdq,post-treatment,-1,0.5', 'x.csv'));

@@ -135,3 +135,10 @@ describe('follow-up labels from papers (t1.csv, t2.csv of the explorer)', () => 
     expect(warningDa(w[0]!)).toMatch(/\(som "3 måneder" eller "3m"\)$/);
   });
 });
+
+describe('a study name behind Excel\'s text apostrophe', () => {
+  it('"\'Sandal 2021" is Sandal 2021 in the table and forest; a Dutch "\'t Hart 2019" keeps its apostrophe (explorer win, 6 December 2026)', () => {
+    const t = parseStudies(parseCsvText("study,outcome,time,difference,se\n'Sandal 2021,rmdq,3m,-1,0.5\n't Hart 2019,rmdq,3m,-1.2,0.6\n'2020 trial,rmdq,3m,-0.5,0.4", 'x.csv'));
+    expect(t.records.map((r) => r.study)).toEqual(['Sandal 2021', "'t Hart 2019", '2020 trial']);
+  });
+});

@@ -61,6 +61,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       const jsonInputs = [{ path: file }, { path: opts.plan, kind: 'trial-plan' as const }, { path: opts.excludedOut }];
       let result: ValidationResult;
       let groups: GroupWording;
+      // The plan the summary's group names come from (in the run's language).
+      let summaryPlan: Parameters<typeof groupWording>[0] | undefined;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
       let design: 'randomised' | 'observational' = 'randomised';
@@ -71,6 +73,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         // (docs/subgroups.md#inverse-odds-weights): a plan valid here must not fail there.
         const sample = opts.plan !== undefined && trial.plan.design !== 'observational' ? readTargetSample(targetSamplePath(opts.plan, trial.plan), trial.plan, trial) : undefined;
         groups = groupWording(trial.plan);
+        summaryPlan = trial.plan;
         // A follow-up-only registry export (docs/observational.md): its baseline column would read
         // "0/0", as if every baseline were missing, where the plan reads none.
         if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
@@ -112,7 +115,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
+      else io.stdout(renderSummary(result, lang === 'da' && summaryPlan ? groupWording(summaryPlan, 'da') : groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
       for (const line of registryLines) io.stderr(line + '\n');
     });
@@ -141,7 +144,7 @@ const SUMMARY_DA = {
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
 function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords): string {
-  if (lang === 'da' && design === 'randomised') return renderSummaryDa(s, g, unreadBaseline, design, words);
+  if (lang === 'da') return renderSummaryDa(s, g, threshold, unreadBaseline, design, words);
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
@@ -177,17 +180,16 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
 }
 
 /**
- * A randomised trial's summary under --lang da: the same lines and table as in English, in the
- * Danish report's words. A registry's (observational plan's) summary stays English: its masked
- * counts and confounder levels have no Danish wording yet.
+ * The summary under --lang da: the same lines and table as in English, in the Danish report's
+ * words — a registry's (observational plan's) too, its masked counts and confounder levels included.
  */
-function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
+function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const n = (x: number) => count(x, 0, 'da');
   const [intervention, control] = design === 'randomised' ? ['intervention', 'kontrol'] : [g.described.intervention, g.described.control];
   const lines = [
-    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded && typeof s.excluded.rows === 'number' ? `, ${n(s.excluded.rows)} række(r) med problemer udeladt` : ''}`,
+    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold, 'række(r)', 'da')} med problemer udeladt` : ''}`,
     `patienter: ${n(s.patients.intervention)} ${intervention}, ${n(s.patients.control)} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
     s.layout === 'wide' ? `patientbesøg: ${n(s.rows)} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${n(s.rows)}`,
     '',
@@ -204,8 +206,12 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
     lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'da'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(ingen ${hidden}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`);
+  if (s.confounders?.length) {
+    lines.push('', 'kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:', ...confounderLevelLines(s.confounders, threshold, 'da').map((l) => `  ${l}`));
+    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen)`);
+  }
   if (s.recoded.length) lines.push('', 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):', ...formatRecodes(s.recoded, 'da').map((l) => `  ${l}`));
-  if (s.excluded && 'groups' in s.excluded) lines.push('', ...formatExclusion(s.excluded, 'da', words, design));
+  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'da', words, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold, 'da')]));
   return lines.join('\n') + '\n';
 }
 
@@ -214,7 +220,11 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
  * where the lines are said — not here, where a row's line and values (an age, a date) would travel
  * with the summary into a ticket (docs/observational.md, "Small counts", rule 13).
  */
-function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number): string {
+function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number, lang: Lang = 'en'): string {
+  if (lang === 'da') {
+    const uden = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(er)', 'da')} med alle rækker udeladt: i ingen optælling)` : '';
+    return `udelod ${maskedRows(rows, threshold, 'række(r)', 'da')} med problemer${uden}; uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten. Hvilke linjer og hvorfor: på stderr og i --excluded-out (ikke i denne opsummering: en rækkes værdier er en patients egne)`;
+  }
   const without = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(s)')} with every row excluded: in no count)` : '';
   return `excluded ${maskedRows(rows, threshold)} with problems${without}; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
 }

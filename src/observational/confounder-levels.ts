@@ -116,16 +116,21 @@ export function hiddenLevels(counts: ReadonlyMap<string, number>, threshold: num
 const OTHER_LEVELS = '';
 
 /** The validate summary's lines: one per confounder, its levels with their patients, the rare ones together and unnamed. */
-export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'lookalikes'>[], threshold: number): string[] {
+export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'lookalikes'>[], threshold: number, lang: 'en' | 'da' = 'en'): string[] {
+  const n = (x: number) => formatThousands(x, 0, lang);
   return all.map((c) => {
-    const count = (l: ConfounderLevels['levels'][number]) => (l.patients === SUPPRESSED ? 'suppressed' : formatThousands(l.patients));
+    const count = (l: ConfounderLevels['levels'][number]) => (l.patients === SUPPRESSED ? (lang === 'da' ? 'diskretioneret' : 'suppressed') : n(l.patients));
     const named = c.levels.filter((l) => l.pooled === undefined);
     const other = c.levels.find((l) => l.pooled !== undefined);
     const shown = named.slice(0, LISTED).map((l) => `"${l.value}" ${count(l)}`);
     const more = named.length - shown.length;
     const total = named.length + (other?.pooled ?? 0);
-    const rest = other ? `${other.pooled === 1 ? '1 other level' : `${formatThousands(other.pooled!)} other levels`} (each with fewer than ${threshold} patients; not named) ${count(other)}` : '';
-    return `${c.name}: ${formatThousands(total)} level${total === 1 ? '' : 's'}: ${[...shown, ...(more > 0 ? [`and ${formatThousands(more)} more`] : []), ...(rest ? [rest] : [])].join(', ')}`;
+    if (lang === 'da') {
+      const rest = other ? `${other.pooled === 1 ? '1 andet niveau' : `${n(other.pooled!)} andre niveauer`} (hvert med færre end ${threshold} patienter; ikke navngivet) ${count(other)}` : '';
+      return `${c.name}: ${n(total)} ${total === 1 ? 'niveau' : 'niveauer'}: ${[...shown, ...(more > 0 ? [`og ${n(more)} flere`] : []), ...(rest ? [rest] : [])].join(', ')}`;
+    }
+    const rest = other ? `${other.pooled === 1 ? '1 other level' : `${n(other.pooled!)} other levels`} (each with fewer than ${threshold} patients; not named) ${count(other)}` : '';
+    return `${c.name}: ${n(total)} level${total === 1 ? '' : 's'}: ${[...shown, ...(more > 0 ? [`and ${n(more)} more`] : []), ...(rest ? [rest] : [])].join(', ')}`;
   });
 }
 

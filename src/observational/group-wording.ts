@@ -20,13 +20,14 @@ export interface GroupWording {
   label: Record<Arm, string>;
 }
 
-export function groupWording(plan: Pick<Plan, 'design' | 'armLabels'>): GroupWording {
+export function groupWording(plan: Pick<Plan, 'design' | 'armLabels'>, lang: 'en' | 'da' = 'en'): GroupWording {
   if (plan.design !== 'observational') {
-    const role = { intervention: 'intervention', control: 'control' };
+    const role = { intervention: 'intervention', control: lang === 'da' ? 'kontrol' : 'control' };
     return { unit: 'arm', planField: 'arms', role, described: role, label: role };
   }
-  const role = { intervention: 'exposed', control: 'unexposed' };
-  const label = (a: Arm) => plan.armLabels?.[a]?.en;
+  // Danish (`hta validate --lang da`'s summary): the plan's Danish label where it has one.
+  const role = lang === 'da' ? { intervention: 'eksponeret', control: 'ikke-eksponeret' } : { intervention: 'exposed', control: 'unexposed' };
+  const label = (a: Arm) => (lang === 'da' ? plan.armLabels?.[a]?.da ?? plan.armLabels?.[a]?.en : plan.armLabels?.[a]?.en);
   const described = (a: Arm) => (label(a) ? `${label(a)} (${role[a]})` : role[a]);
   return {
     unit: 'group',

@@ -100,6 +100,7 @@ export function validatedExclusion(ex: { rows: number; withoutRows?: number }, t
 }
 
 /** A masked count of rows (or patients) in validate's words: "7 row(s)", "fewer than 5 row(s)". */
-export function maskedRows(rows: Masked, threshold: number, what = 'row(s)'): string {
+export function maskedRows(rows: Masked, threshold: number, what = 'row(s)', lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') return rows === SUPPRESSED ? `færre end ${threshold} ${what}` : `${formatThousands(rows, 0, 'da')} ${what}`;
   return rows === SUPPRESSED ? `fewer than ${threshold} ${what}` : `${formatThousands(rows)} ${what}`;
 }

@@ -84,6 +84,20 @@ describe('validate --exclude-invalid on a registry: the excluded rows as a count
     expect(JSON.parse(json.stdout).excluded).toEqual({ rows: 'suppressed', patients: 0 });
   });
 
+  it('--lang da: the registry summary in Danish, its counts masked as in English (the summary had stayed English)', async () => {
+    const f = files(3);
+    const text = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--lang', 'da');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(rowDetail);
+    expect(text.stdout).not.toMatch(/\b3 række/);
+    expect(text.stdout).toContain('gyldig (langt format), færre end 5 række(r) med problemer udeladt');
+    expect(text.stdout).toMatch(/^patienter: \d+ eksponeret, \d+ ikke-eksponeret$/m);
+    expect(text.stdout).toContain('kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:');
+    expect(text.stdout).toMatch(/^ {2}sex: \d+ niveauer?: /m);
+    expect(text.stdout).toContain('udelod færre end 5 række(r) med problemer; uden imputation');
+    expect(text.stdout).not.toMatch(/\b(valid|levels)\b|\bexcluded (\d|fewer)|^patients:/m);
+  });
+
   it('a randomised trial keeps its lines and problems in the summary (not a registry publication)', async () => {
     const f = files(3, 'randomised');
     const json = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
-import { formatExclusion, summarizeExclusion, trialExclusionLines } from '../trial/exclusion-summary.js';
+import { formatExclusion, REGISTRY_EXCLUSION_MEANING, summarizeExclusion, trialExclusionLines } from '../trial/exclusion-summary.js';
 import { maskedRows, validatedExclusion } from '../observational/published-input.js';
 import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { missingFollowUp } from '../trial/follow-up.js';
@@ -223,8 +223,8 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
 function registryExclusionText(rows: Masked, patients: Masked | undefined, threshold: number, lang: Lang = 'en'): string {
   if (lang === 'da') {
     const uden = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(er)', 'da')} med alle rækker udeladt: i ingen optælling)` : '';
-    return `udelod ${maskedRows(rows, threshold, 'række(r)', 'da')} med problemer${uden}; uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten. Hvilke linjer og hvorfor: på stderr og i --excluded-out (ikke i denne opsummering: en rækkes værdier er en patients egne)`;
+    return `udelod ${maskedRows(rows, threshold, 'række(r)', 'da')} med problemer${uden}; ${REGISTRY_EXCLUSION_MEANING.da}. Hvilke linjer og hvorfor: på stderr og i --excluded-out (ikke i denne opsummering: en rækkes værdier er en patients egne)`;
   }
   const without = patients !== undefined && patients !== 0 ? ` (${maskedRows(patients, threshold, 'patient(s)')} with every row excluded: in no count)` : '';
-  return `excluded ${maskedRows(rows, threshold)} with problems${without}; no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
+  return `excluded ${maskedRows(rows, threshold)} with problems${without}; ${REGISTRY_EXCLUSION_MEANING.en}. Which lines and why: on stderr and in --excluded-out (not in this summary: a row's values are a patient's own)`;
 }

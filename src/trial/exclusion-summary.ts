@@ -81,6 +81,15 @@ function linesWord(ranges: readonly [number, number][], lang: Lang): string {
   return lang === 'da' ? (one ? 'linje' : 'linjer') : one ? 'line' : 'lines';
 }
 
+/**
+ * What an excluded row of a registry (observational plan) means for its patient, said wherever the
+ * exclusion is: analyze's stderr (below) and validate's masked summary (cli/validate.ts).
+ */
+export const REGISTRY_EXCLUSION_MEANING: Record<Lang, string> = {
+  en: "no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out",
+  da: "uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten",
+};
+
 type ExclusionText = {
   none: string;
   /** `lines`: "line 6" or "lines 6–8, 10" (linesWord). */
@@ -113,7 +122,7 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
       // wide export it is the patient, who leaves every count (input.patients too) and is not counted
       // as missing a confounder; in a long export the patient's other rows still count.
       head: (rows, problems, lines) =>
-        `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); no imputation: an excluded row is read as absent — in a wide export (one row per patient) the patient is left out of every count and every analysis, counted only among the excluded rows; in a long export the patient's other rows still count, in the group the exposure column gives them, and an analysis that needs a value of the excluded row leaves the patient out:`,
+        `excluded ${rows} row(s) with ${problems} problem(s) (${lines}); ${REGISTRY_EXCLUSION_MEANING.en}:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded ${n === 1 ? 'stays' : 'stay'} in the export's count, in their exposure group, with no value`,
       // What the exclusions cost besides each analysis's flow (excludedRow): the patients left with no row.
       withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patients'} with every row excluded: in no count or analysis (not in the export's count nor any flow)`,
@@ -121,7 +130,7 @@ const EXCLUSION_TEXT: Record<'randomised' | 'observational', Record<Lang, Exclus
     da: {
       none: 'udelod 0 rækker: ingen række har et problem',
       head: (rows, problems, lines) =>
-        `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); uden imputation: en udeladt række læses som fraværende — i bredt format (én række pr. patient) er patienten udeladt af alle optællinger og alle analyser og tælles kun blandt de udeladte rækker; i langt format tæller patientens andre rækker stadig med, i den gruppe, eksponeringskolonnen angiver, og en analyse, der behøver en værdi fra den udeladte række, udelader patienten:`,
+        `udelod ${rows} række(r) med ${problems} problem(er) (${lines}); ${REGISTRY_EXCLUSION_MEANING.da}:`,
       randomised: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt forbliver i udtrækkets optælling, i sin eksponeringsgruppe, uden værdi`,
       withoutRows: (n) => `${n} ${n === 1 ? 'patient' : 'patienter'} med alle rækker udeladt: i ingen optælling eller analyse (hverken i udtrækkets optælling eller i noget patientflow)`,
     },

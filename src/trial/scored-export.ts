@@ -8,6 +8,7 @@
  */
 import { neutralizeFormula } from '../io/csv-formula.js';
 import { formatNumberForExport } from '../io/format-number.js';
+import { spreadsheetDialectOf } from '../io/write-csv.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
 import { scoreAt, type TrialData } from './trial-data.js';
@@ -47,7 +48,10 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
       ? scored.flatMap((s) => trial.times.map((t, k) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: k })))
       : scored.map((s) => ({ header: name(s.key), key: s.key, time: -1 }));
 
-  const { delimiter, decimalComma, bom, crlf, cr, utf16, windows1252 } = csv.dialect;
+  const { decimalComma } = csv.dialect;
+  // The input's own separator and line ends (CRLF, old Mac Excel's CR alone, LF), and a BOM where
+  // Excel needs one to read the UTF-8 copy (io/write-csv.ts spreadsheetDialectOf).
+  const { delimiter, eol, bom } = spreadsheetDialectOf(csv.dialect);
   // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
   // The first-character test is neutralizeFormula's own (=, +, -, @, tab, CR), made here so that
   // the ~80 million plain cells of a 200 MB export skip its regexes.
@@ -56,11 +60,9 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
     const v = c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d ? neutralizeFormula(cell) : cell;
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
-  // The input's own line ends: CRLF (Windows), CR alone (old Mac Excel) or LF.
-  const eol = crlf ? '\r\n' : cr ? '\r' : '\n';
   // Outputs are UTF-8; a UTF-16 input (Excel "Unicode text") or a Windows-1252 one (Excel's
   // plain "CSV") gets the BOM by which Excel still opens the copy with its æ, ø and å intact.
-  yield (bom || utf16 || windows1252 ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
+  yield (bom ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
   // The kept rows come by patient and visit (canonical-order.ts), the records in file order: the
   // rows' indexes sorted by line once, then both walked together (no index by line).
   const byLine = Int32Array.from({ length: rows.length }, (_, k) => k).sort((a, b) => rows.line[a]! - rows.line[b]! || a - b);

@@ -15,7 +15,7 @@ import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
 import { type AtomicSink, openAtomicSink, type WriteOptions } from '../io/write-atomic.js';
 import { checkFolderOutputs, folderOutputNames, writeFolderFiles } from '../io/write-folder.js';
-import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
+import { csvCell, csvCellIn, toCsv, toCsvIn, type CsvCell, type SpreadsheetDialect } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { monthText } from '../report/date-text.js';
 import { renderTextTable } from '../report/text-table.js';
@@ -27,6 +27,7 @@ import { excludedRowsCell } from '../uptake/disclosure/excluded-count.js';
 import { clinicSpellingsNotes } from '../uptake/clinic-names.js';
 import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
+import { registryCopyDialect } from '../uptake/registry-copy-dialect.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import { noPreviousNote, unchainedBefore } from '../uptake/disclosure/unchained-publication.js';
@@ -157,20 +158,35 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   return files;
 }
 
-/** The problems of excluded rows, one per line (`excludedRowCells`), streamed to `path`. */
-export function excludedCsvSink(path: string, options: WriteOptions = {}): { add(p: Problem): void; commit(): Promise<number>; finish(): { sink: AtomicSink; count: number }; discard(): void } {
+/**
+ * The problems of excluded rows, one per line (`excludedRowCells`), streamed to `path` in the
+ * export's dialect (registry-copy-dialect.ts: the analyst opens the list beside the export).
+ * Whether Excel needs a byte-order mark to read it is known for sure only when the whole export
+ * was read (a Windows-1252 letter may come after a megabyte of plain text): the start of the list
+ * is held (up to `HELD_CHARS`) until `commit`/`finish`, and `bom(true)` before them puts the mark
+ * in. A list longer than that is written as the export's start suggested.
+ */
+export function excludedCsvSink(path: string, options: WriteOptions = {}, dialect?: SpreadsheetDialect): ExcludedCsvSink {
   const sink = openAtomicSink(path, options);
-  let buffer = toCsv(EXCLUDED_ROW_HEADER, []);
+  const d: SpreadsheetDialect = dialect ?? { delimiter: ',', eol: '\n', bom: false };
+  let buffer = toCsvIn(EXCLUDED_ROW_HEADER, [], { ...d, bom: false });
+  let started = false;
+  let bom = d.bom;
+  const line = (cells: CsvCell[]) => cells.map((c) => csvCellIn(c, d.delimiter)).join(d.delimiter) + d.eol;
   let count = 0;
   const flush = () => {
-    sink.write(buffer);
+    sink.write((!started && bom ? '\uFEFF' : '') + buffer);
+    started = true;
     buffer = '';
   };
   return {
     add(p) {
       count++;
-      buffer += excludedRowCells(p).map(csvCell).join(',') + '\n';
-      if (buffer.length > 65_536) flush();
+      buffer += line(excludedRowCells(p));
+      if (buffer.length > (started ? 65_536 : HELD_CHARS)) flush();
+    },
+    bom(needed) {
+      if (needed) bom = true;
     },
     async commit() {
       flush();
@@ -184,6 +200,18 @@ export function excludedCsvSink(path: string, options: WriteOptions = {}): { add
     },
     discard: () => sink.discard(),
   };
+}
+
+/** How much of the list's start is held until the export's encoding is known (4 MiB of text: ~80,000 problems). */
+const HELD_CHARS = 4 << 20;
+
+export interface ExcludedCsvSink {
+  add(p: Problem): void;
+  /** The export turned out not to be UTF-8 (read as Windows-1252 or UTF-16): Excel needs the mark. */
+  bom(needed: boolean): void;
+  commit(): Promise<number>;
+  finish(): { sink: AtomicSink; count: number };
+  discard(): void;
 }
 
 export function registerUptake(program: Command, io: CliIo, setExit: (code: number) => void = () => {}): void {
@@ -274,7 +302,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const previousRead = opts.previous !== undefined ? readPreviousFiles(opts.previous) : undefined;
       // Streamed to a staging file (a million bad rows must not be held in memory), renamed
       // into place only when the whole run succeeded.
-      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut, { replace: opts.force === true }) : undefined;
+      const copyDialect = opts.excludedOut !== undefined && file !== undefined ? await registryCopyDialect(file) : undefined;
+      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut, { replace: opts.force === true }, copyDialect) : undefined;
       let run: Awaited<ReturnType<typeof runUptake>>;
       try {
         run = await runUptake({
@@ -311,6 +340,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           const refusal = await prewriteRefusal({ ...run, ...(previousRead ? { previousRead } : {}) }, { planFile: planPath, lang }, (text) => io.stderr(`warning: ${text}\n`));
           if (refusal) throw refusal;
         }
+        sink?.bom(run.registryEncoding !== undefined);
         if (sink && !withTables) excludedWritten(await sink.commit());
         // For a publication (the audit publishes nothing).
         const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis, lang) : undefined;

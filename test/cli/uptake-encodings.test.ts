@@ -152,7 +152,12 @@ describe('a registry from Danish Excel, "CSV (semikolonsepareret)" (Windows-1252
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).excluded).toEqual({ rows: 'suppressed', kinds: [] });
     expect(r.stderr).toMatch(/registry\.csv:2:4 \(Henvist\): "31-02-2025"/);
-    expect(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['2,4,Henvist']);
+    // In the export's own dialect, as Danish Excel opens it beside the export: a BOM (its UTF-8
+    // read right), `;`, CRLF (registry-copy-dialect.ts).
+    const copy = readFileSync(out, 'utf8');
+    expect(copy.startsWith('\uFEFFline;column;field;problem\r\n')).toBe(true);
+    expect(copy.endsWith('\r\n')).toBe(true);
+    expect(copy.slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(';').slice(0, 3).join(','))).toEqual(['2,4,Henvist']);
     expect(leftInTmp()).toEqual([]);
   });
 

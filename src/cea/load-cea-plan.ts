@@ -27,6 +27,8 @@ import { YEARS_PER_UNIT } from './qaly-auc.js';
 import { CURRENCY_MARKS, markStandsFor, WITH_MARK } from './currency-marks.js';
 import { SCIENTIFIC_PRICE_HINT, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { excelErrorHint, isExcelError } from '../io/spreadsheet-cells.js';
+import { prototypeKeyIssues } from '../plan/prototype-keys.js';
+import { ownKeyRecords } from '../plan/own-key-records.js';
 
 export interface UnitCost {
   cost: number;
@@ -64,10 +66,13 @@ export function noteIn(note: PlanNote, lang: Lang): string {
 export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const json = readJsonFile(file, 'cost-effectiveness plan');
   const parsed = ceaPlanSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(ceaPlanSchema)));
+  // A "__proto__" key of "visitTimes.times" or an inline "unitCosts" map, which the schema would
+  // drop without a word (plan/prototype-keys.ts); the maps then without a prototype (plan/own-key-records.ts).
+  const protoKeys = prototypeKeyIssues(json, parsed.success ? [] : parsed.error.issues);
+  if (!parsed.success || protoKeys.length) {
+    throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, jsonProblems(json, [...(parsed.success ? [] : parsed.error.issues), ...protoKeys], file, zodShapeHint(ceaPlanSchema)));
   }
-  const plan = parsed.data;
+  const plan = ownKeyRecords(ceaPlanSchema, parsed.data);
   const dir = dirname(file);
   const trialPlanFile = besidePlan(dir, plan.trialPlan);
   const trialPlan = loadPlanFile(trialPlanFile);

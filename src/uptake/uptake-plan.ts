@@ -13,6 +13,8 @@ import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
 import { DATE_FORMATS } from './registry-dates.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 import { eachOnce } from '../io/each-once.js';
+import { prototypeKeyIssues } from '../plan/prototype-keys.js';
+import { ownKeyRecords } from '../plan/own-key-records.js';
 
 /** The equity breakdowns a plan may publish, in the order every output lists them. */
 export const EQUITY_DIMENSIONS = ['ageBand', 'sex', 'referrer'] as const;
@@ -250,8 +252,11 @@ export function uptakePlanJsonSchema(): unknown {
 
 export function parseUptakePlan(json: unknown, file = '<uptake plan>'): UptakePlan {
   const parsed = uptakePlanSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(uptakePlanSchema)));
+  // A "__proto__" key of "values.sex"/"values.referrer" the schema would drop without a word, as in
+  // the trial plan (plan/prototype-keys.ts); the maps then without a prototype (plan/own-key-records.ts).
+  const protoKeys = prototypeKeyIssues(json, parsed.success ? [] : parsed.error.issues);
+  if (parsed.success && !protoKeys.length) return ownKeyRecords(uptakePlanSchema, parsed.data);
+  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, jsonProblems(json, [...(parsed.success ? [] : parsed.error.issues), ...protoKeys], file, zodShapeHint(uptakePlanSchema)));
 }
 
 export function loadUptakePlanFile(file: string): UptakePlan {

@@ -156,6 +156,11 @@ export interface ProblemWords {
   hint: (text: string) => string | undefined;
   /** An error's own message (`trial.csv has 3 problem(s)`), the line above its problems. */
   message: (text: string) => string | undefined;
+  /**
+   * A value hta wrote itself rather than quoted from a cell (a short line's `2 fields`), given
+   * the group's English `expected`; undefined leaves the value as it is (a cell's own text).
+   */
+  value?: (value: string, expected: string) => string | undefined;
 }
 
 /** The words around a problem line's parts: "— expected", "lines 2–5, column 3", "(line 3: …; … 2 more)". */
@@ -188,7 +193,8 @@ function translatedGroup(g: ProblemGroup, words: ProblemWords): ProblemGroup | u
   if (expected === undefined || (g.hint !== undefined && hint === undefined)) return undefined;
   const details = g.details?.map((d) => ({ line: d.line, detail: words.expected(d.detail) }));
   if (details?.some((d) => d.detail === undefined)) return undefined;
-  return { ...g, expected, ...(hint !== undefined ? { hint } : {}), ...(details ? { details: details as { line: number; detail: string }[] } : {}) };
+  const values = words.value ? g.values.map((v) => words.value!(v, g.expected) ?? v) : g.values;
+  return { ...g, expected, values, ...(hint !== undefined ? { hint } : {}), ...(details ? { details: details as { line: number; detail: string }[] } : {}) };
 }
 
 function groupLine(g: ProblemGroup, f: LineFrame): string {

@@ -47,6 +47,8 @@ const DANISH: readonly [RegExp, Replacement][] = [
   // A line with another number of fields than the header (io/read-csv.ts), in every reader.
   [/^(\d+) fields as in the header \(check the separator "(.*)" and quoting\)$/, '$1 felter som i overskriftslinjen (tjek skilletegnet "$2" og anførselstegnene)'],
   [/^(\d+) named fields \(the header line writes (\d+) with its empty ones\) \(check the separator "(.*)" and quoting\)$/, '$1 navngivne felter (overskriftslinjen har $2 med de tomme) (tjek skilletegnet "$3" og anførselstegnene)'],
+  // The registry reader's form (read-registry.ts), which names no separator.
+  [/^(\d+) fields as in the header \(check the separator and quoting\)$/, '$1 felter som i overskriftslinjen (tjek skilletegnet og anførselstegnene)'],
   [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
   // A cell that is not a number in a column of numbers (trial/column-kind.ts).
   [
@@ -223,7 +225,17 @@ export function danishErrorMessage(message: string): string | undefined {
 }
 
 /** The words of a refusal printed on a Danish run (`--lang da`; errors.ts `formatError`). */
-export const DANISH_PROBLEM_WORDS: ProblemWords = { expected: danishProblemText, hint: danishProblemHint, message: danishErrorMessage };
+export const DANISH_PROBLEM_WORDS: ProblemWords = { expected: danishProblemText, hint: danishProblemHint, message: danishErrorMessage, value: danishProblemValue };
+
+/**
+ * The values hta writes itself in a problem: a line's field count (`2 fields`, read-csv.ts and the
+ * registry reader), said only where the problem is the field count, so no cell's own text is reworded.
+ */
+export function danishProblemValue(value: string, expected: string): string | undefined {
+  if (!/ fields as in the header| named fields \(the header line writes /.test(expected)) return undefined;
+  const m = /^(\d+) fields?$/.exec(value);
+  return m ? `${m[1]} ${m[1] === '1' ? 'felt' : 'felter'}` : undefined;
+}
 
 const OTHER_ARMS_HINT = /, or an arm the plan does not compare, listed in its "otherArms" — if (".*") is a third arm of the trial, add "otherArms": \[(.*)\] to the plan \(its patients are then counted as randomised, not analysed; --exclude-invalid would leave them out of the participant flow\)$/;
 const OTHER_ARMS_HINT_DA = ', eller en gruppe, som planen ikke sammenligner, angivet i dens "otherArms" — er $1 en tredje gruppe i forsøget, så føj "otherArms": [$2] til planen (dens patienter tælles da som randomiserede, men analyseres ikke; --exclude-invalid ville udelade dem af patientflowet)';

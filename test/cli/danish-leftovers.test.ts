@@ -8,7 +8,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DK_SHAPES, december, novemberCut, registryCsv, thresholdOnePlan } from '../support/appended-cuts.js';
+import { DK_SHAPES, december, header, novemberCut, registryCsv, thresholdOnePlan } from '../support/appended-cuts.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
@@ -84,6 +84,18 @@ describe('a Danish run in Danish', () => {
     const r = await runCli('meta', file, '--lang', 'da', '--direction', 'lower-is-better');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('— forventet 7 felter som i overskriftslinjen (tjek skilletegnet "," og anførselstegnene); er linjen en note (en fodnote, en total), så slet den; er den en studierække, så udfyld dens manglende celler');
+    // The line's own count in Danish too (a value hta wrote, not a cell's text).
+    expect(r.stderr).toContain(`${file}:3: "6 felter" — forventet`);
+  });
+
+  it('uptake --lang da: a registry line with too few fields, its count and the advice in Danish', async () => {
+    const d = header.includes(';') ? ';' : ',';
+    const rows = [...december];
+    rows[1] = rows[1]!.split(d).slice(0, 3).join(d);
+    const file = registryCsv(rows, 'register.csv');
+    const r = await runCli('uptake', file, '--eligible', `${DK_SHAPES}/eligible.csv`, '--plan', thresholdOnePlan(), '--lang', 'da');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`register\\.csv:3: "3 felter" — forventet \\d+ felter som i overskriftslinjen \\(tjek skilletegnet og anførselstegnene\\)`));
   });
 
   it('uptake --lang da: the warning of rows alike in every column but the id', async () => {

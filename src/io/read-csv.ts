@@ -12,7 +12,7 @@
 import { looksLikeJson } from './looks-like-json.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
@@ -1011,11 +1011,31 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
 }
 
 /**
+ * A file no larger than one default chunk (4 MiB) keeps its records after its first whole pass:
+ * the trial loader passes over a trial export ~7 times (each check, then the reading), and each
+ * pass re-read, re-scanned and re-made every record (~2 CPU-ms a pass for the bundled trial, in
+ * every thread that loads it). A larger file is read again each time, so memory stays bounded.
+ */
+const KEEP_RECORDS_BYTES = CHUNK;
+
+/** A file's size, modification time and inode, as FileChunks records them at opening (undefined: gone). */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The records of a checked file, read again from disk each time they are iterated, one chunk of
- * records at a time. A file changed since it was checked is refused rather than read half old.
+ * records at a time (a small file's kept after its first whole pass, while the file is unchanged:
+ * KEEP_RECORDS_BYTES). A file changed since it was checked is refused rather than read half old.
  */
 class FileRecords implements CsvRecords {
   readonly length: number;
+  #kept: CsvRecord[] | undefined;
   constructor(
     readonly file: string,
     readonly shape: TableShape,
@@ -1028,8 +1048,15 @@ class FileRecords implements CsvRecords {
   }
 
   *[Symbol.iterator](): Iterator<CsvRecord> {
+    // Kept records while the file is as checked; otherwise read again, which says what became of it.
+    if (this.#kept && fileIdentity(this.file) === this.identity) {
+      yield* this.#kept;
+      return;
+    }
     const { file, shape } = this;
     const d = shape.dialect.delimiter;
+    // Only a whole pass is kept (a reader that stops early, at its sample, keeps nothing).
+    const keep: CsvRecord[] | undefined = Number(this.identity.split(':')[0]) <= KEEP_RECORDS_BYTES ? [] : undefined;
     const width = shape.header.length;
     const c = new FileChunks(file, this.chunkBytes, this.windows1252 ? 'windows-1252' : undefined);
     try {
@@ -1065,6 +1092,7 @@ class FileRecords implements CsvRecords {
         }
         c.start = end.pos;
         line = end.line;
+        if (keep) for (const rec of batch) keep.push(rec);
         yield* batch;
         batch = [];
         if (c.eof) break;
@@ -1072,5 +1100,6 @@ class FileRecords implements CsvRecords {
     } finally {
       c.close();
     }
+    if (keep) this.#kept = keep;
   }
 }

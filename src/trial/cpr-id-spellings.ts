@@ -9,7 +9,7 @@
  * spelling is the same ten digits, the same person (docs/input-trial-export.md#cpr-spellings).
  * No id is ever quoted: the note counts patients.
  */
-import type { CsvRecord } from '../io/read-csv.js';
+import { type CsvRecord, FieldReader } from '../io/read-csv.js';
 import { cprIdDigits, patientIdOf } from './patient-ids.js';
 
 /** Records whose id cells write each CPR number one way, and how many patients the file writes two ways. */
@@ -28,9 +28,12 @@ export function oneCprSpelling<R extends Iterable<CsvRecord>>(records: R, idCol:
   if (idCol < 0) return { records, patients: 0 };
   const first = new Map<string, string>();
   const other = new Map<string, string>();
+  // The id cell alone, not the record split into all its cells: this pass reads every record.
+  const fields = new FieldReader();
   for (const rec of records) {
-    const cell = rec.cells[idCol];
-    if (cell === null || cell === undefined) continue;
+    fields.load(rec, idCol + 1);
+    const cell = fields.cell(idCol);
+    if (cell === null) continue;
     const { id } = patientIdOf(cell);
     const digits = cprIdDigits(id);
     if (digits === undefined) continue;

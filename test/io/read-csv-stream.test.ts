@@ -92,4 +92,20 @@ describe('streamed CSV reading', () => {
     writeFileSync(file, 'id,arm\n1,a\n2,b\n');
     expect(errorOf(() => [...t.records]).message).toBe(`${file} changed while it was being read; run the command again`);
   });
+
+  it('refuses a small file changed after a whole pass too (its records are kept between passes), and a removed one as unreadable', () => {
+    const file = join(dir, 'kept.csv');
+    writeFileSync(file, 'id,arm\n1,a\n2,b\n');
+    const t = readCsvFile(file);
+    const first = [...t.records].map((r) => [r.line, ...r.cells]);
+    expect([...t.records].map((r) => [r.line, ...r.cells])).toEqual(first);
+    writeFileSync(file, 'id,arm\n1,a\n2,c\n3,d\n');
+    expect(errorOf(() => [...t.records]).message).toBe(`${file} changed while it was being read; run the command again`);
+    const gone = join(dir, 'gone.csv');
+    writeFileSync(gone, 'id,arm\n1,a\n');
+    const g = readCsvFile(gone);
+    expect([...g.records]).toHaveLength(1);
+    rmSync(gone);
+    expect(errorOf(() => [...g.records]).message).toBe(errorOf(() => readCsvFile(gone)).message);
+  });
 });

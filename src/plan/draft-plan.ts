@@ -108,7 +108,9 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+// A survey's rounds: SurveyXact's background variable "Runde" or "Måletidspunkt" ("Baseline",
+// "3 måneder"), "Round", "Wave" — once refused with advice to derive visits from the dates.
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaletidspunkt|maletidspunkt|runde|round|wave|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */

@@ -12,11 +12,22 @@ type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
 
 /** "items rmdq_1…rmdq_24", "column "pain"", "mo = eq5d_mo, …": where an outcome was drafted from; undefined for any other wording. */
 const fromDa = (s: string): string | undefined => {
-  if (s.startsWith('items ')) return `spørgsmålene ${s.slice('items '.length)}`;
+  // Item columns by the first and last name only: "items X…Y with answer codes …" is another rule's (answerCodesDa).
+  if (s.startsWith('items ')) return s.includes(' with ') ? undefined : `spørgsmålene ${s.slice('items '.length)}`;
   if (/^column "[^"]*"$/.test(s)) return `kolonnen ${s.slice('column '.length)}`;
   // EQ-5D's dimensions by their columns: codes only.
   return /^[\w.-]+ = /.test(s) && !/\b(?:column|items?|from|and)\b/.test(s) ? s : undefined;
 };
+/** `"Ja" → 1, "Nej" → 0`: answer codes and their numbers only; undefined for any other wording. */
+const answerCodesDa = (s: string): string | undefined => (/^"(?:[^"\\]|\\.)*" → -?[\d.]+(?:, "(?:[^"\\]|\\.)*" → -?[\d.]+)*$/.test(s) ? s : undefined);
+/** `columns PSEQ_1…PSEQ_10`, `column "smerte"` (draft-plan.ts codesFor's `where`) in Danish; undefined for any other wording. */
+const whereDa = (s: string): string | undefined => {
+  const m = /^(?:columns (\S+…\S+)|column ("[^"]*"))$/.exec(s);
+  return m ? (m[1] !== undefined ? `kolonnerne ${m[1]}` : `kolonnen ${m[2]}`) : undefined;
+};
+/** `8`, `8 and 9`: numbers only, in Danish. */
+const numbersDa = (s: string): string => s.replaceAll(' and ', ' og ');
+
 /** "alder (column "Alder"), koen (column "Køn"), bmi": the covariates and the columns they were renamed from; undefined for any other wording. */
 const covariatesDa = (s: string): string | undefined => {
   const parts = s.split(/, (?=[^"]*(?:"[^"]*"[^"]*)*$)/);
@@ -84,11 +95,29 @@ const RULES: Rule[] = [
   [/^arm column (".*?"): (".*?") = intervention, (".*?") = control$/, (m) => `gruppekolonne ${m[1]}: ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],
   [/^arm names for the reports \("armLabels"\): intervention (".*?") \(from (".*?")\), control (".*?") \(from (".*?")\)$/, (m) => `gruppernes navne i rapporterne ("armLabels"): interventionsgruppe ${m[1]} (fra ${m[2]}), kontrolgruppe ${m[3]} (fra ${m[4]})`],
   [/^not drafted: outcome (".*?") \(([\w.-]+)\) from (.*), which needs an MCID$/, (m) => ((from) => from && `ikke i udkastet: effektmål ${m[1]} (${m[2]}) fra ${from}, som kræver en MCID`)(fromDa(m[3]!))],
+  [/^outcome (".*?") \(([\w.-]+)\) from items (\S+…\S+) with answer codes (.*)$/, (m) => ((codes) => codes && `effektmål ${m[1]} (${m[2]}) fra spørgsmålene ${m[3]} med svarkoderne ${codes}`)(answerCodesDa(m[4]!))],
   [/^outcome (".*?") \(([\w.-]+)\) from (.*)$/, (m) => ((from) => from && `effektmål ${m[1]} (${m[2]}) fra ${from}`)(fromDa(m[3]!))],
   [/^covariates: keep only those the trial protocol pre-specified for adjustment$/, () => 'kovariater: behold kun dem, forsøgets protokol på forhånd har angivet til justering'],
   [/^covariates: (.*)$/, (m) => ((list) => list && `kovariater: ${list}`)(covariatesDa(m[1]!))],
   // The columns not used, by their names only (a line that says more about one stays English: "column 1, which has no name: …", a REDCap checkbox field).
-  [/^not used: ([^:"()]*)$/, (m) => (/\b(?:column|which|field|and)\b/.test(m[1]!) ? undefined : `ikke brugt: ${m[1]}`)],
+  [/^not used: ([^:"]*)$/, (m) => (/\b(?:column|which|field|and)\b/.test(m[1]!) ? undefined : `ikke brugt: ${m[1]}`)],
+  // A survey's response id, not taken as the patient's (response-ids.ts).
+  [/^not the id: (".*?"), a different value on every row while (".*?") has several visits: each row would count as a patient$/, (m) => `ikke patient-id: ${m[1]}, en ny værdi i hver række, mens ${m[2]} har flere besøg: hver række ville tælle som en patient`],
+  [/^not the id: (".*?"), a survey's id of each response, not of the patient$/, (m) => `ikke patient-id: ${m[1]}, et spørgeskemas id for hver besvarelse, ikke for patienten`],
+  [/^outcome (".*?"): "maxMissingItems": (\d+) lets up to \2 missing items be prorated; set 0 to require every item$/, (m) => `effektmål ${m[1]}: "maxMissingItems": ${m[2]} lader scoren opskalere fra de besvarede spørgsmål, når op til ${m[2]} mangler; angiv 0 for at kræve svar på hvert spørgsmål`],
+  [/^items (\S+…\S+) are coded 1\/2: read as 1 = yes, 2 = no \("answers": \{ "1": 1, "2": 0 \}\); swap if the questionnaire codes them the other way$/, (m) => `spørgsmålene ${m[1]} er kodet 1/2: læst som 1 = ja, 2 = nej ("answers": { "1": 1, "2": 0 }); byt om, hvis spørgeskemaet koder dem omvendt`],
+  // A scale's labelled ends read as its answers (draft-plan.ts codesFor).
+  [/^(columns? .+?): ((?:"[^"]*" read as -?[\d.]+(?: and )?)+), the labelled ends? of the (\S+ scale|index \(at most \S+\)) \(the numbers fill the inside; no cell holds (\S+(?: or \S+)?) as a number\): check (?:them|it) in "answers" — written as missing-value codes they would drop the best and worst answers$/,
+    (m) => ((where) => where && `${where}: ${m[2]!.replaceAll(' read as ', ' læst som ').replaceAll(' and ', ' og ')}, skalaens ${/ and /.test(m[2]!) ? 'mærkede ender' : 'mærkede ende'} (${m[3]!.startsWith('index') ? m[3]!.replace('index (at most', 'indekset (højst') : `skalaen ${m[3]!.slice(0, -' scale'.length)}`}; tallene fylder midten ud, og ingen celle har ${m[4]!.replace(' or ', ' eller ')} som tal): tjek ${/ and /.test(m[2]!) ? 'dem' : 'den'} i "answers" — skrevet som koder for manglende værdier ville de udelade de bedste og dårligste svar`)(whereDa(m[1]!))],
+  [/^(columns? .+?): ((?:"[^"]*"(?:, )?)+) drafted as missing-value codes? \("don't know"\): check that none is an answer$/,
+    (m) => ((where) => where && `${where}: ${m[2]} i udkastet som ${m[2]!.includes('", "') ? 'koder' : 'kode'} for manglende værdi ("ved ikke"): tjek, at ${m[2]!.includes('", "') ? 'ingen af dem er et svar' : 'den ikke er et svar'}`)(whereDa(m[1]!))],
+  [/^EQ-5D: the answers are written as their labels, read as the EQ-5D-(5L levels 1–5|3L levels 1–3): (.*) — check them in the outcome's "answers"$/,
+    (m) => ((codes) => codes && `EQ-5D: svarene er skrevet som deres tekst, læst som EQ-5D-${m[1]!.replace('levels', 'niveauerne').replace('L niveauerne', 'L-niveauerne')}: ${codes} — tjek dem i effektmålets "answers"`)(answerCodesDa(m[2]!))],
+  // A scale exported as option numbers counted from 1 (one-based-codes.ts).
+  [/^(columns? .+?) hold 1–(\d+) and never 0: read as answer options numbered from 1 \(SurveyXact's and SPSS's codes\), "1" → 0 … "\2" → (\d+) in the outcome's "answers"(?:, and (.+?), the options? after the scale, as missing \("don't know" or refused: the outcome's "missingCodes"\))? — check them against the questionnaire's codebook: read as written, every answer would be a point too high \((docs\/plan-trial\.md#one-based-codes)\)$/,
+    (m) => ((where) => where && `${where} har 1–${m[2]} og aldrig 0: læst som svarmuligheder nummereret fra 1 (SurveyXacts og SPSS' koder), "1" → 0 … "${m[2]}" → ${m[3]} i effektmålets "answers"${m[4] ? `, og ${numbersDa(m[4])}, svarmuligheden efter skalaen, som manglende ("ved ikke" eller "ønsker ikke at svare": effektmålets "missingCodes")` : ''} — tjek dem mod spørgeskemaets kodebog: læst som de står, ville hvert svar være et point for højt (${m[5]})`)(whereDa(m[1]!))],
+  [/^(columns? .+?): no cell holds 0, the bottom of the 0–(\d+) scale, and (.+?) lies? above its top — if the answers are option numbers counted from 1 \(SurveyXact's and SPSS's codes\), \3 (?:is the option|are the options) after the scale \("don't know" or refused\) and every answer reads a point too high\. Check the questionnaire's codebook: if 1 is the scale's 0, write ("answers": \{ .* \}) and ("missingCodes": \[.*?\]) in outcome (".*?"); if the scale runs 0–\2 as written, add \3 to its "missingCodes" alone\. Not drafted: `hta validate` names the lines until then \((docs\/plan-trial\.md#one-based-codes)\)$/,
+    (m) => ((where) => where && `${where}: ingen celle har 0, bunden af skalaen 0–${m[2]}, og ${numbersDa(m[3]!)} ligger over toppen — er svarene svarmulighedernes numre talt fra 1 (SurveyXacts og SPSS' koder), så er ${numbersDa(m[3]!)} svarmuligheden efter skalaen ("ved ikke" eller "ønsker ikke at svare"), og hvert svar læses et point for højt. Tjek spørgeskemaets kodebog: er 1 skalaens 0, så skriv ${m[4]} og ${m[5]} i effektmål ${m[6]}; går skalaen fra 0 til ${m[2]}, som tallene står, så føj kun ${numbersDa(m[3]!)} til dets "missingCodes". Ikke i udkastet: \`hta validate\` angiver linjerne indtil da (${m[7]})`)(whereDa(m[1]!))],
   [/^give the plan a "title" \(the trial's name, in "en" and "da"\): it heads every report page$/, () => 'giv planen en "title" (forsøgets navn på "en" og "da"): den står øverst på hver rapportside'],
   [/^the export's file name holds a personal identity number's shape: /, () => 'eksportens filnavn har et personnummers form: den foreslåede titel viser det maskeret (DDMMYY-XXXX), som rapportsiderne gør — giv forsøgets eget navn, og omdøb filen, hvis nummeret er en persons'],
   [/^no "\$schema" line: /, () => 'ingen "$schema"-linje: hta\'s skema ligger uden for denne mappes projekt, og en sti dertil ville kun gælde på denne maskine — vil du have editorens tjek, så skriv det ved siden af planen (hta plan schema > plan.schema.json) og tilføj "$schema": "plan.schema.json"'],

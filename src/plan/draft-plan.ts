@@ -64,6 +64,7 @@ import { primaryAdvice } from './primary-advice.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
+import { numberCounts, oneBasedAnswersText, oneBasedScale } from './one-based-codes.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -107,7 +108,9 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+// A survey's rounds: SurveyXact's background variable "Runde" or "Måletidspunkt" ("Baseline",
+// "3 måneder"), "Round", "Wave" — once refused with advice to derive visits from the dates.
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaletidspunkt|maletidspunkt|runde|round|wave|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
@@ -602,6 +605,7 @@ interface Outcome {
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
+  missingCodes?: number[];
   notApplicableCodes?: string[];
   direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
@@ -1445,6 +1449,21 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         if (n !== undefined && n >= lo && n <= hi) answers[v] = n;
       });
     }
+    // Option numbers counted from 1 (SurveyXact's and SPSS's code exports: PSEQ 1 … 7, and 8 after
+    // it): no cell holds the scale's 0, several the number above its top. Read as written every
+    // answer was a point too high; drafted as the codes that read them (one-based-codes.ts).
+    if (outcome && !binary && !words.length && !Object.keys(answers).length) {
+      const one = oneBasedScale(numberCounts(cols.flatMap(stemCells), decimalComma), lo, hi);
+      const afterText = (after: number[]) => after.join(' and ');
+      if (one?.kind === 'shifted') {
+        if (one.after.length) outcome.missingCodes = one.after;
+        checks.push(`${where} hold 1–${hi + 1} and never 0: read as answer options numbered from 1 (SurveyXact's and SPSS's codes), "1" → 0 … "${hi + 1}" → ${hi} in the outcome's "answers"${one.after.length ? `, and ${afterText(one.after)}, the option${one.after.length > 1 ? 's' : ''} after the scale, as missing ("don't know" or refused: the outcome's "missingCodes")` : ''} — check them against the questionnaire's codebook: read as written, every answer would be a point too high (docs/plan-trial.md#one-based-codes)`);
+        return one.answers;
+      }
+      if (one?.kind === 'bottom-free') {
+        checks.push(`${where}: no cell holds 0, the bottom of the 0–${hi} scale, and ${afterText(one.after)} lie${one.after.length > 1 ? '' : 's'} above its top — if the answers are option numbers counted from 1 (SurveyXact's and SPSS's codes), ${afterText(one.after)} ${one.after.length > 1 ? 'are the options' : 'is the option'} after the scale ("don't know" or refused) and every answer reads a point too high. Check the questionnaire's codebook: if 1 is the scale's 0, write ${oneBasedAnswersText(hi)} and "missingCodes": [${one.after.join(', ')}] in outcome "${outcome.key}"; if the scale runs 0–${hi} as written, add ${afterText(one.after)} to its "missingCodes" alone. Not drafted: \`hta validate\` names the lines until then (docs/plan-trial.md#one-based-codes)`);
+      }
+    }
     const inRange = numeric.filter((n): n is number => n !== undefined && !SENTINELS.has(n));
     if (binary && Object.keys(answers).length === 0 && inRange.length && inRange.every((n) => n === 1 || n === 2) && inRange.includes(2)) {
       checks.push(`items ${cols[0]}…${cols[cols.length - 1]} are coded 1/2: read as 1 = yes, 2 = no ("answers": { "1": 1, "2": 0 }); swap if the questionnaire codes them the other way`);
@@ -1499,7 +1518,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const answers = codesFor(cols, instrument === 'pseq' ? 0 : instrument === 'wai' ? 0 : 0, instrument === 'pseq' ? 6 : instrument === 'wai' ? 10 : 1, binary, o);
     if (answers) o.answers = answers;
     if (instrument === 'pseq' || instrument.startsWith('rmdq')) {
-      const anyTextMissing = [...missing].some((m) => typeof m === 'string');
+      // A word code, or the option numbered after a scale counted from 1 (one-based-codes.ts): an item left unanswered.
+      const anyTextMissing = [...missing].some((m) => typeof m === 'string') || (o.missingCodes?.length ?? 0) > 0;
       // A questionnaire left partly blank has missing items too (partly-blank.ts); a wide export's items grouped by visit.
       const byVisit = new Map<string, number[]>();
       for (const c of cols) {

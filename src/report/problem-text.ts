@@ -160,7 +160,7 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
  */
 export function danishProblemHint(hint: string): string | undefined {
   const known = DANISH_HINTS.find(([pattern]) => pattern.test(hint));
-  if (known) return hint.replace(known[0], known[1]);
+  if (known) return hint.replace(known[0], known[1] as (substring: string, ...args: unknown[]) => string);
   const near = /^did you mean (".*")\?$/.exec(hint);
   if (near) return `mente du ${near[1]!}?`;
   const nan = /^"([^"]*)" is not a number but what R writes/.exec(hint);
@@ -168,8 +168,18 @@ export function danishProblemHint(hint: string): string | undefined {
   return undefined;
 }
 
-/** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping. */
-const DANISH_HINTS: readonly [RegExp, string][] = [
+/** `columns PSEQ_1…PSEQ_10`, `column "smerte"` (trial/source-columns-text.ts) in Danish. */
+const columnsDa = (where: string): string => where.replace(/^columns /, 'kolonnerne ').replace(/^column /, 'kolonnen ');
+
+/** The hints of `hta meta`'s refusals of a row (read-studies.ts): what to enter instead; `hta uptake`'s header mapping; a scale counted from 1 (trial/one-based-answers.ts). */
+const DANISH_HINTS: readonly [RegExp, Replacement][] = [
+  // A 0–n scale exported as option numbers counted from 1 (trial/one-based-answers.ts).
+  [/^no cell of (.+?) holds 0, the bottom of the 0–(\d+) scale, and (\d+) hold (\d+), one above its top: the answers look numbered from 1 \(SurveyXact's and SPSS's option numbers\) — if 1 is the scale's 0, write ("answers": \{ .* \}) in outcome (".*?")(?: and (.+?), the options? after the scale \("don't know" or refused\), in its "missingCodes")?; listed as a missing-value code, (\d+) would leave every answer a point too high and drop every top answer \((docs\/plan-trial\.md#one-based-codes)\)$/,
+    (_m: string, where?: string, hi?: string, n?: string, top?: string, answers?: string, key?: string, after?: string, code?: string, doc?: string) =>
+      `ingen celle i ${columnsDa(where!)} har 0, bunden af skalaen 0–${hi!}, og ${n!} har ${top!}, én over toppen: svarene ligner svarmulighedernes numre talt fra 1 (SurveyXacts og SPSS' koder) — er 1 skalaens 0, så skriv ${answers!} i effektmål ${key!}${after ? ` og ${after.replaceAll(' and ', ' og ')}, svarmuligheden efter skalaen ("ved ikke" eller "ønsker ikke at svare"), i dets "missingCodes"` : ''}; som kode for manglende værdi ville ${code!} lade hvert svar være et point for højt og udelade hvert svar i toppen (${doc!})`],
+  [/^no cell of (.+?) holds 0, the bottom of the 0–(\d+) scale: if the answers are option numbers counted from 1 \(SurveyXact's and SPSS's\), (.+?) (?:is the option|are the options) after the scale \("don't know" or refused\) and every answer reads a point too high — check the questionnaire's codebook: if 1 is the scale's 0, write ("answers": \{ .* \}) and ("missingCodes": \[.*?\]) in outcome (".*?"); if the scale runs 0–\d+ as written, add .+? to its "missingCodes" alone \((docs\/plan-trial\.md#one-based-codes)\)$/,
+    (_m: string, where?: string, hi?: string, after?: string, answers?: string, missing?: string, key?: string, doc?: string) =>
+      `ingen celle i ${columnsDa(where!)} har 0, bunden af skalaen 0–${hi!}: er svarene svarmulighedernes numre talt fra 1 (SurveyXacts og SPSS' koder), så er ${after!.replaceAll(' and ', ' og ')} svarmuligheden efter skalaen ("ved ikke" eller "ønsker ikke at svare"), og hvert svar læses et point for højt — tjek spørgeskemaets kodebog: er 1 skalaens 0, så skriv ${answers!} og ${missing!} i effektmål ${key!}; går skalaen fra 0 til ${hi!}, som tallene står, så føj kun ${after!.replaceAll(' and ', ' og ')} til dets "missingCodes" (${doc!})`],
   // A short line of a studies sheet (read-studies.ts SHORT_ROW_HINT).
   [/^if this line is a note \(a footnote, a total\), delete it; if it is a study row, fill in its missing cells$/, 'er linjen en note (en fodnote, en total), så slet den; er den en studierække, så udfyld dens manglende celler'],
   // A study's number off its outcome's scale (src/meta/scale-checks.ts).

@@ -70,6 +70,7 @@ import { namesAStratum } from '../plan/stratum-names.js';
 import { cprSpellingsNote, oneCprSpelling } from './cpr-id-spellings.js';
 import { CPR_MIN_WIDTH, cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
+import { oneBasedHints } from './one-based-answers.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
 import { outcomeCells } from './yes-no-cells.js';
@@ -972,6 +973,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
 
   ignored.settleHints();
   aeReader?.settleFreeText();
+  // A 0–n scale exported as option numbers counted from 1 (no 0 read, n + 1 refused): said where its cells are refused (one-based-answers.ts).
+  oneBasedHints(sources, rowProblems);
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
   const cprProblems = [...rowProblems, ...(aeReader?.problems ?? [])].filter(isCprProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
@@ -1814,6 +1817,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         continue;
       }
       items[k] = v;
+      if (v >= 0 && v <= 30 && Number.isInteger(v)) src.answerBits = (src.answerBits ?? 0) | (1 << v);
     }
     // An item saying the outcome does not apply leaves no score, prorated or not.
     return ok && !notApplicableCell ? (inst.score(items, src.scoring) ?? NaN) : NaN;
@@ -1912,6 +1916,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
     return NaN;
   }
+  if (v >= 0 && v <= 30 && Number.isInteger(v)) src.answerBits = (src.answerBits ?? 0) | (1 << v);
   return v;
 }
 

@@ -8,6 +8,7 @@
  */
 import { followUpOnlyNote } from './follow-up-only.js';
 import { narrowScaleNotes } from './narrow-scales.js';
+import { oneBasedCodeNotes } from './one-based-answers.js';
 import { scaleCodeNotes } from './scale-code-notes.js';
 import { roundedScientificNotes, roundedScoreWarnings } from './scientific-cells.js';
 import type { TrialData } from './trial-data.js';
@@ -22,6 +23,8 @@ export function postLoadNotes(trial: TrialData, lang: 'en' | 'da' = 'en'): strin
     ...wordMissingCodeNotes(trial),
     // A plan-wide number code that is an answer on an outcome's scale (9 on RMDQ and NRS: scale-code-notes.ts).
     ...scaleCodeNotes(trial, lang),
+    // A missing-value code just above a 0–n scale no cell of which holds 0: options counted from 1, read a point too high (one-based-answers.ts).
+    ...oneBasedCodeNotes(trial, lang),
     // A scale outcome holding only 0 and 1 (or its two ends): a yes/no answer read as a score? (two-value-scales.ts).
     ...twoValueScaleNotes(trial),
     // A 0–60 scale never above 6: one item read as the score? (narrow-scales.ts).

@@ -68,6 +68,11 @@ export interface OutcomeSource {
   profiles?: true;
   /** A yes/no outcome read from a REDCap checkbox option column: when an unticked field is missing (instruments/binary-checkbox.ts). */
   checkbox?: CheckboxSource;
+  /**
+   * The whole answers 0–30 read in range (bit n for n), items' or the score's: no 0 beside 1…n
+   * says a 0–n scale may be exported counted from 1 (trial/one-based-answers.ts).
+   */
+  answerBits?: number;
 }
 
 /** Rows left out under `--exclude-invalid` / `"invalidRows": "exclude"`, and why. */

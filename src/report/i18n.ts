@@ -304,6 +304,7 @@ export const UPTAKE_CHART_TEXT = {
   gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
   gapsNoteOne: { en: '1 suppressed value (disclosure control) left out; the line breaks there', da: '1 diskretioneret værdi udeladt; linjen brydes der' },
   limitsHidden: { en: 'No limits: the overall rate is suppressed (disclosure control)', da: 'Ingen grænser: den samlede rate er diskretioneret' },
+  clinicsDrawn: { en: 'Clinics', da: 'Klinikker' },
   clinicHidden: { en: '{n} clinic with suppressed counts (disclosure control) is not drawn', da: '{n} klinik med diskretionerede antal er ikke tegnet' },
   clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
   skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },

@@ -28,6 +28,12 @@ describe('uptake charts of which every number is suppressed', () => {
     const md = readFileSync(join(dir, 'out', 'u', 'README.md'), 'utf8');
     const section = md.slice(md.indexOf('## From referral to continued use'), md.indexOf('\n## ', md.indexOf('## From referral to continued use') + 3));
     expect(section).toContain('No chart: every number it would draw is suppressed (the table below shows which).');
+    // The overall rate is hidden too: no limits are drawn, and the clinics' section does not speak of
+    // clinics outside them (until session 32 it did, two lines above "the limits are not shown").
+    const at = md.indexOf('## Variation between clinics');
+    const clinics = md.slice(at, md.indexOf('\n## ', at + 3));
+    expect(clinics).toContain('Each point is a clinic (by code).');
+    expect(clinics).not.toContain('99.8% limits');
     // Every section saying "the table below shows which" has one; the monthly series has no table
     // and said it until 5 December 2026: it now points to results.json.
     for (const part of md.split('\n## ').filter((p) => p.includes('(the table below shows which)'))) expect(part, part.slice(0, 60)).toContain('**Table');

@@ -112,6 +112,13 @@ describe('funnel limits do not give back a suppressed overall rate', () => {
     expect(spec).toContain('No limits: the overall rate is suppressed');
     expect(spec).not.toContain('Within the 95% limits');
     expect(spec).not.toContain('outside the 95% limits');
+    // The legend names the clinics drawn, not limits (the subtitle says there are none), in Danish too.
+    expect(spec).toMatch(/"Clinics \(\d+\)"/);
+    expect(spec).not.toMatch(/\(disclosure control\) \(\d+\)/);
+    const da = JSON.stringify(uptakeClinicFunnelSpec({ funnel: a.funnel!, curve: [] }, { lang: 'da' }));
+    expect(da).toMatch(/"Klinikker \(\d+\)"/);
+    expect(da).toContain('Ingen grænser: den samlede rate er diskretioneret');
+    expect(da).not.toMatch(/diskretioneret \(\d+\)/);
   }, 60_000);
 
   it('limits are printed to 3 significant digits where the rate is shown', async () => {

@@ -36,7 +36,8 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   const count = (k: 'within' | 'outside95' | 'outside998') =>
     drawn.filter((r) => (k === 'outside998' ? out(r.outside998) : k === 'outside95' ? out(r.outside95) && !out(r.outside998) : !out(r.outside95))).length;
   const status = {
-    within: `${drawable(funnel.overallRate) ? t('within') : t('limitsHidden')} (${count('within')})`,
+    // Without limits the legend names the clinics drawn, not the limits (the subtitle says why there are none).
+    within: `${drawable(funnel.overallRate) ? t('within') : t('clinicsDrawn')} (${count('within')})`,
     outside95: `${t('outside95')} (${count('outside95')})`,
     outside998: `${t('outside998')} (${count('outside998')})`,
   };

@@ -62,9 +62,11 @@ const TEXT = {
   equity: { en: 'Equity: activation by age, sex and referrer', da: 'Lighed: aktivering efter alder, køn og henviser' },
   equitySome: { en: 'Equity: activation by {dims}', da: 'Lighed: aktivering efter {dims}' },
   clinics: { en: 'Variation between clinics', da: 'Variation mellem klinikker' },
-  clinicsIntro: {
-    en: 'Each point is a clinic (by code). Clinics outside the 99.8% limits differ from the national rate by more than chance would explain.',
-    da: 'Hvert punkt er en klinik (kode). Klinikker uden for 99,8 %-grænserne afviger mere fra landsgennemsnittet, end tilfældigheder kan forklare.',
+  clinicsIntro: { en: 'Each point is a clinic (by code).', da: 'Hvert punkt er en klinik (kode).' },
+  // Only where the limits are drawn: with the overall rate suppressed there are none to be outside.
+  clinicsIntroLimits: {
+    en: 'Clinics outside the 99.8% limits differ from the national rate by more than chance would explain.',
+    da: 'Klinikker uden for 99,8 %-grænserne afviger mere fra landsgennemsnittet, end tilfældigheder kan forklare.',
   },
   budget: { en: 'Budget impact: gross app cost', da: 'Budgetkonsekvens: bruttoudgift til appen' },
   scenariosObserved: {
@@ -272,7 +274,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
         ? { id: 'equity', title: t('equity'), intro: tables.equity.intro }
         : { id: 'equity', title: equityTitle, chart: 'equity', tables: tablesOf(tables.equity) },
       funnel
-        ? { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro }
+        ? { id: 'clinics', title: t('clinics'), intro: [typeof funnel.overallRate === 'number' ? `${t('clinicsIntro')} ${t('clinicsIntroLimits')}` : t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro }
         : { id: 'clinics', title: t('clinics'), intro: tables.clinics.intro },
       {
         id: 'budget',

@@ -984,7 +984,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
   // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
   const shown = vote.shownMark(delimiter!);
-  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
+  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), ...(delimiter === ',' && vote.pointEither ? { pointEither: true as const } : {}), ...(vote.thousandsPoints(delimiter!) > 0 ? { thousandsPoints: vote.thousandsPoints(delimiter!) } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {

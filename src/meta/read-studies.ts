@@ -721,6 +721,11 @@ function studyVote(csv: CsvTable, columns: StudyColumns): { vote: DecimalMarkVot
 function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
   const { vote, either, evidence } = studyVote(csv, columns);
   const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  // A comma file none of whose numbers shows the mark: its unquoted `1.250` (a Danish-locale
+  // sheet's 1250, or 1.25) is refused, never read as 1.25 in silence (decimal-mark.ts, rule 2).
+  // A mean or SD may carry no thousands separator, so only the point is offered to declare.
+  const pointOnly = vote.pointUndecided(csv.dialect.delimiter);
+  if (pointOnly) throw undecidedError(csv.file, { ...pointOnly, looked: 'number in the study columns', declarable: 'option', noThousands: true }, 'numbers in the study columns');
   // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
   // reader refuses it (decimal-mark.ts, rule 6), not read either way.
   const commaOnly = vote.commaUndecided(csv.dialect.delimiter);

@@ -22,7 +22,7 @@ import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
 import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
 import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, thousandsPointNote, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -220,7 +220,18 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
   // A declared mark is checked against the columns the plan reads: a text column's `1.234` does not refuse it (declared-mark.ts).
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads: (column) => isNumberColumn(csv.header[column - 1] ?? '') });
+  // So is a comma file's `1.250` where those columns show no mark (rule 2): `hta score` reads no
+  // covariate, so a covariate's cells do not refuse it (rule 6 spares them too).
+  const unreadCovariates = options.covariatesUnread ? plan.covariates.map((name) => covariateColumnOf(plan, name)) : [];
+  const reads = (column: number) => isNumberColumn(csv.header[column - 1] ?? '');
+  const readAsNumbers = (column: number) => {
+    const name = csv.header[column - 1] ?? '';
+    return isNumberColumn(name) && !unreadCovariates.some((c) => name === c || name.startsWith(`${c}_`));
+  };
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads, ...(unreadCovariates.length ? { readAsNumbers } : {}) });
+  // Its unquoted `1.250` beside quoted decimal commas, read as thousands (rule 2's exception): said, with how many.
+  const thousandsPoints = thousandsPointNote(source.file, dialect, { records: csv.records, reads: readAsNumbers });
+  if (thousandsPoints) readNotes.push(thousandsPoints);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);

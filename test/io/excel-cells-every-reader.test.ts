@@ -34,7 +34,9 @@ describe('scientific notation', () => {
 
   it('"37.272" in a comma-separated file (LibreOffice Danish) is named a thousands point, not told it has decimals', () => {
     expect(parseCount('37.272', ',')).toBeUndefined();
-    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again");
+    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number with 0 decimals and without the 1000 separator in the spreadsheet (37272) and export again");
+    // With its zero decimals in that locale's comma too: not "a count has no decimals", whose remedy (0 decimals) writes 37.272 again.
+    expect(countHint('37.272,00', ',')).toContain('groups its thousands with a point (37.272)');
     expect(countHint('37,272', '.')).toContain('groups its thousands with a comma (37,272), as a decimal-point locale writes them');
     expect(countHint('37.272,50', '.')).toContain('a count has no decimals');
     expect(countHint('37.5', ',')).toContain('a count has no decimals');

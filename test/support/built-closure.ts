@@ -3,17 +3,38 @@
 // keeping src/'s layout: a module that runs work on worker threads only from built modules
 // (src/report/off-thread.ts) can then be tested the way `hta` runs it, without `npm run build`.
 // esbuild strips the types as tsc's transpileModule did (ES2022, class fields defined), in a
-// fraction of the time: the CLI's closure took ~6 CPU-s with TypeScript's transpiler, ~0.5 s now.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// fraction of the time: the CLI's closure took ~6 CPU-s with TypeScript's transpiler, ~0.5 s now
+// in this process and as much again in esbuild's service process (/usr/bin/time does not count it:
+// the process is never waited for). Each module's JavaScript is kept on disk by its source's hash,
+// so a test worker builds from the other's (a clean clone's CI) or from an earlier run's.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { transformSync } from 'esbuild';
-
-/** A TypeScript module's source as JavaScript (types stripped; ES2022 modules, as `npm run build` targets). */
-export const transpileTs = (source: string): string =>
-  transformSync(source, { loader: 'ts', format: 'esm', target: 'es2022', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } }).code;
+import { transformSync, version as esbuildVersion } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+const OPTIONS = { loader: 'ts', format: 'esm', target: 'es2022', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } } as const;
+/** Transpiled modules by the hash of what decides them: esbuild's version, its options and the source. */
+const TRANSPILED = join(ROOT, 'node_modules/.cache/hta-test-transpiled');
+
+/** A TypeScript module's source as JavaScript (types stripped; ES2022 modules, as `npm run build` targets). */
+export function transpileTs(source: string): string {
+  const file = join(TRANSPILED, `${createHash('sha256').update(`${esbuildVersion}\0${JSON.stringify(OPTIONS)}\0${source}`).digest('hex')}.js`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    // Not transpiled yet.
+  }
+  const code = transformSync(source, OPTIONS).code;
+  mkdirSync(TRANSPILED, { recursive: true });
+  // Whole or not at all: another worker may read it at once.
+  const staged = `${file}.${process.pid}.tmp`;
+  writeFileSync(staged, code);
+  renameSync(staged, file);
+  return code;
+}
 
 /**
  * `entry` (e.g. 'src/report/cea-off-thread.ts') built with its relative imports (and `also`'s, in

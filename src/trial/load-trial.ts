@@ -195,7 +195,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const isNumberColumn = numberColumnTest(plan, named);
   const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, isNumberColumn);
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
-  const quotedCommas = quotedCommaNote(source.file, dialect);
+  // It names the first such cell by line and column (its column by the plan's name), not its value: a patient's.
+  const firstQuoted = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark : undefined;
+  const firstColumn = firstQuoted?.first.column === undefined ? undefined : csv.header[firstQuoted.first.column - 1];
+  const quotedCommas = quotedCommaNote(source.file, firstQuoted && firstColumn !== undefined ? { ...dialect, shownMark: { ...firstQuoted, first: { ...firstQuoted.first, field: firstColumn } } } : dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a

@@ -101,7 +101,8 @@ export function registerValidate(program: Command, io: CliIo): void {
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr;
         // a registry's lines and values are said on stderr only, as analyze says them (rule 13).
-        if (design === 'observational') registryLines = trialExclusionLines(trial);
+        // In the run's language, as analyze says them (load-inputs.ts reportExclusion).
+        if (design === 'observational') registryLines = trialExclusionLines(trial, lang, lang === 'da' && trial.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined);
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).

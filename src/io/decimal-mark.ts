@@ -566,11 +566,21 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared: bo
   return undefined;
 }
 
-/** The note for a comma-separated file read with its quoted decimal commas (rule 2's exception); undefined otherwise. */
-export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark }): string | undefined {
+/**
+ * The note for a comma-separated file read with its quoted decimal commas (rule 2's exception);
+ * undefined otherwise. It names the first such cell of the file (`dialect.shownMark`), by line and
+ * column — with its text only when `quoteValue` (a studies sheet's published numbers; a trial
+ * export's cell is a patient's value, and the place is enough to find it). A sample value had
+ * stood there ("0,424"), which read as a quote from a file that held none.
+ */
+export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark }, quoteValue = false): string | undefined {
   // A mark the plan declares is no guess: nothing to say.
   if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined) return undefined;
-  return `${file}: comma-separated, with every decimal number a quoted decimal comma ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
+  const first = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark.first : undefined;
+  const value = quoteValue && first?.value !== undefined ? ` "${first.value.trim()}"` : '';
+  const place = first?.line === undefined ? '' : ` on line ${first.line}${first.column !== undefined ? `, column ${first.column}${first.field !== undefined ? ` (${first.field})` : ''}` : ''}`;
+  const where = place === '' ? '' : `the first${value}${place}; `;
+  return `${file}: comma-separated, with every decimal number a quoted decimal comma (${where}as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
 }
 
 /**

@@ -734,7 +734,8 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
     const count = undecided.reduce((k, [, e]) => k + e.count, 0);
     throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns', declarable: 'option' }, 'numbers in the study columns');
   }
-  const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
+  // Naming the first quoted decimal comma of the study columns, with its text: a study's published number.
+  const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma, ...(decimalComma ? { shownMark: vote.shownMark(csv.dialect.delimiter) } : {}) }, true);
   // Where the study columns show the point (`820.5`), `"1,375"` is read with it, as the trial
   // reader reads a covariate's (rule 6), and said per column: a Danish paper's 1,375 is 1.375.
   const commaThousands = csv.dialect.delimiter === ',' && !decimalComma && (vote.point > 0 || commaOnly !== undefined);

@@ -53,7 +53,7 @@ import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, su
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { footnoteLinesNote } from '../io/footnote-lines.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
-import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
+import { excelErrorHint, excelErrorKind, isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
@@ -196,7 +196,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const isNumberColumn = numberColumnTest(plan, named);
   const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, isNumberColumn);
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
-  const quotedCommas = quotedCommaNote(source.file, dialect);
+  // It names the first such cell by line and column (its column by the plan's name), not its value: a patient's.
+  const firstQuoted = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark : undefined;
+  const firstColumn = firstQuoted?.first.column === undefined ? undefined : csv.header[firstQuoted.first.column - 1];
+  const quotedCommas = quotedCommaNote(source.file, firstQuoted && firstColumn !== undefined ? { ...dialect, shownMark: { ...firstQuoted, first: { ...firstQuoted.first, field: firstColumn } } } : dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
@@ -1346,7 +1349,7 @@ class RowContext {
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
-    if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
+    if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${excelErrorKind(p.value)}`, hint: excelErrorHint(p.value) });
     // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
     else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);

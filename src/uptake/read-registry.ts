@@ -55,7 +55,7 @@ import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textCo
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { unnamedTotals } from './unnamed-total-rows.js';
-import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
+import { cprKind, eligibleCprCell, eligibleCprExpected, isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
@@ -990,6 +990,12 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
     if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
+    // A CPR-shaped region (the id column mapped, a note typed into the field) would be printed as a
+    // region's name everywhere: named by line and column, never quoted (docs/input-registry.md "The eligible file").
+    if (eligibleCprCell(written)) {
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], kind: cprKind('region'), expected: eligibleCprExpected(written) });
+      continue;
+    }
     // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
     const as = (i: number) => {
       const text = (rec.raw[i] ?? '').trim();

@@ -96,6 +96,9 @@ describe('validate --exclude-invalid on a registry: the excluded rows as a count
     expect(text.stdout).toMatch(/^ {2}sex: \d+ niveauer?: /m);
     expect(text.stdout).toContain('udelod færre end 5 række(r) med problemer; uden imputation');
     expect(text.stdout).not.toMatch(/\b(valid|levels)\b|\bexcluded (\d|fewer)|^patients:/m);
+    // Which lines and why, on stderr, in Danish as analyze --lang da says them (they had stayed English).
+    expect(text.stderr).toMatch(/^udelod 3 række\(r\) med 3 problem\(er\) \(linjer 3, 5, 7\); uden imputation: en udeladt række læses som fraværende/m);
+    expect(text.stderr).not.toMatch(/^excluded \d|no imputation/m);
   });
 
   it('a randomised trial keeps its lines and problems in the summary (not a registry publication)', async () => {

@@ -18,6 +18,14 @@ describe('a comma-separated file with every decimal a quoted decimal comma', () 
     expect(trial.readNotes).toContainEqual(expect.stringContaining('lo.csv: comma-separated, with every decimal number a quoted decimal comma'));
   });
 
+  it('the note names the file\'s own first quoted decimal comma by line and column, not a sample value nor the patient\'s', () => {
+    const trial = loadTrial(parseCsvText(text((k) => `0,${611 + k}`), 'own.csv'), parsePlan(PLAN));
+    const note = (trial.readNotes ?? []).find((n) => n.includes('quoted decimal comma'))!;
+    expect(note).toContain('own.csv: comma-separated, with every decimal number a quoted decimal comma (the first on line 2, column 4 (eq5d); as LibreOffice and Google Sheets write in a Danish locale) and none with a point');
+    // "0,424" had stood there, a value the file did not hold; the first cell's value is a patient's.
+    expect(note).not.toMatch(/0,424|0,611/);
+  });
+
   it('refuses a cell that reads either way ("1,234"), naming both readings', () => {
     const e = errorOf(() => loadTrial(parseCsvText(text((k) => (k === 3 ? '1,234' : `0,${424 + k}`)), 'amb.csv'), parsePlan(PLAN)));
     expect(e.problems[0]).toMatchObject({ line: 8, column: 4 });

@@ -1,14 +1,20 @@
 /**
- * E-mail addresses and phone numbers in a cell's text, for the free-text checks
- * (trial/free-text.ts): a shifted row or a typed note puts a respondent's `mette.hansen@gmail.com`
- * or `ring til mig på 20 45 67 89` into a column hta reads, and no such value is printed under its
- * own name (docs/output-safety.md "Free text").
+ * E-mail addresses and phone numbers in a cell's text: found for the free-text checks
+ * (trial/free-text.ts) and masked wherever hta quotes a cell (problem-groups.ts shownValue), as a
+ * CPR number is (io/cpr-number.ts maskCpr). A shifted row or a typed note puts a respondent's
+ * `mette.hansen@gmail.com` or `ring til mig på 20 45 67 89` into a column hta reads; its message
+ * may then say what is wrong with the cell, but never publish who it belongs to — a message is
+ * pasted into a ticket, and `validate --json` and `analyze --json` are files people share
+ * (docs/output-safety.md "Free text").
  */
 import { cprShapeText } from './cpr-number.js';
 import { dateSpans } from './date-text.js';
 
 /** An e-mail address anywhere in a value (patient-ids.ts tests a whole id cell with it). */
 export const E_MAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+/** E_MAIL as masked inside a message: without the quotes, brackets and punctuation around it (`"jens@example.dk"`, `(hj@x.dk).`). */
+const E_MAILS = /[^\s@"'“”()<>[\],;:]+@[^\s@"'“”()<>[\],;:]+\.[^\s@"'“”()<>[\],;:.]+/g;
+
 /**
  * Eight digits or more, blanks, hyphens, dots or slashes between them allowed: a phone number
  * (`20 30 40 50`, `+45 2030 4050`), an account or record number. Not glued to a letter or digit
@@ -44,4 +50,40 @@ function longNumberSpans(text: string): [number, number][] {
  */
 export function hasLongNumber(value: string): boolean {
   return longNumberSpans(cprShapeText(value)).length > 0;
+}
+
+/** `text` (a message's words, which may quote a cell) with each e-mail address written `[e-mail]`. */
+export function maskEmails(text: string): string {
+  return text.includes('@') ? text.replace(E_MAILS, '[e-mail]') : text;
+}
+
+/**
+ * `text` (a problem's detail: `this patient's line 3 has "…"`) with every e-mail address masked,
+ * and each cell it quotes in double quotes masked as maskContactDetails masks a cell. Numbers outside
+ * quotes are the message's own (`line 2: 2054626200 = 2025-02-08 09:30`, a count): left as written.
+ */
+export function maskQuotedContactDetails(text: string): string {
+  const out = maskEmails(text);
+  return out.includes('"') ? out.replace(/"([^"]*)"/g, (_all, cell: string) => `"${maskContactDetails(cell)}"`) : out;
+}
+
+/** A value that is one number and nothing else (`-12345678`, `20240517`, `12345678,5`): what a message about a number quotes. */
+const BARE_NUMBER = /^\s*-?\d+(?:[.,]\d+)?\s*$/;
+
+/**
+ * `value` (a cell a message quotes) with each e-mail address written `[e-mail]` and each phone
+ * number's digits written `X` (`ring til mig på XX XX XX XX`). A value that is one bare number
+ * (`20240517`, an amount, a SAS datetime) is left as written: the message is about that number, and
+ * nothing tells it from a phone number but the column it stands in. Read as hasLongNumber reads it;
+ * a phone number typed with no-break spaces or full-width digits is masked in that plain form.
+ */
+export function maskContactDetails(value: string): string {
+  let out = maskEmails(value);
+  if (!/\d/.test(out) || BARE_NUMBER.test(out)) return out;
+  const shaped = cprShapeText(out);
+  const spans = longNumberSpans(shaped);
+  if (!spans.length) return out;
+  out = shaped;
+  for (const [s, e] of spans) out = out.slice(0, s) + out.slice(s, e).replace(/\d/g, 'X') + out.slice(e);
+  return out;
 }

@@ -1,15 +1,19 @@
 /**
  * An e-mail address, a phone number or a date where a category belongs — a SurveyXact respondent
  * list shifted by one row puts `mette.hansen@gmail.com` into "Køn" — is never printed as a level
- * (a covariate's Table 1 row, a subgroup's): docs/output-safety.md "Free text",
- * src/trial/identifying-characteristic.ts.
+ * (a covariate's Table 1 row, a subgroup's) nor quoted in a message (text, `validate --json`,
+ * `analyze --exclude-invalid --json`): docs/output-safety.md "Free text",
+ * src/trial/identifying-characteristic.ts, src/io/contact-details.ts.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { baselineTable } from '../../src/trial/baseline-table.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
+import { runCli, tempDir } from '../support/run-cli.js';
 
 /** A SurveyXact "Dataudtræk" shaped plan: Danish headers, visits by label, age and sex as covariates. */
 const PLAN = {
@@ -77,5 +81,25 @@ describe('identifiers where a category belongs', () => {
     const dates = errorOf(() => load(export_((i, c) => (c === 'Køn' ? `${String((i % 28) + 1).padStart(2, '0')}MAR2024` : undefined))));
     expect(dates.problems!.map((p) => p.kind)).toEqual(['covariate.date:Køn']);
     expect(JSON.stringify(dates)).not.toMatch(/MAR2024/);
+  });
+});
+
+describe('identifiers in quoted cells', () => {
+  it('validate, validate --json and analyze --exclude-invalid --json quote an e-mail address and a phone number masked', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'v_pii2.csv');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(csv, export_((i, c) => (i === 6 && c === 'Alder' ? 'mette.hansen@gmail.com' : i === 7 && c === 'Smerte' ? 'ring til mig på 20 45 67 89' : undefined)));
+    writeFileSync(plan, JSON.stringify(PLAN));
+    const text = await runCli('validate', csv, '--plan', plan);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('v_pii2.csv:12:5 (Alder): "[e-mail]" — expected');
+    expect(text.stderr).toContain('v_pii2.csv:14:7 (Smerte): "ring til mig på XX XX XX XX" — expected');
+    const json = await runCli('validate', csv, '--plan', plan, '--json');
+    const analyzed = await runCli('analyze', csv, '--plan', plan, '--exclude-invalid', '--json');
+    expect(analyzed.code).toBe(0);
+    const groups = JSON.parse(analyzed.stdout).input.excluded.groups as { values: string[] }[];
+    expect(groups.map((g) => g.values)).toEqual([['[e-mail]'], ['ring til mig på XX XX XX XX']]);
+    for (const out of [text.stdout, text.stderr, json.stdout, json.stderr, analyzed.stdout, analyzed.stderr]) expect(out).not.toMatch(/mette|gmail|20 45 67 89/);
   });
 });

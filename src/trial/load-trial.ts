@@ -10,6 +10,7 @@
 import { spreadsheetDialectOf } from '../io/write-csv.js';
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from './free-text.js';
+import { identifyingLevelProblems, planColumnUse } from './identifying-characteristic.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
@@ -482,6 +483,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // Raw ids with a row left out: a registry's patients with no row kept are in no count (withoutRows).
   const excludedWho = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
+  // Where each patient's kept text value of each covariate was read: a level that would print the
+  // patient (an e-mail address in "Køn") is refused at its cell (identifying-characteristic.ts).
+  const covariatePlace: ({ line: number; column: number } | undefined)[][] = [];
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
   // refused when nothing decides, never guessed.
@@ -503,6 +507,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         if (p < 0) {
           p = patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
           covariateRaw.push(covariates.map(() => null));
+          covariatePlace.push([]);
         }
         whoCol[row] = p;
         // Covariates: the baseline row wins; otherwise the first row with a value.
@@ -515,7 +520,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
           // A covariate's cell once per patient (a long export repeats it on every row).
           if (typeof v === 'string') scientific.add(covariates[i]!.column, `${p}`, lineCol[row]!, v);
           varying.see(i, p, cov[i]!, v);
-          if (cov[i] === null || isBaseline) cov[i] = v;
+          if (cov[i] === null || isBaseline) {
+            cov[i] = v;
+            if (typeof v === 'string') covariatePlace[p]![i] = { line: lineCol[row]!, column: fileColumn(wide ? exportTimes[timeIdxCol[row]!]! : null, covariates[i]!.idx) };
+          }
         }
         const reason = pendingReasons[k];
         if (reason) patients[p]!.withdrawal ??= reason;
@@ -977,6 +985,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       if (patientOf[who]! >= 0 || armInDoubt.has(who)) continue;
       patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
       covariateRaw.push(covariates.map(() => null));
+      covariatePlace.push([]);
     }
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
@@ -1063,6 +1072,23 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // cases are one, shown as most often written, and a note says so (category-values.ts; also
   // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
+  // A level that would print a patient — an e-mail address, a phone number or a date where a
+  // category belongs, a column of dates or names — stops every run, never quoted (identifying-characteristic.ts).
+  // Printed as levels: a covariate's values (Table 1), a subgroup's without "levels" or "cuts" (with
+  // them, other values are counted, not shown: docs/subgroups.md). `hta score` prints none
+  // (covariatesUnread); an observational plan names no level held by fewer patients than its
+  // suppression threshold (docs/observational.md "Small counts"), so its index dates may be levels.
+  const levelsShown = plan.design === 'observational' ? new Set<string>() : new Set([...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...plan.subgroups.filter((g) => !g.levels && !g.cuts).map((g) => g.column)]);
+  const identifying = covariates.flatMap((c, i) => {
+    if (options.covariatesUnread || !levelsShown.has(c.column) || kinds[i] === 'numeric' || covariates.findIndex((d) => d.column === c.column) !== i) return [];
+    const cells = covariateRaw.flatMap((raw, p) => {
+      const v = raw[i];
+      const at = covariatePlace[p]![i];
+      return typeof v === 'string' && at ? [{ value: v, line: at.line, column: at.column }] : [];
+    });
+    return identifyingLevelProblems(file, c.column, cells, planColumnUse(i < nCov ? 'covariate' : 'attribute'));
+  });
+  if (identifying.length) throw new HtaError('input.invalid', `${file}: ${new Set(identifying.map((p) => p.field)).size} column(s) would print single patients (dates, e-mail addresses, phone numbers, names or notes) as levels beside their arm; nothing was written (also with --exclude-invalid)`, identifying.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
   const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide);
   const spellingNotes = [

@@ -269,6 +269,16 @@ export class DecimalMarkVote implements MarkVotes {
     return v.basis === 'quoted' && this.#firstEitherComma ? { count: this.#eitherComma, first: this.#firstEitherComma, quoted: true } : undefined;
   }
 
+  /**
+   * Both locales in one comma file: quoted decimal commas (`"5,5"`, a Danish-locale sheet's), a
+   * number with a point (`5.5`) and an unquoted `271.606` — the first of the last two, with their
+   * text; else undefined (`mixedLocaleAmong`).
+   */
+  mixedLocale(delimiter: string): MixedLocale | undefined {
+    if (delimiter !== ',' || this.comma === 0 || this.point === 0 || !this.#firstEitherPoint) return undefined;
+    return { point: { ...this.firstPoint, value: this.#firstText.point! }, either: this.#firstEitherPoint };
+  }
+
   /** Whether some cell reads either way with a point (`1.250`): a comma file's reader then looks at its own columns (`pointUndecidedAmong`). */
   get pointEither(): boolean {
     return this.#eitherPoint > 0;
@@ -410,6 +420,17 @@ export function declaredMarkError(file: string, shown: ShownMark, declared: Deci
   return new HtaError('input.invalid', `${file}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"`, [problem]);
 }
 
+/** A cell as a message names it: `line 2, Smerte`, `line 2, column 5`. */
+function placeText(p: VotePlace): string {
+  const where = p.field !== undefined ? `, ${p.field}` : p.column !== undefined ? `, column ${p.column}` : '';
+  return `line ${p.line}${where}`;
+}
+
+/** A cell's column as a message names it: `the column Indkomst`, `column 6`. */
+function columnText(p: VotePlace): string {
+  return p.field !== undefined ? `the column ${p.field}` : `column ${p.column}`;
+}
+
 /** How a cell that reads either way reads with each mark: `31.000 (31000 with the decimal comma, 31 with the point)`. */
 function readingsOf(text: string): string {
   const comma = text.replaceAll('.', '').replace(',', '.');
@@ -451,6 +472,32 @@ export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark 
     });
   }
   return vote.shownMark(delimiter);
+}
+
+/** A comma file's cells that show both locales (`DecimalMarkVote.mixedLocale`): its first number with a point, and its first `1.250`. */
+export interface MixedLocale {
+  point: VotePlace;
+  either: VotePlace;
+}
+
+/**
+ * Rule 2 beside a point, over the read columns: a comma file whose numbers are quoted decimal
+ * commas (`"5,5"`) but for one with a point (`5.5`, typed or pasted as text) is read with the
+ * point, and its quoted commas are refused. Their usual advice, Find & Replace "," with ".",
+ * would then leave its unquoted `271.606` (the Danish-locale sheet's thousands) to be read as
+ * 271.606 without a word: `otherMarkHint` names both cells instead. Undefined where the columns
+ * read hold no such three kinds of cell.
+ */
+export function mixedLocaleAmong(read: ReadColumns, delimiter: string): MixedLocale | undefined {
+  if (delimiter !== ',') return undefined;
+  const vote = new DecimalMarkVote();
+  for (const rec of read.records) {
+    rec.raw.forEach((text, i) => {
+      const column = i + 1;
+      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column, value: text.trim() }), column);
+    });
+  }
+  return vote.mixedLocale(delimiter);
 }
 
 /**
@@ -534,7 +581,7 @@ export interface OtherMarkHint {
  * any other cell. Never read with the other mark: rule 3, one mark per file (docs/input-trial-export.md,
  * "One decimal mark per file").
  */
-export function otherMarkHint(value: string, decimalComma: boolean, declared: boolean | 'option' = false): OtherMarkHint | undefined {
+export function otherMarkHint(value: string, decimalComma: boolean, declared: boolean | 'option' = false, mixed?: MixedLocale): OtherMarkHint | undefined {
   const trimmed = value.trim();
   const apostrophe = trimmed.startsWith("'");
   const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
@@ -557,8 +604,12 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared: bo
         : ['a point (2.5)', 'the decimal comma (2,5)', 'write them with a comma (in the spreadsheet: select the column, Find & Replace "." with ",")']
       : grouped
         ? ['a comma and its thousands with a point (1.234,5)', 'the decimal point (1234.5 or 1,234.5)', 'format the column as Number without the 1000 separator in the spreadsheet, so that it writes 1234.5']
-        : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
-    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, ${declared === 'option' ? `as --decimal-mark declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, give --decimal-mark ${decimalComma ? '.' : ','}; else ` : declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : 'as its other numbers do: '}${fix}${unmark} and export again` };
+        : mixed && !declared
+          ? // Both locales in the file (mixedLocaleAmong): the point may be the odd cell, and replacing the commas would read the thousands as decimals.
+            ['a comma (2,5), quoted as Google Sheets and LibreOffice in a Danish locale write decimals', `the decimal point (2.5) since ${placeText(mixed.point)} writes one`, `if the file comes from a Danish-locale sheet, write that cell with a comma instead (${mixed.point.value!.replace('.', ',')}): its ${mixed.either.value} (${placeText(mixed.either)}) then reads as the locale's thousands (${mixed.either.value!.replace('.', '')}); if its decimals are points, first format ${columnText(mixed.either)} without the 1000 separator, or its ${mixed.either.value} would read as ${Number(mixed.either.value)}, then write these with a point (in the spreadsheet: select the column, Find & Replace "," with ".")`]
+          : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
+    const why = declared === 'option' ? `as --decimal-mark declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, give --decimal-mark ${decimalComma ? '.' : ','}; else ` : declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : mixed && !decimalComma && !grouped ? undefined : 'as its other numbers do: ';
+    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}${why === undefined ? ': ' : `, ${why}`}${fix}${unmark} and export again` };
   }
   if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {
     return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };

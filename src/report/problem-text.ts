@@ -146,6 +146,11 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
   [/^a real calendar date (?:written )?(\S+)$/, 'en gyldig kalenderdato skrevet $1'],
+  // A day/month date whose time part is wrong (uptake/registry-dates.ts dayMonthTimeFault): the time named, not the date.
+  [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is out of range \(hours 00–23, minutes and seconds 00–59\)$/,
+    'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er uden for det gyldige (timer 00–23, minutter og sekunder 00–59)'],
+  [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is not written hh:mm or hh:mm:ss \(also hh\.mm\.ss, as a Danish locale writes it; the time is not used\)$/,
+    'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er ikke skrevet tt:mm eller tt:mm:ss (eller tt.mm.ss, som dansk opsætning skriver det; klokkeslættet bruges ikke)'],
   [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty$/, 'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle'],
   [/^female, male or unknown \((.*)\), or empty; map other values with the uptake plan's "values\.sex"$/, 'kvinde, mand eller ukendt ($1) eller en tom celle; knyt andre værdier til dem med optagsplanens "values.sex"'],
   [/^one of gp, physio, chiro, other \(or (.*)\); map other values with the uptake plan's "values\.referrer"$/, 'en af gp, physio, chiro, other (eller $1); knyt andre værdier til dem med optagsplanens "values.referrer"'],

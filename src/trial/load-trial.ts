@@ -23,7 +23,7 @@ import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
 import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
 import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, thousandsPointNote, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
+import { decimalCommaOf, mixedLocaleAmong, type MixedLocale, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, thousandsPointNote, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -575,6 +575,12 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The withdrawal reason is free text, pooled when it reads as such (free-text.ts): a whole-cell CPR number only.
   const cprRefused = cprCellTest(table.records, idCol, codeColumns, { textColumns: [reasonCol] });
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
+  // Quoted decimal commas beside a number with a point and a `271.606` in the columns read (rule 2):
+  // the quoted cells' advice names both, never only Find & Replace, which would read the thousands as decimals.
+  if (!decimalComma && dialect.delimiter === ',' && dialect.declaredMark === undefined && source.dialect.pointEither) {
+    const mixed = mixedLocaleAmong({ records: csv.records, reads: readAsNumbers }, ',');
+    if (mixed) row.mixedLocale = { point: { ...mixed.point, field: csv.header[mixed.point.column! - 1] }, either: { ...mixed.either, field: csv.header[mixed.either.column! - 1] } };
+  }
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -1356,6 +1362,8 @@ class RowContext {
     /** The plan declares the decimal mark (`"decimalMark"`): a cell with the other one is told so. */
     readonly declaredMark = false,
   ) {}
+  /** Both locales in the columns read (decimal-mark.ts `mixedLocaleAmong`): a quoted decimal comma's advice names the cells. */
+  mixedLocale: MixedLocale | undefined;
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
     // A wide export's cell is named by its own column (`RMDQ_3mdr`), not the long stem (`RMDQ`).
@@ -1401,7 +1409,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
     value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
   }
   // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
-  const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma) : undefined;
+  const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma, row.mixedLocale) : undefined;
   if (implausible) {
     row.add({ ...row.at(idx), value: v, ...implausible });
     return null;
@@ -1418,7 +1426,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    const other = otherMarkHint(v, row.decimalComma, row.declaredMark);
+    const other = otherMarkHint(v, row.decimalComma, row.declaredMark, row.mixedLocale);
     row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
@@ -1889,7 +1897,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
     // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
-    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark) : undefined;
+    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark, row.mixedLocale) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
       return NaN;

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, dayMonthTimeFault, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
@@ -238,7 +238,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).
     const fault = other === undefined && (format === 'iso' || format === 'iso-datetime') ? isoDateTimeFault(v) : undefined;
-    const faultText = fault === undefined ? '' : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
+    // A day/month date whose time part is the problem (`20.4.2024 25.00.00`): said, not a date error.
+    const timeFault = other === undefined ? dayMonthTimeFault(v, format, rules.dateWindow) : undefined;
+    const faultText = fault === undefined ? (timeFault === undefined ? '' : ` — ${timeFault}`) : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
     // An unformatted SAS datetime (seconds since 1960): what it is, the same for every cell (its
     // reading is the problem's detail: refusedCell), so a file's cells group into one problem.
     const seconds = other === undefined && sasDatetimeReading(v) !== undefined;

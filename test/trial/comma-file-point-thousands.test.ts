@@ -78,4 +78,20 @@ describe('a comma-separated Danish-locale Sheets export whose thousands are writ
     expect(errorOf(() => loadTrial(parseCsvText(ages, 'a.csv'), plan())).problems[0]).toMatchObject({ field: 'Alder', kind: 'decimal-mark.undecided' });
     expect(() => loadTrial(parseCsvText(ages, 'a.csv'), plan(), { covariatesUnread: true })).not.toThrow();
   });
+
+  it('beside quoted decimal commas and one number with a point, the quoted cells\' advice names both cells: Find & Replace alone would read 4.785 as decimals', () => {
+    // The BMI column as the Danish-locale sheet writes decimals ("21,1"), but for one cell typed as text: 21.5.
+    const withBmi = SHEETS.split('\n').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'BMI' : i === 3 ? '21.5' : `"2${i % 10},${i % 7}"`}`)).join('\n');
+    const bmi = { columns: { id: 'Patient', time: 'Besøg', arm: 'Gruppe', covariates: { alder: 'Alder', bmi: 'BMI' } }, covariates: ['alder', 'bmi'] };
+    const e = errorOf(() => loadTrial(parseCsvText(withBmi, 'mixed.csv'), plan(bmi)));
+    const quoted = e.problems.find((p) => p.field === 'BMI')!;
+    expect(quoted.value).toMatch(/^2\d,\d$/);
+    const first = SHEETS.split('\n').findIndex((l) => /,\d{1,3}\.\d{3}$/.test(l));
+    const grouped = SHEETS.split('\n')[first]!.split(',')[4]!;
+    // The point that decided, and what replacing the commas would do to the first 4.785.
+    expect(quoted.hint).toContain('the file uses the decimal point (2.5) since line 4, BMI writes one: if the file comes from a Danish-locale sheet');
+    expect(quoted.hint).toContain(`write that cell with a comma instead (21,5): its ${grouped} (line ${first + 1}, Skridt) then reads as the locale's thousands (${grouped.replace('.', '')})`);
+    expect(quoted.hint).toContain(`first format the column Skridt without the 1000 separator, or its ${grouped} would read as ${Number(grouped)}`);
+    expect(quoted.hint).not.toContain('as its other numbers do');
+  });
 });

@@ -1099,7 +1099,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // row per redemption), which is to be aggregated to one row per person first — "expected a
       // time column" alone sent a pharmacoepidemiologist after a visit column it does not have.
       const patients = valuesOf(idCol).length;
-      const events = csv.records.length > 2 * patients ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
+      // Counted by reading: a table without its repeated header lines (cat-joined files) keeps the source's length.
+      let rows = 0;
+      for (const _r of csv.records) rows++;
+      const events = rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',

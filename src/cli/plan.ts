@@ -18,6 +18,7 @@ import { DRAFT_TEXT, draftLineDa, uptakeDraftLineDa } from '../plan/draft-notes-
 import { headerOnly } from '../trial/check-content.js';
 import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
 import { danishLine, UNDECIDED_LEADS_DA } from '../plan/undecided-da.js';
+import { visibleName } from '../io/visible-text.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
@@ -112,7 +113,10 @@ export function registerPlan(program: Command, io: CliIo): void {
         const said = (line: string) => (lang === 'da' ? draftLineDa(line) : line);
         const saidWhole = (line: string) => (lang === 'da' ? (danishLine(line, UNDECIDED_LEADS_DA) ?? line) : line);
         for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${saidWhole(n)}\n`);
-        const listing = () => io.stderr([DRAFT_TEXT.guessed[lang], ...draft.guesses.map((g) => `  ${said(g)}`), DRAFT_TEXT.check[lang], ...draft.checks.map((c) => `  - ${said(c)}`), ''].join('\n'));
+        // One line each: a column name spanning lines (a survey question's header with a line
+        // break in it) is written `\x0d\x0a`, as a control character in a name is (io/visible-text.ts).
+        const oneLine = (line: string) => line.replace(/[\r\n]/g, (c) => visibleName(c));
+        const listing = () => io.stderr([DRAFT_TEXT.guessed[lang], ...draft.guesses.map((g) => `  ${oneLine(said(g))}`), DRAFT_TEXT.check[lang], ...draft.checks.map((c) => `  - ${oneLine(said(c))}`), ''].join('\n'));
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {

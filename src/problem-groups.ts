@@ -207,7 +207,7 @@ function groupLine(g: ProblemGroup, f: LineFrame): string {
   // Over several lines the column is still one cell's place in each: said in words, since
   // `lines 2–4:5` would read as a range ending at 4:5.
   const column = g.column === undefined || g.lines.length === 0 ? '' : oneLine ? `:${g.column}` : `, ${f.column} ${g.column}`;
-  const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields)})` : '';
+  const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields, f)})` : '';
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
@@ -216,9 +216,10 @@ function groupLine(g: ProblemGroup, f: LineFrame): string {
 
 /** Columns shown in a group's line: the first few, then how many more. */
 const SHOWN_FIELDS = 4;
-function fieldList(fields: readonly string[]): string {
+function fieldList(fields: readonly string[], f: LineFrame): string {
   const more = fields.length - SHOWN_FIELDS;
-  return more > 0 ? `${fields.slice(0, SHOWN_FIELDS).join(', ')}, … (${more} more)` : fields.join(', ');
+  // In the line's language: "(6 more)" was left English on a Danish line.
+  return more > 0 ? `${fields.slice(0, SHOWN_FIELDS).join(', ')}, … (${f.more(more)})` : fields.join(', ');
 }
 
 /** Columns of an `--excluded-out` file (trial and registry alike): where, and what was expected. */

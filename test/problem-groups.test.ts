@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError, HtaError, type Problem } from '../src/errors.js';
 import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges, shownValue } from '../src/problem-groups.js';
 import { createProblemCollector } from '../src/problem-collector.js';
+import { DANISH_PROBLEM_WORDS } from '../src/report/problem-text.js';
 
 const arm = (line: number, value: string): Problem => ({ file: 'x.csv', line, column: 2, field: 'arm', value, expected: 'an arm value of the plan' });
 
@@ -44,6 +45,10 @@ describe('problem groups', () => {
     expect(formatProblemGroup(two[0]!)).toBe('2 × x.csv:lines 2–3 (RMDQ_3mdr, RMDQ_6mdr): "30" — expected a whole number from 0 to 24');
     const all = groupProblems(problems);
     expect(formatProblemGroup(all[0]!)).toContain('(RMDQ_3mdr, RMDQ_6mdr, RMDQ_12mdr, RMDQ_18mdr, … (1 more))');
+    // On a Danish run the count of columns not shown is Danish too (it stayed "(1 more)").
+    const da = formatProblemGroup(groupProblems(problems.map((p) => ({ ...p, expected: 'a number from 0 to 24' })))[0]!, DANISH_PROBLEM_WORDS);
+    expect(da).toContain('(RMDQ_3mdr, RMDQ_6mdr, RMDQ_12mdr, RMDQ_18mdr, … (1 mere))');
+    expect(da).toContain('— forventet ');
     const collector = createProblemCollector();
     for (const p of problems) collector.add(p);
     expect(collector.groups()).toEqual(all);

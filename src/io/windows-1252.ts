@@ -227,10 +227,21 @@ export class Windows1252Check {
  */
 export function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
   const first = notUtf8.problems[0]!;
+  // The byte that is not UTF-8 as Windows-1252 reads it ("0xF8" is "ø"), so the user can find it.
+  const hex = /^byte 0x([0-9A-F]{2})\b/.exec(String(first.value ?? ''))?.[1];
+  const char = hex === undefined ? undefined : windows1252Char(parseInt(hex, 16));
+  const read = char && char.trim() ? char : undefined;
+  // Both on one line (a UTF-8 column added to Windows-1252 lines, as an awk or a spreadsheet join
+  // writes it): "like line 1" would contradict itself. Saving again keeps both encodings, so each
+  // part is to be converted before the join (docs/input-trial-export.md#one-file-per-visit).
+  const where =
+    utf8.line === first.line
+      ? `UTF-8 text throughout: this line holds UTF-8 text (at byte offset ${utf8.offset}) and text in another encoding (this byte, most likely Windows-1252${read ? `, where it is "${read}"` : ''})`
+      : `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252${read ? `, where the byte is "${read}"` : ''})`;
   return new HtaError('input.invalid', `${first.file} mixes two encodings`, [
     {
       ...first,
-      expected: `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
+      expected: `${where} — files of two encodings joined (exports joined, or a column added in UTF-8 to Windows-1252 lines), or text typed or pasted in by another program. Saving the file again keeps both: convert each Windows-1252 file to UTF-8 before joining them (iconv -f CP1252 -t UTF-8, or open it in Excel and save it as "CSV UTF-8", Danish: "CSV UTF-8 (kommasepareret)"; docs/input-trial-export.md#one-file-per-visit), or retype the characters that show wrong`,
     },
   ]);
 }

@@ -85,7 +85,7 @@ const RULES: Rule[] = [
       return cells === undefined ? undefined : `${cells}: ikke tal, og ikke i udkastet som koder for manglende værdier (en tastefejl, en fejlet Excel-formel eller et procenttegn ville skjule et rigtigt svar) — ret dem i eksporten; \`hta validate\` angiver deres linjer. Tilføj kun en af dem til "missingCodes", hvis den betyder "ukendt"`;
     }],
   [/^patient id column: (".*")$/, (m) => `kolonne med patient-id: ${m[1]}`],
-  [/^long layout: visits from column (".*?"): (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}: ${m[2]}`],
+  [/^long layout: visits from column (".*?")( \(its values are visit labels\))?: (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}${m[2] ? ' (dens værdier er besøgsnavne)' : ''}: ${m[3]}`],
   // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.
   [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
   [/^wide layout, visit numbers written straight after the name as Stata's reshape wide writes them \((.*?)\): (.*)$/, (m) => `bredt format, besøgsnumre skrevet lige efter navnet, som Statas reshape wide skriver dem (${m[1]}): ${m[2]}`],

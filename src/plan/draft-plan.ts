@@ -66,6 +66,13 @@ import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { numberCounts, oneBasedAnswersText, oneBasedScale } from './one-based-codes.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
+import { visitValuedColumn } from './valued-visits.js';
+
+/**
+ * Where a long export's visits come from when no column is named like one: a file per visit (a
+ * survey's rounds, SurveyXact), or a column of another name — said in every refusal of the visits.
+ */
+const VISIT_SOURCES = `If each visit came as a file of its own (a survey's rounds), add its visit as a column to each file's rows before joining them (docs/input-trial-export.md#one-file-per-visit); if a column holds the visit under another name, write it in the plan as "columns": { "time": "<that column>" } (docs/plan-trial.md).`;
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -825,7 +832,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
   // A survey's question asking for the visit ("Hvilket besøg udfylder du?", MS Forms) when no column is named like one.
   const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
-  const visitCol = find(TIME) ?? visitQuestion;
+  // A column named otherwise whose values are visit labels ("Spørgeskema": "Baseline", "3 måneder"), in a file whose columns name no visit (valued-visits.ts).
+  const namedVisitCol = find(TIME) ?? visitQuestion;
+  const valuedVisitCol =
+    namedVisitCol === undefined && !wideVisits(header).visits.length && !unseparatedVisits(header)
+      ? visitValuedColumn(csv, visitLabel, (h) => ID.test(nameKey(h)) || isResponseId(h, nameKey(h)) || armColumnKind(nameKey(h)) !== undefined)
+      : undefined;
+  const visitCol = namedVisitCol ?? valuedVisitCol;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
   const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[colIdx(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
@@ -1013,7 +1026,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${timeCol === valuedVisitCol ? ' (its values are visit labels)' : ''}${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
     if (extensions.length) {
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
@@ -1077,14 +1090,19 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       }
     } else if ((dated = dateVisitColumn(csv, idCol))) {
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
-      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
-      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
+      // A survey's rounds joined from one file each have an answer date and no visit (SurveyXact:
+      // non-responders have no date at all): the recipe that adds each file's visit comes first.
+      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES} Otherwise derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
+      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"): each file's visit added to its rows when every visit came as a file of its own (docs/input-trial-export.md#one-file-per-visit), or derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
       // Several rows per id and no visit column: a file of events (the prescription register's one
       // row per redemption), which is to be aggregated to one row per person first — "expected a
       // time column" alone sent a pharmacoepidemiologist after a visit column it does not have.
       const patients = valuesOf(idCol).length;
-      const events = csv.records.length > 2 * patients ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
+      // Counted by reading: a table without its repeated header lines (cat-joined files) keeps the source's length.
+      let rows = 0;
+      for (const _r of csv.records) rows++;
+      const events = rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',

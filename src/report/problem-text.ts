@@ -9,6 +9,7 @@ import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
+import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -76,7 +77,7 @@ export function danishProblemText(expected: string): string | undefined {
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
   return undefined;
 }
 
@@ -223,6 +224,8 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
   [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
   [/^(.+) has no rows$/, '$1 har ingen rækker'],
+  // plan init's refusal when it cannot decide the visits (plan/undecided-da.ts).
+  UNDECIDED_MESSAGE_DA,
 ];
 
 /** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */

@@ -59,7 +59,9 @@ import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
 import { isNanCell, nanHint } from './nan-cells.js';
-import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { isResponseId } from '../plan/response-ids.js';
+import { spelledOut } from '../spelled-out.js';
+import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { RoundedScientificTally } from '../io/scientific-number.js';
@@ -2040,9 +2042,20 @@ function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly S
     if (own.length) joined.push([r, own]);
   }
   if (!joined.length) return false;
-  const union = csv.header.filter((h) => joined.some(([, own]) => own.includes(h)));
-  const expected = joinedListingExpected(wide, union);
-  for (const [r, own] of joined) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  // Two rows at one visit that differ in a survey's response id are two responses, not a join.
+  const responseIdOf = (own: readonly string[]) => own.filter((h) => isResponseId(h, spelledOut(h).replace(/[^a-z0-9]+/g, '')));
+  const responses = wide ? [] : joined.filter(([, own]) => responseIdOf(own).length);
+  const listings = joined.filter((j) => !responses.includes(j));
+  const union = (pairs: typeof joined) => csv.header.filter((h) => pairs.some(([, own]) => own.includes(h)));
+  if (listings.length) {
+    const expected = joinedListingExpected(wide, union(listings));
+    for (const [r, own] of listings) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  }
+  if (responses.length) {
+    const all = union(responses);
+    const expected = twoResponsesExpected(responseIdOf(all), all);
+    for (const [r, own] of responses) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: TWO_RESPONSES_KIND });
+  }
   return true;
 }
 
@@ -2051,7 +2064,7 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND || p.kind === TWO_RESPONSES_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }
 

@@ -20,7 +20,8 @@ describe('plan init on register files', () => {
     const rows = Array.from({ length: 120 }, (_, i) => `${pnr(i % 40)};${String((i % 27) + 1).padStart(2, '0')}APR2024;N02AA05;50;10,5`);
     const draft = draftPlan(parseCsvText(['pnr;eksd;atc;packsize;ddd', ...rows].join('\n') + '\n', 'lmdb.csv'), 'plan.schema.json');
     const visits = draft.undecided.find((u) => u.what === 'the visits')!;
-    expect(visits.lead).toBe('the file has 120 rows for 40 ids in "pnr" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)');
+    expect(visits.lead).toContain('If each visit came as a file of its own (a survey\'s rounds), add its visit as a column to each file\'s rows before joining them (docs/input-trial-export.md#one-file-per-visit)');
+    expect(visits.lead!.replace(/ If each visit came .*? \(docs\/plan-trial\.md\)\./, '')).toBe('the file has 120 rows for 40 ids in "pnr" and no visit column. If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)');
     expect(draft.checks.some((c) => c.startsWith('no column is named like a patient id'))).toBe(false);
   });
 

@@ -64,6 +64,7 @@ import { primaryAdvice } from './primary-advice.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
+import { isSasBareLetter, SasLetterCodes } from './sas-letter-codes.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -603,6 +604,7 @@ interface Outcome {
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
   notApplicableCodes?: string[];
+  missingCodes?: string[];
   direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
 }
@@ -1306,6 +1308,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
+  /** Lone capital letters among numbers (SAS PROC EXPORT's special missing values): drafted where they stand, never plan-wide. */
+  const sasLetters = new SasLetterCodes();
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
   const notNumbers = new Set<string>();
@@ -1435,6 +1439,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}${notACodeWhat(v)})`);
         // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
         else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
+        // SAS PROC EXPORT's `.A` without its dot: the outcome's own code, never plan-wide (sas-letter-codes.ts).
+        else if (outcome && isSasBareLetter(v)) sasLetters.add(v, { outcome, columns: cols });
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
@@ -1975,6 +1981,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
       else if (addWithUnit(`column "${s}"`, v)) return;
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}"${notACodeWhat(v)})`);
+      else if (isSasBareLetter(v)) sasLetters.add(v, { column: s, columns: [s] });
       else missing.add(v);
     });
   }
@@ -2056,6 +2063,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   }
   const specialCells = special.describe();
   if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);
+  const letters = sasLetters.draft(stemCells, (o) => outcomes.includes(o as Outcome));
+  if (letters.columnCodes) plan.columnCodes = letters.columnCodes;
+  guesses.push(...letters.guesses);
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

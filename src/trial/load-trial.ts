@@ -47,6 +47,7 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { LetterCodeLevels } from './letter-code-levels.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
@@ -351,7 +352,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
   if (pasted) throw pasted;
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
-  const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
+  // A plan-wide one-letter code (SAS's bare `A`) that is a level of a column of categories (letter-code-levels.ts).
+  const letters = new LetterCodeLevels(plan, covariates.map((c) => c.column));
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma, letters);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
   const undecidedProblems = plan.covariates.flatMap((name, i) => {
     const codes = undecided[i];
@@ -367,6 +370,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
+  undecidedProblems.push(...letters.problems(file, (i) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` })));
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
@@ -1507,8 +1511,9 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
-  const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean, letters: LetterCodeLevels): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
+  // A plan-wide one-letter code is checked in every column, typed by the plan or not (letter-code-levels.ts).
+  const open = covariates.map((c, i) => i).filter((i) => (covariates[i]!.kind === undefined || letters.active) && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
     const cells = new SpecialMissingReader();
@@ -1520,6 +1525,8 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         const v = cells.cell(idx);
         if (v === null) continue;
         const coded = coder?.apply(v);
+        if (letters.active) letters.see(i, rec.line, v, coded, decimalComma);
+        if (covariates[i]!.kind !== undefined) continue;
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
         // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it
         // shows: the column is then one of numbers, and the cell is refused with its reason.

@@ -65,6 +65,7 @@ import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { isSasBareLetter, SasLetterCodes } from './sas-letter-codes.js';
+import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -784,7 +785,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
-  let csv = withSpecialMissingEmpty(given, special);
+  // A quoted cell's padding (SAS's `"6w      "`) is no part of a visit, code or level, as the trial
+  // reader reads it (trial/quoted-padding.ts): drafted without it, `timeLabels` and codes match.
+  let csv = withSpecialMissingEmpty(withoutQuotedPadding(given, -1, new QuotedPadding()), special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];

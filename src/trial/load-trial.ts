@@ -48,6 +48,7 @@ import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKin
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { LetterCodeLevels } from './letter-code-levels.js';
+import { QuotedPadding, withoutQuotedPadding } from './quoted-padding.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
@@ -186,7 +187,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
-  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  const { table: spelled0, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  // SAS's `"6w      "`: a quoted cell's padding is read past but in the id (quoted-padding.ts), said once after the rows.
+  const padding = new QuotedPadding();
+  const csv = withoutQuotedPadding(spelled0, spelled0.header.indexOf(plan.columns.id), padding);
   const encoding = encodingNote(source.file, source.dialect, options.lang);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
@@ -1061,6 +1065,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  const paddingNote = padding.note(file, csv.header, options.lang);
+  if (paddingNote) readNotes.push(paddingNote);
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
     const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);

@@ -61,7 +61,7 @@ import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
 import { isNanCell, nanHint } from './nan-cells.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
-import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { isSasBareLetter, SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { RoundedScientificTally } from '../io/scientific-number.js';
 import { roundedScientificNotes } from './scientific-cells.js';
@@ -1907,7 +1907,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : (endHint?.hint ?? '');
+    // PROC EXPORT's `A` for SAS's `.A`: the outcome's own code, said with why not plan-wide (plan/sas-letter-codes.ts).
+    const sasLetter = v === undefined && !endHint && isSasBareLetter(text);
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : sasLetter ? sasLetterHint(text, src.key) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
     // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
     // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
@@ -1922,10 +1924,20 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     }
     // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
     const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : sasLetter ? `${kind}:sas-letter` : kind }) });
     return NaN;
   }
   return v;
+}
+
+/**
+ * A lone capital letter in a score column: SAS PROC EXPORT's special missing value without its dot.
+ * Declared for the outcome, not plan-wide, where a lone letter also empties site A or every man of
+ * SEX M/F (docs/plan-trial.md#letter-codes); --exclude-invalid would drop the row's other outcomes too.
+ */
+function sasLetterHint(letter: string, key: string): string {
+  const code = JSON.stringify(letter);
+  return ` — ${code} is how SAS PROC EXPORT writes the special missing value .${letter} (without its dot): if it means missing, give outcome "${key}" its own "missingCodes": [${code}] (not the plan-wide "missingCodes": a lone letter is also a value of other columns, such as site "A" or sex "M"; --exclude-invalid would drop the whole row, with its other outcomes)`;
 }
 
 /**

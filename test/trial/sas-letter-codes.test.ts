@@ -100,3 +100,11 @@ describe('a plan-wide one-letter code that is a category', () => {
     expect(text).toContain('(SEX): "M" — expected a category of Table 1 characteristic "SEX" ("SEX" holds "M" beside "F"; 26 cells), never a plan-wide missing-value code — the plan\'s "missingCodes" holds "M", and read as missing every patient with "M" would be counted as missing in Table 1');
   });
 });
+
+describe('a bare SAS letter in a score column the plan does not declare', () => {
+  it('is refused saying what it is and the outcome\'s own code to write', () => {
+    const p = plan({ covariates: ['age'], columns: { id: 'PATID', arm: 'ARM', time: 'VISIT', covariates: { age: 'AGE' } }, columnCodes: { AGE: { missing: ['A'] } } });
+    const text = formatError(errorOf(() => loadTrial(parseCsvText(sasExport('A'), 'sas.csv'), p)));
+    expect(text).toContain('column 7 (RMDQ): "A" — expected a whole number from 0 to 24 (Roland-Morris Disability Questionnaire (24 items)) — "A" is how SAS PROC EXPORT writes the special missing value .A (without its dot): if it means missing, give outcome "rmdq" its own "missingCodes": ["A"] (not the plan-wide "missingCodes": a lone letter is also a value of other columns, such as site "A" or sex "M"; --exclude-invalid would drop the whole row, with its other outcomes)');
+  });
+});

@@ -829,11 +829,14 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       // With arms in the event names, the near miss is among the visits without their arm.
       const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
       const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
+      // A missing value (`.`, SAS's `.A`) is quoted as written, as the arm's is: `""` hid what the file holds.
+      const written = timeRaw ?? cells.raw(timeCol) ?? (wide ? null : (rec.raw[timeCol] ?? null));
+      const missingVisit = timeRaw === null && written !== null && written !== '' ? ' (the cell is a missing value: every row needs its visit)' : '';
       // A near miss of an entry of "ignoreTimepoints" no row matched is hinted as a typo there (ignored-visits.ts).
       row.add(ignored.unknownVisit(timeRaw, {
         ...row.at(timeCol),
-        value: timeRaw ?? '',
-        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
+        value: written ?? '',
+        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"${missingVisit}`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       }));

@@ -108,3 +108,14 @@ describe('a bare SAS letter in a score column the plan does not declare', () => 
     expect(text).toContain('column 7 (RMDQ): "A" — expected a whole number from 0 to 24 (Roland-Morris Disability Questionnaire (24 items)) — "A" is how SAS PROC EXPORT writes the special missing value .A (without its dot): if it means missing, give outcome "rmdq" its own "missingCodes": ["A"] (not the plan-wide "missingCodes": a lone letter is also a value of other columns, such as site "A" or sex "M"; --exclude-invalid would drop the whole row, with its other outcomes)');
   });
 });
+
+describe('a visit written as a missing value', () => {
+  it('is quoted as written (".", ".A"), not as ""', () => {
+    const lines = sasExport('A').split('\n');
+    lines[2] = lines[2]!.replace(',3m,', ',.A,');
+    lines[4] = lines[4]!.replace(',3m,', ',.,');
+    const p = plan({ covariates: [], columns: { id: 'PATID', arm: 'ARM', time: 'VISIT' }, outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'RMDQ', missingCodes: ['A'] }] });
+    const text = formatError(errorOf(() => loadTrial(parseCsvText(lines.join('\n'), 'sas.csv'), p)));
+    expect(text).toContain('sas.csv:lines 3, 5, column 3 (VISIT): ".A", "." — expected a time point of the plan (baseline, 3m); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints" (the cell is a missing value: every row needs its visit)');
+  });
+});

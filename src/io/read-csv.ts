@@ -300,7 +300,8 @@ class PackedRecord implements CsvRecord {
     return parts;
   }
   get cells(): (string | null)[] {
-    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept,
+    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept
+    // (the trial reader reads them past but in the id: trial/quoted-padding.ts),
     // except that a quoted cell of blanks only (`"      "`, an SPSS or Stata string variable's
     // empty value) is missing as the same cell unquoted is — else it became a category of its own
     // (docs/input-trial-export.md "Dialects").
@@ -320,6 +321,14 @@ class PackedRecord implements CsvRecord {
   static delimiterOf(rec: PackedRecord): string {
     return rec.#delimiter;
   }
+}
+
+/**
+ * Whether a record was read unquoted as one packed string: its cells are trimmed when split, so it
+ * holds no blanks at a cell's ends (trial/quoted-padding.ts passes such records by unsplit).
+ */
+export function isPackedUnquoted(rec: CsvRecord): boolean {
+  return PackedRecord.textOf(rec) !== undefined;
 }
 
 /**

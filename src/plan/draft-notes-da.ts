@@ -90,6 +90,14 @@ const RULES: Rule[] = [
   [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
   [/^wide layout, visit numbers written straight after the name as Stata's reshape wide writes them \((.*?)\): (.*)$/, (m) => `bredt format, besøgsnumre skrevet lige efter navnet, som Statas reshape wide skriver dem (${m[1]}): ${m[2]}`],
   [/^(arm|REDCap arm)(s?) not compared \("otherArms"\): (".*")$/, (m) => `${m[1] === 'arm' ? 'gruppe' : 'REDCap-gruppe'}${m[2] ? 'r' : ''}, der ikke indgår i denne sammenligning ("otherArms"): ${m[3]}`],
+  [/^SAS special missing values? ((?:\.[A-Z](?:, )?)+) written without (?:its dot|their dots) \(((?:"[A-Z]"(?:, )?)+), (\d+) cells? of (column "[^"]*"|columns \S+…\S+), as PROC EXPORT writes (?:it|them)\): drafted as (?:outcome ("[^"]*")'s own "missingCodes"|("columnCodes": .*)), not plan-wide — a lone letter is a value in other columns \(site "A", sex "M"\)$/,
+    (m) => {
+      const many = m[1]!.includes(',');
+      const cells = Number(m[3]);
+      const where = m[5] !== undefined ? `effektmålets egne "missingCodes" (effektmål ${m[5]})` : m[6]!;
+      const cols = m[4]!.startsWith('column ') ? `kolonnen ${m[4]!.slice('column '.length)}` : `kolonnerne ${m[4]!.slice('columns '.length)}`;
+      return `${many ? 'særlige manglende værdier' : 'særlig manglende værdi'} ${m[1]} fra SAS skrevet uden punktum (${m[2]}, ${cells} ${cells === 1 ? 'celle' : 'celler'} i ${cols}, som PROC EXPORT skriver ${many ? 'dem' : 'den'}): i udkastet som ${where}, ikke for hele planen — et enkelt bogstav er en værdi i andre kolonner (center "A", køn "M")`;
+    }],
   [/^missing-value codes: check that none of them is a real answer$/, () => 'koder for manglende værdier: tjek, at ingen af dem er et rigtigt svar'],
   [/^missing-value codes: ((?:"[^"]*"(?:, )?)+)$/, (m) => `koder for manglende værdier: ${m[1]}`],
   [/^arm column (".*?"): (".*?") = intervention, (".*?") = control$/, (m) => `gruppekolonne ${m[1]}: ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],

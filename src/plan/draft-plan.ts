@@ -65,6 +65,8 @@ import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { numberCounts, oneBasedAnswersText, oneBasedScale } from './one-based-codes.js';
+import { isSasBareLetter, SasLetterCodes } from './sas-letter-codes.js';
+import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 import { visitValuedColumn } from './valued-visits.js';
 
@@ -612,7 +614,8 @@ interface Outcome {
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
-  missingCodes?: number[];
+  /** The outcome's own codes: a one-based scale's "refused" numbers (one-based-codes.ts), SAS's bare letters (sas-letter-codes.ts). */
+  missingCodes?: (number | string)[];
   notApplicableCodes?: string[];
   direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
@@ -793,7 +796,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
-  let csv = withSpecialMissingEmpty(given, special);
+  // A quoted cell's padding (SAS's `"6w      "`) is no part of a visit, code or level, as the trial
+  // reader reads it (trial/quoted-padding.ts): drafted without it, `timeLabels` and codes match.
+  let csv = withSpecialMissingEmpty(withoutQuotedPadding(given, -1, new QuotedPadding()), special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
@@ -1328,6 +1333,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
+  /** Lone capital letters among numbers (SAS PROC EXPORT's special missing values): drafted where they stand, never plan-wide. */
+  const sasLetters = new SasLetterCodes();
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
   const notNumbers = new Set<string>();
@@ -1457,6 +1464,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}${notACodeWhat(v)})`);
         // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
         else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
+        // SAS PROC EXPORT's `.A` without its dot: the outcome's own code, never plan-wide (sas-letter-codes.ts).
+        else if (outcome && isSasBareLetter(v)) sasLetters.add(v, { outcome, columns: cols });
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
@@ -2013,6 +2022,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
       else if (addWithUnit(`column "${s}"`, v)) return;
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}"${notACodeWhat(v)})`);
+      else if (isSasBareLetter(v)) sasLetters.add(v, { column: s, columns: [s] });
       else missing.add(v);
     });
   }
@@ -2094,6 +2104,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   }
   const specialCells = special.describe();
   if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);
+  const letters = sasLetters.draft(stemCells, (o) => outcomes.includes(o as Outcome));
+  if (letters.columnCodes) plan.columnCodes = letters.columnCodes;
+  guesses.push(...letters.guesses);
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

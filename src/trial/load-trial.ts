@@ -48,6 +48,8 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { LetterCodeLevels } from './letter-code-levels.js';
+import { QuotedPadding, withoutQuotedPadding } from './quoted-padding.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
@@ -62,7 +64,7 @@ import { isNanCell, nanHint } from './nan-cells.js';
 import { isResponseId } from '../plan/response-ids.js';
 import { spelledOut } from '../spelled-out.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
-import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { isSasBareLetter, SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { RoundedScientificTally } from '../io/scientific-number.js';
 import { roundedScientificNotes } from './scientific-cells.js';
@@ -189,7 +191,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
-  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  const { table: spelled0, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  // SAS's `"6w      "`: a quoted cell's padding is read past but in the id (quoted-padding.ts), said once after the rows.
+  const padding = new QuotedPadding();
+  const csv = withoutQuotedPadding(spelled0, spelled0.header.indexOf(plan.columns.id), padding);
   const encoding = encodingNote(source.file, source.dialect, options.lang);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
@@ -369,7 +374,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
   if (pasted) throw pasted;
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
-  const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
+  // A plan-wide one-letter code (SAS's bare `A`) that is a level of a column of categories (letter-code-levels.ts).
+  const letters = new LetterCodeLevels(plan, covariates.map((c) => c.column));
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma, letters);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
   const undecidedProblems = plan.covariates.flatMap((name, i) => {
     const codes = undecided[i];
@@ -385,6 +392,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
+  undecidedProblems.push(...letters.problems(file, (i) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` })));
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
@@ -852,11 +860,14 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       // With arms in the event names, the near miss is among the visits without their arm.
       const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
       const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
+      // A missing value (`.`, SAS's `.A`) is quoted as written, as the arm's is: `""` hid what the file holds.
+      const written = timeRaw ?? cells.raw(timeCol) ?? (wide ? null : (rec.raw[timeCol] ?? null));
+      const missingVisit = timeRaw === null && written !== null && written !== '' ? ' (the cell is a missing value: every row needs its visit)' : '';
       // A near miss of an entry of "ignoreTimepoints" no row matched is hinted as a typo there (ignored-visits.ts).
       row.add(ignored.unknownVisit(timeRaw, {
         ...row.at(timeCol),
-        value: timeRaw ?? '',
-        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
+        value: written ?? '',
+        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"${missingVisit}`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       }));
@@ -1108,6 +1119,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  const paddingNote = padding.note(file, csv.header, options.lang);
+  if (paddingNote) readNotes.push(paddingNote);
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
     const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
@@ -1560,8 +1573,9 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
-  const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean, letters: LetterCodeLevels): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
+  // A plan-wide one-letter code is checked in every column, typed by the plan or not (letter-code-levels.ts).
+  const open = covariates.map((c, i) => i).filter((i) => (covariates[i]!.kind === undefined || letters.active) && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
     const cells = new SpecialMissingReader();
@@ -1573,6 +1587,8 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         const v = cells.cell(idx);
         if (v === null) continue;
         const coded = coder?.apply(v);
+        if (letters.active) letters.see(i, rec.line, v, coded, decimalComma);
+        if (covariates[i]!.kind !== undefined) continue;
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
         // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it
         // shows: the column is then one of numbers, and the cell is refused with its reason.
@@ -1948,7 +1964,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : (endHint?.hint ?? '');
+    // PROC EXPORT's `A` for SAS's `.A`: the outcome's own code, said with why not plan-wide (plan/sas-letter-codes.ts).
+    const sasLetter = v === undefined && !endHint && isSasBareLetter(text);
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : sasLetter ? sasLetterHint(text, src.key) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
     // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
     // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
@@ -1963,11 +1981,21 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     }
     // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
     const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : sasLetter ? `${kind}:sas-letter` : kind }) });
     return NaN;
   }
   if (v >= 0 && v <= 30 && Number.isInteger(v)) src.answerBits = (src.answerBits ?? 0) | (1 << v);
   return v;
+}
+
+/**
+ * A lone capital letter in a score column: SAS PROC EXPORT's special missing value without its dot.
+ * Declared for the outcome, not plan-wide, where a lone letter also empties site A or every man of
+ * SEX M/F (docs/plan-trial.md#letter-codes); --exclude-invalid would drop the row's other outcomes too.
+ */
+function sasLetterHint(letter: string, key: string): string {
+  const code = JSON.stringify(letter);
+  return ` — ${code} is how SAS PROC EXPORT writes the special missing value .${letter} (without its dot): if it means missing, give outcome "${key}" its own "missingCodes": [${code}] (not the plan-wide "missingCodes": a lone letter is also a value of other columns, such as site "A" or sex "M"; --exclude-invalid would drop the whole row, with its other outcomes)`;
 }
 
 /**

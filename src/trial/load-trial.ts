@@ -15,6 +15,7 @@ import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
+import { missingOutcomeBaselines } from '../observational/outcome-baselines.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
@@ -323,6 +324,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       const orNone = v === plan.baseline && noBaseline ? `; ${noBaseline}` : '';
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"${orNone}`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
+    // A registry's outcome with no baseline column while the others have theirs (outcome-baselines.ts).
+    const b = visits.indexOf(plan.baseline);
+    if (b >= 0 && needed[b] && table.timesWithColumns.has(exportTimes[b]!) && table.sourceColumns) {
+      headerProblems.push(...missingOutcomeBaselines(plan, file, sources, table.sourceColumns, csv.header, exportTimes[b]!, exportTimes.filter((_, k) => k !== b), timeAt));
+    }
   }
   // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
   const aeReader = plan.adverseEvents?.instrument !== undefined ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;

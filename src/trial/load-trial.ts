@@ -16,6 +16,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
 import { missingOutcomeBaselines } from '../observational/outcome-baselines.js';
+import { dateConfounderProblems } from '../observational/date-confounders.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
@@ -372,6 +373,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (kinds[i] !== 'numeric' || c.kind !== undefined || plan.design === 'observational') continue;
     if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
+  }
+  // A registry's confounder column of dates (an index date written 24MAR2023): refused at its header, no date quoted (date-confounders.ts).
+  if (plan.design === 'observational') {
+    const confounderColumns = covariates.slice(0, nCov).map((c, i) => ({ name: plan.covariates[i]!, column: c.column, idx: c.idx, coder: c.coder }));
+    undecidedProblems.push(...dateConfounderProblems(file, table.records, confounderColumns, (c) => (table.sourceColumns ? table.sourceColumns(exportTimes[0]!, c.idx) : c.idx + 1)));
   }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only

@@ -750,6 +750,8 @@ function registryExposure(header: readonly string[], valuesOf: (c: string) => st
     const yes = values.filter(isYesWord);
     const no = values.filter(isNoWord);
     if (yes.length === 1 && no.length <= 1 && values.length === yes.length + no.length) return { column: h, yes: yes[0]!, no: no[0] };
+    // 1 and 0 (or 1 and empty): a register flag as SAS and Stata write it (`app_bruger`).
+    if (values.includes('1') && values.every((v) => v === '1' || v === '0')) return { column: h, yes: '1', no: values.includes('0') ? '0' : undefined };
   }
   return undefined;
 }
@@ -1779,6 +1781,12 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       }
       guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
       checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
+    } else if (pain && nums.length > 0 && nums.length === values.length && nums.every((x) => x === 0 || x === 1)) {
+      // Only 0 and 1 under a pain name (`smerte_12m`: any pain-medication redemption in the 12
+      // months, a register flag): a yes/no outcome. Drafted as the NRS it could never move by its
+      // MCID of 2, and the verdict was wrong by construction.
+      o = { key, instrument: 'binary', ...col };
+      checks.push(`"${s}" holds only 0 and 1: drafted as a yes/no outcome ("binary"), not as the pain scale (NRS 0–10) its name suggests — if it is a 0–10 scale whose answers so far are 0 and 1, give it "instrument": "nrs"`);
     } else if (pain) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS)', decimals: true };

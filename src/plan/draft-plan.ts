@@ -740,6 +740,21 @@ function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null 
   return true;
 }
 
+/** DST's person id (`PNR`, `V_PNR_ENCRYPTED`) or a column of the prescription register (LMDB). */
+const REGISTER_ID = /^(v_)?pnr(_encrypted)?$/i;
+const LMDB_COLUMN = /^(atc|eksd|ekspdto|vnr|packsize|doso|apk|ddd)$/i;
+
+/**
+ * A register file of events: ids repeating, with no visit column, keyed by DST's person id or
+ * holding the prescription register's columns. Its redemption date (`EKSD`) is an event's date,
+ * not a visit's, so the advice is to aggregate to one row per person, not to derive visits from
+ * the dates (docs/observational.md); and 1.6 redemptions per person (a 12-month window) is enough.
+ */
+function registerEvents(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string, patients: number): boolean {
+  if (csv.records.length <= patients) return false;
+  return REGISTER_ID.test(idCol.trim()) || csv.header.some((h) => LMDB_COLUMN.test(h.trim()));
+}
+
 /** A column named for app use holding yes/no (or yes and empty): a registry export of users and non-users. */
 const EXPOSURE_NAME = /(^|[^a-z])(app|bruger|brug|user|users|uses|exposed|eksponeret|exposure|eksponering)([^a-z]|$)/;
 
@@ -1073,7 +1088,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
-    } else if ((dated = dateVisitColumn(csv, idCol))) {
+    } else if (!registerEvents(csv, idCol, valuesOf(idCol).length) && (dated = dateVisitColumn(csv, idCol))) {
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
       const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
       undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
@@ -1082,7 +1097,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // row per redemption), which is to be aggregated to one row per person first — "expected a
       // time column" alone sent a pharmacoepidemiologist after a visit column it does not have.
       const patients = valuesOf(idCol).length;
-      const events = csv.records.length > 2 * patients ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
+      const events = csv.records.length > 2 * patients || registerEvents(csv, idCol, patients) ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',

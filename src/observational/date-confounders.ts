@@ -1,12 +1,12 @@
 /**
- * A confounder column of dates (an index date `D_INDDTO` as SAS writes it with DATE9., `24MAR2023`,
- * or as R and ISO write it, `2023-03-24`). hta reads no dates (docs/limits.md). Declared numeric,
- * every cell was refused with "expected a number, or "type": "categorical"" and the
- * --exclude-invalid advice, which would drop every row, each date quoted; declared categorical,
- * every day became a level and the analyses failed for no overlap, naming inclusion dates. Refused
- * once at the column's header instead, with what works — the date as a number — and no cell quoted:
- * a date beside a line number is one person's (docs/observational.md, "Missing-value codes and
- * ranges of a confounder").
+ * A confounder declared numeric whose column holds dates (an index date `D_INDDTO` as SAS writes
+ * it with DATE9., `24MAR2023`, or as R and ISO write it, `2023-03-24`). hta reads no dates
+ * (docs/limits.md). Every cell was refused with "expected a number, or "type": "categorical"" and
+ * the --exclude-invalid advice, which would drop every row, each date quoted; and "categorical"
+ * makes every day a level (the analyses then failed for no overlap). Refused once at the column's
+ * header instead, with what works — the date as a number — and no cell quoted: a date beside a
+ * line number is one person's (docs/observational.md, "Missing-value codes and ranges of a
+ * confounder"). Dates typed categorical stay levels, the rare ones pooled (rule 5).
  */
 import type { Problem } from '../errors.js';
 import type { CsvRecord } from '../io/read-csv.js';

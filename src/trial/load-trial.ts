@@ -376,7 +376,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   }
   // A registry's confounder column of dates (an index date written 24MAR2023): refused at its header, no date quoted (date-confounders.ts).
   if (plan.design === 'observational') {
-    const confounderColumns = covariates.slice(0, nCov).map((c, i) => ({ name: plan.covariates[i]!, column: c.column, idx: c.idx, coder: c.coder }));
+    // Declared numeric only: dates typed categorical are levels, the rare ones pooled unnamed (docs/observational.md, rule 5).
+    const numericConfounder = (name: string) => plan.observational?.confounders.find((c) => c.name === name)?.type === 'numeric';
+    const confounderColumns = covariates.slice(0, nCov).flatMap((c, i) => (numericConfounder(plan.covariates[i]!) ? [{ name: plan.covariates[i]!, column: c.column, idx: c.idx, coder: c.coder }] : []));
     undecidedProblems.push(...dateConfounderProblems(file, table.records, confounderColumns, (c) => (table.sourceColumns ? table.sourceColumns(exportTimes[0]!, c.idx) : c.idx + 1)));
   }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);

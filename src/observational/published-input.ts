@@ -23,9 +23,12 @@ function countsHidden(result: ObservationalResult): boolean {
   return result.plan.suppression.suppressedCounts > 0 || result.analyses.some((a) => a.effectsSuppressed === true);
 }
 
-/** The recodes as validate masks them; every count "suppressed" when the run hid a count (above). */
-export function publishedRecodes(recoded: readonly RecodeCount[], result: ObservationalResult): PrintedRecode[] {
-  const masked = maskedRecodes(recoded, result.plan.suppression.threshold);
+/**
+ * The recodes as validate masks them; every count "suppressed" when the run hid a count (above).
+ * `printed`: the level counts printed beside them (validate's summary: `printedLevelCounts`).
+ */
+export function publishedRecodes(recoded: readonly RecodeCount[], result: ObservationalResult, printed?: ReadonlyMap<string, ReadonlyMap<string, number>>): PrintedRecode[] {
+  const masked = maskedRecodes(recoded, result.plan.suppression.threshold, printed);
   return countsHidden(result) ? masked.map((r) => ({ ...r, count: SUPPRESSED })) : masked;
 }
 

@@ -754,6 +754,21 @@ function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null 
   return true;
 }
 
+/** DST's person id (`PNR`, `V_PNR_ENCRYPTED`) or a column of the prescription register (LMDB). */
+const REGISTER_ID = /^(v_)?pnr(_encrypted)?$/i;
+const LMDB_COLUMN = /^(atc|eksd|ekspdto|vnr|packsize|doso|apk|ddd)$/i;
+
+/**
+ * A register file of events: ids repeating, with no visit column, keyed by DST's person id or
+ * holding the prescription register's columns. Its redemption date (`EKSD`) is an event's date,
+ * not a visit's, so the advice is to aggregate to one row per person, not to derive visits from
+ * the dates (docs/observational.md); and 1.6 redemptions per person (a 12-month window) is enough.
+ */
+function registerEvents(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string, patients: number): boolean {
+  if (csv.records.length <= patients) return false;
+  return REGISTER_ID.test(idCol.trim()) || csv.header.some((h) => LMDB_COLUMN.test(h.trim()));
+}
+
 /** A column named for app use holding yes/no (or yes and empty): a registry export of users and non-users. */
 const EXPOSURE_NAME = /(^|[^a-z])(app|bruger|brug|user|users|uses|exposed|eksponeret|exposure|eksponering)([^a-z]|$)/;
 
@@ -764,6 +779,8 @@ function registryExposure(header: readonly string[], valuesOf: (c: string) => st
     const yes = values.filter(isYesWord);
     const no = values.filter(isNoWord);
     if (yes.length === 1 && no.length <= 1 && values.length === yes.length + no.length) return { column: h, yes: yes[0]!, no: no[0] };
+    // 1 and 0 (or 1 and empty): a register flag as SAS and Stata write it (`app_bruger`).
+    if (values.includes('1') && values.every((v) => v === '1' || v === '0')) return { column: h, yes: '1', no: values.includes('0') ? '0' : undefined };
   }
   return undefined;
 }
@@ -1093,7 +1110,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
-    } else if ((dated = dateVisitColumn(csv, idCol))) {
+    } else if (!registerEvents(csv, idCol, valuesOf(idCol).length) && (dated = dateVisitColumn(csv, idCol))) {
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
       // A survey's rounds joined from one file each have an answer date and no visit (SurveyXact:
       // non-responders have no date at all): the recipe that adds each file's visit comes first.
@@ -1107,7 +1124,11 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // Counted by reading: a table without its repeated header lines (cat-joined files) keeps the source's length.
       let rows = 0;
       for (const _r of csv.records) rows++;
-      const events = rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
+      // A register's event file (prescriptions, contacts: PNR, ATC, EKSD) at any number of rows per
+      // person; otherwise many rows per id may be visits the file does not name (VISIT_SOURCES).
+      const events = registerEvents(csv, idCol, patients)
+        ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)`
+        : rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',
@@ -1826,6 +1847,12 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       }
       guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
       checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
+    } else if (pain && nums.length > 0 && nums.length === values.length && nums.every((x) => x === 0 || x === 1)) {
+      // Only 0 and 1 under a pain name (`smerte_12m`: any pain-medication redemption in the 12
+      // months, a register flag): a yes/no outcome. Drafted as the NRS it could never move by its
+      // MCID of 2, and the verdict was wrong by construction.
+      o = { key, instrument: 'binary', ...col };
+      checks.push(`"${s}" holds only 0 and 1: drafted as a yes/no outcome ("binary"), not as the pain scale (NRS 0–10) its name suggests — if it is a 0–10 scale whose answers so far are 0 and 1, give it "instrument": "nrs"`);
     } else if (pain) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS)', decimals: true };

@@ -16,6 +16,8 @@ import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
+import { missingOutcomeBaselines } from '../observational/outcome-baselines.js';
+import { dateConfounderProblems } from '../observational/date-confounders.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
@@ -346,6 +348,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       const orNone = v === plan.baseline && noBaseline ? `; ${noBaseline}` : '';
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"${orNone}`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
+    // A registry's outcome with no baseline column while the others have theirs (outcome-baselines.ts).
+    const b = visits.indexOf(plan.baseline);
+    if (b >= 0 && needed[b] && table.timesWithColumns.has(exportTimes[b]!) && table.sourceColumns) {
+      headerProblems.push(...missingOutcomeBaselines(plan, file, sources, table.sourceColumns, csv.header, exportTimes[b]!, exportTimes.filter((_, k) => k !== b), timeAt));
+    }
   }
   // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
   const aeReader = plan.adverseEvents?.instrument !== undefined ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
@@ -393,6 +400,13 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
   undecidedProblems.push(...letters.problems(file, (i) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` })));
+  // A registry's confounder column of dates (an index date written 24MAR2023): refused at its header, no date quoted (date-confounders.ts).
+  if (plan.design === 'observational') {
+    // Declared numeric only: dates typed categorical are levels, the rare ones pooled unnamed (docs/observational.md, rule 5).
+    const numericConfounder = (name: string) => plan.observational?.confounders.find((c) => c.name === name)?.type === 'numeric';
+    const confounderColumns = covariates.slice(0, nCov).flatMap((c, i) => (numericConfounder(plan.covariates[i]!) ? [{ name: plan.covariates[i]!, column: c.column, idx: c.idx, coder: c.coder }] : []));
+    undecidedProblems.push(...dateConfounderProblems(file, table.records, confounderColumns, (c) => (table.sourceColumns ? table.sourceColumns(exportTimes[0]!, c.idx) : c.idx + 1)));
+  }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.

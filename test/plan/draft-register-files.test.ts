@@ -25,6 +25,20 @@ describe('plan init on register files', () => {
     expect(draft.checks.some((c) => c.startsWith('no column is named like a patient id'))).toBe(false);
   });
 
+  it('the real LMDB: EKSD as an ISO date, or 1.6 redemptions per person in a 12-month window — still "aggregate first", not "derive visits from the dates"', () => {
+    const lead = (rows: number, ids: number, id: string) => `the file has ${rows} rows for ${ids} ids in "${id}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first`;
+    // Three redemptions per pnr, the date as R and ISO write it: the date lead ("derive a visit column") had come first.
+    const iso = Array.from({ length: 120 }, (_, i) => `${pnr(i % 40)};2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')};N02AA01;1;8,47`);
+    const a = draftPlan(parseCsvText(['pnr;eksd;atc;packsize;ddd', ...iso].join('\n') + '\n', 'lmdb.csv'), 'plan.schema.json');
+    const va = a.undecided.find((u) => u.what === 'the visits')!;
+    expect(va.lead).toContain(lead(120, 40, 'pnr'));
+    expect(va.lead).not.toMatch(/holds dates|Derive a visit column/);
+    // 160 redemptions for 100 persons (PNR, DATE9.): fewer than 2 per id had no lead at all.
+    const few = Array.from({ length: 160 }, (_, i) => `${pnr(i % 100)};N02BE01;${String((i % 27) + 1).padStart(2, '0')}NOV2023;9,13`);
+    const b = draftPlan(parseCsvText(['PNR;ATC;EKSD;DDD', ...few].join('\n') + '\n', 'lmdb.csv'), 'plan.schema.json');
+    expect(b.undecided.find((u) => u.what === 'the visits')!.lead).toContain(lead(160, 100, 'PNR'));
+  });
+
   it('a DDD sum 0–43.75: "holds numbers", not "whole numbers", and the range is said to be only this file\'s', () => {
     const lines = ['id;gruppe;ddd_opioid_baseline;ddd_opioid_3m', ...Array.from({ length: 40 }, (_, i) => `P${1000 + i};${i % 2 ? 'A' : 'B'};${i % 3 === 0 ? '0' : String((i * 1.25) % 20).replace('.', ',')};${i === 7 ? '43,75' : String(i % 5)}`)];
     const draft = draftPlan(parseCsvText(lines.join('\n') + '\n', 'wide.csv'), 'plan.schema.json');

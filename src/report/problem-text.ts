@@ -77,9 +77,54 @@ export function danishProblemText(expected: string): string | undefined {
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA, ...DANISH_IDENTIFYING]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
   return undefined;
 }
+
+/**
+ * A column whose levels would print one patient (trial/identifying-characteristic.ts): a date, a
+ * name or note per patient, an e-mail address or phone number where a category belongs. Its
+ * `printed` and `advice` parts (LevelUse) are the module's own few texts, reworded here whole.
+ */
+const IDENTIFYING_PRINTED: Record<string, string> = {
+  'a row of Table 1': 'en række i tabel 1',
+  'a level of the covariate, a row of Table 1': 'et niveau af kovariaten, en række i tabel 1',
+  "a level printed under its own name (a subgroup's row, a population's category)": 'et niveau vist under sit eget navn (en subgruppes række, en populations kategori)',
+};
+const IDENTIFYING_ADVICE: Record<string, string> = {
+  'give Table 1 a column of groups instead (age in years or age groups for a date of birth; leave notes, names and initials out of "characteristics")':
+    'giv tabel 1 en kolonne med grupper i stedet (alder i år eller aldersgrupper for en fødselsdato; udelad noter, navne og initialer af "characteristics")',
+  'such a cell is most often a shifted line or a note typed into the wrong column: correct it in the export (a date of birth or inclusion is no category: give age in years or a group instead)':
+    'sådan en celle er oftest en forskudt linje eller en note skrevet i den forkerte kolonne: ret den i eksporten (en fødsels- eller inklusionsdato er ingen kategori: angiv alder i år eller en gruppe i stedet)',
+};
+const IDENTIFYING_SIGNS: Record<string, string> = {
+  'a CPR number': 'et CPR-nummer', 'a long number (a phone number)': 'et langt tal (et telefonnummer)', 'an e-mail address': 'en e-mailadresse', 'a date': 'en dato',
+};
+/** The Danish `printed` and `advice` (the patterns below match only the module's own texts). */
+const identifyingTail = (printed: string, advice: string): [string, string] => [IDENTIFYING_PRINTED[printed]!, IDENTIFYING_ADVICE[advice]!];
+const alternatives = (texts: Record<string, string>) => Object.keys(texts).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const PRINTED_ALT = alternatives(IDENTIFYING_PRINTED);
+const ADVICE_ALT = alternatives(IDENTIFYING_ADVICE);
+const DANISH_IDENTIFYING: readonly [RegExp, Replacement][] = [
+  [new RegExp(`^a (characteristic|column) describing groups of patients, not a date: "(.*)" holds dates \\((\\d+) of its (\\d+) values\\), and each date would be (${PRINTED_ALT}) naming one patient's arm — (${ADVICE_ALT})$`),
+    ((_m: string, what: string, field: string, dates: string, all: string, printed: string, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `${what === 'characteristic' ? 'en karakteristik' : 'en kolonne'}, der beskriver grupper af patienter, ikke en dato: "${field}" indeholder datoer (${dates} af dens ${all} værdier), og hver dato ville blive ${t[0]}, der nævner én patients gruppe — ${t[1]}`;
+    }) as Replacement],
+  [new RegExp(`^a (characteristic|column) describing groups of patients: "(.*)" has (\\d+) different values for (\\d+) patients, (\\d+) of them held by one patient each \\(initials, names or notes\\), and each would be (${PRINTED_ALT}) naming one patient's arm — (${ADVICE_ALT})$`),
+    ((_m: string, what: string, field: string, values: string, patients: string, single: string, printed: string, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `${what === 'characteristic' ? 'en karakteristik' : 'en kolonne'}, der beskriver grupper af patienter: "${field}" har ${values} forskellige værdier for ${patients} patienter, ${single} af dem hos kun én patient hver (initialer, navne eller noter), og hver ville blive ${t[0]}, der nævner én patients gruppe — ${t[1]}`;
+    }) as Replacement],
+  [new RegExp(`^a category describing a group of patients, not a note about one: the cell \\(not quoted\\) would be (${PRINTED_ALT}) naming (one patient's arm|the arms of (\\d+) patients) — (${ADVICE_ALT})$`),
+    ((_m: string, printed: string, _naming: string, n: string | undefined, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `en kategori, der beskriver en gruppe af patienter, ikke en note om én: cellen (ikke citeret) ville blive ${t[0]}, der nævner ${n === undefined ? 'én patients gruppe' : `${n} patienters grupper`} — ${t[1]}`;
+    }) as Replacement],
+  // The detail of the last: which signs the cell has.
+  [/^the cell has ((?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient)(?:, (?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient))*)$/,
+    ((_m: string, list: string) => `cellen har ${list.split(', ').map((sign) => IDENTIFYING_SIGNS[sign] ?? sign.replace(/^(\d+) words held by one patient$/, '$1 ord hos kun én patient')).join(', ')}`) as Replacement],
+];
 
 /**
  * The study-level sheet's refusals (`hta meta`, src/meta/read-studies.ts) that a Danish user meets

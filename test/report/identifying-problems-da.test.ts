@@ -1,0 +1,36 @@
+/**
+ * The refusals of a column whose levels would print one patient (src/trial/identifying-characteristic.ts:
+ * dates, one name per patient, an e-mail address or phone number where a category belongs) have
+ * their Danish wording whole under --lang da (src/report/problem-text.ts), for each place a column
+ * is printed (a Table 1 characteristic, a covariate, a subgroup's level) and each sign a cell has.
+ */
+import { describe, expect, it } from 'vitest';
+import { danishProblemText } from '../../src/report/problem-text.js';
+import { identifyingLevelProblems, planColumnUse, TABLE_1_CHARACTERISTIC } from '../../src/trial/identifying-characteristic.js';
+
+const cells = (values: string[]) => values.map((value, i) => ({ value, line: i + 2, column: 4 }));
+const USES = [TABLE_1_CHARACTERISTIC, planColumnUse('covariate'), planColumnUse('attribute')];
+/** Words of the English texts that no Danish one holds. */
+const ENGLISH = /\b(would|naming|groups|instead|the cell|holds|values|correct|column of|words|describing|category|one patient)\b/;
+
+describe('identifying-level refusals in Danish', () => {
+  it.each(USES.map((u) => [u.kind, u]))('%s: a column of dates, of one name per patient, and a cell with an e-mail, a phone number and a date', (_kind, use) => {
+    const dates = identifyingLevelProblems('x.csv', 'Inklusion', cells(['17JUN2020', '18JUN2020', '19. juni 2020', 'Kvinde']), use);
+    const names = identifyingLevelProblems('x.csv', 'Navn', cells(['Mette', 'Jens', 'Ole', 'Hanne', 'Per', 'Lis', 'Bo', 'Kaj']), use);
+    const contact = identifyingLevelProblems('x.csv', 'Køn', cells([...Array(6).fill('Kvinde'), 'mette.hansen@gmail.com tlf 20456789 17-03-2021']), use);
+    for (const problems of [dates, names, contact]) {
+      expect(problems.length).toBeGreaterThan(0);
+      for (const p of problems) {
+        const da = danishProblemText(p.expected);
+        expect(da, p.expected).toBeDefined();
+        expect(da).not.toMatch(ENGLISH);
+        if (p.detail !== undefined) {
+          const detail = danishProblemText(p.detail);
+          expect(detail, p.detail).toBeDefined();
+          expect(detail).not.toMatch(/\b(a date|an e-mail|a long number|words)\b/);
+        }
+      }
+    }
+    expect(danishProblemText(contact[0]!.detail!)).toBe('cellen har et langt tal (et telefonnummer), en e-mailadresse, en dato');
+  });
+});

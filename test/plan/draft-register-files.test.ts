@@ -20,9 +20,19 @@ describe('plan init on register files', () => {
     const rows = Array.from({ length: 120 }, (_, i) => `${pnr(i % 40)};${String((i % 27) + 1).padStart(2, '0')}APR2024;N02AA05;50;10,5`);
     const draft = draftPlan(parseCsvText(['pnr;eksd;atc;packsize;ddd', ...rows].join('\n') + '\n', 'lmdb.csv'), 'plan.schema.json');
     const visits = draft.undecided.find((u) => u.what === 'the visits')!;
-    expect(visits.lead).toContain('If each visit came as a file of its own (a survey\'s rounds), add its visit as a column to each file\'s rows before joining them (docs/input-trial-export.md#one-file-per-visit)');
-    expect(visits.lead!.replace(/ If each visit came .*? \(docs\/plan-trial\.md\)\./, '')).toBe('the file has 120 rows for 40 ids in "pnr" and no visit column. If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)');
+    // A register's event file (pnr, eksd, atc) is said to be one, without the survey rounds' advice.
+    expect(visits.lead).toBe('the file has 120 rows for 40 ids in "pnr" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)');
     expect(draft.checks.some((c) => c.startsWith('no column is named like a patient id'))).toBe(false);
+  });
+
+  it('a file with many rows per id that is no register\'s (survey rounds joined without their visit): the visit sources first, then the events advice', () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `P${String(i % 30).padStart(3, '0')};${i % 2 ? 'App' : 'Kontrol'};${(i * 7) % 25}`);
+    const draft = draftPlan(parseCsvText(['Deltager;Gruppe;RMDQ', ...rows].join('\n') + '\n', 'runder.csv'), 'plan.schema.json');
+    const lead = draft.undecided.find((u) => u.what === 'the visits')!.lead!;
+    expect(lead).toMatch(/^the file has 90 rows for 30 ids in "Deltager" and no visit column\. /);
+    expect(lead).toContain('If each visit came as a file of its own (a survey\'s rounds), add its visit as a column to each file\'s rows before joining them (docs/input-trial-export.md#one-file-per-visit)');
+    expect(lead).toContain('If its rows are events (one row per prescription, contact or payment), the file is to be aggregated');
+    expect(lead.indexOf('If each visit came')).toBeLessThan(lead.indexOf('If its rows are events'));
   });
 
   it('the real LMDB: EKSD as an ISO date, or 1.6 redemptions per person in a 12-month window — still "aggregate first", not "derive visits from the dates"', () => {

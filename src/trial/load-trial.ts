@@ -706,7 +706,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     // A CPR number outside the id column: refused by line and column, never read or quoted (cpr-cells.ts).
     let cprCells = 0;
     for (const i of cprChecked) {
-      // A cell of fewer than ten characters holds no CPR number (cprCellTest reads ten or more):
+      // A cell narrower than CPR_MIN_WIDTH (9: Excel drops a CPR number's leading zero) holds no CPR number:
       // most cells are answer codes and scores, so their strings are not made (an index loop
       // over ~50 columns of every row, docs/architecture.md#the-cost-of-a-cold-regeneration).
       const width = cells.width(i);

@@ -77,7 +77,7 @@ export function danishProblemText(expected: string): string | undefined {
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA, ...DANISH_IDENTIFYING]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA, ...DANISH_IDENTIFYING, ...DANISH_TWO_RESPONSES]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
   return undefined;
 }
 
@@ -124,6 +124,12 @@ const DANISH_IDENTIFYING: readonly [RegExp, Replacement][] = [
   // The detail of the last: which signs the cell has.
   [/^the cell has ((?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient)(?:, (?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient))*)$/,
     ((_m: string, list: string) => `cellen har ${list.split(', ').map((sign) => IDENTIFYING_SIGNS[sign] ?? sign.replace(/^(\d+) words held by one patient$/, '$1 ord hos kun én patient')).join(', ')}`) as Replacement],
+];
+
+/** Two responses of one patient to one survey round (trial/patient-ids.ts twoResponsesExpected). */
+const DANISH_TWO_RESPONSES: readonly [RegExp, Replacement][] = [
+  [/^one row per patient and time point: the patient's rows at one visit differ in (.+), the survey's id of each response, so they are two responses to that visit's survey — most often a patient who opened the link twice \(in SurveyXact one response "Påbegyndt", one "Gennemført"\); they differ in (.+)\. Keep the response that counts \(the completed one\) and delete the other row, in the export or in the survey tool before exporting\. hta does not pick one of two responses, so --exclude-invalid does not leave these rows out$/,
+    ((_m: string, ids: string, columns: string) => `én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i ${ids.replace(/" and "/g, '" og "')}, spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i ${columns.replace(/ and (\d+) more$/, ' og $1 mere')}. Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker`) as Replacement],
 ];
 
 /**

@@ -2,7 +2,8 @@
  * The refusals of a column whose levels would print one patient (src/trial/identifying-characteristic.ts:
  * dates, one name per patient, an e-mail address or phone number where a category belongs) have
  * their Danish wording whole under --lang da (src/report/problem-text.ts), for each place a column
- * is printed (a Table 1 characteristic, a covariate, a subgroup's level) and each sign a cell has.
+ * is printed (a Table 1 characteristic, a covariate, a subgroup's level) and each sign a cell has;
+ * so has the refusal of two responses of one patient to one survey round (trial/patient-ids.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { danishProblemText } from '../../src/report/problem-text.js';
@@ -32,5 +33,16 @@ describe('identifying-level refusals in Danish', () => {
       }
     }
     expect(danishProblemText(contact[0]!.detail!)).toBe('cellen har et langt tal (et telefonnummer), en e-mailadresse, en dato');
+  });
+});
+
+describe('two responses to one survey round in Danish', () => {
+  it('the ids, the columns and the advice, whole', async () => {
+    const { twoResponsesExpected } = await import('../../src/trial/patient-ids.js');
+    const few = danishProblemText(twoResponsesExpected(['Respondent-id'], ['Status', 'PSEQ_1']));
+    expect(few).toBe('én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i "Respondent-id", spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i "Status", "PSEQ_1". Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker');
+    const many = danishProblemText(twoResponsesExpected(['_recordId', 'ResponseId'], Array.from({ length: 12 }, (_, i) => `Q${i + 1}`)));
+    expect(many).toContain('har forskellige værdier i "_recordId" og "ResponseId"');
+    expect(many).toMatch(/ og \d+ mere\. Behold/);
   });
 });

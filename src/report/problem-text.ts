@@ -126,10 +126,13 @@ const DANISH_IDENTIFYING: readonly [RegExp, Replacement][] = [
     ((_m: string, list: string) => `cellen har ${list.split(', ').map((sign) => IDENTIFYING_SIGNS[sign] ?? sign.replace(/^(\d+) words held by one patient$/, '$1 ord hos kun én patient')).join(', ')}`) as Replacement],
 ];
 
-/** Two responses of one patient to one survey round (trial/patient-ids.ts twoResponsesExpected). */
+/** Two responses of one patient to one survey round (trial/patient-ids.ts twoResponsesExpected), and a repeat's detail (joinedListingDetail). */
+const moreDa = (columns: string) => columns.replace(/ and (\d+) more$/, ' og $1 mere');
 const DANISH_TWO_RESPONSES: readonly [RegExp, Replacement][] = [
+  [/^this patient's "(.*)" row is on line (\d+), differing in (.+)$/, ((_m: string, visit: string, line: string, columns: string) => `patientens række ved "${visit}" står på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
+  [/^this patient is also on line (\d+), differing in (.+)$/, ((_m: string, line: string, columns: string) => `patienten står også på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
   [/^one row per patient and time point: the patient's rows at one visit differ in (.+), the survey's id of each response, so they are two responses to that visit's survey — most often a patient who opened the link twice \(in SurveyXact one response "Påbegyndt", one "Gennemført"\); they differ in (.+)\. Keep the response that counts \(the completed one\) and delete the other row, in the export or in the survey tool before exporting\. hta does not pick one of two responses, so --exclude-invalid does not leave these rows out$/,
-    ((_m: string, ids: string, columns: string) => `én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i ${ids.replace(/" and "/g, '" og "')}, spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i ${columns.replace(/ and (\d+) more$/, ' og $1 mere')}. Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker`) as Replacement],
+    ((_m: string, ids: string, columns: string) => `én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i ${ids.replace(/" and "/g, '" og "')}, spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i ${moreDa(columns)}. Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker`) as Replacement],
 ];
 
 /**

@@ -45,4 +45,10 @@ describe('two responses to one survey round in Danish', () => {
     expect(many).toContain('har forskellige værdier i "_recordId" og "ResponseId"');
     expect(many).toMatch(/ og \d+ mere\. Behold/);
   });
+
+  it('the detail naming the other row, long and wide exports (without it the group stayed English whole)', async () => {
+    const { joinedListingDetail } = await import('../../src/trial/patient-ids.js');
+    expect(danishProblemText(joinedListingDetail(false, '3m', 129, ['Status', 'PSEQ_1']))).toBe('patientens række ved "3m" står på linje 129 og er forskellig i "Status", "PSEQ_1"');
+    expect(danishProblemText(joinedListingDetail(true, '', 12, Array.from({ length: 9 }, (_, i) => `Q${i}`)))).toMatch(/^patienten står også på linje 12 og er forskellig i "Q0", .* og \d+ mere$/);
+  });
 });

@@ -62,9 +62,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       // Every string of --json (the error, notes, an excluded row's file) by the inputs' published names (json-names.ts).
       const jsonInputs = [{ path: file }, { path: opts.plan, kind: 'trial-plan' as const }, { path: opts.excludedOut }];
       let result: ValidationResult;
+      // The summary's group names, in the run's language.
       let groups: GroupWording;
-      // The plan the summary's group names come from (in the run's language).
-      let summaryPlan: Parameters<typeof groupWording>[0] | undefined;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
       let design: 'randomised' | 'observational' = 'randomised';
@@ -74,8 +73,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         // The plan's target sample, read and checked against the trial as analyze reads it
         // (docs/subgroups.md#inverse-odds-weights): a plan valid here must not fail there.
         const sample = opts.plan !== undefined && trial.plan.design !== 'observational' ? readTargetSample(targetSamplePath(opts.plan, trial.plan), trial.plan, trial) : undefined;
-        groups = groupWording(trial.plan);
-        summaryPlan = trial.plan;
+        groups = groupWording(trial.plan, lang);
         // A follow-up-only registry export (docs/observational.md): its baseline column would read
         // "0/0", as if every baseline were missing, where the plan reads none.
         if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
@@ -134,7 +132,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, lang === 'da' && summaryPlan ? groupWording(summaryPlan, 'da') : groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
       for (const line of registryLines) io.stderr(line + '\n');
     });
@@ -224,13 +222,13 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const n = (x: number) => count(x, 0, 'da');
-  const [intervention, control] = design === 'randomised' ? ['intervention', 'kontrol'] : [g.described.intervention, g.described.control];
+  const { intervention, control } = g.described;
   const lines = [
     `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold, 'række(r)', 'da')} med problemer udeladt` : ''}`,
     `patienter: ${shownCount(s.patients.intervention, 'da')} ${intervention}, ${shownCount(s.patients.control, 'da')} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
     s.layout === 'wide' ? `patientbesøg: ${shownCount(s.rows, 'da')} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${shownCount(s.rows, 'da')}`,
     '',
-    `observerede scorer pr. tidspunkt (${design === 'randomised' ? 'intervention / kontrol' : `${g.label.intervention} / ${g.label.control}`}):`,
+    `observerede scorer pr. tidspunkt (${g.label.intervention} / ${g.label.control}):`,
   ];
   const keys = s.outcomes.map((o) => visibleName(o.key));
   const labels = times.map(visibleName);

@@ -529,8 +529,6 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     line,
     // Excel's text apostrophe before a name typed into a cell (`'Sandal 2021`), kept by some exports:
     // not part of the name. Only before a capital or a digit: `'t Hart 2019` is a Dutch name.
-    // Excel's text apostrophe before a name typed into a cell (`'Sandal 2021`), kept by some exports:
-    // not part of the name. Only before a capital or a digit: `'t Hart 2019` is a Dutch name.
     study: (text('study') as string).replace(/^'(?=[\p{Lu}\d])/u, ''),
     outcome: text('outcome') as string,
     time: text('time') as string,

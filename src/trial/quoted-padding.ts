@@ -63,8 +63,9 @@ export function withoutQuotedPadding(csv: CsvTable, keep: number, tally: QuotedP
       out[i] = t === '' ? null : t;
       tally.trimmed(i);
     }
-    if (!out) return rec;
-    const cellsOut = out;
+    // The array split once, padded or not: a quoted record's `cells` getter splits it again on every
+    // read (read-csv.ts), as withSpecialMissingEmpty (special-missing.ts) keeps it for the same reason.
+    const cellsOut = out ?? cells;
     return { line: rec.line, cells: cellsOut, get raw() { return rec.raw; } };
   };
   const records = csv.records;

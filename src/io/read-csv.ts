@@ -530,7 +530,7 @@ class FileChunks implements Chunks {
     try {
       this.#fd = openSync(file, 'r');
       const st = fstatSync(this.#fd);
-      this.identity = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      this.identity = identityOf(st);
       // A positioned read leaves the file position where it is: the chunks still start at byte 0.
       const mark = Buffer.alloc(2);
       this.utf16 = utf16Of(mark.subarray(0, readSync(this.#fd, mark, 0, 2, 0)));
@@ -735,8 +735,6 @@ interface TableShape {
   trailer: number[];
   /** Footnote lines at the end, left out of the records (footnote-lines.ts). */
   footnotes: number[];
-  /** The Ctrl-Z end-of-file mark's line, alone at the end, left out of the records (ctrl-z.ts). */
-  ctrlZ?: number;
   /** An Excel pivot's caption line skipped above the header (pivot-caption.ts). */
   pivotCaption?: string;
 }
@@ -993,7 +991,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
   // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
   const shown = vote.shownMark(delimiter!);
-  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), ...(delimiter === ',' && vote.pointEither ? { pointEither: true as const } : {}), ...(vote.thousandsPoints(delimiter!) > 0 ? { thousandsPoints: vote.thousandsPoints(delimiter!) } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
+  const thousandsPoints = vote.thousandsPoints(delimiter!);
+  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), ...(delimiter === ',' && vote.pointEither ? { pointEither: true as const } : {}), ...(thousandsPoints > 0 ? { thousandsPoints } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
@@ -1027,11 +1026,13 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
  */
 const KEEP_RECORDS_BYTES = CHUNK;
 
-/** A file's size, modification time and inode, as FileChunks records them at opening (undefined: gone). */
+/** A file's size, modification time and inode, one text (FileChunks records it at opening; FileRecords compares it). */
+const identityOf = (st: { size: number; mtimeMs: number; ino: number }): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
+
+/** identityOf the file as it is now (undefined: gone). */
 function fileIdentity(file: string): string | undefined {
   try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+    return identityOf(statSync(file));
   } catch {
     return undefined;
   }
@@ -1072,7 +1073,7 @@ class FileRecords implements CsvRecords {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = shape.startLine;
       let header = true;
-      const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.ctrlZ === undefined ? [] : [shape.ctrlZ])]);
+      const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.dialect.ctrlZ === undefined ? [] : [shape.dialect.ctrlZ])]);
       let batch: CsvRecord[] = [];
       let first = true;
       while (true) {

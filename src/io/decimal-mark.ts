@@ -458,20 +458,28 @@ function readsColumn(read: ReadColumns, column: number | undefined): boolean {
 }
 
 /**
+ * The read columns' cells voted again as the file's reader voted them all (rules 1–6); `withValue`:
+ * each place carries its cell's text (a column read as numbers holds no id), for a message that quotes it.
+ */
+function votesAmong(read: ReadColumns, withValue: boolean): DecimalMarkVote {
+  const vote = new DecimalMarkVote();
+  for (const rec of read.records) {
+    rec.raw.forEach((text, i) => {
+      const column = i + 1;
+      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => (withValue ? { line: rec.line, column, value: text.trim() } : { line: rec.line, column }), column);
+    });
+  }
+  return vote;
+}
+
+/**
  * The mark the read columns alone show (`ShownMark`), voted again from their cells as the file's
  * reader voted them all (rules 1–6). For a declared mark in a file that shows one: the records are
  * read once more, whether the whole file agrees with the declaration or not (an unread column may
  * agree while a read one contradicts it).
  */
 export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark | undefined {
-  const vote = new DecimalMarkVote();
-  for (const rec of read.records) {
-    rec.raw.forEach((text, i) => {
-      const column = i + 1;
-      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column }), column);
-    });
-  }
-  return vote.shownMark(delimiter);
+  return votesAmong(read, false).shownMark(delimiter);
 }
 
 /** A comma file's cells that show both locales (`DecimalMarkVote.mixedLocale`): its first number with a point, and its first `1.250`. */
@@ -490,14 +498,7 @@ export interface MixedLocale {
  */
 export function mixedLocaleAmong(read: ReadColumns, delimiter: string): MixedLocale | undefined {
   if (delimiter !== ',') return undefined;
-  const vote = new DecimalMarkVote();
-  for (const rec of read.records) {
-    rec.raw.forEach((text, i) => {
-      const column = i + 1;
-      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column, value: text.trim() }), column);
-    });
-  }
-  return vote.mixedLocale(delimiter);
+  return votesAmong(read, true).mixedLocale(delimiter);
 }
 
 /**
@@ -507,14 +508,7 @@ export function mixedLocaleAmong(read: ReadColumns, delimiter: string): MixedLoc
  * first cell is named with its text: a column read as numbers holds no id.
  */
 export function pointUndecidedAmong(read: ReadColumns, delimiter: string): UndecidedCells | undefined {
-  const vote = new DecimalMarkVote();
-  for (const rec of read.records) {
-    rec.raw.forEach((text, i) => {
-      const column = i + 1;
-      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column, value: text.trim() }), column);
-    });
-  }
-  return vote.pointUndecided(delimiter);
+  return votesAmong(read, true).pointUndecided(delimiter);
 }
 
 /**

@@ -131,8 +131,9 @@ export function lineRanges(lines: readonly number[]): [number, number][] {
   return out;
 }
 
-/** Lines named one by one in a note: "line 43" / "lines 42, 45". */
-export function lineList(lines: readonly number[]): string {
+/** Lines named one by one in a note: "line 43" / "lines 42, 45" (Danish: "linje 43" / "linjerne 42, 45 og 50"). */
+export function lineList(lines: readonly number[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') return lines.length === 1 ? `linje ${lines[0]}` : `linjerne ${lines.slice(0, -1).join(', ')} og ${lines.at(-1)}`;
   return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
 }
 

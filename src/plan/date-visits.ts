@@ -5,25 +5,30 @@
  * refusal says so first, before the advice for a plan it did not write.
  */
 import type { CsvTable } from '../io/read-csv.js';
+import { dateShape } from './date-columns.js';
 
 /** A date as exports write it: 2024-10-21, 21.10.2024, 21/10/24, 21-10-2024 (a time of day may follow). */
 const DATE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](\d{2}|\d{4}))([ T]\d{1,2}[:.]\d{2}.*)?$/;
 
 /** Share of a column's filled cells that must be dates. */
 const MIN_DATES = 0.9;
+/** Dates kept to read their shape (day or month first) from. */
+const SHAPE_SAMPLE = 200;
 
 /**
  * The first column (header order) whose filled cells are dates and which changes within a patient
- * (a visit's date, not a birth date), with how many dates it holds; undefined when none.
+ * (a visit's date, not a birth date), with the shape its dates are written in (`dd.mm.yyyy`,
+ * date-columns.ts) — never a date itself, which is a patient's (docs/output-safety.md); undefined
+ * when none.
  */
-export function dateVisitColumn(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string): { column: string; example: string } | undefined {
+export function dateVisitColumn(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string): { column: string; shape: string | undefined } | undefined {
   const idAt = csv.header.indexOf(idCol);
   if (idAt < 0) return undefined;
   for (let i = 0; i < csv.header.length; i++) {
     if (i === idAt || csv.header[i]!.trim() === '') continue;
     let filled = 0;
     let dates = 0;
-    let example: string | undefined;
+    const sample: string[] = [];
     let changes = false;
     const first = new Map<string, string>();
     for (const r of csv.records) {
@@ -32,13 +37,13 @@ export function dateVisitColumn(csv: Pick<CsvTable, 'header' | 'records'>, idCol
       filled++;
       if (!DATE.test(v)) continue;
       dates++;
-      example ??= v;
+      if (sample.length < SHAPE_SAMPLE) sample.push(v);
       const id = r.cells[idAt]?.trim() ?? '';
       const had = first.get(id);
       if (had === undefined) first.set(id, v);
       else if (had !== v) changes = true;
     }
-    if (filled > 0 && dates >= MIN_DATES * filled && changes) return { column: csv.header[i]!, example: example! };
+    if (filled > 0 && dates >= MIN_DATES * filled && changes) return { column: csv.header[i]!, shape: dateShape(sample) };
   }
   return undefined;
 }

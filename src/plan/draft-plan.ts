@@ -68,13 +68,24 @@ import { numberCounts, oneBasedAnswersText, oneBasedScale } from './one-based-co
 import { isSasBareLetter, SasLetterCodes } from './sas-letter-codes.js';
 import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
-import { visitValuedColumn } from './valued-visits.js';
+import { onceEachColumn, visitValuedColumn } from './valued-visits.js';
+import { holdsDates, namesRedcapTimestamp } from './date-columns.js';
+import { oc3EventSuffixes, oc3RemovedSubjects } from './oc3-events.js';
+import { isDateCell } from '../io/date-text.js';
 
 /**
  * Where a long export's visits come from when no column is named like one: a file per visit (a
  * survey's rounds, SurveyXact), or a column of another name — said in every refusal of the visits.
  */
 const VISIT_SOURCES = `If each visit came as a file of its own (a survey's rounds), add its visit as a column to each file's rows before joining them (docs/input-trial-export.md#one-file-per-visit); if a column holds the visit under another name, write it in the plan as "columns": { "time": "<that column>" } (docs/plan-trial.md).`;
+
+/** The refusal's lead for OpenClinica 3's event suffixes (oc3-events.ts): what they are, and the plan that makes them visits. */
+function oc3Lead(oc3: { suffixes: string[]; items: string[] }): string {
+  const q = (v: string) => JSON.stringify(v);
+  const items = oc3.items.slice(0, 3).join(', ') + (oc3.items.length > 3 ? ', …' : '');
+  const [first, second] = oc3.suffixes;
+  return `the columns end in OpenClinica 3's event and CRF numbers (${oc3.suffixes.map((x) => `_${x}`).join(', ')} on ${items}), which give the events' order, not their times: write the plan by hand with "layout": "wide", each suffix's visit in "timeLabels" ({ ${q(first!)}: "baseline", ${q(second!)}: "<its time, e.g. 3m>"${oc3.suffixes.length > 2 ? ', …' : ''} }), those visits in "timepoints" and "allTimepoints", and each outcome's "column" without the suffix (${q(oc3.items[0]!)}) (docs/input-trial-export.md "Notes above the header")`;
+}
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -119,7 +130,9 @@ const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalre
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
 // A survey's rounds: SurveyXact's background variable "Runde" or "Måletidspunkt" ("Baseline",
 // "3 måneder"), "Round", "Wave" — once refused with advice to derive visits from the dates.
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaletidspunkt|maletidspunkt|runde|round|wave|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+// Castor's survey export names the visit by its survey package ("Survey Package Name": "Baseline
+// questionnaires", "3 months questionnaires"), beside the dates it was sent and completed.
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besok|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|tidpunkt|maaletidspunkt|maletidspunkt|runde|round|wave|maaling|maling|matning|undersoekelse|undersokning|repeatingdatanamecustom|repeatingdataname|surveypackagename|surveypackage|studyeventoid|studyevent|folder|instancename)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 /** A visit named as off the schedule: "uplanlagt", "ikke planlagt", "ekstra", "unscheduled", "unplanned", "extra", "ad hoc" as a word of its own. */
@@ -537,7 +550,9 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   if (ARM_ROLE.test(key)) return 'role';
   const trimmed = value.trim().replace(/\s+/g, ' ');
   const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  if (!danish) return { en: written };
+  // "App" is the Danish word too (a common noun, in lower case): an English export's "App" beside
+  // its "Usual care" (known in Danish) left the intervention alone without "da" (Castor's study export).
+  if (!danish) return key === 'app' ? { en: written, da: 'app' } : { en: written };
   return { en: written, da: DANISH_COMMON_NOUN.test(key) ? written.toLowerCase() : written };
 }
 
@@ -653,7 +668,30 @@ export function visitLabel(given: string): string {
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
+  // A survey package or eCRF event named with more than its visit ("Baseline questionnaires",
+  // "3 months questionnaires", "T1 - 3 months", "Visit 1 (baseline)"): the visit it names, when
+  // the rest is only the form's word or the visit's code (Castor's survey export).
+  const bare = visitWithoutForm(value);
+  if (bare !== undefined) {
+    const label = visitLabel(bare);
+    if (label === 'baseline' || /^\d+[mwdy]$/.test(label)) return label;
+  }
   return value;
+}
+
+/** Words that say a visit's forms were filled in, not when: "Baseline questionnaires", "3 mdr spørgeskema". */
+const FORM_WORDS = /^(questionnaires?|surveys?|forms?|package|sp(ø|oe|o)rgeskema(er)?|skema(er)?|pakke)$/i;
+/** A visit's code before its name: "T1 - 3 months", "V2: 12 weeks", "Visit 1 (baseline)". */
+const VISIT_CODE = /^(?:(?:t|v)\d+\s*[-–:]\s*|(?:visit|besøg|besoeg)\s*\d+\s*[-–:]?\s*)/i;
+
+/** `value` without its form words and visit code ("T1 - 3 months questionnaires" → "3 months"), or undefined when it has none. */
+function visitWithoutForm(value: string): string | undefined {
+  let rest = value.trim().replace(VISIT_CODE, '');
+  const bracket = /^\((.+)\)$/.exec(rest.trim());
+  if (bracket) rest = bracket[1]!;
+  const words = rest.split(/\s+/).filter((w) => w !== '' && !FORM_WORDS.test(w));
+  const bare = words.join(' ');
+  return bare !== '' && bare !== value.trim() ? bare : undefined;
 }
 
 /** Each patient's visit labels in the order of their rows (`labelOf` maps a cell to its plan label), for visit-order.ts. */
@@ -1003,6 +1041,19 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   for (const { event } of events) if (event && !eventArms.has(event.number)) eventArms.set(event.number, { arm: event.arm, ...(event.name ? { name: event.name } : {}) });
   const armsInEvents = eventArms.size > 1;
 
+  /**
+   * A column named as no visit column is, whose few labels each patient has once (Castor's
+   * "Survey Package Name": "Pakke A", "Pakke B"): named in a refusal of the visits, with the plan's
+   * words to take it (valued-visits.ts); undefined when none.
+   */
+  const onceEachVisitColumn = (): string | undefined => {
+    const found = onceEachColumn(csv, colIdx(idCol), (h) => h === armCol || isResponseId(h, nameKey(h)) || armColumnKind(nameKey(h)) !== undefined, isDateCell);
+    if (!found) return undefined;
+    const q = (v: string) => JSON.stringify(v);
+    const shown = found.values.slice(0, 4).map(q).join(', ') + (found.values.length > 4 ? ', …' : '');
+    return `column ${q(found.column)} holds ${found.values.length} values, each once per patient (${shown}): if they name the visits, write the plan by hand with "columns": { "time": ${q(found.column)} } and each value's visit in "timeLabels" ({ ${q(found.values[0]!)}: "baseline", ${q(found.values[1]!)}: "<its time, e.g. 3m>" }) (docs/plan-trial.md)`;
+  };
+
   // Layout and visits.
   let wide = false;
   let visits: string[] = [];
@@ -1114,7 +1165,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
       // A survey's rounds joined from one file each have an answer date and no visit (SurveyXact:
       // non-responders have no date at all): the recipe that adds each file's visit comes first.
-      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES} Otherwise derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
+      // The dates' shape, never a date: each is a patient's (date-columns.ts). A column of labels
+      // each once per patient (Castor's survey package) may be the visits: named before the dates' advice.
+      const onceEach = onceEachVisitColumn();
+      const lead = `column "${dated.column}" holds dates${dated.shape ? ` (written ${dated.shape})` : ''}, and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES}${onceEach ? ` ${capitalised(onceEach)}.` : ''} Otherwise derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
       undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"): each file's visit added to its rows when every visit came as a file of its own (docs/input-trial-export.md#one-file-per-visit), or derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
       // Several rows per id and no visit column: a file of events (the prescription register's one
@@ -1130,9 +1184,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)`
         : rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
+      // OpenClinica 3's `RMDQ_TOTAL_E1_C2`, `RMDQ_TOTAL_E2_C2`: events by number, whose times the plan gives (oc3-events.ts).
+      const oc3 = events ? undefined : oc3EventSuffixes(header);
+      const onceEach = events || oc3 ? undefined : onceEachVisitColumn();
+      const lead = events ?? (oc3 ? oc3Lead(oc3) : onceEach);
       undecided.push({
         what: 'the visits',
-        ...(events ? { lead: events } : {}),
+        ...(lead ? { lead } : {}),
         write:
           'a time column (time, tid, visit, besøg, tidspunkt, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups; ' +
           'or, for a long export whose visit column is named otherwise, the plan by hand with "columns": { "time": "<the visit column>" }, "timeLabels": { "<its baseline value>": "baseline", "<its 3-month value>": "3m" } and "timepoints": ["3m"] (docs/plan-trial.md)',
@@ -1214,7 +1272,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       // A name taken from the export's text (Danish, Norwegian or Swedish) stands in both languages ("da" = "en") until translated.
       const untranslated = [labels.intervention, labels.control].filter((l) => l.da?.toLowerCase() === l.en.toLowerCase()).map((l) => l.en);
       const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
-      const more = danish ? (untranslated.length ? `; "en" repeats the export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
+      const noDanish = labels.intervention.da === undefined || labels.control.da === undefined;
+      const more = danish ? (untranslated.length ? `; "en" repeats the export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : noDanish ? '; a Danish report uses "en" where there is no "da"' : '';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}${danish ? capitalNote(labels) : ''}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
@@ -1371,6 +1430,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     entry.values.push(v);
     return true;
   };
+  /** Dates among a column's answers, by column (distinct values): said by count, never quoted, never drafted as codes. */
+  const datedCells = new Map<string, number>();
+  const addDate = (column: string) => datedCells.set(column, (datedCells.get(column) ?? 0) + 1);
   const instruments: Record<string, unknown> = {};
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
@@ -1483,6 +1545,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (addWithUnit(cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`, v)) return;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}${notACodeWhat(v)})`);
+        // A date among the answers: no answer and no code ("unknown"), and a patient's, never quoted (date-columns.ts).
+        else if (isDateCell(v)) addDate(where);
         // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
         else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
         // SAS PROC EXPORT's `.A` without its dot: the outcome's own code, never plan-wide (sas-letter-codes.ts).
@@ -1514,7 +1578,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     }
     const inRange = numeric.filter((n): n is number => n !== undefined && !SENTINELS.has(n));
     if (binary && Object.keys(answers).length === 0 && inRange.length && inRange.every((n) => n === 1 || n === 2) && inRange.includes(2)) {
-      checks.push(`items ${cols[0]}…${cols[cols.length - 1]} are coded 1/2: read as 1 = yes, 2 = no ("answers": { "1": 1, "2": 0 }); swap if the questionnaire codes them the other way`);
+      // One yes/no column is no run of items ("items X…X" was said of one).
+      checks.push(`${cols.length === 1 ? `column "${cols[0]}" is` : `items ${cols[0]}…${cols[cols.length - 1]} are`} coded 1/2: read as 1 = yes, 2 = no ("answers": { "1": 1, "2": 0 }); swap if the questionnaire codes ${cols.length === 1 ? 'it' : 'them'} the other way`);
       return { '1': 1, '2': 0 };
     }
     return Object.keys(answers).length ? answers : undefined;
@@ -1727,6 +1792,20 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     taken.add(s);
     guesses.push(`not used: "${s}", a REDCap form status (0 Incomplete, 1 Unverified, 2 Complete), not an answer`);
   }
+  // Columns of dates (date-columns.ts): never an outcome, their cells never missing-value codes.
+  // REDCap's survey timestamp, named after its instrument (`rmdq_timestamp`, `smerte_timestamp`),
+  // was drafted as a second RMDQ and pain score, and each date-time as a plan-wide code; it is said
+  // for what it is. Other date columns stay among the columns not used.
+  const dateStems = new Set<string>();
+  for (const s of stems) {
+    if (taken.has(s) || !holdsDates(stemValues(s))) continue;
+    if (!namesRedcapTimestamp(s)) {
+      dateStems.add(s);
+      continue;
+    }
+    taken.add(s);
+    guesses.push(`not used: "${s}", a REDCap survey timestamp (when the survey was completed), not an answer`);
+  }
 
   // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
@@ -1742,7 +1821,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     return [s, xs.length ? Math.max(...xs) : undefined] as const;
   }));
   for (const s of stems) {
-    if (taken.has(s) || namesAStratum(s)) continue;
+    if (taken.has(s) || namesAStratum(s) || dateStems.has(s)) continue;
     // A column that is a drafted outcome's but for case (`rmdq_3m` beside `RMDQ_3m`: the copy an
     // earlier `hta score` added of a score the plan's codes passed through) is the same score: one
     // outcome, not a second one keyed `rmdq_3` (docs/plan-trial.md#hta-plan-init).
@@ -2048,6 +2127,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
       else if (addWithUnit(`column "${s}"`, v)) return;
+      else if (!notACode(v) && isDateCell(v)) addDate(`column "${s}"`);
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}"${notACodeWhat(v)})`);
       else if (isSasBareLetter(v)) sasLetters.add(v, { column: s, columns: [s] });
       else missing.add(v);
@@ -2100,6 +2180,12 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   if (flowDraft.flow) plan.flow = flowDraft.flow;
   guesses.push(...flowDraft.guesses);
   checks.push(...flowDraft.checks);
+  // OpenClinica 3's removed subjects: read and analysed as any other unless their lines go (oc3-events.ts).
+  const removed = oc3RemovedSubjects(csv);
+  if (removed) {
+    const n = removed.lines.length;
+    checks.push(`${csv.file}:${n === 1 ? `${removed.lines[0]}` : `lines ${formatLineRanges(lineRanges(removed.lines))}`} (${removed.column}): ${n === 1 ? 'a line says' : `${n} lines say`} ${removed.values.map((v) => JSON.stringify(v)).join(' or ')} — OpenClinica 3's subject removed from the study, its data invalidated; hta reads no subject status, so ${n === 1 ? 'it is' : 'they are'} analysed as the others: delete ${n === 1 ? 'the line' : 'those lines'} from the export if ${n === 1 ? 'the subject is' : 'the subjects are'} to be left out`);
+  }
   // A REDCap repeating instrument of adverse events: the "adverseEvents" section (adverse-events-draft.ts).
   const aeDraft = draftAdverseEvents(csv);
   if (aeDraft.section) plan.adverseEvents = aeDraft.section;
@@ -2128,6 +2214,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   if (notNumbers.size) {
     const listed = [...notNumbers];
     checks.push(`${listed.slice(0, 6).join(', ')}${listed.length > 6 ? `, and ${listed.length - 6} more` : ''}: not numbers, and not drafted as missing-value codes (a typo, a failed Excel formula or a per-cent sign would hide a real answer) — correct them in the export; \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
+  }
+  for (const [where, n] of datedCells) {
+    checks.push(`${where}: ${n === 1 ? 'a value is a date' : `${n} different values are dates`} (not quoted: a date is a patient's): ${n === 1 ? 'not a number, and not drafted as a missing-value code' : 'not numbers, and not drafted as missing-value codes'} — correct the export (a shifted line, or the wrong column?); \`hta validate\` names ${n === 1 ? 'its line' : 'their lines'}`);
   }
   const specialCells = special.describe();
   if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);

@@ -15,12 +15,28 @@ const VISIT_SOURCES =
 const VISIT_SOURCES_DA =
   'Kom hvert besøg som sin egen fil (et spørgeskemas runder), så føj besøget som en kolonne til hver fils rækker, før filerne sættes sammen (docs/input-trial-export.md#one-file-per-visit); står besøget i en kolonne med et andet navn, så skriv den i planen som "columns": { "time": "<den kolonne>" } (docs/plan-trial.md).';
 
+/** draft-plan.ts onceEachVisitColumn: a column of labels each patient has once, which may be the visits (groups: column, count, values, column, first, second). */
+const ONCE_EACH = `[Cc]olumn (".*?") holds (\\d+) values, each once per patient \\((.*?)\\): if they name the visits, write the plan by hand with "columns": \\{ "time": (".*?") \\} and each value's visit in "timeLabels" \\(\\{ (".*?"): "baseline", (".*?"): "<its time, e\\.g\\. 3m>" \\}\\) \\(docs/plan-trial\\.md\\)`;
+const onceEachDa = (capital: boolean, column: string, count: string, values: string, again: string, first: string, second: string): string =>
+  `${capital ? 'K' : 'k'}olonnen ${column} har ${count} værdier, hver én gang pr. patient (${values}): navngiver de besøgene, så skriv planen i hånden med "columns": { "time": ${again} } og hver værdis besøg i "timeLabels" ({ ${first}: "baseline", ${second}: "<dens tidspunkt, fx 3m>" }) (docs/plan-trial.md)`;
+/** A date's shape (date-columns.ts: `dd-mm-yyyy hh:mm:ss`) as Danish writes it: `dd-mm-åååå tt:mm:ss`. */
+const shapeDa = (shape: string): string => shape.replace(/y/g, 'å').replace(/h/g, 't');
+
 /** The leads printed as "plan init: …" before the listing. */
 export const UNDECIDED_LEADS_DA: readonly DanishLine[] = [
   [
-    new RegExp(`^column (".*?") holds dates \\((".*?")\\), and hta reads no dates \\(docs/limits\\.md\\): a visit is a label such as "Baseline", "6 uger", "3 mdr"\\. ${VISIT_SOURCES.source} Otherwise derive a visit column from the dates first \\(e\\.g\\. "Besøg", each row's visit by its date's distance from the patient's first\\), then run plan init again; (".*?") as the time column would make every date a visit of its own$`),
-    (_m, column, example, again) =>
-      `kolonnen ${column!} indeholder datoer (${example!}), og hta læser ingen datoer (docs/limits.md): et besøg er et navn som "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES_DA} Ellers udled først en besøgskolonne af datoerne (fx "Besøg", hver rækkes besøg efter datoens afstand fra patientens første), og kør så plan init igen; ${again!} som tidskolonne ville gøre hver dato til sit eget besøg`,
+    new RegExp(`^column (".*?") holds dates(?: \\(written ([^)]*)\\))?, and hta reads no dates \\(docs/limits\\.md\\): a visit is a label such as "Baseline", "6 uger", "3 mdr"\\. ${VISIT_SOURCES.source}(?: ${ONCE_EACH}\\.)? Otherwise derive a visit column from the dates first \\(e\\.g\\. "Besøg", each row's visit by its date's distance from the patient's first\\), then run plan init again; (".*?") as the time column would make every date a visit of its own$`),
+    (_m, column, shape, onceColumn, count, values, onceAgain, first, second, again) =>
+      `kolonnen ${column!} indeholder datoer${shape ? ` (skrevet ${shapeDa(shape)})` : ''}, og hta læser ingen datoer (docs/limits.md): et besøg er et navn som "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES_DA}${onceColumn ? ` ${onceEachDa(true, onceColumn, count!, values!, onceAgain!, first!, second!)}.` : ''} Ellers udled først en besøgskolonne af datoerne (fx "Besøg", hver rækkes besøg efter datoens afstand fra patientens første), og kør så plan init igen; ${again!} som tidskolonne ville gøre hver dato til sit eget besøg`,
+  ],
+  [
+    /^the columns end in OpenClinica 3's event and CRF numbers \((.*?) on (.*?)\), which give the events' order, not their times: write the plan by hand with "layout": "wide", each suffix's visit in "timeLabels" \(\{ (".*?"): "baseline", (".*?"): "<its time, e\.g\. 3m>"(, …)? \}\), those visits in "timepoints" and "allTimepoints", and each outcome's "column" without the suffix \((".*?")\) \(docs\/input-trial-export\.md "Notes above the header"\)$/,
+    (_m, suffixes, items, first, second, more, item) =>
+      `kolonnerne ender på OpenClinica 3's hændelses- og CRF-numre (${suffixes!} på ${items!}), som giver hændelsernes rækkefølge, ikke deres tidspunkter: skriv planen i hånden med "layout": "wide", hver endelses besøg i "timeLabels" ({ ${first!}: "baseline", ${second!}: "<dens tidspunkt, fx 3m>"${more ?? ''} }), de besøg i "timepoints" og "allTimepoints" og hvert effektmåls "column" uden endelsen (${item!}) (docs/input-trial-export.md "Notes above the header")`,
+  ],
+  [
+    new RegExp(`^${ONCE_EACH}$`),
+    (_m, column, count, values, again, first, second) => onceEachDa(false, column!, count!, values!, again!, first!, second!),
   ],
   [
     new RegExp(`^the file has (\\d+) rows for (\\d+) ids in (".*?") and no visit column\\. ${VISIT_SOURCES.source} If its rows are events \\(one row per prescription, contact or payment\\), the file is to be aggregated to one row per person \\(and follow-up window\\) first — e\\.g\\. "any opioid redemption" \\(Ja/Nej, "Nej" for a person without one, not empty\\) and the DDD sum \\(0 for none\\) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file \\(docs/observational\\.md\\)$`),

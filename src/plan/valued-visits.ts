@@ -39,3 +39,50 @@ export function visitValuedColumn(csv: Pick<CsvTable, 'header' | 'records'>, lab
   }
   return undefined;
 }
+
+/** A value written in digits only (a score, a count): no visit's name. */
+const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
+/**
+ * For a refusal of the visits: the first column (header order, `skip` left out) that looks like a
+ * visit column whatever its values say — a few values (2 to MAX_VISITS), filled on (nearly) every
+ * row, each held by two patients or more (labels, none one patient's), and none twice for one
+ * patient, who has more than one (Castor's "Survey Package Name": "Pakke A", "Pakke B"). Never a
+ * column of numbers or dates. With its values, in first-seen order; undefined when none.
+ */
+export function onceEachColumn(csv: Pick<CsvTable, 'header' | 'records'>, idAt: number, skip: (column: string) => boolean, isDate: (value: string) => boolean): { column: string; values: string[] } | undefined {
+  const rows = [...csv.records];
+  if (rows.length < 2 || idAt < 0) return undefined;
+  for (let i = 0; i < csv.header.length; i++) {
+    const column = csv.header[i]!;
+    if (i === idAt || column.trim() === '' || skip(column)) continue;
+    const holders = new Map<string, Set<string>>();
+    const byPatient = new Map<string, Set<string>>();
+    let filled = 0;
+    let fits = true;
+    for (const r of rows) {
+      const v = r.cells[i]?.trim();
+      if (!v) continue;
+      filled++;
+      const id = r.cells[idAt]?.trim() ?? '';
+      const own = byPatient.get(id) ?? new Set<string>();
+      byPatient.set(id, own);
+      if (own.has(v) || NUMBER.test(v) || isDate(v)) {
+        fits = false;
+        break;
+      }
+      own.add(v);
+      const held = holders.get(v) ?? new Set<string>();
+      holders.set(v, held);
+      held.add(id);
+      if (holders.size > MAX_VISITS) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits || holders.size < 2 || filled < MIN_FILLED * rows.length) continue;
+    if (![...byPatient.values()].some((own) => own.size > 1) || [...holders.values()].some((held) => held.size < 2)) continue;
+    return { column, values: [...holders.keys()] };
+  }
+  return undefined;
+}

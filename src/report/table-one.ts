@@ -39,14 +39,27 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
   strata: { en: 'Stratum', da: 'Stratum' },
 };
 
+/**
+ * The keys plan init drafts for a trial's site beside the bare ones above: an EDC's site column
+ * (Castor's `Site Abbreviation` → `site_abbreviation`, `site_id`, `centernr`) and REDCap's data
+ * access group (`redcap_data_access_group`, `data_access_group` from a label export), which plan
+ * init drafts as the site (draft-plan.ts). Their keys on a Danish page were English words.
+ */
+const SITE_KEY = /^(?:(?:site|center|centre|studiested)_?(?:s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)|(?:redcap_)?data_access_group)$/;
+
+function commonLabel(key: string): Record<Lang, string> | undefined {
+  const k = key.toLowerCase();
+  return COMMON_LABELS[k] ?? (SITE_KEY.test(k) ? COMMON_LABELS.site : undefined);
+}
+
 /** Whether a key has a common label (else a page would show the key, or better its export column). */
 export function hasCommonLabel(key: string): boolean {
-  return COMMON_LABELS[key.toLowerCase()] !== undefined;
+  return commonLabel(key) !== undefined;
 }
 
 /** The label of a covariate or characteristic key: the manifest's, a common one, or the key capitalised. */
 export function characteristicLabel(key: string, lang: Lang, labels: CharacteristicLabels = new Map()): string {
-  return labels.get(key) ?? COMMON_LABELS[key.toLowerCase()]?.[lang] ?? key.charAt(0).toUpperCase() + key.slice(1);
+  return labels.get(key) ?? commonLabel(key)?.[lang] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
 function numeric(s: CharacteristicSummary, decimals: number, lang: Lang): string {

@@ -64,7 +64,7 @@ describe('plan init --lang da on SurveyXact rounds joined without their visit', 
   const ENGLISH_REFUSAL = /(?<!\p{L})(?:could not|nothing|written|holds|dates|visit|column|rows|ids|repeats?|header|joined|left out|expected|derived|each|file|events)(?!\p{L})/u;
 
   it.each([
-    ['with the answer dates', [], 'plan init: kolonnen "Besvarelsesdato" indeholder datoer ("', 'forventet en besøgskolonne med navne ("Baseline", "6 uger", "3 mdr"): hver fils besøg føjet til dens rækker'],
+    ['with the answer dates', [], 'plan init: kolonnen "Besvarelsesdato" indeholder datoer (skrevet dd-mm-åååå tt:mm:ss), og hta læser ingen datoer', 'forventet en besøgskolonne med navne ("Baseline", "6 uger", "3 mdr"): hver fils besøg føjet til dens rækker'],
     ['without a date column', ['Besvarelsesdato'], 'plan init: filen har 72 rækker for 24 id\'er i "Deltagernummer" og ingen besøgskolonne. Kom hvert besøg som sin egen fil', 'forventet en tidskolonne (time, tid, visit, besøg, tidspunkt, redcap_event_name, …) i langt format'],
   ])('%s: the lead, the note, the refusal and what to write in Danish, each whole', async (_what, drop, lead, write) => {
     const file = joined(drop);

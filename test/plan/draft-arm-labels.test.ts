@@ -73,7 +73,7 @@ describe('plan init drafts armLabels', () => {
 
   it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {
     const d = draft('data/synthetic/selfback-trial.csv');
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App' }, control: { en: 'Usual care', da: 'vanlig behandling' } });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'app' }, control: { en: 'Usual care', da: 'vanlig behandling' } });
     const plan = parsePlan({ ...d.plan, $schema: undefined, outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
     expect(armNames(plan.armLabels, 'da').Control).toBe('Vanlig behandling');
     expect(armNames(plan.armLabels, 'da').control).toBe('vanlig behandling');

@@ -27,7 +27,9 @@ describe('an export whose only visit column holds dates', () => {
   it('is undecided for the visits, saying hta reads no dates and to derive a visit column first', () => {
     const d = draftPlan(parseCsvText(extract(), 'gp.csv'), 'plan.schema.json');
     const u = d.undecided.find((x) => x.what === 'the visits')!;
-    expect(u.lead).toContain('column "Besøgsdato" holds dates ("');
+    // The dates' shape, never a date: each is a patient's visit (docs/output-safety.md).
+    expect(u.lead).toContain('column "Besøgsdato" holds dates (written dd.mm.yyyy)');
+    expect(u.lead).not.toMatch(/\d\d\.\d\d\.2024/);
     expect(u.lead).toContain('hta reads no dates (docs/limits.md)');
     expect(u.lead).toContain('derive a visit column from the dates first');
     expect(u.write).toContain('derived from the dates of "Besøgsdato" before plan init');
@@ -40,7 +42,8 @@ describe('an export whose only visit column holds dates', () => {
     const out = join(dir, 'plan.json');
     const r = await runCli('plan', 'init', file, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toMatch(/^plan init: column "Besøgsdato" holds dates \("\d\d\.\d\d\.2024"\), and hta reads no dates/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^plan init: column "Besøgsdato" holds dates \(written dd\.mm\.yyyy\), and hta reads no dates/);
+    expect(r.stderr).not.toMatch(/\d\d\.\d\d\.2024/);
     expect(r.stderr.indexOf('hta reads no dates')).toBeLessThan(r.stderr.indexOf('guessed:'));
     expect(existsSync(out)).toBe(false);
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPORT_TEXT, type Lang } from '../../src/report/i18n.js';
 import { adjustedForList, trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { characteristicLabel, hasCommonLabel } from '../../src/report/table-one.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { errorOf } from '../support/error-of.js';
 import { reportEnv } from '../support/report-env.js';
@@ -50,6 +51,17 @@ describe('what the methods say an adjusted analysis adjusts for', () => {
     expect(c.page.sections.find((s) => s.id === 'methods')!.intro![0]).toContain('justeret for baselinescoren, alder (år) og meds___1');
     expect(notes).toContain('plan.json: the covariate "meds___1" has no label: the Danish page names it by its key in Table 1 and the methods — add to the manifest entry "characteristics": [{ "column": "meds___1", "label": { "en": "…", "da": "…" } }]');
     expect(adjustedForList(ctx('da'), { covariates: ['site', 'stratum'] }, new Map())).toBe('baselinescoren, forsøgssted og stratum');
+  });
+  it('the site columns plan init drafts from an EDC (Castor\'s "Site Abbreviation", REDCap\'s data access group) are the site: "Forsøgssted" on the Danish page, no note', () => {
+    for (const key of ['site_abbreviation', 'redcap_data_access_group', 'data_access_group', 'site_id', 'centernr']) {
+      expect(characteristicLabel(key, 'da'), key).toBe('Forsøgssted');
+      expect(characteristicLabel(key, 'en'), key).toBe('Site');
+      expect(hasCommonLabel(key), key).toBe(true);
+    }
+    expect(adjustedForList(ctx('da'), { covariates: ['redcap_data_access_group', 'alder'], stratificationFactors: ['redcap_data_access_group'] }, new Map())).toBe('baselinescoren, randomiseringens stratifikationsfaktor (forsøgssted) og alder (år)');
+    // A place that is no trial site keeps its key: a hospital's department, a municipality.
+    expect(hasCommonLabel('site_visits')).toBe(false);
+    expect(hasCommonLabel('kommune_kode')).toBe(false);
   });
   it('the plan refuses a stratification factor that is not a covariate', () => {
     const e = errorOf(() => parsePlan({ arms: { intervention: 'a', control: 'b' }, timepoints: ['3m'], covariates: ['alder'], stratificationFactors: ['site'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] }));

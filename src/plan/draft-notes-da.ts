@@ -7,6 +7,7 @@
  * half Danish, half English. The plan file itself keeps its documented keys ("arms", "outcomes"…),
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
+import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
 
@@ -272,6 +273,9 @@ const UPTAKE_RULES: Rule[] = [
 
 /** A note of the uptake draft in Danish, or as made (whole, in English) when the catalogue does not know it. */
 export function uptakeDraftLineDa(line: string): string {
+  // A column of pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
+  const pivot = pivotDraftWarningDa(line);
+  if (pivot !== undefined) return pivot;
   for (const [re, da] of UPTAKE_RULES) {
     const m = re.exec(line);
     if (m) return da(m) ?? line;

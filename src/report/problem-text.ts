@@ -10,6 +10,7 @@ import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
+import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -74,6 +75,9 @@ export function danishProblemText(expected: string): string | undefined {
   // An unknown arm's text may end in how to list a third arm (trial/other-arms.ts, otherArmsHint)
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
+  // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
+  const pivot = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected);
+  if (pivot !== undefined) return pivot;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
@@ -287,6 +291,8 @@ export function danishErrorMessage(message: string): string | undefined {
   // A cea page's every-row refusal, worded in English by the analysis both pages share (most-rows-excluded.ts).
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
+  const pivot = pivotBlanksMessageDa(message);
+  if (pivot !== undefined) return pivot;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
     const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));

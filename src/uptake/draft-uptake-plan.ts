@@ -45,6 +45,8 @@ import { headerKey, repeatedColumnProblems, type ColumnIndex } from './referral.
 import { shortYearSlashDraft } from './draft-short-year.js';
 import { formatProblem } from '../errors.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
+import { pivotBlankScanner, type PivotColumn } from './pivot-blanks.js';
+import { pivotDraftWarning } from './pivot-blanks-words.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -304,8 +306,17 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
   const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
   if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+  // Blank cells meaning "the same as above" in the columns left of the id (an Excel pivot table's
+  // layout), found as hta uptake finds them (pivot-blanks.ts), which refuses the file: a warning
+  // per column, and their "" no code to map below.
+  const pivot = pivotColumnsOf(file, header, index, body.map((p) => ({ record: p.record, line: lineOf(p) })));
+  for (const c of pivot) {
+    const lines = c.groups.flatMap((g) => g.lines);
+    warnings.push(pivotDraftWarning(file, c.blanks, c.field, formatLineRanges(lines)));
+  }
+  const pivotBlank = new Set(pivot.map((c) => c.column));
   // Blank region cells below a filled one: a pivot table's layout, said as hta uptake says it.
-  if (index.region !== undefined) {
+  if (index.region !== undefined && !pivotBlank.has('region')) {
     const col = index.region;
     const first = body.findIndex((p) => (p.record[col] ?? '').trim() !== '');
     const blank = first < 0 ? [] : body.slice(first + 1).filter((p) => (p.record[col] ?? '').trim() === '').map(lineOf);
@@ -320,7 +331,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     if (index[col] === undefined) return [];
     for (const r of rows) {
       const v = r[index[col]] ?? '';
-      if (!seen.has(v) && !known[col].safeParse(v).success) seen.add(v);
+      if (!seen.has(v) && !known[col].safeParse(v).success && !(v === '' && pivotBlank.has(col))) seen.add(v);
     }
     return [...seen];
   };
@@ -505,4 +516,16 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const missingYears = horizon.filter((y) => !years.has(y));
   if (missingYears.length > 0) notes.push(`${file} has no counts for ${missingYears.join(', ')} (scenario years of the draft's firstYear): add them, set "eligibleFill": "carry-forward", or change firstYear`);
   return { ...(columns && Object.keys(columns).length > 0 ? { columns } : {}), notes };
+}
+
+/** The columns of the sampled rows holding a pivot's blanks, as `hta uptake` finds them (pivot-blanks.ts). */
+function pivotColumnsOf(file: string, header: readonly string[], index: Partial<Record<RegistryColumn, number>>, rows: readonly { record: string[]; line: number }[]): PivotColumn[] {
+  const columns = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, index[c] ?? -1])) as ColumnIndex;
+  if (columns.id < 0) return [];
+  const scanner = pivotBlankScanner(file, header, columns);
+  for (const { record, line } of rows) {
+    scanner.add(record, line);
+    if (scanner.done) return [];
+  }
+  return scanner.result();
 }

@@ -54,6 +54,8 @@ import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textColumnCodes } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
+import { eligibleRegionBlocks } from './pivot-blanks.js';
+import { PIVOT_ELIGIBLE_KIND, PIVOT_SUBTOTAL_EXPECTED, pivotEligibleRegionExpected, SUBTOTAL_KIND, subtotalRegion } from './pivot-blanks-words.js';
 import { unnamedTotals } from './unnamed-total-rows.js';
 import { cprKind, eligibleCprCell, eligibleCprExpected, isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
@@ -985,11 +987,25 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const codesRead = new Map<string, string>();
   // Rows repeating a region and year, and their problems' places: one problem instead when another column splits them (eligible-split-rows.ts).
   const repeats: (RepeatedRow & { problem: number })[] = [];
+  // Blank region cells that mean "the same as above" (an Excel pivot table), by the file's shape (pivot-blanks.ts).
+  const pivotRegions = !wide && eligibleRegionBlocks([...table.records].filter((r) => !headerAgain.has(r.line) && !r.raw.every((c) => numberCell(c) === '')).map((r) => (r.raw[ri] ?? '').trim()), (t) => isTotalWord(t) || cell(t).trim() === '');
   for (const rec of table.records) {
     if (headerAgain.has(rec.line)) continue;
     // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
     if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
+    // An Excel pivot table of region × year in tabular form (docs/input-registry.md "An Excel pivot
+    // table's blank cells"): the region on the first row of each block only, and, with subtotals on, a row
+    // `Hovedstaden I alt` under each block. Each said as what it is, never read as a region.
+    if (pivotRegions && (rec.raw[ri] ?? '').trim() === '') {
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rec.raw[ri] ?? '', kind: PIVOT_ELIGIBLE_KIND, expected: pivotEligibleRegionExpected((table.header[ri] ?? 'region').trim()) });
+      continue;
+    }
+    const subtotal = !wide && subtotalRegion(written, (name) => names.has(regionKey(name)) || DANISH_REGIONS.resolve(name) !== undefined || (options.isRegion?.(name) ?? false));
+    if (subtotal) {
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rec.raw[ri] ?? '', kind: SUBTOTAL_KIND, expected: PIVOT_SUBTOTAL_EXPECTED });
+      continue;
+    }
     // A CPR-shaped region (the id column mapped, a note typed into the field) would be printed as a
     // region's name everywhere: named by line and column, never quoted (docs/input-registry.md "The eligible file").
     if (eligibleCprCell(written)) {
@@ -1062,6 +1078,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     problems.length = 0;
     problems.push(split, ...kept);
   }
+  // Problems of the rows: a total row's sum is checked only when no row is left unread.
+  const rowProblems = problems.length;
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   // A total row under a name no total word covers (`Sverige totalt`): found by its numbers (unnamed-total-rows.ts).
   const isRegion = (name: string) => DANISH_REGIONS.resolve(name) !== undefined || (options.isRegion?.(name) ?? false);
@@ -1090,6 +1108,10 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const what = year === undefined ? 'every region and year' : `the regions' ${year} counts`;
     if (t.yearText !== '' && year === undefined) {
       problems.push({ ...at, expected: `a region name: "${t.label}" is a total row, and its year ${JSON.stringify(t.yearText)} is not a four-digit year — delete the row (hta adds up the regions itself)` });
+    } else if (n !== undefined && rowProblems > 0 && (ofYear.length === 0 || n !== sum)) {
+      // Rows refused above are not in the sum: "does not add up" would send the user to correct
+      // a total that may be right. Checked on the run after they are corrected.
+      continue;
     } else if (n === undefined || ofYear.length === 0 || n !== sum) {
       const found = n === undefined ? `its count ${JSON.stringify(t.countText)} is not a whole number` : ofYear.length === 0 ? `no region has a row for ${year}` : `its ${t.countText} is not the sum of ${what}, ${group(sum)}`;
       problems.push({ ...at, expected: `a region name: "${t.label}" is a total row (${found}), and counted as a region it would add to the whole country's denominator — delete the row (hta adds up the regions itself), or correct it` });

@@ -20,6 +20,7 @@ import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOptio
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { unreadSynonymNotes } from '../registry-column-names.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
+import { mayHoldPivotBlanks, pivotBlankScanner, pivotBlanksError, type PivotColumn } from '../pivot-blanks.js';
 import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { ctrlZNote } from '../../io/ctrl-z.js';
@@ -328,6 +329,21 @@ async function datesInFileOrder(db: DuckDBConnection, file: string, label: strin
   return out;
 }
 
+/**
+ * The columns of a CSV registry holding a pivot's blanks (pivot-blanks.ts), read in one pass that
+ * stops as soon as no column is left to examine — at once, without reading a row, when the id is
+ * the first of the registry's columns, as in most exports.
+ */
+async function pivotBlanksIn(file: string, label: string, csv: Source): Promise<PivotColumn[]> {
+  if (!mayHoldPivotBlanks(csv.columns)) return [];
+  const scanner = pivotBlankScanner(label, csv.header, csv.columns);
+  for await (const { record, line } of registryRecordsWithLines(createReadStream(file), label, csv.delimiter ?? ',')) {
+    scanner.add(record, line);
+    if (scanner.done) return [];
+  }
+  return scanner.result();
+}
+
 /** Parquet has no lines: the invalid rows are read back from the database and checked in JS (row N = line N). */
 async function parquetRowCheck(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions, rules: RegistryRules): Promise<RowCheck> {
   const found = rowProblemCollector(rules, options);
@@ -464,6 +480,13 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   // (the copy's header may be written otherwise, and the plan names the columns as given).
   const rowsFile = original?.file ?? file;
   const given = csv ? { file: rowsFile, csv } : undefined;
+  // Blank cells meaning "the same as above" (an Excel pivot table): refused before the engine
+  // would read them as values — sex unknown, not activated (pivot-blanks.ts). Checked once, on
+  // the file as given; a copy made below holds the same rows.
+  if (csv && !original) {
+    const pivot = await pivotBlanksIn(file, label, csv);
+    if (pivot.length > 0) throw pivotBlanksError(label, pivot);
+  }
   // CRLF lines and then LF lines (exports joined): the engine reads a copy with LF line ends,
   // the same lines (io/line-ends.ts).
   const mixed = csv ? mixedLineEnds(file) : undefined;

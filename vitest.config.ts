@@ -27,9 +27,10 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // but a clean clone (CI) has none and would start the largest files instead. Longest first by CPU:
 // user + sys of `npx vitest run <file>` alone (session 31, 6 December 2026, docs/architecture.md;
 // each with ~1.3 s of Vitest's own start), of the 60 longest of CI's JSON report and the files
-// whose beforeAll does the work — the JSON's durations leave beforeAll out, so a file that builds
-// five bundled reports there (page-accessibility, 10.8 CPU-s) showed 0.04 s and started last. The
-// browser test second as in CI (its Chromium runs beside the worker); report-cli's 13.6 include
+// whose beforeAll does the work — the JSON's durations leave beforeAll out, so a file that built
+// five bundled reports there (page-accessibility, 10.8 CPU-s; since session 33 it reads reports/)
+// showed 0.04 s and started last. The browser test second as in CI (its Chromium runs beside the
+// worker; since session 33 one Chromium per worker, test/support/shared-browser.ts); report-cli's 13.6 include
 // the committed-reports check, which CI runs apart (HTA_REPORTS_CHECKED_BY_CI).
 const SLOW_FIRST = [
   'test/uptake/region-added-chain-spread.test.ts',
@@ -37,7 +38,6 @@ const SLOW_FIRST = [
   'test/report/report-cli.test.ts',
   'test/uptake/disclosure-previous-publication.test.ts',
   'test/uptake/disclosure-chain-refusal-report.test.ts',
-  'test/report/page-accessibility.test.ts',
   'test/uptake/disclosure-hidden-parts-fell.test.ts',
   'test/uptake/publish.test.ts',
   'test/uptake/same-extract-cuts.test.ts',

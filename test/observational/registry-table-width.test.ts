@@ -9,12 +9,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/report/html-page.js';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
 import { reportEnv } from '../support/report-env.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
+import { CHROMIUM, sharedBrowser } from '../support/shared-browser.js';
 
 afterAll(removeTempDirs);
 
@@ -26,28 +26,28 @@ async function effectsPage(lang: 'en' | 'da'): Promise<string> {
   return htmlPage({ ...c.page, sections: [section] }, new Map());
 }
 
-describe.skipIf(!existsSync('/usr/bin/chromium'))('the registry page\'s Table 1 on a screen', () => {
+describe.skipIf(!existsSync(CHROMIUM))('the registry page\'s Table 1 on a screen', () => {
   it.each(['en', 'da'] as const)('%s: no sideways scroll at 1,000 px (English at 900 too); the intervals under their values', { timeout: 60_000 }, async (lang) => {
     const dir = tempDir();
     const file = join(dir, 'index.html');
     const html = await effectsPage(lang);
     expect(html).toContain('class="num stack"');
     writeFileSync(file, html);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      // Danish at 1,000 px only: its single long words ("konfidensintervallet", "funktionsniveau") hold it at 909 px.
-      for (const width of lang === 'en' ? [1000, 900] : [1000]) {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
+    // The worker's browser (test/support/shared-browser.ts); each width a page (a fresh context) of its own.
+    const browser = await sharedBrowser();
+    // Danish at 1,000 px only: its single long words ("konfidensintervallet", "funktionsniveau") hold it at 909 px.
+    for (const width of lang === 'en' ? [1000, 900] : [1000]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      try {
         await page.goto(pathToFileURL(file).href);
         const m = await page.evaluate(() => {
           const wrap = document.querySelector('.table-wrap')!;
           return { scroll: wrap.scrollWidth, client: wrap.clientWidth };
         });
         expect(m.scroll, `Table 1 scrolls sideways at ${width} px: ${m.scroll} > ${m.client}`).toBeLessThanOrEqual(m.client);
+      } finally {
         await page.close();
       }
-    } finally {
-      await browser.close();
     }
   });
 });

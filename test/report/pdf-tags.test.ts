@@ -11,11 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, sharedBrowser } from '../support/shared-browser.js';
 import { structElements } from './pdf-structure.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 
 describe('the printed report is a tagged PDF with tables as tables and the charts in words', () => {
@@ -48,13 +47,13 @@ describe('the printed report is a tagged PDF with tables as tables and the chart
 
 /** The page printed to A4 by Chromium as a tagged PDF. */
 async function printHtml(html: string, dir?: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  // A page of its own (a fresh context) in the worker's browser (test/support/shared-browser.ts).
+  const page = await (await sharedBrowser()).newPage();
   try {
-    const page = await browser.newPage();
     if (dir) await page.goto(pathToFileURL(join(dir, 'index.html')).href);
     else await page.setContent(html);
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
   } finally {
-    await browser.close();
+    await page.close();
   }
 }

@@ -8,11 +8,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/report/html-page.js';
 import { renderHtmlTable, type Table } from '../../src/report/text-table.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
+import { CHROMIUM, sharedBrowser } from '../support/shared-browser.js';
 
 afterAll(removeTempDirs);
 
@@ -35,14 +35,14 @@ describe('number cells wrap only between their pieces', () => {
   });
 });
 
-describe.skipIf(!existsSync('/usr/bin/chromium'))('a phone-width page', () => {
+describe.skipIf(!existsSync(CHROMIUM))('a phone-width page', () => {
   it('the CEA results table fits the screen with the page\'s right margin', { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const file = join(dir, 'index.html');
     writeFileSync(file, htmlPage({ lang: 'en', title: 'T', provenance: 'p', sections: [{ id: 'results', title: 'Incremental results', tables: [{ caption: 'Table 1', table: results }] }] }, new Map()));
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    // A page of its own (a fresh context) in the worker's browser (test/support/shared-browser.ts).
+    const page = await (await sharedBrowser()).newPage({ viewport: { width: 375, height: 900 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
       await page.goto(pathToFileURL(file).href);
       const m = await page.evaluate(() => {
         const wrap = document.querySelector('table')!.parentElement!;
@@ -54,7 +54,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('a phone-width page', () => {
       expect(m.table).toBeLessThanOrEqual(m.right + 0.5);
       expect(m.width - m.right).toBeGreaterThanOrEqual(12);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

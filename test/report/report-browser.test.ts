@@ -9,34 +9,22 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, sharedBrowser } from '../support/shared-browser.js';
 import { checkContentsColumns } from './contents-columns-check.js';
 import { checkPrintedCea, checkPrintedPage, PRINTED_CEA_PAGE, PRINTED_PAGES } from './report-print-check.js';
 import { checkPrintedTextSize } from './print-text-size-check.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const pages = readdirSync('reports', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join('reports', d.name, 'index.html')))
   .map((d) => d.name)
   .sort();
 
-// One browser for every page: launching Chromium costs more than checking a page.
-let browserPromise: Promise<Browser> | undefined;
-function sharedBrowser(): Promise<Browser> {
-  browserPromise ??= chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  return browserPromise;
-}
-
+// One browser for every page, and for the other browser tests of this test worker
+// (test/support/shared-browser.ts): launching Chromium costs more than checking a page.
 describe('report pages in a browser', () => {
-  afterAll(async () => {
-    if (browserPromise) await (await browserPromise).close();
-  });
-
   it('Chromium is installed where CI expects it', () => {
     if (process.env.CI) expect(available, `${CHROMIUM} is missing; .ci/run should apt-get install chromium`).toBe(true);
   });

@@ -9,13 +9,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PORTRAIT_PX } from '../../src/report/html-page.js';
 import { tempDir } from '../support/run-cli.js';
+import { CHROMIUM, sharedBrowser } from '../support/shared-browser.js';
 import { trialReportFiles } from './report-files-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 
 /** The Danish page of the bundled trial with neutral arm names: both tests read it, built once for the file. */
@@ -42,9 +41,9 @@ describe('the summary of findings\' header in print', () => {
     // Removed after the file (test/support/setup.ts), as every test's temporary folder.
     const dir = tempDir();
     writeFileSync(join(dir, 'index.html'), await neutralDanishPage());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    // A page of its own (a fresh context) in the worker's browser (test/support/shared-browser.ts).
+    const page = await (await sharedBrowser()).newPage({ viewport: { width: PORTRAIT_PX, height: 1000 } });
     try {
-      const page = await browser.newPage({ viewport: { width: PORTRAIT_PX, height: 1000 } });
       await page.emulateMedia({ media: 'print' });
       await page.goto(pathToFileURL(join(dir, 'index.html')).href);
       const heads = await page.$$eval('#summary-of-findings th', (ths) => ths.map((th) => ({ text: th.textContent ?? '', over: th.scrollWidth - th.clientWidth })));
@@ -54,7 +53,7 @@ describe('the summary of findings\' header in print', () => {
       expect(lines.length).toBeGreaterThan(0);
       for (const n of lines) expect(n).toBe(1);
     } finally {
-      await browser.close();
+      await page.close();
     }
   }, 90_000);
 });

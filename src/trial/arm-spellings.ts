@@ -59,8 +59,16 @@ export class ArmSpellings {
    * (45 rows)`; in a wide export, lines (`(1 line)`: one patient's line, not its three visit rows).
    * Counts, never who; with `threshold` (an observational plan's) a smaller count reads "fewer than 5 rows", and the values are the exposure's (a registry's messages never say "arm").
    */
-  note(file: string, column: string, threshold?: number, wide = false): string | undefined {
+  note(file: string, column: string, threshold?: number, wide = false, lang: 'en' | 'da' = 'en'): string | undefined {
     if (!this.#other.size) return undefined;
+    if (lang === 'da') {
+      const enhed = wide ? ['linje', 'linjer'] : ['række', 'rækker'];
+      const antal = (k: number) => (threshold !== undefined && k < threshold ? `færre end ${threshold} ${enhed[1]}` : `${k} ${k === 1 ? enhed[0] : enhed[1]}`);
+      const listet = [...this.#other].map(([spelling, { arm, lines }]) => `${JSON.stringify(spelling)} som ${JSON.stringify(this.arms[arm])} (${antal(lines.size)})`);
+      // A registry's messages never say "arm" (docs/observational.md): its plan gives the threshold.
+      const hvad = threshold !== undefined ? ['eksponeringsværdier', 'planens eksponeringsværdi'] : ['gruppeværdier', 'planens gruppe'];
+      return `${file}: kolonnen "${column}": ${hvad[0]}, der kun adskiller sig fra planens ved store og små bogstaver, mellemrum eller nuldecimaler, læses som ${hvad[1]}: ${listet.join(', ')}`;
+    }
     const unit = wide ? 'line' : 'row';
     const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} ${unit}s` : `${k} ${unit}${k === 1 ? '' : 's'}`);
     const listed = [...this.#other].map(([spelling, { arm, lines }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(lines.size)})`);

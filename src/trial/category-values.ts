@@ -90,7 +90,13 @@ export class CategorySpellings {
  * shown as most often written: "Mand" (also "mand": 2 patients), "Kvinde" (also "kvinde": 4 patients)`.
  * With `threshold` (an observational plan's suppressionThreshold) a smaller count reads "fewer than 5 patients".
  */
-export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[], threshold?: number): string {
+export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[], threshold?: number, lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const patienter = (k: number) => (threshold !== undefined && k < threshold ? `færre end ${threshold} patienter` : `${k} ${k === 1 ? 'patient' : 'patienter'}`);
+    const vist = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (også ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${patienter(o.count)}`).join(', ')})`);
+    const flere = merged.length > 4 ? ` og ${merged.length - 4} mere` : '';
+    return `${file}: kolonnen "${column}": værdier, der kun adskiller sig ved store og små bogstaver, er én kategori, vist som oftest skrevet: ${vist.join(', ')}${flere}`;
+  }
   // A registry's (observational) counts of 1 … threshold − 1 are never printed (docs/observational.md "Small counts").
   const patients = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} patients` : `${k} patient${k === 1 ? '' : 's'}`);
   const shown = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (also ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${patients(o.count)}`).join(', ')})`);

@@ -34,10 +34,11 @@ export class FloatNoiseTally {
   }
 
   /** Once per run: how many cells, one example (a score, never an id), and why; undefined when none. */
-  note(file: string): string | undefined {
+  note(file: string, lang: 'en' | 'da' = 'en'): string | undefined {
     const n = this.#cells.size;
     const e = this.#example;
     if (n === 0 || e === undefined) return undefined;
+    if (lang === 'da') return `${file}: ${n === 1 ? '1 celle' : `${n} celler`} med hele scorer eller svar har afrundingsstøj fra det program, der skrev filen (fx ${e.text}): læst som hele tal (${e.whole}) — docs/input-trial-export.md#float-noise`;
     return `${file}: ${n === 1 ? '1 cell' : `${n} cells`} of whole-number scores or answers ${n === 1 ? 'holds' : 'hold'} float rounding from the program that wrote the file (e.g. ${e.text}): read as whole numbers (${e.whole}) — docs/input-trial-export.md#float-noise`;
   }
 }

@@ -1075,16 +1075,22 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
   const otherCounts = others.counts();
   for (const a of otherCounts) {
+    if (options.lang === 'da') {
+      readNotes.push(a.rows > 0
+        ? `${file}: ${a.rows} ${a.rows === 1 ? 'række' : 'rækker'} i gruppen "${a.value}" i kolonnen "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patienter'}) er ikke med i denne sammenligning (planens "otherArms"): analyseres ikke, tælles som randomiseret i flowdiagrammet`
+        : `${file}: ingen række i gruppen "${a.value}" fra planens "otherArms" i kolonnen "${otherColumn}"`);
+      continue;
+    }
     readNotes.push(a.rows > 0
       ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
   }
   // Participants never randomised: said as a note, with their count (docs/plan-trial.md#participant-flow).
   const notRandomisedCount = notRandomised.counts();
-  if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount, plan.flow?.notRandomisedValues));
+  if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount, plan.flow?.notRandomisedValues, options.lang));
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
-  const noiseNote = row.noise.note(file);
+  const noiseNote = row.noise.note(file, options.lang);
   if (noiseNote) readNotes.push(noiseNote);
   const roundedScientific = scientific.list();
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -1094,7 +1100,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const mailIds = cprIds > 0 ? 0 : emailIds(ids);
   // A registry's extract is no trial export: the note names what the file is (patient-ids.ts).
   const exportNoun = plan.design === 'observational' ? 'a registry export' : 'a trial export';
-  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length, exportNoun)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length, exportNoun)}` : undefined;
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length, exportNoun, options.lang)}` : mailIds > 0 ? `${file}: ${emailIdNote(plan.columns.id, mailIds, ids.length, exportNoun, options.lang)}` : undefined;
   if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
   for (const [p, first] of repeats) p.detail = keptInstead(p.detail!, first, !badLines.has(first));
@@ -1123,13 +1129,13 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   });
   if (identifying.length) throw new HtaError('input.invalid', `${file}: ${new Set(identifying.map((p) => p.field)).size} column(s) would print single patients (dates, e-mail addresses, phone numbers, names or notes) as levels beside their arm; nothing was written (also with --exclude-invalid)`, identifying.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
-  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide);
+  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide, options.lang);
   const spellingNotes = [
     ...(armNote ? [armNote] : []),
     ...covariates.flatMap((c, i) => {
       const merged = typed[i]!.merged;
       // A column read twice (a covariate and a subgroup) says it once.
-      return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
+      return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold, options.lang)] : [];
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);

@@ -36,8 +36,14 @@ export interface NotRandomisedCount {
 }
 
 /** The run's note on them: how many participants and rows were passed over, or that none was. */
-export function notRandomisedNote(file: string, armColumn: string, n: NotRandomisedCount, values: readonly string[] = []): string {
+export function notRandomisedNote(file: string, armColumn: string, n: NotRandomisedCount, values: readonly string[] = [], lang: 'en' | 'da' = 'en'): string {
   // The plan's "flow.notRandomisedValues" read as no arm value: said with them.
+  if (lang === 'da') {
+    const eller = values.length ? ` (eller ${values.map((v) => JSON.stringify(v)).join(', ')})` : '';
+    if (n.patients === 0) return `${file}: ingen deltager uden en gruppe${eller} i kolonnen "${armColumn}" (planens "flow.notRandomised"): ingen er talt som ikke randomiseret`;
+    const hvem = n.patients === 1 ? '1 deltager' : `${n.patients} deltagere`;
+    return `${file}: ${hvem} uden en gruppe${eller} i kolonnen "${armColumn}" i nogen række (${n.rows} ${n.rows === 1 ? 'række' : 'rækker'}) er inkluderet, men ikke randomiseret (planens "flow.notRandomised"): analyseres ikke, tælles som ekskluderet før randomiseringen i flowdiagrammet`;
+  }
   const or = values.length ? ` (or ${values.map((v) => JSON.stringify(v)).join(', ')})` : '';
   if (n.patients === 0) return `${file}: no participant without an arm value${or} in column "${armColumn}" (the plan's "flow.notRandomised"): nobody counted as not randomised`;
   const who = n.patients === 1 ? '1 participant' : `${n.patients} participants`;

@@ -356,13 +356,23 @@ export function cprShapedIds(ids: readonly string[]): number {
  * `noun`: what the file is — "a registry export" for an observational plan (a DST extract is no
  * trial export).
  */
-export function cprIdNote(column: string, shaped: number, total: number, noun = 'a trial export'): string {
+export function cprIdNote(column: string, shaped: number, total: number, noun = 'a trial export', lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const andel = shaped === total ? `alle ${total} id'er` : `${shaped} af ${total} id'er`;
+    return `patient-id'erne i kolonnen "${column}" ligner CPR-numre (${andel} har formen DDMMYY-NNNN, ti cifre med en gyldig dag og måned eller formen af et svensk personnummer eller et norsk fødselsnummer). ${ID_NOTE_DA(noun)}`;
+  }
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
     `the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month, or the shape of a Swedish personnummer or a Norwegian fødselsnummer). ` +
     `hta uses them only to link a patient's rows and never puts them in a message, report or result, but ${noun} should hold pseudonymous study ids: ` +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
+}
+
+/** The Danish advice of cprIdNote and emailIdNote (the words of plan/draft-notes-da.ts); `noun` is the English one's. */
+function ID_NOTE_DA(noun: string): string {
+  const fil = noun === 'a registry export' ? 'et registerudtræk' : 'forsøgets eksport';
+  return `hta bruger dem kun til at forbinde en patients rækker og skriver dem aldrig i en meddelelse, en rapport eller et resultat, men ${fil} bør indeholde pseudonyme studie-id'er: erstat dem med studienumre (opbevar nøglen adskilt fra eksporten), før filen deles eller gemmes ved siden af rapporterne`;
 }
 
 /** An e-mail address (`patient1009@example.dk`) as a whole id: a direct identifier, as a CPR number is. */
@@ -376,7 +386,11 @@ export function emailIds(ids: readonly string[]): number {
 }
 
 /** The note for an id column of e-mail addresses: as cprIdNote, for the same reason (docs/input-trial-export.md#cpr-shaped-ids). */
-export function emailIdNote(column: string, shaped: number, total: number, noun = 'a trial export'): string {
+export function emailIdNote(column: string, shaped: number, total: number, noun = 'a trial export', lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    const andel = shaped === total ? `alle ${total} id'er` : `${shaped} af ${total} id'er`;
+    return `patient-id'erne i kolonnen "${column}" er e-mailadresser (${andel}). ${ID_NOTE_DA(noun)}`;
+  }
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
     `the patient ids in column "${column}" are e-mail addresses (${share}). ` +

@@ -25,22 +25,31 @@ function offsetAt(ms: number): number {
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
-// The offset of each UTC hour already asked about: a registry's date-times fall in a few thousand
-// hours, and Intl's formatting is the costly step. An hour is kept only when the offset is the
-// same at its start and its end (summer time changes on the hour, at 01:00 UTC).
-const hourOffsets = new Map<number, number>();
-const MAX_HOURS = 200_000;
+// The offset of each UTC day, and of each hour of a day on which it changes, already asked about:
+// a registry's date-times fall on a few thousand days, and Intl's formatting is the costly step.
+// Copenhagen's offset changes at most once a day, on the hour (01:00 UTC, two days a year), so a
+// span with the same offset at its start and its end has it throughout; one that differs is kept
+// as 'varies', and its hours (within the hour of the change, the instant itself) are asked.
+const dayOffsets = new Map<number, number | 'varies'>();
+const hourOffsets = new Map<number, number | 'varies'>();
+const MAX_KEPT = 200_000;
+
+/** The offset over the span of `length` ms numbered `key` when it is the same all through, else undefined; kept in `kept`. */
+function steadyOffset(kept: Map<number, number | 'varies'>, key: number, length: number): number | undefined {
+  let known = kept.get(key);
+  if (known === undefined) {
+    const offset = offsetAt(key * length);
+    known = offsetAt((key + 1) * length - 1000) === offset ? offset : 'varies';
+    if (kept.size >= MAX_KEPT) kept.clear();
+    kept.set(key, known);
+  }
+  return known === 'varies' ? undefined : known;
+}
 
 /** Days since 1970-01-01 of the calendar date in Copenhagen at instant `ms` (ms since 1970-01-01 UTC). */
 export function copenhagenDay(ms: number): number {
-  const hour = Math.floor(ms / MS_PER_HOUR);
-  let offset = hourOffsets.get(hour);
-  if (offset === undefined) {
-    offset = offsetAt(hour * MS_PER_HOUR);
-    if (offsetAt((hour + 1) * MS_PER_HOUR - 1000) === offset) {
-      if (hourOffsets.size >= MAX_HOURS) hourOffsets.clear();
-      hourOffsets.set(hour, offset);
-    } else offset = offsetAt(ms);
-  }
+  const offset = steadyOffset(dayOffsets, Math.floor(ms / MS_PER_DAY), MS_PER_DAY)
+    ?? steadyOffset(hourOffsets, Math.floor(ms / MS_PER_HOUR), MS_PER_HOUR)
+    ?? offsetAt(ms);
   return Math.floor((ms + offset) / MS_PER_DAY);
 }

@@ -179,33 +179,52 @@ export function looksLikeCpr(text: string): boolean {
 const NINE = /^([1-9])(\d\d)\d{6}$/;
 
 /**
+ * Nine to twelve digits written as a float: a decimal mark, then zeros only (`909649484.0`,
+ * `2112925601.0`). pandas writes an integer column so when it holds a missing value (NaN makes
+ * the column float), `909649484,0` with `decimal=","`: a CPR number read as a number comes back
+ * so, its leading zero lost too. Group 1: the digits.
+ */
+const FLOAT_ZERO = /^(\d{9,12})[.,]0+$/;
+/** `t` (trimmed) without a whole float's decimal zeros (FLOAT_ZERO), else as it is. */
+const withoutFloatZero = (t: string): string => FLOAT_ZERO.exec(t)?.[1] ?? t;
+
+/**
  * A Danish CPR number born on the 1st to the 9th of a month, as a spreadsheet writes it after
  * reading the column as numbers: the leading zero dropped, nine bare digits `DMMYYNNNN` whose
- * first digit (1–9) and next two make a day and month that exist (`101701234` is 010170-1234).
- * Only a whole cell of exactly nine digits: a sign, a decimal mark, a thousands separator or a
- * blank makes it a number that no spreadsheet made of a CPR number (`392.874,57`, `-101701234`),
- * and nine digits whose date cannot exist (`132501234`, `100001234`) read as written
- * (docs/output-safety.md "Personal identity numbers").
+ * first digit (1–9) and next two make a day and month that exist (`101701234` is 010170-1234) —
+ * also as pandas writes such a number in a float column (`101701234.0`, FLOAT_ZERO). Only a whole
+ * cell of exactly nine digits, or those with a float's zeros: a sign, a decimal other than zeros, a
+ * thousands separator or a blank makes it a number that no spreadsheet made of a CPR number
+ * (`392.874,57`, `-101701234`, `101701234.5`), and nine digits whose date cannot exist
+ * (`132501234`, `100001234`) read as written (docs/output-safety.md "Personal identity numbers").
  */
 export function looksLikeZeroDroppedCpr(text: string): boolean {
-  const t = /^\d{9}$/.test(text) ? text : cprShapeText(text).trim();
+  const t = /^\d{9}$/.test(text) ? text : withoutFloatZero(cprShapeText(text).trim());
   const m = NINE.exec(t);
   return m !== null && plausibleDayMonth(Number(m[1]), Number(m[2]));
 }
 
 /**
- * The test every check of a cell outside the id column uses: looksLikeCpr, or a CPR number that
+ * The test every check of a cell outside the id column uses: looksLikeCpr, also as pandas writes
+ * ten to twelve bare digits in a float column (`2112925601.0`: FLOAT_ZERO), or a CPR number that
  * lost its leading zero in a spreadsheet (looksLikeZeroDroppedCpr). An id column keeps
  * looksLikeCpr: there such an id is compared by its digits (docs/input-trial-export.md#cpr-spellings).
  */
 export function looksLikeCprCell(text: string): boolean {
-  return looksLikeCpr(text) || looksLikeZeroDroppedCpr(text);
+  if (looksLikeCpr(text) || looksLikeZeroDroppedCpr(text)) return true;
+  const bare = cprShapeText(text).trim();
+  const digits = withoutFloatZero(bare);
+  return digits !== bare && looksLikeCpr(digits);
 }
 
 /** How a zero-dropped CPR number is written in a message. */
 const MASK_NINE = 'DMMYY-XXXX';
-/** Nine bare digits quoted whole in a message (`"101701234"`, as a problem quotes a cell): a zero-dropped CPR number when its date exists. */
-const QUOTED_NINE = /(?<=["'“])(\d{9})(?=["'”])/g;
+/**
+ * Nine bare digits quoted whole in a message (`"101701234"`, as a problem quotes a cell; with a
+ * float's zeros, `"101701234.0"`): a zero-dropped CPR number when its date exists. The digits are
+ * masked, the zeros kept, as a ten-digit number's are (`"DDMMYY-XXXX.0"`).
+ */
+const QUOTED_NINE = /(?<=["'“])(\d{9})(?=(?:[.,]0+)?["'”])/g;
 
 /** `text` with every such number in it masked (`DDMMYY-XXXX`, `YYYYMMDD-XXXX`, …), for messages that quote a cell. */
 export function maskCpr(text: string): string {
@@ -251,7 +270,7 @@ export function maskedNameNote(names: readonly string[]): string | undefined {
  * and so are nine digits whose first five make a date (looksLikeZeroDroppedCpr), said so that a
  * refused cell the user sees as nine digits in Excel is understood.
  */
-export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike, and so are nine digits DMMYYNNNN with a real date (a CPR number of the 1st to 9th whose leading zero a spreadsheet such as Excel dropped, reading the column as numbers)';
+export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike, and so are nine digits DMMYYNNNN with a real date (a CPR number of the 1st to 9th whose leading zero a spreadsheet such as Excel dropped, reading the column as numbers), also with a float\'s .0 after them, as pandas writes a number column with a missing value';
 
 /**
  * Appended to the refusal of a CPR number inside other text: a date and a time of day written

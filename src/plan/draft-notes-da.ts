@@ -8,6 +8,7 @@
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
 import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
+import { utcOffsetNote } from '../uptake/registry-read-notes.js';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
 
@@ -265,6 +266,13 @@ const UPTAKE_RULES: Rule[] = [
     (m) => `firstYear ${m[1]}: scenariets år 1 er det første år efter eksportens sidste henvisningsår (${m[2]}), så scenarierne fremskriver ${m[3]}–${m[4]}, og filen med antal berettigede skal også have hver regions antal for de år (eller "eligibleFill": "carry-forward"); sæt firstYear til ${m[5]} for at lade scenarierne begynde i eksportens eget sidste år`],
   [/^exportDate (\d{4}-\d{2}-\d{2}) drafted from the latest date in the file \(the (referral date|activation date|last-active date) on line (\d+)\): the registry ends within (\d{4}); if the export was made later, set the day it was made — retention is censored at the export date, and no date after it is accepted$/,
     (m) => `exportDate ${m[1]}: udkastet har filens seneste dato (${DATE_COLUMN_DA[m[2]!]} på linje ${m[3]}): registret slutter inden for ${m[4]}; blev udtrækket lavet senere, så angiv den dag, det blev lavet — fastholdelsen censureres ved udtrækkets dato, og ingen dato efter den accepteres`],
+  // registry-read-notes.ts utcOffsetNote, worded there in both languages: its counts read back.
+  [/^(.+): (?:a date is|(\d+) distinct dates are) written with a UTC offset \(Z, \+00:00, \+01:00 …\): each is read on its calendar day in Danish time \(Europe\/Copenhagen\), as a Parquet TIMESTAMP WITH TIME ZONE is — (none of them|it|all of them|(\d+) of them) thereby falls? on another day than the date written \(2025-10-14T22:00:00Z, as R's readr writes midnight of 15 October, is 15 October\) \(docs\/input-registry\.md "Dates"\)$/,
+    (m) => {
+      const n = m[2] === undefined ? 1 : Number(m[2]);
+      const moved = m[3] === 'none of them' ? 0 : m[3] === 'it' ? 1 : m[3] === 'all of them' ? n : Number(m[4]);
+      return utcOffsetNote(m[1]!, n, moved, 'da');
+    }],
   [/^regions seen in (all|the first) ([\d,]+) rows: (.*) — the eligible file must name each \(or map a spelling with "regions"\)$/,
     (m) => `regioner set i ${m[1] === 'all' ? 'alle' : 'de første'} ${thousandsDa(m[2]!)} rækker: ${m[3]} — filen med antal berettigede skal nævne hver af dem (eller en stavemåde kan angives i "regions")`],
   [/^the registry is small \(([\d,]+) rows, under 2,000\): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out (\("publish": \{ "months": false, "clinics": false, "equity": \[\] \}\)) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on (\("months": true, "clinics": true, "equity": \["sex"\]\)) and rerun to see what it costs$/,

@@ -32,9 +32,10 @@ export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>
 /**
  * A trimmed cell that is a code if it repeats: ten to twelve bare digits, no hyphen or space,
  * shaped like a personal number (a Danish P-number, a Swedish arbetsplatskod of eleven digits) —
- * or nine, such a code whose leading zero a spreadsheet dropped (io/cpr-number.ts looksLikeZeroDroppedCpr).
+ * or nine, such a code whose leading zero a spreadsheet dropped (io/cpr-number.ts looksLikeZeroDroppedCpr);
+ * either as pandas writes it in a float column (`0101011234.0` loses its zero: `101011234.0`).
  */
-export const codeCandidate = (trimmed: string): boolean => /^\d{9,12}$/.test(trimmed) && looksLikeCprCell(trimmed);
+export const codeCandidate = (trimmed: string): boolean => /^\d{9,12}(?:[.,]0+)?$/.test(trimmed) && looksLikeCprCell(trimmed);
 
 /**
  * `text` as the shape tests read it (io/cpr-number.ts cprShapeText: no-break spaces, dashes and

@@ -25,7 +25,8 @@ import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type Regist
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor, unreadSynonymNotes } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
-import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
+import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, offsetDayMoved, type DateFormat } from './registry-dates.js';
+import { utcOffsetNote } from './registry-read-notes.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { SpecialMissingTally } from '../trial/special-missing.js';
@@ -278,6 +279,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     const read = dateParser(detected.format);
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
+  }
+  if (dateFormat === 'iso-datetime') {
+    // Date-times with a UTC offset are read on their Danish day, as hta uptake reads them and says
+    // (registry-dates.ts): said here too, with how many of the sampled texts move.
+    const texts = new Set(rows.flatMap((r) => (['referred', 'activated', 'last_active'] as const).map((c) => (index[c] === undefined ? '' : (r[index[c]] ?? '').trim()))));
+    const moved = [...texts].map(offsetDayMoved).filter((m): m is boolean => m !== undefined);
+    const note = utcOffsetNote(file, moved.length, moved.filter(Boolean).length);
+    if (note !== undefined) notes.push(note);
   }
   if (dateFormat === 'dd-mon-yy') {
     notes.push(`dates are Oracle texts with two-digit years (DD-MON-RR, such as 03-JAN-24), drafted as "dateFormat": "dd-mon-yy": each year is read in the century that puts the date inside the date window (by default from ${DEFAULT_DATE_FROM} to the export date), not by Oracle's RR rule (docs/input-registry.md "Dates")`);

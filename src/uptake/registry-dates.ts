@@ -13,10 +13,11 @@
  * writes a short date), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
  *
  * A timestamp with a UTC offset (`2025-04-21T09:15:00+02:00`, `…Z`, SQL Server's
- * `2025-04-21 09:15:00.1234567 +02:00`, PostgreSQL's `2025-04-21 09:15:00+02`) counts on the
- * calendar date as written, whatever its offset, like every other time part here: never
- * converted to another zone, so neither the machine's time zone nor the offset moves a referral
- * to another day (docs/input-registry.md "Dates").
+ * `2025-04-21 09:15:00.1234567 +02:00`, PostgreSQL's `2025-04-21 09:15:00+02`) names an instant:
+ * it counts on its calendar day in Danish time (Europe/Copenhagen, copenhagen-day.ts), as a
+ * Parquet TIMESTAMP WITH TIME ZONE does — R's readr writes a local midnight `2025-10-15` as
+ * `2025-10-14T22:00:00Z`. A time without an offset is read on the date written, and the
+ * machine's time zone never moves a referral to another day (docs/input-registry.md "Dates").
  *
  * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
@@ -24,6 +25,7 @@
  */
 import { looksLikeMissingCode } from './missing-cells.js';
 import { looksLikeCprCell } from '../io/cpr-number.js';
+import { copenhagenDay } from './copenhagen-day.js';
 
 export const DATE_FORMATS = ['iso', 'iso-datetime', 'yyyymmdd', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -45,18 +47,41 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
  * A date-time: `T` or one space, hh:mm, optional :ss and a fraction of up to 9 digits (SQL
  * Server's datetimeoffset has 7), then an optional UTC offset: `Z`, or `±hh` (PostgreSQL's
  * timestamptz), `±hhmm` or `±hh:mm`, with one space allowed before a numeric one (SQL Server's
- * datetimeoffset as text). Groups: 1–3 date, 4–6 time, 7–8 offset hours and minutes.
+ * datetimeoffset as text). Groups: 1–3 date, 4–6 time, 7 `Z`, 8–10 a numeric offset's sign,
+ * hours and minutes.
  */
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z| ?[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:(Z)| ?([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 /** The largest UTC offset in use (UTC+14, Kiribati): a larger one is a typo, not a zone. */
 const MAX_OFFSET_HOURS = 14;
-function isoDateTime(t: string): number | undefined {
+
+/** An ISO date-time's day as written and, when it has a UTC offset, the day of its instant in Danish time. */
+function isoDateTimeDays(t: string): { written: number; danish?: number } | undefined {
   const m = ISO_DATETIME.exec(t);
   if (!m) return undefined;
   if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
-  if (m[7] !== undefined && (Number(m[7]) > MAX_OFFSET_HOURS || Number(m[8] ?? 0) > 59)) return undefined;
-  // The date as written: the offset says where the clock was, not which day the referral counts on.
-  return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m[9] !== undefined && (Number(m[9]) > MAX_OFFSET_HOURS || Number(m[10] ?? 0) > 59)) return undefined;
+  const written = ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (written === undefined) return undefined;
+  if (m[7] === undefined && m[8] === undefined) return { written };
+  // An offset names an instant: the UTC time is the wall time less the offset (a fraction of a
+  // second never crosses midnight, which falls on a whole second).
+  const offsetMinutes = m[7] !== undefined ? 0 : (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0));
+  const utc = written * MS_PER_DAY + (Number(m[4]) * 60 + Number(m[5]) - offsetMinutes) * 60_000 + Number(m[6] ?? 0) * 1000;
+  return { written, danish: copenhagenDay(utc) };
+}
+function isoDateTime(t: string): number | undefined {
+  const days = isoDateTimeDays(t);
+  return days === undefined ? undefined : days.danish ?? days.written;
+}
+
+/**
+ * For an ISO date-time with a UTC offset that iso-datetime reads: whether its Danish day is
+ * another than the date written (`2025-10-14T22:00:00Z` is 15 October); undefined for any other
+ * text. For the note that says offsets were converted (registry-read-notes.ts).
+ */
+export function offsetDayMoved(t: string): boolean | undefined {
+  const days = isoDateTimeDays(t);
+  return days?.danish === undefined ? undefined : days.danish !== days.written;
 }
 
 /**

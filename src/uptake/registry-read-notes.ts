@@ -16,6 +16,24 @@ export function timeOfDayNote(file: string, distinctTexts: number, lang: Lang = 
 }
 
 /**
+ * Dates written with a UTC offset, each read on the calendar day of its instant in Danish time
+ * (registry-dates.ts, docs/input-registry.md "Dates"): how many distinct texts, and how many fell
+ * on another day than the one written — R's readr writes a local midnight as the evening before
+ * in UTC. The example is fixed, never a date from the file. In the run's language.
+ */
+export function utcOffsetNote(file: string, distinctTexts: number, moved: number, lang: Lang = 'en'): string | undefined {
+  if (distinctTexts === 0) return undefined;
+  if (lang === 'da') {
+    const dates = distinctTexts === 1 ? 'en dato er' : `${distinctTexts} forskellige datoer er`;
+    const movedDa = moved === 0 ? 'ingen af dem' : moved === distinctTexts && moved === 1 ? 'den' : moved === distinctTexts ? 'alle' : `${moved} af dem`;
+    return `${file}: ${dates} skrevet med en UTC-forskydning (Z, +00:00, +01:00 …): hver læses på sin kalenderdag i dansk tid (Europe/Copenhagen), som en Parquet-TIMESTAMP WITH TIME ZONE — ${movedDa} falder dermed på en anden dag end den skrevne dato (2025-10-14T22:00:00Z, som R's readr skriver midnat den 15. oktober, er 15. oktober) (docs/input-registry.md "Dates")`;
+  }
+  const dates = distinctTexts === 1 ? 'a date is' : `${distinctTexts} distinct dates are`;
+  const movedEn = moved === 0 ? 'none of them' : moved === distinctTexts && moved === 1 ? 'it' : moved === distinctTexts ? 'all of them' : `${moved} of them`;
+  return `${file}: ${dates} written with a UTC offset (Z, +00:00, +01:00 …): each is read on its calendar day in Danish time (Europe/Copenhagen), as a Parquet TIMESTAMP WITH TIME ZONE is — ${movedEn} thereby ${moved === 1 ? 'falls' : 'fall'} on another day than the date written (2025-10-14T22:00:00Z, as R's readr writes midnight of 15 October, is 15 October) (docs/input-registry.md "Dates")`;
+}
+
+/**
  * "lines 42 and 43; 50 and 61" (Parquet: "rows …"). A group of many lines (one id on 9,000 rows:
  * Excel's rounded ids) is bounded: its first three lines, then how many and their ranges
  * (docs/data-contracts.md: line ranges, never every line).

@@ -5,7 +5,9 @@
  * level (docs/output-safety.md "Personal identity numbers"). Found by the Windows/Excel explorer:
  * such a cell was published as a clinic in the funnel and quoted in full by validate. The other
  * side: nine digits whose date cannot exist, and amounts written with a decimal mark or fewer
- * digits, read as before.
+ * digits, read as before. Found by the pandas explorer (session 33): pandas writes such a number
+ * in a float column (an `age` with a NaN) as `909649484.0`, which was quoted in full, while the
+ * ten-digit `2112925601.0` was refused as a number "inside other text".
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,18 @@ describe('the nine-digit shape', () => {
     expect(maskCpr(NINE)).not.toContain(NINE);
     expect(maskCpr(`x.csv:4:5 (Køn): "${NINE}" — expected a number`)).not.toContain(NINE);
     expect(maskCpr(`"132501234" and 101701234 rows`)).toBe(`"132501234" and 101701234 rows`);
+  });
+
+  it('as pandas writes it in a float column (101701234.0; 101701234,0 with decimal=","): one too, and ten digits so are a whole CPR cell', () => {
+    for (const t of [`${NINE}.0`, `${NINE},0`, `${NINE}.00`, ` ${NINE}.0 `]) {
+      expect(looksLikeZeroDroppedCpr(t), t).toBe(true);
+      expect(looksLikeCprCell(t), t).toBe(true);
+      expect(maskCpr(t), t).not.toContain(NINE);
+      expect(maskCpr(`x.csv:lines 46–50, column 5 (age): "${t.trim()}" — expected a plausible age`), t).toBe(`x.csv:lines 46–50, column 5 (age): "DMMYY-XXXX${t.trim().slice(9)}" — expected a plausible age`);
+    }
+    for (const t of ['2112925601.0', '0101701234.0', '2112925601,0']) expect(looksLikeCprCell(t), t).toBe(true);
+    // A fraction, or a date that cannot exist, is a number as before.
+    for (const t of [`${NINE}.5`, `${NINE}.05`, '132501234.0', `-${NINE}.0`, `${NINE}.0.0`]) expect(looksLikeCprCell(t), t).toBe(false);
   });
 });
 
@@ -71,6 +85,25 @@ describe('in a trial export', () => {
     }
   });
 
+  it('as pandas writes it in a float column (.0, or ,0 with a decimal comma), nine or ten digits: refused alike by validate and analyze, never quoted', async () => {
+    const f = trial((line, cells) => {
+      if (line === 4) cells[3] = `${NINE}.0`;
+      if (line === 6) cells[3] = `${NINE},0`;
+      if (line === 8) cells[5] = '2112925601.0';
+    });
+    for (const command of ['validate', 'analyze']) {
+      const r = await runCli(command, f.csv, '--plan', f.plan);
+      expect(r.code, command).toBe(2);
+      expect(r.stdout + r.stderr, command).not.toMatch(/101701234|2112925601/);
+      expect(r.stderr, command).toContain(`has 3 cell(s) outside the id column "Løbenr" ${REFUSED}`);
+      for (const cell of ['export.csv:lines 4, 6, column 4 (Alder): — expected no CPR number: the cell looks like', 'export.csv:8:6 (Indkomst): — expected no CPR number: the cell looks like']) expect(r.stderr, command).toContain(cell);
+      expect(r.stderr, command).toContain('also with a float\'s .0 after them, as pandas writes a number column with a missing value');
+    }
+    const d = await runCli('plan', 'init', f.csv, '--out', join(f.dir, 'drafted.json'));
+    expect(d.stdout + d.stderr).not.toMatch(/101701234|2112925601/);
+    expect(d.stdout + d.stderr).toContain('export.csv:lines 4, 6, column 4 (Alder): 2 cells look like a CPR number');
+  });
+
   it('plan init drafts no level, visit or missing-value code from it, and names it unquoted', async () => {
     const f = trial((line, cells) => {
       if (line === 4) cells[4] = NINE;
@@ -109,6 +142,16 @@ describe('in a registry', () => {
     expect(r.stderr).toContain('registry.csv:6:3 (Klinik): — expected no CPR number');
     expect(r.stdout + r.stderr).not.toContain(NINE);
     expect(r.stdout).toBe('');
+  });
+
+  it('as pandas writes it in a float column (101701234.0): refused alike; on 5 rows a code, as the plain nine digits are', async () => {
+    const r = await uptake({ 6: `${NINE}.0` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('registry.csv:6:3 (Klinik): — expected no CPR number: the cell looks like');
+    expect(r.stdout + r.stderr).not.toContain(NINE);
+    const code = await uptake({ 2: `${NINE}.0`, 3: `${NINE}.0`, 4: `${NINE}.0`, 5: `${NINE}.0`, 6: `${NINE}.0` });
+    expect(code.code, code.stderr).toBe(0);
+    expect(code.stdout).toContain(`"${NINE}.0"`);
   });
 
   it('nine digits that cannot be a date are a clinic as written; nine digits on 5 rows are a code, as ten are', async () => {

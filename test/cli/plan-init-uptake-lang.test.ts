@@ -53,3 +53,26 @@ it('the exportDate note, drafted for nearly every registry (one not ending on 31
     expect(da.stderr).not.toContain('drafted from the latest date');
   }
 });
+
+it('a registry of UTC date-times (R readr, pandas): drafted on the Danish days, with the offset note in both languages', async () => {
+  const dir = tempDir();
+  // Winter midnights in Denmark as readr writes them (23:00Z the evening before) and as pandas does
+  // (+00:00); the last referral at 23:30 UTC on 31 December, 1 January 2025 in Denmark.
+  const lines = ['id,region,clinic,referred,activated,last_active,age,sex,referrer'];
+  for (let i = 0; i < 30; i++) {
+    const day = `2024-01-${String(i + 1).padStart(2, '0')}`;
+    lines.push(`R${i},${i % 2 ? 'Hovedstaden' : 'Sjælland'},H00${i % 4},${i % 2 ? `${day}T23:00:00Z` : `${day} 23:00:00+00:00`},NA,NA,${30 + i},${i % 2 ? 'm' : 'f'},gp`);
+  }
+  lines.push('R30,Sjælland,H001,2024-12-31T23:30:00Z,NA,NA,44,f,gp');
+  writeFileSync(join(dir, 'readr.csv'), lines.join('\n') + '\n');
+  const en = await runCli('plan', 'init', '--uptake', join(dir, 'readr.csv'));
+  const da = await runCli('plan', 'init', '--uptake', join(dir, 'readr.csv'), '--lang', 'da');
+  expect(en.code, en.stderr).toBe(0);
+  const plan = JSON.parse(en.stdout) as { dateFormat?: string; exportDate?: string; firstYear?: number };
+  // Read as written, the last referral would be 31 December 2024 and scenario year 1 2025.
+  expect([plan.dateFormat, plan.exportDate, plan.firstYear]).toEqual(['iso-datetime', '2025-01-01', 2026]);
+  expect(en.stderr).toContain(`note: ${join(dir, 'readr.csv')}: 31 distinct dates are written with a UTC offset (Z, +00:00, +01:00 …): each is read on its calendar day in Danish time (Europe/Copenhagen), as a Parquet TIMESTAMP WITH TIME ZONE is — all of them thereby fall on another day than the date written`);
+  expect(da.stdout).toBe(en.stdout);
+  expect(da.stderr).toContain(`bemærk: ${join(dir, 'readr.csv')}: 31 forskellige datoer er skrevet med en UTC-forskydning (Z, +00:00, +01:00 …): hver læses på sin kalenderdag i dansk tid (Europe/Copenhagen), som en Parquet-TIMESTAMP WITH TIME ZONE — alle falder dermed på en anden dag end den skrevne dato`);
+  expect(da.stderr).not.toContain('written with a UTC offset');
+});

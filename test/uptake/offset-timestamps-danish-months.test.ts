@@ -5,7 +5,11 @@
  * `…T09:15:00.000+0200` and `…Z`), and Qlik's Danish dates (`21-apr.-2025`, `09-maj-2025`,
  * `4. marts 2025`). Until 4 December 2026 the first two and both Qlik spellings were refused by
  * every dateFormat, `auto` called a Qlik file "Oracle dates (03-JAN-24) mixed with dates in
- * other formats", and a refused timestamp's error did not say which part was wrong.
+ * other formats", and a refused timestamp's error did not say which part was wrong. Until
+ * session 33 an offset was ignored, so R readr's `2025-10-14T22:00:00Z` (every POSIXct in UTC: a
+ * Danish local midnight of 15 October) and pandas' `2025-10-14 22:00:00+00:00` counted on 14
+ * October — every referral a day early, the 1 January ones in the year before; now an offset
+ * names an instant, read on its Danish day, as a Parquet TIMESTAMP WITH TIME ZONE is.
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +18,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { createDateFormatDetector, dateParser, isoDateTimeFault, type DateFormatOption } from '../../src/uptake/registry-dates.js';
 import { dayToIso } from '../../src/uptake/referral.js';
-import { readRegistry, readRegistryStream } from '../../src/uptake/read-registry.js';
+import { readRegistry, readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
 import { regionSet } from '../../src/uptake/regions.js';
 import { tempDir } from '../support/run-cli.js';
 
@@ -34,21 +38,35 @@ describe('timestamps with a UTC offset (iso-datetime, auto)', () => {
     '2025-04-21 09:15-05', '2025-04-21T09:15:00 -0330',
   ];
 
-  it('every spelling is read, each as the calendar date written before its time', () => {
+  it('every spelling is read (each of these instants falls on 21 April in Denmark)', () => {
     expect(spellings.map((t) => iso(read(t)))).toEqual(spellings.map(() => '2025-04-21'));
   });
 
-  // Converted to UTC, 00:30+02:00 is the day before; converted to Danish time, 23:30Z is the day after.
-  const edges = ['2025-04-21 00:30:00+02', '2025-04-21T23:30:00Z', '2025-04-21 23:30:00.5 -05:00', '2025-04-21 00:15:00 +14:00'];
+  // Each text and the Danish day of its instant: R readr's and pandas' UTC shapes of a local
+  // midnight, a late evening in UTC on 31 December (the next year in Denmark), the nights summer
+  // time begins (30 March 2025, 31 March 2024) and ends (26 October 2025), offsets far from
+  // Denmark's, and times without an offset (read on the date written).
+  const edges: [string, string][] = [
+    ['2025-10-14T22:00:00Z', '2025-10-15'], ['2025-10-14 22:00:00+00:00', '2025-10-15'], ['2025-01-14T23:00:00Z', '2025-01-15'], ['2025-01-14 23:00:00+00:00', '2025-01-15'],
+    ['2025-10-14T21:59:59Z', '2025-10-14'], ['2025-01-14T22:59:59.999Z', '2025-01-14'],
+    ['2024-12-31T23:30:00Z', '2025-01-01'], ['2024-12-31 23:30:00+00:00', '2025-01-01'], ['2024-12-31T22:59:00Z', '2024-12-31'],
+    ['2025-03-29T23:00:00Z', '2025-03-30'], ['2025-03-29T22:59:00Z', '2025-03-29'], ['2025-03-30T21:59:00Z', '2025-03-30'], ['2025-03-30T22:00:00Z', '2025-03-31'],
+    ['2024-03-30T23:00:00Z', '2024-03-31'], ['2024-03-31T22:00:00Z', '2024-04-01'],
+    ['2025-10-25T22:00:00Z', '2025-10-26'], ['2025-10-25T21:59:00Z', '2025-10-25'], ['2025-10-26T22:59:00Z', '2025-10-26'], ['2025-10-26T23:00:00Z', '2025-10-27'],
+    ['2025-10-26 02:30:00+02:00', '2025-10-26'], ['2025-10-26 02:30:00+01:00', '2025-10-26'],
+    ['2025-04-21 00:30:00+02', '2025-04-21'], ['2025-04-21T23:30:00Z', '2025-04-22'], ['2025-04-21 23:30:00.5 -05:00', '2025-04-22'], ['2025-04-21 00:15:00 +14:00', '2025-04-20'],
+    ['2025-05-09T00:00:00Z', '2025-05-09'], ['2025-01-09T00:00:00Z', '2025-01-09'],
+    ['2025-04-21T23:30:00', '2025-04-21'], ['2024-12-31 23:30:00', '2024-12-31'], ['2025-10-14T22:00:00.000000', '2025-10-14'],
+  ];
   const savedTz = process.env.TZ;
   afterEach(() => {
     if (savedTz === undefined) delete process.env.TZ;
     else process.env.TZ = savedTz;
   });
-  it('the offset never moves a date to another day, and the machine\'s time zone does not matter', () => {
+  it('an offset names an instant, read on its calendar day in Danish time; the machine\'s time zone does not matter', () => {
     for (const tz of ['UTC', 'Europe/Copenhagen', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
       process.env.TZ = tz;
-      expect(edges.map((t) => iso(read(t))), tz).toEqual(edges.map(() => '2025-04-21'));
+      expect(edges.map(([t]) => [t, iso(read(t))]), tz).toEqual(edges);
     }
   });
 
@@ -130,13 +148,27 @@ function registry(date: (y: number, m: number, d: number, k: number) => string):
   return lines.join('\r\n') + '\r\n';
 }
 const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-// Times that a conversion would move to another day: just after midnight with an offset ahead of
-// UTC, late evening in UTC; each cell another spelling.
+// Denmark's offset at 00:30 on a day, by the EU rule written out here (not the time-zone database
+// hta uses): summer time (+02) from the last Sunday of March, after its 02:00, to the last Sunday of
+// October, before its 03:00 — so a switch day's early morning has the offset of the day before.
+const lastSunday = (y: number, m: number) => {
+  const last = new Date(Date.UTC(y, m, 0));
+  return Date.UTC(y, m - 1, last.getUTCDate() - last.getUTCDay());
+};
+const danishOffset = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) > lastSunday(y, 3) && Date.UTC(y, m - 1, d) <= lastSunday(y, 10) ? 2 : 1);
+// A Danish day's early morning as an instant, each cell in another spelling: local time with its
+// offset, and the UTC evening before as R readr (`Z`) and pandas (`+00:00`) write it — read on the
+// written day only when the offset is taken.
+const dayBefore = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 const TIMESTAMP_SPELLINGS = [
-  (s: string) => `${s} 00:30:00.1234567 +02:00`, (s: string) => `${s} 00:30:00+02`, (s: string) => `${s}T23:30:00Z`,
-  (s: string) => `${s}T00:15:00.000+0100`, (s: string) => `${s} 23:45:00 -05:00`,
+  (y: number, m: number, d: number) => `${isoDate(y, m, d)} 00:30:00.1234567 +0${danishOffset(y, m, d)}:00`,
+  (y: number, m: number, d: number) => `${isoDate(y, m, d)} 00:30:00+0${danishOffset(y, m, d)}`,
+  (y: number, m: number, d: number) => `${dayBefore(y, m, d)}T${24 - danishOffset(y, m, d)}:00:00Z`,
+  (y: number, m: number, d: number) => `${dayBefore(y, m, d)} ${24 - danishOffset(y, m, d)}:30:00+00:00`,
+  (y: number, m: number, d: number) => `${isoDate(y, m, d)}T00:15:00.000+0${danishOffset(y, m, d)}00`,
+  (y: number, m: number, d: number) => `${dayBefore(y, m, d)} ${19 - danishOffset(y, m, d)}:45:00 -05:00`,
 ];
-const timestamp = (y: number, m: number, d: number, k: number) => TIMESTAMP_SPELLINGS[k % TIMESTAMP_SPELLINGS.length]!(isoDate(y, m, d));
+const timestamp = (y: number, m: number, d: number, k: number) => TIMESTAMP_SPELLINGS[k % TIMESTAMP_SPELLINGS.length]!(y, m, d);
 const DANISH_ABBREVIATIONS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
 const NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const qlikShort = (y: number, m: number, d: number) => `${pad(d)}-${DANISH_ABBREVIATIONS[m - 1]!}-${y}`;
@@ -154,7 +186,13 @@ describe('the CSV row reader and the SQL engine (CSV and Parquet) read the same 
   for (const [file, formats] of [['ts.csv', ['iso-datetime', 'auto']], ['qlik-short.csv', ['dd-mon-yyyy', 'auto']], ['qlik-long.csv', ['d. month yyyy', 'auto']]] as const) {
     it(`${file} under ${formats.join(' and ')}`, async () => {
       for (const dateFormat of formats as readonly DateFormatOption[]) {
-        expect(await readRegistry(f(file), { ...base, dateFormat }), dateFormat).toEqual(await want());
+        const { aggregate, notes } = await readRegistryFile(f(file), { ...base, dateFormat });
+        expect(aggregate, dateFormat).toEqual(await want());
+        // The offsets said once: how many distinct texts, and how many fell on another day than written.
+        const offsetTexts = [...new Set(registry(timestamp).split('\r\n').slice(1, -1).flatMap((l) => l.split(';').slice(3, 6)))].filter((t) => t !== '');
+        // The UTC and -05:00 spellings write the evening before: those fall on another day than written.
+        const moved = offsetTexts.filter((t) => /(?:Z|\+00:00| -05:00)$/.test(t)).length;
+        expect(notes, dateFormat).toEqual(file === 'ts.csv' ? [`${f(file)}: ${offsetTexts.length} distinct dates are written with a UTC offset (Z, +00:00, +01:00 …): each is read on its calendar day in Danish time (Europe/Copenhagen), as a Parquet TIMESTAMP WITH TIME ZONE is — ${moved} of them thereby fall on another day than the date written (2025-10-14T22:00:00Z, as R's readr writes midnight of 15 October, is 15 October) (docs/input-registry.md "Dates")`] : undefined);
       }
       const stream = await readRegistryStream(createReadStream(f(file)), file, ';', { ...base, dateFormat: formats[0] });
       expect(stream.aggregate).toEqual(await want());

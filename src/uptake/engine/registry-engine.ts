@@ -16,8 +16,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { clinicName, dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
-import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
+import { DANISH_MONTH_NAMES, hasTimeOfDay, offsetDayMoved, type DateFormat, type DateFormatOption } from '../registry-dates.js';
+import { repeatedRowsNotes, timeOfDayNote, utcOffsetNote } from '../registry-read-notes.js';
 import { unreadSynonymNotes } from '../registry-column-names.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { mayHoldPivotBlanks, pivotBlankScanner, pivotBlanksError, type PivotColumn } from '../pivot-blanks.js';
@@ -298,6 +298,16 @@ const checkedTallySql = (delimiter: string | undefined) => `SELECT age, count(*)
  */
 function datesWithTime(datesWithColon: readonly string[], format: DateFormat): number {
   return datesWithColon.filter((raw) => hasTimeOfDay(raw.trim(), format)).length;
+}
+
+/**
+ * The note on date texts written with a UTC offset, read on their Danish day (iso-datetime
+ * only): of the valid date texts with a `:`, as for `datesWithTime`.
+ */
+function offsetNote(label: string, datesWithColon: readonly string[], format: DateFormat, lang: ReadRegistryOptions['lang']): string | undefined {
+  if (format !== 'iso-datetime') return undefined;
+  const moved = datesWithColon.map((raw) => offsetDayMoved(raw.trim())).filter((m): m is boolean => m !== undefined);
+  return utcOffsetNote(label, moved.length, moved.filter(Boolean).length, lang);
 }
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
@@ -647,7 +657,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}, options.lang), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats, options.lang), headerUnderlineNote(label, headerUnderlines, options.lang), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}, options.lang), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats, options.lang), headerUnderlineNote(label, headerUnderlines, options.lang), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang), offsetNote(label, datesWithColon, dateFormat, options.lang)].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createPngPool } from '../../../src/report/render/png-pool.js';
 import { renderSvg, svgToPng } from '../../../src/report/render/render-chart.js';
@@ -75,6 +77,27 @@ describe('createPngPool', () => {
       expect(await pool.helpUntil(Promise.resolve('built'))).toBe('built');
       expect(pool.drawnHere).toBe(0);
       await Promise.all(renders);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it.runIf(existsSync('/proc/thread-self'))('its worker runs at a priority 10 below the thread that started it (Linux, per thread), so that the analyses and SVGs take the cores first', async () => {
+    // A thread's nice value: the 19th field of /proc/self/task/<tid>/stat (after the command in parentheses).
+    const niceOf = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const before = new Set(readdirSync('/proc/self/task'));
+    const pool = createPngPool(1);
+    try {
+      // Drawn: the worker has started and lowered its priority.
+      await pool.render(await renderSvg(spec));
+      const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
+      const own = getPriority();
+      expect(started.map(niceOf)).toContain(Math.min(19, own + 10));
+      // This thread keeps its own.
+      expect(getPriority()).toBe(own);
     } finally {
       await pool.close();
     }

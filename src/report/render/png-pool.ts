@@ -17,7 +17,7 @@ import { TEXT_TO_PATH_FUNCTIONS, textToPaths } from './text-to-path.js';
 
 /**
  * Lowers the calling thread's priority by 10 (Linux: nice is per thread; elsewhere nothing). The
- * PNG workers run at it: a cold \`hta report\` keeps both cores busy, and a PNG is needed only once
+ * PNG workers run at it: a cold `hta report` keeps both cores busy, and a PNG is needed only once
  * every chart is drawn, while the main thread's SVGs and pages and the analysis worker's results
  * are on the run's critical path. At a lower priority the PNGs take what those threads leave, and
  * the queue they leave is drawn at the end by the main thread and the workers together, both cores
@@ -47,9 +47,9 @@ const CLAIM_SLOTS = 1024;
 // of its functions, which call only each other; they are called by their names as compiled
 // (a bundler may rename them).
 //
-// A job is drawn by whoever claims it first in \`claims\` (shared memory): the worker as it comes to
+// A job is drawn by whoever claims it first in `claims` (shared memory): the worker as it comes to
 // it, or the thread that sent it (PngPool.helpUntil) while the worker still draws the job before.
-// A job the sender claimed is answered \`skipped\`, so that the sender knows the worker holds one
+// A job the sender claimed is answered `skipped`, so that the sender knows the worker holds one
 // job fewer.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -16,21 +16,24 @@ import { loadResvg, resvgSource } from './resvg-binding.js';
 import { TEXT_TO_PATH_FUNCTIONS, textToPaths } from './text-to-path.js';
 
 /**
- * Lowers the calling thread's priority by 10 (Linux: nice is per thread; elsewhere nothing). The
+ * Lowers the calling thread's priority by 5 (Linux: nice is per thread; elsewhere nothing). The
  * PNG workers run at it: a cold `hta report` keeps both cores busy, and a PNG is needed only once
  * every chart is drawn, while the main thread's SVGs and pages and the analysis worker's results
  * are on the run's critical path. At a lower priority the PNGs take what those threads leave, and
  * the queue they leave is drawn at the end by the main thread and the workers together, both cores
  * busy, instead of the main thread's last SVGs and pages running on one core while the other has
- * little left (docs/architecture.md#the-cost-of-a-cold-regeneration). Written to run alone (the
- * worker is given its source): a failure leaves the priority as it was.
+ * little left (docs/architecture.md#the-cost-of-a-cold-regeneration). Not lower: a thread's nice
+ * also weighs against other processes, and at +10 the PNG worker, alone on a core beside another
+ * process, got so little of it that on a busy machine the main thread drew most PNGs itself at the
+ * end (+3 s on a 21 s run at load 20; +5: no change there). Written to run alone (the worker is
+ * given its source): a failure leaves the priority as it was.
  */
 export function lowerThisThreadsPriority(req: NodeJS.Require): void {
   try {
     const { readlinkSync } = req('node:fs') as typeof import('node:fs');
     const { getPriority, setPriority } = req('node:os') as typeof import('node:os');
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 10));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 5));
   } catch {
     // No /proc/thread-self (not Linux), or not allowed: the thread keeps its priority.
   }

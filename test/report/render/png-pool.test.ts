@@ -82,7 +82,7 @@ describe('createPngPool', () => {
     }
   });
 
-  it.runIf(existsSync('/proc/thread-self'))('its worker runs at a priority 10 below the thread that started it (Linux, per thread), so that the analyses and SVGs take the cores first', async () => {
+  it.runIf(existsSync('/proc/thread-self'))('its worker runs at a priority 5 below the thread that started it (Linux, per thread), so that the analyses and SVGs take the cores first', async () => {
     // A thread's nice value: the 19th field of /proc/self/task/<tid>/stat (after the command in parentheses).
     const niceOf = (tid: string) => {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
@@ -95,7 +95,7 @@ describe('createPngPool', () => {
       await pool.render(await renderSvg(spec));
       const started = readdirSync('/proc/self/task').filter((tid) => !before.has(tid));
       const own = getPriority();
-      expect(started.map(niceOf)).toContain(Math.min(19, own + 10));
+      expect(started.map(niceOf)).toContain(Math.min(19, own + 5));
       // This thread keeps its own.
       expect(getPriority()).toBe(own);
     } finally {

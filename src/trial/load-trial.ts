@@ -40,6 +40,7 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { modelMagnitudeProblem } from './model-magnitude.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
+import { NegativeCodeCells } from './negative-code-cells.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
@@ -412,6 +413,12 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
   const nineCodes = new NineCodeCells(
     covariates.map((_, i) => (i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+    plan.design === 'observational' ? 'confounder' : 'covariate',
+  );
+  // Any covariate without a plan range, numbers or categories: Castor's −95 … −99 (a BMI of −95,
+  // sex −96) where nothing else in the column is negative (negative-code-cells.ts).
+  const negativeCodes = new NegativeCodeCells(
+    covariates.map((_, i) => (i < nCov && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
     plan.design === 'observational' ? 'confounder' : 'covariate',
   );
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
@@ -962,6 +969,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
         if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
       }
+      if (cv !== null && cv !== undefined && negativeCodes.checks(i)) {
+        const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
+        if (value !== undefined && value < 0) negativeCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
+      }
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
@@ -1053,7 +1064,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
-  const codes = nineCodes.problems(file);
+  const codes = [...nineCodes.problems(file), ...negativeCodes.problems(file)];
   if (codes.length) throw invalid(file, namedShapes([...codes, ...rowProblems], shape).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").

@@ -48,6 +48,7 @@ import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
 import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
+import { castorCodesCheck, isCastorOwnCode, negativeCodesAmong } from './negative-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
 import { headedItemBlocks } from './headed-items.js';
@@ -1413,6 +1414,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
+  // Castor EDC's own numeric codes drafted as missing, by column: said once, after the covariates (negative-codes.ts).
+  const castorDrafted: { where: string; codes: number[] }[] = [];
   /** Lone capital letters among numbers (SAS PROC EXPORT's special missing values): drafted where they stand, never plan-wide. */
   const sasLetters = new SasLetterCodes();
   const mixedMarks = new Set<string>();
@@ -1482,8 +1485,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const below = belowRangeCodes(numeric.filter((n): n is number => n !== undefined && n < lo));
     const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
     if (below.values.length) {
-      checks.push(`${where} holds values below the scale's ${lo} (${below.values.join(', ')}): not drafted as missing-value codes (a run of values is data, such as a change) — \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
+      const one = below.values.length === 1;
+      const why = below.why === 'run' ? 'a run of consecutive values is data, such as a change' : `${one ? 'it is no' : 'not all of them are'} usual missing-value code${one ? '' : 's'} (-1, -7, -8, -9, -95 to -99, -999), so ${one ? 'it is' : 'they are'} read as data, such as a change`;
+      checks.push(`${where} holds values below the scale's ${lo} (${below.values.join(', ')}): not drafted as missing-value codes (${why}) — \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
     }
+    // Castor EDC's numeric user-missing codes, said as such (negative-codes.ts).
+    const castorBelow = below.codes.filter(isCastorOwnCode);
+    if (castorBelow.length) castorDrafted.push({ where, codes: castorBelow });
     // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
@@ -2108,6 +2116,12 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const values = stemValues(s).map((v) => parseNumber(v, decimalComma));
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
+    // Castor EDC's −95 … −98 (sex −96 beside 1/2, a BMI of −95) where nothing else in the column is
+    // negative: codes, never a third sex or a BMI in the ANCOVA (negative-codes.ts).
+    const negatives = negativeCodesAmong(values.filter((v): v is number => v !== undefined));
+    for (const v of negatives) missing.add(v);
+    const castor = negatives.filter(isCastorOwnCode);
+    if (castor.length) castorDrafted.push({ where: `column "${s}"`, codes: castor });
     // A column of numbers (column-kind.ts: as validate will read it) with a few words in it: a
     // word is drafted as a missing-value code, as in an outcome's column; anything with a digit in
     // it (`45 år`, a typo `4O`), a failed formula or a number in the other decimal mark is a value
@@ -2170,6 +2184,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).
     if (factors.length) plan.stratificationFactors = factors;
   }
+  if (castorDrafted.length) checks.push(castorCodesCheck(castorDrafted));
   // Participants never randomised and a participant-status column, for the participant flow (flow-draft.ts).
   const flowDraft = draftFlow(csv, idCol, armCol, notRandomisedArmValues);
   if (flowDraft.withdrawalColumn !== undefined) {

@@ -7,8 +7,8 @@
  *   "flow.notRandomisedValues" (not when they are the merged-cells shape, which validate names instead:
  *   trial/not-randomised.ts decides both, so the draft and validate agree; a check then names the
  *   values left out of both the arms and "flow");
- * - a participant-status column (`Participant Status`: `Completed`, `Locked`, `Withdrawn`) with a
- *   value that means the patient left the study, drafted as the withdrawal-reason column: that
+ * - a participant-status column (`Participant Status`: `Completed`, `Locked`, `Withdrawn`, `Deceased`)
+ *   with a value that means the patient left the study (or died), drafted as the withdrawal-reason column: that
  *   value in "flow.withdrawalReasons", the others in "flow.notWithdrawn" (never "missingCodes",
  *   which would apply to every column). The values of participants never randomised
  *   (`Not randomized`) are not read, as validate passes their rows over;
@@ -43,6 +43,15 @@ const STATUS_NAME = /^(participant|deltager|patient)?status$/;
 /** A status meaning the patient left the study (or stopped the intervention: DISCONTINUED). */
 const WITHDRAWN = /withdr|drop ?out|dropped|lost to follow|udtr[aå]dt|udg[aå]et|trukket tilbage|frafald|discontinu|afbrudt|oph[øo]rt/i;
 const DISCONTINUED = /discontinu|afbrudt|oph[øo]rt/i;
+/**
+ * A status saying the participant died (Castor's `Deceased`, `Død`, `Afgået ved døden`, Dutch
+ * `Overleden`, Swedish `Avliden`): a reason for leaving the study, which CONSORT lists among the
+ * losses to follow-up. Read as "did not withdraw" the deaths vanished from the flow (8 of an arm's
+ * 8 missing at 12 months, "Lost to follow-up: n = 0"). Whole words only.
+ */
+const DIED = /(?<!\p{L})(deceased|died|dead|death|d[øo]d|d[øo]de|d[øo]den|afd[øo]d|exitus|mors|overleden|overleed|avliden|d[öo]d|verstorben|d[ée]c[ée]d[ée]e?)(?!\p{L})/iu;
+/** The label a death status is drafted with: the page says "Died" / "Død", not the export's word. */
+const DIED_LABEL = { en: 'Died', da: 'Død' };
 /** ADSL's reason for discontinuation from the study (CDISC ADaM). */
 const CDISC_REASONS = ['DCSREAS', 'DCREASCD'];
 /** A CDISC reason meaning the patient stayed: completed the study (or is still in it). */
@@ -85,8 +94,12 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
   const statusCol = header.includes(DEFAULT_WITHDRAWAL_COLUMN) ? undefined : (header.find((h) => STATUS_NAME.test(fold(h))) ?? cdiscCol);
   const cdisc = statusCol !== undefined && statusCol === cdiscCol;
   // DCSREAS names why a patient left the study: every value but COMPLETED is a withdrawal.
-  const left = (v: string) => (cdisc ? !CDISC_STAYED.test(v.trim()) : WITHDRAWN.test(v));
+  // A status value, not a note (`Died 17JUN2020`, a name): free text is never drafted as a death (trial/free-text.ts).
+  let note: (v: string) => boolean = () => false;
+  const died = (v: string) => !cdisc && DIED.test(v) && !WITHDRAWN.test(v) && !note(v);
+  const left = (v: string) => (cdisc ? !CDISC_STAYED.test(v.trim()) : WITHDRAWN.test(v) || died(v));
   const kindOf = (v: string) => (!cdisc && DISCONTINUED.test(v) ? 'discontinued' : 'lost-to-follow-up');
+  const takenAs = (v: string) => (died(v) ? 'died (counted among the losses to follow-up, as CONSORT does, and named "Died" / "Død")' : kindOf(v) === 'discontinued' ? 'discontinued the intervention' : 'lost to follow-up (left the study)');
   if (statusCol !== undefined) {
     const i = header.indexOf(statusCol);
     const values: string[] = [];
@@ -96,14 +109,15 @@ export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefin
       const text = nfc(v);
       if (!values.includes(text)) values.push(text);
     }
+    note = freeTextAmong(values);
     const withdrawn = values.filter(left);
     const stayed = values.filter((v) => !left(v));
     if (withdrawn.length) {
       out.withdrawalColumn = statusCol;
-      flow.withdrawalReasons = Object.fromEntries(withdrawn.map((v) => [v, { kind: kindOf(v) }]));
+      flow.withdrawalReasons = Object.fromEntries(withdrawn.map((v) => [v, { kind: kindOf(v), ...(died(v) ? { label: DIED_LABEL } : {}) }]));
       if (stayed.length) flow.notWithdrawn = stayed;
       out.guesses.push(`withdrawal reason: ${cdisc ? 'ADaM\'s reason for discontinuation from the study' : 'status column'} "${statusCol}": ${withdrawn.map(q).join(', ')} = left the study ("flow.withdrawalReasons")${stayed.length ? `, ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn")` : ''}`);
-      out.checks.push(`check the status values in "flow": ${withdrawn.map(q).join(', ')} taken as ${withdrawn.map((v) => (kindOf(v) === 'discontinued' ? 'discontinued the intervention' : 'lost to follow-up (left the study)')).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
+      out.checks.push(`check the status values in "flow": ${withdrawn.map((v, k) => `${q(v)} ${k ? 'as' : 'taken as'} ${takenAs(v)}`).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
     }
   }
   // The column read by default ("withdrawal_reason") holding a value that says the patient stayed

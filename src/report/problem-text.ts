@@ -8,6 +8,7 @@ import type { Lang } from './i18n.js';
 import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
+import { emptyFirstExpected, emptyRepeatExpected } from '../trial/patient-ids.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
@@ -132,9 +133,26 @@ const DANISH_IDENTIFYING: readonly [RegExp, Replacement][] = [
 
 /** Two responses of one patient to one survey round (trial/patient-ids.ts twoResponsesExpected), and a repeat's detail (joinedListingDetail). */
 const moreDa = (columns: string) => columns.replace(/ and (\d+) more$/, ' og $1 mere');
+/** A pattern matching exactly `text` (an English problem text made by a function, not a literal). */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+/** An empty repeat of a visit or line (trial/patient-ids.ts emptyRepeatExpected, emptyFirstExpected), in the glossary's words. */
+const DANISH_EMPTY_REPEATS: readonly [RegExp, Replacement][] = [false, true].flatMap((wide): [RegExp, Replacement][] => {
+  const unit = wide ? 'én linje pr. patient' : 'én række pr. patient og tidspunkt';
+  const line = wide ? 'linje' : 'række';
+  const other = wide ? 'patientens anden linje' : 'patientens anden række ved besøget';
+  const instance = 'fx gentagne data i Castor EDC eller et gentaget REDCap-skema, der er oprettet';
+  return [
+    [exactly(emptyRepeatExpected(wide)), `${unit}: denne ${line} har ingen af planens værdier, som ${other} mangler (ingen celle med et effektmål udfyldt, dens andre celler, som planen læser, tomme eller de samme) — en tom gentagelse af ${wide ? 'patienten' : 'besøget'}, ${instance} to gange og aldrig udfyldt: slet den fra eksporten; --exclude-invalid udelader den, uden at nogen værdi går tabt`],
+    [exactly(emptyFirstExpected(wide)), `${unit}: patientens tidligere ${wide ? 'linje' : 'række ved besøget'} har ingen af planens værdier, som denne mangler (ingen celle med et effektmål udfyldt, dens andre celler, som planen læser, tomme eller de samme) — en tom gentagelse, ${instance} og aldrig udfyldt, før denne blev det: slet den tidligere, tomme fra eksporten. hta læser den første af to rækker, så --exclude-invalid udelader ikke disse rækker`],
+  ];
+});
 const DANISH_TWO_RESPONSES: readonly [RegExp, Replacement][] = [
+  ...DANISH_EMPTY_REPEATS,
   [/^this patient's "(.*)" row is on line (\d+), differing in (.+)$/, ((_m: string, visit: string, line: string, columns: string) => `patientens række ved "${visit}" står på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
   [/^this patient is also on line (\d+), differing in (.+)$/, ((_m: string, line: string, columns: string) => `patienten står også på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
+  // A repeat's plain detail (patient-ids.ts duplicateExpected), as an empty repeat carries it, and what --exclude-invalid read instead (keptInstead).
+  [/^this patient's "(.*)" row is on line (\d+)(?:; line (\d+) (is read and this one left out|is left out too, for its own problems))?$/, ((_m: string, visit: string, line: string, kept?: string, how?: string) => `patientens række ved "${visit}" står på linje ${line}${kept ? `; linje ${kept} ${how!.startsWith('is read') ? 'læses, og denne udelades' : 'udelades også for sine egne problemer'}` : ''}`) as Replacement],
+  [/^this patient is also on line (\d+)(?:; line (\d+) (is read and this one left out|is left out too, for its own problems))?$/, ((_m: string, line: string, kept?: string, how?: string) => `patienten står også på linje ${line}${kept ? `; linje ${kept} ${how!.startsWith('is read') ? 'læses, og denne udelades' : 'udelades også for sine egne problemer'}` : ''}`) as Replacement],
   [/^one row per patient and time point: the patient's rows at one visit differ in (.+), the survey's id of each response, so they are two responses to that visit's survey — most often a patient who opened the link twice \(in SurveyXact one response "Påbegyndt", one "Gennemført"\); they differ in (.+)\. Keep the response that counts \(the completed one\) and delete the other row, in the export or in the survey tool before exporting\. hta does not pick one of two responses, so --exclude-invalid does not leave these rows out$/,
     ((_m: string, ids: string, columns: string) => `én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i ${ids.replace(/" and "/g, '" og "')}, spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i ${moreDa(columns)}. Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker`) as Replacement],
 ];

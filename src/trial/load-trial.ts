@@ -40,6 +40,7 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { modelMagnitudeProblem } from './model-magnitude.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
+import { NegativeCodeCells } from './negative-code-cells.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
@@ -65,7 +66,7 @@ import { inCanonicalOrder } from './canonical-order.js';
 import { isNanCell, nanHint } from './nan-cells.js';
 import { isResponseId } from '../plan/response-ids.js';
 import { spelledOut } from '../spelled-out.js';
-import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, EMPTY_REPEAT_KIND, EMPTY_FIRST_KIND, emptyRepeatExpected, emptyFirstExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { isSasBareLetter, SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { RoundedScientificTally } from '../io/scientific-number.js';
@@ -412,6 +413,12 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
   const nineCodes = new NineCodeCells(
     covariates.map((_, i) => (i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+    plan.design === 'observational' ? 'confounder' : 'covariate',
+  );
+  // Any covariate without a plan range, numbers or categories: Castor's −95 … −99 (a BMI of −95,
+  // sex −96) where nothing else in the column is negative (negative-code-cells.ts).
+  const negativeCodes = new NegativeCodeCells(
+    covariates.map((_, i) => (i < nCov && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
     plan.design === 'observational' ? 'confounder' : 'covariate',
   );
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
@@ -962,6 +969,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
         if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
       }
+      if (cv !== null && cv !== undefined && negativeCodes.checks(i)) {
+        const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
+        if (value !== undefined && value < 0) negativeCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
+      }
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
@@ -1050,10 +1061,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // An event's seriousness or relatedness not read: every run stops (leaving the event out would change a safety count).
   if (aeReader?.problems.length) throw invalid(file, maskedPatientIds([...aeReader.problems, ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), idKeysOf(table.records, idCol), table.header[idCol]), false);
   // A listing joined on (a patient with two events on two lines): no line is the patient's, so every run stops.
-  if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
+  if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats, planValueColumns(plan, csv.header))) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
-  const codes = nineCodes.problems(file);
+  const codes = [...nineCodes.problems(file), ...negativeCodes.problems(file)];
   if (codes.length) throw invalid(file, namedShapes([...codes, ...rowProblems], shape).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").
@@ -2076,22 +2087,39 @@ interface SameRepeat {
 /**
  * Compares each repeat with the line it repeats, reading the file's lines again (only those, and
  * only when there are repeats): one that differs in some columns is a one-to-many join, reworded
- * in place to name the columns (patient-ids.ts, joinedListingExpected). Whether any was.
+ * in place to name the columns (patient-ids.ts, joinedListingExpected) — unless one of the two holds
+ * none of the plan's values, an empty repeat (emptyRepeatExpected, emptyFirstExpected). Whether any
+ * pair stops every run: a join, two responses, or an empty earlier row (--exclude-invalid would keep it).
  */
-function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly SameRepeat[]): boolean {
+function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly SameRepeat[], valueColumns: { outcomes: readonly number[]; others: readonly number[] }): boolean {
   const wanted = new Set(repeats.flatMap((r) => [r.p.line!, r.first]));
   const cellsAt = new Map<number, (string | null)[]>();
   for (const rec of csv.records) if (wanted.has(rec.line)) cellsAt.set(rec.line, rec.cells);
   const joined: [SameRepeat, string[]][] = [];
+  // Two rows at one visit that differ in a survey's response id are two responses, not a join.
+  const responseIdOf = (own: readonly string[]) => own.filter((h) => isResponseId(h, spelledOut(h).replace(/[^a-z0-9]+/g, '')));
+  // An empty repeat (a Castor or REDCap instance created twice, one never filled): no outcome
+  // cell filled, and no other cell the plan reads (a covariate the EDC copies onto every row)
+  // holding a value the other row lacks. A listing joined on repeats the outcomes, so is no empty
+  // repeat. The later one empty is left out by --exclude-invalid, losing nothing; the earlier one
+  // empty is not (hta keeps the first row).
+  const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === '';
+  const addsNothing = (x: readonly (string | null)[], y: readonly (string | null)[]) => valueColumns.outcomes.every((i) => blank(x[i])) && valueColumns.others.every((i) => blank(x[i]) || x[i] === y[i]);
+  let emptyFirst = false;
   for (const r of repeats) {
     const a = cellsAt.get(r.first);
     const b = cellsAt.get(r.p.line!);
     const own = a && b ? differingColumns(csv.header, a, b) : [];
-    if (own.length) joined.push([r, own]);
+    if (!own.length) continue;
+    // Two survey responses (their own ids differ) are said as such, an empty one among them too.
+    if (!wide && responseIdOf(own).length) joined.push([r, own]);
+    else if (addsNothing(b!, a!)) Object.assign(r.p, { expected: emptyRepeatExpected(wide), kind: EMPTY_REPEAT_KIND });
+    else if (addsNothing(a!, b!)) {
+      Object.assign(r.p, { expected: emptyFirstExpected(wide), kind: EMPTY_FIRST_KIND });
+      emptyFirst = true;
+    } else joined.push([r, own]);
   }
-  if (!joined.length) return false;
-  // Two rows at one visit that differ in a survey's response id are two responses, not a join.
-  const responseIdOf = (own: readonly string[]) => own.filter((h) => isResponseId(h, spelledOut(h).replace(/[^a-z0-9]+/g, '')));
+  if (!joined.length) return emptyFirst;
   const responses = wide ? [] : joined.filter(([, own]) => responseIdOf(own).length);
   const listings = joined.filter((j) => !responses.includes(j));
   const union = (pairs: typeof joined) => csv.header.filter((h) => pairs.some(([, own]) => own.includes(h)));
@@ -2107,12 +2135,32 @@ function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly S
   return true;
 }
 
+/**
+ * The columns (by index in `header`) holding the plan's values, for telling an empty repeat from a
+ * row with values of its own: the outcomes' score and item columns (in a wide export with their
+ * visit suffixes), and every other column the plan names but the id, arm and time — covariates,
+ * subgroup and withdrawal columns, which an EDC copies onto each of a participant's rows.
+ */
+function planValueColumns(plan: Plan, header: readonly string[]): { outcomes: number[]; others: number[] } {
+  const skip = new Set([plan.columns.id, plan.columns.arm, plan.columns.time]);
+  const named = columnsNamedBy(plan, header);
+  const stems = new Set(plan.outcomes.flatMap((o) => [scoreColumnOf(o), ...itemColumnsOf(o, instrumentForOutcome(o, plan))]));
+  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
+  const outcome = new Set([...stems, ...[...stems].flatMap((c) => exportTimes.map((t) => `${c}_${t}`))]);
+  const others = new Set(named.filter((c) => !skip.has(c) && !outcome.has(c)));
+  if (plan.columns.withdrawalReason !== undefined) others.add(plan.columns.withdrawalReason);
+  return {
+    outcomes: header.flatMap((h, i) => (outcome.has(h) ? [i] : [])),
+    others: header.flatMap((h, i) => (others.has(h) && !skip.has(h) ? [i] : [])),
+  };
+}
+
 /** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
 function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND || p.kind === TWO_RESPONSES_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND || p.kind === TWO_RESPONSES_KIND || p.kind === EMPTY_FIRST_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }
 

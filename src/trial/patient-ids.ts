@@ -326,6 +326,31 @@ export function twoResponsesExpected(responseIds: readonly string[], columns: re
   );
 }
 
+/** The Problem kind of a repeat that holds no value of the plan's columns beyond the earlier line's: an empty repeat, safe to leave out. */
+export const EMPTY_REPEAT_KIND = 'row.empty-repeat';
+/** The Problem kind of a pair whose earlier line is the empty one: the later holds the values, and --exclude-invalid would keep the earlier. */
+export const EMPTY_FIRST_KIND = 'row.empty-first';
+
+/**
+ * The problem of a patient's repeated row (or line) that holds none of the plan's values the
+ * earlier one lacks — no outcome or item cell filled, every other cell the plan reads (covariates,
+ * which an EDC copies onto each row) empty or the same:
+ * a Castor EDC repeating-data instance or REDCap instance created twice, the second never filled.
+ * No listing was joined on, and leaving it out loses no value, so --exclude-invalid does
+ * (docs/input-trial-export.md#empty-repeats).
+ */
+export function emptyRepeatExpected(wide: boolean): string {
+  return `${wide ? 'one line per patient' : 'one row per patient and time point'}: this ${wide ? 'line' : 'row'} holds none of the plan's values that the patient's other ${wide ? 'line' : 'row at the visit'} lacks (no outcome cell filled, its other cells the plan reads empty or the same) — an empty repeat of the ${wide ? 'patient' : 'visit'}, such as a Castor EDC repeating-data or REDCap instance created twice and never filled: delete it from the export; --exclude-invalid leaves it out, losing no value`;
+}
+
+/**
+ * The same, but the empty one is the earlier row: the later holds the values, and hta keeps the
+ * first of two rows, so --exclude-invalid does not leave these out (it would keep the empty one).
+ */
+export function emptyFirstExpected(wide: boolean): string {
+  return `${wide ? 'one line per patient' : 'one row per patient and time point'}: the patient's earlier ${wide ? 'line' : 'row at the visit'} holds none of the plan's values that this one lacks (no outcome cell filled, its other cells the plan reads empty or the same) — an empty repeat, such as a Castor EDC repeating-data or REDCap instance created and never filled before this one was: delete the earlier, empty one from the export. hta reads the first of two rows, so --exclude-invalid does not leave these rows out`;
+}
+
 /** The detail of one such repeat: its earlier line and the columns this pair differs in. */
 export function joinedListingDetail(wide: boolean, visit: string, earlier: number, own: readonly string[]): string {
   return `${wide ? `this patient is also on line ${earlier}` : `this patient's "${visit}" row is on line ${earlier}`}, differing in ${columnList(own)}`;

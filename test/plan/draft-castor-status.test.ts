@@ -60,6 +60,23 @@ describe('plan init: a Castor study export', () => {
     expect(trial.patients).toHaveLength(10);
   });
 
+  it('a status saying the participant died ("Deceased", "Død", "Afgået ved døden") is a reason for leaving, named "Died" / "Død" in the flow', () => {
+    // Before: drafted into "flow.notWithdrawn", so an arm's deaths vanished from the flow ("Lost to follow-up: n = 0").
+    for (const [word, other] of [['Deceased', 'Withdrawn'], ['Død', 'Udgået'], ['Afgået ved døden', 'Udgået']] as const) {
+      const lines = castorLines().map((l) => l.replace(/"110-(003|008)";"Withdrawn"/, (_m, n: string) => `"110-${n}";"${n === '003' ? word : other}"`));
+      const d = draftPlan(csvOf(lines), 'plan.schema.json');
+      const plan = d.plan as { flow: { withdrawalReasons: Record<string, unknown>; notWithdrawn?: string[] } };
+      expect(plan.flow.withdrawalReasons[word]).toEqual({ kind: 'lost-to-follow-up', label: { en: 'Died', da: 'Død' } });
+      expect(plan.flow.withdrawalReasons[other]).toEqual({ kind: 'lost-to-follow-up' });
+      expect(plan.flow.notWithdrawn).not.toContain(word);
+      expect(d.checks.join('\n')).toMatch(new RegExp(`"${word}" (taken )?as died \\(counted among the losses to follow-up, as CONSORT does`));
+      const flow = participantFlowOf(loadTrial(csvOf(lines), parsePlan(d.plan)))!;
+      // 110-003 is in the App arm (odd), 110-008 in Usual care.
+      expect(flow.losses!.intervention.map((r) => [r.value, r.n])).toEqual([[word, 1]]);
+      expect(flow.losses!.control.map((r) => [r.value, r.n])).toEqual([[other, 1]]);
+    }
+  });
+
   it('no participant without an arm and no status meaning "withdrew": neither key', () => {
     const lines = castorLines().slice(0, -2).map((l) => l.replace('"Withdrawn"', '"Completed"'));
     const plan = draftPlan(csvOf(lines), 'plan.schema.json').plan as { columns: Record<string, unknown>; flow?: unknown };

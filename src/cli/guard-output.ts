@@ -17,7 +17,7 @@
  * - `-` is no output: hta writes files, never standard output, there.
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -237,9 +237,16 @@ export function refuseMissingInputs(args: readonly (PathArg | undefined)[]): voi
 function brokenLinkTarget(path: string): string | undefined {
   try {
     if (!lstatSync(path).isSymbolicLink()) return undefined;
-    // A relative target is relative to the link's folder, not the working one: named so, the
-    // message says where the missing folder really is.
-    return resolve(dirname(path), readlinkSync(path));
+    const text = readlinkSync(path);
+    // An absolute target is named as the link holds it (what `ls -l` shows). A relative one is
+    // relative to the link's folder, not the working one, so it is named where it really is, in
+    // the form the user typed the folder in: from the current folder for a relative --out
+    // (`f7/pub` → `../missing-share` is `missing-share`), never by a full path the user did not
+    // type — errors are pasted into tickets (docs/cli.md, "File names").
+    if (isAbsolute(text)) return text;
+    const target = resolve(dirname(path), text);
+    if (isAbsolute(path)) return target;
+    return relative(process.cwd(), target) || '.';
   } catch {
     return undefined;
   }

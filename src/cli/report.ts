@@ -48,7 +48,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const { isPathField } = await import('../report/manifest-path.js');
       const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
-      const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
+      const { defaultChartCacheDirOrWhyNot, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const manifestEntries = loadManifest(opts.manifest);
       // Two entries whose folders are one on disk (a link) would write over each other's pages.
       refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
@@ -103,8 +103,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const started = performance.now();
       const version = packageVersion();
       // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
-      const cacheDir = opts.cache ? process.env.HTA_CACHE_DIR || defaultChartCacheDir() : undefined;
-      if (opts.cache && !cacheDir) io.stderr('note: no chart cache: the home folder is not an absolute path (HOME is empty or relative), and a cache there would be written inside the current folder; every chart is drawn afresh — set HTA_CACHE_DIR to a folder of your own to keep them\n');
+      const defaultCache = opts.cache && !process.env.HTA_CACHE_DIR ? defaultChartCacheDirOrWhyNot() : undefined;
+      const cacheDir = opts.cache ? process.env.HTA_CACHE_DIR || (defaultCache && 'dir' in defaultCache ? defaultCache.dir : undefined) : undefined;
+      if (defaultCache && 'none' in defaultCache) io.stderr(`note: no chart cache: ${defaultCache.none}; every chart is drawn afresh — set HTA_CACHE_DIR to a folder of your own to keep them\n`);
       const chartCache = cacheDir ? openChartCache(cacheDir, rendererFingerprint(version), { readOnly: opts.check === true }) : undefined;
       // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
       if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
@@ -136,6 +137,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
       for (const note of notes) io.stderr(`note: ${note}\n`);
+      // Damaged cache entries (cut short by a power cut, emptied by a CI cache restore) were drawn
+      // again, never published (render/chart-cache.ts); the operator learns the cache was hit.
+      const damaged = chartCache?.damaged() ?? 0;
+      if (damaged > 0) io.stderr(`note: ${damaged} chart${damaged === 1 ? '' : 's'} in the chart cache (${cacheDir}) ${damaged === 1 ? 'was' : 'were'} damaged (cut short or changed since hta stored ${damaged === 1 ? 'it' : 'them'}: a power cut, a disk that filled, a restored CI cache); ${damaged === 1 ? 'it was' : 'they were'} drawn afresh${opts.check ? '' : ' and the damaged entries replaced'}, so the pages are whole\n`);
       // The analyses' warnings, said once the run gets as far as a result (a check, or pages
       // written): a run refused before writing wrote no page the warnings describe (docs/manifest.md).
       const printWarnings = () => {

@@ -12,7 +12,8 @@
 import { looksLikeJson } from './looks-like-json.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileIdentity, identityOf } from './file-identity.js';
 import { basename } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
@@ -1026,17 +1027,6 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
  */
 const KEEP_RECORDS_BYTES = CHUNK;
 
-/** A file's size, modification time and inode, one text (FileChunks records it at opening; FileRecords compares it). */
-const identityOf = (st: { size: number; mtimeMs: number; ino: number }): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
-
-/** identityOf the file as it is now (undefined: gone). */
-function fileIdentity(file: string): string | undefined {
-  try {
-    return identityOf(statSync(file));
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The records of a checked file, read again from disk each time they are iterated, one chunk of

@@ -66,6 +66,7 @@ import { eligibleHeaderLines } from './eligible-header-lines.js';
 import { stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
+import { fileIdentity } from '../io/file-identity.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { registryColumnsError } from './counts-table.js';
@@ -168,6 +169,25 @@ export async function readRegistry(file: string, options: ReadRegistryOptions = 
 export async function readRegistryFile(file: string, options: ReadRegistryOptions = {}): Promise<RegistryRead> {
   // A named pipe would block the first open for ever (io/regular-file.ts).
   refuseSpecialFile(file);
+  // The engine reads the file several times (the SQL check, the row check, repeated rows, first
+  // lines): an export still being written meanwhile (a nightly job appending) would give readings
+  // of two versions, which disagree ("the engine found 1 invalid row(s) and the row check 51") or,
+  // worse, agree on wrong counts. Whatever the run ends in, a file that changed is refused as the
+  // trial reader refuses it (io/file-identity.ts, docs/input-registry.md "A file being written").
+  const before = fileIdentity(file);
+  const changed = () => new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
+  let read: RegistryRead;
+  try {
+    read = await readRegistryFileOnce(file, options);
+  } catch (err) {
+    if (fileIdentity(file) !== before) throw changed();
+    throw err;
+  }
+  if (fileIdentity(file) !== before) throw changed();
+  return read;
+}
+
+async function readRegistryFileOnce(file: string, options: ReadRegistryOptions): Promise<RegistryRead> {
   const { aggregateRegistry, isParquet } = await import('./engine/registry-engine.js');
   if (isParquet(file)) return aggregateRegistry(file, options);
   const utf16 = await utf16OfFile(file);

@@ -5,7 +5,7 @@
  * (docs/output-safety.md).
  */
 import { mkdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refuseNonFolder } from '../../src/cli/guard-output.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
@@ -25,6 +25,20 @@ describe.runIf(process.platform !== 'win32')('an output folder that is a broken 
     const e = refusal(() => refuseNonFolder({ option: '--out', path: link }));
     expect(e.message).toBe(`cannot write into --out ${link}: it is a link to ${join(dir, 'not-synced', 'ud')}, which does not exist (a OneDrive or network folder not synced, or moved?) — make the folder it points to available, or give another --out folder`);
     expect(refusal(() => refuseNonFolder({ option: '--csv-dir', path: join(link, 'tabeller') })).message).toContain(`${link} is a link to`);
+  });
+
+  it('typed relative, the link is named by where it points from the current folder, never by a full path', () => {
+    const dir = tempDir();
+    // `ln -s ../missing-share f7/pub` and `--out f7/pub`, as typed from the current folder.
+    mkdirSync(join(dir, 'f7'));
+    symlinkSync('../missing-share', join(dir, 'f7', 'pub'));
+    const typed = relative(process.cwd(), join(dir, 'f7', 'pub'));
+    const e = refusal(() => refuseNonFolder({ option: '--out', path: typed }));
+    expect(e.message).toContain(`cannot write into --out ${typed}: it is a link to ${relative(process.cwd(), join(dir, 'missing-share'))}, which does not exist`);
+    expect(e.message).not.toContain(` ${dir}`); // no full path anywhere
+    // A link holding an absolute path is named as it holds it.
+    symlinkSync('/nonexistent-share/ud', join(dir, 'f7', 'abs'));
+    expect(refusal(() => refuseNonFolder({ option: '--csv-dir', path: join(typed, '..', 'abs') })).message).toContain('it is a link to /nonexistent-share/ud, which does not exist');
   });
 
   it('a link to a folder that exists, and a folder not made yet, are fine', () => {

@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_MARKER, chartCacheKey, defaultChartCacheDir, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
+import { CACHE_MARKER, chartCacheKey, defaultChartCacheDir, defaultChartCacheDirOrWhyNot, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
 import { TEXT_TO_PATH_VERSION } from '../../../src/report/render/text-to-path.js';
 import { tempDir } from '../../support/run-cli.js';
 
+/** A home folder that exists, for the pure tests of the default folder (the machine's own /home/ane need not). */
+const exists = () => true;
 const chart = (n: number) => ({ svg: `<svg n="${n}"/>`, png: new Uint8Array([137, 80, 78, 71, n]) });
 
 describe('chart cache', () => {
   it('by default lives in the user\'s own cache folder, never in the installation other users share', () => {
-    expect(defaultChartCacheDir({}, 'linux', '/home/ane')).toBe('/home/ane/.cache/hta/charts');
-    expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/ane/cache' }, 'linux', '/home/ane')).toBe('/srv/ane/cache/hta/charts');
+    expect(defaultChartCacheDir({}, 'linux', '/home/ane', exists)).toBe('/home/ane/.cache/hta/charts');
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/ane/cache' }, 'linux', '/home/ane', exists)).toBe('/srv/ane/cache/hta/charts');
     // A relative XDG_CACHE_HOME is ignored, as the XDG spec says.
-    expect(defaultChartCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/ane')).toBe('/home/ane/.cache/hta/charts');
-    expect(defaultChartCacheDir({}, 'darwin', '/Users/ane')).toBe('/Users/ane/Library/Caches/hta/charts');
-    expect(defaultChartCacheDir({ LOCALAPPDATA: 'C:\\Users\\ane\\AppData\\Local' }, 'win32', 'C:\\Users\\ane')).toBe('C:\\Users\\ane\\AppData\\Local\\hta\\Cache\\charts');
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/ane', exists)).toBe('/home/ane/.cache/hta/charts');
+    expect(defaultChartCacheDir({}, 'darwin', '/Users/ane', exists)).toBe('/Users/ane/Library/Caches/hta/charts');
+    expect(defaultChartCacheDir({ LOCALAPPDATA: 'C:\\Users\\ane\\AppData\\Local' }, 'win32', 'C:\\Users\\ane', exists)).toBe('C:\\Users\\ane\\AppData\\Local\\hta\\Cache\\charts');
     expect(defaultChartCacheDir()).not.toContain('node_modules');
   });
 
@@ -25,6 +27,21 @@ describe('chart cache', () => {
     expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/cache' }, 'linux', '')).toBe('/srv/cache/hta/charts');
     expect(defaultChartCacheDir({}, 'darwin', '')).toBeUndefined();
     expect(defaultChartCacheDir({}, 'win32', '')).toBeUndefined();
+  });
+
+  it('a home folder that does not exist (HOME=/nonexistent, a service account) is not created to hold a cache: none, and the note says why', () => {
+    const home = join(tempDir(), 'nonexistent');
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      expect(defaultChartCacheDir({}, platform, home), platform).toBeUndefined();
+      expect(defaultChartCacheDirOrWhyNot({}, platform, home), platform).toEqual({ none: expect.stringMatching(/home folder \(HOME\) does not exist, and hta does not create it/) });
+    }
+    // The user's own choice of cache folder is still used (and created when first written, as XDG says).
+    expect(defaultChartCacheDir({ XDG_CACHE_HOME: '/srv/cache' }, 'linux', home)).toBe('/srv/cache/hta/charts');
+    expect(defaultChartCacheDirOrWhyNot({}, 'linux', '')).toEqual({ none: expect.stringMatching(/not an absolute path/) });
+    expect(existsSync(home)).toBe(false);
+    // A home folder that exists holds the cache.
+    mkdirSync(home);
+    expect(defaultChartCacheDir({}, 'linux', home)).toBe(join(home, '.cache', 'hta', 'charts'));
   });
 
   it('a folder it creates is the user\'s alone (0700), and so is each entry (0600), whatever the umask allows', () => {
@@ -57,6 +74,80 @@ describe('chart cache', () => {
     cache.put({ a: 1 }, chart(1));
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.png'))) rmSync(join(dir, f));
     expect(cache.get({ a: 1 })).toBeUndefined();
+  });
+
+  it('a damaged entry (emptied, cut short, one byte changed, in its PNG or its SVG) is a miss, counted and dropped; the chart put again is used', () => {
+    // What a power cut after an unsynced rename, a bad CI cache restore or a full disk leaves.
+    const damages: [string, 'png' | 'svg', (b: Buffer) => Buffer][] = [
+      ['PNG emptied', 'png', () => Buffer.alloc(0)],
+      ['SVG emptied', 'svg', () => Buffer.alloc(0)],
+      ['PNG cut short', 'png', (b) => b.subarray(0, b.length - 1)],
+      ['SVG cut short', 'svg', (b) => b.subarray(0, b.length - 20)],
+      ['a PNG byte changed', 'png', (b) => Buffer.from(b.map((x, i) => (i === 3 ? x ^ 1 : x)))],
+      ['an SVG byte changed', 'svg', (b) => Buffer.from(b.map((x, i) => (i === 5 ? x ^ 1 : x)))],
+    ];
+    const dir = join(tempDir(), 'cache');
+    const cache = openChartCache(dir, 'fp');
+    for (const [what, ext, damage] of damages) {
+      const spec = { what };
+      cache.put(spec, chart(7));
+      expect(cache.get(spec), what).toEqual(chart(7));
+      const file = join(dir, `${chartCacheKey('fp', spec)}.${ext}`);
+      writeFileSync(file, damage(readFileSync(file)));
+      const before = cache.damaged();
+      expect(cache.get(spec), what).toBeUndefined();
+      expect(cache.damaged(), what).toBe(before + 1);
+      for (const e of ['png', 'svg']) expect(existsSync(join(dir, `${chartCacheKey('fp', spec)}.${e}`)), `${what}: .${e} dropped`).toBe(false);
+      cache.put(spec, chart(8));
+      expect(cache.get(spec), what).toEqual(chart(8));
+    }
+    expect(cache.damaged()).toBe(damages.length);
+  });
+
+  it('--check (read-only) passes over a damaged entry without removing it', () => {
+    const dir = join(tempDir(), 'cache');
+    openChartCache(dir, 'fp').put({ a: 1 }, chart(1));
+    const png = join(dir, `${chartCacheKey('fp', { a: 1 })}.png`);
+    writeFileSync(png, '');
+    const cache = openChartCache(dir, 'fp', { readOnly: true });
+    expect(cache.get({ a: 1 })).toBeUndefined();
+    expect(cache.damaged()).toBe(1);
+    expect(readFileSync(png)).toHaveLength(0);
+  });
+
+  it('a put that fails leaves no staging file behind, and prune removes the stale ones a dead run left', () => {
+    const dir = join(tempDir(), 'cache');
+    const cache = openChartCache(dir, 'fp');
+    cache.put({ a: 1 }, chart(1));
+    // The PNG cannot be placed (a folder at its name): its staging file is removed, not left holding the space.
+    const key = chartCacheKey('fp', { b: 2 });
+    mkdirSync(join(dir, `${key}.png`));
+    cache.put({ b: 2 }, chart(2));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Left by a run that died (this hta's name and an older hta's), and one another run is writing now.
+    const fresh = openChartCache(dir, 'fp');
+    const old = new Date(Date.now() - 10 * 60 * 1000);
+    const stale = [`${key}.svg.4242-0123456789abcdef.tmp`, `${key}.png.4242.tmp`];
+    for (const f of stale) {
+      writeFileSync(join(dir, f), 'part');
+      utimesSync(join(dir, f), old, old);
+    }
+    const young = `${key}.svg.4343-fedcba9876543210.tmp`;
+    writeFileSync(join(dir, young), 'part');
+    fresh.prune();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([young]);
+  });
+
+  it('a put never writes through a file planted at a predictable staging name', () => {
+    const dir = join(tempDir(), 'cache');
+    const cache = openChartCache(dir, 'fp');
+    cache.put({ a: 1 }, chart(1));
+    const victim = join(tempDir(), 'victim.txt');
+    writeFileSync(victim, 'mine');
+    for (const ext of ['svg', 'png']) symlinkSync(victim, join(dir, `${chartCacheKey('fp', { b: 2 })}.${ext}.${process.pid}.tmp`));
+    cache.put({ b: 2 }, chart(2));
+    expect(readFileSync(victim, 'utf8')).toBe('mine');
+    expect(cache.get({ b: 2 })).toEqual(chart(2));
   });
 
   it('prune keeps the 400 most recently used entries', () => {

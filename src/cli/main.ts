@@ -11,7 +11,7 @@ import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
 import { terminalText, visibleStderr } from '../io/visible-text.js';
-import { onStaleStagingNote } from '../io/stale-staging.js';
+import { onStaleStagingNote, sayLeftovers } from '../io/stale-staging.js';
 import { onEngineWarning } from '../uptake/engine/engine-warning.js';
 import { type CliIo, maskedStderr, processIo } from './io.js';
 import { danishPrefixes, requestedLang, stderrIn } from './stderr-language.js';
@@ -94,6 +94,8 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
     try {
       await program.parseAsync([...argv], { from: 'user' });
     } catch (err) {
+      // What the run did with a killed run's leftovers, said before why it stopped.
+      sayLeftovers();
       // `hta plan`: commander printed the group's help on stderr (help({ error: true }), exit 1).
       if (err instanceof commander.CommanderError && err.code === 'commander.help' && err.exitCode !== 0) {
         const { command, path } = namedCommand(program, argv);
@@ -102,6 +104,8 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
       }
       throw err;
     }
+    // What the run did with a killed run's leftovers: one note for each kind (stale-staging.ts).
+    sayLeftovers();
     return exitCode();
   } catch (err) {
     // A refusal's lines in Danish too, each whole, where the catalogue has their words (errors.ts

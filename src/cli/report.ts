@@ -18,7 +18,7 @@ import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, onlyCommandDiffers, regenerateCommand, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
-import { damagedIndexMessage, readOutputIndex } from '../io/output-index.js';
+import { damagedIndexMessage, readOutputIndex, removeInterruptedIndexes, wroteThere } from '../io/output-index.js';
 import { isFsError } from '../io/fs-error.js';
 import { doesNotExist } from '../io/missing-file.js';
 import { readJsonFile } from '../io/read-json.js';
@@ -155,7 +155,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
       // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
       // to be published (docs/output-safety.md "What kill -9 leaves").
-      const { parseAsideName, removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
+      const { parseAsideName, removeStaleStaging, sayLeftovers, stagingFilesIn } = await import('../io/stale-staging.js');
       // Each folder is listed once: for --check, and for clearing the leftovers before writing.
       const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
       const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
@@ -254,8 +254,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) {
-          io.stdout(parseAsideName(basename(f)) !== undefined
-            ? `left by an interrupted run: ${f} (an earlier page a stopped hta report set aside while replacing it; hta removes it only while the page in its place has the same bytes — else look at it and delete it)\n`
+          const aside = parseAsideName(basename(f));
+          io.stdout(aside?.stem === REPORT_INDEX
+            ? `left by an interrupted run: ${f} (the folder's earlier index, which a stopped hta report set aside while replacing it; the next hta report removes it once the folder's files are in place)\n`
+            : aside !== undefined
+            ? `left by an interrupted run: ${f} (an earlier page a stopped hta report set aside while replacing it; hta removes it only while the page in its place has the same bytes, or the bytes an hta report wrote there before — else look at it and delete it)\n`
             : `left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
         }
         if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
@@ -301,7 +304,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // (those written now are cleared as they are staged: write-atomic.ts).
       for (const rel of files.keys()) {
         const dir = dirname(join(opts.out, rel));
-        if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
+        if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir), wroteThere(dir, basename(rel)));
       }
       // Settled: a Ctrl-C that lands while the batch is put in place ends the run with its summary,
       // exit 0, as every file is then in place (docs/output-safety.md).
@@ -309,6 +312,12 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Each re-checked just before it goes: one changed while the run built (by hand, or by another run) is kept.
       const changedMeanwhile = removeExtraFiles(opts.out, drift.extra, drift.extraSha256);
       const removedCount = drift.extra.length - changedMeanwhile.length;
+      // Every folder now matches its index: the indexes a run killed midway left (its new one not
+      // yet in place, or its copy of the one it replaced) are no longer needed, and go
+      // (docs/output-safety.md#kill-9).
+      for (const f of folders) removeInterruptedIndexes(join(opts.out, f), REPORT_INDEX);
+      // What was done with killed runs' leftovers, one note for each kind, before the run's last line.
+      sayLeftovers();
       printWarnings();
       // What the run did, in the run's language (--lang da: docs/cli.md "Danish output"; the prefix is main.ts's).
       const da = lang === 'da';

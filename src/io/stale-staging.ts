@@ -9,7 +9,10 @@
  * The next run that writes the same target removes such a file only when it is provably stale: its
  * name is exactly hta's pattern for that target (stem and target tag), it was made on this machine
  * in this process-id namespace, it is a regular file of this user's, its process no longer runs,
- * and it has not been written for STALE_AFTER_MS. It says so on stderr. A file another machine or
+ * and it has not been written for STALE_AFTER_MS. It says so on stderr, in one note for all it
+ * removed and one for all it kept for being written lately (`sayLeftovers`). A killed run's
+ * leftovers of a folder's index are read before they go (output-index.ts: which files that run had
+ * put in place), and go only once this run has put its own files there. A file another machine or
  * container may still be writing (a shared folder or bind mount), one whose process runs, one
  * written lately, and one of an older hta's pattern (`.<name>.<16 hex>.tmp` with no process id,
  * or `.<name>.<pid>-<host>.<16 hex>.tmp` with no target tag) are never removed; the older ones are
@@ -19,7 +22,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { isIndexName } from './index-names.js';
 
 const tag = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
@@ -105,21 +109,34 @@ function sameContent(a: string, b: string): boolean {
   }
 }
 
+/** Whether `file` is a regular file (never a link) whose bytes `ownOutput` says hta wrote. */
+function isOwnOutput(file: string, ownOutput: ((bytes: Buffer) => boolean) | undefined): boolean {
+  if (ownOutput === undefined) return false;
+  try {
+    return lstatSync(file).isFile() && ownOutput(readFileSync(file));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A set-aside copy left by a run that is gone: removed only when the file at its target is that
- * very file (a hard link) or has its bytes — nothing is lost. Otherwise it may be the only copy of
- * the user's earlier file: kept, and named in a note.
+ * very file (a hard link) or has its bytes, or when it holds an earlier version of the target that
+ * hta itself wrote there (`ownOutput`: its SHA-256 is what an index of the folder records for the
+ * target, output-index.ts `wroteThere`) — nothing of anyone's is lost. Otherwise it may be the
+ * only copy of the user's earlier file (a `--force` run killed midway): kept, and named in a note.
  */
-function clearAside(dir: string, name: string, targetName: string): void {
+function clearAside(dir: string, name: string, targetName: string, ownOutput?: (bytes: Buffer) => boolean): void {
   const p = parseAsideName(name)!;
   if (p.stem !== stagingStem(targetName) || p.target !== targetTag(targetName)) return;
   const file = join(dir, name);
   const target = join(dir, targetName);
   if (p.host !== HOST_TAG || processRuns(p.pid)) return;
-  if (sameContent(file, target)) {
+  const same = sameContent(file, target);
+  if (same || isOwnOutput(file, ownOutput)) {
     try {
       unlinkSync(file);
-      say(`note: removed ${file}, a spare copy of ${target} an hta run (process ${p.pid}, no longer running) set aside; ${target} holds the same bytes\n`);
+      spares.push({ file, target, pid: p.pid, earlier: !same });
     } catch {
       // Left as it is: a spare.
     }
@@ -165,16 +182,36 @@ const ownUid = (): number | undefined => (typeof process.getuid === 'function' ?
 
 /**
  * Before a run stages `targetName` in `dir`: removes that target's provably stale staging files
- * (see the module comment) and names the ones of an older hta, via the note channel. `listing` is
- * `stagingFilesIn(dir)`, passed in by a caller that clears many targets of one folder so the folder
- * is read once, not once per target.
+ * and spare set-aside copies (see the module comment) and names the ones of an older hta, via the
+ * note channel. `listing` is `stagingFilesIn(dir)`, passed in by a caller that clears many targets
+ * of one folder so the folder is read once, not once per target. `ownOutput` says whether bytes are
+ * an earlier version of the target hta wrote (output-index.ts `wroteThere`): a set-aside copy of
+ * one goes too. An index's leftovers (`.hta-report.json`, `.hta-files.json`) are not touched here:
+ * they tell which files a killed run had put in place (output-index.ts `readOutputIndex`), and go
+ * only once this run has put its own in place (`removeIndexLeftovers`).
  */
-export function removeStaleStaging(dir: string, targetName: string, listing: readonly string[] = stagingFilesIn(dir)): void {
+export function removeStaleStaging(dir: string, targetName: string, listing: readonly string[] = stagingFilesIn(dir), ownOutput?: (bytes: Buffer) => boolean): void {
+  if (isIndexName(targetName)) return;
+  clearLeftovers(dir, targetName, listing, ownOutput);
+}
+
+/**
+ * Once a run has put its files in place in `dir` (and the folder's index lists them): the
+ * leftovers of a killed run's index `indexName` — its staging file, the index it had not yet put
+ * in place, and its set-aside copy of the index it replaced — removed as `removeStaleStaging`
+ * removes a page's; a set-aside copy that `isIndex` takes for an index of hta's is a spare now
+ * (a file of the user's kept under that name by `--force` stays, with its note).
+ */
+export function removeIndexLeftovers(dir: string, indexName: string, isIndex: (bytes: Buffer) => boolean, listing: readonly string[] = stagingFilesIn(dir)): void {
+  clearLeftovers(dir, indexName, listing, isIndex);
+}
+
+function clearLeftovers(dir: string, targetName: string, listing: readonly string[], ownOutput: ((bytes: Buffer) => boolean) | undefined): void {
   const stem = stagingStem(targetName);
   const target = targetTag(targetName);
   for (const name of listing) {
     if (parseAsideName(name) !== undefined) {
-      clearAside(dir, name, targetName);
+      clearAside(dir, name, targetName, ownOutput);
       continue;
     }
     const p = parseStagingName(name)!;
@@ -193,10 +230,12 @@ export function removeStaleStaging(dir: string, targetName: string, listing: rea
       continue;
     }
     if (p.host !== HOST_TAG || processRuns(p.pid)) continue;
+    const left = { file, target: join(dir, targetName), pid: p.pid };
     if (Date.now() - st.mtimeMs < STALE_AFTER_MS) {
       // Its process is gone but the file was written moments ago: a pid this machine reused may
-      // still be writing it, so it stays — and the user hears of it now, not only 5 minutes on.
-      say(`note: ${file} is a staging file left while writing ${targetName} by an hta run (process ${p.pid}) that is no longer running; written under ${STALE_AFTER_MS / 60000} minutes ago, it is kept for now — a run after that removes it, or delete it if no other hta run is writing ${join(dir, targetName)}\n`);
+      // still be writing it, so it stays — and the user hears of it in this run's note, not only
+      // 5 minutes on; the note looks again at the end of the run (sayLeftovers).
+      recent.push(left);
       continue;
     }
     try {
@@ -204,8 +243,111 @@ export function removeStaleStaging(dir: string, targetName: string, listing: rea
     } catch {
       continue;
     }
-    say(`note: removed ${file}, a staging file left while writing ${targetName} by an hta run that was stopped without cleaning up (process ${p.pid}, no longer running; killed with kill -9, say)\n`);
+    removed.push(left);
   }
+}
+
+/** A leftover of a killed run, kept for the run's notes on them (sayLeftovers). */
+interface Leftover {
+  file: string;
+  target: string;
+  pid: number;
+}
+
+/** Staging files removed, staging files kept for being written lately, spare set-aside copies removed: since the last sayLeftovers. */
+const removed: Leftover[] = [];
+const recent: Leftover[] = [];
+const spares: (Leftover & { earlier: boolean })[] = [];
+
+/** `dir/a, dir/b and 3 more folder(s)`: the folders leftovers were in. */
+function foldersOf(list: readonly Leftover[]): string {
+  const dirs = [...new Set(list.map((l) => dirname(l.file)))].sort();
+  return dirs.length <= 3 ? dirs.join(', ') : `${dirs.slice(0, 3).join(', ')} and ${dirs.length - 3} more folder(s)`;
+}
+
+/** `process 4242` or `processes 4242, 4250`. */
+function processesOf(list: readonly Leftover[]): string {
+  const pids = [...new Set(list.map((l) => l.pid))].sort((a, b) => a - b);
+  return `${pids.length === 1 ? 'process' : 'processes'} ${pids.join(', ')}`;
+}
+
+/**
+ * Says what the run did with the leftovers of killed runs it met (removeStaleStaging,
+ * removeIndexLeftovers) since it was last called: one note for each kind, however many files —
+ * a run after a `kill -9` during a report meets a staging file for every page that was not yet in
+ * place, and a line for each buried the rest of its output (docs/output-safety.md#kill-9). A
+ * staging file kept for being written lately is looked at again first: one that has not been
+ * written for STALE_AFTER_MS by now (a long run) goes now. The CLI calls it before a run's last
+ * line and at its end (main.ts).
+ */
+export function sayLeftovers(): void {
+  // Once each, should one run have met a file twice (two batches writing one folder).
+  const kept = [...new Map(recent.splice(0).map((l) => [l.file, l])).values()];
+  for (const left of kept) {
+    let st;
+    try {
+      st = lstatSync(left.file);
+    } catch {
+      continue;
+    }
+    if (Date.now() - st.mtimeMs < STALE_AFTER_MS || processRuns(left.pid)) {
+      recent.push(left);
+      continue;
+    }
+    try {
+      unlinkSync(left.file);
+      removed.push(left);
+    } catch {
+      recent.push(left);
+    }
+  }
+  const minutes = STALE_AFTER_MS / 60000;
+  if (removed.length === 1) {
+    const [r] = removed;
+    say(`note: removed ${r!.file}, a staging file left while writing ${basename(r!.target)} by an hta run that was stopped without cleaning up (process ${r!.pid}, no longer running; killed with kill -9, say)\n`);
+  } else if (removed.length > 1) {
+    say(`note: removed ${removed.length} staging files left in ${foldersOf(removed)} by an hta run that was stopped without cleaning up (${processesOf(removed)}, no longer running; killed with kill -9, say): parts of outputs it never put in place\n`);
+  }
+  if (recent.length === 1) {
+    const [r] = recent;
+    say(`note: ${r!.file} is a staging file left while writing ${basename(r!.target)} by an hta run (process ${r!.pid}) that is no longer running; written under ${minutes} minutes ago, it is kept for now — a run after that removes it, or delete it if no other hta run is writing ${r!.target}\n`);
+  } else if (recent.length > 1) {
+    say(`note: ${recent.length} staging files in ${foldersOf(recent)} (${basename(recent[0]!.file)}, …) were left by an hta run (${processesOf(recent)}) that is no longer running; written under ${minutes} minutes ago, they are kept for now — a run after that removes them, or delete them if no other hta run is writing there. They hold parts of outputs: do not publish a folder that holds them\n`);
+  }
+  if (spares.length === 1) {
+    const [a] = spares;
+    say(a!.earlier
+      ? `note: removed ${a!.file}, an earlier ${basename(a!.target)} that an hta run (process ${a!.pid}, no longer running) set aside while replacing it: it holds what hta wrote there before, not anyone's edit\n`
+      : `note: removed ${a!.file}, a spare copy of ${a!.target} an hta run (process ${a!.pid}, no longer running) set aside; ${a!.target} holds the same bytes\n`);
+  } else if (spares.length > 1) {
+    say(`note: removed ${spares.length} spare copies that an hta run (${processesOf(spares)}, no longer running) set aside in ${foldersOf(spares)} while replacing files: each held the bytes of the file at its target, or what hta wrote there before\n`);
+  }
+  removed.length = 0;
+  recent.length = 0;
+  spares.length = 0;
+}
+
+/**
+ * The leftovers of `targetName` in `dir` that a run on this machine left and that no running
+ * process writes: its staging files (of this user's) and set-aside copies, regular files only —
+ * for reading what a killed run was about to put in place, or had set aside (output-index.ts
+ * `readOutputIndex`). Nothing is removed.
+ */
+export function deadRunLeftovers(dir: string, targetName: string, listing: readonly string[] = stagingFilesIn(dir)): string[] {
+  const stem = stagingStem(targetName);
+  const target = targetTag(targetName);
+  const uid = ownUid();
+  return listing.filter((name) => {
+    const aside = parseAsideName(name);
+    const p = aside ?? parseStagingName(name);
+    if (p?.pid === undefined || p.stem !== stem || p.target !== target || p.host !== HOST_TAG || processRuns(p.pid)) return false;
+    try {
+      const st = lstatSync(join(dir, name));
+      return st.isFile() && (aside !== undefined || uid === undefined || st.uid === uid);
+    } catch {
+      return false;
+    }
+  }).map((name) => join(dir, name));
 }
 
 /**

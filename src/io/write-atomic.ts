@@ -25,6 +25,7 @@ import { chmodSync, closeSync, constants, copyFileSync, fchmodSync, linkSync, ls
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { codeOfSystemWords, duckDbFileFailure, fsFailure, isFsError } from './fs-error.js';
+import { wroteThere } from './output-index.js';
 import { asideName, removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, settleRun, unsettleRun, wasInterrupted } from './staging-files.js';
 
@@ -192,11 +193,12 @@ function stage(path: string, replace: boolean, keepIdentical = false, listings =
   if (checkOutputTarget(path) && !replace && !keepIdentical) throw existingFileError(path);
   const dir = dirname(path);
   const made = makeFolders(dir, path);
-  // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts); a
-  // folder just made holds none.
+  // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts): its
+  // staging files, and copies it set aside of this file or of an earlier version hta wrote here
+  // (the folder's index says which: output-index.ts wroteThere); a folder just made holds none.
   if (made.length === 0) {
     if (!listings.has(dir)) listings.set(dir, stagingFilesIn(dir));
-    removeStaleStaging(dir, basename(path), listings.get(dir));
+    removeStaleStaging(dir, basename(path), listings.get(dir), wroteThere(dir, basename(path)));
   }
   for (let attempt = 0; ; attempt++) {
     // `.<stem>.<pid>-<host>-<target>.<16 random hex>.tmp`: whose it is, so a later run can tell it is stale.

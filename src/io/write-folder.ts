@@ -8,11 +8,12 @@
  */
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { damagedIndexMessage, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
+import { damagedIndexMessage, type FileStanding, fileStanding, type OutputIndex, outputIndexText, ownHashes, readOutputIndex, readRegular, removeInterruptedIndexes, sha256 } from './output-index.js';
+import { FOLDER_INDEX } from './index-names.js';
 import { gitattributesAdvice } from './line-endings.js';
 import { type AtomicSink, writeFilesAtomic } from './write-atomic.js';
 
-export const FOLDER_INDEX = '.hta-files.json';
+export { FOLDER_INDEX };
 
 /**
  * Every file a run may write into the folder, for the input/output guard: `names` and the index,
@@ -72,10 +73,19 @@ export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<str
   for (const name of files.keys()) {
     if (out.force || standing.get(name) === 'unchanged') replace.add(join(out.dir, name));
   }
-  // Files written before and not this time stay listed: they are still hta's.
+  // Files written before and not this time stay listed: they are still hta's. So does one that a
+  // run killed midway had put in place (its index was not: output-index.ts `interrupted`), with the
+  // bytes it has.
   const listed = new Map(index.foreign ? [] : index.files);
+  for (const name of index.interrupted.keys()) {
+    if (files.has(name) || listed.has(name)) continue;
+    const current = readRegular(join(out.dir, name));
+    if (current !== undefined && ownHashes(index, name).includes(sha256(current))) listed.set(name, sha256(current));
+  }
   for (const [name, content] of files) listed.set(name, sha256(content));
   const all = new Map([...files].map(([name, content]) => [join(out.dir, name), content] as const));
   all.set(indexPath, outputIndexText(listed, ABOUT));
   await writeFilesAtomic(all, { replace, alongside, ...(options.settle ? { settle: true } : {}) });
+  // The folder now matches its index: what killed runs left of theirs goes (docs/output-safety.md#kill-9).
+  removeInterruptedIndexes(out.dir, FOLDER_INDEX);
 }

@@ -14,7 +14,8 @@ import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { pageTextDeep } from '../io/visible-text.js';
 import { kindOf } from '../io/write-atomic.js';
-import { differsInLineEndingsOnly, outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
+import { REPORT_INDEX } from '../io/index-names.js';
+import { differsInLineEndingsOnly, outputIndexText, ownHashes, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import type { Lang } from './i18n.js';
@@ -71,7 +72,7 @@ export interface BuildOptions {
  * its content is unchanged: a file the user put in a report folder (or an input kept there), or a
  * page edited by hand, is never lost (docs/output-safety.md).
  */
-export const REPORT_INDEX = '.hta-report.json';
+export { REPORT_INDEX };
 
 function reportIndex(own: ReadonlyMap<string, string | Uint8Array>, inputs: ReadonlyMap<string, string> | undefined): string {
   const files = new Map([...own].map(([name, content]) => [name, sha256(content)]));
@@ -332,20 +333,28 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       else if (index?.foreign) drift.foreign.push(rel);
       continue;
     }
-    const listed = index?.files.get(name);
-    if (listed === undefined) drift.foreign.push(rel);
-    else if (sha256(current) !== listed) (differsInLineEndingsOnly(current, listed) ? drift.lineEndings : drift.edited).push(rel);
+    // The index's SHA-256, or one an index of a run killed midway records (output-index.ts
+    // `interrupted`: its new index beside pages not yet replaced): hta's own, unchanged, either way.
+    const own = index === undefined ? [] : ownHashes(index, name);
+    if (own.length === 0) drift.foreign.push(rel);
+    else if (!own.includes(sha256(current))) (own.some((h) => differsInLineEndingsOnly(current, h)) ? drift.lineEndings : drift.edited).push(rel);
   }
   for (const [folder, index] of indexes) {
-    for (const [name, hash] of index.files) {
+    // A file a killed run's index lists (a chart its new index no longer has, which it had not yet removed) is hta's too.
+    for (const name of new Set([...index.files.keys(), ...index.interrupted.keys()])) {
       // Only a name a report can write: a foreign or hand-edited index never costs a user's file.
       if (!isReportFileName(name)) continue;
       const rel = `${folder}/${name}`;
       if (files.has(rel)) continue;
       const current = readRegular(join(outDir, rel));
       if (current === undefined) continue;
-      (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
-      if (sha256(current) === hash) drift.extraSha256.set(rel, hash);
+      const hash = sha256(current);
+      if (ownHashes(index, name).includes(hash)) {
+        drift.extra.push(rel);
+        drift.extraSha256.set(rel, hash);
+      } else if (index.files.has(name)) {
+        drift.kept.push(rel);
+      }
     }
   }
   for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();

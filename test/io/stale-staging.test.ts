@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HOST_TAG, hostTag, onStaleStagingNote, parseStagingName, STALE_AFTER_MS, stagingName, stagingStem, targetTag } from '../../src/io/stale-staging.js';
+import { HOST_TAG, hostTag, onStaleStagingNote, parseStagingName, sayLeftovers, STALE_AFTER_MS, stagingName, stagingStem, targetTag } from '../../src/io/stale-staging.js';
 import { writeFileAtomic, writeFilesAtomic } from '../../src/io/write-atomic.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
@@ -34,6 +34,8 @@ async function writeTarget(dir: string, target: string): Promise<string[]> {
   onStaleStagingNote((t) => notes.push(t));
   try {
     await writeFileAtomic(join(dir, target), 'a,b\n');
+    // The notes on removed and kept leftovers, said at the end of a run (main.ts).
+    sayLeftovers();
   } finally {
     onStaleStagingNote(() => {});
   }
@@ -128,13 +130,38 @@ describe('staging files left by a killed run', () => {
     onStaleStagingNote((t) => notes.push(t));
     try {
       await writeFilesAtomic(new Map([[join(dir, 'a.csv'), '1\n'], [join(sub, 'c.csv'), '3\n'], [join(dir, 'b.csv'), '2\n']]));
+      sayLeftovers();
     } finally {
       onStaleStagingNote(() => {});
     }
-    expect(notes.map((n) => n.slice(0, n.indexOf(','))))
-      .toEqual([`note: removed ${join(dir, inDir[0]!)}`, `note: removed ${join(sub, inSub)}`, `note: removed ${join(dir, inDir[1]!)}`]);
+    // One note for the three, naming both folders (a killed report leaves one per page: docs/output-safety.md#kill-9).
+    expect(notes).toEqual([`note: removed 3 staging files left in ${dir}, ${sub} by an hta run that was stopped without cleaning up (process ${deadPid()}, no longer running; killed with kill -9, say): parts of outputs it never put in place\n`]);
     expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv', 'sub']);
     expect(readdirSync(sub)).toEqual(['c.csv']);
+  });
+
+  it('a killed report\'s many leftovers get one note, not a line each; one that ages while the run works goes at its end', async () => {
+    const dir = tempDir();
+    // A report killed while placing its pages leaves a staging file for every page not yet placed, written moments ago.
+    const targets = Array.from({ length: 12 }, (_, k) => `forest-${k}.png`);
+    const left = targets.map((t) => stagingName(t, deadPid()));
+    leave(dir, left, left);
+    const notes: string[] = [];
+    onStaleStagingNote((t) => notes.push(t));
+    try {
+      await writeFilesAtomic(new Map(targets.map((t) => [join(dir, t), 'PNG\n'])));
+      // A long run: by its end the first has not been written for STALE_AFTER_MS.
+      const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
+      utimesSync(join(dir, left[0]!), old, old);
+      sayLeftovers();
+    } finally {
+      onStaleStagingNote(() => {});
+    }
+    expect(notes).toEqual([
+      `note: removed ${join(dir, left[0]!)}, a staging file left while writing forest-0.png by an hta run that was stopped without cleaning up (process ${deadPid()}, no longer running; killed with kill -9, say)\n`,
+      `note: 11 staging files in ${dir} (${left[1]}, …) were left by an hta run (process ${deadPid()}) that is no longer running; written under ${STALE_AFTER_MS / 60000} minutes ago, they are kept for now — a run after that removes them, or delete them if no other hta run is writing there. They hold parts of outputs: do not publish a folder that holds them\n`,
+    ]);
+    expect(readdirSync(dir).sort()).toEqual([...targets, ...left.slice(1)].sort());
   });
 
   it('two targets sharing their first 150 bytes are told apart: one run never removes the other\'s leftovers', async () => {

@@ -62,7 +62,7 @@ import { excelErrorHint, excelErrorKind, isExcelError, isPercentCell } from '../
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
-import { isNanCell, nanHint } from './nan-cells.js';
+import { isNoValueCell, nanHint } from './nan-cells.js';
 import { isResponseId } from '../plan/response-ids.js';
 import { spelledOut } from '../spelled-out.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
@@ -1413,8 +1413,8 @@ class RowContext {
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${excelErrorKind(p.value)}`, hint: excelErrorHint(p.value) });
-    // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
-    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
+    // R's NaN (a mean of no values) and pandas' None / nan (astype(str) of a missing value) are named for what they are, with their remedies (nan-cells.ts); not in the id or arm, refused for what they are.
+    else if (p.value !== undefined && p.hint === undefined && isNoValueCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */
@@ -1436,6 +1436,14 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
       return null;
     }
     value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+  }
+  // pandas' `None` / `nan` (astype(str) of a missing value) or R's `NaN` in a column of categories:
+  // no level of its own ("None 2 (2.0%)", adjusted for as a third country), and no "finite number"
+  // either — refused with its cause and remedies by add (nan-cells.ts). A column of numbers says
+  // what it expects below.
+  if (notNumber === undefined && typeof value === 'string' && isNoValueCell(value)) {
+    row.add({ ...row.at(idx), value: v, expected: 'a category, or an empty cell when the value is unknown', kind: 'covariate.no-value' });
+    return null;
   }
   // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
   const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma, row.mixedLocale) : undefined;

@@ -499,8 +499,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
 /** The DANISH_KNOWN_ARM spellings that are a code word, not the arm written out ("vanlig" for "vanlig behandling"). */
 const DANISH_CODE_WORD = /^vanlig$/;
-/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
-const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
+/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter, a numbered arm ("A", "arm1") or a boolean's True/False —… */
+const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|true|false)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
 const ARM_ROLE = /^(intervention|interventionsgruppe|interventiongroup|treatment|treatmentgroup|behandling|behandlingsgruppe|active|aktiv|experimental|exp|int)$/;
 /** Why an arm value is no name for the reports (armLabelOf). */
@@ -1195,8 +1195,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       checks.push(`column "${armCol}" writes one arm more than one way (${folded.map((f) => [f.shown, ...f.others].map((o) => JSON.stringify(o)).join(' and ')).join('; ')}): read as one arm — check that they are`);
     }
     // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
-    // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
-    const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$`, 'i')) ?? arms[0] ?? 'intervention';
+    // an intervention-like word inside it ("Vanlig behandling" is not the treatment). A boolean
+    // column (pandas' `df.arm == "app"`: True/False; R's TRUE/FALSE; polars' true/false) says the
+    // intervention by True, as 1 does.
+    const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$|^true$`, 'i')) ?? arms[0] ?? 'intervention';
     // Of three or more arms, a comparator's name is the control ("Sædvanlig behandling" rather than a second treatment).
     const control = arms.find((a) => a !== intervention && isComparatorName(a, arms)) ?? arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };

@@ -1773,7 +1773,18 @@ function unknownCodeProblem(column: string, coder: ColumnCoder, text: string): {
   return { expected, kind: `code.unknown:${column}:case`, hint: `did you mean ${JSON.stringify(meant.code)}? Codes match as written, case too: add the export's spelling beside the plan's (${added.join(', ')}) where the codes of "${column}" are given ("answers" or "columnCodes")` };
 }
 
-const EQ5D_PROFILE = /^[1-5]{5}$/;
+const EQ5D_PROFILE = /^([1-5]{5})(?:([.,])0+)?$/;
+
+/**
+ * The five digits of an EQ-5D profile cell (`11123`), also as a float column writes it (`12132.0`:
+ * pandas, once a missing visit made the column float; `12132,0` with the decimal comma), as
+ * whole numbers `41.0` are read everywhere; undefined for any other cell.
+ */
+function eq5dProfileOf(text: string, decimalComma: boolean): string | undefined {
+  const m = EQ5D_PROFILE.exec(text);
+  if (!m || (m[2] !== undefined && m[2] !== (decimalComma ? ',' : '.'))) return undefined;
+  return m[1];
+}
 
 /**
  * How `readCell` found a cell: missing, text to parse (`cellText`), a coded answer
@@ -1915,8 +1926,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   if (state === PROBLEM || state === MISSING || state === NOT_APPLICABLE) return NaN;
   const text = cellText;
   const viaCode = state === ANSWER;
-  if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
-    const levels = [...text].map(Number);
+  const profileText = !viaCode && inst.key.startsWith('eq5d') ? eq5dProfileOf(text, decimalComma) : undefined;
+  if (profileText !== undefined && inst.items && inst.score) {
+    const levels = [...profileText].map(Number);
     if (levels.every((l) => l <= inst.items!.max)) {
       src.profiles = true;
       return inst.score(levels, src.scoring) ?? NaN;
@@ -2002,7 +2014,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       return NaN;
     }
     // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
-    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
+    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}(?:[.,]0+)?$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : sasLetter ? `${kind}:sas-letter` : kind }) });
     return NaN;
   }

@@ -630,7 +630,16 @@ function asciiName(column: string): string {
 
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
+/**
+ * A visit number as a float column writes it (`6.0`, `0.0`: pandas, once a visit left empty made
+ * the column float): read as the whole number (`6`, `0`), as `41.0` is read everywhere; the
+ * export's own `6.0` stays the key of "timeLabels". Only `.0`: `1.5` is no visit number.
+ */
+const WHOLE_VISIT = /^\s*(\d+)(?:\.0+)?\s*$/;
+const wholeVisit = (v: string): string => WHOLE_VISIT.exec(v)?.[1] ?? v;
+
 export function visitLabel(given: string): string {
+  given = wholeVisit(given);
   // A REDCap label export writes its arm after every event, also beside an arm column
   // ("Baseline (Arm 1: Arm 1)"): the visit is the event without it, as "baseline_arm_1" is.
   // OpenClinica's event OIDs (`SE_3M`) are read without their prefix (odm-names.ts).
@@ -1016,7 +1025,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const values = armsInEvents ? [...new Set(events.map(({ value, event }) => event?.visit ?? value))] : valuesOf(timeCol);
     const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
-    const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
+    const bare = values.filter((v) => WHOLE_VISIT.test(v) && visitLabel(v) !== 'baseline');
     // Study days (80–104, 168–202), not visits: one drafted visit per day would be 57 "weeks".
     // A column named for a schedule (week, uge, month, visit) holds visits, never study days;
     // so does one where every patient sits at the same numbers (weekly, then every 2 weeks, …).
@@ -1043,7 +1052,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (extensionFollowUp(v)) extensions.push(v);
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
       const given = unit ?? guessedUnit;
-      let label = given && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
+      let label = given && WHOLE_VISIT.test(v) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
       if (label === 'baseline' && namedPreBaseline(v) && otherBaseline(v)) label = preBaselineLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);

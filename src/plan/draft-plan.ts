@@ -36,7 +36,7 @@ import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-m
 import { wholeNumberUnderNoise } from '../trial/float-noise.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
-import { bdsLayout, odmItemLayout, sdtmFindingsLayout } from './export-layouts.js';
+import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeaderLayout } from './export-layouts.js';
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
@@ -842,7 +842,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // A CDISC ADaM / BDS dataset (one row per parameter), an ODM item export or an SDTM findings domain is refused naming the pivot it needs (export-layouts.ts).
-  const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records);
+  // So is pandas' melt() (`variable`, `value`) and a header of pandas tuples (`('rmdq', '3m')`).
+  const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records) ?? meltedLayout(header) ?? tupleHeaderLayout(header);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
     const i = colIdx(c);

@@ -85,6 +85,7 @@ import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignore
 import { columnCodesKeyProblems } from '../plan/column-codes-keys.js';
 import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes, notImputedValues } from './adam-derived-rows.js';
 import { bdsLayoutError } from './bds-layout-check.js';
+import { pandasShapeError } from './pandas-shape-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -363,7 +364,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }
   }
   // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
-  if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
+  // pandas' melt() or a header of tuples: the shape and its pandas line, not a missing column per outcome (pandas-shape-check.ts).
+  if (headerProblems.length) throw pandasShapeError(file, csv.header, headerProblems) ?? invalid(file, withLabelHeaders(headerProblems, csv.header), false);
   // An ADaM BDS dataset of several parameters: one problem naming the layout and its pivot, not one per row (bds-layout-check.ts).
   const bds = wide ? undefined : bdsLayoutError(file, table.header, table.records);
   if (bds) throw bds;

@@ -13,7 +13,8 @@ import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
 import { covariateColumnOf } from '../trial/load-trial.js';
-import { byCategory, sameCategory } from '../trial/category-values.js';
+import { sameCategory } from '../trial/category-values.js';
+import { subgroupLevelName } from '../trial/subgroup-level-name.js';
 import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
 import { atZeroUnderPercent, isResponder, type ResponderCounts, zeroBaselineCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
@@ -280,7 +281,7 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   const few = r.interaction.levelsTooFew ?? [];
   const min = r.interaction.minPerArm ?? sg.minPerArm;
   // Levels named as the report names them (`levelLabels`), not by the export's raw values.
-  const names = (lang: 'en' | 'da') => levelList(few.map((l) => byCategory(sg.levelLabels, l)?.[lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), lang);
+  const names = (lang: 'en' | 'da') => levelList(few.map((l) => subgroupLevelName(sg.levelLabels, l, lang)), lang);
   // With levels left out the test compares those tested, not the subgroup: said by how many levels and patients.
   const patientsIn = (levels: readonly string[]) => r.levels.filter((l) => levels.includes(l.level)).reduce((a, l) => a + l.effect.n.intervention + l.effect.n.control, 0);
   const testedNames = few.length ? r.interaction.levelsTested : [];

@@ -18,7 +18,7 @@ import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT, timeLabel } from 
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { renderTextTableAt, type Table } from '../report/text-table.js';
 import { YES_NO_CAPTION, yesNoTable } from '../report/yes-no-table.js';
-import { byCategory } from '../trial/category-values.js';
+import { subgroupLevelName } from '../trial/subgroup-level-name.js';
 import type { TrialData } from '../trial/trial-data.js';
 
 /** The text summary on stdout. */
@@ -62,10 +62,7 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
   }
   if (result.targetPopulation) print(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), labelOf, arms, level));
   if (result.subgroups) {
-    const levelName = (column: string, l: string) => {
-      const named = byCategory(trial.plan.subgroups.find((s) => s.column === column)?.levelLabels, l);
-      return named?.[lang] ?? named?.en ?? l;
-    };
+    const levelName = (column: string, l: string) => subgroupLevelName(trial.plan.subgroups.find((s) => s.column === column)?.levelLabels, l, lang);
     print(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms, level, { outcome: labelOf, level: levelName }));
   }
   return out.join('');

@@ -36,7 +36,7 @@ import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-m
 import { wholeNumberUnderNoise } from '../trial/float-noise.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
-import { bdsLayout, odmItemLayout, sdtmFindingsLayout } from './export-layouts.js';
+import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeaderLayout } from './export-layouts.js';
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
@@ -513,8 +513,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
 /** The DANISH_KNOWN_ARM spellings that are a code word, not the arm written out ("vanlig" for "vanlig behandling"). */
 const DANISH_CODE_WORD = /^vanlig$/;
-/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
-const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
+/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter, a numbered arm ("A", "arm1") or a boolean's True/False —… */
+const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|true|false)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
 const ARM_ROLE = /^(intervention|interventionsgruppe|interventiongroup|treatment|treatmentgroup|behandling|behandlingsgruppe|active|aktiv|experimental|exp|int)$/;
 /** Why an arm value is no name for the reports (armLabelOf). */
@@ -646,7 +646,16 @@ function asciiName(column: string): string {
 
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
+/**
+ * A visit number as a float column writes it (`6.0`, `0.0`: pandas, once a visit left empty made
+ * the column float): read as the whole number (`6`, `0`), as `41.0` is read everywhere; the
+ * export's own `6.0` stays the key of "timeLabels". Only `.0`: `1.5` is no visit number.
+ */
+const WHOLE_VISIT = /^\s*(\d+)(?:\.0+)?\s*$/;
+const wholeVisit = (v: string): string => WHOLE_VISIT.exec(v)?.[1] ?? v;
+
 export function visitLabel(given: string): string {
+  given = wholeVisit(given);
   // A REDCap label export writes its arm after every event, also beside an arm column
   // ("Baseline (Arm 1: Arm 1)"): the visit is the event without it, as "baseline_arm_1" is.
   // OpenClinica's event OIDs (`SE_3M`) are read without their prefix (odm-names.ts).
@@ -872,7 +881,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // A CDISC ADaM / BDS dataset (one row per parameter), an ODM item export or an SDTM findings domain is refused naming the pivot it needs (export-layouts.ts).
-  const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records);
+  // So is pandas' melt() (`variable`, `value`) and a header of pandas tuples (`('rmdq', '3m')`).
+  const bds = bdsLayout(header) ?? odmItemLayout(header) ?? sdtmFindingsLayout(header, csv.records) ?? meltedLayout(header) ?? tupleHeaderLayout(header);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
     const i = colIdx(c);
@@ -1068,7 +1078,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const values = armsInEvents ? [...new Set(events.map(({ value, event }) => event?.visit ?? value))] : valuesOf(timeCol);
     const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
-    const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
+    const bare = values.filter((v) => WHOLE_VISIT.test(v) && visitLabel(v) !== 'baseline');
     // Study days (80–104, 168–202), not visits: one drafted visit per day would be 57 "weeks".
     // A column named for a schedule (week, uge, month, visit) holds visits, never study days;
     // so does one where every patient sits at the same numbers (weekly, then every 2 weeks, …).
@@ -1095,7 +1105,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (extensionFollowUp(v)) extensions.push(v);
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
       const given = unit ?? guessedUnit;
-      let label = given && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
+      let label = given && WHOLE_VISIT.test(v) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
       if (label === 'baseline' && namedPreBaseline(v) && otherBaseline(v)) label = preBaselineLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
@@ -1254,8 +1264,10 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       checks.push(`column "${armCol}" writes one arm more than one way (${folded.map((f) => [f.shown, ...f.others].map((o) => JSON.stringify(o)).join(' and ')).join('; ')}): read as one arm — check that they are`);
     }
     // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
-    // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
-    const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$`, 'i')) ?? arms[0] ?? 'intervention';
+    // an intervention-like word inside it ("Vanlig behandling" is not the treatment). A boolean
+    // column (pandas' `df.arm == "app"`: True/False; R's TRUE/FALSE; polars' true/false) says the
+    // intervention by True, as 1 does.
+    const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$|^true$`, 'i')) ?? arms[0] ?? 'intervention';
     // Of three or more arms, a comparator's name is the control ("Sædvanlig behandling" rather than a second treatment).
     const control = arms.find((a) => a !== intervention && isComparatorName(a, arms)) ?? arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };

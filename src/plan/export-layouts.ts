@@ -114,3 +114,37 @@ export function sdtmFindingsLayout(header: readonly string[], records?: Iterable
       `one column per ${test}, one row per ${id} and ${visit}, with the arm: pivot the domain wide and join the arm from ADSL (TRT01P) or DM (ARM) — in R, dplyr::left_join(tidyr::pivot_wider(${data}, id_cols = c(${ids.join(', ')}), names_from = ${test}, values_from = ${value}), adsl[c("${id}", "TRT01P")], by = "${id}")${baselineText}; in SAS, PROC TRANSPOSE with BY ${ids.join(' ')}; ID ${test}; VAR ${value}${blfl ? ` (after setting ${visit} to 'BASELINE' where ${blfl} = 'Y')` : ''}, then MERGE with ADSL (or DM) BY ${id} — or start from the ADaM dataset (ADQS), whose pivot plan init gives; then run plan init on that file (docs/plan-trial.md "Layouts plan init refuses")`,
   };
 }
+
+/**
+ * pandas' `df.melt(id_vars=[…])` with its default names: every measure in one column — the
+ * outcome's name in `variable`, its value in `value` (a tidy long file). hta reads one column per
+ * outcome, so the rows need pivoting back first. Exactly pandas' lower-case names.
+ */
+export function meltedLayout(header: readonly string[]): LayoutRefusal | undefined {
+  const names = header.map((h) => h.trim());
+  if (!names.includes('variable') || !names.includes('value')) return undefined;
+  // The other named columns (not pandas' unnamed index) say each row's patient and visit.
+  const keep = names.filter((h) => h !== 'variable' && h !== 'value' && h !== '' && !/^Unnamed: \d+$/.test(h));
+  const index = keep.map((k) => JSON.stringify(k)).join(', ');
+  return {
+    what: `the layout: pandas' melt() (one row per patient, visit and measure: the outcome's name in column "variable", its value in "value"), where hta reads one column per outcome`,
+    write: `one column per outcome: pivot the file back in pandas — df.pivot(index=[${index}], columns="variable", values="value").reset_index().to_csv("export.csv", index=False) (in R, tidyr::pivot_wider(df, names_from = variable, values_from = value)) — then run plan init on that file (docs/input-trial-export.md#pandas-shapes)`,
+  };
+}
+
+/** pandas' str() of a column tuple, `('rmdq', '3m')` or `('rmdq', 3)`: a MultiIndex's columns written without flattening. */
+const TUPLE_NAME = /^\(\s*(?:'[^']*'|"[^"]*"|[\w.+-]+)\s*(?:,\s*(?:'[^']*'|"[^"]*"|[\w.+-]+)\s*)+\)$/;
+
+/**
+ * A header of pandas tuples (`df.columns = [str(c) for c in df.columns]` after a pivot or a
+ * groupby's agg, or a MultiIndex read back flat): hta names an outcome at a visit `rmdq_3m`, so
+ * the tuples need joining first. Two tuple-named columns at least.
+ */
+export function tupleHeaderLayout(header: readonly string[]): LayoutRefusal | undefined {
+  const tuples = header.filter((h) => TUPLE_NAME.test(h.trim()));
+  if (tuples.length < 2) return undefined;
+  return {
+    what: `the column names: pandas tuples (${tuples.slice(0, 2).map((t) => JSON.stringify(t.trim())).join(', ')}${tuples.length > 2 ? `, … ${tuples.length} columns` : ''}), a MultiIndex written with str(c), where hta reads a measure at a visit as one name (rmdq_3m)`,
+    write: `one name per column: join each tuple in pandas before writing, df.columns = ['_'.join(map(str, c)) for c in df.columns] in place of str(c) (('rmdq', '3m') becomes rmdq_3m) — then run plan init on that file (docs/input-trial-export.md#pandas-shapes)`,
+  };
+}

@@ -53,6 +53,7 @@ const DANISH: readonly [RegExp, Replacement][] = [
   // The registry reader's form (read-registry.ts), which names no separator.
   [/^(\d+) fields as in the header \(check the separator and quoting\)$/, '$1 felter som i overskriftslinjen (tjek skilletegnet og anførselstegnene)'],
   [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
+  [/^a category, or an empty cell when the value is unknown$/, 'en kategori eller en tom celle, når værdien er ukendt'],
   // A cell that is not a number in a column of numbers (trial/column-kind.ts).
   [
     /^a number, as the other values of (".*") are \(read as text, it would make each of them a category of its own\); if it means "missing", add it to the plan's "missingCodes"; if the column holds categories, (?:set ("covariateTypes": \{ ".*": "categorical" \}) in the plan|give the confounder ("type": "categorical"))$/,
@@ -238,14 +239,14 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
 
 /**
  * The Danish wording of a problem's hint, or undefined when none is known: a near miss
- * (`did you mean "app"?`, edit-distance.ts) and R's NaN explained (trial/nan-cells.ts).
+ * (`did you mean "app"?`, edit-distance.ts) and R's NaN or pandas' None explained (trial/nan-cells.ts).
  */
 export function danishProblemHint(hint: string): string | undefined {
   const known = DANISH_HINTS.find(([pattern]) => pattern.test(hint));
   if (known) return hint.replace(known[0], known[1] as (substring: string, ...args: unknown[]) => string);
   const near = /^did you mean (".*")\?$/.exec(hint);
   if (near) return `mente du ${near[1]!}?`;
-  const nan = /^"([^"]*)" is not a number but what R writes/.exec(hint);
+  const nan = /^"([^"]*)" is not a (?:number but what R writes|value but what pandas writes)/.exec(hint);
   if (nan && hint === nanHint(nan[1]!)) return nanHint(nan[1]!, 'da');
   return undefined;
 }

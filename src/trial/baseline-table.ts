@@ -27,6 +27,7 @@ import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 import { idKey, idMatchKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
 import { cprCellExpected, cprCellTest, cprKind, trialCprMessage } from './cpr-cells.js';
+import { isNoValueCell, nanHint } from './nan-cells.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -113,6 +114,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const lines = columns.map(() => new Map<string, number>());
   // A CPR-shaped cell is no Table 1 level: refused by line and column, as loadTrial refuses one in the plan's columns (cpr-cells.ts).
   const cpr: Problem[] = [];
+  const noValue: Problem[] = [];
   const cprRefused = cprCellTest(csv.records, idCol, cols.filter((c) => c >= 0));
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     // `.A` (SAS) or `##USER_MISSING_97##` (Castor) is missing here as in the loader (special-missing.ts).
@@ -139,6 +141,11 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         const coded = coders[k]?.apply(cell);
         if (letters.active) letters.see(k, rec.line, cell, coded, decimalComma);
         if (coded?.kind === 'missing') continue;
+        // pandas' `None` / `nan` or R's `NaN` is no row of Table 1: refused as loadTrial refuses it in the plan's columns (nan-cells.ts).
+        if (coded?.kind !== 'answer' && isNoValueCell(cell)) {
+          noValue.push({ file: csv.file, line: rec.line, column: col + 1, field: csv.header[col] ?? columns[k]!, value: cell.trim(), expected: 'a category, or an empty cell when the value is unknown', kind: 'characteristic.no-value:nan', hint: nanHint(cell) });
+          continue;
+        }
         const v: string | number = coded?.kind === 'answer' ? coded.value : cell;
         if (isBaseline === undefined) {
           const rawTime = timeCol >= 0 ? reader.cell(timeCol) : null;
@@ -153,6 +160,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     }
   }
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(csv.file, cpr.length, plan.columns.id), cpr);
+  if (noValue.length) throw new HtaError('input.invalid', `${csv.file} has ${noValue.length} problem(s) in Table 1 columns; nothing was written`, noValue);
   const letterProblems = letters.problems(csv.file, (k) => ({ column: cols[k]! + 1, what: `Table 1 characteristic "${columns[k]}"`, effect: 'would be counted as missing in Table 1' }));
   if (letterProblems.length) throw new HtaError('input.invalid', `${csv.file} has ${letterProblems.length} problem(s) in Table 1 columns; nothing was written`, letterProblems);
   const problems: Problem[] = [];

@@ -63,7 +63,7 @@ import { excelErrorHint, excelErrorKind, isExcelError, isPercentCell } from '../
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
-import { isNanCell, nanHint } from './nan-cells.js';
+import { isNoValueCell, nanHint } from './nan-cells.js';
 import { isResponseId } from '../plan/response-ids.js';
 import { spelledOut } from '../spelled-out.js';
 import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, EMPTY_REPEAT_KIND, EMPTY_FIRST_KIND, emptyRepeatExpected, emptyFirstExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
@@ -86,6 +86,7 @@ import { IgnoredVisits, unusedEntriesNote, WIDE_IGNORE_EXPECTED } from './ignore
 import { columnCodesKeyProblems } from '../plan/column-codes-keys.js';
 import { derivedRowsError, derivedRowsNote, derivedRowsOf, derivedTypeColumn, derivedVisitNotes, notImputedValues } from './adam-derived-rows.js';
 import { bdsLayoutError } from './bds-layout-check.js';
+import { pandasShapeError } from './pandas-shape-check.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -364,7 +365,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }
   }
   // A header of SPSS variable labels (`RMDQ total (0-24) ved baseline`): said, at the column (label-headers.ts).
-  if (headerProblems.length) throw invalid(file, withLabelHeaders(headerProblems, csv.header), false);
+  // pandas' melt() or a header of tuples: the shape and its pandas line, not a missing column per outcome (pandas-shape-check.ts).
+  if (headerProblems.length) throw pandasShapeError(file, csv.header, headerProblems) ?? invalid(file, withLabelHeaders(headerProblems, csv.header), false);
   // An ADaM BDS dataset of several parameters: one problem naming the layout and its pivot, not one per row (bds-layout-check.ts).
   const bds = wide ? undefined : bdsLayoutError(file, table.header, table.records);
   if (bds) throw bds;
@@ -1430,8 +1432,8 @@ class RowContext {
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
     if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${excelErrorKind(p.value)}`, hint: excelErrorHint(p.value) });
-    // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
-    else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
+    // R's NaN (a mean of no values) and pandas' None / nan (astype(str) of a missing value) are named for what they are, with their remedies (nan-cells.ts); not in the id or arm, refused for what they are.
+    else if (p.value !== undefined && p.hint === undefined && isNoValueCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
   }
   /** A coded cell; records the recode. */
@@ -1453,6 +1455,14 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
       return null;
     }
     value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+  }
+  // pandas' `None` / `nan` (astype(str) of a missing value) or R's `NaN` in a column of categories:
+  // no level of its own ("None 2 (2.0%)", adjusted for as a third country), and no "finite number"
+  // either — refused with its cause and remedies by add (nan-cells.ts). A column of numbers says
+  // what it expects below.
+  if (notNumber === undefined && typeof value === 'string' && isNoValueCell(value)) {
+    row.add({ ...row.at(idx), value: v, expected: 'a category, or an empty cell when the value is unknown', kind: 'covariate.no-value' });
+    return null;
   }
   // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
   const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma, row.mixedLocale) : undefined;
@@ -1782,7 +1792,18 @@ function unknownCodeProblem(column: string, coder: ColumnCoder, text: string): {
   return { expected, kind: `code.unknown:${column}:case`, hint: `did you mean ${JSON.stringify(meant.code)}? Codes match as written, case too: add the export's spelling beside the plan's (${added.join(', ')}) where the codes of "${column}" are given ("answers" or "columnCodes")` };
 }
 
-const EQ5D_PROFILE = /^[1-5]{5}$/;
+const EQ5D_PROFILE = /^([1-5]{5})(?:([.,])0+)?$/;
+
+/**
+ * The five digits of an EQ-5D profile cell (`11123`), also as a float column writes it (`12132.0`:
+ * pandas, once a missing visit made the column float; `12132,0` with the decimal comma), as
+ * whole numbers `41.0` are read everywhere; undefined for any other cell.
+ */
+function eq5dProfileOf(text: string, decimalComma: boolean): string | undefined {
+  const m = EQ5D_PROFILE.exec(text);
+  if (!m || (m[2] !== undefined && m[2] !== (decimalComma ? ',' : '.'))) return undefined;
+  return m[1];
+}
 
 /**
  * How `readCell` found a cell: missing, text to parse (`cellText`), a coded answer
@@ -1924,8 +1945,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   if (state === PROBLEM || state === MISSING || state === NOT_APPLICABLE) return NaN;
   const text = cellText;
   const viaCode = state === ANSWER;
-  if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
-    const levels = [...text].map(Number);
+  const profileText = !viaCode && inst.key.startsWith('eq5d') ? eq5dProfileOf(text, decimalComma) : undefined;
+  if (profileText !== undefined && inst.items && inst.score) {
+    const levels = [...profileText].map(Number);
     if (levels.every((l) => l <= inst.items!.max)) {
       src.profiles = true;
       return inst.score(levels, src.scoring) ?? NaN;
@@ -2011,7 +2033,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       return NaN;
     }
     // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
-    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
+    const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}(?:[.,]0+)?$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : sasLetter ? `${kind}:sas-letter` : kind }) });
     return NaN;
   }

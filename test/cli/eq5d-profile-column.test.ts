@@ -50,4 +50,20 @@ describe('an EQ-5D column of profiles', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"11163" — expected a number from -0.758 to 1 (EQ-5D-5L index (dk-5l-2021)), or an EQ-5D profile of five digits 1–5 (e.g. 11123: one level per dimension, scored with the value set)');
   });
+
+  it('profiles in a float column (pandas writes 12132.0 once a missing visit made the column float) are the profiles, and a mistyped one is told the profile form', async () => {
+    // Exit 2, "expected a number from -0.758 to 1" on every cell, before: the profile not named.
+    const floats = ROWS.map((r, i) => (i === 0 ? r : r.replace(/,(\d{5})$/, ',$1.0')));
+    expect(floats[1]).toBe('1,app,baseline,11111.0');
+    const a = files(ROWS);
+    const b = files(floats);
+    const plain = await runCli('analyze', a.csv, '--plan', a.plan, '--json');
+    const float = await runCli('analyze', b.csv, '--plan', b.plan, '--json');
+    expect(float.code).toBe(0);
+    expect(JSON.parse(float.stdout).effects).toEqual(JSON.parse(plain.stdout).effects);
+    const c = files(floats.map((r) => r.replace('11112.0', '11163.0')));
+    const r = await runCli('validate', c.csv, '--plan', c.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"11163.0" — expected a number from -0.758 to 1 (EQ-5D-5L index (dk-5l-2021)), or an EQ-5D profile of five digits 1–5');
+  });
 });

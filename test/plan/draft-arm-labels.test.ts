@@ -167,3 +167,18 @@ describe('plan init: a title-case or all-caps export never mixes the cases of a 
     expect(d.checks.join('\n')).toContain('"da" "SMERTESKOLE" keeps the export\'s capital');
   });
 });
+
+describe('plan init: a boolean arm column (pandas\' df["intervention"] = df.arm == "app")', () => {
+  // An explorer's pandas file drafted "False" as the intervention: analyze then printed the
+  // difference False − True, its sign flipped (−0.02 for +0.02). True is the intervention, as 1 is.
+  const rows = (t: string, f: string) =>
+    [',id,time,rmdq,intervention', `0,SB0001,baseline,9.0,${f}`, `1,SB0001,6w,7.0,${f}`, `2,SB0002,baseline,6.0,${t}`, `3,SB0002,6w,7.0,${t}`, `4,SB0003,baseline,8.0,${t}`, `5,SB0003,6w,4.0,${t}`].join('\n') + '\n';
+  for (const [t, f] of [['True', 'False'], ['TRUE', 'FALSE'], ['true', 'false']] as const) {
+    it(`${t}/${f}: ${t} the intervention, and the values called codes, not names`, () => {
+      const d = draftPlan(parseCsvText(rows(t, f), 'pandas.csv'), 'plan.schema.json');
+      expect(d.plan.arms).toEqual({ intervention: t, control: f });
+      expect(d.plan.armLabels).toBeUndefined();
+      expect(d.checks.join('\n')).toContain(`the arm values "${t}" and "${f}" are codes, not names: the reports will call the arms "Intervention" and "Control" until you name them`);
+    });
+  }
+});

@@ -17,7 +17,7 @@ import { MAX_RELATIVE_WEIGHT } from '../../analysis/extreme-weights.js';
 import { transportsWholeTrial } from '../../analysis/whole-trial-transport.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { covariateOfColumn } from '../../trial/baseline-table.js';
-import { byCategory } from '../../trial/category-values.js';
+import { subgroupLevelName } from '../../trial/subgroup-level-name.js';
 import { fillArms } from '../arm-names.js';
 import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestNumbers, subgroupForestSpec } from '../charts/subgroup-forest.js';
@@ -133,7 +133,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
       let name = `subgroup-${slug(sg.column)}-${slug(time)}`;
       while (used.has(name)) name += '-x';
       used.add(name);
-      const levelName = (l: string) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l;
+      const levelName = (l: string) => subgroupLevelName(sg.levelLabels, l, ctx.lang);
       const chart: ChartSpec = {
         name,
         spec: subgroupForestSpec(drawn, result.effects, ctx, label, time, levelName),
@@ -153,7 +153,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
       first = false;
     }
     // A responder's levels under a percent rule: their patients at a baseline of 0, per level (zero-baseline-note.ts).
-    const levelName = (l: string) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l;
+    const levelName = (l: string) => subgroupLevelName(sg.levelLabels, l, ctx.lang);
     const zeroNotes = analyses.flatMap((g) => g.levels.flatMap((l) => zeroBaselineNotes([l.effect], ctx.lang, ctx.arms, ctx.outcomeLabel, `${label}: ${levelName(l.level)}`)));
     sections.push({ id: `subgroup-tests-${slug(sg.column)}`, title: p('subgroupTestsTitle', { subgroup: label }), tables: [{ table: interactionTable(analyses, ctx) }], ...(zeroNotes.length ? { notes: zeroNotes } : {}) });
   }

@@ -27,7 +27,7 @@ import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
-import { type Delimiter, sniffDelimiter } from '../io/dialect.js';
+import { type Delimiter, sniffTextDelimiter } from '../io/dialect.js';
 import { separatorHint, withoutSeparatorHint } from '../io/separator-hint.js';
 import { headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
@@ -149,7 +149,7 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<De
     if (hinted) return hinted;
     // A header of names between `|` (SAS DLM='|', a BI tool's or database client's
     // "pipe-delimited" export) is read as such (io/dialect.ts, docs/input-registry.md "Dialects").
-    return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+    return sniffTextDelimiter(text);
   } finally {
     await handle.close();
   }

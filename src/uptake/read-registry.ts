@@ -387,7 +387,7 @@ export function registryRowChecker(
   const checkRow = (record: readonly string[], line: number): RowCheckResult => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
     // ten bad values (docs/input-registry.md "Total rows").
-    if (isTotalRecord(record)) {
+    if (isTotalRecord(record, rules.missingCodes)) {
       const i = totalWordIndex(record);
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
@@ -681,7 +681,7 @@ export async function scanRegistryRows(
         pending.push({ line, ...footnote });
         continue;
       }
-      if (!isTotalRecord(record) && pending.length > 0) {
+      if (!isTotalRecord(record, rules.missingCodes) && pending.length > 0) {
         for (const f of pending) found.row([{ file, line: f.line, column: f.index + 1, field: header[f.index] ?? '', value: maskCpr(f.text), kind: FOOTNOTE_KIND, expected: FOOTNOTE_EXPECTED }]);
         pending = [];
       }
@@ -1041,7 +1041,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: (wide ? yv : yearText(yv, thousands, yearMarks)).trim(), countText: ev.trim() });
+      // A year cell read as empty (`NULL`, the plan's codes, Qlik's `-` in its `Totaler;-;597.190`) is a total over every year.
+      const yearOf = (yv: string) => (wide ? yv : yearText(yv, thousands, yearMarks)).trim();
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim() === '-' || numberCell(yv).trim() === '' ? '' : yearOf(yv), countText: ev.trim() });
       continue;
     }
     // `#N/A` (a failed lookup) is no region: counted as one it would add to the whole country's denominator.

@@ -802,7 +802,8 @@ export interface ReadEligibleOptions {
 const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
   // Swedish `Län`/`Landsting`, Norwegian `Helseforetak`/`Helseregion`/`Fylke`: the units their
   // statistics count the eligible by.
-  region: /^(region|regionsnavn|regionnavn|regionnamn|regioner|län|lan|landsting|helseforetak|helseregion|fylke)$/,
+  // `Regionskode` and its kin: the DAGI code 1081–1085, read as the region (regions.ts), as in the registry (registry-column-names.ts).
+  region: /^(region|regionsnavn|regionnavn|regionnamn|regionname|regioner|regionskode|regionkode|regionsnr|regionnr|regioncode|regionid|län|lan|landsting|helseforetak|helseregion|fylke)$/,
   year: /^(år|aar|årstal|aarstal|årstall|aarstall|year|tid)$/,
   // `Frequency`: SAS PROC FREQ's count column (ODS CSV, or its OUT= data set's COUNT).
   eligible: /^(antal|antall|eligible|borgere|befolkning|population|patienter|pasienter|målgruppe|maalgruppe|målgrupp|n|count|frequency|frekvens)$/,

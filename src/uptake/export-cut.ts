@@ -11,9 +11,9 @@ import type { Lang } from '../report/i18n.js';
 
 /** Data rows (the header not counted) at which a BI tool or a spreadsheet stops an export. */
 export const EXPORT_ROW_LIMITS: readonly { rows: number; en: string; da: string }[] = [
-  { rows: 30_000, en: 'the most Power BI\'s "Export data" writes to a .csv file', da: 'det højeste antal, Power BI\'s "Eksportér data" skriver til en .csv-fil' },
+  { rows: 30_000, en: 'the most Power BI\'s "Export data" writes to a .csv file', da: 'det højeste antal, "Eksportér data" i Power BI skriver til en .csv-fil' },
   { rows: 65_535, en: 'the most rows under the header an Excel 97–2003 sheet (.xls) holds', da: 'det højeste antal rækker under overskriften, et Excel 97–2003-ark (.xls) kan rumme' },
-  { rows: 150_000, en: 'the most Power BI\'s "Export data" writes to an .xlsx file', da: 'det højeste antal, Power BI\'s "Eksportér data" skriver til en .xlsx-fil' },
+  { rows: 150_000, en: 'the most Power BI\'s "Export data" writes to an .xlsx file', da: 'det højeste antal, "Eksportér data" i Power BI skriver til en .xlsx-fil' },
   { rows: 1_048_575, en: 'the most rows under the header an Excel sheet holds (1,048,576 in all)', da: 'det højeste antal rækker under overskriften, et Excel-ark kan rumme (1.048.576 i alt)' },
 ];
 
@@ -66,7 +66,7 @@ export function referralsEndNote(file: string, end: ReferralEnd, lang: Lang = 'e
   if (expected < CUT_EXPECTED_REFERRALS) return undefined;
   const year = end.exportDate.slice(0, 4);
   if (lang === 'da') {
-    const source = end.exportDateGiven ? 'planens exportDate' : 'den seneste aktiverings- eller sidst-aktiv-dato i filen';
+    const source = end.exportDateGiven ? 'planens exportDate' : 'den seneste dato for aktivering eller sidste aktivitet i filen';
     return `${file}: den sidste henvisning er fra ${end.lastReferral}, ${number(gap, lang)} dage før udtrækkets dato ${end.exportDate} (${source}), mens henvisningerne før den kom så tæt, at omkring ${number(expected, lang)} ville være faldet i de dage: er udtrækket skåret af (en rækkegrænse, et filter på henvisningsdato), mangler henvisningerne fra slutningen, og ${year}s henvisninger, optag og udgift er for lave — hent hele udtrækket igen; holdt henvisningerne op dér, er der intet galt (docs/input-registry.md "An export cut short")`;
   }
   const source = end.exportDateGiven ? "the plan's exportDate" : 'the latest activation or last-active date in the file';

@@ -65,6 +65,17 @@ export interface Dialect {
 }
 
 /**
+ * The separator of a file's text as its first non-blank line has it: sqlplus spools, report
+ * tools and hand-edited files start with an empty line (or one of blanks) above the header, and
+ * an empty line has no separator to count — a `;` file would be read as one column
+ * (docs/input-registry.md "Dialects"). The CSV reader skips such lines the same way (read-csv.ts).
+ */
+export function sniffTextDelimiter(text: string): Delimiter {
+  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 50).find((l) => l.trim() !== '');
+  return sniffDelimiter(line ?? '');
+}
+
+/**
  * Counts each candidate separator in the header line outside quotes; the most frequent wins.
  * `|` only when the line has no comma, semicolon or tab outside quotes: a comma file may name
  * a column `a|b`, so `|` never outvotes the common separators (docs/input-trial-export.md "Dialects").

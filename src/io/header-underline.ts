@@ -16,7 +16,7 @@ export function isHeaderUnderline(record: readonly string[], width: number): boo
   return record.length === width && width > 0 && record.every((c) => /^\s*-+\s*$/.test(c));
 }
 
-const WHAT = 'underlines the header (SQL Server Management Studio text output)';
+const WHAT = 'underlines the header (the text output of SQL Server Management Studio or sqlplus)';
 
 /** The problem of an underline line (a run that stops on problems); `row` names a data row ("a referral"). */
 export function headerUnderlineProblem(file: string, line: number, row: string): Problem {
@@ -31,7 +31,7 @@ export function headerUnderlineNote(file: string, lines: readonly number[], w: P
   if (lines.length === 0) return undefined;
   if (lang === 'da') {
     const one = lines.length === 1;
-    return `${file}: ${lineList(lines, 'da')} understreger overskriftslinjen (SQL Server Management Studios tekstoutput): udeladt, ikke talt som ${one ? w.invalidDa.one : w.invalidDa.several}`;
+    return `${file}: ${lineList(lines, 'da')} understreger overskriftslinjen (tekstoutput fra SQL Server Management Studio eller sqlplus): udeladt, ikke talt som ${one ? w.invalidDa.one : w.invalidDa.several}`;
   }
   return `${file}: ${lineList(lines)} ${lines.length === 1 ? WHAT : WHAT.replace('underlines', 'underline')}: left out, not counted as ${w.invalid}`;
 }

@@ -220,6 +220,18 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
       const word = where === 'line' ? (many ? 'linjerne' : 'linje') : many ? 'rækkerne' : 'række';
       return `én række pr. henvisning: ${word} ${danishLineSample(sample!)} har samme patient-id, henvisningsdato og aktiveringsdato, men en anden dato for sidste aktivitet — samme henvisning eksporteret to gange`;
     }],
+  // An empty clinic (uptake/referral.ts clinicExpected): a BI export's first refusal.
+  [/^a clinic name \(every referral needs its clinic for the clinic funnel\): fill empty cells with a name such as "ukendt" — those referrals are then one clinic of their region — or leave the rows out with --exclude-invalid$/,
+    'et kliniknavn (hver henvisning skal have sin klinik til klinikkernes tragtplot): udfyld tomme celler med et navn som "ukendt" — de henvisninger er så én klinik i deres region — eller udelad rækkerne med --exclude-invalid'],
+  // A region the eligible file does not name (uptake/regions.ts).
+  [/^one of (.*) \(the regions of (.*)\), optionally written "Region …"; map other spellings with the uptake plan's "regions"$/,
+    'en af $1 (regionerne i $2), eventuelt skrevet "Region …"; knyt andre stavemåder til dem med optagsplanens "regions"'],
+  // The registry's total row (uptake/read-registry.ts, docs/input-registry.md "Total rows").
+  [/^a referral: this is a total row \(sums Excel users add under the table\), not a referral — delete it \(hta counts the referrals itself\), or --exclude-invalid leaves it out$/,
+    'en henvisning: rækken er en totalrække (summer, som Excel-brugere tilføjer under tabellen), ikke en henvisning — slet den (hta tæller selv henvisningerne), eller udelad den med --exclude-invalid'],
+  // The eligible file's plain region and year lines (uptake/read-registry.ts readEligibleFile).
+  [/^a region name$/, 'et regionsnavn'],
+  [/^a four-digit year$/, 'et firecifret årstal'],
   [/^a clinic name of at most (\d+) characters$/, 'et kliniknavn på højst $1 tegn'],
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.

@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { HtaError, type Problem } from '../errors.js';
 import { codeCounter, cprCell, cprExpected, cprKind, maskCpr } from './cpr-shape.js';
-import { sniffDelimiter } from '../io/dialect.js';
+import { sniffTextDelimiter } from '../io/dialect.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError } from '../io/header-line.js';
 import { separatorHint } from '../io/separator-hint.js';
 import { isUtf8 } from 'node:buffer';
@@ -48,6 +48,9 @@ import { formatProblem } from '../errors.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 import { pivotBlankScanner, type PivotColumn } from './pivot-blanks.js';
 import { pivotDraftWarning } from './pivot-blanks-words.js';
+
+/** How a message names a separator. */
+const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars (|)' };
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -141,7 +144,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // named below stay the file's own (io/separator-hint.ts).
   const hint = separatorHint(file, text);
   const csvText = hint ? `\n${text.slice(hint.end)}` : text;
-  const delimiter = hint?.delimiter ?? sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  const delimiter = hint?.delimiter ?? sniffTextDelimiter(text);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
@@ -206,7 +209,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   }
   if (underlines.size > 0) {
     const lines = [...underlines].map(lineOf);
-    notes.push(`${file}: ${lineList(lines)} ${lines.length === 1 ? 'underlines' : 'underline'} the header (SQL Server Management Studio text output): left out of this draft — hta uptake refuses ${lines.length === 1 ? 'it' : 'them'} (or leaves ${lines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${lines.length === 1 ? 'it' : 'them'} from the file`);
+    notes.push(`${file}: ${lineList(lines)} ${lines.length === 1 ? 'underlines' : 'underline'} the header (the text output of SQL Server Management Studio or sqlplus): left out of this draft — hta uptake refuses ${lines.length === 1 ? 'it' : 'them'} (or leaves ${lines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${lines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
@@ -225,6 +228,17 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (twice.length > 0) warnings.push(`${file} names a registry column twice, and hta uptake refuses it until one is left: ${twice.map((p) => formatProblem(p)).join('; ')}`);
   // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
+  // No registry column recognised at all: a draft would map nothing and every later guess (the
+  // regions, the dates, the registry's size) would be read from the wrong cells — refused, nothing
+  // printed, as the README promises no draft hta validate or hta uptake refuses for want of every
+  // column (docs/input-registry.md "Dialects"). Its column count and separator show a wrong separator.
+  if (REGISTRY_COLUMNS.every((c) => missing.includes(c))) {
+    throw new HtaError('input.invalid', `${file}: no registry column recognised in its header`, [{
+      // Its cells not quoted: a headerless file's first line is a referral.
+      file, line: headerLine,
+      expected: `a header line naming the registry columns — id, region, clinic, referred, activated, last_active, age, sex, referrer, or names registries give them (PatientID, Region, Klinik, Henvisningsdato, …: docs/input-registry.md "The registry export"); read as ${header.length === 1 ? 'one column' : `${header.length} columns`} separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}: if that is wrong, or the header is not this line, correct the file`,
+    }]);
+  }
   // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").
   const needed = missing.filter((c) => c !== 'age');
   if (needed.length > 0) notes.push(`no column recognised for ${needed.join(', ')}: add ${needed.length === 1 ? 'it' : 'them'} to columns.registry (have: ${header.join(', ')})`);

@@ -27,7 +27,7 @@ import { excelErrorAsName, isExcelError } from '../io/spreadsheet-cells.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
-import { type Delimiter, sniffDelimiter } from '../io/dialect.js';
+import { type Delimiter, sniffTextDelimiter } from '../io/dialect.js';
 import { separatorHint, withoutSeparatorHint } from '../io/separator-hint.js';
 import { headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
@@ -150,7 +150,7 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<De
     if (hinted) return hinted;
     // A header of names between `|` (SAS DLM='|', a BI tool's or database client's
     // "pipe-delimited" export) is read as such (io/dialect.ts, docs/input-registry.md "Dialects").
-    return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+    return sniffTextDelimiter(text);
   } finally {
     await handle.close();
   }
@@ -407,7 +407,7 @@ export function registryRowChecker(
   const checkRow = (record: readonly string[], line: number): RowCheckResult => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
     // ten bad values (docs/input-registry.md "Total rows").
-    if (isTotalRecord(record)) {
+    if (isTotalRecord(record, rules.missingCodes)) {
       const i = totalWordIndex(record);
       return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
     }
@@ -701,7 +701,7 @@ export async function scanRegistryRows(
         pending.push({ line, ...footnote });
         continue;
       }
-      if (!isTotalRecord(record) && pending.length > 0) {
+      if (!isTotalRecord(record, rules.missingCodes) && pending.length > 0) {
         for (const f of pending) found.row([{ file, line: f.line, column: f.index + 1, field: header[f.index] ?? '', value: maskCpr(f.text), kind: FOOTNOTE_KIND, expected: FOOTNOTE_EXPECTED }]);
         pending = [];
       }
@@ -822,7 +822,8 @@ export interface ReadEligibleOptions {
 const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
   // Swedish `Län`/`Landsting`, Norwegian `Helseforetak`/`Helseregion`/`Fylke`: the units their
   // statistics count the eligible by.
-  region: /^(region|regionsnavn|regionnavn|regionnamn|regioner|län|lan|landsting|helseforetak|helseregion|fylke)$/,
+  // `Regionskode` and its kin: the DAGI code 1081–1085, read as the region (regions.ts), as in the registry (registry-column-names.ts).
+  region: /^(region|regionsnavn|regionnavn|regionnamn|regionname|regioner|regionskode|regionkode|regionsnr|regionnr|regioncode|regionid|län|lan|landsting|helseforetak|helseregion|fylke)$/,
   year: /^(år|aar|årstal|aarstal|årstall|aarstall|year|tid)$/,
   // `Frequency`: SAS PROC FREQ's count column (ODS CSV, or its OUT= data set's COUNT).
   eligible: /^(antal|antall|eligible|borgere|befolkning|population|patienter|pasienter|målgruppe|maalgruppe|målgrupp|n|count|frequency|frekvens)$/,
@@ -1061,7 +1062,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: (wide ? yv : yearText(yv, thousands, yearMarks)).trim(), countText: ev.trim() });
+      // A year cell read as empty (`NULL`, the plan's codes, Qlik's `-` in its `Totaler;-;597.190`) is a total over every year.
+      const yearOf = (yv: string) => (wide ? yv : yearText(yv, thousands, yearMarks)).trim();
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim() === '-' || numberCell(yv).trim() === '' ? '' : yearOf(yv), countText: ev.trim() });
       continue;
     }
     // `#N/A` (a failed lookup) is no region: counted as one it would add to the whole country's denominator.

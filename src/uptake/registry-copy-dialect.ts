@@ -11,7 +11,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { promises as fsp } from 'node:fs';
-import { sniffDelimiter } from '../io/dialect.js';
+import { sniffTextDelimiter } from '../io/dialect.js';
 import { separatorHint } from '../io/separator-hint.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import type { SpreadsheetDialect } from '../io/write-csv.js';
@@ -70,8 +70,7 @@ export function copyDialectOfStart(bytes: Buffer, cut: boolean): SpreadsheetDial
     return undefined;
   }
   if (delimiter === undefined) {
-    const firstLine = lineEnd ? text.slice(0, lineEnd.index) : text;
-    delimiter = sniffDelimiter(firstLine);
+    delimiter = sniffTextDelimiter(text);
   }
   return { delimiter, eol, bom };
 }

@@ -64,7 +64,7 @@ describe('read notes in Danish', () => {
     expect(da.at(-1)).toContain('"columns": { "registry": { "clinic": "Praksisnavn" } }');
     // The English stays as it was.
     expect(repeatedHeaderNote('r.csv', [22])).toBe('r.csv: line 22 repeats the header line (files joined?): left out, not counted as an invalid referral — the rows under it are read as the same columns (docs/input-registry.md "Several exports")');
-    expect(headerUnderlineNote('r.csv', [2])).toBe('r.csv: line 2 underlines the header (SQL Server Management Studio text output): left out, not counted as an invalid referral');
+    expect(headerUnderlineNote('r.csv', [2])).toBe('r.csv: line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): left out, not counted as an invalid referral');
   });
 
   it('hta uptake --lang da: an SSMS registry (underline, footnotes) and a joined one, an eligible file with years as columns', async () => {
@@ -78,7 +78,7 @@ describe('read notes in Danish', () => {
     };
     const ssms = await runCli('uptake', `${S}/registry.csv`, '--eligible', `${S}/eligible.csv`, '--plan', plan(S), '--json', '--exclude-invalid', '--lang', 'da');
     expect(ssms.code, ssms.stderr).toBe(0);
-    expect(ssms.stderr).toContain('registry.csv: linje 2 understreger overskriftslinjen (SQL Server Management Studios tekstoutput): udeladt, ikke talt som en ugyldig henvisning');
+    expect(ssms.stderr).toContain('registry.csv: linje 2 understreger overskriftslinjen (tekstoutput fra SQL Server Management Studio eller sqlplus): udeladt, ikke talt som en ugyldig henvisning');
     const joined = await runCli('uptake', `${F}/joined.csv`, '--eligible', `${F}/eligible-wide.csv`, '--plan', plan(F), '--json', '--exclude-invalid', '--lang', 'da');
     expect(joined.code, joined.stderr).toBe(0);
     expect(joined.stderr).toContain('joined.csv: linje 22 gentager overskriftslinjen');

@@ -35,7 +35,7 @@ describe('a trial export from SQL Server Management Studio ("Results to file")',
     const r = await runCli('validate', file, '--plan', PLAN);
     expect(r.code).toBe(2);
     const problems = r.stderr.split('\n').filter((l) => l.includes('ssms.csv:'));
-    expect(problems).toEqual([`  ${file}:2: — expected a patient's row: line 2 underlines the header (SQL Server Management Studio text output): delete it, or --exclude-invalid leaves it out`]);
+    expect(problems).toEqual([`  ${file}:2: — expected a patient's row: line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): delete it, or --exclude-invalid leaves it out`]);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
@@ -46,7 +46,7 @@ describe('a trial export from SQL Server Management Studio ("Results to file")',
     const clean = await runCli('analyze', EXPORT, '--plan', plan, '--json');
     const r = await runCli('analyze', file, '--plan', plan, '--json', '--exclude-invalid');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('line 2 underlines the header (SQL Server Management Studio text output): left out, not counted as an invalid row');
+    expect(r.stderr).toContain('line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): left out, not counted as an invalid row');
     expect(r.stderr).toContain(`lines ${rows + 4}, ${rows + 6} close SQL Server Management Studio's output ("(N rows affected)", "Completion time: …"): left out, no row`);
     const a = JSON.parse(r.stdout), b = JSON.parse(clean.stdout);
     expect(a.results).toEqual(b.results);

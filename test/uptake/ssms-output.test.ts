@@ -27,7 +27,7 @@ describe('SSMS text output', () => {
   it('the underline is one problem on line 2; the two trailer lines are footnotes left out', async () => {
     const r = await run();
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('registry.csv:2: — expected a referral: line 2 underlines the header (SQL Server Management Studio text output): delete it, or --exclude-invalid leaves it out');
+    expect(r.stderr).toContain('registry.csv:2: — expected a referral: line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): delete it, or --exclude-invalid leaves it out');
     expect(r.stderr).not.toContain('missingCodes');
     expect(r.stderr.match(/registry\.csv:\d+/g)).toEqual(['registry.csv:2']);
   }, 30_000);
@@ -35,7 +35,7 @@ describe('SSMS text output', () => {
   it('--exclude-invalid leaves it out with a note, not as an invalid referral', async () => {
     const r = await run('--exclude-invalid');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('registry.csv: line 2 underlines the header (SQL Server Management Studio text output): left out, not counted as an invalid referral');
+    expect(r.stderr).toContain('registry.csv: line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): left out, not counted as an invalid referral');
     expect(r.stderr).toContain('lines 304, 306 under the last referral are footnotes');
     const out = JSON.parse(r.stdout) as { excluded?: unknown; metrics: { region: string; period: string; dimension: string; referrals: number | string }[] };
     expect(out.excluded).toEqual({ rows: 0, kinds: [] });
@@ -49,7 +49,7 @@ describe('SSMS text output', () => {
     const plan = JSON.parse(r.stdout) as { missingCodes?: string[]; dateFormat: string; firstYear: number };
     expect(plan.missingCodes).toBeUndefined();
     expect([plan.dateFormat, plan.firstYear]).toEqual(['iso-datetime', 2026]);
-    expect(r.stderr).toContain('registry.csv: line 2 underlines the header (SQL Server Management Studio text output): left out of this draft');
+    expect(r.stderr).toContain('registry.csv: line 2 underlines the header (the text output of SQL Server Management Studio or sqlplus): left out of this draft');
     expect(r.stderr).toContain('regions seen in all 300 rows: Region Syddanmark');
   }, 30_000);
 });

@@ -25,6 +25,7 @@ import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { ctrlZNote } from '../../io/ctrl-z.js';
 import { footnotesNote } from '../footnote-rows.js';
+import { CUT_RATE_DAYS, referralsEndNote, rowLimitNote, type ReferralEnd } from '../export-cut.js';
 import { headerUnderlineNote, repeatedHeaderNote } from '../repeated-header.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
 import { missingCodesOf, SPECIAL_MISSING_SQL_PATTERN, textColumnCodes } from '../missing-cells.js';
@@ -657,12 +658,25 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}, options.lang), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats, options.lang), headerUnderlineNote(label, headerUnderlines, options.lang), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang), offsetNote(label, datesWithColon, dateFormat, options.lang)].filter((n): n is string => n !== undefined);
+    // An export cut at a row limit, or referrals that stop months before the export date (export-cut.ts).
+    const cutNotes = [rowLimitNote(label, goodCount + excluded.rows, options.lang), referralsEndNote(label, await referralEnd(db, exportDay !== undefined), options.lang)];
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}, options.lang), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats, options.lang), headerUnderlineNote(label, headerUnderlines, options.lang), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang), offsetNote(label, datesWithColon, dateFormat, options.lang), ...cutNotes].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),
     };
   });
+}
+
+/**
+ * The last referral date, the export date and the referrals of the CUT_RATE_DAYS days up to the
+ * last one (export-cut.ts), from the referrals counted (one copy of identical rows).
+ */
+async function referralEnd(db: DuckDBConnection, exportDateGiven: boolean): Promise<ReferralEnd> {
+  const row = (await db.runAndReadAll(`WITH m AS (SELECT max(referred) AS last, min(referred) AS first FROM uptake_referrals)
+    SELECT CAST(m.last AS VARCHAR), CAST((SELECT export_date FROM uptake_export) AS VARCHAR), least(${CUT_RATE_DAYS}, m.last - m.first + 1),
+      (SELECT count(*) FROM uptake_referrals r WHERE r.referred > m.last - ${CUT_RATE_DAYS}) FROM m`)).getRowsJS()[0] as unknown[];
+  return { lastReferral: String(row[0]), exportDate: String(row[1]), exportDateGiven, rateDays: Number(row[2]), recentReferrals: Number(row[3]) };
 }
 
 /**

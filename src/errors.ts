@@ -7,6 +7,7 @@
  * the first, so a user can fix a whole file in one pass.
  */
 import { formatProblemGroup, groupProblems, type ProblemGroup, type ProblemWords, shownValue } from './problem-groups.js';
+import { maskEmails, maskQuotedContactDetails } from './io/contact-details.js';
 import { maskCpr, maskedNameNote } from './io/cpr-number.js';
 import { terminalText } from './io/visible-text.js';
 
@@ -90,7 +91,9 @@ export function formatProblem(p: Problem): string {
   const value = p.value !== undefined ? ` ${JSON.stringify(shownValue(p.value))}` : '';
   const hint = p.hint !== undefined ? `; ${p.hint}` : '';
   // So are the problem's own words, which may quote a cell (`this patient's line 3 has "…"`).
-  return `${where}${field}:${value} — expected ${maskCpr(expectedText(p))}${maskCpr(hint)}`;
+  // A detail quotes a cell as a value does (`this patient's line 3 has "…"`): e-mail and phone masked too (io/contact-details.ts maskQuotedContactDetails).
+  const detail = p.detail === undefined ? undefined : maskQuotedContactDetails(p.detail);
+  return `${where}${field}:${value} — expected ${maskEmails(maskCpr(expectedText({ expected: p.expected, detail })))}${maskEmails(maskCpr(hint))}`;
 }
 
 /**
@@ -102,8 +105,8 @@ export function formatProblem(p: Problem): string {
 export function formatError(err: HtaError, words?: ProblemWords): string {
   // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
   // Control and bidi characters of a name or value it quotes are written visibly (io/visible-text.ts terminalText).
-  const lines = [`error: ${terminalText(maskCpr(words?.message(err.message) ?? err.message))}`];
-  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${terminalText(maskCpr(formatProblemGroup(g, words)))}`);
+  const lines = [`error: ${terminalText(maskEmails(maskCpr(words?.message(err.message) ?? err.message)))}`];
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${terminalText(maskEmails(maskCpr(formatProblemGroup(g, words))))}`);
   // A masked file name is not the file's: said, with how to have it named (cpr-number.ts).
   const masked = maskedNameNote(err.problems.map((p) => p.file ?? ''));
   if (masked) lines.push(`  note: ${masked}`);

@@ -8,6 +8,7 @@
  * kept as examples. Line numbers are never patient ids, so groups are safe to print.
  */
 import { expectedText, type Problem } from './errors.js';
+import { maskContactDetails, maskEmails, maskQuotedContactDetails } from './io/contact-details.js';
 import { maskCpr } from './io/cpr-number.js';
 import { excerptAround } from './io/excerpt.js';
 import type { CsvCell } from './io/write-csv.js';
@@ -44,7 +45,8 @@ const DETAILS_SHOWN = 5;
 export function addDetail(g: Pick<ProblemGroup, 'details'>, p: Problem): void {
   if (p.detail === undefined) return;
   const details = (g.details ??= []);
-  if (details.length < DETAILS_KEPT) details.push({ line: p.line ?? 0, detail: maskCpr(p.detail) });
+  // A detail quotes a cell (`this patient's line 3 has "…"`): masked as a value is (shownValue).
+  if (details.length < DETAILS_KEPT) details.push({ line: p.line ?? 0, detail: maskQuotedContactDetails(maskCpr(p.detail)) });
 }
 
 /** A group's `expected` with each line's own detail: `… (line 3: …; line 183: …)`; one problem's as formatProblem says it. */
@@ -68,12 +70,14 @@ export const EXAMPLE_VALUES = 3;
 const MAX_SHOWN = 80;
 
 /**
- * A cell as a problem quotes it: masked when shaped like a CPR number (before it is cut, so that no
- * part of one is left), and at most 80 characters, "…" where cut — a 50 MB cell is one line of
- * stderr, not 50 MB (docs/data-contracts.md#exit-codes-and-the-problem-format).
+ * A cell as a problem quotes it: a CPR-shaped number masked (`DDMMYY-XXXX`), an e-mail address
+ * written `[e-mail]` and a phone number's digits `X` (io/contact-details.ts) — before it is cut,
+ * so that no part of one is left — and at most 80 characters, "…" where cut: a 50 MB cell is one
+ * line of stderr, not 50 MB (docs/data-contracts.md#exit-codes-and-the-problem-format,
+ * docs/output-safety.md "Free text").
  */
 export function shownValue(value: string): string {
-  const masked = maskCpr(value);
+  const masked = maskContactDetails(maskCpr(value));
   return masked.length <= MAX_SHOWN ? masked : excerptAround(masked, 0, MAX_SHOWN);
 }
 
@@ -89,8 +93,8 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
     let g = groups.get(key);
     if (!g) {
       // Expected, hint and detail may quote a cell (`this patient's line 3 has "…"`): masked as values are.
-      g = { file: p.file, expected: maskCpr(p.expected), count: 0, lines: [], values: [], lineSet: [], columns: new Set(), fields: new Set() };
-      if (p.hint !== undefined) g.hint = maskCpr(p.hint);
+      g = { file: p.file, expected: maskEmails(maskCpr(p.expected)), count: 0, lines: [], values: [], lineSet: [], columns: new Set(), fields: new Set() };
+      if (p.hint !== undefined) g.hint = maskEmails(maskCpr(p.hint));
       groups.set(key, g);
     }
     g.count++;
@@ -203,7 +207,7 @@ function groupLine(g: ProblemGroup, f: LineFrame): string {
   // Over several lines the column is still one cell's place in each: said in words, since
   // `lines 2–4:5` would read as a range ending at 4:5.
   const column = g.column === undefined || g.lines.length === 0 ? '' : oneLine ? `:${g.column}` : `, ${f.column} ${g.column}`;
-  const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields)})` : '';
+  const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields, f)})` : '';
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
@@ -212,9 +216,10 @@ function groupLine(g: ProblemGroup, f: LineFrame): string {
 
 /** Columns shown in a group's line: the first few, then how many more. */
 const SHOWN_FIELDS = 4;
-function fieldList(fields: readonly string[]): string {
+function fieldList(fields: readonly string[], f: LineFrame): string {
   const more = fields.length - SHOWN_FIELDS;
-  return more > 0 ? `${fields.slice(0, SHOWN_FIELDS).join(', ')}, … (${more} more)` : fields.join(', ');
+  // In the line's language: "(6 more)" was left English on a Danish line.
+  return more > 0 ? `${fields.slice(0, SHOWN_FIELDS).join(', ')}, … (${f.more(more)})` : fields.join(', ');
 }
 
 /** Columns of an `--excluded-out` file (trial and registry alike): where, and what was expected. */
@@ -225,6 +230,7 @@ export const EXCLUDED_ROW_HEADER = ['line', 'column', 'field', 'problem'] as con
  * from a person, and the line number finds it in the user's own file.
  */
 export function excludedRowCells(p: Problem): CsvCell[] {
-  // The problem's words may quote a cell: a CPR-shaped number in them is masked (io/cpr-number.ts).
-  return [p.line ?? null, p.column ?? null, p.field ?? null, maskCpr(`expected ${expectedText(p)}${p.hint !== undefined ? `; ${p.hint}` : ''}`)];
+  // The problem's words may quote a cell: a CPR-shaped number and an e-mail address in them are masked (io/cpr-number.ts, io/contact-details.ts).
+  const detail = p.detail === undefined ? undefined : maskQuotedContactDetails(p.detail);
+  return [p.line ?? null, p.column ?? null, p.field ?? null, maskEmails(maskCpr(`expected ${expectedText({ expected: p.expected, detail })}${p.hint !== undefined ? `; ${p.hint}` : ''}`))];
 }

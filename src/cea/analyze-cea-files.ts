@@ -20,6 +20,8 @@ export interface CeaFilesInput {
   planName: string;
   /** Overrides the plan's replicates; the sensitivity scenarios then use at most as many. */
   replicates?: number;
+  /** The run's language, for the export reader's notes and refusals (as `hta cea --lang`; the trial report reads so too). */
+  lang?: 'en' | 'da';
 }
 
 /** `idNote`: the trial's note on ids shaped like CPR numbers, for the caller to print (trial-data.ts). */
@@ -28,8 +30,10 @@ export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; reso
   const resolved = loadCeaPlanFile(input.planFile);
   // Read with the trial plan's "decimalMark" when it declares one (io/declared-mark.ts).
   const csv = tableWithDeclaredMark(readCsvFile(input.dataFile, { duplicateNames: 'keep' }), resolved.trialPlan.decimalMark);
-  const { trial, exclusion } = loadCeaTrial(csv, resolved);
-  const notes: PlanNote[] = [...(resolved.readNotes ?? [])];
+  const { trial, exclusion } = loadCeaTrial(csv, resolved, input.lang ? { lang: input.lang } : {});
+  // How the export was read (its encoding, quoted decimal commas, a Danish sheet's `1.250` read as
+  // 1250 in a cost column, header spellings…), as `hta cea` prints them: never in silence.
+  const notes: PlanNote[] = [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])];
   // Rows the trial plan's "invalidRows": "exclude" left out, said as `hta cea` says them (never in silence),
   // in both languages: the analysis is stored once for the run's en and da pages, and the note is printed
   // in the run's language (noteIn), as `hta cea --lang da` words it.

@@ -219,7 +219,21 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const items = new Set(plan.resourceUse.map((r) => r.key));
   // `læge` matches however the file composes its æ (macOS writes a + ◌̈-style decomposed letters).
   const keyOf = new Map(plan.resourceUse.map((r) => [r.key.normalize('NFC'), r.key]));
-  const itemOf = (cell: string | null) => (cell === null ? null : (keyOf.get(cell.normalize('NFC')) ?? cell));
+  // SAS upcases character values (`GP` for the plan's `gp`), as it does the headers, which are read
+  // in any case: an item differing only in case is the plan's, said in a note — unless two plan
+  // keys differ only in case, where case tells them apart (docs/plan-cea.md#unit-costs).
+  const lower = new Map<string, string | null>();
+  for (const [nfcKey, key] of keyOf) lower.set(nfcKey.toLowerCase(), lower.has(nfcKey.toLowerCase()) ? null : key);
+  const inOtherCase = new Map<string, string>();
+  const itemOf = (cell: string | null) => {
+    if (cell === null) return null;
+    const exact = keyOf.get(cell.normalize('NFC'));
+    if (exact !== undefined) return exact;
+    const key = lower.get(cell.normalize('NFC').toLowerCase());
+    if (key === undefined || key === null) return cell;
+    inOtherCase.set(cell, key);
+    return key;
+  };
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
   const lineOf = new Map<string, number>();
@@ -269,6 +283,13 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   });
   if (cols.headerCurrency !== undefined && !isPlanCurrency(cols.headerCurrency, plan.currency)) {
     problems.push({ file, line: 1, column: at('unit_cost') + 1, value: cols.name('unit_cost'), expected: `prices in ${plan.currency}, the plan's currency: the header states "${cols.headerCurrency}" (convert the prices first)`, kind: 'unit-cost.currency' });
+  }
+  if (inOtherCase.size) {
+    const pairs = [...inOtherCase].map(([cell, key]) => `"${cell}" as "${key}"`).join(', ');
+    onNote?.({
+      en: `${file}: item names that differ from the plan's keys only in case are read as the plan's: ${pairs}`,
+      da: `${file}: ydelsesnavne, der kun adskiller sig fra planens nøgler i store og små bogstaver, er læst som planens: ${pairs.replaceAll('" as "', '" som "')}`,
+    });
   }
   if (readAs.currency) onNote?.({
     en: `${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`,

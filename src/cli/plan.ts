@@ -17,6 +17,8 @@ import { draftPlan } from '../plan/draft-plan.js';
 import { DRAFT_TEXT, draftLineDa, uptakeDraftLineDa } from '../plan/draft-notes-da.js';
 import { headerOnly } from '../trial/check-content.js';
 import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
+import { danishLine, UNDECIDED_LEADS_DA } from '../plan/undecided-da.js';
+import { visibleName } from '../io/visible-text.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
@@ -107,15 +109,19 @@ export function registerPlan(program: Command, io: CliIo): void {
         const kept = withoutRepeatedHeaders(csv);
         const draft = draftPlan(kept.table, schemaRef);
         if (schemaRef === undefined) draft.checks.push(NO_SCHEMA_LINE);
-        for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${n}\n`);
-        // In Danish under --lang da, the lines the catalogue knows (plan/draft-notes-da.ts).
+        // In Danish under --lang da, the lines the catalogues know (plan/draft-notes-da.ts, plan/undecided-da.ts).
         const said = (line: string) => (lang === 'da' ? draftLineDa(line) : line);
-        const listing = () => io.stderr([DRAFT_TEXT.guessed[lang], ...draft.guesses.map((g) => `  ${said(g)}`), DRAFT_TEXT.check[lang], ...draft.checks.map((c) => `  - ${said(c)}`), ''].join('\n'));
+        const saidWhole = (line: string) => (lang === 'da' ? (danishLine(line, UNDECIDED_LEADS_DA) ?? line) : line);
+        for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${saidWhole(n)}\n`);
+        // One line each: a column name spanning lines (a survey question's header with a line
+        // break in it) is written `\x0d\x0a`, as a control character in a name is (io/visible-text.ts).
+        const oneLine = (line: string) => line.replace(/[\r\n]/g, (c) => visibleName(c));
+        const listing = () => io.stderr([DRAFT_TEXT.guessed[lang], ...draft.guesses.map((g) => `  ${oneLine(said(g))}`), DRAFT_TEXT.check[lang], ...draft.checks.map((c) => `  - ${oneLine(said(c))}`), ''].join('\n'));
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {
           // What makes the draft's advice moot is said before it (plan/date-visits.ts: a visit column of dates only).
-          for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${u.lead}\n`);
+          for (const u of draft.undecided) if (u.lead) io.stderr(`plan init: ${saidWhole(u.lead)}\n`);
           // A registry of users and non-users gets no trial plan: a trial plan's guesses and
           // checks ("give the plan a title", …) would be advice on a plan that is never written.
           if (!draft.undecided.some((u) => u.noTrial)) listing();

@@ -1,10 +1,12 @@
-import { DEFAULT_PUBLICATION_THRESHOLD, type Masked } from '../suppressed-marker.js';
+import { DEFAULT_PUBLICATION_THRESHOLD, SUPPRESSED, type Masked } from '../suppressed-marker.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, REGISTRY_EXCLUSION_MEANING, summarizeExclusion, trialExclusionLines } from '../trial/exclusion-summary.js';
-import { maskedRows, validatedExclusion } from '../observational/published-input.js';
+import { maskedRows, publishedRecodes, validatedExclusion } from '../observational/published-input.js';
+import { validatedCounts } from '../observational/validated-counts.js';
+import { packageVersion } from './version.js';
 import { mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -13,7 +15,7 @@ import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit } from '../observational/observational-plan.js';
-import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes, printedLevelCounts } from '../observational/confounder-levels.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes, printedLevelCounts } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION } from './options.js';
@@ -60,9 +62,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       // Every string of --json (the error, notes, an excluded row's file) by the inputs' published names (json-names.ts).
       const jsonInputs = [{ path: file }, { path: opts.plan, kind: 'trial-plan' as const }, { path: opts.excludedOut }];
       let result: ValidationResult;
+      // The summary's group names, in the run's language.
       let groups: GroupWording;
-      // The plan the summary's group names come from (in the run's language).
-      let summaryPlan: Parameters<typeof groupWording>[0] | undefined;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
       let design: 'randomised' | 'observational' = 'randomised';
@@ -72,18 +73,33 @@ export function registerValidate(program: Command, io: CliIo): void {
         // The plan's target sample, read and checked against the trial as analyze reads it
         // (docs/subgroups.md#inverse-odds-weights): a plan valid here must not fail there.
         const sample = opts.plan !== undefined && trial.plan.design !== 'observational' ? readTargetSample(targetSamplePath(opts.plan, trial.plan), trial.plan, trial) : undefined;
-        groups = groupWording(trial.plan);
-        summaryPlan = trial.plan;
+        groups = groupWording(trial.plan, lang);
         // A follow-up-only registry export (docs/observational.md): its baseline column would read
         // "0/0", as if every baseline were missing, where the plan reads none.
         if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
-        const levels = confounderLevels(trial);
+        let levels = confounderLevels(trial);
         threshold = trial.plan.observational?.suppressionThreshold ?? threshold;
-        if (trial.plan.design === 'observational') design = 'observational';
+        const columnOf = (name: string) => trial.plan.columns.covariates[name] ?? name;
+        const full = summarizeTrial(trial);
+        let summary: Pick<Extract<ValidationResult, { valid: true }>, 'file' | 'layout' | 'rows' | 'patients' | 'times' | 'outcomes'> = full;
+        let recoded: Extract<ValidationResult, { valid: true }>['recoded'] = trial.recoded;
+        if (trial.plan.design === 'observational') {
+          design = 'observational';
+          // A registry's counts as the analyses' outputs let them be printed beside them: the
+          // analyses run as analyze runs them, and what they hide is not given back here
+          // (validated-counts.ts; docs/observational.md, "Small counts", rule 14).
+          const { analyzeObservational } = await import('../observational/analyze-observational.js');
+          const published = analyzeObservational(trial, { version: packageVersion() });
+          const shown = validatedCounts({ ...full, confounders: levels }, published);
+          summary = { ...full, patients: shown.patients, rows: shown.rows, outcomes: full.outcomes.map((o, i) => ({ ...o, observed: shown.outcomes[i]!.observed })) };
+          levels = levels.map((c, i) => ({ ...c, levels: shown.confounders[i]!.levels }));
+          // Masked as analyze --json publishes them, and against the level counts printed beside them (confounder-levels.ts).
+          recoded = publishedRecodes(trial.recoded, published, printedLevelCounts(levels, columnOf));
+        }
         const notice = missingFollowUp(trial);
         result = {
           valid: true,
-          ...summarizeTrial(trial),
+          ...summary,
           // The arms not compared, counted as randomised (docs/plan-trial.md#other-arms).
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
@@ -91,8 +107,8 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Visits the plan reads past (docs/plan-trial.md#visits-left-out).
           // Small counts of an observational run masked (ignored-visits.ts).
           ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
-          // Small counts of an observational run masked (confounder-levels.ts).
-          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold, printedLevelCounts(levels, (name) => trial.plan.columns.covariates[name] ?? name)) : trial.recoded,
+          // Small counts of an observational run masked (above).
+          recoded,
           // A registry's excluded rows as a count only; the lines and values go to stderr below (published-input.ts).
           excluded: !trial.excluded ? null : design === 'observational' ? validatedExclusion(trial.excluded, threshold) : summarizeExclusion(trial.excluded, trial.plan.columns.id),
           warnings: [...(trial.readNotes ?? []), mostRowsExcludedNote(trial, lang), sample?.readNote, sampleNote(sample), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ignoredVisitsNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
@@ -101,7 +117,8 @@ export function registerValidate(program: Command, io: CliIo): void {
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr;
         // a registry's lines and values are said on stderr only, as analyze says them (rule 13).
-        if (design === 'observational') registryLines = trialExclusionLines(trial);
+        // In the run's language, as analyze says them (load-inputs.ts reportExclusion).
+        if (design === 'observational') registryLines = trialExclusionLines(trial, lang, lang === 'da' && trial.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined);
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
@@ -115,7 +132,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, lang === 'da' && summaryPlan ? groupWording(summaryPlan, 'da') : groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
       for (const line of registryLines) io.stderr(line + '\n');
     });
@@ -136,6 +153,22 @@ function otherArmsText(others: Extract<ValidationResult, { valid: true }>['other
   }).join('');
 }
 
+/** A count of the summary, or the marker in the run's words (a registry's: validated-counts.ts). */
+function shownCount(v: Masked, lang: Lang = 'en'): string {
+  return v === SUPPRESSED ? (lang === 'da' ? 'diskretioneret' : 'suppressed') : count(v, 0, lang);
+}
+
+/** An observed-values cell, "users/non-users" (a trial's "intervention/control"). */
+function groupCounts(v: { intervention: Masked; control: Masked } | undefined, lang: Lang): string {
+  if (v === undefined) return armCountsText({ intervention: 0, control: 0 }, lang);
+  return `${shownCount(v.intervention, lang)}/${shownCount(v.control, lang)}`;
+}
+
+/** Whether the summary hides a count of the patients, rows or observed values (a registry's). */
+function anyCountHidden(s: Extract<ValidationResult, { valid: true }>): boolean {
+  return s.patients.intervention === SUPPRESSED || s.patients.control === SUPPRESSED || s.rows === SUPPRESSED || s.outcomes.some((o) => Object.values(o.observed).some((v) => v.intervention === SUPPRESSED || v.control === SUPPRESSED));
+}
+
 /** The summary's fixed words in Danish (docs/glossary-da.md); the plan's and the export's names stay as given. */
 const SUMMARY_DA = {
   layout: { long: 'langt format', wide: 'bredt format' } as Record<string, string>,
@@ -150,9 +183,9 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
     `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold)} with problems excluded` : ''}`,
-    `patients: ${count(s.patients.intervention)} ${g.described.intervention}, ${count(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms, 'en')}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
+    `patients: ${shownCount(s.patients.intervention)} ${g.described.intervention}, ${shownCount(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms, 'en')}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
-    s.layout === 'wide' ? `patient-visits: ${count(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${count(s.rows)}`,
+    s.layout === 'wide' ? `patient-visits: ${shownCount(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${shownCount(s.rows)}`,
     '',
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];
@@ -162,17 +195,19 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const keys = s.outcomes.map((o) => visibleName(o.key));
   const labels = times.map(visibleName);
   const width = Math.max(7, ...keys.map(textWidth));
-  const widths = labels.map((l) => Math.max(9, textWidth(l)));
+  // A registry's hidden cell ("suppressed/suppressed") widens its column as a long label does.
+  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], 'en')))));
   // "profile" (an EQ-5D column of profiles such as 11123) is the one source wider than "source".
   const sourceWidth = Math.max(6, ...s.outcomes.map((o) => o.from.length));
   lines.push([padColumns('outcome', width), 'source'.padEnd(sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
   for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), o.from.padEnd(sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'en'), widths[i]!, 'right'))].join('  '));
+    lines.push([padColumns(keys[k]!, width), o.from.padEnd(sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], 'en'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
+  if (anyCountHidden(s)) lines.push(`(suppressed: a count of 1 to ${threshold - 1} patients, or one that would give such a count with a count the analyses publish — docs/observational.md, "Small counts")`);
   if (s.confounders?.length) {
     lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
-    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
+    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total, or a confounder's levels whose total would give such a count with a count the analyses publish)`);
   }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
@@ -187,28 +222,29 @@ function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: Group
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const n = (x: number) => count(x, 0, 'da');
-  const [intervention, control] = design === 'randomised' ? ['intervention', 'kontrol'] : [g.described.intervention, g.described.control];
+  const { intervention, control } = g.described;
   const lines = [
     `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold, 'række(r)', 'da')} med problemer udeladt` : ''}`,
-    `patienter: ${n(s.patients.intervention)} ${intervention}, ${n(s.patients.control)} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
-    s.layout === 'wide' ? `patientbesøg: ${n(s.rows)} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${n(s.rows)}`,
+    `patienter: ${shownCount(s.patients.intervention, 'da')} ${intervention}, ${shownCount(s.patients.control, 'da')} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
+    s.layout === 'wide' ? `patientbesøg: ${shownCount(s.rows, 'da')} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${shownCount(s.rows, 'da')}`,
     '',
-    `observerede scorer pr. tidspunkt (${design === 'randomised' ? 'intervention / kontrol' : `${g.label.intervention} / ${g.label.control}`}):`,
+    `observerede scorer pr. tidspunkt (${g.label.intervention} / ${g.label.control}):`,
   ];
   const keys = s.outcomes.map((o) => visibleName(o.key));
   const labels = times.map(visibleName);
   const from = s.outcomes.map((o) => SUMMARY_DA.from[o.from] ?? o.from);
   const width = Math.max(9, ...keys.map(textWidth));
-  const widths = labels.map((l) => Math.max(9, textWidth(l)));
+  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], 'da')))));
   const sourceWidth = Math.max(5, ...from.map(textWidth));
   lines.push([padColumns('effektmål', width), padColumns('kilde', sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
   for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(armCountsText({ intervention: o.observed[t]?.intervention ?? 0, control: o.observed[t]?.control ?? 0 }, 'da'), widths[i]!, 'right'))].join('  '));
+    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], 'da'), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(`(ingen ${hidden}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`);
+  if (anyCountHidden(s)) lines.push(`(diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et, der sammen med et antal, analyserne offentliggør, ville give et sådant — docs/observational.md, "Small counts")`);
   if (s.confounders?.length) {
     lines.push('', 'kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:', ...confounderLevelLines(s.confounders, threshold, 'da').map((l) => `  ${l}`));
-    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen)`);
+    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen, eller en forstyrrende faktors niveauer, hvis total sammen med et antal, analyserne offentliggør, ville give et sådant)`);
   }
   if (s.recoded.length) lines.push('', 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):', ...formatRecodes(s.recoded, 'da').map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'da', words, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold, 'da')]));

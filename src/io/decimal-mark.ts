@@ -13,10 +13,13 @@
  *    `1.234` and `1,234` read either way (thousands or three decimals) and do not vote; nor
  *    does anything that is no number in either reading (`1.23.456`, `12 kg`).
  * 2. In a `,`-separated file the point is the mark: a comma there separates fields. Except when
- *    no cell writes a point (not even one that reads either way, `1.250`) and some quoted cells
- *    vote for the comma (`"0,424"`: LibreOffice or Google Sheets in a Danish locale quote each
- *    decimal comma): then the comma is the mark (`basis: 'quoted'`, said in a note), and a cell
- *    that reads either way (`"1,234"`) is refused as in rule 5. Comma votes from a column with a
+ *    no cell votes for the point and some quoted cells vote for the comma (`"0,424"`:
+ *    LibreOffice or Google Sheets in a Danish locale quote each decimal comma): then the comma is
+ *    the mark (`basis: 'quoted'`, said in a note), an unquoted `1.250` is the same locale's
+ *    thousands (1250, said in a note: `thousandsPointNote`), and a quoted `"1,234"` is refused as
+ *    in rule 5. Where no cell shows the mark either way, an unquoted `1.250` (Google Sheets'
+ *    thousands, or three decimals) is refused too (`pointUndecided`), by the readers that know
+ *    their number columns (`decimalCommaOf` with them; the studies reader). Comma votes from a column with a
  *    cell of two commas or more (`"1,3,4"`: a survey's multi-select list) do not count: that
  *    column's `"1,3"` is a list too. A reader that knows which columns it reads as numbers lets
  *    only those decide (`quotedCommaColumns`, `onlyNumberColumns`): an unused column of lists
@@ -153,6 +156,8 @@ export interface UndecidedCells {
   readonly first: VotePlace & { separator: DecimalMark };
   /** The mark can be declared: in the trial plan (`"decimalMark"`, true) or by `hta meta --decimal-mark` (`'option'`); the message names it as a remedy. */
   readonly declarable?: true | 'option';
+  /** The reader refuses a thousands separator in these cells (a studies sheet's means and SDs): the remedy is to write them without one, or to declare the point. */
+  readonly noThousands?: true;
 }
 
 /**
@@ -182,8 +187,13 @@ export class DecimalMarkVote implements MarkVotes {
   /** Cells that read either way: they refuse a file nothing else decides (rule 5). */
   either = 0;
   firstEither: (VotePlace & { separator: DecimalMark }) | undefined;
-  /** Cells that read either way with a point (`1.250`): in a comma file they keep the point (rule 2). */
+  /**
+   * Cells that read either way with a point (`1.250`), and the first: in a comma file whose quoted
+   * decimal commas give the mark they are thousands (rule 2's exception); where nothing shows the
+   * mark they are refused (rule 2, `pointUndecided`), never read as decimals in silence.
+   */
   #eitherPoint = 0;
+  #firstEitherPoint: (VotePlace & { separator: DecimalMark }) | undefined;
   /** Cells that read either way with a comma (`"1,375"`), and the first: a comma file that shows no mark refuses them (rule 6). */
   #eitherComma = 0;
   #firstEitherComma: (VotePlace & { separator: DecimalMark }) | undefined;
@@ -207,8 +217,9 @@ export class DecimalMarkVote implements MarkVotes {
       if (this.point++ === 0) (this.firstPoint = place?.()), (this.#firstText.point = text);
     } else if (m === 'either') {
       const separator: DecimalMark = text.includes('.') ? '.' : ',';
-      if (separator === '.') this.#eitherPoint++;
-      else if (this.#eitherComma++ === 0) this.#firstEitherComma = { ...place?.(), separator };
+      if (separator === '.') {
+        if (this.#eitherPoint++ === 0) this.#firstEitherPoint = { ...place?.(), separator };
+      } else if (this.#eitherComma++ === 0) this.#firstEitherComma = { ...place?.(), separator };
       if (this.either++ === 0) (this.firstEither = { ...place?.(), separator }), (this.#firstText.either = text);
       return null;
     }
@@ -235,7 +246,9 @@ export class DecimalMarkVote implements MarkVotes {
    * with a point, only lists' commas). Column 0 holds the votes cast without a column.
    */
   quotedCommaColumns(delimiter: string): number[] {
-    if (delimiter !== ',' || this.point > 0 || this.#eitherPoint > 0) return [];
+    // An unquoted `1.250` does not stop it: beside decimals written `"0,424"` its point can only
+    // group thousands, as the same locale writes them (Google Sheets' and LibreOffice's `8.532`).
+    if (delimiter !== ',' || this.point > 0) return [];
     return [...this.#commaColumns.keys()].filter((c) => !this.#listColumns.has(c)).sort((a, b) => a - b);
   }
 
@@ -251,7 +264,41 @@ export class DecimalMarkVote implements MarkVotes {
     const v = this.verdict(delimiter);
     if (v.mark === null || !this.firstEither) return undefined;
     if (v.basis === 'default') return { count: this.either, first: this.firstEither };
-    return v.basis === 'quoted' ? { count: this.either, first: this.firstEither, quoted: true } : undefined;
+    // With quoted decimal commas, a point between groups of three (`1.250`) is thousands; only a
+    // quoted `"1,234"` still reads two ways.
+    return v.basis === 'quoted' && this.#firstEitherComma ? { count: this.#eitherComma, first: this.#firstEitherComma, quoted: true } : undefined;
+  }
+
+  /**
+   * Both locales in one comma file: quoted decimal commas (`"5,5"`, a Danish-locale sheet's), a
+   * number with a point (`5.5`) and an unquoted `271.606` — the first of the last two, with their
+   * text; else undefined (`mixedLocaleAmong`).
+   */
+  mixedLocale(delimiter: string): MixedLocale | undefined {
+    if (delimiter !== ',' || this.comma === 0 || this.point === 0 || !this.#firstEitherPoint) return undefined;
+    return { point: { ...this.firstPoint, value: this.#firstText.point! }, either: this.#firstEitherPoint };
+  }
+
+  /** Whether some cell reads either way with a point (`1.250`): a comma file's reader then looks at its own columns (`pointUndecidedAmong`). */
+  get pointEither(): boolean {
+    return this.#eitherPoint > 0;
+  }
+
+  /** How many cells read either way with a point (`1.250`): under rule 2's exception they are read as thousands, and the note says how many. */
+  thousandsPoints(delimiter: string): number {
+    return this.quotedCommaColumns(delimiter).length ? this.#eitherPoint : 0;
+  }
+
+  /**
+   * Rule 2: the cells `1.250` of a comma-separated file that shows no mark — no number written
+   * with a point that reads one way (`23.4`, `0.424`), no quoted decimal comma (`"0,5"`) — else
+   * undefined. English programs write three decimals so; Google Sheets and LibreOffice in a Danish
+   * locale write a thousands-formatted 1250 so (unquoted: it holds no comma). Nothing in such a
+   * file tells which, so they are refused, never read a thousand times too small.
+   */
+  pointUndecided(delimiter: string): UndecidedCells | undefined {
+    if (delimiter !== ',' || this.point > 0 || !this.#firstEitherPoint || this.quotedCommaColumns(delimiter).length) return undefined;
+    return { count: this.#eitherPoint, first: this.#firstEitherPoint, commaFile: true };
   }
 
   /**
@@ -315,6 +362,8 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
   const { count, first } = cells;
   const [shape, thousands, decimals, withDecimals] =
     first.separator === '.' ? ['1.250', 'thousands with a decimal comma (1250)', 'three decimals with a decimal point (1.25)', '1.250,00 or 1250.5'] : ['1,250', 'thousands with a decimal point (1250)', 'three decimals with a decimal comma (1,25)', '1,250.00 or 1250,5'];
+  // Rule 2: a comma file's unquoted `1.250`, with no decimal anywhere to show the mark.
+  const pointInCommaFile = cells.commaFile === true && first.separator === '.';
   const problem: Problem = {
     file,
     ...(first.line !== undefined ? { line: first.line } : {}),
@@ -322,13 +371,19 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
     ...(first.field !== undefined ? { field: first.field } : {}),
     ...(first.value !== undefined ? { value: first.value } : {}),
     expected:
-      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : cells.commaFile ? `no ${cells.looked ?? 'number in the file'} writes a decimal, so it does not show which (a comma-separated file is English Excel's, with thousands commas, or LibreOffice's or Google Sheets' in a Danish locale, with quoted decimal commas)` : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
-      (cells.commaFile
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : pointInCommaFile ? `no ${cells.looked ?? 'number in the file'} writes a decimal (no 23.4, no quoted "0,5"), so it does not show which (a comma-separated file writes its decimals with a point, but Google Sheets and LibreOffice in a Danish locale write a number formatted with thousands, 1250, as 1.250 without quotes)` : cells.commaFile ? `no ${cells.looked ?? 'number in the file'} writes a decimal, so it does not show which (a comma-separated file is English Excel's, with thousands commas, or LibreOffice's or Google Sheets' in a Danish locale, with quoted decimal commas)` : 'no number in the file shows which mark it uses (a tab- or "|"-separated file does not say)'} — ` +
+      (pointInCommaFile
+        ? // The spreadsheet's number format wrote the point: without it the numbers read one way.
+          `if they are thousands (1.250 = 1250), format these columns without the thousands separator${cells.noThousands ? ', which a mean or SD may not carry,' : ''} (Google Sheets: Format → Number → Custom number format "0"; LibreOffice: Format Cells → Numbers, untick "Thousands separator") and download or save as CSV again${cells.noThousands ? '' : ', or save as CSV with ";" as separator (its decimal comma shows the mark)'}`
+        : cells.commaFile
         ? // English Excel writes the same file again when saved again as CSV: its fix is the number format.
           `from English Excel, write these numbers without the 1000 separator (Format Cells → Number, untick "Use 1000 Separator (,)": 1250) or with their decimals (1,250.00), and save as CSV again; from LibreOffice or Google Sheets in a Danish locale (1,250 = 1.25), save as CSV with ";" as separator or write them with a decimal point (1.25)`
         : `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`) +
       // Who knows how the file was written can say so once, in the plan (declared-mark.ts).
-      (cells.declarable === 'option'
+      // A reader that refuses thousands in these cells offers only the point: the comma would refuse them again.
+      (cells.declarable === 'option' && cells.noThousands && first.separator === '.'
+        ? `; if they are decimals (1.250 = 1.25), give --decimal-mark .`
+        : cells.declarable === 'option'
         ? `; or, if you know the file's decimal mark, give it: --decimal-mark . (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or --decimal-mark , (${shape} = ${first.separator === ',' ? '1.25' : '1250'})`
         : cells.declarable
           ? `; or, if you know the file's decimal mark, declare it in the plan: "decimalMark": "." (${shape} = ${first.separator === ',' ? '1250' : '1.25'}) or "decimalMark": "," (${shape} = ${first.separator === ',' ? '1.25' : '1250'})`
@@ -365,6 +420,17 @@ export function declaredMarkError(file: string, shown: ShownMark, declared: Deci
   return new HtaError('input.invalid', `${file}: ${by} "${declared}" but this file writes numbers with "${shown.mark}"`, [problem]);
 }
 
+/** A cell as a message names it: `line 2, Smerte`, `line 2, column 5`. */
+function placeText(p: VotePlace): string {
+  const where = p.field !== undefined ? `, ${p.field}` : p.column !== undefined ? `, column ${p.column}` : '';
+  return `line ${p.line}${where}`;
+}
+
+/** A cell's column as a message names it: `the column Indkomst`, `column 6`. */
+function columnText(p: VotePlace): string {
+  return p.field !== undefined ? `the column ${p.field}` : `column ${p.column}`;
+}
+
 /** How a cell that reads either way reads with each mark: `31.000 (31000 with the decimal comma, 31 with the point)`. */
 function readingsOf(text: string): string {
   const comma = text.replaceAll('.', '').replace(',', '.');
@@ -382,11 +448,28 @@ export interface ReadColumns {
   reads: (column: number) => boolean;
   /** Who reads them, for the refusal (`in a column the plan reads`): `the plan` unless said (`the report (Table 1)` for a manifest's characteristics). */
   by?: string;
+  /** The columns whose cells the command reads as numbers, where fewer than `reads` (`hta score` reads no covariate): only they refuse a comma file's `1.250` (rule 2). */
+  readAsNumbers?: (column: number) => boolean;
 }
 
 function readsColumn(read: ReadColumns, column: number | undefined): boolean {
   // A vote cast without a column cannot be set aside.
   return column === undefined || column === 0 || read.reads(column);
+}
+
+/**
+ * The read columns' cells voted again as the file's reader voted them all (rules 1–6); `withValue`:
+ * each place carries its cell's text (a column read as numbers holds no id), for a message that quotes it.
+ */
+function votesAmong(read: ReadColumns, withValue: boolean): DecimalMarkVote {
+  const vote = new DecimalMarkVote();
+  for (const rec of read.records) {
+    rec.raw.forEach((text, i) => {
+      const column = i + 1;
+      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => (withValue ? { line: rec.line, column, value: text.trim() } : { line: rec.line, column }), column);
+    });
+  }
+  return vote;
 }
 
 /**
@@ -396,14 +479,36 @@ function readsColumn(read: ReadColumns, column: number | undefined): boolean {
  * agree while a read one contradicts it).
  */
 export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark | undefined {
-  const vote = new DecimalMarkVote();
-  for (const rec of read.records) {
-    rec.raw.forEach((text, i) => {
-      const column = i + 1;
-      if (read.reads(column) && (text.indexOf('.') >= 0 || text.indexOf(',') >= 0)) vote.add(text.trim(), () => ({ line: rec.line, column }), column);
-    });
-  }
-  return vote.shownMark(delimiter);
+  return votesAmong(read, false).shownMark(delimiter);
+}
+
+/** A comma file's cells that show both locales (`DecimalMarkVote.mixedLocale`): its first number with a point, and its first `1.250`. */
+export interface MixedLocale {
+  point: VotePlace;
+  either: VotePlace;
+}
+
+/**
+ * Rule 2 beside a point, over the read columns: a comma file whose numbers are quoted decimal
+ * commas (`"5,5"`) but for one with a point (`5.5`, typed or pasted as text) is read with the
+ * point, and its quoted commas are refused. Their usual advice, Find & Replace "," with ".",
+ * would then leave its unquoted `271.606` (the Danish-locale sheet's thousands) to be read as
+ * 271.606 without a word: `otherMarkHint` names both cells instead. Undefined where the columns
+ * read hold no such three kinds of cell.
+ */
+export function mixedLocaleAmong(read: ReadColumns, delimiter: string): MixedLocale | undefined {
+  if (delimiter !== ',') return undefined;
+  return votesAmong(read, true).mixedLocale(delimiter);
+}
+
+/**
+ * Rule 2's `pointUndecided` over the read columns alone: a text column's `2.5` (a version, a clock
+ * time `9.07`) does not show the point for an income `271.606`, nor does an unread column's quoted
+ * `"1,3"` show the comma. Undefined when those columns show their mark or hold no `1.250`. The
+ * first cell is named with its text: a column read as numbers holds no id.
+ */
+export function pointUndecidedAmong(read: ReadColumns, delimiter: string): UndecidedCells | undefined {
+  return votesAmong(read, true).pointUndecided(delimiter);
 }
 
 /**
@@ -411,7 +516,7 @@ export function shownMarkAmong(read: ReadColumns, delimiter: string): ShownMark 
  * mark nothing decided while some of its numbers read either way (rule 5). The places name the
  * column by its header name (never a cell's value: a trial export's cells may be ids).
  */
-export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { delimiter?: string; decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark } }, declarable = false, read?: ReadColumns): boolean {
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { delimiter?: string; decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark; pointEither?: true } }, declarable = false, read?: ReadColumns): boolean {
   const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
     const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
     return name ? { ...p!, field: name } : p;
@@ -432,6 +537,14 @@ export function decimalCommaOf(table: { file: string; header?: readonly string[]
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   const undecided = table.dialect.decimalUndecided;
   if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)!, ...(declarable ? { declarable: true as const } : {}) });
+  // Rule 2: a comma file's unquoted `1.250` where the columns read show no mark (no `23.4`, no
+  // quoted `"0,5"`): a Danish-locale spreadsheet's 1250 or an English 1.25. Refused, naming it;
+  // read with the point it was 1,000 times too small in silence. Only a reader that knows its
+  // columns asks: a text column's `1.234` decides nothing.
+  if (read && declaredMark === undefined && !table.dialect.decimalComma && table.dialect.delimiter === ',' && table.dialect.pointEither) {
+    const cells = pointUndecidedAmong(read.readAsNumbers ? { ...read, reads: read.readAsNumbers } : read, ',');
+    if (cells) throw undecidedError(table.file, { ...cells, first: named(cells.first)!, looked: `number ${read.by ?? 'the plan'} reads`, ...(declarable ? { declarable: true as const } : {}) }, `numbers ${read.by ?? 'the plan'} reads`);
+  }
   return table.dialect.decimalComma;
 }
 
@@ -462,7 +575,7 @@ export interface OtherMarkHint {
  * any other cell. Never read with the other mark: rule 3, one mark per file (docs/input-trial-export.md,
  * "One decimal mark per file").
  */
-export function otherMarkHint(value: string, decimalComma: boolean, declared: boolean | 'option' = false): OtherMarkHint | undefined {
+export function otherMarkHint(value: string, decimalComma: boolean, declared: boolean | 'option' = false, mixed?: MixedLocale): OtherMarkHint | undefined {
   const trimmed = value.trim();
   const apostrophe = trimmed.startsWith("'");
   const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
@@ -485,8 +598,12 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared: bo
         : ['a point (2.5)', 'the decimal comma (2,5)', 'write them with a comma (in the spreadsheet: select the column, Find & Replace "." with ",")']
       : grouped
         ? ['a comma and its thousands with a point (1.234,5)', 'the decimal point (1234.5 or 1,234.5)', 'format the column as Number without the 1000 separator in the spreadsheet, so that it writes 1234.5']
-        : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
-    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, ${declared === 'option' ? `as --decimal-mark declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, give --decimal-mark ${decimalComma ? '.' : ','}; else ` : declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : 'as its other numbers do: '}${fix}${unmark} and export again` };
+        : mixed && !declared
+          ? // Both locales in the file (mixedLocaleAmong): the point may be the odd cell, and replacing the commas would read the thousands as decimals.
+            ['a comma (2,5), quoted as Google Sheets and LibreOffice in a Danish locale write decimals', `the decimal point (2.5) since ${placeText(mixed.point)} writes one`, `if the file comes from a Danish-locale sheet, write that cell with a comma instead (${mixed.point.value!.replace('.', ',')}): its ${mixed.either.value} (${placeText(mixed.either)}) then reads as the locale's thousands (${mixed.either.value!.replace('.', '')}); if its decimals are points, first format ${columnText(mixed.either)} without the 1000 separator, or its ${mixed.either.value} would read as ${Number(mixed.either.value)}, then write these with a point (in the spreadsheet: select the column, Find & Replace "," with ".")`]
+          : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
+    const why = declared === 'option' ? `as --decimal-mark declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, give --decimal-mark ${decimalComma ? '.' : ','}; else ` : declared ? `as the plan's "decimalMark" declares: if the file's numbers are written with ${decimalComma ? 'points' : 'commas'}, change "decimalMark" to "${decimalComma ? '.' : ','}"; else ` : mixed && !decimalComma && !grouped ? undefined : 'as its other numbers do: ';
+    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}${why === undefined ? ': ' : `, ${why}`}${fix}${unmark} and export again` };
   }
   if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {
     return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };
@@ -494,11 +611,44 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared: bo
   return undefined;
 }
 
-/** The note for a comma-separated file read with its quoted decimal commas (rule 2's exception); undefined otherwise. */
-export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark }): string | undefined {
+/**
+ * The note for a comma-separated file read with its quoted decimal commas (rule 2's exception);
+ * undefined otherwise. It names the first such cell of the file (`dialect.shownMark`), by line and
+ * column — with its text only when `quoteValue` (a studies sheet's published numbers; a trial
+ * export's cell is a patient's value, and the place is enough to find it). A sample value had
+ * stood there ("0,424"), which read as a quote from a file that held none.
+ */
+export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark }, quoteValue = false): string | undefined {
   // A mark the plan declares is no guess: nothing to say.
   if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined) return undefined;
-  return `${file}: comma-separated, with every decimal number a quoted decimal comma ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
+  const first = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark.first : undefined;
+  const value = quoteValue && first?.value !== undefined ? ` "${first.value.trim()}"` : '';
+  const place = first?.line === undefined ? '' : ` on line ${first.line}${first.column !== undefined ? `, column ${first.column}${first.field !== undefined ? ` (${first.field})` : ''}` : ''}`;
+  const where = place === '' ? '' : `the first${value}${place}; `;
+  return `${file}: comma-separated, with every decimal number a quoted decimal comma (${where}as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
+}
+
+/**
+ * The note for a comma file read with its quoted decimal commas whose unquoted `1.250` were read
+ * as thousands (rule 2's exception): how many, since the reading is the rule's, not the cells'.
+ */
+export function thousandsPointNote(file: string, dialect: { delimiter: string; decimalComma: boolean; declaredMark?: DecimalMark; thousandsPoints?: number }, read?: ReadColumns): string | undefined {
+  if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined || !dialect.thousandsPoints) return undefined;
+  // Only the cells a reader reads are its numbers: an unused column's `1.250` is read as nothing.
+  const n = read ? eitherPointsAmong(read) : dialect.thousandsPoints;
+  if (n === 0) return undefined;
+  return `${file}: ${n} unquoted number(s) with a point between groups of three digits (such as 1.250) were read as thousands (1250), as the same spreadsheets write a number formatted with thousands beside their quoted decimal commas; if they are decimals (1.250 = 1.25), write them with the decimal comma as the file's other decimals are ("1,25") (docs/input-trial-export.md#decimal-mark)`;
+}
+
+/** How many cells of the read columns read either way with a point (`1.250`). */
+function eitherPointsAmong(read: ReadColumns): number {
+  let n = 0;
+  for (const rec of read.records) {
+    rec.raw.forEach((text, i) => {
+      if (text.indexOf('.') >= 0 && read.reads(i + 1) && readingOf(text.trim()) === 'either') n++;
+    });
+  }
+  return n;
 }
 
 /**
@@ -507,7 +657,7 @@ export function quotedCommaNote(file: string, dialect: { delimiter: string; deci
  * is read with the point, as every comma file is, and nothing in it is left undecided by them.
  * Any other dialect is returned as it is.
  */
-export function onlyNumberColumns<D extends { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; quotedCommaColumns?: readonly number[]; declaredMark?: DecimalMark; shownMark?: ShownMark }>(dialect: D, header: readonly string[], isNumberColumn: (name: string) => boolean): D {
+export function onlyNumberColumns<D extends { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; quotedCommaColumns?: readonly number[]; declaredMark?: DecimalMark; shownMark?: ShownMark; thousandsPoints?: number }>(dialect: D, header: readonly string[], isNumberColumn: (name: string) => boolean): D {
   // Column 0: votes cast without a column, which cannot be set aside.
   const setAside = (columns: readonly number[]) => !columns.some((c) => c === 0 || isNumberColumn(header[c - 1] ?? ''));
   // A declared mark: quoted commas only in unread columns do not contradict it (declared-mark.ts).
@@ -520,6 +670,6 @@ export function onlyNumberColumns<D extends { delimiter: string; decimalComma: b
   if (!columns) return dialect;
   if (!setAside(columns)) return dialect;
   // No number has a point (rule 2's exception held): the point is implied, not shown.
-  const { decimalUndecided: _undecided, quotedCommaColumns: _columns, shownMark: _shown, ...rest } = dialect;
+  const { decimalUndecided: _undecided, quotedCommaColumns: _columns, shownMark: _shown, thousandsPoints: _thousands, ...rest } = dialect;
   return { ...rest, decimalComma: false } as D;
 }

@@ -38,6 +38,13 @@ export interface Dialect {
    * it is refused by every reader of numbers (`decimalCommaOf`), never applied.
    */
   shownMark?: ShownMark;
+  /**
+   * Some cell of a comma file reads either way with a point (`1.250`; decimal-mark.ts, rule 2): a
+   * reader that knows its columns refuses them where those columns show no mark (`decimalCommaOf`).
+   */
+  pointEither?: true;
+  /** Under rule 2's exception (quoted decimal commas), how many unquoted `1.250` were read as thousands: the note says so (`thousandsPointNote`). */
+  thousandsPoints?: number;
   /** Some cell of the file is a number written with a decimal point that reads one way (`23.4`; decimal-mark.ts, rule 1): the point is shown, not only implied by a comma separator (rule 6). */
   pointShown?: true;
   /** The file started with a UTF-8 byte-order mark. */

@@ -300,7 +300,8 @@ class PackedRecord implements CsvRecord {
     return parts;
   }
   get cells(): (string | null)[] {
-    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept,
+    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept
+    // (the trial reader reads them past but in the id: trial/quoted-padding.ts),
     // except that a quoted cell of blanks only (`"      "`, an SPSS or Stata string variable's
     // empty value) is missing as the same cell unquoted is — else it became a category of its own
     // (docs/input-trial-export.md "Dialects").
@@ -320,6 +321,14 @@ class PackedRecord implements CsvRecord {
   static delimiterOf(rec: PackedRecord): string {
     return rec.#delimiter;
   }
+}
+
+/**
+ * Whether a record was read unquoted as one packed string: its cells are trimmed when split, so it
+ * holds no blanks at a cell's ends (trial/quoted-padding.ts passes such records by unsplit).
+ */
+export function isPackedUnquoted(rec: CsvRecord): boolean {
+  return PackedRecord.textOf(rec) !== undefined;
 }
 
 /**
@@ -521,7 +530,7 @@ class FileChunks implements Chunks {
     try {
       this.#fd = openSync(file, 'r');
       const st = fstatSync(this.#fd);
-      this.identity = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      this.identity = identityOf(st);
       // A positioned read leaves the file position where it is: the chunks still start at byte 0.
       const mark = Buffer.alloc(2);
       this.utf16 = utf16Of(mark.subarray(0, readSync(this.#fd, mark, 0, 2, 0)));
@@ -726,8 +735,6 @@ interface TableShape {
   trailer: number[];
   /** Footnote lines at the end, left out of the records (footnote-lines.ts). */
   footnotes: number[];
-  /** The Ctrl-Z end-of-file mark's line, alone at the end, left out of the records (ctrl-z.ts). */
-  ctrlZ?: number;
   /** An Excel pivot's caption line skipped above the header (pivot-caption.ts). */
   pivotCaption?: string;
 }
@@ -984,7 +991,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
   // What the file shows of its mark, for a plan that declares one (declared-mark.ts): never contradicted in silence.
   const shown = vote.shownMark(delimiter!);
-  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(ctrlZ === undefined ? {} : { ctrlZ }), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
+  const thousandsPoints = vote.thousandsPoints(delimiter!);
+  return { header, padded, headerLine, start, startLine, count, trailer, footnotes: footnotes.map((f) => f.line), ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, ...(shown ? { shownMark: shown } : {}), ...(vote.point > 0 ? { pointShown: true as const } : {}), ...(delimiter === ',' && vote.pointEither ? { pointEither: true as const } : {}), ...(thousandsPoints > 0 ? { thousandsPoints } : {}), bom, crlf, ...(crOnly ? { cr: true as const } : {}), ...(ctrlZ === undefined ? {} : { ctrlZ }) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
@@ -1018,11 +1026,13 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
  */
 const KEEP_RECORDS_BYTES = CHUNK;
 
-/** A file's size, modification time and inode, as FileChunks records them at opening (undefined: gone). */
+/** A file's size, modification time and inode, one text (FileChunks records it at opening; FileRecords compares it). */
+const identityOf = (st: { size: number; mtimeMs: number; ino: number }): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
+
+/** identityOf the file as it is now (undefined: gone). */
 function fileIdentity(file: string): string | undefined {
   try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+    return identityOf(statSync(file));
   } catch {
     return undefined;
   }
@@ -1063,7 +1073,7 @@ class FileRecords implements CsvRecords {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = shape.startLine;
       let header = true;
-      const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.ctrlZ === undefined ? [] : [shape.ctrlZ])]);
+      const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.dialect.ctrlZ === undefined ? [] : [shape.dialect.ctrlZ])]);
       let batch: CsvRecord[] = [];
       let first = true;
       while (true) {

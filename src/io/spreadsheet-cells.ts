@@ -39,8 +39,23 @@ const NO_VALUE = new Set(['#N/A', '#NULL!', '#I/T', '#SAKNAS!', '#SAKNAS', '#NV'
 const errorKey = (text: string): string => text.trim().toUpperCase().normalize('NFC');
 
 export function isExcelError(text: string): boolean {
-  return (text.startsWith('#') && EXCEL_ERRORS.has(errorKey(text))) || OTHER_SHEETS_ERROR.test(text);
+  return (text.startsWith('#') && EXCEL_ERRORS.has(errorKey(text))) || OTHER_SHEETS_ERROR.test(text) || isStillLoading(text);
 }
+
+/**
+ * What Google Sheets shows, and downloads, in a cell whose formula fetches data (IMPORTRANGE,
+ * GOOGLEFINANCE, IMPORTXML, …) until the data arrive: `Loading...`. Excel's like of it is
+ * `#GETTING_DATA` (above). Not data, and not "no value" either: the file was downloaded too soon.
+ */
+const STILL_LOADING = /^Loading(?:\.\.\.|…)$/;
+
+/** Whether `text` (trimmed) is Google Sheets' `Loading...` of a formula still fetching its data. */
+export function isStillLoading(text: string): boolean {
+  return STILL_LOADING.test(text);
+}
+
+/** Why such a cell is no value, in every reader (the same words, so problems group). */
+const STILL_LOADING_HINT = 'a Google Sheets formula still loading (IMPORTRANGE, GOOGLEFINANCE and the like write "Loading..." until their data arrive), not data: wait until the sheet shows every value, then download it again';
 
 /**
  * A failed formula as other spreadsheets save it: LibreOffice Calc writes `Err:502`, `Err:504`, …
@@ -62,15 +77,16 @@ export function isFailedFormula(text: string): boolean {
  * reader says it so, and never offers the value as a name, an arm or a category.
  */
 export function excelErrorHint(text: string, missingCodes = true): string {
+  if (isStillLoading(text)) return STILL_LOADING_HINT;
   if (isFailedFormula(text)) return 'an Excel error value: a formula failed in the spreadsheet — correct the cell there and export again';
   return missingCodes
     ? 'an Excel error value meaning "no value": add it to the plan\'s "missingCodes" to read it as missing'
     : 'an Excel error value meaning "no value" (a lookup found nothing), not data: fill in the cell in the spreadsheet and export again';
 }
 
-/** The kind suffix of a problem at an Excel error value, one group for each meaning: `excel-error` (a failed formula) or `excel-no-value`. */
-export function excelErrorKind(text: string): 'excel-error' | 'excel-no-value' {
-  return isFailedFormula(text) ? 'excel-error' : 'excel-no-value';
+/** The kind suffix of a problem at an Excel error value, one group for each meaning: `excel-error` (a failed formula), `excel-no-value`, or `sheet-loading` (Google Sheets' `Loading...`). */
+export function excelErrorKind(text: string): 'excel-error' | 'excel-no-value' | 'sheet-loading' {
+  return isStillLoading(text) ? 'sheet-loading' : isFailedFormula(text) ? 'excel-error' : 'excel-no-value';
 }
 
 /**
@@ -79,6 +95,7 @@ export function excelErrorKind(text: string): 'excel-error' | 'excel-no-value' {
  * words for every value of a kind, so problems group.
  */
 export function excelErrorAsName(text: string): string {
+  if (isStillLoading(text)) return STILL_LOADING_HINT;
   return isFailedFormula(text)
     ? 'an Excel error value, not a name: a formula failed in the spreadsheet — correct the cell there and export again'
     : 'an Excel error value meaning "no value", not a name: a lookup in the spreadsheet (such as VLOOKUP) found nothing for this row — correct the cell there (the lookup table lacks its code) and export again';

@@ -8,6 +8,10 @@
  * no symbol between two letters. The second rule is what tells Windows-1252 from the encodings
  * that would be misread as it: their Danish letters are symbols in Windows-1252 — code page 850
  * (DOS, old SAS) writes "Sædvanlig" as bytes that read "S‘dvanlig", Mac Roman as "S¾dvanlig" —
+ * ISO-8859-15 (LibreOffice's "Western Europe (ISO-8859-15/EURO)") differs from Windows-1252 at
+ * eight bytes (`€ Š š Ž ž Œ œ Ÿ` where Windows-1252 reads `¤ ¦ ¨ ´ ¸ ¼ ½ ¾`): where one of them
+ * stands as only ISO-8859-15 would write it (`¤` anywhere, `¦` against a letter: `iso885915Why`),
+ * the file is refused naming both readings — never read with a character it does not hold.
  * A UTF-8 file with one stray Windows-1252 byte is refused too: its own letters read "Ã¦" for
  * "æ", "â€“" for "–" (Ã, Â or â followed by a byte 0x80–0xBF: UTF-8's lead byte of every
  * Latin-1 letter and of "–", "’", "€"; no Danish, German or English text has that pair). A misread
@@ -63,6 +67,49 @@ const MAC_ROMAN_BEFORE_LETTER = '\u00ae';
 const MAC_ROMAN_SIGNS = new Set([...MAC_ROMAN_BESIDE, MAC_ROMAN_AFTER_LETTER, MAC_ROMAN_BEFORE_LETTER]);
 const MAC_ROMAN_WHY = " (Mac Roman's ø æ Ø Æ?)";
 
+/**
+ * The bytes ISO-8859-15 (LibreOffice's "Western Europe (ISO-8859-15/EURO)") reads otherwise than
+ * Windows-1252: the two agree on every other printable byte, so a file of it with none of these is
+ * read right. Each is the reading of its byte, for the refusal (`Implausible.iso885915`).
+ */
+const ISO_8859_15: Readonly<Record<number, { windows1252: string; iso: string }>> = {
+  0xa4: { windows1252: '\u00a4', iso: '\u20ac' },
+  0xa6: { windows1252: '\u00a6', iso: '\u0160' },
+  0xa8: { windows1252: '\u00a8', iso: '\u0161' },
+  0xb4: { windows1252: '\u00b4', iso: '\u017d' },
+  0xb8: { windows1252: '\u00b8', iso: '\u017e' },
+  0xbc: { windows1252: '\u00bc', iso: '\u0152' },
+  0xbd: { windows1252: '\u00bd', iso: '\u0153' },
+  0xbe: { windows1252: '\u00be', iso: '\u0178' },
+};
+const DIGIT = /\d/;
+
+/**
+ * Why the byte `byte`, between `before` and `after` (undefined at the file's edges), reads as
+ * ISO-8859-15 rather than Windows-1252; undefined where Windows-1252's reading is the likelier.
+ * `¤` is written by no export (LibreOffice's `21,00 €` in ISO-8859-15); `¦ ¨ ¸` are no text's
+ * signs beside a letter (`Šimek`, `Tomáš`, `Božena`); `´` before a word (`Žák`), not after one (an
+ * accent typed as a closing quote; between two letters the rule of a symbol between letters refuses it); `¼ ½` against a letter (`Œuvre`,
+ * `cœur`), not after a digit (`1½time`). `¾` is left to Mac Roman's rule (its `æ`), which refuses it too.
+ */
+function iso885915Why(byte: number, before: string | undefined, after: string | undefined): string | undefined {
+  switch (byte) {
+    case 0xa4:
+      return 'the currency sign ¤, which no export writes';
+    case 0xa6:
+    case 0xa8:
+    case 0xb8:
+      return isLetter(before) || isLetter(after) ? `${windows1252Char(byte)} beside a letter` : undefined;
+    case 0xb4:
+      return isLetter(after) && !isLetter(before) ? '´ opening a word' : undefined;
+    case 0xbc:
+    case 0xbd:
+      return (isLetter(before) || isLetter(after)) && !(before !== undefined && DIGIT.test(before)) ? `${windows1252Char(byte)} beside a letter` : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Why a byte makes the file implausible as Windows-1252: where it is and what was seen. */
 export interface Implausible {
   /** 1-based line. */
@@ -75,6 +122,8 @@ export interface Implausible {
   utf8?: true;
   /** The byte is one of Mac Roman's Danish letters (MAC_ROMAN_BESIDE and the like): the message names Excel for Mac. */
   macRoman?: true;
+  /** The byte reads otherwise in ISO-8859-15 (LibreOffice's "Western Europe"), and likelier so: both readings, for the message. */
+  iso885915?: { windows1252: string; iso: string };
 }
 
 /**
@@ -105,6 +154,11 @@ export class Windows1252Check {
       if (this.#pending) {
         const p = this.#pending;
         this.#pending = undefined;
+        const iso = iso885915Why(p.byte, p.before, char);
+        if (iso !== undefined) {
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: iso, iso885915: ISO_8859_15[p.byte]! };
+          break;
+        }
         if (isLetter(p.before) && isLetter(char)) {
           this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} between two letters`, ...(MAC_ROMAN_SIGNS.has(p.char) ? { macRoman: true as const } : {}) };
           break;
@@ -159,7 +213,9 @@ export class Windows1252Check {
     if (this.implausible) return;
     const p = this.#pending;
     this.#pending = undefined;
-    if (p && NEVER_BESIDE_A_LETTER.has(p.char) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
+    const iso = p && iso885915Why(p.byte, p.before, undefined);
+    if (p && iso !== undefined) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: iso, iso885915: ISO_8859_15[p.byte]! };
+    else if (p && NEVER_BESIDE_A_LETTER.has(p.char) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
     else if (p && (MAC_ROMAN_BESIDE.has(p.char) || p.char === MAC_ROMAN_AFTER_LETTER) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter${MAC_ROMAN_WHY}`, macRoman: true };
     else if (this.#open) this.implausible = { ...this.#open, why: '‘ opening a word with no ’ closing it on its line' };
   }
@@ -171,10 +227,21 @@ export class Windows1252Check {
  */
 export function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
   const first = notUtf8.problems[0]!;
+  // The byte that is not UTF-8 as Windows-1252 reads it ("0xF8" is "ø"), so the user can find it.
+  const hex = /^byte 0x([0-9A-F]{2})\b/.exec(String(first.value ?? ''))?.[1];
+  const char = hex === undefined ? undefined : windows1252Char(parseInt(hex, 16));
+  const read = char && char.trim() ? char : undefined;
+  // Both on one line (a UTF-8 column added to Windows-1252 lines, as an awk or a spreadsheet join
+  // writes it): "like line 1" would contradict itself. Saving again keeps both encodings, so each
+  // part is to be converted before the join (docs/input-trial-export.md#one-file-per-visit).
+  const where =
+    utf8.line === first.line
+      ? `UTF-8 text throughout: this line holds UTF-8 text (at byte offset ${utf8.offset}) and text in another encoding (this byte, most likely Windows-1252${read ? `, where it is "${read}"` : ''})`
+      : `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252${read ? `, where the byte is "${read}"` : ''})`;
   return new HtaError('input.invalid', `${first.file} mixes two encodings`, [
     {
       ...first,
-      expected: `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
+      expected: `${where} — files of two encodings joined (exports joined, or a column added in UTF-8 to Windows-1252 lines), or text typed or pasted in by another program. Saving the file again keeps both: convert each Windows-1252 file to UTF-8 before joining them (iconv -f CP1252 -t UTF-8, or open it in Excel and save it as "CSV UTF-8", Danish: "CSV UTF-8 (kommasepareret)"; docs/input-trial-export.md#one-file-per-visit), or retype the characters that show wrong`,
     },
   ]);
 }
@@ -185,6 +252,20 @@ export function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
  */
 export function notWindows1252(file: string, at: Implausible): HtaError {
   const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  // A byte the two Western European encodings read differently: both readings said, neither
+  // quoted as the file's (a unit cost "21,00 €" was refused as "21,00 ¤", a text the user never wrote).
+  if (at.iso885915) {
+    const { windows1252: w, iso } = at.iso885915;
+    return new HtaError('input.invalid', `${file} is not UTF-8 text, and its encoding cannot be told: Windows-1252 or ISO-8859-15`, [
+      {
+        file,
+        line: at.line,
+        value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
+        expected: `UTF-8 text: this byte is "${w}" in Windows-1252 (Excel's plain "CSV") but "${iso}" in ISO-8859-15 (LibreOffice's "Western Europe (ISO-8859-15/EURO)"), the likelier reading here — hta reads a file that is not UTF-8 as Windows-1252 only where its text is plausible as such, and does not guess between the two. Save it as UTF-8: in LibreOffice, File → Save As, "Text CSV", tick "Edit filter settings", Character set "Unicode (UTF-8)"; in Excel, "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
+        kind: 'encoding.utf8',
+      },
+    ]);
+  }
   return new HtaError('input.invalid', `${file} is not UTF-8 text, nor Windows-1252 text`, [
     {
       file,

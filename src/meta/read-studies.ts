@@ -529,8 +529,6 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     line,
     // Excel's text apostrophe before a name typed into a cell (`'Sandal 2021`), kept by some exports:
     // not part of the name. Only before a capital or a digit: `'t Hart 2019` is a Dutch name.
-    // Excel's text apostrophe before a name typed into a cell (`'Sandal 2021`), kept by some exports:
-    // not part of the name. Only before a capital or a digit: `'t Hart 2019` is a Dutch name.
     study: (text('study') as string).replace(/^'(?=[\p{Lu}\d])/u, ''),
     outcome: text('outcome') as string,
     time: text('time') as string,
@@ -721,6 +719,11 @@ function studyVote(csv: CsvTable, columns: StudyColumns): { vote: DecimalMarkVot
 function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: boolean; commaThousands: boolean; notes: string[] } {
   const { vote, either, evidence } = studyVote(csv, columns);
   const decimalComma = vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
+  // A comma file none of whose numbers shows the mark: its unquoted `1.250` (a Danish-locale
+  // sheet's 1250, or 1.25) is refused, never read as 1.25 in silence (decimal-mark.ts, rule 2).
+  // A mean or SD may carry no thousands separator, so only the point is offered to declare.
+  const pointOnly = vote.pointUndecided(csv.dialect.delimiter);
+  if (pointOnly) throw undecidedError(csv.file, { ...pointOnly, looked: 'number in the study columns', declarable: 'option', noThousands: true }, 'numbers in the study columns');
   // A comma file none of whose numbers shows the mark: its `"1,375"` is refused as the trial
   // reader refuses it (decimal-mark.ts, rule 6), not read either way.
   const commaOnly = vote.commaUndecided(csv.dialect.delimiter);
@@ -729,7 +732,8 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): { decimalComma: bo
     const count = undecided.reduce((k, [, e]) => k + e.count, 0);
     throw undecidedError(csv.file, { count, first: undecided[0]![1].first, commaFile: true, looked: 'number in the study columns', declarable: 'option' }, 'numbers in the study columns');
   }
-  const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma });
+  // Naming the first quoted decimal comma of the study columns, with its text: a study's published number.
+  const note = quotedCommaNote(csv.file, { delimiter: csv.dialect.delimiter, decimalComma, ...(decimalComma ? { shownMark: vote.shownMark(csv.dialect.delimiter) } : {}) }, true);
   // Where the study columns show the point (`820.5`), `"1,375"` is read with it, as the trial
   // reader reads a covariate's (rule 6), and said per column: a Danish paper's 1,375 is 1.375.
   const commaThousands = csv.dialect.delimiter === ',' && !decimalComma && (vote.point > 0 || commaOnly !== undefined);

@@ -171,8 +171,28 @@ export function noOverlapMessage(confounder: string, oneSided: readonly OneSided
     ...(unnamed > 0 ? [`${unnamed}${shown.length ? ' more' : ''} ${levelsWord(unnamed)} in one group only (not named)`] : []),
   ];
   const numeric = levels.filter((l) => /^[-+]?\d+(?:[.,]\d+)?$/.test(l.trim())).length;
-  const asNumber = levels.length > 10 && numeric > levels.length / 2 ? `; its ${levels.length} levels are mostly numbers: if it is a number, declare it "type": "numeric"` : '';
+  const asNumber = levels.length > 10 && numeric > levels.length / 2 ? numberHint(levels) : '';
   return `no overlap: confounder "${confounder}" has ${parts.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population${asNumber}`;
+}
+
+/** Whole-number levels filling less than this share of their range are codes, not amounts. */
+const CODE_DENSITY = 0.5;
+
+/**
+ * What levels that are mostly numbers suggest. An amount (an age typed categorical: 25 … 69, nearly
+ * every value taken) is a number: declare it numeric. Codes (municipality 101 … 860 with 51 of its
+ * 760 values, education codes, region 1081 … 1085) are whole numbers spread thinly over their
+ * range: read as a number they would adjust for "municipality 851 more than 101" as one slope — a
+ * meaningless adjustment that then passes — so the advice is to merge them, never "numeric".
+ */
+function numberHint(levels: readonly string[]): string {
+  const values = levels.map((l) => l.trim()).filter((l) => /^[-+]?\d+(?:[.,]\d+)?$/.test(l)).map((l) => Number(l.replace(',', '.')));
+  const whole = values.every(Number.isInteger);
+  const range = Math.max(...values) - Math.min(...values) + 1;
+  if (whole && values.length < CODE_DENSITY * range) {
+    return `; its ${levels.length} levels are whole numbers spread thinly over their range, as codes are (a municipality, an education code): merge them into fewer levels (municipalities into regions), not "type": "numeric", which would read the codes as amounts`;
+  }
+  return `; its ${levels.length} levels are mostly numbers: if it is a number, declare it "type": "numeric"`;
 }
 
 /**

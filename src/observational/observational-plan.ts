@@ -57,6 +57,12 @@ export function designProblems(json: unknown, plan: Plan, file: string): Problem
   for (const [key, why] of Object.entries(TRIAL_ONLY)) {
     if (has(json, key) && !harmless(json, key, plan)) problems.push({ file, field: key, expected: `no "${key}" in an observational plan: it is a trial-only option (${why})` });
   }
+  // A GRADE rating the plan gives is not used: non-randomised evidence is rated by the analysis
+  // (low, one level lower for imprecision; docs/observational.md step 4). Accepted, it read as
+  // the certainty the report would show.
+  plan.outcomes.forEach((o, i) => {
+    if (o.certainty !== undefined) problems.push({ file, field: `outcomes.${i}.certainty`, expected: `no "certainty" for outcome "${o.key}" in an observational plan: the certainty of non-randomised evidence is rated by the analysis (GRADE starts it at low, one level lower when the interval crosses the MCID), not by the plan — leave it out` });
+  });
   const armColumn = (json as { columns?: { arm?: unknown } }).columns?.arm;
   if (armColumn !== undefined && armColumn !== plan.observational.exposure.column) {
     problems.push({ file, field: 'columns.arm', value: String(armColumn), expected: `no arm column in an observational plan: the exposure column is "observational.exposure.column" ("${plan.observational.exposure.column}")` });

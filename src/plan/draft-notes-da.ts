@@ -85,11 +85,19 @@ const RULES: Rule[] = [
       return cells === undefined ? undefined : `${cells}: ikke tal, og ikke i udkastet som koder for manglende værdier (en tastefejl, en fejlet Excel-formel eller et procenttegn ville skjule et rigtigt svar) — ret dem i eksporten; \`hta validate\` angiver deres linjer. Tilføj kun en af dem til "missingCodes", hvis den betyder "ukendt"`;
     }],
   [/^patient id column: (".*")$/, (m) => `kolonne med patient-id: ${m[1]}`],
-  [/^long layout: visits from column (".*?"): (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}: ${m[2]}`],
+  [/^long layout: visits from column (".*?")( \(its values are visit labels\))?: (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}${m[2] ? ' (dens værdier er besøgsnavne)' : ''}: ${m[3]}`],
   // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.
   [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
   [/^wide layout, visit numbers written straight after the name as Stata's reshape wide writes them \((.*?)\): (.*)$/, (m) => `bredt format, besøgsnumre skrevet lige efter navnet, som Statas reshape wide skriver dem (${m[1]}): ${m[2]}`],
   [/^(arm|REDCap arm)(s?) not compared \("otherArms"\): (".*")$/, (m) => `${m[1] === 'arm' ? 'gruppe' : 'REDCap-gruppe'}${m[2] ? 'r' : ''}, der ikke indgår i denne sammenligning ("otherArms"): ${m[3]}`],
+  [/^SAS special missing values? ((?:\.[A-Z](?:, )?)+) written without (?:its dot|their dots) \(((?:"[A-Z]"(?:, )?)+), (\d+) cells? of (column "[^"]*"|columns \S+…\S+), as PROC EXPORT writes (?:it|them)\): drafted as (?:outcome ("[^"]*")'s own "missingCodes"|("columnCodes": .*)), not plan-wide — a lone letter is a value in other columns \(site "A", sex "M"\)$/,
+    (m) => {
+      const many = m[1]!.includes(',');
+      const cells = Number(m[3]);
+      const where = m[5] !== undefined ? `effektmålets egne "missingCodes" (effektmål ${m[5]})` : m[6]!;
+      const cols = m[4]!.startsWith('column ') ? `kolonnen ${m[4]!.slice('column '.length)}` : `kolonnerne ${m[4]!.slice('columns '.length)}`;
+      return `${many ? 'særlige manglende værdier' : 'særlig manglende værdi'} ${m[1]} fra SAS skrevet uden punktum (${m[2]}, ${cells} ${cells === 1 ? 'celle' : 'celler'} i ${cols}, som PROC EXPORT skriver ${many ? 'dem' : 'den'}): i udkastet som ${where}, ikke for hele planen — et enkelt bogstav er en værdi i andre kolonner (center "A", køn "M")`;
+    }],
   [/^missing-value codes: check that none of them is a real answer$/, () => 'koder for manglende værdier: tjek, at ingen af dem er et rigtigt svar'],
   [/^missing-value codes: ((?:"[^"]*"(?:, )?)+)$/, (m) => `koder for manglende værdier: ${m[1]}`],
   [/^arm column (".*?"): (".*?") = intervention, (".*?") = control$/, (m) => `gruppekolonne ${m[1]}: ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],
@@ -226,6 +234,9 @@ export const DRAFT_TEXT = {
 /** `1,234` (English thousands) as Danish writes it: `1.234`. */
 const thousandsDa = (n: string): string => n.replaceAll(',', '.');
 
+/** The registry's date columns as the exportDate note names them (uptake/draft-uptake-plan.ts lastDateOf). */
+const DATE_COLUMN_DA: Record<string, string> = { 'referral date': 'henvisningsdatoen', 'activation date': 'aktiveringsdatoen', 'last-active date': 'datoen for sidste aktivitet' };
+
 /**
  * `hta plan init --uptake --lang da`: the uptake draft's common notes (uptake/draft-uptake-plan.ts)
  * in Danish, each whole or not at all, as the trial draft's lines are (`draftLineDa`).
@@ -241,6 +252,8 @@ const UPTAKE_RULES: Rule[] = [
     (m) => `firstYear ${m[1]}: året efter eksportdatoens (${m[2]}), da ingen henvisningsdato kunne læses — sæt det til kalenderåret for scenariets år 1`],
   [/^firstYear (\d{4}): scenario year 1 is the first year after the export's last referral year \((\d{4})\), so the scenarios project (\d{4})–(\d{4}) and the eligible file needs every region's count for those years too \(or "eligibleFill": "carry-forward"\); set firstYear to (\d{4}) to start the scenarios in the export's own last year$/,
     (m) => `firstYear ${m[1]}: scenariets år 1 er det første år efter eksportens sidste henvisningsår (${m[2]}), så scenarierne fremskriver ${m[3]}–${m[4]}, og filen med antal berettigede skal også have hver regions antal for de år (eller "eligibleFill": "carry-forward"); sæt firstYear til ${m[5]} for at lade scenarierne begynde i eksportens eget sidste år`],
+  [/^exportDate (\d{4}-\d{2}-\d{2}) drafted from the latest date in the file \(the (referral date|activation date|last-active date) on line (\d+)\): the registry ends within (\d{4}); if the export was made later, set the day it was made — retention is censored at the export date, and no date after it is accepted$/,
+    (m) => `exportDate ${m[1]}: udkastet har filens seneste dato (${DATE_COLUMN_DA[m[2]!]} på linje ${m[3]}): registret slutter inden for ${m[4]}; blev udtrækket lavet senere, så angiv den dag, det blev lavet — fastholdelsen censureres ved udtrækkets dato, og ingen dato efter den accepteres`],
   [/^regions seen in (all|the first) ([\d,]+) rows: (.*) — the eligible file must name each \(or map a spelling with "regions"\)$/,
     (m) => `regioner set i ${m[1] === 'all' ? 'alle' : 'de første'} ${thousandsDa(m[2]!)} rækker: ${m[3]} — filen med antal berettigede skal nævne hver af dem (eller en stavemåde kan angives i "regions")`],
   [/^the registry is small \(([\d,]+) rows, under 2,000\): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out (\("publish": \{ "months": false, "clinics": false, "equity": \[\] \}\)) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on (\("months": true, "clinics": true, "equity": \["sex"\]\)) and rerun to see what it costs$/,

@@ -65,7 +65,16 @@ import type { Plan, PlanOutcome } from './plan-schema.js';
 import { dateVisitColumn } from './date-visits.js';
 import { partlyBlank } from './partly-blank.js';
 import { numberCounts, oneBasedAnswersText, oneBasedScale } from './one-based-codes.js';
+import { isSasBareLetter, SasLetterCodes } from './sas-letter-codes.js';
+import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js';
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
+import { visitValuedColumn } from './valued-visits.js';
+
+/**
+ * Where a long export's visits come from when no column is named like one: a file per visit (a
+ * survey's rounds, SurveyXact), or a column of another name — said in every refusal of the visits.
+ */
+const VISIT_SOURCES = `If each visit came as a file of its own (a survey's rounds), add its visit as a column to each file's rows before joining them (docs/input-trial-export.md#one-file-per-visit); if a column holds the visit under another name, write it in the plan as "columns": { "time": "<that column>" } (docs/plan-trial.md).`;
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -605,7 +614,8 @@ interface Outcome {
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
-  missingCodes?: number[];
+  /** The outcome's own codes: a one-based scale's "refused" numbers (one-based-codes.ts), SAS's bare letters (sas-letter-codes.ts). */
+  missingCodes?: (number | string)[];
   notApplicableCodes?: string[];
   direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
@@ -744,6 +754,21 @@ function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null 
   return true;
 }
 
+/** DST's person id (`PNR`, `V_PNR_ENCRYPTED`) or a column of the prescription register (LMDB). */
+const REGISTER_ID = /^(v_)?pnr(_encrypted)?$/i;
+const LMDB_COLUMN = /^(atc|eksd|ekspdto|vnr|packsize|doso|apk|ddd)$/i;
+
+/**
+ * A register file of events: ids repeating, with no visit column, keyed by DST's person id or
+ * holding the prescription register's columns. Its redemption date (`EKSD`) is an event's date,
+ * not a visit's, so the advice is to aggregate to one row per person, not to derive visits from
+ * the dates (docs/observational.md); and 1.6 redemptions per person (a 12-month window) is enough.
+ */
+function registerEvents(csv: Pick<CsvTable, 'header' | 'records'>, idCol: string, patients: number): boolean {
+  if (csv.records.length <= patients) return false;
+  return REGISTER_ID.test(idCol.trim()) || csv.header.some((h) => LMDB_COLUMN.test(h.trim()));
+}
+
 /** A column named for app use holding yes/no (or yes and empty): a registry export of users and non-users. */
 const EXPOSURE_NAME = /(^|[^a-z])(app|bruger|brug|user|users|uses|exposed|eksponeret|exposure|eksponering)([^a-z]|$)/;
 
@@ -754,6 +779,8 @@ function registryExposure(header: readonly string[], valuesOf: (c: string) => st
     const yes = values.filter(isYesWord);
     const no = values.filter(isNoWord);
     if (yes.length === 1 && no.length <= 1 && values.length === yes.length + no.length) return { column: h, yes: yes[0]!, no: no[0] };
+    // 1 and 0 (or 1 and empty): a register flag as SAS and Stata write it (`app_bruger`).
+    if (values.includes('1') && values.every((v) => v === '1' || v === '0')) return { column: h, yes: '1', no: values.includes('0') ? '0' : undefined };
   }
   return undefined;
 }
@@ -786,7 +813,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
-  let csv = withSpecialMissingEmpty(given, special);
+  // A quoted cell's padding (SAS's `"6w      "`) is no part of a visit, code or level, as the trial
+  // reader reads it (trial/quoted-padding.ts): drafted without it, `timeLabels` and codes match.
+  let csv = withSpecialMissingEmpty(withoutQuotedPadding(given, -1, new QuotedPadding()), special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
@@ -825,7 +854,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
   // A survey's question asking for the visit ("Hvilket besøg udfylder du?", MS Forms) when no column is named like one.
   const visitQuestion = header.find((h) => /\?\s*$/.test(h) && /(^|[^\p{L}])(besøg|besoeg|visit|visits|tidspunkt|måling|maaling)([^\p{L}]|$)/iu.test(h));
-  const visitCol = find(TIME) ?? visitQuestion;
+  // A column named otherwise whose values are visit labels ("Spørgeskema": "Baseline", "3 måneder"), in a file whose columns name no visit (valued-visits.ts).
+  const namedVisitCol = find(TIME) ?? visitQuestion;
+  const valuedVisitCol =
+    namedVisitCol === undefined && !wideVisits(header).visits.length && !unseparatedVisits(header)
+      ? visitValuedColumn(csv, visitLabel, (h) => ID.test(nameKey(h)) || isResponseId(h, nameKey(h)) || armColumnKind(nameKey(h)) !== undefined)
+      : undefined;
+  const visitCol = namedVisitCol ?? valuedVisitCol;
   const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
   const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[colIdx(c)]));
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
@@ -1013,7 +1048,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    if (!days) guesses.push(`long layout: visits from column "${timeCol}"${timeCol === valuedVisitCol ? ' (its values are visit labels)' : ''}${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.filter((v) => !unscheduled.includes(v)).map((v) => (ownValue(timeLabels, v) ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
     if (extensions.length) {
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
@@ -1075,16 +1110,25 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
         if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
-    } else if ((dated = dateVisitColumn(csv, idCol))) {
+    } else if (!registerEvents(csv, idCol, valuesOf(idCol).length) && (dated = dateVisitColumn(csv, idCol))) {
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).
-      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". Derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
-      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"), derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
+      // A survey's rounds joined from one file each have an answer date and no visit (SurveyXact:
+      // non-responders have no date at all): the recipe that adds each file's visit comes first.
+      const lead = `column "${dated.column}" holds dates ("${dated.example}"), and hta reads no dates (docs/limits.md): a visit is a label such as "Baseline", "6 uger", "3 mdr". ${VISIT_SOURCES} Otherwise derive a visit column from the dates first (e.g. "Besøg", each row's visit by its date's distance from the patient's first), then run plan init again; "${dated.column}" as the time column would make every date a visit of its own`;
+      undecided.push({ what: 'the visits', lead, write: `a visit column of labels ("Baseline", "6 uger", "3 mdr"): each file's visit added to its rows when every visit came as a file of its own (docs/input-trial-export.md#one-file-per-visit), or derived from the dates of "${dated.column}" before plan init: hta reads no dates (docs/limits.md)` });
     } else {
       // Several rows per id and no visit column: a file of events (the prescription register's one
       // row per redemption), which is to be aggregated to one row per person first — "expected a
       // time column" alone sent a pharmacoepidemiologist after a visit column it does not have.
       const patients = valuesOf(idCol).length;
-      const events = csv.records.length > 2 * patients ? `the file has ${csv.records.length} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
+      // Counted by reading: a table without its repeated header lines (cat-joined files) keeps the source's length.
+      let rows = 0;
+      for (const _r of csv.records) rows++;
+      // A register's event file (prescriptions, contacts: PNR, ATC, EKSD) at any number of rows per
+      // person; otherwise many rows per id may be visits the file does not name (VISIT_SOURCES).
+      const events = registerEvents(csv, idCol, patients)
+        ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column: a file of events (one row per prescription, contact or payment) is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)`
+        : rows > 2 * patients ? `the file has ${rows} rows for ${patients} ids in "${idCol}" and no visit column. ${VISIT_SOURCES} If its rows are events (one row per prescription, contact or payment), the file is to be aggregated to one row per person (and follow-up window) first — e.g. "any opioid redemption" (Ja/Nej, "Nej" for a person without one, not empty) and the DDD sum (0 for none) per window as columns "ddd_3m", "ddd_9m" — then run plan init on that file (docs/observational.md)` : undefined;
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
       undecided.push({
         what: 'the visits',
@@ -1310,6 +1354,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
+  /** Lone capital letters among numbers (SAS PROC EXPORT's special missing values): drafted where they stand, never plan-wide. */
+  const sasLetters = new SasLetterCodes();
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
   const notNumbers = new Set<string>();
@@ -1439,6 +1485,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}${notACodeWhat(v)})`);
         // A yes or no word is an answer, never "unknown": drafted as a code it empties a yes/no column (docs/plan-trial.md#yesno-outcomes).
         else if (isYesWord(v) || isNoWord(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a yes/no answer in a ${lo}–${hi} scale: if the column is yes/no, make its outcome "instrument": "binary")`);
+        // SAS PROC EXPORT's `.A` without its dot: the outcome's own code, never plan-wide (sas-letter-codes.ts).
+        else if (outcome && isSasBareLetter(v)) sasLetters.add(v, { outcome, columns: cols });
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
@@ -1799,6 +1847,12 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       }
       guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
       checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
+    } else if (pain && nums.length > 0 && nums.length === values.length && nums.every((x) => x === 0 || x === 1)) {
+      // Only 0 and 1 under a pain name (`smerte_12m`: any pain-medication redemption in the 12
+      // months, a register flag): a yes/no outcome. Drafted as the NRS it could never move by its
+      // MCID of 2, and the verdict was wrong by construction.
+      o = { key, instrument: 'binary', ...col };
+      checks.push(`"${s}" holds only 0 and 1: drafted as a yes/no outcome ("binary"), not as the pain scale (NRS 0–10) its name suggests — if it is a 0–10 scale whose answers so far are 0 and 1, give it "instrument": "nrs"`);
     } else if (pain) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS)', decimals: true };
@@ -1995,6 +2049,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
       else if (addWithUnit(`column "${s}"`, v)) return;
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}"${notACodeWhat(v)})`);
+      else if (isSasBareLetter(v)) sasLetters.add(v, { column: s, columns: [s] });
       else missing.add(v);
     });
   }
@@ -2076,6 +2131,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   }
   const specialCells = special.describe();
   if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);
+  const letters = sasLetters.draft(stemCells, (o) => outcomes.includes(o as Outcome));
+  if (letters.columnCodes) plan.columnCodes = letters.columnCodes;
+  guesses.push(...letters.guesses);
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

@@ -42,12 +42,14 @@ function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
 }
 
 export function planWarnings(plan: Pick<Plan, 'outcomes' | 'adverseEvents' | 'arms' | 'armLabels' | 'design' | 'instruments' | 'missingCodes' | 'columnCodes' | 'decimalMark' | 'primary' | 'timepoints'>, options: { exportMark?: boolean } = {}): string[] {
+  // An observational plan's certainty is computed (GRADE starts it at low), and its page has no
+  // summary of findings to say "not rated" (docs/observational.md step 4): nothing to add.
   const certainty = plan.outcomes
-    .filter((o) => o.importance === 'critical' && o.certainty === undefined)
+    .filter((o) => plan.design !== 'observational' && o.importance === 'critical' && o.certainty === undefined)
     // The page's own words (the catalogue's), so a user who searches the report finds them.
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "${REPORT_TEXT.notAssessed.en}" (Danish pages "${REPORT_TEXT.notAssessed.da}") — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The harms close the summary of findings, where the committee weighs them against the benefits.
-  if (plan.adverseEvents && plan.adverseEvents.certainty === undefined) {
+  if (plan.design !== 'observational' && plan.adverseEvents && plan.adverseEvents.certainty === undefined) {
     certainty.push(`"adverseEvents" has no "certainty": the summary of findings shows the harms without a GRADE rating ("${REPORT_TEXT.notAssessed.en}"; Danish pages "${REPORT_TEXT.notAssessed.da}") — add "certainty": { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] } to "adverseEvents"`);
   }
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).

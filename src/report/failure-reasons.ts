@@ -85,9 +85,9 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   ],
   // src/observational/observational-design.ts
   [
-    /^no overlap: confounder "(.*)" has (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population(?:; its (\d+) levels are mostly numbers: if it is a number, declare it "type": "numeric")?$/,
-    (c, list, k) =>
-      `intet overlap: den forstyrrende faktor "${c}" har ${overlapParts(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen${k ? `; dens ${n(k)} niveauer er for det meste tal: er den et tal, så angiv "type": "numeric"` : ''}`,
+    /^no overlap: confounder "(.*)" has (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population(?:; its (\d+) levels are mostly numbers: if it is a number, declare it "type": "numeric"|; its (\d+) levels are whole numbers spread thinly over their range, as codes are \(a municipality, an education code\): merge them into fewer levels \(municipalities into regions\), not "type": "numeric", which would read the codes as amounts)?$/,
+    (c, list, k, codes) =>
+      `intet overlap: den forstyrrende faktor "${c}" har ${overlapParts(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen${k ? `; dens ${n(k)} niveauer er for det meste tal: er den et tal, så angiv "type": "numeric"` : ''}${codes ? `; dens ${n(codes)} niveauer er hele tal spredt tyndt over deres spænd, som koder er (en kommune, en uddannelseskode): slå dem sammen til færre niveauer (kommuner til regioner), ikke "type": "numeric", som ville læse koderne som mængder` : ''}`,
   ],
   // src/analysis/transported-effect.ts
   [/^margin '(.*)': shares are keyed by the cut levels \((.*)\), not (.*)$/, (c, levels, not) => `margenen '${c}': andelene skal angives for skæringsniveauerne (${levels}), ikke ${not}`],

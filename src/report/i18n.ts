@@ -386,12 +386,37 @@ export function funnelMethodText(method: string, lang: Lang): string {
   return words[method]?.[lang] ?? method;
 }
 
-/** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
+/**
+ * The singular of a plan's unit words that registry and trial plans use for counts ("1 week", "1
+ * uge", "1 contact"): a plan gives its unit in the plural only (docs/plan-trial.md, "unit"), and
+ * Danish plurals have no rule to undo. The unit's last word is looked up; others stay plural.
+ */
+const SINGULAR: Record<Lang, Record<string, string>> = {
+  en: {
+    points: 'point', weeks: 'week', days: 'day', months: 'month', years: 'year', hours: 'hour', minutes: 'minute',
+    contacts: 'contact', visits: 'visit', consultations: 'consultation', sessions: 'session', steps: 'step',
+    redemptions: 'redemption', prescriptions: 'prescription', admissions: 'admission', episodes: 'episode', packs: 'pack',
+  },
+  da: {
+    uger: 'uge', dage: 'dag', måneder: 'måned', timer: 'time', minutter: 'minut', kontakter: 'kontakt',
+    konsultationer: 'konsultation', sessioner: 'session', indløsninger: 'indløsning', recepter: 'recept',
+    indlæggelser: 'indlæggelse', episoder: 'episode', pakninger: 'pakning', sygedage: 'sygedag',
+  },
+};
+
+/** A number with its unit, singular for exactly one ("1 point", "2 points"; "1 uge", "2 uger"). */
 export function withUnit(text: string, value: number, unit: string, lang: Lang = 'en'): string {
   if (!unit) return text; // a scale without a unit word (an index): the number alone
   // English writes "10%", Danish "10 %" (the glossary's spacing).
   if (unit === '%') return lang === 'da' ? `${text} %` : `${text}%`;
-  return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
+  return `${text} ${value === 1 ? singularUnit(unit, lang) : unit}`;
+}
+
+function singularUnit(unit: string, lang: Lang): string {
+  const m = /^(.*?)([\p{L}]+)$/u.exec(unit);
+  if (!m) return unit;
+  const one = SINGULAR[lang][m[2]!] ?? SINGULAR[lang][m[2]!.toLowerCase()];
+  return one === undefined ? unit : m[1]! + (m[2]![0] !== m[2]![0]!.toLowerCase() ? one[0]!.toUpperCase() + one.slice(1) : one);
 }
 
 /** An MCID as the tables print it: with the plan's own decimals (at most 4). */

@@ -9,6 +9,7 @@ import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
+import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -76,9 +77,63 @@ export function danishProblemText(expected: string): string | undefined {
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
-  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
+  for (const [pattern, danish] of [...DANISH, ...DANISH_STUDIES, ...DANISH_REGISTRY, ...UNDECIDED_WRITE_DA, ...DANISH_IDENTIFYING, ...DANISH_TWO_RESPONSES]) if (pattern.test(text)) return danishInstrumentNames(text.replace(pattern, danish as (substring: string, ...args: unknown[]) => string)) + (hint ? hint[0].replace(hintPattern, hintDanish as (substring: string, ...args: unknown[]) => string) : '');
   return undefined;
 }
+
+/**
+ * A column whose levels would print one patient (trial/identifying-characteristic.ts): a date, a
+ * name or note per patient, an e-mail address or phone number where a category belongs. Its
+ * `printed` and `advice` parts (LevelUse) are the module's own few texts, reworded here whole.
+ */
+const IDENTIFYING_PRINTED: Record<string, string> = {
+  'a row of Table 1': 'en række i tabel 1',
+  'a level of the covariate, a row of Table 1': 'et niveau af kovariaten, en række i tabel 1',
+  "a level printed under its own name (a subgroup's row, a population's category)": 'et niveau vist under sit eget navn (en subgruppes række, en populations kategori)',
+};
+const IDENTIFYING_ADVICE: Record<string, string> = {
+  'give Table 1 a column of groups instead (age in years or age groups for a date of birth; leave notes, names and initials out of "characteristics")':
+    'giv tabel 1 en kolonne med grupper i stedet (alder i år eller aldersgrupper for en fødselsdato; udelad noter, navne og initialer af "characteristics")',
+  'such a cell is most often a shifted line or a note typed into the wrong column: correct it in the export (a date of birth or inclusion is no category: give age in years or a group instead)':
+    'sådan en celle er oftest en forskudt linje eller en note skrevet i den forkerte kolonne: ret den i eksporten (en fødsels- eller inklusionsdato er ingen kategori: angiv alder i år eller en gruppe i stedet)',
+};
+const IDENTIFYING_SIGNS: Record<string, string> = {
+  'a CPR number': 'et CPR-nummer', 'a long number (a phone number)': 'et langt tal (et telefonnummer)', 'an e-mail address': 'en e-mailadresse', 'a date': 'en dato',
+};
+/** The Danish `printed` and `advice` (the patterns below match only the module's own texts). */
+const identifyingTail = (printed: string, advice: string): [string, string] => [IDENTIFYING_PRINTED[printed]!, IDENTIFYING_ADVICE[advice]!];
+const alternatives = (texts: Record<string, string>) => Object.keys(texts).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const PRINTED_ALT = alternatives(IDENTIFYING_PRINTED);
+const ADVICE_ALT = alternatives(IDENTIFYING_ADVICE);
+const DANISH_IDENTIFYING: readonly [RegExp, Replacement][] = [
+  [new RegExp(`^a (characteristic|column) describing groups of patients, not a date: "(.*)" holds dates \\((\\d+) of its (\\d+) values\\), and each date would be (${PRINTED_ALT}) naming one patient's arm — (${ADVICE_ALT})$`),
+    ((_m: string, what: string, field: string, dates: string, all: string, printed: string, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `${what === 'characteristic' ? 'en karakteristik' : 'en kolonne'}, der beskriver grupper af patienter, ikke en dato: "${field}" indeholder datoer (${dates} af dens ${all} værdier), og hver dato ville blive ${t[0]}, der nævner én patients gruppe — ${t[1]}`;
+    }) as Replacement],
+  [new RegExp(`^a (characteristic|column) describing groups of patients: "(.*)" has (\\d+) different values for (\\d+) patients, (\\d+) of them held by one patient each \\(initials, names or notes\\), and each would be (${PRINTED_ALT}) naming one patient's arm — (${ADVICE_ALT})$`),
+    ((_m: string, what: string, field: string, values: string, patients: string, single: string, printed: string, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `${what === 'characteristic' ? 'en karakteristik' : 'en kolonne'}, der beskriver grupper af patienter: "${field}" har ${values} forskellige værdier for ${patients} patienter, ${single} af dem hos kun én patient hver (initialer, navne eller noter), og hver ville blive ${t[0]}, der nævner én patients gruppe — ${t[1]}`;
+    }) as Replacement],
+  [new RegExp(`^a category describing a group of patients, not a note about one: the cell \\(not quoted\\) would be (${PRINTED_ALT}) naming (one patient's arm|the arms of (\\d+) patients) — (${ADVICE_ALT})$`),
+    ((_m: string, printed: string, _naming: string, n: string | undefined, advice: string) => {
+      const t = identifyingTail(printed, advice);
+      return `en kategori, der beskriver en gruppe af patienter, ikke en note om én: cellen (ikke citeret) ville blive ${t[0]}, der nævner ${n === undefined ? 'én patients gruppe' : `${n} patienters grupper`} — ${t[1]}`;
+    }) as Replacement],
+  // The detail of the last: which signs the cell has.
+  [/^the cell has ((?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient)(?:, (?:a CPR number|a long number \(a phone number\)|an e-mail address|a date|\d+ words held by one patient))*)$/,
+    ((_m: string, list: string) => `cellen har ${list.split(', ').map((sign) => IDENTIFYING_SIGNS[sign] ?? sign.replace(/^(\d+) words held by one patient$/, '$1 ord hos kun én patient')).join(', ')}`) as Replacement],
+];
+
+/** Two responses of one patient to one survey round (trial/patient-ids.ts twoResponsesExpected), and a repeat's detail (joinedListingDetail). */
+const moreDa = (columns: string) => columns.replace(/ and (\d+) more$/, ' og $1 mere');
+const DANISH_TWO_RESPONSES: readonly [RegExp, Replacement][] = [
+  [/^this patient's "(.*)" row is on line (\d+), differing in (.+)$/, ((_m: string, visit: string, line: string, columns: string) => `patientens række ved "${visit}" står på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
+  [/^this patient is also on line (\d+), differing in (.+)$/, ((_m: string, line: string, columns: string) => `patienten står også på linje ${line} og er forskellig i ${moreDa(columns)}`) as Replacement],
+  [/^one row per patient and time point: the patient's rows at one visit differ in (.+), the survey's id of each response, so they are two responses to that visit's survey — most often a patient who opened the link twice \(in SurveyXact one response "Påbegyndt", one "Gennemført"\); they differ in (.+)\. Keep the response that counts \(the completed one\) and delete the other row, in the export or in the survey tool before exporting\. hta does not pick one of two responses, so --exclude-invalid does not leave these rows out$/,
+    ((_m: string, ids: string, columns: string) => `én række pr. patient og tidspunkt: patientens rækker ved ét besøg har forskellige værdier i ${ids.replace(/" and "/g, '" og "')}, spørgeskemaets id for hver besvarelse, så de er to besvarelser af besøgets spørgeskema — oftest en patient, der har åbnet linket to gange (i SurveyXact én besvarelse "Påbegyndt" og én "Gennemført"); de er forskellige i ${moreDa(columns)}. Behold den besvarelse, der gælder (den gennemførte), og slet den anden række i eksporten eller i spørgeskemaværktøjet før eksporten. hta vælger ikke mellem to besvarelser, så --exclude-invalid udelader ikke disse rækker`) as Replacement],
+];
 
 /**
  * The study-level sheet's refusals (`hta meta`, src/meta/read-studies.ts) that a Danish user meets
@@ -146,6 +201,11 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
   [/^a real calendar date (?:written )?(\S+)$/, 'en gyldig kalenderdato skrevet $1'],
+  // A day/month date whose time part is wrong (uptake/registry-dates.ts dayMonthTimeFault): the time named, not the date.
+  [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is out of range \(hours 00–23, minutes and seconds 00–59\)$/,
+    'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er uden for det gyldige (timer 00–23, minutter og sekunder 00–59)'],
+  [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is not written hh:mm or hh:mm:ss \(also hh\.mm\.ss, as a Danish locale writes it; the time is not used\)$/,
+    'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er ikke skrevet tt:mm eller tt:mm:ss (eller tt.mm.ss, som dansk opsætning skriver det; klokkeslættet bruges ikke)'],
   [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty$/, 'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle'],
   [/^female, male or unknown \((.*)\), or empty; map other values with the uptake plan's "values\.sex"$/, 'kvinde, mand eller ukendt ($1) eller en tom celle; knyt andre værdier til dem med optagsplanens "values.sex"'],
   [/^one of gp, physio, chiro, other \(or (.*)\); map other values with the uptake plan's "values\.referrer"$/, 'en af gp, physio, chiro, other (eller $1); knyt andre værdier til dem med optagsplanens "values.referrer"'],
@@ -218,6 +278,8 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
   [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
   [/^(.+) has no rows$/, '$1 har ingen rækker'],
+  // plan init's refusal when it cannot decide the visits (plan/undecided-da.ts).
+  UNDECIDED_MESSAGE_DA,
 ];
 
 /** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */

@@ -57,13 +57,15 @@ export class ArmSpellings {
    * The note for spellings read as a plan arm: `export.csv: column "gruppe": arm values that differ
    * from the plan's only in case, blanks or zero decimals are read as the plan's arm: "selfback " as "SelfBACK"
    * (45 rows)`; in a wide export, lines (`(1 line)`: one patient's line, not its three visit rows).
-   * Counts, never who; with `threshold` (an observational plan's) a smaller count reads "fewer than 5 rows".
+   * Counts, never who; with `threshold` (an observational plan's) a smaller count reads "fewer than 5 rows", and the values are the exposure's (a registry's messages never say "arm").
    */
   note(file: string, column: string, threshold?: number, wide = false): string | undefined {
     if (!this.#other.size) return undefined;
     const unit = wide ? 'line' : 'row';
     const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} ${unit}s` : `${k} ${unit}${k === 1 ? '' : 's'}`);
     const listed = [...this.#other].map(([spelling, { arm, lines }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(lines.size)})`);
-    return `${file}: column "${column}": arm values that differ from the plan's only in case, blanks or zero decimals are read as the plan's arm: ${listed.join(', ')}`;
+    // A registry's messages never say "arm" (docs/observational.md): its plan gives the threshold.
+    const what = threshold !== undefined ? ['exposure values', "plan's exposure value"] : ['arm values', "plan's arm"];
+    return `${file}: column "${column}": ${what[0]} that differ from the plan's only in case, blanks or zero decimals are read as the ${what[1]}: ${listed.join(', ')}`;
   }
 }

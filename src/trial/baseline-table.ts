@@ -18,6 +18,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import { SpecialMissingReader } from './special-missing.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
+import { LetterCodeLevels } from './letter-code-levels.js';
 import { CategorySpellings, spellingsNote } from './category-values.js';
 import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
@@ -104,6 +105,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const decimalComma = decimalCommaOf(csv, false, { records: csv.records, reads: (column) => cols.includes(column - 1), by: 'the report (Table 1)' });
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
+  // A plan-wide one-letter code (SAS's bare `M`) that is a category of the column: every man "missing" in Table 1 (letter-code-levels.ts).
+  const letters = new LetterCodeLevels(plan, columns);
   // Each patient's id as the trial reads it, by idMatchKey: one CPR number written both ways is one patient (cpr-id-spellings.ts).
   const spelledAs = new Map((trial.patients ?? []).map((p) => [idMatchKey(p.id), p.id]));
   // Where each kept value was read, for a problem at its cell.
@@ -134,6 +137,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
           continue;
         }
         const coded = coders[k]?.apply(cell);
+        if (letters.active) letters.see(k, rec.line, cell, coded, decimalComma);
         if (coded?.kind === 'missing') continue;
         const v: string | number = coded?.kind === 'answer' ? coded.value : cell;
         if (isBaseline === undefined) {
@@ -149,6 +153,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     }
   }
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(csv.file, cpr.length, plan.columns.id), cpr);
+  const letterProblems = letters.problems(csv.file, (k) => ({ column: cols[k]! + 1, what: `Table 1 characteristic "${columns[k]}"`, effect: 'would be counted as missing in Table 1' }));
+  if (letterProblems.length) throw new HtaError('input.invalid', `${csv.file} has ${letterProblems.length} problem(s) in Table 1 columns; nothing was written`, letterProblems);
   const problems: Problem[] = [];
   const identifying: Problem[] = [];
   for (const [k, column] of columns.entries()) {

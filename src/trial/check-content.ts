@@ -17,7 +17,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
-import { otherMarkHint } from '../io/decimal-mark.js';
+import { type MixedLocale, otherMarkHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -129,7 +129,7 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
  * range. Called by the trial loader per cell, so the problem carries its line and column and
  * `--exclude-invalid` can leave the row out.
  */
-export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name: string, value: string | number, decimalComma: boolean): { expected: string; kind: string; hint?: string } | undefined {
+export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name: string, value: string | number, decimalComma: boolean, mixed?: MixedLocale): { expected: string; kind: string; hint?: string } | undefined {
   const range = covariateRange(plan, name);
   const n = typeof value === 'number' ? value : parseNumber(value, decimalComma);
   if (n === undefined) {
@@ -141,7 +141,7 @@ export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name:
     if (isPercentCell(text)) return { expected: `a number without the % sign (${text.replace(/\s*%$/, '')}, not ${text}): format the column as a plain number in the spreadsheet and export again`, kind: 'covariate.percent' };
     // `48 år`: the number with its unit, said with the unit to strip (io/number-unit.ts).
     // `'45` (Excel's text apostrophe), `31,000.00` among decimal commas: said for what they are.
-    const other = otherMarkHint(text, decimalComma);
+    const other = otherMarkHint(text, decimalComma, false, mixed);
     if (range && other) return { expected: `a number from ${range.min} to ${range.max}${other.expects}`, kind: `covariate.range.${name}:${other.reason}`, hint: other.hint };
     // `03-jun`: a date Excel made of a typed `3-6` (io/excel-date-text.ts).
     if (range && isExcelDateText(text)) return { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}:excel-date`, hint: EXCEL_DATE_HINT };

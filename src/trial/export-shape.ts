@@ -49,7 +49,8 @@ export interface ExposureValues {
  * flag filled for users only, which the plan can say with "unexposed": "" (docs/observational.md).
  */
 function emptyExposureExpected(e: ExposureValues, lines: number): string {
-  return `an exposure value on every row ("${e.exposed}" or "${e.unexposed}", as in the plan's "observational.exposure"): ${lines} rows have an empty exposure cell — if the export fills the flag for the exposed only, so an empty cell means unexposed, write "unexposed": "" in the plan; otherwise fill in the missing values and export again`;
+  // SAS and Stata write an unknown flag "." (read as empty, special-missing.ts): "unexposed": "" would make those persons non-users.
+  return `an exposure value on every row ("${e.exposed}" or "${e.unexposed}", as in the plan's "observational.exposure"): ${lines} rows have no exposure value (an empty cell, or SAS's or Stata's missing value ".") — if the export fills the flag for the exposed only, so an empty cell means unexposed, write "unexposed": "" in the plan (a flag the export lost, written ".", would then count as unexposed too: recode those cells first); otherwise fill in the missing values and export again`;
 }
 
 /**

@@ -10,11 +10,14 @@
 import { spreadsheetDialectOf } from '../io/write-csv.js';
 import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { FREE_TEXT_MIN_WORDS, FREE_TEXT_REASON_LABEL, freeTextAmong } from './free-text.js';
+import { identifyingLevelProblems, planColumnUse } from './identifying-characteristic.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { needsBaselineVisit, noBaselineAdvice } from '../observational/observational-plan.js';
+import { missingOutcomeBaselines } from '../observational/outcome-baselines.js';
+import { dateConfounderProblems } from '../observational/date-confounders.js';
 import { HtaError, type Problem } from '../errors.js';
 import { auxiliaryLevelProblems } from './auxiliary-levels.js';
 import { disguisedNumber, parseNumber } from '../io/parse-number.js';
@@ -22,7 +25,7 @@ import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { withDeclaredMark } from '../io/declared-mark.js';
 import { lineItemBlockNotes, type UnreadItemBlock, unreadItemBlocks } from './line-item-block.js';
 import { EXCEL_DATE_HINT, isExcelDateText } from '../io/excel-date-text.js';
-import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
+import { decimalCommaOf, mixedLocaleAmong, type MixedLocale, onlyNumberColumns, otherMarkHint, quotedCommaNote, readingOf, thousandsPointNote, spacedHint, undecidedError, type UndecidedCells, type VotePlace } from '../io/decimal-mark.js';
 import { type CsvRecord, type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -47,19 +50,23 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { LetterCodeLevels } from './letter-code-levels.js';
+import { QuotedPadding, withoutQuotedPadding } from './quoted-padding.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { footnoteLinesNote } from '../io/footnote-lines.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
-import { excelErrorHint, excelErrorKind, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
+import { excelErrorHint, excelErrorKind, isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { withoutPatientIds, maskedPatientIds } from './patient-ids.js';
 import { inCanonicalOrder } from './canonical-order.js';
 import { isNanCell, nanHint } from './nan-cells.js';
-import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
-import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { isResponseId } from '../plan/response-ids.js';
+import { spelledOut } from '../spelled-out.js';
+import { cprIdNote, cprShapedIds, emailIdNote, emailIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, TWO_RESPONSES_KIND, twoResponsesExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { isSasBareLetter, SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { RoundedScientificTally } from '../io/scientific-number.js';
 import { roundedScientificNotes } from './scientific-cells.js';
@@ -186,7 +193,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
-  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  const { table: spelled0, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  // SAS's `"6w      "`: a quoted cell's padding is read past but in the id (quoted-padding.ts), said once after the rows.
+  const padding = new QuotedPadding();
+  const csv = withoutQuotedPadding(spelled0, spelled0.header.indexOf(plan.columns.id), padding);
   const encoding = encodingNote(source.file, source.dialect, options.lang);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
@@ -196,7 +206,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const isNumberColumn = numberColumnTest(plan, named);
   const dialect = onlyNumberColumns(withDeclaredMark(source.dialect, plan.decimalMark), csv.header, isNumberColumn);
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
-  const quotedCommas = quotedCommaNote(source.file, dialect);
+  // It names the first such cell by line and column (its column by the plan's name), not its value: a patient's.
+  const firstQuoted = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark : undefined;
+  const firstColumn = firstQuoted?.first.column === undefined ? undefined : csv.header[firstQuoted.first.column - 1];
+  const quotedCommas = quotedCommaNote(source.file, firstQuoted && firstColumn !== undefined ? { ...dialect, shownMark: { ...firstQuoted, first: { ...firstQuoted.first, field: firstColumn } } } : dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
@@ -220,7 +233,18 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
   // A declared mark is checked against the columns the plan reads: a text column's `1.234` does not refuse it (declared-mark.ts).
-  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads: (column) => isNumberColumn(csv.header[column - 1] ?? '') });
+  // So is a comma file's `1.250` where those columns show no mark (rule 2): `hta score` reads no
+  // covariate, so a covariate's cells do not refuse it (rule 6 spares them too).
+  const unreadCovariates = options.covariatesUnread ? plan.covariates.map((name) => covariateColumnOf(plan, name)) : [];
+  const reads = (column: number) => isNumberColumn(csv.header[column - 1] ?? '');
+  const readAsNumbers = (column: number) => {
+    const name = csv.header[column - 1] ?? '';
+    return isNumberColumn(name) && !unreadCovariates.some((c) => name === c || name.startsWith(`${c}_`));
+  };
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads, ...(unreadCovariates.length ? { readAsNumbers } : {}) });
+  // Its unquoted `1.250` beside quoted decimal commas, read as thousands (rule 2's exception): said, with how many.
+  const thousandsPoints = thousandsPointNote(source.file, dialect, { records: csv.records, reads: readAsNumbers });
+  if (thousandsPoints) readNotes.push(thousandsPoints);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);
@@ -324,6 +348,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       const orNone = v === plan.baseline && noBaseline ? `; ${noBaseline}` : '';
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"${orNone}`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
+    // A registry's outcome with no baseline column while the others have theirs (outcome-baselines.ts).
+    const b = visits.indexOf(plan.baseline);
+    if (b >= 0 && needed[b] && table.timesWithColumns.has(exportTimes[b]!) && table.sourceColumns) {
+      headerProblems.push(...missingOutcomeBaselines(plan, file, sources, table.sourceColumns, csv.header, exportTimes[b]!, exportTimes.filter((_, k) => k !== b), timeAt));
+    }
   }
   // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
   const aeReader = plan.adverseEvents?.instrument !== undefined ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
@@ -352,7 +381,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
   if (pasted) throw pasted;
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
-  const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
+  // A plan-wide one-letter code (SAS's bare `A`) that is a level of a column of categories (letter-code-levels.ts).
+  const letters = new LetterCodeLevels(plan, covariates.map((c) => c.column));
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma, letters);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
   const undecidedProblems = plan.covariates.flatMap((name, i) => {
     const codes = undecided[i];
@@ -367,6 +398,14 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (kinds[i] !== 'numeric' || c.kind !== undefined || plan.design === 'observational') continue;
     if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
+  }
+  undecidedProblems.push(...letters.problems(file, (i) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` })));
+  // A registry's confounder column of dates (an index date written 24MAR2023): refused at its header, no date quoted (date-confounders.ts).
+  if (plan.design === 'observational') {
+    // Declared numeric only: dates typed categorical are levels, the rare ones pooled unnamed (docs/observational.md, rule 5).
+    const numericConfounder = (name: string) => plan.observational?.confounders.find((c) => c.name === name)?.type === 'numeric';
+    const confounderColumns = covariates.slice(0, nCov).flatMap((c, i) => (numericConfounder(plan.covariates[i]!) ? [{ name: plan.covariates[i]!, column: c.column, idx: c.idx, coder: c.coder }] : []));
+    undecidedProblems.push(...dateConfounderProblems(file, table.records, confounderColumns, (c) => (table.sourceColumns ? table.sourceColumns(exportTimes[0]!, c.idx) : c.idx + 1)));
   }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
@@ -468,6 +507,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // Raw ids with a row left out: a registry's patients with no row kept are in no count (withoutRows).
   const excludedWho = new Set<number>();
   const covariateRaw: (string | number | null)[][] = [];
+  // Where each patient's kept text value of each covariate was read: a level that would print the
+  // patient (an e-mail address in "Køn") is refused at its cell (identifying-characteristic.ts).
+  const covariatePlace: ({ line: number; column: number } | undefined)[][] = [];
   // A comma file's numeric covariate cells `"1,375"` (decimal-mark.ts, rule 6): 1375 or 1.375,
   // decided by the column's own cells or the plan's other number columns (thousandsCommaColumns),
   // refused when nothing decides, never guessed.
@@ -489,6 +531,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         if (p < 0) {
           p = patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
           covariateRaw.push(covariates.map(() => null));
+          covariatePlace.push([]);
         }
         whoCol[row] = p;
         // Covariates: the baseline row wins; otherwise the first row with a value.
@@ -501,7 +544,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
           // A covariate's cell once per patient (a long export repeats it on every row).
           if (typeof v === 'string') scientific.add(covariates[i]!.column, `${p}`, lineCol[row]!, v);
           varying.see(i, p, cov[i]!, v);
-          if (cov[i] === null || isBaseline) cov[i] = v;
+          if (cov[i] === null || isBaseline) {
+            cov[i] = v;
+            if (typeof v === 'string') covariatePlace[p]![i] = { line: lineCol[row]!, column: fileColumn(wide ? exportTimes[timeIdxCol[row]!]! : null, covariates[i]!.idx) };
+          }
         }
         const reason = pendingReasons[k];
         if (reason) patients[p]!.withdrawal ??= reason;
@@ -553,6 +599,12 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The withdrawal reason is free text, pooled when it reads as such (free-text.ts): a whole-cell CPR number only.
   const cprRefused = cprCellTest(table.records, idCol, codeColumns, { textColumns: [reasonCol] });
   const row = new RowContext(file, table, rowProblems, decimalComma, scientific, dialect.declaredMark !== undefined);
+  // Quoted decimal commas beside a number with a point and a `271.606` in the columns read (rule 2):
+  // the quoted cells' advice names both, never only Find & Replace, which would read the thousands as decimals.
+  if (!decimalComma && dialect.delimiter === ',' && dialect.declaredMark === undefined && source.dialect.pointEither) {
+    const mixed = mixedLocaleAmong({ records: csv.records, reads: readAsNumbers }, ',');
+    if (mixed) row.mixedLocale = { point: { ...mixed.point, field: csv.header[mixed.point.column! - 1] }, either: { ...mixed.either, field: csv.header[mixed.either.column! - 1] } };
+  }
   if (idCol >= 0) {
     row.idKeys = () => idKeysOf(table.records, idCol);
     row.idField = table.header[idCol];
@@ -654,7 +706,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     // A CPR number outside the id column: refused by line and column, never read or quoted (cpr-cells.ts).
     let cprCells = 0;
     for (const i of cprChecked) {
-      // A cell of fewer than ten characters holds no CPR number (cprCellTest reads ten or more):
+      // A cell narrower than CPR_MIN_WIDTH (9: Excel drops a CPR number's leading zero) holds no CPR number:
       // most cells are answer codes and scores, so their strings are not made (an index loop
       // over ~50 columns of every row, docs/architecture.md#the-cost-of-a-cold-regeneration).
       const width = cells.width(i);
@@ -822,11 +874,14 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       // With arms in the event names, the near miss is among the visits without their arm.
       const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
       const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
+      // A missing value (`.`, SAS's `.A`) is quoted as written, as the arm's is: `""` hid what the file holds.
+      const written = timeRaw ?? cells.raw(timeCol) ?? (wide ? null : (rec.raw[timeCol] ?? null));
+      const missingVisit = timeRaw === null && written !== null && written !== '' ? ' (the cell is a missing value: every row needs its visit)' : '';
       // A near miss of an entry of "ignoreTimepoints" no row matched is hinted as a typo there (ignored-visits.ts).
       row.add(ignored.unknownVisit(timeRaw, {
         ...row.at(timeCol),
-        value: timeRaw ?? '',
-        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"`,
+        value: written ?? '',
+        expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"${missingVisit}`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       }));
@@ -963,6 +1018,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       if (patientOf[who]! >= 0 || armInDoubt.has(who)) continue;
       patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
       covariateRaw.push(covariates.map(() => null));
+      covariatePlace.push([]);
     }
   }
   const randomisedWithoutRows = patients.length - firstWithoutRows;
@@ -1049,6 +1105,23 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // cases are one, shown as most often written, and a note says so (category-values.ts; also
   // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
+  // A level that would print a patient — an e-mail address, a phone number or a date where a
+  // category belongs, a column of dates or names — stops every run, never quoted (identifying-characteristic.ts).
+  // Printed as levels: a covariate's values (Table 1), a subgroup's without "levels" or "cuts" (with
+  // them, other values are counted, not shown: docs/subgroups.md). `hta score` prints none
+  // (covariatesUnread); an observational plan names no level held by fewer patients than its
+  // suppression threshold (docs/observational.md "Small counts"), so its index dates may be levels.
+  const levelsShown = plan.design === 'observational' ? new Set<string>() : new Set([...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...plan.subgroups.filter((g) => !g.levels && !g.cuts).map((g) => g.column)]);
+  const identifying = covariates.flatMap((c, i) => {
+    if (options.covariatesUnread || !levelsShown.has(c.column) || kinds[i] === 'numeric' || covariates.findIndex((d) => d.column === c.column) !== i) return [];
+    const cells = covariateRaw.flatMap((raw, p) => {
+      const v = raw[i];
+      const at = covariatePlace[p]![i];
+      return typeof v === 'string' && at ? [{ value: v, line: at.line, column: at.column }] : [];
+    });
+    return identifyingLevelProblems(file, c.column, cells, planColumnUse(i < nCov ? 'covariate' : 'attribute'));
+  });
+  if (identifying.length) throw new HtaError('input.invalid', `${file}: ${new Set(identifying.map((p) => p.field)).size} column(s) would print single patients (dates, e-mail addresses, phone numbers, names or notes) as levels beside their arm; nothing was written (also with --exclude-invalid)`, identifying.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
   const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold, wide);
   const spellingNotes = [
@@ -1060,6 +1133,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  const paddingNote = padding.note(file, csv.header, options.lang);
+  if (paddingNote) readNotes.push(paddingNote);
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
     const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
@@ -1316,6 +1391,8 @@ class RowContext {
     /** The plan declares the decimal mark (`"decimalMark"`): a cell with the other one is told so. */
     readonly declaredMark = false,
   ) {}
+  /** Both locales in the columns read (decimal-mark.ts `mixedLocaleAmong`): a quoted decimal comma's advice names the cells. */
+  mixedLocale: MixedLocale | undefined;
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, exportTime: time } = this;
     // A wide export's cell is named by its own column (`RMDQ_3mdr`), not the long stem (`RMDQ`).
@@ -1335,7 +1412,7 @@ class RowContext {
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
     // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
     // hint is its first problem's).
-    if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
+    if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${excelErrorKind(p.value)}`, hint: excelErrorHint(p.value) });
     // R's NaN (a mean of no values) is named for what it is, with its remedies (nan-cells.ts); not in the id or arm, refused for what they are.
     else if (p.value !== undefined && p.hint === undefined && isNanCell(p.value) && !/^(?:id|arm)\b/.test(p.kind ?? '')) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:nan`, hint: nanHint(p.value) });
     else ps.push(p);
@@ -1361,7 +1438,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
     value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
   }
   // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
-  const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma) : undefined;
+  const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma, row.mixedLocale) : undefined;
   if (implausible) {
     row.add({ ...row.at(idx), value: v, ...implausible });
     return null;
@@ -1378,7 +1455,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    const other = otherMarkHint(v, row.decimalComma, row.declaredMark);
+    const other = otherMarkHint(v, row.decimalComma, row.declaredMark, row.mixedLocale);
     row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
@@ -1510,8 +1587,9 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
-  const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean, letters: LetterCodeLevels): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
+  // A plan-wide one-letter code is checked in every column, typed by the plan or not (letter-code-levels.ts).
+  const open = covariates.map((c, i) => i).filter((i) => (covariates[i]!.kind === undefined || letters.active) && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
     const cells = new SpecialMissingReader();
@@ -1523,6 +1601,8 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         const v = cells.cell(idx);
         if (v === null) continue;
         const coded = coder?.apply(v);
+        if (letters.active) letters.see(i, rec.line, v, coded, decimalComma);
+        if (covariates[i]!.kind !== undefined) continue;
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
         // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it
         // shows: the column is then one of numbers, and the cell is refused with its reason.
@@ -1849,7 +1929,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
     // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
-    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark) : undefined;
+    const other = v === undefined ? otherMarkHint(text, decimalComma, row.declaredMark, row.mixedLocale) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
       return NaN;
@@ -1898,7 +1978,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // `9,000` in an EQ-5D column, where 9 is an answer on other outcomes' scales: a code of this
     // column only, never a plan-wide one (plan/scale-missing-codes.ts).
     const endHint = v === undefined ? labelledEndHint(text, src.key, lo, hi) : undefined;
-    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : (endHint?.hint ?? '');
+    // PROC EXPORT's `A` for SAS's `.A`: the outcome's own code, said with why not plan-wide (plan/sas-letter-codes.ts).
+    const sasLetter = v === undefined && !endHint && isSasBareLetter(text);
+    const codeHint = v !== undefined && !decimalsOnly && !itemLevel ? columnCodeHint(v, hi, src, plan, decimalComma) : sasLetter ? sasLetterHint(text, src.key) : (endHint?.hint ?? '');
     // `Ja`/`Nej` in a yes/no outcome without "answers": the answers to write (docs/plan-trial.md#yesno-outcomes).
     // The pair and spellings are the column's own (`N` beside `Y` is Y/N): yes-no-cells.ts. In a
     // scale outcome (`Ja`/`Nej` read as NRS 0–10) the same answers, with the binary instrument to write.
@@ -1913,11 +1995,21 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     }
     // An EQ-5D index column may hold profiles too (`11123`): a cell of five digits is told so (`11163`, a mistyped profile).
     const profile = inst.key.startsWith('eq5d') && inst.items !== undefined && /^\d{5}$/.test(text.trim()) ? `, or an EQ-5D profile of five digits 1–${inst.items.max} (e.g. 11123: one level per dimension, scored with the value set)` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : kind }) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${profile}${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}${levelHint}${codeHint}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind: itemLevel ? `${kind}:level` : endHint ? `${kind}:${endHint.end}` : sasLetter ? `${kind}:sas-letter` : kind }) });
     return NaN;
   }
   if (v >= 0 && v <= 30 && Number.isInteger(v)) src.answerBits = (src.answerBits ?? 0) | (1 << v);
   return v;
+}
+
+/**
+ * A lone capital letter in a score column: SAS PROC EXPORT's special missing value without its dot.
+ * Declared for the outcome, not plan-wide, where a lone letter also empties site A or every man of
+ * SEX M/F (docs/plan-trial.md#letter-codes); --exclude-invalid would drop the row's other outcomes too.
+ */
+function sasLetterHint(letter: string, key: string): string {
+  const code = JSON.stringify(letter);
+  return ` — ${code} is how SAS PROC EXPORT writes the special missing value .${letter} (without its dot): if it means missing, give outcome "${key}" its own "missingCodes": [${code}] (not the plan-wide "missingCodes": a lone letter is also a value of other columns, such as site "A" or sex "M"; --exclude-invalid would drop the whole row, with its other outcomes)`;
 }
 
 /**
@@ -1992,9 +2084,20 @@ function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly S
     if (own.length) joined.push([r, own]);
   }
   if (!joined.length) return false;
-  const union = csv.header.filter((h) => joined.some(([, own]) => own.includes(h)));
-  const expected = joinedListingExpected(wide, union);
-  for (const [r, own] of joined) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  // Two rows at one visit that differ in a survey's response id are two responses, not a join.
+  const responseIdOf = (own: readonly string[]) => own.filter((h) => isResponseId(h, spelledOut(h).replace(/[^a-z0-9]+/g, '')));
+  const responses = wide ? [] : joined.filter(([, own]) => responseIdOf(own).length);
+  const listings = joined.filter((j) => !responses.includes(j));
+  const union = (pairs: typeof joined) => csv.header.filter((h) => pairs.some(([, own]) => own.includes(h)));
+  if (listings.length) {
+    const expected = joinedListingExpected(wide, union(listings));
+    for (const [r, own] of listings) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  }
+  if (responses.length) {
+    const all = union(responses);
+    const expected = twoResponsesExpected(responseIdOf(all), all);
+    for (const [r, own] of responses) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: TWO_RESPONSES_KIND });
+  }
   return true;
 }
 
@@ -2003,7 +2106,7 @@ function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: nu
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND || p.kind === TWO_RESPONSES_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }
 

@@ -308,6 +308,24 @@ export function joinedListingExpected(wide: boolean, columns: readonly string[])
   );
 }
 
+/** The Problem kind of a patient's two rows at one visit that differ in the survey's response id: two responses. */
+export const TWO_RESPONSES_KIND = 'row.two-responses';
+
+/**
+ * The problem of a patient's two rows at one visit that differ in the survey's id of each
+ * response (SurveyXact's `Respondent-id`, `_recordId`, Qualtrics' `ResponseId`: plan/response-ids.ts):
+ * two responses to that visit's survey — the link opened twice, one left "Påbegyndt" (started)
+ * and one "Gennemført" (completed) — not a listing joined on. Which counts is the researcher's
+ * to say, so neither is kept (docs/input-trial-export.md, "Two responses to one visit's survey").
+ */
+export function twoResponsesExpected(responseIds: readonly string[], columns: readonly string[]): string {
+  const ids = responseIds.map((c) => `"${c}"`).join(' and ');
+  return (
+    `one row per patient and time point: the patient's rows at one visit differ in ${ids}, the survey's id of each response, so they are two responses to that visit's survey — most often a patient who opened the link twice (in SurveyXact one response "Påbegyndt", one "Gennemført"); they differ in ${columnList(columns)}. ` +
+    'Keep the response that counts (the completed one) and delete the other row, in the export or in the survey tool before exporting. hta does not pick one of two responses, so --exclude-invalid does not leave these rows out'
+  );
+}
+
 /** The detail of one such repeat: its earlier line and the columns this pair differs in. */
 export function joinedListingDetail(wide: boolean, visit: string, earlier: number, own: readonly string[]): string {
   return `${wide ? `this patient is also on line ${earlier}` : `this patient's "${visit}" row is on line ${earlier}`}, differing in ${columnList(own)}`;

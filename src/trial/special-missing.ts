@@ -24,6 +24,15 @@ export function specialMissingKind(text: string): 'sas-stata' | 'castor' | undef
   return undefined;
 }
 
+/**
+ * A lone capital letter: how SAS PROC EXPORT writes a special missing value (`.A` as `A`), without
+ * its dot. Not missing by definition — in a text column it may be a value (site `A`, sex `M`) —
+ * so read as missing only where a plan says so (plan/sas-letter-codes.ts, letter-code-levels.ts).
+ */
+export function isSasBareLetter(text: string): boolean {
+  return text.length === 1 && text >= 'A' && text <= 'Z';
+}
+
 export function isSpecialMissing(text: string): boolean {
   return specialMissingKind(text) !== undefined;
 }

@@ -50,15 +50,18 @@ export const registryExclusionSchema = z.object({
   patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients every row of whom was left out, in no count (a wide export\'s bad lines); "suppressed" for 1 … threshold − 1'),
 });
 
-const observedSchema = z.record(z.string(), z.object({ intervention: z.number().int(), control: z.number().int() }));
+/** A count validate prints, or (an observational plan: a registry) the marker (docs/observational.md, "Small counts", rule 14). */
+const validatedCount = (what: string) => z.union([z.number().int(), z.literal('suppressed')]).describe(`${what}; "suppressed" in an observational run when 1 … threshold − 1, or when with a count the analyses publish it would give one they hide (docs/observational.md "Small counts", rule 14)`);
+
+const observedSchema = z.record(z.string(), z.object({ intervention: validatedCount('Patients of the arm (exposure group) with a value'), control: validatedCount('Patients of the arm (exposure group) with a value') }));
 
 export const validationResultSchema = z.discriminatedUnion('valid', [
   z.object({
     valid: z.literal(true),
     file: z.string().describe('The export by its last name, a CPR-shaped number in it masked (DDMMYY-XXXX), as analyze --json names it'),
     layout: z.enum(['long', 'wide']),
-    rows: z.number().int(),
-    patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    rows: validatedCount('Rows read (a wide export: patient-visits)'),
+    patients: z.object({ intervention: validatedCount('Patients of the arm (exposure group)'), control: validatedCount('Patients of the arm (exposure group)') }),
     otherArms: z
       .array(otherArmSchema.extend({ rows: z.number().int().describe('Lines of the export read as this arm, passed over') }))
       .optional()

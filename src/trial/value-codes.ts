@@ -197,5 +197,7 @@ export function formatRecodes(recoded: readonly PrintedRecode[], lang: 'en' | 'd
   const byColumn = new Map<string, PrintedRecode[]>();
   for (const r of recoded) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
   const [notApplicable, missing] = lang === 'da' ? ['ikke relevant', 'manglende'] : ['not applicable', 'missing'];
-  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.notApplicable ? notApplicable : r.to === null ? missing : r.to} × ${r.count}`).join(', ')}`);
+  // The marker in the summary's language, as the glossary says it (docs/glossary-da.md: diskretioneret).
+  const count = (c: PrintedRecode['count']) => (c === 'suppressed' && lang === 'da' ? 'diskretioneret' : c);
+  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.notApplicable ? notApplicable : r.to === null ? missing : r.to} × ${count(r.count)}`).join(', ')}`);
 }

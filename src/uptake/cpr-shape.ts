@@ -116,6 +116,21 @@ export function cprExpected(col: RegistryColumn, text?: string): string {
   return `${CPR_EXPECTED}. A code of ten to twelve digits (a clinic's P-number or SOR code, a Swedish arbetsplatskod) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before all its digits ("P" before a P-number's ten, a letter before an arbetsplatskod's eleven) and it is read as written`;
 }
 
+/**
+ * The `expected` for a region cell of the eligible file that is, or holds, a CPR-shaped number
+ * (`eligibleCprCell`): a region's name is printed in every table, note and `--json`. The file has
+ * a row per region and year, so no repeat makes such a number a code.
+ */
+export function eligibleCprExpected(text: string): string {
+  const what = cprInside(text.trim())
+    ? 'no CPR number inside the text: the region cell holds a number shaped like a CPR number (DDMMYY-NNNN) beside other text'
+    : 'no CPR number: the region cell looks like a CPR number (DDMMYY-NNNN)';
+  return `${what}, and hta would print it as a region's name — it never publishes a CPR number nor quotes one: check that the column is the one meant (columns.eligible in the uptake plan), and write the region's name in the file (${NORDIC_SHAPES_TOO})`;
+}
+
+/** Whether a region cell of the eligible file is refused as a CPR number (as the registry's region column refuses one, without codes). */
+export const eligibleCprCell = (text: string): boolean => cprCell('region', text, undefined);
+
 /** The registry's date columns, whose CPR-shaped cells are most often compact date-times. */
 const DATE_COLUMNS: readonly RegistryColumn[] = ['referred', 'activated', 'last_active'];
 

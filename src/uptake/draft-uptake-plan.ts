@@ -224,7 +224,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").
   const needed = missing.filter((c) => c !== 'age');
-  if (needed.length > 0) notes.push(`no column recognised for ${needed.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+  if (needed.length > 0) notes.push(`no column recognised for ${needed.join(', ')}: add ${needed.length === 1 ? 'it' : 'them'} to columns.registry (have: ${header.join(', ')})`);
   if (missing.includes('age')) notes.push(`no age column recognised (have: ${header.join(', ')}): the draft publishes no breakdown by age band, so hta uptake reads the file without ages — name an age column in columns.registry.age (whole years) or an age-band column in columns.registry.ageBand ("50-59 år") to publish one ("equity": ["ageBand", …])`);
   if (columns.ageBand !== undefined) notes.push(ageBandDraftNote(columns.ageBand, rows.map((r) => r[index.age!] ?? '')));
   // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused

@@ -27,9 +27,13 @@ export function footnoteCell(record: readonly string[], isRegion: (text: string)
   return { index, text };
 }
 
-/** The note for footnote rows left out below the last referral (stderr of `hta uptake`). */
-export function footnotesNote(file: string, lines: readonly number[]): string | undefined {
+/** The note for footnote rows left out below the last referral (stderr of `hta uptake`), in the run's language (docs/glossary-da.md). */
+export function footnotesNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
   if (lines.length === 0) return undefined;
+  if (lang === 'da') {
+    const one = lines.length === 1;
+    return `${file}: ${one ? 'linje' : 'linjer'} ${lines.join(', ')} under den sidste henvisning ${one ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${one ? 'en henvisning' : 'henvisninger'}: udeladt (docs/input-registry.md "Footnote rows")`;
+  }
   return `${file}: ${lineList(lines)} under the last referral ${lines.length === 1 ? 'is a footnote' : 'are footnotes'} (one cell of text, such as "Antal rækker: 40"), not ${lines.length === 1 ? 'a referral' : 'referrals'}: left out (docs/input-registry.md "Footnote rows")`;
 }
 

@@ -42,10 +42,13 @@ export function parseCount(text: string, thousands: '.' | ','): number | undefin
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** The thousands mark of a file with this separator: the comma-decimal locales write `;`. */
+/**
+ * The thousands mark of a file with this separator: the comma-decimal locales write `;`. A comma
+ * file's is the comma, unless its counts showed a decimal-comma locale's (eligible-count-mark.ts:
+ * Google Sheets or LibreOffice in a Danish locale, `37.272`, `"37.272,00"`).
+ */
 export function thousandsMarkFor(delimiter: Delimiter, decimalComma: boolean): '.' | ',' {
   if (delimiter === ';') return '.';
-  if (delimiter === ',') return ',';
   return decimalComma ? '.' : ',';
 }
 
@@ -60,9 +63,14 @@ export function countHint(text: string, thousands: '.' | ','): string {
   // `"37.272"` in a comma-separated file (LibreOffice or Google Sheets in a Danish locale): groups
   // of three after the other mark are that locale's thousands, not decimals; "a count has no
   // decimals" would send the user to a column that already has none.
-  if ((decimal === '.' ? DOTTED : COMMAED).test(t)) {
-    const [wrote, locale] = decimal === '.' ? ['a point (37.272)', 'decimal-comma'] : ['a comma (37,272)', 'decimal-point'];
-    return `; the cell groups its thousands with ${wrote}, as a ${locale} locale writes them, but this file's thousands separator is the ${thousands === ',' ? 'comma' : 'point'}: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again`;
+  // With its zero decimals in that locale's mark too (`"37.272,00"`, `"37272,00"`): said the same way,
+  // since "a count has no decimals" would be answered by 0 decimals, and `37.272` again.
+  const otherZeros = new RegExp(`\\${thousands}0{1,2}$`).exec(t);
+  const grouped = otherZeros ? t.slice(0, otherZeros.index) : t;
+  if ((decimal === '.' ? DOTTED : COMMAED).test(grouped) || (otherZeros && PLAIN.test(grouped))) {
+    const zerosOnly = otherZeros !== null && PLAIN.test(grouped);
+    const [wrote, locale] = decimal === '.' ? [zerosOnly ? 'writes its zero decimals with a comma (37272,00)' : 'groups its thousands with a point (37.272)', 'decimal-comma'] : [zerosOnly ? 'writes its zero decimals with a point (37272.00)' : 'groups its thousands with a comma (37,272)', 'decimal-point'];
+    return `; the cell ${wrote}, as a ${locale} locale writes them, but this file's thousands separator is the ${thousands === ',' ? 'comma' : 'point'}: format the column as Number with 0 decimals and without the 1000 separator in the spreadsheet (37272) and export again`;
   }
   const withoutGroups = t.split(thousands).join('');
   if (new RegExp(`^\\d+\\${decimal}\\d+$`).test(withoutGroups)) return '; a count has no decimals: format the column as Number with 0 decimals in the spreadsheet and export again';

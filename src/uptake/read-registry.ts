@@ -35,7 +35,7 @@ import { decodeWindows1252 } from '../io/windows-1252.js';
 import { CTRL_Z, CTRL_Z_EXPECTED, CTRL_Z_KIND, isCtrlZLine } from '../io/ctrl-z.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
-import { countsDecideMark } from './eligible-count-mark.js';
+import { commaFileCountsMark, countsDecideMark } from './eligible-count-mark.js';
 import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { AgeBandsRead } from './age-bands.js';
@@ -55,7 +55,7 @@ import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote, textCo
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { unnamedTotals } from './unnamed-total-rows.js';
-import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
+import { cprKind, eligibleCprCell, eligibleCprExpected, isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
@@ -955,7 +955,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const headerAgain = new Set(again.lines);
   // Counts are whole numbers: a tab file's `37.272` can only be thousands (eligible-count-mark.ts).
   const countColumns = wide ? [...wide, ...totalColumns] : [ei, yi];
-  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf({ ...table, dialect: countsDecideMark(table.dialect, table.records, countColumns) }));
+  // So are a comma file's `37.272` and `"37.272,00"` from a Danish-locale Google Sheets or LibreOffice.
+  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf({ ...table, dialect: commaFileCountsMark(countsDecideMark(table.dialect, table.records, countColumns), table.records, countColumns) }));
   // A sum in a message is written as the file writes its counts (`25.000` in a Danish file).
   const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';
@@ -989,6 +990,12 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
     if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
+    // A CPR-shaped region (the id column mapped, a note typed into the field) would be printed as a
+    // region's name everywhere: named by line and column, never quoted (docs/input-registry.md "The eligible file").
+    if (eligibleCprCell(written)) {
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], kind: cprKind('region'), expected: eligibleCprExpected(written) });
+      continue;
+    }
     // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
     const as = (i: number) => {
       const text = (rec.raw[i] ?? '').trim();

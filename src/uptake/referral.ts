@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, dayMonthTimeFault, DEFAULT_FROM_DAY, today, isoDateTimeFault, MONTH_NAMES_READ, SAS_DATETIME_ADVICE, sasDatetimeReading, shortYearAdvice, unknownMonthName, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
@@ -223,10 +223,20 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const format = rules.dateFormat ?? 'iso';
   const parseDay = format === 'iso' ? isoToDay : dateParser(format, rules.dateWindow);
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
+  const window = rules.dateWindow ?? { from: DEFAULT_FROM_DAY };
+  // A plan of two-digit years meeting a four-digit one: the mixed-years advice says what to do (shortYearAdvice), not a format.
+  const shortYears = format === 'dd-mm-yy' || format === 'dd.mm.yy' || format === 'dd/mm/yy' || format === 'mm/dd/yy';
+  const inWindow = (day: number | undefined) => day !== undefined && day >= window.from && day <= (window.to ?? today());
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const found = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'yyyymmdd', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy', 'dd/mm/yy', 'mm/dd/yy', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy'] as const).find((f) => f !== format && !(shortYears && /^(?:dd|mm)[-./](?:dd|mm)[-./]yyyy$/.test(f)) && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    // A day number is an Excel serial or a SAS date value: the reading inside the date window is
+    // named (23486 is 1964 as a serial, 2024 as a SAS date), as "auto" chooses (docs/input-registry.md).
+    const other = found === 'excel-serial' && format !== 'sas-day' && inWindow(dateParser('sas-day')(v)) && !inWindow(dateParser('excel-serial')(v)) ? 'sas-day' : found;
     const hint = other === undefined ? ''
+      : other === 'sas-day' ? ` (this looks like a SAS date value, days since 1960-01-01 — as an Excel serial day number it would fall outside the date window: set "dateFormat": "sas-day" or "auto" in the uptake plan)`
+      : other === 'dd-mm-yyyy' || other === 'dd.mm.yyyy' || other === 'dd/mm/yyyy' ? ` (this is a day-first date, as SAS's DDMMYY10. and Danish Excel write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
+      : other === 'mm/dd/yyyy' ? ` (this is a month-first US date: set "dateFormat": "mm/dd/yyyy" or "auto" in the uptake plan)`
       : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
       : other === 'dd/mm/yy' || other === 'mm/dd/yy' ? ` (${shortYearAdvice(other, v, false)})`
@@ -238,7 +248,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).
     const fault = other === undefined && (format === 'iso' || format === 'iso-datetime') ? isoDateTimeFault(v) : undefined;
-    const faultText = fault === undefined ? '' : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
+    // A day/month date whose time part is the problem (`20.4.2024 25.00.00`): said, not a date error.
+    const timeFault = other === undefined ? dayMonthTimeFault(v, format, rules.dateWindow) : undefined;
+    const faultText = fault === undefined ? (timeFault === undefined ? '' : ` — ${timeFault}`) : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
     // An unformatted SAS datetime (seconds since 1960): what it is, the same for every cell (its
     // reading is the problem's detail: refusedCell), so a file's cells group into one problem.
     const seconds = other === undefined && sasDatetimeReading(v) !== undefined;

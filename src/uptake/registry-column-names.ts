@@ -11,7 +11,9 @@ import type { RegistryColumn, RegistryColumnNames } from './referral.js';
 export const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
   id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid', 'cprløbenr', 'cprlobenr', 'patientnr', 'patientnummer', 'pseudocpr',
     // Norwegian and Swedish personal numbers as the id: fine in the id column, never printed (docs/output-safety.md).
-    'fødselsnummer', 'fodselsnummer', 'fnr', 'personnummer', 'personnr', 'löpnr', 'lopnr', 'löpnummer', 'lopnummer'],
+    'fødselsnummer', 'fodselsnummer', 'fnr', 'personnummer', 'personnr', 'löpnr', 'lopnr', 'löpnummer', 'lopnummer',
+    // SAS and CDISC names of the subject (`PATID`, `SUBJID`, `USUBJID`), as a SAS registry export writes them.
+    'patid', 'subjid', 'usubjid', 'subjectid'],
   // Regionskode: the DAGI code 1081–1085, read as the region (regions.ts).
   region: ['region', 'helseregion', 'regionnavn', 'regionsnavn', 'regionname', 'regionskode', 'regionkode', 'regionsnr', 'regionnr', 'regioncode', 'regionid', 'fylke', 'landsdel',
     'helseforetak', 'hf', 'län', 'lan', 'landsting', 'regionnamn'],

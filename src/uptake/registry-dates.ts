@@ -281,10 +281,14 @@ function twoDigitYearReader(window: DayWindow): (yy: number, month: number, day:
 /**
  * A time of day after a day/month date, as Epic (Sundhedsplatformen), Excel and .NET exports
  * write date columns: one space, then `h:mm`, `hh:mm:ss`, optional fraction, optional AM/PM
- * (`23-03-2025 00:00`, `23.03.2025 00:00:00`, `3/23/2025 12:00:00 AM`). The date is read; the
- * time is ignored (docs/input-registry.md "Dates"), and one that is not midnight is noted once.
+ * (`23-03-2025 00:00`, `23.03.2025 00:00:00`, `3/23/2025 12:00:00 AM`); or written with points,
+ * `hh.mm` or `hh.mm.ss`, as Google Sheets and LibreOffice write a date-time in a Danish locale
+ * (`20.4.2024 00.00.00`: CLDR's Danish time pattern HH.mm.ss). The date is read; the time is
+ * ignored (docs/input-registry.md "Dates"), and one that is not midnight is noted once.
+ * Groups (after the date's 1–3): 4–8 a colon time's hours, minutes, seconds, fraction, AM/PM;
+ * 9–11 a dotted time's hours, minutes, seconds (`timeOf` reads either).
  */
-const TIME = '(?: (\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: ?([AaPp][Mm]))?)?';
+const TIME = '(?: (?:(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: ?([AaPp][Mm]))?|(\\d{1,2})\\.(\\d{2})(?:\\.(\\d{2}))?))?';
 const numericDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{4})${TIME}$`);
 const NUMERIC = { '-': numericDate('-'), '.': numericDate('\\.'), '/': numericDate('/') } as const;
 /**
@@ -325,8 +329,10 @@ function dayMonthPattern(format: DateFormat): RegExp | undefined {
 
 /** The time part of a NUMERIC match: 'none' (no time), 'midnight', 'time' (another time), or undefined when no real time. */
 function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
-  if (m[4] === undefined) return 'none';
-  const h = Number(m[4]), min = Number(m[5]), s = Number(m[6] ?? 0);
+  // A colon time in groups 4–8, a dotted one in 9–11 (TIME).
+  const dotted = m[9] !== undefined;
+  if (m[4] === undefined && !dotted) return 'none';
+  const h = Number(dotted ? m[9] : m[4]), min = Number(dotted ? m[10] : m[5]), s = Number((dotted ? m[11] : m[6]) ?? 0);
   const ampm = m[8]?.toLowerCase();
   if (min > 59 || s > 59 || (ampm === undefined ? h > 23 : h < 1 || h > 12)) return undefined;
   const hour = ampm === undefined ? h : (h % 12) + (ampm === 'pm' ? 12 : 0);
@@ -340,6 +346,22 @@ function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
 export function hasTimeOfDay(text: string, format: DateFormat): boolean {
   const m = dayMonthPattern(format)?.exec(text);
   return m != null && timeOf(m) === 'time';
+}
+
+/**
+ * What is wrong with the time part of `text` when its date part is one `format` reads (`20.4.2024
+ * 25.00.00`, `20.4.2024 00-00`); undefined when the whole reads, or when the date part does not.
+ * For the refusal, which otherwise reads as though the date were the problem.
+ */
+export function dayMonthTimeFault(text: string, format: DateFormat, window?: DayWindow): string | undefined {
+  const re = dayMonthPattern(format);
+  const space = text.indexOf(' ');
+  if (!re || space < 0) return undefined;
+  const time = text.slice(space + 1);
+  if (dateParser(format, window)(text.slice(0, space)) === undefined || dateParser(format, window)(text) !== undefined) return undefined;
+  return re.test(text)
+    ? `its date part reads, but its time of day ${JSON.stringify(time)} is out of range (hours 00–23, minutes and seconds 00–59)`
+    : `its date part reads, but its time of day ${JSON.stringify(time)} is not written hh:mm or hh:mm:ss (also hh.mm.ss, as a Danish locale writes it; the time is not used)`;
 }
 
 /** What each format looks like, for messages. */

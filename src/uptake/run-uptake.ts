@@ -201,7 +201,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const fill = plan.eligibleFill ?? 'none';
   const complete = completeDenominators(given, needed, fill);
   if (!complete.ok) {
-    const cells = complete.missing.map((m) => `${m.region} ${m.years.join(', ')}`).join('; ');
+    // Each region quoted, as a problem quotes a cell: a CPR-shaped name is then masked whole (io/cpr-number.ts maskCpr), not read as running text.
+    const cells = complete.missing.map((m) => `"${m.region}" ${m.years.join(', ')}`).join('; ');
     throw new HtaError(
       'input.invalid',
       `${input.eligibleFile} lacks the eligible count for ${cells}`,

@@ -10,18 +10,18 @@
  *   module), its charts are drawn with the fonts found relative to the chart modules.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
 import { bundleHta } from '../../scripts/bundle-hta.mjs';
-import { builtClosure } from '../support/built-closure.js';
+import { copyOfSharedClosure } from '../support/built-closure.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const built = builtClosure('src/cli/bin-entry.ts', 'src/bundle-loader.ts');
-symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
+// A copy: the bundles replace its entry modules.
+const built = copyOfSharedClosure();
 afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
 const dist = join(built.dir, 'src');
 const BUNDLES = ['cli/bin-entry.js', 'report/analysis-worker.js'];

@@ -121,3 +121,34 @@ describe('in a registry', () => {
     expect(code.stdout).toContain(`"${NINE}"`);
   });
 });
+
+/** The fixture's eligible file with `region` as a fourth region for every year (or in place of line 3's region when `replace`). */
+function eligible(region: string, replace = false) {
+  const dir = tempDir();
+  const rows = readFileSync(`${F}/eligible.csv`, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const out = replace ? rows.map((l, k) => (k === 2 ? l.replace(/^[^;]*/, region) : l)) : [...rows, ...[2025, 2026, 2027].map((y) => `${region};${y};1.000`)];
+  writeFileSync(join(dir, 'eligible.csv'), out.join('\n') + '\n');
+  return join(dir, 'eligible.csv');
+}
+
+describe('in the eligible file\'s region column', () => {
+  // Printed as a region's name in the summary, the tables and --json, and (nine digits) unquoted in
+  // "lacks the eligible count for …", which masks only a whole or quoted nine-digit number.
+  it('ten digits, nine (the zero dropped) and one inside a note: refused by line and column, never printed (uptake, --json, plan init)', async () => {
+    for (const region of ['0101701234', NINE, 'Region Sjælland (pt. 120374-1234)']) {
+      const digits = region.match(/\d{6}-?\d{3,4}/)![0];
+      for (const replace of [false, true]) {
+        const file = eligible(region, replace);
+        for (const json of [[], ['--json']]) {
+          const r = await runCli('uptake', `${F}/simple.csv`, '--eligible', file, '--plan', `${F}/uptake.plan.json`, '--first-publication', ...json);
+          expect(r.code, region).toBe(2);
+          expect(r.stdout + r.stderr, region).not.toContain(digits);
+          expect(r.stderr).toMatch(replace ? /eligible\.csv:3:1 \(Region\): — expected no CPR number/ : /3 × \S*eligible\.csv:lines 11–13, column 1 \(Region\): — expected no CPR number/);
+        }
+      }
+      const d = await runCli('plan', 'init', '--uptake', `${F}/simple.csv`, '--eligible', eligible(region));
+      expect(d.stdout + d.stderr, region).not.toContain(digits);
+      expect(d.stderr).toContain('expected no CPR number');
+    }
+  });
+});

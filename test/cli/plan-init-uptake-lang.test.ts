@@ -37,3 +37,19 @@ it('the common notes of the uptake draft in Danish, whole; the plan the same as 
   const texts = da.stderr.split('\n').map((l) => l.replace(/^(?:bemærk|advarsel): /, ''));
   for (const text of texts.filter((t) => /æ|ø|å/.test(t.replace(/"[^"]*"/g, '').replace(/Sjælland/g, '')))) expect(text, text).not.toMatch(/\b(?:the|and|with|from|rows)\b/);
 });
+
+it('the exportDate note, drafted for nearly every registry (one not ending on 31 December), in Danish whole: the column by its Danish name', async () => {
+  const dir = tempDir();
+  // The latest date a last-active date; then, with no activation at all, a referral date.
+  const noActivation = registry().split('\n').map((l, i) => (i === 0 || l === '' ? l : l.split(',').map((c, j) => (j === 4 || j === 5 ? '' : c)).join(','))).join('\n');
+  for (const [file, text, word] of [['registry.csv', registry(), 'datoen for sidste aktivitet'], ['referred.csv', noActivation, 'henvisningsdatoen']] as const) {
+    writeFileSync(join(dir, file), text);
+    const en = await runCli('plan', 'init', '--uptake', join(dir, file));
+    const da = await runCli('plan', 'init', '--uptake', join(dir, file), '--lang', 'da');
+    expect(da.code, da.stderr).toBe(0);
+    const m = /note: exportDate (\S+) drafted from the latest date in the file \(the [a-z -]+ on line (\d+)\): the registry ends within (\d{4})/.exec(en.stderr);
+    expect(m, en.stderr).not.toBeNull();
+    expect(da.stderr).toContain(`bemærk: exportDate ${m![1]}: udkastet har filens seneste dato (${word} på linje ${m![2]}): registret slutter inden for ${m![3]}; blev udtrækket lavet senere, så angiv den dag, det blev lavet — fastholdelsen censureres ved udtrækkets dato, og ingen dato efter den accepteres\n`);
+    expect(da.stderr).not.toContain('drafted from the latest date');
+  }
+});

@@ -94,8 +94,9 @@ describe.runIf(process.platform !== 'win32')('the disk under hta\'s temporary fo
 
   it('uptake whose SQL engine spills onto a full TMPDIR (tmpfs; run as root only): TMPDIR named, not DuckDB\'s "max_temp_directory_size"', { timeout: 60_000 }, async () => {
     const dir = tempDir();
-    // 2,000 referrals: with --memory-limit 64MiB and one thread the engine offloads blocks to its spill folder.
-    const sim = await runCli('simulate', 'registry', '--rows', '2000', '--out', join(dir, 'registry.csv'), '--eligible-out', join(dir, 'eligible.csv'));
+    // 20,000 referrals: with --memory-limit 64MiB and one thread the engine offloads blocks to its
+    // spill folder (2,000 did until the engine built its lookup types from the values it had decided).
+    const sim = await runCli('simulate', 'registry', '--rows', '20000', '--out', join(dir, 'registry.csv'), '--eligible-out', join(dir, 'eligible.csv'));
     expect(sim.code, sim.stderr).toBe(0);
     const small = join(dir, 'small');
     if (!smallFullTmpfs(small)) return;

@@ -168,7 +168,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const refused = await runFixture('registry-missing-year');
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toContain('lacks the eligible count for Sjælland 2027; Nordjylland 2025');
+    expect(refused.stderr).toContain('lacks the eligible count for "Sjælland" 2027; "Nordjylland" 2025');
     expect(refused.stderr).toContain('"eligibleFill": "carry-forward"');
 
     const ref = REF['registry-missing-year']!;

@@ -217,6 +217,11 @@ describe('footnote rows under the table', () => {
     expect(whole(r.stdout)).toEqual([40, 28]);
     expect(r.stderr).toContain(`registry.csv: ${at.length === 1 ? `line ${at[0]}` : `lines ${at.join(', ')}`} under the last referral ${at.length === 1 ? 'is a footnote' : 'are footnotes'}`);
     expect(r.stderr).not.toContain('invalid');
+    // --lang da: the note in Danish, whole (it had been English under "bemærk:").
+    const da = await uptake(csv(lines()), plan({ dateFormat }), '--lang', 'da');
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stderr).toContain(`registry.csv: ${at.length === 1 ? `linje ${at[0]}` : `linjer ${at.join(', ')}`} under den sidste henvisning ${at.length === 1 ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${at.length === 1 ? 'en henvisning' : 'henvisninger'}: udeladt`);
+    expect(da.stderr).not.toContain('under the last referral');
   });
 
   it('one among the referrals is refused by that name', async () => {

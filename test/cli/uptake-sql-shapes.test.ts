@@ -270,7 +270,7 @@ describe('an eligible file with years as columns (Region;2024;2025;…)', () => 
     writeFileSync(join(dir, 'gap.csv'), lines.map((l, i) => (i === 1 ? l.split(';').map((c, j) => (j === 2 ? '' : c)).join(';') : l)).join('\r\n'));
     const gap = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'gap.csv'), '--plan', plan(), '--json');
     expect(gap.code).toBe(2);
-    expect(gap.stderr).toContain('lacks the eligible count for Region Hovedstaden 2025');
+    expect(gap.stderr).toContain('lacks the eligible count for "Region Hovedstaden" 2025');
     writeFileSync(join(dir, 'extra.csv'), lines.map((l, i) => l.replace(';', i === 0 ? ';Kode;' : ';x;')).join('\r\n'));
     const extra = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'extra.csv'), '--plan', plan(), '--json');
     expect(extra.code).toBe(2);

@@ -75,5 +75,11 @@ describe('a Ctrl-Z end-of-file mark', () => {
     expect(z.stderr).toMatch(new RegExp(`registry\\.csv: line \\d+ ${NOTE.replace(/[()]/g, '\\$&')}`));
     expect(z.stderr).toMatch(new RegExp(`eligible\\.csv: line \\d+ ${NOTE.replace(/[()]/g, '\\$&')}`));
     expect(JSON.parse(z.stdout).metrics).toEqual(JSON.parse(base.stdout).metrics);
+    // In Danish under --lang da, the registry's note as the eligible file's (it had stayed English under "bemærk:").
+    const da = await runCli('uptake', join(dir, 'registry.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan.json'), '--first-publication', '--lang', 'da');
+    expect(da.code, da.stderr).toBe(0);
+    expect(da.stderr).toMatch(/^bemærk: \S*registry\.csv: linje \d+ rummer kun et filslutmærke, Ctrl-Z \(byte 0x1A\)/m);
+    expect(da.stderr).toMatch(/^bemærk: \S*eligible\.csv: linje \d+ rummer kun et filslutmærke/m);
+    expect(da.stderr).not.toContain(NOTE);
   });
 });

@@ -37,6 +37,20 @@ describe('the line of an encoding error', () => {
     });
   }
 
+  // Found by an explorer: the docs' awk recipe run on SurveyXact's Windows-1252 CSV files adds a UTF-8 "Besøg" to each
+  // Windows-1252 line; the refusal said "line 1 … expected UTF-8 text like line 1" and advised saving the file again.
+  it('a line holding both encodings says so, with the byte as Windows-1252 reads it, and to convert each file before joining', () => {
+    const mixedLine = Buffer.concat([Buffer.from('id;K'), Buffer.from([0xf8]), Buffer.from('n;Bes\u00f8g\r\n1;Mand;Baseline\r\n', 'utf8')]);
+    for (const read of [() => parseCsvBytes(mixedLine, 'x.csv'), () => readCsvFile(join(dir, 'same-line.csv'), { chunkBytes: 5 })]) {
+      writeFileSync(join(dir, 'same-line.csv'), mixedLine);
+      const p = errorOf(read).problems[0]!;
+      expect(p.line).toBe(1);
+      expect(p.expected).toMatch(/^UTF-8 text throughout: this line holds UTF-8 text \(at byte offset \d+\) and text in another encoding \(this byte, most likely Windows-1252, where it is "ø"\)/);
+      expect(p.expected).not.toContain('like line 1');
+      expect(p.expected).toContain('convert each Windows-1252 file to UTF-8 before joining them (iconv -f CP1252 -t UTF-8');
+    }
+  });
+
   it('counts a CRLF as one line end, also split between two chunks', () => {
     const b = Buffer.from('a\r\nb\rc\nd');
     expect(lineEndsIn(b)).toBe(3);

@@ -10,6 +10,17 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { scientificNumber } from '../../src/io/scientific-number.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 import { countHint, parseCount } from '../../src/uptake/parse-count.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { isExcelError } from '../../src/io/spreadsheet-cells.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { readEligibleFile } from '../../src/uptake/read-registry.js';
+import { errorOf, refusalText } from '../support/error-of.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
 
 describe('scientific notation', () => {
   it('is read in a unit-cost column with either mark when its digits reach the cents, as the trial reads it', () => {
@@ -34,7 +45,9 @@ describe('scientific notation', () => {
 
   it('"37.272" in a comma-separated file (LibreOffice Danish) is named a thousands point, not told it has decimals', () => {
     expect(parseCount('37.272', ',')).toBeUndefined();
-    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number without the 1000 separator in the spreadsheet (37272) and export again");
+    expect(countHint('37.272', ',')).toBe("; the cell groups its thousands with a point (37.272), as a decimal-comma locale writes them, but this file's thousands separator is the comma: format the column as Number with 0 decimals and without the 1000 separator in the spreadsheet (37272) and export again");
+    // With its zero decimals in that locale's comma too: not "a count has no decimals", whose remedy (0 decimals) writes 37.272 again.
+    expect(countHint('37.272,00', ',')).toContain('groups its thousands with a point (37.272)');
     expect(countHint('37,272', '.')).toContain('groups its thousands with a comma (37,272), as a decimal-point locale writes them');
     expect(countHint('37.272,50', '.')).toContain('a count has no decimals');
     expect(countHint('37.5', ',')).toContain('a count has no decimals');
@@ -73,6 +86,39 @@ describe('Excel error values', () => {
       [2, '#DIVISION/0!', 'a number (decimal comma)', 'an Excel error value: a formula failed in the spreadsheet — correct the cell there and export again'],
       [3, '#I/T', 'a number (decimal comma)', 'an Excel error value meaning "no value" (a lookup found nothing), not data: fill in the cell in the spreadsheet and export again'],
     ]);
+  });
+});
+
+// Google Sheets downloads "Loading..." for a cell whose IMPORTRANGE or GOOGLEFINANCE had not
+// finished: refused as a plain bad value ("expected a whole number from 0 to 10"), unlike Excel's
+// and Sheets' "#…!" values, and as a sex or region it would have been a level or a name.
+describe('Google Sheets\' "Loading..."', () => {
+  const LOADING = 'a Google Sheets formula still loading (IMPORTRANGE, GOOGLEFINANCE and the like write "Loading..." until their data arrive), not data: wait until the sheet shows every value, then download it again';
+  const PLAN = { arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], covariates: ['sex'], covariateTypes: { sex: 'categorical' }, outcomes: [{ key: 'nrs', instrument: 'nrs' }] };
+  const trial = (cell: (k: number) => [string, string]) =>
+    ['id,arm,time,sex,nrs', ...Array.from({ length: 8 }, (_, k) => [`${k + 1},${k % 2 ? 'usual' : 'app'},baseline,${cell(k)[0]},${k % 7}`, `${k + 1},${k % 2 ? 'usual' : 'app'},3m,${cell(k)[0]},${cell(k)[1]}`]).flat()].join('\n') + '\n';
+
+  it('in a trial\'s score and category columns: refused saying what it is, in a group of its own beside the error values', () => {
+    const text = refusalText(() => loadTrial(parseCsvText(trial((k) => [k === 1 ? 'Loading...' : k % 3 ? 'F' : 'M', k === 2 ? 'Loading…' : k === 3 ? '#DIV/0!' : String(k % 9)]), 'sheet.csv'), parsePlan(PLAN)));
+    expect(text).toContain(`2 × sheet.csv:lines 4–5, column 4 (sex): "Loading..." — expected a value of the covariate (a number or a category); ${LOADING}\n`);
+    expect(text).toContain(`sheet.csv:7:5 (nrs): "Loading…" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)); ${LOADING}\n`);
+    expect(text).toContain('sheet.csv:9:5 (nrs): "#DIV/0!" — expected a whole number from 0 to 10 (Pain intensity (NRS 0–10)); an Excel error value: a formula failed in the spreadsheet');
+  });
+
+  it('in a unit-cost list, a studies sheet and a region of the eligible file', () => {
+    expect(readAmounts(['Loading...', '12'], ';', 'DKK')).toEqual([`a unit cost ≥ 0; ${LOADING}`, 12]);
+    expect(unreadableUnits('Loading...', false, true, 'trial.plan.json')).toMatchObject({ hint: LOADING, kind: 'cea.units:sheet-loading' });
+    const s = errorOf(() => parseStudies(parseCsvText('study;outcome;time;n_intervention;mean_intervention;sd_intervention;n_control;mean_control;sd_control\nA 2019;pain;3m;40;3,1;Loading...;40;4,0;2,4\n', 'studies.csv')));
+    expect(s.problems.map((p) => [p.line, p.value, p.hint])).toEqual([[2, 'Loading...', LOADING]]);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'eligible.csv'), 'region,year,eligible\nHovedstaden,2024,1000\nLoading...,2024,800\n');
+    const r = errorOf(() => readEligibleFile(join(dir, 'eligible.csv')));
+    expect(r.problems).toMatchObject([{ line: 3, column: 1, value: 'Loading...', expected: `a region name — ${LOADING}` }]);
+  });
+
+  it('"Loading" inside other text, or any other word, is no such cell', () => {
+    for (const t of ['Loading', 'Loading... 50%', 'loading dock', 'Indlæser']) expect(isExcelError(t), t).toBe(false);
+    for (const t of ['Loading...', 'Loading…']) expect(isExcelError(t), t).toBe(true);
   });
 });
 

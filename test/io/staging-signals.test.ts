@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts'];
+const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/contact-details.ts', 'src/io/date-text.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts'];
 
 function compileWriter(dir: string): string {
   for (const m of MODULES) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeWindows1252, Windows1252Check } from '../../src/io/windows-1252.js';
+import { parseCsvBytes } from '../../src/io/read-csv.js';
+import { errorOf } from '../support/error-of.js';
 
 /** Text → bytes in another single-byte encoding, from its table of the characters used here. */
 const encode = (text: string, table: Record<string, number>): Buffer =>
@@ -9,6 +11,8 @@ const encode = (text: string, table: Record<string, number>): Buffer =>
 const CP1252 = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9, '€': 0x80, '–': 0x96, '’': 0x92, '“': 0x93, '”': 0x94, '½': 0xbd };
 const CP850 = { æ: 0x91, ø: 0x9b, å: 0x86, Æ: 0x92, Ø: 0x9d, Å: 0x8f };
 const MAC_ROMAN = { æ: 0xbe, ø: 0xbf, å: 0x8c, Æ: 0xae, Ø: 0xaf, Å: 0x81 };
+// ISO-8859-15 (LibreOffice's "Western Europe (ISO-8859-15/EURO)"): Latin-1's letters, and eight bytes of its own.
+const ISO_8859_15 = { æ: 0xe6, ø: 0xf8, å: 0xe5, á: 0xe1, '€': 0xa4, Š: 0xa6, š: 0xa8, Ž: 0xb4, ž: 0xb8, Œ: 0xbc, œ: 0xbd };
 
 const check = (bytes: Uint8Array, chunk = bytes.length) => {
   const c = new Windows1252Check();
@@ -82,5 +86,49 @@ describe('Windows-1252 text', () => {
 
   it('takes "’" between letters as an apostrophe and a symbol beside one letter as a symbol', () => {
     expect(check(encode('Don’t know;20 €;½ dag;“Ja”\n', CP1252)).implausible).toBeUndefined();
+  });
+});
+
+// LibreOffice's "Western Europe (ISO-8859-15/EURO)" was read as Windows-1252: a unit cost "21,00 €"
+// was refused quoting "21,00 ¤", a study "Šimek 2020" reached the forest plot as "¦imek 2020".
+describe('ISO-8859-15 text (explorer finding, 6 December 2026)', () => {
+  const done = (bytes: Uint8Array, chunk?: number) => {
+    const c = check(bytes, chunk);
+    c.finish();
+    return c.implausible;
+  };
+
+  it('refuses a byte ISO-8859-15 reads as €, Š, š, Ž, ž, Œ or œ where it stands so, in any chunking, with both readings', () => {
+    const cases: [string, number, string, string][] = [
+      ['item;unit_cost\ngp;21,00 €\n', 0xa4, '\u00a4', '€'],
+      ['study,n\nŠimek 2020,40\n', 0xa6, '\u00a6', 'Š'],
+      ['study,n\nTomáš 2019,40\n', 0xa8, '\u00a8', 'š'],
+      ['study,n\nŽák 2022,30\n', 0xb4, '\u00b4', 'Ž'],
+      ['study,n\nBožena 2021,30\n', 0xb8, '\u00b8', 'ž'],
+      ['site,n\nŒuvre,30\n', 0xbc, '\u00bc', 'Œ'],
+      ['site,n\nSœur Marie,30\n', 0xbd, '\u00bd', 'œ'],
+      // At the file's very end, judged by finish().
+      ['item;unit_cost\ngp;21 €', 0xa4, '\u00a4', '€'],
+    ];
+    for (const [text, byte, w, iso] of cases) {
+      for (const chunk of [1, 3, 1000]) expect(done(encode(text, ISO_8859_15), chunk), `${text} / ${chunk}`).toMatchObject({ line: 2, byte, iso885915: { windows1252: w, iso } });
+    }
+  });
+
+  it('keeps reading Windows-1252 text that writes these signs as Windows-1252 text does', () => {
+    // An acute accent after a word, fractions after a digit or alone, a broken bar between spaces.
+    const text = 'id;note\r\n1;"Ja´ sagde hun", 1½time, ½ dag, ¼ l, a ¦ b\r\n';
+    expect(done(encode(text, { ...CP1252, '´': 0xb4, '¼': 0xbc, '¦': 0xa6 }))).toBeUndefined();
+  });
+
+  it('the refusal names the byte, its line and both readings, and quotes no text the file does not hold', () => {
+    const bytes = encode('item;unit_cost;currency\ngp;21,00 €;EUR\n', ISO_8859_15);
+    const e = errorOf(() => parseCsvBytes(bytes, 'U2.csv'));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe('U2.csv is not UTF-8 text, and its encoding cannot be told: Windows-1252 or ISO-8859-15');
+    expect(e.problems[0]).toMatchObject({ file: 'U2.csv', line: 2, value: `byte 0xA4 at byte offset ${bytes.indexOf(0xa4)}: the currency sign ¤, which no export writes`, kind: 'encoding.utf8' });
+    expect(e.problems[0]!.expected).toContain('this byte is "¤" in Windows-1252 (Excel\'s plain "CSV") but "€" in ISO-8859-15 (LibreOffice\'s "Western Europe (ISO-8859-15/EURO)")');
+    expect(e.problems[0]!.expected).toContain('Character set "Unicode (UTF-8)"');
+    expect(JSON.stringify(e.problems)).not.toContain('21,00 ¤');
   });
 });

@@ -48,9 +48,21 @@ describe('an exposure flag filled for users only', () => {
     expect(problems).toHaveLength(1);
     const text = problems[0]!.expected;
     expect(text).toContain(`an exposure value on every row ("Ja" or "Nej"`);
-    expect(text).toContain(`${empty} rows have an empty exposure cell`);
+    expect(text).toContain(`${empty} rows have no exposure value (an empty cell, or SAS's or Stata's missing value ".")`);
+    // A "." is SAS's unknown: "unexposed": "" would make those persons non-users, said beside the option.
+    expect(text).toContain('write "unexposed": "" in the plan (a flag the export lost, written ".", would then count as unexposed too: recode those cells first)');
     expect(text).toContain('"unexposed": ""');
     expect(text).not.toMatch(/\barm\b|merged/);
   });
 
+  it('an exposure written 1,0/0,0 (pandas\' float column in a ; file) is read as 1/0, noted in the exposure\'s words, never "arm"', () => {
+    const [head, ...rest] = readFileSync('test/fixtures/observational/dst-missing-age.csv', 'latin1').split('\r\n');
+    const at = head!.split(';').indexOf('app_bruger');
+    const csv = [head, ...rest.map((l) => { if (!l) return l; const c = l.split(';'); c[at] = `${c[at]},0`; return c.join(';'); })].join('\r\n');
+    const plan = JSON.parse(readFileSync('test/fixtures/observational/dst-missing-age.plan.json', 'utf8'));
+    const t = loadTrial(parseCsvText(csv, 'persons.csv'), parsePlan(plan));
+    const note = (t.spellingNotes ?? []).find((n) => n.includes('"app_bruger"'))!;
+    expect(note).toMatch(/^persons\.csv: column "app_bruger": exposure values that differ from the plan's only in case, blanks or zero decimals are read as the plan's exposure value: "[01],0" as "[01]" \(\d+ lines\), "[01],0" as "[01]" \(\d+ lines\)$/);
+    expect(note).not.toMatch(/\barm\b/);
+  });
 });

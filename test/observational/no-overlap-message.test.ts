@@ -5,7 +5,9 @@
  * dates). Now a level held by fewer than the suppression threshold is counted, never named
  * (docs/observational.md "Small counts"), and at most three levels are named.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir } from '../support/run-cli.js';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
@@ -50,5 +52,28 @@ describe('a confounder with levels in one group only', () => {
     const one = noOverlapMessage('referrer', [{ level: '87', group: 'unexposed', patients: 2 }], ['gp', '87'], 5);
     expect(one).toMatch(/has 1 level in one group only \(not named\), so /);
     expect(danishReason(one)).toMatch(/har 1 niveau kun i den ene gruppe \(ikke nævnt\), så /);
+  });
+
+  it('municipality codes (DST\'s C_KOM): merge them, never "type": "numeric", which would read the codes as amounts', async () => {
+    // The DST-shaped export with each person's municipality, 51 of the codes 101 … 860.
+    const codes = [101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187, 190, 201, 210, 217, 219, 223, 230, 240, 250, 253, 259, 260, 265, 269, 270, 306, 316, 320, 326, 329, 330, 336, 340, 350, 360, 370, 376, 390, 400, 410, 420, 430, 440, 860];
+    const dir = tempDir();
+    const [head, ...rows] = readFileSync('test/fixtures/observational/dst-missing-age.csv', 'latin1').split('\r\n');
+    const csv = [`${head};C_KOM`, ...rows.map((l, i) => (l ? `${l};${codes[i % codes.length]}` : l))].join('\r\n');
+    writeFileSync(join(dir, 'reg.csv'), csv, 'latin1');
+    const plan = JSON.parse(readFileSync('test/fixtures/observational/dst-missing-age.plan.json', 'utf8'));
+    plan.observational.confounders.push({ name: 'C_KOM', type: 'categorical' });
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const r = await runCli('analyze', join(dir, 'reg.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    const errors = (JSON.parse(r.stdout).analyses as { error?: string }[]).map((a) => a.error);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      expect(e).toMatch(/^no overlap: confounder "C_KOM" has /);
+      expect(e).toMatch(/; its 51 levels are whole numbers spread thinly over their range, as codes are \(a municipality, an education code\): merge them into fewer levels \(municipalities into regions\), not "type": "numeric", which would read the codes as amounts$/);
+      expect(e).not.toMatch(/declare it "type": "numeric"/);
+      const da = danishReason(e!)!;
+      expect(da).toMatch(/; dens 51 niveauer er hele tal spredt tyndt over deres spænd, som koder er \(en kommune, en uddannelseskode\): slå dem sammen til færre niveauer \(kommuner til regioner\), ikke "type": "numeric", som ville læse koderne som mængder$/);
+      expect(da).not.toMatch(ENGLISH);
+    }
   });
 });

@@ -66,13 +66,18 @@ describe('what the export\'s values of an outcome say, warned of beside the refu
 
   it('an outcome missing for most of the export: the share and the published counts, on stderr and in results.json; none for a few missing', () => {
     // RMDQ at 3 months left empty for 4 patients in 5 (a count outcome derived without zeros looks so).
-    const most = run((i) => (i % 3 === 0 ? 'Ja' : 'Nej'), { baselineAsConfounder: true }, 400, (d) => d.rows.forEach((r, i) => { if (i % 5 !== 0) r.rmdq_3m = ''; }));
+    // With the baseline a confounder every outcome needs its baseline column (outcome-baselines.ts): the opioid one too.
+    const opioidBaseline = (d: ReturnType<typeof completeRegistryRows>) => {
+      d.names.push('opioid_baseline');
+      d.rows.forEach((r, i) => { r.opioid_baseline = i % 4 === 0 ? 'Ja' : 'Nej'; });
+    };
+    const most = run((i) => (i % 3 === 0 ? 'Ja' : 'Nej'), { baselineAsConfounder: true }, 400, (d) => { opioidBaseline(d); d.rows.forEach((r, i) => { if (i % 5 !== 0) r.rmdq_3m = ''; }); });
     const lines = most.warnings.filter((w) => w.startsWith('rmdq at 3m: ') && w.includes('of the patients in the export'));
     expect(lines).toEqual(['rmdq at 3m: 80% of the patients in the export (320 of 400) have no value of this outcome at baseline or at the time and are not analysed — in register data a person without an event must be 0, not empty; if the values are really missing (death, emigration), the result is about the others only']);
     expect(most.stderr('da').filter((l) => l.includes('80 % af patienterne i eksporten (320 af 400) har ingen værdi af effektmålet ved baseline eller på tidspunktet'))).toHaveLength(1);
     // The RMDQ is still analysed on the 80 left: a warning, not a refusal.
     expect(most.analyses.find((x) => x.outcome === 'rmdq')!.error).toBeUndefined();
-    const few = run((i) => (i % 3 === 0 ? 'Ja' : 'Nej'), { baselineAsConfounder: true }, 400, (d) => d.rows.forEach((r, i) => { if (i % 5 === 0) r.rmdq_3m = ''; }));
+    const few = run((i) => (i % 3 === 0 ? 'Ja' : 'Nej'), { baselineAsConfounder: true }, 400, (d) => { opioidBaseline(d); d.rows.forEach((r, i) => { if (i % 5 === 0) r.rmdq_3m = ''; }); });
     expect(few.warningTexts!.some((w) => w.outcome === 'rmdq' && w.kind === 'outcome-missing')).toBe(false);
   });
 });

@@ -26,14 +26,16 @@ const plan = (extra: Record<string, unknown> = {}) => ({
 /**
  * The 300-patient registry, a baseline and a 3-month row each, every 3-month value there: the
  * 3-month row of `lost` users and `lost` non-users has an age written "44 år" (left out), and
- * the baseline row of `baselineBad` other patients too (the 3-month row still gives age and value).
+ * the baseline row of `baselineBad` other patients too (the 3-month row still gives age and value),
+ * and both rows of `everyRow` patients before those (in no count then).
  */
-function files(lost: number, planExtra: Record<string, unknown> = {}, baselineBad = 5) {
+function files(lost: number, planExtra: Record<string, unknown> = {}, baselineBad = 5, everyRow = 0) {
   const dir = tempDir();
   const [head, ...rows] = readFileSync('test/fixtures/observational/follow-up-only-long.csv', 'utf8').trim().split('\n');
   const out = [head];
   const seen = { Ja: 0, Nej: 0 };
   let badBaselines = 0;
+  let badPatients = 0;
   for (const l of rows) {
     const c = l.split(',');
     const base = [...c];
@@ -42,6 +44,10 @@ function files(lost: number, planExtra: Record<string, unknown> = {}, baselineBa
     if (seen[g] < lost) {
       seen[g]++;
       c[2] += ' år';
+    } else if (badPatients < everyRow) {
+      badPatients++;
+      c[2] += ' år';
+      base[2] += ' år';
     } else if (badBaselines < baselineBad) {
       badBaselines++;
       base[2] += ' år';
@@ -122,6 +128,35 @@ describe('patients an analysis loses to excluded rows', () => {
     const five = files(6, {}, 5);
     const j5 = await runCli('analyze', five.csv, '--plan', five.plan, '--exclude-invalid', '--json');
     expect(JSON.parse(j5.stdout).input.excluded).toEqual({ rows: 17, patients: 0 });
+  });
+
+  it('the rows count is hidden with 1–4 patients every row of whom went: the flow\'s cells gave their rows back', async () => {
+    // 6 + 6 follow-up rows and both rows of 2 further patients: 16 rows, flow 6 / 6, patients
+    // "suppressed" — 16 − 12 = 4 rows no flow counts, the 2 patients' baseline and 3-month rows.
+    const f = files(6, { invalidRows: 'exclude' }, 0, 2);
+    const j = await runCli('analyze', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
+    expect(j.code, j.stderr).toBe(0);
+    const result = JSON.parse(j.stdout);
+    expect(result.input.excluded).toEqual({ rows: 'suppressed', patients: 'suppressed' });
+    expect(result.analyses[0].flow.exposed).toMatchObject({ withoutOutcome: 6, excludedRow: 6 });
+    expect(result.analyses[0].flow.unexposed).toMatchObject({ withoutOutcome: 6, excludedRow: 6 });
+    writeFileSync(join(f.dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'reg.csv', plan: 'plan.json' }] }));
+    const r = await runCli('report', '--manifest', join(f.dir, 'reports.json'), '--out', join(f.dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    const readme = readFileSync(join(f.dir, 'out', 'r', 'README.md'), 'utf8');
+    expect(readme).toContain('Rows of the export left out: suppressed.');
+    expect(readme).toContain('Patients every row of whom was left out (in no other count of this report): suppressed.');
+    expect(readme).toMatch(/of them: the row left out as invalid \(--exclude-invalid\) \| 6 \| 6 \| 12 \|/);
+    // validate's kept rows (298 + 286 observed = 584) less the 12 kept patients without a 3-month row gave the 4 too.
+    const v = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid', '--json');
+    expect(JSON.parse(v.stdout).excluded).toEqual({ rows: 'suppressed', patients: 'suppressed' });
+    const vt = await runCli('validate', f.csv, '--plan', f.plan, '--exclude-invalid');
+    expect(vt.stdout).toContain('fewer than 5 row(s) with problems excluded');
+    expect(vt.stdout).not.toMatch(/\b16 row/);
+    // 5 such patients (10 rows) are printed, and so are their rows.
+    const five = files(6, {}, 0, 5);
+    expect(JSON.parse((await runCli('analyze', five.csv, '--plan', five.plan, '--exclude-invalid', '--json')).stdout).input.excluded).toEqual({ rows: 22, patients: 5 });
+    expect(JSON.parse((await runCli('validate', five.csv, '--plan', five.plan, '--exclude-invalid', '--json')).stdout).excluded).toEqual({ rows: 22, patients: 5 });
   });
 
   it('no such line where it cannot be non-zero: a wide export, and left-out rows the analysis does not read', async () => {

@@ -98,11 +98,12 @@ describe('a registry report under "invalidRows": "exclude"', () => {
     const da = await build(longCsvWithoutPatients(6), 'da', 'long');
     expect(excludedIntro(da.content)).toContain('Patienter med alle rækker udeladt (i ingen anden optælling i denne rapport): 6.');
     expect(da.content.page.sections.find((s) => s.id === 'flow')!.tables![0]!.table.rows[0]![0]).toBe('Indlæst fra udtrækket');
-    // 3 such patients: masked as analyze --json masks input.excluded.patients, and tallied.
+    // 3 such patients: masked as analyze --json masks input.excluded.patients, and tallied. Their
+    // 6 rows are masked too: 6 rows of a 2-visit export give the 3 patients back (6 / 2).
     const three = await build(longCsvWithoutPatients(3), 'en', 'long');
     expect(excludedIntro(three.content)).toContain('Patients every row of whom was left out (in no other count of this report): suppressed.');
-    expect(excludedIntro(three.content)).toContain('Rows of the export left out: 6.');
-    expect(/\d+ counts? here/.exec(JSON.stringify(three.content.page.sections.find((s) => s.id === 'methods')))?.[0]).toBe('1 counts here');
+    expect(excludedIntro(three.content)).toContain('Rows of the export left out: suppressed.');
+    expect(/\d+ counts? here/.exec(JSON.stringify(three.content.page.sections.find((s) => s.id === 'methods')))?.[0]).toBe('2 counts here');
     // Without rows left out the flow's first row is the export's.
     const clean = await build(longCsvWithoutPatients(0), 'en', 'long');
     expect(clean.content.page.sections.find((s) => s.id === 'flow')!.tables![0]!.table.rows[0]![0]).toBe('In the export');

@@ -29,7 +29,7 @@ describe('an export whose only visit column holds dates', () => {
     const u = d.undecided.find((x) => x.what === 'the visits')!;
     expect(u.lead).toContain('column "Besøgsdato" holds dates ("');
     expect(u.lead).toContain('hta reads no dates (docs/limits.md)');
-    expect(u.lead).toContain('Derive a visit column from the dates first');
+    expect(u.lead).toContain('derive a visit column from the dates first');
     expect(u.write).toContain('derived from the dates of "Besøgsdato" before plan init');
   });
 

@@ -41,7 +41,8 @@ describe('one arm written two ways (`SelfBACK`, `selfback `) beside `Kontrol`', 
   const d = draftPlan(readCsvFile(FILE), 'plan.schema.json');
   it('is drafted as one arm, against the control', () => {
     expect(d.plan.arms).toEqual({ intervention: 'SelfBACK', control: 'Kontrol' });
-    expect(d.checks.join('\n')).toContain('column "gruppe" writes one arm more than one way ("SelfBACK" and "selfback ")');
+    // `"selfback "`'s blank inside the quotes is padding, drafted without (docs/input-trial-export.md#quoted-padding).
+    expect(d.checks.join('\n')).toContain('column "gruppe" writes one arm more than one way ("SelfBACK" and "selfback")');
   });
   it('is read as the plan\'s arm: 30 patients a side, not app against app', async () => {
     const { patients } = await analyzeDraft(FILE, d.plan);

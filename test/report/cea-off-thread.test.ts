@@ -9,13 +9,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
-import { builtClosure } from '../support/built-closure.js';
+import { copyOfSharedClosure } from '../support/built-closure.js';
 import { ceaFixture } from '../support/cea-fixture.js';
 
 describe('analyseCeaOffThread (built modules)', () => {
   it('gives the same result as the analysis on the main thread, and errors as they were', async () => {
-    const built = builtClosure('src/report/cea-off-thread.ts');
-    onTestFinished(() => rmSync(built.dir, { recursive: true, force: true }));
+    const closure = copyOfSharedClosure();
+    onTestFinished(() => rmSync(closure.dir, { recursive: true, force: true }));
+    const built = { url: closure.url('src/report/cea-off-thread.ts') };
     const mod = (await import(built.url)) as typeof import('../../src/report/cea-off-thread.js');
     const off = (await import(new URL('./off-thread.js', built.url).href)) as typeof import('../../src/report/off-thread.js');
     expect(off.builtModules).toBe(true);

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { builtClosure } from '../support/built-closure.js';
+import { copyOfSharedClosure } from '../support/built-closure.js';
 
 // A job that opens DuckDB, says so (a file), and runs a query that would take hours.
 const JOBS = `
@@ -30,8 +30,9 @@ export function quick(input) {
 
 describe('stopping analysis workers', () => {
   it('interrupts a worker inside DuckDB instead of aborting the process, and still stops one that runs JavaScript', () => {
-    const built = builtClosure('src/report/off-thread.ts', 'src/uptake/engine/duckdb-session.ts');
-    onTestFinished(() => rmSync(built.dir, { recursive: true, force: true }));
+    const closure = copyOfSharedClosure();
+    onTestFinished(() => rmSync(closure.dir, { recursive: true, force: true }));
+    const built = { url: closure.url('src/report/off-thread.ts') };
     const jobs = new URL('./jobs.js', built.url);
     writeFileSync(fileURLToPath(jobs), JOBS);
     const marker = fileURLToPath(new URL('./in-duckdb', built.url));

@@ -7,7 +7,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { builtClosure } from '../support/built-closure.js';
+import { copyOfSharedClosure } from '../support/built-closure.js';
 
 const JOBS = `
 import { threadId } from 'node:worker_threads';
@@ -30,12 +30,13 @@ export function fail(input) {
 }
 `;
 
-/** off-thread.ts and what it imports (its worker set-up too), built, with the stand-in jobs beside it. */
+/** off-thread.ts and what it imports (its worker set-up too), built — fresh modules for each test, copied from the worker's shared closure — with the stand-in jobs beside it. */
 function compile(): string {
-  const built = builtClosure('src/report/off-thread.ts');
+  const built = copyOfSharedClosure();
   onTestFinished(() => rmSync(built.dir, { recursive: true, force: true }));
-  writeFileSync(fileURLToPath(new URL('./jobs.js', built.url)), JOBS);
-  return built.url;
+  const url = built.url('src/report/off-thread.ts');
+  writeFileSync(fileURLToPath(new URL('./jobs.js', url)), JOBS);
+  return url;
 }
 
 interface Slow { input: number; threadId: number; started: number; ended: number }

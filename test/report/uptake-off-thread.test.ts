@@ -12,7 +12,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { transpileTs } from '../support/built-closure.js';
 
 // With the workers' module and set-up (it imports zod: the folder is inside the repository, as built-closure.ts's).
-const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/report/short-run-jit.ts', 'src/report/analysis-worker.ts', 'src/report/analysis-worker-setup.ts', 'src/native-work.ts', 'src/io/staging-files.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts', 'src/io/temp-folder.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts'];
+const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/report/short-run-jit.ts', 'src/report/analysis-worker.ts', 'src/report/analysis-worker-setup.ts', 'src/native-work.ts', 'src/io/staging-files.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/contact-details.ts', 'src/io/date-text.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts', 'src/io/temp-folder.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts'];
 
 function tempDir(): string {
   mkdirSync('node_modules/.cache', { recursive: true });

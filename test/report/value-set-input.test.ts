@@ -12,7 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPORT_INDEX } from '../../src/report/build-reports.js';
 import { VALUE_SET_DIR } from '../../src/instruments/valueset.js';
-import { builtClosure } from '../support/built-closure.js';
+import { copyOfSharedClosure } from '../support/built-closure.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { selfbackTrialHead } from '../support/selfback-head.js';
 
@@ -69,9 +69,8 @@ describe.skipIf(process.platform === 'win32')('a fork of hta whose value set was
 
   it('--check names the value set as the input that changed since the EQ-5D pages were written', { timeout: 180_000 }, async () => {
     // The CLI built with a data/ folder of its own (the fork's), every part but valuesets/ the repository's.
-    const built = builtClosure('src/cli/bin-entry.ts', 'src/cli/main.ts', 'src/report/off-thread.ts', 'src/uptake/engine/duckdb-session.ts');
+    const built = copyOfSharedClosure();
     closures.push(built.dir);
-    symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
     const data = join(built.dir, 'data');
     rmSync(data);
     mkdirSync(data);
@@ -80,7 +79,7 @@ describe.skipIf(process.platform === 'win32')('a fork of hta whose value set was
       else symlinkSync(resolve('data', name), join(data, name));
     }
     const script = join(built.dir, 'hta.mjs');
-    writeFileSync(script, `import { main } from ${JSON.stringify(built.url.replace(/bin-entry\.js$/, 'main.js'))};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+    writeFileSync(script, `import { main } from ${JSON.stringify(built.url('src/cli/main.ts'))};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
     const dir = tempDir();
     // The first 40 patients of the synthetic trial: enough for its EQ-5D pages, a fraction of a whole report's work.
     writeFileSync(join(dir, 'trial.csv'), selfbackTrialHead(40));

@@ -62,6 +62,13 @@ describe('free-text signs', () => {
     expect(freeTextSigns('ring 2030 4050')).toEqual(['a long number (a phone number)']);
   });
 
+  it('dates as SAS, Stata, Oracle and a Danish or English text write them are dates (the SAS explorer\'s "Died 17JUN2020")', () => {
+    for (const note of ['Died 17JUN2020', 'Died 17jun2020', 'Died 17JUN20', 'Moved 17JUN2020:10:15:00', 'Moved 17jun2020 10:15:00', 'Died 17-JUN-2020', 'Døde 17. juni 2020', 'Døde 17. jun.', 'Died 17 June 2020', 'Died June 17, 2020', 'Died 2020-06-17', 'Died 2020-06-17T10:15']) {
+      expect(freeTextSigns(note, 3), note).toEqual(['a date']);
+    }
+    for (const coded of ['Junior', 'Moved abroad', 'Septic shock', 'Marts-projektet', 'Decline', 'Janssen COVID-19 vaccine', 'Jun 2020']) expect(freeTextSigns(coded), coded).toEqual([]);
+  });
+
   it('a long value several patients hold is a code; identifying signs count however many hold it', () => {
     expect(freeTextSigns('Ønsker ikke at deltage mere i forsøget', 4)).toEqual([]);
     expect(freeTextSigns('Ønsker ikke at deltage mere i forsøget', 1)).toEqual(['7 words']);
@@ -88,6 +95,13 @@ describe('adverse-event classes and terms', () => {
     expect(JSON.stringify(err)).not.toMatch(/Jens|20304050/);
     const ok = analyzeTrial(loadTrial(parseCsvText(trialCsv(undefined, (i) => (i < 5 ? 'Headache' : undefined)), 'redcap.csv'), plan), { version: 'test' });
     expect(ok.adverseEvents!.byClass.map((c) => c.term)).toEqual(['Headache']);
+  });
+
+  it('a term holding a SAS date is refused at its line, not quoted', () => {
+    const text = trialCsv(undefined, (i) => (i === 3 ? 'Fall 17JUN2020' : i < 5 ? 'Headache' : undefined));
+    const err = thrown(() => loadTrial(parseCsvText(text, 'redcap.csv'), plan));
+    expect(err.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[10, 7, 'adverse-events.free-text:term']]);
+    expect(JSON.stringify(err)).not.toMatch(/17JUN2020/);
   });
 
   it('official MedDRA system organ classes (English and Danish, up to nine words) are read, never refused by their words', () => {
@@ -157,6 +171,15 @@ describe('withdrawal reasons printed under their own names', () => {
     ]);
     expect(flow.intervention.map((l) => [l.label.da, l.n])).toEqual([[shared, 2]]);
     expect(trial.freeTextNote).toMatch(/ 3 withdrawal reasons in "withdrawal_reason" \(lines 8, 11, 14\)/);
+  });
+
+  it('a reason holding a date as SAS writes one (DATE9., DATETIME20.) or in Danish words is pooled, never printed', () => {
+    const dated: Record<number, string> = { 3: 'Died 17JUN2020', 4: 'Moved 05MAR2020:14:22:05', 6: 'Døde 17. juni 2020', 7: 'Ikke tid', 9: 'Ikke tid' };
+    const trial = loadTrial(parseCsvText(trialCsv((i) => dated[i] ?? ''), 'trial.csv'), parsePlan(BASE));
+    const flow = analyzeTrial(trial, { version: 'test' }).flow!.losses!;
+    expect([...flow.intervention, ...flow.control].map((l) => [l.label.en, l.n])).toEqual([['Ikke tid', 2], ['Other reason (free text, not shown)', 1], ['Other reason (free text, not shown)', 2]]);
+    expect(JSON.stringify(flow)).not.toMatch(/JUN|MAR|juni|Died|Døde|Moved/);
+    expect(trial.freeTextNote).toMatch(/ 3 withdrawal reasons in "withdrawal_reason"/);
   });
 
   it('with "flow.withdrawalReasons" the plan\'s labels are printed and nothing is pooled', () => {

@@ -71,6 +71,15 @@ describe('Table 1 characteristics that would print single patients', () => {
     expect(err.problems!.map((p) => p.kind)).toEqual(['characteristic.date:inclusion']);
   });
 
+  it('dates as SAS writes them (DATE9., DATETIME20.) or in Danish words too', () => {
+    const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN'];
+    for (const [shape, date] of [['DATE9.', (i: number) => `${String((i % 28) + 1).padStart(2, '0')}${months[i % 6]}2019`], ['DATETIME20.', (i: number) => `${String((i % 28) + 1).padStart(2, '0')}${months[i % 6]}2019:14:22:05`], ['Danish', (i: number) => `${(i % 28) + 1}. juni 2019`]] as const) {
+      const err = refusal({ incldt: date });
+      expect(err.problems!.map((p) => [p.line, p.column, p.kind]), shape).toEqual([[2, 5, 'characteristic.date:incldt']]);
+      expect(JSON.stringify(err), shape).not.toMatch(/2019/);
+    }
+  });
+
   it('text with (nearly) one value per patient is refused', () => {
     const err = refusal({ name: (i) => (i % 3 ? `Patient${i}` : 'Ukendt') });
     expect(err.problems!.map((p) => [p.line, p.kind])).toEqual([[2, 'characteristic.unique:name']]);
@@ -81,5 +90,13 @@ describe('Table 1 characteristics that would print single patients', () => {
     const err = refusal({ comment: (i) => (i === 3 ? 'Pt. Hanne Jensen ringede om sin datter' : i === 8 ? 'ring 20304050' : i % 4 ? '' : 'ok') });
     expect(err.problems!.map((p) => [p.line, p.column, p.kind])).toEqual([[6, 5, 'characteristic.free-text:comment'], [16, 5, 'characteristic.free-text:comment']]);
     expect(JSON.stringify(err)).not.toMatch(/Hanne|20304050/);
+  });
+
+  it('an e-mail address or a SAS date held by a few patients is refused too; one held by five or more is a code', () => {
+    const err = refusal({ comment: (i) => (i === 3 || i === 4 ? 'hj@example.dk' : i === 8 ? 'Died 17JUN2020' : i % 4 ? '' : 'ok') });
+    expect(err.problems!.map((p) => [p.line, p.kind, p.detail])).toEqual([[6, 'characteristic.free-text:comment', 'the cell has an e-mail address'], [8, 'characteristic.free-text:comment', 'the cell has an e-mail address'], [16, 'characteristic.free-text:comment', 'the cell has a date']]);
+    expect(JSON.stringify(err)).not.toMatch(/example|JUN/);
+    const t1 = table1({ clinic: (i) => (i % 4 ? 'Klinik 70203040' : 'Klinik Syd') });
+    expect(JSON.stringify(t1.rows.find((r) => r.key === 'clinic'))).toContain('Klinik 70203040');
   });
 });

@@ -104,6 +104,24 @@ describe('a patient on two lines', () => {
     ]);
     expect(e.problems[0]!.expected).toMatch(/^one row per patient and time point: the patient's lines differ in "ae_term", so neither is a copy to delete — /);
   });
+  // Found by an explorer (SurveyXact): a patient who opened the 3-month link twice has two responses, one "Påbegyndt",
+  // one "Gennemført", each with its own Respondent-id — it was blamed on an adverse-event listing joined on.
+  it('long: two rows at a visit that differ in the survey\'s response id are two responses, not a join; a listing beside them stays a join', () => {
+    const e = errorOf(
+      ['Respondent-id,id,arm,time,Status,rmdq,ae_term', '11,A1,app,baseline,Gennemført,9,', '12,A1,app,3m,Påbegyndt,,', '13,A1,app,3m,Gennemført,7,', '14,A2,usual,baseline,Gennemført,8,Headache', '14,A2,usual,baseline,Gennemført,8,Nausea'].join('\n'),
+      true,
+    );
+    expect(e.problems.map((p) => [p.line, p.kind, p.detail])).toEqual([
+      [4, 'row.two-responses', 'this patient\'s "3m" row is on line 3, differing in "Respondent-id", "Status", "rmdq"'],
+      [6, 'row.one-to-many', 'this patient\'s "baseline" row is on line 5, differing in "ae_term"'],
+    ]);
+    const [twice, joined] = e.problems as [Problem, Problem];
+    expect(twice.expected).toMatch(/^one row per patient and time point: the patient's rows at one visit differ in "Respondent-id", the survey's id of each response, so they are two responses to that visit's survey — /);
+    expect(twice.expected).toContain('Keep the response that counts (the completed one) and delete the other row');
+    expect(twice.expected).not.toContain('listing');
+    expect(joined.expected).toMatch(/^one row per patient and time point: the patient's lines differ in "ae_term", so neither is a copy to delete — /);
+    expect(e.message).not.toContain('--exclude-invalid leaves');
+  });
   it('a repeat in the other arm says the patient was randomised twice or the id reused, with the earlier arm', () => {
     const e = errorOf(['id,arm,time,rmdq', 'A1,app,baseline,9', 'A1,app,3m,7', 'A2,usual,baseline,8', 'A1,usual,baseline,5', 'A1,usual,3m,4'].join('\n'));
     expect(e.problems).toMatchObject([

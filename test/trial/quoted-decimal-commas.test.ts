@@ -18,6 +18,14 @@ describe('a comma-separated file with every decimal a quoted decimal comma', () 
     expect(trial.readNotes).toContainEqual(expect.stringContaining('lo.csv: comma-separated, with every decimal number a quoted decimal comma'));
   });
 
+  it('the note names the file\'s own first quoted decimal comma by line and column, not a sample value nor the patient\'s', () => {
+    const trial = loadTrial(parseCsvText(text((k) => `0,${611 + k}`), 'own.csv'), parsePlan(PLAN));
+    const note = (trial.readNotes ?? []).find((n) => n.includes('quoted decimal comma'))!;
+    expect(note).toContain('own.csv: comma-separated, with every decimal number a quoted decimal comma (the first on line 2, column 4 (eq5d); as LibreOffice and Google Sheets write in a Danish locale) and none with a point');
+    // "0,424" had stood there, a value the file did not hold; the first cell's value is a patient's.
+    expect(note).not.toMatch(/0,424|0,611/);
+  });
+
   it('refuses a cell that reads either way ("1,234"), naming both readings', () => {
     const e = errorOf(() => loadTrial(parseCsvText(text((k) => (k === 3 ? '1,234' : `0,${424 + k}`)), 'amb.csv'), parsePlan(PLAN)));
     expect(e.problems[0]).toMatchObject({ line: 8, column: 4 });
@@ -29,12 +37,14 @@ describe('a comma-separated file with every decimal a quoted decimal comma', () 
     expect(e.problems[0]!.hint ?? '').toContain('the file uses the decimal point (2.5), as its other numbers do');
   });
 
-  it('is read with the point when a cell writes a point, even one that reads either way (1.250 in an unused column)', () => {
+  it('is read with the comma when its only point is an unquoted 1.250 (the same locale\'s thousands), said only where the plan reads it', () => {
+    // An unquoted 1.250 beside quoted decimal commas is Google Sheets' or LibreOffice's 1250 in a
+    // Danish locale: it no longer turns the file to the point, refusing every quoted decimal.
     const t = text((k) => `0,${424 + k}`).replace('id,arm,time,eq5d', 'id,arm,time,eq5d,dose').replace(/\n(\d+,.*)/g, '\n$1,1.250');
-    const e = errorOf(() => loadTrial(parseCsvText(t, 'dose.csv'), parsePlan(PLAN)));
-    // Read with the point: the quoted commas are refused cell by cell, not the file as undecided.
-    expect(e.problems.map((p) => p.kind ?? '')).not.toContain('decimal-mark.undecided');
-    expect(e.problems[0]!.hint ?? '').toContain('the file uses the decimal point (2.5)');
+    const trial = loadTrial(parseCsvText(t, 'dose.csv'), parsePlan(PLAN));
+    expect(Array.from(trial.rows.scores.eq5d!).slice(0, 2)).toEqual([0.424, 0.5]);
+    // The plan reads no dose: nothing of it is said.
+    expect((trial.readNotes ?? []).join('\n')).not.toContain('read as thousands');
   });
 });
 

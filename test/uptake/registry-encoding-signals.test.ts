@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/uptake/registry-encoding.ts', 'src/io/private-copy.ts', 'src/io/staging-files.ts', 'src/io/windows-1252.ts', 'src/io/utf16.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts', 'src/io/temp-folder.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts'];
+const MODULES = ['src/uptake/registry-encoding.ts', 'src/io/private-copy.ts', 'src/io/staging-files.ts', 'src/io/windows-1252.ts', 'src/io/utf16.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts', 'src/io/contact-details.ts', 'src/io/date-text.ts', 'src/io/excerpt.ts', 'src/io/visible-text.ts', 'src/io/temp-folder.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts'];
 
 function compileChild(dir: string): string {
   for (const m of MODULES) {

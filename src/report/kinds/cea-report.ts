@@ -260,7 +260,7 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
   const nestedPaths = env.memo(`cea-nested\u0000${planFile}\u0000${entry.plan}`, () => nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan));
   for (const nested of nestedPaths) env.input(nested.path, nested.from);
   return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
-    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }, env.place?.index),
+    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: publishedName(entry.data), planName: publishedName(entry.plan), lang: env.runLang ?? 'en', ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }, env.place?.index),
   );
 }
 

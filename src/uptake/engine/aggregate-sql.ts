@@ -32,14 +32,18 @@ const AGE_BAND_CASE = /CASE\s+WHEN r\.age IS NULL[\s\S]*?END AS age_band/;
 /**
  * Creates the four tables (temporary) on `db`. `ageBandCase`: for an export whose age column
  * holds age bands, the expression that names each row's band (registry-engine.ts `ageBandCaseSql`),
- * in place of the file's exact-age one; the rest of the file is run as written.
+ * in place of the file's exact-age one; the rest of the file is run as written. `before`:
+ * statements run first (the relations the file reads). All in one run of DuckDB, which stops at
+ * the first statement that fails.
  */
-export async function createAggregateTables(db: DuckDBConnection, ageBandCase?: string): Promise<void> {
+export async function createAggregateTables(db: DuckDBConnection, ageBandCase?: string, before: readonly string[] = []): Promise<void> {
+  const statements = [...before];
   for (const [name, statement] of aggregateStatements()) {
     if (ageBandCase !== undefined && name === 'uptake_cells' && !AGE_BAND_CASE.test(statement)) throw new Error(`${AGGREGATES_SQL_FILE}: the age-band CASE of uptake_cells is not where hta replaces it for age bands`);
     const sql = ageBandCase !== undefined && name === 'uptake_cells' ? statement.replace(AGE_BAND_CASE, ageBandCase) : statement;
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+    statements.push(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
   }
+  await db.run(statements.join(';\n'));
 }
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -101,7 +101,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
  * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
  * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, label: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
+async function viewCsvSql(db: DuckDBConnection, file: string, label: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<string> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   // No age column (the plan publishes no age bands): every age empty, i.e. unknown.
@@ -114,20 +114,17 @@ async function viewCsv(db: DuckDBConnection, file: string, label: string, source
   const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
   // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern);
   // a refusal names `label`, the user's name, not a temporary copy's.
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
+  return `CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${others} FROM read_csv(${sqlText(await literalPath(db, file, label))},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
-    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
+    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`;
 }
 
 /**
- * Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones and
- * rows of separators only aside (the row scan skips those too, whatever their field count).
+ * SQL of the rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank
+ * ones and rows of separators only aside (the row scan skips those too, whatever their field count).
  */
-async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<number> {
-  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ${sqlText(SCAN_BLANKS + delimiter)}) <> ''`);
-  return Number(r.getRowsJS()[0]?.[0] ?? 0);
-}
+const rejectedRowsSql = (delimiter: string) => `SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ${sqlText(SCAN_BLANKS + delimiter)}) <> ''`;
 
 /**
  * A typed Parquet column as the text a CSV export would hold (docs/input-registry.md, "Parquet"):
@@ -227,12 +224,15 @@ const idMissing = (id: string, codes: readonly string[]) => {
  * would otherwise build its hash tables from the file (several times slower, and memory in
  * proportion to the file).
  */
-async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid: boolean): Promise<void> {
+async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid: boolean, delimiter: string | undefined): Promise<CheckedTally> {
   const date = (day: number) => `DATE ${sqlText(dayToIso(day))}`;
   const outside = (col: string) => `COALESCE(${col} < ${date(rules.from)}${rules.to === undefined ? '' : ` OR ${col} > ${date(rules.to)}`}, false)`;
-  await db.run(`SET disabled_optimizers = 'join_order,build_side_probe_side'`);
+  // The optimisers off, the table, the optimisers back on and the tally: one run of DuckDB. A
+  // run stops at its first failing statement: the optimisers are then put back here.
+  let reader;
   try {
-    await db.run(`CREATE TABLE checked AS
+    reader = await db.runAndReadAll(`SET disabled_optimizers = 'join_order,build_side_probe_side';
+    CREATE TABLE checked AS
     SELECT ${withRid ? 'raw.rid, ' : ''}${REPEAT_HASHES_SQL}, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
       CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
@@ -249,25 +249,55 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
     LEFT JOIN dict_age ag ON ag.raw = raw.age
     LEFT JOIN dict_date d1 ON d1.raw = raw.referred
     LEFT JOIN dict_date d2 ON d2.raw = raw.activated
-    LEFT JOIN dict_date d3 ON d3.raw = raw.last_active`);
-  } finally {
+    LEFT JOIN dict_date d3 ON d3.raw = raw.last_active;
+    RESET disabled_optimizers;
+    ${checkedTallySql(delimiter)}`);
+  } catch (err) {
     await db.run('RESET disabled_optimizers');
+    throw err;
   }
+  const tally: CheckedTally = { missed: 0, bad: 0, good: 0, ages: [], rejected: 0 };
+  const groups = reader.getRowsJS() as unknown[][];
+  for (const [age, missed, bad, good] of groups) {
+    tally.missed += Number(missed);
+    tally.bad += Number(bad);
+    tally.good += Number(good);
+    if (age !== null && Number(good) > 0) tally.ages.push(Number(age));
+  }
+  // The rejected lines come on each row; a table of no rows has none to bring them.
+  if (delimiter !== undefined) tally.rejected = Number(groups.length > 0 ? groups[0]![4] : (await db.runAndReadAll(rejectedRowsSql(delimiter))).getRowsJS()[0]?.[0] ?? 0);
+  return tally;
+}
+
+/** What the run needs to know of table `checked`, read in the statement after it is made. */
+interface CheckedTally {
+  /** Rows with a text the lookup tables lack (`bad` NULL): the one-pass read missed. */
+  missed: number;
+  /** Invalid rows. */
+  bad: number;
+  /** Valid rows. */
+  good: number;
+  /** The valid rows' distinct ages (the rows counted once hold the same values): a few dozen integers, for the age bands (ageBandsOf). */
+  ages: number[];
+  /** CSV: the rows DuckDB could not take (rejectedRowsSql); 0 for Parquet. */
+  rejected: number;
 }
 
 /**
+ * One scan of `checked` for its tally (CheckedTally), by age (a few dozen groups: cheaper than a
+ * DISTINCT aggregate of the ages beside the counts), and CSV, the rejected lines on each row.
+ */
+const checkedTallySql = (delimiter: string | undefined) => `SELECT age, count(*) FILTER (WHERE bad IS NULL), count(*) FILTER (WHERE bad), count(*) FILTER (WHERE NOT bad)${delimiter === undefined ? '' : `, (${rejectedRowsSql(delimiter)})`}
+    FROM checked GROUP BY age`;
+
+/**
  * How many distinct date texts the file holds with a time of day other than midnight
- * (`23-03-2025 08:15`), read as their date. The lookup table's texts with a time all come from
+ * (`23-03-2025 08:15`), read as their date: of the valid date texts with a `:` of the lookup
+ * table dict_date (createValueDictionaries returns them). Its texts with a time all come from
  * the file (the likely texts added before the read have none: sample-texts.ts).
  */
-async function datesWithTime(db: DuckDBConnection, format: DateFormat): Promise<number> {
-  const texts = (await db.runAndReadAll("SELECT raw FROM dict_date WHERE day IS NOT NULL AND contains(raw, ':')")).getRowsJS() as unknown[][];
-  return texts.filter((r) => hasTimeOfDay(String(r[0]).trim(), format)).length;
-}
-
-/** Rows of `checked` with a text the lookup tables lack (`bad` NULL): the one-pass read missed. */
-async function missedRows(db: DuckDBConnection): Promise<number> {
-  return Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad IS NULL')).getRowsJS()[0]?.[0] ?? 0);
+function datesWithTime(datesWithColon: readonly string[], format: DateFormat): number {
+  return datesWithColon.filter((raw) => hasTimeOfDay(raw.trim(), format)).length;
 }
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
@@ -322,11 +352,10 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
  * (age-bands.ts) and the SQL expression that counts by it; undefined for exact ages. A scheme
  * that cannot be used (overlapping bands) stops the run, naming the column.
  */
-async function ageBandsOf(db: DuckDBConnection, file: string, label: string, source: Source, options: ReadRegistryOptions): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
+async function ageBandsOf(db: DuckDBConnection, file: string, label: string, source: Source, options: ReadRegistryOptions, ages: readonly number[]): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
   if (source.columns.age < 0) return undefined;
-  // The valid rows' distinct ages (the rows counted once hold the same values): a few dozen
-  // integers from the compact table, not a second pass through the repeated-row window.
-  const ages = ((await db.runAndReadAll('SELECT DISTINCT age FROM checked WHERE NOT bad AND age IS NOT NULL')).getRowsJS() as unknown[][]).map((r) => Number(r[0]));
+  // `ages`: the valid rows' distinct ages (the rows counted once hold the same values), read with
+  // the tally of the compact table (CheckedTally), not a second pass through the repeated-row window.
   const scheme = ageBandScheme(ages);
   if (scheme === undefined) return undefined;
   const column = source.header[source.columns.age]!;
@@ -456,12 +485,14 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let rules: RegistryRules | undefined; // set once table `checked` holds every row
     let dateFormat: DateFormat;
     let dayNumbersNote: string | undefined; // 'auto' took one reading of day numbers (registry-dates.ts dayNumberFormat)
+    let tally: CheckedTally | undefined; // of table `checked` as the rules in `rules` made it
+    let datesWithColon: string[] = []; // of the lookup tables last made
+    const rejectsDelimiter = csv ? csv.delimiter ?? ',' : undefined; // CSV: rows DuckDB could not take are counted (rejectedRowsSql)
     if (csv) {
       source = csv;
-      await viewCsv(db, file, label, csv, true);
       // The sample reads small buffers: DuckDB's default (32 MiB a thread) would parse far more
-      // rows than the sample takes.
-      await viewCsv(db, file, label, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
+      // rows than the sample takes. Both views in one run of DuckDB.
+      await db.run(`${await viewCsvSql(db, file, label, csv, true)};\n${await viewCsvSql(db, file, label, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES)}`);
     } else {
       source = await viewParquet(db, file, label, options);
     }
@@ -476,9 +507,12 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         const likely = sample.wholeFile ? sample.texts : withLikelyTexts(sample.texts, sampled.dateFormat, sampled.from, sampled.to);
         // Ten-digit clinic codes (P-numbers) told from CPR numbers by their rows (repeated-codes.ts).
         const sampledRules = { ...sampled, codes: await repeatedCodesIn(db, likely) };
-        await createValueDictionaries(db, dictionaryRules(sampledRules, options), likely);
-        await createChecked(db, sampledRules, csv === undefined);
-        if ((await missedRows(db)) === 0) rules = sampledRules;
+        ({ datesWithColon } = await createValueDictionaries(db, dictionaryRules(sampledRules, options), likely));
+        const sampledTally = await createChecked(db, sampledRules, csv === undefined, rejectsDelimiter);
+        if (sampledTally.missed === 0) {
+          rules = sampledRules;
+          tally = sampledTally;
+        }
       }
       if (rules === undefined) {
         // A text the lookup tables lack may be bytes that are not UTF-8 (the engine reads them
@@ -504,7 +538,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       scanned = check;
       rules = undefined;
-      await viewCsv(db, file, label, csv, false);
+      await db.run(await viewCsvSql(db, file, label, csv, false));
       texts = await distinctTexts(db);
     }
     if (rules === undefined) {
@@ -523,17 +557,15 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       rules = { ...registryRules(options, dateFormat), codes: await repeatedCodesIn(db, all) };
       await dropValueDictionaries(db);
-      await createValueDictionaries(db, dictionaryRules(rules, options), all);
-      await createChecked(db, rules, csv === undefined);
-      const missed = await missedRows(db);
+      ({ datesWithColon } = await createValueDictionaries(db, dictionaryRules(rules, options), all));
+      tally = await createChecked(db, rules, csv === undefined, rejectsDelimiter);
+      const missed = tally.missed;
       if (missed > 0) throw new HtaError('analysis.failed', `${label}: ${missed} row(s) have a text the engine's lookup tables lack; please report this with the file's structure (no data)`);
     } else {
       dateFormat = rules.dateFormat;
     }
-    // Invalid and valid rows in one scan of the checked view.
-    const [badCount, goodCount] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE bad), count(*) FILTER (WHERE NOT bad) FROM checked')).getRowsJS()[0] ?? [0, 0];
-    const bad = Number(badCount ?? 0);
-    const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
+    // Invalid and valid rows (one scan of the checked table, with its making: createChecked).
+    const { bad, good: goodCount, rejected } = tally!;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     let footnotes: number[] = [];
     let ctrlZ: number | undefined;
@@ -552,7 +584,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       // Too many unreadable activation cells to leave out (read-registry.ts unreadableActivationError).
       if (rules.exclude) {
-        const failure = unreadableActivationError(label, check, Number(goodCount ?? 0) + check.excludedRows);
+        const failure = unreadableActivationError(label, check, goodCount + check.excludedRows);
         if (failure) throw failure;
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
@@ -561,7 +593,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       headerRepeats = check.headerRepeats ?? [];
       headerUnderlines = check.headerUnderlines ?? [];
     }
-    if (Number(goodCount ?? 0) === 0) {
+    if (goodCount === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
       // were all excluded as invalid: tables of nothing with an export date of 1970-01-01 would
       // be published as if they were results.
@@ -581,19 +613,19 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     refuseScientificIds(label, repeated, csv === undefined);
     // One referral on rows of two cuts appended: refused (appended-export.ts).
     refuseAppendedCuts(label, repeated, csv === undefined);
-    await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
+    // Age bands in the age column: the equity table's bands from them (age-bands.ts).
+    const bands = await ageBandsOf(db, file, label, source, options, tally!.ages);
+    // The export date: the plan's, or the latest date of the rows counted.
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined
-      ? dayToIso(exportDay)
-      : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
-    await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
-    // Age bands in the age column: the equity table's bands from them (age-bands.ts).
-    const bands = await ageBandsOf(db, file, label, source, options);
-    await createAggregateTables(db, bands?.caseSql);
+      ? `SELECT DATE ${sqlText(dayToIso(exportDay))} AS export_date`
+      : `SELECT COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS export_date FROM uptake_referrals`;
+    // The relations sql/uptake-aggregates.sql reads and its four tables: one run of DuckDB.
+    await createAggregateTables(db, bands?.caseSql, [`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`, `CREATE TABLE uptake_export AS ${exportDate}`]);
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, await datesWithTime(db, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),

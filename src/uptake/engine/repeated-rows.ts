@@ -81,13 +81,16 @@ export function idKeyOf(id: string): { key: string; cpr: boolean } {
  * writes in more than one way.
  */
 export async function keyCprIds(db: DuckDBConnection): Promise<{ cpr: number; other: number }> {
-  await db.run('CREATE OR REPLACE TEMP TABLE id_keys (raw VARCHAR, key VARCHAR, cpr BOOLEAN)');
   // Nothing to key when no two ids can share a key: the ids that may be keyed all of one shape
   // (their digits aside: `DDDDDD-DDDD` throughout), printable ASCII and trimmed — two texts of
   // one shape have different digits — and no all-digit id written as is (`idd`) as long as one
   // of their keys. The most common registry (each CPR number written one way) is then never read
   // into JS (review s29 privacy 5: twice the time and +400 MB on 800 000 rows).
-  const [[shapes, odd, digitIds]] = (await db.runAndReadAll(`SELECT count(DISTINCT translate(idc, '0123456789', 'dddddddddd')),
+  // The table of keys made in the same run of DuckDB.
+  // Whether they are of more than one shape: the least and the greatest shape differ (a DISTINCT
+  // count of the shapes cost ~1 ms more of a small file's run).
+  const [[shapes, odd, digitIds]] = (await db.runAndReadAll(`CREATE OR REPLACE TEMP TABLE id_keys (raw VARCHAR, key VARCHAR, cpr BOOLEAN);
+    SELECT COALESCE(min(translate(idc, '0123456789', 'dddddddddd')) <> max(translate(idc, '0123456789', 'dddddddddd')), false),
       count(*) FILTER (WHERE idc <> trim(idc) OR regexp_matches(idc, '[^\\x20-\\x7e]')), count(idd)
     FROM checked WHERE NOT bad`)).getRowsJS() as [[unknown, unknown, unknown]];
   const meets = async () => {
@@ -96,7 +99,7 @@ export async function keyCprIds(db: DuckDBConnection): Promise<{ cpr: number; ot
       WHERE idd IN (SELECT DISTINCT length(ltrim(regexp_replace(idc, '[^0-9]', '', 'g'), '0')) FROM checked WHERE idc IS NOT NULL AND NOT bad)`)).getRowsJS() as [[unknown]];
     return Number(n) > 0;
   };
-  if (Number(shapes) <= 1 && Number(odd) === 0 && (Number(digitIds) === 0 || !(await meets()))) return { cpr: 0, other: 0 };
+  if (shapes === false && Number(odd) === 0 && (Number(digitIds) === 0 || !(await meets()))) return { cpr: 0, other: 0 };
   const spelled = (await db.runAndReadAll('SELECT DISTINCT idc FROM checked WHERE idc IS NOT NULL AND NOT bad')).getRowsJS() as unknown[][];
   const keyed = spelled.flatMap(([raw]) => {
     const id = String(raw);
@@ -194,24 +197,26 @@ const nothingRepeated = (width: number): RepeatedRows => ({
 
 async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<RepeatedRows | undefined> {
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowsJS() as unknown[][];
-  await db.run(`CREATE TEMP TABLE repeat_rows AS ${DISTINCT_ROWS}`);
-  const [copies] = await rows('SELECT count(*) FILTER (WHERE n > 1), COALESCE(sum(n - 1) FILTER (WHERE n > 1), 0) FROM repeat_rows');
-  // An episode: two different rows of one id with one referral date, one without an activation and one with.
-  await db.run(`CREATE TEMP TABLE repeat_ids AS SELECT idh, count(*) AS k,
+  // The four working tables and their counts (one row: copies, ids, cuts, twins): one run of DuckDB.
+  const [counts] = await rows(`CREATE TEMP TABLE repeat_rows AS ${DISTINCT_ROWS};
+    -- An episode: two different rows of one id with one referral date, one without an activation and one with.
+    CREATE TEMP TABLE repeat_ids AS SELECT idh, count(*) AS k,
       count(*) = 2 AND count(DISTINCT referred) = 1 AND count(activated) = 1 AS episode,
       count(DISTINCT (region, clinic, referred, activated, last_active, age, sex, referrer)) = 1 AS unread
-    FROM repeat_rows GROUP BY idh HAVING count(*) > 1`);
-  const [ids] = await rows('SELECT count(*), COALESCE(sum(k), 0), count(*) FILTER (WHERE episode), count(*) FILTER (WHERE unread) FROM repeat_ids');
-  // One referral in two cuts: one id, referral date and activation date (NULL = NULL here), and
-  // more than one last-active date (an empty one counted as a value): the date only a later
-  // export moves on (docs/input-registry.md "Repeated rows and ids").
-  await db.run(`CREATE TEMP TABLE repeat_cuts AS SELECT idh, count(*) AS k FROM repeat_rows GROUP BY idh, referred, activated
-    HAVING count(DISTINCT last_active) + CAST(count(*) > count(last_active) AS INTEGER) > 1`);
-  const [cuts] = await rows('SELECT count(DISTINCT idh), COALESCE(sum(k), 0) FROM repeat_cuts');
-  // Alike but for the id: every other cell the same, as a delivery appended with new pseudonyms.
-  await db.run(`CREATE TEMP TABLE repeat_twins AS SELECT min(idh) AS a, max(idh) AS b, count(DISTINCT idh) AS k FROM repeat_rows
-    GROUP BY otherh, region, clinic, referred, activated, last_active, age, sex, referrer HAVING count(DISTINCT idh) > 1`);
-  const [twins] = await rows('SELECT count(*), COALESCE(sum(k), 0), (SELECT count(*) FROM repeat_rows) FROM repeat_twins');
+    FROM repeat_rows GROUP BY idh HAVING count(*) > 1;
+    -- One referral in two cuts: one id, referral date and activation date (NULL = NULL here), and
+    -- more than one last-active date (an empty one counted as a value): the date only a later
+    -- export moves on (docs/input-registry.md "Repeated rows and ids").
+    CREATE TEMP TABLE repeat_cuts AS SELECT idh, count(*) AS k FROM repeat_rows GROUP BY idh, referred, activated
+      HAVING count(DISTINCT last_active) + CAST(count(*) > count(last_active) AS INTEGER) > 1;
+    -- Alike but for the id: every other cell the same, as a delivery appended with new pseudonyms.
+    CREATE TEMP TABLE repeat_twins AS SELECT min(idh) AS a, max(idh) AS b, count(DISTINCT idh) AS k FROM repeat_rows
+      GROUP BY otherh, region, clinic, referred, activated, last_active, age, sex, referrer HAVING count(DISTINCT idh) > 1;
+    SELECT * FROM (SELECT count(*) FILTER (WHERE n > 1), COALESCE(sum(n - 1) FILTER (WHERE n > 1), 0) FROM repeat_rows)
+      CROSS JOIN (SELECT count(*), COALESCE(sum(k), 0), count(*) FILTER (WHERE episode), count(*) FILTER (WHERE unread) FROM repeat_ids)
+      CROSS JOIN (SELECT count(DISTINCT idh), COALESCE(sum(k), 0) FROM repeat_cuts)
+      CROSS JOIN (SELECT count(*), COALESCE(sum(k), 0), (SELECT count(*) FROM repeat_rows) FROM repeat_twins)`);
+  const copies = counts?.slice(0, 2), ids = counts?.slice(2, 6), cuts = counts?.slice(6, 8), twins = counts?.slice(8, 11);
   const copyGroups = Number(copies?.[0] ?? 0), idCount = Number(ids?.[0] ?? 0), cutIds = Number(cuts?.[0] ?? 0), twinGroups = Number(twins?.[0] ?? 0);
   if (copyGroups === 0 && idCount === 0 && twinGroups === 0) return undefined;
   // The ids of a few example groups, to find their lines.

@@ -1,5 +1,6 @@
 /**
- * `HTA_ENGINE_TIMINGS=1`: every SQL statement of a run on stderr with its wall time, the
+ * `HTA_ENGINE_TIMINGS=1`: every run of SQL on stderr (a multi-statement run is one line,
+ * headed by its first statement) with its wall time, the
  * process's CPU time (all DuckDB threads) and its resident memory, and the JavaScript time
  * between statements — the phase breakdown of docs/limits.md "hta uptake at scale". Off by
  * default; it never changes what a run computes or prints on stdout.

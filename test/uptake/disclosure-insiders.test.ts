@@ -18,6 +18,7 @@ import { isSensitive } from '../../src/uptake/disclosure/disclosure-rule.js';
 import { clinicFunnel as funnelOf } from '../../src/uptake/clinic-funnel.js';
 import type { Region } from '../../src/uptake/aggregate.js';
 import { auditPublishedUptake, type PublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
+import { parsePreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
 
 const RULE = { threshold: 5, protectionLevel: 5, zerosSensitive: false };
 
@@ -74,7 +75,7 @@ describe('insiders: a region that knows its own counts', () => {
     const knowers = cellKnowers(m);
     expect(knowers.parties).toEqual(['region A', 'region B', 'region C']);
     const pattern = suppressionPattern(m, RULE);
-    const rule = new InsiderRule(m);
+    const rule = new InsiderRule(m, RULE);
     const toProtect = (c: number) => pattern.hidden.has(c) || isSensitive(m.cells[c]!, RULE);
     expect(rule.breaches(pattern.hidden, toProtect)).toEqual([]);
     expect(certificateProblems(m, RULE, pattern)).toEqual([]);
@@ -115,6 +116,46 @@ describe('insiders: a clinic that knows its own funnel row', () => {
       for (const r of theirs.funnel!.rows) if (r.clinic === insider) Object.assign(r, { referrals: truth.referrals, activations: truth.activations });
       const audit = auditPublishedUptake(theirs, RULE);
       const others = (cell: string) => !cell.includes(insider) && !cell.includes(' · national · ') && !cell.includes(' · Syddanmark · ');
+      expect(audit.narrow.filter((n) => others(n.cell)), `clinic ${insider}`).toEqual([]);
+      expect(audit.disclosedDifferences.filter((n) => others(n.cell)), `clinic ${insider}`).toEqual([]);
+    }
+  });
+});
+
+/**
+ * A monthly chain (the explorer's case 4, session 32, made small): November printed every clinic
+ * of the region; in December Z003 and Z004 each grew by 1–2 and are hidden with Z008 as their
+ * complement. Z008 knows its own December count, so the region's printed growth less the printed
+ * clinics' less its own gives Z003's and Z004's growth together — 3 — and so each inside 0 … 3.
+ * The growths add up like the counts (insider-rule.ts "growth relations"); a clinic knows its own.
+ */
+function clinicChain(): { nov: UptakeOutputs; dec: UptakeOutputs } {
+  const nov: [string, number, number][] = [['Z001', 100, 60], ['Z002', 110, 70], ['Z003', 28, 12], ['Z004', 33, 19], ['Z005', 90, 61], ['Z008', 68, 52]];
+  const grew: Record<string, [number, number]> = { Z001: [10, 6], Z002: [8, 5], Z003: [2, 1], Z004: [2, 2], Z005: [9, 7], Z008: [9, 4] };
+  const at = (list: [string, number, number][]): UptakeOutputs => {
+    const rows = funnelOf(list.map(([clinic, referrals, activations]) => ({ clinic, region: 'Sjælland' as Region, referrals, activations }))).rows;
+    const referrals = list.reduce((s, c) => s + c[1], 0), activations = list.reduce((s, c) => s + c[2], 0);
+    const metrics = ['Sjælland', 'national'].map((r) => ({ ...row(r, 'all', referrals), activations, activationRate: activations / referrals }));
+    return { metrics, clinics: rows, exportDate: '2025-12-31' };
+  };
+  return { nov: { ...at(nov), exportDate: '2025-11-30' }, dec: at(nov.map(([c, r, a]) => [c, r + grew[c]![0], a + grew[c]![1]])) };
+}
+
+describe('insiders: a clinic that knows its own growth between two publications', () => {
+  it('cannot bound another clinic\'s growth since the earlier publication inside the threshold', () => {
+    const { nov, dec } = clinicChain();
+    const novPub = { ...published(suppressUptakeOutputs(nov, RULE)), exportDate: '2025-11-30', funnel: { rows: JSON.parse(JSON.stringify(nov.clinics)) as Record<string, unknown>[] } };
+    const previous = parsePreviousPublication(novPub, 'nov.json');
+    const masked = suppressUptakeOutputs({ ...dec, previous }, RULE);
+    const pub = { ...published(masked), funnel: { rows: JSON.parse(JSON.stringify(masked.clinics)) as Record<string, unknown>[] } } as PublishedUptake;
+    const hiddenClinics = pub.funnel!.rows.filter((r) => r.activations === SUPPRESSED || r.referrals === SUPPRESSED).map((r) => String(r.clinic));
+    expect(hiddenClinics).toEqual(expect.arrayContaining(['Z003', 'Z004']));
+    for (const insider of hiddenClinics) {
+      const theirs = structuredClone(pub);
+      const truth = dec.clinics!.find((c) => c.clinic === insider)!;
+      for (const r of theirs.funnel!.rows) if (r.clinic === insider) Object.assign(r, { referrals: truth.referrals, activations: truth.activations });
+      const audit = auditPublishedUptake(theirs, RULE, previous);
+      const others = (cell: string) => !cell.includes(insider) && !cell.includes(' · national · ') && !cell.includes(' · Sjælland · ');
       expect(audit.narrow.filter((n) => others(n.cell)), `clinic ${insider}`).toEqual([]);
       expect(audit.disclosedDifferences.filter((n) => others(n.cell)), `clinic ${insider}`).toEqual([]);
     }

@@ -89,11 +89,18 @@ export function formatProblem(p: Problem): string {
   const field = p.field !== undefined ? ` (${p.field})` : '';
   // A value shaped like a CPR number is never quoted, whatever the column (cpr-number.ts).
   const value = p.value !== undefined ? ` ${JSON.stringify(shownValue(p.value))}` : '';
-  const hint = p.hint !== undefined ? `; ${p.hint}` : '';
-  // So are the problem's own words, which may quote a cell (`this patient's line 3 has "…"`).
-  // A detail quotes a cell as a value does (`this patient's line 3 has "…"`): e-mail and phone masked too (io/contact-details.ts maskQuotedContactDetails).
+  return `${where}${field}:${value} — ${maskedExpected(p)}`;
+}
+
+/**
+ * `expected …; hint`, as every output prints a problem (stderr, the rows-left-out CSV of
+ * problem-groups.ts excludedRowCells): a CPR-shaped number and an e-mail address in the words are
+ * masked (io/cpr-number.ts, io/contact-details.ts), and so is a phone number in a cell the detail
+ * quotes (`this patient's line 3 has "…"`: maskQuotedContactDetails).
+ */
+export function maskedExpected(p: Pick<Problem, 'expected' | 'detail' | 'hint'>): string {
   const detail = p.detail === undefined ? undefined : maskQuotedContactDetails(p.detail);
-  return `${where}${field}:${value} — expected ${maskEmails(maskCpr(expectedText({ expected: p.expected, detail })))}${maskEmails(maskCpr(hint))}`;
+  return maskEmails(maskCpr(`expected ${expectedText({ expected: p.expected, detail })}${p.hint !== undefined ? `; ${p.hint}` : ''}`));
 }
 
 /**

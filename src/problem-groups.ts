@@ -7,7 +7,7 @@
  * the same column and the same `expected` text. Values differ within a group; the first few are
  * kept as examples. Line numbers are never patient ids, so groups are safe to print.
  */
-import { expectedText, type Problem } from './errors.js';
+import { expectedText, maskedExpected, type Problem } from './errors.js';
 import { maskContactDetails, maskEmails, maskQuotedContactDetails } from './io/contact-details.js';
 import { maskCpr } from './io/cpr-number.js';
 import { excerptAround } from './io/excerpt.js';
@@ -131,8 +131,9 @@ export function lineRanges(lines: readonly number[]): [number, number][] {
   return out;
 }
 
-/** Lines named one by one in a note: "line 43" / "lines 42, 45". */
-export function lineList(lines: readonly number[]): string {
+/** Lines named one by one in a note: "line 43" / "lines 42, 45" (Danish: "linje 43" / "linjerne 42, 45 og 50"). */
+export function lineList(lines: readonly number[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') return lines.length === 1 ? `linje ${lines[0]}` : `linjerne ${lines.slice(0, -1).join(', ')} og ${lines.at(-1)}`;
   return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
 }
 
@@ -230,7 +231,6 @@ export const EXCLUDED_ROW_HEADER = ['line', 'column', 'field', 'problem'] as con
  * from a person, and the line number finds it in the user's own file.
  */
 export function excludedRowCells(p: Problem): CsvCell[] {
-  // The problem's words may quote a cell: a CPR-shaped number and an e-mail address in them are masked (io/cpr-number.ts, io/contact-details.ts).
-  const detail = p.detail === undefined ? undefined : maskQuotedContactDetails(p.detail);
-  return [p.line ?? null, p.column ?? null, p.field ?? null, maskEmails(maskCpr(`expected ${expectedText({ expected: p.expected, detail })}${p.hint !== undefined ? `; ${p.hint}` : ''}`))];
+  // The problem's words may quote a cell: masked as on stderr (errors.ts maskedExpected).
+  return [p.line ?? null, p.column ?? null, p.field ?? null, maskedExpected(p)];
 }

@@ -112,7 +112,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         // In Danish under --lang da, the lines the catalogues know (plan/draft-notes-da.ts, plan/undecided-da.ts).
         const said = (line: string) => (lang === 'da' ? draftLineDa(line) : line);
         const saidWhole = (line: string) => (lang === 'da' ? (danishLine(line, UNDECIDED_LEADS_DA) ?? line) : line);
-        for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${saidWhole(n)}\n`);
+        for (const n of [...repeatedHeaderNotes(file, kept, lang), ssmsTrailerNote(file, csv.trailer ?? [], lang)]) if (n) io.stderr(`note: ${n}\n`);
         // One line each: a column name spanning lines (a survey question's header with a line
         // break in it) is written `\x0d\x0a`, as a control character in a name is (io/visible-text.ts).
         const oneLine = (line: string) => line.replace(/[\r\n]/g, (c) => visibleName(c));

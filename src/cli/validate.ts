@@ -169,85 +169,110 @@ function anyCountHidden(s: Extract<ValidationResult, { valid: true }>): boolean 
   return s.patients.intervention === SUPPRESSED || s.patients.control === SUPPRESSED || s.rows === SUPPRESSED || s.outcomes.some((o) => Object.values(o.observed).some((v) => v.intervention === SUPPRESSED || v.control === SUPPRESSED));
 }
 
-/** The summary's fixed words in Danish (docs/glossary-da.md); the plan's and the export's names stay as given. */
-const SUMMARY_DA = {
-  layout: { long: 'langt format', wide: 'bredt format' } as Record<string, string>,
-  from: { items: 'spørgsmål', score: 'score', profile: 'profil' } as Record<string, string>,
+/**
+ * The summary's fixed words, English and Danish (docs/glossary-da.md); the plan's and the export's
+ * names stay as given. One renderer prints both, so the two languages cannot drift apart in what
+ * they show (a masked count, a hidden baseline, a confounder's levels).
+ */
+interface SummaryWords {
+  valid: (layout: string) => string;
+  excluded: (rows: string) => string;
+  rowsWord: string;
+  patients: string;
+  notRandomised: (n: string) => string;
+  patientVisits: (n: string) => string;
+  rows: (n: string) => string;
+  observed: (intervention: string, control: string) => string;
+  outcome: string;
+  source: string;
+  /** A source's name ("items", "score", "profile") in the table. */
+  from: (from: string) => string;
+  noBaseline: (visit: string) => string;
+  hiddenCount: (below: number) => string;
+  confounders: string;
+  hiddenLevel: (below: number) => string;
+  recoded: string;
+}
+
+const FROM_DA: Record<string, string> = { items: 'spørgsmål', score: 'score', profile: 'profil' };
+const LAYOUT_DA: Record<string, string> = { long: 'langt format', wide: 'bredt format' };
+
+const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
+  en: {
+    valid: (layout) => `valid (${layout} layout)`,
+    excluded: (rows) => `, ${rows} with problems excluded`,
+    rowsWord: 'row(s)',
+    patients: 'patients',
+    notRandomised: (n) => `; ${n} enrolled, not randomised (not analysed)`,
+    // A wide export's line is a patient with all visits: its rows are patient-visits.
+    patientVisits: (n) => `patient-visits: ${n} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)`,
+    rows: (n) => `rows: ${n}`,
+    observed: (i, c) => `observed scores per time point (${i} / ${c}):`,
+    outcome: 'outcome',
+    source: 'source',
+    from: (f) => f,
+    noBaseline: (visit) => `(no ${visit} values in the export, and none needed: the plan says "baselineAsConfounder": false)`,
+    hiddenCount: (below) => `(suppressed: a count of 1 to ${below} patients, or one that would give such a count with a count the analyses publish — docs/observational.md, "Small counts")`,
+    confounders: 'categorical confounders, patients per level:',
+    hiddenLevel: (below) => `  (suppressed: a count of 1 to ${below} patients, or a level hidden with it so that it cannot be derived from the total, or a confounder's levels whose total would give such a count with a count the analyses publish)`,
+    recoded: "recoded by the plan's answer and missing-value codes (kept rows):",
+  },
+  da: {
+    valid: (layout) => `gyldig (${LAYOUT_DA[layout] ?? layout})`,
+    excluded: (rows) => `, ${rows} med problemer udeladt`,
+    rowsWord: 'række(r)',
+    patients: 'patienter',
+    notRandomised: (n) => `; ${n} inkluderet, ikke randomiseret (analyseres ikke)`,
+    patientVisits: (n) => `patientbesøg: ${n} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)`,
+    rows: (n) => `rækker: ${n}`,
+    observed: (i, c) => `observerede scorer pr. tidspunkt (${i} / ${c}):`,
+    outcome: 'effektmål',
+    source: 'kilde',
+    from: (f) => FROM_DA[f] ?? f,
+    noBaseline: (visit) => `(ingen ${visit}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`,
+    hiddenCount: (below) => `(diskretioneret: et antal på 1 til ${below} patienter, eller et, der sammen med et antal, analyserne offentliggør, ville give et sådant — docs/observational.md, "Small counts")`,
+    confounders: 'kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:',
+    hiddenLevel: (below) => `  (diskretioneret: et antal på 1 til ${below} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen, eller en forstyrrende faktors niveauer, hvis total sammen med et antal, analyserne offentliggør, ville give et sådant)`,
+    recoded: 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):',
+  },
 };
 
-/** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
+/** The summary in the plan's words and the run's language: arms for a trial, exposure groups (with their labels) for a registry. */
 function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords): string {
-  if (lang === 'da') return renderSummaryDa(s, g, threshold, unreadBaseline, design, words);
+  const w = SUMMARY_WORDS[lang];
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
-    `${maskCpr(s.file)}: valid (${s.layout} layout)${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold)} with problems excluded` : ''}`,
-    `patients: ${shownCount(s.patients.intervention)} ${g.described.intervention}, ${shownCount(s.patients.control)} ${g.described.control}${otherArmsText(s.otherArms, 'en')}${s.notRandomised?.patients ? `; ${count(s.notRandomised.patients)} enrolled, not randomised (not analysed)` : ''}`,
-    // A wide export's line is a patient with all visits: its rows are patient-visits.
-    s.layout === 'wide' ? `patient-visits: ${shownCount(s.rows)} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)` : `rows: ${shownCount(s.rows)}`,
+    `${maskCpr(s.file)}: ${w.valid(s.layout)}${s.excluded ? w.excluded(maskedRows(s.excluded.rows, threshold, w.rowsWord, lang)) : ''}`,
+    `${w.patients}: ${shownCount(s.patients.intervention, lang)} ${g.described.intervention}, ${shownCount(s.patients.control, lang)} ${g.described.control}${otherArmsText(s.otherArms, lang)}${s.notRandomised?.patients ? w.notRandomised(count(s.notRandomised.patients, 0, lang)) : ''}`,
+    s.layout === 'wide' ? w.patientVisits(shownCount(s.rows, lang)) : w.rows(shownCount(s.rows, lang)),
     '',
-    `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
+    w.observed(g.label.intervention, g.label.control),
   ];
   // Measured as printed, as every text table is (text-table.ts): a label's control characters
   // (a tab, ESC) written visibly first, then terminal columns counted (a decomposed "Å" is one);
   // a label wider than a column of counts widens its column.
   const keys = s.outcomes.map((o) => visibleName(o.key));
   const labels = times.map(visibleName);
-  const width = Math.max(7, ...keys.map(textWidth));
+  const from = s.outcomes.map((o) => w.from(o.from));
+  const width = Math.max(textWidth(w.outcome), ...keys.map(textWidth));
   // A registry's hidden cell ("suppressed/suppressed") widens its column as a long label does.
-  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], 'en')))));
+  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], lang)))));
   // "profile" (an EQ-5D column of profiles such as 11123) is the one source wider than "source".
-  const sourceWidth = Math.max(6, ...s.outcomes.map((o) => o.from.length));
-  lines.push([padColumns('outcome', width), 'source'.padEnd(sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
+  const sourceWidth = Math.max(textWidth(w.source), ...from.map(textWidth));
+  lines.push([padColumns(w.outcome, width), padColumns(w.source, sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
   for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), o.from.padEnd(sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], 'en'), widths[i]!, 'right'))].join('  '));
+    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], lang), widths[i]!, 'right'))].join('  '));
   }
-  if (hidden !== undefined) lines.push(`(no ${hidden} values in the export, and none needed: the plan says "baselineAsConfounder": false)`);
-  if (anyCountHidden(s)) lines.push(`(suppressed: a count of 1 to ${threshold - 1} patients, or one that would give such a count with a count the analyses publish — docs/observational.md, "Small counts")`);
+  if (hidden !== undefined) lines.push(w.noBaseline(hidden));
+  if (anyCountHidden(s)) lines.push(w.hiddenCount(threshold - 1));
   if (s.confounders?.length) {
-    lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
-    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total, or a confounder's levels whose total would give such a count with a count the analyses publish)`);
+    lines.push('', w.confounders, ...confounderLevelLines(s.confounders, threshold, lang).map((l) => `  ${l}`));
+    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(w.hiddenLevel(threshold - 1));
   }
-  if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'en', undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold)]));
-  return lines.join('\n') + '\n';
-}
-
-/**
- * The summary under --lang da: the same lines and table as in English, in the Danish report's
- * words — a registry's (observational plan's) too, its masked counts and confounder levels included.
- */
-function renderSummaryDa(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline: string | undefined, design: 'randomised' | 'observational', words?: ProblemWords): string {
-  const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
-  const times = s.times.filter((t) => t !== hidden);
-  const n = (x: number) => count(x, 0, 'da');
-  const { intervention, control } = g.described;
-  const lines = [
-    `${maskCpr(s.file)}: gyldig (${SUMMARY_DA.layout[s.layout] ?? s.layout})${s.excluded ? `, ${maskedRows(s.excluded.rows, threshold, 'række(r)', 'da')} med problemer udeladt` : ''}`,
-    `patienter: ${shownCount(s.patients.intervention, 'da')} ${intervention}, ${shownCount(s.patients.control, 'da')} ${control}${otherArmsText(s.otherArms, 'da')}${s.notRandomised?.patients ? `; ${n(s.notRandomised.patients)} inkluderet, ikke randomiseret (analyseres ikke)` : ''}`,
-    s.layout === 'wide' ? `patientbesøg: ${shownCount(s.rows, 'da')} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)` : `rækker: ${shownCount(s.rows, 'da')}`,
-    '',
-    `observerede scorer pr. tidspunkt (${g.label.intervention} / ${g.label.control}):`,
-  ];
-  const keys = s.outcomes.map((o) => visibleName(o.key));
-  const labels = times.map(visibleName);
-  const from = s.outcomes.map((o) => SUMMARY_DA.from[o.from] ?? o.from);
-  const width = Math.max(9, ...keys.map(textWidth));
-  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], 'da')))));
-  const sourceWidth = Math.max(5, ...from.map(textWidth));
-  lines.push([padColumns('effektmål', width), padColumns('kilde', sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
-  for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], 'da'), widths[i]!, 'right'))].join('  '));
-  }
-  if (hidden !== undefined) lines.push(`(ingen ${hidden}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`);
-  if (anyCountHidden(s)) lines.push(`(diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et, der sammen med et antal, analyserne offentliggør, ville give et sådant — docs/observational.md, "Small counts")`);
-  if (s.confounders?.length) {
-    lines.push('', 'kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:', ...confounderLevelLines(s.confounders, threshold, 'da').map((l) => `  ${l}`));
-    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (diskretioneret: et antal på 1 til ${threshold - 1} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen, eller en forstyrrende faktors niveauer, hvis total sammen med et antal, analyserne offentliggør, ville give et sådant)`);
-  }
-  if (s.recoded.length) lines.push('', 'omkodet efter planens svarkoder og koder for manglende værdi (beholdte rækker):', ...formatRecodes(s.recoded, 'da').map((l) => `  ${l}`));
-  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, 'da', words, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold, 'da')]));
+  if (s.recoded.length) lines.push('', w.recoded, ...formatRecodes(s.recoded, lang).map((l) => `  ${l}`));
+  if (s.excluded) lines.push('', ...('groups' in s.excluded ? formatExclusion(s.excluded, lang, lang === 'da' ? words : undefined, design) : [registryExclusionText(s.excluded.rows, s.excluded.patients, threshold, lang)]));
   return lines.join('\n') + '\n';
 }
 

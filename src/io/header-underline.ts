@@ -9,6 +9,7 @@
  */
 import type { Problem } from '../errors.js';
 import { lineList } from '../problem-groups.js';
+import type { HeaderRepeatWords } from './repeated-header.js';
 
 /** Whether `record` (as many cells as the header) holds dashes only in every cell: a header underline. */
 export function isHeaderUnderline(record: readonly string[], width: number): boolean {
@@ -22,8 +23,15 @@ export function headerUnderlineProblem(file: string, line: number, row: string):
   return { file, line, kind: 'header.underline', expected: `${row}: line ${line} ${WHAT}: delete it, or --exclude-invalid leaves it out` };
 }
 
-/** The note for underline lines left out (stderr); `invalid` is what they are not counted as ("an invalid referral"). */
-export function headerUnderlineNote(file: string, lines: readonly number[], invalid: string): string | undefined {
+/**
+ * The note for underline lines left out (stderr), in the run's language; `w` says what they are
+ * not counted as ("an invalid referral"; Danish "en ugyldig henvisning", "ugyldige henvisninger").
+ */
+export function headerUnderlineNote(file: string, lines: readonly number[], w: Pick<HeaderRepeatWords, 'invalid' | 'invalidDa'>, lang: 'en' | 'da' = 'en'): string | undefined {
   if (lines.length === 0) return undefined;
-  return `${file}: ${lineList(lines)} ${lines.length === 1 ? WHAT : WHAT.replace('underlines', 'underline')}: left out, not counted as ${invalid}`;
+  if (lang === 'da') {
+    const one = lines.length === 1;
+    return `${file}: ${lineList(lines, 'da')} understreger overskriftslinjen (SQL Server Management Studios tekstoutput): udeladt, ikke talt som ${one ? w.invalidDa.one : w.invalidDa.several}`;
+  }
+  return `${file}: ${lineList(lines)} ${lines.length === 1 ? WHAT : WHAT.replace('underlines', 'underline')}: left out, not counted as ${w.invalid}`;
 }

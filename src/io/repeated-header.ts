@@ -45,8 +45,9 @@ export interface HeaderRepeatWords {
   row: string;
   /** How to join exports, after "delete it (". */
   join: string;
-  /** What a repeated header is not counted as: "an invalid referral". */
+  /** What a repeated header is not counted as: "an invalid referral" — and in Danish, one and several ("en ugyldig henvisning", "ugyldige henvisninger"). */
   invalid: string;
+  invalidDa: { one: string; several: string };
   /** The docs section on joined exports. */
   doc: string;
   /** How to join exports in different column orders; default: export them in one order. */
@@ -61,10 +62,14 @@ export function repeatedHeaderProblem(file: string, line: number, w: HeaderRepea
   };
 }
 
-/** The note for repeated header lines left out with --exclude-invalid (stderr). */
-export function repeatedHeaderNote(file: string, lines: Iterable<number>, w: HeaderRepeatWords): string | undefined {
+/** The note for repeated header lines left out with --exclude-invalid (stderr), in the run's language (docs/cli.md "Danish output"). */
+export function repeatedHeaderNote(file: string, lines: Iterable<number>, w: HeaderRepeatWords, lang: 'en' | 'da' = 'en'): string | undefined {
   const list = [...lines];
   if (list.length === 0) return undefined;
+  if (lang === 'da') {
+    const one = list.length === 1;
+    return `${file}: ${lineList(list, 'da')} gentager overskriftslinjen (filer sat sammen?): udeladt, ikke talt som ${one ? w.invalidDa.one : w.invalidDa.several} — rækkerne under ${one ? 'den' : 'dem'} læses som de samme kolonner (${w.doc})`;
+  }
   const which = `${lineList(list)} ${list.length === 1 ? 'repeats' : 'repeat'}`;
   return `${file}: ${which} the header line (files joined?): left out, not counted as ${w.invalid} — the rows under ${list.length === 1 ? 'it are' : 'them are'} read as the same columns (${w.doc})`;
 }

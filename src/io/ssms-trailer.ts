@@ -17,7 +17,8 @@ export function isSsmsTrailer(text: string): boolean {
 }
 
 /** The note for the closing lines left out (stderr); undefined when there were none. */
-export function ssmsTrailerNote(file: string, lines: readonly number[]): string | undefined {
+export function ssmsTrailerNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
   if (lines.length === 0) return undefined;
+  if (lang === 'da') return `${file}: ${lineList(lines, 'da')} afslutter SQL Server Management Studios output ("(N rows affected)", "Completion time: …"): udeladt, ingen række`;
   return `${file}: ${lineList(lines)} ${lines.length === 1 ? 'closes' : 'close'} SQL Server Management Studio's output ("(N rows affected)", "Completion time: …"): left out, no row`;
 }

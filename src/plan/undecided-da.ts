@@ -27,12 +27,6 @@ export const UNDECIDED_LEADS_DA: readonly DanishLine[] = [
     (_m, rows, ids, column) =>
       `filen har ${rows!} rækker for ${ids!} id'er i ${column!} og ingen besøgskolonne. ${VISIT_SOURCES_DA} Er rækkerne hændelser (én række pr. recept, kontakt eller betaling), skal filen først samles til én række pr. person (og opfølgningsvindue) — fx "nogen indløsning af opioid" (Ja/Nej, "Nej" for en person uden, ikke tom) og summen af DDD (0 for ingen) pr. vindue som kolonnerne "ddd_3m", "ddd_9m" — og kør så plan init på den fil (docs/observational.md)`,
   ],
-  // io/repeated-header.ts repeatedHeaderNote with trial/repeated-header-rows.ts's words, as plan init prints it.
-  [
-    /^(.+): (?:line (\d+) repeats|lines (\d+(?:, \d+)+) repeat) the header line \(files joined\?\): left out, not counted as an invalid row — the rows under (?:it|them) are read as the same columns \(docs\/input-trial-export\.md "Several exports joined"\)$/,
-    (_m, file, one, several) =>
-      `${file!}: ${one !== undefined ? `linje ${one} gentager` : `linjerne ${several!.replace(/, (\d+)$/, ' og $1')} gentager`} overskriftslinjen (filer sat sammen?): udeladt, ikke talt som ${one !== undefined ? 'en ugyldig række' : 'ugyldige rækker'} — rækkerne under ${one !== undefined ? 'den' : 'dem'} læses som de samme kolonner (docs/input-trial-export.md "Several exports joined")`,
-  ],
 ];
 
 /** What to write (the refusal's problems), as danishProblemText reads them (report/problem-text.ts). */

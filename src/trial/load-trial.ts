@@ -1058,9 +1058,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").
   if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);
-  readNotes.push(...repeatedHeaderNotes(file, headerRepeats));
+  readNotes.push(...repeatedHeaderNotes(file, headerRepeats, options.lang));
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
-  const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
+  const trailerNote = ssmsTrailerNote(file, given.trailer ?? [], options.lang);
   if (trailerNote) readNotes.push(trailerNote);
   // A footnote under the rows (`Kilde: Danmarks Statistik …`), left out by the CSV reader (io/footnote-lines.ts).
   const footnoteNote = footnoteLinesNote(file, given.footnotes ?? []);

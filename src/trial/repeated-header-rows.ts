@@ -70,6 +70,7 @@ const WORDS: HeaderRepeatWords = {
   row: "a patient's row",
   join: 'join several exports with the header line once',
   invalid: 'an invalid row',
+  invalidDa: { one: 'en ugyldig række', several: 'ugyldige rækker' },
   doc: 'docs/input-trial-export.md "Several exports joined"',
 };
 
@@ -79,6 +80,6 @@ export function repeatedHeaderProblems(file: string, { lines, underlines }: Pick
 }
 
 /** The notes for repeated header lines and header underlines left out with --exclude-invalid. */
-export function repeatedHeaderNotes(file: string, { lines, underlines }: Pick<HeaderRepeats, 'lines' | 'underlines'>): string[] {
-  return [repeatedNote(file, lines, WORDS), headerUnderlineNote(file, [...underlines], WORDS.invalid)].filter((n): n is string => n !== undefined);
+export function repeatedHeaderNotes(file: string, { lines, underlines }: Pick<HeaderRepeats, 'lines' | 'underlines'>, lang: 'en' | 'da' = 'en'): string[] {
+  return [repeatedNote(file, lines, WORDS, lang), headerUnderlineNote(file, [...underlines], WORDS, lang)].filter((n): n is string => n !== undefined);
 }

@@ -24,6 +24,7 @@ const WORDS: HeaderRepeatWords = {
   row: "a region's row",
   join: 'hta uptake reads one eligible file; join several with the header line once',
   invalid: 'an invalid row',
+  invalidDa: { one: 'en ugyldig række', several: 'ugyldige rækker' },
   doc: DOC,
 };
 
@@ -63,8 +64,8 @@ export function eligibleHeaderLines(file: string, header: readonly string[], hea
 }
 
 /** The note for repeated header lines left out with --exclude-invalid (stderr). */
-export function eligibleHeaderLinesNote(file: string, lines: readonly number[]): string | undefined {
-  return repeatedNote(file, lines, WORDS);
+export function eligibleHeaderLinesNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
+  return repeatedNote(file, lines, WORDS, lang);
 }
 
 /** An Excel pivot's value caption line, as its cells are read. */

@@ -32,7 +32,7 @@ export function footnotesNote(file: string, lines: readonly number[], lang: 'en'
   if (lines.length === 0) return undefined;
   if (lang === 'da') {
     const one = lines.length === 1;
-    return `${file}: ${one ? 'linje' : 'linjer'} ${lines.join(', ')} under den sidste henvisning ${one ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${one ? 'en henvisning' : 'henvisninger'}: udeladt (docs/input-registry.md "Footnote rows")`;
+    return `${file}: ${lineList(lines, 'da')} under den sidste henvisning ${one ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${one ? 'en henvisning' : 'henvisninger'}: udeladt (docs/input-registry.md "Footnote rows")`;
   }
   return `${file}: ${lineList(lines)} under the last referral ${lines.length === 1 ? 'is a footnote' : 'are footnotes'} (one cell of text, such as "Antal rækker: 40"), not ${lines.length === 1 ? 'a referral' : 'referrals'}: left out (docs/input-registry.md "Footnote rows")`;
 }

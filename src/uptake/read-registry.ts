@@ -286,7 +286,7 @@ export function detectedDateFormat(detector: DateFormatDetector, file: string, o
   if (r.dayNumbers === undefined) return { format: r.format };
   const { from, to } = registryRules(options, r.format);
   const today = Math.floor(Date.now() / 86_400_000);
-  const days = dayNumberFormat(r.dayNumbers, from, to ?? today);
+  const days = dayNumberFormat(r.dayNumbers, from, to ?? today, options.lang);
   if ('reason' in days) throw refuse(days.reason);
   return { format: days.format, note: `${file}: ${days.note}` };
 }
@@ -1123,27 +1123,37 @@ function yearText(text: string, thousands: '.' | ',', marks: { count: number; ex
 }
 
 /** The note for years written with a thousands mark (`2.024`), read as years (stderr). */
-export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined): string | undefined {
+export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined, lang: 'en' | 'da' = 'en'): string | undefined {
   if (!marks) return undefined;
+  if (lang === 'da') return `${file}: ${marks.count} årstalscelle(r) skrevet med tusindtalsseparator (fx "${marks.example}", en årstalscelle, som Excel formaterer som tal) er læst som årstal ("${marks.example}" som ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); formatér kolonnen som tekst eller "0" i Excel for at fjerne separatoren`;
   return `${file}: ${marks.count} year cell(s) written with a thousands mark (such as "${marks.example}", a year cell Excel formats as a number) read as years ("${marks.example}" as ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); format the column as text or "0" in Excel to drop the mark`;
 }
 
 /** The note for an Excel pivot's caption line skipped above the eligible file's header (stderr). */
-export function eligiblePivotCaptionNote(file: string, caption: string | undefined): string | undefined {
+export function eligiblePivotCaptionNote(file: string, caption: string | undefined, lang: 'en' | 'da' = 'en'): string | undefined {
   if (caption === undefined) return undefined;
+  if (lang === 'da') return `${file}: linje 1 ("${caption}") er en Excel-pivottabels titel over overskriftslinjen, ikke overskriftslinjen: sprunget over, overskriftslinjen er læst fra linje 2 (docs/input-registry.md "The eligible file")`;
   return `${file}: line 1 ("${caption}") is an Excel pivot table's caption above the header, not the header: skipped, the header read from line 2 (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */
-export function eligibleWideNote(file: string, wide: { years: readonly number[]; totalColumns?: readonly string[] } | undefined): string | undefined {
+export function eligibleWideNote(file: string, wide: { years: readonly number[]; totalColumns?: readonly string[] } | undefined, lang: 'en' | 'da' = 'en'): string | undefined {
   if (!wide) return undefined;
+  if (lang === 'da') {
+    const totalsDa = wide.totalColumns?.length ? `; ${wide.totalColumns.length === 1 ? 'totalkolonnen' : 'totalkolonnerne'} ${wide.totalColumns.map((t) => `"${t}"`).join(', ')} udeladt (hver celle er summen af rækkens år, som hta selv lægger sammen)` : '';
+    return `${file}: årstal som kolonner (${wide.years.join(', ')}): læst som ét antal pr. region og år, en tom celle som et år uden antal${totalsDa} (docs/input-registry.md "The eligible file")`;
+  }
   const totals = wide.totalColumns?.length ? `; the total column ${wide.totalColumns.map((t) => `"${t}"`).join(', ')} left out (each cell the sum of its row's years, which hta adds up itself)` : '';
   return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count${totals} (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for total rows left out of the eligible file (stderr of `hta uptake`). */
-export function eligibleTotalsNote(file: string, totals: readonly EligibleTotalRow[]): string | undefined {
+export function eligibleTotalsNote(file: string, totals: readonly EligibleTotalRow[], lang: 'en' | 'da' = 'en'): string | undefined {
   if (totals.length === 0) return undefined;
+  if (lang === 'da') {
+    const linesDa = totals.map((t) => `linje ${t.line} ("${t.label}"${t.year === undefined ? '' : ` ${t.year}`})`).join(', ');
+    return `${file}: ${totals.length === 1 ? 'en totalrække' : `${totals.length} totalrækker`} udeladt — ${linesDa}: ${totals.length === 1 ? 'den er' : 'hver er'} summen af regionernes antal, som hta selv lægger sammen (docs/input-registry.md "Total rows")`;
+  }
   const lines = totals.map((t) => `line ${t.line} ("${t.label}"${t.year === undefined ? '' : ` ${t.year}`})`).join(', ');
   return `${file}: ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} left out — ${lines}: each equals the sum of the regions' counts, which hta adds up itself (docs/input-registry.md "Total rows")`;
 }

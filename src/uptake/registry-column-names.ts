@@ -102,7 +102,7 @@ export function otherColumnsNaming(header: readonly string[], col: RegistryColum
  * beside the GP clinic), so it is never read without the plan saying so. `index`: the columns
  * read (-1 or absent: none); `names`: the plan's `columns.registry`.
  */
-export function unreadSynonymNotes(file: string, header: readonly string[], index: Partial<Record<RegistryColumn, number>>, names: RegistryColumnNames): string[] {
+export function unreadSynonymNotes(file: string, header: readonly string[], index: Partial<Record<RegistryColumn, number>>, names: RegistryColumnNames, lang: 'en' | 'da' = 'en'): string[] {
   const taken = new Set(Object.values(index).filter((i): i is number => i !== undefined && i >= 0));
   const notes: string[] = [];
   for (const col of ORDER) {
@@ -111,8 +111,15 @@ export function unreadSynonymNotes(file: string, header: readonly string[], inde
     if (at === undefined || at < 0 || mapped !== undefined || foldColumnName(header[at] ?? '') !== col) continue;
     const others = header.flatMap((h, j) => (j !== at && !taken.has(j) && COLUMN_NAMES[col].includes(nameKey(h)) && nameKey(h) !== nameKey(col) ? [j] : []));
     if (others.length === 0) continue;
+    const write = `"columns": { "registry": { ${JSON.stringify(col)}: ${JSON.stringify(header[others[0]!]!.trim())} } }`;
+    const keep = `{ ${JSON.stringify(col)}: ${JSON.stringify(header[at]!.trim())} }`;
+    if (lang === 'da') {
+      const shownDa = others.map((j) => `${JSON.stringify(oneLine(header[j]!))} (kolonne ${j + 1})`).join(' og ');
+      notes.push(`${file}: registerets ${col} læses fra kolonnen "${col}" (kolonne ${at + 1}), hta's standardnavn; ${shownDa} ${others.length === 1 ? 'er et andet navn' : 'er andre navne'}, hta kender for den, og læses ikke — for at læse ${others.length === 1 ? 'den' : 'en af dem'} i stedet, så angiv den i uptake-planen: ${write}; for at beholde denne læsning og undgå denne note: ${keep} (docs/input-registry.md "One column per field")`);
+      continue;
+    }
     const shown = others.map((j) => `${JSON.stringify(oneLine(header[j]!))} (column ${j + 1})`).join(' and ');
-    notes.push(`${file}: the registry's ${col} is read from the column named "${col}" (column ${at + 1}), hta's default name; ${shown} ${others.length === 1 ? 'is another name' : 'are other names'} hta knows for it, not read — to read ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the uptake plan: "columns": { "registry": { ${JSON.stringify(col)}: ${JSON.stringify(header[others[0]!]!.trim())} } }; to keep this reading and silence this note: { ${JSON.stringify(col)}: ${JSON.stringify(header[at]!.trim())} } (docs/input-registry.md "One column per field")`);
+    notes.push(`${file}: the registry's ${col} is read from the column named "${col}" (column ${at + 1}), hta's default name; ${shown} ${others.length === 1 ? 'is another name' : 'are other names'} hta knows for it, not read — to read ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the uptake plan: ${write}; to keep this reading and silence this note: ${keep} (docs/input-registry.md "One column per field")`);
   }
   return notes;
 }

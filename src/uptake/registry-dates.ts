@@ -509,7 +509,7 @@ export function dayNumberReadings(text: string): string {
  * two values to choose from. `to`: the plan's upper bound, or the day of the run (no export is
  * dated in the future). `plan init` drafts with the same rule and the default window.
  */
-export function dayNumberFormat(n: DayNumbers, from: number, to: number): { format: 'excel-serial' | 'sas-day'; note: string } | { reason: string } {
+export function dayNumberFormat(n: DayNumbers, from: number, to: number, lang: 'en' | 'da' = 'en'): { format: 'excel-serial' | 'sas-day'; note: string } | { reason: string } {
   const inside = (from1970: number) => dayOf(n.min, from1970) >= from && dayOf(n.max, from1970) <= to;
   const range = (from1970: number) => (n.min === n.max ? isoOfDay(dayOf(n.min, from1970)) : `${isoOfDay(dayOf(n.min, from1970))} – ${isoOfDay(dayOf(n.max, from1970))}`);
   const window = `${isoOfDay(from)} – ${isoOfDay(to)}`;
@@ -517,6 +517,11 @@ export function dayNumberFormat(n: DayNumbers, from: number, to: number): { form
   const excel = inside(EXCEL_SERIAL_1970), sas = inside(SAS_DAY_1970);
   if (excel !== sas) {
     const format = excel ? 'excel-serial' : 'sas-day';
+    // The note a Danish run prints (docs/cli.md "Danish output"); the refusal below stays English, as its problem list does.
+    if (lang === 'da') {
+      const bothDa = `som Excel-serienumre (dage siden 1899-12-30) er de ${range(EXCEL_SERIAL_1970)}, som SAS-datoer (dage siden 1960-01-01) ${range(SAS_DAY_1970)}`;
+      return { format, note: `datoerne er dagnumre (fx ${n.example}), læst som ${excel ? 'Excel-serienumre' : 'SAS-datoer'} ("dateFormat": "${format}"), den eneste læsning inden for datovinduet ${window}: ${bothDa}; angiv "dateFormat" i uptake-planen for at gøre læsningen sikker` };
+    }
     return { format, note: `dates are day numbers (such as ${n.example}), read as ${excel ? 'Excel serials' : 'SAS dates'} ("dateFormat": "${format}"), the only reading inside the date window ${window}: ${both}; set "dateFormat" in the uptake plan to make it certain` };
   }
   return { reason: `day numbers (such as ${n.example}) that are dates ${excel ? 'inside' : 'outside'} the date window ${window} read either way: ${both} — set "dateFormat": "excel-serial" or "dateFormat": "sas-day" in the uptake plan, whichever the source system wrote (check one date against it)` };

@@ -7,6 +7,7 @@
  */
 import type { HtaError, Problem } from '../errors.js';
 import { headerRepeatTest, type HeaderRepeatWords, reorderedHeaderError as reorderedError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem as repeatedProblem } from '../io/repeated-header.js';
+import { headerUnderlineNote as underlineNote } from '../io/header-underline.js';
 import { headerKey } from './referral.js';
 
 /** Whether a record repeats the registry's `header` (names compared as registry headers are: referral.ts); made once per header. */
@@ -18,6 +19,7 @@ const WORDS: HeaderRepeatWords = {
   row: 'a referral',
   join: 'hta uptake reads one export; join several with the header line once',
   invalid: 'an invalid referral',
+  invalidDa: { one: 'en ugyldig henvisning', several: 'ugyldige henvisninger' },
   doc: 'docs/input-registry.md "Several exports"',
   // hta reads columns by name: given the exports themselves, it prints a command that joins them by name (reorder-join.ts).
   reordered: 'give hta uptake the exports themselves (hta uptake a.csv b.csv): it prints a command that joins them by column name into one new file',
@@ -29,8 +31,13 @@ export function repeatedHeaderProblem(file: string, line: number): Problem {
 }
 
 /** The note for repeated header lines left out with --exclude-invalid (stderr). */
-export function repeatedHeaderNote(file: string, lines: readonly number[]): string | undefined {
-  return repeatedNote(file, lines, WORDS);
+export function repeatedHeaderNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
+  return repeatedNote(file, lines, WORDS, lang);
+}
+
+/** The note for header underlines (SSMS) left out (stderr), said as the repeated header's. */
+export function headerUnderlineNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
+  return underlineNote(file, lines, WORDS, lang);
 }
 
 /** The error for a header line in another column order: the rows under it would be misread. */

@@ -135,7 +135,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), eligibleRead.ctrlZ === undefined ? undefined : ctrlZNote(input.eligibleFile, eligibleRead.ctrlZ, input.lang), previous && uncarriedNote(previous.uncarried, input.lang)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead, input.lang), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption, input.lang), eligibleWideNote(input.eligibleFile, eligibleRead.wide, input.lang), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks, input.lang), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? [], input.lang), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals, input.lang), eligibleRead.ctrlZ === undefined ? undefined : ctrlZNote(input.eligibleFile, eligibleRead.ctrlZ, input.lang), previous && uncarriedNote(previous.uncarried, input.lang)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);

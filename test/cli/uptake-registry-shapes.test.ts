@@ -220,7 +220,7 @@ describe('footnote rows under the table', () => {
     // --lang da: the note in Danish, whole (it had been English under "bemærk:").
     const da = await uptake(csv(lines()), plan({ dateFormat }), '--lang', 'da');
     expect(da.code, da.stderr).toBe(0);
-    expect(da.stderr).toContain(`registry.csv: ${at.length === 1 ? `linje ${at[0]}` : `linjer ${at.join(', ')}`} under den sidste henvisning ${at.length === 1 ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${at.length === 1 ? 'en henvisning' : 'henvisninger'}: udeladt`);
+    expect(da.stderr).toContain(`registry.csv: ${at.length === 1 ? `linje ${at[0]}` : `linjerne ${at.slice(0, -1).join(', ')} og ${at.at(-1)}`} under den sidste henvisning ${at.length === 1 ? 'er en fodnote' : 'er fodnoter'} (én celle med tekst, såsom "Antal rækker: 40"), ikke ${at.length === 1 ? 'en henvisning' : 'henvisninger'}: udeladt`);
     expect(da.stderr).not.toContain('under the last referral');
   });
 

@@ -24,8 +24,7 @@ import { refuseScientificIds } from '../scientific-ids.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { ctrlZNote } from '../../io/ctrl-z.js';
 import { footnotesNote } from '../footnote-rows.js';
-import { repeatedHeaderNote } from '../repeated-header.js';
-import { headerUnderlineNote } from '../../io/header-underline.js';
+import { headerUnderlineNote, repeatedHeaderNote } from '../repeated-header.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
 import { missingCodesOf, SPECIAL_MISSING_SQL_PATTERN, textColumnCodes } from '../missing-cells.js';
 import { repeatedCodesIn } from './repeated-codes.js';
@@ -625,7 +624,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const merged = await withFirstLines(db, file, label, source, mergeClinicSpellings(tables.clinics).merged);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
+    const notes = [...unreadSynonymNotes(label, source.header, source.columns, options.columns ?? {}, options.lang), dayNumbersNote, footnotesNote(label, footnotes, options.lang), ctrlZ === undefined ? undefined : ctrlZNote(label, ctrlZ, options.lang), repeatedHeaderNote(label, headerRepeats, options.lang), headerUnderlineNote(label, headerUnderlines, options.lang), ...repeatedRowsNotes(label, repeated, csv === undefined, options.lang), appendedTwinsNote(label, repeated, csv === undefined, options.lang), timeOfDayNote(label, datesWithTime(datesWithColon, dateFormat), options.lang)].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),

@@ -15,6 +15,18 @@ export function registry(keep: (f: string[]) => boolean): string[] {
   return [head!, ...rows.filter((r) => keep(r.split(',')))];
 }
 
+/**
+ * The chain the check before writing refuses (disclosure-chain-refusal and its `hta report` twin):
+ * the three regions from July 2024, ids ≡ 0 (mod 7) left out. Until session 33 it was Hovedstaden
+ * and Sjælland from 2024, ids ≡ 0 left out; with two regions the insider rule hides the whole
+ * country's count wherever a region's is hidden, and November hid enough that December no longer
+ * needed refusing.
+ */
+export const refusedCut = (f: string[]) => f[3]! >= '2024-07-01' && Number(f[0]!.slice(1)) % 7 !== 0;
+
+/** The ordinary chain of the monthly-chain fixture (its make.sh): the three regions from July 2024, ids ≡ 3 (mod 7) left out. */
+export const ordinaryCut = (f: string[]) => f[3]! >= '2024-07-01' && Number(f[0]!.slice(1)) % 7 !== 3;
+
 /** The export as it stood on `day`: later referrals left out, later activations and activity not yet there. */
 export function asOf(lines: readonly string[], day: string): string {
   const [head, ...rows] = lines;

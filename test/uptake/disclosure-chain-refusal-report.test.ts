@@ -1,8 +1,8 @@
 /**
  * The check before writing a chained publication, through `hta report` and in Danish
  * (docs/disclosure-control.md "Publishing again"; review of session 27). The chain is that of
- * disclosure-chain-refusal.test.ts: the hidden-parts registry's Hovedstaden and Sjælland less every
- * seventh id, published as of 30 November 2025 (`--first-publication`) and again as of 31
+ * disclosure-chain-refusal.test.ts: the hidden-parts registry from July 2024 less every seventh
+ * id (`refusedCut`), published as of 30 November 2025 (`--first-publication`) and again as of 31
  * December, months published — December's pattern leaves the 2025-12 cohort's retained at 4
  * weeks at 0 … 4 once November's hidden counts are read each as its own unknown. `hta uptake`
  * refused it; until this review a manifest entry with `"previous": "nov.json"` was published
@@ -12,14 +12,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
-import { HP, asOf, plan, registry } from '../support/hidden-parts-chain.js';
+import { HP, asOf, ordinaryCut, plan, refusedCut, registry } from '../support/hidden-parts-chain.js';
 import { listedCells } from '../../src/uptake/disclosure/refusal-text.js';
 
 
 let dir = '';
 beforeAll(async () => {
   dir = tempDir();
-  const lines = registry((f) => f[1] !== 'Nordjylland' && Number(f[0]!.slice(1)) % 7 !== 0);
+  const lines = registry(refusedCut);
   writeFileSync(join(dir, 'nov.csv'), asOf(lines, '2025-11-30'));
   writeFileSync(join(dir, 'dec.csv'), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'eligible.csv'), readFileSync(join(HP, 'eligible.csv')));
@@ -58,7 +58,7 @@ describe('hta report: a manifest entry chained onto a publication whose hidden c
     // The monthly-chain fixture (its make.sh): December's registry cut against its November.
     const d = tempDir();
     const CHAIN = 'test/uptake/fixtures/monthly-chain';
-    writeFileSync(join(d, 'dec.csv'), registry((f) => f[1] !== 'Nordjylland' && f[3]! >= '2024-07-01' && Number(f[0]!.slice(1)) % 7 !== 2).join('\n') + '\n');
+    writeFileSync(join(d, 'dec.csv'), registry(ordinaryCut).join('\n') + '\n');
     writeFileSync(join(d, 'eligible.csv'), readFileSync(join(HP, 'eligible.csv')));
     writeFileSync(join(d, 'nov.json'), readFileSync(join(CHAIN, 'nov.json')));
     plan(d, '2025-12-31');

@@ -10,6 +10,11 @@
  *  - mv: a referral date corrected from January to February (147 / 156 where May printed 148 / 155).
  * Now every count of a changed month is hidden (the whole country's too), results.json lists the
  * month (`previous.changed`), the audit reads it, and the run says which months changed.
+ * (The counts above are of the first registry: Syddanmark and Nordjylland 120 referrals each,
+ * seed 7. Since the insider rule May hid all three regions' May activations with the country's
+ * printed, and June, printing them, was rightly refused by the chain check (Nordjylland's 3 as of
+ * 31 May pinned): the registry is now Syddanmark and Nordjylland 300 each, seed 11, whose chain
+ * publishes, with the same January changes of Midtjylland.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,13 +30,13 @@ const MID = 'Region Midtjylland';
 
 interface Person { id: number; region: string; clinic: string; referred: number; activated?: number; last?: number }
 
-/** 1,140 referrals January–June 2024 (Midtjylland 900, Syddanmark and Nordjylland 120 each), day numbers from 1 January. */
+/** 1,500 referrals January–June 2024 (Midtjylland 900, Syddanmark and Nordjylland 300 each), day numbers from 1 January. */
 function people(): Person[] {
-  let seed = 7;
+  let seed = 11;
   const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const out: Person[] = [];
   let id = 8000;
-  for (const [region, n] of [[MID, 900], ['Region Syddanmark', 120], ['Region Nordjylland', 120]] as const) {
+  for (const [region, n] of [[MID, 900], ['Region Syddanmark', 300], ['Region Nordjylland', 300]] as const) {
     for (let i = 0; i < n; i++) {
       const referred = Math.floor(rnd() * 182);
       const activated = rnd() < 0.6 ? referred + Math.floor(rnd() * 21) : undefined;

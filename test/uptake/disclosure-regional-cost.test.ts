@@ -1,12 +1,16 @@
 /**
  * The whole country's observed cost under a regional volume scope (docs/disclosure-control.md
- * "Observed costs and average prices"). 403 referrals in 2025: Hovedstaden 400 (235 activated),
- * Midtjylland 3 (3 activated); both regions are suppressed, the country's 238 printed. Each region
- * is priced on its own volume (1,500 up to 100, then 1,200), so the country's cost is
- * C(235) + C(3), not a function of 238: until 4 December 2026 it was printed (marginal 316,500,
- * average 1,330) and (C − 1,200 · 238 − 300 · 100) / 300 gave Midtjylland's 3 back; under
- * all-units tiers (C − 1,200 · 238) / 300 did. Now a cost is printed only where every count it
- * is computed from is, and the audit fails on one that is not.
+ * "Observed costs and average prices"). 603 referrals in 2025: Hovedstaden 400 (235 activated),
+ * Midtjylland 3 (3 activated), Syddanmark 200 (150 activated); the three regions are suppressed,
+ * the country's 388 printed. Each region is priced on its own volume (1,500 up to 100, then
+ * 1,200), so the country's cost is C(235) + C(3) + C(150), not a function of 388: until
+ * 4 December 2026 it was printed and (C − 1,200 · 388 − 300 · 100 · 2) / 300 gave Midtjylland's
+ * 3 back (the reader assumes the other two past the first band); under all-units tiers
+ * (C − 1,200 · 388) / 300 did. Now a cost is printed only where every count it is computed from
+ * is, and the audit fails on one that is not.
+ * (Syddanmark, a third region, since the insider rule: with Hovedstaden and Midtjylland alone,
+ * Hovedstaden subtracts its own 235 from the country's 238, so the country's count is hidden too
+ * and its cost with it, and the cost path tested here is never reached.)
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +35,7 @@ function registry(): string {
   };
   for (let i = 0; i < 400; i++) person(i, 'Hovedstaden', i % 400 < 235);
   for (let i = 400; i < 403; i++) person(i, 'Midtjylland', true);
+  for (let i = 403; i < 603; i++) person(i, 'Syddanmark', i < 553);
   return rows.join('\n') + '\n';
 }
 
@@ -47,7 +52,7 @@ async function publish(mode: TierMode): Promise<{ json: UptakeAnalysis; text: st
   const dir = tempDir();
   const reg = join(dir, 'r.csv'), elig = join(dir, 'el.csv'), planFile = join(dir, 'plan.json');
   writeFileSync(reg, registry());
-  writeFileSync(elig, 'Region;2025;2026\nHovedstaden;40.000;40.000\nMidtjylland;30.000;30.000\n');
+  writeFileSync(elig, 'Region;2025;2026\nHovedstaden;40.000;40.000\nMidtjylland;30.000;30.000\nSyddanmark;30.000;30.000\n');
   writeFileSync(planFile, JSON.stringify(plan(mode)));
   const json = await runCli('uptake', reg, '--eligible', elig, '--plan', planFile, '--json');
   expect(json.code, json.stderr).toBe(0);
@@ -55,10 +60,10 @@ async function publish(mode: TierMode): Promise<{ json: UptakeAnalysis; text: st
   return { json: JSON.parse(json.stdout) as UptakeAnalysis, text: text.stdout };
 }
 
-/** The reader's arithmetic: Midtjylland's count from the country's cost, assuming Hovedstaden past the first band. */
+/** The reader's arithmetic: Midtjylland's count from the country's cost, assuming Hovedstaden and Syddanmark past the first band. */
 function attack(mode: TierMode, cost: unknown, n: number): number | undefined {
   if (typeof cost !== 'number') return undefined;
-  return (cost - 1200 * n - (mode === 'marginal' ? 300 * 100 : 0)) / 300;
+  return (cost - 1200 * n - (mode === 'marginal' ? 300 * 100 * 2 : 0)) / 300;
 }
 
 describe('a regional volume scope: the whole country\'s cost does not give back a suppressed region', () => {
@@ -67,21 +72,21 @@ describe('a regional volume scope: the whole country\'s cost does not give back 
       const { json: a, text } = await publish(mode);
       const rows = a.budget.observed.filter((o) => o.year === 2025);
       const national = rows.find((o) => o.region === 'national')!;
-      expect(national.activations).toBe(238);
-      expect(rows.filter((o) => o.region !== 'national').map((o) => o.activations)).toEqual(['suppressed', 'suppressed']);
-      expect(attack(mode, national.cost, 238)).toBeUndefined();
+      expect(national.activations).toBe(388);
+      expect(rows.filter((o) => o.region !== 'national').map((o) => o.activations)).toEqual(['suppressed', 'suppressed', 'suppressed']);
+      expect(attack(mode, national.cost, 388)).toBeUndefined();
       expect(national.cost).toBe('suppressed');
       expect(national.averagePrice).toBe('suppressed');
       expect(text).toContain("the cost of the whole country is the sum of the regions' own tiered costs");
       const audit = auditPublishedUptake(a as unknown as PublishedUptake, RULE);
       expect(audit.costsOnSuppressed).toEqual([]);
       // What was printed until 4 December 2026: the attack gives 3 back, and the audit says so.
-      const cost = tierCost(235, TIERS, mode) + tierCost(3, TIERS, mode);
-      expect(attack(mode, cost, 238)).toBe(3);
-      const old = { ...a, budget: { ...a.budget, observed: a.budget.observed.map((o) => (o === national ? { ...o, cost, averagePrice: cost / 238 } : o)) } };
+      const cost = tierCost(235, TIERS, mode) + tierCost(3, TIERS, mode) + tierCost(150, TIERS, mode);
+      expect(attack(mode, cost, 388)).toBe(3);
+      const old = { ...a, budget: { ...a.budget, observed: a.budget.observed.map((o) => (o === national ? { ...o, cost, averagePrice: cost / 388 } : o)) } };
       expect(auditPublishedUptake(old as unknown as PublishedUptake, RULE).costsOnSuppressed).toEqual([
-        { cell: 'cost · national · activated in 2025', suppressed: ['activations · Hovedstaden · activated in 2025', 'activations · Midtjylland · activated in 2025'] },
-        { cell: 'averagePrice · national · activated in 2025', suppressed: ['activations · Hovedstaden · activated in 2025', 'activations · Midtjylland · activated in 2025'] },
+        { cell: 'cost · national · activated in 2025', suppressed: ['activations · Hovedstaden · activated in 2025', 'activations · Midtjylland · activated in 2025', 'activations · Syddanmark · activated in 2025'] },
+        { cell: 'averagePrice · national · activated in 2025', suppressed: ['activations · Hovedstaden · activated in 2025', 'activations · Midtjylland · activated in 2025', 'activations · Syddanmark · activated in 2025'] },
       ]);
       // hta uptake --audit --published fails on it.
       const file = join(tempDir(), 'old.json');

@@ -29,11 +29,18 @@
  *    shown cell, so shown cells are left alone where hidden ones can do it); then one by one,
  *    least cost, in that direction or up. Any shown cell these move is hidden, and steps 2–3 repeat until every
  *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
- *    admissible. `attacker-audit.ts` checks the result independently.
+ *    admissible.
+ * 4. The structural insider rule (insider-rule.ts), on the first LP's pattern, before 2–3: where
+ *    the only other unknowns of a sum that holds a hidden cell are one other party's own counts
+ *    (a region's, a clinic's), or those the party does not know bound a small count inside the
+ *    threshold, a shown cell of that sum the party does not know is hidden too; steps 2–3 prove
+ *    it wide with the rest, and the rule is checked again after them until it hides nothing
+ *    more. `attacker-audit.ts` checks the result independently (as an outside reader).
  */
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';
 import { LinearProgramSession, LinearRows } from './linear-program.js';
+import { InsiderRule } from './insider-rule.js';
 
 export interface SuppressionPattern {
   /** Printed cells (indices into model.cells) that are hidden. */
@@ -427,27 +434,54 @@ function solvePattern(model: CellModel, rule: DisclosureRule, options: { seconda
     if (cost(both) < cost([up])) first = both;
   }
   for (const y of first) keep(y);
-  for (let pending = open(); pending.length > 0; pending = open()) {
-    // Step 3: cells to protect by perturbations over hidden and unprinted cells (a shown cell
-    // costs far more than the reward, so it is moved — and hidden — only where nothing else works);
-    // spreading LPs only where most cells are shown.
-    for (let round = 0; round < SPREAD_ROUNDS; round++) {
-      const before = open();
-      if (before.length === 0 || hidden.size > MOSTLY_SHOWN * printed) break;
-      const y = full.spread(before.map(target));
-      if (y.size === 0) break;
-      keep(y);
-      if (before.length - open().length < 2) break;
-    }
-    for (const c of open()) {
-      if (!short(c)) continue;
-      // Up always exists (counts have no upper bound); down may not.
-      const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, Math.max(p + (lo.get(c) ?? 0), reach(c))]]);
-      if (y) keep(y);
-      else if (isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere) for (const both of full.perturbBothWays([c], p)) keep(both);
-      else throw new Error('secondary suppression: no perturbation found');
-    }
+  // Step 4: the structural insider rule (insider-rule.ts) hides a complement of another party
+  // where one party's own counts would pin a hidden one, or bound a small one inside the
+  // threshold. It runs on the first LP's pattern, so that steps 2–3 prove its cells wide with
+  // the others (one spreading LP for all: proving them apart cost some 0.1 s of CPU on the
+  // bundled registry), and is checked again after them until it hides nothing more.
+  const insiders = new InsiderRule(model, rule);
+  const toProtect = (c: number) => hidden.has(c) || isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere === true;
+  // A cell the rule hid that earlier publications pin (no perturbation moves it) protects
+  // nothing: it is shown again (no kept perturbation moves it) and never chosen again.
+  const byRule = new Set<number>(), pinned = new Set<number>();
+  let added = insiders.mend(hidden, toProtect, pinned);
+  for (;;) {
+    for (const c of added) { full.setCost(c, FREE_COST); byRule.add(c); }
+    protectOpen();
+    added = insiders.mend(hidden, toProtect, pinned);
+    if (added.length === 0) break;
   }
   full.dispose();
   return { hidden, sensitive, perturbations, lpSolves: full.solves };
+
+  /** Steps 2–3: until no hidden cell or small count is short. */
+  function protectOpen(): void {
+    for (let pending = open(); pending.length > 0; pending = open()) {
+      // Step 3: cells to protect by perturbations over hidden and unprinted cells (a shown cell
+      // costs far more than the reward, so it is moved — and hidden — only where nothing else works);
+      // spreading LPs only where most cells are shown.
+      for (let round = 0; round < SPREAD_ROUNDS; round++) {
+        const before = open();
+        if (before.length === 0 || hidden.size > MOSTLY_SHOWN * printed) break;
+        const y = full.spread(before.map(target));
+        if (y.size === 0) break;
+        keep(y);
+        if (before.length - open().length < 2) break;
+      }
+      for (const c of open()) {
+        if (!short(c)) continue;
+        // Up always exists (counts have no upper bound); down may not.
+        const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, Math.max(p + (lo.get(c) ?? 0), reach(c))]]);
+        if (y) keep(y);
+        else if (isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere) for (const both of full.perturbBothWays([c], p)) keep(both);
+        else if (byRule.has(c) && width(c) === 0) {
+          hidden.delete(c);
+          byRule.delete(c);
+          pinned.add(c);
+          full.setCost(c, x(c) + 1);
+        }
+        else throw new Error('secondary suppression: no perturbation found');
+      }
+    }
+  }
 }

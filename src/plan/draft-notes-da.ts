@@ -156,6 +156,24 @@ const RULES: Rule[] = [
     (m) => `ingen kolonne hedder som et patient-id; ${m[1]} (${m[2] === 'the first column' ? 'den første kolonne' : 'den første kolonne med mere end én værdi'}) er taget: angiv "columns": { "id": … }`],
   [/^not used: (".*?"), (the same value in every row|no value in any row): no covariate \(there is nothing to adjust for\)$/,
     (m) => `ikke brugt: ${m[1]}, ${m[2] === 'the same value in every row' ? 'samme værdi i alle rækker' : 'ingen værdi i nogen række'}: ingen kovariat (der er intet at justere for)`],
+  // A status column's values (flow-draft.ts): left the study, and did not withdraw.
+  [/^withdrawal reason: status column (".*?"): ((?:"[^"]*"(?:, )?)+) = left the study \("flow\.withdrawalReasons"\)(?:, ((?:"[^"]*"(?:, )?)+) = did not withdraw \("flow\.notWithdrawn"\))?$/,
+    (m) => `frafaldsårsag: statuskolonnen ${m[1]}: ${m[2]} = forlod forsøget ("flow.withdrawalReasons")${m[3] ? `, ${m[3]} = faldt ikke fra ("flow.notWithdrawn")` : ''}`],
+  [/^check the status values in "flow": (.*?); give each reason a "label" for the participant flow$/, (m) => {
+    // Each run of values and how it was taken, as flow-draft.ts takenAs words it; a part no pattern knows leaves the line English.
+    const TAKEN: Record<string, string> = {
+      'died (counted among the losses to follow-up, as CONSORT does, and named "Died" / "Død")': 'som død (talt blandt de tabte til opfølgning, som CONSORT gør, og kaldt "Died" / "Død")',
+      'discontinued the intervention': 'som afbrudt intervention',
+      'lost to follow-up (left the study)': 'som tabt til opfølgning (forlod forsøget)',
+      'not withdrawn': 'som ikke frafaldet',
+    };
+    const alternatives = Object.keys(TAKEN).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    const part = new RegExp(`((?:"[^"]*"(?:, "[^"]*")*)) (?:taken )?as (${alternatives})(?:, |$)`, 'y');
+    const da: string[] = [];
+    let at: RegExpExecArray | null;
+    while (part.lastIndex < m[1]!.length && (at = part.exec(m[1]!))) da.push(`${at[1]} ${TAKEN[at[2]!]}`);
+    return part.lastIndex === m[1]!.length && da.length ? `kontrollér statusværdierne i "flow": ${da.join(', ')}; giv hver årsag et "label" til flowdiagrammet` : undefined;
+  }],
   [/^not used: (".*?"), a REDCap form status \(0 Incomplete, 1 Unverified, 2 Complete\), not an answer$/, (m) => `ikke brugt: ${m[1]}, en REDCap-skemastatus (0 Incomplete, 1 Unverified, 2 Complete), ikke et svar`],
   [/^not used: (".*?"), a REDCap survey timestamp \(when the survey was completed\), not an answer$/, (m) => `ikke brugt: ${m[1]}, et REDCap-tidsstempel for spørgeskemaet (hvornår det blev udfyldt), ikke et svar`],
   [/^(column "[^"]*"|columns \S+…\S+): (a value is a date|(\d+) different values are dates) \(not quoted: a date is a patient's\): (?:not a number, and not drafted as a missing-value code|not numbers, and not drafted as missing-value codes) — correct the export \(a shifted line, or the wrong column\?\); `hta validate` names (?:its line|their lines)$/,

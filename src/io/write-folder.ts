@@ -80,7 +80,9 @@ export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<str
   for (const name of index.interrupted.keys()) {
     if (files.has(name) || listed.has(name)) continue;
     const current = readRegular(join(out.dir, name));
-    if (current !== undefined && ownHashes(index, name).includes(sha256(current))) listed.set(name, sha256(current));
+    if (current === undefined) continue;
+    const hash = sha256(current);
+    if (ownHashes(index, name).includes(hash)) listed.set(name, hash);
   }
   for (const [name, content] of files) listed.set(name, sha256(content));
   const all = new Map([...files].map(([name, content]) => [join(out.dir, name), content] as const));

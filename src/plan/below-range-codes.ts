@@ -7,10 +7,10 @@
  * alone is no run of data. Values below the range that are no codes are left as written, for
  * `validate` to name as out of range (docs/plan-trial.md "What plan init recognises").
  */
-import { CASTOR_CODES, isCastorCode } from './negative-codes.js';
+import { isCastorCode, NEGATIVE_CODES } from './negative-codes.js';
 
-/** Sentinels a system writes below a scale for "missing", "don't know", "not asked" (negative-codes.ts: Castor's). */
-const BELOW_SENTINELS = new Set([-1, -7, -8, -9, ...CASTOR_CODES.keys(), -999]);
+/** Sentinels a system writes below a scale for "missing", "don't know", "not asked": negative-codes.ts's, and −1 (below a scale, no category). */
+const BELOW_SENTINELS = new Set([-1, ...NEGATIVE_CODES]);
 
 /** Consecutive whole numbers this many or more below the range are values, not codes. */
 const RUN = 3;

@@ -12,8 +12,8 @@
  */
 import { isDateCell } from '../io/date-text.js';
 
-/** Share of a column's filled cells that must be dates (as date-visits.ts reads a visit date). */
-const MIN_DATES = 0.9;
+/** Share of a column's filled cells that must be dates (date-visits.ts reads a visit date by it too). */
+export const MIN_DATES = 0.9;
 
 /** A note REDCap writes in a survey timestamp's place (`[not completed]`): bracketed words, no answer. */
 const REDCAP_NOTE = /^\[[\p{L} ]+\]$/u;

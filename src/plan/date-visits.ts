@@ -5,13 +5,11 @@
  * refusal says so first, before the advice for a plan it did not write.
  */
 import type { CsvTable } from '../io/read-csv.js';
-import { dateShape } from './date-columns.js';
+import { dateShape, MIN_DATES } from './date-columns.js';
 
 /** A date as exports write it: 2024-10-21, 21.10.2024, 21/10/24, 21-10-2024 (a time of day may follow). */
 const DATE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](\d{2}|\d{4}))([ T]\d{1,2}[:.]\d{2}.*)?$/;
 
-/** Share of a column's filled cells that must be dates. */
-const MIN_DATES = 0.9;
 /** Dates kept to read their shape (day or month first) from. */
 const SHAPE_SAMPLE = 200;
 

@@ -23,7 +23,7 @@ export const CASTOR_CODES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** Every negative number taken for a user-missing code when nothing else in its column is negative. */
-const NEGATIVE_CODES = new Set([-7, -8, -9, ...CASTOR_CODES.keys(), -999]);
+export const NEGATIVE_CODES: ReadonlySet<number> = new Set([-7, -8, -9, ...CASTOR_CODES.keys(), -999]);
 
 /** Whether `v` is one of Castor EDC's numeric user-missing codes (−95 … −99). */
 export function isCastorCode(v: number): boolean {

@@ -14,7 +14,9 @@ import { spelledOut } from './wide-visits.js';
  * spelled out), with the words exports add to a code column: `site_id`, `Centernr`, `Regionskode`,
  * `Sygehusnavn`, `Kommunekode`, Castor EDC's `Site Abbreviation`.
  */
-const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|laegepraksis|lagepraksis|laegehus|lagehus|yder|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)?$/;
+/** The endings a place's key may carry (`site_id`, `centernr`, `site_abbreviation`); report/table-one.ts labels a site by them too. */
+export const PLACE_SUFFIX = '(?:s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)';
+const PLACE = new RegExp(`^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|laegepraksis|lagepraksis|laegehus|lagehus|yder|studiested|location|land|country)(${PLACE_SUFFIX})?$`);
 /**
  * A column naming the unit a cluster-randomised trial randomises, whatever it is (`cluster_id`,
  * `klynge`, `Klyngenr`): a group by name, never a quantity (cluster-signature.ts). The Danish

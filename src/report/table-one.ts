@@ -1,5 +1,6 @@
 /** Table 1 (baseline characteristics per arm) as a table: mean (SD) or n (%), missing counts. */
 import type { BaselineTable, CharacteristicSummary } from '../trial/baseline-table.js';
+import { PLACE_SUFFIX } from '../plan/place-covariates.js';
 import { SEX_COLUMN } from '../trial/sex-column.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, REPORT_TEXT } from './i18n.js';
@@ -45,7 +46,7 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
  * access group (`redcap_data_access_group`, `data_access_group` from a label export), which plan
  * init drafts as the site (draft-plan.ts). Their keys on a Danish page were English words.
  */
-const SITE_KEY = /^(?:(?:site|center|centre|studiested)_?(?:s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)|(?:redcap_)?data_access_group)$/;
+const SITE_KEY = new RegExp(`^(?:(?:site|center|centre|studiested)_?${PLACE_SUFFIX}|(?:redcap_)?data_access_group)$`);
 
 function commonLabel(key: string): Record<Lang, string> | undefined {
   const k = key.toLowerCase();

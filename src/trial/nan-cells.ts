@@ -19,9 +19,6 @@ const NAN = /^[+-]?nan$/i;
 /** pandas' text of a missing value after astype(str), exactly as Python writes it (case counts: `none` is a word). */
 const PANDAS = /^(?:None|nan|<NA>)$/;
 
-export function isNanCell(text: string): boolean {
-  return NAN.test(text.trim());
-}
 
 /** A cell holding a program's word for "no value": R's NaN (any case) or pandas' None, nan, <NA>. */
 export function isNoValueCell(text: string): boolean {

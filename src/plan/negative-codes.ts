@@ -25,6 +25,11 @@ export const CASTOR_CODES: ReadonlyMap<number, string> = new Map([
 /** Every negative number taken for a user-missing code when nothing else in its column is negative. */
 export const NEGATIVE_CODES: ReadonlySet<number> = new Set([-7, -8, -9, ...CASTOR_CODES.keys(), -999]);
 
+/** Whether `v` is one of the negative user-missing codes (NEGATIVE_CODES). */
+export function isNegativeCode(v: number): boolean {
+  return NEGATIVE_CODES.has(v);
+}
+
 /** Whether `v` is one of Castor EDC's numeric user-missing codes (−95 … −99). */
 export function isCastorCode(v: number): boolean {
   return CASTOR_CODES.has(v);

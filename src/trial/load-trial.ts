@@ -967,13 +967,15 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
         const c = commaCells[i]!;
         if (c.count++ === 0) c.first = { ...row.at(idx), value: cv, separator: ',' };
       }
-      if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
+      // A cell the code checks read (nine-codes.ts, negative-code-cells.ts): parsed and placed once for both.
+      const nine = nineCodes.checks(i), negative = negativeCodes.checks(i);
+      if (cv !== null && cv !== undefined && (nine || negative)) {
         const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
-        if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
-      }
-      if (cv !== null && cv !== undefined && negativeCodes.checks(i)) {
-        const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
-        if (value !== undefined && value < 0) negativeCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
+        if (value !== undefined && (nine || value < 0)) {
+          const cell = { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value };
+          if (nine) nineCodes.add(i, cell);
+          if (negative && value < 0) negativeCodes.add(i, cell);
+        }
       }
     }
     const sharedRecodes = recodes.length;

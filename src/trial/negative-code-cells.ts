@@ -9,7 +9,7 @@
  * and a column holding other negative values (a change from baseline) may hold −96 as data.
  */
 import type { Problem } from '../errors.js';
-import { castorCodesText, negativeCodesAmong } from '../plan/negative-codes.js';
+import { castorCodesText, isNegativeCode } from '../plan/negative-codes.js';
 import type { ConfounderCell } from '../observational/nine-codes.js';
 
 /** Tallies, per covariate, the cells holding a negative code and whether any other value is negative. */
@@ -33,7 +33,7 @@ export class NegativeCodeCells {
   /** One read value of column `i`: kept when it is a code, remembered when it is another negative. */
   add(i: number, cell: ConfounderCell): void {
     if (cell.value >= 0 || this.#otherNegative[i]) return;
-    if (!negativeCodesAmong([cell.value]).length) {
+    if (!isNegativeCode(cell.value)) {
       this.#otherNegative[i] = true;
       return;
     }

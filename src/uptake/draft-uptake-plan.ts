@@ -25,8 +25,8 @@ import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type Regist
 import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor, unreadSynonymNotes } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
-import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, offsetDayMoved, type DateFormat } from './registry-dates.js';
-import { utcOffsetNote } from './registry-read-notes.js';
+import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
+import { utcOffsetNoteOf } from './registry-read-notes.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { SpecialMissingTally } from '../trial/special-missing.js';
@@ -46,7 +46,7 @@ import { headerKey, repeatedColumnProblems, type ColumnIndex } from './referral.
 import { shortYearSlashDraft } from './draft-short-year.js';
 import { formatProblem } from '../errors.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
-import { pivotBlankScanner, type PivotColumn } from './pivot-blanks.js';
+import { mayHoldPivotBlanks, pivotBlankScanner, type PivotColumn } from './pivot-blanks.js';
 import { pivotDraftWarning } from './pivot-blanks-words.js';
 
 /** How a message names a separator. */
@@ -298,8 +298,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     // Date-times with a UTC offset are read on their Danish day, as hta uptake reads them and says
     // (registry-dates.ts): said here too, with how many of the sampled texts move.
     const texts = new Set(rows.flatMap((r) => (['referred', 'activated', 'last_active'] as const).map((c) => (index[c] === undefined ? '' : (r[index[c]] ?? '').trim()))));
-    const moved = [...texts].map(offsetDayMoved).filter((m): m is boolean => m !== undefined);
-    const note = utcOffsetNote(file, moved.length, moved.filter(Boolean).length);
+    const note = utcOffsetNoteOf(file, texts);
     if (note !== undefined) notes.push(note);
   }
   if (dateFormat === 'dd-mon-yy') {
@@ -544,7 +543,8 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
 /** The columns of the sampled rows holding a pivot's blanks, as `hta uptake` finds them (pivot-blanks.ts). */
 function pivotColumnsOf(file: string, header: readonly string[], index: Partial<Record<RegistryColumn, number>>, rows: readonly { record: string[]; line: number }[]): PivotColumn[] {
   const columns = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, index[c] ?? -1])) as ColumnIndex;
-  if (columns.id < 0) return [];
+  // No column left of the id (or no id): no pivot's blanks, no row scanned — as hta uptake decides.
+  if (!mayHoldPivotBlanks(columns)) return [];
   const scanner = pivotBlankScanner(file, header, columns);
   for (const { record, line } of rows) {
     scanner.add(record, line);

@@ -7,6 +7,7 @@
 import type { RepeatedRows } from './engine/repeated-rows.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import type { Lang } from '../report/i18n.js';
+import { offsetDayMoved } from './registry-dates.js';
 
 /** Dates written with a time of day other than midnight, read as their calendar date; in the run's language (docs/cli.md "Danish output"). */
 export function timeOfDayNote(file: string, distinctTexts: number, lang: Lang = 'en'): string | undefined {
@@ -21,6 +22,12 @@ export function timeOfDayNote(file: string, distinctTexts: number, lang: Lang = 
  * on another day than the one written — R's readr writes a local midnight as the evening before
  * in UTC. The example is fixed, never a date from the file. In the run's language.
  */
+/** utcOffsetNote of date texts (each trimmed; those without an offset not counted): `hta uptake` and plan init --uptake count alike. */
+export function utcOffsetNoteOf(file: string, texts: Iterable<string>, lang: Lang = 'en'): string | undefined {
+  const moved = [...texts].map((t) => offsetDayMoved(t.trim())).filter((m): m is boolean => m !== undefined);
+  return utcOffsetNote(file, moved.length, moved.filter(Boolean).length, lang);
+}
+
 export function utcOffsetNote(file: string, distinctTexts: number, moved: number, lang: Lang = 'en'): string | undefined {
   if (distinctTexts === 0) return undefined;
   if (lang === 'da') {

@@ -16,8 +16,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { clinicName, dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import { DANISH_MONTH_NAMES, hasTimeOfDay, offsetDayMoved, type DateFormat, type DateFormatOption } from '../registry-dates.js';
-import { repeatedRowsNotes, timeOfDayNote, utcOffsetNote } from '../registry-read-notes.js';
+import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
+import { repeatedRowsNotes, timeOfDayNote, utcOffsetNoteOf } from '../registry-read-notes.js';
 import { unreadSynonymNotes } from '../registry-column-names.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { mayHoldPivotBlanks, pivotBlankScanner, pivotBlanksError, type PivotColumn } from '../pivot-blanks.js';
@@ -307,8 +307,7 @@ function datesWithTime(datesWithColon: readonly string[], format: DateFormat): n
  */
 function offsetNote(label: string, datesWithColon: readonly string[], format: DateFormat, lang: ReadRegistryOptions['lang']): string | undefined {
   if (format !== 'iso-datetime') return undefined;
-  const moved = datesWithColon.map((raw) => offsetDayMoved(raw.trim())).filter((m): m is boolean => m !== undefined);
-  return utcOffsetNote(label, moved.length, moved.filter(Boolean).length, lang);
+  return utcOffsetNoteOf(label, datesWithColon, lang);
 }
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */

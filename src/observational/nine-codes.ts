@@ -18,6 +18,16 @@ export interface ConfounderCell {
   value: number;
 }
 
+/**
+ * Appends `cell` unless it is the last one kept: a wide line is read once per visit, its
+ * covariate cell once (NineCodeCells, trial/negative-code-cells.ts).
+ */
+export function pushOncePerCell(cells: ConfounderCell[], cell: ConfounderCell): void {
+  const last = cells[cells.length - 1];
+  if (last?.line === cell.line && last.column === cell.column) return;
+  cells.push(cell);
+}
+
 /** Tallies the cells of the numeric confounders, one per line and column (a wide line is read once per visit). */
 export class NineCodeCells {
   readonly #cells: ConfounderCell[][];
@@ -35,10 +45,7 @@ export class NineCodeCells {
   }
 
   add(i: number, cell: ConfounderCell): void {
-    const cells = this.#cells[i]!;
-    const last = cells[cells.length - 1];
-    if (last?.line === cell.line && last.column === cell.column) return;
-    cells.push(cell);
+    pushOncePerCell(this.#cells[i]!, cell);
   }
 
   /** The cells taken for a code, as problems (grouped by column and text when printed). */

@@ -9,8 +9,11 @@
  * and a column holding other negative values (a change from baseline) may hold −96 as data.
  */
 import type { Problem } from '../errors.js';
-import { castorCodesText, isNegativeCode } from '../plan/negative-codes.js';
-import type { ConfounderCell } from '../observational/nine-codes.js';
+import { castorCodesText, isCastorOwnCode, isNegativeCode, NEGATIVE_CODES } from '../plan/negative-codes.js';
+import { type ConfounderCell, pushOncePerCell } from '../observational/nine-codes.js';
+
+/** The codes said as every system's, not Castor's own: "-7, -8, -9, -99, -999". */
+const USUAL_CODES = [...NEGATIVE_CODES].filter((v) => !isCastorOwnCode(v)).join(', ');
 
 /** Tallies, per covariate, the cells holding a negative code and whether any other value is negative. */
 export class NegativeCodeCells {
@@ -37,11 +40,7 @@ export class NegativeCodeCells {
       this.#otherNegative[i] = true;
       return;
     }
-    const cells = this.#cells[i]!;
-    const last = cells[cells.length - 1];
-    // A wide line is read once per visit: its covariate cell once.
-    if (last?.line === cell.line && last.column === cell.column) return;
-    cells.push(cell);
+    pushOncePerCell(this.#cells[i]!, cell);
   }
 
   /** The code cells of each column holding no other negative value, as problems. */
@@ -57,7 +56,7 @@ export class NegativeCodeCells {
           column: c.column,
           field: name,
           value: c.text,
-          expected: `a value of the ${this.noun} "${name}", not a missing-value code: ${c.value} is ${castor || 'a usual code for "missing" (-7, -8, -9, -99, -999)'}, and no other value of "${name}" is negative — if it means "missing", add it to the plan's "missingCodes"; if it is a real value, give "${name}" a "covariateRanges" entry that includes it`,
+          expected: `a value of the ${this.noun} "${name}", not a missing-value code: ${c.value} is ${castor || `a usual code for "missing" (${USUAL_CODES})`}, and no other value of "${name}" is negative — if it means "missing", add it to the plan's "missingCodes"; if it is a real value, give "${name}" a "covariateRanges" entry that includes it`,
           kind: `${this.noun}.negative-code:${name}`,
         };
       });

@@ -9,13 +9,19 @@ import { draftPlan } from '../../src/plan/draft-plan.js';
 
 const labels = readFileSync('test/fixtures/exports/surveyxact-rounds/labels.csv', 'utf8');
 
+/** The draft of the export with its round column named `name`, checked to read it as the visits. */
+function draftedAsVisits(name: string): ReturnType<typeof draftPlan> {
+  const text = labels.replace(/^(\uFEFF?[^\r\n]*);Besøg;/, `$1;${name};`);
+  const d = draftPlan(parseCsvText(text, 'samlet.csv'), 'plan.schema.json');
+  expect(d.undecided).toEqual([]);
+  expect((d.plan.columns as { time: string }).time).toBe(name);
+  expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m', '9 måneder': '9m' });
+  return d;
+}
+
 describe.each(['Runde', 'Måletidspunkt', 'Round', 'Wave'])('a round column named %s', (name) => {
   it('is the visit column', () => {
-    const text = labels.replace(/^(\uFEFF?[^\r\n]*);Besøg;/, `$1;${name};`);
-    const d = draftPlan(parseCsvText(text, 'samlet.csv'), 'plan.schema.json');
-    expect(d.undecided).toEqual([]);
-    expect((d.plan.columns as { time: string }).time).toBe(name);
-    expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m', '9 måneder': '9m' });
+    draftedAsVisits(name);
   });
 });
 
@@ -23,11 +29,7 @@ describe.each(['Runde', 'Måletidspunkt', 'Round', 'Wave'])('a round column name
 // found by its values, every one a visit label with a baseline among them (plan/valued-visits.ts).
 describe.each(['Spørgeskema', 'Indsamling', 'Opfølgning'])('a round column named %s', (name) => {
   it('is the visit column, found by its values', () => {
-    const text = labels.replace(/^(\uFEFF?[^\r\n]*);Besøg;/, `$1;${name};`);
-    const d = draftPlan(parseCsvText(text, 'samlet.csv'), 'plan.schema.json');
-    expect(d.undecided).toEqual([]);
-    expect((d.plan.columns as { time: string }).time).toBe(name);
-    expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m', '9 måneder': '9m' });
+    const d = draftedAsVisits(name);
     expect(d.guesses).toContain(`long layout: visits from column "${name}" (its values are visit labels): "Baseline" → baseline, "3 måneder" → 3m, "9 måneder" → 9m`);
   });
 });

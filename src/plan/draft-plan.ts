@@ -2193,6 +2193,17 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as ${countWord(codes.length)} categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"${userMissingHint(column, codes, (v) => scalesHolding(v, { outcomes: outcomes as unknown as PlanOutcome[], instruments: instruments as Plan['instruments'] }).map((h) => h.key))}`);
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
+    // Sex as bare codes (1/2 from SPSS, REDCap or Castor without value labels): Table 1 would print
+    // "Sex: 1 / 2", and hta does not guess which code is which — the report manifest names them
+    // (docs/manifest.md, "characteristics"; `hta report` says the same: table-one.ts bareCodesNote).
+    for (const name of covariates) {
+      const column = renames[name] ?? name;
+      if (!SEX_COLUMN.test(nameKey(column))) continue;
+      const values = [...new Set(stemCells(column).filter((v) => !missing.has(v)).map((v) => parseNumber(v, decimalComma) ?? v))];
+      if (values.length < 2 || !values.every((v) => typeof v === 'number' && Number.isInteger(v))) continue;
+      const codes = (values as number[]).sort((a, b) => a - b).map(String);
+      checks.push(`"${column}" holds the codes ${codes.join(', ')}, not words: Table 1 shows them as codes until you name them in the report manifest's entry: "characteristics": [{ "column": ${JSON.stringify(column)}, "levelLabels": { ${codes.map((c) => `"${c}": { "en": "…", "da": "…" }`).join(', ')} } }] (docs/manifest.md, "characteristics")`);
+    }
     // Named as such in the methods (docs/plan-trial.md#stratification-factors).
     if (factors.length) plan.stratificationFactors = factors;
   }

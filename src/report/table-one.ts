@@ -5,8 +5,11 @@ import { SEX_COLUMN } from '../trial/sex-column.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, REPORT_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
+import { byCategory } from '../trial/category-values.js';
 
 export type CharacteristicLabels = ReadonlyMap<string, string>;
+/** The manifest's `levelLabels` of Table 1's rows, by row key: what each code or value is called. */
+export type LevelLabels = ReadonlyMap<string, Readonly<Record<string, { en: string; da?: string | undefined }>>>;
 
 /**
  * Labels for the covariates trial plans name most often, when the manifest gives none: a plan's
@@ -95,14 +98,61 @@ const LEVEL_WORDS: [RegExp, Record<string, Record<Lang, string>>][] = [
  * matched in any case (exports write `Kvinde`, `KVINDE`, `Female`); a one-letter code only as
  * listed (`F`, `K`, `M`), where case may be the code.
  */
-export function levelWords(key: string, level: string, lang: Lang): string {
+export function levelWords(key: string, level: string, lang: Lang, levelLabels: LevelLabels = new Map()): string {
+  const named = manifestLevel(levelLabels.get(key), level);
+  if (named) return named[lang] ?? named.en;
   const words = LEVEL_WORDS.find(([column]) => column.test(key))?.[1];
   if (!words) return level;
   const at = Object.hasOwn(words, level) ? level : level.length > 1 && Object.hasOwn(words, level.toLowerCase()) ? level.toLowerCase() : undefined;
   return at === undefined ? level : (words[at] as Record<Lang, string>)[lang];
 }
 
-export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {
+/** A code the export writes as a bare number (`1`, `2`, `9`, SPSS's `1.00`): no word for a reader. */
+const BARE_CODE = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The manifest's name of a level: by the level as written, in any case or Unicode form
+ * (category-values.ts), or by its number (`"1"` names the level `1.0` an SPSS export wrote).
+ */
+function manifestLevel<T>(record: Readonly<Record<string, T>> | undefined, level: string): T | undefined {
+  const byText = byCategory(record, level);
+  if (byText !== undefined || record === undefined || !BARE_CODE.test(level.trim())) return byText;
+  const key = Object.keys(record).find((k) => BARE_CODE.test(k.trim()) && Number(k) === Number(level));
+  return key === undefined ? undefined : record[key];
+}
+
+/**
+ * The note `hta report` prints when Table 1 would show a covariate's or characteristic's levels as
+ * bare number codes (sex `1`/`2` from an SPSS or REDCap export without value labels): hta does not
+ * guess which code is which, so it says how to name them (docs/manifest.md, "characteristics").
+ * Undefined when every such level has a name.
+ */
+export function bareCodesNote(t1: BaselineTable, levelLabels: LevelLabels, file: string, columnOf: (key: string) => string): { en: string; da: string } | undefined {
+  const rows = t1.rows.filter((c) => {
+    if (c.source === 'outcome' || c.kind !== 'categorical') return false;
+    const levels = t1Levels(c);
+    return levels.length > 0 && levels.every((l) => BARE_CODE.test(l)) && levels.some((l) => levelWords(c.key, l, 'en', levelLabels) === l);
+  });
+  if (!rows.length) return undefined;
+  const codes = (c: (typeof rows)[number]) => t1Levels(c);
+  const each = rows.map((c) => `"${columnOf(c.key)}" (${codes(c).join(', ')})`);
+  const listed = (and: string) => (each.length < 2 ? each.join('') : `${each.slice(0, -1).join('; ')} ${and} ${each.at(-1)}`);
+  const example = rows
+    .map((c) => `{ "column": ${JSON.stringify(columnOf(c.key))}, "levelLabels": { ${codes(c).map((l) => `${JSON.stringify(l)}: { "en": "…", "da": "…" }`).join(', ')} } }`)
+    .join(', ');
+  return {
+    en: `${file}: Table 1 shows ${listed('and')} as the export's codes, not in words — hta does not guess which code is which; name them in the manifest entry: "characteristics": [${example}] (docs/manifest.md, "characteristics")`,
+    da: `${file}: tabel 1 viser ${listed('og')} som eksportens koder, ikke med ord — hta gætter ikke, hvilken kode der er hvad; navngiv dem i manifestets post: "characteristics": [${example}] (docs/manifest.md, "characteristics")`,
+  };
+}
+
+/** A categorical row's levels, as Table 1 lists them. */
+const t1Levels = (c: BaselineTable['rows'][number]): string[] => {
+  const a = c.arms.intervention;
+  return a.kind === 'categorical' ? a.levels.map((l) => l.level) : [];
+};
+
+export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map(), levelLabels: LevelLabels = new Map()): Table {
   const lang = ctx.lang;
   const text = ctx.text;
   const labelOf = (key: string, source: string) =>
@@ -120,7 +170,7 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
       rows.push([`${label}, ${text('nPercent')}`, '', '']);
       a.levels.forEach((l, i) => {
         const m = b.levels[i] as (typeof b.levels)[number];
-        rows.push([`  ${levelWords(c.key, l.level, lang)}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
+        rows.push([`  ${levelWords(c.key, l.level, lang, levelLabels)}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
       });
       if (a.missing + b.missing > 0) rows.push([`  ${text('missingCount')}`, String(a.missing), String(b.missing)]);
       if ((a.notApplicable ?? 0) + (b.notApplicable ?? 0) > 0) rows.push([`  ${text('notApplicableCount')}`, String(a.notApplicable ?? 0), String(b.notApplicable ?? 0)]);

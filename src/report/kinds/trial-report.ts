@@ -52,7 +52,7 @@ import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClass
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { harmSofRows } from '../sof-harm-rows.js';
 import { conclusionParagraphs } from '../conclusion.js';
-import { characteristicLabel, hasCommonLabel, tableOne } from '../table-one.js';
+import { bareCodesNote, characteristicLabel, hasCommonLabel, tableOne, type LevelLabels } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
@@ -72,7 +72,18 @@ export const trialEntrySchema = z.object({
   plan: manifestPath('Analysis plan (JSON), relative to the manifest'),
   title: localizedText.optional().describe("Page title; defaults to the plan's title"),
   characteristics: z
-    .array(z.object({ column: z.string(), label: localizedText.optional() }).strict())
+    .array(
+      z
+        .object({
+          column: z.string(),
+          label: localizedText.optional(),
+          levelLabels: z
+            .record(z.string(), localizedText)
+            .optional()
+            .describe('What Table 1 calls each level of the column, by its code or value, e.g. {"1": {"en": "Male", "da": "Mand"}, "2": {"en": "Female", "da": "Kvinde"}}; default: the usual words for the usual codes (F/M, K/M, DK), else the value as it is in the export'),
+        })
+        .strict(),
+    )
     .default([])
     .describe('Export columns for Table 1 besides the plan covariates (e.g. age, sex), with labels'),
 });
@@ -198,7 +209,12 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns, env.note));
     const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
     const sofRows = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
-    const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1: baselineTable(trial, extra), t1Labels: labels, widths };
+    // Level names by the row's key, as its label (a covariate's column names the covariate's row).
+    const levelLabels = new Map(entry.characteristics.filter((c) => c.levelLabels).map((c) => [covariateOfColumn(plan, c.column) ?? c.column, c.levelLabels!]));
+    const t1 = baselineTable(trial, extra);
+    const codesNote = bareCodesNote(t1, levelLabels, entry.data, (key) => plan.columns.covariates[key] ?? key);
+    if (codesNote) env.note?.(codesNote);
+    const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1, t1Labels: labels, t1LevelLabels: levelLabels, widths };
     const built = TRIAL_SECTIONS.flatMap((build) => build(input));
     // Target population and subgroups: their own module (docs/subgroups.md#report), after the effects forest.
     const sub = subgroupReport(result, plan, ctx, (k) => widths.get(k), labels);
@@ -229,6 +245,8 @@ export interface TrialSectionInput {
   omitted: ReadonlyMap<string, string>;
   t1: BaselineTable;
   t1Labels: ReadonlyMap<string, string>;
+  /** The manifest's `levelLabels` of Table 1's rows, by row key. */
+  t1LevelLabels: LevelLabels;
   widths: ReadonlyMap<string, number>;
 }
 
@@ -274,8 +292,8 @@ const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
 
 const excludedSection: TrialSectionBuilder = ({ trial, ctx }) => excludedRowsSection(trial, ctx.text, ctx.lang);
 
-const baselineSection: TrialSectionBuilder = ({ ctx, t1, t1Labels }) => [
-  { id: 'baseline', title: ctx.text('table1Title'), tables: [{ table: tableOne(t1, ctx, t1Labels) }], notes: [ctx.text('table1Note')] },
+const baselineSection: TrialSectionBuilder = ({ ctx, t1, t1Labels, t1LevelLabels }) => [
+  { id: 'baseline', title: ctx.text('table1Title'), tables: [{ table: tableOne(t1, ctx, t1Labels, t1LevelLabels) }], notes: [ctx.text('table1Note')] },
 ];
 
 const forestSection: TrialSectionBuilder = ({ ctx, chartOrWhy, omitted, method }) => [

@@ -89,7 +89,7 @@ describe('manifest inputs stay in the manifest folder', () => {
     const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\(reports\.0\.data\): — expected "data" is required/);
-    expect(r.stderr).toMatch(/"colum" — expected no key "colum" here \(known keys: column, label\); did you mean "column"\?/);
+    expect(r.stderr).toMatch(/"colum" — expected no key "colum" here \(known keys: column, label, levelLabels\); did you mean "column"\?/);
     expect(r.stderr).not.toMatch(/received undefined/);
   });
 });

@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);
     // A staging file a killed run left beside a target is removed (or named) with a note.
-    onStaleStagingNote(io.stderr);
+    onStaleStagingNote(io.stderr, lang);
     // DuckDB's failure to close after a run that succeeded: a warning, the results stand.
     onEngineWarning(io.stderr);
     const { program, exitCode } = await buildProgram(io, argv);

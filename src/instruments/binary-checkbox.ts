@@ -170,8 +170,17 @@ export function uncheckedIsMissing(cb: CheckboxSource, cells: FieldReader): bool
 }
 
 /** The note on how many answers were read as missing, and why. */
-export function checkboxNote(file: string, key: string, column: string, cb: CheckboxSource, count: number): string {
+export function checkboxNote(file: string, key: string, column: string, cb: CheckboxSource, count: number, lang: 'en' | 'da' = 'en'): string {
   const options = cb.options.join(', ');
+  if (lang === 'da') {
+    // Danish under --lang da (docs/cli.md "Danish output"), "afkrydsningsfelt" as plan init says it (plan/draft-notes-da.ts).
+    const formDa = cb.completeColumn ? `${cb.completeColumn} 0 eller tom` : undefined;
+    const unticked = `ingen af svarmulighederne i ${cb.system}-afkrydsningsfeltet "${cb.field}" (${options}) er afkrydset`;
+    const whyDa = cb.noneMeansNo
+      ? `${unticked}${formDa ? ` på et skema, der ikke er markeret som udfyldt (${formDa})` : ''}`
+      : `${unticked}, hvilket ${cb.system} også skriver for et skema, der aldrig er udfyldt; betyder et ikke-afkrydset "${column}" "nej", så angiv "noneTicked": "no" for effektmålet "${key}"${formDa ? ` (et skema med ${formDa} forbliver manglende)` : ''}`;
+    return `${file}: ${count} svar i "${column}" (effektmål "${key}") er læst som manglende: ${whyDa} (docs/plan-trial.md#redcap-checkboxes)`;
+  }
   const form = cb.completeColumn ? `${cb.completeColumn} 0 or empty` : undefined;
   const why = cb.noneMeansNo
     ? `every option of the ${cb.system} checkbox "${cb.field}" (${options}) unticked${form ? ` on a form not marked as filled in (${form})` : ''}`

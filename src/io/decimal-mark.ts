@@ -618,11 +618,17 @@ export function otherMarkHint(value: string, decimalComma: boolean, declared: bo
  * export's cell is a patient's value, and the place is enough to find it). A sample value had
  * stood there ("0,424"), which read as a quote from a file that held none.
  */
-export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark }, quoteValue = false): string | undefined {
+export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; declaredMark?: DecimalMark; shownMark?: ShownMark }, quoteValue = false, lang: 'en' | 'da' = 'en'): string | undefined {
   // A mark the plan declares is no guess: nothing to say.
   if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined) return undefined;
   const first = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark.first : undefined;
   const value = quoteValue && first?.value !== undefined ? ` "${first.value.trim()}"` : '';
+  if (lang === 'da') {
+    // Danish under --lang da (docs/cli.md "Danish output").
+    const sted = first?.line === undefined ? '' : ` på linje ${first.line}${first.column !== undefined ? `, kolonne ${first.column}${first.field !== undefined ? ` (${first.field})` : ''}` : ''}`;
+    const hvor = sted === '' ? '' : `det første${value}${sted}; `;
+    return `${file}: kommasepareret, med hvert decimaltal skrevet med decimalkomma i anførselstegn (${hvor}som LibreOffice og Google Sheets skriver dem med danske indstillinger) og intet med punktum: læst med decimalkomma (docs/input-trial-export.md#decimal-mark)`;
+  }
   const place = first?.line === undefined ? '' : ` on line ${first.line}${first.column !== undefined ? `, column ${first.column}${first.field !== undefined ? ` (${first.field})` : ''}` : ''}`;
   const where = place === '' ? '' : `the first${value}${place}; `;
   return `${file}: comma-separated, with every decimal number a quoted decimal comma (${where}as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
@@ -632,11 +638,12 @@ export function quotedCommaNote(file: string, dialect: { delimiter: string; deci
  * The note for a comma file read with its quoted decimal commas whose unquoted `1.250` were read
  * as thousands (rule 2's exception): how many, since the reading is the rule's, not the cells'.
  */
-export function thousandsPointNote(file: string, dialect: { delimiter: string; decimalComma: boolean; declaredMark?: DecimalMark; thousandsPoints?: number }, read?: ReadColumns): string | undefined {
+export function thousandsPointNote(file: string, dialect: { delimiter: string; decimalComma: boolean; declaredMark?: DecimalMark; thousandsPoints?: number }, read?: ReadColumns, lang: 'en' | 'da' = 'en'): string | undefined {
   if (dialect.delimiter !== ',' || !dialect.decimalComma || dialect.declaredMark !== undefined || !dialect.thousandsPoints) return undefined;
   // Only the cells a reader reads are its numbers: an unused column's `1.250` is read as nothing.
   const n = read ? eitherPointsAmong(read) : dialect.thousandsPoints;
   if (n === 0) return undefined;
+  if (lang === 'da') return `${file}: ${n} tal uden anførselstegn med punktum mellem grupper af tre cifre (som 1.250) er læst som tusinder (1250), sådan som de samme regneark skriver et tal formateret med tusindtalsseparator ved siden af deres decimalkommaer i anførselstegn; er de decimaltal (1.250 = 1,25), så skriv dem med decimalkomma, som filens andre decimaltal er skrevet ("1,25") (docs/input-trial-export.md#decimal-mark)`;
   return `${file}: ${n} unquoted number(s) with a point between groups of three digits (such as 1.250) were read as thousands (1250), as the same spreadsheets write a number formatted with thousands beside their quoted decimal commas; if they are decimals (1.250 = 1.25), write them with the decimal comma as the file's other decimals are ("1,25") (docs/input-trial-export.md#decimal-mark)`;
 }
 

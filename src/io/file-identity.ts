@@ -17,3 +17,12 @@ export function fileIdentity(file: string): string | undefined {
     return undefined;
   }
 }
+
+/** The refusal's message for `file` read in two versions (`… changed while it was being read; run the command again`). */
+export const changedWhileReadMessage = (file: string): string => `${file} changed while it was being read; run the command again`;
+
+/** The message's Danish under `--lang da` (report/problem-text.ts reads it back; docs/cli.md "Danish output"); undefined for another text. */
+export function changedWhileReadMessageDa(text: string): string | undefined {
+  const m = /^(.+) changed while it was being read; run the command again$/s.exec(text);
+  return m ? `${m[1]} blev ændret, mens den blev læst; kør kommandoen igen` : undefined;
+}

@@ -81,9 +81,10 @@ export function isPaddedFootnoteText(first: string): boolean {
   return t.includes(':') || (t.length >= 16 && (t.match(/\p{L}+/gu)?.length ?? 0) >= 3);
 }
 
-/** The note for footnote lines left out at the end (stderr); undefined when there were none. */
-export function footnoteLinesNote(file: string, lines: readonly number[]): string | undefined {
+/** The note for footnote lines left out at the end (stderr; Danish under `--lang da`, docs/cli.md "Danish output"); undefined when there were none. */
+export function footnoteLinesNote(file: string, lines: readonly number[], lang: 'en' | 'da' = 'en'): string | undefined {
   if (lines.length === 0) return undefined;
+  if (lang === 'da') return `${file}: ${lineList(lines, 'da')} efter den sidste række ${lines.length === 1 ? 'er en fodnote' : 'er fodnoter'} (en tekstlinje, fx "Kilde: …"): udeladt, ingen række`;
   return `${file}: ${lineList(lines)} after the last row ${lines.length === 1 ? 'is a footnote' : 'are footnotes'} (a line of text, such as "Kilde: …"): left out, no row`;
 }
 

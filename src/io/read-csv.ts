@@ -13,7 +13,7 @@ import { looksLikeJson } from './looks-like-json.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { fileIdentity, identityOf } from './file-identity.js';
+import { changedWhileReadMessage, fileIdentity, identityOf } from './file-identity.js';
 import { basename } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
@@ -1060,7 +1060,7 @@ class FileRecords implements CsvRecords {
     const width = shape.header.length;
     const c = new FileChunks(file, this.chunkBytes, this.windows1252 ? 'windows-1252' : undefined);
     try {
-      if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
+      if (c.identity !== this.identity) throw new HtaError('input.invalid', changedWhileReadMessage(file));
       let line = shape.startLine;
       let header = true;
       const trailer = new Set([...shape.trailer, ...shape.footnotes, ...(shape.dialect.ctrlZ === undefined ? [] : [shape.dialect.ctrlZ])]);

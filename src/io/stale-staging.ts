@@ -142,7 +142,9 @@ function clearAside(dir: string, name: string, targetName: string, ownOutput?: (
     }
     return;
   }
-  say(`note: ${file} holds an earlier ${targetName} that an hta run (process ${p.pid}, no longer running) set aside while replacing it and could not put back; hta never removes it — rename it to ${target} to have it back, or delete it\n`);
+  say(lang === 'da'
+    ? `note: ${file} indeholder en tidligere ${targetName}, som en hta-kørsel (proces ${p.pid}, kører ikke længere) lagde til side, mens den erstattede den, og ikke kunne lægge tilbage; hta fjerner den aldrig — omdøb den til ${target} for at få den tilbage, eller slet den\n`
+    : `note: ${file} holds an earlier ${targetName} that an hta run (process ${p.pid}, no longer running) set aside while replacing it and could not put back; hta never removes it — rename it to ${target} to have it back, or delete it\n`);
 }
 
 const CURRENT = /^\.(.+)\.(\d{1,10})-([0-9a-f]{8})-([0-9a-f]{8})\.[0-9a-f]{16}\.tmp$/;
@@ -172,10 +174,12 @@ export function processRuns(pid: number): boolean {
   }
 }
 
-/** Where notes about removed (or kept) leftovers go; the CLI sets it to its stderr (main.ts). */
+/** Where notes about removed (or kept) leftovers go; the CLI sets it to its stderr (main.ts), in the run's language (docs/cli.md "Danish output"). */
 let say: (text: string) => void = () => {};
-export function onStaleStagingNote(fn: (text: string) => void): void {
+let lang: 'en' | 'da' = 'en';
+export function onStaleStagingNote(fn: (text: string) => void, language: 'en' | 'da' = 'en'): void {
   say = fn;
+  lang = language;
 }
 
 const ownUid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
@@ -226,7 +230,9 @@ function clearLeftovers(dir: string, targetName: string, listing: readonly strin
     const uid = ownUid();
     if (!st.isFile() || (uid !== undefined && st.uid !== uid)) continue;
     if (p.pid === undefined) {
-      say(`note: ${file} looks like a staging file an interrupted run of an earlier hta left while writing ${targetName}; hta cannot tell whether that run still writes it, so it is kept — delete it if no other hta run is writing ${join(dir, targetName)} (it may hold part of an output, patient rows included)\n`);
+      say(lang === 'da'
+        ? `note: ${file} ligner en midlertidig fil, som en afbrudt kørsel af en tidligere hta efterlod, mens den skrev ${targetName}; hta kan ikke se, om den kørsel stadig skriver den, så den beholdes — slet den, hvis ingen anden hta-kørsel skriver ${join(dir, targetName)} (den kan indeholde en del af et output, patientrækker medregnet)\n`
+        : `note: ${file} looks like a staging file an interrupted run of an earlier hta left while writing ${targetName}; hta cannot tell whether that run still writes it, so it is kept — delete it if no other hta run is writing ${join(dir, targetName)} (it may hold part of an output, patient rows included)\n`);
       continue;
     }
     if (p.host !== HOST_TAG || processRuns(p.pid)) continue;
@@ -262,14 +268,49 @@ const spares: (Leftover & { earlier: boolean })[] = [];
 /** `dir/a, dir/b and 3 more folder(s)`: the folders leftovers were in. */
 function foldersOf(list: readonly Leftover[]): string {
   const dirs = [...new Set(list.map((l) => dirname(l.file)))].sort();
-  return dirs.length <= 3 ? dirs.join(', ') : `${dirs.slice(0, 3).join(', ')} and ${dirs.length - 3} more folder(s)`;
+  if (dirs.length <= 3) return dirs.join(', ');
+  return lang === 'da' ? `${dirs.slice(0, 3).join(', ')} og ${dirs.length - 3} mappe(r) mere` : `${dirs.slice(0, 3).join(', ')} and ${dirs.length - 3} more folder(s)`;
 }
 
 /** `process 4242` or `processes 4242, 4250`. */
 function processesOf(list: readonly Leftover[]): string {
   const pids = [...new Set(list.map((l) => l.pid))].sort((a, b) => a - b);
+  if (lang === 'da') return `${pids.length === 1 ? 'proces' : 'processer'} ${pids.join(', ')}`;
   return `${pids.length === 1 ? 'process' : 'processes'} ${pids.join(', ')}`;
 }
+
+/** The notes of sayLeftovers, one for each kind of leftover and count. */
+interface LeftoverNotes {
+  removedOne: (r: Leftover) => string;
+  removedMany: (n: number, folders: string, processes: string) => string;
+  recentOne: (r: Leftover, minutes: number) => string;
+  recentMany: (n: number, folders: string, first: string, processes: string, minutes: number) => string;
+  spareOne: (a: Leftover & { earlier: boolean }) => string;
+  sparesMany: (n: number, processes: string, folders: string) => string;
+}
+
+const LEFTOVER_NOTES: LeftoverNotes = {
+  removedOne: (r) => `note: removed ${r.file}, a staging file left while writing ${basename(r.target)} by an hta run that was stopped without cleaning up (process ${r.pid}, no longer running; killed with kill -9, say)\n`,
+  removedMany: (n, folders, processes) => `note: removed ${n} staging files left in ${folders} by an hta run that was stopped without cleaning up (${processes}, no longer running; killed with kill -9, say): parts of outputs it never put in place\n`,
+  recentOne: (r, minutes) => `note: ${r.file} is a staging file left while writing ${basename(r.target)} by an hta run (process ${r.pid}) that is no longer running; written under ${minutes} minutes ago, it is kept for now — a run after that removes it, or delete it if no other hta run is writing ${r.target}\n`,
+  recentMany: (n, folders, first, processes, minutes) => `note: ${n} staging files in ${folders} (${first}, …) were left by an hta run (${processes}) that is no longer running; written under ${minutes} minutes ago, they are kept for now — a run after that removes them, or delete them if no other hta run is writing there. They hold parts of outputs: do not publish a folder that holds them\n`,
+  spareOne: (a) => a.earlier
+    ? `note: removed ${a.file}, an earlier ${basename(a.target)} that an hta run (process ${a.pid}, no longer running) set aside while replacing it: it holds what hta wrote there before, not anyone's edit\n`
+    : `note: removed ${a.file}, a spare copy of ${a.target} an hta run (process ${a.pid}, no longer running) set aside; ${a.target} holds the same bytes\n`,
+  sparesMany: (n, processes, folders) => `note: removed ${n} spare copies that an hta run (${processes}, no longer running) set aside in ${folders} while replacing files: each held the bytes of the file at its target, or what hta wrote there before\n`,
+};
+
+/** The same notes under `--lang da` ("midlertidig fil" for a staging file; docs/cli.md "Danish output"). */
+const LEFTOVER_NOTES_DA: LeftoverNotes = {
+  removedOne: (r) => `note: fjernede ${r.file}, en midlertidig fil efterladt under skrivningen af ${basename(r.target)} af en hta-kørsel, der blev stoppet uden at rydde op (proces ${r.pid}, kører ikke længere; fx stoppet med kill -9)\n`,
+  removedMany: (n, folders, processes) => `note: fjernede ${n} midlertidige filer efterladt i ${folders} af en hta-kørsel, der blev stoppet uden at rydde op (${processes}, kører ikke længere; fx stoppet med kill -9): dele af output, som den aldrig lagde på plads\n`,
+  recentOne: (r, minutes) => `note: ${r.file} er en midlertidig fil efterladt under skrivningen af ${basename(r.target)} af en hta-kørsel (proces ${r.pid}), der ikke længere kører; den er skrevet for under ${minutes} minutter siden og beholdes indtil videre — en senere kørsel fjerner den, eller slet den, hvis ingen anden hta-kørsel skriver ${r.target}\n`,
+  recentMany: (n, folders, first, processes, minutes) => `note: ${n} midlertidige filer i ${folders} (${first}, …) er efterladt af en hta-kørsel (${processes}), der ikke længere kører; de er skrevet for under ${minutes} minutter siden og beholdes indtil videre — en senere kørsel fjerner dem, eller slet dem, hvis ingen anden hta-kørsel skriver der. De indeholder dele af output: offentliggør ikke en mappe, der indeholder dem\n`,
+  spareOne: (a) => a.earlier
+    ? `note: fjernede ${a.file}, en tidligere ${basename(a.target)}, som en hta-kørsel (proces ${a.pid}, kører ikke længere) lagde til side, mens den erstattede den: den indeholder det, hta skrev der før, ikke nogens rettelse\n`
+    : `note: fjernede ${a.file}, en ekstra kopi af ${a.target}, som en hta-kørsel (proces ${a.pid}, kører ikke længere) lagde til side; ${a.target} indeholder de samme bytes\n`,
+  sparesMany: (n, processes, folders) => `note: fjernede ${n} ekstra kopier, som en hta-kørsel (${processes}, kører ikke længere) lagde til side i ${folders}, mens den erstattede filer: hver indeholdt de samme bytes som filen på dens plads, eller det, hta skrev der før\n`,
+};
 
 /**
  * Says what the run did with the leftovers of killed runs it met (removeStaleStaging,
@@ -302,26 +343,13 @@ export function sayLeftovers(): void {
     }
   }
   const minutes = STALE_AFTER_MS / 60000;
-  if (removed.length === 1) {
-    const [r] = removed;
-    say(`note: removed ${r!.file}, a staging file left while writing ${basename(r!.target)} by an hta run that was stopped without cleaning up (process ${r!.pid}, no longer running; killed with kill -9, say)\n`);
-  } else if (removed.length > 1) {
-    say(`note: removed ${removed.length} staging files left in ${foldersOf(removed)} by an hta run that was stopped without cleaning up (${processesOf(removed)}, no longer running; killed with kill -9, say): parts of outputs it never put in place\n`);
-  }
-  if (recent.length === 1) {
-    const [r] = recent;
-    say(`note: ${r!.file} is a staging file left while writing ${basename(r!.target)} by an hta run (process ${r!.pid}) that is no longer running; written under ${minutes} minutes ago, it is kept for now — a run after that removes it, or delete it if no other hta run is writing ${r!.target}\n`);
-  } else if (recent.length > 1) {
-    say(`note: ${recent.length} staging files in ${foldersOf(recent)} (${basename(recent[0]!.file)}, …) were left by an hta run (${processesOf(recent)}) that is no longer running; written under ${minutes} minutes ago, they are kept for now — a run after that removes them, or delete them if no other hta run is writing there. They hold parts of outputs: do not publish a folder that holds them\n`);
-  }
-  if (spares.length === 1) {
-    const [a] = spares;
-    say(a!.earlier
-      ? `note: removed ${a!.file}, an earlier ${basename(a!.target)} that an hta run (process ${a!.pid}, no longer running) set aside while replacing it: it holds what hta wrote there before, not anyone's edit\n`
-      : `note: removed ${a!.file}, a spare copy of ${a!.target} an hta run (process ${a!.pid}, no longer running) set aside; ${a!.target} holds the same bytes\n`);
-  } else if (spares.length > 1) {
-    say(`note: removed ${spares.length} spare copies that an hta run (${processesOf(spares)}, no longer running) set aside in ${foldersOf(spares)} while replacing files: each held the bytes of the file at its target, or what hta wrote there before\n`);
-  }
+  const t = lang === 'da' ? LEFTOVER_NOTES_DA : LEFTOVER_NOTES;
+  if (removed.length === 1) say(t.removedOne(removed[0]!));
+  else if (removed.length > 1) say(t.removedMany(removed.length, foldersOf(removed), processesOf(removed)));
+  if (recent.length === 1) say(t.recentOne(recent[0]!, minutes));
+  else if (recent.length > 1) say(t.recentMany(recent.length, foldersOf(recent), basename(recent[0]!.file), processesOf(recent), minutes));
+  if (spares.length === 1) say(t.spareOne(spares[0]!));
+  else if (spares.length > 1) say(t.sparesMany(spares.length, processesOf(spares), foldersOf(spares)));
   removed.length = 0;
   recent.length = 0;
   spares.length = 0;

@@ -8,9 +8,15 @@
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
 import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
+import { pandasLayoutWhatDa } from './export-layouts-da.js';
 import { utcOffsetNote } from '../uptake/registry-read-notes.js';
+import { castorCodesCheck, CASTOR_CODES } from './negative-codes.js';
+import { specialMissingText } from '../trial/special-missing.js';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
+
+/** `text` as a pattern that matches it exactly. */
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "items rmdq_1…rmdq_24", "column "pain"", "mo = eq5d_mo, …": where an outcome was drafted from; undefined for any other wording. */
 const fromDa = (s: string): string | undefined => {
@@ -101,7 +107,28 @@ const RULES: Rule[] = [
       return `${many ? 'særlige manglende værdier' : 'særlig manglende værdi'} ${m[1]} fra SAS skrevet uden punktum (${m[2]}, ${cells} ${cells === 1 ? 'celle' : 'celler'} i ${cols}, som PROC EXPORT skriver ${many ? 'dem' : 'den'}): i udkastet som ${where}, ikke for hele planen — et enkelt bogstav er en værdi i andre kolonner (center "A", køn "M")`;
     }],
   [/^missing-value codes: check that none of them is a real answer$/, () => 'koder for manglende værdier: tjek, at ingen af dem er et rigtigt svar'],
-  [/^missing-value codes: ((?:"[^"]*"(?:, )?)+)$/, (m) => `koder for manglende værdier: ${m[1]}`],
+  // SAS/Stata special missing values and Castor's codes (trial/special-missing.ts describe), in the page's words.
+  [/^missing by definition: (.*), read as missing in every column \(no "missingCodes" needed\)$/,
+    (m) => {
+      const parts = m[1]!.split(/ and (?=\d+ cells? written as )/).map((part) => {
+        const p = /^(\d+) cells? written as (a SAS\/Stata special missing value|SAS\/Stata special missing values|a Castor EDC user-missing code|Castor EDC user-missing codes) \(([^()]*)\)$/.exec(part);
+        if (!p) return undefined;
+        return specialMissingText({ kind: p[2]!.includes('SAS') ? 'sas-stata' : 'castor', cells: Number(p[1]), codes: p[3]!.split(', ') }, 'da');
+      });
+      return parts.every((p) => p !== undefined) ? `manglende pr. definition: ${parts.join(' og ')}, læst som manglende i alle kolonner (ingen "missingCodes" nødvendig)` : undefined;
+    }],
+  // Text codes quoted, numbers as they are ("NA", -95, 999).
+  [/^missing-value codes: ((?:(?:"[^"]*"|-?\d+(?:\.\d+)?)(?:, )?)+)$/, (m) => `koder for manglende værdier: ${m[1]}`],
+  // Castor EDC's codes drafted as missing (negative-codes.ts castorCodesCheck), each column's where in Danish.
+  [new RegExp(`^Castor EDC's numeric user-missing codes drafted as missing-value codes, not values: (.*) — ${escapeRe(castorCodesCheck([]).replace(/^.* — /, ''))}$`),
+    (m) => {
+      const drafted = m[1]!.split(/; (?=columns? )/).map((part) => {
+        const p = /^(column "[^"]*"|columns \S+…\S+) (-\d+ \([^()]*\)(?:, -\d+ \([^()]*\))*)$/.exec(part);
+        const where = p ? whereDa(p[1]!) : undefined;
+        return where === undefined ? undefined : { where, codes: p![2]!.split(', ').map((c) => Number(c.split(' ')[0])) };
+      });
+      return drafted.every((d) => d !== undefined && d.codes.every((c) => CASTOR_CODES.has(c))) ? castorCodesCheck(drafted as { where: string; codes: number[] }[], 'da') : undefined;
+    }],
   [/^arm column (".*?"): (".*?") = intervention, (".*?") = control$/, (m) => `gruppekolonne ${m[1]}: ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],
   [/^arm names for the reports \("armLabels"\): intervention (".*?") \(from (".*?")\), control (".*?") \(from (".*?")\)$/, (m) => `gruppernes navne i rapporterne ("armLabels"): interventionsgruppe ${m[1]} (fra ${m[2]}), kontrolgruppe ${m[3]} (fra ${m[4]})`],
   [/^not drafted: outcome (".*?") \(([\w.-]+)\) from (.*), which needs an MCID$/, (m) => ((from) => from && `ikke i udkastet: effektmål ${m[1]} (${m[2]}) fra ${from}, som kræver en MCID`)(fromDa(m[3]!))],
@@ -249,6 +276,9 @@ const RULES: Rule[] = [
 
 /** A guess or check of the draft in Danish, or as made when the catalogue does not know it. */
 export function draftLineDa(line: string): string {
+  // A layout plan init refuses, as its guess (plan/export-layouts-da.ts): worded whole there.
+  const layout = pandasLayoutWhatDa(line);
+  if (layout !== undefined) return layout;
   for (const [re, da] of RULES) {
     const m = re.exec(line);
     // A rule that cannot word the whole line leaves it whole in English.

@@ -22,6 +22,21 @@ export const CASTOR_CODES: ReadonlyMap<number, string> = new Map([
   [-99, 'not done'],
 ]);
 
+/**
+ * What each Castor code says, in Danish (`--lang da`: validate's refusal, plan init's check);
+ * −96 in the glossary's words for "not applicable" (docs/glossary-da.md: "ikke aktuelt").
+ */
+const CASTOR_CODES_DA: ReadonlyMap<number, string> = new Map([
+  [-95, 'måling mislykkedes'],
+  [-96, 'ikke aktuelt'],
+  [-97, 'ikke spurgt'],
+  [-98, 'spurgt uden kendt svar'],
+  [-99, 'ikke udført'],
+]);
+
+/** What Castor code `c` says in `lang`. */
+export const castorCodeWords = (c: number, lang: 'en' | 'da' = 'en'): string | undefined => (lang === 'da' ? CASTOR_CODES_DA : CASTOR_CODES).get(c);
+
 /** Every negative number taken for a user-missing code when nothing else in its column is negative. */
 export const NEGATIVE_CODES: ReadonlySet<number> = new Set([-7, -8, -9, ...CASTOR_CODES.keys(), -999]);
 
@@ -54,9 +69,13 @@ export function negativeCodesAmong(values: Iterable<number>): number[] {
 }
 
 /** `Castor EDC's code for "measurement failed" (its numeric user-missing codes: …)`, for a check or a problem; '' when none is Castor's own. */
-export function castorCodesText(codes: readonly number[]): string {
+export function castorCodesText(codes: readonly number[], lang: 'en' | 'da' = 'en'): string {
   const castor = codes.filter(isCastorOwnCode);
   if (!castor.length) return '';
+  if (lang === 'da') {
+    const said = castor.map((c) => `"${CASTOR_CODES_DA.get(c)}"`).join(' og ');
+    return `Castor EDC's kode${castor.length > 1 ? 'r' : ''} for ${said} (dens numeriske koder for brugerdefinerede manglende værdier: ${[...CASTOR_CODES_DA].map(([c, w]) => `${c} ${w}`).join(', ')})`;
+  }
   const said = castor.map((c) => `"${CASTOR_CODES.get(c)}"`).join(' and ');
   return `Castor EDC's code${castor.length > 1 ? 's' : ''} for ${said} (its numeric user-missing codes: ${[...CASTOR_CODES].map(([c, w]) => `${c} ${w}`).join(', ')})`;
 }
@@ -65,7 +84,12 @@ export function castorCodesText(codes: readonly number[]): string {
  * plan init's one check for Castor's codes it drafted as missing: each column with its codes and
  * what they say, and the codebook to check them against.
  */
-export function castorCodesCheck(drafted: readonly { where: string; codes: readonly number[] }[]): string {
+export function castorCodesCheck(drafted: readonly { where: string; codes: readonly number[] }[], lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') {
+    // `where` in Danish already (`kolonnen "bmi"`): plan/draft-notes-da.ts rewords the draft's check with it.
+    const list = drafted.map((d) => `${d.where} ${d.codes.map((c) => `${c} (${CASTOR_CODES_DA.get(c)})`).join(', ')}`).join('; ');
+    return `Castor EDC's numeriske koder for brugerdefinerede manglende værdier er i udkastet som koder for manglende værdier, ikke som værdier: ${list} — Castor skriver ${[...CASTOR_CODES_DA].map(([c, w]) => `${c} for ${w}`).join(', ')}, og ingen anden værdi i disse kolonner er negativ (i en kolonne med andre negative værdier, fx en ændring, læses de som data). Tjek dem mod eksportens kodebog`;
+  }
   const list = drafted.map((d) => `${d.where} ${d.codes.map((c) => `${c} (${CASTOR_CODES.get(c)})`).join(', ')}`).join('; ');
   return `Castor EDC's numeric user-missing codes drafted as missing-value codes, not values: ${list} — Castor writes ${[...CASTOR_CODES].map(([c, w]) => `${c} for ${w}`).join(', ')}, and no other value of these columns is negative (in a column that holds other negative values, such as a change, they are read as data). Check them against the export's codebook`;
 }

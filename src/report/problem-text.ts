@@ -8,9 +8,12 @@ import type { Lang } from './i18n.js';
 import { instruments } from '../instruments/registry.js';
 import type { ProblemWords } from '../problem-groups.js';
 import { nanHint } from '../trial/nan-cells.js';
+import { castorCodesText } from '../plan/negative-codes.js';
 import { emptyFirstExpected, emptyRepeatExpected } from '../trial/patient-ids.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
+import { pandasLayoutMessageDa, pandasLayoutWriteDa } from '../plan/export-layouts-da.js';
+import { changedWhileReadMessageDa } from '../io/file-identity.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
@@ -59,12 +62,25 @@ const DANISH: readonly [RegExp, Replacement][] = [
     /^a number, as the other values of (".*") are \(read as text, it would make each of them a category of its own\); if it means "missing", add it to the plan's "missingCodes"; if the column holds categories, (?:set ("covariateTypes": \{ ".*": "categorical" \}) in the plan|give the confounder ("type": "categorical"))$/,
     'et tal, som de andre værdier af $1 er (læst som tekst ville hver af dem blive sin egen kategori); betyder den "mangler", så føj den til planens "missingCodes"; rummer kolonnen kategorier, så angiv $2$3 i planen',
   ],
+  // A covariate's (or confounder's) missing-value code the plan does not declare (trial/negative-code-cells.ts, observational/nine-codes.ts).
+  [/^a value of the (covariate|confounder) "(.*)", not a missing-value code: (-?\d+) is (Castor EDC's codes? for .*|a usual code for "missing" \((.*)\)), and no other value of "\2" is negative — if it means "missing", add it to the plan's "missingCodes"; if it is a real value, give "\2" a "covariateRanges" entry that includes it$/,
+    (_m: string, noun?: string, name?: string, value?: string, _what?: string, usual?: string) =>
+      `${codeOwnerDa(noun!, name!)}, ikke en kode for manglende værdi: ${value!} er ${usual === undefined ? castorCodesText([Number(value)], 'da') : `en almindelig kode for "mangler" (${usual})`}, og ingen anden værdi af "${name!}" er negativ — ${CODE_ADVICE_DA(name!, '')}`],
+  [/^a value of the (covariate|confounder) "(.*)", not a missing-value code: far above its other values \(at most (\S+)\), so likely a code for "missing" — if it means "missing", add it to the plan's "missingCodes"( \(those patients are then left out and counted\))?; if it is a real value, give "\2" a "covariateRanges" entry that includes it$/,
+    (_m: string, noun?: string, name?: string, top?: string, counted?: string) =>
+      `${codeOwnerDa(noun!, name!)}, ikke en kode for manglende værdi: langt over dens andre værdier (højst ${top!}), så sandsynligvis en kode for "mangler" — ${CODE_ADVICE_DA(name!, counted ? ' (de patienter udelades da og tælles)' : '')}`],
   [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
   [/^one withdrawal reason per patient; leave the other rows empty$/, 'én frafaldsårsag pr. patient; lad de andre rækker være tomme'],
   [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell; values meaning the patient did not withdraw \(a status column's "Completed"\) belong in "flow": \{ "notWithdrawn": \[ … \] \}$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle; værdier, der betyder, at patienten ikke er faldet fra (en statuskolonnes "Completed"), hører til i "flow": { "notWithdrawn": [ … ] }'],
   [/^a reason the patient left the study, or an empty cell: this value reads as a status meaning the patient did not withdraw, which without the plan's "flow": \{ "withdrawalReasons" \} would count as lost to follow-up; list such values in "flow": \{ "notWithdrawn": \[ … \] \}$/, 'en årsag til, at patienten forlod forsøget, eller en tom celle: værdien læses som en status, der betyder, at patienten ikke er faldet fra, og uden planens "flow": { "withdrawalReasons" } ville den tælle som tabt til opfølgning; angiv sådanne værdier i "flow": { "notWithdrawn": [ … ] }'],
   [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), a value its "notWithdrawn" lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), en værdi, som dens "notWithdrawn" angiver ($2), eller en tom celle'],
 ];
+
+/** `a value of the covariate "bmi"` (or the confounder) in Danish. */
+const codeOwnerDa = (noun: string, name: string): string => `en værdi af ${noun === 'confounder' ? 'den forstyrrende faktor' : 'kovariaten'} "${name}"`;
+/** What to do with a code the plan does not declare: declare it, or give the column a range that holds it. */
+const CODE_ADVICE_DA = (name: string, counted: string): string =>
+  `betyder den "mangler", så føj den til planens "missingCodes"${counted}; er den en rigtig værdi, så giv "${name}" en "covariateRanges"-angivelse, der omfatter den`;
 
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
 export function problemText(expected: string, lang: Lang): string {
@@ -78,8 +94,9 @@ export function danishProblemText(expected: string): string | undefined {
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
   // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
-  const pivot = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected);
-  if (pivot !== undefined) return pivot;
+  // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected);
+  if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
   const text = hint ? expected.slice(0, hint.index) : expected;
@@ -322,8 +339,9 @@ export function danishErrorMessage(message: string): string | undefined {
   // A cea page's every-row refusal, worded in English by the analysis both pages share (most-rows-excluded.ts).
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
-  const pivot = pivotBlanksMessageDa(message);
-  if (pivot !== undefined) return pivot;
+  // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read.
+  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message);
+  if (whole !== undefined) return whole;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
     const known = DANISH_MESSAGES.find(([pattern]) => pattern.test(message));

@@ -203,8 +203,9 @@ export function derivedRowsError(file: string, header: readonly string[], d: Der
   return new HtaError('input.invalid', `${file}: ${d.rows} ${d.rows === 1 ? 'row is' : 'rows are'} ADaM derived ${d.rows === 1 ? 'record' : 'records'} (${valuesText(d)} in column "${d.column}"), not observed values`, [problem]);
 }
 
-/** The note of a run that read past the derived rows (the plan's "derivedRows": "leave-out"). */
-export function derivedRowsNote(file: string, d: DerivedRows): string {
+/** The note of a run that read past the derived rows (the plan's "derivedRows": "leave-out"); Danish under `--lang da` (docs/cli.md "Danish output"). */
+export function derivedRowsNote(file: string, d: DerivedRows, lang: 'en' | 'da' = 'en'): string {
+  if (lang === 'da') return `${file}: ${d.rows} udledte ADaM-${d.rows === 1 ? 'række' : 'rækker'} (${valuesText(d)} i kolonnen "${d.column}") er ikke læst, som planens "derivedRows": "leave-out" angiver: de besøg, de udfyldte, mangler i alle analyser`;
   return `${file}: ${d.rows} ADaM derived ${d.rows === 1 ? 'row' : 'rows'} (${valuesText(d)} in column "${d.column}") not read, as the plan's "derivedRows": "leave-out" says: the visits they filled are missing in every analysis`;
 }
 
@@ -213,12 +214,16 @@ export function derivedRowsNote(file: string, d: DerivedRows): string {
  * own: its values repeat another visit's, which the MMRM and multiple imputation would take as a
  * further observation. A note, not a refusal: an endpoint analysis may be what the protocol asks.
  */
-export function derivedVisitNotes(file: string, header: readonly string[], visits: readonly string[], exportTimes: readonly string[]): string[] {
+export function derivedVisitNotes(file: string, header: readonly string[], visits: readonly string[], exportTimes: readonly string[], lang: 'en' | 'da' = 'en'): string[] {
   const derivedVisit = derivedVisitTest(header);
   if (!derivedVisit) return [];
   return visits.flatMap((v, k) => {
     const t = exportTimes[k]!;
     if (!derivedVisit(t)) return [];
+    if (lang === 'da') {
+      const i = t === v ? '' : ` ("${t}" i eksporten)`;
+      return [`${file}: planen analyserer besøget "${v}"${i}, der er navngivet som et udledt ADaM-besøg — den sidste eller fremførte værdi for hver patient, en kopi af et andet besøgs: ved siden af det besøg tæller MMRM og multipel imputation værdien to gange; er det ikke et besøg i skemaet, så angiv det i "ignoreTimepoints" (docs/plan-trial.md#adam-derived-rows)`];
+    }
     const written = t === v ? '' : ` ("${t}" in the export)`;
     return [`${file}: the plan analyses visit "${v}"${written}, named as an ADaM derived visit — each patient's last or carried-forward value, a copy of another visit's: beside that visit, the MMRM and multiple imputation count the value twice; if it is no visit of the schedule, list it in "ignoreTimepoints" (docs/plan-trial.md#adam-derived-rows)`];
   });

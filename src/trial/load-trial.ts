@@ -211,7 +211,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // It names the first such cell by line and column (its column by the plan's name), not its value: a patient's.
   const firstQuoted = dialect.shownMark?.basis === 'quoted' ? dialect.shownMark : undefined;
   const firstColumn = firstQuoted?.first.column === undefined ? undefined : csv.header[firstQuoted.first.column - 1];
-  const quotedCommas = quotedCommaNote(source.file, firstQuoted && firstColumn !== undefined ? { ...dialect, shownMark: { ...firstQuoted, first: { ...firstQuoted.first, field: firstColumn } } } : dialect);
+  const quotedCommas = quotedCommaNote(source.file, firstQuoted && firstColumn !== undefined ? { ...dialect, shownMark: { ...firstQuoted, first: { ...firstQuoted.first, field: firstColumn } } } : dialect, false, options.lang);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
@@ -245,7 +245,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   };
   const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect }, true, { records: csv.records, reads, ...(unreadCovariates.length ? { readAsNumbers } : {}) });
   // Its unquoted `1.250` beside quoted decimal commas, read as thousands (rule 2's exception): said, with how many.
-  const thousandsPoints = thousandsPointNote(source.file, dialect, { records: csv.records, reads: readAsNumbers });
+  const thousandsPoints = thousandsPointNote(source.file, dialect, { records: csv.records, reads: readAsNumbers }, options.lang);
   if (thousandsPoints) readNotes.push(thousandsPoints);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
@@ -1078,10 +1078,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? [], options.lang);
   if (trailerNote) readNotes.push(trailerNote);
   // A footnote under the rows (`Kilde: Danmarks Statistik …`), left out by the CSV reader (io/footnote-lines.ts).
-  const footnoteNote = footnoteLinesNote(file, given.footnotes ?? []);
+  const footnoteNote = footnoteLinesNote(file, given.footnotes ?? [], options.lang);
   if (footnoteNote) readNotes.push(footnoteNote);
-  if (derived) readNotes.push(derivedRowsNote(file, derived));
-  readNotes.push(...derivedVisitNotes(file, table.header, visits, exportTimes));
+  if (derived) readNotes.push(derivedRowsNote(file, derived, options.lang));
+  readNotes.push(...derivedVisitNotes(file, table.header, visits, exportTimes, options.lang));
   // Rows of visits the plan reads past, and entries that matched none (ignored-visits.ts).
   const ignoredCount = ignored.count();
   const unusedNote = unusedEntriesNote(file, ignored.unused(), options.lang);
@@ -1103,7 +1103,7 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // Participants never randomised: said as a note, with their count (docs/plan-trial.md#participant-flow).
   const notRandomisedCount = notRandomised.counts();
   if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount, plan.flow?.notRandomisedValues, options.lang));
-  const specialNote = special.note(file);
+  const specialNote = special.note(file, options.lang);
   if (specialNote) readNotes.push(specialNote);
   const noiseNote = row.noise.note(file, options.lang);
   if (noiseNote) readNotes.push(noiseNote);
@@ -1158,12 +1158,12 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   if (paddingNote) readNotes.push(paddingNote);
   if (commaCells.some((c) => c.count > 0)) {
     const numberColumns = [...new Set([...covariates.filter((_, i) => kinds[i] === 'numeric').map((c) => c.idx), ...sources.flatMap((s) => s.columnIndexes)])];
-    const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns);
+    const { notes, undecided } = thousandsCommaColumns(table, file, covariates, commaCells, numberColumns, options.lang);
     if (undecided && !options.covariatesUnread) throw undecidedError(file, { ...undecided, declarable: true });
     readNotes.push(...notes);
   }
-  readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
-  const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
+  readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold, options.lang));
+  const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!, options.lang)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
   patients.forEach((patient, p) => {
     const covariates: Record<string, string | number | null> = {};
@@ -1303,6 +1303,7 @@ function thousandsCommaColumns(
   covariates: readonly { idx: number; column: string }[],
   cells: readonly { count: number; first: (VotePlace & { separator: ',' }) | undefined }[],
   numberColumns: readonly number[],
+  lang: 'en' | 'da' = 'en',
 ): { notes: string[]; undecided?: UndecidedCells } {
   const shown = new Map<number, { point?: string; bare?: string; groups?: string }>(numberColumns.map((c) => [c, {}]));
   for (const r of table.records) {
@@ -1333,6 +1334,12 @@ function thousandsCommaColumns(
     const other = why === undefined ? pointElsewhere(idx) : undefined;
     if (why === undefined && other === undefined) {
       undecided = undecided ? { count: undecided.count + count, first: undecided.first } : { count, first };
+      return;
+    }
+    if (lang === 'da') {
+      // Danish under --lang da (docs/cli.md "Danish output"), in the words of hta meta's note (meta/warnings-da.ts).
+      const hvorfor = own.groups !== undefined ? `kolonnens "${own.groups}" har to tusindtalskommaer` : own.bare !== undefined ? `kolonnen skriver andre hele tal uden skilletegn ("${own.bare}"), som engelsk Excel gør under 1.000` : `ingen værdi i kolonnen viser dens decimaltegn; kolonnen "${table.header[other!]}" viser decimalpunktum ("${shown.get(other!)!.point}")`;
+      notes.push(`${file}: kolonne "${column}": værdier med ét komma og tre cifre efter det, som "${example}", er læst som tusinder (${n}), sådan som en kommasepareret fil skriver dem: ${hvorfor}. Er de decimaltal skrevet med decimalkomma (${example} = ${example.replace(',', '.')}, som LibreOffice eller Google Sheets skriver dem med danske indstillinger), så eksportér filen med ";" som skilletegn eller med decimalpunktum`);
       return;
     }
     const because = why ?? `no value of the column shows its decimal mark; column "${table.header[other!]}" shows the decimal point ("${shown.get(other!)!.point}")`;

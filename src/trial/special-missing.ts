@@ -59,6 +59,22 @@ export class SpecialMissingReader extends FieldReader {
   }
 }
 
+/**
+ * `3 cells written as SAS/Stata special missing values (.A, .B)`; in Danish the page's words
+ * (docs/glossary-da.md: "særlige manglende værdier fra SAS/Stata", "brugerdefinerede manglende
+ * værdier fra Castor EDC"), as `--lang da` prints it (docs/cli.md "Danish output").
+ */
+export function specialMissingText(s: SpecialMissingCount, lang: 'en' | 'da' = 'en'): string {
+  const one = s.cells === 1;
+  const sas = s.kind === 'sas-stata';
+  if (lang === 'da') {
+    const what = sas ? (one ? 'en særlig manglende værdi fra SAS/Stata' : 'særlige manglende værdier fra SAS/Stata') : one ? 'en brugerdefineret manglende værdi fra Castor EDC' : 'brugerdefinerede manglende værdier fra Castor EDC';
+    return `${s.cells} ${one ? 'celle' : 'celler'} skrevet som ${what} (${s.codes.join(', ')})`;
+  }
+  const what = sas ? (one ? 'a SAS/Stata special missing value' : 'SAS/Stata special missing values') : one ? 'a Castor EDC user-missing code' : 'Castor EDC user-missing codes';
+  return `${s.cells} ${one ? 'cell' : 'cells'} written as ${what} (${s.codes.join(', ')})`;
+}
+
 /** The cells one system's special missing values filled (trial-data.ts `specialMissing`). */
 export interface SpecialMissingCount {
   kind: 'sas-stata' | 'castor';
@@ -83,15 +99,9 @@ export class SpecialMissingTally {
   }
 
   /** What was read as missing, e.g. `3 cells written as SAS/Stata special missing values (.A, .B)`; undefined when none. */
-  describe(): string | undefined {
-    const parts: string[] = [];
-    const codes = (kind: 'sas-stata' | 'castor') => [...this.#codes[kind]].sort().join(', ');
-    const n = (k: number, one: string, many: string) => (k === 1 ? `1 cell written as ${one}` : `${k} cells written as ${many}`);
-    const sas = this.#counts['sas-stata'];
-    const castor = this.#counts.castor;
-    if (sas) parts.push(`${n(sas, 'a SAS/Stata special missing value', 'SAS/Stata special missing values')} (${codes('sas-stata')})`);
-    if (castor) parts.push(`${n(castor, 'a Castor EDC user-missing code', 'Castor EDC user-missing codes')} (${codes('castor')})`);
-    return parts.length ? parts.join(' and ') : undefined;
+  describe(lang: 'en' | 'da' = 'en'): string | undefined {
+    const parts = this.summary().map((s) => specialMissingText(s, lang));
+    return parts.length ? parts.join(lang === 'da' ? ' og ' : ' and ') : undefined;
   }
 
   /** What was read as missing, per system that writes such values (codes sorted), for the page's data note; empty when none. */
@@ -100,9 +110,11 @@ export class SpecialMissingTally {
   }
 
   /** The note of a run: once, with the cells' count and codes (never a line: they are values, not problems). */
-  note(file: string): string | undefined {
-    const what = this.describe();
-    return what === undefined ? undefined : `${file}: ${what} read as missing — SAS, Stata and Castor EDC write them for a value that is missing (docs/input-trial-export.md)`;
+  note(file: string, lang: 'en' | 'da' = 'en'): string | undefined {
+    const what = this.describe(lang);
+    if (what === undefined) return undefined;
+    if (lang === 'da') return `${file}: ${what} er læst som manglende — SAS, Stata og Castor EDC skriver dem for en værdi, der mangler (docs/input-trial-export.md)`;
+    return `${file}: ${what} read as missing — SAS, Stata and Castor EDC write them for a value that is missing (docs/input-trial-export.md)`;
   }
 }
 

@@ -38,12 +38,17 @@ export class VaryingCovariates {
    * observational plan's suppressionThreshold) a smaller count reads "fewer than 5 patients", as
    * the arm and category spelling notes do (docs/observational.md "Small counts").
    */
-  notes(file: string, columns: readonly string[], threshold?: number): string[] {
+  notes(file: string, columns: readonly string[], threshold?: number, lang: 'en' | 'da' = 'en'): string[] {
     const seen = new Set<string>();
     return columns.flatMap((column, i) => {
       const n = this.patients[i]!.size;
       if (n === 0 || seen.has(column)) return [];
       seen.add(column);
+      if (lang === 'da') {
+        // Danish under --lang da (docs/cli.md "Danish output"); below an observational plan's threshold the count is not said.
+        const many = threshold !== undefined && n < threshold ? `færre end ${threshold} patienter` : `${n} ${n === 1 ? 'patient' : 'patienter'}`;
+        return [`${file}: kolonnen "${column}" har forskellige værdier i rækkerne for én og samme patient hos ${many}: værdien for hver patient læses fra baselinerækken (ellers den første række med en værdi) — tjek eksporten, hvis der skal være én værdi pr. patient`];
+      }
       const patients = threshold !== undefined && n < threshold ? `fewer than ${threshold} patients` : `${n} patient${n === 1 ? '' : 's'}`;
       return [`${file}: column "${column}" holds different values on one patient's rows for ${patients}: each patient's value is read from the baseline row (else the first row with a value) — check the export if it should be one value per patient`];
     });

@@ -66,7 +66,7 @@ import { eligibleHeaderLines } from './eligible-header-lines.js';
 import { stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
-import { fileIdentity } from '../io/file-identity.js';
+import { changedWhileReadMessage, fileIdentity } from '../io/file-identity.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { registryColumnsError } from './counts-table.js';
@@ -175,7 +175,7 @@ export async function readRegistryFile(file: string, options: ReadRegistryOption
   // worse, agree on wrong counts. Whatever the run ends in, a file that changed is refused as the
   // trial reader refuses it (io/file-identity.ts, docs/input-registry.md "A file being written").
   const before = fileIdentity(file);
-  const changed = () => new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
+  const changed = () => new HtaError('input.invalid', changedWhileReadMessage(file));
   let read: RegistryRead;
   try {
     read = await readRegistryFileOnce(file, options);

@@ -91,7 +91,12 @@ export function renderMarkdownTable(t: Table): string {
 }
 
 /** Text for HTML content and attribute values (pageText: no bidi formatting, no raw control character). */
-export const escapeHtml = (s: string) => pageText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const HTML_SPECIAL = /[&<>"]/;
+export const escapeHtml = (s: string) => {
+  const text = pageText(s);
+  // Most cells hold none of the four: one test instead of four replaces.
+  return HTML_SPECIAL.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : text;
+};
 
 /** A row whose cells after the first are all empty: a group heading ("Sex, n (%)" above its levels). */
 const isGroupHeading = (r: readonly string[]) => r.length > 1 && r.slice(1).every((c) => c === '');

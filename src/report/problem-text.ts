@@ -14,6 +14,7 @@ import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
 import { pandasLayoutMessageDa, pandasLayoutWriteDa } from '../plan/export-layouts-da.js';
 import { changedWhileReadMessageDa } from '../io/file-identity.js';
+import { registryDateExpectedDa } from '../uptake/registry-dates-da.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
@@ -21,6 +22,24 @@ type Replacement = string | ((substring: string, ...groups: (string | undefined)
 
 const DANISH: readonly [RegExp, Replacement][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
+  // The plan's columns missing from the header (trial/load-trial.ts), the first lines a user whose plan names other columns meets.
+  [/^(a patient id|an arm|a time|an exposure) column named (".*") \(columns are: (.*)\); name it in the plan's (.*)$/,
+    (_m: string, role?: string, name?: string, listed?: string, where?: string) =>
+      `en kolonne med ${({ 'a patient id': 'patient-id', 'an arm': 'gruppen', 'a time': 'tidspunktet', 'an exposure': 'eksponeringen' } as Record<string, string>)[role!]} ved navn ${name} (kolonnerne er: ${listed}); angiv den i planens ${where}`],
+  [/^a column (".*") for (covariate|confounder) (".*") \(columns are: (.*)\); map it in ("columns": \{ "covariates": \{ .* \} \})$/,
+    (_m: string, column?: string, what?: string, name?: string, listed?: string, where?: string) =>
+      `en kolonne ${column} til ${what === 'covariate' ? 'kovariaten' : 'den forstyrrende faktor'} ${name} (kolonnerne er: ${listed}); angiv dens kolonne i ${where}`],
+  [/^a column (".*") for confounder (".*") \(columns are: (.*)\); give the confounder's "column" in ("observational": \{ "confounders": \[ … \] \})$/,
+    'en kolonne $1 til den forstyrrende faktor $2 (kolonnerne er: $3); angiv den forstyrrende faktors "column" i $4'],
+  [/^a column (".*") for outcome (".*") or its item columns (\S+…\S+); set "column" \(or "items"\) in the plan if it is named differently$/,
+    'en kolonne $1 til effektmålet $2 eller dets spørgsmålskolonner $3; angiv "column" (eller "items") i planen, hvis den hedder noget andet'],
+  [/^a column (".*") for outcome (".*"); set "column" \(or "items"\) in the plan if it is named differently$/,
+    'en kolonne $1 til effektmålet $2; angiv "column" (eller "items") i planen, hvis den hedder noget andet'],
+  [/^columns ending in (".*") for the plan's (baseline|visit) (".*")(?: \(the export's (".*"), by "timeLabels"\))?(?:; the export's visits: (.*?))? — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"$/,
+    (_m: string, suffix?: string, which?: string, visit?: string, exported?: string, has?: string) =>
+      `kolonner, der ender på ${suffix}, til planens ${which === 'baseline' ? 'baseline' : 'besøg'} ${visit}${exported ? ` (eksportens ${exported} via "timeLabels")` : ''}${has ? `; eksportens besøg: ${has}` : ''} — sæt "baseline" og "timepoints" til eksportens besøg, eller knyt dem til planens med "timeLabels"`],
+  [/^all (\d+) item columns of (.*) for outcome (".*") \(or a score column (".*")\); list them in the outcome's "items"$/,
+    'alle $1 spørgsmålskolonner i $2 til effektmålet $3 (eller en scorekolonne $4); angiv dem i effektmålets "items"'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms"'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms", or an arm not compared, as in its "otherArms" \((.*)\)$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ($3)'],
   [/^a time point of the plan \((.*)\); map other labels with "timeLabels", list the visit in "allTimepoints", or leave an unscheduled visit out with "ignoreTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", angiv besøget i "allTimepoints", eller udelad et uplanlagt besøg med "ignoreTimepoints"'],
@@ -95,7 +114,8 @@ export function danishProblemText(expected: string): string | undefined {
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
   // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
   // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
-  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected);
+  // A registry date cell (uptake/registry-dates-da.ts): the format, its hint and its time-of-day fault, worded whole there.
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? registryDateExpectedDa(expected);
   if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);

@@ -50,6 +50,12 @@ export interface AnalyzeOptions {
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
   /** The plan's `population.targetSample`, read (trial/target-sample.ts): adds the inverse-odds transported rows. */
   targetSample?: TargetSample;
+  /**
+   * How the results name the export: `input.file` and the warnings about its columns (`x.csv:
+   * outcome "odi" …`). `hta report` gives its last name (docs/manifest.md: the same bytes from any
+   * folder, no folder shown); otherwise the file as given.
+   */
+  inputName?: string;
 }
 
 /** The value stored under `key`, computed and stored on first use (a failed computation is not stored). */
@@ -366,18 +372,22 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   const flow = participantFlowOf(randomised);
   const adverseEvents = randomised.adverseEvents ? adverseEventSummary(randomised.adverseEvents, patients, confLevel) : undefined;
   for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
+  // The warnings below name the export as the results do (options.inputName): a report's page
+  // never shows the folder it was given by (docs/manifest.md).
+  const file = options.inputName ?? trial.file;
+  const named = { file, sources: trial.sources, rows: trial.rows, recoded: trial.recoded, filledCells: trial.filledCells, roundedScientific: trial.roundedScientific };
   // A word code that empties much of an outcome changes the patients analysed: a warning of the
   // results and the report too, not only a note on stderr (word-missing-codes.ts).
-  warnings.unshift(...wordMissingCodeNotes(trial));
+  warnings.unshift(...wordMissingCodeNotes(named));
   // So does a scale outcome holding only 0 and 1: its points are judged against the scale's MCID (two-value-scales.ts).
-  warnings.unshift(...twoValueScaleNotes(trial));
+  warnings.unshift(...twoValueScaleNotes(named));
   // And one whose 0–60 scores never pass 6: one item read as the score (narrow-scales.ts).
-  warnings.unshift(...narrowScaleNotes(trial));
+  warnings.unshift(...narrowScaleNotes(named));
   // And one whose every score Excel's "Scientific" format rounded (`4.91E+05`): the effect rests on rounded values (scientific-cells.ts).
-  warnings.unshift(...roundedScoreWarnings(trial));
+  warnings.unshift(...roundedScoreWarnings(named));
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
+    input: { file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,

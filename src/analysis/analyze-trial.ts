@@ -35,6 +35,7 @@ import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
 import { roundedScoreWarnings } from '../trial/scientific-cells.js';
+import { smallExpectedWarnings } from './small-expected-counts.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
@@ -348,6 +349,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   warnings.push(...singleAnswerWarnings(effects, patients, new Set(plan.outcomes.filter((o) => instrumentOf.get(o.key)?.kind === 'binary').map((o) => o.key))));
+  // A χ² p-value on expected counts below 5, as R's prop.test warns (small-expected-counts.ts).
+  warnings.push(...smallExpectedWarnings(effects));
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);

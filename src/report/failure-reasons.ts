@@ -478,8 +478,5 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
 function englishWarningText(warning: string, labels: WarningLabels): string {
   const m = /^multiple imputation of (.+?) at ([^:]+): (the verdict depends on the imputation: [\s\S]*)$/.exec(warning);
   if (m) return `Multiple imputation of ${labels.outcome(m[1]!)}, ${labels.time(m[2]!)}: ${m[3]!}`;
-  // A χ² p-value on expected counts below 5 (analysis/small-expected-counts.ts): the outcome and visit by their labels, as the effects table names them.
-  const chi = /^(.+?) at (.+?): (the χ² p-value rests on expected counts below [\s\S]*)$/.exec(warning);
-  if (chi) return `${labels.outcome(chi[1]!)}, ${labels.time(chi[2]!)}: ${chi[3]!}`;
   return warning;
 }

@@ -35,6 +35,7 @@ import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { twoValueScaleNotes } from '../trial/two-value-scales.js';
 import { narrowScaleNotes } from '../trial/narrow-scales.js';
 import { roundedScoreWarnings } from '../trial/scientific-cells.js';
+import { smallExpectedWarnings } from './small-expected-counts.js';
 import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 import { transportsWholeTrial } from './whole-trial-transport.js';
 import { singleAnswerWarnings } from './single-answer-warnings.js';
@@ -50,6 +51,12 @@ export interface AnalyzeOptions {
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
   /** The plan's `population.targetSample`, read (trial/target-sample.ts): adds the inverse-odds transported rows. */
   targetSample?: TargetSample;
+  /**
+   * How the results name the export: `input.file` and the warnings about its columns (`x.csv:
+   * outcome "odi" …`). `hta report` gives its last name (docs/manifest.md: the same bytes from any
+   * folder, no folder shown); otherwise the file as given.
+   */
+  inputName?: string;
 }
 
 /** The value stored under `key`, computed and stored on first use (a failed computation is not stored). */
@@ -342,6 +349,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   warnings.push(...singleAnswerWarnings(effects, patients, new Set(plan.outcomes.filter((o) => instrumentOf.get(o.key)?.kind === 'binary').map((o) => o.key))));
+  // A χ² p-value on expected counts below 5, as R's prop.test warns (small-expected-counts.ts).
+  warnings.push(...smallExpectedWarnings(effects));
   warnings.push(...leftOutOfImputation(plan.outcomes, ctx));
   for (const o of plan.outcomes) {
     const rows = [...effects, ...(sensitivity?.rows ?? [])].filter((e) => e.method === 'mi-ancova' && e.outcome === o.key && !e.error);
@@ -366,18 +375,22 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   const flow = participantFlowOf(randomised);
   const adverseEvents = randomised.adverseEvents ? adverseEventSummary(randomised.adverseEvents, patients, confLevel) : undefined;
   for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
+  // The warnings below name the export as the results do (options.inputName): a report's page
+  // never shows the folder it was given by (docs/manifest.md).
+  const file = options.inputName ?? trial.file;
+  const named = { file, sources: trial.sources, rows: trial.rows, recoded: trial.recoded, filledCells: trial.filledCells, roundedScientific: trial.roundedScientific };
   // A word code that empties much of an outcome changes the patients analysed: a warning of the
   // results and the report too, not only a note on stderr (word-missing-codes.ts).
-  warnings.unshift(...wordMissingCodeNotes(trial));
+  warnings.unshift(...wordMissingCodeNotes(named));
   // So does a scale outcome holding only 0 and 1: its points are judged against the scale's MCID (two-value-scales.ts).
-  warnings.unshift(...twoValueScaleNotes(trial));
+  warnings.unshift(...twoValueScaleNotes(named));
   // And one whose 0–60 scores never pass 6: one item read as the score (narrow-scales.ts).
-  warnings.unshift(...narrowScaleNotes(trial));
+  warnings.unshift(...narrowScaleNotes(named));
   // And one whose every score Excel's "Scientific" format rounded (`4.91E+05`): the effect rests on rounded values (scientific-cells.ts).
-  warnings.unshift(...roundedScoreWarnings(trial));
+  warnings.unshift(...roundedScoreWarnings(named));
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
+    input: { file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,

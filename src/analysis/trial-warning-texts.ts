@@ -45,6 +45,7 @@ function warningKeys(w: string): Omit<TrialWarningText, 'text'> {
   if ((m = /^transported effect \([a-z-]+\), (.+?) at (.+?): /.exec(w)) && m[1] !== 'every outcome and time') return { outcome: m[1]!, time: m[2]! };
   if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): /.exec(w))) return { outcome: m[1]!, time: m[2]!, method: m[3]! };
   if ((m = /^(.+?) at (.+?): every patient analysed answered /.exec(w))) return { outcome: m[1]!, time: m[2]! };
+  if ((m = /^(.+?) at (.+?): the χ² p-value rests on expected counts below /.exec(w))) return { outcome: m[1]!, time: m[2]!, method: 'risk-difference' };
   return {};
 }
 

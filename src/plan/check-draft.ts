@@ -35,9 +35,9 @@ export interface DraftCheck {
 export function checkDraft(csv: CsvTable, draft: Record<string, unknown>, mcidLeft: readonly string[] = []): DraftCheck {
   try {
     const plan = parsePlan(withStandInMcids(draft, mcidLeft), DRAFT_FILE);
-    const trial = loadTrial(csv, plan, { excludeInvalid: true });
-    // Two scales in one column, and word missing-value codes that empty a column, are among the
-    // draft's checks (draft-plan.ts), for the user to settle.
+    // Two scales in one column, a score column of fractions of 1 (Excel percentage cells), and word
+    // missing-value codes that empty a column, are among the draft's checks (draft-plan.ts), for the user to settle.
+    const trial = loadTrial(csv, plan, { excludeInvalid: true, fractionsInChecks: true });
     checkTrialContent(csv, trial, 'rows', undefined, { scales: false, codedMissing: false });
     const excluded = trial.excluded;
     return { badRows: excluded?.rows ?? 0, badLines: lineRanges(linesOf(excluded?.problems ?? [])), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };

@@ -55,6 +55,7 @@ import { headedItemBlocks } from './headed-items.js';
 import { eq5dLevelLabels } from './eq5d-labels.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
+import { FractionTally, fractionRange, holdsFractions, timesHundred } from '../trial/fraction-scales.js';
 import { isDontKnowWord, isWordLabel, scaleEndAnswers, scaleEndOf, wordForm } from './answer-words.js';
 import { isNotApplicableWord } from './not-applicable-words.js';
 import { medicationName, namesDays, namesDaysUsed, namesMedication } from './medication-names.js';
@@ -1479,6 +1480,25 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     return mixedScales([...byId.values()], placeColumn);
   };
 
+  /**
+   * A score column of fractions of 1 (Excel percentage cells: trial/fraction-scales.ts): the stem's
+   * numbers on the scale tallied, as validate tallies them; a missing-value code beyond it (999, -9) passed over.
+   */
+  const draftFractions = (s: string, range: [number, number]) => {
+    const tally = new FractionTally();
+    for (const c of stemColumns.get(s) ?? []) {
+      const i = colIdx(c);
+      for (const r of csv.records) {
+        const cell = r.cells[i];
+        if (cell === null || cell === undefined) continue;
+        const v = parseNumber(cell, decimalComma);
+        if (v === undefined || v < range[0] || v > range[1]) continue;
+        if (tally.add(v)) tally.firstAt({ file: csv.file, line: r.line, field: c }, cell, v);
+      }
+    }
+    return holdsFractions(tally, range) ? tally : undefined;
+  };
+
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
   const codesFor = (cols: string[], lo: number, hi: number, binary: boolean, outcome?: Outcome): Record<string, number> | undefined => {
     const all = [...new Set(cols.flatMap((c) => stemValues(c)))];
@@ -2037,6 +2057,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     if (isWideScale(range) && o.instrument !== 'binary') {
       const mixed = draftMixedScales(s);
       if (mixed) checks.push(`"${s}" is drafted as a ${range[0]}–${range[1]} scale, but ${mixed.seen}: two scales in one column (0–10 at some sites, 0–100 at others)? Put every answer on one scale in the export (the 0–10 answers ×10) and draft again — hta validate and analyze refuse the export as it is; if it is one ${range[0]}–${range[1]} scale, write "oneScaleChecked": true in the outcome "${o.key}" (docs/plan-trial.md "Two scales in one column")`);
+    }
+    const fractions = o.instrument !== 'binary' && fractionRange(range) ? draftFractions(s, range) : undefined;
+    if (fractions?.first) {
+      const { at, text, value } = fractions.first;
+      const [lo, hi] = range;
+      const fix = hi === 100 ? `Excel percentage cells (44 % saved as 0.44)? Multiply the column by 100 (${text} → ${timesHundred(value, decimalComma)}) or format it as numbers in the spreadsheet` : `Excel percentage cells, or scores divided by the scale's top? Put the scores on the ${lo}–${hi} scale in the export`;
+      checks.push(`"${s}" is drafted as a ${lo}–${hi} scale, but every one of its ${fractions.count} values lies from 0 to 1, ${fractions.decimals} of them with decimals (line ${at.line}: ${text}): fractions of 1, not scores — ${fix}, export again and draft again; hta validate and analyze refuse the export as it is (docs/plan-trial.md#fractions-of-one)`);
     }
     outcomes.push(o);
     taken.add(s);

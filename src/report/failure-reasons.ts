@@ -457,6 +457,11 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
       ? `${at(o!, t!)}: alle analyserede patienter svarede ja, i begge grupper (${counts}), så forskellen på 0 siger intet — en eksport af brugerne alene (et medicinmodul i patientjournalen viser patienterne med en ordination og skriver aldrig "nej") giver dette; eksportér hver randomiseret patients svar, også "nej"`
       : `${at(o!, t!)}: alle analyserede patienter svarede nej, i begge grupper (${counts}), så forskellen på 0 siger intet om interventionen — kontrollér, at eksporten har hver randomiseret patients svar, også "ja"`;
   }
+  // A χ² p-value on expected counts below 5 (analysis/small-expected-counts.ts).
+  if ((m = new RegExp(`^(.+?) at (.+?): the χ² p-value rests on expected counts below ${NUM} \\(the smallest is ${NUM}; ${NUM} of ${NUM} against ${NUM} of ${NUM} with the event\\), where the chi-squared approximation may be incorrect, as R's prop\\.test warns — the row's verdict reads the Newcombe interval of the risk difference, not the p-value: read the interval, and check the p-value with an exact test \\(Fisher's, which hta does not compute\\)$`).exec(warning))) {
+    const [, o, t, min, least, a, n1, c, n2] = m as unknown as string[];
+    return `${at(o!, t!)}: χ²-testets p-værdi hviler på forventede antal under ${n(min!)} (det mindste er ${n(least!)}; ${n(a!)} af ${n(n1!)} mod ${n(c!)} af ${n(n2!)} med hændelsen), hvor chi²-tilnærmelsen kan være forkert, som prop.test i R advarer om — rækkens vurdering bygger på Newcombe-intervallet for risikodifferencen, ikke på p-værdien: læs intervallet, og kontrollér p-værdien med en eksakt test (Fishers, som hta ikke beregner)`;
+  }
   if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];
     return `${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;

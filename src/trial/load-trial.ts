@@ -79,6 +79,7 @@ import { cprSpellingsNote, oneCprSpelling } from './cpr-id-spellings.js';
 import { CPR_MIN_WIDTH, cprCellExpected, cprCellTest, cprKind, isCprProblem, trialCprMessage } from './cpr-cells.js';
 import { scalesHolding, scalesText } from '../plan/scale-missing-codes.js';
 import { oneBasedHints } from './one-based-answers.js';
+import { FractionTally, fractionMessage, fractionProblems, fractionRange } from './fraction-scales.js';
 import { scaleEndOf } from '../plan/answer-words.js';
 import { yesNoAnswersFor } from './yes-no-words.js';
 import { outcomeCells } from './yes-no-cells.js';
@@ -112,6 +113,8 @@ export interface LoadTrialOptions {
    * refused (decimal-mark.ts, rule 6).
    */
   covariatesUnread?: boolean;
+  /** The caller says a score column of fractions of 1 itself (`hta plan init`, among its checks: fraction-scales.ts): not refused here. */
+  fractionsInChecks?: boolean;
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -1049,6 +1052,10 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
   const cprProblems = [...rowProblems, ...(aeReader?.problems ?? [])].filter(isCprProblem).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
+  // A score column of fractions of 1 (Excel percentage cells, 0.44 for 44): the column's problem, not a
+  // row's, so every run stops, before the rows' problems (a whole-number scale's "decimals" advice would mislead: fraction-scales.ts).
+  const fractions = options.fractionsInChecks ? [] : fractionProblems(sources, decimalComma);
+  if (fractions.length) throw new HtaError('input.invalid', fractionMessage(file, fractions), fractions);
 
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
   const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent.map((p, k) => p || !needed[k]), written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });
@@ -1702,7 +1709,9 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     } else if (has.has(column)) {
       // A REDCap checkbox option column: an unticked field may be no answer at all (binary-checkbox.ts).
       const checkbox = instrument.kind === 'binary' ? checkboxSourceOf(o, column, table.header, file, problems, (c) => coderFor(plan, c, o, decimalComma)) : undefined;
-      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring, ...coders([column], o), ...(checkbox ? { checkbox } : {}) });
+      // A 0–100 score column is tallied for fractions of 1 (Excel percentage cells: fraction-scales.ts).
+      const fractions = instrument.kind === 'continuous' && fractionRange(instrument.range) ? { fractions: new FractionTally() } : {};
+      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring, ...coders([column], o), ...(checkbox ? { checkbox } : {}), ...fractions });
     } else if (present.length) {
       const missing = itemCols.filter((c) => !has.has(c));
       const p: Problem = { file, line: 1, value: missing.join(', '), expected: `all ${itemCols.length} item columns of ${instrument.name.en} for outcome "${o.key}" (or a score column "${column}"); list them in the outcome's "items"`, kind: `column.items:${o.key}` };
@@ -1970,6 +1979,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     row.noise.add(at.line ?? row.line, at.column ?? 0, text, whole);
     v = whole;
   }
+  if (v !== undefined && src.fractions?.add(v)) src.fractions.firstAt(row.at(idx), text, v);
   if (v === 0 && src.checkbox && uncheckedIsMissing(src.checkbox, cells)) {
     uncheckedMissing = true;
     return NaN;

@@ -16,6 +16,7 @@ import type { NotRandomisedCount } from './not-randomised.js';
 import type { AdverseEventData } from './adverse-events.js';
 import type { SpecialMissingCount } from './special-missing.js';
 import type { UnreadItemBlock } from './line-item-block.js';
+import type { FractionTally } from './fraction-scales.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -73,6 +74,8 @@ export interface OutcomeSource {
    * says a 0–n scale may be exported counted from 1 (trial/one-based-answers.ts).
    */
   answerBits?: number;
+  /** A score column on a scale from 0 whose top is 10 or more: its numbers tallied, for fractions of 1 read as scores (trial/fraction-scales.ts). */
+  fractions?: FractionTally;
 }
 
 /** Rows left out under `--exclude-invalid` / `"invalidRows": "exclude"`, and why. */

@@ -40,7 +40,8 @@ describe('a yes/no outcome answered one way by every patient analysed', () => {
     expect(warningsOf(exportText(() => 'Nej'))).toEqual([
       'anymed at 3m: every patient analysed answered no, in both arms (intervention 12 of 20 randomised, control 12 of 20), so the difference of 0 says nothing about the intervention — check that the export holds every randomised patient\'s answer, "yes" included',
     ]);
-    expect(warningsOf(exportText((k) => (k === 3 ? 'Nej' : 'Ja')))).toEqual([]);
+    // 12 of 12 against 11 of 12: no single-answer warning; its χ² p-value on an expected count of 0.5 is warned of on its own (small-expected-counts.test.ts).
+    expect(warningsOf(exportText((k) => (k === 3 ? 'Nej' : 'Ja'))).filter((w) => !w.includes('the χ² p-value rests on expected counts below 5'))).toEqual([]);
     expect(warningsOf(exportText((k, app) => (app ? 'Ja' : 'Nej')))).toEqual([]);
   });
   it('a responder row with no responder (or every patient one) in both arms is no yes/no answer: no warning', () => {

@@ -158,10 +158,11 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = targetSampleFile(planPath, trialData.plan);
       const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile), { file: planPath, field: 'population.targetSample.file', value: sampleFile }), trialData.plan, trialData);
-      const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
-      // Paths as the manifest writes them: the same bytes on every machine and working directory.
+      // The export by its last name in the results and their warnings, as the manifest writes it:
+      // the same bytes on every machine and working directory (docs/manifest.md).
+      const analysed = analyzeTrial(trialData, { version: env.version, inputName: publishedName(entry.data), ...(targetSample ? { targetSample } : {}) });
       // The report's tables and notes read the patients analysed; the flow and the adverse events come from the result (analyze-trial.ts).
-      return { csv: csvTable, trial: withObservedPatients(trialData), result: { ...analysed, input: { ...analysed.input, file: publishedName(entry.data) } } };
+      return { csv: csvTable, trial: withObservedPatients(trialData), result: analysed };
     });
     // The analysis warnings on stderr too, as `hta analyze` prints them (docs/manifest.md).
     for (const w of result.warnings) env.warn?.(w);

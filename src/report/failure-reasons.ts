@@ -12,6 +12,7 @@
  * Danish credibility statement carries) from their sources and fails when one has no pattern here.
  */
 import { SCIENTIFIC_FIX } from '../io/scientific-number.js';
+import { instruments } from '../instruments/registry.js';
 import { type Lang, REPORT_TEXT, timeLabel } from './i18n.js';
 
 /** The remedy of scientific-number.ts, matched literally inside a pattern. */
@@ -26,6 +27,8 @@ export function danishNumber(s: string): string {
 }
 
 const n = danishNumber;
+/** An instrument by its Danish name, from its English one (as the warning names it); the English where none is known. */
+const instrumentDa = (english: string): string => Object.values(instruments).find((i) => i.name.en === english)?.name.da ?? english;
 /** A visit key from the plan ("3m", which reads as metres in Danish) as the Danish pages name visits: "3 måneder". */
 const visit = (t: string) => timeLabel(t, 'da').replace(/^Baseline$/, 'baseline');
 const ARM: Record<string, string> = { intervention: 'interventionsgruppen', control: 'kontrolgruppen' };
@@ -456,6 +459,17 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
     return answer === 'yes'
       ? `${at(o!, t!)}: alle analyserede patienter svarede ja, i begge grupper (${counts}), så forskellen på 0 siger intet — en eksport af brugerne alene (et medicinmodul i patientjournalen viser patienterne med en ordination og skriver aldrig "nej") giver dette; eksportér hver randomiseret patients svar, også "nej"`
       : `${at(o!, t!)}: alle analyserede patienter svarede nej, i begge grupper (${counts}), så forskellen på 0 siger intet om interventionen — kontrollér, at eksporten har hver randomiseret patients svar, også "ja"`;
+  }
+  // A wide sum-of-items outcome that stays low (trial/narrow-scales.ts) and one of two values (trial/two-value-scales.ts).
+  if ((m = new RegExp(`^(.+?): outcome "(.+?)" \\((?:column (".+?")|columns (\\S+…\\S+)), read as (.+?), (-?[\\d.]+)–(-?[\\d.]+)\\) never goes above ${NUM} in its ${NUM} values \\(${NUM}–${NUM}\\): it looks like one item of the questionnaire, not the score — if the export has one column per item, list them all in the outcome's "items" \\(in item order\\) and hta sums them; if it is a yes/no answer, make it "instrument": "binary" \\((docs/plan-trial\\.md#one-item-read-as-the-score)\\)$`).exec(warning))) {
+    const [, file, o, column, columns, name, lo, hi, max, count, min, max2, doc] = m as unknown as (string | undefined)[];
+    return `${file}: effektmålet ${labels.outcome(o!)} (${column ? `kolonne ${column}` : `kolonnerne ${columns}`}, læst som ${instrumentDa(name!)}, ${n(lo!)}–${n(hi!)}) kommer aldrig over ${n(max!)} i sine ${n(count!)} værdier (${n(min!)}–${n(max2!)}): det ligner ét spørgsmål i spørgeskemaet, ikke scoren — har eksporten en kolonne pr. spørgsmål, så angiv dem alle i effektmålets "items" (i spørgsmålenes rækkefølge), og hta lægger dem sammen; er det et ja/nej-svar, så gør det til "instrument": "binary" (${doc})`;
+  }
+  if ((m = new RegExp(`^(.+?): outcome "(.+?)" \\((?:column (".+?")|columns (\\S+…\\S+)), read as (.+?), (-?[\\d.]+)–(-?[\\d.]+)\\) holds only the values (-?[\\d.]+) and (-?[\\d.]+) in its ${NUM} values: (a yes/no answer \\(1 = yes, 0 = no: medication use, say\\)|only the scale's two ends, as a yes/no answer would be coded), not a score on the \\S+ scale\\? If it is yes/no, make it "instrument": "binary" with its "direction" \\(and "answers" if it is not coded 1/0\\) — analysed as a \\S+ scale, its difference in points is judged against the scale's MCID \\((docs/plan-trial\\.md#yesno-outcomes)\\)$`).exec(warning))) {
+    const [, file, o, column, columns, name, lo, hi, a, b, count, what, doc] = m as unknown as (string | undefined)[];
+    const scale = `${n(lo!)}–${n(hi!)}`;
+    const kind = what!.startsWith('a yes/no') ? 'et ja/nej-svar (1 = ja, 0 = nej: fx brug af medicin)' : 'kun skalaens to yderpunkter, som et ja/nej-svar ville være kodet';
+    return `${file}: effektmålet ${labels.outcome(o!)} (${column ? `kolonne ${column}` : `kolonnerne ${columns}`}, læst som ${instrumentDa(name!)}, ${scale}) har kun værdierne ${n(a!)} og ${n(b!)} i sine ${n(count!)} værdier: ${kind}, ikke en score på skalaen ${scale}? Er det ja/nej, så gør det til "instrument": "binary" med dets "direction" (og "answers", hvis det ikke er kodet 1/0) — analyseret som en skala fra ${scale} vurderes forskellen i point mod skalaens MKRF (${doc})`;
   }
   // A χ² p-value on expected counts below 5 (analysis/small-expected-counts.ts).
   if ((m = new RegExp(`^(.+?) at (.+?): the χ² p-value rests on expected counts below ${NUM} \\(the smallest is ${NUM}; ${NUM} of ${NUM} against ${NUM} of ${NUM} with the event\\), where the chi-squared approximation may be incorrect, as R's prop\\.test warns — the row's verdict reads the Newcombe interval of the risk difference, not the p-value: read the interval, and check the p-value with an exact test \\(Fisher's, which hta does not compute\\)$`).exec(warning))) {

@@ -5,6 +5,7 @@
  * confounder, a quoted cell of a message, a file name (docs/input-registry.md "CPR numbers",
  * docs/output-safety.md "Personal identity numbers"). Found by an explorer of session 34
  * (report-leak finding 1): each of these shapes was published whole, exit 0, nothing on stderr.
+ * Finding 2: the refusal's first line counts every cell it lists and says which are quoted masked.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ describe('a CPR number typed as a date, in a registry', () => {
     noNumber(r.stdout + r.stderr);
   });
 
-  it('inside an age or a date: quoted with the number masked in its own shape', async () => {
+  it('inside an age or a date: quoted with the number masked in its own shape, and the first line counts every cell it lists', async () => {
     // Lines 2–10: an age, a referral date or a last activity with a shape in it (an invalid value,
     // quoted masked; three shapes a column, as a group quotes three values); line 20: a clinic cell
     // alone (a CPR-shaped cell, not quoted).
@@ -84,6 +85,7 @@ describe('a CPR number typed as a date, in a registry', () => {
     const r = await uptake(f.csv, f.eligible);
     expect(r.code).toBe(2);
     noNumber(r.stderr);
+    expect(r.stderr).toContain(`registry.csv has 1 cell(s) that look like CPR numbers, named by line and column, not quoted, and ${n} other invalid value(s), all with a CPR number inside the text, quoted with the number masked (such as DDMMYY-XXXX)`);
     expect(r.stderr).toContain('registry.csv:20:3 (clinic): — expected no CPR number');
     const MASKS = ['DD.MM.YY-XXXX', 'DD-MM-YY-XXXX', 'DD/MM/YY-XXXX', 'DD.MM.YYYY-XXXX', 'DD.MM.YY XXXX', 'DD MM YY XXXX', 'DDMMYY_XXXX', 'DDMMYY.XXXX', 'DDMMYY/XXXX'];
     MASKS.forEach((mask, i) => expect(r.stderr, mask).toContain(`"${at(i + 2)![1](mask)}"`));
@@ -92,6 +94,15 @@ describe('a CPR number typed as a date, in a registry', () => {
     const plain = await uptake(values.csv, values.eligible);
     expect(plain.stderr).toContain(`registry.csv has ${n} invalid value(s) in ${n} row(s)`);
     noNumber(plain.stderr);
+  });
+
+  it('a mix of CPR cells and invalid values without a number: the first line says how many of them are masked', async () => {
+    const f = registry((line, c) => (c === 'clinic' && line === 2 ? SHAPES[3] : c === 'age' && line === 3 ? `45 (pt. ${SHAPES[4]})` : c === 'age' && line === 4 ? 'unknown' : undefined));
+    const r = await uptake(f.csv, f.eligible);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('registry.csv has 1 cell(s) that look like CPR numbers, named by line and column, not quoted, and 2 other invalid value(s), 1 with a CPR number inside the text, quoted with the number masked');
+    expect(r.stderr).toContain('"unknown"');
+    noNumber(r.stderr);
   });
 
   it('in the registry\'s file name: masked in its own shape on stderr, with the note saying why', async () => {

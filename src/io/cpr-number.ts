@@ -3,7 +3,8 @@
  * such a number is never quoted (docs/output-safety.md "Patient ids"). "CPR" in the names here
  * stands for all of them:
  *
- * - Danish CPR number: DDMMYY-NNNN, or the ten digits without the hyphen (or with a space);
+ * - Danish CPR number: DDMMYY-NNNN, or the ten digits without the hyphen (or with a space) — also
+ *   typed as its date is written (`12.03.74-1234`, `12/03/1974 1234`, `120374_1234`: DATED);
  * - Swedish personnummer: YYMMDD-NNNN (`+` instead of `-` from the year one turns 100), the
  *   twelve-digit YYYYMMDD-NNNN, each with or without the separator; a samordningsnummer has the
  *   day plus 60 (`19460679-1950`);
@@ -58,6 +59,69 @@ function maskOf(date: string, sep: string, serial: string): string | undefined {
 const WHOLE = /^(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})$/;
 const INSIDE = /(?<!\d)(\d{6}|\d{8})( ?[-+] ?| {1,2}|)(\d{4,5})(?!\d)/g;
 
+/**
+ * A Danish CPR number typed as Danes write a date (docs/output-safety.md "Personal identity
+ * numbers"): the day, the month and the year with `.`, `-`, `/` or a blank between them (the same
+ * or not; or with neither), the year of two digits or four (18xx–20xx), then the serial after a hyphen,
+ * one or two blanks, `_`, `.` or `/` — `12.03.74-1234`, `12-03-74-1234`, `12/03/1974 1234`,
+ * `12 03 74 1234`, `12031974-1234`, `120374_1234`, `120374.1234`. Groups: day, separator, month,
+ * separator, year, separator, serial. The serial's four digits are required (`12.03.74` alone is
+ * a date), and no match starts right after a digit, nor after a digit and `.`, `-` or `/`: the
+ * middle of an ISO date (`2025-03-04 1234`), a version or a decimal (`0.120374.1234`) is no
+ * number's start; and both of the date's separators are there, or neither is (`12.0374-1234` is
+ * no date, and a DOI, `10.1186/1471-2458`, would read as one). The ten digits with a hyphen or
+ * blanks (`120374-1234`) are INSIDE's, masked `DDMMYY-XXXX` as always: datedMask leaves them to it.
+ * The first look-behind stands after the day's two digits, so that it is tested only where two
+ * digits are; the second tests the separators.
+ */
+const DATED = /(\d\d)(?<!\d[./-]?\d\d)([./ -]?)(\d\d)([./ -]?)(?<=\d\d[./ -]\d\d[./ -]|\d{4})((?:18|19|20)?\d\d)( ?- ?| {1,2}|[._/])(\d{4})(?!\d)/g;
+
+/** DATED as a whole cell (trimmed). */
+const DATED_WHOLE = new RegExp(`^${DATED.source}$`);
+
+/**
+ * The mask of a DATED match, or undefined when the day and month are no date or the match is
+ * INSIDE's plain shape: the date's digits written D, M and Y and the serial's X, every separator
+ * kept as typed (`DD.MM.YY-XXXX`, `DDMMYY_XXXX`), so a masked name still shows its shape.
+ */
+function datedMask(m: RegExpMatchArray): string | undefined {
+  const [, dd, s1, mm, s2, year, s3] = m as unknown as string[];
+  if (!plausibleDayMonth(Number(dd), Number(mm))) return undefined;
+  if (s1 === '' && s2 === '' && year!.length === 2 && !/[._/]/.test(s3!)) return undefined;
+  return `DD${s1}MM${s2}${year!.length === 4 ? 'YYYY' : 'YY'}${s3}XXXX`;
+}
+
+const FOUR_DIGITS = /\d{4}/;
+
+/** Where a personal identity number stands in `shape` (a text as cprShapeText reads it), in order, and its mask. */
+interface CprSpan {
+  start: number;
+  end: number;
+  mask: string;
+}
+
+/**
+ * Every personal identity number in `shape`: the one definition of such a number inside text,
+ * behind maskCpr and every check that asks whether a text holds one (holdsCpr, looksLikeCpr).
+ */
+function cprSpans(shape: string): CprSpan[] {
+  const spans: CprSpan[] = [];
+  // Every shape ends in a serial of four or five digits: most texts (a message, a name) have no such run.
+  if (!FOUR_DIGITS.test(shape)) return spans;
+  for (const m of shape.matchAll(INSIDE)) {
+    const mask = maskOf(m[1]!, m[2]!, m[3]!);
+    if (mask !== undefined) spans.push({ start: m.index, end: m.index + m[0].length, mask });
+  }
+  const plain = spans.length;
+  for (const m of shape.matchAll(DATED)) {
+    const mask = datedMask(m);
+    const start = m.index;
+    const end = start + m[0].length;
+    if (mask !== undefined && !spans.slice(0, plain).some((s) => s.start < end && start < s.end)) spans.push({ start, end, mask });
+  }
+  return plain === spans.length || plain === 0 ? spans : spans.sort((a, b) => a.start - b.start);
+}
+
 /** Dashes a word processor or a web form writes for a hyphen: U+2010–2015 (the non-breaking hyphen U+2011 among them), the minus sign, the small and full-width hyphen-minus. */
 const DASHES = /[\u2010-\u2015\u2212\ufe63\uff0d]/;
 /**
@@ -72,14 +136,15 @@ const HAS_NON_ASCII = /[^\x20-\x7e]/;
 const shapeChars = new Map<string, string>();
 /**
  * One character as a number's shape reads it: a dash as `-`, a no-break or other blank as a
- * space, any decimal digit (full-width `１`, Arabic-Indic `١`, …) as its ASCII digit, an
- * invisible character as nothing.
+ * space, any decimal digit (full-width `１`, Arabic-Indic `١`, …) as its ASCII digit, a
+ * full-width full stop, slash or low line (`．`, `／`, `＿`: a date's separators, DATED) as the
+ * ASCII one, an invisible character as nothing.
  */
 function shapeChar(c: string): string {
   let out = shapeChars.get(c);
   if (out === undefined) {
     const k = c.normalize('NFKC');
-    out = DASHES.test(c) ? '-' : INVISIBLE.test(c) ? '' : /^[0-9+ -]$/.test(k) ? k : /^\p{Nd}$/u.test(c) ? String(digitValue(c)) : /^\s$/u.test(c) ? ' ' : c;
+    out = DASHES.test(c) ? '-' : INVISIBLE.test(c) ? '' : /^[0-9+ ./_-]$/.test(k) ? k : /^\p{Nd}$/u.test(c) ? String(digitValue(c)) : /^\s$/u.test(c) ? ' ' : c;
     shapeChars.set(c, out);
   }
   return out;
@@ -101,7 +166,8 @@ function digitValue(c: string): number {
  * `text` as the shape tests read it: a no-break space (U+00A0, U+202F, as copy-paste from an EHR
  * or a web form and Windows-1252's byte 0xA0 give) and other blanks (a tab) as a space, an en dash
  * or other dash (Word's autocorrect of a hyphen) as `-`, full-width and other decimal digits
- * (`１２０３７４`, `١٢٠٣٧٤`) as ASCII digits, invisible characters (a zero-width space) left out.
+ * (`１２０３７４`, `١٢٠٣٧٤`) as ASCII digits, a full-width `．`, `／` or `＿` as the ASCII one,
+ * invisible characters (a zero-width space) left out.
  * Any of these spellings of a number is the number (docs/output-safety.md "Personal identity
  * numbers"); it is the one list of them, for the privacy checks and for matching patient ids
  * alike (docs/input-trial-export.md#cpr-spellings). Not always of the same length as `text`:
@@ -154,7 +220,12 @@ export interface CprParts {
 
 /** `text` (a whole cell, trimmed) read as a personal identity number (CPR, personnummer, fødselsnummer): its parts, or undefined. */
 export function cprParts(text: string): CprParts | undefined {
-  const m = WHOLE.exec(cprShapeText(text).trim());
+  return partsOf(cprShapeText(text).trim());
+}
+
+/** cprParts of a cell's shape, trimmed. */
+function partsOf(shape: string): CprParts | undefined {
+  const m = WHOLE.exec(shape);
   return m !== null && maskOf(m[1]!, m[2]!, m[3]!) !== undefined ? { date: m[1]!, separator: m[2]!, serial: m[3]! } : undefined;
 }
 
@@ -170,9 +241,16 @@ export function cprDigits(text: string): string | undefined {
   return parts && !parts.separator.includes('+') ? `${parts.date}${parts.serial}` : undefined;
 }
 
-/** True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer, fødselsnummer). */
+/**
+ * True when the cell (trimmed) is shaped like a personal identity number (CPR, personnummer,
+ * fødselsnummer), also a CPR number typed as its date is written (`12.03.74-1234`: DATED). Such a
+ * cell's digits are keyed by cprParts only in the plain shapes.
+ */
 export function looksLikeCpr(text: string): boolean {
-  return cprParts(text) !== undefined;
+  const shape = cprShapeText(text).trim();
+  if (partsOf(shape) !== undefined) return true;
+  const m = DATED_WHOLE.exec(shape);
+  return m !== null && datedMask(m) !== undefined;
 }
 
 /** Nine bare digits, the first 1–9: the day without its zero, then the month (looksLikeZeroDroppedCpr). */
@@ -233,23 +311,36 @@ export function maskCpr(text: string): string {
   // file name) are left alone, as such a number only ever comes whole from a cell.
   if (text.length >= 9 && text.length <= 24 && looksLikeZeroDroppedCpr(text)) return MASK_NINE;
   if (text.length > 9 && /\d{9}/.test(text)) text = text.replace(QUOTED_NINE, (d: string) => (looksLikeZeroDroppedCpr(d) ? MASK_NINE : d));
-  const plain = (t: string) => t.replace(INSIDE, (all: string, date: string, sep: string, serial: string) => maskOf(date, sep, serial) ?? all);
-  if (!HAS_NON_ASCII.test(text)) return plain(text);
+  if (!HAS_NON_ASCII.test(text)) return masked(text, cprSpans(text));
   // Most such texts (Danish words: æ, ø, å) read as they are, or hold no number: no offsets built.
   const shaped = cprShapeText(text);
-  if (shaped === text) return plain(text);
-  if (plain(shaped) === shaped) return text;
+  if (shaped === text) return masked(text, cprSpans(text));
+  const spans = cprSpans(shaped);
+  if (spans.length === 0) return text;
   // Spelled with a no-break space, a dash, other digits or an invisible character: found in the shape, masked in the text.
-  const { shape, from } = shapeWithOffsets(text);
+  const { from } = shapeWithOffsets(text);
+  return masked(text, spans, from);
+}
+
+/** `text` with each span's characters replaced by its mask; `from`: where each shape unit came from in `text` (shapeWithOffsets), when the spans were found in its shape. */
+function masked(text: string, spans: readonly CprSpan[], from?: readonly number[]): string {
+  if (spans.length === 0) return text;
   let out = '';
   let at = 0;
-  for (const m of shape.matchAll(INSIDE)) {
-    const mask = maskOf(m[1]!, m[2]!, m[3]!);
-    if (mask === undefined) continue;
-    out += text.slice(at, from[m.index]) + mask;
-    at = from[m.index + m[0].length]!;
+  for (const s of spans) {
+    out += text.slice(at, from ? from[s.start] : s.start) + s.mask;
+    at = from ? from[s.end]! : s.end;
   }
   return out + text.slice(at);
+}
+
+/**
+ * Whether `text` holds a personal identity number anywhere in it: what maskCpr masks, so a cell
+ * refused for one inside its text (uptake/cpr-shape.ts cprInside) and a quoted cell masked are
+ * found alike.
+ */
+export function holdsCpr(text: string): boolean {
+  return maskCpr(text) !== text;
 }
 
 /**
@@ -266,11 +357,12 @@ export function maskedNameNote(names: readonly string[]): string | undefined {
 }
 
 /**
- * Appended to every refusal of such a cell: the Swedish and Norwegian shapes are refused alike,
- * and so are nine digits whose first five make a date (looksLikeZeroDroppedCpr), said so that a
- * refused cell the user sees as nine digits in Excel is understood.
+ * Appended to every refusal of such a cell: a CPR number typed as a date is written (DATED) and
+ * the Swedish and Norwegian shapes are refused alike, and so are nine digits whose first five
+ * make a date (looksLikeZeroDroppedCpr), said so that a refused cell the user sees as nine digits
+ * in Excel is understood.
  */
-export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike, and so are nine digits DMMYYNNNN with a real date (a CPR number of the 1st to 9th whose leading zero a spreadsheet such as Excel dropped, reading the column as numbers), also with a float\'s .0 after them, as pandas writes a number column with a missing value';
+export const NORDIC_SHAPES_TOO = 'a CPR number typed with a date\'s separators (DD.MM.YY-NNNN, DD/MM/YYYY NNNN, DD MM YY NNNN, DDMMYY_NNNN) is refused as one, a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, with or without the hyphen; also a samordningsnummer) and a Norwegian fødselsnummer (DDMMYYNNNNN; also a D-nummer) are refused alike, and so are nine digits DMMYYNNNN with a real date (a CPR number of the 1st to 9th whose leading zero a spreadsheet such as Excel dropped, reading the column as numbers), also with a float\'s .0 after them, as pandas writes a number column with a missing value';
 
 /**
  * Appended to the refusal of a CPR number inside other text: a date and a time of day written
@@ -278,4 +370,4 @@ export const NORDIC_SHAPES_TOO = 'a Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-
  * shape — the time's four digits can be a serial, and a CPR number's serial can read as a time —
  * so they are refused alike, and what to write instead.
  */
-export const DATE_TIME_TOO = 'a date and a time of day written compactly side by side (DDMMYY hhmm, YYMMDD-hhmm, YYYYMMDD-hhmm) have this shape too and are refused alike, since a CPR number\'s last four digits can read as a time: write such a date with its separators and the time with a colon (2024-03-01 09:00, or 01.03.2024 09:00)';
+export const DATE_TIME_TOO = 'a date and a time of day written compactly side by side (DDMMYY hhmm, DD.MM.YYYY hhmm, YYMMDD-hhmm, YYYYMMDD-hhmm) have this shape too and are refused alike, since a CPR number\'s last four digits can read as a time: write such a date with its separators and the time with a colon (2024-03-01 09:00, or 01.03.2024 09:00)';

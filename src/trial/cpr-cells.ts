@@ -25,16 +25,25 @@ const bare = (cell: string): string => plainPatientId(cell.trim());
  */
 export const CPR_MIN_WIDTH = 9;
 
+/**
+ * A cell that is one decimal number with six digits and four decimals (`120374.1234`,
+ * `-150312.4567`): a number — a cost in kroner, as a trial's resource or cost column may hold —
+ * not a CPR number typed with a dot (io/cpr-number.ts DATED), which is not typed so alone. Beside
+ * other text (`Lægehuset 120374.1234`) it is one; a registry has no such columns and refuses it
+ * (docs/input-trial-export.md#cpr-outside-id).
+ */
+const A_COST = /^[-+]?\d{6}\.\d{4}$/;
+
 /** Whether a cell (as written) is shaped like a CPR number, Excel's text marks aside. */
 function cprShapedCell(cell: string | null | undefined): boolean {
   // Most cells (a score, an answer code) are far shorter than nine digits (a CPR number Excel
   // dropped the leading zero of: io/cpr-number.ts looksLikeZeroDroppedCpr): no pattern run on them.
-  if (cell === null || cell === undefined || cell.length < CPR_MIN_WIDTH) return false;
+  if (cell === null || cell === undefined || cell.length < CPR_MIN_WIDTH || A_COST.test(bare(cell))) return false;
   return looksLikeCprCell(cell) || looksLikeCprCell(bare(cell));
 }
 
 /** Whether a cell holds a CPR number inside other text (uptake/cpr-shape.ts cprInside): its value would be printed as a level's name. */
-export const cprInsideCell = (cell: string | null | undefined): boolean => cell !== null && cell !== undefined && cprInside(cell.trim());
+export const cprInsideCell = (cell: string | null | undefined): boolean => cell !== null && cell !== undefined && !A_COST.test(bare(cell)) && cprInside(cell.trim());
 
 /** Whether a cell holding one holds only bare ten-to-twelve-digit ones: a code's shape, read as a code when repeated. */
 const bareDigitsOnly = bareDigitNumbersOnly;

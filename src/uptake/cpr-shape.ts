@@ -12,7 +12,7 @@
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-import { cprShapeText, DATE_TIME_TOO, looksLikeCprCell, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
+import { cprShapeText, DATE_TIME_TOO, holdsCpr, looksLikeCprCell, maskCpr, NORDIC_SHAPES_TOO } from '../io/cpr-number.js';
 
 export { looksLikeCpr, looksLikeCprCell, maskCpr } from '../io/cpr-number.js';
 
@@ -47,12 +47,13 @@ const unglued = (text: string): string => cprShapeText(text).replace(/(?<=\p{L})
 
 /**
  * Whether `text` holds a CPR number inside other text (`Lægerne Østergade (pt. 120374-1234)`, a
- * note typed into an EHR field): as a clinic, region or level name it would be printed whole.
+ * note typed into an EHR field; typed as a date is, `pt. 12.03.74-1234`): as a clinic, region or
+ * level name it would be printed whole. The number is what a message masks (io/cpr-number.ts
+ * holdsCpr), so a cell refused here and a quoted cell masked are found alike.
  */
 export function cprInside(text: string): boolean {
   if (text.length < 11 || looksLikeCprCell(text)) return false;
-  const t = unglued(text);
-  return maskCpr(t) !== t;
+  return holdsCpr(unglued(text));
 }
 
 /** Whether every CPR-shaped number in `text` is ten to twelve bare digits (a code's shape: `Klinik 0101011234`); a hyphenated one never is. */

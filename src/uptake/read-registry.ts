@@ -58,6 +58,7 @@ import { eligibleRegionBlocks } from './pivot-blanks.js';
 import { PIVOT_ELIGIBLE_KIND, PIVOT_SUBTOTAL_EXPECTED, pivotEligibleRegionExpected, SUBTOTAL_KIND, subtotalRegion } from './pivot-blanks-words.js';
 import { unnamedTotals } from './unnamed-total-rows.js';
 import { cprKind, eligibleCprCell, eligibleCprExpected, isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
+import { holdsCpr } from '../io/cpr-number.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
@@ -492,6 +493,8 @@ export interface RowCheck {
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
+  /** Of the other problems, values quoted with a CPR-shaped number inside them masked (an age `45 (pt. DDMMYY-XXXX)`). */
+  cprMaskedValues?: number;
   /**
    * Of the problems, cells of a column that may be empty holding what looks like an undeclared
    * code for "no value" (`-`): they stop the read even when rows are excluded (missing-cells.ts).
@@ -513,12 +516,7 @@ export interface RowCheck {
  */
 export function rowCheckError(file: string, check: RowCheck, exclude: boolean): HtaError | undefined {
   if (check.cprCells > 0) {
-    return new HtaError(
-      'input.invalid',
-      `${file} has ${check.cprCells} cell(s) that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`,
-      check.sample,
-      check.groups,
-    );
+    return new HtaError('input.invalid', cprCellsMessage(file, check), check.sample, check.groups);
   }
   if (exclude && (check.missingCodeCells ?? 0) > 0) {
     // Leaving these rows out would leave out the referrals without an activation (or age, or
@@ -531,6 +529,22 @@ export function rowCheckError(file: string, check: RowCheck, exclude: boolean): 
     );
   }
   return check.problemCount > 0 && (!exclude || check.groups.some(isDurationDate)) ? invalidRowsError(file, check) : undefined;
+}
+
+/**
+ * The first line of the refusal of CPR-shaped cells: it counts every problem listed under it — the
+ * CPR-shaped cells, named by line and column and not quoted, and any other invalid value, quoted,
+ * with the number masked where one holds a CPR number inside its text (an age `45 (pt.
+ * DDMMYY-XXXX)`, which is no CPR-shaped cell but an invalid age) — so the reader knows how many
+ * cells held one (docs/input-registry.md "CPR numbers").
+ */
+function cprCellsMessage(file: string, check: RowCheck): string {
+  const stops = (what: string) => `hta never publishes ${what}, so it stops here (also with --exclude-invalid)`;
+  const others = check.problemCount - check.cprCells;
+  if (others === 0) return `${file} has ${check.cprCells} cell(s) that look like CPR numbers: ${stops('one')}; the cells are named by line and column, not quoted`;
+  const masked = check.cprMaskedValues ?? 0;
+  const maskedText = masked === 0 ? '' : `, ${masked === others ? (others === 1 ? 'it' : 'all') : masked} with a CPR number inside the text, quoted with the number masked (such as DDMMYY-XXXX)`;
+  return `${file} has ${check.cprCells} cell(s) that look like CPR numbers, named by line and column, not quoted, and ${others} other invalid value(s)${maskedText}: ${stops('a CPR number')}`;
 }
 
 /** The failure of a read with invalid rows (without `invalidRows: 'exclude'`). */
@@ -586,6 +600,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   const sample: Problem[] = [];
   let excludedRows = 0;
   let cprCells = 0;
+  let cprMaskedValues = 0;
   let missingCodeCells = 0;
   let unreadableActivationRows = 0;
   return {
@@ -595,6 +610,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
       if (unreadableActivation) unreadableActivationRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
+        else if (p.value !== undefined && holdsCpr(p.value)) cprMaskedValues++;
         if (p.kind?.startsWith(`${MISSING_CODE_KIND}.`)) missingCodeCells++;
         collector.add(p);
         if (sample.length < MAX_PROBLEMS) sample.push(p);
@@ -602,7 +618,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, unreadableActivationRows, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, cprMaskedValues, missingCodeCells, unreadableActivationRows, sample, groups: collector.groups() }),
   };
 }
 

@@ -224,7 +224,7 @@ describe('a CPR number inside a level, typed as notes are typed', () => {
     const r = await runCli('analyze', f.csv, '--plan', f.plan);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(INSIDE);
-    expect(r.stderr).toContain('a date and a time of day written compactly side by side (DDMMYY hhmm, YYMMDD-hhmm, YYYYMMDD-hhmm) have this shape too');
+    expect(r.stderr).toContain('a date and a time of day written compactly side by side (DDMMYY hhmm, DD.MM.YYYY hhmm, YYMMDD-hhmm, YYYYMMDD-hhmm) have this shape too');
     expect(r.stderr).toContain('2024-03-01 09:00');
     expect(r.stderr).not.toContain('010324');
     // Written as the message says, the level is read.

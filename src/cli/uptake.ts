@@ -241,7 +241,11 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string[]; published?: string; firstPublication?: boolean;
     }) => {
       // Several exports (one per region): said how to join them, rather than "too many arguments".
-      if (registries.length > 1) throw (await import('../uptake/several-registries.js')).severalRegistriesError(registries);
+      if (registries.length > 1) {
+        // Spark's INT96 timestamps kept instants by the join command (registry-folder.ts).
+        const int96 = await (await import('../uptake/registry-folder.js')).filesInt96(registries);
+        throw (await import('../uptake/several-registries.js')).severalRegistriesError(registries, process.cwd(), int96);
+      }
       const file: string | undefined = registries[0];
       const lang = checkLang(opts.lang) ?? 'en';
       if (opts.published !== undefined) {
@@ -280,6 +284,9 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       // be published with — as cea --out-dir and hta report's --out (docs/output-safety.md
       // "Inputs stay out").
       if (csvDir) refuseInputsInside([csvDir], inputs, 'the published tables are written into that folder');
+      // A Spark folder given as the registry: refused as guardPaths would, its command keeping INT96 timestamps instants (registry-folder.ts).
+      const folderError = file !== undefined ? await (await import('../uptake/registry-folder.js')).registryFolderError(file) : undefined;
+      if (folderError) throw folderError;
       guardPaths({
         inputs,
         outputDirs: [csvDir],

@@ -361,7 +361,8 @@ export function durationAdvice(header: readonly string[]): string {
  * with every age unknown (docs/input-registry.md "Age bands"). `headerLine`: the header's line in
  * the file (2 after Excel's `sep=;` line: the file's own numbering, docs/input-registry.md).
  */
-export function registryColumnIndex(header: readonly string[], file: string, names: RegistryColumnNames = {}, ageNeeded = true, headerLine = 1): ColumnIndex | Problem[] {
+/** `saveAgain`: how the file is written again once a repeated column is renamed or deleted (`repeatedColumnProblems`). */
+export function registryColumnIndex(header: readonly string[], file: string, names: RegistryColumnNames = {}, ageNeeded = true, headerLine = 1, saveAgain = 'save again'): ColumnIndex | Problem[] {
   const keys = header.map(headerKey);
   const index = {} as ColumnIndex;
   const problems: Problem[] = [];
@@ -387,7 +388,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     // A name with a line break (a wrapped header cell) printed as the plan's JSON writes it.
     problems.push({ file, line: headerLine, field: oneLine(name), expected: `a column named ${JSON.stringify(name)}${where} ${have}${age}` });
   }
-  if (problems.length === 0) problems.push(...repeatedColumnProblems(header, file, names, index, headerLine));
+  if (problems.length === 0) problems.push(...repeatedColumnProblems(header, file, names, index, headerLine, saveAgain));
   else {
     // A regional system's own names (CPR-løbenr, Klinik/Praksis): say which mapping reads them,
     // as the eligible file's error does (docs/plan-uptake.md "Reading the files").
@@ -418,7 +419,7 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
  * field"). A known synonym beside the default name is read as before, with a note
  * (registry-column-names.ts `unreadSynonymNotes`).
  */
-export function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number): Problem[] {
+export function repeatedColumnProblems(header: readonly string[], file: string, names: RegistryColumnNames, index: ColumnIndex, headerLine: number, saveAgain = 'save again'): Problem[] {
   const taken = new Set(REGISTRY_COLUMNS.map((c) => index[c]).filter((i) => i >= 0));
   const problems: Problem[] = [];
   for (const col of REGISTRY_COLUMNS) {
@@ -433,8 +434,8 @@ export function repeatedColumnProblems(header: readonly string[], file: string, 
     const key = `columns.registry.${mappedKey(names, col)}`;
     // The same name twice cannot be mapped apart: only renaming or deleting one tells them apart.
     const fix = same
-      ? 'delete the copy that should not be read, or rename it, and save again'
-      : `name the one to read in the uptake plan's ${key}: ${[at, ...others].map((i) => JSON.stringify(header[i]!.trim())).join(' or ')} — or delete the other and save again`;
+      ? `delete the copy that should not be read, or rename it, and ${saveAgain}`
+      : `name the one to read in the uptake plan's ${key}: ${[at, ...others].map((i) => JSON.stringify(header[i]!.trim())).join(' or ')} — or delete the other and ${saveAgain}`;
     problems.push({
       file, line: headerLine, column: others[0]! + 1, field: oneLine(header[at]!), value: header[others[0]!]!.trim(), kind: 'header.duplicate',
       expected: `one header column for the registry's ${col}: ${all.map(shown).join(' and ')} ${same ? 'have the same name (names compare without case)' : 'both name it (names compare without case, spaces or _)'}, and hta does not pick one — ${fix}`,

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
 import { escapeGlob } from '../io/glob-escape.js';
 import { joinedFileName } from '../io/joined-name.js';
+import { keepInstants } from '../io/parquet-folder.js';
 import { sameFile, type Sameness } from '../io/same-file.js';
 import { holdsQuote, reorderedHeaders, reorderJoinCommand, type Reordered } from './reorder-join.js';
 
@@ -57,7 +58,8 @@ export function joinCommand(files: readonly string[], out: string, hint = false)
 }
 
 /** The usage error for several registry files: whether their headers agree, and how to join them. */
-export function severalRegistriesError(files: readonly string[], cwd = process.cwd()): HtaError {
+/** `int96`: the files' INT96 columns, which the DuckDB join command keeps instants (registry-folder.ts). */
+export function severalRegistriesError(files: readonly string[], cwd = process.cwd(), int96: readonly string[] = []): HtaError {
   // One export given twice (or a copy of it): said as such, not as two exports to join.
   const twice = repeatedFiles(files, cwd);
   if (twice.length > 0) {
@@ -69,16 +71,16 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
     const once = files.filter((_f, j) => !again.has(j));
     const rest = once.length === 1
       ? `give it once: hta uptake ${shellWord(once[0]!)} … (docs/input-registry.md "Several exports")`
-      : `each export once; of ${once.join(', ')}: ${joinAdvice(once, cwd)}`;
+      : `each export once; of ${once.join(', ')}: ${joinAdvice(once, cwd, int96)}`;
     return new HtaError('usage.invalid', `hta uptake reads one registry export, and the same export was given twice (${said}): ${rest}`);
   }
-  return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${joinAdvice(files, cwd)}`);
+  return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${joinAdvice(files, cwd, int96)}`);
 }
 
 /** How to join several different exports into one: by their header lines (same, reordered, or other). */
-function joinAdvice(files: readonly string[], cwd: string): string {
+function joinAdvice(files: readonly string[], cwd: string, int96: readonly string[] = []): string {
   // Parquet files have no lines to join: a Parquet writer joins them (docs/input-registry.md "Several exports").
-  if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files, cwd);
+  if (files.some((f) => /\.parquet$/i.test(f))) return parquetJoinAdvice(files, cwd, int96);
   // The real header lines: Excel's `sep=;` lines alike say nothing of the columns.
   const read = files.map((f) => headerOf(resolve(cwd, f)));
   const heads = read.map((h) => h?.line);
@@ -97,12 +99,13 @@ function joinAdvice(files: readonly string[], cwd: string): string {
 }
 
 /** Several Parquet files (or Parquet and CSV): joined by a Parquet writer, not line by line. */
-function parquetJoinAdvice(files: readonly string[], cwd: string): string {
+function parquetJoinAdvice(files: readonly string[], cwd: string, int96: readonly string[]): string {
   // Each name escaped: read_parquet takes [ * ? as a pattern (io/glob-escape.ts), which would add other files' rows.
+  // Hive partitioning off: a folder `region=Syddanmark/` above a file would replace its own region column (io/parquet-folder.ts).
   const list = files.map((f) => sqlText(escapeGlob(f))).join(', ');
   const out = joinedFileName(files, cwd, 'parquet');
   return files.every((f) => /\.parquet$/i.test(f))
-    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT * FROM read_parquet([${list}], union_by_name = true)) TO ${sqlText(out)} (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
+    ? `Parquet files are not joined line by line: write them as one Parquet file (e.g. with DuckDB: COPY (SELECT *${keepInstants(int96)} FROM read_parquet([${list}], union_by_name = true, hive_partitioning = false)) TO ${sqlText(out)} (FORMAT parquet)) and give hta uptake that file (docs/input-registry.md "Several exports")`
     : `Parquet and CSV files cannot be joined as text: export them all in one format, then join them (docs/input-registry.md "Several exports")`;
 }
 

@@ -55,7 +55,7 @@ describe('JSON and Parquet where CSV is read', () => {
     writeFileSync(join(dir, 'part-00001-abc.snappy.parquet'), 'PAR1');
     const e = refusal(() => guardPaths({ inputs: [{ option: '<registry>', path: dir }] }));
     expect(e.message).toContain('it is a folder of 2 Parquet files (part-00000-abc.snappy.parquet, part-00001-abc.snappy.parquet)');
-    expect(e.message).toContain(`read_parquet('${join(dir, '*.parquet')}', union_by_name = true)`);
+    expect(e.message).toContain(`read_parquet('${join(dir, '*.parquet')}', union_by_name = true, hive_partitioning = false)`);
     const plain = tempDir();
     expect(refusal(() => guardPaths({ inputs: [{ option: '<registry>', path: plain }] })).message).toContain("it is a folder, where a file is expected — give the file's path");
   });

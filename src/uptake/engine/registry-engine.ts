@@ -13,9 +13,11 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { HtaError } from '../../errors.js';
+import { HtaError, type Problem } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
-import { clinicName, dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
+import { clinicName, dayToIso, headerKey, mappedName, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn, type RegistryColumnNames } from '../referral.js';
+import { hivePartitions, parquetTablePartAdvice, partitionColumnHint } from '../../io/parquet-folder.js';
+import { parquetColumns, PARQUET_READ_OPTIONS, type ParquetColumn } from './parquet-columns.js';
 import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote, utcOffsetNoteOf } from '../registry-read-notes.js';
 import { unreadSynonymNotes } from '../registry-column-names.js';
@@ -133,10 +135,10 @@ const rejectedRowsSql = (delimiter: string) => `SELECT count(DISTINCT line) FROM
  * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before, NaN
  * (pandas' missing value) → empty; a TIMESTAMP at midnight (00:00:00, a date stored as a
  * timestamp) → its date, another as `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime"
- * reads. A TIMESTAMP WITH TIME ZONE is an instant with no written offset: read as its Danish
- * local time (Europe/Copenhagen), then as a TIMESTAMP — the day a Danish CSV export of it writes
- * (`2025-05-09 08:15:00+02:00`), and never the machine's time zone, which DuckDB would otherwise
- * render it in (docs/input-registry.md "Parquet").
+ * reads. A TIMESTAMP WITH TIME ZONE (and an INT96 timestamp: parquet-columns.ts) is an instant
+ * with no written offset: read as its Danish local time (Europe/Copenhagen), then as a TIMESTAMP
+ * — the day a Danish CSV export of it writes (`2025-05-09 08:15:00+02:00`), and never the
+ * machine's time zone, which DuckDB would otherwise render it in (docs/input-registry.md "Parquet").
  */
 function parquetText(col: string, type: string, dateFormat: DateFormatOption = 'iso'): string {
   const t = type.toUpperCase();
@@ -151,7 +153,13 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(t)) {
     return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${col} AS DATE)`, dateFormat)} ELSE CAST(${col} AS VARCHAR) END`;
   }
-  if (t === 'TIMESTAMP WITH TIME ZONE') return parquetText(`timezone('Europe/Copenhagen', ${col})`, 'TIMESTAMP', dateFormat);
+  if (t === 'TIMESTAMP WITH TIME ZONE') {
+    // A UTC midnight is a date stored as an instant (pyarrow, polars and pandas store a date
+    // localised to UTC so, and INT96 a date of no zone): its own date, which is the Danish one too
+    // (01:00 or 02:00), under every dateFormat as a midnight TIMESTAMP is.
+    const utc = `timezone('UTC', ${col})`;
+    return `CASE WHEN CAST(${utc} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${utc} AS DATE)`, dateFormat)} ELSE ${parquetText(`timezone('Europe/Copenhagen', ${col})`, 'TIMESTAMP', dateFormat)} END`;
+  }
   return `CAST(${col} AS VARCHAR)`;
 }
 
@@ -174,27 +182,49 @@ function typedDateText(date: string, dateFormat: DateFormatOption): string {
   return pattern ? `upper(strftime(${date}, ${sqlText(pattern)}))` : `CAST(${date} AS VARCHAR)`;
 }
 
-/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `otherh` as for CSV). */
+/**
+ * The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row;
+ * `otherh` as for CSV). The names checked are the file's own (parquet-columns.ts: a name written
+ * twice is refused, not read as the first); a registry column found only in a folder name
+ * (`region=Syddanmark/`) is said to be there, with how to write it into the file.
+ */
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
-  let header: string[];
-  let types: string[];
+  // A part file of a Delta or Iceberg table is not the table (io/parquet-folder.ts).
+  const table = parquetTablePartAdvice(file);
+  if (table) throw new HtaError('input.invalid', `${label} is not a registry export: ${table}`);
+  let columns: ParquetColumn[];
   // The path as DuckDB reads it literally (literal-path.ts: `[2025]` in a name is no pattern).
   const path = sqlText(await literalPath(db, file, label));
   try {
-    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${path})`)).getRowsJS() as unknown[][];
-    header = described.map((r) => String(r[0]));
-    types = described.map((r) => String(r[1]));
+    columns = await parquetColumns(db, path);
   } catch (err) {
     throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
-  const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded);
-  if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
+  const header = columns.map((c) => c.name);
+  // A name written twice is told apart only by the program that wrote the file (pandas, Spark, …).
+  const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded, 1, 'write the Parquet file again');
+  if (Array.isArray(idx)) throw registryColumnsError(header, label, withPartitionHints(idx, file, columns, options.columns), options.columns);
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
-  const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
+  const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(columns[idx[c]]!.sql, columns[idx[c]]!.type, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
   // Every column's value but the id's, read or not: with the id, what "identical rows" compares (repeated-rows.ts).
-  const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${others} FROM read_parquet(${path}, file_row_number = true)`);
+  const others = `hash(${columns.filter((_, i) => i !== idx.id).map((c) => quoteIdent(c.sqlName)).join(', ')}) AS otherh`;
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${others} FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
+}
+
+/**
+ * The missing-column problems with, for a column the file lacks that a folder of its path names
+ * (`…/region=Syddanmark/part-0.parquet`: a partition of a table split by region, as Spark's
+ * partitionBy writes it), where it is and how to write it into one file (io/parquet-folder.ts).
+ */
+function withPartitionHints(problems: Problem[], file: string, columns: readonly ParquetColumn[], names: RegistryColumnNames = {}): Problem[] {
+  const partitions = hivePartitions(file);
+  if (partitions.length === 0) return problems;
+  return problems.map((p) => {
+    const col = REGISTRY_COLUMNS.find((c) => p.field !== undefined && headerKey(mappedName(names, c) ?? c) === headerKey(p.field));
+    const folder = col && partitions.find((f) => headerKey(f.key) === headerKey(mappedName(names, col) ?? col));
+    return folder ? { ...p, hint: partitionColumnHint(file, folder, columns.filter((c) => c.int96).map((c) => c.sqlName)) } : p;
+  });
 }
 
 // What JavaScript's String.prototype.trim removes (the row check trims every cell so).

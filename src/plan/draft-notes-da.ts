@@ -96,6 +96,7 @@ const RULES: Rule[] = [
   [/^long layout: visits from column (".*?")( \(its values are visit labels\))?: (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}${m[2] ? ' (dens værdier er besøgsnavne)' : ''}: ${m[3]}`],
   // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.
   [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
+  [/^wide layout, visits written after "\." as SPSS's Restructure \(CASESTOVARS\) and R's reshape\(\) name them: (.*)$/, (m) => `bredt format, besøg skrevet efter "." som SPSS' Restructure (CASESTOVARS) og R's reshape() navngiver dem: ${m[1]}`],
   [/^wide layout, visit numbers written straight after the name as Stata's reshape wide writes them \((.*?)\): (.*)$/, (m) => `bredt format, besøgsnumre skrevet lige efter navnet, som Statas reshape wide skriver dem (${m[1]}): ${m[2]}`],
   [/^(arm|REDCap arm)(s?) not compared \("otherArms"\): (".*")$/, (m) => `${m[1] === 'arm' ? 'gruppe' : 'REDCap-gruppe'}${m[2] ? 'r' : ''}, der ikke indgår i denne sammenligning ("otherArms"): ${m[3]}`],
   [/^SAS special missing values? ((?:\.[A-Z](?:, )?)+) written without (?:its dot|their dots) \(((?:"[A-Z]"(?:, )?)+), (\d+) cells? of (column "[^"]*"|columns \S+…\S+), as PROC EXPORT writes (?:it|them)\): drafted as (?:outcome ("[^"]*")'s own "missingCodes"|("columnCodes": .*)), not plan-wide — a lone letter is a value in other columns \(site "A", sex "M"\)$/,

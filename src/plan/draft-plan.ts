@@ -43,6 +43,7 @@ import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
+import { periodVisitHeader, type PeriodRename } from './period-visits.js';
 import { bareNumberUnit, countedVisits, endsInVisit, namedVisit, phraseVisit, spelledOut, studyDayWindows, unseparatedVisits, wideVisits, windowDays, windowLabel } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { namesABlock, namesAStratum } from './stratum-names.js';
@@ -855,10 +856,29 @@ export const TITLE_NAME_MASKED = 'the export\'s file name holds a personal ident
 
 export function draftPlan(given: CsvTable, schemaRef: string | undefined): PlanDraft {
   const adam = adamView(given);
-  return adam ? adam.finish(draftExport(adam.table, schemaRef)) : draftExport(given, schemaRef);
+  if (adam) return adam.finish(draftExport(adam.table, schemaRef));
+  // Visits after a period (`RMDQ.0`: SPSS CASESTOVARS, R's reshape) drafted as after "_", each
+  // column named back as the file writes it; the reader reads them the same way (period-visits.ts).
+  const period = periodVisitHeader(given.header);
+  if (!period) return draftExport(given, schemaRef);
+  return inFileNames(draftExport({ ...given, header: period.header }, schemaRef, '.'), period.renamed);
 }
 
-function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft {
+/** A draft's lines with each column read with "_" for its period named as the file writes it (`"RMDQ_0"` → `"RMDQ.0"`). */
+function inFileNames(draft: PlanDraft, renamed: readonly PeriodRename[]): PlanDraft {
+  // Quoted as the lines quote names: a name is replaced whole, never inside another.
+  const quoted = renamed.map((r) => [JSON.stringify(r.to), JSON.stringify(r.from)] as const);
+  const text = (line: string) => quoted.reduce((out, [to, from]) => out.split(to).join(from), line);
+  return {
+    ...draft,
+    guesses: draft.guesses.map(text),
+    checks: draft.checks.map(text),
+    undecided: draft.undecided.map((u) => ({ ...u, what: text(u.what), write: text(u.write), ...(u.lead !== undefined ? { lead: text(u.lead) } : {}) })),
+  };
+}
+
+/** `separator`: the one before the visit in a wide header's names, as the user's file writes it ("." read as "_": period-visits.ts). */
+function draftExport(given: CsvTable, schemaRef: string | undefined, separator: '_' | '.' = '_'): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
@@ -1131,7 +1151,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     const joined = separated.visits.length ? undefined : unseparatedVisits(header);
     const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
     // A visit phrase (`ved 3 måneder`, SPSS variable labels) is said as written, quoted, without "_".
-    const said = (suffix: string) => (phraseVisit(suffix) ? `"${suffix}"` : `_${suffix}`);
+    const said = (suffix: string) => (phraseVisit(suffix) ? `"${suffix}"` : `${separator}${suffix}`);
     if (found.baselines.length > 1) {
       // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
       // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
@@ -1162,16 +1182,19 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         visits.push(label);
       }
       if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
-      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ')}`);
+      else {
+        const listed = found.visits.map((v) => (ownValue(timeLabels, v.suffix) ? `${said(v.suffix)} → ${timeLabels[v.suffix]}` : said(v.suffix))).join(', ');
+        guesses.push(separator === '.' ? `wide layout, visits written after "." as SPSS's Restructure (CASESTOVARS) and R's reshape() name them: ${listed}` : `wide layout: visits from column suffixes ${listed}`);
+      }
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
-      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit${numbered.some((v) => v.followUpNumber !== undefined) ? ' (follow-up)' : ''} numbers without a unit`));
+      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : separator}${v.suffix}`).join(', ')} are visit${numbered.some((v) => v.followUpNumber !== undefined) ? ' (follow-up)' : ''} numbers without a unit`));
       for (const unit of ['m', 'w'] as const) {
         const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && ownValue(timeLabels, v.suffix) === v.label);
         // `_opf3`, `_oppf12`: the number may count the follow-ups instead, as Norwegian and Swedish often do.
         const counted = guessed.filter((v) => v.followUpNumber !== undefined);
-        const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `_${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
-        if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
+        const orNumber = counted.length ? `; if a number counts the follow-ups (${counted.map((v) => `${separator}${v.suffix} the follow-up number ${v.followUpNumber}`).join(', ')}), give each its time in "timeLabels" instead` : '';
+        if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : separator}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit) + orNumber);
       }
     } else if (!registerEvents(csv, idCol, valuesOf(idCol).length) && (dated = dateVisitColumn(csv, idCol))) {
       // Only a visit date: hta reads no dates; a visit label column is to be derived first (date-visits.ts).

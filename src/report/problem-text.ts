@@ -16,6 +16,7 @@ import { pandasLayoutMessageDa, pandasLayoutWriteDa } from '../plan/export-layou
 import { changedWhileReadMessageDa } from '../io/file-identity.js';
 import { registryDateExpectedDa } from '../uptake/registry-dates-da.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
+import { spssViewerExpectedDa, spssViewerMessageDa } from '../uptake/spss-viewer-words.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -118,9 +119,10 @@ export function danishProblemText(expected: string): string | undefined {
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
   // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
+  // An SPSS Viewer table as the eligible file (uptake/spss-viewer-words.ts): worded whole there.
   // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
   // A registry date cell (uptake/registry-dates-da.ts): the format, its hint and its time-of-day fault, worded whole there.
-  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? registryDateExpectedDa(expected);
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? spssViewerExpectedDa(expected) ?? registryDateExpectedDa(expected);
   if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
@@ -369,7 +371,7 @@ export function danishErrorMessage(message: string): string | undefined {
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
   // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read.
-  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message);
+  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? spssViewerMessageDa(message);
   if (whole !== undefined) return whole;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {

@@ -37,6 +37,7 @@ import { didYouMean } from './near-miss.js';
 import { holdsWorkAbilityScore } from './work-ability-scale.js';
 import { ABSENT_VISIT_KIND, absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
+import { periodVisitNote, periodVisitSpelling } from '../plan/period-visits.js';
 import { covariateValueProblem } from './check-content.js';
 import { modelMagnitudeProblem } from './model-magnitude.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
@@ -198,7 +199,11 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
-  const { table: spelled0, notes: columnNotes } = inPlanSpelling(source, named, options.lang);
+  // A wide export whose visit follows a period (`RMDQ.0`: SPSS CASESTOVARS, R's reshape) is read
+  // as if written `RMDQ_0`, then found in the plan's spelling as any column is (period-visits.ts).
+  const period = periodVisitSpelling(source.header, named, exportTimes, foldColumnName);
+  const { table: spelled0, notes: columnNotes } = inPlanSpelling(period ? { ...source, header: period.header } : source, named, options.lang);
+  if (period) columnNotes.unshift(periodVisitNote(source.file, period.renamed, options.lang));
   // SAS's `"6w      "`: a quoted cell's padding is read past but in the id (quoted-padding.ts), said once after the rows.
   const padding = new QuotedPadding();
   const csv = withoutQuotedPadding(spelled0, spelled0.header.indexOf(plan.columns.id), padding);

@@ -30,7 +30,7 @@ import { utcOffsetNoteOf } from './registry-read-notes.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { SpecialMissingTally } from '../trial/special-missing.js';
-import { tabulateHeaderError } from './eligible-stat-layouts.js';
+import { spssViewerTableError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { isTotalRecord, isTotalWord } from './total-rows.js';
 import { yearColumns } from '../io/year-columns.js';
 import { footnoteCell } from './footnote-rows.js';
@@ -495,7 +495,7 @@ const ELIGIBLE_COLUMN_OF = { region: 'region names', year: 'years', eligible: 'c
 
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
   // A PROC TABULATE header over several lines: refused as hta uptake refuses it (eligible-stat-layouts.ts).
-  const tabulate = tabulateHeaderError(file);
+  const tabulate = tabulateHeaderError(file) ?? spssViewerTableError(file);
   if (tabulate) throw tabulate;
   const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);

@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { fileStart } from '../io/file-start.js';
+import { spssViewerExpected, spssViewerMessage, type SpssViewerParts } from './spss-viewer-words.js';
 
 /** Lines of the file's start read for a header split over lines. */
 const HEAD_LINES = 8;
@@ -86,4 +87,59 @@ export function stubYearColumnsError(file: string, header: readonly string[], he
     line: headerLine,
     expected: `one row per region and year — in Stata: reshape long ${stub}, i(${region}) j(year), then export delimited (columns ${region}, year, ${stub}: map them with "columns": { "eligible": { "region": "${region}", "year": "year", "eligible": "${stub}" } } in the uptake plan) — or one column per year named by the year alone (${region};${columns.slice(0, 2).map((c) => c.slice(-4)).join(';')};…)`,
   }]);
+}
+
+/** Lines of the file's start read for an SPSS Viewer table (its title, header, rows and footnotes). */
+const VIEWER_LINES = 60;
+/** A footnote under an SPSS Viewer table: `a. Kilde: …`, `b. …`. */
+const FOOTNOTE = /^[a-z]\.\s/;
+
+/**
+ * The refusal of a table exported from the SPSS Viewer (CROSSTABS or Custom Tables, File > Export
+ * to CSV), or undefined when the file is not one: a title alone on line 1 (`Region * År
+ * Krydstabulering`), header lines whose first two cells are empty (the statistic `Antal` may stand
+ * alone), one of them the years (`;;2024;2025;…;I alt`), and under it rows with the region in the
+ * second cell and the row variable's name (`Region`) or nothing in the first — two label columns,
+ * which no reader of a plain table takes. Its separator is the one of those lines, not of the
+ * one-cell title (which sniffed "," and blamed a footnote's comma). Said once, with the lines to
+ * delete and how to write the counts from SPSS as data (docs/input-registry.md "The eligible file").
+ */
+export function spssViewerTableError(file: string): HtaError | undefined {
+  const text = fileStart(file, 16 * 1024);
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r\n|\n|\r/).slice(0, VIEWER_LINES);
+  const delimiter = ([';', '\t', ','] as const).map((d) => [d, Math.max(...lines.map((l) => l.split(d).length - 1))] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  let rows: string[][];
+  try {
+    rows = lines.map((l) => (parse(l, { delimiter, relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? []);
+  } catch {
+    return undefined;
+  }
+  const cells = (r: readonly string[]) => r.map((c) => c.trim());
+  const filled = (r: readonly string[]) => cells(r).filter((c) => c !== '');
+  // Above the years only title and statistic lines (one cell: `Region * År Krydstabulering`,
+  // `Antal`) and header lines whose first two cells are empty (`;;År;;`); a user who deleted
+  // some of them still has the two label columns.
+  const alone = (r: readonly string[]) => cells(r)[0] !== '' && cells(r).slice(1).every((c) => c === '');
+  const twoEmpty = (r: readonly string[]) => r.length > 2 && cells(r)[0] === '' && cells(r)[1] === '';
+  const yearsAt = rows.findIndex((r) => twoEmpty(r) && cells(r).slice(2).filter((c) => YEAR.test(c)).length >= 2);
+  if (yearsAt < 0 || !rows.slice(0, yearsAt).every((r) => twoEmpty(r) || alone(r))) return undefined;
+  // The table's rows: a region in the second cell, beside the row variable's name, a total word or nothing.
+  let end = yearsAt + 1;
+  while (end < rows.length && cells(rows[end]!).length > 2 && (cells(rows[end]!)[1] !== '' || cells(rows[end]!)[0] !== '')) end++;
+  const body = rows.slice(yearsAt + 1, end);
+  if (body.filter((r) => cells(r)[1] !== '').length < 2 || !body.some((r) => cells(r)[0] === '' && cells(r)[1] !== '')) return undefined;
+  const rowName = cells(body[0]!)[0] || 'Region';
+  const totalAt = body.findIndex((r) => cells(r)[0] !== '' && cells(r)[1] === '');
+  const footnotes = rows.slice(end).flatMap((r, k) => (FOOTNOTE.test(cells(r).join(' ').trim()) ? [end + k + 1] : []));
+  const years = cells(rows[yearsAt]!).slice(2).filter((c) => c !== '');
+  const parts: SpssViewerParts = {
+    file,
+    yearsLine: yearsAt + 1,
+    rowName,
+    header: `${rowName}${delimiter}${years.slice(0, 3).join(delimiter)}${delimiter}…`,
+    footnotes,
+    ...(totalAt >= 0 ? { total: { word: cells(body[totalAt]!)[0]!, line: yearsAt + 2 + totalAt } } : {}),
+  };
+  return new HtaError('input.invalid', spssViewerMessage(parts), [{ file, line: parts.yearsLine, expected: spssViewerExpected(parts) }]);
 }

@@ -64,7 +64,7 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { regionTitleCell, regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { eligibleHeaderLines } from './eligible-header-lines.js';
-import { stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
+import { spssViewerTableError, stubYearColumnsError, tabulateHeaderError } from './eligible-stat-layouts.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { changedWhileReadMessage, fileIdentity } from '../io/file-identity.js';
@@ -939,7 +939,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
 } {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
   // A PROC TABULATE header over several lines is said as that (eligible-stat-layouts.ts).
-  const tabulate = tabulateHeaderError(file);
+  // So is a table from the SPSS Viewer (a title line, the header over lines, two label columns).
+  const tabulate = tabulateHeaderError(file) ?? spssViewerTableError(file);
   if (tabulate) throw tabulate;
   let table = readCsvFile(file, { yearColumns: true });
   // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file

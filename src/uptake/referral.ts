@@ -237,13 +237,13 @@ export function referralFieldSchemas(rules: ReferralRules) {
       : other === 'sas-day' ? ` (this looks like a SAS date value, days since 1960-01-01 — as an Excel serial day number it would fall outside the date window: set "dateFormat": "sas-day" or "auto" in the uptake plan)`
       : other === 'dd-mm-yyyy' || other === 'dd.mm.yyyy' || other === 'dd/mm/yyyy' ? ` (this is a day-first date, as SAS's DDMMYY10. and Danish Excel write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
       : other === 'mm/dd/yyyy' ? ` (this is a month-first US date: set "dateFormat": "mm/dd/yyyy" or "auto" in the uptake plan)`
-      : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
+      : other === 'iso' ? (v.includes('/') ? ` (this is a year-first date, YYYY/MM/DD, as SPSS's SDATE10 writes it: set "dateFormat": "iso" in the uptake plan, which reads it, or "auto")` : ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`)
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
       : other === 'dd/mm/yy' || other === 'mm/dd/yy' ? ` (${shortYearAdvice(other, v, false)})`
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
         : other === 'yyyymmdd' ? ` (this is a date written YYYYMMDD, as SAS's YYMMDDN8. and Stata's %tdCCYYNNDD write it: set "dateFormat": "yyyymmdd" or "auto" in the uptake plan)`
-          : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
+          : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is a date with a month abbreviation, as Oracle, Qlik and SPSS write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
           : other === 'd. month yyyy' ? ` (this is a date with the month's name, as Qlik writes a long date in Danish or Norwegian: set "dateFormat": "d. month yyyy" or "auto" in the uptake plan)`
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).

@@ -42,7 +42,8 @@ export function ymdToDay(y: number, m: number, d: number): number | undefined {
   return ms / MS_PER_DAY;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** ISO `2025-05-09`, or with slashes `2025/05/09` as SPSS's SDATE10 writes a date (year first, so it reads one way only). */
+const ISO = /^(\d{4})([-/])(\d{2})\2(\d{2})$/;
 /**
  * A date-time: `T` or one space, hh:mm, optional :ss and a fraction of up to 9 digits (SQL
  * Server's datetimeoffset has 7), then an optional UTC offset: `Z`, or `±hh` (PostgreSQL's
@@ -206,16 +207,27 @@ export function sasDatetimeHint(t: string): string | undefined {
  * after all but `maj` (`21-apr.-2025`, `09-maj-2025`, `30-okt.-2024`): a point after the
  * abbreviation is read too.
  */
-const ORACLE = /^(\d{1,2})-([A-Za-z]{3})\.?-(\d{2}|\d{4})$/;
+const ORACLE = /^(\d{1,2})-([A-Za-z]{3})\.?-(\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 // The Nordic abbreviations that are no English one: Danish and Swedish MAJ, OKT; Norwegian MAI,
 // DES (OKT too). None is another month's English abbreviation, so no text reads two ways.
 const DANISH_MONTHS: Readonly<Record<string, number>> = { MAJ: 5, OKT: 10, MAI: 5, DES: 12 };
-function oracleParts(t: string): { d: number; m: number; y: string } | undefined {
+/**
+ * The parts of a date with a month abbreviation; `time` says whether a time of day follows it
+ * ('none', 'midnight', 'time'). SPSS writes a DATETIME variable so (`20-APR-2024 14:03:00`,
+ * DATETIME20; `20-apr-2024 00:00:00` in a Danish locale, `…:00.00` with decimals), and Oracle a
+ * DATE under `DD-MON-YYYY HH24:MI:SS`: the time is ignored as after a day/month date (timeOf).
+ * Undefined for a time out of range, which dayMonthTimeFault names.
+ */
+function oracleParts(t: string): { d: number; m: number; y: string; time: 'none' | 'midnight' | 'time' } | undefined {
   const m = ORACLE.exec(t);
   if (!m) return undefined;
   const mon = m[2]!.toUpperCase();
   const month = (MONTH_ABBREVIATIONS as readonly string[]).indexOf(mon) + 1 || DANISH_MONTHS[mon];
-  return month ? { d: Number(m[1]), m: month, y: m[3]! } : undefined;
+  if (!month) return undefined;
+  if (m[4] === undefined) return { d: Number(m[1]), m: month, y: m[3]!, time: 'none' };
+  const [h, min, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  return { d: Number(m[1]), m: month, y: m[3]!, time: h === 0 && min === 0 && sec === 0 && !/[1-9]/.test(m[7] ?? '') ? 'midnight' : 'time' };
 }
 
 /**
@@ -369,6 +381,7 @@ function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
  * (`23-03-2025 08:15`): read as its date, which the run says once (docs/input-registry.md "Dates").
  */
 export function hasTimeOfDay(text: string, format: DateFormat): boolean {
+  if (format === 'dd-mon-yyyy' || format === 'dd-mon-yy') return oracleParts(text)?.time === 'time';
   const m = dayMonthPattern(format)?.exec(text);
   return m != null && timeOf(m) === 'time';
 }
@@ -379,14 +392,18 @@ export function hasTimeOfDay(text: string, format: DateFormat): boolean {
  * For the refusal, which otherwise reads as though the date were the problem.
  */
 export function dayMonthTimeFault(text: string, format: DateFormat, window?: DayWindow): string | undefined {
-  const re = dayMonthPattern(format);
+  // A date with a month abbreviation (SPSS DATETIME, `20-apr-2024 24:00:00`) is read with a time the same way.
+  const abbreviated = format === 'dd-mon-yyyy' || format === 'dd-mon-yy';
+  const re = abbreviated ? ORACLE : dayMonthPattern(format);
   const space = text.indexOf(' ');
   if (!re || space < 0) return undefined;
   const time = text.slice(space + 1);
   if (dateParser(format, window)(text.slice(0, space)) === undefined || dateParser(format, window)(text) !== undefined) return undefined;
   return re.test(text)
     ? `its date part reads, but its time of day ${JSON.stringify(time)} is out of range (hours 00–23, minutes and seconds 00–59)`
-    : `its date part reads, but its time of day ${JSON.stringify(time)} is not written hh:mm or hh:mm:ss (also hh.mm.ss, as a Danish locale writes it; the time is not used)`;
+    : abbreviated
+      ? `its date part reads, but its time of day ${JSON.stringify(time)} is not written hh:mm or hh:mm:ss (the time is not used)`
+      : `its date part reads, but its time of day ${JSON.stringify(time)} is not written hh:mm or hh:mm:ss (also hh.mm.ss, as a Danish locale writes it; the time is not used)`;
 }
 
 /** What each format looks like, for messages. */
@@ -403,8 +420,8 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'mm/dd/yy': 'MM/DD/YY (4/20/24, Excel\'s US short date; the two-digit year read in the century inside the date window)',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024; DATE7./DATETIME16. 17MAY24, the two-digit year read in the century inside the date window; Stata 17may2024 08:40:00)',
   yyyymmdd: 'YYYYMMDD (20240517: SAS YYMMDDN8., Stata %tdCCYYNNDD)',
-  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English, Danish, Norwegian or Swedish month abbreviations)',
-  'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English, Danish, Norwegian or Swedish month abbreviations; the two-digit year read in the century inside the date window)',
+  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; SPSS DATE11: 20-APR-2024, DATETIME20: 20-APR-2024 14:03:00, the time ignored; English, Danish, Norwegian or Swedish month abbreviations)',
+  'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24, a time hh:mm[:ss] after it ignored; English, Danish, Norwegian or Swedish month abbreviations; the two-digit year read in the century inside the date window)',
   'd. month yyyy': 'D. MONTH YYYY (Qlik\'s Danish or Norwegian long date: 4. marts 2025, 4. mars 2025; Swedish 8 februari 2025; Danish, Norwegian or Swedish month names or abbreviations)',
   'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
   'sas-day': 'as a SAS day number, days since 1960-01-01 (23513 = 2024-05-17)',
@@ -443,7 +460,7 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
     case 'iso':
       return (t) => {
         const m = ISO.exec(t);
-        return m ? ymdToDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+        return m ? ymdToDay(Number(m[1]), Number(m[3]), Number(m[4])) : undefined;
       };
     case 'iso-datetime':
       return isoDateTime;

@@ -144,7 +144,7 @@ describe('Oracle dates (DD-MON-RR, DD-MON-YYYY)', () => {
     }
     const sas = await runCli('uptake', f('reg-ora.csv'), '--eligible', f('elig.csv'), '--plan', f('sas.json'));
     expect(sas.code).toBe(2);
-    expect(sas.stderr).toContain('this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "dd-mon-yy" or "auto"');
+    expect(sas.stderr).toContain('this is a date with a month abbreviation, as Oracle, Qlik and SPSS write it: set "dateFormat": "dd-mon-yy" or "auto"');
     const draft = await runCli('plan', 'init', '--uptake', f('reg-ora.csv'));
     expect(draft.code, draft.stderr).toBe(0);
     const plan = JSON.parse(draft.stdout) as { dateFormat: string; firstYear: number };

@@ -69,10 +69,10 @@ describe('date detection with a few odd cells', () => {
   it('plan init names the line of a date in another format', () => {
     const rows = ['id;region;clinic;referred;activated;last_active;age;sex;referrer'];
     for (let i = 0; i < 30; i++) rows.push(`P${i};Sjælland;Z1;${String((i % 28) + 1).padStart(2, '0')}-04-2025;;;40;k;gp`);
-    rows[10] = 'P9;Sjælland;Z1;2025/04/09;;;40;k;gp';
+    rows[10] = 'P9;Sjælland;Z1;2025.04.09;;;40;k;gp';
     const { plan, notes } = draftUptakePlan(file('odd.csv', rows.join('\r\n') + '\r\n'));
     expect(plan.dateFormat).toBe('dd-mm-yyyy');
-    expect(notes.join('\n')).toContain('not in that format: line(s) 11 (e.g. "2025/04/09")');
+    expect(notes.join('\n')).toContain('not in that format: line(s) 11 (e.g. "2025.04.09")');
   });
 });
 

@@ -93,10 +93,10 @@ describe('registry dates in another format, under --lang da', () => {
     const lines = problemLines(da.stderr).filter((l) => l.includes('kalenderdato') || l.includes('calendar date'));
     expect(lines.length).toBe(3);
     for (const line of lines) expectDanish(line);
-    expect(lines[0]).toContain('— forventet en gyldig kalenderdato skrevet DD-MM-YYYY (det er en dato med en månedsforkortelse, som Oracle og Qlik skriver den: sæt "dateFormat": "dd-mon-yyyy" eller "auto" i optagsplanen)');
+    expect(lines[0]).toContain('— forventet en gyldig kalenderdato skrevet DD-MM-YYYY (det er en dato med en månedsforkortelse, som Oracle, Qlik og SPSS skriver den: sæt "dateFormat": "dd-mon-yyyy" eller "auto" i optagsplanen)');
     expect(lines[1]).toContain('— forventet en gyldig kalenderdato skrevet DD-MM-YYYY eller tom (det er en dato med en månedsforkortelse');
     const en = await runCli('uptake', join(dir, 'registry.csv'), '--eligible', 'data/synthetic/eligible.csv', '--plan', join(dir, 'plan.json'));
-    expect(en.stderr).toContain('— expected a real calendar date written DD-MM-YYYY (this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "dd-mon-yyyy" or "auto" in the uptake plan)');
+    expect(en.stderr).toContain('— expected a real calendar date written DD-MM-YYYY (this is a date with a month abbreviation, as Oracle, Qlik and SPSS write it: set "dateFormat": "dd-mon-yyyy" or "auto" in the uptake plan)');
   });
 
   it('words every format, with "or empty" and a time-of-day fault, and leaves a text of unknown parts English', () => {

@@ -46,9 +46,17 @@ function nUsed(r: Sensitivity['rows'][number], lang: Lang): string {
  * imputerede app-værdi"); "were" stays, the conditional.
  */
 function imputedValues(n: number, arm: string, lang: Lang): string {
+  if (!compoundable(arm)) {
+    // "the 19 imputed App + usual care-arm values" read as nonsense: a name of several words is named whole.
+    if (lang === 'da') return n === 1 ? `den ene imputerede værdi i gruppen ${arm}` : `de ${n} imputerede værdier i gruppen ${arm}`;
+    return n === 1 ? `the one imputed value of the ${arm} arm` : `the ${n} imputed values of the ${arm} arm`;
+  }
   if (lang === 'da') return n === 1 ? `den ene imputerede ${arm}-værdi` : `de ${n} imputerede ${arm}-værdier`;
   return n === 1 ? `the one imputed ${arm}-arm value` : `the ${n} imputed ${arm}-arm values`;
 }
+
+/** Whether an arm's short name joins a noun with a hyphen ("app-arm", "App-værdi"): one word, not "App + usual care". */
+const compoundable = (arm: string): boolean => /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u.test(arm);
 
 /** One sentence on the tipping point, in the outcome's units. */
 export function tippingSentence(s: Sensitivity, unit: string, decimals: number, lang: Lang, arms: ArmNames = defaultArmNames(lang)): string {
@@ -57,6 +65,11 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   if (!t) return '';
   // Every intervention patient observed at the visit: no value to shift, so no tipping point to state.
   if (t.nImputedIntervention === 0) {
+    if (!compoundable(arm)) {
+      return lang === 'da'
+        ? `Vippepunkt: ingen værdi i gruppen ${arm} blev imputeret (alle i gruppen ${arm} blev observeret ved besøget), så der er intet at forskyde.`
+        : `Tipping point: no value of the ${arm} arm was imputed (every patient of the ${arm} arm was observed at the visit), so there is nothing to shift.`;
+    }
     return lang === 'da'
       ? `Vippepunkt: ingen ${arm}-værdi blev imputeret (alle i ${arm}-armen blev observeret ved besøget), så der er intet at forskyde.`
       : `Tipping point: no ${arm}-arm value was imputed (every ${arm}-arm patient was observed at the visit), so there is nothing to shift.`;
@@ -72,8 +85,8 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
     const max = `${formatFixed(t.maxDelta, decimals, lang)}${unit ? ` ${unit}` : ''}`;
     const mcid = `${formatFixed(t.maxDelta / TIPPING_SEARCH_MCIDS, decimals, lang)}${unit ? ` ${unit}` : ''}`;
     return lang === 'da'
-      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${max} dårligere — den største forskydning, der afprøves: søgningen stopper ved ${TIPPING_SEARCH_MCIDS} × MKRF (${mcid}), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over ${max}.`
-      : `Tipping point: the result stays significant even if ${values} were up to ${max} worse — the largest shift tried: the search stops at ${TIPPING_SEARCH_MCIDS} × the MCID (${mcid}), already a large departure from missing at random — so the tipping point lies beyond ${max}.`;
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${max} dårligere — den største forskydning, der afprøves: søgningen stopper ved ${TIPPING_SEARCH_MCIDS} × MKRF på ${mcid}, allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over ${max}.`
+      : `Tipping point: the result stays significant even if ${values} were up to ${max} worse — the largest shift tried: the search stops at ${TIPPING_SEARCH_MCIDS} × the MCID of ${mcid}, already a large departure from missing at random — so the tipping point lies beyond ${max}.`;
   }
   return lang === 'da'
     ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)}${unit ? ` ${unit}` : ''} dårligere end antaget, når data mangler tilfældigt (MAR).`

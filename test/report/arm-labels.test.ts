@@ -106,8 +106,8 @@ describe('arm labels from the plan', () => {
       tippingPoint: { nImputedIntervention: 19, significantAtZero: true, tippingDelta: 0.5, maxDelta: 10 },
     } as unknown as Sensitivity;
     expect(sensitivityTable(sens, 'da', 2, arms).header[1]).toBe('n (Digital coach/Venteliste)');
-    expect(tippingSentence(sens, 'point', 2, 'da', arms)).toContain('19 imputerede Digital coach-værdier');
-    expect(tippingSentence(sens, 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('19 imputed Digital coach-arm values');
+    expect(tippingSentence(sens, 'point', 2, 'da', arms)).toContain('de 19 imputerede værdier i gruppen Digital coach');
+    expect(tippingSentence(sens, 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('the 19 imputed values of the Digital coach arm');
     expect(tippingSentence(sens, 'points', 2, 'en')).toContain('19 imputed app-arm values');
   });
 

@@ -40,9 +40,9 @@ describe('tipping-point sentence: singular and plural', () => {
 
   it('still significant at the largest shift tried: says the search limit, why, and that the tipping point lies beyond it', () => {
     expect(tippingSentence(sens(14, null), 'points', 2, 'en', armNames(LABELS, 'en'))).toBe(
-      'Tipping point: the result stays significant even if the 14 imputed App-arm values were up to 4.00 points worse — the largest shift tried: the search stops at 2 × the MCID (2.00 points), already a large departure from missing at random — so the tipping point lies beyond 4.00 points.');
+      'Tipping point: the result stays significant even if the 14 imputed App-arm values were up to 4.00 points worse — the largest shift tried: the search stops at 2 × the MCID of 2.00 points, already a large departure from missing at random — so the tipping point lies beyond 4.00 points.');
     expect(tippingSentence(sens(14, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toBe(
-      'Vippepunkt: resultatet forbliver signifikant, selv hvis de 14 imputerede App-værdier er op til 4,00 point dårligere — den største forskydning, der afprøves: søgningen stopper ved 2 × MKRF (2,00 point), allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over 4,00 point.');
+      'Vippepunkt: resultatet forbliver signifikant, selv hvis de 14 imputerede App-værdier er op til 4,00 point dårligere — den største forskydning, der afprøves: søgningen stopper ved 2 × MKRF på 2,00 point, allerede en stor afvigelse fra antagelsen om, at data mangler tilfældigt (MAR) — så vippepunktet ligger ud over 4,00 point.');
   });
 });
 
@@ -55,5 +55,17 @@ describe('tipping point in results.json: the search limit and whether the tippin
     // Not significant without a shift, or nothing imputed: tippingDelta is null too, but nothing lies beyond.
     expect(tippingResult(t(false, null), 'lower-is-better', 5).beyondMaxDelta).toBe(false);
     expect(tippingResult(t(true, null, 0), 'lower-is-better', 5).beyondMaxDelta).toBe(false);
+  });
+
+  it('names an arm of several words whole, not as "App + usual care-arm values"', () => {
+    const labels = { intervention: { en: 'App + physiotherapy', da: 'App + fysioterapi' }, control: { en: 'Physiotherapy', da: 'Fysioterapi' } };
+    const en = armNames(labels, 'en');
+    const da = armNames(labels, 'da');
+    expect(en.interventionShort).toBe('App + physiotherapy');
+    expect(tippingSentence(sens(19, 0.18), 'points', 2, 'en', en)).toBe('Tipping point: significance is lost if the 19 imputed values of the App + physiotherapy arm were 0.18 points worse than assumed under missing at random.');
+    expect(tippingSentence(sens(1, 0.18), 'points', 2, 'en', en)).toContain('if the one imputed value of the App + physiotherapy arm were');
+    expect(tippingSentence(sens(19, 0.18), 'point', 2, 'da', da)).toContain('hvis de 19 imputerede værdier i gruppen App + fysioterapi er 0,18 point dårligere');
+    expect(tippingSentence(sens(0, 0.18), 'points', 2, 'en', en)).toBe('Tipping point: no value of the App + physiotherapy arm was imputed (every patient of the App + physiotherapy arm was observed at the visit), so there is nothing to shift.');
+    expect(tippingSentence(sens(0, 0.18), 'point', 2, 'da', da)).toContain('ingen værdi i gruppen App + fysioterapi blev imputeret');
   });
 });

@@ -11,6 +11,7 @@ import { nanHint } from '../trial/nan-cells.js';
 import { emptyFirstExpected, emptyRepeatExpected } from '../trial/patient-ids.js';
 import { danishEveryRowExcluded } from '../trial/most-rows-excluded.js';
 import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.js';
+import { numberCodeExpectedDa } from '../trial/number-code-values.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
@@ -78,7 +79,8 @@ export function danishProblemText(expected: string): string | undefined {
   // or a value meaning "never randomised" (trial/not-randomised-values.ts): reworded on its own.
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
   // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
-  const pivot = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected);
+  // A plan-wide number code among a column's values (trial/number-code-values.ts): worded whole there.
+  const pivot = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? numberCodeExpectedDa(expected);
   if (pivot !== undefined) return pivot;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);

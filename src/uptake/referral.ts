@@ -17,7 +17,7 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
-import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeColumnCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { excelErrorAsName, excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 
@@ -265,8 +265,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
   // `NULL`, `(null)`, … and the plan's missingCodes are an empty cell in every column (missing-cells.ts).
   const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
-  // A code that is a number (`99`) is a value in the age column, a lone letter (`M`, SAS's .M) a
-  // value in the text columns: sex M (missing-cells.ts `registryColumnCodes`).
+  // A code that is a number (`99`) is a value in the age column unless no age can be it (999), and
+  // in the id column (patient no. 999); a lone letter (`M`, SAS's .M) a value in the text columns:
+  // sex M (missing-cells.ts `registryColumnCodes`).
   const emptied = <T extends z.ZodType>(col: RegistryColumn, schema: T) => {
     const codes = registryColumnCodes(col, missing);
     return z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, codes) ? '' : v), schema);
@@ -467,8 +468,8 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, registryColumnCodes(col, missing))) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
   // A clinic's Excel error value is explained as such (the schema's message): not as a code for "no value".
-  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col)) && !(col === 'clinic' && isExcelError(raw))) {
-    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+  if (looksLikeColumnCode(col, raw) && !(col === 'clinic' && isExcelError(raw))) {
+    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw, col)}` };
     if (isExcelError(raw)) return { ...at, expected: `${expected}; ${excelErrorHint(raw, false)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }

@@ -17,6 +17,7 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
+import { isDontKnowWord } from '../plan/answer-words.js';
 import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeColumnCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { excelErrorAsName, excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
@@ -318,7 +319,10 @@ export function referralFieldSchemas(rules: ReferralRules) {
       ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty${why}` });
       return z.NEVER;
     }),
-    sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
+    // A non-answer (`Ønsker ikke at svare`, `Vil ikke oplyse`, `Prefer not to say`: SPSS's value
+    // label of the user-missing code) is the unknown sex, as the trial side reads such words
+    // (plan/answer-words.ts); the plan's "values.sex" still decides first.
+    sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)) ?? (isDontKnowWord(v) ? 'unknown' : undefined), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
   return {

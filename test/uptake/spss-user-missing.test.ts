@@ -83,3 +83,12 @@ describe('SPSS user-missing age 999', () => {
     expect(draft.plan.missingCodes).toEqual(['999']);
   });
 });
+
+describe('the sex column\'s user-missing label', () => {
+  it.each(['Ønsker ikke at svare', 'Vil ikke oplyse', 'Prefer not to say'])('%s is the unknown sex, as the trial side reads it', async (label) => {
+    const { file, unknownSex } = registry(label, '');
+    const read = await readRegistryFile(file, options);
+    expect(read.excluded.rows).toBe(0);
+    expect(level(read, 'sex', 'unknown')?.referrals).toBe(unknownSex);
+  });
+});

@@ -16,6 +16,7 @@ import { didYouMean } from '../trial/near-miss.js';
 import { atZeroUnderPercent, isResponder } from '../trial/responders.js';
 import { type Arm, type TrialData, withObservedPatients } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
+import { NumberCodeValues } from '../trial/number-code-values.js';
 import { readAmounts, type ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
@@ -223,6 +224,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const offPeriod = new Map<string, { id: string; line: number; column: number; field: string; text: string }[]>();
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
+  // A plan-wide number code among a column's counts (9 GP visits beside 8 and 10): a count, never "missing" (trial/number-code-values.ts).
+  const numberCodes = new NumberCodeValues(tp, items.map((it) => it.column));
   // The cells read without splitting the record; SAS `.A`, Stata `.a` and Castor's user-missing
   // markers are missing, as the trial reader reads them (special-missing.ts).
   const reader = new SpecialMissingReader();
@@ -313,6 +316,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
         e[it.key] = (e[it.key] ?? 0) + 1;
       } else if (text !== null) {
         const coded = coders[j]?.apply(text);
+        if (numberCodes.active) numberCodes.see(j, rec.line, text, coded, coders[j], decimalComma);
         if (coded?.kind === 'missing') value = null;
         else if (coded?.kind === 'answer') {
           // A coded answer is a count like any other: checked against the period's length too.
@@ -372,6 +376,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   // Only the plan's population is analysed: a code in another patient's cell neither stops the run
   // nor counts toward a column's largest value.
   if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
+  for (const p of numberCodes.problems(file, (j) => ({ column: items[j]!.idx + 1, what: `resource-use item "${items[j]!.key}"`, effect: 'would be missing in the cost-effectiveness analysis' }))) add(p);
   if (!collector.count) for (const p of implausibleUnits(file, items, resolved)) add(p);
   if (collector.count) {
     // The true total, and per group (column and kind) its own count: the groups hold every problem.

@@ -107,6 +107,16 @@ const RULES: Rule[] = [
       const cols = m[4]!.startsWith('column ') ? `kolonnen ${m[4]!.slice('column '.length)}` : `kolonnerne ${m[4]!.slice('columns '.length)}`;
       return `${many ? 'særlige manglende værdier' : 'særlig manglende værdi'} ${m[1]} fra SAS skrevet uden punktum (${m[2]}, ${cells} ${cells === 1 ? 'celle' : 'celler'} i ${cols}, som PROC EXPORT skriver ${many ? 'dem' : 'den'}): i udkastet som ${where}, ikke for hele planen — et enkelt bogstav er en værdi i andre kolonner (center "A", køn "M")`;
     }],
+  // A number code that is a value of another column, drafted where it is a code (number-code-places.ts).
+  [/^missing-value code (-?[\d.]+): (?:drafted as (.*), not plan-wide|not drafted) — column ("[^"]*") holds values from (\S+) to (\S+), on both sides of \S+, so plan-wide it would read those values as missing$/,
+    (m) => {
+      const places = m[2] === undefined ? [] : m[2].split(' and ').map((p) => {
+        const outcome = /^outcome ("[^"]*")'s own "missingCodes"$/.exec(p);
+        return outcome ? `effektmålets egne "missingCodes" (effektmål ${outcome[1]})` : /^"columnCodes": \{.*\}$/.test(p) ? p : undefined;
+      });
+      if (places.some((p) => p === undefined)) return undefined;
+      return `kode for manglende værdi ${m[1]}: ${places.length ? `i udkastet som ${places.join(' og ')}, ikke for hele planen` : 'ikke i udkastet'} — kolonnen ${m[3]} har værdier fra ${m[4]} til ${m[5]} på begge sider af ${m[1]}, så for hele planen ville den læse de værdier som manglende`;
+    }],
   [/^missing-value codes: check that none of them is a real answer$/, () => 'koder for manglende værdier: tjek, at ingen af dem er et rigtigt svar'],
   // SAS/Stata special missing values and Castor's codes (trial/special-missing.ts describe), in the page's words.
   [/^missing by definition: (.*), read as missing in every column \(no "missingCodes" needed\)$/,

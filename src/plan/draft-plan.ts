@@ -75,6 +75,7 @@ import { onceEachColumn, visitValuedColumn } from './valued-visits.js';
 import { holdsDates, namesRedcapTimestamp } from './date-columns.js';
 import { oc3EventSuffixes, oc3RemovedSubjects } from './oc3-events.js';
 import { isDateCell } from '../io/date-text.js';
+import { placeNumberCodes } from './number-code-places.js';
 
 /**
  * Where a long export's visits come from when no column is named like one: a file per visit (a
@@ -1449,6 +1450,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
   const outcomes: Outcome[] = [];
   /** The stems the drafted outcomes read (their score or item columns). */
   const outcomeStems = new Set<string>();
+  /** The drafted outcome reading each stem, for codes drafted where they stand (number-code-places.ts). */
+  const stemOutcome = new Map<string, Outcome>();
   const missing = new Set<string | number>();
   // Castor EDC's own numeric codes drafted as missing, by column: said once, after the covariates (negative-codes.ts).
   const castorDrafted: { where: string; codes: number[] }[] = [];
@@ -1712,7 +1715,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
       }
     }
     outcomes.push(o);
-    cols.forEach((c) => (taken.add(c), outcomeStems.add(c)));
+    cols.forEach((c) => (taken.add(c), outcomeStems.add(c), stemOutcome.set(c, o)));
     guesses.push(`outcome "${key}" (${instrument}) from items ${cols[0]}…${cols[count - 1]}${answers ? ` with answer codes ${Object.entries(answers).map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
     if (!named) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
@@ -1744,7 +1747,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
       const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
       outcomes.push(eq);
-      Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
+      Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c), stemOutcome.set(c, eq)));
       // Said once the version is read (below): a 3L draft said "EQ-5D-5L" here.
       const guessAt = guesses.push('') - 1;
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
@@ -2091,6 +2094,7 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
     outcomes.push(o);
     taken.add(s);
     outcomeStems.add(s);
+    stemOutcome.set(s, o);
     const choices = Object.entries(o.answers ?? {}).filter(([k]) => labelledChoice(k, decimalComma) !== undefined);
     guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"${choices.length ? `, the labelled choices read as their numbers: ${choices.map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
   }
@@ -2311,6 +2315,31 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
   const letters = sasLetters.draft(stemCells, (o) => outcomes.includes(o as Outcome));
   if (letters.columnCodes) plan.columnCodes = letters.columnCodes;
   guesses.push(...letters.guesses);
+  // A number code drafted from one column that is a value of another (the NRS's user-missing 99
+  // beside weights of 98 and 100 kg): drafted where it is a code, never plan-wide
+  // (number-code-places.ts). Every column of numbers counts, used or not: a covariate added by
+  // hand is read with the plan's codes. The clusters and id-named columns are no values.
+  const numberColumns = stems
+    .filter((s) => s !== plan.clusters && !ID.test(nameKey(s)))
+    .map((s) => ({ stem: s, numbers: stemCells(s).flatMap((v) => parseNumber(v, decimalComma) ?? []) }));
+  for (const placed of placeNumberCodes(missing, numberColumns)) {
+    missing.delete(placed.code);
+    const where: string[] = [];
+    for (const stem of placed.codeIn) {
+      const outcome = stemOutcome.get(stem);
+      if (outcome && outcomes.includes(outcome)) {
+        outcome.missingCodes = [...new Set([...(outcome.missingCodes ?? []), placed.code])];
+        where.push(`outcome "${outcome.key}"'s own "missingCodes"`);
+      } else if (covariates.includes(asciiName(stem))) {
+        const codes = (plan.columnCodes ??= {}) as Record<string, { missing: (string | number)[] }>;
+        codes[stem] = { missing: [...new Set([...(codes[stem]?.missing ?? []), placed.code])] };
+        where.push(`"columnCodes": { ${JSON.stringify(stem)}: { "missing": [${codes[stem]!.missing.map((c) => JSON.stringify(c)).join(', ')}] } }`);
+      }
+    }
+    const { stem, lo, hi } = placed.valueIn;
+    const shown = [...new Set(where)];
+    guesses.push(`missing-value code ${placed.code}: ${shown.length ? `drafted as ${shown.join(' and ')}, not plan-wide` : 'not drafted'} — column "${stem}" holds values from ${lo} to ${hi}, on both sides of ${placed.code}, so plan-wide it would read those values as missing`);
+  }
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

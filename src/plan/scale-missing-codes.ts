@@ -49,6 +49,17 @@ export function scalesHolding(value: number, plan: Pick<Plan, 'outcomes' | 'inst
   return hits;
 }
 
+/**
+ * The outcomes whose scale `value` lies off (99 off NRS 0–10): where a plan-wide code is a
+ * sentinel, and so where its own "missingCodes" can hold it (trial/number-code-values.ts).
+ */
+export function scalesOff(value: number, plan: Pick<Plan, 'outcomes' | 'instruments'>): string[] {
+  return plan.outcomes.flatMap((o) => {
+    const s = cellScale(o, plan);
+    return s && (value < s.lo || value > s.hi) ? [o.key] : [];
+  });
+}
+
 /** `outcome "rmdq" (0–24) and outcome "nrs" (0–10)` */
 export function scalesText(hits: readonly ScaleHit[]): string {
   const each = hits.map((h) => `outcome "${h.key}" (${h.lo}–${h.hi})`);

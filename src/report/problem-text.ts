@@ -15,6 +15,7 @@ import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.j
 import { pandasLayoutMessageDa, pandasLayoutWriteDa } from '../plan/export-layouts-da.js';
 import { changedWhileReadMessageDa } from '../io/file-identity.js';
 import { registryDateExpectedDa } from '../uptake/registry-dates-da.js';
+import { numberCodeExpectedDa } from '../trial/number-code-values.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 import { spssViewerExpectedDa, spssViewerMessageDa } from '../uptake/spss-viewer-words.js';
 
@@ -122,7 +123,8 @@ export function danishProblemText(expected: string): string | undefined {
   // An SPSS Viewer table as the eligible file (uptake/spss-viewer-words.ts): worded whole there.
   // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
   // A registry date cell (uptake/registry-dates-da.ts): the format, its hint and its time-of-day fault, worded whole there.
-  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? spssViewerExpectedDa(expected) ?? registryDateExpectedDa(expected);
+  // A plan-wide number code among a column's values (trial/number-code-values.ts): worded whole there.
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? spssViewerExpectedDa(expected) ?? registryDateExpectedDa(expected) ?? numberCodeExpectedDa(expected);
   if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
@@ -286,6 +288,9 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is not written hh:mm or hh:mm:ss \(also hh\.mm\.ss, as a Danish locale writes it; the time is not used\)$/,
     'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er ikke skrevet tt:mm eller tt:mm:ss (eller tt.mm.ss, som dansk opsætning skriver det; klokkeslættet bruges ikke)'],
   [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty$/, 'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle'],
+  // An impossible age shaped as a user-missing code (uptake/missing-cells.ts missingCodeHint).
+  [/^a whole number of years 0–120, an age band such as 50-59 or 80\+, or empty — (".*") cannot be an age and looks like a code for an unknown age \(SPSS's user-missing value\): if it is one, add ("missingCodes": \[.*\]) to the uptake plan to read it as empty \(a number code is read so in the age column only when no age can be it\)$/,
+    'et helt antal år 0–120, en aldersgruppe som 50-59 eller 80+ eller en tom celle — $1 kan ikke være en alder og ligner en kode for ukendt alder (SPSS\' brugerdefinerede manglende værdi): er den det, så føj $2 til optagsplanen for at læse den som en tom celle (en talkode læses sådan i alderskolonnen kun, når ingen alder kan være den)'],
   [/^female, male or unknown \((.*)\), or empty; map other values with the uptake plan's "values\.sex"$/, 'kvinde, mand eller ukendt ($1) eller en tom celle; knyt andre værdier til dem med optagsplanens "values.sex"'],
   [/^one of gp, physio, chiro, other \(or (.*)\); map other values with the uptake plan's "values\.referrer"$/, 'en af gp, physio, chiro, other (eller $1); knyt andre værdier til dem med optagsplanens "values.referrer"'],
   [/^a column named (".*?")(?: — or the file's name for it in the uptake plan's (columns\.(?:registry|eligible)\.\w+)| \(the plan's (columns\.(?:registry|eligible)\.\w+)\)) \(have: (.*?)\)( — ages are needed only for the equity table by age band: name an age column \(whole years\) in columns\.registry\.age, or an age-band column \(such as "50-59 år", "80\+"\) in columns\.registry\.ageBand; or leave "ageBand" out of the plan's publish\.equity \(e\.g\. "equity": \["sex", "referrer"\]\) and the file is read without ages)?$/,

@@ -19,6 +19,7 @@ import { SpecialMissingReader } from './special-missing.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
 import { LetterCodeLevels } from './letter-code-levels.js';
+import { NumberCodeValues } from './number-code-values.js';
 import { CategorySpellings, spellingsNote } from './category-values.js';
 import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
@@ -108,6 +109,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const byIds = columns.map(() => new Map<string, Value>());
   // A plan-wide one-letter code (SAS's bare `M`) that is a category of the column: every man "missing" in Table 1 (letter-code-levels.ts).
   const letters = new LetterCodeLevels(plan, columns);
+  // A plan-wide number code among the column's values (a weight of 99 kg): every such patient "missing" in Table 1 (number-code-values.ts).
+  const numberCodes = new NumberCodeValues(plan, columns);
   // Each patient's id as the trial reads it, by idMatchKey: one CPR number written both ways is one patient (cpr-id-spellings.ts).
   const spelledAs = new Map((trial.patients ?? []).map((p) => [idMatchKey(p.id), p.id]));
   // Where each kept value was read, for a problem at its cell.
@@ -140,6 +143,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         }
         const coded = coders[k]?.apply(cell);
         if (letters.active) letters.see(k, rec.line, cell, coded, decimalComma);
+        if (numberCodes.active) numberCodes.see(k, rec.line, cell, coded, coders[k], decimalComma);
         if (coded?.kind === 'missing') continue;
         // pandas' `None` / `nan` or R's `NaN` is no row of Table 1: refused as loadTrial refuses it in the plan's columns (nan-cells.ts).
         if (coded?.kind !== 'answer' && isNoValueCell(cell)) {
@@ -161,7 +165,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   }
   if (cpr.length) throw new HtaError('input.invalid', trialCprMessage(csv.file, cpr.length, plan.columns.id), cpr);
   if (noValue.length) throw new HtaError('input.invalid', `${csv.file} has ${noValue.length} problem(s) in Table 1 columns; nothing was written`, noValue);
-  const letterProblems = letters.problems(csv.file, (k) => ({ column: cols[k]! + 1, what: `Table 1 characteristic "${columns[k]}"`, effect: 'would be counted as missing in Table 1' }));
+  const placeOf = (k: number) => ({ column: cols[k]! + 1, what: `Table 1 characteristic "${columns[k]}"`, effect: 'would be counted as missing in Table 1' });
+  const letterProblems = [...letters.problems(csv.file, placeOf), ...numberCodes.problems(csv.file, placeOf)];
   if (letterProblems.length) throw new HtaError('input.invalid', `${csv.file} has ${letterProblems.length} problem(s) in Table 1 columns; nothing was written`, letterProblems);
   const problems: Problem[] = [];
   const identifying: Problem[] = [];

@@ -53,6 +53,7 @@ import { type ColumnKind, countWord, covariateTypeOfColumn, declaredAttributeKin
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { LetterCodeLevels } from './letter-code-levels.js';
+import { NumberCodeValues } from './number-code-values.js';
 import { QuotedPadding, withoutQuotedPadding } from './quoted-padding.js';
 import { AdverseEventReader, adverseEventReadNotes } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
@@ -394,7 +395,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
   // A plan-wide one-letter code (SAS's bare `A`) that is a level of a column of categories (letter-code-levels.ts).
   const letters = new LetterCodeLevels(plan, covariates.map((c) => c.column));
-  const { kinds, undecided } = columnKinds(table, covariates, decimalComma, letters);
+  // A plan-wide number code that lies among a column's values (a weight of 99 kg beside 98 and 100: number-code-values.ts).
+  const numberCodes = new NumberCodeValues(plan, covariates.map((c) => c.column));
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma, letters, numberCodes);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
   const undecidedProblems = plan.covariates.flatMap((name, i) => {
     const codes = undecided[i];
@@ -410,7 +413,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     if (namesAGroup(name) || namesAGroup(c.column)) undecidedProblems.push(placeNumberProblem(file, c, name));
     else if (namesAStratum(name) || namesAStratum(c.column)) undecidedProblems.push(stratumNumberProblem(file, c, name));
   }
-  undecidedProblems.push(...letters.problems(file, (i) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` })));
+  const placeOf = (i: number) => ({ column: covariates[i]!.idx + 1, what: i < nCov ? `${plan.design === 'observational' ? 'confounder' : 'covariate'} "${plan.covariates[i]}"` : `column "${covariates[i]!.column}" of the plan's subgroups, population or auxiliary variables` });
+  undecidedProblems.push(...letters.problems(file, placeOf), ...numberCodes.problems(file, placeOf));
   // A registry's confounder column of dates (an index date written 24MAR2023): refused at its header, no date quoted (date-confounders.ts).
   if (plan.design === 'observational') {
     // Declared numeric only: dates typed categorical are levels, the rare ones pooled unnamed (docs/observational.md, rule 5).
@@ -1635,9 +1639,9 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean, letters: LetterCodeLevels): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
-  // A plan-wide one-letter code is checked in every column, typed by the plan or not (letter-code-levels.ts).
-  const open = covariates.map((c, i) => i).filter((i) => (covariates[i]!.kind === undefined || letters.active) && covariates[i]!.idx >= 0);
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean, letters: LetterCodeLevels, numberCodes: NumberCodeValues): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
+  // A plan-wide one-letter or number code is checked in every column, typed by the plan or not (letter-code-levels.ts, number-code-values.ts).
+  const open = covariates.map((c, i) => i).filter((i) => (covariates[i]!.kind === undefined || letters.active || numberCodes.active) && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
     const cells = new SpecialMissingReader();
@@ -1650,6 +1654,7 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
         if (v === null) continue;
         const coded = coder?.apply(v);
         if (letters.active) letters.see(i, rec.line, v, coded, decimalComma);
+        if (numberCodes.active) numberCodes.see(i, rec.line, v, coded, coder, decimalComma);
         if (covariates[i]!.kind !== undefined) continue;
         if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
         // A number in another form (`31,000.00` among decimal commas, `'45`) counts as the number it

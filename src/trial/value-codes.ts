@@ -98,6 +98,17 @@ export class ColumnCoder {
     return [...this.answers.values()];
   }
 
+  /**
+   * The plan-wide code (as the plan writes it) that reads `text` as missing when none of the
+   * column's own codes (answer, not-applicable, missing) claims it: the plan's, not the user's
+   * word for this column (number-code-values.ts).
+   */
+  planWideMissing(text: string): string | undefined {
+    const key = keyOf(text, this.decimalComma);
+    if (this.answers.has(key) || this.notApplicable.has(key) || this.missing.has(key)) return undefined;
+    return this.planWide.get(key);
+  }
+
   /** Applies the codes to a non-empty cell; `onRecode` hears the plan code and its meaning ('not-applicable' for a not-applicable code). */
   apply(text: string, onRecode?: (code: string, to: number | null | 'not-applicable') => void): CodedCell {
     const key = keyOf(text, this.decimalComma);

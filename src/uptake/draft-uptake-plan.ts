@@ -22,7 +22,7 @@ import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
 import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
-import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeColumnCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor, unreadSynonymNotes } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
@@ -478,7 +478,7 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
     if (i === undefined) continue;
     for (const r of rows) {
       const v = (r[i] ?? '').trim();
-      if (!out.has(v) && looksLikeMissingCode(v, BARE_LETTER_COLUMNS.has(col)) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
+      if (!out.has(v) && looksLikeColumnCode(col, v) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
     }
   }
   return [...out];

@@ -6,8 +6,8 @@
  * activation under --exclude-invalid: the activation rate becomes 100%. These texts are read as
  * an empty cell in every column, in any case (`NULL`, `null`, `Na`; after trimming); the uptake
  * plan's `missingCodes` adds a file's own (`-`), compared exactly as written — except that a code
- * that is a number (`99`, meant for sex) is a value in a column of numbers (age, the eligible
- * file's year and count). One definition for the registry, the eligible file and the aggregate
+ * that is a number (`99`, meant for sex) is a value in the id and in a column of numbers (age, the
+ * eligible file's year and count), but in age one no age can be (`999`) is "unknown". One definition for the registry, the eligible file and the aggregate
  * tables (docs/input-registry.md "Empty cells"). SAS and Stata special missing values (`.A`–`.Z`,
  * `._`, `.a`–`.z`) are empty in every column too, as the trial reader reads them
  * (trial/special-missing.ts): with `--exclude-invalid` a registry whose non-activated referrals
@@ -64,9 +64,49 @@ export function textColumnCodes(codes: readonly string[]): string[] {
   return codes.filter((c) => !/^\p{L}$/u.test(c));
 }
 
-/** The codes read as empty in registry column `col`: all in a date column, no number in age, no lone letter in a text column. */
+/**
+ * The codes read as empty in the age column: no number that can be an age (`"99"`, meant for sex,
+ * is an age of 99), but a number no age is — SPSS's user-missing `999` or `-9` for "unknown age"
+ * (docs/input-registry.md "Empty cells"). Declared, such a code makes the age unknown instead of
+ * refusing (or, with --exclude-invalid, dropping) the whole referral.
+ */
+export function ageColumnCodes(codes: readonly string[]): string[] {
+  return codes.filter((c) => !NUMBER_CODE.test(c) || !possibleAge(Number(c.replace(',', '.'))));
+}
+
+/**
+ * The codes read as empty in the id column: none that is a number or a lone letter. An id is often
+ * a number (patient no. 999) or a code, and a code meant for the age or sex column made it empty,
+ * refusing the patient's referral as having no id.
+ */
+export function idColumnCodes(codes: readonly string[]): string[] {
+  return numberColumnCodes(textColumnCodes(codes));
+}
+
+/** The codes read as empty in registry column `col`: all in a date column, in age no number an age can be, in the id no number, no lone letter in a text column. */
 export function registryColumnCodes(col: string, codes: readonly string[]): string[] {
-  return col === 'age' ? numberColumnCodes(codes) : BARE_LETTER_COLUMNS.has(col) ? [...codes] : textColumnCodes(codes);
+  return col === 'age' ? ageColumnCodes(codes) : col === 'id' ? idColumnCodes(codes) : BARE_LETTER_COLUMNS.has(col) ? [...codes] : textColumnCodes(codes);
+}
+
+const NUMBER_CODE = /^[+-]?\d+(?:[.,]\d+)?$/;
+const possibleAge = (n: number): boolean => n >= 0 && n <= 120;
+
+/**
+ * An age cell that can be no age and is shaped as a user-missing code: SPSS's, Stata's and the
+ * registries' 999, 9999, 998, 997 ("unknown", "refused") or a negative whole number (-1, -9, -99).
+ * Refused as a code to declare, as `-` is in the columns a referral may leave empty
+ * (`looksLikeColumnCode`): its rows are the referrals of unknown age.
+ */
+export function looksLikeAgeCode(trimmed: string): boolean {
+  const m = /^(-?\d+)(?:[.,]0{1,2})?$/.exec(trimmed);
+  if (!m) return false;
+  const n = Number(m[1]);
+  return n < 0 || (n > 120 && /^9+[789]$/.test(String(n)));
+}
+
+/** Whether a refused cell of registry column `col` looks like a code for "no value" (`looksLikeMissingCode`, and in age an impossible age such as 999). */
+export function looksLikeColumnCode(col: string, trimmed: string): boolean {
+  return looksLikeMissingCode(trimmed, BARE_LETTER_COLUMNS.has(col)) || (col === 'age' && looksLikeAgeCode(trimmed));
 }
 
 // Texts exports write for "no value" that are not read so by default: a dash, a question mark,
@@ -93,9 +133,10 @@ const isExcelNoValue = (trimmed: string): boolean => isExcelError(trimmed) && !i
 /** The registry columns where a bare capital letter can be no value, only SAS's special missing value: dates and age. */
 export const BARE_LETTER_COLUMNS: ReadonlySet<string> = new Set(['referred', 'activated', 'last_active', 'age']);
 
-/** What to add to a refused cell's `expected` when it looks like a code for "no value". */
-export function missingCodeHint(trimmed: string): string {
+/** What to add to a refused cell's `expected` when it looks like a code for "no value"; `col` the registry column. */
+export function missingCodeHint(trimmed: string, col?: string): string {
   const code = JSON.stringify(trimmed);
+  if (col === 'age' && looksLikeAgeCode(trimmed)) return `${code} cannot be an age and looks like a code for an unknown age (SPSS's user-missing value): if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (a number code is read so in the age column only when no age can be it)`;
   // The same advice for an Excel "no value" as for any code of an empty cell (the plan's codes do
   // apply to these columns), with what it is: never "not data: fill in the cell".
   if (isExcelNoValue(trimmed)) return `${code} is an Excel error value meaning "no value" (a lookup found nothing): if the cell is empty in the source, add "missingCodes": [${code}] to the uptake plan to read it as empty (or fill in the cell in the spreadsheet and export again)`;

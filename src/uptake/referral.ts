@@ -17,7 +17,8 @@ import { foldColumnName } from '../trial/column-resolver.js';
 import { oneLine, otherColumnsNaming, registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 import { bandCode, parseAgeBand } from './age-bands.js';
-import { BARE_LETTER_COLUMNS, DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
+import { isDontKnowWord } from '../plan/answer-words.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeColumnCode, missingCodeHint, readAsEmptyNote, registryColumnCodes } from './missing-cells.js';
 import { looksScientific, scientificHint, scientificNumber } from '../io/scientific-number.js';
 import { excelErrorAsName, excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 
@@ -265,8 +266,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
   // `NULL`, `(null)`, … and the plan's missingCodes are an empty cell in every column (missing-cells.ts).
   const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
-  // A code that is a number (`99`) is a value in the age column, a lone letter (`M`, SAS's .M) a
-  // value in the text columns: sex M (missing-cells.ts `registryColumnCodes`).
+  // A code that is a number (`99`) is a value in the age column unless no age can be it (999), and
+  // in the id column (patient no. 999); a lone letter (`M`, SAS's .M) a value in the text columns:
+  // sex M (missing-cells.ts `registryColumnCodes`).
   const emptied = <T extends z.ZodType>(col: RegistryColumn, schema: T) => {
     const codes = registryColumnCodes(col, missing);
     return z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, codes) ? '' : v), schema);
@@ -317,7 +319,10 @@ export function referralFieldSchemas(rules: ReferralRules) {
       ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty${why}` });
       return z.NEVER;
     }),
-    sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
+    // A non-answer (`Ønsker ikke at svare`, `Vil ikke oplyse`, `Prefer not to say`: SPSS's value
+    // label of the user-missing code) is the unknown sex, as the trial side reads such words
+    // (plan/answer-words.ts); the plan's "values.sex" still decides first.
+    sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)) ?? (isDontKnowWord(v) ? 'unknown' : undefined), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
   return {
@@ -468,8 +473,8 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, registryColumnCodes(col, missing))) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
   // A clinic's Excel error value is explained as such (the schema's message): not as a code for "no value".
-  if (looksLikeMissingCode(raw, BARE_LETTER_COLUMNS.has(col)) && !(col === 'clinic' && isExcelError(raw))) {
-    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+  if (looksLikeColumnCode(col, raw) && !(col === 'clinic' && isExcelError(raw))) {
+    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw, col)}` };
     if (isExcelError(raw)) return { ...at, expected: `${expected}; ${excelErrorHint(raw, false)}` };
     return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
   }

@@ -30,7 +30,7 @@ import { footnotesNote } from '../footnote-rows.js';
 import { CUT_RATE_DAYS, referralsEndNote, rowLimitNote, type ReferralEnd } from '../export-cut.js';
 import { headerUnderlineNote, repeatedHeaderNote } from '../repeated-header.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
-import { missingCodesOf, SPECIAL_MISSING_SQL_PATTERN, textColumnCodes } from '../missing-cells.js';
+import { idColumnCodes, missingCodesOf, SPECIAL_MISSING_SQL_PATTERN } from '../missing-cells.js';
 import { repeatedCodesIn } from './repeated-codes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
@@ -268,7 +268,7 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
       CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
         THEN NULL ELSE
-      (${idMissing('raw.id', textColumnCodes(rules.missingCodes))} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+      (${idMissing('raw.id', idColumnCodes(rules.missingCodes))} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
         OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) END AS bad

@@ -15,6 +15,8 @@ import { UNDECIDED_MESSAGE_DA, UNDECIDED_WRITE_DA } from '../plan/undecided-da.j
 import { pandasLayoutMessageDa, pandasLayoutWriteDa } from '../plan/export-layouts-da.js';
 import { changedWhileReadMessageDa } from '../io/file-identity.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
+import { missingCodeHint } from '../uptake/missing-cells.js';
+import { unreadableDatesMessageDa } from '../uptake/unreadable-dates.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -253,6 +255,7 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
   [/^a real calendar date (?:written )?(\S+)$/, 'en gyldig kalenderdato skrevet $1'],
+  [/^a real calendar date (?:written )?(\S+), or empty$/, 'en gyldig kalenderdato skrevet $1 eller en tom celle'],
   // A day/month date whose time part is wrong (uptake/registry-dates.ts dayMonthTimeFault): the time named, not the date.
   [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is out of range \(hours 00–23, minutes and seconds 00–59\)$/,
     'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er uden for det gyldige (timer 00–23, minutter og sekunder 00–59)'],
@@ -326,6 +329,9 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^(.+) looks like two exports of the registry appended: (?:a patient id is on|(\d+) patient ids are each on) (two rows|several rows) \((\d+) rows in all\) with the same referral date and activation date and different last-active dates \(e\.g\. (lines|rows) (.*?)\) — one referral exported at two dates, which would count as (?:two referrals|two referrals each)\.( Besides, (?:an id has|(\d+) ids have) a row without an activation and a row with one, of one referral date: an earlier cut's row from before the activation\.)? Export the registry once \(the latest cut alone\); or analyse each cut on its own, the later with --previous naming the earlier one's results\.json \((docs\/input-registry\.md "Repeated rows and ids")\)$/,
     (_m: string, file?: string, ids?: string, rows?: string, all?: string, where?: string, sample?: string, episodes?: string, episodeIds?: string, doc?: string) =>
       `${file!} ligner to eksporter af registret sat efter hinanden: ${ids ? `${ids} patient-id'er står hver` : 'et patient-id står'} på ${rows === 'two rows' ? 'to rækker' : 'flere rækker'} (${all!} rækker i alt) med samme henvisningsdato og aktiveringsdato og forskellige datoer for sidste aktivitet (fx ${where === 'lines' ? 'linjerne' : 'rækkerne'} ${danishLineSample(sample!)}) — én henvisning eksporteret på to datoer, som ville tælle som ${ids ? 'to henvisninger hver' : 'to henvisninger'}.${episodes ? ` Desuden har ${episodeIds ? `${episodeIds} id'er` : 'et id'} en række uden aktivering og en række med, med samme henvisningsdato: en række fra et tidligere udtræk fra før aktiveringen.` : ''} Eksportér registret én gang (kun det seneste udtræk); eller analysér hvert udtræk for sig, det senere med --previous, der angiver det tidligere udtræks results.json (${doc!})`],
+  // Codes for an empty cell in the columns a referral may leave empty (uptake/read-registry.ts rowCheckError), also with --exclude-invalid.
+  [/^(.+) has (\d+) cell\(s\) in columns that may be empty \(activation, last activity, age, sex\) holding what looks like a code for an empty cell: left out with --exclude-invalid, their rows would take with them the referrals without an activation and bias every rate, so hta stops here — declare the code in the uptake plan's "missingCodes"$/,
+    '$1 har $2 celle(r) i kolonner, der må være tomme (aktivering, sidste aktivitet, alder, køn), med hvad der ligner en kode for en tom celle: udeladt med --exclude-invalid ville deres rækker tage henvisningerne uden aktivering med sig og skævvride hver rate, så hta stopper her — angiv koden i optagsplanens "missingCodes"'],
   [/^(.+) lacks registry columns$/, '$1 mangler registerkolonner'],
   [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
   [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
@@ -339,8 +345,8 @@ export function danishErrorMessage(message: string): string | undefined {
   // A cea page's every-row refusal, worded in English by the analysis both pages share (most-rows-excluded.ts).
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
-  // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read.
-  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message);
+  // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read, unreadable activation dates.
+  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? unreadableDatesMessageDa(message);
   if (whole !== undefined) return whole;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
@@ -375,11 +381,22 @@ const COLUMN_CODE_HINT = / — if (\S+) means "missing" here, write ("columnCode
 const columnCodeHintDa = (_m: string, v?: string, codes?: string, scales?: string): string =>
   ` — betyder ${v!} "mangler" her, så skriv ${codes!} i planen, ikke en fælles "missingCodes" ${v!} for hele planen: ${v!} er et gyldigt svar på skalaen for ${scales!.replace(/outcome "/g, 'effektmål "').replace(/ and (?=effektmål ")/, ' og ')}, hvis ${v!}-taller den også ville gøre til manglende`;
 
+/**
+ * A registry cell that looks like a code for "no value" (uptake/missing-cells.ts missingCodeHint:
+ * `"-"`, SAS's bare `A`, pandas' `NaT`): worded whole there, matched only when it is that text.
+ */
+const MISSING_CODE_HINT = / — ("(?:[^"\\]|\\.)*") (?:looks like a code for an empty cell|is not a value but what pandas writes for a missing value) .*$/;
+const missingCodeHintDa = (m: string, code?: string): string => {
+  const cell = JSON.parse(code!) as string;
+  return m === ` — ${missingCodeHint(cell)}` ? ` — ${missingCodeHint(cell, 'da')}` : m;
+};
+
 /** The endings a problem's text may carry after what it expects, each reworded on its own; the first is the default. */
 const SUFFIX_HINTS: readonly [RegExp, Replacement][] = [
   [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA],
   [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA],
   [COLUMN_CODE_HINT, columnCodeHintDa],
+  [MISSING_CODE_HINT, missingCodeHintDa],
 ];
 
 /** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */

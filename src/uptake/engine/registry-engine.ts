@@ -364,7 +364,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     const record: string[] = new Array<string>(source.header.length).fill('');
     REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { if (source.columns[c] >= 0) record[source.columns[c]] = String(row[i + 1] ?? ''); });
     const res = check(record, Number(row[0]) + 1);
-    if ('problems' in res) found.row(res.problems, res.unreadableActivation);
+    if ('problems' in res) found.row(res.problems, res.unreadable);
   }
   const result = { ...found.result(), ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
   const failure = rowCheckError(label, result, rules.exclude);

@@ -17,6 +17,7 @@ import { changedWhileReadMessageDa } from '../io/file-identity.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 import { missingCodeHint } from '../uptake/missing-cells.js';
 import { unreadableDatesMessageDa } from '../uptake/unreadable-dates.js';
+import { parquetFailureExpectedDa, parquetFailureMessageDa } from '../uptake/engine/parquet-failures.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -97,7 +98,8 @@ export function danishProblemText(expected: string): string | undefined {
   // So may a score off its scale end in the missing-code advice (trial/load-trial.ts columnCodeHint).
   // A registry column's pivot blanks (uptake/pivot-blanks-words.ts): worded whole there.
   // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
-  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected);
+  // A Parquet file whose data cannot be read (uptake/engine/parquet-failures.ts): worded whole there.
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? parquetFailureExpectedDa(expected);
   if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
@@ -346,7 +348,7 @@ export function danishErrorMessage(message: string): string | undefined {
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
   // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read, unreadable activation dates.
-  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? unreadableDatesMessageDa(message);
+  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? unreadableDatesMessageDa(message) ?? parquetFailureMessageDa(message);
   if (whole !== undefined) return whole;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {

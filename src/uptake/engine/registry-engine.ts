@@ -43,6 +43,7 @@ import { aggregateFromTables } from './aggregate-tables.js';
 import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { isOutOfMemory, isSpillFailure } from './spill-error.js';
+import { parquetDataError, refuseBinaryNotUtf8 } from './parquet-failures.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -152,6 +153,10 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
     return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${col} AS DATE)`, dateFormat)} ELSE CAST(${col} AS VARCHAR) END`;
   }
   if (t === 'TIMESTAMP WITH TIME ZONE') return parquetText(`timezone('Europe/Copenhagen', ${col})`, 'TIMESTAMP', dateFormat);
+  // A string stored as binary (Hive, Impala and older writers: no UTF8 annotation) is its UTF-8
+  // text, as Spark's binaryAsString reads it: a cast would write `Sjælland` as `Sj\xC3\xA6lland`
+  // (bytes that are not UTF-8 are refused before: parquet-failures.ts refuseBinaryNotUtf8).
+  if (t === 'BLOB') return `decode(${col})`;
   return `CAST(${col} AS VARCHAR)`;
 }
 
@@ -189,6 +194,7 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   }
   const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded);
   if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
+  await refuseBinaryNotUtf8(db, path, label, header, types, REGISTRY_COLUMNS.map((c) => idx[c]));
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
   const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
   // Every column's value but the id's, read or not: with the id, what "identical rows" compares (repeated-rows.ts).
@@ -510,7 +516,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   if (wrapped) return withOneLineHeader(file, wrapped, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
-  return withDuckDb(limits, async (db) => {
+  return withDuckDb(limits, async (db) => withParquetFailures(db, parquet ? file : undefined, label, async () => {
     let source: Source;
     let texts: DistinctTexts | undefined; // every distinct text of the file, once read
     let scanned: RowCheck | undefined; // the row scan's result, if it already ran
@@ -664,7 +670,28 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),
     };
-  });
+  }));
+}
+
+/**
+ * `work` on Parquet file `file` (undefined: a CSV file), its data that DuckDB cannot read — a
+ * damaged page, text that is not UTF-8 — said as an input error naming the column, never the
+ * value (parquet-failures.ts); any other failure passes unchanged.
+ */
+async function withParquetFailures<T>(db: DuckDBConnection, file: string | undefined, label: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (file === undefined || err instanceof HtaError || isSpillFailure(err) || isOutOfMemory(err)) throw err;
+    const path = sqlText(await literalPath(db, file, label));
+    let header: string[] = [];
+    try {
+      header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${path})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+    } catch {
+      // The footer unreadable too: the error names no column.
+    }
+    throw (await parquetDataError(db, err, path, label, header)) ?? err;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@
  * (uptake/engine/parquet-failures.ts, registry-engine.ts parquetText; cli/internal-error-text.ts;
  * docs/input-registry.md "Parquet", docs/output-safety.md "Quoted cells".)
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
@@ -92,5 +92,29 @@ describe('Parquet data that cannot be read', () => {
     expect(text).not.toMatch(/Hansen|20456789/);
     // An error of hta's own code is printed as it is.
     expect(internalErrorText(new TypeError("Cannot read properties of undefined (reading 'x')"))).toContain("(reading 'x')");
+  });
+});
+
+describe('a file named .parquet that is not Parquet', () => {
+  it('a CSV export saved as .parquet is named as CSV text, with the name to give it, in English and Danish; its first line not quoted', async () => {
+    const file = join(tempDir(), 'registry.parquet');
+    writeFileSync(file, readFileSync(sameRowsCsv(), 'utf8').replaceAll(',', ';'));
+    const en = await uptake(file);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('registry.parquet is CSV text, not a Parquet file\n');
+    expect(en.stderr).toContain('registry.parquet:1: — expected a Parquet file: this file is text, its first line has 10 fields separated by semicolons, as a CSV export\'s header line is — give it a name ending in .csv (e.g. registry.csv), which hta uptake reads as CSV');
+    expect(en.stderr).not.toMatch(/magic bytes|id;region/);
+    const da = await uptake(file, '--lang', 'da');
+    expect(da.stderr).toContain('registry.parquet er CSV-tekst, ikke en Parquet-fil\n');
+    expect(da.stderr).toContain('— forventet en Parquet-fil: filen er tekst, dens første linje har 10 felter adskilt af semikoloner, som en CSV-eksports overskriftslinje er — giv den et navn, der ender på .csv (fx registry.csv), så læser hta uptake den som CSV');
+  });
+
+  it('a Parquet file cut short is still told as an unreadable Parquet file', async () => {
+    const file = join(tempDir(), 'cut.parquet');
+    const bytes = readFileSync(`${DIR}/binary-strings.parquet`);
+    writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+    const r = await uptake(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cut.parquet is not a readable Parquet file');
   });
 });

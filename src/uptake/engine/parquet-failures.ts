@@ -8,7 +8,9 @@
  * an input error (exit 2) naming the file and the column, never the value; a column stored as
  * binary whose bytes are not UTF-8 text is named with its first such row.
  */
+import { basename } from 'node:path';
 import { HtaError } from '../../errors.js';
+import { fileStart } from '../../io/file-start.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** What is wrong with a column's data, in English and Danish. */
@@ -28,6 +30,35 @@ const EXPECTED = {
 } as const;
 
 const MESSAGE = { en: (file: string) => `${file} has data that cannot be read`, da: (file: string) => `${file} har data, der ikke kan læses` };
+
+const SEPARATOR_NAMES: Record<string, { en: string; da: string }> = {
+  ',': { en: 'commas', da: 'kommaer' }, ';': { en: 'semicolons', da: 'semikoloner' }, '\t': { en: 'tabs', da: 'tabulatorer' }, '|': { en: 'vertical bars', da: 'lodrette streger' },
+};
+const CSV_NAMED = {
+  message: { en: (file: string) => `${file} is CSV text, not a Parquet file`, da: (file: string) => `${file} er CSV-tekst, ikke en Parquet-fil` },
+  expected: {
+    en: (fields: number, sep: string, name: string) => `a Parquet file: this file is text, its first line has ${fields} fields separated by ${sep}, as a CSV export's header line is — give it a name ending in .csv (${name}), which hta uptake reads as CSV`,
+    da: (fields: number, sep: string, name: string) => `en Parquet-fil: filen er tekst, dens første linje har ${fields} felter adskilt af ${sep}, som en CSV-eksports overskriftslinje er — giv den et navn, der ender på .csv (${name}), så læser hta uptake den som CSV`,
+  },
+};
+
+/**
+ * The refusal of a file named .parquet that is CSV text (a CSV export saved under the Parquet
+ * name): said as such, with the name to give it, instead of DuckDB's "No magic bytes found at end
+ * of file"; undefined for any other file. Its first line is not quoted: without a header it is a
+ * patient's row.
+ */
+export function csvNamedParquetError(file: string, label: string): HtaError | undefined {
+  const head = fileStart(file, 64 * 1024);
+  if (head === undefined || head.startsWith('PAR1') || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(head)) return undefined;
+  const first = head.split(/\r\n|\n|\r/).find((l) => l.trim() !== '');
+  if (first === undefined) return undefined;
+  const counts = Object.keys(SEPARATOR_NAMES).map((c) => [c, first.split(c).length - 1] as const).sort((a, b) => b[1] - a[1]);
+  const [sep, n] = counts[0]!;
+  if (n === 0) return undefined;
+  const name = `e.g. ${basename(file).replace(/\.parquet$/i, '')}.csv`;
+  return new HtaError('input.invalid', CSV_NAMED.message.en(label), [{ file: label, line: 1, expected: CSV_NAMED.expected.en(n + 1, SEPARATOR_NAMES[sep]!.en, name) }]);
+}
 
 /**
  * DuckDB's failure to read Parquet data: text that is not UTF-8 (its own words), or any other
@@ -86,11 +117,16 @@ export async function refuseBinaryNotUtf8(db: DuckDBConnection, path: string, la
 /** A refusal's message above its problems in Danish (report/problem-text.ts; docs/cli.md "Danish output"); undefined for another text. */
 export function parquetFailureMessageDa(text: string): string | undefined {
   const m = /^(.+) has data that cannot be read$/s.exec(text);
-  return m ? MESSAGE.da(m[1]!) : undefined;
+  if (m) return MESSAGE.da(m[1]!);
+  const csv = /^(.+) is CSV text, not a Parquet file$/s.exec(text);
+  return csv ? CSV_NAMED.message.da(csv[1]!) : undefined;
 }
 
 /** A problem's `expected` in Danish; undefined for another text. */
 export function parquetFailureExpectedDa(text: string): string | undefined {
+  const csv = /^a Parquet file: this file is text, its first line has (\d+) fields separated by (.+?), as a CSV export's header line is — give it a name ending in \.csv \(e\.g\. (.*)\), which hta uptake reads as CSV$/s.exec(text);
+  const sep = csv ? Object.values(SEPARATOR_NAMES).find((s) => s.en === csv[2]) : undefined;
+  if (csv && sep) return CSV_NAMED.expected.da(Number(csv[1]), sep.da, `fx ${csv[3]!}`);
   for (const e of Object.values(EXPECTED)) {
     if (text === e.en) return e.da;
     if (text.startsWith(e.en)) {

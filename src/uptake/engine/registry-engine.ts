@@ -43,7 +43,7 @@ import { aggregateFromTables } from './aggregate-tables.js';
 import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { isOutOfMemory, isSpillFailure } from './spill-error.js';
-import { parquetDataError, refuseBinaryNotUtf8 } from './parquet-failures.js';
+import { csvNamedParquetError, parquetDataError, refuseBinaryNotUtf8 } from './parquet-failures.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -190,7 +190,8 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
     header = described.map((r) => String(r[0]));
     types = described.map((r) => String(r[1]));
   } catch (err) {
-    throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
+    // A CSV export saved as .parquet: named as such, with the name to give it (parquet-failures.ts).
+    throw csvNamedParquetError(file, label) ?? new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
   const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded);
   if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);

@@ -3,6 +3,7 @@
  * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (docs/data-contracts.md#exit-codes-and-the-problem-format).
  * `bin/hta.js` only calls it.
  */
+import { internalErrorText } from './internal-error-text.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
@@ -136,7 +137,8 @@ export async function main(argv: readonly string[], cliIo: CliIo = processIo): P
       if (hint) io.stderr(`${hint}\n`);
       return 2;
     }
-    io.stderr(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
+    // An engine error's quoted cell is left out (internal-error-text.ts): it may be a patient's name.
+    io.stderr(`internal error: ${internalErrorText(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
     return 1;
   }
 }

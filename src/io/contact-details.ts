@@ -28,18 +28,34 @@ const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ .\-/]?\d){7,}/gu;
  */
 const NOT_A_PERSONS_NUMBER = /^(?:\d{4}-\d{6}-\d{2}|(?:19|20)\d\d(?:[ \-/](?:19|20)\d\d)+|\d{1,3}(?:([., ])\d{3})(?:\1\d{3})+)$/;
 
-/** `text` with each date's digits written `#` (the same length): no date is read as a phone number. */
-function withoutDates(text: string): string {
+/**
+ * A date's shape whatever its numbers: a four-digit year 1800–2099 and a month and day of two
+ * digits, year first or last, one separator (`2025-13-01`, `2025-00-10`, `32.13.2025`, a time
+ * after it allowed). A message about a date cell quotes it as written, a wrong month too
+ * (docs/output-safety.md "Quoted cells"): its digits are no phone number's.
+ */
+const DATE_SHAPED = /(?<![\p{L}\p{N}])(?:(?:1[89]|20)\d\d([-./])[01]\d\1[0-3]\d|[0-3]\d([-./])[01]\d\2(?:1[89]|20)\d\d)(?:[ T]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)?(?![\p{L}\p{N}])/gu;
+
+/**
+ * `text` with each date's digits written `#` (the same length): no date is read as a phone number.
+ * `shaped`: a date's shape with impossible numbers too (`2025-13-01`), as a quoted cell is masked.
+ */
+function withoutDates(text: string, shaped = false): string {
   const spans = dateSpans(text);
+  if (shaped) for (const m of text.matchAll(DATE_SHAPED)) spans.push([m.index, m.index + m[0].length]);
   let out = text;
   for (const [s, e] of spans) out = out.slice(0, s) + out.slice(s, e).replace(/\d/g, '#') + out.slice(e);
   return out;
 }
 
-/** The long numbers of `text` that may be a person's (phone numbers), as [start, end) in `text`. */
-function longNumberSpans(text: string): [number, number][] {
+/**
+ * The long numbers of `text` that may be a person's (phone numbers), as [start, end) in `text`.
+ * `shaped` (masking a quoted cell): a number in a date's shape is a date, a month 13 too; the
+ * free-text checks (hasLongNumber) still count it as a sign, as they always have.
+ */
+function longNumberSpans(text: string, shaped = false): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of withoutDates(text).matchAll(LONG_NUMBER)) if (!NOT_A_PERSONS_NUMBER.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  for (const m of withoutDates(text, shaped).matchAll(LONG_NUMBER)) if (!NOT_A_PERSONS_NUMBER.test(m[0])) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
@@ -81,7 +97,7 @@ export function maskContactDetails(value: string): string {
   let out = maskEmails(value);
   if (!/\d/.test(out) || BARE_NUMBER.test(out)) return out;
   const shaped = cprShapeText(out);
-  const spans = longNumberSpans(shaped);
+  const spans = longNumberSpans(shaped, true);
   if (!spans.length) return out;
   out = shaped;
   for (const [s, e] of spans) out = out.slice(0, s) + out.slice(s, e).replace(/\d/g, 'X') + out.slice(e);

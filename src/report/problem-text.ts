@@ -18,6 +18,9 @@ import { registryDateExpectedDa } from '../uptake/registry-dates-da.js';
 import { numberCodeExpectedDa } from '../trial/number-code-values.js';
 import { pivotBlankExpectedDa, pivotBlanksMessageDa, pivotEligibleExpectedDa } from '../uptake/pivot-blanks-words.js';
 import { spssViewerExpectedDa, spssViewerMessageDa } from '../uptake/spss-viewer-words.js';
+import { missingCodeHint } from '../uptake/missing-cells.js';
+import { unreadableDatesMessageDa } from '../uptake/unreadable-dates.js';
+import { parquetFailureExpectedDa, parquetFailureMessageDa } from '../uptake/engine/parquet-failures.js';
 
 /** A pattern's Danish: a replacement string (`$1`) or a function of the groups. */
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
@@ -124,7 +127,8 @@ export function danishProblemText(expected: string): string | undefined {
   // An export in pandas' melt() or tuple-header shape (plan/export-layouts-da.ts): worded whole there.
   // A registry date cell (uptake/registry-dates-da.ts): the format, its hint and its time-of-day fault, worded whole there.
   // A plan-wide number code among a column's values (trial/number-code-values.ts): worded whole there.
-  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? spssViewerExpectedDa(expected) ?? registryDateExpectedDa(expected) ?? numberCodeExpectedDa(expected);
+  // A Parquet file whose data cannot be read (uptake/engine/parquet-failures.ts): worded whole there.
+  const whole = pivotBlankExpectedDa(expected) ?? pivotEligibleExpectedDa(expected) ?? pandasLayoutWriteDa(expected) ?? spssViewerExpectedDa(expected) ?? registryDateExpectedDa(expected) ?? numberCodeExpectedDa(expected) ?? parquetFailureExpectedDa(expected);
   if (whole !== undefined) return whole;
   const [hintPattern, hintDanish] = SUFFIX_HINTS.find(([pattern]) => pattern.test(expected)) ?? SUFFIX_HINTS[0]!;
   const hint = hintPattern.exec(expected);
@@ -282,6 +286,7 @@ const DANISH_REGISTRY: readonly [RegExp, Replacement][] = [
   [/^a clinic name: letters, digits, spaces and (.*) only, with at least one letter or digit$/, 'et kliniknavn: kun bogstaver, cifre, mellemrum og $1, med mindst ét bogstav eller ciffer'],
   // The registry's cells and header (uptake/referral.ts), as a hand-made or regional export meets them.
   [/^a real calendar date (?:written )?(\S+)$/, 'en gyldig kalenderdato skrevet $1'],
+  [/^a real calendar date (?:written )?(\S+), or empty$/, 'en gyldig kalenderdato skrevet $1 eller en tom celle'],
   // A day/month date whose time part is wrong (uptake/registry-dates.ts dayMonthTimeFault): the time named, not the date.
   [/^a real calendar date written (\S+) — its date part reads, but its time of day (".*") is out of range \(hours 00–23, minutes and seconds 00–59\)$/,
     'en gyldig kalenderdato skrevet $1 — datoen kan læses, men klokkeslættet $2 er uden for det gyldige (timer 00–23, minutter og sekunder 00–59)'],
@@ -362,6 +367,9 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^(.+): (outcomes?) (.+) (?:hold|holds) fractions of 1, not scores; nothing was written \(also with --exclude-invalid\)$/,
     (_m: string, file?: string, outcomes?: string, list?: string) =>
       `${file!}: ${outcomes === 'outcome' ? 'effektmål' : 'effektmålene'} ${list!.replace(/\(column "/g, '(kolonnen "')} indeholder andele af 1, ikke scorer; intet er skrevet (heller ikke med --exclude-invalid)`],
+  // Codes for an empty cell in the columns a referral may leave empty (uptake/read-registry.ts rowCheckError), also with --exclude-invalid.
+  [/^(.+) has (\d+) cell\(s\) in columns that may be empty \(activation, last activity, age, sex\) holding what looks like a code for an empty cell: left out with --exclude-invalid, their rows would take with them the referrals without an activation and bias every rate, so hta stops here — declare the code in the uptake plan's "missingCodes"$/,
+    '$1 har $2 celle(r) i kolonner, der må være tomme (aktivering, sidste aktivitet, alder, køn), med hvad der ligner en kode for en tom celle: udeladt med --exclude-invalid ville deres rækker tage henvisningerne uden aktivering med sig og skævvride hver rate, så hta stopper her — angiv koden i optagsplanens "missingCodes"'],
   [/^(.+) lacks registry columns$/, '$1 mangler registerkolonner'],
   [/^(.+) lacks denominator columns$/, '$1 mangler kolonnerne til antal berettigede'],
   [/^(.+) names a registry column twice$/, '$1 angiver en registerkolonne to gange'],
@@ -375,8 +383,8 @@ export function danishErrorMessage(message: string): string | undefined {
   // A cea page's every-row refusal, worded in English by the analysis both pages share (most-rows-excluded.ts).
   const everyRow = danishEveryRowExcluded(message);
   if (everyRow !== undefined) return everyRow;
-  // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read.
-  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? spssViewerMessageDa(message);
+  // Messages worded whole where they are made: pivot blanks, pandas' shapes, a file changed while read, unreadable activation dates.
+  const whole = pivotBlanksMessageDa(message) ?? pandasLayoutMessageDa(message) ?? changedWhileReadMessageDa(message) ?? spssViewerMessageDa(message) ?? unreadableDatesMessageDa(message) ?? parquetFailureMessageDa(message);
   if (whole !== undefined) return whole;
   const m = /^(.+?) has (at least )?(\d+) problem\(s\)(?: in (\d+) row\(s\))?(; nothing was written)?(; --exclude-invalid leaves such rows out and reports them)?$/.exec(message);
   if (!m) {
@@ -411,11 +419,23 @@ const COLUMN_CODE_HINT = / — if (\S+) means "missing" here, write ("columnCode
 const columnCodeHintDa = (_m: string, v?: string, codes?: string, scales?: string): string =>
   ` — betyder ${v!} "mangler" her, så skriv ${codes!} i planen, ikke en fælles "missingCodes" ${v!} for hele planen: ${v!} er et gyldigt svar på skalaen for ${scales!.replace(/outcome "/g, 'effektmål "').replace(/ and (?=effektmål ")/, ' og ')}, hvis ${v!}-taller den også ville gøre til manglende`;
 
+/**
+ * A registry cell that looks like a code for "no value" (uptake/missing-cells.ts missingCodeHint:
+ * `"-"`, SAS's bare `A`, pandas' `NaT`): worded whole there, matched only when it is that text.
+ */
+const MISSING_CODE_HINT = / — ("(?:[^"\\]|\\.)*") (?:looks like a code for an empty cell|is not a value but what pandas writes for a missing value|cannot be an age and looks like a code for an unknown age) .*$/;
+const missingCodeHintDa = (m: string, code?: string): string => {
+  const cell = JSON.parse(code!) as string;
+  for (const col of [undefined, 'age']) if (m === ` — ${missingCodeHint(cell, col)}`) return ` — ${missingCodeHint(cell, col, 'da')}`;
+  return m;
+};
+
 /** The endings a problem's text may carry after what it expects, each reworded on its own; the first is the default. */
 const SUFFIX_HINTS: readonly [RegExp, Replacement][] = [
   [OTHER_ARMS_HINT, OTHER_ARMS_HINT_DA],
   [NOT_RANDOMISED_HINT, NOT_RANDOMISED_HINT_DA],
   [COLUMN_CODE_HINT, columnCodeHintDa],
+  [MISSING_CODE_HINT, missingCodeHintDa],
 ];
 
 /** The instruments' English names a problem quotes ("(Pain intensity (NRS 0–10))"), each by its Danish name, as a Danish page names it. */

@@ -4,9 +4,9 @@
  * - R's `NaN`. R writes it where a value was computed from no values: `mean(x, na.rm = TRUE)` or
  *   `rowMeans(items, na.rm = TRUE)` over items that are all missing, or `0/0`. In R `is.na(NaN)`
  *   is TRUE.
- * - pandas' `None`, `nan` and `<NA>`: how Python writes a missing value (None, a float NaN, a
- *   nullable column's pd.NA) once a column is turned into text (`astype(str)`, `.apply(str)`);
- *   `to_csv` itself writes an empty cell. In a text column `None` would otherwise be a category of
+ * - pandas' `None`, `nan`, `<NA>` and `NaT`: how Python writes a missing value (None, a float NaN,
+ *   a nullable column's pd.NA, a missing date or time's pd.NaT) once a column is turned into text
+ *   (`astype(str)`, `.apply(str)`); `to_csv` itself writes an empty cell. In a text column `None` would otherwise be a category of
  *   its own ("None 2 (2.0%)" in Table 1, its patients adjusted for as a third country).
  *
  * hta does not guess that such a text is a missing value (a category "None" may be an answer:
@@ -17,10 +17,10 @@
 /** `NaN` as R writes it (`nan`, `-NaN`, as other programs do, too). */
 const NAN = /^[+-]?nan$/i;
 /** pandas' text of a missing value after astype(str), exactly as Python writes it (case counts: `none` is a word). */
-const PANDAS = /^(?:None|nan|<NA>)$/;
+const PANDAS = /^(?:None|nan|<NA>|NaT)$/;
 
 
-/** A cell holding a program's word for "no value": R's NaN (any case) or pandas' None, nan, <NA>. */
+/** A cell holding a program's word for "no value": R's NaN (any case) or pandas' None, nan, <NA>, NaT. */
 export function isNoValueCell(text: string): boolean {
   const t = text.trim();
   return NAN.test(t) || PANDAS.test(t);
@@ -31,7 +31,17 @@ const PANDAS_CAUSE: Record<string, { en: string; da: string }> = {
   None: { en: "Python's None", da: 'Pythons None' },
   nan: { en: 'a float NaN', da: 'et float-NaN' },
   '<NA>': { en: "a nullable column's pd.NA", da: 'en nullable kolonnes pd.NA' },
+  NaT: { en: "a missing date's pd.NaT", da: 'en manglende datos pd.NaT' },
 };
+
+/**
+ * pandas' own text of a missing value (`None`, `nan`, `<NA>`, `NaT`, exactly so written): what it
+ * stands for, in English and Danish; undefined for any other text. The registry reader names it
+ * so too (uptake/missing-cells.ts `missingCodeHint`).
+ */
+export function pandasMissingCause(cell: string): { en: string; da: string } | undefined {
+  return Object.hasOwn(PANDAS_CAUSE, cell) ? PANDAS_CAUSE[cell]! : undefined;
+}
 
 /**
  * The hint of a refused no-value cell: its cause, and the remedies. The reader gives the English
@@ -41,7 +51,7 @@ const PANDAS_CAUSE: Record<string, { en: string; da: string }> = {
  */
 export function nanHint(text: string, lang: 'en' | 'da' = 'en'): string {
   const cell = text.trim();
-  const pandas = Object.hasOwn(PANDAS_CAUSE, cell) ? PANDAS_CAUSE[cell]! : undefined;
+  const pandas = pandasMissingCause(cell);
   if (pandas) {
     // A real category "None" (no medication) is written another way; only None can be one.
     const word = cell === 'None';

@@ -16,6 +16,7 @@
 import { isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { MISSING_WORDS } from '../io/missing-words.js';
 import { isSpecialMissing } from '../trial/special-missing.js';
+import { pandasMissingCause } from '../trial/nan-cells.js';
 
 /** Read as an empty cell by default, in every column: the texts every export reader takes so (io/missing-words.ts). */
 export const DEFAULT_MISSING_CODES: readonly string[] = MISSING_WORDS;
@@ -110,8 +111,10 @@ export function looksLikeColumnCode(col: string, trimmed: string): boolean {
 }
 
 // Texts exports write for "no value" that are not read so by default: a dash, a question mark,
-// a spelled-out word. Refused as what they are, with how to declare them (`missingCodeHint`).
-const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;
+// a spelled-out word; pandas' None, nan, <NA> and NaT (a missing date after astype(str): in
+// last_active it stood on every referral without an activation, and --exclude-invalid published
+// 100% activation). Refused as what they are, with how to declare them (`missingCodeHint`).
+const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nat|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;
 
 // A lone capital letter: how SAS PROC EXPORT writes a special missing value (`.A` as `A`). Not
 // read as empty by default — in a text column `A` may be a value (a sex code) — but refused as a
@@ -133,14 +136,29 @@ const isExcelNoValue = (trimmed: string): boolean => isExcelError(trimmed) && !i
 /** The registry columns where a bare capital letter can be no value, only SAS's special missing value: dates and age. */
 export const BARE_LETTER_COLUMNS: ReadonlySet<string> = new Set(['referred', 'activated', 'last_active', 'age']);
 
-/** What to add to a refused cell's `expected` when it looks like a code for "no value"; `col` the registry column. */
-export function missingCodeHint(trimmed: string, col?: string): string {
+/**
+ * What to add to a refused cell's `expected` when it looks like a code for "no value"; `col` the
+ * registry column; `da`: its Danish, which a Danish run's error printer puts in its place
+ * (report/problem-text.ts).
+ */
+export function missingCodeHint(trimmed: string, col?: string, lang: 'en' | 'da' = 'en'): string {
   const code = JSON.stringify(trimmed);
-  if (col === 'age' && looksLikeAgeCode(trimmed)) return `${code} cannot be an age and looks like a code for an unknown age (SPSS's user-missing value): if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (a number code is read so in the age column only when no age can be it)`;
+  if (col === 'age' && looksLikeAgeCode(trimmed)) {
+    return lang === 'da'
+      ? `${code} kan ikke være en alder og ligner en kode for ukendt alder (SPSS's brugerdefinerede manglende værdi): er den det, så føj "missingCodes": [${code}] til optagsplanen for at læse den som tom (en talkode læses sådan i alderskolonnen kun, når ingen alder kan være den)`
+      : `${code} cannot be an age and looks like a code for an unknown age (SPSS's user-missing value): if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (a number code is read so in the age column only when no age can be it)`;
+  }
+  // pandas' own text of a missing value (exactly so written, as the trial reader names it:
+  // trial/nan-cells.ts): what wrote it, and pandas' remedy beside the plan's (docs/input-registry.md "Empty cells").
+  const pandas = pandasMissingCause(trimmed);
+  if (pandas && lang === 'da') return `${code} er ikke en værdi, men det, pandas skriver for en manglende værdi (${pandas.da}) i en kolonne gjort til tekst med astype(str) eller apply(str), så cellen er tom: udelad astype(str) (to_csv skriver en manglende værdi som en tom celle, to_parquet som null) eller skriv df = df.replace({${code}: ""}), før filen skrives, eller føj "missingCodes": [${code}] til optagsplanen for at læse den som tom`;
+  if (pandas) return `${code} is not a value but what pandas writes for a missing value (${pandas.en}) in a column turned into text by astype(str) or apply(str), so the cell is empty: leave out the astype(str) (to_csv writes a missing value as an empty cell, to_parquet as a null) or write df = df.replace({${code}: ""}) before writing the file, or add "missingCodes": [${code}] to the uptake plan to read it as empty`;
   // The same advice for an Excel "no value" as for any code of an empty cell (the plan's codes do
   // apply to these columns), with what it is: never "not data: fill in the cell".
   if (isExcelNoValue(trimmed)) return `${code} is an Excel error value meaning "no value" (a lookup found nothing): if the cell is empty in the source, add "missingCodes": [${code}] to the uptake plan to read it as empty (or fill in the cell in the spreadsheet and export again)`;
-  const sas = SAS_BARE_LETTER.test(trimmed) ? ` (SAS PROC EXPORT writes the special missing value .${trimmed} so, without its dot)` : '';
+  const bare = SAS_BARE_LETTER.test(trimmed);
+  if (lang === 'da') return `${code} ligner en kode for en tom celle${bare ? ` (SAS PROC EXPORT skriver den særlige manglende værdi .${trimmed} sådan, uden punktum)` : ''}: er den det, så føj "missingCodes": [${code}] til optagsplanen for at læse den som tom (eller eksportér cellerne tomme)`;
+  const sas = bare ? ` (SAS PROC EXPORT writes the special missing value .${trimmed} so, without its dot)` : '';
   return `${code} looks like a code for an empty cell${sas}: if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (or export the cells empty)`;
 }
 

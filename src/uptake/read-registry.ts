@@ -14,6 +14,7 @@
  * `invalidRows: 'exclude'` invalid rows are left out, counted and described (grouped, line
  * ranges, never ids), and the analysis goes on with the valid rows.
  */
+import { unreadableDatesMessage } from './unreadable-dates.js';
 import { splitRowsProblem, type RepeatedRow } from './eligible-split-rows.js';
 import { looksMasked, maskedCountAdvice } from './masked-count.js';
 import { createReadStream, createWriteStream, promises as fsp, rmSync } from 'node:fs';
@@ -390,12 +391,17 @@ export function registryRowChecker(
       }
     }
   };
-  // An activation cell that holds text but no date of the file's format (nor a code read as
-  // empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
-  const unreadableActivation = (record: readonly string[]): boolean => {
-    const text = (record[columns.activated] ?? '').trim();
+  // An activation (or last-activity) cell that holds text but no date of the file's format (nor a
+  // code read as empty): the row's outcome is unknown, counted for the share guard (unreadableActivationError).
+  const unreadableDate = (record: readonly string[], col: 'activated' | 'last_active'): boolean => {
+    const i = columns[col];
+    const text = i === undefined || i < 0 ? '' : (record[i] ?? '').trim();
     return !isEmptyCell(text, rules.missingCodes) && parseDay(text) === undefined;
   };
+  const unreadable = (record: readonly string[]): Unreadable => ({
+    ...(unreadableDate(record, 'activated') ? { activation: true } : {}),
+    ...(unreadableDate(record, 'last_active') ? { lastActive: true } : {}),
+  });
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
   const validate = referralValidator({
@@ -414,7 +420,7 @@ export function registryRowChecker(
     }
     noteDates(record, line);
     const res = validate(record, columns, file, line, header);
-    if (!res.ok) return unreadableActivation(record) ? { problems: res.problems, unreadableActivation: true } : { problems: res.problems };
+    if (!res.ok) return { problems: res.problems, unreadable: unreadable(record) };
     const r = res.referral;
     const problems: Problem[] = [];
     for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
@@ -428,7 +434,10 @@ export function registryRowChecker(
   return Object.assign(checkRow, { fourDigitDatesRead: () => fourDigitDatesRead, twoDigitDateRead: () => twoDigitDate });
 }
 
-type RowCheckResult = { problems: Problem[]; unreadableActivation?: true } | { referral: Referral };
+/** Of a row left out, the date cells that may be empty and hold text that is no date (unreadableActivationError). */
+export type Unreadable = { activation?: true; lastActive?: true };
+
+type RowCheckResult = { problems: Problem[]; unreadable?: Unreadable } | { referral: Referral };
 /** The check of one record, and whether any record checked so far had a date read with a four-digit year. */
 export type RegistryRowCheck = ((record: readonly string[], line: number) => RowCheckResult) & { fourDigitDatesRead: () => boolean; twoDigitDateRead: () => { line: number; text: string } | undefined };
 
@@ -502,6 +511,8 @@ export interface RowCheck {
   missingCodeCells?: number;
   /** Of the rows left out, those whose activation cell holds text that is no date (unreadableActivationError). */
   unreadableActivationRows?: number;
+  /** Of the rows left out, those whose last-activity cell holds text that is no date (unreadableActivationError). */
+  unreadableLastActiveRows?: number;
   sample: Problem[];
   groups: ProblemGroup[];
   /** A date cell was read with a four-digit year (registryRowChecker): a refused two-digit one is a mix (mixedYearsAdvice). */
@@ -582,16 +593,20 @@ const isDurationDate = (p: { field?: string; expected: string }): boolean =>
  */
 export const MAX_UNREADABLE_ACTIVATION_SHARE = 0.05;
 
-/** The failure of an --exclude-invalid read that would leave out too many unreadable activation cells; `rows`: all data rows. */
+/**
+ * The failure of an --exclude-invalid read that would leave out too many unreadable activation or
+ * last-activity cells; `rows`: all data rows. A last-activity cell is no evidence either way too:
+ * a referral without an activation has none, so a code for "no date" hta does not know (pandas'
+ * `NaT` was one, MySQL's `0000-00-00`) stands on exactly those referrals, and leaving its rows out
+ * published 100% activation (docs/input-registry.md "Problems and invalid rows").
+ */
 export function unreadableActivationError(file: string, check: RowCheck, rows: number): HtaError | undefined {
-  const n = check.unreadableActivationRows ?? 0;
-  if (n === 0 || n <= MAX_UNREADABLE_ACTIVATION_SHARE * rows) return undefined;
-  return new HtaError(
-    'input.invalid',
-    `${file}: ${n} of ${rows} rows (${(100 * n / rows).toFixed(1)}%, more than 1 in 20) have an activation cell that is no date; --exclude-invalid would leave them out, but an activation that cannot be read is no evidence either way, and so many usually mean a code for "no activation" (a SAS special missing value written as a bare letter, a word): the rate published would be that of the other rows — so hta stops here. Declare the code in the uptake plan's "missingCodes", or export the activation date again (empty where there is none)`,
-    check.sample,
-    check.groups,
-  );
+  const over = (n: number) => n > 0 && n > MAX_UNREADABLE_ACTIVATION_SHARE * rows;
+  const activation = check.unreadableActivationRows ?? 0;
+  const lastActive = check.unreadableLastActiveRows ?? 0;
+  const [n, cell] = over(activation) ? [activation, 'activation' as const] : over(lastActive) ? [lastActive, 'lastActive' as const] : [0, undefined];
+  if (cell === undefined) return undefined;
+  return new HtaError('input.invalid', unreadableDatesMessage(file, n, rows, cell), check.sample, check.groups);
 }
 
 /** Collects the problems of a read in bounded memory, passing excluded rows' problems on. */
@@ -603,11 +618,13 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   let cprMaskedValues = 0;
   let missingCodeCells = 0;
   let unreadableActivationRows = 0;
+  let unreadableLastActiveRows = 0;
   return {
-    /** The problems of one row that is left out; `unreadableActivation`: its activation cell is no date. */
-    row(problems: readonly Problem[], unreadableActivation?: boolean) {
+    /** The problems of one row that is left out; `unreadable`: which of its activation and last-activity cells are no date. */
+    row(problems: readonly Problem[], unreadable?: Unreadable) {
       excludedRows++;
-      if (unreadableActivation) unreadableActivationRows++;
+      if (unreadable?.activation) unreadableActivationRows++;
+      if (unreadable?.lastActive) unreadableLastActiveRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
         else if (p.value !== undefined && holdsCpr(p.value)) cprMaskedValues++;
@@ -618,7 +635,7 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, cprMaskedValues, missingCodeCells, unreadableActivationRows, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, cprMaskedValues, missingCodeCells, unreadableActivationRows, unreadableLastActiveRows, sample, groups: collector.groups() }),
   };
 }
 
@@ -731,7 +748,7 @@ export async function scanRegistryRows(
       // written on the first row of its block only — one problem saying so (pivotRegionProblem).
       const regionBlank = (record[regionColumn] ?? '').trim() === '';
       const blankProblem = titleAbove ? titledBlockProblem(titleAbove, header[regionColumn] ?? 'region') : regionAbove ? pivotRegionProblem : undefined;
-      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems, res.unreadableActivation);
+      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems, res.unreadable);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
       if (!regionBlank) regionAbove = true;
     }

@@ -48,6 +48,12 @@ describe("pandas' None and nan in a column of categories", () => {
     expect(r.stderr).not.toContain('what R writes');
   });
 
+  it('NaT (a missing date after astype(str)) in the same column: pandas\' cause, never a category', async () => {
+    const r = await run('validate', withNone.replaceAll(',None,', ',NaT,'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('column 10 (country): "NaT" — expected a category, or an empty cell when the value is unknown; "NaT" is not a value but what pandas writes for a missing value (a missing date\'s pd.NaT)');
+  });
+
   it('in Danish: the whole line in Danish', async () => {
     const r = await run('validate', withNone, plan, '--lang', 'da');
     expect(r.code).toBe(2);

@@ -45,6 +45,7 @@ import { aggregateFromTables } from './aggregate-tables.js';
 import { CLINICS_NAMED, mergeClinicSpellings, spellingDifference, type MergedClinic } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { isOutOfMemory, isSpillFailure } from './spill-error.js';
+import { csvNamedParquetError, parquetDataError, refuseBinaryNotUtf8 } from './parquet-failures.js';
 import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -160,6 +161,10 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
     const utc = `timezone('UTC', ${col})`;
     return `CASE WHEN CAST(${utc} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${utc} AS DATE)`, dateFormat)} ELSE ${parquetText(`timezone('Europe/Copenhagen', ${col})`, 'TIMESTAMP', dateFormat)} END`;
   }
+  // A string stored as binary (Hive, Impala and older writers: no UTF8 annotation) is its UTF-8
+  // text, as Spark's binaryAsString reads it: a cast would write `Sjælland` as `Sj\xC3\xA6lland`
+  // (bytes that are not UTF-8 are refused before: parquet-failures.ts refuseBinaryNotUtf8).
+  if (t === 'BLOB') return `decode(${col})`;
   return `CAST(${col} AS VARCHAR)`;
 }
 
@@ -198,12 +203,14 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   try {
     columns = await parquetColumns(db, path);
   } catch (err) {
-    throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
+    // A CSV export saved as .parquet: named as such, with the name to give it (parquet-failures.ts).
+    throw csvNamedParquetError(file, label) ?? new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
   const header = columns.map((c) => c.name);
   // A name written twice is told apart only by the program that wrote the file (pandas, Spark, …).
   const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded, 1, 'write the Parquet file again');
   if (Array.isArray(idx)) throw registryColumnsError(header, label, withPartitionHints(idx, file, columns, options.columns), options.columns);
+  await refuseBinaryNotUtf8(db, path, label, columns.map((c) => c.sqlName), columns.map((c) => c.type), REGISTRY_COLUMNS.map((c) => idx[c]));
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
   const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(columns[idx[c]]!.sql, columns[idx[c]]!.type, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
   // Every column's value but the id's, read or not: with the id, what "identical rows" compares (repeated-rows.ts).
@@ -394,7 +401,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     const record: string[] = new Array<string>(source.header.length).fill('');
     REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { if (source.columns[c] >= 0) record[source.columns[c]] = String(row[i + 1] ?? ''); });
     const res = check(record, Number(row[0]) + 1);
-    if ('problems' in res) found.row(res.problems, res.unreadableActivation);
+    if ('problems' in res) found.row(res.problems, res.unreadable);
   }
   const result = { ...found.result(), ...(check.fourDigitDatesRead() ? { fourDigitDatesRead: true } : {}), ...(check.twoDigitDateRead() ? { twoDigitDateRead: check.twoDigitDateRead()! } : {}) };
   const failure = rowCheckError(label, result, rules.exclude);
@@ -540,7 +547,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   if (wrapped) return withOneLineHeader(file, wrapped, (copy) => aggregateRegistry(copy, options, label, sampleRows, given));
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
-  return withDuckDb(limits, async (db) => {
+  return withDuckDb(limits, async (db) => withParquetFailures(db, parquet ? file : undefined, label, async () => {
     let source: Source;
     let texts: DistinctTexts | undefined; // every distinct text of the file, once read
     let scanned: RowCheck | undefined; // the row scan's result, if it already ran
@@ -694,7 +701,28 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),
     };
-  });
+  }));
+}
+
+/**
+ * `work` on Parquet file `file` (undefined: a CSV file), its data that DuckDB cannot read — a
+ * damaged page, text that is not UTF-8 — said as an input error naming the column, never the
+ * value (parquet-failures.ts); any other failure passes unchanged.
+ */
+async function withParquetFailures<T>(db: DuckDBConnection, file: string | undefined, label: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (file === undefined || err instanceof HtaError || isSpillFailure(err) || isOutOfMemory(err)) throw err;
+    const path = sqlText(await literalPath(db, file, label));
+    let header: string[] = [];
+    try {
+      header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+    } catch {
+      // The footer unreadable too: the error names no column.
+    }
+    throw (await parquetDataError(db, err, path, label, header)) ?? err;
+  }
 }
 
 /**

@@ -145,7 +145,7 @@ export function missingCodeHint(trimmed: string, col?: string, lang: 'en' | 'da'
   const code = JSON.stringify(trimmed);
   if (col === 'age' && looksLikeAgeCode(trimmed)) {
     return lang === 'da'
-      ? `${code} kan ikke være en alder og ligner en kode for ukendt alder (SPSS's brugerdefinerede manglende værdi): er den det, så føj "missingCodes": [${code}] til optagsplanen for at læse den som tom (en talkode læses sådan i alderskolonnen kun, når ingen alder kan være den)`
+      ? `${code} kan ikke være en alder og ligner en kode for ukendt alder (SPSS' brugerdefinerede manglende værdi): er den det, så føj "missingCodes": [${code}] til optagsplanen for at læse den som en tom celle (en talkode læses sådan i alderskolonnen kun, når ingen alder kan være den)`
       : `${code} cannot be an age and looks like a code for an unknown age (SPSS's user-missing value): if it is one, add "missingCodes": [${code}] to the uptake plan to read it as empty (a number code is read so in the age column only when no age can be it)`;
   }
   // pandas' own text of a missing value (exactly so written, as the trial reader names it:

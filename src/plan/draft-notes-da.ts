@@ -7,6 +7,7 @@
  * half Danish, half English. The plan file itself keeps its documented keys ("arms", "outcomes"…),
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
+import { leavingVisitsCheck, leavingVisitsGuess, quotedVisits } from './leaving-visits.js';
 import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
 import { utcOffsetNote } from '../uptake/registry-read-notes.js';
 
@@ -156,6 +157,9 @@ const RULES: Rule[] = [
     (m) => `ingen kolonne hedder som et patient-id; ${m[1]} (${m[2] === 'the first column' ? 'den første kolonne' : 'den første kolonne med mere end én værdi'}) er taget: angiv "columns": { "id": … }`],
   [/^not used: (".*?"), (the same value in every row|no value in any row): no covariate \(there is nothing to adjust for\)$/,
     (m) => `ikke brugt: ${m[1]}, ${m[2] === 'the same value in every row' ? 'samme værdi i alle rækker' : 'ingen værdi i nogen række'}: ingen kovariat (der er intet at justere for)`],
+  // Visits held when a patient leaves the study, drafted in "ignoreTimepoints" (leaving-visits.ts words both languages).
+  [/^left out \("ignoreTimepoints"\): ((?:"(?:[^"\\]|\\.)*"(?:, )?)+), named as (?:a visit|visits) at leaving the study$/, (m) => ((v) => v && leavingVisitsGuess(v, 'da'))(quotedVisits(m[1]!))],
+  [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) (?:was|were) taken as (?:a visit|visits) held when a patient leaves the study /, (m) => ((v) => v && leavingVisitsCheck(v, 'da'))(quotedVisits(m[1]!))],
   // A status column's values (flow-draft.ts): left the study, and did not withdraw.
   [/^withdrawal reason: status column (".*?"): ((?:"[^"]*"(?:, )?)+) = left the study \("flow\.withdrawalReasons"\)(?:, ((?:"[^"]*"(?:, )?)+) = did not withdraw \("flow\.notWithdrawn"\))?$/,
     (m) => `frafaldsårsag: statuskolonnen ${m[1]}: ${m[2]} = forlod forsøget ("flow.withdrawalReasons")${m[3] ? `, ${m[3]} = faldt ikke fra ("flow.notWithdrawn")` : ''}`],

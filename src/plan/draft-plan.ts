@@ -39,6 +39,7 @@ import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-bas
 import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeaderLayout } from './export-layouts.js';
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
+import { isLeavingVisit, leavingVisitsCheck, leavingVisitsGuess } from './leaving-visits.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
@@ -1068,7 +1069,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   // Layout and visits.
   let wide = false;
   let visits: string[] = [];
+  // Visits left out ("ignoreTimepoints"): unscheduled ones, and those of them held at leaving the study.
   const unscheduled: string[] = [];
+  const leaving: string[] = [];
   const extensions: string[] = [];
   // Keyed by the export's visits: no prototype, so a visit named `__proto__` is a key like any other.
   const timeLabels: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -1102,6 +1105,13 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         unscheduled.push(v);
         continue;
       }
+      // A visit at leaving the study (early termination, end of study): at a different time for
+      // each patient, left out as an unscheduled visit is (leaving-visits.ts).
+      if (isLeavingVisit(v) && visitLabel(v) !== 'baseline') {
+        unscheduled.push(v);
+        leaving.push(v);
+        continue;
+      }
       if (extensionFollowUp(v)) extensions.push(v);
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
       const given = unit ?? guessedUnit;
@@ -1115,10 +1125,15 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
     }
-    if (unscheduled.length) {
-      const named = unscheduled.map((v) => JSON.stringify(v)).join(', ');
+    const offSchedule = unscheduled.filter((v) => !leaving.includes(v));
+    if (offSchedule.length) {
+      const named = offSchedule.map((v) => JSON.stringify(v)).join(', ');
       guesses.push(`left out ("ignoreTimepoints"): ${named}, named as unscheduled`);
-      checks.push(`${named} ${unscheduled.length > 1 ? 'were' : 'was'} taken as unscheduled and drafted in "ignoreTimepoints": ${unscheduled.length > 1 ? 'their' : 'its'} rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses ${unscheduled.length > 1 ? 'one' : 'it'}, move it to "timepoints" and "allTimepoints" (docs/plan-trial.md#visits-left-out)`);
+      checks.push(`${named} ${offSchedule.length > 1 ? 'were' : 'was'} taken as unscheduled and drafted in "ignoreTimepoints": ${offSchedule.length > 1 ? 'their' : 'its'} rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses ${offSchedule.length > 1 ? 'one' : 'it'}, move it to "timepoints" and "allTimepoints" (docs/plan-trial.md#visits-left-out)`);
+    }
+    if (leaving.length) {
+      guesses.push(leavingVisitsGuess(leaving));
+      checks.push(leavingVisitsCheck(leaving));
     }
   } else {
     // Wide: visits from the column suffixes, each with the plan label the reports read

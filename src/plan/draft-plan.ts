@@ -39,6 +39,7 @@ import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-bas
 import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeaderLayout } from './export-layouts.js';
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
+import { draftConsentColumn } from './consent-draft.js';
 import { isLeavingVisit, leavingVisitsCheck, leavingVisitsGuess } from './leaving-visits.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
@@ -2222,6 +2223,14 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
   if (flowDraft.flow) plan.flow = flowDraft.flow;
   guesses.push(...flowDraft.guesses);
   checks.push(...flowDraft.checks);
+  // A column of withdrawn consent: its patients left out of everything, not a column "not used" (consent-draft.ts).
+  const consentDraft = draftConsentColumn(csv, idCol);
+  if (consentDraft.column !== undefined) {
+    columns.consentWithdrawn = consentDraft.column;
+    taken.add(consentDraft.column);
+  }
+  guesses.push(...consentDraft.guesses);
+  checks.push(...consentDraft.checks);
   // OpenClinica 3's removed subjects: read and analysed as any other unless their lines go (oc3-events.ts).
   const removed = oc3RemovedSubjects(csv);
   if (removed) {

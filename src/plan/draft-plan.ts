@@ -479,15 +479,24 @@ function isComparatorName(name: string, others: readonly string[]): boolean {
   const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
   if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
-  if (ADD_ON.test(name)) return false;
+  if (ADD_ON.test(name) && !combinedComparator(name)) return false;
   return CONTROL_LIKE.test(loose);
 }
 /** An add-on word: "App + usual care", "selfBACK og vanlig behandling" are an intervention on top of the comparator. */
 const ADD_ON = /[+&]|\b(plus|and|og|med|with)\b/i;
-/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on and no other arm's name inside it. */
+/**
+ * Comparators joined by an add-on word ("Usual care + waiting list", "Vanlig behandling og
+ * venteliste", "Placebo + usual care"): every part names a comparator, so the whole is one — not an
+ * intervention on top of the comparator, as "App + usual care" is.
+ */
+function combinedComparator(name: string): boolean {
+  const parts = name.split(/[+&]|\b(?:plus|and|og|med|with)\b/i).map((p) => p.trim()).filter((p) => p !== '');
+  return parts.length > 1 && parts.every((p) => CONTROL_LIKE.test(looseForm(p)));
+}
+/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on (but between comparators) and no other arm's name inside it. */
 function namesComparatorOutright(name: string, others: readonly string[]): boolean {
   const loose = looseForm(name);
-  if (ADD_ON.test(name) || !CONTROL_LIKE.test(loose)) return false;
+  if ((ADD_ON.test(name) && !combinedComparator(name)) || !CONTROL_LIKE.test(loose)) return false;
   return !others.map(looseForm).some((o) => o !== loose && o.length > 2 && loose.includes(o));
 }
 

@@ -8,6 +8,7 @@
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
 import { consentCheck, consentGuess } from './consent-draft.js';
+import { visitDateCheck } from './visit-date-check.js';
 import { leavingVisitsCheck, leavingVisitsGuess, quotedVisits } from './leaving-visits.js';
 import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
 import { utcOffsetNote } from '../uptake/registry-read-notes.js';
@@ -161,6 +162,8 @@ const RULES: Rule[] = [
   // Visits held when a patient leaves the study, drafted in "ignoreTimepoints" (leaving-visits.ts words both languages).
   [/^left out \("ignoreTimepoints"\): ((?:"(?:[^"\\]|\\.)*"(?:, )?)+), named as (?:a visit|visits) at leaving the study$/, (m) => ((v) => v && leavingVisitsGuess(v, 'da'))(quotedVisits(m[1]!))],
   [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) (?:was|were) taken as (?:a visit|visits) held when a patient leaves the study /, (m) => ((v) => v && leavingVisitsCheck(v, 'da'))(quotedVisits(m[1]!))],
+  // Visit dates beside the visit labels (visit-date-check.ts words both languages).
+  [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) holds? dates that change from visit to visit of one patient, and hta reads no dates: visits are taken by their label in "([^"]*)", /, (m) => ((v) => v && visitDateCheck(v, m[2]!, 'da'))(quotedVisits(m[1]!))],
   // A column of withdrawn consent (consent-draft.ts words both languages): line ranges only when all are shown (no "… (n more)").
   [/^consent withdrawn: column "([^"]*)" \("columns": \{ "consentWithdrawn" \}\) marks (\d+) patients?$/, (m) => consentGuess(m[1]!, Number(m[2]), 'da')],
   [/^"([^"]*)" is named for withdrawn consent: drafted as "columns": \{ "consentWithdrawn": "\1" \}, so (?:a patient it marks \(none in this export\)|the patient it marks|the (\d+) patients it marks) .*?(?:; (?:a cell|(\d+) cells) \((?:line|lines) ([\d–, ]+)\) says? neither yes nor no: .*)? — if the consent form lets the data collected before the withdrawal be used, write "consentWithdrawn": null instead \(docs\/plan-trial\.md#consent-withdrawn\)$/,

@@ -73,6 +73,7 @@ import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js'
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 import { onceEachColumn, visitValuedColumn } from './valued-visits.js';
 import { holdsDates, namesRedcapTimestamp } from './date-columns.js';
+import { variesWithinPatient, visitDateCheck } from './visit-date-check.js';
 import { oc3EventSuffixes, oc3RemovedSubjects } from './oc3-events.js';
 import { isDateCell } from '../io/date-text.js';
 
@@ -1851,6 +1852,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     taken.add(s);
     guesses.push(`not used: "${s}", a REDCap survey timestamp (when the survey was completed), not an answer`);
   }
+  // Visit dates beside the visit labels of a long export: hta checks no visit window, said (visit-date-check.ts).
+  const visitDates = timeCol && !wide ? [...dateStems].filter((s) => variesWithinPatient(csv, colIdx(idCol), colIdx(s))) : [];
+  if (visitDates.length && timeCol) checks.push(visitDateCheck(visitDates, timeCol));
 
   // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).

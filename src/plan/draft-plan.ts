@@ -40,7 +40,7 @@ import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeader
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { draftConsentColumn } from './consent-draft.js';
-import { isLeavingVisit, leavingVisitsCheck, leavingVisitsGuess } from './leaving-visits.js';
+import { isLeavingVisit, leavingVisitsCheck, leavingVisitsGuess, visitShares } from './leaving-visits.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
@@ -1109,6 +1109,8 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
     if (guessedUnit) checks.push(guessedUnitCheck(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`, bare.map((v) => [v.trim(), Number(v)] as const), guessedUnit));
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
+    // Each visit's share of the patients, read once a visit is named as one at leaving the study.
+    let shareAt: ((visit: string) => number) | undefined;
     for (const v of days ? [] : values) {
       // An unscheduled visit ("6 uger (uplanlagt)", `unscheduled_arm_1`): no part of the schedule,
       // drafted to be left out (docs/plan-trial.md#visits-left-out) rather than modelled by the MMRM.
@@ -1116,9 +1118,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined): PlanDraft 
         unscheduled.push(v);
         continue;
       }
-      // A visit at leaving the study (early termination, end of study): at a different time for
-      // each patient, left out as an unscheduled visit is (leaving-visits.ts).
-      if (isLeavingVisit(v) && visitLabel(v) !== 'baseline') {
+      // A visit at leaving the study (early termination, end of study) that fewer than half the
+      // patients have: at a different time for each, left out as an unscheduled visit is (leaving-visits.ts).
+      if (isLeavingVisit(v) && visitLabel(v) !== 'baseline' && (shareAt ??= visitShares(csv, colIdx(idCol), colIdx(timeCol), (c) => (armsInEvents ? redcapEvent(c)?.visit ?? c : c)))(v) < 0.5) {
         unscheduled.push(v);
         leaving.push(v);
         continue;

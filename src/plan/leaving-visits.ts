@@ -9,8 +9,10 @@
  * (docs/plan-trial.md#visits-left-out).
  *
  * A time in the name (`eos_12_months`, "End of study (52 weeks)") makes it the schedule's last
- * visit, drafted as any other; "End of treatment" is a scheduled visit and not matched.
+ * visit, drafted as any other, as does a visit most patients have (visitShares: an "EOS" every
+ * patient attends); "End of treatment" is a scheduled visit and not matched.
  */
+import type { CsvTable } from '../io/read-csv.js';
 import { redcapEvent } from './redcap-event.js';
 
 /** The words, each as a word of its own (Danish spelled with and without æ/ø/å, as exports write it). */
@@ -40,6 +42,31 @@ export function isLeavingVisit(v: string): boolean {
   const visit = redcapEvent(v)?.visit ?? v;
   if (TIME_IN_NAME.test(visit)) return false;
   return LEAVING.test(visit) || LEAVING_CODE.test(visit.replace(/_/g, ' '));
+}
+
+/**
+ * Each visit's share of the export's patients (distinct ids with a row at it), by `visitOf` of the
+ * visit column's cell (a REDCap event without its arm). A visit at leaving is held by those who
+ * left early, a few; one that most patients have ("EOS" as the schedule's last visit) is the
+ * schedule's, drafted as any other.
+ */
+export function visitShares(csv: CsvTable, idAt: number, timeAt: number, visitOf: (cell: string) => string = (c) => c): (visit: string) => number {
+  const ids = new Set<string>();
+  const at = new Map<string, Set<string>>();
+  if (idAt >= 0 && timeAt >= 0) {
+    for (const r of csv.records) {
+      const id = r.cells[idAt];
+      const t = r.cells[timeAt];
+      if (id === null || id === undefined) continue;
+      ids.add(id);
+      if (t === null || t === undefined) continue;
+      const v = visitOf(t);
+      let who = at.get(v);
+      if (!who) at.set(v, (who = new Set()));
+      who.add(id);
+    }
+  }
+  return (visit) => (ids.size ? (at.get(visit)?.size ?? 0) / ids.size : 0);
 }
 
 /** plan init's guess line for such visits drafted in "ignoreTimepoints", in English or (draft-notes-da.ts reads it back) Danish. */

@@ -38,6 +38,13 @@ describe('plan init and a visit at leaving the study', () => {
     });
   }
 
+  it('"EOS" that most patients have is the schedule\'s last visit: drafted as a follow-up', () => {
+    const d = draftPlan(parseCsvText(text.replaceAll('9_months_arm_1', 'EOS'), 'redcap.csv'), 'plan.schema.json');
+    expect(d.plan.ignoreTimepoints).toBeUndefined();
+    expect(d.plan.allTimepoints).toContain('EOS');
+    expect(d.checks.join('\n')).not.toContain('leaves the study');
+  });
+
   // A time in the name makes it the schedule's last visit; "End of treatment" is a scheduled visit; "Et år" is Danish for one year.
   for (const name of ['End of study (12 months)', 'eos_12_months_arm_1', 'End of treatment']) {
     it(`"${name}": drafted as a follow-up, not left out`, () => {

@@ -23,20 +23,24 @@ export function reasonText(r: FlowReason): { en: string; da: string } {
   return typeof r === 'string' ? { en: r, da: r } : { en: r.en, da: r.da ?? r.en };
 }
 
-export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'> & Partial<Pick<TrialData, 'rows' | 'times' | 'sources'>>): ParticipantFlow | undefined {
+export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'> & Partial<Pick<TrialData, 'rows' | 'times' | 'sources' | 'consentWithdrawn'>>): ParticipantFlow | undefined {
   const f = trial.plan.flow;
   // The export's participants never randomised: one more reason for exclusion, after the screening
   // log's — when there are any: a reason with nobody behind it drew "Excluded: n = 0 (Not randomised: n = 0)".
-  const notRandomised = f?.notRandomised !== undefined && trial.notRandomised && trial.notRandomised.patients > 0 ? { reason: reasonText(f.notRandomised), n: trial.notRandomised.patients, inExport: trial.notRandomised.inExport } : undefined;
+  // Patients randomised who withdrew consent: one number, their rows were never read (consent-withdrawn.ts).
+  const withdrew = trial.consentWithdrawn?.randomised ?? 0;
+  const consentWithdrawn = withdrew > 0 ? { n: withdrew } : undefined;
+  // The export's participants include them, though their rows were taken out before not-randomised.ts counted.
+  const notRandomised = f?.notRandomised !== undefined && trial.notRandomised && trial.notRandomised.patients > 0 ? { reason: reasonText(f.notRandomised), n: trial.notRandomised.patients, inExport: trial.notRandomised.inExport + withdrew } : undefined;
   const enrolment =
     f?.assessed !== undefined && f.excluded !== undefined
-      ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [{ reason: notRandomised.reason, n: notRandomised.n }] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
+      ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [{ reason: notRandomised.reason, n: notRandomised.n }] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms, withdrew) }
       : undefined;
   const column = trial.withdrawalColumn;
   const observedAtEnd = column === undefined ? undefined : lostWithDataAtEnd(trial);
   const losses = column === undefined ? undefined : { column, ...lossesByArm(trial), ...(observedAtEnd ? { observedAtEnd } : {}) };
-  if (!enrolment && !losses && !notRandomised) return undefined;
-  return { ...(enrolment ? { enrolment } : {}), ...(notRandomised ? { notRandomised } : {}), ...(losses ? { losses } : {}) };
+  if (!enrolment && !losses && !notRandomised && !consentWithdrawn) return undefined;
+  return { ...(enrolment ? { enrolment } : {}), ...(notRandomised ? { notRandomised } : {}), ...(consentWithdrawn ? { consentWithdrawn } : {}), ...(losses ? { losses } : {}) };
 }
 
 /**

@@ -282,6 +282,12 @@ export const participantFlowSchema = z
       })
       .optional()
       .describe('Participants the export lists but who were never randomised (present when the plan sets "flow.notRandomised" and the export has any): excluded before randomisation, not analysed'),
+    consentWithdrawn: z
+      .object({
+        n: z.number().int().describe('Patients randomised (an arm value on some row) who withdrew consent: one number for the trial, never per arm'),
+      })
+      .optional()
+      .describe('Patients who withdrew consent (present when the plan names "columns.consentWithdrawn" and any randomised patient did): their data in no analysis, count or output; counted among the randomised (docs/plan-trial.md#consent-withdrawn)'),
     losses: z
       .object({
         column: z.string().describe('The export column read'),

@@ -11,6 +11,7 @@ import type { ProblemWords } from '../problem-groups.js';
 import { excludedCsv, trialExclusionLines } from '../trial/exclusion-summary.js';
 import { everyRowExcludedError, mostRowsExcludedNote } from '../trial/most-rows-excluded.js';
 import { loadTrial } from '../trial/load-trial.js';
+import { withoutConsentWithdrawn } from '../trial/consent-withdrawn.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
@@ -59,7 +60,8 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   if (planError !== undefined) throw planError;
   const plan = given ?? defaultPlanFor(read);
   // Read with the plan's "decimalMark" when it declares one: every reader of the export (the trial, Table 1) reads the same numbers (io/declared-mark.ts).
-  const csv = tableWithDeclaredMark(read, plan.decimalMark);
+  // Without the rows of patients who withdrew consent, for every reader of the export (the trial, the checks, `hta score`'s copy): consent-withdrawn.ts.
+  const csv = withoutConsentWithdrawn(tableWithDeclaredMark(read, plan.decimalMark), plan).table;
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');

@@ -104,6 +104,8 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
+          // Patients who withdrew consent, left out (docs/plan-trial.md#consent-withdrawn).
+          ...(trial.consentWithdrawn ? { consentWithdrawn: { patients: trial.consentWithdrawn.patients, rows: trial.consentWithdrawn.rows } } : {}),
           // Visits the plan reads past (docs/plan-trial.md#visits-left-out).
           // Small counts of an observational run masked (ignored-visits.ts).
           ...(trial.ignoredVisits ? { ignoredVisits: shownIgnoredVisits(trial) } : {}),
@@ -180,6 +182,7 @@ interface SummaryWords {
   rowsWord: string;
   patients: string;
   notRandomised: (n: string) => string;
+  consentWithdrawn: (n: string) => string;
   patientVisits: (n: string) => string;
   rows: (n: string) => string;
   observed: (intervention: string, control: string) => string;
@@ -204,6 +207,7 @@ const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
     rowsWord: 'row(s)',
     patients: 'patients',
     notRandomised: (n) => `; ${n} enrolled, not randomised (not analysed)`,
+    consentWithdrawn: (n) => `; ${n} withdrew consent (data not used)`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     patientVisits: (n) => `patient-visits: ${n} (a row per patient and visit with a value, and an empty baseline row for a patient with none, read from the wide export's lines)`,
     rows: (n) => `rows: ${n}`,
@@ -223,6 +227,7 @@ const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
     rowsWord: 'række(r)',
     patients: 'patienter',
     notRandomised: (n) => `; ${n} inkluderet, ikke randomiseret (analyseres ikke)`,
+    consentWithdrawn: (n) => `; ${n} trak samtykket tilbage (data ikke anvendt)`,
     patientVisits: (n) => `patientbesøg: ${n} (en række pr. patient og besøg med en værdi og en tom baselinerække for en patient uden, læst fra det brede udtræks linjer)`,
     rows: (n) => `rækker: ${n}`,
     observed: (i, c) => `observerede scorer pr. tidspunkt (${i} / ${c}):`,
@@ -245,7 +250,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const times = s.times.filter((t) => t !== hidden);
   const lines = [
     `${maskCpr(s.file)}: ${w.valid(s.layout)}${s.excluded ? w.excluded(maskedRows(s.excluded.rows, threshold, w.rowsWord, lang)) : ''}`,
-    `${w.patients}: ${shownCount(s.patients.intervention, lang)} ${g.described.intervention}, ${shownCount(s.patients.control, lang)} ${g.described.control}${otherArmsText(s.otherArms, lang)}${s.notRandomised?.patients ? w.notRandomised(count(s.notRandomised.patients, 0, lang)) : ''}`,
+    `${w.patients}: ${shownCount(s.patients.intervention, lang)} ${g.described.intervention}, ${shownCount(s.patients.control, lang)} ${g.described.control}${otherArmsText(s.otherArms, lang)}${s.notRandomised?.patients ? w.notRandomised(count(s.notRandomised.patients, 0, lang)) : ''}${s.consentWithdrawn?.patients ? w.consentWithdrawn(count(s.consentWithdrawn.patients, 0, lang)) : ''}`,
     s.layout === 'wide' ? w.patientVisits(shownCount(s.rows, lang)) : w.rows(shownCount(s.rows, lang)),
     '',
     w.observed(g.label.intervention, g.label.control),

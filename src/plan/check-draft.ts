@@ -51,6 +51,8 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>, mcidLe
     if (err.problems.some((p) => p.kind === PASTED_KIND)) return { badRows: 0, badLines: [] };
     // CPR-shaped cells outside the id column stop every run too; the draft names their lines and columns (draft-plan.ts).
     if (err.problems.some(isCprProblem)) return rowsOf(err.problems);
+    // A column of withdrawn consent with cells that say neither: the draft's check names their lines (consent-draft.ts).
+    if (err.problems.some((p) => p.kind === 'consent.value')) return rowsOf(err.problems);
     throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
 }

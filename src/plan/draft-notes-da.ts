@@ -7,6 +7,9 @@
  * half Danish, half English. The plan file itself keeps its documented keys ("arms", "outcomes"…),
  * quoted as written in both languages (docs/plan-trial.md, "plan init in Danish").
  */
+import { consentCheck, consentGuess } from './consent-draft.js';
+import { visitDateCheck } from './visit-date-check.js';
+import { leavingVisitsCheck, leavingVisitsGuess, quotedVisits } from './leaving-visits.js';
 import { pivotDraftWarningDa } from '../uptake/pivot-blanks-words.js';
 import { pandasLayoutWhatDa } from './export-layouts-da.js';
 import { utcOffsetNote } from '../uptake/registry-read-notes.js';
@@ -194,6 +197,19 @@ const RULES: Rule[] = [
     (m) => `ingen kolonne hedder som et patient-id; ${m[1]} (${m[2] === 'the first column' ? 'den første kolonne' : 'den første kolonne med mere end én værdi'}) er taget: angiv "columns": { "id": … }`],
   [/^not used: (".*?"), (the same value in every row|no value in any row): no covariate \(there is nothing to adjust for\)$/,
     (m) => `ikke brugt: ${m[1]}, ${m[2] === 'the same value in every row' ? 'samme værdi i alle rækker' : 'ingen værdi i nogen række'}: ingen kovariat (der er intet at justere for)`],
+  // Visits held when a patient leaves the study, drafted in "ignoreTimepoints" (leaving-visits.ts words both languages).
+  [/^left out \("ignoreTimepoints"\): ((?:"(?:[^"\\]|\\.)*"(?:, )?)+), named as (?:a visit|visits) at leaving the study$/, (m) => ((v) => v && leavingVisitsGuess(v, 'da'))(quotedVisits(m[1]!))],
+  [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) (?:was|were) taken as (?:a visit|visits) held when a patient leaves the study /, (m) => ((v) => v && leavingVisitsCheck(v, 'da'))(quotedVisits(m[1]!))],
+  // Visit dates beside the visit labels (visit-date-check.ts words both languages).
+  [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) holds? dates that change from visit to visit of one patient, and hta reads no dates: visits are taken by their label in "([^"]*)", /, (m) => ((v) => v && visitDateCheck(v, m[2]!, 'da'))(quotedVisits(m[1]!))],
+  // A column of withdrawn consent (consent-draft.ts words both languages): line ranges only when all are shown (no "… (n more)").
+  [/^consent withdrawn: column "([^"]*)" \("columns": \{ "consentWithdrawn" \}\) marks (\d+) patients?$/, (m) => consentGuess(m[1]!, Number(m[2]), 'da')],
+  [/^"([^"]*)" is named for withdrawn consent: drafted as "columns": \{ "consentWithdrawn": "\1" \}, so (?:a patient it marks \(none in this export\)|the patient it marks|the (\d+) patients it marks) .*?(?:; (?:a cell|(\d+) cells) \((?:line|lines) ([\d–, ]+)\) says? neither yes nor no: .*)? — if the consent form lets the data collected before the withdrawal be used, write "consentWithdrawn": null instead \(docs\/plan-trial\.md#consent-withdrawn\)$/,
+    (m) => {
+      const patients = m[2] !== undefined ? Number(m[2]) : m[0].includes('(none in this export)') ? 0 : 1;
+      const unread = m[4] !== undefined ? { n: m[3] !== undefined ? Number(m[3]) : 1, lines: m[4] } : undefined;
+      return consentCheck(m[1]!, patients, unread, 'da');
+    }],
   // A status column's values (flow-draft.ts): left the study, and did not withdraw.
   [/^withdrawal reason: status column (".*?"): ((?:"[^"]*"(?:, )?)+) = left the study \("flow\.withdrawalReasons"\)(?:, ((?:"[^"]*"(?:, )?)+) = did not withdraw \("flow\.notWithdrawn"\))?$/,
     (m) => `frafaldsårsag: statuskolonnen ${m[1]}: ${m[2]} = forlod forsøget ("flow.withdrawalReasons")${m[3] ? `, ${m[3]} = faldt ikke fra ("flow.notWithdrawn")` : ''}`],

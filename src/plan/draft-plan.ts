@@ -39,6 +39,8 @@ import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-bas
 import { bdsLayout, meltedLayout, odmItemLayout, sdtmFindingsLayout, tupleHeaderLayout } from './export-layouts.js';
 import { adamView } from './adam-draft.js';
 import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
+import { draftConsentColumn } from './consent-draft.js';
+import { isLeavingVisit, leavingVisitsCheck, leavingVisitsGuess, visitShares } from './leaving-visits.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { visitOrder } from './visit-order.js';
@@ -73,6 +75,7 @@ import { QuotedPadding, withoutQuotedPadding } from '../trial/quoted-padding.js'
 import { isResponseId, numbersResponses, oncePerRow, repeatsPerVisit } from './response-ids.js';
 import { onceEachColumn, visitValuedColumn } from './valued-visits.js';
 import { holdsDates, namesRedcapTimestamp } from './date-columns.js';
+import { variesWithinPatient, visitDateCheck } from './visit-date-check.js';
 import { oc3EventSuffixes, oc3RemovedSubjects } from './oc3-events.js';
 import { isDateCell } from '../io/date-text.js';
 import { placeNumberCodes } from './number-code-places.js';
@@ -480,15 +483,24 @@ function isComparatorName(name: string, others: readonly string[]): boolean {
   const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
   if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
-  if (ADD_ON.test(name)) return false;
+  if (ADD_ON.test(name) && !combinedComparator(name)) return false;
   return CONTROL_LIKE.test(loose);
 }
 /** An add-on word: "App + usual care", "selfBACK og vanlig behandling" are an intervention on top of the comparator. */
 const ADD_ON = /[+&]|\b(plus|and|og|med|with)\b/i;
-/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on and no other arm's name inside it. */
+/**
+ * Comparators joined by an add-on word ("Usual care + waiting list", "Vanlig behandling og
+ * venteliste", "Placebo + usual care"): every part names a comparator, so the whole is one — not an
+ * intervention on top of the comparator, as "App + usual care" is.
+ */
+function combinedComparator(name: string): boolean {
+  const parts = name.split(/[+&]|\b(?:plus|and|og|med|with)\b/i).map((p) => p.trim()).filter((p) => p !== '');
+  return parts.length > 1 && parts.every((p) => CONTROL_LIKE.test(looseForm(p)));
+}
+/** A name that is a comparator's by its words alone (usual care, kontrol, standard), with no add-on (but between comparators) and no other arm's name inside it. */
 function namesComparatorOutright(name: string, others: readonly string[]): boolean {
   const loose = looseForm(name);
-  if (ADD_ON.test(name) || !CONTROL_LIKE.test(loose)) return false;
+  if ((ADD_ON.test(name) && !combinedComparator(name)) || !CONTROL_LIKE.test(loose)) return false;
   return !others.map(looseForm).some((o) => o !== loose && o.length > 2 && loose.includes(o));
 }
 
@@ -1090,7 +1102,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
   // Layout and visits.
   let wide = false;
   let visits: string[] = [];
+  // Visits left out ("ignoreTimepoints"): unscheduled ones, and those of them held at leaving the study.
   const unscheduled: string[] = [];
+  const leaving: string[] = [];
   const extensions: string[] = [];
   // Keyed by the export's visits: no prototype, so a visit named `__proto__` is a key like any other.
   const timeLabels: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -1117,11 +1131,20 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
     if (guessedUnit) checks.push(guessedUnitCheck(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`, bare.map((v) => [v.trim(), Number(v)] as const), guessedUnit));
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
+    // Each visit's share of the patients, read once a visit is named as one at leaving the study.
+    let shareAt: ((visit: string) => number) | undefined;
     for (const v of days ? [] : values) {
       // An unscheduled visit ("6 uger (uplanlagt)", `unscheduled_arm_1`): no part of the schedule,
       // drafted to be left out (docs/plan-trial.md#visits-left-out) rather than modelled by the MMRM.
       if (UNSCHEDULED.test(v) && visitLabel(v) !== 'baseline' && !extensionFollowUp(v)) {
         unscheduled.push(v);
+        continue;
+      }
+      // A visit at leaving the study (early termination, end of study) that fewer than half the
+      // patients have: at a different time for each, left out as an unscheduled visit is (leaving-visits.ts).
+      if (isLeavingVisit(v) && visitLabel(v) !== 'baseline' && (shareAt ??= visitShares(csv, colIdx(idCol), colIdx(timeCol), (c) => (armsInEvents ? redcapEvent(c)?.visit ?? c : c)))(v) < 0.5) {
+        unscheduled.push(v);
+        leaving.push(v);
         continue;
       }
       if (extensionFollowUp(v)) extensions.push(v);
@@ -1137,10 +1160,15 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
       const named = extensions.map((v) => JSON.stringify(v)).join(', ');
       checks.push(`${named} ${extensions.length > 1 ? 'say' : 'says'} "extra" beside a time: drafted as a follow-up of the schedule (an extension), modelled by the MMRM — if ${extensions.length > 1 ? 'one was an unscheduled visit, move it' : 'it was an unscheduled visit, move it'} from "timepoints" and "allTimepoints" to "ignoreTimepoints" (docs/plan-trial.md#visits-left-out)`);
     }
-    if (unscheduled.length) {
-      const named = unscheduled.map((v) => JSON.stringify(v)).join(', ');
+    const offSchedule = unscheduled.filter((v) => !leaving.includes(v));
+    if (offSchedule.length) {
+      const named = offSchedule.map((v) => JSON.stringify(v)).join(', ');
       guesses.push(`left out ("ignoreTimepoints"): ${named}, named as unscheduled`);
-      checks.push(`${named} ${unscheduled.length > 1 ? 'were' : 'was'} taken as unscheduled and drafted in "ignoreTimepoints": ${unscheduled.length > 1 ? 'their' : 'its'} rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses ${unscheduled.length > 1 ? 'one' : 'it'}, move it to "timepoints" and "allTimepoints" (docs/plan-trial.md#visits-left-out)`);
+      checks.push(`${named} ${offSchedule.length > 1 ? 'were' : 'was'} taken as unscheduled and drafted in "ignoreTimepoints": ${offSchedule.length > 1 ? 'their' : 'its'} rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses ${offSchedule.length > 1 ? 'one' : 'it'}, move it to "timepoints" and "allTimepoints" (docs/plan-trial.md#visits-left-out)`);
+    }
+    if (leaving.length) {
+      guesses.push(leavingVisitsGuess(leaving));
+      checks.push(leavingVisitsCheck(leaving));
     }
   } else {
     // Wide: visits from the column suffixes, each with the plan label the reports read
@@ -1872,6 +1900,9 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
     taken.add(s);
     guesses.push(`not used: "${s}", a REDCap survey timestamp (when the survey was completed), not an answer`);
   }
+  // Visit dates beside the visit labels of a long export: hta checks no visit window, said (visit-date-check.ts).
+  const visitDates = timeCol && !wide ? [...dateStems].filter((s) => variesWithinPatient(csv, colIdx(idCol), colIdx(s))) : [];
+  if (visitDates.length && timeCol) checks.push(visitDateCheck(visitDates, timeCol));
 
   // Single score columns by name; a stratification factor named after the score (`rmdq_strata`: 1/2 for
   // RMDQ ≤ 12 / > 12) is no outcome, but a covariate (below).
@@ -2272,6 +2303,14 @@ function draftExport(given: CsvTable, schemaRef: string | undefined, separator: 
   if (flowDraft.flow) plan.flow = flowDraft.flow;
   guesses.push(...flowDraft.guesses);
   checks.push(...flowDraft.checks);
+  // A column of withdrawn consent: its patients left out of everything, not a column "not used" (consent-draft.ts).
+  const consentDraft = draftConsentColumn(csv, idCol);
+  if (consentDraft.column !== undefined) {
+    columns.consentWithdrawn = consentDraft.column;
+    taken.add(consentDraft.column);
+  }
+  guesses.push(...consentDraft.guesses);
+  checks.push(...consentDraft.checks);
   // OpenClinica 3's removed subjects: read and analysed as any other unless their lines go (oc3-events.ts).
   const removed = oc3RemovedSubjects(csv);
   if (removed) {

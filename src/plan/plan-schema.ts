@@ -309,6 +309,12 @@ export const planSchema = z
           .min(1)
           .optional()
           .describe('Column with the reason a patient left the study (one value per patient, on any of its rows); read when present, by default from a column "withdrawal_reason" (docs/input-trial-export.md)'),
+        consentWithdrawn: z
+          .string()
+          .min(1)
+          .nullable()
+          .optional()
+          .describe('Column marking the patients who withdrew consent (1, a yes word or a date on any of their rows; 0, a no word or empty otherwise; other codes through "columnCodes"): every row of theirs is left out of every analysis, count and output, and the participant flow says how many withdrew. A column named for withdrawn consent that marks anybody is refused until named here, or until null says that the patients\' data collected before the withdrawal may be used (docs/plan-trial.md#consent-withdrawn)'),
       })
       .strict()
       .default({ id: 'id', arm: 'arm', time: 'time', covariates: {} }),

@@ -950,6 +950,8 @@ export const REPORT_TEXT = {
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   // An arm of the export the plan does not compare (docs/plan-trial.md#other-arms).
   allocatedOther: { en: 'Allocated to {arm}: n = {n} (not in this comparison)', da: 'Allokeret til {arm}: n = {n} (indgår ikke i denne sammenligning)' },
+  // Patients who withdrew consent, one aggregate in the randomised box (docs/plan-trial.md#consent-withdrawn).
+  consentWithdrawn: { en: 'Withdrew consent (data not used): n = {n}', da: 'Trak samtykket tilbage (data ikke anvendt): n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   notApplicableAt: { en: 'Not applicable: n = {n}', da: 'Ikke aktuelt: n = {n}' },

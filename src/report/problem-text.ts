@@ -26,6 +26,12 @@ import { parquetFailureExpectedDa, parquetFailureMessageDa } from '../uptake/eng
 type Replacement = string | ((substring: string, ...groups: (string | undefined)[]) => string);
 
 const DANISH: readonly [RegExp, Replacement][] = [
+  // A column of withdrawn consent (trial/consent-withdrawn.ts).
+  [/^the plan naming the column of withdrawn consent: add "consentWithdrawn": ("[^"]*") to its "columns" — the patients it marks are then left out of every analysis, count and output, and the participant flow says how many withdrew consent; read as now, their data would be analysed and published; if the consent form lets the data collected before the withdrawal be used, say so with "consentWithdrawn": null \((docs\/plan-trial\.md#consent-withdrawn)\)$/,
+    'at planen angiver kolonnen for tilbagetrukket samtykke: tilføj "consentWithdrawn": $1 i dens "columns" — de patienter, kolonnen markerer, udelades så af alle analyser, optællinger og output, og patientflowet angiver, hvor mange der trak samtykket tilbage; læst som nu ville deres data blive analyseret og offentliggjort; tillader samtykkeerklæringen, at data indsamlet før tilbagetrækningen bruges, så angiv det med "consentWithdrawn": null ($2)'],
+  [/^1, a yes word \(Ja, Yes, TRUE\) or a date for a patient who withdrew consent; 0, a no word or an empty cell otherwise — for other codes give their meaning in the plan's "columnCodes": \{ ("[^"]*"): \{ "answers": \{ "<code>": 1 \} \} \} \(1 withdrew, 0 did not\)$/,
+    '1, et ja-ord (Ja, Yes, TRUE) eller en dato for en patient, der trak samtykket tilbage; ellers 0, et nej-ord eller en tom celle — for andre koder angiv deres betydning i planens "columnCodes": { $1: { "answers": { "<kode>": 1 } } } (1 trak tilbage, 0 gjorde ikke)'],
+  [/^a column ("[^"]*") marking the patients who withdrew consent, as the plan's "columns": \{ "consentWithdrawn" \} says \(columns are: (.*)\)$/, 'en kolonne $1, der markerer de patienter, der trak samtykket tilbage, som planens "columns": { "consentWithdrawn" } angiver (kolonnerne er: $2)'],
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
   // The plan's columns missing from the header (trial/load-trial.ts), the first lines a user whose plan names other columns meets.
   [/^(a patient id|an arm|a time|an exposure) column named (".*") \(columns are: (.*)\); name it in the plan's (.*)$/,
@@ -376,6 +382,13 @@ const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^(.+) has no rows$/, '$1 har ingen rækker'],
   // plan init's refusal when it cannot decide the visits (plan/undecided-da.ts).
   UNDECIDED_MESSAGE_DA,
+  // A column of withdrawn consent (trial/consent-withdrawn.ts).
+  [/^(.+): column ("[^"]*") is named for withdrawn consent(?: and marks (\d+) (?:patient|patients) \((line|lines) ([^)]*)\))?, but the plan does not name it$/,
+    (_m: string, file?: string, column?: string, n?: string, word?: string, lines?: string) =>
+      `${file!}: kolonnen ${column!} er navngivet efter tilbagetrukket samtykke${n ? ` og markerer ${n === '1' ? '1 patient' : `${n} patienter`} (${word === 'line' ? 'linje' : 'linjerne'} ${lines!})` : ''}, men planen angiver den ikke`],
+  [/^(.+): (\d+) (?:cell|cells) of ("[^"]*") \(the plan's "consentWithdrawn"\) (?:says|say) neither that the patient withdrew consent nor that they did not$/,
+    (_m: string, file?: string, n?: string, column?: string) => `${file!}: ${n === '1' ? '1 celle' : `${n!} celler`} i ${column!} (planens "consentWithdrawn") siger hverken, at patienten trak samtykket tilbage, eller at patienten ikke gjorde`],
+  [/^(.+): no column ("[^"]*") for the plan's "columns": \{ "consentWithdrawn" \}$/, '$1: ingen kolonne $2 til planens "columns": { "consentWithdrawn" }'],
 ];
 
 /** The Danish wording of an error's message above its problems (`trial.csv has 3 problem(s)`), or undefined. */

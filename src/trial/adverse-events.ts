@@ -10,6 +10,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
+import { consentKey } from './consent-withdrawn.js';
 import { idKey, idMatchKey, maskedPatientIds, plainPatientId } from './patient-ids.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { nfc } from '../io/nfc.js';
@@ -325,7 +326,7 @@ export type PatientLookup = (id: string) => { patient: number; arm: Arm } | unde
  * a row whose id no row of the export has (`exportIdKeys`: the event would be lost unsaid); rows of
  * ids of the export that are no patient of the comparison are counted, as for the instrument.
  */
-export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>, excludeInvalid = false): { data: AdverseEventData; notes: string[] } {
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup, exportIdKeys?: ReadonlySet<string>, excludeInvalid = false, consentWithdrawn?: ReadonlySet<string>): { data: AdverseEventData; notes: string[] } {
   const file = csv.file;
   const idName = plan.adverseEvents.id ?? plan.columns.id;
   const idCol = csv.header.indexOf(idName);
@@ -340,6 +341,8 @@ export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: Pl
       empty.push({ file, line: rec.line, column: idCol + 1, field: idName, value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
+    // An event of a patient who withdrew consent: their data are not used, here neither (consent-withdrawn.ts).
+    if (consentWithdrawn?.has(consentKey(idCell))) continue;
     // Empty as written: "Ved ikke" or a missing-value code is a cell filled (an event of unknown seriousness).
     const blank = cells.every((c, i) => i === idCol || c === null || c === undefined || c.trim() === '');
     reader.add(rec.line, plainPatientId(idCell), (i) => cells[i] ?? null, blank);
@@ -446,7 +449,7 @@ export function attachEventListing(trial: TrialData, path: string | undefined): 
   const plan = trial.plan;
   if (path === undefined || plan.adverseEvents?.file === undefined) return;
   // `excluded` is set only with --exclude-invalid (load-trial.ts).
-  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys, trial.excluded != null);
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients), trial.exportIdKeys, trial.excluded != null, trial.consentWithdrawnIds);
   trial.adverseEvents = data;
   // The listing's recodes join the export's: results.json's input.recoded lists both (by column name).
   trial.recoded = [...trial.recoded, ...data.recoded];

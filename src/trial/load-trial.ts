@@ -45,6 +45,7 @@ import { NegativeCodeCells } from './negative-code-cells.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsHint, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
+import { consentWithdrawnNote, withoutConsentWithdrawn } from './consent-withdrawn.js';
 import { notRandomisedHint, notRandomisedValueTest, readsAsNotRandomised } from './not-randomised-values.js';
 import { withLabelHeaders } from '../plan/label-headers.js';
 import { VaryingCovariates } from './varying-covariates.js';
@@ -194,7 +195,9 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
   const plan = options.covariatesUnread ? withoutScoreAttributes(givenPlan, given.header) : givenPlan;
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
   // The header line repeated inside the file (exports joined), or underlined (SSMS): no patient's row (repeated-header-rows.ts).
-  const { table: source, ...headerRepeats } = withoutRepeatedHeaders(given);
+  // Patients who withdrew consent: their rows taken out before anything reads a cell of theirs (consent-withdrawn.ts).
+  const { table: consented, count: consentWithdrawn, ids: consentWithdrawnIds } = withoutConsentWithdrawn(given, plan);
+  const { table: source, ...headerRepeats } = withoutRepeatedHeaders(consented);
   const visits = visitsOf(plan);
   const exportTimes = visits.map((v) => exportTimeOf(plan, v));
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
@@ -1116,6 +1119,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
       ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
   }
+  // Patients who withdrew consent: said as a note, with their count only (docs/plan-trial.md#consent-withdrawn).
+  if (consentWithdrawn) readNotes.push(consentWithdrawnNote(file, consentWithdrawn, options.lang));
   // Participants never randomised: said as a note, with their count (docs/plan-trial.md#participant-flow).
   const notRandomisedCount = notRandomised.counts();
   if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount, plan.flow?.notRandomisedValues, options.lang));
@@ -1267,6 +1272,8 @@ export function loadTrial(given: CsvTable, givenPlan: Plan, options: LoadTrialOp
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape), ...(randomisedWithoutRows ? { randomisedWithoutRows } : {}), ...(withoutRows ? { withoutRows } : {}) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
+    ...(consentWithdrawn ? { consentWithdrawn } : {}),
+    ...(consentWithdrawnIds?.size ? { consentWithdrawnIds } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, patients: repeatRows.patients.size, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(ignoredCount ? { ignoredVisits: ignoredCount } : {}),
     ...(derived ? { derivedRows: { rows: derived.rows, column: derived.column, values: derived.values } } : {}),

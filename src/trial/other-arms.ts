@@ -103,8 +103,9 @@ export class OtherArms {
  * Patients randomised: those of the two arms compared and of every arm not compared (they were
  * randomised too: the participant flow, its enrolment check and the CONSORT boxes count them).
  */
-export function randomisedTotal(compared: { intervention: number; control: number }, others: readonly { patients: number }[] = []): number {
-  return compared.intervention + compared.control + others.reduce((s, a) => s + a.patients, 0);
+export function randomisedTotal(compared: { intervention: number; control: number }, others: readonly { patients: number }[] = [], consentWithdrawn = 0): number {
+  // Patients who withdrew consent were randomised too, their data not used (consent-withdrawn.ts).
+  return compared.intervention + compared.control + others.reduce((s, a) => s + a.patients, 0) + consentWithdrawn;
 }
 
 /**

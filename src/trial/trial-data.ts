@@ -13,6 +13,7 @@ import type { Problem } from '../errors.js';
 import type { ColumnCoder, RecodeCount } from './value-codes.js';
 import type { OtherArmCount } from './other-arms.js';
 import type { NotRandomisedCount } from './not-randomised.js';
+import type { ConsentWithdrawnCount } from './consent-withdrawn.js';
 import type { AdverseEventData } from './adverse-events.js';
 import type { SpecialMissingCount } from './special-missing.js';
 import type { UnreadItemBlock } from './line-item-block.js';
@@ -153,6 +154,10 @@ export interface TrialData {
   otherArms?: OtherArmCount[];
   /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */
   notRandomised?: NotRandomisedCount;
+  /** Patients who withdrew consent, their rows taken out before reading (present when the plan names "columns.consentWithdrawn"; consent-withdrawn.ts). */
+  consentWithdrawn?: ConsentWithdrawnCount;
+  /** Their patient keys (consent-withdrawn.ts consentKey), so a listing of adverse events passes their rows over too; never printed. */
+  consentWithdrawnIds?: ReadonlySet<string>;
   /** The events of the plan's "adverseEvents", each with its patient and arm (adverse-events.ts). */
   adverseEvents?: AdverseEventData;
   /**

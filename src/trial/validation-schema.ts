@@ -70,6 +70,10 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .object({ patients: z.number().int().describe('Participants with no arm value on any row'), rows: z.number().int().describe('Lines of the export passed over for them') })
       .optional()
       .describe('Participants enrolled but never randomised (present when the plan sets "flow.notRandomised"): not analysed (docs/plan-trial.md#participant-flow)'),
+    consentWithdrawn: z
+      .object({ patients: z.number().int().describe('Patients marked on any row'), rows: z.number().int().describe('Lines of the export taken out for them') })
+      .optional()
+      .describe('Patients who withdrew consent (present when the plan names "columns.consentWithdrawn"): their rows read by nothing else and in no analysis (docs/plan-trial.md#consent-withdrawn)'),
     ignoredVisits: z
       .object({
         rows: z.union([z.number().int(), z.literal('suppressed')]).describe('Lines of the export at those visits, read past; "suppressed" in an observational run for 1 … threshold − 1'),

@@ -43,6 +43,10 @@ describe('plan init: a third arm', () => {
     [['App', 'App + physio call', 'Usual care'], 'Usual care'],
     [['App', 'App og telefon', 'Kontrol'], 'Kontrol'],
     [['Usual care', 'App', 'App + physio call'], 'Usual care'],
+    // Comparators joined by an add-on word are one comparator, not an intervention on top of one.
+    [['App', 'App + physio', 'Usual care + waiting list'], 'Usual care + waiting list'],
+    [['App', 'App + fys', 'Vanlig behandling + venteliste'], 'Vanlig behandling + venteliste'],
+    [['App', 'App + fys', 'Vanlig behandling og venteliste'], 'Vanlig behandling og venteliste'],
   ] as const) {
     it(`${arms.join(' / ')}: "${control}" is the control`, () => {
       const d = draftPlan(exportOf([...arms]), 'plan.schema.json');
@@ -51,6 +55,10 @@ describe('plan init: a third arm', () => {
       expect((d.plan.otherArms as { value: string }[]).map((o) => o.value)).not.toContain(control);
     });
   }
+  it('"App + usual care" stays an intervention on top of the comparator', () => {
+    const d = draftPlan(exportOf(['App + usual care', 'App', 'Usual care']), 'plan.schema.json');
+    expect(d.plan.arms.control).toBe('Usual care');
+  });
   it('a REDCap arm-label export ("Baseline (Arm 3: Vanlig behandling)"): the usual-care arm is the control', () => {
     const names = ['App', 'App + fys', 'Vanlig behandling'];
     const lines = ['record_id,redcap_event_name,rmdq'];

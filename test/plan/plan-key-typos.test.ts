@@ -29,7 +29,7 @@ describe('unknown plan keys', () => {
     writeFileSync(file, JSON.stringify({ ...PLAN, columns: { covariate: { koen: 'køn' } }, outcomes: [{ key: 'smerte', instrument: 'nrs', mcidsource: 'Ostelo' }] }, null, 1));
     const r = await runCli('plan', 'check', file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\(columns\.covariate\): "covariate" — expected no key "covariate" here \(known keys: id, arm, time, covariates, withdrawalReason\); did you mean "covariates"\?/);
+    expect(r.stderr).toMatch(/\(columns\.covariate\): "covariate" — expected no key "covariate" here \(known keys: id, arm, time, covariates, withdrawalReason, consentWithdrawn\); did you mean "covariates"\?/);
     expect(r.stderr).toMatch(/\(outcomes\.0\.mcidsource\): "mcidsource" — expected no key "mcidsource" here \(known keys: key, instrument, .*mcidSource.*\); did you mean "mcidSource"\?/);
   });
 

@@ -76,7 +76,9 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   // the diagram: all of the export's participants, and those excluded before randomisation.
   const nr = result.flow?.notRandomised;
   const others = (result.input.otherArms ?? []).filter((a) => a.patients > 0);
-  const randomised = randomisedTotal(patients, others);
+  // Patients who withdrew consent were randomised: counted in the total, and said as one number in its box, never per arm (docs/plan-trial.md#consent-withdrawn).
+  const withdrew = result.flow?.consentWithdrawn?.n ?? 0;
+  const randomised = randomisedTotal(patients, others, withdrew);
   const enrolment = e
     ? {
         assessed: [heading(fillPhrase(t('assessed'), { n: count(e.assessed) }))],
@@ -155,7 +157,8 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   // the total (`randomised`, above), and their allocation said in the randomised box, since no column of boxes follows them.
   // An arm of the plan's "otherArms" with no row in the export randomised nobody here: not drawn.
   const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
-  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines], arms, notProvided };
+  const withdrewLines = withdrew ? [line(fillPhrase(t('consentWithdrawn'), { n: count(withdrew) }))] : [];
+  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines, ...withdrewLines], arms, notProvided };
 }
 
 /** A part of the flow in words: a sentence, or a heading with one sentence per box under it. */

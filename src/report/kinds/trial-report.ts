@@ -17,6 +17,7 @@ import { tableWithDeclaredMark } from '../../io/declared-mark.js';
 import { postLoadReportNotes } from '../../trial/post-load-notes.js';
 import { itemBlockPageNotes } from '../../trial/line-item-block.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
+import { withoutConsentWithdrawn } from '../../trial/consent-withdrawn.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
 import { loadTrial } from '../../trial/load-trial.js';
@@ -138,7 +139,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       for (const note of planNotes(plan)) env.note?.(note);
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       // Read with the plan's "decimalMark" when it declares one: Table 1 and the costs read the same numbers (io/declared-mark.ts).
-      const csvTable = tableWithDeclaredMark(readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' }), plan.decimalMark);
+      // Without the rows of patients who withdrew consent: Table 1's characteristics read this table too (consent-withdrawn.ts).
+      const csvTable = withoutConsentWithdrawn(tableWithDeclaredMark(readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' }), plan.decimalMark), plan).table;
       // The reader's notes and refusals in the run's language (as `hta analyze --lang`), not the page's:
       // the memo serves the run's en and da pages alike (`note` prints in the run's language too).
       const trialData = loadTrial(csvTable, plan, { lang: env.runLang ?? 'en' });

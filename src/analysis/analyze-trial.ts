@@ -13,7 +13,7 @@ import { participantFlowOf } from './participant-flow.js';
 import { LEAVES_OUT, notAnalysedAt } from './not-analysed.js';
 import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
-import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
+import { clusteredAncova, clusteredDifference, clustersAllocated, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
 import { type Arm, ARMS, armCounts, type TrialData, withObservedPatients } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -377,7 +377,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   warnings.unshift(...roundedScoreWarnings(trial));
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
+    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}), ...(clustered ? { clusters: clustersAllocated(randomised) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,

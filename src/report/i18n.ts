@@ -606,6 +606,11 @@ export const REPORT_TEXT = {
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
   // One follow-up visit: no MMRM row (analyze-trial.ts, `mmrmLeftOut`).
   methodsMissingSensitivityMi: { en: 'missing follow-ups are examined in the sensitivity analysis (multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (multipel imputation)' },
+  // The primary outcome measured at one follow-up by its own "timepoints" (docs/plan-trial.md#outcome-timepoints).
+  sensitivityMmrmLeftOutOutcome: {
+    en: 'No MMRM row: {outcome} is measured at one follow-up visit ({visit}), so there are no visits to model jointly; with the baseline score as a covariate, an MMRM would be the complete-case ANCOVA above.',
+    da: 'Ingen MMRM-række: {outcome} måles ved ét opfølgningsbesøg ({visit}), så der er ingen besøg at modellere samlet; med baselinescoren som kovariat ville en MMRM være ANCOVA\'en for patienter med komplette data ovenfor.',
+  },
   sensitivityMmrmLeftOut: {
     en: 'No MMRM row: the plan has one follow-up visit ({visit}), so there are no visits to model jointly; with the baseline score as a covariate, an MMRM would be the complete-case ANCOVA above.',
     da: 'Ingen MMRM-række: planen har ét opfølgningsbesøg ({visit}), så der er ingen besøg at modellere samlet; med baselinescoren som kovariat ville en MMRM være ANCOVA\'en for patienter med komplette data ovenfor.',

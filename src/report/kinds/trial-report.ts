@@ -340,12 +340,13 @@ const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths, trial }) 
   notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), ...(result.effects.some((e) => e.method === 'risk-difference') ? [EFFECTS_NOTE.pp[ctx.lang]] : []), ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],
 }];
 
-const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
+const sensitivitySection: TrialSectionBuilder = ({ ctx, result, trial }) => {
   const sens = result.sensitivity;
   if (!sens) return [];
   const decimals = ctx.decimalsOf(sens.outcome);
   const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, ctx.lang, ctx.arms);
-  const leftOut = sens.mmrmLeftOut ? fillPhrase(ctx.text('sensitivityMmrmLeftOut'), { visit: sens.mmrmLeftOut.followUpVisits.map(ctx.timeLabel).join(', ') }) : '';
+  const own = trial.plan.outcomes.find((o) => o.key === sens.outcome)?.timepoints !== undefined;
+  const leftOut = sens.mmrmLeftOut ? fillPhrase(ctx.text(own ? 'sensitivityMmrmLeftOutOutcome' : 'sensitivityMmrmLeftOut'), { visit: sens.mmrmLeftOut.followUpVisits.map(ctx.timeLabel).join(', '), outcome: ctx.outcomeLabel(sens.outcome) }) : '';
   const notes = [leftOut, sentence].filter((n) => n !== '');
   return [{
     id: 'sensitivity',

@@ -82,7 +82,8 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     // An outcome measured at some of the plan's visits is modelled at those (outcome-timepoints.ts).
     const followUps = outcomeFollowUps(plan, key);
     const own = plan.outcomes.find((o) => o.key === key)?.timepoints !== undefined;
-    if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; ${own ? `outcome ${key} is measured at` : 'the plan has'} ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
+    if (followUps.length < MMRM_MIN_VISITS && own) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; outcome ${key} is measured at ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
+    if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; the plan has ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
     if (!observedVisits(wideOf(key)).includes(time)) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), outcomeTimepoints(plan, key), confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);

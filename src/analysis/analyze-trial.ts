@@ -3,6 +3,7 @@
  * judged against the MCID. A row that cannot be computed (too few patients, singular design)
  * carries an `error` and null numbers; the other rows are still computed.
  */
+import { measuredAt, outcomeFollowUps, outcomeTimepoints } from '../plan/outcome-timepoints.js';
 import { HtaError } from '../errors.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
@@ -13,7 +14,7 @@ import { participantFlowOf } from './participant-flow.js';
 import { LEAVES_OUT, notAnalysedAt } from './not-analysed.js';
 import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
-import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
+import { clusteredAncova, clusteredDifference, clustersAllocated, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
 import { type Arm, ARMS, armCounts, type TrialData, withObservedPatients } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -85,10 +86,13 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     // The sensitivity table asks for MMRM even when the plan does not: with one follow-up visit
     // (of `allTimepoints`, as the model counts them) there is nothing to model jointly, so that
     // row is skipped with a warning (not an error).
-    const followUps = followUpVisitsOf(plan);
+    // An outcome measured at some of the plan's visits is modelled at those (outcome-timepoints.ts).
+    const followUps = outcomeFollowUps(plan, key);
+    const own = plan.outcomes.find((o) => o.key === key)?.timepoints !== undefined;
+    if (followUps.length < MMRM_MIN_VISITS && own) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; outcome ${key} is measured at ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
     if (followUps.length < MMRM_MIN_VISITS) throw new HtaError('analysis.failed', `MMRM needs at least ${MMRM_MIN_VISITS} follow-up visits; the plan has ${followUps.length} (${followUps.join(', ')}), so this row is skipped`);
     if (!observedVisits(wideOf(key)).includes(time)) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
-    const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
+    const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), outcomeTimepoints(plan, key), confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;
   };
@@ -118,7 +122,9 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const inst = instrumentOf.get(outcome.key) as Instrument;
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
-    for (const time of plan.timepoints) {
+    // An outcome measured at fewer visits than the plan has rows at its own (outcome-timepoints.ts).
+    const ownOneVisit = outcome.timepoints !== undefined && outcomeFollowUps(plan, outcome.key).length < MMRM_MIN_VISITS;
+    for (const time of outcomeTimepoints(plan, outcome.key)) {
       const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
       // No value at the visit in either arm: the rows say so in validate's words (empty-outcomes.ts);
       // MMRM's and MI's keep their own "no patient was observed", as the sensitivity table's.
@@ -131,7 +137,7 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
           effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, none));
           continue;
         }
-        for (const method of plan.methods) effects.push(row({ ...base, method }, confLevel, mcid, direction, method === 'mmrm' ? () => mmrmAt(outcome.key, time) : none));
+        for (const method of plan.methods) if (!(method === 'mmrm' && ownOneVisit)) effects.push(row({ ...base, method }, confLevel, mcid, direction, method === 'mmrm' ? () => mmrmAt(outcome.key, time) : none));
         if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time, { mcid, direction })));
         continue;
       }
@@ -157,6 +163,9 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
       const pairs = pairsAt(outcome.key, time);
       for (const method of plan.methods) {
         if (method === 'mmrm') {
+          // An outcome measured at one follow-up (its own "timepoints") has no visits to model
+          // jointly: no MMRM row, as the sensitivity analysis leaves it out (mmrmLeftOut).
+          if (ownOneVisit) continue;
           effects.push(withLeftOut(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time))));
           continue;
         }
@@ -175,7 +184,7 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
   for (const r of plan.responders) {
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const direction = directionForOutcome(outcome, instrumentOf.get(outcome.key) as Instrument);
-    for (const time of plan.timepoints) {
+    for (const time of outcomeTimepoints(plan, outcome.key)) {
       const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, direction);
       let judged: EffectRow;
       if (clusterOf) {
@@ -329,7 +338,8 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
     // With one follow-up visit there is nothing for the MMRM to model jointly (with the baseline as
     // covariate it is the complete-case ANCOVA): its row is left out and said, not a warning, as the
     // plan did not ask for it (a plan asking for "mmrm" with one follow-up is refused; docs/limits.md).
-    const followUps = followUpVisitsOf(plan);
+    // An outcome measured at one of the plan's follow-ups (its own "timepoints") likewise.
+    const followUps = outcomeFollowUps(plan, primary.outcome);
     const mmrmRuns = followUps.length >= MMRM_MIN_VISITS;
     const mm = mmrmRuns ? [row({ ...base, method: 'mmrm' }, confLevel, mcid, direction, () => mmrmAt(primary.outcome, primary.time))] : [];
     const mi = row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(primary.outcome, primary.time, { mcid, direction }));
@@ -390,7 +400,7 @@ export function analyzeTrial(randomised: TrialData, options: AnalyzeOptions): An
   warnings.unshift(...roundedScoreWarnings(named));
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
+    input: { file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}), ...(clustered ? { clusters: clustersAllocated(randomised) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,
@@ -434,7 +444,8 @@ export function missingnessOf(trial: TrialData): MissingnessRow[] {
     // A visit before the baseline where the outcome was never recorded (a REDCap randomisation
     // event) is no visit of it: not "missing" for every patient.
     const recorded = (time: string) => ARMS.some((arm) => (o.observed[time]?.[arm] ?? 0) > 0 || (na?.get(time)?.[arm] ?? 0) > 0);
-    return trial.times.filter((time, i) => i >= baselineAt || recorded(time)).flatMap((time) =>
+    // A plan visit the outcome's own "timepoints" leave out is no visit of it either (outcome-timepoints.ts).
+    return trial.times.filter((time, i) => (i >= baselineAt || recorded(time)) && measuredAt(trial.plan, o.key, time)).flatMap((time) =>
       ARMS.map((arm) => {
         const observed = o.observed[time]?.[arm] ?? 0;
         if (!na) return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };

@@ -23,6 +23,17 @@ export function clustersById(trial: TrialData): ReadonlyMap<string, string> {
   return new Map(trial.patients.map((p) => [p.id, String(p.attributes?.[column] ?? '')]));
 }
 
+/**
+ * The clusters allocated to each arm, among the patients randomised (results.json `input.clusters`):
+ * the participant flow and the methods say them, as CONSORT's extension for cluster trials asks.
+ */
+export function clustersAllocated(trial: TrialData): { column: string; intervention: number; control: number } {
+  const clusterOf = clustersById(trial);
+  const per = { intervention: new Set<string>(), control: new Set<string>() };
+  for (const p of trial.patients) per[p.arm].add(clusterOf.get(p.id)!);
+  return { column: trial.plan.clusters as string, intervention: per.intervention.size, control: per.control.size };
+}
+
 /** The error of an analysis not run in a cluster-randomised trial, naming it and why. */
 export function notClustered(what: string): HtaError {
   return analysisFailed(`${what} is not run in a cluster-randomised trial: it cannot account for the clusters ("clusters" in the plan), so its interval would be too narrow`);

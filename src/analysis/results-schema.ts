@@ -357,6 +357,10 @@ export const analysisResultSchema = z.object({
     encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']).optional().describe('How the export was decoded when it is not UTF-8 (present then): Windows-1252 (Excel\'s plain "CSV") or UTF-16 ("Unicode text")'),
     recoded: z.array(recodeCountSchema).optional().describe("Cells changed by the plan's answer and missing-value codes (present when any was)"),
     excluded: exclusionSchema.optional().describe('Rows left out by --exclude-invalid / "invalidRows": "exclude" (present in that mode)'),
+    clusters: z
+      .object({ column: z.string(), intervention: z.number().int(), control: z.number().int() })
+      .optional()
+      .describe('A cluster-randomised trial ("clusters" in the plan; present then): the column of the unit randomised and the clusters allocated to each arm, among the patients randomised (CONSORT\'s extension for cluster trials counts clusters and patients at allocation)'),
   }),
   plan: z.object({ baseline: z.string(), timepoints: z.array(z.string()), covariates: z.array(z.string()), alpha: z.number(), primary: z.object({ outcome: z.string(), time: z.string() }).nullable() }),
   descriptives: z.array(descriptiveRowSchema),

@@ -3,6 +3,7 @@
  * within each level (ANCOVA within the level, or the risk difference) with its MCID verdict, the
  * test for interaction, and the credibility facts (ICEMAN) a committee weighs.
  */
+import { outcomeTimepoints } from '../plan/outcome-timepoints.js';
 import { HtaError } from '../errors.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
@@ -231,7 +232,7 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       const inst = instrumentOf.get(outcome.key) as Instrument;
       const direction = directionForOutcome(outcome, inst);
       const mcid = mcidForOutcome(outcome, inst);
-      for (const time of plan.timepoints) {
+      for (const time of outcomeTimepoints(plan, outcome.key)) {
         if (inst.kind !== 'binary') {
           continuous(outcome.key, labelOf(outcome, trial.plan), time, mcid, direction);
           continue;
@@ -244,7 +245,7 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       const outcome = plan.outcomes.find((o) => o.key === r.outcome);
       if (!outcome) continue;
       const direction = directionForOutcome(outcome, instrumentOf.get(outcome.key) as Instrument);
-      for (const time of plan.timepoints) {
+      for (const time of outcomeTimepoints(plan, outcome.key)) {
         const pairs = ctx.pairsAt(outcome.key, time);
         const events = pairs.ids.map((_, i) => isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, r, direction));
         const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, r));

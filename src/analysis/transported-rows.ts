@@ -5,6 +5,7 @@
  * with a design-based SE, judged against the MCID. One loop for both weightings; how the trial
  * patients are weighted (raking to margins, inverse odds of trial membership) is the caller's.
  */
+import { outcomeTimepoints } from '../plan/outcome-timepoints.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { PlanOutcome } from '../plan/plan-schema.js';
@@ -77,7 +78,7 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
     const inst = trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument;
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
-    for (const time of plan.timepoints) {
+    for (const time of outcomeTimepoints(plan, outcome.key)) {
       const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
       if (inst.kind === 'binary') {
         const f = followUpByPatient(trial, outcome.key, time);
@@ -106,7 +107,7 @@ export function transportedRows(trial: TrialData, pairsAt: (key: string, time: s
   for (const resp of plan.responders) {
     const outcome = plan.outcomes.find((o) => o.key === resp.outcome) as PlanOutcome;
     const direction = directionForOutcome(outcome, trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument);
-    for (const time of plan.timepoints) {
+    for (const time of outcomeTimepoints(plan, outcome.key)) {
       const pairs = pairsAt(outcome.key, time);
       const events = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, resp, direction) ? 1 : 0));
       const zero = pairs.baseline.map((b) => atZeroUnderPercent(b as number, resp));

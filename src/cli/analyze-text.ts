@@ -47,7 +47,9 @@ export function trialSummaryText(result: AnalysisResult, trial: TrialData, lang:
     print(`\n${REPORT_TEXT.sensitivityTitle[lang]}: ${labelOf(sens.outcome)}, ${timeLabel(sens.time, lang)}\n`);
     print(table(sensitivityTable(sens, lang, decimals, arms)));
     // One follow-up visit: no MMRM row, and why (as the page says it under the table).
-    if (sens.mmrmLeftOut) print(fillPhrase(REPORT_TEXT.sensitivityMmrmLeftOut[lang], { visit: sens.mmrmLeftOut.followUpVisits.map((v) => timeLabel(v, lang)).join(', ') }) + '\n');
+    // The outcome's own "timepoints" may be what leaves it one (docs/plan-trial.md#outcome-timepoints).
+    const own = trial.plan.outcomes.find((o) => o.key === sens.outcome)?.timepoints !== undefined;
+    if (sens.mmrmLeftOut) print(fillPhrase(REPORT_TEXT[own ? 'sensitivityMmrmLeftOutOutcome' : 'sensitivityMmrmLeftOut'][lang], { visit: sens.mmrmLeftOut.followUpVisits.map((v) => timeLabel(v, lang)).join(', '), outcome: labelOf(sens.outcome) }) + '\n');
     const unit = src?.instrument.unit[lang] ?? '';
     const sentence = tippingSentence(sens, unit, decimals, lang, arms);
     if (sentence) print(sentence + '\n');

@@ -141,6 +141,7 @@ export function registerPlan(program: Command, io: CliIo): void {
           // A shape those rows add up to (ids only on first rows, a totals row) is said as such.
           for (const shape of checked.shapes ?? []) draft.checks.push(`${file}, ${shape}`);
         }
+        draftOutcomeTimepoints(draft, checked.partialOutcomes ?? [], file);
         listing();
         text = JSON.stringify(draft.plan, null, 2) + '\n';
       }
@@ -201,4 +202,22 @@ export function registerPlan(program: Command, io: CliIo): void {
       }
       printData(io, json(checked.value));
     });
+}
+
+/**
+ * An outcome with no value at some of the draft's follow-ups (ODI at baseline and 6 months only)
+ * gets its own "timepoints", the visits it has, and a check saying so (docs/plan-trial.md#outcome-timepoints):
+ * without them its rows there would be "not computed" on every run. Not when the draft's primary
+ * is at such a visit (plan init drafts none; kept safe).
+ */
+function draftOutcomeTimepoints(draft: { plan: Record<string, unknown>; checks: string[] }, partial: readonly { key: string; empty: string[] }[], file: string): void {
+  const timepoints = draft.plan.timepoints as string[];
+  const outcomes = draft.plan.outcomes as { key: string; timepoints?: string[] }[];
+  const primary = draft.plan.primary as { outcome: string; time: string } | undefined;
+  for (const p of partial) {
+    const o = outcomes.find((x) => x.key === p.key);
+    if (!o || (primary?.outcome === p.key && p.empty.includes(primary.time))) continue;
+    o.timepoints = timepoints.filter((t) => !p.empty.includes(t));
+    draft.checks.push(`outcome "${p.key}" has no value in ${file} at ${p.empty.join(', ')}: drafted as measured at ${o.timepoints.join(', ')} only (its own "timepoints"), so it has no rows there — if the protocol measures it at ${p.empty.length > 1 ? 'those visits' : 'that visit'} and the values are missing, remove its "timepoints" (docs/plan-trial.md#outcome-timepoints)`);
+  }
 }

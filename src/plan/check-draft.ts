@@ -8,6 +8,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { lineRanges } from '../problem-groups.js';
 import { checkTrialContent } from '../trial/check-content.js';
+import { emptyOutcomes } from '../trial/empty-outcomes.js';
 import { loadTrial } from '../trial/load-trial.js';
 import { isIdSpellingKind } from '../trial/patient-ids.js';
 import { PASTED_KIND } from '../trial/repeated-id-columns.js';
@@ -24,6 +25,8 @@ export interface DraftCheck {
   badLines: [number, number][];
   /** What those rows add up to when they are a spreadsheet shape (export-shape.ts): "the id is only on the first row …", "a totals row". */
   shapes?: string[];
+  /** Outcomes with no value at some (not all) of the draft's follow-ups: measured at fewer visits (docs/plan-trial.md#outcome-timepoints). */
+  partialOutcomes?: { key: string; empty: string[] }[];
 }
 
 /**
@@ -40,7 +43,10 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>, mcidLe
     const trial = loadTrial(csv, plan, { excludeInvalid: true, fractionsInChecks: true });
     checkTrialContent(csv, trial, 'rows', undefined, { scales: false, codedMissing: false });
     const excluded = trial.excluded;
-    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(linesOf(excluded?.problems ?? [])), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
+    // An outcome empty at every follow-up is validate's note (empty-outcomes.ts); one empty at some
+    // is an outcome the protocol measures at fewer visits: drafted with its own "timepoints".
+    const partialOutcomes = emptyOutcomes(trial).filter((e) => e.times.length < plan.timepoints.length).map((e) => ({ key: e.key, empty: e.times }));
+    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(linesOf(excluded?.problems ?? [])), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}), ...(partialOutcomes.length ? { partialOutcomes } : {}) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     // Ids written two ways (leading zeros, case, blanks) stop every run, also one that excludes bad rows

@@ -1,4 +1,5 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
+import { outcomeTimepoints } from './outcome-timepoints.js';
 import { ownValue } from '../own-value.js';
 import { looseArmKey } from '../trial/arm-spellings.js';
 import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
@@ -112,9 +113,11 @@ export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptio
       if (p) problems.push(p);
     }
   });
+  problems.push(...outcomeTimepointProblems(plan, file));
   if (plan.primary) {
     if (!keys.has(plan.primary.outcome)) problems.push({ file, field: 'primary.outcome', value: plan.primary.outcome, expected: 'an outcome key of this plan' });
     if (!plan.timepoints.includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `one of the timepoints (${plan.timepoints.join(', ')})` });
+    else if (outcomeTimepoints(plan, plan.primary.outcome).length && !outcomeTimepoints(plan, plan.primary.outcome).includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `a visit at which outcome "${plan.primary.outcome}" is measured (its "timepoints": ${outcomeTimepoints(plan, plan.primary.outcome).join(', ')})` });
   }
   const pop = plan.population;
   const typed = [...new Set([...plan.covariates, ...plan.subgroups.map((g) => g.column), ...(pop?.criteria ?? []).map((c) => c.column), ...(pop?.margins ?? []).map((m) => m.column), ...(pop?.targetSample?.model ?? []), ...(plan.missing.auxiliary ?? [])])];
@@ -202,6 +205,22 @@ function ignoredVisitProblems(plan: Plan, file: string): Problem[] {
  * saved (`3 måneder` decomposed) reads the same export saved by Windows, and the other way round.
  * Two `timeLabels` keys that are one text in two forms must agree on the label.
  */
+/**
+ * An outcome's own "timepoints" (docs/plan-trial.md#outcome-timepoints) are some of the plan's
+ * follow-up visits: a visit the plan does not analyse, the baseline, or one named twice is refused.
+ */
+function outcomeTimepointProblems(plan: Plan, file: string): Problem[] {
+  return plan.outcomes.flatMap((o, i) =>
+    (o.timepoints ?? []).flatMap((t, j): Problem[] => {
+      const field = `outcomes.${i}.timepoints.${j}`;
+      if (t === plan.baseline) return [{ file, field, value: t, expected: `a follow-up visit of the plan's "timepoints" (${plan.timepoints.join(', ')}): the baseline is every outcome's, analysed as a covariate` }];
+      if (!plan.timepoints.includes(t)) return [{ file, field, value: t, expected: `one of the plan's "timepoints" (${plan.timepoints.join(', ')}): an outcome is measured at some of the plan's follow-up visits — add "${t}" to the plan's "timepoints" or take it out here` }];
+      if (o.timepoints!.indexOf(t) !== j) return [{ file, field, value: t, expected: 'each visit once' }];
+      return [];
+    }),
+  );
+}
+
 function valuesInNfc(plan: Plan, file: string): Problem[] {
   const problems: Problem[] = [];
   plan.arms = { intervention: nfc(plan.arms.intervention), control: nfc(plan.arms.control) };
@@ -217,6 +236,7 @@ function valuesInNfc(plan: Plan, file: string): Problem[] {
   plan.timepoints = plan.timepoints.map(nfc);
   if (plan.allTimepoints) plan.allTimepoints = plan.allTimepoints.map(nfc);
   if (plan.ignoreTimepoints) plan.ignoreTimepoints = plan.ignoreTimepoints.map(nfc);
+  plan.outcomes = plan.outcomes.map((o) => (o.timepoints ? { ...o, timepoints: o.timepoints.map(nfc) } : o));
   if (plan.primary) plan.primary = { ...plan.primary, time: nfc(plan.primary.time) };
   return problems;
 }

@@ -60,6 +60,11 @@ export const outcomeSchema = z
       .optional()
       .describe('Values that mean the outcome does not apply to the patient at that visit, e.g. ["Ikke i arbejde"] for work ability: never imputed, counted apart from missing; the estimand is among those to whom the outcome applies (docs/plan-trial.md#not-applicable)'),
     label: localized.optional(),
+    timepoints: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('The follow-up visits at which this outcome is measured, when fewer than the plan\'s "timepoints" (each one of them): its rows, summary of findings, charts and MMRM use these only (docs/plan-trial.md#outcome-timepoints); default: the plan\'s'),
     mcid: z.number().positive().optional().describe("Absolute MCID in the instrument's units; defaults to the instrument's published value"),
     mcidSource: z
       .union([z.string(), localized])

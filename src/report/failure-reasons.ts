@@ -156,6 +156,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/analysis/continuous-effect.ts, analyze-trial.ts, subgroup-effects.ts
   [/^unknown method (.*)$/, (m) => `ukendt metode ${m}`],
   // The count is the plan's follow-up visits after the baseline (analyze-trial.ts).
+  // An outcome with its own "timepoints" (docs/plan-trial.md#outcome-timepoints).
+  [new RegExp(`^MMRM needs at least ${NUM} follow-up visits; outcome (\\S+) is measured at ${NUM} \\((.*)\\), so this row is skipped$`), (min, o, k, ts) => `MMRM kræver mindst ${n(min)} opfølgningstidspunkter; effektmålet ${o} måles ved ${n(k)} (${ts.split(', ').map(visit).join(', ')}), så denne række udelades`],
   [new RegExp(`^MMRM needs at least ${NUM} follow-up visits; the plan has ${NUM} \\((.*)\\), so this row is skipped$`), (min, k, ts) => `MMRM kræver mindst ${n(min)} opfølgningstidspunkter; planen har ${n(k)} (${ts.split(', ').map(visit).join(', ')}), så denne række udelades`],
   [/^MMRM needs observed scores at 2 follow-up visits or more; only (.*) has any, so this row is skipped$/, (t) => `MMRM kræver observerede scorer ved mindst 2 opfølgningstidspunkter; kun ${visit(t)} har nogen, så denne række udelades`],
   [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${visit(t)}`],

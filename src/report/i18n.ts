@@ -606,6 +606,11 @@ export const REPORT_TEXT = {
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
   // One follow-up visit: no MMRM row (analyze-trial.ts, `mmrmLeftOut`).
   methodsMissingSensitivityMi: { en: 'missing follow-ups are examined in the sensitivity analysis (multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (multipel imputation)' },
+  // The primary outcome measured at one follow-up by its own "timepoints" (docs/plan-trial.md#outcome-timepoints).
+  sensitivityMmrmLeftOutOutcome: {
+    en: 'No MMRM row: {outcome} is measured at one follow-up visit ({visit}), so there are no visits to model jointly; with the baseline score as a covariate, an MMRM would be the complete-case ANCOVA above.',
+    da: 'Ingen MMRM-række: {outcome} måles ved ét opfølgningsbesøg ({visit}), så der er ingen besøg at modellere samlet; med baselinescoren som kovariat ville en MMRM være ANCOVA\'en for patienter med komplette data ovenfor.',
+  },
   sensitivityMmrmLeftOut: {
     en: 'No MMRM row: the plan has one follow-up visit ({visit}), so there are no visits to model jointly; with the baseline score as a covariate, an MMRM would be the complete-case ANCOVA above.',
     da: 'Ingen MMRM-række: planen har ét opfølgningsbesøg ({visit}), så der er ingen besøg at modellere samlet; med baselinescoren som kovariat ville en MMRM være ANCOVA\'en for patienter med komplette data ovenfor.',
@@ -613,6 +618,11 @@ export const REPORT_TEXT = {
   methodsMissingImputed: {
     en: 'missing follow-ups are multiply imputed (the rows of multiple imputation); there is no sensitivity analysis beside them, as {reason}',
     da: 'manglende opfølgninger imputeres multipelt (rækkerne med multipel imputation); der er ingen følsomhedsanalyse ved siden af, da {reason}',
+  },
+  // A cluster-randomised trial with continuous outcomes: its yes/no rows are the linear probability model's, without Newcombe interval or ratio (cluster-effects.ts).
+  methodsTextClustered: {
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} for continuous outcomes, the risk difference from the linear probability model for yes/no outcomes and responders, each with a cluster-robust SE. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} for kontinuerte effektmål, risikodifference fra den lineære sandsynlighedsmodel for ja/nej-effektmål og patienter med klinisk relevant forbedring, hver med klyngerobust SE. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
   },
   // With yes/no outcomes only no ANCOVA is run: the methods and the summary of findings say what is (trial-report.ts yesNoOnly).
   methodsTextBinary: {
@@ -721,9 +731,15 @@ export const REPORT_TEXT = {
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },
   // A cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials); {column}: the plan's "clusters".
   methodsClustered: { en: 'the trial is cluster-randomised and MMRM and multiple imputation cannot account for the clusters', da: 'forsøget er klyngerandomiseret, og MMRM og multipel imputation kan ikke tage højde for klyngerne' },
+  // {clusters}: randomised, {clustersIntervention}/{clustersControl} per arm (results.json input.clusters); {df}: G − 1 of the rows, a range when their G differ (cluster-notes.ts).
   clusteredNote: {
-    en: 'The trial randomised clusters (column "{column}"), not patients: the SE of every difference is robust to the clusters (CR1), with t on the number of clusters − 1 degrees of freedom, and yes/no outcomes and responders the risk difference of the linear probability model instead of the Newcombe interval. The change score, MMRM, multiple imputation, subgroup and target-population analyses cannot account for the clusters and are not run.',
-    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på antal klynger − 1 frihedsgrader, og ja/nej-effektmål og patienter med klinisk relevant forbedring risikodifferencen fra den lineære sandsynlighedsmodel i stedet for Newcombe-intervallet. Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
+    en: 'The trial randomised clusters (column "{column}"), not patients: {clusters} clusters, {clustersIntervention} allocated to {intervention} and {clustersControl} to {control}. The SE of every difference is robust to the clusters (CR1), with t on {df} degrees of freedom (the number of clusters analysed − 1). The change score, MMRM, multiple imputation, subgroup and target-population analyses cannot account for the clusters and are not run.',
+    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: {clusters} klynger, {clustersIntervention} allokeret til {intervention} og {clustersControl} til {control}. Hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på {df} frihedsgrader (antal analyserede klynger − 1). Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
+  },
+  // Fewer than 30 clusters analysed (cluster-notes.ts FEW_CLUSTERS): docs/limits.md's caveat, with the count.
+  clusteredFewNote: {
+    en: 'With {clusters} clusters, fewer than about 20–30, CR1 intervals can still be somewhat too narrow and p-values too small: no small-sample correction is made beyond the {df} degrees of freedom (such as CR2 or a bootstrap over the clusters), so a result near the edge of significance should be read with caution.',
+    da: 'Med {clusters} klynger, færre end omkring 20–30, kan CR1-konfidensintervallerne stadig være noget for smalle og p-værdierne for små: der foretages ingen småstikprøvekorrektion ud over de {df} frihedsgrader (som CR2 eller en bootstrap over klyngerne), så et resultat nær grænsen for signifikans skal læses med forsigtighed.',
   },
   // Arms of the export the plan does not compare (docs/plan-trial.md#other-arms); {arms}: each as "Name (n = 50)".
   otherArmsNote: {
@@ -948,6 +964,9 @@ export const REPORT_TEXT = {
   flowSubtitleNoPrimary: { en: 'Counts for {outcome}; the plan names no primary outcome.', da: 'Antal for {outcome}; planen angiver intet primært effektmål.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
+  // A cluster-randomised trial (flow-boxes.ts): clusters and patients, as CONSORT's extension for cluster trials asks.
+  randomisedClusters: { en: 'Randomised: {clusters} clusters, n = {n}', da: 'Randomiseret: {clusters} klynger, n = {n}' },
+  allocatedClusters: { en: 'Allocated: {clusters} clusters, n = {n}', da: 'Allokeret: {clusters} klynger, n = {n}' },
   // An arm of the export the plan does not compare (docs/plan-trial.md#other-arms).
   allocatedOther: { en: 'Allocated to {arm}: n = {n} (not in this comparison)', da: 'Allokeret til {arm}: n = {n} (indgår ikke i denne sammenligning)' },
   // Patients who withdrew consent, one aggregate in the randomised box (docs/plan-trial.md#consent-withdrawn).

@@ -27,11 +27,11 @@ const basePlan = {
 /** The cluster export with a yes/no column: "Yes" for every third patient (by line). */
 const exportLines = () => clusterExportLines().map((l, i) => `${l},${i === 0 ? 'med' : i % 3 === 0 ? 'Yes' : 'No'}`);
 
-async function page(plan: object) {
+async function page(plan: object, lang: 'en' | 'da' = 'en', lines = exportLines()) {
   const dir = tempDir();
-  writeFileSync(join(dir, 'export.csv'), exportLines().join('\n') + '\n');
+  writeFileSync(join(dir, 'export.csv'), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, 'en'));
+  const c = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'export.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
   const text = (id: string) => JSON.stringify(c.page.sections.find((s) => s.id === id) ?? null);
   return { c, text };
 }
@@ -93,5 +93,67 @@ describe('the responders of a cluster-randomised trial', () => {
     expect(numbers).not.toMatch(/Wilson/);
     expect(JSON.stringify(chart.spec)).toContain('without an interval (one that ignored the clusters would be too narrow)');
     expect(JSON.stringify(chart.spec)).toContain('linear probability model, cluster-robust');
+  });
+});
+
+describe('the number of clusters on the page of a cluster-randomised trial', () => {
+  /** The practices of each arm, counted from the export's rows. */
+  const practicesPerArm = (lines: string[]) => {
+    const per = new Map<string, Set<string>>();
+    for (const r of lines.slice(1).map((l) => l.split(','))) per.set(r[5]!, (per.get(r[5]!) ?? new Set()).add(r[1]!));
+    return { app: per.get('app')!.size, usual: per.get('usual')!.size };
+  };
+  const methods = (c: { page: { sections: { id: string; intro?: unknown }[] } }) => JSON.stringify(c.page.sections.find((s) => s.id === 'methods')!.intro);
+  const flowLines = (c: { page: { sections: { id: string; textVersion?: unknown }[] } }) => JSON.stringify(c.page.sections.find((s) => s.id === 'flow')!.textVersion);
+
+  it('gives the clusters and patients at allocation, the df of t and the few-clusters caveat, in English', async () => {
+    const { c } = await page({ ...basePlan, methods: ['ancova'] });
+    const k = practicesPerArm(exportLines());
+    const r = c.results as { input: { clusters?: unknown; patients: { intervention: number; control: number } }; effects: { clusters?: number }[] };
+    expect(r.input.clusters).toEqual({ column: 'praksis', intervention: k.app, control: k.usual });
+    const g = r.effects[0]!.clusters!;
+    expect(g).toBe(k.app + k.usual);
+    const flow = flowLines(c);
+    expect(flow).toContain(`Randomised: ${k.app + k.usual} clusters, n = ${r.input.patients.intervention + r.input.patients.control}`);
+    expect(flow).toContain(`Allocated: ${k.app} clusters, n = ${r.input.patients.intervention}`);
+    expect(flow).toContain(`Allocated: ${k.usual} clusters, n = ${r.input.patients.control}`);
+    const m = methods(c);
+    expect(m).toContain(`${k.app + k.usual} clusters, ${k.app} allocated to`);
+    expect(m).toContain(`with t on ${g - 1} degrees of freedom`);
+    expect(m).toContain(`With ${g} clusters, fewer than about 20–30, CR1 intervals can still be somewhat too narrow`);
+    // The yes/no rows' method is said once, rightly: no Newcombe interval or risk ratio in a cluster trial.
+    expect(m).toContain('the risk difference from the linear probability model for yes/no outcomes and responders');
+    expect(m).not.toContain('Newcombe');
+    expect(m).not.toContain('risk ratio');
+  });
+
+  it('says the same in Danish', async () => {
+    const { c } = await page({ ...basePlan, methods: ['ancova'] }, 'da');
+    const k = practicesPerArm(exportLines());
+    const g = (c.results as { effects: { clusters?: number }[] }).effects[0]!.clusters!;
+    expect(flowLines(c)).toContain(`Allokeret: ${k.app} klynger, n = `);
+    expect(flowLines(c)).toContain(`Randomiseret: ${k.app + k.usual} klynger, n = `);
+    const m = methods(c);
+    expect(m).toContain(`med t på ${g - 1} frihedsgrader`);
+    expect(m).toContain(`Med ${g} klynger, færre end omkring 20–30`);
+    expect(m).toContain('risikodifference fra den lineære sandsynlighedsmodel for ja/nej-effektmål');
+    expect(m).not.toContain('Newcombe');
+  });
+
+  it('leaves the caveat out with 30 clusters or more', async () => {
+    // 32 practices of 3 patients, 16 per arm (the columns of exportLines: praksis second, arm sixth).
+    const lines = ['id,praksis,site,alder,note,arm,time,nrs'];
+    for (let p = 1; p <= 32; p++) {
+      for (let j = 0; j < 3; j++) {
+        const k = 3 * p + j;
+        for (const [time, v] of [['baseline', (k * 7) % 11], ['3m', (k * 5 + p) % 11]] as const) lines.push(`S${k},P${p},x,50,y,${p <= 16 ? 'app' : 'usual'},${time},${v}`);
+      }
+    }
+    const k = practicesPerArm(lines);
+    expect(k.app + k.usual).toBeGreaterThanOrEqual(30);
+    const { c } = await page({ ...basePlan, methods: ['ancova'] }, 'en', lines);
+    const g = (c.results as { effects: { clusters?: number }[] }).effects[0]!.clusters!;
+    expect(methods(c)).toContain(`with t on ${g - 1} degrees of freedom`);
+    expect(methods(c)).not.toContain('fewer than about 20–30');
   });
 });

@@ -310,6 +310,7 @@ describe('visit keys in Danish reasons', () => {
     expect(danishReason('no patient was observed at 3m')).toBe('ingen patient blev observeret ved 3 måneder');
     expect(danishReason("no patient in level 'GP' has the values this analysis needs at 6w")).toBe("ingen patient på niveauet 'GP' har de værdier, analysen kræver ved 6 uger");
     expect(danishReason('MMRM needs at least 2 follow-up visits; the plan has 1 (9m), so this row is skipped')).toBe('MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (9 måneder), så denne række udelades');
+    expect(danishReason('MMRM needs at least 2 follow-up visits; outcome odi is measured at 1 (6m), so this row is skipped')).toBe('MMRM kræver mindst 2 opfølgningstidspunkter; effektmålet odi måles ved 1 (6 måneder), så denne række udelades');
     expect(danishReason('no patient was observed at T2')).toBe('ingen patient blev observeret ved T2');
   });
 });

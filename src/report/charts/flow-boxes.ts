@@ -7,7 +7,7 @@
  *   the reasons, then randomised (from the export); the export's participants never randomised
  *   ("flow.notRandomised") are one more reason, and without the screening log the top box counts
  *   the export's participants instead.
- * - Per arm: allocation; each follow-up visit with the primary outcome observed and missing, and
+ * - Per arm: allocation (in a cluster-randomised trial the clusters too, as does the randomised box); each follow-up visit with the primary outcome observed and missing, and
  *   at the planned visits the number analysed by the primary method; the losses with their
  *   reasons when the export has a withdrawal-reason column; CONSORT's "Analysed" box.
  * - What was not provided (enrolment, reasons for loss) is said in words, not left out silently.
@@ -140,11 +140,14 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
         ]]
       : [];
 
+  // A cluster-randomised trial randomised clusters: CONSORT's extension for cluster trials counts
+  // them beside the patients at allocation (docs/plan-trial.md#cluster-randomised-trials).
+  const clusters = result.input.clusters;
   const arms = Object.fromEntries(
     ARMS.map((arm) => [
       arm,
       [
-        [heading(ctx.armLabel(arm)), line(fillPhrase(t('allocated'), { n: count(patients[arm]) }))],
+        [heading(ctx.armLabel(arm)), line(clusters ? fillPhrase(t('allocatedClusters'), { clusters: count(clusters[arm]), n: count(patients[arm]) }) : fillPhrase(t('allocated'), { n: count(patients[arm]) }))],
         ...followUps.map((v) => visitBox(arm, v)),
         ...(losses ? [lossBox(arm)] : []),
         ...analysisBox(arm),
@@ -158,7 +161,7 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   // An arm of the plan's "otherArms" with no row in the export randomised nobody here: not drawn.
   const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
   const withdrewLines = withdrew ? [line(fillPhrase(t('consentWithdrawn'), { n: count(withdrew) }))] : [];
-  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines, ...withdrewLines], arms, notProvided };
+  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(clusters && !others.length ? fillPhrase(t('randomisedClusters'), { clusters: count(clusters.intervention + clusters.control), n: count(randomised) }) : fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines, ...withdrewLines], arms, notProvided };
 }
 
 /** A part of the flow in words: a sentence, or a heading with one sentence per box under it. */

@@ -40,6 +40,7 @@ import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { significanceNotes, verdictNotes } from '../verdict-notes.js';
+import { clusterNotes } from '../cluster-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { largestMonteCarloError } from '../../stats/missing/mi-monte-carlo.js';
 import { MAX_IMPUTED_LEVELS } from '../../trial/outcome-wide.js';
@@ -342,12 +343,13 @@ const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths, trial }) 
   notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), ...(result.effects.some((e) => e.method === 'risk-difference') ? [EFFECTS_NOTE.pp[ctx.lang]] : []), ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],
 }];
 
-const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
+const sensitivitySection: TrialSectionBuilder = ({ ctx, result, trial }) => {
   const sens = result.sensitivity;
   if (!sens) return [];
   const decimals = ctx.decimalsOf(sens.outcome);
   const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, ctx.lang, ctx.arms);
-  const leftOut = sens.mmrmLeftOut ? fillPhrase(ctx.text('sensitivityMmrmLeftOut'), { visit: sens.mmrmLeftOut.followUpVisits.map(ctx.timeLabel).join(', ') }) : '';
+  const own = trial.plan.outcomes.find((o) => o.key === sens.outcome)?.timepoints !== undefined;
+  const leftOut = sens.mmrmLeftOut ? fillPhrase(ctx.text(own ? 'sensitivityMmrmLeftOutOutcome' : 'sensitivityMmrmLeftOut'), { visit: sens.mmrmLeftOut.followUpVisits.map(ctx.timeLabel).join(', '), outcome: ctx.outcomeLabel(sens.outcome) }) : '';
   const notes = [leftOut, sentence].filter((n) => n !== '');
   return [{
     id: 'sensitivity',
@@ -371,7 +373,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result, t1Labels, sofRows }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...verdictEdgeNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang, ctx.outcomeLabel), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'methodsTextBinaryClustered' : 'methodsTextBinary') : trial.plan.clusters !== undefined ? 'methodsTextClustered' : 'methodsText'), { method: methodsPhrase(ctx, method, trial.plan, t1Labels), missing: missingFollowUpText(trial, result, ctx, method) }), ...(hasYesNo(trial) && !yesNoOnly(trial) ? [ctx.text('methodsBinaryDenominator')] : []), `${fillPhrase(ctx.text(yesNoOnly(trial) ? (trial.plan.clusters !== undefined ? 'sofIntroBinaryClustered' : 'sofIntroBinary') : 'sofIntroShort'), { method })} ${ctx.text(certaintyNoteKey(sofRows))}`, ...(result.effects.some((e) => e.riskRatio === null && e.ratiosNotEstimable) ? [ctx.text('ratiosNotEstimableNote')] : []), ...modelNotes(result, ctx, trial, t1Labels), ...imputationNotes(result, ctx, trial, t1Labels), ...verdictEdgeNotes(result, ctx), ...covariateGapNote(result, trial, ctx.lang), ...clusterNotes(result, ctx), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...ignoredVisitsNotes(trial, ctx.text, ctx.lang), ...derivedRowsNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang), ...specialMissingNotes(trial, ctx.text, ctx.lang), ...itemBlockPageNotes(trial.unreadItemBlocks, ctx.lang, ctx.outcomeLabel), ...roundedScientificNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**

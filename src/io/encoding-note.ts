@@ -16,8 +16,8 @@ export interface Decoded {
 
 const TEXT = {
   windows1252: {
-    en: '{file} is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it{letters}; save it as "CSV UTF-8" to make the encoding certain',
-    da: '{file} er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den{letters}; gem den som "CSV UTF-8", så er tegnsættet sikkert',
+    en: '{file} is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV" (Danish: "CSV (semikolonsepareret)") and SPSS without "Encode values in UTF-8" write it{letters}; save it as UTF-8 (Excel: "CSV UTF-8"; SPSS: tick "Encode values in UTF-8") to make the encoding certain',
+    da: '{file} er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" og SPSS uden "Encode values in UTF-8" gemmer den{letters}; gem den som UTF-8 (Excel: "CSV UTF-8"; SPSS: sæt flueben ved "Encode values in UTF-8"), så er tegnsættet sikkert',
   },
   utf16: {
     en: '{file} is not UTF-8: read as UTF-16 ({order}, by its byte-order mark), as Excel\'s "Unicode text" saves it{letters}; "CSV UTF-8" is read as it stands',

@@ -201,7 +201,7 @@ describe('the meta-analysis page of a studies file saved as Windows-1252', () =>
       return content.page.sections.find((s) => s.id === 'data')?.notes?.join('\n');
     };
     const studies = 'test/fixtures/exports/studies-excel-dk';
-    expect(await build('en', `${studies}/studier-1252.csv`)).toBe(`studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it; save it as "CSV UTF-8" to make the encoding certain.`);
+    expect(await build('en', `${studies}/studier-1252.csv`)).toBe(`studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") and SPSS without "Encode values in UTF-8" write it; save it as UTF-8 (Excel: "CSV UTF-8"; SPSS: tick "Encode values in UTF-8") to make the encoding certain.`);
     expect(await build('da', `${studies}/studier-1252.csv`)).toContain('er ikke UTF-8: den er indlæst som Windows-1252');
     expect(await build('en', `${studies}/studier.csv`)).toBeUndefined();
   });
@@ -215,7 +215,7 @@ describe('the meta-analysis page of a studies file saved as Windows-1252', () =>
     await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: `${studies}/studier-1252.csv`, plan: 'data/plans/selfback.plan.json', preset: 'metafor' } as never, env('en'));
     await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: `${studies}/studier.csv`, plan: 'data/plans/selfback.plan.json', preset: 'metafor' } as never, env('en'));
     expect(notes).toEqual([{
-      en: `${studies}/studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it (its characters Æ ø Ø Å); save it as "CSV UTF-8" to make the encoding certain`,
+      en: `${studies}/studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") and SPSS without "Encode values in UTF-8" write it (its characters Æ ø Ø Å); save it as UTF-8 (Excel: "CSV UTF-8"; SPSS: tick "Encode values in UTF-8") to make the encoding certain`,
       da: expect.stringContaining(`${studies}/studier-1252.csv er ikke UTF-8: den er indlæst som Windows-1252`),
     }]);
     notes.length = 0;

@@ -78,7 +78,7 @@ describe('a registry from Danish Excel, "CSV (semikolonsepareret)" (Windows-1252
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as Json;
     checkAgainst(json, JSON.parse(readFileSync(`${W}/expected.json`, 'utf8')) as Expected);
-    expect(r.stderr).toContain(`note: ${W}/registry.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it (its characters ø æ Ø – Å Æ å); save it as "CSV UTF-8" to make the encoding certain.\n`);
+    expect(r.stderr).toContain(`note: ${W}/registry.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") and SPSS without "Encode values in UTF-8" write it (its characters ø æ Ø – Å Æ å); save it as UTF-8 (Excel: "CSV UTF-8"; SPSS: tick "Encode values in UTF-8") to make the encoding certain.\n`);
     expect(json.registryEncoding!.encoding).toBe('windows-1252');
     // Published: the encoding only; the characters (which may come from a column hta never reads) are on stderr.
     expect(json.registryEncoding).toEqual({ encoding: 'windows-1252', characters: [] });
@@ -96,7 +96,7 @@ describe('a registry from Danish Excel, "CSV (semikolonsepareret)" (Windows-1252
     const dir = tempDir();
     const r = await runCli('uptake', `${W}/registry.csv`, '--eligible', `${W}/eligible.csv`, '--plan', planWith(dir, W), '--lang', 'da');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Registerfilen er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den; gem den som "CSV UTF-8", så er tegnsættet sikkert.');
+    expect(r.stdout).toContain('Registerfilen er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" og SPSS uden "Encode values in UTF-8" gemmer den; gem den som UTF-8 (Excel: "CSV UTF-8"; SPSS: sæt flueben ved "Encode values in UTF-8"), så er tegnsættet sikkert.');
     expect(r.stdout).not.toContain('dens tegn');
     expect(r.stdout).toMatch(/^Region Sjælland +56 +39 /m);
   });

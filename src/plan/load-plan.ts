@@ -113,11 +113,9 @@ export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptio
       if (p) problems.push(p);
     }
   });
-  problems.push(...outcomeTimepointProblems(plan, file));
   if (plan.primary) {
     if (!keys.has(plan.primary.outcome)) problems.push({ file, field: 'primary.outcome', value: plan.primary.outcome, expected: 'an outcome key of this plan' });
     if (!plan.timepoints.includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `one of the timepoints (${plan.timepoints.join(', ')})` });
-    else if (outcomeTimepoints(plan, plan.primary.outcome).length && !outcomeTimepoints(plan, plan.primary.outcome).includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `a visit at which outcome "${plan.primary.outcome}" is measured (its "timepoints": ${outcomeTimepoints(plan, plan.primary.outcome).join(', ')})` });
   }
   const pop = plan.population;
   const typed = [...new Set([...plan.covariates, ...plan.subgroups.map((g) => g.column), ...(pop?.criteria ?? []).map((c) => c.column), ...(pop?.margins ?? []).map((m) => m.column), ...(pop?.targetSample?.model ?? []), ...(plan.missing.auxiliary ?? [])])];
@@ -166,6 +164,14 @@ export function parsePlan(json: unknown, file = '<plan>', options: PlanReadOptio
   const margins = marginShareChecks(plan, file);
   problems.push(...margins.problems);
   problems.push(...valuesInNfc(plan, file));
+  // An outcome's own visits are compared with the plan's in one Unicode form (NFC, above): "3 måneder"
+  // typed on a Mac is the plan's "3 måneder" typed on Windows.
+  problems.push(...outcomeTimepointProblems(plan, file));
+  const primary = plan.primary;
+  if (primary && plan.timepoints.includes(primary.time)) {
+    const own = outcomeTimepoints(plan, primary.outcome);
+    if (own.length && !own.includes(primary.time)) problems.push({ file, field: 'primary.time', value: primary.time, expected: `a visit at which outcome "${primary.outcome}" is measured (its "timepoints": ${own.join(', ')})` });
+  }
   problems.push(...mmrmVisitProblems(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   sources.set(plan, json);

@@ -15,6 +15,7 @@ import { pandasLayoutWhatDa } from './export-layouts-da.js';
 import { utcOffsetNote } from '../uptake/registry-read-notes.js';
 import { castorCodesCheck, CASTOR_CODES } from './negative-codes.js';
 import { specialMissingText } from '../trial/special-missing.js';
+import { numberWord } from '../report/count-words.js';
 
 type Rule = [RegExp, (m: RegExpExecArray) => string | undefined];
 
@@ -89,6 +90,39 @@ const notCodesDa = (s: string): string | undefined => {
   return at === s.length && out ? out : undefined;
 };
 
+/** arm-column.ts's ITT sentence, as the English line has it, and in Danish. */
+const ARM_ITT = 'the primary analysis is intention to treat, every patient in the arm they were randomised to, whatever they received (docs/plan-trial.md "Per-protocol and ITT")';
+const ARM_ITT_DA = 'den primære analyse er intention-to-treat, hver patient i den gruppe, patienten blev randomiseret til, uanset hvilken behandling patienten fik (docs/plan-trial.md "Per-protocol and ITT")';
+/** What an arm-like column's name says (arm-column.ts SAYS), in Danish. */
+const ARM_SAYS_DA: Record<string, string> = {
+  'named for the randomisation or allocation': 'navngivet efter randomiseringen eller allokeringen',
+  'named as the arm': 'navngivet som gruppen',
+  'named for the treatment, which may be the treatment received': 'navngivet efter behandlingen, som kan være den modtagne behandling',
+  'named for the treatment received': 'navngivet efter den modtagne behandling',
+};
+const ARM_SAYS_RE = Object.keys(ARM_SAYS_DA).map(escapeRe).join('|');
+/** `"a" is named for …, "b" named for …` or `the first of the two, both named …` (arm-column.ts why); undefined for any other wording. */
+const armWhyDa = (s: string): string | undefined => {
+  const both = new RegExp(`^the first of the two, both (${ARM_SAYS_RE})$`).exec(s);
+  if (both) return `den første af de to, begge ${ARM_SAYS_DA[both[1]!]}`;
+  const pair = new RegExp(`^("(?:[^"\\\\]|\\\\.)*") is (${ARM_SAYS_RE}), ("(?:[^"\\\\]|\\\\.)*") (${ARM_SAYS_RE})$`).exec(s);
+  return pair ? `${pair[1]} er ${ARM_SAYS_DA[pair[2]!]}, ${pair[3]} ${ARM_SAYS_DA[pair[4]!]}` : undefined;
+};
+/** draft-plan.ts userMissingHint (`— but 9, apart from 1 and 2, looks like SPSS's user-missing code …`) in Danish; '' for none, undefined for any other wording. */
+const userMissingHintDa = (s: string): string | undefined => {
+  if (s === '') return '';
+  const m = /^ — but (-?\d+), apart from (-?\d+(?: and -?\d+)*), looks like SPSS's user-missing code \("unknown"\), not a (third sex|third category): if so, write ("columnCodes": \{ "(?:[^"\\]|\\.)*": \{ "missing": \[-?\d+\] \} \})(?: \(not a plan-wide "missingCodes" \1: (outcomes? ((?:"[^"]*"(?:, )?)+) answers? \1 on (?:their scales|its scale))\)|( or add it to "missingCodes"))$/.exec(s);
+  if (!m) return undefined;
+  const many = m[5] !== undefined && m[5].startsWith('outcomes ');
+  const on = m[5] === undefined ? ' eller føj den til "missingCodes"' : ` (ikke en "missingCodes" ${m[1]} for hele planen: ${many ? `effektmålene ${m[6]} har svaret ${m[1]} på deres skalaer` : `effektmålet ${m[6]} har svaret ${m[1]} på sin skala`})`;
+  return ` — men ${m[1]}, ud over ${numbersDa(m[2]!)}, ligner SPSS' kode for en brugerdefineret manglende værdi ("ukendt"), ikke ${m[3] === 'third sex' ? 'et tredje køn' : 'en tredje kategori'}: skriv i så fald ${m[4]}${on}`;
+};
+/** `"Bedst tænkelige helbred" (the labelled top, 100) and …`: a VAS's labelled ends (draft-plan.ts vasOutcome) in Danish; undefined for any other wording. */
+const vasEndsDa = (s: string): string | undefined => {
+  const parts = s.split(/ and (?=")/).map((p) => /^("(?:[^"\\]|\\.)*") \(the labelled (bottom, 0|top, 100)\)$/.exec(p));
+  return parts.every((p) => p !== null) ? parts.map((p) => `${p![1]} (den mærkede ${p![2] === 'bottom, 0' ? 'bund, 0' : 'top, 100'})`).join(' og ') : undefined;
+};
+
 const RULES: Rule[] = [
   [/^(.+): not numbers, and not drafted as missing-value codes \(a typo, a failed Excel formula or a per-cent sign would hide a real answer\) — correct them in the export; `hta validate` names their lines\. Add one to "missingCodes" only if it means "unknown"$/,
     (m) => {
@@ -96,7 +130,8 @@ const RULES: Rule[] = [
       return cells === undefined ? undefined : `${cells}: ikke tal, og ikke i udkastet som koder for manglende værdier (en tastefejl, en fejlet Excel-formel eller et procenttegn ville skjule et rigtigt svar) — ret dem i eksporten; \`hta validate\` angiver deres linjer. Tilføj kun en af dem til "missingCodes", hvis den betyder "ukendt"`;
     }],
   [/^patient id column: (".*")$/, (m) => `kolonne med patient-id: ${m[1]}`],
-  [/^long layout: visits from column (".*?")( \(its values are visit labels\))?: (.*)$/, (m) => `langt format: besøg fra kolonnen ${m[1]}${m[2] ? ' (dens værdier er besøgsnavne)' : ''}: ${m[3]}`],
+  [/^long layout: visits from column ("(?:[^"\\]|\\.)*")( \(its values are visit labels\))?( \(event names without their REDCap arm\))?: (.*)$/,
+    (m) => `langt format: besøg fra kolonnen ${m[1]}${m[2] ? ' (dens værdier er besøgsnavne)' : ''}${m[3] ? ' (hændelsesnavne uden deres REDCap-gruppe)' : ''}: ${m[4]}`],
   // The suffixes and the visits they are read as (`_baseline, _3mdr → 3m`): codes only.
   [/^wide layout: visits from column suffixes ([^A-Za-z]*(?:[\w"]+[^A-Za-z]*)*)$/, (m) => (/\b(?:from|and|or|column)\b/.test(m[1]!) ? undefined : `bredt format: besøg fra kolonnernes endelser ${m[1]}`)],
   [/^wide layout, visits written after "\." as SPSS's Restructure \(CASESTOVARS\) and R's reshape\(\) name them: (.*)$/, (m) => `bredt format, besøg skrevet efter "." som SPSS' Restructure (CASESTOVARS) og R's reshape() navngiver dem: ${m[1]}`],
@@ -294,6 +329,76 @@ const RULES: Rule[] = [
       const one = m[6] === undefined;
       return `${m[1]}:${m[2] !== undefined ? m[2] : `linjer ${m[3]!.replace(/\((\d+) more ranges\)/, '($1 intervaller mere)')}`} (${m[4]}): ${one ? 'en linje siger' : `${m[6]} linjer siger`} ${m[7]!.replaceAll('" or "', '" eller "')} — en patient fjernet fra forsøget i OpenClinica 3, data ugyldiggjort; hta læser ingen patientstatus, så ${one ? 'den analyseres' : 'de analyseres'} som de andre: slet ${one ? 'linjen' : 'de linjer'} fra eksporten, hvis ${one ? 'patienten' : 'patienterne'} skal udelades`;
     }],
+  // Lines that user-shaped exports (SPSS, REDCap, cluster and partial designs) met in English in session 34
+  // (test/cli/plan-init-lang-design-lines.test.ts), most frequent first.
+  // Three or four whole numbers of a covariate drafted as categories (draft-plan.ts userMissingHint).
+  [/^("(?:[^"\\]|\\.)*") has only the values (-?\d+(?:, -?\d+)+): drafted as (\w+) categories \("covariateTypes": "categorical"\); if they are a scale \(one slope in the ANCOVA\), write "numeric"(.*)$/,
+    (m) => {
+      const n = m[2]!.split(', ').length;
+      if (m[3] !== numberWord(n, 'en')) return undefined;
+      const hint = userMissingHintDa(m[4]!);
+      return hint === undefined ? undefined : `${m[1]} har kun værdierne ${m[2]}: i udkastet som ${countDa(n)} kategorier ("covariateTypes": "categorical"); er de en skala (én hældning i ANCOVA), så skriv "numeric"${hint}`;
+    }],
+  [/^ODI: the draft uses MCID 10 points \(Ostelo et al\. 2008\)(?: for the (\d+) ODI columns \(((?:"(?:[^"\\]|\\.)*"(?:, )?)+)\), one instrument)?: check "instruments\.odi"$/,
+    (m) => `ODI: udkastet bruger en MKRF på 10 point (Ostelo m.fl. 2008)${m[1] ? ` for de ${countDa(Number(m[1]))} ODI-kolonner (${m[2]}), ét instrument` : ''}: tjek "instruments.odi"`],
+  // A 0–100 visual analogue scale left out (draft-plan.ts vasOutcome): EQ-5D's, or one the export does not say the meaning of.
+  [/^not drafted: ("(?:[^"\\]|\\.)*") \((EQ-5D's visual analogue scale, 0–100, which needs an MCID|a 0–100 visual analogue scale of what the export does not say)\)$/,
+    (m) => `ikke i udkastet: ${m[1]} (${m[2]!.startsWith('EQ-5D') ? 'EQ-5D\'s visuelle analogskala, 0–100, som kræver en MCID' : 'en visuel analogskala 0–100, hvor eksporten ikke siger, hvad den måler'})`],
+  [/^("(?:[^"\\]|\\.)*") is not among the drafted outcomes: (EQ-5D's visual analogue scale \(0–100, higher is better\)|a 0–100 visual analogue scale, which may be pain \(lower is better\) or health \(higher is better\),) has no instrument in hta and no published MCID: add ("[\w.-]+": \{.*\}) to "instruments" and (\{ "key": .*\}) to "outcomes", with the MCID your protocol names(?: — its cells hold (.*) beside the numbers: "answers" reads (them|it), with every number the column holds as itself \(the "…"\), since answer codes refuse any other value)?$/,
+    (m) => {
+      const ends = m[5] === undefined ? '' : vasEndsDa(m[5]);
+      if (ends === undefined) return undefined;
+      const what = m[2]!.startsWith('EQ-5D') ? 'EQ-5D\'s visuelle analogskala (0–100, højere er bedre)' : 'en visuel analogskala 0–100, som kan måle smerte (lavere er bedre) eller helbred (højere er bedre),';
+      const labelled = ends ? ` — dens celler har ${ends} ved siden af tallene: "answers" læser ${m[6] === 'them' ? 'dem' : 'den'} sammen med hvert tal, kolonnen har, som sig selv ("…"), da svarkoder afviser enhver anden værdi` : '';
+      return `${m[1]} er ikke blandt udkastets effektmål: ${what} har intet instrument i hta og ingen publiceret MCID: tilføj ${m[3]} til "instruments" og ${m[4]} til "outcomes" med den MCID, jeres protokol angiver${labelled}`;
+    }],
+  // A covariate of places (place-covariates.ts placeReason): categories, never one number.
+  [/^("(?:[^"\\]|\\.)*") (?:names a place and holds (\d+) different numbers( \(so many levels cost the ANCOVA one degree of freedom each: consider grouping them, e\.g\. into regions\))?: codes of places|holds DAGI region codes \((\d+(?:, \d+)*)\): regions), not a quantity: drafted as categories \(("covariateTypes": \{ "(?:[^"\\]|\\.)*": "categorical" \})\), one level per place in the ANCOVA and a count per place in Table 1$/,
+    (m) => `${m[1]} ${m[2] !== undefined ? `hedder som et sted og har ${countDa(Number(m[2]))} forskellige tal${m[3] ? ' (så mange niveauer koster ANCOVA én frihedsgrad hver: overvej at samle dem, fx i regioner)' : ''}: koder for steder` : `har DAGI-regionskoder (${m[4]}): regioner`}, ikke en mængde: i udkastet som kategorier (${m[5]}), ét niveau pr. sted i ANCOVA og et antal pr. sted i tabel 1`],
+  // A stratification factor or a randomisation block (stratum-names.ts), drafted as a categorical covariate.
+  [/^("(?:[^"\\]|\\.)*") names a (randomisation block|stratification factor): drafted as a categorical covariate \(("covariateTypes": \{ "(?:[^"\\]|\\.)*": "categorical" \})(, "stratificationFactors": \["(?:[^"\\]|\\.)*"\])?\), since the analysis should adjust for the factors the randomisation was stratified by \(ICH E9\)( — for the blocks of permuted-block randomisation, keep it only if the protocol adjusts for them \(each block costs the ANCOVA a degree of freedom\))?$/,
+    (m) => `${m[1]} hedder som ${m[2] === 'randomisation block' ? 'en randomiseringsblok' : 'en stratifikationsfaktor'}: i udkastet som en kategorisk kovariat (${m[3]}${m[4] ?? ''}), da analysen bør justere for de faktorer, randomiseringen blev stratificeret efter (ICH E9)${m[5] ? ' — for blokkene i en randomisering med permuterede blokke: behold den kun, hvis protokollen justerer for dem (hver blok koster ANCOVA en frihedsgrad)' : ''}`],
+  // An outcome with no value at a visit, drafted at its own visits (cli/plan.ts).
+  [/^outcome ("(?:[^"\\]|\\.)*") has no value in (.+) at ([^:]+): drafted as measured at ([^:]+) only \(its own "timepoints"\), so it has no rows there — if the protocol measures it at (those visits|that visit) and the values are missing, remove its "timepoints" \(docs\/plan-trial\.md#outcome-timepoints\)$/,
+    (m) => `effektmålet ${m[1]} har ingen værdi i ${m[2]} ved ${m[3]}: i udkastet som målt ved ${m[4]} alene (dets egne "timepoints"), så det har ingen rækker dér — måler protokollen det ved ${m[5] === 'those visits' ? 'de besøg' : 'det besøg'}, og mangler værdierne, så fjern dets "timepoints" (docs/plan-trial.md#outcome-timepoints)`],
+  // Arm-like columns beside the arm column (arm-column.ts otherArmColumnNotes).
+  [/^not the arm: ("(?:[^"\\]|\\.)*"), beside the arm column ("(?:[^"\\]|\\.)*") \((.*)\)$/,
+    (m) => ((why) => why && `ikke gruppen: ${m[1]}, ved siden af gruppekolonnen ${m[2]} (${why})`)(armWhyDa(m[3]!))],
+  [new RegExp(`^("(?:[^"\\\\]|\\\\.)*") and ("(?:[^"\\\\]|\\\\.)*") name different arms for (\\d+) of (\\d+) patients: the plan analyses them by \\1 \\((.*)\\) — check that it holds the arm each patient was randomised to: ${escapeRe(ARM_ITT)}; the treatment received belongs in a per-protocol sensitivity analysis(; if \\2 holds the arm as randomised, write "columns": \\{ "arm": \\2 \\})?$`),
+    (m) => ((why) => why && `${m[1]} og ${m[2]} angiver forskellige grupper for ${m[3]} af ${m[4]} patienter: planen analyserer dem efter ${m[1]} (${why}) — tjek, at den indeholder den gruppe, hver patient blev randomiseret til: ${ARM_ITT_DA}; den modtagne behandling hører til i en per-protokol-følsomhedsanalyse${m[6] ? `; indeholder ${m[2]} gruppen som randomiseret, så skriv "columns": { "arm": ${m[2]} }` : ''}`)(armWhyDa(m[5]!))],
+  [new RegExp(`^the arm column ("(?:[^"\\\\]|\\\\.)*") is named for the treatment received: ${escapeRe(ARM_ITT)} — if the export has the randomised arm in another column, write "columns": \\{ "arm": <that column> \\}$`),
+    (m) => `gruppekolonnen ${m[1]} er ${ARM_SAYS_DA['named for the treatment received']}: ${ARM_ITT_DA} — har eksporten den randomiserede gruppe i en anden kolonne, så skriv "columns": { "arm": <den kolonne> }`],
+  // Unscheduled visits left out (draft-plan.ts).
+  [/^left out \("ignoreTimepoints"\): ((?:"(?:[^"\\]|\\.)*"(?:, )?)+), named as unscheduled$/,
+    (m) => `udeladt ("ignoreTimepoints"): ${m[1]}, navngivet som ${m[1]!.includes('", "') ? 'uplanlagte besøg' : 'et uplanlagt besøg'}`],
+  [/^((?:"(?:[^"\\]|\\.)*"(?:, )?)+) (was|were) taken as unscheduled and drafted in "ignoreTimepoints": (?:its|their) rows are in no analysis, and the MMRM models the scheduled visits only — if the protocol analyses (?:it|one), move it to "timepoints" and "allTimepoints" \(docs\/plan-trial\.md#visits-left-out\)$/,
+    (m) => {
+      const many = m[2] === 'were';
+      return `${m[1]} er taget som ${many ? 'uplanlagte besøg' : 'et uplanlagt besøg'} og er i udkastet i "ignoreTimepoints": ${many ? 'deres' : 'dets'} rækker indgår ikke i nogen analyse, og MMRM modellerer kun de planlagte besøg — analyserer protokollen ${many ? 'et af dem' : 'det'}, så flyt det til "timepoints" og "allTimepoints" (docs/plan-trial.md#visits-left-out)`;
+    }],
+  // Arms from REDCap's event names (draft-plan.ts, "armSource": "redcap-event").
+  [/^arms from the REDCap arms in the event names of ("(?:[^"\\]|\\.)*") \(no arm column; "armSource": "redcap-event"\): ("(?:[^"\\]|\\.)*") = intervention, ("(?:[^"\\]|\\.)*") = control$/,
+    (m) => `grupper fra REDCap-grupperne i hændelsesnavnene i ${m[1]} (ingen gruppekolonne; "armSource": "redcap-event"): ${m[2]} = interventionsgruppe, ${m[3]} = kontrolgruppe`],
+  [/^check which REDCap arm is the intervention \("arms"\): arm (\d+) \(("(?:[^"\\]|\\.)*")\) was taken as the intervention and arm (\d+) \(("(?:[^"\\]|\\.)*")\) as the control( — REDCap numbers arms in the order they were set up, not by group|, from its name)$/,
+    (m) => `tjek, hvilken REDCap-gruppe der er interventionsgruppen ("arms"): gruppe ${m[1]} (${m[2]}) er taget som interventionsgruppen og gruppe ${m[3]} (${m[4]}) som kontrolgruppen${m[5]!.startsWith(',') ? ', ud fra dens navn' : ' — REDCap nummererer grupperne i den rækkefølge, de blev oprettet, ikke efter hvad de er'}`],
+  // A cluster-randomised trial (draft-plan.ts, trial/cluster-signature.ts).
+  [/^clusters: ("(?:[^"\\]|\\.)*") — its (\d+) values (?:each lie wholly in one arm \(|lie nearly wholly in one arm \((\d+) of \2 wholly; (?:1 patient|(\d+) patients) in their value's other arm — check their arm; )(\d+) intervention, (\d+) control\): a cluster-randomised trial, analysed with cluster-robust standard errors \("clusters": \1\)$/,
+    (m) => {
+      const near = m[3] === undefined ? '' : m[4] === undefined ? `${m[3]} af ${m[2]} helt; 1 patient i sin værdis anden gruppe — tjek patientens gruppe; ` : `${m[3]} af ${m[2]} helt; ${m[4]} patienter i deres værdis anden gruppe — tjek deres gruppe; `;
+      return `klynger: ${m[1]} — dens ${countDa(Number(m[2]))} værdier ligger ${near ? 'næsten helt' : 'hver helt'} i én gruppe (${near}${m[5]} intervention, ${m[6]} kontrol): et klyngerandomiseret forsøg, analyseret med klyngerobuste standardfejl ("clusters": ${m[1]})`;
+    }],
+  [/^"clusters": ("(?:[^"\\]|\\.)*"): check that whole groups \(practices, wards\) were randomised by \1; if patients were randomised one by one, replace it by "notClusters": \[\1\] \(docs\/plan-trial\.md#cluster-randomised-trials\)$/,
+    (m) => `"clusters": ${m[1]}: tjek, at hele grupper (praksisser, afdelinger) blev randomiseret efter ${m[1]}; blev patienterne randomiseret enkeltvis, så erstat det med "notClusters": [${m[1]}] (docs/plan-trial.md#cluster-randomised-trials)`],
+  [/^not used: ("(?:[^"\\]|\\.)*"), whose values also each lie wholly in one arm \(another name of the clusters\?\)$/,
+    (m) => `ikke brugt: ${m[1]}, hvis værdier også hver ligger helt i én gruppe (et andet navn for klyngerne?)`],
+  // Fractions of 1 under a 0–100 (or other) scale (draft-plan.ts draftFractions).
+  [/^("(?:[^"\\]|\\.)*") is drafted as a (-?[\d.]+)–(-?[\d.]+) scale, but every one of its (\d+) values lies from 0 to 1, (\d+) of them with decimals \(line (\d+): ([^()]*)\): fractions of 1, not scores — (?:Excel percentage cells \(44 % saved as 0\.44\)\? Multiply the column by 100 \(([^()]*) → ([^()]*)\) or format it as numbers in the spreadsheet|(Excel percentage cells, or scores divided by the scale's top\? Put the scores on the \2–\3 scale in the export)), export again and draft again; hta validate and analyze refuse the export as it is \(docs\/plan-trial\.md#fractions-of-one\)$/,
+    (m) => {
+      const fix = m[10] !== undefined ? `Excel-procentceller eller scorer divideret med skalaens top? Sæt scorerne på skalaen ${m[2]}–${m[3]} i eksporten` : `Excel-procentceller (44 % gemt som 0,44)? Gang kolonnen med 100 (${m[8]} → ${m[9]}), eller formatér den som tal i regnearket`;
+      return `${m[1]} er i udkastet skalaen ${m[2]}–${m[3]}, men alle dens ${m[4]} værdier ligger fra 0 til 1, ${m[5]} af dem med decimaler (linje ${m[6]}: ${m[7]}): brøkdele af 1, ikke scorer — ${fix}, eksportér igen, og lav udkastet igen; hta validate og analyze afviser eksporten, som den er (docs/plan-trial.md#fractions-of-one)`;
+    }],
+  [/^items (\S+…\S+) were taken as ([\w.-]+) from their count \((\d+)\) and answers: check$/,
+    (m) => `spørgsmålene ${m[1]} er taget som ${m[2]} ud fra deres antal (${m[3]}) og svar: tjek`],
   // KOOS and HOOS (0–100, higher is better): not drafted, the paste given (named-scales.ts).
   [/^not drafted: (".*?"), (KOOS|HOOS)(\d?)(?: (pain|symptoms|ADL|sport\/rec|QOL))?(?: \(which subscale, or an average of them\? the export does not say\)| \(subscale (".*?")\))?, 0–100, higher is better$/,
     (m) => `ikke i udkastet: ${m[1]}, ${koosDa(m)}, 0–100, højere er bedre`],

@@ -358,6 +358,10 @@ const DANISH_HINTS: readonly [RegExp, Replacement][] = [
  */
 const DANISH_MESSAGES: readonly [RegExp, Replacement][] = [
   [/^cannot read (.+): the file does not exist$/, 'kan ikke læse $1: filen findes ikke'],
+  // An output name that is taken (io/write-atomic.ts): hta never writes over a user's file.
+  [/^(.+) exists; hta does not write over a file — choose another name, or add --force to replace it$/, '$1 findes allerede; hta skriver ikke over en fil — vælg et andet navn, eller tilføj --force for at erstatte den'],
+  [/^(.+) appeared while hta was writing it \(it was not there when this run began\): another program wrote it meanwhile — if another hta run is writing the same folder, let it finish, then run this again; hta does not write over a file$/,
+    '$1 dukkede op, mens hta skrev den (den fandtes ikke, da kørslen begyndte): et andet program skrev den imens — skriver en anden hta-kørsel i samme mappe, så lad den blive færdig, og kør så denne igen; hta skriver ikke over en fil'],
   [/^(.+) has no study rows$/, '$1 har ingen studierækker'],
   [/^(.+) has (\d+) number\(s\) off their outcome's scale$/, '$1 har $2 tal uden for effektmålets skala'],
   [/^(.+) has (\d+) problem\(s\) in its header$/, '$1 har $2 problem(er) i overskriften'],

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATE_FORMAT_EXAMPLE, type DateFormat } from '../../src/uptake/registry-dates.js';
 import { registryDateExpectedDa } from '../../src/uptake/registry-dates-da.js';
+import { danishErrorMessage } from '../../src/report/problem-text.js';
 import { ENGLISH_WORDS } from '../support/english-words.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
@@ -116,5 +117,20 @@ describe('registry dates in another format, under --lang da', () => {
     );
     // A tail this module does not know: the whole text stays English (the line is then English as a whole).
     expect(registryDateExpectedDa('a real calendar date written YYYY-MM-DD (month names not recognised: "febbraio" is no month name hta knows)')).toBeUndefined();
+  });
+});
+
+describe('an output name that is taken, under --lang da', () => {
+  it('says in Danish that hta does not write over it, and leaves the file as it was', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'export.csv'), 'record_id,arm,rmdq_0,rmdq_3m\n1,1,12,8\n2,2,14,9\n');
+    writeFileSync(join(dir, 'plan.json'), 'the user\'s own file');
+    const da = await runCli('plan', 'init', join(dir, 'export.csv'), '--out', join(dir, 'plan.json'), '--lang', 'da');
+    expect(da.code).toBe(2);
+    expect(da.stderr).toBe(`fejl: ${join(dir, 'plan.json')} findes allerede; hta skriver ikke over en fil — vælg et andet navn, eller tilføj --force for at erstatte den\n`);
+    expect(readFileSync(join(dir, 'plan.json'), 'utf8')).toBe("the user's own file");
+    expect(danishErrorMessage('out/x.csv appeared while hta was writing it (it was not there when this run began): another program wrote it meanwhile — if another hta run is writing the same folder, let it finish, then run this again; hta does not write over a file')).toBe(
+      'out/x.csv dukkede op, mens hta skrev den (den fandtes ikke, da kørslen begyndte): et andet program skrev den imens — skriver en anden hta-kørsel i samme mappe, så lad den blive færdig, og kør så denne igen; hta skriver ikke over en fil',
+    );
   });
 });

@@ -163,20 +163,28 @@ export function withoutConsentWithdrawn(table: CsvTable, plan: Plan): ConsentFil
   const withdrawn = new Set(scan.withdrawn.keys());
   const source = table.records;
   const reader = new SpecialMissingReader();
+  // The loader reads the records in several passes: each record's id is read and keyed once, the
+  // first pass's decision kept for the later ones (as repeated-header-rows.ts keeps its own).
+  const kept: boolean[] = [];
   const records: CsvRecords = {
     length: source.length - rows,
     *[Symbol.iterator](): Iterator<CsvRecord> {
+      let i = 0;
       for (const rec of source) {
-        reader.load(rec, idCol + 1);
-        const cell = reader.cell(idCol);
-        if (cell !== null && withdrawn.has(consentKey(cell))) continue;
-        yield rec;
+        let keep = kept[i];
+        if (keep === undefined) {
+          reader.load(rec, idCol + 1);
+          const cell = reader.cell(idCol);
+          keep = kept[i] = !(cell !== null && withdrawn.has(consentKey(cell)));
+        }
+        i++;
+        if (keep) yield rec;
       }
     },
   };
-  const kept: ConsentFiltered = { table: { ...table, records }, count, ids: withdrawn };
-  made.set(kept.table, kept);
-  return kept;
+  const filtered: ConsentFiltered = { table: { ...table, records }, count, ids: withdrawn };
+  made.set(filtered.table, filtered);
+  return filtered;
 }
 
 /** The header index of `name` as loadTrial finds it (case and blanks aside: column-resolver.ts), or −1. */

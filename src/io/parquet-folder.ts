@@ -18,7 +18,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { escapeGlob } from './glob-escape.js';
 import { joinedFileName } from './joined-name.js';
-import { sqlText } from './sql-text.js';
+import { sqlIdent, sqlText } from './sql-text.js';
 
 /** The Parquet files directly in `dir` (sorted), or none when it cannot be listed. */
 function parquetParts(dir: string): string[] {
@@ -148,8 +148,7 @@ export function parquetFolderGlob(dir: string): string | undefined {
  * WITH TIME ZONE, it stays the instant it is.
  */
 export function keepInstants(int96: readonly string[]): string {
-  const ident = (c: string) => `"${c.replace(/"/g, '""')}"`;
-  return int96.length === 0 ? '' : ` REPLACE (${int96.map((c) => `timezone('UTC', ${ident(c)}) AS ${ident(c)}`).join(', ')})`;
+  return int96.length === 0 ? '' : ` REPLACE (${int96.map((c) => `timezone('UTC', ${sqlIdent(c)}) AS ${sqlIdent(c)}`).join(', ')})`;
 }
 
 /**

@@ -14,6 +14,7 @@
  * the folder's value in every row, or add a column the file does not hold.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent } from '../../io/sql-text.js';
 
 /** The options of every read_parquet of a registry: its own columns only, whatever folders hold it. */
 export const PARQUET_READ_OPTIONS = 'hive_partitioning = false';
@@ -31,7 +32,6 @@ export interface ParquetColumn {
   int96: boolean;
 }
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** The file's top-level columns in file order; `path`: the file as an SQL string literal, as read_parquet takes it. */
 export async function parquetColumns(db: DuckDBConnection, path: string): Promise<ParquetColumn[]> {
@@ -43,7 +43,7 @@ export async function parquetColumns(db: DuckDBConnection, path: string): Promis
   const same = top.length === described.length;
   return described.map(([sqlName, type], i) => {
     const int96 = same && top[i]!.physical === 'INT96' && String(type) === 'TIMESTAMP';
-    const sql = quoteIdent(String(sqlName));
+    const sql = sqlIdent(String(sqlName));
     return {
       name: same ? top[i]!.name : String(sqlName),
       sqlName: String(sqlName),

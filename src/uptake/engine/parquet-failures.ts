@@ -13,6 +13,7 @@ import { HtaError } from '../../errors.js';
 import { fileStart } from '../../io/file-start.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PARQUET_READ_OPTIONS } from './parquet-columns.js';
+import { sqlIdent } from '../../io/sql-text.js';
 
 /** What is wrong with a column's data, in English and Danish. */
 const EXPECTED = {
@@ -75,7 +76,6 @@ function failureKind(err: unknown): 'utf8' | 'damaged' | undefined {
   return undefined;
 }
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * The input error for DuckDB's failure `err` to read the data of Parquet file `path` (as DuckDB
@@ -89,7 +89,7 @@ export async function parquetDataError(db: DuckDBConnection, err: unknown, path:
   let at: number | undefined;
   for (let i = 0; i < header.length && at === undefined; i++) {
     try {
-      await db.run(`SELECT max(hash(${quoteIdent(header[i]!)})) FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS})`);
+      await db.run(`SELECT max(hash(${sqlIdent(header[i]!)})) FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS})`);
     } catch (e) {
       if (failureKind(e) !== undefined) at = i;
     }
@@ -108,7 +108,7 @@ export async function parquetDataError(db: DuckDBConnection, err: unknown, path:
  */
 export async function refuseBinaryNotUtf8(db: DuckDBConnection, path: string, label: string, header: readonly string[], types: readonly string[], columns: readonly number[]): Promise<void> {
   for (const i of [...new Set(columns)].filter((c) => c >= 0 && types[c]!.toUpperCase() === 'BLOB').sort((a, b) => a - b)) {
-    const col = quoteIdent(header[i]!);
+    const col = sqlIdent(header[i]!);
     const [row, cells] = (await db.runAndReadAll(`SELECT min(file_row_number), count(*) FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS}, file_row_number = true) WHERE ${col} IS NOT NULL AND try(decode(${col})) IS NULL`)).getRowsJS()[0] as [bigint | null, bigint];
     const n = Number(cells);
     if (n > 0) throw new HtaError('input.invalid', MESSAGE.en(label), [{ file: label, line: Number(row) + 1, column: i + 1, field: header[i]!.trim(), expected: `${EXPECTED.binary.en}${n > 1 ? ` (${n} cells of the column are not)` : ''}` }]);

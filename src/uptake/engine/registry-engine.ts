@@ -50,8 +50,8 @@ import { escapeGlob, literalPath } from './literal-path.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
 import type { Delimiter } from '../../io/dialect.js';
+import { sqlIdent } from '../../io/sql-text.js';
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * A registry file smaller than this is read with one DuckDB thread unless --threads says
@@ -214,7 +214,7 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
   const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(columns[idx[c]]!.sql, columns[idx[c]]!.type, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
   // Every column's value but the id's, read or not: with the id, what "identical rows" compares (repeated-rows.ts).
-  const others = `hash(${columns.filter((_, i) => i !== idx.id).map((c) => quoteIdent(c.sqlName)).join(', ')}) AS otherh`;
+  const others = `hash(${columns.filter((_, i) => i !== idx.id).map((c) => sqlIdent(c.sqlName)).join(', ')}) AS otherh`;
   await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${others} FROM read_parquet(${path}, ${PARQUET_READ_OPTIONS}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_PUBLICATION_THRESHOLD, SUPPRESSED, type Masked } from '../suppressed-marker.js';
+import { measuredAt } from '../plan/outcome-timepoints.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
@@ -66,6 +67,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       let groups: GroupWording;
       let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       let unreadBaseline: string | undefined;
+      // A visit an outcome's own "timepoints" leave out (docs/plan-trial.md#outcome-timepoints): "—", not "0/0".
+      let notMeasured: (key: string, time: string) => boolean = () => false;
       let design: 'randomised' | 'observational' = 'randomised';
       let registryLines: string[] = [];
       try {
@@ -77,6 +80,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         // A follow-up-only registry export (docs/observational.md): its baseline column would read
         // "0/0", as if every baseline were missing, where the plan reads none.
         if (!needsBaselineVisit(trial.plan)) unreadBaseline = trial.plan.baseline;
+        notMeasured = (key, time) => !measuredAt(trial.plan, key, time);
         let levels = confounderLevels(trial);
         threshold = trial.plan.observational?.suppressionThreshold ?? threshold;
         const columnOf = (name: string) => trial.plan.columns.covariates[name] ?? name;
@@ -134,7 +138,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       // `--json` is an output one may publish: the export by its last name, a CPR-shaped number in it
       // masked, as analyze --json names it; the text on the user's own terminal names it as typed, masked.
       if (opts.json) printData(io, JSON.stringify(publishedJson({ ...result, file: publishedName(result.file) }, jsonInputs), null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined));
+      else io.stdout(renderSummary(result, groups, threshold, unreadBaseline, design, lang, lang === 'da' && result.excluded ? (await import('../report/problem-text.js')).DANISH_PROBLEM_WORDS : undefined, notMeasured));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
       for (const line of registryLines) io.stderr(line + '\n');
     });
@@ -191,6 +195,7 @@ interface SummaryWords {
   /** A source's name ("items", "score", "profile") in the table. */
   from: (from: string) => string;
   noBaseline: (visit: string) => string;
+  notMeasured: string;
   hiddenCount: (below: number) => string;
   confounders: string;
   hiddenLevel: (below: number) => string;
@@ -216,6 +221,7 @@ const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
     source: 'source',
     from: (f) => f,
     noBaseline: (visit) => `(no ${visit} values in the export, and none needed: the plan says "baselineAsConfounder": false)`,
+    notMeasured: '(—: not measured at that visit, as the outcome\'s own "timepoints" say)',
     hiddenCount: (below) => `(suppressed: a count of 1 to ${below} patients, or one that would give such a count with a count the analyses publish — docs/observational.md, "Small counts")`,
     confounders: 'categorical confounders, patients per level:',
     hiddenLevel: (below) => `  (suppressed: a count of 1 to ${below} patients, or a level hidden with it so that it cannot be derived from the total, or a confounder's levels whose total would give such a count with a count the analyses publish)`,
@@ -235,6 +241,7 @@ const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
     source: 'kilde',
     from: (f) => FROM_DA[f] ?? f,
     noBaseline: (visit) => `(ingen ${visit}-værdier i udtrækket, og ingen behøves: planen angiver "baselineAsConfounder": false)`,
+    notMeasured: '(—: måles ikke ved det besøg, som effektmålets egne "timepoints" angiver)',
     hiddenCount: (below) => `(diskretioneret: et antal på 1 til ${below} patienter, eller et, der sammen med et antal, analyserne offentliggør, ville give et sådant — docs/observational.md, "Small counts")`,
     confounders: 'kategoriske forstyrrende faktorer (confoundere), patienter pr. niveau:',
     hiddenLevel: (below) => `  (diskretioneret: et antal på 1 til ${below} patienter, eller et niveau skjult sammen med det, så det ikke kan udledes af totalen, eller en forstyrrende faktors niveauer, hvis total sammen med et antal, analyserne offentliggør, ville give et sådant)`,
@@ -243,7 +250,7 @@ const SUMMARY_WORDS: Record<Lang, SummaryWords> = {
 };
 
 /** The summary in the plan's words and the run's language: arms for a trial, exposure groups (with their labels) for a registry. */
-function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number, unreadBaseline?: string, design: 'randomised' | 'observational' = 'randomised', lang: Lang = 'en', words?: ProblemWords, notMeasured: (key: string, time: string) => boolean = () => false): string {
   const w = SUMMARY_WORDS[lang];
   // A visit the plan does not read and the export does not hold is no column, said once below the table.
   const hidden = unreadBaseline !== undefined && s.outcomes.every((o) => !o.observed[unreadBaseline]?.intervention && !o.observed[unreadBaseline]?.control) ? unreadBaseline : undefined;
@@ -263,14 +270,16 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const from = s.outcomes.map((o) => w.from(o.from));
   const width = Math.max(textWidth(w.outcome), ...keys.map(textWidth));
   // A registry's hidden cell ("suppressed/suppressed") widens its column as a long label does.
-  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(groupCounts(o.observed[times[i]!], lang)))));
+  const cellOf = (o: (typeof s.outcomes)[number], t: string) => (notMeasured(o.key, t) ? '—' : groupCounts(o.observed[t], lang));
+  const widths = labels.map((l, i) => Math.max(9, textWidth(l), ...s.outcomes.map((o) => textWidth(cellOf(o, times[i]!)))));
   // "profile" (an EQ-5D column of profiles such as 11123) is the one source wider than "source".
   const sourceWidth = Math.max(textWidth(w.source), ...from.map(textWidth));
   lines.push([padColumns(w.outcome, width), padColumns(w.source, sourceWidth), ...labels.map((l, i) => padColumns(l, widths[i]!, 'right'))].join('  '));
   for (const [k, o] of s.outcomes.entries()) {
-    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(groupCounts(o.observed[t], lang), widths[i]!, 'right'))].join('  '));
+    lines.push([padColumns(keys[k]!, width), padColumns(from[k]!, sourceWidth), ...times.map((t, i) => padColumns(cellOf(o, t), widths[i]!, 'right'))].join('  '));
   }
   if (hidden !== undefined) lines.push(w.noBaseline(hidden));
+  if (s.outcomes.some((o) => times.some((t) => notMeasured(o.key, t)))) lines.push(w.notMeasured);
   if (anyCountHidden(s)) lines.push(w.hiddenCount(threshold - 1));
   if (s.confounders?.length) {
     lines.push('', w.confounders, ...confounderLevelLines(s.confounders, threshold, lang).map((l) => `  ${l}`));

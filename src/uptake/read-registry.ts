@@ -570,7 +570,10 @@ export function invalidRowsError(file: string, check: RowCheck): HtaError {
   const advise = <T extends { field?: string; expected: string }>(p: T): T => (isDurationDate(p) ? { ...p, expected: `${p.expected}${durationAdvice([p.field!])}` } : mixed(p));
   const offer = durations.length > 0
     ? `; ${durations.map((d) => `"${d}"`).join(', ')} ${durations.length === 1 ? 'counts' : 'count'} weeks or days, not dates: --exclude-invalid would leave out every row with a value there (each activated patient's), so hta stops here, also with it`
-    : ' (--exclude-invalid leaves such rows out and goes on)';
+    : (check.missingCodeCells ?? 0) > 0
+      ? // A code for an empty cell stops --exclude-invalid too (rowCheckError): not offered as the way on.
+        ` (--exclude-invalid leaves such rows out and goes on, but not past the ${check.missingCodeCells} cell(s) holding what looks like a code for an empty cell: declare the code in the uptake plan's "missingCodes")`
+      : ' (--exclude-invalid leaves such rows out and goes on)';
   return new HtaError(
     'input.invalid',
     `${file} has ${check.problemCount} invalid value(s) in ${check.excludedRows} row(s)${offer}`,
